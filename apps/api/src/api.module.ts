@@ -1,0 +1,57 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core';
+import { IdentityModule } from '@cqo/identity';
+import { NotificationsModule } from '@cqo/notifications';
+import { OrganizationsModule } from '@cqo/organizations';
+import { DatabaseModule } from '@cqo/schema';
+import { TraineesModule } from '@cqo/trainees';
+import { AccessGuard } from './http/common/access.guard';
+import { ErrorFilter } from './http/common/error.filter';
+import { AuthController } from './http/auth/auth.controller';
+import { HealthController } from './http/health/health.controller';
+import { NotificationsController } from './http/notifications/notifications.controller';
+import { EnterprisesController } from './http/organizations/enterprises.controller';
+import { OrganizationsController } from './http/organizations/organizations.controller';
+import { RegionsController } from './http/regions/regions.controller';
+import { TraineesController } from './http/trainees/trainees.controller';
+import { UsersController } from './http/users/users.controller';
+
+/** The HTTP process: controllers over the domain libs. It runs no job processors. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(buildLoggerParams(config, 'api')),
+        DatabaseModule.forRoot(),
+        RedisModule,
+        TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }] }),
+        OrganizationsModule,
+        IdentityModule,
+        TraineesModule,
+        NotificationsModule,
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        RegionsController,
+        OrganizationsController,
+        EnterprisesController,
+        TraineesController,
+        NotificationsController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Actor, Role } from '@cqo/core';
+
+export const ACCESS_KEY = 'cqo:access';
+export type AccessRule = { public: true } | { roles: readonly Role[] };
+
+/**
+ * Declares who may call a route. Every route must say: a route without it is refused to everyone
+ * (the default is deny), and a test walks all routes to check none forgot.
+ */
+export function Access(...roles: Role[]) {
+  return applyDecorators(
+    SetMetadata(ACCESS_KEY, { roles } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: '未登录或登录已失效' }),
+    ApiForbiddenResponse({ description: '角色或范围不允许' }),
+  );
+}
+
+/** Any signed-in user, whatever the role. */
+export const AnySignedIn = () => Access(...Object.values(Role));
+
+/** No log-in needed (public verification, log-in itself, health). */
+export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
+
+export interface RequestWithActor {
+  actor?: Actor;
+}
+
+/** The caller, as proven by the access token (set by the access guard). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<RequestWithActor>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without an access rule');
+  return actor;
+});

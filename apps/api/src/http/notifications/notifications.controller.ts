@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { Actor } from '@cqo/core';
+import { NotificationsService, NotificationView } from '@cqo/notifications';
+import { AnySignedIn, CurrentActor } from '../common/access.decorator';
+import { PageQueryDto } from '../common/paging.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+
+class ListNotificationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unreadOnly?: boolean;
+}
+
+@ApiTags('notifications 站内通知')
+@Controller('me/notifications')
+@AnySignedIn()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQueryDto) {
+    return this.notifications.listOwn(actor, query, query.unreadOnly ?? false);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  markRead(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<NotificationView> {
+    return this.notifications.markRead(actor, id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Role } from '@cqo/core';
+import { TrainingOrganizationsService, TrainingOrganizationView } from '@cqo/organizations';
+import { Access, AnySignedIn } from '../common/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CreateTrainingOrganizationDto } from './organizations.dto';
+
+@ApiTags('organizations 培训机构')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: TrainingOrganizationsService) {}
+
+  @Post()
+  @Access(Role.PlatformAdmin)
+  create(@Body() dto: CreateTrainingOrganizationDto): Promise<TrainingOrganizationView> {
+    return this.organizations.create(dto);
+  }
+
+  @Get()
+  @AnySignedIn()
+  list(): Promise<TrainingOrganizationView[]> {
+    return this.organizations.list();
+  }
+
+  @Get(':id')
+  @AnySignedIn()
+  get(@Param('id', ParseIdPipe) id: string): Promise<TrainingOrganizationView> {
+    return this.organizations.get(id);
+  }
+}

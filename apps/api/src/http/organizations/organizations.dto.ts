@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { AWARD_STANDINGS, AwardStanding } from '@cqo/organizations';
+import { PageQueryDto } from '../common/paging.dto';
+
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const CREDIT_CODE_MESSAGE = '必须是18位统一社会信用代码';
+
+export class CreateTrainingOrganizationDto {
+  @ApiProperty({ example: '甘肃省质量发展研究院' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: '12620000MB1234567X' })
+  @Matches(CREDIT_CODE, { message: CREDIT_CODE_MESSAGE })
+  creditCode!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  regionId!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  contactName?: string;
+}
+
+export class CreateEnterpriseDto {
+  @ApiProperty({ example: '兰州某某机械制造有限公司' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: '91620100MA71234567' })
+  @Matches(CREDIT_CODE, { message: CREDIT_CODE_MESSAGE })
+  creditCode!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  regionId!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  stateOwned!: boolean;
+
+  @ApiProperty({ description: '规模以上' })
+  @IsBoolean()
+  aboveDesignatedSize!: boolean;
+
+  @ApiProperty({ description: '生产型企业' })
+  @IsBoolean()
+  production!: boolean;
+
+  @ApiProperty({ enum: AWARD_STANDINGS, description: '中国质量奖' })
+  @IsIn(AWARD_STANDINGS)
+  chinaQualityAward!: AwardStanding;
+
+  @ApiProperty({ enum: AWARD_STANDINGS, description: '甘肃省人民政府质量奖' })
+  @IsIn(AWARD_STANDINGS)
+  provincialQualityAward!: AwardStanding;
+
+  @ApiProperty({ enum: AWARD_STANDINGS, description: '市（州）政府质量奖' })
+  @IsIn(AWARD_STANDINGS)
+  cityQualityAward!: AwardStanding;
+}
+
+export class UpdateEnterpriseDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  stateOwned?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  aboveDesignatedSize?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  production?: boolean;
+
+  @ApiPropertyOptional({ enum: AWARD_STANDINGS })
+  @IsOptional()
+  @IsIn(AWARD_STANDINGS)
+  chinaQualityAward?: AwardStanding;
+
+  @ApiPropertyOptional({ enum: AWARD_STANDINGS })
+  @IsOptional()
+  @IsIn(AWARD_STANDINGS)
+  provincialQualityAward?: AwardStanding;
+
+  @ApiPropertyOptional({ enum: AWARD_STANDINGS })
+  @IsOptional()
+  @IsIn(AWARD_STANDINGS)
+  cityQualityAward?: AwardStanding;
+}
+
+export class ListEnterprisesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, Role } from '@cqo/core';
+import { TraineeProfileView, TraineesService } from '@cqo/trainees';
+import { ProfileDto } from '../auth/auth.dto';
+import { Access, CurrentActor } from '../common/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+
+@ApiTags('trainees 学员档案')
+@Controller()
+export class TraineesController {
+  constructor(private readonly trainees: TraineesService) {}
+
+  @Get('me/profile')
+  @Access(Role.Trainee)
+  getOwn(@CurrentActor() actor: Actor): Promise<TraineeProfileView> {
+    return this.trainees.getOwn(actor);
+  }
+
+  @Put('me/profile')
+  @Access(Role.Trainee)
+  updateOwn(@CurrentActor() actor: Actor, @Body() dto: ProfileDto): Promise<TraineeProfileView> {
+    return this.trainees.updateOwn(actor, dto);
+  }
+
+  /** Staff read a trainee's (masked) profile within their scope. */
+  @Get('trainees/:userId')
+  @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  get(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<TraineeProfileView> {
+    return this.trainees.getVisible(actor, userId);
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Role } from '@cqo/core';
+import { PageQueryDto } from '../common/paging.dto';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'org-admin-2' })
+  @IsString()
+  @Matches(/^[a-zA-Z0-9_.-]{3,32}$/, { message: '3-32位字母、数字或 _ . -' })
+  username!: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password!: string;
+
+  @ApiProperty({ example: '李四' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  displayName!: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for org_admin' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for enterprise_admin' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for regulator' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+}
+
+export class SetUserStatusDto {
+  @ApiProperty({ enum: ['active', 'disabled'] })
+  @IsIn(['active', 'disabled'])
+  status!: 'active' | 'disabled';
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
+import { ApiModule } from './api.module';
+import { configureApi } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024 }),
+    { bufferLogs: true, abortOnError: false },
+  ).catch((error: unknown) => {
+    throw isConnectionError(error) ? new StartupError(describeConnectionError(config.databaseUrl, error)) : error;
+  });
+  configureApi(app);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+}
+
+class StartupError extends Error {}
+
+main().catch((error: unknown) => {
+  // One clear line, no stack trace loop: the process manager decides whether to restart.
+  const message =
+    error instanceof ConfigError || error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`api: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { DataSource } from 'typeorm';
+import { chineseIdCheckChar, Role } from '@cqo/core';
+import { UsersService } from '@cqo/identity';
+import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
+import { TraineesService } from '@cqo/trainees';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  who: string;
+}
+
+/** Services the demo seed goes through, so demo rows obey the same rules as real ones. */
+export interface DemoServices {
+  dataSource: DataSource;
+  regions: RegionsService;
+  organizations: TrainingOrganizationsService;
+  enterprises: EnterprisesService;
+  users: UsersService;
+  trainees: TraineesService;
+}
+
+const id = (first17: string) => first17 + chineseIdCheckChar(first17);
+
+/** Seeds a training organization, three enterprises and one user per role, unless users exist already. */
+export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null> {
+  const [{ count }] = await s.dataSource.query('SELECT count(*)::int AS count FROM users');
+  if (count > 0) return null;
+  const region = async (code: string) => (await s.regions.findByCode(code))!.id;
+  const [province, lanzhou, tianshui, jiuquan] = await Promise.all(['620000', '620100', '620500', '620900'].map(region));
+
+  const org = await s.organizations.create({
+    name: '甘肃省质量发展研究院培训中心',
+    creditCode: '12620000MB0000001A',
+    regionId: lanzhou,
+    contactName: '王老师',
+  });
+  const flags = { stateOwned: false, aboveDesignatedSize: true, production: true, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
+  const lanzhouWorks = await s.enterprises.create({
+    ...flags,
+    name: '兰州陇原机械制造有限公司',
+    creditCode: '91620100MA00000001',
+    regionId: lanzhou,
+    stateOwned: true,
+    provincialQualityAward: 'awarded',
+  });
+  await s.enterprises.create({ ...flags, name: '天水星火电工股份有限公司', creditCode: '91620500MA00000002', regionId: tianshui });
+  await s.enterprises.create({ ...flags, name: '酒泉新能源装备有限公司', creditCode: '91620900MA00000003', regionId: jiuquan, cityQualityAward: 'nominated' });
+
+  const logins: DemoLogin[] = [];
+  const user = async (username: string, role: Role, who: string, scope: { organizationId?: string; enterpriseId?: string; regionId?: string }) => {
+    await s.users.create({ username, password: DEMO_PASSWORD, displayName: who, role, ...scope });
+    logins.push({ username, role, who });
+  };
+  await user('admin', Role.PlatformAdmin, '平台管理员', {});
+  await user('org-admin', Role.OrgAdmin, `${org.name} 管理员`, { organizationId: org.id });
+  await user('ent-admin', Role.EnterpriseAdmin, `${lanzhouWorks.name} 管理员`, { enterpriseId: lanzhouWorks.id });
+  await user('regulator-lz', Role.Regulator, '兰州市市场监督管理局', { regionId: lanzhou });
+  await user('regulator-gs', Role.Regulator, '甘肃省市场监督管理局', { regionId: province });
+  await s.trainees.register({
+    username: 'trainee',
+    password: DEMO_PASSWORD,
+    fullName: '张伟',
+    idNumber: id('62010219850312123'),
+    phone: '13912345678',
+    enterpriseId: lanzhouWorks.id,
+    educationLevel: 'bachelor',
+    qualityWorkYears: 8,
+    qualityQualification: 'intermediate',
+    relatedSeniorTitle: false,
+    titleName: '质量工程师（中级）',
+  });
+  logins.push({ username: 'trainee', role: Role.Trainee, who: '张伟（兰州陇原机械制造有限公司）' });
+  return logins;
+}

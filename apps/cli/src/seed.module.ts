@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule } from '@cqo/core';
+import { IdentityModule } from '@cqo/identity';
+import { OrganizationsModule } from '@cqo/organizations';
+import { DatabaseModule } from '@cqo/schema';
+import { TraineesModule } from '@cqo/trainees';
+
+/** Just enough of the product to write demo data through its services. */
+@Module({})
+export class SeedModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SeedModule,
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), OrganizationsModule, IdentityModule, TraineesModule],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, buildLoggerParams, CoreModule, Queues, RedisModule, redisConnectionOptions } from '@cqo/core';
+import { NotificationsModule } from '@cqo/notifications';
+import { DatabaseModule } from '@cqo/schema';
+import { WorkerHealthServer } from './health/worker-health.server';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { HandlerRegistry } from './processors/handler-registry';
+import { NotificationsProcessor } from './processors/notifications.processor';
+
+export interface WorkerOptions {
+  /** Serve GET /health on WORKER_HEALTH_PORT (off in tests, which run many workers at once). */
+  healthServer?: boolean;
+}
+
+/** The background process: BullMQ processors, the outbox relay and schedulers. No HTTP routes. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor];
+    if (options.healthServer ?? true) providers.push(WorkerHealthServer);
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(buildLoggerParams(config, 'worker')),
+        DatabaseModule.forRoot(),
+        RedisModule,
+        DiscoveryModule,
+        BullModule.forRoot({ connection: redisConnectionOptions(config), prefix: config.redisPrefix }),
+        ...Object.values(Queues).map((name) => BullModule.registerQueue({ name })),
+        NotificationsModule,
+      ],
+      providers,
+    };
+  }
+}

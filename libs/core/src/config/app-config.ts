@@ -1,0 +1,147 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** The one typed configuration object. Nothing else in the code base reads `process.env`. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  workerHealthPort: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix of every Redis key we write (BullMQ queues included), so test runs never share state. */
+  redisPrefix: string;
+  jwt: { accessSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  /** Secret for the keyed hashes that let us match ID numbers and phones without storing them. */
+  piiHashKey: string;
+  publicBaseUrl: string;
+  storageDir: string;
+  /** Time zone in which credit-hour years and schedules are reckoned (the notice is Gansu's). */
+  rulesTimeZone: string;
+  /** Log-in and registration attempts allowed per client address and user name per minute. */
+  loginRateLimitPerMinute: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: AppConfig['env'] = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cqo';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'must be 1-64 characters of letters, digits, : _ -' })
+  REDIS_PREFIX = 'cqo';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_ACCESS_SECRET = DEV_SECRET;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(300)
+  @Max(90 * 86400)
+  JWT_REFRESH_TTL_SECONDS = 14 * 86400;
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  PII_HASH_KEY = DEV_SECRET;
+
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = './storage';
+
+  @IsIn(['Asia/Shanghai'], { message: 'must be Asia/Shanghai (the notice reckons years in China Standard Time)' })
+  RULES_TIME_ZONE = 'Asia/Shanghai';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: AppConfig['logLevel'];
+}
+
+/** Thrown when the environment is unusable; its message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+/** Validates the environment once and returns the typed configuration. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const provided = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== undefined && value !== '' && key in new EnvironmentVariables()),
+  );
+  const vars = plainToInstance(EnvironmentVariables, provided);
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${first.property} ${why.replace(/^\S+\s/, '')}`);
+  }
+  if (vars.NODE_ENV === 'production') {
+    for (const key of ['JWT_ACCESS_SECRET', 'PII_HASH_KEY'] as const) {
+      if (vars[key] === DEV_SECRET) {
+        throw new ConfigError(`Invalid configuration: ${key} must be set in production`);
+      }
+    }
+  }
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    workerHealthPort: vars.WORKER_HEALTH_PORT,
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
+    jwt: {
+      accessSecret: vars.JWT_ACCESS_SECRET,
+      accessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: vars.JWT_REFRESH_TTL_SECONDS,
+    },
+    piiHashKey: vars.PII_HASH_KEY,
+    publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    storageDir: vars.STORAGE_DIR,
+    rulesTimeZone: vars.RULES_TIME_ZONE,
+    loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+    logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

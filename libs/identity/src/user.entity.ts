@@ -1,0 +1,61 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
+import { Role } from '@cqo/core';
+
+export type UserStatus = 'active' | 'disabled';
+
+@Entity({ name: 'users' })
+@Index('ux_users_username', ['username'], { unique: true })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Log-in name, stored lower-case. */
+  @Column({ type: 'text' })
+  username!: string;
+
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  /** Set for org admins: the training organization they act for. */
+  @Index('ix_users_organization_id')
+  @Column({ type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
+  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_users_organization' })
+  organization?: Relation<TrainingOrganizationEntity>;
+
+  /** Set for enterprise admins: the enterprise they act for. (A trainee's employer is on the trainee profile.) */
+  @Index('ix_users_enterprise_id')
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseId!: string | null;
+
+  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_users_enterprise' })
+  enterprise?: Relation<EnterpriseEntity>;
+
+  /** Set for regulators: the region they oversee (the province sees all below it). */
+  @Index('ix_users_region_id')
+  @Column({ type: 'uuid', nullable: true })
+  regionId!: string | null;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_users_region' })
+  region?: Relation<RegionEntity>;
+
+  @Column({ type: 'text', default: 'active' })
+  status!: UserStatus;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '@cqo/core';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ username: username.trim().toLowerCase() });
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id });
+  }
+
+  /** The actor a user acts as, with the region path resolved so scope checks need no query. */
+  async actorOf(user: UserEntity, manager: EntityManager = this.dataSource.manager): Promise<Actor> {
+    let regionPath: string | null = null;
+    if (user.regionId) {
+      const rows: { path: string }[] = await manager.query('SELECT path FROM regions WHERE id = $1', [user.regionId]);
+      regionPath = rows[0]?.path ?? null;
+    }
+    return {
+      userId: user.id,
+      role: user.role,
+      organizationId: user.organizationId,
+      enterpriseId: user.enterpriseId,
+      regionId: user.regionId,
+      regionPath,
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, DomainError, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { NotificationEntity } from './notification.entity';
+
+export interface NewNotification {
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** Same key, same notification: a retried job sends nothing twice. */
+  dedupeKey: string;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sends a notification once per dedupe key; returns whether this call created it. */
+  async notify(input: NewNotification, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({ ...input, createdAt: this.clock.now() })
+      .orIgnore()
+      .execute();
+    return (result.identifiers.filter(Boolean).length ?? 0) > 0;
+  }
+
+  async listOwn(actor: Actor, page: PageRequest, unreadOnly = false): Promise<Page<NotificationView> & { unread: number }> {
+    const repo = this.dataSource.getRepository(NotificationEntity);
+    const qb = repo.createQueryBuilder('n').where('n.user_id = :userId', { userId: actor.userId });
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    const [rows, total] = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'ASC')
+      .skip(offsetOf(page))
+      .take(page.pageSize)
+      .getManyAndCount();
+    const unread = await repo.createQueryBuilder('n').where('n.user_id = :userId AND n.read_at IS NULL', { userId: actor.userId }).getCount();
+    return { ...pageOf(rows.map(toView), total, page), unread };
+  }
+
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
+    const repo = this.dataSource.getRepository(NotificationEntity);
+    const found = await repo.findOneBy({ id, userId: actor.userId });
+    if (!found) throw DomainError.notFound('NOTIFICATION_NOT_FOUND', '通知不存在');
+    if (!found.readAt) {
+      found.readAt = this.clock.now();
+      await repo.update({ id }, { readAt: found.readAt });
+    }
+    return toView(found);
+  }
+}
+
+function toView(n: NotificationEntity): NotificationView {
+  return { id: n.id, kind: n.kind, title: n.title, body: n.body, createdAt: n.createdAt, readAt: n.readAt };
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  Actor,
+  Clock,
+  CommonErrors,
+  isUniqueViolation,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  Role,
+} from '@cqo/core';
+import { AwardStanding, EnterpriseEntity } from './enterprise.entity';
+import { OrganizationErrors } from './organizations.errors';
+import { RegionsService } from './regions.service';
+
+export interface EnterpriseInput {
+  name: string;
+  creditCode: string;
+  regionId: string;
+  stateOwned: boolean;
+  aboveDesignatedSize: boolean;
+  production: boolean;
+  chinaQualityAward: AwardStanding;
+  provincialQualityAward: AwardStanding;
+  cityQualityAward: AwardStanding;
+}
+
+export interface EnterpriseView extends EnterpriseInput {
+  id: string;
+  regionName: string;
+}
+
+export interface EnterpriseFilter {
+  regionId?: string;
+  q?: string;
+}
+
+@Injectable()
+export class EnterprisesService {
+  constructor(
+    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
+    private readonly regions: RegionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: EnterpriseInput): Promise<EnterpriseView> {
+    await this.regions.require(input.regionId);
+    try {
+      const saved = await this.enterprises.save(this.enterprises.create(input));
+      return this.view(saved.id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'ux_enterprises_credit_code')) throw OrganizationErrors.creditCodeTaken();
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, patch: Partial<EnterpriseInput>): Promise<EnterpriseView> {
+    await this.getVisible(actor, id);
+    if (patch.regionId) await this.regions.require(patch.regionId);
+    try {
+      await this.enterprises.update({ id }, { ...patch, updatedAt: this.clock.now() });
+    } catch (error) {
+      if (isUniqueViolation(error, 'ux_enterprises_credit_code')) throw OrganizationErrors.creditCodeTaken();
+      throw error;
+    }
+    return this.view(id);
+  }
+
+  /** One enterprise if the actor may see it: 404 if it does not exist, 403 if it is outside scope. */
+  async getVisible(actor: Actor, id: string): Promise<EnterpriseView> {
+    const found = await this.view(id);
+    if (!this.canSee(actor, found.id, found.regionPath)) throw CommonErrors.outOfScope();
+    return found;
+  }
+
+  async listVisible(actor: Actor, filter: EnterpriseFilter, page: PageRequest): Promise<Page<EnterpriseView>> {
+    const qb = this.enterprises
+      .createQueryBuilder('e')
+      .innerJoin('regions', 'r', 'r.id = e.region_id')
+      .select(['e.*', 'r.name AS region_name', 'r.path AS region_path'])
+      .orderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC');
+    switch (actor.role) {
+      case Role.PlatformAdmin:
+        break;
+      case Role.Regulator:
+        qb.andWhere('(r.path = :scope OR r.path LIKE :scopePrefix)', { scope: actor.regionPath, scopePrefix: `${actor.regionPath}/%` });
+        break;
+      case Role.EnterpriseAdmin:
+        qb.andWhere('e.id = :own', { own: actor.enterpriseId });
+        break;
+      default:
+        throw CommonErrors.outOfScope();
+    }
+    if (filter.regionId) qb.andWhere('e.region_id = :regionId', { regionId: filter.regionId });
+    if (filter.q) qb.andWhere('e.name ILIKE :q', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const total = await qb.clone().getCount();
+    const rows = await qb.offset(offsetOf(page)).limit(page.pageSize).getRawMany<RawEnterprise>();
+    return pageOf(rows.map(toView), total, page);
+  }
+
+  private canSee(actor: Actor, enterpriseId: string, regionPath: string): boolean {
+    switch (actor.role) {
+      case Role.PlatformAdmin:
+        return true;
+      case Role.Regulator:
+        return actor.regionPath !== null && regionContains(actor.regionPath, regionPath);
+      case Role.EnterpriseAdmin:
+        return actor.enterpriseId === enterpriseId;
+      default:
+        return false;
+    }
+  }
+
+  private async view(id: string): Promise<EnterpriseView & { regionPath: string }> {
+    const row = await this.enterprises
+      .createQueryBuilder('e')
+      .innerJoin('regions', 'r', 'r.id = e.region_id')
+      .select(['e.*', 'r.name AS region_name', 'r.path AS region_path'])
+      .where('e.id = :id', { id })
+      .getRawOne<RawEnterprise>();
+    if (!row) throw OrganizationErrors.enterpriseNotFound();
+    return { ...toView(row), regionPath: row.region_path };
+  }
+}
+
+interface RawEnterprise {
+  id: string;
+  name: string;
+  credit_code: string;
+  region_id: string;
+  region_name: string;
+  region_path: string;
+  state_owned: boolean;
+  above_designated_size: boolean;
+  production: boolean;
+  china_quality_award: AwardStanding;
+  provincial_quality_award: AwardStanding;
+  city_quality_award: AwardStanding;
+}
+
+function toView(r: RawEnterprise): EnterpriseView {
+  return {
+    id: r.id,
+    name: r.name,
+    creditCode: r.credit_code,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    stateOwned: r.state_owned,
+    aboveDesignatedSize: r.above_designated_size,
+    production: r.production,
+    chinaQualityAward: r.china_quality_award,
+    provincialQualityAward: r.provincial_quality_award,
+    cityQualityAward: r.city_quality_award,
+  };
+}

@@ -1,0 +1,20 @@
+import { OutboxEventEntity } from '@cqo/core';
+import { RefreshTokenEntity, UserEntity } from '@cqo/identity';
+import { NotificationEntity } from '@cqo/notifications';
+import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
+import { TraineeProfileEntity } from '@cqo/trainees';
+
+/**
+ * Every entity of the product. The migrations CLI and the drift test load exactly this list;
+ * the apps register theirs per module (autoLoadEntities), and a test checks the two agree.
+ */
+export const ALL_ENTITIES = [
+  OutboxEventEntity,
+  RegionEntity,
+  TrainingOrganizationEntity,
+  EnterpriseEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  TraineeProfileEntity,
+  NotificationEntity,
+];

@@ -1,0 +1,5 @@
+import { Foundation1795572187043 } from './1795572187043-Foundation';
+import { SeedGansuRegions1795572200000 } from './1795572200000-SeedGansuRegions';
+
+/** Every migration, in order. A committed migration is never edited: add a new one. */
+export const ALL_MIGRATIONS = [Foundation1795572187043, SeedGansuRegions1795572200000];

@@ -1,0 +1,4 @@
+export * from './trainee-profile.entity';
+export * from './trainees.errors';
+export * from './trainees.service';
+export * from './trainees.module';

@@ -1,0 +1,78 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Relation } from 'typeorm';
+import { EnterpriseEntity } from '@cqo/organizations';
+import { UserEntity } from '@cqo/identity';
+
+export type EducationLevel = 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
+export const EDUCATION_LEVELS: readonly EducationLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
+
+/** Quality professional qualification (质量专业技术资格) level. */
+export type QualityQualification = 'none' | 'primary' | 'intermediate' | 'senior';
+export const QUALITY_QUALIFICATIONS: readonly QualityQualification[] = ['none', 'primary', 'intermediate', 'senior'];
+
+/**
+ * A trainee's personal record. The ID number and phone are kept only as a keyed hash (to match
+ * a roster or a lookup) and a masked form (to display); the whole value is never stored.
+ */
+@Entity({ name: 'trainee_profiles' })
+export class TraineeProfileEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  userId!: string;
+
+  @OneToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_trainee_profiles_user' })
+  user?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  fullName!: string;
+
+  @Index('ux_trainee_profiles_id_number_hash', { unique: true })
+  @Column({ type: 'text' })
+  idNumberHash!: string;
+
+  @Column({ type: 'text' })
+  idNumberMasked!: string;
+
+  @Index('ix_trainee_profiles_phone_hash')
+  @Column({ type: 'text', nullable: true })
+  phoneHash!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phoneMasked!: string | null;
+
+  /** The employer; null for a candidate not yet tied to a registered enterprise. */
+  @Index('ix_trainee_profiles_enterprise_id')
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseId!: string | null;
+
+  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_trainee_profiles_enterprise' })
+  enterprise?: Relation<EnterpriseEntity>;
+
+  @Column({ type: 'text' })
+  educationLevel!: EducationLevel;
+
+  /** Years of quality-management work; the notice asks for at least 5. */
+  @Column({ type: 'numeric', precision: 4, scale: 1, default: 0 })
+  qualityWorkYears!: string;
+
+  @Column({ type: 'text', default: 'none' })
+  qualityQualification!: QualityQualification;
+
+  /** Holds a quality-related senior technical title (相关专业高级技术职称). */
+  @Column({ type: 'boolean', default: false })
+  relatedSeniorTitle!: boolean;
+
+  /** Free text: the title or qualification as written on the certificate. */
+  @Column({ type: 'text', nullable: true })
+  titleName!: string | null;
+
+  /** Trainees who are not serving CQOs may ask to be held to the yearly hour requirements. */
+  @Column({ type: 'boolean', default: false })
+  yearlyRequirementsOptIn!: boolean;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
