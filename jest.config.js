@@ -1,4 +1,9 @@
-/** Jest: CommonJS tests; swc transforms our TypeScript and the ESM-only @nestjs packages. */
+/**
+ * Jest runs our tests as CommonJS; swc compiles our TypeScript and the ESM-only packages
+ * (NestJS 12 and a few of its dependencies) on the fly. Unit specs sit beside the code
+ * (*.spec.ts); integration (*.int-spec.ts) and e2e (*.e2e-spec.ts) tests live in tests/ and
+ * talk to the real PostgreSQL and Redis, each file in its own cloned database and key prefix.
+ */
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -7,10 +12,21 @@ const swc = {
   },
   module: { type: 'commonjs' },
 };
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie|file-type|uid|load-esm|strtok3|token-types|@tokenizer)/)'],
-  moduleNameMapper: { '^@cqo/([a-z-]+)(.*)$': '<rootDir>/libs/$1/src$2' },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@borewit|@tokenizer|cookie|content-disposition|file-type|load-esm|strtok3|token-types|uid|uint8array-extras)/)'],
+  moduleNameMapper: { '^@cqo/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+module.exports = {
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'] },
+  ],
 };

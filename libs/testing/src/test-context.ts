@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { AppConfig, loadConfig } from '@cqo/core';
+import { createTestDatabase, databaseUrl, deleteRedisKeys, dropDatabase, runId, TEST_REDIS_URL } from './test-database';
+
+/** One test file's world: its own database (cloned from the migrated template) and Redis key prefix. */
+export interface TestContext {
+  config: AppConfig;
+  databaseName: string;
+  /** Drops the database and deletes the Redis keys under the prefix. */
+  dispose(): Promise<void>;
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const databaseName = await createTestDatabase();
+  const redisPrefix = `t${runId()}${randomBytes(3).toString('hex')}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(databaseName),
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    PUBLIC_BASE_URL: 'http://cqo.test',
+    STORAGE_DIR: `/tmp/cqo-test-storage/${databaseName}`,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  return {
+    config,
+    databaseName,
+    dispose: async () => {
+      await dropDatabase(databaseName);
+      await deleteRedisKeys(`${redisPrefix}:*`);
+    },
+  };
+}

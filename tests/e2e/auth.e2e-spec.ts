@@ -1,0 +1,68 @@
+import { createTestApi, TestApi } from '../support/api';
+import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+
+describe('auth', () => {
+  let api: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    world = await seedWorld(api);
+  });
+  afterAll(() => api.close());
+
+  it('logs in, answers /auth/me, refreshes with rotation and refuses a reused refresh token', async () => {
+    const login = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const tokens = login.json();
+    const me = await api.request({ method: 'GET', url: '/auth/me', token: tokens.accessToken });
+    expect(me.json()).toMatchObject({ userId: world.users.admin, role: 'platform_admin' });
+
+    const refreshed = await api.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: tokens.refreshToken } });
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json().refreshToken).not.toBe(tokens.refreshToken);
+
+    const reused = await api.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: tokens.refreshToken } });
+    expect(reused.statusCode).toBe(401);
+    // Reuse revokes the family: the token issued by the rotation stops working too.
+    const afterTheft = await api.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: refreshed.json().refreshToken } });
+    expect(afterTheft.statusCode).toBe(401);
+  });
+
+  it('refuses a wrong password and an unknown user alike', async () => {
+    for (const payload of [{ username: 'admin', password: 'wrong-password' }, { username: 'nobody', password: TEST_PASSWORD }]) {
+      const res = await api.request({ method: 'POST', url: '/auth/login', payload });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ statusCode: 401, code: 'BAD_CREDENTIALS', details: [] });
+    }
+  });
+
+  it('answers 401 without a token and with a forged one', async () => {
+    expect((await api.request({ method: 'GET', url: '/auth/me' })).statusCode).toBe(401);
+    const forged = await api.request({ method: 'GET', url: '/auth/me', token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad' });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('registers a trainee whose ID number is stored masked, and refuses the same ID number twice', async () => {
+    const body = {
+      username: 'newbie',
+      password: 'Newbie@2026',
+      fullName: '新学员',
+      idNumber: testIdNumber(77),
+      phone: '13800001111',
+      educationLevel: 'master',
+      qualityWorkYears: 3,
+      qualityQualification: 'none',
+      relatedSeniorTitle: false,
+    };
+    const res = await api.request({ method: 'POST', url: '/auth/register', payload: body });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().idNumberMasked).toBe(`${body.idNumber.slice(0, 6)}********${body.idNumber.slice(-4)}`);
+    expect(JSON.stringify(res.json())).not.toContain(body.idNumber);
+    expect(JSON.stringify(res.json())).not.toContain(body.phone);
+
+    const again = await api.request({ method: 'POST', url: '/auth/register', payload: { ...body, username: 'newbie2' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().details).toEqual([{ field: 'idNumber', message: expect.any(String) }]);
+  });
+});

@@ -1,0 +1,88 @@
+import { chineseIdCheckChar, Role } from '@cqo/core';
+import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
+import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
+import { TraineesService } from '@cqo/trainees';
+import { TestApi } from './api';
+
+export const TEST_PASSWORD = 'Test@2026pass';
+
+/** A valid, unique 18-digit ID number for test person `n` (born in Lanzhou, 1980 + n % 30). */
+export function testIdNumber(n: number, regionPrefix = '620102'): string {
+  const first17 = `${regionPrefix}${1980 + (n % 30)}0101${String(n % 1000).padStart(3, '0')}`;
+  return first17 + chineseIdCheckChar(first17);
+}
+
+let creditSerial = 0;
+/** A well-formed, unique 18-character unified social credit code. */
+export function testCreditCode(): string {
+  creditSerial += 1;
+  return `91620100MA${String(Date.now() % 1e5).padStart(5, '0')}${String(creditSerial).padStart(3, '0')}`;
+}
+
+export interface World {
+  regions: { province: string; lanzhou: string; tianshui: string };
+  orgA: string;
+  orgB: string;
+  enterpriseLZ: string;
+  enterpriseTS: string;
+  users: Record<WorldUser, string>;
+  tokens: Record<WorldUser, string>;
+}
+
+export type WorldUser =
+  | 'admin'
+  | 'orgAdminA'
+  | 'orgAdminB'
+  | 'entAdminLZ'
+  | 'entAdminTS'
+  | 'regulatorLZ'
+  | 'regulatorTS'
+  | 'regulatorGS'
+  | 'traineeLZ'
+  | 'traineeTS';
+
+/**
+ * Two cities, two organizations, two enterprises and one user per role and scope, each with an
+ * access token: enough to test every role inside and outside its scope.
+ */
+export async function seedWorld(api: TestApi): Promise<World> {
+  const regionsService = api.get(RegionsService);
+  const code = async (c: string) => (await regionsService.findByCode(c))!.id;
+  const regions = { province: await code('620000'), lanzhou: await code('620100'), tianshui: await code('620500') };
+  const orgs = api.get(TrainingOrganizationsService);
+  const orgA = (await orgs.create({ name: '甲培训机构', creditCode: testCreditCode(), regionId: regions.lanzhou })).id;
+  const orgB = (await orgs.create({ name: '乙培训机构', creditCode: testCreditCode(), regionId: regions.tianshui })).id;
+  const enterprises = api.get(EnterprisesService);
+  const flags = { stateOwned: true, aboveDesignatedSize: true, production: true, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
+  const enterpriseLZ = (await enterprises.create({ ...flags, name: '兰州测试企业', creditCode: testCreditCode(), regionId: regions.lanzhou })).id;
+  const enterpriseTS = (await enterprises.create({ ...flags, name: '天水测试企业', creditCode: testCreditCode(), regionId: regions.tianshui })).id;
+
+  const users = api.get(UsersService);
+  const trainees = api.get(TraineesService);
+  const ids = {} as Record<WorldUser, string>;
+  const staff: [WorldUser, Role, object][] = [
+    ['admin', Role.PlatformAdmin, {}],
+    ['orgAdminA', Role.OrgAdmin, { organizationId: orgA }],
+    ['orgAdminB', Role.OrgAdmin, { organizationId: orgB }],
+    ['entAdminLZ', Role.EnterpriseAdmin, { enterpriseId: enterpriseLZ }],
+    ['entAdminTS', Role.EnterpriseAdmin, { enterpriseId: enterpriseTS }],
+    ['regulatorLZ', Role.Regulator, { regionId: regions.lanzhou }],
+    ['regulatorTS', Role.Regulator, { regionId: regions.tianshui }],
+    ['regulatorGS', Role.Regulator, { regionId: regions.province }],
+  ];
+  for (const [name, role, scope] of staff) {
+    ids[name] = (await users.create({ username: name.toLowerCase(), password: TEST_PASSWORD, displayName: name, role, ...scope })).id;
+  }
+  const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false } as const;
+  ids.traineeLZ = (await trainees.register({ ...profile, username: 'traineelz', password: TEST_PASSWORD, fullName: '兰州学员', idNumber: testIdNumber(1), enterpriseId: enterpriseLZ })).userId;
+  ids.traineeTS = (await trainees.register({ ...profile, username: 'traineets', password: TEST_PASSWORD, fullName: '天水学员', idNumber: testIdNumber(2), enterpriseId: enterpriseTS })).userId;
+
+  const tokens = {} as Record<WorldUser, string>;
+  const repo = api.get(UsersRepository);
+  const signer = api.get(TokenService);
+  for (const name of Object.keys(ids) as WorldUser[]) {
+    const user = (await repo.findById(ids[name]))!;
+    tokens[name] = await signer.signAccess(await repo.actorOf(user));
+  }
+  return { regions, orgA, orgB, enterpriseLZ, enterpriseTS, users: ids, tokens };
+}
