@@ -6,6 +6,26 @@ import { JobName, JobPayloads } from '../queue/queues';
  */
 export interface OutboxEventPayloads {
   'user.registered': { userId: string };
+  /**
+   * An enrolment was completed (all required lessons done, final exam passed if any). It carries
+   * the facts the credit-hour ledger needs, frozen from the course version enrolled in.
+   */
+  'course.completed': CourseCompletedEvent;
+}
+
+export interface CourseCompletedEvent {
+  enrollmentId: string;
+  /** The trainee's user id. */
+  traineeId: string;
+  courseId: string;
+  courseVersionId: string;
+  organizationId: string;
+  category: 1 | 2;
+  kind: 'appointment' | 'continuing';
+  /** Exact decimal as text, e.g. "2.5": never a float. */
+  creditHours: string;
+  /** ISO 8601 instant of completion. */
+  completedAt: string;
 }
 export type OutboxEventType = keyof OutboxEventPayloads;
 
@@ -16,6 +36,7 @@ type Route<E extends OutboxEventType> = {
 /** Event → the jobs it starts. An event with no route is still recorded and marked relayed. */
 export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[] } = {
   'user.registered': [{ job: 'notifications.welcome', payload: (eventId, e) => ({ eventId, userId: e.userId }) }],
+  'course.completed': [],
 };
 
 export const OUTBOX_CHANNEL = 'outbox_events';
