@@ -10,8 +10,11 @@ import { configureApi } from '../../apps/api/src/bootstrap';
 export interface TestApi {
   ctx: TestContext;
   app: NestFastifyApplication;
-  /** Sends a request in-process (no socket); `token` becomes the bearer header. */
-  request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+  /**
+   * Sends a request in-process (no socket); `token` becomes the bearer header. A 5xx answer
+   * fails the test unless `expectServerError` is set: no request in the suite may produce a 500.
+   */
+  request(options: InjectOptions & { token?: string; expectServerError?: boolean }): Promise<LightMyRequestResponse>;
   get<T>(type: Type<T> | string | symbol): T;
   close(): Promise<void>;
 }
@@ -34,8 +37,13 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   return {
     ctx,
     app,
-    request: ({ token, headers, ...rest }) =>
-      app.inject({ ...rest, headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+    request: async ({ token, headers, expectServerError, ...rest }) => {
+      const res = await app.inject({ ...rest, headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      if (res.statusCode >= 500 && !expectServerError) {
+        throw new Error(`${rest.method ?? 'GET'} ${String(rest.url)} answered ${res.statusCode}: ${res.body}`);
+      }
+      return res;
+    },
     get: (type) => app.get(type),
     close: async () => {
       await app.close();
