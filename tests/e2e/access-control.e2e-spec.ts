@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { Role } from '@cqo/core';
@@ -28,14 +28,15 @@ function allRoutes(api: TestApi): Route[] {
   const reflector = new Reflector();
   const routes: Route[] = [];
   for (const wrapper of discovery.getControllers()) {
-    const instance = wrapper.instance as object;
-    const controllerPath = [reflector.get<string | string[]>(PATH_METADATA, wrapper.metatype as object) ?? ''].flat()[0];
+    const instance = wrapper.instance as Record<string, Type>;
+    const controller = wrapper.metatype as Type;
+    const controllerPath = [reflector.get<string | string[]>(PATH_METADATA, controller) ?? ''].flat()[0];
     for (const methodName of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-      const handler = (instance as Record<string, object>)[methodName];
+      const handler = instance[methodName];
       const path = reflector.get<string | string[]>(PATH_METADATA, handler);
       if (path === undefined) continue;
       const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
-      const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, wrapper.metatype as object]);
+      const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
       const full = `/${[controllerPath, [path].flat()[0]].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
       routes.push({ method, path: full, rule, name: `${wrapper.name}.${methodName}` });
     }

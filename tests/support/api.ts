@@ -1,11 +1,11 @@
 import { Type } from '@nestjs/common';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Clock } from '@cqo/core';
 import { createTestContext, TestContext } from '@cqo/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApi } from '../../apps/api/src/bootstrap';
+import { configureApi, createFastifyAdapter } from '../../apps/api/src/bootstrap';
 
 export interface TestApi {
   ctx: TestContext;
@@ -30,7 +30,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] });
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
   configureApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

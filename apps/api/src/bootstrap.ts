@@ -1,11 +1,23 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { requestIdOf } from '@cqo/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/common/validation';
 
+/** The HTTP server, as main.ts and the e2e tests both build it. */
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
+}
+
 /** Everything main.ts and the e2e tests must set up the same way on a created app. */
 export function configureApi(app: NestFastifyApplication): void {
   app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
 import { ApiModule } from './api.module';
-import { configureApi } from './bootstrap';
+import { configureApi, createFastifyAdapter } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024 }),
+    createFastifyAdapter(),
     { bufferLogs: true, abortOnError: false },
   ).catch((error: unknown) => {
     throw isConnectionError(error) ? new StartupError(describeConnectionError(config.databaseUrl, error)) : error;

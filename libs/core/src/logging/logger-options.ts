@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
@@ -26,20 +27,22 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[a-zA-Z0-9._-]{8,64}$/;
 
+/** A caller's request id when it looks like one (so a trace spans systems), else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /** nestjs-pino options shared by the API (with HTTP logging) and the worker. */
 export function buildLoggerParams(config: AppConfig, processName: 'api' | 'worker'): Params {
   return {
+    // Every route; nestjs-pino's own default pattern does not match under the Fastify adapter of Nest 12.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       base: { process: processName },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Accept a caller's request id when it looks like one, so a trace spans systems.
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      // The API's Fastify adapter assigns request ids (see requestIdOf); the worker has no requests.
       serializers: {
         // The URL without its query string: queries may carry search terms typed by people.
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),

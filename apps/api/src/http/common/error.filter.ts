@@ -71,8 +71,9 @@ export class ErrorFilter implements ExceptionFilter {
       const details = Object.entries(response.error ?? {}).map(([field, v]) => ({ field, message: v.message ?? 'down' }));
       return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂不可用', details };
     }
-    // Fastify's body parser fails with a SyntaxError (or an FST_ERR_CTP_*JSON* code) before any route runs.
-    if (isClientError(error) && (error instanceof SyntaxError || /JSON/.test(error.code ?? ''))) {
+    // Fastify's body parser fails (FST_ERR_CTP_*JSON*) before any route runs; Nest wraps it in an HttpException.
+    const cause = error instanceof HttpException ? error.cause : error;
+    if (isClientError(cause) && (cause instanceof SyntaxError || /JSON/.test(cause.code ?? ''))) {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: '请求体不是有效的 JSON', details: [] };
     }
     if (error instanceof HttpException && error.getStatus() < 500) {
