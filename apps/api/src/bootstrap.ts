@@ -19,7 +19,6 @@ export function configureApi(app: NestFastifyApplication): void {
       void reply.header('x-request-id', request.id);
     });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

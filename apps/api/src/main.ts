@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
+import { closeOnSignals, ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
 import { ApiModule } from './api.module';
 import { configureApi, createFastifyAdapter } from './bootstrap';
 
@@ -10,11 +10,13 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
     createFastifyAdapter(),
-    { bufferLogs: true, abortOnError: false },
+    // Silent until pino takes over below, so a failed start prints our one line and nothing else.
+    { logger: false, abortOnError: false },
   ).catch((error: unknown) => {
     throw isConnectionError(error) ? new StartupError(describeConnectionError(config.databaseUrl, error)) : error;
   });
   configureApi(app);
+  closeOnSignals(app, 'api');
   await app.listen({ port: config.port, host: '0.0.0.0' });
 }
 

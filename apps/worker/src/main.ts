@@ -1,19 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
+import { closeOnSignals, ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false }).catch(
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false }).catch(
     (error: unknown) => {
       throw isConnectionError(error) ? new ConfigError(describeConnectionError(config.databaseUrl, error)) : error;
     },
   );
   app.useLogger(app.get(Logger));
-  // On SIGTERM BullMQ workers stop taking jobs and wait for the ones in flight; unfinished ones are retried later.
-  app.enableShutdownHooks();
+  closeOnSignals(app, 'worker');
   await app.init();
 }
 

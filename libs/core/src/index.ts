@@ -15,3 +15,4 @@ export * from './logging/logger-options';
 export * from './access/actor';
 export * from './paging/page';
 export * from './redis/redis';
+export * from './process/graceful-shutdown';
