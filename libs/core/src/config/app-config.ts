@@ -26,6 +26,8 @@ export interface AppConfig {
   piiHashKey: string;
   publicBaseUrl: string;
   storageDir: string;
+  /** Certificates: the Ed25519 key that signs them, the issuer printed on them, and the region code of their serial numbers. */
+  certificates: { signingKey: string; issuerName: string; serialRegion: string };
   /** Time zone in which credit-hour years and schedules are reckoned (the notice is Gansu's). */
   rulesTimeZone: string;
   /** Log-in and registration attempts allowed per client address and user name per minute. */
@@ -36,6 +38,8 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/** A fixed Ed25519 key (base64 PKCS#8 DER) for development and tests only; production must set its own. */
+const DEV_CERTIFICATE_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIPaKBOuHg74jrXO9RA9LBX0elDm6G1PNHaTiqEeVVnRW';
 
 class EnvironmentVariables {
   @IsIn(['development', 'test', 'production'])
@@ -89,6 +93,18 @@ class EnvironmentVariables {
   @MinLength(1)
   STORAGE_DIR = './storage';
 
+  /** Ed25519 private key: PEM (`-----BEGIN PRIVATE KEY-----`) or base64 PKCS#8 DER. */
+  @IsString()
+  @MinLength(40, { message: 'must be an Ed25519 private key (PEM or base64 PKCS#8)' })
+  CERTIFICATE_SIGNING_KEY = DEV_CERTIFICATE_SIGNING_KEY;
+
+  @IsString()
+  @MinLength(2)
+  CERTIFICATE_ISSUER_NAME = '甘肃省首席质量官培训平台';
+
+  @Matches(/^[A-Z]{2,4}$/, { message: 'must be 2-4 capital letters, e.g. GS' })
+  CERTIFICATE_SERIAL_REGION = 'GS';
+
   @IsIn(['Asia/Shanghai'], { message: 'must be Asia/Shanghai (the notice reckons years in China Standard Time)' })
   RULES_TIME_ZONE = 'Asia/Shanghai';
 
@@ -124,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         throw new ConfigError(`Invalid configuration: ${key} must be set in production`);
       }
     }
+    if (vars.CERTIFICATE_SIGNING_KEY === DEV_CERTIFICATE_SIGNING_KEY) {
+      throw new ConfigError('Invalid configuration: CERTIFICATE_SIGNING_KEY must be set in production');
+    }
   }
   return {
     env: vars.NODE_ENV,
@@ -140,6 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     piiHashKey: vars.PII_HASH_KEY,
     publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     storageDir: vars.STORAGE_DIR,
+    certificates: {
+      signingKey: vars.CERTIFICATE_SIGNING_KEY,
+      issuerName: vars.CERTIFICATE_ISSUER_NAME,
+      serialRegion: vars.CERTIFICATE_SERIAL_REGION,
+    },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -1,0 +1,139 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from '@cqo/core';
+import { inspectPdf } from '../../../../tests/support/pdf-inspect';
+import { CertificateContent } from '../certificate.types';
+import { sha256Hex } from '../signing/certificate-signer';
+import { CertificateRenderer, formatHours } from './certificate-renderer';
+
+export function sampleContent(overrides: Partial<CertificateContent> = {}): CertificateContent {
+  return {
+    format: 1,
+    serial: 'GS-JY-2026-000123-7Q',
+    kind: 'course_completion',
+    version: 1,
+    previousSerial: null,
+    holder: { name: '张三丰', idNumberMasked: '620102********1234' },
+    subjectKey: '7d0c5b0e-1d53-4c55-8d2b-7d3a3a0c9b11',
+    period: '2026',
+    facts: {
+      kind: 'course_completion',
+      enrollmentId: '7d0c5b0e-1d53-4c55-8d2b-7d3a3a0c9b11',
+      courseId: '0b6f7a3e-6f0c-4a5b-9e49-2f8f1f6b2c01',
+      courseVersionId: '2c8d6b1a-7e3f-4f5d-8a2b-6c1e9d0f3a22',
+      organizationId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d10',
+      courseTitle: '企业质量管理体系建设：从标准到落地（含QC小组活动案例）',
+      organizationName: '甘肃省质量协会培训中心',
+      category: 1,
+      trainingKind: 'continuing',
+      creditHours: '14.0',
+      completedAt: '2026-03-14T16:30:00.000Z',
+    },
+    issuer: '甘肃省首席质量官培训平台',
+    issuedAt: '2026-03-15T01:00:00.000Z',
+    versionIssuedAt: '2026-03-15T01:00:00.000Z',
+    verifyUrl: 'http://cqo.test/verify/q2Vb7JYt5fE0q1mZr4bS8w',
+    ...overrides,
+  };
+}
+
+async function textOf(pdf: Buffer): Promise<string> {
+  return (await inspectPdf(pdf)).text;
+}
+
+async function qrOf(pdf: Buffer): Promise<string | undefined> {
+  return (await inspectPdf(pdf)).qr[0];
+}
+
+const OUT = join(tmpdir(), 'cqo-certificate-renders');
+
+describe('CertificateRenderer', () => {
+  const sut = new CertificateRenderer();
+  beforeAll(() => mkdirSync(OUT, { recursive: true }));
+
+  it('renders an A4 PDF whose text holds the Chinese name, course title and serial, and whose QR decodes to the verification URL', async () => {
+    const content = sampleContent();
+    const pdf = await sut.render(content);
+    writeFileSync(join(OUT, 'course.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    const text = (await textOf(pdf)).replace(/\s+/g, '');
+    expect(text).toContain('张三丰');
+    expect(text).toContain('企业质量管理体系建设');
+    expect(text).toContain(content.serial);
+    expect(text).toContain('结业证书');
+    expect(text).toContain('620102********1234');
+    expect(text).toContain('14学时');
+    expect(await qrOf(pdf)).toBe(content.verifyUrl);
+  });
+
+  it('renders the same bytes for the same content, and different bytes for another issue instant', async () => {
+    const a = await sut.render(sampleContent());
+    const b = await sut.render(sampleContent());
+    expect(sha256Hex(a)).toBe(sha256Hex(b));
+    const later = await sut.render(sampleContent({ issuedAt: '2026-03-16T01:00:00.000Z', versionIssuedAt: '2026-03-16T01:00:00.000Z' }));
+    expect(sha256Hex(later)).not.toBe(sha256Hex(a));
+  });
+
+  it('draws a name character the main font lacks (𠮷, CJK Extension B) from the fallback font', async () => {
+    const content = sampleContent({ holder: { name: '𠮷田䶮', idNumberMasked: '620102********1234' } });
+    const pdf = await sut.render(content);
+    writeFileSync(join(OUT, 'fallback-name.pdf'), pdf);
+    const text = (await textOf(pdf)).replace(/\s+/g, '');
+    expect(text).toContain('𠮷田䶮');
+    // Two embedded faces: the main one and the fallback.
+    expect(pdf.toString('latin1')).toMatch(/NotoSansJP/);
+    expect(pdf.toString('latin1')).toMatch(/NotoSansSC/);
+  });
+
+  it('refuses a name with a character no embedded font has, naming the character', () => {
+    const content = sampleContent({ holder: { name: '王𪚥', idNumberMasked: '620102********1234' } });
+    let error: unknown;
+    try {
+      sut.assertPrintable(content);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'CERTIFICATE_GLYPH_MISSING', details: [{ field: 'holder.name' }] });
+    expect((error as Error).message).toContain('𪚥');
+    expect((error as Error).message).toContain('U+2A6A5');
+  });
+
+  it('renders the appointment and yearly certificates', async () => {
+    const appointment = await sut.render(
+      sampleContent({
+        kind: 'appointment_training',
+        serial: 'GS-CQO-2026-000124-3D',
+        subjectKey: 'appointment',
+        period: 'once',
+        facts: { kind: 'appointment_training', appointmentHours: '24', requiredHours: '21', examPassedAt: '2026-04-01T03:00:00Z' },
+      }),
+    );
+    writeFileSync(join(OUT, 'appointment.pdf'), appointment);
+    expect((await textOf(appointment)).replace(/\s+/g, '')).toContain('首席质量官任职培训合格证书');
+    const yearly = await sut.render(
+      sampleContent({
+        kind: 'yearly_continuing',
+        serial: 'GS-JX-2026-000125-XX',
+        subjectKey: 'continuing-education',
+        version: 2,
+        previousSerial: 'GS-JX-2026-000100-AB',
+        versionIssuedAt: '2026-12-20T02:00:00Z',
+        facts: { kind: 'yearly_continuing', year: 2026, category1Hours: '16', category1Required: '14', category2Hours: '32.5', category2Required: '30' },
+      }),
+    );
+    writeFileSync(join(OUT, 'yearly.pdf'), yearly);
+    const text = (await textOf(yearly)).replace(/\s+/g, '');
+    expect(text).toContain('年度继续教育学时证明');
+    expect(text).toContain('32.5学时');
+    expect(text).toContain('GS-JX-2026-000100-AB');
+  });
+
+  it('formats exact decimal hours without trailing zeros', () => {
+    expect(formatHours('14.0')).toBe('14');
+    expect(formatHours('2.50')).toBe('2.5');
+    expect(formatHours('30')).toBe('30');
+  });
+});
