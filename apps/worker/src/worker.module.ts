@@ -3,12 +3,18 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, buildLoggerParams, CoreModule, Queues, RedisModule, redisConnectionOptions } from '@cqo/core';
+import { CreditHoursModule } from '@cqo/credit-hours';
+import { ExamsModule } from '@cqo/exams';
 import { NotificationsModule } from '@cqo/notifications';
 import { DatabaseModule } from '@cqo/schema';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { ExamsProcessor } from './processors/exams.processor';
 import { HandlerRegistry } from './processors/handler-registry';
+import { ComplianceProcessor } from './processors/compliance.processor';
+import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { ComplianceScheduler } from './schedulers/compliance.scheduler';
 
 export interface WorkerOptions {
   /** Serve GET /health on WORKER_HEALTH_PORT (off in tests, which run many workers at once). */
@@ -19,7 +25,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
@@ -32,6 +38,8 @@ export class WorkerModule {
         BullModule.forRoot({ connection: redisConnectionOptions(config), prefix: config.redisPrefix }),
         ...Object.values(Queues).map((name) => BullModule.registerQueue({ name })),
         NotificationsModule,
+        ExamsModule,
+        CreditHoursModule,
       ],
       providers,
     };

@@ -1,4 +1,5 @@
 import { OutboxEventEntity } from '@cqo/core';
+import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
 import { RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
 import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   RefreshTokenEntity,
   TraineeProfileEntity,
   NotificationEntity,
+  ...CREDIT_HOURS_ENTITIES,
 ];

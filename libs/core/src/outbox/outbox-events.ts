@@ -11,6 +11,25 @@ export interface OutboxEventPayloads {
    * the facts the credit-hour ledger needs, frozen from the course version enrolled in.
    */
   'course.completed': CourseCompletedEvent;
+  /**
+   * A credit-hour ledger entry was written (a completion accrued, an adjustment, a reversal). Its
+   * consumers recompute the trainee's compliance status; certificates may react to it too.
+   */
+  'credit.accrued': CreditAccruedEvent;
+  /** A requirement rule set was published; statuses are recomputed under it. */
+  'compliance.rule-set-published': { ruleSetId: string; effectiveFrom: string };
+}
+
+export interface CreditAccruedEvent {
+  entryId: string;
+  traineeId: string;
+  /** The CST calendar year the entry counts for. */
+  year: number;
+  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'reversal';
+  category: 1 | 2;
+  kind: 'appointment' | 'continuing';
+  /** Exact decimal text; negative for a reversal. */
+  hours: string;
 }
 
 export interface CourseCompletedEvent {
@@ -36,7 +55,11 @@ type Route<E extends OutboxEventType> = {
 /** Event → the jobs it starts. An event with no route is still recorded and marked relayed. */
 export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[] } = {
   'user.registered': [{ job: 'notifications.welcome', payload: (eventId, e) => ({ eventId, userId: e.userId }) }],
-  'course.completed': [],
+  'course.completed': [{ job: 'credit-hours.accrue', payload: (eventId, e) => ({ eventId, event: e }) }],
+  'credit.accrued': [
+    { job: 'compliance.recompute-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
+  ],
+  'compliance.rule-set-published': [{ job: 'compliance.recompute-all', payload: (_eventId, e) => ({ reason: `rule-set:${e.ruleSetId}` }) }],
 };
 
 export const OUTBOX_CHANNEL = 'outbox_events';

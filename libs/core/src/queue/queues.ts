@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { CourseCompletedEvent } from '../outbox/outbox-events';
 
 /**
  * Every queue and job of the product, in one place. Producers (the outbox relay, schedulers)
@@ -6,18 +7,38 @@ import type { JobsOptions } from 'bullmq';
  */
 export const Queues = {
   notifications: 'notifications',
+  creditHours: 'credit-hours',
+  compliance: 'compliance',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
 /** Job name → its payload. Payloads carry ids, never entities. */
 export interface JobPayloads {
   'notifications.welcome': { eventId: string; userId: string };
+  /** Writes the ledger entry of one completion (idempotent on the enrolment). */
+  'credit-hours.accrue': { eventId: string; event: CourseCompletedEvent };
+  /** Repeatable: accrues completions whose entry is missing (lost job, Redis down, worker killed). */
+  'credit-hours.reconcile': Record<string, never>;
+  /** Recomputes one trainee's compliance statuses for a year (and the `once` requirements). */
+  'compliance.recompute-trainee': { eventId: string; traineeId: string; year: number };
+  /** Set-based recomputation of every trainee's statuses for the current year (nightly, after rule changes). */
+  'compliance.recompute-all': { reason: string };
+  /** Finalizes the year that just closed (CST); `year` defaults to last year. */
+  'compliance.close-year': { year?: number };
+  /** Daily: sends the shortfall reminders due today (dates are data of the rule set). */
+  'compliance.remind': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
 /** Which queue each job runs on. */
 export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'notifications.welcome': Queues.notifications,
+  'credit-hours.accrue': Queues.creditHours,
+  'credit-hours.reconcile': Queues.creditHours,
+  'compliance.recompute-trainee': Queues.compliance,
+  'compliance.recompute-all': Queues.compliance,
+  'compliance.close-year': Queues.compliance,
+  'compliance.remind': Queues.compliance,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -1,0 +1,263 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { chinaDateOf, Clock } from '@cqo/core';
+import { currentYear, periodPosition } from './compliance-period';
+
+/**
+ * Trainees are split into 256 buckets by the first byte of their id (a uuid range each). A
+ * bucket is the unit of the full recomputation and of its lock: a one-trainee recomputation
+ * takes its trainee's bucket lock, so it can never interleave with a chunk of the full run and
+ * leave an older result on top of a newer one.
+ */
+export const COMPLIANCE_BUCKETS = 256;
+const LOCK_NAMESPACE = 74_021_631;
+
+export function bucketOf(traineeId: string): number {
+  return parseInt(traineeId.slice(0, 2), 16);
+}
+
+function bucketRange(bucket: number): [string, string] {
+  const hex = bucket.toString(16).padStart(2, '0');
+  return [`${hex}000000-0000-0000-0000-000000000000`, `${hex}ffffff-ffff-ffff-ffff-ffffffffffff`];
+}
+
+export interface RecomputeCounts {
+  /** Status rows inserted or changed (rows whose values did not change are not rewritten). */
+  changed: number;
+  removed: number;
+  flagsRaised: number;
+  flagsCleared: number;
+}
+
+const ZERO: RecomputeCounts = { changed: 0, removed: 0, flagsRaised: 0, flagsCleared: 0 };
+
+function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
+  return {
+    changed: a.changed + b.changed,
+    removed: a.removed + b.removed,
+    flagsRaised: a.flagsRaised + b.flagsRaised,
+    flagsCleared: a.flagsCleared + b.flagsCleared,
+  };
+}
+
+/**
+ * One set-based statement recomputes the statuses of every trainee in a uuid range for one
+ * year (and, for the open year, the `once` requirements), maintains their flags, and writes only
+ * the rows whose values changed. Parameters:
+ *   $1/$2 the trainee id range, $3 the year, $4 the date whose rule set judges it,
+ *   $5 whether the year has closed, $6 the share of the year elapsed, $7 include `once` rules,
+ *   $8 now, $9 today (CST).
+ *
+ * The rules of the notice, as SQL:
+ * - The governing rule set of a trainee is the one in force on $4 whose region is the deepest
+ *   that contains the trainee's enterprise's region (a trainee without an enterprise: the root's).
+ * - Hours count toward a rule when category matches and kind matches; appointment hours count
+ *   toward a yearly rule only if the rule says so (the notice: they do not).
+ * - Yearly rules bind serving CQOs (`serving_cqo_terms`) and trainees who opted in; others get
+ *   `not_applicable`. Appointment training (`once`, applies to everyone).
+ * - complete when accrued ≥ required; a closed year otherwise `shortfall`; an open year `at_risk`
+ *   when accrued < threshold × required × share elapsed, else `on_track`. A `once` requirement
+ *   not met is `shortfall` for a serving CQO, `on_track` for anyone else.
+ */
+const RECOMPUTE_SQL = `
+WITH rs AS (
+  SELECT s.id, g.path, g.parent_id IS NULL AS root
+    FROM requirement_rule_sets s JOIN regions g ON g.id = s.region_id
+   WHERE s.effective_from <= $4::date AND (s.effective_to IS NULL OR s.effective_to >= $4::date)
+),
+region_rs AS (
+  SELECT DISTINCT ON (g.id) g.id AS region_id, rs.id AS rule_set_id
+    FROM regions g JOIN rs ON g.path = rs.path OR g.path LIKE rs.path || '/%'
+   ORDER BY g.id, length(rs.path) DESC
+),
+default_rs AS (
+  SELECT id FROM rs WHERE root ORDER BY path LIMIT 1
+),
+subjects AS (
+  SELECT tp.user_id AS trainee_id,
+         COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
+         tp.yearly_requirements_opt_in AS opted_in,
+         EXISTS (SELECT 1 FROM serving_cqo_terms t
+                  WHERE t.trainee_id = tp.user_id AND t.served_from <= make_date($3::int, 12, 31)
+                    AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS serving_in_year,
+         EXISTS (SELECT 1 FROM serving_cqo_terms t
+                  WHERE t.trainee_id = tp.user_id AND t.served_from <= $9::date
+                    AND (t.served_to IS NULL OR t.served_to >= $9::date)) AS serving_now
+    FROM trainee_profiles tp
+    LEFT JOIN enterprises e ON e.id = tp.enterprise_id
+    LEFT JOIN region_rs rr ON rr.region_id = e.region_id
+   WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
+),
+sums AS (
+  SELECT c.trainee_id, c.category, c.kind,
+         COALESCE(sum(c.hours) FILTER (WHERE c.year = $3::int), 0) AS year_hours,
+         sum(c.hours) AS all_hours
+    FROM credit_entries c
+   WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
+   GROUP BY c.trainee_id, c.category, c.kind
+),
+computed AS (
+  SELECT s.trainee_id, r.code AS requirement,
+         CASE WHEN r.period = 'once' THEN 0 ELSE $3::int END AS period_year,
+         r.rule_set_id, r.id AS rule_id, r.min_hours AS required, r.period, r.at_risk_threshold,
+         COALESCE(sum(CASE WHEN r.period = 'once' THEN x.all_hours ELSE x.year_hours END), 0) AS accrued,
+         (r.applies_to = 'everyone' OR s.opted_in
+           OR (r.period = 'once' AND s.serving_now) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
+         s.serving_now
+    FROM subjects s
+    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $7::boolean)
+    LEFT JOIN sums x ON x.trainee_id = s.trainee_id AND x.category = r.category
+                    AND (x.kind = r.kind OR (r.count_appointment_hours AND x.kind = 'appointment'))
+   GROUP BY s.trainee_id, r.id, s.opted_in, s.serving_now, s.serving_in_year
+),
+judged AS (
+  SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,
+         CASE WHEN c.applicable THEN GREATEST(c.required - c.accrued, 0) ELSE 0 END AS shortfall,
+         CASE
+           WHEN NOT c.applicable THEN 'not_applicable'
+           WHEN c.accrued >= c.required THEN 'complete'
+           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' ELSE 'on_track' END
+           WHEN $5::boolean THEN 'shortfall'
+           WHEN c.accrued < c.at_risk_threshold * c.required * $6::numeric THEN 'at_risk'
+           ELSE 'on_track'
+         END AS state,
+         (c.period = 'calendar_year' AND $5::boolean) AS final
+    FROM computed c
+),
+upserted AS (
+  INSERT INTO compliance_statuses AS cs
+         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
+  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $8::timestamptz
+    FROM judged
+   ORDER BY trainee_id, requirement, period_year
+  ON CONFLICT (trainee_id, requirement, period_year) DO UPDATE
+     SET rule_set_id = EXCLUDED.rule_set_id, rule_id = EXCLUDED.rule_id, required = EXCLUDED.required,
+         accrued = EXCLUDED.accrued, shortfall = EXCLUDED.shortfall, state = EXCLUDED.state,
+         final = EXCLUDED.final, updated_at = EXCLUDED.updated_at
+   WHERE (cs.rule_set_id, cs.rule_id, cs.required, cs.accrued, cs.shortfall, cs.state, cs.final)
+         IS DISTINCT FROM (EXCLUDED.rule_set_id, EXCLUDED.rule_id, EXCLUDED.required, EXCLUDED.accrued,
+                           EXCLUDED.shortfall, EXCLUDED.state, EXCLUDED.final)
+  RETURNING 1
+),
+removed AS (
+  DELETE FROM compliance_statuses cs
+   WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
+     AND (cs.period_year = $3::int OR ($7::boolean AND cs.period_year = 0))
+     AND NOT EXISTS (SELECT 1 FROM judged j
+                      WHERE j.trainee_id = cs.trainee_id AND j.requirement = cs.requirement AND j.period_year = cs.period_year)
+  RETURNING 1
+),
+raised AS (
+  INSERT INTO compliance_flags AS f (trainee_id, requirement, period_year, state, raised_state, raised_at)
+  SELECT trainee_id, requirement, period_year, state, state, $8::timestamptz
+    FROM judged WHERE state IN ('at_risk', 'shortfall')
+   ORDER BY trainee_id, requirement, period_year
+  ON CONFLICT (trainee_id, requirement, period_year) WHERE cleared_at IS NULL
+  DO UPDATE SET state = EXCLUDED.state WHERE f.state <> EXCLUDED.state
+  RETURNING (xmax = 0) AS inserted
+),
+cleared AS (
+  UPDATE compliance_flags f
+     SET cleared_at = $8::timestamptz,
+         cleared_state = COALESCE((SELECT j.state FROM judged j
+                                    WHERE j.trainee_id = f.trainee_id AND j.requirement = f.requirement
+                                      AND j.period_year = f.period_year), 'not_applicable')
+   WHERE f.cleared_at IS NULL
+     AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
+     AND (f.period_year = $3::int OR ($7::boolean AND f.period_year = 0))
+     AND NOT EXISTS (SELECT 1 FROM judged j
+                      WHERE j.trainee_id = f.trainee_id AND j.requirement = f.requirement
+                        AND j.period_year = f.period_year AND j.state IN ('at_risk', 'shortfall'))
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM upserted)::int AS changed,
+       (SELECT count(*) FROM removed)::int AS removed,
+       (SELECT count(*) FROM raised WHERE inserted)::int AS flags_raised,
+       (SELECT count(*) FROM cleared)::int AS flags_cleared
+`;
+
+export interface RecomputeAllOptions {
+  year: number;
+  /** Chunks run at once (each its own transaction and connection). */
+  concurrency?: number;
+}
+
+/**
+ * The compliance engine: set-based SQL over the ledger, never a per-trainee loop in Node, so a
+ * full recomputation over a million trainees keeps the worker's memory flat.
+ */
+@Injectable()
+export class ComplianceEngine {
+  private readonly logger = new Logger(ComplianceEngine.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Recomputes one trainee: the open year with the `once` requirements, and `year` too if it is
+   * an earlier (closed) year, as after a correction of last year's hours.
+   */
+  async recomputeTrainee(traineeId: string, year?: number): Promise<RecomputeCounts> {
+    const now = this.clock.now();
+    const open = currentYear(now);
+    const years = year !== undefined && year < open ? [open, year] : [open];
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockBucket(manager, bucketOf(traineeId));
+      let total = ZERO;
+      for (const y of years) total = add(total, await this.run(manager, traineeId, traineeId, y, y === open, now));
+      return total;
+    });
+  }
+
+  /**
+   * Recomputes every trainee for `year`, bucket by bucket (the `once` requirements too when the
+   * year is the open one). Used nightly, after a rule set is published, and at year close (for
+   * the year just closed, which makes its statuses final).
+   */
+  async recomputeAll(options: RecomputeAllOptions): Promise<RecomputeCounts> {
+    const now = this.clock.now();
+    const includeOnce = options.year === currentYear(now);
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, 8));
+    let next = 0;
+    let total = ZERO;
+    const started = Date.now();
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        const bucket = next++;
+        if (bucket >= COMPLIANCE_BUCKETS) return;
+        const [lo, hi] = bucketRange(bucket);
+        const counts = await this.dataSource.transaction(async (manager) => {
+          await this.lockBucket(manager, bucket);
+          return this.run(manager, lo, hi, options.year, includeOnce, now);
+        });
+        total = add(total, counts);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    this.logger.log({ year: options.year, ms: Date.now() - started, ...total }, 'compliance recomputed');
+    return total;
+  }
+
+  private async lockBucket(manager: EntityManager, bucket: number): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, bucket]);
+  }
+
+  private async run(manager: EntityManager, lo: string, hi: string, year: number, includeOnce: boolean, now: Date): Promise<RecomputeCounts> {
+    const position = periodPosition(year, now);
+    const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(RECOMPUTE_SQL, [
+      lo,
+      hi,
+      year,
+      position.ruleDate,
+      position.closed,
+      position.elapsedShare,
+      includeOnce,
+      now,
+      chinaDateOf(now),
+    ]);
+    return { changed: row.changed, removed: row.removed, flagsRaised: row.flags_raised, flagsCleared: row.flags_cleared };
+  }
+}

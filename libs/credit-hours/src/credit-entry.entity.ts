@@ -1,0 +1,103 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { UserEntity } from '@cqo/identity';
+
+/** The two categories of the notice: 1 policy and management foundations, 2 methods and tools. */
+export type CreditCategory = 1 | 2;
+export const CREDIT_CATEGORIES: readonly CreditCategory[] = [1, 2];
+
+/** Appointment training (任职培训) or continuing education (继续教育). Category-2 courses are continuing. */
+export type CreditKind = 'appointment' | 'continuing';
+export const CREDIT_KINDS: readonly CreditKind[] = ['appointment', 'continuing'];
+
+/** Where an entry comes from. A correction is a `reversal` of an entry plus a new entry. */
+export type CreditSource = 'course_completion' | 'in_person' | 'manual_adjustment' | 'reversal';
+export const CREDIT_SOURCES: readonly CreditSource[] = ['course_completion', 'in_person', 'manual_adjustment', 'reversal'];
+
+/**
+ * One line of the append-only credit-hour ledger. Rows are never updated or deleted (a trigger
+ * refuses both); a trainee's hours are the sum of their entries. Hours are exact decimals held
+ * as strings; a reversal carries the negated hours of the entry it reverses, in that entry's
+ * year, category and kind.
+ */
+@Entity({ name: 'credit_entries' })
+@Check('ck_credit_entries_category', 'category IN (1, 2)')
+@Check('ck_credit_entries_kind', `kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
+@Check('ck_credit_entries_source', `source IN ('course_completion', 'in_person', 'manual_adjustment', 'reversal')`)
+@Check('ck_credit_entries_sign', `hours <> 0 AND (source = 'reversal') = (hours < 0) AND (source = 'reversal') = (reverses_entry_id IS NOT NULL)`)
+// Covers the compliance aggregation (index-only scan: hours is part of the key on purpose).
+@Index('ix_credit_entries_trainee_year', ['traineeId', 'year', 'category', 'kind', 'hours'])
+export class CreditEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_credit_entries_trainee' })
+  trainee?: Relation<UserEntity>;
+
+  @Column({ type: 'smallint' })
+  category!: CreditCategory;
+
+  @Column({ type: 'text' })
+  kind!: CreditKind;
+
+  /** Exact decimal (numeric(7,2)) as text; negative only for a reversal. */
+  @Column({ type: 'numeric', precision: 7, scale: 2 })
+  hours!: string;
+
+  /** The calendar year in China Standard Time of `occurredAt` (2025-12-31T16:30Z is 2026). */
+  @Column({ type: 'smallint' })
+  year!: number;
+
+  /** When the hours were earned: the completion, the session, or (adjustments) the date stated. */
+  @Column({ type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ type: 'text' })
+  source!: CreditSource;
+
+  /** The course and version the hours were declared by (no foreign key: courses live in another lib). */
+  @Column({ type: 'uuid', nullable: true })
+  courseId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  courseVersionId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  enrollmentId!: string | null;
+
+  /** What proves the hours: `outbox:<id>` of a completion event, a roster reference, a document number. */
+  @Column({ type: 'text', nullable: true })
+  evidenceRef!: string | null;
+
+  /** Makes one accrual happen once, e.g. `completion:<enrollmentId>`. Null for manual entries. */
+  @Index('ux_credit_entries_accrual_key', { unique: true })
+  @Column({ type: 'text', nullable: true })
+  accrualKey!: string | null;
+
+  /** For a reversal: the entry it cancels. Unique, so an entry is reversed at most once. */
+  @Index('ux_credit_entries_reverses_entry_id', { unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  reversesEntryId!: string | null;
+
+  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reverses_entry_id', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' })
+  reversesEntry?: Relation<CreditEntryEntity>;
+
+  /** Why a person wrote this entry (adjustments and reversals). */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  /** Who wrote it; null when the system accrued it. */
+  @Column({ type: 'uuid', nullable: true })
+  recordedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_credit_entries_recorded_by' })
+  recorder?: Relation<UserEntity>;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

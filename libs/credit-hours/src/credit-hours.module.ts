@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@cqo/notifications';
+import { AccrualService } from './accrual.service';
+import { AdjustmentsService } from './adjustments.service';
+import { ComplianceEngine } from './compliance.engine';
+import { ComplianceQueries } from './compliance.queries';
+import { ComplianceRemindersService } from './compliance-reminders.service';
+import { ComplianceFlagEntity } from './compliance-flag.entity';
+import { ComplianceStatusEntity } from './compliance-status.entity';
+import { CreditAuditLogEntity } from './credit-audit-log.entity';
+import { CreditEntryEntity } from './credit-entry.entity';
+import { CreditHoursQueries } from './credit-hours.queries';
+import { LedgerCursorEntity } from './ledger-cursor.entity';
+import { LedgerService } from './ledger.service';
+import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
+import { RequirementRuleEntity } from './requirement-rule.entity';
+import { RuleSetsService } from './rule-sets.service';
+
+/** Every entity of this lib, for ALL_ENTITIES. */
+export const CREDIT_HOURS_ENTITIES = [
+  CreditEntryEntity,
+  RequirementRuleSetEntity,
+  RequirementRuleEntity,
+  ComplianceStatusEntity,
+  ComplianceFlagEntity,
+  CreditAuditLogEntity,
+  LedgerCursorEntity,
+];
+
+const SERVICES = [
+  LedgerService,
+  AccrualService,
+  RuleSetsService,
+  ComplianceEngine,
+  ComplianceRemindersService,
+  AdjustmentsService,
+  CreditHoursQueries,
+  ComplianceQueries,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CREDIT_HOURS_ENTITIES), NotificationsModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class CreditHoursModule {}

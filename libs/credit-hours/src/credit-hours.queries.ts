@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
+import { normalizeHours } from './decimal-hours';
+import { assertCanSee, traineeScope } from './credit-scope';
+
+/** Accrued hours of one (year, category, kind), reversals netted. */
+export interface AccruedHours {
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  /** Exact decimal text, e.g. "20.5". */
+  hours: string;
+}
+
+export interface CreditEntryView {
+  id: string;
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  hours: string;
+  source: CreditSource;
+  occurredAt: Date;
+  courseId: string | null;
+  courseVersionId: string | null;
+  enrollmentId: string | null;
+  evidenceRef: string | null;
+  reason: string | null;
+  reversesEntryId: string | null;
+  /** The reversal that cancelled this entry, if any. */
+  reversedByEntryId: string | null;
+  createdAt: Date;
+}
+
+export interface HoursSummary {
+  traineeId: string;
+  /** Appointment-training hours over all years (the 21-hour requirement is `once`). */
+  appointmentHours: string;
+  years: { year: number; totals: AccruedHours[] }[];
+}
+
+/**
+ * Reads of the ledger. `accruedHours` and `appointmentHoursTotal` are the queries other libs
+ * (certificates) build on; the actor-taking methods check scope first.
+ */
+@Injectable()
+export class CreditHoursQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A trainee's accrued hours by (year, category, kind), optionally narrowed. No scope check: for other libs. */
+  async accruedHours(traineeId: string, filter: { year?: number; category?: CreditCategory; kind?: CreditKind } = {}): Promise<AccruedHours[]> {
+    const rows: { year: number; category: CreditCategory; kind: CreditKind; hours: string }[] = await this.dataSource.query(
+      `SELECT year, category, kind, sum(hours)::text AS hours
+         FROM credit_entries
+        WHERE trainee_id = $1 AND ($2::int IS NULL OR year = $2) AND ($3::int IS NULL OR category = $3) AND ($4::text IS NULL OR kind = $4)
+        GROUP BY year, category, kind
+        ORDER BY year DESC, category, kind`,
+      [traineeId, filter.year ?? null, filter.category ?? null, filter.kind ?? null],
+    );
+    return rows.map((r) => ({ year: r.year, category: r.category, kind: r.kind, hours: normalizeHours(r.hours) }));
+  }
+
+  /** A trainee's category-1 appointment-training hours over all years, e.g. "21". No scope check: for other libs. */
+  async appointmentHoursTotal(traineeId: string): Promise<string> {
+    const [row]: { hours: string }[] = await this.dataSource.query(
+      `SELECT COALESCE(sum(hours), 0)::text AS hours FROM credit_entries WHERE trainee_id = $1 AND category = 1 AND kind = 'appointment'`,
+      [traineeId],
+    );
+    return normalizeHours(row.hours);
+  }
+
+  async summary(actor: Actor, traineeId: string): Promise<HoursSummary> {
+    assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
+    const totals = await this.accruedHours(traineeId);
+    const years = [...new Set(totals.map((t) => t.year))].map((year) => ({ year, totals: totals.filter((t) => t.year === year) }));
+    return { traineeId, appointmentHours: await this.appointmentHoursTotal(traineeId), years };
+  }
+
+  /** The entries behind the totals, newest first. */
+  async entries(actor: Actor, traineeId: string, filter: { year?: number }, page: PageRequest): Promise<Page<CreditEntryView>> {
+    assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS total FROM credit_entries WHERE trainee_id = $1 AND ($2::int IS NULL OR year = $2)',
+      [traineeId, filter.year ?? null],
+    );
+    const rows: RawEntry[] = await this.dataSource.query(
+      `SELECT e.*, r.id AS reversed_by
+         FROM credit_entries e LEFT JOIN credit_entries r ON r.reverses_entry_id = e.id
+        WHERE e.trainee_id = $1 AND ($2::int IS NULL OR e.year = $2)
+        ORDER BY e.occurred_at DESC, e.created_at DESC, e.id
+        LIMIT $3 OFFSET $4`,
+      [traineeId, filter.year ?? null, page.pageSize, offsetOf(page)],
+    );
+    return pageOf(rows.map(toEntryView), total, page);
+  }
+}
+
+interface RawEntry {
+  id: string;
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  hours: string;
+  source: CreditSource;
+  occurred_at: Date;
+  course_id: string | null;
+  course_version_id: string | null;
+  enrollment_id: string | null;
+  evidence_ref: string | null;
+  reason: string | null;
+  reverses_entry_id: string | null;
+  reversed_by: string | null;
+  created_at: Date;
+}
+
+function toEntryView(r: RawEntry): CreditEntryView {
+  return {
+    id: r.id,
+    year: r.year,
+    category: r.category,
+    kind: r.kind,
+    hours: normalizeHours(r.hours),
+    source: r.source,
+    occurredAt: r.occurred_at,
+    courseId: r.course_id,
+    courseVersionId: r.course_version_id,
+    enrollmentId: r.enrollment_id,
+    evidenceRef: r.evidence_ref,
+    reason: r.reason,
+    reversesEntryId: r.reverses_entry_id,
+    reversedByEntryId: r.reversed_by,
+    createdAt: r.created_at,
+  };
+}

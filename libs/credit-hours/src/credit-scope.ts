@@ -1,0 +1,59 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, CommonErrors, regionContains, Role } from '@cqo/core';
+import { CreditHoursErrors } from './credit-hours.errors';
+
+export interface TraineeScope {
+  traineeId: string;
+  enterpriseId: string | null;
+  regionPath: string | null;
+}
+
+/** A trainee's enterprise and its region, or 404 when there is no such trainee. */
+export async function traineeScope(db: DataSource | EntityManager, traineeId: string): Promise<TraineeScope> {
+  const rows: { enterprise_id: string | null; path: string | null }[] = await db.query(
+    `SELECT p.enterprise_id, g.path
+       FROM trainee_profiles p
+       LEFT JOIN enterprises e ON e.id = p.enterprise_id
+       LEFT JOIN regions g ON g.id = e.region_id
+      WHERE p.user_id = $1`,
+    [traineeId],
+  );
+  if (rows.length === 0) throw CreditHoursErrors.traineeNotFound();
+  return { traineeId, enterpriseId: rows[0].enterprise_id, regionPath: rows[0].path };
+}
+
+/**
+ * Whether the actor may see (or, for platform admins and regulators, adjust) a trainee's hours:
+ * the trainee, the trainee's enterprise admin, a regulator whose region contains the trainee's
+ * enterprise's region, a platform admin. A trainee with no enterprise is only in the platform's view.
+ * Unknown trainee → 404; known but out of scope → 403.
+ */
+export function assertCanSee(actor: Actor, scope: TraineeScope): void {
+  if (!canSee(actor, scope)) throw CommonErrors.outOfScope();
+}
+
+export function canSee(actor: Actor, scope: TraineeScope): boolean {
+  switch (actor.role) {
+    case Role.PlatformAdmin:
+      return true;
+    case Role.Trainee:
+      return actor.userId === scope.traineeId;
+    case Role.EnterpriseAdmin:
+      return actor.enterpriseId !== null && actor.enterpriseId === scope.enterpriseId;
+    case Role.Regulator:
+      return actor.regionPath !== null && scope.regionPath !== null && regionContains(actor.regionPath, scope.regionPath);
+    default:
+      return false;
+  }
+}
+
+/** Only platform admins (everywhere) and regulators (their region) adjust hours by hand. */
+export function assertCanAdjust(actor: Actor, scope: TraineeScope): void {
+  if (actor.role !== Role.PlatformAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
+  assertCanSee(actor, scope);
+}
+
+/** SQL predicate on a region path column for a regulator's scope (the province sees all below it). */
+export function regionScopeSql(column: string, param: string): string {
+  return `(${column} = ${param} OR ${column} LIKE ${param} || '/%')`;
+}

@@ -1,0 +1,94 @@
+import { FieldIssue } from '@cqo/core';
+import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
+import { isPositiveHours } from './decimal-hours';
+import { REQUIREMENT_APPLIES_TO, REQUIREMENT_PERIODS, RequirementAppliesTo, RequirementPeriod } from './requirement-rule.entity';
+
+export interface RuleInput {
+  /** Names the requirement across rule sets, e.g. `continuing`. */
+  code: string;
+  /** For people, e.g. 第一类继续教育. */
+  name: string;
+  category: CreditCategory;
+  kind: CreditKind;
+  /** Positive exact decimal text, e.g. "21". */
+  minHours: string;
+  period: RequirementPeriod;
+  /** Defaults to false: the notice does not count appointment hours toward the year. */
+  countAppointmentHours?: boolean;
+  /** Decimal text in [0, 1], at most 3 places; defaults to "1" (behind the pro-rated requirement). */
+  atRiskThreshold?: string;
+  appliesTo: RequirementAppliesTo;
+}
+
+export interface RuleSetInput {
+  name: string;
+  regionId: string;
+  /** YYYY-MM-DD (CST): today or later; a rule set never applies to the past. */
+  effectiveFrom: string;
+  /** 'MM-DD' days of the year on which reminders go out; defaults to 10-01, 12-01, 12-24. */
+  reminderDates?: string[];
+  rules: RuleInput[];
+}
+
+export const DEFAULT_REMINDER_DATES: readonly string[] = ['10-01', '12-01', '12-24'];
+
+const CODE = /^[a-z][a-z0-9_]{1,39}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+const THRESHOLD = /^(0(\.\d{1,3})?|1(\.0{1,3})?)$/;
+
+function isRealDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** 'MM-DD' that exists in some year (29 February included). */
+export function isMonthDay(value: string): boolean {
+  const m = MONTH_DAY.exec(value);
+  return m !== null && isRealDate(`2024-${m[1]}-${m[2]}`);
+}
+
+/**
+ * Checks a rule set against the rules of the domain. Returns every problem, each naming the
+ * field (`rules[2].minHours`), so an admin can fix them all at once. `today` is the CST date.
+ */
+export function validateRuleSet(input: RuleSetInput, today: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (field: string, message: string) => issues.push({ field, message });
+  if (typeof input.name !== 'string' || input.name.trim().length < 2 || input.name.length > 100) add('name', '名称须为2至100个字符');
+  if (typeof input.effectiveFrom !== 'string' || !isRealDate(input.effectiveFrom)) add('effectiveFrom', '必须是有效日期（YYYY-MM-DD）');
+  else if (input.effectiveFrom < today) add('effectiveFrom', '生效日期不能早于今天：新规则不改写已过去的期间');
+  const reminders = input.reminderDates ?? [...DEFAULT_REMINDER_DATES];
+  if (!Array.isArray(reminders) || reminders.length > 12) add('reminderDates', '最多12个提醒日期');
+  else {
+    reminders.forEach((d, i) => {
+      if (typeof d !== 'string' || !isMonthDay(d)) add(`reminderDates[${i}]`, '必须是有效的月-日（MM-DD）');
+    });
+    if (new Set(reminders).size !== reminders.length) add('reminderDates', '提醒日期不能重复');
+  }
+  if (!Array.isArray(input.rules) || input.rules.length === 0 || input.rules.length > 20) {
+    add('rules', '须有1至20条规则');
+    return issues;
+  }
+  const codes = new Set<string>();
+  input.rules.forEach((rule, i) => {
+    const at = (field: string) => `rules[${i}].${field}`;
+    if (typeof rule.code !== 'string' || !CODE.test(rule.code)) add(at('code'), '须为小写字母开头的字母、数字或下划线（2至40个字符）');
+    else if (codes.has(rule.code)) add(at('code'), '同一规则集内编码不能重复');
+    else codes.add(rule.code);
+    if (typeof rule.name !== 'string' || rule.name.trim().length < 2 || rule.name.length > 50) add(at('name'), '名称须为2至50个字符');
+    if (rule.category !== 1 && rule.category !== 2) add(at('category'), '必须是 1 或 2');
+    if (!CREDIT_KINDS.includes(rule.kind)) add(at('kind'), '必须是 appointment 或 continuing');
+    else if (rule.category === 2 && rule.kind !== 'continuing') add(at('kind'), '第二类课程均为继续教育（continuing）');
+    if (typeof rule.minHours !== 'string' || !isPositiveHours(rule.minHours)) add(at('minHours'), '必须是正的小数文本（最多两位小数）');
+    if (!REQUIREMENT_PERIODS.includes(rule.period)) add(at('period'), '必须是 once 或 calendar_year');
+    if (rule.countAppointmentHours !== undefined && typeof rule.countAppointmentHours !== 'boolean') add(at('countAppointmentHours'), '必须是 true 或 false');
+    if (rule.countAppointmentHours && rule.kind === 'appointment') add(at('countAppointmentHours'), '任职培训要求本身只计任职培训学时');
+    if (rule.atRiskThreshold !== undefined && (typeof rule.atRiskThreshold !== 'string' || !THRESHOLD.test(rule.atRiskThreshold))) {
+      add(at('atRiskThreshold'), '必须是 0 到 1 之间的小数文本（最多三位小数）');
+    }
+    if (!REQUIREMENT_APPLIES_TO.includes(rule.appliesTo)) add(at('appliesTo'), '必须是 everyone 或 serving_and_opted_in');
+  });
+  return issues;
+}
