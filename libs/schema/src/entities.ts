@@ -1,4 +1,5 @@
 import { OutboxEventEntity } from '@cqo/core';
+import { COURSE_ENTITIES } from '@cqo/courses';
 import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
 import { RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
@@ -18,5 +19,6 @@ export const ALL_ENTITIES = [
   RefreshTokenEntity,
   TraineeProfileEntity,
   NotificationEntity,
+  ...COURSE_ENTITIES,
   ...CREDIT_HOURS_ENTITIES,
 ];

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, FieldIssue } from '@cqo/core';
+import { CourseAccess } from './course-access';
+import { CourseCompletionService } from './course-completion.service';
+import { requiredSecondsOf } from './course-rules';
+import { CourseErrors } from './courses.errors';
+import { parseCsv, parseSheetTime, requireTraineeColumn, TRAINEE_COLUMNS } from './roster-csv';
+import { RosterMode } from './roster-import.service';
+import { TraineeResolver } from './trainee-resolver';
+
+export interface AttendanceInput {
+  traineeId: string;
+  /** ISO 8601. */
+  signedInAt: string;
+  signedOutAt: string;
+}
+
+export interface AttendanceView {
+  enrollmentId: string;
+  lessonId: string;
+  traineeId: string;
+  signedInAt: Date;
+  signedOutAt: Date;
+  attendedSeconds: number;
+  requiredSeconds: number;
+  lessonCompleted: boolean;
+  courseCompleted: boolean;
+}
+
+export interface AttendanceRowResult {
+  row: number;
+  status: 'recorded' | 'error' | 'not_applied';
+  traineeId: string | null;
+  lessonCompleted: boolean;
+  errors: FieldIssue[];
+}
+
+export interface AttendanceReport {
+  mode: RosterMode;
+  applied: boolean;
+  summary: { rows: number; recorded: number; errors: number; notApplied: number };
+  rows: AttendanceRowResult[];
+}
+
+interface LiveLesson {
+  id: string;
+  course_version_id: string;
+  organization_id: string;
+  type: string;
+  minutes: number;
+  completion_share: string;
+}
+
+const SIGN_COLUMNS: Record<string, string> = {
+  ...TRAINEE_COLUMNS,
+  sign_in: 'sign_in',
+  signed_in_at: 'sign_in',
+  签到时间: 'sign_in',
+  sign_out: 'sign_out',
+  signed_out_at: 'sign_out',
+  签退时间: 'sign_out',
+};
+
+/**
+ * Attendance at live (in-person) sessions, recorded by the org admin per trainee or by a sign-in
+ * sheet CSV. The time between sign-in and sign-out is the lesson's observed time; it completes
+ * the lesson when it reaches the version's completion share of the declared minutes.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CourseAccess,
+    private readonly completion: CourseCompletionService,
+    private readonly resolver: TraineeResolver,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(actor: Actor, lessonId: string, input: AttendanceInput): Promise<AttendanceView> {
+    const lesson = await this.liveLesson(actor, lessonId);
+    const signIn = new Date(input.signedInAt);
+    const signOut = new Date(input.signedOutAt);
+    const problem = this.checkTimes(signIn, signOut);
+    if (problem) throw CourseErrors.attendanceTimes(problem.field === 'sign_in' ? 'signedInAt' : 'signedOutAt', problem.message);
+    return this.dataSource.transaction(async (manager) => {
+      const enrollmentId = await this.enrollmentOf(manager, input.traineeId, lesson.course_version_id);
+      if (!enrollmentId) throw CourseErrors.traineeNotFound('traineeId');
+      const done = await this.apply(manager, actor, lesson, enrollmentId, signIn, signOut);
+      return { enrollmentId, lessonId, traineeId: input.traineeId, signedInAt: signIn, signedOutAt: signOut, ...done };
+    });
+  }
+
+  /** A sign-in sheet: columns id_number or username, sign_in, sign_out (ISO 8601 or `YYYY-MM-DD HH:mm` China time). */
+  async importSheet(actor: Actor, lessonId: string, csv: string, mode: RosterMode): Promise<AttendanceReport> {
+    const lesson = await this.liveLesson(actor, lessonId);
+    const parsed = parseCsv(csv, SIGN_COLUMNS, (columns) =>
+      requireTraineeColumn(columns) ?? (columns.has('sign_in') && columns.has('sign_out') ? null : '缺少 sign_in（签到时间）或 sign_out（签退时间）列'),
+    );
+    const resolved = await this.resolver.resolve(parsed);
+    const rows = parsed.map((p, i) => {
+      const errors = [...resolved[i].errors];
+      const signIn = parseSheetTime(p.values.sign_in ?? '');
+      const signOut = parseSheetTime(p.values.sign_out ?? '');
+      if (!p.columnMismatch) {
+        if (!signIn) errors.push({ field: 'sign_in', message: '时间格式应为 YYYY-MM-DD HH:mm 或带时区的 ISO 8601' });
+        if (!signOut) errors.push({ field: 'sign_out', message: '时间格式应为 YYYY-MM-DD HH:mm 或带时区的 ISO 8601' });
+        const problem = signIn && signOut ? this.checkTimes(signIn, signOut) : null;
+        if (problem) errors.push(problem);
+      }
+      return { row: p.row, traineeId: resolved[i].traineeId, signIn, signOut, errors };
+    });
+    const results: AttendanceRowResult[] = [];
+    const applied = await this.dataSource.transaction(async (manager) => {
+      const enrolled: { id: string; trainee_id: string }[] = await manager.query(
+        `SELECT id, trainee_id FROM enrollments WHERE course_version_id = $1 AND trainee_id = ANY($2) AND status <> 'withdrawn'`,
+        [lesson.course_version_id, rows.map((r) => r.traineeId).filter(Boolean)],
+      );
+      const enrollmentOf = new Map(enrolled.map((e) => [e.trainee_id, e.id]));
+      for (const r of rows) {
+        if (r.traineeId && !enrollmentOf.has(r.traineeId)) r.errors.push({ field: 'id_number', message: '该学员未报名本课程' });
+      }
+      if (mode === 'all-or-nothing' && rows.some((r) => r.errors.length)) {
+        for (const r of rows) {
+          results.push({ row: r.row, status: r.errors.length ? 'error' : 'not_applied', traineeId: r.traineeId, lessonCompleted: false, errors: r.errors });
+        }
+        return false;
+      }
+      let any = false;
+      for (const r of rows) {
+        if (r.errors.length) {
+          results.push({ row: r.row, status: 'error', traineeId: r.traineeId, lessonCompleted: false, errors: r.errors });
+          continue;
+        }
+        const done = await this.apply(manager, actor, lesson, enrollmentOf.get(r.traineeId!)!, r.signIn!, r.signOut!);
+        results.push({ row: r.row, status: 'recorded', traineeId: r.traineeId, lessonCompleted: done.lessonCompleted, errors: [] });
+        any = true;
+      }
+      return any;
+    });
+    const count = (s: AttendanceRowResult['status']) => results.filter((r) => r.status === s).length;
+    return {
+      mode,
+      applied,
+      summary: { rows: results.length, recorded: count('recorded'), errors: count('error'), notApplied: count('not_applied') },
+      rows: results,
+    };
+  }
+
+  private async liveLesson(actor: Actor, lessonId: string): Promise<LiveLesson> {
+    const rows: LiveLesson[] = await this.dataSource.query(
+      `SELECT l.id, l.course_version_id, v.organization_id, l.type, l.minutes, v.completion_share
+         FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1`,
+      [lessonId],
+    );
+    const lesson = rows[0];
+    if (!lesson) throw CourseErrors.lessonNotFound();
+    this.access.assertManages(actor, lesson.organization_id);
+    if (lesson.type !== 'live_session') throw CourseErrors.lessonNotLive();
+    return lesson;
+  }
+
+  private checkTimes(signIn: Date, signOut: Date): FieldIssue | null {
+    if (Number.isNaN(signIn.getTime())) return { field: 'sign_in', message: '签到时间无效' };
+    if (Number.isNaN(signOut.getTime())) return { field: 'sign_out', message: '签退时间无效' };
+    if (signOut <= signIn) return { field: 'sign_out', message: '签退时间必须晚于签到时间' };
+    if (signOut > this.clock.now()) return { field: 'sign_out', message: '签退时间不能晚于当前时间' };
+    return null;
+  }
+
+  private async enrollmentOf(manager: EntityManager, traineeId: string, courseVersionId: string): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
+      [traineeId, courseVersionId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Records (or corrects) one attendance and evaluates completion, the enrolment locked first. */
+  private async apply(
+    manager: EntityManager,
+    actor: Actor,
+    lesson: LiveLesson,
+    enrollmentId: string,
+    signIn: Date,
+    signOut: Date,
+  ): Promise<{ attendedSeconds: number; requiredSeconds: number; lessonCompleted: boolean; courseCompleted: boolean }> {
+    const now = this.clock.now();
+    await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
+    await manager.query(
+      `INSERT INTO attendance_records (enrollment_id, lesson_id, signed_in_at, signed_out_at, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (enrollment_id, lesson_id) DO UPDATE
+         SET signed_in_at = EXCLUDED.signed_in_at, signed_out_at = EXCLUDED.signed_out_at, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+      [enrollmentId, lesson.id, signIn, signOut, actor.userId, now],
+    );
+    const attendedSeconds = Math.floor((signOut.getTime() - signIn.getTime()) / 1000);
+    const requiredSeconds = requiredSecondsOf(lesson.minutes, lesson.completion_share);
+    // The sheet is the record of a live session: a correction replaces the observed time.
+    await manager.query(
+      `INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
+      [enrollmentId, lesson.id, attendedSeconds, requiredSeconds, now],
+    );
+    const done = await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, now, 'attendance');
+    const [p]: { completed_at: Date | null }[] = await manager.query(
+      'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lesson.id],
+    );
+    return { attendedSeconds, requiredSeconds, lessonCompleted: p.completed_at !== null, courseCompleted: done.courseCompleted };
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, CommonErrors, regionContains, Role } from '@cqo/core';
+
+/**
+ * Who may see and change what in the courses lib. Scope is the owning training organization:
+ * its admins manage its courses and rosters; a regulator oversees the organizations located in
+ * its region (the province sees all); platform admins see everything. Out of scope is 403.
+ */
+@Injectable()
+export class CourseAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Only an org admin of the owning organization edits its courses and records its attendance. */
+  assertManages(actor: Actor, organizationId: string): void {
+    if (actor.role !== Role.OrgAdmin || actor.organizationId !== organizationId) throw CommonErrors.outOfScope();
+  }
+
+  /** Staff who may read an organization's unpublished courses and its enrolments. */
+  async oversees(actor: Actor, organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    switch (actor.role) {
+      case Role.PlatformAdmin:
+        return true;
+      case Role.OrgAdmin:
+        return actor.organizationId === organizationId;
+      case Role.Regulator: {
+        if (!actor.regionPath) return false;
+        const path = await organizationRegionPath(manager, organizationId);
+        return path !== null && regionContains(actor.regionPath, path);
+      }
+      default:
+        return false;
+    }
+  }
+
+  async assertOversees(actor: Actor, organizationId: string, manager?: EntityManager): Promise<void> {
+    if (!(await this.oversees(actor, organizationId, manager))) throw CommonErrors.outOfScope();
+  }
+}
+
+export async function organizationRegionPath(manager: EntityManager, organizationId: string): Promise<string | null> {
+  const rows: { path: string }[] = await manager.query(
+    'SELECT r.path FROM training_organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1',
+    [organizationId],
+  );
+  return rows[0]?.path ?? null;
+}
+
+/** Builds positional parameters for hand-written SQL: `sql.p(value)` returns `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  p(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** A user's text as a literal ILIKE pattern: `%`, `_` and `\` match themselves. Use with `ESCAPE '\'`. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CourseCompletedEvent, OutboxWriter } from '@cqo/core';
+import { CompletionSource } from './entities/lesson-progress.entity';
+import { EnrollmentStatus } from './entities/enrollment.entity';
+
+/** An enrolment as other libs (exams) need it. */
+export interface EnrollmentRef {
+  id: string;
+  traineeId: string;
+  courseId: string;
+  courseVersionId: string;
+  status: EnrollmentStatus;
+  enrolledAt: Date;
+  completedAt: Date | null;
+  finalExamPassedAt: Date | null;
+  /** The course version's final exam paper, if it has one. */
+  finalExamPaperId: string | null;
+}
+
+interface LockedEnrollment {
+  id: string;
+  status: EnrollmentStatus;
+  trainee_id: string;
+  course_id: string;
+  course_version_id: string;
+  final_exam_passed_at: Date | null;
+  organization_id: string;
+  category: number;
+  kind: 'appointment' | 'continuing';
+  credit_hours: string;
+  final_exam_paper_id: string | null;
+}
+
+/**
+ * Decides course completion: every required lesson done and the final exam (if any) passed.
+ * Every path that records a requirement (heartbeat, xAPI statement, attendance, exam result)
+ * calls it inside its own transaction, with the enrolment row locked, so the completion and its
+ * `course.completed` outbox event are written once, in the transaction that recorded the last
+ * requirement, however many times that requirement arrives.
+ */
+@Injectable()
+export class CourseCompletionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /**
+   * The trainee's live (enrolled or completed, not withdrawn) enrolment in a course version, or null.
+   * For the exams lib: a final exam is sat within this enrolment.
+   */
+  async findActiveEnrollment(traineeId: string, courseVersionId: string, manager: EntityManager = this.dataSource.manager): Promise<EnrollmentRef | null> {
+    const rows: RawRef[] = await manager.query(
+      `SELECT e.id, e.trainee_id, e.course_id, e.course_version_id, e.status, e.enrolled_at, e.completed_at, e.final_exam_passed_at, v.final_exam_paper_id
+         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
+        WHERE e.trainee_id = $1 AND e.course_version_id = $2 AND e.status <> 'withdrawn'`,
+      [traineeId, courseVersionId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          id: r.id,
+          traineeId: r.trainee_id,
+          courseId: r.course_id,
+          courseVersionId: r.course_version_id,
+          status: r.status,
+          enrolledAt: r.enrolled_at,
+          completedAt: r.completed_at,
+          finalExamPassedAt: r.final_exam_passed_at,
+          finalExamPaperId: r.final_exam_paper_id,
+        }
+      : null;
+  }
+
+  /**
+   * For the exams lib, inside the caller's transaction: records that the final exam was passed
+   * (the first pass counts) and completes the enrolment if that was the last requirement.
+   */
+  async recordFinalExamPassed(manager: EntityManager, enrollmentId: string, passedAt: Date): Promise<{ completed: boolean }> {
+    assertInTransaction(manager);
+    const e = await this.lock(manager, enrollmentId);
+    if (!e || e.status === 'withdrawn') return { completed: false };
+    if (!e.final_exam_passed_at) {
+      await manager.query('UPDATE enrollments SET final_exam_passed_at = $2 WHERE id = $1', [enrollmentId, passedAt]);
+      e.final_exam_passed_at = passedAt;
+    }
+    return { completed: await this.completeIfDue(manager, e, passedAt) };
+  }
+
+  /**
+   * Inside the caller's transaction: marks a lesson done if its observed time has reached the
+   * required share (or `force`, for attendance judged by the caller), then completes the
+   * enrolment if nothing else is missing.
+   */
+  async completeLessonIfDue(
+    manager: EntityManager,
+    enrollmentId: string,
+    lessonId: string,
+    at: Date,
+    via: CompletionSource,
+  ): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
+    assertInTransaction(manager);
+    const e = await this.lock(manager, enrollmentId);
+    if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
+    const marked: unknown[] = await manager.query(
+      `UPDATE lesson_progress SET completed_at = $3, completed_via = $4, updated_at = $3
+        WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NULL AND active_seconds >= required_seconds
+        RETURNING lesson_id`,
+      [enrollmentId, lessonId, at, via],
+    );
+    if (!marked.length) return { lessonCompleted: false, courseCompleted: false };
+    return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
+  }
+
+  private async lock(manager: EntityManager, enrollmentId: string): Promise<LockedEnrollment | null> {
+    const rows: LockedEnrollment[] = await manager.query(
+      `SELECT e.id, e.status, e.trainee_id, e.course_id, e.course_version_id, e.final_exam_passed_at,
+              v.organization_id, v.category, v.kind, v.credit_hours, v.final_exam_paper_id
+         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
+        WHERE e.id = $1 FOR UPDATE OF e`,
+      [enrollmentId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** With the enrolment locked: completes it (and writes the event) if every requirement is met. */
+  private async completeIfDue(manager: EntityManager, e: LockedEnrollment, at: Date): Promise<boolean> {
+    if (e.status !== 'enrolled') return false;
+    if (e.final_exam_paper_id && !e.final_exam_passed_at) return false;
+    const [{ missing }]: { missing: number }[] = await manager.query(
+      `SELECT count(*)::int AS missing FROM lessons l
+        WHERE l.course_version_id = $2 AND l.required
+          AND NOT EXISTS (SELECT 1 FROM lesson_progress p WHERE p.enrollment_id = $1 AND p.lesson_id = l.id AND p.completed_at IS NOT NULL)`,
+      [e.id, e.course_version_id],
+    );
+    if (missing > 0) return false;
+    await manager.query(`UPDATE enrollments SET status = 'completed', completed_at = $2 WHERE id = $1`, [e.id, at]);
+    const event: CourseCompletedEvent = {
+      enrollmentId: e.id,
+      traineeId: e.trainee_id,
+      courseId: e.course_id,
+      courseVersionId: e.course_version_id,
+      organizationId: e.organization_id,
+      category: e.category === 2 ? 2 : 1,
+      kind: e.kind,
+      creditHours: e.credit_hours,
+      completedAt: at.toISOString(),
+    };
+    await this.outbox.record(manager, 'course.completed', event);
+    e.status = 'completed';
+    return true;
+  }
+}
+
+function assertInTransaction(manager: EntityManager): void {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('course completion must be evaluated inside a transaction');
+}
+
+interface RawRef {
+  id: string;
+  trainee_id: string;
+  course_id: string;
+  course_version_id: string;
+  status: EnrollmentStatus;
+  enrolled_at: Date;
+  completed_at: Date | null;
+  final_exam_passed_at: Date | null;
+  final_exam_paper_id: string | null;
+}

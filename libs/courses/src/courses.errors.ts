@@ -1,0 +1,54 @@
+import { DomainError, FieldIssue } from '@cqo/core';
+
+/** Errors of the courses lib: stable codes, Chinese messages, offending fields in `details`. */
+export const CourseErrors = {
+  invalidContent: (details: FieldIssue[]) =>
+    DomainError.invalid('COURSE_INVALID', `课程内容有误：${[...new Set(details.map((d) => d.field))].join('、')}`, details),
+  courseNotFound: () => DomainError.notFound('COURSE_NOT_FOUND', '课程不存在'),
+  versionNotFound: () => DomainError.notFound('COURSE_VERSION_NOT_FOUND', '课程版本不存在'),
+  lessonNotFound: () => DomainError.notFound('LESSON_NOT_FOUND', '课时不存在'),
+  wrongStatus: (action: string, status: string) =>
+    DomainError.conflict('COURSE_VERSION_WRONG_STATUS', `课程版本当前状态（${STATUS_LABELS[status] ?? status}）不允许${action}`),
+  versionLocked: (fields: string[]) =>
+    DomainError.conflict(
+      'COURSE_VERSION_LOCKED',
+      '已审核或已发布的课程版本不能修改内容，请创建新版本（已报名学员保留原版本）',
+      fields.map((field) => ({ field, message: '已锁定，请创建新版本' })),
+    ),
+  workingVersionExists: () =>
+    DomainError.conflict('COURSE_WORKING_VERSION_EXISTS', '该课程已有一个正在编辑或审核中的版本'),
+  capacityBelowSeats: (seatsTaken: number) =>
+    DomainError.conflict('CAPACITY_BELOW_ENROLMENT', `名额不能少于已报名人数（${seatsTaken}）`, [
+      { field: 'capacity', message: `不能少于已报名人数 ${seatsTaken}` },
+    ]),
+  approvalNumberTaken: () =>
+    DomainError.conflict('APPROVAL_NUMBER_TAKEN', '该审批编号已被使用', [{ field: 'approvalNumber', message: '已被使用' }]),
+  enrollmentNotFound: () => DomainError.notFound('ENROLLMENT_NOT_FOUND', '报名记录不存在'),
+  notOpenForEnrollment: () => DomainError.conflict('ENROLLMENT_CLOSED', '该课程当前不在报名期内或未发布'),
+  courseFull: () => DomainError.conflict('COURSE_FULL', '该课程名额已满'),
+  alreadyEnrolled: () => DomainError.conflict('ALREADY_ENROLLED', '已报名该课程（或已完成该课程）'),
+  cannotWithdraw: () => DomainError.conflict('CANNOT_WITHDRAW', '当前不能退选该课程（已完成、已退选或报名期已结束）'),
+  notEnrolled: () => DomainError.conflict('NOT_ENROLLED', '未在学该课程'),
+  lessonNotOnline: () =>
+    DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能在线学习，由培训机构登记考勤', [{ field: 'lessonId', message: '不是线上课时' }]),
+  lessonNotLive: () =>
+    DomainError.invalid('LESSON_NOT_LIVE', '只有面授课时可以登记考勤', [{ field: 'lessonId', message: '不是面授课时' }]),
+  sessionNotFound: () => DomainError.notFound('STUDY_SESSION_NOT_FOUND', '学习会话不存在或已结束'),
+  traineeNotFound: (field: string) => DomainError.invalid('TRAINEE_NOT_FOUND', '学员不存在', [{ field, message: '学员不存在' }]),
+  attendanceTimes: (field: string, message: string) => DomainError.invalid('ATTENDANCE_TIMES_INVALID', `考勤时间有误：${message}`, [{ field, message }]),
+  csvInvalid: (message: string, field = 'csv') => DomainError.invalid('CSV_INVALID', `CSV 文件有误：${message}`, [{ field, message }]),
+  apiKeyInvalid: () => DomainError.unauthenticated('XAPI_KEY_INVALID', 'API 密钥无效或已吊销'),
+  apiKeyNotFound: () => DomainError.notFound('XAPI_KEY_NOT_FOUND', 'API 密钥不存在'),
+  statementInvalid: (field: string, message: string) => DomainError.invalid('XAPI_STATEMENT_INVALID', `xAPI 语句无效：${field} ${message}`, [{ field, message }]),
+  statementConflict: (field: string) =>
+    DomainError.conflict('XAPI_STATEMENT_CONFLICT', '同一语句 ID 已以不同内容提交', [{ field, message: '语句 ID 已存在且内容不同' }]),
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  returned: '已退回',
+  approved: '已审核',
+  published: '已发布',
+  archived: '已归档',
+};

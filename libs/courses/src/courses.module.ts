@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TraineesModule } from '@cqo/trainees';
+import { AttendanceService } from './attendance.service';
+import { CatalogRepository } from './catalog.repository';
+import { CourseAccess } from './course-access';
+import { CourseCompletionService } from './course-completion.service';
+import { CourseVersionReader } from './course-views';
+import { CoursesService } from './courses.service';
+import { EnrollmentsService } from './enrollments.service';
+import { COURSE_ENTITIES } from './entities/all';
+import { ProgressService } from './progress.service';
+import { RosterImportService } from './roster-import.service';
+import { TraineeResolver } from './trainee-resolver';
+import { XapiKeysService } from './xapi-keys.service';
+import { XapiService } from './xapi.service';
+
+const SERVICES = [
+  CourseAccess,
+  CourseVersionReader,
+  CoursesService,
+  CatalogRepository,
+  CourseCompletionService,
+  EnrollmentsService,
+  ProgressService,
+  TraineeResolver,
+  RosterImportService,
+  AttendanceService,
+  XapiKeysService,
+  XapiService,
+];
+
+/** Curricula, enrolment and learning progress. Exports its services to the API and to the exams lib. */
+@Module({
+  imports: [TypeOrmModule.forFeature([...COURSE_ENTITIES]), TraineesModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class CoursesModule {}

@@ -1,0 +1,26 @@
+import { AttendanceRecordEntity } from './attendance-record.entity';
+import { CourseVersionTopicEntity } from './course-version-topic.entity';
+import { CourseVersionEntity } from './course-version.entity';
+import { CourseEntity } from './course.entity';
+import { EnrollmentEntity } from './enrollment.entity';
+import { LessonProgressEntity } from './lesson-progress.entity';
+import { LessonEntity } from './lesson.entity';
+import { StudySessionEntity } from './study-session.entity';
+import { TopicEntity } from './topic.entity';
+import { XapiApiKeyEntity } from './xapi-api-key.entity';
+import { XapiStatementEntity } from './xapi-statement.entity';
+
+/** Every entity of the courses lib, for TypeORM registration and ALL_ENTITIES. */
+export const COURSE_ENTITIES = [
+  TopicEntity,
+  CourseEntity,
+  CourseVersionEntity,
+  CourseVersionTopicEntity,
+  LessonEntity,
+  EnrollmentEntity,
+  LessonProgressEntity,
+  StudySessionEntity,
+  AttendanceRecordEntity,
+  XapiApiKeyEntity,
+  XapiStatementEntity,
+] as const;

@@ -1,0 +1,65 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { UserEntity } from '@cqo/identity';
+import { CourseVersionEntity } from './course-version.entity';
+import { CourseEntity } from './course.entity';
+
+export type EnrollmentStatus = 'enrolled' | 'withdrawn' | 'completed';
+export type EnrollmentSource = 'self' | 'roster';
+
+/**
+ * A trainee's place in one course version. The credit-hours and certificates libs read this table
+ * (id, trainee_id, course_version_id, status, enrolled_at, completed_at, final_exam_passed_at).
+ */
+@Entity({ name: 'enrollments' })
+@Index('ux_enrollments_trainee_id_course_version_id', ['traineeId', 'courseVersionId'], { unique: true })
+// One live enrolment per course, whatever the version: a course's hours are earned once.
+@Index('ux_enrollments_trainee_id_course_id_live', ['traineeId', 'courseId'], { unique: true, where: `status <> 'withdrawn'` })
+@Index('ix_enrollments_course_version_id_status', ['courseVersionId', 'status'])
+export class EnrollmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_enrollments_trainee' })
+  trainee?: Relation<UserEntity>;
+
+  @Index('ix_enrollments_course_id')
+  @Column({ type: 'uuid' })
+  courseId!: string;
+
+  @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_enrollments_course' })
+  course?: Relation<CourseEntity>;
+
+  @Column({ type: 'uuid' })
+  courseVersionId!: string;
+
+  @ManyToOne(() => CourseVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_version_id', foreignKeyConstraintName: 'fk_enrollments_course_version' })
+  courseVersion?: Relation<CourseVersionEntity>;
+
+  @Column({ type: 'text' })
+  status!: EnrollmentStatus;
+
+  @Column({ type: 'text', default: 'self' })
+  source!: EnrollmentSource;
+
+  /** The org admin who enrolled a roster; null when the trainee enrolled. */
+  @Column({ type: 'uuid', nullable: true })
+  enrolledBy!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  enrolledAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finalExamPassedAt!: Date | null;
+}

@@ -1,0 +1,42 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { EnrollmentEntity } from './enrollment.entity';
+import { LessonEntity } from './lesson.entity';
+
+export type CompletionSource = 'heartbeat' | 'xapi' | 'attendance';
+
+/**
+ * Server-observed time on one lesson of one enrolment. `requiredSeconds` is frozen when the row is
+ * made (share × declared minutes), so the heartbeat path needs no join to decide completion.
+ */
+@Entity({ name: 'lesson_progress' })
+export class LessonProgressEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  enrollmentId!: string;
+
+  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_lesson_progress_enrollment' })
+  enrollment?: Relation<EnrollmentEntity>;
+
+  @Index('ix_lesson_progress_lesson_id')
+  @PrimaryColumn({ type: 'uuid' })
+  lessonId!: string;
+
+  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_lesson_progress_lesson' })
+  lesson?: Relation<LessonEntity>;
+
+  @Column({ type: 'int', default: 0 })
+  activeSeconds!: number;
+
+  @Column({ type: 'int' })
+  requiredSeconds!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  completedVia!: CompletionSource | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}

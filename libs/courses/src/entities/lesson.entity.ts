@@ -1,0 +1,55 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { CourseVersionEntity } from './course-version.entity';
+
+export type LessonType = 'video' | 'document' | 'live_session';
+export const LESSON_TYPES: readonly LessonType[] = ['video', 'document', 'live_session'];
+
+/**
+ * A lesson of a course version. Video and document lessons are studied online (heartbeats or
+ * xAPI); live sessions are attended in person, with sign-in and sign-out recorded by the org.
+ */
+@Entity({ name: 'lessons' })
+@Index('ux_lessons_course_version_id_position', ['courseVersionId', 'position'], { unique: true })
+@Check('ck_lessons_minutes', 'minutes > 0')
+export class LessonEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  courseVersionId!: string;
+
+  @ManyToOne(() => CourseVersionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_version_id', foreignKeyConstraintName: 'fk_lessons_course_version' })
+  courseVersion?: Relation<CourseVersionEntity>;
+
+  /** 1-based order within the version. */
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  type!: LessonType;
+
+  /** Declared length; completion needs a share of it observed by the server. */
+  @Column({ type: 'int' })
+  minutes!: number;
+
+  @Column({ type: 'boolean', default: true })
+  required!: boolean;
+
+  /** Where the video or document is (ours or hosted elsewhere and reported by xAPI). */
+  @Column({ type: 'text', nullable: true })
+  contentUrl!: string | null;
+
+  /** Schedule and venue of a live session. */
+  @Column({ type: 'timestamptz', nullable: true })
+  startsAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endsAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  venue!: string | null;
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { EnrollmentEntity } from './enrollment.entity';
+import { LessonEntity } from './lesson.entity';
+
+/**
+ * A stretch of online study of one lesson. Each heartbeat credits the time since the previous one
+ * (capped), measured by the server's clock; a trainee has at most one open session at a time.
+ */
+@Entity({ name: 'study_sessions' })
+@Index('ix_study_sessions_trainee_id_open', ['traineeId'], { where: 'ended_at IS NULL' })
+export class StudySessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('ix_study_sessions_enrollment_id')
+  @Column({ type: 'uuid' })
+  enrollmentId!: string;
+
+  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_study_sessions_enrollment' })
+  enrollment?: Relation<EnrollmentEntity>;
+
+  @Index('ix_study_sessions_lesson_id')
+  @Column({ type: 'uuid' })
+  lessonId!: string;
+
+  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_study_sessions_lesson' })
+  lesson?: Relation<LessonEntity>;
+
+  /** Copied from the enrolment so a heartbeat checks ownership by primary key alone. */
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @Column({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  /** The server time up to which this session's time has been credited. */
+  @Column({ type: 'timestamptz' })
+  lastBeatAt!: Date;
+
+  @Column({ type: 'int', default: 0 })
+  creditedSeconds!: number;
+
+  @Column({ type: 'int', default: 0 })
+  beats!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+}

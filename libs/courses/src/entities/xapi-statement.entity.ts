@@ -1,0 +1,50 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { EnrollmentEntity } from './enrollment.entity';
+import { LessonEntity } from './lesson.entity';
+
+/** An accepted xAPI statement. Its id is the statement's own, which makes intake idempotent. */
+@Entity({ name: 'xapi_statements' })
+export class XapiStatementEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Index('ix_xapi_statements_enrollment_id')
+  @Column({ type: 'uuid' })
+  enrollmentId!: string;
+
+  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_xapi_statements_enrollment' })
+  enrollment?: Relation<EnrollmentEntity>;
+
+  @Index('ix_xapi_statements_lesson_id')
+  @Column({ type: 'uuid' })
+  lessonId!: string;
+
+  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_xapi_statements_lesson' })
+  lesson?: Relation<LessonEntity>;
+
+  @Column({ type: 'uuid' })
+  apiKeyId!: string;
+
+  @Column({ type: 'text' })
+  verb!: string;
+
+  /** `result.duration` as sent, in seconds (null when absent). */
+  @Column({ type: 'int', nullable: true })
+  reportedSeconds!: number | null;
+
+  /** What was credited: the duration capped by the lesson's declared minutes. */
+  @Column({ type: 'int' })
+  creditedSeconds!: number;
+
+  /** SHA-256 of the statement as received: the same id with other content is a conflict. */
+  @Column({ type: 'text' })
+  contentHash!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  statementTimestamp!: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  storedAt!: Date;
+}
