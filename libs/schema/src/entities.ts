@@ -1,6 +1,8 @@
+import { CERTIFICATE_ENTITIES } from '@cqo/certificates';
 import { OutboxEventEntity } from '@cqo/core';
 import { COURSE_ENTITIES } from '@cqo/courses';
 import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
+import { EXAM_ENTITIES } from '@cqo/exams';
 import { RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
 import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
@@ -20,5 +22,7 @@ export const ALL_ENTITIES = [
   TraineeProfileEntity,
   NotificationEntity,
   ...COURSE_ENTITIES,
+  ...EXAM_ENTITIES,
   ...CREDIT_HOURS_ENTITIES,
+  ...CERTIFICATE_ENTITIES,
 ];

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import {
   APP_CONFIG,
   AppConfig,
+  Clock,
   DEFAULT_JOB_OPTIONS,
   JobQueues,
   jobIdFor,
@@ -39,6 +40,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -97,9 +99,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private enqueue<E extends OutboxEventType>(eventId: string, type: E, payload: OutboxEventPayloads[E]): Promise<unknown>[] {
     const routes = OutboxRoutes[type] ?? [];
+    const now = this.clock.now();
     return routes.map((route) => {
       const data = route.payload(eventId, payload);
-      return this.queue(JobQueues[route.job]).add(route.job, data, { ...DEFAULT_JOB_OPTIONS, jobId: jobIdFor('evt', eventId, route.job) });
+      const options = { ...DEFAULT_JOB_OPTIONS, jobId: jobIdFor('evt', eventId, route.job) };
+      // A route with a delay (e.g. an exam's auto-submit at its deadline) becomes a BullMQ delayed job.
+      const delay = route.delay ? Math.max(0, Math.ceil(route.delay(payload, now))) : 0;
+      return this.queue(JobQueues[route.job]).add(route.job, data, delay > 0 ? { ...options, delay } : options);
     });
   }
 

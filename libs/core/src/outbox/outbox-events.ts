@@ -18,6 +18,25 @@ export interface OutboxEventPayloads {
   'credit.accrued': CreditAccruedEvent;
   /** A requirement rule set was published; statuses are recomputed under it. */
   'compliance.rule-set-published': { ruleSetId: string; effectiveFrom: string };
+  /** An exam attempt started; its deadline is fixed. Schedules the auto-submit. */
+  'exam.attempt.started': { attemptId: string; deadline: string; autoSubmitAt: string };
+  /** An exam attempt was graded (once). */
+  'exam.attempt.graded': ExamAttemptGradedEvent;
+}
+
+export interface ExamAttemptGradedEvent {
+  attemptId: string;
+  paperId: string;
+  traineeId: string;
+  /** Set when the paper is the final exam of a course version the trainee is enrolled in. */
+  enrollmentId: string | null;
+  passed: boolean;
+  score: number;
+  maxScore: number;
+  /** Exact percentage as text, e.g. "66.67". */
+  percent: string;
+  /** ISO 8601 instant of grading. */
+  gradedAt: string;
 }
 
 export interface CreditAccruedEvent {
@@ -49,7 +68,12 @@ export interface CourseCompletedEvent {
 export type OutboxEventType = keyof OutboxEventPayloads;
 
 type Route<E extends OutboxEventType> = {
-  [J in JobName]: { job: J; payload: (eventId: string, event: OutboxEventPayloads[E]) => JobPayloads[J] };
+  [J in JobName]: {
+    job: J;
+    payload: (eventId: string, event: OutboxEventPayloads[E]) => JobPayloads[J];
+    /** Milliseconds to hold the job back, from the event and the relay's now (≤ 0: run at once). */
+    delay?: (event: OutboxEventPayloads[E], now: Date) => number;
+  };
 }[JobName];
 
 /** Event → the jobs it starts. An event with no route is still recorded and marked relayed. */
@@ -60,6 +84,14 @@ export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[
     { job: 'compliance.recompute-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
   ],
   'compliance.rule-set-published': [{ job: 'compliance.recompute-all', payload: (_eventId, e) => ({ reason: `rule-set:${e.ruleSetId}` }) }],
+  'exam.attempt.started': [
+    {
+      job: 'exams.auto-submit',
+      payload: (eventId, e) => ({ eventId, attemptId: e.attemptId }),
+      delay: (e, now) => Date.parse(e.autoSubmitAt) - now.getTime(),
+    },
+  ],
+  'exam.attempt.graded': [],
 };
 
 export const OUTBOX_CHANNEL = 'outbox_events';

@@ -9,6 +9,7 @@ export const Queues = {
   notifications: 'notifications',
   creditHours: 'credit-hours',
   compliance: 'compliance',
+  exams: 'exams',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -27,6 +28,8 @@ export interface JobPayloads {
   'compliance.close-year': { year?: number };
   /** Daily: sends the shortfall reminders due today (dates are data of the rule set). */
   'compliance.remind': Record<string, never>;
+  /** Grades what an exam attempt saved, once its deadline (plus grace) has passed. */
+  'exams.auto-submit': { eventId: string; attemptId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -39,6 +42,7 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'compliance.recompute-all': Queues.compliance,
   'compliance.close-year': Queues.compliance,
   'compliance.remind': Queues.compliance,
+  'exams.auto-submit': Queues.exams,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

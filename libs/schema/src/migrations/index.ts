@@ -2,8 +2,10 @@ import { Foundation1795572187043 } from './1795572187043-Foundation';
 import { SeedGansuRegions1795572200000 } from './1795572200000-SeedGansuRegions';
 import { CoursesEnrollmentProgress1795580000000 } from './1795580000000-CoursesEnrollmentProgress';
 import { SeedTrainingTopics1795580100000 } from './1795580100000-SeedTrainingTopics';
+import { Exams1795590000000 } from './1795590000000-Exams';
 import { CreditHoursLedger1795600000000 } from './1795600000000-CreditHoursLedger';
 import { SeedGansuRequirementRules1795600100000 } from './1795600100000-SeedGansuRequirementRules';
+import { Certificates1795610000000 } from './1795610000000-Certificates';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -11,6 +13,8 @@ export const ALL_MIGRATIONS = [
   SeedGansuRegions1795572200000,
   CoursesEnrollmentProgress1795580000000,
   SeedTrainingTopics1795580100000,
+  Exams1795590000000,
   CreditHoursLedger1795600000000,
   SeedGansuRequirementRules1795600100000,
+  Certificates1795610000000,
 ];

@@ -1,0 +1,505 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains } from '@cqo/core';
+import { AttemptGrader, FinalizeOutcome } from './attempt-grader';
+import { CourseExamLink } from './course-exam-link';
+import { drawAttempt, DrawShortage } from './draw';
+import { ExamAttemptEntity } from './entities/exam-attempt.entity';
+import { ExamAttemptItemEntity } from './entities/exam-attempt-item.entity';
+import { ExamPaperEntity } from './entities/exam-paper.entity';
+import { ExamOwner } from './exam-owner';
+import { AttemptStatus, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
+import { ExamErrors } from './exams.errors';
+import { newSeed } from './prng';
+import { QuestionPoolRepository } from './question-pool.repository';
+
+/** A question of an attempt as the trainee sees it: no key, no grade. */
+export interface TraineeItemView {
+  position: number;
+  type: QuestionType;
+  stem: string;
+  points: number;
+  /** In the order shown; ids are random, never positions. */
+  options: StoredOption[];
+  selectedOptionIds: string[];
+}
+
+/** The answer key of one item, shown only when the paper's review policy allows it. */
+export interface ReviewItemView {
+  position: number;
+  correctOptionIds: string[];
+  correct: boolean;
+  explanation: string | null;
+}
+
+export interface AttemptResultView {
+  score: number;
+  maxScore: number;
+  percent: string;
+  passed: boolean;
+  passMarkPercent: number;
+}
+
+export interface TraineeAttemptView {
+  id: string;
+  paperId: string;
+  paperTitle: string;
+  attemptNo: number;
+  status: AttemptStatus;
+  startedAt: Date;
+  deadlineAt: Date;
+  /** Answers are accepted until here (the deadline plus the paper's grace). */
+  acceptsAnswersUntil: Date;
+  submittedAt: Date | null;
+  submission: Submission | null;
+  questionCount: number;
+  items: TraineeItemView[];
+  /** After submission: the score. Never per item. */
+  result: AttemptResultView | null;
+  /** After submission, and only if the paper shows answers for this outcome. */
+  review: ReviewItemView[] | null;
+}
+
+export interface TraineeAttemptSummary {
+  id: string;
+  paperId: string;
+  paperTitle: string;
+  attemptNo: number;
+  status: AttemptStatus;
+  startedAt: Date;
+  deadlineAt: Date;
+  submittedAt: Date | null;
+  result: AttemptResultView | null;
+}
+
+/** A paper as a trainee sees it before starting: the rules of sitting it and where they stand. */
+export interface TraineePaperView {
+  id: string;
+  kind: PaperKind;
+  title: string;
+  description: string | null;
+  questionCount: number;
+  maxScore: number;
+  passMarkPercent: number;
+  timeLimitMinutes: number;
+  maxAttempts: number | null;
+  attemptsUsed: number;
+  cooldownMinutes: number;
+  /** When the next attempt may start (cooldown); null when it may start now or never. */
+  nextAttemptAt: Date | null;
+  openAttemptId: string | null;
+  passed: boolean;
+  revealAnswers: RevealPolicy;
+}
+
+export interface AnswerInput {
+  position: number;
+  optionIds: string[];
+}
+
+/**
+ * A trainee's side of exams: starting an attempt (the server draws the questions and fixes the
+ * deadline), saving answers as they go, submitting. Nothing here returns an answer key, a
+ * per-item grade, or anything about questions the attempt did not show, except the review the
+ * paper's policy allows after submission.
+ */
+@Injectable()
+export class AttemptsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pool: QuestionPoolRepository,
+    private readonly grader: AttemptGrader,
+    private readonly courses: CourseExamLink,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Starts an attempt, or returns the open one (one open attempt per trainee per paper). Checks
+   * eligibility, the attempt limit and the cooldown; then draws and freezes the questions.
+   */
+  async start(actor: Actor, paperId: string): Promise<TraineeAttemptView> {
+    const paper = await this.publishedPaper(paperId);
+    const open = await this.openAttemptId(paperId, actor.userId);
+    if (open) {
+      const view = await this.getOwn(actor, open);
+      if (view.status === 'open') return view;
+    }
+    const enrollmentId = await this.eligibility(actor, paper);
+    try {
+      const attemptId = await this.dataSource.transaction((manager) => this.createAttempt(manager, actor, paper, enrollmentId));
+      return await this.getOwn(actor, attemptId);
+    } catch (error) {
+      // A parallel start won the race: hand back its attempt.
+      if (isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_open') || isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_attempt_no')) {
+        const winner = await this.openAttemptId(paperId, actor.userId);
+        if (winner) return this.getOwn(actor, winner);
+      }
+      throw error;
+    }
+  }
+
+  /** Saves answers (a batch of items); an empty selection clears an item. */
+  async saveAnswers(actor: Actor, attemptId: string, answers: AnswerInput[]): Promise<{ saved: number; savedAt: Date }> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      // FOR SHARE: saves may run side by side, but the grading update waits for them (and they for it).
+      const [attempt]: { status: AttemptStatus; due: Date }[] = await manager.query(
+        `SELECT status, deadline_at + grace_seconds * interval '1 second' AS due
+           FROM exam_attempts WHERE id = $1 AND trainee_id = $2 FOR SHARE`,
+        [attemptId, actor.userId],
+      );
+      if (!attempt) throw ExamErrors.attemptNotFound();
+      if (attempt.status !== 'open') throw ExamErrors.attemptClosed();
+      if (now.getTime() > new Date(attempt.due).getTime()) throw ExamErrors.attemptExpired();
+
+      const positions = answers.map((a) => a.position);
+      const items: { position: number; option_order: string[]; type: QuestionType }[] = await manager.query(
+        `SELECT i.position, i.option_order, v.type FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+          WHERE i.attempt_id = $1 AND i.position = ANY($2::int[])`,
+        [attemptId, positions],
+      );
+      const byPosition = new Map(items.map((i) => [i.position, i]));
+      const issues: FieldIssue[] = [];
+      const seen = new Set<number>();
+      const rows = answers.map((a, i) => {
+        const item = byPosition.get(a.position);
+        const ids = [...new Set(a.optionIds)];
+        if (!item) issues.push({ field: `answers[${i}].position`, message: '本次考试没有该题' });
+        else if (ids.some((id) => !item.option_order.includes(id))) issues.push({ field: `answers[${i}].optionIds`, message: '选项不属于该题' });
+        else if (item.type !== 'multiple' && ids.length > 1) issues.push({ field: `answers[${i}].optionIds`, message: '单选题和判断题只能选一个选项' });
+        if (seen.has(a.position)) issues.push({ field: `answers[${i}].position`, message: '同一题目重复作答' });
+        seen.add(a.position);
+        return { position: a.position, ids: ids.length > 0 ? ids : null };
+      });
+      if (issues.length > 0) throw ExamErrors.answerInvalid(issues);
+      await manager.query(
+        `UPDATE exam_attempt_items i SET selected_option_ids = x.ids, answered_at = $3
+           FROM jsonb_to_recordset($2::jsonb) AS x(position int, ids text[])
+          WHERE i.attempt_id = $1 AND i.position = x.position`,
+        [attemptId, JSON.stringify(rows), now],
+      );
+      return { saved: rows.length, savedAt: now };
+    });
+  }
+
+  /** Grades the attempt once; a repeated or parallel submit returns the same result. */
+  async submit(actor: Actor, attemptId: string): Promise<TraineeAttemptView> {
+    const outcome = await this.grader.finalize(attemptId, { by: 'trainee', traineeId: actor.userId });
+    if (outcome.outcome === 'not_found') throw ExamErrors.attemptNotFound();
+    return this.getOwn(actor, attemptId);
+  }
+
+  /** The auto-submit job: grades what was saved once the deadline and grace have passed. */
+  autoSubmit(attemptId: string): Promise<FinalizeOutcome> {
+    return this.grader.finalize(attemptId, { by: 'deadline' });
+  }
+
+  async getOwn(actor: Actor, attemptId: string): Promise<TraineeAttemptView> {
+    let attempt = await this.ownAttempt(actor, attemptId);
+    if (attempt.status === 'open' && this.clock.now().getTime() > acceptsUntil(attempt).getTime()) {
+      // Past the deadline and the job has not run yet (or Redis lost it): grade now.
+      await this.grader.finalize(attemptId, { by: 'deadline' });
+      attempt = await this.ownAttempt(actor, attemptId);
+    }
+    const items: RawTraineeItem[] = await this.dataSource.query(
+      `SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
+         FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+        WHERE i.attempt_id = $1 ORDER BY i.position`,
+      [attemptId],
+    );
+    const [paper]: { title: string }[] = await this.dataSource.query('SELECT title FROM exam_papers WHERE id = $1', [attempt.paperId]);
+    return {
+      ...summaryOf(attempt, paper.title),
+      acceptsAnswersUntil: acceptsUntil(attempt),
+      submission: attempt.submission,
+      questionCount: attempt.questionCount,
+      items: items.map((i) => {
+        const text = new Map(i.options.map((o) => [o.id, o.text]));
+        return {
+          position: i.position,
+          type: i.type,
+          stem: i.stem,
+          points: i.points,
+          options: i.option_order.map((id) => ({ id, text: text.get(id) ?? '' })),
+          selectedOptionIds: i.selected_option_ids ?? [],
+        };
+      }),
+      review: mayReveal(attempt) ? await this.review(attemptId) : null,
+    };
+  }
+
+  async listOwn(actor: Actor, page: PageRequest, paperId?: string): Promise<Page<TraineeAttemptSummary>> {
+    const params: unknown[] = [actor.userId];
+    let where = 'a.trainee_id = $1';
+    if (paperId) {
+      params.push(paperId);
+      where += ' AND a.paper_id = $2';
+    }
+    const [{ total }]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total FROM exam_attempts a WHERE ${where}`, params);
+    const rows: (RawAttempt & { paper_title: string })[] = await this.dataSource.query(
+      `SELECT a.*, p.title AS paper_title FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id
+        WHERE ${where} ORDER BY a.started_at DESC, a.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`,
+      params,
+    );
+    return pageOf(
+      rows.map((r) => summaryOf(fromRaw(r), r.paper_title)),
+      Number(total),
+      page,
+    );
+  }
+
+  /** A published paper as a trainee sees it before starting, with their attempts so far. */
+  async paperForTrainee(actor: Actor, paperId: string): Promise<TraineePaperView> {
+    const paper = await this.publishedPaper(paperId, true);
+    const [counts]: { fixed_count: string; fixed_points: string | null }[] = await this.dataSource.query(
+      'SELECT count(*) AS fixed_count, sum(points) AS fixed_points FROM exam_paper_questions WHERE paper_id = $1',
+      [paperId],
+    );
+    const history = await this.history(this.dataSource.manager, paperId, actor.userId);
+    const nextAttemptAt = history.lastSubmittedAt && paper.cooldownMinutes > 0 ? new Date(history.lastSubmittedAt.getTime() + paper.cooldownMinutes * 60_000) : null;
+    return {
+      id: paper.id,
+      kind: paper.kind,
+      title: paper.title,
+      description: paper.description,
+      questionCount: Number(counts.fixed_count) + paper.drawRules.reduce((n, r) => n + r.count, 0),
+      maxScore: Number(counts.fixed_points ?? 0) + paper.drawRules.reduce((n, r) => n + r.count * r.points, 0),
+      passMarkPercent: paper.passMarkPercent,
+      timeLimitMinutes: paper.timeLimitMinutes,
+      maxAttempts: paper.maxAttempts,
+      attemptsUsed: history.count,
+      cooldownMinutes: paper.cooldownMinutes,
+      nextAttemptAt: nextAttemptAt && nextAttemptAt > this.clock.now() ? nextAttemptAt : null,
+      openAttemptId: history.openId,
+      passed: history.passed,
+      revealAnswers: paper.revealAnswers,
+    };
+  }
+
+  /** Published capability tests the trainee may take (course exams are reached through their course). */
+  async availableCapabilityTests(actor: Actor): Promise<TraineePaperView[]> {
+    const regionPath = await this.traineeRegionPath(actor.userId);
+    const rows: { id: string; owner_path: string | null }[] = await this.dataSource.query(
+      `SELECT p.id, r.path AS owner_path FROM exam_papers p LEFT JOIN regions r ON r.id = p.region_id
+        WHERE p.kind = 'capability_test' AND p.status = 'published' ORDER BY p.published_at DESC, p.id LIMIT 200`,
+    );
+    const visible = rows.filter((r) => r.owner_path === null || (regionPath !== null && regionContains(r.owner_path, regionPath)));
+    return Promise.all(visible.map((r) => this.paperForTrainee(actor, r.id)));
+  }
+
+  private async createAttempt(manager: EntityManager, actor: Actor, paper: ExamPaperEntity, enrollmentId: string | null): Promise<string> {
+    const now = this.clock.now();
+    const history = await this.history(manager, paper.id, actor.userId);
+    if (history.passed) throw ExamErrors.alreadyPassed();
+    if (paper.maxAttempts !== null && history.count >= paper.maxAttempts) throw ExamErrors.attemptsExhausted(paper.maxAttempts);
+    if (history.lastSubmittedAt && paper.cooldownMinutes > 0) {
+      const until = new Date(history.lastSubmittedAt.getTime() + paper.cooldownMinutes * 60_000);
+      if (until > now) throw ExamErrors.cooldownActive(until);
+    }
+
+    const owner: ExamOwner = paper.organizationId ? { kind: 'organization', id: paper.organizationId } : { kind: 'region', id: paper.regionId! };
+    const fixedRows: { question_id: string; points: number }[] = await manager.query(
+      'SELECT question_id, points FROM exam_paper_questions WHERE paper_id = $1 ORDER BY position',
+      [paper.id],
+    );
+    const fixedCandidates = new Map((await this.pool.fixed(manager, owner, fixedRows.map((f) => f.question_id))).map((c) => [c.questionId, c]));
+    const seed = newSeed();
+    let drawn;
+    try {
+      drawn = drawAttempt({
+        seed,
+        fixed: fixedRows.map((f) => ({ candidate: fixedCandidates.get(f.question_id)!, points: f.points })),
+        rules: paper.drawRules,
+        pool: await this.pool.pool(manager, owner, paper.drawRules),
+        shuffleQuestions: paper.shuffleQuestions,
+        shuffleOptions: paper.shuffleOptions,
+      });
+    } catch (error) {
+      // Questions were archived since publishing: the paper cannot be sat until the bank is refilled.
+      if (error instanceof DrawShortage) throw ExamErrors.drawPoolTooSmall([{ field: `drawRules[${error.ruleIndex}].count`, message: '题库中符合规则的试题不足' }]);
+      throw error;
+    }
+    const deadline = new Date(now.getTime() + paper.timeLimitMinutes * 60_000);
+    const inserted = await manager.insert(ExamAttemptEntity, {
+      paperId: paper.id,
+      traineeId: actor.userId,
+      attemptNo: history.maxNo + 1,
+      status: 'open',
+      seed,
+      enrollmentId,
+      startedAt: now,
+      deadlineAt: deadline,
+      graceSeconds: paper.graceSeconds,
+      passMarkPercent: paper.passMarkPercent,
+      revealAnswers: paper.revealAnswers,
+      questionCount: drawn.length,
+      maxScore: drawn.reduce((n, d) => n + d.points, 0),
+    });
+    const attemptId = inserted.identifiers[0].id as string;
+    await manager.insert(
+      ExamAttemptItemEntity,
+      drawn.map((d) => ({ attemptId, position: d.position, questionVersionId: d.versionId, points: d.points, optionOrder: d.optionOrder })),
+    );
+    await this.outbox.record(manager, 'exam.attempt.started', {
+      attemptId,
+      deadline: deadline.toISOString(),
+      autoSubmitAt: new Date(deadline.getTime() + paper.graceSeconds * 1000).toISOString(),
+    });
+    return attemptId;
+  }
+
+  private async history(manager: EntityManager, paperId: string, traineeId: string) {
+    const [h]: { count: string; max_no: number | null; last_submitted_at: Date | null; passed: boolean | null; open_id: string | null }[] = await manager.query(
+      `SELECT count(*) AS count, max(attempt_no) AS max_no, max(submitted_at) AS last_submitted_at, bool_or(passed) AS passed,
+              (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
+         FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2`,
+      [paperId, traineeId],
+    );
+    return { count: Number(h.count), maxNo: h.max_no ?? 0, lastSubmittedAt: h.last_submitted_at ? new Date(h.last_submitted_at) : null, passed: h.passed === true, openId: h.open_id };
+  }
+
+  /** Course exams: an active enrolment in a course whose final exam this is. Region-run tests: trainees in the region. */
+  private async eligibility(actor: Actor, paper: ExamPaperEntity): Promise<string | null> {
+    if (paper.kind === 'course_exam') {
+      const enrollmentId = await this.courses.enrollmentFor(this.dataSource.manager, actor.userId, paper.id);
+      if (!enrollmentId) throw ExamErrors.notEligible();
+      return enrollmentId;
+    }
+    if (paper.regionId) {
+      const [owner]: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE id = $1', [paper.regionId]);
+      const traineePath = await this.traineeRegionPath(actor.userId);
+      if (!traineePath || !regionContains(owner.path, traineePath)) throw ExamErrors.notEligible();
+    }
+    return null;
+  }
+
+  private async traineeRegionPath(userId: string): Promise<string | null> {
+    const rows: { path: string }[] = await this.dataSource.query(
+      `SELECT r.path FROM trainee_profiles t JOIN enterprises e ON e.id = t.enterprise_id JOIN regions r ON r.id = e.region_id WHERE t.user_id = $1`,
+      [userId],
+    );
+    return rows[0]?.path ?? null;
+  }
+
+  /** Draft papers do not exist for trainees; archived ones refuse new attempts (but can be read). */
+  private async publishedPaper(paperId: string, allowArchived = false): Promise<ExamPaperEntity> {
+    const paper = await this.dataSource.getRepository(ExamPaperEntity).findOneBy({ id: paperId });
+    if (!paper || paper.status === 'draft') throw ExamErrors.paperNotFound();
+    if (paper.status !== 'published' && !allowArchived) throw ExamErrors.paperNotPublished();
+    return paper;
+  }
+
+  private async openAttemptId(paperId: string, traineeId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2 AND status = 'open'`, [
+      paperId,
+      traineeId,
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  private async ownAttempt(actor: Actor, attemptId: string): Promise<ExamAttemptEntity> {
+    const attempt = await this.dataSource.getRepository(ExamAttemptEntity).findOneBy({ id: attemptId, traineeId: actor.userId });
+    if (!attempt) throw ExamErrors.attemptNotFound();
+    return attempt;
+  }
+
+  private async review(attemptId: string): Promise<ReviewItemView[]> {
+    const rows: { position: number; correct_option_ids: string[]; correct: boolean; explanation: string | null }[] = await this.dataSource.query(
+      `SELECT i.position, v.correct_option_ids, i.correct, v.explanation
+         FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+        WHERE i.attempt_id = $1 ORDER BY i.position`,
+      [attemptId],
+    );
+    return rows.map((r) => ({ position: r.position, correctOptionIds: r.correct_option_ids, correct: r.correct, explanation: r.explanation }));
+  }
+}
+
+/** The review policy, applied to a graded attempt: never while open, never for a failure unless 'always'. */
+export function mayReveal(attempt: Pick<ExamAttemptEntity, 'status' | 'passed' | 'revealAnswers'>): boolean {
+  if (attempt.status !== 'submitted' || attempt.passed === null) return false;
+  switch (attempt.revealAnswers) {
+    case 'always':
+      return true;
+    case 'when_passed':
+      return attempt.passed;
+    case 'never':
+      return false;
+    default:
+      return false;
+  }
+}
+
+function acceptsUntil(a: Pick<ExamAttemptEntity, 'deadlineAt' | 'graceSeconds'>): Date {
+  return new Date(a.deadlineAt.getTime() + a.graceSeconds * 1000);
+}
+
+function summaryOf(a: ExamAttemptEntity, paperTitle: string): TraineeAttemptSummary {
+  return {
+    id: a.id,
+    paperId: a.paperId,
+    paperTitle,
+    attemptNo: a.attemptNo,
+    status: a.status,
+    startedAt: a.startedAt,
+    deadlineAt: a.deadlineAt,
+    submittedAt: a.submittedAt,
+    result:
+      a.status === 'submitted' && a.score !== null
+        ? { score: a.score, maxScore: a.maxScore, percent: a.percent!, passed: a.passed!, passMarkPercent: a.passMarkPercent }
+        : null,
+  };
+}
+
+interface RawTraineeItem {
+  position: number;
+  points: number;
+  option_order: string[];
+  selected_option_ids: string[] | null;
+  type: QuestionType;
+  stem: string;
+  options: StoredOption[];
+}
+
+interface RawAttempt {
+  id: string;
+  paper_id: string;
+  trainee_id: string;
+  attempt_no: number;
+  status: AttemptStatus;
+  started_at: Date;
+  deadline_at: Date;
+  grace_seconds: number;
+  submitted_at: Date | null;
+  submission: Submission | null;
+  score: number | null;
+  max_score: number;
+  percent: string | null;
+  passed: boolean | null;
+  pass_mark_percent: number;
+  reveal_answers: RevealPolicy;
+  question_count: number;
+}
+
+function fromRaw(r: RawAttempt): ExamAttemptEntity {
+  return {
+    id: r.id,
+    paperId: r.paper_id,
+    traineeId: r.trainee_id,
+    attemptNo: r.attempt_no,
+    status: r.status,
+    startedAt: r.started_at,
+    deadlineAt: r.deadline_at,
+    graceSeconds: r.grace_seconds,
+    submittedAt: r.submitted_at,
+    submission: r.submission,
+    score: r.score,
+    maxScore: r.max_score,
+    percent: r.percent,
+    passed: r.passed,
+    passMarkPercent: r.pass_mark_percent,
+    revealAnswers: r.reveal_answers,
+    questionCount: r.question_count,
+  } as ExamAttemptEntity;
+}

@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { ExamAttemptEntity } from './exam-attempt.entity';
+import { QuestionVersionEntity } from './question-version.entity';
+
+/** One question of an attempt: the version shown, the option order shown, the answer, the grade. */
+@Entity({ name: 'exam_attempt_items' })
+export class ExamAttemptItemEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  attemptId!: string;
+
+  @ManyToOne(() => ExamAttemptEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attempt_id', foreignKeyConstraintName: 'fk_exam_attempt_items_attempt' })
+  attempt?: Relation<ExamAttemptEntity>;
+
+  /** 1-based position as shown. */
+  @PrimaryColumn({ type: 'int' })
+  position!: number;
+
+  @Index('ix_exam_attempt_items_question_version_id')
+  @Column({ type: 'uuid' })
+  questionVersionId!: string;
+
+  @ManyToOne(() => QuestionVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'question_version_id', foreignKeyConstraintName: 'fk_exam_attempt_items_question_version' })
+  questionVersion?: Relation<QuestionVersionEntity>;
+
+  @Column({ type: 'int' })
+  points!: number;
+
+  /** Option ids in the order shown to the trainee. */
+  @Column({ type: 'text', array: true })
+  optionOrder!: string[];
+
+  @Column({ type: 'text', array: true, nullable: true })
+  selectedOptionIds!: string[] | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  correct!: boolean | null;
+
+  @Column({ type: 'int', nullable: true })
+  awardedPoints!: number | null;
+}

@@ -1,0 +1,86 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { UserEntity } from '@cqo/identity';
+import { AttemptStatus, RevealPolicy, Submission } from '../exam-types';
+import { ExamPaperEntity } from './exam-paper.entity';
+
+/**
+ * A trainee's sitting of a paper. The questions, their order, the deadline, the pass mark and the
+ * review policy are fixed at start; the score is written once, by the transaction that grades it.
+ */
+@Entity({ name: 'exam_attempts' })
+// One open attempt per trainee per paper.
+@Index('ux_exam_attempts_paper_id_trainee_id_open', ['paperId', 'traineeId'], { unique: true, where: `status = 'open'` })
+// Attempt numbers are unique, so two racing starts cannot both take the last allowed attempt.
+@Index('ux_exam_attempts_paper_id_trainee_id_attempt_no', ['paperId', 'traineeId', 'attemptNo'], { unique: true })
+@Index('ix_exam_attempts_trainee_id_started_at', ['traineeId', 'startedAt'])
+@Index('ix_exam_attempts_paper_id_submitted_at', ['paperId', 'submittedAt'])
+export class ExamAttemptEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  paperId!: string;
+
+  @ManyToOne(() => ExamPaperEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'paper_id', foreignKeyConstraintName: 'fk_exam_attempts_paper' })
+  paper?: Relation<ExamPaperEntity>;
+
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_exam_attempts_trainee' })
+  trainee?: Relation<UserEntity>;
+
+  /** 1 for the first attempt at the paper, and so on. */
+  @Column({ type: 'int' })
+  attemptNo!: number;
+
+  @Column({ type: 'text', default: 'open' })
+  status!: AttemptStatus;
+
+  /** The seed of the draw: with the pool of the day it reproduces the questions and orders. */
+  @Column({ type: 'text' })
+  seed!: string;
+
+  /** For a course's final exam: the enrolment it counts toward. */
+  @Column({ type: 'uuid', nullable: true })
+  enrollmentId!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  deadlineAt!: Date;
+
+  @Column({ type: 'int' })
+  graceSeconds!: number;
+
+  @Column({ type: 'smallint' })
+  passMarkPercent!: number;
+
+  @Column({ type: 'text' })
+  revealAnswers!: RevealPolicy;
+
+  @Column({ type: 'int' })
+  questionCount!: number;
+
+  @Column({ type: 'int' })
+  maxScore!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  submission!: Submission | null;
+
+  @Column({ type: 'int', nullable: true })
+  score!: number | null;
+
+  /** Percentage with two decimals, exact. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  percent!: string | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  passed!: boolean | null;
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttemptGrader } from './attempt-grader';
+import { AttemptsService } from './attempts.service';
+import { CapabilityResultsService } from './capability-results.service';
+import { CourseExamLink } from './course-exam-link';
+import { EXAM_ENTITIES } from './entities';
+import { ExamResultsService } from './exam-results.service';
+import { PapersService } from './papers.service';
+import { QuestionPoolRepository } from './question-pool.repository';
+import { QuestionsService } from './questions.service';
+import { TopicCatalog } from './topic-catalog';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([...EXAM_ENTITIES])],
+  providers: [
+    TopicCatalog,
+    QuestionPoolRepository,
+    CourseExamLink,
+    QuestionsService,
+    PapersService,
+    AttemptGrader,
+    AttemptsService,
+    CapabilityResultsService,
+    ExamResultsService,
+  ],
+  exports: [QuestionsService, PapersService, AttemptsService, CapabilityResultsService, ExamResultsService, AttemptGrader],
+})
+export class ExamsModule {}

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { QuestionEntity } from './entities/question.entity';
+import { QuestionVersionEntity } from './entities/question-version.entity';
+import { ExamOwner, ownerColumns, ownerOf, ownerWhere } from './exam-owner';
+import { QuestionType, StoredOption, TopicCategory } from './exam-types';
+import { ExamErrors } from './exams.errors';
+import { ImportFileError, ImportFormat, parseQuestionFile } from './question-import';
+import { difficultyLevel, QuestionInput, validateQuestion } from './question-rules';
+import { TopicCatalog } from './topic-catalog';
+
+/** A question as its owner sees it, answer key included. Never shown to trainees. */
+export interface QuestionView {
+  id: string;
+  version: number;
+  versionId: string;
+  type: QuestionType;
+  stem: string;
+  options: { id: string; text: string; correct: boolean }[];
+  category: TopicCategory;
+  topics: string[];
+  difficulty: number;
+  explanation: string | null;
+  archived: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface QuestionFilter {
+  type?: QuestionType;
+  category?: TopicCategory;
+  topic?: string;
+  difficulty?: number;
+  /** Part of the stem. */
+  q?: string;
+  includeArchived?: boolean;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  rows: number;
+  imported: number;
+  questionIds: string[];
+}
+
+/** A random option id: 8 URL-safe characters, unique within a question version. */
+export function newOptionId(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+/** The question bank of an owner: authoring, versioned edits, archiving and file import. */
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly topics: TopicCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, input: QuestionInput): Promise<QuestionView> {
+    const owner = ownerOf(actor);
+    await this.validate(input);
+    const id = await this.dataSource.transaction(async (manager) => (await this.insertMany(manager, owner, actor.userId, [input]))[0]);
+    return this.get(actor, id);
+  }
+
+  /** An edit is a new version; attempts that used the old one keep it. */
+  async update(actor: Actor, id: string, input: QuestionInput): Promise<QuestionView> {
+    const owner = ownerOf(actor);
+    await this.validate(input);
+    await this.dataSource.transaction(async (manager) => {
+      const question = await this.lockOwned(manager, owner, id);
+      if (question.archivedAt) throw ExamErrors.questionArchived();
+      const version = question.currentVersion + 1;
+      await manager.insert(QuestionVersionEntity, { ...this.versionRow(input, actor.userId), questionId: id, version, createdAt: this.clock.now() });
+      await manager.update(QuestionEntity, { id }, { currentVersion: version, updatedAt: this.clock.now() });
+    });
+    return this.get(actor, id);
+  }
+
+  async archive(actor: Actor, id: string): Promise<QuestionView> {
+    const owner = ownerOf(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const question = await this.lockOwned(manager, owner, id);
+      if (!question.archivedAt) await manager.update(QuestionEntity, { id }, { archivedAt: this.clock.now(), updatedAt: this.clock.now() });
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<QuestionView> {
+    const owner = ownerOf(actor);
+    const rows = await this.select(`q.id = $2 AND ${ownerWhere('q', owner, 1)}`, [owner.id, id]);
+    if (!rows[0]) throw ExamErrors.questionNotFound();
+    return toView(rows[0]);
+  }
+
+  /** Every version of a question, newest first: what past attempts were shown. */
+  async versions(actor: Actor, id: string): Promise<QuestionView[]> {
+    const owner = ownerOf(actor);
+    const rows: RawQuestion[] = await this.dataSource.query(
+      `SELECT q.id, q.archived_at, q.created_at, q.updated_at, v.id AS version_id, v.version, v.type, v.stem, v.options,
+              v.correct_option_ids, v.category, v.topics, v.difficulty, v.explanation
+         FROM questions q JOIN question_versions v ON v.question_id = q.id
+        WHERE q.id = $2 AND ${ownerWhere('q', owner, 1)}
+        ORDER BY v.version DESC`,
+      [owner.id, id],
+    );
+    if (rows.length === 0) throw ExamErrors.questionNotFound();
+    return rows.map(toView);
+  }
+
+  async list(actor: Actor, filter: QuestionFilter, page: PageRequest): Promise<Page<QuestionView>> {
+    const owner = ownerOf(actor);
+    const params: unknown[] = [owner.id];
+    const where = [ownerWhere('q', owner, 1)];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (!filter.includeArchived) where.push('q.archived_at IS NULL');
+    if (filter.type) add((n) => `v.type = $${n}`, filter.type);
+    if (filter.category) add((n) => `v.category = $${n}`, filter.category);
+    if (filter.topic) add((n) => `$${n} = ANY(v.topics)`, filter.topic);
+    if (filter.difficulty) add((n) => `v.difficulty = $${n}`, filter.difficulty);
+    if (filter.q) add((n) => `v.stem ILIKE $${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const condition = where.join(' AND ');
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS total FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version WHERE ${condition}`,
+      params,
+    );
+    const rows = await this.select(condition, params, `ORDER BY q.created_at DESC, q.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`);
+    return pageOf(rows.map(toView), Number(total), page);
+  }
+
+  /**
+   * Imports a CSV or XLSX file. Every row is checked first; if any row is wrong nothing is saved
+   * and the error names each offending cell (`rows[<row>].<column>`); otherwise all rows are
+   * saved in one transaction. `dryRun` checks without saving.
+   */
+  async import(actor: Actor, format: ImportFormat, content: Buffer, dryRun: boolean): Promise<ImportResult> {
+    const owner = ownerOf(actor);
+    let parsed;
+    try {
+      parsed = await parseQuestionFile(format, content, await this.topics.lookup());
+    } catch (error) {
+      if (error instanceof ImportFileError) throw ExamErrors.importFileInvalid(error.message);
+      throw error;
+    }
+    if (parsed.issues.length > 0) throw ExamErrors.importRowsInvalid(parsed.issues);
+    if (parsed.valid.length === 0) throw ExamErrors.importFileInvalid('文件中没有试题');
+    if (dryRun) return { dryRun, rows: parsed.rows, imported: 0, questionIds: [] };
+    const inputs = parsed.valid.map((v) => v.input);
+    const questionIds = await this.dataSource.transaction((manager) => this.insertMany(manager, owner, actor.userId, inputs));
+    return { dryRun, rows: parsed.rows, imported: questionIds.length, questionIds };
+  }
+
+  private async validate(input: QuestionInput): Promise<void> {
+    const issues = validateQuestion(input, await this.topics.lookup());
+    if (issues.length > 0) throw ExamErrors.questionInvalid(issues);
+  }
+
+  private async insertMany(manager: EntityManager, owner: ExamOwner, userId: string, inputs: QuestionInput[]): Promise<string[]> {
+    const now = this.clock.now();
+    const ids: string[] = [];
+    // Chunks keep each statement under PostgreSQL's parameter limit.
+    for (let i = 0; i < inputs.length; i += 500) {
+      const chunk = inputs.slice(i, i + 500);
+      const inserted = await manager.insert(
+        QuestionEntity,
+        chunk.map(() => ({ ...ownerColumns(owner), currentVersion: 1, createdAt: now, updatedAt: now })),
+      );
+      const chunkIds = inserted.identifiers.map((x) => x.id as string);
+      await manager.insert(
+        QuestionVersionEntity,
+        chunk.map((input, j) => ({ ...this.versionRow(input, userId), questionId: chunkIds[j], version: 1, createdAt: now })),
+      );
+      ids.push(...chunkIds);
+    }
+    return ids;
+  }
+
+  private versionRow(input: QuestionInput, userId: string): Omit<QuestionVersionEntity, 'id' | 'questionId' | 'version' | 'createdAt'> {
+    const ids = new Set<string>();
+    const options: (StoredOption & { correct: boolean })[] = input.options.map((o) => {
+      let id = newOptionId();
+      while (ids.has(id)) id = newOptionId();
+      ids.add(id);
+      return { id, text: o.text.trim(), correct: o.correct };
+    });
+    return {
+      type: input.type,
+      stem: input.stem.trim(),
+      options: options.map(({ id, text }) => ({ id, text })),
+      correctOptionIds: options.filter((o) => o.correct).map((o) => o.id),
+      category: input.category,
+      topics: [...input.topics],
+      difficulty: difficultyLevel(input.difficulty),
+      explanation: input.explanation?.trim() || null,
+      createdBy: userId,
+    };
+  }
+
+  private async lockOwned(manager: EntityManager, owner: ExamOwner, id: string): Promise<QuestionEntity> {
+    const question = await manager
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .setLock('pessimistic_write')
+      .where('q.id = :id', { id })
+      .andWhere(owner.kind === 'organization' ? 'q.organization_id = :owner' : 'q.region_id = :owner', { owner: owner.id })
+      .getOne();
+    if (!question) throw ExamErrors.questionNotFound();
+    return question;
+  }
+
+  private select(condition: string, params: unknown[], tail = ''): Promise<RawQuestion[]> {
+    return this.dataSource.query(
+      `SELECT q.id, q.archived_at, q.created_at, q.updated_at, v.id AS version_id, v.version, v.type, v.stem, v.options,
+              v.correct_option_ids, v.category, v.topics, v.difficulty, v.explanation
+         FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
+        WHERE ${condition} ${tail}`,
+      params,
+    );
+  }
+}
+
+interface RawQuestion {
+  id: string;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version_id: string;
+  version: number;
+  type: QuestionType;
+  stem: string;
+  options: StoredOption[];
+  correct_option_ids: string[];
+  category: number;
+  topics: string[];
+  difficulty: number;
+  explanation: string | null;
+}
+
+function toView(r: RawQuestion): QuestionView {
+  const key = new Set(r.correct_option_ids);
+  return {
+    id: r.id,
+    version: r.version,
+    versionId: r.version_id,
+    type: r.type,
+    stem: r.stem,
+    options: r.options.map((o) => ({ id: o.id, text: o.text, correct: key.has(o.id) })),
+    category: Number(r.category) as TopicCategory,
+    topics: r.topics,
+    difficulty: Number(r.difficulty),
+    explanation: r.explanation,
+    archived: r.archived_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
