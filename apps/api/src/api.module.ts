@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core';
+import { CoursesModule } from '@cqo/courses';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
@@ -12,6 +13,10 @@ import { TraineesModule } from '@cqo/trainees';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
 import { AuthController } from './http/auth/auth.controller';
+import { CoursesController } from './http/courses/courses.controller';
+import { EnrollmentsController } from './http/courses/enrollments.controller';
+import { ProgressController } from './http/courses/progress.controller';
+import { XapiController } from './http/courses/xapi.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -37,6 +42,7 @@ export class ApiModule {
         IdentityModule,
         TraineesModule,
         NotificationsModule,
+        CoursesModule,
       ],
       controllers: [
         HealthController,
@@ -47,6 +53,10 @@ export class ApiModule {
         EnterprisesController,
         TraineesController,
         NotificationsController,
+        CoursesController,
+        EnrollmentsController,
+        ProgressController,
+        XapiController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

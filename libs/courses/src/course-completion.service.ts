@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CourseCompletedEvent, OutboxWriter } from '@cqo/core';
+import { updateReturning } from './course-access';
 import { CompletionSource } from './entities/lesson-progress.entity';
 import { EnrollmentStatus } from './entities/enrollment.entity';
 
@@ -104,7 +105,8 @@ export class CourseCompletionService {
     assertInTransaction(manager);
     const e = await this.lock(manager, enrollmentId);
     if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
-    const marked: unknown[] = await manager.query(
+    const marked = await updateReturning(
+      manager,
       `UPDATE lesson_progress SET completed_at = $3, completed_via = $4, updated_at = $3
         WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NULL AND active_seconds >= required_seconds
         RETURNING lesson_id`,

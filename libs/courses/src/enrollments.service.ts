@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
-import { CourseAccess } from './course-access';
+import { CourseAccess, updateReturning } from './course-access';
 import { CourseCompletionService, EnrollmentRef } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
@@ -103,7 +103,8 @@ export class EnrollmentsService {
     if (live.length) throw CourseErrors.alreadyEnrolled();
     const id = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const taken: { course_id: string }[] = await manager.query(
+      const taken = await updateReturning<{ course_id: string }>(
+        manager,
         `UPDATE course_versions SET seats_taken = seats_taken + 1
           WHERE id = $1 AND status = 'published'
             AND (enrollment_opens_at IS NULL OR enrollment_opens_at <= $2)
@@ -137,7 +138,8 @@ export class EnrollmentsService {
       );
       const closes = versions[0]?.enrollment_closes_at ?? null;
       if (closes !== null && closes <= now) throw CourseErrors.cannotWithdraw();
-      const changed: unknown[] = await manager.query(
+      const changed = await updateReturning(
+        manager,
         `UPDATE enrollments SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1 AND status = 'enrolled' RETURNING id`,
         [enrollmentId, now],
       );

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
+import { updateReturning } from './course-access';
 import { CourseErrors } from './courses.errors';
 
 export interface XapiKeyView {
@@ -57,7 +58,8 @@ export class XapiKeysService {
     const found: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM xapi_api_keys WHERE id = $1', [id]);
     if (!found.length) throw CourseErrors.apiKeyNotFound();
     if (found[0].organization_id !== this.orgOf(actor)) throw CommonErrors.outOfScope();
-    const [row]: RawKey[] = await this.dataSource.query(
+    const [row] = await updateReturning<RawKey>(
+      this.dataSource,
       `UPDATE xapi_api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id, name, key_prefix, created_at, revoked_at`,
       [id, this.clock.now()],
     );
