@@ -3,8 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { CertificatesModule } from '@cqo/certificates';
 import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core';
-import { CoursesModule } from '@cqo/courses';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
@@ -13,10 +13,9 @@ import { TraineesModule } from '@cqo/trainees';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
 import { AuthController } from './http/auth/auth.controller';
-import { CoursesController } from './http/courses/courses.controller';
-import { EnrollmentsController } from './http/courses/enrollments.controller';
-import { ProgressController } from './http/courses/progress.controller';
-import { XapiController } from './http/courses/xapi.controller';
+import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
+import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
+import { verifyThrottler } from './http/certificates/verify-throttler';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -37,12 +36,17 @@ export class ApiModule {
         DatabaseModule.forRoot(),
         RedisModule,
         TerminusModule.forRoot({ logger: false }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
+            verifyThrottler(config.certificates.verifyRateLimitPerMinute),
+          ],
+        }),
         OrganizationsModule,
         IdentityModule,
         TraineesModule,
         NotificationsModule,
-        CoursesModule,
+        CertificatesModule,
       ],
       controllers: [
         HealthController,
@@ -53,10 +57,9 @@ export class ApiModule {
         EnterprisesController,
         TraineesController,
         NotificationsController,
-        CoursesController,
-        EnrollmentsController,
-        ProgressController,
-        XapiController,
+        CertificateVerificationController,
+        MyCertificatesController,
+        CertificatesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { CertificatesModule } from '@cqo/certificates';
 import { AppConfig, buildLoggerParams, CoreModule, Queues, RedisModule, redisConnectionOptions } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { ExamsModule } from '@cqo/exams';
@@ -9,6 +10,7 @@ import { NotificationsModule } from '@cqo/notifications';
 import { DatabaseModule } from '@cqo/schema';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { CertificatesProcessor } from './processors/certificates.processor';
 import { ExamsProcessor } from './processors/exams.processor';
 import { HandlerRegistry } from './processors/handler-registry';
 import { ComplianceProcessor } from './processors/compliance.processor';
@@ -25,7 +27,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler, CertificatesProcessor];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
@@ -40,6 +42,7 @@ export class WorkerModule {
         NotificationsModule,
         ExamsModule,
         CreditHoursModule,
+        CertificatesModule,
       ],
       providers,
     };

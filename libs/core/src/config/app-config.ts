@@ -27,7 +27,7 @@ export interface AppConfig {
   publicBaseUrl: string;
   storageDir: string;
   /** Certificates: the Ed25519 key that signs them, the issuer printed on them, and the region code of their serial numbers. */
-  certificates: { signingKey: string; issuerName: string; serialRegion: string };
+  certificates: { signingKey: string; issuerName: string; serialRegion: string; verifyRateLimitPerMinute: number };
   /** Time zone in which credit-hour years and schedules are reckoned (the notice is Gansu's). */
   rulesTimeZone: string;
   /** Log-in and registration attempts allowed per client address and user name per minute. */
@@ -105,6 +105,13 @@ class EnvironmentVariables {
   @Matches(/^[A-Z]{2,4}$/, { message: 'must be 2-4 capital letters, e.g. GS' })
   CERTIFICATE_SERIAL_REGION = 'GS';
 
+  /** Public certificate verifications allowed per client address per minute. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  VERIFY_RATE_LIMIT_PER_MINUTE = 30;
+
   @IsIn(['Asia/Shanghai'], { message: 'must be Asia/Shanghai (the notice reckons years in China Standard Time)' })
   RULES_TIME_ZONE = 'Asia/Shanghai';
 
@@ -163,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signingKey: vars.CERTIFICATE_SIGNING_KEY,
       issuerName: vars.CERTIFICATE_ISSUER_NAME,
       serialRegion: vars.CERTIFICATE_SERIAL_REGION,
+      verifyRateLimitPerMinute: vars.VERIFY_RATE_LIMIT_PER_MINUTE,
     },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,

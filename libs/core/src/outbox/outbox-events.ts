@@ -22,6 +22,8 @@ export interface OutboxEventPayloads {
   'exam.attempt.started': { attemptId: string; deadline: string; autoSubmitAt: string };
   /** An exam attempt was graded (once). */
   'exam.attempt.graded': ExamAttemptGradedEvent;
+  /** A trainee asked for their certificates (lost, or never received): re-evaluated, the same ones returned. */
+  'certificate.requested': { traineeId: string; year: number };
 }
 
 export interface ExamAttemptGradedEvent {
@@ -79,9 +81,13 @@ type Route<E extends OutboxEventType> = {
 /** Event → the jobs it starts. An event with no route is still recorded and marked relayed. */
 export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[] } = {
   'user.registered': [{ job: 'notifications.welcome', payload: (eventId, e) => ({ eventId, userId: e.userId }) }],
-  'course.completed': [{ job: 'credit-hours.accrue', payload: (eventId, e) => ({ eventId, event: e }) }],
+  'course.completed': [
+    { job: 'credit-hours.accrue', payload: (eventId, e) => ({ eventId, event: e }) },
+    { job: 'certificates.issue-course', payload: (eventId, e) => ({ eventId, event: e }) },
+  ],
   'credit.accrued': [
     { job: 'compliance.recompute-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
+    { job: 'certificates.evaluate-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
   ],
   'compliance.rule-set-published': [{ job: 'compliance.recompute-all', payload: (_eventId, e) => ({ reason: `rule-set:${e.ruleSetId}` }) }],
   'exam.attempt.started': [
@@ -92,6 +98,9 @@ export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[
     },
   ],
   'exam.attempt.graded': [],
+  'certificate.requested': [
+    { job: 'certificates.evaluate-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
+  ],
 };
 
 export const OUTBOX_CHANNEL = 'outbox_events';

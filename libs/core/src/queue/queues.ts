@@ -10,6 +10,7 @@ export const Queues = {
   creditHours: 'credit-hours',
   compliance: 'compliance',
   exams: 'exams',
+  certificates: 'certificates',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -30,6 +31,10 @@ export interface JobPayloads {
   'compliance.remind': Record<string, never>;
   /** Grades what an exam attempt saved, once its deadline (plus grace) has passed. */
   'exams.auto-submit': { eventId: string; attemptId: string };
+  /** Issues the completion certificate (结业证书) of one completed enrolment (idempotent on the enrolment). */
+  'certificates.issue-course': { eventId: string; event: CourseCompletedEvent };
+  /** Issues a trainee's appointment-training and yearly certificates whose conditions now hold. */
+  'certificates.evaluate-trainee': { eventId: string; traineeId: string; year: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +48,8 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'compliance.close-year': Queues.compliance,
   'compliance.remind': Queues.compliance,
   'exams.auto-submit': Queues.exams,
+  'certificates.issue-course': Queues.certificates,
+  'certificates.evaluate-trainee': Queues.certificates,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { CertificateVerificationService, FileVerification, PublicVerification } from '@cqo/certificates';
+import { Public } from '../common/access.decorator';
+import { FileVerificationDto, PublicVerificationDto, VerifyFileDto, VerifyPageQueryDto, VerifySerialQueryDto } from './certificates.dto';
+import { VerifyThrottled } from './verify-throttler';
+import { verifyPage } from './verify-page';
+
+/**
+ * Public certificate verification (no log-in), rate-limited per client address. The QR code
+ * leads to /verify/<token>; by serial number the holder's ID number's last four characters are
+ * asked too, and a wrong pair answers exactly like an unknown serial.
+ */
+@ApiTags('verification 证书核验（公开）')
+@ApiTooManyRequestsResponse({ description: '核验过于频繁' })
+@Controller()
+@Public()
+@VerifyThrottled()
+export class CertificateVerificationController {
+  constructor(private readonly verification: CertificateVerificationService) {}
+
+  /** The page of the QR code. */
+  @Get('verify/:token')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @ApiProduces('text/html')
+  async page(@Param('token') token: string): Promise<string> {
+    return verifyPage(await this.verification.byToken(token));
+  }
+
+  /** The page with its serial + last-four form (and the answer to it). */
+  @Get('verify')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @ApiProduces('text/html')
+  async form(@Query() query: VerifyPageQueryDto): Promise<string> {
+    if (!query.serial) return verifyPage(null);
+    return verifyPage(await this.verification.bySerial(query.serial, query.idLast4 ?? ''), { serial: query.serial });
+  }
+
+  @Get('certificates/verify/:token')
+  @ApiOkResponse({ type: PublicVerificationDto })
+  byToken(@Param('token') token: string): Promise<PublicVerification> {
+    return this.verification.byToken(token);
+  }
+
+  @Get('certificates/verify')
+  @ApiOkResponse({ type: PublicVerificationDto })
+  bySerial(@Query() query: VerifySerialQueryDto): Promise<PublicVerification> {
+    return this.verification.bySerial(query.serial, query.idLast4);
+  }
+
+  /** Is this PDF file, byte for byte, a certificate issued here? */
+  @Post('certificates/verify/file')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FileVerificationDto })
+  byFile(@Body() dto: VerifyFileDto): Promise<FileVerification> {
+    return this.verification.byFile(Buffer.from(dto.pdfBase64, 'base64'));
+  }
+}

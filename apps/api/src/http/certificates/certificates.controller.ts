@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  CertificateAdministrationService,
+  CertificateDownloadsService,
+  CertificateExportService,
+  CertificateHistoryEntry,
+  CertificateRequestsService,
+  CertificateView,
+  ExportFilter,
+  toView,
+} from '@cqo/certificates';
+import { Actor, Page, Role } from '@cqo/core';
+import { Access, CurrentActor } from '../common/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CertificateExportQueryDto, CertificateListQueryDto, CertificateReasonDto, CertificateRequestDto } from './certificates.dto';
+
+const STAFF = [Role.PlatformAdmin, Role.Regulator, Role.OrgAdmin] as const;
+
+function pdfFile(file: { filename: string; pdf: Buffer }): StreamableFile {
+  return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.pdf.length });
+}
+
+/** A trainee's own certificates: list, download (the same certificate every time), ask again. */
+@ApiTags('certificates 证书')
+@Controller('me/certificates')
+@Access(Role.Trainee)
+export class MyCertificatesController {
+  constructor(
+    private readonly downloads: CertificateDownloadsService,
+    private readonly requests: CertificateRequestsService,
+  ) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
+    return this.downloads.list(actor, query, query);
+  }
+
+  @Get(':id/pdf')
+  @ApiProduces('application/pdf')
+  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    return pdfFile(await this.downloads.pdf(actor, id));
+  }
+
+  /** Re-evaluates the trainee's appointment and yearly certificates; those already issued come back unchanged. */
+  @Post('requests')
+  @HttpCode(202)
+  request(@CurrentActor() actor: Actor, @Body() dto: CertificateRequestDto): Promise<{ year: number }> {
+    return this.requests.request(actor, dto.year);
+  }
+}
+
+/**
+ * Certificates for staff: org admins see their organization's course certificates, regulators
+ * their region's, platform admins all. Revocation and reissue: platform admins and regulators
+ * of the certificate's region.
+ */
+@ApiTags('certificates 证书')
+@Controller('certificates')
+export class CertificatesController {
+  constructor(
+    private readonly downloads: CertificateDownloadsService,
+    private readonly exports: CertificateExportService,
+    private readonly administration: CertificateAdministrationService,
+  ) {}
+
+  @Get()
+  @Access(...STAFF)
+  list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
+    return this.downloads.list(actor, query, query);
+  }
+
+  /** A ZIP of the current certificates of a course, or of a region and year, streamed. */
+  @Get('export')
+  @Access(...STAFF)
+  @ApiProduces('application/zip')
+  async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
+    const filter = (query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }) as ExportFilter;
+    const { filename, stream } = await this.exports.exportZip(actor, filter);
+    return new StreamableFile(stream, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
+  }
+
+  @Get(':id')
+  @Access(...STAFF)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateView> {
+    return this.downloads.get(actor, id);
+  }
+
+  @Get(':id/history')
+  @Access(...STAFF)
+  history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateHistoryEntry[]> {
+    return this.downloads.history(actor, id);
+  }
+
+  @Get(':id/pdf')
+  @Access(...STAFF)
+  @ApiProduces('application/pdf')
+  async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    return pdfFile(await this.downloads.pdf(actor, id));
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Access(Role.PlatformAdmin, Role.Regulator)
+  async revoke(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CertificateReasonDto): Promise<CertificateView> {
+    return toView(await this.administration.revoke(actor, id, dto.reason));
+  }
+
+  /** Issues a corrected version (holder and course names read again); the old one becomes superseded. */
+  @Post(':id/reissue')
+  @HttpCode(201)
+  @Access(Role.PlatformAdmin, Role.Regulator)
+  async reissue(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CertificateReasonDto): Promise<CertificateView> {
+    return toView(await this.administration.reissue(actor, id, dto.reason));
+  }
+}

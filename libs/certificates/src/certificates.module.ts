@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { CreditHoursModule } from '@cqo/credit-hours';
+import { NotificationsModule } from '@cqo/notifications';
+import { CertificateAdministrationService } from './administration/certificate-administration.service';
+import { CertificateEntity, CertificateEventEntity } from './certificate.entity';
+import { CertificatesRepository } from './certificates.repository';
+import { CertificateDownloadsService } from './downloads/certificate-downloads.service';
+import { CertificateExportService } from './export/certificate-export.service';
+import { CertificateIssuer } from './issuance/certificate-issuer';
+import { CourseFactsSource } from './issuance/course-facts.source';
+import { CertificateRenderer } from './rendering/certificate-renderer';
+import { CertificateRequestsService } from './requests/certificate-requests.service';
+import { CertificateSigner } from './signing/certificate-signer';
+import { CertificateFilesService } from './storage/certificate-files.service';
+import { CertificateStorage, FileSystemCertificateStorage } from './storage/certificate-storage';
+import { CertificateRequirementsQuery } from './triggers/certificate-requirements.query';
+import { CertificateTriggersService } from './triggers/certificate-triggers.service';
+import { CertificateVerificationService } from './verification/certificate-verification.service';
+
+/** Every entity of this lib, for ALL_ENTITIES. */
+export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateEventEntity];
+
+const SERVICES = [
+  CertificateIssuer,
+  CertificateAdministrationService,
+  CertificateVerificationService,
+  CertificateDownloadsService,
+  CertificateExportService,
+  CertificateTriggersService,
+  CertificateRequestsService,
+  CertificateRenderer,
+  CertificateSigner,
+  CertificateFilesService,
+  CertificatesRepository,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule],
+  providers: [
+    ...SERVICES,
+    { provide: CertificateStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FileSystemCertificateStorage(config.storageDir) },
+    CourseFactsSource,
+    CertificateRequirementsQuery,
+  ],
+  exports: [...SERVICES, CertificateStorage],
+})
+export class CertificatesModule {}

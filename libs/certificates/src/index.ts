@@ -1,0 +1,26 @@
+/**
+ * Certificates (证书): the three kinds of the notice, rendered to A4 PDF in Chinese with an
+ * embedded subset CJK font, serial-numbered, Ed25519-signed, stored, verifiable by anyone,
+ * revocable and reissuable. Issued by jobs through {@link CertificateTriggersService}; the
+ * engine itself is {@link CertificateIssuer}.
+ */
+export * from './certificate.types';
+export * from './certificate.entity';
+export * from './certificates.errors';
+export * from './certificates.repository';
+export * from './certificate-scope';
+export * from './serials/serial-number';
+export * from './signing/canonical-json';
+export * from './signing/certificate-signer';
+export * from './rendering/certificate-fonts';
+export * from './rendering/certificate-renderer';
+export * from './storage/certificate-storage';
+export * from './storage/certificate-files.service';
+export * from './issuance/certificate-issuer';
+export * from './administration/certificate-administration.service';
+export * from './verification/certificate-verification.service';
+export * from './downloads/certificate-downloads.service';
+export * from './export/certificate-export.service';
+export * from './triggers/certificate-triggers.service';
+export * from './requests/certificate-requests.service';
+export * from './certificates.module';

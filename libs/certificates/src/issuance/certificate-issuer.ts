@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, chinaYearOf, Clock, isUniqueViolation } from '@cqo/core';
+import { NotificationsService } from '@cqo/notifications';
+import { CertificateEntity } from '../certificate.entity';
+import { CERTIFICATE_TITLES, CertificateContent, CertificateFacts, CertificateHolder, CertificateKind, FactsOf } from '../certificate.types';
+import { CertificateErrors } from '../certificates.errors';
+import { CertificatesRepository } from '../certificates.repository';
+import { CertificateRenderer } from '../rendering/certificate-renderer';
+import { formatSerial } from '../serials/serial-number';
+import { CertificateSigner, sha256Hex } from '../signing/certificate-signer';
+import { CertificateStorage } from '../storage/certificate-storage';
+
+export interface IssueRequest<K extends CertificateKind = CertificateKind> {
+  traineeId: string;
+  kind: K;
+  /** What the certificate is for: the enrollment id (course completion), `appointment`, `continuing-education`. */
+  subjectKey: string;
+  /** `once` or a year. */
+  period: string;
+  facts: FactsOf<K>;
+}
+
+export interface IssueResult {
+  certificate: CertificateEntity;
+  /** False when the certificate already existed (a retried or duplicated job, a trainee asking again). */
+  created: boolean;
+}
+
+/** Where a new version comes from: a first issue, or a reissue replacing `previous`. */
+interface VersionSpec {
+  traineeId: string;
+  kind: CertificateKind;
+  subjectKey: string;
+  period: string;
+  facts: CertificateFacts;
+  holder: CertificateHolder;
+  regionId: string;
+  previous: CertificateEntity | null;
+  actorId: string | null;
+  reason: string | null;
+}
+
+/**
+ * Issues certificates: one per (trainee, kind, subject, period), whatever the number of jobs
+ * that ask. The serial comes from a PostgreSQL sequence (never reused), the PDF is rendered
+ * from the content alone, hashed, signed with Ed25519, stored, and recorded in one transaction.
+ */
+@Injectable()
+export class CertificateIssuer {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: CertificatesRepository,
+    private readonly renderer: CertificateRenderer,
+    private readonly signer: CertificateSigner,
+    private readonly storage: CertificateStorage,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue<K extends CertificateKind>(request: IssueRequest<K>): Promise<IssueResult> {
+    if (request.facts.kind !== request.kind) throw CertificateErrors.factsMismatch();
+    const existing = await this.repository.findCurrent(request);
+    if (existing) return { certificate: existing, created: false };
+
+    const holder = await this.repository.holder(request.traineeId);
+    if (!holder) throw CertificateErrors.holderNotFound();
+    const printed = { holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked }, facts: request.facts, issuer: this.config.certificates.issuerName };
+    // Refuse a name the fonts cannot draw before a serial is spent.
+    this.renderer.assertPrintable(printed);
+
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.repository.lockSubject(manager, request);
+        const raced = await this.repository.findCurrent(request, manager);
+        if (raced) return { certificate: raced, created: false };
+        const certificate = await this.createVersion(manager, {
+          ...request,
+          holder: printed.holder,
+          regionId: holder.regionId,
+          previous: null,
+          actorId: null,
+          reason: null,
+        });
+        return { certificate, created: true };
+      });
+    } catch (error) {
+      // Belt and braces: the partial unique index decides if two writers ever got past the lock.
+      if (isUniqueViolation(error, 'ux_certificates_current')) {
+        const winner = await this.repository.findCurrent(request);
+        if (winner) return { certificate: winner, created: false };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Makes a new version of `previous` inside the caller's transaction (the reissue path): the
+   * caller has locked the subject and marked `previous` superseded.
+   */
+  reissueVersion(
+    manager: EntityManager,
+    previous: CertificateEntity,
+    update: { holder: CertificateHolder; facts: CertificateFacts; actorId: string; reason: string },
+  ): Promise<CertificateEntity> {
+    return this.createVersion(manager, {
+      traineeId: previous.traineeId,
+      kind: previous.kind,
+      subjectKey: previous.subjectKey,
+      period: previous.period,
+      facts: update.facts,
+      holder: update.holder,
+      regionId: previous.regionId,
+      previous,
+      actorId: update.actorId,
+      reason: update.reason,
+    });
+  }
+
+  private async createVersion(manager: EntityManager, spec: VersionSpec): Promise<CertificateEntity> {
+    const now = this.clock.now();
+    const sequence = await this.repository.nextSerialNumber(manager);
+    const serial = formatSerial(this.config.certificates.serialRegion, spec.kind, chinaYearOf(now), sequence);
+    const verifyToken = randomBytes(16).toString('base64url');
+    const content: CertificateContent = {
+      format: 1,
+      serial,
+      kind: spec.kind,
+      version: (spec.previous?.version ?? 0) + 1,
+      previousSerial: spec.previous?.serial ?? null,
+      holder: spec.holder,
+      subjectKey: spec.subjectKey,
+      period: spec.period,
+      facts: spec.facts,
+      issuer: this.config.certificates.issuerName,
+      // The issue date is frozen at the first issue; a reissue keeps it and adds its own date.
+      issuedAt: spec.previous ? spec.previous.content.issuedAt : now.toISOString(),
+      versionIssuedAt: now.toISOString(),
+      verifyUrl: `${this.config.publicBaseUrl}/verify/${verifyToken}`,
+    };
+    const pdf = await this.renderer.render(content);
+    const pdfSha256 = sha256Hex(pdf);
+    const year = spec.previous?.year ?? yearOf(spec.facts, now);
+    const storageKey = `certificates/${year}/${serial}.pdf`;
+    const row = manager.getRepository(CertificateEntity).create({
+      serial,
+      verifyToken,
+      traineeId: spec.traineeId,
+      kind: spec.kind,
+      subjectKey: spec.subjectKey,
+      period: spec.period,
+      year,
+      version: content.version,
+      previousId: spec.previous?.id ?? null,
+      status: 'valid',
+      regionId: spec.regionId,
+      organizationId: spec.facts.kind === 'course_completion' ? spec.facts.organizationId : null,
+      courseId: spec.facts.kind === 'course_completion' ? spec.facts.courseId : null,
+      content,
+      pdfSha256,
+      pdfSize: pdf.length,
+      signature: this.signer.sign(content, pdfSha256),
+      signingKeyId: this.signer.keyId,
+      storageKey,
+      issuedAt: new Date(content.issuedAt),
+      createdAt: now,
+      revokedAt: null,
+      revokedBy: null,
+      revocationReason: null,
+      supersededAt: null,
+    });
+    const saved = await manager.getRepository(CertificateEntity).save(row);
+    await this.repository.recordEvent(manager, {
+      certificateId: saved.id,
+      type: spec.previous ? 'reissued' : 'issued',
+      actorId: spec.actorId,
+      reason: spec.reason,
+      at: now,
+    });
+    await this.notifications.notify(
+      {
+        userId: spec.traineeId,
+        kind: 'certificate_issued',
+        title: spec.previous ? `您的${CERTIFICATE_TITLES[spec.kind]}已换发` : `您的${CERTIFICATE_TITLES[spec.kind]}已签发`,
+        body: `证书编号 ${serial}，可在“我的证书”中下载。`,
+        dedupeKey: `certificate:${saved.id}`,
+      },
+      manager,
+    );
+    // Stored before commit: if the commit fails the file is an orphan under a serial never reused, which is harmless.
+    await this.storage.put(storageKey, pdf);
+    return saved;
+  }
+}
+
+/** The year a certificate belongs to: the completion year, the yearly certificate's year, or the year of issue. */
+function yearOf(facts: CertificateFacts, issuedAt: Date): number {
+  switch (facts.kind) {
+    case 'course_completion':
+      return chinaYearOf(new Date(facts.completedAt));
+    case 'yearly_continuing':
+      return facts.year;
+    case 'appointment_training':
+      return chinaYearOf(issuedAt);
+    default: {
+      const unreachable: never = facts;
+      throw new Error(`unknown facts ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
