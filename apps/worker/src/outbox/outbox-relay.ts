@@ -20,6 +20,15 @@ import {
 
 const BATCH = 200;
 const POLL_MS = 1000;
+const ENQUEUE_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not accept the jobs within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves committed outbox events into BullMQ. It wakes on NOTIFY and also polls, so an event
@@ -88,8 +97,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH],
       );
       if (events.length === 0) return 0;
-      // If Redis is down this throws, the transaction rolls back and the events stay pending.
-      await Promise.all(events.flatMap((event) => this.enqueue(event.id, event.type, event.payload)));
+      // If Redis is down this throws (or times out: BullMQ waits for a connection), the
+      // transaction rolls back and the events stay pending for the next pass.
+      await withTimeout(Promise.all(events.flatMap((event) => this.enqueue(event.id, event.type, event.payload))), ENQUEUE_TIMEOUT_MS);
       await manager.query('UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)', [
         events.map((e) => e.id),
       ]);

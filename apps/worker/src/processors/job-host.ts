@@ -1,4 +1,4 @@
-import { WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { isUUID } from 'class-validator';
@@ -16,6 +16,12 @@ export abstract class JobHost<J extends JobName> extends WorkerHost {
 
   /** The job names this processor handles; the worker checks each job has exactly one handler. */
   abstract readonly handlers: Handlers<J>;
+
+  /** Connection trouble (Redis restarting): BullMQ reconnects by itself; log it once per error, quietly. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn({ err: error.message }, 'worker connection error');
+  }
 
   handles(): JobName[] {
     return Object.keys(this.handlers) as JobName[];
