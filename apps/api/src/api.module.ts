@@ -8,6 +8,7 @@ import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
+import { ExamsModule } from '@cqo/exams';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
 import { AccessGuard } from './http/common/access.guard';
@@ -16,6 +17,10 @@ import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
 import { verifyThrottler } from './http/certificates/verify-throttler';
+import { CapabilityResultsController } from './http/exams/capability-results.controller';
+import { MyExamsController } from './http/exams/my-exams.controller';
+import { PapersController } from './http/exams/papers.controller';
+import { QuestionsController } from './http/exams/questions.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -47,6 +52,7 @@ export class ApiModule {
         TraineesModule,
         NotificationsModule,
         CertificatesModule,
+        ExamsModule,
       ],
       controllers: [
         HealthController,
@@ -60,6 +66,10 @@ export class ApiModule {
         CertificateVerificationController,
         MyCertificatesController,
         CertificatesController,
+        QuestionsController,
+        PapersController,
+        MyExamsController,
+        CapabilityResultsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

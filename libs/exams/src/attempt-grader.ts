@@ -44,7 +44,8 @@ export class AttemptGrader {
       } else {
         extra = `AND a.deadline_at + a.grace_seconds * interval '1 second' <= $2`;
       }
-      const [claimed]: Claimed[] = await manager.query(
+      // TypeORM answers an UPDATE with [rows, rowCount].
+      const [claimedRows]: [Claimed[], number] = await manager.query(
         `UPDATE exam_attempts a
             SET status = 'submitted', submitted_at = $2,
                 -- A submit after the deadline and its grace counts as the deadline's.
@@ -55,6 +56,7 @@ export class AttemptGrader {
                 p.kind, p.title, p.organization_id, p.region_id`,
         params,
       );
+      const claimed = claimedRows[0];
       if (!claimed) return this.whyNot(manager, attemptId, who, now);
 
       const items: RawItem[] = await manager.query(

@@ -1,19 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CourseCompletionService } from '@cqo/courses';
 
 /**
- * The exams side of "passing the final exam counts toward course completion": which enrolment an
- * attempt at a course's final exam counts for, and telling the courses lib it was passed.
+ * The exams side of "passing the final exam counts toward course completion" (DOMAIN.md: hours
+ * accrue when required lessons are done and, where the course has an exam, the exam is passed).
  */
 @Injectable()
 export class CourseExamLink {
-  /** The trainee's active enrolment in a course version whose final exam is this paper, if any. */
-  async enrollmentFor(_manager: EntityManager, _traineeId: string, _paperId: string): Promise<string | null> {
+  constructor(private readonly completion: CourseCompletionService) {}
+
+  /** The trainee's live enrolment in a course version whose final exam is this paper, if any. */
+  async enrollmentFor(manager: EntityManager, traineeId: string, paperId: string): Promise<string | null> {
+    // course_versions.final_exam_paper_id is the courses lib's documented link to a paper.
+    const versions: { id: string }[] = await manager.query('SELECT id FROM course_versions WHERE final_exam_paper_id = $1', [paperId]);
+    for (const version of versions) {
+      const enrollment = await this.completion.findActiveEnrollment(traineeId, version.id, manager);
+      if (enrollment && enrollment.finalExamPaperId === paperId) return enrollment.id;
+    }
     return null;
   }
 
-  /** Records the pass inside the grading transaction (the courses lib may complete the enrolment). */
-  async recordPassed(_manager: EntityManager, _enrollmentId: string, _passedAt: Date): Promise<void> {
-    return;
+  /** Inside the grading transaction: the courses lib records the pass and may complete the enrolment. */
+  async recordPassed(manager: EntityManager, enrollmentId: string, passedAt: Date): Promise<void> {
+    await this.completion.recordFinalExamPassed(manager, enrollmentId, passedAt);
   }
 }

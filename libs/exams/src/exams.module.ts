@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoursesModule } from '@cqo/courses';
 import { AttemptGrader } from './attempt-grader';
 import { AttemptsService } from './attempts.service';
 import { CapabilityResultsService } from './capability-results.service';
@@ -12,7 +13,7 @@ import { QuestionsService } from './questions.service';
 import { TopicCatalog } from './topic-catalog';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...EXAM_ENTITIES])],
+  imports: [TypeOrmModule.forFeature([...EXAM_ENTITIES]), CoursesModule],
   providers: [
     TopicCatalog,
     QuestionPoolRepository,
@@ -24,6 +25,6 @@ import { TopicCatalog } from './topic-catalog';
     CapabilityResultsService,
     ExamResultsService,
   ],
-  exports: [QuestionsService, PapersService, AttemptsService, CapabilityResultsService, ExamResultsService, AttemptGrader],
+  exports: [QuestionPoolRepository, QuestionsService, PapersService, AttemptsService, CapabilityResultsService, ExamResultsService, AttemptGrader],
 })
 export class ExamsModule {}

@@ -10,6 +10,8 @@ export * from './question-rules';
 export * from './question-import';
 export * from './csv-writer';
 export * from './topic-catalog';
+export * from './question-pool.repository';
+export * from './course-exam-link';
 export * from './questions.service';
 export * from './papers.service';
 export * from './attempt-grader';
