@@ -16,6 +16,7 @@ import { HandlerRegistry } from './processors/handler-registry';
 import { ComplianceProcessor } from './processors/compliance.processor';
 import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { QueueErrorLogger } from './processors/queue-error-logger';
 import { ComplianceScheduler } from './schedulers/compliance.scheduler';
 
 export interface WorkerOptions {
@@ -27,7 +28,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler, CertificatesProcessor];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler, CertificatesProcessor];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
