@@ -139,7 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(`Invalid configuration: ${first.property} ${why.replace(/^\S+\s/, '')}`);
+    // class-validator's own messages start with the property name; ours do not.
+    const reason = why.startsWith(`${first.property} `) ? why.slice(first.property.length + 1) : why;
+    throw new ConfigError(`Invalid configuration: ${first.property} ${reason}`);
   }
   if (vars.NODE_ENV === 'production') {
     for (const key of ['JWT_ACCESS_SECRET', 'PII_HASH_KEY'] as const) {
