@@ -1,0 +1,218 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Controller, Get, Module, Query } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { InjectDataSource } from '@nestjs/typeorm';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig, Role } from '@cqo/core';
+import { TokenService } from '@cqo/identity';
+import { migrateDatabase } from '@cqo/schema';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/bootstrap';
+import { Public } from '../../apps/api/src/http/common/access.decorator';
+
+/**
+ * `npm run bench:enrolment`: heartbeat and enrolment throughput and latency at 200 concurrent
+ * clients against the real API (Fastify on 127.0.0.1, PostgreSQL), each as a ratio to a bare
+ * baseline measured in the same run: an unauthenticated endpoint doing one indexed read.
+ * Uses a throw-away database on the server of DATABASE_URL; prints figures, asserts nothing.
+ */
+const CONNECTIONS = 200;
+const TRAINEES = 2000;
+const ENROL_COURSES = 25;
+const SECONDS = Number(process.argv.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
+const WARMUP_SECONDS = 2;
+
+/** The bare baseline: public, no body, one primary-key read. It exists only in this bench's app. */
+@Controller('bench')
+class BaselineController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('baseline')
+  @Public()
+  async baseline(@Query('id') id: string): Promise<{ found: boolean }> {
+    const rows: unknown[] = await this.dataSource.query('SELECT id FROM users WHERE id = $1', [id]);
+    return { found: rows.length > 0 };
+  }
+}
+
+interface Phase {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const url = new URL(base.databaseUrl);
+  url.pathname = `/cqo_bench_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const databaseUrl = url.toString();
+  // Request logging at `warn` (errors only) unless LOG_LEVEL says otherwise; both phases pay the same.
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  await migrateDatabase(databaseUrl);
+  let app: NestFastifyApplication | undefined;
+  try {
+    @Module({ imports: [ApiModule.forRoot(config)], controllers: [BaselineController] })
+    class BenchModule {}
+    app = await NestFactory.create<NestFastifyApplication>(BenchModule, new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), { logger: ['error'] });
+    configureApi(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address() as { port: number };
+    const origin = `http://127.0.0.1:${address.port}`;
+    const world = await seed(app.get(DataSource), app.get(TokenService));
+    process.stdout.write(
+      `bench:enrolment — ${CONNECTIONS} connections, ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up, node ${process.version}, ${TRAINEES} trainees\n`,
+    );
+
+    const baseline = await phase(origin, 'baseline (GET, 1 indexed read, no auth)', (k) => ({
+      method: 'GET',
+      path: `/bench/baseline?id=${world.trainees[k % TRAINEES].id}`,
+    }));
+    const heartbeat = await phase(origin, 'heartbeat (POST, JWT, 1 statement)', (k) => {
+      const t = world.trainees[k % TRAINEES];
+      return { method: 'POST', path: `/me/study-sessions/${t.sessionId}/heartbeat`, headers: { authorization: `Bearer ${t.token}` } };
+    });
+    // Request k enrols trainee ⌊k / courses⌋ into course k mod courses: each pair once (50,000 pairs), ~8 at a time per course.
+    const enrol = await phase(
+      origin,
+      `enrol (POST, JWT, seat UPDATE + INSERT, ${ENROL_COURSES} courses)`,
+      (k) => {
+        const t = world.trainees[Math.floor(k / ENROL_COURSES) % TRAINEES];
+        return {
+          method: 'POST',
+          path: '/me/enrollments',
+          headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ courseVersionId: world.enrolCourses[k % ENROL_COURSES] }),
+        };
+      },
+      false,
+    );
+
+    const rows = [baseline, heartbeat, enrol];
+    process.stdout.write(`\n${'phase'.padEnd(58)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}   ratio to baseline (req/s, p99)\n`);
+    for (const r of rows) {
+      const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
+      process.stdout.write(`${r.name.padEnd(58)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}   ${ratio}\n`);
+    }
+    const [check] = await app.get(DataSource).query(
+      `SELECT (SELECT count(*)::int FROM enrollments WHERE course_version_id = ANY($1)) AS enrolments, (SELECT sum(beats)::int FROM study_sessions) AS beats`,
+      [world.enrolCourses],
+    );
+    process.stdout.write(`\nrecorded: ${check.enrolments} enrolments, ${check.beats} heartbeats (warm-up included)\n`);
+    const goal = heartbeat.rps >= 2000 && heartbeat.p99 < 100;
+    process.stdout.write(`goal (heartbeats ≥ 2,000/s with p99 < 100 ms): ${goal ? 'met' : 'NOT met'} — ${heartbeat.rps.toFixed(0)}/s, p99 ${heartbeat.p99.toFixed(1)} ms\n`);
+  } finally {
+    await app?.close();
+    await dropDatabase(databaseUrl);
+  }
+}
+
+/** Runs a warm-up (unless told not to) then a measured run; request k is built by `build(k)`, so no two in flight share a session. */
+async function phase(
+  origin: string,
+  name: string,
+  build: (k: number) => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string },
+  warmup = true,
+): Promise<Phase> {
+  let k = 0;
+  const run = (seconds: number) =>
+    autocannon({
+      url: origin,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests: [{ setupRequest: (req) => ({ ...req, ...build(k++) }) }],
+    });
+  if (warmup) await run(WARMUP_SECONDS);
+  const result = await run(SECONDS);
+  return {
+    name,
+    rps: result.requests.total / (result.duration || SECONDS),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+interface BenchWorld {
+  trainees: { id: string; token: string; sessionId: string }[];
+  enrolCourses: string[];
+}
+
+/** Seeds by SQL: an organization, one published course with a study session per trainee, and the courses to enrol in. */
+async function seed(db: DataSource, tokens: TokenService): Promise<BenchWorld> {
+  const [region] = await db.query(`SELECT id FROM regions WHERE code = '620100'`);
+  const [org] = await db.query(`INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00BENCH1', $1) RETURNING id`, [region.id]);
+  const course = async (title: string) => {
+    const [c] = await db.query('INSERT INTO courses (organization_id) VALUES ($1) RETURNING id', [org.id]);
+    const [v] = await db.query(
+      `INSERT INTO course_versions (course_id, organization_id, version, status, title, description, category, kind, credit_hours, delivery_mode, published_at)
+       VALUES ($1, $2, 1, 'published', $3, '压测', 1, 'continuing', 2.0, 'online', now()) RETURNING id`,
+      [c.id, org.id, title],
+    );
+    const [l] = await db.query(
+      `INSERT INTO lessons (course_version_id, position, title, type, minutes, required) VALUES ($1, 1, '课时', 'video', 600, true) RETURNING id`,
+      [v.id],
+    );
+    return { courseId: c.id as string, versionId: v.id as string, lessonId: l.id as string };
+  };
+  const study = await course('心跳压测课程');
+  const enrolCourses = [];
+  for (let i = 0; i < ENROL_COURSES; i++) enrolCourses.push((await course(`报名压测课程 ${i + 1}`)).versionId);
+  const users: { id: string }[] = await db.query(
+    `INSERT INTO users (username, password_hash, display_name, role)
+     SELECT 'bench-' || g, 'not-a-hash', '压测学员' || g, 'trainee' FROM generate_series(1, $1::int) g ORDER BY g RETURNING id`,
+    [TRAINEES],
+  );
+  const ids = users.map((u) => u.id);
+  const enrolments: { id: string; trainee_id: string }[] = await db.query(
+    `INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, enrolled_at)
+     SELECT t, $2, $3, 'enrolled', now() FROM unnest($1::uuid[]) t RETURNING id, trainee_id`,
+    [ids, study.courseId, study.versionId],
+  );
+  await db.query(
+    `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds) SELECT e, $2, 32400 FROM unnest($1::uuid[]) e`,
+    [enrolments.map((e) => e.id), study.lessonId],
+  );
+  const sessions: { id: string; trainee_id: string }[] = await db.query(
+    `INSERT INTO study_sessions (enrollment_id, lesson_id, trainee_id, started_at, last_beat_at)
+     SELECT e.id, $2, e.trainee_id, now(), now() FROM unnest($1::uuid[], $3::uuid[]) AS e(id, trainee_id) RETURNING id, trainee_id`,
+    [enrolments.map((e) => e.id), study.lessonId, enrolments.map((e) => e.trainee_id)],
+  );
+  const sessionOf = new Map(sessions.map((s) => [s.trainee_id, s.id]));
+  await db.query('ANALYZE');
+  const trainees = await Promise.all(
+    ids.map(async (id) => ({
+      id,
+      sessionId: sessionOf.get(id)!,
+      token: await tokens.signAccess({ userId: id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null }),
+    })),
+  );
+  return { trainees, enrolCourses };
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:enrolment: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
