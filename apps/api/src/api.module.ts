@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { CertificatesModule } from '@cqo/certificates';
 import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core';
+import { CreditHoursModule } from '@cqo/credit-hours';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
@@ -21,6 +22,8 @@ import { CapabilityResultsController } from './http/exams/capability-results.con
 import { MyExamsController } from './http/exams/my-exams.controller';
 import { PapersController } from './http/exams/papers.controller';
 import { QuestionsController } from './http/exams/questions.controller';
+import { ComplianceController } from './http/credit-hours/compliance.controller';
+import { CreditHoursController } from './http/credit-hours/credit-hours.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -51,6 +54,7 @@ export class ApiModule {
         IdentityModule,
         TraineesModule,
         NotificationsModule,
+        CreditHoursModule,
         CertificatesModule,
         ExamsModule,
       ],
@@ -63,6 +67,8 @@ export class ApiModule {
         EnterprisesController,
         TraineesController,
         NotificationsController,
+        CreditHoursController,
+        ComplianceController,
         CertificateVerificationController,
         MyCertificatesController,
         CertificatesController,

@@ -95,6 +95,11 @@ export class ComplianceQueries {
     }));
   }
 
+  /** A trainee's statuses and flag history in one read. */
+  async overviewOf(actor: Actor, traineeId: string, filter: { year?: number } = {}): Promise<{ statuses: ComplianceStatusView[]; flags: ComplianceFlagView[] }> {
+    return { statuses: await this.statusesOf(actor, traineeId, filter), flags: await this.flagsOf(actor, traineeId) };
+  }
+
   /** An enterprise's trainees (its CQO and employees) with their statuses; for its admin, its regulator, platform admins. */
   async forEnterprise(actor: Actor, enterpriseId: string, filter: Omit<ComplianceListFilter, 'enterpriseId' | 'regionId'>, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
     const rows: { path: string }[] = await this.dataSource.query(

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Role } from '@cqo/core';
+import { AdjustmentsService, AuditLogView, CreditEntryView, CreditHoursQueries, HoursSummary } from '@cqo/credit-hours';
+import { Access, CurrentActor } from '../common/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { AdjustmentDto, AuditLogQueryDto, EntriesQueryDto, ReversalDto } from './credit-hours.dto';
+
+/**
+ * Credit hours (学时): a trainee's own ledger, staff views within scope, and manual adjustments
+ * and reversals by platform admins and regulators (their region only). Unknown trainee → 404,
+ * outside the caller's scope → 403.
+ */
+@ApiTags('credit-hours 学时')
+@Controller()
+export class CreditHoursController {
+  constructor(
+    private readonly queries: CreditHoursQueries,
+    private readonly adjustments: AdjustmentsService,
+  ) {}
+
+  @Get('me/credit-hours')
+  @Access(Role.Trainee)
+  ownSummary(@CurrentActor() actor: Actor): Promise<HoursSummary> {
+    return this.queries.summary(actor, actor.userId);
+  }
+
+  @Get('me/credit-hours/entries')
+  @Access(Role.Trainee)
+  ownEntries(@CurrentActor() actor: Actor, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
+    return this.queries.entries(actor, actor.userId, { year: query.year }, query);
+  }
+
+  @Get('trainees/:userId/credit-hours')
+  @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  summary(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<HoursSummary> {
+    return this.queries.summary(actor, userId);
+  }
+
+  @Get('trainees/:userId/credit-hours/entries')
+  @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  entries(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
+    return this.queries.entries(actor, userId, { year: query.year }, query);
+  }
+
+  /** Adds hours by hand (a positive entry) with a required reason; audited. */
+  @Post('credit-hours/adjustments')
+  @Access(Role.PlatformAdmin, Role.Regulator)
+  adjust(@CurrentActor() actor: Actor, @Body() dto: AdjustmentDto): Promise<{ entryId: string; year: number }> {
+    return this.adjustments.adjust(actor, dto);
+  }
+
+  /** Cancels an entry by a reversal entry (the original stays); audited. */
+  @Post('credit-hours/entries/:id/reversal')
+  @Access(Role.PlatformAdmin, Role.Regulator)
+  reverse(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReversalDto): Promise<{ entryId: string; year: number }> {
+    return this.adjustments.reverse(actor, id, dto.reason);
+  }
+
+  @Get('credit-hours/audit-log')
+  @Access(Role.PlatformAdmin, Role.Regulator)
+  auditLog(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {
+    return this.adjustments.auditLog(actor, { traineeId: query.traineeId }, query);
+  }
+}

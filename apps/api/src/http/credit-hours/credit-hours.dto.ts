@@ -1,0 +1,218 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  COMPLIANCE_STATES,
+  ComplianceState,
+  CREDIT_KINDS,
+  CreditCategory,
+  CreditKind,
+  REQUIREMENT_APPLIES_TO,
+  REQUIREMENT_PERIODS,
+  RequirementAppliesTo,
+  RequirementPeriod,
+} from '@cqo/credit-hours';
+import { PageQueryDto } from '../common/paging.dto';
+
+const HOURS = /^(0|[1-9]\d{0,3})(\.\d{1,2})?$/;
+const HOURS_MESSAGE = '必须是小数文本，最多两位小数，如 "2.5"';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = '必须是日期（YYYY-MM-DD）';
+
+export class YearQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'Calendar year in China Standard Time' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year?: number;
+}
+
+export class EntriesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year?: number;
+}
+
+export class AdjustmentDto {
+  @ApiProperty({ format: 'uuid', description: 'The trainee (user id)' })
+  @IsUUID()
+  traineeId!: string;
+
+  @ApiProperty({ enum: [1, 2] })
+  @IsIn([1, 2])
+  category!: CreditCategory;
+
+  @ApiProperty({ enum: CREDIT_KINDS, description: 'Category-2 hours are always continuing' })
+  @IsIn(CREDIT_KINDS)
+  kind!: CreditKind;
+
+  @ApiProperty({ example: '2.5', description: 'Positive exact decimal as text (at most 200)' })
+  @IsString()
+  @Matches(HOURS, { message: HOURS_MESSAGE })
+  hours!: string;
+
+  @ApiProperty({ example: '2026-05-20', description: 'Day the hours were earned (CST); decides the year' })
+  @IsString()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  occurredOn!: string;
+
+  @ApiProperty({ example: '补录线下培训学时（签到表编号 2026-017）' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '签到表 2026-017' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  evidenceRef?: string;
+}
+
+export class ReversalDto {
+  @ApiProperty({ example: '培训机构撤销该课程的结业认定' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class AuditLogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  traineeId?: string;
+}
+
+export class EnterpriseComplianceQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'Defaults to the open year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year?: number;
+
+  @ApiPropertyOptional({ example: 'continuing', description: 'Requirement code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  requirement?: string;
+
+  @ApiPropertyOptional({ enum: COMPLIANCE_STATES })
+  @IsOptional()
+  @IsIn(COMPLIANCE_STATES)
+  state?: ComplianceState;
+}
+
+export class ComplianceListQueryDto extends EnterpriseComplianceQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Trainees of enterprises in this region or below' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+}
+
+export class RuleSetListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+}
+
+export class RuleDto {
+  @ApiProperty({ example: 'continuing', description: 'Names the requirement across rule sets' })
+  @IsString()
+  code!: string;
+
+  @ApiProperty({ example: '第一类继续教育' })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ enum: [1, 2] })
+  @IsIn([1, 2])
+  category!: CreditCategory;
+
+  @ApiProperty({ enum: CREDIT_KINDS })
+  @IsIn(CREDIT_KINDS)
+  kind!: CreditKind;
+
+  @ApiProperty({ example: '14' })
+  @IsString()
+  @Matches(HOURS, { message: HOURS_MESSAGE })
+  minHours!: string;
+
+  @ApiProperty({ enum: REQUIREMENT_PERIODS })
+  @IsIn(REQUIREMENT_PERIODS)
+  period!: RequirementPeriod;
+
+  @ApiPropertyOptional({ default: false, description: 'Whether appointment hours count toward this yearly requirement' })
+  @IsOptional()
+  @IsBoolean()
+  countAppointmentHours?: boolean;
+
+  @ApiPropertyOptional({ example: '1', description: 'At risk when accrued < threshold × required × share of year elapsed' })
+  @IsOptional()
+  @IsString()
+  atRiskThreshold?: string;
+
+  @ApiProperty({ enum: REQUIREMENT_APPLIES_TO })
+  @IsIn(REQUIREMENT_APPLIES_TO)
+  appliesTo!: RequirementAppliesTo;
+}
+
+export class RuleSetDto {
+  @ApiProperty({ example: '甘肃省首席质量官学时要求（2027年修订）' })
+  @IsString()
+  name!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  regionId!: string;
+
+  @ApiProperty({ example: '2027-01-01', description: 'Today or later (CST)' })
+  @IsString()
+  @Matches(DATE, { message: DATE_MESSAGE })
+  effectiveFrom!: string;
+
+  @ApiPropertyOptional({ example: ['10-01', '12-01', '12-24'], description: "Reminder days ('MM-DD', CST)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsString({ each: true })
+  reminderDates?: string[];
+
+  @ApiProperty({ type: [RuleDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RuleDto)
+  rules!: RuleDto[];
+}
