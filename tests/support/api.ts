@@ -15,7 +15,8 @@ export interface TestApi {
    * fails the test unless `expectServerError` is set: no request in the suite may produce a 500.
    */
   request(options: InjectOptions & { token?: string; expectServerError?: boolean }): Promise<LightMyRequestResponse>;
-  get<T>(type: Type<T> | string | symbol): T;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  get<T>(type: Type<T> | Function | string | symbol): T;
   close(): Promise<void>;
 }
 
@@ -44,7 +45,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       }
       return res;
     },
-    get: (type) => app.get(type),
+    get: <T>(type: unknown) => app.get<T>(type as Type<T>),
     close: async () => {
       await app.close();
       await ctx.dispose();
