@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { chineseIdCheckChar, Role } from '@cqo/core';
+import { CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { TraineesService } from '@cqo/trainees';
+import { seedDemoCourses } from './demo-courses';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -20,6 +22,7 @@ export interface DemoServices {
   enterprises: EnterprisesService;
   users: UsersService;
   trainees: TraineesService;
+  courses: CoursesService;
 }
 
 const id = (first17: string) => first17 + chineseIdCheckChar(first17);
@@ -51,11 +54,12 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
 
   const logins: DemoLogin[] = [];
   const user = async (username: string, role: Role, who: string, scope: { organizationId?: string; enterpriseId?: string; regionId?: string }) => {
-    await s.users.create({ username, password: DEMO_PASSWORD, displayName: who, role, ...scope });
     logins.push({ username, role, who });
+    return (await s.users.create({ username, password: DEMO_PASSWORD, displayName: who, role, ...scope })).id;
   };
-  await user('admin', Role.PlatformAdmin, '平台管理员', {});
-  await user('org-admin', Role.OrgAdmin, `${org.name} 管理员`, { organizationId: org.id });
+  const adminId = await user('admin', Role.PlatformAdmin, '平台管理员', {});
+  const orgAdminId = await user('org-admin', Role.OrgAdmin, `${org.name} 管理员`, { organizationId: org.id });
+  await seedDemoCourses(s.courses, org.id, orgAdminId, adminId);
   await user('ent-admin', Role.EnterpriseAdmin, `${lanzhouWorks.name} 管理员`, { enterpriseId: lanzhouWorks.id });
   await user('regulator-lz', Role.Regulator, '兰州市市场监督管理局', { regionId: lanzhou });
   await user('regulator-gs', Role.Regulator, '甘肃省市场监督管理局', { regionId: province });

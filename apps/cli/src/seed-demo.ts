@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, ConfigError, loadConfig, ROLE_LABELS } from '@cqo/core';
+import { CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';
@@ -20,6 +21,7 @@ export async function seedDemo(config: AppConfig): Promise<void> {
       enterprises: app.get(EnterprisesService),
       users: app.get(UsersService),
       trainees: app.get(TraineesService),
+      courses: app.get(CoursesService),
     });
     if (!logins) {
       process.stdout.write('seed: users exist already, demo data not added\n');

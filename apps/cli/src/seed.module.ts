@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@cqo/core';
+import { CoursesModule } from '@cqo/courses';
 import { IdentityModule } from '@cqo/identity';
 import { OrganizationsModule } from '@cqo/organizations';
 import { DatabaseModule } from '@cqo/schema';
@@ -11,7 +12,7 @@ export class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), OrganizationsModule, IdentityModule, TraineesModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), OrganizationsModule, IdentityModule, TraineesModule, CoursesModule],
     };
   }
 }
