@@ -7,6 +7,7 @@ import { AppConfig, buildLoggerParams, CoreModule, Queues, RedisModule, redisCon
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { ExamsModule } from '@cqo/exams';
 import { NotificationsModule } from '@cqo/notifications';
+import { RegistryModule } from '@cqo/registry';
 import { DatabaseModule } from '@cqo/schema';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -17,7 +18,9 @@ import { ComplianceProcessor } from './processors/compliance.processor';
 import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { QueueErrorLogger } from './processors/queue-error-logger';
+import { RegistryProcessor } from './processors/registry.processor';
 import { ComplianceScheduler } from './schedulers/compliance.scheduler';
+import { RegistryScheduler } from './schedulers/registry.scheduler';
 
 export interface WorkerOptions {
   /** Serve GET /health on WORKER_HEALTH_PORT (off in tests, which run many workers at once). */
@@ -28,7 +31,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler, CertificatesProcessor];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler, CertificatesProcessor, RegistryProcessor, RegistryScheduler];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
@@ -44,6 +47,7 @@ export class WorkerModule {
         ExamsModule,
         CreditHoursModule,
         CertificatesModule,
+        RegistryModule,
       ],
       providers,
     };

@@ -6,6 +6,7 @@ import { EXAM_ENTITIES } from '@cqo/exams';
 import { RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
 import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
+import { REGISTRY_ENTITIES } from '@cqo/registry';
 import { TraineeProfileEntity } from '@cqo/trainees';
 
 /**
@@ -25,4 +26,5 @@ export const ALL_ENTITIES = [
   ...EXAM_ENTITIES,
   ...CREDIT_HOURS_ENTITIES,
   ...CERTIFICATE_ENTITIES,
+  ...REGISTRY_ENTITIES,
 ];

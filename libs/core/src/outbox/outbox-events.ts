@@ -24,6 +24,13 @@ export interface OutboxEventPayloads {
   'exam.attempt.graded': ExamAttemptGradedEvent;
   /** A trainee asked for their certificates (lost, or never received): re-evaluated, the same ones returned. */
   'certificate.requested': { traineeId: string; year: number };
+  /**
+   * A CQO appointment began or ended (registered, resigned, dismissed, term expired). The
+   * `serving_cqo_terms` view changed for the trainee: their statuses are recomputed for `year`.
+   */
+  'cqo.appointment.changed': { appointmentId: string; traineeId: string; enterpriseId: string; change: 'appointed' | 'ended'; year: number };
+  /** A city's yearly report to the province was asked for (or asked for again: `generation`). */
+  'cqo.city-report.requested': { reportId: string; generation: number };
 }
 
 export interface ExamAttemptGradedEvent {
@@ -100,6 +107,12 @@ export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[
   'exam.attempt.graded': [],
   'certificate.requested': [
     { job: 'certificates.evaluate-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
+  ],
+  'cqo.appointment.changed': [
+    { job: 'compliance.recompute-trainee', payload: (eventId, e) => ({ eventId, traineeId: e.traineeId, year: e.year }) },
+  ],
+  'cqo.city-report.requested': [
+    { job: 'registry.generate-city-report', payload: (eventId, e) => ({ eventId, reportId: e.reportId, generation: e.generation }) },
   ],
 };
 

@@ -11,6 +11,7 @@ export const Queues = {
   compliance: 'compliance',
   exams: 'exams',
   certificates: 'certificates',
+  registry: 'registry',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -35,6 +36,14 @@ export interface JobPayloads {
   'certificates.issue-course': { eventId: string; event: CourseCompletedEvent };
   /** Issues a trainee's appointment-training and yearly certificates whose conditions now hold. */
   'certificates.evaluate-trainee': { eventId: string; traineeId: string; year: number };
+  /** Daily: ends the CQO appointments whose term has run out (status history kept). */
+  'registry.expire-terms': Record<string, never>;
+  /** Daily: reminders 90 and 30 days (rule-set data) before a CQO term ends, once each (dedupe keys). */
+  'registry.term-reminders': Record<string, never>;
+  /** Generates a city's yearly report to the province (PDF and XLSX); a stale generation does nothing. */
+  'registry.generate-city-report': { eventId: string; reportId: string; generation: number };
+  /** Yearly (January): asks for every city's report on the year just closed (`year` defaults to last year). */
+  'registry.request-city-reports': { year?: number };
 }
 export type JobName = keyof JobPayloads;
 
@@ -50,6 +59,10 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'exams.auto-submit': Queues.exams,
   'certificates.issue-course': Queues.certificates,
   'certificates.evaluate-trainee': Queues.certificates,
+  'registry.expire-terms': Queues.registry,
+  'registry.term-reminders': Queues.registry,
+  'registry.generate-city-report': Queues.registry,
+  'registry.request-city-reports': Queues.registry,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -6,6 +6,7 @@ import { Exams1795590000000 } from './1795590000000-Exams';
 import { CreditHoursLedger1795600000000 } from './1795600000000-CreditHoursLedger';
 import { SeedGansuRequirementRules1795600100000 } from './1795600100000-SeedGansuRequirementRules';
 import { Certificates1795610000000 } from './1795610000000-Certificates';
+import { Registry1795620000000 } from './1795620000000-Registry';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   CreditHoursLedger1795600000000,
   SeedGansuRequirementRules1795600100000,
   Certificates1795610000000,
+  Registry1795620000000,
 ];

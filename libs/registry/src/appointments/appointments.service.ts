@@ -1,0 +1,344 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  chinaDateOf,
+  chinaYearOf,
+  Clock,
+  CommonErrors,
+  isUniqueViolation,
+  offsetOf,
+  OutboxWriter,
+  Page,
+  pageOf,
+  PageRequest,
+  Role,
+} from '@cqo/core';
+import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
+import { EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
+import { EligibilityResult } from '../eligibility/eligibility.types';
+import {
+  AppointmentEndReason,
+  AppointmentStatus,
+  CqoAppointmentEntity,
+  END_REASON_LABELS,
+  POSITION_LEVEL_LABELS,
+  PositionLevel,
+} from '../entities/cqo-appointment.entity';
+import { RegistryErrors } from '../registry.errors';
+import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
+import { termEndDate } from './term';
+
+export interface AppointmentInput {
+  trainee: TraineeIdentifier;
+  positionTitle: string;
+  positionLevel: PositionLevel;
+  /** Required when `positionLevel` is `below_deputy` (small and micro enterprises). */
+  positionExceptionReason?: string | null;
+  authorizationCertificateNo: string;
+  /** YYYY-MM-DD. */
+  appointedOn: string;
+  /** Default: the rule set's term (3 years). */
+  termYears?: number;
+  /** Required to appoint a person who is not eligible; regulators see such an appointment flagged. */
+  eligibilityExceptionReason?: string | null;
+}
+
+export interface EndInput {
+  reason: Exclude<AppointmentEndReason, 'term_expired'>;
+  /** YYYY-MM-DD; default today. */
+  endedOn?: string;
+  note?: string | null;
+}
+
+/** An appointment as everyone who may see it gets it. */
+export interface AppointmentView {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionId: string;
+  regionName: string;
+  traineeId: string;
+  fullName: string;
+  idNumberMasked: string;
+  positionTitle: string;
+  positionLevel: PositionLevel;
+  positionLevelLabel: string;
+  positionExceptionReason: string | null;
+  authorizationCertificateNo: string;
+  appointedOn: string;
+  termYears: number;
+  termEndsOn: string;
+  status: AppointmentStatus;
+  eligible: boolean;
+  eligibility: EligibilityResult;
+  eligibilityExceptionReason: string | null;
+  /** An ineligible person appointed by exception, or a position below deputy general manager: regulators see it flagged. */
+  exceptionFlagged: boolean;
+  endedOn: string | null;
+  endReason: AppointmentEndReason | null;
+  endReasonLabel: string | null;
+  endNote: string | null;
+  createdAt: Date;
+}
+
+export interface AppointmentFilter {
+  status?: AppointmentStatus;
+  enterpriseId?: string;
+  regionId?: string;
+  /** Only appointments made by exception. */
+  exceptionsOnly?: boolean;
+}
+
+const VIEW_SELECT = `
+  SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS term_ends_on_text, a.ended_on::text AS ended_on_text,
+         e.name AS enterprise_name, e.region_id, g.name AS region_name, g.path AS region_path,
+         p.full_name, p.id_number_masked
+    FROM cqo_appointments a
+    JOIN enterprises e ON e.id = a.enterprise_id
+    JOIN regions g ON g.id = e.region_id
+    JOIN trainee_profiles p ON p.user_id = a.trainee_id`;
+
+/**
+ * CQO appointments (聘任): registered by the enterprise's admin after the eligibility check,
+ * ended by the enterprise (resignation, dismissal) or by the daily job (term expiry). Every
+ * change records a `cqo.appointment.changed` event in the same transaction, so the compliance
+ * statuses of the trainee are recomputed under the new `serving_cqo_terms`.
+ */
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eligibility: EligibilityService,
+    private readonly rules: EligibilityRulesRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async appoint(actor: Actor, input: AppointmentInput): Promise<AppointmentView> {
+    const candidate = await this.eligibility.resolveCandidate(actor, input.trainee);
+    const enterpriseId = actor.enterpriseId!;
+    if (input.positionLevel === 'below_deputy' && !input.positionExceptionReason?.trim()) throw RegistryErrors.positionExceptionRequired();
+    const result = await this.eligibility.evaluate(actor, candidate.traineeId);
+    const exception = input.eligibilityExceptionReason?.trim() || null;
+    if (!result.eligible && !exception) throw RegistryErrors.notEligible(result);
+    const now = this.clock.now();
+    const rules = await this.rules.inForce(chinaDateOf(now));
+    const termYears = input.termYears ?? rules.defaultTermYears;
+    const id = await this.dataSource.transaction(async (manager) => {
+      try {
+        const saved = await manager.getRepository(CqoAppointmentEntity).save(
+          manager.getRepository(CqoAppointmentEntity).create({
+            enterpriseId,
+            traineeId: candidate.traineeId,
+            positionTitle: input.positionTitle.trim(),
+            positionLevel: input.positionLevel,
+            positionExceptionReason: input.positionLevel === 'below_deputy' ? input.positionExceptionReason!.trim() : null,
+            authorizationCertificateNo: input.authorizationCertificateNo.trim(),
+            appointedOn: input.appointedOn,
+            termYears,
+            termEndsOn: termEndDate(input.appointedOn, termYears),
+            eligibility: result,
+            eligible: result.eligible,
+            // An exception reason on an eligible appointment means nothing: it is not kept.
+            eligibilityExceptionReason: result.eligible ? null : exception,
+            status: 'serving',
+            endedOn: null,
+            endReason: null,
+            endNote: null,
+            createdBy: actor.userId,
+            endedBy: null,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+        await this.outbox.record(manager, 'cqo.appointment.changed', {
+          appointmentId: saved.id,
+          traineeId: saved.traineeId,
+          enterpriseId,
+          change: 'appointed',
+          year: chinaYearOf(now),
+        });
+        return saved.id;
+      } catch (error) {
+        if (isUniqueViolation(error, 'ux_cqo_appointments_enterprise_serving')) throw RegistryErrors.enterpriseHasServingCqo();
+        if (isUniqueViolation(error, 'ux_cqo_appointments_trainee_serving')) throw RegistryErrors.traineeAlreadyServing();
+        if (isUniqueViolation(error, 'ux_cqo_appointments_enterprise_certificate_no')) throw RegistryErrors.certificateNoTaken();
+        throw error;
+      }
+    });
+    return this.view(id);
+  }
+
+  /** Resignation or dismissal, recorded by the enterprise. Term expiry is the daily job's ({@link expireDue}). */
+  async end(actor: Actor, id: string, input: EndInput): Promise<AppointmentView> {
+    const found = await this.requireVisible(actor, id);
+    if (actor.role !== Role.EnterpriseAdmin) throw CommonErrors.outOfScope();
+    if (found.status !== 'serving') throw RegistryErrors.appointmentAlreadyEnded();
+    const now = this.clock.now();
+    const endedOn = input.endedOn ?? chinaDateOf(now);
+    if (endedOn < found.appointedOn) throw RegistryErrors.endBeforeStart();
+    await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `UPDATE cqo_appointments SET status = 'ended', ended_on = $2, end_reason = $3, end_note = $4, ended_by = $5, updated_at = $6
+          WHERE id = $1 AND status = 'serving' RETURNING id`,
+        [id, endedOn, input.reason, input.note?.trim() || null, actor.userId, now],
+      );
+      if (rows.length === 0) throw RegistryErrors.appointmentAlreadyEnded();
+      await this.outbox.record(manager, 'cqo.appointment.changed', {
+        appointmentId: id,
+        traineeId: found.traineeId,
+        enterpriseId: found.enterpriseId,
+        change: 'ended',
+        year: chinaYearOf(now),
+      });
+    });
+    return this.view(id);
+  }
+
+  /**
+   * Ends every serving appointment whose term ran out before today (CST), set-based, one event
+   * per appointment in the same transaction. Idempotent: a second run finds nothing.
+   */
+  async expireDue(): Promise<{ expired: number }> {
+    const now = this.clock.now();
+    const today = chinaDateOf(now);
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; trainee_id: string; enterprise_id: string }[] = await manager.query(
+        `UPDATE cqo_appointments
+            SET status = 'ended', ended_on = term_ends_on, end_reason = 'term_expired', ended_by = NULL, updated_at = $2
+          WHERE status = 'serving' AND term_ends_on < $1::date
+          RETURNING id, trainee_id, enterprise_id`,
+        [today, now],
+      );
+      for (const r of rows) {
+        await this.outbox.record(manager, 'cqo.appointment.changed', {
+          appointmentId: r.id,
+          traineeId: r.trainee_id,
+          enterpriseId: r.enterprise_id,
+          change: 'ended',
+          year: chinaYearOf(now),
+        });
+      }
+      return { expired: rows.length };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<AppointmentView> {
+    await this.requireVisible(actor, id);
+    return this.view(id);
+  }
+
+  /** Appointments the actor may see: an enterprise its own (history included), a regulator its region's, platform admins all. */
+  async list(actor: Actor, filter: AppointmentFilter, page: PageRequest): Promise<Page<AppointmentView>> {
+    let scopePath: string | null = null;
+    let ownEnterprise: string | null = null;
+    if (actor.role === Role.EnterpriseAdmin) {
+      ownEnterprise = actor.enterpriseId;
+      if (!ownEnterprise) throw CommonErrors.outOfScope();
+    } else {
+      scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
+    }
+    const params: unknown[] = [scopePath, ownEnterprise, filter.status ?? null, filter.enterpriseId ?? null, filter.exceptionsOnly ?? false];
+    const where = `WHERE ${pathInScopeSql('g.path', '$1')}
+        AND ($2::uuid IS NULL OR a.enterprise_id = $2)
+        AND ($3::text IS NULL OR a.status = $3)
+        AND ($4::uuid IS NULL OR a.enterprise_id = $4)
+        AND (NOT $5::boolean OR NOT a.eligible OR a.position_level = 'below_deputy')`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM cqo_appointments a JOIN enterprises e ON e.id = a.enterprise_id JOIN regions g ON g.id = e.region_id ${where}`,
+      params,
+    );
+    const rows: RawAppointment[] = await this.dataSource.query(
+      `${VIEW_SELECT} ${where} ORDER BY a.appointed_on DESC, a.id LIMIT $6 OFFSET $7`,
+      [...params, page.pageSize, offsetOf(page)],
+    );
+    return pageOf(rows.map(toView), total, page);
+  }
+
+  /** Every appointment of a trainee (the history), newest first. No scope check: callers check the trainee. */
+  async ofTrainee(traineeId: string, manager: EntityManager = this.dataSource.manager): Promise<AppointmentView[]> {
+    const rows: RawAppointment[] = await manager.query(`${VIEW_SELECT} WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id`, [traineeId]);
+    return rows.map(toView);
+  }
+
+  /** Every appointment at an enterprise, newest first. No scope check: callers check the enterprise. */
+  async ofEnterprise(enterpriseId: string): Promise<AppointmentView[]> {
+    const rows: RawAppointment[] = await this.dataSource.query(`${VIEW_SELECT} WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id`, [enterpriseId]);
+    return rows.map(toView);
+  }
+
+  private async requireVisible(actor: Actor, id: string): Promise<{ traineeId: string; enterpriseId: string; status: AppointmentStatus; appointedOn: string }> {
+    const rows: { trainee_id: string; enterprise_id: string; status: AppointmentStatus; appointed_on: string }[] = await this.dataSource.query(
+      'SELECT trainee_id, enterprise_id, status, appointed_on::text FROM cqo_appointments WHERE id = $1',
+      [id],
+    );
+    if (rows.length === 0) throw RegistryErrors.appointmentNotFound();
+    assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, rows[0].enterprise_id));
+    return { traineeId: rows[0].trainee_id, enterpriseId: rows[0].enterprise_id, status: rows[0].status, appointedOn: rows[0].appointed_on };
+  }
+
+  private async view(id: string): Promise<AppointmentView> {
+    const rows: RawAppointment[] = await this.dataSource.query(`${VIEW_SELECT} WHERE a.id = $1`, [id]);
+    if (rows.length === 0) throw RegistryErrors.appointmentNotFound();
+    return toView(rows[0]);
+  }
+}
+
+interface RawAppointment {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  region_id: string;
+  region_name: string;
+  trainee_id: string;
+  full_name: string;
+  id_number_masked: string;
+  position_title: string;
+  position_level: PositionLevel;
+  position_exception_reason: string | null;
+  authorization_certificate_no: string;
+  appointed_on_text: string;
+  term_years: number;
+  term_ends_on_text: string;
+  status: AppointmentStatus;
+  eligible: boolean;
+  eligibility: EligibilityResult;
+  eligibility_exception_reason: string | null;
+  ended_on_text: string | null;
+  end_reason: AppointmentEndReason | null;
+  end_note: string | null;
+  created_at: Date;
+}
+
+function toView(r: RawAppointment): AppointmentView {
+  return {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    traineeId: r.trainee_id,
+    fullName: r.full_name,
+    idNumberMasked: r.id_number_masked,
+    positionTitle: r.position_title,
+    positionLevel: r.position_level,
+    positionLevelLabel: POSITION_LEVEL_LABELS[r.position_level],
+    positionExceptionReason: r.position_exception_reason,
+    authorizationCertificateNo: r.authorization_certificate_no,
+    appointedOn: r.appointed_on_text,
+    termYears: r.term_years,
+    termEndsOn: r.term_ends_on_text,
+    status: r.status,
+    eligible: r.eligible,
+    eligibility: r.eligibility,
+    eligibilityExceptionReason: r.eligibility_exception_reason,
+    exceptionFlagged: !r.eligible || r.position_level === 'below_deputy',
+    endedOn: r.ended_on_text,
+    endReason: r.end_reason,
+    endReasonLabel: r.end_reason ? END_REASON_LABELS[r.end_reason] : null,
+    endNote: r.end_note,
+    createdAt: r.created_at,
+  };
+}

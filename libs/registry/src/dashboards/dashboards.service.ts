@@ -1,0 +1,415 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, chinaDateOf, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { ComplianceState, COMPLIANCE_STATES, currentYear, normalizeHours } from '@cqo/credit-hours';
+import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
+import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
+import { RegistryErrors } from '../registry.errors';
+import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
+import { APPOINTMENT_TARGETS, AppointmentTarget } from './appointment-targets';
+import { appointmentsQuery, ListQuery, shortfallsQuery } from './registry-lists';
+
+export interface TargetFigures {
+  code: AppointmentTarget['code'];
+  name: string;
+  deadline: string;
+  targetRate: number;
+  enterprises: number;
+  appointed: number;
+  /** appointed / enterprises, or null when the group is empty. */
+  rate: number | null;
+  /** The rate has reached the target (an empty group counts as met). */
+  met: boolean;
+}
+
+export interface RequirementStateCounts {
+  requirement: string;
+  ruleName: string;
+  /** Serving CQOs by state; `missing`: no status computed yet. */
+  counts: Record<ComplianceState | 'missing', number>;
+}
+
+export interface ComplianceFigures {
+  year: number;
+  /** CQOs serving in the year (a term overlapping it). */
+  servingCqos: number;
+  /** Of those, how many met every yearly requirement (state complete). */
+  complete: number;
+  rate: number | null;
+  byRequirement: RequirementStateCounts[];
+}
+
+export interface RegionFigures {
+  regionId: string;
+  regionName: string;
+  regionPath: string;
+  enterprises: number;
+  enterprisesWithCqo: number;
+  appointmentRate: number | null;
+  targets: TargetFigures[];
+  servingCqos: number;
+  exceptionAppointments: number;
+  openFlags: number;
+  compliance: ComplianceFigures[];
+}
+
+export interface RegionDashboard {
+  year: number;
+  asOf: string;
+  totals: RegionFigures;
+  /** One row per region directly below (the cities, for the province); empty for a city. */
+  children: RegionFigures[];
+}
+
+export interface EnterpriseRow {
+  enterpriseId: string;
+  name: string;
+  creditCode: string;
+  regionName: string;
+  targetGroups: AppointmentTarget['code'][];
+  cqoTraineeId: string | null;
+  cqoName: string | null;
+  appointedOn: string | null;
+  termEndsOn: string | null;
+  exceptionFlagged: boolean;
+  /** The CQO's yearly requirements in `year`: complete, or the worst state; null without a CQO. */
+  yearState: ComplianceState | 'missing' | null;
+  shortfallHours: string | null;
+}
+
+export interface EnterpriseFilter {
+  regionId?: string;
+  year?: number;
+  target?: AppointmentTarget['code'];
+  appointed?: boolean;
+}
+
+export interface EnterpriseDrillDown {
+  enterpriseId: string;
+  name: string;
+  creditCode: string;
+  regionId: string;
+  regionName: string;
+  targetGroups: AppointmentTarget['code'][];
+  appointments: AppointmentView[];
+  currentCqo: { traineeId: string; fullName: string; years: YearStatusView[]; openFlags: number } | null;
+}
+
+export interface ShortfallRow {
+  traineeId: string;
+  fullName: string;
+  idNumberMasked: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionName: string;
+  year: number;
+  requirement: string;
+  ruleName: string;
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState;
+  final: boolean;
+}
+
+const TARGET_COLUMNS = APPOINTMENT_TARGETS.map((t, i) => `${t.sql} AS target_${i}`).join(',\n             ');
+const STATE_ORDER: (ComplianceState | 'missing')[] = ['shortfall', 'at_risk', 'missing', 'on_track', 'not_applicable', 'complete'];
+
+/**
+ * Regulators' dashboards: per region with its cities, drill-down to enterprises and CQOs. Every
+ * figure is one set-based statement grouped by region (no per-enterprise loop in Node); the
+ * comments on each say which index serves it.
+ */
+@Injectable()
+export class DashboardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly appointments: AppointmentsService,
+    private readonly status: CqoStatusService,
+    private readonly clock: Clock,
+  ) {}
+
+  async region(actor: Actor, filter: { regionId?: string; year?: number }): Promise<RegionDashboard> {
+    const scopePath = (await regionFilterPath(this.dataSource, actor, filter.regionId)) ?? (await this.rootPath());
+    return this.regionFigures(scopePath, this.year(filter.year, this.clock.now()));
+  }
+
+  /** The figures of a region (by path) and of the regions directly below it. No scope check: for the city report job. */
+  async regionFigures(scopePath: string, year: number): Promise<RegionDashboard> {
+    const now = this.clock.now();
+    const [regionRows, enterpriseRows, complianceRows, flagRows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, name, path FROM regions WHERE path = $1 OR (path LIKE $1 || '/%' AND path NOT LIKE $1 || '/%/%') ORDER BY sort_order, code`,
+        [scopePath],
+      ) as Promise<{ id: string; name: string; path: string }[]>,
+      // Enterprises by group (the scope region itself, or the child region containing them):
+      // one pass over the enterprises in scope (ix_enterprises_region_id); "has a serving CQO" is
+      // a probe of the partial unique index ux_cqo_appointments_enterprise_serving.
+      this.dataSource.query(
+        `WITH grp AS (${GROUPS_SQL}),
+         ent AS (
+           SELECT grp.group_path,
+                  ${TARGET_COLUMNS},
+                  a.id IS NOT NULL AS appointed,
+                  COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception
+             FROM enterprises e
+             JOIN grp ON grp.region_id = e.region_id
+             LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving')
+         SELECT group_path, count(*)::int AS enterprises, count(*) FILTER (WHERE appointed)::int AS appointed,
+                count(*) FILTER (WHERE exception)::int AS exceptions,
+                ${APPOINTMENT_TARGETS.map((_, i) => `count(*) FILTER (WHERE target_${i})::int AS target_${i}, count(*) FILTER (WHERE target_${i} AND appointed)::int AS target_${i}_appointed`).join(', ')}
+           FROM ent GROUP BY group_path`,
+        [scopePath],
+      ) as Promise<Record<string, number | string>[]>,
+      // CQOs serving in each of the two years (a term overlapping the year; one row per trainee,
+      // the latest appointment deciding the region), joined to their yearly statuses by the
+      // primary key of compliance_statuses (trainee_id, requirement, period_year).
+      this.dataSource.query(
+        `WITH grp AS (${GROUPS_SQL}),
+         yrs AS (SELECT unnest($2::int[]) AS year),
+         cqo AS (
+           SELECT DISTINCT ON (y.year, a.trainee_id) y.year, a.trainee_id, grp.group_path
+             FROM yrs y
+             JOIN cqo_appointments a ON a.appointed_on <= make_date(y.year, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date(y.year, 1, 1)
+             JOIN enterprises e ON e.id = a.enterprise_id
+             JOIN grp ON grp.region_id = e.region_id
+            ORDER BY y.year, a.trainee_id, a.appointed_on DESC),
+         st AS (
+           SELECT c.group_path, c.year, c.trainee_id, r.code AS requirement, r.name AS rule_name, r.sort_order,
+                  COALESCE(s.state, 'missing') AS state
+             FROM cqo c
+             CROSS JOIN (SELECT DISTINCT ON (rr.code) rr.code, rr.name, rr.sort_order FROM requirement_rules rr
+                          JOIN requirement_rule_sets rs ON rs.id = rr.rule_set_id
+                         WHERE rr.period = 'calendar_year' AND rs.effective_from <= $3::date
+                           AND (rs.effective_to IS NULL OR rs.effective_to >= $3::date)
+                         ORDER BY rr.code, rs.effective_from DESC) r
+             LEFT JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year = c.year AND s.requirement = r.code),
+         per_cqo AS (
+           SELECT group_path, year, trainee_id, bool_and(state = 'complete') AS complete FROM st GROUP BY group_path, year, trainee_id)
+         SELECT 'cqo' AS kind, group_path, year, NULL AS requirement, NULL AS rule_name, 0 AS sort_order, NULL AS state,
+                count(*)::int AS n, count(*) FILTER (WHERE complete)::int AS complete
+           FROM per_cqo GROUP BY group_path, year
+         UNION ALL
+         SELECT 'state', group_path, year, requirement, rule_name, min(sort_order), state, count(*)::int, 0
+           FROM st GROUP BY group_path, year, requirement, rule_name, state`,
+        [scopePath, [year, year - 1], chinaDateOf(now)],
+      ) as Promise<{ kind: 'cqo' | 'state'; group_path: string; year: number; requirement: string | null; rule_name: string | null; sort_order: number; state: string | null; n: number; complete: number }[]>,
+      // Open regulator flags on CQOs serving now (ix_cqo_flags_open).
+      this.dataSource.query(
+        `WITH grp AS (${GROUPS_SQL})
+         SELECT grp.group_path, count(DISTINCT f.id)::int AS open_flags
+           FROM cqo_flags f
+           JOIN cqo_appointments a ON a.trainee_id = f.trainee_id AND a.status = 'serving'
+           JOIN enterprises e ON e.id = a.enterprise_id
+           JOIN grp ON grp.region_id = e.region_id
+          WHERE f.cleared_at IS NULL
+          GROUP BY grp.group_path`,
+        [scopePath],
+      ) as Promise<{ group_path: string; open_flags: number }[]>,
+    ]);
+    const figures = (regions: { id: string; name: string; path: string }[], name: string, id: string, path: string): RegionFigures => {
+      const paths = new Set(regions.map((r) => r.path));
+      const ent = enterpriseRows.filter((r) => paths.has(String(r.group_path)));
+      const sum = (key: string) => ent.reduce((t, r) => t + Number(r[key] ?? 0), 0);
+      const enterprises = sum('enterprises');
+      const appointed = sum('appointed');
+      const compliance = [year, year - 1].map((y) => {
+        const cqoRows = complianceRows.filter((r) => r.kind === 'cqo' && r.year === y && paths.has(r.group_path));
+        const stateRows = complianceRows.filter((r) => r.kind === 'state' && r.year === y && paths.has(r.group_path));
+        const serving = cqoRows.reduce((t, r) => t + r.n, 0);
+        const complete = cqoRows.reduce((t, r) => t + r.complete, 0);
+        const requirements = [...new Map(stateRows.sort((a, b) => a.sort_order - b.sort_order).map((r) => [r.requirement!, r.rule_name!])).entries()];
+        return {
+          year: y,
+          servingCqos: serving,
+          complete,
+          rate: ratio(complete, serving),
+          byRequirement: requirements.map(([requirement, ruleName]) => {
+            const counts = Object.fromEntries([...COMPLIANCE_STATES, 'missing'].map((s) => [s, 0])) as Record<ComplianceState | 'missing', number>;
+            for (const r of stateRows.filter((s) => s.requirement === requirement)) counts[r.state as ComplianceState | 'missing'] += r.n;
+            return { requirement, ruleName, counts };
+          }),
+        };
+      });
+      return {
+        regionId: id,
+        regionName: name,
+        regionPath: path,
+        enterprises,
+        enterprisesWithCqo: appointed,
+        appointmentRate: ratio(appointed, enterprises),
+        targets: APPOINTMENT_TARGETS.map((t, i) => {
+          const n = sum(`target_${i}`);
+          const a = sum(`target_${i}_appointed`);
+          return { code: t.code, name: t.name, deadline: t.deadline, targetRate: t.targetRate, enterprises: n, appointed: a, rate: ratio(a, n), met: n === 0 || a / n >= t.targetRate };
+        }),
+        servingCqos: compliance[0].servingCqos,
+        exceptionAppointments: sum('exceptions'),
+        openFlags: flagRows.filter((r) => paths.has(r.group_path)).reduce((t, r) => t + r.open_flags, 0),
+        compliance,
+      };
+    };
+    const self = regionRows.find((r) => r.path === scopePath)!;
+    const children = regionRows.filter((r) => r.path !== scopePath);
+    return {
+      year,
+      asOf: chinaDateOf(now),
+      totals: figures(regionRows, self.name, self.id, self.path),
+      children: children.map((c) => figures([c], c.name, c.id, c.path)),
+    };
+  }
+
+  /** Enterprises in scope with their CQO and the CQO's standing in `year` (drill-down from a region). */
+  async enterprises(actor: Actor, filter: EnterpriseFilter, page: PageRequest): Promise<Page<EnterpriseRow>> {
+    const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
+    const year = this.year(filter.year, this.clock.now());
+    const target = filter.target ? APPOINTMENT_TARGETS.find((t) => t.code === filter.target) : undefined;
+    const where = `WHERE ${pathInScopeSql('g.path', '$1')}
+        ${target ? `AND ${target.sql}` : ''}
+        AND ($2::boolean IS NULL OR (a.id IS NOT NULL) = $2)`;
+    const from = `FROM enterprises e JOIN regions g ON g.id = e.region_id
+        LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving'`;
+    const params: unknown[] = [scopePath, filter.appointed ?? null];
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
+    const rows: {
+      id: string; name: string; credit_code: string; region_name: string; trainee_id: string | null; full_name: string | null;
+      appointed_on: string | null; term_ends_on: string | null; exception: boolean; states: string[] | null; shortfall: string | null;
+      [target: `target_${number}`]: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT e.id, e.name, e.credit_code, g.name AS region_name, a.trainee_id, p.full_name,
+              a.appointed_on::text, a.term_ends_on::text,
+              COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception,
+              ${TARGET_COLUMNS},
+              (SELECT array_agg(s.state) FROM compliance_statuses s
+                 JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
+                WHERE s.trainee_id = a.trainee_id AND s.period_year = $3) AS states,
+              (SELECT sum(s.shortfall)::text FROM compliance_statuses s
+                 JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
+                WHERE s.trainee_id = a.trainee_id AND s.period_year = $3) AS shortfall
+         ${from} LEFT JOIN trainee_profiles p ON p.user_id = a.trainee_id
+         ${where}
+        ORDER BY g.path, e.name, e.id
+        LIMIT $4 OFFSET $5`,
+      [...params, year, page.pageSize, offsetOf(page)],
+    );
+    return pageOf(
+      rows.map((r) => ({
+        enterpriseId: r.id,
+        name: r.name,
+        creditCode: r.credit_code,
+        regionName: r.region_name,
+        targetGroups: APPOINTMENT_TARGETS.filter((_, i) => r[`target_${i}`]).map((t) => t.code),
+        cqoTraineeId: r.trainee_id,
+        cqoName: r.full_name,
+        appointedOn: r.appointed_on,
+        termEndsOn: r.term_ends_on,
+        exceptionFlagged: r.exception,
+        yearState: r.trainee_id === null ? null : worstState(r.states),
+        shortfallHours: r.trainee_id === null ? null : normalizeHours(r.shortfall ?? '0'),
+      })),
+      total,
+      page,
+    );
+  }
+
+  /** One enterprise: its target groups, its appointment history, its current CQO's yearly standing. */
+  async enterprise(actor: Actor, enterpriseId: string): Promise<EnterpriseDrillDown> {
+    assertRegulatorOrAdmin(actor);
+    const scope = await enterpriseScope(this.dataSource, enterpriseId);
+    assertCanSeeEnterprise(actor, scope);
+    const [row]: ({ credit_code: string; region_name: string } & Record<string, unknown>)[] = await this.dataSource.query(
+      `SELECT e.credit_code, g.name AS region_name, ${TARGET_COLUMNS} FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1`,
+      [enterpriseId],
+    );
+    const appointments = await this.appointments.ofEnterprise(enterpriseId);
+    const serving = appointments.find((a) => a.status === 'serving');
+    let currentCqo: EnterpriseDrillDown['currentCqo'] = null;
+    if (serving) {
+      const status = await this.status.statusOf(serving.traineeId);
+      currentCqo = { traineeId: serving.traineeId, fullName: serving.fullName, years: status.years, openFlags: status.openFlags };
+    }
+    return {
+      enterpriseId,
+      name: scope.name,
+      creditCode: row.credit_code,
+      regionId: scope.regionId,
+      regionName: row.region_name,
+      targetGroups: APPOINTMENT_TARGETS.filter((_, i) => row[`target_${i}`] === true).map((t) => t.code),
+      appointments,
+      currentCqo,
+    };
+  }
+
+  async shortfalls(actor: Actor, filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }, page: PageRequest): Promise<Page<ShortfallRow>> {
+    const query = await this.shortfallsList(actor, filter);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${query.sql}) q`, query.params);
+    const n = query.params.length;
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`${query.sql} LIMIT $${n + 1} OFFSET $${n + 2}`, [...query.params, page.pageSize, offsetOf(page)]);
+    return pageOf(
+      rows.map((r) => ({
+        traineeId: String(r.trainee_id),
+        fullName: String(r.full_name),
+        idNumberMasked: String(r.id_number_masked),
+        enterpriseId: String(r.enterprise_id),
+        enterpriseName: String(r.enterprise_name),
+        regionName: String(r.region_name),
+        year: Number(r.year),
+        requirement: String(r.requirement),
+        ruleName: String(r.rule_name),
+        required: normalizeHours(String(r.required)),
+        accrued: normalizeHours(String(r.accrued)),
+        shortfall: normalizeHours(String(r.shortfall)),
+        state: r.state as ComplianceState,
+        final: r.final === true,
+      })),
+      total,
+      page,
+    );
+  }
+
+  /** The shortfall list's query for the caller's scope (paged above, streamed by the exports). */
+  async shortfallsList(actor: Actor, filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }): Promise<ListQuery> {
+    const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
+    if (filter.enterpriseId) assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, filter.enterpriseId));
+    return shortfallsQuery(scopePath, { ...filter, year: this.year(filter.year, this.clock.now()) });
+  }
+
+  async appointmentsList(actor: Actor, filter: { regionId?: string; status?: 'serving' | 'ended' | 'all'; enterpriseId?: string }): Promise<ListQuery> {
+    const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
+    if (filter.enterpriseId) assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, filter.enterpriseId));
+    return appointmentsQuery(scopePath, filter);
+  }
+
+  private year(year: number | undefined, now: Date): number {
+    const open = currentYear(now);
+    if (year === undefined) return open;
+    if (year < 2000 || year > open) throw RegistryErrors.yearOutOfRange();
+    return year;
+  }
+
+  private async rootPath(): Promise<string> {
+    const rows: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1');
+    return rows[0].path;
+  }
+}
+
+/**
+ * Every region in the scope ($1) mapped to its group: the scope region itself, or the region
+ * directly below it that contains it (for the province: its city).
+ */
+const GROUPS_SQL = `
+  SELECT g.id AS region_id,
+         CASE WHEN g.path = $1 THEN $1 ELSE $1 || '/' || split_part(substr(g.path, length($1) + 2), '/', 1) END AS group_path
+    FROM regions g
+   WHERE g.path = $1 OR g.path LIKE $1 || '/%'`;
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+function worstState(states: string[] | null): ComplianceState | 'missing' {
+  if (!states || states.length === 0) return 'missing';
+  if (states.every((s) => s === 'complete')) return 'complete';
+  return STATE_ORDER.find((s) => states.includes(s)) ?? 'missing';
+}

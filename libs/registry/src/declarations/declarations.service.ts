@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, Clock } from '@cqo/core';
+import { EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
+import { CqoDeclarationEntity, DECLARATION_ITEM_LABELS, DECLARATION_ITEMS, DeclarationItem } from '../entities/cqo-declaration.entity';
+
+export interface DeclarationInput {
+  trainee: TraineeIdentifier;
+  /** YYYY-MM-DD: the date the candidate signed the declaration. */
+  declaredOn: string;
+  answers: Record<DeclarationItem, boolean>;
+  note?: string | null;
+}
+
+export interface DeclarationItemView {
+  item: DeclarationItem;
+  label: string;
+  applies: boolean;
+}
+
+export interface DeclarationView {
+  id: string;
+  traineeId: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  declaredOn: string;
+  items: DeclarationItemView[];
+  anyDisqualifying: boolean;
+  note: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The enterprise records the candidate's declaration on the disqualifying circumstances. The
+ * product keeps it and shows it to regulators on the status page; it does not judge it.
+ */
+@Injectable()
+export class DeclarationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eligibility: EligibilityService,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(actor: Actor, input: DeclarationInput): Promise<DeclarationView> {
+    const candidate = await this.eligibility.resolveCandidate(actor, input.trainee);
+    const answers = Object.fromEntries(DECLARATION_ITEMS.map((i) => [i, input.answers[i] === true])) as Record<DeclarationItem, boolean>;
+    const saved = await this.dataSource.getRepository(CqoDeclarationEntity).save({
+      traineeId: candidate.traineeId,
+      enterpriseId: actor.enterpriseId!,
+      declaredOn: input.declaredOn,
+      answers,
+      anyDisqualifying: Object.values(answers).some(Boolean),
+      note: input.note?.trim() || null,
+      recordedBy: actor.userId,
+      createdAt: this.clock.now(),
+    });
+    return (await this.ofTrainee(candidate.traineeId)).find((d) => d.id === saved.id)!;
+  }
+
+  /** A trainee's declarations, newest first. No scope check: callers check the trainee. */
+  async ofTrainee(traineeId: string): Promise<DeclarationView[]> {
+    const rows: { id: string; trainee_id: string; enterprise_id: string; enterprise_name: string; declared_on: string; answers: Record<DeclarationItem, boolean>; any_disqualifying: boolean; note: string | null; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT d.id, d.trainee_id, d.enterprise_id, e.name AS enterprise_name, d.declared_on::text, d.answers, d.any_disqualifying, d.note, d.created_at
+           FROM cqo_declarations d JOIN enterprises e ON e.id = d.enterprise_id
+          WHERE d.trainee_id = $1 ORDER BY d.declared_on DESC, d.created_at DESC, d.id`,
+        [traineeId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      traineeId: r.trainee_id,
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      declaredOn: r.declared_on,
+      items: DECLARATION_ITEMS.map((item) => ({ item, label: DECLARATION_ITEM_LABELS[item], applies: r.answers[item] === true })),
+      anyDisqualifying: r.any_disqualifying,
+      note: r.note,
+      createdAt: r.created_at,
+    }));
+  }
+}

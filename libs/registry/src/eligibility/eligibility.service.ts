@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APPOINTMENT_SUBJECT, CertificatesRepository } from '@cqo/certificates';
+import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
+import { CreditHoursQueries } from '@cqo/credit-hours';
+import { UsersRepository } from '@cqo/identity';
+import { TraineesService } from '@cqo/trainees';
+import { RegistryErrors } from '../registry.errors';
+import { evaluateEligibility } from './eligibility-rules';
+import { EligibilityRulesRepository } from './eligibility-rules.repository';
+import { EligibilityResult } from './eligibility.types';
+
+/** How an enterprise admin names a candidate: a user name, or the whole citizen ID number (matched by hash). */
+export interface TraineeIdentifier {
+  username?: string;
+  idNumber?: string;
+}
+
+/** The candidate as the answer shows them: the ID number masked. */
+export interface CandidateView {
+  traineeId: string;
+  fullName: string;
+  idNumberMasked: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+}
+
+export interface EligibilityAnswer {
+  candidate: CandidateView;
+  result: EligibilityResult;
+}
+
+/**
+ * The eligibility check of the notice's conditions. Facts come from the trainee profile
+ * (libs/trainees), the credit-hour ledger (libs/credit-hours) and the certificates
+ * (libs/certificates); thresholds from the rule set in force (a table, not constants).
+ */
+@Injectable()
+export class EligibilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rules: EligibilityRulesRepository,
+    private readonly trainees: TraineesService,
+    private readonly users: UsersRepository,
+    private readonly creditHours: CreditHoursQueries,
+    private readonly certificates: CertificatesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Finds the candidate an enterprise admin names. Only the enterprise's own people (the profile
+   * names the enterprise as employer) are found: anyone else is "not found", so the check cannot
+   * be used to learn whether an ID number is registered elsewhere.
+   */
+  async resolveCandidate(actor: Actor, who: TraineeIdentifier): Promise<CandidateView> {
+    if (actor.role !== Role.EnterpriseAdmin || !actor.enterpriseId) throw CommonErrors.outOfScope();
+    const hasUsername = typeof who.username === 'string' && who.username.trim() !== '';
+    const hasIdNumber = typeof who.idNumber === 'string' && who.idNumber.trim() !== '';
+    if (hasUsername === hasIdNumber) throw RegistryErrors.traineeIdentifierRequired();
+    let traineeId: string | null = null;
+    if (hasUsername) {
+      const user = await this.users.findByUsername(who.username!);
+      traineeId = user && user.role === Role.Trainee ? user.id : null;
+    } else {
+      traineeId = await this.trainees.findUserIdByIdNumber(who.idNumber!);
+    }
+    const field = hasUsername ? 'trainee.username' : 'trainee.idNumber';
+    if (!traineeId) throw RegistryErrors.traineeNotFound(field);
+    const profile = await this.trainees.getVisible(actor, traineeId).catch(() => null);
+    if (!profile || profile.enterpriseId !== actor.enterpriseId) throw RegistryErrors.traineeNotFound(field);
+    return {
+      traineeId,
+      fullName: profile.fullName,
+      idNumberMasked: profile.idNumberMasked,
+      enterpriseId: profile.enterpriseId,
+      enterpriseName: profile.enterpriseName,
+    };
+  }
+
+  async check(actor: Actor, who: TraineeIdentifier): Promise<EligibilityAnswer> {
+    const candidate = await this.resolveCandidate(actor, who);
+    return { candidate, result: await this.evaluate(actor, candidate.traineeId) };
+  }
+
+  /** Judges a trainee the actor may see, today (CST), under the rule set in force today. */
+  async evaluate(actor: Actor, traineeId: string): Promise<EligibilityResult> {
+    const today = chinaDateOf(this.clock.now());
+    const rules = await this.rules.inForce(today);
+    const profile = await this.trainees.getVisible(actor, traineeId);
+    const [appointmentHours, certificate] = await Promise.all([
+      this.creditHours.appointmentHoursTotal(traineeId),
+      this.certificates.findCurrent({ traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' }),
+    ]);
+    return evaluateEligibility(
+      {
+        qualityWorkYears: String(profile.qualityWorkYears),
+        educationLevel: profile.educationLevel,
+        qualityQualification: profile.qualityQualification,
+        relatedSeniorTitle: profile.relatedSeniorTitle,
+        appointmentHours,
+        hasAppointmentCertificate: certificate?.status === 'valid',
+      },
+      rules,
+      today,
+    );
+  }
+}

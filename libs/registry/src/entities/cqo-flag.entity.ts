@@ -1,0 +1,50 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { UserEntity } from '@cqo/identity';
+
+/**
+ * A regulator's flag on a CQO (or candidate): a reason and a date; cleared later with a reason.
+ * History is kept: clearing sets the cleared columns, nothing is deleted.
+ */
+@Entity({ name: 'cqo_flags' })
+@Index('ix_cqo_flags_trainee_id_flagged_on', ['traineeId', 'flaggedOn'])
+@Index('ix_cqo_flags_open', ['traineeId'], { where: 'cleared_at IS NULL' })
+export class CqoFlagEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_cqo_flags_trainee' })
+  trainee?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'date' })
+  flaggedOn!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  flaggedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'flagged_by', foreignKeyConstraintName: 'fk_cqo_flags_flagged_by' })
+  flagger?: Relation<UserEntity>;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  clearedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  clearedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'cleared_by', foreignKeyConstraintName: 'fk_cqo_flags_cleared_by' })
+  clearer?: Relation<UserEntity>;
+
+  @Column({ type: 'text', nullable: true })
+  clearReason!: string | null;
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
+import { CqoFlagEntity } from '../entities/cqo-flag.entity';
+import { RegistryErrors } from '../registry.errors';
+import { canSeeTrainee, traineeRegistryScope } from '../registry-scope';
+
+export interface FlagView {
+  id: string;
+  traineeId: string;
+  reason: string;
+  flaggedOn: string;
+  flaggedBy: string | null;
+  flaggedByName: string | null;
+  open: boolean;
+  clearedAt: Date | null;
+  clearedBy: string | null;
+  clearReason: string | null;
+  createdAt: Date;
+}
+
+/** A regulator's flags on a CQO: raised with a reason and a date, cleared with a reason; history kept. */
+@Injectable()
+export class CqoFlagsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async raise(actor: Actor, traineeId: string, input: { reason: string; flaggedOn?: string }): Promise<FlagView> {
+    await this.requireRegulatorScope(actor, traineeId);
+    const now = this.clock.now();
+    const saved = await this.dataSource.getRepository(CqoFlagEntity).save({
+      traineeId,
+      reason: input.reason.trim(),
+      flaggedOn: input.flaggedOn ?? chinaDateOf(now),
+      flaggedBy: actor.userId,
+      createdAt: now,
+      clearedAt: null,
+      clearedBy: null,
+      clearReason: null,
+    });
+    return this.view(saved.id);
+  }
+
+  async clear(actor: Actor, flagId: string, reason: string): Promise<FlagView> {
+    const flag = await this.dataSource.getRepository(CqoFlagEntity).findOneBy({ id: flagId });
+    if (!flag) throw RegistryErrors.flagNotFound();
+    await this.requireRegulatorScope(actor, flag.traineeId);
+    const result = await this.dataSource.query(
+      'UPDATE cqo_flags SET cleared_at = $2, cleared_by = $3, clear_reason = $4 WHERE id = $1 AND cleared_at IS NULL RETURNING id',
+      [flagId, this.clock.now(), actor.userId, reason.trim()],
+    );
+    if ((result as unknown[]).length === 0) throw RegistryErrors.flagAlreadyCleared();
+    return this.view(flagId);
+  }
+
+  /** A trainee's flags, newest first. No scope check: callers check the trainee. */
+  async ofTrainee(traineeId: string): Promise<FlagView[]> {
+    const rows: RawFlag[] = await this.dataSource.query(`${SELECT} WHERE f.trainee_id = $1 ORDER BY f.flagged_on DESC, f.created_at DESC, f.id`, [traineeId]);
+    return rows.map(toView);
+  }
+
+  private async view(id: string): Promise<FlagView> {
+    const rows: RawFlag[] = await this.dataSource.query(`${SELECT} WHERE f.id = $1`, [id]);
+    return toView(rows[0]);
+  }
+
+  private async requireRegulatorScope(actor: Actor, traineeId: string): Promise<void> {
+    if (actor.role !== Role.Regulator && actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
+    const scope = await traineeRegistryScope(this.dataSource, traineeId);
+    if (!scope) throw RegistryErrors.cqoNotFound();
+    if (!canSeeTrainee(actor, scope)) throw CommonErrors.outOfScope();
+  }
+}
+
+const SELECT = `SELECT f.*, f.flagged_on::text AS flagged_on_text, u.display_name AS flagged_by_name FROM cqo_flags f LEFT JOIN users u ON u.id = f.flagged_by`;
+
+interface RawFlag {
+  id: string;
+  trainee_id: string;
+  reason: string;
+  flagged_on_text: string;
+  flagged_by: string | null;
+  flagged_by_name: string | null;
+  cleared_at: Date | null;
+  cleared_by: string | null;
+  clear_reason: string | null;
+  created_at: Date;
+}
+
+function toView(r: RawFlag): FlagView {
+  return {
+    id: r.id,
+    traineeId: r.trainee_id,
+    reason: r.reason,
+    flaggedOn: r.flagged_on_text,
+    flaggedBy: r.flagged_by,
+    flaggedByName: r.flagged_by_name,
+    open: r.cleared_at === null,
+    clearedAt: r.cleared_at,
+    clearedBy: r.cleared_by,
+    clearReason: r.clear_reason,
+    createdAt: r.created_at,
+  };
+}

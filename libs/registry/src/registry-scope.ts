@@ -1,0 +1,116 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, CommonErrors, regionContains, Role } from '@cqo/core';
+import { RegistryErrors } from './registry.errors';
+
+/**
+ * Who sees what in the registry. Enterprise admins: their own enterprise. Regulators: the
+ * enterprises whose region lies inside theirs (the province sees every city). Platform admins:
+ * everything. A thing that does not exist is 404; one that exists outside the caller's scope is
+ * 403 — except lookups by a personal key (ID number, name, serial), which answer 404 for a
+ * person outside the scope, so a lookup never reveals that someone exists elsewhere.
+ */
+export interface EnterpriseScope {
+  id: string;
+  name: string;
+  regionId: string;
+  regionPath: string;
+}
+
+export async function enterpriseScope(db: DataSource | EntityManager, enterpriseId: string): Promise<EnterpriseScope> {
+  const rows: { id: string; name: string; region_id: string; path: string }[] = await db.query(
+    'SELECT e.id, e.name, e.region_id, g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
+    [enterpriseId],
+  );
+  if (rows.length === 0) throw RegistryErrors.enterpriseNotFound();
+  return { id: rows[0].id, name: rows[0].name, regionId: rows[0].region_id, regionPath: rows[0].path };
+}
+
+export function canSeeEnterprise(actor: Actor, enterprise: { id: string; regionPath: string }): boolean {
+  switch (actor.role) {
+    case Role.PlatformAdmin:
+      return true;
+    case Role.EnterpriseAdmin:
+      return actor.enterpriseId !== null && actor.enterpriseId === enterprise.id;
+    case Role.Regulator:
+      return actor.regionPath !== null && regionContains(actor.regionPath, enterprise.regionPath);
+    default:
+      return false;
+  }
+}
+
+export function assertCanSeeEnterprise(actor: Actor, enterprise: { id: string; regionPath: string }): void {
+  if (!canSeeEnterprise(actor, enterprise)) throw CommonErrors.outOfScope();
+}
+
+/** Only regulators and platform admins read the registry across enterprises. */
+export function assertRegulatorOrAdmin(actor: Actor): void {
+  if (actor.role !== Role.Regulator && actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
+}
+
+/**
+ * The region path an actor's lists are limited to: a regulator's own region, or a region inside
+ * it named by `regionId` (a drill-down); a platform admin's `regionId` or the whole tree.
+ * Returns null for "no limit" (platform admin, no region asked).
+ */
+export async function regionFilterPath(db: DataSource | EntityManager, actor: Actor, regionId: string | undefined): Promise<string | null> {
+  assertRegulatorOrAdmin(actor);
+  let path: string | null = actor.role === Role.Regulator ? actor.regionPath : null;
+  if (regionId) {
+    const rows: { path: string }[] = await db.query('SELECT path FROM regions WHERE id = $1', [regionId]);
+    if (rows.length === 0) throw RegistryErrors.regionNotFound();
+    if (path !== null && !regionContains(path, rows[0].path)) throw CommonErrors.outOfScope();
+    path = rows[0].path;
+  }
+  return path;
+}
+
+/**
+ * The trainee's scope for the registry: the enterprise on the profile and every enterprise the
+ * trainee has been appointed at (a CQO who moved on stays visible where they served).
+ */
+export interface TraineeRegistryScope {
+  traineeId: string;
+  enterpriseIds: string[];
+  regionPaths: string[];
+}
+
+export async function traineeRegistryScope(db: DataSource | EntityManager, traineeId: string): Promise<TraineeRegistryScope | null> {
+  const rows: { known: boolean; enterprise_id: string | null; path: string | null }[] = await db.query(
+    `SELECT true AS known, x.enterprise_id, g.path
+       FROM trainee_profiles p
+       LEFT JOIN LATERAL (
+         SELECT p.enterprise_id WHERE p.enterprise_id IS NOT NULL
+         UNION SELECT a.enterprise_id FROM cqo_appointments a WHERE a.trainee_id = p.user_id
+       ) x ON true
+       LEFT JOIN enterprises e ON e.id = x.enterprise_id
+       LEFT JOIN regions g ON g.id = e.region_id
+      WHERE p.user_id = $1`,
+    [traineeId],
+  );
+  if (rows.length === 0) return null;
+  return {
+    traineeId,
+    enterpriseIds: rows.flatMap((r) => (r.enterprise_id ? [r.enterprise_id] : [])),
+    regionPaths: rows.flatMap((r) => (r.path ? [r.path] : [])),
+  };
+}
+
+export function canSeeTrainee(actor: Actor, scope: TraineeRegistryScope): boolean {
+  switch (actor.role) {
+    case Role.PlatformAdmin:
+      return true;
+    case Role.EnterpriseAdmin:
+      return actor.enterpriseId !== null && scope.enterpriseIds.includes(actor.enterpriseId);
+    case Role.Regulator:
+      return actor.regionPath !== null && scope.regionPaths.some((p) => regionContains(actor.regionPath!, p));
+    case Role.Trainee:
+      return actor.userId === scope.traineeId;
+    default:
+      return false;
+  }
+}
+
+/** SQL predicate: a region path column inside the scope path parameter (the province sees all below it). */
+export function pathInScopeSql(column: string, param: string): string {
+  return `(${param}::text IS NULL OR ${column} = ${param} OR ${column} LIKE ${param} || '/%')`;
+}
