@@ -59,7 +59,8 @@ export class CertificateAdministrationService {
     const holder = { name: holderRow.fullName, idNumberMasked: holderRow.idNumberMasked };
     const facts = await this.refreshedFacts(certificate.content.facts);
     this.renderer.assertPrintable({ holder, facts, issuer: certificate.content.issuer });
-    return this.dataSource.transaction(async (manager) => {
+    const prepared = await this.issuer.prepareReissue(certificate, { holder, facts, actorId: actor.userId, reason: text });
+    const reissued = await this.dataSource.transaction(async (manager) => {
       await this.repository.lockSubject(manager, certificate);
       const now = this.clock.now();
       const result = await manager.query(
@@ -68,8 +69,10 @@ export class CertificateAdministrationService {
       );
       if (result[1] !== 1) throw CertificateErrors.notValid('superseded');
       await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'superseded', actorId: actor.userId, reason: text, at: now });
-      return this.issuer.reissueVersion(manager, certificate, { holder, facts, actorId: actor.userId, reason: text });
+      return this.issuer.saveVersion(manager, prepared);
     });
+    await this.issuer.store(prepared);
+    return reissued;
   }
 
   private async refreshedFacts(facts: CertificateFacts): Promise<CertificateFacts> {

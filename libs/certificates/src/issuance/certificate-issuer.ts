@@ -12,6 +12,10 @@ import { CertificateRenderer } from '../rendering/certificate-renderer';
 import { formatSerial } from '../serials/serial-number';
 import { CertificateSigner, sha256Hex } from '../signing/certificate-signer';
 import { CertificateStorage } from '../storage/certificate-storage';
+import { Semaphore } from './semaphore';
+
+/** Issuances rendering and saving at once in one process (the worker runs 4 jobs at a time). */
+const PARALLEL_ISSUANCES = 4;
 
 export interface IssueRequest<K extends CertificateKind = CertificateKind> {
   traineeId: string;
@@ -21,6 +25,14 @@ export interface IssueRequest<K extends CertificateKind = CertificateKind> {
   /** `once` or a year. */
   period: string;
   facts: FactsOf<K>;
+}
+
+/** A version rendered, hashed and signed, not yet saved. */
+export interface PreparedVersion {
+  row: Omit<CertificateEntity, 'id'>;
+  pdf: Buffer;
+  actorId: string | null;
+  reason: string | null;
 }
 
 export interface IssueResult {
@@ -50,6 +62,8 @@ interface VersionSpec {
  */
 @Injectable()
 export class CertificateIssuer {
+  private readonly slots = new Semaphore(PARALLEL_ISSUANCES);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,48 +79,48 @@ export class CertificateIssuer {
     if (request.facts.kind !== request.kind) throw CertificateErrors.factsMismatch();
     const existing = await this.repository.findCurrent(request);
     if (existing) return { certificate: existing, created: false };
+    return this.slots.run(() => this.issueNew(request));
+  }
 
+  private async issueNew<K extends CertificateKind>(request: IssueRequest<K>): Promise<IssueResult> {
+    // Another issuance of the same subject may have finished while this one waited for a slot.
+    const existing = await this.repository.findCurrent(request);
+    if (existing) return { certificate: existing, created: false };
     const holder = await this.repository.holder(request.traineeId);
     if (!holder) throw CertificateErrors.holderNotFound();
     const printed = { holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked }, facts: request.facts, issuer: this.config.certificates.issuerName };
     // Refuse a name the fonts cannot draw before a serial is spent.
     this.renderer.assertPrintable(printed);
 
+    // Rendering (CPU) happens outside the transaction, which then only checks and inserts. Two
+    // duplicate jobs racing both render; the loser's serial is simply never used.
+    const prepared = await this.prepareVersion({ ...request, holder: printed.holder, regionId: holder.regionId, previous: null, actorId: null, reason: null });
+    let result: IssueResult;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      result = await this.dataSource.transaction(async (manager) => {
         await this.repository.lockSubject(manager, request);
         const raced = await this.repository.findCurrent(request, manager);
         if (raced) return { certificate: raced, created: false };
-        const certificate = await this.createVersion(manager, {
-          ...request,
-          holder: printed.holder,
-          regionId: holder.regionId,
-          previous: null,
-          actorId: null,
-          reason: null,
-        });
-        return { certificate, created: true };
+        return { certificate: await this.saveVersion(manager, prepared), created: true };
       });
     } catch (error) {
       // Belt and braces: the partial unique index decides if two writers ever got past the lock.
-      if (isUniqueViolation(error, 'ux_certificates_current')) {
-        const winner = await this.repository.findCurrent(request);
-        if (winner) return { certificate: winner, created: false };
-      }
-      throw error;
+      if (!isUniqueViolation(error, 'ux_certificates_current')) throw error;
+      const winner = await this.repository.findCurrent(request);
+      if (!winner) throw error;
+      return { certificate: winner, created: false };
     }
+    if (result.created) await this.store(prepared);
+    return result;
   }
 
   /**
-   * Makes a new version of `previous` inside the caller's transaction (the reissue path): the
-   * caller has locked the subject and marked `previous` superseded.
+   * Prepares the next version of `previous` (the reissue path): rendered, hashed and signed, not
+   * yet saved. The caller saves it with {@link saveVersion} in the transaction that marks
+   * `previous` superseded, then {@link store}s the file.
    */
-  reissueVersion(
-    manager: EntityManager,
-    previous: CertificateEntity,
-    update: { holder: CertificateHolder; facts: CertificateFacts; actorId: string; reason: string },
-  ): Promise<CertificateEntity> {
-    return this.createVersion(manager, {
+  prepareReissue(previous: CertificateEntity, update: { holder: CertificateHolder; facts: CertificateFacts; actorId: string; reason: string }): Promise<PreparedVersion> {
+    return this.prepareVersion({
       traineeId: previous.traineeId,
       kind: previous.kind,
       subjectKey: previous.subjectKey,
@@ -120,9 +134,14 @@ export class CertificateIssuer {
     });
   }
 
-  private async createVersion(manager: EntityManager, spec: VersionSpec): Promise<CertificateEntity> {
+  /** Stores the PDF after commit: were the process to die first, reading the record re-renders it to the same bytes. */
+  async store(prepared: PreparedVersion): Promise<void> {
+    await this.storage.put(prepared.row.storageKey, prepared.pdf);
+  }
+
+  private async prepareVersion(spec: VersionSpec): Promise<PreparedVersion> {
     const now = this.clock.now();
-    const sequence = await this.repository.nextSerialNumber(manager);
+    const sequence = await this.repository.nextSerialNumber(this.dataSource.manager);
     const serial = formatSerial(this.config.certificates.serialRegion, spec.kind, chinaYearOf(now), sequence);
     const verifyToken = randomBytes(16).toString('base64url');
     const content: CertificateContent = {
@@ -144,8 +163,7 @@ export class CertificateIssuer {
     const pdf = await this.renderer.render(content);
     const pdfSha256 = sha256Hex(pdf);
     const year = spec.previous?.year ?? yearOf(spec.facts, now);
-    const storageKey = `certificates/${year}/${serial}.pdf`;
-    const row = manager.getRepository(CertificateEntity).create({
+    const row: Omit<CertificateEntity, 'id'> = {
       serial,
       verifyToken,
       traineeId: spec.traineeId,
@@ -164,34 +182,38 @@ export class CertificateIssuer {
       pdfSize: pdf.length,
       signature: this.signer.sign(content, pdfSha256),
       signingKeyId: this.signer.keyId,
-      storageKey,
+      storageKey: `certificates/${year}/${serial}.pdf`,
       issuedAt: new Date(content.issuedAt),
       createdAt: now,
       revokedAt: null,
       revokedBy: null,
       revocationReason: null,
       supersededAt: null,
-    });
-    const saved = await manager.getRepository(CertificateEntity).save(row);
+    };
+    return { row, pdf, actorId: spec.actorId, reason: spec.reason };
+  }
+
+  /** Inserts the prepared version, its history entry and the holder's notification, in the caller's transaction. */
+  async saveVersion(manager: EntityManager, prepared: PreparedVersion): Promise<CertificateEntity> {
+    const { row } = prepared;
+    const saved = await manager.getRepository(CertificateEntity).save(manager.getRepository(CertificateEntity).create(row));
     await this.repository.recordEvent(manager, {
       certificateId: saved.id,
-      type: spec.previous ? 'reissued' : 'issued',
-      actorId: spec.actorId,
-      reason: spec.reason,
-      at: now,
+      type: row.previousId ? 'reissued' : 'issued',
+      actorId: prepared.actorId,
+      reason: prepared.reason,
+      at: row.createdAt,
     });
     await this.notifications.notify(
       {
-        userId: spec.traineeId,
+        userId: row.traineeId,
         kind: 'certificate_issued',
-        title: spec.previous ? `您的${CERTIFICATE_TITLES[spec.kind]}已换发` : `您的${CERTIFICATE_TITLES[spec.kind]}已签发`,
-        body: `证书编号 ${serial}，可在“我的证书”中下载。`,
+        title: row.previousId ? `您的${CERTIFICATE_TITLES[row.kind]}已换发` : `您的${CERTIFICATE_TITLES[row.kind]}已签发`,
+        body: `证书编号 ${row.serial}，可在“我的证书”中下载。`,
         dedupeKey: `certificate:${saved.id}`,
       },
       manager,
     );
-    // Stored before commit: if the commit fails the file is an orphan under a serial never reused, which is harmless.
-    await this.storage.put(storageKey, pdf);
     return saved;
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import * as QRCode from 'qrcode';
 import { chinaDateOf } from '@cqo/core';
 import {
   CATEGORY_LABELS,
@@ -10,6 +9,7 @@ import {
   TRAINING_KIND_LABELS,
 } from '../certificate.types';
 import { CertificateFonts, FontRole, TextRun } from './certificate-fonts';
+import { qrPng } from './qr-png';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -111,8 +111,7 @@ export class CertificateRenderer {
   }
 
   async render(content: CertificateContent): Promise<Buffer> {
-    const qr = await QRCode.toBuffer(content.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
-    return this.renderWithQr(content, qr);
+    return this.renderWithQr(content, qrPng(content.verifyUrl));
   }
 
   /** The drawing itself, given the QR image (separate so a benchmark can time pdfkit alone). */
