@@ -3,6 +3,7 @@ import { requestIdOf } from '@cqo/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/common/validation';
+import { serveWebApp } from './web-static';
 
 /** The HTTP server, as main.ts and the e2e tests both build it. */
 export function createFastifyAdapter(): FastifyAdapter {
@@ -29,4 +30,6 @@ export function configureApi(app: NestFastifyApplication): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // The web front end (dist/web, when built) at /app, beside the API.
+  serveWebApp(app);
 }

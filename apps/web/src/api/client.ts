@@ -1,0 +1,190 @@
+/**
+ * The one way the web app talks to the API: JSON over fetch with the bearer token, a single
+ * refresh-and-retry on 401, errors as ApiError carrying the API's `details`, and a clock offset
+ * read from each response's Date header so timers follow the server, not the device.
+ */
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The first message the API gave for `field` (or for a field nested under it). */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`))?.message;
+  }
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+const TOKENS_KEY = 'cqo.tokens';
+let tokens: Tokens | null = readTokens();
+let refreshing: Promise<boolean> | null = null;
+const listeners = new Set<() => void>();
+
+function readTokens(): Tokens | null {
+  try {
+    const raw = localStorage.getItem(TOKENS_KEY);
+    return raw ? (JSON.parse(raw) as Tokens) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setTokens(next: Tokens | null): void {
+  tokens = next;
+  if (next) localStorage.setItem(TOKENS_KEY, JSON.stringify({ accessToken: next.accessToken, refreshToken: next.refreshToken }));
+  else localStorage.removeItem(TOKENS_KEY);
+  for (const listener of listeners) listener();
+}
+
+export const hasTokens = (): boolean => tokens !== null;
+export const refreshTokenOf = (): string | null => tokens?.refreshToken ?? null;
+
+/** Called when the session ends on its own (refresh refused), so the app can show the log-in page. */
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+// Server time minus device time, in ms, from the last response's Date header.
+let clockOffsetMs = 0;
+export const serverNow = (): number => Date.now() + clockOffsetMs;
+
+function noteServerTime(response: Response, sentAt: number): void {
+  const header = response.headers.get('date');
+  if (!header) return;
+  const server = Date.parse(header);
+  if (Number.isNaN(server)) return;
+  // The header has whole seconds: assume the middle of that second, at the middle of the round trip.
+  const midpoint = (sentAt + Date.now()) / 2;
+  clockOffsetMs = server + 500 - midpoint;
+}
+
+async function refresh(): Promise<boolean> {
+  if (!tokens) return false;
+  refreshing ??= (async () => {
+    try {
+      const res = await fetch('/auth/refresh', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ refreshToken: tokens?.refreshToken }),
+      });
+      if (!res.ok) {
+        setTokens(null);
+        return false;
+      }
+      setTokens((await res.json()) as Tokens);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+  const attempt = async () => {
+    const headers: Record<string, string> = { accept };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
+    const sentAt = Date.now();
+    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    noteServerTime(res, sentAt);
+    return res;
+  };
+  let res: Response;
+  try {
+    res = await attempt();
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  if (res.status === 401 && tokens && !path.startsWith('/auth/')) {
+    if (await refresh()) res = await attempt();
+  }
+  return res;
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as { code?: string; message?: string; details?: FieldIssue[] };
+    return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, body.details ?? []);
+  } catch {
+    return new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
+  }
+}
+
+/** Query string from an object; undefined, null and '' values are left out. */
+export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await send(method, path, body, 'application/json');
+  if (!res.ok) throw await errorOf(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Fetches a file with the bearer token and hands it to the browser as a download. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await send('GET', path, undefined, '*/*');
+  if (!res.ok) throw await errorOf(res);
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a chosen file as base64 (no data: prefix), for the import endpoints. */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

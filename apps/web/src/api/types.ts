@@ -1,0 +1,405 @@
+// The API's response shapes as the web app reads them (dates arrive as ISO strings).
+
+export type Role = 'trainee' | 'org_admin' | 'enterprise_admin' | 'regulator' | 'platform_admin';
+
+export interface Me {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string | null;
+  enterpriseId: string | null;
+  regionId: string | null;
+}
+
+export interface Topic {
+  code: string;
+  category: number;
+  name: string;
+}
+
+export type CourseStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
+export type CourseKind = 'appointment' | 'continuing';
+export type DeliveryMode = 'online' | 'in_person' | 'blended';
+export type LessonType = 'video' | 'document' | 'live_session';
+
+export interface Lesson {
+  id: string;
+  position: number;
+  title: string;
+  type: LessonType;
+  minutes: number;
+  required: boolean;
+  contentUrl: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  venue: string | null;
+}
+
+export interface CourseSummary {
+  id: string;
+  courseId: string;
+  organizationId: string;
+  organizationName: string;
+  version: number;
+  status: CourseStatus;
+  title: string;
+  description: string;
+  category: number;
+  kind: CourseKind;
+  creditHours: string;
+  deliveryMode: DeliveryMode;
+  topics: Topic[];
+  capacity: number | null;
+  seatsTaken: number;
+  seatsLeft: number | null;
+  enrollmentOpensAt: string | null;
+  enrollmentClosesAt: string | null;
+  enrollmentOpen: boolean;
+  completionShare: string;
+  finalExamPaperId: string | null;
+  approvalNumber: string | null;
+  reviewNote: string | null;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  publishedAt: string | null;
+  archivedAt: string | null;
+  updatedAt: string;
+}
+
+export interface CourseVersion extends CourseSummary {
+  lessons: Lesson[];
+}
+
+export type EnrollmentStatus = 'enrolled' | 'withdrawn' | 'completed';
+
+export interface Enrollment {
+  id: string;
+  traineeId: string;
+  courseId: string;
+  courseVersionId: string;
+  version: number;
+  title: string;
+  organizationName: string;
+  category: number;
+  kind: CourseKind;
+  creditHours: string;
+  deliveryMode: DeliveryMode;
+  status: EnrollmentStatus;
+  enrolledAt: string;
+  completedAt: string | null;
+  finalExamPaperId: string | null;
+  finalExamPassedAt: string | null;
+  requiredLessons: number;
+  completedRequiredLessons: number;
+}
+
+export interface LessonProgress {
+  lessonId: string;
+  position: number;
+  title: string;
+  type: LessonType;
+  minutes: number;
+  required: boolean;
+  activeSeconds: number;
+  requiredSeconds: number;
+  completedAt: string | null;
+  completedVia: string | null;
+  attendance: { signedInAt: string; signedOutAt: string } | null;
+}
+
+export interface EnrollmentDetail extends Enrollment {
+  lessons: LessonProgress[];
+}
+
+export interface RosterEntry {
+  enrollmentId: string;
+  traineeId: string;
+  username: string;
+  fullName: string | null;
+  idNumberMasked: string | null;
+  enterpriseName: string | null;
+  status: EnrollmentStatus;
+  source: 'self' | 'roster';
+  enrolledAt: string;
+  completedAt: string | null;
+  finalExamPassedAt: string | null;
+  requiredLessons: number;
+  completedRequiredLessons: number;
+}
+
+export interface RowReport {
+  mode: string;
+  applied: boolean;
+  summary: Record<string, number>;
+  rows: { row: number; status: string; traineeName?: string | null; idNumberMasked?: string | null; errors: { field: string; message: string }[] }[];
+}
+
+export interface StudySession {
+  sessionId: string;
+  heartbeatIntervalSeconds: number;
+  maxCreditSeconds: number;
+  activeSeconds: number;
+  requiredSeconds: number;
+  lessonCompleted: boolean;
+}
+
+export interface HeartbeatResult {
+  creditedSeconds: number;
+  activeSeconds: number;
+  requiredSeconds: number;
+  lessonCompleted: boolean;
+  courseCompleted: boolean;
+}
+
+export type QuestionType = 'single' | 'multiple' | 'true_false';
+
+export interface TraineePaper {
+  id: string;
+  kind: 'course_exam' | 'capability_test';
+  title: string;
+  description: string | null;
+  questionCount: number;
+  maxScore: number;
+  passMarkPercent: number;
+  timeLimitMinutes: number;
+  maxAttempts: number | null;
+  attemptsUsed: number;
+  cooldownMinutes: number;
+  nextAttemptAt: string | null;
+  openAttemptId: string | null;
+  passed: boolean;
+}
+
+export interface AttemptResult {
+  score: number;
+  maxScore: number;
+  percent: string;
+  passed: boolean;
+  passMarkPercent: number;
+}
+
+export interface Attempt {
+  id: string;
+  paperId: string;
+  paperTitle: string;
+  attemptNo: number;
+  status: 'open' | 'submitted';
+  startedAt: string;
+  deadlineAt: string;
+  acceptsAnswersUntil: string;
+  submittedAt: string | null;
+  submission: 'trainee' | 'deadline' | null;
+  questionCount: number;
+  items: { position: number; type: QuestionType; stem: string; points: number; options: { id: string; text: string }[]; selectedOptionIds: string[] }[];
+  result: AttemptResult | null;
+  review: { position: number; correctOptionIds: string[]; correct: boolean; explanation: string | null }[] | null;
+}
+
+export interface AttemptSummary {
+  id: string;
+  paperId: string;
+  paperTitle: string;
+  attemptNo: number;
+  status: 'open' | 'submitted';
+  startedAt: string;
+  submittedAt: string | null;
+  result: AttemptResult | null;
+}
+
+export interface Question {
+  id: string;
+  version: number;
+  type: QuestionType;
+  stem: string;
+  options: { id: string; text: string; correct: boolean }[];
+  category: number;
+  topics: string[];
+  difficulty: number;
+  explanation: string | null;
+  archived: boolean;
+  updatedAt: string;
+}
+
+export interface Paper {
+  id: string;
+  kind: 'course_exam' | 'capability_test';
+  title: string;
+  description: string | null;
+  status: 'draft' | 'published' | 'archived';
+  passMarkPercent: number;
+  timeLimitMinutes: number;
+  maxAttempts: number | null;
+  questionCount: number;
+  maxScore: number;
+  drawRules: { count: number; category: number | null; topic: string | null; points: number }[];
+  publishedAt: string | null;
+}
+
+export interface PaperResultRow {
+  attemptId: string;
+  traineeName: string;
+  idNumberMasked: string | null;
+  enterpriseName: string | null;
+  attemptNo: number;
+  status: 'open' | 'submitted';
+  submittedAt: string | null;
+  score: number | null;
+  maxScore: number;
+  percent: string | null;
+  passed: boolean | null;
+}
+
+export interface PaperResults extends Page<PaperResultRow> {
+  summary: { attempts: number; graded: number; passed: number; meanPercent: string | null };
+}
+
+export interface ItemStatistics {
+  paperId: string;
+  gradedAttempts: number;
+  method: string;
+  items: { questionId: string; version: number; type: QuestionType; stem: string; attempts: number; difficulty: number; discrimination: number | null; pointBiserial: number | null }[];
+}
+
+import type { Page } from './client';
+
+export type CreditKind = 'appointment' | 'continuing';
+
+export interface HoursSummary {
+  traineeId: string;
+  appointmentHours: string;
+  years: { year: number; totals: { year: number; category: number; kind: CreditKind; hours: string }[] }[];
+}
+
+export interface CreditEntry {
+  id: string;
+  year: number;
+  category: number;
+  kind: CreditKind;
+  hours: string;
+  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'reversal';
+  occurredAt: string;
+  courseId: string | null;
+  evidenceRef: string | null;
+  reason: string | null;
+  reversedByEntryId: string | null;
+}
+
+export type ComplianceState = 'not_applicable' | 'on_track' | 'at_risk' | 'complete' | 'shortfall';
+
+export interface ComplianceStatus {
+  requirement: string;
+  ruleName: string;
+  category: number;
+  kind: CreditKind;
+  period: 'once' | 'calendar_year';
+  periodYear: number;
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState;
+  final: boolean;
+}
+
+export interface ComplianceRow extends ComplianceStatus {
+  traineeId: string;
+  fullName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  regionName: string | null;
+}
+
+export interface Rule {
+  code: string;
+  name: string;
+  category: number;
+  kind: CreditKind;
+  minHours: string;
+  period: 'once' | 'calendar_year';
+  appliesTo: string;
+  atRiskThreshold: string;
+}
+
+export interface RuleSet {
+  id: string;
+  name: string;
+  regionId: string;
+  regionName: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  reminderDates: string[];
+  rules: Rule[];
+}
+
+export interface Certificate {
+  id: string;
+  serial: string;
+  kind: string;
+  title: string;
+  status: 'valid' | 'revoked' | 'superseded';
+  version: number;
+  holderName: string;
+  idNumberMasked: string;
+  hours: string[];
+  issuer: string;
+  year: number;
+  courseId: string | null;
+  verifyUrl: string;
+  issuedAt: string;
+  revokedAt: string | null;
+  revocationReason: string | null;
+}
+
+export interface PublicVerification {
+  status: 'valid' | 'revoked' | 'superseded' | 'unknown';
+  authentic: boolean;
+  serial: string | null;
+  kind: string | null;
+  title: string | null;
+  holderName: string | null;
+  hours: string[];
+  subject: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  revokedOn: string | null;
+  supersededOn: string | null;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Region {
+  id: string;
+  code: string;
+  name: string;
+  level: 'province' | 'city' | string;
+  children: Region[];
+}
+
+export interface Enterprise {
+  id: string;
+  name: string;
+  regionId: string;
+  regionName: string;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  status: 'active' | 'disabled';
+  organizationId: string | null;
+  enterpriseId: string | null;
+  regionId: string | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export type { Page };

@@ -1,0 +1,185 @@
+import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { Role } from './api/types';
+import { I18nProvider, MessageKey, useI18n } from './i18n';
+import { LoginPage } from './pages/public/login';
+import { VerifyBySerialPage } from './pages/public/verify';
+import { SessionProvider, useSession } from './session';
+import { Loading } from './ui/kit';
+
+const TraineeRoutes = lazy(() => import('./pages/trainee/routes'));
+const OrgRoutes = lazy(() => import('./pages/org/routes'));
+const EnterpriseRoutes = lazy(() => import('./pages/enterprise/routes'));
+const RegulatorRoutes = lazy(() => import('./pages/regulator/routes'));
+const AdminRoutes = lazy(() => import('./pages/admin/routes'));
+
+/** Each role's menu: [path under /app, message key]. The first entry is the role's home. */
+export const NAV: Record<Role, [string, MessageKey][]> = {
+  trainee: [
+    ['/learning', 'nav.learning'],
+    ['/catalog', 'nav.catalog'],
+    ['/hours', 'nav.hours'],
+    ['/certificates', 'nav.certificates'],
+    ['/notifications', 'nav.notifications'],
+  ],
+  org_admin: [
+    ['/org/courses', 'nav.orgCourses'],
+    ['/org/questions', 'nav.questions'],
+    ['/org/papers', 'nav.papers'],
+    ['/notifications', 'nav.notifications'],
+  ],
+  enterprise_admin: [
+    ['/enterprise/appointments', 'nav.appointments'],
+    ['/enterprise/reports', 'nav.yearlyReports'],
+    ['/enterprise/staff', 'nav.staffHours'],
+    ['/notifications', 'nav.notifications'],
+  ],
+  regulator: [
+    ['/regulator/dashboard', 'nav.dashboard'],
+    ['/regulator/lookup', 'nav.lookup'],
+    ['/regulator/shortfalls', 'nav.shortfalls'],
+    ['/regulator/reports', 'nav.reports'],
+    ['/regulator/exports', 'nav.exports'],
+  ],
+  platform_admin: [
+    ['/admin/approvals', 'nav.approvals'],
+    ['/admin/rule-sets', 'nav.ruleSets'],
+    ['/admin/users', 'nav.users'],
+  ],
+};
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter basename="/app">
+          <Shell />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const { me, checking } = useSession();
+  const { t } = useI18n();
+  const location = useLocation();
+  useEffect(() => {
+    // Move focus to the page heading on navigation, so keyboard and screen-reader users land on the new page.
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) {
+      h1.tabIndex = -1;
+      h1.focus({ preventScroll: true });
+    }
+  }, [location.pathname]);
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" className="container">
+        {checking ? (
+          <Loading />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/login" element={me ? <Navigate to={homeOf(me.role)} replace /> : <LoginPage />} />
+              <Route path="/check" element={<VerifyBySerialPage />} />
+              <Route path="/" element={me ? <Navigate to={homeOf(me.role)} replace /> : <Navigate to="/login" replace />} />
+              <Route path="/org/*" element={<Guard role="org_admin"><OrgRoutes /></Guard>} />
+              <Route path="/enterprise/*" element={<Guard role="enterprise_admin"><EnterpriseRoutes /></Guard>} />
+              <Route path="/regulator/*" element={<Guard role="regulator"><RegulatorRoutes /></Guard>} />
+              <Route path="/admin/*" element={<Guard role="platform_admin"><AdminRoutes /></Guard>} />
+              <Route path="/*" element={<Guard><TraineeRoutes /></Guard>} />
+            </Routes>
+          </Suspense>
+        )}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <span>{t('app.footer')}</span>
+          <a href="/verify">{t('app.publicVerify')}</a>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export const homeOf = (role: Role) => NAV[role][0][0];
+
+function Guard({ role, children }: { role?: Role; children: ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  const { t } = useI18n();
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (role && me.role !== role) {
+    return (
+      <div className="alert alert-error" role="alert">
+        {t('error.forbidden')}
+      </div>
+    );
+  }
+  return <>{children}</>;
+}
+
+function Header() {
+  const { me, logout } = useSession();
+  const { t, locale, setLocale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => setOpen(false), [location.pathname]);
+  const items = me ? NAV[me.role] : [];
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <NavLink to={me ? homeOf(me.role) : '/login'} className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            质
+          </span>
+          <span className="brand-text">{t('app.title')}</span>
+        </NavLink>
+        <div className="header-tools">
+          <button type="button" className="btn-link lang" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>
+            {locale === 'zh-CN' ? 'English' : '中文'}
+          </button>
+          {me && (
+            <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpen(!open)}>
+              <span className="sr-only">{t('nav.menu')}</span>
+              <span aria-hidden="true">☰</span>
+            </button>
+          )}
+        </div>
+      </div>
+      {me && (
+        <nav id="site-nav" className={`site-nav${open ? ' open' : ''}`} aria-label={t('nav.main')}>
+          <div className="container nav-row">
+            <ul>
+              {items.map(([path, key]) => (
+                <li key={path}>
+                  <NavLink to={path}>{t(key)}</NavLink>
+                </li>
+              ))}
+            </ul>
+            <div className="nav-user">
+              <span className="who">
+                {me.displayName} · {t(`role.${me.role}`)}
+              </span>
+              <button
+                type="button"
+                className="btn-link"
+                onClick={async () => {
+                  await logout();
+                  navigate('/login');
+                }}
+              >
+                {t('nav.logout')}
+              </button>
+            </div>
+          </div>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,5 @@
+import { Routes } from 'react-router';
+
+export default function RoleRoutes() {
+  return <Routes />;
+}

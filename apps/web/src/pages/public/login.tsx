@@ -1,0 +1,56 @@
+import { FormEvent, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { homeOf } from '../../app';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { useAction } from '../../ui/hooks';
+import { Field, FormError } from '../../ui/kit';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const { busy, error, run } = useAction();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const me = await run(() => login(username.trim(), password));
+    if (me) {
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== '/login' ? from : homeOf(me.role), { replace: true });
+    }
+  };
+
+  return (
+    <div className="login">
+      <section className="card login-card">
+        <h1>{t('login.title')}</h1>
+        <p className="muted">{t('login.intro')}</p>
+        <form onSubmit={submit} noValidate>
+          <Field label={t('login.username')} error={error?.fieldMessage('username')}>
+            {(id, d) => <input id={id} aria-describedby={d} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}
+          </Field>
+          <Field label={t('login.password')} error={error?.fieldMessage('password')}>
+            {(id, d) => (
+              <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            )}
+          </Field>
+          <FormError error={error} shownFields={['username', 'password']} />
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('common.working') : t('login.submit')}
+          </button>
+        </form>
+      </section>
+      <aside className="card login-side">
+        <h2>{t('login.verifyTitle')}</h2>
+        <p>{t('login.verifyText')}</p>
+        <a className="btn" href="/app/check">
+          {t('login.verifyLink')}
+        </a>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { api, qs } from '../../api/client';
+import type { ComplianceStatus, CreditEntry, HoursSummary, Page, RuleSet } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { useLoad } from '../../ui/hooks';
+import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
+import { chinaYear, requirementRows } from './requirements';
+
+/** "My hours": one bar per requirement for the chosen year (21 once, 14 and 30 a year) and the ledger entries behind them. */
+export function HoursPage() {
+  const { t } = useI18n();
+  const thisYear = chinaYear();
+  const [year, setYear] = useState(thisYear);
+  const summary = useLoad(() => api.get<HoursSummary>('/me/credit-hours'), []);
+  const years = [...new Set([thisYear, ...(summary.data?.years.map((y) => y.year) ?? [])])].sort((a, b) => b - a);
+  return (
+    <>
+      <PageTitle title={t('hours.title')}>
+        <div className="field field-inline">
+          <label htmlFor="hours-year">{t('hours.year')}</label>
+          <select id="hours-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </PageTitle>
+      <ErrorBox error={summary.error} />
+      <HoursOverview year={year} summary={summary.data} statusesPath={`/me/compliance${qs({ year })}`} entriesPath="/me/credit-hours/entries" />
+    </>
+  );
+}
+
+/** The bars and the entries; shared by the trainee's page and the staff's view of a trainee. */
+export function HoursOverview({ year, summary, statusesPath, entriesPath }: { year: number; summary?: HoursSummary; statusesPath: string; entriesPath: string }) {
+  const { t, label, date } = useI18n();
+  const [page, setPage] = useState(1);
+  const statuses = useLoad(() => api.get<{ statuses: ComplianceStatus[] }>(statusesPath).then((o) => o.statuses), [statusesPath]);
+  const ruleSets = useLoad(() => api.get<RuleSet[]>('/compliance/rule-sets'), []);
+  const entries = useLoad(() => api.get<Page<CreditEntry>>(`${entriesPath}${qs({ year, page, pageSize: 20 })}`), [entriesPath, year, page]);
+  const rows = summary && statuses.data && ruleSets.data ? requirementRows(year, summary, statuses.data, ruleSets.data) : undefined;
+
+  return (
+    <>
+      <section className="card" aria-labelledby="req-title">
+        <h2 id="req-title">{t('hours.requirements', { year })}</h2>
+        <ErrorBox error={statuses.error ?? ruleSets.error} />
+        {!rows ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <Empty>{t('hours.noRules')}</Empty>
+        ) : (
+          <div className="req-grid" data-testid="requirements">
+            {rows.map((r) => (
+              <div key={r.code} className="req">
+                <div className="req-head">
+                  <strong>{r.name}</strong>
+                  {r.state && <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>}
+                </div>
+                <ProgressBar
+                  value={Number(r.accrued)}
+                  max={Number(r.required)}
+                  state={r.state}
+                  label={t(r.period === 'once' ? 'hours.barOnce' : 'hours.barYear', { accrued: hours(r.accrued), required: hours(r.required), year })}
+                />
+                {Number(r.shortfall) > 0 && <p className="small muted">{t('hours.shortfall', { n: hours(r.shortfall) })}</p>}
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t('hours.entries', { year })}</h2>
+        <ErrorBox error={entries.error} />
+        {!entries.data ? (
+          <Loading />
+        ) : entries.data.items.length === 0 ? (
+          <Empty>{t('hours.noEntries')}</Empty>
+        ) : (
+          <Table head={[t('hours.date'), t('course.category'), t('course.kind'), t('hours.hours'), t('hours.source'), t('hours.note')]}>
+            {entries.data.items.map((e) => (
+              <tr key={e.id} className={e.reversedByEntryId ? 'struck' : undefined}>
+                <td>{date(e.occurredAt)}</td>
+                <td>{label('category.', e.category)}</td>
+                <td>{label('kind.', e.kind)}</td>
+                <td className="num">{hours(e.hours)}</td>
+                <td>{label('source.', e.source)}</td>
+                <td>{[e.reason, e.evidenceRef, e.reversedByEntryId ? t('hours.reversed') : null].filter(Boolean).join(' · ') || '—'}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        {entries.data && <Pager page={page} pageSize={entries.data.pageSize} total={entries.data.total} onPage={setPage} />}
+      </section>
+    </>
+  );
+}

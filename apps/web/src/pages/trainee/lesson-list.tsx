@@ -1,0 +1,21 @@
+import type { Lesson } from '../../api/types';
+import { useI18n } from '../../i18n';
+
+export function LessonList({ lessons }: { lessons: Lesson[] }) {
+  const { t, label, dateTime } = useI18n();
+  return (
+    <ol className="lesson-list">
+      {lessons.map((l) => (
+        <li key={l.id}>
+          <span className="lesson-title">{l.title}</span>
+          <span className="muted small">
+            {label('lessonType.', l.type)} · {t('common.minutes', { n: l.minutes })}
+            {l.required ? '' : ` · ${t('lesson.optional')}`}
+            {l.startsAt ? ` · ${dateTime(l.startsAt)}` : ''}
+            {l.venue ? ` · ${l.venue}` : ''}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,176 @@
+import { ReactNode, useId } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../api/client';
+import { MessageKey, useI18n } from '../i18n';
+
+/** A labelled form control; the API's message for this field shows beside it. */
+export function Field(props: { label: string; error?: string; hint?: string; children: (id: string, describedBy: string | undefined) => ReactNode; wide?: boolean }) {
+  const id = useId();
+  const errId = `${id}-err`;
+  const hintId = `${id}-hint`;
+  const describedBy = [props.error ? errId : '', props.hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${props.error ? ' field-invalid' : ''}${props.wide ? ' field-wide' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children(id, describedBy)}
+      {props.hint && (
+        <small id={hintId} className="hint">
+          {props.hint}
+        </small>
+      )}
+      {props.error && (
+        <small id={errId} className="field-error" role="alert">
+          {props.error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** The error of a whole form: the API's message, and every detail not shown beside a field. */
+export function FormError({ error, shownFields = [] }: { error?: ApiError; shownFields?: string[] }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const shown = (field: string) => shownFields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
+  const rest = error.details.filter((d) => !shown(d.field));
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>{errorText(error, t)}</strong>
+      {rest.length > 0 && (
+        <ul>
+          {rest.map((d, i) => (
+            <li key={i}>
+              <code>{d.field}</code>：{d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function errorText(error: ApiError, t: (key: MessageKey) => string): string {
+  if (error.status === 0) return t('error.network');
+  if (error.status === 401) return t('error.unauthorized');
+  if (error.status === 403 && !error.message) return t('error.forbidden');
+  if (error.status === 429) return t('error.tooMany');
+  if (error.status >= 500) return t('error.server');
+  return error.message || t('error.generic');
+}
+
+export function ErrorBox({ error }: { error?: ApiError }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {errorText(error, t)}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" aria-busy="true">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return <p className="empty">{children ?? t('common.empty')}</p>;
+}
+
+export function PageTitle({ title, children, back }: { title: string; children?: ReactNode; back?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="page-title">
+      {back && (
+        <Link className="back" to={back}>
+          ← {t('common.back')}
+        </Link>
+      )}
+      <h1>{title}</h1>
+      {children && <div className="page-actions">{children}</div>}
+    </div>
+  );
+}
+
+/** A horizontal progress bar with its numbers written out (for screen readers too). */
+export function ProgressBar({ value, max, label, state }: { value: number; max: number; label: string; state?: string }) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  return (
+    <div className="progress" data-state={state}>
+      <div className="progress-label">{label}</div>
+      <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} aria-label={label}>
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage(page: number): void }) {
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav className="pager" aria-label={t('common.pages')}>
+      <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('common.prev')}
+      </button>
+      <span>{t('common.pageOf', { page, pages, total })}</span>
+      <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('common.next')}
+      </button>
+    </nav>
+  );
+}
+
+export function Badge({ tone, children }: { tone?: 'ok' | 'warn' | 'bad' | 'info' | 'muted'; children: ReactNode }) {
+  return <span className={`badge badge-${tone ?? 'muted'}`}>{children}</span>;
+}
+
+const STATE_TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'muted'> = {
+  complete: 'ok',
+  completed: 'ok',
+  valid: 'ok',
+  published: 'ok',
+  passed: 'ok',
+  serving: 'ok',
+  on_track: 'info',
+  enrolled: 'info',
+  submitted: 'info',
+  approved: 'info',
+  at_risk: 'warn',
+  returned: 'warn',
+  draft: 'muted',
+  shortfall: 'bad',
+  revoked: 'bad',
+  failed: 'bad',
+};
+export const toneOf = (state: string) => STATE_TONES[state] ?? 'muted';
+
+/** A table that scrolls sideways on a phone instead of squeezing its columns. */
+export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Hours as the API writes them ("20.5"), shown without trailing zeros. */
+export const hours = (text: string | null | undefined) => (text === null || text === undefined ? '—' : String(Number(text)));
