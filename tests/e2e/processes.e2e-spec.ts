@@ -68,6 +68,7 @@ describe('processes', () => {
     let worker: ChildProcess;
     let logs = '';
     let baseUrl = '';
+    let workerHealthUrl = '';
     const idNumber = testIdNumber(501);
     const phone = '13700001234';
 
@@ -93,6 +94,7 @@ describe('processes', () => {
         PORT: String(port),
         WORKER_HEALTH_PORT: String(await freePort()),
       };
+      workerHealthUrl = `http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`;
       api = start(API, env);
       worker = start(WORKER, env);
       await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 20_000, 'API health');
@@ -100,6 +102,11 @@ describe('processes', () => {
     afterAll(async () => {
       for (const child of [api, worker]) if (child?.exitCode === null) child.kill('SIGKILL');
       await ctx.dispose();
+    });
+
+    it('reports the worker ready on its own health port', async () => {
+      const health = await eventually(async () => (await fetch(workerHealthUrl).catch(() => undefined))?.json(), 20_000, 'worker health');
+      expect(health).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
     });
 
     it('registers a trainee, runs the welcome job, and never logs the ID number or phone', async () => {
