@@ -9,6 +9,7 @@ import { CreditHoursModule } from '@cqo/credit-hours';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
+import { RegistryModule } from '@cqo/registry';
 import { ExamsModule } from '@cqo/exams';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
@@ -29,6 +30,12 @@ import { NotificationsController } from './http/notifications/notifications.cont
 import { EnterprisesController } from './http/organizations/enterprises.controller';
 import { OrganizationsController } from './http/organizations/organizations.controller';
 import { RegionsController } from './http/regions/regions.controller';
+import { AppointmentsController } from './http/registry/appointments.controller';
+import { EnterpriseReportsController } from './http/registry/enterprise-reports.controller';
+import { CityReportsController } from './http/regulators/city-reports.controller';
+import { DashboardsController } from './http/regulators/dashboards.controller';
+import { ExportsController } from './http/regulators/exports.controller';
+import { AccessLogController, LookupController } from './http/regulators/lookup.controller';
 import { TraineesController } from './http/trainees/trainees.controller';
 import { UsersController } from './http/users/users.controller';
 
@@ -57,6 +64,7 @@ export class ApiModule {
         CreditHoursModule,
         CertificatesModule,
         ExamsModule,
+        RegistryModule,
       ],
       controllers: [
         HealthController,
@@ -76,6 +84,13 @@ export class ApiModule {
         PapersController,
         MyExamsController,
         CapabilityResultsController,
+        AppointmentsController,
+        EnterpriseReportsController,
+        LookupController,
+        AccessLogController,
+        DashboardsController,
+        ExportsController,
+        CityReportsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

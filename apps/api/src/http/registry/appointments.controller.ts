@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Role } from '@cqo/core';
+import {
+  AppointmentsService,
+  AppointmentView,
+  DeclarationsService,
+  DeclarationView,
+  EligibilityAnswer,
+  EligibilityRulesRepository,
+  EligibilityRuleSetEntity,
+  EligibilityService,
+} from '@cqo/registry';
+import { Access, CurrentActor } from '../common/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import {
+  AppointmentCreateDto,
+  AppointmentDto,
+  AppointmentEndDto,
+  AppointmentListQueryDto,
+  AppointmentPageDto,
+  DeclarationCreateDto,
+  DeclarationDto,
+  EligibilityAnswerDto,
+  EligibilityCheckDto,
+  EligibilityRuleSetDto,
+} from './registry.dto';
+
+/**
+ * CQO appointments (聘任). Enterprise admins check eligibility, register and end their own
+ * enterprise's appointments and record the candidate's declaration; regulators (their region)
+ * and platform admins read. Another enterprise's appointment: 403; an unknown one: 404.
+ */
+@ApiTags('registry 首席质量官聘任')
+@Controller('registry')
+export class AppointmentsController {
+  constructor(
+    private readonly eligibility: EligibilityService,
+    private readonly appointments: AppointmentsService,
+    private readonly declarations: DeclarationsService,
+    private readonly rules: EligibilityRulesRepository,
+  ) {}
+
+  @Get('eligibility-rules')
+  @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'The eligibility rule sets (thresholds of the notice’s conditions), newest first' })
+  @ApiOkResponse({ type: [EligibilityRuleSetDto] })
+  eligibilityRules(): Promise<EligibilityRuleSetEntity[]> {
+    return this.rules.list();
+  }
+
+  @Post('eligibility-checks')
+  @HttpCode(200)
+  @Access(Role.EnterpriseAdmin)
+  @ApiOperation({ summary: 'Checks a candidate of the enterprise against the notice’s conditions; names each failing condition' })
+  @ApiOkResponse({ type: EligibilityAnswerDto })
+  check(@CurrentActor() actor: Actor, @Body() dto: EligibilityCheckDto): Promise<EligibilityAnswer> {
+    return this.eligibility.check(actor, dto.trainee);
+  }
+
+  @Post('appointments')
+  @Access(Role.EnterpriseAdmin)
+  @ApiOperation({ summary: 'Registers the enterprise’s CQO; an ineligible person needs eligibilityExceptionReason (409 CQO_NOT_ELIGIBLE otherwise)' })
+  @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiConflictResponse({ description: 'CQO_NOT_ELIGIBLE (details name each failing condition), ENTERPRISE_HAS_SERVING_CQO, TRAINEE_ALREADY_SERVING' })
+  appoint(@CurrentActor() actor: Actor, @Body() dto: AppointmentCreateDto): Promise<AppointmentView> {
+    return this.appointments.appoint(actor, dto);
+  }
+
+  @Get('appointments')
+  @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Appointments in scope (an enterprise: its own, history included; a regulator: its region)' })
+  @ApiOkResponse({ type: AppointmentPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: AppointmentListQueryDto): Promise<Page<AppointmentView>> {
+    return this.appointments.list(actor, query, query);
+  }
+
+  @Get('appointments/:id')
+  @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: AppointmentDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AppointmentView> {
+    return this.appointments.get(actor, id);
+  }
+
+  @Post('appointments/:id/end')
+  @HttpCode(200)
+  @Access(Role.EnterpriseAdmin)
+  @ApiOperation({ summary: 'Records a resignation or dismissal (term expiry is recorded by the daily job)' })
+  @ApiOkResponse({ type: AppointmentDto })
+  end(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AppointmentEndDto): Promise<AppointmentView> {
+    return this.appointments.end(actor, id, dto);
+  }
+
+  @Post('declarations')
+  @Access(Role.EnterpriseAdmin)
+  @ApiOperation({ summary: 'Records the candidate’s declaration on the disqualifying circumstances (one yes/no per item)' })
+  @ApiCreatedResponse({ type: DeclarationDto })
+  declare(@CurrentActor() actor: Actor, @Body() dto: DeclarationCreateDto): Promise<DeclarationView> {
+    return this.declarations.record(actor, dto);
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Role } from '@cqo/core';
+import { EnterpriseReportsService, EnterpriseReportView } from '@cqo/registry';
+import { Access, CurrentActor } from '../common/access.decorator';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, ReportListQueryDto } from './registry.dto';
+
+/**
+ * The enterprise's yearly written report to its city bureau: filed (again, until acknowledged)
+ * by the enterprise admin with the document attached as base64 JSON; acknowledged by a
+ * regulator whose region contains the enterprise.
+ */
+@ApiTags('registry 首席质量官聘任')
+@Controller('registry/yearly-reports')
+export class EnterpriseReportsController {
+  constructor(private readonly reports: EnterpriseReportsService) {}
+
+  @Post()
+  @Access(Role.EnterpriseAdmin)
+  @ApiOperation({ summary: 'Files (or files again) the yearly report with its document (PDF, Word, JPEG or PNG, base64, ≤ 3 MB)' })
+  @ApiCreatedResponse({ type: EnterpriseReportDto })
+  file(@CurrentActor() actor: Actor, @Body() dto: EnterpriseReportCreateDto): Promise<EnterpriseReportView> {
+    return this.reports.file(actor, {
+      ...dto,
+      file: { fileName: dto.file.fileName, contentType: dto.file.contentType, data: Buffer.from(dto.file.contentBase64, 'base64') },
+    });
+  }
+
+  @Get()
+  @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: EnterpriseReportPageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: ReportListQueryDto): Promise<Page<EnterpriseReportView>> {
+    return this.reports.list(actor, query, query);
+  }
+
+  @Get(':id')
+  @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: EnterpriseReportDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<EnterpriseReportView> {
+    return this.reports.get(actor, id);
+  }
+
+  @Get(':id/file')
+  @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiProduces('application/pdf', 'application/msword', 'image/jpeg', 'image/png')
+  async download(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    const file = await this.reports.download(actor, id);
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: `attachment; filename="report"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      length: file.data.length,
+    });
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Access(Role.Regulator)
+  @ApiOperation({ summary: 'The city (or province) signs for the report; it can no longer be replaced' })
+  @ApiOkResponse({ type: EnterpriseReportDto })
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AcknowledgeDto): Promise<EnterpriseReportView> {
+    return this.reports.acknowledge(actor, id, dto.note ?? null);
+  }
+}

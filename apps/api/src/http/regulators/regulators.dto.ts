@@ -1,0 +1,477 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { CERTIFICATE_KINDS, CertificateKind, CertificateView } from '@cqo/certificates';
+import { COMPLIANCE_STATES } from '@cqo/credit-hours';
+import { APPOINTMENT_TARGETS, LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
+import { PageQueryDto } from '../common/paging.dto';
+import { AppointmentDto, DeclarationDto, IsCalendarDate } from '../registry/registry.dto';
+
+const TARGET_CODES = APPOINTMENT_TARGETS.map((t) => t.code);
+const STATES_WITH_MISSING = [...COMPLIANCE_STATES, 'missing'];
+
+// ---------------------------------------------------------------- requests
+
+/**
+ * A status lookup. `id_number`: the full citizen ID number (matched by keyed hash; never shown,
+ * logged or stored). `name_enterprise`: the exact name and the enterprise (by id or part of its
+ * name). `certificate_serial`: a certificate's serial number.
+ */
+export class LookupDto {
+  @ApiProperty({ enum: ['id_number', 'name_enterprise', 'certificate_serial'] })
+  @IsIn(['id_number', 'name_enterprise', 'certificate_serial'])
+  kind!: 'id_number' | 'name_enterprise' | 'certificate_serial';
+
+  @ApiPropertyOptional({ example: '620102198503121234' })
+  @ValidateIf((o: LookupDto) => o.kind === 'id_number')
+  @IsString()
+  @MinLength(15)
+  @MaxLength(32)
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '张伟' })
+  @ValidateIf((o: LookupDto) => o.kind === 'name_enterprise')
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  fullName?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ example: '陇原机械' })
+  @ValidateIf((o: LookupDto) => o.kind === 'name_enterprise' && !o.enterpriseId)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  enterpriseName?: string;
+
+  @ApiPropertyOptional({ example: 'GS-CQO-2026-000123-K7' })
+  @ValidateIf((o: LookupDto) => o.kind === 'certificate_serial')
+  @IsString()
+  @MinLength(5)
+  @MaxLength(40)
+  serial?: string;
+}
+
+export class FlagCreateDto {
+  @ApiProperty({ example: '群众举报其在质量岗位工作中存在重大失误，正在核查' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '2026-06-01', description: 'Default: today (CST)' })
+  @IsOptional()
+  @IsCalendarDate()
+  flaggedOn?: string;
+}
+
+export class FlagClearDto {
+  @ApiProperty({ example: '经核查，举报不实' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class AccessLogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+}
+
+class YearQuery {
+  @ApiPropertyOptional({ example: 2026, description: 'Default: the current year (CST)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A region inside the caller’s (a drill-down); default the caller’s region' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+}
+
+export class DashboardQueryDto extends YearQuery {}
+
+export class EnterpriseListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @ApiPropertyOptional({ enum: TARGET_CODES, description: 'Only enterprises of a target group of the notice' })
+  @IsOptional()
+  @IsIn(TARGET_CODES)
+  target?: (typeof TARGET_CODES)[number];
+
+  @ApiPropertyOptional({ description: 'With (true) or without (false) a serving CQO' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsBoolean()
+  appointed?: boolean;
+}
+
+export class ShortfallQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ example: 'continuing' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  requirement?: string;
+
+  @ApiPropertyOptional({ enum: ['at_risk', 'shortfall'] })
+  @IsOptional()
+  @IsIn(['at_risk', 'shortfall'])
+  state?: 'at_risk' | 'shortfall';
+}
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format: 'csv' | 'xlsx' = 'csv';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+
+  @ApiPropertyOptional({ example: 2026, description: 'shortfalls (default this year), certificates' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'shortfalls, appointments' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ enum: ['serving', 'ended', 'all'], description: 'appointments (default serving)' })
+  @IsOptional()
+  @IsIn(['serving', 'ended', 'all'])
+  status?: 'serving' | 'ended' | 'all';
+
+  @ApiPropertyOptional({ description: 'shortfalls' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  requirement?: string;
+
+  @ApiPropertyOptional({ enum: ['at_risk', 'shortfall'], description: 'shortfalls' })
+  @IsOptional()
+  @IsIn(['at_risk', 'shortfall'])
+  state?: 'at_risk' | 'shortfall';
+
+  @ApiPropertyOptional({ enum: CERTIFICATE_KINDS, description: 'certificates' })
+  @IsOptional()
+  @IsIn(CERTIFICATE_KINDS)
+  kind?: CertificateKind;
+}
+
+export const EXPORT_LISTS = REGULATOR_LISTS;
+
+export class CityReportRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'A city (市州)' })
+  @IsUUID()
+  regionId!: string;
+
+  @ApiProperty({ example: 2025 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class CityReportListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+}
+
+// ---------------------------------------------------------------- responses
+
+export class RequirementStatusDto {
+  @ApiProperty({ example: 'continuing' }) requirement!: string;
+  @ApiProperty({ example: '第一类继续教育' }) ruleName!: string;
+  @ApiProperty({ enum: [1, 2] }) category!: number;
+  @ApiProperty({ enum: ['appointment', 'continuing'] }) kind!: string;
+  @ApiProperty({ example: '14' }) required!: string;
+  @ApiProperty({ example: '9.5' }) accrued!: string;
+  @ApiProperty({ example: '4.5' }) shortfall!: string;
+  @ApiProperty({ enum: COMPLIANCE_STATES }) state!: string;
+  @ApiProperty({ description: 'The year has closed: the state is final' }) final!: boolean;
+}
+
+export class YearStatusDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ type: [RequirementStatusDto] }) requirements!: RequirementStatusDto[];
+  @ApiProperty({ description: 'Every yearly requirement complete' }) complete!: boolean;
+}
+
+export class AppointmentTrainingDto {
+  @ApiProperty({ description: 'Hours reached and a valid appointment-training certificate held' }) done!: boolean;
+  @ApiProperty({ example: '21' }) hours!: string;
+  @ApiProperty({ example: '21' }) requiredHours!: string;
+  @ApiProperty({ nullable: true, type: String }) certificateSerial!: string | null;
+  @ApiProperty({ nullable: true, enum: ['valid', 'revoked', 'superseded'] }) certificateStatus!: string | null;
+}
+
+export class CertificateSummaryDto implements Partial<CertificateView> {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'GS-CQO-2026-000123-K7' }) serial!: string;
+  @ApiProperty({ enum: CERTIFICATE_KINDS }) kind!: CertificateKind;
+  @ApiProperty({ example: '首席质量官任职培训合格证书' }) title!: string;
+  @ApiProperty({ enum: ['valid', 'revoked', 'superseded'] }) status!: CertificateView['status'];
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: [String] }) hours!: string[];
+  @ApiProperty() issuedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) revocationReason!: string | null;
+}
+
+export class FlagDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ example: '2026-06-01' }) flaggedOn!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) flaggedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) flaggedByName!: string | null;
+  @ApiProperty() open!: boolean;
+  @ApiProperty({ nullable: true, type: Date }) clearedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) clearedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) clearReason!: string | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class CqoStatusDto {
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ example: '620102********1234', description: 'Never the whole number' }) idNumberMasked!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) enterpriseId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) enterpriseName!: string | null;
+  @ApiProperty() serving!: boolean;
+  @ApiProperty({ type: AppointmentDto, nullable: true }) currentAppointment!: AppointmentDto | null;
+  @ApiProperty({ type: [AppointmentDto], description: 'Every appointment, newest first (history)' }) appointments!: AppointmentDto[];
+  @ApiProperty({ type: AppointmentTrainingDto }) appointmentTraining!: AppointmentTrainingDto;
+  @ApiProperty({ type: [YearStatusDto], description: 'This year and last year' }) years!: YearStatusDto[];
+  @ApiProperty({ type: [CertificateSummaryDto] }) certificates!: CertificateSummaryDto[];
+  @ApiProperty({ type: [FlagDto] }) flags!: FlagDto[];
+  @ApiProperty() openFlags!: number;
+  @ApiProperty({ type: [DeclarationDto] }) declarations!: DeclarationDto[];
+  @ApiProperty({ description: 'An appointment was made by exception' }) exceptionFlagged!: boolean;
+}
+
+export class LookupResultDto {
+  @ApiProperty({ type: [CqoStatusDto] }) matches!: CqoStatusDto[];
+}
+
+export class AccessLogEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() at!: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty({ example: 'regulator' }) actorRole!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null when nothing was found' }) subjectId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) subjectName!: string | null;
+  @ApiProperty({ enum: LOOKUP_KEY_KINDS, description: 'The kind of key; the key itself is never recorded' }) keyKind!: string;
+  @ApiProperty() resultCount!: number;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+}
+
+export class AccessLogPageDto {
+  @ApiProperty({ type: [AccessLogEntryDto] }) items!: AccessLogEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class TargetFiguresDto {
+  @ApiProperty({ enum: TARGET_CODES }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '2025-12-31' }) deadline!: string;
+  @ApiProperty({ example: 1 }) targetRate!: number;
+  @ApiProperty() enterprises!: number;
+  @ApiProperty() appointed!: number;
+  @ApiProperty({ nullable: true, type: Number, example: 0.8125, description: 'appointed / enterprises (4 decimals); null for an empty group' }) rate!: number | null;
+  @ApiProperty() met!: boolean;
+}
+
+export class StateCountsDto {
+  @ApiProperty() on_track!: number;
+  @ApiProperty() at_risk!: number;
+  @ApiProperty() complete!: number;
+  @ApiProperty() shortfall!: number;
+  @ApiProperty() not_applicable!: number;
+  @ApiProperty({ description: 'No status computed yet' }) missing!: number;
+}
+
+export class RequirementStateCountsDto {
+  @ApiProperty() requirement!: string;
+  @ApiProperty() ruleName!: string;
+  @ApiProperty({ type: StateCountsDto }) counts!: StateCountsDto;
+}
+
+export class ComplianceFiguresDto {
+  @ApiProperty() year!: number;
+  @ApiProperty({ description: 'CQOs serving in the year (a term overlapping it)' }) servingCqos!: number;
+  @ApiProperty({ description: 'Of those, how many met every yearly requirement' }) complete!: number;
+  @ApiProperty({ nullable: true, type: Number }) rate!: number | null;
+  @ApiProperty({ type: [RequirementStateCountsDto] }) byRequirement!: RequirementStateCountsDto[];
+}
+
+export class RegionFiguresDto {
+  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty() regionName!: string;
+  @ApiProperty({ example: '620000/620100' }) regionPath!: string;
+  @ApiProperty() enterprises!: number;
+  @ApiProperty({ description: 'Enterprises with a serving CQO now' }) enterprisesWithCqo!: number;
+  @ApiProperty({ nullable: true, type: Number }) appointmentRate!: number | null;
+  @ApiProperty({ type: [TargetFiguresDto] }) targets!: TargetFiguresDto[];
+  @ApiProperty() servingCqos!: number;
+  @ApiProperty() exceptionAppointments!: number;
+  @ApiProperty() openFlags!: number;
+  @ApiProperty({ type: [ComplianceFiguresDto], description: 'The year asked and the one before' }) compliance!: ComplianceFiguresDto[];
+}
+
+export class RegionDashboardDto {
+  @ApiProperty() year!: number;
+  @ApiProperty({ example: '2026-05-01' }) asOf!: string;
+  @ApiProperty({ type: RegionFiguresDto }) totals!: RegionFiguresDto;
+  @ApiProperty({ type: [RegionFiguresDto], description: 'The regions directly below (the cities, for the province)' }) children!: RegionFiguresDto[];
+}
+
+export class EnterpriseRowDto {
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() creditCode!: string;
+  @ApiProperty() regionName!: string;
+  @ApiProperty({ enum: TARGET_CODES, isArray: true }) targetGroups!: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) cqoTraineeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cqoName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) appointedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) termEndsOn!: string | null;
+  @ApiProperty() exceptionFlagged!: boolean;
+  @ApiProperty({ nullable: true, enum: STATES_WITH_MISSING, description: 'complete, or the worst state of the year; null without a CQO' }) yearState!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '4.5' }) shortfallHours!: string | null;
+}
+
+export class EnterpriseRowPageDto {
+  @ApiProperty({ type: [EnterpriseRowDto] }) items!: EnterpriseRowDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class CurrentCqoDto {
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: [YearStatusDto] }) years!: YearStatusDto[];
+  @ApiProperty() openFlags!: number;
+}
+
+export class EnterpriseDrillDownDto {
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() creditCode!: string;
+  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty() regionName!: string;
+  @ApiProperty({ enum: TARGET_CODES, isArray: true }) targetGroups!: string[];
+  @ApiProperty({ type: [AppointmentDto] }) appointments!: AppointmentDto[];
+  @ApiProperty({ type: CurrentCqoDto, nullable: true }) currentCqo!: CurrentCqoDto | null;
+}
+
+export class ShortfallRowDto {
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ example: '620102********1234' }) idNumberMasked!: string;
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() enterpriseName!: string;
+  @ApiProperty() regionName!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() requirement!: string;
+  @ApiProperty() ruleName!: string;
+  @ApiProperty() required!: string;
+  @ApiProperty() accrued!: string;
+  @ApiProperty() shortfall!: string;
+  @ApiProperty({ enum: ['at_risk', 'shortfall'] }) state!: string;
+  @ApiProperty() final!: boolean;
+}
+
+export class ShortfallPageDto {
+  @ApiProperty({ type: [ShortfallRowDto] }) items!: ShortfallRowDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class CityReportDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty() regionName!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ enum: ['pending', 'ready', 'failed'] }) status!: string;
+  @ApiProperty({ description: 'Bumped on each request' }) generation!: number;
+  @ApiProperty() requestedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) generatedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'The summary figures, label → value' }) summary!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: String }) pdfSha256!: string | null;
+  @ApiProperty({ nullable: true, type: String }) xlsxSha256!: string | null;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+}
+
+export class CityReportPageDto {
+  @ApiProperty({ type: [CityReportDto] }) items!: CityReportDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

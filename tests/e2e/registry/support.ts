@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { CertificateIssuer } from '@cqo/certificates';
+import { AccrualService } from '@cqo/credit-hours';
+import { TokenService, UsersRepository } from '@cqo/identity';
+import { EducationLevel, QualityQualification, TraineesService } from '@cqo/trainees';
+import { TestApi } from '../../support/api';
+import { TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
+
+let serial = 100;
+
+export interface CandidateOptions {
+  enterpriseId: string;
+  fullName?: string;
+  educationLevel?: EducationLevel;
+  qualityWorkYears?: number;
+  qualityQualification?: QualityQualification;
+  relatedSeniorTitle?: boolean;
+  /** Category-1 appointment hours to accrue (default 21). */
+  appointmentHours?: string;
+  /** Issue the appointment-training certificate (default true). */
+  certificate?: boolean;
+}
+
+export interface Candidate {
+  userId: string;
+  username: string;
+  idNumber: string;
+  token: string;
+}
+
+/**
+ * A trainee of an enterprise who meets every condition of the notice unless told otherwise:
+ * 6 years, bachelor, intermediate qualification, 21 appointment hours in the ledger (through the
+ * credit-hours lib's accrual) and the appointment-training certificate (through the issuer).
+ */
+export async function candidate(api: TestApi, options: CandidateOptions): Promise<Candidate> {
+  serial += 1;
+  const username = `cqo${serial}`;
+  const idNumber = testIdNumber(serial);
+  const { userId } = await api.get(TraineesService).register({
+    username,
+    password: TEST_PASSWORD,
+    fullName: options.fullName ?? `候选人${serial}`,
+    idNumber,
+    enterpriseId: options.enterpriseId,
+    educationLevel: options.educationLevel ?? 'bachelor',
+    qualityWorkYears: options.qualityWorkYears ?? 6,
+    qualityQualification: options.qualityQualification ?? 'intermediate',
+    relatedSeniorTitle: options.relatedSeniorTitle ?? false,
+  });
+  const hours = options.appointmentHours ?? '21';
+  if (hours !== '0') {
+    await api.get(AccrualService).accrueCompletion(null, {
+      enrollmentId: randomUUID(),
+      traineeId: userId,
+      courseId: randomUUID(),
+      courseVersionId: randomUUID(),
+      organizationId: randomUUID(),
+      category: 1,
+      kind: 'appointment',
+      creditHours: hours,
+      completedAt: '2025-11-01T02:00:00Z',
+    });
+  }
+  if (options.certificate ?? true) {
+    await api.get(CertificateIssuer).issue({
+      traineeId: userId,
+      kind: 'appointment_training',
+      subjectKey: 'appointment',
+      period: 'once',
+      facts: { kind: 'appointment_training', appointmentHours: hours, requiredHours: '21', examPassedAt: '2025-11-02T02:00:00.000Z' },
+    });
+  }
+  const repo = api.get(UsersRepository);
+  const token = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(userId))!));
+  return { userId, username, idNumber, token };
+}
+
+export function appointmentBody(who: { username?: string; idNumber?: string }, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  serial += 1;
+  return {
+    trainee: who,
+    positionTitle: '副总经理兼首席质量官',
+    positionLevel: 'deputy_general_manager',
+    authorizationCertificateNo: `CQO-AUTH-${serial}`,
+    appointedOn: '2026-03-01',
+    ...overrides,
+  };
+}
