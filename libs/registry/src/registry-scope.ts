@@ -114,3 +114,12 @@ export function canSeeTrainee(actor: Actor, scope: TraineeRegistryScope): boolea
 export function pathInScopeSql(column: string, param: string): string {
   return `(${param}::text IS NULL OR ${column} = ${param} OR ${column} LIKE ${param} || '/%')`;
 }
+
+/**
+ * The rows of an `UPDATE … RETURNING` run through TypeORM's `query()`, which answers such
+ * statements on PostgreSQL with `[rows, affectedCount]` rather than the rows alone.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

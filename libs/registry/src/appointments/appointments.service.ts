@@ -27,7 +27,7 @@ import {
   PositionLevel,
 } from '../entities/cqo-appointment.entity';
 import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
+import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
 import { termEndDate } from './term';
 
 export interface AppointmentInput {
@@ -180,11 +180,11 @@ export class AppointmentsService {
     const endedOn = input.endedOn ?? chinaDateOf(now);
     if (endedOn < found.appointedOn) throw RegistryErrors.endBeforeStart();
     await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
+      const rows = returnedRows<{ id: string }>(await manager.query(
         `UPDATE cqo_appointments SET status = 'ended', ended_on = $2, end_reason = $3, end_note = $4, ended_by = $5, updated_at = $6
           WHERE id = $1 AND status = 'serving' RETURNING id`,
         [id, endedOn, input.reason, input.note?.trim() || null, actor.userId, now],
-      );
+      ));
       if (rows.length === 0) throw RegistryErrors.appointmentAlreadyEnded();
       await this.outbox.record(manager, 'cqo.appointment.changed', {
         appointmentId: id,
@@ -205,13 +205,13 @@ export class AppointmentsService {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; trainee_id: string; enterprise_id: string }[] = await manager.query(
+      const rows = returnedRows<{ id: string; trainee_id: string; enterprise_id: string }>(await manager.query(
         `UPDATE cqo_appointments
             SET status = 'ended', ended_on = term_ends_on, end_reason = 'term_expired', ended_by = NULL, updated_at = $2
           WHERE status = 'serving' AND term_ends_on < $1::date
           RETURNING id, trainee_id, enterprise_id`,
         [today, now],
-      );
+      ));
       for (const r of rows) {
         await this.outbox.record(manager, 'cqo.appointment.changed', {
           appointmentId: r.id,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
 import { CqoFlagEntity } from '../entities/cqo-flag.entity';
 import { RegistryErrors } from '../registry.errors';
-import { canSeeTrainee, traineeRegistryScope } from '../registry-scope';
+import { canSeeTrainee, returnedRows, traineeRegistryScope } from '../registry-scope';
 
 export interface FlagView {
   id: string;
@@ -48,11 +48,11 @@ export class CqoFlagsService {
     const flag = await this.dataSource.getRepository(CqoFlagEntity).findOneBy({ id: flagId });
     if (!flag) throw RegistryErrors.flagNotFound();
     await this.requireRegulatorScope(actor, flag.traineeId);
-    const result = await this.dataSource.query(
+    const result = returnedRows(await this.dataSource.query(
       'UPDATE cqo_flags SET cleared_at = $2, cleared_by = $3, clear_reason = $4 WHERE id = $1 AND cleared_at IS NULL RETURNING id',
       [flagId, this.clock.now(), actor.userId, reason.trim()],
-    );
-    if ((result as unknown[]).length === 0) throw RegistryErrors.flagAlreadyCleared();
+    ));
+    if (result.length === 0) throw RegistryErrors.flagAlreadyCleared();
     return this.view(flagId);
   }
 

@@ -9,7 +9,7 @@ import { DashboardsService } from '../dashboards/dashboards.service';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
 import { CityReportStatus, CityYearlyReportEntity } from '../entities/yearly-report.entity';
 import { RegistryErrors } from '../registry.errors';
-import { pathInScopeSql, regionFilterPath } from '../registry-scope';
+import { pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
 import { CityReportContent, CityReportCqoRow, renderCityReportPdf, renderCityReportXlsx } from './city-report.renderer';
 
 export interface CityReportView {
@@ -94,12 +94,12 @@ export class CityReportsService {
     const base = `registry/city-reports/${report.regionId}/${report.year}/g${generation}`;
     await this.storage.put(`${base}.pdf`, pdf);
     await this.storage.put(`${base}.xlsx`, xlsx);
-    const updated: unknown[] = await this.dataSource.query(
+    const updated = returnedRows(await this.dataSource.query(
       `UPDATE city_yearly_reports
           SET status = 'ready', generated_at = $3, summary = $4, pdf_storage_key = $5, pdf_sha256 = $6, xlsx_storage_key = $7, xlsx_sha256 = $8, error = NULL
         WHERE id = $1 AND generation = $2 RETURNING id`,
       [reportId, generation, this.clock.now(), JSON.stringify(Object.fromEntries(content.summary)), `${base}.pdf`, pdfSha256, `${base}.xlsx`, xlsxSha256],
-    );
+    ));
     if (updated.length === 0) return { status: 'stale' };
     this.logger.log({ reportId, generation, cqos: content.cqos.length }, 'city report generated');
     return { status: 'ready', cqos: content.cqos.length };

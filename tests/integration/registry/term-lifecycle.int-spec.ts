@@ -1,0 +1,120 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { FakeClock, JobName, Queues, redisConnectionOptions } from '@cqo/core';
+import { createTestApi, TestApi } from '../../support/api';
+import { seedWorld, World } from '../../support/fixtures';
+import { createTestWorker, eventually } from '../../support/worker';
+import { appointmentBody, candidate, Candidate } from '../../e2e/registry/support';
+
+interface StatusRow {
+  state: string;
+  required: string;
+}
+
+// The registry is the compliance engine's seam (serving_cqo_terms): appointing someone makes the
+// yearly requirements apply to them. A term ends by itself (the daily job), with reminders 90 and
+// 30 days before, each sent once. Time is a FakeClock shared by the API and the worker.
+describe('a CQO term, from appointment to expiry', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let world: World;
+  let queue: Queue;
+  let cqo: Candidate;
+  let appointmentId: string;
+  const clock = new FakeClock(new Date('2026-05-01T02:00:00Z'));
+  const DAY = 86_400_000;
+
+
+  const statusOf = async (requirement: string, year: number): Promise<StatusRow | undefined> => {
+    const rows: StatusRow[] = await api.get<DataSource>(getDataSourceToken()).query(
+      'SELECT state, required::text FROM compliance_statuses WHERE trainee_id = $1 AND requirement = $2 AND period_year = $3',
+      [cqo.userId, requirement, year],
+    );
+    return rows[0];
+  };
+  const run = async (job: JobName) => {
+    const added = await queue.add(job, {});
+    await eventually(async () => ((await added.isCompleted()) ? true : undefined), 15_000, job);
+  };
+  const notifications = async (userId: string): Promise<string[]> =>
+    (await api.get<DataSource>(getDataSourceToken()).query("SELECT title FROM notifications WHERE user_id = $1 AND kind = 'cqo_term_reminder' ORDER BY created_at", [userId])).map(
+      (r: { title: string }) => r.title,
+    );
+
+  beforeAll(async () => {
+    api = await createTestApi({ clock });
+    worker = await createTestWorker(api.ctx.config, { clock });
+    world = await seedWorld(api);
+    queue = new Queue(Queues.registry, { prefix: api.ctx.config.redisPrefix, connection: redisConnectionOptions(api.ctx.config) });
+    cqo = await candidate(api, { enterpriseId: world.enterpriseLZ });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await worker.close();
+    await api.close();
+  });
+
+  it('applies the yearly requirements once the CQO is registered (serving_cqo_terms over the appointments)', async () => {
+    // The accrual of the appointment hours already recomputed the trainee: not serving, not applicable.
+    expect(await eventually(() => statusOf('continuing', 2026), 15_000, 'first status')).toMatchObject({ state: 'not_applicable' });
+    const res = await api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token: world.tokens.entAdminLZ,
+      payload: appointmentBody({ username: cqo.username }, { appointedOn: '2023-08-01' }),
+    });
+    expect(res.statusCode).toBe(201);
+    appointmentId = res.json().id;
+    expect(res.json().termEndsOn).toBe('2026-07-31');
+    const [term] = await api.get<DataSource>(getDataSourceToken()).query('SELECT served_from::text, served_to::text FROM serving_cqo_terms WHERE trainee_id = $1', [cqo.userId]);
+    expect(term).toEqual({ served_from: '2023-08-01', served_to: '2026-07-31' });
+    // The appointment's event recomputes the trainee: the yearly rules now apply (behind the pro-rated share in May).
+    await eventually(async () => ((await statusOf('continuing', 2026))?.state === 'at_risk' ? true : undefined), 15_000, 'continuing at risk');
+    expect(await statusOf('methods', 2026)).toMatchObject({ state: 'at_risk', required: '30.00' });
+  });
+
+  it('sends the 90-day reminder once to the enterprise admin and the CQO, then the 30-day one', async () => {
+    await run('registry.term-reminders'); // 91 days before the end: nothing yet
+    expect(await notifications(cqo.userId)).toEqual([]);
+    clock.advance(DAY); // 2026-05-02: 90 days left
+    await run('registry.term-reminders');
+    await run('registry.term-reminders');
+    expect(await notifications(cqo.userId)).toEqual(['首席质量官任期将于2026-07-31届满']);
+    expect(await notifications(world.users.entAdminLZ)).toHaveLength(1);
+    expect(await notifications(world.users.entAdminTS)).toEqual([]);
+    clock.set('2026-07-01T02:00:00Z'); // 30 days left
+    await run('registry.term-reminders');
+    await run('registry.term-reminders');
+    expect(await notifications(cqo.userId)).toHaveLength(2);
+    expect(await notifications(world.users.entAdminLZ)).toHaveLength(2);
+    const [body] = await api.get<DataSource>(getDataSourceToken()).query(
+      "SELECT body FROM notifications WHERE user_id = $1 AND dedupe_key LIKE '%:30:%'",
+      [world.users.entAdminLZ],
+    );
+    expect(body.body).toContain('还有30天');
+  });
+
+  it('ends the term the day after its last day, by the daily job, keeping the history', async () => {
+    clock.set('2026-07-31T15:00:00Z'); // 23:00 CST on the last day: still serving
+    await run('registry.expire-terms');
+    expect((await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: world.tokens.entAdminLZ })).json().status).toBe('serving');
+    clock.set('2026-07-31T16:30:00Z'); // 00:30 CST on 1 August
+    await run('registry.expire-terms');
+    await run('registry.expire-terms');
+    const ended = (await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: world.tokens.regulatorLZ })).json();
+    expect(ended).toMatchObject({ status: 'ended', endReason: 'term_expired', endReasonLabel: '任期届满', endedOn: '2026-07-31' });
+    const events = await api.get<DataSource>(getDataSourceToken()).query(
+      "SELECT payload->>'change' AS change FROM outbox_events WHERE type = 'cqo.appointment.changed' AND payload->>'appointmentId' = $1 ORDER BY created_at",
+      [appointmentId],
+    );
+    expect(events.map((e: { change: string }) => e.change)).toEqual(['appointed', 'ended']);
+    // Served part of 2026: the 2026 requirements still apply to them.
+    expect((await statusOf('continuing', 2026))?.state).not.toBe('not_applicable');
+    // A new CQO may now be appointed at the enterprise.
+    const next = await candidate(api, { enterpriseId: world.enterpriseLZ });
+    const res = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: next.username }, { appointedOn: '2026-08-01' }) });
+    expect(res.statusCode).toBe(201);
+  });
+});
