@@ -1,5 +1,15 @@
-import { Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { ApprovalsPage } from './approvals';
+import { RuleSetsPage } from './rule-sets';
+import { UsersPage } from './users';
 
-export default function RoleRoutes() {
-  return <Routes />;
+export default function AdminRoutes() {
+  return (
+    <Routes>
+      <Route path="approvals" element={<ApprovalsPage />} />
+      <Route path="rule-sets" element={<RuleSetsPage />} />
+      <Route path="users" element={<UsersPage />} />
+      <Route path="*" element={<Navigate to="approvals" replace />} />
+    </Routes>
+  );
 }

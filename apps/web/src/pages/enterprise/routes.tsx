@@ -1,5 +1,15 @@
-import { Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppointmentsPage } from './appointments';
+import { EnterpriseReportsPage } from './reports';
+import { StaffHoursPage } from './staff';
 
-export default function RoleRoutes() {
-  return <Routes />;
+export default function EnterpriseRoutes() {
+  return (
+    <Routes>
+      <Route path="appointments" element={<AppointmentsPage />} />
+      <Route path="reports" element={<EnterpriseReportsPage />} />
+      <Route path="staff" element={<StaffHoursPage />} />
+      <Route path="*" element={<Navigate to="appointments" replace />} />
+    </Routes>
+  );
 }

@@ -1,5 +1,21 @@
-import { Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { CqoStatusPage } from './cqo';
+import { DashboardPage } from './dashboard';
+import { ExportsPage } from './exports';
+import { LookupPage } from './lookup';
+import { ReportsPage } from './reports';
+import { ShortfallsPage } from './shortfalls';
 
-export default function RoleRoutes() {
-  return <Routes />;
+export default function RegulatorRoutes() {
+  return (
+    <Routes>
+      <Route path="dashboard" element={<DashboardPage />} />
+      <Route path="lookup" element={<LookupPage />} />
+      <Route path="cqos/:traineeId" element={<CqoStatusPage />} />
+      <Route path="shortfalls" element={<ShortfallsPage />} />
+      <Route path="reports" element={<ReportsPage />} />
+      <Route path="exports" element={<ExportsPage />} />
+      <Route path="*" element={<Navigate to="dashboard" replace />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,171 @@
+// Shapes of the registry endpoints (appointments, eligibility, yearly reports, regulators' dashboards and lookups).
+import type { Certificate, ComplianceState } from './types';
+
+export interface EligibilityCondition {
+  code: string;
+  met: boolean;
+  requirement: string;
+  actual: string;
+  message: string | null;
+}
+
+export interface EligibilityResult {
+  eligible: boolean;
+  checkedOn: string;
+  conditions: EligibilityCondition[];
+  failures: string[];
+}
+
+export interface EligibilityAnswer {
+  candidate: { traineeId: string; fullName: string; idNumberMasked: string; enterpriseId: string | null; enterpriseName: string | null };
+  result: EligibilityResult;
+}
+
+export type PositionLevel = 'general_manager' | 'deputy_general_manager' | 'equivalent_senior' | 'below_deputy';
+
+export interface Appointment {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionName: string;
+  traineeId: string;
+  fullName: string;
+  idNumberMasked: string;
+  positionTitle: string;
+  positionLevel: PositionLevel;
+  positionLevelLabel: string;
+  authorizationCertificateNo: string;
+  appointedOn: string;
+  termYears: number;
+  termEndsOn: string;
+  status: 'serving' | 'ended';
+  eligible: boolean;
+  eligibility: EligibilityResult;
+  eligibilityExceptionReason: string | null;
+  exceptionFlagged: boolean;
+  endedOn: string | null;
+  endReasonLabel: string | null;
+}
+
+export interface YearlyReport {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionName: string;
+  year: number;
+  cqoInPlace: boolean;
+  appraisalSystemEstablished: boolean;
+  appraisalResult: string;
+  appraisalResultLabel: string;
+  majorQualityIncidents: number;
+  summary: string;
+  fileName: string;
+  fileSize: number;
+  status: 'filed' | 'acknowledged';
+  filedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgementNote: string | null;
+}
+
+export interface RequirementStatus {
+  requirement: string;
+  ruleName: string;
+  category: number;
+  kind: string;
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState;
+  final: boolean;
+}
+
+export interface YearStatus {
+  year: number;
+  requirements: RequirementStatus[];
+  complete: boolean;
+}
+
+export interface CqoStatus {
+  traineeId: string;
+  fullName: string;
+  idNumberMasked: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  serving: boolean;
+  currentAppointment: Appointment | null;
+  appointments: Appointment[];
+  appointmentTraining: { done: boolean; hours: string; requiredHours: string; certificateSerial: string | null; certificateStatus: string | null };
+  years: YearStatus[];
+  certificates: Certificate[];
+  flags: { id: string; reason: string; flaggedOn: string; clearedAt: string | null }[];
+  openFlags: number;
+  exceptionFlagged: boolean;
+}
+
+export interface TargetFigures {
+  code: string;
+  name: string;
+  deadline: string;
+  targetRate: number;
+  enterprises: number;
+  appointed: number;
+  rate: number | null;
+  met: boolean;
+}
+
+export interface ComplianceFigures {
+  year: number;
+  servingCqos: number;
+  complete: number;
+  rate: number | null;
+  byRequirement: { requirement: string; ruleName: string; counts: Record<string, number> }[];
+}
+
+export interface RegionFigures {
+  regionId: string;
+  regionName: string;
+  enterprises: number;
+  enterprisesWithCqo: number;
+  appointmentRate: number | null;
+  targets: TargetFigures[];
+  servingCqos: number;
+  exceptionAppointments: number;
+  openFlags: number;
+  compliance: ComplianceFigures[];
+}
+
+export interface RegionDashboard {
+  year: number;
+  asOf: string;
+  totals: RegionFigures;
+  children: RegionFigures[];
+}
+
+export interface EnterpriseRow {
+  enterpriseId: string;
+  name: string;
+  regionName: string;
+  cqoTraineeId: string | null;
+  cqoName: string | null;
+  appointedOn: string | null;
+  termEndsOn: string | null;
+  exceptionFlagged: boolean;
+  yearState: ComplianceState | 'missing' | null;
+  shortfallHours: string | null;
+}
+
+export interface ShortfallRow {
+  traineeId: string;
+  fullName: string;
+  idNumberMasked: string;
+  enterpriseName: string;
+  regionName: string;
+  year: number;
+  requirement: string;
+  ruleName: string;
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState;
+  final: boolean;
+}

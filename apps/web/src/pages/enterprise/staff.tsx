@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { api, qs } from '../../api/client';
+import type { ComplianceRow, Page } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { useMe } from '../../session';
+import { useLoad } from '../../ui/hooks';
+import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
+import { chinaYear } from '../trainee/requirements';
+
+/** The enterprise's people (its CQO and employees) with their hour requirements in a year. */
+export function StaffHoursPage() {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const [year, setYear] = useState(chinaYear());
+  const [page, setPage] = useState(1);
+  const list = useLoad(() => api.get<Page<ComplianceRow>>(`/enterprises/${me.enterpriseId}/compliance${qs({ year, page, pageSize: 20 })}`), [year, page, me.enterpriseId]);
+  return (
+    <>
+      <PageTitle title={t('staff.title')}>
+        <div className="field field-inline">
+          <label htmlFor="st-year">{t('hours.year')}</label>
+          <select id="st-year" value={year} onChange={(e) => (setYear(Number(e.target.value)), setPage(1))}>
+            {[chinaYear(), chinaYear() - 1, chinaYear() - 2].map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </div>
+      </PageTitle>
+      <ErrorBox error={list.error} />
+      {!list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('staff.none')}</Empty>
+      ) : (
+        <Table head={[t('lookup.fullName'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status')]}>
+          {list.data.items.map((r) => (
+            <tr key={`${r.traineeId}-${r.requirement}`}>
+              <td>{r.fullName}</td>
+              <td>{r.ruleName}</td>
+              <td className="num">
+                {hours(r.accrued)} / {hours(r.required)}
+              </td>
+              <td className="num">{hours(r.shortfall)}</td>
+              <td>
+                <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
+    </>
+  );
+}

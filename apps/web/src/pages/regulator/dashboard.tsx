@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, qs } from '../../api/client';
+import type { EnterpriseRow, RegionDashboard, RegionFigures } from '../../api/registry-types';
+import type { Page } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { BarChart } from '../../ui/bar-chart';
+import { useLoad } from '../../ui/hooks';
+import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, Table, toneOf } from '../../ui/kit';
+import { chinaYear } from '../trainee/requirements';
+
+const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+
+/** Appointment and compliance rates of the regulator's region and the regions below it; a bar drills down. */
+export function DashboardPage() {
+  const { t, label } = useI18n();
+  const [year, setYear] = useState(chinaYear());
+  const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
+  const regionId = trail.at(-1)?.id;
+  const dash = useLoad(() => api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId })}`), [year, regionId]);
+  const [page, setPage] = useState(1);
+  const enterprises = useLoad(() => api.get<Page<EnterpriseRow>>(`/regulators/dashboard/enterprises${qs({ year, regionId, page, pageSize: 10 })}`), [year, regionId, page]);
+  const d = dash.data;
+  const compliance = (r: RegionFigures) => r.compliance.find((c) => c.year === year) ?? r.compliance[0];
+  const drill = (id: string) => {
+    const child = d?.children.find((c) => c.regionId === id);
+    if (child) {
+      setTrail([...trail, { id: child.regionId, name: child.regionName }]);
+      setPage(1);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('dash.title')}>
+        <div className="field field-inline">
+          <label htmlFor="dash-year">{t('hours.year')}</label>
+          <select id="dash-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[chinaYear(), chinaYear() - 1, chinaYear() - 2].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </PageTitle>
+      {trail.length > 0 && (
+        <nav className="breadcrumbs" aria-label={t('dash.trail')}>
+          <button type="button" className="btn-link" onClick={() => setTrail([])}>
+            {t('dash.myRegion')}
+          </button>
+          {trail.map((r, i) => (
+            <span key={r.id}>
+              {' / '}
+              {i === trail.length - 1 ? (
+                <strong>{r.name}</strong>
+              ) : (
+                <button type="button" className="btn-link" onClick={() => setTrail(trail.slice(0, i + 1))}>
+                  {r.name}
+                </button>
+              )}
+            </span>
+          ))}
+        </nav>
+      )}
+      <ErrorBox error={dash.error} />
+      {!d ? (
+        <Loading />
+      ) : (
+        <>
+          <h2 className="region-name">{d.totals.regionName}</h2>
+          <div className="kpis">
+            <Kpi value={pct(d.totals.appointmentRate)} label={t('dash.appointmentRate', { n: d.totals.enterprisesWithCqo, of: d.totals.enterprises })} />
+            <Kpi value={String(d.totals.servingCqos)} label={t('dash.servingCqos')} />
+            <Kpi value={pct(compliance(d.totals)?.rate ?? null)} label={t('dash.complianceRate', { year })} />
+            <Kpi value={String(d.totals.openFlags)} label={t('dash.openFlags')} />
+            <Kpi value={String(d.totals.exceptionAppointments)} label={t('dash.exceptions')} />
+          </div>
+          {d.totals.targets.length > 0 && (
+            <section className="card">
+              <h2>{t('dash.targets')}</h2>
+              <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('common.status')]}>
+                {d.totals.targets.map((g) => (
+                  <tr key={g.code}>
+                    <td>{g.name}</td>
+                    <td>{g.deadline}</td>
+                    <td className="num">
+                      {g.appointed} / {g.enterprises}
+                    </td>
+                    <td className="num">
+                      {pct(g.rate)} / {pct(g.targetRate)}
+                    </td>
+                    <td>
+                      <Badge tone={g.met ? 'ok' : 'bad'}>{g.met ? t('dash.met') : t('dash.notMet')}</Badge>
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+            </section>
+          )}
+          {d.children.length > 0 && (
+            <div className="grid-2">
+              <section className="card">
+                <BarChart
+                  title={t('dash.chartAppointment')}
+                  bars={d.children.map((c) => ({ key: c.regionId, label: c.regionName, value: c.appointmentRate ?? 0, detail: `${c.enterprisesWithCqo}/${c.enterprises}` }))}
+                  onSelect={drill}
+                />
+              </section>
+              <section className="card">
+                <BarChart
+                  title={t('dash.chartCompliance', { year })}
+                  bars={d.children.map((c) => {
+                    const f = compliance(c);
+                    return { key: c.regionId, label: c.regionName, value: f?.rate ?? 0, detail: f ? `${f.complete}/${f.servingCqos}` : undefined };
+                  })}
+                  onSelect={drill}
+                />
+              </section>
+            </div>
+          )}
+          {d.children.length > 0 && <p className="muted small">{t('dash.drillHint')}</p>}
+        </>
+      )}
+      <section className="card">
+        <h2>{t('dash.enterprises')}</h2>
+        <ErrorBox error={enterprises.error} />
+        {!enterprises.data ? (
+          <Loading />
+        ) : enterprises.data.items.length === 0 ? (
+          <Empty />
+        ) : (
+          <Table head={[t('dash.enterprise'), t('dash.region'), t('dash.cqo'), t('dash.term'), t('dash.yearState', { year })]}>
+            {enterprises.data.items.map((e) => (
+              <tr key={e.enterpriseId}>
+                <td>
+                  {e.name} {e.exceptionFlagged && <Badge tone="warn">{t('dash.exception')}</Badge>}
+                </td>
+                <td>{e.regionName}</td>
+                <td>{e.cqoTraineeId ? <Link to={`/regulator/cqos/${e.cqoTraineeId}`}>{e.cqoName}</Link> : <Badge tone="bad">{t('dash.noCqo')}</Badge>}</td>
+                <td>{e.appointedOn ? `${e.appointedOn} – ${e.termEndsOn}` : '—'}</td>
+                <td>{e.yearState ? <Badge tone={toneOf(e.yearState)}>{label('state.', e.yearState)}</Badge> : '—'}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        {enterprises.data && <Pager page={page} pageSize={enterprises.data.pageSize} total={enterprises.data.total} onPage={setPage} />}
+      </section>
+    </>
+  );
+}
+
+function Kpi({ value, label }: { value: string; label: string }) {
+  return (
+    <div className="kpi">
+      <div className="kpi-value">{value}</div>
+      <div className="kpi-label">{label}</div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { api, download, qs } from '../../api/client';
+import type { YearlyReport } from '../../api/registry-types';
+import type { Page } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { useAction, useLoad } from '../../ui/hooks';
+import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager } from '../../ui/kit';
+import { chinaYear } from '../trainee/requirements';
+
+/** Enterprises' yearly written reports in the region; the bureau signs for each. */
+export function ReportsPage() {
+  const { t, dateTime } = useI18n();
+  const [year, setYear] = useState(chinaYear());
+  const [status, setStatus] = useState('filed');
+  const [page, setPage] = useState(1);
+  const list = useLoad(() => api.get<Page<YearlyReport>>(`/registry/yearly-reports${qs({ year, status, page, pageSize: 10 })}`), [year, status, page]);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const ack = useAction();
+  const dl = useAction();
+  return (
+    <>
+      <PageTitle title={t('reports.title')} />
+      <div className="filters card">
+        <div className="field">
+          <label htmlFor="rp-year">{t('hours.year')}</label>
+          <select id="rp-year" value={year} onChange={(e) => (setYear(Number(e.target.value)), setPage(1))}>
+            {[chinaYear(), chinaYear() - 1, chinaYear() - 2].map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="rp-status">{t('common.status')}</label>
+          <select id="rp-status" value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+            <option value="">{t('common.all')}</option>
+            <option value="filed">{t('reports.filed')}</option>
+            <option value="acknowledged">{t('reports.acknowledged')}</option>
+          </select>
+        </div>
+      </div>
+      <FormError error={ack.error ?? dl.error} />
+      <ErrorBox error={list.error} />
+      {!list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('reports.none')}</Empty>
+      ) : (
+        <ul className="stack">
+          {list.data.items.map((r) => (
+            <li key={r.id} className="card">
+              <div className="enrollment-head">
+                <h2>
+                  {r.enterpriseName} · {t('reports.yearOf', { year: r.year })}
+                </h2>
+                <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>{r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}</Badge>
+              </div>
+              <dl className="facts facts-inline">
+                <dt>{t('reports.cqoInPlace')}</dt>
+                <dd>{r.cqoInPlace ? t('common.yes') : t('common.no')}</dd>
+                <dt>{t('reports.appraisal')}</dt>
+                <dd>{r.appraisalResultLabel}</dd>
+                <dt>{t('reports.incidents')}</dt>
+                <dd>{r.majorQualityIncidents}</dd>
+                <dt>{t('reports.filedAt')}</dt>
+                <dd>{dateTime(r.filedAt)}</dd>
+              </dl>
+              <p className="pre">{r.summary}</p>
+              <div className="row-actions">
+                <button type="button" className="btn" disabled={dl.busy} onClick={() => dl.run(() => download(`/registry/yearly-reports/${r.id}/file`, r.fileName))}>
+                  {t('reports.download', { name: r.fileName })}
+                </button>
+              </div>
+              {r.status === 'filed' ? (
+                <div className="ack">
+                  <Field label={t('reports.note')}>
+                    {(id) => <input id={id} value={notes[r.id] ?? ''} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} />}
+                  </Field>
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={ack.busy}
+                    onClick={async () => (await ack.run(() => api.post(`/registry/yearly-reports/${r.id}/acknowledge`, { note: notes[r.id] || undefined }))) && list.reload()}
+                  >
+                    {t('reports.acknowledge')}
+                  </button>
+                </div>
+              ) : (
+                <p className="muted small">{t('reports.acknowledgedAt', { at: dateTime(r.acknowledgedAt), note: r.acknowledgementNote ?? '' })}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
+    </>
+  );
+}
