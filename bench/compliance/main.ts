@@ -141,7 +141,7 @@ async function main(): Promise<void> {
 
     const healthPort = await freePort();
     worker = spawn(process.execPath, [join(__dirname, '../../apps/worker/src/main.js')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, WORKER_HEALTH_PORT: String(healthPort), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, WORKER_HEALTH_PORT: String(healthPort), LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const pid = worker.pid!;

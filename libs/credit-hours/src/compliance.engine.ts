@@ -6,9 +6,9 @@ import { currentYear, periodPosition } from './compliance-period';
 
 /**
  * Trainees are split into 256 buckets by the first byte of their id (a uuid range each). A
- * bucket is the unit of the full recomputation and of its lock: a one-trainee recomputation
- * takes its trainee's bucket lock, so it can never interleave with a chunk of the full run and
- * leave an older result on top of a newer one.
+ * bucket is the unit of locking: a one-trainee recomputation takes its trainee's bucket lock and
+ * a chunk of the full run (one or more consecutive buckets, sized to about 4,000 trainees) takes
+ * all of its buckets', so the two never interleave and leave an older result on top of a newer one.
  */
 export const COMPLIANCE_BUCKETS = 256;
 const LOCK_NAMESPACE = 74_021_631;
@@ -17,10 +17,14 @@ export function bucketOf(traineeId: string): number {
   return parseInt(traineeId.slice(0, 2), 16);
 }
 
-function bucketRange(bucket: number): [string, string] {
-  const hex = bucket.toString(16).padStart(2, '0');
-  return [`${hex}000000-0000-0000-0000-000000000000`, `${hex}ffffff-ffff-ffff-ffff-ffffffffffff`];
+/** The uuid range of buckets `first`..`last` (inclusive). */
+function bucketRange(first: number, last: number): [string, string] {
+  const hex = (b: number) => b.toString(16).padStart(2, '0');
+  return [`${hex(first)}000000-0000-0000-0000-000000000000`, `${hex(last)}ffffff-ffff-ffff-ffff-ffffffffffff`];
 }
+
+/** About this many trainees per statement of the full run: big enough to amortize planning, small enough for work_mem. */
+const TRAINEES_PER_CHUNK = 4000;
 
 export interface RecomputeCounts {
   /** Status rows inserted or changed (rows whose values did not change are not rewritten). */
@@ -44,7 +48,7 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
 /**
  * One set-based statement recomputes the statuses of every trainee in a uuid range for one
  * year (and, for the open year, the `once` requirements), maintains their flags, and writes only
- * the rows whose values changed. Parameters:
+ * the rows whose values changed (flags follow those rows). Parameters:
  *   $1/$2 the trainee id range, $3 the year, $4 the date whose rule set judges it,
  *   $5 whether the year has closed, $6 the share of the year elapsed, $7 include `once` rules,
  *   $8 now, $9 today (CST).
@@ -89,27 +93,40 @@ subjects AS (
     LEFT JOIN region_rs rr ON rr.region_id = e.region_id
    WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
 ),
+-- One streaming pass over the ledger index: per trainee, hours by category and kind, this year and all years.
 sums AS (
-  SELECT c.trainee_id, c.category, c.kind,
-         COALESCE(sum(c.hours) FILTER (WHERE c.year = $3::int), 0) AS year_hours,
-         sum(c.hours) AS all_hours
+  SELECT c.trainee_id,
+         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment' AND c.year = $3::int), 0) AS c1a_year,
+         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment'), 0) AS c1a_all,
+         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing' AND c.year = $3::int), 0) AS c1c_year,
+         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing'), 0) AS c1c_all,
+         COALESCE(sum(c.hours) FILTER (WHERE c.category = 2 AND c.year = $3::int), 0) AS c2_year,
+         COALESCE(sum(c.hours) FILTER (WHERE c.category = 2), 0) AS c2_all
     FROM credit_entries c
    WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
-   GROUP BY c.trainee_id, c.category, c.kind
+   GROUP BY c.trainee_id
 ),
 computed AS (
   SELECT s.trainee_id, r.code AS requirement,
          CASE WHEN r.period = 'once' THEN 0 ELSE $3::int END AS period_year,
          r.rule_set_id, r.id AS rule_id, r.min_hours AS required, r.period, r.at_risk_threshold,
-         COALESCE(sum(CASE WHEN r.period = 'once' THEN x.all_hours ELSE x.year_hours END), 0) AS accrued,
+         CASE
+           WHEN x.trainee_id IS NULL THEN 0
+           WHEN r.period = 'once' THEN
+             CASE WHEN r.category = 2 THEN x.c2_all
+                  WHEN r.kind = 'appointment' THEN x.c1a_all
+                  ELSE x.c1c_all + CASE WHEN r.count_appointment_hours THEN x.c1a_all ELSE 0 END END
+           ELSE
+             CASE WHEN r.category = 2 THEN x.c2_year
+                  WHEN r.kind = 'appointment' THEN x.c1a_year
+                  ELSE x.c1c_year + CASE WHEN r.count_appointment_hours THEN x.c1a_year ELSE 0 END END
+         END AS accrued,
          (r.applies_to = 'everyone' OR s.opted_in
            OR (r.period = 'once' AND s.serving_now) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
          s.serving_now
     FROM subjects s
     JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $7::boolean)
-    LEFT JOIN sums x ON x.trainee_id = s.trainee_id AND x.category = r.category
-                    AND (x.kind = r.kind OR (r.count_appointment_hours AND x.kind = 'appointment'))
-   GROUP BY s.trainee_id, r.id, s.opted_in, s.serving_now, s.serving_in_year
+    LEFT JOIN sums x ON x.trainee_id = s.trainee_id
 ),
 judged AS (
   SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,
@@ -125,33 +142,47 @@ judged AS (
          (c.period = 'calendar_year' AND $5::boolean) AS final
     FROM computed c
 ),
+existing AS (
+  SELECT cs.* FROM compliance_statuses cs
+   WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
+     AND (cs.period_year = $3::int OR ($7::boolean AND cs.period_year = 0))
+),
+-- Only new, different or vanished rows are written (the bucket locks keep this read current).
+diff AS (
+  SELECT j.*, e.trainee_id AS old_trainee_id, e.requirement AS old_requirement, e.period_year AS old_period_year
+    FROM judged j
+    FULL JOIN existing e
+      ON e.trainee_id = j.trainee_id AND e.requirement = j.requirement AND e.period_year = j.period_year
+   WHERE j.trainee_id IS NULL OR e.trainee_id IS NULL
+      OR (e.rule_set_id, e.rule_id, e.required, e.accrued, e.shortfall, e.state, e.final)
+         IS DISTINCT FROM (j.rule_set_id, j.rule_id, j.required, j.accrued, j.shortfall, j.state, j.final)
+),
 upserted AS (
   INSERT INTO compliance_statuses AS cs
          (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
   SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $8::timestamptz
-    FROM judged
+    FROM diff
+   WHERE trainee_id IS NOT NULL
    ORDER BY trainee_id, requirement, period_year
   ON CONFLICT (trainee_id, requirement, period_year) DO UPDATE
      SET rule_set_id = EXCLUDED.rule_set_id, rule_id = EXCLUDED.rule_id, required = EXCLUDED.required,
          accrued = EXCLUDED.accrued, shortfall = EXCLUDED.shortfall, state = EXCLUDED.state,
          final = EXCLUDED.final, updated_at = EXCLUDED.updated_at
-   WHERE (cs.rule_set_id, cs.rule_id, cs.required, cs.accrued, cs.shortfall, cs.state, cs.final)
-         IS DISTINCT FROM (EXCLUDED.rule_set_id, EXCLUDED.rule_id, EXCLUDED.required, EXCLUDED.accrued,
-                           EXCLUDED.shortfall, EXCLUDED.state, EXCLUDED.final)
-  RETURNING 1
+  RETURNING cs.trainee_id, cs.requirement, cs.period_year, cs.state
 ),
+-- A requirement the governing rule set no longer has.
 removed AS (
   DELETE FROM compliance_statuses cs
-   WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND (cs.period_year = $3::int OR ($7::boolean AND cs.period_year = 0))
-     AND NOT EXISTS (SELECT 1 FROM judged j
-                      WHERE j.trainee_id = cs.trainee_id AND j.requirement = cs.requirement AND j.period_year = cs.period_year)
-  RETURNING 1
+   USING diff d
+   WHERE d.trainee_id IS NULL
+     AND cs.trainee_id = d.old_trainee_id AND cs.requirement = d.old_requirement AND cs.period_year = d.old_period_year
+  RETURNING cs.trainee_id, cs.requirement, cs.period_year
 ),
+-- Flags follow the status rows that changed: an open flag exists exactly while the state is at risk or short.
 raised AS (
   INSERT INTO compliance_flags AS f (trainee_id, requirement, period_year, state, raised_state, raised_at)
   SELECT trainee_id, requirement, period_year, state, state, $8::timestamptz
-    FROM judged WHERE state IN ('at_risk', 'shortfall')
+    FROM upserted WHERE state IN ('at_risk', 'shortfall')
    ORDER BY trainee_id, requirement, period_year
   ON CONFLICT (trainee_id, requirement, period_year) WHERE cleared_at IS NULL
   DO UPDATE SET state = EXCLUDED.state WHERE f.state <> EXCLUDED.state
@@ -159,16 +190,12 @@ raised AS (
 ),
 cleared AS (
   UPDATE compliance_flags f
-     SET cleared_at = $8::timestamptz,
-         cleared_state = COALESCE((SELECT j.state FROM judged j
-                                    WHERE j.trainee_id = f.trainee_id AND j.requirement = f.requirement
-                                      AND j.period_year = f.period_year), 'not_applicable')
-   WHERE f.cleared_at IS NULL
-     AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND (f.period_year = $3::int OR ($7::boolean AND f.period_year = 0))
-     AND NOT EXISTS (SELECT 1 FROM judged j
-                      WHERE j.trainee_id = f.trainee_id AND j.requirement = f.requirement
-                        AND j.period_year = f.period_year AND j.state IN ('at_risk', 'shortfall'))
+     SET cleared_at = $8::timestamptz, cleared_state = gone.state
+    FROM (SELECT trainee_id, requirement, period_year, state FROM upserted WHERE state NOT IN ('at_risk', 'shortfall')
+          UNION ALL
+          SELECT trainee_id, requirement, period_year, 'not_applicable' FROM removed) gone
+   WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
+     AND f.trainee_id = gone.trainee_id AND f.requirement = gone.requirement AND f.period_year = gone.period_year
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upserted)::int AS changed,
@@ -221,23 +248,31 @@ export class ComplianceEngine {
     const now = this.clock.now();
     const includeOnce = options.year === currentYear(now);
     const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, 8));
+    // The planner's row estimate is enough to size the chunks; no count(*) over a million rows.
+    const [{ estimate }]: { estimate: number }[] = await this.dataSource.query(
+      `SELECT GREATEST(reltuples, 0)::float8 AS estimate FROM pg_class WHERE oid = 'trainee_profiles'::regclass`,
+    );
+    const perChunk = Math.max(1, Math.min(32, Math.round((TRAINEES_PER_CHUNK * COMPLIANCE_BUCKETS) / Math.max(estimate, 1))));
+    const chunks: [number, number][] = [];
+    for (let first = 0; first < COMPLIANCE_BUCKETS; first += perChunk) chunks.push([first, Math.min(first + perChunk, COMPLIANCE_BUCKETS) - 1]);
     let next = 0;
     let total = ZERO;
     const started = Date.now();
     const lane = async (): Promise<void> => {
       for (;;) {
-        const bucket = next++;
-        if (bucket >= COMPLIANCE_BUCKETS) return;
-        const [lo, hi] = bucketRange(bucket);
+        const chunk = chunks[next++];
+        if (!chunk) return;
+        const [lo, hi] = bucketRange(chunk[0], chunk[1]);
         const counts = await this.dataSource.transaction(async (manager) => {
-          await this.lockBucket(manager, bucket);
+          // Ascending order, like every other holder of these locks: no deadlock.
+          await manager.query('SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b', [LOCK_NAMESPACE, chunk[0], chunk[1]]);
           return this.run(manager, lo, hi, options.year, includeOnce, now);
         });
         total = add(total, counts);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
-    this.logger.log({ year: options.year, ms: Date.now() - started, ...total }, 'compliance recomputed');
+    this.logger.log({ year: options.year, chunks: chunks.length, ms: Date.now() - started, ...total }, 'compliance recomputed');
     return total;
   }
 
