@@ -2,7 +2,8 @@
  * Jest runs our tests as CommonJS; swc compiles our TypeScript and the ESM-only packages
  * (NestJS 12 and a few of its dependencies) on the fly. Unit specs sit beside the code
  * (*.spec.ts); integration (*.int-spec.ts) and e2e (*.e2e-spec.ts) tests live in tests/ and
- * talk to the real PostgreSQL and Redis, each file in its own cloned database and key prefix.
+ * talk to the real PostgreSQL and Redis, each file in its own cloned database and key prefix;
+ * browser tests (tests/browser/*.browser-spec.ts) drive the built web app in Chromium.
  */
 const swc = {
   jsc: {
@@ -28,5 +29,7 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'] },
+    // The web front end in Debian's Chromium (playwright-core), against the API on a real port.
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'] },
   ],
 };

@@ -86,7 +86,7 @@ export function PaperPage() {
               <Table head={[t('questions.stem'), t('questions.type'), t('papers.itemAttempts'), t('papers.pValue'), t('papers.discrimination'), t('papers.pointBiserial')]}>
                 {stats.data.items.map((i) => (
                   <tr key={`${i.questionId}-${i.version}`}>
-                    <td>{i.stem}</td>
+                    <td className="wrap">{i.stem}</td>
                     <td>{label('questionType.', i.type)}</td>
                     <td className="num">{i.attempts}</td>
                     <td className="num">{fixed(i.difficulty)}</td>

@@ -61,7 +61,7 @@ export function QuestionsPage() {
         <Table head={[t('questions.stem'), t('questions.type'), t('course.category'), t('questions.difficulty'), t('org.version')]}>
           {list.data.items.map((q) => (
             <tr key={q.id}>
-              <td>
+              <td className="wrap">
                 {q.stem} {q.archived && <Badge>{t('questions.archived')}</Badge>}
               </td>
               <td>{label('questionType.', q.type)}</td>

@@ -98,7 +98,7 @@ export function CqoStatusPage() {
             {s.certificates.map((c) => (
               <tr key={c.id}>
                 <td className="mono">{c.serial}</td>
-                <td>{c.title}</td>
+                <td className="wrap">{c.title}</td>
                 <td>{date(c.issuedAt)}</td>
                 <td>
                   <Badge tone={toneOf(c.status)}>{label('certStatus.', c.status)}</Badge>

@@ -87,7 +87,7 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath }: { ye
                 <td>{label('kind.', e.kind)}</td>
                 <td className="num">{hours(e.hours)}</td>
                 <td>{label('source.', e.source)}</td>
-                <td>{[e.reason, e.evidenceRef, e.reversedByEntryId ? t('hours.reversed') : null].filter(Boolean).join(' · ') || '—'}</td>
+                <td className="wrap">{[e.reason, e.source === 'course_completion' ? null : e.evidenceRef, e.reversedByEntryId ? t('hours.reversed') : null].filter(Boolean).join(' · ') || '—'}</td>
               </tr>
             ))}
           </Table>

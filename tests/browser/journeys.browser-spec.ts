@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { keyOf, createPaper, createQuestion, questionBodies, basePaper } from '../support/exams';
+import { onlineCourse, publishCourse } from '../support/courses';
+import { launchChromium, LiveServers, PHONE, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
+import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+
+/**
+ * The product in a real browser (Debian's Chromium through playwright-core) against the real API
+ * and worker on a socket: a trainee enrols, studies a lesson by heartbeats, passes the final exam
+ * and downloads the certificate; the public pages verify its serial; a regulator finds the
+ * trainee and sees the hours. Each role's main page is saved as a screenshot at desktop and phone
+ * width in tests/artifacts/screenshots/. Every wait is on visible UI state.
+ */
+jest.setTimeout(240_000);
+
+const COURSE_TITLE = '首席质量官制度与质量强国（浏览器测试）';
+
+describe('the web front end in Chromium', () => {
+  let servers: LiveServers;
+  let world: World;
+  let browser: Browser;
+  let trainee: BrowserContext;
+  let page: Page;
+  let serial = '';
+  const failures: string[] = [];
+
+  beforeAll(async () => {
+    servers = await startLiveServers();
+    const { api } = servers;
+    world = await seedWorld(api);
+    // A final exam of five questions from org A's bank, and a course whose single lesson needs
+    // 3 seconds of study (1 minute at a completion share of 0.05) so the test studies for real.
+    const questions: string[] = [];
+    for (let n = 0; n < 5; n++) questions.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(n))).id);
+    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ kind: 'course_exam', title: '结业考试', fixedQuestions: questions.map((questionId) => ({ questionId })) }));
+    await publishCourse(
+      api,
+      world,
+      onlineCourse({
+        title: COURSE_TITLE,
+        finalExamPaperId: paperId,
+        completionShare: '0.05',
+        lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
+      }),
+    );
+    browser = await launchChromium();
+    trainee = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    page = await trainee.newPage();
+    // Any page error or 5xx answer fails the run: the UI must not paper over a broken call.
+    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    page.on('response', (res) => res.status() >= 500 && failures.push(`${res.status()} ${res.url()}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  afterEach(() => expect(failures).toEqual([]));
+
+  it('serves the app at /app with / redirecting to it, and leaves the API and /docs alone', async () => {
+    const root = await fetch(`${servers.baseUrl}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/app/');
+    const deep = await fetch(`${servers.baseUrl}/app/learning/anything`, { headers: { accept: 'text/html' } });
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<div id="root">');
+    expect((await fetch(`${servers.baseUrl}/health`)).status).toBe(200);
+    expect((await fetch(`${servers.baseUrl}/docs-json`)).status).toBe(200);
+    const unknown = await fetch(`${servers.baseUrl}/no-such-route`, { headers: { accept: 'text/html' } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('a trainee signs in, finds the course in the catalog and enrols', async () => {
+    await page.goto(`${servers.baseUrl}/`);
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    await screenshots(page, 'public-login', () => page.getByRole('heading', { name: '登录' }).waitFor());
+    // A wrong password shows the API's message.
+    await page.getByLabel('用户名').fill('traineelz');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('alert').first().waitFor();
+    await signIn(page, servers.baseUrl, 'traineelz', TEST_PASSWORD);
+    await page.getByRole('heading', { name: '我的学习' }).waitFor();
+
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '课程目录' }).click();
+    await page.getByRole('link', { name: COURSE_TITLE }).waitFor();
+    await screenshots(page, 'trainee-catalog', () => page.getByRole('link', { name: COURSE_TITLE }).waitFor());
+    await page.getByRole('link', { name: COURSE_TITLE }).click();
+    await page.getByRole('button', { name: '报名' }).click();
+    await page.getByText('必修课时完成 0 / 1').waitFor();
+  });
+
+  it('studies the lesson with the heartbeat running until the server says it is complete', async () => {
+    await page.getByRole('link', { name: '开始学习' }).click();
+    await page.getByTestId('study-progress').getByRole('progressbar').waitFor();
+    await page.getByText('本课时已完成。').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: '返回课程' }).click();
+    await page.getByText('必修课时完成 1 / 1').waitFor();
+  });
+
+  it('takes the final exam with the timer running and autosave, and passes', async () => {
+    await page.getByRole('link', { name: '参加结业考试' }).click();
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await page.getByTestId('exam-timer').waitFor();
+    expect(await page.getByTestId('exam-timer').textContent()).toMatch(/剩余时间\s*(29|30):\d\d/);
+    const attemptId = /\/attempts\/([0-9a-f-]{36})/.exec(page.url())![1];
+    // The key comes from the database (no route gives it to a trainee); the trainee answers every question right.
+    const key = await keyOf(servers.api, attemptId);
+    for (const [position, optionIds] of key) {
+      for (const optionId of optionIds) await page.locator(`input[name="q${position}"][value="${optionId}"]`).check();
+    }
+    await page.getByTestId('autosave').getByText(/已保存/).waitFor();
+    await screenshots(page, 'trainee-exam', () => page.getByTestId('exam-timer').waitFor());
+    await page.getByRole('button', { name: '交卷' }).click();
+    await page.getByRole('button', { name: '确认交卷' }).click();
+    await page.getByTestId('exam-result').getByText('合格', { exact: true }).waitFor();
+    expect(await page.getByTestId('exam-result').textContent()).toContain('5 / 5');
+  });
+
+  it('sees the course completed and downloads the certificate the worker issued', async () => {
+    await page.getByRole('link', { name: '返回课程' }).click();
+    await page.getByRole('heading', { name: '恭喜，课程已结业' }).waitFor();
+    const downloadButton = page.getByRole('button', { name: '下载证书（PDF）' });
+    await downloadButton.waitFor({ timeout: 60_000 });
+    serial = (await page.locator('.cert-line .mono').textContent())!.trim();
+    expect(serial.length).toBeGreaterThan(5);
+    const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  });
+
+  it('shows the hours per requirement with the entry behind them', async () => {
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的学时' }).click();
+    const requirements = page.getByTestId('requirements');
+    await requirements.waitFor();
+    await requirements.getByText(/已获 2\.5 \/ 要求 21 学时/).waitFor();
+    await page.getByRole('cell', { name: '课程结业' }).waitFor();
+    await screenshots(page, 'trainee-hours', () => page.getByTestId('requirements').waitFor());
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的证书' }).click();
+    await page.getByText(serial).waitFor();
+    await screenshots(page, 'trainee-certificates', () => page.getByText(serial).waitFor());
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的学习' }).click();
+    await page.getByRole('link', { name: COURSE_TITLE }).waitFor();
+    await screenshots(page, 'trainee-learning', () => page.getByRole('link', { name: COURSE_TITLE }).waitFor());
+    // The English switch changes the whole page, and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My learning' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '我的学习' }).waitFor();
+  });
+
+  it('lets anyone verify the serial without signing in, on a phone, in the SPA and on the QR page', async () => {
+    const visitor = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const phone = await visitor.newPage();
+    try {
+      await phone.goto(`${servers.baseUrl}/app/check`);
+      await phone.getByLabel('证书编号').fill(serial);
+      await phone.getByLabel('身份证号后四位').fill(testIdNumber(1).slice(-4));
+      await phone.getByRole('button', { name: '核验' }).click();
+      const result = phone.getByTestId('verify-result');
+      await result.getByText('有效', { exact: true }).waitFor();
+      // The public sees the holder's name masked.
+      expect(await result.textContent()).toContain('兰***');
+      expect(await result.textContent()).toContain(serial);
+      await screenshots(phone, 'public-verify', () => phone.getByTestId('verify-result').waitFor());
+
+      // The QR code's target is the API's own server-rendered page, untouched by the SPA.
+      const cert = (await servers.api.request({ method: 'GET', url: '/me/certificates', token: world.tokens.traineeLZ })).json().items[0];
+      const qr = await phone.goto(cert.verifyUrl);
+      expect(qr?.status()).toBe(200);
+      expect(await phone.content()).toContain(serial);
+      await screenshots(phone, 'public-qr-page', () => phone.locator('body').waitFor());
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it('a regulator finds the trainee by ID number and sees the hours', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const regulator = await context.newPage();
+    try {
+      await signIn(regulator, servers.baseUrl, 'regulatorlz', TEST_PASSWORD);
+      await regulator.getByRole('heading', { name: '监管概览' }).waitFor();
+      await regulator.locator('.kpi').first().waitFor();
+      await screenshots(regulator, 'regulator-dashboard', () => regulator.locator('.kpi').first().waitFor());
+      await regulator.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '状态查询' }).click();
+      await regulator.getByRole('textbox', { name: '身份证号' }).fill(testIdNumber(1));
+      await regulator.getByRole('button', { name: '查询' }).click();
+      await regulator.getByRole('link', { name: '兰州学员' }).click();
+      const hours = regulator.getByTestId('cqo-hours');
+      await hours.getByText(/已获 2\.5 \/ 要求 21 学时/).waitFor();
+      await regulator.getByRole('cell', { name: '课程结业' }).waitFor();
+      await screenshots(regulator, 'regulator-cqo-status', () => regulator.getByTestId('cqo-hours').waitFor());
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows each staff role its main page', async () => {
+    const pages: [string, string, string][] = [
+      ['orgadmina', '课程管理', 'org-courses'],
+      ['entadminlz', '首席质量官聘任', 'enterprise-appointments'],
+      ['admin', '课程审核', 'admin-approvals'],
+    ];
+    for (const [username, heading, name] of pages) {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+      const staff = await context.newPage();
+      try {
+        await signIn(staff, servers.baseUrl, username, TEST_PASSWORD);
+        await staff.getByRole('heading', { name: heading }).waitFor();
+        await staff.locator('main .card, main .empty, main table').first().waitFor();
+        await screenshots(staff, name, () => staff.getByRole('heading', { name: heading }).waitFor());
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
