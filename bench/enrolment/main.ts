@@ -25,6 +25,7 @@ const TRAINEES = 2000;
 const ENROL_COURSES = 25;
 const SECONDS = Number(process.argv.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
 const WARMUP_SECONDS = 2;
+let inFlight = 0;
 
 /** The bare baseline: public, no body, one primary-key read. It exists only in this bench's app. */
 @Controller('bench')
@@ -63,6 +64,14 @@ async function main(): Promise<void> {
     class BenchModule {}
     app = await NestFactory.create<NestFastifyApplication>(BenchModule, new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), { logger: ['error'] });
     configureApi(app);
+    // Counts requests the server is still working on, so a phase ends only when its last request has.
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onRequest', async () => {
+      inFlight += 1;
+    });
+    fastify.addHook('onResponse', async () => {
+      inFlight -= 1;
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
     const origin = `http://127.0.0.1:${address.port}`;
@@ -129,8 +138,12 @@ async function phase(
       duration: seconds,
       requests: [{ setupRequest: (req) => ({ ...req, ...build(k++) }) }],
     });
-  if (warmup) await run(WARMUP_SECONDS);
+  if (warmup) {
+    await run(WARMUP_SECONDS);
+    await drained();
+  }
   const result = await run(SECONDS);
+  await drained();
   return {
     name,
     rps: result.requests.total / (result.duration || SECONDS),
@@ -140,6 +153,11 @@ async function phase(
     non2xx: result.non2xx,
     total: result.requests.total,
   };
+}
+
+/** Waits until the server has answered every request the load generator gave up on at the end of a run. */
+async function drained(): Promise<void> {
+  while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 interface BenchWorld {

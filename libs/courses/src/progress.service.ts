@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Actor, Clock, CommonErrors } from '@cqo/core';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
@@ -131,7 +133,10 @@ export class ProgressService {
    */
   async heartbeat(actor: Actor, sessionId: string): Promise<HeartbeatResult> {
     const now = this.clock.now();
-    const rows: BeatRow[] = await this.dataSource.query(HEARTBEAT_SQL, [sessionId, actor.userId, now, HEARTBEAT_MAX_CREDIT_SECONDS]);
+    // Straight to the driver's pool as a named (prepared) statement: planned once per connection,
+    // no query-runner bookkeeping. Still one statement, one autocommit transaction.
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const { rows } = await pool.query<BeatRow>({ name: 'cqo_heartbeat', text: HEARTBEAT_SQL, values: [sessionId, actor.userId, now, HEARTBEAT_MAX_CREDIT_SECONDS] });
     const beat = rows[0];
     if (!beat) throw CourseErrors.sessionNotFound();
     const result: HeartbeatResult = {
