@@ -3,15 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, OutboxWriter } from '@cqo/core';
 import { CourseExamLink } from './course-exam-link';
-import { PaperKind, QuestionType, Submission } from './exam-types';
-import { gradeAttempt } from './grading';
+import { PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
+import { AttemptGrade, gradeAttempt } from './grading';
 
 /** Who ends an attempt: its trainee (submit), or the deadline (the auto-submit job, a late read). */
 export type FinalizeBy = { by: 'trainee'; traineeId: string } | { by: 'deadline' };
 
+/** An attempt as the grading transaction left it, with everything needed to show it. */
+export interface GradedAttempt {
+  attempt: ClaimedAttempt;
+  items: GradedItemRow[];
+  grade: AttemptGrade;
+}
+
 export type FinalizeOutcome =
   /** This call graded the attempt. */
-  | { outcome: 'graded' }
+  | { outcome: 'graded'; graded: GradedAttempt }
   /** It was graded before (a double submit, or the job after a submit). */
   | { outcome: 'already_submitted' }
   /** The deadline (plus grace) has not passed yet: `dueInMs` from now. */
@@ -45,22 +52,25 @@ export class AttemptGrader {
         extra = `AND a.deadline_at + a.grace_seconds * interval '1 second' <= $2`;
       }
       // TypeORM answers an UPDATE with [rows, rowCount].
-      const [claimedRows]: [Claimed[], number] = await manager.query(
+      const [claimedRows]: [ClaimedAttempt[], number] = await manager.query(
         `UPDATE exam_attempts a
             SET status = 'submitted', submitted_at = $2,
                 -- A submit after the deadline and its grace counts as the deadline's.
                 submission = CASE WHEN $2 > a.deadline_at + a.grace_seconds * interval '1 second' THEN 'deadline' ELSE $3 END
            FROM exam_papers p
           WHERE a.id = $1 AND a.status = 'open' AND p.id = a.paper_id ${extra}
-      RETURNING a.trainee_id, a.paper_id, a.pass_mark_percent, a.enrollment_id, a.submission,
+      RETURNING a.id, a.trainee_id, a.paper_id, a.attempt_no, a.started_at, a.deadline_at, a.grace_seconds, a.submitted_at,
+                a.submission, a.question_count, a.max_score, a.pass_mark_percent, a.reveal_answers, a.enrollment_id,
                 p.kind, p.title, p.organization_id, p.region_id`,
         params,
       );
       const claimed = claimedRows[0];
       if (!claimed) return this.whyNot(manager, attemptId, who, now);
 
-      const items: RawItem[] = await manager.query(
-        `SELECT i.position, i.points, i.selected_option_ids, v.type, v.correct_option_ids
+      // A separate statement on purpose: it takes a fresh snapshot after the update above waited
+      // for any answer save still holding the row, so the last saved answers are the ones graded.
+      const items: GradedItemRow[] = await manager.query(
+        `SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options, v.correct_option_ids, v.explanation
            FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
           WHERE i.attempt_id = $1 ORDER BY i.position`,
         [attemptId],
@@ -69,11 +79,22 @@ export class AttemptGrader {
         items.map((i) => ({ type: i.type, correctOptionIds: i.correct_option_ids, points: i.points, selectedOptionIds: i.selected_option_ids })),
         claimed.pass_mark_percent,
       );
+      items.forEach((item, n) => {
+        item.correct = grade.items[n].correct;
+      });
       await manager.query(
         `WITH graded AS (
            UPDATE exam_attempt_items i SET correct = x.correct, awarded_points = x.awarded
              FROM unnest($2::int[], $3::boolean[], $4::int[]) AS x(position, correct, awarded)
             WHERE i.attempt_id = $1 AND i.position = x.position
+           RETURNING 1),
+         -- A capability test's conclusion goes on the trainee's record (能力测试结论).
+         conclusion AS (
+           INSERT INTO capability_results (attempt_id, paper_id, trainee_id, organization_id, region_id, title, passed, score, max_score, percent, concluded_at)
+           SELECT a.id, a.paper_id, a.trainee_id, p.organization_id, p.region_id, p.title, $7, $5, a.max_score, $6, $8
+             FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id
+            WHERE a.id = $1 AND p.kind = 'capability_test'
+           ON CONFLICT (attempt_id) DO NOTHING
            RETURNING 1)
          UPDATE exam_attempts SET score = $5, percent = $6, passed = $7 WHERE id = $1`,
         [
@@ -84,6 +105,7 @@ export class AttemptGrader {
           grade.score,
           grade.percent,
           grade.passed,
+          now,
         ],
       );
       await this.outbox.record(manager, 'exam.attempt.graded', {
@@ -97,18 +119,10 @@ export class AttemptGrader {
         percent: grade.percent,
         gradedAt: now.toISOString(),
       });
-      if (claimed.kind === 'capability_test') {
-        // The conclusion on the trainee's record (能力测试结论).
-        await manager.query(
-          `INSERT INTO capability_results (attempt_id, paper_id, trainee_id, organization_id, region_id, title, passed, score, max_score, percent, concluded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (attempt_id) DO NOTHING`,
-          [attemptId, claimed.paper_id, claimed.trainee_id, claimed.organization_id, claimed.region_id, claimed.title, grade.passed, grade.score, grade.maxScore, grade.percent, now],
-        );
-      }
       if (claimed.kind === 'course_exam' && grade.passed && claimed.enrollment_id) {
         await this.courses.recordPassed(manager, claimed.enrollment_id, now);
       }
-      return { outcome: 'graded' };
+      return { outcome: 'graded', graded: { attempt: claimed, items, grade } };
     });
   }
 
@@ -124,22 +138,37 @@ export class AttemptGrader {
   }
 }
 
-interface Claimed {
+export interface ClaimedAttempt {
+  id: string;
   trainee_id: string;
   paper_id: string;
-  pass_mark_percent: number;
-  enrollment_id: string | null;
+  attempt_no: number;
+  started_at: Date;
+  deadline_at: Date;
+  grace_seconds: number;
+  submitted_at: Date;
   submission: Submission;
+  question_count: number;
+  max_score: number;
+  pass_mark_percent: number;
+  reveal_answers: RevealPolicy;
+  enrollment_id: string | null;
   kind: PaperKind;
   title: string;
   organization_id: string | null;
   region_id: string | null;
 }
 
-interface RawItem {
+/** An item with its key: for grading and, filtered through the trainee view, for the response. */
+export interface GradedItemRow {
   position: number;
   points: number;
+  option_order: string[];
   selected_option_ids: string[] | null;
   type: QuestionType;
+  stem: string;
+  options: StoredOption[];
   correct_option_ids: string[];
+  explanation: string | null;
+  correct?: boolean;
 }

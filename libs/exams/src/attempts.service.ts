@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains } from '@cqo/core';
-import { AttemptGrader, FinalizeOutcome } from './attempt-grader';
+import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader';
 import { CourseExamLink } from './course-exam-link';
 import { drawAttempt, DrawShortage } from './draw';
 import { ExamAttemptEntity } from './entities/exam-attempt.entity';
@@ -188,7 +188,11 @@ export class AttemptsService {
   async submit(actor: Actor, attemptId: string): Promise<TraineeAttemptView> {
     const outcome = await this.grader.finalize(attemptId, { by: 'trainee', traineeId: actor.userId });
     if (outcome.outcome === 'not_found') throw ExamErrors.attemptNotFound();
-    return this.getOwn(actor, attemptId);
+    if (outcome.outcome !== 'graded') return this.getOwn(actor, attemptId);
+    // The grading transaction read everything the answer needs: no second round of queries.
+    const { attempt: a, items, grade } = outcome.graded;
+    const row: AttemptRow = { ...a, status: 'submitted', score: grade.score, percent: grade.percent, passed: grade.passed, paper_title: a.title };
+    return viewOf(row, items);
   }
 
   /** The auto-submit job: grades what was saved once the deadline and grace have passed. */
@@ -197,37 +201,21 @@ export class AttemptsService {
   }
 
   async getOwn(actor: Actor, attemptId: string): Promise<TraineeAttemptView> {
-    let attempt = await this.ownAttempt(actor, attemptId);
-    if (attempt.status === 'open' && this.clock.now().getTime() > acceptsUntil(attempt).getTime()) {
+    let row = await this.ownAttempt(actor, attemptId);
+    if (row.status === 'open' && this.clock.now().getTime() > acceptsUntil(row).getTime()) {
       // Past the deadline and the job has not run yet (or Redis lost it): grade now.
       await this.grader.finalize(attemptId, { by: 'deadline' });
-      attempt = await this.ownAttempt(actor, attemptId);
+      row = await this.ownAttempt(actor, attemptId);
     }
-    const items: RawTraineeItem[] = await this.dataSource.query(
+    // The key columns are read only when the review policy shows them.
+    const items: GradedItemRow[] = await this.dataSource.query(
       `SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
+              ${mayReveal(row) ? ', v.correct_option_ids, v.explanation, i.correct' : ''}
          FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
         WHERE i.attempt_id = $1 ORDER BY i.position`,
       [attemptId],
     );
-    const [paper]: { title: string }[] = await this.dataSource.query('SELECT title FROM exam_papers WHERE id = $1', [attempt.paperId]);
-    return {
-      ...summaryOf(attempt, paper.title),
-      acceptsAnswersUntil: acceptsUntil(attempt),
-      submission: attempt.submission,
-      questionCount: attempt.questionCount,
-      items: items.map((i) => {
-        const text = new Map(i.options.map((o) => [o.id, o.text]));
-        return {
-          position: i.position,
-          type: i.type,
-          stem: i.stem,
-          points: i.points,
-          options: i.option_order.map((id) => ({ id, text: text.get(id) ?? '' })),
-          selectedOptionIds: i.selected_option_ids ?? [],
-        };
-      }),
-      review: mayReveal(attempt) ? await this.review(attemptId) : null,
-    };
+    return viewOf(row, items);
   }
 
   async listOwn(actor: Actor, page: PageRequest, paperId?: string): Promise<Page<TraineeAttemptSummary>> {
@@ -238,13 +226,13 @@ export class AttemptsService {
       where += ' AND a.paper_id = $2';
     }
     const [{ total }]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total FROM exam_attempts a WHERE ${where}`, params);
-    const rows: (RawAttempt & { paper_title: string })[] = await this.dataSource.query(
+    const rows: AttemptRow[] = await this.dataSource.query(
       `SELECT a.*, p.title AS paper_title FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id
         WHERE ${where} ORDER BY a.started_at DESC, a.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`,
       params,
     );
     return pageOf(
-      rows.map((r) => summaryOf(fromRaw(r), r.paper_title)),
+      rows.map(summaryOf),
       Number(total),
       page,
     );
@@ -399,27 +387,20 @@ export class AttemptsService {
     return rows[0]?.id ?? null;
   }
 
-  private async ownAttempt(actor: Actor, attemptId: string): Promise<ExamAttemptEntity> {
-    const attempt = await this.dataSource.getRepository(ExamAttemptEntity).findOneBy({ id: attemptId, traineeId: actor.userId });
-    if (!attempt) throw ExamErrors.attemptNotFound();
-    return attempt;
-  }
-
-  private async review(attemptId: string): Promise<ReviewItemView[]> {
-    const rows: { position: number; correct_option_ids: string[]; correct: boolean; explanation: string | null }[] = await this.dataSource.query(
-      `SELECT i.position, v.correct_option_ids, i.correct, v.explanation
-         FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-        WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [attemptId],
+  private async ownAttempt(actor: Actor, attemptId: string): Promise<AttemptRow> {
+    const rows: AttemptRow[] = await this.dataSource.query(
+      `SELECT a.*, p.title AS paper_title FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id WHERE a.id = $1 AND a.trainee_id = $2`,
+      [attemptId, actor.userId],
     );
-    return rows.map((r) => ({ position: r.position, correctOptionIds: r.correct_option_ids, correct: r.correct, explanation: r.explanation }));
+    if (!rows[0]) throw ExamErrors.attemptNotFound();
+    return rows[0];
   }
 }
 
 /** The review policy, applied to a graded attempt: never while open, never for a failure unless 'always'. */
-export function mayReveal(attempt: Pick<ExamAttemptEntity, 'status' | 'passed' | 'revealAnswers'>): boolean {
+export function mayReveal(attempt: { status: AttemptStatus; passed: boolean | null; reveal_answers: RevealPolicy }): boolean {
   if (attempt.status !== 'submitted' || attempt.passed === null) return false;
-  switch (attempt.revealAnswers) {
+  switch (attempt.reveal_answers) {
     case 'always':
       return true;
     case 'when_passed':
@@ -431,40 +412,60 @@ export function mayReveal(attempt: Pick<ExamAttemptEntity, 'status' | 'passed' |
   }
 }
 
-function acceptsUntil(a: Pick<ExamAttemptEntity, 'deadlineAt' | 'graceSeconds'>): Date {
-  return new Date(a.deadlineAt.getTime() + a.graceSeconds * 1000);
+function acceptsUntil(a: { deadline_at: Date; grace_seconds: number }): Date {
+  return new Date(new Date(a.deadline_at).getTime() + a.grace_seconds * 1000);
 }
 
-function summaryOf(a: ExamAttemptEntity, paperTitle: string): TraineeAttemptSummary {
+/**
+ * The one place a trainee's view of an attempt is built. Items carry the stem, the options in the
+ * order shown and the trainee's selection only; the key goes into `review`, and only when the
+ * paper's policy allows it for this attempt.
+ */
+function viewOf(row: AttemptRow, items: GradedItemRow[]): TraineeAttemptView {
+  return {
+    ...summaryOf(row),
+    acceptsAnswersUntil: acceptsUntil(row),
+    submission: row.submission,
+    questionCount: row.question_count,
+    items: items.map((i) => {
+      const text = new Map(i.options.map((o) => [o.id, o.text]));
+      return {
+        position: i.position,
+        type: i.type,
+        stem: i.stem,
+        points: i.points,
+        options: i.option_order.map((id) => ({ id, text: text.get(id) ?? '' })),
+        selectedOptionIds: i.selected_option_ids ?? [],
+      };
+    }),
+    review: mayReveal(row)
+      ? items.map((i) => ({ position: i.position, correctOptionIds: i.correct_option_ids, correct: i.correct === true, explanation: i.explanation }))
+      : null,
+  };
+}
+
+function summaryOf(a: AttemptRow): TraineeAttemptSummary {
   return {
     id: a.id,
-    paperId: a.paperId,
-    paperTitle,
-    attemptNo: a.attemptNo,
+    paperId: a.paper_id,
+    paperTitle: a.paper_title,
+    attemptNo: a.attempt_no,
     status: a.status,
-    startedAt: a.startedAt,
-    deadlineAt: a.deadlineAt,
-    submittedAt: a.submittedAt,
+    startedAt: a.started_at,
+    deadlineAt: a.deadline_at,
+    submittedAt: a.submitted_at,
     result:
       a.status === 'submitted' && a.score !== null
-        ? { score: a.score, maxScore: a.maxScore, percent: a.percent!, passed: a.passed!, passMarkPercent: a.passMarkPercent }
+        ? { score: a.score, maxScore: a.max_score, percent: a.percent!, passed: a.passed!, passMarkPercent: a.pass_mark_percent }
         : null,
   };
 }
 
-interface RawTraineeItem {
-  position: number;
-  points: number;
-  option_order: string[];
-  selected_option_ids: string[] | null;
-  type: QuestionType;
-  stem: string;
-  options: StoredOption[];
-}
-
-interface RawAttempt {
+/** An attempt row with its paper's title, as read by raw SQL. */
+interface AttemptRow {
   id: string;
   paper_id: string;
+  paper_title: string;
   trainee_id: string;
   attempt_no: number;
   status: AttemptStatus;
@@ -480,26 +481,4 @@ interface RawAttempt {
   pass_mark_percent: number;
   reveal_answers: RevealPolicy;
   question_count: number;
-}
-
-function fromRaw(r: RawAttempt): ExamAttemptEntity {
-  return {
-    id: r.id,
-    paperId: r.paper_id,
-    traineeId: r.trainee_id,
-    attemptNo: r.attempt_no,
-    status: r.status,
-    startedAt: r.started_at,
-    deadlineAt: r.deadline_at,
-    graceSeconds: r.grace_seconds,
-    submittedAt: r.submitted_at,
-    submission: r.submission,
-    score: r.score,
-    maxScore: r.max_score,
-    percent: r.percent,
-    passed: r.passed,
-    passMarkPercent: r.pass_mark_percent,
-    revealAnswers: r.reveal_answers,
-    questionCount: r.question_count,
-  } as ExamAttemptEntity;
 }

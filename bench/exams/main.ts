@@ -1,0 +1,252 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Actor, loadConfig, Role } from '@cqo/core';
+import { GradableItem, gradeAttempt, PapersService, QuestionInput, QuestionsService, seededRandom } from '@cqo/exams';
+import { TokenService } from '@cqo/identity';
+import { migrateDatabase } from '@cqo/schema';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/bootstrap';
+
+/**
+ * `npm run bench:exams`: 1,000 trainees hold open attempts of one 50-question paper at the same
+ * time (drawn from a 60-question bank, options shuffled), then all submit. Prints submit latency
+ * p50/p99 and errors from a bounded in-process load generator against the real API (Fastify on
+ * 127.0.0.1, port 0, PostgreSQL), and grading throughput as a ratio to grading the same answers
+ * with the plain grading function in the same run. Throw-away database; asserts nothing.
+ */
+const ATTEMPTS = Number(arg('attempts') ?? 1000);
+const QUESTIONS = 50;
+const BANK = 60;
+const CONCURRENCY = Number(arg('concurrency') ?? 64);
+
+function arg(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+interface Sample {
+  ms: number;
+  status: number;
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const url = new URL(base.databaseUrl);
+  url.pathname = `/cqo_bench_exams_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const databaseUrl = url.toString();
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  await migrateDatabase(databaseUrl);
+  let app: NestFastifyApplication | undefined;
+  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 1) });
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), { logger: ['error'] });
+    configureApi(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const db = app.get(DataSource);
+    const { paperId, tokens } = await seed(app, db);
+    process.stdout.write(
+      `bench:exams — ${ATTEMPTS} simultaneous attempts of a ${QUESTIONS}-question paper (drawn from ${BANK}), load generator bounded at ${CONCURRENCY} in flight, node ${process.version}, PostgreSQL pool 20\n\n`,
+    );
+
+    const send = (method: string, path: string, token: string, body?: unknown) => call(agent, port, method, path, token, body);
+    // Start every attempt (all 1,000 are then open at once), then save each trainee's 50 answers in one request.
+    const attempts: { id: string; items: { position: number; type: string; options: { id: string }[] }[] }[] = new Array(ATTEMPTS);
+    const starts = await bounded(ATTEMPTS, CONCURRENCY, async (k) => {
+      const res = await send('POST', `/me/exam-papers/${paperId}/attempts`, tokens[k]);
+      if (res.status === 200) attempts[k] = JSON.parse(res.body);
+      return res;
+    });
+    const [{ open }] = await db.query(`SELECT count(*)::int AS open FROM exam_attempts WHERE status = 'open'`);
+    const keys = await keysOf(db);
+    const saves = await bounded(ATTEMPTS, CONCURRENCY, (k) => send('PUT', `/me/exam-attempts/${attempts[k].id}/answers`, tokens[k], { answers: answersOf(attempts[k], keys, k) }));
+
+    const submitStarted = process.hrtime.bigint();
+    const submits = await bounded(ATTEMPTS, CONCURRENCY, (k) => send('POST', `/me/exam-attempts/${attempts[k].id}/submit`, tokens[k]));
+    const submitSeconds = Number(process.hrtime.bigint() - submitStarted) / 1e9;
+
+    // The same gradings with the plain function: every attempt's items and saved answers, graded in a loop.
+    const gradable = await gradableOf(db);
+    const plainRounds = 20;
+    const plainStarted = process.hrtime.bigint();
+    let checksum = 0;
+    for (let r = 0; r < plainRounds; r++) for (const a of gradable.values()) checksum += gradeAttempt(a.items, 60).score;
+    const plainSeconds = Number(process.hrtime.bigint() - plainStarted) / 1e9;
+    const plainRate = (plainRounds * gradable.size) / plainSeconds;
+    const serverRate = submits.filter((s) => s.status === 200).length / submitSeconds;
+
+    // Cross-check: every attempt graded exactly once, with the score the plain function gives.
+    const stored: { id: string; score: number }[] = await db.query(`SELECT id, score FROM exam_attempts WHERE status = 'submitted'`);
+    const mismatches = stored.filter((s) => gradeAttempt(gradable.get(s.id)!.items, 60).score !== s.score).length;
+    const [{ events }] = await db.query(`SELECT count(*)::int AS events FROM outbox_events WHERE type = 'exam.attempt.graded'`);
+    const [{ conclusions }] = await db.query('SELECT count(*)::int AS conclusions FROM capability_results');
+
+    process.stdout.write(`${'phase'.padEnd(40)} ${'requests'.padStart(9)} ${'errors'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}\n`);
+    for (const [name, samples] of [
+      ['start attempt (draw 50, freeze)', starts],
+      ['save 50 answers (one PUT)', saves],
+      ['submit (grade on the server, once)', submits],
+    ] as const) {
+      const s = stats(samples);
+      process.stdout.write(`${name.padEnd(40)} ${String(samples.length).padStart(9)} ${String(s.errors).padStart(7)} ${s.p50.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}\n`);
+    }
+    process.stdout.write(`\nopen at once before submitting: ${open} attempts\n`);
+    process.stdout.write(`grading throughput: server ${serverRate.toFixed(0)} submits/s (${ATTEMPTS} in ${submitSeconds.toFixed(2)} s) vs plain gradeAttempt ${plainRate.toFixed(0)} attempts/s`);
+    process.stdout.write(` → ratio ${(serverRate / plainRate).toExponential(2)} (plain is ${(plainRate / serverRate).toFixed(0)}× faster; checksum ${checksum})\n`);
+    process.stdout.write(`graded once: ${stored.length} submitted, ${events} exam.attempt.graded events, ${conclusions} capability conclusions, ${mismatches} score mismatches vs the plain function\n`);
+    const s = stats(submits);
+    const goal = s.errors === 0 && s.p99 < 300;
+    process.stdout.write(`goal (zero errors, p99 submit < 300 ms): ${goal ? 'met' : 'NOT met'} — ${s.errors} errors, p99 ${s.p99.toFixed(1)} ms\n`);
+  } finally {
+    agent.destroy();
+    await app?.close();
+    if (process.argv.includes('--keep')) process.stdout.write(`kept database ${databaseUrl}\n`);
+    else await dropDatabase(databaseUrl);
+  }
+}
+
+/** Runs `total` tasks with at most `limit` in flight; returns one sample per task, in task order. */
+async function bounded(total: number, limit: number, task: (k: number) => Promise<Sample>): Promise<Sample[]> {
+  const samples: Sample[] = new Array(total);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, total) }, async () => {
+    for (let k = next++; k < total; k = next++) {
+      try {
+        samples[k] = await task(k);
+      } catch {
+        samples[k] = { ms: 0, status: 0 };
+      }
+    }
+  });
+  await Promise.all(lanes);
+  return samples;
+}
+
+function call(agent: Agent, port: number, method: string, path: string, token: string, body?: unknown): Promise<Sample & { body: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function stats(samples: Sample[]): { p50: number; p99: number; max: number; errors: number } {
+  const ok = samples.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.ms).sort((a, b) => a - b);
+  const at = (q: number) => (ok.length ? ok[Math.min(ok.length - 1, Math.ceil(q * ok.length) - 1)] : NaN);
+  return { p50: at(0.5), p99: at(0.99), max: ok[ok.length - 1] ?? NaN, errors: samples.length - ok.length };
+}
+
+/** Trainee k answers each question right with probability ~0.7 (seeded), else picks a wrong option. */
+function answersOf(attempt: { items: { position: number; options: { id: string }[] }[] }, keys: Map<string, Map<number, string[]>>, k: number) {
+  const random = seededRandom(`bench-answers-${k}`);
+  const key = keys.get((attempt as unknown as { id: string }).id)!;
+  return attempt.items.map((item) => {
+    const correct = key.get(item.position)!;
+    return { position: item.position, optionIds: random() < 0.7 ? correct : [item.options.find((o) => !correct.includes(o.id))!.id] };
+  });
+}
+
+async function keysOf(db: DataSource): Promise<Map<string, Map<number, string[]>>> {
+  const rows: { attempt_id: string; position: number; correct_option_ids: string[] }[] = await db.query(
+    `SELECT i.attempt_id, i.position, v.correct_option_ids FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id`,
+  );
+  const keys = new Map<string, Map<number, string[]>>();
+  for (const r of rows) {
+    const m = keys.get(r.attempt_id) ?? new Map<number, string[]>();
+    m.set(r.position, r.correct_option_ids);
+    keys.set(r.attempt_id, m);
+  }
+  return keys;
+}
+
+async function gradableOf(db: DataSource): Promise<Map<string, { items: GradableItem[] }>> {
+  const rows: { attempt_id: string; type: GradableItem['type']; correct_option_ids: string[]; points: number; selected_option_ids: string[] | null }[] = await db.query(
+    `SELECT i.attempt_id, v.type, v.correct_option_ids, i.points, i.selected_option_ids
+       FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id ORDER BY i.attempt_id, i.position`,
+  );
+  const out = new Map<string, { items: GradableItem[] }>();
+  for (const r of rows) {
+    const a = out.get(r.attempt_id) ?? { items: [] };
+    a.items.push({ type: r.type, correctOptionIds: r.correct_option_ids, points: r.points, selectedOptionIds: r.selected_option_ids });
+    out.set(r.attempt_id, a);
+  }
+  return out;
+}
+
+/** An organization, a 60-question bank (20 of each type), a published paper drawing 50, and 1,000 trainees with tokens. */
+async function seed(app: NestFastifyApplication, db: DataSource): Promise<{ paperId: string; tokens: string[] }> {
+  const [region] = await db.query(`SELECT id FROM regions WHERE code = '620100'`);
+  const [org] = await db.query(`INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00EXAM1', $1) RETURNING id`, [region.id]);
+  const admin: Actor = { userId: (await db.query(`INSERT INTO users (username, password_hash, display_name, role, organization_id) VALUES ('bench-org', 'x', '机构', 'org_admin', $1) RETURNING id`, [org.id]))[0].id, role: Role.OrgAdmin, organizationId: org.id, enterpriseId: null, regionId: null, regionPath: null };
+  const questions = app.get(QuestionsService);
+  const topics = ['quality-tools', 'six-sigma', 'lean'];
+  for (let n = 0; n < BANK; n++) {
+    const type = (['single', 'multiple', 'true_false'] as const)[n % 3];
+    const options =
+      type === 'true_false'
+        ? [{ text: '正确', correct: n % 2 === 0 }, { text: '错误', correct: n % 2 === 1 }]
+        : ['甲', '乙', '丙', '丁'].map((t, i) => ({ text: `${t}${n}`, correct: type === 'single' ? i === n % 4 : i !== n % 4 }));
+    const input: QuestionInput = { type, stem: `压测题${n}`, options, category: 2, topics: [topics[n % 3]], difficulty: (n % 5) + 1 };
+    await questions.create(admin, input);
+  }
+  const papers = app.get(PapersService);
+  const paper = await papers.create(admin, {
+    kind: 'capability_test',
+    title: '压测能力测试',
+    passMarkPercent: 60,
+    timeLimitMinutes: 60,
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    drawRules: [{ count: 20, topic: 'quality-tools' }, { count: 30, category: 2 }],
+  });
+  await papers.publish(admin, paper.id);
+  const users: { id: string }[] = await db.query(
+    `INSERT INTO users (username, password_hash, display_name, role)
+     SELECT 'bench-' || g, 'not-a-hash', '压测学员' || g, 'trainee' FROM generate_series(1, $1::int) g ORDER BY g RETURNING id`,
+    [ATTEMPTS],
+  );
+  await db.query('ANALYZE');
+  const signer = app.get(TokenService);
+  const tokens = await Promise.all(
+    users.map((u) => signer.signAccess({ userId: u.id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null })),
+  );
+  return { paperId: paper.id, tokens };
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:exams: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
