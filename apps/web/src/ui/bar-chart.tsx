@@ -14,10 +14,11 @@ export interface Bar {
  */
 export function BarChart({ bars, title, onSelect, selected }: { bars: Bar[]; title: string; onSelect?(key: string): void; selected?: string }) {
   const { t } = useI18n();
-  const rowH = 30;
-  const labelW = 120;
-  const chartW = 260;
-  const valueW = 56;
+  // About as wide as a phone in CSS pixels, so the text stays legible there; it scales up on a desktop.
+  const rowH = 28;
+  const labelW = 100;
+  const chartW = 190;
+  const valueW = 46;
   const width = labelW + chartW + valueW;
   const height = Math.max(rowH, bars.length * rowH) + 24;
   return (
@@ -48,7 +49,7 @@ export function BarChart({ bars, title, onSelect, selected }: { bars: Bar[]; tit
               onKeyDown={interactive ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect?.(bar.key)) : undefined}
             >
               <text x={labelW - 8} y={rowH / 2 + 5} textAnchor="end" className="chart-label">
-                {bar.label.length > 8 ? `${bar.label.slice(0, 7)}…` : bar.label}
+                {bar.label.length > 7 ? `${bar.label.slice(0, 6)}…` : bar.label}
               </text>
               <rect x={labelW} y={6} width={chartW} height={rowH - 12} className="chart-track" rx={3} />
               <rect x={labelW} y={6} width={w} height={rowH - 12} className="chart-bar" rx={3} />

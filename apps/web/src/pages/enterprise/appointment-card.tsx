@@ -45,9 +45,9 @@ export function EligibilityTable({ result }: { result: EligibilityResult }) {
         <tbody>
           {result.conditions.map((c) => (
             <tr key={c.code} data-met={c.met}>
-              <td>{c.requirement}</td>
-              <td>{c.actual}</td>
-              <td>
+              <td className="wrap">{c.requirement}</td>
+              <td className="wrap">{c.actual}</td>
+              <td className="wrap">
                 {c.met ? <Badge tone="ok">✓ {t('appoint.met')}</Badge> : <Badge tone="bad">✗ {t('appoint.unmet')}</Badge>}
                 {c.message && <div className="small field-error">{c.message}</div>}
               </td>
