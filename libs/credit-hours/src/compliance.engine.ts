@@ -64,7 +64,7 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
  *   when accrued < threshold × required × share elapsed, else `on_track`. A `once` requirement
  *   not met is `shortfall` for a serving CQO, `on_track` for anyone else.
  */
-const RECOMPUTE_SQL = `
+const RECOMPUTE_SQL_TEMPLATE = `
 WITH rs AS (
   SELECT s.id, g.path, g.parent_id IS NULL AS root
     FROM requirement_rule_sets s JOIN regions g ON g.id = s.region_id
@@ -93,15 +93,10 @@ subjects AS (
     LEFT JOIN region_rs rr ON rr.region_id = e.region_id
    WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
 ),
--- One streaming pass over the ledger index: per trainee, hours by category and kind, this year and all years.
+-- One streaming pass over the ledger index: per trainee, the hour totals the rules in force need
+-- (by category and kind, this year or all years); totals no rule needs are not summed.
 sums AS (
-  SELECT c.trainee_id,
-         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment' AND c.year = $3::int), 0) AS c1a_year,
-         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment'), 0) AS c1a_all,
-         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing' AND c.year = $3::int), 0) AS c1c_year,
-         COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing'), 0) AS c1c_all,
-         COALESCE(sum(c.hours) FILTER (WHERE c.category = 2 AND c.year = $3::int), 0) AS c2_year,
-         COALESCE(sum(c.hours) FILTER (WHERE c.category = 2), 0) AS c2_all
+  SELECT c.trainee_id, __SUM_COLUMNS__
     FROM credit_entries c
    WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
    GROUP BY c.trainee_id
@@ -204,6 +199,48 @@ SELECT (SELECT count(*) FROM upserted)::int AS changed,
        (SELECT count(*) FROM cleared)::int AS flags_cleared
 `;
 
+/** The six totals the rules can ask for, each a column of `sums`. */
+const SUM_COLUMNS = {
+  c1a_year: `c.category = 1 AND c.kind = 'appointment' AND c.year = $3::int`,
+  c1a_all: `c.category = 1 AND c.kind = 'appointment'`,
+  c1c_year: `c.category = 1 AND c.kind = 'continuing' AND c.year = $3::int`,
+  c1c_all: `c.category = 1 AND c.kind = 'continuing'`,
+  c2_year: `c.category = 2 AND c.year = $3::int`,
+  c2_all: `c.category = 2`,
+} as const;
+type SumColumn = keyof typeof SUM_COLUMNS;
+
+/** Which totals a rule reads: its category and kind, this year or (once) all years, plus appointment hours if it counts them. */
+export function sumsNeeded(rules: { category: number; kind: string; period: string; count_appointment_hours: boolean }[]): SumColumn[] {
+  const needed = new Set<SumColumn>();
+  for (const r of rules) {
+    const scope = r.period === 'once' ? 'all' : 'year';
+    if (r.category === 2) needed.add(`c2_${scope}`);
+    else if (r.kind === 'appointment') needed.add(`c1a_${scope}`);
+    else {
+      needed.add(`c1c_${scope}`);
+      if (r.count_appointment_hours) needed.add(`c1a_${scope}`);
+    }
+  }
+  return (Object.keys(SUM_COLUMNS) as SumColumn[]).filter((c) => needed.has(c));
+}
+
+const sqlCache = new Map<string, string>();
+
+/** The statement for a set of needed totals; the others are constant 0 (no rule reads them). */
+function recomputeSql(needed: SumColumn[]): string {
+  const key = needed.join(',');
+  let sql = sqlCache.get(key);
+  if (!sql) {
+    const columns = (Object.keys(SUM_COLUMNS) as SumColumn[])
+      .map((c) => (needed.includes(c) ? `COALESCE(sum(c.hours) FILTER (WHERE ${SUM_COLUMNS[c]}), 0) AS ${c}` : `0::numeric AS ${c}`))
+      .join(',\n         ');
+    sql = RECOMPUTE_SQL_TEMPLATE.replace('__SUM_COLUMNS__', columns);
+    sqlCache.set(key, sql);
+  }
+  return sql;
+}
+
 export interface RecomputeAllOptions {
   year: number;
   /** Chunks run at once (each its own transaction and connection). */
@@ -282,7 +319,14 @@ export class ComplianceEngine {
 
   private async run(manager: EntityManager, lo: string, hi: string, year: number, includeOnce: boolean, now: Date): Promise<RecomputeCounts> {
     const position = periodPosition(year, now);
-    const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(RECOMPUTE_SQL, [
+    const rules: { category: number; kind: string; period: string; count_appointment_hours: boolean }[] = await manager.query(
+      `SELECT DISTINCT r.category, r.kind, r.period, r.count_appointment_hours
+         FROM requirement_rules r JOIN requirement_rule_sets s ON s.id = r.rule_set_id
+        WHERE s.effective_from <= $1::date AND (s.effective_to IS NULL OR s.effective_to >= $1::date)
+          AND (r.period = 'calendar_year' OR $2::boolean)`,
+      [position.ruleDate, includeOnce],
+    );
+    const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(recomputeSql(sumsNeeded(rules)), [
       lo,
       hi,
       year,
