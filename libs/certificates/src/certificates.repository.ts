@@ -92,6 +92,8 @@ export class CertificatesRepository {
       .createQueryBuilder('e')
       .where('e.certificate_id IN (:...ids)', { ids: certificateIds })
       .orderBy('e.at', 'ASC')
+      // A reissue's two entries share their instant: the old version's end before the new one's start.
+      .addOrderBy("CASE e.type WHEN 'issued' THEN 0 WHEN 'superseded' THEN 1 WHEN 'reissued' THEN 2 ELSE 3 END", 'ASC')
       .addOrderBy('e.id', 'ASC')
       .getMany();
   }

@@ -62,7 +62,8 @@ export class CertificateAdministrationService {
     const prepared = await this.issuer.prepareReissue(certificate, { holder, facts, actorId: actor.userId, reason: text });
     const reissued = await this.dataSource.transaction(async (manager) => {
       await this.repository.lockSubject(manager, certificate);
-      const now = this.clock.now();
+      // The old version ends when the new one begins.
+      const now = prepared.row.createdAt;
       const result = await manager.query(
         `UPDATE certificates SET status = 'superseded', superseded_at = $2 WHERE id = $1 AND status = 'valid'`,
         [certificate.id, now],
