@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
     const db = app.get(DataSource);
     const { paperId, tokens } = await seed(app, db);
     process.stdout.write(
-      `bench:exams — ${ATTEMPTS} simultaneous attempts of a ${QUESTIONS}-question paper (drawn from ${BANK}), load generator bounded at ${CONCURRENCY} in flight, node ${process.version}, PostgreSQL pool 20\n\n`,
+      `bench:exams — ${ATTEMPTS} simultaneous attempts of a ${QUESTIONS}-question paper (drawn from ${BANK}), load generator bounded at ${CONCURRENCY} in flight, node ${process.version}, PostgreSQL pool 20\n` +
+        `machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start (other processes share these cores)\n\n`,
     );
 
     const send = (method: string, path: string, token: string, body?: unknown) => call(agent, port, method, path, token, body);
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     process.stdout.write(`grading throughput: server ${serverRate.toFixed(0)} submits/s (${ATTEMPTS} in ${submitSeconds.toFixed(2)} s) vs plain gradeAttempt ${plainRate.toFixed(0)} attempts/s`);
     process.stdout.write(` → ratio ${(serverRate / plainRate).toExponential(2)} (plain is ${(plainRate / serverRate).toFixed(0)}× faster; checksum ${checksum})\n`);
     process.stdout.write(`graded once: ${stored.length} submitted, ${events} exam.attempt.graded events, ${conclusions} capability conclusions, ${mismatches} score mismatches vs the plain function\n`);
+    process.stdout.write(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     const s = stats(submits);
     const goal = s.errors === 0 && s.p99 < 300;
     process.stdout.write(`goal (zero errors, p99 submit < 300 ms): ${goal ? 'met' : 'NOT met'} — ${s.errors} errors, p99 ${s.p99.toFixed(1)} ms\n`);
