@@ -2,10 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CourseCompletedEvent, FieldIssue } from '@cqo/core';
+import { CourseCompletedEvent, DomainError, FieldIssue } from '@cqo/core';
 import { CreditHoursErrors } from './credit-hours.errors';
 import { isPositiveHours, normalizeHours } from './decimal-hours';
 import { LedgerService } from './ledger.service';
+
+function isForeignKeyViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return (e?.code ?? e?.driverError?.code) === '23503' && (e?.constraint ?? e?.driverError?.constraint) === constraint;
+}
 
 /** The accrual key of a completion: one enrolment's completion accrues once, whoever delivers it. */
 export function completionAccrualKey(enrollmentId: string): string {
@@ -24,7 +29,10 @@ const RECONCILE_SETTLE_SECONDS = 300;
 export interface ReconcileResult {
   scanned: number;
   accrued: number;
+  /** Failed now, retried at the next pass (they hold the watermark). */
   failed: number;
+  /** Malformed for good (logged, passed over). */
+  skipped: number;
   cursor: string;
 }
 
@@ -72,7 +80,8 @@ export class AccrualService {
   async accrueCompletion(eventId: string | null, payload: unknown): Promise<{ entryId: string; created: boolean; year: number }> {
     const event = this.validateCompletion(payload);
     return this.dataSource.transaction((manager) =>
-      this.ledger.append(manager, {
+      this.ledger
+        .append(manager, {
         traineeId: event.traineeId,
         category: event.category,
         kind: event.kind,
@@ -84,7 +93,14 @@ export class AccrualService {
         enrollmentId: event.enrollmentId,
         evidenceRef: eventId ? `outbox:${eventId}` : `enrollment:${event.enrollmentId}`,
         accrualKey: completionAccrualKey(event.enrollmentId),
-      }),
+      })
+        .catch((error: unknown) => {
+          // A completion for a user who is not there can never be accrued: a permanent failure, not a retry.
+          if (isForeignKeyViolation(error, 'fk_credit_entries_trainee')) {
+            throw CreditHoursErrors.invalidCompletion([{ field: 'traineeId', message: '学员不存在' }]);
+          }
+          throw error;
+        }),
     );
   }
 
@@ -106,6 +122,7 @@ export class AccrualService {
     let scanned = 0;
     let accrued = 0;
     let failed = 0;
+    let skipped = 0;
     // The watermark may advance over every settled event up to the first one that still lacks an entry.
     let watermark = position;
     let blocked = false;
@@ -129,8 +146,15 @@ export class AccrualService {
             if (result.created) accrued += 1;
             ok = true;
           } catch (error) {
-            failed += 1;
-            this.logger.warn({ eventId: event.id, err: error }, 'reconciliation could not accrue a completion');
+            if (error instanceof DomainError && error.kind === 'invalid') {
+              // Malformed for good: logged once here and passed over, so it never holds the watermark back.
+              skipped += 1;
+              ok = true;
+              this.logger.error({ eventId: event.id, code: error.code, details: error.details }, 'course.completed event cannot be accrued');
+            } else {
+              failed += 1;
+              this.logger.warn({ eventId: event.id, err: error }, 'reconciliation could not accrue a completion, will retry');
+            }
           }
         }
         if (!blocked && ok && event.settled) watermark = event.id;
@@ -146,6 +170,6 @@ export class AccrualService {
         watermark,
       ]);
     }
-    return { scanned, accrued, failed, cursor: watermark };
+    return { scanned, accrued, failed, skipped, cursor: watermark };
   }
 }

@@ -50,6 +50,7 @@ export async function createHarness(now: string): Promise<Harness> {
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
+  moduleRef.useLogger(false);
   await moduleRef.init();
   const db = moduleRef.get<DataSource>(getDataSourceToken());
   const accrual = moduleRef.get(AccrualService);
