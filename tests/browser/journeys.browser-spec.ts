@@ -253,6 +253,20 @@ describe('the web front end in Chromium', () => {
         await staff.getByRole('heading', { name: heading }).waitFor();
         await staff.locator('main .card, main .empty, main table').first().waitFor();
         await screenshots(staff, name, () => staff.getByRole('heading', { name: heading }).waitFor());
+        if (username === 'orgadmina') {
+          // The API's message for each field shows beside its input (here: hours not in steps of 0.5, no topic).
+          await staff.getByRole('link', { name: '新建课程' }).click();
+          await staff.getByLabel('课程名称').fill('质量工具入门');
+          await staff.getByLabel('课程简介').fill('常用质量工具。');
+          await staff.getByLabel('学时', { exact: true }).fill('7.3');
+          await staff.getByLabel('课时名称').fill('排列图');
+          await staff.getByRole('button', { name: '保存草稿' }).click();
+          const hoursField = staff.locator('.field', { has: staff.getByLabel('学时', { exact: true }) });
+          await hoursField.getByRole('alert').waitFor();
+          expect((await hoursField.getByRole('alert').textContent())?.trim()).not.toBe('');
+          await staff.locator('.field', { has: staff.getByText('专题', { exact: true }) }).getByRole('alert').waitFor();
+          await screenshots(staff, 'org-course-form-errors', () => hoursField.getByRole('alert').waitFor());
+        }
       } finally {
         await context.close();
       }

@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You may not open this page.',
   'error.tooMany': 'Too many requests. Please wait a moment.',
   'error.server': 'The server failed. Please try again later.',
+  'error.checkFields': 'Please correct the fields marked in red and try again.',
   'error.generic': 'That did not work.',
 
   'login.title': 'Sign in',

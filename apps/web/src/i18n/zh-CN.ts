@@ -63,6 +63,7 @@ export const zhCN = {
   'error.forbidden': '您无权访问此页面。',
   'error.tooMany': '操作过于频繁，请稍后再试。',
   'error.server': '服务器出错，请稍后再试。',
+  'error.checkFields': '请按标红处的提示修改后再提交。',
   'error.generic': '操作失败。',
 
   'login.title': '登录',

@@ -1,4 +1,4 @@
-import { ReactNode, useId } from 'react';
+import { ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { MessageKey, useI18n } from '../i18n';
@@ -9,6 +9,13 @@ export function Field(props: { label: string; error?: string; hint?: string; chi
   const errId = `${id}-err`;
   const hintId = `${id}-hint`;
   const describedBy = [props.error ? errId : '', props.hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  // Mark the control itself invalid for assistive technology, whatever element the caller rendered.
+  useEffect(() => {
+    const control = document.getElementById(id);
+    if (!control) return;
+    if (props.error) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  }, [id, props.error]);
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}${props.wide ? ' field-wide' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
@@ -27,15 +34,30 @@ export function Field(props: { label: string; error?: string; hint?: string; chi
   );
 }
 
-/** The error of a whole form: the API's message, and every detail not shown beside a field. */
+/**
+ * The error of a whole form: the API's message, and every detail not shown beside a field. When
+ * it appears, focus moves to the first field marked invalid (or to this box), so keyboard and
+ * screen-reader users land on what to fix.
+ */
 export function FormError({ error, shownFields = [] }: { error?: ApiError; shownFields?: string[] }) {
   const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error || !box.current) return;
+    const form = box.current.closest('form');
+    const first = form?.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea');
+    const target = first ?? box.current;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  }, [error]);
   if (!error) return null;
   const shown = (field: string) => shownFields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
   const rest = error.details.filter((d) => !shown(d.field));
+  // When every problem is already written beside its field, say so instead of listing field codes.
+  const summary = error.details.length > 0 && rest.length === 0 ? t('error.checkFields') : errorText(error, t);
   return (
-    <div className="alert alert-error" role="alert">
-      <strong>{errorText(error, t)}</strong>
+    <div className="alert alert-error" role="alert" ref={box} tabIndex={-1}>
+      <strong>{summary}</strong>
       {rest.length > 0 && (
         <ul>
           {rest.map((d, i) => (
