@@ -240,10 +240,12 @@ describe('the web front end in Chromium', () => {
     }
   });
 
-  it('shows each staff role its main page', async () => {
-    const pages: [string, string, string][] = [
+  it('shows each staff role its main page, and every page of its menu loads cleanly', async () => {
+    const pages: [string, string, string | null][] = [
       ['orgadmina', '课程管理', 'org-courses'],
       ['admin', '课程审核', 'admin-approvals'],
+      ['entadminlz', '首席质量官聘任', null],
+      ['regulatorgs', '监管概览', null],
     ];
     for (const [username, heading, name] of pages) {
       const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
@@ -252,7 +254,7 @@ describe('the web front end in Chromium', () => {
         await signIn(staff, servers.baseUrl, username, TEST_PASSWORD);
         await staff.getByRole('heading', { name: heading }).waitFor();
         await staff.locator('main .card, main .empty, main table').first().waitFor();
-        await screenshots(staff, name, () => staff.getByRole('heading', { name: heading }).waitFor());
+        if (name) await screenshots(staff, name, () => staff.getByRole('heading', { name: heading }).waitFor());
         if (username === 'orgadmina') {
           // The API's message for each field shows beside its input (here: hours not in steps of 0.5, no topic).
           await staff.getByRole('link', { name: '新建课程' }).click();
@@ -266,6 +268,14 @@ describe('the web front end in Chromium', () => {
           expect((await hoursField.getByRole('alert').textContent())?.trim()).not.toBe('');
           await staff.locator('.field', { has: staff.getByText('专题', { exact: true }) }).getByRole('alert').waitFor();
           await screenshots(staff, 'org-course-form-errors', () => hoursField.getByRole('alert').waitFor());
+        }
+        // Every page of the role's menu loads without an error box (and, by afterEach, without a page error or 5xx).
+        const menu = staff.getByRole('navigation', { name: '主导航' }).getByRole('link');
+        for (const label of await menu.allTextContents()) {
+          await menu.filter({ hasText: label }).click();
+          await staff.locator('main h1').waitFor();
+          await staff.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
+          expect([label, await staff.locator('main .alert-error').allTextContents()]).toEqual([label, []]);
         }
       } finally {
         await context.close();
