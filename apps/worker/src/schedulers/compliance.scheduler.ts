@@ -24,19 +24,27 @@ export class ComplianceScheduler implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger(ComplianceScheduler.name);
   private readonly queues = new Map<QueueName, Queue>();
   private timer?: NodeJS.Timeout;
+  private running: Promise<boolean> | null = null;
+  private stopped = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   onApplicationBootstrap(): void {
-    void this.upsertAll();
-    this.timer = setInterval(() => void this.upsertAll(), REASSERT_MS);
+    this.reassert();
+    this.timer = setInterval(() => this.reassert(), REASSERT_MS);
     this.timer.unref();
+  }
+
+  private reassert(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.upsertAll().finally(() => (this.running = null));
   }
 
   /** Upserts every scheduler; a Redis outage is logged and retried at the next pass, never fatal. */
   async upsertAll(): Promise<boolean> {
     try {
       for (const s of complianceSchedules(this.config.rulesTimeZone)) {
+        if (this.stopped) return false;
         await this.queue(JobQueues[s.job]).upsertJobScheduler(s.id, s.repeat, {
           name: s.job,
           data: {},
@@ -64,7 +72,9 @@ export class ComplianceScheduler implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.running;
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
   }
 }
