@@ -14,8 +14,8 @@ import { CertificateSigner, sha256Hex } from '../signing/certificate-signer';
 import { CertificateStorage } from '../storage/certificate-storage';
 import { Semaphore } from './semaphore';
 
-/** Issuances rendering and saving at once in one process (the worker runs 4 jobs at a time). */
-const PARALLEL_ISSUANCES = 4;
+/** Issuances rendering and saving at once in one process (the worker runs 8 jobs at a time). */
+const PARALLEL_ISSUANCES = 8;
 
 export interface IssueRequest<K extends CertificateKind = CertificateKind> {
   traineeId: string;
@@ -77,8 +77,6 @@ export class CertificateIssuer {
 
   async issue<K extends CertificateKind>(request: IssueRequest<K>): Promise<IssueResult> {
     if (request.facts.kind !== request.kind) throw CertificateErrors.factsMismatch();
-    const existing = await this.repository.findCurrent(request);
-    if (existing) return { certificate: existing, created: false };
     return this.slots.run(() => this.issueNew(request));
   }
 
@@ -92,26 +90,21 @@ export class CertificateIssuer {
     // Refuse a name the fonts cannot draw before a serial is spent.
     this.renderer.assertPrintable(printed);
 
-    // Rendering (CPU) happens outside the transaction, which then only checks and inserts. Two
-    // duplicate jobs racing both render; the loser's serial is simply never used.
+    // Rendering (CPU) happens outside the transaction, which only inserts. Two duplicate jobs
+    // racing past the check above both render; the partial unique index over the current version
+    // lets one insert win, and the other returns the winner (its drawn serial is never used).
     const prepared = await this.prepareVersion({ ...request, holder: printed.holder, regionId: holder.regionId, previous: null, actorId: null, reason: null });
-    let result: IssueResult;
+    let certificate: CertificateEntity;
     try {
-      result = await this.dataSource.transaction(async (manager) => {
-        await this.repository.lockSubject(manager, request);
-        const raced = await this.repository.findCurrent(request, manager);
-        if (raced) return { certificate: raced, created: false };
-        return { certificate: await this.saveVersion(manager, prepared), created: true };
-      });
+      certificate = await this.dataSource.transaction((manager) => this.saveVersion(manager, prepared));
     } catch (error) {
-      // Belt and braces: the partial unique index decides if two writers ever got past the lock.
       if (!isUniqueViolation(error, 'ux_certificates_current')) throw error;
       const winner = await this.repository.findCurrent(request);
       if (!winner) throw error;
       return { certificate: winner, created: false };
     }
-    if (result.created) await this.store(prepared);
-    return result;
+    await this.store(prepared);
+    return { certificate, created: true };
   }
 
   /**
