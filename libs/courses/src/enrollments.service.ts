@@ -78,10 +78,31 @@ const ENROLLMENT_SELECT = `SELECT e.id, e.trainee_id, e.course_id, e.course_vers
       WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
   FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id JOIN training_organizations o ON o.id = v.organization_id`;
 
+/** See {@link EnrollmentsService.enroll}. $1 version, $2 trainee, $3 now. */
+const ENROL_SQL = `
+WITH v AS (
+  SELECT id, course_id FROM course_versions
+   WHERE id = $1 AND status = 'published'
+     AND (enrollment_opens_at IS NULL OR enrollment_opens_at <= $3)
+     AND (enrollment_closes_at IS NULL OR enrollment_closes_at > $3)
+     AND (capacity IS NULL OR seats_taken < capacity)
+   FOR UPDATE
+), ins AS (
+  INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_at)
+  SELECT $2, v.course_id, v.id, 'enrolled', 'self', $3 FROM v
+  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
+    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
+    WHERE enrollments.status = 'withdrawn'
+  RETURNING id
+), seat AS (
+  UPDATE course_versions SET seats_taken = seats_taken + 1 WHERE id = (SELECT id FROM v) AND EXISTS (SELECT 1 FROM ins) RETURNING id
+)
+SELECT (SELECT id FROM v) AS version_id, (SELECT id FROM ins) AS enrollment_id, (SELECT count(*) FROM seat) AS seats`;
+
 /**
- * Enrolment and withdrawal. Seats are taken by one atomic conditional UPDATE of the version's
- * `seats_taken` (which also locks the version row until commit), so capacity holds under any
- * number of simultaneous requests; the unique indexes make a second live enrolment impossible.
+ * Enrolment and withdrawal. A seat is taken in the same statement that locks the version row and
+ * inserts the enrolment, so capacity holds under any number of simultaneous requests; the unique
+ * indexes make a second live enrolment impossible.
  */
 @Injectable()
 export class EnrollmentsService {
@@ -92,33 +113,28 @@ export class EnrollmentsService {
     private readonly clock: Clock,
   ) {}
 
-  /** A trainee enrols in a published course version, inside its enrolment window, if a seat is left. */
+  /**
+   * A trainee enrols in a published course version, inside its enrolment window, if a seat is
+   * left. One statement: lock the version row if it takes enrolments now, insert (or revive a
+   * withdrawn) enrolment, and take the seat only if that insert happened. Waiting requests
+   * re-check the seat count on the locked row, so capacity holds however many arrive at once.
+   */
   async enroll(actor: Actor, courseVersionId: string): Promise<EnrollmentView> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
-    const live: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM enrollments e JOIN course_versions v ON v.course_id = e.course_id
-        WHERE v.id = $1 AND e.trainee_id = $2 AND e.status <> 'withdrawn'`,
-      [courseVersionId, actor.userId],
-    );
-    if (live.length) throw CourseErrors.alreadyEnrolled();
-    const id = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const taken = await updateReturning<{ course_id: string }>(
-        manager,
-        `UPDATE course_versions SET seats_taken = seats_taken + 1
-          WHERE id = $1 AND status = 'published'
-            AND (enrollment_opens_at IS NULL OR enrollment_opens_at <= $2)
-            AND (enrollment_closes_at IS NULL OR enrollment_closes_at > $2)
-            AND (capacity IS NULL OR seats_taken < capacity)
-          RETURNING course_id`,
-        [courseVersionId, now],
-      );
-      if (!taken.length) throw await this.whyClosed(manager, courseVersionId);
-      const enrollmentId = await insertEnrollment(manager, { traineeId: actor.userId, courseId: taken[0].course_id, courseVersionId, source: 'self', by: null, at: now });
-      if (!enrollmentId) throw CourseErrors.alreadyEnrolled();
-      return enrollmentId;
-    });
-    return this.getVisible(actor, id);
+    const now = this.clock.now();
+    let rows: { version_id: string | null; enrollment_id: string | null }[];
+    try {
+      rows = await this.dataSource.query(ENROL_SQL, [courseVersionId, actor.userId, now]);
+    } catch (error) {
+      // A live enrolment in another version of the same course.
+      if (isUniqueViolation(error, 'ux_enrollments_trainee_id_course_id_live')) throw CourseErrors.alreadyEnrolled();
+      throw error;
+    }
+    const { version_id: versionId, enrollment_id: enrollmentId } = rows[0];
+    if (!versionId) throw await this.whyClosed(this.dataSource.manager, courseVersionId);
+    if (!enrollmentId) throw CourseErrors.alreadyEnrolled();
+    const [view]: RawEnrollment[] = await this.dataSource.query(`${ENROLLMENT_SELECT} WHERE e.id = $1`, [enrollmentId]);
+    return toView(view);
   }
 
   /** A trainee withdraws before the enrolment window closes; the seat is given back. */
