@@ -6,7 +6,6 @@ import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader'
 import { CourseExamLink } from './course-exam-link';
 import { drawAttempt, DrawShortage } from './draw';
 import { ExamAttemptEntity } from './entities/exam-attempt.entity';
-import { ExamAttemptItemEntity } from './entities/exam-attempt-item.entity';
 import { ExamPaperEntity } from './entities/exam-paper.entity';
 import { ExamOwner } from './exam-owner';
 import { AttemptStatus, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
@@ -326,9 +325,12 @@ export class AttemptsService {
       maxScore: drawn.reduce((n, d) => n + d.points, 0),
     });
     const attemptId = inserted.identifiers[0].id as string;
-    await manager.insert(
-      ExamAttemptItemEntity,
-      drawn.map((d) => ({ attemptId, position: d.position, questionVersionId: d.versionId, points: d.points, optionOrder: d.optionOrder })),
+    // One statement for all items (option orders travel as JSON: unnest cannot take a ragged text[][]).
+    await manager.query(
+      `INSERT INTO exam_attempt_items (attempt_id, position, question_version_id, points, option_order)
+       SELECT $1, x.position, x.version_id, x.points, x.option_order
+         FROM jsonb_to_recordset($2::jsonb) AS x(position int, version_id uuid, points int, option_order text[])`,
+      [attemptId, JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder })))],
     );
     await this.outbox.record(manager, 'exam.attempt.started', {
       attemptId,
