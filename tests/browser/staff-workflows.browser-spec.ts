@@ -99,8 +99,8 @@ describe('staff workflows in Chromium', () => {
       await page.getByLabel('选择文件').setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
       await page.getByRole('button', { name: '检查文件' }).click();
       const errors = page.locator('.import-report');
-      await errors.getByRole('cell', { name: 'topics' }).waitFor();
-      expect(await errors.getByRole('row').filter({ hasText: 'difficulty' }).getByRole('cell').first().textContent()).toBe('5');
+      await errors.getByRole('cell', { name: '知识点' }).waitFor();
+      expect(await errors.getByRole('row').filter({ hasText: '难度' }).getByRole('cell').first().textContent()).toBe('5');
       await screenshots(page, 'org-question-import-errors', () => page.locator('.import-report').waitFor());
 
       await page.getByLabel('选择文件').setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(QUESTIONS_CSV) });

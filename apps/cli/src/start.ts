@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  process.stdout.write(`start: API on ${config.publicBaseUrl} (docs at /docs), worker health on :${config.workerHealthPort}/health\n`);
+  process.stdout.write(`start: web app on ${config.publicBaseUrl}/app/, API docs at /docs, worker health on :${config.workerHealthPort}/health\n`);
 }
 
 main().catch((error: unknown) => {

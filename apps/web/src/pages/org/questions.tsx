@@ -179,7 +179,7 @@ function QuestionForm({ topics, onSaved }: { topics: Topic[]; onSaved(): void })
 
 /** Import is all or nothing: a 400 lists every offending cell as rows[<row>].<column>, shown here as a table. */
 function ImportPanel({ onDone }: { onDone(): void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
   const [result, setResult] = useState<{ dryRun: boolean; rows: number; imported: number }>();
@@ -215,7 +215,7 @@ function ImportPanel({ onDone }: { onDone(): void }) {
             {cells.map((c, i) => (
               <tr key={i}>
                 <td className="num">{c.row}</td>
-                <td>{c.column}</td>
+                <td>{label('qcol.', c.column)}</td>
                 <td>{c.message}</td>
               </tr>
             ))}
@@ -227,7 +227,7 @@ function ImportPanel({ onDone }: { onDone(): void }) {
           {result.dryRun ? t('questions.dryRunOk', { n: result.rows }) : t('questions.imported', { n: result.imported })}
         </p>
       )}
-      <button type="submit" className="btn btn-primary" disabled={busy || !file}>
+      <button type="submit" className="btn btn-primary spaced" disabled={busy || !file}>
         {dryRun ? t('questions.check') : t('import.submit')}
       </button>
     </form>
