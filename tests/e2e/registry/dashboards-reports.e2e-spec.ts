@@ -6,6 +6,7 @@ import { FakeClock, Role } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService } from '@cqo/organizations';
+import { DashboardsService } from '@cqo/registry';
 import { createTestApi, TestApi } from '../../support/api';
 import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';
@@ -71,6 +72,8 @@ describe('dashboards, exports and yearly reports', () => {
     }
     const engine = api.get(ComplianceEngine);
     for (const c of [complete, behind, tsCqo]) await engine.recomputeTrainee(c.userId);
+    // What the worker's registry.refresh-stats job does every five minutes.
+    await api.get(DashboardsService).refreshStats();
   });
   afterAll(async () => {
     await worker.close();
@@ -209,5 +212,24 @@ describe('dashboards, exports and yearly reports', () => {
       ]);
       expect((await get(`/regulators/city-reports/${id}`, world.tokens.regulatorTS)).statusCode).toBe(403);
     });
+  });
+  it('quotes CSV cells and defuses spreadsheet formulas (PostgreSQL formats the lines)', async () => {
+    const name = '=HYPERLINK("http://x"),兰州"质量"公司';
+    const enterprise = await api.get(EnterprisesService).create({
+      name, creditCode: testCreditCode(), regionId: world.regions.lanzhou, stateOwned: false, aboveDesignatedSize: false, production: false,
+      chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none',
+    });
+    const c = await candidate(api, { enterpriseId: enterprise.id, fullName: '钱引号' });
+    const admin = await api.get(UsersService).create({ username: 'entadminquote', password: TEST_PASSWORD, displayName: '管理员', role: Role.EnterpriseAdmin, enterpriseId: enterprise.id });
+    const repo = api.get(UsersRepository);
+    const token = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(admin.id))!));
+    expect((await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: c.username }) })).statusCode).toBe(201);
+    const csv = await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}`, world.tokens.regulatorLZ);
+    const rows: string[][] = parse(csv.rawPayload, { bom: true });
+    expect(rows).toHaveLength(2);
+    expect(rows[1][1]).toBe(`'${name}`);
+    expect(rows[1][3]).toBe('钱引号');
+    const xlsx = await readSheet((await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}&format=xlsx`, world.tokens.regulatorLZ)).rawPayload);
+    expect(xlsx[1][1]).toBe(name);
   });
 });

@@ -2,10 +2,10 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Clock, JobPayloads, Queues } from '@cqo/core';
 import { currentYear } from '@cqo/credit-hours';
-import { AppointmentsService, CityReportsService, TermRemindersService } from '@cqo/registry';
+import { AppointmentsService, CityReportsService, DashboardsService, TermRemindersService } from '@cqo/registry';
 import { JobHost, requireIds } from './job-host';
 
-type RegistryJobs = 'registry.expire-terms' | 'registry.term-reminders' | 'registry.generate-city-report' | 'registry.request-city-reports';
+type RegistryJobs = 'registry.expire-terms' | 'registry.term-reminders' | 'registry.generate-city-report' | 'registry.request-city-reports' | 'registry.refresh-stats';
 
 /** The registry's jobs: term expiry and reminders (daily), the cities' yearly reports (on request and each January). */
 @Processor(Queues.registry, { concurrency: 2 })
@@ -14,6 +14,7 @@ export class RegistryProcessor extends JobHost<RegistryJobs> {
     private readonly appointments: AppointmentsService,
     private readonly reminders: TermRemindersService,
     private readonly cityReports: CityReportsService,
+    private readonly dashboards: DashboardsService,
     private readonly clock: Clock,
   ) {
     super();
@@ -21,6 +22,7 @@ export class RegistryProcessor extends JobHost<RegistryJobs> {
 
   readonly handlers = {
     'registry.expire-terms': async () => this.appointments.expireDue(),
+    'registry.refresh-stats': async () => this.dashboards.refreshStats(),
     'registry.term-reminders': async () => this.reminders.sendDue(),
     'registry.generate-city-report': async (data: JobPayloads['registry.generate-city-report'], job: Job<JobPayloads['registry.generate-city-report']>) => {
       requireIds(data, 'reportId');

@@ -3,8 +3,10 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig, JobName, JobQueues, QueueName, redisConnectionOptions } from '@cqo/core';
 
 /** The registry's repeatable jobs; fixed ids, so every worker upserts the same schedulers. */
-export function registrySchedules(timeZone: string): { id: string; job: JobName; repeat: { pattern: string; tz: string } }[] {
+export function registrySchedules(timeZone: string): { id: string; job: JobName; repeat: { every: number } | { pattern: string; tz: string } }[] {
   return [
+    // The dashboards' precomputed per-region figures: at most five minutes old.
+    { id: 'registry.refresh-stats', job: 'registry.refresh-stats', repeat: { every: 5 * 60_000 } },
     // Just after midnight in China: a term whose last day was yesterday ends today.
     { id: 'registry.expire-terms.daily', job: 'registry.expire-terms', repeat: { pattern: '10 0 * * *', tz: timeZone } },
     // Every morning: the 90- and 30-day reminders (the days are data of the eligibility rule set).

@@ -44,6 +44,8 @@ export interface JobPayloads {
   'registry.generate-city-report': { eventId: string; reportId: string; generation: number };
   /** Yearly (January): asks for every city's report on the year just closed (`year` defaults to last year). */
   'registry.request-city-reports': { year?: number };
+  /** Every few minutes: recomputes the per-region figures the regulators' dashboards read. */
+  'registry.refresh-stats': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -63,6 +65,7 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'registry.term-reminders': Queues.registry,
   'registry.generate-city-report': Queues.registry,
   'registry.request-city-reports': Queues.registry,
+  'registry.refresh-stats': Queues.registry,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -4,6 +4,16 @@
  * (nominations included); by the end of 2025, all state-owned and above-designated-size production
  * enterprises. `sql` is the predicate over `enterprises e` that puts an enterprise in the group.
  */
+/** The enterprise flags the targets are defined on (as the registry_enterprise_stats view groups them). */
+export interface EnterpriseFlags {
+  stateOwned: boolean;
+  aboveDesignatedSize: boolean;
+  production: boolean;
+  chinaAward: boolean;
+  provincialAward: boolean;
+  cityAward: boolean;
+}
+
 export interface AppointmentTarget {
   code: 'award_holders' | 'state_owned_or_large_production';
   name: string;
@@ -11,6 +21,8 @@ export interface AppointmentTarget {
   deadline: string;
   targetRate: number;
   sql: string;
+  /** The same predicate over the flags, for the precomputed figures. */
+  test: (f: EnterpriseFlags) => boolean;
 }
 
 export const APPOINTMENT_TARGETS: readonly AppointmentTarget[] = [
@@ -20,6 +32,7 @@ export const APPOINTMENT_TARGETS: readonly AppointmentTarget[] = [
     deadline: '2021-12-31',
     targetRate: 1,
     sql: `(e.china_quality_award <> 'none' OR e.provincial_quality_award <> 'none' OR e.city_quality_award <> 'none')`,
+    test: (f) => f.chinaAward || f.provincialAward || f.cityAward,
   },
   {
     code: 'state_owned_or_large_production',
@@ -27,5 +40,6 @@ export const APPOINTMENT_TARGETS: readonly AppointmentTarget[] = [
     deadline: '2025-12-31',
     targetRate: 1,
     sql: '(e.state_owned OR (e.above_designated_size AND e.production))',
+    test: (f) => f.stateOwned || (f.aboveDesignatedSize && f.production),
   },
 ];

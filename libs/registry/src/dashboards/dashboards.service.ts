@@ -7,7 +7,7 @@ import { AppointmentsService, AppointmentView } from '../appointments/appointmen
 import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
 import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
-import { APPOINTMENT_TARGETS, AppointmentTarget } from './appointment-targets';
+import { APPOINTMENT_TARGETS, AppointmentTarget, EnterpriseFlags } from './appointment-targets';
 import { appointmentsQuery, ListQuery, shortfallsQuery } from './registry-lists';
 
 export interface TargetFigures {
@@ -57,6 +57,8 @@ export interface RegionFigures {
 export interface RegionDashboard {
   year: number;
   asOf: string;
+  /** When the precomputed figures were computed (refreshed every few minutes by the worker). */
+  figuresAsOf: Date | null;
   totals: RegionFigures;
   /** One row per region directly below (the cities, for the province); empty for a city. */
   children: RegionFigures[];
@@ -117,9 +119,10 @@ const TARGET_COLUMNS = APPOINTMENT_TARGETS.map((t, i) => `${t.sql} AS target_${i
 const STATE_ORDER: (ComplianceState | 'missing')[] = ['shortfall', 'at_risk', 'missing', 'on_track', 'not_applicable', 'complete'];
 
 /**
- * Regulators' dashboards: per region with its cities, drill-down to enterprises and CQOs. Every
- * figure is one set-based statement grouped by region (no per-enterprise loop in Node); the
- * comments on each say which index serves it.
+ * Regulators' dashboards: per region with its cities, drill-down to enterprises and CQOs. The
+ * region figures come from precomputed per-region views (set-based SQL in the RegistryStats
+ * migration, refreshed by the worker); the lists below them are live, paged, set-based queries
+ * whose comments say which index serves them.
  */
 @Injectable()
 export class DashboardsService {
@@ -135,67 +138,41 @@ export class DashboardsService {
     return this.regionFigures(scopePath, this.year(filter.year, this.clock.now()));
   }
 
-  /** The figures of a region (by path) and of the regions directly below it. No scope check: for the city report job. */
+  /**
+   * The figures of a region (by path) and of the regions directly below it, from the
+   * precomputed per-region views (see migration RegistryStats; `asOf` says when they were
+   * computed) and the open flags (live: few rows). No scope check: for the city report job.
+   */
   async regionFigures(scopePath: string, year: number): Promise<RegionDashboard> {
     const now = this.clock.now();
-    const [regionRows, enterpriseRows, complianceRows, flagRows] = await Promise.all([
+    // Every region in scope mapped to its group, one pass over the handful of region rows.
+    const [regionRows, enterpriseRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
       this.dataSource.query(
         `SELECT id, name, path FROM regions WHERE path = $1 OR (path LIKE $1 || '/%' AND path NOT LIKE $1 || '/%/%') ORDER BY sort_order, code`,
         [scopePath],
       ) as Promise<{ id: string; name: string; path: string }[]>,
-      // Enterprises by group (the scope region itself, or the child region containing them):
-      // one pass over the enterprises in scope (ix_enterprises_region_id); "has a serving CQO" is
-      // a probe of the partial unique index ux_cqo_appointments_enterprise_serving.
       this.dataSource.query(
-        `WITH grp AS (${GROUPS_SQL}),
-         ent AS (
-           SELECT grp.group_path,
-                  ${TARGET_COLUMNS},
-                  a.id IS NOT NULL AS appointed,
-                  COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception
-             FROM enterprises e
-             JOIN grp ON grp.region_id = e.region_id
-             LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving')
-         SELECT group_path, count(*)::int AS enterprises, count(*) FILTER (WHERE appointed)::int AS appointed,
-                count(*) FILTER (WHERE exception)::int AS exceptions,
-                ${APPOINTMENT_TARGETS.map((_, i) => `count(*) FILTER (WHERE target_${i})::int AS target_${i}, count(*) FILTER (WHERE target_${i} AND appointed)::int AS target_${i}_appointed`).join(', ')}
-           FROM ent GROUP BY group_path`,
+        `WITH grp AS (${GROUPS_SQL})
+         SELECT grp.group_path, s.state_owned, s.above_designated_size, s.production, s.china_award, s.provincial_award, s.city_award,
+                s.appointed, s.exception, s.enterprises
+           FROM registry_enterprise_stats s JOIN grp ON grp.region_id = s.region_id`,
         [scopePath],
-      ) as Promise<Record<string, number | string>[]>,
-      // CQOs serving in each of the two years (a term overlapping the year; one row per trainee,
-      // the latest appointment deciding the region), joined to their yearly statuses by the
-      // primary key of compliance_statuses (trainee_id, requirement, period_year).
+      ) as Promise<EnterpriseStatsRow[]>,
       this.dataSource.query(
-        `WITH grp AS (${GROUPS_SQL}),
-         yrs AS (SELECT unnest($2::int[]) AS year),
-         cqo AS (
-           SELECT DISTINCT ON (y.year, a.trainee_id) y.year, a.trainee_id, grp.group_path
-             FROM yrs y
-             JOIN cqo_appointments a ON a.appointed_on <= make_date(y.year, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date(y.year, 1, 1)
-             JOIN enterprises e ON e.id = a.enterprise_id
-             JOIN grp ON grp.region_id = e.region_id
-            ORDER BY y.year, a.trainee_id, a.appointed_on DESC),
-         st AS (
-           SELECT c.group_path, c.year, c.trainee_id, r.code AS requirement, r.name AS rule_name, r.sort_order,
-                  COALESCE(s.state, 'missing') AS state
-             FROM cqo c
-             CROSS JOIN (SELECT DISTINCT ON (rr.code) rr.code, rr.name, rr.sort_order FROM requirement_rules rr
-                          JOIN requirement_rule_sets rs ON rs.id = rr.rule_set_id
-                         WHERE rr.period = 'calendar_year' AND rs.effective_from <= $3::date
-                           AND (rs.effective_to IS NULL OR rs.effective_to >= $3::date)
-                         ORDER BY rr.code, rs.effective_from DESC) r
-             LEFT JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year = c.year AND s.requirement = r.code),
-         per_cqo AS (
-           SELECT group_path, year, trainee_id, bool_and(state = 'complete') AS complete FROM st GROUP BY group_path, year, trainee_id)
-         SELECT 'cqo' AS kind, group_path, year, NULL AS requirement, NULL AS rule_name, 0 AS sort_order, NULL AS state,
-                count(*)::int AS n, count(*) FILTER (WHERE complete)::int AS complete
-           FROM per_cqo GROUP BY group_path, year
-         UNION ALL
-         SELECT 'state', group_path, year, requirement, rule_name, min(sort_order), state, count(*)::int, 0
-           FROM st GROUP BY group_path, year, requirement, rule_name, state`,
-        [scopePath, [year, year - 1], chinaDateOf(now)],
-      ) as Promise<{ kind: 'cqo' | 'state'; group_path: string; year: number; requirement: string | null; rule_name: string | null; sort_order: number; state: string | null; n: number; complete: number }[]>,
-      // Open regulator flags on CQOs serving now (ix_cqo_flags_open).
+        `WITH grp AS (${GROUPS_SQL})
+         SELECT grp.group_path, s.year, s.serving, s.complete
+           FROM registry_cqo_year_stats s JOIN grp ON grp.region_id = s.region_id
+          WHERE s.year IN ($2, $3)`,
+        [scopePath, year, year - 1],
+      ) as Promise<{ group_path: string; year: number; serving: number; complete: number }[]>,
+      this.dataSource.query(
+        `WITH grp AS (${GROUPS_SQL})
+         SELECT grp.group_path, s.year, s.requirement, s.state, s.cqos
+           FROM registry_compliance_stats s JOIN grp ON grp.region_id = s.region_id
+          WHERE s.year IN ($2, $3)`,
+        [scopePath, year, year - 1],
+      ) as Promise<{ group_path: string; year: number; requirement: string; state: ComplianceState; cqos: number }[]>,
+      // Open regulator flags on CQOs serving now (ix_cqo_flags_open, then the serving index).
       this.dataSource.query(
         `WITH grp AS (${GROUPS_SQL})
          SELECT grp.group_path, count(DISTINCT f.id)::int AS open_flags
@@ -207,28 +184,40 @@ export class DashboardsService {
           GROUP BY grp.group_path`,
         [scopePath],
       ) as Promise<{ group_path: string; open_flags: number }[]>,
+      // The yearly requirements in force (names and order), whatever region's rule set.
+      this.dataSource.query(
+        `SELECT DISTINCT ON (r.code) r.code, r.name, r.sort_order
+           FROM requirement_rules r JOIN requirement_rule_sets s ON s.id = r.rule_set_id
+          WHERE r.period = 'calendar_year' AND s.effective_from <= $1::date AND (s.effective_to IS NULL OR s.effective_to >= $1::date)
+          ORDER BY r.code, s.effective_from DESC`,
+        [chinaDateOf(now)],
+      ) as Promise<{ code: string; name: string; sort_order: number }[]>,
+      this.dataSource.query('SELECT computed_at FROM registry_stats_meta') as Promise<{ computed_at: Date }[]>,
     ]);
+    const rules = ruleRows.sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code));
     const figures = (regions: { id: string; name: string; path: string }[], name: string, id: string, path: string): RegionFigures => {
       const paths = new Set(regions.map((r) => r.path));
-      const ent = enterpriseRows.filter((r) => paths.has(String(r.group_path)));
-      const sum = (key: string) => ent.reduce((t, r) => t + Number(r[key] ?? 0), 0);
-      const enterprises = sum('enterprises');
-      const appointed = sum('appointed');
+      const ent = enterpriseRows.filter((r) => paths.has(r.group_path));
+      const count = (pick: (r: EnterpriseStatsRow) => boolean) => ent.filter(pick).reduce((t, r) => t + r.enterprises, 0);
+      const enterprises = count(() => true);
+      const appointed = count((r) => r.appointed);
       const compliance = [year, year - 1].map((y) => {
-        const cqoRows = complianceRows.filter((r) => r.kind === 'cqo' && r.year === y && paths.has(r.group_path));
-        const stateRows = complianceRows.filter((r) => r.kind === 'state' && r.year === y && paths.has(r.group_path));
-        const serving = cqoRows.reduce((t, r) => t + r.n, 0);
-        const complete = cqoRows.reduce((t, r) => t + r.complete, 0);
-        const requirements = [...new Map(stateRows.sort((a, b) => a.sort_order - b.sort_order).map((r) => [r.requirement!, r.rule_name!])).entries()];
+        const cqo = cqoRows.filter((r) => r.year === y && paths.has(r.group_path));
+        const states = stateRows.filter((r) => r.year === y && paths.has(r.group_path));
+        const serving = cqo.reduce((t, r) => t + r.serving, 0);
+        const complete = cqo.reduce((t, r) => t + r.complete, 0);
+        const codes = [...rules.map((r) => r.code), ...new Set(states.map((s) => s.requirement).filter((c) => !rules.some((r) => r.code === c)))];
         return {
           year: y,
           servingCqos: serving,
           complete,
           rate: ratio(complete, serving),
-          byRequirement: requirements.map(([requirement, ruleName]) => {
+          byRequirement: codes.map((requirement) => {
             const counts = Object.fromEntries([...COMPLIANCE_STATES, 'missing'].map((s) => [s, 0])) as Record<ComplianceState | 'missing', number>;
-            for (const r of stateRows.filter((s) => s.requirement === requirement)) counts[r.state as ComplianceState | 'missing'] += r.n;
-            return { requirement, ruleName, counts };
+            for (const r of states.filter((s) => s.requirement === requirement)) counts[r.state] += r.cqos;
+            // A serving CQO without a status row for the requirement (not recomputed yet).
+            counts.missing = Math.max(0, serving - COMPLIANCE_STATES.reduce((t, s) => t + counts[s], 0));
+            return { requirement, ruleName: rules.find((r) => r.code === requirement)?.name ?? requirement, counts };
           }),
         };
       });
@@ -239,13 +228,13 @@ export class DashboardsService {
         enterprises,
         enterprisesWithCqo: appointed,
         appointmentRate: ratio(appointed, enterprises),
-        targets: APPOINTMENT_TARGETS.map((t, i) => {
-          const n = sum(`target_${i}`);
-          const a = sum(`target_${i}_appointed`);
+        targets: APPOINTMENT_TARGETS.map((t) => {
+          const n = count((r) => t.test(flagsOf(r)));
+          const a = count((r) => r.appointed && t.test(flagsOf(r)));
           return { code: t.code, name: t.name, deadline: t.deadline, targetRate: t.targetRate, enterprises: n, appointed: a, rate: ratio(a, n), met: n === 0 || a / n >= t.targetRate };
         }),
         servingCqos: compliance[0].servingCqos,
-        exceptionAppointments: sum('exceptions'),
+        exceptionAppointments: count((r) => r.exception),
         openFlags: flagRows.filter((r) => paths.has(r.group_path)).reduce((t, r) => t + r.open_flags, 0),
         compliance,
       };
@@ -255,9 +244,22 @@ export class DashboardsService {
     return {
       year,
       asOf: chinaDateOf(now),
+      figuresAsOf: meta[0]?.computed_at ?? null,
       totals: figures(regionRows, self.name, self.id, self.path),
       children: children.map((c) => figures([c], c.name, c.id, c.path)),
     };
+  }
+
+  /**
+   * Recomputes the per-region views the dashboards read (the `registry.refresh-stats` job, every
+   * few minutes; the city report job before it reads them). CONCURRENTLY: readers never wait.
+   */
+  async refreshStats(): Promise<{ ms: number }> {
+    const started = Date.now();
+    for (const view of ['registry_enterprise_stats', 'registry_cqo_year_stats', 'registry_compliance_stats', 'registry_stats_meta']) {
+      await this.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
+    }
+    return { ms: Date.now() - started };
   }
 
   /** Enterprises in scope with their CQO and the CQO's standing in `year` (drill-down from a region). */
@@ -403,6 +405,30 @@ const GROUPS_SQL = `
          CASE WHEN g.path = $1 THEN $1 ELSE $1 || '/' || split_part(substr(g.path, length($1) + 2), '/', 1) END AS group_path
     FROM regions g
    WHERE g.path = $1 OR g.path LIKE $1 || '/%'`;
+
+interface EnterpriseStatsRow {
+  group_path: string;
+  state_owned: boolean;
+  above_designated_size: boolean;
+  production: boolean;
+  china_award: boolean;
+  provincial_award: boolean;
+  city_award: boolean;
+  appointed: boolean;
+  exception: boolean;
+  enterprises: number;
+}
+
+function flagsOf(r: EnterpriseStatsRow): EnterpriseFlags {
+  return {
+    stateOwned: r.state_owned,
+    aboveDesignatedSize: r.above_designated_size,
+    production: r.production,
+    chinaAward: r.china_award,
+    provincialAward: r.provincial_award,
+    cityAward: r.city_award,
+  };
+}
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;

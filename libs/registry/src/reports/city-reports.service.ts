@@ -149,6 +149,8 @@ export class CityReportsService {
   /** The report's content: the summary figures (from the dashboards' SQL) and the appointed CQOs of the year. */
   async content(regionName: string, regionPath: string, year: number): Promise<CityReportContent> {
     const now = this.clock.now();
+    // The report prints figures as of now, not as of the last scheduled refresh.
+    await this.dashboards.refreshStats();
     const figures = (await this.dashboards.regionFigures(regionPath, year)).totals;
     const rules = await this.rules.inForce(chinaDateOf(now));
     // Set-based: the CQOs serving in the year (a term overlapping it) at the city's enterprises,

@@ -7,6 +7,7 @@ import { CreditHoursLedger1795600000000 } from './1795600000000-CreditHoursLedge
 import { SeedGansuRequirementRules1795600100000 } from './1795600100000-SeedGansuRequirementRules';
 import { Certificates1795610000000 } from './1795610000000-Certificates';
 import { Registry1795620000000 } from './1795620000000-Registry';
+import { RegistryStats1795620100000 } from './1795620100000-RegistryStats';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   SeedGansuRequirementRules1795600100000,
   Certificates1795610000000,
   Registry1795620000000,
+  RegistryStats1795620100000,
 ];

@@ -386,6 +386,7 @@ export class RegionFiguresDto {
 export class RegionDashboardDto {
   @ApiProperty() year!: number;
   @ApiProperty({ example: '2026-05-01' }) asOf!: string;
+  @ApiProperty({ nullable: true, type: Date, description: 'When the region figures were computed (refreshed every five minutes; open flags are live)' }) figuresAsOf!: Date | null;
   @ApiProperty({ type: RegionFiguresDto }) totals!: RegionFiguresDto;
   @ApiProperty({ type: [RegionFiguresDto], description: 'The regions directly below (the cities, for the province)' }) children!: RegionFiguresDto[];
 }
