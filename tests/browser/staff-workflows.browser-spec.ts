@@ -99,8 +99,8 @@ describe('staff workflows in Chromium', () => {
       await page.getByLabel('选择文件').setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
       await page.getByRole('button', { name: '检查文件' }).click();
       const errors = page.locator('.import-report');
-      await errors.getByRole('cell', { name: '知识点' }).waitFor();
-      expect(await errors.getByRole('row').filter({ hasText: '难度' }).getByRole('cell').first().textContent()).toBe('5');
+      await errors.getByRole('cell', { name: '知识点', exact: true }).waitFor();
+      expect(await errors.getByRole('row').filter({ has: page.getByRole('cell', { name: '难度', exact: true }) }).getByRole('cell').first().textContent()).toBe('5');
       await screenshots(page, 'org-question-import-errors', () => page.locator('.import-report').waitFor());
 
       await page.getByLabel('选择文件').setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(QUESTIONS_CSV) });
