@@ -16,7 +16,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
  * `npm run bench:certificates [-- --count=500] [--keep]`
  *
  * In a database of its own, with the worker running in this process (its BullMQ processors,
- * 8 jobs at a time), it adds `count` `certificates.issue-course` jobs and times them until every
+ * 16 jobs at a time), it adds `count` `certificates.issue-course` jobs and times them until every
  * certificate is rendered, signed, stored and recorded. In the same process and run it times the
  * bare rendering of the same layout (CertificateRenderer: QR code + pdfkit, nothing else), in
  * five rounds interleaved with the jobs, and prints:
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const queue = new Queue(Queues.certificates, { prefix: redisPrefix, connection: redisConnectionOptions(config) });
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { healthServer: false }), { logger: ['error'] });
   try {
-    process.stdout.write(`bench:certificates — ${COUNT} certificates, worker in this process (8 jobs at a time), 5 interleaved rounds, node ${process.version}\n`);
+    process.stdout.write(`bench:certificates — ${COUNT} certificates, worker in this process (16 jobs at a time), 5 interleaved rounds, node ${process.version}\n`);
     const events = await seed(db, COUNT);
     const renderer = worker.get(CertificateRenderer);
     // Warm up: fonts parsed, code paths compiled, for both measurements alike.

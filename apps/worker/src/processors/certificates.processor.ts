@@ -19,7 +19,7 @@ function summary(result: IssueResult | string): { serial: string; created: boole
  * domain error (a name the fonts cannot draw, a missing profile) fails for good; anything else
  * is retried.
  */
-@Processor(Queues.certificates, { concurrency: 8 })
+@Processor(Queues.certificates, { concurrency: 16 })
 export class CertificatesProcessor extends JobHost<CertificateJobs> {
   constructor(private readonly triggers: CertificateTriggersService) {
     super();

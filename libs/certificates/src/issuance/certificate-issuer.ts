@@ -14,8 +14,8 @@ import { CertificateSigner, sha256Hex } from '../signing/certificate-signer';
 import { CertificateStorage } from '../storage/certificate-storage';
 import { Semaphore } from './semaphore';
 
-/** Issuances rendering and saving at once in one process (the worker runs 8 jobs at a time). */
-const PARALLEL_ISSUANCES = 8;
+/** Issuances rendering and saving at once in one process (the worker runs 16 jobs at a time). */
+const PARALLEL_ISSUANCES = 16;
 
 export interface IssueRequest<K extends CertificateKind = CertificateKind> {
   traineeId: string;

@@ -20,13 +20,19 @@ export abstract class CertificateStorage {
 
 /** Files under STORAGE_DIR (a volume in docker-compose). Writes are atomic: temp file, then rename. */
 export class FileSystemCertificateStorage extends CertificateStorage {
+  private readonly made = new Set<string>();
+
   constructor(private readonly root: string) {
     super();
   }
 
   async put(key: string, data: Buffer): Promise<void> {
     const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
     const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temp, data);
     await rename(temp, path);
