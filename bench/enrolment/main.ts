@@ -60,6 +60,9 @@ async function main(): Promise<void> {
   // Request logging at `warn` (errors only) unless LOG_LEVEL says otherwise; both phases pay the same.
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   await migrateDatabase(databaseUrl);
+  // An experiment knob, off by default: how much of a heartbeat is waiting for the WAL flush.
+  const asyncCommit = process.argv.includes('--async-commit');
+  if (asyncCommit) await adminQuery(databaseUrl, `ALTER DATABASE "${url.pathname.slice(1)}" SET synchronous_commit = off`);
   let app: NestFastifyApplication | undefined;
   try {
     @Module({ imports: [ApiModule.forRoot(config)], controllers: [BaselineController] })
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${address.port}`;
     const world = await seed(app.get(DataSource), app.get(TokenService));
     process.stdout.write(
-      `bench:enrolment — ${CONNECTIONS} connections, ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up, node ${process.version}, ${TRAINEES} trainees, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}\n`,
+      `bench:enrolment — ${CONNECTIONS} connections, ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up, node ${process.version}, ${TRAINEES} trainees, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}${asyncCommit ? ', synchronous_commit off' : ''}\n`,
     );
 
     const baseline = await phase(origin, 'baseline (GET, 1 indexed read, no auth)', (k) => ({
@@ -225,13 +228,17 @@ async function seed(db: DataSource, tokens: TokenService): Promise<BenchWorld> {
 }
 
 async function dropDatabase(databaseUrl: string): Promise<void> {
+  await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+}
+
+/** Runs one statement on the server's `postgres` database. */
+async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
   const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(sql);
   } finally {
     await client.end();
   }
