@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
@@ -25,6 +24,8 @@ export function serveWebApp(app: NestFastifyApplication, dir: string | null = fi
   if (!dir) return;
   const instance = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   void instance.register(async (web) => {
+    // Loaded only when there is a build to serve (it costs start-up time otherwise).
+    const { default: fastifyStatic } = await import('@fastify/static');
     await web.register(fastifyStatic, {
       root: dir,
       wildcard: false,

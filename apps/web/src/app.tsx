@@ -1,7 +1,8 @@
 import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from './api/types';
-import { I18nProvider, MessageKey, useI18n } from './i18n';
+import { I18nProvider, useI18n } from './i18n';
+import { homeOf, NAV } from './nav';
 import { LoginPage } from './pages/public/login';
 import { VerifyBySerialPage } from './pages/public/verify';
 import { SessionProvider, useSession } from './session';
@@ -12,41 +13,6 @@ const OrgRoutes = lazy(() => import('./pages/org/routes'));
 const EnterpriseRoutes = lazy(() => import('./pages/enterprise/routes'));
 const RegulatorRoutes = lazy(() => import('./pages/regulator/routes'));
 const AdminRoutes = lazy(() => import('./pages/admin/routes'));
-
-/** Each role's menu: [path under /app, message key]. The first entry is the role's home. */
-export const NAV: Record<Role, [string, MessageKey][]> = {
-  trainee: [
-    ['/learning', 'nav.learning'],
-    ['/catalog', 'nav.catalog'],
-    ['/hours', 'nav.hours'],
-    ['/certificates', 'nav.certificates'],
-    ['/notifications', 'nav.notifications'],
-  ],
-  org_admin: [
-    ['/org/courses', 'nav.orgCourses'],
-    ['/org/questions', 'nav.questions'],
-    ['/org/papers', 'nav.papers'],
-    ['/notifications', 'nav.notifications'],
-  ],
-  enterprise_admin: [
-    ['/enterprise/appointments', 'nav.appointments'],
-    ['/enterprise/reports', 'nav.yearlyReports'],
-    ['/enterprise/staff', 'nav.staffHours'],
-    ['/notifications', 'nav.notifications'],
-  ],
-  regulator: [
-    ['/regulator/dashboard', 'nav.dashboard'],
-    ['/regulator/lookup', 'nav.lookup'],
-    ['/regulator/shortfalls', 'nav.shortfalls'],
-    ['/regulator/reports', 'nav.reports'],
-    ['/regulator/exports', 'nav.exports'],
-  ],
-  platform_admin: [
-    ['/admin/approvals', 'nav.approvals'],
-    ['/admin/rule-sets', 'nav.ruleSets'],
-    ['/admin/users', 'nav.users'],
-  ],
-};
 
 export function App() {
   return (
@@ -105,8 +71,6 @@ function Shell() {
     </>
   );
 }
-
-export const homeOf = (role: Role) => NAV[role][0][0];
 
 function Guard({ role, children }: { role?: Role; children: ReactNode }) {
   const { me } = useSession();

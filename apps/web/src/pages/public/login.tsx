@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { homeOf } from '../../app';
+import { homeOf } from '../../nav';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useAction } from '../../ui/hooks';
