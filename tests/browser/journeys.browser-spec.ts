@@ -142,6 +142,9 @@ describe('the web front end in Chromium', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的证书' }).click();
     await page.getByText(serial).waitFor();
     await screenshots(page, 'trainee-certificates', () => page.getByText(serial).waitFor());
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通知' }).click();
+    await page.getByRole('heading', { name: '通知' }).waitFor();
+    await page.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的学习' }).click();
     await page.getByRole('link', { name: COURSE_TITLE }).waitFor();
     await screenshots(page, 'trainee-learning', () => page.getByRole('link', { name: COURSE_TITLE }).waitFor());
