@@ -10,7 +10,7 @@ import { chinaYearOf, CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, OUT
 import { migrateDatabase } from '@cqo/schema';
 
 /**
- * `npm run bench:compliance [-- --trainees=1000000] [--samples=200] [--keep]`
+ * `npm run bench:compliance [-- --trainees=1000000] [--samples=200] [--keep] [--reuse]`
  *
  * Generates trainees and a ledger of 20 entries each (generate_series, in the database) in a
  * database of its own, starts the real worker (dist/apps/worker, with its outbox relay) as a
@@ -29,6 +29,8 @@ const ENTRIES_PER_TRAINEE = 20;
 const SAMPLES = arg('samples', 200);
 const ENTERPRISES = 1000;
 const KEEP = process.argv.includes('--keep');
+/** Reuse the database a `--keep` run left (same --trainees), skipping generation; statuses and flags start empty. */
+const REUSE = process.argv.includes('--reuse');
 
 function ms(from: bigint): number {
   return Number(process.hrtime.bigint() - from) / 1e6;
@@ -120,8 +122,10 @@ async function main(): Promise<void> {
   const databaseUrl = url.toString();
   const admin = new Client({ connectionString: new URL('/postgres', databaseUrl).toString() });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
-  await admin.query('CREATE DATABASE cqo_bench_compliance');
+  if (!REUSE) {
+    await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
+    await admin.query('CREATE DATABASE cqo_bench_compliance');
+  }
   await migrateDatabase(databaseUrl);
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -135,9 +139,15 @@ async function main(): Promise<void> {
     process.stdout.write(
       `bench:compliance — ${TRAINEES.toLocaleString('en')} trainees, ${(TRAINEES * ENTRIES_PER_TRAINEE).toLocaleString('en')} ledger entries, year ${year}, node ${process.version}\n`,
     );
-    let started = process.hrtime.bigint();
-    await generate(db, year);
-    process.stdout.write(`generated in ${(ms(started) / 1000).toFixed(1)} s (generate_series in the database, then VACUUM ANALYZE)\n`);
+    if (REUSE) {
+      await db.query('TRUNCATE compliance_statuses, compliance_flags');
+      await db.query('VACUUM ANALYZE');
+      process.stdout.write('reusing the kept database\n');
+    } else {
+      const started = process.hrtime.bigint();
+      await generate(db, year);
+      process.stdout.write(`generated in ${(ms(started) / 1000).toFixed(1)} s (generate_series in the database, then VACUUM ANALYZE)\n`);
+    }
 
     const healthPort = await freePort();
     worker = spawn(process.execPath, [join(__dirname, '../../apps/worker/src/main.js')], {
@@ -229,7 +239,7 @@ async function main(): Promise<void> {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await db.end();
-    if (!KEEP) await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
+    if (!KEEP && !REUSE) await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
     await admin.end();
   }
 }

@@ -7,7 +7,7 @@ import { currentYear, periodPosition } from './compliance-period';
 /**
  * Trainees are split into 256 buckets by the first byte of their id (a uuid range each). A
  * bucket is the unit of locking: a one-trainee recomputation takes its trainee's bucket lock and
- * a chunk of the full run (one or more consecutive buckets, sized to about 4,000 trainees) takes
+ * a chunk of the full run (one or more consecutive buckets, sized to about 12,000 trainees) takes
  * all of its buckets', so the two never interleave and leave an older result on top of a newer one.
  */
 export const COMPLIANCE_BUCKETS = 256;
@@ -23,8 +23,12 @@ function bucketRange(first: number, last: number): [string, string] {
   return [`${hex(first)}000000-0000-0000-0000-000000000000`, `${hex(last)}ffffff-ffff-ffff-ffff-ffffffffffff`];
 }
 
-/** About this many trainees per statement of the full run: big enough to amortize planning, small enough for work_mem. */
-const TRAINEES_PER_CHUNK = 4000;
+/**
+ * About this many trainees per statement of the full run: big enough that planning the
+ * statement costs little beside running it, small enough that its hashes fit in CHUNK_WORK_MEM.
+ */
+const TRAINEES_PER_CHUNK = 12_000;
+const CHUNK_WORK_MEM = '64MB';
 
 export interface RecomputeCounts {
   /** Status rows inserted or changed (rows whose values did not change are not rewritten). */
@@ -78,19 +82,25 @@ region_rs AS (
 default_rs AS (
   SELECT id FROM rs WHERE root ORDER BY path LIMIT 1
 ),
+-- Who serves (the registry's seam), read once per chunk rather than probed per row.
+serving AS (
+  SELECT t.trainee_id,
+         bool_or(t.served_from <= make_date($3::int, 12, 31) AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS in_year,
+         bool_or(t.served_from <= $9::date AND (t.served_to IS NULL OR t.served_to >= $9::date)) AS now
+    FROM serving_cqo_terms t
+   WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
+   GROUP BY t.trainee_id
+),
 subjects AS (
   SELECT tp.user_id AS trainee_id,
          COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
          tp.yearly_requirements_opt_in AS opted_in,
-         EXISTS (SELECT 1 FROM serving_cqo_terms t
-                  WHERE t.trainee_id = tp.user_id AND t.served_from <= make_date($3::int, 12, 31)
-                    AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS serving_in_year,
-         EXISTS (SELECT 1 FROM serving_cqo_terms t
-                  WHERE t.trainee_id = tp.user_id AND t.served_from <= $9::date
-                    AND (t.served_to IS NULL OR t.served_to >= $9::date)) AS serving_now
+         COALESCE(sv.in_year, false) AS serving_in_year,
+         COALESCE(sv.now, false) AS serving_now
     FROM trainee_profiles tp
     LEFT JOIN enterprises e ON e.id = tp.enterprise_id
     LEFT JOIN region_rs rr ON rr.region_id = e.region_id
+    LEFT JOIN serving sv ON sv.trainee_id = tp.user_id
    WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
 ),
 -- One streaming pass over the ledger index: per trainee, the hour totals the rules in force need
@@ -138,19 +148,20 @@ judged AS (
     FROM computed c
 ),
 existing AS (
-  SELECT cs.* FROM compliance_statuses cs
+  SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final
+    FROM compliance_statuses cs
    WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
      AND (cs.period_year = $3::int OR ($7::boolean AND cs.period_year = 0))
 ),
--- Only new, different or vanished rows are written (the bucket locks keep this read current).
+-- Only new, different or vanished rows are written (the bucket locks keep this read current). Rules
+-- never change, so rule, accrued, state and final determine the rest of a row.
 diff AS (
   SELECT j.*, e.trainee_id AS old_trainee_id, e.requirement AS old_requirement, e.period_year AS old_period_year
     FROM judged j
     FULL JOIN existing e
       ON e.trainee_id = j.trainee_id AND e.requirement = j.requirement AND e.period_year = j.period_year
    WHERE j.trainee_id IS NULL OR e.trainee_id IS NULL
-      OR (e.rule_set_id, e.rule_id, e.required, e.accrued, e.shortfall, e.state, e.final)
-         IS DISTINCT FROM (j.rule_set_id, j.rule_id, j.required, j.accrued, j.shortfall, j.state, j.final)
+      OR (e.rule_id, e.accrued, e.state, e.final) IS DISTINCT FROM (j.rule_id, j.accrued, j.state, j.final)
 ),
 upserted AS (
   INSERT INTO compliance_statuses AS cs
@@ -243,7 +254,7 @@ function recomputeSql(needed: SumColumn[]): string {
 
 export interface RecomputeAllOptions {
   year: number;
-  /** Chunks run at once (each its own transaction and connection). */
+  /** Chunks run at once (each its own transaction and connection); default 3. */
   concurrency?: number;
 }
 
@@ -284,7 +295,8 @@ export class ComplianceEngine {
   async recomputeAll(options: RecomputeAllOptions): Promise<RecomputeCounts> {
     const now = this.clock.now();
     const includeOnce = options.year === currentYear(now);
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, 8));
+    // Three lanes, as many processes as PostgreSQL's own parallel aggregate uses by default (leader + 2).
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 3, 8));
     // The planner's row estimate is enough to size the chunks; no count(*) over a million rows.
     const [{ estimate }]: { estimate: number }[] = await this.dataSource.query(
       `SELECT GREATEST(reltuples, 0)::float8 AS estimate FROM pg_class WHERE oid = 'trainee_profiles'::regclass`,
@@ -303,6 +315,7 @@ export class ComplianceEngine {
         const counts = await this.dataSource.transaction(async (manager) => {
           // Ascending order, like every other holder of these locks: no deadlock.
           await manager.query('SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b', [LOCK_NAMESPACE, chunk[0], chunk[1]]);
+          await manager.query(`SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
           return this.run(manager, lo, hi, options.year, includeOnce, now);
         });
         total = add(total, counts);
