@@ -137,6 +137,8 @@ export interface RegionFigures {
 export interface RegionDashboard {
   year: number;
   asOf: string;
+  /** When the worker last computed the figures (they are refreshed every few minutes). */
+  figuresAsOf?: string | null;
   totals: RegionFigures;
   children: RegionFigures[];
 }

@@ -357,6 +357,7 @@ export const en: Record<MessageKey, string> = {
   'cqo.open': 'Open',
   'cqo.openFlags': '{n} open flags',
   'dash.title': 'Overview',
+  'dash.figuresAsOf': 'Figures as of {at} (refreshed every few minutes; the enterprise list is live)',
   'dash.trail': 'Region path',
   'dash.myRegion': 'My region',
   'dash.appointmentRate': 'Appointment rate ({n} of {of} enterprises)',

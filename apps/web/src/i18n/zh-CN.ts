@@ -355,6 +355,7 @@ export const zhCN = {
   'cqo.open': '未解除',
   'cqo.openFlags': '{n} 个未解除标记',
   'dash.title': '监管概览',
+  'dash.figuresAsOf': '统计数据更新于 {at}（每几分钟更新一次；企业名单为实时数据）',
   'dash.trail': '地区层级',
   'dash.myRegion': '我的辖区',
   'dash.appointmentRate': '聘任率（{n}/{of} 家企业）',

@@ -13,7 +13,7 @@ const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate
 
 /** Appointment and compliance rates of the regulator's region and the regions below it; a bar drills down. */
 export function DashboardPage() {
-  const { t, label } = useI18n();
+  const { t, label, dateTime } = useI18n();
   const [year, setYear] = useState(chinaYear());
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const regionId = trail.at(-1)?.id;
@@ -69,6 +69,7 @@ export function DashboardPage() {
       ) : (
         <>
           <h2 className="region-name">{d.totals.regionName}</h2>
+          {d.figuresAsOf && <p className="muted small">{t('dash.figuresAsOf', { at: dateTime(d.figuresAsOf) })}</p>}
           <div className="kpis">
             <Kpi value={pct(d.totals.appointmentRate)} label={t('dash.appointmentRate', { n: d.totals.enterprisesWithCqo, of: d.totals.enterprises })} />
             <Kpi value={String(d.totals.servingCqos)} label={t('dash.servingCqos')} />
