@@ -163,18 +163,27 @@ diff AS (
    WHERE j.trainee_id IS NULL OR e.trainee_id IS NULL
       OR (e.rule_id, e.accrued, e.state, e.final) IS DISTINCT FROM (j.rule_id, j.accrued, j.state, j.final)
 ),
-upserted AS (
-  INSERT INTO compliance_statuses AS cs
+-- New rows: a plain insert (the bucket locks rule out a concurrent writer of the same keys).
+inserted AS (
+  INSERT INTO compliance_statuses
          (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
   SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $8::timestamptz
     FROM diff
-   WHERE trainee_id IS NOT NULL
+   WHERE trainee_id IS NOT NULL AND old_trainee_id IS NULL
    ORDER BY trainee_id, requirement, period_year
-  ON CONFLICT (trainee_id, requirement, period_year) DO UPDATE
-     SET rule_set_id = EXCLUDED.rule_set_id, rule_id = EXCLUDED.rule_id, required = EXCLUDED.required,
-         accrued = EXCLUDED.accrued, shortfall = EXCLUDED.shortfall, state = EXCLUDED.state,
-         final = EXCLUDED.final, updated_at = EXCLUDED.updated_at
+  RETURNING trainee_id, requirement, period_year, state
+),
+updated AS (
+  UPDATE compliance_statuses cs
+     SET rule_set_id = d.rule_set_id, rule_id = d.rule_id, required = d.required, accrued = d.accrued,
+         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $8::timestamptz
+    FROM diff d
+   WHERE d.trainee_id IS NOT NULL AND d.old_trainee_id IS NOT NULL
+     AND cs.trainee_id = d.trainee_id AND cs.requirement = d.requirement AND cs.period_year = d.period_year
   RETURNING cs.trainee_id, cs.requirement, cs.period_year, cs.state
+),
+upserted AS (
+  SELECT * FROM inserted UNION ALL SELECT * FROM updated
 ),
 -- A requirement the governing rule set no longer has.
 removed AS (
