@@ -101,7 +101,7 @@ describe('accrual exactly once, through the real worker', () => {
     const doomedWriter = doomed.get(OutboxWriter);
     let reached!: () => void;
     const inside = new Promise<void>((resolve) => (reached = resolve));
-    jest.spyOn(doomedWriter, 'record').mockImplementation(async (manager: EntityManager, type: OutboxEventType) => {
+    jest.spyOn(doomedWriter, 'record').mockImplementation(async (_manager: EntityManager, type: OutboxEventType) => {
       if (type !== 'credit.accrued') throw new Error('unexpected');
       reached();
       return new Promise<string>(() => undefined); // hangs: the process is about to die
