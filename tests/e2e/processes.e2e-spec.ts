@@ -20,7 +20,7 @@ interface Run {
   stderr: string;
 }
 
-function run(entry: string, env: Record<string, string>, timeoutMs = 20_000): Promise<Run> {
+function run(entry: string, env: Record<string, string>, timeoutMs = 45_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
@@ -50,7 +50,8 @@ describe('processes', () => {
     const started = Date.now();
     const result = await run(entry, { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/cqo', PORT: String(await freePort()), WORKER_HEALTH_PORT: String(await freePort()) });
     expect(result.code).toBe(1);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // Fast means one attempt, not a retry loop: seconds, even on a loaded 2-core machine.
+    expect(Date.now() - started).toBeLessThan(30_000);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^${name}: Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:1/cqo \\(DATABASE_URL\\)`));
@@ -97,15 +98,15 @@ describe('processes', () => {
       workerHealthUrl = `http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`;
       api = start(API, env);
       worker = start(WORKER, env);
-      await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 20_000, 'API health');
-    });
+      await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 60_000, 'API health');
+    }, 90_000);
     afterAll(async () => {
       for (const child of [api, worker]) if (child?.exitCode === null) child.kill('SIGKILL');
       await ctx.dispose();
     });
 
     it('reports the worker ready on its own health port', async () => {
-      const health = await eventually(async () => (await fetch(workerHealthUrl).catch(() => undefined))?.json(), 20_000, 'worker health');
+      const health = await eventually(async () => (await fetch(workerHealthUrl).catch(() => undefined))?.json(), 60_000, 'worker health');
       expect(health).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
     });
 

@@ -6,11 +6,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { CertificatesModule } from '@cqo/certificates';
 import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
+import { CoursesModule } from '@cqo/courses';
+import { ExamsModule } from '@cqo/exams';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
 import { RegistryModule } from '@cqo/registry';
-import { ExamsModule } from '@cqo/exams';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
 import { AccessGuard } from './http/common/access.guard';
@@ -19,6 +20,10 @@ import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
 import { verifyThrottler } from './http/certificates/verify-throttler';
+import { CoursesController } from './http/courses/courses.controller';
+import { EnrollmentsController } from './http/courses/enrollments.controller';
+import { ProgressController } from './http/courses/progress.controller';
+import { XapiController } from './http/courses/xapi.controller';
 import { CapabilityResultsController } from './http/exams/capability-results.controller';
 import { MyExamsController } from './http/exams/my-exams.controller';
 import { PapersController } from './http/exams/papers.controller';
@@ -62,8 +67,9 @@ export class ApiModule {
         TraineesModule,
         NotificationsModule,
         CreditHoursModule,
-        CertificatesModule,
+        CoursesModule,
         ExamsModule,
+        CertificatesModule,
         RegistryModule,
       ],
       controllers: [
@@ -77,13 +83,17 @@ export class ApiModule {
         NotificationsController,
         CreditHoursController,
         ComplianceController,
-        CertificateVerificationController,
-        MyCertificatesController,
-        CertificatesController,
+        CoursesController,
+        EnrollmentsController,
+        ProgressController,
+        XapiController,
         QuestionsController,
         PapersController,
         MyExamsController,
         CapabilityResultsController,
+        CertificateVerificationController,
+        MyCertificatesController,
+        CertificatesController,
         AppointmentsController,
         EnterpriseReportsController,
         LookupController,

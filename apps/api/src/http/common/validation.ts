@@ -35,7 +35,11 @@ const MESSAGES: Record<string, string> = {
 export function fieldIssuesOf(errors: ValidationError[], parent = ''): FieldIssue[] {
   return errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({ field, message: MESSAGES[name] ?? message }));
+    // A message we wrote ourselves (Chinese) stays; class-validator's English defaults are translated.
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({
+      field,
+      message: /[\u4e00-\u9fff]/.test(message) ? message : (MESSAGES[name] ?? message),
+    }));
     return [...own, ...fieldIssuesOf(e.children ?? [], field)];
   });
 }
