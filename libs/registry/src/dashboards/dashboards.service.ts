@@ -279,20 +279,27 @@ export class DashboardsService {
       appointed_on: string | null; term_ends_on: string | null; exception: boolean; states: string[] | null; shortfall: string | null;
       [target: `target_${number}`]: boolean;
     }[] = await this.dataSource.query(
-      `SELECT e.id, e.name, e.credit_code, g.name AS region_name, a.trainee_id, p.full_name,
-              a.appointed_on::text, a.term_ends_on::text,
-              COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception,
-              ${TARGET_COLUMNS},
+      // The page of enterprises first (sorted and cut in the index-backed join of enterprises,
+      // regions and serving appointments), then the CQO's name and statuses for those rows only
+      // (primary keys of trainee_profiles and compliance_statuses).
+      `WITH page AS (
+         SELECT e.id, e.name, e.credit_code, g.name AS region_name, g.path, a.trainee_id,
+                a.appointed_on::text AS appointed_on, a.term_ends_on::text AS term_ends_on,
+                COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception,
+                ${TARGET_COLUMNS}
+           ${from}
+           ${where}
+          ORDER BY g.path, e.name, e.id
+          LIMIT $4 OFFSET $5)
+       SELECT page.*, p.full_name,
               (SELECT array_agg(s.state) FROM compliance_statuses s
                  JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-                WHERE s.trainee_id = a.trainee_id AND s.period_year = $3) AS states,
+                WHERE s.trainee_id = page.trainee_id AND s.period_year = $3) AS states,
               (SELECT sum(s.shortfall)::text FROM compliance_statuses s
                  JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-                WHERE s.trainee_id = a.trainee_id AND s.period_year = $3) AS shortfall
-         ${from} LEFT JOIN trainee_profiles p ON p.user_id = a.trainee_id
-         ${where}
-        ORDER BY g.path, e.name, e.id
-        LIMIT $4 OFFSET $5`,
+                WHERE s.trainee_id = page.trainee_id AND s.period_year = $3) AS shortfall
+         FROM page LEFT JOIN trainee_profiles p ON p.user_id = page.trainee_id
+        ORDER BY page.path, page.name, page.id`,
       [...params, year, page.pageSize, offsetOf(page)],
     );
     return pageOf(

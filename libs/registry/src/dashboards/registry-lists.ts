@@ -9,6 +9,8 @@ import { pathInScopeSql } from '../registry-scope';
 export interface ListColumn {
   key: string;
   header: string;
+  /** Values that never need CSV quoting (dates, numbers, codes, masked ID numbers): written as they are. */
+  plain?: true;
 }
 
 export interface ListQuery {
@@ -55,13 +57,13 @@ export function shortfallsQuery(scopePath: string | null, f: { year: number; ent
       { key: 'region_name', header: '地区' },
       { key: 'enterprise_name', header: '企业' },
       { key: 'full_name', header: '姓名' },
-      { key: 'id_number_masked', header: '身份证号' },
-      { key: 'year', header: '年度' },
+      { key: 'id_number_masked', header: '身份证号', plain: true },
+      { key: 'year', header: '年度', plain: true },
       { key: 'rule_name', header: '学时要求' },
-      { key: 'required', header: '应完成学时' },
-      { key: 'accrued', header: '已完成学时' },
-      { key: 'shortfall', header: '差额学时' },
-      { key: 'state', header: '状态' },
+      { key: 'required', header: '应完成学时', plain: true },
+      { key: 'accrued', header: '已完成学时', plain: true },
+      { key: 'shortfall', header: '差额学时', plain: true },
+      { key: 'state', header: '状态', plain: true },
     ],
   };
 }
@@ -87,17 +89,17 @@ export function appointmentsQuery(scopePath: string | null, f: { status?: 'servi
     columns: [
       { key: 'region_name', header: '地区' },
       { key: 'enterprise_name', header: '企业' },
-      { key: 'credit_code', header: '统一社会信用代码' },
+      { key: 'credit_code', header: '统一社会信用代码', plain: true },
       { key: 'full_name', header: '首席质量官' },
-      { key: 'id_number_masked', header: '身份证号' },
+      { key: 'id_number_masked', header: '身份证号', plain: true },
       { key: 'position_title', header: '职务' },
       { key: 'authorization_certificate_no', header: '聘任授权证书编号' },
-      { key: 'appointed_on', header: '聘任日期' },
-      { key: 'term_ends_on', header: '任期届满日期' },
-      { key: 'status', header: '状态' },
-      { key: 'ended_on', header: '离任日期' },
-      { key: 'end_reason', header: '离任原因' },
-      { key: 'exception_flagged', header: '例外聘任' },
+      { key: 'appointed_on', header: '聘任日期', plain: true },
+      { key: 'term_ends_on', header: '任期届满日期', plain: true },
+      { key: 'status', header: '状态', plain: true },
+      { key: 'ended_on', header: '离任日期', plain: true },
+      { key: 'end_reason', header: '离任原因', plain: true },
+      { key: 'exception_flagged', header: '例外聘任', plain: true },
     ],
   };
 }
@@ -118,14 +120,14 @@ export function certificatesQuery(scopePath: string | null, f: { year?: number; 
        ORDER BY c.serial`,
     params: [scopePath, f.year ?? null, f.kind ?? null],
     columns: [
-      { key: 'serial', header: '证书编号' },
-      { key: 'kind', header: '证书类型' },
+      { key: 'serial', header: '证书编号', plain: true },
+      { key: 'kind', header: '证书类型', plain: true },
       { key: 'region_name', header: '地区' },
       { key: 'holder_name', header: '姓名' },
-      { key: 'id_number_masked', header: '身份证号' },
-      { key: 'year', header: '年度' },
-      { key: 'status', header: '状态' },
-      { key: 'issued_on', header: '发证日期' },
+      { key: 'id_number_masked', header: '身份证号', plain: true },
+      { key: 'year', header: '年度', plain: true },
+      { key: 'status', header: '状态', plain: true },
+      { key: 'issued_on', header: '发证日期', plain: true },
     ],
   };
 }

@@ -102,12 +102,9 @@ export class RegistryExportsService {
 
   private async *csv(query: ListQuery): AsyncGenerator<Buffer> {
     yield Buffer.from(`\ufeff${query.columns.map((c) => csvCell(c.header)).join(',')}\r\n`, 'utf8');
-    const sql = `SELECT concat_ws(',', ${query.columns.map((c) => `registry_csv_cell(${labelledSql(c)})`).join(', ')}) AS line FROM (${query.sql}) q`;
-    for await (const batch of cursorBatches(this.dataSource, sql, query.params, 5000)) {
-      let chunk = '';
-      for (const row of batch) chunk += `${row.line as string}\r\n`;
-      yield Buffer.from(chunk, 'utf8');
-    }
+    const cell = (c: ListColumn) => (c.plain ? `COALESCE(${labelledSql(c)}, '')` : `registry_csv_cell(${labelledSql(c)})`);
+    const sql = `SELECT concat_ws(',', ${query.columns.map(cell).join(', ')}) AS line FROM (${query.sql}) q`;
+    yield* encoded(cursorBatches(this.dataSource, sql, query.params, 2000), (rows) => rows.map((row) => `${row.line as string}\r\n`).join(''));
   }
 
   private async *cells(query: ListQuery): AsyncGenerator<(string | null)[][]> {
@@ -117,6 +114,33 @@ export class RegistryExportsService {
     }
   }
 }
+
+/**
+ * Turns each fetched batch into byte pieces at once, so the row objects die young: a batch kept
+ * alive while its pieces trickle out to a slow client would be promoted to V8's old generation
+ * (freed only by a full collection), and the process would grow by every export's size.
+ * Pieces stay small (CHUNK_ROWS rows) so no string lands in the large-object space either.
+ */
+async function* encoded(
+  batches: AsyncGenerator<Record<string, unknown>[]>,
+  format: (rows: Record<string, unknown>[]) => string,
+): AsyncGenerator<Buffer> {
+  const take = async (): Promise<Buffer[] | null> => {
+    const next = await batches.next();
+    if (next.done) return null;
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < next.value.length; i += CHUNK_ROWS) pieces.push(Buffer.from(format(next.value.slice(i, i + CHUNK_ROWS)), 'utf8'));
+    return pieces;
+  };
+  try {
+    for (let pieces = await take(); pieces !== null; pieces = await take()) yield* pieces;
+  } finally {
+    await batches.return(undefined);
+  }
+}
+
+/** Rows per piece written to the response (a few tens of KB). */
+const CHUNK_ROWS = 100;
 
 /** Columns written as numbers in XLSX. */
 const NUMERIC_COLUMNS = new Set(['year', 'required', 'accrued', 'shortfall']);

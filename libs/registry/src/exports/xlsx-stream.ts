@@ -69,9 +69,12 @@ async function* sheetXml(columns: readonly XlsxColumn[], batches: AsyncIterable<
   );
   let next = 2;
   for await (const batch of batches) {
-    let xml = '';
-    for (const cells of batch) xml += rowXml(cells, next++, columns, false);
-    yield Buffer.from(xml, 'utf8');
+    // Pieces of 100 rows: small strings stay out of V8's large-object space (see the CSV export).
+    for (let i = 0; i < batch.length; i += 100) {
+      let xml = '';
+      for (const cells of batch.slice(i, i + 100)) xml += rowXml(cells, next++, columns, false);
+      yield Buffer.from(xml, 'utf8');
+    }
   }
   yield Buffer.from('</sheetData></worksheet>', 'utf8');
 }
