@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -50,6 +51,9 @@ interface Phase {
   errors: number;
   non2xx: number;
   total: number;
+  /** CPU time per request of this process (server and load generator) and of our PostgreSQL backends. */
+  nodeCpuUs: number;
+  pgCpuUs: number;
 }
 
 async function main(): Promise<void> {
@@ -103,11 +107,19 @@ async function main(): Promise<void> {
     );
 
     const rows = [baseline, heartbeat, enrol];
-    process.stdout.write(`\n${'phase'.padEnd(58)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}   ratio to baseline (req/s, p99)\n`);
+    process.stdout.write(`\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (node + pg) ratio\n`);
     for (const r of rows) {
       const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
-      process.stdout.write(`${r.name.padEnd(58)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}   ${ratio}\n`);
+      const cpu = `${r.nodeCpuUs.toFixed(0)} + ${r.pgCpuUs.toFixed(0)}`;
+      const cpuRatio = `${((r.nodeCpuUs + r.pgCpuUs) / (baseline.nodeCpuUs + baseline.pgCpuUs)).toFixed(2)}×`;
+      process.stdout.write(
+        `${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${cpu.padEnd(12)} ${cpuRatio}\n`,
+      );
     }
+    const perBeat = heartbeat.nodeCpuUs + heartbeat.pgCpuUs;
+    process.stdout.write(
+      `\nheartbeat CPU: ${perBeat.toFixed(0)} µs per request (load generator included) → at most ~${((cpus().length * 1e6) / perBeat).toFixed(0)}/s on ${cpus().length} idle CPUs\n`,
+    );
     const [check] = await app.get(DataSource).query(
       `SELECT (SELECT count(*)::int FROM enrollments WHERE course_version_id = ANY($1)) AS enrolments, (SELECT sum(beats)::int FROM study_sessions) AS beats`,
       [world.enrolCourses],
@@ -142,9 +154,16 @@ async function phase(
     await run(WARMUP_SECONDS);
     await drained();
   }
+  const nodeBefore = process.cpuUsage();
+  const pgBefore = await backendCpuMs();
   const result = await run(SECONDS);
   await drained();
+  const node = process.cpuUsage(nodeBefore);
+  const pgMs = (await backendCpuMs()) - pgBefore;
+  const answered = Math.max(1, result.requests.total);
   return {
+    nodeCpuUs: (node.user + node.system) / answered,
+    pgCpuUs: (pgMs * 1000) / answered,
     name,
     rps: result.requests.total / (result.duration || SECONDS),
     p50: result.latency.p50,
@@ -153,6 +172,25 @@ async function phase(
     non2xx: result.non2xx,
     total: result.requests.total,
   };
+}
+
+/**
+ * CPU milliseconds used so far by the PostgreSQL backends serving this database (from /proc;
+ * 0 where that cannot be read). With the per-process figure this gives a cost per request that,
+ * unlike throughput, does not depend on what else the machine is doing.
+ */
+async function backendCpuMs(): Promise<number> {
+  const rows: { pid: number }[] = await database!.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the line)
+    } catch {
+      // a backend that ended meanwhile, or no /proc: not counted
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 /**
