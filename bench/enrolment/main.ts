@@ -176,8 +176,8 @@ async function phase(
 
 /**
  * CPU milliseconds used so far by the PostgreSQL backends serving this database (from /proc;
- * 0 where that cannot be read). With the per-process figure this gives a cost per request that,
- * unlike throughput, does not depend on what else the machine is doing.
+ * 0 where that cannot be read). With the per-process figure this gives a cost per request that
+ * depends less than throughput on what else the machine runs (a saturated machine inflates it too).
  */
 async function backendCpuMs(): Promise<number> {
   const rows: { pid: number }[] = await database!.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
