@@ -158,8 +158,8 @@ describe('status lookup and access log', () => {
       });
       child.stdout!.on('data', (d) => (logs += d));
       child.stderr!.on('data', (d) => (logs += d));
-      await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 20_000, 'API health');
-    });
+      await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 60_000, 'API health');
+    }, 90_000);
     afterAll(async () => {
       if (child?.exitCode === null) {
         child.kill('SIGTERM');
