@@ -116,10 +116,6 @@ async function main(): Promise<void> {
         `${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${cpu.padEnd(12)} ${cpuRatio}\n`,
       );
     }
-    const perBeat = heartbeat.nodeCpuUs + heartbeat.pgCpuUs;
-    process.stdout.write(
-      `\nheartbeat CPU: ${perBeat.toFixed(0)} µs per request (load generator included) → at most ~${((cpus().length * 1e6) / perBeat).toFixed(0)}/s on ${cpus().length} idle CPUs\n`,
-    );
     const [check] = await app.get(DataSource).query(
       `SELECT (SELECT count(*)::int FROM enrollments WHERE course_version_id = ANY($1)) AS enrolments, (SELECT sum(beats)::int FROM study_sessions) AS beats`,
       [world.enrolCourses],
