@@ -174,7 +174,7 @@ describe('CQO appointments (registry)', () => {
       expect((await api.request({ method: 'GET', url: `/regulators/cqos/${lzCqo}`, token: world.tokens.regulatorGS })).statusCode).toBe(200);
       const tsExport = await api.request({ method: 'GET', url: '/regulators/exports/appointments?status=all', token: world.tokens.regulatorTS });
       expect(tsExport.statusCode).toBe(200);
-      expect(tsExport.body.trim().split('\r\n')).toHaveLength(1);
+      expect(tsExport.body.trim().split(/\r?\n/)).toHaveLength(1);
       const gsExport = await api.request({ method: 'GET', url: '/regulators/exports/appointments?status=all', token: world.tokens.regulatorGS });
       expect(gsExport.body).toContain('兰州测试企业');
     });

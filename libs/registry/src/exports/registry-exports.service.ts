@@ -8,6 +8,7 @@ import { certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { END_REASON_LABELS } from '../entities/cqo-appointment.entity';
 import { regionFilterPath } from '../registry-scope';
+import { copyCsv, inlineParameters } from './copy-stream';
 import { cursorBatches } from './cursor';
 import { streamXlsx } from './xlsx-stream';
 
@@ -57,10 +58,9 @@ function labelledSql(column: ListColumn): string {
 
 /**
  * CSV and XLSX of the regulators' lists, streamed: rows come from a server-side cursor in
- * batches and are written as the client reads, so memory stays bounded whatever the export's
- * size. The CSV lines are formatted by PostgreSQL itself (registry_csv_cell: quoting, formula
- * defusing), so Node only passes text through — close to the cost of COPY. CSV is UTF-8 with a
- * BOM (Excel opens it in Chinese). The list's ORDER BY is kept: the outer query only projects.
+ * batches (XLSX), or straight from PostgreSQL's COPY (CSV), and are written as the client
+ * reads, so memory stays bounded whatever the export's size. CSV is UTF-8 with a BOM (Excel
+ * opens it in Chinese). The list's ORDER BY is kept: the outer query only projects.
  */
 @Injectable()
 export class RegistryExportsService {
@@ -101,10 +101,11 @@ export class RegistryExportsService {
   }
 
   private async *csv(query: ListQuery): AsyncGenerator<Buffer> {
-    yield Buffer.from(`\ufeff${query.columns.map((c) => csvCell(c.header)).join(',')}\r\n`, 'utf8');
-    const cell = (c: ListColumn) => (c.plain ? `COALESCE(${labelledSql(c)}, '')` : `registry_csv_cell(${labelledSql(c)})`);
-    const sql = `SELECT concat_ws(',', ${query.columns.map(cell).join(', ')}) AS line FROM (${query.sql}) q`;
-    yield* encoded(cursorBatches(this.dataSource, sql, query.params, 2000), (rows) => rows.map((row) => `${row.line as string}\r\n`).join(''));
+    // A free-text column could hold a spreadsheet formula: a leading ' keeps it text. Quoting is COPY's.
+    const cell = (c: ListColumn) => (c.plain ? labelledSql(c) : `(SELECT CASE WHEN v ~ '^[=+@-]' THEN '''' || v ELSE v END FROM (SELECT ${labelledSql(c)} AS v) d)`);
+    const sql = await inlineParameters(this.dataSource, `SELECT ${query.columns.map(cell).join(', ')} FROM (${query.sql}) q`, query.params);
+    yield Buffer.from(`\ufeff${query.columns.map((c) => csvCell(c.header)).join(',')}\n`, 'utf8');
+    for await (const chunk of await copyCsv(this.dataSource, sql)) yield chunk as Buffer;
   }
 
   private async *cells(query: ListQuery): AsyncGenerator<(string | null)[][]> {
@@ -114,33 +115,6 @@ export class RegistryExportsService {
     }
   }
 }
-
-/**
- * Turns each fetched batch into byte pieces at once, so the row objects die young: a batch kept
- * alive while its pieces trickle out to a slow client would be promoted to V8's old generation
- * (freed only by a full collection), and the process would grow by every export's size.
- * Pieces stay small (CHUNK_ROWS rows) so no string lands in the large-object space either.
- */
-async function* encoded(
-  batches: AsyncGenerator<Record<string, unknown>[]>,
-  format: (rows: Record<string, unknown>[]) => string,
-): AsyncGenerator<Buffer> {
-  const take = async (): Promise<Buffer[] | null> => {
-    const next = await batches.next();
-    if (next.done) return null;
-    const pieces: Buffer[] = [];
-    for (let i = 0; i < next.value.length; i += CHUNK_ROWS) pieces.push(Buffer.from(format(next.value.slice(i, i + CHUNK_ROWS)), 'utf8'));
-    return pieces;
-  };
-  try {
-    for (let pieces = await take(); pieces !== null; pieces = await take()) yield* pieces;
-  } finally {
-    await batches.return(undefined);
-  }
-}
-
-/** Rows per piece written to the response (a few tens of KB). */
-const CHUNK_ROWS = 100;
 
 /** Columns written as numbers in XLSX. */
 const NUMERIC_COLUMNS = new Set(['year', 'required', 'accrued', 'shortfall']);
