@@ -38,8 +38,9 @@ const COLUMNS: { header: string; width: number; value: (r: CityReportCqoRow, i: 
   { header: '聘任日期', width: 62, value: (r) => r.appointedOn },
   { header: '任期届满', width: 62, value: (r) => r.termEndsOn },
   { header: '任职培训', width: 52, value: (r) => r.appointmentTraining },
-  { header: '本年度继续教育学时', width: 150, value: (r) => r.yearHours.join('；') || '无记录' },
 ];
+/** The year's hours, one requirement per line, in the last column. */
+const HOURS_COLUMN = { header: '本年度继续教育学时（已完成/应完成）', width: 150 };
 
 /**
  * Renders the city's yearly report to the province: a summary and the list of appointed CQOs
@@ -115,11 +116,14 @@ export function renderCityReportPdf(content: CityReportContent, fonts: Certifica
       write(c.header, x + 2, y, 8.5, c.width - 4, true);
       x += c.width;
     }
+    write(HOURS_COLUMN.header, x + 2, y, 8.5, HOURS_COLUMN.width - 4, true);
     y += 18;
   };
   header();
   content.cqos.forEach((row, i) => {
-    if (y > pageHeight - 50) {
+    const hours = row.yearHours.length > 0 ? row.yearHours : ['无记录'];
+    const height = 4 + 11 * hours.length;
+    if (y + height > pageHeight - 40) {
       doc.addPage();
       y = 40;
       header();
@@ -129,7 +133,8 @@ export function renderCityReportPdf(content: CityReportContent, fonts: Certifica
       write(c.value(row, i), x + 2, y, 8, c.width - 4);
       x += c.width;
     }
-    y += 15;
+    hours.forEach((line, k) => write(line, x + 2, y + 11 * k, 8, HOURS_COLUMN.width - 4));
+    y += height;
   });
   if (content.cqos.length === 0) write('（本年度无已聘任的首席质量官）', left + 12, y, 10, 400);
   doc.end();
