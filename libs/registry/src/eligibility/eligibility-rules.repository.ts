@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { normalizeHours } from '@cqo/credit-hours';
 import { EligibilityRuleSetEntity } from '../entities/eligibility-rule-set.entity';
 import { RegistryErrors } from '../registry.errors';
+
+/** A rule set as the API shows it (decimal thresholds in their shortest form). */
+export interface EligibilityRuleSetView {
+  id: string;
+  name: string;
+  effectiveFrom: string;
+  minQualityWorkYears: string;
+  minEducationLevel: EligibilityRuleSetEntity['minEducationLevel'];
+  minQualityQualification: EligibilityRuleSetEntity['minQualityQualification'];
+  acceptRelatedSeniorTitle: boolean;
+  minAppointmentHours: string;
+  requireAppointmentCertificate: boolean;
+  defaultTermYears: number;
+  reminderDaysBefore: number[];
+}
 
 /** The eligibility rule set in force on a date: the latest one effective on or before it. */
 @Injectable()
@@ -20,7 +36,21 @@ export class EligibilityRulesRepository {
     return found;
   }
 
-  list(): Promise<EligibilityRuleSetEntity[]> {
-    return this.dataSource.getRepository(EligibilityRuleSetEntity).find({ order: { effectiveFrom: 'DESC' } });
+  /** Every rule set, newest first, as the API shows them. */
+  async list(): Promise<EligibilityRuleSetView[]> {
+    const rows = await this.dataSource.getRepository(EligibilityRuleSetEntity).find({ order: { effectiveFrom: 'DESC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      effectiveFrom: r.effectiveFrom,
+      minQualityWorkYears: normalizeHours(r.minQualityWorkYears),
+      minEducationLevel: r.minEducationLevel,
+      minQualityQualification: r.minQualityQualification,
+      acceptRelatedSeniorTitle: r.acceptRelatedSeniorTitle,
+      minAppointmentHours: normalizeHours(r.minAppointmentHours),
+      requireAppointmentCertificate: r.requireAppointmentCertificate,
+      defaultTermYears: r.defaultTermYears,
+      reminderDaysBefore: r.reminderDaysBefore,
+    }));
   }
 }

@@ -8,7 +8,7 @@ import {
   DeclarationView,
   EligibilityAnswer,
   EligibilityRulesRepository,
-  EligibilityRuleSetEntity,
+  EligibilityRuleSetView,
   EligibilityService,
 } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
@@ -45,7 +45,7 @@ export class AppointmentsController {
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOperation({ summary: 'The eligibility rule sets (thresholds of the notice’s conditions), newest first' })
   @ApiOkResponse({ type: [EligibilityRuleSetDto] })
-  eligibilityRules(): Promise<EligibilityRuleSetEntity[]> {
+  eligibilityRules(): Promise<EligibilityRuleSetView[]> {
     return this.rules.list();
   }
 

@@ -367,11 +367,11 @@ export class EligibilityRuleSetDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: '2021-01-01' }) effectiveFrom!: string;
-  @ApiProperty({ example: '5.0' }) minQualityWorkYears!: string;
+  @ApiProperty({ example: '5' }) minQualityWorkYears!: string;
   @ApiProperty({ enum: EDUCATION_LEVELS }) minEducationLevel!: string;
   @ApiProperty({ enum: QUALITY_QUALIFICATIONS }) minQualityQualification!: string;
   @ApiProperty() acceptRelatedSeniorTitle!: boolean;
-  @ApiProperty({ example: '21.00' }) minAppointmentHours!: string;
+  @ApiProperty({ example: '21' }) minAppointmentHours!: string;
   @ApiProperty() requireAppointmentCertificate!: boolean;
   @ApiProperty({ example: 3 }) defaultTermYears!: number;
   @ApiProperty({ type: [Number], example: [90, 30] }) reminderDaysBefore!: number[];
