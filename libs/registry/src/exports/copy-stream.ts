@@ -20,12 +20,12 @@ export async function inlineParameters(dataSource: DataSource, sql: string, para
 }
 
 /**
- * `COPY (query) TO STDOUT WITH (FORMAT csv)` as a Node stream, on a connection of its own:
- * PostgreSQL formats and quotes the CSV, Node only passes bytes on, as fast as the client reads
- * (the socket's backpressure reaches the server). A stream stopped early (a client gone) closes
- * the connection rather than returning it to the pool mid-COPY.
+ * `COPY (query) TO STDOUT` as a Node stream, on a connection of its own: PostgreSQL formats the
+ * rows (CSV with its quoting; or text, one line per row), Node only passes bytes on, as fast as
+ * the client reads (the socket's backpressure reaches the server). A stream stopped early (a
+ * client gone) closes the connection rather than returning it to the pool mid-COPY.
  */
-export async function copyCsv(dataSource: DataSource, sql: string): Promise<Readable> {
+export async function copyOut(dataSource: DataSource, sql: string, format: 'csv' | 'text'): Promise<Readable> {
   const [client, release] = await (dataSource.driver as unknown as PoolDriver).obtainMasterConnection();
   let released = false;
   const done = (error?: unknown) => {
@@ -34,7 +34,7 @@ export async function copyCsv(dataSource: DataSource, sql: string): Promise<Read
     release(error);
   };
   try {
-    const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
+    const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT ${format})`));
     stream.once('end', () => done());
     stream.once('error', (error) => done(error));
     stream.once('close', () => done(new Error('COPY stopped before its end')));

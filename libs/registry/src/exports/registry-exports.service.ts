@@ -8,9 +8,8 @@ import { certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { END_REASON_LABELS } from '../entities/cqo-appointment.entity';
 import { regionFilterPath } from '../registry-scope';
-import { copyCsv, inlineParameters } from './copy-stream';
-import { cursorBatches } from './cursor';
-import { streamXlsx } from './xlsx-stream';
+import { copyOut, inlineParameters } from './copy-stream';
+import { columnName, streamXlsxXml, XlsxColumn } from './xlsx-stream';
 
 export type RegulatorList = 'shortfalls' | 'appointments' | 'certificates';
 export const REGULATOR_LISTS: readonly RegulatorList[] = ['shortfalls', 'appointments', 'certificates'];
@@ -58,8 +57,8 @@ function labelledSql(column: ListColumn): string {
 
 /**
  * CSV and XLSX of the regulators' lists, streamed: rows come from a server-side cursor in
- * batches (XLSX), or straight from PostgreSQL's COPY (CSV), and are written as the client
- * reads, so memory stays bounded whatever the export's size. CSV is UTF-8 with a BOM (Excel
+ * straight from PostgreSQL's COPY (CSV lines, or the XLSX sheet's row XML), and are written as
+ * the client reads, so memory stays bounded whatever the export's size. CSV is UTF-8 with a BOM (Excel
  * opens it in Chinese). The list's ORDER BY is kept: the outer query only projects.
  */
 @Injectable()
@@ -77,11 +76,11 @@ export class RegistryExportsService {
     if (format === 'csv') {
       return { filename, contentType: 'text/csv; charset=utf-8', stream: Readable.from(this.csv(query), { objectMode: false }) };
     }
-    const rows = this.cells(query);
+    const columns: XlsxColumn[] = query.columns.map((c) => ({ header: c.header, numeric: NUMERIC_COLUMNS.has(c.key) }));
     return {
       filename,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      stream: streamXlsx(LIST_TITLES[list], query.columns.map((c) => ({ header: c.header, numeric: NUMERIC_COLUMNS.has(c.key) })), rows),
+      stream: streamXlsxXml(LIST_TITLES[list], columns, this.rowsXml(query, columns)),
     };
   }
 
@@ -105,14 +104,32 @@ export class RegistryExportsService {
     const cell = (c: ListColumn) => (c.plain ? labelledSql(c) : `(SELECT CASE WHEN v ~ '^[=+@-]' THEN '''' || v ELSE v END FROM (SELECT ${labelledSql(c)} AS v) d)`);
     const sql = await inlineParameters(this.dataSource, `SELECT ${query.columns.map(cell).join(', ')} FROM (${query.sql}) q`, query.params);
     yield Buffer.from(`\ufeff${query.columns.map((c) => csvCell(c.header)).join(',')}\n`, 'utf8');
-    for await (const chunk of await copyCsv(this.dataSource, sql)) yield chunk as Buffer;
+    for await (const chunk of await copyOut(this.dataSource, sql, 'csv')) yield chunk as Buffer;
   }
 
-  private async *cells(query: ListQuery): AsyncGenerator<(string | null)[][]> {
-    const sql = `SELECT ARRAY[${query.columns.map(labelledSql).join(', ')}] AS cells FROM (${query.sql}) q`;
-    for await (const batch of cursorBatches(this.dataSource, sql, query.params, 2000)) {
-      yield batch.map((row) => row.cells as (string | null)[]);
-    }
+  /**
+   * The sheet's rows as XML, written by PostgreSQL and streamed by COPY (text format: one line
+   * per row). Every character COPY would escape (tab, newlines, backslash, other controls) is
+   * first turned into an XML character reference or dropped, so the bytes arrive as written.
+   */
+  private async *rowsXml(query: ListQuery, columns: XlsxColumn[]): AsyncGenerator<Buffer> {
+    // String.raw: the backslashes are PostgreSQL's (regex escapes, E'' strings), not JavaScript's.
+    const xml = (v: string) =>
+      String.raw`replace(replace(replace(replace(replace(replace(replace(replace(regexp_replace(${v}, '[\x01-\x08\x0b\x0c\x0e-\x1f]', '', 'g'), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), E'\t', '&#9;'), E'\n', '&#10;'), E'\r', '&#13;'), E'\\', '&#92;')`;
+    const cell = (c: ListColumn, i: number) => {
+      const v = `z.c${i}`;
+      const ref = `'${columnName(i)}' || z.rn`;
+      const text = `'<c r="' || ${ref} || '" t="inlineStr"><is><t xml:space="preserve">' || ${xml(v)} || '</t></is></c>'`;
+      const value = columns[i].numeric ? String.raw`CASE WHEN ${v} ~ '^-?[0-9]+(\.[0-9]+)?$' THEN '<c r="' || ${ref} || '"><v>' || ${v} || '</v></c>' ELSE ${text} END` : text;
+      return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN '' ELSE ${value} END`;
+    };
+    const inner = `SELECT row_number() OVER () + 1 AS rn, ${query.columns.map((c, i) => `${labelledSql(c)} AS c${i}`).join(', ')} FROM (${query.sql}) q`;
+    const sql = await inlineParameters(
+      this.dataSource,
+      `SELECT '<row r="' || z.rn || '">' || ${query.columns.map(cell).join(' || ')} || '</row>' FROM (${inner}) z`,
+      query.params,
+    );
+    for await (const chunk of await copyOut(this.dataSource, sql, 'text')) yield chunk as Buffer;
   }
 }
 

@@ -35,7 +35,7 @@ export function xmlText(value: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function columnName(index: number): string {
+export function columnName(index: number): string {
   let n = index + 1;
   let name = '';
   while (n > 0) {
@@ -57,7 +57,20 @@ function rowXml(cells: (string | null)[], rowNumber: number, columns: readonly X
   return `${xml}</row>`;
 }
 
-async function* sheetXml(columns: readonly XlsxColumn[], batches: AsyncIterable<(string | null)[][]>): AsyncGenerator<Buffer> {
+/** The XML of rows given as JS values (rows numbered from 2: row 1 is the header). */
+async function* rowsXml(columns: readonly XlsxColumn[], batches: AsyncIterable<(string | null)[][]>): AsyncGenerator<Buffer> {
+  let next = 2;
+  for await (const batch of batches) {
+    // Pieces of 100 rows: small strings stay out of V8's large-object space.
+    for (let i = 0; i < batch.length; i += 100) {
+      let xml = '';
+      for (const cells of batch.slice(i, i + 100)) xml += rowXml(cells, next++, columns, false);
+      yield Buffer.from(xml, 'utf8');
+    }
+  }
+}
+
+async function* sheetXml(columns: readonly XlsxColumn[], rows: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   yield Buffer.from(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowXml(
       columns.map((c) => c.header),
@@ -67,27 +80,27 @@ async function* sheetXml(columns: readonly XlsxColumn[], batches: AsyncIterable<
     )}`,
     'utf8',
   );
-  let next = 2;
-  for await (const batch of batches) {
-    // Pieces of 100 rows: small strings stay out of V8's large-object space (see the CSV export).
-    for (let i = 0; i < batch.length; i += 100) {
-      let xml = '';
-      for (const cells of batch.slice(i, i + 100)) xml += rowXml(cells, next++, columns, false);
-      yield Buffer.from(xml, 'utf8');
-    }
-  }
+  for await (const chunk of rows) yield chunk;
   yield Buffer.from('</sheetData></worksheet>', 'utf8');
 }
 
-/** The workbook as a stream; stopping it (a client gone) stops reading the rows too. */
+/** The workbook of rows given as JS values. */
 export function streamXlsx(sheetName: string, columns: readonly XlsxColumn[], batches: AsyncIterable<(string | null)[][]>): Readable {
+  return streamXlsxXml(sheetName, columns, rowsXml(columns, batches));
+}
+
+/**
+ * The workbook as a stream, its sheet's `<row>` elements (from row 2) given as XML bytes, e.g.
+ * straight from PostgreSQL. Stopping the output (a client gone) stops reading the rows too.
+ */
+export function streamXlsxXml(sheetName: string, columns: readonly XlsxColumn[], rows: AsyncIterable<Buffer>): Readable {
   const zip = new ZipFile();
   const mtime = new Date(0);
   zip.addBuffer(Buffer.from(CONTENT_TYPES, 'utf8'), '[Content_Types].xml', { mtime });
   zip.addBuffer(Buffer.from(ROOT_RELS, 'utf8'), '_rels/.rels', { mtime });
   zip.addBuffer(Buffer.from(workbookXml(sheetName), 'utf8'), 'xl/workbook.xml', { mtime });
   zip.addBuffer(Buffer.from(WORKBOOK_RELS, 'utf8'), 'xl/_rels/workbook.xml.rels', { mtime });
-  const sheet = Readable.from(sheetXml(columns, batches), { objectMode: false });
+  const sheet = Readable.from(sheetXml(columns, rows), { objectMode: false });
   zip.addReadStream(sheet, 'xl/worksheets/sheet1.xml', { mtime });
   zip.end();
   const output = zip.outputStream as unknown as Readable;
