@@ -27,7 +27,6 @@ export * from './lookup/cqo-status.service';
 export * from './dashboards/appointment-targets';
 export * from './dashboards/registry-lists';
 export * from './dashboards/dashboards.service';
-export * from './exports/cursor';
 export * from './exports/copy-stream';
 export * from './exports/xlsx-stream';
 export * from './exports/registry-exports.service';
