@@ -19,8 +19,7 @@ import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { QueueErrorLogger } from './processors/queue-error-logger';
 import { RegistryProcessor } from './processors/registry.processor';
-import { ComplianceScheduler } from './schedulers/compliance.scheduler';
-import { RegistryScheduler } from './schedulers/registry.scheduler';
+import { JobSchedulers } from './schedulers/job-schedulers';
 
 export interface WorkerOptions {
   /** Serve GET /health on WORKER_HEALTH_PORT (off in tests, which run many workers at once). */
@@ -31,7 +30,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, ComplianceScheduler, CertificatesProcessor, RegistryProcessor, RegistryScheduler];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, JobSchedulers];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,

@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig, JobName, JobQueues, QueueName, redisConnectionOptions } from '@cqo/core';
+import { complianceSchedules } from './compliance.scheduler';
+import { registrySchedules } from './registry.scheduler';
+
+/** A repeatable job: a fixed id, so every worker upserts the same BullMQ job scheduler. */
+export interface JobSchedule {
+  id: string;
+  job: JobName;
+  repeat: { every: number } | { pattern: string; tz: string };
+}
+
+/** How often the schedulers are upserted again (Redis may have been restarted empty). */
+const REASSERT_MS = 10 * 60_000;
+
+/** Registers every repeatable job of the product (compliance, registry) with BullMQ. */
+@Injectable()
+export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobSchedulers.name);
+  private readonly queues = new Map<QueueName, Queue>();
+  private timer?: NodeJS.Timeout;
+  private running: Promise<boolean> | null = null;
+  private stopped = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  schedules(): JobSchedule[] {
+    const tz = this.config.rulesTimeZone;
+    return [...complianceSchedules(tz), ...registrySchedules(tz)];
+  }
+
+  onApplicationBootstrap(): void {
+    this.reassert();
+    this.timer = setInterval(() => this.reassert(), REASSERT_MS);
+    this.timer.unref();
+  }
+
+  private reassert(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.upsertAll().finally(() => (this.running = null));
+  }
+
+  /** Upserts every scheduler; a Redis outage is logged and retried at the next pass, never fatal. */
+  async upsertAll(): Promise<boolean> {
+    try {
+      for (const s of this.schedules()) {
+        if (this.stopped) return false;
+        await this.queue(JobQueues[s.job]).upsertJobScheduler(s.id, s.repeat, {
+          name: s.job,
+          data: {},
+          opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        });
+      }
+      return true;
+    } catch (error) {
+      this.logger.warn(`job schedulers not registered, will retry: ${String(error)}`);
+      return false;
+    }
+  }
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        prefix: this.config.redisPrefix,
+        // Fail fast while Redis is away; the next pass tries again.
+        connection: { ...redisConnectionOptions(this.config), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+}
