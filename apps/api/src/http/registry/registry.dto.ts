@@ -233,7 +233,8 @@ export class EnterpriseReportCreateDto {
   file!: ReportFileDto;
 }
 
-export class ReportListQueryDto extends PageQueryDto {
+/** A page of yearly reports, optionally of one year and one region. */
+export class YearRegionPageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)
@@ -246,6 +247,9 @@ export class ReportListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   regionId?: string;
+}
+
+export class ReportListQueryDto extends YearRegionPageQueryDto {
 
   @ApiPropertyOptional({ enum: ['filed', 'acknowledged'] })
   @IsOptional()

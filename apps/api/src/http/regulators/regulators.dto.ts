@@ -5,7 +5,7 @@ import { CERTIFICATE_KINDS, CertificateKind, CertificateView } from '@cqo/certif
 import { COMPLIANCE_STATES } from '@cqo/credit-hours';
 import { APPOINTMENT_TARGETS, LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
 import { PageQueryDto } from '../common/paging.dto';
-import { AppointmentDto, DeclarationDto, IsCalendarDate } from '../registry/registry.dto';
+import { AppointmentDto, DeclarationDto, IsCalendarDate, YearRegionPageQueryDto } from '../registry/registry.dto';
 
 const TARGET_CODES = APPOINTMENT_TARGETS.map((t) => t.code);
 const STATES_WITH_MISSING = [...COMPLIANCE_STATES, 'missing'];
@@ -223,20 +223,7 @@ export class CityReportRequestDto {
   year!: number;
 }
 
-export class CityReportListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  regionId?: string;
-}
+export class CityReportListQueryDto extends YearRegionPageQueryDto {}
 
 // ---------------------------------------------------------------- responses
 
