@@ -10,6 +10,7 @@ import { CertificateDownloadsService } from './downloads/certificate-downloads.s
 import { CertificateExportService } from './export/certificate-export.service';
 import { CertificateIssuer } from './issuance/certificate-issuer';
 import { CourseFactsSource } from './issuance/course-facts.source';
+import { CertificateRenderPool } from './rendering/certificate-render-pool';
 import { CertificateRenderer } from './rendering/certificate-renderer';
 import { CertificateRequestsService } from './requests/certificate-requests.service';
 import { CertificateSigner } from './signing/certificate-signer';
@@ -31,6 +32,7 @@ const SERVICES = [
   CertificateTriggersService,
   CertificateRequestsService,
   CertificateRenderer,
+  CertificateRenderPool,
   CertificateSigner,
   CertificateFilesService,
   CertificatesRepository,

@@ -11,6 +11,30 @@ export interface HolderRow {
   regionId: string;
 }
 
+/** (trainee, kind, subject, period): what one certificate is for. */
+export interface CertificateKey {
+  traineeId: string;
+  kind: CertificateKind;
+  subjectKey: string;
+  period: string;
+}
+
+interface RawHolder {
+  full_name: string;
+  id_number_masked: string;
+  region_id: string;
+}
+
+/** $1 the trainee. */
+const HOLDER_SQL = `SELECT p.full_name, p.id_number_masked,
+         COALESCE(e.region_id, (SELECT id FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1)) AS region_id
+    FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id
+   WHERE p.user_id = $1`;
+
+function toHolder(row: RawHolder): HolderRow {
+  return { fullName: row.full_name, idNumberMasked: row.id_number_masked, regionId: row.region_id };
+}
+
 /** Queries over certificates and the few facts of other domains they print (by explicit SQL). */
 @Injectable()
 export class CertificatesRepository {
@@ -22,7 +46,7 @@ export class CertificatesRepository {
 
   /** The current (not superseded) version for a (trainee, kind, subject, period), if any. */
   findCurrent(
-    key: { traineeId: string; kind: CertificateKind; subjectKey: string; period: string },
+    key: CertificateKey,
     manager: EntityManager = this.manager,
   ): Promise<CertificateEntity | null> {
     return manager
@@ -51,15 +75,23 @@ export class CertificatesRepository {
 
   /** Name and masked ID number from the trainee profile; region of the enterprise, else the root region (the province). */
   async holder(traineeId: string, manager: EntityManager = this.manager): Promise<HolderRow | null> {
-    const rows: { full_name: string; id_number_masked: string; region_id: string }[] = await manager.query(
-      `SELECT p.full_name, p.id_number_masked,
-              COALESCE(e.region_id, (SELECT id FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1)) AS region_id
-         FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id
-        WHERE p.user_id = $1`,
-      [traineeId],
+    const rows: RawHolder[] = await manager.query(`SELECT * FROM (${HOLDER_SQL}) h`, [traineeId]);
+    return rows[0] ? toHolder(rows[0]) : null;
+  }
+
+  /**
+   * What a new issuance starts from, in one round trip: the id of the current version of
+   * (trainee, kind, subject, period) if there is one, and the holder (null without a profile).
+   */
+  async issuanceStart(key: CertificateKey): Promise<{ existingId: string | null; holder: HolderRow | null }> {
+    const [row]: (RawHolder & { existing_id: string | null })[] = await this.manager.query(
+      `SELECT (SELECT c.id FROM certificates c
+                WHERE c.trainee_id = $1 AND c.kind = $2 AND c.subject_key = $3 AND c.period = $4 AND c.status <> 'superseded') AS existing_id,
+              h.*
+         FROM (SELECT 1) one LEFT JOIN (${HOLDER_SQL}) h ON TRUE`,
+      [key.traineeId, key.kind, key.subjectKey, key.period],
     );
-    const row = rows[0];
-    return row ? { fullName: row.full_name, idNumberMasked: row.id_number_masked, regionId: row.region_id } : null;
+    return { existingId: row.existing_id, holder: row.full_name === null ? null : toHolder(row) };
   }
 
   async regionPathOf(regionId: string): Promise<string | null> {
@@ -84,6 +116,53 @@ export class CertificatesRepository {
     event: { certificateId: string; type: CertificateEventType; actorId: string | null; reason: string | null; at: Date },
   ): Promise<void> {
     await manager.getRepository(CertificateEventEntity).insert(event);
+  }
+
+  /**
+   * Inserts a certificate version and its history entry (`issued` or `reissued`) in one
+   * statement, and returns the saved version.
+   */
+  async insertVersion(
+    manager: EntityManager,
+    row: Omit<CertificateEntity, 'id'>,
+    event: { actorId: string | null; reason: string | null },
+  ): Promise<CertificateEntity> {
+    const [{ id }]: { id: string }[] = await manager.query(
+      `WITH version AS (
+         INSERT INTO certificates (serial, verify_token, trainee_id, kind, subject_key, period, year, version, previous_id, status, region_id,
+                                   organization_id, course_id, content, pdf_sha256, pdf_size, signature, signing_key_id, storage_key, issued_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, $20, $21)
+         RETURNING id)
+       INSERT INTO certificate_events (certificate_id, type, actor_id, reason, at)
+       SELECT id, $22, $23, $24, $21 FROM version RETURNING certificate_id AS id`,
+      [
+        row.serial,
+        row.verifyToken,
+        row.traineeId,
+        row.kind,
+        row.subjectKey,
+        row.period,
+        row.year,
+        row.version,
+        row.previousId,
+        row.status,
+        row.regionId,
+        row.organizationId,
+        row.courseId,
+        JSON.stringify(row.content),
+        row.pdfSha256,
+        row.pdfSize,
+        row.signature,
+        row.signingKeyId,
+        row.storageKey,
+        row.issuedAt,
+        row.createdAt,
+        row.previousId ? 'reissued' : 'issued',
+        event.actorId,
+        event.reason,
+      ],
+    );
+    return Object.assign(new CertificateEntity(), { id, ...row });
   }
 
   history(certificateIds: string[]): Promise<CertificateEventEntity[]> {

@@ -13,6 +13,7 @@ export * from './serials/serial-number';
 export * from './signing/canonical-json';
 export * from './signing/certificate-signer';
 export * from './rendering/certificate-fonts';
+export * from './rendering/certificate-render-pool';
 export * from './rendering/certificate-renderer';
 export * from './storage/certificate-storage';
 export * from './storage/certificate-files.service';

@@ -31,14 +31,12 @@ export class NotificationsService {
 
   /** Sends a notification once per dedupe key; returns whether this call created it. */
   async notify(input: NewNotification, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values({ ...input, createdAt: this.clock.now() })
-      .orIgnore()
-      .execute();
-    return (result.identifiers.filter(Boolean).length ?? 0) > 0;
+    const created: { id: string }[] = await manager.query(
+      `INSERT INTO notifications (user_id, kind, title, body, dedupe_key, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [input.userId, input.kind, input.title, input.body, input.dedupeKey, this.clock.now()],
+    );
+    return created.length > 0;
   }
 
   async listOwn(actor: Actor, page: PageRequest, unreadOnly = false): Promise<Page<NotificationView> & { unread: number }> {

@@ -8,6 +8,7 @@ import { CertificateEntity } from '../certificate.entity';
 import { CERTIFICATE_TITLES, CertificateContent, CertificateFacts, CertificateHolder, CertificateKind, FactsOf } from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificatesRepository } from '../certificates.repository';
+import { CertificateRenderPool } from '../rendering/certificate-render-pool';
 import { CertificateRenderer } from '../rendering/certificate-renderer';
 import { formatSerial } from '../serials/serial-number';
 import { CertificateSigner, sha256Hex } from '../signing/certificate-signer';
@@ -69,6 +70,7 @@ export class CertificateIssuer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: CertificatesRepository,
     private readonly renderer: CertificateRenderer,
+    private readonly renderPool: CertificateRenderPool,
     private readonly signer: CertificateSigner,
     private readonly storage: CertificateStorage,
     private readonly notifications: NotificationsService,
@@ -82,9 +84,9 @@ export class CertificateIssuer {
 
   private async issueNew<K extends CertificateKind>(request: IssueRequest<K>): Promise<IssueResult> {
     // Another issuance of the same subject may have finished while this one waited for a slot.
-    const existing = await this.repository.findCurrent(request);
+    const { existingId, holder } = await this.repository.issuanceStart(request);
+    const existing = existingId ? await this.repository.findById(existingId) : null;
     if (existing) return { certificate: existing, created: false };
-    const holder = await this.repository.holder(request.traineeId);
     if (!holder) throw CertificateErrors.holderNotFound();
     const printed = { holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked }, facts: request.facts, issuer: this.config.certificates.issuerName };
     // Refuse a name the fonts cannot draw before a serial is spent.
@@ -153,7 +155,7 @@ export class CertificateIssuer {
       versionIssuedAt: now.toISOString(),
       verifyUrl: `${this.config.publicBaseUrl}/verify/${verifyToken}`,
     };
-    const pdf = await this.renderer.render(content);
+    const pdf = await this.renderPool.render(content);
     const pdfSha256 = sha256Hex(pdf);
     const year = spec.previous?.year ?? yearOf(spec.facts, now);
     const row: Omit<CertificateEntity, 'id'> = {
@@ -189,14 +191,7 @@ export class CertificateIssuer {
   /** Inserts the prepared version, its history entry and the holder's notification, in the caller's transaction. */
   async saveVersion(manager: EntityManager, prepared: PreparedVersion): Promise<CertificateEntity> {
     const { row } = prepared;
-    const saved = await manager.getRepository(CertificateEntity).save(manager.getRepository(CertificateEntity).create(row));
-    await this.repository.recordEvent(manager, {
-      certificateId: saved.id,
-      type: row.previousId ? 'reissued' : 'issued',
-      actorId: prepared.actorId,
-      reason: prepared.reason,
-      at: row.createdAt,
-    });
+    const saved = await this.repository.insertVersion(manager, row, { actorId: prepared.actorId, reason: prepared.reason });
     await this.notifications.notify(
       {
         userId: row.traineeId,

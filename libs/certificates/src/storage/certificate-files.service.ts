@@ -3,7 +3,7 @@ import { Clock } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificatesRepository } from '../certificates.repository';
-import { CertificateRenderer } from '../rendering/certificate-renderer';
+import { CertificateRenderPool } from '../rendering/certificate-render-pool';
 import { sha256Hex } from '../signing/certificate-signer';
 import { CertificateStorage } from './certificate-storage';
 
@@ -18,7 +18,7 @@ export class CertificateFilesService {
 
   constructor(
     private readonly storage: CertificateStorage,
-    private readonly renderer: CertificateRenderer,
+    private readonly renderPool: CertificateRenderPool,
     private readonly repository: CertificatesRepository,
     private readonly clock: Clock,
   ) {}
@@ -31,7 +31,7 @@ export class CertificateFilesService {
 
   /** Re-renders the file from the record and stores it, if it reproduces the signed hash. */
   async restore(certificate: CertificateEntity, why: 'missing' | 'altered'): Promise<Buffer> {
-    const pdf = await this.renderer.render(certificate.content);
+    const pdf = await this.renderPool.render(certificate.content);
     if (sha256Hex(pdf) !== certificate.pdfSha256) {
       this.logger.error({ certificateId: certificate.id, why }, 'certificate file cannot be rebuilt to its signed hash');
       throw CertificateErrors.integrityFailed(certificate.serial);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -27,7 +28,14 @@ export interface AppConfig {
   publicBaseUrl: string;
   storageDir: string;
   /** Certificates: the Ed25519 key that signs them, the issuer printed on them, and the region code of their serial numbers. */
-  certificates: { signingKey: string; issuerName: string; serialRegion: string; verifyRateLimitPerMinute: number };
+  certificates: {
+    signingKey: string;
+    issuerName: string;
+    serialRegion: string;
+    verifyRateLimitPerMinute: number;
+    /** Threads that render certificate PDFs off the worker's event loop; 0 renders on it. */
+    renderThreads: number;
+  };
   /** Time zone in which credit-hour years and schedules are reckoned (the notice is Gansu's). */
   rulesTimeZone: string;
   /** Log-in and registration attempts allowed per client address and user name per minute. */
@@ -112,6 +120,16 @@ class EnvironmentVariables {
   @Max(10000)
   VERIFY_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * Certificate render threads in each process; by default one per CPU. Rendering is nearly all
+   * of an issuance's CPU, while the event loop mostly waits on PostgreSQL and Redis.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  CERTIFICATE_RENDER_THREADS = availableParallelism();
+
   @IsIn(['Asia/Shanghai'], { message: 'must be Asia/Shanghai (the notice reckons years in China Standard Time)' })
   RULES_TIME_ZONE = 'Asia/Shanghai';
 
@@ -173,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       issuerName: vars.CERTIFICATE_ISSUER_NAME,
       serialRegion: vars.CERTIFICATE_SERIAL_REGION,
       verifyRateLimitPerMinute: vars.VERIFY_RATE_LIMIT_PER_MINUTE,
+      renderThreads: vars.CERTIFICATE_RENDER_THREADS,
     },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
