@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { InjectDataSource } from '@nestjs/typeorm';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, Role } from '@cqo/core';
@@ -15,11 +17,14 @@ import { migrateDatabase } from '@cqo/schema';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/bootstrap';
 import { Public } from '../../apps/api/src/http/common/access.decorator';
+import type { LoadResult, LoadRun } from './load-generator';
+import { BenchWorld, PhaseName } from './requests';
 
 /**
  * `npm run bench:enrolment`: heartbeat and enrolment throughput and latency at 200 concurrent
  * clients against the real API (Fastify on 127.0.0.1, PostgreSQL), each as a ratio to a bare
- * baseline measured in the same run: an unauthenticated endpoint doing one indexed read.
+ * baseline measured in the same run: an unauthenticated endpoint doing one indexed read. The
+ * server runs in this process; the clients (autocannon) in a forked one (load-generator.ts).
  * Uses a throw-away database on the server of DATABASE_URL; prints figures, asserts nothing.
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -29,6 +34,7 @@ const ENROL_COURSES = 25;
 const SECONDS = arg('seconds', 10);
 const WARMUP_SECONDS = 2;
 let database: DataSource | undefined;
+let clients: ChildProcess | undefined;
 
 /** The bare baseline: public, no body, one primary-key read. It exists only in this bench's app. */
 @Controller('bench')
@@ -51,7 +57,7 @@ interface Phase {
   errors: number;
   non2xx: number;
   total: number;
-  /** CPU time per request of this process (server and load generator) and of our PostgreSQL backends. */
+  /** CPU time per request of this process (the server) and of our PostgreSQL backends. */
   nodeCpuUs: number;
   pgCpuUs: number;
 }
@@ -82,32 +88,16 @@ async function main(): Promise<void> {
       `bench:enrolment — ${CONNECTIONS} connections, ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up, node ${process.version}, ${TRAINEES} trainees, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}${asyncCommit ? ', synchronous_commit off' : ''}\n`,
     );
 
-    const baseline = await phase(origin, 'baseline (GET, 1 indexed read, no auth)', (k) => ({
-      method: 'GET',
-      path: `/bench/baseline?id=${world.trainees[k % TRAINEES].id}`,
-    }));
-    const heartbeat = await phase(origin, 'heartbeat (POST, JWT, 1 statement)', (k) => {
-      const t = world.trainees[k % TRAINEES];
-      return { method: 'POST', path: `/me/study-sessions/${t.sessionId}/heartbeat`, headers: { authorization: `Bearer ${t.token}` } };
-    });
-    // Request k enrols trainee ⌊k / courses⌋ into course k mod courses: each pair once (50,000 pairs), ~8 at a time per course.
-    const enrol = await phase(
-      origin,
-      `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`,
-      (k) => {
-        const t = world.trainees[Math.floor(k / ENROL_COURSES) % TRAINEES];
-        return {
-          method: 'POST',
-          path: '/me/enrollments',
-          headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ courseVersionId: world.enrolCourses[k % ENROL_COURSES] }),
-        };
-      },
-      false,
-    );
+    clients = fork(join(__dirname, 'load-generator.js'), { stdio: 'inherit' });
+    clients.send({ world });
+    await once(clients, 'message');
+    const baseline = await phase(origin, 'baseline', 'baseline (GET, 1 indexed read, no auth)');
+    const heartbeat = await phase(origin, 'heartbeat', 'heartbeat (POST, JWT, 1 statement)');
+    // No warm-up: each (trainee, course) pair is enrolled once.
+    const enrol = await phase(origin, 'enrol', `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`, false);
 
     const rows = [baseline, heartbeat, enrol];
-    process.stdout.write(`\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (node + pg) ratio\n`);
+    process.stdout.write(`\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (server + pg) ratio\n`);
     for (const r of rows) {
       const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
       const cpu = `${r.nodeCpuUs.toFixed(0)} + ${r.pgCpuUs.toFixed(0)}`;
@@ -126,26 +116,20 @@ async function main(): Promise<void> {
     process.stdout.write(`load average at the end: ${loadavg()[0].toFixed(1)} (1 min)\n`);
     process.stdout.write(`goal (heartbeats ≥ 2,000/s with p99 < 100 ms): ${goal ? 'met' : 'NOT met'} — ${heartbeat.rps.toFixed(0)}/s, p99 ${heartbeat.p99.toFixed(1)} ms\n`);
   } finally {
+    clients?.kill();
     await app?.close();
     await dropDatabase(databaseUrl);
   }
 }
 
-/** Runs a warm-up (unless told not to) then a measured run; request k is built by `build(k)`, so no two in flight share a session. */
-async function phase(
-  origin: string,
-  name: string,
-  build: (k: number) => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string },
-  warmup = true,
-): Promise<Phase> {
-  let k = 0;
-  const run = (seconds: number) =>
-    autocannon({
-      url: origin,
-      connections: CONNECTIONS,
-      duration: seconds,
-      requests: [{ setupRequest: (req) => ({ ...req, ...build(k++) }) }],
-    });
+/** Runs a warm-up (unless told not to) then a measured run of the forked clients. */
+async function phase(origin: string, phaseName: PhaseName, name: string, warmup = true): Promise<Phase> {
+  const run = async (seconds: number): Promise<LoadResult> => {
+    const request: LoadRun = { origin, phase: phaseName, connections: CONNECTIONS, seconds };
+    clients!.send(request);
+    const [result] = (await once(clients!, 'message')) as [LoadResult];
+    return result;
+  };
   if (warmup) {
     await run(WARMUP_SECONDS);
     await drained();
@@ -156,17 +140,17 @@ async function phase(
   await drained();
   const node = process.cpuUsage(nodeBefore);
   const pgMs = (await backendCpuMs()) - pgBefore;
-  const answered = Math.max(1, result.requests.total);
+  const answered = Math.max(1, result.total);
   return {
     nodeCpuUs: (node.user + node.system) / answered,
     pgCpuUs: (pgMs * 1000) / answered,
     name,
-    rps: result.requests.total / (result.duration || SECONDS),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    rps: result.total / (result.duration || SECONDS),
+    p50: result.p50,
+    p99: result.p99,
+    errors: result.errors,
     non2xx: result.non2xx,
-    total: result.requests.total,
+    total: result.total,
   };
 }
 
@@ -202,11 +186,6 @@ async function drained(): Promise<void> {
     );
     quiet = n === 0 ? quiet + 1 : 0;
   }
-}
-
-interface BenchWorld {
-  trainees: { id: string; token: string; sessionId: string }[];
-  enrolCourses: string[];
 }
 
 /** Seeds by SQL: an organization, one published course with a study session per trainee, and the courses to enrol in. */
