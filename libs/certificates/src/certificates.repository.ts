@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { NewNotification, notificationInsert } from '@cqo/notifications';
 import { CertificateEntity, CertificateEventEntity, CertificateEventType } from './certificate.entity';
 import { CertificateKind } from './certificate.types';
 
@@ -119,22 +121,28 @@ export class CertificatesRepository {
   }
 
   /**
-   * Inserts a certificate version and its history entry (`issued` or `reissued`) in one
-   * statement, and returns the saved version.
+   * Inserts a certificate version, its history entry (`issued` or `reissued`) and the holder's
+   * notification in one statement, atomic on its own or inside the caller's transaction, and
+   * returns the saved version.
    */
   async insertVersion(
     manager: EntityManager,
     row: Omit<CertificateEntity, 'id'>,
     event: { actorId: string | null; reason: string | null },
+    notificationOf: (certificateId: string) => NewNotification,
   ): Promise<CertificateEntity> {
-    const [{ id }]: { id: string }[] = await manager.query(
+    const id = randomUUID();
+    const notification = notificationInsert(notificationOf(id), row.createdAt, 26);
+    await manager.query(
       `WITH version AS (
-         INSERT INTO certificates (serial, verify_token, trainee_id, kind, subject_key, period, year, version, previous_id, status, region_id,
+         INSERT INTO certificates (id, serial, verify_token, trainee_id, kind, subject_key, period, year, version, previous_id, status, region_id,
                                    organization_id, course_id, content, pdf_sha256, pdf_size, signature, signing_key_id, storage_key, issued_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, $20, $21)
-         RETURNING id)
-       INSERT INTO certificate_events (certificate_id, type, actor_id, reason, at)
-       SELECT id, $22, $23, $24, $21 FROM version RETURNING certificate_id AS id`,
+         VALUES ($25, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, $20, $21)
+         RETURNING id),
+       history AS (
+         INSERT INTO certificate_events (certificate_id, type, actor_id, reason, at) SELECT id, $22, $23, $24, $21 FROM version),
+       notice AS (${notification.sql})
+       SELECT id FROM version`,
       [
         row.serial,
         row.verifyToken,
@@ -160,6 +168,8 @@ export class CertificatesRepository {
         row.previousId ? 'reissued' : 'issued',
         event.actorId,
         event.reason,
+        id,
+        ...notification.params,
       ],
     );
     return Object.assign(new CertificateEntity(), { id, ...row });

@@ -22,6 +22,20 @@ export interface NotificationView {
   readAt: Date | null;
 }
 
+/**
+ * The insert of a notification, once per dedupe key, with its parameters numbered from `$first`:
+ * what notify() runs, and what a caller embeds in a statement of its own (as a CTE) to send the
+ * notification in the same round trip as the write it reports.
+ */
+export function notificationInsert(input: NewNotification, createdAt: Date, first = 1): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO notifications (user_id, kind, title, body, dedupe_key, created_at) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    params: [input.userId, input.kind, input.title, input.body, input.dedupeKey, createdAt],
+  };
+}
+
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -31,11 +45,8 @@ export class NotificationsService {
 
   /** Sends a notification once per dedupe key; returns whether this call created it. */
   async notify(input: NewNotification, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const created: { id: string }[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, title, body, dedupe_key, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [input.userId, input.kind, input.title, input.body, input.dedupeKey, this.clock.now()],
-    );
+    const { sql, params } = notificationInsert(input, this.clock.now());
+    const created: { id: string }[] = await manager.query(sql, params);
     return created.length > 0;
   }
 

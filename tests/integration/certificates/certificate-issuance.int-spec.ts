@@ -77,6 +77,11 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     expect(again[0].certificate.issuedAt.toISOString()).toBe(first.certificate.issuedAt.toISOString());
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM certificates WHERE trainee_id = $1', [world.users.traineeTS]);
     expect(n).toBe(1);
+    // The history entry and the holder's notification were written with it, once.
+    const events = await dataSource.query('SELECT type, actor_id FROM certificate_events WHERE certificate_id = $1', [first.certificate.id]);
+    expect(events).toEqual([{ type: 'issued', actor_id: null }]);
+    const notices = await dataSource.query('SELECT user_id, kind, body FROM notifications WHERE dedupe_key = $1', [`certificate:${first.certificate.id}`]);
+    expect(notices).toEqual([{ user_id: world.users.traineeTS, kind: 'certificate_issued', body: expect.stringContaining(first.certificate.serial) }]);
   });
 
   it('gives 100 concurrent issuances 100 distinct serials', async () => {

@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, chinaYearOf, Clock, isUniqueViolation } from '@cqo/core';
-import { NotificationsService } from '@cqo/notifications';
 import { CertificateEntity } from '../certificate.entity';
 import { CERTIFICATE_TITLES, CertificateContent, CertificateFacts, CertificateHolder, CertificateKind, FactsOf } from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
@@ -59,7 +58,8 @@ interface VersionSpec {
 /**
  * Issues certificates: one per (trainee, kind, subject, period), whatever the number of jobs
  * that ask. The serial comes from a PostgreSQL sequence (never reused), the PDF is rendered
- * from the content alone, hashed, signed with Ed25519, stored, and recorded in one transaction.
+ * from the content alone (on a render thread), hashed, signed with Ed25519, and recorded with
+ * its history entry and the holder's notification in one statement; the file is stored after.
  */
 @Injectable()
 export class CertificateIssuer {
@@ -73,7 +73,6 @@ export class CertificateIssuer {
     private readonly renderPool: CertificateRenderPool,
     private readonly signer: CertificateSigner,
     private readonly storage: CertificateStorage,
-    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -98,7 +97,7 @@ export class CertificateIssuer {
     const prepared = await this.prepareVersion({ ...request, holder: printed.holder, regionId: holder.regionId, previous: null, actorId: null, reason: null });
     let certificate: CertificateEntity;
     try {
-      certificate = await this.dataSource.transaction((manager) => this.saveVersion(manager, prepared));
+      certificate = await this.saveVersion(this.dataSource.manager, prepared);
     } catch (error) {
       if (!isUniqueViolation(error, 'ux_certificates_current')) throw error;
       const winner = await this.repository.findCurrent(request);
@@ -188,21 +187,16 @@ export class CertificateIssuer {
     return { row, pdf, actorId: spec.actorId, reason: spec.reason };
   }
 
-  /** Inserts the prepared version, its history entry and the holder's notification, in the caller's transaction. */
-  async saveVersion(manager: EntityManager, prepared: PreparedVersion): Promise<CertificateEntity> {
+  /** Inserts the prepared version, its history entry and the holder's notification (one statement, in the caller's transaction if any). */
+  saveVersion(manager: EntityManager, prepared: PreparedVersion): Promise<CertificateEntity> {
     const { row } = prepared;
-    const saved = await this.repository.insertVersion(manager, row, { actorId: prepared.actorId, reason: prepared.reason });
-    await this.notifications.notify(
-      {
-        userId: row.traineeId,
-        kind: 'certificate_issued',
-        title: row.previousId ? `您的${CERTIFICATE_TITLES[row.kind]}已换发` : `您的${CERTIFICATE_TITLES[row.kind]}已签发`,
-        body: `证书编号 ${row.serial}，可在“我的证书”中下载。`,
-        dedupeKey: `certificate:${saved.id}`,
-      },
-      manager,
-    );
-    return saved;
+    return this.repository.insertVersion(manager, row, { actorId: prepared.actorId, reason: prepared.reason }, (certificateId) => ({
+      userId: row.traineeId,
+      kind: 'certificate_issued',
+      title: row.previousId ? `您的${CERTIFICATE_TITLES[row.kind]}已换发` : `您的${CERTIFICATE_TITLES[row.kind]}已签发`,
+      body: `证书编号 ${row.serial}，可在“我的证书”中下载。`,
+      dedupeKey: `certificate:${certificateId}`,
+    }));
   }
 }
 
