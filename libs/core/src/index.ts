@@ -6,6 +6,7 @@ export * from './clock/china-time';
 export * from './pii/pii';
 export * from './database/data-source-options';
 export * from './database/migrate';
+export * from './database/prepared-query';
 export * from './database/transaction';
 export * from './queue/queues';
 export * from './outbox/outbox-events';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, preparedQuery, Role } from '@cqo/core';
 import { CourseAccess, updateReturning } from './course-access';
 import { CourseCompletionService, EnrollmentRef } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
@@ -78,6 +78,8 @@ const ENROLLMENT_SELECT = `SELECT e.id, e.trainee_id, e.course_id, e.course_vers
       WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
   FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id JOIN training_organizations o ON o.id = v.organization_id`;
 
+const ENROLLMENT_BY_ID = `${ENROLLMENT_SELECT} WHERE e.id = $1`;
+
 /** See {@link EnrollmentsService.enroll}. $1 version, $2 trainee, $3 now. */
 const ENROL_SQL = `
 WITH v AS (
@@ -124,7 +126,7 @@ export class EnrollmentsService {
     const now = this.clock.now();
     let rows: { version_id: string | null; enrollment_id: string | null }[];
     try {
-      rows = await this.dataSource.query(ENROL_SQL, [courseVersionId, actor.userId, now]);
+      rows = await preparedQuery(this.dataSource, 'cqo_enrol', ENROL_SQL, [courseVersionId, actor.userId, now]);
     } catch (error) {
       // A live enrolment in another version of the same course.
       if (isUniqueViolation(error, 'ux_enrollments_trainee_id_course_id_live')) throw CourseErrors.alreadyEnrolled();
@@ -133,7 +135,7 @@ export class EnrollmentsService {
     const { version_id: versionId, enrollment_id: enrollmentId } = rows[0];
     if (!versionId) throw await this.whyClosed(this.dataSource.manager, courseVersionId);
     if (!enrollmentId) throw CourseErrors.alreadyEnrolled();
-    const [view]: RawEnrollment[] = await this.dataSource.query(`${ENROLLMENT_SELECT} WHERE e.id = $1`, [enrollmentId]);
+    const [view] = await preparedQuery<RawEnrollment>(this.dataSource, 'cqo_enrollment_by_id', ENROLLMENT_BY_ID, [enrollmentId]);
     return toView(view);
   }
 
@@ -183,8 +185,7 @@ export class EnrollmentsService {
 
   /** One enrolment with per-lesson progress: its trainee, or staff overseeing the course's organization. */
   async getVisible(actor: Actor, enrollmentId: string): Promise<EnrollmentDetailView> {
-    const rows: RawEnrollment[] = await this.dataSource.query(`${ENROLLMENT_SELECT} WHERE e.id = $1`, [enrollmentId]);
-    const e = rows[0];
+    const [e] = await preparedQuery<RawEnrollment>(this.dataSource, 'cqo_enrollment_by_id', ENROLLMENT_BY_ID, [enrollmentId]);
     if (!e) throw CourseErrors.enrollmentNotFound();
     if (actor.role === Role.Trainee ? e.trainee_id !== actor.userId : !(await this.access.oversees(actor, e.organization_id))) {
       throw CommonErrors.outOfScope();

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { Actor, Clock, CommonErrors } from '@cqo/core';
+import { Actor, Clock, CommonErrors, preparedQuery } from '@cqo/core';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
@@ -133,11 +131,7 @@ export class ProgressService {
    */
   async heartbeat(actor: Actor, sessionId: string): Promise<HeartbeatResult> {
     const now = this.clock.now();
-    // Straight to the driver's pool as a named (prepared) statement: planned once per connection,
-    // no query-runner bookkeeping. Still one statement, one autocommit transaction.
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const { rows } = await pool.query<BeatRow>({ name: 'cqo_heartbeat', text: HEARTBEAT_SQL, values: [sessionId, actor.userId, now, HEARTBEAT_MAX_CREDIT_SECONDS] });
-    const beat = rows[0];
+    const [beat] = await preparedQuery<BeatRow>(this.dataSource, 'cqo_heartbeat', HEARTBEAT_SQL, [sessionId, actor.userId, now, HEARTBEAT_MAX_CREDIT_SECONDS]);
     if (!beat) throw CourseErrors.sessionNotFound();
     const result: HeartbeatResult = {
       creditedSeconds: beat.credit,
