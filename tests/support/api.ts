@@ -23,11 +23,13 @@ export interface TestApi {
 export interface TestApiOptions {
   clock?: Clock;
   env?: Record<string, string>;
+  /** Another API instance over this context's database and Redis prefix; closing it leaves the context. */
+  context?: TestContext;
 }
 
 /** The whole API over its own database and Redis prefix, as main.ts builds it. */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const ctx = await createTestContext(options.env);
+  const ctx = options.context ?? (await createTestContext(options.env));
   let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] });
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
@@ -48,7 +50,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     get: <T>(type: unknown) => app.get<T>(type as Type<T>),
     close: async () => {
       await app.close();
-      await ctx.dispose();
+      if (!options.context) await ctx.dispose();
     },
   };
 }

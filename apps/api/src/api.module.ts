@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { CertificatesModule } from '@cqo/certificates';
-import { AppConfig, buildLoggerParams, CoreModule, RedisModule } from '@cqo/core';
+import { AppConfig, buildLoggerParams, CoreModule, RedisClient, RedisModule } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { CoursesModule } from '@cqo/courses';
 import { ExamsModule } from '@cqo/exams';
@@ -16,6 +16,7 @@ import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
+import { RedisThrottlerStorage } from './http/common/redis-throttler-storage';
 import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
@@ -56,11 +57,15 @@ export class ApiModule {
         DatabaseModule.forRoot(),
         RedisModule,
         TerminusModule.forRoot({ logger: false }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
-            verifyThrottler(config.certificates.verifyRateLimitPerMinute),
-          ],
+        ThrottlerModule.forRootAsync({
+          inject: [RedisClient],
+          useFactory: (redis: RedisClient) => ({
+            throttlers: [
+              { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
+              verifyThrottler(config.certificates.verifyRateLimitPerMinute),
+            ],
+            storage: new RedisThrottlerStorage(redis.redis),
+          }),
         }),
         OrganizationsModule,
         IdentityModule,
