@@ -3,6 +3,7 @@ import { chineseIdCheckChar, Role } from '@cqo/core';
 import { CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
+import { AppointmentsService } from '@cqo/registry';
 import { TraineesService } from '@cqo/trainees';
 import { seedDemoCourses } from './demo-courses';
 
@@ -23,6 +24,7 @@ export interface DemoServices {
   users: UsersService;
   trainees: TraineesService;
   courses: CoursesService;
+  appointments: AppointmentsService;
 }
 
 const id = (first17: string) => first17 + chineseIdCheckChar(first17);
@@ -60,7 +62,7 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
   const adminId = await user('admin', Role.PlatformAdmin, '平台管理员', {});
   const orgAdminId = await user('org-admin', Role.OrgAdmin, `${org.name} 管理员`, { organizationId: org.id });
   await seedDemoCourses(s.courses, org.id, orgAdminId, adminId);
-  await user('ent-admin', Role.EnterpriseAdmin, `${lanzhouWorks.name} 管理员`, { enterpriseId: lanzhouWorks.id });
+  const entAdminId = await user('ent-admin', Role.EnterpriseAdmin, `${lanzhouWorks.name} 管理员`, { enterpriseId: lanzhouWorks.id });
   await user('regulator-lz', Role.Regulator, '兰州市市场监督管理局', { regionId: lanzhou });
   await user('regulator-gs', Role.Regulator, '甘肃省市场监督管理局', { regionId: province });
   await s.trainees.register({
@@ -77,5 +79,16 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
     titleName: '质量工程师（中级）',
   });
   logins.push({ username: 'trainee', role: Role.Trainee, who: '张伟（兰州陇原机械制造有限公司）' });
+  // The trainee is the enterprise's CQO, appointed before finishing the appointment training (an
+  // exception the regulators see flagged), so the registry and dashboards have a CQO to show.
+  const entAdmin = { userId: entAdminId, role: Role.EnterpriseAdmin, organizationId: null, enterpriseId: lanzhouWorks.id, regionId: null, regionPath: null };
+  await s.appointments.appoint(entAdmin, {
+    trainee: { username: 'trainee' },
+    positionTitle: '副总经理兼首席质量官',
+    positionLevel: 'deputy_general_manager',
+    authorizationCertificateNo: 'LYJX-CQO-2026-001',
+    appointedOn: '2026-01-05',
+    eligibilityExceptionReason: '任职培训正在进行，预计本年度内完成',
+  });
   return logins;
 }

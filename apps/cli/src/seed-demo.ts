@@ -6,6 +6,7 @@ import { CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';
+import { AppointmentsService } from '@cqo/registry';
 import { TraineesService } from '@cqo/trainees';
 import { DEMO_PASSWORD, seedDemoData } from './demo-data';
 import { SeedModule } from './seed.module';
@@ -22,6 +23,7 @@ export async function seedDemo(config: AppConfig): Promise<void> {
       users: app.get(UsersService),
       trainees: app.get(TraineesService),
       courses: app.get(CoursesService),
+      appointments: app.get(AppointmentsService),
     });
     if (!logins) {
       process.stdout.write('seed: users exist already, demo data not added\n');

@@ -4,6 +4,7 @@ import { CoursesModule } from '@cqo/courses';
 import { IdentityModule } from '@cqo/identity';
 import { OrganizationsModule } from '@cqo/organizations';
 import { DatabaseModule } from '@cqo/schema';
+import { RegistryModule } from '@cqo/registry';
 import { TraineesModule } from '@cqo/trainees';
 
 /** Just enough of the product to write demo data through its services. */
@@ -12,7 +13,7 @@ export class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), OrganizationsModule, IdentityModule, TraineesModule, CoursesModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), OrganizationsModule, IdentityModule, TraineesModule, CoursesModule, RegistryModule],
     };
   }
 }
