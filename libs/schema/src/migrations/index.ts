@@ -8,6 +8,7 @@ import { SeedGansuRequirementRules1795600100000 } from './1795600100000-SeedGans
 import { Certificates1795610000000 } from './1795610000000-Certificates';
 import { Registry1795620000000 } from './1795620000000-Registry';
 import { RegistryStats1795620100000 } from './1795620100000-RegistryStats';
+import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCsvCell';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   Certificates1795610000000,
   Registry1795620000000,
   RegistryStats1795620100000,
+  DropRegistryCsvCell1795620200000,
 ];
