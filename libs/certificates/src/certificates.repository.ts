@@ -77,7 +77,7 @@ export class CertificatesRepository {
 
   /** Name and masked ID number from the trainee profile; region of the enterprise, else the root region (the province). */
   async holder(traineeId: string, manager: EntityManager = this.manager): Promise<HolderRow | null> {
-    const rows: RawHolder[] = await manager.query(`SELECT * FROM (${HOLDER_SQL}) h`, [traineeId]);
+    const rows: RawHolder[] = await manager.query(HOLDER_SQL, [traineeId]);
     return rows[0] ? toHolder(rows[0]) : null;
   }
 
