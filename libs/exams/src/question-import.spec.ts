@@ -1,8 +1,11 @@
 import { Workbook } from 'exceljs';
-import { ImportFileError, parseQuestionFile } from './question-import';
+import { DEFAULT_ZIP_LIMITS } from '@cqo/core';
+import { ImportFileError, parseQuestionFile, UploadLimits } from './question-import';
 import { TopicLookup, validateQuestion } from './question-rules';
 
 const topics: TopicLookup = { categoryOf: (code) => (code.startsWith('C1-') ? 1 : code.startsWith('C2-') ? 2 : undefined) };
+
+const LIMITS: UploadLimits = { zip: DEFAULT_ZIP_LIMITS, maxRows: 10000 };
 
 const CSV = [
   '题型,题干,A,B,C,D,答案,类别,知识点,难度,解析',
@@ -19,7 +22,7 @@ const CSV = [
 
 describe('parseQuestionFile', () => {
   it('reads a CSV file, maps answers to options and reports every bad row by row and column', async () => {
-    const sut = await parseQuestionFile('csv', Buffer.from(`\uFEFF${CSV}`), topics);
+    const sut = await parseQuestionFile('csv', Buffer.from(`\uFEFF${CSV}`), topics, LIMITS);
     expect(sut.rows).toBe(8);
     expect(sut.valid.map((v) => v.row)).toEqual([2, 3, 4]);
     expect(sut.valid[0].input).toMatchObject({ type: 'single', category: 1, topics: ['C1-03'], difficulty: 'easy' });
@@ -42,15 +45,15 @@ describe('parseQuestionFile', () => {
     const sheet = workbook.addWorksheet('题库');
     for (const line of CSV.split('\n')) sheet.addRow(line === '' ? [] : line.split(','));
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    const sut = await parseQuestionFile('xlsx', buffer, topics);
+    const sut = await parseQuestionFile('xlsx', buffer, topics, LIMITS);
     expect(sut.valid.map((v) => v.row)).toEqual([2, 3, 4]);
     expect(sut.issues.map((i) => i.field)).toContain('rows[10].answer');
   });
 
   it('refuses a file without the required columns, or that is not a workbook', async () => {
-    await expect(parseQuestionFile('csv', Buffer.from('题干,答案\nx,A'), topics)).rejects.toThrow(ImportFileError);
-    await expect(parseQuestionFile('xlsx', Buffer.from('not a zip'), topics)).rejects.toThrow(ImportFileError);
-    await expect(parseQuestionFile('csv', Buffer.from(''), topics)).rejects.toThrow(ImportFileError);
+    await expect(parseQuestionFile('csv', Buffer.from('题干,答案\nx,A'), topics, LIMITS)).rejects.toThrow(ImportFileError);
+    await expect(parseQuestionFile('xlsx', Buffer.from('not a zip'), topics, LIMITS)).rejects.toThrow(ImportFileError);
+    await expect(parseQuestionFile('csv', Buffer.from(''), topics, LIMITS)).rejects.toThrow(ImportFileError);
   });
 });
 

@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { Workbook } from 'exceljs';
-import { FieldIssue } from '@cqo/core';
+import { DomainError, FieldIssue, readXlsxRows, UPLOAD_REJECTED, ZipLimits } from '@cqo/core';
 import { DifficultyBand, QuestionType, TopicCategory } from './exam-types';
 import { QuestionInput, TopicLookup, validateQuestion } from './question-rules';
 
@@ -51,9 +50,15 @@ const FALSE_WORDS = new Set(['错', '错误', '否', '×', 'x', 'false', 'f', 'n
  * and validates every row. Nothing is saved here: the caller imports the valid rows only when
  * there are no issues, so a file goes in whole or not at all.
  */
-export async function parseQuestionFile(format: ImportFormat, content: Buffer, topics: TopicLookup): Promise<ParsedImport> {
-  const table = format === 'csv' ? readCsv(content) : await readXlsx(content);
+export async function parseQuestionFile(format: ImportFormat, content: Buffer, topics: TopicLookup, limits: UploadLimits): Promise<ParsedImport> {
+  const table = format === 'csv' ? readCsv(content) : await readXlsx(content, limits);
   return parseTable(table, topics);
+}
+
+/** The configured upload limits (`AppConfig.uploads`). */
+export interface UploadLimits {
+  zip: ZipLimits;
+  maxRows: number;
 }
 
 /** Rows of cells, first the header; rows keep their 1-based number in the file. */
@@ -68,23 +73,20 @@ function readCsv(content: Buffer): Table {
   }
 }
 
-async function readXlsx(content: Buffer): Promise<Table> {
-  const workbook = new Workbook();
+/**
+ * The first sheet, read as it inflates after the archive passed the ZIP checks, stopping at the
+ * row cap: a decompression bomb is refused before it costs memory or time.
+ */
+async function readXlsx(content: Buffer, limits: UploadLimits): Promise<Table> {
+  const maxQuestions = Math.min(IMPORT_MAX_ROWS, limits.maxRows);
   try {
-    // exceljs's typings predate Node's generic Buffer.
-    await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new ImportFileError('XLSX 文件无法解析');
+    // The header row plus the questions.
+    return await readXlsxRows(content, limits.zip, { maxRows: maxQuestions + 1, field: 'content', tooManyRowsMessage: `一次最多导入${maxQuestions}道题` });
+  } catch (error) {
+    // The import answers every unreadable file with its own code.
+    if (error instanceof DomainError && error.code === UPLOAD_REJECTED) throw new ImportFileError(error.message);
+    throw error;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError('XLSX 文件没有工作表');
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text?.trim() ?? '');
-    table.push({ row: rowNumber, cells });
-  });
-  return table;
 }
 
 /** The file as a whole is unreadable (not a per-row problem). */

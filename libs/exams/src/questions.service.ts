@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionVersionEntity } from './entities/question-version.entity';
 import { ExamOwner, ownerColumns, ownerOf, ownerWhere } from './exam-owner';
@@ -58,6 +58,7 @@ export class QuestionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly topics: TopicCatalog,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, input: QuestionInput): Promise<QuestionView> {
@@ -144,7 +145,7 @@ export class QuestionsService {
     const owner = ownerOf(actor);
     let parsed;
     try {
-      parsed = await parseQuestionFile(format, content, await this.topics.lookup());
+      parsed = await parseQuestionFile(format, content, await this.topics.lookup(), this.config.uploads);
     } catch (error) {
       if (error instanceof ImportFileError) throw ExamErrors.importFileInvalid(error.message);
       throw error;

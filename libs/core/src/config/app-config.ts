@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
+import { ZipLimits } from '../uploads/zip-inspection';
 import {
   IsIn,
   IsInt,
@@ -41,6 +42,8 @@ export interface AppConfig {
   /** Log-in and registration attempts allowed per client address and user name per minute. */
   loginRateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** What an uploaded file may hold: ZIP-based ones (XLSX) are checked before they are read. */
+  uploads: { zip: ZipLimits; maxRows: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -139,6 +142,34 @@ class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Entries a ZIP-based upload (XLSX) may hold. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  UPLOAD_ZIP_MAX_ENTRIES = 1000;
+
+  /** Bytes a ZIP-based upload may inflate to, all entries together (declared and actually inflated). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = 32 * 1024 * 1024;
+
+  /** Highest uncompressed ÷ compressed ratio of an entry over 1 MiB (a decompression bomb is in the thousands). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(2)
+  @Max(10000)
+  UPLOAD_ZIP_MAX_RATIO = 100;
+
+  /** Rows any spreadsheet import reads before refusing the file (an import may allow fewer). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  UPLOAD_MAX_ROWS = 10000;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: AppConfig['logLevel'];
@@ -196,5 +227,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+    uploads: {
+      zip: {
+        maxEntries: vars.UPLOAD_ZIP_MAX_ENTRIES,
+        maxUncompressedBytes: vars.UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES,
+        maxCompressionRatio: vars.UPLOAD_ZIP_MAX_RATIO,
+      },
+      maxRows: vars.UPLOAD_MAX_ROWS,
+    },
   };
 }

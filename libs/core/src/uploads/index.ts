@@ -1,0 +1,2 @@
+export * from './zip-inspection';
+export * from './xlsx-rows';
