@@ -16,6 +16,7 @@ import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
+import { HostileInputGuard } from './http/common/hostile-input.guard';
 import { RedisThrottlerStorage } from './http/common/redis-throttler-storage';
 import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
@@ -108,6 +109,8 @@ export class ApiModule {
         CityReportsController,
       ],
       providers: [
+        // Hostile input is refused before anything reads it (guards run in this order).
+        { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

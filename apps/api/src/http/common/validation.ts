@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrors, FieldIssue } from '@cqo/core';
 
 /** Chinese wording for the constraints we use; anything else keeps class-validator's English. */
@@ -44,9 +44,26 @@ export function fieldIssuesOf(errors: ValidationError[], parent = ''): FieldIssu
   });
 }
 
+/**
+ * Nest's pipe, but a body that is JSON yet not an object (`null`, `[]`, `"x"`, `42`) where a DTO
+ * is expected is a 400 naming `body`, not a crash deeper down.
+ */
+class ObjectBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.type === 'body' && typeof metadata.metatype === 'function' && !PRIMITIVES.has(metadata.metatype);
+    if (dto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw CommonErrors.validationFailed([{ field: 'body', message: '请求体必须是 JSON 对象' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const PRIMITIVES = new Set<Function>([String, Number, Boolean, Array, Object, Buffer]);
+
 /** Unknown fields are refused, types are converted, and failures name every offending field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -56,6 +56,7 @@ export class TraineeIdentifierDto {
 
 export class EligibilityCheckDto {
   @ApiProperty({ type: TraineeIdentifierDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => TraineeIdentifierDto)
   trainee!: TraineeIdentifierDto;
@@ -63,6 +64,7 @@ export class EligibilityCheckDto {
 
 export class AppointmentCreateDto {
   @ApiProperty({ type: TraineeIdentifierDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => TraineeIdentifierDto)
   trainee!: TraineeIdentifierDto;
@@ -158,6 +160,7 @@ export class DeclarationAnswersDto implements Record<DeclarationItem, boolean> {
 
 export class DeclarationCreateDto {
   @ApiProperty({ type: TraineeIdentifierDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => TraineeIdentifierDto)
   trainee!: TraineeIdentifierDto;
@@ -167,6 +170,7 @@ export class DeclarationCreateDto {
   declaredOn!: string;
 
   @ApiProperty({ type: DeclarationAnswersDto, description: `Items: ${DECLARATION_ITEMS.join(', ')}` })
+  @IsObject()
   @IsObject()
   @ValidateNested()
   @Type(() => DeclarationAnswersDto)
@@ -228,6 +232,7 @@ export class EnterpriseReportCreateDto {
   summary!: string;
 
   @ApiProperty({ type: ReportFileDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ReportFileDto)
   file!: ReportFileDto;
