@@ -18,3 +18,4 @@ export * from './paging/page';
 export * from './redis/redis';
 export * from './process/graceful-shutdown';
 export * from './uploads';
+export * from './csv/csv-writer';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
-import { toCsv } from './csv-writer';
+import { Actor, csvText, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
 import { ownerOf } from './exam-owner';
 import { AttemptStatus, QuestionType, Submission } from './exam-types';
 import { itemStatistics, UPPER_LOWER_SHARE } from './item-statistics';
@@ -94,7 +93,7 @@ export class ExamResultsService {
   async exportCsv(actor: Actor, paperId: string): Promise<{ fileName: string; content: string }> {
     const paper = await this.papers.findOwned(this.dataSource.manager, ownerOf(actor), paperId);
     const rows = await this.rows('a.paper_id = $1', [paperId], '');
-    const content = toCsv(
+    const content = csvText(
       ['学员', '身份证号', '企业', '第几次', '状态', '开始时间', '交卷时间', '交卷方式', '得分', '满分', '得分率(%)', '结论'],
       rows.map((r) => [
         r.traineeName,

@@ -8,7 +8,6 @@ export * from './grading';
 export * from './item-statistics';
 export * from './question-rules';
 export * from './question-import';
-export * from './csv-writer';
 export * from './topic-catalog';
 export * from './question-pool.repository';
 export * from './course-exam-link';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ZipFile } from 'yazl';
-import { Actor, chinaDateOf, CommonErrors, regionContains, Role } from '@cqo/core';
+import { Actor, chinaDateOf, CommonErrors, csvStream, CsvValue, regionContains, Role } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
 import { CERTIFICATE_TITLES } from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
@@ -64,7 +64,7 @@ export class CertificateExportService {
         }
         while (!aborted && queued - started > MAX_AHEAD) await new Promise((resolve) => progress.once('started', resolve));
       }
-      zip.addReadStreamLazy('清单.csv', { mtime: new Date(0), compress: true }, (cb) => cb(null, Readable.from(this.manifest(actor, filter))));
+      zip.addReadStreamLazy('清单.csv', { mtime: new Date(0), compress: true }, (cb) => cb(null, this.manifest(actor, filter)));
       zip.end();
     };
     feed().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
@@ -96,22 +96,19 @@ export class CertificateExportService {
     }
   }
 
-  private async *manifest(actor: Actor, filter: ExportFilter): AsyncGenerator<Buffer> {
-    yield Buffer.from('\ufeff证书编号,证书类型,姓名,身份证号,年度,状态,发证日期,SHA-256\r\n', 'utf8');
+  /** The manifest, written by the shared CSV writer (formula-safe, names trimmed) batch by batch. */
+  private manifest(actor: Actor, filter: ExportFilter): Readable {
+    return csvStream(
+      ['证书编号', '证书类型', '姓名', '身份证号', '年度', '状态', '发证日期', 'SHA-256'],
+      this.manifestRows(actor, filter),
+    );
+  }
+
+  private async *manifestRows(actor: Actor, filter: ExportFilter): AsyncGenerator<CsvValue[]> {
     for await (const batch of this.batches(actor, filter)) {
-      const lines = batch.map((c) =>
-        [c.serial, CERTIFICATE_TITLES[c.kind], c.content.holder.name, c.content.holder.idNumberMasked, c.year, STATUS_LABELS[c.status], chinaDateOf(c.issuedAt), c.pdfSha256]
-          .map(csvCell)
-          .join(','),
-      );
-      yield Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+      for (const c of batch) {
+        yield [c.serial, CERTIFICATE_TITLES[c.kind], c.content.holder.name, c.content.holder.idNumberMasked, c.year, STATUS_LABELS[c.status], chinaDateOf(c.issuedAt), c.pdfSha256];
+      }
     }
   }
-}
-
-function csvCell(value: unknown): string {
-  const text = String(value);
-  // Quote, and defuse spreadsheet formulas.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CERTIFICATE_TITLES, CertificateKind } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, csvHeaderLine, csvSafeSql } from '@cqo/core';
 import { certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry-lists';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { END_REASON_LABELS } from '../entities/cqo-appointment.entity';
@@ -100,10 +100,11 @@ export class RegistryExportsService {
   }
 
   private async *csv(query: ListQuery): AsyncGenerator<Buffer> {
-    // A free-text column could hold a spreadsheet formula: a leading ' keeps it text. Quoting is COPY's.
-    const cell = (c: ListColumn) => (c.plain ? labelledSql(c) : `(SELECT CASE WHEN v ~ '^[=+@-]' THEN '''' || v ELSE v END FROM (SELECT ${labelledSql(c)} AS v) d)`);
+    // Free text (names, enterprise names, reasons) gets the shared writer's formula rule, in SQL so
+    // PostgreSQL's COPY keeps formatting and streaming the rows; quoting is COPY's (RFC 4180, as csv-stringify).
+    const cell = (c: ListColumn) => (c.plain ? labelledSql(c) : `(SELECT ${csvSafeSql('v')} FROM (SELECT ${labelledSql(c)} AS v) d)`);
     const sql = await inlineParameters(this.dataSource, `SELECT ${query.columns.map(cell).join(', ')} FROM (${query.sql}) q`, query.params);
-    yield Buffer.from(`\ufeff${query.columns.map((c) => csvCell(c.header)).join(',')}\n`, 'utf8');
+    yield Buffer.from(csvHeaderLine(query.columns.map((c) => c.header), '\n'), 'utf8');
     for await (const chunk of await copyOut(this.dataSource, sql, 'csv')) yield chunk as Buffer;
   }
 
@@ -135,9 +136,3 @@ export class RegistryExportsService {
 
 /** Columns written as numbers in XLSX. */
 const NUMERIC_COLUMNS = new Set(['year', 'required', 'accrued', 'shortfall']);
-
-/** One CSV cell (the header line; the rows are formatted by PostgreSQL the same way). */
-export function csvCell(text: string): string {
-  if (/^[=+@-]/.test(text)) return `"'${text.replace(/"/g, '""')}"`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

@@ -23,14 +23,16 @@ export class LookupDto {
   kind!: 'id_number' | 'name_enterprise' | 'certificate_serial';
 
   @ApiPropertyOptional({ example: '620102198503121234' })
-  @ValidateIf((o: LookupDto) => o.kind === 'id_number')
+  // Required for its kind; checked whenever sent, so a wrong type never reaches the service.
+  @ValidateIf((o: LookupDto) => o.kind === 'id_number' || o.idNumber !== undefined)
   @IsString()
   @MinLength(15)
   @MaxLength(32)
   idNumber?: string;
 
   @ApiPropertyOptional({ example: '张伟' })
-  @ValidateIf((o: LookupDto) => o.kind === 'name_enterprise')
+  // Required for its kind; checked whenever sent, so a wrong type never reaches the service.
+  @ValidateIf((o: LookupDto) => o.kind === 'name_enterprise' || o.fullName !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -42,14 +44,16 @@ export class LookupDto {
   enterpriseId?: string;
 
   @ApiPropertyOptional({ example: '陇原机械' })
-  @ValidateIf((o: LookupDto) => o.kind === 'name_enterprise' && !o.enterpriseId)
+  // Required for its kind; checked whenever sent, so a wrong type never reaches the service.
+  @ValidateIf((o: LookupDto) => (o.kind === 'name_enterprise' && !o.enterpriseId) || o.enterpriseName !== undefined)
   @IsString()
   @MinLength(2)
   @MaxLength(100)
   enterpriseName?: string;
 
   @ApiPropertyOptional({ example: 'GS-CQO-2026-000123-K7' })
-  @ValidateIf((o: LookupDto) => o.kind === 'certificate_serial')
+  // Required for its kind; checked whenever sent, so a wrong type never reaches the service.
+  @ValidateIf((o: LookupDto) => o.kind === 'certificate_serial' || o.serial !== undefined)
   @IsString()
   @MinLength(5)
   @MaxLength(40)
