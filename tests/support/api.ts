@@ -5,7 +5,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Clock } from '@cqo/core';
 import { createTestContext, TestContext } from '@cqo/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApi, createFastifyAdapter } from '../../apps/api/src/bootstrap';
+import { configureApi, createFastifyAdapter, registerSecurityHeaders } from '../../apps/api/src/bootstrap';
 
 export interface TestApi {
   ctx: TestContext;
@@ -34,6 +34,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
+  await registerSecurityHeaders(app, ctx.config);
   configureApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,5 +1,5 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { requestIdOf } from '@cqo/core';
+import { APP_CONFIG, AppConfig, requestIdOf } from '@cqo/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/common/validation';
@@ -9,6 +9,8 @@ import { serveWebApp } from './web-static';
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
 }
+
+export { registerSecurityHeaders } from './http/common/security-headers';
 
 /** Everything main.ts and the e2e tests must set up the same way on a created app. */
 export function configureApi(app: NestFastifyApplication): void {
@@ -20,6 +22,13 @@ export function configureApi(app: NestFastifyApplication): void {
       void reply.header('x-request-id', request.id);
     });
   app.useGlobalPipes(createValidationPipe());
+  // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
+  if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);
+  // The web front end (dist/web, when built) at /app, beside the API.
+  serveWebApp(app);
+}
+
+function serveApiDocs(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -30,6 +39,4 @@ export function configureApi(app: NestFastifyApplication): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  // The web front end (dist/web, when built) at /app, beside the API.
-  serveWebApp(app);
 }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals, ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
 import { ApiModule } from './api.module';
-import { configureApi, createFastifyAdapter } from './bootstrap';
+import { configureApi, createFastifyAdapter, registerSecurityHeaders } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   ).catch((error: unknown) => {
     throw isConnectionError(error) ? new StartupError(describeConnectionError(config.databaseUrl, error)) : error;
   });
+  await registerSecurityHeaders(app, config);
   configureApi(app);
   closeOnSignals(app, 'api');
   await app.listen({ port: config.port, host: '0.0.0.0' });

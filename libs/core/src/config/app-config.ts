@@ -42,6 +42,8 @@ export interface AppConfig {
   /** Log-in and registration attempts allowed per client address and user name per minute. */
   loginRateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Serve the OpenAPI UI and document (`/docs`, `/docs-json`); off in production unless `DOCS_ENABLED=true`. */
+  docsEnabled: boolean;
   /** What an uploaded file may hold: ZIP-based ones (XLSX) are checked before they are read. */
   uploads: { zip: ZipLimits; maxRows: number };
 }
@@ -142,6 +144,10 @@ class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  DOCS_ENABLED?: 'true' | 'false';
+
   /** Entries a ZIP-based upload (XLSX) may hold. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -192,16 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const reason = why.startsWith(`${first.property} `) ? why.slice(first.property.length + 1) : why;
     throw new ConfigError(`Invalid configuration: ${first.property} ${reason}`);
   }
-  if (vars.NODE_ENV === 'production') {
-    for (const key of ['JWT_ACCESS_SECRET', 'PII_HASH_KEY'] as const) {
-      if (vars[key] === DEV_SECRET) {
-        throw new ConfigError(`Invalid configuration: ${key} must be set in production`);
-      }
-    }
-    if (vars.CERTIFICATE_SIGNING_KEY === DEV_CERTIFICATE_SIGNING_KEY) {
-      throw new ConfigError('Invalid configuration: CERTIFICATE_SIGNING_KEY must be set in production');
-    }
-  }
+  if (vars.NODE_ENV === 'production') checkProductionConfig(vars);
   return {
     env: vars.NODE_ENV,
     port: vars.PORT,
@@ -227,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+    docsEnabled: vars.DOCS_ENABLED === undefined ? vars.NODE_ENV !== 'production' : vars.DOCS_ENABLED === 'true',
     uploads: {
       zip: {
         maxEntries: vars.UPLOAD_ZIP_MAX_ENTRIES,
@@ -236,4 +234,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxRows: vars.UPLOAD_MAX_ROWS,
     },
   };
+}
+
+/** Secrets that must each be strong and all be different in production. */
+const PRODUCTION_SECRETS = ['JWT_ACCESS_SECRET', 'PII_HASH_KEY', 'CERTIFICATE_SIGNING_KEY'] as const;
+const DEV_DEFAULTS: Record<(typeof PRODUCTION_SECRETS)[number], string> = {
+  JWT_ACCESS_SECRET: DEV_SECRET,
+  PII_HASH_KEY: DEV_SECRET,
+  CERTIFICATE_SIGNING_KEY: DEV_CERTIFICATE_SIGNING_KEY,
+};
+/** A random 32-byte secret in hex or base64 has far more; `aaaa…` or `1212…` has 1 or 2. */
+const MIN_DISTINCT_CHARACTERS = 10;
+const LOCAL_HOSTS = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\]|\[::ffff:127(\.\d+){3}\])$/i;
+
+/**
+ * What production adds (等保 / ASVS L2): every secret set, ≥ 32 bytes, not guessable, none equal
+ * to another (a leaked token key must not also unmask ID numbers), and certificate QR codes
+ * pointing at a public https address. Throws one line naming the variable.
+ */
+function checkProductionConfig(vars: EnvironmentVariables): void {
+  const refuse = (name: string, why: string): never => {
+    throw new ConfigError(`Invalid configuration: ${name} ${why}`);
+  };
+  for (const key of PRODUCTION_SECRETS) {
+    const value = vars[key];
+    if (value === DEV_DEFAULTS[key]) refuse(key, 'must be set in production (the development default is public)');
+    if (Buffer.byteLength(value, 'utf8') < 32) refuse(key, 'must be at least 32 bytes in production');
+    if (new Set(value).size < MIN_DISTINCT_CHARACTERS) refuse(key, 'is too weak (too few distinct characters): use a random value, e.g. openssl rand -base64 48');
+  }
+  for (const [i, a] of PRODUCTION_SECRETS.entries()) {
+    for (const b of PRODUCTION_SECRETS.slice(i + 1)) {
+      if (vars[a] === vars[b]) refuse(b, `must differ from ${a}`);
+    }
+  }
+  const url = new URL(vars.PUBLIC_BASE_URL);
+  if (url.protocol !== 'https:') refuse('PUBLIC_BASE_URL', 'must be an https:// URL in production (certificate QR codes point at it)');
+  if (LOCAL_HOSTS.test(url.hostname)) refuse('PUBLIC_BASE_URL', 'must be the public address in production, not localhost');
 }

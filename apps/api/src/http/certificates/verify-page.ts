@@ -1,14 +1,15 @@
+import { createHash } from 'node:crypto';
 import { PublicVerification } from '@cqo/certificates';
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const BADGES: Record<PublicVerification['status'], [label: string, color: string, note: string]> = {
-  valid: ['有效', '#1e7e34', '该证书由本平台签发，当前有效。'],
-  revoked: ['已撤销', '#b02a37', '该证书已被撤销，不再有效。'],
-  superseded: ['已换发', '#b26a00', '该证书已换发新证书，本版本不再有效，请以新证书为准。'],
-  unknown: ['未找到', '#6c757d', '未找到与所填信息相符的证书。请核对证书编号和身份证号后四位，或扫描证书上的二维码。'],
+const BADGES: Record<PublicVerification['status'], [label: string, note: string]> = {
+  valid: ['有效', '该证书由本平台签发，当前有效。'],
+  revoked: ['已撤销', '该证书已被撤销，不再有效。'],
+  superseded: ['已换发', '该证书已换发新证书，本版本不再有效，请以新证书为准。'],
+  unknown: ['未找到', '未找到与所填信息相符的证书。请核对证书编号和身份证号后四位，或扫描证书上的二维码。'],
 };
 
 const STYLE = `
@@ -16,16 +17,23 @@ const STYLE = `
 main{max-width:560px;margin:0 auto;padding:20px 16px 40px}h1{font-size:20px;margin:8px 0 16px;color:#a01c1c;text-align:center}
 .card{background:#fff;border:1px solid #e2d4b5;border-radius:10px;padding:18px;margin-bottom:16px}
 .badge{display:inline-block;color:#fff;border-radius:999px;padding:4px 14px;font-size:15px;font-weight:600}
+.badge-valid{background:#1e7e34}.badge-revoked{background:#b02a37}.badge-superseded{background:#b26a00}.badge-unknown{background:#6c757d}
 .note{margin:10px 0 0;font-size:14px;color:#444}dl{margin:14px 0 0;display:grid;grid-template-columns:6.5em 1fr;gap:8px 10px;font-size:15px}
 dt{color:#777}dd{margin:0;word-break:break-all}form{display:grid;gap:10px}label{font-size:14px;color:#555}
 input{width:100%;padding:10px;font-size:16px;border:1px solid #ccc;border-radius:6px}button{padding:11px;font-size:16px;border:0;border-radius:6px;background:#a01c1c;color:#fff}
 footer{font-size:12px;color:#888;text-align:center}`;
 
+/**
+ * The page's one inline style block, allowed by the Content-Security-Policy through its hash
+ * (`style-src 'sha256-…'`): the page has no scripts and no style attributes.
+ */
+export const VERIFY_PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'`;
+
 /** The public verification page: plain server-rendered HTML, readable on a phone, no scripts. */
 export function verifyPage(result: PublicVerification | null, form: { serial?: string } = {}): string {
   const parts: string[] = [];
   if (result) {
-    const [label, color, note] = BADGES[result.status];
+    const [label, note] = BADGES[result.status];
     const rows: [string, string | null][] = [
       ['证书编号', result.serial],
       ['证书类型', result.title],
@@ -39,7 +47,7 @@ export function verifyPage(result: PublicVerification | null, form: { serial?: s
       ['数字签名', result.status === 'unknown' ? null : result.authentic ? '验证通过（内容未被篡改）' : '验证未通过'],
     ];
     parts.push(
-      `<section class="card"><span class="badge" style="background:${color}">${label}</span><p class="note">${note}</p>`,
+      `<section class="card"><span class="badge badge-${result.status}">${label}</span><p class="note">${note}</p>`,
       rows.some(([, v]) => v) ? `<dl>${rows.filter(([, v]) => v).map(([k, v]) => `<dt>${k}</dt><dd>${escape(v!)}</dd>`).join('')}</dl>` : '',
       '</section>',
     );
