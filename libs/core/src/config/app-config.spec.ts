@@ -27,6 +27,50 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/must be set in production/);
   });
 
+  describe('in production', () => {
+    const strong = (seed: string) => `${seed}-Zq8vN3xK7pLw2RtY6uJc9HbE4mGs5Da1`;
+    const production = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: strong('jwt'),
+      PII_HASH_KEY: strong('pii'),
+      CERTIFICATE_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIB3v0tGg8mVq9sS1m2dE6bF7cH4kJ5nL0pQ8rT2uW9yX',
+      PUBLIC_BASE_URL: 'https://cqo.amr.gansu.gov.cn',
+    };
+
+    it('starts with strong, distinct secrets and a public https address; /docs off by default', () => {
+      const sut = loadConfig(production);
+      expect(sut.docsEnabled).toBe(false);
+      expect(loadConfig({ ...production, DOCS_ENABLED: 'true' }).docsEnabled).toBe(true);
+      expect(loadConfig({}).docsEnabled).toBe(true);
+    });
+
+    it.each([
+      ['JWT_ACCESS_SECRET', { JWT_ACCESS_SECRET: undefined }, /^Invalid configuration: JWT_ACCESS_SECRET must be set in production/],
+      ['PII_HASH_KEY', { PII_HASH_KEY: 'a'.repeat(32) }, /^Invalid configuration: PII_HASH_KEY is too weak/],
+      ['JWT_ACCESS_SECRET', { JWT_ACCESS_SECRET: 'Zq8vN3xK7pLw2RtY6uJc9HbE4mGs5Da' }, /^Invalid configuration: JWT_ACCESS_SECRET must be at least 32/],
+      ['JWT_ACCESS_SECRET', { JWT_ACCESS_SECRET: '12'.repeat(20) }, /^Invalid configuration: JWT_ACCESS_SECRET is too weak/],
+      ['PII_HASH_KEY', { PII_HASH_KEY: strong('jwt') }, /^Invalid configuration: PII_HASH_KEY must differ from JWT_ACCESS_SECRET$/],
+      ['CERTIFICATE_SIGNING_KEY', { CERTIFICATE_SIGNING_KEY: undefined }, /^Invalid configuration: CERTIFICATE_SIGNING_KEY must be set in production/],
+      ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: undefined }, /^Invalid configuration: PUBLIC_BASE_URL must be an https:\/\/ URL in production/],
+      ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://cqo.amr.gansu.gov.cn' }, /^Invalid configuration: PUBLIC_BASE_URL must be an https/],
+      ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://localhost:3000' }, /^Invalid configuration: PUBLIC_BASE_URL must be the public address/],
+      ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://127.0.0.1' }, /^Invalid configuration: PUBLIC_BASE_URL must be the public address/],
+      ['DOCS_ENABLED', { DOCS_ENABLED: 'yes' }, /^Invalid configuration: DOCS_ENABLED must be true or false$/],
+    ])('refuses a bad %s with one line naming it (%j)', (_name, change, message) => {
+      const env = { ...production, ...change } as Record<string, string | undefined>;
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+
+    it('refuses identical 32×"a" secrets (the weak value, before their sameness)', () => {
+      expect(() => loadConfig({ ...production, JWT_ACCESS_SECRET: 'a'.repeat(32), PII_HASH_KEY: 'a'.repeat(32) })).toThrow(/^Invalid configuration: JWT_ACCESS_SECRET is too weak/);
+    });
+
+    it('counts bytes, so 32 characters of multi-byte text pass the length rule', () => {
+      expect(() => loadConfig({ ...production, PII_HASH_KEY: '质量'.repeat(8) + 'abcdefghijklmnop' })).not.toThrow();
+    });
+  });
+
   it('ignores variables it does not know', () => {
     expect(() => loadConfig({ HOME: '/root', SOMETHING_ELSE: 'x' })).not.toThrow();
   });
