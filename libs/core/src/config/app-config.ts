@@ -256,9 +256,12 @@ function checkProductionConfig(vars: EnvironmentVariables): void {
   const refuse = (name: string, why: string): never => {
     throw new ConfigError(`Invalid configuration: ${name} ${why}`);
   };
+  // A secret left unset is the likeliest mistake: name it before judging the others' strength.
+  for (const key of PRODUCTION_SECRETS) {
+    if (vars[key] === DEV_DEFAULTS[key]) refuse(key, 'must be set in production (the development default is public)');
+  }
   for (const key of PRODUCTION_SECRETS) {
     const value = vars[key];
-    if (value === DEV_DEFAULTS[key]) refuse(key, 'must be set in production (the development default is public)');
     if (Buffer.byteLength(value, 'utf8') < 32) refuse(key, 'must be at least 32 bytes in production');
     if (new Set(value).size < MIN_DISTINCT_CHARACTERS) refuse(key, 'is too weak (too few distinct characters): use a random value, e.g. openssl rand -base64 48');
   }
