@@ -40,6 +40,8 @@ export interface AppConfig {
   rulesTimeZone: string;
   /** Log-in and registration attempts allowed per client address and user name per minute. */
   loginRateLimitPerMinute: number;
+  /** xAPI statements dated further back than this many days need an org admin's confirmation. */
+  xapiMaxStatementAgeDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -120,6 +122,13 @@ class EnvironmentVariables {
   @Max(10000)
   VERIFY_RATE_LIMIT_PER_MINUTE = 30;
 
+  /** xAPI statements whose `timestamp` is older than this many days are refused unless an org admin confirms them. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  XAPI_MAX_STATEMENT_AGE_DAYS = 30;
+
   /**
    * Certificate render threads in each process; by default one per CPU. Rendering is nearly all
    * of an issuance's CPU, while the event loop mostly waits on PostgreSQL and Redis.
@@ -195,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+    xapiMaxStatementAgeDays: vars.XAPI_MAX_STATEMENT_AGE_DAYS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

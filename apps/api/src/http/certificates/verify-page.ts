@@ -6,6 +6,7 @@ function escape(text: string): string {
 
 const BADGES: Record<PublicVerification['status'], [label: string, color: string, note: string]> = {
   valid: ['有效', '#1e7e34', '该证书由本平台签发，当前有效。'],
+  suspended: ['已暂停', '#b26a00', '该证书所证明年度的学时经重新认定已不满足要求，证书暂停有效；学时补足后自动恢复。'],
   revoked: ['已撤销', '#b02a37', '该证书已被撤销，不再有效。'],
   superseded: ['已换发', '#b26a00', '该证书已换发新证书，本版本不再有效，请以新证书为准。'],
   unknown: ['未找到', '#6c757d', '未找到与所填信息相符的证书。请核对证书编号和身份证号后四位，或扫描证书上的二维码。'],
@@ -35,6 +36,8 @@ export function verifyPage(result: PublicVerification | null, form: { serial?: s
       ['发证单位', result.issuer],
       ['发证日期', result.issuedOn],
       ['撤销日期', result.revokedOn],
+      ['暂停日期', result.suspendedOn],
+      ['暂停原因', result.suspensionReason],
       ['换发日期', result.supersededOn],
       ['数字签名', result.status === 'unknown' ? null : result.authentic ? '验证通过（内容未被篡改）' : '验证未通过'],
     ];
