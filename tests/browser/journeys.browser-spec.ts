@@ -41,7 +41,7 @@ describe('the web front end in Chromium', () => {
         title: COURSE_TITLE,
         finalExamPaperId: paperId,
         completionShare: '0.05',
-        lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
+        creditHours: '0.5', lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
       }),
     );
     browser = await launchChromium();

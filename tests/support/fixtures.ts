@@ -7,7 +7,7 @@ import { TestApi } from './api';
 
 export const TEST_PASSWORD = 'Test@2026pass';
 /** Minutes per 学时 in the test world's rule sets (see seedWorld). */
-export const TEST_MINUTES_PER_CREDIT_HOUR = 6;
+export const TEST_MINUTES_PER_CREDIT_HOUR = 1;
 
 /** A valid, unique 18-digit ID number for test person `n` (born in Lanzhou, 1980 + n % 30). */
 export function testIdNumber(n: number, regionPrefix = '620102'): string {
@@ -52,9 +52,8 @@ export async function seedWorld(api: TestApi): Promise<World> {
   const regionsService = api.get(RegionsService);
   const code = async (c: string) => (await regionsService.findByCode(c))!.id;
   const regions = { province: await code('620000'), lanzhou: await code('620100'), tianshui: await code('620500') };
-  // The test world's 学时 is 6 minutes (rule-set data; Gansu's is 45), so test courses declaring
-  // 2.5 学时 stay 15 minutes of lessons and heartbeat loops stay short. Tests of the 学时 length
-  // itself set their own value.
+  // The test world's 学时 is 1 minute (rule-set data; Gansu's is 45), so test courses keep their
+  // short lessons and heartbeat loops stay short. Tests of the 学时 length itself set their own value.
   await api.get(DataSource).query('UPDATE requirement_rule_sets SET minutes_per_credit_hour = $1', [TEST_MINUTES_PER_CREDIT_HOUR]);
   const orgs = api.get(TrainingOrganizationsService);
   const orgA = (await orgs.create({ name: '甲培训机构', creditCode: testCreditCode(), regionId: regions.lanzhou })).id;

@@ -24,7 +24,7 @@ describe('scenario: an xAPI statement dated in the old year', () => {
     world = await seedWorld(api);
     db = api.get(DataSource);
     key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })).json().key;
-    // 30 学时 of category 2 (methods): one 180-minute lesson (6 minutes a 学时 in the test world).
+    // 30 学时 of category 2 (methods): one 180-minute lesson (1 minute a 学时 in the test world).
     const course = onlineCourse({ title: '外部平台方法课', category: 2, kind: 'continuing', topicCodes: ['six-sigma'], creditHours: '30', lessons: [{ title: '全部内容', type: 'video', minutes: 180, required: true }] });
     lessons = (await enrolledInCourse(api, world, clock, course)).version.lessons;
   });

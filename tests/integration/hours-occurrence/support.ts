@@ -5,7 +5,7 @@ import { TestApi } from '../../support/api';
 import { publishCourse } from '../../support/courses';
 import { World } from '../../support/fixtures';
 
-/** A category-2, 30-学时 in-person course whose one session runs 20:00–23:59 CST on 31 December 2026 (test world: 6 min a 学时). */
+/** A category-2, 30-学时 in-person course whose one session runs 20:00–23:59 CST on 31 December 2026 (test world: 1 min a 学时). */
 export function newYearsEveSession(): Record<string, unknown> {
   return {
     title: '除夕前夜现场实训',
