@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import { chinaYearOf, CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, OUTBOX_CHANNEL, redisConnectionOptions } from '@cqo/core';
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `bench:compliance — ${TRAINEES.toLocaleString('en')} trainees, ${(TRAINEES * ENTRIES_PER_TRAINEE).toLocaleString('en')} ledger entries, year ${year}, node ${process.version}\n`,
     );
+    process.stdout.write(`load average at start (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
     if (REUSE) {
       await db.query('TRUNCATE compliance_statuses, compliance_flags');
       await db.query('VACUUM ANALYZE');
@@ -228,6 +230,8 @@ async function main(): Promise<void> {
       ['worker peak memory (VmHWM)', `${hwm.toFixed(0)} MiB`, `(goal < 512 MiB; peak RSS sampled ${peakSampled.toFixed(0)} MiB)`],
     ];
     for (const [what, value, ratio] of lines) process.stdout.write(`${what.padEnd(66)} ${value.padStart(10)}  ${ratio}\n`);
+    // Other processes on the machine disturb every figure: print the load they put on it.
+    process.stdout.write(`load average at end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
     process.stdout.write(`status rows ${rows.toLocaleString('en')}, flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`);
   } finally {
     if (worker && worker.exitCode === null) {

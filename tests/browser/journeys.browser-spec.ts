@@ -41,7 +41,7 @@ describe('the web front end in Chromium', () => {
         title: COURSE_TITLE,
         finalExamPaperId: paperId,
         completionShare: '0.05',
-        lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
+        creditHours: '0.5', lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
       }),
     );
     browser = await launchChromium();
@@ -233,7 +233,7 @@ describe('the web front end in Chromium', () => {
       await enterprise.getByRole('button', { name: '核查条件' }).click();
       const answer = enterprise.getByRole('table').filter({ hasText: '实际情况' });
       await answer.waitFor();
-      // 2.5 of the 21 appointment-training hours: that condition is named as unmet.
+      // 0.5 of the 21 appointment-training hours: that condition is named as unmet.
       await answer.getByText('不符合任职条件').waitFor();
       expect(await answer.locator('tr[data-met="false"]').count()).toBeGreaterThan(0);
       expect(await answer.locator('tr[data-met="true"]').count()).toBeGreaterThan(0);

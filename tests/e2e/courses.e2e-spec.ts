@@ -94,9 +94,9 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     expect((await patch({ capacity: 0 })).statusCode).toBe(400);
     expect((await patch({ capacity: 40 })).json()).toMatchObject({ capacity: 40, seatsLeft: 39 });
 
-    const v2 = await api.request({ method: 'POST', url: `/courses/${v1.courseId}/versions`, token: world.tokens.orgAdminA, payload: { creditHours: '4.0' } });
+    const v2 = await api.request({ method: 'POST', url: `/courses/${v1.courseId}/versions`, token: world.tokens.orgAdminA, payload: { creditHours: '2.0' } });
     expect(v2.statusCode).toBe(201);
-    expect(v2.json()).toMatchObject({ version: 2, status: 'draft', creditHours: '4.0', title: '版本化课程', capacity: 40, seatsTaken: 0 });
+    expect(v2.json()).toMatchObject({ version: 2, status: 'draft', creditHours: '2.0', title: '版本化课程', capacity: 40, seatsTaken: 0 });
     const twice = await api.request({ method: 'POST', url: `/courses/${v1.courseId}/versions`, token: world.tokens.orgAdminA, payload: {} });
     expect(twice.json().code).toBe('COURSE_WORKING_VERSION_EXISTS');
     for (const [step, token, payload] of [

@@ -118,7 +118,7 @@ describe('credit hours and compliance over HTTP', () => {
       ['methods', '30'],
     ]);
     const rules = [{ code: 'continuing', name: '第一类继续教育', category: 1, kind: 'continuing', minHours: '16', period: 'calendar_year', appliesTo: 'serving_and_opted_in' }];
-    const payload = { name: '兰州市要求', regionId: world.regions.lanzhou, effectiveFrom: '2099-01-01', rules };
+    const payload = { name: '兰州市要求', regionId: world.regions.lanzhou, firstYear: 2099, rules };
     expect((await api.request({ method: 'POST', url: '/compliance/rule-sets', token: world.tokens.regulatorGS, payload })).statusCode).toBe(403);
     const invalid = await api.request({
       method: 'POST',
@@ -130,6 +130,6 @@ describe('credit hours and compliance over HTTP', () => {
     expect(invalid.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['rules[0].category', 'rules[0].minHours']);
     const created = await api.request({ method: 'POST', url: '/compliance/rule-sets', token: world.tokens.admin, payload });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ regionName: '兰州市', effectiveFrom: '2099-01-01', effectiveTo: null });
+    expect(created.json()).toMatchObject({ regionName: '兰州市', firstYear: 2099, minutesPerCreditHour: 45, currentYearReason: null, effectiveFrom: '2099-01-01', effectiveTo: null });
   });
 });

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { chineseIdCheckChar, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
@@ -5,6 +6,8 @@ import { TraineesService } from '@cqo/trainees';
 import { TestApi } from './api';
 
 export const TEST_PASSWORD = 'Test@2026pass';
+/** Minutes per 学时 in the test world's rule sets (see seedWorld). */
+export const TEST_MINUTES_PER_CREDIT_HOUR = 1;
 
 /** A valid, unique 18-digit ID number for test person `n` (born in Lanzhou, 1980 + n % 30). */
 export function testIdNumber(n: number, regionPrefix = '620102'): string {
@@ -49,6 +52,9 @@ export async function seedWorld(api: TestApi): Promise<World> {
   const regionsService = api.get(RegionsService);
   const code = async (c: string) => (await regionsService.findByCode(c))!.id;
   const regions = { province: await code('620000'), lanzhou: await code('620100'), tianshui: await code('620500') };
+  // The test world's 学时 is 1 minute (rule-set data; Gansu's is 45), so test courses keep their
+  // short lessons and heartbeat loops stay short. Tests of the 学时 length itself set their own value.
+  await api.get(DataSource).query('UPDATE requirement_rule_sets SET minutes_per_credit_hour = $1', [TEST_MINUTES_PER_CREDIT_HOUR]);
   const orgs = api.get(TrainingOrganizationsService);
   const orgA = (await orgs.create({ name: '甲培训机构', creditCode: testCreditCode(), regionId: regions.lanzhou })).id;
   const orgB = (await orgs.create({ name: '乙培训机构', creditCode: testCreditCode(), regionId: regions.tianshui })).id;

@@ -10,6 +10,8 @@ const actor = (userId: string, role: Role, organizationId: string | null = null)
   regionPath: null,
 });
 
+// Each course's required lessons add up to its 学时 × 45 minutes (the rule set's length of a 学时):
+// 3 学时 = 3 × 45 min; 6 学时 = 2 × 45 min online + a 180-minute session.
 const DEMO_COURSES: CourseContentInput[] = [
   {
     title: '首席质量官任职培训：质量强国战略与首席质量官制度',
@@ -37,8 +39,8 @@ const DEMO_COURSES: CourseContentInput[] = [
     deliveryMode: 'blended',
     capacity: 60,
     lessons: [
-      { title: 'DMAIC 方法概览', type: 'video', minutes: 60, required: true },
-      { title: '质量常用工具（QC 七工具）', type: 'video', minutes: 60, required: true },
+      { title: 'DMAIC 方法概览', type: 'video', minutes: 45, required: true },
+      { title: '质量常用工具（QC 七工具）', type: 'video', minutes: 45, required: true },
       {
         title: '现场实训：过程能力分析',
         type: 'live_session',

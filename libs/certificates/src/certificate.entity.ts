@@ -127,9 +127,16 @@ export class CertificateEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;
+
+  /** When the year's verdict fell below complete after issue (null while valid); see `suspensionReason`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  suspensionReason!: string | null;
 }
 
-export type CertificateEventType = 'issued' | 'reissued' | 'superseded' | 'revoked' | 'file_restored';
+export type CertificateEventType = 'issued' | 'reissued' | 'superseded' | 'revoked' | 'file_restored' | 'suspended' | 'reinstated';
 
 /** The history of a certificate: who did what, when and why. Append-only. */
 @Entity({ name: 'certificate_events' })

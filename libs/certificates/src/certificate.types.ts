@@ -19,7 +19,8 @@ export const CERTIFICATE_KIND_CODES: Readonly<Record<CertificateKind, string>> =
   yearly_continuing: 'JX',
 };
 
-export type CertificateStatus = 'valid' | 'revoked' | 'superseded';
+/** `suspended`: a yearly certificate whose year is no longer complete (reinstated to `valid` if it is again). */
+export type CertificateStatus = 'valid' | 'suspended' | 'revoked' | 'superseded';
 
 export const CATEGORY_LABELS: Readonly<Record<1 | 2, string>> = {
   1: '第一类（政策与管理基础）',

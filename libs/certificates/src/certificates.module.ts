@@ -17,6 +17,7 @@ import { CertificateSigner } from './signing/certificate-signer';
 import { CertificateFilesService } from './storage/certificate-files.service';
 import { CertificateStorage, FileSystemCertificateStorage } from './storage/certificate-storage';
 import { CertificateRequirementsQuery } from './triggers/certificate-requirements.query';
+import { CertificateStandingService } from './triggers/certificate-standing.service';
 import { CertificateTriggersService } from './triggers/certificate-triggers.service';
 import { CertificateVerificationService } from './verification/certificate-verification.service';
 
@@ -30,6 +31,7 @@ const SERVICES = [
   CertificateDownloadsService,
   CertificateExportService,
   CertificateTriggersService,
+  CertificateStandingService,
   CertificateRequestsService,
   CertificateRenderer,
   CertificateRenderPool,

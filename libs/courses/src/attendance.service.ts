@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, FieldIssue } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, FieldIssue } from '@cqo/core';
 import { CourseAccess } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
@@ -51,7 +51,12 @@ interface LiveLesson {
   type: string;
   minutes: number;
   completion_share: string;
+  starts_at: Date | null;
+  ends_at: Date | null;
 }
+
+/** Which input field a time problem belongs to (the API's names for one record, the CSV's for a sheet). */
+type TimeField = 'sign_in' | 'sign_out';
 
 const SIGN_COLUMNS: Record<string, string> = {
   ...TRAINEE_COLUMNS,
@@ -66,7 +71,10 @@ const SIGN_COLUMNS: Record<string, string> = {
 /**
  * Attendance at live (in-person) sessions, recorded by the org admin per trainee or by a sign-in
  * sheet CSV. The time between sign-in and sign-out is the lesson's observed time; it completes
- * the lesson when it reaches the version's completion share of the declared minutes.
+ * the lesson when it reaches the version's completion share of the declared minutes. The hours
+ * are earned at the sign-out, not when the record is entered: a session on 31 December entered
+ * on 2 January counts for December's year. So the times are checked: within the session's
+ * scheduled day(s) (CST), not before the enrolment, sign-out after sign-in, not in the future.
  */
 @Injectable()
 export class AttendanceService {
@@ -82,11 +90,15 @@ export class AttendanceService {
     const lesson = await this.liveLesson(actor, lessonId);
     const signIn = new Date(input.signedInAt);
     const signOut = new Date(input.signedOutAt);
-    const problem = this.checkTimes(signIn, signOut);
-    if (problem) throw CourseErrors.attendanceTimes(problem.field === 'sign_in' ? 'signedInAt' : 'signedOutAt', problem.message);
+    const fieldOf = (f: string) => (f === 'sign_in' ? 'signedInAt' : 'signedOutAt');
+    const problem = this.checkTimes(lesson, signIn, signOut, null);
+    if (problem) throw CourseErrors.attendanceTimes(fieldOf(problem.field), problem.message);
     return this.dataSource.transaction(async (manager) => {
-      const enrollmentId = await this.enrollmentOf(manager, input.traineeId, lesson.course_version_id);
-      if (!enrollmentId) throw CourseErrors.traineeNotFound('traineeId');
+      const enrollment = await this.enrollmentOf(manager, input.traineeId, lesson.course_version_id);
+      if (!enrollment) throw CourseErrors.traineeNotFound('traineeId');
+      const enrolled = this.checkTimes(lesson, signIn, signOut, enrollment.enrolled_at);
+      if (enrolled) throw CourseErrors.attendanceTimes(fieldOf(enrolled.field), enrolled.message);
+      const enrollmentId = enrollment.id;
       const done = await this.apply(manager, actor, lesson, enrollmentId, signIn, signOut);
       return { enrollmentId, lessonId, traineeId: input.traineeId, signedInAt: signIn, signedOutAt: signOut, ...done };
     });
@@ -106,21 +118,32 @@ export class AttendanceService {
       if (!p.columnMismatch) {
         if (!signIn) errors.push({ field: 'sign_in', message: '时间格式应为 YYYY-MM-DD HH:mm 或带时区的 ISO 8601' });
         if (!signOut) errors.push({ field: 'sign_out', message: '时间格式应为 YYYY-MM-DD HH:mm 或带时区的 ISO 8601' });
-        const problem = signIn && signOut ? this.checkTimes(signIn, signOut) : null;
+        const problem = signIn && signOut ? this.checkTimes(lesson, signIn, signOut, null) : null;
         if (problem) errors.push(problem);
       }
       return { row: p.row, traineeId: resolved[i].traineeId, signIn, signOut, errors };
     });
     const results: AttendanceRowResult[] = [];
     const applied = await this.dataSource.transaction(async (manager) => {
-      const enrolled: { id: string; trainee_id: string }[] = await manager.query(
-        `SELECT id, trainee_id FROM enrollments WHERE course_version_id = $1 AND trainee_id = ANY($2) AND status <> 'withdrawn'`,
+      const enrolled: { id: string; trainee_id: string; enrolled_at: Date }[] = await manager.query(
+        `SELECT id, trainee_id, enrolled_at FROM enrollments WHERE course_version_id = $1 AND trainee_id = ANY($2) AND status <> 'withdrawn'`,
         [lesson.course_version_id, rows.map((r) => r.traineeId).filter(Boolean)],
       );
       const enrollmentOf = new Map(enrolled.map((e) => [e.trainee_id, e.id]));
+      const enrolledAt = new Map(enrolled.map((e) => [e.trainee_id, e.enrolled_at]));
       for (const r of rows) {
         if (r.traineeId && !enrollmentOf.has(r.traineeId)) r.errors.push({ field: 'id_number', message: '该学员未报名本课程' });
+        else if (r.traineeId && r.signIn && r.signOut && !r.errors.some((e) => e.field === 'sign_in' || e.field === 'sign_out')) {
+          const problem = this.checkTimes(lesson, r.signIn, r.signOut, enrolledAt.get(r.traineeId)!);
+          if (problem) r.errors.push(problem);
+        }
       }
+      // A time that cannot be right (outside the session, before the enrolment, in the future) refuses the
+      // whole sheet, in either mode: hours would land in the wrong year. Every such row is named.
+      const timeIssues = rows.flatMap((r) =>
+        r.errors.filter((e) => e.field === 'sign_in' || e.field === 'sign_out').map((e) => ({ field: `rows[${r.row}].${e.field}`, message: `第${r.row}行：${e.message}` })),
+      );
+      if (timeIssues.length > 0) throw CourseErrors.attendanceSheetTimes(timeIssues);
       if (mode === 'all-or-nothing' && rows.some((r) => r.errors.length)) {
         for (const r of rows) {
           results.push({ row: r.row, status: r.errors.length ? 'error' : 'not_applied', traineeId: r.traineeId, lessonCompleted: false, errors: r.errors });
@@ -150,7 +173,7 @@ export class AttendanceService {
 
   private async liveLesson(actor: Actor, lessonId: string): Promise<LiveLesson> {
     const rows: LiveLesson[] = await this.dataSource.query(
-      `SELECT l.id, l.course_version_id, v.organization_id, l.type, l.minutes, v.completion_share
+      `SELECT l.id, l.course_version_id, v.organization_id, l.type, l.minutes, v.completion_share, l.starts_at, l.ends_at
          FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1`,
       [lessonId],
     );
@@ -161,20 +184,35 @@ export class AttendanceService {
     return lesson;
   }
 
-  private checkTimes(signIn: Date, signOut: Date): FieldIssue | null {
+  /**
+   * The times of one attendance, with `enrolledAt` once the enrolment is known. The session's
+   * scheduled day(s) are CST calendar days, so a sign-out at 23:59 on the session's day is fine.
+   */
+  private checkTimes(lesson: LiveLesson, signIn: Date, signOut: Date, enrolledAt: Date | null): (FieldIssue & { field: TimeField }) | null {
     if (Number.isNaN(signIn.getTime())) return { field: 'sign_in', message: '签到时间无效' };
     if (Number.isNaN(signOut.getTime())) return { field: 'sign_out', message: '签退时间无效' };
     if (signOut <= signIn) return { field: 'sign_out', message: '签退时间必须晚于签到时间' };
     if (signOut > this.clock.now()) return { field: 'sign_out', message: '签退时间不能晚于当前时间' };
+    if (lesson.starts_at) {
+      const firstDay = chinaDateOf(lesson.starts_at);
+      const lastDay = chinaDateOf(lesson.ends_at ?? lesson.starts_at);
+      const days = firstDay === lastDay ? firstDay : `${firstDay} 至 ${lastDay}`;
+      if (chinaDateOf(signIn) < firstDay) return { field: 'sign_in', message: `签到时间不在面授安排的日期（${days}）内` };
+      if (chinaDateOf(signIn) > lastDay) return { field: 'sign_in', message: `签到时间不在面授安排的日期（${days}）内` };
+      if (chinaDateOf(signOut) > lastDay) return { field: 'sign_out', message: `签退时间不在面授安排的日期（${days}）内` };
+    }
+    if (enrolledAt && chinaDateOf(signIn) < chinaDateOf(enrolledAt)) {
+      return { field: 'sign_in', message: `签到时间早于该学员报名本课程的日期（${chinaDateOf(enrolledAt)}）` };
+    }
     return null;
   }
 
-  private async enrollmentOf(manager: EntityManager, traineeId: string, courseVersionId: string): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
+  private async enrollmentOf(manager: EntityManager, traineeId: string, courseVersionId: string): Promise<{ id: string; enrolled_at: Date } | null> {
+    const rows: { id: string; enrolled_at: Date }[] = await manager.query(
+      `SELECT id, enrolled_at FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
       [traineeId, courseVersionId],
     );
-    return rows[0]?.id ?? null;
+    return rows[0] ?? null;
   }
 
   /** Records (or corrects) one attendance and evaluates completion, the enrolment locked first. */
@@ -203,7 +241,8 @@ export class AttendanceService {
        ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
       [enrollmentId, lesson.id, attendedSeconds, requiredSeconds, now],
     );
-    const done = await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, now, 'attendance');
+    // The hours were earned at the sign-out (its CST year decides the ledger year), not now.
+    const done = await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, signOut, 'attendance');
     const [p]: { completed_at: Date | null }[] = await manager.query(
       'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
       [enrollmentId, lesson.id],

@@ -92,8 +92,8 @@ export class CourseCompletionService {
 
   /**
    * Inside the caller's transaction: marks a lesson done if its observed time has reached the
-   * required share (or `force`, for attendance judged by the caller), then completes the
-   * enrolment if nothing else is missing.
+   * required share, then completes the enrolment if nothing else is missing. `at` is when the
+   * learning occurred (not when it was recorded): it becomes the lesson's completion time.
    */
   async completeLessonIfDue(
     manager: EntityManager,
@@ -127,18 +127,27 @@ export class CourseCompletionService {
     return rows[0] ?? null;
   }
 
-  /** With the enrolment locked: completes it (and writes the event) if every requirement is met. */
+  /**
+   * With the enrolment locked: completes it (and writes the event) if every requirement is met.
+   * The completion happened when the last requirement was met in fact: the latest of the required
+   * lessons' completion times and the exam pass, each itself the time the learning occurred (a
+   * heartbeat's server time, an attendance's sign-out, an xAPI statement's timestamp). `at` is the
+   * occurrence time of the requirement just recorded, the fallback for a course with none.
+   */
   private async completeIfDue(manager: EntityManager, e: LockedEnrollment, at: Date): Promise<boolean> {
     if (e.status !== 'enrolled') return false;
     if (e.final_exam_paper_id && !e.final_exam_passed_at) return false;
-    const [{ missing }]: { missing: number }[] = await manager.query(
-      `SELECT count(*)::int AS missing FROM lessons l
-        WHERE l.course_version_id = $2 AND l.required
-          AND NOT EXISTS (SELECT 1 FROM lesson_progress p WHERE p.enrollment_id = $1 AND p.lesson_id = l.id AND p.completed_at IS NOT NULL)`,
+    const [{ missing, last_done }]: { missing: number; last_done: Date | null }[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE p.completed_at IS NULL)::int AS missing, max(p.completed_at) AS last_done
+         FROM lessons l
+         LEFT JOIN lesson_progress p ON p.enrollment_id = $1 AND p.lesson_id = l.id
+        WHERE l.course_version_id = $2 AND l.required`,
       [e.id, e.course_version_id],
     );
     if (missing > 0) return false;
-    await manager.query(`UPDATE enrollments SET status = 'completed', completed_at = $2 WHERE id = $1`, [e.id, at]);
+    const times = [last_done, e.final_exam_passed_at].filter((t): t is Date => t !== null).map((t) => new Date(t).getTime());
+    const occurredAt = times.length > 0 ? new Date(Math.max(...times)) : at;
+    await manager.query(`UPDATE enrollments SET status = 'completed', completed_at = $2 WHERE id = $1`, [e.id, occurredAt]);
     const event: CourseCompletedEvent = {
       enrollmentId: e.id,
       traineeId: e.trainee_id,
@@ -148,7 +157,7 @@ export class CourseCompletionService {
       category: e.category === 2 ? 2 : 1,
       kind: e.kind,
       creditHours: e.credit_hours,
-      completedAt: at.toISOString(),
+      completedAt: occurredAt.toISOString(),
     };
     await this.outbox.record(manager, 'course.completed', event);
     e.status = 'completed';

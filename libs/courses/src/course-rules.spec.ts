@@ -1,4 +1,4 @@
-import { CourseContentInput, normalizeHours, requiredSecondsOf, validateCourseContent } from './course-rules';
+import { CourseContentInput, creditHourMinutesShortfall, normalizeHours, requiredSecondsOf, validateCourseContent } from './course-rules';
 
 const topics = [
   { id: 't1', code: 'cqo-system', category: 1 },
@@ -77,5 +77,14 @@ describe('requiredSecondsOf', () => {
 describe('normalizeHours', () => {
   it('writes hours the way numeric(5,1) returns them', () => {
     expect(['3', '2.5', '2.50', '007.0'].map(normalizeHours)).toEqual(['3.0', '2.5', '2.5', '7.0']);
+  });
+});
+
+describe('creditHourMinutesShortfall', () => {
+  it('needs hours × minutes per 学时 of required lessons, rounding half minutes up', () => {
+    expect(creditHourMinutesShortfall('1', 45, 1)).toEqual({ requiredMinutes: 45, missing: 44 });
+    expect(creditHourMinutesShortfall('2.5', 45, 113)).toEqual({ requiredMinutes: 113, missing: 0 });
+    expect(creditHourMinutesShortfall('6.0', 45, 300)).toEqual({ requiredMinutes: 270, missing: 0 });
+    expect(creditHourMinutesShortfall('3', 50, 135)).toEqual({ requiredMinutes: 150, missing: 15 });
   });
 });

@@ -187,3 +187,14 @@ export function requiredSecondsOf(minutes: number, completionShare: string): num
 
 /** Fields that may change on an approved or published version without a new version (they are not reviewed content). */
 export const OPERATIONAL_FIELDS = ['capacity', 'enrollmentOpensAt', 'enrollmentClosesAt'] as const;
+
+/**
+ * 学时 has a length (minutes per 学时, rule-set data, default 45): a course's required lessons
+ * must add up to at least its declared hours × that length. Returns the minutes missing (0 when
+ * they add up). Hours are decimal text in steps of 0.5, so tenths keep the arithmetic exact.
+ */
+export function creditHourMinutesShortfall(creditHours: string, minutesPerCreditHour: number, requiredLessonMinutes: number): { requiredMinutes: number; missing: number } {
+  const tenths = Math.round(Number(creditHours) * 10);
+  const requiredMinutes = Math.ceil((tenths * minutesPerCreditHour) / 10);
+  return { requiredMinutes, missing: Math.max(0, requiredMinutes - requiredLessonMinutes) };
+}

@@ -36,6 +36,18 @@ export const CourseErrors = {
   sessionNotFound: () => DomainError.notFound('STUDY_SESSION_NOT_FOUND', '学习会话不存在或已结束'),
   traineeNotFound: (field: string) => DomainError.invalid('TRAINEE_NOT_FOUND', '学员不存在', [{ field, message: '学员不存在' }]),
   attendanceTimes: (field: string, message: string) => DomainError.invalid('ATTENDANCE_TIMES_INVALID', `考勤时间有误：${message}`, [{ field, message }]),
+  attendanceSheetTimes: (details: FieldIssue[]) =>
+    DomainError.invalid('ATTENDANCE_TIMES_INVALID', `签到表中有时间错误，未导入任何记录：${details.map((d) => d.message).join('；')}`, details),
+  courseHoursTooLong: (declared: string, minutesPerHour: number, requiredMinutes: number, lessonMinutes: number) =>
+    DomainError.invalid(
+      'COURSE_HOURS_EXCEED_LESSONS',
+      `课程学时与课时时长不符：${declared}学时 × 每学时${minutesPerHour}分钟 = ${requiredMinutes}分钟，必修课时合计仅${lessonMinutes}分钟，尚差${requiredMinutes - lessonMinutes}分钟`,
+      [{ field: 'creditHours', message: `必修课时合计${lessonMinutes}分钟，不足${requiredMinutes}分钟（差${requiredMinutes - lessonMinutes}分钟）` }],
+    ),
+  statementTooOld: (field: string, days: number) =>
+    DomainError.invalid('XAPI_STATEMENT_TOO_OLD', `xAPI 语句无效：${field} 早于 ${days} 天前，须由培训机构管理员确认后提交`, [
+      { field, message: `早于 ${days} 天前，须由培训机构管理员确认（POST /xapi/statements/confirmed）` },
+    ]),
   csvInvalid: (message: string, field = 'csv') => DomainError.invalid('CSV_INVALID', `CSV 文件有误：${message}`, [{ field, message }]),
   apiKeyInvalid: () => DomainError.unauthenticated('XAPI_KEY_INVALID', 'API 密钥无效或已吊销'),
   apiKeyNotFound: () => DomainError.notFound('XAPI_KEY_NOT_FOUND', 'API 密钥不存在'),

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, CommonErrors, FieldIssue, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, chinaYearOf, Clock, CommonErrors, FieldIssue, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
 import { CourseAccess, SqlParams } from './course-access';
 import {
   CourseContentInput,
+  creditHourMinutesShortfall,
   NormalizedContent,
   OPERATIONAL_FIELDS,
   TopicRef,
@@ -104,6 +105,7 @@ export class CoursesService {
     return this.transition(actor, versionId, 'submit', async (manager, row, now) => {
       this.access.assertManages(actor, row.organization_id);
       if (!EDITABLE.includes(row.status)) throw CourseErrors.wrongStatus('提交审核', row.status);
+      await this.assertHoursFitLessons(manager, versionId, now);
       await manager.query(`UPDATE course_versions SET status = 'submitted', submitted_at = $2, updated_at = $2 WHERE id = $1`, [versionId, now]);
     });
   }
@@ -113,6 +115,7 @@ export class CoursesService {
     return this.transition(actor, versionId, 'approve', async (manager, row, now) => {
       if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
       if (row.status !== 'submitted') throw CourseErrors.wrongStatus('审核通过', row.status);
+      await this.assertHoursFitLessons(manager, versionId, now);
       try {
         await manager.query(
           `UPDATE course_versions SET status = 'approved', approval_number = $2, review_note = NULL, reviewed_by = $3, reviewed_at = $4, updated_at = $4 WHERE id = $1`,
@@ -219,6 +222,24 @@ export class CoursesService {
       await apply(manager, row, this.clock.now());
     });
     return this.getVersion(actor, versionId);
+  }
+
+  /**
+   * Declared hours must be backed by lesson time: required lessons' minutes ≥ hours × minutes per
+   * 学时 of the rule set governing the organization's region this year (credit-hours' public
+   * `credit_hour_minutes` function; 45 when no set says otherwise).
+   */
+  private async assertHoursFitLessons(manager: EntityManager, versionId: string, now: Date): Promise<void> {
+    const [row]: { credit_hours: string; lesson_minutes: number; minutes_per_hour: number }[] = await manager.query(
+      `SELECT v.credit_hours::text,
+              (SELECT COALESCE(sum(l.minutes), 0)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS lesson_minutes,
+              credit_hour_minutes(o.region_id, $2::int) AS minutes_per_hour
+         FROM course_versions v JOIN training_organizations o ON o.id = v.organization_id
+        WHERE v.id = $1`,
+      [versionId, chinaYearOf(now)],
+    );
+    const { requiredMinutes, missing } = creditHourMinutesShortfall(row.credit_hours, row.minutes_per_hour, row.lesson_minutes);
+    if (missing > 0) throw CourseErrors.courseHoursTooLong(row.credit_hours.replace(/\.0+$/, ''), row.minutes_per_hour, requiredMinutes, row.lesson_minutes);
   }
 
   private async lockVersion(manager: EntityManager, versionId: string): Promise<VersionRow> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, Role } from '@cqo/core';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
@@ -20,8 +20,22 @@ interface LessonRow {
   completion_share: string;
 }
 
+/** Who hands statements in: an organization's API key, or its admin confirming old statements. */
+interface Intake {
+  organizationId: string;
+  keyId: string | null;
+  confirmedBy: string | null;
+}
+
+/** A statement's clock may run a little ahead of ours; beyond this it is "in the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
- * xAPI intake for content hosted elsewhere. A batch is all or nothing: every statement is
+ * xAPI intake for content hosted elsewhere. The learning happened at the statement's
+ * `timestamp` (the time it was stored here when it has none): that instant completes the lesson
+ * and decides the year of the hours. It must not be in the future, nor before the enrolment, nor
+ * older than XAPI_MAX_STATEMENT_AGE_DAYS unless an org admin confirms the statements (the
+ * `confirmed` intake), so a replay of last year's records cannot quietly re-open a closed year. A batch is all or nothing: every statement is
  * checked (400 naming the field) before any is stored. A statement id seen before is a no-op
  * (same content) or a 409 (other content). Durations are credited as observed time, each capped
  * by the lesson's declared minutes; a lesson completes by the same rule as heartbeats (time
@@ -40,6 +54,16 @@ export class XapiService {
   /** Stores one statement or an array of them; returns their ids in order. */
   async receive(apiKey: string | undefined, body: unknown): Promise<string[]> {
     const caller = await this.keys.authenticate(apiKey);
+    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null }, body);
+  }
+
+  /** An org admin hands in (confirms) statements of its own organization's lessons, older ones included. */
+  async receiveConfirmed(actor: Actor, body: unknown): Promise<string[]> {
+    if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
+    return this.intake({ organizationId: actor.organizationId, keyId: null, confirmedBy: actor.userId }, body);
+  }
+
+  private async intake(caller: Intake, body: unknown): Promise<string[]> {
     const batch = Array.isArray(body);
     const raws = batch ? body : [body];
     if (!raws.length) throw CourseErrors.statementInvalid('statements', '不能为空');
@@ -55,18 +79,28 @@ export class XapiService {
     const lessons = await this.lessonsOf(statements);
     const users = await this.traineesOf(statements);
     const enrollmentOf = new Map<number, string>();
+    const occurredAt = new Map<number, Date>();
+    const checkedAt = this.clock.now();
+    const oldest = checkedAt.getTime() - this.config.xapiMaxStatementAgeDays * 86_400_000;
     for (const [i, s] of statements.entries()) {
       const lesson = lessons.get(s.lessonId);
       if (!lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
       if (lesson.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
       const traineeId = users.get(s.username);
       if (!traineeId) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
-      const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
+      const rows: { id: string; enrolled_at: Date }[] = await this.dataSource.query(
+        `SELECT id, enrolled_at FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
         [traineeId, lesson.course_version_id],
       );
       if (!rows.length) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '该学员未报名此课时所属的课程');
       enrollmentOf.set(i, rows[0].id);
+      if (s.timestamp) {
+        const t = s.timestamp.getTime();
+        if (t > checkedAt.getTime() + CLOCK_SKEW_MS) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能晚于当前时间');
+        if (t < new Date(rows[0].enrolled_at).getTime()) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能早于学员报名本课程的时间');
+        if (t < oldest && !caller.confirmedBy) throw CourseErrors.statementTooOld(at(i, 'timestamp'), this.config.xapiMaxStatementAgeDays);
+      }
+      occurredAt.set(i, s.timestamp ?? checkedAt);
     }
 
     const ids = statements.map((s) => s.id ?? randomUUID());
@@ -79,9 +113,9 @@ export class XapiService {
         const enrollmentId = enrollmentOf.get(i)!;
         const credited = s.verb === 'failed' ? 0 : Math.min(s.durationSeconds ?? 0, lesson.minutes * 60);
         const inserted: unknown[] = await manager.query(
-          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [ids[i], enrollmentId, lesson.id, caller.keyId, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now],
+          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [ids[i], enrollmentId, lesson.id, caller.keyId, caller.confirmedBy, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now],
         );
         if (!inserted.length) {
           const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]);
@@ -93,7 +127,8 @@ export class XapiService {
            ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
           [enrollmentId, lesson.id, credited, requiredSecondsOf(lesson.minutes, lesson.completion_share), now],
         );
-        await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, now, 'xapi');
+        // Completed when the statement says the learning happened, not when it reached us.
+        await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, occurredAt.get(i)!, 'xapi');
       }
     });
     return ids;

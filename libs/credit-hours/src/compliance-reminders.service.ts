@@ -38,10 +38,11 @@ export class ComplianceRemindersService {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     const year = currentYear(now);
+    // The sets governing this year somewhere (governing_rule_set_id decides, as for the engine).
     const sets: { id: string; reminder_dates: string[] }[] = await this.dataSource.query(
       `SELECT id, reminder_dates FROM requirement_rule_sets
-        WHERE effective_from <= $1::date AND (effective_to IS NULL OR effective_to >= $1::date)`,
-      [today],
+        WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)`,
+      [year],
     );
     const due = sets
       .map((s) => ({ ruleSetId: s.id, date: dueReminderDate(s.reminder_dates, now, REMINDER_CATCH_UP_DAYS) }))

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, Clock } from '@cqo/core';
 import { currentYear, periodPosition } from './compliance-period';
+import { VerdictChange, VerdictChangesService } from './verdict-changes.service';
 
 /**
  * Trainees are split into 256 buckets by the first byte of their id (a uuid range each). A
@@ -53,13 +54,14 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
  * One set-based statement recomputes the statuses of every trainee in a uuid range for one
  * year (and, for the open year, the `once` requirements), maintains their flags, and writes only
  * the rows whose values changed (flags follow those rows). Parameters:
- *   $1/$2 the trainee id range, $3 the year, $4 the date whose rule set judges it,
- *   $5 whether the year has closed, $6 the share of the year elapsed, $7 include `once` rules,
- *   $8 now, $9 today (CST).
+ *   $1/$2 the trainee id range, $3 the year, $4 whether the year has closed, $5 the share of the
+ *   year elapsed, $6 include `once` rules, $7 now, $8 today (CST).
  *
  * The rules of the notice, as SQL:
- * - The governing rule set of a trainee is the one in force on $4 whose region is the deepest
- *   that contains the trainee's enterprise's region (a trainee without an enterprise: the root's).
+ * - The governing rule set of a trainee for year $3 is `governing_rule_set_id(region, year)`: the
+ *   set of the deepest region containing the trainee's enterprise's region whose first year is on
+ *   or before $3 (a trainee without an enterprise: the root's). A set published for next year
+ *   leaves this year alone; a closed year keeps the set that judged it.
  * - Hours count toward a rule when category matches and kind matches; appointment hours count
  *   toward a yearly rule only if the rule says so (the notice: they do not).
  * - Yearly rules bind serving CQOs (`serving_cqo_terms`) and trainees who opted in; others get
@@ -69,24 +71,18 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
  *   not met is `shortfall` for a serving CQO, `on_track` for anyone else.
  */
 const RECOMPUTE_SQL_TEMPLATE = `
-WITH rs AS (
-  SELECT s.id, g.path, g.parent_id IS NULL AS root
-    FROM requirement_rule_sets s JOIN regions g ON g.id = s.region_id
-   WHERE s.effective_from <= $4::date AND (s.effective_to IS NULL OR s.effective_to >= $4::date)
-),
-region_rs AS (
-  SELECT DISTINCT ON (g.id) g.id AS region_id, rs.id AS rule_set_id
-    FROM regions g JOIN rs ON g.path = rs.path OR g.path LIKE rs.path || '/%'
-   ORDER BY g.id, length(rs.path) DESC
+WITH region_rs AS (
+  -- The one definition of the governing rule set (migration HoursOccurrenceAndVerdicts), per region.
+  SELECT g.id AS region_id, governing_rule_set_id(g.id, $3::int) AS rule_set_id FROM regions g
 ),
 default_rs AS (
-  SELECT id FROM rs WHERE root ORDER BY path LIMIT 1
+  SELECT governing_rule_set_id(NULL, $3::int) AS id
 ),
 -- Who serves (the registry's seam), read once per chunk rather than probed per row.
 serving AS (
   SELECT t.trainee_id,
          bool_or(t.served_from <= make_date($3::int, 12, 31) AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS in_year,
-         bool_or(t.served_from <= $9::date AND (t.served_to IS NULL OR t.served_to >= $9::date)) AS now
+         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now
     FROM serving_cqo_terms t
    WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
    GROUP BY t.trainee_id
@@ -130,7 +126,7 @@ computed AS (
            OR (r.period = 'once' AND s.serving_now) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
          s.serving_now
     FROM subjects s
-    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $7::boolean)
+    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
     LEFT JOIN sums x ON x.trainee_id = s.trainee_id
 ),
 judged AS (
@@ -140,18 +136,18 @@ judged AS (
            WHEN NOT c.applicable THEN 'not_applicable'
            WHEN c.accrued >= c.required THEN 'complete'
            WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' ELSE 'on_track' END
-           WHEN $5::boolean THEN 'shortfall'
-           WHEN c.accrued < c.at_risk_threshold * c.required * $6::numeric THEN 'at_risk'
+           WHEN $4::boolean THEN 'shortfall'
+           WHEN c.accrued < c.at_risk_threshold * c.required * $5::numeric THEN 'at_risk'
            ELSE 'on_track'
          END AS state,
-         (c.period = 'calendar_year' AND $5::boolean) AS final
+         (c.period = 'calendar_year' AND $4::boolean) AS final
     FROM computed c
 ),
 existing AS (
   SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final
     FROM compliance_statuses cs
    WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND (cs.period_year = $3::int OR ($7::boolean AND cs.period_year = 0))
+     AND (cs.period_year = $3::int OR ($6::boolean AND cs.period_year = 0))
 ),
 -- Only new, different or vanished rows are written (the bucket locks keep this read current). Rules
 -- never change, so rule, accrued, state and final determine the rest of a row.
@@ -167,7 +163,7 @@ diff AS (
 inserted AS (
   INSERT INTO compliance_statuses
          (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
-  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $8::timestamptz
+  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
     FROM diff
    WHERE trainee_id IS NOT NULL AND old_trainee_id IS NULL
    ORDER BY trainee_id, requirement, period_year
@@ -176,7 +172,7 @@ inserted AS (
 updated AS (
   UPDATE compliance_statuses cs
      SET rule_set_id = d.rule_set_id, rule_id = d.rule_id, required = d.required, accrued = d.accrued,
-         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $8::timestamptz
+         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $7::timestamptz
     FROM diff d
    WHERE d.trainee_id IS NOT NULL AND d.old_trainee_id IS NOT NULL
      AND cs.trainee_id = d.trainee_id AND cs.requirement = d.requirement AND cs.period_year = d.period_year
@@ -196,7 +192,7 @@ removed AS (
 -- Flags follow the status rows that changed: an open flag exists exactly while the state is at risk or short.
 raised AS (
   INSERT INTO compliance_flags AS f (trainee_id, requirement, period_year, state, raised_state, raised_at)
-  SELECT trainee_id, requirement, period_year, state, state, $8::timestamptz
+  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
     FROM upserted WHERE state IN ('at_risk', 'shortfall')
    ORDER BY trainee_id, requirement, period_year
   ON CONFLICT (trainee_id, requirement, period_year) WHERE cleared_at IS NULL
@@ -205,7 +201,7 @@ raised AS (
 ),
 cleared AS (
   UPDATE compliance_flags f
-     SET cleared_at = $8::timestamptz, cleared_state = gone.state
+     SET cleared_at = $7::timestamptz, cleared_state = gone.state
     FROM (SELECT trainee_id, requirement, period_year, state FROM upserted WHERE state NOT IN ('at_risk', 'shortfall')
           UNION ALL
           SELECT trainee_id, requirement, period_year, 'not_applicable' FROM removed) gone
@@ -278,21 +274,31 @@ export class ComplianceEngine {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly verdicts: VerdictChangesService,
   ) {}
 
   /**
    * Recomputes one trainee: the open year with the `once` requirements, and `year` too if it is
    * an earlier (closed) year, as after a correction of last year's hours.
    */
-  async recomputeTrainee(traineeId: string, year?: number): Promise<RecomputeCounts> {
+  async recomputeTrainee(traineeId: string, year?: number, cause = 'recompute'): Promise<RecomputeCounts & { verdictChanges: VerdictChange[] }> {
     const now = this.clock.now();
     const open = currentYear(now);
     const years = year !== undefined && year < open ? [open, year] : [open];
     return this.dataSource.transaction(async (manager) => {
       await this.lockBucket(manager, bucketOf(traineeId));
       let total = ZERO;
-      for (const y of years) total = add(total, await this.run(manager, traineeId, traineeId, y, y === open, now));
-      return total;
+      let verdictChanges: VerdictChange[] = [];
+      for (const y of years) {
+        // A closed year whose verdict was final is re-opened by a late record: audit and tell people.
+        const before = y < open ? await this.verdicts.snapshot(manager, traineeId, y) : null;
+        total = add(total, await this.run(manager, traineeId, traineeId, y, y === open, now));
+        if (before) {
+          const after = await this.verdicts.snapshot(manager, traineeId, y);
+          verdictChanges = verdictChanges.concat(await this.verdicts.record(manager, traineeId, y, before, after, cause));
+        }
+      }
+      return { ...total, verdictChanges };
     });
   }
 
@@ -343,16 +349,15 @@ export class ComplianceEngine {
     const position = periodPosition(year, now);
     const rules: { category: number; kind: string; period: string; count_appointment_hours: boolean }[] = await manager.query(
       `SELECT DISTINCT r.category, r.kind, r.period, r.count_appointment_hours
-         FROM requirement_rules r JOIN requirement_rule_sets s ON s.id = r.rule_set_id
-        WHERE s.effective_from <= $1::date AND (s.effective_to IS NULL OR s.effective_to >= $1::date)
+         FROM requirement_rules r
+        WHERE r.rule_set_id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)
           AND (r.period = 'calendar_year' OR $2::boolean)`,
-      [position.ruleDate, includeOnce],
+      [year, includeOnce],
     );
     const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(recomputeSql(sumsNeeded(rules)), [
       lo,
       hi,
       year,
-      position.ruleDate,
       position.closed,
       position.elapsedShare,
       includeOnce,

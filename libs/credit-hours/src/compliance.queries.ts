@@ -5,6 +5,7 @@ import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, region
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { ComplianceState } from './compliance-status.entity';
 import { currentYear } from './compliance-period';
+import { ComplianceEngine } from './compliance.engine';
 import { CreditHoursErrors } from './credit-hours.errors';
 import { assertCanSee, regionScopeSql, traineeScope } from './credit-scope';
 import { normalizeHours } from './decimal-hours';
@@ -61,11 +62,21 @@ export class ComplianceQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly engine: ComplianceEngine,
   ) {}
 
-  /** A trainee's statuses: the given year (default: every year on record) and the `once` requirements. */
+  /**
+   * A trainee's statuses: the given year (default: every year on record) and the `once`
+   * requirements. A trainee the engine has not judged yet (registered since the nightly run) is
+   * judged now, so every page shows the engine's verdict and nothing computes one of its own.
+   */
   async statusesOf(actor: Actor, traineeId: string, filter: { year?: number } = {}): Promise<ComplianceStatusView[]> {
     assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
+    const [{ judged }]: { judged: boolean }[] = await this.dataSource.query(
+      'SELECT EXISTS (SELECT 1 FROM compliance_statuses WHERE trainee_id = $1 AND period_year = 0) AS judged',
+      [traineeId],
+    );
+    if (!judged) await this.engine.recomputeTrainee(traineeId, undefined, 'first-read');
     const rows: RawStatus[] = await this.dataSource.query(
       `SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period
          FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id

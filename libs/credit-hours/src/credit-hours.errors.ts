@@ -13,8 +13,8 @@ export const CreditHoursErrors = {
     DomainError.invalid('RULE_SET_INVALID', `学时规则有误：${[...new Set(details.map((d) => d.field))].join('、')}`, details),
   ruleSetNotFound: () => DomainError.notFound('RULE_SET_NOT_FOUND', '学时规则集不存在'),
   ruleSetOverlaps: () =>
-    DomainError.conflict('RULE_SET_OVERLAPS', '该地区已有同日或更晚生效的规则集', [
-      { field: 'effectiveFrom', message: '必须晚于该地区现有规则集的生效日期' },
+    DomainError.conflict('RULE_SET_OVERLAPS', '该地区已有同一年度或更晚年度起适用的规则集', [
+      { field: 'firstYear', message: '必须晚于该地区现有规则集的首个适用年度' },
     ]),
   regionNotFound: () => DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field: 'regionId', message: '地区不存在' }]),
   enterpriseNotFound: () => DomainError.notFound('ENTERPRISE_NOT_FOUND', '企业不存在'),

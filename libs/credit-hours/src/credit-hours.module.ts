@@ -8,6 +8,7 @@ import { ComplianceQueries } from './compliance.queries';
 import { ComplianceRemindersService } from './compliance-reminders.service';
 import { ComplianceFlagEntity } from './compliance-flag.entity';
 import { ComplianceStatusEntity } from './compliance-status.entity';
+import { ComplianceVerdictChangeEntity } from './compliance-verdict-change.entity';
 import { CreditAuditLogEntity } from './credit-audit-log.entity';
 import { CreditEntryEntity } from './credit-entry.entity';
 import { CreditHoursQueries } from './credit-hours.queries';
@@ -16,6 +17,8 @@ import { LedgerService } from './ledger.service';
 import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
 import { RequirementRuleEntity } from './requirement-rule.entity';
 import { RuleSetsService } from './rule-sets.service';
+import { RequirementEvaluator } from './requirement-evaluator';
+import { VerdictChangesService } from './verdict-changes.service';
 
 /** Every entity of this lib, for ALL_ENTITIES. */
 export const CREDIT_HOURS_ENTITIES = [
@@ -26,6 +29,7 @@ export const CREDIT_HOURS_ENTITIES = [
   ComplianceFlagEntity,
   CreditAuditLogEntity,
   LedgerCursorEntity,
+  ComplianceVerdictChangeEntity,
 ];
 
 const SERVICES = [
@@ -37,6 +41,8 @@ const SERVICES = [
   AdjustmentsService,
   CreditHoursQueries,
   ComplianceQueries,
+  RequirementEvaluator,
+  VerdictChangesService,
 ];
 
 @Module({

@@ -1,16 +1,20 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { RegionEntity } from '@cqo/organizations';
 
 /**
- * A versioned set of hour requirements for a region (and everything below it), in force from
- * `effectiveFrom` to `effectiveTo` (dates in China Standard Time, both inclusive). A set's rules
- * never change once created: changing the rules means a new set, which closes the previous one.
- * The most specific region wins; a year is judged under the set in force on its last day (or
- * today, while the year is open).
+ * A versioned set of hour requirements for a region (and everything below it), governing whole
+ * calendar years from `firstYear` on (CST) until a newer set of the region takes over. A set's
+ * rules never change once created: changing the rules means a new set. For a region and a year,
+ * the governing set is decided by the SQL function `governing_rule_set_id` (the most specific
+ * region with a set whose first year is on or before the year), and nowhere else.
+ * `effectiveFrom`/`effectiveTo` are the dates that follow from that (1 January of the first year
+ * to the day before the next set's), kept for people reading the list.
  */
 @Entity({ name: 'requirement_rule_sets' })
 @Index('ix_requirement_rule_sets_region_from', ['regionId', 'effectiveFrom'])
+@Index('ix_requirement_rule_sets_region_first_year', ['regionId', 'firstYear'])
+@Check('ck_requirement_rule_sets_minutes', 'minutes_per_credit_hour BETWEEN 1 AND 240')
 export class RequirementRuleSetEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,6 +28,18 @@ export class RequirementRuleSetEntity {
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_requirement_rule_sets_region' })
   region?: Relation<RegionEntity>;
+
+  /** The first calendar year (CST) this set governs. A year already in progress only with `currentYearReason`. */
+  @Column({ type: 'smallint' })
+  firstYear!: number;
+
+  /** The length of one 学时 in minutes (common practice 45): a course's required lessons must add up to hours × this. */
+  @Column({ type: 'int', default: 45 })
+  minutesPerCreditHour!: number;
+
+  /** Why the admin applied this set to the year already in progress when it was published (audited), else null. */
+  @Column({ type: 'text', nullable: true })
+  currentYearReason!: string | null;
 
   /** YYYY-MM-DD, China Standard Time. */
   @Column({ type: 'date' })

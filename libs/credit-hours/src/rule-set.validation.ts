@@ -23,14 +23,26 @@ export interface RuleInput {
 export interface RuleSetInput {
   name: string;
   regionId: string;
-  /** YYYY-MM-DD (CST): today or later; a rule set never applies to the past. */
-  effectiveFrom: string;
+  /**
+   * The first calendar year (CST) the set governs: next year or later, or the year in progress
+   * only with `applyToCurrentYear` and a `reason` (audited). Closed years are never re-judged.
+   */
+  firstYear: number;
+  /** Apply the set to the year already in progress (needs `reason`). */
+  applyToCurrentYear?: boolean;
+  /** Why the year in progress changes rules (required with `applyToCurrentYear`). */
+  reason?: string;
+  /** Minutes in one 学时; default 45 (common practice). */
+  minutesPerCreditHour?: number;
   /** 'MM-DD' days of the year on which reminders go out; defaults to 10-01, 12-01, 12-24. */
   reminderDates?: string[];
   rules: RuleInput[];
 }
 
 export const DEFAULT_REMINDER_DATES: readonly string[] = ['10-01', '12-01', '12-24'];
+
+/** One 学时 is 45 minutes unless a rule set says otherwise (the common practice; the notice is silent). */
+export const DEFAULT_MINUTES_PER_CREDIT_HOUR = 45;
 
 const CODE = /^[a-z][a-z0-9_]{1,39}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,12 +65,22 @@ export function isMonthDay(value: string): boolean {
  * Checks a rule set against the rules of the domain. Returns every problem, each naming the
  * field (`rules[2].minHours`), so an admin can fix them all at once. `today` is the CST date.
  */
-export function validateRuleSet(input: RuleSetInput, today: string): FieldIssue[] {
+export function validateRuleSet(input: RuleSetInput, openYear: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (field: string, message: string) => issues.push({ field, message });
   if (typeof input.name !== 'string' || input.name.trim().length < 2 || input.name.length > 100) add('name', '名称须为2至100个字符');
-  if (typeof input.effectiveFrom !== 'string' || !isRealDate(input.effectiveFrom)) add('effectiveFrom', '必须是有效日期（YYYY-MM-DD）');
-  else if (input.effectiveFrom < today) add('effectiveFrom', '生效日期不能早于今天：新规则不改写已过去的期间');
+  if (!Number.isInteger(input.firstYear) || input.firstYear < 2000 || input.firstYear > 2200) add('firstYear', '必须是有效年份');
+  else if (input.firstYear < openYear) add('firstYear', `首个适用年度不能早于${openYear}年：已结束年度的认定结果不变`);
+  else if (input.firstYear === openYear && input.applyToCurrentYear !== true) {
+    add('firstYear', `${openYear}年度已在进行中：新规则默认从下一年度起适用；如确需适用于本年度，请勾选“适用于本年度”并说明理由`);
+  }
+  if (input.applyToCurrentYear !== undefined && typeof input.applyToCurrentYear !== 'boolean') add('applyToCurrentYear', '必须是 true 或 false');
+  if (input.applyToCurrentYear === true) {
+    if (input.firstYear !== openYear) add('applyToCurrentYear', `只有首个适用年度为本年度（${openYear}）时才可选择`);
+    if (typeof input.reason !== 'string' || input.reason.trim().length < 5 || input.reason.length > 500) add('reason', '适用于本年度须说明理由（5至500个字符）');
+  }
+  const minutes = input.minutesPerCreditHour ?? DEFAULT_MINUTES_PER_CREDIT_HOUR;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) add('minutesPerCreditHour', '每学时分钟数须为1至240的整数');
   const reminders = input.reminderDates ?? [...DEFAULT_REMINDER_DATES];
   if (!Array.isArray(reminders) || reminders.length > 12) add('reminderDates', '最多12个提醒日期');
   else {

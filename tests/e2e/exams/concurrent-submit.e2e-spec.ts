@@ -36,7 +36,7 @@ describe('parallel submits of one attempt', () => {
     // Not enrolled yet: the final exam is not open to this trainee.
     expect((await api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token })).json().code).toBe('EXAM_NOT_ELIGIBLE');
 
-    const version = await publishCourse(api, world, onlineCourse({ title: '带结业考试的课程', finalExamPaperId: paperId, lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }] }));
+    const version = await publishCourse(api, world, onlineCourse({ title: '带结业考试的课程', finalExamPaperId: paperId, creditHours: '0.5', lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }] }));
     const enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })).json().id as string;
     const session = (await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })).json();
     clock.advance(60_000);

@@ -34,7 +34,9 @@ describe('scenario: at risk against the pro-rated share of the year', () => {
     await h.ruleSets.create(h.admin, {
       name: '宽松进度提醒',
       regionId: province,
-      effectiveFrom: '2026-07-03',
+      firstYear: 2026,
+      applyToCurrentYear: true,
+      reason: '下半年放宽进度提醒阈值',
       rules: [{ code: 'methods', name: '第二类方法培训', category: 2, kind: 'continuing', minHours: '30', period: 'calendar_year', appliesTo: 'serving_and_opted_in', atRiskThreshold: '0.5' }],
     });
     const onTrack = await h.trainee({ optIn: true });

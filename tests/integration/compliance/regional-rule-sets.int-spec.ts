@@ -13,7 +13,9 @@ describe('scenario: a city rule set overrides the province for that city only', 
     await h.ruleSets.create(h.admin, {
       name: '兰州市首席质量官学时要求',
       regionId: lanzhou,
-      effectiveFrom: '2026-05-01',
+      firstYear: 2026,
+      applyToCurrentYear: true,
+      reason: '兰州市局要求本年度起执行更高的继续教育学时',
       reminderDates: ['11-15'],
       rules: [
         { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
@@ -36,7 +38,7 @@ describe('scenario: a city rule set overrides the province for that city only', 
       h.ruleSets.create(h.admin, {
         name: '错',
         regionId: province,
-        effectiveFrom: '2026-02-30',
+        firstYear: 2025,
         reminderDates: ['13-01', '10-01', '10-01'],
         rules: [
           { code: 'Bad Code', name: '方法', category: 2, kind: 'appointment', minHours: '0', period: 'weekly' as never, appliesTo: 'everyone', atRiskThreshold: '1.5' },
@@ -45,7 +47,7 @@ describe('scenario: a city rule set overrides the province for that city only', 
     ).rejects.toMatchObject({
       code: 'RULE_SET_INVALID',
       details: expect.arrayContaining(
-        ['name', 'effectiveFrom', 'reminderDates[0]', 'reminderDates', 'rules[0].code', 'rules[0].kind', 'rules[0].minHours', 'rules[0].period', 'rules[0].atRiskThreshold'].map(
+        ['name', 'firstYear', 'reminderDates[0]', 'reminderDates', 'rules[0].code', 'rules[0].kind', 'rules[0].minHours', 'rules[0].period', 'rules[0].atRiskThreshold'].map(
           (field) => ({ field, message: expect.any(String) }),
         ),
       ),

@@ -116,7 +116,7 @@ describe('course completion: publish → approve → enrol → study → complet
     const version = await publishCourse(
       api,
       world,
-      onlineCourse({ title: '带结业考试的课程', finalExamPaperId: paperId, lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }] }),
+      onlineCourse({ title: '带结业考试的课程', finalExamPaperId: paperId, creditHours: '0.5', lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }] }),
     );
     const token = world.tokens.traineeTS;
     const enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })).json().id;
@@ -139,7 +139,7 @@ describe('course completion: publish → approve → enrol → study → complet
     const version = await publishCourse(
       api,
       world,
-      onlineCourse({ title: '回滚测试课程', finalExamPaperId: '0b7c5a1e-2d3f-4a5b-8c9d-0e1f2a3b4c5d', lessons: [{ title: '课时', type: 'document', minutes: 1, required: true }] }),
+      onlineCourse({ title: '回滚测试课程', finalExamPaperId: '0b7c5a1e-2d3f-4a5b-8c9d-0e1f2a3b4c5d', creditHours: '0.5', lessons: [{ title: '课时', type: 'document', minutes: 1, required: true }] }),
     );
     const token = world.tokens.traineeLZ;
     const enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })).json().id;

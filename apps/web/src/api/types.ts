@@ -325,6 +325,9 @@ export interface RuleSet {
   name: string;
   regionId: string;
   regionName: string;
+  firstYear: number;
+  minutesPerCreditHour: number;
+  currentYearReason: string | null;
   effectiveFrom: string;
   effectiveTo: string | null;
   reminderDates: string[];
@@ -336,7 +339,7 @@ export interface Certificate {
   serial: string;
   kind: string;
   title: string;
-  status: 'valid' | 'revoked' | 'superseded';
+  status: 'valid' | 'suspended' | 'revoked' | 'superseded';
   version: number;
   holderName: string;
   idNumberMasked: string;

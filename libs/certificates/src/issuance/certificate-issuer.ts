@@ -183,6 +183,8 @@ export class CertificateIssuer {
       revokedBy: null,
       revocationReason: null,
       supersededAt: null,
+      suspendedAt: null,
+      suspensionReason: null,
     };
     return { row, pdf, actorId: spec.actorId, reason: spec.reason };
   }

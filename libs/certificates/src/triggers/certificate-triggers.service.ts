@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { chinaDateOf, chinaYearOf, Clock, CourseCompletedEvent } from '@cqo/core';
-import { CreditHoursQueries, fromCentiHours, toCentiHours } from '@cqo/credit-hours';
+import { chinaYearOf, CourseCompletedEvent } from '@cqo/core';
+import { RequirementEvaluator, YearVerdict } from '@cqo/credit-hours';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificateIssuer, IssueResult } from '../issuance/certificate-issuer';
 import { CourseFactsSource } from '../issuance/course-facts.source';
+import { CertificatesRepository } from '../certificates.repository';
 import { CertificateRequirementsQuery } from './certificate-requirements.query';
+import { CertificateStandingService } from './certificate-standing.service';
 
 export const APPOINTMENT_SUBJECT = 'appointment';
 export const CONTINUING_SUBJECT = 'continuing-education';
@@ -17,7 +19,9 @@ export interface Evaluation {
 
 /**
  * Turns domain events into certificates. Each method is safe to run any number of times: the
- * issuer returns the existing certificate for the same (trainee, kind, subject, period).
+ * issuer returns the existing certificate for the same (trainee, kind, subject, period). Whether
+ * hours meet a requirement is never decided here: the verdicts come from credit-hours'
+ * RequirementEvaluator (the compliance engine's output, refreshed first).
  */
 @Injectable()
 export class CertificateTriggersService {
@@ -27,8 +31,9 @@ export class CertificateTriggersService {
     private readonly issuer: CertificateIssuer,
     private readonly courseFacts: CourseFactsSource,
     private readonly requirements: CertificateRequirementsQuery,
-    private readonly creditHours: CreditHoursQueries,
-    private readonly clock: Clock,
+    private readonly evaluator: RequirementEvaluator,
+    private readonly repository: CertificatesRepository,
+    private readonly standing: CertificateStandingService,
   ) {}
 
   /** A course was completed: its completion certificate (结业证书), one per enrollment. */
@@ -75,11 +80,9 @@ export class CertificateTriggersService {
   }
 
   private async evaluateAppointment(traineeId: string): Promise<IssueResult | string> {
-    const today = chinaDateOf(this.clock.now());
-    const rule = (await this.requirements.governingRules(traineeId, today)).find((r) => r.period === 'once' && r.category === 1 && r.kind === 'appointment');
-    if (!rule) return 'no appointment-training rule in force';
-    const hours = await this.creditHours.appointmentHoursTotal(traineeId);
-    if (toCentiHours(hours) < toCentiHours(rule.minHours)) return `appointment hours ${hours} < ${rule.minHours}`;
+    const verdict = await this.evaluator.appointmentVerdict(traineeId, { refresh: true });
+    if (!verdict) return 'no appointment-training rule in force';
+    if (!verdict.met) return `appointment hours ${verdict.accrued} < ${verdict.required}`;
     const passedAt = await this.requirements.appointmentExamPassedAt(traineeId);
     if (!passedAt) return 'final appointment exam not passed';
     return this.issuer.issue({
@@ -87,27 +90,31 @@ export class CertificateTriggersService {
       kind: 'appointment_training',
       subjectKey: APPOINTMENT_SUBJECT,
       period: 'once',
-      facts: { kind: 'appointment_training', appointmentHours: hours, requiredHours: fromCentiHours(toCentiHours(rule.minHours)), examPassedAt: passedAt.toISOString() },
+      facts: { kind: 'appointment_training', appointmentHours: verdict.accrued, requiredHours: verdict.required, examPassedAt: passedAt.toISOString() },
     });
   }
 
+  /**
+   * The year's certificate follows the year's verdict: issued (or reinstated) while every yearly
+   * requirement is met, suspended when it no longer is.
+   */
   private async evaluateYear(traineeId: string, year: number): Promise<IssueResult | string> {
-    // A closed year is judged by the rules in force on its last day; the open year by today's.
-    const today = chinaDateOf(this.clock.now());
-    const lastDay = `${year}-12-31`;
-    const rules = (await this.requirements.governingRules(traineeId, today < lastDay ? today : lastDay)).filter((r) => r.period === 'calendar_year');
-    const category1 = rules.find((r) => r.category === 1 && r.kind === 'continuing');
-    const category2 = rules.find((r) => r.category === 2);
+    const verdict = await this.evaluator.yearVerdict(traineeId, year, { refresh: true });
+    const category1 = verdict.requirements.find((r) => r.category === 1 && r.kind === 'continuing');
+    const category2 = verdict.requirements.find((r) => r.category === 2);
     if (!category1 || !category2) return 'no yearly rules in force';
-    const accrued = await this.creditHours.accruedHours(traineeId, { year });
-    const sum = (rule: typeof category1) =>
-      accrued
-        .filter((a) => a.category === rule.category && (a.kind === rule.kind || (rule.countAppointmentHours && a.kind === 'appointment')))
-        .reduce((total, a) => total + toCentiHours(a.hours), 0n);
-    const hours1 = sum(category1);
-    const hours2 = sum(category2);
-    if (hours1 < toCentiHours(category1.minHours) || hours2 < toCentiHours(category2.minHours)) {
-      return `year ${year}: category 1 ${fromCentiHours(hours1)}/${category1.minHours}, category 2 ${fromCentiHours(hours2)}/${category2.minHours}`;
+    const current = await this.repository.findCurrent({ traineeId, kind: 'yearly_continuing', subjectKey: CONTINUING_SUBJECT, period: String(year) });
+    if (!verdict.complete) {
+      const summary = summarize(verdict);
+      if (current?.status === 'valid') {
+        const change = await this.standing.suspend(current, `${year}年度学时经重新认定不满足要求（${summary}）`);
+        return `year ${year} no longer complete (${summary}): certificate ${current.serial} ${change ?? 'unchanged'}`;
+      }
+      return `year ${year}: ${summary}`;
+    }
+    if (current?.status === 'suspended') {
+      await this.standing.reinstate(current, `${year}年度学时经重新认定已满足要求`);
+      return { certificate: (await this.repository.findById(current.id))!, created: false };
     }
     return this.issuer.issue({
       traineeId,
@@ -117,11 +124,16 @@ export class CertificateTriggersService {
       facts: {
         kind: 'yearly_continuing',
         year,
-        category1Hours: fromCentiHours(hours1),
-        category1Required: fromCentiHours(toCentiHours(category1.minHours)),
-        category2Hours: fromCentiHours(hours2),
-        category2Required: fromCentiHours(toCentiHours(category2.minHours)),
+        category1Hours: category1.accrued,
+        category1Required: category1.required,
+        category2Hours: category2.accrued,
+        category2Required: category2.required,
       },
     });
   }
+}
+
+/** For logs and the suspension reason: each yearly requirement's hours against what it requires. */
+function summarize(verdict: YearVerdict): string {
+  return verdict.requirements.map((r) => `${r.ruleName} ${r.accrued}/${r.required}学时`).join('，');
 }

@@ -29,6 +29,9 @@ export interface PublicVerification {
   issuedOn: string | null;
   revokedOn: string | null;
   supersededOn: string | null;
+  suspendedOn: string | null;
+  /** Why a certificate is suspended, in plain words (its year's hours no longer meet the requirement). */
+  suspensionReason: string | null;
 }
 
 export interface FileVerification {
@@ -50,6 +53,8 @@ const UNKNOWN: PublicVerification = {
   issuedOn: null,
   revokedOn: null,
   supersededOn: null,
+  suspendedOn: null,
+  suspensionReason: null,
 };
 
 /**
@@ -108,6 +113,8 @@ export class CertificateVerificationService {
       issuedOn: chinaDateOf(new Date(content.issuedAt)),
       revokedOn: certificate.revokedAt ? chinaDateOf(certificate.revokedAt) : null,
       supersededOn: certificate.supersededAt ? chinaDateOf(certificate.supersededAt) : null,
+      suspendedOn: certificate.status === 'suspended' && certificate.suspendedAt ? chinaDateOf(certificate.suspendedAt) : null,
+      suspensionReason: certificate.status === 'suspended' ? certificate.suspensionReason : null,
     };
   }
 }

@@ -41,6 +41,8 @@ export interface AppConfig {
   rulesTimeZone: string;
   /** Log-in and registration attempts allowed per client address and user name per minute. */
   loginRateLimitPerMinute: number;
+  /** xAPI statements dated further back than this many days need an org admin's confirmation. */
+  xapiMaxStatementAgeDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the OpenAPI UI and document (`/docs`, `/docs-json`); off in production unless `DOCS_ENABLED=true`. */
   docsEnabled: boolean;
@@ -124,6 +126,13 @@ class EnvironmentVariables {
   @Min(1)
   @Max(10000)
   VERIFY_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** xAPI statements whose `timestamp` is older than this many days are refused unless an org admin confirms them. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  XAPI_MAX_STATEMENT_AGE_DAYS = 30;
 
   /**
    * Certificate render threads in each process; by default one per CPU. Rendering is nearly all
@@ -223,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+    xapiMaxStatementAgeDays: vars.XAPI_MAX_STATEMENT_AGE_DAYS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     docsEnabled: vars.DOCS_ENABLED === undefined ? vars.NODE_ENV !== 'production' : vars.DOCS_ENABLED === 'true',
     uploads: {

@@ -17,7 +17,7 @@ export interface OutboxEventPayloads {
    */
   'credit.accrued': CreditAccruedEvent;
   /** A requirement rule set was published; statuses are recomputed under it. */
-  'compliance.rule-set-published': { ruleSetId: string; effectiveFrom: string };
+  'compliance.rule-set-published': { ruleSetId: string; effectiveFrom: string; firstYear?: number };
   /** An exam attempt started; its deadline is fixed. Schedules the auto-submit. */
   'exam.attempt.started': { attemptId: string; deadline: string; autoSubmitAt: string };
   /** An exam attempt was graded (once). */

@@ -1,9 +1,10 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
 /** An accepted xAPI statement. Its id is the statement's own, which makes intake idempotent. */
 @Entity({ name: 'xapi_statements' })
+@Check('ck_xapi_statements_source', 'api_key_id IS NOT NULL OR confirmed_by IS NOT NULL')
 export class XapiStatementEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -24,8 +25,13 @@ export class XapiStatementEntity {
   @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_xapi_statements_lesson' })
   lesson?: Relation<LessonEntity>;
 
-  @Column({ type: 'uuid' })
-  apiKeyId!: string;
+  /** The key that sent it; null when an org admin confirmed a statement older than the age window. */
+  @Column({ type: 'uuid', nullable: true })
+  apiKeyId!: string | null;
+
+  /** The org admin who confirmed a statement older than `XAPI_MAX_STATEMENT_AGE_DAYS`. */
+  @Column({ type: 'uuid', nullable: true })
+  confirmedBy!: string | null;
 
   @Column({ type: 'text' })
   verb!: string;

@@ -184,13 +184,14 @@ export class DashboardsService {
           GROUP BY grp.group_path`,
         [scopePath],
       ) as Promise<{ group_path: string; open_flags: number }[]>,
-      // The yearly requirements in force (names and order), whatever region's rule set.
+      // The yearly requirements governing the year (names and order), whatever region's rule set
+      // (governing_rule_set_id, the credit-hours lib's one definition, decides which sets govern).
       this.dataSource.query(
         `SELECT DISTINCT ON (r.code) r.code, r.name, r.sort_order
            FROM requirement_rules r JOIN requirement_rule_sets s ON s.id = r.rule_set_id
-          WHERE r.period = 'calendar_year' AND s.effective_from <= $1::date AND (s.effective_to IS NULL OR s.effective_to >= $1::date)
-          ORDER BY r.code, s.effective_from DESC`,
-        [chinaDateOf(now)],
+          WHERE r.period = 'calendar_year' AND s.id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)
+          ORDER BY r.code, s.first_year DESC`,
+        [year],
       ) as Promise<{ code: string; name: string; sort_order: number }[]>,
       this.dataSource.query('SELECT computed_at FROM registry_stats_meta') as Promise<{ computed_at: Date }[]>,
     ]);

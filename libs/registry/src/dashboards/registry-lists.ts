@@ -21,9 +21,11 @@ export interface ListQuery {
 }
 
 /**
- * Serving CQOs of a year (a term overlapping it, at an enterprise in scope) whose yearly
- * requirements stand at risk or in shortfall, one row per requirement. Uses
- * ix_cqo_appointments_trainee_id and compliance_statuses' primary key.
+ * Serving CQOs of a year (a term overlapping it, at an enterprise in scope) whose requirements
+ * stand at risk or in shortfall, one row per requirement: the year's requirements and the
+ * once-only appointment training (period year 0), the most serious gap of a serving CQO. Hours
+ * done and missing are the engine's. Uses ix_cqo_appointments_trainee_id and compliance_statuses'
+ * primary key.
  */
 export function shortfallsQuery(scopePath: string | null, f: { year: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }): ListQuery {
   return {
@@ -40,10 +42,10 @@ export function shortfallsQuery(scopePath: string | null, f: { year: number; ent
          ORDER BY a.trainee_id, a.appointed_on DESC
       )
       SELECT p.user_id AS trainee_id, p.full_name, p.id_number_masked, e.id AS enterprise_id, e.name AS enterprise_name,
-             g.name AS region_name, s.period_year AS year, s.requirement, r.name AS rule_name,
+             g.name AS region_name, $2::int AS year, s.requirement, r.name AS rule_name,
              s.required::text AS required, s.accrued::text AS accrued, s.shortfall::text AS shortfall, s.state, s.final
         FROM cqo c
-        JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year = $2::int
+        JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year IN ($2::int, 0)
         JOIN requirement_rules r ON r.id = s.rule_id
         JOIN trainee_profiles p ON p.user_id = c.trainee_id
         JOIN enterprises e ON e.id = c.enterprise_id
@@ -51,7 +53,7 @@ export function shortfallsQuery(scopePath: string | null, f: { year: number; ent
        WHERE s.state IN ('at_risk', 'shortfall')
          AND ($4::text IS NULL OR s.requirement = $4)
          AND ($5::text IS NULL OR s.state = $5)
-       ORDER BY g.path, e.name, p.full_name, p.user_id, r.sort_order, s.requirement`,
+       ORDER BY g.path, e.name, p.full_name, p.user_id, s.period_year, r.sort_order, s.requirement`,
     params: [scopePath, f.year, f.enterpriseId ?? null, f.requirement ?? null, f.state ?? null],
     columns: [
       { key: 'region_name', header: '地区' },

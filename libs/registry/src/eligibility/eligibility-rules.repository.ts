@@ -14,7 +14,6 @@ export interface EligibilityRuleSetView {
   minEducationLevel: EligibilityRuleSetEntity['minEducationLevel'];
   minQualityQualification: EligibilityRuleSetEntity['minQualityQualification'];
   acceptRelatedSeniorTitle: boolean;
-  minAppointmentHours: string;
   requireAppointmentCertificate: boolean;
   defaultTermYears: number;
   reminderDaysBefore: number[];
@@ -47,7 +46,6 @@ export class EligibilityRulesRepository {
       minEducationLevel: r.minEducationLevel,
       minQualityQualification: r.minQualityQualification,
       acceptRelatedSeniorTitle: r.acceptRelatedSeniorTitle,
-      minAppointmentHours: normalizeHours(r.minAppointmentHours),
       requireAppointmentCertificate: r.requireAppointmentCertificate,
       defaultTermYears: r.defaultTermYears,
       reminderDaysBefore: r.reminderDaysBefore,

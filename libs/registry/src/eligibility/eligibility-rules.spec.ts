@@ -10,7 +10,6 @@ const GANSU: EligibilityThresholds = {
   minEducationLevel: 'bachelor',
   minQualityQualification: 'intermediate',
   acceptRelatedSeniorTitle: true,
-  minAppointmentHours: '21.00',
   requireAppointmentCertificate: true,
 };
 
@@ -19,7 +18,7 @@ const QUALIFIED: EligibilityFacts = {
   educationLevel: 'bachelor',
   qualityQualification: 'intermediate',
   relatedSeniorTitle: false,
-  appointmentHours: '21',
+  appointmentTraining: { accrued: '21', required: '21', met: true },
   hasAppointmentCertificate: true,
 };
 
@@ -37,7 +36,13 @@ describe('evaluateEligibility', () => {
     ['4.9 years of quality work', { qualityWorkYears: '4.9' }, 'QUALITY_WORK_YEARS', /不满5年/],
     ['an associate degree', { educationLevel: 'associate' }, 'EDUCATION_LEVEL', /学历低于大学本科/],
     ['a primary qualification and no senior title', { qualityQualification: 'primary' }, 'QUALITY_QUALIFICATION', /中级及以上/],
-    ['20.5 appointment hours (not 21)', { appointmentHours: '20.5' }, 'APPOINTMENT_TRAINING_HOURS', /不足21学时（已完成20.5学时）/],
+    [
+      '20.5 appointment hours (not 21), as the evaluator judged them',
+      { appointmentTraining: { accrued: '20.5', required: '21', met: false } },
+      'APPOINTMENT_TRAINING_HOURS',
+      /不足21学时（已完成20.5学时）/,
+    ],
+    ['no appointment rule in the rule set in force', { appointmentTraining: null }, 'APPOINTMENT_TRAINING_HOURS', /未设置任职培训要求/],
     ['no appointment-training certificate', { hasAppointmentCertificate: false }, 'APPOINTMENT_TRAINING_CERTIFICATE', /任职培训合格证书/],
   ])('fails alone on %s, naming that condition only', (_name, facts, code, message) => {
     const result = sut(facts);
@@ -47,7 +52,7 @@ describe('evaluateEligibility', () => {
   });
 
   it('names every failing condition at once', () => {
-    const result = sut({ qualityWorkYears: '1', educationLevel: 'secondary', appointmentHours: '0' });
+    const result = sut({ qualityWorkYears: '1', educationLevel: 'secondary', appointmentTraining: { accrued: '0', required: '21', met: false } });
     expect(result.failures).toEqual(['QUALITY_WORK_YEARS', 'EDUCATION_LEVEL', 'APPOINTMENT_TRAINING_HOURS']);
   });
 
@@ -60,6 +65,9 @@ describe('evaluateEligibility', () => {
     expect(sut({ qualityWorkYears: '3' }, { minQualityWorkYears: '3' }).eligible).toBe(true);
     expect(sut({ qualityQualification: 'none', relatedSeniorTitle: true }, { acceptRelatedSeniorTitle: false }).failures).toEqual(['QUALITY_QUALIFICATION']);
     expect(sut({ hasAppointmentCertificate: false }, { requireAppointmentCertificate: false }).eligible).toBe(true);
-    expect(sut({ appointmentHours: '30' }, { minAppointmentHours: '32' }).failures).toEqual(['APPOINTMENT_TRAINING_HOURS']);
+    // The training condition is the requirement rule set's verdict, with its numbers: no second 21 here.
+    const verdict = sut({ appointmentTraining: { accrued: '30', required: '32', met: false } });
+    expect(verdict.failures).toEqual(['APPOINTMENT_TRAINING_HOURS']);
+    expect(verdict.conditions.find((c) => c.code === 'APPOINTMENT_TRAINING_HOURS')?.requirement).toBe('第一类任职培训不少于32学时');
   });
 });

@@ -9,8 +9,17 @@ export interface EligibilityThresholds {
   minEducationLevel: EducationLevel;
   minQualityQualification: QualityQualification;
   acceptRelatedSeniorTitle: boolean;
-  minAppointmentHours: string;
   requireAppointmentCertificate: boolean;
+}
+
+/**
+ * Appointment training as the credit-hours evaluator judged it under the requirement rule set in
+ * force (its `once` appointment rule): the hours and the threshold are that rule's, not a copy.
+ */
+export interface AppointmentTrainingVerdict {
+  accrued: string;
+  required: string;
+  met: boolean;
 }
 
 /** The facts about a person the conditions are judged on. */
@@ -19,8 +28,8 @@ export interface EligibilityFacts {
   educationLevel: EducationLevel;
   qualityQualification: QualityQualification;
   relatedSeniorTitle: boolean;
-  /** Category-1 appointment-training hours accrued (credit-hours ledger), exact decimal text. */
-  appointmentHours: string;
+  /** The evaluator's verdict on appointment training; null when the rule set in force has no such rule. */
+  appointmentTraining: AppointmentTrainingVerdict | null;
   /** Whether a valid appointment-training certificate is held (certificates lib). */
   hasAppointmentCertificate: boolean;
 }
@@ -49,7 +58,9 @@ function condition(code: EligibilityCondition['code'], met: boolean, requirement
  */
 export function evaluateEligibility(facts: EligibilityFacts, rules: EligibilityThresholds, checkedOn: string): EligibilityResult {
   const years = normalizeHours(rules.minQualityWorkYears);
-  const hours = normalizeHours(rules.minAppointmentHours);
+  const training = facts.appointmentTraining;
+  const hours = training ? normalizeHours(training.required) : '';
+  const done = training ? normalizeHours(training.accrued) : '0';
   const education = EDUCATION_LEVELS.indexOf(facts.educationLevel) >= EDUCATION_LEVELS.indexOf(rules.minEducationLevel);
   const qualification =
     QUALITY_QUALIFICATIONS.indexOf(facts.qualityQualification) >= QUALITY_QUALIFICATIONS.indexOf(rules.minQualityQualification) ||
@@ -79,13 +90,15 @@ export function evaluateEligibility(facts: EligibilityFacts, rules: EligibilityT
       `质量专业技术资格：${QUALIFICATION_LABELS[facts.qualityQualification]}；相关专业高级技术职称：${facts.relatedSeniorTitle ? '有' : '无'}`,
       `不具备${qualificationRequirement}`,
     ),
-    condition(
-      'APPOINTMENT_TRAINING_HOURS',
-      toCentiHours(facts.appointmentHours) >= toCentiHours(rules.minAppointmentHours),
-      `第一类任职培训不少于${hours}学时`,
-      `${normalizeHours(facts.appointmentHours)}学时`,
-      `第一类任职培训学时不足${hours}学时（已完成${normalizeHours(facts.appointmentHours)}学时）`,
-    ),
+    training
+      ? condition(
+          'APPOINTMENT_TRAINING_HOURS',
+          training.met,
+          `第一类任职培训不少于${hours}学时`,
+          `${done}学时`,
+          `第一类任职培训学时不足${hours}学时（已完成${done}学时）`,
+        )
+      : condition('APPOINTMENT_TRAINING_HOURS', false, '第一类任职培训', '—', '现行学时规则集未设置任职培训要求，无法认定'),
   ];
   if (rules.requireAppointmentCertificate) {
     conditions.push(

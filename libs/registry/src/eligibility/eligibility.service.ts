@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificatesRepository } from '@cqo/certificates';
 import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
-import { CreditHoursQueries } from '@cqo/credit-hours';
+import { RequirementEvaluator } from '@cqo/credit-hours';
 import { UsersRepository } from '@cqo/identity';
 import { TraineesService } from '@cqo/trainees';
 import { RegistryErrors } from '../registry.errors';
@@ -33,7 +33,7 @@ export interface EligibilityAnswer {
 
 /**
  * The eligibility check of the notice's conditions. Facts come from the trainee profile
- * (libs/trainees), the credit-hour ledger (libs/credit-hours) and the certificates
+ * (libs/trainees), the credit-hours evaluator (appointment training) and the certificates
  * (libs/certificates); thresholds from the rule set in force (a table, not constants).
  */
 @Injectable()
@@ -43,7 +43,7 @@ export class EligibilityService {
     private readonly rules: EligibilityRulesRepository,
     private readonly trainees: TraineesService,
     private readonly users: UsersRepository,
-    private readonly creditHours: CreditHoursQueries,
+    private readonly evaluator: RequirementEvaluator,
     private readonly certificates: CertificatesRepository,
     private readonly clock: Clock,
   ) {}
@@ -88,8 +88,9 @@ export class EligibilityService {
     const today = chinaDateOf(this.clock.now());
     const rules = await this.rules.inForce(today);
     const profile = await this.trainees.getVisible(actor, traineeId);
-    const [appointmentHours, certificate] = await Promise.all([
-      this.creditHours.appointmentHoursTotal(traineeId),
+    // Appointment training: the credit-hours evaluator's verdict under the requirement rule set in force.
+    const [appointment, certificate] = await Promise.all([
+      this.evaluator.appointmentVerdict(traineeId),
       this.certificates.findCurrent({ traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' }),
     ]);
     return evaluateEligibility(
@@ -98,7 +99,7 @@ export class EligibilityService {
         educationLevel: profile.educationLevel,
         qualityQualification: profile.qualityQualification,
         relatedSeniorTitle: profile.relatedSeniorTitle,
-        appointmentHours,
+        appointmentTraining: appointment ? { accrued: appointment.accrued, required: appointment.required, met: appointment.met } : null,
         hasAppointmentCertificate: certificate?.status === 'valid',
       },
       rules,

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificateEntity, CertificateView, toView as certificateView } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
-import { ComplianceState, CreditHoursQueries, currentYear, normalizeHours, toCentiHours } from '@cqo/credit-hours';
+import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
+import { ComplianceState, currentYear, normalizeHours, RequirementEvaluator } from '@cqo/credit-hours';
 import { TraineesService } from '@cqo/trainees';
 import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
 import { DeclarationsService, DeclarationView } from '../declarations/declarations.service';
-import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
 import { LookupKeyKind } from '../entities/registry-access-log.entity';
 import { CqoFlagsService, FlagView } from '../flags/cqo-flags.service';
 import { RegistryErrors } from '../registry.errors';
@@ -82,8 +81,7 @@ export class CqoStatusService {
     private readonly appointments: AppointmentsService,
     private readonly declarations: DeclarationsService,
     private readonly flags: CqoFlagsService,
-    private readonly creditHours: CreditHoursQueries,
-    private readonly rules: EligibilityRulesRepository,
+    private readonly evaluator: RequirementEvaluator,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
   ) {}
@@ -153,7 +151,7 @@ export class CqoStatusService {
   async statusOf(traineeId: string): Promise<CqoStatusView> {
     const now = this.clock.now();
     const year = currentYear(now);
-    const [profileRows, appointments, declarations, flags, certificateRows, hours, rules, statusRows] = await Promise.all([
+    const [profileRows, appointments, declarations, flags, certificateRows, appointment, statusRows] = await Promise.all([
       this.dataSource.query(
         `SELECT p.full_name, p.id_number_masked, p.enterprise_id, e.name AS enterprise_name
            FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
@@ -163,8 +161,8 @@ export class CqoStatusService {
       this.declarations.ofTrainee(traineeId),
       this.flags.ofTrainee(traineeId),
       this.dataSource.getRepository(CertificateEntity).find({ where: { traineeId }, order: { createdAt: 'DESC' } }),
-      this.creditHours.appointmentHoursTotal(traineeId),
-      this.rules.inForce(chinaDateOf(now)),
+      // Appointment training as the credit-hours evaluator judged it (the rule set in force's `once` rule).
+      this.evaluator.appointmentVerdict(traineeId),
       // compliance_statuses is the credit-hours lib's cache of the ledger, maintained by its engine.
       this.dataSource.query(
         `SELECT s.requirement, s.period_year, r.name AS rule_name, r.category, r.kind, r.period,
@@ -205,9 +203,9 @@ export class CqoStatusService {
       currentAppointment: current,
       appointments,
       appointmentTraining: {
-        done: toCentiHours(hours) >= toCentiHours(rules.minAppointmentHours) && appointmentCertificate?.status === 'valid',
-        hours,
-        requiredHours: normalizeHours(rules.minAppointmentHours),
+        done: (appointment?.met ?? false) && appointmentCertificate?.status === 'valid',
+        hours: appointment?.accrued ?? '0',
+        requiredHours: appointment?.required ?? '0',
         certificateSerial: appointmentCertificate?.serial ?? null,
         certificateStatus: appointmentCertificate?.status ?? null,
       },

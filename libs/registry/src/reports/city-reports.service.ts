@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CertificateStorage } from '@cqo/certificates';
 import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
-import { currentYear, normalizeHours, toCentiHours } from '@cqo/credit-hours';
+import { ComplianceState, currentYear, isMet, normalizeHours } from '@cqo/credit-hours';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
 import { CityReportStatus, CityYearlyReportEntity } from '../entities/yearly-report.entity';
@@ -152,14 +152,13 @@ export class CityReportsService {
     // The report prints figures as of now, not as of the last scheduled refresh.
     await this.dashboards.refreshStats();
     const figures = (await this.dashboards.regionFigures(regionPath, year)).totals;
-    const rules = await this.rules.inForce(chinaDateOf(now));
     // Set-based: the CQOs serving in the year (a term overlapping it) at the city's enterprises,
-    // with their appointment hours (credit-hours ledger), appointment certificate (certificates)
+    // with their appointment-training status (the compliance engine's `once` verdict), appointment certificate (certificates)
     // and the year's statuses (the compliance engine's table), in one statement.
     const rows: {
       enterprise_name: string; credit_code: string; full_name: string; id_number_masked: string; position_title: string;
       appointed_on: string; term_ends_on: string; status: string; eligible: boolean; position_level: string;
-      appointment_hours: string; has_certificate: boolean; statuses: { name: string; required: string; accrued: string; state: string }[] | null;
+      appointment: { state: ComplianceState; accrued: string; required: string } | null; has_certificate: boolean; statuses: { name: string; required: string; accrued: string; state: string }[] | null;
     }[] = await this.dataSource.query(
       `WITH cqo AS (
          SELECT DISTINCT ON (a.trainee_id) a.*, e.name AS enterprise_name, e.credit_code
@@ -169,8 +168,9 @@ export class CityReportsService {
           ORDER BY a.trainee_id, a.appointed_on DESC)
        SELECT c.enterprise_name, c.credit_code, p.full_name, p.id_number_masked, c.position_title,
               c.appointed_on::text, c.term_ends_on::text, c.status, c.eligible, c.position_level,
-              (SELECT COALESCE(sum(x.hours), 0)::text FROM credit_entries x
-                WHERE x.trainee_id = c.trainee_id AND x.category = 1 AND x.kind = 'appointment') AS appointment_hours,
+              (SELECT json_build_object('state', s.state, 'accrued', s.accrued::text, 'required', s.required::text)
+                 FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
+                WHERE s.trainee_id = c.trainee_id AND s.period_year = 0 AND r.kind = 'appointment' LIMIT 1) AS appointment,
               EXISTS (SELECT 1 FROM certificates z WHERE z.trainee_id = c.trainee_id AND z.kind = 'appointment_training' AND z.status = 'valid') AS has_certificate,
               (SELECT json_agg(json_build_object('name', r.name, 'required', s.required::text, 'accrued', s.accrued::text, 'state', s.state) ORDER BY r.sort_order)
                  FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
@@ -181,7 +181,8 @@ export class CityReportsService {
     );
     const cqos: CityReportCqoRow[] = rows.map((r) => {
       const statuses = r.statuses ?? [];
-      const trained = toCentiHours(r.appointment_hours) >= toCentiHours(rules.minAppointmentHours) && r.has_certificate;
+      // Appointment training met as the credit-hours engine judged it (its `once` status), and certified.
+      const trained = r.appointment !== null && isMet(r.appointment) && r.has_certificate;
       return {
         enterpriseName: r.enterprise_name,
         creditCode: r.credit_code,

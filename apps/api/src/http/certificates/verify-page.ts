@@ -7,6 +7,7 @@ function escape(text: string): string {
 
 const BADGES: Record<PublicVerification['status'], [label: string, note: string]> = {
   valid: ['有效', '该证书由本平台签发，当前有效。'],
+  suspended: ['已暂停', '该证书所证明年度的学时经重新认定已不满足要求，证书暂停有效；学时补足后自动恢复。'],
   revoked: ['已撤销', '该证书已被撤销，不再有效。'],
   superseded: ['已换发', '该证书已换发新证书，本版本不再有效，请以新证书为准。'],
   unknown: ['未找到', '未找到与所填信息相符的证书。请核对证书编号和身份证号后四位，或扫描证书上的二维码。'],
@@ -17,7 +18,7 @@ const STYLE = `
 main{max-width:560px;margin:0 auto;padding:20px 16px 40px}h1{font-size:20px;margin:8px 0 16px;color:#a01c1c;text-align:center}
 .card{background:#fff;border:1px solid #e2d4b5;border-radius:10px;padding:18px;margin-bottom:16px}
 .badge{display:inline-block;color:#fff;border-radius:999px;padding:4px 14px;font-size:15px;font-weight:600}
-.badge-valid{background:#1e7e34}.badge-revoked{background:#b02a37}.badge-superseded{background:#b26a00}.badge-unknown{background:#6c757d}
+.badge-valid{background:#1e7e34}.badge-revoked{background:#b02a37}.badge-superseded{background:#b26a00}.badge-suspended{background:#b26a00}.badge-unknown{background:#6c757d}
 .note{margin:10px 0 0;font-size:14px;color:#444}dl{margin:14px 0 0;display:grid;grid-template-columns:6.5em 1fr;gap:8px 10px;font-size:15px}
 dt{color:#777}dd{margin:0;word-break:break-all}form{display:grid;gap:10px}label{font-size:14px;color:#555}
 input{width:100%;padding:10px;font-size:16px;border:1px solid #ccc;border-radius:6px}button{padding:11px;font-size:16px;border:0;border-radius:6px;background:#a01c1c;color:#fff}
@@ -43,6 +44,8 @@ export function verifyPage(result: PublicVerification | null, form: { serial?: s
       ['发证单位', result.issuer],
       ['发证日期', result.issuedOn],
       ['撤销日期', result.revokedOn],
+      ['暂停日期', result.suspendedOn],
+      ['暂停原因', result.suspensionReason],
       ['换发日期', result.supersededOn],
       ['数字签名', result.status === 'unknown' ? null : result.authentic ? '验证通过（内容未被篡改）' : '验证未通过'],
     ];

@@ -28,6 +28,18 @@ export class XapiController {
     return this.xapi.receive(apiKey, body);
   }
 
+  /**
+   * The same statements handed in by the organization's admin, who thereby confirms statements
+   * dated further back than XAPI_MAX_STATEMENT_AGE_DAYS (recorded as confirmed by them).
+   */
+  @Post('xapi/statements/confirmed')
+  @HttpCode(200)
+  @Access(Role.OrgAdmin)
+  @ApiBody({ description: 'An xAPI statement or an array of them', schema: { type: 'object' } })
+  confirmedStatements(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<string[]> {
+    return this.xapi.receiveConfirmed(actor, body);
+  }
+
   /** Makes a key; the key itself is in this answer only. */
   @Post('xapi-keys')
   @Access(Role.OrgAdmin)

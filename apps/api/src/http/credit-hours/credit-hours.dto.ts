@@ -196,10 +196,24 @@ export class RuleSetDto {
   @IsUUID()
   regionId!: string;
 
-  @ApiProperty({ example: '2027-01-01', description: 'Today or later (CST)' })
+  @ApiProperty({ example: 2027, description: 'First calendar year (CST) the set governs: next year or later, or this year with applyToCurrentYear and reason' })
+  @IsInt()
+  firstYear!: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Apply the set to the year already in progress (audited with reason)' })
+  @IsOptional()
+  @IsBoolean()
+  applyToCurrentYear?: boolean;
+
+  @ApiPropertyOptional({ description: 'Why the year in progress changes rules (required with applyToCurrentYear)' })
+  @IsOptional()
   @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  effectiveFrom!: string;
+  reason?: string;
+
+  @ApiPropertyOptional({ example: 45, description: 'Minutes in one 学时 (default 45)' })
+  @IsOptional()
+  @IsInt()
+  minutesPerCreditHour?: number;
 
   @ApiPropertyOptional({ example: ['10-01', '12-01', '12-24'], description: "Reminder days ('MM-DD', CST)" })
   @IsOptional()

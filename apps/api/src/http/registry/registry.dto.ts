@@ -380,7 +380,6 @@ export class EligibilityRuleSetDto {
   @ApiProperty({ enum: EDUCATION_LEVELS }) minEducationLevel!: string;
   @ApiProperty({ enum: QUALITY_QUALIFICATIONS }) minQualityQualification!: string;
   @ApiProperty() acceptRelatedSeniorTitle!: boolean;
-  @ApiProperty({ example: '21' }) minAppointmentHours!: string;
   @ApiProperty() requireAppointmentCertificate!: boolean;
   @ApiProperty({ example: 3 }) defaultTermYears!: number;
   @ApiProperty({ type: [Number], example: [90, 30] }) reminderDaysBefore!: number[];

@@ -4,6 +4,7 @@ import type { Region, Rule, RuleSet } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Field, FormError, Loading, PageTitle, Table, hours } from '../../ui/kit';
+import { chinaYear } from '../trainee/requirements';
 
 interface DraftRule {
   code: string;
@@ -23,7 +24,7 @@ export function RuleSetsPage() {
   const { t, label } = useI18n();
   const sets = useLoad(() => api.get<RuleSet[]>('/compliance/rule-sets'), []);
   const regions = useLoad(() => api.get<Region[]>('/regions'), []);
-  const [draft, setDraft] = useState<{ name: string; regionId: string; effectiveFrom: string; rules: DraftRule[] } | null>(null);
+  const [draft, setDraft] = useState<{ name: string; regionId: string; firstYear: string; applyToCurrentYear: boolean; reason: string; minutesPerCreditHour: string; rules: DraftRule[] } | null>(null);
   const save = useAction();
   const regionChoices = (regions.data ?? []).flatMap((p) => [p, ...p.children]);
 
@@ -34,7 +35,9 @@ export function RuleSetsPage() {
       api.post<RuleSet>('/compliance/rule-sets', {
         name: draft.name,
         regionId: draft.regionId,
-        effectiveFrom: draft.effectiveFrom,
+        firstYear: Number(draft.firstYear),
+        minutesPerCreditHour: Number(draft.minutesPerCreditHour),
+        ...(draft.applyToCurrentYear ? { applyToCurrentYear: true, reason: draft.reason } : {}),
         rules: draft.rules.map((x) => ({ ...x, category: Number(x.category) })),
       }),
     );
@@ -59,12 +62,13 @@ export function RuleSetsPage() {
               <h2>{s.name}</h2>
               <span>
                 {s.effectiveTo === null ? <Badge tone="ok">{t('rules.inForce')}</Badge> : <Badge>{t('rules.closed')}</Badge>}{' '}
-                <button type="button" className="btn btn-small" onClick={() => setDraft({ name: `${s.name}（新版）`, regionId: s.regionId, effectiveFrom: '', rules: s.rules.map(toDraft) })}>
+                <button type="button" className="btn btn-small" onClick={() => setDraft({ name: `${s.name}（新版）`, regionId: s.regionId, firstYear: String(chinaYear() + 1), applyToCurrentYear: false, reason: '', minutesPerCreditHour: String(s.minutesPerCreditHour), rules: s.rules.map(toDraft) })}>
                   {t('rules.copy')}
                 </button>
               </span>
             </div>
-            <p className="muted small">{t('rules.scope', { region: s.regionName, from: s.effectiveFrom, to: s.effectiveTo ?? '—' })}</p>
+            <p className="muted small">{t('rules.scope', { region: s.regionName, from: s.firstYear, to: s.effectiveTo ?? '—', minutes: s.minutesPerCreditHour })}</p>
+            {s.currentYearReason && <p className="muted small">{t('rules.currentYearReason', { reason: s.currentYearReason })}</p>}
             <Table head={[t('rules.code'), t('common.name'), t('course.category'), t('course.kind'), t('rules.minHours'), t('rules.period'), t('rules.appliesTo')]}>
               {s.rules.map((r) => (
                 <tr key={r.code}>
@@ -100,9 +104,20 @@ export function RuleSetsPage() {
                 </select>
               )}
             </Field>
-            <Field label={t('rules.effectiveFrom')} error={fe('effectiveFrom')}>
-              {(id, d) => <input id={id} aria-describedby={d} type="date" value={draft.effectiveFrom} onChange={(e) => setDraft({ ...draft, effectiveFrom: e.target.value })} />}
+            <Field label={t('rules.firstYear')} hint={t('rules.firstYearHint')} error={fe('firstYear')}>
+              {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={draft.firstYear} onChange={(e) => setDraft({ ...draft, firstYear: e.target.value })} />}
             </Field>
+            <Field label={t('rules.minutesPerCreditHour')} error={fe('minutesPerCreditHour')}>
+              {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={draft.minutesPerCreditHour} onChange={(e) => setDraft({ ...draft, minutesPerCreditHour: e.target.value })} />}
+            </Field>
+            <Field label={t('rules.applyToCurrentYear')} error={fe('applyToCurrentYear')}>
+              {(id, d) => <input id={id} aria-describedby={d} type="checkbox" checked={draft.applyToCurrentYear} onChange={(e) => setDraft({ ...draft, applyToCurrentYear: e.target.checked })} />}
+            </Field>
+            {draft.applyToCurrentYear && (
+              <Field label={t('rules.reason')} error={fe('reason')}>
+                {(id, d) => <input id={id} aria-describedby={d} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
+              </Field>
+            )}
           </div>
           {draft.rules.map((r, i) => (
             <fieldset key={i} className="rule-edit">
@@ -128,7 +143,7 @@ export function RuleSetsPage() {
               </div>
             </fieldset>
           ))}
-          <FormError error={save.error} shownFields={['name', 'regionId', 'effectiveFrom', ...draft.rules.flatMap((_, i) => [`rules[${i}].name`, `rules[${i}].minHours`, `rules[${i}].atRiskThreshold`, `rules[${i}].appliesTo`])]} />
+          <FormError error={save.error} shownFields={['name', 'regionId', 'firstYear', 'minutesPerCreditHour', 'applyToCurrentYear', 'reason', ...draft.rules.flatMap((_, i) => [`rules[${i}].name`, `rules[${i}].minHours`, `rules[${i}].atRiskThreshold`, `rules[${i}].appliesTo`])]} />
           <div className="row-actions">
             <button type="submit" className="btn btn-primary" disabled={save.busy}>
               {t('rules.publish')}

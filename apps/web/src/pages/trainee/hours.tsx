@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
-import type { ComplianceStatus, CreditEntry, HoursSummary, Page, RuleSet } from '../../api/types';
+import type { ComplianceStatus, CreditEntry, HoursSummary, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
@@ -38,15 +38,15 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath }: { ye
   const { t, label, date } = useI18n();
   const [page, setPage] = useState(1);
   const statuses = useLoad(() => api.get<{ statuses: ComplianceStatus[] }>(statusesPath).then((o) => o.statuses), [statusesPath]);
-  const ruleSets = useLoad(() => api.get<RuleSet[]>('/compliance/rule-sets'), []);
   const entries = useLoad(() => api.get<Page<CreditEntry>>(`${entriesPath}${qs({ year, page, pageSize: 20 })}`), [entriesPath, year, page]);
-  const rows = summary && statuses.data && ruleSets.data ? requirementRows(year, summary, statuses.data, ruleSets.data) : undefined;
+  // The server's verdicts only (statuses are ordered by the rule set); no fallback arithmetic here.
+  const rows = statuses.data ? requirementRows(year, statuses.data) : undefined;
 
   return (
     <>
       <section className="card" aria-labelledby="req-title">
         <h2 id="req-title">{t('hours.requirements', { year })}</h2>
-        <ErrorBox error={statuses.error ?? ruleSets.error} />
+        <ErrorBox error={statuses.error} />
         {!rows ? (
           <Loading />
         ) : rows.length === 0 ? (
@@ -57,7 +57,7 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath }: { ye
               <div key={r.code} className="req">
                 <div className="req-head">
                   <strong>{r.name}</strong>
-                  {r.state && <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>}
+                  <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
                 </div>
                 <ProgressBar
                   value={Number(r.accrued)}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '@cqo/core';
+import { currentYear } from './compliance-period';
+import { ComplianceEngine } from './compliance.engine';
+import type { ComplianceState } from './compliance-status.entity';
+import type { CreditCategory, CreditKind } from './credit-entry.entity';
+import { normalizeHours, toCentiHours } from './decimal-hours';
+import type { RequirementPeriod } from './requirement-rule.entity';
+
+/** One requirement as the engine judged it, with `met` (the only "requirement met" in the product). */
+export interface RequirementVerdict {
+  requirement: string;
+  ruleName: string;
+  category: CreditCategory;
+  kind: CreditKind;
+  period: RequirementPeriod;
+  /** The year, or 0 for a `once` requirement. */
+  periodYear: number;
+  ruleSetId: string;
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState;
+  final: boolean;
+  /**
+   * The hours reach the requirement: `complete`, or (for someone the rule does not bind, state
+   * `not_applicable`) accrued ≥ required, so a trainee who is not a CQO still earns certificates.
+   */
+  met: boolean;
+}
+
+export interface YearVerdict {
+  traineeId: string;
+  year: number;
+  /** The yearly requirements of the governing rule set, in its order. */
+  requirements: RequirementVerdict[];
+  /** Every yearly requirement met (and at least one exists). */
+  complete: boolean;
+  /** Whether the year has closed (its verdicts are final). */
+  closed: boolean;
+}
+
+export interface EvaluateOptions {
+  /**
+   * Recompute the trainee through the engine first (its one statement, under its lock), so the
+   * answer reflects every ledger entry committed before the call. Jobs that act on a verdict
+   * (certificates) pass true; pages read the statuses as the engine last left them.
+   */
+  refresh?: boolean;
+}
+
+/** `met` from an engine row: the single place a status is read as "requirement met". */
+export function isMet(row: { state: ComplianceState; accrued: string; required: string }): boolean {
+  if (row.state === 'complete') return true;
+  return row.state === 'not_applicable' && toCentiHours(row.accrued) >= toCentiHours(row.required);
+}
+
+/**
+ * The one evaluator. Which rule set governs a trainee in a year is the SQL function
+ * `governing_rule_set_id` (used by the engine); whether a requirement is met is the engine's
+ * statement, whose output is `compliance_statuses`. This class is how every other part of the
+ * product (certificates, registry, dashboards, exports, the web) asks: it reads that output and
+ * never sums hours against a threshold itself.
+ */
+@Injectable()
+export class RequirementEvaluator {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: ComplianceEngine,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The id of the rule set governing the trainee in `year` (the root region's for a trainee without an enterprise). */
+  async governingRuleSetId(traineeId: string, year: number): Promise<string | null> {
+    const rows: { id: string | null }[] = await this.dataSource.query(
+      `SELECT governing_rule_set_id(e.region_id, $2::int) AS id
+         FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
+      [traineeId, year],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The yearly requirements of `year`. */
+  async yearVerdict(traineeId: string, year: number, options: EvaluateOptions = {}): Promise<YearVerdict> {
+    if (options.refresh) await this.engine.recomputeTrainee(traineeId, year, `evaluate:${year}`);
+    const requirements = await this.rows(traineeId, [year]);
+    return {
+      traineeId,
+      year,
+      requirements,
+      complete: requirements.length > 0 && requirements.every((r) => r.met),
+      closed: year < currentYear(this.clock.now()),
+    };
+  }
+
+  /**
+   * Appointment training (the `once`, category-1 appointment requirement) under the rule set
+   * governing the year in progress, or null when that set has none. A trainee the engine has
+   * not judged yet is judged now.
+   */
+  async appointmentVerdict(traineeId: string, options: EvaluateOptions = {}): Promise<RequirementVerdict | null> {
+    if (options.refresh) await this.engine.recomputeTrainee(traineeId, undefined, 'evaluate:appointment');
+    let row = (await this.rows(traineeId, [0])).find((r) => r.kind === 'appointment');
+    if (!row && !options.refresh) {
+      await this.engine.recomputeTrainee(traineeId, undefined, 'evaluate:appointment');
+      row = (await this.rows(traineeId, [0])).find((r) => r.kind === 'appointment');
+    }
+    return row ?? null;
+  }
+
+  private async rows(traineeId: string, years: number[]): Promise<RequirementVerdict[]> {
+    const rows: RawVerdict[] = await this.dataSource.query(
+      `SELECT s.requirement, r.name AS rule_name, r.category, r.kind, r.period, s.period_year, s.rule_set_id,
+              s.required::text, s.accrued::text, s.shortfall::text, s.state, s.final
+         FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
+        WHERE s.trainee_id = $1 AND s.period_year = ANY($2::int[])
+        ORDER BY s.period_year DESC, r.sort_order, s.requirement`,
+      [traineeId, years],
+    );
+    return rows.map(toVerdict);
+  }
+}
+
+interface RawVerdict {
+  requirement: string;
+  rule_name: string;
+  category: CreditCategory;
+  kind: CreditKind;
+  period: RequirementPeriod;
+  period_year: number;
+  rule_set_id: string;
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState;
+  final: boolean;
+}
+
+function toVerdict(r: RawVerdict): RequirementVerdict {
+  return {
+    requirement: r.requirement,
+    ruleName: r.rule_name,
+    category: r.category,
+    kind: r.kind,
+    period: r.period,
+    periodYear: r.period_year,
+    ruleSetId: r.rule_set_id,
+    required: normalizeHours(r.required),
+    accrued: normalizeHours(r.accrued),
+    shortfall: normalizeHours(r.shortfall),
+    state: r.state,
+    final: r.final,
+    met: isMet(r),
+  };
+}

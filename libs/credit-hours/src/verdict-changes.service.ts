@@ -1,0 +1,119 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@cqo/core';
+import { notificationInsert } from '@cqo/notifications';
+import type { ComplianceState } from './compliance-status.entity';
+import { normalizeHours } from './decimal-hours';
+
+/** One requirement's verdict of a year, as the engine left it. */
+export interface VerdictRow {
+  requirement: string;
+  state: ComplianceState;
+  accrued: string;
+  final: boolean;
+}
+
+export interface VerdictChange {
+  requirement: string;
+  ruleName: string;
+  before: VerdictRow | null;
+  after: VerdictRow | null;
+}
+
+const STATE_LABELS: Record<ComplianceState, string> = {
+  not_applicable: '不适用',
+  on_track: '进行中',
+  at_risk: '进度落后',
+  complete: '已完成',
+  shortfall: '学时不足',
+};
+
+/**
+ * A closed year re-opened by a late record (attendance entered after New Year, an xAPI statement
+ * dated last year, an adjustment): the engine recomputed it, and if any requirement's verdict
+ * changed, the change is audited (before/after) and the trainee, the enterprise's admins and the
+ * regulators of the enterprise's city are told. Same transaction as the recomputation.
+ */
+@Injectable()
+export class VerdictChangesService {
+  private readonly logger = new Logger(VerdictChangesService.name);
+
+  constructor(private readonly clock: Clock) {}
+
+  /** The year's rows for the trainee (yearly requirements only). */
+  async snapshot(manager: EntityManager, traineeId: string, year: number): Promise<VerdictRow[]> {
+    return manager.query(
+      `SELECT requirement, state, accrued::text AS accrued, final FROM compliance_statuses
+        WHERE trainee_id = $1 AND period_year = $2 ORDER BY requirement`,
+      [traineeId, year],
+    );
+  }
+
+  /** Compares, audits and notifies; returns the changes (none when the year had not closed before). */
+  async record(manager: EntityManager, traineeId: string, year: number, before: VerdictRow[], after: VerdictRow[], cause: string): Promise<VerdictChange[]> {
+    // Only a verdict that had been made final can be "re-opened"; the year-close run itself is not a change.
+    if (!before.some((b) => b.final)) return [];
+    const names: { code: string; name: string }[] = await manager.query(
+      `SELECT DISTINCT ON (r.code) r.code, r.name FROM requirement_rules r
+         JOIN compliance_statuses s ON s.rule_id = r.id WHERE s.trainee_id = $1 AND s.period_year = $2`,
+      [traineeId, year],
+    );
+    const nameOf = new Map(names.map((n) => [n.code, n.name]));
+    const codes = [...new Set([...before, ...after].map((r) => r.requirement))].sort();
+    const changes: VerdictChange[] = [];
+    for (const code of codes) {
+      const b = before.find((r) => r.requirement === code) ?? null;
+      const a = after.find((r) => r.requirement === code) ?? null;
+      if (b?.state === a?.state) continue;
+      changes.push({ requirement: code, ruleName: nameOf.get(code) ?? code, before: b, after: a });
+    }
+    if (changes.length === 0) return [];
+    const now = this.clock.now();
+    for (const c of changes) {
+      await manager.query(
+        `INSERT INTO compliance_verdict_changes (trainee_id, period_year, requirement, before_state, after_state, before_accrued, after_accrued, cause, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [traineeId, year, c.requirement, c.before?.state ?? null, c.after?.state ?? null, c.before?.accrued ?? null, c.after?.accrued ?? null, cause, now],
+      );
+    }
+    await this.notify(manager, traineeId, year, changes, now);
+    this.logger.log({ traineeId, year, changes: changes.map((c) => `${c.requirement}:${c.before?.state}->${c.after?.state}`) }, 'closed year verdict changed');
+    return changes;
+  }
+
+  private async notify(manager: EntityManager, traineeId: string, year: number, changes: VerdictChange[], now: Date): Promise<void> {
+    const [who]: { full_name: string; admin_ids: string[]; regulator_ids: string[] }[] = await manager.query(
+      `SELECT p.full_name,
+              ARRAY(SELECT u.id FROM users u WHERE u.role = 'enterprise_admin' AND u.status = 'active'
+                       AND u.enterprise_id = p.enterprise_id ORDER BY u.id) AS admin_ids,
+              ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
+                     WHERE u.role = 'regulator' AND u.status = 'active' AND rg.level = 'city'
+                       AND (g.path = rg.path OR g.path LIKE rg.path || '/%') ORDER BY u.id) AS regulator_ids
+         FROM trainee_profiles p
+         LEFT JOIN enterprises e ON e.id = p.enterprise_id
+         LEFT JOIN regions g ON g.id = e.region_id
+        WHERE p.user_id = $1`,
+      [traineeId],
+    );
+    if (!who) return;
+    const lines = changes
+      .map((c) => `${c.ruleName}：${label(c.before)} → ${label(c.after)}`)
+      .join('；');
+    const title = `${year}年度学时认定结果已变更`;
+    // One key per change set: the after-states name it, so a retried job sends nothing twice.
+    const key = `verdict-change:${traineeId}:${year}:${changes.map((c) => `${c.requirement}=${c.after?.state ?? 'none'}@${c.after?.accrued ?? ''}`).join(',')}`;
+    const messages = [
+      { userId: traineeId, body: `因补录的学习记录，您${year}年度的学时认定结果已重新计算：${lines}。` },
+      ...who.admin_ids.map((id) => ({ userId: id, body: `因补录的学习记录，贵企业${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。` })),
+      ...who.regulator_ids.map((id) => ({ userId: id, body: `因补录的学习记录，${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。` })),
+    ];
+    for (const m of messages) {
+      const { sql, params } = notificationInsert({ userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
+      await manager.query(sql, params);
+    }
+  }
+}
+
+function label(row: VerdictRow | null): string {
+  return row ? `${STATE_LABELS[row.state]}（${normalizeHours(row.accrued)}学时）` : '无';
+}
