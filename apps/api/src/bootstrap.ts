@@ -1,13 +1,18 @@
+import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { requestIdOf } from '@cqo/core';
+import { AppConfig, requestIdOf } from '@cqo/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/common/validation';
 import { serveWebApp } from './web-static';
 
-/** The HTTP server, as main.ts and the e2e tests both build it. */
-export function createFastifyAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
+/**
+ * The HTTP server, as main.ts and the e2e tests both build it. X-Forwarded-For is believed only
+ * from the proxies TRUST_PROXY names (none by default), so a client cannot choose its address.
+ */
+export function createFastifyAdapter(trustProxy: AppConfig['security']['trustProxy'] = false): FastifyAdapter {
+  // Fastify takes a hop count too; the adapter's option type leaves numbers out.
+  return new FastifyAdapter({ trustProxy: trustProxy as string | boolean | string[], bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
 }
 
 /** Everything main.ts and the e2e tests must set up the same way on a created app. */
@@ -19,6 +24,8 @@ export function configureApi(app: NestFastifyApplication): void {
     .addHook('onRequest', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  // Parses the refresh-token cookie (the only cookie we read).
+  void app.register(fastifyCookie);
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
