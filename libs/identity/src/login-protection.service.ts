@@ -59,6 +59,7 @@ export class LoginProtectionService {
     const keys = this.keys(username, ip);
     let answer: [string | null, number];
     try {
+      await this.redis.ready(this.redis.commands);
       const pipeline = this.redis.commands.multi().get(keys.address).pttl(keys.lock);
       const results = (await pipeline.exec()) ?? [];
       answer = [results[0]?.[1] as string | null, Number(results[1]?.[1] ?? -2)];
@@ -77,6 +78,7 @@ export class LoginProtectionService {
     const keys = this.keys(username, ip);
     const s = this.config.security;
     try {
+      await this.redis.ready(this.redis.commands);
       const [, , lockMs] = (await this.redis.commands.eval(
         FAILURE_SCRIPT, 3, keys.address, keys.account, keys.lock,
         ADDRESS_WINDOW_MS, ACCOUNT_WINDOW_MS, s.lockoutThreshold, s.lockoutBaseSeconds, MAX_LOCK_SECONDS,

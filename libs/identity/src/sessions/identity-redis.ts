@@ -34,6 +34,23 @@ export class IdentityRedis implements OnApplicationShutdown {
     return this.commandClient;
   }
 
+  /**
+   * Waits (up to a second) for a client making its first connection: commands fail at once
+   * while it is not ready. A client reconnecting (Redis away) is not waited for.
+   */
+  async ready(client: Redis): Promise<void> {
+    if (!['wait', 'connecting', 'connect'].includes(client.status)) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 1000);
+      function done() {
+        clearTimeout(timer);
+        client.off('ready', done);
+        resolve();
+      }
+      client.once('ready', done);
+    });
+  }
+
   /** A new connection for SUBSCRIBE (channel names are not prefixed by ioredis: callers add it). */
   subscriber(): Redis {
     const client = new Redis({ ...redisConnectionOptions(this.config), lazyConnect: true });

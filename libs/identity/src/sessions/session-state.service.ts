@@ -85,6 +85,7 @@ export class SessionStateService {
   private async announce(message: { u: string; s?: string }): Promise<void> {
     this.forget(message.u);
     try {
+      await this.redis.ready(this.redis.commands);
       await this.redis.commands.publish(this.channel, JSON.stringify(message));
     } catch (error) {
       // Other instances then re-read within their cache age; with Redis away that is one second.
@@ -123,6 +124,7 @@ export class SessionStateService {
   /** Subscribes once, on the first check (only the API checks tokens). */
   private listen(): void {
     if (this.subscriber) return;
+    void this.redis.commands; // connects the publishing client too, so a first revocation is not lost to a connecting socket
     const subscriber = this.redis.subscriber();
     this.subscriber = subscriber;
     subscriber.on('message', (_channel: string, text: string) => {
