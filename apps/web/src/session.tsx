@@ -6,7 +6,7 @@ interface Session {
   me: Me | null;
   /** True until the first /auth/me answer (or no token). */
   checking: boolean;
-  login(username: string, password: string): Promise<Me>;
+  login(username: string, password: string, totpCode?: string): Promise<Me>;
   logout(): Promise<void>;
 }
 
@@ -30,8 +30,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const answer = await api.post<{ accessToken: string }>('/auth/login', { username, password });
+  const login = useCallback(async (username: string, password: string, totpCode?: string) => {
+    const answer = await api.post<{ accessToken: string }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) });
     setAccessToken(answer.accessToken);
     const who = await api.get<Me>('/auth/me');
     setMe(who);
