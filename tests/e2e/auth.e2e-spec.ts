@@ -54,7 +54,7 @@ describe('auth', () => {
   it('registers a trainee whose ID number is stored masked', async () => {
     const body = {
       username: 'newbie',
-      password: 'Newbie@2026-gs',
+      password: 'Qm7#Lanzhou-2026',
       fullName: '新学员',
       idNumber: testIdNumber(77),
       phone: '13800001111',

@@ -102,7 +102,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
     const { grace, idle } = { grace: this.config.security.refreshGraceSeconds * 1000, idle: this.config.security.sessionIdleTimeoutSeconds * 1000 };
-    let ended: { userId: string; familyId: string } | null = null;
+    const ended: { userId: string; familyId: string }[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const stored = await manager.findOne(RefreshTokenEntity, {
         where: { tokenHash: sha256(refreshToken) },
@@ -113,7 +113,7 @@ export class AuthService {
       const idleTooLong = now.getTime() - stored.createdAt.getTime() > idle;
       if (reused || idleTooLong) {
         await this.revokeFamily(manager, stored.familyId);
-        ended = { userId: stored.userId, familyId: stored.familyId };
+        ended.push({ userId: stored.userId, familyId: stored.familyId });
         return null;
       }
       const user = await manager.findOneBy(UserEntity, { id: stored.userId });
@@ -121,7 +121,7 @@ export class AuthService {
       if (!stored.usedAt) await manager.update(RefreshTokenEntity, { id: stored.id }, { usedAt: now });
       return this.issue(manager, user, stored.familyId);
     });
-    if (ended) await this.sessions.announceSession((ended as { userId: string }).userId, (ended as { familyId: string }).familyId);
+    for (const e of ended) await this.sessions.announceSession(e.userId, e.familyId);
     if (!result) throw IdentityErrors.badRefreshToken();
     return result;
   }

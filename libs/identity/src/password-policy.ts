@@ -11,14 +11,16 @@ export const PASSWORD_RULES = {
 
 const MAX_LENGTH = 128;
 
+// Built once per process (about half a second: the dictionaries are large), on first use.
+let shared: ZxcvbnFactory | undefined;
+const zxcvbn = () => (shared ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
+
 /**
  * Password strength (ASVS 2.1): long enough, not a common password, not built on the user name
  * or display name. zxcvbn-ts with its common dictionary (passwords, names, keyboard patterns).
  */
 @Injectable()
 export class PasswordPolicy {
-  private readonly zxcvbn = new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
-
   /** Throws a 400 naming `field` when the password is too weak for the role. */
   check(password: string, context: { role: Role; username: string; displayName?: string }, field = 'password'): void {
     const rules = context.role === Role.Trainee ? PASSWORD_RULES.trainee : PASSWORD_RULES.staff;
@@ -31,7 +33,7 @@ export class PasswordPolicy {
       throw refuse('不能包含用户名');
     }
     const inputs = [username, ...(context.displayName ? [context.displayName] : [])];
-    const result = this.zxcvbn.check(password.slice(0, MAX_LENGTH), inputs);
+    const result = zxcvbn().check(password.slice(0, MAX_LENGTH), inputs);
     if (result.score < rules.minScore) throw refuse('过于常见或容易猜测，请使用更长、更不规则的密码');
   }
 }
