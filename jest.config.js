@@ -16,7 +16,7 @@ const swc = {
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools|@borewit|@tokenizer|cookie|content-disposition|file-type|load-esm|strtok3|token-types|uid|uint8array-extras)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cookie|@scure|@noble|@otplib|otplib|@apidevtools|@borewit|@tokenizer|cookie|content-disposition|file-type|load-esm|strtok3|token-types|uid|uint8array-extras)/)'],
   moduleNameMapper: { '^@cqo/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

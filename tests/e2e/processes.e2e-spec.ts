@@ -116,7 +116,7 @@ describe('processes', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           username: 'logcheck',
-          password: 'Logcheck@2026',
+          password: 'Qm7#Lanzhou-2026',
           fullName: '日志检查',
           idNumber,
           phone,
@@ -130,7 +130,7 @@ describe('processes', () => {
       const login = await fetch(`${baseUrl}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'logcheck', password: 'Logcheck@2026' }),
+        body: JSON.stringify({ username: 'logcheck', password: 'Qm7#Lanzhou-2026' }),
       }).then((r) => r.json() as Promise<{ accessToken: string }>);
       const welcome = await eventually(async () => {
         const list = (await fetch(`${baseUrl}/me/notifications`, { headers: { authorization: `Bearer ${login.accessToken}` } }).then((r) =>

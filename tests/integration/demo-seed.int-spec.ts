@@ -35,7 +35,7 @@ describe('demo seed', () => {
       `SELECT a.status, a.eligibility_exception_reason, u.username FROM cqo_appointments a JOIN users u ON u.id = a.trainee_id`,
     );
     expect(appointments).toEqual([{ status: 'serving', eligibility_exception_reason: expect.stringContaining('任职培训'), username: 'trainee' }]);
-    expect(printed).toContain('Demo@2026');
+    expect(printed).toContain('Cqo-Demo!2026');
     expect(printed).toContain('ent-admin');
   });
 

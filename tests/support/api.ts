@@ -33,7 +33,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] });
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(ctx.config.security.trustProxy), { logger: false });
   await registerSecurityHeaders(app, ctx.config);
   configureApi(app);
   await app.init();

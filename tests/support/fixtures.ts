@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { chineseIdCheckChar, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
@@ -13,6 +14,15 @@ export const TEST_MINUTES_PER_CREDIT_HOUR = 1;
 export function testIdNumber(n: number, regionPrefix = '620102'): string {
   const first17 = `${regionPrefix}${1980 + (n % 30)}0101${String(n % 1000).padStart(3, '0')}`;
   return first17 + chineseIdCheckChar(first17);
+}
+
+/**
+ * Confirms a trainee's pending employer link as that enterprise's admin would (registration
+ * leaves it pending), so the trainee counts in the enterprise's lists and figures.
+ */
+export async function confirmEmployer(api: TestApi, traineeId: string, enterpriseId: string): Promise<void> {
+  const admin = { userId: randomUUID(), role: Role.EnterpriseAdmin, organizationId: null, enterpriseId, regionId: null, regionPath: null };
+  await api.get(TraineesService).decideEmployer(admin, traineeId, true);
 }
 
 let creditSerial = 0;
@@ -82,6 +92,8 @@ export async function seedWorld(api: TestApi): Promise<World> {
   const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false } as const;
   ids.traineeLZ = (await trainees.register({ ...profile, username: 'traineelz', password: TEST_PASSWORD, fullName: '兰州学员', idNumber: testIdNumber(1), enterpriseId: enterpriseLZ })).userId;
   ids.traineeTS = (await trainees.register({ ...profile, username: 'traineets', password: TEST_PASSWORD, fullName: '天水学员', idNumber: testIdNumber(2), enterpriseId: enterpriseTS })).userId;
+  await confirmEmployer(api, ids.traineeLZ, enterpriseLZ);
+  await confirmEmployer(api, ids.traineeTS, enterpriseTS);
 
   const tokens = {} as Record<WorldUser, string>;
   const repo = api.get(UsersRepository);

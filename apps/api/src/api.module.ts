@@ -18,9 +18,11 @@ import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
 import { HostileInputGuard } from './http/common/hostile-input.guard';
 import { RedisThrottlerStorage } from './http/common/redis-throttler-storage';
+import { AuditLogController } from './http/audit/audit-log.controller';
 import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
+import { SerialVerifyLimiter } from './http/certificates/serial-verify-limiter';
 import { verifyThrottler } from './http/certificates/verify-throttler';
 import { CoursesController } from './http/courses/courses.controller';
 import { EnrollmentsController } from './http/courses/enrollments.controller';
@@ -43,6 +45,7 @@ import { CityReportsController } from './http/regulators/city-reports.controller
 import { DashboardsController } from './http/regulators/dashboards.controller';
 import { ExportsController } from './http/regulators/exports.controller';
 import { AccessLogController, LookupController } from './http/regulators/lookup.controller';
+import { EmployerLinksController } from './http/trainees/employer-links.controller';
 import { TraineesController } from './http/trainees/trainees.controller';
 import { UsersController } from './http/users/users.controller';
 
@@ -107,12 +110,15 @@ export class ApiModule {
         DashboardsController,
         ExportsController,
         CityReportsController,
+        AuditLogController,
+        EmployerLinksController,
       ],
       providers: [
         // Hostile input is refused before anything reads it (guards run in this order).
         { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        SerialVerifyLimiter,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { APP_CONFIG, AppConfig, requestIdOf } from '@cqo/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,9 +6,15 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/common/validation';
 import { serveWebApp } from './web-static';
 
-/** The HTTP server, as main.ts and the e2e tests both build it. */
-export function createFastifyAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
+/**
+ * The HTTP server, as main.ts and the e2e tests both build it. X-Forwarded-For is believed only
+ * from the proxies TRUST_PROXY names (none by default), so a client cannot choose its address.
+ */
+export function createFastifyAdapter(trustProxy: AppConfig['security']['trustProxy'] = false): FastifyAdapter {
+  // A hop count trusts that many proxies in front of us whatever their address (Fastify itself
+  // now refuses bare counts): only for an API reachable solely through them; a CIDR list is safer.
+  const trust = typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy;
+  return new FastifyAdapter({ trustProxy: trust, bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
 }
 
 export { registerSecurityHeaders } from './http/common/security-headers';
@@ -21,6 +28,8 @@ export function configureApi(app: NestFastifyApplication): void {
     .addHook('onRequest', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  // Parses the refresh-token cookie (the only cookie we read).
+  void app.register(fastifyCookie);
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
   if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);

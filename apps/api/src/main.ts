@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
-    createFastifyAdapter(),
+    createFastifyAdapter(config.security.trustProxy),
     // Silent until pino takes over below, so a failed start prints our one line and nothing else.
     { logger: false, abortOnError: false },
   ).catch((error: unknown) => {

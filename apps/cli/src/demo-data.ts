@@ -7,7 +7,8 @@ import { AppointmentsService } from '@cqo/registry';
 import { TraineesService } from '@cqo/trainees';
 import { seedDemoCourses } from './demo-courses';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+/** Meets the staff password rules (at least 12 characters, not common, not the user name). */
+export const DEMO_PASSWORD = 'Cqo-Demo!2026';
 
 export interface DemoLogin {
   username: string;
@@ -65,7 +66,7 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
   const entAdminId = await user('ent-admin', Role.EnterpriseAdmin, `${lanzhouWorks.name} 管理员`, { enterpriseId: lanzhouWorks.id });
   await user('regulator-lz', Role.Regulator, '兰州市市场监督管理局', { regionId: lanzhou });
   await user('regulator-gs', Role.Regulator, '甘肃省市场监督管理局', { regionId: province });
-  await s.trainees.register({
+  const { userId: traineeId } = await s.trainees.register({
     username: 'trainee',
     password: DEMO_PASSWORD,
     fullName: '张伟',
@@ -82,6 +83,8 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
   // The trainee is the enterprise's CQO, appointed before finishing the appointment training (an
   // exception the regulators see flagged), so the registry and dashboards have a CQO to show.
   const entAdmin = { userId: entAdminId, role: Role.EnterpriseAdmin, organizationId: null, enterpriseId: lanzhouWorks.id, regionId: null, regionPath: null };
+  // The enterprise admin confirms that the trainee works there (employer links start pending).
+  await s.trainees.decideEmployer(entAdmin, traineeId, true);
   await s.appointments.appoint(entAdmin, {
     trainee: { username: 'trainee' },
     positionTitle: '副总经理兼首席质量官',

@@ -1,12 +1,12 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, hasTokens, onSessionChange, refreshTokenOf, setTokens } from './api/client';
+import { api, hasAccessToken, maySignedIn, onSessionChange, refreshSession, setAccessToken } from './api/client';
 import type { Me } from './api/types';
 
 interface Session {
   me: Me | null;
   /** True until the first /auth/me answer (or no token). */
   checking: boolean;
-  login(username: string, password: string): Promise<Me>;
+  login(username: string, password: string, totpCode?: string): Promise<Me>;
   logout(): Promise<void>;
 }
 
@@ -14,31 +14,35 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(hasTokens());
+  const [checking, setChecking] = useState(maySignedIn());
 
   useEffect(() => {
-    if (hasTokens()) {
-      api.get<Me>('/auth/me').then(setMe, () => setTokens(null)).finally(() => setChecking(false));
+    // A reload or a new tab: the access token was in memory only; the refresh cookie brings a new one.
+    if (maySignedIn()) {
+      refreshSession()
+        .then((ok) => (ok ? api.get<Me>('/auth/me').then(setMe) : undefined))
+        .catch(() => setAccessToken(null))
+        .finally(() => setChecking(false));
     }
     // A refresh the API refused ends the session everywhere in the app.
     return onSessionChange(() => {
-      if (!hasTokens()) setMe(null);
+      if (!hasAccessToken()) setMe(null);
     });
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const pair = await api.post<{ accessToken: string; refreshToken: string }>('/auth/login', { username, password });
-    setTokens(pair);
+  const login = useCallback(async (username: string, password: string, totpCode?: string) => {
+    const answer = await api.post<{ accessToken: string }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) });
+    setAccessToken(answer.accessToken);
     const who = await api.get<Me>('/auth/me');
     setMe(who);
     return who;
   }, []);
 
   const logout = useCallback(async () => {
-    const refreshToken = refreshTokenOf();
-    setTokens(null);
+    // Ends the session on the server (refresh cookie and access token alike), then forgets it here.
+    if (hasAccessToken()) await api.post('/auth/logout').catch(() => undefined);
+    setAccessToken(null);
     setMe(null);
-    if (refreshToken) await api.post('/auth/logout', { refreshToken }).catch(() => undefined);
   }, []);
 
   return <SessionContext.Provider value={{ me, checking, login, logout }}>{children}</SessionContext.Provider>;

@@ -6,6 +6,7 @@ import { CertificatesModule } from '@cqo/certificates';
 import { AppConfig, buildLoggerParams, CoreModule, Queues, RedisModule, redisConnectionOptions } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { ExamsModule } from '@cqo/exams';
+import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { RegistryModule } from '@cqo/registry';
 import { DatabaseModule } from '@cqo/schema';
@@ -14,6 +15,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { CertificatesProcessor } from './processors/certificates.processor';
 import { ExamsProcessor } from './processors/exams.processor';
 import { HandlerRegistry } from './processors/handler-registry';
+import { IdentityProcessor } from './processors/identity.processor';
 import { ComplianceProcessor } from './processors/compliance.processor';
 import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -30,7 +32,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, JobSchedulers];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, JobSchedulers];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
@@ -47,6 +49,7 @@ export class WorkerModule {
         CreditHoursModule,
         CertificatesModule,
         RegistryModule,
+        IdentityModule,
       ],
       providers,
     };

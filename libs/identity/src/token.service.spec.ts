@@ -17,7 +17,7 @@ describe('TokenService', () => {
   it('gives back the claims of a token it signed, the same on a second call', async () => {
     const token = await tokens.signAccess(actor);
     const first = await tokens.verifyAccess(token);
-    expect(first).toEqual(actor);
+    expect(first).toEqual({ actor, sessionId: null, sessionVersion: 0, totpEnrolmentPending: false });
     expect(await tokens.verifyAccess(token)).toBe(first);
   });
 
@@ -32,11 +32,18 @@ describe('TokenService', () => {
     await expect(tokens.verifyAccess(`${token.split('.')[0]}.${otherPayload}.${token.split('.')[2]}`)).rejects.toBeInstanceOf(DomainError);
   });
 
+  it('carries the session, its version and its own lifetime', async () => {
+    const token = await tokens.signAccess(actor, { sessionId: 'c3f1b1de-1111-4a5b-9e49-2f8f1f6b2c01', sessionVersion: 4, ttlSeconds: 30, totpEnrolmentPending: true });
+    expect(await tokens.verifyAccess(token)).toEqual({ actor, sessionId: 'c3f1b1de-1111-4a5b-9e49-2f8f1f6b2c01', sessionVersion: 4, totpEnrolmentPending: true });
+    jest.setSystemTime(new Date('2026-11-25T08:00:31Z'));
+    await expect(tokens.verifyAccess(token)).rejects.toMatchObject({ code: 'BAD_ACCESS_TOKEN' });
+  });
+
   it('refuses a remembered token once it has expired', async () => {
     const token = await tokens.signAccess(actor);
     await tokens.verifyAccess(token);
     jest.setSystemTime(new Date('2026-11-25T08:00:59Z'));
-    await expect(tokens.verifyAccess(token)).resolves.toEqual(actor);
+    await expect(tokens.verifyAccess(token)).resolves.toMatchObject({ actor });
     jest.setSystemTime(new Date('2026-11-25T08:01:01Z'));
     await expect(tokens.verifyAccess(token)).rejects.toMatchObject({ code: 'BAD_ACCESS_TOKEN' });
   });

@@ -11,7 +11,30 @@ interface AccessClaims {
   ent: string | null;
   reg: string | null;
   rp: string | null;
+  /** Session (refresh family) id; null when signed outside a log-in. */
+  sid: string | null;
+  /** The user's session version when issued. */
+  sv: number;
+  /** Set while a platform admin who must use TOTP has not enrolled: only enrolment routes answer. */
+  tpe?: true;
   exp: number;
+}
+
+/** The session facts an access token carries besides its actor. */
+export interface AccessSession {
+  sessionId: string | null;
+  sessionVersion: number;
+  /** Lifetime in seconds; the configured trainee lifetime when not given. */
+  ttlSeconds?: number;
+  totpEnrolmentPending?: boolean;
+}
+
+/** A verified access token: who, and under which session. */
+export interface VerifiedAccess {
+  actor: Actor;
+  sessionId: string | null;
+  sessionVersion: number;
+  totpEnrolmentPending: boolean;
 }
 
 /** Verified access tokens remembered per process; the oldest are forgotten beyond this many. */
@@ -39,9 +62,10 @@ export class TokenService {
    * trainee studying sends the same token every 30 s; checking the signature and decoding the
    * claims again each time was about an eighth of the server's work on a heartbeat.
    */
-  private readonly verified = new Map<string, { actor: Actor; expiresAtMs: number }>();
+  private readonly verified = new Map<string, { access: VerifiedAccess; expiresAtMs: number }>();
 
-  signAccess(actor: Actor): Promise<string> {
+  /** Signs an access token; tests and benches may omit the session (no session, version 0). */
+  signAccess(actor: Actor, session: AccessSession = { sessionId: null, sessionVersion: 0 }): Promise<string> {
     const claims: Omit<AccessClaims, 'exp'> = {
       sub: actor.userId,
       role: actor.role,
@@ -49,17 +73,24 @@ export class TokenService {
       ent: actor.enterpriseId,
       reg: actor.regionId,
       rp: actor.regionPath,
+      sid: session.sessionId,
+      sv: session.sessionVersion,
+      ...(session.totpEnrolmentPending ? { tpe: true as const } : {}),
     };
     return this.jwt.signAsync(claims, {
       privateKey: this.key,
-      expiresIn: this.config.jwt.accessTtlSeconds,
+      expiresIn: session.ttlSeconds ?? this.config.jwt.accessTtlSeconds,
       algorithm: 'HS256',
     });
   }
 
-  async verifyAccess(token: string): Promise<Actor> {
+  /**
+   * Checks signature and expiry only (remembered per token). Whether the account and session
+   * are still current is {@link SessionStateService}'s question, asked on every request.
+   */
+  async verifyAccess(token: string): Promise<VerifiedAccess> {
     const known = this.verified.get(token);
-    if (known && known.expiresAtMs > Date.now()) return known.actor;
+    if (known && known.expiresAtMs > Date.now()) return known.access;
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, {
@@ -78,10 +109,16 @@ export class TokenService {
       regionId: claims.reg,
       regionPath: claims.rp,
     });
+    const access: VerifiedAccess = Object.freeze({
+      actor,
+      sessionId: claims.sid ?? null,
+      sessionVersion: typeof claims.sv === 'number' ? claims.sv : -1,
+      totpEnrolmentPending: claims.tpe === true,
+    });
     if (known) this.verified.delete(token);
     // A Map iterates in insertion order: the first key is the oldest.
     if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, { actor, expiresAtMs: claims.exp * 1000 });
-    return actor;
+    this.verified.set(token, { access, expiresAtMs: claims.exp * 1000 });
+    return access;
   }
 }

@@ -58,4 +58,18 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
+
+  /**
+   * Raised whenever the account's access must end at once (disabled, role or scope changed,
+   * password changed): access tokens carry the version they were issued under.
+   */
+  @Column({ type: 'int', default: 0 })
+  sessionVersion!: number;
+
+  /** TOTP secret, encrypted (AES-256-GCM); set at enrolment, in force once totpEnabledAt is set. */
+  @Column({ type: 'text', nullable: true })
+  totpSecret!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
 }

@@ -1,15 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { AuditLogService } from './audit/audit-log.service';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
+import { SessionStateService } from './sessions/session-state.service';
 import { UserEntity, UserStatus } from './user.entity';
 
 export interface NewUser {
   username: string;
   password: string;
   displayName: string;
+  role: Role;
+  organizationId?: string | null;
+  enterpriseId?: string | null;
+  regionId?: string | null;
+}
+
+/** A new role and the scope it needs (exactly one of the ids for a scoped role). */
+export interface RoleChange {
   role: Role;
   organizationId?: string | null;
   enterpriseId?: string | null;
@@ -27,6 +38,7 @@ export interface UserView {
   status: UserStatus;
   createdAt: Date;
   lastLoginAt: Date | null;
+  totpEnabled: boolean;
 }
 
 /** Which scope field each role must carry (and no other). */
@@ -45,16 +57,18 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly sessions: SessionStateService,
+    private readonly audit: AuditLogService,
   ) {}
 
-  /** Creates a user, checking that the role carries exactly its scope and that the scope exists. */
-  async create(input: NewUser, manager: EntityManager = this.dataSource.manager): Promise<UserView> {
-    const scope = SCOPE_OF[input.role];
-    for (const field of ['organizationId', 'enterpriseId', 'regionId'] as const) {
-      if (field === scope && !input[field]) throw IdentityErrors.scopeMissing(field);
-      if (field !== scope && input[field]) throw IdentityErrors.scopeNotAllowed(field);
-    }
-    if (scope) await this.requireScopeExists(manager, scope, input[scope]!);
+  /**
+   * Creates a user, checking that the role carries exactly its scope and that the scope exists,
+   * and that the password is strong enough for the role. `by` (a platform admin) is audited.
+   */
+  async create(input: NewUser, manager: EntityManager = this.dataSource.manager, by?: Actor): Promise<UserView> {
+    await this.checkScope(manager, input);
+    this.policy.check(input.password, { role: input.role, username: input.username, displayName: input.displayName });
     const entity = manager.create(UserEntity, {
       username: input.username.trim().toLowerCase(),
       passwordHash: await this.hasher.hash(input.password),
@@ -64,12 +78,24 @@ export class UsersService {
       enterpriseId: input.enterpriseId ?? null,
       regionId: input.regionId ?? null,
     });
+    let saved: UserEntity;
     try {
-      return toView(await manager.save(entity));
+      saved = await manager.save(entity);
     } catch (error) {
       if (isUniqueViolation(error, 'ux_users_username')) throw IdentityErrors.usernameTaken();
       throw error;
     }
+    if (by) await this.audit.record({ action: 'user.created', actorId: by.userId, subjectId: saved.id, details: { role: saved.role } }, manager);
+    return toView(saved);
+  }
+
+  private async checkScope(manager: EntityManager, input: RoleChange): Promise<void> {
+    const scope = SCOPE_OF[input.role];
+    for (const field of ['organizationId', 'enterpriseId', 'regionId'] as const) {
+      if (field === scope && !input[field]) throw IdentityErrors.scopeMissing(field);
+      if (field !== scope && input[field]) throw IdentityErrors.scopeNotAllowed(field);
+    }
+    if (scope) await this.requireScopeExists(manager, scope, input[scope]!);
   }
 
   private async requireScopeExists(manager: EntityManager, field: keyof typeof SCOPE_TABLE, id: string): Promise<void> {
@@ -93,9 +119,46 @@ export class UsersService {
     return pageOf(rows.map(toView), total, page);
   }
 
-  async setStatus(id: string, status: UserStatus): Promise<UserView> {
-    await this.get(id);
-    await this.dataSource.getRepository(UserEntity).update({ id }, { status });
+  /** Disabling ends every session of the account at once, on every API instance. */
+  async setStatus(actor: Actor, id: string, status: UserStatus): Promise<UserView> {
+    const before = await this.get(id);
+    if (before.status === status) return before;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id }, { status });
+      await this.sessions.bumpVersion(manager, id);
+      await this.audit.record({ action: 'user.status_changed', actorId: actor.userId, subjectId: id, details: { from: before.status, to: status } }, manager);
+    });
+    await this.sessions.announceUser(id);
+    return this.get(id);
+  }
+
+  /** A new role or scope ends every session of the account (its tokens carry the old ones). */
+  async changeRole(actor: Actor, id: string, change: RoleChange): Promise<UserView> {
+    const before = await this.get(id);
+    if (before.role === Role.Trainee || change.role === Role.Trainee) throw IdentityErrors.traineeRoleFixed();
+    await this.dataSource.transaction(async (manager) => {
+      await this.checkScope(manager, change);
+      await manager.update(UserEntity, { id }, {
+        role: change.role,
+        organizationId: change.organizationId ?? null,
+        enterpriseId: change.enterpriseId ?? null,
+        regionId: change.regionId ?? null,
+      });
+      await this.sessions.bumpVersion(manager, id);
+      await this.audit.record(
+        {
+          action: 'user.role_changed',
+          actorId: actor.userId,
+          subjectId: id,
+          details: {
+            from: { role: before.role, organizationId: before.organizationId, enterpriseId: before.enterpriseId, regionId: before.regionId },
+            to: { role: change.role, organizationId: change.organizationId ?? null, enterpriseId: change.enterpriseId ?? null, regionId: change.regionId ?? null },
+          },
+        },
+        manager,
+      );
+    });
+    await this.sessions.announceUser(id);
     return this.get(id);
   }
 }
@@ -112,5 +175,6 @@ function toView(u: UserEntity): UserView {
     status: u.status,
     createdAt: u.createdAt,
     lastLoginAt: u.lastLoginAt,
+    totpEnabled: u.totpEnabledAt !== null,
   };
 }

@@ -3,11 +3,11 @@ import { OutboxEventEntity } from '@cqo/core';
 import { COURSE_ENTITIES } from '@cqo/courses';
 import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
 import { EXAM_ENTITIES } from '@cqo/exams';
-import { RefreshTokenEntity, UserEntity } from '@cqo/identity';
+import { AuditLogEntity, RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
 import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import { REGISTRY_ENTITIES } from '@cqo/registry';
-import { TraineeProfileEntity } from '@cqo/trainees';
+import { IdNumberCollisionEntity, TraineeProfileEntity } from '@cqo/trainees';
 
 /**
  * Every entity of the product. The migrations CLI and the drift test load exactly this list;
@@ -21,6 +21,8 @@ export const ALL_ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   TraineeProfileEntity,
+  IdNumberCollisionEntity,
+  AuditLogEntity,
   NotificationEntity,
   ...COURSE_ENTITIES,
   ...EXAM_ENTITIES,

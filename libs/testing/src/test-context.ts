@@ -21,6 +21,9 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     PUBLIC_BASE_URL: 'http://cqo.test',
     STORAGE_DIR: `/tmp/cqo-test-storage/${databaseName}`,
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Every test request comes from 127.0.0.1: the per-address limits are tested where they are meant.
+    LOGIN_FAILURES_PER_ADDRESS: '1000',
+    VERIFY_SERIAL_LIMIT_PER_HOUR: '1000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });

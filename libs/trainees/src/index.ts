@@ -1,3 +1,4 @@
+export * from './id-number-collision.entity';
 export * from './trainee-profile.entity';
 export * from './trainees.errors';
 export * from './trainees.service';

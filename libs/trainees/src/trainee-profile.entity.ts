@@ -48,6 +48,21 @@ export class TraineeProfileEntity {
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_trainee_profiles_enterprise' })
   enterprise?: Relation<EnterpriseEntity>;
 
+  /**
+   * The employer the trainee named but whose enterprise admin has not yet confirmed it. Until
+   * then the trainee is in none of that enterprise's lists or figures (`enterpriseId` stays as it was).
+   */
+  @Index('ix_trainee_profiles_requested_enterprise_id')
+  @Column({ type: 'uuid', nullable: true })
+  requestedEnterpriseId!: string | null;
+
+  @ManyToOne(() => EnterpriseEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'requested_enterprise_id', foreignKeyConstraintName: 'fk_trainee_profiles_requested_enterprise' })
+  requestedEnterprise?: Relation<EnterpriseEntity>;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  employerRequestedAt!: Date | null;
+
   @Column({ type: 'text' })
   educationLevel!: EducationLevel;
 

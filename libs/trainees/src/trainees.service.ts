@@ -17,7 +17,8 @@ import {
   regionContains,
   Role,
 } from '@cqo/core';
-import { UsersService } from '@cqo/identity';
+import { AuditLogService, UsersService } from '@cqo/identity';
+import { IdNumberCollisionEntity } from './id-number-collision.entity';
 import { EducationLevel, QualityQualification, TraineeProfileEntity } from './trainee-profile.entity';
 import { TraineeErrors } from './trainees.errors';
 
@@ -34,6 +35,13 @@ export interface ProfileInput {
   yearlyRequirementsOptIn?: boolean;
 }
 
+export interface PendingEmployeeView {
+  userId: string;
+  fullName: string;
+  idNumberMasked: string;
+  requestedAt: Date;
+}
+
 export interface Registration extends ProfileInput {
   username: string;
   password: string;
@@ -45,8 +53,12 @@ export interface TraineeProfileView {
   fullName: string;
   idNumberMasked: string;
   phoneMasked: string | null;
+  /** The confirmed employer. */
   enterpriseId: string | null;
   enterpriseName: string | null;
+  /** An employer named but not yet confirmed by that enterprise's admin. */
+  pendingEnterpriseId: string | null;
+  pendingEnterpriseName: string | null;
   educationLevel: EducationLevel;
   qualityWorkYears: number;
   qualityQualification: QualityQualification;
@@ -62,32 +74,185 @@ export class TraineesService {
     private readonly users: UsersService,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Self-registration: the account, the profile and the `user.registered` event commit together. */
-  async register(input: Registration): Promise<TraineeProfileView> {
-    const columns = await this.profileColumns(input);
-    const userId = await this.dataSource.transaction(async (manager) => {
-      const user = await this.users.create(
-        { username: input.username, password: input.password, displayName: input.fullName, role: Role.Trainee },
+  /**
+   * Self-registration: the account, the profile and the `user.registered` event commit together.
+   * An ID number another account holds is answered exactly as a fresh one: the new profile keeps
+   * no usable ID hash and the collision is recorded for the enterprise admin or the city to
+   * resolve, so registration never tells anyone whether a person is on the platform. A named
+   * employer stays pending until that enterprise's admin confirms it.
+   */
+  async register(input: Registration, attempt = 1): Promise<TraineeProfileView> {
+    const { enterpriseId: requested, ...columns } = await this.profileColumns(input);
+    let userId: string;
+    try {
+      userId = await this.dataSource.transaction(async (manager) => {
+        const user = await this.users.create(
+          { username: input.username, password: input.password, displayName: input.fullName, role: Role.Trainee },
+          manager,
+        );
+        const holder = await this.holderOf(manager, columns.idNumberHash);
+        const idColumns = holder ? await this.recordCollision(manager, user.id, holder, columns, requested) : {};
+        await manager.insert(TraineeProfileEntity, {
+          userId: user.id,
+          ...columns,
+          ...idColumns,
+          enterpriseId: null,
+          requestedEnterpriseId: requested,
+          employerRequestedAt: requested ? this.clock.now() : null,
+        });
+        await this.outbox.record(manager, 'user.registered', { userId: user.id });
+        return user.id;
+      });
+    } catch (error) {
+      // Two registrations of one ID number at once: the second is a collision like any other.
+      if (attempt === 1 && isUniqueViolation(error, 'ux_trainee_profiles_id_number_hash')) return this.register(input, 2);
+      throw error;
+    }
+    return this.view(userId);
+  }
+
+  private async holderOf(manager: EntityManager, idNumberHash: string, except?: string): Promise<string | null> {
+    const rows: { user_id: string }[] = await manager.query(
+      'SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1 AND ($2::uuid IS NULL OR user_id <> $2)',
+      [idNumberHash, except ?? null],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
+  /** Keeps the collision aside; the profile gets a placeholder hash that matches nothing. */
+  private async recordCollision(
+    manager: EntityManager,
+    userId: string,
+    holder: string,
+    columns: { idNumberHash: string; idNumberMasked: string },
+    enterpriseId: string | null,
+  ): Promise<{ idNumberHash: string }> {
+    await manager.insert(IdNumberCollisionEntity, {
+      userId,
+      existingUserId: holder,
+      idNumberHash: columns.idNumberHash,
+      idNumberMasked: columns.idNumberMasked,
+      enterpriseId,
+    });
+    await this.audit.record({ action: 'trainee.id_number_collision', actorId: userId, subjectId: holder, details: { idNumberMasked: columns.idNumberMasked } }, manager);
+    return { idNumberHash: `collision:${userId}` };
+  }
+
+  /**
+   * Whether the trainee's ID number is locked: once hours, an appointment or a certificate refer
+   * to the person, only the enterprise admin may change it (audited).
+   */
+  async idNumberLocked(userId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [{ locked }]: { locked: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM credit_entries WHERE trainee_id = $1)
+           OR EXISTS (SELECT 1 FROM cqo_appointments WHERE trainee_id = $1)
+           OR EXISTS (SELECT 1 FROM certificates WHERE trainee_id = $1) AS locked`,
+      [userId],
+    );
+    return locked;
+  }
+
+  /** The employer links waiting for this enterprise admin's confirmation. */
+  async pendingEmployees(actor: Actor): Promise<PendingEmployeeView[]> {
+    const enterpriseId = this.enterpriseOf(actor);
+    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_requested_at: Date }[] = await this.dataSource.query(
+      `SELECT user_id, full_name, id_number_masked, employer_requested_at FROM trainee_profiles
+        WHERE requested_enterprise_id = $1 ORDER BY employer_requested_at, user_id LIMIT 500`,
+      [enterpriseId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, idNumberMasked: r.id_number_masked, requestedAt: r.employer_requested_at }));
+  }
+
+  /** The enterprise admin confirms (the trainee joins the enterprise's lists) or rejects a link. */
+  async decideEmployer(actor: Actor, userId: string, confirm: boolean): Promise<TraineeProfileView> {
+    const enterpriseId = this.enterpriseOf(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const rows: unknown[] = await manager.query(
+        'SELECT 1 FROM trainee_profiles WHERE user_id = $1 AND requested_enterprise_id = $2 FOR UPDATE',
+        [userId, enterpriseId],
+      );
+      if (rows.length === 0) throw TraineeErrors.noPendingEmployerLink();
+      await manager.query(
+        `UPDATE trainee_profiles SET enterprise_id = CASE WHEN $3 THEN $2::uuid ELSE enterprise_id END,
+                requested_enterprise_id = NULL, employer_requested_at = NULL, updated_at = $4 WHERE user_id = $1`,
+        [userId, enterpriseId, confirm, this.clock.now()],
+      );
+      await this.audit.record(
+        { action: confirm ? 'trainee.employer_confirmed' : 'trainee.employer_rejected', actorId: actor.userId, subjectId: userId, details: { enterpriseId } },
         manager,
       );
-      await this.saveProfile(manager, { userId: user.id, ...columns });
-      await this.outbox.record(manager, 'user.registered', { userId: user.id });
-      return user.id;
     });
     return this.view(userId);
+  }
+
+  /** The enterprise admin corrects an employee's ID number (also when locked); audited, masked only. */
+  async correctIdNumber(actor: Actor, userId: string, idNumber: string): Promise<TraineeProfileView> {
+    const enterpriseId = this.enterpriseOf(actor);
+    if (!isValidChineseIdNumber(idNumber)) throw TraineeErrors.idNumberInvalid();
+    const hash = piiHash(this.config.piiHashKey, idNumber);
+    await this.dataSource.transaction(async (manager) => {
+      const rows: { id_number_masked: string }[] = await manager.query(
+        'SELECT id_number_masked FROM trainee_profiles WHERE user_id = $1 AND enterprise_id = $2 FOR UPDATE',
+        [userId, enterpriseId],
+      );
+      if (rows.length === 0) throw CommonErrors.outOfScope();
+      // Staff may learn that the number is taken: they resolve such collisions.
+      if (await this.holderOf(manager, hash, userId)) throw TraineeErrors.idNumberTaken();
+      await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, id_number_masked = $3, updated_at = $4 WHERE user_id = $1', [
+        userId, hash, maskIdNumber(idNumber), this.clock.now(),
+      ]);
+      await manager.query('UPDATE id_number_collisions SET resolved_at = $2 WHERE user_id = $1 AND resolved_at IS NULL', [userId, this.clock.now()]);
+      await this.audit.record(
+        { action: 'trainee.id_number_changed', actorId: actor.userId, subjectId: userId, details: { from: rows[0].id_number_masked, to: maskIdNumber(idNumber) } },
+        manager,
+      );
+    });
+    return this.view(userId);
+  }
+
+  private enterpriseOf(actor: Actor): string {
+    if (actor.role !== Role.EnterpriseAdmin || !actor.enterpriseId) throw CommonErrors.outOfScope();
+    return actor.enterpriseId;
   }
 
   async getOwn(actor: Actor): Promise<TraineeProfileView> {
     return this.view(actor.userId);
   }
 
+  /**
+   * A trainee's own profile. The ID number may change only while nothing refers to the person;
+   * a new employer waits for that enterprise's confirmation (the confirmed one stays meanwhile);
+   * leaving an employer takes effect at once.
+   */
   async updateOwn(actor: Actor, input: ProfileInput): Promise<TraineeProfileView> {
-    const columns = await this.profileColumns(input);
+    const { enterpriseId: named, ...columns } = await this.profileColumns(input);
     await this.dataSource.transaction(async (manager) => {
-      await this.saveProfile(manager, { userId: actor.userId, ...columns, updatedAt: this.clock.now() });
+      const rows: { id_number_hash: string; enterprise_id: string | null; requested_enterprise_id: string | null; employer_requested_at: Date | null }[] =
+        await manager.query('SELECT id_number_hash, enterprise_id, requested_enterprise_id, employer_requested_at FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [actor.userId]);
+      const current = rows[0];
+      if (!current) throw TraineeErrors.profileNotFound();
+      const id: { idNumberHash?: string; idNumberMasked?: string } = {};
+      if (current.id_number_hash !== columns.idNumberHash) {
+        if (await this.idNumberLocked(actor.userId, manager)) throw TraineeErrors.idNumberLocked();
+        const holder = await this.holderOf(manager, columns.idNumberHash, actor.userId);
+        Object.assign(id, { idNumberMasked: columns.idNumberMasked }, holder
+          ? await this.recordCollision(manager, actor.userId, holder, columns, named ?? current.enterprise_id)
+          : { idNumberHash: columns.idNumberHash });
+      }
+      const employer =
+        named === null
+          ? { enterpriseId: null, requestedEnterpriseId: null, employerRequestedAt: null }
+          : named === current.enterprise_id
+            ? { requestedEnterpriseId: null, employerRequestedAt: null }
+            : named === current.requested_enterprise_id
+              ? {}
+              : { requestedEnterpriseId: named, employerRequestedAt: this.clock.now() };
+      const { idNumberHash: _hash, idNumberMasked: _masked, ...rest } = columns;
+      await manager.update(TraineeProfileEntity, { userId: actor.userId }, { ...rest, ...id, ...employer, updatedAt: this.clock.now() });
       await manager.query('UPDATE users SET display_name = $1 WHERE id = $2', [input.fullName, actor.userId]);
     });
     return this.view(actor.userId);
@@ -119,7 +284,9 @@ export class TraineesService {
     return rows[0]?.user_id ?? null;
   }
 
-  private async profileColumns(input: ProfileInput): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt'>> {
+  private async profileColumns(
+    input: ProfileInput,
+  ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt'>> {
     if (!isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
     if (input.phone && !isValidChinesePhone(input.phone)) throw TraineeErrors.phoneInvalid();
     if (input.enterpriseId) {
@@ -143,19 +310,12 @@ export class TraineesService {
     };
   }
 
-  private async saveProfile(manager: EntityManager, row: Partial<TraineeProfileEntity> & { userId: string }): Promise<void> {
-    try {
-      await manager.upsert(TraineeProfileEntity, row, ['userId']);
-    } catch (error) {
-      if (isUniqueViolation(error, 'ux_trainee_profiles_id_number_hash')) throw TraineeErrors.idNumberTaken();
-      throw error;
-    }
-  }
-
   private async view(userId: string): Promise<TraineeProfileView> {
     const rows: RawProfile[] = await this.dataSource.query(
-      `SELECT p.*, e.name AS enterprise_name
-         FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id
+      `SELECT p.*, e.name AS enterprise_name, q.name AS pending_enterprise_name
+         FROM trainee_profiles p
+         LEFT JOIN enterprises e ON e.id = p.enterprise_id
+         LEFT JOIN enterprises q ON q.id = p.requested_enterprise_id
         WHERE p.user_id = $1`,
       [userId],
     );
@@ -168,6 +328,8 @@ export class TraineesService {
       phoneMasked: p.phone_masked,
       enterpriseId: p.enterprise_id,
       enterpriseName: p.enterprise_name,
+      pendingEnterpriseId: p.requested_enterprise_id,
+      pendingEnterpriseName: p.pending_enterprise_name,
       educationLevel: p.education_level,
       qualityWorkYears: Number(p.quality_work_years),
       qualityQualification: p.quality_qualification,
@@ -185,6 +347,8 @@ interface RawProfile {
   phone_masked: string | null;
   enterprise_id: string | null;
   enterprise_name: string | null;
+  requested_enterprise_id: string | null;
+  pending_enterprise_name: string | null;
   education_level: EducationLevel;
   quality_work_years: string;
   quality_qualification: QualityQualification;

@@ -4,7 +4,7 @@ import { AccrualService } from '@cqo/credit-hours';
 import { TokenService, UsersRepository } from '@cqo/identity';
 import { EducationLevel, QualityQualification, TraineesService } from '@cqo/trainees';
 import { TestApi } from '../../support/api';
-import { TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
+import { confirmEmployer, TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
 
 let serial = 100;
 
@@ -48,6 +48,7 @@ export async function candidate(api: TestApi, options: CandidateOptions): Promis
     qualityQualification: options.qualityQualification ?? 'intermediate',
     relatedSeniorTitle: options.relatedSeniorTitle ?? false,
   });
+  if (options.enterpriseId) await confirmEmployer(api, userId, options.enterpriseId);
   const hours = options.appointmentHours ?? '21';
   if (hours !== '0') {
     await api.get(AccrualService).accrueCompletion(null, {

@@ -32,34 +32,38 @@ export class ApiError extends Error {
   }
 }
 
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
-
-const TOKENS_KEY = 'cqo.tokens';
-let tokens: Tokens | null = readTokens();
+/**
+ * The access token lives in memory only (never in storage a script could read later); the
+ * refresh token is an httpOnly cookie the browser sends to /auth/refresh alone. A reload or a
+ * new tab gets a fresh access token from that cookie. The one thing kept in localStorage is a
+ * flag saying a session may exist, so a visitor who never signed in is not sent to /auth/refresh.
+ */
+const SIGNED_IN_KEY = 'cqo.signedIn';
+let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
 const listeners = new Set<() => void>();
 
-function readTokens(): Tokens | null {
+export function setAccessToken(next: string | null): void {
+  accessToken = next;
   try {
-    const raw = localStorage.getItem(TOKENS_KEY);
-    return raw ? (JSON.parse(raw) as Tokens) : null;
+    if (next) localStorage.setItem(SIGNED_IN_KEY, '1');
+    else localStorage.removeItem(SIGNED_IN_KEY);
   } catch {
-    return null;
+    // storage unavailable: the session then lasts as long as the page
   }
-}
-
-export function setTokens(next: Tokens | null): void {
-  tokens = next;
-  if (next) localStorage.setItem(TOKENS_KEY, JSON.stringify({ accessToken: next.accessToken, refreshToken: next.refreshToken }));
-  else localStorage.removeItem(TOKENS_KEY);
   for (const listener of listeners) listener();
 }
 
-export const hasTokens = (): boolean => tokens !== null;
-export const refreshTokenOf = (): string | null => tokens?.refreshToken ?? null;
+export const hasAccessToken = (): boolean => accessToken !== null;
+
+/** Whether a session cookie may exist (signed in earlier in this browser and not signed out). */
+export function maySignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
 
 /** Called when the session ends on its own (refresh refused), so the app can show the log-in page. */
 export function onSessionChange(listener: () => void): () => void {
@@ -81,20 +85,21 @@ function noteServerTime(response: Response, sentAt: number): void {
   clockOffsetMs = server + 500 - midpoint;
 }
 
-async function refresh(): Promise<boolean> {
-  if (!tokens) return false;
+/** A new access token from the refresh cookie; one request at a time for the whole app. */
+export async function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
       const res = await fetch('/auth/refresh', {
         method: 'POST',
+        credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ refreshToken: tokens?.refreshToken }),
+        body: '{}',
       });
       if (!res.ok) {
-        setTokens(null);
+        setAccessToken(null);
         return false;
       }
-      setTokens((await res.json()) as Tokens);
+      setAccessToken(((await res.json()) as { accessToken: string }).accessToken);
       return true;
     } catch {
       return false;
@@ -109,7 +114,7 @@ async function send(method: string, path: string, body: unknown, accept: string)
   const attempt = async () => {
     const headers: Record<string, string> = { accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     const sentAt = Date.now();
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     noteServerTime(res, sentAt);
@@ -121,8 +126,8 @@ async function send(method: string, path: string, body: unknown, accept: string)
   } catch {
     throw new ApiError(0, 'NETWORK', '');
   }
-  if (res.status === 401 && tokens && !path.startsWith('/auth/')) {
-    if (await refresh()) res = await attempt();
+  if (res.status === 401 && accessToken && path !== '/auth/login' && path !== '/auth/refresh') {
+    if (await refreshSession()) res = await attempt();
   }
   return res;
 }

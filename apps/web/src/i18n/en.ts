@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'login.title': 'Sign in',
   'login.intro': 'Trainees, training organizations, enterprises, regulators and platform admins all sign in here.',
   'login.username': 'Username',
+  'login.totp': 'Authenticator code (6 digits)',
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.verifyTitle': 'Verify a certificate',

@@ -69,6 +69,7 @@ export const zhCN = {
   'login.title': '登录',
   'login.intro': '学员、培训机构、企业、监管部门和平台管理员使用同一入口登录。',
   'login.username': '用户名',
+  'login.totp': '动态验证码（6位）',
   'login.password': '密码',
   'login.submit': '登录',
   'login.verifyTitle': '证书核验',

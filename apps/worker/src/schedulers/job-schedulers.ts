@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig, JobName, JobQueues, QueueName, redisConnectionOptions } from '@cqo/core';
 import { complianceSchedules } from './compliance.scheduler';
+import { identitySchedules } from './identity.scheduler';
 import { registrySchedules } from './registry.scheduler';
 
 /** A repeatable job: a fixed id, so every worker upserts the same BullMQ job scheduler. */
@@ -14,7 +15,7 @@ export interface JobSchedule {
 /** How often the schedulers are upserted again (Redis may have been restarted empty). */
 const REASSERT_MS = 10 * 60_000;
 
-/** Registers every repeatable job of the product (compliance, registry) with BullMQ. */
+/** Registers every repeatable job of the product (compliance, registry, identity) with BullMQ. */
 @Injectable()
 export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedulers.name);
@@ -27,7 +28,7 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
 
   schedules(): JobSchedule[] {
     const tz = this.config.rulesTimeZone;
-    return [...complianceSchedules(tz), ...registrySchedules(tz)];
+    return [...complianceSchedules(tz), ...registrySchedules(tz), ...identitySchedules(tz)];
   }
 
   onApplicationBootstrap(): void {

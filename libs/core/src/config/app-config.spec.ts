@@ -75,3 +75,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HOME: '/root', SOMETHING_ELSE: 'x' })).not.toThrow();
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off by default and takes a hop count or a list of addresses/CIDRs', () => {
+    expect(loadConfig({}).security.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).security.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).security.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('refuses a staff token lifetime over ten minutes and an audit retention under 180 days', () => {
+    expect(() => loadConfig({ JWT_STAFF_ACCESS_TTL_SECONDS: '900' })).toThrow(/JWT_STAFF_ACCESS_TTL_SECONDS/);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '90' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+});

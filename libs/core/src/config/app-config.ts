@@ -43,6 +43,8 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   /** xAPI statements dated further back than this many days need an org admin's confirmation. */
   xapiMaxStatementAgeDays: number;
+  /** Accounts and sessions: see {@link SecurityConfig}. */
+  security: SecurityConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Serve the OpenAPI UI and document (`/docs`, `/docs-json`); off in production unless `DOCS_ENABLED=true`. */
   docsEnabled: boolean;
@@ -50,7 +52,42 @@ export interface AppConfig {
   uploads: { zip: ZipLimits; maxRows: number };
 }
 
+/** Sessions, log-in protection, second factor and audit (issue 13). */
+export interface SecurityConfig {
+  /** Which proxies' X-Forwarded-For to believe: false (none), a hop count, or addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Access-token lifetime of staff (every role but trainee); at most ten minutes. */
+  staffAccessTtlSeconds: number;
+  /** A session unused (no refresh) this long ends. */
+  sessionIdleTimeoutSeconds: number;
+  /** A rotated refresh token presented again this soon (two tabs refreshing at once) is not reuse. */
+  refreshGraceSeconds: number;
+  /** Failed log-ins per client address in 15 minutes, whatever the user names (password spraying). */
+  loginFailuresPerAddress: number;
+  /** Failed log-ins of one account (from any address) before it is locked; each further failure doubles the lock. */
+  lockoutThreshold: number;
+  lockoutBaseSeconds: number;
+  /** Public verifications of one certificate serial per hour, from all addresses together. */
+  verifySerialLimitPerHour: number;
+  /** Platform admins must use a TOTP second factor (always in production). */
+  platformAdminTotpRequired: boolean;
+  /** Audit-log rows older than this are deleted (at least 180 days, 等保 / Cybersecurity Law). */
+  auditRetentionDays: number;
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** TRUST_PROXY: off, a hop count (1-10), or a comma-separated list of addresses or CIDRs. */
+export function parseTrustProxy(raw: string): SecurityConfig['trustProxy'] | null {
+  const value = raw.trim().toLowerCase();
+  if (value === '' || value === 'false' || value === 'off' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value) <= 10 ? Number(value) : null;
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const ipv4 = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+  const ipv6 = /^[0-9a-f:]+(\/\d{1,3})?$/;
+  const named = /^(loopback|linklocal|uniquelocal)$/;
+  return entries.length > 0 && entries.every((e) => ipv4.test(e) || (e.includes(':') && ipv6.test(e)) || named.test(e)) ? entries : null;
+}
 
 const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 /** A fixed Ed25519 key (base64 PKCS#8 DER) for development and tests only; production must set its own. */
@@ -153,6 +190,62 @@ class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Off by default: X-Forwarded-For is believed only from the proxies named here. */
+  @IsString()
+  @Matches(/^[\w.:/, -]*$/, { message: 'must be false, a hop count or a comma-separated list of addresses/CIDRs' })
+  TRUST_PROXY = 'false';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(30)
+  @Max(600, { message: 'must be at most 600 (staff access tokens live at most ten minutes)' })
+  JWT_STAFF_ACCESS_TTL_SECONDS = 600;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  SESSION_IDLE_TIMEOUT_SECONDS = 1800;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_GRACE_SECONDS = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_FAILURES_PER_ADDRESS = 20;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_LOCKOUT_THRESHOLD = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_LOCKOUT_BASE_SECONDS = 60;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  VERIFY_SERIAL_LIMIT_PER_HOUR = 20;
+
+  @IsIn(['true', 'false'])
+  PLATFORM_ADMIN_TOTP_REQUIRED = 'false';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(180, { message: 'must be at least 180 (days the audit log is kept)' })
+  @Max(3650)
+  AUDIT_RETENTION_DAYS = 180;
+
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   DOCS_ENABLED?: 'true' | 'false';
@@ -208,6 +301,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${first.property} ${reason}`);
   }
   if (vars.NODE_ENV === 'production') checkProductionConfig(vars);
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if (trustProxy === null) {
+    throw new ConfigError('Invalid configuration: TRUST_PROXY must be false, a hop count (1-10) or a comma-separated list of addresses/CIDRs');
+  }
   return {
     env: vars.NODE_ENV,
     port: vars.PORT,
@@ -233,6 +330,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     xapiMaxStatementAgeDays: vars.XAPI_MAX_STATEMENT_AGE_DAYS,
+    security: {
+      trustProxy,
+      staffAccessTtlSeconds: vars.JWT_STAFF_ACCESS_TTL_SECONDS,
+      sessionIdleTimeoutSeconds: vars.SESSION_IDLE_TIMEOUT_SECONDS,
+      refreshGraceSeconds: vars.REFRESH_GRACE_SECONDS,
+      loginFailuresPerAddress: vars.LOGIN_FAILURES_PER_ADDRESS,
+      lockoutThreshold: vars.LOGIN_LOCKOUT_THRESHOLD,
+      lockoutBaseSeconds: vars.LOGIN_LOCKOUT_BASE_SECONDS,
+      verifySerialLimitPerHour: vars.VERIFY_SERIAL_LIMIT_PER_HOUR,
+      platformAdminTotpRequired: vars.NODE_ENV === 'production' || vars.PLATFORM_ADMIN_TOTP_REQUIRED === 'true',
+      auditRetentionDays: vars.AUDIT_RETENTION_DAYS,
+    },
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     docsEnabled: vars.DOCS_ENABLED === undefined ? vars.NODE_ENV !== 'production' : vars.DOCS_ENABLED === 'true',
     uploads: {

@@ -43,6 +43,9 @@ export class DomainError extends Error {
   static unauthenticated(code: string, message: string): DomainError {
     return new DomainError('unauthenticated', code, message);
   }
+  static rateLimited(code: string, message: string): DomainError {
+    return new DomainError('rate_limited', code, message);
+  }
 }
 
 /** Codes shared by every domain; each lib adds its own beside its code. */

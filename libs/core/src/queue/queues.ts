@@ -12,6 +12,7 @@ export const Queues = {
   exams: 'exams',
   certificates: 'certificates',
   registry: 'registry',
+  identity: 'identity',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -46,6 +47,8 @@ export interface JobPayloads {
   'registry.request-city-reports': { year?: number };
   /** Every few minutes: recomputes the per-region figures the regulators' dashboards read. */
   'registry.refresh-stats': Record<string, never>;
+  /** Daily: deletes audit-log rows older than the retention (at least 180 days), and only those. */
+  'identity.purge-audit-log': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -66,6 +69,7 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'registry.generate-city-report': Queues.registry,
   'registry.request-city-reports': Queues.registry,
   'registry.refresh-stats': Queues.registry,
+  'identity.purge-audit-log': Queues.identity,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

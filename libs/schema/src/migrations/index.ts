@@ -10,6 +10,7 @@ import { Registry1795620000000 } from './1795620000000-Registry';
 import { RegistryStats1795620100000 } from './1795620100000-RegistryStats';
 import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCsvCell';
 import { HoursOccurrenceAndVerdicts1795630000000 } from './1795630000000-HoursOccurrenceAndVerdicts';
+import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSessionsAudit';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   RegistryStats1795620100000,
   DropRegistryCsvCell1795620200000,
   HoursOccurrenceAndVerdicts1795630000000,
+  AccountsSessionsAudit1795631300000,
 ];

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@cqo/core';
-import { AuthService, UsersService } from '@cqo/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, Role } from '@cqo/core';
+import { AuthService, RequestOrigin, TokenPair, UsersService, VerifiedAccess } from '@cqo/identity';
 import { TraineesService, TraineeProfileView } from '@cqo/trainees';
-import { AnySignedIn, CurrentActor, Public } from '../common/access.decorator';
+import { Access, AllowedBeforeTotpEnrolment, AnySignedIn, CurrentAccess, CurrentActor, Public } from '../common/access.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { LoginDto, MeDto, RefreshDto, RegisterDto, TokenPairDto } from './auth.dto';
+import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, RefreshDto, RegisterDto, TotpCodeDto, TotpEnrolmentDto } from './auth.dto';
+import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
+
+const originOf = (request: FastifyRequest): RequestOrigin => ({ ip: request.ip, requestId: String(request.id) });
 
 @ApiTags('auth 登录')
 @Controller('auth')
@@ -16,31 +20,77 @@ export class AuthController {
     private readonly trainees: TraineesService,
   ) {}
 
+  /** The refresh token goes into the httpOnly cookie only; the body carries the access token. */
+  private answer(reply: FastifyReply, pair: TokenPair): AccessTokenDto {
+    setRefreshCookie(reply, pair.refreshToken, pair.refreshTokenExpiresAt);
+    return { accessToken: pair.accessToken, accessTokenExpiresIn: pair.accessTokenExpiresIn, refreshTokenExpiresAt: pair.refreshTokenExpiresAt };
+  }
+
   @Post('login')
   @HttpCode(200)
   @Public()
   @UseGuards(LoginThrottlerGuard)
-  @ApiOkResponse({ type: TokenPairDto })
-  login(@Body() dto: LoginDto): Promise<TokenPairDto> {
-    return this.auth.login(dto.username, dto.password);
+  @ApiOkResponse({ type: AccessTokenDto })
+  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+    return this.answer(reply, await this.auth.login(dto, originOf(request)));
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ type: TokenPairDto })
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiOkResponse({ type: AccessTokenDto })
+  async refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+    const token = request.cookies?.[REFRESH_COOKIE] ?? dto.refreshToken;
+    try {
+      return this.answer(reply, await this.auth.refresh(token ?? ''));
+    } catch (error) {
+      clearRefreshCookie(reply);
+      throw error;
+    }
   }
 
+  /** Ends this session: its refresh token and, on every API instance, its access tokens. */
   @Post('logout')
   @HttpCode(204)
-  @Public()
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  @AnySignedIn()
+  @AllowedBeforeTotpEnrolment()
+  async logout(@CurrentAccess() access: VerifiedAccess, @Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(access, dto.refreshToken ?? null, originOf(request));
+    clearRefreshCookie(reply);
   }
 
-  /** Trainees register themselves; staff accounts are created by a platform admin. */
+  /** Changes one's own password; every other session ends, this one continues with new tokens. */
+  @Post('password')
+  @HttpCode(200)
+  @AnySignedIn()
+  @ApiOkResponse({ type: AccessTokenDto })
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+    return this.answer(reply, await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, originOf(request)));
+  }
+
+  /** TOTP second factor for staff: a new secret to scan, in force after /auth/totp/confirm. */
+  @Post('totp/enrol')
+  @HttpCode(200)
+  @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
+  @AllowedBeforeTotpEnrolment()
+  @ApiOkResponse({ type: TotpEnrolmentDto })
+  enrolTotp(@CurrentActor() actor: Actor): Promise<TotpEnrolmentDto> {
+    return this.auth.enrolTotp(actor);
+  }
+
+  @Post('totp/confirm')
+  @HttpCode(200)
+  @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
+  @AllowedBeforeTotpEnrolment()
+  @ApiOkResponse({ type: AccessTokenDto })
+  async confirmTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+    return this.answer(reply, await this.auth.confirmTotp(actor, dto.code, originOf(request)));
+  }
+
+  /**
+   * Trainees register themselves; staff accounts are created by a platform admin. A taken ID
+   * number is answered exactly like a fresh one (the collision waits for the enterprise or city).
+   */
   @Post('register')
   @Public()
   @UseGuards(LoginThrottlerGuard)
@@ -50,9 +100,10 @@ export class AuthController {
 
   @Get('me')
   @AnySignedIn()
+  @AllowedBeforeTotpEnrolment()
   @ApiOkResponse({ type: MeDto })
-  async me(@CurrentActor() actor: Actor): Promise<MeDto> {
-    const user = await this.users.get(actor.userId);
+  async me(@CurrentAccess() access: VerifiedAccess): Promise<MeDto> {
+    const user = await this.users.get(access.actor.userId);
     return {
       userId: user.id,
       username: user.username,
@@ -61,6 +112,8 @@ export class AuthController {
       organizationId: user.organizationId,
       enterpriseId: user.enterpriseId,
       regionId: user.regionId,
+      totpEnabled: user.totpEnabled,
+      totpEnrolmentRequired: access.totpEnrolmentPending,
     };
   }
 }

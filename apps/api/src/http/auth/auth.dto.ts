@@ -11,30 +11,64 @@ export class LoginDto {
   @MaxLength(64)
   username!: string;
 
-  @ApiProperty({ example: 'Cqo@2026' })
+  @ApiProperty({ example: 'Cqo-Demo!2026' })
   @IsString()
   @MinLength(1)
   @MaxLength(128)
   password!: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'TOTP code, for accounts with a second factor' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: '必须是6位数字' })
+  totpCode?: string;
 }
 
+/** The refresh token travels in the httpOnly cookie; a non-browser client may send it here instead. */
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional()
+  @IsOptional()
   @IsString()
   @MinLength(20)
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
-export class TokenPairDto {
+/** The access token (keep it in memory only); the refresh token is set as an httpOnly cookie. */
+export class AccessTokenDto {
   @ApiProperty()
   accessToken!: string;
   @ApiProperty({ description: 'Seconds until the access token expires' })
   accessTokenExpiresIn!: number;
-  @ApiProperty()
-  refreshToken!: string;
-  @ApiProperty()
+  @ApiProperty({ description: 'When the refresh token (cookie) expires' })
   refreshTokenExpiresAt!: Date;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 10, description: 'At least 10 characters (12 for staff), not common, not the user name' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(128)
+  newPassword!: string;
+}
+
+export class TotpEnrolmentDto {
+  @ApiProperty({ description: 'Base32 secret for an authenticator app' })
+  secret!: string;
+  @ApiProperty({ description: 'otpauth:// URI (for a QR code)' })
+  otpauthUri!: string;
+}
+
+export class TotpCodeDto {
+  @ApiProperty({ example: '123456' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: '必须是6位数字' })
+  code!: string;
 }
 
 /** The profile a trainee fills in; shared by registration and profile update. */
@@ -98,9 +132,9 @@ export class RegisterDto extends ProfileDto {
   @Matches(/^[a-zA-Z0-9_.-]{3,32}$/, { message: '3-32位字母、数字或 _ . -' })
   username!: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({ minLength: 10, description: 'At least 10 characters, not common, not the user name' })
   @IsString()
-  @MinLength(8)
+  @MinLength(10)
   @MaxLength(128)
   password!: string;
 }
@@ -120,4 +154,8 @@ export class MeDto {
   enterpriseId!: string | null;
   @ApiProperty({ nullable: true, type: String })
   regionId!: string | null;
+  @ApiProperty()
+  totpEnabled!: boolean;
+  @ApiProperty({ description: 'A platform admin who must enrol TOTP before anything else' })
+  totpEnrolmentRequired!: boolean;
 }

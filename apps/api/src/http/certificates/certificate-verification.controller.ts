@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from 
 import { CertificateVerificationService, FileVerification, PublicVerification } from '@cqo/certificates';
 import { Public } from '../common/access.decorator';
 import { FileVerificationDto, PublicVerificationDto, VerifyFileDto, VerifyPageQueryDto, VerifySerialQueryDto } from './certificates.dto';
+import { SerialVerifyLimiter } from './serial-verify-limiter';
 import { VerifyThrottled } from './verify-throttler';
 import { verifyPage } from './verify-page';
 
@@ -17,7 +18,10 @@ import { verifyPage } from './verify-page';
 @Public()
 @VerifyThrottled()
 export class CertificateVerificationController {
-  constructor(private readonly verification: CertificateVerificationService) {}
+  constructor(
+    private readonly verification: CertificateVerificationService,
+    private readonly perSerial: SerialVerifyLimiter,
+  ) {}
 
   /** The page of the QR code. */
   @Get('verify/:token')
@@ -35,6 +39,7 @@ export class CertificateVerificationController {
   @ApiProduces('text/html')
   async form(@Query() query: VerifyPageQueryDto): Promise<string> {
     if (!query.serial) return verifyPage(null);
+    await this.perSerial.hit(query.serial);
     return verifyPage(await this.verification.bySerial(query.serial, query.idLast4 ?? ''), { serial: query.serial });
   }
 
@@ -46,7 +51,8 @@ export class CertificateVerificationController {
 
   @Get('certificates/verify')
   @ApiOkResponse({ type: PublicVerificationDto })
-  bySerial(@Query() query: VerifySerialQueryDto): Promise<PublicVerification> {
+  async bySerial(@Query() query: VerifySerialQueryDto): Promise<PublicVerification> {
+    await this.perSerial.hit(query.serial);
     return this.verification.bySerial(query.serial, query.idLast4);
   }
 

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
+import type { VerifiedAccess } from '@cqo/identity';
 
 export const ACCESS_KEY = 'cqo:access';
 export type AccessRule = { public: true } | { roles: readonly Role[] };
@@ -24,9 +25,25 @@ export const AnySignedIn = () => Access(...Object.values(Role));
 /** No log-in needed (public verification, log-in itself, health). */
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
 
+/**
+ * Routes a platform admin may call before enrolling the TOTP second factor that production
+ * requires (who am I, log out, enrol); every other route answers 403 until then.
+ */
+export const TOTP_ENROLMENT_KEY = 'cqo:totp-enrolment';
+export const AllowedBeforeTotpEnrolment = () => SetMetadata(TOTP_ENROLMENT_KEY, true);
+
 export interface RequestWithActor {
   actor?: Actor;
+  /** The verified token behind `actor` (its session), for log-out. */
+  access?: VerifiedAccess;
 }
+
+/** The caller's verified access token (set by the access guard). */
+export const CurrentAccess = createParamDecorator((_: unknown, ctx: ExecutionContext): VerifiedAccess => {
+  const access = ctx.switchToHttp().getRequest<RequestWithActor>().access;
+  if (!access) throw new Error('CurrentAccess used on a route without an access rule');
+  return access;
+});
 
 /** The caller, as proven by the access token (set by the access guard). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

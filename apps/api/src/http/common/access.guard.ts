@@ -1,15 +1,20 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@cqo/core';
-import { TokenService } from '@cqo/identity';
-import { ACCESS_KEY, AccessRule, RequestWithActor } from './access.decorator';
+import { IdentityErrors, SessionStateService, TokenService } from '@cqo/identity';
+import { ACCESS_KEY, AccessRule, RequestWithActor, TOTP_ENROLMENT_KEY } from './access.decorator';
 
-/** Authenticates the bearer token and checks the route's declared roles. Undeclared routes are refused. */
+/**
+ * Authenticates the bearer token, checks that its account is active and its session current
+ * (cached per process, revoked within a second on every instance), and checks the route's
+ * declared roles. Undeclared routes are refused.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionStateService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,9 +27,15 @@ export class AccessGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw DomainError.unauthenticated('NOT_AUTHENTICATED', '请先登录');
     }
-    const actor = await this.tokens.verifyAccess(token);
+    const access = await this.tokens.verifyAccess(token);
+    const actor = access.actor;
+    await this.sessions.check({ userId: actor.userId, sessionId: access.sessionId, sessionVersion: access.sessionVersion });
     if (!rule.roles.includes(actor.role)) throw DomainError.forbidden('ROLE_FORBIDDEN', '当前角色无权执行此操作');
+    if (access.totpEnrolmentPending && !this.reflector.getAllAndOverride<boolean>(TOTP_ENROLMENT_KEY, [context.getHandler(), context.getClass()])) {
+      throw IdentityErrors.totpEnrolmentRequired();
+    }
     request.actor = actor;
+    request.access = access;
     return true;
   }
 }

@@ -1,6 +1,8 @@
-import { Controller, Get, Param, ParseEnumPipe, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseEnumPipe, Query, Req, StreamableFile } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, CommonErrors, Role } from '@cqo/core';
+import { AuditLogService } from '@cqo/identity';
 import { REGULATOR_LISTS, RegistryExportsService, RegulatorList } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ExportQueryDto } from './regulators.dto';
@@ -9,7 +11,10 @@ import { ExportQueryDto } from './regulators.dto';
 @ApiTags('regulators 监管')
 @Controller('regulators/exports')
 export class ExportsController {
-  constructor(private readonly exports: RegistryExportsService) {}
+  constructor(
+    private readonly exports: RegistryExportsService,
+    private readonly audit: AuditLogService,
+  ) {}
 
   @Get(':list')
   @Access(Role.Regulator, Role.PlatformAdmin)
@@ -21,9 +26,11 @@ export class ExportsController {
     @Param('list', new ParseEnumPipe(Object.fromEntries(REGULATOR_LISTS.map((l) => [l, l])), { exceptionFactory: () => CommonErrors.validationFailed([{ field: 'list', message: `取值须为 ${REGULATOR_LISTS.join('、')}` }]) }))
     list: RegulatorList,
     @Query() query: ExportQueryDto,
+    @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
     const { format, ...filter } = query;
     const file = await this.exports.export(actor, list, format, filter);
+    await this.audit.record({ action: 'registry.export', actorId: actor.userId, ip: req.ip, requestId: String(req.id), details: { list, format: format ?? null, filter } });
     return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Page, Role } from '@cqo/core';
+import { AuditLogService } from '@cqo/identity';
 import { AccessLogService, AccessLogView, CqoFlagsService, CqoStatusService, CqoStatusView, FlagView, LookupKey } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -31,6 +32,7 @@ export class LookupController {
   constructor(
     private readonly status: CqoStatusService,
     private readonly flags: CqoFlagsService,
+    private readonly audit: AuditLogService,
   ) {}
 
   @Post('lookups')
@@ -39,7 +41,15 @@ export class LookupController {
   @ApiOkResponse({ type: LookupResultDto })
   @ApiNotFoundResponse({ description: 'CQO_NOT_FOUND: nobody in the caller’s region matches' })
   async lookup(@CurrentActor() actor: Actor, @Body() dto: LookupDto, @Req() req: FastifyRequest): Promise<{ matches: CqoStatusView[] }> {
-    return { matches: await this.status.lookup(actor, keyOf(dto), String(req.id)) };
+    let found = 0;
+    try {
+      const matches = await this.status.lookup(actor, keyOf(dto), String(req.id));
+      found = matches.length;
+      return { matches };
+    } finally {
+      // The kind of key only: never the ID number, name or serial looked up.
+      await this.audit.record({ action: 'registry.lookup', actorId: actor.userId, ip: req.ip, requestId: String(req.id), details: { kind: dto.kind, found } });
+    }
   }
 
   @Get('cqos/:traineeId')

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Page, Role } from '@cqo/core';
+import { Actor, Page, Role } from '@cqo/core';
 import { UsersService, UserView } from '@cqo/identity';
-import { Access } from '../common/access.decorator';
+import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateUserDto, ListUsersQueryDto, SetUserStatusDto } from './users.dto';
+import { ChangeUserRoleDto, CreateUserDto, ListUsersQueryDto, SetUserStatusDto } from './users.dto';
 
 @ApiTags('users 用户管理')
 @Controller('users')
@@ -13,8 +13,8 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(dto, undefined, actor);
   }
 
   @Get()
@@ -28,7 +28,13 @@ export class UsersController {
   }
 
   @Patch(':id/status')
-  setStatus(@Param('id', ParseIdPipe) id: string, @Body() dto: SetUserStatusDto): Promise<UserView> {
-    return this.users.setStatus(id, dto.status);
+  setStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: SetUserStatusDto): Promise<UserView> {
+    return this.users.setStatus(actor, id, dto.status);
+  }
+
+  /** A staff account's role or scope; its sessions end at once. */
+  @Patch(':id/role')
+  changeRole(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ChangeUserRoleDto): Promise<UserView> {
+    return this.users.changeRole(actor, id, dto);
   }
 }

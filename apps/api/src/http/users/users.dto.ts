@@ -9,9 +9,9 @@ export class CreateUserDto {
   @Matches(/^[a-zA-Z0-9_.-]{3,32}$/, { message: '3-32位字母、数字或 _ . -' })
   username!: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({ minLength: 12, description: 'Staff: at least 12 characters, not common, not the user name' })
   @IsString()
-  @MinLength(8)
+  @MinLength(10)
   @MaxLength(128)
   password!: string;
 
@@ -52,4 +52,25 @@ export class SetUserStatusDto {
   @ApiProperty({ enum: ['active', 'disabled'] })
   @IsIn(['active', 'disabled'])
   status!: 'active' | 'disabled';
+}
+
+export class ChangeUserRoleDto {
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for org_admin' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for enterprise_admin' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for regulator' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
 }

@@ -13,11 +13,14 @@ export function LoginPage() {
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the API asks for the second factor (accounts with TOTP).
+  const [totpCode, setTotpCode] = useState('');
   const { busy, error, run } = useAction();
+  const askTotp = totpCode !== '' || error?.code === 'TOTP_REQUIRED' || error?.code === 'TOTP_INVALID';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const me = await run(() => login(username.trim(), password));
+    const me = await run(() => login(username.trim(), password, totpCode || undefined));
     if (me) {
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== '/login' ? from : homeOf(me.role), { replace: true });
@@ -38,7 +41,14 @@ export function LoginPage() {
               <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
             )}
           </Field>
-          <FormError error={error} shownFields={['username', 'password']} />
+          {askTotp && (
+            <Field label={t('login.totp')} error={error?.fieldMessage('totpCode')}>
+              {(id, d) => (
+                <input id={id} aria-describedby={d} name="totpCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={totpCode} onChange={(e) => setTotpCode(e.target.value.trim())} />
+              )}
+            </Field>
+          )}
+          <FormError error={error} shownFields={['username', 'password', 'totpCode']} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {busy ? t('common.working') : t('login.submit')}
           </button>

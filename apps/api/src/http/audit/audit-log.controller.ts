@@ -1,0 +1,43 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Page, Role } from '@cqo/core';
+import { AuditAction, AuditLogService, AuditLogView } from '@cqo/identity';
+import { Access } from '../common/access.decorator';
+import { PageQueryDto } from '../common/paging.dto';
+
+const ACTIONS: readonly AuditAction[] = [
+  'login.succeeded', 'login.failed', 'login.locked', 'logout', 'password.changed', 'totp.enabled', 'user.created',
+  'user.status_changed', 'user.role_changed', 'trainee.id_number_collision', 'trainee.id_number_changed',
+  'trainee.employer_confirmed', 'trainee.employer_rejected', 'registry.export', 'registry.lookup',
+];
+
+export class AuditLogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ACTIONS })
+  @IsOptional()
+  @IsIn(ACTIONS)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+}
+
+/** The security audit log (log-ins, failures, lock-outs, account changes, exports, lookups). */
+@ApiTags('audit 安全审计')
+@Controller('audit-log')
+@Access(Role.PlatformAdmin)
+export class AuditLogController {
+  constructor(private readonly audit: AuditLogService) {}
+
+  @Get()
+  list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {
+    return this.audit.list({ action: query.action, actorId: query.actorId, subjectId: query.subjectId }, query);
+  }
+}

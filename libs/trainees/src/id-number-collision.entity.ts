@@ -1,0 +1,48 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { UserEntity } from '@cqo/identity';
+
+/**
+ * A registration that named an ID number another account already holds. Registration answers it
+ * exactly like a fresh one (so nobody learns who is on the platform); the new account's profile
+ * holds no usable ID hash until the enterprise admin or the city resolves the collision here.
+ */
+@Entity({ name: 'id_number_collisions' })
+@Index('ix_id_number_collisions_id_number_hash', ['idNumberHash'])
+export class IdNumberCollisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The account that registered second. */
+  @Index('ix_id_number_collisions_user_id')
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_id_number_collisions_user' })
+  user?: Relation<UserEntity>;
+
+  /** The account that holds the ID number. */
+  @Column({ type: 'uuid' })
+  existingUserId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'existing_user_id', foreignKeyConstraintName: 'fk_id_number_collisions_existing_user' })
+  existingUser?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  idNumberHash!: string;
+
+  @Column({ type: 'text' })
+  idNumberMasked!: string;
+
+  /** The employer the second registrant named, whose admin may resolve it. */
+  @Index('ix_id_number_collisions_enterprise_id')
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseId!: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+}
