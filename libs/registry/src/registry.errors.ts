@@ -50,5 +50,8 @@ export const RegistryErrors = {
     DomainError.invalid('REGION_NOT_CITY', '年度报告按市（州）生成，请选择市（州）', [{ field: 'regionId', message: '须为市（州）' }]),
   regionNotFound: () => DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field: 'regionId', message: '地区不存在' }]),
   enterpriseNotFound: () => DomainError.notFound('ENTERPRISE_NOT_FOUND', '企业不存在'),
+  notRenewable: (why: string) => DomainError.conflict('APPOINTMENT_NOT_RENEWABLE', `不能续聘：${why}`, [{ field: 'id', message: why }]),
+  asOfOutOfRange: () => DomainError.invalid('AS_OF_OUT_OF_RANGE', '统计日期须在2000年至今天之间', [{ field: 'asOf', message: '统计日期超出范围' }]),
+  unknownTarget: () => DomainError.invalid('TARGET_UNKNOWN', '没有该目标', [{ field: 'target', message: '没有该目标' }]),
   yearOutOfRange: (field = 'year') => DomainError.invalid('YEAR_OUT_OF_RANGE', '年度超出范围', [{ field, message: '年度超出范围' }]),
 };

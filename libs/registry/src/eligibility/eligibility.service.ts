@@ -83,9 +83,12 @@ export class EligibilityService {
     return { candidate, result: await this.evaluate(actor, candidate.traineeId) };
   }
 
-  /** Judges a trainee the actor may see, today (CST), under the rule set in force today. */
-  async evaluate(actor: Actor, traineeId: string): Promise<EligibilityResult> {
-    const today = chinaDateOf(this.clock.now());
+  /**
+   * Judges a trainee the actor may see on `onDate` (default today, CST) under the rule set in
+   * force that day: an appointment is judged as of its `appointedOn`.
+   */
+  async evaluate(actor: Actor, traineeId: string, onDate?: string): Promise<EligibilityResult> {
+    const today = onDate ?? chinaDateOf(this.clock.now());
     const rules = await this.rules.inForce(today);
     const profile = await this.trainees.getVisible(actor, traineeId);
     const [appointmentHours, certificate] = await Promise.all([

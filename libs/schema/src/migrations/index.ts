@@ -9,6 +9,7 @@ import { Certificates1795610000000 } from './1795610000000-Certificates';
 import { Registry1795620000000 } from './1795620000000-Registry';
 import { RegistryStats1795620100000 } from './1795620100000-RegistryStats';
 import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCsvCell';
+import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   Registry1795620000000,
   RegistryStats1795620100000,
   DropRegistryCsvCell1795620200000,
+  RegulatorFigures1795640000000,
 ];
