@@ -17,6 +17,8 @@ export * from './entities/registry-report-rules.entity';
 export * from './entities/city-report-version.entity';
 export * from './entities/trainee-fact.entity';
 export * from './targets/target-criteria';
+export * from './facts/trainee-facts.service';
+export * from './appointments/appointment-checks';
 export * from './registry.errors';
 export * from './registry-scope';
 export * from './eligibility/eligibility.types';

@@ -29,6 +29,7 @@ import { CqoStatusService } from './lookup/cqo-status.service';
 import { CityReportsService } from './reports/city-reports.service';
 import { EnterpriseReportsService } from './reports/enterprise-reports.service';
 import { TargetFiguresService } from './targets/target-figures.service';
+import { TraineeFactsService } from './facts/trainee-facts.service';
 
 /** Every entity of this lib, for ALL_ENTITIES. */
 export const REGISTRY_ENTITIES = [
@@ -47,6 +48,7 @@ export const REGISTRY_ENTITIES = [
 ];
 
 const SERVICES = [
+  TraineeFactsService,
   TargetFiguresService,
   EligibilityRulesRepository,
   EligibilityService,

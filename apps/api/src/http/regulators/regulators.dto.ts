@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CERTIFICATE_KINDS, CertificateKind, CertificateView } from '@cqo/certificates';
 import { COMPLIANCE_STATES } from '@cqo/credit-hours';
-import { LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
+import { DECLARATION_ITEMS, DeclarationItem, LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
 import { PageQueryDto } from '../common/paging.dto';
 import { AppointmentDto, DeclarationDto, IsCalendarDate, YearRegionPageQueryDto } from '../registry/registry.dto';
 
@@ -66,6 +66,11 @@ export class FlagCreateDto {
   @IsOptional()
   @IsCalendarDate()
   flaggedOn?: string;
+
+  @ApiPropertyOptional({ enum: DECLARATION_ITEMS, nullable: true, description: 'The 不得担任 circumstance the flag records: while open it blocks appointments and the CQO does not count toward targets' })
+  @IsOptional()
+  @IsIn(DECLARATION_ITEMS)
+  disqualifyingCircumstance?: DeclarationItem | null;
 }
 
 export class FlagClearDto {
@@ -215,6 +220,22 @@ export class ExportQueryDto {
 }
 
 export const EXPORT_LISTS = REGULATOR_LISTS;
+
+export class CityReportSubmitDto {
+  @ApiProperty({ example: '2026年我市推行首席质量官制度情况：……', description: '推行情况, the city’s narrative, printed in the report' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(20000)
+  narrative!: string;
+}
+
+export class CityReportReturnDto {
+  @ApiProperty({ example: '名单中缺少2家获奖企业，请核实后重新报送' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+}
 
 export class CityReportRequestDto {
   @ApiProperty({ format: 'uuid', description: 'A city (市州)' })
