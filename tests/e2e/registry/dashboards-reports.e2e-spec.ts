@@ -54,6 +54,8 @@ describe('dashboards, exports and yearly reports', () => {
     const admin = await api.get(UsersService).create({ username: 'entadminaward', password: TEST_PASSWORD, displayName: '获奖企业管理员', role: Role.EnterpriseAdmin, enterpriseId: awardLZ });
     const repo = api.get(UsersRepository);
     const awardToken = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(admin.id))!));
+    // Registered when they were made (an appointment may not be dated more than 30 days back).
+    clock.set('2025-06-01T02:00:00Z');
     for (const [who, token] of [
       [complete, world.tokens.entAdminLZ],
       [behind, awardToken],
@@ -62,6 +64,7 @@ describe('dashboards, exports and yearly reports', () => {
       const res = await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn: '2025-06-01' }) });
       expect(res.statusCode).toBe(201);
     }
+    clock.set('2026-05-01T02:00:00Z');
     // 王达标 completes the year's continuing (14, category 1) and methods (30, category 2) hours.
     const accrual = api.get(AccrualService);
     for (const [category, hours] of [[1, '14'], [2, '30']] as const) {

@@ -11,8 +11,8 @@ export interface ImportFile {
   data: Buffer;
 }
 
-/** Largest accepted file (a list of all Gansu enterprises as XLSX is about 2 MB). */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** Largest accepted file (the JSON body limit is 5 MiB; 20,000 rows of CSV are about 2 MB). */
+export const IMPORT_MAX_BYTES = 3 * 1024 * 1024;
 /** Largest uncompressed XLSX content accepted (a ZIP bomb is refused before exceljs reads it). */
 export const IMPORT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 const IMPORT_MAX_ZIP_ENTRIES = 2_000;
