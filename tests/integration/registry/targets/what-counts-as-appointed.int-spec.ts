@@ -4,7 +4,12 @@ import { TargetsHarness } from './harness';
 // on the date, not disqualified. Exception and future-dated appointments are their own figures.
 describe('what counts as appointed', () => {
   const h = new TargetsHarness('2026-05-01T02:00:00Z');
-  beforeAll(() => h.start());
+  // The seeded world's own enterprises of the group (none with a CQO).
+  let base = 0;
+  beforeAll(async () => {
+    await h.start();
+    base = (await h.target('state_owned_or_large_production')).enterprises;
+  });
   afterAll(() => h.close());
 
   it('does not count an exception appointment, and shows it on its own', async () => {
@@ -21,7 +26,8 @@ describe('what counts as appointed', () => {
     expect(exception.res.json().exceptionFlagged).toBe(true);
 
     const figures = await h.target('state_owned_or_large_production');
-    expect(figures).toMatchObject({ enterprises: 2, appointed: 1, exceptionAppointments: 1, futureDated: 0, rate: 0.5, verdict: 'not_met', met: false });
+    expect(figures).toMatchObject({ enterprises: base + 2, appointed: 1, exceptionAppointments: 1, futureDated: 0, verdict: 'not_met', met: false });
+    expect(figures.rate).toBe(Math.round((1 / (base + 2)) * 10_000) / 10_000);
   });
 
   it('shows a future-dated appointment as its own figure, counted from its date on', async () => {
@@ -29,7 +35,7 @@ describe('what counts as appointed', () => {
     const future = await h.appoint(c, { appointedOn: '2026-06-01' });
     expect(future.res.statusCode).toBe(201);
     expect(future.res.json().termState).toBe('future');
-    expect(await h.target('state_owned_or_large_production')).toMatchObject({ enterprises: 3, appointed: 1, futureDated: 1 });
+    expect(await h.target('state_owned_or_large_production')).toMatchObject({ enterprises: base + 3, appointed: 1, futureDated: 1 });
     expect(await h.target('state_owned_or_large_production', '2026-06-01')).toMatchObject({ appointed: 2, futureDated: 0 });
   });
 
