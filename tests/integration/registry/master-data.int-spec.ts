@@ -94,6 +94,7 @@ describe('enterprise master data', () => {
     expect(request.statusCode).toBe(201);
     // Another city cannot decide it; Lanzhou approves.
     expect((await post(`/enterprise-corrections/${request.json().id}/decision`, { approve: true }, h.world.tokens.regulatorTS)).statusCode).toBe(403);
+    h.clock.advance(60_000);
     const approved = await post(`/enterprise-corrections/${request.json().id}/decision`, { approve: true, note: '核对国资委文件属实' });
     expect(approved.json()).toMatchObject({ status: 'approved' });
     const enterprise = await h.api.request({ method: 'GET', url: `/enterprises/${h.world.enterpriseLZ}`, token: h.world.tokens.entAdminLZ });

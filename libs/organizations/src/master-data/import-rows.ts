@@ -112,6 +112,10 @@ export function checkRow(
     if (!(year >= 1990 && year <= currentYear)) return [standing, fail(yearKey, `年度须在1990至${currentYear}之间`)] as const;
     return [standing, year] as const;
   };
+  // In column order, so the errors read left to right.
+  const stateOwned = flag('stateOwned');
+  const aboveDesignatedSize = flag('aboveDesignatedSize');
+  const production = flag('production');
   const [chinaQualityAward, chinaQualityAwardYear] = award('chinaQualityAward', 'chinaQualityAwardYear');
   const [provincialQualityAward, provincialQualityAwardYear] = award('provincialQualityAward', 'provincialQualityAwardYear');
   const [cityQualityAward, cityQualityAwardYear] = award('cityQualityAward', 'cityQualityAwardYear');
@@ -119,9 +123,9 @@ export function checkRow(
     creditCode,
     name,
     regionId,
-    stateOwned: flag('stateOwned'),
-    aboveDesignatedSize: flag('aboveDesignatedSize'),
-    production: flag('production'),
+    stateOwned,
+    aboveDesignatedSize,
+    production,
     chinaQualityAward,
     chinaQualityAwardYear,
     provincialQualityAward,
