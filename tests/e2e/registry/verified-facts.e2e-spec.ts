@@ -61,5 +61,13 @@ describe('verified eligibility facts', () => {
     expect(state('QUALITY_WORK_YEARS')).toBe('self_declared');
     expect(state('QUALITY_QUALIFICATION')).toBe('self_declared');
     expect(state('APPOINTMENT_TRAINING_CERTIFICATE')).toBeNull();
+    // The regulator's status page says the same per fact.
+    const page = await api.request({ method: 'GET', url: `/regulators/cqos/${cqo.userId}`, token: world.tokens.regulatorLZ });
+    expect(page.json().facts.map((f: { fact: string; state: string }) => [f.fact, f.state])).toEqual([
+      ['education', 'city_verified'],
+      ['quality_work_years', 'self_declared'],
+      ['qualification', 'self_declared'],
+      ['title', 'self_declared'],
+    ]);
   });
 });

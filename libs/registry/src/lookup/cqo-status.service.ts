@@ -8,6 +8,7 @@ import { TraineesService } from '@cqo/trainees';
 import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
 import { DeclarationsService, DeclarationView } from '../declarations/declarations.service';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
+import { factValues, TraineeFactsService, TraineeFactView } from '../facts/trainee-facts.service';
 import { LookupKeyKind } from '../entities/registry-access-log.entity';
 import { CqoFlagsService, FlagView } from '../flags/cqo-flags.service';
 import { RegistryErrors } from '../registry.errors';
@@ -66,6 +67,8 @@ export interface CqoStatusView {
   declarations: DeclarationView[];
   /** Any appointment made by exception (ineligible, or below deputy general manager). */
   exceptionFlagged: boolean;
+  /** The eligibility facts with how far each has been checked (never shown as verified unless it is). */
+  facts: TraineeFactView[];
 }
 
 /**
@@ -85,6 +88,7 @@ export class CqoStatusService {
     private readonly creditHours: CreditHoursQueries,
     private readonly rules: EligibilityRulesRepository,
     private readonly accessLog: AccessLogService,
+    private readonly facts: TraineeFactsService,
     private readonly clock: Clock,
   ) {}
 
@@ -155,10 +159,14 @@ export class CqoStatusService {
     const year = currentYear(now);
     const [profileRows, appointments, declarations, flags, certificateRows, hours, rules, statusRows] = await Promise.all([
       this.dataSource.query(
-        `SELECT p.full_name, p.id_number_masked, p.enterprise_id, e.name AS enterprise_name
+        `SELECT p.full_name, p.id_number_masked, p.enterprise_id, e.name AS enterprise_name,
+                p.education_level, p.quality_work_years, p.quality_qualification, p.related_senior_title
            FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
         [traineeId],
-      ) as Promise<{ full_name: string; id_number_masked: string; enterprise_id: string | null; enterprise_name: string | null }[]>,
+      ) as Promise<{
+        full_name: string; id_number_masked: string; enterprise_id: string | null; enterprise_name: string | null;
+        education_level: string; quality_work_years: string; quality_qualification: string; related_senior_title: boolean;
+      }[]>,
       this.appointments.ofTrainee(traineeId),
       this.declarations.ofTrainee(traineeId),
       this.flags.ofTrainee(traineeId),
@@ -217,6 +225,15 @@ export class CqoStatusService {
       openFlags: flags.filter((f) => f.open).length,
       declarations,
       exceptionFlagged: appointments.some((a) => a.exceptionFlagged),
+      facts: await this.facts.factsFor(
+        traineeId,
+        factValues({
+          educationLevel: profile.education_level,
+          qualityWorkYears: profile.quality_work_years,
+          qualityQualification: profile.quality_qualification,
+          relatedSeniorTitle: profile.related_senior_title,
+        }),
+      ),
     };
   }
 }
