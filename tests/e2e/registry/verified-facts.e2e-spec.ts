@@ -27,7 +27,7 @@ describe('verified eligibility facts', () => {
     const text = await post('/me/facts/education/evidence', cqo.token, { fileName: 'diploma.png', contentBase64: Buffer.from('not an image at all').toString('base64') });
     expect(text.statusCode).toBe(400);
     expect(text.json()).toMatchObject({ code: 'EVIDENCE_FILE_INVALID', details: [{ field: 'file' }] });
-    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
+    const big = Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]);
     const tooBig = await post('/me/facts/education/evidence', cqo.token, { fileName: 'diploma.png', contentBase64: big.toString('base64') });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().details[0].field).toMatch(/^(file|contentBase64)$/);

@@ -87,10 +87,11 @@ describe('enterprise master data', () => {
   });
 
   it('refuses an enterprise admin’s edit of a target fact; a correction the city approves becomes a version', async () => {
-    const patch = await h.api.request({ method: 'PATCH', url: `/enterprises/${h.world.enterpriseLZ}`, token: h.world.tokens.entAdminLZ, payload: { stateOwned: true } });
+    const patch = await h.api.request({ method: 'PATCH', url: `/enterprises/${h.world.enterpriseLZ}`, token: h.world.tokens.entAdminLZ, payload: { provincialQualityAward: 'awarded', provincialQualityAwardYear: 2020 } });
     expect(patch.statusCode).toBe(403);
-    expect(patch.json()).toMatchObject({ code: 'ENTERPRISE_FACTS_REGULATOR_OWNED', details: [{ field: 'stateOwned' }] });
-    const request = await post('/enterprise-corrections', { changes: { stateOwned: true }, reason: '我公司为市属国有企业' }, h.world.tokens.entAdminLZ);
+    expect(patch.json()).toMatchObject({ code: 'ENTERPRISE_FACTS_REGULATOR_OWNED' });
+    expect(patch.json().details.map((d: { field: string }) => d.field)).toEqual(['provincialQualityAward', 'provincialQualityAwardYear']);
+    const request = await post('/enterprise-corrections', { changes: { provincialQualityAward: 'awarded', provincialQualityAwardYear: 2020 }, reason: '我公司2020年获甘肃省人民政府质量奖' }, h.world.tokens.entAdminLZ);
     expect(request.statusCode).toBe(201);
     // Another city cannot decide it; Lanzhou approves.
     expect((await post(`/enterprise-corrections/${request.json().id}/decision`, { approve: true }, h.world.tokens.regulatorTS)).statusCode).toBe(403);
@@ -98,8 +99,8 @@ describe('enterprise master data', () => {
     const approved = await post(`/enterprise-corrections/${request.json().id}/decision`, { approve: true, note: '核对国资委文件属实' });
     expect(approved.json()).toMatchObject({ status: 'approved' });
     const enterprise = await h.api.request({ method: 'GET', url: `/enterprises/${h.world.enterpriseLZ}`, token: h.world.tokens.entAdminLZ });
-    expect(enterprise.json().stateOwned).toBe(true);
+    expect(enterprise.json()).toMatchObject({ provincialQualityAward: 'awarded', provincialQualityAwardYear: 2020 });
     const history = await h.api.request({ method: 'GET', url: `/enterprises/${h.world.enterpriseLZ}/history`, token: h.world.tokens.entAdminLZ });
-    expect(history.json()[0]).toMatchObject({ source: 'correction', sourceId: request.json().id, changedFields: ['stateOwned'], changedBy: h.world.users.regulatorLZ });
+    expect(history.json()[0]).toMatchObject({ source: 'correction', sourceId: request.json().id, changedFields: ['provincialQualityAward', 'provincialQualityAwardYear'], changedBy: h.world.users.regulatorLZ });
   });
 });

@@ -11,7 +11,8 @@ import { returnedRows } from '../registry-scope';
 
 /** Evidence may be a PDF or a JPEG/PNG scan, judged by its bytes, at most this size. */
 export const EVIDENCE_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
-export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+// Within the API's 5 MiB JSON body limit once base64-encoded.
+export const EVIDENCE_MAX_BYTES = 3 * 1024 * 1024;
 
 export const FACT_LABELS: Readonly<Record<FactKind, string>> = {
   education: '学历',
@@ -166,7 +167,7 @@ export class TraineeFactsService {
   /** The evidence file, for whoever may see the trainee. */
   async download(actor: Actor, evidenceId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const row = await this.requireEvidence(evidenceId);
-    await this.trainees.getVisible(actor, row.traineeId);
+    await this.profile(actor, row.traineeId);
     const data = await this.storage.get(row.fileStorageKey);
     if (!data) throw FactErrors.notFound();
     return { fileName: row.fileName, contentType: row.fileContentType, data };
@@ -200,8 +201,12 @@ export class TraineeFactsService {
 
   /** The profile values of the facts, as text (the trainees lib owns the profile). */
   private async values(actor: Actor, traineeId: string): Promise<Record<FactKind, string>> {
-    const p = await this.trainees.getVisible(actor, traineeId);
-    return factValues(p);
+    return factValues(await this.profile(actor, traineeId));
+  }
+
+  /** The trainee's own profile, or one the actor may see. */
+  private profile(actor: Actor, traineeId: string) {
+    return actor.role === Role.Trainee && actor.userId === traineeId ? this.trainees.getOwn(actor) : this.trainees.getVisible(actor, traineeId);
   }
 }
 

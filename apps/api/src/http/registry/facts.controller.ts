@@ -24,7 +24,7 @@ export class TraineeFactsController {
 
   @Post('me/facts/:fact/evidence')
   @Access(Role.Trainee)
-  @ApiOperation({ summary: `Uploads evidence for one fact (${FACT_KINDS.join(', ')}): PDF, JPG or PNG by its bytes, ≤ 5 MB` })
+  @ApiOperation({ summary: `Uploads evidence for one fact (${FACT_KINDS.join(', ')}): PDF, JPG or PNG by its bytes, ≤ 3 MB` })
   declare(@CurrentActor() actor: Actor, @Param('fact') fact: string, @Body() dto: EvidenceUploadDto): Promise<TraineeFactView> {
     return this.facts.declare(actor, fact, { fileName: dto.fileName, data: Buffer.from(dto.contentBase64, 'base64') });
   }

@@ -173,9 +173,9 @@ export class EvidenceUploadDto {
   @MaxLength(200)
   fileName!: string;
 
-  @ApiProperty({ description: 'The scan, base64: PDF, JPG or PNG (by its bytes), at most 5 MB before encoding' })
+  @ApiProperty({ description: 'The scan, base64: PDF, JPG or PNG (by its bytes), at most 3 MB before encoding' })
   @IsBase64()
-  @MaxLength(7_000_000)
+  @MaxLength(4_200_000)
   contentBase64!: string;
 }
 
