@@ -81,11 +81,14 @@ export class TargetFiguresService {
     const rows: Record<string, number | string>[] = await this.dataSource.query(
       `WITH grp AS (${GROUPS_SQL}),
        v AS (
-         -- The version in force on the date (ix_enterprise_master_versions_enterprise_effective).
-         SELECT DISTINCT ON (m.enterprise_id) m.*
+         -- The version in force on the date: a backward scan of
+         -- ix_enterprise_master_versions_enterprise_effective (no sort), only the columns read.
+         SELECT DISTINCT ON (m.enterprise_id) m.enterprise_id, m.region_id, m.state_owned, m.above_designated_size, m.production,
+                m.china_quality_award, m.china_quality_award_year, m.provincial_quality_award, m.provincial_quality_award_year,
+                m.city_quality_award, m.city_quality_award_year
            FROM enterprise_master_versions m
           WHERE m.effective_on <= $2::date
-          ORDER BY m.enterprise_id, m.effective_on DESC, m.recorded_at DESC),
+          ORDER BY m.enterprise_id DESC, m.effective_on DESC, m.recorded_at DESC),
        ent AS (
          SELECT v.enterprise_id, grp.group_path ${predicates ? `, ${predicates}` : ''}
            FROM v JOIN grp ON grp.region_id = v.region_id),
