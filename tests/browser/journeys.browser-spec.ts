@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { chinaDateOf } from '@cqo/core';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { keyOf, createPaper, createQuestion, questionBodies, basePaper } from '../support/exams';
 import { onlineCourse, publishCourse } from '../support/courses';
@@ -185,7 +186,20 @@ describe('the web front end in Chromium', () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const regulator = await context.newPage();
     try {
-      // Tianshui's enterprise appoints its CQO (by exception: the training is not done), so the bars differ.
+      // Tianshui's enterprise appoints its CQO (by exception: the training is not done; shown as an
+      // exception appointment, not counted toward the rates), after the candidate's declaration.
+      const today = chinaDateOf(new Date());
+      const declared = await servers.api.request({
+        method: 'POST',
+        url: '/registry/declarations',
+        token: world.tokens.entAdminTS,
+        payload: {
+          trainee: { username: 'traineets' },
+          declaredOn: today,
+          answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+        },
+      });
+      expect(declared.statusCode).toBe(201);
       const appointed = await servers.api.request({
         method: 'POST',
         url: '/registry/appointments',
@@ -195,7 +209,7 @@ describe('the web front end in Chromium', () => {
           positionTitle: '副总经理兼首席质量官',
           positionLevel: 'deputy_general_manager',
           authorizationCertificateNo: 'TS-CQO-2026-001',
-          appointedOn: '2026-01-05',
+          appointedOn: today,
           eligibilityExceptionReason: '任职培训正在进行，年内完成',
         },
       });

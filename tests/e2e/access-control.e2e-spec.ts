@@ -120,13 +120,15 @@ describe('scope: a role inside its rights but outside its scope gets 403', () =>
     expect(province.json().items.map((e: { id: string }) => e.id).sort()).toEqual([world.enterpriseLZ, world.enterpriseTS].sort());
   });
 
-  it('lets an enterprise admin see and edit its own enterprise only', async () => {
+  it('lets an enterprise admin see its own enterprise only, and change none of its target facts (regulator-owned)', async () => {
     expect((await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseTS}`, token: world.tokens.entAdminLZ })).statusCode).toBe(403);
     const edit = await api.request({ method: 'PATCH', url: `/enterprises/${world.enterpriseTS}`, token: world.tokens.entAdminLZ, payload: { stateOwned: false } });
     expect(edit.statusCode).toBe(403);
     const ownEdit = await api.request({ method: 'PATCH', url: `/enterprises/${world.enterpriseLZ}`, token: world.tokens.entAdminLZ, payload: { cityQualityAward: 'nominated' } });
-    expect(ownEdit.statusCode).toBe(200);
-    expect(ownEdit.json().cityQualityAward).toBe('nominated');
+    expect(ownEdit.statusCode).toBe(403);
+    expect(ownEdit.json()).toMatchObject({ code: 'ENTERPRISE_FACTS_REGULATOR_OWNED', details: [{ field: 'cityQualityAward' }] });
+    const own = await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}`, token: world.tokens.entAdminLZ });
+    expect(own.json().cityQualityAward).toBe('none');
   });
 
   it('shows a trainee profile to the employer and the region, not to others, and always masked', async () => {

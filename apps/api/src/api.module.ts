@@ -41,6 +41,8 @@ import { OrganizationsController } from './http/organizations/organizations.cont
 import { RegionsController } from './http/regions/regions.controller';
 import { AppointmentsController } from './http/registry/appointments.controller';
 import { EnterpriseReportsController } from './http/registry/enterprise-reports.controller';
+import { BackdateApprovalsController, TraineeFactsController } from './http/registry/facts.controller';
+import { EnterpriseCorrectionsController, EnterpriseHistoryController, EnterpriseImportsController } from './http/regulators/master-data.controller';
 import { CityReportsController } from './http/regulators/city-reports.controller';
 import { DashboardsController } from './http/regulators/dashboards.controller';
 import { ExportsController } from './http/regulators/exports.controller';
@@ -88,6 +90,11 @@ export class ApiModule {
         RegionsController,
         OrganizationsController,
         EnterprisesController,
+        EnterpriseHistoryController,
+        EnterpriseCorrectionsController,
+        EnterpriseImportsController,
+        TraineeFactsController,
+        BackdateApprovalsController,
         TraineesController,
         NotificationsController,
         CreditHoursController,

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { chineseIdCheckChar, Role } from '@cqo/core';
+import { chinaDateOf, chineseIdCheckChar, Role } from '@cqo/core';
 import { CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
-import { AppointmentsService } from '@cqo/registry';
+import { AppointmentsService, DeclarationsService } from '@cqo/registry';
 import { TraineesService } from '@cqo/trainees';
 import { seedDemoCourses } from './demo-courses';
 
@@ -26,6 +26,7 @@ export interface DemoServices {
   trainees: TraineesService;
   courses: CoursesService;
   appointments: AppointmentsService;
+  declarations: DeclarationsService;
 }
 
 const id = (first17: string) => first17 + chineseIdCheckChar(first17);
@@ -51,9 +52,10 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
     regionId: lanzhou,
     stateOwned: true,
     provincialQualityAward: 'awarded',
+    provincialQualityAwardYear: 2020,
   });
   await s.enterprises.create({ ...flags, name: '天水星火电工股份有限公司', creditCode: '91620500MA00000002', regionId: tianshui });
-  await s.enterprises.create({ ...flags, name: '酒泉新能源装备有限公司', creditCode: '91620900MA00000003', regionId: jiuquan, cityQualityAward: 'nominated' });
+  await s.enterprises.create({ ...flags, name: '酒泉新能源装备有限公司', creditCode: '91620900MA00000003', regionId: jiuquan, cityQualityAward: 'nominated', cityQualityAwardYear: 2021 });
 
   const logins: DemoLogin[] = [];
   const user = async (username: string, role: Role, who: string, scope: { organizationId?: string; enterpriseId?: string; regionId?: string }) => {
@@ -85,12 +87,20 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
   const entAdmin = { userId: entAdminId, role: Role.EnterpriseAdmin, organizationId: null, enterpriseId: lanzhouWorks.id, regionId: null, regionPath: null };
   // The enterprise admin confirms that the trainee works there (employer links start pending).
   await s.trainees.decideEmployer(entAdmin, traineeId, true);
+  // Registered today (an appointment may be dated at most 30 days back), after the candidate's
+  // declaration that none of the notice's disqualifying circumstances applies.
+  const today = chinaDateOf(new Date());
+  await s.declarations.record(entAdmin, {
+    trainee: { username: 'trainee' },
+    declaredOn: today,
+    answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+  });
   await s.appointments.appoint(entAdmin, {
     trainee: { username: 'trainee' },
     positionTitle: '副总经理兼首席质量官',
     positionLevel: 'deputy_general_manager',
     authorizationCertificateNo: 'LYJX-CQO-2026-001',
-    appointedOn: '2026-01-05',
+    appointedOn: today,
     eligibilityExceptionReason: '任职培训正在进行，预计本年度内完成',
   });
   return logins;

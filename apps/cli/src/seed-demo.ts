@@ -6,7 +6,7 @@ import { CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';
-import { AppointmentsService } from '@cqo/registry';
+import { AppointmentsService, DeclarationsService } from '@cqo/registry';
 import { TraineesService } from '@cqo/trainees';
 import { DEMO_PASSWORD, seedDemoData } from './demo-data';
 import { SeedModule } from './seed.module';
@@ -24,6 +24,7 @@ export async function seedDemo(config: AppConfig): Promise<void> {
       trainees: app.get(TraineesService),
       courses: app.get(CoursesService),
       appointments: app.get(AppointmentsService),
+      declarations: app.get(DeclarationsService),
     });
     if (!logins) {
       process.stdout.write('seed: users exist already, demo data not added\n');

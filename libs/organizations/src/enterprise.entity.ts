@@ -2,9 +2,15 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { RegionEntity } from './region.entity';
 
 
-/** Standing of an enterprise toward a quality award: the notice's targets count nominees with holders. */
+/**
+ * Standing of an enterprise toward a quality award. Whether a nominee counts toward a target is
+ * decided by the target rules (the notice's 含提名奖 qualifies the China and the Gansu awards only).
+ */
 export type AwardStanding = 'none' | 'nominated' | 'awarded';
 export const AWARD_STANDINGS: readonly AwardStanding[] = ['none', 'nominated', 'awarded'];
+/** The three awards the notice names: 中国质量奖, 甘肃省人民政府质量奖, 市（州）政府质量奖. */
+export type AwardLevel = 'china' | 'provincial' | 'city';
+export const AWARD_LEVELS: readonly AwardLevel[] = ['china', 'provincial', 'city'];
 
 /** An enterprise that must (or may) appoint a CQO, with the flags the notice's targets need. */
 @Entity({ name: 'enterprises' })
@@ -41,13 +47,25 @@ export class EnterpriseEntity {
   @Column({ type: 'text', default: 'none' })
   chinaQualityAward!: AwardStanding;
 
+  /** The year the standing was obtained (null: none, or not known). */
+  @Column({ type: 'int', nullable: true })
+  chinaQualityAwardYear!: number | null;
+
   /** 甘肃省人民政府质量奖 */
   @Column({ type: 'text', default: 'none' })
   provincialQualityAward!: AwardStanding;
 
+  /** The year the standing was obtained (null: none, or not known). */
+  @Column({ type: 'int', nullable: true })
+  provincialQualityAwardYear!: number | null;
+
   /** 市（州）政府质量奖 */
   @Column({ type: 'text', default: 'none' })
   cityQualityAward!: AwardStanding;
+
+  /** The year the standing was obtained (null: none, or not known). */
+  @Column({ type: 'int', nullable: true })
+  cityQualityAwardYear!: number | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

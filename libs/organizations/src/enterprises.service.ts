@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -14,6 +14,8 @@ import {
   Role,
 } from '@cqo/core';
 import { AwardStanding, EnterpriseEntity } from './enterprise.entity';
+import { MasterDataService, pick } from './master-data/master-data.service';
+import { REGULATOR_OWNED_FIELDS } from './master-data/master-data.types';
 import { OrganizationErrors } from './organizations.errors';
 import { RegionsService } from './regions.service';
 
@@ -27,11 +29,17 @@ export interface EnterpriseInput {
   chinaQualityAward: AwardStanding;
   provincialQualityAward: AwardStanding;
   cityQualityAward: AwardStanding;
+  chinaQualityAwardYear?: number | null;
+  provincialQualityAwardYear?: number | null;
+  cityQualityAwardYear?: number | null;
 }
 
 export interface EnterpriseView extends EnterpriseInput {
   id: string;
   regionName: string;
+  chinaQualityAwardYear: number | null;
+  provincialQualityAwardYear: number | null;
+  cityQualityAwardYear: number | null;
 }
 
 export interface EnterpriseFilter {
@@ -43,26 +51,46 @@ export interface EnterpriseFilter {
 export class EnterprisesService {
   constructor(
     @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
+    private readonly masterData: MasterDataService,
     private readonly clock: Clock,
   ) {}
 
-  async create(input: EnterpriseInput): Promise<EnterpriseView> {
+  /** A platform admin adds an enterprise by hand; its first master-data version is recorded with it. */
+  async create(input: EnterpriseInput, actor: Actor | null = null): Promise<EnterpriseView> {
     await this.regions.require(input.regionId);
     try {
-      const saved = await this.enterprises.save(this.enterprises.create(input));
-      return this.view(saved.id);
+      const id = await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.getRepository(EnterpriseEntity).save(manager.getRepository(EnterpriseEntity).create({ ...yearsOf(input), ...input }));
+        await this.masterData.record(manager, saved.id, pick({ ...yearsOf(input), ...input }), { source: 'admin', changedBy: actor?.userId ?? null });
+        return saved.id;
+      });
+      return this.view(id);
     } catch (error) {
       if (isUniqueViolation(error, 'ux_enterprises_credit_code')) throw OrganizationErrors.creditCodeTaken();
       throw error;
     }
   }
 
+  /**
+   * Platform admins change an enterprise (recorded as a master-data version). The target facts are
+   * regulator-owned: an enterprise admin may not change them, but asks for a correction.
+   */
   async update(actor: Actor, id: string, patch: Partial<EnterpriseInput>): Promise<EnterpriseView> {
     await this.getVisible(actor, id);
+    if (actor.role !== Role.PlatformAdmin) {
+      const owned = Object.keys(patch).filter((k) => (REGULATOR_OWNED_FIELDS as string[]).includes(k) && patch[k as keyof EnterpriseInput] !== undefined);
+      throw OrganizationErrors.regulatorOwned(owned.length > 0 ? owned : ['body']);
+    }
     if (patch.regionId) await this.regions.require(patch.regionId);
+    const { creditCode, ...facts } = patch;
     try {
-      await this.enterprises.update({ id }, { ...patch, updatedAt: this.clock.now() });
+      await this.dataSource.transaction(async (manager) => {
+        if (creditCode !== undefined) await manager.getRepository(EnterpriseEntity).update({ id }, { creditCode, updatedAt: this.clock.now() });
+        const current = await manager.getRepository(EnterpriseEntity).findOneByOrFail({ id });
+        await this.masterData.record(manager, id, { ...pick(current), ...facts }, { source: 'admin', changedBy: actor.userId });
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'ux_enterprises_credit_code')) throw OrganizationErrors.creditCodeTaken();
       throw error;
@@ -141,6 +169,9 @@ interface RawEnterprise {
   china_quality_award: AwardStanding;
   provincial_quality_award: AwardStanding;
   city_quality_award: AwardStanding;
+  china_quality_award_year: number | null;
+  provincial_quality_award_year: number | null;
+  city_quality_award_year: number | null;
 }
 
 function toView(r: RawEnterprise): EnterpriseView {
@@ -156,5 +187,16 @@ function toView(r: RawEnterprise): EnterpriseView {
     chinaQualityAward: r.china_quality_award,
     provincialQualityAward: r.provincial_quality_award,
     cityQualityAward: r.city_quality_award,
+    chinaQualityAwardYear: r.china_quality_award_year,
+    provincialQualityAwardYear: r.provincial_quality_award_year,
+    cityQualityAwardYear: r.city_quality_award_year,
+  };
+}
+
+function yearsOf(input: EnterpriseInput): { chinaQualityAwardYear: number | null; provincialQualityAwardYear: number | null; cityQualityAwardYear: number | null } {
+  return {
+    chinaQualityAwardYear: input.chinaQualityAwardYear ?? null,
+    provincialQualityAwardYear: input.provincialQualityAwardYear ?? null,
+    cityQualityAwardYear: input.cityQualityAwardYear ?? null,
   };
 }

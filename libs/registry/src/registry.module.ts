@@ -11,7 +11,12 @@ import { DashboardsService } from './dashboards/dashboards.service';
 import { DeclarationsService } from './declarations/declarations.service';
 import { EligibilityRulesRepository } from './eligibility/eligibility-rules.repository';
 import { EligibilityService } from './eligibility/eligibility.service';
+import { AppointmentTargetEntity } from './entities/appointment-target.entity';
+import { BackdateApprovalEntity } from './entities/backdate-approval.entity';
+import { CityReportVersionEntity } from './entities/city-report-version.entity';
 import { CqoAppointmentEntity } from './entities/cqo-appointment.entity';
+import { RegistryReportRulesEntity } from './entities/registry-report-rules.entity';
+import { TraineeFactEntity } from './entities/trainee-fact.entity';
 import { CqoDeclarationEntity } from './entities/cqo-declaration.entity';
 import { CqoFlagEntity } from './entities/cqo-flag.entity';
 import { EligibilityRuleSetEntity } from './entities/eligibility-rule-set.entity';
@@ -23,6 +28,8 @@ import { AccessLogService } from './lookup/access-log.service';
 import { CqoStatusService } from './lookup/cqo-status.service';
 import { CityReportsService } from './reports/city-reports.service';
 import { EnterpriseReportsService } from './reports/enterprise-reports.service';
+import { TargetFiguresService } from './targets/target-figures.service';
+import { TraineeFactsService } from './facts/trainee-facts.service';
 
 /** Every entity of this lib, for ALL_ENTITIES. */
 export const REGISTRY_ENTITIES = [
@@ -33,9 +40,16 @@ export const REGISTRY_ENTITIES = [
   RegistryAccessLogEntity,
   EnterpriseYearlyReportEntity,
   CityYearlyReportEntity,
+  AppointmentTargetEntity,
+  BackdateApprovalEntity,
+  RegistryReportRulesEntity,
+  CityReportVersionEntity,
+  TraineeFactEntity,
 ];
 
 const SERVICES = [
+  TraineeFactsService,
+  TargetFiguresService,
   EligibilityRulesRepository,
   EligibilityService,
   AppointmentsService,

@@ -5,7 +5,7 @@ import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
 import { EXAM_ENTITIES } from '@cqo/exams';
 import { AuditLogEntity, RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
-import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
+import { ORGANIZATION_ENTITIES } from '@cqo/organizations';
 import { REGISTRY_ENTITIES } from '@cqo/registry';
 import { IdNumberCollisionEntity, TraineeProfileEntity } from '@cqo/trainees';
 
@@ -15,9 +15,7 @@ import { IdNumberCollisionEntity, TraineeProfileEntity } from '@cqo/trainees';
  */
 export const ALL_ENTITIES = [
   OutboxEventEntity,
-  RegionEntity,
-  TrainingOrganizationEntity,
-  EnterpriseEntity,
+  ...ORGANIZATION_ENTITIES,
   UserEntity,
   RefreshTokenEntity,
   TraineeProfileEntity,

@@ -78,7 +78,7 @@ describe('CQO appointments (registry)', () => {
         method: 'POST',
         url: '/registry/appointments',
         token: world.tokens.entAdminLZ,
-        payload: appointmentBody({ idNumber: cqo.idNumber }, { eligibilityExceptionReason: '该同志从事质量工作二十年，学历为大专，经董事会研究破格聘任' }),
+        payload: appointmentBody({ idNumber: cqo.idNumber }, { appointedOn: '2026-04-01', eligibilityExceptionReason: '该同志从事质量工作二十年，学历为大专，经董事会研究破格聘任' }),
       });
       expect(res.statusCode).toBe(201);
       const body = res.json();
@@ -89,8 +89,8 @@ describe('CQO appointments (registry)', () => {
         eligible: false,
         exceptionFlagged: true,
         termYears: 3,
-        appointedOn: '2026-03-01',
-        termEndsOn: '2029-02-28',
+        appointedOn: '2026-04-01',
+        termEndsOn: '2029-03-31',
         eligibility: { failures: ['EDUCATION_LEVEL'] },
       });
       expect(res.body).not.toContain(cqo.idNumber);

@@ -43,9 +43,9 @@ describe('dashboards, exports and yearly reports', () => {
     world = await seedWorld(api);
     const enterprises = api.get(EnterprisesService);
     const none = { stateOwned: false, aboveDesignatedSize: false, production: false, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
-    awardLZ = (await enterprises.create({ ...none, name: '兰州获奖企业', creditCode: testCreditCode(), regionId: world.regions.lanzhou, cityQualityAward: 'nominated' })).id;
+    awardLZ = (await enterprises.create({ ...none, name: '兰州获奖企业', creditCode: testCreditCode(), regionId: world.regions.lanzhou, cityQualityAward: 'awarded', cityQualityAwardYear: 2020 })).id;
     await enterprises.create({ ...none, name: '兰州小微企业', creditCode: testCreditCode(), regionId: world.regions.lanzhou });
-    await enterprises.create({ ...none, name: '天水获奖国企', creditCode: testCreditCode(), regionId: world.regions.tianshui, stateOwned: true, chinaQualityAward: 'awarded' });
+    await enterprises.create({ ...none, name: '天水获奖国企', creditCode: testCreditCode(), regionId: world.regions.tianshui, stateOwned: true, chinaQualityAward: 'awarded', chinaQualityAwardYear: 2019 });
 
     complete = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '王达标' });
     behind = await candidate(api, { enterpriseId: awardLZ, fullName: '赵落后' });
@@ -54,6 +54,8 @@ describe('dashboards, exports and yearly reports', () => {
     const admin = await api.get(UsersService).create({ username: 'entadminaward', password: TEST_PASSWORD, displayName: '获奖企业管理员', role: Role.EnterpriseAdmin, enterpriseId: awardLZ });
     const repo = api.get(UsersRepository);
     const awardToken = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(admin.id))!));
+    // Registered when they were made (an appointment may not be dated more than 30 days back).
+    clock.set('2025-06-01T02:00:00Z');
     for (const [who, token] of [
       [complete, world.tokens.entAdminLZ],
       [behind, awardToken],
@@ -62,6 +64,7 @@ describe('dashboards, exports and yearly reports', () => {
       const res = await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn: '2025-06-01' }) });
       expect(res.statusCode).toBe(201);
     }
+    clock.set('2026-05-01T02:00:00Z');
     // 王达标 completes the year's continuing (14, category 1) and methods (30, category 2) hours.
     const accrual = api.get(AccrualService);
     for (const [category, hours] of [[1, '14'], [2, '30']] as const) {
@@ -87,7 +90,7 @@ describe('dashboards, exports and yearly reports', () => {
     expect(year).toBe(2026);
     expect(totals).toMatchObject({ regionName: '甘肃省', enterprises: 5, enterprisesWithCqo: 3, appointmentRate: 0.6, exceptionAppointments: 0 });
     expect(totals.targets).toEqual([
-      expect.objectContaining({ code: 'award_holders', deadline: '2021-12-31', enterprises: 2, appointed: 1, rate: 0.5, met: false }),
+      expect.objectContaining({ code: 'award_holders', deadline: '2021-12-31', enterprises: 2, appointed: 1, rate: 0.5, met: false, verdict: 'not_met' }),
       expect.objectContaining({ code: 'state_owned_or_large_production', deadline: '2025-12-31', enterprises: 3, appointed: 2, rate: 0.6667, met: false }),
     ]);
     const [y2026, y2025] = totals.compliance;

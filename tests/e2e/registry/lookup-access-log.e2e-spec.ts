@@ -33,10 +33,8 @@ describe('status lookup and access log', () => {
   beforeAll(async () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
-    cqo = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '李质量' });
-    const appointed = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ idNumber: cqo.idNumber }) });
-    expect(appointed.statusCode).toBe(201);
-    bodies.push(appointed.body);
+    // The declaration comes first: an appointment needs it.
+    cqo = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '李质量', declaration: false });
     const declared = await api.request({
       method: 'POST',
       url: '/registry/declarations',
@@ -48,6 +46,9 @@ describe('status lookup and access log', () => {
       },
     });
     expect(declared.statusCode).toBe(201);
+    const appointed = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ idNumber: cqo.idNumber }) });
+    expect(appointed.statusCode).toBe(201);
+    bodies.push(appointed.body);
     bodies.push(declared.body);
     [{ serial }] = await api.get<DataSource>(getDataSourceToken()).query("SELECT serial FROM certificates WHERE trainee_id = $1 AND kind = 'appointment_training'", [cqo.userId]);
   });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CertificateIssuer } from '@cqo/certificates';
 import { AccrualService } from '@cqo/credit-hours';
 import { TokenService, UsersRepository } from '@cqo/identity';
@@ -19,6 +21,8 @@ export interface CandidateOptions {
   appointmentHours?: string;
   /** Issue the appointment-training certificate (default true). */
   certificate?: boolean;
+  /** Record a clean disqualification declaration by the enterprise (default true; required to appoint). */
+  declaration?: boolean;
 }
 
 export interface Candidate {
@@ -72,6 +76,14 @@ export async function candidate(api: TestApi, options: CandidateOptions): Promis
       facts: { kind: 'appointment_training', appointmentHours: hours, requiredHours: '21', examPassedAt: '2025-11-02T02:00:00.000Z' },
     });
   }
+  if (options.declaration ?? true) {
+    // What the enterprise admin records through POST /registry/declarations: no circumstance applies.
+    await api.get<DataSource>(getDataSourceToken()).query(
+      `INSERT INTO cqo_declarations (trainee_id, enterprise_id, declared_on, answers, any_disqualifying, created_at)
+       VALUES ($1, $2, '2025-10-01', $3, false, now())`,
+      [userId, options.enterpriseId, JSON.stringify({ serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false })],
+    );
+  }
   const repo = api.get(UsersRepository);
   const token = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(userId))!));
   return { userId, username, idNumber, token };
@@ -84,7 +96,8 @@ export function appointmentBody(who: { username?: string; idNumber?: string }, o
     positionTitle: '副总经理兼首席质量官',
     positionLevel: 'deputy_general_manager',
     authorizationCertificateNo: `CQO-AUTH-${serial}`,
-    appointedOn: '2026-03-01',
+    // Within 30 days of the tests' clock (2026-05-01): older dates need a regulator's approval.
+    appointedOn: '2026-04-15',
     ...overrides,
   };
 }

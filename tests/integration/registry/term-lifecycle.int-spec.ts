@@ -59,6 +59,14 @@ describe('a CQO term, from appointment to expiry', () => {
   it('applies the yearly requirements once the CQO is registered (serving_cqo_terms over the appointments)', async () => {
     // The accrual of the appointment hours already recomputed the trainee: not serving, not applicable.
     expect(await eventually(() => statusOf('continuing', 2026), 15_000, 'first status')).toMatchObject({ state: 'not_applicable' });
+    // Registered late: a date this old needs the city's approval (audited, used once).
+    const approval = await api.request({
+      method: 'POST',
+      url: '/regulators/appointment-backdate-approvals',
+      token: world.tokens.regulatorLZ,
+      payload: { enterpriseId: world.enterpriseLZ, traineeId: cqo.userId, appointedOn: '2023-08-01', reason: '企业提交了2023年8月1日的聘任文件，补登记' },
+    });
+    expect(approval.statusCode).toBe(201);
     const res = await api.request({
       method: 'POST',
       url: '/registry/appointments',

@@ -102,15 +102,25 @@ export interface CqoStatus {
   exceptionFlagged: boolean;
 }
 
-export interface TargetFigures {
+/** A target group's figures on one date; an empty group is no_target_enterprises (无目标企业), never met. */
+export interface TargetCount {
+  date: string;
+  enterprises: number;
+  appointed: number;
+  exceptionAppointments: number;
+  futureDated: number;
+  rate: number | null;
+  verdict: 'met' | 'not_met' | 'no_target_enterprises';
+}
+
+export interface TargetFigures extends TargetCount {
   code: string;
   name: string;
   deadline: string;
   targetRate: number;
-  enterprises: number;
-  appointed: number;
-  rate: number | null;
   met: boolean;
+  /** The figures on the deadline, once it has passed. */
+  atDeadline: TargetCount | null;
 }
 
 export interface ComplianceFigures {
@@ -130,6 +140,7 @@ export interface RegionFigures {
   targets: TargetFigures[];
   servingCqos: number;
   exceptionAppointments: number;
+  futureDatedAppointments: number;
   openFlags: number;
   compliance: ComplianceFigures[];
 }

@@ -29,6 +29,16 @@ import {
 import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
 import { termEndDate } from './term';
+import {
+  addDays,
+  APPOINTED_ON_MAX_DAYS_AHEAD,
+  APPOINTED_ON_MAX_DAYS_BEFORE,
+  AppointmentCheckErrors,
+  refuseFlaggedDisqualified,
+  refuseShortfallInLastTerm,
+  RENEWAL_WINDOW_DAYS,
+  requireCleanDeclaration,
+} from './appointment-checks';
 
 export interface AppointmentInput {
   trainee: TraineeIdentifier;
@@ -44,6 +54,16 @@ export interface AppointmentInput {
   /** Required to appoint a person who is not eligible; regulators see such an appointment flagged. */
   eligibilityExceptionReason?: string | null;
 }
+
+/** 续聘: the next term of the same CQO at the same enterprise. */
+export interface RenewalInput {
+  authorizationCertificateNo: string;
+  termYears?: number;
+  positionTitle?: string;
+}
+
+/** serving; ended; expired_unrenewed (the term ran out and nobody renewed it); renewed. */
+export type TermState = 'serving' | 'future' | 'ended' | 'expired_unrenewed' | 'renewed';
 
 export interface EndInput {
   reason: Exclude<AppointmentEndReason, 'term_expired'>;
@@ -76,6 +96,10 @@ export interface AppointmentView {
   eligibilityExceptionReason: string | null;
   /** An ineligible person appointed by exception, or a position below deputy general manager: regulators see it flagged. */
   exceptionFlagged: boolean;
+  /** Where the term stands today: an expired term nobody renewed shows as such. */
+  termState: TermState;
+  renewalOf: string | null;
+  backdateApprovalId: string | null;
   endedOn: string | null;
   endReason: AppointmentEndReason | null;
   endReasonLabel: string | null;
@@ -94,7 +118,8 @@ export interface AppointmentFilter {
 const VIEW_SELECT = `
   SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS term_ends_on_text, a.ended_on::text AS ended_on_text,
          e.name AS enterprise_name, e.region_id, g.name AS region_name, g.path AS region_path,
-         p.full_name, p.id_number_masked
+         p.full_name, p.id_number_masked,
+         EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
     FROM cqo_appointments a
     JOIN enterprises e ON e.id = a.enterprise_id
     JOIN regions g ON g.id = e.region_id
@@ -116,59 +141,200 @@ export class AppointmentsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Registers an appointment. Refused (naming why) when: no disqualification declaration, or one
+   * declaring a circumstance; an open disqualifying regulator flag; `appointedOn` outside the
+   * window around today (older dates need a regulator's approval); a final yearly shortfall in
+   * the person's last term; not eligible on `appointedOn` without an exception reason.
+   */
   async appoint(actor: Actor, input: AppointmentInput): Promise<AppointmentView> {
     const candidate = await this.eligibility.resolveCandidate(actor, input.trainee);
     const enterpriseId = actor.enterpriseId!;
     if (input.positionLevel === 'below_deputy' && !input.positionExceptionReason?.trim()) throw RegistryErrors.positionExceptionRequired();
-    const result = await this.eligibility.evaluate(actor, candidate.traineeId);
+    const now = this.clock.now();
+    const today = chinaDateOf(now);
+    const latest = addDays(today, APPOINTED_ON_MAX_DAYS_AHEAD);
+    if (input.appointedOn > latest) throw AppointmentCheckErrors.appointedOnTooLate(latest);
+    const earliest = addDays(today, -APPOINTED_ON_MAX_DAYS_BEFORE);
+    let backdateApprovalId: string | null = null;
+    if (input.appointedOn < earliest) {
+      const [approval]: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM appointment_backdate_approvals
+          WHERE enterprise_id = $1 AND trainee_id = $2 AND appointed_on = $3 AND used_by_appointment_id IS NULL
+          ORDER BY approved_at DESC LIMIT 1`,
+        [enterpriseId, candidate.traineeId, input.appointedOn],
+      );
+      if (!approval) throw AppointmentCheckErrors.appointedOnTooEarly(earliest);
+      backdateApprovalId = approval.id;
+    }
+    const declarationId = await requireCleanDeclaration(this.dataSource.manager, candidate.traineeId, enterpriseId);
+    await refuseFlaggedDisqualified(this.dataSource.manager, candidate.traineeId);
+    await refuseShortfallInLastTerm(this.dataSource.manager, candidate.traineeId);
+    const result = await this.eligibility.evaluate(actor, candidate.traineeId, input.appointedOn);
     const exception = input.eligibilityExceptionReason?.trim() || null;
     if (!result.eligible && !exception) throw RegistryErrors.notEligible(result);
-    const now = this.clock.now();
-    const rules = await this.rules.inForce(chinaDateOf(now));
+    const rules = await this.rules.inForce(input.appointedOn);
     const termYears = input.termYears ?? rules.defaultTermYears;
     const id = await this.dataSource.transaction(async (manager) => {
-      try {
-        const saved = await manager.getRepository(CqoAppointmentEntity).save(
-          manager.getRepository(CqoAppointmentEntity).create({
-            enterpriseId,
-            traineeId: candidate.traineeId,
-            positionTitle: input.positionTitle.trim(),
-            positionLevel: input.positionLevel,
-            positionExceptionReason: input.positionLevel === 'below_deputy' ? input.positionExceptionReason!.trim() : null,
-            authorizationCertificateNo: input.authorizationCertificateNo.trim(),
-            appointedOn: input.appointedOn,
-            termYears,
-            termEndsOn: termEndDate(input.appointedOn, termYears),
-            eligibility: result,
-            eligible: result.eligible,
-            // An exception reason on an eligible appointment means nothing: it is not kept.
-            eligibilityExceptionReason: result.eligible ? null : exception,
-            status: 'serving',
-            endedOn: null,
-            endReason: null,
-            endNote: null,
-            createdBy: actor.userId,
-            endedBy: null,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        );
-        await this.outbox.record(manager, 'cqo.appointment.changed', {
-          appointmentId: saved.id,
-          traineeId: saved.traineeId,
-          enterpriseId,
-          change: 'appointed',
-          year: chinaYearOf(now),
-        });
-        return saved.id;
-      } catch (error) {
-        if (isUniqueViolation(error, 'ux_cqo_appointments_enterprise_serving')) throw RegistryErrors.enterpriseHasServingCqo();
-        if (isUniqueViolation(error, 'ux_cqo_appointments_trainee_serving')) throw RegistryErrors.traineeAlreadyServing();
-        if (isUniqueViolation(error, 'ux_cqo_appointments_enterprise_certificate_no')) throw RegistryErrors.certificateNoTaken();
-        throw error;
+      const saved = await this.insert(manager, {
+        enterpriseId,
+        traineeId: candidate.traineeId,
+        positionTitle: input.positionTitle.trim(),
+        positionLevel: input.positionLevel,
+        positionExceptionReason: input.positionLevel === 'below_deputy' ? input.positionExceptionReason!.trim() : null,
+        authorizationCertificateNo: input.authorizationCertificateNo.trim(),
+        appointedOn: input.appointedOn,
+        termYears,
+        result,
+        exception,
+        declarationId,
+        backdateApprovalId,
+        renewalOf: null,
+        actor,
+      });
+      if (backdateApprovalId) {
+        const used = returnedRows(await manager.query(
+          'UPDATE appointment_backdate_approvals SET used_by_appointment_id = $2 WHERE id = $1 AND used_by_appointment_id IS NULL RETURNING id',
+          [backdateApprovalId, saved],
+        ));
+        if (used.length === 0) throw AppointmentCheckErrors.appointedOnTooEarly(earliest);
       }
+      return saved;
     });
     return this.view(id);
+  }
+
+  /**
+   * 续聘: the next term of a CQO whose term ends within {@link RENEWAL_WINDOW_DAYS} days, or ran out
+   * unrenewed. The same checks as an appointment (declaration, flags, the last term's continuing
+   * education, eligibility on the new start date). The new term starts the day after the old one
+   * ends (today, if it has already run out); the old one ends on its last day.
+   */
+  async renew(actor: Actor, id: string, input: RenewalInput): Promise<AppointmentView> {
+    const old = await this.requireVisible(actor, id);
+    if (actor.role !== Role.EnterpriseAdmin || actor.enterpriseId !== old.enterpriseId) throw CommonErrors.outOfScope();
+    const [row]: { term_ends_on: string; status: string; end_reason: string | null; position_title: string; position_level: PositionLevel;
+      position_exception_reason: string | null; term_years: number; renewed: boolean }[] = await this.dataSource.query(
+      `SELECT a.term_ends_on::text, a.status, a.end_reason, a.position_title, a.position_level, a.position_exception_reason, a.term_years,
+              EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
+         FROM cqo_appointments a WHERE a.id = $1`,
+      [id],
+    );
+    const today = chinaDateOf(this.clock.now());
+    const expired = row.status === 'ended' && row.end_reason === 'term_expired';
+    if (row.renewed || !(row.status === 'serving' || expired)) throw RegistryErrors.notRenewable('该聘任已结束或已续聘');
+    if (row.status === 'serving' && row.term_ends_on > addDays(today, RENEWAL_WINDOW_DAYS)) {
+      throw RegistryErrors.notRenewable(`任期届满前${RENEWAL_WINDOW_DAYS}天内方可续聘（任期至${row.term_ends_on}）`);
+    }
+    const appointedOn = expired ? today : addDays(row.term_ends_on, 1);
+    const declarationId = await requireCleanDeclaration(this.dataSource.manager, old.traineeId, old.enterpriseId);
+    await refuseFlaggedDisqualified(this.dataSource.manager, old.traineeId);
+    await refuseShortfallInLastTerm(this.dataSource.manager, old.traineeId);
+    const profileActor = actor;
+    const result = await this.eligibility.evaluate(profileActor, old.traineeId, appointedOn);
+    if (!result.eligible) throw RegistryErrors.notEligible(result);
+    const rules = await this.rules.inForce(appointedOn);
+    const newId = await this.dataSource.transaction(async (manager) => {
+      if (row.status === 'serving') {
+        // The old term ends on its last day; the status changes now so the new term is the serving one.
+        const ended = returnedRows(await manager.query(
+          `UPDATE cqo_appointments SET status = 'ended', ended_on = term_ends_on, end_reason = 'renewed', ended_by = $2, updated_at = $3
+            WHERE id = $1 AND status = 'serving' RETURNING id`,
+          [id, actor.userId, this.clock.now()],
+        ));
+        if (ended.length === 0) throw RegistryErrors.notRenewable('该聘任已结束或已续聘');
+      }
+      return this.insert(manager, {
+        enterpriseId: old.enterpriseId,
+        traineeId: old.traineeId,
+        positionTitle: input.positionTitle?.trim() || row.position_title,
+        positionLevel: row.position_level,
+        positionExceptionReason: row.position_exception_reason,
+        authorizationCertificateNo: input.authorizationCertificateNo.trim(),
+        appointedOn,
+        termYears: input.termYears ?? rules.defaultTermYears,
+        result,
+        exception: null,
+        declarationId,
+        backdateApprovalId: null,
+        renewalOf: id,
+        actor,
+      });
+    });
+    return this.view(newId);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    a: {
+      enterpriseId: string; traineeId: string; positionTitle: string; positionLevel: PositionLevel; positionExceptionReason: string | null;
+      authorizationCertificateNo: string; appointedOn: string; termYears: number; result: EligibilityResult; exception: string | null;
+      declarationId: string; backdateApprovalId: string | null; renewalOf: string | null; actor: Actor;
+    },
+  ): Promise<string> {
+    const now = this.clock.now();
+    try {
+      const repo = manager.getRepository(CqoAppointmentEntity);
+      const saved = await repo.save(
+        repo.create({
+          enterpriseId: a.enterpriseId,
+          traineeId: a.traineeId,
+          positionTitle: a.positionTitle,
+          positionLevel: a.positionLevel,
+          positionExceptionReason: a.positionExceptionReason,
+          authorizationCertificateNo: a.authorizationCertificateNo,
+          appointedOn: a.appointedOn,
+          termYears: a.termYears,
+          termEndsOn: termEndDate(a.appointedOn, a.termYears),
+          eligibility: a.result,
+          eligible: a.result.eligible,
+          // An exception reason on an eligible appointment means nothing: it is not kept.
+          eligibilityExceptionReason: a.result.eligible ? null : a.exception,
+          status: 'serving',
+          endedOn: null,
+          endReason: null,
+          endNote: null,
+          declarationId: a.declarationId,
+          backdateApprovalId: a.backdateApprovalId,
+          renewalOf: a.renewalOf,
+          createdBy: a.actor.userId,
+          endedBy: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await this.outbox.record(manager, 'cqo.appointment.changed', {
+        appointmentId: saved.id,
+        traineeId: saved.traineeId,
+        enterpriseId: a.enterpriseId,
+        change: 'appointed',
+        year: chinaYearOf(now),
+      });
+      return saved.id;
+    } catch (error) {
+      if (isUniqueViolation(error, 'ux_cqo_appointments_enterprise_serving')) throw RegistryErrors.enterpriseHasServingCqo();
+      if (isUniqueViolation(error, 'ux_cqo_appointments_trainee_serving')) throw RegistryErrors.traineeAlreadyServing();
+      if (isUniqueViolation(error, 'ux_cqo_appointments_enterprise_certificate_no')) throw RegistryErrors.certificateNoTaken();
+      throw error;
+    }
+  }
+
+  /**
+   * A regulator approves an appointment date older than the window allows (the enterprise
+   * registers late), with a reason; the approval is kept and used once.
+   */
+  async approveBackdate(actor: Actor, input: { enterpriseId: string; traineeId: string; appointedOn: string; reason: string }): Promise<{ id: string }> {
+    if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
+    assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, input.enterpriseId));
+    const rows = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND role = $2', [input.traineeId, Role.Trainee]);
+    if (rows.length === 0) throw RegistryErrors.traineeNotFound('traineeId');
+    if (input.appointedOn > chinaDateOf(this.clock.now())) throw AppointmentCheckErrors.appointedOnTooLate(chinaDateOf(this.clock.now()));
+    const [saved]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO appointment_backdate_approvals (enterprise_id, trainee_id, appointed_on, reason, approved_by, approved_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [input.enterpriseId, input.traineeId, input.appointedOn, input.reason.trim(), actor.userId, this.clock.now()],
+    );
+    return { id: saved.id };
   }
 
   /** Resignation or dismissal, recorded by the enterprise. Term expiry is the daily job's ({@link expireDue}). */
@@ -254,19 +420,19 @@ export class AppointmentsService {
       `${VIEW_SELECT} ${where} ORDER BY a.appointed_on DESC, a.id LIMIT $6 OFFSET $7`,
       [...params, page.pageSize, offsetOf(page)],
     );
-    return pageOf(rows.map(toView), total, page);
+    return pageOf(rows.map((r) => toView(r, this.today())), total, page);
   }
 
   /** Every appointment of a trainee (the history), newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string, manager: EntityManager = this.dataSource.manager): Promise<AppointmentView[]> {
     const rows: RawAppointment[] = await manager.query(`${VIEW_SELECT} WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id`, [traineeId]);
-    return rows.map(toView);
+    return rows.map((r) => toView(r, this.today()));
   }
 
   /** Every appointment at an enterprise, newest first. No scope check: callers check the enterprise. */
   async ofEnterprise(enterpriseId: string): Promise<AppointmentView[]> {
     const rows: RawAppointment[] = await this.dataSource.query(`${VIEW_SELECT} WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id`, [enterpriseId]);
-    return rows.map(toView);
+    return rows.map((r) => toView(r, this.today()));
   }
 
   private async requireVisible(actor: Actor, id: string): Promise<{ traineeId: string; enterpriseId: string; status: AppointmentStatus; appointedOn: string }> {
@@ -279,10 +445,14 @@ export class AppointmentsService {
     return { traineeId: rows[0].trainee_id, enterpriseId: rows[0].enterprise_id, status: rows[0].status, appointedOn: rows[0].appointed_on };
   }
 
+  private today(): string {
+    return chinaDateOf(this.clock.now());
+  }
+
   private async view(id: string): Promise<AppointmentView> {
     const rows: RawAppointment[] = await this.dataSource.query(`${VIEW_SELECT} WHERE a.id = $1`, [id]);
     if (rows.length === 0) throw RegistryErrors.appointmentNotFound();
-    return toView(rows[0]);
+    return toView(rows[0], this.today());
   }
 }
 
@@ -310,9 +480,12 @@ interface RawAppointment {
   end_reason: AppointmentEndReason | null;
   end_note: string | null;
   created_at: Date;
+  renewed: boolean;
+  renewal_of: string | null;
+  backdate_approval_id: string | null;
 }
 
-function toView(r: RawAppointment): AppointmentView {
+function toView(r: RawAppointment, today: string): AppointmentView {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -335,6 +508,13 @@ function toView(r: RawAppointment): AppointmentView {
     eligibility: r.eligibility,
     eligibilityExceptionReason: r.eligibility_exception_reason,
     exceptionFlagged: !r.eligible || r.position_level === 'below_deputy',
+    termState: r.renewed
+      ? 'renewed'
+      : r.status === 'serving'
+        ? r.appointed_on_text > today ? 'future' : 'serving'
+        : r.end_reason === 'term_expired' ? 'expired_unrenewed' : 'ended',
+    renewalOf: r.renewal_of,
+    backdateApprovalId: r.backdate_approval_id,
     endedOn: r.ended_on_text,
     endReason: r.end_reason,
     endReasonLabel: r.end_reason ? END_REASON_LABELS[r.end_reason] : null,

@@ -7,20 +7,20 @@ import { AppointmentsService, AppointmentView } from '../appointments/appointmen
 import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
 import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
-import { APPOINTMENT_TARGETS, AppointmentTarget, EnterpriseFlags } from './appointment-targets';
+import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
+import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
 import { appointmentsQuery, ListQuery, shortfallsQuery } from './registry-lists';
 
-export interface TargetFigures {
-  code: AppointmentTarget['code'];
+/** A target's figures on the date asked (`asOf`), and at its deadline once the deadline has passed. */
+export interface TargetFigures extends TargetCount {
+  code: string;
   name: string;
   deadline: string;
   targetRate: number;
-  enterprises: number;
-  appointed: number;
-  /** appointed / enterprises, or null when the group is empty. */
-  rate: number | null;
-  /** The rate has reached the target (an empty group counts as met). */
+  /** verdict === 'met' (an empty group is never met). */
   met: boolean;
+  /** The figures on the deadline (the verdict the province assesses); null while the deadline is ahead. */
+  atDeadline: TargetCount | null;
 }
 
 export interface RequirementStateCounts {
@@ -44,19 +44,27 @@ export interface RegionFigures {
   regionId: string;
   regionName: string;
   regionPath: string;
+  /** Enterprises on the official lists on `asOf`. */
   enterprises: number;
+  /** Of those, with a counted CQO on `asOf` (eligible, no exception, not disqualified). */
   enterprisesWithCqo: number;
   appointmentRate: number | null;
   targets: TargetFigures[];
   servingCqos: number;
+  /** Enterprises whose serving CQO is not counted (appointed by exception, or disqualified). */
   exceptionAppointments: number;
+  /** Enterprises without a serving CQO on `asOf` but with one registered to start later. */
+  futureDatedAppointments: number;
   openFlags: number;
   compliance: ComplianceFigures[];
 }
 
 export interface RegionDashboard {
   year: number;
+  /** The date (CST) the target figures are for (default today). */
   asOf: string;
+  /** Today (CST). */
+  today: string;
   /** When the precomputed figures were computed (refreshed every few minutes by the worker). */
   figuresAsOf: Date | null;
   totals: RegionFigures;
@@ -69,7 +77,7 @@ export interface EnterpriseRow {
   name: string;
   creditCode: string;
   regionName: string;
-  targetGroups: AppointmentTarget['code'][];
+  targetGroups: string[];
   cqoTraineeId: string | null;
   cqoName: string | null;
   appointedOn: string | null;
@@ -83,7 +91,7 @@ export interface EnterpriseRow {
 export interface EnterpriseFilter {
   regionId?: string;
   year?: number;
-  target?: AppointmentTarget['code'];
+  target?: string;
   appointed?: boolean;
 }
 
@@ -93,7 +101,7 @@ export interface EnterpriseDrillDown {
   creditCode: string;
   regionId: string;
   regionName: string;
-  targetGroups: AppointmentTarget['code'][];
+  targetGroups: string[];
   appointments: AppointmentView[];
   currentCqo: { traineeId: string; fullName: string; years: YearStatusView[]; openFlags: number } | null;
 }
@@ -115,7 +123,6 @@ export interface ShortfallRow {
   final: boolean;
 }
 
-const TARGET_COLUMNS = APPOINTMENT_TARGETS.map((t, i) => `${t.sql} AS target_${i}`).join(',\n             ');
 const STATE_ORDER: (ComplianceState | 'missing')[] = ['shortfall', 'at_risk', 'missing', 'on_track', 'not_applicable', 'complete'];
 
 /**
@@ -130,12 +137,15 @@ export class DashboardsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly appointments: AppointmentsService,
     private readonly status: CqoStatusService,
+    private readonly targetFigures: TargetFiguresService,
     private readonly clock: Clock,
   ) {}
 
-  async region(actor: Actor, filter: { regionId?: string; year?: number }): Promise<RegionDashboard> {
+  async region(actor: Actor, filter: { regionId?: string; year?: number; asOf?: string }): Promise<RegionDashboard> {
     const scopePath = (await regionFilterPath(this.dataSource, actor, filter.regionId)) ?? (await this.rootPath());
-    return this.regionFigures(scopePath, this.year(filter.year, this.clock.now()));
+    const today = chinaDateOf(this.clock.now());
+    if (filter.asOf !== undefined && (filter.asOf > today || filter.asOf < '2000-01-01')) throw RegistryErrors.asOfOutOfRange();
+    return this.regionFigures(scopePath, this.year(filter.year, this.clock.now()), filter.asOf);
   }
 
   /**
@@ -143,21 +153,22 @@ export class DashboardsService {
    * precomputed per-region views (see migration RegistryStats; `asOf` says when they were
    * computed) and the open flags (live: few rows). No scope check: for the city report job.
    */
-  async regionFigures(scopePath: string, year: number): Promise<RegionDashboard> {
+  async regionFigures(scopePath: string, year: number, asOfDate?: string): Promise<RegionDashboard> {
     const now = this.clock.now();
+    const today = chinaDateOf(now);
+    const asOf = asOfDate ?? today;
+    const targets = await this.targetFigures.targets();
+    // The figures on the date asked, and on each deadline already passed (one statement each).
+    const deadlines = [...new Set(targets.map((t) => t.deadline).filter((d) => d <= today && d !== asOf))];
+    const [onAsOf, ...onDeadlines] = await Promise.all([asOf, ...deadlines].map((d) => this.targetFigures.countsOn(scopePath, d, targets)));
+    const atDeadline = new Map(deadlines.map((d, i) => [d, onDeadlines[i]]));
+    atDeadline.set(asOf, onAsOf);
     // Every region in scope mapped to its group, one pass over the handful of region rows.
-    const [regionRows, enterpriseRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
+    const [regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
       this.dataSource.query(
         `SELECT id, name, path FROM regions WHERE path = $1 OR (path LIKE $1 || '/%' AND path NOT LIKE $1 || '/%/%') ORDER BY sort_order, code`,
         [scopePath],
       ) as Promise<{ id: string; name: string; path: string }[]>,
-      this.dataSource.query(
-        `WITH grp AS (${GROUPS_SQL})
-         SELECT grp.group_path, s.state_owned, s.above_designated_size, s.production, s.china_award, s.provincial_award, s.city_award,
-                s.appointed, s.exception, s.enterprises
-           FROM registry_enterprise_stats s JOIN grp ON grp.region_id = s.region_id`,
-        [scopePath],
-      ) as Promise<EnterpriseStatsRow[]>,
       this.dataSource.query(
         `WITH grp AS (${GROUPS_SQL})
          SELECT grp.group_path, s.year, s.serving, s.complete
@@ -198,10 +209,13 @@ export class DashboardsService {
     const rules = ruleRows.sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code));
     const figures = (regions: { id: string; name: string; path: string }[], name: string, id: string, path: string): RegionFigures => {
       const paths = new Set(regions.map((r) => r.path));
-      const ent = enterpriseRows.filter((r) => paths.has(r.group_path));
-      const count = (pick: (r: EnterpriseStatsRow) => boolean) => ent.filter(pick).reduce((t, r) => t + r.enterprises, 0);
-      const enterprises = count(() => true);
-      const appointed = count((r) => r.appointed);
+      const groupPaths = [...paths];
+      const totals = groupPaths.map((p) => onAsOf.totals.get(p)).filter((t) => t !== undefined);
+      const sum = (k: 'enterprises' | 'appointed' | 'exceptionAppointments' | 'futureDated') => totals.reduce((t, r) => t + r[k], 0);
+      const enterprises = sum('enterprises');
+      const appointed = sum('appointed');
+      const countOf = (date: string, i: number, rate: number) =>
+        sumCounts(date, rate, groupPaths.map((p) => atDeadline.get(date)!.byGroup.get(p)?.[i] ?? emptyCount(date)));
       const compliance = [year, year - 1].map((y) => {
         const cqo = cqoRows.filter((r) => r.year === y && paths.has(r.group_path));
         const states = stateRows.filter((r) => r.year === y && paths.has(r.group_path));
@@ -229,13 +243,21 @@ export class DashboardsService {
         enterprises,
         enterprisesWithCqo: appointed,
         appointmentRate: ratio(appointed, enterprises),
-        targets: APPOINTMENT_TARGETS.map((t) => {
-          const n = count((r) => t.test(flagsOf(r)));
-          const a = count((r) => r.appointed && t.test(flagsOf(r)));
-          return { code: t.code, name: t.name, deadline: t.deadline, targetRate: t.targetRate, enterprises: n, appointed: a, rate: ratio(a, n), met: n === 0 || a / n >= t.targetRate };
+        targets: targets.map((t, i): TargetFigures => {
+          const now = countOf(asOf, i, t.targetRate);
+          return {
+            ...now,
+            code: t.code,
+            name: t.name,
+            deadline: t.deadline,
+            targetRate: t.targetRate,
+            met: now.verdict === 'met',
+            atDeadline: t.deadline <= today ? countOf(t.deadline, i, t.targetRate) : null,
+          };
         }),
         servingCqos: compliance[0].servingCqos,
-        exceptionAppointments: count((r) => r.exception),
+        exceptionAppointments: sum('exceptionAppointments'),
+        futureDatedAppointments: sum('futureDated'),
         openFlags: flagRows.filter((r) => paths.has(r.group_path)).reduce((t, r) => t + r.open_flags, 0),
         compliance,
       };
@@ -244,7 +266,8 @@ export class DashboardsService {
     const children = regionRows.filter((r) => r.path !== scopePath);
     return {
       year,
-      asOf: chinaDateOf(now),
+      asOf,
+      today,
       figuresAsOf: meta[0]?.computed_at ?? null,
       totals: figures(regionRows, self.name, self.id, self.path),
       children: children.map((c) => figures([c], c.name, c.id, c.path)),
@@ -257,7 +280,7 @@ export class DashboardsService {
    */
   async refreshStats(): Promise<{ ms: number }> {
     const started = Date.now();
-    for (const view of ['registry_enterprise_stats', 'registry_cqo_year_stats', 'registry_compliance_stats', 'registry_stats_meta']) {
+    for (const view of ['registry_cqo_year_stats', 'registry_compliance_stats', 'registry_stats_meta']) {
       await this.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
     }
     return { ms: Date.now() - started };
@@ -267,9 +290,12 @@ export class DashboardsService {
   async enterprises(actor: Actor, filter: EnterpriseFilter, page: PageRequest): Promise<Page<EnterpriseRow>> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     const year = this.year(filter.year, this.clock.now());
-    const target = filter.target ? APPOINTMENT_TARGETS.find((t) => t.code === filter.target) : undefined;
+    const targets = await this.targetFigures.targets();
+    const target = filter.target ? targets.find((t) => t.code === filter.target) : undefined;
+    if (filter.target && !target) throw RegistryErrors.unknownTarget();
+    const targetColumns = targets.map((t, i) => `${criteriaSql(t.criteria, 'e')} AS target_${i}`).join(', ');
     const where = `WHERE ${pathInScopeSql('g.path', '$1')}
-        ${target ? `AND ${target.sql}` : ''}
+        ${target ? `AND ${criteriaSql(target.criteria, 'e')}` : ''}
         AND ($2::boolean IS NULL OR (a.id IS NOT NULL) = $2)`;
     const from = `FROM enterprises e JOIN regions g ON g.id = e.region_id
         LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving'`;
@@ -286,8 +312,8 @@ export class DashboardsService {
       `WITH page AS (
          SELECT e.id, e.name, e.credit_code, g.name AS region_name, g.path, a.trainee_id,
                 a.appointed_on::text AS appointed_on, a.term_ends_on::text AS term_ends_on,
-                COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception,
-                ${TARGET_COLUMNS}
+                COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception
+                ${targetColumns ? `, ${targetColumns}` : ''}
            ${from}
            ${where}
           ORDER BY g.path, e.name, e.id
@@ -309,7 +335,7 @@ export class DashboardsService {
         name: r.name,
         creditCode: r.credit_code,
         regionName: r.region_name,
-        targetGroups: APPOINTMENT_TARGETS.filter((_, i) => r[`target_${i}`]).map((t) => t.code),
+        targetGroups: targets.filter((_, i) => r[`target_${i}`]).map((t) => t.code),
         cqoTraineeId: r.trainee_id,
         cqoName: r.full_name,
         appointedOn: r.appointed_on,
@@ -328,8 +354,13 @@ export class DashboardsService {
     assertRegulatorOrAdmin(actor);
     const scope = await enterpriseScope(this.dataSource, enterpriseId);
     assertCanSeeEnterprise(actor, scope);
+    const targets = await this.targetFigures.targets();
     const [row]: ({ credit_code: string; region_name: string } & Record<string, unknown>)[] = await this.dataSource.query(
-      `SELECT e.credit_code, g.name AS region_name, ${TARGET_COLUMNS} FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1`,
+      `SELECT e.credit_code, g.name AS region_name, e.state_owned AS "stateOwned", e.above_designated_size AS "aboveDesignatedSize",
+              e.production, e.china_quality_award AS "chinaQualityAward", e.china_quality_award_year AS "chinaQualityAwardYear",
+              e.provincial_quality_award AS "provincialQualityAward", e.provincial_quality_award_year AS "provincialQualityAwardYear",
+              e.city_quality_award AS "cityQualityAward", e.city_quality_award_year AS "cityQualityAwardYear"
+         FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1`,
       [enterpriseId],
     );
     const appointments = await this.appointments.ofEnterprise(enterpriseId);
@@ -345,7 +376,7 @@ export class DashboardsService {
       creditCode: row.credit_code,
       regionId: scope.regionId,
       regionName: row.region_name,
-      targetGroups: APPOINTMENT_TARGETS.filter((_, i) => row[`target_${i}`] === true).map((t) => t.code),
+      targetGroups: targets.filter((t) => meetsCriteria(t.criteria, row as never)).map((t) => t.code),
       appointments,
       currentCqo,
     };
@@ -402,40 +433,6 @@ export class DashboardsService {
     const rows: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1');
     return rows[0].path;
   }
-}
-
-/**
- * Every region in the scope ($1) mapped to its group: the scope region itself, or the region
- * directly below it that contains it (for the province: its city).
- */
-const GROUPS_SQL = `
-  SELECT g.id AS region_id,
-         CASE WHEN g.path = $1 THEN $1 ELSE $1 || '/' || split_part(substr(g.path, length($1) + 2), '/', 1) END AS group_path
-    FROM regions g
-   WHERE g.path = $1 OR g.path LIKE $1 || '/%'`;
-
-interface EnterpriseStatsRow {
-  group_path: string;
-  state_owned: boolean;
-  above_designated_size: boolean;
-  production: boolean;
-  china_award: boolean;
-  provincial_award: boolean;
-  city_award: boolean;
-  appointed: boolean;
-  exception: boolean;
-  enterprises: number;
-}
-
-function flagsOf(r: EnterpriseStatsRow): EnterpriseFlags {
-  return {
-    stateOwned: r.state_owned,
-    aboveDesignatedSize: r.above_designated_size,
-    production: r.production,
-    chinaAward: r.china_award,
-    provincialAward: r.provincial_award,
-    cityAward: r.city_award,
-  };
 }
 
 function ratio(part: number, whole: number): number | null {

@@ -5,11 +5,13 @@ import { APPOINTMENT_SUBJECT, CertificatesRepository } from '@cqo/certificates';
 import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
 import { RequirementEvaluator } from '@cqo/credit-hours';
 import { UsersRepository } from '@cqo/identity';
-import { TraineesService } from '@cqo/trainees';
+import { QUALITY_QUALIFICATIONS, TraineesService } from '@cqo/trainees';
 import { RegistryErrors } from '../registry.errors';
 import { evaluateEligibility } from './eligibility-rules';
 import { EligibilityRulesRepository } from './eligibility-rules.repository';
-import { EligibilityResult } from './eligibility.types';
+import { EligibilityCode, EligibilityResult } from './eligibility.types';
+import { factValues, TraineeFactsService } from '../facts/trainee-facts.service';
+import { FactKind } from '../entities/trainee-fact.entity';
 
 /** How an enterprise admin names a candidate: a user name, or the whole citizen ID number (matched by hash). */
 export interface TraineeIdentifier {
@@ -45,6 +47,7 @@ export class EligibilityService {
     private readonly users: UsersRepository,
     private readonly evaluator: RequirementEvaluator,
     private readonly certificates: CertificatesRepository,
+    private readonly facts: TraineeFactsService,
     private readonly clock: Clock,
   ) {}
 
@@ -83,9 +86,12 @@ export class EligibilityService {
     return { candidate, result: await this.evaluate(actor, candidate.traineeId) };
   }
 
-  /** Judges a trainee the actor may see, today (CST), under the rule set in force today. */
-  async evaluate(actor: Actor, traineeId: string): Promise<EligibilityResult> {
-    const today = chinaDateOf(this.clock.now());
+  /**
+   * Judges a trainee the actor may see on `onDate` (default today, CST) under the rule set in
+   * force that day: an appointment is judged as of its `appointedOn`.
+   */
+  async evaluate(actor: Actor, traineeId: string, onDate?: string): Promise<EligibilityResult> {
+    const today = onDate ?? chinaDateOf(this.clock.now());
     const rules = await this.rules.inForce(today);
     const profile = await this.trainees.getVisible(actor, traineeId);
     // Appointment training: the credit-hours evaluator's verdict under the requirement rule set in force.
@@ -93,7 +99,7 @@ export class EligibilityService {
       this.evaluator.appointmentVerdict(traineeId),
       this.certificates.findCurrent({ traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' }),
     ]);
-    return evaluateEligibility(
+    const result = evaluateEligibility(
       {
         qualityWorkYears: String(profile.qualityWorkYears),
         educationLevel: profile.educationLevel,
@@ -105,5 +111,19 @@ export class EligibilityService {
       rules,
       today,
     );
+    // Each profile-based condition says how far its fact has been checked: never shown as verified unless it is.
+    const facts = await this.facts.factsFor(traineeId, factValues(profile));
+    const stateOf = (fact: FactKind) => facts.find((f) => f.fact === fact)!.state;
+    const byQualification = QUALITY_QUALIFICATIONS.indexOf(profile.qualityQualification) >= QUALITY_QUALIFICATIONS.indexOf(rules.minQualityQualification);
+    const factOf: Partial<Record<EligibilityCode, FactKind>> = {
+      QUALITY_WORK_YEARS: 'quality_work_years',
+      EDUCATION_LEVEL: 'education',
+      QUALITY_QUALIFICATION: byQualification || !profile.relatedSeniorTitle ? 'qualification' : 'title',
+    };
+    for (const c of result.conditions) {
+      const fact = factOf[c.code];
+      c.factState = fact ? stateOf(fact) : null;
+    }
+    return result;
   }
 }

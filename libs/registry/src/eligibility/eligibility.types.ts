@@ -26,6 +26,11 @@ export interface EligibilityCondition {
   actual: string;
   /** Why it fails (Chinese), or null when met. */
   message: string | null;
+  /**
+   * How far the fact behind the condition has been checked (self_declared → enterprise_confirmed →
+   * city_verified); null for conditions the product computes itself (training hours, certificate).
+   */
+  factState?: 'self_declared' | 'enterprise_confirmed' | 'city_verified' | null;
 }
 
 export interface EligibilityResult {

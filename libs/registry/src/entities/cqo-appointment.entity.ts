@@ -17,12 +17,13 @@ export const POSITION_LEVEL_LABELS: Readonly<Record<PositionLevel, string>> = {
 };
 
 export type AppointmentStatus = 'serving' | 'ended';
-export type AppointmentEndReason = 'resignation' | 'dismissal' | 'term_expired';
-export const APPOINTMENT_END_REASONS: readonly AppointmentEndReason[] = ['resignation', 'dismissal', 'term_expired'];
+export type AppointmentEndReason = 'resignation' | 'dismissal' | 'term_expired' | 'renewed';
+export const APPOINTMENT_END_REASONS: readonly AppointmentEndReason[] = ['resignation', 'dismissal', 'term_expired', 'renewed'];
 export const END_REASON_LABELS: Readonly<Record<AppointmentEndReason, string>> = {
   resignation: '辞职',
   dismissal: '解聘',
   term_expired: '任期届满',
+  renewed: '任期届满续聘',
 };
 
 /**
@@ -118,6 +119,18 @@ export class CqoAppointmentEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'ended_by', foreignKeyConstraintName: 'fk_cqo_appointments_ended_by' })
   ender?: Relation<UserEntity>;
+
+  /** The disqualification declaration the appointment was made on (required since the RegulatorFigures migration). */
+  @Column({ type: 'uuid', nullable: true })
+  declarationId!: string | null;
+
+  /** A regulator's approval of an appointment date older than the registration window allows. */
+  @Column({ type: 'uuid', nullable: true })
+  backdateApprovalId!: string | null;
+
+  /** The term this one renews (续聘), if any. */
+  @Column({ type: 'uuid', nullable: true })
+  renewalOf!: string | null;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

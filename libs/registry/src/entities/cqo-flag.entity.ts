@@ -22,6 +22,10 @@ export class CqoFlagEntity {
   @Column({ type: 'text' })
   reason!: string;
 
+  /** One of the notice's 不得担任 circumstances: an open flag of this kind blocks an appointment. */
+  @Column({ type: 'text', nullable: true })
+  disqualifyingCircumstance!: string | null;
+
   @Column({ type: 'date' })
   flaggedOn!: string;
 

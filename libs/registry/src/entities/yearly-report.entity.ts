@@ -40,6 +40,10 @@ export class EnterpriseYearlyReportEntity {
   @Column({ type: 'boolean' })
   cqoInPlace!: boolean;
 
+  /** What the registry says: a CQO served at the enterprise during the year (checked when filed). */
+  @Column({ type: 'boolean', nullable: true })
+  registryCqoInPlace!: boolean | null;
+
   /** 已建立首席质量官任职绩效考核制度和实施细则. */
   @Column({ type: 'boolean' })
   appraisalSystemEstablished!: boolean;

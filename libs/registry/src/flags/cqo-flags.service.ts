@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
+import { DeclarationItem } from '../entities/cqo-declaration.entity';
 import { CqoFlagEntity } from '../entities/cqo-flag.entity';
 import { RegistryErrors } from '../registry.errors';
 import { canSeeTrainee, returnedRows, traineeRegistryScope } from '../registry-scope';
@@ -10,6 +11,8 @@ export interface FlagView {
   id: string;
   traineeId: string;
   reason: string;
+  /** One of the notice's 不得担任 circumstances (DECLARATION_ITEMS), when the flag is of a disqualifying kind. */
+  disqualifyingCircumstance: string | null;
   flaggedOn: string;
   flaggedBy: string | null;
   flaggedByName: string | null;
@@ -28,12 +31,14 @@ export class CqoFlagsService {
     private readonly clock: Clock,
   ) {}
 
-  async raise(actor: Actor, traineeId: string, input: { reason: string; flaggedOn?: string }): Promise<FlagView> {
+  /** A flag naming a disqualifying circumstance blocks appointments while open and stops the CQO counting toward targets. */
+  async raise(actor: Actor, traineeId: string, input: { reason: string; flaggedOn?: string; disqualifyingCircumstance?: DeclarationItem | null }): Promise<FlagView> {
     await this.requireRegulatorScope(actor, traineeId);
     const now = this.clock.now();
     const saved = await this.dataSource.getRepository(CqoFlagEntity).save({
       traineeId,
       reason: input.reason.trim(),
+      disqualifyingCircumstance: input.disqualifyingCircumstance ?? null,
       flaggedOn: input.flaggedOn ?? chinaDateOf(now),
       flaggedBy: actor.userId,
       createdAt: now,
@@ -81,6 +86,7 @@ interface RawFlag {
   id: string;
   trainee_id: string;
   reason: string;
+  disqualifying_circumstance: string | null;
   flagged_on_text: string;
   flagged_by: string | null;
   flagged_by_name: string | null;
@@ -95,6 +101,7 @@ function toView(r: RawFlag): FlagView {
     id: r.id,
     traineeId: r.trainee_id,
     reason: r.reason,
+    disqualifyingCircumstance: r.disqualifying_circumstance,
     flaggedOn: r.flagged_on_text,
     flaggedBy: r.flagged_by,
     flaggedByName: r.flagged_by_name,

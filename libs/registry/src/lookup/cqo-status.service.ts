@@ -7,6 +7,7 @@ import { ComplianceState, currentYear, normalizeHours, RequirementEvaluator } fr
 import { TraineesService } from '@cqo/trainees';
 import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
 import { DeclarationsService, DeclarationView } from '../declarations/declarations.service';
+import { factValues, TraineeFactsService, TraineeFactView } from '../facts/trainee-facts.service';
 import { LookupKeyKind } from '../entities/registry-access-log.entity';
 import { CqoFlagsService, FlagView } from '../flags/cqo-flags.service';
 import { RegistryErrors } from '../registry.errors';
@@ -65,6 +66,8 @@ export interface CqoStatusView {
   declarations: DeclarationView[];
   /** Any appointment made by exception (ineligible, or below deputy general manager). */
   exceptionFlagged: boolean;
+  /** The eligibility facts with how far each has been checked (never shown as verified unless it is). */
+  facts: TraineeFactView[];
 }
 
 /**
@@ -83,6 +86,7 @@ export class CqoStatusService {
     private readonly flags: CqoFlagsService,
     private readonly evaluator: RequirementEvaluator,
     private readonly accessLog: AccessLogService,
+    private readonly facts: TraineeFactsService,
     private readonly clock: Clock,
   ) {}
 
@@ -153,10 +157,14 @@ export class CqoStatusService {
     const year = currentYear(now);
     const [profileRows, appointments, declarations, flags, certificateRows, appointment, statusRows] = await Promise.all([
       this.dataSource.query(
-        `SELECT p.full_name, p.id_number_masked, p.enterprise_id, e.name AS enterprise_name
+        `SELECT p.full_name, p.id_number_masked, p.enterprise_id, e.name AS enterprise_name,
+                p.education_level, p.quality_work_years, p.quality_qualification, p.related_senior_title
            FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
         [traineeId],
-      ) as Promise<{ full_name: string; id_number_masked: string; enterprise_id: string | null; enterprise_name: string | null }[]>,
+      ) as Promise<{
+        full_name: string; id_number_masked: string; enterprise_id: string | null; enterprise_name: string | null;
+        education_level: string; quality_work_years: string; quality_qualification: string; related_senior_title: boolean;
+      }[]>,
       this.appointments.ofTrainee(traineeId),
       this.declarations.ofTrainee(traineeId),
       this.flags.ofTrainee(traineeId),
@@ -215,6 +223,15 @@ export class CqoStatusService {
       openFlags: flags.filter((f) => f.open).length,
       declarations,
       exceptionFlagged: appointments.some((a) => a.exceptionFlagged),
+      facts: await this.facts.factsFor(
+        traineeId,
+        factValues({
+          educationLevel: profile.education_level,
+          qualityWorkYears: profile.quality_work_years,
+          qualityQualification: profile.quality_qualification,
+          relatedSeniorTitle: profile.related_senior_title,
+        }),
+      ),
     };
   }
 }

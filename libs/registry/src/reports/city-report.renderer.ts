@@ -24,28 +24,52 @@ export interface CityReportContent {
   year: number;
   generatedOn: string;
   issuer: string;
+  /** draft: prepared, not submitted (says who generated it); submitted: signed off by the city. */
+  stage: 'draft' | 'submitted';
+  /** Who generated a draft (系统定时任务, or the regulator's office), or who signed a submitted version. */
+  preparedBy: string;
+  /** The version number of a submitted report. */
+  version: number | null;
+  /** 推行情况, the city's narrative (submitted versions). */
+  narrative: string | null;
   /** Label → value, in print order. */
   summary: [string, string][];
   cqos: CityReportCqoRow[];
 }
 
-const COLUMNS: { header: string; width: number; value: (r: CityReportCqoRow, i: number) => string }[] = [
-  { header: '序号', width: 30, value: (_r, i) => String(i + 1) },
-  { header: '企业名称', width: 150, value: (r) => r.enterpriseName },
-  { header: '首席质量官', width: 62, value: (r) => r.fullName },
-  { header: '身份证号', width: 110, value: (r) => r.idNumberMasked },
-  { header: '职务', width: 80, value: (r) => r.positionTitle },
-  { header: '聘任日期', width: 62, value: (r) => r.appointedOn },
-  { header: '任期届满', width: 62, value: (r) => r.termEndsOn },
-  { header: '任职培训', width: 52, value: (r) => r.appointmentTraining },
+/** The list's columns, the same in the PDF and the XLSX (width in PDF points). */
+export const CITY_REPORT_COLUMNS: { header: string; width: number; value: (r: CityReportCqoRow, i: number) => string }[] = [
+  { header: '序号', width: 24, value: (_r, i) => String(i + 1) },
+  { header: '企业名称', width: 104, value: (r) => r.enterpriseName },
+  { header: '统一社会信用代码', width: 86, value: (r) => r.creditCode },
+  { header: '首席质量官', width: 46, value: (r) => r.fullName },
+  { header: '身份证号', width: 78, value: (r) => r.idNumberMasked },
+  { header: '职务', width: 64, value: (r) => r.positionTitle },
+  { header: '聘任日期', width: 50, value: (r) => r.appointedOn },
+  { header: '任期届满', width: 50, value: (r) => r.termEndsOn },
+  { header: '状态', width: 32, value: (r) => r.status },
+  { header: '任职培训', width: 38, value: (r) => r.appointmentTraining },
+  { header: '本年度继续教育学时', width: 122, value: (r) => (r.yearHours.length > 0 ? r.yearHours.join('\n') : '无记录') },
+  { header: '本年度学时达标', width: 34, value: (r) => (r.yearComplete ? '是' : '否') },
+  { header: '例外聘任', width: 32, value: (r) => (r.exception ? '是' : '否') },
 ];
-/** The year's hours, one requirement per line, in the last column. */
-const HOURS_COLUMN = { header: '本年度继续教育学时（已完成/应完成）', width: 150 };
+
+function title(content: CityReportContent): string {
+  return `${content.regionName}${content.year}年度推行首席质量官制度情况报告`;
+}
+
+/** The line under the title: who submitted, or that this is an unsubmitted draft and who generated it. */
+export function provenance(content: CityReportContent): string {
+  return content.stage === 'submitted'
+    ? `报送单位：${content.regionName}市场监督管理局（签发：${content.preparedBy}，第${content.version}版）    报送日期：${content.generatedOn}    数据来源：${content.issuer}`
+    : `草稿（未报送）    生成：${content.preparedBy}    生成日期：${content.generatedOn}    数据来源：${content.issuer}`;
+}
 
 /**
- * Renders the city's yearly report to the province: a summary and the list of appointed CQOs
- * with their training status. Chinese text is drawn with the certificates lib's fonts (Noto Sans
- * SC, subset-embedded; the fallback face for rare characters), parsed once per process.
+ * Renders the city's yearly report to the province: a summary, the narrative and the list of
+ * appointed CQOs with every column of the XLSX. Long text wraps within its column (rows grow),
+ * never cut. Chinese text is drawn with the certificates lib's fonts (Noto Sans SC, subset-embedded;
+ * the fallback face for rare characters), parsed once per process.
  */
 export function renderCityReportPdf(content: CityReportContent, fonts: CertificateFonts = CertificateFonts.shared()): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -56,7 +80,7 @@ export function renderCityReportPdf(content: CityReportContent, fonts: Certifica
     lang: 'zh-CN',
     displayTitle: true,
     info: {
-      Title: `${content.regionName}${content.year}年度推行首席质量官制度情况报告`,
+      Title: title(content),
       Author: content.issuer,
       Creator: '首席质量官培训平台',
       Producer: 'PDFKit',
@@ -71,106 +95,120 @@ export function renderCityReportPdf(content: CityReportContent, fonts: Certifica
     doc.on('error', reject);
   });
   const registered = new Set<string>();
-  const write = (text: string, x: number, y: number, size: number, maxWidth: number, bold = false) => {
-    let cursor = x;
-    let remaining = maxWidth;
-    for (const run of fonts.runs(text, bold ? 'bold' : 'regular', 'text')) {
-      if (!registered.has(run.font)) {
-        doc.registerFont(run.font, fonts.font(run.font) as unknown as string);
-        registered.add(run.font);
+  const use = (font: string, size: number) => {
+    if (!registered.has(font)) {
+      doc.registerFont(font, fonts.font(font) as unknown as string);
+      registered.add(font);
+    }
+    doc.font(font).fontSize(size);
+  };
+  /** Splits text into lines no wider than maxWidth (any character may break a CJK line). */
+  const wrap = (text: string, size: number, maxWidth: number, bold = false): string[] => {
+    const lines: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      let width = 0;
+      for (const run of fonts.runs(paragraph, bold ? 'bold' : 'regular', 'text')) {
+        use(run.font, size);
+        for (const ch of Array.from(run.text)) {
+          const w = doc.widthOfString(ch);
+          if (width + w > maxWidth && line !== '') {
+            lines.push(line);
+            line = '';
+            width = 0;
+          }
+          line += ch;
+          width += w;
+        }
       }
-      doc.font(run.font).fontSize(size);
-      // Cut what does not fit (a long enterprise name) rather than overprint the next column.
-      let piece = run.text;
-      while (piece.length > 0 && doc.widthOfString(piece) > remaining) piece = Array.from(piece).slice(0, -1).join('');
-      if (piece.length === 0) break;
-      doc.text(piece, cursor, y, { lineBreak: false });
-      const w = doc.widthOfString(piece);
-      cursor += w;
-      remaining -= w;
-      if (piece !== run.text) break;
+      lines.push(line);
+    }
+    return lines;
+  };
+  /** Draws one line (already fitting). */
+  const draw = (text: string, x: number, y: number, size: number, bold = false) => {
+    let cursor = x;
+    for (const run of fonts.runs(text, bold ? 'bold' : 'regular', 'text')) {
+      use(run.font, size);
+      doc.text(run.text, cursor, y, { lineBreak: false });
+      cursor += doc.widthOfString(run.text);
     }
   };
   const pageWidth = doc.page.width;
   const pageHeight = doc.page.height;
   const left = 36;
+  const bottom = pageHeight - 40;
   let y = 40;
-  write(`${content.regionName}${content.year}年度推行首席质量官制度情况报告`, left, y, 18, pageWidth - 72, true);
-  y += 30;
-  write(`报送单位：${content.regionName}市场监督管理局    生成日期：${content.generatedOn}    数据来源：${content.issuer}`, left, y, 9, pageWidth - 72);
-  y += 22;
-  write('一、总体情况', left, y, 12, 300, true);
-  y += 20;
-  for (const [label, value] of content.summary) {
-    write(`${label}：${value}`, left + 12, y, 10, pageWidth - 96);
-    y += 16;
+  const paragraph = (text: string, x: number, size: number, width: number, bold = false, gap = 4) => {
+    for (const line of wrap(text, size, width, bold)) {
+      if (y + size + gap > bottom) {
+        doc.addPage();
+        y = 40;
+      }
+      draw(line, x, y, size, bold);
+      y += size + gap;
+    }
+  };
+  paragraph(title(content), left, 18, pageWidth - 72, true, 10);
+  paragraph(provenance(content), left, 9, pageWidth - 72, false, 8);
+  y += 6;
+  paragraph('一、总体情况', left, 12, 300, true, 8);
+  for (const [label, value] of content.summary) paragraph(`${label}：${value}`, left + 12, 10, pageWidth - 96, false, 6);
+  if (content.narrative) {
+    y += 6;
+    paragraph('二、推行情况', left, 12, 300, true, 8);
+    paragraph(content.narrative, left + 12, 10, pageWidth - 96, false, 6);
   }
   y += 10;
-  write(`二、已聘任到位的企业首席质量官名单（共${content.cqos.length}人）`, left, y, 12, 500, true);
-  y += 22;
-  const header = () => {
-    let x = left;
-    doc.rect(left, y - 3, pageWidth - 72, 16).fill('#eeeeee');
-    doc.fillColor('#000000');
-    for (const c of COLUMNS) {
-      write(c.header, x + 2, y, 8.5, c.width - 4, true);
-      x += c.width;
-    }
-    write(HOURS_COLUMN.header, x + 2, y, 8.5, HOURS_COLUMN.width - 4, true);
-    y += 18;
-  };
-  header();
-  content.cqos.forEach((row, i) => {
-    const hours = row.yearHours.length > 0 ? row.yearHours : ['无记录'];
-    const height = 4 + 11 * hours.length;
-    if (y + height > pageHeight - 40) {
+  paragraph(`${content.narrative ? '三' : '二'}、已聘任到位的企业首席质量官名单（共${content.cqos.length}人）`, left, 12, 600, true, 10);
+  const size = 7.5;
+  const lineHeight = 10;
+  const cells = (values: string[], bold: boolean) => values.map((v, i) => wrap(v, size, CITY_REPORT_COLUMNS[i].width - 4, bold));
+  const row = (values: string[][], bold: boolean, shade: boolean) => {
+    const height = 4 + lineHeight * Math.max(...values.map((v) => v.length));
+    if (y + height > bottom) {
       doc.addPage();
       y = 40;
       header();
     }
-    let x = left;
-    for (const c of COLUMNS) {
-      write(c.value(row, i), x + 2, y, 8, c.width - 4);
-      x += c.width;
+    if (shade) {
+      doc.rect(left, y - 3, CITY_REPORT_COLUMNS.reduce((t, c) => t + c.width, 0), height).fill('#eeeeee');
+      doc.fillColor('#000000');
     }
-    hours.forEach((line, k) => write(line, x + 2, y + 11 * k, 8, HOURS_COLUMN.width - 4));
+    let x = left;
+    values.forEach((lines, i) => {
+      lines.forEach((line, k) => draw(line, x + 2, y + lineHeight * k, size, bold));
+      x += CITY_REPORT_COLUMNS[i].width;
+    });
     y += height;
-  });
-  if (content.cqos.length === 0) write('（本年度无已聘任的首席质量官）', left + 12, y, 10, 400);
+  };
+  const header = () => row(cells(CITY_REPORT_COLUMNS.map((c) => c.header), true), true, true);
+  header();
+  content.cqos.forEach((r, i) => row(cells(CITY_REPORT_COLUMNS.map((c) => c.value(r, i)), false), false, false));
+  if (content.cqos.length === 0) paragraph('（本年度无已聘任的首席质量官）', left + 12, 10, 400);
   doc.end();
   return done;
 }
 
-/** The same report as a workbook: a summary sheet and the list (one row per CQO). */
+/** The same report as a workbook: a summary sheet (with the narrative) and the list (one row per CQO). */
 export async function renderCityReportXlsx(content: CityReportContent): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = content.issuer;
   workbook.created = new Date(`${content.generatedOn}T00:00:00Z`);
   const summary = workbook.addWorksheet('总体情况');
-  summary.addRow([`${content.regionName}${content.year}年度推行首席质量官制度情况报告`]);
+  summary.addRow([title(content)]);
+  summary.addRow([provenance(content)]);
   summary.addRow([]);
   for (const [label, value] of content.summary) summary.addRow([label, value]);
+  if (content.narrative) {
+    summary.addRow([]);
+    summary.addRow(['推行情况', content.narrative]);
+  }
   summary.getColumn(1).width = 40;
   summary.getColumn(2).width = 30;
   const list = workbook.addWorksheet('首席质量官名单');
-  list.addRow(['序号', '企业名称', '统一社会信用代码', '首席质量官', '身份证号', '职务', '聘任日期', '任期届满', '状态', '任职培训', '本年度继续教育学时', '本年度学时达标', '例外聘任']);
-  content.cqos.forEach((r, i) =>
-    list.addRow([
-      i + 1,
-      r.enterpriseName,
-      r.creditCode,
-      r.fullName,
-      r.idNumberMasked,
-      r.positionTitle,
-      r.appointedOn,
-      r.termEndsOn,
-      r.status,
-      r.appointmentTraining,
-      r.yearHours.join('；'),
-      r.yearComplete ? '是' : '否',
-      r.exception ? '是' : '否',
-    ]),
-  );
+  list.addRow(CITY_REPORT_COLUMNS.map((c) => c.header));
+  content.cqos.forEach((r, i) => list.addRow(CITY_REPORT_COLUMNS.map((c, k) => (k === 0 ? i + 1 : c.value(r, i).replace(/\n/g, '；')))));
   // exceljs's typings predate Node's generic Buffer.
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -3,10 +3,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CertificateStorage } from '@cqo/certificates';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
 import { ComplianceState, currentYear, isMet, normalizeHours } from '@cqo/credit-hours';
 import { DashboardsService } from '../dashboards/dashboards.service';
-import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
+import { CityReportVersionEntity, CityReportVersionStatus } from '../entities/city-report-version.entity';
 import { CityReportStatus, CityYearlyReportEntity } from '../entities/yearly-report.entity';
 import { RegistryErrors } from '../registry.errors';
 import { pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
@@ -25,6 +25,24 @@ export interface CityReportView {
   pdfSha256: string | null;
   xlsxSha256: string | null;
   error: string | null;
+  /** Submitted versions, newest first. */
+  versions: CityReportVersionView[];
+}
+
+export interface CityReportVersionView {
+  id: string;
+  version: number;
+  status: CityReportVersionStatus;
+  narrative: string;
+  /** The summary figures as frozen at submission. */
+  summary: Record<string, string>;
+  submittedBy: string;
+  submittedByName: string | null;
+  submittedAt: Date;
+  decidedAt: Date | null;
+  returnReason: string | null;
+  pdfSha256: string;
+  xlsxSha256: string;
 }
 
 const STATE_LABELS: Record<string, string> = { on_track: '正常', at_risk: '进度落后', complete: '已完成', shortfall: '未完成', not_applicable: '不适用' };
@@ -42,7 +60,6 @@ export class CityReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dashboards: DashboardsService,
-    private readonly rules: EligibilityRulesRepository,
     private readonly storage: CertificateStorage,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -87,7 +104,11 @@ export class CityReportsService {
     const report = await this.dataSource.getRepository(CityYearlyReportEntity).findOneBy({ id: reportId });
     if (!report || report.generation !== generation) return { status: 'stale' };
     const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [report.regionId]);
-    const content = await this.content(region.name, region.path, report.year);
+    const requester: { display_name: string; region_name: string | null }[] = report.requestedBy
+      ? await this.dataSource.query('SELECT u.display_name, g.name AS region_name FROM users u LEFT JOIN regions g ON g.id = u.region_id WHERE u.id = $1', [report.requestedBy])
+      : [];
+    const preparedBy = requester[0] ? `${requester[0].region_name ?? ''}${requester[0].display_name}` : '系统定时任务';
+    const content = await this.content(region.name, region.path, report.year, { stage: 'draft', preparedBy, version: null, narrative: null });
     const [pdf, xlsx] = [await renderCityReportPdf(content), await renderCityReportXlsx(content)];
     const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
     const xlsxSha256 = createHash('sha256').update(xlsx).digest('hex');
@@ -125,7 +146,7 @@ export class CityReportsService {
       page.pageSize,
       offsetOf(page),
     ]);
-    return pageOf(rows.map(toView), total, page);
+    return pageOf(rows.map((r) => toView(r)), total, page);
   }
 
   async get(actor: Actor, id: string): Promise<CityReportView> {
@@ -146,12 +167,103 @@ export class CityReportsService {
     };
   }
 
-  /** The report's content: the summary figures (from the dashboards' SQL) and the appointed CQOs of the year. */
-  async content(regionName: string, regionPath: string, year: number): Promise<CityReportContent> {
+  /**
+   * The city regulator signs off its own city's report with the narrative (推行情况) and submits
+   * it to the province: the figures and the CQO list are computed now and frozen with the files
+   * as a new version. Refused while a version awaits the province or after it acknowledged one.
+   */
+  async submit(actor: Actor, reportId: string, narrative: string): Promise<CityReportView> {
+    const report = await this.requireVisible(actor, reportId);
+    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [report.regionId]);
+    // Only the city's own bureau signs its report (not the province, not a platform admin).
+    if (actor.role !== Role.Regulator || actor.regionPath !== region.path) throw RegistryErrors.notTheCityBureau();
+    const [signer]: { display_name: string }[] = await this.dataSource.query('SELECT display_name FROM users WHERE id = $1', [actor.userId]);
+    const [last]: { version: number; status: CityReportVersionStatus }[] = await this.dataSource.query(
+      'SELECT version, status FROM city_report_versions WHERE report_id = $1 ORDER BY version DESC LIMIT 1',
+      [reportId],
+    );
+    if (last && (last.status === 'submitted' || last.status === 'acknowledged')) throw RegistryErrors.reportAlreadySubmitted(last.status);
+    const version = (last?.version ?? 0) + 1;
+    const content = await this.content(region.name, region.path, report.year, { stage: 'submitted', preparedBy: signer.display_name, version, narrative: narrative.trim() });
+    const [pdf, xlsx] = [await renderCityReportPdf(content), await renderCityReportXlsx(content)];
+    const base = `registry/city-reports/${report.regionId}/${report.year}/v${version}`;
+    // Files first: a version row never points at a missing file.
+    await this.storage.put(`${base}.pdf`, pdf);
+    await this.storage.put(`${base}.xlsx`, xlsx);
     const now = this.clock.now();
-    // The report prints figures as of now, not as of the last scheduled refresh.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE city_report_versions SET status = 'superseded' WHERE report_id = $1 AND status = 'returned'`, [reportId]);
+      try {
+        await manager.getRepository(CityReportVersionEntity).insert({
+          reportId,
+          version,
+          status: 'submitted',
+          narrative: narrative.trim(),
+          content: content as never,
+          pdfStorageKey: `${base}.pdf`,
+          pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+          xlsxStorageKey: `${base}.xlsx`,
+          xlsxSha256: createHash('sha256').update(xlsx).digest('hex'),
+          submittedBy: actor.userId,
+          submittedAt: now,
+          decidedBy: null,
+          decidedAt: null,
+          returnReason: null,
+        });
+      } catch (error) {
+        // Two submissions at once: the unique (report, version) lets one through.
+        if (isUniqueViolation(error, 'ux_city_report_versions_report_version')) throw RegistryErrors.reportAlreadySubmitted('submitted');
+        throw error;
+      }
+    });
+    return this.view(reportId);
+  }
+
+  /** The province acknowledges a submitted version, or returns it with a reason (the city resubmits). */
+  async decide(actor: Actor, reportId: string, version: number, decision: { acknowledge: true } | { acknowledge: false; reason: string }): Promise<CityReportView> {
+    const report = await this.requireVisible(actor, reportId);
+    const [region]: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE id = $1', [report.regionId]);
+    // The province: a regulator above the city (not the city itself).
+    if (actor.role !== Role.Regulator || !actor.regionPath || actor.regionPath === region.path || !regionContains(actor.regionPath, region.path)) {
+      throw RegistryErrors.notTheProvince();
+    }
+    const rows = returnedRows(await this.dataSource.query(
+      `UPDATE city_report_versions SET status = $3, decided_by = $4, decided_at = $5, return_reason = $6
+        WHERE report_id = $1 AND version = $2 AND status = 'submitted' RETURNING id`,
+      [reportId, version, decision.acknowledge ? 'acknowledged' : 'returned', actor.userId, this.clock.now(), decision.acknowledge ? null : decision.reason.trim()],
+    ));
+    if (rows.length === 0) throw RegistryErrors.versionNotAwaitingDecision();
+    return this.view(reportId);
+  }
+
+  /** A submitted version's file, exactly as frozen. */
+  async downloadVersion(actor: Actor, reportId: string, version: number, format: 'pdf' | 'xlsx'): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const report = await this.requireVisible(actor, reportId);
+    const v = await this.dataSource.getRepository(CityReportVersionEntity).findOneBy({ reportId, version });
+    if (!v) throw RegistryErrors.reportNotFound();
+    const data = await this.storage.get(format === 'pdf' ? v.pdfStorageKey : v.xlsxStorageKey);
+    if (!data) throw RegistryErrors.reportNotReady();
+    return {
+      fileName: `city-report-${report.year}-v${version}.${format}`,
+      contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      data,
+    };
+  }
+
+  /** The report's content: the summary figures (from the dashboards' SQL) and the appointed CQOs of the year. */
+  async content(
+    regionName: string,
+    regionPath: string,
+    year: number,
+    meta: Pick<CityReportContent, 'stage' | 'preparedBy' | 'version' | 'narrative'>,
+  ): Promise<CityReportContent> {
+    const now = this.clock.now();
+    // The report prints figures as of now, not as of the last scheduled refresh; the target
+    // figures as of the end of the year reported (or today, for the open year).
     await this.dashboards.refreshStats();
-    const figures = (await this.dashboards.regionFigures(regionPath, year)).totals;
+    const today = chinaDateOf(now);
+    const yearEnd = `${year}-12-31`;
+    const figures = (await this.dashboards.regionFigures(regionPath, year, yearEnd < today ? yearEnd : today)).totals;
     // Set-based: the CQOs serving in the year (a term overlapping it) at the city's enterprises,
     // with their appointment-training status (the compliance engine's `once` verdict), appointment certificate (certificates)
     // and the year's statuses (the compliance engine's table), in one statement.
@@ -208,15 +320,20 @@ export class CityReportsService {
     const yearFigures = figures.compliance.find((c) => c.year === year)!;
     const summary: [string, string][] = [
       ['企业总数', String(figures.enterprises)],
-      ['已聘任首席质量官的企业（当前）', `${figures.enterprisesWithCqo}（${pct(figures.appointmentRate)}）`],
-      ...figures.targets.map((t): [string, string] => [`${t.name}聘任率（目标${pct(t.targetRate)}，${t.deadline}前）`, `${t.appointed}/${t.enterprises}（${pct(t.rate)}）`]),
+      [`已聘任首席质量官的企业（${figures.targets[0]?.date ?? today}，不含例外聘任）`, `${figures.enterprisesWithCqo}（${pct(figures.appointmentRate)}）`],
+      ...figures.targets.map((t): [string, string] => [
+        `${t.name}聘任率（目标${pct(t.targetRate)}，${t.deadline}前；截至${t.date}）`,
+        t.verdict === 'no_target_enterprises'
+          ? '无目标企业'
+          : `${t.appointed}/${t.enterprises}（${pct(t.rate)}，${t.verdict === 'met' ? '已达成' : '未达成'}；例外聘任${t.exceptionAppointments}，未到任${t.futureDated}）`,
+      ]),
       [`${year}年度在任首席质量官`, String(yearFigures.servingCqos)],
       [`${year}年度继续教育学时全部达标`, `${yearFigures.complete}（${pct(yearFigures.rate)}）`],
       ['任职培训已完成', `${cqos.filter((c) => c.appointmentTraining === '已完成').length}/${cqos.length}`],
       ['例外聘任', String(cqos.filter((c) => c.exception).length)],
       [`${year}年度企业书面报告（已报送/已签收）`, `${reports.filed}/${reports.acknowledged}`],
     ];
-    return { regionName, year, generatedOn: chinaDateOf(now), issuer: this.config.certificates.issuerName, summary, cqos };
+    return { regionName, year, generatedOn: chinaDateOf(now), issuer: this.config.certificates.issuerName, summary, cqos, ...meta };
   }
 
   private async city(regionId: string): Promise<{ path: string }> {
@@ -240,8 +357,28 @@ export class CityReportsService {
       'SELECT c.*, g.name AS region_name FROM city_yearly_reports c JOIN regions g ON g.id = c.region_id WHERE c.id = $1',
       [id],
     );
-    return toView(rows[0]);
+    const versions: RawVersion[] = await this.dataSource.query(
+      `SELECT v.*, u.display_name AS submitted_by_name FROM city_report_versions v LEFT JOIN users u ON u.id = v.submitted_by
+        WHERE v.report_id = $1 ORDER BY v.version DESC`,
+      [id],
+    );
+    return toView(rows[0], versions);
   }
+}
+
+interface RawVersion {
+  id: string;
+  version: number;
+  status: CityReportVersionStatus;
+  narrative: string;
+  content: { summary?: [string, string][] };
+  submitted_by: string;
+  submitted_by_name: string | null;
+  submitted_at: Date;
+  decided_at: Date | null;
+  return_reason: string | null;
+  pdf_sha256: string;
+  xlsx_sha256: string;
 }
 
 interface RawCityReport {
@@ -259,7 +396,7 @@ interface RawCityReport {
   error: string | null;
 }
 
-function toView(r: RawCityReport): CityReportView {
+function toView(r: RawCityReport, versions: RawVersion[] = []): CityReportView {
   return {
     id: r.id,
     regionId: r.region_id,
@@ -273,5 +410,19 @@ function toView(r: RawCityReport): CityReportView {
     pdfSha256: r.pdf_sha256,
     xlsxSha256: r.xlsx_sha256,
     error: r.error,
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      status: v.status,
+      narrative: v.narrative,
+      summary: Object.fromEntries(v.content.summary ?? []),
+      submittedBy: v.submitted_by,
+      submittedByName: v.submitted_by_name,
+      submittedAt: v.submitted_at,
+      decidedAt: v.decided_at,
+      returnReason: v.return_reason,
+      pdfSha256: v.pdf_sha256,
+      xlsxSha256: v.xlsx_sha256,
+    })),
   };
 }

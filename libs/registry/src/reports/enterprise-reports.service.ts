@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CertificateStorage } from '@cqo/certificates';
-import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
 import { APPRAISAL_RESULT_LABELS, AppraisalResult, EnterpriseYearlyReportEntity } from '../entities/yearly-report.entity';
 import { RegistryErrors } from '../registry.errors';
@@ -46,6 +47,24 @@ export interface EnterpriseReportView {
   filedAt: Date;
   acknowledgedAt: Date | null;
   acknowledgementNote: string | null;
+  /** When the report was due (rule data: by default 31 January of the following year). */
+  dueOn: string;
+  filedLate: boolean;
+  /** What the registry says: a CQO served at the enterprise during the year. */
+  registryCqoInPlace: boolean | null;
+  /** The declared cqoInPlace disagrees with the registry: flagged to the city. */
+  cqoMismatch: boolean;
+}
+
+/** An enterprise on the lists that has not filed its report for the year. */
+export interface NonFilerRow {
+  enterpriseId: string;
+  name: string;
+  creditCode: string;
+  regionName: string;
+  year: number;
+  dueOn: string;
+  overdue: boolean;
 }
 
 /** What a yearly report may attach: the signed document as PDF, Word, or a scan. */
@@ -77,8 +96,87 @@ export class EnterpriseReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: CertificateStorage,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
+
+  /** The due date of the reports on `year`, from the report rules in force on 1 January of the next year. */
+  async dueOn(year: number): Promise<string> {
+    const [rule]: { m: number; d: number }[] = await this.dataSource.query(
+      `SELECT enterprise_report_due_month AS m, enterprise_report_due_day AS d FROM registry_report_rules
+        WHERE effective_from <= make_date($1::int + 1, 1, 1) ORDER BY effective_from DESC LIMIT 1`,
+      [year],
+    );
+    const m = rule?.m ?? 1;
+    const d = rule?.d ?? 31;
+    return `${year + 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+
+  /**
+   * Enterprises in scope, on the official lists by the end of `year`, that have not filed their
+   * report on it (the city's list to chase), with the due date.
+   */
+  async nonFilers(actor: Actor, filter: { year: number; regionId?: string }, page: PageRequest): Promise<Page<NonFilerRow>> {
+    const query = await this.nonFilersQuery(actor, filter);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${query.sql}) q`, query.params);
+    const rows: { id: string; name: string; credit_code: string; region_name: string }[] = await this.dataSource.query(
+      `${query.sql} ORDER BY g.path, e.name, e.id LIMIT $3 OFFSET $4`,
+      [...query.params, page.pageSize, offsetOf(page)],
+    );
+    const dueOn = await this.dueOn(filter.year);
+    const overdue = chinaDateOf(this.clock.now()) > dueOn;
+    return pageOf(
+      rows.map((r) => ({ enterpriseId: r.id, name: r.name, creditCode: r.credit_code, regionName: r.region_name, year: filter.year, dueOn, overdue })),
+      total,
+      page,
+    );
+  }
+
+  /**
+   * Reminds every non-filer's enterprise admins (a notification each). Once per enterprise, year
+   * and day: a second click the same day sends nothing twice.
+   */
+  async remindNonFilers(actor: Actor, filter: { year: number; regionId?: string }): Promise<{ enterprises: number; notified: number }> {
+    if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
+    const query = await this.nonFilersQuery(actor, filter);
+    const admins: { user_id: string; enterprise_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT u.id AS user_id, q.id AS enterprise_id, q.name FROM (${query.sql}) q
+         JOIN users u ON u.enterprise_id = q.id AND u.role = 'enterprise_admin' AND u.status = 'active'`,
+      query.params,
+    );
+    const dueOn = await this.dueOn(filter.year);
+    const today = chinaDateOf(this.clock.now());
+    let notified = 0;
+    await this.dataSource.transaction(async (manager) => {
+      for (const a of admins) {
+        const sent = await this.notifications.notify(
+          {
+            userId: a.user_id,
+            kind: 'registry.report-reminder',
+            title: `请报送${filter.year}年度首席质量官制度落实情况书面报告`,
+            body: `${a.name}尚未报送${filter.year}年度首席质量官制度落实情况书面报告，报送截止日期为${dueOn}。`,
+            dedupeKey: `registry.report-reminder:${a.enterprise_id}:${filter.year}:${a.user_id}:${today}`,
+          },
+          manager,
+        );
+        if (sent) notified += 1;
+      }
+    });
+    return { enterprises: new Set(admins.map((a) => a.enterprise_id)).size, notified };
+  }
+
+  private async nonFilersQuery(actor: Actor, filter: { year: number; regionId?: string }): Promise<{ sql: string; params: unknown[] }> {
+    if (actor.role !== Role.Regulator && actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
+    if (filter.year < 2000 || filter.year > currentYear(this.clock.now())) throw RegistryErrors.yearOutOfRange();
+    const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
+    return {
+      sql: `SELECT e.id, e.name, e.credit_code, g.name AS region_name FROM enterprises e JOIN regions g ON g.id = e.region_id
+             WHERE ${pathInScopeSql('g.path', '$1')}
+               AND EXISTS (SELECT 1 FROM enterprise_master_versions v WHERE v.enterprise_id = e.id AND v.effective_on <= make_date($2::int, 12, 31))
+               AND NOT EXISTS (SELECT 1 FROM enterprise_yearly_reports r WHERE r.enterprise_id = e.id AND r.year = $2)`,
+      params: [scopePath, filter.year],
+    };
+  }
 
   async file(actor: Actor, input: EnterpriseReportInput): Promise<EnterpriseReportView> {
     if (actor.role !== Role.EnterpriseAdmin || !actor.enterpriseId) throw CommonErrors.outOfScope();
@@ -95,10 +193,17 @@ export class EnterpriseReportsService {
         [actor.enterpriseId, input.year],
       );
       if (existing[0]?.status === 'acknowledged') throw RegistryErrors.reportAcknowledged();
+      // What the registry says for the year: a term at this enterprise overlapping it.
+      const [registry]: { in_place: boolean }[] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM cqo_appointments a WHERE a.enterprise_id = $1 AND a.appointed_on <= make_date($2::int, 12, 31)
+                  AND LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= make_date($2::int, 1, 1)) AS in_place`,
+        [actor.enterpriseId, input.year],
+      );
       const row = {
         enterpriseId: actor.enterpriseId!,
         year: input.year,
         cqoInPlace: input.cqoInPlace,
+        registryCqoInPlace: registry.in_place,
         appraisalSystemEstablished: input.appraisalSystemEstablished,
         appraisalResult: input.appraisalResult,
         majorQualityIncidents: input.majorQualityIncidents,
@@ -147,21 +252,26 @@ export class EnterpriseReportsService {
     return { fileName: report.fileName, contentType: report.fileContentType, data };
   }
 
-  async list(actor: Actor, filter: { year?: number; regionId?: string; status?: 'filed' | 'acknowledged' }, page: PageRequest): Promise<Page<EnterpriseReportView>> {
+  async list(
+    actor: Actor,
+    filter: { year?: number; regionId?: string; status?: 'filed' | 'acknowledged'; mismatch?: boolean },
+    page: PageRequest,
+  ): Promise<Page<EnterpriseReportView>> {
     let scopePath: string | null = null;
     let own: string | null = null;
     if (actor.role === Role.EnterpriseAdmin) own = actor.enterpriseId;
     else scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
-    const params: unknown[] = [scopePath, own, filter.year ?? null, filter.status ?? null];
+    const params: unknown[] = [scopePath, own, filter.year ?? null, filter.status ?? null, filter.mismatch ?? null];
     const where = `WHERE ${pathInScopeSql('g.path', '$1')} AND ($2::uuid IS NULL OR r.enterprise_id = $2)
-                     AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)`;
+                     AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
+                     AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5)`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${FROM} ${where}`, params);
-    const rows: RawReport[] = await this.dataSource.query(`${SELECT} ${FROM} ${where} ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $5 OFFSET $6`, [
+    const rows: RawReport[] = await this.dataSource.query(`${SELECT} ${FROM} ${where} ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $6 OFFSET $7`, [
       ...params,
       page.pageSize,
       offsetOf(page),
     ]);
-    return pageOf(rows.map(toView), total, page);
+    return pageOf(await this.withDueDates(rows), total, page);
   }
 
   private async requireVisible(actor: Actor, id: string): Promise<EnterpriseYearlyReportEntity> {
@@ -173,7 +283,13 @@ export class EnterpriseReportsService {
 
   private async view(id: string): Promise<EnterpriseReportView> {
     const rows: RawReport[] = await this.dataSource.query(`${SELECT} ${FROM} WHERE r.id = $1`, [id]);
-    return toView(rows[0]);
+    return (await this.withDueDates(rows))[0];
+  }
+
+  private async withDueDates(rows: RawReport[]): Promise<EnterpriseReportView[]> {
+    const due = new Map<number, string>();
+    for (const year of new Set(rows.map((r) => r.year))) due.set(year, await this.dueOn(year));
+    return rows.map((r) => toView(r, due.get(r.year)!));
   }
 }
 
@@ -210,9 +326,10 @@ interface RawReport {
   filed_at: Date;
   acknowledged_at: Date | null;
   acknowledgement_note: string | null;
+  registry_cqo_in_place: boolean | null;
 }
 
-function toView(r: RawReport): EnterpriseReportView {
+function toView(r: RawReport, dueOn: string): EnterpriseReportView {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -233,5 +350,9 @@ function toView(r: RawReport): EnterpriseReportView {
     filedAt: r.filed_at,
     acknowledgedAt: r.acknowledged_at,
     acknowledgementNote: r.acknowledgement_note,
+    dueOn,
+    filedLate: chinaDateOf(r.filed_at) > dueOn,
+    registryCqoInPlace: r.registry_cqo_in_place,
+    cqoMismatch: r.registry_cqo_in_place !== null && r.registry_cqo_in_place !== r.cqo_in_place,
   };
 }

@@ -11,6 +11,7 @@ import { RegistryStats1795620100000 } from './1795620100000-RegistryStats';
 import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCsvCell';
 import { HoursOccurrenceAndVerdicts1795630000000 } from './1795630000000-HoursOccurrenceAndVerdicts';
 import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSessionsAudit';
+import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   DropRegistryCsvCell1795620200000,
   HoursOccurrenceAndVerdicts1795630000000,
   AccountsSessionsAudit1795631300000,
+  RegulatorFigures1795640000000,
 ];

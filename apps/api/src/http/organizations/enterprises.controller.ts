@@ -13,8 +13,8 @@ export class EnterprisesController {
 
   @Post()
   @Access(Role.PlatformAdmin)
-  create(@Body() dto: CreateEnterpriseDto): Promise<EnterpriseView> {
-    return this.enterprises.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateEnterpriseDto): Promise<EnterpriseView> {
+    return this.enterprises.create(dto, actor);
   }
 
   /** Platform admins see all, regulators their region, enterprise admins their own. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AWARD_STANDINGS, AwardStanding } from '@cqo/organizations';
 import { PageQueryDto } from '../common/paging.dto';
 
@@ -66,6 +66,27 @@ export class CreateEnterpriseDto {
   @ApiProperty({ enum: AWARD_STANDINGS, description: '市（州）政府质量奖' })
   @IsIn(AWARD_STANDINGS)
   cityQualityAward!: AwardStanding;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2020, description: '中国质量奖 year obtained' })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  chinaQualityAwardYear?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2020, description: '甘肃省人民政府质量奖 year obtained' })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  provincialQualityAwardYear?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2020, description: '市（州）政府质量奖 year obtained' })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  cityQualityAwardYear?: number | null;
 }
 
 export class UpdateEnterpriseDto {
@@ -105,6 +126,35 @@ export class UpdateEnterpriseDto {
   @IsOptional()
   @IsIn(AWARD_STANDINGS)
   cityQualityAward?: AwardStanding;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2020, description: '中国质量奖 year obtained' })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  chinaQualityAwardYear?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2020, description: '甘肃省人民政府质量奖 year obtained' })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  provincialQualityAwardYear?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2020, description: '市（州）政府质量奖 year obtained' })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  cityQualityAwardYear?: number | null;
+}
+
+/** An enterprise admin's correction request: the fields to change and why. */
+export class CorrectionChangesDto extends UpdateEnterpriseDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
 }
 
 export class ListEnterprisesQueryDto extends PageQueryDto {

@@ -19,6 +19,7 @@ import {
   AppointmentEndDto,
   AppointmentListQueryDto,
   AppointmentPageDto,
+  AppointmentRenewDto,
   DeclarationCreateDto,
   DeclarationDto,
   EligibilityAnswerDto,
@@ -89,6 +90,14 @@ export class AppointmentsController {
   @ApiOkResponse({ type: AppointmentDto })
   end(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AppointmentEndDto): Promise<AppointmentView> {
     return this.appointments.end(actor, id, dto);
+  }
+
+  @Post('appointments/:id/renew')
+  @Access(Role.EnterpriseAdmin)
+  @ApiOperation({ summary: '续聘: starts the next term (within 90 days of the term’s end, or after it ran out unrenewed), with the same checks as an appointment' })
+  @ApiCreatedResponse({ type: AppointmentDto })
+  renew(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AppointmentRenewDto): Promise<AppointmentView> {
+    return this.appointments.renew(actor, id, dto);
   }
 
   @Post('declarations')

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
-import { EnterpriseReportsService, EnterpriseReportView } from '@cqo/registry';
+import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, ReportListQueryDto } from './registry.dto';
+import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerQueryDto, ReminderDto, ReportListQueryDto } from './registry.dto';
 
 /**
  * The enterprise's yearly written report to its city bureau: filed (again, until acknowledged)
@@ -32,6 +32,21 @@ export class EnterpriseReportsController {
   @ApiOkResponse({ type: EnterpriseReportPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ReportListQueryDto): Promise<Page<EnterpriseReportView>> {
     return this.reports.list(actor, query, query);
+  }
+
+  @Get('non-filers')
+  @Access(Role.Regulator, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Enterprises on the lists by the end of the year that have not filed its report, with the due date' })
+  nonFilers(@CurrentActor() actor: Actor, @Query() query: NonFilerQueryDto): Promise<Page<NonFilerRow>> {
+    return this.reports.nonFilers(actor, { year: query.year, regionId: query.regionId }, query);
+  }
+
+  @Post('non-filers/reminders')
+  @HttpCode(200)
+  @Access(Role.Regulator)
+  @ApiOperation({ summary: 'Reminds every non-filer’s enterprise admins (once per enterprise and day)' })
+  remind(@CurrentActor() actor: Actor, @Body() dto: ReminderDto): Promise<{ enterprises: number; notified: number }> {
+    return this.reports.remindNonFilers(actor, dto);
   }
 
   @Get(':id')

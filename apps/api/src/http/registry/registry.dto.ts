@@ -111,7 +111,7 @@ export class AppointmentCreateDto {
 
 export class AppointmentEndDto {
   @ApiProperty({ enum: ['resignation', 'dismissal'], description: 'Term expiry is recorded by the daily job' })
-  @IsIn(APPOINTMENT_END_REASONS.filter((r) => r !== 'term_expired'))
+  @IsIn(APPOINTMENT_END_REASONS.filter((r) => r !== 'term_expired' && r !== 'renewed'))
   reason!: 'resignation' | 'dismissal';
 
   @ApiPropertyOptional({ example: '2026-09-30', description: 'Default: today (CST)' })
@@ -124,6 +124,88 @@ export class AppointmentEndDto {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
+}
+
+export class AppointmentRenewDto {
+  @ApiProperty({ example: 'CQO-AUTH-2029-001', description: 'The new term’s authorization certificate number' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  authorizationCertificateNo!: string;
+
+  @ApiPropertyOptional({ example: 3, description: 'Default: the rule set’s term' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  termYears?: number;
+
+  @ApiPropertyOptional({ example: '副总经理兼首席质量官' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  positionTitle?: string;
+}
+
+export class BackdateApprovalCreateDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  enterpriseId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  traineeId!: string;
+
+  @ApiProperty({ example: '2026-01-15' })
+  @IsCalendarDate()
+  appointedOn!: string;
+
+  @ApiProperty({ example: '企业提供了2026年1月15日的聘任文件，登记延误' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class EvidenceUploadDto {
+  @ApiProperty({ example: '学位证书.pdf' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fileName!: string;
+
+  @ApiProperty({ description: 'The scan, base64: PDF, JPG or PNG (by its bytes), at most 3 MB before encoding' })
+  @IsBase64()
+  @MaxLength(4_200_000)
+  contentBase64!: string;
+}
+
+export class NonFilerQueryDto extends PageQueryDto {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+}
+
+export class ReminderDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
 }
 
 export class AppointmentListQueryDto extends PageQueryDto {
@@ -260,6 +342,12 @@ export class ReportListQueryDto extends YearRegionPageQueryDto {
   @IsOptional()
   @IsIn(['filed', 'acknowledged'])
   status?: 'filed' | 'acknowledged';
+
+  @ApiPropertyOptional({ description: 'Only reports whose declared cqoInPlace disagrees (true) or agrees (false) with the registry' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsBoolean()
+  mismatch?: boolean;
 }
 
 export class AcknowledgeDto {

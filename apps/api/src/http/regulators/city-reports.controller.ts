@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { CityReportsService, CityReportView } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CityReportDto, CityReportListQueryDto, CityReportPageDto, CityReportRequestDto } from './regulators.dto';
+import { CityReportDto, CityReportListQueryDto, CityReportPageDto, CityReportRequestDto, CityReportReturnDto, CityReportSubmitDto } from './regulators.dto';
 
 function file(f: { fileName: string; contentType: string; data: Buffer }): StreamableFile {
   return new StreamableFile(f.data, { type: f.contentType, disposition: `attachment; filename="${f.fileName}"`, length: f.data.length });
@@ -51,5 +51,49 @@ export class CityReportsController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async xlsx(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return file(await this.reports.download(actor, id, 'xlsx'));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Access(Role.Regulator)
+  @ApiOperation({ summary: 'The city bureau signs off its report with the narrative and submits it to the province: a new frozen version' })
+  @ApiOkResponse({ type: CityReportDto })
+  submit(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CityReportSubmitDto): Promise<CityReportView> {
+    return this.reports.submit(actor, id, dto.narrative);
+  }
+
+  @Post(':id/versions/:version/acknowledge')
+  @HttpCode(200)
+  @Access(Role.Regulator)
+  @ApiOperation({ summary: 'The province acknowledges a submitted version' })
+  @ApiOkResponse({ type: CityReportDto })
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<CityReportView> {
+    return this.reports.decide(actor, id, version, { acknowledge: true });
+  }
+
+  @Post(':id/versions/:version/return')
+  @HttpCode(200)
+  @Access(Role.Regulator)
+  @ApiOperation({ summary: 'The province returns a submitted version with a reason; the city resubmits (a new version)' })
+  @ApiOkResponse({ type: CityReportDto })
+  returnVersion(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body() dto: CityReportReturnDto,
+  ): Promise<CityReportView> {
+    return this.reports.decide(actor, id, version, { acknowledge: false, reason: dto.reason });
+  }
+
+  @Get(':id/versions/:version/pdf')
+  @ApiProduces('application/pdf')
+  async versionPdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
+    return file(await this.reports.downloadVersion(actor, id, version, 'pdf'));
+  }
+
+  @Get(':id/versions/:version/xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async versionXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
+    return file(await this.reports.downloadVersion(actor, id, version, 'xlsx'));
   }
 }

@@ -3,11 +3,10 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CERTIFICATE_KINDS, CertificateKind, CertificateView } from '@cqo/certificates';
 import { COMPLIANCE_STATES } from '@cqo/credit-hours';
-import { APPOINTMENT_TARGETS, LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
+import { DECLARATION_ITEMS, DeclarationItem, LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
 import { PageQueryDto } from '../common/paging.dto';
 import { AppointmentDto, DeclarationDto, IsCalendarDate, YearRegionPageQueryDto } from '../registry/registry.dto';
 
-const TARGET_CODES = APPOINTMENT_TARGETS.map((t) => t.code);
 const STATES_WITH_MISSING = [...COMPLIANCE_STATES, 'missing'];
 
 // ---------------------------------------------------------------- requests
@@ -71,6 +70,11 @@ export class FlagCreateDto {
   @IsOptional()
   @IsCalendarDate()
   flaggedOn?: string;
+
+  @ApiPropertyOptional({ enum: DECLARATION_ITEMS, nullable: true, description: 'The 不得担任 circumstance the flag records: while open it blocks appointments and the CQO does not count toward targets' })
+  @IsOptional()
+  @IsIn(DECLARATION_ITEMS)
+  disqualifyingCircumstance?: DeclarationItem | null;
 }
 
 export class FlagClearDto {
@@ -108,7 +112,12 @@ class YearQuery {
   regionId?: string;
 }
 
-export class DashboardQueryDto extends YearQuery {}
+export class DashboardQueryDto extends YearQuery {
+  @ApiPropertyOptional({ example: '2021-12-31', description: 'The date (CST) the target figures are for; default today' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
 
 export class EnterpriseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 })
@@ -124,10 +133,11 @@ export class EnterpriseListQueryDto extends PageQueryDto {
   @IsUUID()
   regionId?: string;
 
-  @ApiPropertyOptional({ enum: TARGET_CODES, description: 'Only enterprises of a target group of the notice' })
+  @ApiPropertyOptional({ example: 'award_holders_2021', description: 'Only enterprises of a target group of the notice (a code of the target table)' })
   @IsOptional()
-  @IsIn(TARGET_CODES)
-  target?: (typeof TARGET_CODES)[number];
+  @IsString()
+  @MaxLength(64)
+  target?: string;
 
   @ApiPropertyOptional({ description: 'With (true) or without (false) a serving CQO' })
   @IsOptional()
@@ -214,6 +224,22 @@ export class ExportQueryDto {
 }
 
 export const EXPORT_LISTS = REGULATOR_LISTS;
+
+export class CityReportSubmitDto {
+  @ApiProperty({ example: '2026年我市推行首席质量官制度情况：……', description: '推行情况, the city’s narrative, printed in the report' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(20000)
+  narrative!: string;
+}
+
+export class CityReportReturnDto {
+  @ApiProperty({ example: '名单中缺少2家获奖企业，请核实后重新报送' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+}
 
 export class CityReportRequestDto {
   @ApiProperty({ format: 'uuid', description: 'A city (市州)' })
@@ -326,15 +352,23 @@ export class AccessLogPageDto {
   @ApiProperty() pageSize!: number;
 }
 
-export class TargetFiguresDto {
-  @ApiProperty({ enum: TARGET_CODES }) code!: string;
+export class TargetCountDto {
+  @ApiProperty({ example: '2021-12-31', description: 'The date (CST) of these figures' }) date!: string;
+  @ApiProperty({ description: 'Enterprises of the group on the official lists on the date' }) enterprises!: number;
+  @ApiProperty({ description: 'With a CQO serving on the date, eligible (no exception) and not disqualified' }) appointed!: number;
+  @ApiProperty({ description: 'With a serving CQO that does not count (exception, or disqualifying flag)' }) exceptionAppointments!: number;
+  @ApiProperty({ description: 'Without a serving CQO but with one registered to start later' }) futureDated!: number;
+  @ApiProperty({ nullable: true, type: Number, example: 0.8125, description: 'appointed / enterprises (4 decimals); null for an empty group' }) rate!: number | null;
+  @ApiProperty({ enum: ['met', 'not_met', 'no_target_enterprises'], description: 'An empty group is 无目标企业: never met, never 0%' }) verdict!: string;
+}
+
+export class TargetFiguresDto extends TargetCountDto {
+  @ApiProperty({ example: 'award_holders_2021' }) code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: '2025-12-31' }) deadline!: string;
   @ApiProperty({ example: 1 }) targetRate!: number;
-  @ApiProperty() enterprises!: number;
-  @ApiProperty() appointed!: number;
-  @ApiProperty({ nullable: true, type: Number, example: 0.8125, description: 'appointed / enterprises (4 decimals); null for an empty group' }) rate!: number | null;
-  @ApiProperty() met!: boolean;
+  @ApiProperty({ description: "verdict === 'met'" }) met!: boolean;
+  @ApiProperty({ type: TargetCountDto, nullable: true, description: 'The figures on the deadline; null while it is ahead' }) atDeadline!: TargetCountDto | null;
 }
 
 export class StateCountsDto {
@@ -369,15 +403,17 @@ export class RegionFiguresDto {
   @ApiProperty({ nullable: true, type: Number }) appointmentRate!: number | null;
   @ApiProperty({ type: [TargetFiguresDto] }) targets!: TargetFiguresDto[];
   @ApiProperty() servingCqos!: number;
-  @ApiProperty() exceptionAppointments!: number;
+  @ApiProperty({ description: 'Enterprises whose serving CQO does not count (exception or disqualified)' }) exceptionAppointments!: number;
+  @ApiProperty({ description: 'Enterprises with only a future-dated appointment' }) futureDatedAppointments!: number;
   @ApiProperty() openFlags!: number;
   @ApiProperty({ type: [ComplianceFiguresDto], description: 'The year asked and the one before' }) compliance!: ComplianceFiguresDto[];
 }
 
 export class RegionDashboardDto {
   @ApiProperty() year!: number;
-  @ApiProperty({ example: '2026-05-01' }) asOf!: string;
-  @ApiProperty({ nullable: true, type: Date, description: 'When the region figures were computed (refreshed every five minutes; open flags are live)' }) figuresAsOf!: Date | null;
+  @ApiProperty({ example: '2026-05-01', description: 'The date of the target figures' }) asOf!: string;
+  @ApiProperty({ example: '2026-05-01' }) today!: string;
+  @ApiProperty({ nullable: true, type: Date, description: 'When the compliance figures were computed (refreshed every five minutes; open flags are live)' }) figuresAsOf!: Date | null;
   @ApiProperty({ type: RegionFiguresDto }) totals!: RegionFiguresDto;
   @ApiProperty({ type: [RegionFiguresDto], description: 'The regions directly below (the cities, for the province)' }) children!: RegionFiguresDto[];
 }
@@ -387,7 +423,7 @@ export class EnterpriseRowDto {
   @ApiProperty() name!: string;
   @ApiProperty() creditCode!: string;
   @ApiProperty() regionName!: string;
-  @ApiProperty({ enum: TARGET_CODES, isArray: true }) targetGroups!: string[];
+  @ApiProperty({ type: [String] }) targetGroups!: string[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) cqoTraineeId!: string | null;
   @ApiProperty({ nullable: true, type: String }) cqoName!: string | null;
   @ApiProperty({ nullable: true, type: String }) appointedOn!: string | null;
@@ -417,7 +453,7 @@ export class EnterpriseDrillDownDto {
   @ApiProperty() creditCode!: string;
   @ApiProperty({ format: 'uuid' }) regionId!: string;
   @ApiProperty() regionName!: string;
-  @ApiProperty({ enum: TARGET_CODES, isArray: true }) targetGroups!: string[];
+  @ApiProperty({ type: [String] }) targetGroups!: string[];
   @ApiProperty({ type: [AppointmentDto] }) appointments!: AppointmentDto[];
   @ApiProperty({ type: CurrentCqoDto, nullable: true }) currentCqo!: CurrentCqoDto | null;
 }

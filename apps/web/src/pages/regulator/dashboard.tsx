@@ -80,20 +80,24 @@ export function DashboardPage() {
           {d.totals.targets.length > 0 && (
             <section className="card">
               <h2>{t('dash.targets')}</h2>
-              <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('common.status')]}>
+              <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('common.status'), t('dash.atDeadline')]}>
                 {d.totals.targets.map((g) => (
                   <tr key={g.code}>
                     <td>{g.name}</td>
                     <td>{g.deadline}</td>
                     <td className="num">
                       {g.appointed} / {g.enterprises}
+                      {(g.exceptionAppointments > 0 || g.futureDated > 0) && (
+                        <div className="muted">{t('dash.notCounted', { x: g.exceptionAppointments, f: g.futureDated })}</div>
+                      )}
                     </td>
                     <td className="num">
                       {pct(g.rate)} / {pct(g.targetRate)}
                     </td>
                     <td>
-                      <Badge tone={g.met ? 'ok' : 'bad'}>{g.met ? t('dash.met') : t('dash.notMet')}</Badge>
+                      <Verdict verdict={g.verdict} />
                     </td>
+                    <td>{g.atDeadline ? <Verdict verdict={g.atDeadline.verdict} /> : t('dash.notDue')}</td>
                   </tr>
                 ))}
               </Table>
@@ -158,4 +162,11 @@ function Kpi({ value, label }: { value: string; label: string }) {
       <div className="kpi-label">{label}</div>
     </div>
   );
+}
+
+/** 已达成 / 未达成 / 无目标企业 (an empty group is never met and never 0%). */
+function Verdict({ verdict }: { verdict: 'met' | 'not_met' | 'no_target_enterprises' }) {
+  const { t } = useI18n();
+  if (verdict === 'no_target_enterprises') return <Badge tone="muted">{t('dash.noTargetEnterprises')}</Badge>;
+  return <Badge tone={verdict === 'met' ? 'ok' : 'bad'}>{verdict === 'met' ? t('dash.met') : t('dash.notMet')}</Badge>;
 }

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Page, Role } from '@cqo/core';
+import {
+  CorrectionView,
+  EnterpriseImportService,
+  EnterprisesService,
+  ImportErrorRow,
+  ImportView,
+  MasterDataService,
+  MasterVersionView,
+} from '@cqo/organizations';
+import { Access, CurrentActor } from '../common/access.decorator';
+import { PageQueryDto } from '../common/paging.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CorrectionCreateDto, CorrectionDecisionDto, CorrectionListQueryDto, EnterpriseImportCreateDto } from './master-data.dto';
+
+/**
+ * The official enterprise lists (regulator-owned master data): a city or the province uploads a
+ * list, reads the preview (errors naming row and column), then applies it in one transaction.
+ */
+@ApiTags('regulators 监管')
+@Controller('regulators/enterprise-imports')
+@Access(Role.Regulator)
+export class EnterpriseImportsController {
+  constructor(private readonly imports: EnterpriseImportService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Uploads an official list and checks every row (nothing applied yet)' })
+  preview(@CurrentActor() actor: Actor, @Body() dto: EnterpriseImportCreateDto): Promise<ImportView> {
+    return this.imports.preview(actor, { fileName: dto.fileName, format: dto.format, data: Buffer.from(dto.contentBase64, 'base64') }, dto.effectiveOn);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ImportView>> {
+    return this.imports.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
+    return this.imports.get(actor, id);
+  }
+
+  @Get(':id/errors')
+  @ApiOperation({ summary: 'The preview’s errors: row, column, message' })
+  errors(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ImportErrorRow>> {
+    return this.imports.errors(actor, id, query);
+  }
+
+  @Post(':id/apply')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Applies a preview without errors in one transaction (creates and updates by credit code, versions kept)' })
+  apply(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
+    return this.imports.apply(actor, id);
+  }
+
+  @Post(':id/discard')
+  @HttpCode(200)
+  discard(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
+    return this.imports.discard(actor, id);
+  }
+}
+
+/** Enterprise admins ask for a correction of their master data; the city (or province) decides. */
+@ApiTags('enterprises 企业')
+@Controller('enterprise-corrections')
+export class EnterpriseCorrectionsController {
+  constructor(private readonly masterData: MasterDataService) {}
+
+  @Post()
+  @Access(Role.EnterpriseAdmin)
+  request(@CurrentActor() actor: Actor, @Body() dto: CorrectionCreateDto): Promise<CorrectionView> {
+    return this.masterData.requestCorrection(actor, dto.changes, dto.reason);
+  }
+
+  @Get()
+  @Access(Role.EnterpriseAdmin, Role.Regulator)
+  list(@CurrentActor() actor: Actor, @Query() query: CorrectionListQueryDto): Promise<Page<CorrectionView>> {
+    return this.masterData.corrections(actor, { status: query.status }, query);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Access(Role.Regulator)
+  @ApiOperation({ summary: 'Approves (the change becomes a master-data version) or rejects a correction' })
+  decide(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CorrectionDecisionDto): Promise<CorrectionView> {
+    return this.masterData.decideCorrection(actor, id, dto.approve, dto.note ?? null);
+  }
+}
+
+/** An enterprise's master-data history (who changed which target fact, when, from which file). */
+@ApiTags('enterprises 企业')
+@Controller('enterprises')
+export class EnterpriseHistoryController {
+  constructor(
+    private readonly enterprises: EnterprisesService,
+    private readonly masterData: MasterDataService,
+  ) {}
+
+  @Get(':id/history')
+  @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  async history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MasterVersionView[]> {
+    await this.enterprises.getVisible(actor, id);
+    return this.masterData.history(id);
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBase64, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IMPORT_MAX_BYTES } from '@cqo/organizations';
+import { PageQueryDto } from '../common/paging.dto';
+import { CorrectionChangesDto } from '../organizations/organizations.dto';
+import { IsCalendarDate } from '../registry/registry.dto';
+
+export class EnterpriseImportCreateDto {
+  @ApiProperty({ example: '兰州市2021年规模以上工业企业名录.xlsx' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fileName!: string;
+
+  @ApiProperty({ enum: ['xlsx', 'csv'] })
+  @IsIn(['xlsx', 'csv'])
+  format!: 'xlsx' | 'csv';
+
+  @ApiProperty({ description: `The official list, base64 (at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB before encoding). Columns: 统一社会信用代码, 企业名称, 所属地区, 国有企业, 规模以上, 生产性企业, 中国质量奖, 中国质量奖年度, 甘肃省人民政府质量奖, 甘肃省人民政府质量奖年度, 市州政府质量奖, 市州政府质量奖年度` })
+  @IsBase64()
+  @MaxLength(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4)
+  contentBase64!: string;
+
+  @ApiPropertyOptional({ example: '2021-01-01', description: 'The date the list speaks for (the versions it creates hold from it); default today' })
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveOn?: string;
+}
+
+export class CorrectionCreateDto {
+  @ApiProperty({ type: CorrectionChangesDto })
+  @ValidateNested()
+  @Type(() => CorrectionChangesDto)
+  changes!: CorrectionChangesDto;
+
+  @ApiProperty({ example: '我公司2020年获甘肃省人民政府质量奖提名，名录漏登' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class CorrectionDecisionDto {
+  @ApiProperty()
+  @IsBoolean()
+  approve!: boolean;
+
+  @ApiPropertyOptional({ example: '经核对获奖文件，情况属实' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class CorrectionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: 'pending' | 'approved' | 'rejected';
+}

@@ -1,0 +1,71 @@
+import { FakeClock, Role } from '@cqo/core';
+import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
+import { EnterpriseInput, EnterprisesService } from '@cqo/organizations';
+import { DashboardsService, TargetFigures } from '@cqo/registry';
+import { createTestApi, TestApi } from '../../../support/api';
+import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../../support/fixtures';
+import { appointmentBody, candidate, CandidateOptions } from '../../../e2e/registry/support';
+
+const NONE = {
+  stateOwned: false,
+  aboveDesignatedSize: false,
+  production: false,
+  chinaQualityAward: 'none',
+  provincialQualityAward: 'none',
+  cityQualityAward: 'none',
+} as const;
+
+let admins = 0;
+
+/**
+ * A world for the target rules: enterprises added on the clock's date (their first master-data
+ * version), appointments registered over HTTP by each enterprise's admin, and the figures as the
+ * dashboards compute them for 兰州市 on a date.
+ */
+export class TargetsHarness {
+  readonly clock: FakeClock;
+  api!: TestApi;
+  world!: World;
+
+  constructor(start: string) {
+    this.clock = new FakeClock(new Date(start));
+  }
+
+  async start(): Promise<void> {
+    this.api = await createTestApi({ clock: this.clock });
+    this.world = await seedWorld(this.api);
+  }
+
+  close(): Promise<void> {
+    return this.api.close();
+  }
+
+  /** An enterprise in 兰州市 (or `regionId`), with target facts. */
+  async enterprise(facts: Partial<EnterpriseInput> = {}): Promise<string> {
+    const created = await this.api.get(EnterprisesService).create({ ...NONE, name: `企业${testCreditCode().slice(-6)}`, creditCode: testCreditCode(), regionId: this.world.regions.lanzhou, ...facts });
+    return created.id;
+  }
+
+  /** The token of an admin of the enterprise (created once per call). */
+  async adminToken(enterpriseId: string): Promise<string> {
+    admins += 1;
+    const user = await this.api.get(UsersService).create({ username: `tadmin${admins}`, password: TEST_PASSWORD, displayName: '企业管理员', role: Role.EnterpriseAdmin, enterpriseId });
+    const repo = this.api.get(UsersRepository);
+    return this.api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(user.id))!));
+  }
+
+  /** Registers a CQO at the enterprise over HTTP; returns the response. */
+  async appoint(enterpriseId: string, options: { appointedOn: string; candidate?: Partial<CandidateOptions>; body?: Record<string, unknown> }) {
+    const who = await candidate(this.api, { enterpriseId, ...options.candidate });
+    const token = await this.adminToken(enterpriseId);
+    const res = await this.api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn: options.appointedOn, ...options.body }) });
+    return { res, who, token };
+  }
+
+  /** 兰州市's figures for a target on `asOf` (default today), as the dashboards compute them. */
+  async target(code: string, asOf?: string, regionPath = '620000/620100'): Promise<TargetFigures> {
+    const year = Number((asOf ?? '2026').slice(0, 4));
+    const dashboard = await this.api.get(DashboardsService).regionFigures(regionPath, year, asOf);
+    return dashboard.totals.targets.find((t) => t.code === code)!;
+  }
+}
