@@ -10,6 +10,7 @@ import { Registry1795620000000 } from './1795620000000-Registry';
 import { RegistryStats1795620100000 } from './1795620100000-RegistryStats';
 import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCsvCell';
 
+import { StudyContent1795630000000 } from './1795630000000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   Registry1795620000000,
   RegistryStats1795620100000,
   DropRegistryCsvCell1795620200000,
+  StudyContent1795630000000,
 ];
