@@ -17,3 +17,4 @@ export * from './access/actor';
 export * from './paging/page';
 export * from './redis/redis';
 export * from './process/graceful-shutdown';
+export * from './storage/object-storage';
