@@ -21,6 +21,9 @@ import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
 import { verifyThrottler } from './http/certificates/verify-throttler';
+import { ContentUploadsController } from './http/content/content-uploads.controller';
+import { MediaController } from './http/content/media.controller';
+import { TusUploadServer } from './http/content/tus-upload-server';
 import { CoursesController } from './http/courses/courses.controller';
 import { EnrollmentsController } from './http/courses/enrollments.controller';
 import { ProgressController } from './http/courses/progress.controller';
@@ -91,6 +94,8 @@ export class ApiModule {
         CoursesController,
         EnrollmentsController,
         ProgressController,
+        ContentUploadsController,
+        MediaController,
         XapiController,
         QuestionsController,
         PapersController,
@@ -110,6 +115,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        TusUploadServer,
       ],
     };
   }

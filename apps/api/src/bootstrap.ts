@@ -19,6 +19,11 @@ export function configureApi(app: NestFastifyApplication): void {
     .addHook('onRequest', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  // tus PATCH bodies stream straight to the upload server (apps/api/src/http/content), unparsed and unbuffered.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/offset+octet-stream', (_request: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null));
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

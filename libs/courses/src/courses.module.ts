@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TraineesModule } from '@cqo/trainees';
 import { AttendanceService } from './attendance.service';
+import { ContentFilesService } from './content/content-files.service';
 import { CatalogRepository } from './catalog.repository';
 import { CourseAccess } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
@@ -28,6 +29,7 @@ const SERVICES = [
   AttendanceService,
   XapiKeysService,
   XapiService,
+  ContentFilesService,
 ];
 
 /** Curricula, enrolment and learning progress. Exports its services to the API and to the exams lib. */
