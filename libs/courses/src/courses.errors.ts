@@ -77,3 +77,10 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
   return `${Math.ceil(bytes / 1024)} KiB`;
 }
+
+/** Errors of study sessions beyond the basic ones. */
+export const StudyErrors = {
+  superseded: () =>
+    DomainError.conflict('STUDY_SESSION_SUPERSEDED', '已在其他窗口或设备上开始学习，此处已暂停计时（同一时间只能在一处学习）'),
+  checkNotOpen: () => DomainError.conflict('ATTENTION_CHECK_NOT_OPEN', '该随堂确认已作答或不存在'),
+};

@@ -21,4 +21,5 @@ export * from './content/content-files.service';
 export * from './content/content-inspector';
 export * from './content/media-url-signer';
 export * from './study/study-credit';
+export * from './study/study-evidence.service';
 export * from './courses.module';
