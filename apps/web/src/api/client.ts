@@ -59,6 +59,8 @@ export function setTokens(next: Tokens | null): void {
 }
 
 export const hasTokens = (): boolean => tokens !== null;
+/** The bearer header for requests the client does not make itself (tus uploads). */
+export const authorizationHeader = (): Record<string, string> => (tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {});
 export const refreshTokenOf = (): string | null => tokens?.refreshToken ?? null;
 
 /** Called when the session ends on its own (refresh refused), so the app can show the log-in page. */
