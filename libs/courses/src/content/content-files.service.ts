@@ -46,6 +46,8 @@ const EDITABLE_STATUSES = ['draft', 'returned'];
 @Injectable()
 export class ContentFilesService {
   private readonly signer: MediaUrlSigner;
+  /** Stored files never change (a new upload is a new row), so the media route remembers their facts. */
+  private readonly fileFacts = new Map<string, { storage_key: string; mime_type: string; size_bytes: string; sha256: string }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -176,16 +178,22 @@ export class ContentFilesService {
     const verdict = this.signer.check(grant, signature, now);
     if (verdict === 'bad-signature') throw ContentErrors.urlInvalid();
     if (verdict === 'expired') throw ContentErrors.urlExpired();
-    const rows: { storage_key: string; mime_type: string; size_bytes: string; sha256: string }[] = await this.dataSource.query(
-      'SELECT storage_key, mime_type, size_bytes, sha256 FROM content_files WHERE id = $1',
-      [grant.fileId],
-    );
-    if (!rows[0]) throw ContentErrors.fileNotFound();
+    let row = this.fileFacts.get(grant.fileId);
+    if (!row) {
+      const rows: { storage_key: string; mime_type: string; size_bytes: string; sha256: string }[] = await this.dataSource.query(
+        'SELECT storage_key, mime_type, size_bytes, sha256 FROM content_files WHERE id = $1',
+        [grant.fileId],
+      );
+      if (!rows[0]) throw ContentErrors.fileNotFound();
+      row = rows[0];
+      if (this.fileFacts.size >= 10_000) this.fileFacts.clear();
+      this.fileFacts.set(grant.fileId, row);
+    }
     return {
-      storageKey: rows[0].storage_key,
-      mimeType: rows[0].mime_type,
-      sizeBytes: Number(rows[0].size_bytes),
-      sha256: rows[0].sha256,
+      storageKey: row.storage_key,
+      mimeType: row.mime_type,
+      sizeBytes: Number(row.size_bytes),
+      sha256: row.sha256,
       secondsLeft: grant.expires - now,
     };
   }
