@@ -22,6 +22,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The demo lesson video, for the optional demo seed.
+COPY --from=build --chown=node:node /app/apps/cli/assets ./apps/cli/assets
 RUN mkdir -p /data/storage && chown node:node /data/storage
 USER node
 EXPOSE 3000 3001

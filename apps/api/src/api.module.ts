@@ -24,6 +24,9 @@ import { CertificateVerificationController } from './http/certificates/certifica
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
 import { SerialVerifyLimiter } from './http/certificates/serial-verify-limiter';
 import { verifyThrottler } from './http/certificates/verify-throttler';
+import { ContentUploadsController } from './http/content/content-uploads.controller';
+import { MediaController } from './http/content/media.controller';
+import { TusUploadServer } from './http/content/tus-upload-server';
 import { CoursesController } from './http/courses/courses.controller';
 import { EnrollmentsController } from './http/courses/enrollments.controller';
 import { ProgressController } from './http/courses/progress.controller';
@@ -102,6 +105,8 @@ export class ApiModule {
         CoursesController,
         EnrollmentsController,
         ProgressController,
+        ContentUploadsController,
+        MediaController,
         XapiController,
         QuestionsController,
         PapersController,
@@ -126,6 +131,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         SerialVerifyLimiter,
+        TusUploadServer,
       ],
     };
   }

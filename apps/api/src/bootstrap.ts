@@ -30,6 +30,11 @@ export function configureApi(app: NestFastifyApplication): void {
     });
   // Parses the refresh-token cookie (the only cookie we read).
   void app.register(fastifyCookie);
+  // tus PATCH bodies stream straight to the upload server (apps/api/src/http/content), unparsed and unbuffered.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/offset+octet-stream', (_request: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null));
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
   if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { chinaDateOf, chineseIdCheckChar, Role } from '@cqo/core';
-import { CoursesService } from '@cqo/courses';
+import { ContentFilesService, CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { AppointmentsService, DeclarationsService } from '@cqo/registry';
@@ -25,6 +25,7 @@ export interface DemoServices {
   users: UsersService;
   trainees: TraineesService;
   courses: CoursesService;
+  content: ContentFilesService;
   appointments: AppointmentsService;
   declarations: DeclarationsService;
 }
@@ -64,7 +65,7 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
   };
   const adminId = await user('admin', Role.PlatformAdmin, '平台管理员', {});
   const orgAdminId = await user('org-admin', Role.OrgAdmin, `${org.name} 管理员`, { organizationId: org.id });
-  await seedDemoCourses(s.courses, org.id, orgAdminId, adminId);
+  await seedDemoCourses(s.courses, s.content, org.id, orgAdminId, adminId);
   const entAdminId = await user('ent-admin', Role.EnterpriseAdmin, `${lanzhouWorks.name} 管理员`, { enterpriseId: lanzhouWorks.id });
   await user('regulator-lz', Role.Regulator, '兰州市市场监督管理局', { regionId: lanzhou });
   await user('regulator-gs', Role.Regulator, '甘肃省市场监督管理局', { regionId: province });

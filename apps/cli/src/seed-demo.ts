@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, ConfigError, loadConfig, ROLE_LABELS } from '@cqo/core';
-import { CoursesService } from '@cqo/courses';
+import { ContentFilesService, CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';
@@ -23,6 +23,7 @@ export async function seedDemo(config: AppConfig): Promise<void> {
       users: app.get(UsersService),
       trainees: app.get(TraineesService),
       courses: app.get(CoursesService),
+      content: app.get(ContentFilesService),
       appointments: app.get(AppointmentsService),
       declarations: app.get(DeclarationsService),
     });

@@ -15,7 +15,6 @@ import { CertificateRenderer } from './rendering/certificate-renderer';
 import { CertificateRequestsService } from './requests/certificate-requests.service';
 import { CertificateSigner } from './signing/certificate-signer';
 import { CertificateFilesService } from './storage/certificate-files.service';
-import { CertificateStorage, FileSystemCertificateStorage } from './storage/certificate-storage';
 import { CertificateRequirementsQuery } from './triggers/certificate-requirements.query';
 import { CertificateStandingService } from './triggers/certificate-standing.service';
 import { CertificateTriggersService } from './triggers/certificate-triggers.service';
@@ -44,10 +43,9 @@ const SERVICES = [
   imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule],
   providers: [
     ...SERVICES,
-    { provide: CertificateStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FileSystemCertificateStorage(config.storageDir) },
     CourseFactsSource,
     CertificateRequirementsQuery,
   ],
-  exports: [...SERVICES, CertificateStorage],
+  exports: [...SERVICES],
 })
 export class CertificatesModule {}

@@ -2,16 +2,22 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { FileSystemObjectStorage, ObjectStorage } from './storage/object-storage';
 
-/** Global providers every process needs: the validated config, the clock and the outbox writer. */
+/** Global providers every process needs: the validated config, the clock, the outbox writer and object storage. */
 @Global()
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useClass: SystemClock }, OutboxWriter],
-      exports: [APP_CONFIG, Clock, OutboxWriter],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        OutboxWriter,
+        { provide: ObjectStorage, useFactory: () => new FileSystemObjectStorage(config.storageDir) },
+      ],
+      exports: [APP_CONFIG, Clock, OutboxWriter, ObjectStorage],
     };
   }
 }

@@ -19,3 +19,4 @@ export * from './redis/redis';
 export * from './process/graceful-shutdown';
 export * from './uploads';
 export * from './csv/csv-writer';
+export * from './storage/object-storage';

@@ -9,6 +9,8 @@ export interface LessonInput {
   minutes: number;
   required: boolean;
   contentUrl?: string | null;
+  /** An uploaded file of the organization (video for a video lesson, PDF for a document). */
+  contentFileId?: string | null;
   startsAt?: string | null;
   endsAt?: string | null;
   venue?: string | null;
@@ -30,8 +32,22 @@ export interface CourseContentInput {
   /** Share of declared minutes needed to complete a lesson, e.g. "0.90"; defaults to 0.90. */
   completionShare?: string | null;
   finalExamPaperId?: string | null;
+  /** Attention checks (弹题) while studying; null or absent: none. */
+  attentionChecks?: AttentionCheckSettings | null;
   lessons: LessonInput[];
 }
+
+/** How often attention checks appear: after a random number of studied minutes in [minMinutes, maxMinutes]. */
+export interface AttentionCheckSettings {
+  minMinutes: number;
+  maxMinutes: number;
+  /** Seconds to answer before the check counts as failed (default 60); crediting waits for the answer. */
+  timeoutSeconds?: number;
+  /** Draw a single-choice or true/false question from the organization's question bank. */
+  fromBank?: boolean;
+}
+
+export const DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS = 60;
 
 export interface NormalizedLesson {
   position: number;
@@ -40,6 +56,7 @@ export interface NormalizedLesson {
   minutes: number;
   required: boolean;
   contentUrl: string | null;
+  contentFileId: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
   venue: string | null;
@@ -58,6 +75,7 @@ export interface NormalizedContent {
   enrollmentClosesAt: Date | null;
   completionShare: string;
   finalExamPaperId: string | null;
+  attentionChecks: Required<AttentionCheckSettings> | null;
   lessons: NormalizedLesson[];
 }
 
@@ -123,6 +141,8 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
   const capacity = input.capacity ?? null;
   if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1)) issues.push({ field: 'capacity', message: '名额必须是正整数' });
 
+  const attentionChecks = normalizeAttentionChecks(input.attentionChecks, issues);
+
   if (!input.lessons.length) issues.push({ field: 'lessons', message: '至少需要一个课时' });
   else if (!input.lessons.some((l) => l.required)) issues.push({ field: 'lessons', message: '至少需要一个必修课时' });
   const lessons: NormalizedLesson[] = input.lessons.map((l, i) => {
@@ -136,6 +156,7 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
       if (!endsAt) issues.push({ field: at('endsAt'), message: '面授课时必须有结束时间' });
       if (startsAt && endsAt && endsAt <= startsAt) issues.push({ field: at('endsAt'), message: '结束时间必须晚于开始时间' });
       if (!l.venue?.trim()) issues.push({ field: at('venue'), message: '面授课时必须有地点' });
+      if (l.contentFileId) issues.push({ field: at('contentFileId'), message: '面授课时不能上传视频或讲义' });
     } else if (l.startsAt || l.endsAt || l.venue) {
       issues.push({ field: at(l.venue ? 'venue' : 'startsAt'), message: '只有面授课时有时间和地点' });
     }
@@ -148,6 +169,7 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
       minutes: l.minutes,
       required: l.required,
       contentUrl: l.contentUrl?.trim() || null,
+      contentFileId: l.contentFileId ?? null,
       startsAt,
       endsAt,
       venue: l.venue?.trim() || null,
@@ -173,9 +195,59 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
       enrollmentClosesAt: closes,
       completionShare: Number(shareText).toFixed(2),
       finalExamPaperId: input.finalExamPaperId ?? null,
+      attentionChecks,
       lessons,
     },
   };
+}
+
+function normalizeAttentionChecks(input: AttentionCheckSettings | null | undefined, issues: FieldIssue[]): Required<AttentionCheckSettings> | null {
+  if (!input) return null;
+  const { minMinutes, maxMinutes } = input;
+  const timeoutSeconds = input.timeoutSeconds ?? DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS;
+  if (!Number.isInteger(minMinutes) || minMinutes < 1 || minMinutes > 600) {
+    issues.push({ field: 'attentionChecks.minMinutes', message: '必须是 1–600 的整数（分钟）' });
+  }
+  if (!Number.isInteger(maxMinutes) || maxMinutes < minMinutes || maxMinutes > 600) {
+    issues.push({ field: 'attentionChecks.maxMinutes', message: '必须是整数，且不小于最短间隔、不超过 600 分钟' });
+  }
+  if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 10 || timeoutSeconds > 600) {
+    issues.push({ field: 'attentionChecks.timeoutSeconds', message: '必须是 10–600 的整数（秒）' });
+  }
+  return { minMinutes, maxMinutes, timeoutSeconds, fromBank: input.fromBank ?? false };
+}
+
+/** What the course check needs to know of an uploaded file. */
+export interface LessonFileFacts {
+  id: string;
+  organization_id: string;
+  kind: 'video' | 'document';
+  duration_seconds: number | null;
+}
+
+/**
+ * A lesson's file must be the organization's own, of the lesson's kind (video or PDF); a video
+ * lesson may not declare more minutes than the video really lasts.
+ */
+export function checkLessonFiles(lessons: readonly NormalizedLesson[], files: readonly LessonFileFacts[], organizationId: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const byId = new Map(files.map((f) => [f.id, f]));
+  lessons.forEach((l, i) => {
+    if (!l.contentFileId) return;
+    const field = `lessons[${i}].contentFileId`;
+    const file = byId.get(l.contentFileId);
+    if (!file || file.organization_id !== organizationId) issues.push({ field, message: '文件不存在或不属于本机构' });
+    else if (file.kind !== l.type) issues.push({ field, message: l.type === 'video' ? '视频课时只能使用视频文件' : '讲义课时只能使用 PDF 文件' });
+    else if (file.kind === 'video' && file.duration_seconds !== null && l.minutes * 60 > Math.round(file.duration_seconds)) {
+      issues.push({ field: `lessons[${i}].minutes`, message: `不能超过视频实际时长（${wholeMinutes(file.duration_seconds)} 分钟）` });
+    }
+  });
+  return issues;
+}
+
+/** Whole minutes of a video's real duration (at least 1): the most a lesson on it may declare. */
+export function wholeMinutes(durationSeconds: number): number {
+  return Math.max(1, Math.floor(Math.round(durationSeconds) / 60));
 }
 
 /** Seconds of server-observed time that complete a lesson: ⌈share × minutes × 60⌉. */

@@ -19,11 +19,24 @@ export interface LessonView {
   minutes: number;
   required: boolean;
   contentUrl: string | null;
+  /** The hosted video or PDF, if one was uploaded. */
+  content: LessonContentView | null;
   startsAt: Date | null;
   endsAt: Date | null;
   venue: string | null;
   /** The xAPI activity IRI a content platform reports this lesson under. */
   activityId: string;
+}
+
+/** An uploaded lesson file as lists show it (the bytes come only through a signed URL). */
+export interface LessonContentView {
+  id: string;
+  kind: 'video' | 'document';
+  mimeType: string;
+  sizeBytes: number;
+  /** Real playing time of a video, from the file. */
+  durationSeconds: number | null;
+  originalName: string;
 }
 
 /** A course version without its lessons, as the catalog and lists show it. */
@@ -51,6 +64,7 @@ export interface CourseVersionSummary {
   enrollmentOpen: boolean;
   completionShare: string;
   finalExamPaperId: string | null;
+  attentionChecks: { minMinutes: number; maxMinutes: number; timeoutSeconds: number; fromBank: boolean } | null;
   approvalNumber: string | null;
   reviewNote: string | null;
   submittedAt: Date | null;
@@ -84,6 +98,10 @@ export interface VersionRow {
   enrollment_closes_at: Date | null;
   completion_share: string;
   final_exam_paper_id: string | null;
+  attention_check_min_minutes: number | null;
+  attention_check_max_minutes: number | null;
+  attention_check_timeout_seconds: number;
+  attention_check_from_bank: boolean;
   approval_number: string | null;
   review_note: string | null;
   submitted_at: Date | null;
@@ -95,7 +113,8 @@ export interface VersionRow {
 
 export const VERSION_COLUMNS = `v.id, v.course_id, v.organization_id, o.name AS organization_name, v.version, v.status, v.title,
   v.description, v.category, v.kind, v.credit_hours, v.delivery_mode, v.capacity, v.seats_taken, v.enrollment_opens_at,
-  v.enrollment_closes_at, v.completion_share, v.final_exam_paper_id, v.approval_number, v.review_note, v.submitted_at,
+  v.enrollment_closes_at, v.completion_share, v.final_exam_paper_id, v.attention_check_min_minutes, v.attention_check_max_minutes,
+  v.attention_check_timeout_seconds, v.attention_check_from_bank, v.approval_number, v.review_note, v.submitted_at,
   v.reviewed_at, v.published_at, v.archived_at, v.updated_at`;
 
 export const VERSION_FROM = 'course_versions v JOIN training_organizations o ON o.id = v.organization_id';
@@ -154,6 +173,15 @@ export class CourseVersionReader {
       enrollmentOpen: enrollmentOpenAt(r, now),
       completionShare: r.completion_share,
       finalExamPaperId: r.final_exam_paper_id,
+      attentionChecks:
+        r.attention_check_min_minutes === null || r.attention_check_max_minutes === null
+          ? null
+          : {
+              minMinutes: r.attention_check_min_minutes,
+              maxMinutes: r.attention_check_max_minutes,
+              timeoutSeconds: r.attention_check_timeout_seconds,
+              fromBank: r.attention_check_from_bank,
+            },
       approvalNumber: r.approval_number,
       reviewNote: r.review_note,
       submittedAt: r.submitted_at,
@@ -171,8 +199,10 @@ export class CourseVersionReader {
 
   async lessons(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<LessonView[]> {
     const rows: LessonRow[] = await manager.query(
-      `SELECT id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue
-         FROM lessons WHERE course_version_id = $1 ORDER BY position`,
+      `SELECT l.id, l.position, l.title, l.type, l.minutes, l.required, l.content_url, l.starts_at, l.ends_at, l.venue,
+              f.id AS file_id, f.kind AS file_kind, f.mime_type, f.size_bytes, f.duration_seconds, f.original_name
+         FROM lessons l LEFT JOIN content_files f ON f.id = l.content_file_id
+        WHERE l.course_version_id = $1 ORDER BY l.position`,
       [versionId],
     );
     return rows.map((l) => ({
@@ -183,6 +213,16 @@ export class CourseVersionReader {
       minutes: l.minutes,
       required: l.required,
       contentUrl: l.content_url,
+      content: l.file_id
+        ? {
+            id: l.file_id,
+            kind: l.file_kind!,
+            mimeType: l.mime_type!,
+            sizeBytes: Number(l.size_bytes),
+            durationSeconds: l.duration_seconds,
+            originalName: l.original_name!,
+          }
+        : null,
       startsAt: l.starts_at,
       endsAt: l.ends_at,
       venue: l.venue,
@@ -202,6 +242,12 @@ interface LessonRow {
   starts_at: Date | null;
   ends_at: Date | null;
   venue: string | null;
+  file_id: string | null;
+  file_kind: 'video' | 'document' | null;
+  mime_type: string | null;
+  size_bytes: string | null;
+  duration_seconds: number | null;
+  original_name: string | null;
 }
 
 /** `${PUBLIC_BASE_URL}/xapi/activities/lessons/<lessonId>`: the IRI xAPI statements name a lesson by. */

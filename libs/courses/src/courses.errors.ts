@@ -64,3 +64,35 @@ export const STATUS_LABELS: Record<string, string> = {
   published: '已发布',
   archived: '已归档',
 };
+
+/** Errors of hosted content: uploads and signed media URLs. */
+export const ContentErrors = {
+  fileRejected: (message: string) => DomainError.invalid('CONTENT_FILE_REJECTED', `文件不符合要求：${message}`, [{ field: 'file', message }]),
+  tooLarge: (limitBytes: number, kind: 'video' | 'document') =>
+    DomainError.invalid('CONTENT_FILE_TOO_LARGE', `${kind === 'video' ? '视频' : 'PDF'}文件不能超过 ${formatBytes(limitBytes)}`, [
+      { field: 'Upload-Length', message: `不能超过 ${formatBytes(limitBytes)}` },
+    ]),
+  lengthRequired: () => DomainError.invalid('CONTENT_LENGTH_REQUIRED', '上传须声明文件大小（Upload-Length）', [{ field: 'Upload-Length', message: '必填' }]),
+  kindRequired: () =>
+    DomainError.invalid('CONTENT_KIND_REQUIRED', '上传须指明课时（lessonId）或文件类别（kind：video 或 document）', [{ field: 'Upload-Metadata.kind', message: '必填' }]),
+  lessonNotEditable: () => DomainError.conflict('LESSON_NOT_EDITABLE', '只有草稿或已退回的课程版本可以更换课时内容，请创建新版本'),
+  lessonNotOnline: () =>
+    DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: '不是线上课时' }]),
+  fileNotFound: () => DomainError.notFound('CONTENT_FILE_NOT_FOUND', '文件不存在'),
+  urlInvalid: () => DomainError.forbidden('MEDIA_URL_INVALID', '链接无效'),
+  urlExpired: () => DomainError.forbidden('MEDIA_URL_EXPIRED', '链接已过期，请刷新页面'),
+  rangeNotSatisfiable: () => DomainError.invalid('RANGE_NOT_SATISFIABLE', '请求的字节范围超出文件', [{ field: 'Range', message: '超出文件大小' }]),
+};
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** Errors of study sessions beyond the basic ones. */
+export const StudyErrors = {
+  superseded: () =>
+    DomainError.conflict('STUDY_SESSION_SUPERSEDED', '已在其他窗口或设备上开始学习，此处已暂停计时（同一时间只能在一处学习）'),
+  checkNotOpen: () => DomainError.conflict('ATTENTION_CHECK_NOT_OPEN', '该随堂确认已作答或不存在'),
+};

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TraineesModule } from '@cqo/trainees';
 import { AttendanceService } from './attendance.service';
+import { ContentFilesService } from './content/content-files.service';
+import { StudyEvidenceService } from './study/study-evidence.service';
 import { CatalogRepository } from './catalog.repository';
 import { CourseAccess } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
@@ -28,6 +30,8 @@ const SERVICES = [
   AttendanceService,
   XapiKeysService,
   XapiService,
+  ContentFilesService,
+  StudyEvidenceService,
 ];
 
 /** Curricula, enrolment and learning progress. Exports its services to the API and to the exams lib. */

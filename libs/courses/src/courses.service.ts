@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, chinaYearOf, Clock, CommonErrors, FieldIssue, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
 import { CourseAccess, SqlParams } from './course-access';
 import {
+  checkLessonFiles,
+  DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS,
+  LessonFileFacts,
   CourseContentInput,
   creditHourMinutesShortfall,
   NormalizedContent,
@@ -47,7 +50,7 @@ export class CoursesService {
   async create(actor: Actor, input: CourseContentInput): Promise<CourseVersionView> {
     if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
     const organizationId = actor.organizationId;
-    const content = await this.validate(input);
+    const content = await this.validate(input, organizationId);
     const id = await this.dataSource.transaction(async (manager) => {
       const [course]: { id: string }[] = await manager.query('INSERT INTO courses (organization_id, created_at) VALUES ($1, $2) RETURNING id', [
         organizationId,
@@ -68,7 +71,7 @@ export class CoursesService {
       const row = await this.lockVersion(manager, versionId);
       this.access.assertManages(actor, row.organization_id);
       if (EDITABLE.includes(row.status)) {
-        const content = await this.validate({ ...(await this.contentOf(manager, row)), ...patch });
+        const content = await this.validate({ ...(await this.contentOf(manager, row)), ...patch }, row.organization_id, manager);
         await this.writeContent(manager, versionId, content);
         return;
       }
@@ -95,7 +98,7 @@ export class CoursesService {
         [courseId],
       );
       if (working.length) throw CourseErrors.workingVersionExists();
-      const content = await this.validate({ ...(await this.contentOf(manager, latest[0])), ...patch });
+      const content = await this.validate({ ...(await this.contentOf(manager, latest[0])), ...patch }, courses[0].organization_id, manager);
       return this.insertVersion(manager, courseId, courses[0].organization_id, latest[0].version + 1, content);
     });
     return this.getVersion(actor, id);
@@ -248,10 +251,16 @@ export class CoursesService {
     return rows[0];
   }
 
-  private async validate(input: CourseContentInput): Promise<NormalizedContent> {
-    const topics: TopicRef[] = await this.dataSource.query('SELECT id, code, category FROM topics');
+  private async validate(input: CourseContentInput, organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<NormalizedContent> {
+    const topics: TopicRef[] = await manager.query('SELECT id, code, category FROM topics');
     const { content, issues } = validateCourseContent(input, topics);
     if (!content) throw CourseErrors.invalidContent(issues);
+    const fileIds = content.lessons.map((l) => l.contentFileId).filter((id): id is string => id !== null);
+    const files: LessonFileFacts[] = fileIds.length
+      ? await manager.query('SELECT id, organization_id, kind, duration_seconds FROM content_files WHERE id = ANY($1::uuid[])', [fileIds])
+      : [];
+    const fileIssues = checkLessonFiles(content.lessons, files, organizationId);
+    if (fileIssues.length) throw CourseErrors.invalidContent(fileIssues);
     return content;
   }
 
@@ -276,12 +285,22 @@ export class CoursesService {
       enrollmentClosesAt: iso(row.enrollment_closes_at),
       completionShare: row.completion_share,
       finalExamPaperId: row.final_exam_paper_id,
+      attentionChecks:
+        row.attention_check_min_minutes === null || row.attention_check_max_minutes === null
+          ? null
+          : {
+              minMinutes: row.attention_check_min_minutes,
+              maxMinutes: row.attention_check_max_minutes,
+              timeoutSeconds: row.attention_check_timeout_seconds,
+              fromBank: row.attention_check_from_bank,
+            },
       lessons: lessons.map((l) => ({
         title: l.title,
         type: l.type,
         minutes: l.minutes,
         required: l.required,
         contentUrl: l.contentUrl,
+        contentFileId: l.content?.id ?? null,
         startsAt: iso(l.startsAt),
         endsAt: iso(l.endsAt),
         venue: l.venue,
@@ -295,10 +314,11 @@ export class CoursesService {
     try {
       rows = await manager.query(
         `INSERT INTO course_versions (course_id, organization_id, version, status, title, description, category, kind, credit_hours,
-           delivery_mode, capacity, enrollment_opens_at, enrollment_closes_at, completion_share, final_exam_paper_id, created_at, updated_at)
-         VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+           delivery_mode, capacity, enrollment_opens_at, enrollment_closes_at, completion_share, final_exam_paper_id, created_at, updated_at,
+           attention_check_min_minutes, attention_check_max_minutes, attention_check_timeout_seconds, attention_check_from_bank)
+         VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, $19) RETURNING id`,
         [courseId, organizationId, version, c.title, c.description, c.category, c.kind, c.creditHours, c.deliveryMode, c.capacity,
-          c.enrollmentOpensAt, c.enrollmentClosesAt, c.completionShare, c.finalExamPaperId, now],
+          c.enrollmentOpensAt, c.enrollmentClosesAt, c.completionShare, c.finalExamPaperId, now, ...attentionColumns(c)],
       );
     } catch (error) {
       if (isUniqueViolation(error, 'ux_course_versions_one_working') || isUniqueViolation(error, 'ux_course_versions_course_id_version')) {
@@ -313,10 +333,11 @@ export class CoursesService {
   private async writeContent(manager: EntityManager, versionId: string, c: NormalizedContent): Promise<void> {
     await manager.query(
       `UPDATE course_versions SET title = $2, description = $3, category = $4, kind = $5, credit_hours = $6, delivery_mode = $7,
-         capacity = $8, enrollment_opens_at = $9, enrollment_closes_at = $10, completion_share = $11, final_exam_paper_id = $12, updated_at = $13
+         capacity = $8, enrollment_opens_at = $9, enrollment_closes_at = $10, completion_share = $11, final_exam_paper_id = $12, updated_at = $13,
+         attention_check_min_minutes = $14, attention_check_max_minutes = $15, attention_check_timeout_seconds = $16, attention_check_from_bank = $17
        WHERE id = $1`,
       [versionId, c.title, c.description, c.category, c.kind, c.creditHours, c.deliveryMode, c.capacity, c.enrollmentOpensAt,
-        c.enrollmentClosesAt, c.completionShare, c.finalExamPaperId, this.clock.now()],
+        c.enrollmentClosesAt, c.completionShare, c.finalExamPaperId, this.clock.now(), ...attentionColumns(c)],
     );
     // A draft has no enrolments, hence no progress on its lessons: they can simply be replaced.
     await manager.query('DELETE FROM course_version_topics WHERE course_version_id = $1', [versionId]);
@@ -327,8 +348,8 @@ export class CoursesService {
   private async writeTopicsAndLessons(manager: EntityManager, versionId: string, c: NormalizedContent): Promise<void> {
     await manager.query('INSERT INTO course_version_topics (course_version_id, topic_id) SELECT $1, unnest($2::uuid[])', [versionId, c.topicIds]);
     await manager.query(
-      `INSERT INTO lessons (course_version_id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[])`,
+      `INSERT INTO lessons (course_version_id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue, content_file_id)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::uuid[])`,
       [
         versionId,
         c.lessons.map((l) => l.position),
@@ -340,6 +361,7 @@ export class CoursesService {
         c.lessons.map((l) => l.startsAt),
         c.lessons.map((l) => l.endsAt),
         c.lessons.map((l) => l.venue),
+        c.lessons.map((l) => l.contentFileId),
       ],
     );
   }
@@ -366,3 +388,8 @@ export class CoursesService {
   }
 }
 
+/** The attention-check columns of course_versions, in the order the INSERT and UPDATE above list them. */
+function attentionColumns(c: NormalizedContent): [number | null, number | null, number, boolean] {
+  const a = c.attentionChecks;
+  return [a?.minMinutes ?? null, a?.maxMinutes ?? null, a?.timeoutSeconds ?? DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS, a?.fromBank ?? false];
+}

@@ -1,14 +1,38 @@
-import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, preparedQuery } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, preparedQuery } from '@cqo/core';
+import { ContentFilesService } from './content/content-files.service';
+import { updateReturning } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
-import { CourseErrors } from './courses.errors';
+import { CourseErrors, StudyErrors } from './courses.errors';
+import { deviceSummary } from './study/device-summary';
+import { assessBeat, BeatReport, BeatVerdict, extendWatched } from './study/study-credit';
 
 /** How often the client is asked to call the heartbeat, and the most one heartbeat can credit. */
 export const HEARTBEAT_INTERVAL_SECONDS = 30;
 export const HEARTBEAT_MAX_CREDIT_SECONDS = 60;
+
+/** The hosted file a study session plays or shows. */
+export interface StudyContentView {
+  kind: 'video' | 'document';
+  mimeType: string;
+  durationSeconds: number | null;
+  /** Signed, short-lived, same origin; every heartbeat brings a fresh one. */
+  url: string;
+}
+
+/** An open attention check as the trainee sees it (never the answer). */
+export interface AttentionCheckView {
+  id: string;
+  kind: 'confirm' | 'question';
+  prompt: string;
+  options: string[];
+  issuedAt: Date;
+  dueAt: Date;
+}
 
 export interface StudySessionView {
   sessionId: string;
@@ -19,73 +43,127 @@ export interface StudySessionView {
   activeSeconds: number;
   requiredSeconds: number;
   lessonCompleted: boolean;
+  content: StudyContentView | null;
+  /** Where playback stopped last time, and the furthest point watched (seeking beyond it is snapped back). */
+  resumePosition: number;
+  furthestPosition: number;
+  /** Seconds without input, in a hidden or background page, after which nothing is credited. */
+  idleAfterSeconds: number;
+  /** True when opening this session ended one in another tab or device. */
+  supersededOther: boolean;
+  attentionCheck: AttentionCheckView | null;
 }
 
 export interface HeartbeatResult {
-  /** Seconds this heartbeat added: the time since the previous one by the server's clock, capped. */
+  /** Seconds this heartbeat added: server time, only while playback advances the furthest point at ≤ 1×. */
   creditedSeconds: number;
+  /** Why nothing was credited ('ok' when something was). */
+  verdict: BeatVerdict;
   activeSeconds: number;
   requiredSeconds: number;
+  furthestPosition: number;
   lessonCompleted: boolean;
   /** True only on the heartbeat that completed the course. */
   courseCompleted: boolean;
+  attentionCheck: AttentionCheckView | null;
+  /** A fresh signed URL of the lesson's file, when it has one. */
+  contentUrl: string | null;
 }
 
-/**
- * One statement per heartbeat: lock the session row, credit min(now − last beat, cap) to the
- * session and to the lesson's progress, and return the new total. Time the client reports is
- * never read. `last_beat_at` advances by whole seconds credited, so fractions carry over; after a
- * gap longer than the cap it jumps to now (the gap is not credited).
- */
-const HEARTBEAT_SQL = `
-WITH old AS (
-  SELECT id, last_beat_at FROM study_sessions WHERE id = $1 AND trainee_id = $2 AND ended_at IS NULL FOR UPDATE
-), c AS (
-  SELECT id, last_beat_at, floor(extract(epoch FROM ($3::timestamptz - last_beat_at)))::int AS elapsed FROM old
-), beat AS (
-  UPDATE study_sessions s
-     SET last_beat_at = CASE WHEN c.elapsed > $4 THEN $3::timestamptz
-                             WHEN c.elapsed > 0 THEN c.last_beat_at + make_interval(secs => c.elapsed)
-                             ELSE s.last_beat_at END,
-         credited_seconds = s.credited_seconds + LEAST(GREATEST(c.elapsed, 0), $4),
-         beats = s.beats + 1
-    FROM c WHERE s.id = c.id
-  RETURNING s.enrollment_id, s.lesson_id, LEAST(GREATEST(c.elapsed, 0), $4)::int AS credit
-), p AS (
-  UPDATE lesson_progress lp SET active_seconds = lp.active_seconds + beat.credit, updated_at = $3
-    FROM beat WHERE lp.enrollment_id = beat.enrollment_id AND lp.lesson_id = beat.lesson_id
-  RETURNING lp.active_seconds, lp.required_seconds, lp.completed_at
-)
-SELECT beat.enrollment_id, beat.lesson_id, beat.credit, p.active_seconds, p.required_seconds, p.completed_at IS NOT NULL AS completed
-  FROM beat LEFT JOIN p ON TRUE`;
+export interface AttentionAnswerResult {
+  passed: boolean;
+  /** 'late' when answered after the time limit, 'wrong' for a wrong answer; crediting resumes either way. */
+  reason: 'ok' | 'late' | 'wrong';
+}
 
-interface BeatRow {
+/** The state one heartbeat needs, by primary key. */
+const BEAT_STATE_SQL = `
+SELECT s.enrollment_id, s.lesson_id, s.last_beat_at, s.ended_at, s.ended_reason, s.position, s.watched, s.beats,
+       s.credited_seconds, s.next_check_at_seconds, s.pending_check_id,
+       lp.furthest_position, lp.active_seconds, lp.required_seconds, lp.completed_at IS NOT NULL AS completed,
+       l.content_file_id, f.kind AS file_kind, f.duration_seconds
+  FROM study_sessions s
+  JOIN lesson_progress lp ON lp.enrollment_id = s.enrollment_id AND lp.lesson_id = s.lesson_id
+  JOIN lessons l ON l.id = s.lesson_id
+  LEFT JOIN content_files f ON f.id = l.content_file_id
+ WHERE s.id = $1 AND s.trainee_id = $2`;
+
+/**
+ * Writes one heartbeat's outcome to the session and the lesson's progress in one statement. The
+ * `beats = $old` condition makes two concurrent heartbeats of one session credit once.
+ */
+const BEAT_UPDATE_SQL = `
+WITH beat AS (
+  UPDATE study_sessions s
+     SET last_beat_at = $3, position = $4, watched = $5::jsonb, credited_seconds = s.credited_seconds + $6,
+         beats = s.beats + 1, uncredited_beats = s.uncredited_beats + CASE WHEN $6 = 0 THEN 1 ELSE 0 END
+   WHERE s.id = $1 AND s.beats = $2 AND s.ended_at IS NULL
+  RETURNING s.enrollment_id, s.lesson_id, s.credited_seconds
+), p AS (
+  UPDATE lesson_progress lp
+     SET active_seconds = lp.active_seconds + $6, furthest_position = GREATEST(lp.furthest_position, $7),
+         last_position = COALESCE($4, lp.last_position), updated_at = $8
+    FROM beat WHERE lp.enrollment_id = beat.enrollment_id AND lp.lesson_id = beat.lesson_id
+  RETURNING lp.active_seconds, lp.required_seconds, lp.furthest_position, lp.completed_at IS NOT NULL AS completed
+)
+SELECT beat.credited_seconds AS session_seconds, p.active_seconds, p.required_seconds, p.furthest_position, p.completed FROM beat JOIN p ON TRUE`;
+
+interface BeatStateRow {
   enrollment_id: string;
   lesson_id: string;
-  credit: number;
+  last_beat_at: Date;
+  ended_at: Date | null;
+  ended_reason: string | null;
+  position: number | null;
+  watched: [number, number][];
+  beats: number;
+  credited_seconds: number;
+  next_check_at_seconds: number | null;
+  pending_check_id: string | null;
+  furthest_position: number;
   active_seconds: number;
   required_seconds: number;
   completed: boolean;
+  content_file_id: string | null;
+  file_kind: 'video' | 'document' | null;
+  duration_seconds: number | null;
 }
 
-/** Online study measured by the server: study sessions and their heartbeats. */
+/** Online study measured by the server: study sessions, their heartbeats and attention checks. */
 @Injectable()
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly completion: CourseCompletionService,
+    private readonly content: ContentFilesService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Opens a study session on an online lesson of the trainee's enrolment. Any other open session
-   * of the trainee ends: time is credited to one lesson at a time, so two tabs earn nothing extra.
+   * of the trainee ends as superseded (its tab is told so at its next heartbeat): time is credited
+   * to one lesson, in one place, at a time.
    */
-  async startSession(actor: Actor, enrollmentId: string, lessonId: string): Promise<StudySessionView> {
-    const rows: { trainee_id: string; status: string; type: string; minutes: number; completion_share: string }[] = await this.dataSource.query(
-      `SELECT e.trainee_id, e.status, l.type, l.minutes, v.completion_share
+  async startSession(actor: Actor, enrollmentId: string, lessonId: string, userAgent?: string): Promise<StudySessionView> {
+    const rows: {
+      trainee_id: string;
+      status: string;
+      type: string;
+      minutes: number;
+      completion_share: string;
+      attention_check_min_minutes: number | null;
+      attention_check_max_minutes: number | null;
+      content_file_id: string | null;
+      file_kind: 'video' | 'document' | null;
+      mime_type: string | null;
+      duration_seconds: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT e.trainee_id, e.status, l.type, l.minutes, v.completion_share, v.attention_check_min_minutes, v.attention_check_max_minutes,
+              l.content_file_id, f.kind AS file_kind, f.mime_type, f.duration_seconds
          FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
          LEFT JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
+         LEFT JOIN content_files f ON f.id = l.content_file_id
         WHERE e.id = $1`,
       [enrollmentId, lessonId],
     );
@@ -96,23 +174,33 @@ export class ProgressService {
     if (!e.type) throw CourseErrors.lessonNotFound();
     if (e.type === 'live_session') throw CourseErrors.lessonNotOnline();
     const now = this.clock.now();
-    const sessionId = await this.dataSource.transaction(async (manager) => {
+    const firstCheck = nextCheckAfter(0, e.attention_check_min_minutes, e.attention_check_max_minutes);
+    const { sessionId, superseded } = await this.dataSource.transaction(async (manager) => {
+      // One trainee's session starts are serialized, so two tabs opening at once still leave one open session.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`study:${actor.userId}`]);
       await manager.query(
         `INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at) VALUES ($1, $2, 0, $3, $4)
          ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
         [enrollmentId, lessonId, requiredSecondsOf(e.minutes, e.completion_share), now],
       );
-      await manager.query('UPDATE study_sessions SET ended_at = $2 WHERE trainee_id = $1 AND ended_at IS NULL', [actor.userId, now]);
-      const [session]: { id: string }[] = await manager.query(
-        `INSERT INTO study_sessions (enrollment_id, lesson_id, trainee_id, started_at, last_beat_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
-        [enrollmentId, lessonId, actor.userId, now],
+      const ended = await updateReturning<{ id: string }>(
+        manager,
+        `UPDATE study_sessions SET ended_at = $2, ended_reason = 'superseded' WHERE trainee_id = $1 AND ended_at IS NULL RETURNING id`,
+        [actor.userId, now],
       );
-      return session.id;
+      const [session]: { id: string }[] = await manager.query(
+        `INSERT INTO study_sessions (enrollment_id, lesson_id, trainee_id, started_at, last_beat_at, device, next_check_at_seconds, position)
+         SELECT $1, $2, $3, $4, $4, $5, $6, lp.last_position FROM lesson_progress lp WHERE lp.enrollment_id = $1 AND lp.lesson_id = $2
+         RETURNING id`,
+        [enrollmentId, lessonId, actor.userId, now, deviceSummary(userAgent), firstCheck],
+      );
+      return { sessionId: session.id, superseded: ended.length > 0 };
     });
-    const [p]: { active_seconds: number; required_seconds: number; completed_at: Date | null }[] = await this.dataSource.query(
-      'SELECT active_seconds, required_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-      [enrollmentId, lessonId],
-    );
+    const [p]: { active_seconds: number; required_seconds: number; completed_at: Date | null; furthest_position: number; last_position: number }[] =
+      await this.dataSource.query(
+        'SELECT active_seconds, required_seconds, completed_at, furthest_position, last_position FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [enrollmentId, lessonId],
+      );
     return {
       sessionId,
       enrollmentId,
@@ -122,27 +210,73 @@ export class ProgressService {
       activeSeconds: p.active_seconds,
       requiredSeconds: p.required_seconds,
       lessonCompleted: p.completed_at !== null,
+      content:
+        e.content_file_id && e.file_kind && e.mime_type
+          ? { kind: e.file_kind, mimeType: e.mime_type, durationSeconds: e.duration_seconds, url: this.content.signedUrl(e.content_file_id, actor.userId).url }
+          : null,
+      resumePosition: p.last_position,
+      furthestPosition: p.furthest_position,
+      idleAfterSeconds: this.config.content.idleSeconds,
+      supersededOther: superseded,
+      attentionCheck: null,
     };
   }
 
   /**
-   * The hot path: one statement, by primary key. Only when the lesson's time has just reached its
-   * requirement does a transaction follow, to mark the lesson (and maybe the course) complete.
+   * The hot path: read the session's state by primary key, decide the credit (study-credit.ts),
+   * write it in one statement. Only when the lesson's time has just reached its requirement does
+   * a transaction follow, to mark the lesson (and maybe the course) complete.
    */
-  async heartbeat(actor: Actor, sessionId: string): Promise<HeartbeatResult> {
+  async heartbeat(actor: Actor, sessionId: string, report: BeatReport = {}): Promise<HeartbeatResult> {
     const now = this.clock.now();
-    const [beat] = await preparedQuery<BeatRow>(this.dataSource, 'cqo_heartbeat', HEARTBEAT_SQL, [sessionId, actor.userId, now, HEARTBEAT_MAX_CREDIT_SECONDS]);
-    if (!beat) throw CourseErrors.sessionNotFound();
+    const [s] = await preparedQuery<BeatStateRow>(this.dataSource, 'cqo_beat_state', BEAT_STATE_SQL, [sessionId, actor.userId]);
+    if (!s) throw CourseErrors.sessionNotFound();
+    if (s.ended_at) throw s.ended_reason === 'superseded' ? StudyErrors.superseded() : CourseErrors.sessionNotFound();
+    const elapsed = Math.max(0, (now.getTime() - s.last_beat_at.getTime()) / 1000);
+    const video = s.file_kind === 'video' && s.duration_seconds !== null;
+    const outcome = assessBeat(
+      {
+        mode: video ? 'position' : 'time',
+        elapsedSeconds: elapsed,
+        maxCreditSeconds: HEARTBEAT_MAX_CREDIT_SECONDS,
+        furthestPosition: s.furthest_position,
+        durationSeconds: video ? s.duration_seconds : null,
+        checkOpen: s.pending_check_id !== null,
+        idleAfterSeconds: this.config.content.idleSeconds,
+      },
+      report,
+    );
+    const credit = s.completed ? 0 : outcome.creditSeconds;
+    const lastBeatAt = video ? now : new Date(s.last_beat_at.getTime() + Math.round(outcome.consumedSeconds * 1000));
+    const watched = video ? extendWatched(s.watched, s.position, outcome.position, elapsed) : s.watched;
+    const [row] = await preparedQuery<{ session_seconds: number; active_seconds: number; required_seconds: number; furthest_position: number; completed: boolean }>(
+      this.dataSource,
+      'cqo_beat_update',
+      BEAT_UPDATE_SQL,
+      [sessionId, s.beats, lastBeatAt, outcome.position, JSON.stringify(watched), credit, outcome.furthestPosition, now],
+    );
+    const contentUrl = s.content_file_id ? this.content.signedUrl(s.content_file_id, actor.userId).url : null;
+    if (!row) {
+      // Another heartbeat of this session got there first (or it just ended): this one credits nothing.
+      return { ...this.unchanged(s), verdict: outcome.verdict, contentUrl, attentionCheck: await this.openCheck(s.pending_check_id) };
+    }
     const result: HeartbeatResult = {
-      creditedSeconds: beat.credit,
-      activeSeconds: beat.active_seconds,
-      requiredSeconds: beat.required_seconds,
-      lessonCompleted: beat.completed,
+      creditedSeconds: credit,
+      verdict: outcome.verdict,
+      activeSeconds: row.active_seconds,
+      requiredSeconds: row.required_seconds,
+      furthestPosition: row.furthest_position,
+      lessonCompleted: row.completed,
       courseCompleted: false,
+      attentionCheck: await this.openCheck(s.pending_check_id),
+      contentUrl,
     };
-    if (!beat.completed && beat.active_seconds >= beat.required_seconds) {
+    if (!result.attentionCheck && s.next_check_at_seconds !== null && row.session_seconds >= s.next_check_at_seconds && !row.completed) {
+      result.attentionCheck = await this.issueCheck(sessionId, s, outcome.position, now);
+    }
+    if (!row.completed && row.active_seconds >= row.required_seconds) {
       const done = await this.dataSource.transaction((manager) =>
-        this.completion.completeLessonIfDue(manager, beat.enrollment_id, beat.lesson_id, now, 'heartbeat'),
+        this.completion.completeLessonIfDue(manager, s.enrollment_id, s.lesson_id, now, 'heartbeat'),
       );
       // Another request may have marked it a moment earlier: the lesson is complete either way.
       result.lessonCompleted = true;
@@ -151,14 +285,91 @@ export class ProgressService {
     return result;
   }
 
-  /** Credits the time since the last heartbeat and closes the session. */
-  async endSession(actor: Actor, sessionId: string): Promise<HeartbeatResult> {
-    const result = await this.heartbeat(actor, sessionId);
-    await this.dataSource.query('UPDATE study_sessions SET ended_at = $3 WHERE id = $1 AND trainee_id = $2 AND ended_at IS NULL', [
-      sessionId,
-      actor.userId,
-      this.clock.now(),
-    ]);
+  /** Credits the time since the last heartbeat (by the same rules) and closes the session. */
+  async endSession(actor: Actor, sessionId: string, report: BeatReport = {}): Promise<HeartbeatResult> {
+    const result = await this.heartbeat(actor, sessionId, report);
+    await this.dataSource.query(
+      `UPDATE study_sessions SET ended_at = $3, ended_reason = 'ended' WHERE id = $1 AND trainee_id = $2 AND ended_at IS NULL`,
+      [sessionId, actor.userId, this.clock.now()],
+    );
     return result;
   }
+
+  /**
+   * Answers the open attention check. Crediting resumes; the check is kept as evidence: passed
+   * only when answered within its time limit (and correctly, for a question). After a wrong
+   * answer the next check comes at once.
+   */
+  async answerCheck(actor: Actor, sessionId: string, checkId: string, answer: string | null): Promise<AttentionAnswerResult> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const sessions: { pending_check_id: string | null; credited_seconds: number; min: number | null; max: number | null }[] = await manager.query(
+        `SELECT s.pending_check_id, s.credited_seconds, v.attention_check_min_minutes AS min, v.attention_check_max_minutes AS max
+           FROM study_sessions s JOIN enrollments e ON e.id = s.enrollment_id JOIN course_versions v ON v.id = e.course_version_id
+          WHERE s.id = $1 AND s.trainee_id = $2 AND s.ended_at IS NULL FOR UPDATE OF s`,
+        [sessionId, actor.userId],
+      );
+      const s = sessions[0];
+      if (!s) throw CourseErrors.sessionNotFound();
+      if (s.pending_check_id !== checkId) throw StudyErrors.checkNotOpen();
+      const [check]: { kind: string; answer_key: string | null; due_at: Date }[] = await manager.query(
+        'SELECT kind, answer_key, due_at FROM attention_checks WHERE id = $1',
+        [checkId],
+      );
+      const wrong = check.kind === 'question' && (answer ?? '') !== check.answer_key;
+      const late = now > check.due_at;
+      await manager.query('UPDATE attention_checks SET answered_at = $2, answer = $3, passed = $4 WHERE id = $1', [checkId, now, answer, !wrong && !late]);
+      // The time spent on the check is not study time: the session's clock restarts now.
+      await manager.query('UPDATE study_sessions SET pending_check_id = NULL, next_check_at_seconds = $2, last_beat_at = $3 WHERE id = $1', [
+        sessionId,
+        wrong ? s.credited_seconds : nextCheckAfter(s.credited_seconds, s.min, s.max),
+        now,
+      ]);
+      return { passed: !wrong && !late, reason: wrong ? 'wrong' : late ? 'late' : 'ok' };
+    });
+  }
+
+  private async issueCheck(sessionId: string, s: BeatStateRow, position: number | null, now: Date): Promise<AttentionCheckView | null> {
+    const [settings]: { timeout: number }[] = await this.dataSource.query(
+      `SELECT v.attention_check_timeout_seconds AS timeout FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id WHERE e.id = $1`,
+      [s.enrollment_id],
+    );
+    const dueAt = new Date(now.getTime() + settings.timeout * 1000);
+    return this.dataSource.transaction(async (manager) => {
+      const [check]: { id: string }[] = await manager.query(
+        `INSERT INTO attention_checks (session_id, enrollment_id, lesson_id, kind, prompt, options, position, issued_at, due_at)
+         SELECT $1, $2, $3, 'confirm', $4, '[]'::jsonb, $5, $6, $7 FROM study_sessions WHERE id = $1 AND pending_check_id IS NULL RETURNING id`,
+        [sessionId, s.enrollment_id, s.lesson_id, '请确认您仍在学习：点击「我在学习」继续。', position, now, dueAt],
+      );
+      if (!check) return null;
+      await manager.query('UPDATE study_sessions SET pending_check_id = $2, next_check_at_seconds = NULL WHERE id = $1', [sessionId, check.id]);
+      return { id: check.id, kind: 'confirm' as const, prompt: '请确认您仍在学习：点击「我在学习」继续。', options: [], issuedAt: now, dueAt };
+    });
+  }
+
+  private async openCheck(checkId: string | null): Promise<AttentionCheckView | null> {
+    if (!checkId) return null;
+    const [c]: { id: string; kind: 'confirm' | 'question'; prompt: string; options: string[]; issued_at: Date; due_at: Date }[] = await this.dataSource.query(
+      'SELECT id, kind, prompt, options, issued_at, due_at FROM attention_checks WHERE id = $1',
+      [checkId],
+    );
+    return c ? { id: c.id, kind: c.kind, prompt: c.prompt, options: c.options, issuedAt: c.issued_at, dueAt: c.due_at } : null;
+  }
+
+  private unchanged(s: BeatStateRow): Omit<HeartbeatResult, 'verdict' | 'contentUrl' | 'attentionCheck'> {
+    return {
+      creditedSeconds: 0,
+      activeSeconds: s.active_seconds,
+      requiredSeconds: s.required_seconds,
+      furthestPosition: s.furthest_position,
+      lessonCompleted: s.completed,
+      courseCompleted: false,
+    };
+  }
+}
+
+/** Session seconds at which the next check is due: a random number of minutes in [min, max] from now; null when the course has none. */
+function nextCheckAfter(creditedSeconds: number, minMinutes: number | null, maxMinutes: number | null): number | null {
+  if (minMinutes === null || maxMinutes === null) return null;
+  return creditedSeconds + randomInt(minMinutes * 60, maxMinutes * 60 + 1);
 }

@@ -71,9 +71,10 @@ describe('course completion: publish → approve → enrol → study → complet
     while (!last.lessonCompleted) last = await beat(token, sid, 30_000);
     expect(last).toMatchObject({ activeSeconds: 540, lessonCompleted: true, courseCompleted: false });
 
-    // Lesson 2: 5 minutes → 270 s. Starting it ends the lesson-1 session.
+    // Lesson 2: 5 minutes → 270 s. Starting it ends the lesson-1 session, which is told why.
     const second = (await post('/me/study-sessions', token, { enrollmentId, lessonId: lesson2.id })).json();
-    expect((await post(`/me/study-sessions/${sid}/heartbeat`, token)).statusCode).toBe(404);
+    const stale = await post(`/me/study-sessions/${sid}/heartbeat`, token);
+    expect(stale.json()).toMatchObject({ statusCode: 409, code: 'STUDY_SESSION_SUPERSEDED' });
     for (let i = 0; i < 8; i++) expect((await beat(token, second.sessionId, 30_000)).lessonCompleted).toBe(false);
     expect(await completedEvents(enrollmentId)).toHaveLength(0);
 

@@ -64,6 +64,8 @@ export function maySignedIn(): boolean {
     return false;
   }
 }
+/** The bearer header for requests the client does not make itself (tus uploads). */
+export const authorizationHeader = (): Record<string, string> => (accessToken ? { authorization: `Bearer ${accessToken}` } : {});
 
 /** Called when the session ends on its own (refresh refused), so the app can show the log-in page. */
 export function onSessionChange(listener: () => void): () => void {

@@ -31,9 +31,20 @@ export interface Lesson {
   minutes: number;
   required: boolean;
   contentUrl: string | null;
+  content: LessonContent | null;
   startsAt: string | null;
   endsAt: string | null;
   venue: string | null;
+}
+
+/** An uploaded lesson file (video or PDF). */
+export interface LessonContent {
+  id: string;
+  kind: 'video' | 'document';
+  mimeType: string;
+  sizeBytes: number;
+  durationSeconds: number | null;
+  originalName: string;
 }
 
 export interface CourseSummary {
@@ -135,6 +146,15 @@ export interface RowReport {
   rows: { row: number; status: string; traineeName?: string | null; idNumberMasked?: string | null; errors: { field: string; message: string }[] }[];
 }
 
+export interface AttentionCheck {
+  id: string;
+  kind: 'confirm' | 'question';
+  prompt: string;
+  options: string[];
+  issuedAt: string;
+  dueAt: string;
+}
+
 export interface StudySession {
   sessionId: string;
   heartbeatIntervalSeconds: number;
@@ -142,14 +162,24 @@ export interface StudySession {
   activeSeconds: number;
   requiredSeconds: number;
   lessonCompleted: boolean;
+  content: { kind: 'video' | 'document'; mimeType: string; durationSeconds: number | null; url: string } | null;
+  resumePosition: number;
+  furthestPosition: number;
+  idleAfterSeconds: number;
+  supersededOther: boolean;
+  attentionCheck: AttentionCheck | null;
 }
 
 export interface HeartbeatResult {
   creditedSeconds: number;
+  verdict: 'ok' | 'paused' | 'ahead' | 'rate' | 'idle' | 'hidden' | 'check' | 'complete';
   activeSeconds: number;
   requiredSeconds: number;
+  furthestPosition: number;
   lessonCompleted: boolean;
   courseCompleted: boolean;
+  attentionCheck: AttentionCheck | null;
+  contentUrl: string | null;
 }
 
 export type QuestionType = 'single' | 'multiple' | 'true_false';

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ZipLimits } from '../uploads/zip-inspection';
@@ -36,6 +37,17 @@ export interface AppConfig {
     verifyRateLimitPerMinute: number;
     /** Threads that render certificate PDFs off the worker's event loop; 0 renders on it. */
     renderThreads: number;
+  };
+  /** Hosted lesson content (issue 15): upload limits, signed media URLs, idle detection. */
+  content: {
+    maxVideoBytes: number;
+    maxDocumentBytes: number;
+    /** Lifetime of a signed media URL; the player asks for a fresh one when it expires. */
+    urlTtlSeconds: number;
+    /** HMAC key of signed media URLs. */
+    urlSigningKey: string;
+    /** No input for this long while the page is hidden or unfocused counts as idle (no credit). */
+    idleSeconds: number;
   };
   /** Time zone in which credit-hour years and schedules are reckoned (the notice is Gansu's). */
   rulesTimeZone: string;
@@ -180,6 +192,36 @@ class EnvironmentVariables {
   @Min(0)
   @Max(64)
   CERTIFICATE_RENDER_THREADS = availableParallelism();
+
+  /** Largest video a training organization may upload (default 2 GiB). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  CONTENT_MAX_VIDEO_BYTES = 2 * 1024 ** 3;
+
+  /** Largest PDF (default 100 MiB). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  CONTENT_MAX_DOCUMENT_BYTES = 100 * 1024 ** 2;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  CONTENT_URL_TTL_SECONDS = 600;
+
+  /** Optional: by default derived from JWT_ACCESS_SECRET, so production needs no fourth secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  CONTENT_URL_SIGNING_KEY?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  STUDY_IDLE_SECONDS = 120;
 
   @IsIn(['Asia/Shanghai'], { message: 'must be Asia/Shanghai (the notice reckons years in China Standard Time)' })
   RULES_TIME_ZONE = 'Asia/Shanghai';
@@ -326,6 +368,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       serialRegion: vars.CERTIFICATE_SERIAL_REGION,
       verifyRateLimitPerMinute: vars.VERIFY_RATE_LIMIT_PER_MINUTE,
       renderThreads: vars.CERTIFICATE_RENDER_THREADS,
+    },
+    content: {
+      maxVideoBytes: vars.CONTENT_MAX_VIDEO_BYTES,
+      maxDocumentBytes: vars.CONTENT_MAX_DOCUMENT_BYTES,
+      urlTtlSeconds: vars.CONTENT_URL_TTL_SECONDS,
+      urlSigningKey: vars.CONTENT_URL_SIGNING_KEY ?? createHmac('sha256', vars.JWT_ACCESS_SECRET).update('content-url-signing').digest('hex'),
+      idleSeconds: vars.STUDY_IDLE_SECONDS,
     },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -1,7 +1,9 @@
+import { AttentionCheckEntity } from './attention-check.entity';
 import { AttendanceRecordEntity } from './attendance-record.entity';
 import { CourseVersionTopicEntity } from './course-version-topic.entity';
 import { CourseVersionEntity } from './course-version.entity';
 import { CourseEntity } from './course.entity';
+import { ContentFileEntity } from './content-file.entity';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonProgressEntity } from './lesson-progress.entity';
 import { LessonEntity } from './lesson.entity';
@@ -16,10 +18,12 @@ export const COURSE_ENTITIES = [
   CourseEntity,
   CourseVersionEntity,
   CourseVersionTopicEntity,
+  ContentFileEntity,
   LessonEntity,
   EnrollmentEntity,
   LessonProgressEntity,
   StudySessionEntity,
+  AttentionCheckEntity,
   AttendanceRecordEntity,
   XapiApiKeyEntity,
   XapiStatementEntity,

@@ -25,6 +25,11 @@ export const DELIVERY_MODES: readonly DeliveryMode[] = ['online', 'in_person', '
 @Check('ck_course_versions_credit_hours', 'credit_hours > 0 AND credit_hours * 2 = floor(credit_hours * 2)')
 @Check('ck_course_versions_category_kind', `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
 @Check('ck_course_versions_completion_share', 'completion_share > 0 AND completion_share <= 1')
+@Check(
+  'ck_course_versions_attention_checks',
+  `(attention_check_min_minutes IS NULL AND attention_check_max_minutes IS NULL)
+              OR (attention_check_min_minutes >= 1 AND attention_check_max_minutes >= attention_check_min_minutes)`,
+)
 export class CourseVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -88,6 +93,21 @@ export class CourseVersionEntity {
   /** Share of a lesson's declared minutes that server-observed time must reach to complete it. */
   @Column({ type: 'numeric', precision: 3, scale: 2, default: () => '0.90' })
   completionShare!: string;
+
+  /** Attention checks (弹题): one after a random number of studied minutes in [min, max]; both null means none. */
+  @Column({ type: 'int', nullable: true })
+  attentionCheckMinMinutes!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  attentionCheckMaxMinutes!: number | null;
+
+  /** Seconds a check may stay unanswered before it counts as failed. */
+  @Column({ type: 'int', default: 60 })
+  attentionCheckTimeoutSeconds!: number;
+
+  /** Draw the check from the organization's question bank instead of a plain confirmation. */
+  @Column({ type: 'boolean', default: false })
+  attentionCheckFromBank!: boolean;
 
   /** The final exam, if any (an exam paper of the exams lib; no foreign key across the boundary). */
   @Column({ type: 'uuid', nullable: true })

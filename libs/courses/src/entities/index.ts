@@ -9,3 +9,5 @@ export * from './study-session.entity';
 export * from './attendance-record.entity';
 export * from './xapi-api-key.entity';
 export * from './xapi-statement.entity';
+export * from './content-file.entity';
+export * from './attention-check.entity';

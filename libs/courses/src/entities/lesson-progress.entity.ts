@@ -31,6 +31,14 @@ export class LessonProgressEntity {
   @Column({ type: 'int' })
   requiredSeconds!: number;
 
+  /** Seconds of the video watched without skipping (credited only at ≤ 1× by the server's clock). */
+  @Column({ type: 'double precision', default: 0 })
+  furthestPosition!: number;
+
+  /** Where playback was at the last heartbeat, to resume there. */
+  @Column({ type: 'double precision', default: 0 })
+  lastPosition!: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 

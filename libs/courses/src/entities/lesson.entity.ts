@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { ContentFileEntity } from './content-file.entity';
 import { CourseVersionEntity } from './course-version.entity';
 
 export type LessonType = 'video' | 'document' | 'live_session';
@@ -42,6 +43,15 @@ export class LessonEntity {
   /** Where the video or document is (ours or hosted elsewhere and reported by xAPI). */
   @Column({ type: 'text', nullable: true })
   contentUrl!: string | null;
+
+  /** The hosted video or PDF (uploaded by the org); a video's real duration bounds `minutes`. */
+  @Index('ix_lessons_content_file_id')
+  @Column({ type: 'uuid', nullable: true })
+  contentFileId!: string | null;
+
+  @ManyToOne(() => ContentFileEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'content_file_id', foreignKeyConstraintName: 'fk_lessons_content_file' })
+  contentFile?: Relation<ContentFileEntity>;
 
   /** Schedule and venue of a live session. */
   @Column({ type: 'timestamptz', nullable: true })

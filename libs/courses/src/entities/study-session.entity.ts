@@ -7,7 +7,8 @@ import { LessonEntity } from './lesson.entity';
  * (capped), measured by the server's clock; a trainee has at most one open session at a time.
  */
 @Entity({ name: 'study_sessions' })
-@Index('ix_study_sessions_trainee_id_open', ['traineeId'], { where: 'ended_at IS NULL' })
+// One open session per trainee: a second tab or device supersedes the first.
+@Index('ux_study_sessions_trainee_id_open', ['traineeId'], { unique: true, where: 'ended_at IS NULL' })
 export class StudySessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -47,4 +48,32 @@ export class StudySessionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   endedAt!: Date | null;
+
+  /** ended, superseded (another tab or device started), … */
+  @Column({ type: 'text', nullable: true })
+  endedReason!: string | null;
+
+  /** Playback position at the last heartbeat. */
+  @Column({ type: 'double precision', nullable: true })
+  position!: number | null;
+
+  /** Playback intervals reported in this session, [from, to] seconds, merged while contiguous (evidence). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  watched!: [number, number][];
+
+  /** Browser and system from the User-Agent, e.g. "Chrome 140 · Linux" (evidence). */
+  @Column({ type: 'text', nullable: true })
+  device!: string | null;
+
+  /** Credited seconds of this session at which the next attention check is due. */
+  @Column({ type: 'int', nullable: true })
+  nextCheckAtSeconds!: number | null;
+
+  /** The open attention check; while set, nothing is credited. */
+  @Column({ type: 'uuid', nullable: true })
+  pendingCheckId!: string | null;
+
+  /** Heartbeats that credited nothing (paused, idle, skipped ahead, check open). */
+  @Column({ type: 'int', default: 0 })
+  uncreditedBeats!: number;
 }

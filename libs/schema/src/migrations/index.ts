@@ -13,6 +13,7 @@ import { HoursOccurrenceAndVerdicts1795630000000 } from './1795630000000-HoursOc
 import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSessionsAudit';
 import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
 
+import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -27,6 +28,7 @@ export const ALL_MIGRATIONS = [
   RegistryStats1795620100000,
   DropRegistryCsvCell1795620200000,
   HoursOccurrenceAndVerdicts1795630000000,
+  StudyContent1795630500000,
   AccountsSessionsAudit1795631300000,
   RegulatorFigures1795640000000,
 ];

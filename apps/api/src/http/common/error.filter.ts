@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorKind } from '@cqo/core';
 import { ErrorBodyDto } from './error-body';
 
-function statusOf(kind: DomainErrorKind): number {
+/** The HTTP status of a domain error kind. */
+export function errorStatusOf(kind: DomainErrorKind): number {
   switch (kind) {
     case 'invalid':
       return HttpStatus.BAD_REQUEST;
@@ -59,7 +60,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private bodyOf(error: unknown): ErrorBodyDto {
     if (error instanceof DomainError) {
-      return { statusCode: statusOf(error.kind), code: error.code, message: error.message, details: error.details };
+      return { statusCode: errorStatusOf(error.kind), code: error.code, message: error.message, details: error.details };
     }
     if (error instanceof ThrottlerException) {
       const [code, message] = HTTP_CODES[429];

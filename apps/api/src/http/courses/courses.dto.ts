@@ -61,6 +61,11 @@ export class LessonDto {
   @MaxLength(2000)
   contentUrl?: string | null;
 
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded file (POST /content-uploads): video for a video lesson, PDF for a document' })
+  @IsOptional()
+  @IsUUID()
+  contentFileId?: string | null;
+
   @ApiPropertyOptional({ description: 'live_session only: ISO 8601' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -76,6 +81,33 @@ export class LessonDto {
   @IsString()
   @MaxLength(200)
   venue?: string | null;
+}
+
+/** Attention checks (弹题): one after a random number of studied minutes in [minMinutes, maxMinutes]. */
+export class AttentionChecksDto {
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  minMinutes!: number;
+
+  @ApiProperty({ example: 20 })
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  maxMinutes!: number;
+
+  @ApiPropertyOptional({ example: 60, description: 'Seconds to answer before the check counts as failed' })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(600)
+  timeoutSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'Draw a single-choice or true/false question from the question bank' })
+  @IsOptional()
+  @IsBoolean()
+  fromBank?: boolean;
 }
 
 /** The content of a course version. */
@@ -145,6 +177,12 @@ export class CourseContentDto {
   @IsOptional()
   @IsUUID()
   finalExamPaperId?: string | null;
+
+  @ApiPropertyOptional({ type: AttentionChecksDto, nullable: true, description: 'Null or absent: no attention checks' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AttentionChecksDto)
+  attentionChecks?: AttentionChecksDto | null;
 
   @ApiProperty({ type: [LessonDto] })
   @IsArray()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EnrollmentStatus, ROSTER_MODES, RosterMode } from '@cqo/courses';
 import { PageQueryDto } from '../common/paging.dto';
 
@@ -42,6 +42,48 @@ export class StartStudyDto {
   @ApiProperty({ format: 'uuid', description: 'An online (video or document) lesson of the enrolled version' })
   @IsUUID()
   lessonId!: string;
+}
+
+/** What the player reports with a heartbeat; every field optional (an old client reports nothing). */
+export class HeartbeatDto {
+  @ApiPropertyOptional({ description: 'Playback position, seconds' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000)
+  position?: number;
+
+  @ApiPropertyOptional({ description: 'Playback rate; above 1 credits nothing' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(16)
+  playbackRate?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  visible?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  focused?: boolean;
+
+  @ApiPropertyOptional({ description: 'Seconds since the last mouse, key or touch input' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000)
+  idleSeconds?: number;
+}
+
+export class AttentionAnswerDto {
+  @ApiPropertyOptional({ description: 'The chosen option of a question check; absent for a confirmation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  answer?: string | null;
 }
 
 export class AttendanceDto {

@@ -1,10 +1,20 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
-import { AttendanceReport, AttendanceService, AttendanceView, HeartbeatResult, ProgressService, StudySessionView } from '@cqo/courses';
+import {
+  AttentionAnswerResult,
+  AttendanceReport,
+  AttendanceService,
+  AttendanceView,
+  HeartbeatResult,
+  LessonEvidenceView,
+  ProgressService,
+  StudyEvidenceService,
+  StudySessionView,
+} from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AttendanceDto, CsvUploadDto, StartStudyDto } from './enrollments.dto';
+import { AttendanceDto, AttentionAnswerDto, CsvUploadDto, HeartbeatDto, StartStudyDto } from './enrollments.dto';
 
 @ApiTags('progress 学习进度')
 @Controller()
@@ -12,28 +22,60 @@ export class ProgressController {
   constructor(
     private readonly progress: ProgressService,
     private readonly attendance: AttendanceService,
+    private readonly evidence: StudyEvidenceService,
   ) {}
 
-  /** Opens a study session on an online lesson; the client then calls the heartbeat every 30 s. */
+  /**
+   * Opens a study session on an online lesson (ending the trainee's session in any other tab or
+   * device); the client then calls the heartbeat every 30 s with the playback position.
+   */
   @Post('me/study-sessions')
   @Access(Role.Trainee)
-  start(@CurrentActor() actor: Actor, @Body() dto: StartStudyDto): Promise<StudySessionView> {
-    return this.progress.startSession(actor, dto.enrollmentId, dto.lessonId);
+  start(@CurrentActor() actor: Actor, @Body() dto: StartStudyDto, @Headers('user-agent') userAgent?: string): Promise<StudySessionView> {
+    return this.progress.startSession(actor, dto.enrollmentId, dto.lessonId, userAgent);
   }
 
-  /** Credits the time since the previous heartbeat, by the server's clock, capped at 60 s. */
+  /**
+   * Credits server time since the previous heartbeat (capped at 60 s): for a hosted video only
+   * while playback advances the furthest watched point at ≤ 1×; nothing while idle in the
+   * background or while an attention check is open. A session superseded elsewhere answers 409.
+   */
   @Post('me/study-sessions/:sessionId/heartbeat')
   @HttpCode(200)
   @Access(Role.Trainee)
-  heartbeat(@CurrentActor() actor: Actor, @Param('sessionId', ParseIdPipe) sessionId: string): Promise<HeartbeatResult> {
-    return this.progress.heartbeat(actor, sessionId);
+  heartbeat(@CurrentActor() actor: Actor, @Param('sessionId', ParseIdPipe) sessionId: string, @Body() dto: HeartbeatDto = {}): Promise<HeartbeatResult> {
+    return this.progress.heartbeat(actor, sessionId, dto ?? {});
   }
 
   @Post('me/study-sessions/:sessionId/end')
   @HttpCode(200)
   @Access(Role.Trainee)
-  end(@CurrentActor() actor: Actor, @Param('sessionId', ParseIdPipe) sessionId: string): Promise<HeartbeatResult> {
-    return this.progress.endSession(actor, sessionId);
+  end(@CurrentActor() actor: Actor, @Param('sessionId', ParseIdPipe) sessionId: string, @Body() dto: HeartbeatDto = {}): Promise<HeartbeatResult> {
+    return this.progress.endSession(actor, sessionId, dto ?? {});
+  }
+
+  /** Answers the open attention check (弹题); crediting resumes, the answer is kept as evidence. */
+  @Post('me/study-sessions/:sessionId/attention-checks/:checkId/answer')
+  @HttpCode(200)
+  @Access(Role.Trainee)
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+    @Param('checkId', ParseIdPipe) checkId: string,
+    @Body() dto: AttentionAnswerDto,
+  ): Promise<AttentionAnswerResult> {
+    return this.progress.answerCheck(actor, sessionId, checkId, dto.answer ?? null);
+  }
+
+  /** How a lesson's time was earned: watched intervals, attention checks, sessions and devices. */
+  @Get('enrollments/:enrollmentId/lessons/:lessonId/evidence')
+  @Access(Role.Trainee, Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
+  lessonEvidence(
+    @CurrentActor() actor: Actor,
+    @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
+    @Param('lessonId', ParseIdPipe) lessonId: string,
+  ): Promise<LessonEvidenceView> {
+    return this.evidence.lessonEvidence(actor, enrollmentId, lessonId);
   }
 
   /** Records (or corrects) one trainee's attendance at a live session. */

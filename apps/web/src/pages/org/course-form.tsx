@@ -1,8 +1,9 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, qs } from '../../api/client';
-import type { CourseVersion, LessonType, Page, Paper, Topic } from '../../api/types';
+import type { CourseVersion, LessonContent, LessonType, Page, Paper, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { LessonUpload } from './lesson-upload';
 import { useAction, useLoad } from '../../ui/hooks';
 import { ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
 
@@ -12,12 +13,13 @@ interface LessonDraft {
   minutes: string;
   required: boolean;
   contentUrl: string;
+  content: LessonContent | null;
   startsAt: string;
   endsAt: string;
   venue: string;
 }
 
-const emptyLesson = (): LessonDraft => ({ title: '', type: 'video', minutes: '45', required: true, contentUrl: '', startsAt: '', endsAt: '', venue: '' });
+const emptyLesson = (): LessonDraft => ({ title: '', type: 'video', minutes: '45', required: true, contentUrl: '', content: null, startsAt: '', endsAt: '', venue: '' });
 const EMPTY = { title: '', description: '', category: '1', topicCodes: [] as string[], kind: 'appointment', creditHours: '', deliveryMode: 'online', capacity: '', enrollmentOpensAt: '', enrollmentClosesAt: '', completionShare: '0.90', finalExamPaperId: '' };
 
 // <input type="datetime-local"> speaks local time without a zone; the API wants ISO 8601 instants.
@@ -54,7 +56,7 @@ export function CourseFormPage() {
       finalExamPaperId: v.finalExamPaperId ?? '',
     });
     setLessons(
-      v.lessons.map((l) => ({ title: l.title, type: l.type, minutes: String(l.minutes), required: l.required, contentUrl: l.contentUrl ?? '', startsAt: toLocalInput(l.startsAt), endsAt: toLocalInput(l.endsAt), venue: l.venue ?? '' })),
+      v.lessons.map((l) => ({ title: l.title, type: l.type, minutes: String(l.minutes), required: l.required, contentUrl: l.contentUrl ?? '', content: l.content, startsAt: toLocalInput(l.startsAt), endsAt: toLocalInput(l.endsAt), venue: l.venue ?? '' })),
     );
   }, [existing.data]);
 
@@ -80,6 +82,7 @@ export function CourseFormPage() {
         minutes: Number(l.minutes),
         required: l.required,
         contentUrl: l.contentUrl || null,
+        contentFileId: l.type === 'live_session' ? null : (l.content?.id ?? null),
         startsAt: l.type === 'live_session' ? fromLocalInput(l.startsAt) : null,
         endsAt: l.type === 'live_session' ? fromLocalInput(l.endsAt) : null,
         venue: l.type === 'live_session' ? l.venue || null : null,
@@ -210,9 +213,21 @@ export function CourseFormPage() {
                 {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={l.minutes} onChange={(e) => setLesson(i, { minutes: e.target.value })} />}
               </Field>
               {l.type !== 'live_session' ? (
-                <Field label={t('org.contentUrl')} error={fe(`lessons[${i}].contentUrl`)} wide>
-                  {(id, d) => <input id={id} aria-describedby={d} type="url" value={l.contentUrl} onChange={(e) => setLesson(i, { contentUrl: e.target.value })} />}
-                </Field>
+                <>
+                  <Field label={t('org.contentUrl')} error={fe(`lessons[${i}].contentUrl`)} wide>
+                    {(id, d) => <input id={id} aria-describedby={d} type="url" value={l.contentUrl} onChange={(e) => setLesson(i, { contentUrl: e.target.value })} />}
+                  </Field>
+                  <Field label={t('org.upload')} error={fe(`lessons[${i}].contentFileId`)} wide>
+                    {() => (
+                      <LessonUpload
+                        kind={l.type === 'document' ? 'document' : 'video'}
+                        current={l.content?.kind === (l.type === 'document' ? 'document' : 'video') ? l.content : null}
+                        // A video lesson lasts as long as its video (in whole minutes).
+                        onUploaded={(file) => setLesson(i, { content: file, ...(file.durationSeconds ? { minutes: String(Math.max(1, Math.floor(Math.round(file.durationSeconds) / 60))) } : {}) })}
+                      />
+                    )}
+                  </Field>
+                </>
               ) : (
                 <>
                   <Field label={t('org.startsAt')} error={fe(`lessons[${i}].startsAt`)}>

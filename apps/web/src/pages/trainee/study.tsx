@@ -1,27 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import type { CourseVersion, EnrollmentDetail, HeartbeatResult, StudySession } from '../../api/types';
+import type { AttentionCheck, CourseVersion, EnrollmentDetail, HeartbeatResult, StudySession } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
 import { fmtDuration } from './enrollment';
+import { PdfViewer } from './pdf-viewer';
 
 interface Progress {
   active: number;
   required: number;
   lessonCompleted: boolean;
   courseCompleted: boolean;
-  /** Device time of the last server answer, to tick the display between heartbeats. */
-  at: number;
-  maxCredit: number;
 }
 
+/** Seconds a forward seek may go past the furthest watched point (timer jitter). */
+const SEEK_TOLERANCE = 2;
+
 /**
- * Studies one online lesson. A study session is open while the page is visible; the server
- * credits the time between heartbeats by its own clock (capped), so the page only says "still
- * here". It beats every `heartbeatIntervalSeconds`, or sooner when less than that remains, so the
- * lesson completes on time. A hidden tab ends the session; coming back opens a new one.
+ * Studies one online lesson. The server credits time by its own clock: for a hosted video only
+ * while playback advances the furthest watched point at normal speed, so this page plays at 1×
+ * and snaps a seek past that point back. Heartbeats carry the position, visibility, focus and
+ * seconds since the last input. An attention check pauses the video until answered; a session
+ * opened elsewhere stops this one (the page says why and offers to continue here).
  */
 export function StudyPage() {
   const { enrollmentId = '', lessonId = '' } = useParams();
@@ -31,85 +33,150 @@ export function StudyPage() {
     const version = await api.get<CourseVersion>(`/course-versions/${enrollment.courseVersionId}`);
     return { enrollment, lesson: version.lessons.find((l) => l.id === lessonId) };
   }, [enrollmentId, lessonId]);
+  const [session, setSession] = useState<StudySession>();
   const [progress, setProgress] = useState<Progress>();
+  const [check, setCheck] = useState<AttentionCheck | null>(null);
+  const [notice, setNotice] = useState<string>();
+  const [superseded, setSuperseded] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [now, setNow] = useState(Date.now());
-  const [visible, setVisible] = useState(document.visibilityState === 'visible');
+  const [attempt, setAttempt] = useState(0);
+  const video = useRef<HTMLVideoElement>(null);
+  const furthest = useRef(0);
+  const lastInput = useRef(Date.now());
+  const latestUrl = useRef<string | null>(null);
 
+  // Input of any kind counts as presence.
   useEffect(() => {
-    const onVisibility = () => setVisible(document.visibilityState === 'visible');
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => document.removeEventListener('visibilitychange', onVisibility);
+    const mark = () => (lastInput.current = Date.now());
+    const events = ['mousemove', 'keydown', 'touchstart', 'scroll', 'click'];
+    events.forEach((e) => window.addEventListener(e, mark, { passive: true }));
+    return () => events.forEach((e) => window.removeEventListener(e, mark));
   }, []);
 
-  // One study session per visible period.
-  const sessionRef = useRef<string | null>(null);
+  const report = useCallback(() => {
+    const v = video.current;
+    return {
+      ...(v ? { position: v.currentTime, playbackRate: v.playbackRate } : {}),
+      visible: document.visibilityState === 'visible',
+      focused: document.hasFocus(),
+      idleSeconds: Math.floor((Date.now() - lastInput.current) / 1000),
+    };
+  }, []);
+
+  // One study session while the page is open; heartbeats every interval (sooner near the end).
   useEffect(() => {
-    if (!visible || !data.data?.lesson) return;
+    if (!data.data?.lesson) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const apply = (r: { activeSeconds: number; requiredSeconds: number; lessonCompleted: boolean; courseCompleted?: boolean }, maxCredit: number) =>
+    let sessionId: string | null = null;
+    const apply = (r: { activeSeconds: number; requiredSeconds: number; lessonCompleted: boolean; courseCompleted?: boolean }) =>
       setProgress((prev) => ({
         active: r.activeSeconds,
         required: r.requiredSeconds,
         lessonCompleted: r.lessonCompleted,
         courseCompleted: Boolean(r.courseCompleted) || Boolean(prev?.courseCompleted),
-        at: Date.now(),
-        maxCredit,
       }));
-    const schedule = (session: StudySession, active: number, required: number) => {
+    const schedule = (s: StudySession, active: number, required: number) => {
       const remaining = required - active;
-      const seconds = remaining > 0 ? Math.min(session.heartbeatIntervalSeconds, Math.max(2, Math.ceil(remaining) + 1)) : session.heartbeatIntervalSeconds;
-      timer = setTimeout(() => void beat(session), seconds * 1000);
+      const seconds = remaining > 0 ? Math.min(s.heartbeatIntervalSeconds, Math.max(2, Math.ceil(remaining) + 1)) : s.heartbeatIntervalSeconds;
+      timer = setTimeout(() => void beat(s), seconds * 1000);
     };
-    const beat = async (session: StudySession) => {
+    const beat = async (s: StudySession) => {
       try {
-        const r = await api.post<HeartbeatResult>(`/me/study-sessions/${session.sessionId}/heartbeat`);
+        const r = await api.post<HeartbeatResult>(`/me/study-sessions/${s.sessionId}/heartbeat`, report());
         if (cancelled) return;
-        apply(r, session.maxCreditSeconds);
+        apply(r);
+        furthest.current = Math.max(furthest.current, r.furthestPosition);
+        if (r.contentUrl) latestUrl.current = r.contentUrl;
+        if (r.attentionCheck) {
+          video.current?.pause();
+          setCheck(r.attentionCheck);
+        }
+        setNotice(r.verdict === 'idle' ? t('study.idle') : undefined);
         setError(undefined);
-        schedule(session, r.activeSeconds, r.requiredSeconds);
+        schedule(s, r.activeSeconds, r.requiredSeconds);
       } catch (err) {
         if (cancelled) return;
-        setError(err as ApiError);
-        timer = setTimeout(() => void beat(session), session.heartbeatIntervalSeconds * 1000);
-      }
-    };
-    api.post<StudySession>('/me/study-sessions', { enrollmentId, lessonId }).then(
-      (session) => {
-        if (cancelled) {
-          void api.post(`/me/study-sessions/${session.sessionId}/end`).catch(() => undefined);
+        if (err instanceof ApiError && err.code === 'STUDY_SESSION_SUPERSEDED') {
+          video.current?.pause();
+          sessionId = null;
+          setSuperseded(true);
           return;
         }
-        sessionRef.current = session.sessionId;
-        apply(session, session.maxCreditSeconds);
-        schedule(session, session.activeSeconds, session.requiredSeconds);
+        setError(err as ApiError);
+        timer = setTimeout(() => void beat(s), s.heartbeatIntervalSeconds * 1000);
+      }
+    };
+    setSuperseded(false);
+    api.post<StudySession>('/me/study-sessions', { enrollmentId, lessonId }).then(
+      (s) => {
+        if (cancelled) {
+          void api.post(`/me/study-sessions/${s.sessionId}/end`, {}).catch(() => undefined);
+          return;
+        }
+        sessionId = s.sessionId;
+        furthest.current = s.furthestPosition;
+        latestUrl.current = s.content?.url ?? null;
+        setSession(s);
+        apply(s);
+        schedule(s, s.activeSeconds, s.requiredSeconds);
       },
       (err: unknown) => !cancelled && setError(err as ApiError),
     );
     return () => {
       cancelled = true;
       if (timer) clearTimeout(timer);
-      const id = sessionRef.current;
-      sessionRef.current = null;
-      if (id) void api.post(`/me/study-sessions/${id}/end`).catch(() => undefined);
+      if (sessionId) void api.post(`/me/study-sessions/${sessionId}/end`, report()).catch(() => undefined);
     };
-  }, [visible, data.data?.lesson, enrollmentId, lessonId]);
+  }, [data.data?.lesson, enrollmentId, lessonId, attempt, report, t]);
 
-  // A clock for the display between heartbeats.
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, []);
+  const onLoadedMetadata = () => {
+    const v = video.current;
+    if (v && session) v.currentTime = Math.min(session.resumePosition, furthest.current);
+  };
+  // Normal playback moves the furthest point along; a jump beyond it is put back.
+  const onTimeUpdate = () => {
+    const v = video.current;
+    if (v && !v.seeking && v.currentTime <= furthest.current + SEEK_TOLERANCE) furthest.current = Math.max(furthest.current, v.currentTime);
+  };
+  const onSeeking = () => {
+    const v = video.current;
+    if (v && v.currentTime > furthest.current + SEEK_TOLERANCE) {
+      v.currentTime = furthest.current;
+      setNotice(t('study.seekBlocked'));
+    }
+  };
+  const onRateChange = () => {
+    if (video.current && video.current.playbackRate !== 1) video.current.playbackRate = 1;
+  };
+  // An expired signed URL: take the fresh one from the last heartbeat and go on where playback was.
+  const onVideoError = () => {
+    const v = video.current;
+    if (!v || !latestUrl.current || v.src.endsWith(latestUrl.current)) return;
+    const at = v.currentTime;
+    v.src = latestUrl.current;
+    v.currentTime = at;
+  };
+
+  const answer = async (value?: string) => {
+    if (!session || !check) return;
+    try {
+      const r = await api.post<{ passed: boolean; reason: string }>(`/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`, value ? { answer: value } : {});
+      setCheck(null);
+      setNotice(r.reason === 'late' ? t('study.checkLate') : undefined);
+      void video.current?.play().catch(() => undefined);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
 
   if (data.error) return <ErrorBox error={data.error} />;
   if (!data.data) return <Loading />;
   const { lesson, enrollment } = data.data;
   if (!lesson) return <ErrorBox error={new ApiError(404, 'NOT_FOUND', t('study.noLesson'))} />;
-
-  const shown = progress ? (progress.lessonCompleted ? progress.active : progress.active + Math.min((now - progress.at) / 1000, progress.maxCredit)) : 0;
+  const content = session?.content ?? null;
   const required = progress?.required ?? 0;
-  const isVideo = lesson.type === 'video' && lesson.contentUrl && /\.(mp4|webm|ogg|m3u8)(\?|$)/i.test(lesson.contentUrl);
+  const shown = progress?.active ?? 0;
 
   return (
     <>
@@ -118,10 +185,29 @@ export function StudyPage() {
       </PageTitle>
       <p className="muted">{enrollment.title}</p>
       <section className="card study">
-        {isVideo ? (
-          <video className="lesson-video" controls preload="metadata" src={lesson.contentUrl ?? undefined}>
-            <track kind="captions" />
-          </video>
+        {content?.kind === 'video' ? (
+          <>
+            <video
+              ref={video}
+              className="lesson-video"
+              data-testid="lesson-video"
+              controls
+              controlsList="nodownload noplaybackrate"
+              disablePictureInPicture
+              preload="metadata"
+              src={content.url}
+              onLoadedMetadata={onLoadedMetadata}
+              onTimeUpdate={onTimeUpdate}
+              onSeeking={onSeeking}
+              onRateChange={onRateChange}
+              onError={onVideoError}
+            >
+              <track kind="captions" />
+            </video>
+            <p className="muted small">{t('study.videoRules')}</p>
+          </>
+        ) : content?.kind === 'document' ? (
+          <PdfViewer url={content.url} />
         ) : lesson.contentUrl ? (
           <p>
             <a className="btn" href={lesson.contentUrl} target="_blank" rel="noreferrer">
@@ -133,6 +219,32 @@ export function StudyPage() {
             {lesson.type === 'video' ? '▶' : '📄'}
           </div>
         )}
+        {check && (
+          <div className="alert alert-warn" role="alertdialog" aria-labelledby="check-title" data-testid="attention-check">
+            <strong id="check-title">{t('study.checkTitle')}</strong>
+            <p>{check.prompt}</p>
+            {check.kind === 'confirm' ? (
+              <button type="button" className="btn btn-primary" onClick={() => void answer()}>
+                {t('study.checkConfirm')}
+              </button>
+            ) : (
+              check.options.map((o) => (
+                <button key={o} type="button" className="btn" onClick={() => void answer(o)}>
+                  {o}
+                </button>
+              ))
+            )}
+          </div>
+        )}
+        {superseded && (
+          <div className="alert alert-warn" role="alert" data-testid="study-superseded">
+            <p>{t('study.superseded')}</p>
+            <button type="button" className="btn" onClick={() => setAttempt(attempt + 1)}>
+              {t('study.continueHere')}
+            </button>
+          </div>
+        )}
+        {notice && <p className="alert alert-warn" role="status" data-testid="study-notice">{notice}</p>}
         <p className="muted small">{t('study.howItWorks')}</p>
         <div aria-live="polite" data-testid="study-progress">
           {progress ? (
@@ -153,7 +265,6 @@ export function StudyPage() {
             <Loading />
           )}
         </div>
-        {!visible && <p className="alert alert-warn">{t('study.paused')}</p>}
         <ErrorBox error={error} />
       </section>
     </>

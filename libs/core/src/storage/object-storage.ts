@@ -1,0 +1,112 @@
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+
+/** Size and modification time of a stored object. */
+export interface StoredObjectInfo {
+  size: number;
+  modifiedAt: Date;
+}
+
+/**
+ * Where the product keeps files: certificate PDFs, report files, lesson videos and documents.
+ * The database keeps metadata and hashes; the bytes live here under keys such as
+ * `certificates/2026/GS-JY-2026-000123-7Q.pdf` or `content/<org>/<id>.mp4`. An S3-compatible
+ * store can replace the file system by implementing these methods.
+ */
+export abstract class ObjectStorage {
+  abstract put(key: string, data: Buffer): Promise<void>;
+  /** Moves (or copies) a finished local file in, e.g. a completed upload; the source is gone afterwards. */
+  abstract putFile(key: string, sourcePath: string): Promise<void>;
+  /** The stored bytes, or null when there is no such object. */
+  abstract get(key: string): Promise<Buffer | null>;
+  abstract exists(key: string): Promise<boolean>;
+  abstract info(key: string): Promise<StoredObjectInfo | null>;
+  /** A stream of the stored bytes (inclusive `range`), or null when there is no such object. */
+  abstract openStream(key: string, range?: { start: number; end: number }): Promise<Readable | null>;
+  abstract delete(key: string): Promise<void>;
+}
+
+/** Files under STORAGE_DIR (a volume in docker-compose). Writes are atomic: temp file, then rename. */
+export class FileSystemObjectStorage extends ObjectStorage {
+  private readonly made = new Set<string>();
+
+  constructor(private readonly root: string) {
+    super();
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const path = await this.prepare(key);
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temp, data);
+    await rename(temp, path);
+  }
+
+  async putFile(key: string, sourcePath: string): Promise<void> {
+    const path = await this.prepare(key);
+    try {
+      await rename(sourcePath, path);
+    } catch (error) {
+      // Another volume: copy to a temp name beside the target, then rename (still atomic).
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      await copyFile(sourcePath, temp);
+      await rename(temp, path);
+      await unlink(sourcePath);
+    }
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.info(key)) !== null;
+  }
+
+  async info(key: string): Promise<StoredObjectInfo | null> {
+    try {
+      const s = await stat(this.pathOf(key));
+      return s.isFile() ? { size: s.size, modifiedAt: s.mtime } : null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async openStream(key: string, range?: { start: number; end: number }): Promise<Readable | null> {
+    if (!(await this.exists(key))) return null;
+    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : undefined);
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await unlink(this.pathOf(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+
+  private async prepare(key: string): Promise<string> {
+    const path = this.pathOf(key);
+    const dir = dirname(path);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    return path;
+  }
+
+  private pathOf(key: string): string {
+    const clean = normalize(key);
+    if (clean.startsWith('..') || clean.startsWith(sep) || clean.includes(`${sep}..${sep}`)) throw new Error(`bad storage key ${key}`);
+    return join(this.root, clean);
+  }
+}

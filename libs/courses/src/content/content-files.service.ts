@@ -1,0 +1,225 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, Role } from '@cqo/core';
+import { CourseAccess } from '../course-access';
+import { wholeMinutes } from '../course-rules';
+import { LessonContentView } from '../course-views';
+import { ContentErrors, CourseErrors } from '../courses.errors';
+import { ContentKind } from '../entities/content-file.entity';
+import { ContentRejected, inspectContent } from './content-inspector';
+import { MediaGrant, MediaUrlSigner } from './media-url-signer';
+
+/** Who an upload belongs to and where it goes, decided when it starts (kept in the upload's metadata). */
+export interface UploadTarget {
+  organizationId: string;
+  /** The uploader; null for files the demo seed imports. */
+  userId: string | null;
+  kind: ContentKind;
+  lessonId: string | null;
+}
+
+/** A signed media URL and when it stops working. */
+export interface MediaUrlView {
+  url: string;
+  expiresAt: Date;
+}
+
+/** What the media route needs to send a file. */
+export interface MediaFile {
+  storageKey: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Seconds the URL stays valid, for Cache-Control. */
+  secondsLeft: number;
+}
+
+const EDITABLE_STATUSES = ['draft', 'returned'];
+
+/**
+ * Hosted lesson content: who may upload what, checking finished uploads by their bytes, storing
+ * them, and short-lived signed URLs to watch or read them.
+ */
+@Injectable()
+export class ContentFilesService {
+  private readonly signer: MediaUrlSigner;
+  /** Stored files never change (a new upload is a new row), so the media route remembers their facts. */
+  private readonly fileFacts = new Map<string, { storage_key: string; mime_type: string; size_bytes: string; sha256: string }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: ObjectStorage,
+    private readonly access: CourseAccess,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.signer = new MediaUrlSigner(config.content.urlSigningKey);
+  }
+
+  /** The largest file of a kind (config). */
+  limitFor(kind: ContentKind): number {
+    return kind === 'video' ? this.config.content.maxVideoBytes : this.config.content.maxDocumentBytes;
+  }
+
+  /**
+   * Decides whether an org admin may start an upload: for a lesson of an editable version of their
+   * own organization (video or document lesson), or for the organization's library (`kind`), with
+   * a declared size within the limit. Nothing is stored before this passes.
+   */
+  async authorizeUpload(actor: Actor, request: { lessonId?: string | null; kind?: string | null; length: number | null }): Promise<UploadTarget> {
+    if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
+    let kind: ContentKind;
+    let lessonId: string | null = null;
+    if (request.lessonId) {
+      const rows: { type: string; status: string; organization_id: string }[] = await this.dataSource.query(
+        `SELECT l.type, v.status, v.organization_id FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1`,
+        [request.lessonId],
+      );
+      const lesson = rows[0];
+      if (!lesson) throw CourseErrors.lessonNotFound();
+      this.access.assertManages(actor, lesson.organization_id);
+      if (lesson.type === 'live_session') throw ContentErrors.lessonNotOnline();
+      if (!EDITABLE_STATUSES.includes(lesson.status)) throw ContentErrors.lessonNotEditable();
+      kind = lesson.type as ContentKind;
+      lessonId = request.lessonId;
+    } else if (request.kind === 'video' || request.kind === 'document') {
+      kind = request.kind;
+    } else {
+      throw ContentErrors.kindRequired();
+    }
+    if (request.length === null || !Number.isSafeInteger(request.length) || request.length < 0) throw ContentErrors.lengthRequired();
+    if (request.length > this.limitFor(kind)) throw ContentErrors.tooLarge(this.limitFor(kind), kind);
+    return { organizationId: actor.organizationId, userId: actor.userId, kind, lessonId };
+  }
+
+  /**
+   * A finished upload: checks the bytes (type, completeness, a video's duration), moves the file
+   * into storage and records it; with a lesson, attaches it (a video lesson's minutes become the
+   * video's whole minutes). A refused file is deleted and nothing is recorded.
+   */
+  async completeUpload(target: UploadTarget, path: string, originalName: string): Promise<LessonContentView> {
+    let inspected;
+    try {
+      inspected = await inspectContent(path, target.kind);
+    } catch (error) {
+      if (error instanceof ContentRejected) throw ContentErrors.fileRejected(error.message);
+      throw error;
+    }
+    if (inspected.sizeBytes > this.limitFor(target.kind)) throw ContentErrors.tooLarge(this.limitFor(target.kind), target.kind);
+    const sha256 = await sha256OfFile(path);
+    const id = randomUUID();
+    const storageKey = `content/${target.organizationId}/${id}.${extensionOf(inspected.mimeType)}`;
+    await this.storage.putFile(storageKey, path);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO content_files (id, organization_id, kind, mime_type, storage_key, size_bytes, duration_seconds, sha256, original_name, uploaded_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [id, target.organizationId, inspected.kind, inspected.mimeType, storageKey, inspected.sizeBytes, inspected.durationSeconds, sha256,
+            originalName.slice(0, 255), target.userId, this.clock.now()],
+        );
+        if (target.lessonId) {
+          // Checked again under lock: the version may have been submitted while the file was uploading.
+          const rows: { status: string }[] = await manager.query(
+            `SELECT v.status FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1 AND v.organization_id = $2 FOR UPDATE OF v`,
+            [target.lessonId, target.organizationId],
+          );
+          if (!rows[0]) throw CourseErrors.lessonNotFound();
+          if (!EDITABLE_STATUSES.includes(rows[0].status)) throw ContentErrors.lessonNotEditable();
+          await manager.query(
+            `UPDATE lessons SET content_file_id = $2, minutes = CASE WHEN $3::int IS NULL THEN minutes ELSE $3::int END WHERE id = $1`,
+            [target.lessonId, id, inspected.durationSeconds === null ? null : wholeMinutes(inspected.durationSeconds)],
+          );
+        }
+      });
+    } catch (error) {
+      await this.storage.delete(storageKey);
+      throw error;
+    }
+    return {
+      id,
+      kind: inspected.kind,
+      mimeType: inspected.mimeType,
+      sizeBytes: inspected.sizeBytes,
+      durationSeconds: inspected.durationSeconds,
+      originalName,
+    };
+  }
+
+  /** A signed URL for a file, to a trainee enrolled in a course version using it or staff of its organization. */
+  async mediaUrl(actor: Actor, fileId: string): Promise<MediaUrlView> {
+    const rows: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM content_files WHERE id = $1', [fileId]);
+    if (!rows[0]) throw ContentErrors.fileNotFound();
+    if (actor.role === Role.Trainee) {
+      const enrolled: unknown[] = await this.dataSource.query(
+        `SELECT 1 FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
+          WHERE e.trainee_id = $1 AND e.status <> 'withdrawn' AND l.content_file_id = $2 LIMIT 1`,
+        [actor.userId, fileId],
+      );
+      if (!enrolled.length) throw CommonErrors.outOfScope();
+    } else if (!(actor.role === Role.PlatformAdmin || (actor.role === Role.OrgAdmin && actor.organizationId === rows[0].organization_id))) {
+      throw CommonErrors.outOfScope();
+    }
+    return this.signedUrl(fileId, actor.userId);
+  }
+
+  /** Signs a URL for someone already checked (the study session checks enrolment). */
+  signedUrl(fileId: string, userId: string): MediaUrlView {
+    const expires = Math.floor(this.clock.now().getTime() / 1000) + this.config.content.urlTtlSeconds;
+    return { url: this.signer.path({ fileId, userId, expires }), expiresAt: new Date(expires * 1000) };
+  }
+
+  /** Checks a signed media request and returns the file to send. */
+  async openSigned(grant: MediaGrant, signature: string): Promise<MediaFile> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const verdict = this.signer.check(grant, signature, now);
+    if (verdict === 'bad-signature') throw ContentErrors.urlInvalid();
+    if (verdict === 'expired') throw ContentErrors.urlExpired();
+    let row = this.fileFacts.get(grant.fileId);
+    if (!row) {
+      const rows: { storage_key: string; mime_type: string; size_bytes: string; sha256: string }[] = await this.dataSource.query(
+        'SELECT storage_key, mime_type, size_bytes, sha256 FROM content_files WHERE id = $1',
+        [grant.fileId],
+      );
+      if (!rows[0]) throw ContentErrors.fileNotFound();
+      row = rows[0];
+      if (this.fileFacts.size >= 10_000) this.fileFacts.clear();
+      this.fileFacts.set(grant.fileId, row);
+    }
+    return {
+      storageKey: row.storage_key,
+      mimeType: row.mime_type,
+      sizeBytes: Number(row.size_bytes),
+      sha256: row.sha256,
+      secondsLeft: grant.expires - now,
+    };
+  }
+
+  /** Stores a local file as content of an organization, checked like an upload (demo data). The source is copied, not moved. */
+  async importCopy(organizationId: string, userId: string | null, kind: ContentKind, sourcePath: string, originalName: string): Promise<LessonContentView> {
+    const { copyFile, mkdtemp, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'cqo-import-'));
+    try {
+      const copy = join(dir, 'file');
+      await copyFile(sourcePath, copy);
+      return await this.completeUpload({ organizationId, userId, kind, lessonId: null }, copy, originalName);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+function extensionOf(mime: string): string {
+  return mime === 'application/pdf' ? 'pdf' : mime === 'video/webm' ? 'webm' : 'mp4';
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
