@@ -17,3 +17,5 @@ export * from './access/actor';
 export * from './paging/page';
 export * from './redis/redis';
 export * from './process/graceful-shutdown';
+export * from './health/dependency-monitor';
+export * from './database/read-data-source';

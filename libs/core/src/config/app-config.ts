@@ -41,6 +41,10 @@ export interface AppConfig {
   /** Log-in and registration attempts allowed per client address and user name per minute. */
   loginRateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Read-only routes that tolerate a little replication lag (regulators' reports) read here; the primary by default. */
+  databaseReadUrl: string;
+  /** Processes `npm start` runs: API processes (one port, Node cluster) and worker processes. */
+  processes: { api: number; worker: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -139,9 +143,25 @@ class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** A read replica for the regulators' read-heavy routes; unset means the primary (DATABASE_URL). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
+  /** `auto` is one per CPU. */
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'must be 1-64 or auto' })
+  API_PROCESSES = '1';
+
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'must be 1-64 or auto' })
+  WORKER_PROCESSES = '1';
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: AppConfig['logLevel'];
+}
+
+function processCount(value: string): number {
+  return value === 'auto' ? availableParallelism() : Number(value);
 }
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -196,5 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+    databaseReadUrl: vars.DATABASE_READ_URL ?? vars.DATABASE_URL,
+    processes: { api: processCount(vars.API_PROCESSES), worker: processCount(vars.WORKER_PROCESSES) },
   };
 }
