@@ -40,10 +40,12 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         RedisModule,
         DiscoveryModule,
-        // Processors take their connection from here. No queues are registered: the worker adds
-        // jobs through the outbox relay's and the schedulers' own fail-fast queues, and a
-        // registered queue's close waits for Redis forever when it is down.
+        // Processors take their connection from here. No queue is registered (registerQueue()
+        // without names only sets up the processors): the worker adds jobs through the outbox
+        // relay's and the schedulers' own fail-fast queues, and a registered queue's close
+        // waits for Redis forever when it is down.
         BullModule.forRoot({ connection: redisConnectionOptions(config), prefix: queuePrefix(config) }),
+        BullModule.registerQueue(),
         NotificationsModule,
         ExamsModule,
         CreditHoursModule,
