@@ -59,6 +59,21 @@ async function observeOutage(healthUrl: string): Promise<void> {
   }
 }
 
+/** Waits until this very process answers healthy (a slow start on a busy machine can take a minute or more). */
+async function healthy(name: 'api' | 'worker', r: Running): Promise<void> {
+  await eventually(
+    async () => {
+      if (r.child.exitCode !== null) throw new Error(`${name} exited during start-up: ${r.logs().slice(-2000)}`);
+      const h = await health(r.healthUrl);
+      // The worker's body names each dependency; the API's is terminus' { status, info, ... }.
+      const ours = name === 'worker' ? h?.body.postgres !== undefined : h?.body.info !== undefined;
+      return h?.status === 200 && ours ? true : undefined;
+    },
+    180_000,
+    `${name} healthy`,
+  );
+}
+
 const outageLines = (logs: string, dependency: string) => logs.split('\n').filter((l) => l.includes(`"msg":"${dependency} unreachable`));
 
 describe('outages and shutdown (built processes)', () => {
@@ -80,7 +95,7 @@ describe('outages and shutdown (built processes)', () => {
         const env = { DATABASE_URL: ctx.config.databaseUrl, REDIS_URL: redis.url, REDIS_PREFIX: ctx.config.redisPrefix };
         const r = start(name, env, await freePort(), await freePort());
         running.push(r);
-        await eventually(async () => ((await health(r.healthUrl))?.status === 200 ? true : undefined), 90_000, `${name} healthy`);
+        await healthy(name, r);
 
         await redis.stop();
         const down = await eventually(async () => {
@@ -102,9 +117,10 @@ describe('outages and shutdown (built processes)', () => {
         expect(stop.ms).toBeLessThan(STOP_WITHIN_MS);
         expect(stop.code).toBe(0);
       } finally {
+        for (const r of running) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
         if (redis.running) await redis.stop();
       }
-    }, 150_000);
+    }, 300_000);
 
     it('with PostgreSQL unreachable: logs the outage once, reports it on /health, exits within 10 s of SIGTERM', async () => {
       const proxy = await TcpProxy.create(Number(new URL(ctx.config.databaseUrl).port || 5432));
@@ -113,7 +129,12 @@ describe('outages and shutdown (built processes)', () => {
       const env = { DATABASE_URL: url.toString(), REDIS_URL: ctx.config.redisUrl, REDIS_PREFIX: ctx.config.redisPrefix };
       const r = start(name, env, await freePort(), await freePort());
       running.push(r);
-      await eventually(async () => ((await health(r.healthUrl))?.status === 200 ? true : undefined), 90_000, `${name} healthy`);
+      try {
+        await healthy(name, r);
+      } catch (error) {
+        await proxy.close();
+        throw error;
+      }
 
       await proxy.close();
       const down = await eventually(async () => {
@@ -134,6 +155,6 @@ describe('outages and shutdown (built processes)', () => {
       const stop = await terminate(r.child);
       expect(stop.ms).toBeLessThan(STOP_WITHIN_MS);
       expect(stop.code).toBe(0);
-    }, 150_000);
+    }, 300_000);
   });
 });

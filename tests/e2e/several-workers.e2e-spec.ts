@@ -52,9 +52,16 @@ describe('two worker processes on the same queues', () => {
       child.stdout!.on('data', (d) => (worker.logs += d));
       child.stderr!.on('data', (d) => (worker.logs += d));
       workers.push(worker);
-      await eventually(async () => ((await fetch(`http://127.0.0.1:${healthPort}/health`).catch(() => undefined))?.ok ? true : undefined), 60_000, `worker ${i + 1} healthy`);
+      await eventually(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`worker ${i + 1} exited during start-up: ${worker.logs.slice(-2000)}`);
+          return (await fetch(`http://127.0.0.1:${healthPort}/health`).catch(() => undefined))?.ok ? true : undefined;
+        },
+        180_000,
+        `worker ${i + 1} healthy`,
+      );
     }
-  }, 150_000);
+  }, 400_000);
   afterAll(async () => {
     await Promise.all(
       workers.map(
@@ -95,7 +102,7 @@ describe('two worker processes on the same queues', () => {
         );
         return done === TRAINEES ? true : undefined;
       },
-      120_000,
+      240_000,
       'every completion accrued, certified and flagged',
     );
     for (const trainee of trainees) {
@@ -105,7 +112,7 @@ describe('two worker processes on the same queues', () => {
     }
     // The race was real: each process ran some of the jobs.
     for (const worker of workers) expect(worker.logs).toMatch(/"job":"(credit-hours\.accrue|certificates\.issue-course)"[^\n]*"msg":"job done"/);
-  }, 180_000);
+  }, 300_000);
 
   it('sends each reminder once when both workers run the reminder job at the same moment', async () => {
     const trainees: string[] = (await db.query(`SELECT DISTINCT trainee_id FROM compliance_flags WHERE cleared_at IS NULL`)).map((r: { trainee_id: string }) => r.trainee_id);
