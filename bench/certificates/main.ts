@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CertificateContent, CertificateRenderer, CertificateRenderPool } from '@cqo/certificates';
-import { CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, Queues, redisConnectionOptions } from '@cqo/core';
+import { CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   });
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const queue = new Queue(Queues.certificates, { prefix: redisPrefix, connection: redisConnectionOptions(config) });
+  const queue = new Queue(Queues.certificates, { prefix: queuePrefix({ redisPrefix }), connection: redisConnectionOptions(config) });
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { healthServer: false }), { logger: ['error'] });
   try {
     const renderThreads = worker.get(CertificateRenderPool).threads;

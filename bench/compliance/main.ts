@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
-import { chinaYearOf, CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, OUTBOX_CHANNEL, redisConnectionOptions } from '@cqo/core';
+import { chinaYearOf, CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, OUTBOX_CHANNEL, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
 
 /**
@@ -134,8 +134,8 @@ async function main(): Promise<void> {
   const redisPrefix = `bench-compliance-${randomBytes(3).toString('hex')}`;
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix });
   let worker: ChildProcess | undefined;
-  const queue = new Queue('compliance', { prefix: redisPrefix, connection: redisConnectionOptions(config) });
-  const events = new QueueEvents('compliance', { prefix: redisPrefix, connection: redisConnectionOptions(config) });
+  const queue = new Queue('compliance', { prefix: queuePrefix({ redisPrefix }), connection: redisConnectionOptions(config) });
+  const events = new QueueEvents('compliance', { prefix: queuePrefix({ redisPrefix }), connection: redisConnectionOptions(config) });
   try {
     process.stdout.write(
       `bench:compliance — ${TRAINEES.toLocaleString('en')} trainees, ${(TRAINEES * ENTRIES_PER_TRAINEE).toLocaleString('en')} ledger entries, year ${year}, node ${process.version}\n`,

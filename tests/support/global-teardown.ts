@@ -6,4 +6,5 @@ export default async function globalTeardown(): Promise<void> {
   if (!run) return;
   await dropDatabasesLike(`cqo_t_${run}_`);
   await deleteRedisKeys(`t${run}*`);
+  await deleteRedisKeys(`{t${run}*`); // BullMQ's hash-tagged keys
 }

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { ChildProcess, fork } from 'node:child_process';
+import cluster, { Worker as ClusterProcess } from 'node:cluster';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@cqo/core';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';
 import { seedDemo } from './seed-demo';
 
 /**
- * `npm start`: migrate, seed demo data into an empty database, then run the API and the worker
- * as two processes. Ctrl-C (or SIGTERM) stops both gracefully; if either dies, the other is stopped.
+ * `npm start`: migrate, seed demo data into an empty database, then run the API
+ * (API_PROCESSES processes) and the worker (WORKER_PROCESSES processes). Every process is a
+ * Node cluster child of this one, so the API processes share PORT and the workers share
+ * WORKER_HEALTH_PORT; this process hands the connections round-robin. Ctrl-C (or SIGTERM) stops
+ * them all gracefully; if one dies, the others are stopped (the process manager restarts the lot).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,24 +18,31 @@ async function main(): Promise<void> {
   process.stdout.write(ran.length ? `start: migrations run: ${ran.join(', ')}\n` : 'start: schema is up to date\n');
   await seedDemo(config);
 
-  const children: ChildProcess[] = [];
+  const children: ClusterProcess[] = [];
   let stopping = false;
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of children) if (!child.isDead()) child.process.kill('SIGTERM');
     process.exitCode = code;
   };
-  for (const [name, entry] of [
-    ['api', join(__dirname, '../../api/src/main.js')],
-    ['worker', join(__dirname, '../../worker/src/main.js')],
-  ] as const) {
-    const child = fork(entry, [], { stdio: 'inherit' });
-    child.on('exit', (code, signal) => {
-      if (!stopping) process.stderr.write(`start: ${name} exited (${signal ?? code}); stopping\n`);
-      stop(code ?? 1);
-    });
-    children.push(child);
+  const roles = [
+    ['api', join(__dirname, '../../api/src/main.js'), config.processes.api],
+    ['worker', join(__dirname, '../../worker/src/main.js'), config.processes.worker],
+  ] as const;
+  for (const [name, entry, count] of roles) {
+    for (let i = 1; i <= count; i++) {
+      // Settings apply to the forks that follow, so each role gets its own entry point.
+      cluster.setupPrimary({ exec: entry, args: [], silent: false });
+      const child = cluster.fork();
+      const label = count > 1 ? `${name} ${i}/${count}` : name;
+      child.on('exit', (code, signal) => {
+        if (!stopping) process.stderr.write(`start: ${label} exited (${signal ?? code}); stopping\n`);
+        stop(code ?? 1);
+      });
+      child.on('online', () => process.stdout.write(`start: ${label} running (pid ${child.process.pid})\n`));
+      children.push(child);
+    }
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));

@@ -3,7 +3,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CertificatesModule } from '@cqo/certificates';
-import { AppConfig, buildLoggerParams, CoreModule, Queues, RedisModule, redisConnectionOptions } from '@cqo/core';
+import { AppConfig, buildLoggerParams, CoreModule, queuePrefix, RedisModule, redisConnectionOptions } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { ExamsModule } from '@cqo/exams';
 import { IdentityModule } from '@cqo/identity';
@@ -19,9 +19,9 @@ import { IdentityProcessor } from './processors/identity.processor';
 import { ComplianceProcessor } from './processors/compliance.processor';
 import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
-import { QueueErrorLogger } from './processors/queue-error-logger';
 import { RegistryProcessor } from './processors/registry.processor';
 import { JobSchedulers } from './schedulers/job-schedulers';
+import { WorkerShutdown } from './worker-shutdown';
 
 export interface WorkerOptions {
   /** Serve GET /health on WORKER_HEALTH_PORT (off in tests, which run many workers at once). */
@@ -32,7 +32,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, QueueErrorLogger, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, JobSchedulers];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, JobSchedulers, WorkerShutdown];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
@@ -42,8 +42,12 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         RedisModule,
         DiscoveryModule,
-        BullModule.forRoot({ connection: redisConnectionOptions(config), prefix: config.redisPrefix }),
-        ...Object.values(Queues).map((name) => BullModule.registerQueue({ name })),
+        // Processors take their connection from here. No queue is registered (registerQueue()
+        // without names only sets up the processors): the worker adds jobs through the outbox
+        // relay's and the schedulers' own fail-fast queues, and a registered queue's close
+        // waits for Redis forever when it is down.
+        BullModule.forRoot({ connection: redisConnectionOptions(config), prefix: queuePrefix(config) }),
+        BullModule.registerQueue(),
         NotificationsModule,
         ExamsModule,
         CreditHoursModule,

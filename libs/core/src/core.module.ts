@@ -3,8 +3,9 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { FileSystemObjectStorage, ObjectStorage } from './storage/object-storage';
+import { DependencyMonitor } from './health/dependency-monitor';
 
-/** Global providers every process needs: the validated config, the clock, the outbox writer and object storage. */
+/** Global providers every process needs: the validated config, the clock, the outbox writer, object storage and the outage monitor. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -16,8 +17,9 @@ export class CoreModule {
         { provide: Clock, useClass: SystemClock },
         OutboxWriter,
         { provide: ObjectStorage, useFactory: () => new FileSystemObjectStorage(config.storageDir) },
+        DependencyMonitor,
       ],
-      exports: [APP_CONFIG, Clock, OutboxWriter, ObjectStorage],
+      exports: [APP_CONFIG, Clock, OutboxWriter, ObjectStorage, DependencyMonitor],
     };
   }
 }

@@ -20,3 +20,5 @@ export * from './process/graceful-shutdown';
 export * from './uploads';
 export * from './csv/csv-writer';
 export * from './storage/object-storage';
+export * from './health/dependency-monitor';
+export * from './database/read-data-source';

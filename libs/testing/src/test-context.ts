@@ -33,6 +33,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     dispose: async () => {
       await dropDatabase(databaseName);
       await deleteRedisKeys(`${redisPrefix}:*`);
+      await deleteRedisKeys(`{${redisPrefix}}:*`); // BullMQ's keys (hash-tagged prefix)
     },
   };
 }

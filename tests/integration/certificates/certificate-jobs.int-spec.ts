@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, FakeClock, OutboxWriter, Queues, redisConnectionOptions } from '@cqo/core';
+import { DEFAULT_JOB_OPTIONS, FakeClock, OutboxWriter, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { createTestApi, TestApi } from '../../support/api';
 import { seedWorld, World } from '../../support/fixtures';
 import { createTestWorker, eventually } from '../../support/worker';
@@ -35,7 +35,7 @@ describe('certificate jobs', () => {
     world = await seedWorld(api);
     worker = await createTestWorker(api.ctx.config, { clock });
     dataSource = api.get(DataSource);
-    queue = new Queue(Queues.certificates, { connection: redisConnectionOptions(api.ctx.config), prefix: api.ctx.config.redisPrefix });
+    queue = new Queue(Queues.certificates, { connection: redisConnectionOptions(api.ctx.config), prefix: queuePrefix(api.ctx.config) });
   });
   afterAll(async () => {
     await queue.close();

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, jobIdFor, OutboxEventType, OutboxWriter, redisConnectionOptions } from '@cqo/core';
+import { DEFAULT_JOB_OPTIONS, jobIdFor, OutboxEventType, OutboxWriter, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
 import { createTestContext, TestContext } from '@cqo/testing';
 import { CreditHoursProcessor } from '../../../apps/worker/src/processors/credit-hours.processor';
@@ -20,7 +20,7 @@ describe('accrual exactly once, through the real worker', () => {
     ctx = await createTestContext();
     worker = await createTestWorker(ctx.config);
     db = worker.get<DataSource>(getDataSourceToken());
-    queue = new Queue('credit-hours', { prefix: ctx.config.redisPrefix, connection: redisConnectionOptions(ctx.config) });
+    queue = new Queue('credit-hours', { prefix: queuePrefix(ctx.config), connection: redisConnectionOptions(ctx.config) });
   });
   afterAll(async () => {
     await queue.close();

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { FakeClock, jobIdFor, Queues, redisConnectionOptions } from '@cqo/core';
+import { FakeClock, jobIdFor, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { createTestApi, TestApi } from '../../support/api';
 import { insertTrainees } from '../../support/courses';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../../support/exams';
@@ -34,7 +34,7 @@ describe('exams.auto-submit', () => {
     for (let n = 0; n < 3; n++) ids.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.trueFalse(n))).id);
     paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ timeLimitMinutes: 10, graceSeconds: 30, fixedQuestions: ids.map((questionId) => ({ questionId })) }));
     worker = await createTestWorker(api.ctx.config, { clock });
-    queue = new Queue(Queues.exams, { prefix: api.ctx.config.redisPrefix, connection: redisConnectionOptions(api.ctx.config) });
+    queue = new Queue(Queues.exams, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) });
   });
   afterAll(async () => {
     await queue.close();

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FakeClock, JobName, Queues, redisConnectionOptions } from '@cqo/core';
+import { FakeClock, JobName, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { createTestApi, TestApi } from '../../support/api';
 import { seedWorld, World } from '../../support/fixtures';
 import { createTestWorker, eventually } from '../../support/worker';
@@ -47,7 +47,7 @@ describe('a CQO term, from appointment to expiry', () => {
     api = await createTestApi({ clock });
     worker = await createTestWorker(api.ctx.config, { clock });
     world = await seedWorld(api);
-    queue = new Queue(Queues.registry, { prefix: api.ctx.config.redisPrefix, connection: redisConnectionOptions(api.ctx.config) });
+    queue = new Queue(Queues.registry, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) });
     cqo = await candidate(api, { enterpriseId: world.enterpriseLZ });
   });
   afterAll(async () => {

@@ -2,9 +2,22 @@ import { createServer, Server } from 'node:http';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, RedisClient } from '@cqo/core';
+import { APP_CONFIG, AppConfig, checkDependency, Dependency, DependencyMonitor, RedisClient } from '@cqo/core';
 
-/** The worker's only HTTP surface: GET /health answers 200 when PostgreSQL and Redis answer, else 503. */
+type State = 'up' | 'down';
+export interface WorkerHealth {
+  status: 'ok' | 'error';
+  postgres: State;
+  redis: State;
+  /** Only while something is down: since when, and the first error of the outage. */
+  outages?: Partial<Record<Dependency, { since: string; error: string }>>;
+}
+
+/**
+ * The worker's only HTTP surface: GET /health answers 200 when PostgreSQL and Redis answer, else
+ * 503 with the outage (since when, first error). With several worker processes they share the
+ * port (Node cluster) and each answer is one process's view.
+ */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerHealthServer.name);
@@ -13,16 +26,30 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly redis: RedisClient,
+    private readonly monitor: DependencyMonitor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async check(): Promise<{ status: 'ok' | 'error'; postgres: 'up' | 'down'; redis: 'up' | 'down' }> {
-    const postgres = await this.dataSource.query('SELECT 1').then(
-      () => 'up' as const,
-      () => 'down' as const,
+  async check(): Promise<WorkerHealth> {
+    const [postgres, redis] = await Promise.all([
+      this.probe('postgres', () => this.dataSource.query('SELECT 1')),
+      this.probe('redis', async () => {
+        if (!(await this.redis.ping())) throw new Error('no answer to PING');
+      }),
+    ]);
+    const result: WorkerHealth = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'error', postgres, redis };
+    const outages = Object.fromEntries(
+      (['postgres', 'redis'] as const).flatMap((d) => {
+        const outage = this.monitor.outage(d);
+        return outage ? [[d, { since: outage.since.toISOString(), error: outage.error }]] : [];
+      }),
     );
-    const redis = (await this.redis.ping()) ? ('up' as const) : ('down' as const);
-    return { status: postgres === 'up' && redis === 'up' ? 'ok' : 'error', postgres, redis };
+    if (Object.keys(outages).length > 0) result.outages = outages;
+    return result;
+  }
+
+  private async probe(dependency: Dependency, check: () => Promise<unknown>): Promise<State> {
+    return (await checkDependency(this.monitor, dependency, check)) ? 'down' : 'up';
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -45,6 +72,8 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // Open keep-alive connections would hold close() until they time out.
+    this.server?.closeAllConnections();
     await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
   }
 }

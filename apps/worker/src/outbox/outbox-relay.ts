@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -8,6 +8,8 @@ import {
   AppConfig,
   Clock,
   DEFAULT_JOB_OPTIONS,
+  DependencyMonitor,
+  isConnectionError,
   JobQueues,
   jobIdFor,
   OUTBOX_CHANNEL,
@@ -15,17 +17,26 @@ import {
   OutboxEventType,
   OutboxRoutes,
   QueueName,
+  queuePrefix,
   redisConnectionOptions,
+  reportRedisErrors,
 } from '@cqo/core';
 
 const BATCH = 200;
 const POLL_MS = 1000;
 const ENQUEUE_TIMEOUT_MS = 5000;
+/** While PostgreSQL or Redis is away, passes back off from 1 s to this. */
+const OUTAGE_BACKOFF_MAX_MS = 30_000;
+/** On shutdown, a pass in progress gets this long; its transaction rolls back if cut short. */
+const SHUTDOWN_WAIT_MS = 2000;
+
+/** Redis refused the jobs of a pass (as opposed to PostgreSQL failing). */
+class EnqueueFailed extends Error {}
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not accept the jobs within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new EnqueueFailed(`Redis did not accept the jobs within ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -37,7 +48,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * the job and marking the event only causes a harmless duplicate.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queues = new Map<QueueName, Queue>();
   private listener?: Client;
@@ -45,11 +56,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Set while a dependency is down: no pass before this time. */
+  private resumeAt = 0;
+  private backoffMs = POLL_MS;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly monitor: DependencyMonitor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,14 +77,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Runs one relay pass now, or right after the current one. */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() < this.resumeAt) return;
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = this.drain()
-      .then(() => undefined)
-      .catch((error) => this.logger.warn(`outbox relay pass failed, will retry: ${String(error)}`))
+      .then(() => this.passSucceeded())
+      .catch((error) => this.passFailed(error))
       .finally(() => {
         this.running = null;
         if (this.again) {
@@ -77,6 +92,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           this.wake();
         }
       });
+  }
+
+  private passSucceeded(): void {
+    this.resumeAt = 0;
+    this.backoffMs = POLL_MS;
+    this.monitor.reportUp('postgres');
+    if (!this.listener && !this.stopped) void this.listen().catch(() => undefined);
+  }
+
+  /** An outage is the monitor's to log (once); the relay only backs off. Anything else is logged. */
+  private passFailed(error: unknown): void {
+    if (error instanceof EnqueueFailed) this.monitor.reportDown('redis', error);
+    else if (isConnectionError(error)) this.monitor.reportDown('postgres', error);
+    else this.logger.warn(`outbox relay pass failed, will retry: ${String(error)}`);
+    this.resumeAt = Date.now() + this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, OUTAGE_BACKOFF_MAX_MS);
   }
 
   /** Relays until nothing is pending; returns the number of events relayed. */
@@ -99,7 +130,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (events.length === 0) return 0;
       // If Redis is down this throws (or times out: BullMQ waits for a connection), the
       // transaction rolls back and the events stay pending for the next pass.
-      await withTimeout(Promise.all(events.flatMap((event) => this.enqueue(event.id, event.type, event.payload))), ENQUEUE_TIMEOUT_MS);
+      await withTimeout(
+        Promise.all(events.flatMap((event) => this.enqueue(event.id, event.type, event.payload))).catch((error: unknown) => {
+          throw new EnqueueFailed(String(error));
+        }),
+        ENQUEUE_TIMEOUT_MS,
+      );
       await manager.query('UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)', [
         events.map((e) => e.id),
       ]);
@@ -123,30 +159,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        prefix: this.config.redisPrefix,
+        prefix: queuePrefix(this.config),
         // Fail fast while Redis is away; the event stays in the outbox for the next pass.
         connection: { ...redisConnectionOptions(this.config), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
       });
-      queue.on('error', () => undefined);
+      reportRedisErrors(queue, this.monitor);
       this.queues.set(name, queue);
     }
     return queue;
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('error', () => undefined);
+    const client = new Client({ connectionString: this.config.databaseUrl, connectionTimeoutMillis: 5000 });
     client.on('notification', () => this.wake());
+    // A lost LISTEN connection (PostgreSQL restarted) is replaced after the next good pass; polling covers the gap.
+    client.on('error', (error) => {
+      this.monitor.reportDown('postgres', error);
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+    });
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
+    if (this.stopped) await client.end();
+    else this.listener = client;
+  }
+
+  /** Stops relaying before the other hooks close connections; a pass cut short rolls back. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
-    await this.listener?.end().catch(() => undefined);
+    // pg's end() waits for the server's answer; a dead server would make it wait on TCP.
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) await Promise.race([listener.end().catch(() => undefined), new Promise((r) => setTimeout(r, 500).unref())]);
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
   }
 }

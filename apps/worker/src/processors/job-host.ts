@@ -1,8 +1,8 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { isUUID } from 'class-validator';
-import { JobName, JobPayloads } from '@cqo/core';
+import { DependencyMonitor, JobName, JobPayloads } from '@cqo/core';
 
 type Handlers<J extends JobName> = { [K in J]: (data: JobPayloads[K], job: Job<JobPayloads[K]>) => Promise<unknown> };
 
@@ -17,10 +17,17 @@ export abstract class JobHost<J extends JobName> extends WorkerHost {
   /** The job names this processor handles; the worker checks each job has exactly one handler. */
   abstract readonly handlers: Handlers<J>;
 
-  /** Connection trouble (Redis restarting): BullMQ reconnects by itself; log it once per error, quietly. */
+  // Property injection keeps the processors' constructors about their own dependencies.
+  @Inject(DependencyMonitor)
+  private readonly monitor!: DependencyMonitor;
+
+  /**
+   * Connection trouble (Redis away or restarting): BullMQ reconnects by itself with backoff. The
+   * monitor logs the outage once for the process, not once per processor per retry.
+   */
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    this.logger.warn({ err: error.message }, 'worker connection error');
+    this.monitor.reportDown('redis', error);
   }
 
   handles(): JobName[] {

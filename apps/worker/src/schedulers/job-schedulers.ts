@@ -1,11 +1,25 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig, JobName, JobQueues, QueueName, redisConnectionOptions } from '@cqo/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DependencyMonitor,
+  isRedisConnectionError,
+  JobName,
+  JobQueues,
+  QueueName,
+  queuePrefix,
+  redisConnectionOptions,
+  reportRedisErrors,
+} from '@cqo/core';
 import { complianceSchedules } from './compliance.scheduler';
 import { identitySchedules } from './identity.scheduler';
 import { registrySchedules } from './registry.scheduler';
 
-/** A repeatable job: a fixed id, so every worker upserts the same BullMQ job scheduler. */
+/**
+ * A repeatable job: a fixed id, so every worker process upserts the same BullMQ job scheduler
+ * (an upsert of an unchanged scheduler keeps its one pending job; a test runs two workers).
+ */
 export interface JobSchedule {
   id: string;
   job: JobName;
@@ -24,7 +38,10 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<boolean> | null = null;
   private stopped = false;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly monitor: DependencyMonitor,
+  ) {}
 
   schedules(): JobSchedule[] {
     const tz = this.config.rulesTimeZone;
@@ -55,7 +72,9 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
       }
       return true;
     } catch (error) {
-      this.logger.warn(`job schedulers not registered, will retry: ${String(error)}`);
+      // An outage is logged once, by the monitor; the next pass registers them.
+      if (isRedisConnectionError(error)) this.monitor.reportDown('redis', error);
+      else this.logger.warn(`job schedulers not registered, will retry: ${String(error)}`);
       return false;
     }
   }
@@ -64,11 +83,11 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        prefix: this.config.redisPrefix,
+        prefix: queuePrefix(this.config),
         // Fail fast while Redis is away; the next pass tries again.
         connection: { ...redisConnectionOptions(this.config), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
       });
-      queue.on('error', () => undefined);
+      reportRedisErrors(queue, this.monitor);
       this.queues.set(name, queue);
     }
     return queue;

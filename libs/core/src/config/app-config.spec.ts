@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -21,6 +22,21 @@ describe('loadConfig', () => {
   ])('refuses a bad %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads the process counts (auto is one per CPU) and defaults the read URL to the primary', () => {
+    expect(loadConfig({}).processes).toEqual({ api: 1, worker: 1 });
+    expect(loadConfig({ API_PROCESSES: '4', WORKER_PROCESSES: 'auto' }).processes).toEqual({ api: 4, worker: availableParallelism() });
+    expect(loadConfig({ DATABASE_URL: 'postgres://p@db/cqo' }).databaseReadUrl).toBe('postgres://p@db/cqo');
+    expect(loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/cqo' }).databaseReadUrl).toBe('postgres://r@replica/cqo');
+  });
+
+  it.each([
+    ['API_PROCESSES', '0'],
+    ['WORKER_PROCESSES', 'many'],
+    ['DATABASE_READ_URL', 'mysql://replica'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
 
   it('refuses the development secrets in production', () => {

@@ -62,6 +62,10 @@ export interface AppConfig {
   docsEnabled: boolean;
   /** What an uploaded file may hold: ZIP-based ones (XLSX) are checked before they are read. */
   uploads: { zip: ZipLimits; maxRows: number };
+  /** Read-only routes that tolerate a little replication lag (regulators' reports) read here; the primary by default. */
+  databaseReadUrl: string;
+  /** Processes `npm start` runs: API processes (one port, Node cluster) and worker processes. */
+  processes: { api: number; worker: number };
 }
 
 /** Sessions, log-in protection, second factor and audit (issue 13). */
@@ -319,10 +323,25 @@ class EnvironmentVariables {
   @Min(1)
   @Max(1000000)
   UPLOAD_MAX_ROWS = 10000;
+  /** A read replica for the regulators' read-heavy routes; unset means the primary (DATABASE_URL). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
+  /** `auto` is one per CPU. */
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'must be 1-64 or auto' })
+  API_PROCESSES = '1';
+
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'must be 1-64 or auto' })
+  WORKER_PROCESSES = '1';
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: AppConfig['logLevel'];
+}
+
+function processCount(value: string): number {
+  return value === 'auto' ? availableParallelism() : Number(value);
 }
 
 /** Thrown when the environment is unusable; its message is one line naming the variable. */
@@ -401,6 +420,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       maxRows: vars.UPLOAD_MAX_ROWS,
     },
+    databaseReadUrl: vars.DATABASE_READ_URL ?? vars.DATABASE_URL,
+    processes: { api: processCount(vars.API_PROCESSES), worker: processCount(vars.WORKER_PROCESSES) },
   };
 }
 

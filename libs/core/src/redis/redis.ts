@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, Global, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DependencyMonitor } from '../health/dependency-monitor';
 
 /**
  * Connection options for every Redis client of ours (BullMQ's included), from one place, so the
@@ -28,16 +29,50 @@ export function redisConnectionOptions(config: AppConfig): RedisConnection {
     tls: url.protocol === 'rediss:' ? {} : undefined,
     // BullMQ workers need this; it also keeps a blocked command from failing during a Redis restart.
     maxRetriesPerRequest: null,
-    // Keep retrying to connect, but not faster than every two seconds.
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    // Keep retrying to connect, with backoff: 0.5 s, 1 s, 2 s, 4 s, then every 5 s.
+    retryStrategy: reconnectDelay,
   };
+}
+
+/** Milliseconds before reconnection attempt `times` (1, 2, …). */
+export function reconnectDelay(times: number): number {
+  return Math.min(250 * 2 ** Math.min(times, 5), 5000);
+}
+
+/**
+ * BullMQ's key prefix: ours in braces, a Redis Cluster hash tag. BullMQ's Lua scripts touch
+ * several keys of a queue at once, which Redis Cluster allows only within one hash slot; with the
+ * tag all our queue keys share one slot (docs/scaling.md: why one slot is enough, and the
+ * migration from the untagged keys). RedisClient's own counters keep `prefix:`.
+ */
+export function queuePrefix(config: Pick<AppConfig, 'redisPrefix'>): string {
+  return `{${config.redisPrefix}}`;
+}
+
+/** Whether an error means "Redis cannot be reached", as opposed to a bug or a refused command. */
+export function isRedisConnectionError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; name?: string };
+  if (e?.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE'].includes(e.code)) return true;
+  if (e?.name === 'MaxRetriesPerRequestError') return true;
+  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|max retries per request/i.test(e?.message ?? String(error));
+}
+
+/** Anything that emits a connection's errors (ioredis clients, BullMQ queues and workers). */
+interface ErrorEmitter {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** Sends a Redis connection's errors to the outage monitor instead of the log, once per outage. */
+export function reportRedisErrors<T extends ErrorEmitter>(emitter: T, monitor: DependencyMonitor): T {
+  emitter.on('error', (error) => monitor.reportDown('redis', error));
+  return emitter;
 }
 
 /** A small Redis client for health checks and counters (not for BullMQ, which makes its own). */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
   readonly redis: Redis;
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, monitor: DependencyMonitor) {
     this.redis = new Redis({
       ...redisConnectionOptions(config),
       keyPrefix: `${config.redisPrefix}:`,
@@ -46,7 +81,11 @@ export class RedisClient implements OnApplicationShutdown {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
     });
-    this.redis.on('error', () => undefined); // reported through health checks, not as unhandled errors
+    reportRedisErrors(this.redis, monitor);
+    this.redis.on('ready', () => monitor.reportUp('redis'));
+    monitor.setProbe('redis', async () => {
+      if ((await this.redis.ping()) !== 'PONG') throw new Error('no answer to PING');
+    });
     void this.redis.connect().catch(() => undefined);
   }
 

@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CERTIFICATE_TITLES, CertificateKind } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock, csvHeaderLine, csvSafeSql } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, csvHeaderLine, csvSafeSql, InjectReadDataSource } from '@cqo/core';
 import { certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry-lists';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { END_REASON_LABELS } from '../entities/cqo-appointment.entity';
@@ -64,7 +63,8 @@ function labelledSql(column: ListColumn): string {
 @Injectable()
 export class RegistryExportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // Exports are the heaviest reads of all and may lag a little: the replica, when there is one.
+    @InjectReadDataSource() private readonly dataSource: DataSource,
     private readonly dashboards: DashboardsService,
     private readonly clock: Clock,
   ) {}

@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { RedisClient } from '@cqo/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+import { checkDependency, Dependency, DependencyMonitor, RedisClient } from '@cqo/core';
 import { Public } from '../common/access.decorator';
 
 @ApiTags('health')
@@ -9,22 +11,29 @@ import { Public } from '../common/access.decorator';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly redis: RedisClient,
+    private readonly monitor: DependencyMonitor,
   ) {}
 
-  /** Ready when PostgreSQL and Redis answer; 503 naming the one that does not. */
+  /** Ready when PostgreSQL and Redis answer; 503 naming the one that does not, since when and why. */
   @Get()
   @Public()
   @HealthCheck()
   check() {
     return this.health.check([
-      () => this.db.pingCheck('postgres', { timeout: 2000 }),
-      async () => {
-        const session = this.indicators.check('redis');
-        return (await this.redis.ping()) ? session.up() : session.down('no answer to PING');
-      },
+      () => this.probe('postgres', () => this.dataSource.query('SELECT 1')),
+      () =>
+        this.probe('redis', async () => {
+          if (!(await this.redis.ping())) throw new Error('no answer to PING');
+        }),
     ]);
+  }
+
+  private async probe(dependency: Dependency, check: () => Promise<unknown>) {
+    const session = this.indicators.check(dependency);
+    const outage = await checkDependency(this.monitor, dependency, check);
+    return outage ? session.down({ message: `down since ${outage.since.toISOString()}: ${outage.error}` }) : session.up();
   }
 }

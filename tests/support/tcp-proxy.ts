@@ -1,0 +1,41 @@
+import { createConnection, createServer, Server, Socket } from 'node:net';
+
+/**
+ * A TCP proxy on loopback to another port, for tests that make a server unreachable (close the
+ * proxy: every connection through it is cut and new ones are refused) without stopping the
+ * server that other tests share.
+ */
+export class TcpProxy {
+  private constructor(
+    private readonly server: Server,
+    private readonly sockets: Set<Socket>,
+    readonly port: number,
+  ) {}
+
+  static async create(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+    const sockets = new Set<Socket>();
+    const server = createServer((client) => {
+      const upstream = createConnection(targetPort, targetHost);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return new TcpProxy(server, sockets, (server.address() as { port: number }).port);
+  }
+
+  /** Stops accepting and cuts every open connection. */
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+}
