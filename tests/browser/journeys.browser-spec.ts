@@ -159,16 +159,18 @@ describe('the web front end in Chromium', () => {
     const visitor = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const phone = await visitor.newPage();
     try {
+      // The web app's old address leads to the one public page, the server-rendered /verify.
       await phone.goto(`${servers.baseUrl}/app/check`);
+      expect(new URL(phone.url()).pathname).toBe('/verify');
       await phone.getByLabel('证书编号').fill(serial);
       await phone.getByLabel('身份证号后四位').fill(testIdNumber(1).slice(-4));
       await phone.getByRole('button', { name: '核验' }).click();
-      const result = phone.getByTestId('verify-result');
+      const result = phone.locator('section.result');
       await result.getByText('有效', { exact: true }).waitFor();
       // The public sees the holder's name masked.
       expect(await result.textContent()).toContain('兰***');
       expect(await result.textContent()).toContain(serial);
-      await screenshots(phone, 'public-verify', () => phone.getByTestId('verify-result').waitFor());
+      await screenshots(phone, 'public-verify', () => phone.locator('section.result').waitFor());
 
       // The QR code's target is the API's own server-rendered page, untouched by the SPA.
       const cert = (await servers.api.request({ method: 'GET', url: '/me/certificates', token: world.tokens.traineeLZ })).json().items[0];

@@ -40,6 +40,8 @@ export function serveWebApp(app: NestFastifyApplication, dir: string | null = fi
     });
     web.get('/', (_request, reply) => reply.redirect(`${WEB_APP_PREFIX}/`, 302));
     const shell = (_request: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The public verification page is the server-rendered /verify (the QR codes' target); the app's old address leads there.
+    web.get(`${WEB_APP_PREFIX}/check`, (_request, reply) => reply.redirect('/verify', 301));
     web.get(WEB_APP_PREFIX, shell);
     web.get(`${WEB_APP_PREFIX}/*`, shell);
   });

@@ -4,8 +4,9 @@
  * the person sees ("课程名称"), never by its code (`title`). Pure data with no imports: the web
  * app bundles this file too.
  *
- * Keys are a DTO property name, or `parent.property` where the same name means something else
- * inside a nested object (`drawRules.count`).
+ * Keys are a DTO property name, `parent.property` where the same name means something else
+ * inside a nested object (`drawRules.count`), or `DtoClass.property` where one form calls it
+ * something more precise (`CourseContentDto.title` → 课程名称).
  */
 export interface FieldLabel {
   zh: string;
@@ -15,6 +16,12 @@ export interface FieldLabel {
 export type LabelLocale = 'zh' | 'en';
 
 export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
+  // names a form gives a field of its own
+  'CourseContentDto.title': { zh: '课程名称', en: 'course title' },
+  'CourseContentDto.description': { zh: '课程简介', en: 'course description' },
+  'PaperDto.title': { zh: '试卷名称', en: 'paper title' },
+  'QuestionDto.category': { zh: '类别', en: 'category' },
+  'AdjustmentDto.category': { zh: '类别', en: 'category' },
   // accounts and log-in
   username: { zh: '用户名', en: 'user name' },
   password: { zh: '密码', en: 'password' },
@@ -164,9 +171,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
 
 /**
  * The on-screen name of a request path: `drawRules[0].count` → 抽题规则第 1 条的题数
- * ("draw rule 1: number of questions"). An unknown name is returned as written.
+ * ("draw rule 1: number of questions"). `scope` is the DTO class of a top-level field, when
+ * known. An unknown name is returned as written.
  */
-export function fieldLabel(path: string, locale: LabelLocale = 'zh'): string {
+export function fieldLabel(path: string, locale: LabelLocale = 'zh', scope?: string): string {
   const parts: { name: string; index?: number }[] = [];
   for (const piece of path.split('.')) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(piece);
@@ -178,7 +186,7 @@ export function fieldLabel(path: string, locale: LabelLocale = 'zh'): string {
   const names = parts.filter((p) => p.name).map((p) => p.name);
   const leaf = names[names.length - 1] ?? path;
   const parent = names[names.length - 2];
-  const own = (parent && FIELD_LABELS[`${parent}.${leaf}`]) || FIELD_LABELS[leaf];
+  const own = (parent && FIELD_LABELS[`${parent}.${leaf}`]) || (!parent && scope && FIELD_LABELS[`${scope}.${leaf}`]) || FIELD_LABELS[leaf];
   const leafText = own ? own[locale] : leaf;
   if (!parent) {
     const index = parts.find((p) => p.index !== undefined)?.index;

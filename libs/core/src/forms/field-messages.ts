@@ -91,8 +91,8 @@ const EN: Record<FieldRule, Template> = {
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The message for a broken rule, naming the field by its label: 请填写课程名称 / "Please enter the title.". */
-export function fieldMessage(rule: FieldRule, field: string, params: RuleParams = {}, locale: LabelLocale = 'zh', label?: string): string {
-  const name = label ?? fieldLabel(field, locale);
+export function fieldMessage(rule: FieldRule, field: string, params: RuleParams = {}, locale: LabelLocale = 'zh', label?: string, scope?: string): string {
+  const name = label ?? fieldLabel(field, locale, scope);
   const text = (locale === 'zh' ? ZH : EN)[rule](name, params);
   return locale === 'en' ? capitalize(text) : text;
 }

@@ -46,8 +46,8 @@ function paramsOf(rule: FieldRule, english: string): RuleParams {
 }
 
 /** One issue: our own Chinese message stays; class-validator's English defaults become a sentence naming the field's label. */
-function issueOf(field: string, constraint: string, message: string, value: unknown): FieldIssue {
-  const label = fieldLabel(field);
+function issueOf(field: string, constraint: string, message: string, value: unknown, scope?: string): FieldIssue {
+  const label = fieldLabel(field, 'zh', scope);
   if (/[\u4e00-\u9fff]/.test(message)) return { field, label, message, rule: 'invalid' };
   let rule: FieldRule = RULES[constraint] ?? 'invalid';
   let params = paramsOf(rule, message);
@@ -55,14 +55,16 @@ function issueOf(field: string, constraint: string, message: string, value: unkn
     rule = CHOICE_RULES.has(rule) ? 'choose' : 'required';
     params = {};
   }
-  return { field, label, message: fieldMessage(rule, field, params), rule, ...(Object.keys(params).length ? { params } : {}) };
+  return { field, label, message: fieldMessage(rule, field, params, 'zh', label), rule, ...(Object.keys(params).length ? { params } : {}) };
 }
 
 /** Flattens nested validation errors into dotted field paths (`rows[3].idNumber`), each with a message naming its label. */
 export function fieldIssuesOf(errors: ValidationError[], parent = ''): FieldIssue[] {
   return errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => issueOf(field, name, message, e.value));
+    // The DTO class names a top-level field more precisely where one form calls it something of its own.
+    const scope = parent ? undefined : (e.target as object | undefined)?.constructor?.name;
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => issueOf(field, name, message, e.value, scope));
     return [...own, ...fieldIssuesOf(e.children ?? [], field)];
   });
 }
@@ -75,6 +77,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     // One message per field: the first rule it breaks.
     stopAtFirstError: true,
+    // The DTO instance tells which form a field belongs to (its label); it never leaves the process.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => CommonErrors.validationFailed(fieldIssuesOf(errors)),
   });
 }

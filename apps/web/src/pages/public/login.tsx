@@ -50,7 +50,7 @@ export function LoginPage() {
       <aside className="card login-side">
         <h2>{t('login.verifyTitle')}</h2>
         <p>{t('login.verifyText')}</p>
-        <a className="btn" href="/app/check">
+        <a className="btn" href="/verify">
           {t('login.verifyLink')}
         </a>
       </aside>
