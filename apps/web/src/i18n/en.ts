@@ -38,6 +38,8 @@ export const en: Record<MessageKey, string> = {
 
   'common.loading': 'Loading…',
   'common.working': 'Working…',
+  'chart.noData': 'no data',
+  'chart.targetLegend': 'Red line: target {target}',
   'common.empty': 'Nothing here yet',
   'common.back': 'Back',
   'common.all': 'All',

@@ -36,6 +36,8 @@ export const zhCN = {
 
   'common.loading': '加载中…',
   'common.working': '处理中…',
+  'chart.noData': '无数据',
+  'chart.targetLegend': '红色竖线为目标：{target}',
   'common.empty': '暂无数据',
   'common.back': '返回',
   'common.all': '全部',
