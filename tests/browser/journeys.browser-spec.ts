@@ -76,11 +76,12 @@ describe('the web front end in Chromium', () => {
     await page.goto(`${servers.baseUrl}/`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshots(page, 'public-login', () => page.getByRole('heading', { name: '登录' }).waitFor());
-    // A wrong password shows the API's message.
+    // A wrong password says so (not "session expired").
     await page.getByLabel('用户名').fill('traineelz');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('alert').first().waitFor();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    expect(await page.getByRole('alert').allTextContents()).not.toContainEqual(expect.stringContaining('登录已过期'));
     await signIn(page, servers.baseUrl, 'traineelz', TEST_PASSWORD);
     await page.getByRole('heading', { name: '我的学习' }).waitFor();
 
@@ -205,9 +206,10 @@ describe('the web front end in Chromium', () => {
       // The provincial bureau: one bar per city; choosing Lanzhou drills down to its enterprises.
       await signIn(regulator, servers.baseUrl, 'regulatorgs', TEST_PASSWORD);
       await regulator.getByRole('heading', { name: '监管概览' }).waitFor();
-      const chart = regulator.getByRole('img', { name: '各地区首席质量官聘任率' });
+      // The chart is a list of buttons inside a named figure (no focusable rows inside an image).
+      const chart = regulator.getByRole('figure', { name: '各地区首席质量官聘任率' });
       await chart.waitFor();
-      await screenshots(regulator, 'regulator-dashboard', () => regulator.getByRole('img', { name: '各地区首席质量官聘任率' }).waitFor());
+      await screenshots(regulator, 'regulator-dashboard', () => chart.waitFor());
       await chart.getByRole('button', { name: /^兰州市 / }).click();
       await regulator.getByRole('heading', { name: '兰州市' }).waitFor();
       await regulator.getByRole('cell', { name: '兰州测试企业' }).waitFor();

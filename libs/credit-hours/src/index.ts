@@ -25,3 +25,4 @@ export * from './adjustments.service';
 export * from './credit-hours.queries';
 export * from './compliance.queries';
 export * from './credit-hours.module';
+export * from './hours-outlook.service';

@@ -24,7 +24,7 @@ describe('field labels and messages', () => {
     expect(fieldMessage('required', 'username')).toBe('请填写用户名');
     expect(fieldMessage('maxLength', 'title', { max: 200 }, 'zh', undefined, 'CourseContentDto')).toBe('课程名称最多 200 个字');
     expect(fieldMessage('arrayMinSize', 'drawRules', { min: 1 })).toBe('请至少添加 1 条抽题规则');
-    expect(fieldMessage('required', 'username', {}, 'en')).toBe('Please enter the user name.');
+    expect(fieldMessage('required', 'username', {}, 'en')).toBe('Please enter the username.');
   });
 
   it('checks an ID number by its check character and birth date', () => {

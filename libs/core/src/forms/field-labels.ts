@@ -23,7 +23,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   'QuestionDto.category': { zh: '类别', en: 'category' },
   'AdjustmentDto.category': { zh: '类别', en: 'category' },
   // accounts and log-in
-  username: { zh: '用户名', en: 'user name' },
+  username: { zh: '用户名', en: 'username' },
   password: { zh: '密码', en: 'password' },
   refreshToken: { zh: '登录凭据', en: 'session token' },
   displayName: { zh: '显示名称', en: 'display name' },
