@@ -90,7 +90,7 @@ describe('the web front end in Chromium', () => {
     await screenshots(page, 'trainee-catalog', () => page.getByRole('link', { name: COURSE_TITLE }).waitFor());
     await page.getByRole('link', { name: COURSE_TITLE }).click();
     await page.getByRole('button', { name: '报名' }).click();
-    await page.getByText('必修课时完成 0 / 1').waitFor();
+    await page.getByText('必修课节完成 0 / 1 节').waitFor();
   });
 
   it('studies the lesson with the heartbeat running until the server says it is complete', async () => {
@@ -98,7 +98,7 @@ describe('the web front end in Chromium', () => {
     await page.getByTestId('study-progress').getByRole('progressbar').waitFor();
     await page.getByText('本课时已完成。').waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: '返回课程' }).click();
-    await page.getByText('必修课时完成 1 / 1').waitFor();
+    await page.getByText('必修课节完成 1 / 1 节').waitFor();
   });
 
   it('takes the final exam with the timer running and autosave, and passes', async () => {
