@@ -4,6 +4,7 @@ import { Actor, CommonErrors, Role } from '@cqo/core';
 import { REGULATOR_LISTS, RegistryExportsService, RegulatorList } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ExportQueryDto } from './regulators.dto';
+import { attachment } from '../common/content-disposition';
 
 /** CSV or XLSX of a regulator list, streamed from a database cursor (memory stays flat). */
 @ApiTags('regulators 监管')
@@ -24,6 +25,6 @@ export class ExportsController {
   ): Promise<StreamableFile> {
     const { format, ...filter } = query;
     const file = await this.exports.export(actor, list, format, filter);
-    return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
+    return new StreamableFile(file.stream, { type: file.contentType, disposition: attachment(file.filename) });
   }
 }
