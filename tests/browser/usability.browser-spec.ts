@@ -39,6 +39,26 @@ describe('messages, next steps and accessibility in Chromium', () => {
     return page;
   }
 
+  /** Tables sticking out of the screen, or cells hidden inside a sideways scroll, described for the failure message. */
+  async function overflowingTables(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; scrollWidth: number; clientWidth: number; closest(s: string): { scrollWidth: number; clientWidth: number } | null; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number } }> }> } }).document;
+      const width = doc.documentElement.clientWidth;
+      const problems: string[] = [];
+      Array.from(doc.querySelectorAll('table')).forEach((table, i) => {
+        const box = table.getBoundingClientRect();
+        const wrap = table.closest('.table-wrap');
+        if (box.right > width + 1) problems.push(`table ${i} ends at ${Math.round(box.right)} px of ${width}`);
+        if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`table ${i} scrolls sideways (${wrap.scrollWidth} > ${wrap.clientWidth})`);
+        Array.from(table.querySelectorAll('td')).forEach((td) => {
+          const cell = td.getBoundingClientRect();
+          if (cell.width > 0 && cell.right > width + 1) problems.push(`table ${i} has a cell past the edge`);
+        });
+      });
+      return [...new Set(problems)];
+    });
+  }
+
   it('serves hashed assets brotli-compressed and immutable, and a shell that paints before the script', async () => {
     const html = await fetch(`${servers.baseUrl}/app/login`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(html.headers.get('cache-control')).toBe('no-cache');
@@ -161,12 +181,32 @@ describe('messages, next steps and accessibility in Chromium', () => {
       expect(rows.slice(firstEmpty).every((r) => r.includes('无数据'))).toBe(true);
       const rates = rows.slice(0, firstEmpty).map((r) => Number(/(\d+)%/.exec(r)?.[1]));
       expect(rates).toEqual([...rates].sort((a, b) => b - a));
+      // On a phone, no table is wider than the screen: rows are cards that keep every column, status included.
+      for (const path of ['/app/regulator/dashboard', '/app/regulator/shortfalls']) {
+        await regulator.setViewportSize(PHONE);
+        await regulator.goto(`${servers.baseUrl}${path}`);
+        await regulator.locator('table').first().waitFor();
+        expect(await overflowingTables(regulator)).toEqual([]);
+      }
+      await regulator.setViewportSize(DESKTOP);
+      await regulator.goto(`${servers.baseUrl}/app/regulator/dashboard`);
+      await chart.waitFor();
       // Keyboard: the city's button takes focus and Enter drills down.
       await chart.getByRole('button', { name: /^兰州市/ }).focus();
       await regulator.keyboard.press('Enter');
       await regulator.getByRole('heading', { name: '兰州市' }).waitFor();
     } finally {
       await regulator.context().close();
+    }
+    const enterprise = await open(PHONE);
+    try {
+      await signIn(enterprise, servers.baseUrl, 'entadminlz', TEST_PASSWORD);
+      await enterprise.goto(`${servers.baseUrl}/app/enterprise/staff`);
+      await enterprise.locator('table').first().waitFor();
+      expect(await overflowingTables(enterprise)).toEqual([]);
+      await screenshots(enterprise, 'enterprise-staff', () => enterprise.locator('table').first().waitFor());
+    } finally {
+      await enterprise.context().close();
     }
   });
 });

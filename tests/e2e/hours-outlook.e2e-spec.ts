@@ -51,6 +51,6 @@ describe('the hours outlook over HTTP', () => {
     expect(staff.statusCode).toBe(403);
     const bad = await api.request({ method: 'GET', url: '/me/credit-hours/outlook?year=abc', token: world.tokens.traineeLZ });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details[0].message).toBe('年度应为整数');
+    expect(bad.json().details[0].message).toBe('年度应为数字');
   });
 });

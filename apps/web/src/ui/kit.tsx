@@ -175,11 +175,24 @@ const STATE_TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'muted'> = {
 };
 export const toneOf = (state: string) => STATE_TONES[state] ?? 'muted';
 
-/** A table that scrolls sideways on a phone instead of squeezing its columns. */
+/**
+ * A table on a desktop; on a phone (≤ 600 px) each row becomes a card with every cell labelled by
+ * its column, so nothing (status included) is hidden off-screen. The labels are copied from the
+ * header into `data-label` after each render, for the phone stylesheet to show.
+ */
 export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    const labels = [...el.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    for (const row of el.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => cell.setAttribute('data-label', labels[i] ?? ''));
+    }
+  });
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table>
+      <table ref={table} className="cards-on-phone">
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>

@@ -54,6 +54,10 @@ function issueOf(field: string, constraint: string, message: string, value: unkn
   if (rule !== 'notAllowed' && !rule.startsWith('array') && isBlank(value)) {
     rule = CHOICE_RULES.has(rule) ? 'choose' : 'required';
     params = {};
+  } else if (typeof value === 'number' && Number.isNaN(value)) {
+    // Text converted to a number (`?year=abc`): "not a number", not "greater than 2200".
+    rule = 'isNumber';
+    params = {};
   }
   return { field, label, message: fieldMessage(rule, field, params, 'zh', label), rule, ...(Object.keys(params).length ? { params } : {}) };
 }
