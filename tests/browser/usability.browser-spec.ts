@@ -164,7 +164,13 @@ describe('messages, next steps and accessibility in Chromium', () => {
       await signIn(trainee, servers.baseUrl, 'traineelz', TEST_PASSWORD);
       await trainee.goto(`${servers.baseUrl}/app/hours`);
       await trainee.getByTestId('requirements').waitFor();
+      // The way out of the gap: the deadline with days left (server figures) and a 去选课 link per unmet requirement.
+      await trainee.getByTestId('days-left').getByText(/截止日期：\d{4}-12-31（北京时间），还剩 \d+ 天/).waitFor();
       expect(await seriousAxeViolations(trainee)).toEqual([]);
+      await screenshots(trainee, 'trainee-hours', () => trainee.getByTestId('days-left').waitFor());
+      await trainee.getByRole('link', { name: /^去选课：.*继续教育/ }).first().click();
+      await trainee.waitForURL((url) => url.pathname === '/app/catalog' && url.searchParams.get('category') === '1' && url.searchParams.get('kind') === 'continuing');
+      await trainee.getByRole('heading', { name: '课程目录' }).waitFor();
     } finally {
       await trainee.context().close();
     }
@@ -184,8 +190,8 @@ describe('messages, next steps and accessibility in Chromium', () => {
       // On a phone, no table is wider than the screen: rows are cards that keep every column, status included.
       for (const path of ['/app/regulator/dashboard', '/app/regulator/shortfalls']) {
         await regulator.setViewportSize(PHONE);
-        await regulator.goto(`${servers.baseUrl}${path}`);
-        await regulator.locator('table').first().waitFor();
+        await regulator.goto(`${servers.baseUrl}${path}`, { waitUntil: 'networkidle' });
+        await regulator.locator('main h1').waitFor();
         expect(await overflowingTables(regulator)).toEqual([]);
       }
       await regulator.setViewportSize(DESKTOP);
@@ -201,10 +207,10 @@ describe('messages, next steps and accessibility in Chromium', () => {
     const enterprise = await open(PHONE);
     try {
       await signIn(enterprise, servers.baseUrl, 'entadminlz', TEST_PASSWORD);
-      await enterprise.goto(`${servers.baseUrl}/app/enterprise/staff`);
-      await enterprise.locator('table').first().waitFor();
+      await enterprise.goto(`${servers.baseUrl}/app/enterprise/staff`, { waitUntil: 'networkidle' });
+      await enterprise.locator('main h1').waitFor();
       expect(await overflowingTables(enterprise)).toEqual([]);
-      await screenshots(enterprise, 'enterprise-staff', () => enterprise.locator('table').first().waitFor());
+      await screenshots(enterprise, 'enterprise-staff', () => enterprise.locator('main h1').waitFor());
     } finally {
       await enterprise.context().close();
     }
