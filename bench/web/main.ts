@@ -55,9 +55,9 @@ function run(entry: string, env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function waitForHealth(origin: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (!(await fetch(`${origin}/health`).then((r) => r.ok).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error('API did not become healthy within 60 s');
+    if (Date.now() > deadline) throw new Error('API did not become healthy within 180 s');
     await new Promise((r) => setTimeout(r, 200));
   }
 }
