@@ -160,6 +160,9 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   file: { zh: '附件', en: 'attachment' },
   // regulators and certificates
   serial: { zh: '证书编号', en: 'certificate serial' },
+  idLast4: { zh: '身份证号后四位', en: 'last four characters of the ID number' },
+  pdfBase64: { zh: 'PDF 文件', en: 'PDF file' },
+  contentBase64: { zh: '文件内容', en: 'file content' },
   flaggedOn: { zh: '标记日期', en: 'flag date' },
   actorId: { zh: '操作人', en: 'actor' },
   subjectId: { zh: '查询对象', en: 'subject' },
