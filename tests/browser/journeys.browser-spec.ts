@@ -77,11 +77,12 @@ describe('the web front end in Chromium', () => {
     await page.goto(`${servers.baseUrl}/`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshots(page, 'public-login', () => page.getByRole('heading', { name: '登录' }).waitFor());
-    // A wrong password shows the API's message.
+    // A wrong password says so (not "session expired").
     await page.getByLabel('用户名').fill('traineelz');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('alert').first().waitFor();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    expect(await page.getByRole('alert').allTextContents()).not.toContainEqual(expect.stringContaining('登录已过期'));
     await signIn(page, servers.baseUrl, 'traineelz', TEST_PASSWORD);
     await page.getByRole('heading', { name: '我的学习' }).waitFor();
 
@@ -90,7 +91,7 @@ describe('the web front end in Chromium', () => {
     await screenshots(page, 'trainee-catalog', () => page.getByRole('link', { name: COURSE_TITLE }).waitFor());
     await page.getByRole('link', { name: COURSE_TITLE }).click();
     await page.getByRole('button', { name: '报名' }).click();
-    await page.getByText('必修课时完成 0 / 1').waitFor();
+    await page.getByText('必修课节完成 0 / 1 节').waitFor();
   });
 
   it('studies the lesson with the heartbeat running until the server says it is complete', async () => {
@@ -98,7 +99,7 @@ describe('the web front end in Chromium', () => {
     await page.getByTestId('study-progress').getByRole('progressbar').waitFor();
     await page.getByText('本课时已完成。').waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: '返回课程' }).click();
-    await page.getByText('必修课时完成 1 / 1').waitFor();
+    await page.getByText('必修课节完成 1 / 1 节').waitFor();
   });
 
   it('takes the final exam with the timer running and autosave, and passes', async () => {
@@ -160,16 +161,18 @@ describe('the web front end in Chromium', () => {
     const visitor = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const phone = await visitor.newPage();
     try {
+      // The web app's old address leads to the one public page, the server-rendered /verify.
       await phone.goto(`${servers.baseUrl}/app/check`);
+      expect(new URL(phone.url()).pathname).toBe('/verify');
       await phone.getByLabel('证书编号').fill(serial);
       await phone.getByLabel('身份证号后四位').fill(testIdNumber(1).slice(-4));
       await phone.getByRole('button', { name: '核验' }).click();
-      const result = phone.getByTestId('verify-result');
+      const result = phone.locator('section.result');
       await result.getByText('有效', { exact: true }).waitFor();
       // The public sees the holder's name masked.
       expect(await result.textContent()).toContain('兰***');
       expect(await result.textContent()).toContain(serial);
-      await screenshots(phone, 'public-verify', () => phone.getByTestId('verify-result').waitFor());
+      await screenshots(phone, 'public-verify', () => phone.locator('section.result').waitFor());
 
       // The QR code's target is the API's own server-rendered page, untouched by the SPA.
       const cert = (await servers.api.request({ method: 'GET', url: '/me/certificates', token: world.tokens.traineeLZ })).json().items[0];
@@ -217,9 +220,10 @@ describe('the web front end in Chromium', () => {
       // The provincial bureau: one bar per city; choosing Lanzhou drills down to its enterprises.
       await signIn(regulator, servers.baseUrl, 'regulatorgs', TEST_PASSWORD);
       await regulator.getByRole('heading', { name: '监管概览' }).waitFor();
-      const chart = regulator.getByRole('img', { name: '各地区首席质量官聘任率' });
+      // The chart is a list of buttons inside a named figure (no focusable rows inside an image).
+      const chart = regulator.getByRole('figure', { name: '各地区首席质量官聘任率' });
       await chart.waitFor();
-      await screenshots(regulator, 'regulator-dashboard', () => regulator.getByRole('img', { name: '各地区首席质量官聘任率' }).waitFor());
+      await screenshots(regulator, 'regulator-dashboard', () => chart.waitFor());
       await chart.getByRole('button', { name: /^兰州市 / }).click();
       await regulator.getByRole('heading', { name: '兰州市' }).waitFor();
       await regulator.getByRole('cell', { name: '兰州测试企业' }).waitFor();

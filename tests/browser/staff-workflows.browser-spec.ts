@@ -13,8 +13,9 @@ jest.setTimeout(180_000);
 
 const QUESTIONS_CSV = [
   '题型,题干,A,B,C,D,答案,类别,知识点,难度,解析',
-  '单选,浏览器导入：首席质量官由谁聘任？,企业主要负责人,员工大会,市场监管部门,行业协会,A,1,cqo-system,易,',
-  '判断,浏览器导入：首席质量官每年须参加继续教育。,,,,,对,1,cqo-system,2,',
+  // Topics by the Chinese names the UI shows (codes are still accepted, as in the third row).
+  '单选,浏览器导入：首席质量官由谁聘任？,企业主要负责人,员工大会,市场监管部门,行业协会,A,1,企业首席质量官制度,易,',
+  '判断,浏览器导入：首席质量官每年须参加继续教育。,,,,,对,1,企业首席质量官制度、国家质量发展政策,2,',
   '单选,浏览器导入：质量强国纲要,甲,乙,丙,丁,A,1,national-quality-policy,2,',
 ].join('\n');
 

@@ -22,7 +22,13 @@ describe('HTTP conventions', () => {
     const body = res.json();
     expect(body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect(body.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'password', 'role', 'shoeSize', 'username']);
-    expect(body.message).toContain('username');
+    // People read labels, not codes: the summary and each message name the field as the form does.
+    expect(body.message).toContain('用户名');
+    const byField = Object.fromEntries(body.details.map((d: { field: string; message: string }) => [d.field, d.message]));
+    expect(byField.displayName).toBe('请填写显示名称');
+    expect(byField.role).toBe('角色不是可选的值，请从列表中选择');
+    expect(byField.shoeSize).toBe('不能提交“shoeSize”这一项');
+    expect(body.details.find((d: { field: string }) => d.field === 'displayName')).toMatchObject({ label: '显示名称', rule: 'required' });
   });
 
   it('names nested and path fields too', async () => {

@@ -37,6 +37,7 @@ import { PapersController } from './http/exams/papers.controller';
 import { QuestionsController } from './http/exams/questions.controller';
 import { ComplianceController } from './http/credit-hours/compliance.controller';
 import { CreditHoursController } from './http/credit-hours/credit-hours.controller';
+import { HoursOutlookController } from './http/credit-hours/hours-outlook.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -101,6 +102,7 @@ export class ApiModule {
         TraineesController,
         NotificationsController,
         CreditHoursController,
+        HoursOutlookController,
         ComplianceController,
         CoursesController,
         EnrollmentsController,

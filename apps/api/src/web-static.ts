@@ -14,7 +14,7 @@ export const WEB_APP_PREFIX = '/app';
 
 /**
  * Serves the built web front end: its files at their own paths (/assets/…, hashed, cached for a
- * year), `/` redirects to /app/, and every /app/… path answers with index.html so the app's own
+ * year and immutable; brotli or gzip copies made at build time when the client accepts them), `/` redirects to /app/, and every /app/… path answers with index.html so the app's own
  * router takes over after a reload. The API's routes, /docs and the server-rendered /verify pages
  * are untouched: these are plain Fastify routes outside Nest, so they carry no access rule of
  * their own (the files are public, like the log-in page they contain). Without a build
@@ -30,6 +30,9 @@ export function serveWebApp(app: NestFastifyApplication, dir: string | null = fi
       root: dir,
       wildcard: false,
       index: false,
+      // dist/web holds a .br and a .gz beside each text file (apps/web/build/precompress.ts):
+      // sent to clients that accept them, with `vary: accept-encoding`.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
         void reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -37,6 +40,8 @@ export function serveWebApp(app: NestFastifyApplication, dir: string | null = fi
     });
     web.get('/', (_request, reply) => reply.redirect(`${WEB_APP_PREFIX}/`, 302));
     const shell = (_request: unknown, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The public verification page is the server-rendered /verify (the QR codes' target); the app's old address leads there.
+    web.get(`${WEB_APP_PREFIX}/check`, (_request, reply) => reply.redirect('/verify', 301));
     web.get(WEB_APP_PREFIX, shell);
     web.get(`${WEB_APP_PREFIX}/*`, shell);
   });

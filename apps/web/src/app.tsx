@@ -4,7 +4,6 @@ import type { Role } from './api/types';
 import { I18nProvider, useI18n } from './i18n';
 import { homeOf, NAV } from './nav';
 import { LoginPage } from './pages/public/login';
-import { VerifyBySerialPage } from './pages/public/verify';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui/kit';
 
@@ -51,7 +50,7 @@ function Shell() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/login" element={me ? <Navigate to={homeOf(me.role)} replace /> : <LoginPage />} />
-              <Route path="/check" element={<VerifyBySerialPage />} />
+              <Route path="/check" element={<ToPublicVerify />} />
               <Route path="/" element={me ? <Navigate to={homeOf(me.role)} replace /> : <Navigate to="/login" replace />} />
               <Route path="/org/*" element={<Guard role="org_admin"><OrgRoutes /></Guard>} />
               <Route path="/enterprise/*" element={<Guard role="enterprise_admin"><EnterpriseRoutes /></Guard>} />
@@ -70,6 +69,12 @@ function Shell() {
       </footer>
     </>
   );
+}
+
+/** One verification page for everyone: the server-rendered /verify (also the QR codes' target). */
+function ToPublicVerify() {
+  useEffect(() => window.location.replace('/verify'), []);
+  return <Loading />;
 }
 
 function Guard({ role, children }: { role?: Role; children: ReactNode }) {

@@ -4,6 +4,8 @@ export * from './errors/domain-error';
 export * from './clock/clock';
 export * from './clock/china-time';
 export * from './pii/pii';
+export * from './forms/field-labels';
+export * from './forms/field-messages';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/prepared-query';

@@ -35,6 +35,15 @@ export interface EnrollmentView {
   completedRequiredLessons: number;
 }
 
+/** Hours of enrolled, unfinished courses of one category and kind. */
+export interface UnfinishedHours {
+  category: number;
+  kind: string;
+  /** Decimal text without trailing zeros ("7.5"). */
+  hours: string;
+  courses: number;
+}
+
 export interface LessonProgressView {
   lessonId: string;
   position: number;
@@ -166,6 +175,21 @@ export class EnrollmentsService {
       await manager.query('UPDATE study_sessions SET ended_at = $2 WHERE enrollment_id = $1 AND ended_at IS NULL', [enrollmentId, now]);
     });
     return this.getVisible(actor, enrollmentId);
+  }
+
+  /**
+   * The credit hours of a trainee's live enrolments not yet completed, by category and kind: the
+   * hours on the way, shown beside a requirement's gap. Each course counts its declared hours.
+   */
+  async unfinishedHours(traineeId: string): Promise<UnfinishedHours[]> {
+    const rows: { category: number; kind: string; hours: string; courses: number }[] = await this.dataSource.query(
+      `SELECT cv.category, cv.kind, sum(cv.credit_hours)::text AS hours, count(*)::int AS courses
+         FROM enrollments e JOIN course_versions cv ON cv.id = e.course_version_id
+        WHERE e.trainee_id = $1 AND e.status = 'enrolled'
+        GROUP BY cv.category, cv.kind ORDER BY cv.category, cv.kind`,
+      [traineeId],
+    );
+    return rows.map((r) => ({ category: r.category, kind: r.kind, hours: String(Number(r.hours)), courses: r.courses }));
   }
 
   async listOwn(actor: Actor, page: PageRequest, status?: EnrollmentStatus): Promise<Page<EnrollmentView>> {

@@ -17,7 +17,7 @@ export interface ReminderRun {
   sent: number;
 }
 
-const STATE_LABELS: Record<string, string> = { at_risk: '进度落后', shortfall: '学时不足' };
+const STATE_LABELS: Record<string, string> = { at_risk: '进度滞后', shortfall: '学时不足' };
 
 /**
  * Reminds trainees who are short of a yearly requirement, and their enterprise admins, on the

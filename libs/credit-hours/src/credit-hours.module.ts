@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoursesModule } from '@cqo/courses';
 import { NotificationsModule } from '@cqo/notifications';
 import { AccrualService } from './accrual.service';
 import { AdjustmentsService } from './adjustments.service';
@@ -12,6 +13,7 @@ import { ComplianceVerdictChangeEntity } from './compliance-verdict-change.entit
 import { CreditAuditLogEntity } from './credit-audit-log.entity';
 import { CreditEntryEntity } from './credit-entry.entity';
 import { CreditHoursQueries } from './credit-hours.queries';
+import { HoursOutlookService } from './hours-outlook.service';
 import { LedgerCursorEntity } from './ledger-cursor.entity';
 import { LedgerService } from './ledger.service';
 import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
@@ -43,10 +45,11 @@ const SERVICES = [
   ComplianceQueries,
   RequirementEvaluator,
   VerdictChangesService,
+  HoursOutlookService,
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CREDIT_HOURS_ENTITIES), NotificationsModule],
+  imports: [TypeOrmModule.forFeature(CREDIT_HOURS_ENTITIES), NotificationsModule, CoursesModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -28,3 +28,4 @@ export * from './compliance.queries';
 export * from './requirement-evaluator';
 export * from './verdict-changes.service';
 export * from './credit-hours.module';
+export * from './hours-outlook.service';

@@ -21,6 +21,16 @@ const CSV = [
 ].join('\n');
 
 describe('parseQuestionFile', () => {
+  it('reads topics by their Chinese names as well as by codes', async () => {
+    const names: Record<string, string> = { 企业首席质量官制度: 'C1-03', 质量常用工具: 'C2-08', 'C1-02': 'C1-02' };
+    const byName: TopicLookup = { ...topics, codeOf: (text) => names[text] };
+    const csv = ['题型,题干,A,B,答案,类别,知识点,难度', '单选,按名称导入,甲,乙,A,1,企业首席质量官制度、C1-02,1', '单选,名称不对,甲,乙,A,1,不存在的知识点,1'].join('\n');
+    const sut = await parseQuestionFile('csv', Buffer.from(csv), byName, LIMITS);
+    expect(sut.valid.map((v) => v.input.topics)).toEqual([['C1-03', 'C1-02']]);
+    // An unknown name stays as written, so the report names what the person typed.
+    expect(sut.issues.map((i) => i.message).join(' ')).toContain('不存在的知识点');
+  });
+
   it('reads a CSV file, maps answers to options and reports every bad row by row and column', async () => {
     const sut = await parseQuestionFile('csv', Buffer.from(`\uFEFF${CSV}`), topics, LIMITS);
     expect(sut.rows).toBe(8);

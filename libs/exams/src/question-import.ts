@@ -152,7 +152,8 @@ function parseTable(table: Table, topics: TopicLookup): ParsedImport {
       stem: cell('stem'),
       options: chosen,
       category: category ?? (0 as TopicCategory),
-      topics: cell('topics').split(/[\s,，;；、]+/).filter(Boolean),
+      // Topics by Chinese name or code; an unknown one stays as written, so the error names it.
+      topics: cell('topics').split(/[\s,，;；、]+/).filter(Boolean).map((t) => topics.codeOf?.(t) ?? t),
       difficulty: difficulty ?? 3,
       explanation: cell('explanation') || null,
     };

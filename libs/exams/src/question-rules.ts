@@ -16,6 +16,8 @@ export interface QuestionInput {
 /** Tells which category a topic code belongs to, or undefined for an unknown code. */
 export interface TopicLookup {
   categoryOf(code: string): TopicCategory | undefined;
+  /** The code of a topic written by its Chinese name (国家质量发展政策) or its code; undefined when neither. */
+  codeOf?(nameOrCode: string): string | undefined;
 }
 
 export const STEM_MAX = 2000;

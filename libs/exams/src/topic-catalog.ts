@@ -18,9 +18,11 @@ export class TopicCatalog {
 
   async lookup(): Promise<TopicLookup> {
     if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.lookup;
-    const rows: { code: string; category: number }[] = await this.dataSource.query('SELECT code, category FROM topics');
+    const rows: { code: string; name: string; category: number }[] = await this.dataSource.query('SELECT code, name, category FROM topics');
     const map = new Map(rows.map((r) => [r.code, Number(r.category) as TopicCategory]));
-    const lookup: TopicLookup = { categoryOf: (code) => map.get(code) };
+    // People write the names they see (国家质量发展政策); codes are still accepted.
+    const codes = new Map([...rows.map((r) => [r.code, r.code] as const), ...rows.map((r) => [r.name, r.code] as const)]);
+    const lookup: TopicLookup = { categoryOf: (code) => map.get(code), codeOf: (text) => codes.get(text.trim()) };
     this.cached = { at: Date.now(), lookup };
     return lookup;
   }

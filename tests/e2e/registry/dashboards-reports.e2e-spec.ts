@@ -134,10 +134,13 @@ describe('dashboards, exports and yearly reports', () => {
     const csv = await get('/regulators/exports/shortfalls?format=csv', world.tokens.regulatorLZ);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    // The file is named in Chinese (RFC 5987 filename*), the same words as the UI.
+    const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(csv.headers['content-disposition']))?.[1] ?? '');
+    expect(name).toMatch(/^学时未达标名单-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows: string[][] = parse(csv.rawPayload, { bom: true });
     expect(rows[0]).toEqual(['地区', '企业', '姓名', '身份证号', '年度', '学时要求', '应完成学时', '已完成学时', '差额学时', '状态']);
-    expect(rows.slice(1).map((r) => [r[2], r[9]])).toEqual([['赵落后', '进度落后'], ['赵落后', '进度落后']]);
+    expect(rows.slice(1).map((r) => [r[2], r[9]])).toEqual([['赵落后', '进度滞后'], ['赵落后', '进度滞后']]);
     expect(rows[1][3]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(csv.body).not.toContain(behind.idNumber);
 

@@ -39,7 +39,7 @@ describe('scenario: shortfall reminders on the rule set\'s dates', () => {
     const own = await notifications(trainee);
     expect(own).toEqual([
       expect.objectContaining({
-        title: '2026年度第一类继续教育进度落后提醒',
+        title: '2026年度第一类继续教育进度滞后提醒',
         body: '您2026年度的第一类继续教育要求不少于14学时，目前已完成4学时，尚差10学时。请在12月31日前完成学习。',
       }),
     ]);

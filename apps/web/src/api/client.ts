@@ -4,9 +4,14 @@
  * read from each response's Date header so timers follow the server, not the device.
  */
 
+import { issueText } from '../forms/issue-text';
+
 export interface FieldIssue {
   field: string;
   message: string;
+  label?: string;
+  rule?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface Page<T> {
@@ -26,9 +31,10 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The first message the API gave for `field` (or for a field nested under it). */
+  /** The first message the API gave for `field` (or for a field nested under it), in the reader's language. */
   fieldMessage(field: string): string | undefined {
-    return this.details.find((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`))?.message;
+    const issue = this.details.find((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`));
+    return issue && issueText(issue);
   }
 }
 

@@ -436,3 +436,27 @@ export interface UserRow {
 }
 
 export type { Page };
+
+/** GET /me/credit-hours/outlook: per requirement, the server's figures for the way out of a gap. */
+export interface RequirementOutlook {
+  requirement: string;
+  name: string;
+  category: 1 | 2;
+  kind: 'appointment' | 'continuing';
+  period: 'once' | 'calendar_year';
+  required: string;
+  accrued: string;
+  shortfall: string;
+  state: ComplianceState | null;
+  expectedByNow: string | null;
+  enrolledUnfinishedHours: string;
+  catalog: { category: 1 | 2; kind: 'appointment' | 'continuing' };
+}
+
+export interface HoursOutlook {
+  year: number;
+  deadline: string;
+  daysLeft: number;
+  closed: boolean;
+  requirements: RequirementOutlook[];
+}

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { setIssueLocale } from '../forms/issue-text';
 import { en } from './en';
 import { zhCN, MessageKey } from './zh-CN';
 
@@ -40,13 +41,19 @@ function initialLocale(): Locale {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const first = initialLocale();
+    setIssueLocale(first);
+    return first;
+  });
   useEffect(() => {
     document.documentElement.lang = locale;
+    setIssueLocale(locale);
     document.title = translate(locale, 'app.title');
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(LOCALE_KEY, next);
+    setIssueLocale(next);
     setLocaleState(next);
   }, []);
   const value = useMemo<I18n>(() => {

@@ -1,6 +1,7 @@
 import { ReactNode, useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
+import { issueText } from '../forms/issue-text';
 import { MessageKey, useI18n } from '../i18n';
 
 /** A labelled form control; the API's message for this field shows beside it. */
@@ -62,7 +63,7 @@ export function FormError({ error, shownFields = [] }: { error?: ApiError; shown
         <ul>
           {rest.map((d, i) => (
             <li key={i}>
-              <code>{d.field}</code>：{d.message}
+              {issueText(d)}
             </li>
           ))}
         </ul>
@@ -73,7 +74,8 @@ export function FormError({ error, shownFields = [] }: { error?: ApiError; shown
 
 export function errorText(error: ApiError, t: (key: MessageKey) => string): string {
   if (error.status === 0) return t('error.network');
-  if (error.status === 401) return t('error.unauthorized');
+  // A refused log-in says why (用户名或密码错误); any other 401 is a lapsed session.
+  if (error.status === 401) return error.code === 'BAD_CREDENTIALS' ? t('error.badCredentials') : t('error.unauthorized');
   if (error.status === 403 && !error.message) return t('error.forbidden');
   if (error.status === 429) return t('error.tooMany');
   if (error.status >= 500) return t('error.server');
@@ -173,11 +175,24 @@ const STATE_TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'muted'> = {
 };
 export const toneOf = (state: string) => STATE_TONES[state] ?? 'muted';
 
-/** A table that scrolls sideways on a phone instead of squeezing its columns. */
+/**
+ * A table on a desktop; on a phone (≤ 600 px) each row becomes a card with every cell labelled by
+ * its column, so nothing (status included) is hidden off-screen. The labels are copied from the
+ * header into `data-label` after each render, for the phone stylesheet to show.
+ */
 export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    const labels = [...el.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    for (const row of el.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => cell.setAttribute('data-label', labels[i] ?? ''));
+    }
+  });
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table>
+      <table ref={table} className="cards-on-phone">
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>

@@ -14,6 +14,11 @@ export interface FieldIssue {
   /** Dotted path of the offending field in the request, e.g. `profile.idNumber` or `rows[3].idNumber`. */
   field: string;
   message: string;
+  /** What the field is called on screen (from libs/core/src/forms/field-labels.ts), when known. */
+  label?: string;
+  /** The rule it broke (`required`, `maxLength`, …) and that rule's limits, so a client can word it in its own language. */
+  rule?: string;
+  params?: Record<string, string | number>;
 }
 
 /** A failure the domain expects, with a stable machine code and a message meant for people (Chinese). */
@@ -51,6 +56,6 @@ export class DomainError extends Error {
 /** Codes shared by every domain; each lib adds its own beside its code. */
 export const CommonErrors = {
   validationFailed: (details: FieldIssue[]) =>
-    DomainError.invalid('VALIDATION_FAILED', `请求数据有误：${[...new Set(details.map((d) => d.field))].join('、')}`, details),
+    DomainError.invalid('VALIDATION_FAILED', `请修改以下内容：${[...new Set(details.map((d) => d.label ?? d.field))].join('、')}`, details),
   outOfScope: () => DomainError.forbidden('OUT_OF_SCOPE', '无权访问该资源'),
 } as const;

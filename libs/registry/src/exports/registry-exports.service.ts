@@ -11,6 +11,9 @@ import { copyOut, inlineParameters } from './copy-stream';
 import { columnName, streamXlsxXml, XlsxColumn } from './xlsx-stream';
 
 export type RegulatorList = 'shortfalls' | 'appointments' | 'certificates';
+
+/** The file names people see (sent with RFC 5987 `filename*`). */
+const LIST_FILE_NAMES: Record<RegulatorList, string> = { shortfalls: '学时未达标名单', appointments: '首席质量官聘任名单', certificates: '证书名单' };
 export const REGULATOR_LISTS: readonly RegulatorList[] = ['shortfalls', 'appointments', 'certificates'];
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -34,7 +37,7 @@ const LIST_TITLES: Record<RegulatorList, string> = { shortfalls: '学时差额�
 
 /** Codes shown to people in exports as Chinese words. */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  state: { on_track: '正常', at_risk: '进度落后', complete: '已完成', shortfall: '未完成', not_applicable: '不适用' },
+  state: { on_track: '正常', at_risk: '进度滞后', complete: '已完成', shortfall: '未完成', not_applicable: '不适用' },
   status: { serving: '在任', ended: '已离任', valid: '有效', revoked: '已撤销', superseded: '已换发' },
   end_reason: END_REASON_LABELS,
   kind: CERTIFICATE_TITLES,
@@ -72,7 +75,7 @@ export class RegistryExportsService {
   /** Checks scope and builds the query before anything is streamed, so a refusal is a clean 4xx. */
   async export(actor: Actor, list: RegulatorList, format: ExportFormat, filter: ExportFilter): Promise<ExportFile> {
     const query = await this.queryOf(actor, list, filter);
-    const filename = `${list}-${chinaDateOf(this.clock.now())}.${format}`;
+    const filename = `${LIST_FILE_NAMES[list]}-${chinaDateOf(this.clock.now())}.${format}`;
     if (format === 'csv') {
       return { filename, contentType: 'text/csv; charset=utf-8', stream: Readable.from(this.csv(query), { objectMode: false }) };
     }

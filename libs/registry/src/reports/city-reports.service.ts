@@ -45,7 +45,7 @@ export interface CityReportVersionView {
   xlsxSha256: string;
 }
 
-const STATE_LABELS: Record<string, string> = { on_track: '正常', at_risk: '进度落后', complete: '已完成', shortfall: '未完成', not_applicable: '不适用' };
+const STATE_LABELS: Record<string, string> = { on_track: '正常', at_risk: '进度滞后', complete: '已完成', shortfall: '未完成', not_applicable: '不适用' };
 
 /**
  * The city's yearly report to the province: asked for by a regulator (or by the January job for
@@ -161,7 +161,7 @@ export class CityReportsService {
     const data = await this.storage.get(key);
     if (!data) throw RegistryErrors.reportNotReady();
     return {
-      fileName: `city-report-${report.year}.${format}`,
+      fileName: `${report.year}年度首席质量官工作报告.${format}`,
       contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       data,
     };

@@ -4,8 +4,14 @@ import { FieldIssue } from '@cqo/core';
 class FieldIssueDto implements FieldIssue {
   @ApiProperty({ example: 'idNumber' })
   field!: string;
-  @ApiProperty({ example: '身份证号码无效' })
+  @ApiProperty({ example: '身份证号不正确，请核对 18 位号码（末位可能是 X）' })
   message!: string;
+  @ApiProperty({ required: false, example: '身份证号', description: 'The field as labelled on screen' })
+  label?: string;
+  @ApiProperty({ required: false, example: 'required', description: 'The rule broken (required, maxLength, …), for clients that word it themselves' })
+  rule?: string;
+  @ApiProperty({ required: false, type: Object, example: { max: 100 } })
+  params?: Record<string, string | number>;
 }
 
 /** The one error body every failure answers with. */
@@ -14,7 +20,7 @@ export class ErrorBodyDto {
   statusCode!: number;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine code' })
   code!: string;
-  @ApiProperty({ example: '请求数据有误：idNumber', description: 'For people, in Chinese' })
+  @ApiProperty({ example: '请修改以下内容：身份证号', description: 'For people, in Chinese' })
   message!: string;
   @ApiProperty({ type: [FieldIssueDto] })
   details!: FieldIssue[];

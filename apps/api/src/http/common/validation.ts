@@ -1,45 +1,74 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { CommonErrors, FieldIssue } from '@cqo/core';
+import { CommonErrors, FieldIssue, fieldLabel, FieldRule, fieldMessage, isBlank, RuleParams } from '@cqo/core';
 
-/** Chinese wording for the constraints we use; anything else keeps class-validator's English. */
-const MESSAGES: Record<string, string> = {
-  whitelistValidation: '不允许的字段',
-  isString: '必须是文本',
-  isNotEmpty: '不能为空',
-  isDefined: '必须填写',
-  isInt: '必须是整数',
-  isNumber: '必须是数字',
-  isBoolean: '必须是 true 或 false',
-  isEnum: '取值不在允许范围内',
-  isIn: '取值不在允许范围内',
-  isUuid: '必须是有效的 ID',
-  isEmail: '必须是有效的邮箱地址',
-  isDateString: '必须是 ISO 8601 日期时间',
-  isISO8601: '必须是 ISO 8601 日期时间',
-  isArray: '必须是数组',
-  arrayNotEmpty: '不能为空数组',
-  arrayMinSize: '数组元素过少',
-  arrayMaxSize: '数组元素过多',
-  minLength: '长度过短',
-  maxLength: '长度过长',
-  length: '长度不符合要求',
-  min: '数值过小',
-  max: '数值过大',
-  matches: '格式不正确',
-  isUrl: '必须是有效的网址',
-  nestedValidation: '格式不正确',
-  isObject: '必须是对象',
+// class-validator's constraint names → the rules our messages are written for.
+const RULES: Record<string, FieldRule> = {
+  whitelistValidation: 'notAllowed',
+  isNotEmpty: 'required',
+  isDefined: 'required',
+  isString: 'isString',
+  isInt: 'isInt',
+  isNumber: 'isNumber',
+  isNumberString: 'isNumber',
+  isDecimal: 'isNumber',
+  isBoolean: 'isBoolean',
+  isEnum: 'isEnum',
+  isIn: 'isEnum',
+  isUuid: 'isUuid',
+  isDateString: 'isDate',
+  isISO8601: 'isDate',
+  isDate: 'isDate',
+  isEmail: 'isEmail',
+  isUrl: 'isUrl',
+  isArray: 'isArray',
+  arrayNotEmpty: 'arrayMinSize',
+  arrayMinSize: 'arrayMinSize',
+  arrayMaxSize: 'arrayMaxSize',
+  minLength: 'minLength',
+  maxLength: 'maxLength',
+  length: 'length',
+  min: 'min',
+  max: 'max',
+  matches: 'matches',
 };
 
-/** Flattens nested validation errors into dotted field paths (`rows[3].idNumber`). */
+// A blank value breaks "please fill in", whatever rule tripped first ("长度过短" for an empty field reads wrong).
+const CHOICE_RULES = new Set<FieldRule>(['isEnum', 'isUuid', 'isBoolean']);
+
+/** The limits a rule names, read from class-validator's default English text ("… longer than or equal to 2 characters"). */
+function paramsOf(rule: FieldRule, english: string): RuleParams {
+  const numbers = [...english.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  if (rule === 'arrayMinSize') return { min: numbers[0] ?? 1 };
+  if (rule === 'minLength' || rule === 'min') return { min: numbers[0] ?? 0 };
+  if (rule === 'maxLength' || rule === 'max' || rule === 'arrayMaxSize') return { max: numbers[0] ?? 0 };
+  if (rule === 'length') return { min: numbers[0] ?? 0, max: numbers[1] ?? numbers[0] ?? 0 };
+  return {};
+}
+
+/** One issue: our own Chinese message stays; class-validator's English defaults become a sentence naming the field's label. */
+function issueOf(field: string, constraint: string, message: string, value: unknown, scope?: string): FieldIssue {
+  const label = fieldLabel(field, 'zh', scope);
+  if (/[\u4e00-\u9fff]/.test(message)) return { field, label, message, rule: 'invalid' };
+  let rule: FieldRule = RULES[constraint] ?? 'invalid';
+  let params = paramsOf(rule, message);
+  if (rule !== 'notAllowed' && !rule.startsWith('array') && isBlank(value)) {
+    rule = CHOICE_RULES.has(rule) ? 'choose' : 'required';
+    params = {};
+  } else if (typeof value === 'number' && Number.isNaN(value)) {
+    // Text converted to a number (`?year=abc`): "not a number", not "greater than 2200".
+    rule = 'isNumber';
+    params = {};
+  }
+  return { field, label, message: fieldMessage(rule, field, params, 'zh', label), rule, ...(Object.keys(params).length ? { params } : {}) };
+}
+
+/** Flattens nested validation errors into dotted field paths (`rows[3].idNumber`), each with a message naming its label. */
 export function fieldIssuesOf(errors: ValidationError[], parent = ''): FieldIssue[] {
   return errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    // A message we wrote ourselves (Chinese) stays; class-validator's English defaults are translated.
-    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({
-      field,
-      message: /[\u4e00-\u9fff]/.test(message) ? message : (MESSAGES[name] ?? message),
-    }));
+    // The DTO class names a top-level field more precisely where one form calls it something of its own.
+    const scope = parent ? undefined : (e.target as object | undefined)?.constructor?.name;
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => issueOf(field, name, message, e.value, scope));
     return [...own, ...fieldIssuesOf(e.children ?? [], field)];
   });
 }
@@ -69,6 +98,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     // One message per field: the first rule it breaks.
     stopAtFirstError: true,
+    // The DTO instance tells which form a field belongs to (its label); it never leaves the process.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => CommonErrors.validationFailed(fieldIssuesOf(errors)),
   });
 }

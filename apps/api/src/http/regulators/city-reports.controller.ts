@@ -5,9 +5,10 @@ import { CityReportsService, CityReportView } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CityReportDto, CityReportListQueryDto, CityReportPageDto, CityReportRequestDto, CityReportReturnDto, CityReportSubmitDto } from './regulators.dto';
+import { attachment } from '../common/content-disposition';
 
 function file(f: { fileName: string; contentType: string; data: Buffer }): StreamableFile {
-  return new StreamableFile(f.data, { type: f.contentType, disposition: `attachment; filename="${f.fileName}"`, length: f.data.length });
+  return new StreamableFile(f.data, { type: f.contentType, disposition: attachment(f.fileName), length: f.data.length });
 }
 
 /**

@@ -6,6 +6,7 @@ import { AuditLogService } from '@cqo/identity';
 import { REGULATOR_LISTS, RegistryExportsService, RegulatorList } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ExportQueryDto } from './regulators.dto';
+import { attachment } from '../common/content-disposition';
 
 /** CSV or XLSX of a regulator list, streamed from a database cursor (memory stays flat). */
 @ApiTags('regulators 监管')
@@ -31,6 +32,6 @@ export class ExportsController {
     const { format, ...filter } = query;
     const file = await this.exports.export(actor, list, format, filter);
     await this.audit.record({ action: 'registry.export', actorId: actor.userId, ip: req.ip, requestId: String(req.id), details: { list, format: format ?? null, filter } });
-    return new StreamableFile(file.stream, { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
+    return new StreamableFile(file.stream, { type: file.contentType, disposition: attachment(file.filename) });
   }
 }

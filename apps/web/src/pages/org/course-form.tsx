@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { LessonUpload } from './lesson-upload';
 import { useAction, useLoad } from '../../ui/hooks';
 import { ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
+import { maxLength, minLength, numberRange, required, useFieldChecks } from '../../forms/checks';
 
 interface LessonDraft {
   title: string;
@@ -37,6 +38,12 @@ export function CourseFormPage() {
   const [form, setForm] = useState(EMPTY);
   const [lessons, setLessons] = useState<LessonDraft[]>([emptyLesson()]);
   const save = useAction();
+  // The rules the browser can know before sending (the API words them the same way, from the same labels).
+  const checks = useFieldChecks({
+    title: { value: form.title, checks: [required(), minLength(2), maxLength(200)], label: t('org.courseTitle') },
+    description: { value: form.description, checks: [required(), maxLength(5000)], label: t('org.description') },
+    creditHours: { value: form.creditHours, checks: [required(), numberRange(0.5, 999)], label: t('course.creditHours') },
+  });
 
   useEffect(() => {
     const v = existing.data;
@@ -63,6 +70,7 @@ export function CourseFormPage() {
   const editable = !existing.data || existing.data.status === 'draft' || existing.data.status === 'returned';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!checks.validate()) return;
     const body = {
       title: form.title,
       description: form.description,
@@ -97,7 +105,7 @@ export function CourseFormPage() {
 
   if (existing.error) return <ErrorBox error={existing.error} />;
   if (versionId && !existing.data) return <Loading />;
-  const fe = (f: string) => save.error?.fieldMessage(f);
+  const fe = (f: string) => checks.error(f) ?? save.error?.fieldMessage(f);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const setLesson = (i: number, patch: Partial<LessonDraft>) => setLessons(lessons.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const topicChoices = (topics.data ?? []).filter((tp) => String(tp.category) === form.category);
@@ -109,10 +117,10 @@ export function CourseFormPage() {
       <form className="card" onSubmit={submit} noValidate>
         <div className="form-grid">
           <Field label={t('org.courseTitle')} error={fe('title')} wide>
-            {(id, d) => <input id={id} aria-describedby={d} value={form.title} onChange={set('title')} />}
+            {(id, d) => <input id={id} aria-describedby={d} value={form.title} onChange={set('title')} onBlur={checks.blur('title')} />}
           </Field>
           <Field label={t('org.description')} error={fe('description')} wide>
-            {(id, d) => <textarea id={id} aria-describedby={d} value={form.description} onChange={set('description')} />}
+            {(id, d) => <textarea id={id} aria-describedby={d} value={form.description} onChange={set('description')} onBlur={checks.blur('description')} />}
           </Field>
           <Field label={t('course.category')} error={fe('category')}>
             {(id, d) => (

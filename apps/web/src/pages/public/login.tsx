@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { homeOf } from '../../nav';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { required, useFieldChecks } from '../../forms/checks';
 import { useAction } from '../../ui/hooks';
 import { Field, FormError } from '../../ui/kit';
 
@@ -17,9 +18,11 @@ export function LoginPage() {
   const [totpCode, setTotpCode] = useState('');
   const { busy, error, run } = useAction();
   const askTotp = totpCode !== '' || error?.code === 'TOTP_REQUIRED' || error?.code === 'TOTP_INVALID';
+  const checks = useFieldChecks({ username: { value: username, checks: [required()] }, password: { value: password, checks: [required()] } });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!checks.validate()) return;
     const me = await run(() => login(username.trim(), password, totpCode || undefined));
     if (me) {
       const from = (location.state as { from?: string } | null)?.from;
@@ -33,12 +36,12 @@ export function LoginPage() {
         <h1>{t('login.title')}</h1>
         <p className="muted">{t('login.intro')}</p>
         <form onSubmit={submit} noValidate>
-          <Field label={t('login.username')} error={error?.fieldMessage('username')}>
-            {(id, d) => <input id={id} aria-describedby={d} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}
+          <Field label={t('login.username')} error={checks.error('username') ?? error?.fieldMessage('username')}>
+            {(id, d) => <input id={id} aria-describedby={d} onBlur={checks.blur('username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}
           </Field>
-          <Field label={t('login.password')} error={error?.fieldMessage('password')}>
+          <Field label={t('login.password')} error={checks.error('password') ?? error?.fieldMessage('password')}>
             {(id, d) => (
-              <input id={id} aria-describedby={d} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+              <input id={id} aria-describedby={d} onBlur={checks.blur('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
             )}
           </Field>
           {askTotp && (
@@ -57,7 +60,7 @@ export function LoginPage() {
       <aside className="card login-side">
         <h2>{t('login.verifyTitle')}</h2>
         <p>{t('login.verifyText')}</p>
-        <a className="btn" href="/app/check">
+        <a className="btn" href="/verify">
           {t('login.verifyLink')}
         </a>
       </aside>

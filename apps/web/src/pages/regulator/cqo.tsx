@@ -90,7 +90,7 @@ export function CqoStatusPage() {
         </section>
       )}
       <section className="card">
-        <h2>{t('nav.certificates')}</h2>
+        <h2>{t('cqo.certificates')}</h2>
         {s.certificates.length === 0 ? (
           <Empty />
         ) : (

@@ -108,7 +108,8 @@ export function DashboardPage() {
               <section className="card">
                 <BarChart
                   title={t('dash.chartAppointment')}
-                  bars={d.children.map((c) => ({ key: c.regionId, label: c.regionName, value: c.appointmentRate ?? 0, detail: `${c.enterprisesWithCqo}/${c.enterprises}` }))}
+                  bars={d.children.map((c) => ({ key: c.regionId, label: c.regionName, value: c.enterprises > 0 ? c.appointmentRate : null, detail: `${c.enterprisesWithCqo}/${c.enterprises}` }))}
+                  target={d.totals.targets.length > 0 ? Math.max(...d.totals.targets.map((g) => g.targetRate)) : undefined}
                   onSelect={drill}
                 />
               </section>
@@ -117,7 +118,7 @@ export function DashboardPage() {
                   title={t('dash.chartCompliance', { year })}
                   bars={d.children.map((c) => {
                     const f = compliance(c);
-                    return { key: c.regionId, label: c.regionName, value: f?.rate ?? 0, detail: f ? `${f.complete}/${f.servingCqos}` : undefined };
+                    return { key: c.regionId, label: c.regionName, value: f && f.servingCqos > 0 ? f.rate : null, detail: f ? `${f.complete}/${f.servingCqos}` : undefined };
                   })}
                   onSelect={drill}
                 />

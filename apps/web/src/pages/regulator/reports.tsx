@@ -17,6 +17,8 @@ export function ReportsPage() {
   const [notes, setNotes] = useState<Record<string, string>>({});
   const ack = useAction();
   const dl = useAction();
+  // The acknowledged report leaves the "filed" list: say so, naming it, so it does not just vanish.
+  const [done, setDone] = useState<string>();
   return (
     <>
       <PageTitle title={t('reports.title')} />
@@ -38,6 +40,11 @@ export function ReportsPage() {
           </select>
         </div>
       </div>
+      {done && (
+        <div className="alert alert-ok" role="status">
+          {t('reports.acknowledgedNotice', { name: done })}
+        </div>
+      )}
       <FormError error={ack.error ?? dl.error} />
       <ErrorBox error={list.error} />
       {!list.data ? (
@@ -79,7 +86,13 @@ export function ReportsPage() {
                     type="button"
                     className="btn btn-primary"
                     disabled={ack.busy}
-                    onClick={async () => (await ack.run(() => api.post(`/registry/yearly-reports/${r.id}/acknowledge`, { note: notes[r.id] || undefined }))) && list.reload()}
+                    onClick={async () => {
+                      setDone(undefined);
+                      if (await ack.run(() => api.post(`/registry/yearly-reports/${r.id}/acknowledge`, { note: notes[r.id] || undefined }))) {
+                        setDone(`${r.enterpriseName} ${r.year}`);
+                        list.reload();
+                      }
+                    }}
                   >
                     {t('reports.acknowledge')}
                   </button>

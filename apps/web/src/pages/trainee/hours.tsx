@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
-import type { ComplianceStatus, CreditEntry, HoursSummary, Page } from '../../api/types';
+import { Link } from 'react-router';
+import type { ComplianceStatus, CreditEntry, HoursOutlook, HoursSummary, Page, RequirementOutlook } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
-import { chinaYear, requirementRows } from './requirements';
+import { chinaYear, RequirementRow, requirementRows } from './requirements';
 
 /** "My hours": one bar per requirement for the chosen year (21 once, 14 and 30 a year) and the ledger entries behind them. */
 export function HoursPage() {
@@ -28,25 +29,32 @@ export function HoursPage() {
         </div>
       </PageTitle>
       <ErrorBox error={summary.error} />
-      <HoursOverview year={year} summary={summary.data} statusesPath={`/me/compliance${qs({ year })}`} entriesPath="/me/credit-hours/entries" />
+      <HoursOverview year={year} summary={summary.data} statusesPath={`/me/compliance${qs({ year })}`} entriesPath="/me/credit-hours/entries" outlookPath={`/me/credit-hours/outlook${qs({ year })}`} />
     </>
   );
 }
 
 /** The bars and the entries; shared by the trainee's page and the staff's view of a trainee. */
-export function HoursOverview({ year, summary, statusesPath, entriesPath }: { year: number; summary?: HoursSummary; statusesPath: string; entriesPath: string }) {
+export function HoursOverview({ year, summary, statusesPath, entriesPath, outlookPath }: { year: number; summary?: HoursSummary; statusesPath: string; entriesPath: string; outlookPath?: string }) {
   const { t, label, date } = useI18n();
   const [page, setPage] = useState(1);
   const statuses = useLoad(() => api.get<{ statuses: ComplianceStatus[] }>(statusesPath).then((o) => o.statuses), [statusesPath]);
   const entries = useLoad(() => api.get<Page<CreditEntry>>(`${entriesPath}${qs({ year, page, pageSize: 20 })}`), [entriesPath, year, page]);
   // The server's verdicts only (statuses are ordered by the rule set); no fallback arithmetic here.
   const rows = statuses.data ? requirementRows(year, statuses.data) : undefined;
+  // The server's figures for the way out of a gap (days left, expected by now, hours on the way); the trainee's own page only.
+  const outlook = useLoad(() => (outlookPath ? api.get<HoursOutlook>(outlookPath) : Promise.resolve(null)), [outlookPath]);
 
   return (
     <>
       <section className="card" aria-labelledby="req-title">
         <h2 id="req-title">{t('hours.requirements', { year })}</h2>
-        <ErrorBox error={statuses.error} />
+        <ErrorBox error={statuses.error ?? outlook.error} />
+        {outlook.data && !outlook.data.closed && (
+          <p className="deadline" data-testid="days-left">
+            {t('hours.deadline', { date: outlook.data.deadline, days: outlook.data.daysLeft })}
+          </p>
+        )}
         {!rows ? (
           <Loading />
         ) : rows.length === 0 ? (
@@ -66,6 +74,7 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath }: { ye
                   label={t(r.period === 'once' ? 'hours.barOnce' : 'hours.barYear', { accrued: hours(r.accrued), required: hours(r.required), year })}
                 />
                 {Number(r.shortfall) > 0 && <p className="small muted">{t('hours.shortfall', { n: hours(r.shortfall) })}</p>}
+                <NextStep row={r} outlook={outlook.data?.requirements.find((o) => o.requirement === r.code)} />
               </div>
             ))}
           </div>
@@ -95,5 +104,25 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath }: { ye
         {entries.data && <Pager page={page} pageSize={entries.data.pageSize} total={entries.data.total} onPage={setPage} />}
       </section>
     </>
+  );
+}
+
+/** Under a requirement's bar: what is due by now, what is on the way, and where to find courses while it is unmet. */
+function NextStep({ row, outlook }: { row: RequirementRow; outlook?: RequirementOutlook }) {
+  const { t } = useI18n();
+  if (!outlook) return null;
+  const unmet = Number(row.shortfall) > 0;
+  return (
+    <ul className="next-step small">
+      {outlook.expectedByNow !== null && unmet && <li>{t('hours.expectedByNow', { n: hours(outlook.expectedByNow), accrued: hours(row.accrued) })}</li>}
+      {Number(outlook.enrolledUnfinishedHours) > 0 && <li>{t('hours.onTheWay', { n: hours(outlook.enrolledUnfinishedHours) })}</li>}
+      {unmet && (
+        <li>
+          <Link className="btn btn-small" to={`/catalog${qs({ category: outlook.catalog.category, kind: outlook.catalog.kind })}`} aria-label={t('hours.findCoursesFor', { name: row.name })}>
+            {t('hours.findCourses')}
+          </Link>
+        </li>
+      )}
+    </ul>
   );
 }

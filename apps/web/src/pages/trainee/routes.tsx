@@ -1,15 +1,18 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from '../../session';
-import { AttemptPage } from './attempt';
-import { CatalogPage } from './catalog';
-import { CertificatesPage } from './certificates';
-import { CoursePage } from './course';
-import { EnrollmentPage } from './enrollment';
-import { ExamPage } from './exam';
-import { HoursPage } from './hours';
-import { LearningPage } from './learning';
-import { NotificationsPage } from './notifications';
-import { StudyPage } from './study';
+import { lazyPage } from '../../ui/lazy-page';
+
+// One chunk per page (the role's menu is already its own chunk, loaded after log-in).
+const AttemptPage = lazyPage(() => import('./attempt'), 'AttemptPage');
+const CatalogPage = lazyPage(() => import('./catalog'), 'CatalogPage');
+const CertificatesPage = lazyPage(() => import('./certificates'), 'CertificatesPage');
+const CoursePage = lazyPage(() => import('./course'), 'CoursePage');
+const EnrollmentPage = lazyPage(() => import('./enrollment'), 'EnrollmentPage');
+const ExamPage = lazyPage(() => import('./exam'), 'ExamPage');
+const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
+const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
+const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
+const StudyPage = lazyPage(() => import('./study'), 'StudyPage');
 
 /** The trainee's pages (notifications and the catalog are open to every signed-in role). */
 export default function TraineeRoutes() {
