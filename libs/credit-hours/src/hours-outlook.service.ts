@@ -5,9 +5,7 @@ import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { ComplianceState } from './compliance-status.entity';
 import { ComplianceQueries } from './compliance.queries';
 import { periodPosition } from './compliance-period';
-import { normalizeHours } from './decimal-hours';
 import { RequirementPeriod } from './requirement-rule.entity';
-import { RuleSetsService, RuleSetView } from './rule-sets.service';
 
 /** One requirement seen from today: what is done, what is due by now, what is on the way, where to find more. */
 export interface RequirementOutlook {
@@ -19,8 +17,8 @@ export interface RequirementOutlook {
   required: string;
   accrued: string;
   shortfall: string;
-  /** The compliance engine's state, or null while it has computed none for this requirement. */
-  state: ComplianceState | null;
+  /** The compliance engine's state. */
+  state: ComplianceState;
   /**
    * For a yearly requirement of an open year: required × the share of the year elapsed (CST), one
    * decimal — the figure behind 进度滞后. The required hours once the year has closed; null for `once`.
@@ -47,14 +45,13 @@ const DAY_MS = 86_400_000;
 /**
  * The trainee's way out of a gap, computed on the server: days left to 31 December (CST), hours
  * expected by now, hours already enrolled but not finished, and the catalog filter per
- * requirement. Statuses come from the compliance engine (the one owner of "met"); a requirement
- * it has not computed yet comes from the rule set in force, without a state.
+ * requirement. Requirements and their states are the compliance engine's output only (read
+ * through ComplianceQueries, which judges a trainee on first read); nothing here picks a rule set.
  */
 @Injectable()
 export class HoursOutlookService {
   constructor(
     private readonly compliance: ComplianceQueries,
-    private readonly ruleSets: RuleSetsService,
     private readonly enrollments: EnrollmentsService,
     private readonly clock: Clock,
   ) {}
@@ -64,7 +61,7 @@ export class HoursOutlookService {
     const position = periodPosition(year, now);
     // The year's statuses include the `once` requirements (period year 0): appointment training shows until met.
     const statuses = await this.compliance.statusesOf(actor, traineeId, { year });
-    const [sets, unfinished] = await Promise.all([this.ruleSets.list(), this.enrollments.unfinishedHours(traineeId)]);
+    const unfinished = await this.enrollments.unfinishedHours(traineeId);
     const onTheWay = (category: number, kind: string) => unfinished.find((u) => u.category === category && u.kind === kind)?.hours ?? '0';
     const expected = (period: RequirementPeriod, required: string) =>
       period === 'once' ? null : (Math.round(Number(required) * Number(position.elapsedShare) * 10) / 10).toFixed(1);
@@ -87,33 +84,9 @@ export class HoursOutlookService {
         catalog: { category: s.category, kind: s.kind },
       });
     }
-    for (const rule of inForce(sets, position.ruleDate)?.rules ?? []) {
-      if (rows.has(rule.code)) continue;
-      rows.set(rule.code, {
-        requirement: rule.code,
-        name: rule.name,
-        category: rule.category,
-        kind: rule.kind,
-        period: rule.period,
-        required: rule.minHours,
-        accrued: '0',
-        shortfall: normalizeHours(rule.minHours),
-        state: null,
-        expectedByNow: expected(rule.period, rule.minHours),
-        enrolledUnfinishedHours: onTheWay(rule.category, rule.kind),
-        catalog: { category: rule.category, kind: rule.kind },
-      });
-    }
     const deadline = `${year}-12-31`;
     const today = chinaDateOf(now);
     const daysLeft = position.closed ? 0 : today < `${year}-01-01` ? 365 : Math.round((Date.parse(deadline) - Date.parse(today)) / DAY_MS) + 1;
     return { year, deadline, daysLeft, closed: position.closed, requirements: [...rows.values()] };
   }
-}
-
-/** The newest rule set in force on `date` (the provincial sets are the broadest; a region's own set, when one exists, is newer). */
-function inForce(sets: RuleSetView[], date: string): RuleSetView | undefined {
-  return sets
-    .filter((s) => s.effectiveFrom <= date && (s.effectiveTo === null || s.effectiveTo >= date))
-    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
 }

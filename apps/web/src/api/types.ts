@@ -447,7 +447,7 @@ export interface RequirementOutlook {
   required: string;
   accrued: string;
   shortfall: string;
-  state: ComplianceState | null;
+  state: ComplianceState;
   expectedByNow: string | null;
   enrolledUnfinishedHours: string;
   catalog: { category: 1 | 2; kind: 'appointment' | 'continuing' };
