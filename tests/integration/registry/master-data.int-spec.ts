@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { buildXlsxBomb } from '@cqo/testing';
 import { TargetsHarness } from './targets/harness';
 import { testCreditCode } from '../../support/fixtures';
 
@@ -84,6 +85,17 @@ describe('enterprise master data', () => {
     const big = await post('/regulators/enterprise-imports', { fileName: 'x.csv', format: 'csv', contentBase64: Buffer.alloc(3 * 1024 * 1024 + 10, 0x41).toString('base64') });
     expect(big.statusCode).toBe(400);
     expect(big.json().details[0].field).toMatch(/^(file|contentBase64)$/);
+  });
+
+  it('refuses an XLSX list that inflates past the upload limit (honest or lying ZIP directory) before reading it, and writes nothing', async () => {
+    for (const lieAboutSizeAs of [undefined, 1000]) {
+      const bomb = await buildXlsxBomb({ sheetBytes: 100 * 1024 * 1024, lieAboutSizeAs });
+      const res = await post('/regulators/enterprise-imports', { fileName: 'bomb.xlsx', format: 'xlsx', contentBase64: bomb.toString('base64') });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details[0].field).toBe('file');
+    }
+    const imports = await h.api.request({ method: 'GET', url: '/regulators/enterprise-imports', token: h.world.tokens.regulatorLZ });
+    expect(imports.json().items.map((i: { fileName: string }) => i.fileName)).not.toContain('bomb.xlsx');
   });
 
   it('refuses an enterprise admin’s edit of a target fact; a correction the city approves becomes a version', async () => {

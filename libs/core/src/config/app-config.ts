@@ -322,7 +322,7 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   @Max(1000000)
-  UPLOAD_MAX_ROWS = 10000;
+  UPLOAD_MAX_ROWS = 100000;
   /** A read replica for the regulators' read-heavy routes; unset means the primary (DATABASE_URL). */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })

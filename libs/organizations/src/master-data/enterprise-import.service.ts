@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, chinaYearOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, chinaDateOf, chinaYearOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
 import { EnterpriseImportEntity, EnterpriseImportStatus } from './enterprise-import.entity';
 import { assertImportFile, ImportFile, readRows } from './import-file';
 import { checkRow, CheckedRow, mapHeader, RegionRef } from './import-rows';
@@ -68,6 +68,7 @@ export class EnterpriseImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async preview(actor: Actor, file: ImportFile, effectiveOn?: string): Promise<ImportView> {
@@ -90,7 +91,7 @@ export class EnterpriseImportService {
       let total = 0;
       let errorRows = 0;
       const seen = new Map<string, number>();
-      for await (const [rowNo, cells] of readRows(file)) {
+      for await (const [rowNo, cells] of readRows(file, this.config.uploads)) {
         if (positions === null) {
           const header = mapHeader(cells);
           if (header.missing.length > 0) throw ImportErrors.header(header.missing);
