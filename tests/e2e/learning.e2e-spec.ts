@@ -196,7 +196,7 @@ describe('attendance and xAPI intake', () => {
       }
       const good = statement(lesson);
       const res = await send([good, statement(lesson, { verb: { id: VERB('liked') } })]);
-      expect(res.json().details).toEqual([{ field: '[1].verb.id', message: expect.any(String) }]);
+      expect(res.json().details).toEqual([expect.objectContaining({ field: '[1].verb.id', message: expect.any(String) })]);
       expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [good.id])).toHaveLength(0);
       expect((await send([])).statusCode).toBe(400);
       const notAnObject = await api.request({ method: 'POST', url: '/xapi/statements', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: '"just text"' });

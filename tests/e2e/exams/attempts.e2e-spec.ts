@@ -241,6 +241,6 @@ describe('exam attempts', () => {
     expect((await start(created.json().id)).statusCode).toBe(404);
     expect((await api.request({ method: 'GET', url: `/exam-papers/${created.json().id}`, token: world.tokens.orgAdminB })).statusCode).toBe(404);
     const unknownTopic = await api.request({ method: 'POST', url: '/exam-papers', token: world.tokens.orgAdminA, payload: basePaper({ drawRules: [{ count: 1, topic: 'nope' }] }) });
-    expect(unknownTopic.json().details).toEqual([{ field: 'drawRules[0].topic', message: expect.any(String) }]);
+    expect(unknownTopic.json().details).toEqual([expect.objectContaining({ field: 'drawRules[0].topic', message: expect.any(String) })]);
   });
 });

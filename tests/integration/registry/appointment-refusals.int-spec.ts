@@ -33,7 +33,7 @@ describe('appointment refusals and renewal', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('CQO_DISQUALIFIED_DECLARED');
     expect(res.json().message).toContain('滥用职权');
-    expect(res.json().details).toEqual([{ field: 'declaration.abuse_of_office', message: expect.stringContaining('滥用职权') }]);
+    expect(res.json().details).toEqual([expect.objectContaining({ field: 'declaration.abuse_of_office', message: expect.stringContaining('滥用职权') })]);
   });
 
   it('refuses a person with an open disqualifying regulator flag, and accepts once it is cleared', async () => {
