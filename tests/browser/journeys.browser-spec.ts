@@ -138,7 +138,7 @@ describe('the web front end in Chromium', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的学时' }).click();
     const requirements = page.getByTestId('requirements');
     await requirements.waitFor();
-    await requirements.getByText(/已获 2\.5 \/ 要求 21 学时/).waitFor();
+    await requirements.getByText(/已获 0\.5 \/ 要求 21 学时/).waitFor();
     await page.getByRole('cell', { name: '课程结业' }).waitFor();
     await screenshots(page, 'trainee-hours', () => page.getByTestId('requirements').waitFor());
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的证书' }).click();
@@ -233,7 +233,7 @@ describe('the web front end in Chromium', () => {
       await regulator.getByRole('button', { name: '查询' }).click();
       await regulator.getByRole('link', { name: '兰州学员' }).click();
       const hours = regulator.getByTestId('cqo-hours');
-      await hours.getByText(/已获 2\.5 \/ 要求 21 学时/).waitFor();
+      await hours.getByText(/已获 0\.5 \/ 要求 21 学时/).waitFor();
       await regulator.getByRole('cell', { name: '课程结业' }).waitFor();
       await screenshots(regulator, 'regulator-cqo-status', () => regulator.getByTestId('cqo-hours').waitFor());
     } finally {

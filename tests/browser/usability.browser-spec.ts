@@ -170,13 +170,29 @@ describe('messages, next steps and accessibility in Chromium', () => {
       await trainee.getByTestId('days-left').getByText(/截止日期：\d{4}-12-31（北京时间），还剩 \d+ 天/).waitFor();
       expect(await seriousAxeViolations(trainee)).toEqual([]);
       await screenshots(trainee, 'trainee-hours', () => trainee.getByTestId('days-left').waitFor());
-      await trainee.getByRole('link', { name: /^去选课：.*继续教育/ }).first().click();
-      await trainee.waitForURL((url) => url.pathname === '/app/catalog' && url.searchParams.get('category') === '1' && url.searchParams.get('kind') === 'continuing');
+      // This trainee is not a CQO: the yearly requirements do not bind (不适用, nothing missing); the
+      // once-only appointment training is what is missing, so it is the one with a way out.
+      await trainee.getByRole('link', { name: /^去选课：.*继续教育/ }).waitFor({ state: 'detached' });
+      await trainee.getByRole('link', { name: /^去选课：任职培训/ }).click();
+      await trainee.waitForURL((url) => url.pathname === '/app/catalog' && url.searchParams.get('category') === '1' && url.searchParams.get('kind') === 'appointment');
       await trainee.getByRole('heading', { name: '课程目录' }).waitFor();
     } finally {
       await trainee.context().close();
     }
-    // Tianshui's enterprise appoints its CQO (by exception), so one city has a rate above 0.
+    // Tianshui's enterprise appoints its CQO (by exception), so one city has a rate above 0: first the
+    // candidate's disqualification declaration, then the appointment dated today (at most 30 days back).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const declared = await servers.api.request({
+      method: 'POST',
+      url: '/registry/declarations',
+      token: world.tokens.entAdminTS,
+      payload: {
+        trainee: { username: 'traineets' },
+        declaredOn: today,
+        answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+      },
+    });
+    expect(declared.statusCode).toBe(201);
     const appointed = await servers.api.request({
       method: 'POST',
       url: '/registry/appointments',
@@ -186,7 +202,7 @@ describe('messages, next steps and accessibility in Chromium', () => {
         positionTitle: '副总经理兼首席质量官',
         positionLevel: 'deputy_general_manager',
         authorizationCertificateNo: 'TS-CQO-2026-009',
-        appointedOn: '2026-01-05',
+        appointedOn: today,
         eligibilityExceptionReason: '任职培训正在进行，年内完成',
       },
     });
