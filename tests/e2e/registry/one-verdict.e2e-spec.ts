@@ -32,7 +32,7 @@ describe('one verdict everywhere', () => {
     a = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '甲首席' });
     b = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '乙首席', appointmentHours: '0', certificate: false });
     const appoint = async (who: Candidate, token: string, extra: Record<string, unknown> = {}) => {
-      const res = await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, extra) });
+      const res = await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn: '2026-06-10', ...extra }) });
       expect(res.statusCode).toBe(201);
     };
     await appoint(a, world.tokens.entAdminLZ);
