@@ -33,7 +33,7 @@ describe('transactional outbox', () => {
   });
 
   const register = (n: number) =>
-    worker.get(TraineesService).register({ ...profile, username: `outbox${n}`, password: 'Outbox@2026', fullName: `学员${n}`, idNumber: testIdNumber(300 + n) });
+    worker.get(TraineesService).register({ ...profile, username: `outbox${n}`, password: 'Relay-Queue!7731', fullName: `学员${n}`, idNumber: testIdNumber(300 + n) });
   const welcomes = async (userId: string): Promise<number> =>
     Number((await dataSource.query(`SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND kind = 'welcome'`, [userId]))[0].n);
 
