@@ -44,7 +44,8 @@ describe('read connection (DATABASE_READ_URL)', () => {
     const res = await api.request({ method: 'GET', url: '/regulators/exports/appointments?format=csv', token: world.tokens.regulatorGS });
     expect(res.statusCode).toBe(200);
     const onReplica = await statementsOn(new URL(replica.config.databaseUrl).pathname.slice(1));
-    expect(onReplica).toContainEqual({ application_name: 'cqo-lms-read', query: expect.stringMatching(/^COPY \(SELECT .* FROM cqo_appointments/s) });
+    // pg_stat_activity cuts the text at track_activity_query_size (1 kB): the export's COPY is long.
+    expect(onReplica).toContainEqual({ application_name: 'cqo-lms-read', query: expect.stringMatching(/^COPY \(SELECT /) });
     const onPrimary = await statementsOn(api.ctx.databaseName);
     expect(onPrimary.filter((s) => s.query.startsWith('COPY'))).toEqual([]);
   });

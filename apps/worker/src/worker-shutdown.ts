@@ -51,6 +51,9 @@ export class WorkerShutdown implements BeforeApplicationShutdown {
     }
     // Forced: drops the connections without waiting for Redis (BullMQ keeps this promise, so
     // @nestjs/bullmq's own close later returns at once).
-    await within(Promise.all(workers.map((w) => w.close(true).catch(() => undefined))), 1000);
+    const closed = await within(Promise.all(workers.map((w) => w.close(true).catch(() => undefined))).then(() => true), 1000);
+    // Still closing: a lock renewal or a blocking read waits on Redis that is away (a worker's
+    // connection retries commands forever). Dropping the connections fails them, and close ends.
+    if (!closed) await within(Promise.all(workers.map((w) => w.disconnect().catch(() => undefined))), 1000);
   }
 }

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import { closeQueues } from '../close-queues';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -200,6 +201,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const listener = this.listener;
     this.listener = undefined;
     if (listener) await Promise.race([listener.end().catch(() => undefined), new Promise((r) => setTimeout(r, 500).unref())]);
-    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await closeQueues(this.queues.values());
   }
 }
