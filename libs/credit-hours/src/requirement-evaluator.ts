@@ -4,26 +4,14 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@cqo/core';
 import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
+import type { ComplianceStatusView } from './compliance.queries';
 import type { ComplianceState } from './compliance-status.entity';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import { normalizeHours, toCentiHours } from './decimal-hours';
 import type { RequirementPeriod } from './requirement-rule.entity';
 
-/** One requirement as the engine judged it, with `met` (the only "requirement met" in the product). */
-export interface RequirementVerdict {
-  requirement: string;
-  ruleName: string;
-  category: CreditCategory;
-  kind: CreditKind;
-  period: RequirementPeriod;
-  /** The year, or 0 for a `once` requirement. */
-  periodYear: number;
-  ruleSetId: string;
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  final: boolean;
+/** One requirement as the engine judged it (its status row), with `met` (the only "requirement met" in the product). */
+export interface RequirementVerdict extends Omit<ComplianceStatusView, 'updatedAt'> {
   /**
    * The hours reach the requirement: `complete`, or (for someone the rule does not bind, state
    * `not_applicable`) accrued ≥ required, so a trainee who is not a CQO still earns certificates.
