@@ -290,13 +290,16 @@ describe('the web front end in Chromium', () => {
           await staff.locator('.field', { has: staff.getByText('专题', { exact: true }) }).getByRole('alert').waitFor();
           await screenshots(staff, 'org-course-form-errors', () => hoursField.getByRole('alert').waitFor());
         }
-        // Every page of the role's menu loads without an error box (and, by afterEach, without a page error or 5xx).
+        // Every page of the role's menu loads without an error box (and, by afterEach, without a page
+        // error or 5xx), and is saved at 1280 and 375 px as <role>-<path>.
         const menu = staff.getByRole('navigation', { name: '主导航' }).getByRole('link');
         for (const label of await menu.allTextContents()) {
           await menu.filter({ hasText: label }).click();
           await staff.locator('main h1').waitFor();
           await staff.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
           expect([label, await staff.locator('main .alert-error').allTextContents()]).toEqual([label, []]);
+          const path = new URL(staff.url()).pathname.replace(/^\/app\//, '').replace(/\//g, '-');
+          await screenshots(staff, `menu-${username}-${path}`, () => staff.locator('main h1').waitFor());
         }
       } finally {
         await context.close();
