@@ -227,6 +227,12 @@ describe('the web front end in Chromium', () => {
       await chart.getByRole('button', { name: /^兰州市 / }).click();
       await regulator.getByRole('heading', { name: '兰州市' }).waitFor();
       await regulator.getByRole('cell', { name: '兰州测试企业' }).waitFor();
+      // Province → city → enterprise list → person: Tianshui's CQO opens her record.
+      await regulator.getByRole('navigation', { name: '地区层级' }).getByRole('button', { name: '我的辖区' }).click();
+      await chart.getByRole('button', { name: /^天水市 / }).click();
+      await regulator.getByRole('heading', { name: '天水市' }).waitFor();
+      await regulator.getByRole('row', { name: /天水测试企业/ }).getByRole('link', { name: '天水学员' }).click();
+      await regulator.getByRole('heading', { name: '天水学员' }).waitFor();
 
       await regulator.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '状态查询' }).click();
       await regulator.getByRole('textbox', { name: '身份证号' }).fill(testIdNumber(1));
