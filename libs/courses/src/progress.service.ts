@@ -11,8 +11,7 @@ import { CourseErrors, StudyErrors } from './courses.errors';
 import { deviceSummary } from './study/device-summary';
 import { assessBeat, BeatReport, BeatVerdict, extendWatched } from './study/study-credit';
 
-/** How often the client is asked to call the heartbeat, and the most one heartbeat can credit. */
-export const HEARTBEAT_INTERVAL_SECONDS = 30;
+/** The most one heartbeat can credit (the client is asked to beat every STUDY_HEARTBEAT_SECONDS, default 30). */
 export const HEARTBEAT_MAX_CREDIT_SECONDS = 60;
 
 /** The hosted file a study session plays or shows. */
@@ -205,7 +204,7 @@ export class ProgressService {
       sessionId,
       enrollmentId,
       lessonId,
-      heartbeatIntervalSeconds: HEARTBEAT_INTERVAL_SECONDS,
+      heartbeatIntervalSeconds: this.config.content.heartbeatSeconds,
       maxCreditSeconds: HEARTBEAT_MAX_CREDIT_SECONDS,
       activeSeconds: p.active_seconds,
       requiredSeconds: p.required_seconds,

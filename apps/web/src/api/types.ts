@@ -150,7 +150,8 @@ export interface AttentionCheck {
   id: string;
   kind: 'confirm' | 'question';
   prompt: string;
-  options: string[];
+  /** A bank question's options (the answer is an option id); none for a confirmation. */
+  options: { id: string; text: string }[];
   issuedAt: string;
   dueAt: string;
 }

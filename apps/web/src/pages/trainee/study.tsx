@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import type { AttentionCheck, CourseVersion, EnrollmentDetail, HeartbeatResult, StudySession } from '../../api/types';
@@ -6,7 +6,9 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
 import { fmtDuration } from './enrollment';
-import { PdfViewer } from './pdf-viewer';
+
+// pdf.js is about half a megabyte: only a document lesson downloads it (its worker is a separate file too).
+const PdfViewer = lazy(() => import('./pdf-viewer').then((m) => ({ default: m.PdfViewer })));
 
 interface Progress {
   active: number;
@@ -92,7 +94,7 @@ export function StudyPage() {
           video.current?.pause();
           setCheck(r.attentionCheck);
         }
-        setNotice(r.verdict === 'idle' ? t('study.idle') : undefined);
+        setNotice(r.verdict === 'idle' ? t('study.idle') : r.verdict === 'check' ? t('study.checkPending') : undefined);
         setError(undefined);
         schedule(s, r.activeSeconds, r.requiredSeconds);
       } catch (err) {
@@ -163,7 +165,7 @@ export function StudyPage() {
     try {
       const r = await api.post<{ passed: boolean; reason: string }>(`/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`, value ? { answer: value } : {});
       setCheck(null);
-      setNotice(r.reason === 'late' ? t('study.checkLate') : undefined);
+      setNotice(r.reason === 'late' ? t('study.checkLate') : r.reason === 'wrong' ? t('study.checkWrong') : undefined);
       void video.current?.play().catch(() => undefined);
     } catch (err) {
       setError(err as ApiError);
@@ -207,7 +209,9 @@ export function StudyPage() {
             <p className="muted small">{t('study.videoRules')}</p>
           </>
         ) : content?.kind === 'document' ? (
-          <PdfViewer url={content.url} />
+          <Suspense fallback={<Loading />}>
+            <PdfViewer url={content.url} />
+          </Suspense>
         ) : lesson.contentUrl ? (
           <p>
             <a className="btn" href={lesson.contentUrl} target="_blank" rel="noreferrer">
@@ -228,11 +232,13 @@ export function StudyPage() {
                 {t('study.checkConfirm')}
               </button>
             ) : (
-              check.options.map((o) => (
-                <button key={o} type="button" className="btn" onClick={() => void answer(o)}>
-                  {o}
-                </button>
-              ))
+              <div className="toolbar" role="group" aria-label={t('study.checkOptions')}>
+                {check.options.map((o) => (
+                  <button key={o.id} type="button" className="btn" onClick={() => void answer(o.id)}>
+                    {o.text}
+                  </button>
+                ))}
+              </div>
             )}
           </div>
         )}
