@@ -38,7 +38,11 @@ export function StudyPage() {
   const [session, setSession] = useState<StudySession>();
   const [progress, setProgress] = useState<Progress>();
   const [check, setCheck] = useState<AttentionCheck | null>(null);
+  // Why the last heartbeat credited nothing (changes with every heartbeat)…
   const [notice, setNotice] = useState<string>();
+  // …and what became of the trainee's own last action (a blocked seek, a late or wrong answer): it
+  // stays until the next such action, so a heartbeat arriving a moment later does not wipe it.
+  const [actionNotice, setActionNotice] = useState<string>();
   const [superseded, setSuperseded] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [attempt, setAttempt] = useState(0);
@@ -145,7 +149,7 @@ export function StudyPage() {
     const v = video.current;
     if (v && v.currentTime > furthest.current + SEEK_TOLERANCE) {
       v.currentTime = furthest.current;
-      setNotice(t('study.seekBlocked'));
+      setActionNotice(t('study.seekBlocked'));
     }
   };
   const onRateChange = () => {
@@ -165,7 +169,8 @@ export function StudyPage() {
     try {
       const r = await api.post<{ passed: boolean; reason: string }>(`/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`, value ? { answer: value } : {});
       setCheck(null);
-      setNotice(r.reason === 'late' ? t('study.checkLate') : r.reason === 'wrong' ? t('study.checkWrong') : undefined);
+      setNotice(undefined);
+      setActionNotice(r.reason === 'late' ? t('study.checkLate') : r.reason === 'wrong' ? t('study.checkWrong') : undefined);
       void video.current?.play().catch(() => undefined);
     } catch (err) {
       setError(err as ApiError);
@@ -250,6 +255,7 @@ export function StudyPage() {
             </button>
           </div>
         )}
+        {actionNotice && <p className="alert alert-warn" role="status" data-testid="study-notice">{actionNotice}</p>}
         {notice && <p className="alert alert-warn" role="status" data-testid="study-notice">{notice}</p>}
         <p className="muted small">{t('study.howItWorks')}</p>
         <div aria-live="polite" data-testid="study-progress">
