@@ -172,6 +172,11 @@ describe('hosted lesson content', () => {
       expect(stranger.statusCode).toBe(403);
       const otherOrg = await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.orgAdminB });
       expect(otherOrg.statusCode).toBe(403);
+      // The owning organization and the platform admin may look at it; a regulator has no URL to it.
+      for (const token of [world.tokens.orgAdminA, world.tokens.admin]) {
+        expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token })).statusCode).toBe(200);
+      }
+      expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.regulatorLZ })).statusCode).toBe(403);
       // No listing of the media folder.
       expect((await api.request({ method: 'GET', url: '/media/' })).statusCode).toBe(404);
 
