@@ -17,6 +17,21 @@ import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
  */
 jest.setTimeout(240_000);
 
+// The few DOM shapes the page functions use (the test project compiles without the DOM library).
+interface VideoLike {
+  currentTime: number;
+  paused: boolean;
+  seeking: boolean;
+  playbackRate: number;
+  error: { code: number } | null;
+}
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+declare const document: { querySelector<T>(selector: string): T | null };
+
 interface Beat {
   creditedSeconds: number;
   verdict: string;
@@ -43,7 +58,7 @@ async function nextBeat(page: Page, test: (beat: Beat) => boolean = () => true):
 }
 
 const videoState = (page: Page) =>
-  page.getByTestId('lesson-video').evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, paused: v.paused, rate: v.playbackRate, error: v.error?.code ?? null }));
+  page.getByTestId('lesson-video').evaluate((v: VideoLike) => ({ time: v.currentTime, paused: v.paused, rate: v.playbackRate, error: v.error?.code ?? null }));
 
 describe('studying hosted content in Chromium', () => {
   let servers: LiveServers;
@@ -125,7 +140,7 @@ describe('studying hosted content in Chromium', () => {
     // The trainee presses play (a click is the user gesture Chromium wants before playing sound).
     await video.click();
     await page.waitForFunction(() => {
-      const v = document.querySelector<HTMLVideoElement>('[data-testid="lesson-video"]');
+      const v = document.querySelector<VideoLike>('[data-testid="lesson-video"]');
       return v !== null && !v.paused && v.currentTime > 1;
     });
     const credited = await nextBeat(page, (b) => b.verdict === 'ok' && b.creditedSeconds > 0);
@@ -135,19 +150,19 @@ describe('studying hosted content in Chromium', () => {
   });
 
   it('snaps a seek past the furthest watched point back, and the server never credits it', async () => {
-    await page.getByTestId('lesson-video').evaluate((v: HTMLVideoElement) => {
+    await page.getByTestId('lesson-video').evaluate((v: VideoLike) => {
       v.currentTime = 600;
     });
     await page.getByTestId('study-notice').getByText('不能快进到尚未观看的位置').waitFor();
     await page.waitForFunction(() => {
-      const v = document.querySelector<HTMLVideoElement>('[data-testid="lesson-video"]');
+      const v = document.querySelector<VideoLike>('[data-testid="lesson-video"]');
       return v !== null && !v.seeking && v.currentTime < 60;
     });
     // A faster rate is put back to 1× as well.
-    await page.getByTestId('lesson-video').evaluate((v: HTMLVideoElement) => {
+    await page.getByTestId('lesson-video').evaluate((v: VideoLike) => {
       v.playbackRate = 2;
     });
-    await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('[data-testid="lesson-video"]')?.playbackRate === 1);
+    await page.waitForFunction(() => document.querySelector<VideoLike>('[data-testid="lesson-video"]')?.playbackRate === 1);
     const after = await nextBeat(page);
     expect(after.furthestPosition).toBeLessThan(60);
     expect((await progressRow()).furthest_position).toBeLessThan(60);
@@ -190,7 +205,7 @@ describe('studying hosted content in Chromium', () => {
     const [{ open }] = await db.query('SELECT count(*)::int AS open FROM study_sessions WHERE trainee_id = $1 AND ended_at IS NULL', [world.users.traineeLZ]);
     expect(open).toBe(1);
     // The second tab resumes where the first stopped.
-    await secondTab.waitForFunction(() => (document.querySelector<HTMLVideoElement>('[data-testid="lesson-video"]')?.currentTime ?? 0) > 0);
+    await secondTab.waitForFunction(() => (document.querySelector<VideoLike>('[data-testid="lesson-video"]')?.currentTime ?? 0) > 0);
     await secondTab.getByTestId('lesson-video').click();
     await nextBeat(secondTab, (b) => b.verdict === 'ok' && b.creditedSeconds > 0);
   });
@@ -221,7 +236,7 @@ describe('studying hosted content in Chromium', () => {
     expect(requested.filter((path) => /pdf/i.test(path))).toEqual([]);
     await secondTab.goto(lessonUrl(documentLessonId));
     await secondTab.getByTestId('pdf-page').getByText('第 1 / 2 页').waitFor();
-    const inked = await secondTab.getByTestId('pdf-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const inked = await secondTab.getByTestId('pdf-canvas').evaluate((canvas: CanvasLike) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let dark = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 128) dark++;
