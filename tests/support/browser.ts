@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '@cqo/core';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createTestApi, TestApi } from './api';
 import { freePort } from './redis-server';
@@ -47,11 +48,11 @@ export interface LiveServers {
  * The real API listening on a free local port (a browser needs a socket) and the real worker,
  * both over the test file's own cloned database and Redis prefix.
  */
-export async function startLiveServers(env: Record<string, string> = {}): Promise<LiveServers> {
+export async function startLiveServers(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<LiveServers> {
   ensureWebBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = await createTestApi({ env: { PUBLIC_BASE_URL: baseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VERIFY_RATE_LIMIT_PER_MINUTE: '1000', ...env } });
+  const api = await createTestApi({ clock: options.clock, env: { PUBLIC_BASE_URL: baseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VERIFY_RATE_LIMIT_PER_MINUTE: '1000', ...env } });
   await api.app.listen({ port, host: '127.0.0.1' });
   const worker = await createTestWorker(api.ctx.config);
   return {
@@ -63,6 +64,20 @@ export async function startLiveServers(env: Record<string, string> = {}): Promis
       await api.close();
     },
   };
+}
+
+/**
+ * The API's clock for browser tests: real time (a browser plays video in real time, so the server's
+ * time cannot stand still), moved ahead when the test says so, e.g. past an attention check's limit.
+ */
+export class ShiftedClock extends Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
 }
 
 /** Saves the page at desktop (1280×800) and phone (375×812) width as tests/artifacts/screenshots/<name>-{desktop,phone}.png. */
