@@ -131,7 +131,7 @@ export function AppointmentsPage() {
       <section className="card">
         <h2>{t('appoint.history')}</h2>
         <ErrorBox error={list.error} />
-        {!list.data ? <Loading /> : list.data.items.length === 0 ? <Empty>{t('appoint.none')}</Empty> : list.data.items.map((a) => <AppointmentCard key={a.id} appointment={a} />)}
+        {!list.data ? <Loading /> : list.data.items.length === 0 ? <Empty>{t('appoint.none')}</Empty> : list.data.items.map((a) => <AppointmentCard key={a.id} appointment={a} onRenewed={list.reload} />)}
         {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
       </section>
     </>
