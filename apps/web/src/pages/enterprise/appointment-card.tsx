@@ -78,7 +78,7 @@ export function EligibilityTable({ result }: { result: EligibilityResult }) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
-      <table>
+      <table className="cards-on-phone">
         <caption>
           {result.eligible ? <Badge tone="ok">{t('appoint.eligible')}</Badge> : <Badge tone="bad">{t('appoint.notEligible')}</Badge>} {t('appoint.checkedOn', { date: result.checkedOn })}
         </caption>
@@ -92,9 +92,13 @@ export function EligibilityTable({ result }: { result: EligibilityResult }) {
         <tbody>
           {result.conditions.map((c) => (
             <tr key={c.code} data-met={c.met}>
-              <td className="wrap">{c.requirement}</td>
-              <td className="wrap">{c.actual}</td>
-              <td className="wrap">
+              <td className="wrap" data-label={t('appoint.condition')}>
+                {c.requirement}
+              </td>
+              <td className="wrap" data-label={t('appoint.actual')}>
+                {c.actual}
+              </td>
+              <td className="wrap" data-label={t('appoint.result')}>
                 {c.met ? <Badge tone="ok">✓ {t('appoint.met')}</Badge> : <Badge tone="bad">✗ {t('appoint.unmet')}</Badge>}
                 {c.message && <div className="small field-error">{c.message}</div>}
               </td>

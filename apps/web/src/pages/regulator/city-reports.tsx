@@ -8,6 +8,21 @@ import { useAction, useInterval, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Table } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
 
+interface RegionNode {
+  id: string;
+  name: string;
+  level: string;
+  children: RegionNode[];
+}
+const findRegion = (nodes: RegionNode[], id: string | null): RegionNode | undefined => {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const inner = findRegion(n.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+};
+
 const VERSION_TONES: Record<CityReportVersion['status'], 'info' | 'warn' | 'ok' | 'muted'> = { submitted: 'info', returned: 'warn', acknowledged: 'ok', superseded: 'muted' };
 
 /**
@@ -21,7 +36,13 @@ export function CityReportsPage() {
   const [year, setYear] = useState(chinaYear());
   const list = useLoad(() => api.get<Page<CityReport>>(`/regulators/city-reports${qs({ year, pageSize: 50 })}`), [year]);
   const prepare = useAction();
-  const mine = list.data?.items.find((r) => r.regionId === me.regionId);
+  const regions = useLoad(() => api.get<RegionNode[]>('/regions'), []);
+  // A city prepares its own report; the province may prepare any city's.
+  const myRegion = regions.data && findRegion(regions.data, me.regionId);
+  const cities = myRegion ? (myRegion.level === 'city' ? [myRegion] : myRegion.children.filter((c) => c.level === 'city')) : [];
+  const [cityId, setCityId] = useState('');
+  const target = cities.find((c) => c.id === cityId) ?? cities[0];
+  const prepared = list.data?.items.some((r) => r.regionId === target?.id);
   // A report being generated is polled until the worker has written it.
   useInterval(list.reload, list.data?.items.some((r) => r.status === 'pending') ? 2000 : null);
   return (
@@ -38,19 +59,31 @@ export function CityReportsPage() {
       </PageTitle>
       <FormError error={prepare.error} />
       <ErrorBox error={list.error} />
-      {list.data && !mine && (
-        <p>
+      {list.data && target && (
+        <div className="filters card">
+          {cities.length > 1 && (
+            <div className="field">
+              <label htmlFor="cr-city">{t('city.city')}</label>
+              <select id="cr-city" value={target.id} onChange={(e) => setCityId(e.target.value)}>
+                {cities.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <button
             type="button"
             className="btn btn-primary"
             disabled={prepare.busy}
             onClick={async () => {
-              if (await prepare.run(() => api.post<CityReport>('/regulators/city-reports', { regionId: me.regionId, year }))) list.reload();
+              if (await prepare.run(() => api.post<CityReport>('/regulators/city-reports', { regionId: target.id, year }))) list.reload();
             }}
           >
-            {t('city.prepare', { year })}
+            {prepared ? t('city.regenerate', { region: target.name, year }) : t('city.prepare', { region: target.name, year })}
           </button>
-        </p>
+        </div>
       )}
       {!list.data ? (
         <Loading />
