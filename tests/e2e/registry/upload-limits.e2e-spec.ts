@@ -34,7 +34,7 @@ describe('upload size limits over HTTP', () => {
     for (const contentBase64 of [justOver, farOver]) {
       const res = await post('/registry/yearly-reports', world.tokens.entAdminLZ, {
         year: 2025, cqoInPlace: false, appraisalSystemEstablished: true, appraisalResult: 'competent', majorQualityIncidents: 0,
-        summary: '年度报告。', file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64 },
+        summary: '本企业已聘任首席质量官并按期考核。', file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64 },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([expect.objectContaining({ field: 'file.contentBase64', message: '文件不能超过3MB' })]);

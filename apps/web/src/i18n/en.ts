@@ -784,4 +784,11 @@ export const en: Record<MessageKey, string> = {
   'dash.verdictOn': 'Verdict on {date}',
   'dash.futureDated': 'Future-dated appointments',
   'dash.today': 'Today ({date})',
+  'decl.title': 'Declaration: circumstances that disqualify',
+  'decl.help': 'The candidate declares whether any of these applies (tick those that do); it is recorded with the appointment, and any one refuses it.',
+  'decl.serious_quality_violation': 'Broke laws, caused a major failure or took improper gain in a quality post, or has a criminal record',
+  'decl.improper_gain': 'Took improper gain through the office',
+  'decl.abuse_of_office': 'Abused the office and interfered with normal operations',
+  'decl.leaked_secrets': 'Leaked business secrets or partners’ information to unrelated third parties',
+  'decl.other_harm': 'Other harm to the lawful interests of the enterprise or its partners',
 };

@@ -782,6 +782,13 @@ export const zhCN = {
   'dash.verdictOn': '{date} 结论',
   'dash.futureDated': '未到任的聘任',
   'dash.today': '今日（{date}）',
+  'decl.title': '不得担任首席质量官情形声明',
+  'decl.help': '候选人声明是否存在以下情形（存在的请勾选）；声明随聘任一并登记，存在任一情形的不得聘任。',
+  'decl.serious_quality_violation': '违反有关法律法规，在质量岗位工作中造成重大失误或谋取不正当利益或受过刑事处分',
+  'decl.improper_gain': '利用履行职责之便谋取不正当利益',
+  'decl.abuse_of_office': '滥用职权，干预企业正常经营秩序',
+  'decl.leaked_secrets': '向与履职无关的第三方泄露企业秘密或者合作伙伴信息，损害企业或者合作伙伴合法权益',
+  'decl.other_harm': '其他损害合作伙伴和企业合法权益行为',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
