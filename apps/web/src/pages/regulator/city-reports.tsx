@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, download, qs } from '../../api/client';
 import type { CityReport, CityReportVersion } from '../../api/registry-types';
 import type { Page } from '../../api/types';
@@ -100,18 +100,27 @@ export function CityReportsPage() {
   );
 }
 
-function ReportCard({ report: r, own, onChange }: { report: CityReport; own: boolean; onChange(): void }) {
+function ReportCard({ report: listed, own, onChange }: { report: CityReport; own: boolean; onChange(): void }) {
   const { t, label, dateTime } = useI18n();
+  // The list carries no versions: each card reads its report (again when the list sees it change).
+  const detail = useLoad(() => api.get<CityReport>(`/regulators/city-reports/${listed.id}`), [listed.id, listed.status, listed.generatedAt]);
+  const r = detail.data ?? listed;
   const latest = r.versions[0];
-  const [narrative, setNarrative] = useState(latest?.narrative ?? '');
+  const [narrative, setNarrative] = useState('');
+  useEffect(() => {
+    if (latest && !narrative) setNarrative(latest.narrative);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [latest?.id]);
   const [reason, setReason] = useState('');
   const act = useAction();
   const [notice, setNotice] = useState<string>();
   const canSubmit = own && (!latest || latest.status === 'returned');
   const canDecide = !own && latest?.status === 'submitted';
-  const run = async (action: () => Promise<unknown>, done: string) => {
+  const run = async (action: () => Promise<CityReport>, done: string) => {
     setNotice(undefined);
-    if (await act.run(action)) {
+    const next = await act.run(action);
+    if (next) {
+      detail.set(next);
       setNotice(done);
       onChange();
     }
@@ -146,13 +155,14 @@ function ReportCard({ report: r, own, onChange }: { report: CityReport; own: boo
           {notice}
         </p>
       )}
+      <ErrorBox error={detail.error} />
       <FormError error={act.error} shownFields={['narrative', 'reason']} />
       {canSubmit && (
         <div className="ack">
           <Field label={t('city.narrative')} hint={t('city.narrativeHint')} error={act.error?.fieldMessage('narrative')} wide>
             {(id, d) => <textarea id={id} aria-describedby={d} value={narrative} onChange={(e) => setNarrative(e.target.value)} />}
           </Field>
-          <button type="button" className="btn btn-primary" disabled={act.busy} onClick={() => run(() => api.post(`/regulators/city-reports/${r.id}/submit`, { narrative }), t('city.submitted'))}>
+          <button type="button" className="btn btn-primary" disabled={act.busy} onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/submit`, { narrative }), t('city.submitted'))}>
             {t('city.signAndSubmit')}
           </button>
         </div>
@@ -163,10 +173,10 @@ function ReportCard({ report: r, own, onChange }: { report: CityReport; own: boo
             {(id, d) => <textarea id={id} aria-describedby={d} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <div className="row-actions">
-            <button type="button" className="btn btn-primary" disabled={act.busy} onClick={() => run(() => api.post(`/regulators/city-reports/${r.id}/versions/${latest.version}/acknowledge`), t('city.acknowledged'))}>
+            <button type="button" className="btn btn-primary" disabled={act.busy} onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/acknowledge`), t('city.acknowledged'))}>
               {t('city.acknowledge')}
             </button>
-            <button type="button" className="btn" disabled={act.busy} onClick={() => run(() => api.post(`/regulators/city-reports/${r.id}/versions/${latest.version}/return`, { reason }), t('city.returned'))}>
+            <button type="button" className="btn" disabled={act.busy} onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/return`, { reason }), t('city.returned'))}>
               {t('city.return')}
             </button>
           </div>
