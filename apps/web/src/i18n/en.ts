@@ -703,6 +703,7 @@ export const en: Record<MessageKey, string> = {
   'md.importStatus.applied': 'Applied',
   'md.importStatus.discarded': 'Discarded',
   'md.counts': '{total} rows, {errors} with errors; {create} to add, {update} to update, {same} unchanged.',
+  'md.countsWithErrors': '{total} rows, {errors} with errors.',
   'md.countsShort': '{total} rows · {errors} errors · {create} new · {update} updated',
   'md.fixAndRetry': '{n} rows have errors; nothing was applied. Fix the file and upload it again.',
   'md.row': 'Row',

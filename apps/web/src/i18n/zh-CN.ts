@@ -701,6 +701,7 @@ export const zhCN = {
   'md.importStatus.applied': '已导入',
   'md.importStatus.discarded': '已放弃',
   'md.counts': '共 {total} 行，错误 {errors} 行；将新增 {create} 家，更新 {update} 家，{same} 家无变化。',
+  'md.countsWithErrors': '共 {total} 行，错误 {errors} 行。',
   'md.countsShort': '{total} 行 · 错误 {errors} · 新增 {create} · 更新 {update}',
   'md.fixAndRetry': '有 {n} 行错误，未导入任何数据。请修正文件后重新上传。',
   'md.row': '行',

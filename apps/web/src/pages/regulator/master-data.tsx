@@ -89,7 +89,9 @@ function ImportSection() {
             {t('md.previewOf', { name: preview.fileName })} <Badge tone={preview.status === 'applied' ? 'ok' : preview.status === 'discarded' ? 'muted' : 'info'}>{label('md.importStatus.', preview.status)}</Badge>
           </h2>
           <p data-testid="import-counts">
-            {t('md.counts', { total: preview.totalRows, errors: preview.errorRows, create: preview.toCreate, update: preview.toUpdate, same: preview.unchanged })}
+            {preview.errorRows > 0
+              ? t('md.countsWithErrors', { total: preview.totalRows, errors: preview.errorRows })
+              : t('md.counts', { total: preview.totalRows, errors: preview.errorRows, create: preview.toCreate, update: preview.toUpdate, same: preview.unchanged })}
           </p>
           <FormError error={act.error} />
           {preview.errorRows > 0 ? (
