@@ -94,7 +94,7 @@ export function DashboardPage() {
               <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('dash.verdictOn', { date: d.asOf }), t('dash.atDeadline'), ...(asOf && todays.data ? [t('dash.today', { date: todays.data.asOf })] : [])]}>
                 {d.totals.targets.map((g) => (
                   <tr key={g.code}>
-                    <td>{g.name}</td>
+                    <td className="wrap">{g.name}</td>
                     <td>{g.deadline}</td>
                     <td className="num">
                       {g.appointed} / {g.enterprises}
