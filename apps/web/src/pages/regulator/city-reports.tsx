@@ -75,7 +75,7 @@ export function CityReportsPage() {
           )}
           <button
             type="button"
-            className="btn btn-primary"
+            className="btn btn-primary btn-wrap"
             disabled={prepare.busy}
             onClick={async () => {
               if (await prepare.run(() => api.post<CityReport>('/regulators/city-reports', { regionId: target.id, year }))) list.reload();
