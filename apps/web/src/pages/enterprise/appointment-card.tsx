@@ -20,7 +20,8 @@ export function AppointmentCard({ appointment: a, onRenewed }: { appointment: Ap
           {a.termState === 'expired_unrenewed' && <Badge tone="bad">{t('term.expiredUnrenewed')}</Badge>}
           {a.termState === 'renewed' && <Badge tone="info">{t('term.renewed')}</Badge>}
           {a.termState === 'future' && <Badge tone="info">{t('term.future')}</Badge>}
-          {a.renewalOf && <Badge tone="info">{t('term.renewal')}</Badge>} <Badge tone={a.status === 'serving' ? 'ok' : 'muted'}>{a.status === 'serving' ? t('appoint.serving') : a.endReasonLabel ?? t('appoint.ended')}</Badge>
+          {a.renewalOf && <Badge tone="info">{t('term.renewal')}</Badge>}{' '}
+          {a.termState !== 'future' && <Badge tone={a.status === 'serving' ? 'ok' : 'muted'}>{a.status === 'serving' ? t('appoint.serving') : a.endReasonLabel ?? t('appoint.ended')}</Badge>}
         </span>
       </div>
       <p className="muted small">
