@@ -100,3 +100,23 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
 }
+
+/** Tables sticking out of the screen, or cells hidden inside a sideways scroll, described for the failure message. */
+export async function overflowingTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; scrollWidth: number; clientWidth: number; closest(s: string): { scrollWidth: number; clientWidth: number } | null; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number } }> }> } }).document;
+    const width = doc.documentElement.clientWidth;
+    const problems: string[] = [];
+    Array.from(doc.querySelectorAll('table')).forEach((table, i) => {
+      const box = table.getBoundingClientRect();
+      const wrap = table.closest('.table-wrap');
+      if (box.right > width + 1) problems.push(`table ${i} ends at ${Math.round(box.right)} px of ${width}`);
+      if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`table ${i} scrolls sideways (${wrap.scrollWidth} > ${wrap.clientWidth})`);
+      Array.from(table.querySelectorAll('td')).forEach((td) => {
+        const cell = td.getBoundingClientRect();
+        if (cell.width > 0 && cell.right > width + 1) problems.push(`table ${i} has a cell past the edge`);
+      });
+    });
+    return [...new Set(problems)];
+  });
+}
