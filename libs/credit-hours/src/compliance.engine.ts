@@ -68,7 +68,10 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
  *   `not_applicable`. Appointment training (`once`, applies to everyone).
  * - complete when accrued ≥ required; a closed year otherwise `shortfall`; an open year `at_risk`
  *   when accrued < threshold × required × share elapsed, else `on_track`. A `once` requirement
- *   not met is `shortfall` for a serving CQO, `on_track` for anyone else.
+ *   not met is `shortfall` for a serving CQO, `at_risk` for a nominated one (拟任: a registered term
+ *   starting after today; the notice appoints only people who passed the training, so it is due by
+ *   that date), `on_track` for anyone else. The nightly run turns `at_risk` into `shortfall` on the
+ *   day the term starts.
  */
 const RECOMPUTE_SQL_TEMPLATE = `
 WITH region_rs AS (
@@ -82,7 +85,9 @@ default_rs AS (
 serving AS (
   SELECT t.trainee_id,
          bool_or(t.served_from <= make_date($3::int, 12, 31) AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS in_year,
-         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now
+         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now,
+         -- Nominated (拟任): a registered term that starts after today.
+         bool_or(t.served_from > $8::date) AS nominated
     FROM serving_cqo_terms t
    WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
    GROUP BY t.trainee_id
@@ -92,7 +97,8 @@ subjects AS (
          COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
          tp.yearly_requirements_opt_in AS opted_in,
          COALESCE(sv.in_year, false) AS serving_in_year,
-         COALESCE(sv.now, false) AS serving_now
+         COALESCE(sv.now, false) AS serving_now,
+         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated
     FROM trainee_profiles tp
     LEFT JOIN enterprises e ON e.id = tp.enterprise_id
     LEFT JOIN region_rs rr ON rr.region_id = e.region_id
@@ -123,8 +129,8 @@ computed AS (
                   ELSE x.c1c_year + CASE WHEN r.count_appointment_hours THEN x.c1a_year ELSE 0 END END
          END AS accrued,
          (r.applies_to = 'everyone' OR s.opted_in
-           OR (r.period = 'once' AND s.serving_now) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
-         s.serving_now
+           OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
+         s.serving_now, s.nominated
     FROM subjects s
     JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
     LEFT JOIN sums x ON x.trainee_id = s.trainee_id
@@ -135,7 +141,7 @@ judged AS (
          CASE
            WHEN NOT c.applicable THEN 'not_applicable'
            WHEN c.accrued >= c.required THEN 'complete'
-           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' ELSE 'on_track' END
+           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' WHEN c.nominated THEN 'at_risk' ELSE 'on_track' END
            WHEN $4::boolean THEN 'shortfall'
            WHEN c.accrued < c.at_risk_threshold * c.required * $5::numeric THEN 'at_risk'
            ELSE 'on_track'

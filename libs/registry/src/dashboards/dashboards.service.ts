@@ -9,7 +9,7 @@ import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
 import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
 import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
-import { appointmentsQuery, ListQuery, shortfallsQuery } from './registry-lists';
+import { appointmentsQuery, ListedAppointmentState, ListQuery, shortfallsQuery } from './registry-lists';
 
 /** A target's figures on the date asked (`asOf`), and at its deadline once the deadline has passed. */
 export interface TargetFigures extends TargetCount {
@@ -114,6 +114,8 @@ export interface ShortfallRow {
   enterpriseName: string;
   regionName: string;
   year: number;
+  /** 在任 / 拟任 (a registered term not yet started) / 已离任, as of today. */
+  appointmentState: ListedAppointmentState;
   requirement: string;
   ruleName: string;
   required: string;
@@ -396,6 +398,7 @@ export class DashboardsService {
         enterpriseName: String(r.enterprise_name),
         regionName: String(r.region_name),
         year: Number(r.year),
+        appointmentState: r.appointment_state as ListedAppointmentState,
         requirement: String(r.requirement),
         ruleName: String(r.rule_name),
         required: normalizeHours(String(r.required)),
@@ -413,7 +416,8 @@ export class DashboardsService {
   async shortfallsList(actor: Actor, filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }): Promise<ListQuery> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     if (filter.enterpriseId) assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, filter.enterpriseId));
-    return shortfallsQuery(scopePath, { ...filter, year: this.year(filter.year, this.clock.now()) });
+    const now = this.clock.now();
+    return shortfallsQuery(scopePath, { ...filter, year: this.year(filter.year, now), today: chinaDateOf(now) });
   }
 
   async appointmentsList(actor: Actor, filter: { regionId?: string; status?: 'serving' | 'ended' | 'all'; enterpriseId?: string }): Promise<ListQuery> {
