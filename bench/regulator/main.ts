@@ -27,11 +27,16 @@ import { migrateDatabase } from '@cqo/schema';
  * apply), timed with the API's peak memory — goal < 30 s, < 256 MiB; the dashboards are also
  * asked "as of 2021-12-31" (the 2021 deadline).
  * Uses a throw-away database on the server of DATABASE_URL; prints figures, asserts nothing.
+ * Options: `--samples=N` (100), `--enterprises=N` (20,000), `--dashboards-only`, `--keep` (keep the database).
  */
-const ENTERPRISES = 20_000;
-const TRAINEES = 100_000;
-const DASHBOARD_SAMPLES = Number(process.argv.find((a) => a.startsWith('--samples='))?.split('=')[1] ?? 100);
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+// `--enterprises=N` scales the world (five trainees and appointments per enterprise); default the goal's 20,000.
+const ENTERPRISES = Number(option('enterprises') ?? 20_000);
+const TRAINEES = 5 * ENTERPRISES;
+const DASHBOARD_SAMPLES = Number(option('samples') ?? 100);
 const KEEP = process.argv.includes('--keep');
+// `--dashboards-only`: skip the exports (for profiling the dashboards on a kept database).
+const DASHBOARDS_ONLY = process.argv.includes('--dashboards-only');
 const API_ENTRY = join(__dirname, '../../apps/api/src/main.js');
 
 const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
@@ -292,6 +297,13 @@ async function main(): Promise<void> {
     const city = await latency(`${origin}/regulators/dashboard?year=${year}&regionId=${(await db.query(`SELECT id FROM regions WHERE level = 'city' ORDER BY sort_order LIMIT 1`)).rows[0].id}`, token, DASHBOARD_SAMPLES);
     const enterprises = await latency(`${origin}/regulators/dashboard/enterprises?year=${year}&pageSize=50`, token, DASHBOARD_SAMPLES);
 
+    if (DASHBOARDS_ONLY) {
+      for (const [what, r] of [['baseline route', baseline], ['province dashboard', dashboard], ['province dashboard as of 2021-12-31', asOfDeadline], ['city dashboard', city], ['province enterprise list', enterprises]] as const) {
+        process.stdout.write(`${what.padEnd(66)} p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms\n`);
+      }
+      process.stdout.write(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+      return;
+    }
     // The export and its baseline: the same rows (every appointment, history included).
     const query = appointmentsQuery(null, { status: 'all' });
     const literal = query.sql.replace(/\$1::text/g, 'NULL::text').replace(/\$1/g, 'NULL::text').replace(/\$2/g, `'all'`).replace(/\$3/g, 'NULL::uuid');

@@ -47,9 +47,9 @@ describe('dashboards, exports and yearly reports', () => {
     await enterprises.create({ ...none, name: '兰州小微企业', creditCode: testCreditCode(), regionId: world.regions.lanzhou });
     await enterprises.create({ ...none, name: '天水获奖国企', creditCode: testCreditCode(), regionId: world.regions.tianshui, stateOwned: true, chinaQualityAward: 'awarded', chinaQualityAwardYear: 2019 });
 
-    complete = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '王达标' });
-    behind = await candidate(api, { enterpriseId: awardLZ, fullName: '赵落后' });
-    tsCqo = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '孙天水' });
+    complete = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '王达标', trainedAt: '2025-05-01T02:00:00Z' });
+    behind = await candidate(api, { enterpriseId: awardLZ, fullName: '赵落后', trainedAt: '2025-05-01T02:00:00Z' });
+    tsCqo = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '孙天水', trainedAt: '2025-05-01T02:00:00Z' });
     // The award enterprise's admin.
     const admin = await api.get(UsersService).create({ username: 'entadminaward', password: TEST_PASSWORD, displayName: '获奖企业管理员', role: Role.EnterpriseAdmin, enterpriseId: awardLZ });
     const repo = api.get(UsersRepository);
@@ -115,7 +115,7 @@ describe('dashboards, exports and yearly reports', () => {
     expect((await get('/regulators/dashboard/enterprises?appointed=false', world.tokens.regulatorLZ)).json().items.map((e: { name: string }) => e.name)).toEqual(['兰州小微企业']);
     expect((await get('/regulators/dashboard/enterprises?target=award_holders', world.tokens.regulatorGS)).json().total).toBe(2);
     const one = (await get(`/regulators/enterprises/${world.enterpriseLZ}`, world.tokens.regulatorLZ)).json();
-    expect(one).toMatchObject({ name: '兰州测试企业', targetGroups: ['state_owned_or_large_production'], currentCqo: { fullName: '王达标' } });
+    expect(one).toMatchObject({ name: '兰州测试企业', targetGroups: ['state_owned_or_large_production'], currentCqo: { fullName: '王达标', trainedAt: '2025-05-01T02:00:00Z' } });
     expect(one.currentCqo.years[0]).toMatchObject({ year: 2026, complete: true });
   });
 

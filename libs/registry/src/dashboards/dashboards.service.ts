@@ -160,11 +160,10 @@ export class DashboardsService {
     const today = chinaDateOf(now);
     const asOf = asOfDate ?? today;
     const targets = await this.targetFigures.targets();
-    // The figures on the date asked, and on each deadline already passed (one statement each).
-    const deadlines = [...new Set(targets.map((t) => t.deadline).filter((d) => d <= today && d !== asOf))];
-    const [onAsOf, ...onDeadlines] = await Promise.all([asOf, ...deadlines].map((d) => this.targetFigures.countsOn(scopePath, d, targets)));
-    const atDeadline = new Map(deadlines.map((d, i) => [d, onDeadlines[i]]));
-    atDeadline.set(asOf, onAsOf);
+    // The figures on the date asked and on each deadline already passed: one statement for all.
+    const deadlines = targets.map((t) => t.deadline).filter((d) => d <= today);
+    const atDeadline = await this.targetFigures.countsOnDates(scopePath, [asOf, ...deadlines], targets);
+    const onAsOf = atDeadline.get(asOf)!;
     // Every region in scope mapped to its group, one pass over the handful of region rows.
     const [regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
       this.dataSource.query(
