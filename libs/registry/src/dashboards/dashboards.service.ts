@@ -162,10 +162,9 @@ export class DashboardsService {
     const targets = await this.targetFigures.targets();
     // The figures on the date asked and on each deadline already passed: one statement for all.
     const deadlines = targets.map((t) => t.deadline).filter((d) => d <= today);
-    const atDeadline = await this.targetFigures.countsOnDates(scopePath, [asOf, ...deadlines], targets);
-    const onAsOf = atDeadline.get(asOf)!;
     // Every region in scope mapped to its group, one pass over the handful of region rows.
-    const [regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
+    const [atDeadline, regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
+      this.targetFigures.countsOnDates(scopePath, [asOf, ...deadlines], targets),
       this.dataSource.query(
         `SELECT id, name, path FROM regions WHERE path = $1 OR (path LIKE $1 || '/%' AND path NOT LIKE $1 || '/%/%') ORDER BY sort_order, code`,
         [scopePath],
@@ -207,6 +206,7 @@ export class DashboardsService {
       ) as Promise<{ code: string; name: string; sort_order: number }[]>,
       this.dataSource.query('SELECT computed_at FROM registry_stats_meta') as Promise<{ computed_at: Date }[]>,
     ]);
+    const onAsOf = atDeadline.get(asOf)!;
     const rules = ruleRows.sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code));
     const figures = (regions: { id: string; name: string; path: string }[], name: string, id: string, path: string): RegionFigures => {
       const paths = new Set(regions.map((r) => r.path));

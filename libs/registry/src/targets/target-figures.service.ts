@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentTargetEntity } from '../entities/appointment-target.entity';
 import { asOfKey } from '@cqo/credit-hours';
 import { EligibilityService } from '../eligibility/eligibility.service';
@@ -51,6 +51,9 @@ export interface CountsOnDate {
   totals: Map<string, GroupTotals>;
 }
 
+/** Figures kept per process: a few scopes × a few dates each; an epoch change makes old ones unreachable. */
+const CACHE_ENTRIES = 256;
+
 /** The eligibility failures that completing the appointment training repairs. */
 const TRAINING_FAILURES = '["APPOINTMENT_TRAINING_HOURS", "APPOINTMENT_TRAINING_CERTIFICATE"]';
 
@@ -65,6 +68,9 @@ const TRAINING_FAILURES = '["APPOINTMENT_TRAINING_HOURS", "APPOINTMENT_TRAINING_
  */
 @Injectable()
 export class TargetFiguresService {
+  /** Figures by (epoch, scope, date, targets, trained set); see {@link countsOnDates}. */
+  private readonly cache = new Map<string, CountsOnDate>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
@@ -85,11 +91,44 @@ export class TargetFiguresService {
    * Counts for every group below `scopePath` (see `GROUPS_SQL`: the scope itself and the regions
    * directly below it) on each of `dates`: one set-based statement for all the dates (one pass
    * over the master-data versions and one over the appointments), after asking the evaluator
-   * about the few appointments made by exception for missing training.
+   * about the few appointments made by exception for missing training. Figures of a date are
+   * cached under `registry_figures_epoch`, which every change to their sources bumps in the same
+   * transaction (migration RegistryFiguresEpoch), so a cached answer is never stale: the
+   * dashboards' repeated questions (today, the past deadlines) cost one indexed read.
    */
   async countsOnDates(scopePath: string, dates: readonly string[], targets: AppointmentTarget[]): Promise<Map<string, CountsOnDate>> {
     const unique = [...new Set(dates)];
     const trained = await this.trainedByDate(unique);
+    // The epoch and the figures are read in one snapshot: figures cached under an epoch are exactly
+    // what this statement would compute from that epoch's data (with the same date, targets and trained set).
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [{ epoch }]: { epoch: string }[] = await manager.query('SELECT epoch::text AS epoch FROM registry_figures_epoch WHERE id = 1');
+      const targetsKey = JSON.stringify(targets);
+      const keyOf = (date: string) =>
+        JSON.stringify([epoch, scopePath, date, targetsKey, trained.filter((t) => t.date === date).map((t) => t.traineeId).sort()]);
+      const missing = unique.filter((d) => !this.cache.has(keyOf(d)));
+      if (missing.length > 0) {
+        const computed = await this.compute(manager, scopePath, missing, targets, trained);
+        for (const d of missing) this.remember(keyOf(d), computed.get(d)!);
+      }
+      return new Map(unique.map((d) => [d, this.cache.get(keyOf(d))!]));
+    });
+  }
+
+  /** Keeps the latest {@link CACHE_ENTRIES} figures (insertion order: the oldest goes first). */
+  private remember(key: string, counts: CountsOnDate): void {
+    this.cache.delete(key);
+    this.cache.set(key, counts);
+    while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private async compute(
+    manager: EntityManager,
+    scopePath: string,
+    unique: string[],
+    targets: AppointmentTarget[],
+    trained: { traineeId: string; date: string }[],
+  ): Promise<Map<string, CountsOnDate>> {
     const columns = targets
       .map((t, i) => {
         const inGroup = `t${i}`;
@@ -100,7 +139,7 @@ export class TargetFiguresService {
       })
       .join(',\n');
     const predicates = targets.map((t, i) => `${criteriaSql(t.criteria, 'v')} AS t${i}`).join(', ');
-    const rows: Record<string, number | string>[] = await this.dataSource.query(
+    const rows: Record<string, number | string>[] = await manager.query(
       `WITH d AS (SELECT DISTINCT unnest($2::date[]) AS date),
        grp AS (${GROUPS_SQL}),
        mv AS (
