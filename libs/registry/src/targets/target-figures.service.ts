@@ -53,6 +53,7 @@ export interface CountsOnDate {
 
 /** Figures kept per process: a few scopes × a few dates each; an epoch change makes old ones unreachable. */
 const CACHE_ENTRIES = 256;
+const WORK_MEM = '32MB';
 
 /** The eligibility failures that completing the appointment training repairs. */
 const TRAINING_FAILURES = '["APPOINTMENT_TRAINING_HOURS", "APPOINTMENT_TRAINING_CERTIFICATE"]';
@@ -139,6 +140,8 @@ export class TargetFiguresService {
       })
       .join(',\n');
     const predicates = targets.map((t, i) => `${criteriaSql(t.criteria, 'v')} AS t${i}`).join(', ');
+    // Tens of thousands of (enterprise, date) rows are grouped: sorted in memory, not on disk.
+    await manager.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
     const rows: Record<string, number | string>[] = await manager.query(
       `WITH d AS (SELECT DISTINCT unnest($2::date[]) AS date),
        grp AS (${GROUPS_SQL}),
@@ -176,6 +179,9 @@ export class TargetFiguresService {
                       AND (a.ended_on IS NULL OR a.ended_on >= a.appointed_on))
            LEFT JOIN trained t ON t.trainee_id = a.trainee_id AND t.date = d.date
            LEFT JOIN flagged fl ON fl.trainee_id = a.trainee_id AND fl.date = d.date
+          -- Terms over before the earliest date matter to none of them (most of the history).
+          WHERE LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= (SELECT min(date) FROM d)
+             OR a.appointed_on > (SELECT min(date) FROM d)
           GROUP BY d.date, a.enterprise_id)
        SELECT e.date::text AS date, e.group_path,
               count(*)::int AS n,
