@@ -115,7 +115,7 @@ describe('dashboards, exports and yearly reports', () => {
     expect((await get('/regulators/dashboard/enterprises?appointed=false', world.tokens.regulatorLZ)).json().items.map((e: { name: string }) => e.name)).toEqual(['兰州小微企业']);
     expect((await get('/regulators/dashboard/enterprises?target=award_holders', world.tokens.regulatorGS)).json().total).toBe(2);
     const one = (await get(`/regulators/enterprises/${world.enterpriseLZ}`, world.tokens.regulatorLZ)).json();
-    expect(one).toMatchObject({ name: '兰州测试企业', targetGroups: ['state_owned_or_large_production'], currentCqo: { fullName: '王达标', trainedAt: '2025-05-01T02:00:00Z' } });
+    expect(one).toMatchObject({ name: '兰州测试企业', targetGroups: ['state_owned_or_large_production'], currentCqo: { fullName: '王达标' } });
     expect(one.currentCqo.years[0]).toMatchObject({ year: 2026, complete: true });
   });
 
@@ -139,8 +139,8 @@ describe('dashboards, exports and yearly reports', () => {
     expect(name).toMatch(/^学时未达标名单-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows: string[][] = parse(csv.rawPayload, { bom: true });
-    expect(rows[0]).toEqual(['地区', '企业', '姓名', '身份证号', '年度', '学时要求', '应完成学时', '已完成学时', '差额学时', '状态']);
-    expect(rows.slice(1).map((r) => [r[2], r[9]])).toEqual([['赵落后', '进度滞后'], ['赵落后', '进度滞后']]);
+    expect(rows[0]).toEqual(['地区', '企业', '姓名', '身份证号', '聘任状态', '年度', '学时要求', '应完成学时', '已完成学时', '差额学时', '状态']);
+    expect(rows.slice(1).map((r) => [r[2], r[4], r[10]])).toEqual([['赵落后', '在任', '进度滞后'], ['赵落后', '在任', '进度滞后']]);
     expect(rows[1][3]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(csv.body).not.toContain(behind.idNumber);
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificatesRepository } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, DomainError, Role } from '@cqo/core';
 import { asOfKey, RequirementEvaluator } from '@cqo/credit-hours';
 import { UsersRepository } from '@cqo/identity';
 import { QUALITY_QUALIFICATIONS, TraineesService } from '@cqo/trainees';
@@ -101,7 +101,14 @@ export class EligibilityService {
     const certificateRequired = new Map<string, boolean>();
     const certificateValid = new Map<string, boolean>();
     for (const a of met) {
-      if (!certificateRequired.has(a.date)) certificateRequired.set(a.date, (await this.rules.inForce(a.date)).requireAppointmentCertificate);
+      if (!certificateRequired.has(a.date)) {
+        // Before the first eligibility rule set nothing can be judged eligible: the certificate is then required.
+        const rules = await this.rules.inForce(a.date).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === 'ELIGIBILITY_RULES_MISSING') return null;
+          throw error;
+        });
+        certificateRequired.set(a.date, rules?.requireAppointmentCertificate ?? true);
+      }
       if (certificateRequired.get(a.date) && !certificateValid.has(a.traineeId)) {
         const certificate = await this.certificates.findCurrent({ traineeId: a.traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' });
         certificateValid.set(a.traineeId, certificate?.status === 'valid');
