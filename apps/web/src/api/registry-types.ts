@@ -181,6 +181,8 @@ export interface ShortfallRow {
   enterpriseName: string;
   regionName: string;
   year: number;
+  /** 在任 / 拟任 (a registered term not yet started) / 已离任. */
+  appointmentState: 'serving' | 'nominated' | 'ended';
   requirement: string;
   ruleName: string;
   required: string;
