@@ -8,6 +8,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/catalog', 'nav.catalog'],
     ['/hours', 'nav.hours'],
     ['/certificates', 'nav.certificates'],
+    ['/facts', 'nav.facts'],
     ['/notifications', 'nav.notifications'],
   ],
   org_admin: [
@@ -20,6 +21,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/enterprise/appointments', 'nav.appointments'],
     ['/enterprise/reports', 'nav.yearlyReports'],
     ['/enterprise/staff', 'nav.staffHours'],
+    ['/enterprise/master-data', 'nav.masterData'],
     ['/notifications', 'nav.notifications'],
   ],
   regulator: [
@@ -27,6 +29,8 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/regulator/lookup', 'nav.lookup'],
     ['/regulator/shortfalls', 'nav.shortfalls'],
     ['/regulator/reports', 'nav.reports'],
+    ['/regulator/city-reports', 'nav.cityReports'],
+    ['/regulator/master-data', 'nav.enterpriseLists'],
     ['/regulator/exports', 'nav.exports'],
   ],
   platform_admin: [

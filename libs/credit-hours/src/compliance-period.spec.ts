@@ -3,21 +3,20 @@ import { dueReminderDate, periodPosition } from './compliance-period';
 describe('periodPosition', () => {
   it('reckons the year in China Standard Time: 31 Dec 16:30Z is already 2026', () => {
     const sut = periodPosition(2025, new Date('2025-12-31T16:30:00Z'));
-    expect(sut).toEqual({ year: 2025, ruleDate: '2025-12-31', closed: true, elapsedShare: '1.000000' });
-    expect(periodPosition(2026, new Date('2025-12-31T16:30:00Z'))).toMatchObject({ closed: false, ruleDate: '2026-01-01' });
+    expect(sut).toEqual({ year: 2025, closed: true, elapsedShare: '1.000000' });
+    expect(periodPosition(2026, new Date('2025-12-31T16:30:00Z'))).toMatchObject({ closed: false, elapsedShare: '0.000057' }); // 30 minutes in
   });
 
-  it('is open and pro-rated during the year, judged by today\'s rule set', () => {
+  it('is open and pro-rated during the year', () => {
     // 1 July 00:00 CST: 181 of 365 days.
     const sut = periodPosition(2026, new Date('2026-06-30T16:00:00Z'));
     expect(sut.closed).toBe(false);
-    expect(sut.ruleDate).toBe('2026-07-01');
     expect(sut.elapsedShare).toBe((181 / 365).toFixed(6));
   });
 
-  it('is not started before the year and judged by the rule set of its last day once closed', () => {
-    expect(periodPosition(2027, new Date('2026-06-30T16:00:00Z'))).toMatchObject({ closed: false, elapsedShare: '0.000000', ruleDate: '2027-01-01' });
-    expect(periodPosition(2024, new Date('2026-06-30T16:00:00Z'))).toMatchObject({ closed: true, ruleDate: '2024-12-31' });
+  it('is not started before the year, and closed (all of it elapsed) after it', () => {
+    expect(periodPosition(2027, new Date('2026-06-30T16:00:00Z'))).toEqual({ year: 2027, closed: false, elapsedShare: '0.000000' });
+    expect(periodPosition(2024, new Date('2026-06-30T16:00:00Z'))).toEqual({ year: 2024, closed: true, elapsedShare: '1.000000' });
   });
 });
 

@@ -6,8 +6,6 @@ import { chinaDateOf, chinaYearOf, chinaYearStart } from '@cqo/core';
  */
 export interface PeriodPosition {
   year: number;
-  /** The date (YYYY-MM-DD, CST) whose rule set judges the year: today while open, 31 Dec once closed. */
-  ruleDate: string;
   /** Whether the year has ended (now is at or after 1 January 00:00 CST of the next year). */
   closed: boolean;
   /**
@@ -25,8 +23,7 @@ export function periodPosition(year: number, now: Date): PeriodPosition {
   const share = t <= start ? 0 : closed ? 1 : (t - start) / (end - start);
   // Six decimal places: about 30 seconds of a year; floats never reach the hour arithmetic.
   const elapsedShare = (Math.floor(share * 1_000_000) / 1_000_000).toFixed(6);
-  const ruleDate = closed ? `${year}-12-31` : t < start ? `${year}-01-01` : chinaDateOf(now);
-  return { year, ruleDate, closed, elapsedShare };
+  return { year, closed, elapsedShare };
 }
 
 /** The requirement year that is open now (CST). */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, Clock } from '@cqo/core';
 import { currentYear, periodPosition } from './compliance-period';
+import { ACCRUED_SQL, meetsSql, SUM_COLUMN_NAMES, SumColumn, sumsSelect } from './requirement-judgement';
 import { VerdictChange, VerdictChangesService } from './verdict-changes.service';
 
 /**
@@ -68,7 +69,10 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
  *   `not_applicable`. Appointment training (`once`, applies to everyone).
  * - complete when accrued ≥ required; a closed year otherwise `shortfall`; an open year `at_risk`
  *   when accrued < threshold × required × share elapsed, else `on_track`. A `once` requirement
- *   not met is `shortfall` for a serving CQO, `on_track` for anyone else.
+ *   not met is `shortfall` for a serving CQO, `at_risk` for a nominated one (拟任: a registered term
+ *   starting after today; the notice appoints only people who passed the training, so it is due by
+ *   that date), `on_track` for anyone else. The nightly run turns `at_risk` into `shortfall` on the
+ *   day the term starts.
  */
 const RECOMPUTE_SQL_TEMPLATE = `
 WITH region_rs AS (
@@ -82,7 +86,9 @@ default_rs AS (
 serving AS (
   SELECT t.trainee_id,
          bool_or(t.served_from <= make_date($3::int, 12, 31) AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS in_year,
-         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now
+         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now,
+         -- Nominated (拟任): a registered term that starts after today.
+         bool_or(t.served_from > $8::date) AS nominated
     FROM serving_cqo_terms t
    WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
    GROUP BY t.trainee_id
@@ -92,7 +98,8 @@ subjects AS (
          COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
          tp.yearly_requirements_opt_in AS opted_in,
          COALESCE(sv.in_year, false) AS serving_in_year,
-         COALESCE(sv.now, false) AS serving_now
+         COALESCE(sv.now, false) AS serving_now,
+         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated
     FROM trainee_profiles tp
     LEFT JOIN enterprises e ON e.id = tp.enterprise_id
     LEFT JOIN region_rs rr ON rr.region_id = e.region_id
@@ -111,20 +118,10 @@ computed AS (
   SELECT s.trainee_id, r.code AS requirement,
          CASE WHEN r.period = 'once' THEN 0 ELSE $3::int END AS period_year,
          r.rule_set_id, r.id AS rule_id, r.min_hours AS required, r.period, r.at_risk_threshold,
-         CASE
-           WHEN x.trainee_id IS NULL THEN 0
-           WHEN r.period = 'once' THEN
-             CASE WHEN r.category = 2 THEN x.c2_all
-                  WHEN r.kind = 'appointment' THEN x.c1a_all
-                  ELSE x.c1c_all + CASE WHEN r.count_appointment_hours THEN x.c1a_all ELSE 0 END END
-           ELSE
-             CASE WHEN r.category = 2 THEN x.c2_year
-                  WHEN r.kind = 'appointment' THEN x.c1a_year
-                  ELSE x.c1c_year + CASE WHEN r.count_appointment_hours THEN x.c1a_year ELSE 0 END END
-         END AS accrued,
+         __ACCRUED__ AS accrued,
          (r.applies_to = 'everyone' OR s.opted_in
-           OR (r.period = 'once' AND s.serving_now) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
-         s.serving_now
+           OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
+         s.serving_now, s.nominated
     FROM subjects s
     JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
     LEFT JOIN sums x ON x.trainee_id = s.trainee_id
@@ -134,8 +131,8 @@ judged AS (
          CASE WHEN c.applicable THEN GREATEST(c.required - c.accrued, 0) ELSE 0 END AS shortfall,
          CASE
            WHEN NOT c.applicable THEN 'not_applicable'
-           WHEN c.accrued >= c.required THEN 'complete'
-           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' ELSE 'on_track' END
+           WHEN __MET__ THEN 'complete'
+           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' WHEN c.nominated THEN 'at_risk' ELSE 'on_track' END
            WHEN $4::boolean THEN 'shortfall'
            WHEN c.accrued < c.at_risk_threshold * c.required * $5::numeric THEN 'at_risk'
            ELSE 'on_track'
@@ -215,17 +212,6 @@ SELECT (SELECT count(*) FROM upserted)::int AS changed,
        (SELECT count(*) FROM cleared)::int AS flags_cleared
 `;
 
-/** The six totals the rules can ask for, each a column of `sums`. */
-const SUM_COLUMNS = {
-  c1a_year: `c.category = 1 AND c.kind = 'appointment' AND c.year = $3::int`,
-  c1a_all: `c.category = 1 AND c.kind = 'appointment'`,
-  c1c_year: `c.category = 1 AND c.kind = 'continuing' AND c.year = $3::int`,
-  c1c_all: `c.category = 1 AND c.kind = 'continuing'`,
-  c2_year: `c.category = 2 AND c.year = $3::int`,
-  c2_all: `c.category = 2`,
-} as const;
-type SumColumn = keyof typeof SUM_COLUMNS;
-
 /** Which totals a rule reads: its category and kind, this year or (once) all years, plus appointment hours if it counts them. */
 export function sumsNeeded(rules: { category: number; kind: string; period: string; count_appointment_hours: boolean }[]): SumColumn[] {
   const needed = new Set<SumColumn>();
@@ -238,7 +224,7 @@ export function sumsNeeded(rules: { category: number; kind: string; period: stri
       if (r.count_appointment_hours) needed.add(`c1a_${scope}`);
     }
   }
-  return (Object.keys(SUM_COLUMNS) as SumColumn[]).filter((c) => needed.has(c));
+  return SUM_COLUMN_NAMES.filter((c) => needed.has(c));
 }
 
 const sqlCache = new Map<string, string>();
@@ -248,10 +234,10 @@ function recomputeSql(needed: SumColumn[]): string {
   const key = needed.join(',');
   let sql = sqlCache.get(key);
   if (!sql) {
-    const columns = (Object.keys(SUM_COLUMNS) as SumColumn[])
-      .map((c) => (needed.includes(c) ? `COALESCE(sum(c.hours) FILTER (WHERE ${SUM_COLUMNS[c]}), 0) AS ${c}` : `0::numeric AS ${c}`))
-      .join(',\n         ');
-    sql = RECOMPUTE_SQL_TEMPLATE.replace('__SUM_COLUMNS__', columns);
+    // Function replacers: the fragments hold `$n` parameters, which a replacement string would interpret.
+    sql = RECOMPUTE_SQL_TEMPLATE.replace('__SUM_COLUMNS__', () => sumsSelect('$3::int', needed))
+      .replace('__ACCRUED__', () => ACCRUED_SQL)
+      .replace('__MET__', () => meetsSql('c.accrued', 'c.required'));
     sqlCache.set(key, sql);
   }
   return sql;

@@ -9,6 +9,7 @@ import type { ComplianceState } from './compliance-status.entity';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import { normalizeHours, toCentiHours } from './decimal-hours';
 import type { RequirementPeriod } from './requirement-rule.entity';
+import { ACCRUED_SQL, meetsSql, sumsSelect } from './requirement-judgement';
 
 /** One requirement as the engine judged it (its status row), with `met` (the only "requirement met" in the product). */
 export interface RequirementVerdict extends Omit<ComplianceStatusView, 'updatedAt'> {
@@ -29,6 +30,21 @@ export interface YearVerdict {
   /** Whether the year has closed (its verdicts are final). */
   closed: boolean;
 }
+
+/** A requirement as it stood on a date: hours done by then against the rule then in force. */
+export interface AsOfVerdict {
+  required: string;
+  accrued: string;
+  met: boolean;
+}
+
+/** The key of an as-of answer. */
+export function asOfKey(traineeId: string, date: string): string {
+  return `${traineeId}|${date}`;
+}
+
+// The notice reckons days in China Standard Time (the config accepts only this zone).
+const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
 export interface EvaluateOptions {
   /**
@@ -96,6 +112,42 @@ export class RequirementEvaluator {
       row = (await this.rows(traineeId, [0])).find((r) => r.kind === 'appointment');
     }
     return row ?? null;
+  }
+
+  /**
+   * Appointment training as it stood at the end of `date` (CST): the `once` appointment rule of
+   * the rule set governing that date's year, judged on the ledger entries whose occurrence time
+   * falls on or before that day (a reversal carries its entry's occurrence time, so a correction
+   * rewrites history). Judged by the engine's own fragments (requirement-judgement.ts), nothing
+   * stored. One statement for any number of (trainee, date) pairs; a pair whose rule set has no
+   * appointment rule is absent from the answer. Keyed by {@link asOfKey}.
+   */
+  async appointmentTrainingAsOf(asked: readonly { traineeId: string; date: string }[]): Promise<Map<string, AsOfVerdict>> {
+    const answer = new Map<string, AsOfVerdict>();
+    if (asked.length === 0) return answer;
+    const rows: { trainee_id: string; as_of: string; required: string; accrued: string; met: boolean }[] = await this.dataSource.query(
+      `WITH asked AS (
+         SELECT DISTINCT q.trainee_id, q.as_of, extract(year FROM q.as_of)::int AS year
+           FROM unnest($1::uuid[], $2::date[]) AS q(trainee_id, as_of)),
+       subjects AS (
+         SELECT q.trainee_id, q.as_of, governing_rule_set_id(e.region_id, q.year) AS rule_set_id
+           FROM asked q JOIN trainee_profiles tp ON tp.user_id = q.trainee_id LEFT JOIN enterprises e ON e.id = tp.enterprise_id),
+       sums AS (
+         SELECT q.trainee_id, q.as_of, ${sumsSelect('q.year')}
+           FROM asked q JOIN credit_entries c ON c.trainee_id = q.trainee_id
+          WHERE c.occurred_at < (q.as_of + 1)::timestamp AT TIME ZONE '${CHINA_TIME_ZONE}'
+          GROUP BY q.trainee_id, q.as_of)
+       SELECT j.trainee_id, j.as_of::text AS as_of, j.required::text, j.accrued::text, ${meetsSql('j.accrued', 'j.required')} AS met
+         FROM (SELECT s.trainee_id, s.as_of, r.min_hours AS required, ${ACCRUED_SQL} AS accrued
+                 FROM subjects s
+                 JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND r.period = 'once' AND r.kind = 'appointment'
+                 LEFT JOIN sums x ON x.trainee_id = s.trainee_id AND x.as_of = s.as_of) j`,
+      [asked.map((a) => a.traineeId), asked.map((a) => a.date)],
+    );
+    for (const r of rows) {
+      answer.set(asOfKey(r.trainee_id, r.as_of), { required: normalizeHours(r.required), accrued: normalizeHours(r.accrued), met: r.met });
+    }
+    return answer;
   }
 
   private async rows(traineeId: string, years: number[]): Promise<RequirementVerdict[]> {

@@ -16,6 +16,7 @@ import { BackdateApprovalEntity } from './entities/backdate-approval.entity';
 import { CityReportVersionEntity } from './entities/city-report-version.entity';
 import { CqoAppointmentEntity } from './entities/cqo-appointment.entity';
 import { RegistryReportRulesEntity } from './entities/registry-report-rules.entity';
+import { RegistryFiguresEpochEntity } from './entities/registry-figures-epoch.entity';
 import { TraineeFactEntity } from './entities/trainee-fact.entity';
 import { CqoDeclarationEntity } from './entities/cqo-declaration.entity';
 import { CqoFlagEntity } from './entities/cqo-flag.entity';
@@ -43,6 +44,7 @@ export const REGISTRY_ENTITIES = [
   AppointmentTargetEntity,
   BackdateApprovalEntity,
   RegistryReportRulesEntity,
+  RegistryFiguresEpochEntity,
   CityReportVersionEntity,
   TraineeFactEntity,
 ];

@@ -47,9 +47,9 @@ describe('dashboards, exports and yearly reports', () => {
     await enterprises.create({ ...none, name: '兰州小微企业', creditCode: testCreditCode(), regionId: world.regions.lanzhou });
     await enterprises.create({ ...none, name: '天水获奖国企', creditCode: testCreditCode(), regionId: world.regions.tianshui, stateOwned: true, chinaQualityAward: 'awarded', chinaQualityAwardYear: 2019 });
 
-    complete = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '王达标' });
-    behind = await candidate(api, { enterpriseId: awardLZ, fullName: '赵落后' });
-    tsCqo = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '孙天水' });
+    complete = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '王达标', trainedAt: '2025-05-01T02:00:00Z' });
+    behind = await candidate(api, { enterpriseId: awardLZ, fullName: '赵落后', trainedAt: '2025-05-01T02:00:00Z' });
+    tsCqo = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '孙天水', trainedAt: '2025-05-01T02:00:00Z' });
     // The award enterprise's admin.
     const admin = await api.get(UsersService).create({ username: 'entadminaward', password: TEST_PASSWORD, displayName: '获奖企业管理员', role: Role.EnterpriseAdmin, enterpriseId: awardLZ });
     const repo = api.get(UsersRepository);
@@ -139,8 +139,8 @@ describe('dashboards, exports and yearly reports', () => {
     expect(name).toMatch(/^学时未达标名单-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows: string[][] = parse(csv.rawPayload, { bom: true });
-    expect(rows[0]).toEqual(['地区', '企业', '姓名', '身份证号', '年度', '学时要求', '应完成学时', '已完成学时', '差额学时', '状态']);
-    expect(rows.slice(1).map((r) => [r[2], r[9]])).toEqual([['赵落后', '进度滞后'], ['赵落后', '进度滞后']]);
+    expect(rows[0]).toEqual(['地区', '企业', '姓名', '身份证号', '聘任状态', '年度', '学时要求', '应完成学时', '已完成学时', '差额学时', '状态']);
+    expect(rows.slice(1).map((r) => [r[2], r[4], r[10]])).toEqual([['赵落后', '在任', '进度滞后'], ['赵落后', '在任', '进度滞后']]);
     expect(rows[1][3]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(csv.body).not.toContain(behind.idNumber);
 

@@ -21,6 +21,8 @@ export interface CandidateOptions {
   appointmentHours?: string;
   /** Issue the appointment-training certificate (default true). */
   certificate?: boolean;
+  /** When the appointment hours were earned (their occurrence time; default 2025-11-01): eligibility reads the ledger as of `appointedOn`. */
+  trainedAt?: string;
   /** Record a clean disqualification declaration by the enterprise (default true; required to appoint). */
   declaration?: boolean;
 }
@@ -64,7 +66,7 @@ export async function candidate(api: TestApi, options: CandidateOptions): Promis
       category: 1,
       kind: 'appointment',
       creditHours: hours,
-      completedAt: '2025-11-01T02:00:00Z',
+      completedAt: options.trainedAt ?? '2025-11-01T02:00:00Z',
     });
   }
   if (options.certificate ?? true) {

@@ -48,7 +48,7 @@ describe('a CQO term, from appointment to expiry', () => {
     worker = await createTestWorker(api.ctx.config, { clock });
     world = await seedWorld(api);
     queue = new Queue(Queues.registry, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) });
-    cqo = await candidate(api, { enterpriseId: world.enterpriseLZ });
+    cqo = await candidate(api, { enterpriseId: world.enterpriseLZ, trainedAt: '2023-06-01T02:00:00Z' }); // trained before the (backdated) appointment
   });
   afterAll(async () => {
     await queue.close();

@@ -9,7 +9,7 @@ import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
 import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
 import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
-import { appointmentsQuery, ListQuery, shortfallsQuery } from './registry-lists';
+import { appointmentsQuery, ListedAppointmentState, ListQuery, shortfallsQuery } from './registry-lists';
 
 /** A target's figures on the date asked (`asOf`), and at its deadline once the deadline has passed. */
 export interface TargetFigures extends TargetCount {
@@ -114,6 +114,8 @@ export interface ShortfallRow {
   enterpriseName: string;
   regionName: string;
   year: number;
+  /** 在任 / 拟任 (a registered term not yet started) / 已离任, as of today. */
+  appointmentState: ListedAppointmentState;
   requirement: string;
   ruleName: string;
   required: string;
@@ -158,13 +160,11 @@ export class DashboardsService {
     const today = chinaDateOf(now);
     const asOf = asOfDate ?? today;
     const targets = await this.targetFigures.targets();
-    // The figures on the date asked, and on each deadline already passed (one statement each).
-    const deadlines = [...new Set(targets.map((t) => t.deadline).filter((d) => d <= today && d !== asOf))];
-    const [onAsOf, ...onDeadlines] = await Promise.all([asOf, ...deadlines].map((d) => this.targetFigures.countsOn(scopePath, d, targets)));
-    const atDeadline = new Map(deadlines.map((d, i) => [d, onDeadlines[i]]));
-    atDeadline.set(asOf, onAsOf);
+    // The figures on the date asked and on each deadline already passed: one statement for all.
+    const deadlines = targets.map((t) => t.deadline).filter((d) => d <= today);
     // Every region in scope mapped to its group, one pass over the handful of region rows.
-    const [regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
+    const [atDeadline, regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
+      this.targetFigures.countsOnDates(scopePath, [asOf, ...deadlines], targets),
       this.dataSource.query(
         `SELECT id, name, path FROM regions WHERE path = $1 OR (path LIKE $1 || '/%' AND path NOT LIKE $1 || '/%/%') ORDER BY sort_order, code`,
         [scopePath],
@@ -206,6 +206,7 @@ export class DashboardsService {
       ) as Promise<{ code: string; name: string; sort_order: number }[]>,
       this.dataSource.query('SELECT computed_at FROM registry_stats_meta') as Promise<{ computed_at: Date }[]>,
     ]);
+    const onAsOf = atDeadline.get(asOf)!;
     const rules = ruleRows.sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code));
     const figures = (regions: { id: string; name: string; path: string }[], name: string, id: string, path: string): RegionFigures => {
       const paths = new Set(regions.map((r) => r.path));
@@ -396,6 +397,7 @@ export class DashboardsService {
         enterpriseName: String(r.enterprise_name),
         regionName: String(r.region_name),
         year: Number(r.year),
+        appointmentState: r.appointment_state as ListedAppointmentState,
         requirement: String(r.requirement),
         ruleName: String(r.rule_name),
         required: normalizeHours(String(r.required)),
@@ -413,7 +415,8 @@ export class DashboardsService {
   async shortfallsList(actor: Actor, filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }): Promise<ListQuery> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     if (filter.enterpriseId) assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, filter.enterpriseId));
-    return shortfallsQuery(scopePath, { ...filter, year: this.year(filter.year, this.clock.now()) });
+    const now = this.clock.now();
+    return shortfallsQuery(scopePath, { ...filter, year: this.year(filter.year, now), today: chinaDateOf(now) });
   }
 
   async appointmentsList(actor: Actor, filter: { regionId?: string; status?: 'serving' | 'ended' | 'all'; enterpriseId?: string }): Promise<ListQuery> {

@@ -20,29 +20,42 @@ export interface ListQuery {
   columns: ListColumn[];
 }
 
+/** Where a listed CQO stands today: 在任, 拟任 (a registered term not yet started), 已离任. */
+export type ListedAppointmentState = 'serving' | 'nominated' | 'ended';
+export const APPOINTMENT_STATE_LABELS: Readonly<Record<ListedAppointmentState, string>> = { serving: '在任', nominated: '拟任', ended: '已离任' };
+
 /**
- * Serving CQOs of a year (a term overlapping it, at an enterprise in scope) whose requirements
- * stand at risk or in shortfall, one row per requirement: the year's requirements and the
- * once-only appointment training (period year 0), the most serious gap of a serving CQO. Hours
- * done and missing are the engine's. Uses ix_cqo_appointments_trainee_id and compliance_statuses'
- * primary key.
+ * Serving and nominated CQOs whose requirements stand at risk or in shortfall, one row per
+ * requirement: the year's requirements and the once-only appointment training (period year 0),
+ * the most serious gap. Listed: CQOs with a term overlapping the year at an enterprise in scope,
+ * and, for the year in progress, nominated ones (拟任: a registered term starting after today),
+ * whose missing appointment training the engine judges `at_risk` (due by the start date). Hours
+ * done and missing are the engine's; `appointment_state` says 在任/拟任/已离任 as of today.
+ * Uses ix_cqo_appointments_trainee_id and compliance_statuses' primary key.
  */
-export function shortfallsQuery(scopePath: string | null, f: { year: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }): ListQuery {
+export function shortfallsQuery(
+  scopePath: string | null,
+  f: { year: number; today: string; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' },
+): ListQuery {
   return {
     sql: `
       WITH cqo AS (
-        SELECT DISTINCT ON (a.trainee_id) a.trainee_id, a.enterprise_id
+        SELECT a.trainee_id,
+               (array_agg(a.enterprise_id ORDER BY a.appointed_on DESC))[1] AS enterprise_id,
+               CASE WHEN bool_or(a.appointed_on <= $6::date AND LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= $6::date) THEN 'serving'
+                    WHEN bool_or(a.status = 'serving' AND a.appointed_on > $6::date) THEN 'nominated'
+                    ELSE 'ended' END AS appointment_state
           FROM cqo_appointments a
           JOIN enterprises e ON e.id = a.enterprise_id
           JOIN regions g ON g.id = e.region_id
          WHERE ${pathInScopeSql('g.path', '$1')}
-           AND a.appointed_on <= make_date($2::int, 12, 31)
-           AND COALESCE(a.ended_on, a.term_ends_on) >= make_date($2::int, 1, 1)
+           AND ((a.appointed_on <= make_date($2::int, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date($2::int, 1, 1))
+                OR ($2::int = extract(year FROM $6::date)::int AND a.status = 'serving' AND a.appointed_on > $6::date))
            AND ($3::uuid IS NULL OR a.enterprise_id = $3)
-         ORDER BY a.trainee_id, a.appointed_on DESC
+         GROUP BY a.trainee_id
       )
       SELECT p.user_id AS trainee_id, p.full_name, p.id_number_masked, e.id AS enterprise_id, e.name AS enterprise_name,
-             g.name AS region_name, $2::int AS year, s.requirement, r.name AS rule_name,
+             g.name AS region_name, $2::int AS year, c.appointment_state, s.requirement, r.name AS rule_name,
              s.required::text AS required, s.accrued::text AS accrued, s.shortfall::text AS shortfall, s.state, s.final
         FROM cqo c
         JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year IN ($2::int, 0)
@@ -54,12 +67,13 @@ export function shortfallsQuery(scopePath: string | null, f: { year: number; ent
          AND ($4::text IS NULL OR s.requirement = $4)
          AND ($5::text IS NULL OR s.state = $5)
        ORDER BY g.path, e.name, p.full_name, p.user_id, s.period_year, r.sort_order, s.requirement`,
-    params: [scopePath, f.year, f.enterpriseId ?? null, f.requirement ?? null, f.state ?? null],
+    params: [scopePath, f.year, f.enterpriseId ?? null, f.requirement ?? null, f.state ?? null, f.today],
     columns: [
       { key: 'region_name', header: '地区' },
       { key: 'enterprise_name', header: '企业' },
       { key: 'full_name', header: '姓名' },
       { key: 'id_number_masked', header: '身份证号', plain: true },
+      { key: 'appointment_state', header: '聘任状态', plain: true },
       { key: 'year', header: '年度', plain: true },
       { key: 'rule_name', header: '学时要求' },
       { key: 'required', header: '应完成学时', plain: true },

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificatesRepository } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
-import { RequirementEvaluator } from '@cqo/credit-hours';
+import { Actor, chinaDateOf, Clock, CommonErrors, DomainError, Role } from '@cqo/core';
+import { asOfKey, RequirementEvaluator } from '@cqo/credit-hours';
 import { UsersRepository } from '@cqo/identity';
 import { QUALITY_QUALIFICATIONS, TraineesService } from '@cqo/trainees';
 import { RegistryErrors } from '../registry.errors';
@@ -87,6 +87,38 @@ export class EligibilityService {
   }
 
   /**
+   * Of (trainee, date) pairs, the keys ({@link asOfKey}) of those whose person met the appointment
+   * training conditions on the date: the hours by then (the credit-hours evaluator, as of the date)
+   * and, where the eligibility rule set in force that day requires it, a valid appointment-training
+   * certificate (held now: the certificate is the paper of the training, the ledger says when it
+   * happened). The target figures count an appointment made by exception for missing training from
+   * the day the training is completed.
+   */
+  async trainingCompletedAsOf(asked: readonly { traineeId: string; date: string }[]): Promise<Set<string>> {
+    const done = new Set<string>();
+    const hours = await this.evaluator.appointmentTrainingAsOf(asked);
+    const met = asked.filter((a) => hours.get(asOfKey(a.traineeId, a.date))?.met);
+    const certificateRequired = new Map<string, boolean>();
+    const certificateValid = new Map<string, boolean>();
+    for (const a of met) {
+      if (!certificateRequired.has(a.date)) {
+        // Before the first eligibility rule set nothing can be judged eligible: the certificate is then required.
+        const rules = await this.rules.inForce(a.date).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === 'ELIGIBILITY_RULES_MISSING') return null;
+          throw error;
+        });
+        certificateRequired.set(a.date, rules?.requireAppointmentCertificate ?? true);
+      }
+      if (certificateRequired.get(a.date) && !certificateValid.has(a.traineeId)) {
+        const certificate = await this.certificates.findCurrent({ traineeId: a.traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' });
+        certificateValid.set(a.traineeId, certificate?.status === 'valid');
+      }
+      if (!certificateRequired.get(a.date) || certificateValid.get(a.traineeId)) done.add(asOfKey(a.traineeId, a.date));
+    }
+    return done;
+  }
+
+  /**
    * Judges a trainee the actor may see on `onDate` (default today, CST) under the rule set in
    * force that day: an appointment is judged as of its `appointedOn`.
    */
@@ -94,11 +126,13 @@ export class EligibilityService {
     const today = onDate ?? chinaDateOf(this.clock.now());
     const rules = await this.rules.inForce(today);
     const profile = await this.trainees.getVisible(actor, traineeId);
-    // Appointment training: the credit-hours evaluator's verdict under the requirement rule set in force.
-    const [appointment, certificate] = await Promise.all([
-      this.evaluator.appointmentVerdict(traineeId),
+    // Appointment training as of the date: the credit-hours evaluator's verdict on the ledger up to
+    // that day, under the requirement rule set governing its year (hours earned later do not count).
+    const [asOf, certificate] = await Promise.all([
+      this.evaluator.appointmentTrainingAsOf([{ traineeId, date: today }]),
       this.certificates.findCurrent({ traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' }),
     ]);
+    const appointment = asOf.get(asOfKey(traineeId, today)) ?? null;
     const result = evaluateEligibility(
       {
         qualityWorkYears: String(profile.qualityWorkYears),

@@ -36,6 +36,8 @@ export const END_REASON_LABELS: Readonly<Record<AppointmentEndReason, string>> =
 @Index('ux_cqo_appointments_enterprise_certificate_no', ['enterpriseId', 'authorizationCertificateNo'], { unique: true })
 @Index('ix_cqo_appointments_trainee_id', ['traineeId'])
 @Index('ix_cqo_appointments_status_term_ends_on', ['status', 'termEndsOn'])
+// The few appointments made by exception (the target figures ask the evaluator about them).
+@Index('ix_cqo_appointments_not_eligible', ['appointedOn'], { where: 'NOT eligible' })
 @Check('ck_cqo_appointments_status', `status IN ('serving', 'ended') AND (status = 'serving') = (ended_on IS NULL)`)
 @Check('ck_cqo_appointments_term', 'term_years BETWEEN 1 AND 10 AND term_ends_on > appointed_on')
 @Check('ck_cqo_appointments_exception', 'eligible OR eligibility_exception_reason IS NOT NULL')

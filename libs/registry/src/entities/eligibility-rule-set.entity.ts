@@ -4,11 +4,13 @@ import type { EducationLevel, QualityQualification } from '@cqo/trainees';
 /**
  * The thresholds of the notice's appointment conditions (section 3 (一) and 二 (二)), as data: a
  * row per version, the one in force on a date being the latest `effectiveFrom` on or before it.
- * Another province, or a revised notice, adds a row; no constant in code changes.
+ * Another province, or a revised notice, adds a row; no constant in code changes. The training
+ * condition's hours are not here: they are the `once` appointment rule of the requirement rule set
+ * in force (libs/credit-hours), judged by its evaluator.
  */
 @Entity({ name: 'cqo_eligibility_rule_sets' })
 @Index('ux_cqo_eligibility_rule_sets_effective_from', ['effectiveFrom'], { unique: true })
-@Check('ck_cqo_eligibility_rule_sets_values', 'min_quality_work_years >= 0 AND min_appointment_hours >= 0 AND default_term_years BETWEEN 1 AND 10')
+@Check('ck_cqo_eligibility_rule_sets_values', 'min_quality_work_years >= 0 AND default_term_years BETWEEN 1 AND 10')
 export class EligibilityRuleSetEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -35,10 +37,6 @@ export class EligibilityRuleSetEntity {
   /** … 或相关专业高级技术职称 (either one satisfies the condition). */
   @Column({ type: 'boolean', default: true })
   acceptRelatedSeniorTitle!: boolean;
-
-  /** Category-1 appointment-training hours (经过首席质量官任职培训: 不少于21学时). */
-  @Column({ type: 'numeric', precision: 7, scale: 2 })
-  minAppointmentHours!: string;
 
   /** Whether the appointment-training certificate (首席质量官任职培训合格证书) must be held and valid. */
   @Column({ type: 'boolean', default: true })

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CERTIFICATE_TITLES, CertificateKind } from '@cqo/certificates';
 import { Actor, chinaDateOf, Clock, csvHeaderLine, csvSafeSql, InjectReadDataSource } from '@cqo/core';
-import { certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry-lists';
+import { APPOINTMENT_STATE_LABELS, certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry-lists';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { END_REASON_LABELS } from '../entities/cqo-appointment.entity';
 import { regionFilterPath } from '../registry-scope';
@@ -42,6 +42,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   end_reason: END_REASON_LABELS,
   kind: CERTIFICATE_TITLES,
   exception_flagged: { true: '是', false: '否' },
+  appointment_state: APPOINTMENT_STATE_LABELS,
 };
 
 /** A SQL string literal. */

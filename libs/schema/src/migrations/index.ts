@@ -12,6 +12,8 @@ import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCs
 import { HoursOccurrenceAndVerdicts1795630000000 } from './1795630000000-HoursOccurrenceAndVerdicts';
 import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSessionsAudit';
 import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
+import { DropEligibilityAppointmentHours1795650000000 } from './1795650000000-DropEligibilityAppointmentHours';
+import { RegistryFiguresEpoch1795650100000 } from './1795650100000-RegistryFiguresEpoch';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -31,4 +33,6 @@ export const ALL_MIGRATIONS = [
   StudyContent1795630500000,
   AccountsSessionsAudit1795631300000,
   RegulatorFigures1795640000000,
+  DropEligibilityAppointmentHours1795650000000,
+  RegistryFiguresEpoch1795650100000,
 ];

@@ -10,14 +10,16 @@ describe('target figures as of a date', () => {
   it('keeps the 2021-12-31 answer when an enterprise appoints later, and shows both verdicts', async () => {
     const first = await h.enterprise({ cityQualityAward: 'awarded', cityQualityAwardYear: 2020 });
     const second = await h.enterprise({ chinaQualityAward: 'nominated', chinaQualityAwardYear: 2021 });
-    expect((await h.appoint(first, { appointedOn: '2021-12-15' })).res.statusCode).toBe(201);
+    // Both CQOs completed the appointment training in June 2021 (eligibility reads the ledger as of appointedOn).
+    const candidate = { trainedAt: '2021-06-01T02:00:00Z' };
+    expect((await h.appoint(first, { appointedOn: '2021-12-15', candidate })).res.statusCode).toBe(201);
     h.clock.set('2021-12-31T10:00:00Z');
     const atDeadline = await h.target('award_holders', '2021-12-31');
     expect(atDeadline).toMatchObject({ enterprises: 2, appointed: 1, rate: 0.5, verdict: 'not_met' });
 
     // In 2022 the second enterprise appoints, and a city award of 2022 joins the lists.
     h.clock.set('2022-03-01T02:00:00Z');
-    expect((await h.appoint(second, { appointedOn: '2022-03-01' })).res.statusCode).toBe(201);
+    expect((await h.appoint(second, { appointedOn: '2022-03-01', candidate })).res.statusCode).toBe(201);
     await h.enterprise({ cityQualityAward: 'awarded', cityQualityAwardYear: 2022 });
 
     expect(await h.target('award_holders', '2021-12-31')).toEqual(atDeadline);

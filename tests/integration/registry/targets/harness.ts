@@ -62,6 +62,21 @@ export class TargetsHarness {
     return { res, who, token };
   }
 
+  private readonly candidates = new Map<string, Awaited<ReturnType<typeof candidate>>>();
+
+  /** A candidate employed by the enterprise (made once per enterprise), eligible by default. */
+  async candidateOf(enterpriseId: string, options: Partial<CandidateOptions> = {}) {
+    if (!this.candidates.has(enterpriseId)) this.candidates.set(enterpriseId, await candidate(this.api, { enterpriseId, ...options }));
+    return this.candidates.get(enterpriseId)!;
+  }
+
+  /** Registers the enterprise's candidate ({@link candidateOf}) over HTTP; returns the response. */
+  async appointExisting(enterpriseId: string, appointedOn: string) {
+    const who = await this.candidateOf(enterpriseId);
+    const token = await this.adminToken(enterpriseId);
+    return this.api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn }) });
+  }
+
   /** 兰州市's figures for a target on `asOf` (default today), as the dashboards compute them. */
   async target(code: string, asOf?: string, regionPath = '620000/620100'): Promise<TargetFigures> {
     const year = Number((asOf ?? '2026').slice(0, 4));

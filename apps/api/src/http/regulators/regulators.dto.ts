@@ -466,6 +466,8 @@ export class ShortfallRowDto {
   @ApiProperty() enterpriseName!: string;
   @ApiProperty() regionName!: string;
   @ApiProperty() year!: number;
+  @ApiProperty({ enum: ['serving', 'nominated', 'ended'], description: '在任 / 拟任 (a registered term not yet started) / 已离任, as of today' })
+  appointmentState!: string;
   @ApiProperty() requirement!: string;
   @ApiProperty() ruleName!: string;
   @ApiProperty() required!: string;

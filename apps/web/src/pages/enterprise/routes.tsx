@@ -1,7 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
+import { MasterDataPage } from './master-data';
 import { StaffHoursPage } from './staff';
+import { StaffFactsPage } from './staff-facts';
 
 export default function EnterpriseRoutes() {
   return (
@@ -9,6 +11,8 @@ export default function EnterpriseRoutes() {
       <Route path="appointments" element={<AppointmentsPage />} />
       <Route path="reports" element={<EnterpriseReportsPage />} />
       <Route path="staff" element={<StaffHoursPage />} />
+      <Route path="staff/:traineeId/facts" element={<StaffFactsPage />} />
+      <Route path="master-data" element={<MasterDataPage />} />
       <Route path="*" element={<Navigate to="appointments" replace />} />
     </Routes>
   );

@@ -8,7 +8,7 @@ import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
 
-/** Serving CQOs at risk or short of hours in the year, one row per requirement; exportable. */
+/** Serving and nominated (拟任) CQOs at risk or short of hours in the year, one row per requirement; exportable. */
 export function ShortfallsPage() {
   const { t, label } = useI18n();
   const [year, setYear] = useState(chinaYear());
@@ -48,7 +48,7 @@ export function ShortfallsPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>{t('shortfalls.none')}</Empty>
       ) : (
-        <Table head={[t('lookup.fullName'), t('dash.enterprise'), t('dash.region'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status')]}>
+        <Table head={[t('lookup.fullName'), t('dash.enterprise'), t('dash.region'), t('shortfalls.appointment'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status')]}>
           {list.data.items.map((r) => (
             <tr key={`${r.traineeId}-${r.requirement}`}>
               <td>
@@ -56,6 +56,7 @@ export function ShortfallsPage() {
               </td>
               <td>{r.enterpriseName}</td>
               <td>{r.regionName}</td>
+              <td>{label('appointmentState.', r.appointmentState)}</td>
               <td>{r.ruleName}</td>
               <td className="num">
                 {hours(r.accrued)} / {hours(r.required)}
