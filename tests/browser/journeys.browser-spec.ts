@@ -265,6 +265,19 @@ describe('the web front end in Chromium', () => {
     } finally {
       await context.close();
     }
+    // Tianshui's CQO (appointed above) named again: the conflict shows at once, and no form to fill in.
+    const tianshui = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const again = await tianshui.newPage();
+    try {
+      await signIn(again, servers.baseUrl, 'entadmints', TEST_PASSWORD);
+      await again.getByLabel('候选人用户名').fill('traineets');
+      await again.getByRole('button', { name: '核查条件' }).click();
+      const obstacles = again.getByTestId('appointment-obstacles');
+      await obstacles.getByText('该人员已是本企业在任首席质量官；任期将满时请办理续聘').waitFor();
+      expect(await again.getByRole('button', { name: '登记聘任' }).count()).toBe(0);
+    } finally {
+      await tianshui.close();
+    }
   });
 
   it('shows each staff role its main page, and every page of its menu loads cleanly', async () => {

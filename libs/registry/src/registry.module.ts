@@ -5,6 +5,7 @@ import { CreditHoursModule } from '@cqo/credit-hours';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';
+import { AppointmentPrecheck } from './appointments/appointment-precheck.service';
 import { AppointmentsService } from './appointments/appointments.service';
 import { TermRemindersService } from './appointments/term-reminders.service';
 import { DashboardsService } from './dashboards/dashboards.service';
@@ -55,6 +56,7 @@ const SERVICES = [
   EligibilityRulesRepository,
   EligibilityService,
   AppointmentsService,
+  AppointmentPrecheck,
   TermRemindersService,
   DeclarationsService,
   CqoFlagsService,

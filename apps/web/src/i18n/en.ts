@@ -339,6 +339,7 @@ export const en: Record<MessageKey, string> = {
   'appoint.username': 'Candidate username',
   'appoint.check': 'Check conditions',
   'appoint.answerFor': 'Check result for {name}',
+  'appoint.obstacles': 'This person cannot be appointed now:',
   'appoint.step2': 'Step 2: register the appointment',
   'appoint.positionTitle': 'Position',
   'appoint.positionLevel': 'Position level',

@@ -337,6 +337,7 @@ export const zhCN = {
   'appoint.username': '候选人用户名',
   'appoint.check': '核查条件',
   'appoint.answerFor': '{name} 的核查结果',
+  'appoint.obstacles': '该人员目前不能被聘任：',
   'appoint.step2': '第二步：登记聘任',
   'appoint.positionTitle': '职务',
   'appoint.positionLevel': '职级',
