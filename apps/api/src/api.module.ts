@@ -39,6 +39,7 @@ import { QuestionsController } from './http/exams/questions.controller';
 import { ComplianceController } from './http/credit-hours/compliance.controller';
 import { CreditHoursController } from './http/credit-hours/credit-hours.controller';
 import { HoursOutlookController } from './http/credit-hours/hours-outlook.controller';
+import { HoursTranscriptsController } from './http/credit-hours/hours-transcripts.controller';
 import { ExternalClaimsController } from './http/external-claims/external-claims.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
@@ -130,6 +131,7 @@ export class ApiModule {
         AuditLogController,
         EmployerLinksController,
         ExternalClaimsController,
+        HoursTranscriptsController,
       ],
       providers: [
         // Hostile input is refused before anything reads it (guards run in this order).

@@ -13,6 +13,7 @@ import { HoursOccurrenceAndVerdicts1795630000000 } from './1795630000000-HoursOc
 import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSessionsAudit';
 import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
 import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourClaims';
+import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   AccountsSessionsAudit1795631300000,
   RegulatorFigures1795640000000,
   ExternalHourClaims1795654000000,
+  HoursTranscripts1795654100000,
 ];
