@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
 import { StaffHoursPage } from './staff';
+import { ClaimsQueuePage } from '../claims/claims-queue';
 
 export default function EnterpriseRoutes() {
   return (
@@ -9,6 +10,7 @@ export default function EnterpriseRoutes() {
       <Route path="appointments" element={<AppointmentsPage />} />
       <Route path="reports" element={<EnterpriseReportsPage />} />
       <Route path="staff" element={<StaffHoursPage />} />
+      <Route path="claims" element={<ClaimsQueuePage role="enterprise" />} />
       <Route path="*" element={<Navigate to="appointments" replace />} />
     </Routes>
   );

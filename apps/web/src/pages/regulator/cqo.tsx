@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
 import { AppointmentCard } from '../enterprise/appointment-card';
+import { TranscriptButton } from '../claims/transcript-button';
 
 /** One person's status as a regulator sees it: appointment, appointment training, yearly hours, certificates, flags, and the ledger entries. */
 export function CqoStatusPage() {
@@ -22,6 +23,7 @@ export function CqoStatusPage() {
   return (
     <>
       <PageTitle title={s.fullName} back="/regulator/lookup">
+        <TranscriptButton path={`/trainees/${traineeId}/credit-hours/transcript`} />
         {s.serving ? <Badge tone="ok">{t('lookup.servingYes')}</Badge> : <Badge>{t('lookup.servingNo')}</Badge>}
         {s.openFlags > 0 && <Badge tone="bad">{t('cqo.openFlags', { n: s.openFlags })}</Badge>}
       </PageTitle>
