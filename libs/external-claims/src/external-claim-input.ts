@@ -25,7 +25,10 @@ const MAX_CLAIM_CENTI_HOURS = 20_000n; // 200 hours: more than any single event
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && chinaDateOf(new Date(`${value}T12:00:00+08:00`)) === value;
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const at = new Date(`${value}T12:00:00+08:00`);
+  // 2026-02-30 parses to nothing (or rolls over): only a day that exists is a date.
+  return !Number.isNaN(at.getTime()) && chinaDateOf(at) === value;
 }
 
 /** A reason a person types (rejection, reduction): 2 to 500 characters. */
