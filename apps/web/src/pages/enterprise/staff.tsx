@@ -34,7 +34,7 @@ export function StaffHoursPage() {
         <Empty>{t('staff.none')}</Empty>
       ) : (
         <Table head={[t('lookup.fullName'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status'), t('transcript.column')]}>
-          {list.data.items.map((r) => (
+          {list.data.items.map((r, i, rows) => (
             <tr key={`${r.traineeId}-${r.requirement}`}>
               <td>{r.fullName}</td>
               <td>{r.ruleName}</td>
@@ -46,7 +46,8 @@ export function StaffHoursPage() {
                 <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
               </td>
               <td>
-                <TranscriptButton path={`/trainees/${r.traineeId}/credit-hours/transcript`} />
+                {/* Once per person (their rows are consecutive, one per requirement). */}
+                {rows[i - 1]?.traineeId !== r.traineeId && <TranscriptButton path={`/trainees/${r.traineeId}/credit-hours/transcript`} />}
               </td>
             </tr>
           ))}
