@@ -10,6 +10,7 @@ import {
   Clock,
   CommonErrors,
   FieldIssue,
+  fieldLabel,
   ObjectStorage,
   offsetOf,
   Page,
@@ -94,7 +95,7 @@ export class ExternalClaimsService {
     const issues = checkClaimShape(input, chinaDateOf(now));
     if (issues.length === 0) issues.push(...(await this.topicIssues(input)));
     const files = await this.checkFiles(input, issues);
-    if (issues.length > 0) throw CommonErrors.validationFailed(issues);
+    if (issues.length > 0) throw invalid(issues);
 
     const year = chinaYearOf(endOfTraining(input.endedOn));
     const employer: { enterprise_id: string | null; linked_at: Date }[] = await this.dataSource.query(
@@ -105,12 +106,12 @@ export class ExternalClaimsService {
     if (!enterpriseId) throw ExternalClaimErrors.noEmployer();
     const linkedOn = chinaDateOf(new Date(employer[0].linked_at));
     if (input.startedOn < linkedOn) {
-      throw CommonErrors.validationFailed([{ field: 'startedOn', message: `不能早于企业确认任职关系的日期（${linkedOn}）` }]);
+      throw invalid([{ field: 'startedOn', message: `不能早于企业确认任职关系的日期（${linkedOn}）` }]);
     }
     const limits = await this.rules.limitsFor(actor.userId, year);
     if (!limits) throw ExternalClaimErrors.noRules(year);
     if (now.getTime() >= lateWindowEnd(year, limits.lateWindowDays).getTime()) {
-      throw CommonErrors.validationFailed([
+      throw invalid([
         { field: 'endedOn', message: `${year}年度已结束，补报期限（年度结束后${limits.lateWindowDays}天）已过` },
       ]);
     }
@@ -129,7 +130,7 @@ export class ExternalClaimsService {
         const counted = await this.rules.hoursCounted(manager, actor.userId, year, input.category, PENDING_OR_APPROVED);
         const max = limits.maxHours[input.category];
         if (!withinLimit(counted, input.hours, max)) {
-          throw CommonErrors.validationFailed([
+          throw invalid([
             { field: 'hours', message: `超过${year}年度外部学时上限：第${input.category === 1 ? '一' : '二'}类每年最多${normalizeHours(max)}学时，已申报或认定${normalizeHours(counted)}学时` },
           ]);
         }
@@ -213,7 +214,7 @@ export class ExternalClaimsService {
   async reject(actor: Actor, id: string, reason: string): Promise<ExternalClaimView> {
     if (actor.role !== Role.EnterpriseAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     const issues = reasonIssue('reason', reason, '不通过的原因');
-    if (issues.length > 0) throw CommonErrors.validationFailed(issues);
+    if (issues.length > 0) throw invalid(issues);
     const stage: ExternalClaimRejectedStage = actor.role === Role.EnterpriseAdmin ? 'enterprise' : 'regulator';
     const expected: ExternalClaimStatus = stage === 'enterprise' ? 'submitted' : 'endorsed';
     await this.dataSource.transaction(async (manager) => {
@@ -258,14 +259,14 @@ export class ExternalClaimsService {
       } else if (toCentiHours(approved) < toCentiHours(scope.hours)) {
         issues.push(...reasonIssue('reductionReason', input.reductionReason, '核减学时的原因'));
       }
-      if (issues.length > 0) throw CommonErrors.validationFailed(issues);
+      if (issues.length > 0) throw invalid(issues);
       await manager.query('SELECT 1 FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [scope.traineeId]);
       const limits = await this.rules.limitsFor(scope.traineeId, scope.year, manager);
       if (!limits) throw ExternalClaimErrors.noRules(scope.year);
       const counted = await this.rules.hoursCounted(manager, scope.traineeId, scope.year, scope.category, ['approved']);
       const max = limits.maxHours[scope.category];
       if (!withinLimit(counted, approved, max)) {
-        throw CommonErrors.validationFailed([
+        throw invalid([
           { field: 'approvedHours', message: `超过${scope.year}年度外部学时上限（${normalizeHours(max)}学时），已认定${normalizeHours(counted)}学时` },
         ]);
       }
@@ -416,6 +417,11 @@ export class ExternalClaimsService {
     );
     return pageOf(rows.map(toView), total, page);
   }
+}
+
+/** 400 naming each field, worded by its on-screen label (the claim form's names first). */
+function invalid(issues: FieldIssue[]) {
+  return CommonErrors.validationFailed(issues.map((i) => ({ ...i, label: i.label ?? fieldLabel(i.field, 'zh', 'ExternalClaimCreateDto') })));
 }
 
 /** The instant the hours are dated at: noon CST of the training's last day (its day, so its year, is what counts). */
