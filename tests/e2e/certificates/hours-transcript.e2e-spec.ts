@@ -35,6 +35,8 @@ describe('hours transcript (学时证明)', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('学时证明'));
     const pdf = res.rawPayload;
+    // The fonts are embedded as subsets, as on certificates.
+    expect(pdf.length).toBeLessThan(200 * 1024);
 
     const summary = (await api.request({ method: 'GET', url: '/me/credit-hours', token: world.tokens.traineeLZ })).json() as {
       years: { year: number; totals: { category: 1 | 2; kind: 'appointment' | 'continuing'; hours: string }[] }[];
