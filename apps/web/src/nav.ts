@@ -9,6 +9,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/hours', 'nav.hours'],
     ['/claims', 'nav.claims'],
     ['/certificates', 'nav.certificates'],
+    ['/facts', 'nav.facts'],
     ['/notifications', 'nav.notifications'],
   ],
   org_admin: [
@@ -22,6 +23,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/enterprise/reports', 'nav.yearlyReports'],
     ['/enterprise/staff', 'nav.staffHours'],
     ['/enterprise/claims', 'nav.claimsQueue'],
+    ['/enterprise/master-data', 'nav.masterData'],
     ['/notifications', 'nav.notifications'],
   ],
   regulator: [
@@ -30,6 +32,8 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/regulator/shortfalls', 'nav.shortfalls'],
     ['/regulator/claims', 'nav.claimsQueue'],
     ['/regulator/reports', 'nav.reports'],
+    ['/regulator/city-reports', 'nav.cityReports'],
+    ['/regulator/master-data', 'nav.enterpriseLists'],
     ['/regulator/exports', 'nav.exports'],
   ],
   platform_admin: [

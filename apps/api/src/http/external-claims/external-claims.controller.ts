@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Page, Role } from '@cqo/core';
+import { Actor, EVIDENCE_FILE_MAX_BYTES, Page, Role } from '@cqo/core';
 import { ExternalClaimsService, ExternalClaimView } from '@cqo/external-claims';
 import { PageQueryDto } from '../common/paging.dto';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
+import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ClaimApproveDto, ClaimListQueryDto, ClaimRejectDto, ExternalClaimCreateDto } from './external-claims.dto';
 
@@ -21,6 +22,7 @@ export class ExternalClaimsController {
 
   @Post('me/external-claims')
   @Access(Role.Trainee)
+  @FileUpload('evidence', EVIDENCE_FILE_MAX_BYTES)
   @ApiOperation({ summary: 'Claims hours of training outside the platform, with 1–3 evidence files (PDF/JPG/PNG by bytes, ≤ 3 MB each)' })
   submit(@CurrentActor() actor: Actor, @Body() dto: ExternalClaimCreateDto): Promise<ExternalClaimView> {
     return this.claims.submit(actor, {

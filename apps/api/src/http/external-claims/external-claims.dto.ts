@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from '@cqo/credit-hours';
 import { EXTERNAL_CLAIM_STATUSES, ExternalClaimStatus, MAX_EVIDENCE_FILES } from '@cqo/external-claims';
+import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 
 export class ClaimEvidenceDto {
@@ -14,7 +15,8 @@ export class ClaimEvidenceDto {
 
   @ApiProperty({ description: 'The file, base64: PDF, JPG or PNG (by its bytes), at most 3 MB before encoding' })
   @IsBase64()
-  @MaxLength(4_200_000)
+  // Bounded by the body only: the service checks each decoded file's size and names `evidence[i]`.
+  @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 }
 

@@ -1,8 +1,10 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
+import { MasterDataPage } from './master-data';
 import { StaffHoursPage } from './staff';
 import { ClaimsQueuePage } from '../claims/claims-queue';
+import { StaffFactsPage } from './staff-facts';
 
 export default function EnterpriseRoutes() {
   return (
@@ -11,6 +13,8 @@ export default function EnterpriseRoutes() {
       <Route path="reports" element={<EnterpriseReportsPage />} />
       <Route path="staff" element={<StaffHoursPage />} />
       <Route path="claims" element={<ClaimsQueuePage role="enterprise" />} />
+      <Route path="staff/:traineeId/facts" element={<StaffFactsPage />} />
+      <Route path="master-data" element={<MasterDataPage />} />
       <Route path="*" element={<Navigate to="appointments" replace />} />
     </Routes>
   );

@@ -1,5 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { CityReportsPage } from './city-reports';
 import { CqoStatusPage } from './cqo';
+import { EnterpriseHistoryPage } from './enterprise-history';
+import { EnterpriseListsPage } from './master-data';
 import { DashboardPage } from './dashboard';
 import { ExportsPage } from './exports';
 import { LookupPage } from './lookup';
@@ -17,6 +20,9 @@ export default function RegulatorRoutes() {
       <Route path="reports" element={<ReportsPage />} />
       <Route path="claims" element={<ClaimsQueuePage role="regulator" />} />
       <Route path="exports" element={<ExportsPage />} />
+      <Route path="city-reports" element={<CityReportsPage />} />
+      <Route path="master-data" element={<EnterpriseListsPage />} />
+      <Route path="enterprises/:enterpriseId/history" element={<EnterpriseHistoryPage />} />
       <Route path="*" element={<Navigate to="dashboard" replace />} />
     </Routes>
   );

@@ -10,6 +10,7 @@ const ClaimsPage = lazyPage(() => import('./claims'), 'ClaimsPage');
 const CoursePage = lazyPage(() => import('./course'), 'CoursePage');
 const EnrollmentPage = lazyPage(() => import('./enrollment'), 'EnrollmentPage');
 const ExamPage = lazyPage(() => import('./exam'), 'ExamPage');
+const MyFactsPage = lazyPage(() => import('./facts'), 'MyFactsPage');
 const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
 const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
@@ -34,6 +35,7 @@ export default function TraineeRoutes() {
           <Route path="hours" element={<HoursPage />} />
           <Route path="certificates" element={<CertificatesPage />} />
           <Route path="claims" element={<ClaimsPage />} />
+          <Route path="facts" element={<MyFactsPage />} />
         </>
       )}
       <Route path="*" element={<Navigate to="/" replace />} />
