@@ -8,6 +8,7 @@ import { AppConfig, buildLoggerParams, CoreModule, RedisClient, RedisModule } fr
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { CoursesModule } from '@cqo/courses';
 import { ExamsModule } from '@cqo/exams';
+import { ExternalClaimsModule } from '@cqo/external-claims';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
@@ -38,6 +39,8 @@ import { QuestionsController } from './http/exams/questions.controller';
 import { ComplianceController } from './http/credit-hours/compliance.controller';
 import { CreditHoursController } from './http/credit-hours/credit-hours.controller';
 import { HoursOutlookController } from './http/credit-hours/hours-outlook.controller';
+import { HoursTranscriptsController } from './http/credit-hours/hours-transcripts.controller';
+import { ExternalClaimsController } from './http/external-claims/external-claims.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -86,6 +89,7 @@ export class ApiModule {
         ExamsModule,
         CertificatesModule,
         RegistryModule,
+        ExternalClaimsModule,
       ],
       controllers: [
         HealthController,
@@ -126,6 +130,8 @@ export class ApiModule {
         CityReportsController,
         AuditLogController,
         EmployerLinksController,
+        ExternalClaimsController,
+        HoursTranscriptsController,
       ],
       providers: [
         // Hostile input is refused before anything reads it (guards run in this order).

@@ -19,9 +19,12 @@ import { CertificateRequirementsQuery } from './triggers/certificate-requirement
 import { CertificateStandingService } from './triggers/certificate-standing.service';
 import { CertificateTriggersService } from './triggers/certificate-triggers.service';
 import { CertificateVerificationService } from './verification/certificate-verification.service';
+import { HoursTranscriptEntity } from './transcripts/hours-transcript.entity';
+import { HoursTranscriptRenderer } from './transcripts/hours-transcript-renderer';
+import { HoursTranscriptsService } from './transcripts/hours-transcripts.service';
 
 /** Every entity of this lib, for ALL_ENTITIES. */
-export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateEventEntity];
+export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateEventEntity, HoursTranscriptEntity];
 
 const SERVICES = [
   CertificateIssuer,
@@ -37,6 +40,8 @@ const SERVICES = [
   CertificateSigner,
   CertificateFilesService,
   CertificatesRepository,
+  HoursTranscriptRenderer,
+  HoursTranscriptsService,
 ];
 
 @Module({

@@ -178,6 +178,7 @@ export class TraineesService {
       if (rows.length === 0) throw TraineeErrors.noPendingEmployerLink();
       await manager.query(
         `UPDATE trainee_profiles SET enterprise_id = CASE WHEN $3 THEN $2::uuid ELSE enterprise_id END,
+                employer_linked_at = CASE WHEN $3 THEN $4 ELSE employer_linked_at END,
                 requested_enterprise_id = NULL, employer_requested_at = NULL, updated_at = $4 WHERE user_id = $1`,
         [userId, enterpriseId, confirm, this.clock.now()],
       );
@@ -286,7 +287,7 @@ export class TraineesService {
 
   private async profileColumns(
     input: ProfileInput,
-  ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt'>> {
+  ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt' | 'employerLinkedAt'>> {
     if (!isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
     if (input.phone && !isValidChinesePhone(input.phone)) throw TraineeErrors.phoneInvalid();
     if (input.enterpriseId) {

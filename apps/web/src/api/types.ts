@@ -310,7 +310,7 @@ export interface CreditEntry {
   category: number;
   kind: CreditKind;
   hours: string;
-  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'reversal';
+  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
   occurredAt: string;
   courseId: string | null;
   evidenceRef: string | null;

@@ -16,6 +16,10 @@ export type AuditAction =
   | 'trainee.employer_confirmed'
   | 'trainee.employer_rejected'
   | 'registry.export'
+  | 'external_claim.submitted'
+  | 'external_claim.endorsed'
+  | 'external_claim.approved'
+  | 'external_claim.rejected'
   | 'registry.lookup';
 
 /**

@@ -3,6 +3,7 @@ import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
 import { MasterDataPage } from './master-data';
 import { StaffHoursPage } from './staff';
+import { ClaimsQueuePage } from '../claims/claims-queue';
 import { StaffFactsPage } from './staff-facts';
 
 export default function EnterpriseRoutes() {
@@ -11,6 +12,7 @@ export default function EnterpriseRoutes() {
       <Route path="appointments" element={<AppointmentsPage />} />
       <Route path="reports" element={<EnterpriseReportsPage />} />
       <Route path="staff" element={<StaffHoursPage />} />
+      <Route path="claims" element={<ClaimsQueuePage role="enterprise" />} />
       <Route path="staff/:traineeId/facts" element={<StaffFactsPage />} />
       <Route path="master-data" element={<MasterDataPage />} />
       <Route path="*" element={<Navigate to="appointments" replace />} />

@@ -8,6 +8,7 @@ import { ExportsPage } from './exports';
 import { LookupPage } from './lookup';
 import { ReportsPage } from './reports';
 import { ShortfallsPage } from './shortfalls';
+import { ClaimsQueuePage } from '../claims/claims-queue';
 
 export default function RegulatorRoutes() {
   return (
@@ -17,6 +18,7 @@ export default function RegulatorRoutes() {
       <Route path="cqos/:traineeId" element={<CqoStatusPage />} />
       <Route path="shortfalls" element={<ShortfallsPage />} />
       <Route path="reports" element={<ReportsPage />} />
+      <Route path="claims" element={<ClaimsQueuePage role="regulator" />} />
       <Route path="exports" element={<ExportsPage />} />
       <Route path="city-reports" element={<CityReportsPage />} />
       <Route path="master-data" element={<EnterpriseListsPage />} />
