@@ -3,3 +3,4 @@ export * from './trainee-profile.entity';
 export * from './trainees.errors';
 export * from './trainees.service';
 export * from './trainees.module';
+export * from './identity-references/identity-references';

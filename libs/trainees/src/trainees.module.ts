@@ -4,10 +4,11 @@ import { IdentityModule } from '@cqo/identity';
 import { IdNumberCollisionEntity } from './id-number-collision.entity';
 import { TraineeProfileEntity } from './trainee-profile.entity';
 import { TraineesService } from './trainees.service';
+import { IdentityReferences } from './identity-references/identity-references';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TraineeProfileEntity, IdNumberCollisionEntity]), IdentityModule],
-  providers: [TraineesService],
-  exports: [TraineesService],
+  providers: [TraineesService, IdentityReferences],
+  exports: [TraineesService, IdentityReferences],
 })
 export class TraineesModule {}

@@ -19,6 +19,7 @@ import {
 } from '@cqo/core';
 import { AuditLogService, UsersService } from '@cqo/identity';
 import { IdNumberCollisionEntity } from './id-number-collision.entity';
+import { IdentityReferences } from './identity-references/identity-references';
 import { EducationLevel, QualityQualification, TraineeProfileEntity } from './trainee-profile.entity';
 import { TraineeErrors } from './trainees.errors';
 
@@ -76,6 +77,7 @@ export class TraineesService {
     private readonly clock: Clock,
     private readonly audit: AuditLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly references: IdentityReferences,
   ) {}
 
   /**
@@ -147,13 +149,8 @@ export class TraineesService {
    * to the person, only the enterprise admin may change it (audited).
    */
   async idNumberLocked(userId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [{ locked }]: { locked: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM credit_entries WHERE trainee_id = $1)
-           OR EXISTS (SELECT 1 FROM cqo_appointments WHERE trainee_id = $1)
-           OR EXISTS (SELECT 1 FROM certificates WHERE trainee_id = $1) AS locked`,
-      [userId],
-    );
-    return locked;
+    // The libs owning those records answer through the port; this lib reads none of their tables.
+    return this.references.anyReferences(userId, manager);
   }
 
   /** The employer links waiting for this enterprise admin's confirmation. */
