@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -14,6 +14,7 @@ import { OrganizationsModule } from '@cqo/organizations';
 import { RegistryModule } from '@cqo/registry';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
+import { AuditedReadInterceptor } from './http/common/audited-read';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
 import { HostileInputGuard } from './http/common/hostile-input.guard';
@@ -132,6 +133,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // Exports and lookups of people are written to the security audit log.
+        { provide: APP_INTERCEPTOR, useClass: AuditedReadInterceptor },
         SerialVerifyLimiter,
         TusUploadServer,
       ],
