@@ -52,6 +52,7 @@ import { CityReportsController } from './http/regulators/city-reports.controller
 import { DashboardsController } from './http/regulators/dashboards.controller';
 import { ExportsController } from './http/regulators/exports.controller';
 import { AccessLogController, LookupController } from './http/regulators/lookup.controller';
+import { IdNumberCollisionsController } from './http/trainees/id-number-collisions.controller';
 import { EmployerLinksController } from './http/trainees/employer-links.controller';
 import { TraineesController } from './http/trainees/trainees.controller';
 import { UsersController } from './http/users/users.controller';
@@ -127,6 +128,7 @@ export class ApiModule {
         CityReportsController,
         AuditLogController,
         EmployerLinksController,
+        IdNumberCollisionsController,
       ],
       providers: [
         // Hostile input is refused before anything reads it (guards run in this order).

@@ -4,3 +4,4 @@ export * from './trainees.errors';
 export * from './trainees.service';
 export * from './trainees.module';
 export * from './identity-references/identity-references';
+export * from './id-number-collisions.service';

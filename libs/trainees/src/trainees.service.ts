@@ -202,7 +202,7 @@ export class TraineesService {
       await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, id_number_masked = $3, updated_at = $4 WHERE user_id = $1', [
         userId, hash, maskIdNumber(idNumber), this.clock.now(),
       ]);
-      await manager.query('UPDATE id_number_collisions SET resolved_at = $2 WHERE user_id = $1 AND resolved_at IS NULL', [userId, this.clock.now()]);
+      await manager.query("UPDATE id_number_collisions SET resolved_at = $2, decision = 'corrected', resolved_by = $3 WHERE user_id = $1 AND resolved_at IS NULL", [userId, this.clock.now(), actor.userId]);
       await this.audit.record(
         { action: 'trainee.id_number_changed', actorId: actor.userId, subjectId: userId, details: { from: rows[0].id_number_masked, to: maskIdNumber(idNumber) } },
         manager,

@@ -12,6 +12,7 @@ import { DropRegistryCsvCell1795620200000 } from './1795620200000-DropRegistryCs
 import { HoursOccurrenceAndVerdicts1795630000000 } from './1795630000000-HoursOccurrenceAndVerdicts';
 import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSessionsAudit';
 import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
+import { IdNumberCollisionDecisions1795651000000 } from './1795651000000-IdNumberCollisionDecisions';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   StudyContent1795630500000,
   AccountsSessionsAudit1795631300000,
   RegulatorFigures1795640000000,
+  IdNumberCollisionDecisions1795651000000,
 ];
