@@ -15,12 +15,15 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/org/questions', 'nav.questions'],
     ['/org/papers', 'nav.papers'],
     ['/notifications', 'nav.notifications'],
+    ['/security', 'nav.security'],
   ],
   enterprise_admin: [
     ['/enterprise/appointments', 'nav.appointments'],
     ['/enterprise/reports', 'nav.yearlyReports'],
     ['/enterprise/staff', 'nav.staffHours'],
+    ['/enterprise/id-collisions', 'nav.idCollisions'],
     ['/notifications', 'nav.notifications'],
+    ['/security', 'nav.security'],
   ],
   regulator: [
     ['/regulator/dashboard', 'nav.dashboard'],
@@ -28,13 +31,22 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/regulator/shortfalls', 'nav.shortfalls'],
     ['/regulator/reports', 'nav.reports'],
     ['/regulator/exports', 'nav.exports'],
+    ['/regulator/id-collisions', 'nav.idCollisions'],
+    ['/security', 'nav.security'],
   ],
   platform_admin: [
     ['/admin/approvals', 'nav.approvals'],
     ['/admin/rule-sets', 'nav.ruleSets'],
     ['/admin/users', 'nav.users'],
+    ['/admin/id-collisions', 'nav.idCollisions'],
+    ['/security', 'nav.security'],
   ],
 };
 
 /** Where a role lands after signing in. */
 export const homeOf = (role: Role): string => NAV[role][0][0];
+
+/** Where a signed-in user lands: the security page while a required second factor is missing. */
+export const landingOf = (me: { role: Role; totpEnrolmentRequired: boolean }): string => (me.totpEnrolmentRequired ? SECURITY_PATH : homeOf(me.role));
+
+export const SECURITY_PATH = '/security';

@@ -1,3 +1,4 @@
+import { IdCollisionsPage } from '../staff/id-collisions';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
@@ -9,6 +10,7 @@ export default function EnterpriseRoutes() {
       <Route path="appointments" element={<AppointmentsPage />} />
       <Route path="reports" element={<EnterpriseReportsPage />} />
       <Route path="staff" element={<StaffHoursPage />} />
+      <Route path="id-collisions" element={<IdCollisionsPage />} />
       <Route path="*" element={<Navigate to="appointments" replace />} />
     </Routes>
   );

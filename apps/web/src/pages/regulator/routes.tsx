@@ -1,3 +1,4 @@
+import { IdCollisionsPage } from '../staff/id-collisions';
 import { Navigate, Route, Routes } from 'react-router';
 import { CqoStatusPage } from './cqo';
 import { DashboardPage } from './dashboard';
@@ -15,6 +16,7 @@ export default function RegulatorRoutes() {
       <Route path="shortfalls" element={<ShortfallsPage />} />
       <Route path="reports" element={<ReportsPage />} />
       <Route path="exports" element={<ExportsPage />} />
+      <Route path="id-collisions" element={<IdCollisionsPage />} />
       <Route path="*" element={<Navigate to="dashboard" replace />} />
     </Routes>
   );
