@@ -65,6 +65,8 @@ export const en: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.unauthorized': 'Your session has expired. Please sign in again.',
   'error.badCredentials': 'Wrong user name or password. Please try again.',
+  'error.totpRequired': 'Enter the one-time code (this account has a second factor)',
+  'error.totpInvalid': 'Wrong one-time code; try again',
   'error.forbidden': 'You may not open this page.',
   'error.tooMany': 'Too many requests. Please wait a moment.',
   'error.server': 'The server failed. Please try again later.',

@@ -63,6 +63,8 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.unauthorized': '登录已过期，请重新登录。',
   'error.badCredentials': '用户名或密码错误，请重新输入。',
+  'error.totpRequired': '请输入动态验证码（账号已启用二次验证）',
+  'error.totpInvalid': '动态验证码错误，请重新输入',
   'error.forbidden': '您无权访问此页面。',
   'error.tooMany': '操作过于频繁，请稍后再试。',
   'error.server': '服务器出错，请稍后再试。',
