@@ -95,6 +95,10 @@ describe('account security in Chromium', () => {
     await withPage('regulator', async (page) => {
       await fillLogin(page, 'regulatorlz');
       await page.waitForURL(/\/app\/regulator\/dashboard$/);
+      // Issue 13, problem 8: no token in web storage or in a script-readable cookie (access token in memory, refresh cookie httpOnly).
+      const stored = String(await page.evaluate('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })'));
+      expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+      expect(stored).not.toContain('cqo_refresh');
       await page.getByRole('link', { name: '账号安全' }).click();
       await page.getByText('尚未启用动态验证码').waitFor();
       const secret = await enrol(page);
