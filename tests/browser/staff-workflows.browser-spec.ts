@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, LiveServers, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
+import { DEMO_VIDEO_PATH } from '../support/content';
+import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
 
 /**
  * Staff work in the browser: an organization drafts a course and submits it, the platform admin
@@ -22,11 +23,12 @@ const QUESTIONS_CSV = [
 describe('staff workflows in Chromium', () => {
   let servers: LiveServers;
   let browser: Browser;
+  let world: World;
   const failures: string[] = [];
 
   beforeAll(async () => {
     servers = await startLiveServers();
-    await seedWorld(servers.api);
+    world = await seedWorld(servers.api);
     browser = await launchChromium();
   });
 
@@ -61,8 +63,21 @@ describe('staff workflows in Chromium', () => {
       await page.getByLabel('企业质量管理体系建设').check();
       await page.getByLabel('学时', { exact: true }).fill('3');
       await page.getByLabel('课时名称').fill('体系文件的编写');
+      // Attention checks drawn from the bank, every 5–15 minutes.
+      await page.getByLabel('学习中随机弹出确认，未作答时暂停计时').check();
+      await page.getByLabel('最短间隔（分钟）').fill('5');
+      await page.getByLabel('最长间隔（分钟）').fill('15');
+      await page.getByLabel(/从本机构题库中按课程知识点抽取/).check();
+      // The lesson's video goes up with tus; the lesson then lasts as long as the video.
+      await page.getByTestId('lesson-upload-input').setInputFiles(DEMO_VIDEO_PATH);
+      await page.getByText('已上传：demo-lesson.mp4').waitFor();
+      expect(await page.getByLabel('时长（分钟）').inputValue()).toBe('45');
       await page.getByRole('button', { name: '保存草稿' }).click();
       await page.getByText('v1 · 草稿').waitFor();
+      const draftId = /\/org\/versions\/([0-9a-f-]{36})/.exec(page.url())![1];
+      const draft = (await servers.api.request({ method: 'GET', url: `/course-versions/${draftId}`, token: world.tokens.orgAdminA })).json();
+      expect(draft.attentionChecks).toEqual({ minMinutes: 5, maxMinutes: 15, timeoutSeconds: 60, fromBank: true });
+      expect(draft.lessons[0]).toMatchObject({ minutes: 45, content: { kind: 'video', mimeType: 'video/mp4', originalName: 'demo-lesson.mp4' } });
       await page.getByRole('button', { name: '提交审核' }).click();
       await page.getByText('v1 · 待审核').waitFor();
       versionUrl = page.url();

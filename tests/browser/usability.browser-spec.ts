@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { DashboardsService } from '@cqo/registry';
 import { seriousAxeViolations } from '../support/axe';
-import { launchChromium, LiveServers, DESKTOP, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
+import { launchChromium, LiveServers, DESKTOP, overflowingTables, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
 
 /**
@@ -39,26 +39,6 @@ describe('messages, next steps and accessibility in Chromium', () => {
     page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
     page.on('response', (res) => res.status() >= 500 && failures.push(`${res.status()} ${res.url()}`));
     return page;
-  }
-
-  /** Tables sticking out of the screen, or cells hidden inside a sideways scroll, described for the failure message. */
-  async function overflowingTables(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; scrollWidth: number; clientWidth: number; closest(s: string): { scrollWidth: number; clientWidth: number } | null; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number } }> }> } }).document;
-      const width = doc.documentElement.clientWidth;
-      const problems: string[] = [];
-      Array.from(doc.querySelectorAll('table')).forEach((table, i) => {
-        const box = table.getBoundingClientRect();
-        const wrap = table.closest('.table-wrap');
-        if (box.right > width + 1) problems.push(`table ${i} ends at ${Math.round(box.right)} px of ${width}`);
-        if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`table ${i} scrolls sideways (${wrap.scrollWidth} > ${wrap.clientWidth})`);
-        Array.from(table.querySelectorAll('td')).forEach((td) => {
-          const cell = td.getBoundingClientRect();
-          if (cell.width > 0 && cell.right > width + 1) problems.push(`table ${i} has a cell past the edge`);
-        });
-      });
-      return [...new Set(problems)];
-    });
   }
 
   it('serves hashed assets brotli-compressed and immutable, and a shell that paints before the script', async () => {

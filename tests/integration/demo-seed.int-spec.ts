@@ -1,5 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestContext, TestContext } from '@cqo/testing';
+import { demoVideoPath } from '../../apps/cli/src/demo-content';
 import { seedDemo } from '../../apps/cli/src/seed-demo';
 
 /**
@@ -37,6 +40,29 @@ describe('demo seed', () => {
     expect(appointments).toEqual([{ status: 'serving', eligibility_exception_reason: expect.stringContaining('任职培训'), username: 'trainee' }]);
     expect(printed).toContain('Cqo-Demo!2026');
     expect(printed).toContain('ent-admin');
+  });
+
+  it('gives every online lesson real content: the shipped video (its real 45 minutes) and the handout PDF, in storage', async () => {
+    // Kept small in the repository (issue 15: under 2 MB).
+    expect(statSync(demoVideoPath()).size).toBeLessThan(2 * 1024 * 1024);
+    const { rows: lessons } = await db.query(
+      `SELECT l.type, l.minutes, l.required, f.kind, f.mime_type, f.duration_seconds, f.storage_key
+         FROM lessons l JOIN course_versions v ON v.id = l.course_version_id LEFT JOIN content_files f ON f.id = l.content_file_id
+        WHERE v.status = 'published' AND l.type IN ('video', 'document')`,
+    );
+    expect(lessons.length).toBeGreaterThanOrEqual(5);
+    for (const l of lessons) {
+      expect(l.kind).toBe(l.type);
+      expect(existsSync(join(ctx.config.storageDir, l.storage_key))).toBe(true);
+      if (l.type === 'video') expect(l).toMatchObject({ mime_type: 'video/mp4', minutes: 45, duration_seconds: expect.closeTo(2700, 0) });
+      else expect(l.mime_type).toBe('application/pdf');
+    }
+    // Declared hours are met by the required lessons at Gansu's 45-minute 学时.
+    const { rows: courses } = await db.query(
+      `SELECT v.credit_hours::float AS hours, sum(l.minutes) FILTER (WHERE l.required)::int AS required_minutes
+         FROM course_versions v JOIN lessons l ON l.course_version_id = v.id WHERE v.status = 'published' GROUP BY v.id`,
+    );
+    for (const c of courses) expect(c.required_minutes).toBe(c.hours * 45);
   });
 
   it('adds nothing when run again', async () => {

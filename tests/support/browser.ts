@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '@cqo/core';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createTestApi, TestApi } from './api';
 import { freePort } from './redis-server';
@@ -47,11 +48,11 @@ export interface LiveServers {
  * The real API listening on a free local port (a browser needs a socket) and the real worker,
  * both over the test file's own cloned database and Redis prefix.
  */
-export async function startLiveServers(env: Record<string, string> = {}): Promise<LiveServers> {
+export async function startLiveServers(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<LiveServers> {
   ensureWebBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = await createTestApi({ env: { PUBLIC_BASE_URL: baseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VERIFY_RATE_LIMIT_PER_MINUTE: '1000', ...env } });
+  const api = await createTestApi({ clock: options.clock, env: { PUBLIC_BASE_URL: baseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VERIFY_RATE_LIMIT_PER_MINUTE: '1000', ...env } });
   await api.app.listen({ port, host: '127.0.0.1' });
   const worker = await createTestWorker(api.ctx.config);
   return {
@@ -63,6 +64,20 @@ export async function startLiveServers(env: Record<string, string> = {}): Promis
       await api.close();
     },
   };
+}
+
+/**
+ * The API's clock for browser tests: real time (a browser plays video in real time, so the server's
+ * time cannot stand still), moved ahead when the test says so, e.g. past an attention check's limit.
+ */
+export class ShiftedClock extends Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
 }
 
 /** Saves the page at desktop (1280×800) and phone (375×812) width as tests/artifacts/screenshots/<name>-{desktop,phone}.png. */
@@ -84,4 +99,24 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}
+
+/** Tables sticking out of the screen, or cells hidden inside a sideways scroll, described for the failure message. */
+export async function overflowingTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; scrollWidth: number; clientWidth: number; closest(s: string): { scrollWidth: number; clientWidth: number } | null; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number } }> }> } }).document;
+    const width = doc.documentElement.clientWidth;
+    const problems: string[] = [];
+    Array.from(doc.querySelectorAll('table')).forEach((table, i) => {
+      const box = table.getBoundingClientRect();
+      const wrap = table.closest('.table-wrap');
+      if (box.right > width + 1) problems.push(`table ${i} ends at ${Math.round(box.right)} px of ${width}`);
+      if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`table ${i} scrolls sideways (${wrap.scrollWidth} > ${wrap.clientWidth})`);
+      Array.from(table.querySelectorAll('td')).forEach((td) => {
+        const cell = td.getBoundingClientRect();
+        if (cell.width > 0 && cell.right > width + 1) problems.push(`table ${i} has a cell past the edge`);
+      });
+    });
+    return [...new Set(problems)];
+  });
 }

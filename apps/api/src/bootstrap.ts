@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { APP_CONFIG, AppConfig, requestIdOf } from '@cqo/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { JSON_BODY_LIMIT } from './http/common/file-upload';
 import { createValidationPipe } from './http/common/validation';
 import { serveWebApp } from './web-static';
 
@@ -14,7 +15,7 @@ export function createFastifyAdapter(trustProxy: AppConfig['security']['trustPro
   // A hop count trusts that many proxies in front of us whatever their address (Fastify itself
   // now refuses bare counts): only for an API reachable solely through them; a CIDR list is safer.
   const trust = typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy;
-  return new FastifyAdapter({ trustProxy: trust, bodyLimit: 5 * 1024 * 1024, genReqId: requestIdOf });
+  return new FastifyAdapter({ trustProxy: trust, bodyLimit: JSON_BODY_LIMIT, genReqId: requestIdOf });
 }
 
 export { registerSecurityHeaders } from './http/common/security-headers';

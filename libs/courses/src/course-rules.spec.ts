@@ -1,4 +1,4 @@
-import { CourseContentInput, creditHourMinutesShortfall, normalizeHours, requiredSecondsOf, validateCourseContent } from './course-rules';
+import { checkLessonFiles, CourseContentInput, creditHourMinutesShortfall, normalizeHours, requiredSecondsOf, validateCourseContent, wholeMinutes } from './course-rules';
 
 const topics = [
   { id: 't1', code: 'cqo-system', category: 1 },
@@ -86,5 +86,25 @@ describe('creditHourMinutesShortfall', () => {
     expect(creditHourMinutesShortfall('2.5', 45, 113)).toEqual({ requiredMinutes: 113, missing: 0 });
     expect(creditHourMinutesShortfall('6.0', 45, 300)).toEqual({ requiredMinutes: 270, missing: 0 });
     expect(creditHourMinutesShortfall('3', 50, 135)).toEqual({ requiredMinutes: 150, missing: 15 });
+  });
+});
+
+describe('checkLessonFiles', () => {
+  const lesson = (over: object) => ({ ...validateCourseContent(valid(), topics).content!.lessons[0], contentFileId: 'f1', ...over });
+  const video = { id: 'f1', organization_id: 'org', kind: 'video' as const, duration_seconds: 2700.04 };
+
+  it('asks a video lesson for exactly its video\'s whole minutes', () => {
+    expect(wholeMinutes(2700.04)).toBe(45);
+    expect(wholeMinutes(119.6)).toBe(2);
+    expect(wholeMinutes(61)).toBe(1);
+    expect(checkLessonFiles([lesson({ minutes: 45 })], [video], 'org')).toEqual([]);
+    for (const minutes of [44, 46, 1]) {
+      expect(checkLessonFiles([lesson({ minutes })], [video], 'org')).toEqual([{ field: 'lessons[0].minutes', message: '必须等于视频实际时长（45 分钟）' }]);
+    }
+  });
+
+  it('refuses another organization\'s file and a file of the other kind', () => {
+    expect(checkLessonFiles([lesson({ minutes: 45 })], [{ ...video, organization_id: 'other' }], 'org').map((i) => i.field)).toEqual(['lessons[0].contentFileId']);
+    expect(checkLessonFiles([lesson({ minutes: 45, type: 'document' })], [video], 'org').map((i) => i.field)).toEqual(['lessons[0].contentFileId']);
   });
 });

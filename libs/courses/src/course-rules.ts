@@ -227,7 +227,8 @@ export interface LessonFileFacts {
 
 /**
  * A lesson's file must be the organization's own, of the lesson's kind (video or PDF); a video
- * lesson may not declare more minutes than the video really lasts.
+ * lesson declares exactly the video's real length in whole minutes (issue 15: the required time
+ * of a video is its real duration, neither more nor a convenient less).
  */
 export function checkLessonFiles(lessons: readonly NormalizedLesson[], files: readonly LessonFileFacts[], organizationId: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -238,8 +239,8 @@ export function checkLessonFiles(lessons: readonly NormalizedLesson[], files: re
     const file = byId.get(l.contentFileId);
     if (!file || file.organization_id !== organizationId) issues.push({ field, message: '文件不存在或不属于本机构' });
     else if (file.kind !== l.type) issues.push({ field, message: l.type === 'video' ? '视频课时只能使用视频文件' : '讲义课时只能使用 PDF 文件' });
-    else if (file.kind === 'video' && file.duration_seconds !== null && l.minutes * 60 > Math.round(file.duration_seconds)) {
-      issues.push({ field: `lessons[${i}].minutes`, message: `不能超过视频实际时长（${wholeMinutes(file.duration_seconds)} 分钟）` });
+    else if (file.kind === 'video' && file.duration_seconds !== null && l.minutes !== wholeMinutes(file.duration_seconds)) {
+      issues.push({ field: `lessons[${i}].minutes`, message: `必须等于视频实际时长（${wholeMinutes(file.duration_seconds)} 分钟）` });
     }
   });
   return issues;

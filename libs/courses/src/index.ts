@@ -21,5 +21,6 @@ export * from './content/content-files.service';
 export * from './content/content-inspector';
 export * from './content/media-url-signer';
 export * from './study/study-credit';
+export * from './study/attention-question-source';
 export * from './study/study-evidence.service';
 export * from './courses.module';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, preparedQuery } from '@cqo/core';
@@ -8,11 +8,11 @@ import { updateReturning } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors, StudyErrors } from './courses.errors';
+import { ATTENTION_QUESTION_SOURCE, AttentionCheckOption, AttentionQuestion, AttentionQuestionSource } from './study/attention-question-source';
 import { deviceSummary } from './study/device-summary';
 import { assessBeat, BeatReport, BeatVerdict, extendWatched } from './study/study-credit';
 
-/** How often the client is asked to call the heartbeat, and the most one heartbeat can credit. */
-export const HEARTBEAT_INTERVAL_SECONDS = 30;
+/** The most one heartbeat can credit (the client is asked to beat every STUDY_HEARTBEAT_SECONDS, default 30). */
 export const HEARTBEAT_MAX_CREDIT_SECONDS = 60;
 
 /** The hosted file a study session plays or shows. */
@@ -29,7 +29,8 @@ export interface AttentionCheckView {
   id: string;
   kind: 'confirm' | 'question';
   prompt: string;
-  options: string[];
+  /** A bank question's options; the answer is an option's id. Empty for a confirmation. */
+  options: AttentionCheckOption[];
   issuedAt: Date;
   dueAt: Date;
 }
@@ -138,6 +139,8 @@ export class ProgressService {
     private readonly content: ContentFilesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Provided by the exams lib (its question bank); absent, every check is a confirmation.
+    @Optional() @Inject(ATTENTION_QUESTION_SOURCE) private readonly questions: AttentionQuestionSource | null = null,
   ) {}
 
   /**
@@ -205,7 +208,7 @@ export class ProgressService {
       sessionId,
       enrollmentId,
       lessonId,
-      heartbeatIntervalSeconds: HEARTBEAT_INTERVAL_SECONDS,
+      heartbeatIntervalSeconds: this.config.content.heartbeatSeconds,
       maxCreditSeconds: HEARTBEAT_MAX_CREDIT_SECONDS,
       activeSeconds: p.active_seconds,
       requiredSeconds: p.required_seconds,
@@ -330,26 +333,36 @@ export class ProgressService {
   }
 
   private async issueCheck(sessionId: string, s: BeatStateRow, position: number | null, now: Date): Promise<AttentionCheckView | null> {
-    const [settings]: { timeout: number }[] = await this.dataSource.query(
-      `SELECT v.attention_check_timeout_seconds AS timeout FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id WHERE e.id = $1`,
+    const [settings]: { timeout: number; from_bank: boolean; organization_id: string; category: number; topic_codes: string[] }[] = await this.dataSource.query(
+      `SELECT v.attention_check_timeout_seconds AS timeout, v.attention_check_from_bank AS from_bank, v.organization_id, v.category,
+              ARRAY(SELECT t.code FROM course_version_topics cvt JOIN topics t ON t.id = cvt.topic_id WHERE cvt.course_version_id = v.id) AS topic_codes
+         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id WHERE e.id = $1`,
       [s.enrollment_id],
     );
+    const question =
+      settings.from_bank && this.questions
+        ? await this.questions.draw({ organizationId: settings.organization_id, category: Number(settings.category), topicCodes: settings.topic_codes })
+        : null;
+    // A course without a fitting bank question still gets its check: the built-in confirmation.
+    const shown: Omit<AttentionQuestion, 'questionId' | 'answerKey'> & Partial<AttentionQuestion> = question ?? { prompt: CONFIRM_PROMPT, options: [] };
+    const kind = question ? ('question' as const) : ('confirm' as const);
     const dueAt = new Date(now.getTime() + settings.timeout * 1000);
     return this.dataSource.transaction(async (manager) => {
       const [check]: { id: string }[] = await manager.query(
-        `INSERT INTO attention_checks (session_id, enrollment_id, lesson_id, kind, prompt, options, position, issued_at, due_at)
-         SELECT $1, $2, $3, 'confirm', $4, '[]'::jsonb, $5, $6, $7 FROM study_sessions WHERE id = $1 AND pending_check_id IS NULL RETURNING id`,
-        [sessionId, s.enrollment_id, s.lesson_id, '请确认您仍在学习：点击「我在学习」继续。', position, now, dueAt],
+        `INSERT INTO attention_checks (session_id, enrollment_id, lesson_id, kind, prompt, options, answer_key, question_id, position, issued_at, due_at)
+         SELECT $1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11 FROM study_sessions WHERE id = $1 AND pending_check_id IS NULL RETURNING id`,
+        [sessionId, s.enrollment_id, s.lesson_id, kind, shown.prompt, JSON.stringify(shown.options), shown.answerKey ?? null, shown.questionId ?? null, position, now, dueAt],
       );
       if (!check) return null;
       await manager.query('UPDATE study_sessions SET pending_check_id = $2, next_check_at_seconds = NULL WHERE id = $1', [sessionId, check.id]);
-      return { id: check.id, kind: 'confirm' as const, prompt: '请确认您仍在学习：点击「我在学习」继续。', options: [], issuedAt: now, dueAt };
+      // The view names its fields one by one: the key and the question's id stay on the server.
+      return { id: check.id, kind, prompt: shown.prompt, options: shown.options, issuedAt: now, dueAt };
     });
   }
 
   private async openCheck(checkId: string | null): Promise<AttentionCheckView | null> {
     if (!checkId) return null;
-    const [c]: { id: string; kind: 'confirm' | 'question'; prompt: string; options: string[]; issued_at: Date; due_at: Date }[] = await this.dataSource.query(
+    const [c]: { id: string; kind: 'confirm' | 'question'; prompt: string; options: AttentionCheckOption[]; issued_at: Date; due_at: Date }[] = await this.dataSource.query(
       'SELECT id, kind, prompt, options, issued_at, due_at FROM attention_checks WHERE id = $1',
       [checkId],
     );
@@ -367,6 +380,8 @@ export class ProgressService {
     };
   }
 }
+
+const CONFIRM_PROMPT = '请确认您仍在学习：点击「我在学习」继续。';
 
 /** Session seconds at which the next check is due: a random number of minutes in [min, max] from now; null when the course has none. */
 function nextCheckAfter(creditedSeconds: number, minMinutes: number | null, maxMinutes: number | null): number | null {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoursesModule } from '@cqo/courses';
 import { AttemptGrader } from './attempt-grader';
 import { AttemptsService } from './attempts.service';
+import { BankAttentionQuestionsModule } from './bank-attention-questions';
 import { CapabilityResultsService } from './capability-results.service';
 import { CourseExamLink } from './course-exam-link';
 import { EXAM_ENTITIES } from './entities';
@@ -13,7 +14,7 @@ import { QuestionsService } from './questions.service';
 import { TopicCatalog } from './topic-catalog';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...EXAM_ENTITIES]), CoursesModule],
+  imports: [TypeOrmModule.forFeature([...EXAM_ENTITIES]), CoursesModule, BankAttentionQuestionsModule],
   providers: [
     TopicCatalog,
     QuestionPoolRepository,

@@ -17,4 +17,5 @@ export * from './attempt-grader';
 export * from './attempts.service';
 export * from './capability-results.service';
 export * from './exam-results.service';
+export * from './bank-attention-questions';
 export * from './exams.module';

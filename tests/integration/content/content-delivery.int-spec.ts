@@ -68,11 +68,14 @@ describe('hosted lesson content', () => {
     expect(version.lessons[0]).toMatchObject({ minutes: 45, content: { id: file.id, kind: 'video' } });
     expect(await leftoverParts()).toBe(0);
 
-    // Declared minutes may not exceed the real duration; a file of another kind is refused.
+    // Declared minutes are the real duration: neither more nor fewer; a file of another kind is refused.
     const lessons = version.lessons.map((l: Record<string, unknown>) => ({ title: l.title, type: l.type, minutes: l.minutes, required: l.required, contentFileId: (l.content as { id: string } | null)?.id ?? null }));
     const tooLong = await api.request({ method: 'PATCH', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA, payload: { lessons: [{ ...lessons[0], minutes: 46 }, ...lessons.slice(1)] } });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().details).toEqual([expect.objectContaining({ field: 'lessons[0].minutes', message: expect.stringContaining('45 分钟') })]);
+    const tooShort = await api.request({ method: 'PATCH', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA, payload: { lessons: [{ ...lessons[0], minutes: 1 }, ...lessons.slice(1)] } });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().details).toEqual([expect.objectContaining({ field: 'lessons[0].minutes', message: '必须等于视频实际时长（45 分钟）' })]);
     const wrongKind = await api.request({ method: 'PATCH', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA, payload: { lessons: [lessons[0], lessons[1], { ...lessons[2], contentFileId: file.id }] } });
     expect(wrongKind.json().details).toEqual([expect.objectContaining({ field: 'lessons[2].contentFileId', message: expect.any(String) })]);
   });
@@ -169,6 +172,11 @@ describe('hosted lesson content', () => {
       expect(stranger.statusCode).toBe(403);
       const otherOrg = await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.orgAdminB });
       expect(otherOrg.statusCode).toBe(403);
+      // The owning organization and the platform admin may look at it; a regulator has no URL to it.
+      for (const token of [world.tokens.orgAdminA, world.tokens.admin]) {
+        expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token })).statusCode).toBe(200);
+      }
+      expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.regulatorLZ })).statusCode).toBe(403);
       // No listing of the media folder.
       expect((await api.request({ method: 'GET', url: '/media/' })).statusCode).toBe(404);
 

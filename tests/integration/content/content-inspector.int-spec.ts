@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { ContentRejected, inspectContent } from '../../../libs/courses/src/content/content-inspector';
 
 const DEMO_VIDEO = join(__dirname, '../../../apps/cli/assets/demo-lesson.mp4');
+/** 61 s of VP9 video with silent Opus sound, 160×90 (made with Debian's ffmpeg, tests/support/assets/README.md). */
+const WEBM_LESSON = join(__dirname, '../../support/assets/lesson-61s.webm');
 
 describe('inspectContent', () => {
   let dir: string;
@@ -16,6 +18,12 @@ describe('inspectContent', () => {
     const sut = await inspectContent(DEMO_VIDEO, 'video');
     expect(sut).toMatchObject({ kind: 'video', mimeType: 'video/mp4' });
     expect(sut.durationSeconds).toBeCloseTo(2700, 0);
+  });
+
+  it('reads a WebM (VP9/Opus) video and its real duration', async () => {
+    const sut = await inspectContent(WEBM_LESSON, 'video');
+    expect(sut).toMatchObject({ kind: 'video', mimeType: 'video/webm' });
+    expect(sut.durationSeconds).toBeCloseTo(61, 0);
   });
 
   it('refuses a program renamed to .mp4', async () => {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { createTestApi, TestApi } from '../../support/api';
-import { demoVideo, listen, uploadWhole } from '../../support/content';
+import { demoVideo, listen, smallPdf, uploadWhole } from '../../support/content';
 import { onlineCourse } from '../../support/courses';
 import { seedWorld, World } from '../../support/fixtures';
 
@@ -17,6 +17,7 @@ describe('study integrity on a hosted video', () => {
   const clock = new FakeClock(new Date('2026-04-01T01:00:00Z'));
   let enrollmentId: string;
   let lessonId: string;
+  let documentLessonId: string;
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -33,8 +34,10 @@ describe('study integrity on a hosted video', () => {
     lessonId = course.lessons[0].id;
     const up = await uploadWhole(base, world.tokens.orgAdminA, demoVideo(), { filename: 'v.mp4', lessonId });
     expect(up.statusCode).toBe(200);
+    expect((await uploadWhole(base, world.tokens.orgAdminA, await smallPdf(3), { filename: '讲义.pdf', lessonId: course.lessons[2].id })).statusCode).toBe(200);
     const version = (await api.request({ method: 'GET', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA })).json();
     lessonId = version.lessons[0].id;
+    documentLessonId = version.lessons[2].id;
     for (const step of ['submit', 'approve', 'publish']) {
       const token = step === 'approve' ? world.tokens.admin : world.tokens.orgAdminA;
       const payload = step === 'approve' ? { approvalNumber: '甘质培审〔2026〕防挂机-1' } : undefined;
@@ -102,6 +105,8 @@ describe('study integrity on a hosted video', () => {
     expect(evidence.json().watchedIntervals[0][0]).toBe(0);
     // The regulator of the organization's city reads it; another organization does not.
     expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.regulatorLZ })).statusCode).toBe(200);
+    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.regulatorGS })).statusCode).toBe(200);
+    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.regulatorTS })).statusCode).toBe(403);
     expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.orgAdminB })).statusCode).toBe(403);
     expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.traineeTS })).statusCode).toBe(403);
   });
@@ -129,5 +134,21 @@ describe('study integrity on a hosted video', () => {
     tick(30);
     const done = (await beat(session.sessionId, { position: 2430 })).json();
     expect(done).toMatchObject({ creditedSeconds: 30, activeSeconds: 2430, lessonCompleted: true });
+  });
+
+  it('credits a PDF lesson by visible time, at most 60 s a heartbeat, and nothing while the page is hidden', async () => {
+    const started = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeLZ, payload: { enrollmentId, lessonId: documentLessonId } });
+    expect(started.json()).toMatchObject({ content: { kind: 'document', mimeType: 'application/pdf', url: expect.stringMatching(/^\/media\//) } });
+    const id = started.json().sessionId;
+    tick(20);
+    expect((await beat(id, { visible: true, focused: true, idleSeconds: 5 })).json()).toMatchObject({ creditedSeconds: 20, verdict: 'ok' });
+    tick(300);
+    expect((await beat(id, { visible: true })).json()).toMatchObject({ creditedSeconds: 60, verdict: 'ok' });
+    tick(30);
+    expect((await beat(id, { visible: false, idleSeconds: 5 })).json()).toMatchObject({ creditedSeconds: 0, verdict: 'hidden' });
+    // The PDF is served by the signed URL like the video.
+    const pdf = await api.request({ method: 'GET', url: started.json().content.url, headers: { range: 'bytes=0-4' } });
+    expect(pdf.statusCode).toBe(206);
+    expect(pdf.body).toBe('%PDF-');
   });
 });

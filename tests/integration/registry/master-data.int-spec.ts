@@ -26,7 +26,8 @@ describe('enterprise master data', () => {
     ].join('\n');
     const preview = await post('/regulators/enterprise-imports', { fileName: 'list.csv', format: 'csv', contentBase64: b64(csv) });
     expect(preview.statusCode).toBe(201);
-    expect(preview.json()).toMatchObject({ status: 'previewed', totalRows: 4, errorRows: 3 });
+    // Only rows without errors count toward what applying would do (never a negative "unchanged").
+    expect(preview.json()).toMatchObject({ status: 'previewed', totalRows: 4, errorRows: 3, toCreate: 1, toUpdate: 0, unchanged: 0 });
     const errors = await h.api.request({ method: 'GET', url: `/regulators/enterprise-imports/${preview.json().id}/errors`, token: h.world.tokens.regulatorLZ });
     expect(errors.json().items).toEqual([
       { row: 3, column: '统一社会信用代码', message: expect.stringContaining('18位') },

@@ -45,6 +45,9 @@ export interface Appointment {
   exceptionFlagged: boolean;
   endedOn: string | null;
   endReasonLabel: string | null;
+  /** Where the term stands today (an expired term nobody renewed is expired_unrenewed). */
+  termState?: 'serving' | 'future' | 'ended' | 'expired_unrenewed' | 'renewed';
+  renewalOf?: string | null;
 }
 
 export interface YearlyReport {
@@ -65,6 +68,10 @@ export interface YearlyReport {
   filedAt: string;
   acknowledgedAt: string | null;
   acknowledgementNote: string | null;
+  dueOn?: string;
+  filedLate?: boolean;
+  registryCqoInPlace?: boolean | null;
+  cqoMismatch?: boolean;
 }
 
 export interface RequirementStatus {
@@ -181,4 +188,123 @@ export interface ShortfallRow {
   shortfall: string;
   state: ComplianceState;
   final: boolean;
+}
+
+// ---------------------------------------------------------------- issue 14: master data, reports, terms, verified facts
+
+export type AwardStanding = 'none' | 'nominated' | 'awarded';
+
+/** An enterprise's target facts as the official lists (master data) give them. */
+export interface EnterpriseMasterData {
+  id: string;
+  name: string;
+  creditCode: string;
+  regionId: string;
+  regionName: string;
+  stateOwned: boolean;
+  aboveDesignatedSize: boolean;
+  production: boolean;
+  chinaQualityAward: AwardStanding;
+  chinaQualityAwardYear: number | null;
+  provincialQualityAward: AwardStanding;
+  provincialQualityAwardYear: number | null;
+  cityQualityAward: AwardStanding;
+  cityQualityAwardYear: number | null;
+}
+
+export interface EnterpriseImport {
+  id: string;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  effectiveOn: string;
+  status: 'previewed' | 'applied' | 'discarded';
+  totalRows: number;
+  errorRows: number;
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
+export interface ImportErrorRow {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface MasterVersion extends Omit<EnterpriseMasterData, 'id' | 'creditCode' | 'regionName'> {
+  id: string;
+  effectiveOn: string;
+  changedFields: string[];
+  source: string;
+  sourceFile: string | null;
+  changedByName: string | null;
+  recordedAt: string;
+}
+
+export interface Correction {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  changes: Partial<EnterpriseMasterData>;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface NonFiler {
+  enterpriseId: string;
+  name: string;
+  creditCode: string;
+  regionName: string;
+  year: number;
+  dueOn: string;
+  overdue: boolean;
+}
+
+export interface CityReportVersion {
+  id: string;
+  version: number;
+  status: 'submitted' | 'returned' | 'acknowledged' | 'superseded';
+  narrative: string;
+  summary: Record<string, string>;
+  submittedByName: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+  returnReason: string | null;
+}
+
+export interface CityReport {
+  id: string;
+  regionId: string;
+  regionName: string;
+  year: number;
+  status: string;
+  generatedAt: string | null;
+  error: string | null;
+  versions: CityReportVersion[];
+}
+
+export type FactState = 'self_declared' | 'enterprise_confirmed' | 'city_verified';
+
+export interface TraineeFact {
+  fact: 'education' | 'quality_work_years' | 'qualification' | 'title';
+  label: string;
+  value: string;
+  state: FactState;
+  stateLabel: string;
+  evidence: {
+    id: string;
+    value: string;
+    stale: boolean;
+    fileName: string;
+    fileContentType: string;
+    fileSize: number;
+    declaredAt: string;
+    confirmedAt: string | null;
+    verifiedAt: string | null;
+  } | null;
 }

@@ -82,6 +82,8 @@ export interface CourseSummary {
   enrollmentOpen: boolean;
   completionShare: string;
   finalExamPaperId: string | null;
+  /** Attention checks (弹题) while studying: a random interval in minutes, the time to answer, questions from the bank or a confirmation. */
+  attentionChecks: { minMinutes: number; maxMinutes: number; timeoutSeconds: number; fromBank: boolean } | null;
   approvalNumber: string | null;
   reviewNote: string | null;
   submittedAt: string | null;
@@ -163,7 +165,8 @@ export interface AttentionCheck {
   id: string;
   kind: 'confirm' | 'question';
   prompt: string;
-  options: string[];
+  /** A bank question's options (the answer is an option id); none for a confirmation. */
+  options: { id: string; text: string }[];
   issuedAt: string;
   dueAt: string;
 }

@@ -48,6 +48,8 @@ export interface AppConfig {
     urlSigningKey: string;
     /** No input for this long while the page is hidden or unfocused counts as idle (no credit). */
     idleSeconds: number;
+    /** How often the study page sends a heartbeat (each credits at most HEARTBEAT_MAX_CREDIT_SECONDS). */
+    heartbeatSeconds: number;
   };
   /** Time zone in which credit-hour years and schedules are reckoned (the notice is Gansu's). */
   rulesTimeZone: string;
@@ -227,6 +229,13 @@ class EnvironmentVariables {
   @Max(3600)
   STUDY_IDLE_SECONDS = 120;
 
+  /** Below the 60 s per-heartbeat cap, so a steady player never loses time to it; the browser tests use a few seconds. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(2)
+  @Max(60)
+  STUDY_HEARTBEAT_SECONDS = 30;
+
   @IsIn(['Asia/Shanghai'], { message: 'must be Asia/Shanghai (the notice reckons years in China Standard Time)' })
   RULES_TIME_ZONE = 'Asia/Shanghai';
 
@@ -394,6 +403,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       urlTtlSeconds: vars.CONTENT_URL_TTL_SECONDS,
       urlSigningKey: vars.CONTENT_URL_SIGNING_KEY ?? createHmac('sha256', vars.JWT_ACCESS_SECRET).update('content-url-signing').digest('hex'),
       idleSeconds: vars.STUDY_IDLE_SECONDS,
+      heartbeatSeconds: vars.STUDY_HEARTBEAT_SECONDS,
     },
     rulesTimeZone: vars.RULES_TIME_ZONE,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,

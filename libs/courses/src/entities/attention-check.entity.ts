@@ -35,10 +35,11 @@ export class AttentionCheckEntity {
   @Column({ type: 'text' })
   prompt!: string;
 
+  /** A bank question's options as shown ({id, text}); empty for a confirmation. */
   @Column({ type: 'jsonb', default: () => `'[]'` })
-  options!: string[];
+  options!: { id: string; text: string }[];
 
-  /** The expected answer of a question check (never sent to the trainee); null for a confirmation. */
+  /** The id of the right option of a question check (never sent to the trainee); null for a confirmation. */
   @Column({ type: 'text', nullable: true })
   answerKey!: string | null;
 

@@ -18,7 +18,11 @@ export interface LessonEvidenceView {
   completedVia: string | null;
   /** Playback the player reported, merged over all sessions, [from, to] seconds. */
   watchedIntervals: [number, number][];
-  checks: { issuedAt: Date; dueAt: Date; answeredAt: Date | null; kind: string; passed: boolean | null }[];
+  /**
+   * Each check: a confirmation or a bank question (its id, for staff only), the answer given (an
+   * option id) and whether it passed. The key is never part of it.
+   */
+  checks: { issuedAt: Date; dueAt: Date; answeredAt: Date | null; kind: string; questionId?: string | null; answer: string | null; passed: boolean | null }[];
   checksPassed: number;
   checksFailed: number;
   sessions: {
@@ -73,10 +77,13 @@ export class StudyEvidenceService {
          FROM study_sessions WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY started_at`,
       [enrollmentId, lessonId],
     );
-    const checks: { issued_at: Date; due_at: Date; answered_at: Date | null; kind: string; passed: boolean | null }[] = await this.dataSource.query(
-      'SELECT issued_at, due_at, answered_at, kind, passed FROM attention_checks WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY issued_at',
-      [enrollmentId, lessonId],
-    );
+    const checks: { issued_at: Date; due_at: Date; answered_at: Date | null; kind: string; question_id: string | null; answer: string | null; passed: boolean | null }[] =
+      await this.dataSource.query(
+        'SELECT issued_at, due_at, answered_at, kind, question_id, answer, passed FROM attention_checks WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY issued_at',
+        [enrollmentId, lessonId],
+      );
+    // A trainee reads the checks too: which bank question it was stays with the staff (like exam items).
+    const staff = actor.role !== Role.Trainee;
     return {
       enrollmentId,
       lessonId,
@@ -87,7 +94,15 @@ export class StudyEvidenceService {
       completedAt: p.completed_at,
       completedVia: p.completed_via,
       watchedIntervals: mergeIntervals(sessions.flatMap((s) => s.watched)),
-      checks: checks.map((c) => ({ issuedAt: c.issued_at, dueAt: c.due_at, answeredAt: c.answered_at, kind: c.kind, passed: c.passed })),
+      checks: checks.map((c) => ({
+        issuedAt: c.issued_at,
+        dueAt: c.due_at,
+        answeredAt: c.answered_at,
+        kind: c.kind,
+        ...(staff ? { questionId: c.question_id } : {}),
+        answer: c.answer,
+        passed: c.passed,
+      })),
       checksPassed: checks.filter((c) => c.passed === true).length,
       checksFailed: checks.filter((c) => c.passed === false).length,
       sessions: sessions.map((s) => ({

@@ -277,10 +277,10 @@ export class EnterpriseImportService {
   private async view(id: string, manager: EntityManager = this.dataSource.manager): Promise<ImportView> {
     const [r]: Record<string, unknown>[] = await manager.query(
       `SELECT i.*, i.effective_on::text AS effective_on_text,
-              (SELECT count(*) FROM enterprise_import_rows r WHERE r.import_id = i.id
+              (SELECT count(*) FROM enterprise_import_rows r WHERE r.import_id = i.id AND r.errors = '[]'::jsonb
                   AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.credit_code = r.credit_code))::int AS to_create,
               (SELECT count(*) FROM enterprise_import_rows r JOIN enterprises e ON e.credit_code = r.credit_code
-                WHERE r.import_id = i.id AND cardinality(${CHANGED_FIELDS_SQL}) > 0)::int AS to_update
+                WHERE r.import_id = i.id AND r.errors = '[]'::jsonb AND cardinality(${CHANGED_FIELDS_SQL}) > 0)::int AS to_update
          FROM enterprise_imports i WHERE i.id = $1`,
       [id],
     );

@@ -4,6 +4,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorKind } from '@cqo/core';
 import { ErrorBodyDto } from './error-body';
+import { fileTooLarge, fileUploadRouteOf } from './file-upload';
 
 /** The HTTP status of a domain error kind. */
 export function errorStatusOf(kind: DomainErrorKind): number {
@@ -45,6 +46,18 @@ function isClientError(error: unknown): error is { statusCode: number; code?: st
 }
 
 /**
+ * A body over Fastify's limit on a route that receives a file is that file being too large:
+ * refused before the route runs, it is still the same 400 naming the file field.
+ */
+function tooLargeUpload(error: unknown, request: unknown): DomainError | null {
+  const cause = error instanceof HttpException ? error.cause : error;
+  const code = (cause as { code?: unknown } | null)?.code ?? (error as { code?: unknown } | null)?.code;
+  if (code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return null;
+  const route = fileUploadRouteOf(request);
+  return route ? fileTooLarge(route) : null;
+}
+
+/**
  * Maps every failure to `{statusCode, code, message, details}`. Anything unexpected is a 500
  * whose body carries only an `errorId`; the error itself goes to the log under that id.
  */
@@ -53,8 +66,9 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.bodyOf(error);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.bodyOf(tooLargeUpload(error, http.getRequest()) ?? error);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

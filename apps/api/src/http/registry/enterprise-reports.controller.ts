@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
-import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow } from '@cqo/registry';
+import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FILE_MAX_BYTES } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerQueryDto, ReminderDto, ReportListQueryDto } from './registry.dto';
 
@@ -18,6 +19,7 @@ export class EnterpriseReportsController {
 
   @Post()
   @Access(Role.EnterpriseAdmin)
+  @FileUpload('file.contentBase64', REPORT_FILE_MAX_BYTES)
   @ApiOperation({ summary: 'Files (or files again) the yearly report with its document (PDF, Word, JPEG or PNG, base64, ≤ 3 MB)' })
   @ApiCreatedResponse({ type: EnterpriseReportDto })
   file(@CurrentActor() actor: Actor, @Body() dto: EnterpriseReportCreateDto): Promise<EnterpriseReportView> {

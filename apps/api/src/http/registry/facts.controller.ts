@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
-import { AppointmentsService, FACT_KINDS, TraineeFactsService, TraineeFactView } from '@cqo/registry';
+import { AppointmentsService, EVIDENCE_MAX_BYTES, FACT_KINDS, TraineeFactsService, TraineeFactView } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { BackdateApprovalCreateDto, EvidenceUploadDto } from './registry.dto';
 
@@ -24,6 +25,7 @@ export class TraineeFactsController {
 
   @Post('me/facts/:fact/evidence')
   @Access(Role.Trainee)
+  @FileUpload('file', EVIDENCE_MAX_BYTES)
   @ApiOperation({ summary: `Uploads evidence for one fact (${FACT_KINDS.join(', ')}): PDF, JPG or PNG by its bytes, ≤ 3 MB` })
   declare(@CurrentActor() actor: Actor, @Param('fact') fact: string, @Body() dto: EvidenceUploadDto): Promise<TraineeFactView> {
     return this.facts.declare(actor, fact, { fileName: dto.fileName, data: Buffer.from(dto.contentBase64, 'base64') });

@@ -30,6 +30,7 @@ import {
   PositionLevel,
   REPORT_FILE_TYPES,
 } from '@cqo/registry';
+import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 
 /** A calendar date YYYY-MM-DD that exists (2026-02-29 does not). */
@@ -177,7 +178,7 @@ export class EvidenceUploadDto {
 
   @ApiProperty({ description: 'The scan, base64: PDF, JPG or PNG (by its bytes), at most 3 MB before encoding' })
   @IsBase64()
-  @MaxLength(4_200_000)
+  @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 }
 
@@ -278,7 +279,7 @@ export class ReportFileDto {
 
   @ApiProperty({ description: 'The file, base64 (at most 3 MB before encoding)' })
   @IsBase64()
-  @MaxLength(4_200_000)
+  @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 }
 

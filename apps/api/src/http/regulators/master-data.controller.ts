@@ -5,6 +5,7 @@ import {
   CorrectionView,
   EnterpriseImportService,
   EnterprisesService,
+  IMPORT_MAX_BYTES,
   ImportErrorRow,
   ImportView,
   MasterDataService,
@@ -12,6 +13,7 @@ import {
 } from '@cqo/organizations';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
+import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CorrectionCreateDto, CorrectionDecisionDto, CorrectionListQueryDto, EnterpriseImportCreateDto } from './master-data.dto';
 
@@ -26,6 +28,7 @@ export class EnterpriseImportsController {
   constructor(private readonly imports: EnterpriseImportService) {}
 
   @Post()
+  @FileUpload('file', IMPORT_MAX_BYTES)
   @ApiOperation({ summary: 'Uploads an official list and checks every row (nothing applied yet)' })
   preview(@CurrentActor() actor: Actor, @Body() dto: EnterpriseImportCreateDto): Promise<ImportView> {
     return this.imports.preview(actor, { fileName: dto.fileName, format: dto.format, data: Buffer.from(dto.contentBase64, 'base64') }, dto.effectiveOn);

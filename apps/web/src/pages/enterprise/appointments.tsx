@@ -8,6 +8,9 @@ import { Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager } from '..
 import { AppointmentCard, EligibilityTable } from './appointment-card';
 
 const LEVELS: PositionLevel[] = ['general_manager', 'deputy_general_manager', 'equivalent_senior', 'below_deputy'];
+/** The notice's five 不得担任 circumstances: the candidate's declaration is recorded before the appointment. */
+const DECLARATION_ITEMS = ['serious_quality_violation', 'improper_gain', 'abuse_of_office', 'leaked_secrets', 'other_harm'] as const;
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The enterprise's CQO: check a candidate condition by condition, register the appointment, see the history. */
 export function AppointmentsPage() {
@@ -20,6 +23,7 @@ export function AppointmentsPage() {
   const [form, setForm] = useState({ positionTitle: '', positionLevel: 'deputy_general_manager' as PositionLevel, positionExceptionReason: '', authorizationCertificateNo: '', appointedOn: '', termYears: '', eligibilityExceptionReason: '' });
   const appoint = useAction();
   const [done, setDone] = useState(false);
+  const [applies, setApplies] = useState<Record<string, boolean>>({});
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const who = () => (candidate.idNumber.trim() ? { idNumber: candidate.idNumber.trim() } : { username: candidate.username.trim() });
 
@@ -32,8 +36,10 @@ export function AppointmentsPage() {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await appoint.run(() =>
-      api.post<Appointment>('/registry/appointments', {
+    const r = await appoint.run(async () => {
+      // The declaration first (required to appoint; a "yes" makes the appointment a 409 naming it).
+      await api.post('/registry/declarations', { trainee: who(), declaredOn: today(), answers: Object.fromEntries(DECLARATION_ITEMS.map((i) => [i, applies[i] === true])) });
+      return api.post<Appointment>('/registry/appointments', {
         trainee: who(),
         positionTitle: form.positionTitle,
         positionLevel: form.positionLevel,
@@ -42,8 +48,8 @@ export function AppointmentsPage() {
         appointedOn: form.appointedOn,
         termYears: form.termYears ? Number(form.termYears) : undefined,
         eligibilityExceptionReason: answer && !answer.result.eligible ? form.eligibilityExceptionReason || undefined : undefined,
-      }),
-    );
+      });
+    });
     if (r) {
       setDone(true);
       setAnswer(undefined);
@@ -119,6 +125,16 @@ export function AppointmentsPage() {
                 {(id, d) => <textarea id={id} aria-describedby={d} value={form.eligibilityExceptionReason} onChange={set('eligibilityExceptionReason')} />}
               </Field>
             )}
+            <fieldset className="field-wide declaration">
+              <legend>{t('decl.title')}</legend>
+              <p className="muted small">{t('decl.help')}</p>
+              {DECLARATION_ITEMS.map((item) => (
+                <div key={item} className="field field-check">
+                  <input id={`decl-${item}`} type="checkbox" checked={applies[item] === true} onChange={(e) => setApplies({ ...applies, [item]: e.target.checked })} />
+                  <label htmlFor={`decl-${item}`}>{label('decl.', item)}</label>
+                </div>
+              ))}
+            </fieldset>
             <div className="field-wide">
               <FormError error={appoint.error} shownFields={['positionTitle', 'positionLevel', 'positionExceptionReason', 'authorizationCertificateNo', 'appointedOn', 'termYears', 'eligibilityExceptionReason']} />
               <button type="submit" className="btn btn-primary" disabled={appoint.busy}>
@@ -131,7 +147,7 @@ export function AppointmentsPage() {
       <section className="card">
         <h2>{t('appoint.history')}</h2>
         <ErrorBox error={list.error} />
-        {!list.data ? <Loading /> : list.data.items.length === 0 ? <Empty>{t('appoint.none')}</Empty> : list.data.items.map((a) => <AppointmentCard key={a.id} appointment={a} />)}
+        {!list.data ? <Loading /> : list.data.items.length === 0 ? <Empty>{t('appoint.none')}</Empty> : list.data.items.map((a) => <AppointmentCard key={a.id} appointment={a} onRenewed={list.reload} />)}
         {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
       </section>
     </>

@@ -102,6 +102,8 @@ export function EnterpriseReportsPage() {
             {list.data.items.map((r) => (
               <li key={r.id} className="report-row">
                 <strong>{t('reports.yearOf', { year: r.year })}</strong> <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>{r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}</Badge>
+                {r.filedLate && <Badge tone="warn">{t('reports.late')}</Badge>}
+                {r.dueOn && <span className="muted small"> {t('reports.dueOn', { date: r.dueOn })}</span>}
                 <span className="muted small">
                   {' '}
                   {t('reports.filedAt')} {dateTime(r.filedAt)} · {r.appraisalResultLabel}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
 import type { ComplianceRow, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -35,7 +36,12 @@ export function StaffHoursPage() {
         <Table head={[t('lookup.fullName'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status')]}>
           {list.data.items.map((r) => (
             <tr key={`${r.traineeId}-${r.requirement}`}>
-              <td>{r.fullName}</td>
+              <td>
+                {r.fullName}
+                <div className="small">
+                  <Link to={`/enterprise/staff/${r.traineeId}/facts`}>{t('facts.linkShort')}</Link>
+                </div>
+              </td>
               <td>{r.ruleName}</td>
               <td className="num">
                 {hours(r.accrued)} / {hours(r.required)}

@@ -20,6 +20,16 @@ interface LessonDraft {
   venue: string;
 }
 
+/** The attention-check settings as the form holds them (numbers as typed). */
+interface AttentionDraft {
+  on: boolean;
+  minMinutes: string;
+  maxMinutes: string;
+  timeoutSeconds: string;
+  fromBank: boolean;
+}
+const NO_ATTENTION: AttentionDraft = { on: false, minMinutes: '10', maxMinutes: '20', timeoutSeconds: '60', fromBank: false };
+
 const emptyLesson = (): LessonDraft => ({ title: '', type: 'video', minutes: '45', required: true, contentUrl: '', content: null, startsAt: '', endsAt: '', venue: '' });
 const EMPTY = { title: '', description: '', category: '1', topicCodes: [] as string[], kind: 'appointment', creditHours: '', deliveryMode: 'online', capacity: '', enrollmentOpensAt: '', enrollmentClosesAt: '', completionShare: '0.90', finalExamPaperId: '' };
 
@@ -37,6 +47,7 @@ export function CourseFormPage() {
   const existing = useLoad(() => (versionId ? api.get<CourseVersion>(`/course-versions/${versionId}`) : Promise.resolve(null)), [versionId]);
   const [form, setForm] = useState(EMPTY);
   const [lessons, setLessons] = useState<LessonDraft[]>([emptyLesson()]);
+  const [attention, setAttention] = useState<AttentionDraft>(NO_ATTENTION);
   const save = useAction();
   // The rules the browser can know before sending (the API words them the same way, from the same labels).
   const checks = useFieldChecks({
@@ -62,6 +73,9 @@ export function CourseFormPage() {
       completionShare: v.completionShare,
       finalExamPaperId: v.finalExamPaperId ?? '',
     });
+    const a = v.attentionChecks;
+    // Kept as they are when the version is edited here (leaving them out would switch them off).
+    setAttention(a ? { on: true, minMinutes: String(a.minMinutes), maxMinutes: String(a.maxMinutes), timeoutSeconds: String(a.timeoutSeconds), fromBank: a.fromBank } : NO_ATTENTION);
     setLessons(
       v.lessons.map((l) => ({ title: l.title, type: l.type, minutes: String(l.minutes), required: l.required, contentUrl: l.contentUrl ?? '', content: l.content, startsAt: toLocalInput(l.startsAt), endsAt: toLocalInput(l.endsAt), venue: l.venue ?? '' })),
     );
@@ -84,6 +98,9 @@ export function CourseFormPage() {
       enrollmentClosesAt: fromLocalInput(form.enrollmentClosesAt),
       completionShare: form.completionShare,
       finalExamPaperId: form.finalExamPaperId || null,
+      attentionChecks: attention.on
+        ? { minMinutes: Number(attention.minMinutes), maxMinutes: Number(attention.maxMinutes), timeoutSeconds: Number(attention.timeoutSeconds), fromBank: attention.fromBank }
+        : null,
       lessons: lessons.map((l) => ({
         title: l.title,
         type: l.type,
@@ -197,6 +214,32 @@ export function CourseFormPage() {
             )}
           </Field>
         </div>
+        <fieldset className="lesson-edit" data-testid="attention-settings">
+          <legend>{t('org.attention')}</legend>
+          <div className="form-grid">
+            <div className="field field-check field-wide">
+              <input id="attention-on" type="checkbox" checked={attention.on} onChange={(e) => setAttention({ ...attention, on: e.target.checked })} />
+              <label htmlFor="attention-on">{t('org.attentionOn')}</label>
+            </div>
+            {attention.on && (
+              <>
+                <Field label={t('org.attentionMin')} error={fe('attentionChecks.minMinutes')}>
+                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={600} value={attention.minMinutes} onChange={(e) => setAttention({ ...attention, minMinutes: e.target.value })} />}
+                </Field>
+                <Field label={t('org.attentionMax')} error={fe('attentionChecks.maxMinutes')}>
+                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={600} value={attention.maxMinutes} onChange={(e) => setAttention({ ...attention, maxMinutes: e.target.value })} />}
+                </Field>
+                <Field label={t('org.attentionTimeout')} hint={t('org.attentionTimeoutHint')} error={fe('attentionChecks.timeoutSeconds')}>
+                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={10} max={600} value={attention.timeoutSeconds} onChange={(e) => setAttention({ ...attention, timeoutSeconds: e.target.value })} />}
+                </Field>
+                <div className="field field-check field-wide">
+                  <input id="attention-bank" type="checkbox" checked={attention.fromBank} onChange={(e) => setAttention({ ...attention, fromBank: e.target.checked })} />
+                  <label htmlFor="attention-bank">{t('org.attentionFromBank')}</label>
+                </div>
+              </>
+            )}
+          </div>
+        </fieldset>
         <h2 className="spaced">{t('course.lessons')}</h2>
         {fe('lessons') && !lessons.some((_, i) => fe(`lessons[${i}]`)) && <p className="field-error">{fe('lessons')}</p>}
         {lessons.map((l, i) => (
@@ -272,7 +315,7 @@ export function CourseFormPage() {
         </button>
         <FormError
           error={save.error}
-          shownFields={['title', 'description', 'category', 'kind', 'topicCodes', 'creditHours', 'deliveryMode', 'capacity', 'completionShare', 'enrollmentOpensAt', 'enrollmentClosesAt', 'finalExamPaperId', 'lessons']}
+          shownFields={['title', 'description', 'category', 'kind', 'topicCodes', 'creditHours', 'deliveryMode', 'capacity', 'completionShare', 'enrollmentOpensAt', 'enrollmentClosesAt', 'finalExamPaperId', 'attentionChecks', 'lessons']}
         />
         <div className="row-actions spaced">
           <button type="submit" className="btn btn-primary" disabled={save.busy}>

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
 import { AppointmentCard } from '../enterprise/appointment-card';
+import { FactsPanel } from '../shared/facts-panel';
+import { BackdateApproval } from './backdate-approval';
 
 /** One person's status as a regulator sees it: appointment, appointment training, yearly hours, certificates, flags, and the ledger entries. */
 export function CqoStatusPage() {
@@ -28,6 +30,7 @@ export function CqoStatusPage() {
       <p className="muted">
         <span className="mono">{s.idNumberMasked}</span> · {s.enterpriseName ?? '—'}
       </p>
+      <FactsPanel traineeId={traineeId} mode="verify" />
       <section className="card" data-testid="cqo-hours">
         <h2>{t('cqo.training')}</h2>
         <ProgressBar value={Number(at.hours)} max={Number(at.requiredHours)} state={at.done ? 'complete' : undefined} label={t('hours.barOnce', { accrued: hours(at.hours), required: hours(at.requiredHours), year: '' })} />
@@ -108,6 +111,7 @@ export function CqoStatusPage() {
           </Table>
         )}
       </section>
+      {s.enterpriseId && <BackdateApproval traineeId={traineeId} enterpriseId={s.enterpriseId} />}
       {s.flags.length > 0 && (
         <section className="card">
           <h2>{t('cqo.flags')}</h2>

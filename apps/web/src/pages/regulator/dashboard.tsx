@@ -15,9 +15,14 @@ const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate
 export function DashboardPage() {
   const { t, label, dateTime } = useI18n();
   const [year, setYear] = useState(chinaYear());
+  // The target figures on a chosen date (default today), computed from history: "was it met on 2021-12-31?"
+  const [asOf, setAsOf] = useState('');
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const regionId = trail.at(-1)?.id;
-  const dash = useLoad(() => api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId })}`), [year, regionId]);
+  const dash = useLoad(() => api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId, asOf: asOf || undefined })}`), [year, regionId, asOf]);
+  // Asked about another date: today's verdict stays beside it.
+  const todays = useLoad(() => (asOf ? api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId })}`) : Promise.resolve(undefined)), [year, regionId, asOf]);
+  const todayVerdict = (code: string) => todays.data?.totals.targets.find((g) => g.code === code)?.verdict;
   const [page, setPage] = useState(1);
   const enterprises = useLoad(() => api.get<Page<EnterpriseRow>>(`/regulators/dashboard/enterprises${qs({ year, regionId, page, pageSize: 10 })}`), [year, regionId, page]);
   const d = dash.data;
@@ -42,6 +47,10 @@ export function DashboardPage() {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="dash-asof">{t('dash.asOfPick')}</label>
+          <input id="dash-asof" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
         </div>
       </PageTitle>
       {trail.length > 0 && (
@@ -76,14 +85,16 @@ export function DashboardPage() {
             <Kpi value={pct(compliance(d.totals)?.rate ?? null)} label={t('dash.complianceRate', { year })} />
             <Kpi value={String(d.totals.openFlags)} label={t('dash.openFlags')} />
             <Kpi value={String(d.totals.exceptionAppointments)} label={t('dash.exceptions')} />
+            <Kpi value={String(d.totals.futureDatedAppointments)} label={t('dash.futureDated')} />
           </div>
           {d.totals.targets.length > 0 && (
             <section className="card">
               <h2>{t('dash.targets')}</h2>
-              <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('common.status'), t('dash.atDeadline')]}>
+              <p className="muted small">{t('dash.asOfNote', { date: d.asOf })}</p>
+              <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('dash.verdictOn', { date: d.asOf }), t('dash.atDeadline'), ...(asOf && todays.data ? [t('dash.today', { date: todays.data.asOf })] : [])]}>
                 {d.totals.targets.map((g) => (
                   <tr key={g.code}>
-                    <td>{g.name}</td>
+                    <td className="wrap">{g.name}</td>
                     <td>{g.deadline}</td>
                     <td className="num">
                       {g.appointed} / {g.enterprises}
@@ -98,6 +109,7 @@ export function DashboardPage() {
                       <Verdict verdict={g.verdict} />
                     </td>
                     <td>{g.atDeadline ? <Verdict verdict={g.atDeadline.verdict} /> : t('dash.notDue')}</td>
+                    {asOf && todays.data && <td>{todayVerdict(g.code) ? <Verdict verdict={todayVerdict(g.code)!} /> : '—'}</td>}
                   </tr>
                 ))}
               </Table>
@@ -140,7 +152,7 @@ export function DashboardPage() {
             {enterprises.data.items.map((e) => (
               <tr key={e.enterpriseId}>
                 <td>
-                  {e.name} {e.exceptionFlagged && <Badge tone="warn">{t('dash.exception')}</Badge>}
+                  <Link to={`/regulator/enterprises/${e.enterpriseId}/history`}>{e.name}</Link> {e.exceptionFlagged && <Badge tone="warn">{t('dash.exception')}</Badge>}
                 </td>
                 <td>{e.regionName}</td>
                 <td>{e.cqoTraineeId ? <Link to={`/regulator/cqos/${e.cqoTraineeId}`}>{e.cqoName}</Link> : <Badge tone="bad">{t('dash.noCqo')}</Badge>}</td>

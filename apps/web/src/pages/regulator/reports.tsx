@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { api, download, qs } from '../../api/client';
-import type { YearlyReport } from '../../api/registry-types';
+import type { NonFiler, YearlyReport } from '../../api/registry-types';
 import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
-import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager } from '../../ui/kit';
+import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
 
 /** Enterprises' yearly written reports in the region; the bureau signs for each. */
@@ -59,7 +59,10 @@ export function ReportsPage() {
                 <h2>
                   {r.enterpriseName} · {t('reports.yearOf', { year: r.year })}
                 </h2>
-                <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>{r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}</Badge>
+                <span>
+                  {r.filedLate && <Badge tone="warn">{t('reports.late')}</Badge>} {r.cqoMismatch && <Badge tone="bad">{t('reports.mismatch')}</Badge>}{' '}
+                  <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>{r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}</Badge>
+                </span>
               </div>
               <dl className="facts facts-inline">
                 <dt>{t('reports.cqoInPlace')}</dt>
@@ -70,6 +73,18 @@ export function ReportsPage() {
                 <dd>{r.majorQualityIncidents}</dd>
                 <dt>{t('reports.filedAt')}</dt>
                 <dd>{dateTime(r.filedAt)}</dd>
+                {r.dueOn && (
+                  <>
+                    <dt>{t('reports.due')}</dt>
+                    <dd>{r.dueOn}</dd>
+                  </>
+                )}
+                {r.registryCqoInPlace !== undefined && r.registryCqoInPlace !== null && (
+                  <>
+                    <dt>{t('reports.registrySays')}</dt>
+                    <dd>{r.registryCqoInPlace ? t('common.yes') : t('common.no')}</dd>
+                  </>
+                )}
               </dl>
               <p className="pre">{r.summary}</p>
               <div className="row-actions">
@@ -105,6 +120,61 @@ export function ReportsPage() {
         </ul>
       )}
       {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
+      <NonFilers year={year} />
     </>
+  );
+}
+
+/** Enterprises on the lists that have not filed the year's report, with the due date; one button reminds them all. */
+function NonFilers({ year }: { year: number }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const list = useLoad(() => api.get<Page<NonFiler>>(`/registry/yearly-reports/non-filers${qs({ year, page, pageSize: 20 })}`), [year, page]);
+  const remind = useAction();
+  const [sent, setSent] = useState<{ enterprises: number; notified: number }>();
+  return (
+    <section className="card" aria-labelledby="nf-h">
+      <h2 id="nf-h">{t('reports.nonFilers', { year })}</h2>
+      <ErrorBox error={list.error} />
+      <FormError error={remind.error} />
+      {sent && (
+        <p className="alert alert-ok" role="status">
+          {t('reports.reminded', { n: sent.enterprises, notified: sent.notified })}
+        </p>
+      )}
+      {!list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('reports.noNonFilers')}</Empty>
+      ) : (
+        <>
+          <Table head={[t('dash.enterprise'), t('md.creditCode'), t('dash.region'), t('reports.due')]}>
+            {list.data.items.map((n) => (
+              <tr key={n.enterpriseId}>
+                <td className="wrap">{n.name}</td>
+                <td className="mono">{n.creditCode}</td>
+                <td>{n.regionName}</td>
+                <td>
+                  {n.dueOn} {n.overdue && <Badge tone="bad">{t('reports.overdue')}</Badge>}
+                </td>
+              </tr>
+            ))}
+          </Table>
+          <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={remind.busy}
+            onClick={async () => {
+              setSent(undefined);
+              const r = await remind.run(() => api.post<{ enterprises: number; notified: number }>('/registry/yearly-reports/non-filers/reminders', { year }));
+              if (r) setSent(r);
+            }}
+          >
+            {t('reports.remind')}
+          </button>
+        </>
+      )}
+    </section>
   );
 }

@@ -1,6 +1,9 @@
 import { IdCollisionsPage } from '../staff/id-collisions';
 import { Navigate, Route, Routes } from 'react-router';
+import { CityReportsPage } from './city-reports';
 import { CqoStatusPage } from './cqo';
+import { EnterpriseHistoryPage } from './enterprise-history';
+import { EnterpriseListsPage } from './master-data';
 import { DashboardPage } from './dashboard';
 import { ExportsPage } from './exports';
 import { LookupPage } from './lookup';
@@ -16,6 +19,9 @@ export default function RegulatorRoutes() {
       <Route path="shortfalls" element={<ShortfallsPage />} />
       <Route path="reports" element={<ReportsPage />} />
       <Route path="exports" element={<ExportsPage />} />
+      <Route path="city-reports" element={<CityReportsPage />} />
+      <Route path="master-data" element={<EnterpriseListsPage />} />
+      <Route path="enterprises/:enterpriseId/history" element={<EnterpriseHistoryPage />} />
       <Route path="id-collisions" element={<IdCollisionsPage />} />
       <Route path="*" element={<Navigate to="dashboard" replace />} />
     </Routes>

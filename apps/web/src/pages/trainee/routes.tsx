@@ -9,6 +9,7 @@ const CertificatesPage = lazyPage(() => import('./certificates'), 'CertificatesP
 const CoursePage = lazyPage(() => import('./course'), 'CoursePage');
 const EnrollmentPage = lazyPage(() => import('./enrollment'), 'EnrollmentPage');
 const ExamPage = lazyPage(() => import('./exam'), 'ExamPage');
+const MyFactsPage = lazyPage(() => import('./facts'), 'MyFactsPage');
 const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
 const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
@@ -32,6 +33,7 @@ export default function TraineeRoutes() {
           <Route path="attempts/:attemptId" element={<AttemptPage />} />
           <Route path="hours" element={<HoursPage />} />
           <Route path="certificates" element={<CertificatesPage />} />
+          <Route path="facts" element={<MyFactsPage />} />
         </>
       )}
       <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import type { AttentionCheck, CourseVersion, EnrollmentDetail, HeartbeatResult, StudySession } from '../../api/types';
@@ -6,7 +6,9 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
 import { fmtDuration } from './enrollment';
-import { PdfViewer } from './pdf-viewer';
+
+// pdf.js is about half a megabyte: only a document lesson downloads it (its worker is a separate file too).
+const PdfViewer = lazy(() => import('./pdf-viewer').then((m) => ({ default: m.PdfViewer })));
 
 interface Progress {
   active: number;
@@ -36,7 +38,11 @@ export function StudyPage() {
   const [session, setSession] = useState<StudySession>();
   const [progress, setProgress] = useState<Progress>();
   const [check, setCheck] = useState<AttentionCheck | null>(null);
+  // Why the last heartbeat credited nothing (changes with every heartbeat)…
   const [notice, setNotice] = useState<string>();
+  // …and what became of the trainee's own last action (a blocked seek, a late or wrong answer): it
+  // stays until the next such action, so a heartbeat arriving a moment later does not wipe it.
+  const [actionNotice, setActionNotice] = useState<string>();
   const [superseded, setSuperseded] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [attempt, setAttempt] = useState(0);
@@ -92,7 +98,7 @@ export function StudyPage() {
           video.current?.pause();
           setCheck(r.attentionCheck);
         }
-        setNotice(r.verdict === 'idle' ? t('study.idle') : undefined);
+        setNotice(r.verdict === 'idle' ? t('study.idle') : r.verdict === 'check' ? t('study.checkPending') : undefined);
         setError(undefined);
         schedule(s, r.activeSeconds, r.requiredSeconds);
       } catch (err) {
@@ -143,7 +149,7 @@ export function StudyPage() {
     const v = video.current;
     if (v && v.currentTime > furthest.current + SEEK_TOLERANCE) {
       v.currentTime = furthest.current;
-      setNotice(t('study.seekBlocked'));
+      setActionNotice(t('study.seekBlocked'));
     }
   };
   const onRateChange = () => {
@@ -163,7 +169,8 @@ export function StudyPage() {
     try {
       const r = await api.post<{ passed: boolean; reason: string }>(`/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`, value ? { answer: value } : {});
       setCheck(null);
-      setNotice(r.reason === 'late' ? t('study.checkLate') : undefined);
+      setNotice(undefined);
+      setActionNotice(r.reason === 'late' ? t('study.checkLate') : r.reason === 'wrong' ? t('study.checkWrong') : undefined);
       void video.current?.play().catch(() => undefined);
     } catch (err) {
       setError(err as ApiError);
@@ -207,7 +214,9 @@ export function StudyPage() {
             <p className="muted small">{t('study.videoRules')}</p>
           </>
         ) : content?.kind === 'document' ? (
-          <PdfViewer url={content.url} />
+          <Suspense fallback={<Loading />}>
+            <PdfViewer url={content.url} />
+          </Suspense>
         ) : lesson.contentUrl ? (
           <p>
             <a className="btn" href={lesson.contentUrl} target="_blank" rel="noreferrer">
@@ -228,11 +237,13 @@ export function StudyPage() {
                 {t('study.checkConfirm')}
               </button>
             ) : (
-              check.options.map((o) => (
-                <button key={o} type="button" className="btn" onClick={() => void answer(o)}>
-                  {o}
-                </button>
-              ))
+              <div className="toolbar" role="group" aria-label={t('study.checkOptions')}>
+                {check.options.map((o) => (
+                  <button key={o.id} type="button" className="btn" onClick={() => void answer(o.id)}>
+                    {o.text}
+                  </button>
+                ))}
+              </div>
             )}
           </div>
         )}
@@ -244,6 +255,7 @@ export function StudyPage() {
             </button>
           </div>
         )}
+        {actionNotice && <p className="alert alert-warn" role="status" data-testid="study-notice">{actionNotice}</p>}
         {notice && <p className="alert alert-warn" role="status" data-testid="study-notice">{notice}</p>}
         <p className="muted small">{t('study.howItWorks')}</p>
         <div aria-live="polite" data-testid="study-progress">
