@@ -69,6 +69,7 @@ const LOOKUPS = [
   'GET /trainees/{userId}/credit-hours/entries',
   'GET /trainees/{userId}/compliance',
   'GET /trainees/{userId}/capability-results',
+  'GET /registry/trainees/{traineeId}/facts',
   'GET /certificates',
   'GET /certificates/{id}',
   'GET /certificates/{id}/history',
@@ -137,8 +138,8 @@ describe('audit of exports and lookups', () => {
   });
 
   it('writes one lookup entry for every lookup of a person or certificate, with the kind of key but not the key', async () => {
-    // Every staff route under /trainees/{userId} reads a person: each is among the lookups.
-    const personal = routes.filter((r) => r.method === 'GET' && (r.path.startsWith('/trainees/{userId}') || r.path.startsWith('/regulators/cqos/')));
+    // Every staff GET under …/trainees/{id} or …/cqos/{id} reads a person: each is among the lookups.
+    const personal = routes.filter((r) => r.method === 'GET' && /\/trainees\/\{|\/cqos\/\{/.test(r.path));
     expect(personal.map((r) => r.key).filter((k) => !LOOKUPS.includes(k))).toEqual([]);
     expect(routes.filter((r) => LOOKUPS.includes(r.key) && r.audited?.kind !== 'lookup')).toEqual([]);
     for (const key of LOOKUPS) {
