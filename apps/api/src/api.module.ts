@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,6 +15,7 @@ import { OrganizationsModule } from '@cqo/organizations';
 import { RegistryModule } from '@cqo/registry';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
+import { AuditedReadInterceptor } from './http/common/audited-read';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
 import { HostileInputGuard } from './http/common/hostile-input.guard';
@@ -54,6 +55,7 @@ import { CityReportsController } from './http/regulators/city-reports.controller
 import { DashboardsController } from './http/regulators/dashboards.controller';
 import { ExportsController } from './http/regulators/exports.controller';
 import { AccessLogController, LookupController } from './http/regulators/lookup.controller';
+import { IdNumberCollisionsController } from './http/trainees/id-number-collisions.controller';
 import { EmployerLinksController } from './http/trainees/employer-links.controller';
 import { TraineesController } from './http/trainees/trainees.controller';
 import { UsersController } from './http/users/users.controller';
@@ -132,12 +134,15 @@ export class ApiModule {
         EmployerLinksController,
         ExternalClaimsController,
         HoursTranscriptsController,
+        IdNumberCollisionsController,
       ],
       providers: [
         // Hostile input is refused before anything reads it (guards run in this order).
         { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // Exports and lookups of people are written to the security audit log.
+        { provide: APP_INTERCEPTOR, useClass: AuditedReadInterceptor },
         SerialVerifyLimiter,
         TusUploadServer,
       ],

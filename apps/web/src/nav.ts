@@ -17,6 +17,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/org/questions', 'nav.questions'],
     ['/org/papers', 'nav.papers'],
     ['/notifications', 'nav.notifications'],
+    ['/security', 'nav.security'],
   ],
   enterprise_admin: [
     ['/enterprise/appointments', 'nav.appointments'],
@@ -24,7 +25,9 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/enterprise/staff', 'nav.staffHours'],
     ['/enterprise/claims', 'nav.claimsQueue'],
     ['/enterprise/master-data', 'nav.masterData'],
+    ['/enterprise/id-collisions', 'nav.idCollisions'],
     ['/notifications', 'nav.notifications'],
+    ['/security', 'nav.security'],
   ],
   regulator: [
     ['/regulator/dashboard', 'nav.dashboard'],
@@ -35,13 +38,22 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/regulator/city-reports', 'nav.cityReports'],
     ['/regulator/master-data', 'nav.enterpriseLists'],
     ['/regulator/exports', 'nav.exports'],
+    ['/regulator/id-collisions', 'nav.idCollisions'],
+    ['/security', 'nav.security'],
   ],
   platform_admin: [
     ['/admin/approvals', 'nav.approvals'],
     ['/admin/rule-sets', 'nav.ruleSets'],
     ['/admin/users', 'nav.users'],
+    ['/admin/id-collisions', 'nav.idCollisions'],
+    ['/security', 'nav.security'],
   ],
 };
 
 /** Where a role lands after signing in. */
 export const homeOf = (role: Role): string => NAV[role][0][0];
+
+/** Where a signed-in user lands: the security page while a required second factor is missing. */
+export const landingOf = (me: { role: Role; totpEnrolmentRequired: boolean }): string => (me.totpEnrolmentRequired ? SECURITY_PATH : homeOf(me.role));
+
+export const SECURITY_PATH = '/security';

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { NotificationsModule } from '@cqo/notifications';
+import { TraineesModule } from '@cqo/trainees';
 import { CertificateAdministrationService } from './administration/certificate-administration.service';
 import { CertificateEntity, CertificateEventEntity } from './certificate.entity';
 import { CertificatesRepository } from './certificates.repository';
+import { CertificatesIdentityReference } from './certificates.identity-reference';
 import { CertificateDownloadsService } from './downloads/certificate-downloads.service';
 import { CertificateExportService } from './export/certificate-export.service';
 import { CertificateIssuer } from './issuance/certificate-issuer';
@@ -45,9 +47,10 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule],
+  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule, TraineesModule],
   providers: [
     ...SERVICES,
+    CertificatesIdentityReference,
     CourseFactsSource,
     CertificateRequirementsQuery,
   ],

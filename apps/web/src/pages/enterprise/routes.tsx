@@ -1,3 +1,4 @@
+import { IdCollisionsPage } from '../staff/id-collisions';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
@@ -15,6 +16,7 @@ export default function EnterpriseRoutes() {
       <Route path="claims" element={<ClaimsQueuePage role="enterprise" />} />
       <Route path="staff/:traineeId/facts" element={<StaffFactsPage />} />
       <Route path="master-data" element={<MasterDataPage />} />
+      <Route path="id-collisions" element={<IdCollisionsPage />} />
       <Route path="*" element={<Navigate to="appointments" replace />} />
     </Routes>
   );

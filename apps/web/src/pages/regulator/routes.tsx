@@ -1,3 +1,4 @@
+import { IdCollisionsPage } from '../staff/id-collisions';
 import { Navigate, Route, Routes } from 'react-router';
 import { CityReportsPage } from './city-reports';
 import { CqoStatusPage } from './cqo';
@@ -23,6 +24,7 @@ export default function RegulatorRoutes() {
       <Route path="city-reports" element={<CityReportsPage />} />
       <Route path="master-data" element={<EnterpriseListsPage />} />
       <Route path="enterprises/:enterpriseId/history" element={<EnterpriseHistoryPage />} />
+      <Route path="id-collisions" element={<IdCollisionsPage />} />
       <Route path="*" element={<Navigate to="dashboard" replace />} />
     </Routes>
   );
