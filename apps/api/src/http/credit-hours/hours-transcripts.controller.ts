@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { HoursTranscriptsService, IssuedTranscript } from '@cqo/certificates';
 import { Actor, Role } from '@cqo/core';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { AuditedRead } from '../common/audited-read';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -31,6 +32,7 @@ export class HoursTranscriptsController {
   @Post('trainees/:userId/credit-hours/transcript')
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @AuditedRead('export', 'credit-hours.transcript')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Issues a trainee\'s hours transcript (PDF), for the enterprise admin or a regulator in scope' })
   async ofTrainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<StreamableFile> {
