@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,12 +8,14 @@ import { AppConfig, buildLoggerParams, CoreModule, RedisClient, RedisModule } fr
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { CoursesModule } from '@cqo/courses';
 import { ExamsModule } from '@cqo/exams';
+import { ExternalClaimsModule } from '@cqo/external-claims';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
 import { RegistryModule } from '@cqo/registry';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
+import { AuditedReadInterceptor } from './http/common/audited-read';
 import { AccessGuard } from './http/common/access.guard';
 import { ErrorFilter } from './http/common/error.filter';
 import { HostileInputGuard } from './http/common/hostile-input.guard';
@@ -38,6 +40,8 @@ import { QuestionsController } from './http/exams/questions.controller';
 import { ComplianceController } from './http/credit-hours/compliance.controller';
 import { CreditHoursController } from './http/credit-hours/credit-hours.controller';
 import { HoursOutlookController } from './http/credit-hours/hours-outlook.controller';
+import { HoursTranscriptsController } from './http/credit-hours/hours-transcripts.controller';
+import { ExternalClaimsController } from './http/external-claims/external-claims.controller';
 import { HealthController } from './http/health/health.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
@@ -51,6 +55,7 @@ import { CityReportsController } from './http/regulators/city-reports.controller
 import { DashboardsController } from './http/regulators/dashboards.controller';
 import { ExportsController } from './http/regulators/exports.controller';
 import { AccessLogController, LookupController } from './http/regulators/lookup.controller';
+import { IdNumberCollisionsController } from './http/trainees/id-number-collisions.controller';
 import { EmployerLinksController } from './http/trainees/employer-links.controller';
 import { TraineesController } from './http/trainees/trainees.controller';
 import { UsersController } from './http/users/users.controller';
@@ -86,6 +91,7 @@ export class ApiModule {
         ExamsModule,
         CertificatesModule,
         RegistryModule,
+        ExternalClaimsModule,
       ],
       controllers: [
         HealthController,
@@ -126,12 +132,17 @@ export class ApiModule {
         CityReportsController,
         AuditLogController,
         EmployerLinksController,
+        ExternalClaimsController,
+        HoursTranscriptsController,
+        IdNumberCollisionsController,
       ],
       providers: [
         // Hostile input is refused before anything reads it (guards run in this order).
         { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // Exports and lookups of people are written to the security audit log.
+        { provide: APP_INTERCEPTOR, useClass: AuditedReadInterceptor },
         SerialVerifyLimiter,
         TusUploadServer,
       ],

@@ -2,7 +2,7 @@ import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from './api/types';
 import { I18nProvider, useI18n } from './i18n';
-import { homeOf, NAV } from './nav';
+import { landingOf, NAV, SECURITY_PATH } from './nav';
 import { LoginPage } from './pages/public/login';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui/kit';
@@ -12,6 +12,7 @@ const OrgRoutes = lazy(() => import('./pages/org/routes'));
 const EnterpriseRoutes = lazy(() => import('./pages/enterprise/routes'));
 const RegulatorRoutes = lazy(() => import('./pages/regulator/routes'));
 const AdminRoutes = lazy(() => import('./pages/admin/routes'));
+const SecurityPage = lazy(() => import('./pages/staff/security'));
 
 export function App() {
   return (
@@ -49,9 +50,10 @@ function Shell() {
         ) : (
           <Suspense fallback={<Loading />}>
             <Routes>
-              <Route path="/login" element={me ? <Navigate to={homeOf(me.role)} replace /> : <LoginPage />} />
+              <Route path="/login" element={me ? <Navigate to={landingOf(me)} replace /> : <LoginPage />} />
               <Route path="/check" element={<ToPublicVerify />} />
-              <Route path="/" element={me ? <Navigate to={homeOf(me.role)} replace /> : <Navigate to="/login" replace />} />
+              <Route path="/" element={me ? <Navigate to={landingOf(me)} replace /> : <Navigate to="/login" replace />} />
+              <Route path={SECURITY_PATH} element={<Guard staff><SecurityPage /></Guard>} />
               <Route path="/org/*" element={<Guard role="org_admin"><OrgRoutes /></Guard>} />
               <Route path="/enterprise/*" element={<Guard role="enterprise_admin"><EnterpriseRoutes /></Guard>} />
               <Route path="/regulator/*" element={<Guard role="regulator"><RegulatorRoutes /></Guard>} />
@@ -77,12 +79,14 @@ function ToPublicVerify() {
   return <Loading />;
 }
 
-function Guard({ role, children }: { role?: Role; children: ReactNode }) {
+function Guard({ role, staff, children }: { role?: Role; staff?: boolean; children: ReactNode }) {
   const { me } = useSession();
   const location = useLocation();
   const { t } = useI18n();
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (role && me.role !== role) {
+  // A platform admin without the required second factor may only enrol it (the API refuses the rest).
+  if (me.totpEnrolmentRequired && location.pathname !== SECURITY_PATH) return <Navigate to={SECURITY_PATH} replace />;
+  if ((role && me.role !== role) || (staff && me.role === 'trainee')) {
     return (
       <div className="alert alert-error" role="alert">
         {t('error.forbidden')}
@@ -103,7 +107,7 @@ function Header() {
   return (
     <header className="site-header">
       <div className="container header-row">
-        <NavLink to={me ? homeOf(me.role) : '/login'} className="brand">
+        <NavLink to={me ? landingOf(me) : '/login'} className="brand">
           <span className="brand-mark" aria-hidden="true">
             质
           </span>

@@ -8,6 +8,8 @@ interface Session {
   checking: boolean;
   login(username: string, password: string, totpCode?: string): Promise<Me>;
   logout(): Promise<void>;
+  /** Takes a new access token (the API issues one when the second factor is enabled) and asks who we are again. */
+  renew(accessToken?: string): Promise<Me>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -45,7 +47,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  return <SessionContext.Provider value={{ me, checking, login, logout }}>{children}</SessionContext.Provider>;
+  const renew = useCallback(async (next?: string) => {
+    if (next) setAccessToken(next);
+    const who = await api.get<Me>('/auth/me');
+    setMe(who);
+    return who;
+  }, []);
+
+  return <SessionContext.Provider value={{ me, checking, login, logout, renew }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { NotificationsModule } from '@cqo/notifications';
+import { TraineesModule } from '@cqo/trainees';
 import { CertificateAdministrationService } from './administration/certificate-administration.service';
 import { CertificateEntity, CertificateEventEntity } from './certificate.entity';
 import { CertificatesRepository } from './certificates.repository';
+import { CertificatesIdentityReference } from './certificates.identity-reference';
 import { CertificateDownloadsService } from './downloads/certificate-downloads.service';
 import { CertificateExportService } from './export/certificate-export.service';
 import { CertificateIssuer } from './issuance/certificate-issuer';
@@ -19,9 +21,12 @@ import { CertificateRequirementsQuery } from './triggers/certificate-requirement
 import { CertificateStandingService } from './triggers/certificate-standing.service';
 import { CertificateTriggersService } from './triggers/certificate-triggers.service';
 import { CertificateVerificationService } from './verification/certificate-verification.service';
+import { HoursTranscriptEntity } from './transcripts/hours-transcript.entity';
+import { HoursTranscriptRenderer } from './transcripts/hours-transcript-renderer';
+import { HoursTranscriptsService } from './transcripts/hours-transcripts.service';
 
 /** Every entity of this lib, for ALL_ENTITIES. */
-export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateEventEntity];
+export const CERTIFICATE_ENTITIES = [CertificateEntity, CertificateEventEntity, HoursTranscriptEntity];
 
 const SERVICES = [
   CertificateIssuer,
@@ -37,12 +42,15 @@ const SERVICES = [
   CertificateSigner,
   CertificateFilesService,
   CertificatesRepository,
+  HoursTranscriptRenderer,
+  HoursTranscriptsService,
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule],
+  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule, TraineesModule],
   providers: [
     ...SERVICES,
+    CertificatesIdentityReference,
     CourseFactsSource,
     CertificateRequirementsQuery,
   ],

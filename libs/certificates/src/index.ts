@@ -24,4 +24,8 @@ export * from './downloads/certificate-downloads.service';
 export * from './export/certificate-export.service';
 export * from './triggers/certificate-triggers.service';
 export * from './requests/certificate-requests.service';
+export * from './transcripts/hours-transcript.types';
+export * from './transcripts/hours-transcript.entity';
+export * from './transcripts/hours-transcript-renderer';
+export * from './transcripts/hours-transcripts.service';
 export * from './certificates.module';

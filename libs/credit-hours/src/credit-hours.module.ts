@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoursesModule } from '@cqo/courses';
+import { TraineesModule } from '@cqo/trainees';
 import { NotificationsModule } from '@cqo/notifications';
 import { AccrualService } from './accrual.service';
 import { AdjustmentsService } from './adjustments.service';
@@ -12,6 +13,7 @@ import { ComplianceStatusEntity } from './compliance-status.entity';
 import { ComplianceVerdictChangeEntity } from './compliance-verdict-change.entity';
 import { CreditAuditLogEntity } from './credit-audit-log.entity';
 import { CreditEntryEntity } from './credit-entry.entity';
+import { CreditEntriesIdentityReference } from './credit-entries.identity-reference';
 import { CreditHoursQueries } from './credit-hours.queries';
 import { HoursOutlookService } from './hours-outlook.service';
 import { LedgerCursorEntity } from './ledger-cursor.entity';
@@ -49,8 +51,8 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CREDIT_HOURS_ENTITIES), NotificationsModule, CoursesModule],
-  providers: SERVICES,
+  imports: [TypeOrmModule.forFeature(CREDIT_HOURS_ENTITIES), NotificationsModule, CoursesModule, TraineesModule],
+  providers: [...SERVICES, CreditEntriesIdentityReference],
   exports: SERVICES,
 })
 export class CreditHoursModule {}

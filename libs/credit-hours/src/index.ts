@@ -29,3 +29,4 @@ export * from './requirement-evaluator';
 export * from './verdict-changes.service';
 export * from './credit-hours.module';
 export * from './hours-outlook.service';
+export * from './credit-scope';

@@ -188,6 +188,22 @@ export class AuthService {
     return pair;
   }
 
+  /**
+   * Turns the second factor off, proven with a current code. A platform admin cannot while
+   * production requires it (the next log-in would only ask to enrol again).
+   */
+  async disableTotp(actor: Actor, code: string, origin: RequestOrigin): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw IdentityErrors.userNotFound();
+    if (!user.totpEnabledAt || !user.totpSecret) throw IdentityErrors.totpNotEnrolled();
+    if (this.totpRequiredFor(user.role)) throw IdentityErrors.totpRequiredForRole();
+    if (!(await this.totp.check(this.totp.open(user.totpSecret), code))) throw IdentityErrors.totpCodeInvalid();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { totpEnabledAt: null, totpSecret: null });
+      await this.audit.record({ action: 'totp.disabled', actorId: user.id, ip: origin.ip, requestId: origin.requestId }, manager);
+    });
+  }
+
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
     await manager
       .createQueryBuilder()
@@ -195,6 +211,11 @@ export class AuthService {
       .set({ revokedAt: this.clock.now() })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
       .execute();
+  }
+
+  /** Whether the role must keep a second factor (platform admins, when the configuration says so). */
+  totpRequiredFor(role: Role): boolean {
+    return role === Role.PlatformAdmin && this.config.security.platformAdminTotpRequired;
   }
 
   /** Staff access tokens live at most the staff lifetime (ten minutes); trainees' the configured one. */
@@ -216,7 +237,7 @@ export class AuthService {
       createdAt: now,
     });
     const ttlSeconds = this.accessTtlOf(user.role);
-    const totpEnrolmentPending = user.role === Role.PlatformAdmin && this.config.security.platformAdminTotpRequired && !user.totpEnabledAt;
+    const totpEnrolmentPending = this.totpRequiredFor(user.role) && !user.totpEnabledAt;
     return {
       accessToken: await this.tokens.signAccess(actor, { sessionId: familyId, sessionVersion: user.sessionVersion, ttlSeconds, totpEnrolmentPending }),
       accessTokenExpiresIn: ttlSeconds,

@@ -19,6 +19,7 @@ export const IdentityErrors = {
   totpCodeInvalid: () => DomainError.invalid('TOTP_INVALID', '动态验证码错误', [{ field: 'code', message: '动态验证码错误' }]),
   totpAlreadyEnabled: () => DomainError.conflict('TOTP_ALREADY_ENABLED', '已启用动态验证码'),
   totpNotEnrolled: () => DomainError.conflict('TOTP_NOT_ENROLLED', '请先获取动态验证码密钥'),
+  totpRequiredForRole: () => DomainError.conflict('TOTP_REQUIRED_FOR_ROLE', '平台管理员必须启用动态验证码，不能停用'),
   totpEnrolmentRequired: () => DomainError.forbidden('TOTP_ENROLMENT_REQUIRED', '平台管理员须先启用动态验证码（二次验证）'),
   currentPasswordWrong: () =>
     DomainError.invalid('CURRENT_PASSWORD_WRONG', '当前密码错误', [{ field: 'currentPassword', message: '当前密码错误' }]),

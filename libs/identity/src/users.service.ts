@@ -132,6 +132,23 @@ export class UsersService {
     return this.get(id);
   }
 
+  /**
+   * Disables an account inside the caller's transaction (audited with `reason`); call
+   * {@link announceSessionsEnded} after the commit so every API instance refuses its tokens at once.
+   */
+  async disableWithin(manager: EntityManager, actor: Actor, id: string, reason: string): Promise<void> {
+    const [row]: { status: UserStatus }[] = await manager.query('SELECT status FROM users WHERE id = $1 FOR UPDATE', [id]);
+    if (!row) throw IdentityErrors.userNotFound();
+    if (row.status === 'disabled') return;
+    await manager.update(UserEntity, { id }, { status: 'disabled' });
+    await this.sessions.bumpVersion(manager, id);
+    await this.audit.record({ action: 'user.status_changed', actorId: actor.userId, subjectId: id, details: { from: row.status, to: 'disabled', reason } }, manager);
+  }
+
+  async announceSessionsEnded(id: string): Promise<void> {
+    await this.sessions.announceUser(id);
+  }
+
   /** A new role or scope ends every session of the account (its tokens carry the old ones). */
   async changeRole(actor: Actor, id: string, change: RoleChange): Promise<UserView> {
     const before = await this.get(id);

@@ -6,6 +6,7 @@ import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';
 import { AppointmentPrecheck } from './appointments/appointment-precheck.service';
+import { AppointmentsIdentityReference } from './appointments/appointments.identity-reference';
 import { AppointmentsService } from './appointments/appointments.service';
 import { TermRemindersService } from './appointments/term-reminders.service';
 import { DashboardsService } from './dashboards/dashboards.service';
@@ -70,7 +71,7 @@ const SERVICES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule, TraineesModule, NotificationsModule, CreditHoursModule, CertificatesModule],
-  providers: SERVICES,
+  providers: [...SERVICES, AppointmentsIdentityReference],
   exports: SERVICES,
 })
 export class RegistryModule {}

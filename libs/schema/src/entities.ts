@@ -3,6 +3,7 @@ import { OutboxEventEntity } from '@cqo/core';
 import { COURSE_ENTITIES } from '@cqo/courses';
 import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
 import { EXAM_ENTITIES } from '@cqo/exams';
+import { EXTERNAL_CLAIM_ENTITIES } from '@cqo/external-claims';
 import { AuditLogEntity, RefreshTokenEntity, UserEntity } from '@cqo/identity';
 import { NotificationEntity } from '@cqo/notifications';
 import { ORGANIZATION_ENTITIES } from '@cqo/organizations';
@@ -27,4 +28,5 @@ export const ALL_ENTITIES = [
   ...CREDIT_HOURS_ENTITIES,
   ...CERTIFICATE_ENTITIES,
   ...REGISTRY_ENTITIES,
+  ...EXTERNAL_CLAIM_ENTITIES,
 ];

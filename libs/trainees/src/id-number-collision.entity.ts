@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /**
@@ -8,6 +8,8 @@ import { UserEntity } from '@cqo/identity';
  */
 @Entity({ name: 'id_number_collisions' })
 @Index('ix_id_number_collisions_id_number_hash', ['idNumberHash'])
+@Index('ix_id_number_collisions_pending', ['createdAt'], { where: 'resolved_at IS NULL' })
+@Check('ck_id_number_collisions_decision', `"decision" IN ('claimant_confirmed', 'claim_rejected', 'corrected')`)
 export class IdNumberCollisionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -45,4 +47,14 @@ export class IdNumberCollisionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+
+  /** How it ended: the newcomer confirmed as the person, the claim rejected, or the number corrected. */
+  @Column({ type: 'text', nullable: true })
+  decision!: CollisionDecision | null;
+
+  /** The enterprise admin, regulator or platform admin who decided (no foreign key: the log outlives accounts). */
+  @Column({ type: 'uuid', nullable: true })
+  resolvedBy!: string | null;
 }
+
+export type CollisionDecision = 'claimant_confirmed' | 'claim_rejected' | 'corrected';

@@ -3,3 +3,5 @@ export * from './trainee-profile.entity';
 export * from './trainees.errors';
 export * from './trainees.service';
 export * from './trainees.module';
+export * from './identity-references/identity-references';
+export * from './id-number-collisions.service';

@@ -63,6 +63,10 @@ export class TraineeProfileEntity {
   @Column({ type: 'timestamptz', nullable: true })
   employerRequestedAt!: Date | null;
 
+  /** When the current employer link was confirmed (null: set at creation); external claims may not start before it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  employerLinkedAt!: Date | null;
+
   @Column({ type: 'text' })
   educationLevel!: EducationLevel;
 

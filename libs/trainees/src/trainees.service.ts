@@ -19,6 +19,7 @@ import {
 } from '@cqo/core';
 import { AuditLogService, UsersService } from '@cqo/identity';
 import { IdNumberCollisionEntity } from './id-number-collision.entity';
+import { IdentityReferences } from './identity-references/identity-references';
 import { EducationLevel, QualityQualification, TraineeProfileEntity } from './trainee-profile.entity';
 import { TraineeErrors } from './trainees.errors';
 
@@ -76,6 +77,7 @@ export class TraineesService {
     private readonly clock: Clock,
     private readonly audit: AuditLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly references: IdentityReferences,
   ) {}
 
   /**
@@ -147,13 +149,8 @@ export class TraineesService {
    * to the person, only the enterprise admin may change it (audited).
    */
   async idNumberLocked(userId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [{ locked }]: { locked: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM credit_entries WHERE trainee_id = $1)
-           OR EXISTS (SELECT 1 FROM cqo_appointments WHERE trainee_id = $1)
-           OR EXISTS (SELECT 1 FROM certificates WHERE trainee_id = $1) AS locked`,
-      [userId],
-    );
-    return locked;
+    // The libs owning those records answer through the port; this lib reads none of their tables.
+    return this.references.anyReferences(userId, manager);
   }
 
   /** The employer links waiting for this enterprise admin's confirmation. */
@@ -178,6 +175,7 @@ export class TraineesService {
       if (rows.length === 0) throw TraineeErrors.noPendingEmployerLink();
       await manager.query(
         `UPDATE trainee_profiles SET enterprise_id = CASE WHEN $3 THEN $2::uuid ELSE enterprise_id END,
+                employer_linked_at = CASE WHEN $3 THEN $4 ELSE employer_linked_at END,
                 requested_enterprise_id = NULL, employer_requested_at = NULL, updated_at = $4 WHERE user_id = $1`,
         [userId, enterpriseId, confirm, this.clock.now()],
       );
@@ -205,7 +203,7 @@ export class TraineesService {
       await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, id_number_masked = $3, updated_at = $4 WHERE user_id = $1', [
         userId, hash, maskIdNumber(idNumber), this.clock.now(),
       ]);
-      await manager.query('UPDATE id_number_collisions SET resolved_at = $2 WHERE user_id = $1 AND resolved_at IS NULL', [userId, this.clock.now()]);
+      await manager.query("UPDATE id_number_collisions SET resolved_at = $2, decision = 'corrected', resolved_by = $3 WHERE user_id = $1 AND resolved_at IS NULL", [userId, this.clock.now(), actor.userId]);
       await this.audit.record(
         { action: 'trainee.id_number_changed', actorId: actor.userId, subjectId: userId, details: { from: rows[0].id_number_masked, to: maskIdNumber(idNumber) } },
         manager,
@@ -286,7 +284,7 @@ export class TraineesService {
 
   private async profileColumns(
     input: ProfileInput,
-  ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt'>> {
+  ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt' | 'employerLinkedAt'>> {
     if (!isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
     if (input.phone && !isValidChinesePhone(input.phone)) throw TraineeErrors.phoneInvalid();
     if (input.enterpriseId) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { AccrualService } from '@cqo/credit-hours';
-import { AuditLogService } from '@cqo/identity';
+import { AuditLogService, TotpService } from '@cqo/identity';
 import { TraineesService } from '@cqo/trainees';
 import { FakeClock } from '@cqo/core';
 import { createTestApi, TestApi } from '../../support/api';
@@ -188,9 +188,30 @@ describe('accounts', () => {
       expect((await api.request({ method: 'GET', url: '/auth/me', token: ok.accessToken })).json()).toMatchObject({ totpEnabled: true, totpEnrolmentRequired: false });
     });
 
-    it('does not ask other roles to enrol', async () => {
+    it('does not ask other roles to enrol; they may enrol and turn it off with a current code, audited', async () => {
       const session = await logIn(api, 'regulatorgs', TEST_PASSWORD);
-      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnrolmentRequired: false });
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnrolmentRequired: false, totpRequired: false });
+      const { secret } = (await api.request({ method: 'POST', url: '/auth/totp/enrol', token: session.accessToken, payload: {} })).json();
+      const token = (await api.request({ method: 'POST', url: '/auth/totp/confirm', token: session.accessToken, payload: { code: await generate({ secret }) } })).json().accessToken;
+      const wrong = await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: '000000' } });
+      expect(wrong.json()).toMatchObject({ statusCode: 400, details: [expect.objectContaining({ field: 'code' })] });
+      expect((await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: await generate({ secret }) } })).statusCode).toBe(204);
+      expect((await api.request({ method: 'GET', url: '/auth/me', token })).json()).toMatchObject({ totpEnabled: false });
+      // Log-in asks for no code again.
+      await logIn(api, 'regulatorgs', TEST_PASSWORD);
+      const [row] = await sql.query(`SELECT actor_id FROM audit_log WHERE action = 'totp.disabled'`);
+      expect(row.actor_id).toBe(world.users.regulatorGS);
+    });
+
+    it('keeps a required platform admin’s second factor on', async () => {
+      const res = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
+      expect(res.json().code).toBe('TOTP_REQUIRED');
+      const [{ totp_secret: sealed }] = await sql.query(`SELECT totp_secret FROM users WHERE username = 'admin'`);
+      const secret = api.get(TotpService).open(sealed);
+      const session = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await generate({ secret }) });
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnabled: true, totpRequired: true });
+      const refused = await api.request({ method: 'POST', url: '/auth/totp/disable', token: session.accessToken, payload: { code: await generate({ secret }) } });
+      expect(refused.json()).toMatchObject({ statusCode: 409, code: 'TOTP_REQUIRED_FOR_ROLE' });
     });
   });
 });

@@ -37,6 +37,32 @@ describe('security headers', () => {
     expect(res.body).toContain('class="badge badge-unknown"');
   });
 
+  it('gives the Swagger UI (/docs) inline styles and nothing else; its scripts are files; the app routes keep the strict policy', async () => {
+    const strict = String((await api.request({ method: 'GET', url: '/auth/me' })).headers['content-security-policy']);
+    const page = await api.request({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('swagger-ui');
+    const docs = directives(String(page.headers['content-security-policy']));
+    const app = directives(strict);
+    expect(docs.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    // Every other directive is the app's, script-src 'self' among them.
+    expect(new Map([...docs].filter(([name]) => name !== 'style-src'))).toEqual(new Map([...app].filter(([name]) => name !== 'style-src')));
+    expect(docs.get('script-src')).toEqual(["'self'"]);
+    // Which is enough: the page has no inline script, only script files.
+    const scripts = [...page.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/src=/);
+      expect(body.trim()).toBe('');
+    }
+    const init = await api.request({ method: 'GET', url: '/docs/swagger-ui-init.js' });
+    expect(init.statusCode).toBe(200);
+    // The relaxed policy is /docs's alone.
+    for (const url of ['/docs-json', '/auth/me', '/verify', '/app/', '/docsx']) {
+      expect(String((await api.request({ method: 'GET', url })).headers['content-security-policy'])).toBe(strict);
+    }
+  });
+
   it('sends HSTS when the public address is https', async () => {
     const https = await createTestApi({ env: { PUBLIC_BASE_URL: 'https://cqo.example.cn' } });
     try {

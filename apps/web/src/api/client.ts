@@ -173,9 +173,9 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** Fetches a file with the bearer token and hands it to the browser as a download. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await send('GET', path, undefined, '*/*');
+/** Fetches a file with the bearer token and hands it to the browser as a download (POST for a file the server makes anew). */
+export async function download(path: string, fallbackName: string, method: 'GET' | 'POST' = 'GET'): Promise<void> {
+  const res = await send(method, path, method === 'POST' ? {} : undefined, '*/*');
   if (!res.ok) throw await errorOf(res);
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';

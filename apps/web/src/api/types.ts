@@ -10,6 +10,19 @@ export interface Me {
   organizationId: string | null;
   enterpriseId: string | null;
   regionId: string | null;
+  totpEnabled: boolean;
+  /** The role must keep the second factor. */
+  totpRequired: boolean;
+  /** A platform admin who must enrol the second factor before anything else. */
+  totpEnrolmentRequired: boolean;
+}
+
+export interface IdNumberCollision {
+  id: string;
+  createdAt: string;
+  idNumberMasked: string;
+  claimant: { userId: string; fullName: string; enterpriseName: string | null };
+  holder: { userId: string; fullName: string; enterpriseName: string | null; hasRecords: boolean };
 }
 
 export interface Topic {
@@ -310,7 +323,7 @@ export interface CreditEntry {
   category: number;
   kind: CreditKind;
   hours: string;
-  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'reversal';
+  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
   occurredAt: string;
   courseId: string | null;
   evidenceRef: string | null;

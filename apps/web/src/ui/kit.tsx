@@ -75,7 +75,12 @@ export function FormError({ error, shownFields = [] }: { error?: ApiError; shown
 export function errorText(error: ApiError, t: (key: MessageKey) => string): string {
   if (error.status === 0) return t('error.network');
   // A refused log-in says why (用户名或密码错误); any other 401 is a lapsed session.
-  if (error.status === 401) return error.code === 'BAD_CREDENTIALS' ? t('error.badCredentials') : t('error.unauthorized');
+  if (error.status === 401) {
+    if (error.code === 'BAD_CREDENTIALS') return t('error.badCredentials');
+    if (error.code === 'TOTP_REQUIRED') return t('error.totpRequired');
+    if (error.code === 'TOTP_INVALID') return t('error.totpInvalid');
+    return t('error.unauthorized');
+  }
   if (error.status === 403 && !error.message) return t('error.forbidden');
   if (error.status === 429) return t('error.tooMany');
   if (error.status >= 500) return t('error.server');

@@ -42,9 +42,18 @@ export class CertificateSigner {
   }
 
   verify(content: CertificateContent, pdfSha256: string, signature: string, keyId: string): boolean {
+    return this.verifyDocument(content, pdfSha256, signature, keyId);
+  }
+
+  /** Signs another signed document of the platform (an hours transcript) the same way: its content and its PDF's hash. */
+  signDocument(content: object, pdfSha256: string): string {
+    return sign(null, signedPayload(content as CertificateContent, pdfSha256), this.privateKey).toString('base64');
+  }
+
+  verifyDocument(content: object, pdfSha256: string, signature: string, keyId: string): boolean {
     if (keyId !== this.keyId) return false;
     try {
-      return verify(null, signedPayload(content, pdfSha256), this.publicKey, Buffer.from(signature, 'base64'));
+      return verify(null, signedPayload(content as CertificateContent, pdfSha256), this.publicKey, Buffer.from(signature, 'base64'));
     } catch {
       return false;
     }

@@ -6,6 +6,9 @@ import { CertificatesRepository } from '../certificates.repository';
 import { formatHours } from '../rendering/certificate-renderer';
 import { normalizeSerial } from '../serials/serial-number';
 import { CertificateSigner, sha256Hex } from '../signing/certificate-signer';
+import { HoursTranscriptEntity } from '../transcripts/hours-transcript.entity';
+import { TRANSCRIPT_TITLE } from '../transcripts/hours-transcript.types';
+import { HoursTranscriptsService } from '../transcripts/hours-transcripts.service';
 
 export type VerificationStatus = CertificateStatus | 'unknown';
 
@@ -68,12 +71,16 @@ export class CertificateVerificationService {
   constructor(
     private readonly repository: CertificatesRepository,
     private readonly signer: CertificateSigner,
+    private readonly transcripts: HoursTranscriptsService,
   ) {}
 
   async byToken(token: string): Promise<PublicVerification> {
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return UNKNOWN;
     const certificate = await this.repository.findByToken(token);
-    return certificate ? this.view(certificate) : UNKNOWN;
+    if (certificate) return this.view(certificate);
+    // The same page verifies hours transcripts (学时证明), whose QR codes carry a token too.
+    const transcript = await this.transcripts.findByToken(token);
+    return transcript ? this.transcriptView(transcript) : UNKNOWN;
   }
 
   async bySerial(serialInput: string, idLast4: string): Promise<PublicVerification> {
@@ -81,14 +88,24 @@ export class CertificateVerificationService {
     const last4 = normalizePii(idLast4 ?? '');
     if (!serial || !/^\d{3}[\dX]$/.test(last4)) return UNKNOWN;
     const certificate = await this.repository.findBySerial(serial);
-    if (!certificate || !certificate.content.holder.idNumberMasked.toUpperCase().endsWith(last4)) return UNKNOWN;
+    if (!certificate) {
+      const transcript = await this.transcripts.findBySerial(serial);
+      if (!transcript || !transcript.content.holder.idNumberMasked.toUpperCase().endsWith(last4)) return UNKNOWN;
+      return this.transcriptView(transcript);
+    }
+    if (!certificate.content.holder.idNumberMasked.toUpperCase().endsWith(last4)) return UNKNOWN;
     return this.view(certificate);
   }
 
   /** Checks an uploaded PDF: known only if its SHA-256 is that of a certificate we issued. */
   async byFile(pdf: Buffer): Promise<FileVerification> {
     const certificate = await this.repository.findBySha256(sha256Hex(pdf));
-    if (!certificate) return { unaltered: false, certificate: UNKNOWN };
+    if (!certificate) {
+      const transcript = await this.transcripts.findBySha256(sha256Hex(pdf));
+      if (!transcript) return { unaltered: false, certificate: UNKNOWN };
+      const view = this.transcriptView(transcript);
+      return { unaltered: view.authentic, certificate: view };
+    }
     const view = this.view(certificate);
     return { unaltered: view.authentic, certificate: view };
   }
@@ -96,6 +113,23 @@ export class CertificateVerificationService {
   /** Whether a stored record is authentic: its signature verifies over its content and hash. */
   isAuthentic(certificate: CertificateEntity): boolean {
     return this.signer.verify(certificate.content, certificate.pdfSha256, certificate.signature, certificate.signingKeyId);
+  }
+
+  /** A transcript states the hours as of its issue: it stays valid as the record of that moment. */
+  private transcriptView(transcript: HoursTranscriptEntity): PublicVerification {
+    const { content } = transcript;
+    return {
+      ...UNKNOWN,
+      status: 'valid',
+      authentic: this.transcripts.isAuthentic(transcript),
+      serial: transcript.serial,
+      title: TRANSCRIPT_TITLE,
+      holderName: maskName(content.holder.name),
+      hours: transcriptHours(transcript),
+      subject: `截至${chinaDateOf(new Date(content.issuedAt))}的学时记录`,
+      issuer: content.issuer,
+      issuedOn: chinaDateOf(new Date(content.issuedAt)),
+    };
   }
 
   private view(certificate: CertificateEntity): PublicVerification {
@@ -117,6 +151,13 @@ export class CertificateVerificationService {
       suspensionReason: certificate.status === 'suspended' ? certificate.suspensionReason : null,
     };
   }
+}
+
+/** Public lines of a transcript: the totals by year, category and kind, as printed. */
+export function transcriptHours(transcript: Pick<HoursTranscriptEntity, 'content'>): string[] {
+  return transcript.content.years.flatMap((y) =>
+    y.totals.map((t) => `${y.year}年 第${t.category === 1 ? '一' : '二'}类 ${TRAINING_KIND_LABELS[t.kind]} ${formatHours(t.hours)} 学时`),
+  );
 }
 
 export function hoursSummary(facts: CertificateFacts): string[] {

@@ -22,6 +22,15 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   'PaperDto.title': { zh: '试卷名称', en: 'paper title' },
   'QuestionDto.category': { zh: '类别', en: 'category' },
   'AdjustmentDto.category': { zh: '类别', en: 'category' },
+  // hours earned elsewhere (external claims)
+  'ExternalClaimCreateDto.title': { zh: '培训名称', en: 'training title' },
+  'ExternalClaimCreateDto.hours': { zh: '申报学时', en: 'hours claimed' },
+  'ExternalClaimCreateDto.topicCodes': { zh: '培训专题', en: 'topics' },
+  organiser: { zh: '主办单位', en: 'organiser' },
+  startedOn: { zh: '开始日期', en: 'first day' },
+  evidence: { zh: '证明材料', en: 'evidence' },
+  approvedHours: { zh: '认定学时', en: 'hours approved' },
+  reductionReason: { zh: '核减原因', en: 'reason for the reduction' },
   // accounts and log-in
   username: { zh: '用户名', en: 'username' },
   password: { zh: '密码', en: 'password' },

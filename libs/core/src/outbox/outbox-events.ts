@@ -53,7 +53,7 @@ export interface CreditAccruedEvent {
   traineeId: string;
   /** The CST calendar year the entry counts for. */
   year: number;
-  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'reversal';
+  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
   category: 1 | 2;
   kind: 'appointment' | 'continuing';
   /** Exact decimal text; negative for a reversal. */

@@ -1,2 +1,3 @@
 export * from './zip-inspection';
 export * from './xlsx-rows';
+export * from './evidence-file';

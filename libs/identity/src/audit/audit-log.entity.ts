@@ -8,6 +8,7 @@ export type AuditAction =
   | 'logout'
   | 'password.changed'
   | 'totp.enabled'
+  | 'totp.disabled'
   | 'user.created'
   | 'user.status_changed'
   | 'user.role_changed'
@@ -15,8 +16,13 @@ export type AuditAction =
   | 'trainee.id_number_changed'
   | 'trainee.employer_confirmed'
   | 'trainee.employer_rejected'
-  | 'registry.export'
-  | 'registry.lookup';
+  | 'external_claim.submitted'
+  | 'external_claim.endorsed'
+  | 'external_claim.approved'
+  | 'external_claim.rejected'
+  | 'trainee.id_collision_resolved'
+  | 'data.export'
+  | 'data.lookup';
 
 /**
  * The security audit log (等保 level 3): append-only, kept at least 180 days (a daily job deletes

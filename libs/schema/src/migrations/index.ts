@@ -14,6 +14,9 @@ import { AccountsSessionsAudit1795631300000 } from './1795631300000-AccountsSess
 import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures';
 import { DropEligibilityAppointmentHours1795650000000 } from './1795650000000-DropEligibilityAppointmentHours';
 import { RegistryFiguresEpoch1795650100000 } from './1795650100000-RegistryFiguresEpoch';
+import { IdNumberCollisionDecisions1795651000000 } from './1795651000000-IdNumberCollisionDecisions';
+import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourClaims';
+import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -35,4 +38,7 @@ export const ALL_MIGRATIONS = [
   RegulatorFigures1795640000000,
   DropEligibilityAppointmentHours1795650000000,
   RegistryFiguresEpoch1795650100000,
+  IdNumberCollisionDecisions1795651000000,
+  ExternalHourClaims1795654000000,
+  HoursTranscripts1795654100000,
 ];

@@ -7,9 +7,9 @@ import { Access } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 
 const ACTIONS: readonly AuditAction[] = [
-  'login.succeeded', 'login.failed', 'login.locked', 'logout', 'password.changed', 'totp.enabled', 'user.created',
+  'login.succeeded', 'login.failed', 'login.locked', 'logout', 'password.changed', 'totp.enabled', 'totp.disabled', 'user.created',
   'user.status_changed', 'user.role_changed', 'trainee.id_number_collision', 'trainee.id_number_changed',
-  'trainee.employer_confirmed', 'trainee.employer_rejected', 'registry.export', 'registry.lookup',
+  'trainee.employer_confirmed', 'trainee.employer_rejected', 'trainee.id_collision_resolved', 'data.export', 'data.lookup',
 ];
 
 export class AuditLogQueryDto extends PageQueryDto {

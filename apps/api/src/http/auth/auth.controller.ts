@@ -87,6 +87,14 @@ export class AuthController {
     return this.answer(reply, await this.auth.confirmTotp(actor, dto.code, originOf(request)));
   }
 
+  /** Turns the second factor off with a current code (not for a platform admin where it is required). */
+  @Post('totp/disable')
+  @HttpCode(204)
+  @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
+  async disableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.disableTotp(actor, dto.code, originOf(request));
+  }
+
   /**
    * Trainees register themselves; staff accounts are created by a platform admin. A taken ID
    * number is answered exactly like a fresh one (the collision waits for the enterprise or city).
@@ -113,6 +121,7 @@ export class AuthController {
       enterpriseId: user.enterpriseId,
       regionId: user.regionId,
       totpEnabled: user.totpEnabled,
+      totpRequired: this.auth.totpRequiredFor(user.role),
       totpEnrolmentRequired: access.totpEnrolmentPending,
     };
   }

@@ -156,6 +156,8 @@ export class MeDto {
   regionId!: string | null;
   @ApiProperty()
   totpEnabled!: boolean;
+  @ApiProperty({ description: 'The role must keep the second factor (it cannot be turned off)' })
+  totpRequired!: boolean;
   @ApiProperty({ description: 'A platform admin who must enrol TOTP before anything else' })
   totpEnrolmentRequired!: boolean;
 }

@@ -11,6 +11,7 @@ import {
   toView,
 } from '@cqo/certificates';
 import { Actor, Page, Role } from '@cqo/core';
+import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -67,12 +68,14 @@ export class CertificatesController {
 
   @Get()
   @Access(...STAFF)
+  @AuditedRead('lookup', 'certificates.list')
   list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
     return this.downloads.list(actor, query, query);
   }
 
   /** A ZIP of the current certificates of a course, or of a region and year, streamed. */
   @Get('export')
+  @AuditedRead('export', 'certificates.zip')
   @Access(...STAFF)
   @ApiProduces('application/zip')
   async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
@@ -83,18 +86,21 @@ export class CertificatesController {
 
   @Get(':id')
   @Access(...STAFF)
+  @AuditedRead('lookup', 'certificates.get')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateView> {
     return this.downloads.get(actor, id);
   }
 
   @Get(':id/history')
   @Access(...STAFF)
+  @AuditedRead('lookup', 'certificates.history')
   history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateHistoryEntry[]> {
     return this.downloads.history(actor, id);
   }
 
   @Get(':id/pdf')
   @Access(...STAFF)
+  @AuditedRead('export', 'certificates.pdf')
   @ApiProduces('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));

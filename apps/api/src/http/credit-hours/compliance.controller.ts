@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { ComplianceFlagView, ComplianceQueries, ComplianceStatusView, RuleSetsService, RuleSetView, TraineeComplianceRow } from '@cqo/credit-hours';
+import { AuditedRead } from '../common/audited-read';
 import { Access, AnySignedIn, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ComplianceListQueryDto, EnterpriseComplianceQueryDto, RuleSetDto, RuleSetListQueryDto, YearQueryDto } from './credit-hours.dto';
@@ -27,6 +28,7 @@ export class ComplianceController {
   }
 
   @Get('trainees/:userId/compliance')
+  @AuditedRead('lookup', 'trainee.compliance')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   trainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: YearQueryDto): Promise<Overview> {
     return this.queries.overviewOf(actor, userId, { year: query.year });

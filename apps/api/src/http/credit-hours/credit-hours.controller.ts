@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { AdjustmentsService, AuditLogView, CreditEntryView, CreditHoursQueries, HoursSummary } from '@cqo/credit-hours';
+import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AdjustmentDto, AuditLogQueryDto, EntriesQueryDto, ReversalDto } from './credit-hours.dto';
@@ -32,12 +33,14 @@ export class CreditHoursController {
   }
 
   @Get('trainees/:userId/credit-hours')
+  @AuditedRead('lookup', 'trainee.credit_hours')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   summary(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<HoursSummary> {
     return this.queries.summary(actor, userId);
   }
 
   @Get('trainees/:userId/credit-hours/entries')
+  @AuditedRead('lookup', 'trainee.credit_entries')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   entries(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
     return this.queries.entries(actor, userId, { year: query.year }, query);

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { CapabilityResultsService, CapabilityResultView } from '@cqo/exams';
+import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -25,6 +26,7 @@ export class CapabilityResultsController {
 
   /** One trainee's conclusions within the caller's scope (a regulator outside the trainee's region: 403). */
   @Get('trainees/:userId/capability-results')
+  @AuditedRead('lookup', 'trainee.capability_results')
   forTrainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: PageQueryDto): Promise<Page<CapabilityResultView>> {
     return this.results.listForTrainee(actor, userId, query);
   }

@@ -3,6 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Page, Role } from '@cqo/core';
 import { ExamResultsService, ItemStatisticsView, PaperResultRow, PaperResultsSummary, PapersService, PaperView } from '@cqo/exams';
+import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -65,6 +66,7 @@ export class PapersController {
 
   /** Every attempt as CSV (UTF-8 with BOM, for Excel). */
   @Get(':id/results.csv')
+  @AuditedRead('export', 'exam_results.csv')
   @ApiProduces('text/csv')
   async exportResults(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.results.exportCsv(actor, id);

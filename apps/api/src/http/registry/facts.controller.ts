@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@n
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import { AppointmentsService, EVIDENCE_MAX_BYTES, FACT_KINDS, TraineeFactsService, TraineeFactView } from '@cqo/registry';
+import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -32,6 +33,7 @@ export class TraineeFactsController {
   }
 
   @Get('registry/trainees/:traineeId/facts')
+  @AuditedRead('lookup', 'trainee.facts')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   ofTrainee(@CurrentActor() actor: Actor, @Param('traineeId', ParseIdPipe) traineeId: string): Promise<TraineeFactView[]> {
     return this.facts.ofTrainee(actor, traineeId);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Page, Role } from '@cqo/core';
-import { AuditLogService } from '@cqo/identity';
+import { AuditedRead } from '../common/audited-read';
 import { AccessLogService, AccessLogView, CqoFlagsService, CqoStatusService, CqoStatusView, FlagView, LookupKey } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -32,27 +32,21 @@ export class LookupController {
   constructor(
     private readonly status: CqoStatusService,
     private readonly flags: CqoFlagsService,
-    private readonly audit: AuditLogService,
   ) {}
 
   @Post('lookups')
+  @AuditedRead('lookup', 'registry.lookup')
   @HttpCode(200)
   @ApiOperation({ summary: 'Looks up CQOs by full ID number (POST body only), by name and enterprise, or by certificate serial' })
   @ApiOkResponse({ type: LookupResultDto })
   @ApiNotFoundResponse({ description: 'CQO_NOT_FOUND: nobody in the caller’s region matches' })
   async lookup(@CurrentActor() actor: Actor, @Body() dto: LookupDto, @Req() req: FastifyRequest): Promise<{ matches: CqoStatusView[] }> {
-    let found = 0;
-    try {
-      const matches = await this.status.lookup(actor, keyOf(dto), String(req.id));
-      found = matches.length;
-      return { matches };
-    } finally {
-      // The kind of key only: never the ID number, name or serial looked up.
-      await this.audit.record({ action: 'registry.lookup', actorId: actor.userId, ip: req.ip, requestId: String(req.id), details: { kind: dto.kind, found } });
-    }
+    // The security audit log gets the kind of key only (AuditedRead); never the number, name or serial.
+    return { matches: await this.status.lookup(actor, keyOf(dto), String(req.id)) };
   }
 
   @Get('cqos/:traineeId')
+  @AuditedRead('lookup', 'registry.status_page')
   @ApiOperation({ summary: 'The status page of one person: appointments, appointment training, this and last year’s hours, certificates, flags, declarations' })
   @ApiOkResponse({ type: CqoStatusDto })
   get(@CurrentActor() actor: Actor, @Param('traineeId', ParseIdPipe) traineeId: string, @Req() req: FastifyRequest): Promise<CqoStatusView> {

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import { TraineeProfileView, TraineesService } from '@cqo/trainees';
 import { ProfileDto } from '../auth/auth.dto';
+import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -25,6 +26,7 @@ export class TraineesController {
 
   /** Staff read a trainee's (masked) profile within their scope. */
   @Get('trainees/:userId')
+  @AuditedRead('lookup', 'trainee.profile')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   get(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<TraineeProfileView> {
     return this.trainees.getVisible(actor, userId);

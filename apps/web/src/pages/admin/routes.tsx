@@ -1,3 +1,4 @@
+import { IdCollisionsPage } from '../staff/id-collisions';
 import { Navigate, Route, Routes } from 'react-router';
 import { ApprovalsPage } from './approvals';
 import { RuleSetsPage } from './rule-sets';
@@ -9,6 +10,7 @@ export default function AdminRoutes() {
       <Route path="approvals" element={<ApprovalsPage />} />
       <Route path="rule-sets" element={<RuleSetsPage />} />
       <Route path="users" element={<UsersPage />} />
+      <Route path="id-collisions" element={<IdCollisionsPage />} />
       <Route path="*" element={<Navigate to="approvals" replace />} />
     </Routes>
   );

@@ -7,6 +7,7 @@ import { useMe } from '../../session';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
+import { TranscriptButton } from '../claims/transcript-button';
 
 /** The enterprise's people (its CQO and employees) with their hour requirements in a year. */
 export function StaffHoursPage() {
@@ -33,8 +34,8 @@ export function StaffHoursPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>{t('staff.none')}</Empty>
       ) : (
-        <Table head={[t('lookup.fullName'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status')]}>
-          {list.data.items.map((r) => (
+        <Table head={[t('lookup.fullName'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status'), t('transcript.column')]}>
+          {list.data.items.map((r, i, rows) => (
             <tr key={`${r.traineeId}-${r.requirement}`}>
               <td>
                 {r.fullName}
@@ -49,6 +50,10 @@ export function StaffHoursPage() {
               <td className="num">{hours(r.shortfall)}</td>
               <td>
                 <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
+              </td>
+              <td>
+                {/* Once per person (their rows are consecutive, one per requirement). */}
+                {rows[i - 1]?.traineeId !== r.traineeId && <TranscriptButton path={`/trainees/${r.traineeId}/credit-hours/transcript`} />}
               </td>
             </tr>
           ))}

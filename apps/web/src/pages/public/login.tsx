@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { homeOf } from '../../nav';
+import { landingOf } from '../../nav';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { required, useFieldChecks } from '../../forms/checks';
@@ -26,7 +26,7 @@ export function LoginPage() {
     const me = await run(() => login(username.trim(), password, totpCode || undefined));
     if (me) {
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : homeOf(me.role), { replace: true });
+      navigate(me.totpEnrolmentRequired ? landingOf(me) : from && from !== '/login' ? from : landingOf(me), { replace: true });
     }
   };
 

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
 import { AppointmentCard } from '../enterprise/appointment-card';
+import { TranscriptButton } from '../claims/transcript-button';
 import { FactsPanel } from '../shared/facts-panel';
 import { BackdateApproval } from './backdate-approval';
 
@@ -24,6 +25,7 @@ export function CqoStatusPage() {
   return (
     <>
       <PageTitle title={s.fullName} back="/regulator/lookup">
+        <TranscriptButton path={`/trainees/${traineeId}/credit-hours/transcript`} />
         {s.serving ? <Badge tone="ok">{t('lookup.servingYes')}</Badge> : <Badge>{t('lookup.servingNo')}</Badge>}
         {s.openFlags > 0 && <Badge tone="bad">{t('cqo.openFlags', { n: s.openFlags })}</Badge>}
       </PageTitle>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
 import { chinaYear, RequirementRow, requirementRows } from './requirements';
+import { TranscriptButton } from '../claims/transcript-button';
 
 /** "My hours": one bar per requirement for the chosen year (21 once, 14 and 30 a year) and the ledger entries behind them. */
 export function HoursPage() {
@@ -17,6 +18,7 @@ export function HoursPage() {
   return (
     <>
       <PageTitle title={t('hours.title')}>
+        <TranscriptButton path="/me/credit-hours/transcript" />
         <div className="field field-inline">
           <label htmlFor="hours-year">{t('hours.year')}</label>
           <select id="hours-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>

@@ -6,6 +6,7 @@ import { lazyPage } from '../../ui/lazy-page';
 const AttemptPage = lazyPage(() => import('./attempt'), 'AttemptPage');
 const CatalogPage = lazyPage(() => import('./catalog'), 'CatalogPage');
 const CertificatesPage = lazyPage(() => import('./certificates'), 'CertificatesPage');
+const ClaimsPage = lazyPage(() => import('./claims'), 'ClaimsPage');
 const CoursePage = lazyPage(() => import('./course'), 'CoursePage');
 const EnrollmentPage = lazyPage(() => import('./enrollment'), 'EnrollmentPage');
 const ExamPage = lazyPage(() => import('./exam'), 'ExamPage');
@@ -33,6 +34,7 @@ export default function TraineeRoutes() {
           <Route path="attempts/:attemptId" element={<AttemptPage />} />
           <Route path="hours" element={<HoursPage />} />
           <Route path="certificates" element={<CertificatesPage />} />
+          <Route path="claims" element={<ClaimsPage />} />
           <Route path="facts" element={<MyFactsPage />} />
         </>
       )}

@@ -1,0 +1,148 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
+import { CreditEntryEntity } from '@cqo/credit-hours';
+import { UserEntity } from '@cqo/identity';
+import { EnterpriseEntity } from '@cqo/organizations';
+
+/** submitted → endorsed (by the employer) → approved (by the city); rejected at either step, with a reason. */
+export type ExternalClaimStatus = 'submitted' | 'endorsed' | 'approved' | 'rejected';
+export const EXTERNAL_CLAIM_STATUSES: readonly ExternalClaimStatus[] = ['submitted', 'endorsed', 'approved', 'rejected'];
+export type ExternalClaimRejectedStage = 'enterprise' | 'regulator';
+
+/**
+ * A trainee's claim for hours of training outside the platform (外部学时认定). Once approved it
+ * points at the ledger entry it became; the entry, not the claim, is what counts.
+ */
+@Entity({ name: 'external_hour_claims' })
+@Check('ck_external_hour_claims_status', `status IN ('submitted', 'endorsed', 'approved', 'rejected')`)
+@Check('ck_external_hour_claims_category', `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
+@Check('ck_external_hour_claims_hours', 'hours > 0 AND (approved_hours IS NULL OR (approved_hours > 0 AND approved_hours <= hours))')
+@Check('ck_external_hour_claims_dates', 'started_on <= ended_on')
+@Check('ck_external_hour_claims_rejected', `(status = 'rejected') = (rejected_stage IS NOT NULL AND rejection_reason IS NOT NULL)`)
+@Check('ck_external_hour_claims_approved', `(status = 'approved') = (credit_entry_id IS NOT NULL AND approved_hours IS NOT NULL)`)
+@Index('ix_external_hour_claims_trainee_id_created_at', ['traineeId', 'createdAt'])
+@Index('ix_external_hour_claims_enterprise_id_status', ['enterpriseId', 'status'])
+export class ExternalClaimEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_external_hour_claims' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  traineeId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_external_hour_claims_trainee' })
+  trainee?: Relation<UserEntity>;
+
+  /** The trainee's confirmed employer when the claim was made: whose admin endorses it, whose city approves it. */
+  @Column({ type: 'uuid' })
+  enterpriseId!: string;
+
+  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_external_hour_claims_enterprise' })
+  enterprise?: Relation<EnterpriseEntity>;
+
+  @Column({ type: 'text' })
+  organiser!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  /** CST calendar days of the training. */
+  @Column({ type: 'date' })
+  startedOn!: string;
+
+  @Column({ type: 'date' })
+  endedOn!: string;
+
+  /** The CST year of the training's end: the year the hours count in. */
+  @Column({ type: 'smallint' })
+  year!: number;
+
+  @Column({ type: 'smallint' })
+  category!: CreditCategory;
+
+  @Column({ type: 'text' })
+  kind!: CreditKind;
+
+  /** Hours claimed (exact decimal text). */
+  @Column({ type: 'numeric', precision: 7, scale: 2 })
+  hours!: string;
+
+  /** Topic codes of the notice, all of the claim's category. */
+  @Column({ type: 'text', array: true })
+  topicCodes!: string[];
+
+  @Column({ type: 'text' })
+  status!: ExternalClaimStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  endorsedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endorsedAt!: Date | null;
+
+  /** Who approved or rejected it (the enterprise admin for a rejection at endorsement). */
+  @Column({ type: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  rejectedStage!: ExternalClaimRejectedStage | null;
+
+  @Column({ type: 'text', nullable: true })
+  rejectionReason!: string | null;
+
+  /** The hours the city approved (≤ claimed). */
+  @Column({ type: 'numeric', precision: 7, scale: 2, nullable: true })
+  approvedHours!: string | null;
+
+  /** Why fewer hours were approved than claimed. */
+  @Column({ type: 'text', nullable: true })
+  reductionReason!: string | null;
+
+  @Index('ux_external_hour_claims_credit_entry_id', { unique: true })
+  @Column({ type: 'uuid', nullable: true })
+  creditEntryId!: string | null;
+
+  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'credit_entry_id', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' })
+  creditEntry?: Relation<CreditEntryEntity>;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** One evidence file of a claim (PDF/JPG/PNG by its bytes), stored in the object storage. */
+@Entity({ name: 'external_claim_evidence' })
+export class ExternalClaimEvidenceEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_external_claim_evidence' })
+  id!: string;
+
+  @Index('ix_external_claim_evidence_claim_id')
+  @Column({ type: 'uuid' })
+  claimId!: string;
+
+  @ManyToOne(() => ExternalClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'fk_external_claim_evidence_claim' })
+  claim?: Relation<ExternalClaimEntity>;
+
+  @Column({ type: 'text' })
+  fileName!: string;
+
+  @Column({ type: 'text' })
+  contentType!: string;
+
+  @Column({ type: 'int' })
+  size!: number;
+
+  @Column({ type: 'text' })
+  sha256!: string;
+
+  @Column({ type: 'text' })
+  storageKey!: string;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

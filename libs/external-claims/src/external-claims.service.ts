@@ -1,0 +1,522 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  checkEvidenceFile,
+  chinaDateOf,
+  chinaYearOf,
+  Clock,
+  CommonErrors,
+  FieldIssue,
+  fieldLabel,
+  ObjectStorage,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  Role,
+} from '@cqo/core';
+import { CreditCategory, CreditKind, LedgerService, normalizeHours, regionScopeSql, toCentiHours } from '@cqo/credit-hours';
+import { AuditLogService } from '@cqo/identity';
+import { NotificationsService } from '@cqo/notifications';
+import { ExternalClaimRejectedStage, ExternalClaimStatus } from './external-claim.entity';
+import { checkClaimShape, ExternalClaimInput, reasonIssue } from './external-claim-input';
+import { ExternalClaimRules, lateWindowEnd, withinLimit } from './external-claim-rules';
+import { ExternalClaimErrors } from './external-claims.errors';
+
+export interface ExternalClaimView {
+  id: string;
+  traineeId: string;
+  traineeName: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  organiser: string;
+  title: string;
+  startedOn: string;
+  endedOn: string;
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  hours: string;
+  topicCodes: string[];
+  status: ExternalClaimStatus;
+  endorsedAt: Date | null;
+  decidedAt: Date | null;
+  rejectedStage: ExternalClaimRejectedStage | null;
+  rejectionReason: string | null;
+  approvedHours: string | null;
+  reductionReason: string | null;
+  creditEntryId: string | null;
+  createdAt: Date;
+  evidence: { id: string; fileName: string; contentType: string; size: number }[];
+}
+
+export interface ApprovalInput {
+  /** Hours approved; fewer than claimed needs a reason. Omitted: as claimed. */
+  approvedHours?: string;
+  reductionReason?: string;
+}
+
+/** Claims that count against the yearly limit when a new one is made: everything not rejected. */
+const PENDING_OR_APPROVED = ['submitted', 'endorsed', 'approved'] as const;
+const CLAIM_STATUS_LABELS: Readonly<Record<ExternalClaimStatus, string>> = {
+  submitted: '待企业确认',
+  endorsed: '待市场监管部门审核',
+  approved: '已认定',
+  rejected: '未通过',
+};
+
+/**
+ * Hours earned elsewhere (外部学时认定): the trainee claims them with evidence, the admin of the
+ * trainee's confirmed employer endorses (or rejects), the city regulator over that enterprise
+ * approves — possibly fewer hours, with a reason — or rejects. An approved claim is appended to
+ * the ledger through {@link LedgerService} (source `external_claim`, dated at the training's end,
+ * once per claim), whose `credit.accrued` event recomputes compliance, closed years included.
+ * Every step is audited; the trainee is notified of the decision.
+ */
+@Injectable()
+export class ExternalClaimsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly rules: ExternalClaimRules,
+    private readonly storage: ObjectStorage,
+    private readonly audit: AuditLogService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(actor: Actor, input: ExternalClaimInput): Promise<ExternalClaimView> {
+    if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
+    const now = this.clock.now();
+    const issues = checkClaimShape(input, chinaDateOf(now));
+    if (issues.length === 0) issues.push(...(await this.topicIssues(input)));
+    const files = await this.checkFiles(input, issues);
+    if (issues.length > 0) throw invalid(issues);
+
+    const year = chinaYearOf(endOfTraining(input.endedOn));
+    const employer: { enterprise_id: string | null; linked_at: Date }[] = await this.dataSource.query(
+      'SELECT enterprise_id, COALESCE(employer_linked_at, created_at) AS linked_at FROM trainee_profiles WHERE user_id = $1',
+      [actor.userId],
+    );
+    const enterpriseId = employer[0]?.enterprise_id;
+    if (!enterpriseId) throw ExternalClaimErrors.noEmployer();
+    const linkedOn = chinaDateOf(new Date(employer[0].linked_at));
+    if (input.startedOn < linkedOn) {
+      throw invalid([{ field: 'startedOn', message: `不能早于企业确认任职关系的日期（${linkedOn}）` }]);
+    }
+    const limits = await this.rules.limitsFor(actor.userId, year);
+    if (!limits) throw ExternalClaimErrors.noRules(year);
+    if (now.getTime() >= lateWindowEnd(year, limits.lateWindowDays).getTime()) {
+      throw invalid([
+        { field: 'endedOn', message: `${year}年度已结束，补报期限（年度结束后${limits.lateWindowDays}天）已过` },
+      ]);
+    }
+
+    const claimId = randomUUID();
+    const stored: string[] = [];
+    try {
+      for (const [i, f] of files.entries()) {
+        const key = `external-claims/${actor.userId}/${claimId}/${i + 1}-${f.sha256}.${f.ext}`;
+        await this.storage.put(key, f.data);
+        stored.push(key);
+      }
+      await this.dataSource.transaction(async (manager) => {
+        // One claim at a time per trainee, so two at once cannot both squeeze under the limit.
+        await manager.query('SELECT 1 FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [actor.userId]);
+        const counted = await this.rules.hoursCounted(manager, actor.userId, year, input.category, PENDING_OR_APPROVED);
+        const max = limits.maxHours[input.category];
+        if (!withinLimit(counted, input.hours, max)) {
+          throw invalid([
+            { field: 'hours', message: `超过${year}年度外部学时上限：第${input.category === 1 ? '一' : '二'}类每年最多${normalizeHours(max)}学时，已申报或认定${normalizeHours(counted)}学时` },
+          ]);
+        }
+        await manager.query(
+          `INSERT INTO external_hour_claims
+             (id, trainee_id, enterprise_id, organiser, title, started_on, ended_on, year, category, kind, hours, topic_codes, status, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, 'submitted', $13)`,
+          [claimId, actor.userId, enterpriseId, input.organiser.trim(), input.title.trim(), input.startedOn, input.endedOn, year,
+            input.category, input.category === 2 ? 'continuing' : input.kind, normalizeHours(input.hours), [...new Set(input.topicCodes)], now],
+        );
+        for (const [i, f] of files.entries()) {
+          await manager.query(
+            `INSERT INTO external_claim_evidence (claim_id, file_name, content_type, size, sha256, storage_key, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [claimId, f.fileName, f.mime, f.data.length, f.sha256, stored[i], now],
+          );
+        }
+        await this.audit.record(
+          { action: 'external_claim.submitted', actorId: actor.userId, subjectId: actor.userId, details: { claimId, year, category: input.category, hours: normalizeHours(input.hours) } },
+          manager,
+        );
+      });
+    } catch (error) {
+      // Nothing written: the files of a claim that was not recorded go too.
+      await Promise.all(stored.map((key) => this.storage.delete(key)));
+      throw error;
+    }
+    return this.view(claimId);
+  }
+
+  /** The trainee's own claims, newest first. */
+  async listOwn(actor: Actor, page: PageRequest): Promise<Page<ExternalClaimView>> {
+    if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
+    return this.page('c.trainee_id = $1', [actor.userId], page);
+  }
+
+  /**
+   * Claims the caller may see: the enterprise admin its confirmed employees' claims, a regulator
+   * those of enterprises in its region, a platform admin all. `status` filters (the work queues:
+   * `submitted` for the enterprise, `endorsed` for the city).
+   */
+  async list(actor: Actor, filter: { status?: ExternalClaimStatus; traineeId?: string }, page: PageRequest): Promise<Page<ExternalClaimView>> {
+    const params: unknown[] = [filter.status ?? null, filter.traineeId ?? null];
+    const where = ['($1::text IS NULL OR c.status = $1)', '($2::uuid IS NULL OR c.trainee_id = $2)'];
+    switch (actor.role) {
+      case Role.EnterpriseAdmin:
+        params.push(actor.enterpriseId);
+        where.push(`c.enterprise_id = $${params.length} AND p.enterprise_id = $${params.length}`);
+        break;
+      case Role.Regulator:
+        params.push(actor.regionPath);
+        where.push(regionScopeSql('g.path', `$${params.length}`));
+        break;
+      case Role.PlatformAdmin:
+        break;
+      default:
+        throw CommonErrors.outOfScope();
+    }
+    return this.page(where.join(' AND '), params, page);
+  }
+
+  async get(actor: Actor, id: string): Promise<ExternalClaimView> {
+    const claim = await this.view(id);
+    this.assertCanSee(actor, claim, await this.scopeOf(this.dataSource.manager, id));
+    return claim;
+  }
+
+  /** The employer's admin vouches for the claim (submitted → endorsed). */
+  async endorse(actor: Actor, id: string): Promise<ExternalClaimView> {
+    if (actor.role !== Role.EnterpriseAdmin) throw CommonErrors.outOfScope();
+    await this.dataSource.transaction(async (manager) => {
+      const scope = await this.lockInScope(manager, actor, id);
+      if (scope.status !== 'submitted') throw ExternalClaimErrors.wrongState(CLAIM_STATUS_LABELS.submitted);
+      await manager.query(`UPDATE external_hour_claims SET status = 'endorsed', endorsed_by = $2, endorsed_at = $3 WHERE id = $1`, [id, actor.userId, this.clock.now()]);
+      await this.audit.record({ action: 'external_claim.endorsed', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id } }, manager);
+    });
+    return this.view(id);
+  }
+
+  /** The enterprise (while submitted) or the city (while endorsed) turns the claim down, with a reason. */
+  async reject(actor: Actor, id: string, reason: string): Promise<ExternalClaimView> {
+    if (actor.role !== Role.EnterpriseAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
+    const issues = reasonIssue('reason', reason, '不通过的原因');
+    if (issues.length > 0) throw invalid(issues);
+    const stage: ExternalClaimRejectedStage = actor.role === Role.EnterpriseAdmin ? 'enterprise' : 'regulator';
+    const expected: ExternalClaimStatus = stage === 'enterprise' ? 'submitted' : 'endorsed';
+    await this.dataSource.transaction(async (manager) => {
+      const scope = await this.lockInScope(manager, actor, id);
+      if (scope.status !== expected) throw ExternalClaimErrors.wrongState(CLAIM_STATUS_LABELS[expected]);
+      const now = this.clock.now();
+      await manager.query(
+        `UPDATE external_hour_claims SET status = 'rejected', rejected_stage = $2, rejection_reason = $3, decided_by = $4, decided_at = $5 WHERE id = $1`,
+        [id, stage, reason.trim(), actor.userId, now],
+      );
+      await this.audit.record({ action: 'external_claim.rejected', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, stage } }, manager);
+      await this.notifications.notify(
+        {
+          userId: scope.traineeId,
+          kind: 'external_claim.decided',
+          title: '外部学时申请未通过',
+          body: `您申报的“${scope.title}”（${normalizeHours(scope.hours)}学时）未通过${stage === 'enterprise' ? '企业确认' : '市场监管部门审核'}。原因：${reason.trim()}`,
+          dedupeKey: `external_claim:${id}:decided`,
+        },
+        manager,
+      );
+    });
+    return this.view(id);
+  }
+
+  /**
+   * The city approves an endorsed claim, possibly with fewer hours (then with a reason). The hours
+   * become one ledger entry in the training's year; the yearly limit is checked again against
+   * the approved claims, under the trainee's lock.
+   */
+  async approve(actor: Actor, id: string, input: ApprovalInput): Promise<ExternalClaimView> {
+    if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
+    await this.dataSource.transaction(async (manager) => {
+      const scope = await this.lockInScope(manager, actor, id);
+      if (scope.status !== 'endorsed') throw ExternalClaimErrors.wrongState(CLAIM_STATUS_LABELS.endorsed);
+      const approved = input.approvedHours ?? scope.hours;
+      const issues: FieldIssue[] = [];
+      if (typeof approved !== 'string' || !/^\d{1,5}(\.\d{1,2})?$/.test(approved) || toCentiHours(approved) <= 0n) {
+        issues.push({ field: 'approvedHours', message: '必须是大于 0 的学时数（最多两位小数）' });
+      } else if (toCentiHours(approved) > toCentiHours(scope.hours)) {
+        issues.push({ field: 'approvedHours', message: `不能超过申报的${normalizeHours(scope.hours)}学时` });
+      } else if (toCentiHours(approved) < toCentiHours(scope.hours)) {
+        issues.push(...reasonIssue('reductionReason', input.reductionReason, '核减学时的原因'));
+      }
+      if (issues.length > 0) throw invalid(issues);
+      await manager.query('SELECT 1 FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [scope.traineeId]);
+      const limits = await this.rules.limitsFor(scope.traineeId, scope.year, manager);
+      if (!limits) throw ExternalClaimErrors.noRules(scope.year);
+      const counted = await this.rules.hoursCounted(manager, scope.traineeId, scope.year, scope.category, ['approved']);
+      const max = limits.maxHours[scope.category];
+      if (!withinLimit(counted, approved, max)) {
+        throw invalid([
+          { field: 'approvedHours', message: `超过${scope.year}年度外部学时上限（${normalizeHours(max)}学时），已认定${normalizeHours(counted)}学时` },
+        ]);
+      }
+      const reduced = toCentiHours(approved) < toCentiHours(scope.hours);
+      const entry = await this.ledger.append(manager, {
+        traineeId: scope.traineeId,
+        category: scope.category,
+        kind: scope.kind,
+        hours: normalizeHours(approved),
+        occurredAt: endOfTraining(scope.endedOn),
+        source: 'external_claim',
+        evidenceRef: `external_claim:${id}`,
+        accrualKey: `external_claim:${id}`,
+        reason: `外部学时认定：${scope.title}`,
+        recordedBy: actor.userId,
+      });
+      const now = this.clock.now();
+      await manager.query(
+        `UPDATE external_hour_claims SET status = 'approved', approved_hours = $2::numeric, reduction_reason = $3, credit_entry_id = $4,
+                decided_by = $5, decided_at = $6 WHERE id = $1`,
+        [id, normalizeHours(approved), reduced ? input.reductionReason!.trim() : null, entry.entryId, actor.userId, now],
+      );
+      await this.audit.record(
+        { action: 'external_claim.approved', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, entryId: entry.entryId, claimed: normalizeHours(scope.hours), approved: normalizeHours(approved) } },
+        manager,
+      );
+      const cut = reduced ? `核减为${normalizeHours(approved)}学时，原因：${input.reductionReason!.trim()}` : `认定${normalizeHours(approved)}学时`;
+      await this.notifications.notify(
+        {
+          userId: scope.traineeId,
+          kind: 'external_claim.decided',
+          title: '外部学时申请已认定',
+          body: `您申报的“${scope.title}”（${normalizeHours(scope.hours)}学时）已通过审核，${cut}，计入${scope.year}年度。`,
+          dedupeKey: `external_claim:${id}:decided`,
+        },
+        manager,
+      );
+    });
+    return this.view(id);
+  }
+
+  /** One evidence file of a claim, for whoever may see the claim. */
+  async evidenceFile(actor: Actor, claimId: string, evidenceId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    await this.get(actor, claimId);
+    const rows: { file_name: string; content_type: string; storage_key: string }[] = await this.dataSource.query(
+      'SELECT file_name, content_type, storage_key FROM external_claim_evidence WHERE id = $1 AND claim_id = $2',
+      [evidenceId, claimId],
+    );
+    if (rows.length === 0) throw ExternalClaimErrors.evidenceNotFound();
+    const data = await this.storage.get(rows[0].storage_key);
+    if (!data) throw ExternalClaimErrors.evidenceNotFound();
+    return { fileName: rows[0].file_name, contentType: rows[0].content_type, data };
+  }
+
+  private async topicIssues(input: ExternalClaimInput): Promise<FieldIssue[]> {
+    const codes = [...new Set(input.topicCodes)];
+    if (codes.some((c) => typeof c !== 'string')) return [{ field: 'topicCodes', message: '培训专题无效' }];
+    const rows: { code: string }[] = await this.dataSource.query('SELECT code FROM topics WHERE code = ANY($1::text[]) AND category = $2', [codes, input.category]);
+    const known = new Set(rows.map((r) => r.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    return unknown.length === 0 ? [] : [{ field: 'topicCodes', message: `不是第${input.category === 1 ? '一' : '二'}类培训专题：${unknown.join('、').slice(0, 200)}` }];
+  }
+
+  private async checkFiles(input: ExternalClaimInput, issues: FieldIssue[]): Promise<CheckedFile[]> {
+    if (!Array.isArray(input.evidence)) return [];
+    const files: CheckedFile[] = [];
+    for (const [i, f] of input.evidence.entries()) {
+      const check = await checkEvidenceFile(f.data);
+      if (!check.ok) {
+        issues.push({ field: `evidence[${i}]`, message: check.message });
+        continue;
+      }
+      const fileName = (typeof f.fileName === 'string' && f.fileName.trim() ? f.fileName : `evidence.${check.ext}`).replace(/[\\/\r\n"]/g, '_').slice(0, 200);
+      files.push({ fileName, data: f.data, mime: check.mime, ext: check.ext, sha256: createHash('sha256').update(f.data).digest('hex') });
+    }
+    return files;
+  }
+
+  /** Locks the claim and checks the caller acts within scope (unknown → 404, elsewhere → 403). */
+  private async lockInScope(manager: EntityManager, actor: Actor, id: string): Promise<ClaimScope> {
+    const locked: unknown[] = await manager.query('SELECT 1 FROM external_hour_claims WHERE id = $1 FOR UPDATE', [id]);
+    if (locked.length === 0) throw ExternalClaimErrors.notFound();
+    const scope = await this.scopeOf(manager, id);
+    this.assertCanSee(actor, { traineeId: scope.traineeId, enterpriseId: scope.enterpriseId }, scope);
+    return scope;
+  }
+
+  private assertCanSee(actor: Actor, claim: { traineeId: string; enterpriseId: string }, scope: ClaimScope): void {
+    const allowed =
+      actor.role === Role.PlatformAdmin ||
+      (actor.role === Role.Trainee && actor.userId === claim.traineeId) ||
+      // Only while the trainee is still the enterprise's confirmed employee.
+      (actor.role === Role.EnterpriseAdmin && actor.enterpriseId !== null && actor.enterpriseId === claim.enterpriseId && scope.currentEnterpriseId === claim.enterpriseId) ||
+      (actor.role === Role.Regulator && actor.regionPath !== null && regionContains(actor.regionPath, scope.regionPath));
+    if (!allowed) throw CommonErrors.outOfScope();
+  }
+
+  private async scopeOf(manager: EntityManager, id: string): Promise<ClaimScope> {
+    const rows: RawScope[] = await manager.query(
+      `SELECT c.trainee_id, c.enterprise_id, p.enterprise_id AS current_enterprise_id, g.path, c.status, c.title, c.hours::text,
+              c.year, c.category, c.kind, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on
+         FROM external_hour_claims c
+         JOIN trainee_profiles p ON p.user_id = c.trainee_id
+         JOIN enterprises e ON e.id = c.enterprise_id
+         JOIN regions g ON g.id = e.region_id
+        WHERE c.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) throw ExternalClaimErrors.notFound();
+    return {
+      traineeId: r.trainee_id,
+      enterpriseId: r.enterprise_id,
+      currentEnterpriseId: r.current_enterprise_id,
+      regionPath: r.path,
+      status: r.status,
+      title: r.title,
+      hours: r.hours,
+      year: r.year,
+      category: r.category,
+      kind: r.kind,
+      endedOn: r.ended_on,
+    };
+  }
+
+  private async view(id: string): Promise<ExternalClaimView> {
+    const page = await this.page('c.id = $1', [id], { page: 1, pageSize: 1 });
+    if (page.items.length === 0) throw ExternalClaimErrors.notFound();
+    return page.items[0];
+  }
+
+  private async page(where: string, params: unknown[], page: PageRequest): Promise<Page<ExternalClaimView>> {
+    const from = `FROM external_hour_claims c
+       JOIN trainee_profiles p ON p.user_id = c.trainee_id
+       JOIN enterprises e ON e.id = c.enterprise_id
+       JOIN regions g ON g.id = e.region_id
+      WHERE ${where}`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows: RawClaim[] = await this.dataSource.query(
+      `SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
+              to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
+              p.full_name AS trainee_name, e.name AS enterprise_name,
+              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.content_type, 'size', v.size) ORDER BY v.storage_key)
+                          FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
+         ${from}
+        ORDER BY c.created_at DESC, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.pageSize, offsetOf(page)],
+    );
+    return pageOf(rows.map(toView), total, page);
+  }
+}
+
+/** 400 naming each field, worded by its on-screen label (the claim form's names first). */
+function invalid(issues: FieldIssue[]) {
+  return CommonErrors.validationFailed(issues.map((i) => ({ ...i, label: i.label ?? fieldLabel(i.field, 'zh', 'ExternalClaimCreateDto') })));
+}
+
+/** The instant the hours are dated at: noon CST of the training's last day (its day, so its year, is what counts). */
+function endOfTraining(endedOn: string): Date {
+  return new Date(`${endedOn}T12:00:00+08:00`);
+}
+
+interface CheckedFile {
+  fileName: string;
+  data: Buffer;
+  mime: string;
+  ext: string;
+  sha256: string;
+}
+
+interface ClaimScope {
+  traineeId: string;
+  enterpriseId: string;
+  currentEnterpriseId: string | null;
+  regionPath: string;
+  status: ExternalClaimStatus;
+  title: string;
+  hours: string;
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  endedOn: string;
+}
+
+interface RawScope {
+  trainee_id: string;
+  enterprise_id: string;
+  current_enterprise_id: string | null;
+  path: string;
+  status: ExternalClaimStatus;
+  title: string;
+  hours: string;
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  ended_on: string;
+}
+
+interface RawClaim {
+  id: string;
+  trainee_id: string;
+  trainee_name: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  organiser: string;
+  title: string;
+  started_on: string;
+  ended_on: string;
+  year: number;
+  category: CreditCategory;
+  kind: CreditKind;
+  hours: string;
+  topic_codes: string[];
+  status: ExternalClaimStatus;
+  endorsed_at: Date | null;
+  decided_at: Date | null;
+  rejected_stage: ExternalClaimRejectedStage | null;
+  rejection_reason: string | null;
+  approved_hours: string | null;
+  reduction_reason: string | null;
+  credit_entry_id: string | null;
+  created_at: Date;
+  evidence: { id: string; fileName: string; contentType: string; size: number }[];
+}
+
+function toView(r: RawClaim): ExternalClaimView {
+  return {
+    id: r.id,
+    traineeId: r.trainee_id,
+    traineeName: r.trainee_name,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    organiser: r.organiser,
+    title: r.title,
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
+    year: r.year,
+    category: r.category,
+    kind: r.kind,
+    hours: normalizeHours(r.hours),
+    topicCodes: r.topic_codes,
+    status: r.status,
+    endorsedAt: r.endorsed_at,
+    decidedAt: r.decided_at,
+    rejectedStage: r.rejected_stage,
+    rejectionReason: r.rejection_reason,
+    approvedHours: r.approved_hours === null ? null : normalizeHours(r.approved_hours),
+    reductionReason: r.reduction_reason,
+    creditEntryId: r.credit_entry_id,
+    createdAt: r.created_at,
+    evidence: r.evidence,
+  };
+}
