@@ -227,6 +227,12 @@ describe('the web front end in Chromium', () => {
       await chart.getByRole('button', { name: /^兰州市 / }).click();
       await regulator.getByRole('heading', { name: '兰州市' }).waitFor();
       await regulator.getByRole('cell', { name: '兰州测试企业' }).waitFor();
+      // Province → city → enterprise list → person: Tianshui's CQO opens her record.
+      await regulator.getByRole('navigation', { name: '地区层级' }).getByRole('button', { name: '我的辖区' }).click();
+      await chart.getByRole('button', { name: /^天水市 / }).click();
+      await regulator.getByRole('heading', { name: '天水市' }).waitFor();
+      await regulator.getByRole('row', { name: /天水测试企业/ }).getByRole('link', { name: '天水学员' }).click();
+      await regulator.getByRole('heading', { name: '天水学员' }).waitFor();
 
       await regulator.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '状态查询' }).click();
       await regulator.getByRole('textbox', { name: '身份证号' }).fill(testIdNumber(1));
@@ -259,6 +265,19 @@ describe('the web front end in Chromium', () => {
     } finally {
       await context.close();
     }
+    // Tianshui's CQO (appointed above) named again: the conflict shows at once, and no form to fill in.
+    const tianshui = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const again = await tianshui.newPage();
+    try {
+      await signIn(again, servers.baseUrl, 'entadmints', TEST_PASSWORD);
+      await again.getByLabel('候选人用户名').fill('traineets');
+      await again.getByRole('button', { name: '核查条件' }).click();
+      const obstacles = again.getByTestId('appointment-obstacles');
+      await obstacles.getByText('该人员已是本企业在任首席质量官；任期将满时请办理续聘').waitFor();
+      expect(await again.getByRole('button', { name: '登记聘任' }).count()).toBe(0);
+    } finally {
+      await tianshui.close();
+    }
   });
 
   it('shows each staff role its main page, and every page of its menu loads cleanly', async () => {
@@ -290,13 +309,16 @@ describe('the web front end in Chromium', () => {
           await staff.locator('.field', { has: staff.getByText('专题', { exact: true }) }).getByRole('alert').waitFor();
           await screenshots(staff, 'org-course-form-errors', () => hoursField.getByRole('alert').waitFor());
         }
-        // Every page of the role's menu loads without an error box (and, by afterEach, without a page error or 5xx).
+        // Every page of the role's menu loads without an error box (and, by afterEach, without a page
+        // error or 5xx), and is saved at 1280 and 375 px as <role>-<path>.
         const menu = staff.getByRole('navigation', { name: '主导航' }).getByRole('link');
         for (const label of await menu.allTextContents()) {
           await menu.filter({ hasText: label }).click();
           await staff.locator('main h1').waitFor();
           await staff.locator('main [aria-busy="true"]').first().waitFor({ state: 'detached' });
           expect([label, await staff.locator('main .alert-error').allTextContents()]).toEqual([label, []]);
+          const path = new URL(staff.url()).pathname.replace(/^\/app\//, '').replace(/\//g, '-');
+          await screenshots(staff, `menu-${username}-${path}`, () => staff.locator('main h1').waitFor());
         }
       } finally {
         await context.close();

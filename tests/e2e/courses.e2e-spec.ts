@@ -84,6 +84,27 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     expect(approve.statusCode).toBe(403);
   });
 
+  it('tells the organization’s admins when the review returns or approves a version', async () => {
+    const draft = (await create(onlineCourse({ title: '审核通知课程' }))).json();
+    const submit = () => api.request({ method: 'POST', url: `/course-versions/${draft.id}/submit`, token: world.tokens.orgAdminA });
+    const notices = async (token: string) =>
+      ((await api.request({ method: 'GET', url: '/me/notifications?pageSize=50', token })).json().items as { kind: string; title: string; body: string }[]).filter((n) =>
+        n.title.includes('审核通知课程'),
+      );
+    await submit();
+    const back = await api.request({ method: 'POST', url: `/course-versions/${draft.id}/return`, token: world.tokens.admin, payload: { reason: '第三节课时长不足' } });
+    expect(back.statusCode).toBe(200);
+    expect(await notices(world.tokens.orgAdminA)).toEqual([expect.objectContaining({ kind: 'course_returned', body: expect.stringContaining('退回原因：第三节课时长不足') })]);
+    await submit();
+    const ok = await api.request({ method: 'POST', url: `/course-versions/${draft.id}/approve`, token: world.tokens.admin, payload: { approvalNumber: '甘质培〔2026〕88号' } });
+    expect(ok.statusCode).toBe(200);
+    const own = await notices(world.tokens.orgAdminA);
+    expect(own.map((n) => n.kind)).toEqual(['course_approved', 'course_returned']);
+    expect(own[0].body).toContain('甘质培〔2026〕88号');
+    // Another organization's admin hears nothing.
+    expect(await notices(world.tokens.orgAdminB)).toEqual([]);
+  });
+
   it('once enrolled in, a version keeps its category, kind and hours: a new version is made and enrolments keep theirs', async () => {
     const v1 = await publishCourse(api, world, onlineCourse({ title: '版本化课程', capacity: 30 }));
     const enrolment = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: v1.id } })).json();

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';
 import { AttendanceService } from './attendance.service';
 import { ContentFilesService } from './content/content-files.service';
 import { StudyEvidenceService } from './study/study-evidence.service';
 import { CatalogRepository } from './catalog.repository';
 import { CourseAccess } from './course-access';
+import { CourseReviewNotifier } from './course-review.notifier';
 import { CourseCompletionService } from './course-completion.service';
 import { CourseVersionReader } from './course-views';
 import { CoursesService } from './courses.service';
@@ -23,6 +25,7 @@ const SERVICES = [
   CoursesService,
   CatalogRepository,
   CourseCompletionService,
+  CourseReviewNotifier,
   EnrollmentsService,
   ProgressService,
   TraineeResolver,
@@ -36,7 +39,7 @@ const SERVICES = [
 
 /** Curricula, enrolment and learning progress. Exports its services to the API and to the exams lib. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...COURSE_ENTITIES]), TraineesModule],
+  imports: [TypeOrmModule.forFeature([...COURSE_ENTITIES]), TraineesModule, NotificationsModule],
   providers: SERVICES,
   exports: SERVICES,
 })

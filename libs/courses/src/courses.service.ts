@@ -14,6 +14,7 @@ import {
   TopicRef,
   validateCourseContent,
 } from './course-rules';
+import { CourseReviewNotifier } from './course-review.notifier';
 import { CourseVersionReader, CourseVersionSummary, CourseVersionView, TopicView, VERSION_COLUMNS, VERSION_FROM, VersionRow } from './course-views';
 import { CourseErrors } from './courses.errors';
 import { CourseVersionStatus } from './entities/course-version.entity';
@@ -40,6 +41,7 @@ export class CoursesService {
     private readonly access: CourseAccess,
     private readonly reader: CourseVersionReader,
     private readonly clock: Clock,
+    private readonly reviewNotifier: CourseReviewNotifier,
   ) {}
 
   async topics(): Promise<TopicView[]> {
@@ -128,6 +130,7 @@ export class CoursesService {
         if (isUniqueViolation(error, 'ux_course_versions_approval_number')) throw CourseErrors.approvalNumberTaken();
         throw error;
       }
+      await this.reviewNotifier.reviewed(manager, versionId, 'approved', approvalNumber.trim(), now);
     });
   }
 
@@ -140,6 +143,7 @@ export class CoursesService {
         `UPDATE course_versions SET status = 'returned', review_note = $2, reviewed_by = $3, reviewed_at = $4, updated_at = $4 WHERE id = $1`,
         [versionId, reason.trim(), actor.userId, now],
       );
+      await this.reviewNotifier.reviewed(manager, versionId, 'returned', reason.trim(), now);
     });
   }
 

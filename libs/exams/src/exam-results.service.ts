@@ -110,7 +110,7 @@ export class ExamResultsService {
         r.passed === null ? null : r.passed ? '合格' : '不合格',
       ]),
     );
-    return { fileName: `exam-results-${paper.id}.csv`, content };
+    return { fileName: `${paper.title}-考试成绩.csv`, content };
   }
 
   async itemStatistics(actor: Actor, paperId: string): Promise<ItemStatisticsView> {

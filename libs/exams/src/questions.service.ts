@@ -9,6 +9,7 @@ import { ExamOwner, ownerColumns, ownerOf, ownerWhere } from './exam-owner';
 import { QuestionType, StoredOption, TopicCategory } from './exam-types';
 import { ExamErrors } from './exams.errors';
 import { ImportFileError, ImportFormat, parseQuestionFile } from './question-import';
+import { buildQuestionTemplate } from './question-template';
 import { difficultyLevel, QuestionInput, validateQuestion } from './question-rules';
 import { TopicCatalog } from './topic-catalog';
 
@@ -60,6 +61,11 @@ export class QuestionsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The XLSX import template, its 知识点 drop-down listing the current topics. */
+  async importTemplate(): Promise<Buffer> {
+    return buildQuestionTemplate(await this.topics.names());
+  }
 
   async create(actor: Actor, input: QuestionInput): Promise<QuestionView> {
     const owner = ownerOf(actor);

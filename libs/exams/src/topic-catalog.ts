@@ -16,6 +16,12 @@ export class TopicCatalog {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Every topic's name and category, for the import template's drop-down. */
+  async names(): Promise<{ name: string; category: number }[]> {
+    const rows: { name: string; category: number }[] = await this.dataSource.query('SELECT name, category FROM topics ORDER BY category, code');
+    return rows.map((r) => ({ name: r.name, category: Number(r.category) }));
+  }
+
   async lookup(): Promise<TopicLookup> {
     if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.lookup;
     const rows: { code: string; name: string; category: number }[] = await this.dataSource.query('SELECT code, name, category FROM topics');

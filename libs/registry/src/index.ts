@@ -27,6 +27,7 @@ export * from './eligibility/eligibility-rules.repository';
 export * from './eligibility/eligibility.service';
 export * from './appointments/term';
 export * from './appointments/appointments.service';
+export * from './appointments/appointment-precheck.service';
 export * from './appointments/term-reminders.service';
 export * from './declarations/declarations.service';
 export * from './flags/cqo-flags.service';

@@ -24,10 +24,12 @@ export const RegistryErrors = {
     ]),
   enterpriseHasServingCqo: () =>
     DomainError.conflict('ENTERPRISE_HAS_SERVING_CQO', '本企业已有在任首席质量官，请先登记其离任', [
-      { field: 'enterpriseId', message: '已有在任首席质量官' },
+      { field: 'trainee', message: '本企业已有在任首席质量官' },
     ]),
   traineeAlreadyServing: () =>
-    DomainError.conflict('TRAINEE_ALREADY_SERVING', '该学员已在其他企业担任首席质量官', [{ field: 'trainee', message: '已在任' }]),
+    DomainError.conflict('TRAINEE_ALREADY_SERVING', '该人员正在其他企业担任首席质量官，须待原企业登记其离任后才能聘任', [
+      { field: 'trainee', message: '正在其他企业任首席质量官' },
+    ]),
   certificateNoTaken: () =>
     DomainError.conflict('AUTHORIZATION_CERTIFICATE_NO_TAKEN', '本企业已登记该聘任授权证书编号', [
       { field: 'authorizationCertificateNo', message: '编号重复' },

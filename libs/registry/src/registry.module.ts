@@ -5,6 +5,7 @@ import { CreditHoursModule } from '@cqo/credit-hours';
 import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';
+import { AppointmentPrecheck } from './appointments/appointment-precheck.service';
 import { AppointmentsIdentityReference } from './appointments/appointments.identity-reference';
 import { AppointmentsService } from './appointments/appointments.service';
 import { TermRemindersService } from './appointments/term-reminders.service';
@@ -56,6 +57,7 @@ const SERVICES = [
   EligibilityRulesRepository,
   EligibilityService,
   AppointmentsService,
+  AppointmentPrecheck,
   TermRemindersService,
   DeclarationsService,
   CqoFlagsService,

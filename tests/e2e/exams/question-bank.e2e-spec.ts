@@ -77,6 +77,28 @@ describe('question bank', () => {
     expect(imported.items.map((q: { type: string }) => q.type).sort()).toEqual(['multiple', 'single', 'true_false']);
   });
 
+  it('hands out an XLSX template whose 知识点 drop-down lists the topic names, and imports it once filled in', async () => {
+    const res = await api.request({ method: 'GET', url: '/exam-questions/import-template', token: world.tokens.orgAdminA });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']))?.[1] ?? '')).toBe('试题导入模板.xlsx');
+    const book = new Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
+    const [questions, topicList] = book.worksheets;
+    const names = topicList.getColumn(1).values.slice(2) as string[];
+    expect(names).toHaveLength(17);
+    expect(names).toContain('质量常用工具');
+    const headers = (questions.getRow(1).values as string[]).slice(1);
+    const column = (h: string) => headers.indexOf(h) + 1;
+    expect(questions.getCell(2, column('知识点')).dataValidation).toMatchObject({ type: 'list', formulae: [`'知识点列表'!$A$2:$A$18`] });
+    const row: (string | number)[] = headers.map(() => '');
+    Object.entries({ 题型: '单选题', 题干: '模板导入：排列图用于', 选项A: '找出主要问题', 选项B: '计算利润', 答案: 'A', 类别: 2, 知识点: '质量常用工具', 难度: '易' }).forEach(([h, v]) => (row[column(h) - 1] = v));
+    questions.addRow(row);
+    const filled = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    expect((await post('/exam-questions/import', { format: 'xlsx', contentBase64: filled })).json()).toMatchObject({ rows: 1, imported: 1 });
+    expect((await api.request({ method: 'GET', url: '/exam-questions/import-template', token: world.tokens.traineeLZ })).statusCode).toBe(403);
+  });
+
   it('imports the first sheet of an XLSX workbook, and refuses a file that is not one', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('题库');

@@ -51,7 +51,8 @@ describe('exam results, export, item statistics and capability conclusions', () 
     const res = await api.request({ method: 'GET', url: `/exam-papers/${paperId}/results.csv`, token: world.tokens.orgAdminA });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="exam-results-/);
+    const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']))?.[1] ?? '');
+    expect(name).toMatch(/-考试成绩\.csv$/);
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('学员,身份证号,企业,第几次,状态,开始时间,交卷时间,交卷方式,得分,满分,得分率(%),结论');
     expect(lines).toHaveLength(13);

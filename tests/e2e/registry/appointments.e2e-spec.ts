@@ -102,8 +102,14 @@ describe('CQO appointments (registry)', () => {
 
     it('allows one serving CQO per enterprise', async () => {
       const other = await candidate(api, { enterpriseId: world.enterpriseLZ });
+      // Named before the form: the check already says what will refuse the appointment, in words.
+      const check = (username: string) => api.request({ method: 'POST', url: '/registry/eligibility-checks', token: world.tokens.entAdminLZ, payload: { trainee: { username } } });
+      expect((await check(other.username)).json().obstacles).toEqual([{ code: 'ENTERPRISE_HAS_SERVING_CQO', message: '本企业已有在任首席质量官，请先登记其离任' }]);
+      expect((await check(cqo.username)).json().obstacles).toEqual([expect.objectContaining({ code: 'TRAINEE_SERVING_HERE', message: expect.stringContaining('已是本企业在任首席质量官') })]);
       const res = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: other.username }) });
       expect(res.json().code).toBe('ENTERPRISE_HAS_SERVING_CQO');
+      const again = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: cqo.username }) });
+      expect(again.json()).toMatchObject({ statusCode: 409, code: 'TRAINEE_SERVING_HERE' });
     });
 
     it('records a resignation and keeps the history', async () => {

@@ -19,6 +19,8 @@ export interface EligibilityResult {
 export interface EligibilityAnswer {
   candidate: { traineeId: string; fullName: string; idNumberMasked: string; enterpriseId: string | null; enterpriseName: string | null };
   result: EligibilityResult;
+  /** What would refuse the appointment whatever the form says (already serving, flags, the last term's shortfall). */
+  obstacles: { code: string; message: string }[];
 }
 
 export type PositionLevel = 'general_manager' | 'deputy_general_manager' | 'equivalent_senior' | 'below_deputy';

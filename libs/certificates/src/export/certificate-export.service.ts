@@ -68,8 +68,8 @@ export class CertificateExportService {
       zip.end();
     };
     feed().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
-    const name = filter.courseId ? `course-${filter.courseId}` : `region-${filter.regionId}-${filter.year}`;
-    return { filename: `certificates-${name}.zip`, stream: output };
+    const name = filter.courseId ? `课程${filter.courseId}` : `地区${filter.regionId}-${filter.year}年`;
+    return { filename: `证书-${name}.zip`, stream: output };
   }
 
   private async *batches(actor: Actor, filter: ExportFilter): AsyncGenerator<CertificateEntity[]> {

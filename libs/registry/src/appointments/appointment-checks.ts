@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '@cqo/core';
 import { DECLARATION_ITEM_LABELS, DeclarationItem } from '../entities/cqo-declaration.entity';
+import { RegistryErrors } from '../registry.errors';
 
 /**
  * How far `appointedOn` may lie from the registration date (the notice does not say; the product
@@ -44,6 +45,8 @@ export const AppointmentCheckErrors = {
     DomainError.invalid('APPOINTED_ON_TOO_LATE', `聘任日期不能晚于登记日后${APPOINTED_ON_MAX_DAYS_AHEAD}天（${latest}）`, [
       { field: 'appointedOn', message: `不能晚于${latest}` },
     ]),
+  servingHere: () =>
+    DomainError.conflict('TRAINEE_SERVING_HERE', '该人员已是本企业在任首席质量官；任期将满时请办理续聘', [{ field: 'trainee', message: '已是本企业在任首席质量官' }]),
   shortfallInLastTerm: (years: number[]) =>
     DomainError.conflict(
       'REAPPOINTMENT_CONTINUING_EDUCATION_SHORTFALL',
@@ -66,6 +69,41 @@ export async function requireCleanDeclaration(manager: EntityManager, traineeId:
   const yes = (Object.keys(DECLARATION_ITEM_LABELS) as DeclarationItem[]).filter((i) => latest.answers[i] === true);
   if (yes.length > 0) throw AppointmentCheckErrors.declaredDisqualified(yes);
   return latest.id;
+}
+
+/**
+ * One serving CQO per person and per enterprise (the unique indexes decide in the end; this names
+ * the conflict before anything is written): already serving here, serving elsewhere, or the
+ * enterprise already has someone serving.
+ */
+export async function refuseServingConflicts(manager: EntityManager, traineeId: string, enterpriseId: string): Promise<void> {
+  const serving: { trainee_id: string; enterprise_id: string }[] = await manager.query(
+    `SELECT trainee_id, enterprise_id FROM cqo_appointments WHERE status = 'serving' AND (trainee_id = $1 OR enterprise_id = $2)`,
+    [traineeId, enterpriseId],
+  );
+  if (serving.some((a) => a.trainee_id === traineeId && a.enterprise_id === enterpriseId)) throw AppointmentCheckErrors.servingHere();
+  if (serving.some((a) => a.trainee_id === traineeId)) throw RegistryErrors.traineeAlreadyServing();
+  if (serving.some((a) => a.enterprise_id === enterpriseId)) throw RegistryErrors.enterpriseHasServingCqo();
+}
+
+/** A refusal found before the form is filled in: its code and the sentence a person reads. */
+export interface AppointmentObstacle {
+  code: string;
+  message: string;
+}
+
+/** Runs refusal checks and keeps every refusal they raise, instead of stopping at the first. */
+export async function collectObstacles(checks: (() => Promise<unknown>)[]): Promise<AppointmentObstacle[]> {
+  const found: AppointmentObstacle[] = [];
+  for (const check of checks) {
+    try {
+      await check();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      found.push({ code: error.code, message: error.message });
+    }
+  }
+  return found;
 }
 
 /** Refuses a person with an open regulator flag of a disqualifying kind. */

@@ -29,16 +29,7 @@ import {
 import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
 import { termEndDate } from './term';
-import {
-  addDays,
-  APPOINTED_ON_MAX_DAYS_AHEAD,
-  APPOINTED_ON_MAX_DAYS_BEFORE,
-  AppointmentCheckErrors,
-  refuseFlaggedDisqualified,
-  refuseShortfallInLastTerm,
-  RENEWAL_WINDOW_DAYS,
-  requireCleanDeclaration,
-} from './appointment-checks';
+import { addDays, APPOINTED_ON_MAX_DAYS_AHEAD, APPOINTED_ON_MAX_DAYS_BEFORE, AppointmentCheckErrors, refuseFlaggedDisqualified, refuseServingConflicts, refuseShortfallInLastTerm, RENEWAL_WINDOW_DAYS, requireCleanDeclaration } from './appointment-checks';
 
 export interface AppointmentInput {
   trainee: TraineeIdentifier;
@@ -167,6 +158,7 @@ export class AppointmentsService {
       if (!approval) throw AppointmentCheckErrors.appointedOnTooEarly(earliest);
       backdateApprovalId = approval.id;
     }
+    await refuseServingConflicts(this.dataSource.manager, candidate.traineeId, enterpriseId);
     const declarationId = await requireCleanDeclaration(this.dataSource.manager, candidate.traineeId, enterpriseId);
     await refuseFlaggedDisqualified(this.dataSource.manager, candidate.traineeId);
     await refuseShortfallInLastTerm(this.dataSource.manager, candidate.traineeId);

@@ -13,6 +13,7 @@ import {
 import { Actor, Page, Role } from '@cqo/core';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CertificateExportQueryDto, CertificateListQueryDto, CertificateReasonDto, CertificateRequestDto } from './certificates.dto';
 
@@ -80,7 +81,7 @@ export class CertificatesController {
   async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
     const filter = (query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }) as ExportFilter;
     const { filename, stream } = await this.exports.exportZip(actor, filter);
-    return new StreamableFile(stream, { type: 'application/zip', disposition: `attachment; filename="${filename}"` });
+    return new StreamableFile(stream, { type: 'application/zip', disposition: attachment(filename) });
   }
 
   @Get(':id')

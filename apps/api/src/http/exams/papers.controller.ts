@@ -5,6 +5,7 @@ import { Actor, Page, Role } from '@cqo/core';
 import { ExamResultsService, ItemStatisticsView, PaperResultRow, PaperResultsSummary, PapersService, PaperView } from '@cqo/exams';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListPapersQueryDto, PaperDto, PaperResultsQueryDto } from './papers.dto';
 
@@ -69,7 +70,7 @@ export class PapersController {
   @ApiProduces('text/csv')
   async exportResults(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.results.exportCsv(actor, id);
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.fileName}"`);
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(file.fileName));
     return file.content;
   }
 

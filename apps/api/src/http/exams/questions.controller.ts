@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { ImportResult, QuestionsService, QuestionView } from '@cqo/exams';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ImportQuestionsDto, ListQuestionsQueryDto, QuestionDto } from './questions.dto';
 
@@ -26,6 +27,18 @@ export class QuestionsController {
   @HttpCode(200)
   import(@CurrentActor() actor: Actor, @Body() dto: ImportQuestionsDto): Promise<ImportResult> {
     return this.questions.import(actor, dto.format, Buffer.from(dto.contentBase64, 'base64'), dto.dryRun ?? false);
+  }
+
+  /** The XLSX import template: headers, notes, and drop-downs (知识点 lists the current topics by name). */
+  @Get('import-template')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async importTemplate(): Promise<StreamableFile> {
+    const file = await this.questions.importTemplate();
+    return new StreamableFile(file, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: attachment('试题导入模板.xlsx'),
+      length: file.length,
+    });
   }
 
   @Get()

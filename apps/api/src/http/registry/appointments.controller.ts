@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import {
+  AppointmentPrecheck,
+  AppointmentPrecheckAnswer,
   AppointmentsService,
   AppointmentView,
   DeclarationsService,
   DeclarationView,
-  EligibilityAnswer,
   EligibilityRulesRepository,
   EligibilityRuleSetView,
-  EligibilityService,
 } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -36,7 +36,7 @@ import {
 @Controller('registry')
 export class AppointmentsController {
   constructor(
-    private readonly eligibility: EligibilityService,
+    private readonly precheck: AppointmentPrecheck,
     private readonly appointments: AppointmentsService,
     private readonly declarations: DeclarationsService,
     private readonly rules: EligibilityRulesRepository,
@@ -53,10 +53,10 @@ export class AppointmentsController {
   @Post('eligibility-checks')
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin)
-  @ApiOperation({ summary: 'Checks a candidate of the enterprise against the notice’s conditions; names each failing condition' })
+  @ApiOperation({ summary: 'Checks a candidate of the enterprise against the notice’s conditions (naming each failing one) and lists what would refuse the appointment anyway (already serving, flags, the last term’s shortfall)' })
   @ApiOkResponse({ type: EligibilityAnswerDto })
-  check(@CurrentActor() actor: Actor, @Body() dto: EligibilityCheckDto): Promise<EligibilityAnswer> {
-    return this.eligibility.check(actor, dto.trainee);
+  check(@CurrentActor() actor: Actor, @Body() dto: EligibilityCheckDto): Promise<AppointmentPrecheckAnswer> {
+    return this.precheck.check(actor, dto.trainee);
   }
 
   @Post('appointments')

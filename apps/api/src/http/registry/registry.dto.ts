@@ -400,11 +400,18 @@ export class CandidateDto {
   enterpriseName!: string | null;
 }
 
+export class AppointmentObstacleDto {
+  @ApiProperty({ example: 'TRAINEE_ALREADY_SERVING' }) code!: string;
+  @ApiProperty({ example: '该人员正在其他企业担任首席质量官，须待原企业登记其离任后才能聘任' }) message!: string;
+}
+
 export class EligibilityAnswerDto {
   @ApiProperty({ type: CandidateDto })
   candidate!: CandidateDto;
   @ApiProperty({ type: EligibilityResultDto })
   result!: EligibilityResultDto;
+  @ApiProperty({ type: [AppointmentObstacleDto], description: 'What would refuse the appointment whatever the form says; empty when nothing does' })
+  obstacles!: AppointmentObstacleDto[];
 }
 
 export class AppointmentDto {

@@ -89,59 +89,73 @@ export function AppointmentsPage() {
           <h2>
             {t('appoint.answerFor', { name: answer.candidate.fullName })} <span className="muted small mono">{answer.candidate.idNumberMasked}</span>
           </h2>
-          <EligibilityTable result={answer.result} />
-          <h2 className="spaced">{t('appoint.step2')}</h2>
-          <form onSubmit={submit} noValidate className="form-grid">
-            <Field label={t('appoint.positionTitle')} error={fe('positionTitle')}>
-              {(id, d) => <input id={id} aria-describedby={d} value={form.positionTitle} onChange={set('positionTitle')} />}
-            </Field>
-            <Field label={t('appoint.positionLevel')} error={fe('positionLevel')}>
-              {(id, d) => (
-                <select id={id} aria-describedby={d} value={form.positionLevel} onChange={set('positionLevel')}>
-                  {LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {label('level.', l)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {form.positionLevel === 'below_deputy' && (
-              <Field label={t('appoint.positionException')} error={fe('positionExceptionReason')} wide>
-                {(id, d) => <input id={id} aria-describedby={d} value={form.positionExceptionReason} onChange={set('positionExceptionReason')} />}
-              </Field>
-            )}
-            <Field label={t('appoint.authorizationNo')} error={fe('authorizationCertificateNo')}>
-              {(id, d) => <input id={id} aria-describedby={d} value={form.authorizationCertificateNo} onChange={set('authorizationCertificateNo')} />}
-            </Field>
-            <Field label={t('appoint.appointedOn')} error={fe('appointedOn')}>
-              {(id, d) => <input id={id} aria-describedby={d} type="date" value={form.appointedOn} onChange={set('appointedOn')} />}
-            </Field>
-            <Field label={t('appoint.termYears')} hint={t('appoint.termHint')} error={fe('termYears')}>
-              {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={10} value={form.termYears} onChange={set('termYears')} />}
-            </Field>
-            {!answer.result.eligible && (
-              <Field label={t('appoint.eligibilityException')} hint={t('appoint.eligibilityExceptionHint')} error={fe('eligibilityExceptionReason')} wide>
-                {(id, d) => <textarea id={id} aria-describedby={d} value={form.eligibilityExceptionReason} onChange={set('eligibilityExceptionReason')} />}
-              </Field>
-            )}
-            <fieldset className="field-wide declaration">
-              <legend>{t('decl.title')}</legend>
-              <p className="muted small">{t('decl.help')}</p>
-              {DECLARATION_ITEMS.map((item) => (
-                <div key={item} className="field field-check">
-                  <input id={`decl-${item}`} type="checkbox" checked={applies[item] === true} onChange={(e) => setApplies({ ...applies, [item]: e.target.checked })} />
-                  <label htmlFor={`decl-${item}`}>{label('decl.', item)}</label>
-                </div>
-              ))}
-            </fieldset>
-            <div className="field-wide">
-              <FormError error={appoint.error} shownFields={['positionTitle', 'positionLevel', 'positionExceptionReason', 'authorizationCertificateNo', 'appointedOn', 'termYears', 'eligibilityExceptionReason']} />
-              <button type="submit" className="btn btn-primary" disabled={appoint.busy}>
-                {t('appoint.submit')}
-              </button>
+          {answer.obstacles.length > 0 && (
+            <div className="alert alert-error" role="alert" data-testid="appointment-obstacles">
+              <p>{t('appoint.obstacles')}</p>
+              <ul>
+                {answer.obstacles.map((o) => (
+                  <li key={o.code}>{o.message}</li>
+                ))}
+              </ul>
             </div>
-          </form>
+          )}
+          <EligibilityTable result={answer.result} />
+          {answer.obstacles.length === 0 && (
+            <>
+              <h2 className="spaced">{t('appoint.step2')}</h2>
+              <form onSubmit={submit} noValidate className="form-grid">
+                <Field label={t('appoint.positionTitle')} error={fe('positionTitle')}>
+                  {(id, d) => <input id={id} aria-describedby={d} value={form.positionTitle} onChange={set('positionTitle')} />}
+                </Field>
+                <Field label={t('appoint.positionLevel')} error={fe('positionLevel')}>
+                  {(id, d) => (
+                    <select id={id} aria-describedby={d} value={form.positionLevel} onChange={set('positionLevel')}>
+                      {LEVELS.map((l) => (
+                        <option key={l} value={l}>
+                          {label('level.', l)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {form.positionLevel === 'below_deputy' && (
+                  <Field label={t('appoint.positionException')} error={fe('positionExceptionReason')} wide>
+                    {(id, d) => <input id={id} aria-describedby={d} value={form.positionExceptionReason} onChange={set('positionExceptionReason')} />}
+                  </Field>
+                )}
+                <Field label={t('appoint.authorizationNo')} error={fe('authorizationCertificateNo')}>
+                  {(id, d) => <input id={id} aria-describedby={d} value={form.authorizationCertificateNo} onChange={set('authorizationCertificateNo')} />}
+                </Field>
+                <Field label={t('appoint.appointedOn')} error={fe('appointedOn')}>
+                  {(id, d) => <input id={id} aria-describedby={d} type="date" value={form.appointedOn} onChange={set('appointedOn')} />}
+                </Field>
+                <Field label={t('appoint.termYears')} hint={t('appoint.termHint')} error={fe('termYears')}>
+                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={10} value={form.termYears} onChange={set('termYears')} />}
+                </Field>
+                {!answer.result.eligible && (
+                  <Field label={t('appoint.eligibilityException')} hint={t('appoint.eligibilityExceptionHint')} error={fe('eligibilityExceptionReason')} wide>
+                    {(id, d) => <textarea id={id} aria-describedby={d} value={form.eligibilityExceptionReason} onChange={set('eligibilityExceptionReason')} />}
+                  </Field>
+                )}
+                <fieldset className="field-wide declaration">
+                  <legend>{t('decl.title')}</legend>
+                  <p className="muted small">{t('decl.help')}</p>
+                  {DECLARATION_ITEMS.map((item) => (
+                    <div key={item} className="field field-check">
+                      <input id={`decl-${item}`} type="checkbox" checked={applies[item] === true} onChange={(e) => setApplies({ ...applies, [item]: e.target.checked })} />
+                      <label htmlFor={`decl-${item}`}>{label('decl.', item)}</label>
+                    </div>
+                  ))}
+                </fieldset>
+                <div className="field-wide">
+                  <FormError error={appoint.error} shownFields={['positionTitle', 'positionLevel', 'positionExceptionReason', 'authorizationCertificateNo', 'appointedOn', 'termYears', 'eligibilityExceptionReason']} />
+                  <button type="submit" className="btn btn-primary" disabled={appoint.busy}>
+                    {t('appoint.submit')}
+                  </button>
+                </div>
+              </form>
+            </>
+          )}
         </section>
       )}
       <section className="card">

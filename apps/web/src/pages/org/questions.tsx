@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { ApiError, api, fileToBase64, qs } from '../../api/client';
+import { ApiError, api, download, fileToBase64, qs } from '../../api/client';
 import type { Page, Question, QuestionType, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -184,6 +184,7 @@ function ImportPanel({ onDone }: { onDone(): void }) {
   const [dryRun, setDryRun] = useState(true);
   const [result, setResult] = useState<{ dryRun: boolean; rows: number; imported: number }>();
   const { busy, error, run } = useAction();
+  const template = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
@@ -200,6 +201,12 @@ function ImportPanel({ onDone }: { onDone(): void }) {
     <form className="card" onSubmit={submit} noValidate>
       <h2>{t('questions.import')}</h2>
       <p className="muted small">{t('questions.importHint')}</p>
+      <p>
+        <button type="button" className="btn" disabled={template.busy} onClick={() => template.run(() => download('/exam-questions/import-template', '试题导入模板.xlsx'))}>
+          {t('questions.template')}
+        </button>
+      </p>
+      <FormError error={template.error} />
       <Field label={t('import.file')}>
         {(id) => <input id={id} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
       </Field>

@@ -19,14 +19,21 @@ export function VersionPage() {
   const [page, setPage] = useState(1);
   const roster = useLoad(() => api.get<Page<RosterEntry>>(`/course-versions/${versionId}/enrollments${qs({ page, pageSize: 20 })}`), [versionId, page]);
   const act = useAction();
+  const [done, setDone] = useState<'submit' | 'publish' | 'archive'>();
   const [tab, setTab] = useState<'overview' | 'roster' | 'attendance'>('overview');
 
   if (version.error) return <ErrorBox error={version.error} />;
   const v = version.data;
   if (!v) return <Loading />;
-  const action = async (path: string) => {
+  // After each step the version and the version list both show the new status, with a confirmation.
+  const action = async (path: 'submit' | 'publish' | 'archive') => {
+    setDone(undefined);
     const r = await act.run(() => api.post<CourseVersion>(`/course-versions/${v.id}/${path}`));
-    if (r) version.set(r);
+    if (r) {
+      version.set(r);
+      versions.reload();
+      setDone(path);
+    }
   };
   const live = v.lessons.filter((l) => l.type === 'live_session');
 
@@ -65,6 +72,11 @@ export function VersionPage() {
         )}
       </div>
       <FormError error={act.error} />
+      {done && (
+        <p className="alert alert-ok" role="status">
+          {t(`org.done.${done}`)}
+        </p>
+      )}
       {v.reviewNote && (
         <p className="alert alert-warn">
           {t('org.reviewNote')}：{v.reviewNote}

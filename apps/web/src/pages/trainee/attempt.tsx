@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, serverNow } from '../../api/client';
-import type { Attempt } from '../../api/types';
+import type { Attempt, TraineePaper } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { useLoad } from '../../ui/hooks';
+import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle } from '../../ui/kit';
+import { nextAttempt } from './attempt-rules';
 
 const AUTOSAVE_DELAY_MS = 1200;
 
@@ -30,11 +31,50 @@ export function AttemptPage() {
     <>
       <PageTitle title={attempt.paperTitle} back={back} />
       <AttemptResult attempt={attempt} />
-      <p>
+      <p className="row-actions">
+        {!attempt.result?.passed && <RetakeButton paperId={attempt.paperId} suffix={enrollment ? `?enrollment=${enrollment}` : ''} />}
         <Link className="btn" to={back}>
           {enrollment ? t('exam.backToCourse') : t('exam.backToPaper')}
         </Link>
       </p>
+    </>
+  );
+}
+
+/** After a failed attempt: start the next one here when the paper still allows it, or say when it will. */
+function RetakeButton({ paperId, suffix }: { paperId: string; suffix: string }) {
+  const { t, dateTime } = useI18n();
+  const navigate = useNavigate();
+  const paper = useLoad(() => api.get<TraineePaper>(`/me/exam-papers/${paperId}`), [paperId]);
+  const start = useAction();
+  if (!paper.data) return null;
+  const p = paper.data;
+  const next = nextAttempt(p, serverNow());
+  if (p.openAttemptId) {
+    return (
+      <Link className="btn btn-primary" to={`/attempts/${p.openAttemptId}${suffix}`}>
+        {t('exam.continue')}
+      </Link>
+    );
+  }
+  if (!next.canStart) {
+    if (next.attemptsLeft === 0) return <span className="muted">{t('exam.noAttemptsLeft')}</span>;
+    return p.nextAttemptAt ? <span className="muted">{t('exam.nextAttemptAt', { at: dateTime(p.nextAttemptAt) })}</span> : null;
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={start.busy}
+        onClick={async () => {
+          const attempt = await start.run(() => api.post<Attempt>(`/me/exam-papers/${paperId}/attempts`));
+          if (attempt) navigate(`/attempts/${attempt.id}${suffix}`);
+        }}
+      >
+        {next.attemptsLeft === null ? t('exam.retake') : t('exam.retakeLeft', { n: next.attemptsLeft })}
+      </button>
+      <FormError error={start.error} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Attempt, AttemptSummary, Page, TraineePaper } from '../../api/type
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle, Table } from '../../ui/kit';
+import { nextAttempt } from './attempt-rules';
 
 /** A paper before (or between) attempts: its rules, past attempts, and the start button. */
 export function ExamPage() {
@@ -21,8 +22,7 @@ export function ExamPage() {
   if (paper.error) return <ErrorBox error={paper.error} />;
   if (!paper.data) return <Loading />;
   const p = paper.data;
-  const attemptsLeft = p.maxAttempts === null ? null : p.maxAttempts - p.attemptsUsed;
-  const blocked = !p.openAttemptId && (attemptsLeft === 0 || (p.nextAttemptAt !== null && Date.parse(p.nextAttemptAt) > Date.now()));
+  const { canStart } = nextAttempt(p, Date.now());
 
   return (
     <>
@@ -55,7 +55,7 @@ export function ExamPage() {
             <button
               type="button"
               className="btn btn-primary"
-              disabled={start.busy || blocked}
+              disabled={start.busy || !canStart}
               onClick={async () => {
                 const attempt = await start.run(() => api.post<Attempt>(`/me/exam-papers/${paperId}/attempts`));
                 if (attempt) navigate(`/attempts/${attempt.id}${suffix}`);

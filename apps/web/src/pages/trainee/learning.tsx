@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/client';
-import type { Enrollment, Page } from '../../api/types';
+import type { Enrollment, Page, TraineePaper } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, hours, toneOf } from '../../ui/kit';
@@ -56,6 +56,32 @@ export function LearningPage() {
         </ul>
       )}
       {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setParams({ ...(status ? { status } : {}), page: String(p) })} />}
+      <CapabilityTests />
     </>
+  );
+}
+
+/** Capability tests open to the trainee (published by regulators or organizations for the trainee's region). */
+function CapabilityTests() {
+  const { t } = useI18n();
+  const tests = useLoad(() => api.get<TraineePaper[]>('/me/exam-papers'), []);
+  if (tests.error) return <ErrorBox error={tests.error} />;
+  if (!tests.data || tests.data.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="capability-tests">
+      <h2 id="capability-tests">{t('learning.capabilityTests')}</h2>
+      <p className="muted small">{t('learning.capabilityHint')}</p>
+      <ul className="stack">
+        {tests.data.map((p) => (
+          <li key={p.id} className="row-actions">
+            <Link to={`/exams/${p.id}`}>{p.title}</Link>
+            <span className="muted small">
+              {t('exam.questions')} {p.questionCount} · {t('common.minutes', { n: p.timeLimitMinutes })}
+            </span>
+            {p.passed ? <Badge tone="ok">{t('exam.passed')}</Badge> : p.openAttemptId ? <Badge tone="warn">{t('exam.inProgress')}</Badge> : p.attemptsUsed > 0 ? <Badge tone="bad">{t('exam.notYet')}</Badge> : <Badge>{t('exam.notTaken')}</Badge>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
