@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, LiveServers, DESKTOP, startLiveServers } from '../support/browser';
+import { launchChromium, LiveServers, DESKTOP, ShiftedClock, startLiveServers } from '../support/browser';
 import { DataSource } from 'typeorm';
 import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
 
@@ -19,9 +19,15 @@ describe('account security in Chromium', () => {
   let browser: Browser;
   let world: World;
   const failures: string[] = [];
+  const clock = new ShiftedClock();
+  /** The code an authenticator app shows by the server's clock; each use moves that clock to the next 30-second step (a code is good once). */
+  const code = async (secret: string) => {
+    clock.advance(30_000);
+    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
+  };
 
   beforeAll(async () => {
-    servers = await startLiveServers({ PLATFORM_ADMIN_TOTP_REQUIRED: 'true' });
+    servers = await startLiveServers({ PLATFORM_ADMIN_TOTP_REQUIRED: 'true' }, { clock });
     world = await seedWorld(servers.api);
     browser = await launchChromium();
   });
@@ -62,7 +68,7 @@ describe('account security in Chromium', () => {
     expect(await qr.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
     const secret = (await page.locator('code.totp-secret').innerText()).replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-    await page.getByLabel('6位动态验证码').fill(await generate({ secret }));
+    await page.getByLabel('6位动态验证码').fill(await code(secret));
     await page.getByRole('button', { name: '确认启用' }).click();
     await page.getByText('动态验证码已启用。以后登录时请输入验证码。').waitFor();
     return secret;
@@ -85,7 +91,7 @@ describe('account security in Chromium', () => {
     await withPage('admin again', async (page) => {
       await fillLogin(page, 'admin');
       await page.getByText('请输入动态验证码（账号已启用二次验证）').waitFor();
-      await page.getByLabel('动态验证码（6位）').fill(await generate({ secret }));
+      await page.getByLabel('动态验证码（6位）').fill(await code(secret));
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL(/\/app\/admin\/approvals$/);
     });
@@ -105,7 +111,7 @@ describe('account security in Chromium', () => {
       await page.getByLabel('6位动态验证码').fill('000000');
       await page.getByRole('button', { name: '停用', exact: true }).click();
       await page.getByText('动态验证码错误').first().waitFor();
-      await page.getByLabel('6位动态验证码').fill(await generate({ secret }));
+      await page.getByLabel('6位动态验证码').fill(await code(secret));
       await page.getByRole('button', { name: '停用', exact: true }).click();
       await page.getByText('动态验证码已停用。').waitFor();
       await page.getByText('尚未启用动态验证码').waitFor();

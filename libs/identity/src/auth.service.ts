@@ -72,7 +72,7 @@ export class AuthService {
     }
     if (user.totpEnabledAt && user.totpSecret) {
       if (!input.totpCode) throw IdentityErrors.totpRequired();
-      if (!(await this.totp.check(this.totp.open(user.totpSecret), input.totpCode))) {
+      if (!(await this.spendTotpCode(user, input.totpCode))) {
         await this.fail(username, origin, user.id, 'totp');
         throw IdentityErrors.totpInvalid();
       }
@@ -166,7 +166,7 @@ export class AuthService {
     if (!user) throw IdentityErrors.userNotFound();
     if (user.totpEnabledAt) throw IdentityErrors.totpAlreadyEnabled();
     const secret = this.totp.newSecret();
-    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { totpSecret: this.totp.seal(secret) });
+    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { totpSecret: this.totp.seal(secret), totpLastStep: null });
     return { secret, otpauthUri: this.totp.uri(secret, user.username) };
   }
 
@@ -176,7 +176,7 @@ export class AuthService {
     if (!user) throw IdentityErrors.userNotFound();
     if (user.totpEnabledAt) throw IdentityErrors.totpAlreadyEnabled();
     if (!user.totpSecret) throw IdentityErrors.totpNotEnrolled();
-    if (!(await this.totp.check(this.totp.open(user.totpSecret), code))) throw IdentityErrors.totpCodeInvalid();
+    if (!(await this.spendTotpCode(user, code))) throw IdentityErrors.totpCodeInvalid();
     const pair = await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { totpEnabledAt: this.clock.now() });
       await this.sessions.bumpVersion(manager, user.id);
@@ -197,11 +197,27 @@ export class AuthService {
     if (!user) throw IdentityErrors.userNotFound();
     if (!user.totpEnabledAt || !user.totpSecret) throw IdentityErrors.totpNotEnrolled();
     if (this.totpRequiredFor(user.role)) throw IdentityErrors.totpRequiredForRole();
-    if (!(await this.totp.check(this.totp.open(user.totpSecret), code))) throw IdentityErrors.totpCodeInvalid();
+    if (!(await this.spendTotpCode(user, code))) throw IdentityErrors.totpCodeInvalid();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { totpEnabledAt: null, totpSecret: null });
+      await manager.update(UserEntity, { id: user.id }, { totpEnabledAt: null, totpSecret: null, totpLastStep: null });
       await this.audit.record({ action: 'totp.disabled', actorId: user.id, ip: origin.ip, requestId: origin.requestId }, manager);
     });
+  }
+
+  /**
+   * Checks a TOTP code and spends its time step: of two requests carrying the same code (a replay,
+   * or two at once) only the one that moves the last used step forward succeeds.
+   */
+  private async spendTotpCode(user: UserEntity, code: string): Promise<boolean> {
+    const step = await this.totp.matchStep(this.totp.open(user.totpSecret!), code, user.totpLastStep === null ? null : Number(user.totpLastStep));
+    if (step === null) return false;
+    const spent = await this.dataSource
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ totpLastStep: String(step) })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
+      .execute();
+    return (spent.affected ?? 0) > 0;
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
 
 /**
  * TOTP (RFC 6238: SHA-1, 6 digits, 30 s, as every authenticator app expects). Secrets are kept
@@ -12,7 +12,10 @@ import { APP_CONFIG, AppConfig } from '@cqo/core';
 export class TotpService {
   private readonly key: Buffer;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.key = createHash('sha256').update(`cqo-totp-secret:${config.piiHashKey}`).digest();
   }
 
@@ -24,13 +27,19 @@ export class TotpService {
     return generateURI({ issuer: this.config.certificates.issuerName, label: username, secret });
   }
 
-  /** One step either side is accepted (clock drift of an authenticator app). */
-  async check(secret: string, code: string): Promise<boolean> {
-    if (!/^\d{6}$/.test(code)) return false;
+  /**
+   * The 30-second time step a code belongs to, or null when it is wrong. One step either side is
+   * accepted (clock drift of an authenticator app); a step at or before `afterStep` (the last one
+   * used) is refused, so each code is good once (OWASP ASVS 2.8.4).
+   */
+  async matchStep(secret: string, code: string, afterStep: number | null): Promise<number | null> {
+    if (!/^\d{6}$/.test(code)) return null;
     try {
-      return (await verify({ secret, token: code, epochTolerance: 30 })).valid;
+      const epoch = Math.floor(this.clock.now().getTime() / 1000);
+      const result = await verify({ secret, token: code, epoch, epochTolerance: 30, ...(afterStep === null ? {} : { afterTimeStep: afterStep }) });
+      return result.valid && 'timeStep' in result ? result.timeStep : null;
     } catch {
-      return false;
+      return null;
     }
   }
 

@@ -72,4 +72,8 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   totpEnabledAt!: Date | null;
+
+  /** The TOTP time step last used (bigint, as text): a code of that step or an earlier one is refused. */
+  @Column({ type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
 }

@@ -159,6 +159,12 @@ describe('accounts', () => {
   });
   // Last: enrolling raises the admin's session version, which ends world.tokens.admin.
   describe('TOTP second factor', () => {
+    /** The code an authenticator app shows now by the server's clock; each use moves the clock to the next 30-second step (a code is good once). */
+    const code = async (secret: string) => {
+      clock.advance(30_000);
+      return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
+    };
+
     it('makes a platform admin enrol before anything else, then asks for a code at every log-in', async () => {
       const first = await logIn(api, 'admin', TEST_PASSWORD);
       const blocked = await api.request({ method: 'GET', url: '/users', token: first.accessToken });
@@ -173,7 +179,7 @@ describe('accounts', () => {
       const wrong = await api.request({ method: 'POST', url: '/auth/totp/confirm', token: first.accessToken, payload: { code: '000000' } });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().details).toEqual([expect.objectContaining({ field: 'code', message: expect.any(String) })]);
-      const confirmed = await api.request({ method: 'POST', url: '/auth/totp/confirm', token: first.accessToken, payload: { code: await generate({ secret }) } });
+      const confirmed = await api.request({ method: 'POST', url: '/auth/totp/confirm', token: first.accessToken, payload: { code: await code(secret) } });
       expect(confirmed.statusCode).toBe(200);
       expect((await api.request({ method: 'GET', url: '/users', token: confirmed.json().accessToken })).statusCode).toBe(200);
       // The enrolment-only token has ended.
@@ -183,19 +189,33 @@ describe('accounts', () => {
       expect(noCode.json()).toMatchObject({ statusCode: 401, code: 'TOTP_REQUIRED' });
       const badCode = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: '123456' } });
       expect(badCode.json()).toMatchObject({ statusCode: 401, code: 'TOTP_INVALID' });
-      const ok = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await generate({ secret }) });
+      const ok = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) });
       expect((await api.request({ method: 'GET', url: '/users', token: ok.accessToken })).statusCode).toBe(200);
       expect((await api.request({ method: 'GET', url: '/auth/me', token: ok.accessToken })).json()).toMatchObject({ totpEnabled: true, totpEnrolmentRequired: false });
+    });
+
+    it('takes each code once: the same code again is refused, the next step’s code is taken', async () => {
+      const [{ totp_secret: sealed }] = await sql.query(`SELECT totp_secret FROM users WHERE username = 'admin'`);
+      const secret = api.get(TotpService).open(sealed);
+      const once = await code(secret);
+      await logIn(api, 'admin', TEST_PASSWORD, { totpCode: once });
+      const replay = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: once } });
+      expect(replay.json()).toMatchObject({ statusCode: 401, code: 'TOTP_INVALID' });
+      // Two requests carrying one fresh code at once: one session, one refusal.
+      const fresh = await code(secret);
+      const both = await Promise.all([0, 1].map(() => api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: fresh } })));
+      expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+      expect((await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) })).accessToken).toEqual(expect.any(String));
     });
 
     it('does not ask other roles to enrol; they may enrol and turn it off with a current code, audited', async () => {
       const session = await logIn(api, 'regulatorgs', TEST_PASSWORD);
       expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnrolmentRequired: false, totpRequired: false });
       const { secret } = (await api.request({ method: 'POST', url: '/auth/totp/enrol', token: session.accessToken, payload: {} })).json();
-      const token = (await api.request({ method: 'POST', url: '/auth/totp/confirm', token: session.accessToken, payload: { code: await generate({ secret }) } })).json().accessToken;
+      const token = (await api.request({ method: 'POST', url: '/auth/totp/confirm', token: session.accessToken, payload: { code: await code(secret) } })).json().accessToken;
       const wrong = await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: '000000' } });
       expect(wrong.json()).toMatchObject({ statusCode: 400, details: [expect.objectContaining({ field: 'code' })] });
-      expect((await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: await generate({ secret }) } })).statusCode).toBe(204);
+      expect((await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: await code(secret) } })).statusCode).toBe(204);
       expect((await api.request({ method: 'GET', url: '/auth/me', token })).json()).toMatchObject({ totpEnabled: false });
       // Log-in asks for no code again.
       await logIn(api, 'regulatorgs', TEST_PASSWORD);
@@ -208,9 +228,9 @@ describe('accounts', () => {
       expect(res.json().code).toBe('TOTP_REQUIRED');
       const [{ totp_secret: sealed }] = await sql.query(`SELECT totp_secret FROM users WHERE username = 'admin'`);
       const secret = api.get(TotpService).open(sealed);
-      const session = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await generate({ secret }) });
+      const session = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) });
       expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnabled: true, totpRequired: true });
-      const refused = await api.request({ method: 'POST', url: '/auth/totp/disable', token: session.accessToken, payload: { code: await generate({ secret }) } });
+      const refused = await api.request({ method: 'POST', url: '/auth/totp/disable', token: session.accessToken, payload: { code: await code(secret) } });
       expect(refused.json()).toMatchObject({ statusCode: 409, code: 'TOTP_REQUIRED_FOR_ROLE' });
     });
   });

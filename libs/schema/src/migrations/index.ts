@@ -15,6 +15,7 @@ import { RegulatorFigures1795640000000 } from './1795640000000-RegulatorFigures'
 import { DropEligibilityAppointmentHours1795650000000 } from './1795650000000-DropEligibilityAppointmentHours';
 import { RegistryFiguresEpoch1795650100000 } from './1795650100000-RegistryFiguresEpoch';
 import { IdNumberCollisionDecisions1795651000000 } from './1795651000000-IdNumberCollisionDecisions';
+import { TotpLastStep1795651100000 } from './1795651100000-TotpLastStep';
 import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourClaims';
 import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
 
@@ -39,6 +40,7 @@ export const ALL_MIGRATIONS = [
   DropEligibilityAppointmentHours1795650000000,
   RegistryFiguresEpoch1795650100000,
   IdNumberCollisionDecisions1795651000000,
+  TotpLastStep1795651100000,
   ExternalHourClaims1795654000000,
   HoursTranscripts1795654100000,
 ];
