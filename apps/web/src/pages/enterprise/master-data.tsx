@@ -1,4 +1,4 @@
-import { FormEvent, Fragment, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { AwardStanding, Correction, EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
 import type { Page } from '../../api/types';
@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
-import { AWARD_FIELDS, FACT_FIELDS, FactField, MasterHistory, useFactText } from '../shared/master-data';
+import { AWARD_FIELDS, EnterpriseFacts, FACT_FIELDS, FactField, MasterHistory, useFactText } from '../shared/master-data';
 
 const STANDINGS: AwardStanding[] = ['none', 'nominated', 'awarded'];
 
@@ -32,18 +32,7 @@ export function MasterDataPage() {
         <section className="card">
           <h2>{e.name}</h2>
           <p className="muted small">{t('md.readOnly')}</p>
-          <dl className="facts">
-            <dt>{t('md.creditCode')}</dt>
-            <dd className="mono">{e.creditCode}</dd>
-            <dt>{t('dash.region')}</dt>
-            <dd>{e.regionName}</dd>
-            {FACT_FIELDS.map((f) => (
-              <Fragment key={f}>
-                <dt>{label('md.field.', f)}</dt>
-                <dd>{text(e, f)}</dd>
-              </Fragment>
-            ))}
-          </dl>
+          <EnterpriseFacts enterprise={e} />
         </section>
       )}
       {e && <CorrectionForm enterprise={e} onDone={corrections.reload} />}

@@ -1,19 +1,17 @@
-import { Fragment } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import type { EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Loading, PageTitle } from '../../ui/kit';
-import { FACT_FIELDS, MasterHistory, useFactText } from '../shared/master-data';
+import { EnterpriseFacts, MasterHistory } from '../shared/master-data';
 
 /** One enterprise's master data now and every change to it (who, when, from which file). */
 export function EnterpriseHistoryPage() {
   const { enterpriseId = '' } = useParams();
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const enterprise = useLoad(() => api.get<EnterpriseMasterData>(`/enterprises/${enterpriseId}`), [enterpriseId]);
   const history = useLoad(() => api.get<MasterVersion[]>(`/enterprises/${enterpriseId}/history`), [enterpriseId]);
-  const text = useFactText();
   const e = enterprise.data;
   return (
     <>
@@ -21,18 +19,7 @@ export function EnterpriseHistoryPage() {
       <ErrorBox error={enterprise.error ?? history.error} />
       {e && (
         <section className="card">
-          <dl className="facts">
-            <dt>{t('md.creditCode')}</dt>
-            <dd className="mono">{e.creditCode}</dd>
-            <dt>{t('dash.region')}</dt>
-            <dd>{e.regionName}</dd>
-            {FACT_FIELDS.map((f) => (
-              <Fragment key={f}>
-                <dt>{label('md.field.', f)}</dt>
-                <dd>{text(e, f)}</dd>
-              </Fragment>
-            ))}
-          </dl>
+          <EnterpriseFacts enterprise={e} />
         </section>
       )}
       <section className="card">

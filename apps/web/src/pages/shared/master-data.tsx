@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { AwardStanding, EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { Table } from '../../ui/kit';
@@ -19,6 +20,26 @@ export function useFactText() {
     }
     return v === null || v === undefined ? '—' : String(v);
   };
+}
+
+/** An enterprise's credit code, region and target facts, as the official list has them. */
+export function EnterpriseFacts({ enterprise }: { enterprise: EnterpriseMasterData }) {
+  const { t, label } = useI18n();
+  const text = useFactText();
+  return (
+    <dl className="facts">
+      <dt>{t('md.creditCode')}</dt>
+      <dd className="mono">{enterprise.creditCode}</dd>
+      <dt>{t('dash.region')}</dt>
+      <dd>{enterprise.regionName}</dd>
+      {FACT_FIELDS.map((f) => (
+        <Fragment key={f}>
+          <dt>{label('md.field.', f)}</dt>
+          <dd>{text(enterprise, f)}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
 }
 
 /** Every change to an enterprise's target facts: when, what, from which file or correction, by whom. */
