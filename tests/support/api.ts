@@ -1,6 +1,7 @@
-import { Type } from '@nestjs/common';
+import { LoggerService, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Clock } from '@cqo/core';
 import { createTestContext, TestContext } from '@cqo/testing';
@@ -27,6 +28,42 @@ export interface TestApiOptions {
   context?: TestContext;
 }
 
+/**
+ * The API's own error log, kept in memory: the error filter logs an unexpected error under the
+ * `errorId` it answers with, so a test that meets a 500 can say what the server saw (the test
+ * log level is otherwise silent). Only errors are kept, the last 50.
+ */
+class ServerErrors implements LoggerService {
+  private readonly entries: unknown[] = [];
+  /** Everything still goes to the app's own logger (pino), as main.ts sets it up. */
+  constructor(private readonly next: LoggerService) {}
+  log(message: unknown, ...rest: unknown[]): void {
+    this.next.log(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.next.warn(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.next.debug?.(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.next.verbose?.(message, ...rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.entries.push(message);
+    if (this.entries.length > 50) this.entries.shift();
+    this.next.error(message, ...rest);
+  }
+  /** The stack (or message) of the error logged under the id a 500 answered with. */
+  causeOf(body: string): string {
+    const errorId = (/"errorId":"([\w-]+)"/.exec(body) ?? [])[1];
+    const entry = this.entries.find((e) => (e as { errorId?: string } | null)?.errorId === errorId) as { err?: unknown } | undefined;
+    if (!entry) return 'no server log entry for this errorId';
+    const err = entry.err as { stack?: string; message?: string } | undefined;
+    return err?.stack ?? err?.message ?? String(entry.err);
+  }
+}
+
 /** The whole API over its own database and Redis prefix, as main.ts builds it. */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const ctx = options.context ?? (await createTestContext(options.env));
@@ -36,6 +73,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(ctx.config.security.trustProxy), { logger: false });
   await registerSecurityHeaders(app, ctx.config);
   configureApi(app);
+  const serverErrors = new ServerErrors(app.get(PinoLogger));
+  app.useLogger(serverErrors);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
@@ -44,7 +83,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     request: async ({ token, headers, expectServerError, ...rest }) => {
       const res = await app.inject({ ...rest, headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
       if (res.statusCode >= 500 && !expectServerError) {
-        throw new Error(`${rest.method ?? 'GET'} ${String(rest.url)} answered ${res.statusCode}: ${res.body}`);
+        throw new Error(`${rest.method ?? 'GET'} ${String(rest.url)} answered ${res.statusCode}: ${res.body}\nserver error: ${serverErrors.causeOf(res.body)}`);
       }
       return res;
     },
