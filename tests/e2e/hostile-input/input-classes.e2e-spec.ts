@@ -125,4 +125,18 @@ describe('hostile input', () => {
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toContain('file');
   });
+
+  it('refuses an array where a list holds objects (an inner array would otherwise pass the nested check)', async () => {
+    const claim = await api.request({
+      method: 'POST',
+      url: '/me/external-claims',
+      token: world.tokens.traineeLZ,
+      payload: { organiser: '测试', title: '培训', startedOn: '2026-04-20', endedOn: '2026-04-21', category: 1, kind: 'continuing', hours: '8', topicCodes: [], evidence: [{ fileName: 'a.pdf', contentBase64: 'JVBE' }, []] },
+    });
+    expect(claim.statusCode).toBe(400);
+    expect(fieldsOf(claim).some((f) => f.startsWith('evidence'))).toBe(true);
+    const answers = await api.request({ method: 'PUT', url: '/me/exam-attempts/00000000-0000-4000-8000-000000000000/answers', token: world.tokens.traineeLZ, payload: { answers: [[]] } });
+    expect(answers.statusCode).toBe(400);
+    expect(fieldsOf(answers).some((f) => f.startsWith('answers'))).toBe(true);
+  });
 });

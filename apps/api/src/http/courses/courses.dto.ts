@@ -1,23 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import {
   COURSE_KINDS,
   COURSE_VERSION_STATUSES,
@@ -180,6 +163,7 @@ export class CourseContentDto {
 
   @ApiPropertyOptional({ type: AttentionChecksDto, nullable: true, description: 'Null or absent: no attention checks' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AttentionChecksDto)
   attentionChecks?: AttentionChecksDto | null;
@@ -188,6 +172,7 @@ export class CourseContentDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LessonDto)
   lessons!: LessonDto[];

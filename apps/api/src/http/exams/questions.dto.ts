@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBase64,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DifficultyBand, IMPORT_MAX_ROWS, ImportFormat, QUESTION_TYPES, QuestionInput, QuestionType, TopicCategory } from '@cqo/exams';
 import { PageQueryDto } from '../common/paging.dto';
 
@@ -47,6 +32,7 @@ export class QuestionDto implements QuestionInput {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(8)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => QuestionOptionDto)
   options!: QuestionOptionDto[];

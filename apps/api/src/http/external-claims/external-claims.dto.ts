@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from '@cqo/credit-hours';
 import { EXTERNAL_CLAIM_STATUSES, ExternalClaimStatus, MAX_EVIDENCE_FILES } from '@cqo/external-claims';
 import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
@@ -65,6 +65,7 @@ export class ExternalClaimCreateDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_EVIDENCE_FILES)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClaimEvidenceDto)
   evidence!: ClaimEvidenceDto[];

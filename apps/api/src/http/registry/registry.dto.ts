@@ -254,7 +254,6 @@ export class DeclarationCreateDto {
 
   @ApiProperty({ type: DeclarationAnswersDto, description: `Items: ${DECLARATION_ITEMS.join(', ')}` })
   @IsObject()
-  @IsObject()
   @ValidateNested()
   @Type(() => DeclarationAnswersDto)
   answers!: DeclarationAnswersDto;

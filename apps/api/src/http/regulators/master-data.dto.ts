@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IMPORT_MAX_BYTES } from '@cqo/organizations';
-import { IsBase64, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBase64, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 import { CorrectionChangesDto } from '../organizations/organizations.dto';
@@ -31,6 +31,7 @@ export class EnterpriseImportCreateDto {
 
 export class CorrectionCreateDto {
   @ApiProperty({ type: CorrectionChangesDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CorrectionChangesDto)
   changes!: CorrectionChangesDto;
