@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CERTIFICATE_KINDS, CertificateKind, CertificateStatus } from '@cqo/certificates';
 import { PageQueryDto } from '../common/paging.dto';
+import { IsBase64File } from '../common/file-upload';
 
 const STATUSES: CertificateStatus[] = ['valid', 'revoked', 'superseded'];
 
@@ -101,7 +102,7 @@ export class VerifyPageQueryDto {
 
 export class VerifyFileDto {
   @ApiProperty({ description: 'The certificate PDF, base64 (at most 2 MB before encoding)' })
-  @IsBase64()
+  @IsBase64File()
   @MaxLength(2_800_000)
   pdfBase64!: string;
 }

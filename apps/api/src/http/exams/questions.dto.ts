@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DifficultyBand, IMPORT_MAX_ROWS, ImportFormat, QUESTION_TYPES, QuestionInput, QuestionType, TopicCategory } from '@cqo/exams';
 import { PageQueryDto } from '../common/paging.dto';
+import { IsBase64File } from '../common/file-upload';
 
 export class QuestionOptionDto {
   @ApiProperty({ example: '企业主要负责人' })
@@ -109,7 +110,7 @@ export class ImportQuestionsDto {
       '类别 (1/2), 知识点 (topic codes separated by ; or ,), 难度 (1–5 or 易/中/难), 解析 (optional); English headers type, stem, answer, category, topics, difficulty, explanation also work.',
   })
   @IsString()
-  @IsBase64()
+  @IsBase64File()
   @MaxLength(4_800_000)
   contentBase64!: string;
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from '@cqo/credit-hours';
 import { EXTERNAL_CLAIM_STATUSES, ExternalClaimStatus, MAX_EVIDENCE_FILES } from '@cqo/external-claims';
-import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
+import { BASE64_FILE_MAX_LENGTH, IsBase64File } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 
 export class ClaimEvidenceDto {
@@ -14,7 +14,7 @@ export class ClaimEvidenceDto {
   fileName!: string;
 
   @ApiProperty({ description: 'The file, base64: PDF, JPG or PNG (by its bytes), at most 3 MB before encoding' })
-  @IsBase64()
+  @IsBase64File()
   // Bounded by the body only: the service checks each decoded file's size and names `evidence[i]`.
   @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;

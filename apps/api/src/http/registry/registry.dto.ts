@@ -1,22 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBase64,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateBy,
-  ValidateNested,
-  ValidationOptions,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { EDUCATION_LEVELS, QUALITY_QUALIFICATIONS } from '@cqo/trainees';
 import {
   APPOINTMENT_END_REASONS,
@@ -30,7 +14,7 @@ import {
   PositionLevel,
   REPORT_FILE_TYPES,
 } from '@cqo/registry';
-import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
+import { BASE64_FILE_MAX_LENGTH, IsBase64File } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 
 /** A calendar date YYYY-MM-DD that exists (2026-02-29 does not). */
@@ -177,7 +161,7 @@ export class EvidenceUploadDto {
   fileName!: string;
 
   @ApiProperty({ description: 'The scan, base64: PDF, JPG or PNG (by its bytes), at most 3 MB before encoding' })
-  @IsBase64()
+  @IsBase64File()
   @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 }
@@ -277,7 +261,7 @@ export class ReportFileDto {
   contentType!: string;
 
   @ApiProperty({ description: 'The file, base64 (at most 3 MB before encoding)' })
-  @IsBase64()
+  @IsBase64File()
   @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 }

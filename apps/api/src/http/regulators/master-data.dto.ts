@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IMPORT_MAX_BYTES } from '@cqo/organizations';
-import { IsBase64, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { BASE64_FILE_MAX_LENGTH } from '../common/file-upload';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { BASE64_FILE_MAX_LENGTH, IsBase64File } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 import { CorrectionChangesDto } from '../organizations/organizations.dto';
 import { IsCalendarDate } from '../registry/registry.dto';
@@ -19,7 +19,7 @@ export class EnterpriseImportCreateDto {
   format!: 'xlsx' | 'csv';
 
   @ApiProperty({ description: `The official list, base64 (at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB before encoding). Columns: 统一社会信用代码, 企业名称, 所属地区, 国有企业, 规模以上, 生产性企业, 中国质量奖, 中国质量奖年度, 甘肃省人民政府质量奖, 甘肃省人民政府质量奖年度, 市州政府质量奖, 市州政府质量奖年度` })
-  @IsBase64()
+  @IsBase64File()
   @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 
