@@ -84,8 +84,8 @@ async function main(): Promise<void> {
   const databaseUrl = Object.assign(new URL(base.databaseUrl), { pathname: `/${dbName}` }).toString();
   const storageDir = await mkdtemp(join(tmpdir(), 'cqo-bench-content-'));
   await migrateDatabase(databaseUrl);
-  const config = { ...base, databaseUrl, storageDir, logLevel: 'silent' as const, redisPrefix: `bench-content-${randomBytes(3).toString('hex')}` };
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), { logger: false });
+  const config = { ...base, databaseUrl, databaseReadUrl: databaseUrl, storageDir, logLevel: 'silent' as const, redisPrefix: `bench-content-${randomBytes(3).toString('hex')}` };
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), { logger: ['error'], abortOnError: false });
   configureApi(app);
   // The baseline: @fastify/static serving the same file from the same server.
   const staticDir = join(storageDir, 'static');

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
+import { DEMO_PASSWORD } from '../../apps/cli/src/demo-data';
 
 /**
  * `npm run bench:web`: Lighthouse 12.2.3 (the last line that runs on Node 20) driving Debian's
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
     const page = await connected.contexts()[0].newPage();
     await page.goto(`${origin}/app/login`);
     await page.getByLabel('用户名').fill('trainee');
-    await page.getByLabel('密码').fill('Demo@2026');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 30_000 });
     await page.close();
