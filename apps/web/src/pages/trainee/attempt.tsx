@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, serverNow } from '../../api/client';
 import type { Attempt, TraineePaper } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { useAction, useLoad } from '../../ui/hooks';
+import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle } from '../../ui/kit';
-import { nextAttempt } from './attempt-rules';
+import { nextAttempt, useStartAttempt } from './attempt-rules';
 
 const AUTOSAVE_DELAY_MS = 1200;
 
@@ -44,9 +44,8 @@ export function AttemptPage() {
 /** After a failed attempt: start the next one here when the paper still allows it, or say when it will. */
 function RetakeButton({ paperId, suffix }: { paperId: string; suffix: string }) {
   const { t, dateTime } = useI18n();
-  const navigate = useNavigate();
   const paper = useLoad(() => api.get<TraineePaper>(`/me/exam-papers/${paperId}`), [paperId]);
-  const start = useAction();
+  const start = useStartAttempt(paperId, suffix);
   if (!paper.data) return null;
   const p = paper.data;
   const next = nextAttempt(p, serverNow());
@@ -67,10 +66,7 @@ function RetakeButton({ paperId, suffix }: { paperId: string; suffix: string }) 
         type="button"
         className="btn btn-primary"
         disabled={start.busy}
-        onClick={async () => {
-          const attempt = await start.run(() => api.post<Attempt>(`/me/exam-papers/${paperId}/attempts`));
-          if (attempt) navigate(`/attempts/${attempt.id}${suffix}`);
-        }}
+        onClick={start.start}
       >
         {next.attemptsLeft === null ? t('exam.retake') : t('exam.retakeLeft', { n: next.attemptsLeft })}
       </button>

@@ -1,10 +1,10 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/client';
-import type { Attempt, AttemptSummary, Page, TraineePaper } from '../../api/types';
+import type { AttemptSummary, Page, TraineePaper } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { useAction, useLoad } from '../../ui/hooks';
+import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle, Table } from '../../ui/kit';
-import { nextAttempt } from './attempt-rules';
+import { nextAttempt, useStartAttempt } from './attempt-rules';
 
 /** A paper before (or between) attempts: its rules, past attempts, and the start button. */
 export function ExamPage() {
@@ -12,12 +12,11 @@ export function ExamPage() {
   const [params] = useSearchParams();
   const enrollment = params.get('enrollment');
   const { t, dateTime } = useI18n();
-  const navigate = useNavigate();
   const paper = useLoad(() => api.get<TraineePaper>(`/me/exam-papers/${paperId}`), [paperId]);
   const attempts = useLoad(() => api.get<Page<AttemptSummary>>(`/me/exam-attempts${qs({ paperId, pageSize: 50 })}`), [paperId]);
-  const start = useAction();
   const back = enrollment ? `/learning/${enrollment}` : '/learning';
   const suffix = enrollment ? `?enrollment=${enrollment}` : '';
+  const start = useStartAttempt(paperId, suffix);
 
   if (paper.error) return <ErrorBox error={paper.error} />;
   if (!paper.data) return <Loading />;
@@ -56,10 +55,7 @@ export function ExamPage() {
               type="button"
               className="btn btn-primary"
               disabled={start.busy || !canStart}
-              onClick={async () => {
-                const attempt = await start.run(() => api.post<Attempt>(`/me/exam-papers/${paperId}/attempts`));
-                if (attempt) navigate(`/attempts/${attempt.id}${suffix}`);
-              }}
+              onClick={start.start}
             >
               {p.attemptsUsed > 0 ? t('exam.retake') : t('exam.start')}
             </button>
