@@ -43,6 +43,9 @@ describe('self-service registration and profile', () => {
       ['phone', { phone: '23912345678' }],
       ['email', { email: 'wangwu.example.com' }],
       ['email', { email: 'wangwu@' }],
+      // A lone surrogate made validator.js's isEmail throw (a 500 the fuzz found).
+      ['email', { email: 'wang\ud800@example.com' }],
+      ['email', { email: `${'x'.repeat(250)}@example.com` }],
     ])('answers 400 naming %s and writes nothing (%j)', async (field, change) => {
       const before = await counts();
       const res = await register({ ...good, enterpriseId: world.enterpriseLZ, ...change });
