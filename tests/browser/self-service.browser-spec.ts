@@ -124,6 +124,9 @@ describe('self-service in Chromium', () => {
     expect(saved).toEqual({ title_name: '高级工程师', quality_work_years: '8.0', phone_masked: '139****5671' });
 
     const row = page.locator('tr[data-fact="education"]');
+    // Facts read as words, not the profile's codes.
+    expect(await row.textContent()).toContain('本科');
+    expect(await page.locator('tr[data-fact="title"]').textContent()).toContain('否');
     await row.getByLabel('学历的证明材料').setInputFiles({ name: '学位证书.png', mimeType: 'image/png', buffer: PNG });
     await row.getByRole('button', { name: '上传' }).click();
     await page.getByText('已上传学历的证明材料').waitFor();

@@ -76,6 +76,9 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(outcome(disabled)).toMatchObject({ outcome: 'not_eligible' });
     expect(res.json().summary).toEqual({ requested: 7, enrolled: 2, alreadyEnrolled: 1, notEnrolled: 4, seatsLeft: 0 });
     expect(await seatsOf(course.id)).toBe(3);
+    // The two enrolled are told in-app, nobody else.
+    const told: { user_id: string; title: string }[] = await sql.query(`SELECT user_id, title FROM notifications WHERE kind = 'course_nominated' ORDER BY user_id`);
+    expect(told).toEqual([staff[1].id, staff[2].id].sort().map((user_id) => ({ user_id, title: '企业为你报名了课程：名额三人的课程' })));
     expect(await liveEnrolments(course.id)).toEqual(
       [
         { trainee_id: staff[0].id, source: 'self' },
@@ -90,6 +93,8 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(again.json().summary).toEqual({ requested: 7, enrolled: 0, alreadyEnrolled: 3, notEnrolled: 4, seatsLeft: 0 });
     expect(await seatsOf(course.id)).toBe(3);
     expect(await liveEnrolments(course.id)).toHaveLength(3);
+    const [{ n }]: { n: number }[] = await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'course_nominated'`);
+    expect(n).toBe(2);
   });
 
   it('writes nothing when a failure strikes half-way through (one transaction)', async () => {
@@ -106,6 +111,8 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     }
     expect(await liveEnrolments(course.id)).toEqual([]);
     expect(await seatsOf(course.id)).toBe(0);
+    const [{ told }]: { told: number }[] = await sql.query(`SELECT count(*)::int AS told FROM notifications WHERE kind = 'course_nominated' AND title LIKE '%故障中途的课程'`);
+    expect(told).toBe(0);
     const [{ n }]: { n: number }[] = await sql.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'enrollment.nominated' AND subject_id = $1`, [course.id]);
     expect(n).toBe(0);
   });

@@ -123,6 +123,17 @@ describe('self-service registration and profile', () => {
     });
   });
 
+  it('limits the public search per client address (30 a minute), and only the search', async () => {
+    const search = (remoteAddress: string) => api.request({ method: 'GET', url: `/enterprises/search?q=${encodeURIComponent('兰州')}`, remoteAddress });
+    for (let i = 0; i < 30; i += 1) expect((await search('10.16.0.1')).statusCode).toBe(200);
+    const limited = await search('10.16.0.1');
+    expect(limited.statusCode).toBe(429);
+    expect((await search('10.16.0.2')).statusCode).toBe(200);
+    // The log-in throttler is not spent by searches, nor the search throttler by log-ins.
+    const login = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'nobody-here', password: 'x' }, remoteAddress: '10.16.0.1' });
+    expect(login.statusCode).toBe(401);
+  });
+
   describe('profile', () => {
     it('keeps the ID number and phone when they are not sent, changes the rest, clears the phone on null', async () => {
       const reg = await register({ username: 'profile-owner', fullName: '钱八', idNumber: testIdNumber(806), phone: '13955556666' });

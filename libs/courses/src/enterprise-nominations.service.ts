@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
 import { AuditLogService } from '@cqo/identity';
+import { NotificationsService } from '@cqo/notifications';
 import { TraineesService } from '@cqo/trainees';
 import { CourseErrors } from './courses.errors';
 import { insertEnrollment } from './enrollments.service';
@@ -63,6 +64,7 @@ export class EnterpriseNominationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly trainees: TraineesService,
     private readonly audit: AuditLogService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -104,6 +106,16 @@ export class EnterpriseNominationsService {
         const id = await insertEnrollment(manager, { traineeId: r.userId, courseId: v.course_id, courseVersionId, source: 'enterprise', by: actor.userId, at: now });
         // The version row is locked and live enrolments were read under it: a conflict here is a bug.
         if (!id) throw new Error(`nomination of ${r.userId} conflicted under the version lock`);
+        await this.notifications.notify(
+          {
+            userId: r.userId,
+            kind: 'course_nominated',
+            title: `企业为你报名了课程：${v.title}`,
+            body: `所在企业已为你报名《${v.title}》，请在“我的学习”中开始学习。`,
+            dedupeKey: `nomination:${id}:${now.getTime()}`,
+          },
+          manager,
+        );
       }
       if (toEnrol.length) {
         await manager.query('UPDATE course_versions SET seats_taken = seats_taken + $2 WHERE id = $1', [courseVersionId, toEnrol.length]);
