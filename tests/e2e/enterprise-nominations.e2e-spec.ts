@@ -97,6 +97,20 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(n).toBe(2);
   });
 
+  it('keeps capacity when a nomination and a self-enrolment race for the last seat', async () => {
+    const course = await publishCourse(api, world, onlineCourse({ title: '最后一个名额的课程', capacity: 1 }));
+    const [nominated, self] = await Promise.all([
+      nominate(world.tokens.entAdminLZ, world.enterpriseLZ, { courseVersionId: course.id, userIds: [staff[1].id] }),
+      api.request({ method: 'POST', url: '/me/enrollments', token: staff[2].token, payload: { courseVersionId: course.id } }),
+    ]);
+    expect(nominated.statusCode).toBe(200);
+    const nominatedWon = nominated.json().summary.enrolled === 1;
+    expect(self.statusCode).toBe(nominatedWon ? 409 : 201);
+    if (!nominatedWon) expect(nominated.json().rows[0].outcome).toBe('capacity_full');
+    expect(await seatsOf(course.id)).toBe(1);
+    expect(await liveEnrolments(course.id)).toHaveLength(1);
+  });
+
   it('writes nothing when a failure strikes half-way through (one transaction)', async () => {
     const course = await publishCourse(api, world, onlineCourse({ title: '故障中途的课程', capacity: 10 }));
     // A real database failure on the third insert (a trigger in this test's own database).
