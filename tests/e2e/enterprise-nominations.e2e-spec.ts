@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
+import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
 import { TraineesService } from '@cqo/trainees';
 import { TokenService, UsersRepository } from '@cqo/identity';
 import { createTestApi, TestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
 import { confirmEmployer, seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+import { completion } from '../integration/credit-hours/support';
 
 const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false } as const;
 
@@ -165,7 +167,10 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
   });
 
   it('shows each confirmed employee with enrolments and hours against the requirements', async () => {
-    const res = await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}/staff-progress?pageSize=100`, token: world.tokens.entAdminLZ });
+    // Hours in the ledger for 2026 and the compliance engine's verdicts on them (its output is shown, not re-summed).
+    const result = await api.get(AccrualService).accrueCompletion(null, completion(staff[1].id, { creditHours: '6.5', completedAt: '2026-04-01T02:00:00Z' }));
+    await api.get(ComplianceEngine).recomputeTrainee(staff[1].id, result.year);
+    const res = await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}/staff-progress?pageSize=100&year=2026`, token: world.tokens.entAdminLZ });
     expect(res.statusCode).toBe(200);
     const ids = res.json().items.map((r: { userId: string }) => r.userId);
     expect(ids).toEqual(expect.arrayContaining([world.users.traineeLZ, ...staff.map((s) => s.id)]));
@@ -177,7 +182,10 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(nominatedCourse).toMatchObject({ source: 'enterprise', status: 'enrolled', requiredLessons: 2, completedRequiredLessons: 0, creditHours: '2.5' });
     // Only live enrolments of this person: the failed and the refused nominations left none.
     expect(second.enrollments.map((e: { title: string }) => e.title)).not.toContain('故障中途的课程');
-    expect(Array.isArray(second.statuses)).toBe(true);
+    expect(second.statuses).toEqual(expect.arrayContaining([expect.objectContaining({ periodYear: 2026, accrued: '6.5', state: expect.any(String), required: expect.any(String) })]));
+    const first = res.json().items.find((r: { userId: string }) => r.userId === staff[0].id);
+    // Each person's own verdicts: another employee's hours are not shown against them.
+    expect(first.statuses).not.toEqual(expect.arrayContaining([expect.objectContaining({ accrued: '6.5' })]));
     expect(res.body).not.toContain(testIdNumber(902));
   });
 });
