@@ -158,12 +158,23 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     for (const token of [world.tokens.entAdminTS, world.tokens.traineeLZ, world.tokens.orgAdminA, world.tokens.regulatorLZ, world.tokens.admin]) {
       expect((await nominate(token, world.enterpriseLZ, payload)).statusCode).toBe(403);
       expect((await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}/staff-progress`, token })).statusCode).toBe(403);
+      expect((await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}/staff`, token })).statusCode).toBe(403);
     }
     // Its own enterprise in the path, another enterprise's people in the list: none enrolled, none described.
     const foreign = await nominate(world.tokens.entAdminTS, world.enterpriseTS, payload);
     expect(foreign.statusCode).toBe(200);
     expect(foreign.json().rows).toEqual([{ userId: staff[1].id, fullName: null, idNumberMasked: null, outcome: 'not_staff', reason: '不是本企业已确认的员工' }]);
     expect(await liveEnrolments(course.id)).toEqual([]);
+  });
+
+  it('lists the confirmed employees (masked) for the nomination form', async () => {
+    const res = await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}/staff?pageSize=100`, token: world.tokens.entAdminLZ });
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((r: { userId: string }) => r.userId);
+    expect(ids).toEqual(expect.arrayContaining([world.users.traineeLZ, disabled, ...staff.map((s) => s.id)]));
+    expect(ids).not.toContain(pending);
+    expect(ids).not.toContain(world.users.traineeTS);
+    expect(res.json().items[0]).toEqual({ userId: expect.any(String), fullName: expect.any(String), idNumberMasked: expect.stringMatching(/\*{8}/), linkedAt: expect.any(String) });
   });
 
   it('shows each confirmed employee with enrolments and hours against the requirements', async () => {

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Is
 import { Actor, Page, pageOf, Role } from '@cqo/core';
 import { EnterpriseNominationsService, NominationReport, StaffEnrollmentView } from '@cqo/courses';
 import { ComplianceQueries, ComplianceStatusView } from '@cqo/credit-hours';
-import { TraineesService } from '@cqo/trainees';
+import { EmployeeView, TraineesService } from '@cqo/trainees';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -91,6 +91,13 @@ export class EnterpriseStaffController {
     return this.nominations.nominate(actor, id, dto.courseVersionId, dto.userIds);
   }
 
+  /** The confirmed employees, by name (masked ID numbers): the people a nomination may name. */
+  @Get('staff')
+  async staff(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<EmployeeView>> {
+    const staff = await this.trainees.employees(actor, id, query);
+    return pageOf(staff.items, staff.total, query);
+  }
+
   /** Each confirmed employee with their enrolments and their hours against the year's requirements. */
   @Get('staff-progress')
   async progress(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: StaffProgressQueryDto): Promise<Page<StaffProgressRow>> {
@@ -98,7 +105,7 @@ export class EnterpriseStaffController {
     const enrollments = await this.nominations.enrollmentsOfStaff(actor, id, staff.items.map((s) => s.userId));
     const rows: StaffProgressRow[] = [];
     for (const s of staff.items) {
-      const { statuses } = await this.compliance.overviewOf(actor, s.userId, { year: query.year });
+      const statuses = await this.compliance.statusesOf(actor, s.userId, { year: query.year });
       rows.push({ userId: s.userId, fullName: s.fullName, idNumberMasked: s.idNumberMasked, enrollments: enrollments.get(s.userId) ?? [], statuses });
     }
     return pageOf(rows, staff.total, query);

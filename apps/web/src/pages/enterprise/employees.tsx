@@ -14,6 +14,12 @@ interface EmployeeRequest {
   requestedAt: string;
 }
 
+interface Employee {
+  userId: string;
+  fullName: string;
+  idNumberMasked: string;
+}
+
 interface StaffEnrollment {
   enrollmentId: string;
   title: string;
@@ -113,7 +119,7 @@ function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): vo
   const { t, label } = useI18n();
   const me = useMe();
   const courses = useLoad(() => api.get<Page<CourseSummary>>(`/catalog${qs({ openOnly: true, pageSize: 50 })}`), []);
-  const staff = useLoad(() => api.get<Page<StaffProgress>>(`/enterprises/${me.enterpriseId}/staff-progress${qs({ pageSize: 100 })}`), [refresh, me.enterpriseId]);
+  const staff = useLoad(() => api.get<Page<Employee>>(`/enterprises/${me.enterpriseId}/staff${qs({ pageSize: 100 })}`), [refresh, me.enterpriseId]);
   const [courseId, setCourseId] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [report, setReport] = useState<NominationReport>();
