@@ -26,6 +26,9 @@ import { CertificateVerificationController } from './http/certificates/certifica
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
 import { SerialVerifyLimiter } from './http/certificates/serial-verify-limiter';
 import { verifyThrottler } from './http/certificates/verify-throttler';
+import { searchThrottler } from './http/organizations/search-throttler';
+import { EnterpriseSearchController } from './http/organizations/enterprise-search.controller';
+import { EnterpriseStaffController } from './http/enterprise-staff/enterprise-staff.controller';
 import { ContentUploadsController } from './http/content/content-uploads.controller';
 import { MediaController } from './http/content/media.controller';
 import { TusUploadServer } from './http/content/tus-upload-server';
@@ -78,6 +81,7 @@ export class ApiModule {
             throttlers: [
               { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
               verifyThrottler(config.certificates.verifyRateLimitPerMinute),
+              searchThrottler(),
             ],
             storage: new RedisThrottlerStorage(redis.redis),
           }),
@@ -99,7 +103,9 @@ export class ApiModule {
         UsersController,
         RegionsController,
         OrganizationsController,
+        EnterpriseSearchController,
         EnterprisesController,
+        EnterpriseStaffController,
         EnterpriseHistoryController,
         EnterpriseCorrectionsController,
         EnterpriseImportsController,

@@ -2,7 +2,7 @@ import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from './api/types';
 import { I18nProvider, useI18n } from './i18n';
-import { landingOf, NAV, SECURITY_PATH } from './nav';
+import { landingOf, NAV, PASSWORD_PATH, SECURITY_PATH } from './nav';
 import { LoginPage } from './pages/public/login';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui/kit';
@@ -13,6 +13,8 @@ const EnterpriseRoutes = lazy(() => import('./pages/enterprise/routes'));
 const RegulatorRoutes = lazy(() => import('./pages/regulator/routes'));
 const AdminRoutes = lazy(() => import('./pages/admin/routes'));
 const SecurityPage = lazy(() => import('./pages/staff/security'));
+const RegisterPage = lazy(() => import('./pages/public/register').then((m) => ({ default: m.RegisterPage })));
+const ChangePasswordPage = lazy(() => import('./pages/account/password').then((m) => ({ default: m.ChangePasswordPage })));
 
 export function App() {
   return (
@@ -51,9 +53,11 @@ function Shell() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/login" element={me ? <Navigate to={landingOf(me)} replace /> : <LoginPage />} />
+              <Route path="/register" element={me ? <Navigate to={landingOf(me)} replace /> : <RegisterPage />} />
               <Route path="/check" element={<ToPublicVerify />} />
               <Route path="/" element={me ? <Navigate to={landingOf(me)} replace /> : <Navigate to="/login" replace />} />
               <Route path={SECURITY_PATH} element={<Guard staff><SecurityPage /></Guard>} />
+              <Route path={PASSWORD_PATH} element={<Guard><ChangePasswordPage /></Guard>} />
               <Route path="/org/*" element={<Guard role="org_admin"><OrgRoutes /></Guard>} />
               <Route path="/enterprise/*" element={<Guard role="enterprise_admin"><EnterpriseRoutes /></Guard>} />
               <Route path="/regulator/*" element={<Guard role="regulator"><RegulatorRoutes /></Guard>} />

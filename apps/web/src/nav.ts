@@ -11,6 +11,8 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/certificates', 'nav.certificates'],
     ['/facts', 'nav.facts'],
     ['/notifications', 'nav.notifications'],
+    ['/profile', 'nav.profile'],
+    ['/password', 'nav.password'],
   ],
   org_admin: [
     ['/org/courses', 'nav.orgCourses'],
@@ -23,6 +25,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/enterprise/appointments', 'nav.appointments'],
     ['/enterprise/reports', 'nav.yearlyReports'],
     ['/enterprise/staff', 'nav.staffHours'],
+    ['/enterprise/employees', 'nav.employees'],
     ['/enterprise/claims', 'nav.claimsQueue'],
     ['/enterprise/master-data', 'nav.masterData'],
     ['/enterprise/id-collisions', 'nav.idCollisions'],
@@ -57,3 +60,6 @@ export const homeOf = (role: Role): string => NAV[role][0][0];
 export const landingOf = (me: { role: Role; totpEnrolmentRequired: boolean }): string => (me.totpEnrolmentRequired ? SECURITY_PATH : homeOf(me.role));
 
 export const SECURITY_PATH = '/security';
+
+/** Changing one's own password: every role (staff reach it from the security page). */
+export const PASSWORD_PATH = '/password';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';
 import { AttendanceService } from './attendance.service';
@@ -12,6 +13,7 @@ import { CourseCompletionService } from './course-completion.service';
 import { CourseVersionReader } from './course-views';
 import { CoursesService } from './courses.service';
 import { EnrollmentsService } from './enrollments.service';
+import { EnterpriseNominationsService } from './enterprise-nominations.service';
 import { COURSE_ENTITIES } from './entities/all';
 import { ProgressService } from './progress.service';
 import { RosterImportService } from './roster-import.service';
@@ -27,6 +29,7 @@ const SERVICES = [
   CourseCompletionService,
   CourseReviewNotifier,
   EnrollmentsService,
+  EnterpriseNominationsService,
   ProgressService,
   TraineeResolver,
   RosterImportService,
@@ -39,7 +42,7 @@ const SERVICES = [
 
 /** Curricula, enrolment and learning progress. Exports its services to the API and to the exams lib. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...COURSE_ENTITIES]), TraineesModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([...COURSE_ENTITIES]), IdentityModule, TraineesModule, NotificationsModule],
   providers: SERVICES,
   exports: SERVICES,
 })

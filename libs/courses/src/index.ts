@@ -8,6 +8,7 @@ export * from './courses.service';
 export * from './catalog.repository';
 export * from './course-completion.service';
 export * from './enrollments.service';
+export * from './enterprise-nominations.service';
 export * from './progress.service';
 export * from './roster-csv';
 export * from './roster-import.service';

@@ -42,6 +42,17 @@ export interface EnterpriseView extends EnterpriseInput {
   cityQualityAwardYear: number | null;
 }
 
+/** What anyone may learn about an enterprise while registering: public business data only. */
+export interface EnterpriseSearchHit {
+  id: string;
+  name: string;
+  creditCode: string;
+  regionName: string;
+}
+
+/** At most this many hits per public search: enough to pick one, too few to list the register. */
+export const ENTERPRISE_SEARCH_LIMIT = 10;
+
 export interface EnterpriseFilter {
   regionId?: string;
   q?: string;
@@ -129,6 +140,24 @@ export class EnterprisesService {
     const total = await qb.clone().getCount();
     const rows = await qb.offset(offsetOf(page)).limit(page.pageSize).getRawMany<RawEnterprise>();
     return pageOf(rows.map(toView), total, page);
+  }
+
+  /**
+   * The employer search of the registration form (no log-in): a name containing `q` or a credit
+   * code starting with it, at most {@link ENTERPRISE_SEARCH_LIMIT} hits, name-prefix matches first.
+   */
+  async searchPublic(q: string): Promise<EnterpriseSearchHit[]> {
+    const text = q.trim();
+    const literal = text.replace(/[%_\\]/g, '\\$&');
+    const rows: { id: string; name: string; credit_code: string; region_name: string }[] = await this.dataSource.query(
+      `SELECT e.id, e.name, e.credit_code, r.name AS region_name
+         FROM enterprises e JOIN regions r ON r.id = e.region_id
+        WHERE e.name ILIKE '%' || $1 || '%' ESCAPE '\\' OR e.credit_code LIKE upper($1) || '%' ESCAPE '\\'
+        ORDER BY (e.name ILIKE $1 || '%' ESCAPE '\\') DESC, e.name, e.id
+        LIMIT $2`,
+      [literal, ENTERPRISE_SEARCH_LIMIT],
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, regionName: r.region_name }));
   }
 
   private canSee(actor: Actor, enterpriseId: string, regionPath: string): boolean {

@@ -43,6 +43,20 @@ export interface PendingEmployeeView {
   requestedAt: Date;
 }
 
+/**
+ * A profile update: the trainee sees their ID number and phone only masked, so leaving either
+ * out keeps what is stored (an empty phone clears it).
+ */
+export type ProfileUpdate = Omit<ProfileInput, 'idNumber' | 'phone'> & { idNumber?: string; phone?: string | null };
+
+/** A confirmed employee as the enterprise admin sees them (masked). */
+export interface EmployeeView {
+  userId: string;
+  fullName: string;
+  idNumberMasked: string;
+  linkedAt: Date | null;
+}
+
 export interface Registration extends ProfileInput {
   username: string;
   password: string;
@@ -212,6 +226,31 @@ export class TraineesService {
     return this.view(userId);
   }
 
+  /** The enterprise's confirmed employees, by name; only its own admin asks. */
+  async employees(actor: Actor, enterpriseId: string, page: { page: number; pageSize: number }): Promise<{ items: EmployeeView[]; total: number }> {
+    if (this.enterpriseOf(actor) !== enterpriseId) throw CommonErrors.outOfScope();
+    const [{ total }]: { total: number }[] = await this.dataSource.query('SELECT count(*)::int AS total FROM trainee_profiles WHERE enterprise_id = $1', [enterpriseId]);
+    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_linked_at: Date | null }[] = await this.dataSource.query(
+      `SELECT user_id, full_name, id_number_masked, employer_linked_at FROM trainee_profiles
+        WHERE enterprise_id = $1 ORDER BY full_name, user_id LIMIT $2 OFFSET $3`,
+      [enterpriseId, page.pageSize, (page.page - 1) * page.pageSize],
+    );
+    return { items: rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, idNumberMasked: r.id_number_masked, linkedAt: r.employer_linked_at })), total };
+  }
+
+  /**
+   * Which of `userIds` are confirmed employees of the enterprise, with whether their account is
+   * active. Others are simply absent: the caller must not learn anything about them.
+   */
+  async confirmedEmployees(enterpriseId: string, userIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, { fullName: string; idNumberMasked: string; active: boolean }>> {
+    const rows: { user_id: string; full_name: string; id_number_masked: string; status: string }[] = await manager.query(
+      `SELECT p.user_id, p.full_name, p.id_number_masked, u.status FROM trainee_profiles p JOIN users u ON u.id = p.user_id
+        WHERE p.enterprise_id = $1 AND p.user_id = ANY($2::uuid[])`,
+      [enterpriseId, userIds],
+    );
+    return new Map(rows.map((r) => [r.user_id, { fullName: r.full_name, idNumberMasked: r.id_number_masked, active: r.status === 'active' }]));
+  }
+
   private enterpriseOf(actor: Actor): string {
     if (actor.role !== Role.EnterpriseAdmin || !actor.enterpriseId) throw CommonErrors.outOfScope();
     return actor.enterpriseId;
@@ -226,15 +265,17 @@ export class TraineesService {
    * a new employer waits for that enterprise's confirmation (the confirmed one stays meanwhile);
    * leaving an employer takes effect at once.
    */
-  async updateOwn(actor: Actor, input: ProfileInput): Promise<TraineeProfileView> {
-    const { enterpriseId: named, ...columns } = await this.profileColumns(input);
+  async updateOwn(actor: Actor, input: ProfileUpdate): Promise<TraineeProfileView> {
+    const keepId = input.idNumber === undefined;
+    const keepPhone = input.phone === undefined;
+    const { enterpriseId: named, ...columns } = await this.profileColumns({ ...input, idNumber: input.idNumber ?? '' }, { keepId });
     await this.dataSource.transaction(async (manager) => {
       const rows: { id_number_hash: string; enterprise_id: string | null; requested_enterprise_id: string | null; employer_requested_at: Date | null }[] =
         await manager.query('SELECT id_number_hash, enterprise_id, requested_enterprise_id, employer_requested_at FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [actor.userId]);
       const current = rows[0];
       if (!current) throw TraineeErrors.profileNotFound();
       const id: { idNumberHash?: string; idNumberMasked?: string } = {};
-      if (current.id_number_hash !== columns.idNumberHash) {
+      if (!keepId && current.id_number_hash !== columns.idNumberHash) {
         if (await this.idNumberLocked(actor.userId, manager)) throw TraineeErrors.idNumberLocked();
         const holder = await this.holderOf(manager, columns.idNumberHash, actor.userId);
         Object.assign(id, { idNumberMasked: columns.idNumberMasked }, holder
@@ -249,8 +290,9 @@ export class TraineesService {
             : named === current.requested_enterprise_id
               ? {}
               : { requestedEnterpriseId: named, employerRequestedAt: this.clock.now() };
-      const { idNumberHash: _hash, idNumberMasked: _masked, ...rest } = columns;
-      await manager.update(TraineeProfileEntity, { userId: actor.userId }, { ...rest, ...id, ...employer, updatedAt: this.clock.now() });
+      const { idNumberHash: _hash, idNumberMasked: _masked, phoneHash, phoneMasked, ...rest } = columns;
+      const phone = keepPhone ? {} : { phoneHash, phoneMasked };
+      await manager.update(TraineeProfileEntity, { userId: actor.userId }, { ...rest, ...phone, ...id, ...employer, updatedAt: this.clock.now() });
       await manager.query('UPDATE users SET display_name = $1 WHERE id = $2', [input.fullName, actor.userId]);
     });
     return this.view(actor.userId);
@@ -284,8 +326,9 @@ export class TraineesService {
 
   private async profileColumns(
     input: ProfileInput,
+    options: { keepId?: boolean } = {},
   ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt' | 'employerLinkedAt'>> {
-    if (!isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
+    if (!options.keepId && !isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
     if (input.phone && !isValidChinesePhone(input.phone)) throw TraineeErrors.phoneInvalid();
     if (input.enterpriseId) {
       const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM enterprises WHERE id = $1', [input.enterpriseId]);
@@ -294,8 +337,8 @@ export class TraineesService {
     const key = this.config.piiHashKey;
     return {
       fullName: input.fullName.trim(),
-      idNumberHash: piiHash(key, input.idNumber),
-      idNumberMasked: maskIdNumber(input.idNumber),
+      idNumberHash: options.keepId ? '' : piiHash(key, input.idNumber),
+      idNumberMasked: options.keepId ? '' : maskIdNumber(input.idNumber),
       phoneHash: input.phone ? piiHash(key, input.phone) : null,
       phoneMasked: input.phone ? maskPhone(input.phone) : null,
       enterpriseId: input.enterpriseId ?? null,

@@ -34,6 +34,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   // accounts and log-in
   username: { zh: '用户名', en: 'username' },
   password: { zh: '密码', en: 'password' },
+  currentPassword: { zh: '当前密码', en: 'current password' },
+  newPassword: { zh: '新密码', en: 'new password' },
+  email: { zh: '邮箱', en: 'e-mail' },
+  userIds: { zh: '人员', en: 'people' },
   refreshToken: { zh: '登录凭据', en: 'session token' },
   displayName: { zh: '显示名称', en: 'display name' },
   role: { zh: '角色', en: 'role' },

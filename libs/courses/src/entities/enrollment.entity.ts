@@ -4,7 +4,8 @@ import { CourseVersionEntity } from './course-version.entity';
 import { CourseEntity } from './course.entity';
 
 export type EnrollmentStatus = 'enrolled' | 'withdrawn' | 'completed';
-export type EnrollmentSource = 'self' | 'roster';
+/** `enterprise`: nominated by the trainee's enterprise admin (enrolled_by names them). */
+export type EnrollmentSource = 'self' | 'roster' | 'enterprise';
 
 /**
  * A trainee's place in one course version. The credit-hours and certificates libs read this table
@@ -47,7 +48,7 @@ export class EnrollmentEntity {
   @Column({ type: 'text', default: 'self' })
   source!: EnrollmentSource;
 
-  /** The org admin who enrolled a roster; null when the trainee enrolled. */
+  /** The org admin who enrolled a roster or the enterprise admin who nominated; null when the trainee enrolled. */
   @Column({ type: 'uuid', nullable: true })
   enrolledBy!: string | null;
 

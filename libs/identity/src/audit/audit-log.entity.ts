@@ -15,6 +15,7 @@ export type AuditAction =
   | 'trainee.id_number_collision'
   | 'trainee.id_number_changed'
   | 'trainee.employer_confirmed'
+  | 'enrollment.nominated'
   | 'trainee.employer_rejected'
   | 'external_claim.submitted'
   | 'external_claim.endorsed'

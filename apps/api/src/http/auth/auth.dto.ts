@@ -1,7 +1,32 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { isEmail, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { Role } from '@cqo/core';
+
+/**
+ * An e-mail address of at most 254 characters. validator.js's isEmail throws (URIError) on a
+ * lone surrogate, which would be a 500 (the fuzz found it): a throw counts as not an address.
+ */
+function emailShaped(text: string): boolean {
+  try {
+    return isEmail(text);
+  } catch {
+    return false;
+  }
+}
+
+export function IsEmailAddress(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isEmail',
+      validator: {
+        validate: (v) => typeof v === 'string' && v.length <= 254 && emailShaped(v),
+        defaultMessage: () => '邮箱地址格式不正确',
+      },
+    },
+    options,
+  );
+}
 import { EDUCATION_LEVELS, EducationLevel, QUALITY_QUALIFICATIONS, QualityQualification } from '@cqo/trainees';
 
 export class LoginDto {
@@ -126,6 +151,15 @@ export class ProfileDto {
   yearlyRequirementsOptIn?: boolean;
 }
 
+/** A profile update: the ID number (shown masked) is sent only to change it; a left-out phone is kept, null clears it. */
+export class UpdateProfileDto extends OmitType(ProfileDto, ['idNumber'] as const) {
+  @ApiPropertyOptional({ example: '11010519491231002X', description: 'Only to change it (allowed while nothing refers to the person)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{17}[\dXx]$/, { message: '必须是18位身份证号码' })
+  idNumber?: string;
+}
+
 export class RegisterDto extends ProfileDto {
   @ApiProperty({ example: 'zhangsan' })
   @IsString()
@@ -137,6 +171,12 @@ export class RegisterDto extends ProfileDto {
   @MinLength(10)
   @MaxLength(128)
   password!: string;
+
+  // Checked here for its shape; keeping and verifying the address belongs to the e-mail work (issue 16, mail branch).
+  @ApiPropertyOptional({ example: 'zhangsan@example.com' })
+  @IsOptional()
+  @IsEmailAddress()
+  email?: string;
 }
 
 export class MeDto {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import { TraineeProfileView, TraineesService } from '@cqo/trainees';
-import { ProfileDto } from '../auth/auth.dto';
+import { UpdateProfileDto } from '../auth/auth.dto';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -20,7 +20,7 @@ export class TraineesController {
 
   @Put('me/profile')
   @Access(Role.Trainee)
-  updateOwn(@CurrentActor() actor: Actor, @Body() dto: ProfileDto): Promise<TraineeProfileView> {
+  updateOwn(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto): Promise<TraineeProfileView> {
     return this.trainees.updateOwn(actor, dto);
   }
 

@@ -4,6 +4,7 @@ import { AppointmentsPage } from './appointments';
 import { EnterpriseReportsPage } from './reports';
 import { MasterDataPage } from './master-data';
 import { StaffHoursPage } from './staff';
+import { EmployeesPage } from './employees';
 import { ClaimsQueuePage } from '../claims/claims-queue';
 import { StaffFactsPage } from './staff-facts';
 
@@ -13,6 +14,7 @@ export default function EnterpriseRoutes() {
       <Route path="appointments" element={<AppointmentsPage />} />
       <Route path="reports" element={<EnterpriseReportsPage />} />
       <Route path="staff" element={<StaffHoursPage />} />
+      <Route path="employees" element={<EmployeesPage />} />
       <Route path="claims" element={<ClaimsQueuePage role="enterprise" />} />
       <Route path="staff/:traineeId/facts" element={<StaffFactsPage />} />
       <Route path="master-data" element={<MasterDataPage />} />

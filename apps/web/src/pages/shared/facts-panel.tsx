@@ -13,6 +13,17 @@ export function FactStateBadge({ state }: { state: FactState }) {
   return <Badge tone={STATE_TONE[state]}>{label('facts.state.', state)}</Badge>;
 }
 
+/** A fact's value as people read it (the API gives the profile's codes: bachelor, intermediate, true). */
+function useFactValueText(): (fact: TraineeFact['fact'], value: string) => string {
+  const { t, label } = useI18n();
+  return (fact, value) => {
+    if (fact === 'education') return label('profile.edu.', value);
+    if (fact === 'qualification') return label('profile.qual.', value);
+    if (fact === 'title') return value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
+    return value;
+  };
+}
+
 /**
  * The four eligibility facts (education, quality-work years, qualification, title) with their
  * evidence and state. What a viewer may do depends on who they are: the trainee uploads, the
@@ -20,6 +31,7 @@ export function FactStateBadge({ state }: { state: FactState }) {
  */
 export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode: 'upload' | 'confirm' | 'verify' }) {
   const { t, dateTime } = useI18n();
+  const valueText = useFactValueText();
   const facts = useLoad(() => api.get<TraineeFact[]>(traineeId ? `/registry/trainees/${traineeId}/facts` : '/me/facts'), [traineeId]);
   const act = useAction();
   const [files, setFiles] = useState<Record<string, File | null>>({});
@@ -61,7 +73,7 @@ export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode
           {facts.data.map((f) => (
             <tr key={f.fact} data-fact={f.fact}>
               <td>{f.label}</td>
-              <td className="wrap">{f.value}</td>
+              <td className="wrap">{valueText(f.fact, f.value)}</td>
               <td>
                 <FactStateBadge state={f.state} />
                 {f.evidence?.stale && <div className="small muted">{t('facts.stale')}</div>}

@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import QRCode from 'qrcode';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -28,7 +29,9 @@ export default function SecurityPage() {
   if (!me) return null;
   return (
     <>
-      <PageTitle title={t('security.title')} />
+      <PageTitle title={t('security.title')}>
+        {!me.totpEnrolmentRequired && <Link to="/password">{t('nav.password')}</Link>}
+      </PageTitle>
       {me.totpEnrolmentRequired && (
         <div className="alert alert-warn" role="alert">
           {t('security.totpRequiredNotice')}

@@ -14,6 +14,7 @@ const MyFactsPage = lazyPage(() => import('./facts'), 'MyFactsPage');
 const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
 const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
+const ProfilePage = lazyPage(() => import('../account/profile'), 'ProfilePage');
 const StudyPage = lazyPage(() => import('./study'), 'StudyPage');
 
 /** The trainee's pages (notifications and the catalog are open to every signed-in role). */
@@ -36,6 +37,7 @@ export default function TraineeRoutes() {
           <Route path="certificates" element={<CertificatesPage />} />
           <Route path="claims" element={<ClaimsPage />} />
           <Route path="facts" element={<MyFactsPage />} />
+          <Route path="profile" element={<ProfilePage />} />
         </>
       )}
       <Route path="*" element={<Navigate to="/" replace />} />

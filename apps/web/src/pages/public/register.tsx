@@ -1,0 +1,136 @@
+import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { idNumber, maxLength, minLength, numberRange, required, useFieldChecks } from '../../forms/checks';
+import { useAction } from '../../ui/hooks';
+import { Field, FormError } from '../../ui/kit';
+import { EmployerSearch, EnterpriseHit } from '../account/employer-search';
+import { EDUCATION_LEVELS, email, phone, QUALITY_QUALIFICATIONS, TRAINEE_PASSWORD_MIN } from '../account/profile-fields';
+
+/**
+ * 注册: a trainee opens an account. The answer is the same whether or not the person (ID number,
+ * phone, e-mail) is already on the platform, so this page only ever says the registration was
+ * received; a taken number is sorted out by the enterprise or the city.
+ */
+export function RegisterPage() {
+  const { t, label } = useI18n();
+  const [form, setForm] = useState({ username: '', fullName: '', idNumber: '', phone: '', email: '', password: '', password2: '', educationLevel: '', qualityWorkYears: '', qualityQualification: '' });
+  const [employer, setEmployer] = useState<EnterpriseHit | null>(null);
+  const [done, setDone] = useState(false);
+  const { busy, error, run } = useAction();
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const mismatch = form.password2 !== '' && form.password !== form.password2;
+  const checks = useFieldChecks({
+    username: { value: form.username, checks: [required(), minLength(3), maxLength(32)] },
+    fullName: { value: form.fullName, checks: [required(), maxLength(50)] },
+    idNumber: { value: form.idNumber, checks: [required(), idNumber()] },
+    phone: { value: form.phone, checks: [required(), phone()] },
+    email: { value: form.email, checks: [required(), email()] },
+    password: { value: form.password, checks: [required(), minLength(TRAINEE_PASSWORD_MIN)] },
+    educationLevel: { value: form.educationLevel, checks: [required(true)] },
+    qualityWorkYears: { value: form.qualityWorkYears, checks: [required(), numberRange(0, 60)] },
+    qualityQualification: { value: form.qualityQualification, checks: [required(true)] },
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!checks.validate() || mismatch) return;
+    const answer = await run(() =>
+      api.post('/auth/register', {
+        username: form.username.trim(),
+        fullName: form.fullName.trim(),
+        idNumber: form.idNumber.trim().toUpperCase(),
+        phone: form.phone.trim(),
+        email: form.email.trim(),
+        password: form.password,
+        ...(employer ? { enterpriseId: employer.id } : {}),
+        educationLevel: form.educationLevel,
+        qualityWorkYears: Number(form.qualityWorkYears),
+        qualityQualification: form.qualityQualification,
+        relatedSeniorTitle: false,
+      }),
+    );
+    if (answer) setDone(true);
+  };
+
+  if (done) {
+    return (
+      <section className="card narrow">
+        <h1>{t('register.doneTitle')}</h1>
+        <p role="status">{t('register.doneText')}</p>
+        <Link className="btn btn-primary" to="/login">
+          {t('register.toLogin')}
+        </Link>
+      </section>
+    );
+  }
+
+  const fieldError = (f: string) => checks.error(f) ?? error?.fieldMessage(f);
+  return (
+    <section className="card narrow">
+      <h1>{t('register.title')}</h1>
+      <p className="muted">{t('register.intro')}</p>
+      <form onSubmit={submit} noValidate className="form-grid">
+        <Field label={t('register.fullName')} error={fieldError('fullName')}>
+          {(id, d) => <input id={id} aria-describedby={d} name="fullName" autoComplete="name" value={form.fullName} onChange={set('fullName')} onBlur={checks.blur('fullName')} />}
+        </Field>
+        <Field label={t('register.idNumber')} error={fieldError('idNumber')} hint={t('register.idNumberHint')}>
+          {(id, d) => <input id={id} aria-describedby={d} name="idNumber" autoComplete="off" maxLength={18} value={form.idNumber} onChange={set('idNumber')} onBlur={checks.blur('idNumber')} />}
+        </Field>
+        <Field label={t('register.phone')} error={fieldError('phone')}>
+          {(id, d) => <input id={id} aria-describedby={d} name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} value={form.phone} onChange={set('phone')} onBlur={checks.blur('phone')} />}
+        </Field>
+        <Field label={t('register.email')} error={fieldError('email')}>
+          {(id, d) => <input id={id} aria-describedby={d} name="email" type="email" autoComplete="email" value={form.email} onChange={set('email')} onBlur={checks.blur('email')} />}
+        </Field>
+        <Field label={t('register.employer')} error={error?.fieldMessage('enterpriseId')} hint={t('register.employerExplain')} wide>
+          {(id, d) => <EmployerSearch inputId={id} describedBy={d} value={employer} onChange={setEmployer} />}
+        </Field>
+        <Field label={t('register.education')} error={fieldError('educationLevel')}>
+          {(id, d) => (
+            <select id={id} aria-describedby={d} name="educationLevel" value={form.educationLevel} onChange={set('educationLevel')}>
+              <option value="">{t('register.choose')}</option>
+              {EDUCATION_LEVELS.map((v) => (
+                <option key={v} value={v}>
+                  {label('profile.edu.', v)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('register.years')} error={fieldError('qualityWorkYears')}>
+          {(id, d) => <input id={id} aria-describedby={d} name="qualityWorkYears" inputMode="decimal" value={form.qualityWorkYears} onChange={set('qualityWorkYears')} onBlur={checks.blur('qualityWorkYears')} />}
+        </Field>
+        <Field label={t('register.qualification')} error={fieldError('qualityQualification')}>
+          {(id, d) => (
+            <select id={id} aria-describedby={d} name="qualityQualification" value={form.qualityQualification} onChange={set('qualityQualification')}>
+              <option value="">{t('register.choose')}</option>
+              {QUALITY_QUALIFICATIONS.map((v) => (
+                <option key={v} value={v}>
+                  {label('profile.qual.', v)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('register.username')} error={fieldError('username')} hint={t('register.usernameHint')}>
+          {(id, d) => <input id={id} aria-describedby={d} name="username" autoComplete="username" value={form.username} onChange={set('username')} onBlur={checks.blur('username')} />}
+        </Field>
+        <Field label={t('register.password')} error={fieldError('password')} hint={t('password.policy', { min: TRAINEE_PASSWORD_MIN })}>
+          {(id, d) => <input id={id} aria-describedby={d} name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} onBlur={checks.blur('password')} />}
+        </Field>
+        <Field label={t('register.password2')} error={mismatch ? t('password.mismatch') : undefined}>
+          {(id, d) => <input id={id} aria-describedby={d} name="password2" type="password" autoComplete="new-password" value={form.password2} onChange={set('password2')} />}
+        </Field>
+        <div className="field-wide">
+          <FormError error={error} shownFields={['username', 'fullName', 'idNumber', 'phone', 'email', 'password', 'enterpriseId', 'educationLevel', 'qualityWorkYears', 'qualityQualification']} />
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.working') : t('register.submit')}
+          </button>{' '}
+          <Link to="/login">{t('register.haveAccount')}</Link>
+        </div>
+      </form>
+    </section>
+  );
+}
