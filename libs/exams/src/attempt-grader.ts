@@ -42,7 +42,7 @@ export class AttemptGrader {
 
   async finalize(attemptId: string, who: FinalizeBy): Promise<FinalizeOutcome> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<FinalizeOutcome> => {
       const params: unknown[] = [attemptId, now, who.by];
       let extra = '';
       if (who.by === 'trainee') {
@@ -82,6 +82,18 @@ export class AttemptGrader {
       items.forEach((item, n) => {
         item.correct = grade.items[n].correct;
       });
+      const [eventType, eventPayload] = this.outbox.eventValues('exam.attempt.graded', {
+        attemptId,
+        paperId: claimed.paper_id,
+        traineeId: claimed.trainee_id,
+        enrollmentId: claimed.enrollment_id,
+        passed: grade.passed,
+        score: grade.score,
+        maxScore: grade.maxScore,
+        percent: grade.percent,
+        gradedAt: now.toISOString(),
+      });
+      // Every item's grade, the capability conclusion, the score and the event: one statement.
       await manager.query(
         `WITH graded AS (
            UPDATE exam_attempt_items i SET correct = x.correct, awarded_points = x.awarded
@@ -95,7 +107,9 @@ export class AttemptGrader {
              FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id
             WHERE a.id = $1 AND p.kind = 'capability_test'
            ON CONFLICT (attempt_id) DO NOTHING
-           RETURNING 1)
+           RETURNING 1),
+         event AS (
+           INSERT INTO outbox_events (type, payload) VALUES ($9, $10::jsonb) RETURNING 1)
          UPDATE exam_attempts SET score = $5, percent = $6, passed = $7 WHERE id = $1`,
         [
           attemptId,
@@ -106,24 +120,17 @@ export class AttemptGrader {
           grade.percent,
           grade.passed,
           now,
+          eventType,
+          eventPayload,
         ],
       );
-      await this.outbox.record(manager, 'exam.attempt.graded', {
-        attemptId,
-        paperId: claimed.paper_id,
-        traineeId: claimed.trainee_id,
-        enrollmentId: claimed.enrollment_id,
-        passed: grade.passed,
-        score: grade.score,
-        maxScore: grade.maxScore,
-        percent: grade.percent,
-        gradedAt: now.toISOString(),
-      });
       if (claimed.kind === 'course_exam' && grade.passed && claimed.enrollment_id) {
         await this.courses.recordPassed(manager, claimed.enrollment_id, now);
       }
       return { outcome: 'graded', graded: { attempt: claimed, items, grade } };
     });
+    if (outcome.outcome === 'graded') this.outbox.committed(this.dataSource);
+    return outcome;
   }
 
   private async whyNot(manager: EntityManager, attemptId: string, who: FinalizeBy, now: Date): Promise<FinalizeOutcome> {

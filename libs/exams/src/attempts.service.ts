@@ -1,14 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains } from '@cqo/core';
+import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, preparedQuery, regionContains } from '@cqo/core';
 import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader';
 import { CourseExamLink } from './course-exam-link';
 import { drawAttempt, DrawShortage } from './draw';
-import { ExamAttemptEntity } from './entities/exam-attempt.entity';
 import { ExamPaperEntity } from './entities/exam-paper.entity';
 import { ExamOwner } from './exam-owner';
-import { AttemptStatus, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
+import { AttemptStatus, DrawRule, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
 import { ExamErrors } from './exams.errors';
 import { newSeed } from './prng';
 import { QuestionPoolRepository } from './question-pool.repository';
@@ -119,16 +119,20 @@ export class AttemptsService {
    * eligibility, the attempt limit and the cooldown; then draws and freezes the questions.
    */
   async start(actor: Actor, paperId: string): Promise<TraineeAttemptView> {
-    const paper = await this.publishedPaper(paperId);
-    const open = await this.openAttemptId(paperId, actor.userId);
-    if (open) {
-      const view = await this.getOwn(actor, open);
+    // One read for the paper, the trainee's attempts so far and the paper's fixed questions.
+    let state = await this.startState(paperId, actor.userId);
+    const paper = state.paper;
+    if (state.history.openId) {
+      const view = await this.getOwn(actor, state.history.openId);
       if (view.status === 'open') return view;
+      // The open attempt was past its deadline and has just been graded: its outcome counts below.
+      state = await this.startState(paperId, actor.userId);
     }
     const enrollmentId = await this.eligibility(actor, paper);
     try {
-      const attemptId = await this.dataSource.transaction((manager) => this.createAttempt(manager, actor, paper, enrollmentId));
-      return await this.getOwn(actor, attemptId);
+      const view = await this.createAttempt(actor, paper, state.history, state.fixed, enrollmentId);
+      this.outbox.committed(this.dataSource);
+      return view;
     } catch (error) {
       // A parallel start won the race: hand back its attempt.
       if (isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_open') || isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_attempt_no')) {
@@ -276,9 +280,21 @@ export class AttemptsService {
     return Promise.all(visible.map((r) => this.paperForTrainee(actor, r.id)));
   }
 
-  private async createAttempt(manager: EntityManager, actor: Actor, paper: ExamPaperEntity, enrollmentId: string | null): Promise<string> {
+  /**
+   * Draws and freezes the questions, and writes the attempt, its items and its event in one
+   * statement (atomic on its own: no transaction round trips), which also answers with the items
+   * as the trainee sees them. Races are settled by the unique indexes on open attempts and
+   * attempt numbers, as they were when the history was read inside a transaction (at READ
+   * COMMITTED that read took no locks either).
+   */
+  private async createAttempt(
+    actor: Actor,
+    paper: StartPaper,
+    history: AttemptHistory,
+    fixedRows: { question_id: string; points: number }[],
+    enrollmentId: string | null,
+  ): Promise<TraineeAttemptView> {
     const now = this.clock.now();
-    const history = await this.history(manager, paper.id, actor.userId);
     if (history.passed) throw ExamErrors.alreadyPassed();
     if (paper.maxAttempts !== null && history.count >= paper.maxAttempts) throw ExamErrors.attemptsExhausted(paper.maxAttempts);
     if (history.lastSubmittedAt && paper.cooldownMinutes > 0) {
@@ -286,11 +302,8 @@ export class AttemptsService {
       if (until > now) throw ExamErrors.cooldownActive(until);
     }
 
+    const manager = this.dataSource.manager;
     const owner: ExamOwner = paper.organizationId ? { kind: 'organization', id: paper.organizationId } : { kind: 'region', id: paper.regionId! };
-    const fixedRows: { question_id: string; points: number }[] = await manager.query(
-      'SELECT question_id, points FROM exam_paper_questions WHERE paper_id = $1 ORDER BY position',
-      [paper.id],
-    );
     const fixedCandidates = new Map((await this.pool.fixed(manager, owner, fixedRows.map((f) => f.question_id))).map((c) => [c.questionId, c]));
     const seed = newSeed();
     let drawn;
@@ -308,50 +321,130 @@ export class AttemptsService {
       if (error instanceof DrawShortage) throw ExamErrors.drawPoolTooSmall([{ field: `drawRules[${error.ruleIndex}].count`, message: '题库中符合规则的试题不足' }]);
       throw error;
     }
+    const attemptId = randomUUID();
     const deadline = new Date(now.getTime() + paper.timeLimitMinutes * 60_000);
-    const inserted = await manager.insert(ExamAttemptEntity, {
-      paperId: paper.id,
-      traineeId: actor.userId,
-      attemptNo: history.maxNo + 1,
+    const row: AttemptRow = {
+      id: attemptId,
+      paper_id: paper.id,
+      paper_title: paper.title,
+      trainee_id: actor.userId,
+      attempt_no: history.maxNo + 1,
       status: 'open',
-      seed,
-      enrollmentId,
-      startedAt: now,
-      deadlineAt: deadline,
-      graceSeconds: paper.graceSeconds,
-      passMarkPercent: paper.passMarkPercent,
-      revealAnswers: paper.revealAnswers,
-      questionCount: drawn.length,
-      maxScore: drawn.reduce((n, d) => n + d.points, 0),
-    });
-    const attemptId = inserted.identifiers[0].id as string;
-    // One statement for all items (option orders travel as JSON: unnest cannot take a ragged text[][]).
-    await manager.query(
-      `INSERT INTO exam_attempt_items (attempt_id, position, question_version_id, points, option_order)
-       SELECT $1, x.position, x.version_id, x.points, x.option_order
-         FROM jsonb_to_recordset($2::jsonb) AS x(position int, version_id uuid, points int, option_order text[])`,
-      [attemptId, JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder })))],
-    );
-    await this.outbox.record(manager, 'exam.attempt.started', {
+      started_at: now,
+      deadline_at: deadline,
+      grace_seconds: paper.graceSeconds,
+      submitted_at: null,
+      submission: null,
+      score: null,
+      max_score: drawn.reduce((n, d) => n + d.points, 0),
+      percent: null,
+      passed: null,
+      pass_mark_percent: paper.passMarkPercent,
+      reveal_answers: paper.revealAnswers,
+      question_count: drawn.length,
+    };
+    const [eventType, eventPayload] = this.outbox.eventValues('exam.attempt.started', {
       attemptId,
       deadline: deadline.toISOString(),
       autoSubmitAt: new Date(deadline.getTime() + paper.graceSeconds * 1000).toISOString(),
     });
-    return attemptId;
+    // Option orders travel as JSON: unnest cannot take a ragged text[][].
+    const items = await preparedQuery<GradedItemRow>(
+      this.dataSource,
+      'cqo_exam_attempt_start',
+      `WITH attempt AS (
+         INSERT INTO exam_attempts (id, paper_id, trainee_id, attempt_no, status, seed, enrollment_id, started_at, deadline_at,
+                                    grace_seconds, pass_mark_percent, reveal_answers, question_count, max_score)
+         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING id),
+       items AS (
+         INSERT INTO exam_attempt_items (attempt_id, position, question_version_id, points, option_order)
+         SELECT attempt.id, x.position, x.version_id, x.points, x.option_order
+           FROM attempt, jsonb_to_recordset($14::jsonb) AS x(position int, version_id uuid, points int, option_order text[])
+         RETURNING position, question_version_id, points, option_order, selected_option_ids),
+       event AS (
+         INSERT INTO outbox_events (type, payload) SELECT $15, $16::jsonb FROM attempt RETURNING id)
+       SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
+         FROM items i JOIN question_versions v ON v.id = i.question_version_id
+        ORDER BY i.position`,
+      [
+        attemptId,
+        paper.id,
+        actor.userId,
+        row.attempt_no,
+        seed,
+        enrollmentId,
+        now,
+        deadline,
+        paper.graceSeconds,
+        paper.passMarkPercent,
+        paper.revealAnswers,
+        row.question_count,
+        row.max_score,
+        JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder }))),
+        eventType,
+        eventPayload,
+      ],
+    );
+    return viewOf(row, items);
   }
 
-  private async history(manager: EntityManager, paperId: string, traineeId: string) {
-    const [h]: { count: string; max_no: number | null; last_submitted_at: Date | null; passed: boolean | null; open_id: string | null }[] = await manager.query(
+  /** What starting needs to know, in one statement: the paper, the trainee's attempts at it, its fixed questions. */
+  private async startState(paperId: string, traineeId: string): Promise<{ paper: StartPaper; history: AttemptHistory; fixed: { question_id: string; points: number }[] }> {
+    const rows = await preparedQuery<StartStateRow>(
+      this.dataSource,
+      'cqo_exam_start_state',
+      `SELECT p.id, p.organization_id, p.region_id, p.kind, p.title, p.status, p.pass_mark_percent, p.time_limit_minutes, p.max_attempts,
+              p.cooldown_minutes, p.grace_seconds, p.shuffle_questions, p.shuffle_options, p.reveal_answers, p.draw_rules,
+              h.count, h.max_no, h.last_submitted_at, h.passed, h.open_id,
+              (SELECT coalesce(json_agg(json_build_object('question_id', q.question_id, 'points', q.points) ORDER BY q.position), '[]')
+                 FROM exam_paper_questions q WHERE q.paper_id = p.id) AS fixed
+         FROM exam_papers p
+        CROSS JOIN LATERAL (
+              SELECT count(*) AS count, max(attempt_no) AS max_no, max(submitted_at) AS last_submitted_at, bool_or(passed) AS passed,
+                     (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
+                FROM exam_attempts WHERE paper_id = p.id AND trainee_id = $2) h
+        WHERE p.id = $1`,
+      [paperId, traineeId],
+    );
+    const r = rows[0];
+    // Draft papers do not exist for trainees; archived ones refuse new attempts.
+    if (!r || r.status === 'draft') throw ExamErrors.paperNotFound();
+    if (r.status !== 'published') throw ExamErrors.paperNotPublished();
+    return {
+      paper: {
+        id: r.id,
+        organizationId: r.organization_id,
+        regionId: r.region_id,
+        kind: r.kind,
+        title: r.title,
+        passMarkPercent: r.pass_mark_percent,
+        timeLimitMinutes: r.time_limit_minutes,
+        maxAttempts: r.max_attempts,
+        cooldownMinutes: r.cooldown_minutes,
+        graceSeconds: r.grace_seconds,
+        shuffleQuestions: r.shuffle_questions,
+        shuffleOptions: r.shuffle_options,
+        revealAnswers: r.reveal_answers,
+        drawRules: r.draw_rules,
+      },
+      history: historyOf(r),
+      fixed: r.fixed,
+    };
+  }
+
+  private async history(manager: EntityManager, paperId: string, traineeId: string): Promise<AttemptHistory> {
+    const [h]: HistoryRow[] = await manager.query(
       `SELECT count(*) AS count, max(attempt_no) AS max_no, max(submitted_at) AS last_submitted_at, bool_or(passed) AS passed,
               (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
          FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2`,
       [paperId, traineeId],
     );
-    return { count: Number(h.count), maxNo: h.max_no ?? 0, lastSubmittedAt: h.last_submitted_at ? new Date(h.last_submitted_at) : null, passed: h.passed === true, openId: h.open_id };
+    return historyOf(h);
   }
 
   /** Course exams: an active enrolment in a course whose final exam this is. Region-run tests: trainees in the region. */
-  private async eligibility(actor: Actor, paper: ExamPaperEntity): Promise<string | null> {
+  private async eligibility(actor: Actor, paper: Pick<ExamPaperEntity, 'id' | 'kind' | 'regionId'>): Promise<string | null> {
     if (paper.kind === 'course_exam') {
       const enrollmentId = await this.courses.enrollmentFor(this.dataSource.manager, actor.userId, paper.id);
       if (!enrollmentId) throw ExamErrors.notEligible();
@@ -483,4 +576,63 @@ interface AttemptRow {
   pass_mark_percent: number;
   reveal_answers: RevealPolicy;
   question_count: number;
+}
+
+/** A paper as starting an attempt reads it. */
+type StartPaper = Pick<
+  ExamPaperEntity,
+  | 'id'
+  | 'organizationId'
+  | 'regionId'
+  | 'kind'
+  | 'title'
+  | 'passMarkPercent'
+  | 'timeLimitMinutes'
+  | 'maxAttempts'
+  | 'cooldownMinutes'
+  | 'graceSeconds'
+  | 'shuffleQuestions'
+  | 'shuffleOptions'
+  | 'revealAnswers'
+  | 'drawRules'
+>;
+
+/** A trainee's attempts at one paper so far. */
+interface AttemptHistory {
+  count: number;
+  maxNo: number;
+  lastSubmittedAt: Date | null;
+  passed: boolean;
+  openId: string | null;
+}
+
+interface HistoryRow {
+  count: string;
+  max_no: number | null;
+  last_submitted_at: Date | null;
+  passed: boolean | null;
+  open_id: string | null;
+}
+
+interface StartStateRow extends HistoryRow {
+  id: string;
+  organization_id: string | null;
+  region_id: string | null;
+  kind: PaperKind;
+  title: string;
+  status: string;
+  pass_mark_percent: number;
+  time_limit_minutes: number;
+  max_attempts: number | null;
+  cooldown_minutes: number;
+  grace_seconds: number;
+  shuffle_questions: boolean;
+  shuffle_options: boolean;
+  reveal_answers: RevealPolicy;
+  draw_rules: DrawRule[];
+  fixed: { question_id: string; points: number }[];
+}
+
+function historyOf(h: HistoryRow): AttemptHistory {
+  return { count: Number(h.count), maxNo: h.max_no ?? 0, lastSubmittedAt: h.last_submitted_at ? new Date(h.last_submitted_at) : null, passed: h.passed === true, openId: h.open_id };
 }

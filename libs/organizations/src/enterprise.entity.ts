@@ -14,6 +14,8 @@ export const AWARD_LEVELS: readonly AwardLevel[] = ['china', 'provincial', 'city
 
 /** An enterprise that must (or may) appoint a CQO, with the flags the notice's targets need. */
 @Entity({ name: 'enterprises' })
+// A region's enterprises in list order: the regulator's enterprise list reads one page region by region (issue 20).
+@Index('ix_enterprises_region_id_name_id', ['regionId', 'name', 'id'])
 export class EnterpriseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -295,41 +295,55 @@ export class DashboardsService {
     const target = filter.target ? targets.find((t) => t.code === filter.target) : undefined;
     if (filter.target && !target) throw RegistryErrors.unknownTarget();
     const targetColumns = targets.map((t, i) => `${criteriaSql(t.criteria, 'e')} AS target_${i}`).join(', ');
-    const where = `WHERE ${pathInScopeSql('g.path', '$1')}
-        ${target ? `AND ${criteriaSql(target.criteria, 'e')}` : ''}
-        AND ($2::boolean IS NULL OR (a.id IS NOT NULL) = $2)`;
-    const from = `FROM enterprises e JOIN regions g ON g.id = e.region_id
-        LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving'`;
-    const params: unknown[] = [scopePath, filter.appointed ?? null];
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
-    const rows: {
+    // Only the filters asked for: an unused appointment join would still be computed for every enterprise.
+    const filters = [
+      target ? `AND ${criteriaSql(target.criteria, 'e')}` : '',
+      filter.appointed === undefined || filter.appointed === null
+        ? ''
+        : `AND ${filter.appointed ? '' : 'NOT '}EXISTS (SELECT 1 FROM cqo_appointments a WHERE a.enterprise_id = e.id AND a.status = 'serving')`,
+    ].join(' ');
+    const scope = `SELECT g.id, g.path, g.name FROM regions g WHERE ${pathInScopeSql('g.path', '$1')}`;
+    const params: unknown[] = [scopePath];
+    type Row = {
       id: string; name: string; credit_code: string; region_name: string; trainee_id: string | null; full_name: string | null;
       appointed_on: string | null; term_ends_on: string | null; exception: boolean; states: string[] | null; shortfall: string | null;
       [target: `target_${number}`]: boolean;
-    }[] = await this.dataSource.query(
-      // The page of enterprises first (sorted and cut in the index-backed join of enterprises,
-      // regions and serving appointments), then the CQO's name and statuses for those rows only
-      // (primary keys of trainee_profiles and compliance_statuses).
-      `WITH page AS (
-         SELECT e.id, e.name, e.credit_code, g.name AS region_name, g.path, a.trainee_id,
-                a.appointed_on::text AS appointed_on, a.term_ends_on::text AS term_ends_on,
-                COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception
-                ${targetColumns ? `, ${targetColumns}` : ''}
-           ${from}
-           ${where}
-          ORDER BY g.path, e.name, e.id
-          LIMIT $4 OFFSET $5)
-       SELECT page.*, p.full_name,
-              (SELECT array_agg(s.state) FROM compliance_statuses s
-                 JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-                WHERE s.trainee_id = page.trainee_id AND s.period_year = $3) AS states,
-              (SELECT sum(s.shortfall)::text FROM compliance_statuses s
-                 JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-                WHERE s.trainee_id = page.trainee_id AND s.period_year = $3) AS shortfall
-         FROM page LEFT JOIN trainee_profiles p ON p.user_id = page.trainee_id
-        ORDER BY page.path, page.name, page.id`,
-      [...params, year, page.pageSize, offsetOf(page)],
-    );
+    };
+    // The count and the page side by side (two pooled connections): the answer waits for the slower, not both.
+    const [[{ total }], rows] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS total FROM (${scope}) g JOIN enterprises e ON e.region_id = g.id WHERE TRUE ${filters}`, params) as Promise<
+        { total: number }[]
+      >,
+      this.dataSource.query(
+        // The page's keys region by region in path order, each region's enterprises from the index on
+        // (region_id, name, id): an incremental sort stops once the page is full, instead of sorting
+        // the whole province per page. Then the page's columns, the CQO's name and statuses for those
+        // rows only (primary keys of trainee_profiles and compliance_statuses).
+        `WITH keys AS (
+           SELECT x.id, g.path, x.name
+             FROM (${scope} ORDER BY g.path) g
+            CROSS JOIN LATERAL (SELECT e.id, e.name FROM enterprises e WHERE e.region_id = g.id ${filters} ORDER BY e.name, e.id) x
+            ORDER BY g.path, x.name, x.id
+            LIMIT $3 OFFSET $4),
+         page AS (
+           SELECT e.id, e.name, e.credit_code, g.name AS region_name, g.path, a.trainee_id,
+                  a.appointed_on::text AS appointed_on, a.term_ends_on::text AS term_ends_on,
+                  COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception
+                  ${targetColumns ? `, ${targetColumns}` : ''}
+             FROM keys k JOIN enterprises e ON e.id = k.id JOIN regions g ON g.id = e.region_id
+             LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving')
+         SELECT page.*, p.full_name,
+                (SELECT array_agg(s.state) FROM compliance_statuses s
+                   JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
+                  WHERE s.trainee_id = page.trainee_id AND s.period_year = $2) AS states,
+                (SELECT sum(s.shortfall)::text FROM compliance_statuses s
+                   JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
+                  WHERE s.trainee_id = page.trainee_id AND s.period_year = $2) AS shortfall
+           FROM page LEFT JOIN trainee_profiles p ON p.user_id = page.trainee_id
+          ORDER BY page.path, page.name, page.id`,
+        [...params, year, page.pageSize, offsetOf(page)],
+      ) as Promise<Row[]>,
+    ]);
     return pageOf(
       rows.map((r) => ({
         enterpriseId: r.id,
