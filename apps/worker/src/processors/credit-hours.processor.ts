@@ -1,15 +1,18 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
-import { DomainError, JobPayloads, Queues } from '@cqo/core';
+import { chinaYearOf, Clock, DomainError, JobPayloads, Queues } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
 import { JobHost } from './job-host';
 
-type CreditHoursJobs = 'credit-hours.accrue' | 'credit-hours.reconcile';
+type CreditHoursJobs = 'credit-hours.accrue' | 'credit-hours.reconcile' | 'credit-hours.ensure-partitions';
 
 /** Accrues completed courses into the ledger, and reconciles the ones a lost job missed. */
 @Processor(Queues.creditHours, { concurrency: 4 })
 export class CreditHoursProcessor extends JobHost<CreditHoursJobs> {
-  constructor(private readonly accrual: AccrualService) {
+  constructor(
+    private readonly accrual: AccrualService,
+    private readonly clock: Clock,
+  ) {
     super();
   }
 
@@ -24,5 +27,9 @@ export class CreditHoursProcessor extends JobHost<CreditHoursJobs> {
       }
     },
     'credit-hours.reconcile': async () => this.accrual.reconcile(),
+    'credit-hours.ensure-partitions': async () => {
+      const year = chinaYearOf(this.clock.now());
+      return { created: await this.accrual.ensurePartitions([year, year + 1]) };
+    },
   };
 }

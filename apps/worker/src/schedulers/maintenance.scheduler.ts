@@ -1,0 +1,9 @@
+import type { JobSchedule } from './job-schedulers';
+
+/** The platform's housekeeping jobs. */
+export function maintenanceSchedules(timeZone: string): JobSchedule[] {
+  return [
+    // Every night: outbox events relayed longer ago than OUTBOX_RETENTION_DAYS go, in batches.
+    { id: 'maintenance.prune-outbox.daily', job: 'maintenance.prune-outbox', repeat: { pattern: '50 2 * * *', tz: timeZone } },
+  ];
+}
