@@ -19,6 +19,7 @@ import { TotpLastStep1795651100000 } from './1795651100000-TotpLastStep';
 import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourClaims';
 import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
 import { PartitionLedgerByYear1795662000000 } from './1795662000000-PartitionLedgerByYear';
+import { ComplianceReferencesSetBased1795662100000 } from './1795662100000-ComplianceReferencesSetBased';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   ExternalHourClaims1795654000000,
   HoursTranscripts1795654100000,
   PartitionLedgerByYear1795662000000,
+  ComplianceReferencesSetBased1795662100000,
 ];
