@@ -41,9 +41,11 @@ describe('outbox pruning', () => {
     db.query(`SELECT type, count(*)::int AS n FROM outbox_events GROUP BY type ORDER BY type`);
 
   it('is scheduled every night', () => {
-    expect(maintenanceSchedules('Asia/Shanghai')).toEqual([
-      { id: 'maintenance.prune-outbox.daily', job: 'maintenance.prune-outbox', repeat: { pattern: '50 2 * * *', tz: 'Asia/Shanghai' } },
-    ]);
+    expect(maintenanceSchedules('Asia/Shanghai')).toContainEqual({
+      id: 'maintenance.prune-outbox.daily',
+      job: 'maintenance.prune-outbox',
+      repeat: { pattern: '50 2 * * *', tz: 'Asia/Shanghai' },
+    });
   });
 
   it('deletes relayed events past the retention in batches and keeps the rest', async () => {

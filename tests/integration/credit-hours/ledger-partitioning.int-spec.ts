@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, OutboxWriter } from '@cqo/core';
-import { LedgerService } from '@cqo/credit-hours';
+import { AccrualService, LedgerService } from '@cqo/credit-hours';
 import { ALL_ENTITIES, ALL_MIGRATIONS, createSchemaDataSource } from '@cqo/schema';
 import { createEmptyDatabase, databaseUrl, dropDatabase } from '@cqo/testing';
 
@@ -169,6 +169,21 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     expect(results[0].entryId).toBe(results[1].entryId);
     const rows: { partition: string }[] = await db.query(`SELECT tableoid::regclass::text AS partition FROM credit_entries WHERE accrual_key = 'completion:new'`);
     expect(rows).toEqual([{ partition: 'credit_entries_y2016' }]);
+  });
+
+  it('makes partitions ahead of time once (the daily maintenance job), leaving a year already in the default partition there', async () => {
+    const accrual = new AccrualService(db, new LedgerService(new OutboxWriter()));
+    expect(await accrual.ensurePartitions([2040, 2041])).toEqual([2040, 2041]);
+    expect(await accrual.ensurePartitions([2040, 2041])).toEqual([]);
+    // A row written by hand into a year without a partition lands in the default one, and stays there.
+    await db.query(
+      `INSERT INTO credit_entries (trainee_id, category, kind, hours, year, occurred_at, source, reason, recorded_by)
+       VALUES ($1, 1, 'appointment', 1, 2050, '2050-03-01T02:00:00Z', 'manual_adjustment', '手工补录', $2)`,
+      [trainee, admin],
+    );
+    expect(await accrual.ensurePartitions([2050])).toEqual([]);
+    const [{ partition }] = await db.query(`SELECT tableoid::regclass::text AS partition FROM credit_entries WHERE year = 2050`);
+    expect(partition).toBe('credit_entries_default');
   });
 
   it('reverts to the unpartitioned ledger with every row, and partitions again', async () => {

@@ -1,18 +1,15 @@
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
-import { chinaYearOf, Clock, DomainError, JobPayloads, Queues } from '@cqo/core';
+import { DomainError, JobPayloads, Queues } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
 import { JobHost } from './job-host';
 
-type CreditHoursJobs = 'credit-hours.accrue' | 'credit-hours.reconcile' | 'credit-hours.ensure-partitions';
+type CreditHoursJobs = 'credit-hours.accrue' | 'credit-hours.reconcile';
 
 /** Accrues completed courses into the ledger, and reconciles the ones a lost job missed. */
 @Processor(Queues.creditHours, { concurrency: 4 })
 export class CreditHoursProcessor extends JobHost<CreditHoursJobs> {
-  constructor(
-    private readonly accrual: AccrualService,
-    private readonly clock: Clock,
-  ) {
+  constructor(private readonly accrual: AccrualService) {
     super();
   }
 
@@ -27,9 +24,5 @@ export class CreditHoursProcessor extends JobHost<CreditHoursJobs> {
       }
     },
     'credit-hours.reconcile': async () => this.accrual.reconcile(),
-    'credit-hours.ensure-partitions': async () => {
-      const year = chinaYearOf(this.clock.now());
-      return { created: await this.accrual.ensurePartitions([year, year + 1]) };
-    },
   };
 }

@@ -5,8 +5,6 @@ export function complianceSchedules(timeZone: string): JobSchedule[] {
   return [
     // Catches completions whose accrual job was lost (Redis down, worker killed).
     { id: 'credit-hours.reconcile', job: 'credit-hours.reconcile', repeat: { every: 5 * 60_000 } },
-    // Daily: the ledger's partitions of this year and next exist long before 1 January.
-    { id: 'credit-hours.ensure-partitions.daily', job: 'credit-hours.ensure-partitions', repeat: { pattern: '20 3 * * *', tz: timeZone } },
     // Nightly, in the small hours in China: the pro-rated share of the year has moved on for everyone.
     { id: 'compliance.recompute-all.nightly', job: 'compliance.recompute-all', repeat: { pattern: '30 2 * * *', tz: timeZone } },
     // Five minutes after 1 January 00:00 CST: finalize the year that just closed.

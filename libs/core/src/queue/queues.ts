@@ -51,7 +51,7 @@ export interface JobPayloads {
   /** Daily: deletes audit-log rows older than the retention (at least 180 days), and only those. */
   'identity.purge-audit-log': Record<string, never>;
   /** Daily: makes the ledger's partitions of the current and next year (CST) ahead of their first entry. */
-  'credit-hours.ensure-partitions': Record<string, never>;
+  'maintenance.ensure-ledger-partitions': Record<string, never>;
   /** Daily: deletes outbox events relayed longer ago than the retention, in batches (docs/scaling.md). */
   'maintenance.prune-outbox': Record<string, never>;
 }
@@ -75,7 +75,7 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'registry.request-city-reports': Queues.registry,
   'registry.refresh-stats': Queues.registry,
   'identity.purge-audit-log': Queues.identity,
-  'credit-hours.ensure-partitions': Queues.creditHours,
+  'maintenance.ensure-ledger-partitions': Queues.maintenance,
   'maintenance.prune-outbox': Queues.maintenance,
 };
 
