@@ -78,8 +78,13 @@ async function generate(db: Client, year: number): Promise<void> {
       JOIN (SELECT id, row_number() OVER (ORDER BY credit_code) - 1 AS k FROM enterprises) e ON e.k = u.n % ${ENTERPRISES}`);
   // Bulk load as a restore would: without the ledger's indexes and triggers (its foreign keys and
   // append-only guard), rebuilt with the migration's exact definitions right after.
+  // The ledger is partitioned by year: its three years get their partitions first, as the accrual does.
+  for (let y = year - 2; y <= year; y++) await db.query('SELECT credit_entries_ensure_partition($1)', [y]);
   const indexes: { indexdef: string; indexname: string }[] = (
-    await db.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'credit_entries' AND indexname NOT LIKE 'PK_%'`)
+    await db.query(
+      `SELECT indexname, indexdef FROM pg_indexes
+        WHERE tablename = 'credit_entries' AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'credit_entries'::regclass)`,
+    )
   ).rows;
   await db.query('ALTER TABLE credit_entries DISABLE TRIGGER ALL');
   for (const index of indexes) await db.query(`DROP INDEX ${index.indexname}`);
@@ -96,7 +101,8 @@ async function generate(db: Client, year: number): Promise<void> {
       FROM (SELECT user_id, row_number() OVER () AS n FROM trainee_profiles) p
      CROSS JOIN generate_series(1, ${ENTRIES_PER_TRAINEE}) k`, [year]);
   await db.query(`SET maintenance_work_mem = '256MB'`);
-  for (const index of indexes) await db.query(index.indexdef);
+  // A partitioned table lists its indexes as `ON ONLY` the parent: build them on every partition.
+  for (const index of indexes) await db.query(index.indexdef.replace(' ON ONLY ', ' ON '));
   await db.query('ALTER TABLE credit_entries ENABLE TRIGGER ALL');
   await db.query('VACUUM ANALYZE');
 }

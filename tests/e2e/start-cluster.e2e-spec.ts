@@ -1,14 +1,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { createTestContext, TestContext } from '@cqo/testing';
+import { DEMO_PASSWORD } from '../../apps/cli/src/demo-data';
 import { freePort } from '../support/redis-server';
 import { eventually } from '../support/worker';
 
 /**
  * `npm start` with API_PROCESSES=2 and WORKER_PROCESSES=2 (the built CLI): four cluster children
  * behind one API port and one worker health port, one log-in limit between the API processes
- * (requests go round-robin), and SIGTERM to the parent stops them all.
+ * (requests go round-robin), a revoked token refused by both API processes at once, and SIGTERM
+ * to the parent stops them all.
  */
 const START = join(__dirname, '../../dist/apps/cli/src/start.js');
 
@@ -71,6 +75,70 @@ describe('npm start with several processes', () => {
     }
     // Round-robin: each process saw about half; per-process counting would allow 8.
     expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  /** One request on a connection of its own: the primary hands new connections round-robin to the API processes. */
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent: false,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const logIn = async (username: string) => {
+    const res = await call('POST', '/auth/login', undefined, { username, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    return res.json.accessToken as string;
+  };
+  /** Both API processes have checked a token: each subscribes to the revocations on its first check. */
+  const listeners = async (): Promise<number> => {
+    const redis = new Redis(ctx.config.redisUrl);
+    try {
+      const [, n] = (await redis.pubsub('NUMSUB', `${ctx.config.redisPrefix}:auth:revocations`)) as [string, number];
+      return Number(n);
+    } finally {
+      redis.disconnect();
+    }
+  };
+
+  it('refuses a logged-out token and a disabled account’s token on both API processes at once', async () => {
+    const loggedOut = await logIn('regulator-lz');
+    const disabled = await logIn('ent-admin');
+    const admin = await logIn('admin');
+    // Both processes verify (and remember) both tokens first.
+    for (let i = 0; i < 4; i++) {
+      expect((await call('GET', '/auth/me', loggedOut)).status).toBe(200);
+      expect((await call('GET', '/auth/me', disabled)).status).toBe(200);
+    }
+    expect(await listeners()).toBe(2);
+    const disabledId = (await call('GET', '/auth/me', disabled)).json.userId as string;
+
+    // Log-out on whichever process takes it; the very next requests, on either process, are refused.
+    expect((await call('POST', '/auth/logout', loggedOut, {})).status).toBe(204);
+    const afterLogout = [];
+    for (let i = 0; i < 6; i++) afterLogout.push(await call('GET', '/auth/me', loggedOut));
+    expect(afterLogout.map((r) => [r.status, r.json.code])).toEqual(Array(6).fill([401, 'SESSION_ENDED']));
+
+    expect((await call('PATCH', `/users/${disabledId}/status`, admin, { status: 'disabled' })).status).toBe(200);
+    const afterDisable = [];
+    for (let i = 0; i < 6; i++) afterDisable.push(await call('GET', '/auth/me', disabled));
+    expect(afterDisable.map((r) => [r.status, r.json.code])).toEqual(Array(6).fill([401, 'ACCOUNT_DISABLED']));
+    // The admin's own token still works everywhere.
+    for (let i = 0; i < 4; i++) expect((await call('GET', '/auth/me', admin)).status).toBe(200);
   });
 
   it('stops every process on SIGTERM to the parent, within 10 s', async () => {

@@ -16,6 +16,8 @@ import { CertificatesProcessor } from './processors/certificates.processor';
 import { ExamsProcessor } from './processors/exams.processor';
 import { HandlerRegistry } from './processors/handler-registry';
 import { IdentityProcessor } from './processors/identity.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { OutboxPruner } from './outbox/outbox-pruner';
 import { ComplianceProcessor } from './processors/compliance.processor';
 import { CreditHoursProcessor } from './processors/credit-hours.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -32,7 +34,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, JobSchedulers, WorkerShutdown];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, MaintenanceProcessor, OutboxPruner, JobSchedulers, WorkerShutdown];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,

@@ -130,7 +130,7 @@ export class AccrualService {
       const events: { id: string; payload: unknown; settled: boolean; has_entry: boolean }[] = await this.dataSource.query(
         `SELECT o.id, o.payload,
                 o.created_at < now() - make_interval(secs => $3) AS settled,
-                EXISTS (SELECT 1 FROM credit_entries c WHERE c.accrual_key = 'completion:' || (o.payload->>'enrollmentId')) AS has_entry
+                EXISTS (SELECT 1 FROM credit_accrual_keys k WHERE k.accrual_key = 'completion:' || (o.payload->>'enrollmentId')) AS has_entry
            FROM outbox_events o
           WHERE o.id > $1 AND o.type = 'course.completed'
           ORDER BY o.id
@@ -171,5 +171,24 @@ export class AccrualService {
       ]);
     }
     return { scanned, accrued, failed, skipped, cursor: watermark };
+  }
+
+  /**
+   * The last `course.completed` outbox event known to be accrued (the reconciliation's
+   * watermark): events up to it may be pruned, later ones are still the list of completions.
+   */
+  async reconciledUpTo(): Promise<string> {
+    const rows: { position: string }[] = await this.dataSource.query('SELECT position FROM credit_ledger_cursors WHERE name = $1', [RECONCILE_CURSOR]);
+    return rows[0]?.position ?? '0';
+  }
+
+  /** Makes the ledger's partitions of the given years (the daily job: this year and next, CST). */
+  async ensurePartitions(years: number[]): Promise<number[]> {
+    const created: number[] = [];
+    for (const year of years) {
+      const [{ made }]: { made: boolean }[] = await this.dataSource.query('SELECT credit_entries_ensure_partition($1) AS made', [year]);
+      if (made) created.push(year);
+    }
+    return created;
   }
 }

@@ -68,7 +68,7 @@ export class AdjustmentsService {
         reason: input.reason.trim(),
         recordedBy: actor.userId,
       });
-      await this.audit(manager, actor, 'adjustment', input.traineeId, result.entryId, input.reason.trim());
+      await this.audit(manager, actor, 'adjustment', input.traineeId, result, input.reason.trim());
       return { entryId: result.entryId, year: result.year };
     });
   }
@@ -82,7 +82,7 @@ export class AdjustmentsService {
     assertCanAdjust(actor, await traineeScope(this.dataSource, rows[0].trainee_id));
     return this.dataSource.transaction(async (manager) => {
       const result = await this.ledger.reverse(manager, entryId, { reason: reason.trim(), recordedBy: actor.userId });
-      await this.audit(manager, actor, 'reversal', rows[0].trainee_id, result.entryId, reason.trim());
+      await this.audit(manager, actor, 'reversal', rows[0].trainee_id, result, reason.trim());
       return { entryId: result.entryId, year: result.year };
     });
   }
@@ -128,11 +128,18 @@ export class AdjustmentsService {
     );
   }
 
-  private async audit(manager: EntityManager, actor: Actor, action: CreditAuditAction, traineeId: string, entryId: string, reason: string): Promise<void> {
+  private async audit(
+    manager: EntityManager,
+    actor: Actor,
+    action: CreditAuditAction,
+    traineeId: string,
+    entry: { entryId: string; year: number },
+    reason: string,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO credit_audit_log (actor_id, actor_role, action, trainee_id, entry_id, reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [actor.userId, actor.role, action, traineeId, entryId, reason, this.clock.now()],
+      `INSERT INTO credit_audit_log (actor_id, actor_role, action, trainee_id, entry_id, entry_year, reason, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [actor.userId, actor.role, action, traineeId, entry.entryId, entry.year, reason, this.clock.now()],
     );
   }
 

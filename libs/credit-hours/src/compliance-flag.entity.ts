@@ -19,8 +19,9 @@ export class ComplianceFlagEntity {
   @Column({ type: 'uuid' })
   traineeId!: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_compliance_flags_trainee' })
+  // No foreign key in the database, like compliance_statuses: a trigger on users deletes the flags.
+  @ManyToOne(() => UserEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'trainee_id' })
   trainee?: Relation<UserEntity>;
 
   @Column({ type: 'text' })

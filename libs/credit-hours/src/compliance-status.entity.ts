@@ -20,8 +20,11 @@ export class ComplianceStatusEntity {
   @PrimaryColumn({ type: 'uuid' })
   traineeId!: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_compliance_statuses_trainee' })
+  // No foreign key in the database (see migration ComplianceReferencesSetBased): the engine writes
+  // rows from existing trainees and rules and checks them set-based after each write; triggers
+  // on users (cascade) and on the rules (restrict) keep the rest.
+  @ManyToOne(() => UserEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'trainee_id' })
   trainee?: Relation<UserEntity>;
 
   /** The rule's `code`. */
@@ -35,15 +38,15 @@ export class ComplianceStatusEntity {
   @Column({ type: 'uuid' })
   ruleSetId!: string;
 
-  @ManyToOne(() => RequirementRuleSetEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'rule_set_id', foreignKeyConstraintName: 'fk_compliance_statuses_rule_set' })
+  @ManyToOne(() => RequirementRuleSetEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'rule_set_id' })
   ruleSet?: Relation<RequirementRuleSetEntity>;
 
   @Column({ type: 'uuid' })
   ruleId!: string;
 
-  @ManyToOne(() => RequirementRuleEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'rule_id', foreignKeyConstraintName: 'fk_compliance_statuses_rule' })
+  @ManyToOne(() => RequirementRuleEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'rule_id' })
   rule?: Relation<RequirementRuleEntity>;
 
   @Column({ type: 'numeric', precision: 7, scale: 2 })

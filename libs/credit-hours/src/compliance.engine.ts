@@ -340,6 +340,15 @@ export class ComplianceEngine {
           AND (r.period = 'calendar_year' OR $2::boolean)`,
       [year, includeOnce],
     );
+    // The rules judged with stay until this transaction ends: a delete of one waits, then sees
+    // the statuses naming it and is refused (the trigger that stands in for a foreign key).
+    await manager.query(
+      `SELECT 1 FROM requirement_rules r
+        WHERE r.rule_set_id IN (SELECT governing_rule_set_id(g.id, $1::int) FROM regions g)
+          AND (r.period = 'calendar_year' OR $2::boolean)
+          FOR KEY SHARE OF r`,
+      [year, includeOnce],
+    );
     const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(recomputeSql(sumsNeeded(rules)), [
       lo,
       hi,
@@ -350,6 +359,24 @@ export class ComplianceEngine {
       now,
       chinaDateOf(now),
     ]);
+    if (row.changed > 0) await this.validateWritten(manager, lo, hi, now);
     return { changed: row.changed, removed: row.removed, flagsRaised: row.flags_raised, flagsCleared: row.flags_cleared };
+  }
+
+  /**
+   * The foreign-key check of the rows just written, set-based (one statement per chunk instead
+   * of three checks per row): every row the statement wrote (its `updated_at` is this run's)
+   * names an existing trainee and a rule of the rule set it names. A failure rolls the chunk
+   * back and the job retries it.
+   */
+  private async validateWritten(manager: EntityManager, lo: string, hi: string, now: Date): Promise<void> {
+    const [{ orphans }]: { orphans: number }[] = await manager.query(
+      `SELECT count(*)::int AS orphans FROM compliance_statuses cs
+        WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
+          AND (NOT EXISTS (SELECT 1 FROM users u WHERE u.id = cs.trainee_id)
+               OR NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = cs.rule_id AND r.rule_set_id = cs.rule_set_id))`,
+      [lo, hi, now],
+    );
+    if (orphans > 0) throw new Error(`compliance recompute wrote ${orphans} status rows naming a missing trainee or rule; rolled back`);
   }
 }

@@ -37,8 +37,15 @@ export class CreditAuditLogEntity {
   @Column({ type: 'uuid' })
   entryId!: string;
 
+  /** The entry's year: the ledger is partitioned by year, its key is `(id, year)`. */
+  @Column({ type: 'smallint' })
+  entryYear!: number;
+
   @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'entry_id', foreignKeyConstraintName: 'fk_credit_audit_log_entry' })
+  @JoinColumn([
+    { name: 'entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_audit_log_entry' },
+    { name: 'entry_year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_audit_log_entry' },
+  ])
   entry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'text' })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /** The two categories of the notice: 1 policy and management foundations, 2 methods and tools. */
@@ -18,6 +18,11 @@ export const CREDIT_SOURCES: readonly CreditSource[] = ['course_completion', 'in
  * refuses both); a trainee's hours are the sum of their entries. Hours are exact decimals held
  * as strings; a reversal carries the negated hours of the entry it reverses, in that entry's
  * year, category and kind.
+ *
+ * Partitioned by `year` (one partition per calendar year, `credit_entries_y2026`, plus
+ * `credit_entries_default`; see docs/scaling.md). PostgreSQL wants the partition key in every
+ * unique key, so the primary key is `(id, year)` and whatever points at an entry carries its
+ * year too. An accrual key is unique across all years through {@link CreditAccrualKeyEntity}.
  */
 @Entity({ name: 'credit_entries' })
 @Check('ck_credit_entries_category', 'category IN (1, 2)')
@@ -26,8 +31,11 @@ export const CREDIT_SOURCES: readonly CreditSource[] = ['course_completion', 'in
 @Check('ck_credit_entries_sign', `hours <> 0 AND (source = 'reversal') = (hours < 0) AND (source = 'reversal') = (reverses_entry_id IS NOT NULL)`)
 // Covers the compliance aggregation (index-only scan: hours is part of the key on purpose).
 @Index('ix_credit_entries_trainee_year', ['traineeId', 'year', 'category', 'kind', 'hours'])
+// Unique per year (a partitioned table's unique keys hold the partition key): see the columns.
+@Index('ux_credit_entries_accrual_key', ['accrualKey', 'year'], { unique: true })
+@Index('ux_credit_entries_reverses_entry_id', ['reversesEntryId', 'year'], { unique: true })
 export class CreditEntryEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_credit_entries' })
   id!: string;
 
   @Column({ type: 'uuid' })
@@ -47,8 +55,8 @@ export class CreditEntryEntity {
   @Column({ type: 'numeric', precision: 7, scale: 2 })
   hours!: string;
 
-  /** The calendar year in China Standard Time of `occurredAt` (2025-12-31T16:30Z is 2026). */
-  @Column({ type: 'smallint' })
+  /** The calendar year in China Standard Time of `occurredAt` (2025-12-31T16:30Z is 2026); the partition key. */
+  @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_credit_entries' })
   year!: number;
 
   /** When the hours were earned: the completion, the session, or (adjustments) the date stated. */
@@ -72,18 +80,26 @@ export class CreditEntryEntity {
   @Column({ type: 'text', nullable: true })
   evidenceRef!: string | null;
 
-  /** Makes one accrual happen once, e.g. `completion:<enrollmentId>`. Null for manual entries. */
-  @Index('ux_credit_entries_accrual_key', { unique: true })
+  /**
+   * Makes one accrual happen once, e.g. `completion:<enrollmentId>`. Null for manual entries.
+   * Unique here per year only (a partitioned table's unique keys hold the partition key); across
+   * years the key is unique in `credit_accrual_keys`, written in the same statement.
+   */
   @Column({ type: 'text', nullable: true })
   accrualKey!: string | null;
 
-  /** For a reversal: the entry it cancels. Unique, so an entry is reversed at most once. */
-  @Index('ux_credit_entries_reverses_entry_id', { unique: true })
+  /**
+   * For a reversal: the entry it cancels, always in that entry's year (the foreign key is on
+   * `(reverses_entry_id, year)`), so unique per year is unique: an entry is reversed at most once.
+   */
   @Column({ type: 'uuid', nullable: true })
   reversesEntryId!: string | null;
 
   @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'reverses_entry_id', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' })
+  @JoinColumn([
+    { name: 'reverses_entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' },
+    { name: 'year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' },
+  ])
   reversesEntry?: Relation<CreditEntryEntity>;
 
   /** Why a person wrote this entry (adjustments and reversals). */

@@ -1,3 +1,4 @@
+import { CreditAccrualKeyEntity } from './credit-accrual-key.entity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoursesModule } from '@cqo/courses';
@@ -34,6 +35,7 @@ export const CREDIT_HOURS_ENTITIES = [
   CreditAuditLogEntity,
   LedgerCursorEntity,
   ComplianceVerdictChangeEntity,
+  CreditAccrualKeyEntity,
 ];
 
 const SERVICES = [

@@ -5,6 +5,7 @@
  * (`accruedHours`, `appointmentHoursTotal`) and the `credit.accrued` outbox event.
  */
 export * from './credit-entry.entity';
+export * from './credit-accrual-key.entity';
 export * from './requirement-rule-set.entity';
 export * from './requirement-rule.entity';
 export * from './compliance-status.entity';

@@ -39,18 +39,42 @@ export interface AppendResult {
  */
 @Injectable()
 export class LedgerService {
+  /** Years whose partition this process has seen (partitions are never dropped). */
+  private readonly partitionYears = new Set<number>();
+
   constructor(private readonly outbox: OutboxWriter) {}
+
+  /**
+   * Makes sure the year's partition exists before its first entry (a back-dated adjustment, a
+   * claim of an old year); the daily job makes the current and next year's ahead of time. An
+   * entry of a year without one still lands, in the default partition.
+   */
+  async ensurePartition(manager: EntityManager, year: number): Promise<void> {
+    if (this.partitionYears.has(year)) return;
+    const [{ created }]: { created: boolean }[] = await manager.query('SELECT credit_entries_ensure_partition($1) AS created', [year]);
+    // Made in this transaction: remembered once it is seen committed (a rollback would undo it).
+    if (!created) this.partitionYears.add(year);
+  }
 
   async append(manager: EntityManager, entry: NewCreditEntry): Promise<AppendResult> {
     // Category-2 courses are continuing education (DOMAIN.md): never ledger them as appointment hours.
     const kind: CreditKind = entry.category === 2 ? 'continuing' : entry.kind;
     const year = chinaYearOf(entry.occurredAt);
+    await this.ensurePartition(manager, year);
+    // The key and the entry in one statement: a key already taken (by any year) writes neither.
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO credit_entries
-         (trainee_id, category, kind, hours, year, occurred_at, source, course_id, course_version_id,
+      `WITH key AS (
+         INSERT INTO credit_accrual_keys (accrual_key, entry_id, year)
+         SELECT $12::text, gen_random_uuid(), $5 WHERE $12::text IS NOT NULL
+         ON CONFLICT (accrual_key) DO NOTHING
+         RETURNING entry_id
+       )
+       INSERT INTO credit_entries
+         (id, trainee_id, category, kind, hours, year, occurred_at, source, course_id, course_version_id,
           enrollment_id, evidence_ref, accrual_key, reason, recorded_by)
-       VALUES ($1, $2, $3, $4::numeric, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (accrual_key) DO NOTHING
+       SELECT COALESCE((SELECT entry_id FROM key), gen_random_uuid()), $1, $2, $3, $4::numeric, $5, $6, $7, $8, $9,
+              $10, $11, $12, $13, $14
+        WHERE $12::text IS NULL OR EXISTS (SELECT 1 FROM key)
        RETURNING id`,
       [
         entry.traineeId,
@@ -70,9 +94,10 @@ export class LedgerService {
       ],
     );
     if (inserted.length === 0) {
-      const existing: { id: string; year: number }[] = await manager.query('SELECT id, year FROM credit_entries WHERE accrual_key = $1', [
-        entry.accrualKey,
-      ]);
+      const existing: { id: string; year: number }[] = await manager.query(
+        'SELECT entry_id AS id, year FROM credit_accrual_keys WHERE accrual_key = $1',
+        [entry.accrualKey],
+      );
       return { entryId: existing[0].id, created: false, year: existing[0].year };
     }
     const entryId = inserted[0].id;
@@ -96,7 +121,7 @@ export class LedgerService {
     const rows: { trainee_id: string; category: CreditCategory; kind: CreditKind; hours: string; year: number; source: CreditSource; reversed: boolean }[] =
       await manager.query(
         `SELECT e.trainee_id, e.category, e.kind, e.hours, e.year, e.source,
-                EXISTS (SELECT 1 FROM credit_entries r WHERE r.reverses_entry_id = e.id) AS reversed
+                EXISTS (SELECT 1 FROM credit_entries r WHERE r.reverses_entry_id = e.id AND r.year = e.year) AS reversed
            FROM credit_entries e WHERE e.id = $1 FOR SHARE`,
         [entryId],
       );
@@ -110,10 +135,10 @@ export class LedgerService {
           enrollment_id, evidence_ref, reverses_entry_id, reason, recorded_by)
        SELECT trainee_id, category, kind, -hours, year, occurred_at, 'reversal', course_id, course_version_id,
               enrollment_id, 'reversal:' || id, id, $2, $3
-         FROM credit_entries WHERE id = $1
-       ON CONFLICT (reverses_entry_id) DO NOTHING
+         FROM credit_entries WHERE id = $1 AND year = $4
+       ON CONFLICT (reverses_entry_id, year) DO NOTHING
        RETURNING id, occurred_at`,
-      [entryId, by.reason, by.recordedBy],
+      [entryId, by.reason, by.recordedBy, original.year],
     );
     if (inserted.length === 0) throw CreditHoursErrors.entryAlreadyReversed();
     await this.outbox.record(manager, 'credit.accrued', {

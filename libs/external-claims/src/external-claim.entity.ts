@@ -20,6 +20,7 @@ export type ExternalClaimRejectedStage = 'enterprise' | 'regulator';
 @Check('ck_external_hour_claims_dates', 'started_on <= ended_on')
 @Check('ck_external_hour_claims_rejected', `(status = 'rejected') = (rejected_stage IS NOT NULL AND rejection_reason IS NOT NULL)`)
 @Check('ck_external_hour_claims_approved', `(status = 'approved') = (credit_entry_id IS NOT NULL AND approved_hours IS NOT NULL)`)
+@Check('ck_external_hour_claims_credit_entry_year', '(credit_entry_id IS NULL) = (credit_entry_year IS NULL)')
 @Index('ix_external_hour_claims_trainee_id_created_at', ['traineeId', 'createdAt'])
 @Index('ix_external_hour_claims_enterprise_id_status', ['enterpriseId', 'status'])
 export class ExternalClaimEntity {
@@ -106,8 +107,15 @@ export class ExternalClaimEntity {
   @Column({ type: 'uuid', nullable: true })
   creditEntryId!: string | null;
 
+  /** The year of that entry (the ledger's key is `(id, year)`); set with it, never alone. */
+  @Column({ type: 'smallint', nullable: true })
+  creditEntryYear!: number | null;
+
   @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'credit_entry_id', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' })
+  @JoinColumn([
+    { name: 'credit_entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' },
+    { name: 'credit_entry_year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' },
+  ])
   creditEntry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'timestamptz' })

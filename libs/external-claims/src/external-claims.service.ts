@@ -286,8 +286,8 @@ export class ExternalClaimsService {
       const now = this.clock.now();
       await manager.query(
         `UPDATE external_hour_claims SET status = 'approved', approved_hours = $2::numeric, reduction_reason = $3, credit_entry_id = $4,
-                decided_by = $5, decided_at = $6 WHERE id = $1`,
-        [id, normalizeHours(approved), reduced ? input.reductionReason!.trim() : null, entry.entryId, actor.userId, now],
+                credit_entry_year = $7, decided_by = $5, decided_at = $6 WHERE id = $1`,
+        [id, normalizeHours(approved), reduced ? input.reductionReason!.trim() : null, entry.entryId, actor.userId, now, entry.year],
       );
       await this.audit.record(
         { action: 'external_claim.approved', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, entryId: entry.entryId, claimed: normalizeHours(scope.hours), approved: normalizeHours(approved) } },

@@ -117,7 +117,7 @@ describe('accrual exactly once, through the real worker', () => {
       // SIGKILL as PostgreSQL sees it: the connection drops, the open transaction rolls back.
       const killed: unknown[] = await db.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-          WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE 'INSERT INTO credit_entries%'`,
+          WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%INSERT INTO credit_entries%'`,
       );
       expect(killed).toHaveLength(1);
       await doomed.get(CreditHoursProcessor).worker.close(true);

@@ -15,6 +15,7 @@ import {
 } from '@cqo/core';
 import { complianceSchedules } from './compliance.scheduler';
 import { identitySchedules } from './identity.scheduler';
+import { maintenanceSchedules } from './maintenance.scheduler';
 import { registrySchedules } from './registry.scheduler';
 
 /**
@@ -46,7 +47,7 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
 
   schedules(): JobSchedule[] {
     const tz = this.config.rulesTimeZone;
-    return [...complianceSchedules(tz), ...registrySchedules(tz), ...identitySchedules(tz)];
+    return [...complianceSchedules(tz), ...registrySchedules(tz), ...identitySchedules(tz), ...maintenanceSchedules(tz)];
   }
 
   onApplicationBootstrap(): void {

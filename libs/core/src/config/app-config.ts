@@ -68,6 +68,8 @@ export interface AppConfig {
   databaseReadUrl: string;
   /** Processes `npm start` runs: API processes (one port, Node cluster) and worker processes. */
   processes: { api: number; worker: number };
+  /** Outbox events relayed more than this many days ago are deleted nightly (docs/scaling.md). */
+  outboxRetentionDays: number;
 }
 
 /** Sessions, log-in protection, second factor and audit (issue 13). */
@@ -301,6 +303,12 @@ class EnvironmentVariables {
   @Max(3650)
   AUDIT_RETENTION_DAYS = 180;
 
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1, { message: 'must be at least 1 (days a relayed outbox event is kept)' })
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS = 30;
+
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   DOCS_ENABLED?: 'true' | 'false';
@@ -432,6 +440,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     databaseReadUrl: vars.DATABASE_READ_URL ?? vars.DATABASE_URL,
     processes: { api: processCount(vars.API_PROCESSES), worker: processCount(vars.WORKER_PROCESSES) },
+    outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS,
   };
 }
 

@@ -13,6 +13,7 @@ export const Queues = {
   certificates: 'certificates',
   registry: 'registry',
   identity: 'identity',
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -49,6 +50,10 @@ export interface JobPayloads {
   'registry.refresh-stats': Record<string, never>;
   /** Daily: deletes audit-log rows older than the retention (at least 180 days), and only those. */
   'identity.purge-audit-log': Record<string, never>;
+  /** Daily: makes the ledger's partitions of the current and next year (CST) ahead of their first entry. */
+  'maintenance.ensure-ledger-partitions': Record<string, never>;
+  /** Daily: deletes outbox events relayed longer ago than the retention, in batches (docs/scaling.md). */
+  'maintenance.prune-outbox': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -70,6 +75,8 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'registry.request-city-reports': Queues.registry,
   'registry.refresh-stats': Queues.registry,
   'identity.purge-audit-log': Queues.identity,
+  'maintenance.ensure-ledger-partitions': Queues.maintenance,
+  'maintenance.prune-outbox': Queues.maintenance,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+import { AccrualService } from '@cqo/credit-hours';
+
+const BATCH = 5000;
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface PruneResult {
+  deleted: number;
+  batches: number;
+}
+
+/**
+ * Deletes outbox events relayed longer ago than `OUTBOX_RETENTION_DAYS` (docs/scaling.md: the
+ * outbox is the largest table after a year). A relayed event is only kept for investigation:
+ * every consumer is idempotent and already ran. One exception: `course.completed` events are the
+ * accrual reconciliation's list of completions, so they go only once its watermark has passed
+ * them (known accrued).
+ *
+ * Batches walk the primary key from the oldest event, each one short statement (its own
+ * transaction), and stop at the first batch reaching events younger than the retention: a night's
+ * pass reads the old events and one batch more, never the whole table. Idempotent, and two
+ * workers pruning at once delete each row once (a row deleted by the other is simply gone).
+ */
+@Injectable()
+export class OutboxPruner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accrual: AccrualService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async prune(options: { retentionDays?: number; batch?: number } = {}): Promise<PruneResult> {
+    const retentionDays = options.retentionDays ?? this.config.outboxRetentionDays;
+    const batch = options.batch ?? BATCH;
+    const cutoff = new Date(this.clock.now().getTime() - retentionDays * DAY_MS);
+    const completionsUpTo = await this.accrual.reconciledUpTo();
+    let after = '0';
+    let deleted = 0;
+    let batches = 0;
+    for (;;) {
+      const [step]: { deleted: number; last: string | null; seen: number; reached: boolean }[] = await this.dataSource.query(
+        `WITH w AS (
+           SELECT id, type, created_at, relayed_at FROM outbox_events WHERE id > $1::bigint ORDER BY id LIMIT $2
+         ), gone AS (
+           DELETE FROM outbox_events o USING w
+            WHERE o.id = w.id AND w.relayed_at < $3 AND (w.type <> 'course.completed' OR w.id <= $4::bigint)
+           RETURNING o.id
+         )
+         SELECT (SELECT count(*) FROM gone)::int AS deleted,
+                (SELECT max(id) FROM w)::text AS last,
+                (SELECT count(*) FROM w)::int AS seen,
+                coalesce((SELECT bool_or(created_at >= $3) FROM w), false) AS reached`,
+        [after, batch, cutoff, completionsUpTo],
+      );
+      batches += 1;
+      deleted += step.deleted;
+      if (step.seen < batch || step.reached || step.last === null) break;
+      after = step.last;
+    }
+    return { deleted, batches };
+  }
+}

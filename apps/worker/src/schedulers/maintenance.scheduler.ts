@@ -1,0 +1,11 @@
+import type { JobSchedule } from './job-schedulers';
+
+/** The platform's housekeeping jobs. */
+export function maintenanceSchedules(timeZone: string): JobSchedule[] {
+  return [
+    // Every night: outbox events relayed longer ago than OUTBOX_RETENTION_DAYS go, in batches.
+    { id: 'maintenance.prune-outbox.daily', job: 'maintenance.prune-outbox', repeat: { pattern: '50 2 * * *', tz: timeZone } },
+    // Daily: the ledger's partitions of this year and next exist long before 1 January.
+    { id: 'maintenance.ensure-ledger-partitions.daily', job: 'maintenance.ensure-ledger-partitions', repeat: { pattern: '20 3 * * *', tz: timeZone } },
+  ];
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { CreditEntryEntity } from './credit-entry.entity';
+
+/**
+ * The accrual keys of the ledger, unique across every year. `credit_entries` is partitioned by
+ * year and can only hold a key unique per year; this small unpartitioned table holds it once.
+ * {@link LedgerService.append} writes the key and its entry in one statement (`ON CONFLICT DO
+ * NOTHING` on the key), so a second delivery of the same accrual writes neither, whatever
+ * year it would land in. Append-only, like the ledger.
+ */
+@Entity({ name: 'credit_accrual_keys' })
+export class CreditAccrualKeyEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_credit_accrual_keys' })
+  accrualKey!: string;
+
+  @Column({ type: 'uuid' })
+  entryId!: string;
+
+  /** The entry's year (the partition it lives in). */
+  @Column({ type: 'smallint' })
+  year!: number;
+
+  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_accrual_keys_entry' },
+    { name: 'year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_accrual_keys_entry' },
+  ])
+  entry?: Relation<CreditEntryEntity>;
+}
