@@ -13,6 +13,7 @@ export const Queues = {
   certificates: 'certificates',
   registry: 'registry',
   identity: 'identity',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -49,6 +50,12 @@ export interface JobPayloads {
   'registry.refresh-stats': Record<string, never>;
   /** Daily: deletes audit-log rows older than the retention (at least 180 days), and only those. */
   'identity.purge-audit-log': Record<string, never>;
+  /** Mails one in-app notification (reminders: the day's digest), once per idempotency key. */
+  'mail.notification': { eventId: string; notificationId: string };
+  /** Mails a reset link to every active account holding the address (nothing if none). */
+  'mail.password-reset': { eventId: string; email: string };
+  /** Mails a verification link for the address an account gave. */
+  'mail.email-verification': { eventId: string; userId: string; email: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -70,6 +77,9 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'registry.request-city-reports': Queues.registry,
   'registry.refresh-stats': Queues.registry,
   'identity.purge-audit-log': Queues.identity,
+  'mail.notification': Queues.mail,
+  'mail.password-reset': Queues.mail,
+  'mail.email-verification': Queues.mail,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -18,6 +18,7 @@ import { IdNumberCollisionDecisions1795651000000 } from './1795651000000-IdNumbe
 import { TotpLastStep1795651100000 } from './1795651100000-TotpLastStep';
 import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourClaims';
 import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
+import { MailNotifications1795660000000 } from './1795660000000-MailNotifications';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   TotpLastStep1795651100000,
   ExternalHourClaims1795654000000,
   HoursTranscripts1795654100000,
+  MailNotifications1795660000000,
 ];

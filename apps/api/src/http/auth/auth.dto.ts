@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Role } from '@cqo/core';
 import { EDUCATION_LEVELS, EducationLevel, QUALITY_QUALIFICATIONS, QualityQualification } from '@cqo/trainees';
 
@@ -137,6 +137,12 @@ export class RegisterDto extends ProfileDto {
   @MinLength(10)
   @MaxLength(128)
   password!: string;
+
+  @ApiPropertyOptional({ example: 'zhangsan@example.cn', description: 'A verification mail is sent to it; notification mail goes only to a verified address' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 }
 
 export class MeDto {
@@ -160,4 +166,8 @@ export class MeDto {
   totpRequired!: boolean;
   @ApiProperty({ description: 'A platform admin who must enrol TOTP before anything else' })
   totpEnrolmentRequired!: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  email!: string | null;
+  @ApiProperty({ description: 'The address was confirmed by a mailed link (log-in does not require it; the web app shows a banner)' })
+  emailVerified!: boolean;
 }
