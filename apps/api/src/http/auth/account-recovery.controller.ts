@@ -1,18 +1,18 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { AccountRecoveryService } from '@cqo/identity';
 import { Public } from '../common/access.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { IsEmailAddress } from '../common/email-address';
 
 /** Link tokens are 43 base64url characters (an HMAC-SHA256). */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export class ForgotPasswordDto {
   @ApiProperty({ example: 'zhangsan@example.cn' })
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email!: string;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Role } from '@cqo/core';
 import { EDUCATION_LEVELS, EducationLevel, QUALITY_QUALIFICATIONS, QualityQualification } from '@cqo/trainees';
+import { IsEmailAddress } from '../common/email-address';
 
 export class LoginDto {
   @ApiProperty({ example: 'trainee' })
@@ -140,8 +141,7 @@ export class RegisterDto extends ProfileDto {
 
   @ApiPropertyOptional({ example: 'zhangsan@example.cn', description: 'A verification mail is sent to it; notification mail goes only to a verified address' })
   @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email?: string;
 }
 

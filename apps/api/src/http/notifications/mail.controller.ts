@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
 import { AccountRecoveryService } from '@cqo/identity';
 import { CaughtMail, CaughtMailSummary, DeadLetterView, MailSettingsService, NotificationSettingsView } from '@cqo/notifications';
 import { Access, AnySignedIn, CurrentActor, Public } from '../common/access.decorator';
+import { IsEmailAddress } from '../common/email-address';
 
 export class NotificationSettingsDto implements NotificationSettingsView {
   @ApiProperty({ nullable: true, type: String })
@@ -22,8 +23,7 @@ export class UpdateNotificationSettingsDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'A new address gets a verification mail; null removes it' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email?: string | null;
 
   @ApiPropertyOptional()
