@@ -135,6 +135,19 @@ export class AccountRecoveryService {
     });
   }
 
+  /** Another verification mail for the account's unverified address. */
+  async resendVerification(userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: { email: string | null; email_verified_at: Date | null }[] = await manager.query(
+        'SELECT email, email_verified_at FROM users WHERE id = $1 FOR UPDATE',
+        [userId],
+      );
+      if (!row?.email) throw DomainError.conflict('EMAIL_MISSING', '请先填写邮箱');
+      if (row.email_verified_at) throw DomainError.conflict('EMAIL_ALREADY_VERIFIED', '邮箱已验证');
+      await this.requestVerification(manager, userId, row.email);
+    });
+  }
+
   /** Finds an unspent, unexpired token of the purpose for an active account, and spends it. */
   private async spend(manager: EntityManager, purpose: AccountTokenPurpose, token: string): Promise<{ row: AccountTokenEntity; user: UserEntity }> {
     const row = await manager.findOne(AccountTokenEntity, { where: { tokenHash: sha256(token), purpose }, lock: { mode: 'pessimistic_write' } });

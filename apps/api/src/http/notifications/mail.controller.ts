@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { Actor, Role } from '@cqo/core';
 import { AccountRecoveryService } from '@cqo/identity';
 import { CaughtMail, CaughtMailSummary, DeadLetterView, MailSettingsService, NotificationSettingsView } from '@cqo/notifications';
 import { Access, AnySignedIn, CurrentActor, Public } from '../common/access.decorator';
+import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { IsEmailAddress } from '../common/email-address';
 
 export class NotificationSettingsDto implements NotificationSettingsView {
@@ -91,6 +92,15 @@ export class MailController {
       await this.settings.updatePreferences(actor.userId, { emailReminders: dto.emailReminders, emailUpdates: dto.emailUpdates });
     }
     return this.settings.settingsOf(actor.userId);
+  }
+
+  /** Mails the verification link again (the address is unverified). */
+  @Post('me/email/verification')
+  @HttpCode(202)
+  @AnySignedIn()
+  @UseGuards(LoginThrottlerGuard)
+  async resendVerification(@CurrentActor() actor: Actor): Promise<void> {
+    await this.recovery.resendVerification(actor.userId);
   }
 
   /** The link in a reminder mail: turns reminder mail off (other mail and in-app notifications stay). */

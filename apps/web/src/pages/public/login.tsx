@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { landingOf } from '../../nav';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -56,6 +56,9 @@ export function LoginPage() {
             {busy ? t('common.working') : t('login.submit')}
           </button>
         </form>
+        <p className="login-links">
+          <Link to="/forgot-password">{t('forgot.link')}</Link>
+        </p>
       </section>
       <aside className="card login-side">
         <h2>{t('login.verifyTitle')}</h2>

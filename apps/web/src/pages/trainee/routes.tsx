@@ -14,6 +14,7 @@ const MyFactsPage = lazyPage(() => import('./facts'), 'MyFactsPage');
 const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
 const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
+const NotificationSettingsPage = lazyPage(() => import('../shared/notification-settings'), 'NotificationSettingsPage');
 const StudyPage = lazyPage(() => import('./study'), 'StudyPage');
 
 /** The trainee's pages (notifications and the catalog are open to every signed-in role). */
@@ -25,6 +26,7 @@ export default function TraineeRoutes() {
       <Route path="catalog" element={<CatalogPage />} />
       <Route path="courses/:versionId" element={<CoursePage />} />
       <Route path="notifications" element={<NotificationsPage />} />
+      <Route path="notification-settings" element={<NotificationSettingsPage />} />
       {trainee && (
         <>
           <Route path="learning" element={<LearningPage />} />
