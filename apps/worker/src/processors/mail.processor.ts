@@ -26,6 +26,7 @@ export class MailProcessor extends JobHost<MailJobs> {
   readonly handlers = {
     'mail.notification': async (data: JobPayloads['mail.notification'], job: Job, token?: string) => {
       const { notificationId } = requireIds(data, 'notificationId');
+      if (this.config.mail.mode === 'off') return 'off';
       // A reminder waits a while, so the digest it sends holds the whole day's run.
       const until = job.timestamp + this.config.mail.digestWaitSeconds * 1000;
       if (token && Date.now() < until && isReminderKind((await this.mail.kindOf(notificationId)) ?? '')) {

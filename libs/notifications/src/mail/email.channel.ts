@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@cqo/core';
 import { CatchAllMailServer } from './catch-all-mail.server';
@@ -16,14 +16,23 @@ interface SmtpError {
  * catch-all. A refusal of the recipient with a 5xx code is a bounce; anything else is retried.
  */
 @Injectable()
-export class EmailChannel implements NotificationChannel, OnApplicationShutdown {
+export class EmailChannel implements NotificationChannel, OnApplicationBootstrap, OnApplicationShutdown {
   readonly name = 'email' as const;
+  private readonly logger = new Logger(EmailChannel.name);
   private transporter?: Transporter;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly catchAll: CatchAllMailServer,
   ) {}
+
+  /** Says at start where mail goes; the catch-all starts now, so its folder is in the first lines of the log. */
+  async onApplicationBootstrap(): Promise<void> {
+    const mail = this.config.mail;
+    if (mail.mode === 'smtp') this.logger.log({ host: mail.host, port: mail.port, security: mail.security }, 'mail goes through SMTP');
+    else if (mail.mode === 'catch-all') await this.transport();
+    else if (this.config.env === 'production') this.logger.warn('SMTP_HOST is not set: no e-mail is sent (password reset by e-mail does not work)');
+  }
 
   get enabled(): boolean {
     return this.config.mail.mode !== 'off';
