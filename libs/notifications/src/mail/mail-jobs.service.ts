@@ -10,13 +10,13 @@ import { unsubscribeToken } from './unsubscribe-token';
 
 /** Notification kinds mailed, by category; every other kind stays in-app only. */
 export const MAILED_KINDS: Readonly<Record<string, { category: Exclude<MailCategory, 'account'>; path: string }>> = {
-  'compliance.reminder': { category: 'reminder', path: '/' },
+  'compliance.reminder': { category: 'reminder', path: '/hours' },
   cqo_term_reminder: { category: 'reminder', path: '/' },
   'registry.report-reminder': { category: 'reminder', path: '/' },
-  course_approved: { category: 'update', path: '/' },
-  course_returned: { category: 'update', path: '/' },
-  'external_claim.decided': { category: 'update', path: '/' },
-  certificate_issued: { category: 'update', path: '/' },
+  course_approved: { category: 'update', path: '/org/courses' },
+  course_returned: { category: 'update', path: '/org/courses' },
+  'external_claim.decided': { category: 'update', path: '/claims' },
+  certificate_issued: { category: 'update', path: '/certificates' },
 };
 const REMINDER_KINDS = Object.keys(MAILED_KINDS).filter((k) => MAILED_KINDS[k].category === 'reminder');
 
