@@ -26,7 +26,7 @@ export class EmailChannel implements NotificationChannel, OnApplicationBootstrap
     private readonly catchAll: CatchAllMailServer,
   ) {}
 
-  /** Says at start where mail goes; the catch-all starts now, so its folder is in the first lines of the log. */
+  /** Says at start where mail goes (once the process's logger is attached) and starts the catch-all with the worker. */
   async onApplicationBootstrap(): Promise<void> {
     const mail = this.config.mail;
     if (mail.mode === 'smtp') this.logger.log({ host: mail.host, port: mail.port, security: mail.security }, 'mail goes through SMTP');
