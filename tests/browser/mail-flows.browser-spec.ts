@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, LiveServers, DESKTOP, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
-import { TEST_PASSWORD, testIdNumber } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { eventually } from '../support/worker';
 
@@ -21,6 +21,7 @@ describe('mail flows in Chromium', () => {
     smtp = await startSmtpSink();
     servers = await startLiveServers({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURITY: 'none' });
     browser = await launchChromium();
+    await seedWorld(servers.api);
     const res = await servers.api.request({
       method: 'POST',
       url: '/auth/register',
@@ -105,5 +106,22 @@ describe('mail flows in Chromium', () => {
     const session = await servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'mailuser', password: 'Dunhuang-Murals#2027' } });
     const settings = await servers.api.request({ method: 'GET', url: '/me/notification-settings', token: session.json().accessToken });
     expect(settings.json()).toMatchObject({ emailReminders: false, emailUpdates: true, emailVerified: true });
+  });
+
+  it('the admin 邮件 page lists an address the server refused', async () => {
+    const res = await servers.api.request({
+      method: 'POST',
+      url: '/auth/register',
+      payload: { username: 'bouncy', password: TEST_PASSWORD, email: 'bounce-browser@example.test', fullName: '退信用户', idNumber: testIdNumber(56), educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false },
+    });
+    expect(res.statusCode).toBe(201);
+    await eventually(async () => (smtp.attempts.get('bounce-browser@example.test') ? true : undefined), 20_000, 'the refused delivery');
+    await withPage(DESKTOP, async (page) => {
+      await signIn(page, servers.baseUrl, 'admin', TEST_PASSWORD);
+      await page.goto(`${servers.baseUrl}/app/admin/mail`);
+      await page.getByRole('heading', { name: '退信名单' }).waitFor();
+      await eventually(async () => ((await page.getByText('bounce-browser@example.test').count()) > 0 ? true : (await page.reload(), undefined)), 20_000, 'the dead letter on the page');
+      await page.getByText('没有邮件。').waitFor(); // SMTP is configured: the catch-all is empty
+    });
   });
 });
