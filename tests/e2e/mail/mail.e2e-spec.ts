@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, jobIdFor, JobName, JobQueues, Queues, queuePrefix, redisConnectionOptions, DEFAULT_JOB_OPTIONS } from '@cqo/core';
 import { ComplianceEngine, currentYear } from '@cqo/credit-hours';
+import { MailDeliveryService } from '@cqo/notifications';
 import { createTestApi, TestApi } from '../../support/api';
 import { logIn, refreshWithCookie } from '../../support/auth';
 import { seedWorld, testIdNumber, TEST_PASSWORD, World } from '../../support/fixtures';
@@ -290,6 +291,25 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
     const list = await api.request({ method: 'GET', url: '/admin/mail/dead-letters', token: world.tokens.admin });
     expect(list.json()).toEqual([expect.objectContaining({ address, smtpCode: 550, bounces: 1 })]);
     expect((await api.request({ method: 'GET', url: '/admin/mail/dead-letters', token: world.tokens.traineeLZ })).statusCode).toBe(403);
+  });
+
+  it('five jobs sending one idempotency key at the same moment send one mail', async () => {
+    const delivery = worker.get(MailDeliveryService);
+    let renders = 0;
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4, 5].map(() =>
+        delivery.sendOnce({
+          idempotencyKey: 'test:race',
+          userId: null,
+          category: 'update',
+          to: 'race@example.test',
+          render: async () => (renders++, { to: 'race@example.test', subject: '并发测试', text: '一封' }),
+        }),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'sent']);
+    expect(renders).toBe(1);
+    expect(smtp.to('race@example.test')).toHaveLength(1);
   });
 
   it('bad input: 400 naming the field, nothing written', async () => {
