@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { AccountRecoveryService } from '@cqo/identity';
 import { Public } from '../common/access.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { IsEmailAddress } from '../common/email-address';
+import { IsEmailAddress } from './auth.dto';
 
 /** Link tokens are 43 base64url characters (an HMAC-SHA256). */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

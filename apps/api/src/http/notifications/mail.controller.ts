@@ -7,7 +7,7 @@ import { AccountRecoveryService } from '@cqo/identity';
 import { CaughtMail, CaughtMailSummary, DeadLetterView, MailSettingsService, NotificationSettingsView } from '@cqo/notifications';
 import { Access, AnySignedIn, CurrentActor, Public } from '../common/access.decorator';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
-import { IsEmailAddress } from '../common/email-address';
+import { IsEmailAddress } from '../auth/auth.dto';
 
 export class NotificationSettingsDto implements NotificationSettingsView {
   @ApiProperty({ nullable: true, type: String })

@@ -44,6 +44,9 @@ export function LoginPage() {
               <input id={id} aria-describedby={d} onBlur={checks.blur('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
             )}
           </Field>
+          <p className="small login-forgot">
+            <Link to="/forgot-password">{t('forgot.link')}</Link>
+          </p>
           {askTotp && (
             <Field label={t('login.totp')} error={error?.fieldMessage('totpCode')}>
               {(id, d) => (
@@ -56,9 +59,6 @@ export function LoginPage() {
             {busy ? t('common.working') : t('login.submit')}
           </button>
         </form>
-        <p className="login-links">
-          <Link to="/forgot-password">{t('forgot.link')}</Link>
-        </p>
       </section>
       <aside className="card login-side">
         <h2>{t('login.verifyTitle')}</h2>

@@ -10,11 +10,11 @@ const ClaimsPage = lazyPage(() => import('./claims'), 'ClaimsPage');
 const CoursePage = lazyPage(() => import('./course'), 'CoursePage');
 const EnrollmentPage = lazyPage(() => import('./enrollment'), 'EnrollmentPage');
 const ExamPage = lazyPage(() => import('./exam'), 'ExamPage');
+const NotificationSettingsPage = lazyPage(() => import('../shared/notification-settings'), 'NotificationSettingsPage');
 const MyFactsPage = lazyPage(() => import('./facts'), 'MyFactsPage');
 const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
 const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
-const NotificationSettingsPage = lazyPage(() => import('../shared/notification-settings'), 'NotificationSettingsPage');
 const StudyPage = lazyPage(() => import('./study'), 'StudyPage');
 
 /** The trainee's pages (notifications and the catalog are open to every signed-in role). */
