@@ -21,6 +21,7 @@ import { ErrorFilter } from './http/common/error.filter';
 import { HostileInputGuard } from './http/common/hostile-input.guard';
 import { RedisThrottlerStorage } from './http/common/redis-throttler-storage';
 import { AuditLogController } from './http/audit/audit-log.controller';
+import { AccountRecoveryController } from './http/auth/account-recovery.controller';
 import { AuthController } from './http/auth/auth.controller';
 import { CertificateVerificationController } from './http/certificates/certificate-verification.controller';
 import { CertificatesController, MyCertificatesController } from './http/certificates/certificates.controller';
@@ -46,6 +47,7 @@ import { HoursOutlookController } from './http/credit-hours/hours-outlook.contro
 import { HoursTranscriptsController } from './http/credit-hours/hours-transcripts.controller';
 import { ExternalClaimsController } from './http/external-claims/external-claims.controller';
 import { HealthController } from './http/health/health.controller';
+import { MailController } from './http/notifications/mail.controller';
 import { NotificationsController } from './http/notifications/notifications.controller';
 import { EnterprisesController } from './http/organizations/enterprises.controller';
 import { OrganizationsController } from './http/organizations/organizations.controller';
@@ -100,6 +102,8 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        AccountRecoveryController,
+        MailController,
         UsersController,
         RegionsController,
         OrganizationsController,

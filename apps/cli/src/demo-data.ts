@@ -75,6 +75,8 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
     fullName: '张伟',
     idNumber: id('62010219850312123'),
     phone: '13912345678',
+    // Mail to it lands in the development catch-all (README, "E-mail and SMS"): try 忘记密码 with it.
+    email: 'zhangwei@demo.cqo.localhost',
     enterpriseId: lanzhouWorks.id,
     educationLevel: 'bachelor',
     qualityWorkYears: 8,

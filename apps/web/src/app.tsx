@@ -4,6 +4,7 @@ import type { Role } from './api/types';
 import { I18nProvider, useI18n } from './i18n';
 import { landingOf, NAV, PASSWORD_PATH, SECURITY_PATH } from './nav';
 import { LoginPage } from './pages/public/login';
+import { EmailBanner, MAIL_PUBLIC_ROUTES } from './pages/public/mail-routes';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui/kit';
 
@@ -47,6 +48,7 @@ function Shell() {
       </a>
       <Header />
       <main id="main" className="container">
+        {!checking && <EmailBanner />}
         {checking ? (
           <Loading />
         ) : (
@@ -55,6 +57,7 @@ function Shell() {
               <Route path="/login" element={me ? <Navigate to={landingOf(me)} replace /> : <LoginPage />} />
               <Route path="/register" element={me ? <Navigate to={landingOf(me)} replace /> : <RegisterPage />} />
               <Route path="/check" element={<ToPublicVerify />} />
+              {MAIL_PUBLIC_ROUTES}
               <Route path="/" element={me ? <Navigate to={landingOf(me)} replace /> : <Navigate to="/login" replace />} />
               <Route path={SECURITY_PATH} element={<Guard staff><SecurityPage /></Guard>} />
               <Route path={PASSWORD_PATH} element={<Guard><ChangePasswordPage /></Guard>} />

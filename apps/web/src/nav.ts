@@ -49,6 +49,7 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
     ['/admin/rule-sets', 'nav.ruleSets'],
     ['/admin/users', 'nav.users'],
     ['/admin/id-collisions', 'nav.idCollisions'],
+    ['/admin/mail', 'nav.mail'],
     ['/security', 'nav.security'],
   ],
 };

@@ -7,7 +7,7 @@ import { AppConfig, buildLoggerParams, CoreModule, queuePrefix, RedisModule, red
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { ExamsModule } from '@cqo/exams';
 import { IdentityModule } from '@cqo/identity';
-import { NotificationsModule } from '@cqo/notifications';
+import { MailDeliveryModule, NotificationsModule } from '@cqo/notifications';
 import { RegistryModule } from '@cqo/registry';
 import { DatabaseModule } from '@cqo/schema';
 import { WorkerHealthServer } from './health/worker-health.server';
@@ -20,6 +20,7 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { OutboxPruner } from './outbox/outbox-pruner';
 import { ComplianceProcessor } from './processors/compliance.processor';
 import { CreditHoursProcessor } from './processors/credit-hours.processor';
+import { MailProcessor } from './processors/mail.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { RegistryProcessor } from './processors/registry.processor';
 import { JobSchedulers } from './schedulers/job-schedulers';
@@ -34,7 +35,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, MaintenanceProcessor, OutboxPruner, JobSchedulers, WorkerShutdown];
+    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, MaintenanceProcessor, OutboxPruner, MailProcessor, JobSchedulers, WorkerShutdown];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,
@@ -51,6 +52,7 @@ export class WorkerModule {
         BullModule.forRoot({ connection: redisConnectionOptions(config), prefix: queuePrefix(config) }),
         BullModule.registerQueue(),
         NotificationsModule,
+        MailDeliveryModule,
         ExamsModule,
         CreditHoursModule,
         CertificatesModule,

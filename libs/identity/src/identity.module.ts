@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountRecoveryService } from './account-tokens/account-recovery.service';
+import { AccountTokenEntity } from './account-tokens/account-token.entity';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuthService } from './auth.service';
@@ -28,10 +30,11 @@ const PROVIDERS = [
   IdentityRedis,
   SessionStateService,
   LoginProtectionService,
+  AccountRecoveryService,
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, AuditLogEntity]), JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, AuditLogEntity, AccountTokenEntity]), JwtModule.register({})],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

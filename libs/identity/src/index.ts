@@ -14,3 +14,5 @@ export * from './totp.service';
 export * from './login-protection.service';
 export * from './sessions/identity-redis';
 export * from './sessions/session-state.service';
+export * from './account-tokens/account-token.entity';
+export * from './account-tokens/account-recovery.service';

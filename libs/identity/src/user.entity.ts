@@ -6,6 +6,7 @@ export type UserStatus = 'active' | 'disabled';
 
 @Entity({ name: 'users' })
 @Index('ux_users_username', ['username'], { unique: true })
+@Index('ix_users_email', ['email'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -72,6 +73,17 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   totpEnabledAt!: Date | null;
+
+  /**
+   * Where mail goes (lower-case). Not unique: registration must not tell whether an address is
+   * already on the platform; a password-reset request mails every active account holding it.
+   */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** Set when a link mailed to `email` was followed (verification or password reset). */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
 
   /** The TOTP time step last used (bigint, as text): a code of that step or an earlier one is refused. */
   @Column({ type: 'bigint', nullable: true })

@@ -17,6 +17,8 @@ export interface NewUser {
   organizationId?: string | null;
   enterpriseId?: string | null;
   regionId?: string | null;
+  /** Mail address (lower-cased); the caller asks for its verification mail. */
+  email?: string | null;
 }
 
 /** A new role and the scope it needs (exactly one of the ids for a scoped role). */
@@ -39,6 +41,8 @@ export interface UserView {
   createdAt: Date;
   lastLoginAt: Date | null;
   totpEnabled: boolean;
+  email: string | null;
+  emailVerified: boolean;
 }
 
 /** Which scope field each role must carry (and no other). */
@@ -77,6 +81,7 @@ export class UsersService {
       organizationId: input.organizationId ?? null,
       enterpriseId: input.enterpriseId ?? null,
       regionId: input.regionId ?? null,
+      email: input.email ? input.email.trim().toLowerCase() : null,
     });
     let saved: UserEntity;
     try {
@@ -193,5 +198,7 @@ function toView(u: UserEntity): UserView {
     createdAt: u.createdAt,
     lastLoginAt: u.lastLoginAt,
     totpEnabled: u.totpEnabledAt !== null,
+    email: u.email,
+    emailVerified: u.emailVerifiedAt !== null,
   };
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailDeadLetterEntity, MailMessageEntity, NotificationPreferenceEntity } from './mail/mail.entities';
+import { MailSettingsService } from './mail/mail-settings.service';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { WelcomeNotifier } from './welcome.notification';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationsService, WelcomeNotifier],
-  exports: [NotificationsService, WelcomeNotifier],
+  imports: [TypeOrmModule.forFeature([NotificationEntity, MailMessageEntity, MailDeadLetterEntity, NotificationPreferenceEntity])],
+  providers: [NotificationsService, WelcomeNotifier, MailSettingsService],
+  exports: [NotificationsService, WelcomeNotifier, MailSettingsService],
 })
 export class NotificationsModule {}

@@ -4,8 +4,8 @@ import { COURSE_ENTITIES } from '@cqo/courses';
 import { CREDIT_HOURS_ENTITIES } from '@cqo/credit-hours';
 import { EXAM_ENTITIES } from '@cqo/exams';
 import { EXTERNAL_CLAIM_ENTITIES } from '@cqo/external-claims';
-import { AuditLogEntity, RefreshTokenEntity, UserEntity } from '@cqo/identity';
-import { NotificationEntity } from '@cqo/notifications';
+import { AccountTokenEntity, AuditLogEntity, RefreshTokenEntity, UserEntity } from '@cqo/identity';
+import { MailDeadLetterEntity, MailMessageEntity, NotificationEntity, NotificationPreferenceEntity } from '@cqo/notifications';
 import { ORGANIZATION_ENTITIES } from '@cqo/organizations';
 import { REGISTRY_ENTITIES } from '@cqo/registry';
 import { IdNumberCollisionEntity, TraineeProfileEntity } from '@cqo/trainees';
@@ -23,6 +23,10 @@ export const ALL_ENTITIES = [
   IdNumberCollisionEntity,
   AuditLogEntity,
   NotificationEntity,
+  AccountTokenEntity,
+  MailMessageEntity,
+  MailDeadLetterEntity,
+  NotificationPreferenceEntity,
   ...COURSE_ENTITIES,
   ...EXAM_ENTITIES,
   ...CREDIT_HOURS_ENTITIES,

@@ -17,7 +17,7 @@ import {
   regionContains,
   Role,
 } from '@cqo/core';
-import { AuditLogService, UsersService } from '@cqo/identity';
+import { AccountRecoveryService, AuditLogService, UsersService } from '@cqo/identity';
 import { IdNumberCollisionEntity } from './id-number-collision.entity';
 import { IdentityReferences } from './identity-references/identity-references';
 import { EducationLevel, QualityQualification, TraineeProfileEntity } from './trainee-profile.entity';
@@ -60,6 +60,8 @@ export interface EmployeeView {
 export interface Registration extends ProfileInput {
   username: string;
   password: string;
+  /** Optional: a verification mail goes to it; mail is sent only to verified addresses. */
+  email?: string;
 }
 
 /** A profile as people may see it: personal data masked. */
@@ -92,6 +94,7 @@ export class TraineesService {
     private readonly audit: AuditLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly references: IdentityReferences,
+    private readonly recovery: AccountRecoveryService,
   ) {}
 
   /**
@@ -107,9 +110,10 @@ export class TraineesService {
     try {
       userId = await this.dataSource.transaction(async (manager) => {
         const user = await this.users.create(
-          { username: input.username, password: input.password, displayName: input.fullName, role: Role.Trainee },
+          { username: input.username, password: input.password, displayName: input.fullName, role: Role.Trainee, email: input.email ?? null },
           manager,
         );
+        if (input.email) await this.recovery.requestVerification(manager, user.id, input.email);
         const holder = await this.holderOf(manager, columns.idNumberHash);
         const idColumns = holder ? await this.recordCollision(manager, user.id, holder, columns, requested) : {};
         await manager.insert(TraineeProfileEntity, {

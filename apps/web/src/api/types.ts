@@ -15,6 +15,38 @@ export interface Me {
   totpRequired: boolean;
   /** A platform admin who must enrol the second factor before anything else. */
   totpEnrolmentRequired: boolean;
+  /** Where mail goes; log-in does not wait for its verification (a banner asks for it). */
+  email?: string | null;
+  emailVerified?: boolean;
+}
+
+export interface NotificationSettings {
+  email: string | null;
+  emailVerified: boolean;
+  emailReminders: boolean;
+  emailUpdates: boolean;
+}
+
+export interface DeadLetter {
+  address: string;
+  smtpCode: number | null;
+  reason: string;
+  bounces: number;
+  firstBouncedAt: string;
+  lastBouncedAt: string;
+}
+
+export interface CaughtMailSummary {
+  id: string;
+  subject: string;
+  to: string;
+  receivedAt: string;
+}
+
+export interface CaughtMail extends CaughtMailSummary {
+  from: string;
+  text: string;
+  html: string | null;
 }
 
 export interface IdNumberCollision {

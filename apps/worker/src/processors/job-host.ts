@@ -1,10 +1,10 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { isUUID } from 'class-validator';
 import { DependencyMonitor, JobName, JobPayloads } from '@cqo/core';
 
-type Handlers<J extends JobName> = { [K in J]: (data: JobPayloads[K], job: Job<JobPayloads[K]>) => Promise<unknown> };
+type Handlers<J extends JobName> = { [K in J]: (data: JobPayloads[K], job: Job<JobPayloads[K]>, token?: string) => Promise<unknown> };
 
 /**
  * A BullMQ processor for a set of job names. It logs every job with its name, id and attempt,
@@ -34,16 +34,18 @@ export abstract class JobHost<J extends JobName> extends WorkerHost {
     return Object.keys(this.handlers) as JobName[];
   }
 
-  async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as Record<string, (data: unknown, job: Job) => Promise<unknown>>)[job.name];
+  async process(job: Job, token?: string): Promise<unknown> {
+    const handler = (this.handlers as Record<string, (data: unknown, job: Job, token?: string) => Promise<unknown>>)[job.name];
     const context = { job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 };
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on ${this.constructor.name}`);
     const started = Date.now();
     try {
-      const result = await handler(job.data, job);
+      const result = await handler(job.data, job, token);
       this.logger.log({ ...context, ms: Date.now() - started }, 'job done');
       return result;
     } catch (error) {
+      // A job that moved itself to later (job.moveToDelayed) has not failed.
+      if (error instanceof DelayedError) throw error;
       this.logger.warn({ ...context, err: error }, 'job failed');
       throw error;
     }

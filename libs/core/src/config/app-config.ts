@@ -70,6 +70,29 @@ export interface AppConfig {
   processes: { api: number; worker: number };
   /** Outbox events relayed more than this many days ago are deleted nightly (docs/scaling.md). */
   outboxRetentionDays: number;
+  /** Outgoing e-mail: see {@link MailConfig}. */
+  mail: MailConfig;
+}
+
+/**
+ * Outgoing e-mail (issue 16). `smtp` when SMTP_HOST is set; otherwise, in development, a local
+ * catch-all (an SMTP server inside the worker writing .eml files under storage/mail-catch-all);
+ * otherwise (tests, production without SMTP) no mail is sent and the mail jobs record that.
+ */
+export interface MailConfig {
+  mode: 'smtp' | 'catch-all' | 'off';
+  host: string | null;
+  port: number;
+  /** `tls`: TLS from the first byte (port 465); `starttls`: upgrade required; `none`: plain (a local relay). */
+  security: 'tls' | 'starttls' | 'none';
+  user: string | null;
+  password: string | null;
+  /** The From header, e.g. `甘肃省首席质量官培训平台 <noreply@example.cn>`. */
+  from: string;
+  /** HMAC key of unsubscribe links and e-mail tokens (derived from JWT_ACCESS_SECRET unless set). */
+  signingKey: string;
+  /** A reminder's mail waits this long, so the day's reminder run is complete when its digest is made. */
+  digestWaitSeconds: number;
 }
 
 /** Sessions, log-in protection, second factor and audit (issue 13). */
@@ -355,6 +378,48 @@ class EnvironmentVariables {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: AppConfig['logLevel'];
+
+  /** Outgoing mail server; unset: the development catch-all (or no mail in tests and production). */
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9.-]{1,253}$/, { message: 'must be a host name or address' })
+  SMTP_HOST?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  @IsIn(['tls', 'starttls', 'none'], { message: 'must be tls, starttls or none' })
+  SMTP_SECURITY: MailConfig['security'] = 'starttls';
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  @IsString()
+  @Matches(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'must be an address, optionally with a name: Name <a@b.cn>' })
+  MAIL_FROM = '甘肃省首席质量官培训平台 <noreply@cqo.localhost>';
+
+  /** Without SMTP_HOST: `on` runs the local catch-all (default in development), `off` sends nothing. */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  MAIL_CATCH_ALL?: 'on' | 'off';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  MAIL_SIGNING_KEY?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  MAIL_DIGEST_WAIT_SECONDS = 600;
 }
 
 function processCount(value: string): number {
@@ -441,6 +506,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseReadUrl: vars.DATABASE_READ_URL ?? vars.DATABASE_URL,
     processes: { api: processCount(vars.API_PROCESSES), worker: processCount(vars.WORKER_PROCESSES) },
     outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS,
+    mail: {
+      mode: vars.SMTP_HOST ? 'smtp' : (vars.MAIL_CATCH_ALL ?? (vars.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' ? 'catch-all' : 'off',
+      host: vars.SMTP_HOST ?? null,
+      port: vars.SMTP_PORT,
+      security: vars.SMTP_SECURITY,
+      user: vars.SMTP_USER ?? null,
+      password: vars.SMTP_PASSWORD ?? null,
+      from: vars.MAIL_FROM,
+      signingKey: vars.MAIL_SIGNING_KEY ?? createHmac('sha256', vars.JWT_ACCESS_SECRET).update('mail-signing').digest('hex'),
+      digestWaitSeconds: vars.MAIL_DIGEST_WAIT_SECONDS,
+    },
   };
 }
 

@@ -183,6 +183,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   appointed: { zh: '是否已聘任', en: 'appointed' },
   page: { zh: '页码', en: 'page' },
   pageSize: { zh: '每页条数', en: 'page size' },
+  // e-mail links and notification settings (issue 16; email and newPassword are named with the account fields)
+  token: { zh: '链接', en: 'link' },
+  emailReminders: { zh: '提醒邮件', en: 'reminder e-mails' },
+  emailUpdates: { zh: '通知邮件', en: 'notice e-mails' },
 };
 
 /**

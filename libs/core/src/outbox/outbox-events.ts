@@ -31,6 +31,15 @@ export interface OutboxEventPayloads {
   'cqo.appointment.changed': { appointmentId: string; traineeId: string; enterpriseId: string; change: 'appointed' | 'ended'; year: number };
   /** A city's yearly report to the province was asked for (or asked for again: `generation`). */
   'cqo.city-report.requested': { reportId: string; generation: number };
+  /**
+   * An in-app notification was created: written by a trigger on `notifications` in the same
+   * transaction (every sender, CTE inserts included), so mail follows whatever is shown in-app.
+   */
+  'notification.created': { notificationId: string };
+  /** Someone asked for a password-reset link for an address; the worker looks up the accounts (the API never does). */
+  'identity.password-reset-requested': { email: string };
+  /** An address was given (registration, settings) and must be verified by a mailed link. */
+  'identity.email-verification-requested': { userId: string; email: string };
 }
 
 export interface ExamAttemptGradedEvent {
@@ -113,6 +122,11 @@ export const OutboxRoutes: { readonly [E in OutboxEventType]: readonly Route<E>[
   ],
   'cqo.city-report.requested': [
     { job: 'registry.generate-city-report', payload: (eventId, e) => ({ eventId, reportId: e.reportId, generation: e.generation }) },
+  ],
+  'notification.created': [{ job: 'mail.notification', payload: (eventId, e) => ({ eventId, notificationId: e.notificationId }) }],
+  'identity.password-reset-requested': [{ job: 'mail.password-reset', payload: (eventId, e) => ({ eventId, email: e.email }) }],
+  'identity.email-verification-requested': [
+    { job: 'mail.email-verification', payload: (eventId, e) => ({ eventId, userId: e.userId, email: e.email }) },
   ],
 };
 

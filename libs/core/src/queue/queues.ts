@@ -14,6 +14,7 @@ export const Queues = {
   registry: 'registry',
   identity: 'identity',
   maintenance: 'maintenance',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof Queues)[keyof typeof Queues];
 
@@ -54,6 +55,12 @@ export interface JobPayloads {
   'maintenance.ensure-ledger-partitions': Record<string, never>;
   /** Daily: deletes outbox events relayed longer ago than the retention, in batches (docs/scaling.md). */
   'maintenance.prune-outbox': Record<string, never>;
+  /** Mails one in-app notification (reminders: the day's digest), once per idempotency key. */
+  'mail.notification': { eventId: string; notificationId: string };
+  /** Mails a reset link to every active account holding the address (nothing if none). */
+  'mail.password-reset': { eventId: string; email: string };
+  /** Mails a verification link for the address an account gave. */
+  'mail.email-verification': { eventId: string; userId: string; email: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -77,6 +84,9 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'identity.purge-audit-log': Queues.identity,
   'maintenance.ensure-ledger-partitions': Queues.maintenance,
   'maintenance.prune-outbox': Queues.maintenance,
+  'mail.notification': Queues.mail,
+  'mail.password-reset': Queues.mail,
+  'mail.email-verification': Queues.mail,
 };
 
 /** Retries with backoff for transient failures; finished jobs are kept a while for inspection. */

@@ -18,6 +18,7 @@ import { IdNumberCollisionDecisions1795651000000 } from './1795651000000-IdNumbe
 import { TotpLastStep1795651100000 } from './1795651100000-TotpLastStep';
 import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourClaims';
 import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
+import { MailNotifications1795660000000 } from './1795660000000-MailNotifications';
 import { PartitionLedgerByYear1795662000000 } from './1795662000000-PartitionLedgerByYear';
 import { ComplianceReferencesSetBased1795662100000 } from './1795662100000-ComplianceReferencesSetBased';
 import { HotUpdateFillfactor1795663000000 } from './1795663000000-HotUpdateFillfactor';
@@ -47,6 +48,7 @@ export const ALL_MIGRATIONS = [
   TotpLastStep1795651100000,
   ExternalHourClaims1795654000000,
   HoursTranscripts1795654100000,
+  MailNotifications1795660000000,
   PartitionLedgerByYear1795662000000,
   ComplianceReferencesSetBased1795662100000,
   HotUpdateFillfactor1795663000000,

@@ -123,6 +123,8 @@ export class AuthController {
       totpEnabled: user.totpEnabled,
       totpRequired: this.auth.totpRequiredFor(user.role),
       totpEnrolmentRequired: access.totpEnrolmentPending,
+      email: user.email,
+      emailVerified: user.emailVerified,
     };
   }
 }

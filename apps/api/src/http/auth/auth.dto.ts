@@ -200,4 +200,8 @@ export class MeDto {
   totpRequired!: boolean;
   @ApiProperty({ description: 'A platform admin who must enrol TOTP before anything else' })
   totpEnrolmentRequired!: boolean;
+  @ApiProperty({ nullable: true, type: String })
+  email!: string | null;
+  @ApiProperty({ description: 'The address was confirmed by a mailed link (log-in does not require it; the web app shows a banner)' })
+  emailVerified!: boolean;
 }

@@ -44,6 +44,9 @@ export function LoginPage() {
               <input id={id} aria-describedby={d} onBlur={checks.blur('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
             )}
           </Field>
+          <p className="small login-forgot">
+            <Link to="/forgot-password">{t('forgot.link')}</Link>
+          </p>
           {askTotp && (
             <Field label={t('login.totp')} error={error?.fieldMessage('totpCode')}>
               {(id, d) => (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
 import type { Notification, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -14,6 +15,9 @@ export function NotificationsPage() {
   return (
     <>
       <PageTitle title={t('notifications.title')}>
+        <Link className="btn btn-small" to="/notification-settings">
+          {t('notificationSettings.title')}
+        </Link>
         <div className="field field-check">
           <input id="unread-only" type="checkbox" checked={unreadOnly} onChange={(e) => (setUnreadOnly(e.target.checked), setPage(1))} />
           <label htmlFor="unread-only">{t('notifications.unreadOnly')}</label>

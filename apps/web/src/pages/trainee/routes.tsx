@@ -10,6 +10,7 @@ const ClaimsPage = lazyPage(() => import('./claims'), 'ClaimsPage');
 const CoursePage = lazyPage(() => import('./course'), 'CoursePage');
 const EnrollmentPage = lazyPage(() => import('./enrollment'), 'EnrollmentPage');
 const ExamPage = lazyPage(() => import('./exam'), 'ExamPage');
+const NotificationSettingsPage = lazyPage(() => import('../shared/notification-settings'), 'NotificationSettingsPage');
 const MyFactsPage = lazyPage(() => import('./facts'), 'MyFactsPage');
 const HoursPage = lazyPage(() => import('./hours'), 'HoursPage');
 const LearningPage = lazyPage(() => import('./learning'), 'LearningPage');
@@ -26,6 +27,7 @@ export default function TraineeRoutes() {
       <Route path="catalog" element={<CatalogPage />} />
       <Route path="courses/:versionId" element={<CoursePage />} />
       <Route path="notifications" element={<NotificationsPage />} />
+      <Route path="notification-settings" element={<NotificationSettingsPage />} />
       {trainee && (
         <>
           <Route path="learning" element={<LearningPage />} />

@@ -1,0 +1,131 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { simpleParser } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Clock, DomainError } from '@cqo/core';
+import { catchAllDir } from './catch-all-mail.server';
+import { userOfUnsubscribeToken } from './unsubscribe-token';
+
+export interface NotificationSettingsView {
+  email: string | null;
+  emailVerified: boolean;
+  emailReminders: boolean;
+  emailUpdates: boolean;
+}
+
+export interface DeadLetterView {
+  address: string;
+  smtpCode: number | null;
+  reason: string;
+  bounces: number;
+  firstBouncedAt: Date;
+  lastBouncedAt: Date;
+}
+
+export interface CaughtMailSummary {
+  id: string;
+  subject: string;
+  to: string;
+  receivedAt: Date;
+}
+
+export interface CaughtMail extends CaughtMailSummary {
+  from: string;
+  text: string;
+  html: string | null;
+}
+
+/** Catch-all file names: what the catch-all writes, and nothing that could leave its folder. */
+const CAUGHT_ID = /^[0-9TZ-]{20,40}-[0-9a-f]{8}\.eml$/;
+const CAUGHT_LIST_LIMIT = 200;
+
+/** Preferences, the unsubscribe link, and the admin views of bounced addresses and the catch-all. */
+@Injectable()
+export class MailSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async settingsOf(userId: string): Promise<NotificationSettingsView> {
+    const rows: { email: string | null; email_verified_at: Date | null; email_reminders: boolean | null; email_updates: boolean | null }[] =
+      await this.dataSource.query(
+        `SELECT u.email, u.email_verified_at, p.email_reminders, p.email_updates
+           FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = $1`,
+        [userId],
+      );
+    const row = rows[0];
+    if (!row) throw DomainError.notFound('USER_NOT_FOUND', '用户不存在');
+    return { email: row.email, emailVerified: row.email_verified_at !== null, emailReminders: row.email_reminders ?? true, emailUpdates: row.email_updates ?? true };
+  }
+
+  async updatePreferences(userId: string, change: { emailReminders?: boolean; emailUpdates?: boolean }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notification_preferences (user_id, email_reminders, email_updates, updated_at) VALUES ($1, COALESCE($2, true), COALESCE($3, true), $4)
+       ON CONFLICT (user_id) DO UPDATE SET email_reminders = COALESCE($2, notification_preferences.email_reminders),
+         email_updates = COALESCE($3, notification_preferences.email_updates), updated_at = $4`,
+      [userId, change.emailReminders ?? null, change.emailUpdates ?? null, this.clock.now()],
+    );
+  }
+
+  /** The link in a reminder mail: reminders off, nothing else. */
+  async unsubscribe(token: string): Promise<void> {
+    const userId = userOfUnsubscribeToken(this.config.mail.signingKey, token);
+    const exists: unknown[] = userId ? await this.dataSource.query('SELECT 1 FROM users WHERE id = $1', [userId]) : [];
+    if (!userId || exists.length === 0) {
+      throw DomainError.invalid('UNSUBSCRIBE_TOKEN_INVALID', '退订链接无效', [{ field: 'token', message: '退订链接无效' }]);
+    }
+    await this.updatePreferences(userId, { emailReminders: false });
+  }
+
+  async deadLetters(): Promise<DeadLetterView[]> {
+    const rows: { address: string; smtp_code: number | null; reason: string; bounces: number; first_bounced_at: Date; last_bounced_at: Date }[] =
+      await this.dataSource.query('SELECT * FROM mail_dead_letters ORDER BY last_bounced_at DESC, address LIMIT 1000');
+    return rows.map((r) => ({ address: r.address, smtpCode: r.smtp_code, reason: r.reason, bounces: r.bounces, firstBouncedAt: r.first_bounced_at, lastBouncedAt: r.last_bounced_at }));
+  }
+
+  /** An address fixed (mailbox restored): mail may go to it again. */
+  async removeDeadLetter(address: string): Promise<void> {
+    const removed: unknown[] = await this.dataSource.query('DELETE FROM mail_dead_letters WHERE address = $1 RETURNING address', [address.trim().toLowerCase()]);
+    if (removed.length === 0) throw DomainError.notFound('DEAD_LETTER_NOT_FOUND', '该地址不在退信名单中');
+  }
+
+  /** Mail the development catch-all received, newest first (empty when SMTP is configured). */
+  async caughtMail(): Promise<CaughtMailSummary[]> {
+    const dir = catchAllDir(this.config);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const recent = names.filter((n) => CAUGHT_ID.test(n)).sort().reverse().slice(0, CAUGHT_LIST_LIMIT);
+    return Promise.all(
+      recent.map(async (id) => {
+        const mail = await simpleParser(await readFile(join(dir, id)));
+        const received = mail.date ?? (await stat(join(dir, id))).mtime;
+        return { id, subject: mail.subject ?? '', to: addressText(mail.to), receivedAt: received };
+      }),
+    );
+  }
+
+  async caughtMessage(id: string): Promise<CaughtMail> {
+    const notFound = () => DomainError.notFound('CAUGHT_MAIL_NOT_FOUND', '邮件不存在');
+    if (!CAUGHT_ID.test(id)) throw notFound();
+    const raw = await readFile(join(catchAllDir(this.config), id)).catch(() => null);
+    if (!raw) throw notFound();
+    const mail = await simpleParser(raw);
+    return {
+      id,
+      subject: mail.subject ?? '',
+      to: addressText(mail.to),
+      from: addressText(mail.from),
+      receivedAt: mail.date ?? new Date(0),
+      text: mail.text ?? '',
+      html: typeof mail.html === 'string' ? mail.html : null,
+    };
+  }
+}
+
+function addressText(value: { text: string } | { text: string }[] | undefined): string {
+  if (!value) return '';
+  return Array.isArray(value) ? value.map((v) => v.text).join(', ') : value.text;
+}
