@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { lowPriorityScripts } from './build/low-priority-scripts';
 import { precompress } from './build/precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -16,7 +15,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   // The field→label map and messages the API's validation uses too (pure modules, no Node imports).
   resolve: { alias: { '@cqo/forms': fileURLToPath(new URL('../../libs/core/src/forms', import.meta.url)) } },
-  plugins: [lowPriorityScripts(), precompress()],
+  plugins: [precompress()],
   build: {
     // Every browser we serve supports <link rel="modulepreload">; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
