@@ -27,4 +27,5 @@ COPY --from=build --chown=node:node /app/apps/cli/assets ./apps/cli/assets
 RUN mkdir -p /data/storage && chown node:node /data/storage
 USER node
 EXPOSE 3000 3001
-CMD ["node", "dist/apps/api/src/main.js"]
+# The API's Node options: apps/api/src/node-options.ts (API_NODE_OPTIONS).
+CMD ["node", "--max-old-space-size=1024", "dist/apps/api/src/main.js"]

@@ -6,6 +6,8 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +18,7 @@ import { RegionsService, TrainingOrganizationsService } from '@cqo/organizations
 import { migrateDatabase } from '@cqo/schema';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/bootstrap';
+import { API_NODE_OPTIONS } from '../../apps/api/src/node-options';
 import { demoVideoPath } from '../../apps/cli/src/demo-content';
 
 /**
@@ -23,12 +26,20 @@ import { demoVideoPath } from '../../apps/cli/src/demo-content';
  * API's signed media route, against @fastify/static serving the same file from the same Fastify
  * server in the same run. Prints throughput (MiB/s, requests/s) and p99 time to first byte, each
  * as a ratio to the baseline, the API's peak RSS during the run and the load average. The clients
- * run in a forked process. Options: --connections=200 --seconds=10 --chunk=262144.
+ * run in a forked process; the server process runs with the API's Node options (API_NODE_OPTIONS).
+ * Prints the server's memory as V8 heap, external (array buffers) and the rest, at each phase's
+ * RSS peak and after a full collection (what is retained rather than garbage not yet collected).
+ * Options: --connections=200 --seconds=10 --chunk=262144; BENCH_HEAPSNAPSHOT=/path/prefix writes
+ * a heap snapshot after each phase.
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CONNECTIONS = arg('connections', 200);
 const SECONDS = arg('seconds', 10);
 const CHUNK = arg('chunk', 256 * 1024);
+/** A full garbage collection (the bench's own process; `--expose-gc` set at run time). */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(0);
 
 interface ClientRun {
   url: string;
@@ -106,17 +117,30 @@ async function main(): Promise<void> {
 
   const child = fork(__filename, ['--client'], { stdio: 'inherit' });
   await once(child, 'spawn');
-  const run = async (url: string): Promise<ClientResult & { rssPeak: number }> => {
-    let rssPeak = process.memoryUsage().rss;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+  const run = async (url: string): Promise<ClientResult & { rssPeak: number; atPeak: NodeJS.MemoryUsage; afterGc: NodeJS.MemoryUsage }> => {
+    let atPeak = process.memoryUsage();
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      if (now.rss > atPeak.rss) atPeak = now;
+    }, 100);
     child.send({ url, size: file.sizeBytes, connections: CONNECTIONS, seconds: SECONDS, chunk: CHUNK } satisfies ClientRun);
     const [result] = (await once(child, 'message')) as [ClientResult];
     clearInterval(sampler);
-    return { ...result, rssPeak };
+    // What stays after a full collection: retained by the server, as opposed to garbage not yet collected.
+    collectGarbage();
+    const afterGc = process.memoryUsage();
+    if (process.env.BENCH_HEAPSNAPSHOT) writeHeapSnapshot(`${process.env.BENCH_HEAPSNAPSHOT}-${++snapshots}.heapsnapshot`);
+    return { ...result, rssPeak: atPeak.rss, atPeak, afterGc };
   };
+  const mem = (m: NodeJS.MemoryUsage) =>
+    `RSS ${mb(m.rss)} = V8 heap ${mb(m.heapTotal)} (used ${mb(m.heapUsed)}) + external ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)}) + code, stacks and native ${mb(m.rss - m.heapTotal - m.external)} MiB`;
+  let snapshots = 0;
+  collectGarbage();
+  const idle = process.memoryUsage();
   try {
     // Warm both paths, then measure each.
     await run(`${origin}/bench-static/demo.mp4`);
+    await run(`${origin}${signed}`);
     const baseline = await run(`${origin}/bench-static/demo.mp4`);
     const api = await run(`${origin}${signed}`);
     const mib = (r: ClientResult) => r.bytes / r.seconds / 1024 ** 2;
@@ -127,6 +151,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `ratio: throughput ${(mib(api) / mib(baseline)).toFixed(2)}× (goal ≥ 0.8×), p99 TTFB ${(api.ttfbP99 / baseline.ttfbP99).toFixed(2)}× the baseline; API RSS peak ${(api.rssPeak / 1024 ** 2).toFixed(0)} MiB (goal < 300 MiB)\n`,
     );
+    process.stdout.write(`API memory idle (before the runs): ${mem(idle)}\n`);
+    process.stdout.write(`API memory at the baseline's peak: ${mem(baseline.atPeak)}; after a full GC: ${mem(baseline.afterGc)}\n`);
+    process.stdout.write(`API memory at the media route's peak: ${mem(api.atPeak)}; after a full GC: ${mem(api.afterGc)}\n`);
     process.stdout.write(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   } finally {
     child.kill();
@@ -143,6 +170,10 @@ async function main(): Promise<void> {
 
 if (process.argv.includes('--client')) {
   process.on('message', (run: ClientRun) => void clients(run).then((r) => process.send!(r)));
+} else if (!API_NODE_OPTIONS.every((option) => process.execArgv.includes(option))) {
+  // This process hosts the API, so it runs with the API's Node options (as npm start and the image do).
+  const server = fork(__filename, process.argv.slice(2), { execArgv: [...process.execArgv, ...API_NODE_OPTIONS], stdio: 'inherit' });
+  server.on('exit', (code) => process.exit(code ?? 1));
 } else {
   main().catch((error: unknown) => {
     process.stderr.write(`bench:content failed: ${error instanceof Error ? error.stack : String(error)}\n`);

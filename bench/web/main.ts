@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +20,13 @@ import { DEMO_PASSWORD } from '../../apps/cli/src/demo-data';
  * JavaScript transferred (goals: each score ≥ 95, FCP < 2 s, JS < 150 KB on the first page), with
  * the load average, since a busy machine slows the simulated CPU too. Runs the built API (a child
  * process, as in production) on a throw-away database seeded with the demo data; asserts nothing.
- * `--runs=N` repeats each page and prints the median run; `--chrome=/path` picks the browser.
+ * `--runs=N` repeats each page and prints the median run; `--chrome=/path` picks the browser;
+ * `--report=DIR` keeps each run's Lighthouse result as JSON.
  */
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 1);
 const CHROME = process.argv.find((a) => a.startsWith('--chrome='))?.split('=')[1] ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** `--report=DIR` writes each run's full Lighthouse result (JSON) there, to read its audits. */
+const REPORT_DIR = process.argv.find((a) => a.startsWith('--report='))?.split('=')[1];
 const DIST = join(__dirname, '../..');
 const API_ENTRY = join(DIST, 'apps/api/src/main.js');
 const SEED_ENTRY = join(DIST, 'apps/cli/src/seed-demo.js');
@@ -79,6 +83,10 @@ async function audit(url: string, port: number): Promise<PageFigures> {
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
+  if (REPORT_DIR) {
+    await mkdir(REPORT_DIR, { recursive: true });
+    await writeFile(join(REPORT_DIR, `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const resources = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   const bytes = (type: string) => resources.find((r) => r.resourceType === type)?.transferSize ?? 0;
@@ -92,6 +100,61 @@ async function audit(url: string, port: number): Promise<PageFigures> {
     scriptKb: bytes('script') / 1024,
     totalKb: bytes('total') / 1024,
   };
+}
+
+interface Shift {
+  value: number;
+  at: number;
+  sources: string[];
+}
+
+const OBSERVE_SHIFTS = `
+  window.__shifts = [];
+  const describe = (node) => {
+    if (!(node instanceof Element)) return node ? node.nodeName : '?';
+    const cls = typeof node.className === 'string' && node.className.trim() ? '.' + node.className.trim().split(/\\s+/).join('.') : '';
+    const text = (node.textContent || '').trim().slice(0, 30);
+    return node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + cls + (text ? ' "' + text + '"' : '');
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shifts.push({
+        value: e.value,
+        at: Math.round(e.startTime),
+        sources: e.sources.map((s) => describe(s.node) + ' y ' + Math.round(s.previousRect.y) + '→' + Math.round(s.currentRect.y) + ' h ' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.height)),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+/**
+ * The page's own layout shifts (PerformanceObserver), with the elements that moved: Lighthouse
+ * 12.2's layout-shifts audit fails on current Chromium ("frame_sequence"), so this says what the
+ * cumulative-layout-shift score is made of. The audited browser (logged in, or a fresh context for
+ * the log-in page), Lighthouse's mobile
+ * screen (412×823), no throttling (Lighthouse's simulated mode loads unthrottled too).
+ */
+async function layoutShifts(cdp: string, url: string, loggedIn: boolean): Promise<{ total: number; shifts: Shift[] }> {
+  const connected = await chromium.connectOverCDP(cdp);
+  try {
+    const page = await (loggedIn ? connected.contexts()[0] : await connected.newContext()).newPage();
+    await page.setViewportSize({ width: 412, height: 823 });
+    // A string: the bench is compiled without the DOM's types.
+    await page.addInitScript(OBSERVE_SHIFTS);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1000);
+    const shifts = (await page.evaluate('window.__shifts')) as Shift[];
+    await page.close();
+    return { total: shifts.reduce((sum, s) => sum + s.value, 0), shifts };
+  } finally {
+    await connected.close();
+  }
+}
+
+function printShifts(name: string, { total, shifts }: { total: number; shifts: Shift[] }): void {
+  process.stdout.write(`${name.padEnd(14)} layout shifts (page's own observer, 412×823): total ${total.toFixed(3)}\n`);
+  for (const s of shifts) process.stdout.write(`  ${s.value.toFixed(3)} at ${s.at} ms: ${s.sources.join('; ')}\n`);
 }
 
 function median(runs: PageFigures[]): PageFigures {
@@ -156,6 +219,9 @@ async function main(): Promise<void> {
     const hoursRuns: PageFigures[] = [];
     for (let i = 0; i < RUNS; i++) hoursRuns.push(await audit(`${origin}/app/hours`, debugPort));
     print('trainee hours', median(hoursRuns));
+    // After the audits: a playwright page opened between them has made Lighthouse's next trace fail (NO_NAVSTART).
+    printShifts('log-in page', await layoutShifts(cdp, `${origin}/app/login`, false));
+    printShifts('trainee hours', await layoutShifts(cdp, `${origin}/app/hours`, true));
   } finally {
     browser?.kill('SIGTERM');
     if (api && api.exitCode === null) {

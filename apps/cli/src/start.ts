@@ -3,6 +3,7 @@ import cluster, { Worker as ClusterProcess } from 'node:cluster';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@cqo/core';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';
+import { API_NODE_OPTIONS } from '../../api/src/node-options';
 import { seedDemo } from './seed-demo';
 
 /**
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   for (const [name, entry, count] of roles) {
     for (let i = 1; i <= count; i++) {
       // Settings apply to the forks that follow, so each role gets its own entry point.
-      cluster.setupPrimary({ exec: entry, args: [], silent: false });
+      cluster.setupPrimary({ exec: entry, args: [], silent: false, execArgv: name === 'api' ? [...process.execArgv, ...API_NODE_OPTIONS] : process.execArgv });
       const child = cluster.fork();
       const label = count > 1 ? `${name} ${i}/${count}` : name;
       child.on('exit', (code, signal) => {

@@ -6,7 +6,7 @@ import { landingOf, NAV, PASSWORD_PATH, SECURITY_PATH } from './nav';
 import { LoginPage } from './pages/public/login';
 import { EmailBanner, MAIL_PUBLIC_ROUTES } from './pages/public/mail-routes';
 import { SessionProvider, useSession } from './session';
-import { Loading } from './ui/kit';
+import { Loading, useAnyLoading } from './ui/kit';
 
 const TraineeRoutes = lazy(() => import('./pages/trainee/routes'));
 const OrgRoutes = lazy(() => import('./pages/org/routes'));
@@ -33,6 +33,7 @@ function Shell() {
   const { me, checking } = useSession();
   const { t } = useI18n();
   const location = useLocation();
+  const loading = useAnyLoading();
   useEffect(() => {
     // Move focus to the page heading on navigation, so keyboard and screen-reader users land on the new page.
     const h1 = document.querySelector<HTMLElement>('main h1');
@@ -70,7 +71,11 @@ function Shell() {
           </Suspense>
         )}
       </main>
-      <footer className="site-footer">
+      {/*
+        Unseen while part of the page is loading: at the bottom of a short loading page it would
+        jump below the fold as the content arrives (a layout shift on phones).
+      */}
+      <footer className={loading ? 'site-footer waiting' : 'site-footer'}>
         <div className="container">
           <span>{t('app.footer')}</span>
           <a href="/verify">{t('app.publicVerify')}</a>

@@ -1,4 +1,4 @@
-import { DataValidation, Workbook } from 'exceljs';
+import type { DataValidation } from 'exceljs';
 import { IMPORT_MAX_ROWS } from './question-import';
 
 /** A topic as authors see it: its Chinese name and the category it belongs to. */
@@ -38,6 +38,8 @@ function columnLetter(index: number): string {
  * sheet explains each column with an example.
  */
 export async function buildQuestionTemplate(topics: TemplateTopic[]): Promise<Buffer> {
+  // Loaded on first use: exceljs adds about 8 MiB of heap to every API process that never builds a workbook.
+  const { Workbook } = (await import('exceljs')).default;
   const book = new Workbook();
   const sheet = book.addWorksheet('试题', { views: [{ state: 'frozen', ySplit: 1 }] });
   const list = book.addWorksheet(TOPIC_SHEET);

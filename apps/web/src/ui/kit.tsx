@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useId, useRef } from 'react';
+import { ReactNode, useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { issueText } from '../forms/issue-text';
@@ -97,8 +97,30 @@ export function ErrorBox({ error }: { error?: ApiError }) {
   );
 }
 
+// How many Loading placeholders are on screen (the footer waits unseen while any is).
+let loadingShown = 0;
+const loadingListeners = new Set<() => void>();
+const subscribeLoading = (listener: () => void) => {
+  loadingListeners.add(listener);
+  return () => loadingListeners.delete(listener);
+};
+function countLoading(delta: number): void {
+  loadingShown += delta;
+  for (const listener of loadingListeners) listener();
+}
+
+/** True while any part of the page shows a Loading placeholder. */
+export function useAnyLoading(): boolean {
+  return useSyncExternalStore(subscribeLoading, () => loadingShown > 0);
+}
+
 export function Loading() {
   const { t } = useI18n();
+  // Before paint, so the footer is hidden in the same frame the placeholder appears.
+  useLayoutEffect(() => {
+    countLoading(1);
+    return () => countLoading(-1);
+  }, []);
   return (
     <p className="muted" aria-busy="true">
       {t('common.loading')}

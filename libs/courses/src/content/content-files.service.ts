@@ -43,11 +43,19 @@ const EDITABLE_STATUSES = ['draft', 'returned'];
  * Hosted lesson content: who may upload what, checking finished uploads by their bytes, storing
  * them, and short-lived signed URLs to watch or read them.
  */
+/** What the media route needs of a content_files row. */
+interface FileFacts {
+  storage_key: string;
+  mime_type: string;
+  size_bytes: string;
+  sha256: string;
+}
+
 @Injectable()
 export class ContentFilesService {
   private readonly signer: MediaUrlSigner;
   /** Stored files never change (a new upload is a new row), so the media route remembers their facts. */
-  private readonly fileFacts = new Map<string, { storage_key: string; mime_type: string; size_bytes: string; sha256: string }>();
+  private readonly fileFacts = new Map<string, Promise<FileFacts>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -178,17 +186,24 @@ export class ContentFilesService {
     const verdict = this.signer.check(grant, signature, now);
     if (verdict === 'bad-signature') throw ContentErrors.urlInvalid();
     if (verdict === 'expired') throw ContentErrors.urlExpired();
-    let row = this.fileFacts.get(grant.fileId);
-    if (!row) {
-      const rows: { storage_key: string; mime_type: string; size_bytes: string; sha256: string }[] = await this.dataSource.query(
-        'SELECT storage_key, mime_type, size_bytes, sha256 FROM content_files WHERE id = $1',
-        [grant.fileId],
-      );
-      if (!rows[0]) throw ContentErrors.fileNotFound();
-      row = rows[0];
+    // One query per file however many requests ask at once (a class starting the same video): the
+    // promise is remembered, and forgotten again if it fails.
+    let facts = this.fileFacts.get(grant.fileId);
+    if (!facts) {
+      facts = this.dataSource
+        .query('SELECT storage_key, mime_type, size_bytes, sha256 FROM content_files WHERE id = $1', [grant.fileId])
+        .then((rows: FileFacts[]) => {
+          if (!rows[0]) throw ContentErrors.fileNotFound();
+          return rows[0];
+        });
       if (this.fileFacts.size >= 10_000) this.fileFacts.clear();
-      this.fileFacts.set(grant.fileId, row);
+      const asked = facts;
+      this.fileFacts.set(grant.fileId, asked);
+      asked.catch(() => {
+        if (this.fileFacts.get(grant.fileId) === asked) this.fileFacts.delete(grant.fileId);
+      });
     }
+    const row = await facts;
     return {
       storageKey: row.storage_key,
       mimeType: row.mime_type,

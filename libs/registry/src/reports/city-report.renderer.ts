@@ -1,5 +1,4 @@
 import PDFDocument from 'pdfkit';
-import { Workbook } from 'exceljs';
 import { CertificateFonts } from '@cqo/certificates';
 
 /** One appointed CQO as the city's report lists them. */
@@ -192,6 +191,8 @@ export function renderCityReportPdf(content: CityReportContent, fonts: Certifica
 
 /** The same report as a workbook: a summary sheet (with the narrative) and the list (one row per CQO). */
 export async function renderCityReportXlsx(content: CityReportContent): Promise<Buffer> {
+  // Loaded on first use: exceljs adds about 8 MiB of heap to every API process that never builds a workbook.
+  const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
   workbook.creator = content.issuer;
   workbook.created = new Date(`${content.generatedOn}T00:00:00Z`);

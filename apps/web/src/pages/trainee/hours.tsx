@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, qs } from '../../api/client';
 import { Link } from 'react-router';
 import type { ComplianceStatus, CreditEntry, HoursOutlook, HoursSummary, Page, RequirementOutlook } from '../../api/types';
@@ -46,6 +46,17 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath, outloo
   const rows = statuses.data ? requirementRows(year, statuses.data) : undefined;
   // The server's figures for the way out of a gap (days left, expected by now, hours on the way); the trainee's own page only.
   const outlook = useLoad(() => (outlookPath ? api.get<HoursOutlook>(outlookPath) : Promise.resolve(null)), [outlookPath]);
+  // The first view appears in one piece once its three answers are in: drawn as each arrived, the
+  // deadline line and the requirement bars pushed the entries down (a layout shift of about 0.4 on a phone).
+  const firstViewIn = useRef(false);
+  if (!statuses.loading && !entries.loading && !outlook.loading) firstViewIn.current = true;
+  if (!firstViewIn.current) {
+    return (
+      <section className="card">
+        <Loading />
+      </section>
+    );
+  }
 
   return (
     <>
