@@ -36,6 +36,17 @@ export function configureApi(app: NestFastifyApplication): void {
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser('application/offset+octet-stream', (_request: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null));
+  // xAPI clients (e.g. @xapi/xapi) send `Content-Type: application/json` on bodiless DELETEs, which
+  // Fastify would refuse as an empty JSON body: such a request has no body to parse.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request) => {
+      const length = request.headers['content-length'];
+      if (request.method === 'DELETE' && request.url.startsWith('/xapi/') && (length === undefined || length === '0') && !request.headers['transfer-encoding']) {
+        delete request.headers['content-type'];
+      }
+    });
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
   if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);

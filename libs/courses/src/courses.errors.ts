@@ -52,6 +52,19 @@ export const CourseErrors = {
   apiKeyInvalid: () => DomainError.unauthenticated('XAPI_KEY_INVALID', 'API 密钥无效或已吊销'),
   apiKeyNotFound: () => DomainError.notFound('XAPI_KEY_NOT_FOUND', 'API 密钥不存在'),
   statementInvalid: (field: string, message: string) => DomainError.invalid('XAPI_STATEMENT_INVALID', `xAPI 语句无效：${field} ${message}`, [{ field, message }]),
+  xapiVersionInvalid: (sent: string | undefined) =>
+    DomainError.invalid(
+      'XAPI_VERSION_INVALID',
+      sent ? `X-Experience-API-Version 不受支持（${sent.slice(0, 20)}），本平台支持 1.0.x` : '缺少请求头 X-Experience-API-Version（应为 1.0.3）',
+      [{ field: 'X-Experience-API-Version', message: sent ? '只支持 1.0.x' : '必填' }],
+    ),
+  xapiParameterInvalid: (field: string, message: string) => DomainError.invalid('XAPI_PARAMETER_INVALID', `xAPI 请求参数有误：${field} ${message}`, [{ field, message }]),
+  statementNotFound: () => DomainError.notFound('XAPI_STATEMENT_NOT_FOUND', 'xAPI 语句不存在'),
+  documentNotFound: () => DomainError.notFound('XAPI_DOCUMENT_NOT_FOUND', 'xAPI 文档不存在'),
+  durationBeyondObserved: (field: string, observedSeconds: number) =>
+    DomainError.invalid('XAPI_DURATION_BEYOND_OBSERVED', `xAPI 语句无效：${field} 超过服务器观察到的学习时间（${observedSeconds} 秒）`, [
+      { field, message: `超过服务器观察到的学习时间 ${observedSeconds} 秒` },
+    ]),
   statementConflict: (field: string) =>
     DomainError.conflict('XAPI_STATEMENT_CONFLICT', '同一语句 ID 已以不同内容提交', [{ field, message: '语句 ID 已存在且内容不同' }]),
 };

@@ -18,6 +18,7 @@ import { RosterImportService } from './roster-import.service';
 import { TraineeResolver } from './trainee-resolver';
 import { XapiKeysService } from './xapi-keys.service';
 import { XapiService } from './xapi.service';
+import { XapiDocumentsService } from './xapi/xapi-documents.service';
 
 const SERVICES = [
   CourseAccess,
@@ -33,6 +34,7 @@ const SERVICES = [
   AttendanceService,
   XapiKeysService,
   XapiService,
+  XapiDocumentsService,
   ContentFilesService,
   StudyEvidenceService,
 ];

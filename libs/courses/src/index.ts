@@ -16,6 +16,7 @@ export * from './iso-duration';
 export * from './xapi-statement';
 export * from './xapi-keys.service';
 export * from './xapi.service';
+export * from './xapi/xapi-documents.service';
 export * from './content/byte-range';
 export * from './content/content-files.service';
 export * from './content/content-inspector';

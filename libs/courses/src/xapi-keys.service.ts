@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
@@ -75,6 +76,29 @@ export class XapiKeysService {
     );
     if (!rows.length) throw CourseErrors.apiKeyInvalid();
     return { keyId: rows[0].id, organizationId: rows[0].organization_id };
+  }
+
+  /**
+   * The organization behind an xAPI request: HTTP Basic with the key's id as username and the key
+   * itself as password (as content players send it), or the older `X-API-Key` header. `basic`
+   * tells which, since only Basic-auth callers are content players (see XapiService).
+   */
+  async authenticateRequest(authorization: string | undefined, apiKey: string | undefined): Promise<XapiCaller & { basic: boolean }> {
+    const [scheme, encoded] = (authorization ?? '').trim().split(/\s+/);
+    if (scheme?.toLowerCase() === 'basic' && encoded) {
+      const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const keyId = colon > 0 ? decoded.slice(0, colon) : '';
+      const secret = colon > 0 ? decoded.slice(colon + 1) : '';
+      if (!isUUID(keyId) || !secret) throw CourseErrors.apiKeyInvalid();
+      const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
+        'SELECT id, organization_id FROM xapi_api_keys WHERE id = $1 AND key_hash = $2 AND revoked_at IS NULL',
+        [keyId, hashApiKey(secret)],
+      );
+      if (!rows.length) throw CourseErrors.apiKeyInvalid();
+      return { keyId: rows[0].id, organizationId: rows[0].organization_id, basic: true };
+    }
+    return { ...(await this.authenticate(apiKey)), basic: false };
   }
 
   private orgOf(actor: Actor): string {

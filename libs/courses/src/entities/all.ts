@@ -10,6 +10,7 @@ import { LessonEntity } from './lesson.entity';
 import { StudySessionEntity } from './study-session.entity';
 import { TopicEntity } from './topic.entity';
 import { XapiApiKeyEntity } from './xapi-api-key.entity';
+import { XapiDocumentEntity } from './xapi-document.entity';
 import { XapiStatementEntity } from './xapi-statement.entity';
 
 /** Every entity of the courses lib, for TypeORM registration and ALL_ENTITIES. */
@@ -27,4 +28,5 @@ export const COURSE_ENTITIES = [
   AttendanceRecordEntity,
   XapiApiKeyEntity,
   XapiStatementEntity,
+  XapiDocumentEntity,
 ] as const;

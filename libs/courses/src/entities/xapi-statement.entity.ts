@@ -53,4 +53,16 @@ export class XapiStatementEntity {
 
   @Column({ type: 'timestamptz' })
   storedAt!: Date;
+
+  /** `context.registration`: one launch of the content (the window of server-observed time). */
+  @Column({ type: 'uuid', nullable: true })
+  registration!: string | null;
+
+  /** The statement as returned by GET /xapi/statements (with id, stored, authority); null for rows older than the LRS. */
+  @Column({ type: 'jsonb', nullable: true })
+  statement!: Record<string, unknown> | null;
+
+  /** The `voided` statement that voided this one. */
+  @Column({ type: 'uuid', nullable: true })
+  voidedBy!: string | null;
 }

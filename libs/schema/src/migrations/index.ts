@@ -20,6 +20,7 @@ import { ExternalHourClaims1795654000000 } from './1795654000000-ExternalHourCla
 import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
+import { XapiLrs1795665000000 } from './1795665000000-XapiLrs';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   TotpLastStep1795651100000,
   ExternalHourClaims1795654000000,
   HoursTranscripts1795654100000,
+  XapiLrs1795665000000,
 ];
