@@ -2,8 +2,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { ContentFileEntity } from './content-file.entity';
 import { CourseVersionEntity } from './course-version.entity';
 
-export type LessonType = 'video' | 'document' | 'live_session';
-export const LESSON_TYPES: readonly LessonType[] = ['video', 'document', 'live_session'];
+export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5';
+export const LESSON_TYPES: readonly LessonType[] = ['video', 'document', 'live_session', 'cmi5'];
 
 /**
  * A lesson of a course version. Video and document lessons are studied online (heartbeats or

@@ -21,6 +21,7 @@ import { HoursTranscripts1795654100000 } from './1795654100000-HoursTranscripts'
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 import { XapiLrs1795665000000 } from './1795665000000-XapiLrs';
+import { Cmi5Launch1795665100000 } from './1795665100000-Cmi5Launch';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   ExternalHourClaims1795654000000,
   HoursTranscripts1795654100000,
   XapiLrs1795665000000,
+  Cmi5Launch1795665100000,
 ];
