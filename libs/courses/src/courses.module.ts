@@ -19,6 +19,8 @@ import { TraineeResolver } from './trainee-resolver';
 import { XapiKeysService } from './xapi-keys.service';
 import { XapiService } from './xapi.service';
 import { XapiDocumentsService } from './xapi/xapi-documents.service';
+import { Cmi5Service } from './cmi5/cmi5.service';
+import { ContentPackagesService } from './cmi5/content-packages.service';
 
 const SERVICES = [
   CourseAccess,
@@ -35,6 +37,8 @@ const SERVICES = [
   XapiKeysService,
   XapiService,
   XapiDocumentsService,
+  ContentPackagesService,
+  Cmi5Service,
   ContentFilesService,
   StudyEvidenceService,
 ];

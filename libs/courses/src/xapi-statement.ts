@@ -59,10 +59,11 @@ export function canonicalJson(value: unknown): string {
  * progressed and terminated credit their duration), object = a lesson's activity IRI or an
  * activity under it (`…/lessons/<id>/question-1`), or another activity with the lesson's IRI
  * among its context activities; optional `result.duration`, `context.registration`. A `voided`
- * statement's object is the StatementRef it voids. Throws a 400 naming the first offending field
+ * statement's object is the StatementRef it voids. With `options.lessonId` (a cmi5 launch's
+ * credentials) the lesson is given and the object may be any activity. Throws a 400 naming the first offending field
  * (prefixed `[i].` inside a batch).
  */
-export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = ''): ParsedStatement {
+export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '', options: { lessonId?: string } = {}): ParsedStatement {
   const fail = (field: string, message: string) => CourseErrors.statementInvalid(`${prefix}${field}`, message);
   if (!isObject(raw)) throw fail('statement', '必须是 JSON 对象');
   if (raw.id !== undefined && (typeof raw.id !== 'string' || !isUUID(raw.id))) throw fail('id', '必须是 UUID');
@@ -94,7 +95,8 @@ export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '')
     if (!isObject(object) || typeof object.id !== 'string') throw fail('object.id', '必须填写');
     if (object.objectType !== undefined && object.objectType !== 'Activity') throw fail('object.objectType', '只支持 Activity');
     const activityPrefix = `${publicBaseUrl}/xapi/activities/lessons/`;
-    lessonId = lessonOf(object.id, activityPrefix) ?? lessonInContext(raw.context, activityPrefix);
+    // A cmi5 AU's statements belong to the lesson it was launched from, whatever activity they are about.
+    lessonId = options.lessonId ?? lessonOf(object.id, activityPrefix) ?? lessonInContext(raw.context, activityPrefix);
     if (!lessonId) throw fail('object.id', `必须是课时的活动 IRI：${activityPrefix}<lessonId>（或其下的活动）`);
   }
 

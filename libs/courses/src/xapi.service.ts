@@ -9,7 +9,8 @@ import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
 import { CREDITING_VERBS, parseStatement, ParsedStatement } from './xapi-statement';
-import { XapiCaller, XapiKeysService } from './xapi-keys.service';
+import { LaunchCaller, XapiCaller, XapiKeysService } from './xapi-keys.service';
+import { Cmi5Service } from './cmi5/cmi5.service';
 
 export const MAX_STATEMENTS_PER_REQUEST = 100;
 
@@ -39,6 +40,8 @@ interface Intake {
    * capped by the time the server has seen pass in the statement's registration.
    */
   live: boolean;
+  /** A cmi5 AU with its launch's credentials: its statements belong to that launch. */
+  launch?: LaunchCaller;
 }
 
 /** How far a content player's timer may run ahead of the server's observation before a duration is refused. */
@@ -73,6 +76,7 @@ export class XapiService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: XapiKeysService,
     private readonly completion: CourseCompletionService,
+    private readonly cmi5: Cmi5Service,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,7 +84,7 @@ export class XapiService {
   /** Stores one statement or an array of them; returns their ids in order. */
   async receive(apiKey: string | undefined, body: unknown): Promise<string[]> {
     const caller = await this.keys.authenticate(apiKey);
-    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null, live: false }, body);
+    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId!, confirmedBy: null, live: false }, body);
   }
 
   /**
@@ -101,7 +105,7 @@ export class XapiService {
       }
       body = { ...body, id: statementId.toLowerCase() };
     }
-    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null, live: caller.basic }, body);
+    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null, live: caller.basic, launch: caller.launch }, body);
   }
 
   /** The organization behind a request of the newer xAPI resources (documents): the version header is always required. */
@@ -142,7 +146,7 @@ export class XapiService {
     const raws = batch ? body : [body];
     if (!raws.length) throw CourseErrors.statementInvalid('statements', '不能为空');
     if (raws.length > MAX_STATEMENTS_PER_REQUEST) throw CourseErrors.statementInvalid('statements', `每次最多 ${MAX_STATEMENTS_PER_REQUEST} 条`);
-    const statements = raws.map((raw, i) => parseStatement(raw, this.config.publicBaseUrl, batch ? `[${i}].` : ''));
+    const statements = raws.map((raw, i) => parseStatement(raw, this.config.publicBaseUrl, batch ? `[${i}].` : '', caller.launch ? { lessonId: caller.launch.lessonId } : {}));
     const at = (i: number, field: string) => `${batch ? `[${i}].` : ''}${field}`;
 
     const seen = new Set<string>();
@@ -171,6 +175,8 @@ export class XapiService {
       const lesson = lessons.get(s.lessonId!);
       if (!lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
       if (lesson.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
+      if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
+      else if (lesson.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
       const traineeId = users.get(s.username);
       if (!traineeId) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
       const rows: { id: string; enrolled_at: Date }[] = await this.dataSource.query(
@@ -201,7 +207,7 @@ export class XapiService {
         const lesson = lessons.get(lessonIdOf(i))!;
         const enrollmentId = enrollmentOf.get(i)!;
         let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes * 60) : 0;
-        if (caller.live && !s.voidsId) credited = await this.capByObserved(manager, enrollmentId, lesson.id, s, credited, now, at(i, 'result.duration'));
+        if (caller.live && !s.voidsId) credited = await this.capByObserved(manager, enrollmentId, lesson.id, s, credited, now, at(i, 'result.duration'), caller.launch);
         const stored = {
           ...s.raw,
           id: ids[i],
@@ -211,9 +217,9 @@ export class XapiService {
           version: typeof s.raw.version === 'string' ? s.raw.version : '1.0.0',
         };
         const inserted: unknown[] = await manager.query(
-          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [ids[i], enrollmentId, lesson.id, caller.keyId, caller.confirmedBy, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now, s.registration, stored],
+          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [ids[i], enrollmentId, lesson.id, caller.keyId, caller.confirmedBy, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now, s.registration, stored, caller.launch?.id ?? null],
         );
         if (!inserted.length) {
           const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]);
@@ -240,8 +246,10 @@ export class XapiService {
            ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
           [enrollmentId, lesson.id, credited, requiredSecondsOf(lesson.minutes, lesson.completion_share), now],
         );
+        // A cmi5 lesson completes by its AUs' moveOn (Cmi5Service); others when the time share is reached.
+        if (caller.launch) await this.cmi5.afterAuStatement(manager, caller.launch, s.verb, now);
         // Completed when the statement says the learning happened, not when it reached us.
-        await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, occurredAt.get(i)!, 'xapi');
+        else await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, occurredAt.get(i)!, 'xapi');
       }
     });
     return ids;
@@ -261,15 +269,39 @@ export class XapiService {
     credited: number,
     now: Date,
     field: string,
+    launch?: LaunchCaller,
   ): Promise<number> {
-    const [window]: { started: Date | null; credited: string | null }[] = await manager.query(
-      `SELECT min(stored_at) AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements
-        WHERE enrollment_id = $1 AND lesson_id = $2 AND registration IS NOT DISTINCT FROM $3::uuid`,
-      [enrollmentId, lessonId, s.registration],
-    );
+    // A cmi5 launch is its own window, opened when the LMS launched the AU.
+    const [window]: { started: Date | null; credited: string | null }[] = launch
+      ? await manager.query(
+          `SELECT $2::timestamptz AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements WHERE launch_id = $1`,
+          [launch.id, launch.launchedAt],
+        )
+      : await manager.query(
+          `SELECT min(stored_at) AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements
+            WHERE enrollment_id = $1 AND lesson_id = $2 AND registration IS NOT DISTINCT FROM $3::uuid`,
+          [enrollmentId, lessonId, s.registration],
+        );
     const observed = window.started ? Math.max(0, Math.floor((now.getTime() - new Date(window.started).getTime()) / 1000)) : 0;
     if (s.durationSeconds !== null && s.durationSeconds > observed + XAPI_DURATION_TOLERANCE_SECONDS) throw CourseErrors.durationBeyondObserved(field, observed);
     return Math.min(credited, Math.max(0, observed - Number(window.credited ?? 0)));
+  }
+
+  /** cmi5 rules for an AU's statement: its learner, its registration, not after `terminated`, passed/failed against masteryScore. */
+  private async checkLaunched(launch: LaunchCaller, s: ParsedStatement, at: (field: string) => string): Promise<void> {
+    if (s.username !== launch.username.toLowerCase()) throw CourseErrors.statementInvalid(at('actor.account.name'), '与本次启动的学员不一致');
+    if (s.registration !== launch.registration) throw CourseErrors.statementInvalid(at('context.registration'), '必须是本次启动的 registration');
+    if (launch.terminatedAt) throw CourseErrors.statementInvalid(at('verb.id'), '本次启动已结束（已发送 terminated），请重新启动课件');
+    if (s.verb !== 'passed' && s.verb !== 'failed') return;
+    const { au } = await this.cmi5.auOf(launch);
+    if (au.masteryScore === null) return;
+    const score = (s.raw.result as { score?: { scaled?: unknown } } | undefined)?.score?.scaled;
+    if (s.verb === 'passed' && (typeof score !== 'number' || score < au.masteryScore)) {
+      throw CourseErrors.statementInvalid(at('result.score.scaled'), `passed 须带 score.scaled 且不低于掌握分数 ${au.masteryScore}`);
+    }
+    if (s.verb === 'failed' && typeof score === 'number' && score >= au.masteryScore) {
+      throw CourseErrors.statementInvalid(at('result.score.scaled'), `failed 的 score.scaled 须低于掌握分数 ${au.masteryScore}`);
+    }
   }
 
   /** The stored statements that `voided` statements of the batch void. */
