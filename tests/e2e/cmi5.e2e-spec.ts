@@ -202,7 +202,9 @@ describe('cmi5 lessons', () => {
     expect(view.lessons[0]).toMatchObject({ completedVia: 'xapi' });
   });
 
-  it('takes statements for a cmi5 lesson only from a launched AU', async () => {
+  it('takes statements for a cmi5 lesson only from a launched AU, and no heartbeats', async () => {
+    const study = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeTS, payload: { enrollmentId, lessonId } });
+    expect(study.json()).toMatchObject({ statusCode: 400, code: 'LESSON_IS_CMI5' });
     const key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })).json();
     const res = await api.request({
       method: 'POST',

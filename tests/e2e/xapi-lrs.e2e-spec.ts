@@ -81,6 +81,21 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     expect(about.headers['x-experience-api-version']).toBe('1.0.3');
   });
 
+  it('may be called from other origins (content players), credentials in the header only', async () => {
+    const preflight = await fetch(`${endpoint}statements`, {
+      method: 'OPTIONS',
+      headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-experience-api-version' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('X-Experience-API-Version');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const about = await fetch(`${endpoint}about`, { headers: { origin: 'null' } });
+    expect(about.headers.get('access-control-allow-origin')).toBe('*');
+    // Other routes stay same-origin.
+    expect((await fetch(`${endpoint.replace('/xapi/', '/health')}`, { headers: { origin: 'null' } })).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('stores statements, returns them by id, credits only server-observed time and is idempotent', async () => {
     clock.set('2026-03-02T02:00:00Z');
     const initialized = statement('initialized');

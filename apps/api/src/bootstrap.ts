@@ -47,6 +47,25 @@ export function configureApi(app: NestFastifyApplication): void {
         delete request.headers['content-type'];
       }
     });
+  // xAPI is called by content players from other origins (a sandboxed cmi5 AU has an opaque one),
+  // with credentials in the Authorization header only, never cookies: any origin may call it.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/xapi/')) return;
+      void reply
+        .header('access-control-allow-origin', '*')
+        .header('access-control-expose-headers', 'ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through');
+      if (request.method === 'OPTIONS') {
+        await reply
+          .code(204)
+          .header('access-control-allow-methods', 'GET, PUT, POST, DELETE')
+          .header('access-control-allow-headers', 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    });
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
   if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);

@@ -31,6 +31,8 @@ export const CourseErrors = {
   notEnrolled: () => DomainError.conflict('NOT_ENROLLED', '未在学该课程'),
   lessonNotOnline: () =>
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能在线学习，由培训机构登记考勤', [{ field: 'lessonId', message: '不是线上课时' }]),
+  lessonIsCmi5: () =>
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时由课件记录学习情况，请在课时页面启动课件', [{ field: 'lessonId', message: 'cmi5 课时不用学习会话' }]),
   lessonNotLive: () =>
     DomainError.invalid('LESSON_NOT_LIVE', '只有面授课时可以登记考勤', [{ field: 'lessonId', message: '不是面授课时' }]),
   sessionNotFound: () => DomainError.notFound('STUDY_SESSION_NOT_FOUND', '学习会话不存在或已结束'),

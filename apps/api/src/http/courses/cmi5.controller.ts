@@ -90,6 +90,9 @@ export class Cmi5Controller {
       .header('cache-control', `private, max-age=${Math.max(0, file.secondsLeft)}`)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "sandbox allow-scripts allow-forms; frame-ancestors 'self'")
+      // The sandboxed page has an opaque origin: its own scripts and styles are cross-origin loads to it.
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .removeHeader('x-frame-options')
       .send(file.content);
   }
 }
