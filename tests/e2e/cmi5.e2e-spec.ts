@@ -25,8 +25,16 @@ describe('cmi5 lessons', () => {
   let enrollmentId: string;
   let firstSession: Awaited<ReturnType<typeof au>>;
 
-  const importPackage = (zip: Buffer, lesson = lessonId, token = world.tokens.orgAdminA) =>
-    api.request({ method: 'POST', url: `/lessons/${lesson}/cmi5-package`, token, payload: { fileName: 'quality-basics.zip', contentBase64: zip.toString('base64') } });
+  const importPackage = (zip: Buffer, token = world.tokens.orgAdminA) =>
+    api.request({ method: 'POST', url: '/content-packages', token, payload: { fileName: 'quality-basics.zip', contentBase64: zip.toString('base64') } });
+  const cmi5Course = (contentPackageId: string | null) =>
+    onlineCourse({
+      title: 'cmi5 课件课程',
+      lessons: [
+        { title: '质量管理原则（课件）', type: 'cmi5', minutes: 10, required: true, contentPackageId },
+        { title: '延伸阅读', type: 'document', minutes: 20, required: false },
+      ],
+    });
   const launch = (auId?: string) =>
     api.request({ method: 'POST', url: `/me/enrollments/${enrollmentId}/lessons/${lessonId}/cmi5-launch`, token: world.tokens.traineeTS, payload: auId ? { auId } : {} });
   const params = (url: string) => new URL(url, 'http://cqo.test').searchParams;
@@ -64,21 +72,6 @@ describe('cmi5 lessons', () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     db = api.get(DataSource);
-    const created = await api.request({
-      method: 'POST',
-      url: '/courses',
-      token: world.tokens.orgAdminA,
-      payload: onlineCourse({
-        title: 'cmi5 课件课程',
-        lessons: [
-          { title: '质量管理原则（课件）', type: 'cmi5', minutes: 10, required: true },
-          { title: '延伸阅读', type: 'document', minutes: 20, required: false },
-        ],
-      }),
-    });
-    expect(created.statusCode).toBe(201);
-    versionId = created.json().id;
-    lessonId = created.json().lessons[0].id;
   });
   afterAll(() => api.close());
 
@@ -100,15 +93,31 @@ describe('cmi5 lessons', () => {
       expect([name, res.statusCode, res.json().details?.[0]?.field]).toEqual([name, 400, 'contentBase64']);
     }
     expect(await db.query('SELECT 1 FROM content_packages')).toHaveLength(0);
-    // Only the organization's admin, only into a cmi5 lesson.
-    const zip = await zipOf(sample);
-    expect((await importPackage(zip, lessonId, world.tokens.orgAdminB)).statusCode).toBe(403);
+    expect((await importPackage(await zipOf(sample), world.tokens.traineeTS)).statusCode).toBe(403);
   });
 
-  it('imports the sample package, then goes through the usual approval', async () => {
+  it("imports the sample package into the library; a cmi5 lesson names it and goes through the usual approval", async () => {
     const res = await importPackage(await zipOf(filesOf(CMI5_SAMPLE_DIR)));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ standard: 'cmi5', fileCount: 4, course: { id: COURSE, aus: [{ id: AU, moveOn: 'CompletedAndPassed', masteryScore: 0.8, url: 'au/index.html' }] } });
+    const packageId = res.json().id;
+    // Another organization cannot use it; only cmi5 lessons take a package.
+    const theirs = await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminB, payload: cmi5Course(packageId) });
+    expect(theirs.json()).toMatchObject({ statusCode: 400, details: [{ field: 'lessons[0].contentPackageId' }] });
+    const wrongType = cmi5Course(null) as { lessons: Record<string, unknown>[] };
+    wrongType.lessons[1].contentPackageId = packageId;
+    expect((await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: wrongType })).json()).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'lessons[1].contentPackageId' }],
+    });
+    const created = await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: cmi5Course(packageId) });
+    expect(created.statusCode).toBe(201);
+    versionId = created.json().id;
+    // Editing the draft keeps the lesson's package (lessons are rewritten, the package is referenced).
+    const edited = await api.request({ method: 'PATCH', url: `/course-versions/${versionId}`, token: world.tokens.orgAdminA, payload: { title: 'cmi5 课件课程（修订）' } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().lessons[0]).toMatchObject({ type: 'cmi5', contentPackageId: packageId });
+    lessonId = edited.json().lessons[0].id;
     for (const [url, token, payload] of [
       [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
       [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: `甘质培审〔2026〕cmi5-${randomUUID().slice(0, 6)}` }],
@@ -117,8 +126,6 @@ describe('cmi5 lessons', () => {
       const step = await api.request({ method: 'POST', url, token, payload });
       expect([url, step.statusCode]).toEqual([url, 200]);
     }
-    // Approved: the package can no longer be replaced.
-    expect((await importPackage(await zipOf(filesOf(CMI5_SAMPLE_DIR)))).statusCode).toBe(409);
     clock.set('2026-04-02T01:00:00Z');
     enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })).json().id;
   });

@@ -34,7 +34,15 @@ export interface Topic {
 export type CourseStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
 export type CourseKind = 'appointment' | 'continuing';
 export type DeliveryMode = 'online' | 'in_person' | 'blended';
-export type LessonType = 'video' | 'document' | 'live_session';
+export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5';
+
+/** POST /me/enrollments/:id/lessons/:lessonId/cmi5-launch */
+export interface Cmi5Launch {
+  launchId: string;
+  auId: string;
+  registration: string;
+  url: string;
+}
 
 export interface Lesson {
   id: string;

@@ -63,7 +63,7 @@ export class Cmi5Service {
         `SELECT e.trainee_id, e.status, u.username, v.organization_id, p.id AS package_id, p.structure, l.type, l.minutes, v.completion_share
            FROM enrollments e JOIN users u ON u.id = e.trainee_id JOIN course_versions v ON v.id = e.course_version_id
            JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
-           LEFT JOIN content_packages p ON p.lesson_id = l.id
+           LEFT JOIN content_packages p ON p.id = l.content_package_id
           WHERE e.id = $1`,
         [enrollmentId, lessonId],
       );
@@ -149,7 +149,10 @@ export class Cmi5Service {
 
   /** The AU of a launch, from its lesson's package (for masteryScore checks). */
   async auOf(launch: LaunchCaller): Promise<{ au: Cmi5Au; course: Cmi5Course }> {
-    const [row]: { structure: Cmi5Course }[] = await this.dataSource.query('SELECT structure FROM content_packages WHERE lesson_id = $1', [launch.lessonId]);
+    const [row]: { structure: Cmi5Course }[] = await this.dataSource.query(
+      'SELECT p.structure FROM lessons l JOIN content_packages p ON p.id = l.content_package_id WHERE l.id = $1',
+      [launch.lessonId],
+    );
     const au = row?.structure.aus.find((a) => a.id === launch.auId);
     if (!au) throw Cmi5Errors.auNotFound();
     return { au, course: row.structure };

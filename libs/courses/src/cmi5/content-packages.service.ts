@@ -4,8 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, openCheckedZip, Role, uploadRejected, ZipLimits } from '@cqo/core';
-import { CourseAccess } from '../course-access';
-import { ContentErrors, CourseErrors } from '../courses.errors';
+import { ContentErrors } from '../courses.errors';
 import { MediaUrlSigner } from '../content/media-url-signer';
 import { Cmi5Course, Cmi5StructureError, parseCmi5Structure } from './cmi5-structure';
 
@@ -16,7 +15,7 @@ export const PACKAGE_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxUncompressed
 
 export interface ContentPackageView {
   id: string;
-  lessonId: string;
+  originalName: string;
   standard: 'cmi5';
   course: Cmi5Course;
   fileCount: number;
@@ -30,7 +29,6 @@ export interface PackageFile {
   secondsLeft: number;
 }
 
-const EDITABLE_STATUSES = ['draft', 'returned'];
 const MIME: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   htm: 'text/html; charset=utf-8',
@@ -65,7 +63,7 @@ export function safePackagePath(name: string): string | null {
 }
 
 /**
- * Content packages of lessons (cmi5 today): imported from a zip checked like every upload (entry
+ * Content packages (cmi5 today) in an organization's library: imported from a zip checked like every upload (entry
  * count, expanded size, compression ratio, paths inside the package), their structure validated,
  * their files stored and served by signed URL to the same people as lesson media.
  */
@@ -77,24 +75,15 @@ export class ContentPackagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: ObjectStorage,
-    private readonly access: CourseAccess,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.signer = new MediaUrlSigner(config.content.urlSigningKey);
   }
 
-  /** Imports a cmi5 package (zip with cmi5.xml at its root) into a cmi5 lesson of an editable version. Nothing is kept if it is refused. */
-  async importCmi5(actor: Actor, lessonId: string, originalName: string, zip: Buffer): Promise<ContentPackageView> {
+  /** Imports a cmi5 package (zip with cmi5.xml at its root) into the organization's library. Nothing is kept if it is refused. */
+  async importCmi5(actor: Actor, originalName: string, zip: Buffer): Promise<ContentPackageView> {
     if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
-    const [lesson]: { type: string; status: string; organization_id: string }[] = await this.dataSource.query(
-      'SELECT l.type, v.status, v.organization_id FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1',
-      [lessonId],
-    );
-    if (!lesson) throw CourseErrors.lessonNotFound();
-    this.access.assertManages(actor, lesson.organization_id);
-    if (lesson.type !== 'cmi5') throw CourseErrors.xapiParameterInvalid('lessonId', '不是 cmi5 课时');
-    if (!EDITABLE_STATUSES.includes(lesson.status)) throw ContentErrors.lessonNotEditable();
     if (zip.length > PACKAGE_MAX_BYTES) throw uploadRejected('contentBase64', `课件包不能超过 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB`);
 
     const archive = await openCheckedZip(zip, PACKAGE_ZIP_LIMITS, 'contentBase64');
@@ -129,21 +118,12 @@ export class ContentPackagesService {
         await this.storage.put(`${prefix}${entry.name}`, content);
         stored.push(`${prefix}${entry.name}`);
       }
-      await this.dataSource.transaction(async (manager) => {
-        // Checked again under lock: the version may have been submitted meanwhile.
-        const [row]: { status: string }[] = await manager.query(
-          'SELECT v.status FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1 FOR UPDATE OF v',
-          [lessonId],
-        );
-        if (!EDITABLE_STATUSES.includes(row.status)) throw ContentErrors.lessonNotEditable();
-        await manager.query('DELETE FROM content_packages WHERE lesson_id = $1', [lessonId]);
-        await manager.query(
-          `INSERT INTO content_packages (id, organization_id, lesson_id, standard, structure, storage_prefix, file_count, size_bytes, original_name, uploaded_by, created_at)
-           VALUES ($1, $2, $3, 'cmi5', $4, $5, $6, $7, $8, $9, $10)`,
-          [id, actor.organizationId, lessonId, course, prefix, files.length, sizeBytes, originalName.slice(0, 255), actor.userId, this.clock.now()],
-        );
-      });
-      return { id, lessonId, standard: 'cmi5', course, fileCount: files.length, sizeBytes };
+      await this.dataSource.query(
+        `INSERT INTO content_packages (id, organization_id, standard, structure, storage_prefix, file_count, size_bytes, original_name, uploaded_by, created_at)
+         VALUES ($1, $2, 'cmi5', $3, $4, $5, $6, $7, $8, $9)`,
+        [id, actor.organizationId, course, prefix, files.length, sizeBytes, originalName.slice(0, 255), actor.userId, this.clock.now()],
+      );
+      return { id, standard: 'cmi5', course, fileCount: files.length, sizeBytes, originalName };
     } catch (error) {
       for (const key of stored) await this.storage.delete(key);
       throw error;

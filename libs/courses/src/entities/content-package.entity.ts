@@ -1,11 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 import type { Cmi5Course } from '../cmi5/cmi5-structure';
-import { LessonEntity } from './lesson.entity';
 
 /**
- * A content package imported for a lesson (a cmi5 course today): its structure as read from the
- * package, and where its files are in storage (`<storagePrefix><path inside the package>`).
+ * A content package in an organization's library (a cmi5 course today), used by cmi5 lessons:
+ * its structure as read from the package, and where its files are in storage
+ * (`<storagePrefix><path inside the package>`). Never changed: a new import is a new package.
  */
 @Entity({ name: 'content_packages' })
 export class ContentPackageEntity {
@@ -19,15 +19,6 @@ export class ContentPackageEntity {
   @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_content_packages_organization' })
   organization?: Relation<TrainingOrganizationEntity>;
-
-  /** One package per lesson: a new import replaces the old one. */
-  @Index('ux_content_packages_lesson_id', { unique: true })
-  @Column({ type: 'uuid' })
-  lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_content_packages_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   /** 'cmi5' */
   @Column({ type: 'text' })

@@ -38,12 +38,13 @@ export class Cmi5Controller {
     private readonly packages: ContentPackagesService,
   ) {}
 
-  @Post('lessons/:lessonId/cmi5-package')
+  /** A cmi5 package into the organization's library; a cmi5 lesson then names it (contentPackageId) and goes through the usual approval. */
+  @Post('content-packages')
   @Access(Role.OrgAdmin)
   @FileUpload('contentBase64', PACKAGE_MAX_BYTES)
-  @ApiOperation({ summary: 'Imports a cmi5 package into a cmi5 lesson of a draft or returned version (replaces the previous one)' })
-  importPackage(@CurrentActor() actor: Actor, @Param('lessonId', ParseIdPipe) lessonId: string, @Body() dto: ImportPackageDto): Promise<ContentPackageView> {
-    return this.packages.importCmi5(actor, lessonId, dto.fileName, Buffer.from(dto.contentBase64, 'base64'));
+  @ApiOperation({ summary: "Imports a cmi5 package (zip, cmi5.xml at its root) into the organization's library" })
+  importPackage(@CurrentActor() actor: Actor, @Body() dto: ImportPackageDto): Promise<ContentPackageView> {
+    return this.packages.importCmi5(actor, dto.fileName, Buffer.from(dto.contentBase64, 'base64'));
   }
 
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/cmi5-launch')
