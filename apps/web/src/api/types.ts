@@ -53,9 +53,21 @@ export interface Lesson {
   required: boolean;
   contentUrl: string | null;
   content: LessonContent | null;
+  /** cmi5 lessons: the imported package (POST /content-packages). */
+  contentPackageId: string | null;
   startsAt: string | null;
   endsAt: string | null;
   venue: string | null;
+}
+
+/** POST /content-packages: a cmi5 package imported into the organization's library. */
+export interface ContentPackage {
+  id: string;
+  originalName: string;
+  standard: 'cmi5';
+  course: { id: string; title: string; aus: { id: string; title: string }[] };
+  fileCount: number;
+  sizeBytes: number;
 }
 
 /** An uploaded lesson file (video or PDF). */
