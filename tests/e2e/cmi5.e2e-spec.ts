@@ -209,6 +209,25 @@ describe('cmi5 lessons', () => {
     expect(view.lessons[0]).toMatchObject({ completedVia: 'xapi' });
   });
 
+  it('lets the org admin waive an AU: the LMS writes waived, the AU is satisfied and the lesson completes without time', async () => {
+    const other = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: versionId } })).json().id;
+    const waive = (payload: object, token = world.tokens.orgAdminA) =>
+      api.request({ method: 'POST', url: `/enrollments/${other}/lessons/${lessonId}/cmi5-waive`, token, payload });
+    expect((await waive({ auId: AU, reason: 'Tested Out' }, world.tokens.orgAdminB)).statusCode).toBe(403);
+    expect((await waive({ auId: AU, reason: 'Because' })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'reason' }] });
+    expect((await waive({ auId: `${AU}-x`, reason: 'Tested Out' })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'auId' }] });
+    expect((await waive({ auId: AU, reason: 'Tested Out' })).json()).toEqual({ satisfied: true, lessonCompleted: true });
+    expect((await waive({ auId: AU, reason: 'Tested Out' })).json()).toEqual({ satisfied: true, lessonCompleted: false });
+    const rows = await db.query(
+      `SELECT verb, statement->'result' AS result FROM xapi_statements WHERE enrollment_id = $1 ORDER BY stored_at, verb DESC`,
+      [other],
+    );
+    expect(rows.map((r: { verb: string }) => r.verb)).toEqual(['waived', 'satisfied', 'satisfied']);
+    expect(rows[0].result).toMatchObject({ success: true, completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': 'Tested Out' } });
+    const [p] = await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [other, lessonId]);
+    expect(p).toMatchObject({ active_seconds: 0, completed_at: expect.any(Date) });
+  });
+
   it('takes statements for a cmi5 lesson only from a launched AU, and no heartbeats', async () => {
     const study = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeTS, payload: { enrollmentId, lessonId } });
     expect(study.json()).toMatchObject({ statusCode: 400, code: 'LESSON_IS_CMI5' });

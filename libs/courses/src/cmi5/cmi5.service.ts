@@ -24,6 +24,10 @@ const SESSION_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/session
 /** A fetch token works once, and only this long after the launch. */
 export const FETCH_TOKEN_TTL_SECONDS = 15 * 60;
 
+/** Why an AU was waived (cmi5 §9.5.4.3). */
+export const WAIVE_REASONS = ['Tested Out', 'Equivalent AU', 'Equivalent Outside Activity', 'Administrative'] as const;
+export type WaiveReason = (typeof WAIVE_REASONS)[number];
+
 export interface Cmi5LaunchView {
   launchId: string;
   auId: string;
@@ -131,6 +135,61 @@ export class Cmi5Service {
     });
     const url = `${this.packages.signedBase(row.package_id, actor.userId)}${au.url}${au.url.includes('?') ? '&' : '?'}${params.toString()}`;
     return { launchId, auId: au.id, registration, url };
+  }
+
+  /**
+   * An org admin waives an AU for a trainee (cmi5 §9.3.9): the LMS writes `waived` with the
+   * reason, and the AU counts as satisfied (so the lesson may complete). No time is credited.
+   */
+  async waive(actor: Actor, enrollmentId: string, lessonId: string, auId: string, reason: WaiveReason): Promise<{ satisfied: boolean; lessonCompleted: boolean }> {
+    if (actor.role !== Role.OrgAdmin) throw CommonErrors.outOfScope();
+    const [row]: { organization_id: string; username: string; status: string; structure: Cmi5Course | null; minutes: number; completion_share: string }[] = await this.dataSource.query(
+      `SELECT v.organization_id, u.username, e.status, p.structure, l.minutes, v.completion_share
+         FROM enrollments e JOIN users u ON u.id = e.trainee_id JOIN course_versions v ON v.id = e.course_version_id
+         JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2 LEFT JOIN content_packages p ON p.id = l.content_package_id
+        WHERE e.id = $1`,
+      [enrollmentId, lessonId],
+    );
+    if (!row) throw CourseErrors.lessonNotFound();
+    if (actor.organizationId !== row.organization_id) throw CommonErrors.outOfScope();
+    if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
+    if (!row.structure) throw Cmi5Errors.notCmi5();
+    const au = row.structure.aus.find((a) => a.id === auId);
+    if (!au) throw Cmi5Errors.auNotFound();
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
+      const [already]: unknown[] = await manager.query(
+        'SELECT 1 FROM cmi5_au_states WHERE enrollment_id = $1 AND lesson_id = $2 AND au_id = $3 AND satisfied_at IS NOT NULL',
+        [enrollmentId, lessonId, au.id],
+      );
+      if (already) return { satisfied: true, lessonCompleted: false };
+      const [previous]: { registration: string }[] = await manager.query(
+        'SELECT registration FROM cmi5_launches WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY launched_at LIMIT 1',
+        [enrollmentId, lessonId],
+      );
+      const registration = previous?.registration ?? randomUUID();
+      // The waiver is recorded as a launch of its own (no fetch token, never usable), so its statements have a session.
+      const launchId = randomUUID();
+      await manager.query(
+        `INSERT INTO cmi5_launches (id, enrollment_id, lesson_id, au_id, registration, fetch_token_hash, fetch_used_at, launched_at, terminated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)`,
+        [launchId, enrollmentId, lessonId, au.id, registration, `waived:${launchId}`, now],
+      );
+      await manager.query(
+        `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
+        [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
+      );
+      const agent = this.agentOf(row.username);
+      await this.writeLms(manager, {
+        launchId, enrollmentId, lessonId, registration, agent, verb: 'waived', objectId: au.id, now,
+        result: { success: true, completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': reason } },
+        extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/moveon': au.moveOn },
+      });
+      const before: { completed_at: Date | null }[] = await manager.query('SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+      await this.markAu(manager, { launchId, enrollmentId, lessonId, registration, agent, au, course: row.structure!, now }, { completed: true, passed: true });
+      const after: { completed_at: Date | null }[] = await manager.query('SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+      return { satisfied: true, lessonCompleted: !before[0]?.completed_at && !!after[0]?.completed_at };
+    });
   }
 
   /** The fetch URL: the one-time token becomes the AU's credentials (`auth-token`, for `Authorization: Basic`). A second use is refused. */

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
-import { Cmi5LaunchView, Cmi5Service, ContentErrors, ContentPackagesService, ContentPackageView, PACKAGE_MAX_BYTES } from '@cqo/courses';
+import { Cmi5LaunchView, Cmi5Service, ContentErrors, ContentPackagesService, ContentPackageView, PACKAGE_MAX_BYTES, WAIVE_REASONS, WaiveReason } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { BASE64_FILE_MAX_LENGTH, FileUpload, IsBase64File } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -19,6 +19,18 @@ export class ImportPackageDto {
   @IsBase64File()
   @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
+}
+
+export class Cmi5WaiveDto {
+  @ApiProperty({ description: 'The AU to waive (its id in cmi5.xml)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  auId!: string;
+
+  @ApiProperty({ enum: WAIVE_REASONS })
+  @IsIn(WAIVE_REASONS)
+  reason!: WaiveReason;
 }
 
 export class Cmi5LaunchDto {
@@ -57,6 +69,19 @@ export class Cmi5Controller {
     @Body() dto: Cmi5LaunchDto,
   ): Promise<Cmi5LaunchView> {
     return this.cmi5.launch(actor, enrollmentId, lessonId, dto.auId);
+  }
+
+  /** An org admin waives an AU of a cmi5 lesson for an enrolled trainee (the LMS writes `waived`, the AU counts as satisfied). */
+  @Post('enrollments/:enrollmentId/lessons/:lessonId/cmi5-waive')
+  @HttpCode(200)
+  @Access(Role.OrgAdmin)
+  waive(
+    @CurrentActor() actor: Actor,
+    @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
+    @Param('lessonId', ParseIdPipe) lessonId: string,
+    @Body() dto: Cmi5WaiveDto,
+  ): Promise<{ satisfied: boolean; lessonCompleted: boolean }> {
+    return this.cmi5.waive(actor, enrollmentId, lessonId, dto.auId, dto.reason);
   }
 
   /** The cmi5 fetch URL: works once per launch, and answers the AU's `auth-token`. */
