@@ -25,6 +25,7 @@ describe('a cmi5 course in Chromium', () => {
   let lessonId: string;
   const clock = new ShiftedClock();
   const failures: string[] = [];
+  const ORG_ADMIN = 'orgadmina';
 
   beforeAll(async () => {
     servers = await startLiveServers({}, { clock });
@@ -65,6 +66,27 @@ describe('a cmi5 course in Chromium', () => {
     page.on('response', (res) => res.status() >= 500 && failures.push(`${res.status()} ${res.url()}`));
     page.on('console', (message) => message.type() === 'error' && failures.push(`console: ${message.text()}`));
     await signIn(page, servers.baseUrl, 'traineets', TEST_PASSWORD);
+  });
+
+  it('lets the org admin import a cmi5 package in the course form, and says what is wrong with a bad one', async () => {
+    const admin = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const org = await admin.newPage();
+    org.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    try {
+      await signIn(org, servers.baseUrl, ORG_ADMIN, TEST_PASSWORD);
+      await org.goto(`${servers.baseUrl}/app/org/courses/new`);
+      const lesson = org.getByRole('group', { name: '第 1 课时' });
+      await lesson.getByLabel('类型').selectOption('cmi5');
+      const input = lesson.getByTestId('package-upload-input');
+      await input.setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: await zipOf({ 'index.html': '<p>no manifest</p>' }) });
+      await lesson.getByText('压缩包根目录缺少 cmi5.xml').waitFor();
+      await input.setInputFiles({ name: 'quality-basics.zip', mimeType: 'application/zip', buffer: await zipOf(filesOf(CMI5_SAMPLE_DIR)) });
+      await lesson.getByTestId('package-imported').getByText('质量管理基础（cmi5 示例课件）').waitFor();
+      expect(await db.query(`SELECT original_name FROM content_packages WHERE original_name = 'quality-basics.zip'`)).toHaveLength(2);
+      expect(failures).toEqual([]);
+    } finally {
+      await admin.close();
+    }
   });
 
   afterAll(async () => {
