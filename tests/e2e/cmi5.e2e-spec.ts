@@ -164,6 +164,14 @@ describe('cmi5 lessons', () => {
       headers: session.headers,
     });
     expect(launchData.json()).toMatchObject({ launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.8 });
+    // The AU's credentials reach its own learner's state only.
+    const someoneElse = encodeURIComponent(JSON.stringify({ account: { homePage: 'http://cqo.test', name: 'traineelz' } }));
+    const foreign = await api.request({
+      method: 'GET',
+      url: `/xapi/activities/state?stateId=LMS.LaunchData&activityId=${encodeURIComponent(AU)}&agent=${someoneElse}&registration=${registration}`,
+      headers: session.headers,
+    });
+    expect(foreign.json()).toMatchObject({ statusCode: 400, details: [{ field: 'agent' }] });
     expect((await session.send('initialized')).statusCode).toBe(200);
   });
 
@@ -226,6 +234,16 @@ describe('cmi5 lessons', () => {
     expect(rows[0].result).toMatchObject({ success: true, completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': 'Tested Out' } });
     const [p] = await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [other, lessonId]);
     expect(p).toMatchObject({ active_seconds: 0, completed_at: expect.any(Date) });
+
+    // traineeTS's AU credentials can neither read nor void traineeLZ's statements; the organization's key pair can read them.
+    const [waived] = await db.query(`SELECT id FROM xapi_statements WHERE enrollment_id = $1 AND verb = 'waived'`, [other]);
+    const session = await au((await launch()).json().url);
+    expect((await api.request({ method: 'GET', url: `/xapi/statements?statementId=${waived.id}`, headers: session.headers })).statusCode).toBe(404);
+    const voiding = await session.send('voided', { verb: { id: VERB('voided') }, object: { objectType: 'StatementRef', id: waived.id } });
+    expect(voiding.json()).toMatchObject({ statusCode: 400, details: [{ field: 'object.id' }] });
+    const key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '平台' } })).json();
+    const basic = { authorization: `Basic ${Buffer.from(`${key.id}:${key.key}`).toString('base64')}`, 'x-experience-api-version': '1.0.3' };
+    expect((await api.request({ method: 'GET', url: `/xapi/statements?statementId=${waived.id}`, headers: basic })).statusCode).toBe(200);
   });
 
   it('takes statements for a cmi5 lesson only from a launched AU, and no heartbeats', async () => {

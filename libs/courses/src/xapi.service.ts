@@ -11,6 +11,7 @@ import { CourseErrors } from './courses.errors';
 import { CREDITING_VERBS, parseStatement, ParsedStatement } from './xapi-statement';
 import { LaunchCaller, XapiCaller, XapiKeysService } from './xapi-keys.service';
 import { Cmi5Service } from './cmi5/cmi5.service';
+import { agentKey } from './xapi/xapi-documents.service';
 
 export const MAX_STATEMENTS_PER_REQUEST = 100;
 
@@ -109,9 +110,14 @@ export class XapiService {
   }
 
   /** The organization behind a request of the newer xAPI resources (documents): the version header is always required. */
-  async authenticateResource(request: XapiRequest): Promise<XapiCaller> {
+  async authenticateResource(request: XapiRequest, agent?: { kind: string; raw: string | undefined }): Promise<XapiCaller> {
     const caller = await this.keys.authenticateRequest(request.authorization, request.apiKey);
     checkXapiVersion(request.version, true);
+    // A launched AU keeps its own learner's state and agent profile, no one else's.
+    if (caller.launch && agent && agent.kind !== 'activity_profile') {
+      const own = agentKey(JSON.stringify({ account: { homePage: this.config.publicBaseUrl, name: caller.launch.username } }));
+      if (agentKey(agent.raw) !== own) throw CourseErrors.xapiParameterInvalid('agent', '只能是本次启动的学员');
+    }
     return caller;
   }
 
@@ -125,12 +131,14 @@ export class XapiService {
     const field = query.statementId !== undefined ? 'statementId' : 'voidedStatementId';
     const id = (query.statementId ?? query.voidedStatementId)!;
     if (!isUUID(id)) throw CourseErrors.xapiParameterInvalid(field, '必须是 UUID');
-    const [row]: { statement: Record<string, unknown> | null; voided_by: string | null; organization_id: string }[] = await this.dataSource.query(
-      `SELECT s.statement, s.voided_by, v.organization_id FROM xapi_statements s
+    const [row]: { statement: Record<string, unknown> | null; voided_by: string | null; organization_id: string; enrollment_id: string }[] = await this.dataSource.query(
+      `SELECT s.statement, s.voided_by, s.enrollment_id, v.organization_id FROM xapi_statements s
          JOIN lessons l ON l.id = s.lesson_id JOIN course_versions v ON v.id = l.course_version_id WHERE s.id = $1`,
       [id.toLowerCase()],
     );
     if (!row || !row.statement || row.organization_id !== caller.organizationId) throw CourseErrors.statementNotFound();
+    // A launched AU reads its own learner's statements only.
+    if (caller.launch && row.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementNotFound();
     if ((row.voided_by !== null) !== (field === 'voidedStatementId')) throw CourseErrors.statementNotFound();
     return row.statement;
   }
@@ -168,6 +176,8 @@ export class XapiService {
         const lesson = target && lessons.get(target.lesson_id);
         if (!target || !lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
         if (target.verb === 'voided') throw CourseErrors.statementInvalid(at(i, 'object.id'), '不能作废一条作废语句');
+        // A launched AU speaks for its own learner only.
+        if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
         enrollmentOf.set(i, target.enrollment_id);
         occurredAt.set(i, s.timestamp ?? checkedAt);
         continue;

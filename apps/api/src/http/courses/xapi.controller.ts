@@ -224,22 +224,22 @@ export class XapiController {
   }
 
   private async putDocument(kind: XapiDocumentKind, headers: XapiHeaders, query: DocumentParams, body: unknown, merge: boolean): Promise<void> {
-    const caller = await this.xapi.authenticateResource(requestOf(headers));
+    const caller = await this.xapi.authenticateResource(requestOf(headers), { kind, raw: single(query, 'agent') });
     const contentType = headers['content-type'];
     if (merge) await this.documents.merge(caller.organizationId, kind, documentQuery(query), contentType, body);
     else await this.documents.put(caller.organizationId, kind, documentQuery(query), contentType, body);
   }
 
-  private async getDocument(kind: XapiDocumentKind, headers: XapiHeaders, query: DocumentParams, single: boolean, reply: FastifyReply): Promise<Buffer | string[]> {
-    const caller = await this.xapi.authenticateResource(requestOf(headers));
-    if (!single) return this.documents.ids(caller.organizationId, kind, documentQuery(query));
+  private async getDocument(kind: XapiDocumentKind, headers: XapiHeaders, query: DocumentParams, one: boolean, reply: FastifyReply): Promise<Buffer | string[]> {
+    const caller = await this.xapi.authenticateResource(requestOf(headers), { kind, raw: single(query, 'agent') });
+    if (!one) return this.documents.ids(caller.organizationId, kind, documentQuery(query));
     const document = await this.documents.get(caller.organizationId, kind, documentQuery(query));
     void reply.header('Content-Type', document.contentType).header('ETag', `"${document.etag}"`).header('Last-Modified', document.updatedAt.toUTCString());
     return document.content;
   }
 
   private async deleteDocument(kind: XapiDocumentKind, headers: XapiHeaders, query: DocumentParams): Promise<void> {
-    const caller = await this.xapi.authenticateResource(requestOf(headers));
+    const caller = await this.xapi.authenticateResource(requestOf(headers), { kind, raw: single(query, 'agent') });
     await this.documents.delete(caller.organizationId, kind, documentQuery(query));
   }
 }
