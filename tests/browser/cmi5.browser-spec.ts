@@ -95,7 +95,9 @@ describe('a cmi5 course in Chromium', () => {
   });
 
   it('launches the AU, which reports through our endpoint, and completes the lesson with the minutes the server saw', async () => {
-    await page.goto(`${servers.baseUrl}/app/learning/${enrollmentId}/lessons/${lessonId}`);
+    await page.goto(`${servers.baseUrl}/app/learning/${enrollmentId}`);
+    await page.getByRole('link', { name: '开始学习', exact: true }).click();
+    await page.waitForURL(`**/learning/${enrollmentId}/lessons/${lessonId}`);
     await page.getByRole('button', { name: '启动课件' }).click();
     const au = page.frameLocator('[data-testid="cmi5-frame"]');
     await au.locator('#status[data-state="ready"]').waitFor();
