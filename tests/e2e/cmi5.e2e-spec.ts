@@ -4,6 +4,7 @@ import { FakeClock } from '@cqo/core';
 import { createTestApi, TestApi } from '../support/api';
 import { onlineCourse } from '../support/courses';
 import { seedWorld, World } from '../support/fixtures';
+import { createUpload, listen } from '../support/content';
 import { CMI5_SAMPLE_DIR, filesOf, zipOf, zipWithEntryNamed } from '../support/packages';
 
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
@@ -249,6 +250,9 @@ describe('cmi5 lessons', () => {
   it('takes statements for a cmi5 lesson only from a launched AU, and no heartbeats', async () => {
     const study = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeTS, payload: { enrollmentId, lessonId } });
     expect(study.json()).toMatchObject({ statusCode: 400, code: 'LESSON_IS_CMI5' });
+    // Nor a video or PDF upload.
+    const upload = await createUpload(await listen(api), world.tokens.orgAdminA, 1000, { filename: 'x.mp4', lessonId });
+    expect([upload.statusCode, JSON.parse(upload.body).code]).toEqual([400, 'LESSON_IS_CMI5']);
     const key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })).json();
     const res = await api.request({
       method: 'POST',

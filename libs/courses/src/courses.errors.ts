@@ -93,6 +93,8 @@ export const ContentErrors = {
   lessonNotEditable: () => DomainError.conflict('LESSON_NOT_EDITABLE', '只有草稿或已退回的课程版本可以更换课时内容，请创建新版本'),
   lessonNotOnline: () =>
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: '不是线上课时' }]),
+  lessonIsPackage: () =>
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时使用课件包（POST /content-packages），不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: 'cmi5 课时使用课件包' }]),
   fileNotFound: () => DomainError.notFound('CONTENT_FILE_NOT_FOUND', '文件不存在'),
   urlInvalid: () => DomainError.forbidden('MEDIA_URL_INVALID', '链接无效'),
   urlExpired: () => DomainError.forbidden('MEDIA_URL_EXPIRED', '链接已过期，请刷新页面'),
