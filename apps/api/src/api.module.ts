@@ -37,6 +37,7 @@ import { CoursesController } from './http/courses/courses.controller';
 import { EnrollmentsController } from './http/courses/enrollments.controller';
 import { ProgressController } from './http/courses/progress.controller';
 import { XapiController } from './http/courses/xapi.controller';
+import { Cmi5Controller } from './http/courses/cmi5.controller';
 import { CapabilityResultsController } from './http/exams/capability-results.controller';
 import { MyExamsController } from './http/exams/my-exams.controller';
 import { PapersController } from './http/exams/papers.controller';
@@ -126,6 +127,7 @@ export class ApiModule {
         ContentUploadsController,
         MediaController,
         XapiController,
+        Cmi5Controller,
         QuestionsController,
         PapersController,
         MyExamsController,

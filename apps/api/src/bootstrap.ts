@@ -36,6 +36,36 @@ export function configureApi(app: NestFastifyApplication): void {
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser('application/offset+octet-stream', (_request: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null));
+  // xAPI clients (e.g. @xapi/xapi) send `Content-Type: application/json` on bodiless DELETEs, which
+  // Fastify would refuse as an empty JSON body: such a request has no body to parse.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request) => {
+      const length = request.headers['content-length'];
+      if (request.method === 'DELETE' && request.url.startsWith('/xapi/') && (length === undefined || length === '0') && !request.headers['transfer-encoding']) {
+        delete request.headers['content-type'];
+      }
+    });
+  // xAPI is called by content players from other origins (a sandboxed cmi5 AU has an opaque one),
+  // with credentials in the Authorization header only, never cookies: any origin may call it.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/xapi/')) return;
+      void reply
+        .header('access-control-allow-origin', '*')
+        .header('access-control-expose-headers', 'ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through');
+      if (request.method === 'OPTIONS') {
+        await reply
+          .code(204)
+          .header('access-control-allow-methods', 'GET, PUT, POST, DELETE')
+          .header('access-control-allow-headers', 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    });
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
   if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);

@@ -116,6 +116,24 @@ export class CourseCompletionService {
     return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
   }
 
+  /**
+   * Completes a lesson whose own rule is met elsewhere (a cmi5 course satisfied by its AUs'
+   * moveOn): no time share is required. The lesson's progress row must exist.
+   */
+  async completeLessonSatisfied(manager: EntityManager, enrollmentId: string, lessonId: string, at: Date, via: CompletionSource): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
+    assertInTransaction(manager);
+    const e = await this.lock(manager, enrollmentId);
+    if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
+    const marked = await updateReturning(
+      manager,
+      `UPDATE lesson_progress SET completed_at = $3, completed_via = $4, updated_at = $3
+        WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NULL RETURNING lesson_id`,
+      [enrollmentId, lessonId, at, via],
+    );
+    if (!marked.length) return { lessonCompleted: false, courseCompleted: false };
+    return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
+  }
+
   private async lock(manager: EntityManager, enrollmentId: string): Promise<LockedEnrollment | null> {
     const rows: LockedEnrollment[] = await manager.query(
       `SELECT e.id, e.status, e.trainee_id, e.course_id, e.course_version_id, e.final_exam_passed_at,

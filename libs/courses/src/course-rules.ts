@@ -11,6 +11,8 @@ export interface LessonInput {
   contentUrl?: string | null;
   /** An uploaded file of the organization (video for a video lesson, PDF for a document). */
   contentFileId?: string | null;
+  /** An imported content package of the organization (cmi5 lessons only). */
+  contentPackageId?: string | null;
   startsAt?: string | null;
   endsAt?: string | null;
   venue?: string | null;
@@ -57,6 +59,7 @@ export interface NormalizedLesson {
   required: boolean;
   contentUrl: string | null;
   contentFileId: string | null;
+  contentPackageId: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
   venue: string | null;
@@ -160,6 +163,8 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
     } else if (l.startsAt || l.endsAt || l.venue) {
       issues.push({ field: at(l.venue ? 'venue' : 'startsAt'), message: '只有面授课时有时间和地点' });
     }
+    if (l.contentPackageId && l.type !== 'cmi5') issues.push({ field: at('contentPackageId'), message: '只有 cmi5 课时使用课件包' });
+    if (l.type === 'cmi5' && l.contentFileId) issues.push({ field: at('contentFileId'), message: 'cmi5 课时使用课件包（contentPackageId），不用视频或讲义文件' });
     if (input.deliveryMode === 'online' && live) issues.push({ field: at('type'), message: '线上课程不能有面授课时' });
     if (input.deliveryMode === 'in_person' && !live) issues.push({ field: at('type'), message: '面授课程只能有面授课时' });
     return {
@@ -170,6 +175,7 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
       required: l.required,
       contentUrl: l.contentUrl?.trim() || null,
       contentFileId: l.contentFileId ?? null,
+      contentPackageId: l.contentPackageId ?? null,
       startsAt,
       endsAt,
       venue: l.venue?.trim() || null,

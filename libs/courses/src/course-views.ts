@@ -21,6 +21,8 @@ export interface LessonView {
   contentUrl: string | null;
   /** The hosted video or PDF, if one was uploaded. */
   content: LessonContentView | null;
+  /** The imported content package of a cmi5 lesson. */
+  contentPackageId: string | null;
   startsAt: Date | null;
   endsAt: Date | null;
   venue: string | null;
@@ -199,7 +201,7 @@ export class CourseVersionReader {
 
   async lessons(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<LessonView[]> {
     const rows: LessonRow[] = await manager.query(
-      `SELECT l.id, l.position, l.title, l.type, l.minutes, l.required, l.content_url, l.starts_at, l.ends_at, l.venue,
+      `SELECT l.id, l.position, l.title, l.type, l.minutes, l.required, l.content_url, l.starts_at, l.ends_at, l.venue, l.content_package_id,
               f.id AS file_id, f.kind AS file_kind, f.mime_type, f.size_bytes, f.duration_seconds, f.original_name
          FROM lessons l LEFT JOIN content_files f ON f.id = l.content_file_id
         WHERE l.course_version_id = $1 ORDER BY l.position`,
@@ -223,6 +225,7 @@ export class CourseVersionReader {
             originalName: l.original_name!,
           }
         : null,
+      contentPackageId: l.content_package_id,
       startsAt: l.starts_at,
       endsAt: l.ends_at,
       venue: l.venue,
@@ -248,6 +251,7 @@ interface LessonRow {
   size_bytes: string | null;
   duration_seconds: number | null;
   original_name: string | null;
+  content_package_id: string | null;
 }
 
 /** `${PUBLIC_BASE_URL}/xapi/activities/lessons/<lessonId>`: the IRI xAPI statements name a lesson by. */

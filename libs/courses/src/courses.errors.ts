@@ -31,6 +31,8 @@ export const CourseErrors = {
   notEnrolled: () => DomainError.conflict('NOT_ENROLLED', '未在学该课程'),
   lessonNotOnline: () =>
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能在线学习，由培训机构登记考勤', [{ field: 'lessonId', message: '不是线上课时' }]),
+  lessonIsCmi5: () =>
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时由课件记录学习情况，请在课时页面启动课件', [{ field: 'lessonId', message: 'cmi5 课时不用学习会话' }]),
   lessonNotLive: () =>
     DomainError.invalid('LESSON_NOT_LIVE', '只有面授课时可以登记考勤', [{ field: 'lessonId', message: '不是面授课时' }]),
   sessionNotFound: () => DomainError.notFound('STUDY_SESSION_NOT_FOUND', '学习会话不存在或已结束'),
@@ -52,6 +54,19 @@ export const CourseErrors = {
   apiKeyInvalid: () => DomainError.unauthenticated('XAPI_KEY_INVALID', 'API 密钥无效或已吊销'),
   apiKeyNotFound: () => DomainError.notFound('XAPI_KEY_NOT_FOUND', 'API 密钥不存在'),
   statementInvalid: (field: string, message: string) => DomainError.invalid('XAPI_STATEMENT_INVALID', `xAPI 语句无效：${field} ${message}`, [{ field, message }]),
+  xapiVersionInvalid: (sent: string | undefined) =>
+    DomainError.invalid(
+      'XAPI_VERSION_INVALID',
+      sent ? `X-Experience-API-Version 不受支持（${sent.slice(0, 20)}），本平台支持 1.0.x` : '缺少请求头 X-Experience-API-Version（应为 1.0.3）',
+      [{ field: 'X-Experience-API-Version', message: sent ? '只支持 1.0.x' : '必填' }],
+    ),
+  xapiParameterInvalid: (field: string, message: string) => DomainError.invalid('XAPI_PARAMETER_INVALID', `xAPI 请求参数有误：${field} ${message}`, [{ field, message }]),
+  statementNotFound: () => DomainError.notFound('XAPI_STATEMENT_NOT_FOUND', 'xAPI 语句不存在'),
+  documentNotFound: () => DomainError.notFound('XAPI_DOCUMENT_NOT_FOUND', 'xAPI 文档不存在'),
+  durationBeyondObserved: (field: string, observedSeconds: number) =>
+    DomainError.invalid('XAPI_DURATION_BEYOND_OBSERVED', `xAPI 语句无效：${field} 超过服务器观察到的学习时间（${observedSeconds} 秒）`, [
+      { field, message: `超过服务器观察到的学习时间 ${observedSeconds} 秒` },
+    ]),
   statementConflict: (field: string) =>
     DomainError.conflict('XAPI_STATEMENT_CONFLICT', '同一语句 ID 已以不同内容提交', [{ field, message: '语句 ID 已存在且内容不同' }]),
 };
@@ -78,6 +93,8 @@ export const ContentErrors = {
   lessonNotEditable: () => DomainError.conflict('LESSON_NOT_EDITABLE', '只有草稿或已退回的课程版本可以更换课时内容，请创建新版本'),
   lessonNotOnline: () =>
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: '不是线上课时' }]),
+  lessonIsPackage: () =>
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时使用课件包（POST /content-packages），不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: 'cmi5 课时使用课件包' }]),
   fileNotFound: () => DomainError.notFound('CONTENT_FILE_NOT_FOUND', '文件不存在'),
   urlInvalid: () => DomainError.forbidden('MEDIA_URL_INVALID', '链接无效'),
   urlExpired: () => DomainError.forbidden('MEDIA_URL_EXPIRED', '链接已过期，请刷新页面'),

@@ -20,6 +20,9 @@ import { RosterImportService } from './roster-import.service';
 import { TraineeResolver } from './trainee-resolver';
 import { XapiKeysService } from './xapi-keys.service';
 import { XapiService } from './xapi.service';
+import { XapiDocumentsService } from './xapi/xapi-documents.service';
+import { Cmi5Service } from './cmi5/cmi5.service';
+import { ContentPackagesService } from './cmi5/content-packages.service';
 
 const SERVICES = [
   CourseAccess,
@@ -36,6 +39,9 @@ const SERVICES = [
   AttendanceService,
   XapiKeysService,
   XapiService,
+  XapiDocumentsService,
+  ContentPackagesService,
+  Cmi5Service,
   ContentFilesService,
   StudyEvidenceService,
 ];

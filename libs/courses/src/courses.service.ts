@@ -264,6 +264,16 @@ export class CoursesService {
       ? await manager.query('SELECT id, organization_id, kind, duration_seconds FROM content_files WHERE id = ANY($1::uuid[])', [fileIds])
       : [];
     const fileIssues = checkLessonFiles(content.lessons, files, organizationId);
+    const packageIds = content.lessons.map((l) => l.contentPackageId).filter((id): id is string => id !== null);
+    const packages: { id: string; organization_id: string }[] = packageIds.length
+      ? await manager.query('SELECT id, organization_id FROM content_packages WHERE id = ANY($1::uuid[])', [packageIds])
+      : [];
+    content.lessons.forEach((l, i) => {
+      const found = l.contentPackageId && packages.find((p) => p.id === l.contentPackageId);
+      if (l.contentPackageId && (!found || found.organization_id !== organizationId)) {
+        fileIssues.push({ field: `lessons[${i}].contentPackageId`, message: '课件包不存在或不属于本机构' });
+      }
+    });
     if (fileIssues.length) throw CourseErrors.invalidContent(fileIssues);
     return content;
   }
@@ -305,6 +315,7 @@ export class CoursesService {
         required: l.required,
         contentUrl: l.contentUrl,
         contentFileId: l.content?.id ?? null,
+        contentPackageId: l.contentPackageId,
         startsAt: iso(l.startsAt),
         endsAt: iso(l.endsAt),
         venue: l.venue,
@@ -352,8 +363,8 @@ export class CoursesService {
   private async writeTopicsAndLessons(manager: EntityManager, versionId: string, c: NormalizedContent): Promise<void> {
     await manager.query('INSERT INTO course_version_topics (course_version_id, topic_id) SELECT $1, unnest($2::uuid[])', [versionId, c.topicIds]);
     await manager.query(
-      `INSERT INTO lessons (course_version_id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue, content_file_id)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::uuid[])`,
+      `INSERT INTO lessons (course_version_id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue, content_file_id, content_package_id)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::uuid[], $12::uuid[])`,
       [
         versionId,
         c.lessons.map((l) => l.position),
@@ -366,6 +377,7 @@ export class CoursesService {
         c.lessons.map((l) => l.endsAt),
         c.lessons.map((l) => l.venue),
         c.lessons.map((l) => l.contentFileId),
+        c.lessons.map((l) => l.contentPackageId),
       ],
     );
   }

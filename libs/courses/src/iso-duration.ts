@@ -12,3 +12,12 @@ export function parseIsoDuration(text: string): number | null {
   if (m.slice(1).every((v) => v === undefined)) return null;
   return Math.floor(weeks * 604800 + days * 86400 + hours * 3600 + minutes * 60 + seconds);
 }
+
+/** Whole seconds as an ISO 8601 duration (PT1H2M3S; PT0S for none). */
+export function formatIsoDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${rest || (!h && !m) ? `${rest}S` : ''}`;
+}

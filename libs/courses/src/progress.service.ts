@@ -176,6 +176,8 @@ export class ProgressService {
     if (e.status === 'withdrawn') throw CourseErrors.notEnrolled();
     if (!e.type) throw CourseErrors.lessonNotFound();
     if (e.type === 'live_session') throw CourseErrors.lessonNotOnline();
+    // A cmi5 lesson's time is what its launched AU reports, capped by the server (Cmi5Service): no heartbeats.
+    if (e.type === 'cmi5') throw CourseErrors.lessonIsCmi5();
     const now = this.clock.now();
     const firstCheck = nextCheckAfter(0, e.attention_check_min_minutes, e.attention_check_max_minutes);
     const { sessionId, superseded } = await this.dataSource.transaction(async (manager) => {

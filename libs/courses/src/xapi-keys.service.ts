@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
@@ -20,9 +21,26 @@ export interface CreatedXapiKey extends XapiKeyView {
 }
 
 export interface XapiCaller {
-  keyId: string;
+  keyId: string | null;
   organizationId: string;
+  /** Set when the caller is a cmi5 AU with the credentials of its launch. */
+  launch?: LaunchCaller;
 }
+
+/** A cmi5 launch as its AU's statements need it. */
+export interface LaunchCaller {
+  id: string;
+  enrollmentId: string;
+  lessonId: string;
+  auId: string;
+  registration: string;
+  username: string;
+  launchedAt: Date;
+  terminatedAt: Date | null;
+}
+
+/** Basic-auth usernames of cmi5 launch credentials: `launch.<launch id>`. */
+export const LAUNCH_USERNAME_PREFIX = 'launch.';
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -75,6 +93,66 @@ export class XapiKeysService {
     );
     if (!rows.length) throw CourseErrors.apiKeyInvalid();
     return { keyId: rows[0].id, organizationId: rows[0].organization_id };
+  }
+
+  /**
+   * The organization behind an xAPI request: HTTP Basic with the key's id as username and the key
+   * itself as password (as content players send it), or the older `X-API-Key` header. `basic`
+   * tells which, since only Basic-auth callers are content players (see XapiService).
+   */
+  async authenticateRequest(authorization: string | undefined, apiKey: string | undefined): Promise<XapiCaller & { basic: boolean }> {
+    const [scheme, encoded] = (authorization ?? '').trim().split(/\s+/);
+    if (scheme?.toLowerCase() === 'basic' && encoded) {
+      const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const keyId = colon > 0 ? decoded.slice(0, colon) : '';
+      const secret = colon > 0 ? decoded.slice(colon + 1) : '';
+      if (keyId.startsWith(LAUNCH_USERNAME_PREFIX)) return { ...(await this.authenticateLaunch(keyId.slice(LAUNCH_USERNAME_PREFIX.length), secret)), basic: true };
+      if (!isUUID(keyId) || !secret) throw CourseErrors.apiKeyInvalid();
+      const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
+        'SELECT id, organization_id FROM xapi_api_keys WHERE id = $1 AND key_hash = $2 AND revoked_at IS NULL',
+        [keyId, hashApiKey(secret)],
+      );
+      if (!rows.length) throw CourseErrors.apiKeyInvalid();
+      return { keyId: rows[0].id, organizationId: rows[0].organization_id, basic: true };
+    }
+    return { ...(await this.authenticate(apiKey)), basic: false };
+  }
+
+  /** The credentials a cmi5 AU got for its launch (by the fetch token); 401 once the launch was abandoned. */
+  private async authenticateLaunch(launchId: string, secret: string): Promise<XapiCaller> {
+    if (!isUUID(launchId) || !secret) throw CourseErrors.apiKeyInvalid();
+    const [row]: {
+      id: string;
+      enrollment_id: string;
+      lesson_id: string;
+      au_id: string;
+      registration: string;
+      launched_at: Date;
+      terminated_at: Date | null;
+      organization_id: string;
+      username: string;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.enrollment_id, c.lesson_id, c.au_id, c.registration, c.launched_at, c.terminated_at, v.organization_id, u.username
+         FROM cmi5_launches c JOIN enrollments e ON e.id = c.enrollment_id JOIN course_versions v ON v.id = e.course_version_id JOIN users u ON u.id = e.trainee_id
+        WHERE c.id = $1 AND c.auth_secret_hash = $2 AND c.abandoned_at IS NULL`,
+      [launchId, hashApiKey(secret)],
+    );
+    if (!row) throw CourseErrors.apiKeyInvalid();
+    return {
+      keyId: null,
+      organizationId: row.organization_id,
+      launch: {
+        id: row.id,
+        enrollmentId: row.enrollment_id,
+        lessonId: row.lesson_id,
+        auId: row.au_id,
+        registration: row.registration,
+        username: row.username,
+        launchedAt: row.launched_at,
+        terminatedAt: row.terminated_at,
+      },
+    };
   }
 
   private orgOf(actor: Actor): string {

@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { CourseErrors } from './courses.errors';
 import { parseIsoDuration } from './iso-duration';
 
-/** The verbs we accept, by their ADL IRIs. */
+/** The verbs whose `result.duration` is credited (capped), by their ADL IRIs. */
 export const XAPI_VERBS = {
   'http://adlnet.gov/expapi/verbs/completed': 'completed',
   'http://adlnet.gov/expapi/verbs/passed': 'passed',
@@ -12,29 +12,58 @@ export const XAPI_VERBS = {
   'http://adlnet.gov/expapi/verbs/terminated': 'terminated',
 } as const;
 export type XapiVerb = (typeof XAPI_VERBS)[keyof typeof XAPI_VERBS];
+export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
+
+/** Verbs that credit their duration; `failed` is known but credits nothing. */
+export const CREDITING_VERBS: ReadonlySet<string> = new Set(['completed', 'passed', 'progressed', 'terminated']);
 
 export interface ParsedStatement {
   /** The statement's id, or null when the sender gave none (we then assign one). */
   id: string | null;
   username: string;
-  verb: XapiVerb;
-  lessonId: string;
+  /** The short name of a known verb, `voided`, or the verb's IRI for any other verb (stored, credits nothing). */
+  verb: string;
+  /** The lesson the statement is about (its object, or a context activity); null for a voiding statement. */
+  lessonId: string | null;
+  /** The statement a `voided` statement voids. */
+  voidsId: string | null;
   /** `result.duration` in seconds, or null when absent. */
   durationSeconds: number | null;
   timestamp: Date | null;
+  registration: string | null;
   contentHash: string;
+  /** The statement as received (an object), to be stored and returned by GET. */
+  raw: Record<string, unknown>;
 }
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+
+/** JSON with object keys sorted: two statements that differ only in key order are the same statement. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
 
 /**
  * Reads one statement of the xAPI 1.0.3 subset we take: actor as an account on this platform
- * (homePage = PUBLIC_BASE_URL, name = username), one of five ADL verbs, object = a lesson's
- * activity IRI, optional `result.duration`. Throws a 400 naming the first offending field
+ * (homePage = PUBLIC_BASE_URL, name = username), any verb IRI (only completed, passed,
+ * progressed and terminated credit their duration), object = a lesson's activity IRI or an
+ * activity under it (`…/lessons/<id>/question-1`), or another activity with the lesson's IRI
+ * among its context activities; optional `result.duration`, `context.registration`. A `voided`
+ * statement's object is the StatementRef it voids. With `options.lessonId` (a cmi5 launch's
+ * credentials) the lesson is given and the object may be any activity. Throws a 400 naming the first offending field
  * (prefixed `[i].` inside a batch).
  */
-export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = ''): ParsedStatement {
+export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '', options: { lessonId?: string } = {}): ParsedStatement {
   const fail = (field: string, message: string) => CourseErrors.statementInvalid(`${prefix}${field}`, message);
   if (!isObject(raw)) throw fail('statement', '必须是 JSON 对象');
   if (raw.id !== undefined && (typeof raw.id !== 'string' || !isUUID(raw.id))) throw fail('id', '必须是 UUID');
@@ -51,15 +80,25 @@ export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '')
 
   const verb = raw.verb;
   if (!isObject(verb) || typeof verb.id !== 'string') throw fail('verb.id', '必须填写');
-  const verbName = XAPI_VERBS[verb.id as keyof typeof XAPI_VERBS];
-  if (!verbName) throw fail('verb.id', `不支持的动词，可用：${Object.keys(XAPI_VERBS).join(' ')}`);
+  if (!IRI.test(verb.id)) throw fail('verb.id', '必须是 IRI，如 http://adlnet.gov/expapi/verbs/completed');
+  const verbName: string = verb.id === VOIDED_VERB ? 'voided' : (XAPI_VERBS[verb.id as keyof typeof XAPI_VERBS] ?? verb.id);
 
   const object = raw.object;
-  if (!isObject(object) || typeof object.id !== 'string') throw fail('object.id', '必须填写');
-  if (object.objectType !== undefined && object.objectType !== 'Activity') throw fail('object.objectType', '只支持 Activity');
-  const activityPrefix = `${publicBaseUrl}/xapi/activities/lessons/`;
-  const lessonId = object.id.startsWith(activityPrefix) ? object.id.slice(activityPrefix.length) : '';
-  if (!isUUID(lessonId)) throw fail('object.id', `必须是课时的活动 IRI：${activityPrefix}<lessonId>`);
+  let lessonId: string | null = null;
+  let voidsId: string | null = null;
+  if (verbName === 'voided') {
+    if (!isObject(object) || object.objectType !== 'StatementRef' || typeof object.id !== 'string' || !isUUID(object.id)) {
+      throw fail('object', '作废语句的对象必须是 StatementRef（被作废语句的 UUID）');
+    }
+    voidsId = object.id.toLowerCase();
+  } else {
+    if (!isObject(object) || typeof object.id !== 'string') throw fail('object.id', '必须填写');
+    if (object.objectType !== undefined && object.objectType !== 'Activity') throw fail('object.objectType', '只支持 Activity');
+    const activityPrefix = `${publicBaseUrl}/xapi/activities/lessons/`;
+    // A cmi5 AU's statements belong to the lesson it was launched from, whatever activity they are about.
+    lessonId = options.lessonId ?? lessonOf(object.id, activityPrefix) ?? lessonInContext(raw.context, activityPrefix);
+    if (!lessonId) throw fail('object.id', `必须是课时的活动 IRI：${activityPrefix}<lessonId>（或其下的活动）`);
+  }
 
   let durationSeconds: number | null = null;
   if (raw.result !== undefined) {
@@ -69,18 +108,50 @@ export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '')
       if (durationSeconds === null) throw fail('result.duration', '必须是 ISO 8601 时长，如 PT25M30S');
     }
   }
+  let registration: string | null = null;
+  if (raw.context !== undefined) {
+    if (!isObject(raw.context)) throw fail('context', '必须是对象');
+    if (raw.context.registration !== undefined) {
+      if (typeof raw.context.registration !== 'string' || !isUUID(raw.context.registration)) throw fail('context.registration', '必须是 UUID');
+      registration = raw.context.registration.toLowerCase();
+    }
+  }
   let timestamp: Date | null = null;
   if (raw.timestamp !== undefined) {
     timestamp = typeof raw.timestamp === 'string' ? new Date(raw.timestamp) : null;
     if (!timestamp || Number.isNaN(timestamp.getTime())) throw fail('timestamp', '必须是 ISO 8601 日期时间');
   }
+  const id = (raw.id as string | undefined)?.toLowerCase() ?? null;
   return {
-    id: (raw.id as string | undefined)?.toLowerCase() ?? null,
+    id,
     username: account.name.trim().toLowerCase(),
     verb: verbName,
-    lessonId: lessonId.toLowerCase(),
+    lessonId,
+    voidsId,
     durationSeconds,
     timestamp,
-    contentHash: createHash('sha256').update(JSON.stringify(raw)).digest('hex'),
+    registration,
+    contentHash: createHash('sha256').update(canonicalJson(raw)).digest('hex'),
+    raw,
   };
+}
+
+/** The lesson id of `<prefix><uuid>` or `<prefix><uuid>/anything`, else null. */
+function lessonOf(activityId: string, prefix: string): string | null {
+  if (!activityId.startsWith(prefix)) return null;
+  const [candidate, ...rest] = activityId.slice(prefix.length).split('/');
+  if (rest.length && !rest.join('/')) return null;
+  return isUUID(candidate) ? candidate.toLowerCase() : null;
+}
+
+function lessonInContext(context: unknown, prefix: string): string | null {
+  if (!isObject(context) || !isObject(context.contextActivities)) return null;
+  for (const kind of ['parent', 'grouping'] as const) {
+    const list = context.contextActivities[kind];
+    for (const activity of Array.isArray(list) ? list : isObject(list) ? [list] : []) {
+      const found = isObject(activity) && typeof activity.id === 'string' ? lessonOf(activity.id, prefix) : null;
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, Role } from '@cqo/core';
+import { updateReturning } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
-import { parseStatement, ParsedStatement } from './xapi-statement';
-import { XapiKeysService } from './xapi-keys.service';
+import { CREDITING_VERBS, parseStatement, ParsedStatement } from './xapi-statement';
+import { LaunchCaller, XapiCaller, XapiKeysService } from './xapi-keys.service';
+import { Cmi5Service } from './cmi5/cmi5.service';
+import { agentKey } from './xapi/xapi-documents.service';
 
 export const MAX_STATEMENTS_PER_REQUEST = 100;
+
+/** What an xAPI request presents: Basic credentials or an X-API-Key, and the version header. */
+export interface XapiRequest {
+  authorization?: string;
+  apiKey?: string;
+  version?: string;
+}
 
 interface LessonRow {
   id: string;
@@ -25,6 +36,25 @@ interface Intake {
   organizationId: string;
   keyId: string | null;
   confirmedBy: string | null;
+  /**
+   * A content player (HTTP Basic key pair): the learning is happening now, so durations are also
+   * capped by the time the server has seen pass in the statement's registration.
+   */
+  live: boolean;
+  /** A cmi5 AU with its launch's credentials: its statements belong to that launch. */
+  launch?: LaunchCaller;
+}
+
+/** How far a content player's timer may run ahead of the server's observation before a duration is refused. */
+export const XAPI_DURATION_TOLERANCE_SECONDS = 120;
+
+/** `X-Experience-API-Version`: 1.0.x is accepted; absent is refused only where `required`. */
+export function checkXapiVersion(value: string | undefined, required: boolean): void {
+  if (value === undefined || value === '') {
+    if (required) throw CourseErrors.xapiVersionInvalid(undefined);
+    return;
+  }
+  if (!/^1\.0(\.\d+)?$/.test(value.trim())) throw CourseErrors.xapiVersionInvalid(value);
 }
 
 /** A statement's clock may run a little ahead of ours; beyond this it is "in the future". */
@@ -47,6 +77,7 @@ export class XapiService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: XapiKeysService,
     private readonly completion: CourseCompletionService,
+    private readonly cmi5: Cmi5Service,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,13 +85,68 @@ export class XapiService {
   /** Stores one statement or an array of them; returns their ids in order. */
   async receive(apiKey: string | undefined, body: unknown): Promise<string[]> {
     const caller = await this.keys.authenticate(apiKey);
-    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null }, body);
+    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId!, confirmedBy: null, live: false }, body);
+  }
+
+  /**
+   * The xAPI Statement resource (POST, or PUT with `statementId`): a key pair (Basic) or the
+   * older X-API-Key; `X-Experience-API-Version` is required except on X-API-Key requests, which
+   * came before the LRS and are left as they were.
+   */
+  async receiveRequest(request: XapiRequest, body: unknown, statementId?: string): Promise<string[]> {
+    const caller = await this.keys.authenticateRequest(request.authorization, request.apiKey);
+    checkXapiVersion(request.version, caller.basic);
+    if (statementId !== undefined) {
+      if (!statementId) throw CourseErrors.xapiParameterInvalid('statementId', '必填');
+      if (!isUUID(statementId)) throw CourseErrors.xapiParameterInvalid('statementId', '必须是 UUID');
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw CourseErrors.statementInvalid('statement', '必须是 JSON 对象');
+      const given = (body as { id?: unknown }).id;
+      if (given !== undefined && (typeof given !== 'string' || given.toLowerCase() !== statementId.toLowerCase())) {
+        throw CourseErrors.statementInvalid('id', '与 statementId 不一致');
+      }
+      body = { ...body, id: statementId.toLowerCase() };
+    }
+    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null, live: caller.basic, launch: caller.launch }, body);
+  }
+
+  /** The organization behind a request of the newer xAPI resources (documents): the version header is always required. */
+  async authenticateResource(request: XapiRequest, agent?: { kind: string; raw: string | undefined }): Promise<XapiCaller> {
+    const caller = await this.keys.authenticateRequest(request.authorization, request.apiKey);
+    checkXapiVersion(request.version, true);
+    // A launched AU keeps its own learner's state and agent profile, no one else's.
+    if (caller.launch && agent && agent.kind !== 'activity_profile') {
+      const own = agentKey(JSON.stringify({ account: { homePage: this.config.publicBaseUrl, name: caller.launch.username } }));
+      if (agentKey(agent.raw) !== own) throw CourseErrors.xapiParameterInvalid('agent', '只能是本次启动的学员');
+    }
+    return caller;
+  }
+
+  /** GET /xapi/statements?statementId= (or voidedStatementId=): the stored statement, in the caller's organization. */
+  async statement(request: XapiRequest, query: { statementId?: string; voidedStatementId?: string }): Promise<Record<string, unknown>> {
+    const caller = await this.keys.authenticateRequest(request.authorization, request.apiKey);
+    checkXapiVersion(request.version, caller.basic);
+    if ((query.statementId === undefined) === (query.voidedStatementId === undefined)) {
+      throw CourseErrors.xapiParameterInvalid('statementId', '须给出 statementId 或 voidedStatementId 之一（不支持语句列表查询）');
+    }
+    const field = query.statementId !== undefined ? 'statementId' : 'voidedStatementId';
+    const id = (query.statementId ?? query.voidedStatementId)!;
+    if (!isUUID(id)) throw CourseErrors.xapiParameterInvalid(field, '必须是 UUID');
+    const [row]: { statement: Record<string, unknown> | null; voided_by: string | null; organization_id: string; enrollment_id: string }[] = await this.dataSource.query(
+      `SELECT s.statement, s.voided_by, s.enrollment_id, v.organization_id FROM xapi_statements s
+         JOIN lessons l ON l.id = s.lesson_id JOIN course_versions v ON v.id = l.course_version_id WHERE s.id = $1`,
+      [id.toLowerCase()],
+    );
+    if (!row || !row.statement || row.organization_id !== caller.organizationId) throw CourseErrors.statementNotFound();
+    // A launched AU reads its own learner's statements only.
+    if (caller.launch && row.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementNotFound();
+    if ((row.voided_by !== null) !== (field === 'voidedStatementId')) throw CourseErrors.statementNotFound();
+    return row.statement;
   }
 
   /** An org admin hands in (confirms) statements of its own organization's lessons, older ones included. */
   async receiveConfirmed(actor: Actor, body: unknown): Promise<string[]> {
     if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
-    return this.intake({ organizationId: actor.organizationId, keyId: null, confirmedBy: actor.userId }, body);
+    return this.intake({ organizationId: actor.organizationId, keyId: null, confirmedBy: actor.userId, live: false }, body);
   }
 
   private async intake(caller: Intake, body: unknown): Promise<string[]> {
@@ -68,7 +154,7 @@ export class XapiService {
     const raws = batch ? body : [body];
     if (!raws.length) throw CourseErrors.statementInvalid('statements', '不能为空');
     if (raws.length > MAX_STATEMENTS_PER_REQUEST) throw CourseErrors.statementInvalid('statements', `每次最多 ${MAX_STATEMENTS_PER_REQUEST} 条`);
-    const statements = raws.map((raw, i) => parseStatement(raw, this.config.publicBaseUrl, batch ? `[${i}].` : ''));
+    const statements = raws.map((raw, i) => parseStatement(raw, this.config.publicBaseUrl, batch ? `[${i}].` : '', caller.launch ? { lessonId: caller.launch.lessonId } : {}));
     const at = (i: number, field: string) => `${batch ? `[${i}].` : ''}${field}`;
 
     const seen = new Set<string>();
@@ -76,16 +162,31 @@ export class XapiService {
       if (s.id && seen.has(s.id)) throw CourseErrors.statementInvalid(at(i, 'id'), '同一批次中语句 ID 重复');
       if (s.id) seen.add(s.id);
     });
-    const lessons = await this.lessonsOf(statements);
+    const targets = await this.voidTargetsOf(statements);
+    const lessonIdOf = (i: number) => statements[i].lessonId ?? targets.get(statements[i].voidsId!)?.lesson_id ?? '';
+    const lessons = await this.lessonsOf(statements.map((_, i) => lessonIdOf(i)).filter(Boolean));
     const users = await this.traineesOf(statements);
     const enrollmentOf = new Map<number, string>();
     const occurredAt = new Map<number, Date>();
     const checkedAt = this.clock.now();
     const oldest = checkedAt.getTime() - this.config.xapiMaxStatementAgeDays * 86_400_000;
     for (const [i, s] of statements.entries()) {
-      const lesson = lessons.get(s.lessonId);
+      if (s.voidsId) {
+        const target = targets.get(s.voidsId);
+        const lesson = target && lessons.get(target.lesson_id);
+        if (!target || !lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
+        if (target.verb === 'voided') throw CourseErrors.statementInvalid(at(i, 'object.id'), '不能作废一条作废语句');
+        // A launched AU speaks for its own learner only.
+        if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
+        enrollmentOf.set(i, target.enrollment_id);
+        occurredAt.set(i, s.timestamp ?? checkedAt);
+        continue;
+      }
+      const lesson = lessons.get(s.lessonId!);
       if (!lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
       if (lesson.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
+      if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
+      else if (lesson.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
       const traineeId = users.get(s.username);
       if (!traineeId) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
       const rows: { id: string; enrolled_at: Date }[] = await this.dataSource.query(
@@ -104,41 +205,131 @@ export class XapiService {
     }
 
     const ids = statements.map((s) => s.id ?? randomUUID());
+    const authority = {
+      objectType: 'Agent',
+      account: { homePage: this.config.publicBaseUrl, name: caller.keyId ? `xapi-key/${caller.keyId}` : `org-admin/${caller.confirmedBy}` },
+    };
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
       await manager.query('SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(enrollmentOf.values())]]);
       for (const [i, s] of statements.entries()) {
-        const lesson = lessons.get(s.lessonId)!;
+        const lesson = lessons.get(lessonIdOf(i))!;
         const enrollmentId = enrollmentOf.get(i)!;
-        const credited = s.verb === 'failed' ? 0 : Math.min(s.durationSeconds ?? 0, lesson.minutes * 60);
+        let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes * 60) : 0;
+        if (caller.live && !s.voidsId) credited = await this.capByObserved(manager, enrollmentId, lesson.id, s, credited, now, at(i, 'result.duration'), caller.launch);
+        const stored = {
+          ...s.raw,
+          id: ids[i],
+          timestamp: s.timestamp ? s.raw.timestamp : now.toISOString(),
+          stored: now.toISOString(),
+          authority,
+          version: typeof s.raw.version === 'string' ? s.raw.version : '1.0.0',
+        };
         const inserted: unknown[] = await manager.query(
-          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [ids[i], enrollmentId, lesson.id, caller.keyId, caller.confirmedBy, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now],
+          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [ids[i], enrollmentId, lesson.id, caller.keyId, caller.confirmedBy, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now, s.registration, stored, caller.launch?.id ?? null],
         );
         if (!inserted.length) {
           const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]);
           if (existing.content_hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
           continue; // the same statement again: already counted
         }
+        if (s.voidsId) {
+          // A voided statement no longer counts: its credited time is taken back (a completion already recorded stays).
+          const [voided] = await updateReturning<{ credited_seconds: number }>(
+            manager,
+            'UPDATE xapi_statements SET voided_by = $1 WHERE id = $2 AND voided_by IS NULL RETURNING credited_seconds',
+            [ids[i], s.voidsId],
+          );
+          if (voided?.credited_seconds) {
+            await manager.query(
+              'UPDATE lesson_progress SET active_seconds = GREATEST(0, active_seconds - $3), updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2',
+              [enrollmentId, lesson.id, voided.credited_seconds, now],
+            );
+          }
+          continue;
+        }
         await manager.query(
           `INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
           [enrollmentId, lesson.id, credited, requiredSecondsOf(lesson.minutes, lesson.completion_share), now],
         );
+        // A cmi5 lesson completes by its AUs' moveOn (Cmi5Service); others when the time share is reached.
+        if (caller.launch) await this.cmi5.afterAuStatement(manager, caller.launch, s.verb, now);
         // Completed when the statement says the learning happened, not when it reached us.
-        await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, occurredAt.get(i)!, 'xapi');
+        else await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, occurredAt.get(i)!, 'xapi');
       }
     });
     return ids;
   }
 
-  private async lessonsOf(statements: ParsedStatement[]): Promise<Map<string, LessonRow>> {
+  /**
+   * A content player's duration against what the server saw: the registration's window opens
+   * with its first statement stored here (a cmi5 launch, or the player's `initialized`); a
+   * duration longer than the window (plus a little timer jitter) is refused, and no more than
+   * the window's uncredited seconds are credited. The enrolment row is locked by the caller.
+   */
+  private async capByObserved(
+    manager: EntityManager,
+    enrollmentId: string,
+    lessonId: string,
+    s: ParsedStatement,
+    credited: number,
+    now: Date,
+    field: string,
+    launch?: LaunchCaller,
+  ): Promise<number> {
+    // A cmi5 launch is its own window, opened when the LMS launched the AU.
+    const [window]: { started: Date | null; credited: string | null }[] = launch
+      ? await manager.query(
+          `SELECT $2::timestamptz AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements WHERE launch_id = $1`,
+          [launch.id, launch.launchedAt],
+        )
+      : await manager.query(
+          `SELECT min(stored_at) AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements
+            WHERE enrollment_id = $1 AND lesson_id = $2 AND registration IS NOT DISTINCT FROM $3::uuid`,
+          [enrollmentId, lessonId, s.registration],
+        );
+    const observed = window.started ? Math.max(0, Math.floor((now.getTime() - new Date(window.started).getTime()) / 1000)) : 0;
+    if (s.durationSeconds !== null && s.durationSeconds > observed + XAPI_DURATION_TOLERANCE_SECONDS) throw CourseErrors.durationBeyondObserved(field, observed);
+    return Math.min(credited, Math.max(0, observed - Number(window.credited ?? 0)));
+  }
+
+  /** cmi5 rules for an AU's statement: its learner, its registration, not after `terminated`, passed/failed against masteryScore. */
+  private async checkLaunched(launch: LaunchCaller, s: ParsedStatement, at: (field: string) => string): Promise<void> {
+    if (s.username !== launch.username.toLowerCase()) throw CourseErrors.statementInvalid(at('actor.account.name'), '与本次启动的学员不一致');
+    if (s.registration !== launch.registration) throw CourseErrors.statementInvalid(at('context.registration'), '必须是本次启动的 registration');
+    if (launch.terminatedAt) throw CourseErrors.statementInvalid(at('verb.id'), '本次启动已结束（已发送 terminated），请重新启动课件');
+    if (s.verb !== 'passed' && s.verb !== 'failed') return;
+    const { au } = await this.cmi5.auOf(launch);
+    if (au.masteryScore === null) return;
+    const score = (s.raw.result as { score?: { scaled?: unknown } } | undefined)?.score?.scaled;
+    if (s.verb === 'passed' && (typeof score !== 'number' || score < au.masteryScore)) {
+      throw CourseErrors.statementInvalid(at('result.score.scaled'), `passed 须带 score.scaled 且不低于掌握分数 ${au.masteryScore}`);
+    }
+    if (s.verb === 'failed' && typeof score === 'number' && score >= au.masteryScore) {
+      throw CourseErrors.statementInvalid(at('result.score.scaled'), `failed 的 score.scaled 须低于掌握分数 ${au.masteryScore}`);
+    }
+  }
+
+  /** The stored statements that `voided` statements of the batch void. */
+  private async voidTargetsOf(statements: ParsedStatement[]): Promise<Map<string, { enrollment_id: string; lesson_id: string; verb: string }>> {
+    const ids = statements.map((s) => s.voidsId).filter((id): id is string => !!id);
+    if (!ids.length) return new Map();
+    const rows: { id: string; enrollment_id: string; lesson_id: string; verb: string }[] = await this.dataSource.query(
+      'SELECT id, enrollment_id, lesson_id, verb FROM xapi_statements WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async lessonsOf(lessonIds: string[]): Promise<Map<string, LessonRow>> {
     const rows: LessonRow[] = await this.dataSource.query(
       `SELECT l.id, l.course_version_id, v.organization_id, l.type, l.minutes, v.completion_share
          FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = ANY($1::uuid[])`,
-      [[...new Set(statements.map((s) => s.lessonId))]],
+      [[...new Set(lessonIds)]],
     );
     return new Map(rows.map((r) => [r.id, r]));
   }

@@ -56,6 +56,7 @@ function declaredRoutes(api: TestApi): DeclaredRoute[] {
  */
 const NOT_EXPORTS: Record<string, string> = {
   'GET /media/{fileId}': 'course media (video, PDF) for learners',
+  'GET /content-packages/{packageId}/{userId}/{expires}/{signature}/*': 'files of a lesson package (cmi5) for learners',
   'GET /registry/yearly-reports/{id}/file': 'the yearly report an enterprise filed, read by its reviewers',
   'GET /registry/fact-evidence/{id}/file': 'the evidence a trainee attached to a fact, read by its reviewer',
   'GET /exam-questions/import-template': 'a blank question import template: headers and the topic names, no records',

@@ -66,7 +66,15 @@ export interface Topic {
 export type CourseStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
 export type CourseKind = 'appointment' | 'continuing';
 export type DeliveryMode = 'online' | 'in_person' | 'blended';
-export type LessonType = 'video' | 'document' | 'live_session';
+export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5';
+
+/** POST /me/enrollments/:id/lessons/:lessonId/cmi5-launch */
+export interface Cmi5Launch {
+  launchId: string;
+  auId: string;
+  registration: string;
+  url: string;
+}
 
 export interface Lesson {
   id: string;
@@ -77,9 +85,21 @@ export interface Lesson {
   required: boolean;
   contentUrl: string | null;
   content: LessonContent | null;
+  /** cmi5 lessons: the imported package (POST /content-packages). */
+  contentPackageId: string | null;
   startsAt: string | null;
   endsAt: string | null;
   venue: string | null;
+}
+
+/** POST /content-packages: a cmi5 package imported into the organization's library. */
+export interface ContentPackage {
+  id: string;
+  originalName: string;
+  standard: 'cmi5';
+  course: { id: string; title: string; aus: { id: string; title: string }[] };
+  fileCount: number;
+  sizeBytes: number;
 }
 
 /** An uploaded lesson file (video or PDF). */

@@ -10,6 +10,9 @@ import { LessonEntity } from './lesson.entity';
 import { StudySessionEntity } from './study-session.entity';
 import { TopicEntity } from './topic.entity';
 import { XapiApiKeyEntity } from './xapi-api-key.entity';
+import { XapiDocumentEntity } from './xapi-document.entity';
+import { ContentPackageEntity } from './content-package.entity';
+import { Cmi5AuStateEntity, Cmi5LaunchEntity } from './cmi5-launch.entity';
 import { XapiStatementEntity } from './xapi-statement.entity';
 
 /** Every entity of the courses lib, for TypeORM registration and ALL_ENTITIES. */
@@ -27,4 +30,8 @@ export const COURSE_ENTITIES = [
   AttendanceRecordEntity,
   XapiApiKeyEntity,
   XapiStatementEntity,
+  XapiDocumentEntity,
+  ContentPackageEntity,
+  Cmi5LaunchEntity,
+  Cmi5AuStateEntity,
 ] as const;

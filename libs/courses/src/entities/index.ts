@@ -11,3 +11,6 @@ export * from './xapi-api-key.entity';
 export * from './xapi-statement.entity';
 export * from './content-file.entity';
 export * from './attention-check.entity';
+export * from './xapi-document.entity';
+export * from './content-package.entity';
+export * from './cmi5-launch.entity';

@@ -1,9 +1,10 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ContentFileEntity } from './content-file.entity';
+import { ContentPackageEntity } from './content-package.entity';
 import { CourseVersionEntity } from './course-version.entity';
 
-export type LessonType = 'video' | 'document' | 'live_session';
-export const LESSON_TYPES: readonly LessonType[] = ['video', 'document', 'live_session'];
+export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5';
+export const LESSON_TYPES: readonly LessonType[] = ['video', 'document', 'live_session', 'cmi5'];
 
 /**
  * A lesson of a course version. Video and document lessons are studied online (heartbeats or
@@ -52,6 +53,15 @@ export class LessonEntity {
   @ManyToOne(() => ContentFileEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'content_file_id', foreignKeyConstraintName: 'fk_lessons_content_file' })
   contentFile?: Relation<ContentFileEntity>;
+
+  /** The imported content package of a cmi5 lesson. */
+  @Index('ix_lessons_content_package_id')
+  @Column({ type: 'uuid', nullable: true })
+  contentPackageId!: string | null;
+
+  @ManyToOne(() => ContentPackageEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'content_package_id', foreignKeyConstraintName: 'fk_lessons_content_package' })
+  contentPackage?: Relation<ContentPackageEntity>;
 
   /** Schedule and venue of a live session. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -4,7 +4,7 @@ import { LessonEntity } from './lesson.entity';
 
 /** An accepted xAPI statement. Its id is the statement's own, which makes intake idempotent. */
 @Entity({ name: 'xapi_statements' })
-@Check('ck_xapi_statements_source', 'api_key_id IS NOT NULL OR confirmed_by IS NOT NULL')
+@Check('ck_xapi_statements_source', 'api_key_id IS NOT NULL OR confirmed_by IS NOT NULL OR launch_id IS NOT NULL')
 export class XapiStatementEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -53,4 +53,21 @@ export class XapiStatementEntity {
 
   @Column({ type: 'timestamptz' })
   storedAt!: Date;
+
+  /** `context.registration`: one launch of the content (the window of server-observed time). */
+  @Column({ type: 'uuid', nullable: true })
+  registration!: string | null;
+
+  /** The statement as returned by GET /xapi/statements (with id, stored, authority); null for rows older than the LRS. */
+  @Column({ type: 'jsonb', nullable: true })
+  statement!: Record<string, unknown> | null;
+
+  /** The cmi5 launch whose AU sent it, or for which the LMS wrote it (launched, satisfied, abandoned). */
+  @Index('ix_xapi_statements_launch_id')
+  @Column({ type: 'uuid', nullable: true })
+  launchId!: string | null;
+
+  /** The `voided` statement that voided this one. */
+  @Column({ type: 'uuid', nullable: true })
+  voidedBy!: string | null;
 }

@@ -25,6 +25,8 @@ import { HotUpdateFillfactor1795663000000 } from './1795663000000-HotUpdateFillf
 import { EnterpriseListIndex1795663100000 } from './1795663100000-EnterpriseListIndex';
 
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
+import { XapiLrs1795665000000 } from './1795665000000-XapiLrs';
+import { Cmi5Launch1795665100000 } from './1795665100000-Cmi5Launch';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -53,4 +55,6 @@ export const ALL_MIGRATIONS = [
   ComplianceReferencesSetBased1795662100000,
   HotUpdateFillfactor1795663000000,
   EnterpriseListIndex1795663100000,
+  XapiLrs1795665000000,
+  Cmi5Launch1795665100000,
 ];

@@ -49,6 +49,11 @@ export class LessonDto {
   @IsUUID()
   contentFileId?: string | null;
 
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'cmi5 lessons: an imported package (POST /content-packages)' })
+  @IsOptional()
+  @IsUUID()
+  contentPackageId?: string | null;
+
   @ApiPropertyOptional({ description: 'live_session only: ISO 8601' })
   @IsOptional()
   @IsISO8601({ strict: true })

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, qs } from '../../api/client';
 import type { CourseVersion, LessonContent, LessonType, Page, Paper, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
-import { LessonUpload } from './lesson-upload';
+import { LessonUpload, PackageUpload } from './lesson-upload';
 import { useAction, useLoad } from '../../ui/hooks';
 import { ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
 import { maxLength, minLength, numberRange, required, useFieldChecks } from '../../forms/checks';
@@ -15,6 +15,9 @@ interface LessonDraft {
   required: boolean;
   contentUrl: string;
   content: LessonContent | null;
+  /** cmi5 lessons: the imported package's id, and its title when imported in this form. */
+  contentPackageId: string | null;
+  packageTitle: string;
   startsAt: string;
   endsAt: string;
   venue: string;
@@ -30,7 +33,7 @@ interface AttentionDraft {
 }
 const NO_ATTENTION: AttentionDraft = { on: false, minMinutes: '10', maxMinutes: '20', timeoutSeconds: '60', fromBank: false };
 
-const emptyLesson = (): LessonDraft => ({ title: '', type: 'video', minutes: '45', required: true, contentUrl: '', content: null, startsAt: '', endsAt: '', venue: '' });
+const emptyLesson = (): LessonDraft => ({ title: '', type: 'video', minutes: '45', required: true, contentUrl: '', content: null, contentPackageId: null, packageTitle: '', startsAt: '', endsAt: '', venue: '' });
 const EMPTY = { title: '', description: '', category: '1', topicCodes: [] as string[], kind: 'appointment', creditHours: '', deliveryMode: 'online', capacity: '', enrollmentOpensAt: '', enrollmentClosesAt: '', completionShare: '0.90', finalExamPaperId: '' };
 
 // <input type="datetime-local"> speaks local time without a zone; the API wants ISO 8601 instants.
@@ -77,7 +80,7 @@ export function CourseFormPage() {
     // Kept as they are when the version is edited here (leaving them out would switch them off).
     setAttention(a ? { on: true, minMinutes: String(a.minMinutes), maxMinutes: String(a.maxMinutes), timeoutSeconds: String(a.timeoutSeconds), fromBank: a.fromBank } : NO_ATTENTION);
     setLessons(
-      v.lessons.map((l) => ({ title: l.title, type: l.type, minutes: String(l.minutes), required: l.required, contentUrl: l.contentUrl ?? '', content: l.content, startsAt: toLocalInput(l.startsAt), endsAt: toLocalInput(l.endsAt), venue: l.venue ?? '' })),
+      v.lessons.map((l) => ({ title: l.title, type: l.type, minutes: String(l.minutes), required: l.required, contentUrl: l.contentUrl ?? '', content: l.content, contentPackageId: l.contentPackageId, packageTitle: '', startsAt: toLocalInput(l.startsAt), endsAt: toLocalInput(l.endsAt), venue: l.venue ?? '' })),
     );
   }, [existing.data]);
 
@@ -107,7 +110,8 @@ export function CourseFormPage() {
         minutes: Number(l.minutes),
         required: l.required,
         contentUrl: l.contentUrl || null,
-        contentFileId: l.type === 'live_session' ? null : (l.content?.id ?? null),
+        contentFileId: l.type === 'live_session' || l.type === 'cmi5' ? null : (l.content?.id ?? null),
+        contentPackageId: l.type === 'cmi5' ? l.contentPackageId : null,
         startsAt: l.type === 'live_session' ? fromLocalInput(l.startsAt) : null,
         endsAt: l.type === 'live_session' ? fromLocalInput(l.endsAt) : null,
         venue: l.type === 'live_session' ? l.venue || null : null,
@@ -252,7 +256,7 @@ export function CourseFormPage() {
               <Field label={t('org.lessonType')} error={fe(`lessons[${i}].type`)}>
                 {(id, d) => (
                   <select id={id} aria-describedby={d} value={l.type} onChange={(e) => setLesson(i, { type: e.target.value as LessonType })}>
-                    {['video', 'document', 'live_session'].map((x) => (
+                    {['video', 'document', 'live_session', 'cmi5'].map((x) => (
                       <option key={x} value={x}>
                         {label('lessonType.', x)}
                       </option>
@@ -263,7 +267,16 @@ export function CourseFormPage() {
               <Field label={t('org.minutes')} error={fe(`lessons[${i}].minutes`)}>
                 {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={l.minutes} onChange={(e) => setLesson(i, { minutes: e.target.value })} />}
               </Field>
-              {l.type !== 'live_session' ? (
+              {l.type === 'cmi5' ? (
+                <Field label={t('org.packageChoose')} error={fe(`lessons[${i}].contentPackageId`)} wide>
+                  {() => (
+                    <PackageUpload
+                      current={l.contentPackageId ? { id: l.contentPackageId, title: l.packageTitle } : null}
+                      onImported={(p) => setLesson(i, { contentPackageId: p.id, packageTitle: p.course.title })}
+                    />
+                  )}
+                </Field>
+              ) : l.type !== 'live_session' ? (
                 <>
                   <Field label={t('org.contentUrl')} error={fe(`lessons[${i}].contentUrl`)} wide>
                     {(id, d) => <input id={id} aria-describedby={d} type="url" value={l.contentUrl} onChange={(e) => setLesson(i, { contentUrl: e.target.value })} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Upload } from 'tus-js-client';
-import { authorizationHeader } from '../../api/client';
-import type { LessonContent } from '../../api/types';
+import { ApiError, api, authorizationHeader, fileToBase64 } from '../../api/client';
+import type { ContentPackage, LessonContent } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ProgressBar } from '../../ui/kit';
 
@@ -60,6 +60,53 @@ export function LessonUpload({ kind, current, onUploaded }: { kind: 'video' | 'd
       </label>
       {percent !== null && <ProgressBar value={percent} max={100} label={t('org.uploadProgress', { percent: String(percent) })} />}
       {current && percent === null && <span className="muted small"> {t('org.uploadDone', { name: current.originalName })}</span>}
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
+/**
+ * Imports a cmi5 package (zip with cmi5.xml at its root) into the organization's library; the
+ * lesson names it when the course is saved. The server checks the zip (size, entries, paths,
+ * compression) and the course structure, and says what is wrong.
+ */
+export function PackageUpload({ current, onImported }: { current: { id: string; title: string } | null; onImported: (p: ContentPackage) => void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [imported, setImported] = useState<ContentPackage>();
+
+  const start = async (file: File) => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      const p = await api.post<ContentPackage>('/content-packages', { fileName: file.name, contentBase64: await fileToBase64(file) });
+      setImported(p);
+      onImported(p);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="lesson-upload">
+      <label className="btn btn-small">
+        {t('org.upload')}
+        <input type="file" hidden accept=".zip,application/zip" data-testid="package-upload-input" disabled={busy} onChange={(e) => e.target.files?.[0] && void start(e.target.files[0])} />
+      </label>
+      {imported ? (
+        <span className="muted small" data-testid="package-imported">
+          {' '}
+          {t('org.packageImported', { title: imported.course.title, count: String(imported.fileCount) })}
+        </span>
+      ) : current ? (
+        <span className="muted small" data-testid="package-imported">
+          {' '}
+          {t('org.packageImported', { title: current.title || current.id.slice(0, 8), count: '—' })}
+        </span>
+      ) : null}
       {error && <p className="field-error">{error}</p>}
     </div>
   );

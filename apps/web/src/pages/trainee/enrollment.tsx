@@ -28,7 +28,9 @@ export function EnrollmentPage() {
         <ProgressBar value={e.completedRequiredLessons} max={e.requiredLessons} label={t('enrollment.requiredDone', { done: e.completedRequiredLessons, total: e.requiredLessons })} />
         <ul className="lesson-progress">
           {e.lessons.map((l) => {
-            const online = l.type === 'video' || l.type === 'document';
+            // cmi5 lessons are studied online too, but complete by the course's own rule, not a share of time.
+            const online = l.type !== 'live_session';
+            const timed = l.type === 'video' || l.type === 'document';
             return (
               <li key={l.lessonId} className="lesson-row">
                 <div className="lesson-main">
@@ -40,7 +42,7 @@ export function EnrollmentPage() {
                     {label('lessonType.', l.type)} · {t('common.minutes', { n: l.minutes })}
                     {l.attendance ? ` · ${t('lesson.attended', { from: dateTime(l.attendance.signedInAt), to: dateTime(l.attendance.signedOutAt) })}` : ''}
                   </div>
-                  {online && l.requiredSeconds > 0 && (
+                  {timed && l.requiredSeconds > 0 && (
                     <ProgressBar value={Math.min(l.activeSeconds, l.requiredSeconds)} max={l.requiredSeconds} label={t('lesson.studied', { done: fmtDuration(l.activeSeconds), total: fmtDuration(l.requiredSeconds) })} />
                   )}
                 </div>

@@ -5,6 +5,7 @@ import type { AttentionCheck, CourseVersion, EnrollmentDetail, HeartbeatResult, 
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
+import { Cmi5Player } from './cmi5-player';
 import { fmtDuration } from './enrollment';
 
 // pdf.js is about half a megabyte: only a document lesson downloads it (its worker is a separate file too).
@@ -71,7 +72,8 @@ export function StudyPage() {
 
   // One study session while the page is open; heartbeats every interval (sooner near the end).
   useEffect(() => {
-    if (!data.data?.lesson) return;
+    // A cmi5 lesson has no study session: its AU reports, the server caps (Cmi5Player).
+    if (!data.data?.lesson || data.data.lesson.type === 'cmi5') return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let sessionId: string | null = null;
@@ -181,6 +183,19 @@ export function StudyPage() {
   if (!data.data) return <Loading />;
   const { lesson, enrollment } = data.data;
   if (!lesson) return <ErrorBox error={new ApiError(404, 'NOT_FOUND', t('study.noLesson'))} />;
+  if (lesson.type === 'cmi5') {
+    return (
+      <>
+        <PageTitle title={lesson.title} back={`/learning/${enrollmentId}`}>
+          <Badge tone="info">{label('lessonType.', lesson.type)}</Badge>
+        </PageTitle>
+        <p className="muted">{enrollment.title}</p>
+        <section className="card study">
+          <Cmi5Player enrollmentId={enrollmentId} lesson={lesson} />
+        </section>
+      </>
+    );
+  }
   const content = session?.content ?? null;
   const required = progress?.required ?? 0;
   const shown = progress?.active ?? 0;

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { posix } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, openCheckedZip, Role, uploadRejected, ZipLimits } from '@cqo/core';
+import { ContentErrors } from '../courses.errors';
+import { MediaUrlSigner } from '../content/media-url-signer';
+import { Cmi5Course, Cmi5StructureError, parseCmi5Structure } from './cmi5-structure';
+
+/** The largest package zip (it travels base64 in a JSON body of at most 5 MB). */
+export const PACKAGE_MAX_BYTES = 3 * 1024 * 1024;
+/** What a package may expand to: authoring tools export a few hundred files of media and script. */
+export const PACKAGE_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxUncompressedBytes: 200 * 1024 * 1024, maxCompressionRatio: 100 };
+
+export interface ContentPackageView {
+  id: string;
+  originalName: string;
+  standard: 'cmi5';
+  course: Cmi5Course;
+  fileCount: number;
+  sizeBytes: number;
+}
+
+/** A file of a package to send. */
+export interface PackageFile {
+  content: Buffer;
+  mimeType: string;
+  secondsLeft: number;
+}
+
+const MIME: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  htm: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json',
+  xml: 'application/xml',
+  txt: 'text/plain; charset=utf-8',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  woff: 'font/woff',
+  woff2: 'font/woff2',
+  ttf: 'font/ttf',
+  pdf: 'application/pdf',
+};
+
+/** A path inside a package: relative, no `..`, no backslashes or control characters. Null if unsafe. */
+export function safePackagePath(name: string): string | null {
+  if (!name || name.length > 500 || name.startsWith('/') || /[\\\0-\x1f:]/.test(name)) return null;
+  const segments = name.split('/');
+  if (segments.some((s, i) => s === '..' || s === '.' || (s === '' && i !== segments.length - 1))) return null;
+  return name;
+}
+
+/**
+ * Content packages (cmi5 today) in an organization's library: imported from a zip checked like every upload (entry
+ * count, expanded size, compression ratio, paths inside the package), their structure validated,
+ * their files stored and served by signed URL to the same people as lesson media.
+ */
+@Injectable()
+export class ContentPackagesService {
+  private readonly signer: MediaUrlSigner;
+  private readonly prefixes = new Map<string, string>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: ObjectStorage,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.signer = new MediaUrlSigner(config.content.urlSigningKey);
+  }
+
+  /** Imports a cmi5 package (zip with cmi5.xml at its root) into the organization's library. Nothing is kept if it is refused. */
+  async importCmi5(actor: Actor, originalName: string, zip: Buffer): Promise<ContentPackageView> {
+    if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
+    if (zip.length > PACKAGE_MAX_BYTES) throw uploadRejected('contentBase64', `课件包不能超过 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB`);
+
+    const archive = await openCheckedZip(zip, PACKAGE_ZIP_LIMITS, 'contentBase64');
+    const id = randomUUID();
+    const prefix = `packages/${actor.organizationId}/${id}/`;
+    const stored: string[] = [];
+    try {
+      const files = archive.entries.filter((e) => !e.name.endsWith('/'));
+      for (const entry of files) {
+        if (!safePackagePath(entry.name)) throw uploadRejected('contentBase64', `压缩包中的路径不安全：${entry.name.slice(0, 100)}`);
+      }
+      if (!archive.has('cmi5.xml')) throw uploadRejected('contentBase64', '压缩包根目录缺少 cmi5.xml');
+      let course: Cmi5Course;
+      try {
+        course = parseCmi5Structure(await archive.readText('cmi5.xml'));
+      } catch (error) {
+        if (error instanceof Cmi5StructureError) throw uploadRejected('contentBase64', `cmi5.xml 有误：${error.message}`);
+        throw error;
+      }
+      const names = new Set(files.map((f) => f.name));
+      for (const au of course.aus) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(au.url) || au.url.startsWith('/')) throw uploadRejected('contentBase64', `AU ${au.id} 的 url 须是包内的相对路径`);
+        const path = posix.normalize(au.url.split(/[?#]/)[0]);
+        if (!safePackagePath(path) || !names.has(path)) throw uploadRejected('contentBase64', `AU ${au.id} 的 url 指向包内不存在的文件：${au.url.slice(0, 100)}`);
+      }
+      let sizeBytes = 0;
+      for (const entry of files) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of await archive.open(entry.name)) chunks.push(chunk as Buffer);
+        const content = Buffer.concat(chunks);
+        sizeBytes += content.length;
+        await this.storage.put(`${prefix}${entry.name}`, content);
+        stored.push(`${prefix}${entry.name}`);
+      }
+      await this.dataSource.query(
+        `INSERT INTO content_packages (id, organization_id, standard, structure, storage_prefix, file_count, size_bytes, original_name, uploaded_by, created_at)
+         VALUES ($1, $2, 'cmi5', $3, $4, $5, $6, $7, $8, $9)`,
+        [id, actor.organizationId, course, prefix, files.length, sizeBytes, originalName.slice(0, 255), actor.userId, this.clock.now()],
+      );
+      return { id, standard: 'cmi5', course, fileCount: files.length, sizeBytes, originalName };
+    } catch (error) {
+      for (const key of stored) await this.storage.delete(key);
+      throw error;
+    } finally {
+      archive.close();
+    }
+  }
+
+  /** The signed base URL of a package's files for a user already checked (ends with `/`). */
+  signedBase(packageId: string, userId: string): string {
+    const expires = Math.floor(this.clock.now().getTime() / 1000) + this.config.content.urlTtlSeconds;
+    const signature = this.signer.sign({ fileId: packageId, userId, expires });
+    return `/content-packages/${packageId}/${userId}/${expires}/${signature}/`;
+  }
+
+  /** A file of a package by signed URL: 403 for a bad or expired signature, 404 for no such file. */
+  async openSigned(packageId: string, userId: string, expires: number, signature: string, path: string): Promise<PackageFile> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const verdict = this.signer.check({ fileId: packageId, userId, expires }, signature, now);
+    if (verdict === 'bad-signature') throw ContentErrors.urlInvalid();
+    if (verdict === 'expired') throw ContentErrors.urlExpired();
+    const safe = safePackagePath(path);
+    if (!safe || safe.endsWith('/')) throw ContentErrors.fileNotFound();
+    let prefix = this.prefixes.get(packageId);
+    if (!prefix) {
+      const [row]: { storage_prefix: string }[] = await this.dataSource.query('SELECT storage_prefix FROM content_packages WHERE id = $1', [packageId]);
+      if (!row) throw ContentErrors.fileNotFound();
+      prefix = row.storage_prefix;
+      if (this.prefixes.size >= 10_000) this.prefixes.clear();
+      this.prefixes.set(packageId, prefix);
+    }
+    const content = await this.storage.get(`${prefix}${safe}`);
+    if (!content) throw ContentErrors.fileNotFound();
+    const extension = safe.slice(safe.lastIndexOf('.') + 1).toLowerCase();
+    return { content, mimeType: MIME[extension] ?? 'application/octet-stream', secondsLeft: expires - now };
+  }
+}

@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import XAPI from '@xapi/xapi';
+import { DataSource } from 'typeorm';
+import { FakeClock } from '@cqo/core';
+import { createTestApi, TestApi } from '../support/api';
+import { onlineCourse, publishCourse } from '../support/courses';
+import { seedWorld, World } from '../support/fixtures';
+
+type Err = { details: { field: string }[] };
+const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
+
+/** The HTTP status of a failed @xapi/xapi call (it rejects with axios's error). */
+async function statusOf(call: Promise<unknown>): Promise<number> {
+  try {
+    await call;
+  } catch (error) {
+    return (error as { response?: { status: number } }).response?.status ?? -1;
+  }
+  return 200;
+}
+
+/**
+ * The xAPI endpoint as a content player uses it: the real @xapi/xapi client over a real socket,
+ * authenticated with an organization's key pair (HTTP Basic).
+ */
+describe('xAPI 1.0.3 endpoint for content players', () => {
+  const clock = new FakeClock(new Date('2026-03-02T01:00:00Z'));
+  let api: TestApi;
+  let world: World;
+  let db: DataSource;
+  let endpoint: string;
+  let keyId: string;
+  let secret: string;
+  let lrs: XAPI;
+  let lessonId: string;
+  let enrollmentId: string;
+  const registration = randomUUID();
+  const actor = { objectType: 'Agent' as const, account: { homePage: 'http://cqo.test', name: 'traineets' } };
+  const activity = () => ({ objectType: 'Activity' as const, id: `http://cqo.test/xapi/activities/lessons/${lessonId}` });
+  const statement = (verb: string, extra: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    actor,
+    verb: { id: VERB(verb), display: { 'zh-CN': verb } },
+    object: activity(),
+    context: { registration },
+    ...extra,
+  });
+  const raw = (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown; auth?: string | null } = {}) =>
+    fetch(`${endpoint}${path}`, {
+      method,
+      headers: {
+        ...(init.auth === null ? {} : { authorization: init.auth ?? XAPI.toBasicAuth(keyId, secret) }),
+        'content-type': 'application/json',
+        'x-experience-api-version': '1.0.3',
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  const progress = async () =>
+    (await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]))[0];
+
+  beforeAll(async () => {
+    api = await createTestApi({ clock });
+    world = await seedWorld(api);
+    db = api.get(DataSource);
+    await api.app.listen(0, '127.0.0.1');
+    endpoint = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}/xapi/`;
+    const created = await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '课件播放器' } });
+    ({ id: keyId, key: secret } = created.json());
+    lrs = new XAPI({ endpoint, auth: XAPI.toBasicAuth(keyId, secret), version: '1.0.3' });
+    const version = await publishCourse(api, world, onlineCourse({ title: '课件课程' }));
+    lessonId = version.lessons[0].id; // 10 minutes
+    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: version.id } })).json().id;
+  });
+  afterAll(() => api.close());
+
+  it('answers About without credentials', async () => {
+    const about = await lrs.getAbout();
+    expect(about.data).toEqual({ version: ['1.0.3'], extensions: {} });
+    expect(about.headers['x-experience-api-version']).toBe('1.0.3');
+  });
+
+  it('may be called from other origins (content players), credentials in the header only', async () => {
+    const preflight = await fetch(`${endpoint}statements`, {
+      method: 'OPTIONS',
+      headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-experience-api-version' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('X-Experience-API-Version');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const about = await fetch(`${endpoint}about`, { headers: { origin: 'null' } });
+    expect(about.headers.get('access-control-allow-origin')).toBe('*');
+    // Other routes stay same-origin.
+    expect((await fetch(`${endpoint.replace('/xapi/', '/health')}`, { headers: { origin: 'null' } })).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('stores statements, returns them by id, credits only server-observed time and is idempotent', async () => {
+    clock.set('2026-03-02T02:00:00Z');
+    const initialized = statement('initialized');
+    expect((await lrs.sendStatement({ statement: initialized })).data).toEqual([initialized.id]);
+    // Four minutes later (server time) the content reports three minutes of study: credited.
+    clock.set('2026-03-02T02:04:00Z');
+    const progressed = statement('progressed', { result: { duration: 'PT3M' } });
+    await lrs.sendStatement({ statement: progressed });
+    expect((await progress()).active_seconds).toBe(180);
+
+    const fetched = (await lrs.getStatement({ statementId: progressed.id })).data;
+    expect(fetched).toMatchObject({
+      id: progressed.id,
+      verb: { id: VERB('progressed') },
+      result: { duration: 'PT3M' },
+      stored: '2026-03-02T02:04:00.000Z',
+      timestamp: '2026-03-02T02:04:00.000Z',
+      authority: { account: { name: `xapi-key/${keyId}` } },
+      version: '1.0.0',
+    });
+
+    // The same statement again: 200, counted once; same id, other content: 409.
+    expect((await lrs.sendStatement({ statement: progressed })).data).toEqual([progressed.id]);
+    expect((await progress()).active_seconds).toBe(180);
+    expect(await statusOf(lrs.sendStatement({ statement: { ...progressed, result: { duration: 'PT4M' } } }))).toBe(409);
+
+    // A terminated statement for the whole session (4 min) overlaps the 3 credited: only the
+    // one minute the server saw beyond them is added.
+    await lrs.sendStatement({ statement: statement('terminated', { result: { duration: 'PT4M' } }) });
+    expect((await progress()).active_seconds).toBe(240);
+
+    // Any verb is stored; only completed/passed/progressed/terminated credit time.
+    const experienced = statement('experienced', { result: { duration: 'PT1M' } });
+    await lrs.sendStatement({ statement: experienced });
+    expect((await lrs.getStatement({ statementId: experienced.id })).data.verb.id).toBe(VERB('experienced'));
+    expect((await progress()).active_seconds).toBe(240);
+  });
+
+  it('takes PUT with statementId, idempotently', async () => {
+    const id = randomUUID();
+    const body = statement('progressed', { id: undefined, result: { duration: 'PT1M' } });
+    clock.set('2026-03-02T02:09:00Z');
+    expect((await raw('PUT', `statements?statementId=${id}`, { body })).status).toBe(204);
+    expect((await raw('PUT', `statements?statementId=${id}`, { body })).status).toBe(204);
+    expect((await raw('PUT', `statements?statementId=${id}`, { body: { ...body, result: { duration: 'PT2M' } } })).status).toBe(409);
+    expect((await lrs.getStatement({ statementId: id })).data.id).toBe(id);
+    const missing = await raw('PUT', 'statements', { body });
+    expect([missing.status, ((await missing.json()) as Err).details[0].field]).toEqual([400, 'statementId']);
+    const mismatch = await raw('PUT', `statements?statementId=${randomUUID()}`, { body: { ...body, id: randomUUID() } });
+    expect([mismatch.status, ((await mismatch.json()) as Err).details[0].field]).toEqual([400, 'id']);
+  });
+
+  it('voids a statement: found by voidedStatementId, no longer by statementId, its time taken back', async () => {
+    clock.set('2026-03-02T02:20:00Z');
+    const before = (await progress()).active_seconds;
+    const progressed = statement('progressed', { result: { duration: 'PT2M' } });
+    await lrs.sendStatement({ statement: progressed });
+    expect((await progress()).active_seconds).toBe(before + 120);
+    await lrs.voidStatement({ actor, statementId: progressed.id });
+    expect((await progress()).active_seconds).toBe(before);
+    expect((await lrs.getVoidedStatement({ voidedStatementId: progressed.id })).data.id).toBe(progressed.id);
+    expect(await statusOf(lrs.getStatement({ statementId: progressed.id }))).toBe(404);
+    expect(await statusOf(lrs.getStatement({ statementId: randomUUID() }))).toBe(404);
+  });
+
+  it('keeps State documents: set, get, merge, list, delete', async () => {
+    const where = { agent: actor, activityId: activity().id, registration };
+    await lrs.setState({ ...where, stateId: 'resume', state: { page: 3, answers: { q1: 'A' } } });
+    const got = await lrs.getState({ ...where, stateId: 'resume' });
+    expect(got.data).toEqual({ page: 3, answers: { q1: 'A' } });
+    expect(got.headers.etag).toMatch(/^"[0-9a-f]{40}"$/);
+    await lrs.createState({ ...where, stateId: 'resume', state: { page: 4 } });
+    expect((await lrs.getState({ ...where, stateId: 'resume' })).data).toEqual({ page: 4, answers: { q1: 'A' } });
+    await lrs.setState({ ...where, stateId: 'bookmark', state: { slide: 7 } });
+    expect((await lrs.getStates(where)).data).toEqual(['bookmark', 'resume']);
+    // Another registration (another launch) has its own state.
+    expect(await statusOf(lrs.getState({ ...where, registration: randomUUID(), stateId: 'resume' }))).toBe(404);
+    await lrs.deleteState({ ...where, stateId: 'bookmark' });
+    expect((await lrs.getStates(where)).data).toEqual(['resume']);
+    await lrs.deleteStates(where);
+    expect(await statusOf(lrs.getState({ ...where, stateId: 'resume' }))).toBe(404);
+  });
+
+  it('keeps Activity and Agent Profile documents', async () => {
+    await lrs.setActivityProfile({ activityId: activity().id, profileId: 'settings', profile: { language: 'zh-CN' }, matchHeader: 'If-None-Match', etag: '*' });
+    expect((await lrs.getActivityProfile({ activityId: activity().id, profileId: 'settings' })).data).toEqual({ language: 'zh-CN' });
+    await lrs.createAgentProfile({ agent: actor, profileId: 'prefs', profile: { speed: 1.25 } });
+    expect((await lrs.getAgentProfile({ agent: actor, profileId: 'prefs' })).data).toEqual({ speed: 1.25 });
+    expect((await lrs.getAgentProfiles({ agent: actor })).data).toEqual(['prefs']);
+  });
+
+  it('refuses bad credentials, a bad version header and a duration beyond what the server saw, storing nothing', async () => {
+    const wrong = new XAPI({ endpoint, auth: XAPI.toBasicAuth(keyId, `${secret}x`) });
+    expect(await statusOf(wrong.sendStatement({ statement: statement('progressed') }))).toBe(401);
+    expect(await statusOf(new XAPI({ endpoint, auth: XAPI.toBasicAuth('not-a-key', secret) }).getState({ agent: actor, activityId: activity().id, stateId: 'x' }))).toBe(401);
+    expect((await raw('POST', 'statements', { auth: null, body: statement('progressed') })).status).toBe(401);
+
+    for (const version of ['0.95', '2.0.0', 'abc']) {
+      const res = await raw('POST', 'statements', { headers: { 'x-experience-api-version': version }, body: statement('progressed') });
+      expect([version, res.status, ((await res.json()) as Err).details]).toEqual([version, 400, [expect.objectContaining({ field: 'X-Experience-API-Version' })]]);
+    }
+    const noVersion = await fetch(`${endpoint}activities/state?stateId=a&activityId=${encodeURIComponent(activity().id)}&agent=${encodeURIComponent(JSON.stringify(actor))}`, {
+      headers: { authorization: XAPI.toBasicAuth(keyId, secret) },
+    });
+    expect([noVersion.status, ((await noVersion.json()) as Err).details[0].field]).toEqual([400, 'X-Experience-API-Version']);
+    expect((await raw('POST', 'statements', { headers: { 'x-experience-api-version': '1.0' }, body: statement('initialized') })).status).toBe(200);
+
+    // A fresh launch: the server saw one minute, the content claims an hour.
+    const launch = randomUUID();
+    clock.set('2026-03-02T03:00:00Z');
+    await lrs.sendStatement({ statement: statement('initialized', { context: { registration: launch } }) });
+    clock.set('2026-03-02T03:01:00Z');
+    const before = (await progress()).active_seconds;
+    const claim = statement('completed', { context: { registration: launch }, result: { duration: 'PT1H', completion: true } });
+    const res = await raw('POST', 'statements', { body: claim });
+    expect([res.status, ((await res.json()) as Err).details[0].field]).toEqual([400, 'result.duration']);
+    expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [claim.id])).toHaveLength(0);
+    expect((await progress()).active_seconds).toBe(before);
+
+    // Bad document parameters name the parameter.
+    const badAgent = await raw('GET', `activities/state?stateId=a&activityId=${encodeURIComponent(activity().id)}&agent=nope`);
+    expect([badAgent.status, ((await badAgent.json()) as Err).details[0].field]).toEqual([400, 'agent']);
+    const noActivity = await raw('GET', `activities/state?stateId=a&agent=${encodeURIComponent(JSON.stringify(actor))}`);
+    expect([noActivity.status, ((await noActivity.json()) as Err).details[0].field]).toEqual([400, 'activityId']);
+  });
+
+  it("keeps organizations apart: another organization's key pair sees neither statements nor state", async () => {
+    const other = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminB, payload: { name: '乙机构' } })).json();
+    const theirs = new XAPI({ endpoint, auth: XAPI.toBasicAuth(other.id, other.key) });
+    const mine = statement('progressed');
+    await lrs.sendStatement({ statement: mine });
+    expect(await statusOf(theirs.getStatement({ statementId: mine.id }))).toBe(404);
+    await lrs.setState({ agent: actor, activityId: activity().id, stateId: 'private', state: { a: 1 } });
+    expect(await statusOf(theirs.getState({ agent: actor, activityId: activity().id, stateId: 'private' }))).toBe(404);
+    // Their statements about our lesson are refused.
+    expect(await statusOf(theirs.sendStatement({ statement: statement('progressed') }))).toBe(400);
+    // A revoked key pair stops working.
+    await api.request({ method: 'DELETE', url: `/xapi-keys/${other.id}`, token: world.tokens.orgAdminB });
+    expect(await statusOf(theirs.getAbout())).toBe(200);
+    expect(await statusOf(theirs.getStates({ agent: actor, activityId: activity().id }))).toBe(401);
+  });
+});
