@@ -1,10 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, open } from 'node:fs';
+import { promisify } from 'node:util';
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
-import { finished, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
-import { OpenFiles } from './open-files';
 
+const openFile = promisify(open);
 /**
  * Bytes read at a time by openStream (Node's default is 64 KiB): a player's range request of a few
  * hundred KiB takes two reads instead of four, so half the thread-pool round trips and socket
@@ -32,7 +33,7 @@ export abstract class ObjectStorage {
   abstract get(key: string): Promise<Buffer | null>;
   abstract exists(key: string): Promise<boolean>;
   abstract info(key: string): Promise<StoredObjectInfo | null>;
-  /** A stream of the stored bytes (inclusive `range`), or null when there is no such object. For objects written once (lesson content). */
+  /** A stream of the stored bytes (inclusive `range`), or null when there is no such object. */
   abstract openStream(key: string, range?: { start: number; end: number }): Promise<Readable | null>;
   abstract delete(key: string): Promise<void>;
 }
@@ -40,7 +41,6 @@ export abstract class ObjectStorage {
 /** Files under STORAGE_DIR (a volume in docker-compose). Writes are atomic: temp file, then rename. */
 export class FileSystemObjectStorage extends ObjectStorage {
   private readonly made = new Set<string>();
-  private readonly openFiles = new OpenFiles();
 
   constructor(private readonly root: string) {
     super();
@@ -51,7 +51,6 @@ export class FileSystemObjectStorage extends ObjectStorage {
     const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temp, data);
     await rename(temp, path);
-    this.openFiles.forget(path);
   }
 
   async putFile(key: string, sourcePath: string): Promise<void> {
@@ -65,8 +64,6 @@ export class FileSystemObjectStorage extends ObjectStorage {
       await copyFile(sourcePath, temp);
       await rename(temp, path);
       await unlink(sourcePath);
-    } finally {
-      this.openFiles.forget(path);
     }
   }
 
@@ -94,25 +91,20 @@ export class FileSystemObjectStorage extends ObjectStorage {
   }
 
   async openStream(key: string, range?: { start: number; end: number }): Promise<Readable | null> {
-    // A missing file is null rather than a stream error; the descriptor is shared and kept open
-    // between requests (see OpenFiles), so a range request waits for one read before its first byte.
+    // Opened once, here: a missing file is null rather than a stream error, without a stat first
+    // (each file-system call waits its turn in libuv's thread pool, which every range request shares).
     const path = this.pathOf(key);
-    let file: { fd: number; release: () => void };
+    let fd: number;
     try {
-      file = await this.openFiles.acquire(path);
+      fd = await openFile(path, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    // Always a start: with one, every read names its position (pread), so streams sharing the descriptor never move each other's offset.
-    const stream = createReadStream(path, { fd: file.fd, autoClose: false, highWaterMark: STREAM_CHUNK_BYTES, start: range?.start ?? 0, end: range?.end ?? Infinity });
-    // Ended, failed or abandoned (the client went away): the descriptor is free for the next reader.
-    finished(stream, () => file.release());
-    return stream;
+    return createReadStream(path, { fd, highWaterMark: STREAM_CHUNK_BYTES, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async delete(key: string): Promise<void> {
-    this.openFiles.forget(this.pathOf(key));
     try {
       await unlink(this.pathOf(key));
     } catch (error) {
