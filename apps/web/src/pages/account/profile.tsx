@@ -6,7 +6,8 @@ import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
 import { FactsPanel } from '../shared/facts-panel';
 import { EmployerSearch, EnterpriseHit } from './employer-search';
-import { EDUCATION_LEVELS, phone, QUALITY_QUALIFICATIONS } from './profile-fields';
+import { BackgroundFields } from './background-fields';
+import { phone } from './profile-fields';
 
 interface Profile {
   userId: string;
@@ -44,7 +45,7 @@ export function ProfilePage() {
 }
 
 function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved(p: Profile): void }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const [form, setForm] = useState({
     fullName: profile.fullName,
     phone: '',
@@ -120,31 +121,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved(p: Profil
         <Field label={t('register.employer')} error={error?.fieldMessage('enterpriseId')} hint={t('register.employerExplain')} wide>
           {(id, d) => <EmployerSearch inputId={id} describedBy={d} value={employer} onChange={setEmployer} />}
         </Field>
-        <Field label={t('register.education')} error={fieldError('educationLevel')}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} name="educationLevel" value={form.educationLevel} onChange={set('educationLevel')}>
-              {EDUCATION_LEVELS.map((v) => (
-                <option key={v} value={v}>
-                  {label('profile.edu.', v)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('register.years')} error={fieldError('qualityWorkYears')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="qualityWorkYears" inputMode="decimal" value={form.qualityWorkYears} onChange={set('qualityWorkYears')} onBlur={checks.blur('qualityWorkYears')} />}
-        </Field>
-        <Field label={t('register.qualification')} error={fieldError('qualityQualification')}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} name="qualityQualification" value={form.qualityQualification} onChange={set('qualityQualification')}>
-              {QUALITY_QUALIFICATIONS.map((v) => (
-                <option key={v} value={v}>
-                  {label('profile.qual.', v)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <BackgroundFields values={form} set={set} blur={checks.blur} fieldError={fieldError} />
         <Field label={t('profile.title.name')} error={fieldError('titleName')}>
           {(id, d) => <input id={id} aria-describedby={d} name="titleName" value={form.titleName} onChange={set('titleName')} onBlur={checks.blur('titleName')} />}
         </Field>

@@ -6,7 +6,8 @@ import { idNumber, maxLength, minLength, numberRange, required, useFieldChecks }
 import { useAction } from '../../ui/hooks';
 import { Field, FormError } from '../../ui/kit';
 import { EmployerSearch, EnterpriseHit } from '../account/employer-search';
-import { EDUCATION_LEVELS, email, phone, QUALITY_QUALIFICATIONS, TRAINEE_PASSWORD_MIN } from '../account/profile-fields';
+import { BackgroundFields } from '../account/background-fields';
+import { email, phone, TRAINEE_PASSWORD_MIN } from '../account/profile-fields';
 
 /**
  * 注册: a trainee opens an account. The answer is the same whether or not the person (ID number,
@@ -14,7 +15,7 @@ import { EDUCATION_LEVELS, email, phone, QUALITY_QUALIFICATIONS, TRAINEE_PASSWOR
  * received; a taken number is sorted out by the enterprise or the city.
  */
 export function RegisterPage() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const [form, setForm] = useState({ username: '', fullName: '', idNumber: '', phone: '', email: '', password: '', password2: '', educationLevel: '', qualityWorkYears: '', qualityQualification: '' });
   const [employer, setEmployer] = useState<EnterpriseHit | null>(null);
   const [done, setDone] = useState(false);
@@ -87,33 +88,7 @@ export function RegisterPage() {
         <Field label={t('register.employer')} error={error?.fieldMessage('enterpriseId')} hint={t('register.employerExplain')} wide>
           {(id, d) => <EmployerSearch inputId={id} describedBy={d} value={employer} onChange={setEmployer} />}
         </Field>
-        <Field label={t('register.education')} error={fieldError('educationLevel')}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} name="educationLevel" value={form.educationLevel} onChange={set('educationLevel')}>
-              <option value="">{t('register.choose')}</option>
-              {EDUCATION_LEVELS.map((v) => (
-                <option key={v} value={v}>
-                  {label('profile.edu.', v)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('register.years')} error={fieldError('qualityWorkYears')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="qualityWorkYears" inputMode="decimal" value={form.qualityWorkYears} onChange={set('qualityWorkYears')} onBlur={checks.blur('qualityWorkYears')} />}
-        </Field>
-        <Field label={t('register.qualification')} error={fieldError('qualityQualification')}>
-          {(id, d) => (
-            <select id={id} aria-describedby={d} name="qualityQualification" value={form.qualityQualification} onChange={set('qualityQualification')}>
-              <option value="">{t('register.choose')}</option>
-              {QUALITY_QUALIFICATIONS.map((v) => (
-                <option key={v} value={v}>
-                  {label('profile.qual.', v)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <BackgroundFields values={form} set={set} blur={checks.blur} fieldError={fieldError} choose />
         <Field label={t('register.username')} error={fieldError('username')} hint={t('register.usernameHint')}>
           {(id, d) => <input id={id} aria-describedby={d} name="username" autoComplete="username" value={form.username} onChange={set('username')} onBlur={checks.blur('username')} />}
         </Field>
