@@ -93,6 +93,8 @@ export interface MailConfig {
   signingKey: string;
   /** A reminder's mail waits this long, so the day's reminder run is complete when its digest is made. */
   digestWaitSeconds: number;
+  /** Days a sent (or suppressed, or bounced) mail's log row is kept: it holds an address. */
+  logRetentionDays: number;
 }
 
 /** Sessions, log-in protection, second factor and audit (issue 13). */
@@ -332,6 +334,12 @@ class EnvironmentVariables {
   @Max(3650)
   OUTBOX_RETENTION_DAYS = 30;
 
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1, { message: 'must be at least 1 (days the log of sent mail is kept)' })
+  @Max(3650)
+  MAIL_LOG_RETENTION_DAYS = 180;
+
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   DOCS_ENABLED?: 'true' | 'false';
@@ -516,6 +524,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: vars.MAIL_FROM,
       signingKey: vars.MAIL_SIGNING_KEY ?? createHmac('sha256', vars.JWT_ACCESS_SECRET).update('mail-signing').digest('hex'),
       digestWaitSeconds: vars.MAIL_DIGEST_WAIT_SECONDS,
+      logRetentionDays: vars.MAIL_LOG_RETENTION_DAYS,
     },
   };
 }

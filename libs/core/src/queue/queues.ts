@@ -55,6 +55,7 @@ export interface JobPayloads {
   'maintenance.ensure-ledger-partitions': Record<string, never>;
   /** Daily: deletes outbox events relayed longer ago than the retention, in batches (docs/scaling.md). */
   'maintenance.prune-outbox': Record<string, never>;
+  'maintenance.prune-mail-log': Record<string, never>;
   /** Mails one in-app notification (reminders: the day's digest), once per idempotency key. */
   'mail.notification': { eventId: string; notificationId: string };
   /** Mails a reset link to every active account holding the address (nothing if none). */
@@ -84,6 +85,7 @@ export const JobQueues: { readonly [J in JobName]: QueueName } = {
   'identity.purge-audit-log': Queues.identity,
   'maintenance.ensure-ledger-partitions': Queues.maintenance,
   'maintenance.prune-outbox': Queues.maintenance,
+  'maintenance.prune-mail-log': Queues.maintenance,
   'mail.notification': Queues.mail,
   'mail.password-reset': Queues.mail,
   'mail.email-verification': Queues.mail,

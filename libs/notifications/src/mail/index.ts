@@ -6,5 +6,6 @@ export * from './mail-templates';
 export * from './unsubscribe-token';
 export * from './mail-delivery.service';
 export * from './mail-jobs.service';
+export * from './mail-log-pruner';
 export * from './mail-settings.service';
 export * from './mail-delivery.module';

@@ -44,6 +44,7 @@ export class MailMessageEntity {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
+  @Index('ix_mail_messages_created_at')
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+
+const BATCH = 5000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Deletes the log of mail sent longer ago than `MAIL_LOG_RETENTION_DAYS` (default 180): each row
+ * holds an e-mail address, kept only as evidence that a notice went out. Its idempotency key
+ * guards against sending twice, which needs it only while the event behind it can still be
+ * replayed (relayed outbox events go after `OUTBOX_RETENTION_DAYS`, far sooner).
+ *
+ * Oldest first, in short batches (each its own statement), so a night's pass never holds a long
+ * lock; idempotent, and two workers at once delete each row once.
+ */
+@Injectable()
+export class MailLogPruner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async prune(options: { batch?: number } = {}): Promise<{ deleted: number }> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.mail.logRetentionDays * DAY_MS);
+    const batch = options.batch ?? BATCH;
+    let deleted = 0;
+    for (;;) {
+      const [step]: { n: number }[] = await this.dataSource.query(
+        `WITH gone AS (
+           DELETE FROM mail_messages WHERE id IN (
+             SELECT id FROM mail_messages WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [cutoff, batch],
+      );
+      deleted += step.n;
+      if (step.n < batch) return { deleted };
+    }
+  }
+}
