@@ -77,14 +77,15 @@ interface WriteRow {
  * timer jitter it is refused (`refused`, nothing written), and at most the window's uncredited
  * seconds are credited. A statement id seen before writes nothing (`prior_hash`); otherwise the
  * statement is inserted and its credit added to the lesson's progress, returned so the caller can
- * see whether the lesson's requirement was just reached.
+ * see whether the lesson's requirement was just reached. Two texts (a registration given or not)
+ * so that the window is found by the index on (enrolment, lesson, registration), not filtered.
  */
-const WRITE_SQL = `
+const writeSql = (registration: 'given' | 'none') => `
   WITH prior AS (SELECT content_hash FROM xapi_statements WHERE id = $1),
   win AS (
     SELECT min(stored_at) AS started, COALESCE(sum(credited_seconds) FILTER (WHERE voided_by IS NULL), 0)::int AS credited
       FROM xapi_statements
-     WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND registration IS NOT DISTINCT FROM $12::uuid),
+     WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND ${registration === 'given' ? 'registration = $12::uuid' : 'registration IS NULL'}),
   decided AS (
     SELECT observed,
            $15::boolean AND $7::int IS NOT NULL AND $7::int > observed + $17::int AS refused,
@@ -102,6 +103,8 @@ const WRITE_SQL = `
   SELECT d.observed, d.refused, (SELECT content_hash FROM prior) AS prior_hash, EXISTS (SELECT 1 FROM ins) AS inserted,
          p.active_seconds, p.required_seconds, p.completed_at
     FROM decided d LEFT JOIN progress p ON true`;
+const WRITE_SQL_REGISTRATION = writeSql('given');
+const WRITE_SQL_NO_REGISTRATION = writeSql('none');
 
 /** Who hands statements in: an organization's API key, or its admin confirming old statements. */
 interface Intake {
@@ -250,7 +253,7 @@ export class XapiService {
   /**
    * One transaction, as few round trips as the rules allow: the statements are resolved (key not
    * revoked, lesson, trainee, enrolment — and for a single statement its enrolment locked) in one
-   * query, each is then stored and credited in one statement (WRITE_SQL), and the completion
+   * query, each is then stored and credited in one statement (writeSql), and the completion
    * rule runs only when a lesson's time has just reached its requirement.
    */
   private async store(manager: EntityManager, caller: Intake, statements: ParsedStatement[], ids: string[], at: (i: number, field: string) => string): Promise<void> {
@@ -328,9 +331,9 @@ export class XapiService {
         continue;
       }
       let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes! * 60) : 0;
-      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (WRITE_SQL).
+      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeSql).
       if (caller.launch) credited = await this.capByLaunch(manager, caller.launch, s, credited, now, at(i, 'result.duration'));
-      const [w] = await named<WriteRow>('cqo_xapi_write', WRITE_SQL, [
+      const [w] = await named<WriteRow>(s.registration ? 'cqo_xapi_write' : 'cqo_xapi_write_noreg', s.registration ? WRITE_SQL_REGISTRATION : WRITE_SQL_NO_REGISTRATION, [
         ids[i],
         enrollmentId,
         lessonId,
@@ -351,7 +354,7 @@ export class XapiService {
       ]);
       if (w.refused) throw CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed);
       if (!w.inserted) {
-        // Seen before (or just now by a concurrent request, which the snapshot of WRITE_SQL cannot show).
+        // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
         const hash = w.prior_hash ?? (await named<{ content_hash: string }>('cqo_xapi_hash', 'SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]))[0]?.content_hash;
         if (hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
         continue; // the same statement again: already counted
