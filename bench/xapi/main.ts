@@ -25,6 +25,7 @@ import type { LoadResult, LoadRun, XapiPhase, XapiWorld } from './load-generator
  * doing one indexed read. Phases: baseline and statements as fast as answered, then statements
  * held at the goal rate (1,000/s) to read the sustained p99. Prints the ratios, the server's
  * (the LRS's) peak RSS and heap during the statement phases, and the load average; asserts nothing.
+ * Also prints the PostgreSQL round trips per request of each phase (counted in the driver).
  * Options: --connections=100 --seconds=10 --rate=1000.
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -33,6 +34,15 @@ const SECONDS = arg('seconds', 10);
 const RATE = arg('rate', 1000);
 const WARMUP_SECONDS = 2;
 let clients: ChildProcess | undefined;
+
+// Every round trip to PostgreSQL (TypeORM and the driver's pool both end in Client#query): counted
+// during each measured run, printed per request, a figure the machine's load does not change.
+let roundTrips = 0;
+const clientQuery = Client.prototype.query;
+Client.prototype.query = function (this: Client, ...args: unknown[]) {
+  roundTrips++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof Client.prototype.query;
 
 @Controller('bench')
 class BaselineController {
@@ -51,6 +61,7 @@ interface Phase extends LoadResult {
   rps: number;
   rssPeakMiB: number;
   heapPeakMiB: number;
+  roundTripsPerRequest: number;
 }
 
 async function main(): Promise<void> {
@@ -80,11 +91,11 @@ async function main(): Promise<void> {
     const open = await phase(db, 'statements', 'statements (POST, Basic, 1 each), open', 0);
     const held = await phase(db, 'statements', `statements held at ${RATE}/s`, RATE);
 
-    process.stdout.write(`\n${'phase'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  RSS / heap peak MiB\n`);
+    process.stdout.write(`\n${'phase'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  ${'DB trips/req'.padStart(12)}  RSS / heap peak MiB\n`);
     for (const r of [baseline, open, held]) {
       const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
       process.stdout.write(
-        `${r.name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${r.max.toFixed(0).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${r.rssPeakMiB.toFixed(0)} / ${r.heapPeakMiB.toFixed(0)}\n`,
+        `${r.name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${r.max.toFixed(0).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${r.roundTripsPerRequest.toFixed(2).padStart(12)}  ${r.rssPeakMiB.toFixed(0)} / ${r.heapPeakMiB.toFixed(0)}\n`,
       );
     }
     const [check] = await db.query('SELECT count(*)::int AS statements FROM xapi_statements');
@@ -115,10 +126,12 @@ async function phase(db: DataSource, phaseName: XapiPhase, name: string, overall
     rss = Math.max(rss, m.rss);
     heap = Math.max(heap, m.heapUsed);
   }, 100);
+  const trips = roundTrips;
   const result = await run(SECONDS);
+  const tripsPerRequest = (roundTrips - trips) / Math.max(1, result.total);
   clearInterval(sampler);
   await drained(db);
-  return { ...result, name, rps: result.total / (result.duration || SECONDS), rssPeakMiB: rss / 1024 ** 2, heapPeakMiB: heap / 1024 ** 2 };
+  return { ...result, name, rps: result.total / (result.duration || SECONDS), rssPeakMiB: rss / 1024 ** 2, heapPeakMiB: heap / 1024 ** 2, roundTripsPerRequest: tripsPerRequest };
 }
 
 /** Waits until no statement of ours is active in PostgreSQL for three polls in a row (at most 30 s). */

@@ -222,6 +222,41 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     expect([noActivity.status, ((await noActivity.json()) as Err).details[0].field]).toEqual([400, 'activityId']);
   });
 
+  it('credits no more than the window when statements of one registration arrive at once, and a statement sent twice at once once', async () => {
+    const reg = randomUUID();
+    clock.set('2026-03-02T05:00:00Z');
+    await lrs.sendStatement({ statement: statement('initialized', { context: { registration: reg } }) });
+    clock.set('2026-03-02T05:02:00Z');
+    const before = (await progress()).active_seconds;
+    const twice = statement('progressed', { context: { registration: reg }, result: { duration: 'PT1M' } });
+    const others = Array.from({ length: 6 }, () => statement('progressed', { context: { registration: reg }, result: { duration: 'PT1M' } }));
+    const statuses = await Promise.all([twice, twice, ...others].map((st) => statusOf(lrs.sendStatement({ statement: st }))));
+    expect(statuses).toEqual(Array(8).fill(200));
+    // Seven minutes claimed, two seen by the server: two credited.
+    expect((await progress()).active_seconds - before).toBe(120);
+    expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [twice.id])).toHaveLength(1);
+  });
+
+  it('refuses a key pair the moment it is revoked, though the API has just accepted it (and caches it)', async () => {
+    clock.set('2026-03-02T04:00:00Z');
+    const issue = async () => (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '临时播放器' } })).json();
+    // Revoked through the API of this process…
+    const first = await issue();
+    const player = new XAPI({ endpoint, auth: XAPI.toBasicAuth(first.id, first.key), version: '1.0.3' });
+    expect(await statusOf(player.sendStatement({ statement: statement('initialized') }))).toBe(200);
+    expect((await api.request({ method: 'DELETE', url: `/xapi-keys/${first.id}`, token: world.tokens.orgAdminA })).statusCode).toBe(200);
+    const afterApi = statement('progressed');
+    expect(await statusOf(player.sendStatement({ statement: afterApi }))).toBe(401);
+    // …and by another process (written straight to the database; this process's cache still holds the key).
+    const second = await issue();
+    const other = new XAPI({ endpoint, auth: XAPI.toBasicAuth(second.id, second.key), version: '1.0.3' });
+    expect(await statusOf(other.sendStatement({ statement: statement('initialized') }))).toBe(200);
+    await db.query('UPDATE xapi_api_keys SET revoked_at = now() WHERE id = $1', [second.id]);
+    const afterDb = statement('progressed');
+    expect(await statusOf(other.sendStatement({ statement: afterDb }))).toBe(401);
+    expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = ANY($1::uuid[])', [[afterApi.id, afterDb.id]])).toHaveLength(0);
+  });
+
   it("keeps organizations apart: another organization's key pair sees neither statements nor state", async () => {
     const other = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminB, payload: { name: '乙机构' } })).json();
     const theirs = new XAPI({ endpoint, auth: XAPI.toBasicAuth(other.id, other.key) });

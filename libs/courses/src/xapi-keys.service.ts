@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,6 +23,12 @@ export interface CreatedXapiKey extends XapiKeyView {
 export interface XapiCaller {
   keyId: string | null;
   organizationId: string;
+  /**
+   * Set when the key pair was recognized from this process's cache without asking the database:
+   * the caller must check that the key is not revoked in its own next statement (XapiService's
+   * intake does, in the query that resolves the statements) before it acts on anything.
+   */
+  revocationUnchecked?: boolean;
   /** Set when the caller is a cmi5 AU with the credentials of its launch. */
   launch?: LaunchCaller;
 }
@@ -44,9 +50,27 @@ export const LAUNCH_USERNAME_PREFIX = 'launch.';
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
+/** How long a key pair stays in the process's cache, and how many it holds (least recently used go first). */
+const KEY_CACHE_TTL_MS = 60_000;
+const KEY_CACHE_SIZE = 1_000;
+
+interface CachedKey {
+  hash: Buffer;
+  organizationId: string;
+  expiresAt: number;
+}
+
 /** API keys with which a training organization's content platform sends xAPI statements. */
 @Injectable()
 export class XapiKeysService {
+  /**
+   * Key pairs seen lately (id → SHA-256 of the secret, organization), so a content player's
+   * statements need no separate authentication query. The cache never decides revocation: a
+   * hit is returned `revocationUnchecked`, and only to a caller that checks `revoked_at` in its
+   * own statement (see authenticateRequest's `foldRevocationCheck`).
+   */
+  private readonly cache = new Map<string, CachedKey>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -81,6 +105,7 @@ export class XapiKeysService {
       `UPDATE xapi_api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id, name, key_prefix, created_at, revoked_at`,
       [id, this.clock.now()],
     );
+    this.cache.delete(id);
     return toView(row);
   }
 
@@ -99,8 +124,10 @@ export class XapiKeysService {
    * The organization behind an xAPI request: HTTP Basic with the key's id as username and the key
    * itself as password (as content players send it), or the older `X-API-Key` header. `basic`
    * tells which, since only Basic-auth callers are content players (see XapiService).
+   * With `foldRevocationCheck` a key pair found in the cache is answered without a query, marked
+   * `revocationUnchecked`: the caller promises to check revocation in its own next statement.
    */
-  async authenticateRequest(authorization: string | undefined, apiKey: string | undefined): Promise<XapiCaller & { basic: boolean }> {
+  async authenticateRequest(authorization: string | undefined, apiKey: string | undefined, foldRevocationCheck = false): Promise<XapiCaller & { basic: boolean }> {
     const [scheme, encoded] = (authorization ?? '').trim().split(/\s+/);
     if (scheme?.toLowerCase() === 'basic' && encoded) {
       const decoded = Buffer.from(encoded, 'base64').toString('utf8');
@@ -109,11 +136,21 @@ export class XapiKeysService {
       const secret = colon > 0 ? decoded.slice(colon + 1) : '';
       if (keyId.startsWith(LAUNCH_USERNAME_PREFIX)) return { ...(await this.authenticateLaunch(keyId.slice(LAUNCH_USERNAME_PREFIX.length), secret)), basic: true };
       if (!isUUID(keyId) || !secret) throw CourseErrors.apiKeyInvalid();
+      const id = keyId.toLowerCase();
+      const hash = hashApiKey(secret);
+      if (foldRevocationCheck) {
+        const cached = this.cached(id, hash);
+        if (cached) return { keyId: id, organizationId: cached, basic: true, revocationUnchecked: true };
+      }
       const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
         'SELECT id, organization_id FROM xapi_api_keys WHERE id = $1 AND key_hash = $2 AND revoked_at IS NULL',
-        [keyId, hashApiKey(secret)],
+        [id, hash],
       );
-      if (!rows.length) throw CourseErrors.apiKeyInvalid();
+      if (!rows.length) {
+        this.cache.delete(id);
+        throw CourseErrors.apiKeyInvalid();
+      }
+      this.remember(rows[0].id, hash, rows[0].organization_id);
       return { keyId: rows[0].id, organizationId: rows[0].organization_id, basic: true };
     }
     return { ...(await this.authenticate(apiKey)), basic: false };
@@ -153,6 +190,32 @@ export class XapiKeysService {
         terminatedAt: row.terminated_at,
       },
     };
+  }
+
+  /** Drops a key pair from the cache (found revoked by another query). */
+  forget(keyId: string): void {
+    this.cache.delete(keyId);
+  }
+
+  /** The organization of a cached key pair whose secret matches, or null (unknown, expired or another secret). */
+  private cached(keyId: string, hash: string): string | null {
+    const entry = this.cache.get(keyId);
+    if (!entry) return null;
+    if (entry.expiresAt <= Date.now()) {
+      this.cache.delete(keyId);
+      return null;
+    }
+    if (!timingSafeEqual(entry.hash, Buffer.from(hash, 'hex'))) return null;
+    // Most recently used last: Map keeps insertion order.
+    this.cache.delete(keyId);
+    this.cache.set(keyId, entry);
+    return entry.organizationId;
+  }
+
+  private remember(keyId: string, hash: string, organizationId: string): void {
+    this.cache.delete(keyId);
+    this.cache.set(keyId, { hash: Buffer.from(hash, 'hex'), organizationId, expiresAt: Date.now() + KEY_CACHE_TTL_MS });
+    if (this.cache.size > KEY_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
 
   private orgOf(actor: Actor): string {

@@ -41,6 +41,7 @@ describe('parseStatement', () => {
     expect(fieldOf(statement({ object: { objectType: 'Agent', id: `${BASE}/xapi/activities/lessons/${LESSON}` } }))).toBe('object.objectType');
     expect(fieldOf(statement({ object: { id: `https://evil.example/xapi/activities/lessons/${LESSON}` } }))).toBe('object.id');
     expect(fieldOf(statement({ result: { duration: 12 } }), '[3].')).toBe('[3].result.duration');
+    expect(fieldOf(statement({ result: { duration: 'PT596524H' } }))).toBe('result.duration');
   });
   it('takes any verb IRI, activities under the lesson, and a lesson named in the context', () => {
     expect(parseStatement(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' } }), BASE).verb).toBe('http://adlnet.gov/expapi/verbs/attempted');

@@ -14,6 +14,9 @@ export const XAPI_VERBS = {
 export type XapiVerb = (typeof XAPI_VERBS)[keyof typeof XAPI_VERBS];
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
+/** The longest `result.duration` taken, in seconds (about 68 years: what a 32-bit column holds). */
+export const MAX_DURATION_SECONDS = 2_147_483_647;
+
 /** Verbs that credit their duration; `failed` is known but credits nothing. */
 export const CREDITING_VERBS: ReadonlySet<string> = new Set(['completed', 'passed', 'progressed', 'terminated']);
 
@@ -106,6 +109,8 @@ export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '',
     if (raw.result.duration !== undefined) {
       durationSeconds = typeof raw.result.duration === 'string' ? parseIsoDuration(raw.result.duration) : null;
       if (durationSeconds === null) throw fail('result.duration', '必须是 ISO 8601 时长，如 PT25M30S');
+      // Stored as a 32-bit integer: a longer claim is nonsense, refused rather than a database error.
+      if (durationSeconds > MAX_DURATION_SECONDS) throw fail('result.duration', '时长过长');
     }
   }
   let registration: string | null = null;

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, Role } from '@cqo/core';
 import { updateReturning } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
@@ -22,14 +24,87 @@ export interface XapiRequest {
   version?: string;
 }
 
-interface LessonRow {
-  id: string;
-  course_version_id: string;
-  organization_id: string;
-  type: string;
-  minutes: number;
-  completion_share: string;
+/** PostgreSQL's deadlock_detected. */
+const DEADLOCK_DETECTED = '40P01';
+
+/** Per statement, in order: its lesson, the trainee its actor names and that trainee's live enrolment in the lesson's course version. */
+interface ResolvedRow {
+  key_live: boolean;
+  lesson_id: string | null;
+  type: string | null;
+  minutes: number | null;
+  organization_id: string | null;
+  completion_share: string | null;
+  trainee_id: string | null;
+  enrollment_id: string | null;
+  enrolled_at: Date | null;
 }
+
+/**
+ * Resolves a request's statements in one round trip ($2 lesson ids and $3 usernames, one per
+ * statement) and checks in the same query that the key ($1, null for other callers) is not
+ * revoked, so a key pair cached in the process is refused the moment it is revoked. With `lock`
+ * the enrolment rows found are locked (FOR UPDATE) for the rest of the transaction.
+ */
+const resolveSql = (lock: boolean) => `
+  SELECT (SELECT $1::uuid IS NULL OR EXISTS (SELECT 1 FROM xapi_api_keys k WHERE k.id = $1::uuid AND k.revoked_at IS NULL)) AS key_live,
+         l.id AS lesson_id, l.type, l.minutes, v.organization_id, v.completion_share,
+         u.id AS trainee_id, e.id AS enrollment_id, e.enrolled_at
+    FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS s(lesson_id, username, n)
+    LEFT JOIN lessons l ON l.id = s.lesson_id
+    LEFT JOIN course_versions v ON v.id = l.course_version_id
+    LEFT JOIN users u ON u.username = s.username AND u.role = 'trainee'
+    LEFT JOIN LATERAL (
+      SELECT id, enrolled_at FROM enrollments
+       WHERE trainee_id = u.id AND course_version_id = l.course_version_id AND status <> 'withdrawn'${lock ? ' FOR UPDATE' : ''}
+    ) e ON true
+   ORDER BY s.n`;
+
+interface WriteRow {
+  observed: number;
+  refused: boolean;
+  prior_hash: string | null;
+  inserted: boolean;
+  active_seconds: number | null;
+  required_seconds: number | null;
+  completed_at: Date | null;
+}
+
+/**
+ * Stores and credits one statement in one round trip, the enrolment locked by the caller (so the
+ * window's sum is not raced). $15 (a content player's key pair): the registration's window —
+ * opened by its first statement stored here — caps the duration: beyond the window plus $17 s of
+ * timer jitter it is refused (`refused`, nothing written), and at most the window's uncredited
+ * seconds are credited. A statement id seen before writes nothing (`prior_hash`); otherwise the
+ * statement is inserted and its credit added to the lesson's progress, returned so the caller can
+ * see whether the lesson's requirement was just reached. Two texts (a registration given or not)
+ * so that the window is found by the index on (enrolment, lesson, registration), not filtered.
+ */
+const writeSql = (registration: 'given' | 'none') => `
+  WITH prior AS (SELECT content_hash FROM xapi_statements WHERE id = $1),
+  win AS (
+    SELECT min(stored_at) AS started, COALESCE(sum(credited_seconds) FILTER (WHERE voided_by IS NULL), 0)::int AS credited
+      FROM xapi_statements
+     WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND ${registration === 'given' ? 'registration = $12::uuid' : 'registration IS NULL'}),
+  decided AS (
+    SELECT observed,
+           $15::boolean AND $7::int IS NOT NULL AND $7::int > observed + $17::int AS refused,
+           CASE WHEN $15::boolean THEN LEAST($8::int, GREATEST(0, observed - credited)) ELSE $8::int END AS credit
+      FROM (SELECT CASE WHEN started IS NULL THEN 0 ELSE GREATEST(0, floor(extract(epoch FROM $11::timestamptz - started)))::int END AS observed, credited FROM win) w),
+  ins AS (
+    INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
+    SELECT $1, $2, $3, $4, $5, $6, $7::int, credit, $9, $10, $11, $12::uuid, $13, $14 FROM decided WHERE NOT refused AND NOT EXISTS (SELECT 1 FROM prior)
+    ON CONFLICT (id) DO NOTHING RETURNING credited_seconds),
+  progress AS (
+    INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at)
+    SELECT $2, $3, credited_seconds, $16, $11 FROM ins
+    ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at
+    RETURNING active_seconds, required_seconds, completed_at)
+  SELECT d.observed, d.refused, (SELECT content_hash FROM prior) AS prior_hash, EXISTS (SELECT 1 FROM ins) AS inserted,
+         p.active_seconds, p.required_seconds, p.completed_at
+    FROM decided d LEFT JOIN progress p ON true`;
+const WRITE_SQL_REGISTRATION = writeSql('given');
+const WRITE_SQL_NO_REGISTRATION = writeSql('none');
 
 /** Who hands statements in: an organization's API key, or its admin confirming old statements. */
 interface Intake {
@@ -94,7 +169,8 @@ export class XapiService {
    * came before the LRS and are left as they were.
    */
   async receiveRequest(request: XapiRequest, body: unknown, statementId?: string): Promise<string[]> {
-    const caller = await this.keys.authenticateRequest(request.authorization, request.apiKey);
+    // A cached key pair is checked against revocation by the query that resolves the statements (intake).
+    const caller = await this.keys.authenticateRequest(request.authorization, request.apiKey, true);
     checkXapiVersion(request.version, caller.basic);
     if (statementId !== undefined) {
       if (!statementId) throw CourseErrors.xapiParameterInvalid('statementId', '必填');
@@ -162,19 +238,51 @@ export class XapiService {
       if (s.id && seen.has(s.id)) throw CourseErrors.statementInvalid(at(i, 'id'), '同一批次中语句 ID 重复');
       if (s.id) seen.add(s.id);
     });
-    const targets = await this.voidTargetsOf(statements);
-    const lessonIdOf = (i: number) => statements[i].lessonId ?? targets.get(statements[i].voidsId!)?.lesson_id ?? '';
-    const lessons = await this.lessonsOf(statements.map((_, i) => lessonIdOf(i)).filter(Boolean));
-    const users = await this.traineesOf(statements);
+    const ids = statements.map((s) => s.id ?? randomUUID());
+    // A deadlock between two batches (or a batch and a single statement) rolls one back: it is tried once more.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.transaction((manager) => this.store(manager, caller, statements, ids, at));
+        return ids;
+      } catch (error) {
+        if (attempt >= 2 || (error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
+      }
+    }
+  }
+
+  /**
+   * One transaction, as few round trips as the rules allow: the statements are resolved (key not
+   * revoked, lesson, trainee, enrolment — and for a single statement its enrolment locked) in one
+   * query, each is then stored and credited in one statement (writeSql), and the completion
+   * rule runs only when a lesson's time has just reached its requirement.
+   */
+  private async store(manager: EntityManager, caller: Intake, statements: ParsedStatement[], ids: string[], at: (i: number, field: string) => string): Promise<void> {
+    // The transaction's own connection, for named (once-planned) statements on the hot path.
+    const client = (await (manager.queryRunner as PostgresQueryRunner).connect()) as PoolClient;
+    const named = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> => (await client.query({ name, text, values })).rows as T[];
+    const targets = await this.voidTargetsOf(manager, statements);
+    const lessonIdOf = (i: number) => statements[i].lessonId ?? targets.get(statements[i].voidsId!)?.lesson_id ?? null;
+    // One statement (the content player's usual request): its enrolment is locked by the resolving query itself.
+    const lockInResolve = statements.length === 1 && !statements[0].voidsId;
+    const resolved = await named<ResolvedRow>(lockInResolve ? 'cqo_xapi_resolve_lock' : 'cqo_xapi_resolve', resolveSql(lockInResolve), [
+      caller.keyId,
+      statements.map((_, i) => lessonIdOf(i)),
+      statements.map((s) => s.username),
+    ]);
+    // The key pair may have been revoked since this process cached it: refused at once.
+    if (caller.keyId && !resolved[0]?.key_live) {
+      this.keys.forget(caller.keyId);
+      throw CourseErrors.apiKeyInvalid();
+    }
     const enrollmentOf = new Map<number, string>();
     const occurredAt = new Map<number, Date>();
     const checkedAt = this.clock.now();
     const oldest = checkedAt.getTime() - this.config.xapiMaxStatementAgeDays * 86_400_000;
     for (const [i, s] of statements.entries()) {
+      const r = resolved[i];
       if (s.voidsId) {
         const target = targets.get(s.voidsId);
-        const lesson = target && lessons.get(target.lesson_id);
-        if (!target || !lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
+        if (!target || !r.lesson_id || r.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
         if (target.verb === 'voided') throw CourseErrors.statementInvalid(at(i, 'object.id'), '不能作废一条作废语句');
         // A launched AU speaks for its own learner only.
         if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
@@ -182,117 +290,124 @@ export class XapiService {
         occurredAt.set(i, s.timestamp ?? checkedAt);
         continue;
       }
-      const lesson = lessons.get(s.lessonId!);
-      if (!lesson || lesson.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
-      if (lesson.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
+      if (!r.lesson_id || r.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
+      if (r.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
       if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
-      else if (lesson.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
-      const traineeId = users.get(s.username);
-      if (!traineeId) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
-      const rows: { id: string; enrolled_at: Date }[] = await this.dataSource.query(
-        `SELECT id, enrolled_at FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
-        [traineeId, lesson.course_version_id],
-      );
-      if (!rows.length) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '该学员未报名此课时所属的课程');
-      enrollmentOf.set(i, rows[0].id);
+      else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
+      if (!r.trainee_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
+      if (!r.enrollment_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '该学员未报名此课时所属的课程');
+      enrollmentOf.set(i, r.enrollment_id);
       if (s.timestamp) {
         const t = s.timestamp.getTime();
         if (t > checkedAt.getTime() + CLOCK_SKEW_MS) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能晚于当前时间');
-        if (t < new Date(rows[0].enrolled_at).getTime()) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能早于学员报名本课程的时间');
+        if (t < new Date(r.enrolled_at!).getTime()) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能早于学员报名本课程的时间');
         if (t < oldest && !caller.confirmedBy) throw CourseErrors.statementTooOld(at(i, 'timestamp'), this.config.xapiMaxStatementAgeDays);
       }
       occurredAt.set(i, s.timestamp ?? checkedAt);
     }
 
-    const ids = statements.map((s) => s.id ?? randomUUID());
     const authority = {
       objectType: 'Agent',
       account: { homePage: this.config.publicBaseUrl, name: caller.keyId ? `xapi-key/${caller.keyId}` : `org-admin/${caller.confirmedBy}` },
     };
-    await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
-      await manager.query('SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(enrollmentOf.values())]]);
-      for (const [i, s] of statements.entries()) {
-        const lesson = lessons.get(lessonIdOf(i))!;
-        const enrollmentId = enrollmentOf.get(i)!;
-        let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes * 60) : 0;
-        if (caller.live && !s.voidsId) credited = await this.capByObserved(manager, enrollmentId, lesson.id, s, credited, now, at(i, 'result.duration'), caller.launch);
-        const stored = {
-          ...s.raw,
-          id: ids[i],
-          timestamp: s.timestamp ? s.raw.timestamp : now.toISOString(),
-          stored: now.toISOString(),
-          authority,
-          version: typeof s.raw.version === 'string' ? s.raw.version : '1.0.0',
-        };
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [ids[i], enrollmentId, lesson.id, caller.keyId, caller.confirmedBy, s.verb, s.durationSeconds, credited, s.contentHash, s.timestamp, now, s.registration, stored, caller.launch?.id ?? null],
-        );
-        if (!inserted.length) {
-          const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]);
-          if (existing.content_hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
-          continue; // the same statement again: already counted
-        }
-        if (s.voidsId) {
-          // A voided statement no longer counts: its credited time is taken back (a completion already recorded stays).
-          const [voided] = await updateReturning<{ credited_seconds: number }>(
-            manager,
-            'UPDATE xapi_statements SET voided_by = $1 WHERE id = $2 AND voided_by IS NULL RETURNING credited_seconds',
-            [ids[i], s.voidsId],
-          );
-          if (voided?.credited_seconds) {
-            await manager.query(
-              'UPDATE lesson_progress SET active_seconds = GREATEST(0, active_seconds - $3), updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2',
-              [enrollmentId, lesson.id, voided.credited_seconds, now],
-            );
-          }
-          continue;
-        }
-        await manager.query(
-          `INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
-          [enrollmentId, lesson.id, credited, requiredSecondsOf(lesson.minutes, lesson.completion_share), now],
-        );
-        // A cmi5 lesson completes by its AUs' moveOn (Cmi5Service); others when the time share is reached.
-        if (caller.launch) await this.cmi5.afterAuStatement(manager, caller.launch, s.verb, now);
-        // Completed when the statement says the learning happened, not when it reached us.
-        else await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, occurredAt.get(i)!, 'xapi');
+    const now = this.clock.now();
+    // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
+    if (!lockInResolve) await manager.query('SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(enrollmentOf.values())]]);
+    for (const [i, s] of statements.entries()) {
+      const lesson = resolved[i];
+      const lessonId = lesson.lesson_id!;
+      const enrollmentId = enrollmentOf.get(i)!;
+      const stored = {
+        ...s.raw,
+        id: ids[i],
+        timestamp: s.timestamp ? s.raw.timestamp : now.toISOString(),
+        stored: now.toISOString(),
+        authority,
+        version: typeof s.raw.version === 'string' ? s.raw.version : '1.0.0',
+      };
+      const row = { id: ids[i], enrollmentId, lessonId, s, stored, now, keyId: caller.keyId, confirmedBy: caller.confirmedBy, launchId: caller.launch?.id ?? null };
+      if (s.voidsId) {
+        await this.storeVoiding(manager, row, at(i, 'id'));
+        continue;
       }
-    });
-    return ids;
+      let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes! * 60) : 0;
+      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeSql).
+      if (caller.launch) credited = await this.capByLaunch(manager, caller.launch, s, credited, now, at(i, 'result.duration'));
+      const [w] = await named<WriteRow>(s.registration ? 'cqo_xapi_write' : 'cqo_xapi_write_noreg', s.registration ? WRITE_SQL_REGISTRATION : WRITE_SQL_NO_REGISTRATION, [
+        ids[i],
+        enrollmentId,
+        lessonId,
+        caller.keyId,
+        caller.confirmedBy,
+        s.verb,
+        s.durationSeconds,
+        credited,
+        s.contentHash,
+        s.timestamp,
+        now,
+        s.registration,
+        stored,
+        caller.launch?.id ?? null,
+        caller.live && !caller.launch,
+        requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
+        XAPI_DURATION_TOLERANCE_SECONDS,
+      ]);
+      if (w.refused) throw CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed);
+      if (!w.inserted) {
+        // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
+        const hash = w.prior_hash ?? (await named<{ content_hash: string }>('cqo_xapi_hash', 'SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]))[0]?.content_hash;
+        if (hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
+        continue; // the same statement again: already counted
+      }
+      // A cmi5 lesson completes by its AUs' moveOn (Cmi5Service); others when the time share is reached.
+      if (caller.launch) await this.cmi5.afterAuStatement(manager, caller.launch, s.verb, now);
+      // Completed when the statement says the learning happened, not when it reached us.
+      else if (w.completed_at === null && w.active_seconds! >= w.required_seconds!) {
+        await this.completion.completeLessonIfDue(manager, enrollmentId, lessonId, occurredAt.get(i)!, 'xapi');
+      }
+    }
+  }
+
+  /** A `voided` statement: stored, and the statement it voids no longer counts (its credited time is taken back; a completion already recorded stays). */
+  private async storeVoiding(
+    manager: EntityManager,
+    r: { id: string; enrollmentId: string; lessonId: string; s: ParsedStatement; stored: object; now: Date; keyId: string | null; confirmedBy: string | null; launchId: string | null },
+    idField: string,
+  ): Promise<void> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [r.id, r.enrollmentId, r.lessonId, r.keyId, r.confirmedBy, r.s.verb, r.s.durationSeconds, r.s.contentHash, r.s.timestamp, r.now, r.s.registration, r.stored, r.launchId],
+    );
+    if (!inserted.length) {
+      const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [r.id]);
+      if (existing.content_hash !== r.s.contentHash) throw CourseErrors.statementConflict(idField);
+      return;
+    }
+    const [voided] = await updateReturning<{ credited_seconds: number }>(
+      manager,
+      'UPDATE xapi_statements SET voided_by = $1 WHERE id = $2 AND voided_by IS NULL RETURNING credited_seconds',
+      [r.id, r.s.voidsId],
+    );
+    if (voided?.credited_seconds) {
+      await manager.query(
+        'UPDATE lesson_progress SET active_seconds = GREATEST(0, active_seconds - $3), updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2',
+        [r.enrollmentId, r.lessonId, voided.credited_seconds, r.now],
+      );
+    }
   }
 
   /**
-   * A content player's duration against what the server saw: the registration's window opens
-   * with its first statement stored here (a cmi5 launch, or the player's `initialized`); a
-   * duration longer than the window (plus a little timer jitter) is refused, and no more than
-   * the window's uncredited seconds are credited. The enrolment row is locked by the caller.
+   * A cmi5 AU's duration against the server's time since its launch: longer (plus a little timer
+   * jitter) is refused, and no more than the launch's uncredited seconds are credited. The
+   * enrolment row is locked by the caller.
    */
-  private async capByObserved(
-    manager: EntityManager,
-    enrollmentId: string,
-    lessonId: string,
-    s: ParsedStatement,
-    credited: number,
-    now: Date,
-    field: string,
-    launch?: LaunchCaller,
-  ): Promise<number> {
-    // A cmi5 launch is its own window, opened when the LMS launched the AU.
-    const [window]: { started: Date | null; credited: string | null }[] = launch
-      ? await manager.query(
-          `SELECT $2::timestamptz AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements WHERE launch_id = $1`,
-          [launch.id, launch.launchedAt],
-        )
-      : await manager.query(
-          `SELECT min(stored_at) AS started, sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements
-            WHERE enrollment_id = $1 AND lesson_id = $2 AND registration IS NOT DISTINCT FROM $3::uuid`,
-          [enrollmentId, lessonId, s.registration],
-        );
-    const observed = window.started ? Math.max(0, Math.floor((now.getTime() - new Date(window.started).getTime()) / 1000)) : 0;
+  private async capByLaunch(manager: EntityManager, launch: LaunchCaller, s: ParsedStatement, credited: number, now: Date, field: string): Promise<number> {
+    const [window]: { credited: string | null }[] = await manager.query(
+      'SELECT sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements WHERE launch_id = $1',
+      [launch.id],
+    );
+    const observed = Math.max(0, Math.floor((now.getTime() - new Date(launch.launchedAt).getTime()) / 1000));
     if (s.durationSeconds !== null && s.durationSeconds > observed + XAPI_DURATION_TOLERANCE_SECONDS) throw CourseErrors.durationBeyondObserved(field, observed);
     return Math.min(credited, Math.max(0, observed - Number(window.credited ?? 0)));
   }
@@ -315,30 +430,13 @@ export class XapiService {
   }
 
   /** The stored statements that `voided` statements of the batch void. */
-  private async voidTargetsOf(statements: ParsedStatement[]): Promise<Map<string, { enrollment_id: string; lesson_id: string; verb: string }>> {
+  private async voidTargetsOf(manager: EntityManager, statements: ParsedStatement[]): Promise<Map<string, { enrollment_id: string; lesson_id: string; verb: string }>> {
     const ids = statements.map((s) => s.voidsId).filter((id): id is string => !!id);
     if (!ids.length) return new Map();
-    const rows: { id: string; enrollment_id: string; lesson_id: string; verb: string }[] = await this.dataSource.query(
+    const rows: { id: string; enrollment_id: string; lesson_id: string; verb: string }[] = await manager.query(
       'SELECT id, enrollment_id, lesson_id, verb FROM xapi_statements WHERE id = ANY($1::uuid[])',
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  private async lessonsOf(lessonIds: string[]): Promise<Map<string, LessonRow>> {
-    const rows: LessonRow[] = await this.dataSource.query(
-      `SELECT l.id, l.course_version_id, v.organization_id, l.type, l.minutes, v.completion_share
-         FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = ANY($1::uuid[])`,
-      [[...new Set(lessonIds)]],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  private async traineesOf(statements: ParsedStatement[]): Promise<Map<string, string>> {
-    const rows: { id: string; username: string }[] = await this.dataSource.query(
-      `SELECT id, username FROM users WHERE username = ANY($1) AND role = 'trainee'`,
-      [[...new Set(statements.map((s) => s.username))]],
-    );
-    return new Map(rows.map((r) => [r.username, r.id]));
   }
 }

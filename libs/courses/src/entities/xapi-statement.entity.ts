@@ -4,12 +4,13 @@ import { LessonEntity } from './lesson.entity';
 
 /** An accepted xAPI statement. Its id is the statement's own, which makes intake idempotent. */
 @Entity({ name: 'xapi_statements' })
+// The window of a content player's registration (XapiService) is read by these three columns.
+@Index('ix_xapi_statements_window', ['enrollmentId', 'lessonId', 'registration'])
 @Check('ck_xapi_statements_source', 'api_key_id IS NOT NULL OR confirmed_by IS NOT NULL OR launch_id IS NOT NULL')
 export class XapiStatementEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Index('ix_xapi_statements_enrollment_id')
   @Column({ type: 'uuid' })
   enrollmentId!: string;
 
