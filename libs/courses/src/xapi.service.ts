@@ -187,6 +187,7 @@ export class XapiService {
       if (lesson.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
       if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
       else if (lesson.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
+      else if (lesson.type === 'scorm') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'SCORM 课时由课件运行时记录，不接受 xAPI');
       const traineeId = users.get(s.username);
       if (!traineeId) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
       const rows: { id: string; enrolled_at: Date }[] = await this.dataSource.query(
