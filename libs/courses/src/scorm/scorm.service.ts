@@ -196,7 +196,7 @@ export class ScormService {
       const observed = current.observed_seconds + outcome.creditSeconds;
       const reported = Math.max(current.reported_seconds ?? 0, checked.sessionSeconds ?? 0);
       // No time once the lesson was complete before this session (as for heartbeats).
-      const completedBefore = progress?.completed_at && new Date(progress.completed_at) < new Date(current.launched_at);
+      const completedBefore = progress?.completed_at && new Date(progress.completed_at) <= new Date(current.launched_at);
       const credit = completedBefore ? 0 : Math.max(0, Math.min(observed, reported) - current.credited_seconds);
       const finish = parsed.kind === 'finish';
       await manager.query(
