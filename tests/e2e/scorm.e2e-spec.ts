@@ -214,6 +214,19 @@ describe('SCORM lessons', () => {
     expect((await commit(next.url, { kind: 'finish', cmi: cmi12({ lesson_status: 'completed' }), sessionTime: '0000:00:30' })).json().creditedSeconds).toBe(0);
   });
 
+  it("ends a withdrawn trainee's sessions: files and commits refused", async () => {
+    const [{ content_package_id }] = await db.query('SELECT content_package_id FROM lessons WHERE id = $1', [lessonId]);
+    const other = await publish({ ...scormCourse(content_package_id), title: 'SCORM 课件课程（二）' });
+    const enrollment = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: other.versionId } })).json().id;
+    const open = (await launch(enrollment, other.lessonId)).json();
+    expect((await api.request({ method: 'GET', url: open.url })).statusCode).toBe(200);
+    const withdrawn = await api.request({ method: 'POST', url: `/me/enrollments/${enrollment}/withdraw`, token: world.tokens.traineeTS, payload: {} });
+    expect(withdrawn.statusCode).toBeLessThan(300);
+    expect((await api.request({ method: 'GET', url: open.url })).statusCode).toBe(403);
+    expect((await commit(open.url, { kind: 'commit', cmi: cmi12({}) })).statusCode).toBe(403);
+    expect((await launch(enrollment, other.lessonId)).json()).toMatchObject({ statusCode: 409, code: 'NOT_ENROLLED' });
+  });
+
   it('does not complete a SCORM 2004 SCO with completionSetByContent=false on launch, nor on its own word: it needs the lesson time', async () => {
     const res = await importPackage(await zipOf({ 'imsmanifest.xml': MANIFEST_2004, 'index.html': '<!doctype html><html><head><title>读</title></head><body>读</body></html>' }));
     expect(res.json()).toMatchObject({ standard: 'scorm2004', scos: [{ id: 'sco-a', completionSetByContent: false }] });

@@ -57,6 +57,7 @@ interface SessionRow {
   standard: string;
   structure: ScormPackage;
   storage_prefix: string;
+  enrollment_status?: string;
 }
 
 /**
@@ -260,12 +261,14 @@ export class ScormService {
   private async session(sessionId: string, token: string): Promise<SessionRow> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw ScormErrors.sessionInvalid();
     const [row]: SessionRow[] = await this.dataSource.query(
-      `SELECT s.*, p.standard, p.structure, p.storage_prefix FROM scorm_sessions s
+      `SELECT s.*, p.standard, p.structure, p.storage_prefix, e.status AS enrollment_status FROM scorm_sessions s
+         JOIN enrollments e ON e.id = s.enrollment_id
          JOIN lessons l ON l.id = s.lesson_id JOIN content_packages p ON p.id = l.content_package_id
         WHERE s.token_hash = $1`,
       [hashApiKey(token)],
     );
-    if (!row || row.id !== sessionId) throw ScormErrors.sessionInvalid();
+    // A withdrawn trainee's sessions end with the enrolment.
+    if (!row || row.id !== sessionId || row.enrollment_status === 'withdrawn') throw ScormErrors.sessionInvalid();
     return row;
   }
 
