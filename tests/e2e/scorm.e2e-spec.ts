@@ -146,6 +146,18 @@ describe('SCORM lessons', () => {
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/` })).statusCode).toBe(404);
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/missing.html` })).statusCode).toBe(404);
     expect((await api.request({ method: 'GET', url: '/scorm-runtime/..%2Fpackage.json' })).statusCode).toBe(404);
+    // The org admin of the package's organization and a platform admin may try it out: the runtime works, nothing is sent.
+    const packageId = (await db.query('SELECT content_package_id FROM lessons WHERE id = $1', [lessonId]))[0].content_package_id;
+    const preview = (token: string) => api.request({ method: 'POST', url: `/content-packages/${packageId}/scorm-preview`, token, payload: {} });
+    expect((await preview(world.tokens.orgAdminB)).statusCode).toBe(403);
+    expect((await preview(world.tokens.traineeTS)).statusCode).toBe(403);
+    for (const token of [world.tokens.orgAdminA, world.tokens.admin]) {
+      const tried = await preview(token);
+      expect(tried.statusCode).toBe(200);
+      const previewPage = await api.request({ method: 'GET', url: tried.json().url });
+      expect(previewPage.statusCode).toBe(200);
+      expect(injected(previewPage.body)).toMatchObject({ version: '1.2', commitUrl: null, cmi: { core: { entry: 'ab-initio' } } });
+    }
     // The session lasts a sitting: eight hours later its files are refused.
     clock.advance(8 * 3_600_000 + 1000);
     expect((await api.request({ method: 'GET', url })).statusCode).toBe(403);

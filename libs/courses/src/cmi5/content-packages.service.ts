@@ -3,11 +3,13 @@ import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, openCheckedZip, Role, uploadRejected, ZipLimits } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage, openCheckedZip, Role, uploadRejected, ZipLimits } from '@cqo/core';
 import { ContentErrors } from '../courses.errors';
 import { MediaUrlSigner } from '../content/media-url-signer';
 import { Cmi5Course, Cmi5StructureError, parseCmi5Structure } from './cmi5-structure';
 import { packagePathOf, parseScormManifest, ScormManifestError, ScormPackage } from '../scorm/scorm-manifest';
+import { launchCmi } from '../scorm/scorm-cmi';
+import { injectRuntime } from '../scorm/scorm-runtime';
 
 /** The largest package zip (it travels base64 in a JSON body of at most 5 MB). */
 export const PACKAGE_MAX_BYTES = 3 * 1024 * 1024;
@@ -83,7 +85,7 @@ export function safePackagePath(name: string): string | null {
 @Injectable()
 export class ContentPackagesService {
   private readonly signer: MediaUrlSigner;
-  private readonly prefixes = new Map<string, string>();
+  private readonly prefixes = new Map<string, { prefix: string; scorm: ScormPackage | null }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -197,6 +199,24 @@ export class ContentPackagesService {
     return scorm;
   }
 
+  /**
+   * A SCORM package's first SCO (or the named one) to try out, for the org admin of its
+   * organization or a platform admin (reviewing a course): a signed URL, runtime included,
+   * nothing recorded.
+   */
+  async scormPreview(actor: Actor, packageId: string, scoId?: string): Promise<{ url: string }> {
+    const [row]: { organization_id: string; standard: string; structure: ScormPackage }[] = await this.dataSource.query(
+      'SELECT organization_id, standard, structure FROM content_packages WHERE id = $1',
+      [packageId],
+    );
+    if (!row) throw ContentErrors.fileNotFound();
+    if (actor.role !== Role.PlatformAdmin && !(actor.role === Role.OrgAdmin && actor.organizationId === row.organization_id)) throw CommonErrors.outOfScope();
+    if (!row.standard.startsWith('scorm')) throw DomainError.invalid('SCORM_PREVIEW_INVALID', '不是 SCORM 课件包', [{ field: 'packageId', message: '不是 SCORM 课件包' }]);
+    const sco = scoId === undefined ? row.structure.scos[0] : row.structure.scos.find((s) => s.id === scoId);
+    if (!sco) throw DomainError.invalid('SCORM_SCO_NOT_FOUND', '课件包中没有该 SCO', [{ field: 'scoId', message: '课件包中没有该 SCO' }]);
+    return { url: `${this.signedBase(packageId, actor.userId)}${sco.href}` };
+  }
+
   /** The signed base URL of a package's files for a user already checked (ends with `/`). */
   signedBase(packageId: string, userId: string): string {
     const expires = Math.floor(this.clock.now().getTime() / 1000) + this.config.content.urlTtlSeconds;
@@ -212,17 +232,26 @@ export class ContentPackagesService {
     if (verdict === 'expired') throw ContentErrors.urlExpired();
     const safe = safePackagePath(path);
     if (!safe || safe.endsWith('/')) throw ContentErrors.fileNotFound();
-    let prefix = this.prefixes.get(packageId);
-    if (!prefix) {
-      const [row]: { storage_prefix: string }[] = await this.dataSource.query('SELECT storage_prefix FROM content_packages WHERE id = $1', [packageId]);
+    let known = this.prefixes.get(packageId);
+    if (!known) {
+      const [row]: { storage_prefix: string; standard: string; structure: unknown }[] = await this.dataSource.query(
+        'SELECT storage_prefix, standard, structure FROM content_packages WHERE id = $1',
+        [packageId],
+      );
       if (!row) throw ContentErrors.fileNotFound();
-      prefix = row.storage_prefix;
+      known = { prefix: row.storage_prefix, scorm: row.standard.startsWith('scorm') ? (row.structure as ScormPackage) : null };
       if (this.prefixes.size >= 10_000) this.prefixes.clear();
-      this.prefixes.set(packageId, prefix);
+      this.prefixes.set(packageId, known);
     }
-    const content = await this.storage.get(`${prefix}${safe}`);
+    const content = await this.storage.get(`${known.prefix}${safe}`);
     if (!content) throw ContentErrors.fileNotFound();
-    const extension = safe.slice(safe.lastIndexOf('.') + 1).toLowerCase();
-    return { content, mimeType: MIME[extension] ?? 'application/octet-stream', secondsLeft: expires - now };
+    const mimeType = mimeTypeOf(safe);
+    if (known.scorm && mimeType.startsWith('text/html')) {
+      // A SCORM preview (org admin, reviewer): the runtime works from a blank CMI and sends nothing.
+      const { version, scos } = known.scorm;
+      const html = injectRuntime(content.toString('utf8'), { version, cmi: launchCmi(version, scos[0], { id: 'preview', name: '预览' }, null, 0), commitUrl: null, beatSeconds: 3600 });
+      return { content: Buffer.from(html, 'utf8'), mimeType, secondsLeft: expires - now };
+    }
+    return { content, mimeType, secondsLeft: expires - now };
   }
 }

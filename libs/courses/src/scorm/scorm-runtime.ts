@@ -5,7 +5,8 @@ import type { ScormVersion } from './scorm-manifest';
 export interface RuntimeConfig {
   version: ScormVersion;
   cmi: Record<string, unknown>;
-  commitUrl: string;
+  /** Null in a preview: the runtime works, nothing is sent. */
+  commitUrl: string | null;
   beatSeconds: number;
 }
 
@@ -45,6 +46,7 @@ const BOOTSTRAP = `(function () {
   api.loadFromJSON(c.cmi, '');
   var sessionTime = null, open = false, timer = null;
   function send(kind) {
+    if (!c.commitUrl) return;
     var body = JSON.stringify({ kind: kind, cmi: JSON.parse(JSON.stringify(api.cmi)), sessionTime: sessionTime, visible: document.visibilityState !== 'hidden' });
     try {
       fetch(c.commitUrl, { method: 'POST', body: body, mode: 'cors', credentials: 'omit', keepalive: kind === 'finish' && body.length < 60000, headers: { 'content-type': 'text/plain' } }).catch(function () {});

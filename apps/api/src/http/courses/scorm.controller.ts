@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
-import { ContentErrors, runtimeLibrary, ScormCommitResult, ScormLaunchView, ScormService } from '@cqo/courses';
+import { ContentErrors, ContentPackagesService, runtimeLibrary, ScormCommitResult, ScormLaunchView, ScormService } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -35,7 +35,18 @@ function sandboxed(reply: FastifyReply, mimeType: string, maxAge: number): Fasti
 @ApiTags('content 课程内容')
 @Controller()
 export class ScormController {
-  constructor(private readonly scorm: ScormService) {}
+  constructor(
+    private readonly scorm: ScormService,
+    private readonly packages: ContentPackagesService,
+  ) {}
+
+  /** Tries out a SCORM package (the org admin of its organization, or a reviewing platform admin): a signed URL, runtime included, nothing recorded. */
+  @Post('content-packages/:packageId/scorm-preview')
+  @HttpCode(200)
+  @Access(Role.OrgAdmin, Role.PlatformAdmin)
+  preview(@CurrentActor() actor: Actor, @Param('packageId', ParseIdPipe) packageId: string, @Body() dto: ScormLaunchDto): Promise<{ url: string }> {
+    return this.packages.scormPreview(actor, packageId, dto.scoId);
+  }
 
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/scorm-launch')
   @Access(Role.Trainee)
