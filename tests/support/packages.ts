@@ -5,6 +5,9 @@ import { ZipFile } from 'yazl';
 /** The committed sample cmi5 course (an AU page using plain fetch against our xAPI endpoint). */
 export const CMI5_SAMPLE_DIR = join(__dirname, '..', 'fixtures', 'cmi5-sample');
 
+/** The committed sample SCORM 1.2 package (one SCO calling LMSInitialize/LMSSetValue/LMSCommit/LMSFinish). */
+export const SCORM12_SAMPLE_DIR = join(__dirname, '..', 'fixtures', 'scorm12-sample');
+
 /** A zip of the given entries (name → content), as an authoring tool would export it. */
 export function zipOf(entries: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new ZipFile();

@@ -38,6 +38,7 @@ import { EnrollmentsController } from './http/courses/enrollments.controller';
 import { ProgressController } from './http/courses/progress.controller';
 import { XapiController } from './http/courses/xapi.controller';
 import { Cmi5Controller } from './http/courses/cmi5.controller';
+import { ScormController } from './http/courses/scorm.controller';
 import { CapabilityResultsController } from './http/exams/capability-results.controller';
 import { MyExamsController } from './http/exams/my-exams.controller';
 import { PapersController } from './http/exams/papers.controller';
@@ -128,6 +129,7 @@ export class ApiModule {
         MediaController,
         XapiController,
         Cmi5Controller,
+        ScormController,
         QuestionsController,
         PapersController,
         MyExamsController,

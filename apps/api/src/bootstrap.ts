@@ -66,6 +66,14 @@ export function configureApi(app: NestFastifyApplication): void {
           .send();
       }
     });
+  // A SCORM runtime commits from its sandboxed frame (opaque origin) as a simple CORS request
+  // (text/plain body, the session's token in the path, no cookies): any origin may read the answer.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (request.url.startsWith('/scorm-commits/')) void reply.header('access-control-allow-origin', '*');
+    });
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
   if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);

@@ -163,8 +163,9 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
     } else if (l.startsAt || l.endsAt || l.venue) {
       issues.push({ field: at(l.venue ? 'venue' : 'startsAt'), message: '只有面授课时有时间和地点' });
     }
-    if (l.contentPackageId && l.type !== 'cmi5') issues.push({ field: at('contentPackageId'), message: '只有 cmi5 课时使用课件包' });
-    if (l.type === 'cmi5' && l.contentFileId) issues.push({ field: at('contentFileId'), message: 'cmi5 课时使用课件包（contentPackageId），不用视频或讲义文件' });
+    const packaged = l.type === 'cmi5' || l.type === 'scorm';
+    if (l.contentPackageId && !packaged) issues.push({ field: at('contentPackageId'), message: '只有 cmi5 和 SCORM 课时使用课件包' });
+    if (packaged && l.contentFileId) issues.push({ field: at('contentFileId'), message: `${l.type === 'cmi5' ? 'cmi5' : 'SCORM'} 课时使用课件包（contentPackageId），不用视频或讲义文件` });
     if (input.deliveryMode === 'online' && live) issues.push({ field: at('type'), message: '线上课程不能有面授课时' });
     if (input.deliveryMode === 'in_person' && !live) issues.push({ field: at('type'), message: '面授课程只能有面授课时' });
     return {

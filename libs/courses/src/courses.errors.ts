@@ -33,6 +33,8 @@ export const CourseErrors = {
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能在线学习，由培训机构登记考勤', [{ field: 'lessonId', message: '不是线上课时' }]),
   lessonIsCmi5: () =>
     DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时由课件记录学习情况，请在课时页面启动课件', [{ field: 'lessonId', message: 'cmi5 课时不用学习会话' }]),
+  lessonIsScorm: () =>
+    DomainError.invalid('LESSON_IS_SCORM', 'SCORM 课时由课件记录学习情况，请在课时页面启动课件', [{ field: 'lessonId', message: 'SCORM 课时不用学习会话' }]),
   lessonNotLive: () =>
     DomainError.invalid('LESSON_NOT_LIVE', '只有面授课时可以登记考勤', [{ field: 'lessonId', message: '不是面授课时' }]),
   sessionNotFound: () => DomainError.notFound('STUDY_SESSION_NOT_FOUND', '学习会话不存在或已结束'),
@@ -94,7 +96,7 @@ export const ContentErrors = {
   lessonNotOnline: () =>
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: '不是线上课时' }]),
   lessonIsPackage: () =>
-    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时使用课件包（POST /content-packages），不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: 'cmi5 课时使用课件包' }]),
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 和 SCORM 课时使用课件包（POST /content-packages），不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: 'cmi5 和 SCORM 课时使用课件包' }]),
   fileNotFound: () => DomainError.notFound('CONTENT_FILE_NOT_FOUND', '文件不存在'),
   urlInvalid: () => DomainError.forbidden('MEDIA_URL_INVALID', '链接无效'),
   urlExpired: () => DomainError.forbidden('MEDIA_URL_EXPIRED', '链接已过期，请刷新页面'),

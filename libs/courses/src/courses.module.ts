@@ -23,6 +23,7 @@ import { XapiService } from './xapi.service';
 import { XapiDocumentsService } from './xapi/xapi-documents.service';
 import { Cmi5Service } from './cmi5/cmi5.service';
 import { ContentPackagesService } from './cmi5/content-packages.service';
+import { ScormService } from './scorm/scorm.service';
 
 const SERVICES = [
   CourseAccess,
@@ -42,6 +43,7 @@ const SERVICES = [
   XapiDocumentsService,
   ContentPackagesService,
   Cmi5Service,
+  ScormService,
   ContentFilesService,
   StudyEvidenceService,
 ];

@@ -265,13 +265,15 @@ export class CoursesService {
       : [];
     const fileIssues = checkLessonFiles(content.lessons, files, organizationId);
     const packageIds = content.lessons.map((l) => l.contentPackageId).filter((id): id is string => id !== null);
-    const packages: { id: string; organization_id: string }[] = packageIds.length
-      ? await manager.query('SELECT id, organization_id FROM content_packages WHERE id = ANY($1::uuid[])', [packageIds])
+    const packages: { id: string; organization_id: string; standard: string }[] = packageIds.length
+      ? await manager.query('SELECT id, organization_id, standard FROM content_packages WHERE id = ANY($1::uuid[])', [packageIds])
       : [];
     content.lessons.forEach((l, i) => {
       const found = l.contentPackageId && packages.find((p) => p.id === l.contentPackageId);
       if (l.contentPackageId && (!found || found.organization_id !== organizationId)) {
         fileIssues.push({ field: `lessons[${i}].contentPackageId`, message: '课件包不存在或不属于本机构' });
+      } else if (found && (found.standard === 'cmi5') !== (l.type === 'cmi5')) {
+        fileIssues.push({ field: `lessons[${i}].contentPackageId`, message: l.type === 'cmi5' ? 'cmi5 课时须使用 cmi5 课件包' : 'SCORM 课时须使用 SCORM 课件包' });
       }
     });
     if (fileIssues.length) throw CourseErrors.invalidContent(fileIssues);

@@ -178,6 +178,8 @@ export class ProgressService {
     if (e.type === 'live_session') throw CourseErrors.lessonNotOnline();
     // A cmi5 lesson's time is what its launched AU reports, capped by the server (Cmi5Service): no heartbeats.
     if (e.type === 'cmi5') throw CourseErrors.lessonIsCmi5();
+    // A SCORM lesson's time is observed between its runtime's commits (ScormService): no heartbeats.
+    if (e.type === 'scorm') throw CourseErrors.lessonIsScorm();
     const now = this.clock.now();
     const firstCheck = nextCheckAfter(0, e.attention_check_min_minutes, e.attention_check_max_minutes);
     const { sessionId, superseded } = await this.dataSource.transaction(async (manager) => {

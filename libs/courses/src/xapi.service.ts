@@ -294,6 +294,7 @@ export class XapiService {
       if (r.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
       if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
       else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
+      else if (r.type === 'scorm') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'SCORM 课时由课件运行时记录，不接受 xAPI');
       if (!r.trainee_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
       if (!r.enrollment_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '该学员未报名此课时所属的课程');
       enrollmentOf.set(i, r.enrollment_id);

@@ -66,7 +66,15 @@ export interface Topic {
 export type CourseStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
 export type CourseKind = 'appointment' | 'continuing';
 export type DeliveryMode = 'online' | 'in_person' | 'blended';
-export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5';
+export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5' | 'scorm';
+
+/** POST /me/enrollments/:id/lessons/:lessonId/scorm-launch */
+export interface ScormLaunch {
+  sessionId: string;
+  scoId: string;
+  version: '1.2' | '2004';
+  url: string;
+}
 
 /** POST /me/enrollments/:id/lessons/:lessonId/cmi5-launch */
 export interface Cmi5Launch {
@@ -85,19 +93,21 @@ export interface Lesson {
   required: boolean;
   contentUrl: string | null;
   content: LessonContent | null;
-  /** cmi5 lessons: the imported package (POST /content-packages). */
+  /** cmi5 and SCORM lessons: the imported package (POST /content-packages). */
   contentPackageId: string | null;
   startsAt: string | null;
   endsAt: string | null;
   venue: string | null;
 }
 
-/** POST /content-packages: a cmi5 package imported into the organization's library. */
+/** POST /content-packages: a cmi5 or SCORM package imported into the organization's library. */
 export interface ContentPackage {
   id: string;
   originalName: string;
-  standard: 'cmi5';
-  course: { id: string; title: string; aus: { id: string; title: string }[] };
+  standard: 'cmi5' | 'scorm12' | 'scorm2004';
+  title: string;
+  course?: { id: string; title: string; aus: { id: string; title: string }[] };
+  scos?: { id: string; title: string; href: string }[];
   fileCount: number;
   sizeBytes: number;
 }

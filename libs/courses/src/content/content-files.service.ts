@@ -90,7 +90,7 @@ export class ContentFilesService {
       if (!lesson) throw CourseErrors.lessonNotFound();
       this.access.assertManages(actor, lesson.organization_id);
       if (lesson.type === 'live_session') throw ContentErrors.lessonNotOnline();
-      if (lesson.type === 'cmi5') throw ContentErrors.lessonIsPackage();
+      if (lesson.type === 'cmi5' || lesson.type === 'scorm') throw ContentErrors.lessonIsPackage();
       if (!EDITABLE_STATUSES.includes(lesson.status)) throw ContentErrors.lessonNotEditable();
       kind = lesson.type as ContentKind;
       lessonId = request.lessonId;

@@ -13,6 +13,7 @@ import { XapiApiKeyEntity } from './xapi-api-key.entity';
 import { XapiDocumentEntity } from './xapi-document.entity';
 import { ContentPackageEntity } from './content-package.entity';
 import { Cmi5AuStateEntity, Cmi5LaunchEntity } from './cmi5-launch.entity';
+import { ScormAttemptEntity, ScormSessionEntity } from './scorm.entity';
 import { XapiStatementEntity } from './xapi-statement.entity';
 
 /** Every entity of the courses lib, for TypeORM registration and ALL_ENTITIES. */
@@ -34,4 +35,6 @@ export const COURSE_ENTITIES = [
   ContentPackageEntity,
   Cmi5LaunchEntity,
   Cmi5AuStateEntity,
+  ScormSessionEntity,
+  ScormAttemptEntity,
 ] as const;

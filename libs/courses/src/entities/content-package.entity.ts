@@ -20,7 +20,7 @@ export class ContentPackageEntity {
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_content_packages_organization' })
   organization?: Relation<TrainingOrganizationEntity>;
 
-  /** 'cmi5' */
+  /** 'cmi5', 'scorm12' or 'scorm2004' */
   @Column({ type: 'text' })
   standard!: string;
 

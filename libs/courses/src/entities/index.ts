@@ -14,3 +14,4 @@ export * from './attention-check.entity';
 export * from './xapi-document.entity';
 export * from './content-package.entity';
 export * from './cmi5-launch.entity';
+export * from './scorm.entity';

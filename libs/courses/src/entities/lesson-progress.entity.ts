@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation }
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
-export type CompletionSource = 'heartbeat' | 'xapi' | 'attendance';
+export type CompletionSource = 'heartbeat' | 'xapi' | 'attendance' | 'scorm';
 
 /**
  * Server-observed time on one lesson of one enrolment. `requiredSeconds` is frozen when the row is

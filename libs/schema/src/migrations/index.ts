@@ -28,6 +28,7 @@ import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 import { XapiLrs1795665000000 } from './1795665000000-XapiLrs';
 import { Cmi5Launch1795665100000 } from './1795665100000-Cmi5Launch';
 import { MailLogRetention1795669000000 } from './1795669000000-MailLogRetention';
+import { ScormPackages1795670000000 } from './1795670000000-ScormPackages';
 import { XapiWindowIndex1795671000000 } from './1795671000000-XapiWindowIndex';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -60,5 +61,6 @@ export const ALL_MIGRATIONS = [
   XapiLrs1795665000000,
   Cmi5Launch1795665100000,
   MailLogRetention1795669000000,
+  ScormPackages1795670000000,
   XapiWindowIndex1795671000000,
 ];

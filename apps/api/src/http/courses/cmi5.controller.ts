@@ -56,7 +56,7 @@ export class Cmi5Controller {
   @FileUpload('contentBase64', PACKAGE_MAX_BYTES)
   @ApiOperation({ summary: "Imports a cmi5 package (zip, cmi5.xml at its root) into the organization's library" })
   importPackage(@CurrentActor() actor: Actor, @Body() dto: ImportPackageDto): Promise<ContentPackageView> {
-    return this.packages.importCmi5(actor, dto.fileName, Buffer.from(dto.contentBase64, 'base64'));
+    return this.packages.importPackage(actor, dto.fileName, Buffer.from(dto.contentBase64, 'base64'));
   }
 
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/cmi5-launch')

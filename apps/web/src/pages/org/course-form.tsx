@@ -15,7 +15,7 @@ interface LessonDraft {
   required: boolean;
   contentUrl: string;
   content: LessonContent | null;
-  /** cmi5 lessons: the imported package's id, and its title when imported in this form. */
+  /** cmi5 and SCORM lessons: the imported package's id, and its title when imported in this form. */
   contentPackageId: string | null;
   packageTitle: string;
   startsAt: string;
@@ -110,8 +110,8 @@ export function CourseFormPage() {
         minutes: Number(l.minutes),
         required: l.required,
         contentUrl: l.contentUrl || null,
-        contentFileId: l.type === 'live_session' || l.type === 'cmi5' ? null : (l.content?.id ?? null),
-        contentPackageId: l.type === 'cmi5' ? l.contentPackageId : null,
+        contentFileId: l.type === 'live_session' || l.type === 'cmi5' || l.type === 'scorm' ? null : (l.content?.id ?? null),
+        contentPackageId: l.type === 'cmi5' || l.type === 'scorm' ? l.contentPackageId : null,
         startsAt: l.type === 'live_session' ? fromLocalInput(l.startsAt) : null,
         endsAt: l.type === 'live_session' ? fromLocalInput(l.endsAt) : null,
         venue: l.type === 'live_session' ? l.venue || null : null,
@@ -256,7 +256,7 @@ export function CourseFormPage() {
               <Field label={t('org.lessonType')} error={fe(`lessons[${i}].type`)}>
                 {(id, d) => (
                   <select id={id} aria-describedby={d} value={l.type} onChange={(e) => setLesson(i, { type: e.target.value as LessonType })}>
-                    {['video', 'document', 'live_session', 'cmi5'].map((x) => (
+                    {['video', 'document', 'live_session', 'cmi5', 'scorm'].map((x) => (
                       <option key={x} value={x}>
                         {label('lessonType.', x)}
                       </option>
@@ -267,12 +267,12 @@ export function CourseFormPage() {
               <Field label={t('org.minutes')} error={fe(`lessons[${i}].minutes`)}>
                 {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={l.minutes} onChange={(e) => setLesson(i, { minutes: e.target.value })} />}
               </Field>
-              {l.type === 'cmi5' ? (
-                <Field label={t('org.packageChoose')} error={fe(`lessons[${i}].contentPackageId`)} wide>
+              {l.type === 'cmi5' || l.type === 'scorm' ? (
+                <Field label={t(l.type === 'cmi5' ? 'org.packageChoose' : 'org.scormPackageChoose')} error={fe(`lessons[${i}].contentPackageId`)} wide>
                   {() => (
                     <PackageUpload
                       current={l.contentPackageId ? { id: l.contentPackageId, title: l.packageTitle } : null}
-                      onImported={(p) => setLesson(i, { contentPackageId: p.id, packageTitle: p.course.title })}
+                      onImported={(p) => setLesson(i, { contentPackageId: p.id, packageTitle: p.title })}
                     />
                   )}
                 </Field>

@@ -66,7 +66,7 @@ export function LessonUpload({ kind, current, onUploaded }: { kind: 'video' | 'd
 }
 
 /**
- * Imports a cmi5 package (zip with cmi5.xml at its root) into the organization's library; the
+ * Imports a cmi5 package (cmi5.xml at its root) or a SCORM 1.2/2004 package (imsmanifest.xml) into the organization's library; the
  * lesson names it when the course is saved. The server checks the zip (size, entries, paths,
  * compression) and the course structure, and says what is wrong.
  */
@@ -99,7 +99,7 @@ export function PackageUpload({ current, onImported }: { current: { id: string; 
       {imported ? (
         <span className="muted small" data-testid="package-imported">
           {' '}
-          {t('org.packageImported', { title: imported.course.title, count: String(imported.fileCount) })}
+          {t('org.packageImported', { title: imported.title, count: String(imported.fileCount) })}
         </span>
       ) : current ? (
         <span className="muted small" data-testid="package-imported">

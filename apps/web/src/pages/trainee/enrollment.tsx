@@ -28,7 +28,7 @@ export function EnrollmentPage() {
         <ProgressBar value={e.completedRequiredLessons} max={e.requiredLessons} label={t('enrollment.requiredDone', { done: e.completedRequiredLessons, total: e.requiredLessons })} />
         <ul className="lesson-progress">
           {e.lessons.map((l) => {
-            // cmi5 lessons are studied online too, but complete by the course's own rule, not a share of time.
+            // cmi5 and SCORM lessons are studied online too, but complete by the course's own rule, not a share of time.
             const online = l.type !== 'live_session';
             const timed = l.type === 'video' || l.type === 'document';
             return (

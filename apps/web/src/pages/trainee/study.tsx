@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
 import { Cmi5Player } from './cmi5-player';
+import { ScormPlayer } from './scorm-player';
 import { fmtDuration } from './enrollment';
 
 // pdf.js is about half a megabyte: only a document lesson downloads it (its worker is a separate file too).
@@ -73,7 +74,8 @@ export function StudyPage() {
   // One study session while the page is open; heartbeats every interval (sooner near the end).
   useEffect(() => {
     // A cmi5 lesson has no study session: its AU reports, the server caps (Cmi5Player).
-    if (!data.data?.lesson || data.data.lesson.type === 'cmi5') return;
+    // Nor has a SCORM lesson: its runtime commits, the server observes (ScormPlayer).
+    if (!data.data?.lesson || data.data.lesson.type === 'cmi5' || data.data.lesson.type === 'scorm') return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let sessionId: string | null = null;
@@ -183,7 +185,7 @@ export function StudyPage() {
   if (!data.data) return <Loading />;
   const { lesson, enrollment } = data.data;
   if (!lesson) return <ErrorBox error={new ApiError(404, 'NOT_FOUND', t('study.noLesson'))} />;
-  if (lesson.type === 'cmi5') {
+  if (lesson.type === 'cmi5' || lesson.type === 'scorm') {
     return (
       <>
         <PageTitle title={lesson.title} back={`/learning/${enrollmentId}`}>
@@ -191,7 +193,7 @@ export function StudyPage() {
         </PageTitle>
         <p className="muted">{enrollment.title}</p>
         <section className="card study">
-          <Cmi5Player enrollmentId={enrollmentId} lesson={lesson} />
+          {lesson.type === 'cmi5' ? <Cmi5Player enrollmentId={enrollmentId} lesson={lesson} /> : <ScormPlayer enrollmentId={enrollmentId} lesson={lesson} />}
         </section>
       </>
     );

@@ -1,0 +1,280 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage } from '@cqo/core';
+import { mimeTypeOf, PackageFile, safePackagePath } from '../cmi5/content-packages.service';
+import { CourseCompletionService } from '../course-completion.service';
+import { requiredSecondsOf } from '../course-rules';
+import { ContentErrors, CourseErrors } from '../courses.errors';
+import { HEARTBEAT_MAX_CREDIT_SECONDS } from '../progress.service';
+import { assessBeat } from '../study/study-credit';
+import { hashApiKey } from '../xapi-keys.service';
+import { checkCommit, launchCmi, scoComplete, ScormCommitError, StoredCmi } from './scorm-cmi';
+import { ScormPackage, ScormSco } from './scorm-manifest';
+import { injectRuntime } from './scorm-runtime';
+
+/** A launch's files and commits work this long after it (a study sitting), and not after a newer launch of the lesson. */
+export const SCORM_SESSION_HOURS = 8;
+/** The largest commit body the runtime may send (2004 suspend_data alone may be 64,000 characters). */
+export const SCORM_COMMIT_MAX_CHARS = 256 * 1024;
+
+export interface ScormLaunchView {
+  sessionId: string;
+  scoId: string;
+  version: '1.2' | '2004';
+  /** The SCO's launch page, under the session's own path (the runtime is injected into its HTML). */
+  url: string;
+}
+
+export interface ScormCommitResult {
+  creditedSeconds: number;
+  activeSeconds: number;
+  lessonCompleted: boolean;
+}
+
+export const ScormErrors = {
+  notScorm: () => DomainError.invalid('SCORM_LESSON_INVALID', '该课时不是已导入课件包的 SCORM 课时', [{ field: 'lessonId', message: '不是 SCORM 课时或尚未导入课件包' }]),
+  scoNotFound: () => DomainError.invalid('SCORM_SCO_NOT_FOUND', '课件包中没有该 SCO', [{ field: 'scoId', message: '课件包中没有该 SCO' }]),
+  sessionInvalid: () => DomainError.forbidden('SCORM_SESSION_INVALID', '课件会话无效或已过期，请重新启动课件'),
+  sessionEnded: () => DomainError.conflict('SCORM_SESSION_ENDED', '课件会话已结束（已退出或在别处重新启动），请重新启动课件'),
+  commitInvalid: (field: string, message: string) => DomainError.invalid('SCORM_COMMIT_INVALID', `课件提交的数据有误：${field} ${message}`, [{ field, message }]),
+};
+
+interface SessionRow {
+  id: string;
+  enrollment_id: string;
+  lesson_id: string;
+  sco_id: string;
+  token_hash: string;
+  launched_at: Date;
+  counted_until: Date;
+  observed_seconds: number;
+  credited_seconds: number;
+  reported_seconds: number | null;
+  finished_at: Date | null;
+  ended_reason: string | null;
+  standard: string;
+  structure: ScormPackage;
+  storage_prefix: string;
+  enrollment_status?: string;
+}
+
+/**
+ * SCORM 1.2 / 2004 lessons (the LMS side). A launch opens a session with a random token; the
+ * SCO's files are served under `/scorm-sessions/<id>/<token>/`, and its HTML pages get a small
+ * runtime (scorm-again providing `API` / `API_1484_11`, with the stored CMI loaded) that commits
+ * to `/scorm-commits/<id>/<token>`. Time is credited by the study rules (study-credit.ts): server
+ * time between commits, capped per commit, and no more than the session_time the SCO reported.
+ */
+@Injectable()
+export class ScormService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: ObjectStorage,
+    private readonly completion: CourseCompletionService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Launches a SCO (the first when none is named) for the trainee's enrolment; an open session of the same lesson ends as superseded. */
+  async launch(actor: Actor, enrollmentId: string, lessonId: string, scoId?: string): Promise<ScormLaunchView> {
+    const [row]: { trainee_id: string; status: string; type: string; minutes: number; completion_share: string; package_id: string | null; standard: string | null; structure: ScormPackage | null }[] =
+      await this.dataSource.query(
+        `SELECT e.trainee_id, e.status, l.type, l.minutes, v.completion_share, p.id AS package_id, p.standard, p.structure
+           FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
+           JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
+           LEFT JOIN content_packages p ON p.id = l.content_package_id
+          WHERE e.id = $1`,
+        [enrollmentId, lessonId],
+      );
+    if (!row) throw CourseErrors.lessonNotFound();
+    if (row.trainee_id !== actor.userId) throw CommonErrors.outOfScope();
+    if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
+    if (row.type !== 'scorm' || !row.structure || !row.standard?.startsWith('scorm')) throw ScormErrors.notScorm();
+    const sco = scoId === undefined ? row.structure.scos[0] : row.structure.scos.find((s) => s.id === scoId);
+    if (!sco) throw ScormErrors.scoNotFound();
+
+    const token = randomBytes(32).toString('base64url');
+    const sessionId = randomUUID();
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
+      await manager.query(
+        `UPDATE scorm_sessions SET finished_at = $3, ended_reason = 'superseded' WHERE enrollment_id = $1 AND lesson_id = $2 AND finished_at IS NULL`,
+        [enrollmentId, lessonId, now],
+      );
+      await manager.query(
+        `INSERT INTO scorm_sessions (id, enrollment_id, lesson_id, sco_id, trainee_id, token_hash, launched_at, counted_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+        [sessionId, enrollmentId, lessonId, sco.id, actor.userId, hashApiKey(token), now],
+      );
+      await manager.query(
+        `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
+        [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
+      );
+    });
+    return { sessionId, scoId: sco.id, version: row.structure.version, url: `/scorm-sessions/${sessionId}/${token}/${sco.href}` };
+  }
+
+  /**
+   * A file of a launched SCO's package, for the session's token: HTML pages carry the runtime
+   * (with the CMI to resume from). 403 for a bad token or an old session, 404 for no such file.
+   */
+  async openFile(sessionId: string, token: string, path: string): Promise<PackageFile> {
+    const s = await this.session(sessionId, token);
+    const now = this.clock.now();
+    const secondsLeft = Math.floor((new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000 - now.getTime()) / 1000);
+    if (secondsLeft <= 0 || s.ended_reason === 'superseded') throw ScormErrors.sessionInvalid();
+    const safe = safePackagePath(path);
+    if (!safe || safe.endsWith('/')) throw ContentErrors.fileNotFound();
+    const content = await this.storage.get(`${s.storage_prefix}${safe}`);
+    if (!content) throw ContentErrors.fileNotFound();
+    const mimeType = mimeTypeOf(safe);
+    if (!mimeType.startsWith('text/html')) return { content, mimeType, secondsLeft };
+    const sco = this.scoOf(s);
+    const [attempt]: { cmi: StoredCmi; total_seconds: number }[] = await this.dataSource.query(
+      'SELECT cmi, total_seconds FROM scorm_attempts WHERE enrollment_id = $1 AND lesson_id = $2 AND sco_id = $3',
+      [s.enrollment_id, s.lesson_id, s.sco_id],
+    );
+    const [learner]: { username: string; full_name: string | null }[] = await this.dataSource.query(
+      'SELECT u.username, tp.full_name FROM scorm_sessions s JOIN users u ON u.id = s.trainee_id LEFT JOIN trainee_profiles tp ON tp.user_id = u.id WHERE s.id = $1',
+      [sessionId],
+    );
+    const version = s.structure.version;
+    const cmi = launchCmi(version, sco, { id: learner.username, name: learner.full_name ?? learner.username }, attempt?.cmi ?? null, attempt?.total_seconds ?? 0);
+    const html = injectRuntime(content.toString('utf8'), {
+      version,
+      cmi,
+      commitUrl: `/scorm-commits/${sessionId}/${token}`,
+      beatSeconds: this.config.content.heartbeatSeconds,
+    });
+    return { content: Buffer.from(html, 'utf8'), mimeType, secondsLeft };
+  }
+
+  /**
+   * A commit of the session's runtime (LMSCommit/Commit, LMSFinish/Terminate, or its periodic
+   * beat): the CMI data is kept (resume), the server time since the last commit is assessed by
+   * the study rule (capped per beat, none while the page is hidden), and credited as far as the
+   * reported session_time reaches. The SCO's completion, then the lesson's, follow.
+   */
+  async commit(sessionId: string, token: string, body: unknown): Promise<ScormCommitResult> {
+    const parsed = this.parseBody(body);
+    const s = await this.session(sessionId, token);
+    if (s.finished_at) throw ScormErrors.sessionEnded();
+    if (this.clock.now().getTime() > new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000) throw ScormErrors.sessionInvalid();
+    const version = s.structure.version;
+    let checked: ReturnType<typeof checkCommit>;
+    try {
+      checked = checkCommit(version, parsed.cmi, parsed.sessionTime);
+    } catch (error) {
+      if (error instanceof ScormCommitError) throw ScormErrors.commitInvalid(error.field, error.message);
+      throw error;
+    }
+    const sco = this.scoOf(s);
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [s.enrollment_id]);
+      const [current]: SessionRow[] = await manager.query('SELECT * FROM scorm_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      if (current.finished_at) throw ScormErrors.sessionEnded();
+      const [progress]: { completed_at: Date | null }[] = await manager.query(
+        'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [s.enrollment_id, s.lesson_id],
+      );
+      const elapsed = Math.max(0, (now.getTime() - new Date(current.counted_until).getTime()) / 1000);
+      // The same rule as a document's heartbeat: server time, at most one beat's worth per commit.
+      const outcome = assessBeat(
+        {
+          mode: 'time',
+          elapsedSeconds: elapsed,
+          maxCreditSeconds: HEARTBEAT_MAX_CREDIT_SECONDS,
+          furthestPosition: 0,
+          durationSeconds: null,
+          checkOpen: false,
+          idleAfterSeconds: this.config.content.idleSeconds,
+        },
+        { visible: parsed.visible },
+      );
+      const observed = current.observed_seconds + outcome.creditSeconds;
+      const reported = Math.max(current.reported_seconds ?? 0, checked.sessionSeconds ?? 0);
+      // No time once the lesson was complete before this session (as for heartbeats).
+      const completedBefore = progress?.completed_at && new Date(progress.completed_at) <= new Date(current.launched_at);
+      const credit = completedBefore ? 0 : Math.max(0, Math.min(observed, reported) - current.credited_seconds);
+      const finish = parsed.kind === 'finish';
+      await manager.query(
+        `UPDATE scorm_sessions SET counted_until = $2, observed_seconds = $3, credited_seconds = credited_seconds + $4, reported_seconds = $5, commits = commits + 1,
+                finished_at = CASE WHEN $6 THEN $7::timestamptz ELSE finished_at END, ended_reason = CASE WHEN $6 THEN 'finished' ELSE ended_reason END
+          WHERE id = $1`,
+        [sessionId, new Date(new Date(current.counted_until).getTime() + Math.round(outcome.consumedSeconds * 1000)), observed, credit, checked.sessionSeconds === null ? current.reported_seconds : reported, finish, now],
+      );
+      const [p]: { active_seconds: number }[] = await manager.query(
+        `UPDATE lesson_progress SET active_seconds = active_seconds + $3, updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2 RETURNING active_seconds`,
+        [s.enrollment_id, s.lesson_id, credit, now],
+      );
+      const done = scoComplete(version, sco, checked.cmi);
+      await manager.query(
+        `INSERT INTO scorm_attempts (enrollment_id, lesson_id, sco_id, cmi, total_seconds, completed_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (enrollment_id, lesson_id, sco_id) DO UPDATE SET cmi = EXCLUDED.cmi, total_seconds = scorm_attempts.total_seconds + EXCLUDED.total_seconds,
+                completed_at = COALESCE(scorm_attempts.completed_at, EXCLUDED.completed_at), updated_at = EXCLUDED.updated_at`,
+        [s.enrollment_id, s.lesson_id, s.sco_id, checked.cmi, finish ? (checked.sessionSeconds ?? 0) : 0, done ? now : null, now],
+      );
+      const lessonCompleted = await this.completeLessonIfDue(manager, s, now);
+      return { creditedSeconds: credit, activeSeconds: p?.active_seconds ?? 0, lessonCompleted: lessonCompleted || !!progress?.completed_at };
+    });
+  }
+
+  /**
+   * The lesson completes when every SCO whose content reports completion has reported it; when a
+   * SCO's content does not set completion (2004 completionSetByContent=false), the lesson also
+   * needs its share of time, as a document does (never on launch alone).
+   */
+  private async completeLessonIfDue(manager: import('typeorm').EntityManager, s: SessionRow, now: Date): Promise<boolean> {
+    const byContent = s.structure.scos.filter((sco) => s.structure.version === '1.2' || sco.completionSetByContent);
+    const [{ n }]: { n: number }[] = await manager.query(
+      'SELECT count(*)::int AS n FROM scorm_attempts WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NOT NULL AND sco_id = ANY($3)',
+      [s.enrollment_id, s.lesson_id, byContent.map((sco) => sco.id)],
+    );
+    if (n < byContent.length) return false;
+    const done =
+      byContent.length === s.structure.scos.length
+        ? await this.completion.completeLessonSatisfied(manager, s.enrollment_id, s.lesson_id, now, 'scorm')
+        : await this.completion.completeLessonIfDue(manager, s.enrollment_id, s.lesson_id, now, 'scorm');
+    return done.lessonCompleted;
+  }
+
+  private parseBody(body: unknown): { kind: 'beat' | 'commit' | 'finish'; cmi: unknown; sessionTime: unknown; visible: boolean } {
+    let value = body;
+    if (typeof value === 'string') {
+      if (value.length > SCORM_COMMIT_MAX_CHARS) throw ScormErrors.commitInvalid('body', `不能超过 ${SCORM_COMMIT_MAX_CHARS} 个字符`);
+      try {
+        value = JSON.parse(value);
+      } catch {
+        throw ScormErrors.commitInvalid('body', '不是有效的 JSON');
+      }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ScormErrors.commitInvalid('body', '必须是 JSON 对象');
+    const b = value as Record<string, unknown>;
+    if (b.kind !== 'beat' && b.kind !== 'commit' && b.kind !== 'finish') throw ScormErrors.commitInvalid('kind', '须是 beat、commit 或 finish');
+    if (b.visible !== undefined && typeof b.visible !== 'boolean') throw ScormErrors.commitInvalid('visible', '必须是布尔值');
+    return { kind: b.kind, cmi: b.cmi, sessionTime: b.sessionTime, visible: b.visible !== false };
+  }
+
+  private async session(sessionId: string, token: string): Promise<SessionRow> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw ScormErrors.sessionInvalid();
+    const [row]: SessionRow[] = await this.dataSource.query(
+      `SELECT s.*, p.standard, p.structure, p.storage_prefix, e.status AS enrollment_status FROM scorm_sessions s
+         JOIN enrollments e ON e.id = s.enrollment_id
+         JOIN lessons l ON l.id = s.lesson_id JOIN content_packages p ON p.id = l.content_package_id
+        WHERE s.token_hash = $1`,
+      [hashApiKey(token)],
+    );
+    // A withdrawn trainee's sessions end with the enrolment.
+    if (!row || row.id !== sessionId || row.enrollment_status === 'withdrawn') throw ScormErrors.sessionInvalid();
+    return row;
+  }
+
+  private scoOf(s: SessionRow): ScormSco {
+    const sco = s.structure.scos.find((x) => x.id === s.sco_id);
+    if (!sco) throw ScormErrors.scoNotFound();
+    return sco;
+  }
+}
