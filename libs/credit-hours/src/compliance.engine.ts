@@ -27,7 +27,8 @@ function bucketRange(first: number, last: number): [string, string] {
 
 /**
  * About this many trainees per statement of the full run: big enough that planning the
- * statement costs little beside running it, small enough that its hashes fit in CHUNK_WORK_MEM.
+ * statement costs little beside running it, small enough that its hash joins fit in
+ * CHUNK_WORK_MEM (the ledger totals themselves stream through a sorted group aggregate).
  */
 const TRAINEES_PER_CHUNK = 12_000;
 const CHUNK_WORK_MEM = '64MB';
