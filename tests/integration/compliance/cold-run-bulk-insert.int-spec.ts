@@ -1,0 +1,61 @@
+import { createHarness, Harness } from './harness';
+
+// The full recomputation inserts a chunk judged for the first time (no status and no open flag in
+// its trainee range) in bulk, without the diff against existing rows. It must write exactly what
+// the general path writes: the same statuses, the same flags, the same counts.
+describe('scenario: a cold full recomputation writes what trainee-by-trainee recomputation writes', () => {
+  let h: Harness;
+  const trainees: string[] = [];
+  beforeAll(async () => {
+    h = await createHarness('2026-09-01T02:00:00Z');
+    const opted = await h.trainee({ optIn: true });
+    await h.complete(opted, { creditHours: '14' });
+    await h.complete(opted, { creditHours: '21', kind: 'appointment' });
+    const behind = await h.trainee({ optIn: true });
+    await h.complete(behind, { creditHours: '2' });
+    const onTrack = await h.trainee({ optIn: true });
+    await h.complete(onTrack, { creditHours: '12' });
+    await h.complete(onTrack, { creditHours: '20', category: 2 });
+    const bystander = await h.trainee();
+    await h.complete(bystander, { creditHours: '3' });
+    const serving = await h.trainee();
+    await h.serve(serving, '2025-01-01');
+    await h.complete(serving, { creditHours: '5', completedAt: '2025-06-01T02:00:00Z' });
+    const nominated = await h.trainee();
+    await h.serve(nominated, '2027-01-01');
+    const idle = await h.trainee();
+    trainees.push(opted, behind, onTrack, bystander, serving, nominated, idle);
+  });
+  afterAll(() => h.close());
+
+  const snapshot = async () => ({
+    statuses: await h.db.query(
+      `SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required::text, accrued::text, shortfall::text, state, final
+         FROM compliance_statuses ORDER BY trainee_id, requirement, period_year`,
+    ),
+    flags: await h.db.query(
+      `SELECT trainee_id, requirement, period_year, state, raised_state, cleared_at IS NULL AS open, cleared_state
+         FROM compliance_flags ORDER BY trainee_id, requirement, period_year, raised_at`,
+    ),
+  });
+
+  it('gives the same statuses, flags and counts', async () => {
+    await h.db.query('TRUNCATE compliance_statuses, compliance_flags');
+    for (const trainee of trainees) await h.engine.recomputeTrainee(trainee);
+    const oneByOne = await snapshot();
+
+    await h.db.query('TRUNCATE compliance_statuses, compliance_flags');
+    const counts = await h.engine.recomputeAll({ year: 2026 });
+    const cold = await snapshot();
+
+    expect(cold).toEqual(oneByOne);
+    expect(cold.statuses.length).toBeGreaterThanOrEqual(trainees.length * 3);
+    expect(cold.flags.some((f: { state: string }) => f.state === 'at_risk')).toBe(true);
+    expect(cold.flags.some((f: { state: string }) => f.state === 'shortfall')).toBe(true);
+    expect(counts).toEqual({ changed: cold.statuses.length, removed: 0, flagsRaised: cold.flags.length, flagsCleared: 0 });
+
+    // The next run takes the general path and finds nothing to change.
+    expect(await h.engine.recomputeAll({ year: 2026 })).toEqual({ changed: 0, removed: 0, flagsRaised: 0, flagsCleared: 0 });
+    expect(await snapshot()).toEqual(cold);
+  });
+});
