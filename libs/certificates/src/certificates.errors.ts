@@ -1,13 +1,9 @@
 import { DomainError } from '@cqo/core';
+import { glyphMissing } from './rendering/glyph-missing';
 
 export const CertificateErrors = {
   /** A character no embedded font can draw: issuing would print a name with a hole. */
-  glyphMissing: (field: string, char: string) =>
-    DomainError.invalid(
-      'CERTIFICATE_GLYPH_MISSING',
-      `证书字体无法显示字符“${char}”（U+${char.codePointAt(0)!.toString(16).toUpperCase()}），无法出具证书，请联系平台管理员`,
-      [{ field, message: `字体缺少字符“${char}”（U+${char.codePointAt(0)!.toString(16).toUpperCase()}）` }],
-    ),
+  glyphMissing: (field: string, char: string) => glyphMissing(field, char),
   notFound: () => DomainError.notFound('CERTIFICATE_NOT_FOUND', '证书不存在'),
   holderNotFound: () => DomainError.notFound('CERTIFICATE_HOLDER_NOT_FOUND', '学员档案不存在，无法出具证书'),
   notValid: (status: string) =>

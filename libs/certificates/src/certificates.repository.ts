@@ -13,6 +13,12 @@ export interface HolderRow {
   regionId: string;
 }
 
+/** The printed names of a completed course: its version's title and its organization's name. */
+export interface CourseNames {
+  courseTitle: string;
+  organizationName: string;
+}
+
 /** (trainee, kind, subject, period): what one certificate is for. */
 export interface CertificateKey {
   traineeId: string;
@@ -83,17 +89,33 @@ export class CertificatesRepository {
 
   /**
    * What a new issuance starts from, in one round trip: the id of the current version of
-   * (trainee, kind, subject, period) if there is one, and the holder (null without a profile).
+   * (trainee, kind, subject, period) if there is one, the holder (null without a profile), and,
+   * when `course` is given, the printed names of the course version and its organization (null
+   * when either is missing).
    */
-  async issuanceStart(key: CertificateKey): Promise<{ existingId: string | null; holder: HolderRow | null }> {
-    const [row]: (RawHolder & { existing_id: string | null })[] = await this.manager.query(
+  async issuanceStart(
+    key: CertificateKey,
+    course?: { courseVersionId: string; organizationId: string },
+  ): Promise<{ existingId: string | null; holder: HolderRow | null; courseNames: CourseNames | null }> {
+    const [row]: (RawHolder & { existing_id: string | null; course_title?: string | null; organization_name?: string | null })[] = await this.manager.query(
       `SELECT (SELECT c.id FROM certificates c
                 WHERE c.trainee_id = $1 AND c.kind = $2 AND c.subject_key = $3 AND c.period = $4 AND c.status <> 'superseded') AS existing_id,
-              h.*
-         FROM (SELECT 1) one LEFT JOIN (${HOLDER_SQL}) h ON TRUE`,
-      [key.traineeId, key.kind, key.subjectKey, key.period],
+              h.*${course ? ', n.course_title, n.organization_name' : ''}
+         FROM (SELECT 1) one LEFT JOIN (${HOLDER_SQL}) h ON TRUE${
+           course
+             ? `
+         LEFT JOIN (SELECT v.title AS course_title, o.name AS organization_name
+                      FROM course_versions v, training_organizations o
+                     WHERE v.id = $5 AND o.id = $6) n ON TRUE`
+             : ''
+         }`,
+      course ? [key.traineeId, key.kind, key.subjectKey, key.period, course.courseVersionId, course.organizationId] : [key.traineeId, key.kind, key.subjectKey, key.period],
     );
-    return { existingId: row.existing_id, holder: row.full_name === null ? null : toHolder(row) };
+    return {
+      existingId: row.existing_id,
+      holder: row.full_name === null ? null : toHolder(row),
+      courseNames: row.course_title != null && row.organization_name != null ? { courseTitle: row.course_title, organizationName: row.organization_name } : null,
+    };
   }
 
   async regionPathOf(regionId: string): Promise<string | null> {

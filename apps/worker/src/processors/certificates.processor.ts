@@ -1,8 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
+import { OnModuleInit } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { isUUID } from 'class-validator';
 import { DomainError, JobPayloads, Queues } from '@cqo/core';
-import { CertificateTriggersService, IssueResult } from '@cqo/certificates';
+import { CertificateRenderPool, CertificateTriggersService, IssueResult } from '@cqo/certificates';
 import { JobHost, requireIds } from './job-host';
 
 type CertificateJobs = 'certificates.issue-course' | 'certificates.evaluate-trainee';
@@ -18,11 +19,21 @@ function summary(result: IssueResult | string): { serial: string; created: boole
  * hold. Every job is idempotent (one certificate per trainee, kind, subject and period). A
  * domain error (a name the fonts cannot draw, a missing profile) fails for good; anything else
  * is retried.
+ *
+ * The render threads start (and warm up) with the worker, before it takes jobs: started by the
+ * first burst of jobs instead, they would load and compile while those jobs wait.
  */
 @Processor(Queues.certificates, { concurrency: 16 })
-export class CertificatesProcessor extends JobHost<CertificateJobs> {
-  constructor(private readonly triggers: CertificateTriggersService) {
+export class CertificatesProcessor extends JobHost<CertificateJobs> implements OnModuleInit {
+  constructor(
+    private readonly triggers: CertificateTriggersService,
+    private readonly renderPool: CertificateRenderPool,
+  ) {
     super();
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.renderPool.startThreads();
   }
 
   readonly handlers = {

@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, chinaYearOf, Clock, isUniqueViolation } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
-import { CERTIFICATE_TITLES, CertificateContent, CertificateFacts, CertificateHolder, CertificateKind, FactsOf } from '../certificate.types';
+import { CERTIFICATE_TITLES, CertificateContent, CertificateFacts, CertificateHolder, CertificateKind, CourseCompletionFacts, FactsOf } from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
-import { CertificatesRepository } from '../certificates.repository';
+import { CertificateKey, CertificatesRepository, CourseNames } from '../certificates.repository';
 import { CertificateRenderPool } from '../rendering/certificate-render-pool';
 import { CertificateRenderer } from '../rendering/certificate-renderer';
 import { formatSerial } from '../serials/serial-number';
@@ -25,6 +25,14 @@ export interface IssueRequest<K extends CertificateKind = CertificateKind> {
   /** `once` or a year. */
   period: string;
   facts: FactsOf<K>;
+}
+
+/** A course completion to certify: the facts but the printed names, which the issuance reads itself. */
+export interface CourseCompletionRequest extends CertificateKey {
+  kind: 'course_completion';
+  facts: Omit<CourseCompletionFacts, 'courseTitle' | 'organizationName'>;
+  /** Called when the course version or its organization is missing; what it throws fails the issuance. */
+  missingCourse: () => Error;
 }
 
 /** A version rendered, hashed and signed, not yet saved. */
@@ -78,29 +86,49 @@ export class CertificateIssuer {
 
   async issue<K extends CertificateKind>(request: IssueRequest<K>): Promise<IssueResult> {
     if (request.facts.kind !== request.kind) throw CertificateErrors.factsMismatch();
-    return this.slots.run(() => this.issueNew(request));
+    return this.slots.run(() => this.issueNew(request, null, () => request.facts));
   }
 
-  private async issueNew<K extends CertificateKind>(request: IssueRequest<K>): Promise<IssueResult> {
+  /**
+   * Issues a course completion certificate; the course's printed names are read by the issuance's
+   * first query (with the existing certificate and the holder), not by a round trip of their own.
+   */
+  async issueCourseCompletion(request: CourseCompletionRequest): Promise<IssueResult> {
+    if (request.facts.kind !== request.kind) throw CertificateErrors.factsMismatch();
+    const course = { courseVersionId: request.facts.courseVersionId, organizationId: request.facts.organizationId };
+    return this.slots.run(() =>
+      this.issueNew(request, course, (names) => {
+        if (!names) throw request.missingCourse();
+        return { ...request.facts, ...names };
+      }),
+    );
+  }
+
+  private async issueNew(
+    key: CertificateKey,
+    course: { courseVersionId: string; organizationId: string } | null,
+    factsOf: (courseNames: CourseNames | null) => CertificateFacts,
+  ): Promise<IssueResult> {
     // Another issuance of the same subject may have finished while this one waited for a slot.
-    const { existingId, holder } = await this.repository.issuanceStart(request);
+    const { existingId, holder, courseNames } = await this.repository.issuanceStart(key, course ?? undefined);
     const existing = existingId ? await this.repository.findById(existingId) : null;
     if (existing) return { certificate: existing, created: false };
     if (!holder) throw CertificateErrors.holderNotFound();
-    const printed = { holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked }, facts: request.facts, issuer: this.config.certificates.issuerName };
+    const facts = factsOf(courseNames);
+    const printed = { holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked }, facts, issuer: this.config.certificates.issuerName };
     // Refuse a name the fonts cannot draw before a serial is spent.
     this.renderer.assertPrintable(printed);
 
     // Rendering (CPU) happens outside the transaction, which only inserts. Two duplicate jobs
     // racing past the check above both render; the partial unique index over the current version
     // lets one insert win, and the other returns the winner (its drawn serial is never used).
-    const prepared = await this.prepareVersion({ ...request, holder: printed.holder, regionId: holder.regionId, previous: null, actorId: null, reason: null });
+    const prepared = await this.prepareVersion({ ...key, facts, holder: printed.holder, regionId: holder.regionId, previous: null, actorId: null, reason: null });
     let certificate: CertificateEntity;
     try {
       certificate = await this.saveVersion(this.dataSource.manager, prepared);
     } catch (error) {
       if (!isUniqueViolation(error, 'ux_certificates_current')) throw error;
-      const winner = await this.repository.findCurrent(request);
+      const winner = await this.repository.findCurrent(key);
       if (!winner) throw error;
       return { certificate: winner, created: false };
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { CertificateErrors } from '../certificates.errors';
+import { glyphMissing } from './glyph-missing';
 
 export type FontRole = 'regular' | 'bold';
 
@@ -83,7 +83,7 @@ export class CertificateFonts {
     const runs: TextRun[] = [];
     for (const char of text) {
       const name = this.faceFor(char, role);
-      if (!name) throw CertificateErrors.glyphMissing(field, char);
+      if (!name) throw glyphMissing(field, char);
       const last = runs[runs.length - 1];
       if (last && last.font === name) last.text += char;
       else runs.push({ font: name, text: char });

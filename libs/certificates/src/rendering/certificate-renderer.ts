@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import { chinaDateOf } from '@cqo/core';
+// By file, not through '@cqo/core' nor with Nest's @Injectable (a provider without constructor
+// parameters needs no decorator): the render threads load this module, and each import of the
+// core barrel or of @nestjs/common would load TypeORM, BullMQ and Nest into every thread.
+import { chinaDateOf } from '../../../core/src/clock/china-time';
 import {
   CATEGORY_LABELS,
   CERTIFICATE_TITLES,
@@ -93,7 +95,6 @@ interface Cell {
  * document's dates and file ID come from the content's issue instant, the QR code and the font
  * subsets are deterministic, so re-rendering a record reproduces its signed SHA-256.
  */
-@Injectable()
 export class CertificateRenderer {
   private readonly fonts = CertificateFonts.shared();
 

@@ -3,7 +3,6 @@ import { chinaYearOf, CourseCompletedEvent } from '@cqo/core';
 import { RequirementEvaluator, YearVerdict } from '@cqo/credit-hours';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificateIssuer, IssueResult } from '../issuance/certificate-issuer';
-import { CourseFactsSource } from '../issuance/course-facts.source';
 import { CertificatesRepository } from '../certificates.repository';
 import { CertificateRequirementsQuery } from './certificate-requirements.query';
 import { CertificateStandingService } from './certificate-standing.service';
@@ -29,7 +28,6 @@ export class CertificateTriggersService {
 
   constructor(
     private readonly issuer: CertificateIssuer,
-    private readonly courseFacts: CourseFactsSource,
     private readonly requirements: CertificateRequirementsQuery,
     private readonly evaluator: RequirementEvaluator,
     private readonly repository: CertificatesRepository,
@@ -38,9 +36,7 @@ export class CertificateTriggersService {
 
   /** A course was completed: its completion certificate (结业证书), one per enrollment. */
   async onCourseCompleted(event: CourseCompletedEvent): Promise<IssueResult> {
-    const names = await this.courseFacts.namesOf(event.courseVersionId, event.organizationId);
-    if (!names) throw CertificateErrors.notDue(`课程版本 ${event.courseVersionId} 或培训机构不存在`);
-    return this.issuer.issue({
+    return this.issuer.issueCourseCompletion({
       traineeId: event.traineeId,
       kind: 'course_completion',
       subjectKey: event.enrollmentId,
@@ -51,13 +47,12 @@ export class CertificateTriggersService {
         courseId: event.courseId,
         courseVersionId: event.courseVersionId,
         organizationId: event.organizationId,
-        courseTitle: names.courseTitle,
-        organizationName: names.organizationName,
         category: event.category,
         trainingKind: event.kind,
         creditHours: event.creditHours,
         completedAt: event.completedAt,
       },
+      missingCourse: () => CertificateErrors.notDue(`课程版本 ${event.courseVersionId} 或培训机构不存在`),
     });
   }
 
