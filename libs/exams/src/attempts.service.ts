@@ -174,10 +174,13 @@ export class AttemptsService {
   async saveAnswers(actor: Actor, attemptId: string, answers: AnswerInput[]): Promise<{ saved: number; savedAt: Date }> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      // FOR SHARE: saves may run side by side, but the grading update waits for them (and they for it).
-      const [attempt]: { status: AttemptStatus; due: Date }[] = await manager.query(
-        `SELECT status, deadline_at + grace_seconds * interval '1 second' AS due
-           FROM exam_attempts WHERE id = $1 AND trainee_id = $2 FOR SHARE`,
+      // Counting the save locks the attempt until commit and tells grading that answers changed:
+      // a grading that read the answers before this save does not claim the attempt (it reads
+      // them again), and a claim that came first makes this save find the attempt submitted.
+      // (A refused save rolls back, count included.) TypeORM answers an UPDATE with [rows, rowCount].
+      const [[attempt]]: [{ status: AttemptStatus; due: Date }[], number] = await manager.query(
+        `UPDATE exam_attempts SET answer_saves = answer_saves + 1 WHERE id = $1 AND trainee_id = $2
+         RETURNING status, deadline_at + grace_seconds * interval '1 second' AS due`,
         [attemptId, actor.userId],
       );
       if (!attempt) throw ExamErrors.attemptNotFound();

@@ -27,6 +27,7 @@ import { EnterpriseListIndex1795663100000 } from './1795663100000-EnterpriseList
 import { StudyContent1795630500000 } from './1795630500000-StudyContent';
 import { XapiLrs1795665000000 } from './1795665000000-XapiLrs';
 import { Cmi5Launch1795665100000 } from './1795665100000-Cmi5Launch';
+import { ExamAttemptAnswerSaves1795672000000 } from './1795672000000-ExamAttemptAnswerSaves';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS = [
   EnterpriseListIndex1795663100000,
   XapiLrs1795665000000,
   Cmi5Launch1795665100000,
+  ExamAttemptAnswerSaves1795672000000,
 ];
