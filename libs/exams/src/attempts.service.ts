@@ -337,6 +337,7 @@ export class AttemptsService {
       throw error;
     }
     const bodies = await this.versions.bodies(drawn.map((d) => d.versionId));
+    const fixedIds = new Set(source.fixed.map((f) => f.candidate.questionId));
     const attemptId = randomUUID();
     const deadline = new Date(now.getTime() + paper.timeLimitMinutes * 60_000);
     const maxScore = drawn.reduce((n, d) => n + d.points, 0);
@@ -348,17 +349,18 @@ export class AttemptsService {
     // Option orders travel as JSON: unnest cannot take a ragged text[][].
     const [r] = await preparedQuery<StartRow>(
       this.dataSource,
-      'cqo_exam_attempt_start_v2',
+      'cqo_exam_attempt_start_v3',
       `WITH paper AS (SELECT status FROM exam_papers WHERE id = $2),
        history AS (
          SELECT count(*)::int AS count, coalesce(max(attempt_no), 0) AS max_no, max(submitted_at) AS last_submitted_at,
                 coalesce(bool_or(passed), false) AS passed, (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
            FROM exam_attempts WHERE paper_id = $2 AND trainee_id = $3),
-       -- Every drawn version still the current one of an active question (the pool may be older than the bank).
+       -- Every version still the current one of its question, and every rule-drawn one still active
+       -- (the pool may be older than the bank; fixed questions stay fixed when archived, as always).
        current AS (
-         SELECT count(*) = cardinality($15::uuid[]) AS ok
-           FROM question_versions v JOIN questions q ON q.id = v.question_id AND q.current_version = v.version AND q.archived_at IS NULL
-          WHERE v.id = ANY($15::uuid[])),
+         SELECT count(*) = cardinality($15::uuid[]) + cardinality($19::uuid[]) AS ok
+           FROM question_versions v JOIN questions q ON q.id = v.question_id AND q.current_version = v.version
+          WHERE (v.id = ANY($15::uuid[]) AND q.archived_at IS NULL) OR v.id = ANY($19::uuid[])),
        attempt AS (
          INSERT INTO exam_attempts (id, paper_id, trainee_id, attempt_no, status, seed, enrollment_id, started_at, deadline_at,
                                     grace_seconds, pass_mark_percent, reveal_answers, question_count, max_score)
@@ -392,10 +394,11 @@ export class AttemptsService {
         maxScore,
         paper.maxAttempts,
         paper.cooldownMinutes,
-        drawn.map((d) => d.versionId),
+        drawn.filter((d) => !fixedIds.has(d.questionId)).map((d) => d.versionId),
         JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder }))),
         eventType,
         eventPayload,
+        drawn.filter((d) => fixedIds.has(d.questionId)).map((d) => d.versionId),
       ],
     );
     if (r.attempt_no === null) return this.notStarted(r, paper, now);
