@@ -5,13 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, preparedQuery, regionContains } from '@cqo/core';
 import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader';
 import { CourseExamLink } from './course-exam-link';
-import { drawAttempt, DrawShortage } from './draw';
+import { drawAttempt, DrawnItem, DrawShortage } from './draw';
 import { ExamPaperEntity } from './entities/exam-paper.entity';
 import { ExamOwner } from './exam-owner';
 import { AttemptStatus, DrawRule, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
 import { ExamErrors } from './exams.errors';
 import { newSeed } from './prng';
-import { QuestionPoolRepository } from './question-pool.repository';
+import { PaperDrawCache, PaperDrawSource, StartPaper } from './paper-draw-cache';
+import { QuestionVersionBody, QuestionVersionCache } from './question-version-cache';
 
 /** A question of an attempt as the trainee sees it: no key, no grade. */
 export interface TraineeItemView {
@@ -107,7 +108,8 @@ export interface AnswerInput {
 export class AttemptsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly pool: QuestionPoolRepository,
+    private readonly draws: PaperDrawCache,
+    private readonly versions: QuestionVersionCache,
     private readonly grader: AttemptGrader,
     private readonly courses: CourseExamLink,
     private readonly outbox: OutboxWriter,
@@ -116,30 +118,55 @@ export class AttemptsService {
 
   /**
    * Starts an attempt, or returns the open one (one open attempt per trainee per paper). Checks
-   * eligibility, the attempt limit and the cooldown; then draws and freezes the questions.
+   * eligibility, the attempt limit and the cooldown; then draws and freezes the questions. The
+   * paper and its pool come from memory ({@link PaperDrawCache}), the draw runs here, and the
+   * checks and every write are one prepared statement.
    */
   async start(actor: Actor, paperId: string): Promise<TraineeAttemptView> {
-    // One read for the paper, the trainee's attempts so far and the paper's fixed questions.
-    let state = await this.startState(paperId, actor.userId);
-    const paper = state.paper;
-    if (state.history.openId) {
-      const view = await this.getOwn(actor, state.history.openId);
-      if (view.status === 'open') return view;
-      // The open attempt was past its deadline and has just been graded: its outcome counts below.
-      state = await this.startState(paperId, actor.userId);
-    }
-    const enrollmentId = await this.eligibility(actor, paper);
-    try {
-      const view = await this.createAttempt(actor, paper, state.history, state.fixed, enrollmentId);
-      this.outbox.committed(this.dataSource);
-      return view;
-    } catch (error) {
-      // A parallel start won the race: hand back its attempt.
-      if (isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_open') || isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_attempt_no')) {
-        const winner = await this.openAttemptId(paperId, actor.userId);
-        if (winner) return this.getOwn(actor, winner);
+    let fresh = false;
+    for (let round = 0; ; round++) {
+      const source = await this.draws.get(paperId, fresh);
+      const paper = source.paper;
+      let enrollmentId: string | null;
+      try {
+        enrollmentId = await this.eligibility(actor, paper);
+      } catch (error) {
+        // An attempt already open stays the trainee's to finish, as before eligibility was checked.
+        const openId = await this.openAttemptId(paperId, actor.userId);
+        if (openId) return this.getOwn(actor, openId);
+        throw error;
       }
-      throw error;
+      let outcome: StartOutcome;
+      try {
+        outcome = await this.createAttempt(actor, source, enrollmentId);
+      } catch (error) {
+        // A parallel start won the race: hand back its attempt.
+        if (isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_open') || isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_attempt_no')) {
+          const winner = await this.openAttemptId(paperId, actor.userId);
+          if (winner) return this.getOwn(actor, winner);
+        }
+        throw error;
+      }
+      if (outcome.kind === 'started') {
+        this.outbox.committed(this.dataSource);
+        return outcome.view;
+      }
+      if (outcome.kind === 'open') {
+        const view = await this.getOwn(actor, outcome.attemptId);
+        if (view.status === 'open') return view;
+        // The open attempt was past its deadline and has just been graded: its outcome counts next round.
+      } else if (outcome.kind === 'paper_changed') {
+        this.draws.forget(paperId);
+        throw outcome.error;
+      } else if (!fresh) {
+        // The bank changed since the pool was read (another process edited it): read it again and redraw.
+        fresh = true;
+      } else if (outcome.kind === 'short') {
+        // Questions were archived since publishing: the paper cannot be sat until the bank is refilled.
+        throw ExamErrors.drawPoolTooSmall([{ field: `drawRules[${outcome.ruleIndex}].count`, message: '题库中符合规则的试题不足' }]);
+      }
+      // Each round follows a change by someone else (a grading, an edit of the bank); a few are plenty.
+      if (round >= 3) throw new Error(`exam start of paper ${paperId} did not settle after ${round + 1} rounds`);
     }
   }
 
@@ -147,10 +174,13 @@ export class AttemptsService {
   async saveAnswers(actor: Actor, attemptId: string, answers: AnswerInput[]): Promise<{ saved: number; savedAt: Date }> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      // FOR SHARE: saves may run side by side, but the grading update waits for them (and they for it).
-      const [attempt]: { status: AttemptStatus; due: Date }[] = await manager.query(
-        `SELECT status, deadline_at + grace_seconds * interval '1 second' AS due
-           FROM exam_attempts WHERE id = $1 AND trainee_id = $2 FOR SHARE`,
+      // Counting the save locks the attempt until commit and tells grading that answers changed:
+      // a grading that read the answers before this save does not claim the attempt (it reads
+      // them again), and a claim that came first makes this save find the attempt submitted.
+      // (A refused save rolls back, count included.) TypeORM answers an UPDATE with [rows, rowCount].
+      const [[attempt]]: [{ status: AttemptStatus; due: Date }[], number] = await manager.query(
+        `UPDATE exam_attempts SET answer_saves = answer_saves + 1 WHERE id = $1 AND trainee_id = $2
+         RETURNING status, deadline_at + grace_seconds * interval '1 second' AS due`,
         [attemptId, actor.userId],
       );
       if (!attempt) throw ExamErrors.attemptNotFound();
@@ -281,97 +311,78 @@ export class AttemptsService {
   }
 
   /**
-   * Draws and freezes the questions, and writes the attempt, its items and its event in one
-   * statement (atomic on its own: no transaction round trips), which also answers with the items
-   * as the trainee sees them. Races are settled by the unique indexes on open attempts and
-   * attempt numbers, as they were when the history was read inside a transaction (at READ
-   * COMMITTED that read took no locks either).
+   * Draws in memory and, in one prepared statement, checks the paper is still published, reads
+   * the trainee's attempts at it (open one, passed, limit, cooldown), checks every drawn version
+   * is still current and active, and writes the attempt, its items and its event (atomic on its
+   * own: no transaction round trips). The items shown come from the version cache. Races are
+   * settled by the unique indexes on open attempts and attempt numbers.
    */
-  private async createAttempt(
-    actor: Actor,
-    paper: StartPaper,
-    history: AttemptHistory,
-    fixedRows: { question_id: string; points: number }[],
-    enrollmentId: string | null,
-  ): Promise<TraineeAttemptView> {
+  private async createAttempt(actor: Actor, source: PaperDrawSource, enrollmentId: string | null): Promise<StartOutcome> {
     const now = this.clock.now();
-    if (history.passed) throw ExamErrors.alreadyPassed();
-    if (paper.maxAttempts !== null && history.count >= paper.maxAttempts) throw ExamErrors.attemptsExhausted(paper.maxAttempts);
-    if (history.lastSubmittedAt && paper.cooldownMinutes > 0) {
-      const until = new Date(history.lastSubmittedAt.getTime() + paper.cooldownMinutes * 60_000);
-      if (until > now) throw ExamErrors.cooldownActive(until);
-    }
-
-    const manager = this.dataSource.manager;
-    const owner: ExamOwner = paper.organizationId ? { kind: 'organization', id: paper.organizationId } : { kind: 'region', id: paper.regionId! };
-    const fixedCandidates = new Map((await this.pool.fixed(manager, owner, fixedRows.map((f) => f.question_id))).map((c) => [c.questionId, c]));
+    const paper = source.paper;
     const seed = newSeed();
-    let drawn;
+    let drawn: DrawnItem[];
     try {
       drawn = drawAttempt({
         seed,
-        fixed: fixedRows.map((f) => ({ candidate: fixedCandidates.get(f.question_id)!, points: f.points })),
+        fixed: source.fixed,
         rules: paper.drawRules,
-        pool: await this.pool.pool(manager, owner, paper.drawRules),
+        pool: source.pool,
         shuffleQuestions: paper.shuffleQuestions,
         shuffleOptions: paper.shuffleOptions,
       });
     } catch (error) {
-      // Questions were archived since publishing: the paper cannot be sat until the bank is refilled.
-      if (error instanceof DrawShortage) throw ExamErrors.drawPoolTooSmall([{ field: `drawRules[${error.ruleIndex}].count`, message: '题库中符合规则的试题不足' }]);
+      // Perhaps only this pool is old: the caller reads it again before refusing.
+      if (error instanceof DrawShortage) return { kind: 'short', ruleIndex: error.ruleIndex };
       throw error;
     }
+    const bodies = await this.versions.bodies(drawn.map((d) => d.versionId));
+    const fixedIds = new Set(source.fixed.map((f) => f.candidate.questionId));
     const attemptId = randomUUID();
     const deadline = new Date(now.getTime() + paper.timeLimitMinutes * 60_000);
-    const row: AttemptRow = {
-      id: attemptId,
-      paper_id: paper.id,
-      paper_title: paper.title,
-      trainee_id: actor.userId,
-      attempt_no: history.maxNo + 1,
-      status: 'open',
-      started_at: now,
-      deadline_at: deadline,
-      grace_seconds: paper.graceSeconds,
-      submitted_at: null,
-      submission: null,
-      score: null,
-      max_score: drawn.reduce((n, d) => n + d.points, 0),
-      percent: null,
-      passed: null,
-      pass_mark_percent: paper.passMarkPercent,
-      reveal_answers: paper.revealAnswers,
-      question_count: drawn.length,
-    };
+    const maxScore = drawn.reduce((n, d) => n + d.points, 0);
     const [eventType, eventPayload] = this.outbox.eventValues('exam.attempt.started', {
       attemptId,
       deadline: deadline.toISOString(),
       autoSubmitAt: new Date(deadline.getTime() + paper.graceSeconds * 1000).toISOString(),
     });
     // Option orders travel as JSON: unnest cannot take a ragged text[][].
-    const items = await preparedQuery<GradedItemRow>(
+    const [r] = await preparedQuery<StartRow>(
       this.dataSource,
-      'cqo_exam_attempt_start',
-      `WITH attempt AS (
+      'cqo_exam_attempt_start_v3',
+      `WITH paper AS (SELECT status FROM exam_papers WHERE id = $2),
+       history AS (
+         SELECT count(*)::int AS count, coalesce(max(attempt_no), 0) AS max_no, max(submitted_at) AS last_submitted_at,
+                coalesce(bool_or(passed), false) AS passed, (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
+           FROM exam_attempts WHERE paper_id = $2 AND trainee_id = $3),
+       -- Every version still the current one of its question, and every rule-drawn one still active
+       -- (the pool may be older than the bank; fixed questions stay fixed when archived, as always).
+       current AS (
+         SELECT count(*) = cardinality($15::uuid[]) + cardinality($19::uuid[]) AS ok
+           FROM question_versions v JOIN questions q ON q.id = v.question_id AND q.current_version = v.version
+          WHERE (v.id = ANY($15::uuid[]) AND q.archived_at IS NULL) OR v.id = ANY($19::uuid[])),
+       attempt AS (
          INSERT INTO exam_attempts (id, paper_id, trainee_id, attempt_no, status, seed, enrollment_id, started_at, deadline_at,
                                     grace_seconds, pass_mark_percent, reveal_answers, question_count, max_score)
-         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         RETURNING id),
+         SELECT $1, $2, $3, h.max_no + 1, 'open', $4, $5, $6, $7, $8, $9, $10, $11, $12
+           FROM paper, history h, current
+          WHERE paper.status = 'published' AND current.ok AND h.open_id IS NULL AND NOT h.passed
+            AND ($13::int IS NULL OR h.count < $13::int)
+            AND ($14::int = 0 OR h.last_submitted_at IS NULL OR h.last_submitted_at + $14::int * interval '1 minute' <= $6)
+         RETURNING id, attempt_no),
        items AS (
          INSERT INTO exam_attempt_items (attempt_id, position, question_version_id, points, option_order)
          SELECT attempt.id, x.position, x.version_id, x.points, x.option_order
-           FROM attempt, jsonb_to_recordset($14::jsonb) AS x(position int, version_id uuid, points int, option_order text[])
-         RETURNING position, question_version_id, points, option_order, selected_option_ids),
+           FROM attempt, jsonb_to_recordset($16::jsonb) AS x(position int, version_id uuid, points int, option_order text[])),
        event AS (
-         INSERT INTO outbox_events (type, payload) SELECT $15, $16::jsonb FROM attempt RETURNING id)
-       SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
-         FROM items i JOIN question_versions v ON v.id = i.question_version_id
-        ORDER BY i.position`,
+         INSERT INTO outbox_events (type, payload) SELECT $17, $18::jsonb FROM attempt)
+       SELECT paper.status, h.count, h.max_no, h.last_submitted_at, h.passed, h.open_id, current.ok AS current,
+              (SELECT attempt_no FROM attempt) AS attempt_no
+         FROM history h CROSS JOIN current LEFT JOIN paper ON TRUE`,
       [
         attemptId,
         paper.id,
         actor.userId,
-        row.attempt_no,
         seed,
         enrollmentId,
         now,
@@ -379,58 +390,58 @@ export class AttemptsService {
         paper.graceSeconds,
         paper.passMarkPercent,
         paper.revealAnswers,
-        row.question_count,
-        row.max_score,
+        drawn.length,
+        maxScore,
+        paper.maxAttempts,
+        paper.cooldownMinutes,
+        drawn.filter((d) => !fixedIds.has(d.questionId)).map((d) => d.versionId),
         JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder }))),
         eventType,
         eventPayload,
+        drawn.filter((d) => fixedIds.has(d.questionId)).map((d) => d.versionId),
       ],
     );
-    return viewOf(row, items);
+    if (r.attempt_no === null) return this.notStarted(r, paper, now);
+    const row: AttemptRow = {
+      id: attemptId,
+      paper_id: paper.id,
+      paper_title: paper.title,
+      trainee_id: actor.userId,
+      attempt_no: r.attempt_no,
+      status: 'open',
+      started_at: now,
+      deadline_at: deadline,
+      grace_seconds: paper.graceSeconds,
+      submitted_at: null,
+      submission: null,
+      score: null,
+      max_score: maxScore,
+      percent: null,
+      passed: null,
+      pass_mark_percent: paper.passMarkPercent,
+      reveal_answers: paper.revealAnswers,
+      question_count: drawn.length,
+    };
+    const items = drawn.map((d): GradedItemRow => {
+      const body = bodies.get(d.versionId)!;
+      return { ...itemOf(body), position: d.position, points: d.points, option_order: d.optionOrder, selected_option_ids: null };
+    });
+    return { kind: 'started', view: viewOf(row, items) };
   }
 
-  /** What starting needs to know, in one statement: the paper, the trainee's attempts at it, its fixed questions. */
-  private async startState(paperId: string, traineeId: string): Promise<{ paper: StartPaper; history: AttemptHistory; fixed: { question_id: string; points: number }[] }> {
-    const rows = await preparedQuery<StartStateRow>(
-      this.dataSource,
-      'cqo_exam_start_state',
-      `SELECT p.id, p.organization_id, p.region_id, p.kind, p.title, p.status, p.pass_mark_percent, p.time_limit_minutes, p.max_attempts,
-              p.cooldown_minutes, p.grace_seconds, p.shuffle_questions, p.shuffle_options, p.reveal_answers, p.draw_rules,
-              h.count, h.max_no, h.last_submitted_at, h.passed, h.open_id,
-              (SELECT coalesce(json_agg(json_build_object('question_id', q.question_id, 'points', q.points) ORDER BY q.position), '[]')
-                 FROM exam_paper_questions q WHERE q.paper_id = p.id) AS fixed
-         FROM exam_papers p
-        CROSS JOIN LATERAL (
-              SELECT count(*) AS count, max(attempt_no) AS max_no, max(submitted_at) AS last_submitted_at, bool_or(passed) AS passed,
-                     (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
-                FROM exam_attempts WHERE paper_id = p.id AND trainee_id = $2) h
-        WHERE p.id = $1`,
-      [paperId, traineeId],
-    );
-    const r = rows[0];
-    // Draft papers do not exist for trainees; archived ones refuse new attempts.
-    if (!r || r.status === 'draft') throw ExamErrors.paperNotFound();
-    if (r.status !== 'published') throw ExamErrors.paperNotPublished();
-    return {
-      paper: {
-        id: r.id,
-        organizationId: r.organization_id,
-        regionId: r.region_id,
-        kind: r.kind,
-        title: r.title,
-        passMarkPercent: r.pass_mark_percent,
-        timeLimitMinutes: r.time_limit_minutes,
-        maxAttempts: r.max_attempts,
-        cooldownMinutes: r.cooldown_minutes,
-        graceSeconds: r.grace_seconds,
-        shuffleQuestions: r.shuffle_questions,
-        shuffleOptions: r.shuffle_options,
-        revealAnswers: r.reveal_answers,
-        drawRules: r.draw_rules,
-      },
-      history: historyOf(r),
-      fixed: r.fixed,
-    };
+  /** Why the start statement wrote nothing, in the order the checks were always made. */
+  private notStarted(r: StartRow, paper: StartPaper, now: Date): StartOutcome {
+    if (r.status === null || r.status === 'draft') return { kind: 'paper_changed', error: ExamErrors.paperNotFound() };
+    if (r.status !== 'published') return { kind: 'paper_changed', error: ExamErrors.paperNotPublished() };
+    if (r.open_id) return { kind: 'open', attemptId: r.open_id };
+    if (r.passed) throw ExamErrors.alreadyPassed();
+    if (paper.maxAttempts !== null && r.count >= paper.maxAttempts) throw ExamErrors.attemptsExhausted(paper.maxAttempts);
+    if (r.last_submitted_at && paper.cooldownMinutes > 0) {
+      const until = new Date(new Date(r.last_submitted_at).getTime() + paper.cooldownMinutes * 60_000);
+      if (until > now) throw ExamErrors.cooldownActive(until);
+    }
+    if (!r.current) return { kind: 'stale' };
+    throw new Error(`exam start of paper ${paper.id} wrote nothing for no known reason`);
   }
 
   private async history(manager: EntityManager, paperId: string, traineeId: string): Promise<AttemptHistory> {
@@ -578,25 +589,6 @@ interface AttemptRow {
   question_count: number;
 }
 
-/** A paper as starting an attempt reads it. */
-type StartPaper = Pick<
-  ExamPaperEntity,
-  | 'id'
-  | 'organizationId'
-  | 'regionId'
-  | 'kind'
-  | 'title'
-  | 'passMarkPercent'
-  | 'timeLimitMinutes'
-  | 'maxAttempts'
-  | 'cooldownMinutes'
-  | 'graceSeconds'
-  | 'shuffleQuestions'
-  | 'shuffleOptions'
-  | 'revealAnswers'
-  | 'drawRules'
->;
-
 /** A trainee's attempts at one paper so far. */
 interface AttemptHistory {
   count: number;
@@ -614,23 +606,32 @@ interface HistoryRow {
   open_id: string | null;
 }
 
-interface StartStateRow extends HistoryRow {
-  id: string;
-  organization_id: string | null;
-  region_id: string | null;
-  kind: PaperKind;
-  title: string;
-  status: string;
-  pass_mark_percent: number;
-  time_limit_minutes: number;
-  max_attempts: number | null;
-  cooldown_minutes: number;
-  grace_seconds: number;
-  shuffle_questions: boolean;
-  shuffle_options: boolean;
-  reveal_answers: RevealPolicy;
-  draw_rules: DrawRule[];
-  fixed: { question_id: string; points: number }[];
+/** What the start statement answers: the state it checked, and the attempt number when it wrote the attempt. */
+interface StartRow {
+  status: string | null;
+  count: number;
+  max_no: number;
+  last_submitted_at: Date | null;
+  passed: boolean;
+  open_id: string | null;
+  current: boolean;
+  attempt_no: number | null;
+}
+
+type StartOutcome =
+  | { kind: 'started'; view: TraineeAttemptView }
+  /** The trainee has an open attempt already. */
+  | { kind: 'open'; attemptId: string }
+  /** A drawn version is no longer current or active: the pool is older than the bank. */
+  | { kind: 'stale' }
+  /** The pool could not meet a rule (perhaps only this pool). */
+  | { kind: 'short'; ruleIndex: number }
+  /** The paper was archived or removed since it was read. */
+  | { kind: 'paper_changed'; error: Error };
+
+/** The parts of an item row that come from its question version. */
+function itemOf(body: QuestionVersionBody): Pick<GradedItemRow, 'type' | 'stem' | 'options' | 'correct_option_ids' | 'explanation'> {
+  return { type: body.type, stem: body.stem, options: body.options, correct_option_ids: body.correctOptionIds, explanation: body.explanation };
 }
 
 function historyOf(h: HistoryRow): AttemptHistory {

@@ -8,8 +8,10 @@ import { CapabilityResultsService } from './capability-results.service';
 import { CourseExamLink } from './course-exam-link';
 import { EXAM_ENTITIES } from './entities';
 import { ExamResultsService } from './exam-results.service';
+import { PaperDrawCache } from './paper-draw-cache';
 import { PapersService } from './papers.service';
 import { QuestionPoolRepository } from './question-pool.repository';
+import { QuestionVersionCache } from './question-version-cache';
 import { QuestionsService } from './questions.service';
 import { TopicCatalog } from './topic-catalog';
 
@@ -18,6 +20,8 @@ import { TopicCatalog } from './topic-catalog';
   providers: [
     TopicCatalog,
     QuestionPoolRepository,
+    QuestionVersionCache,
+    PaperDrawCache,
     CourseExamLink,
     QuestionsService,
     PapersService,

@@ -8,6 +8,7 @@ import { ExamPaperQuestionEntity } from './entities/exam-paper-question.entity';
 import { ExamOwner, ownerColumns, ownerOf } from './exam-owner';
 import { DIFFICULTY_BANDS, DifficultyBand, DrawRule, PaperKind, PaperStatus, RevealPolicy, TopicCategory } from './exam-types';
 import { ExamErrors } from './exams.errors';
+import { PaperDrawCache } from './paper-draw-cache';
 import { QuestionPoolRepository } from './question-pool.repository';
 import { TopicCatalog } from './topic-catalog';
 
@@ -68,6 +69,7 @@ export class PapersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pool: QuestionPoolRepository,
+    private readonly draws: PaperDrawCache,
     private readonly topics: TopicCatalog,
     private readonly clock: Clock,
   ) {}
@@ -131,6 +133,7 @@ export class PapersService {
       await this.lockOwned(manager, owner, id);
       await manager.update(ExamPaperEntity, { id }, { status: 'archived', updatedAt: this.clock.now() });
     });
+    this.draws.forget(id);
     return this.get(actor, id);
   }
 

@@ -8,6 +8,7 @@ import { QuestionVersionEntity } from './entities/question-version.entity';
 import { ExamOwner, ownerColumns, ownerOf, ownerWhere } from './exam-owner';
 import { QuestionType, StoredOption, TopicCategory } from './exam-types';
 import { ExamErrors } from './exams.errors';
+import { PaperDrawCache } from './paper-draw-cache';
 import { ImportFileError, ImportFormat, parseQuestionFile } from './question-import';
 import { buildQuestionTemplate } from './question-template';
 import { difficultyLevel, QuestionInput, validateQuestion } from './question-rules';
@@ -58,6 +59,7 @@ export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly topics: TopicCatalog,
+    private readonly draws: PaperDrawCache,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,6 +73,7 @@ export class QuestionsService {
     const owner = ownerOf(actor);
     await this.validate(input);
     const id = await this.dataSource.transaction(async (manager) => (await this.insertMany(manager, owner, actor.userId, [input]))[0]);
+    this.draws.forgetOwner(owner.id);
     return this.get(actor, id);
   }
 
@@ -85,6 +88,7 @@ export class QuestionsService {
       await manager.insert(QuestionVersionEntity, { ...this.versionRow(input, actor.userId), questionId: id, version, createdAt: this.clock.now() });
       await manager.update(QuestionEntity, { id }, { currentVersion: version, updatedAt: this.clock.now() });
     });
+    this.draws.forgetOwner(owner.id);
     return this.get(actor, id);
   }
 
@@ -94,6 +98,7 @@ export class QuestionsService {
       const question = await this.lockOwned(manager, owner, id);
       if (!question.archivedAt) await manager.update(QuestionEntity, { id }, { archivedAt: this.clock.now(), updatedAt: this.clock.now() });
     });
+    this.draws.forgetOwner(owner.id);
     return this.get(actor, id);
   }
 
@@ -161,6 +166,7 @@ export class QuestionsService {
     if (dryRun) return { dryRun, rows: parsed.rows, imported: 0, questionIds: [] };
     const inputs = parsed.valid.map((v) => v.input);
     const questionIds = await this.dataSource.transaction((manager) => this.insertMany(manager, owner, actor.userId, inputs));
+    this.draws.forgetOwner(owner.id);
     return { dryRun, rows: parsed.rows, imported: questionIds.length, questionIds };
   }
 

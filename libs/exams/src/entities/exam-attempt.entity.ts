@@ -83,4 +83,8 @@ export class ExamAttemptEntity {
 
   @Column({ type: 'boolean', nullable: true })
   passed!: boolean | null;
+
+  /** How many answer saves the attempt has had: grading claims it only if none happened since it read the answers. */
+  @Column({ type: 'int', default: 0 })
+  answerSaves!: number;
 }

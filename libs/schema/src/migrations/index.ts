@@ -30,6 +30,7 @@ import { Cmi5Launch1795665100000 } from './1795665100000-Cmi5Launch';
 import { MailLogRetention1795669000000 } from './1795669000000-MailLogRetention';
 import { ScormPackages1795670000000 } from './1795670000000-ScormPackages';
 import { XapiWindowIndex1795671000000 } from './1795671000000-XapiWindowIndex';
+import { ExamAttemptAnswerSaves1795672000000 } from './1795672000000-ExamAttemptAnswerSaves';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -63,4 +64,5 @@ export const ALL_MIGRATIONS = [
   MailLogRetention1795669000000,
   ScormPackages1795670000000,
   XapiWindowIndex1795671000000,
+  ExamAttemptAnswerSaves1795672000000,
 ];
