@@ -1,8 +1,10 @@
+import { fstatSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { FileSystemObjectStorage } from './object-storage';
+import { SharedFileDescriptors } from './shared-file-descriptors';
 
 const text = async (stream: Readable | null) => {
   const chunks: Buffer[] = [];
@@ -28,6 +30,24 @@ describe('FileSystemObjectStorage streams', () => {
     ]);
     expect(parts).toEqual(['abcde', '0123', 'fghij']);
     expect(await text(await storage.openStream('content/a.txt'))).toBe('0123456789abcdefghij');
+  });
+
+  it('closes the shared descriptor once its readers are done (ended or abandoned)', async () => {
+    const descriptors = new SharedFileDescriptors(10_000, 0);
+    await storage.put('content/c.txt', Buffer.from('abc'));
+    const path = join(dir, 'content/c.txt');
+    const one = (await descriptors.acquire(path))!;
+    const two = (await descriptors.acquire(path))!;
+    expect(two.fd).toBe(one.fd);
+    one.release();
+    one.release(); // twice counts once
+    expect(fstatSync(one.fd).isFile()).toBe(true);
+    two.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(() => fstatSync(one.fd)).toThrow(/EBADF/);
+    // The storage's streams release theirs at their end and when destroyed early.
+    expect(await text(await storage.openStream('content/c.txt'))).toBe('abc');
+    (await storage.openStream('content/c.txt'))!.destroy();
   });
 
   it('reads what was written last, and null once deleted', async () => {

@@ -100,9 +100,10 @@ export class FileSystemObjectStorage extends ObjectStorage {
     // readers of one file share its descriptor (see SharedFileDescriptors).
     const opened = await this.descriptors.acquire(this.pathOf(key));
     if (!opened) return null;
-    // Positional reads (`start` always given) from a descriptor the stream must not close.
+    // Positional reads (`start` always given) from a descriptor the stream must not close. Such a
+    // stream is not destroyed at its end (no 'close'), so the descriptor is released at 'end' too.
     const stream = createReadStream('', { fd: opened.fd, autoClose: false, highWaterMark: STREAM_CHUNK_BYTES, start: range?.start ?? 0, end: range?.end });
-    stream.once('close', opened.release);
+    for (const event of ['end', 'error', 'close']) stream.once(event, opened.release);
     return stream;
   }
 
