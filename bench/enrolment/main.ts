@@ -10,6 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
+import * as pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, Role } from '@cqo/core';
 import { TokenService } from '@cqo/identity';
@@ -29,10 +30,13 @@ import { BenchWorld, PhaseName } from './requests';
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CONNECTIONS = arg('connections', 200);
-const TRAINEES = 2000;
+// Fewer trainees (`--trainees=200`) beat each session more often in a short or slow run.
+const TRAINEES = arg('trainees', 2000);
 const ENROL_COURSES = 25;
 const SECONDS = arg('seconds', 10);
 const WARMUP_SECONDS = 2;
+// `--phases=baseline,heartbeat` runs only those (for a --cpu-prof of one path); the baseline always runs.
+const PHASES = process.argv.find((a) => a.startsWith('--phases='))?.split('=')[1]?.split(',') ?? ['heartbeat', 'enrol'];
 let database: DataSource | undefined;
 let clients: ChildProcess | undefined;
 
@@ -60,7 +64,17 @@ interface Phase {
   /** CPU time per request of this process (the server) and of our PostgreSQL backends. */
   nodeCpuUs: number;
   pgCpuUs: number;
+  /** Statements this process sent to PostgreSQL per answered request (guards included). */
+  statements: number;
 }
+
+/** Counts every statement any pg client of this process sends (TypeORM's pool included). */
+let statementsSent = 0;
+const sendQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statementsSent += 1;
+  return sendQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 async function main(): Promise<void> {
   const base = loadConfig();
@@ -92,18 +106,18 @@ async function main(): Promise<void> {
     clients.send({ world });
     await once(clients, 'message');
     const baseline = await phase(origin, 'baseline', 'baseline (GET, 1 indexed read, no auth)');
-    const heartbeat = await phase(origin, 'heartbeat', 'heartbeat (POST, JWT, 1 statement)');
+    const heartbeat = PHASES.includes('heartbeat') ? await phase(origin, 'heartbeat', 'heartbeat (POST, JWT, 1 statement)') : undefined;
     // No warm-up: each (trainee, course) pair is enrolled once.
-    const enrol = await phase(origin, 'enrol', `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`, false);
+    const enrol = PHASES.includes('enrol') ? await phase(origin, 'enrol', `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`, false) : undefined;
 
-    const rows = [baseline, heartbeat, enrol];
-    process.stdout.write(`\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (server + pg) ratio\n`);
+    const rows = [baseline, heartbeat, enrol].filter((r): r is Phase => r !== undefined);
+    process.stdout.write(`\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (server + pg) ratio  statements/req\n`);
     for (const r of rows) {
       const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
       const cpu = `${r.nodeCpuUs.toFixed(0)} + ${r.pgCpuUs.toFixed(0)}`;
       const cpuRatio = `${((r.nodeCpuUs + r.pgCpuUs) / (baseline.nodeCpuUs + baseline.pgCpuUs)).toFixed(2)}×`;
       process.stdout.write(
-        `${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${cpu.padEnd(12)} ${cpuRatio}\n`,
+        `${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${cpu.padEnd(12)} ${cpuRatio.padEnd(6)}  ${r.statements.toFixed(2)}\n`,
       );
     }
     const [check] = await app.get(DataSource).query(
@@ -111,6 +125,7 @@ async function main(): Promise<void> {
       [world.enrolCourses],
     );
     process.stdout.write(`\nrecorded: ${check.enrolments} enrolments, ${check.beats} heartbeats (warm-up included)\n`);
+    if (!heartbeat) return;
     const goal = heartbeat.rps >= 2000 && heartbeat.p99 < 100;
     // Server, load generator and PostgreSQL share the machine: other work on it shows in the load average.
     process.stdout.write(`load average at the end: ${loadavg()[0].toFixed(1)} (1 min)\n`);
@@ -136,12 +151,16 @@ async function phase(origin: string, phaseName: PhaseName, name: string, warmup 
   }
   const nodeBefore = process.cpuUsage();
   const pgBefore = await backendCpuMs();
+  const statementsBefore = statementsSent;
   const result = await run(SECONDS);
   await drained();
   const node = process.cpuUsage(nodeBefore);
+  // The bench's own polls (drained, backendCpuMs) are a handful against thousands of requests.
+  const statements = statementsSent - statementsBefore;
   const pgMs = (await backendCpuMs()) - pgBefore;
   const answered = Math.max(1, result.total);
   return {
+    statements: statements / answered,
     nodeCpuUs: (node.user + node.system) / answered,
     pgCpuUs: (pgMs * 1000) / answered,
     name,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -155,8 +155,9 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: HostileInputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        // Exports and lookups of people are written to the security audit log.
-        { provide: APP_INTERCEPTOR, useClass: AuditedReadInterceptor },
+        // Exports and lookups of people are written to the security audit log (by the interceptor
+        // @AuditedRead puts on each such route).
+        AuditedReadInterceptor,
         SerialVerifyLimiter,
         TusUploadServer,
       ],

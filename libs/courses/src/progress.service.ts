@@ -10,6 +10,7 @@ import { requiredSecondsOf } from './course-rules';
 import { CourseErrors, StudyErrors } from './courses.errors';
 import { ATTENTION_QUESTION_SOURCE, AttentionCheckOption, AttentionQuestion, AttentionQuestionSource } from './study/attention-question-source';
 import { deviceSummary } from './study/device-summary';
+import { BeatStateCache } from './study/beat-state-cache';
 import { assessBeat, BeatReport, BeatVerdict, extendWatched } from './study/study-credit';
 
 /** The most one heartbeat can credit (the client is asked to beat every STUDY_HEARTBEAT_SECONDS, default 30). */
@@ -82,7 +83,7 @@ const BEAT_STATE_SQL = `
 SELECT s.enrollment_id, s.lesson_id, s.last_beat_at, s.ended_at, s.ended_reason, s.position, s.watched, s.beats,
        s.credited_seconds, s.next_check_at_seconds, s.pending_check_id,
        lp.furthest_position, lp.active_seconds, lp.required_seconds, lp.completed_at IS NOT NULL AS completed,
-       l.content_file_id, f.kind AS file_kind, f.duration_seconds
+       l.content_file_id, f.kind AS file_kind, f.duration_seconds, s.xmin::text AS session_xmin, lp.xmin::text AS progress_xmin
   FROM study_sessions s
   JOIN lesson_progress lp ON lp.enrollment_id = s.enrollment_id AND lp.lesson_id = s.lesson_id
   JOIN lessons l ON l.id = s.lesson_id
@@ -91,23 +92,41 @@ SELECT s.enrollment_id, s.lesson_id, s.last_beat_at, s.ended_at, s.ended_reason,
 
 /**
  * Writes one heartbeat's outcome to the session and the lesson's progress in one statement. The
- * `beats = $old` condition makes two concurrent heartbeats of one session credit once.
+ * `beats = $old` condition makes two concurrent heartbeats of one session credit once. When the
+ * state came from this process's cache ($9, $10: the rows' xmin as the cache saw them), the
+ * write happens only if neither row changed since, whoever changed it (another API process,
+ * an answered check, a completion, a correction); otherwise nothing is written and the caller
+ * reads the state afresh.
  */
 const BEAT_UPDATE_SQL = `
 WITH beat AS (
   UPDATE study_sessions s
      SET last_beat_at = $3, position = $4, watched = $5::jsonb, credited_seconds = s.credited_seconds + $6,
          beats = s.beats + 1, uncredited_beats = s.uncredited_beats + CASE WHEN $6 = 0 THEN 1 ELSE 0 END
-   WHERE s.id = $1 AND s.beats = $2 AND s.ended_at IS NULL
-  RETURNING s.enrollment_id, s.lesson_id, s.credited_seconds
+   WHERE s.id = $1 AND s.beats = $2 AND s.ended_at IS NULL AND s.trainee_id = $11
+     AND ($9::text IS NULL OR (s.xmin::text = $9::text AND EXISTS (
+           SELECT 1 FROM lesson_progress lp0 WHERE lp0.enrollment_id = s.enrollment_id AND lp0.lesson_id = s.lesson_id AND lp0.xmin::text = $10::text)))
+  RETURNING s.enrollment_id, s.lesson_id, s.credited_seconds, s.xmin::text AS session_xmin
 ), p AS (
   UPDATE lesson_progress lp
      SET active_seconds = lp.active_seconds + $6, furthest_position = GREATEST(lp.furthest_position, $7),
          last_position = COALESCE($4, lp.last_position), updated_at = $8
     FROM beat WHERE lp.enrollment_id = beat.enrollment_id AND lp.lesson_id = beat.lesson_id
-  RETURNING lp.active_seconds, lp.required_seconds, lp.furthest_position, lp.completed_at IS NOT NULL AS completed
+  RETURNING lp.active_seconds, lp.required_seconds, lp.furthest_position, lp.completed_at IS NOT NULL AS completed, lp.xmin::text AS progress_xmin
 )
-SELECT beat.credited_seconds AS session_seconds, p.active_seconds, p.required_seconds, p.furthest_position, p.completed FROM beat JOIN p ON TRUE`;
+SELECT beat.credited_seconds AS session_seconds, p.active_seconds, p.required_seconds, p.furthest_position, p.completed,
+       beat.session_xmin, p.progress_xmin
+  FROM beat JOIN p ON TRUE`;
+
+interface BeatUpdateRow {
+  session_seconds: number;
+  active_seconds: number;
+  required_seconds: number;
+  furthest_position: number;
+  completed: boolean;
+  session_xmin: string;
+  progress_xmin: string;
+}
 
 interface BeatStateRow {
   enrollment_id: string;
@@ -128,11 +147,17 @@ interface BeatStateRow {
   content_file_id: string | null;
   file_kind: 'video' | 'document' | null;
   duration_seconds: number | null;
+  /** The two rows' versions as read (PostgreSQL's xmin): a cached state is written back only while they still match. */
+  session_xmin: string;
+  progress_xmin: string;
 }
 
 /** Online study measured by the server: study sessions, their heartbeats and attention checks. */
 @Injectable()
 export class ProgressService {
+  /** Each open session's state as this process last wrote or read it, so a heartbeat is one statement. */
+  private readonly beatStates = new BeatStateCache<BeatStateRow>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly completion: CourseCompletionService,
@@ -236,9 +261,56 @@ export class ProgressService {
    */
   async heartbeat(actor: Actor, sessionId: string, report: BeatReport = {}): Promise<HeartbeatResult> {
     const now = this.clock.now();
-    const [s] = await preparedQuery<BeatStateRow>(this.dataSource, 'cqo_beat_state', BEAT_STATE_SQL, [sessionId, actor.userId]);
-    if (!s) throw CourseErrors.sessionNotFound();
-    if (s.ended_at) throw s.ended_reason === 'superseded' ? StudyErrors.superseded() : CourseErrors.sessionNotFound();
+    const cached = this.beatStates.get(sessionId, actor.userId, now.getTime());
+    let attempt = cached ? await this.writeBeat(actor, sessionId, cached, true, report, now) : undefined;
+    if (!attempt?.row) {
+      // No cached state, or one of the rows changed since: read it (which also checks the session is the trainee's).
+      if (cached) this.beatStates.forget(sessionId);
+      const [s] = await preparedQuery<BeatStateRow>(this.dataSource, 'cqo_beat_state', BEAT_STATE_SQL, [sessionId, actor.userId]);
+      if (!s) throw CourseErrors.sessionNotFound();
+      if (s.ended_at) throw s.ended_reason === 'superseded' ? StudyErrors.superseded() : CourseErrors.sessionNotFound();
+      attempt = await this.writeBeat(actor, sessionId, s, false, report, now);
+    }
+    const { s, outcome, credit, row } = attempt;
+    const contentUrl = s.content_file_id ? this.content.signedUrl(s.content_file_id, actor.userId).url : null;
+    if (!row) {
+      // Another heartbeat of this session got there first (or it just ended): this one credits nothing.
+      this.beatStates.forget(sessionId);
+      return { ...this.unchanged(s), verdict: outcome.verdict, contentUrl, attentionCheck: await this.openCheck(s.pending_check_id) };
+    }
+    this.beatStates.remember(sessionId, actor.userId, attempt.next, now.getTime());
+    const result: HeartbeatResult = {
+      creditedSeconds: credit,
+      verdict: outcome.verdict,
+      activeSeconds: row.active_seconds,
+      requiredSeconds: row.required_seconds,
+      furthestPosition: row.furthest_position,
+      lessonCompleted: row.completed,
+      courseCompleted: false,
+      attentionCheck: await this.openCheck(s.pending_check_id),
+      contentUrl,
+    };
+    if (!result.attentionCheck && s.next_check_at_seconds !== null && row.session_seconds >= s.next_check_at_seconds && !row.completed) {
+      this.beatStates.forget(sessionId);
+      result.attentionCheck = await this.issueCheck(sessionId, s, outcome.position, now);
+    }
+    if (!row.completed && row.active_seconds >= row.required_seconds) {
+      this.beatStates.forget(sessionId);
+      const done = await this.dataSource.transaction((manager) =>
+        this.completion.completeLessonIfDue(manager, s.enrollment_id, s.lesson_id, now, 'heartbeat'),
+      );
+      // Another request may have marked it a moment earlier: the lesson is complete either way.
+      result.lessonCompleted = true;
+      result.courseCompleted = done.courseCompleted;
+    }
+    return result;
+  }
+
+  /**
+   * Decides one beat's credit from a state (study-credit.ts) and writes it in one statement; a
+   * `cached` state is written only if its rows are unchanged since (else `row` is undefined).
+   */
+  private async writeBeat(actor: Actor, sessionId: string, s: BeatStateRow, cached: boolean, report: BeatReport, now: Date) {
     const elapsed = Math.max(0, (now.getTime() - s.last_beat_at.getTime()) / 1000);
     const video = s.file_kind === 'video' && s.duration_seconds !== null;
     const outcome = assessBeat(
@@ -256,45 +328,41 @@ export class ProgressService {
     const credit = s.completed ? 0 : outcome.creditSeconds;
     const lastBeatAt = video ? now : new Date(s.last_beat_at.getTime() + Math.round(outcome.consumedSeconds * 1000));
     const watched = video ? extendWatched(s.watched, s.position, outcome.position, elapsed) : s.watched;
-    const [row] = await preparedQuery<{ session_seconds: number; active_seconds: number; required_seconds: number; furthest_position: number; completed: boolean }>(
-      this.dataSource,
-      'cqo_beat_update',
-      BEAT_UPDATE_SQL,
-      [sessionId, s.beats, lastBeatAt, outcome.position, JSON.stringify(watched), credit, outcome.furthestPosition, now],
-    );
-    const contentUrl = s.content_file_id ? this.content.signedUrl(s.content_file_id, actor.userId).url : null;
-    if (!row) {
-      // Another heartbeat of this session got there first (or it just ended): this one credits nothing.
-      return { ...this.unchanged(s), verdict: outcome.verdict, contentUrl, attentionCheck: await this.openCheck(s.pending_check_id) };
-    }
-    const result: HeartbeatResult = {
-      creditedSeconds: credit,
-      verdict: outcome.verdict,
-      activeSeconds: row.active_seconds,
-      requiredSeconds: row.required_seconds,
-      furthestPosition: row.furthest_position,
-      lessonCompleted: row.completed,
-      courseCompleted: false,
-      attentionCheck: await this.openCheck(s.pending_check_id),
-      contentUrl,
+    const [row] = await preparedQuery<BeatUpdateRow>(this.dataSource, 'cqo_beat_update', BEAT_UPDATE_SQL, [
+      sessionId,
+      s.beats,
+      lastBeatAt,
+      outcome.position,
+      JSON.stringify(watched),
+      credit,
+      outcome.furthestPosition,
+      now,
+      cached ? s.session_xmin : null,
+      cached ? s.progress_xmin : null,
+      actor.userId,
+    ]);
+    // The state after this write, as the next heartbeat of this session will find it.
+    const next: BeatStateRow | undefined = row && {
+      ...s,
+      last_beat_at: lastBeatAt,
+      position: outcome.position,
+      watched,
+      beats: s.beats + 1,
+      credited_seconds: row.session_seconds,
+      furthest_position: row.furthest_position,
+      active_seconds: row.active_seconds,
+      required_seconds: row.required_seconds,
+      completed: row.completed,
+      session_xmin: row.session_xmin,
+      progress_xmin: row.progress_xmin,
     };
-    if (!result.attentionCheck && s.next_check_at_seconds !== null && row.session_seconds >= s.next_check_at_seconds && !row.completed) {
-      result.attentionCheck = await this.issueCheck(sessionId, s, outcome.position, now);
-    }
-    if (!row.completed && row.active_seconds >= row.required_seconds) {
-      const done = await this.dataSource.transaction((manager) =>
-        this.completion.completeLessonIfDue(manager, s.enrollment_id, s.lesson_id, now, 'heartbeat'),
-      );
-      // Another request may have marked it a moment earlier: the lesson is complete either way.
-      result.lessonCompleted = true;
-      result.courseCompleted = done.courseCompleted;
-    }
-    return result;
+    return { s, outcome, credit, row, next };
   }
 
   /** Credits the time since the last heartbeat (by the same rules) and closes the session. */
   async endSession(actor: Actor, sessionId: string, report: BeatReport = {}): Promise<HeartbeatResult> {
     const result = await this.heartbeat(actor, sessionId, report);
+    this.beatStates.forget(sessionId);
     await this.dataSource.query(
       `UPDATE study_sessions SET ended_at = $3, ended_reason = 'ended' WHERE id = $1 AND trainee_id = $2 AND ended_at IS NULL`,
       [sessionId, actor.userId, this.clock.now()],
@@ -309,6 +377,7 @@ export class ProgressService {
    */
   async answerCheck(actor: Actor, sessionId: string, checkId: string, answer: string | null): Promise<AttentionAnswerResult> {
     const now = this.clock.now();
+    this.beatStates.forget(sessionId);
     return this.dataSource.transaction(async (manager) => {
       const sessions: { pending_check_id: string | null; credited_seconds: number; min: number | null; max: number | null }[] = await manager.query(
         `SELECT s.pending_check_id, s.credited_seconds, v.attention_check_min_minutes AS min, v.attention_check_max_minutes AS max

@@ -179,6 +179,11 @@ describe('hosted lesson content', () => {
       expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.regulatorLZ })).statusCode).toBe(403);
       // No listing of the media folder.
       expect((await api.request({ method: 'GET', url: '/media/' })).statusCode).toBe(404);
+      // A malformed query is a 400 naming each field, an unknown parameter included.
+      const malformed = await api.request({ method: 'GET', url: url.replace(/e=\d+/, 'e=soon').replace(/s=[^&]+/, 's=short') + '&x=1' });
+      expect(malformed.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(malformed.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['e', 's', 'x']);
+      expect((await api.request({ method: 'GET', url: url.replace(/u=[^&]+/, 'u=nobody') })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'u' }] });
 
       clock.advance(301_000);
       const expired = await api.request({ method: 'GET', url, headers: { range: 'bytes=0-99' } });

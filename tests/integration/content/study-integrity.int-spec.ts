@@ -151,4 +151,24 @@ describe('study integrity on a hosted video', () => {
     expect(pdf.statusCode).toBe(206);
     expect(pdf.body).toBe('%PDF-');
   });
+
+  it('decides a heartbeat on the stored progress when it changed elsewhere (another API process, a correction)', async () => {
+    await db.query(
+      'UPDATE lesson_progress SET furthest_position = 0, active_seconds = 0, last_position = 0, completed_at = NULL, completed_via = NULL WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lessonId],
+    );
+    const id = (await start()).json().sessionId;
+    tick(30);
+    expect((await beat(id, { position: 30 })).json()).toMatchObject({ creditedSeconds: 30, furthestPosition: 30 });
+    // This process remembers the state it wrote; the row changes behind its back.
+    await db.query('UPDATE lesson_progress SET furthest_position = 200 WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+    tick(30);
+    // Watching 30 → 60 again is below the stored furthest point: nothing new, nothing credited.
+    expect((await beat(id, { position: 60 })).json()).toMatchObject({ creditedSeconds: 0, activeSeconds: 30, furthestPosition: 200 });
+    // And the beat after that is back to one statement on a state that matches the rows.
+    tick(30);
+    expect((await beat(id, { position: 90 })).json()).toMatchObject({ creditedSeconds: 0, furthestPosition: 200 });
+    const [row] = await db.query('SELECT beats FROM study_sessions WHERE id = $1', [id]);
+    expect(row.beats).toBe(3);
+  });
 });

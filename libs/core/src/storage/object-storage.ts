@@ -1,11 +1,10 @@
-import { createReadStream, open, renameSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { createReadStream, renameSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
+import { SharedFileDescriptors } from './shared-file-descriptors';
 
-const openFile = promisify(open);
 /**
  * Bytes read at a time by openStream (Node's default). 128 KiB halved the reads per range but let
  * each stream hold the event loop and the thread pool longer per turn: with 200 concurrent
@@ -51,6 +50,7 @@ export abstract class ObjectStorage {
 /** Files under STORAGE_DIR (a volume in docker-compose). Writes are atomic: temp file, then rename. */
 export class FileSystemObjectStorage extends ObjectStorage {
   private readonly made = new Set<string>();
+  private readonly descriptors = new SharedFileDescriptors();
 
   constructor(private readonly root: string) {
     super();
@@ -62,10 +62,12 @@ export class FileSystemObjectStorage extends ObjectStorage {
     if (data.length <= SYNC_WRITE_MAX_BYTES) {
       writeFileSync(temp, data);
       renameSync(temp, path);
-      return;
+    } else {
+      await writeFile(temp, data);
+      await rename(temp, path);
     }
-    await writeFile(temp, data);
-    await rename(temp, path);
+    // A reader opening the key from now on must see the new file, not a shared old descriptor.
+    this.descriptors.forget(path);
   }
 
   async putFile(key: string, sourcePath: string): Promise<void> {
@@ -79,6 +81,8 @@ export class FileSystemObjectStorage extends ObjectStorage {
       await copyFile(sourcePath, temp);
       await rename(temp, path);
       await unlink(sourcePath);
+    } finally {
+      this.descriptors.forget(path);
     }
   }
 
@@ -106,20 +110,20 @@ export class FileSystemObjectStorage extends ObjectStorage {
   }
 
   async openStream(key: string, range?: { start: number; end: number }): Promise<Readable | null> {
-    // Opened once, here: a missing file is null rather than a stream error, without a stat first
-    // (each file-system call waits its turn in libuv's thread pool, which every range request shares).
-    const path = this.pathOf(key);
-    let fd: number;
-    try {
-      fd = await openFile(path, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    return createReadStream(path, { fd, highWaterMark: STREAM_CHUNK_BYTES, ...(range ? { start: range.start, end: range.end } : {}) });
+    // A missing file is null rather than a stream error, without a stat first (each file-system
+    // call waits its turn in libuv's thread pool, which every range request shares); concurrent
+    // readers of one file share its descriptor (see SharedFileDescriptors).
+    const opened = await this.descriptors.acquire(this.pathOf(key));
+    if (!opened) return null;
+    // Positional reads (`start` always given) from a descriptor the stream must not close. Such a
+    // stream is not destroyed at its end (no 'close'), so the descriptor is released at 'end' too.
+    const stream = createReadStream('', { fd: opened.fd, autoClose: false, highWaterMark: STREAM_CHUNK_BYTES, start: range?.start ?? 0, end: range?.end });
+    for (const event of ['end', 'error', 'close']) stream.once(event, opened.release);
+    return stream;
   }
 
   async delete(key: string): Promise<void> {
+    this.descriptors.forget(this.pathOf(key));
     try {
       await unlink(this.pathOf(key));
     } catch (error) {

@@ -20,8 +20,12 @@ interface KnownState {
   loadedAtMs: number;
 }
 
-/** While revocations arrive by Redis pub/sub, a known state is trusted this long (a safety net only). */
-const LISTENING_CACHE_MS = 10_000;
+/**
+ * While revocations arrive by Redis pub/sub, a known state is trusted this long (a safety net
+ * only: a revocation empties the cache at once). Longer than the study heartbeat interval (30 s),
+ * so a studying trainee's beats do not each re-read their account.
+ */
+const LISTENING_CACHE_MS = 60_000;
 /** Without the subscription (Redis away), states are re-read from PostgreSQL at least every second. */
 const DEGRADED_CACHE_MS = 1_000;
 const STATES_KEPT = 20_000;

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, throwError } from 'rxjs';
@@ -21,7 +21,10 @@ export interface AuditedReadRule {
  * lookups), whether it succeeds or not. The entry names the route's parameters and filters, an
  * ID number in them only masked; never what was found.
  */
-export const AuditedRead = (kind: AuditedReadRule['kind'], what: string) => SetMetadata(AUDITED_READ_KEY, { kind, what } satisfies AuditedReadRule);
+export const AuditedRead = (kind: AuditedReadRule['kind'], what: string) =>
+  // The interceptor is the route's own, not global: the other routes skip Nest's interceptor
+  // (RxJS) pipeline altogether, about 3% of a small request's CPU.
+  applyDecorators(SetMetadata(AUDITED_READ_KEY, { kind, what } satisfies AuditedReadRule), UseInterceptors(AuditedReadInterceptor));
 
 const ID_NUMBER = /\d{17}[\dXx]/g;
 

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrors, FieldIssue, fieldLabel, FieldRule, fieldMessage, isBlank, RuleParams } from '@cqo/core';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 // class-validator's constraint names → the rules our messages are written for.
 const RULES: Record<string, FieldRule> = {
@@ -92,6 +93,7 @@ const PRIMITIVES = new Set<Function>([String, Number, Boolean, Array, Object, Bu
 
 /** Unknown fields are refused, types are converted, and failures name every offending field. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadataLookups();
   return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
