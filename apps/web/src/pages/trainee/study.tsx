@@ -5,8 +5,7 @@ import type { AttentionCheck, CourseVersion, EnrollmentDetail, HeartbeatResult, 
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
-import { Cmi5Player } from './cmi5-player';
-import { ScormPlayer } from './scorm-player';
+import { PackagePlayer } from './package-player';
 import { fmtDuration } from './enrollment';
 
 // pdf.js is about half a megabyte: only a document lesson downloads it (its worker is a separate file too).
@@ -73,8 +72,8 @@ export function StudyPage() {
 
   // One study session while the page is open; heartbeats every interval (sooner near the end).
   useEffect(() => {
-    // A cmi5 lesson has no study session: its AU reports, the server caps (Cmi5Player).
-    // Nor has a SCORM lesson: its runtime commits, the server observes (ScormPlayer).
+    // A cmi5 lesson has no study session: its AU reports, the server caps (PackagePlayer).
+    // Nor has a SCORM lesson: its runtime commits, the server observes (PackagePlayer).
     if (!data.data?.lesson || data.data.lesson.type === 'cmi5' || data.data.lesson.type === 'scorm') return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -193,7 +192,7 @@ export function StudyPage() {
         </PageTitle>
         <p className="muted">{enrollment.title}</p>
         <section className="card study">
-          {lesson.type === 'cmi5' ? <Cmi5Player enrollmentId={enrollmentId} lesson={lesson} /> : <ScormPlayer enrollmentId={enrollmentId} lesson={lesson} />}
+          <PackagePlayer kind={lesson.type === 'cmi5' ? 'cmi5' : 'scorm'} enrollmentId={enrollmentId} lesson={lesson} />
         </section>
       </>
     );

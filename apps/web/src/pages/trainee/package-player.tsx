@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import type { Cmi5Launch, EnrollmentDetail, Lesson } from '../../api/types';
+import type { EnrollmentDetail, Lesson } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui/kit';
 import { fmtDuration } from './enrollment';
@@ -10,20 +10,23 @@ import { fmtDuration } from './enrollment';
 const POLL_MS = 3000;
 
 /**
- * A cmi5 lesson: the trainee launches the course's AU, which runs in a sandboxed frame and talks
- * to the platform's xAPI endpoint itself (launch parameters in its URL). The page shows the time
- * the server has credited and the completion as the server records them.
+ * A lesson from an authoring tool's package: the trainee launches it and it runs in a sandboxed
+ * frame, reporting to the server by itself. A cmi5 AU talks to the platform's xAPI endpoint (launch
+ * parameters in its URL); a SCORM SCO's pages come with the SCORM runtime (API / API_1484_11)
+ * injected by the server, which commits the CMI data. This page shows the time the server has
+ * credited and the completion as the server records them.
  */
-export function Cmi5Player({ enrollmentId, lesson }: { enrollmentId: string; lesson: Lesson }) {
+export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | 'scorm'; enrollmentId: string; lesson: Lesson }) {
   const { t } = useI18n();
-  const [launch, setLaunch] = useState<Cmi5Launch>();
+  // Both launches answer the frame's URL; a relaunch is a new URL, so the frame starts afresh.
+  const [launch, setLaunch] = useState<{ url: string }>();
   const [error, setError] = useState<ApiError>();
   const [progress, setProgress] = useState<{ active: number; completed: boolean; courseCompleted: boolean }>();
 
   const start = async () => {
     try {
       setError(undefined);
-      setLaunch(await api.post<Cmi5Launch>(`/me/enrollments/${enrollmentId}/lessons/${lesson.id}/cmi5-launch`, {}));
+      setLaunch(await api.post<{ url: string }>(`/me/enrollments/${enrollmentId}/lessons/${lesson.id}/${kind}-launch`, {}));
     } catch (err) {
       setError(err as ApiError);
     }
@@ -52,8 +55,9 @@ export function Cmi5Player({ enrollmentId, lesson }: { enrollmentId: string; les
     <>
       {launch ? (
         <iframe
+          key={launch.url}
           className="cmi5-frame"
-          data-testid="cmi5-frame"
+          data-testid={`${kind}-frame`}
           title={t('cmi5.frameTitle', { title: lesson.title })}
           src={launch.url}
           sandbox="allow-scripts allow-forms"
@@ -64,9 +68,9 @@ export function Cmi5Player({ enrollmentId, lesson }: { enrollmentId: string; les
           {launch ? t('cmi5.relaunch') : t('cmi5.launch')}
         </button>
       </p>
-      <p className="muted small">{t('cmi5.howItWorks')}</p>
+      <p className="muted small">{kind === 'scorm' ? t('scorm.howItWorks') : t('cmi5.howItWorks')}</p>
       {progress && (
-        <div aria-live="polite" data-testid="cmi5-progress">
+        <div aria-live="polite" data-testid={`${kind}-progress`}>
           <p>{t('cmi5.studied', { time: fmtDuration(progress.active) })}</p>
           {progress.completed && (
             <p className="alert alert-ok" role="status">
