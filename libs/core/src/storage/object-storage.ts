@@ -1,8 +1,9 @@
-import { createReadStream, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
+import { PositionalReadStream } from './positional-read-stream';
 import { SharedFileDescriptors } from './shared-file-descriptors';
 
 /**
@@ -115,11 +116,8 @@ export class FileSystemObjectStorage extends ObjectStorage {
     // readers of one file share its descriptor (see SharedFileDescriptors).
     const opened = await this.descriptors.acquire(this.pathOf(key));
     if (!opened) return null;
-    // Positional reads (`start` always given) from a descriptor the stream must not close. Such a
-    // stream is not destroyed at its end (no 'close'), so the descriptor is released at 'end' too.
-    const stream = createReadStream('', { fd: opened.fd, autoClose: false, highWaterMark: STREAM_CHUNK_BYTES, start: range?.start ?? 0, end: range?.end });
-    for (const event of ['end', 'error', 'close']) stream.once(event, opened.release);
-    return stream;
+    // Positional reads from a descriptor the stream does not own; it releases it when done.
+    return new PositionalReadStream(opened.fd, range?.start ?? 0, range?.end ?? Infinity, STREAM_CHUNK_BYTES, opened.release);
   }
 
   async delete(key: string): Promise<void> {
