@@ -22,5 +22,8 @@ export * from './process/graceful-shutdown';
 export * from './uploads';
 export * from './csv/csv-writer';
 export * from './storage/object-storage';
+export * from './documents/pdf-fonts';
+export * from './documents/glyph-missing';
+export * from './hours/decimal-hours';
 export * from './health/dependency-monitor';
 export * from './database/read-data-source';

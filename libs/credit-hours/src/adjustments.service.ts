@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, isPositiveHours, normalizeHours, offsetOf, Page, pageOf, PageRequest, Role, toCentiHours } from '@cqo/core';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
 import { CreditAuditAction } from './credit-audit-log.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
-import { isPositiveHours, normalizeHours, toCentiHours } from './decimal-hours';
 import { assertCanAdjust, regionScopeSql, traineeScope } from './credit-scope';
 import { LedgerService } from './ledger.service';
 

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, normalizeHours, offsetOf, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { ComplianceState } from './compliance-status.entity';
 import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
 import { CreditHoursErrors } from './credit-hours.errors';
 import { assertCanSee, regionScopeSql, traineeScope } from './credit-scope';
-import { normalizeHours } from './decimal-hours';
 import { RequirementPeriod } from './requirement-rule.entity';
 
 export interface ComplianceStatusView {

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@cqo/core';
+import { Clock, normalizeHours } from '@cqo/core';
 import { notificationInsert } from '@cqo/notifications';
 import type { ComplianceState } from './compliance-status.entity';
-import { normalizeHours } from './decimal-hours';
 
 /** One requirement's verdict of a year, as the engine left it. */
 export interface VerdictRow {

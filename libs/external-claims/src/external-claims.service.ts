@@ -2,24 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Actor,
-  checkEvidenceFile,
-  chinaDateOf,
-  chinaYearOf,
-  Clock,
-  CommonErrors,
-  FieldIssue,
-  fieldLabel,
-  ObjectStorage,
-  offsetOf,
-  Page,
-  pageOf,
-  PageRequest,
-  regionContains,
-  Role,
-} from '@cqo/core';
-import { CreditCategory, CreditKind, LedgerService, normalizeHours, regionScopeSql, toCentiHours } from '@cqo/credit-hours';
+import { Actor, checkEvidenceFile, chinaDateOf, chinaYearOf, Clock, CommonErrors, FieldIssue, fieldLabel, normalizeHours, ObjectStorage, offsetOf, Page, pageOf, PageRequest, regionContains, Role, toCentiHours } from '@cqo/core';
+import { CreditCategory, CreditKind, LedgerService, regionScopeSql } from '@cqo/credit-hours';
 import { AuditLogService } from '@cqo/identity';
 import { NotificationsService } from '@cqo/notifications';
 import { ExternalClaimRejectedStage, ExternalClaimStatus } from './external-claim.entity';

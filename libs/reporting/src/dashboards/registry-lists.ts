@@ -1,4 +1,4 @@
-import { pathInScopeSql } from '../registry-scope';
+import { pathInScopeSql } from '@cqo/registry';
 
 /**
  * The regulators' lists, as SQL shared by the paged JSON endpoints and the streamed exports, so

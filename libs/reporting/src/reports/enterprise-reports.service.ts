@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CertificateStorage } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, ObjectStorage, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
 import { APPRAISAL_RESULT_LABELS, AppraisalResult, EnterpriseYearlyReportEntity } from '../entities/yearly-report.entity';
-import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
+import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath, RegistryErrors } from '@cqo/registry';
 
 /** The attached document: what a browser knows about it, and its bytes. */
 export interface UploadedFile {
@@ -95,7 +93,7 @@ const SIGNATURES: Record<string, number[][]> = {
 export class EnterpriseReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly storage: CertificateStorage,
+    private readonly storage: ObjectStorage,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}

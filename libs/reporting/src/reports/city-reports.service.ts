@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CertificateStorage } from '@cqo/certificates';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
-import { ComplianceState, currentYear, isMet, normalizeHours } from '@cqo/credit-hours';
+import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, isUniqueViolation, normalizeHours, ObjectStorage, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
+import { ComplianceState, currentYear, isMet } from '@cqo/credit-hours';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { CityReportVersionEntity, CityReportVersionStatus } from '../entities/city-report-version.entity';
 import { CityReportStatus, CityYearlyReportEntity } from '../entities/yearly-report.entity';
-import { RegistryErrors } from '../registry.errors';
-import { pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
+import { pathInScopeSql, regionFilterPath, RegistryErrors, returnedRows } from '@cqo/registry';
 import { CityReportContent, CityReportCqoRow, renderCityReportPdf, renderCityReportXlsx } from './city-report.renderer';
 
 export interface CityReportView {
@@ -60,7 +58,7 @@ export class CityReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dashboards: DashboardsService,
-    private readonly storage: CertificateStorage,
+    private readonly storage: ObjectStorage,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

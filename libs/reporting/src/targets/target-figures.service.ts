@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppointmentTargetEntity } from '../entities/appointment-target.entity';
 import { asOfKey } from '@cqo/credit-hours';
-import { EligibilityService } from '../eligibility/eligibility.service';
+import { EligibilityService } from '@cqo/registry';
 import { criteriaSql, TargetCriteria } from './target-criteria';
 
 /** met: rate reached; not_met: not reached; no_target_enterprises: the group is empty (never met, never 0%). */

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, chinaDateOf, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
-import { ComplianceState, COMPLIANCE_STATES, currentYear, normalizeHours } from '@cqo/credit-hours';
-import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
+import { Actor, chinaDateOf, Clock, normalizeHours, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { ComplianceState, COMPLIANCE_STATES, currentYear } from '@cqo/credit-hours';
+import { AppointmentsService, AppointmentView, assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath, RegistryErrors } from '@cqo/registry';
 import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
-import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
 import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
 import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
 import { appointmentsQuery, ListedAppointmentState, ListQuery, shortfallsQuery } from './registry-lists';
