@@ -2,7 +2,25 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, checkEvidenceFile, chinaDateOf, chinaYearOf, Clock, CommonErrors, FieldIssue, fieldLabel, normalizeHours, ObjectStorage, offsetOf, Page, pageOf, PageRequest, regionContains, Role, toCentiHours } from '@cqo/core';
+import {
+  Actor,
+  checkEvidenceFile,
+  chinaDateOf,
+  chinaYearOf,
+  Clock,
+  CommonErrors,
+  FieldIssue,
+  fieldLabel,
+  normalizeHours,
+  ObjectStorage,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  Role,
+  toCentiHours,
+} from '@cqo/core';
 import { CreditCategory, CreditKind, LedgerService, regionScopeSql } from '@cqo/credit-hours';
 import { AuditLogService } from '@cqo/identity';
 import { NotificationsService } from '@cqo/notifications';
