@@ -17,11 +17,12 @@ import {
   Page,
   pageOf,
   PageRequest,
-  regionContains,
+  regionScopeSql,
   Role,
+  ScopePolicy,
   toCentiHours,
 } from '@cqo/core';
-import { CreditCategory, CreditKind, LedgerService, regionScopeSql } from '@cqo/credit-hours';
+import { CreditCategory, CreditKind, LedgerService } from '@cqo/credit-hours';
 import { AuditLogService } from '@cqo/identity';
 import { NotificationsService } from '@cqo/notifications';
 import { ExternalClaimRejectedStage, ExternalClaimStatus } from './external-claim.entity';
@@ -357,12 +358,12 @@ export class ExternalClaimsService {
   }
 
   private assertCanSee(actor: Actor, claim: { traineeId: string; enterpriseId: string }, scope: ClaimScope): void {
-    const allowed =
-      actor.role === Role.PlatformAdmin ||
-      (actor.role === Role.Trainee && actor.userId === claim.traineeId) ||
+    const allowed = ScopePolicy.covers(actor, {
+      traineeId: claim.traineeId,
       // Only while the trainee is still the enterprise's confirmed employee.
-      (actor.role === Role.EnterpriseAdmin && actor.enterpriseId !== null && actor.enterpriseId === claim.enterpriseId && scope.currentEnterpriseId === claim.enterpriseId) ||
-      (actor.role === Role.Regulator && actor.regionPath !== null && regionContains(actor.regionPath, scope.regionPath));
+      enterpriseIds: scope.currentEnterpriseId === claim.enterpriseId ? [claim.enterpriseId] : [],
+      regionPaths: [scope.regionPath],
+    });
     if (!allowed) throw CommonErrors.outOfScope();
   }
 
