@@ -17,7 +17,6 @@ import {
   Page,
   pageOf,
   PageRequest,
-  regionScopeSql,
   Role,
   ScopePolicy,
   toCentiHours,
@@ -178,20 +177,11 @@ export class ExternalClaimsService {
   async list(actor: Actor, filter: { status?: ExternalClaimStatus; traineeId?: string }, page: PageRequest): Promise<Page<ExternalClaimView>> {
     const params: unknown[] = [filter.status ?? null, filter.traineeId ?? null];
     const where = ['($1::text IS NULL OR c.status = $1)', '($2::uuid IS NULL OR c.trainee_id = $2)'];
-    switch (actor.role) {
-      case Role.EnterpriseAdmin:
-        params.push(actor.enterpriseId);
-        where.push(`c.enterprise_id = $${params.length} AND p.enterprise_id = $${params.length}`);
-        break;
-      case Role.Regulator:
-        params.push(actor.regionPath);
-        where.push(regionScopeSql('g.path', `$${params.length}`));
-        break;
-      case Role.PlatformAdmin:
-        break;
-      default:
-        throw CommonErrors.outOfScope();
-    }
+    const scope = ScopePolicy.where(actor, { enterprise: 'c.enterprise_id', regionPath: 'g.path' }, params);
+    if (scope === null) throw CommonErrors.outOfScope();
+    where.push(scope);
+    // An enterprise sees a claim only while the trainee is still its confirmed employee.
+    if (ScopePolicy.of(actor).kind === 'enterprise') where.push('p.enterprise_id = c.enterprise_id');
     return this.page(where.join(' AND '), params, page);
   }
 
