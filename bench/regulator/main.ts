@@ -10,7 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { chinaYearOf, loadConfig, Role } from '@cqo/core';
 import { TokenService } from '@cqo/identity';
-import { appointmentsQuery } from '@cqo/registry';
+import { appointmentsQuery } from '@cqo/reporting';
 import { migrateDatabase } from '@cqo/schema';
 
 /**

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { DashboardsService } from '@cqo/registry';
+import { DashboardsService } from '@cqo/reporting';
 import { seriousAxeViolations } from '../support/axe';
 import { launchChromium, LiveServers, DESKTOP, overflowingTables, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';

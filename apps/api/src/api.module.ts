@@ -13,6 +13,7 @@ import { IdentityModule } from '@cqo/identity';
 import { NotificationsModule } from '@cqo/notifications';
 import { OrganizationsModule } from '@cqo/organizations';
 import { RegistryModule } from '@cqo/registry';
+import { ReportingModule } from '@cqo/reporting';
 import { DatabaseModule } from '@cqo/schema';
 import { TraineesModule } from '@cqo/trainees';
 import { AuditedReadInterceptor } from './http/common/audited-read';
@@ -99,6 +100,7 @@ export class ApiModule {
         ExamsModule,
         CertificatesModule,
         RegistryModule,
+        ReportingModule,
         ExternalClaimsModule,
       ],
       controllers: [

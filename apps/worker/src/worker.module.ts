@@ -9,6 +9,7 @@ import { ExamsModule } from '@cqo/exams';
 import { IdentityModule } from '@cqo/identity';
 import { MailDeliveryModule, NotificationsModule } from '@cqo/notifications';
 import { RegistryModule } from '@cqo/registry';
+import { ReportingModule } from '@cqo/reporting';
 import { DatabaseModule } from '@cqo/schema';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -57,6 +58,7 @@ export class WorkerModule {
         CreditHoursModule,
         CertificatesModule,
         RegistryModule,
+        ReportingModule,
         IdentityModule,
       ],
       providers,

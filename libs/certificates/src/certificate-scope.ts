@@ -1,4 +1,4 @@
-import { Actor, regionContains, Role } from '@cqo/core';
+import { Actor, Role, ScopePolicy } from '@cqo/core';
 import { CertificateEntity } from './certificate.entity';
 
 /**
@@ -6,22 +6,10 @@ import { CertificateEntity } from './certificate.entity';
  * regulator whose region contains the certificate's region; a platform admin.
  */
 export function canSee(actor: Actor, certificate: CertificateEntity, regionPath: string | null): boolean {
-  switch (actor.role) {
-    case Role.PlatformAdmin:
-      return true;
-    case Role.Trainee:
-      return certificate.traineeId === actor.userId;
-    case Role.OrgAdmin:
-      return actor.organizationId !== null && certificate.organizationId === actor.organizationId;
-    case Role.Regulator:
-      return actor.regionPath !== null && regionPath !== null && regionContains(actor.regionPath, regionPath);
-    default:
-      return false;
-  }
+  return ScopePolicy.covers(actor, { traineeId: certificate.traineeId, organizationId: certificate.organizationId, regionPaths: [regionPath] });
 }
 
 /** Who may revoke or reissue: a platform admin, or a regulator of the region of the trainee's enterprise. */
 export function canAdminister(actor: Actor, regionPath: string | null): boolean {
-  if (actor.role === Role.PlatformAdmin) return true;
-  return actor.role === Role.Regulator && actor.regionPath !== null && regionPath !== null && regionContains(actor.regionPath, regionPath);
+  return (actor.role === Role.PlatformAdmin || actor.role === Role.Regulator) && ScopePolicy.covers(actor, { regionPaths: [regionPath] });
 }

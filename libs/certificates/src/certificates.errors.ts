@@ -1,5 +1,4 @@
-import { DomainError } from '@cqo/core';
-import { glyphMissing } from './rendering/glyph-missing';
+import { DomainError, glyphMissing } from '@cqo/core';
 
 export const CertificateErrors = {
   /** A character no embedded font can draw: issuing would print a name with a hole. */

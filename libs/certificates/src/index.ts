@@ -12,7 +12,6 @@ export * from './certificate-scope';
 export * from './serials/serial-number';
 export * from './signing/canonical-json';
 export * from './signing/certificate-signer';
-export * from './rendering/certificate-fonts';
 export * from './rendering/certificate-render-pool';
 export * from './rendering/certificate-renderer';
 export * from './storage/certificate-storage';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * before it. A lib that needs something of a later one declares a port (an injection token) and
  * the later lib provides it, as courses does for attention-check questions from the exams bank.
  */
-const ORDER = ['core', 'organizations', 'identity', 'trainees', 'notifications', 'courses', 'exams', 'credit-hours', 'external-claims', 'certificates', 'registry'];
+const ORDER = ['core', 'organizations', 'identity', 'trainees', 'notifications', 'courses', 'exams', 'credit-hours', 'external-claims', 'certificates', 'registry', 'reporting'];
 const LIBS = join(__dirname, '../..');
 
 function sourcesOf(dir: string): string[] {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, CommonErrors, regionContains, Role } from '@cqo/core';
+import { Actor, CommonErrors, Role, ScopePolicy } from '@cqo/core';
 
 /**
  * Who may see and change what in the courses lib. Scope is the owning training organization:
@@ -19,19 +19,10 @@ export class CourseAccess {
 
   /** Staff who may read an organization's unpublished courses and its enrolments. */
   async oversees(actor: Actor, organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    switch (actor.role) {
-      case Role.PlatformAdmin:
-        return true;
-      case Role.OrgAdmin:
-        return actor.organizationId === organizationId;
-      case Role.Regulator: {
-        if (!actor.regionPath) return false;
-        const path = await organizationRegionPath(manager, organizationId);
-        return path !== null && regionContains(actor.regionPath, path);
-      }
-      default:
-        return false;
-    }
+    const scope = ScopePolicy.of(actor);
+    // The organization's region is looked up only when a regulator asks.
+    const regionPaths = scope.kind === 'region' && scope.regionPath !== null ? [await organizationRegionPath(manager, organizationId)] : [];
+    return ScopePolicy.covers(actor, { organizationId, regionPaths });
   }
 
   async assertOversees(actor: Actor, organizationId: string, manager?: EntityManager): Promise<void> {

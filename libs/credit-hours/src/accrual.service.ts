@@ -2,9 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CourseCompletedEvent, DomainError, FieldIssue } from '@cqo/core';
+import { CourseCompletedEvent, DomainError, FieldIssue, isPositiveHours, normalizeHours } from '@cqo/core';
 import { CreditHoursErrors } from './credit-hours.errors';
-import { isPositiveHours, normalizeHours } from './decimal-hours';
 import { LedgerService } from './ledger.service';
 
 function isForeignKeyViolation(error: unknown, constraint: string): boolean {

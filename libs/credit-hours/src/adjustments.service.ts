@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, isPositiveHours, normalizeHours, offsetOf, Page, pageOf, PageRequest, Role, ScopePolicy, toCentiHours } from '@cqo/core';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
 import { CreditAuditAction } from './credit-audit-log.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
-import { isPositiveHours, normalizeHours, toCentiHours } from './decimal-hours';
-import { assertCanAdjust, regionScopeSql, traineeScope } from './credit-scope';
+import { assertCanAdjust, traineeScope } from './credit-scope';
 import { LedgerService } from './ledger.service';
 
 export interface AdjustmentInput {
@@ -91,11 +90,7 @@ export class AdjustmentsService {
   async auditLog(actor: Actor, filter: { traineeId?: string }, page: PageRequest): Promise<Page<AuditLogView>> {
     if (actor.role !== Role.PlatformAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     const params: unknown[] = [filter.traineeId ?? null];
-    let scope = 'TRUE';
-    if (actor.role === Role.Regulator) {
-      params.push(actor.regionPath);
-      scope = regionScopeSql('g.path', `$${params.length}`);
-    }
+    const scope = ScopePolicy.where(actor, { regionPath: 'g.path' }, params) ?? 'FALSE';
     const from = `FROM credit_audit_log a
        JOIN credit_entries c ON c.id = a.entry_id
        JOIN users u ON u.id = a.actor_id

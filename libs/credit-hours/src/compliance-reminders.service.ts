@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { chinaDateOf, Clock } from '@cqo/core';
+import { chinaDateOf, Clock, normalizeHours } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear, dueReminderDate } from './compliance-period';
-import { normalizeHours } from './decimal-hours';
 
 /** A reminder missed (worker down on the day) is still sent within this many days, never twice. */
 export const REMINDER_CATCH_UP_DAYS = 7;

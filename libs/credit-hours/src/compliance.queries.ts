@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, normalizeHours, offsetOf, Page, pageOf, PageRequest, regionScopeSql, Role, ScopePolicy } from '@cqo/core';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { ComplianceState } from './compliance-status.entity';
 import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
 import { CreditHoursErrors } from './credit-hours.errors';
-import { assertCanSee, regionScopeSql, traineeScope } from './credit-scope';
-import { normalizeHours } from './decimal-hours';
+import { assertCanSee, traineeScope } from './credit-scope';
 import { RequirementPeriod } from './requirement-rule.entity';
 
 export interface ComplianceStatusView {
@@ -118,11 +117,7 @@ export class ComplianceQueries {
       [enterpriseId],
     );
     if (rows.length === 0) throw CreditHoursErrors.enterpriseNotFound();
-    const allowed =
-      actor.role === Role.PlatformAdmin ||
-      (actor.role === Role.EnterpriseAdmin && actor.enterpriseId === enterpriseId) ||
-      (actor.role === Role.Regulator && actor.regionPath !== null && regionContains(actor.regionPath, rows[0].path));
-    if (!allowed) throw CommonErrors.outOfScope();
+    if (!ScopePolicy.covers(actor, { enterpriseIds: [enterpriseId], regionPaths: [rows[0].path] })) throw CommonErrors.outOfScope();
     return this.query(actor, { ...filter, enterpriseId }, page);
   }
 
@@ -135,14 +130,7 @@ export class ComplianceQueries {
   private async query(actor: Actor, filter: ComplianceListFilter, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
     const year = filter.year ?? currentYear(this.clock.now());
     const params: unknown[] = [year, filter.requirement ?? null, filter.state ?? null, filter.enterpriseId ?? null, filter.regionId ?? null];
-    let scope = 'TRUE';
-    if (actor.role === Role.Regulator) {
-      params.push(actor.regionPath);
-      scope = regionScopeSql('g.path', `$${params.length}`);
-    } else if (actor.role === Role.EnterpriseAdmin) {
-      params.push(actor.enterpriseId);
-      scope = `p.enterprise_id = $${params.length}`;
-    }
+    const scope = ScopePolicy.where(actor, { enterprise: 'p.enterprise_id', regionPath: 'g.path' }, params) ?? 'FALSE';
     const from = `FROM compliance_statuses s
        JOIN requirement_rules r ON r.id = s.rule_id
        JOIN trainee_profiles p ON p.user_id = s.trainee_id

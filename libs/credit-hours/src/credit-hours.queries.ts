@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, normalizeHours, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
 import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
-import { normalizeHours } from './decimal-hours';
 import { assertCanSee, traineeScope } from './credit-scope';
 
 /** Accrued hours of one (year, category, kind), reversals netted. */

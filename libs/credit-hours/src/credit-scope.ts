@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, CommonErrors, regionContains, Role } from '@cqo/core';
+import { Actor, CommonErrors, Role, ScopePolicy } from '@cqo/core';
 import { CreditHoursErrors } from './credit-hours.errors';
 
 export interface TraineeScope {
@@ -33,27 +33,11 @@ export function assertCanSee(actor: Actor, scope: TraineeScope): void {
 }
 
 export function canSee(actor: Actor, scope: TraineeScope): boolean {
-  switch (actor.role) {
-    case Role.PlatformAdmin:
-      return true;
-    case Role.Trainee:
-      return actor.userId === scope.traineeId;
-    case Role.EnterpriseAdmin:
-      return actor.enterpriseId !== null && actor.enterpriseId === scope.enterpriseId;
-    case Role.Regulator:
-      return actor.regionPath !== null && scope.regionPath !== null && regionContains(actor.regionPath, scope.regionPath);
-    default:
-      return false;
-  }
+  return ScopePolicy.covers(actor, { traineeId: scope.traineeId, enterpriseIds: [scope.enterpriseId], regionPaths: [scope.regionPath] });
 }
 
 /** Only platform admins (everywhere) and regulators (their region) adjust hours by hand. */
 export function assertCanAdjust(actor: Actor, scope: TraineeScope): void {
   if (actor.role !== Role.PlatformAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
   assertCanSee(actor, scope);
-}
-
-/** SQL predicate on a region path column for a regulator's scope (the province sees all below it). */
-export function regionScopeSql(column: string, param: string): string {
-  return `(${column} = ${param} OR ${column} LIKE ${param} || '/%')`;
 }

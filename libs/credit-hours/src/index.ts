@@ -14,7 +14,6 @@ export * from './credit-audit-log.entity';
 export * from './ledger-cursor.entity';
 export * from './compliance-verdict-change.entity';
 export * from './credit-hours.errors';
-export * from './decimal-hours';
 export * from './compliance-period';
 export * from './rule-set.validation';
 export * from './serving-cqo';

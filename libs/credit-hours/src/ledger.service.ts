@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { chinaYearOf, OutboxWriter } from '@cqo/core';
+import { chinaYearOf, normalizeHours, OutboxWriter } from '@cqo/core';
 import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
-import { normalizeHours } from './decimal-hours';
 
 /** A positive entry to append. Reversals are written by {@link LedgerService.reverse} only. */
 export interface NewCreditEntry {

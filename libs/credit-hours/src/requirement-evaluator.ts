@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@cqo/core';
+import { Clock, normalizeHours, toCentiHours } from '@cqo/core';
 import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
 import type { ComplianceStatusView } from './compliance.queries';
 import type { ComplianceState } from './compliance-status.entity';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
-import { normalizeHours, toCentiHours } from './decimal-hours';
 import type { RequirementPeriod } from './requirement-rule.entity';
 import { ACCRUED_SQL, meetsSql, sumsSelect } from './requirement-judgement';
 

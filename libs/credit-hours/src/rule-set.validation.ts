@@ -1,6 +1,5 @@
-import { FieldIssue } from '@cqo/core';
+import { FieldIssue, isPositiveHours } from '@cqo/core';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
-import { isPositiveHours } from './decimal-hours';
 import { REQUIREMENT_APPLIES_TO, REQUIREMENT_PERIODS, RequirementAppliesTo, RequirementPeriod } from './requirement-rule.entity';
 
 export interface RuleInput {

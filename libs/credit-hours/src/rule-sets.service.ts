@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, OutboxWriter } from '@cqo/core';
+import { Actor, Clock, normalizeHours, OutboxWriter } from '@cqo/core';
 import { currentYear } from './compliance-period';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
-import { normalizeHours } from './decimal-hours';
 import { RequirementAppliesTo, RequirementPeriod } from './requirement-rule.entity';
 import { DEFAULT_MINUTES_PER_CREDIT_HOUR, DEFAULT_REMINDER_DATES, RuleSetInput, validateRuleSet } from './rule-set.validation';
 

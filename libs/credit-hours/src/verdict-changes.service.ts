@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@cqo/core';
+import { Clock, normalizeHours, regionScopeSql } from '@cqo/core';
 import { notificationInsert } from '@cqo/notifications';
 import type { ComplianceState } from './compliance-status.entity';
-import { normalizeHours } from './decimal-hours';
 
 /** One requirement's verdict of a year, as the engine left it. */
 export interface VerdictRow {
@@ -88,7 +87,7 @@ export class VerdictChangesService {
                        AND u.enterprise_id = p.enterprise_id ORDER BY u.id) AS admin_ids,
               ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
                      WHERE u.role = 'regulator' AND u.status = 'active' AND rg.level = 'city'
-                       AND (g.path = rg.path OR g.path LIKE rg.path || '/%') ORDER BY u.id) AS regulator_ids
+                       AND ${regionScopeSql('g.path', 'rg.path')} ORDER BY u.id) AS regulator_ids
          FROM trainee_profiles p
          LEFT JOIN enterprises e ON e.id = p.enterprise_id
          LEFT JOIN regions g ON g.id = e.region_id

@@ -1,5 +1,5 @@
-import { chinaDateOf, FieldIssue } from '@cqo/core';
-import { CREDIT_KINDS, CreditCategory, CreditKind, isPositiveHours, toCentiHours } from '@cqo/credit-hours';
+import { chinaDateOf, FieldIssue, isPositiveHours, toCentiHours } from '@cqo/core';
+import { CREDIT_KINDS, CreditCategory, CreditKind } from '@cqo/credit-hours';
 
 export interface EvidenceUpload {
   fileName: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { chinaYearStart } from '@cqo/core';
-import { CreditCategory, toCentiHours } from '@cqo/credit-hours';
+import { chinaYearStart, toCentiHours } from '@cqo/core';
+import { CreditCategory } from '@cqo/credit-hours';
 
 /** The limits that govern a trainee's claims for one year (rule data, `external_claim_rules`). */
 export interface ExternalClaimLimits {

@@ -11,15 +11,17 @@ import {
   CommonErrors,
   FieldIssue,
   fieldLabel,
+  normalizeHours,
   ObjectStorage,
   offsetOf,
   Page,
   pageOf,
   PageRequest,
-  regionContains,
   Role,
+  ScopePolicy,
+  toCentiHours,
 } from '@cqo/core';
-import { CreditCategory, CreditKind, LedgerService, normalizeHours, regionScopeSql, toCentiHours } from '@cqo/credit-hours';
+import { CreditCategory, CreditKind, LedgerService } from '@cqo/credit-hours';
 import { AuditLogService } from '@cqo/identity';
 import { NotificationsService } from '@cqo/notifications';
 import { ExternalClaimRejectedStage, ExternalClaimStatus } from './external-claim.entity';
@@ -175,20 +177,11 @@ export class ExternalClaimsService {
   async list(actor: Actor, filter: { status?: ExternalClaimStatus; traineeId?: string }, page: PageRequest): Promise<Page<ExternalClaimView>> {
     const params: unknown[] = [filter.status ?? null, filter.traineeId ?? null];
     const where = ['($1::text IS NULL OR c.status = $1)', '($2::uuid IS NULL OR c.trainee_id = $2)'];
-    switch (actor.role) {
-      case Role.EnterpriseAdmin:
-        params.push(actor.enterpriseId);
-        where.push(`c.enterprise_id = $${params.length} AND p.enterprise_id = $${params.length}`);
-        break;
-      case Role.Regulator:
-        params.push(actor.regionPath);
-        where.push(regionScopeSql('g.path', `$${params.length}`));
-        break;
-      case Role.PlatformAdmin:
-        break;
-      default:
-        throw CommonErrors.outOfScope();
-    }
+    const scope = ScopePolicy.where(actor, { enterprise: 'c.enterprise_id', regionPath: 'g.path' }, params);
+    if (scope === null) throw CommonErrors.outOfScope();
+    where.push(scope);
+    // An enterprise sees a claim only while the trainee is still its confirmed employee.
+    if (ScopePolicy.of(actor).kind === 'enterprise') where.push('p.enterprise_id = c.enterprise_id');
     return this.page(where.join(' AND '), params, page);
   }
 
@@ -355,12 +348,12 @@ export class ExternalClaimsService {
   }
 
   private assertCanSee(actor: Actor, claim: { traineeId: string; enterpriseId: string }, scope: ClaimScope): void {
-    const allowed =
-      actor.role === Role.PlatformAdmin ||
-      (actor.role === Role.Trainee && actor.userId === claim.traineeId) ||
+    const allowed = ScopePolicy.covers(actor, {
+      traineeId: claim.traineeId,
       // Only while the trainee is still the enterprise's confirmed employee.
-      (actor.role === Role.EnterpriseAdmin && actor.enterpriseId !== null && actor.enterpriseId === claim.enterpriseId && scope.currentEnterpriseId === claim.enterpriseId) ||
-      (actor.role === Role.Regulator && actor.regionPath !== null && regionContains(actor.regionPath, scope.regionPath));
+      enterpriseIds: scope.currentEnterpriseId === claim.enterpriseId ? [claim.enterpriseId] : [],
+      regionPaths: [scope.regionPath],
+    });
     if (!allowed) throw CommonErrors.outOfScope();
   }
 

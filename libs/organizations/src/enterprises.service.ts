@@ -10,8 +10,8 @@ import {
   Page,
   pageOf,
   PageRequest,
-  regionContains,
   Role,
+  ScopePolicy,
 } from '@cqo/core';
 import { AwardStanding, EnterpriseEntity } from './enterprise.entity';
 import { MasterDataService, pick } from './master-data/master-data.service';
@@ -123,18 +123,9 @@ export class EnterprisesService {
       .select(['e.*', 'r.name AS region_name', 'r.path AS region_path'])
       .orderBy('e.name', 'ASC')
       .addOrderBy('e.id', 'ASC');
-    switch (actor.role) {
-      case Role.PlatformAdmin:
-        break;
-      case Role.Regulator:
-        qb.andWhere('(r.path = :scope OR r.path LIKE :scopePrefix)', { scope: actor.regionPath, scopePrefix: `${actor.regionPath}/%` });
-        break;
-      case Role.EnterpriseAdmin:
-        qb.andWhere('e.id = :own', { own: actor.enterpriseId });
-        break;
-      default:
-        throw CommonErrors.outOfScope();
-    }
+    const scope = ScopePolicy.whereNamed(actor, { enterprise: 'e.id', regionPath: 'r.path' });
+    if (!scope) throw CommonErrors.outOfScope();
+    qb.andWhere(scope.sql, scope.params);
     if (filter.regionId) qb.andWhere('e.region_id = :regionId', { regionId: filter.regionId });
     if (filter.q) qb.andWhere('e.name ILIKE :q', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
     const total = await qb.clone().getCount();
@@ -161,16 +152,7 @@ export class EnterprisesService {
   }
 
   private canSee(actor: Actor, enterpriseId: string, regionPath: string): boolean {
-    switch (actor.role) {
-      case Role.PlatformAdmin:
-        return true;
-      case Role.Regulator:
-        return actor.regionPath !== null && regionContains(actor.regionPath, regionPath);
-      case Role.EnterpriseAdmin:
-        return actor.enterpriseId === enterpriseId;
-      default:
-        return false;
-    }
+    return ScopePolicy.covers(actor, { enterpriseIds: [enterpriseId], regionPaths: [regionPath] });
   }
 
   private async view(id: string): Promise<EnterpriseView & { regionPath: string }> {

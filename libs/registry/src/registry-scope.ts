@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, CommonErrors, regionContains, Role } from '@cqo/core';
+import { Actor, CommonErrors, regionContains, Role, ScopePolicy } from '@cqo/core';
 import { RegistryErrors } from './registry.errors';
 
 /**
@@ -26,16 +26,7 @@ export async function enterpriseScope(db: DataSource | EntityManager, enterprise
 }
 
 export function canSeeEnterprise(actor: Actor, enterprise: { id: string; regionPath: string }): boolean {
-  switch (actor.role) {
-    case Role.PlatformAdmin:
-      return true;
-    case Role.EnterpriseAdmin:
-      return actor.enterpriseId !== null && actor.enterpriseId === enterprise.id;
-    case Role.Regulator:
-      return actor.regionPath !== null && regionContains(actor.regionPath, enterprise.regionPath);
-    default:
-      return false;
-  }
+  return ScopePolicy.covers(actor, { enterpriseIds: [enterprise.id], regionPaths: [enterprise.regionPath] });
 }
 
 export function assertCanSeeEnterprise(actor: Actor, enterprise: { id: string; regionPath: string }): void {
@@ -96,23 +87,7 @@ export async function traineeRegistryScope(db: DataSource | EntityManager, train
 }
 
 export function canSeeTrainee(actor: Actor, scope: TraineeRegistryScope): boolean {
-  switch (actor.role) {
-    case Role.PlatformAdmin:
-      return true;
-    case Role.EnterpriseAdmin:
-      return actor.enterpriseId !== null && scope.enterpriseIds.includes(actor.enterpriseId);
-    case Role.Regulator:
-      return actor.regionPath !== null && scope.regionPaths.some((p) => regionContains(actor.regionPath!, p));
-    case Role.Trainee:
-      return actor.userId === scope.traineeId;
-    default:
-      return false;
-  }
-}
-
-/** SQL predicate: a region path column inside the scope path parameter (the province sees all below it). */
-export function pathInScopeSql(column: string, param: string): string {
-  return `(${param}::text IS NULL OR ${column} = ${param} OR ${column} LIKE ${param} || '/%')`;
+  return ScopePolicy.covers(actor, { traineeId: scope.traineeId, enterpriseIds: scope.enterpriseIds, regionPaths: scope.regionPaths });
 }
 
 /**

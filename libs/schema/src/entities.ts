@@ -8,6 +8,7 @@ import { AccountTokenEntity, AuditLogEntity, RefreshTokenEntity, UserEntity } fr
 import { MailDeadLetterEntity, MailMessageEntity, NotificationEntity, NotificationPreferenceEntity } from '@cqo/notifications';
 import { ORGANIZATION_ENTITIES } from '@cqo/organizations';
 import { REGISTRY_ENTITIES } from '@cqo/registry';
+import { REPORTING_ENTITIES } from '@cqo/reporting';
 import { IdNumberCollisionEntity, TraineeProfileEntity } from '@cqo/trainees';
 
 /**
@@ -32,5 +33,6 @@ export const ALL_ENTITIES = [
   ...CREDIT_HOURS_ENTITIES,
   ...CERTIFICATE_ENTITIES,
   ...REGISTRY_ENTITIES,
+  ...REPORTING_ENTITIES,
   ...EXTERNAL_CLAIM_ENTITIES,
 ];

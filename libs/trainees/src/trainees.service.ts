@@ -14,8 +14,8 @@ import {
   maskPhone,
   OutboxWriter,
   piiHash,
-  regionContains,
   Role,
+  ScopePolicy,
 } from '@cqo/core';
 import { AccountRecoveryService, AuditLogService, UsersService } from '@cqo/identity';
 import { IdNumberCollisionEntity } from './id-number-collision.entity';
@@ -311,11 +311,7 @@ export class TraineesService {
           [found.enterpriseId],
         )) as { path: string }[])[0]?.path
       : undefined;
-    const allowed =
-      actor.role === Role.PlatformAdmin ||
-      (actor.role === Role.EnterpriseAdmin && actor.enterpriseId !== null && actor.enterpriseId === found.enterpriseId) ||
-      (actor.role === Role.Regulator && actor.regionPath !== null && regionPath !== undefined && regionContains(actor.regionPath, regionPath));
-    if (!allowed) throw CommonErrors.outOfScope();
+    if (!ScopePolicy.covers(actor, { enterpriseIds: [found.enterpriseId], regionPaths: [regionPath ?? null] })) throw CommonErrors.outOfScope();
     return found;
   }
 

@@ -6,7 +6,7 @@ import { FakeClock, Role } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService } from '@cqo/organizations';
-import { DashboardsService } from '@cqo/registry';
+import { DashboardsService } from '@cqo/reporting';
 import { createTestApi, TestApi } from '../../support/api';
 import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';

@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Role } from '@cqo/core';
-import { RegistryExportsService } from '@cqo/registry';
+import { RegistryExportsService } from '@cqo/reporting';
 import { createTestApi, TestApi } from '../../support/api';
 
 // Exports stream from PostgreSQL (COPY for CSV, a cursor for XLSX): a client that goes away

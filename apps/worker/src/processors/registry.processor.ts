@@ -2,7 +2,8 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Clock, JobPayloads, Queues } from '@cqo/core';
 import { currentYear } from '@cqo/credit-hours';
-import { AppointmentsService, CityReportsService, DashboardsService, TermRemindersService } from '@cqo/registry';
+import { AppointmentsService, TermRemindersService } from '@cqo/registry';
+import { CityReportsService, DashboardsService } from '@cqo/reporting';
 import { JobHost, requireIds } from './job-host';
 
 type RegistryJobs = 'registry.expire-terms' | 'registry.term-reminders' | 'registry.generate-city-report' | 'registry.request-city-reports' | 'registry.refresh-stats';

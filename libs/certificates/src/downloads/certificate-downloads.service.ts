@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionScopeSql, Role } from '@cqo/core';
 import { CertificateEntity, CertificateEventEntity } from '../certificate.entity';
 import { canSee } from '../certificate-scope';
 import { CERTIFICATE_TITLES, CertificateKind, CertificateStatus } from '../certificate.types';
@@ -81,7 +81,7 @@ export class CertificateDownloadsService {
     if (filter.year) qb.andWhere('c.year = :year', { year: filter.year });
     if (filter.regionId) {
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM regions f WHERE f.id = :regionId AND (r.path = f.path OR r.path LIKE f.path || '/%'))`,
+        `EXISTS (SELECT 1 FROM regions f WHERE f.id = :regionId AND ${regionScopeSql('r.path', 'f.path')})`,
         { regionId: filter.regionId },
       );
     }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ZipFile } from 'yazl';
-import { Actor, chinaDateOf, CommonErrors, csvStream, CsvValue, regionContains, Role } from '@cqo/core';
+import { Actor, chinaDateOf, CommonErrors, csvStream, CsvValue, regionScopeSql, Role, ScopePolicy } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
 import { CERTIFICATE_TITLES } from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
@@ -34,7 +34,7 @@ export class CertificateExportService {
     if (!filter.courseId && !(filter.regionId && filter.year)) throw CertificateErrors.exportScopeRequired();
     if (filter.regionId && actor.role === Role.Regulator) {
       const path = await this.repository.regionPathOf(filter.regionId);
-      if (!path || !actor.regionPath || !regionContains(actor.regionPath, path)) throw CommonErrors.outOfScope();
+      if (!ScopePolicy.covers(actor, { regionPaths: [path] })) throw CommonErrors.outOfScope();
     }
     const zip = new ZipFile();
     const progress = new EventEmitter();
@@ -84,7 +84,7 @@ export class CertificateExportService {
       if (filter.courseId) qb.andWhere('c.course_id = :courseId', { courseId: filter.courseId });
       if (filter.year) qb.andWhere('c.year = :year', { year: filter.year });
       if (filter.regionId) {
-        qb.andWhere(`EXISTS (SELECT 1 FROM regions f WHERE f.id = :regionId AND (r.path = f.path OR r.path LIKE f.path || '/%'))`, {
+        qb.andWhere(`EXISTS (SELECT 1 FROM regions f WHERE f.id = :regionId AND ${regionScopeSql('r.path', 'f.path')})`, {
           regionId: filter.regionId,
         });
       }

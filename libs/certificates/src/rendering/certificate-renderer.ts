@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 // parameters needs no decorator): the render threads load this module, and each import of the
 // core barrel or of @nestjs/common would load TypeORM, BullMQ and Nest into every thread.
 import { chinaDateOf } from '../../../core/src/clock/china-time';
+import { FontRole, PdfFonts, TextRun } from '../../../core/src/documents/pdf-fonts';
 import {
   CATEGORY_LABELS,
   CERTIFICATE_TITLES,
@@ -10,7 +11,6 @@ import {
   CertificateFacts,
   TRAINING_KIND_LABELS,
 } from '../certificate.types';
-import { CertificateFonts, FontRole, TextRun } from './certificate-fonts';
 import { qrPng } from './qr-png';
 
 type Doc = PDFKit.PDFDocument;
@@ -96,7 +96,7 @@ interface Cell {
  * subsets are deterministic, so re-rendering a record reproduces its signed SHA-256.
  */
 export class CertificateRenderer {
-  private readonly fonts = CertificateFonts.shared();
+  private readonly fonts = PdfFonts.shared();
 
   /**
    * Checks that every printed text can be drawn, before a serial is spent or anything stored.
@@ -155,7 +155,7 @@ class Page {
 
   constructor(
     private readonly doc: Doc,
-    private readonly fonts: CertificateFonts,
+    private readonly fonts: PdfFonts,
   ) {}
 
   draw(content: CertificateContent, qrPng: Buffer): void {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
+import { FontRole, PdfFonts } from '@cqo/core';
 import { CATEGORY_LABELS, TRAINING_KIND_LABELS } from '../certificate.types';
-import { CertificateFonts, FontRole } from '../rendering/certificate-fonts';
 import { formatChinaDate, formatHours } from '../rendering/certificate-renderer';
 import { qrPng } from '../rendering/qr-png';
 import { HoursTranscriptContent, TRANSCRIPT_TITLE } from './hours-transcript.types';
@@ -38,7 +38,7 @@ const COLUMNS: [label: string, width: number][] = [
  */
 @Injectable()
 export class HoursTranscriptRenderer {
-  private readonly fonts = CertificateFonts.shared();
+  private readonly fonts = PdfFonts.shared();
 
   /** Throws CERTIFICATE_GLYPH_MISSING naming the field before anything is spent or stored. */
   assertPrintable(content: Pick<HoursTranscriptContent, 'holder' | 'issuer' | 'years'>): void {
@@ -77,7 +77,7 @@ class TranscriptPages {
 
   constructor(
     private readonly doc: Doc,
-    private readonly fonts: CertificateFonts,
+    private readonly fonts: PdfFonts,
     private readonly content: HoursTranscriptContent,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@cqo/core';
+import { Clock, regionScopeSql } from '@cqo/core';
 import { notificationInsert } from '@cqo/notifications';
 import { CertificateEntity } from '../certificate.entity';
 import { CERTIFICATE_TITLES } from '../certificate.types';
@@ -65,7 +65,7 @@ export class CertificateStandingService {
     const [row]: { holder: string; regulator_ids: string[] }[] = await manager.query(
       `SELECT c.content->'holder'->>'name' AS holder,
               ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
-                     WHERE u.role = 'regulator' AND u.status = 'active' AND (g.path = rg.path OR g.path LIKE rg.path || '/%')
+                     WHERE u.role = 'regulator' AND u.status = 'active' AND ${regionScopeSql('g.path', 'rg.path')}
                      ORDER BY u.id) AS regulator_ids
          FROM certificates c JOIN regions g ON g.id = c.region_id WHERE c.id = $1`,
       [certificate.id],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, chinaYearOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, chinaDateOf, chinaYearOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, regionContains, regionScopeSql, Role } from '@cqo/core';
 import { EnterpriseImportEntity, EnterpriseImportStatus } from './enterprise-import.entity';
 import { assertImportFile, ImportFile, readRows } from './import-file';
 import { checkRow, CheckedRow, mapHeader, RegionRef } from './import-rows';
@@ -210,7 +210,7 @@ export class EnterpriseImportService {
 
   async list(actor: Actor, page: PageRequest): Promise<Page<ImportView>> {
     const scopePath = this.scopeOf(actor);
-    const where = `WHERE i.scope_path = $1 OR i.scope_path LIKE $1 || '/%'`;
+    const where = `WHERE ${regionScopeSql('i.scope_path', '$1')}`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enterprise_imports i ${where}`, [scopePath]);
     const ids: { id: string }[] = await this.dataSource.query(`SELECT id FROM enterprise_imports i ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [
       scopePath,
@@ -232,12 +232,12 @@ export class EnterpriseImportService {
     const imp = await this.dataSource.getRepository(EnterpriseImportEntity).findOneBy({ id });
     if (!imp) throw ImportErrors.notFound();
     // A city sees its own imports; the province sees its cities' too.
-    if (!(imp.scopePath === scopePath || imp.scopePath.startsWith(`${scopePath}/`))) throw CommonErrors.outOfScope();
+    if (!regionContains(scopePath, imp.scopePath)) throw CommonErrors.outOfScope();
   }
 
   /** The regions an importer may name, by name and by code. */
   private async regionsIn(scopePath: string): Promise<Map<string, RegionRef>> {
-    const rows: RegionRef[] = await this.dataSource.query(`SELECT id, code, name, path FROM regions WHERE path = $1 OR path LIKE $1 || '/%'`, [scopePath]);
+    const rows: RegionRef[] = await this.dataSource.query(`SELECT id, code, name, path FROM regions WHERE ${regionScopeSql('path', '$1')}`, [scopePath]);
     const map = new Map<string, RegionRef>();
     for (const r of rows) {
       map.set(r.name, r);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, regionContains, regionScopeOrAllSql, Role } from '@cqo/core';
 import { EnterpriseEntity } from '../enterprise.entity';
 import { CorrectionStatus, EnterpriseCorrectionRequestEntity } from './enterprise-correction.entity';
 import { EnterpriseMasterVersionEntity } from './enterprise-master-version.entity';
@@ -159,7 +159,7 @@ export class MasterDataService {
     if (actor.role === Role.EnterpriseAdmin && actor.enterpriseId) own = actor.enterpriseId;
     else if (actor.role === Role.Regulator && actor.regionPath) scope = actor.regionPath;
     else throw CommonErrors.outOfScope();
-    const where = `WHERE ($1::uuid IS NULL OR c.enterprise_id = $1) AND ($2::text IS NULL OR g.path = $2 OR g.path LIKE $2 || '/%')
+    const where = `WHERE ($1::uuid IS NULL OR c.enterprise_id = $1) AND ${regionScopeOrAllSql('g.path', '$2')}
                      AND ($3::text IS NULL OR c.status = $3)`;
     const from = 'FROM enterprise_correction_requests c JOIN enterprises e ON e.id = c.enterprise_id JOIN regions g ON g.id = e.region_id';
     const params = [own, scope, filter.status ?? null];

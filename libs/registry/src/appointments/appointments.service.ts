@@ -13,6 +13,7 @@ import {
   Page,
   pageOf,
   PageRequest,
+  regionScopeOrAllSql,
   Role,
 } from '@cqo/core';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
@@ -27,7 +28,7 @@ import {
   PositionLevel,
 } from '../entities/cqo-appointment.entity';
 import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
+import { assertCanSeeEnterprise, enterpriseScope, regionFilterPath, returnedRows } from '../registry-scope';
 import { termEndDate } from './term';
 import { addDays, APPOINTED_ON_MAX_DAYS_AHEAD, APPOINTED_ON_MAX_DAYS_BEFORE, AppointmentCheckErrors, refuseFlaggedDisqualified, refuseServingConflicts, refuseShortfallInLastTerm, RENEWAL_WINDOW_DAYS, requireCleanDeclaration } from './appointment-checks';
 
@@ -399,7 +400,7 @@ export class AppointmentsService {
       scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     }
     const params: unknown[] = [scopePath, ownEnterprise, filter.status ?? null, filter.enterpriseId ?? null, filter.exceptionsOnly ?? false];
-    const where = `WHERE ${pathInScopeSql('g.path', '$1')}
+    const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')}
         AND ($2::uuid IS NULL OR a.enterprise_id = $2)
         AND ($3::text IS NULL OR a.status = $3)
         AND ($4::uuid IS NULL OR a.enterprise_id = $4)

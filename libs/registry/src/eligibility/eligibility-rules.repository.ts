@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { normalizeHours } from '@cqo/credit-hours';
+import { normalizeHours } from '@cqo/core';
 import { EligibilityRuleSetEntity } from '../entities/eligibility-rule-set.entity';
 import { RegistryErrors } from '../registry.errors';
 

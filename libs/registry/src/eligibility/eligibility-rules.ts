@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, EducationLevel, QUALITY_QUALIFICATIONS, QualityQualification } from '@cqo/trainees';
-import { normalizeHours, toCentiHours } from '@cqo/credit-hours';
+import { normalizeHours, toCentiHours } from '@cqo/core';
 import { EligibilityCondition, EligibilityResult } from './eligibility.types';
 
 /** The thresholds of a rule set, as the evaluator needs them (numeric columns as text). */

@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { fileTypeFromBuffer } from 'file-type';
-import { CertificateStorage } from '@cqo/certificates';
-import { Actor, Clock, CommonErrors, DomainError, regionContains, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, DomainError, ObjectStorage, regionContains, Role } from '@cqo/core';
 import { TraineesService } from '@cqo/trainees';
 import { FACT_KINDS, FactKind, FactState, TraineeFactEntity } from '../entities/trainee-fact.entity';
 import { returnedRows } from '../registry-scope';
@@ -77,7 +76,7 @@ export class TraineeFactsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly trainees: TraineesService,
-    private readonly storage: CertificateStorage,
+    private readonly storage: ObjectStorage,
     private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { FakeClock, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterpriseInput, EnterprisesService } from '@cqo/organizations';
-import { DashboardsService, TargetFigures } from '@cqo/registry';
+import { DashboardsService, TargetFigures } from '@cqo/reporting';
 import { createTestApi, TestApi } from '../../../support/api';
 import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../../support/fixtures';
 import { appointmentBody, candidate, CandidateOptions } from '../../../e2e/registry/support';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
-import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FILE_MAX_BYTES } from '@cqo/registry';
+import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FILE_MAX_BYTES } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';

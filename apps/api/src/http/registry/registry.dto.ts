@@ -4,16 +4,14 @@ import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Ma
 import { EDUCATION_LEVELS, QUALITY_QUALIFICATIONS } from '@cqo/trainees';
 import {
   APPOINTMENT_END_REASONS,
-  APPRAISAL_RESULTS,
-  AppraisalResult,
   DECLARATION_ITEMS,
   DeclarationItem,
   ELIGIBILITY_CODES,
   isCalendarDate,
   POSITION_LEVELS,
   PositionLevel,
-  REPORT_FILE_TYPES,
 } from '@cqo/registry';
+import { APPRAISAL_RESULTS, AppraisalResult, REPORT_FILE_TYPES } from '@cqo/reporting';
 import { BASE64_FILE_MAX_LENGTH, IsBase64File } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
-import { DashboardsService, EnterpriseDrillDown, EnterpriseRow, RegionDashboard, ShortfallRow } from '@cqo/registry';
+import { DashboardsService, EnterpriseDrillDown, EnterpriseRow, RegionDashboard, ShortfallRow } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseEnumPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, CommonErrors, Role } from '@cqo/core';
-import { REGULATOR_LISTS, RegistryExportsService, RegulatorList } from '@cqo/registry';
+import { REGULATOR_LISTS, RegistryExportsService, RegulatorList } from '@cqo/reporting';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ExportQueryDto } from './regulators.dto';

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, A
 import type { FastifyRequest } from 'fastify';
 import { Actor, Page, Role } from '@cqo/core';
 import { AuditedRead } from '../common/audited-read';
-import { AccessLogService, AccessLogView, CqoFlagsService, CqoStatusService, CqoStatusView, FlagView, LookupKey } from '@cqo/registry';
+import { CqoFlagsService, FlagView } from '@cqo/registry';
+import { AccessLogService, AccessLogView, CqoStatusService, CqoStatusView, LookupKey } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AccessLogPageDto, AccessLogQueryDto, CqoStatusDto, FlagClearDto, FlagCreateDto, FlagDto, LookupDto, LookupResultDto } from './regulators.dto';

@@ -3,7 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CERTIFICATE_KINDS, CertificateKind, CertificateView } from '@cqo/certificates';
 import { COMPLIANCE_STATES } from '@cqo/credit-hours';
-import { DECLARATION_ITEMS, DeclarationItem, LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/registry';
+import { DECLARATION_ITEMS, DeclarationItem } from '@cqo/registry';
+import { LOOKUP_KEY_KINDS, REGULATOR_LISTS } from '@cqo/reporting';
 import { PageQueryDto } from '../common/paging.dto';
 import { AppointmentDto, DeclarationDto, IsCalendarDate, YearRegionPageQueryDto } from '../registry/registry.dto';
 

@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CertificateStorage } from '@cqo/certificates';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
-import { ComplianceState, currentYear, isMet, normalizeHours } from '@cqo/credit-hours';
+import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, isUniqueViolation, normalizeHours, ObjectStorage, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, regionScopeOrAllSql, regionScopeSql, Role } from '@cqo/core';
+import { ComplianceState, currentYear, isMet } from '@cqo/credit-hours';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { CityReportVersionEntity, CityReportVersionStatus } from '../entities/city-report-version.entity';
 import { CityReportStatus, CityYearlyReportEntity } from '../entities/yearly-report.entity';
-import { RegistryErrors } from '../registry.errors';
-import { pathInScopeSql, regionFilterPath, returnedRows } from '../registry-scope';
+import { regionFilterPath, RegistryErrors, returnedRows } from '@cqo/registry';
 import { CityReportContent, CityReportCqoRow, renderCityReportPdf, renderCityReportXlsx } from './city-report.renderer';
 
 export interface CityReportView {
@@ -60,7 +58,7 @@ export class CityReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dashboards: DashboardsService,
-    private readonly storage: CertificateStorage,
+    private readonly storage: ObjectStorage,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -138,7 +136,7 @@ export class CityReportsService {
   async list(actor: Actor, filter: { year?: number; regionId?: string }, page: PageRequest): Promise<Page<CityReportView>> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     const params = [scopePath, filter.year ?? null];
-    const where = `WHERE ${pathInScopeSql('g.path', '$1')} AND ($2::int IS NULL OR c.year = $2)`;
+    const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::int IS NULL OR c.year = $2)`;
     const from = 'FROM city_yearly_reports c JOIN regions g ON g.id = c.region_id';
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
     const rows: RawCityReport[] = await this.dataSource.query(`SELECT c.*, g.name AS region_name ${from} ${where} ORDER BY c.year DESC, g.sort_order, g.code LIMIT $3 OFFSET $4`, [
@@ -275,7 +273,7 @@ export class CityReportsService {
       `WITH cqo AS (
          SELECT DISTINCT ON (a.trainee_id) a.*, e.name AS enterprise_name, e.credit_code
            FROM cqo_appointments a JOIN enterprises e ON e.id = a.enterprise_id JOIN regions g ON g.id = e.region_id
-          WHERE (g.path = $1 OR g.path LIKE $1 || '/%')
+          WHERE ${regionScopeSql('g.path', '$1')}
             AND a.appointed_on <= make_date($2::int, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date($2::int, 1, 1)
           ORDER BY a.trainee_id, a.appointed_on DESC)
        SELECT c.enterprise_name, c.credit_code, p.full_name, p.id_number_masked, c.position_title,
@@ -313,7 +311,7 @@ export class CityReportsService {
     const [reports]: { filed: number; acknowledged: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS filed, count(*) FILTER (WHERE r.status = 'acknowledged')::int AS acknowledged
          FROM enterprise_yearly_reports r JOIN enterprises e ON e.id = r.enterprise_id JOIN regions g ON g.id = e.region_id
-        WHERE (g.path = $1 OR g.path LIKE $1 || '/%') AND r.year = $2`,
+        WHERE ${regionScopeSql('g.path', '$1')} AND r.year = $2`,
       [regionPath, year],
     );
     const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

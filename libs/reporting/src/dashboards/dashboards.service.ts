@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, chinaDateOf, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
-import { ComplianceState, COMPLIANCE_STATES, currentYear, normalizeHours } from '@cqo/credit-hours';
-import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
+import { Actor, chinaDateOf, Clock, normalizeHours, offsetOf, Page, pageOf, PageRequest, regionScopeOrAllSql } from '@cqo/core';
+import { ComplianceState, COMPLIANCE_STATES, currentYear } from '@cqo/credit-hours';
+import { AppointmentsService, AppointmentView, assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, regionFilterPath, RegistryErrors } from '@cqo/registry';
 import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
-import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
 import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
 import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
 import { appointmentsQuery, ListedAppointmentState, ListQuery, shortfallsQuery } from './registry-lists';
@@ -302,7 +300,7 @@ export class DashboardsService {
         ? ''
         : `AND ${filter.appointed ? '' : 'NOT '}EXISTS (SELECT 1 FROM cqo_appointments a WHERE a.enterprise_id = e.id AND a.status = 'serving')`,
     ].join(' ');
-    const scope = `SELECT g.id, g.path, g.name FROM regions g WHERE ${pathInScopeSql('g.path', '$1')}`;
+    const scope = `SELECT g.id, g.path, g.name FROM regions g WHERE ${regionScopeOrAllSql('g.path', '$1')}`;
     const params: unknown[] = [scopePath];
     type Row = {
       id: string; name: string; credit_code: string; region_name: string; trainee_id: string | null; full_name: string | null;

@@ -1,8 +1,7 @@
-// Imported by file rather than through '@cqo/core': the render threads load this module, and the
-// core barrel would pull TypeORM, BullMQ, ioredis and Nest into every thread (about 1,100
-// modules, 65 MB and a second of CPU per thread start). It is the same module, hence the same
-// DomainError class, as the barrel's.
-import { DomainError } from '../../../core/src/errors/domain-error';
+// By file, not through the core barrel: the certificate render threads load this module, and the
+// barrel would pull TypeORM, BullMQ, ioredis and Nest into every thread (about 1,100 modules,
+// 65 MB and a second of CPU per thread start).
+import { DomainError } from '../errors/domain-error';
 
 /** A character no embedded font can draw: issuing would print a name with a hole. */
 export function glyphMissing(field: string, char: string): DomainError {

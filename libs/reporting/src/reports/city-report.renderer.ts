@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { CertificateFonts } from '@cqo/certificates';
+import { PdfFonts } from '@cqo/core';
 
 /** One appointed CQO as the city's report lists them. */
 export interface CityReportCqoRow {
@@ -70,7 +70,7 @@ export function provenance(content: CityReportContent): string {
  * never cut. Chinese text is drawn with the certificates lib's fonts (Noto Sans SC, subset-embedded;
  * the fallback face for rare characters), parsed once per process.
  */
-export function renderCityReportPdf(content: CityReportContent, fonts: CertificateFonts = CertificateFonts.shared()): Promise<Buffer> {
+export function renderCityReportPdf(content: CityReportContent, fonts: PdfFonts = PdfFonts.shared()): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

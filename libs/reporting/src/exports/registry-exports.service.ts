@@ -5,8 +5,7 @@ import { CERTIFICATE_TITLES, CertificateKind } from '@cqo/certificates';
 import { Actor, chinaDateOf, Clock, csvHeaderLine, csvSafeSql, InjectReadDataSource } from '@cqo/core';
 import { APPOINTMENT_STATE_LABELS, certificatesQuery, ListColumn, ListQuery } from '../dashboards/registry-lists';
 import { DashboardsService } from '../dashboards/dashboards.service';
-import { END_REASON_LABELS } from '../entities/cqo-appointment.entity';
-import { regionFilterPath } from '../registry-scope';
+import { END_REASON_LABELS, regionFilterPath } from '@cqo/registry';
 import { copyOut, inlineParameters } from './copy-stream';
 import { columnName, streamXlsxXml, XlsxColumn } from './xlsx-stream';
 

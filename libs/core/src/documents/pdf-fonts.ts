@@ -44,17 +44,18 @@ function open(path: string): fontkit.Font {
 }
 
 /**
+ * The CJK fonts of every PDF the product draws (certificates, hours transcripts, city reports).
  * The parsed fonts, once per process: pdfkit is handed the fontkit object, so a document does
  * not re-parse a 10 MB file (about 28 ms) but only subsets the glyphs it uses. A fallback face
  * is read only the first time a character needs it.
  */
-export class CertificateFonts {
-  private static instance: CertificateFonts | undefined;
+export class PdfFonts {
+  private static instance: PdfFonts | undefined;
   private readonly loaded = new Map<string, fontkit.Font>();
 
-  static shared(): CertificateFonts {
-    CertificateFonts.instance ??= new CertificateFonts();
-    return CertificateFonts.instance;
+  static shared(): PdfFonts {
+    PdfFonts.instance ??= new PdfFonts();
+    return PdfFonts.instance;
   }
 
   /** The font object registered under `name` (loading it on first use). */
@@ -62,7 +63,7 @@ export class CertificateFonts {
     let font = this.loaded.get(name);
     if (!font) {
       const face = [...FACES.regular, ...FACES.bold].find((f) => f.name === name);
-      if (!face) throw new Error(`unknown certificate font ${name}`);
+      if (!face) throw new Error(`unknown PDF font ${name}`);
       font = face.load();
       this.loaded.set(name, font);
     }
@@ -76,7 +77,7 @@ export class CertificateFonts {
 
   /**
    * Splits text into runs, each drawn by the first face of the role that has every glyph of
-   * it. A character no face has fails with an error naming it and the field: a certificate
+   * it. A character no face has fails with an error naming it and the field: a document
    * never prints a name with a hole.
    */
   runs(text: string, role: FontRole, field: string): TextRun[] {

@@ -2,13 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CertificateStorage } from '@cqo/certificates';
-import { Actor, chinaDateOf, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, ObjectStorage, offsetOf, Page, pageOf, PageRequest, regionScopeOrAllSql, Role } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
 import { APPRAISAL_RESULT_LABELS, AppraisalResult, EnterpriseYearlyReportEntity } from '../entities/yearly-report.entity';
-import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, enterpriseScope, pathInScopeSql, regionFilterPath } from '../registry-scope';
+import { assertCanSeeEnterprise, enterpriseScope, regionFilterPath, RegistryErrors } from '@cqo/registry';
 
 /** The attached document: what a browser knows about it, and its bytes. */
 export interface UploadedFile {
@@ -95,7 +93,7 @@ const SIGNATURES: Record<string, number[][]> = {
 export class EnterpriseReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly storage: CertificateStorage,
+    private readonly storage: ObjectStorage,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
@@ -171,7 +169,7 @@ export class EnterpriseReportsService {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     return {
       sql: `SELECT e.id, e.name, e.credit_code, g.name AS region_name FROM enterprises e JOIN regions g ON g.id = e.region_id
-             WHERE ${pathInScopeSql('g.path', '$1')}
+             WHERE ${regionScopeOrAllSql('g.path', '$1')}
                AND EXISTS (SELECT 1 FROM enterprise_master_versions v WHERE v.enterprise_id = e.id AND v.effective_on <= make_date($2::int, 12, 31))
                AND NOT EXISTS (SELECT 1 FROM enterprise_yearly_reports r WHERE r.enterprise_id = e.id AND r.year = $2)`,
       params: [scopePath, filter.year],
@@ -262,7 +260,7 @@ export class EnterpriseReportsService {
     if (actor.role === Role.EnterpriseAdmin) own = actor.enterpriseId;
     else scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     const params: unknown[] = [scopePath, own, filter.year ?? null, filter.status ?? null, filter.mismatch ?? null];
-    const where = `WHERE ${pathInScopeSql('g.path', '$1')} AND ($2::uuid IS NULL OR r.enterprise_id = $2)
+    const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::uuid IS NULL OR r.enterprise_id = $2)
                      AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
                      AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5)`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${FROM} ${where}`, params);

@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificateEntity, CertificateView, toView as certificateView } from '@cqo/certificates';
-import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
-import { ComplianceState, currentYear, normalizeHours, RequirementEvaluator } from '@cqo/credit-hours';
+import { Actor, Clock, CommonErrors, normalizeHours, Role } from '@cqo/core';
+import { ComplianceState, currentYear, RequirementEvaluator } from '@cqo/credit-hours';
 import { TraineesService } from '@cqo/trainees';
-import { AppointmentsService, AppointmentView } from '../appointments/appointments.service';
-import { DeclarationsService, DeclarationView } from '../declarations/declarations.service';
-import { factValues, TraineeFactsService, TraineeFactView } from '../facts/trainee-facts.service';
+import { AppointmentsService, AppointmentView, canSeeTrainee, CqoFlagsService, DeclarationsService, DeclarationView, factValues, FlagView, RegistryErrors, TraineeFactsService, TraineeFactView, traineeRegistryScope } from '@cqo/registry';
 import { LookupKeyKind } from '../entities/registry-access-log.entity';
-import { CqoFlagsService, FlagView } from '../flags/cqo-flags.service';
-import { RegistryErrors } from '../registry.errors';
-import { canSeeTrainee, traineeRegistryScope } from '../registry-scope';
 import { AccessLogService } from './access-log.service';
 
 /** A lookup key. The ID number arrives in a POST body only, is matched by its keyed hash, and is never stored or echoed. */

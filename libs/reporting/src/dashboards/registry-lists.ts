@@ -1,4 +1,4 @@
-import { pathInScopeSql } from '../registry-scope';
+import { regionScopeOrAllSql } from '@cqo/core';
 
 /**
  * The regulators' lists, as SQL shared by the paged JSON endpoints and the streamed exports, so
@@ -48,7 +48,7 @@ export function shortfallsQuery(
           FROM cqo_appointments a
           JOIN enterprises e ON e.id = a.enterprise_id
           JOIN regions g ON g.id = e.region_id
-         WHERE ${pathInScopeSql('g.path', '$1')}
+         WHERE ${regionScopeOrAllSql('g.path', '$1')}
            AND ((a.appointed_on <= make_date($2::int, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date($2::int, 1, 1))
                 OR ($2::int = extract(year FROM $6::date)::int AND a.status = 'serving' AND a.appointed_on > $6::date))
            AND ($3::uuid IS NULL OR a.enterprise_id = $3)
@@ -97,7 +97,7 @@ export function appointmentsQuery(scopePath: string | null, f: { status?: 'servi
         JOIN enterprises e ON e.id = a.enterprise_id
         JOIN regions g ON g.id = e.region_id
         JOIN trainee_profiles p ON p.user_id = a.trainee_id
-       WHERE ${pathInScopeSql('g.path', '$1')}
+       WHERE ${regionScopeOrAllSql('g.path', '$1')}
          AND ($2::text = 'all' OR a.status = $2)
          AND ($3::uuid IS NULL OR a.enterprise_id = $3)
        ORDER BY a.id`,
@@ -129,7 +129,7 @@ export function certificatesQuery(scopePath: string | null, f: { year?: number; 
              (c.issued_at AT TIME ZONE 'Asia/Shanghai')::date::text AS issued_on
         FROM certificates c
         JOIN regions g ON g.id = c.region_id
-       WHERE ${pathInScopeSql('g.path', '$1')}
+       WHERE ${regionScopeOrAllSql('g.path', '$1')}
          AND c.status <> 'superseded'
          AND ($2::int IS NULL OR c.year = $2)
          AND ($3::text IS NULL OR c.kind = $3)

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { regionScopeSql } from '@cqo/core';
 import { AppointmentTargetEntity } from '../entities/appointment-target.entity';
 import { asOfKey } from '@cqo/credit-hours';
-import { EligibilityService } from '../eligibility/eligibility.service';
+import { EligibilityService } from '@cqo/registry';
 import { criteriaSql, TargetCriteria } from './target-criteria';
 
 /** met: rate reached; not_met: not reached; no_target_enterprises: the group is empty (never met, never 0%). */
@@ -256,4 +257,4 @@ export const GROUPS_SQL = `
   SELECT g.id AS region_id,
          CASE WHEN g.path = $1 THEN $1 ELSE $1 || '/' || split_part(substr(g.path, length($1) + 2), '/', 1) END AS group_path
     FROM regions g
-   WHERE g.path = $1 OR g.path LIKE $1 || '/%'`;
+   WHERE ${regionScopeSql('g.path', '$1')}`;
