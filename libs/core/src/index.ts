@@ -24,3 +24,5 @@ export * from './csv/csv-writer';
 export * from './storage/object-storage';
 export * from './health/dependency-monitor';
 export * from './database/read-data-source';
+export * from './database/sql-query';
+export * from './database/sql-snapshot';
