@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, runQuery } from '@cqo/core';
-import { notificationInsert } from '@cqo/notifications';
+import { insertNotification } from '@cqo/notifications';
 import type { ComplianceState } from './compliance-status.entity';
 import { normalizeHours } from './decimal-hours';
 import * as sql from './sql/verdict-changes.sql';
@@ -91,8 +91,7 @@ export class VerdictChangesService {
       ...who.regulator_ids.map((id) => ({ userId: id, body: `因补录的学习记录，${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。` })),
     ];
     for (const m of messages) {
-      const insert = notificationInsert({ userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
-      await manager.query(insert.sql, insert.params);
+      await insertNotification(manager, { userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
     }
   }
 }
