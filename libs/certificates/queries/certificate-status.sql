@@ -2,10 +2,10 @@
 
 -- holderAndRegulators (certificates.status.holderAndRegulators)
 SELECT c.content->'holder'->>'name' AS holder,
-     ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
-            WHERE u.role = 'regulator' AND u.status = 'active' AND (g.path = rg.path OR g.path LIKE rg.path || '/%')
-            ORDER BY u.id) AS regulator_ids
-FROM certificates c JOIN regions g ON g.id = c.region_id WHERE c.id = $1;
+     ARRAY(SELECT u.id FROM users u JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) rg ON rg.id = u.region_id
+        WHERE u.role = 'regulator' AND u.status = 'active'
+          AND (g.path = rg.path OR g.path LIKE rg.path || '/%') ORDER BY u.id) AS regulator_ids
+FROM certificates c JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = c.region_id WHERE c.id = $1;
 
 -- reinstateCertificate (certificates.status.reinstate)
 UPDATE certificates SET status = 'valid', suspended_at = NULL, suspension_reason = NULL WHERE id = $1 AND status = 'suspended';

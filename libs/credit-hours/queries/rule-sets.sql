@@ -18,7 +18,7 @@ SELECT 1 FROM requirement_rule_sets WHERE region_id = $1 AND first_year >= $2;
 
 -- listRuleSets (creditHours.ruleSets.list)
 SELECT s.*, to_char(s.effective_from, 'YYYY-MM-DD') AS from_text, to_char(s.effective_to, 'YYYY-MM-DD') AS to_text, g.name AS region_name
- FROM requirement_rule_sets s JOIN regions g ON g.id = s.region_id
+ FROM requirement_rule_sets s JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = s.region_id
 WHERE ($1::uuid IS NULL OR s.region_id = $1)
 ORDER BY g.path, s.first_year DESC, s.created_at DESC;
 

@@ -36,7 +36,7 @@ SELECT id FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2 AND status 
 SELECT a.*, p.title AS paper_title FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id WHERE a.id = $1 AND a.trainee_id = $2;
 
 -- publishedCapabilityTests (exams.attempts.publishedCapabilityTests)
-SELECT p.id, r.path AS owner_path FROM exam_papers p LEFT JOIN regions r ON r.id = p.region_id
+SELECT p.id, r.path AS owner_path FROM exam_papers p LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) r ON r.id = p.region_id
 WHERE p.kind = 'capability_test' AND p.status = 'published' ORDER BY p.published_at DESC, p.id LIMIT 200;
 
 -- saveAnswers (exams.attempts.saveAnswers)

@@ -37,13 +37,13 @@ export class CapabilityResultsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   listOwn(actor: Actor, page: PageRequest): Promise<Page<CapabilityResultView>> {
-    return this.query('c.trainee_id = $1', [actor.userId], page);
+    return this.readPage('c.trainee_id = $1', [actor.userId], page);
   }
 
   /** Staff read one trainee's conclusions within their scope; a trainee outside it is a 403. */
   async listForTrainee(actor: Actor, traineeId: string, page: PageRequest): Promise<Page<CapabilityResultView>> {
     const [condition, params] = this.scope(actor, 2);
-    const result = await this.query(`c.trainee_id = $1 AND ${condition}`, [traineeId, ...params], page);
+    const result = await this.readPage(`c.trainee_id = $1 AND ${condition}`, [traineeId, ...params], page);
     if (result.total === 0 && actor.role === Role.Regulator) {
       // Tell "nothing in scope" from "not yours": a regulator outside the trainee's region gets a 403.
       const path = await traineeRegionPath(this.dataSource, traineeId);
@@ -64,7 +64,7 @@ export class CapabilityResultsService {
       params.push(filter.passed);
       where.push(`c.passed = $${params.length}`);
     }
-    return this.query(where.join(' AND '), params, page);
+    return this.readPage(where.join(' AND '), params, page);
   }
 
   private scope(actor: Actor, first: number): [string, unknown[]] {
@@ -78,7 +78,7 @@ export class CapabilityResultsService {
         if (!actor.regionPath) throw CommonErrors.outOfScope();
         const inRegion = (column: string) => `(${column} = $${first} OR ${column} LIKE $${first + 1})`;
         return [
-          `(${inRegion('er.path')} OR ${inRegion('orr.path')} OR ${inRegion('rr.path')})`,
+          `(${inRegion('t.enterprise_region_path')} OR ${inRegion('o.region_path')} OR ${inRegion('rr.path')})`,
           [actor.regionPath, `${actor.regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`],
         ];
       }
@@ -87,7 +87,7 @@ export class CapabilityResultsService {
     }
   }
 
-  private async query(condition: string, params: unknown[], page: PageRequest): Promise<Page<CapabilityResultView>> {
+  private async readPage(condition: string, params: unknown[], page: PageRequest): Promise<Page<CapabilityResultView>> {
     const [{ total }] = await runTemplate(this.dataSource, sql.countCapabilityResults, { condition }, params);
     const rows = await runTemplate(this.dataSource, sql.capabilityResultsPage, { condition, page: `LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}` }, params);
     return pageOf(rows.map(toView), Number(total), page);

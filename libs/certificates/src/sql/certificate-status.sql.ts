@@ -1,7 +1,9 @@
 import { defineQuery } from '@cqo/core';
+import { activeRegulatorIdsOverSql } from '@cqo/identity';
+import { PUBLIC_REGIONS } from '@cqo/organizations';
 
 // SQL of a certificate's status changes (CertificateStandingService, CertificateAdministrationService).
-// Tables: certificates (certificates); users, regions (the regulators to tell). Each update
+// Tables: certificates (certificates); the regulators to tell through identity's public SQL. Each update
 // touches the row only from the status it expects: a row count of 0 means someone else moved it.
 
 export const suspendCertificate = defineQuery<[id: string, suspendedAt: Date, reason: string]>(
@@ -29,8 +31,6 @@ export const supersedeCertificate = defineQuery<[id: string, supersededAt: Date]
 export const holderAndRegulators = defineQuery<[id: string], { holder: string; regulator_ids: string[] }>(
   'certificates.status.holderAndRegulators',
   `SELECT c.content->'holder'->>'name' AS holder,
-              ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
-                     WHERE u.role = 'regulator' AND u.status = 'active' AND (g.path = rg.path OR g.path LIKE rg.path || '/%')
-                     ORDER BY u.id) AS regulator_ids
-         FROM certificates c JOIN regions g ON g.id = c.region_id WHERE c.id = $1`,
+              ${activeRegulatorIdsOverSql('g.path')} AS regulator_ids
+         FROM certificates c JOIN ${PUBLIC_REGIONS} g ON g.id = c.region_id WHERE c.id = $1`,
 );

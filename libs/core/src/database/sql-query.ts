@@ -19,6 +19,8 @@ export interface SqlQuery<P extends readonly unknown[], R> {
 
 /** Defines a statement; see {@link SqlQuery}. */
 export function defineQuery<P extends readonly unknown[], R = never>(name: string, text: string): SqlQuery<P, R> {
+  // A public view interpolated before its module finished loading (an import cycle) reads "undefined".
+  if (/\bundefined\b/.test(text)) throw new Error(`SQL ${name} holds "undefined": a fragment it interpolates was not loaded yet`);
   return Object.freeze({ name, text });
 }
 

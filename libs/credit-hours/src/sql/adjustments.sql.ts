@@ -1,9 +1,13 @@
 import { defineQuery, defineTemplate, Role } from '@cqo/core';
+import { PUBLIC_USER_NAMES } from '@cqo/identity';
+import { PUBLIC_REGIONS } from '@cqo/organizations';
+import { PUBLIC_TRAINEES } from '@cqo/trainees';
 import type { CreditAuditAction } from '../credit-audit-log.entity';
 
 // SQL of manual adjustments and their audit trail (AdjustmentsService). Tables: credit_entries,
-// credit_audit_log (credit-hours); users, trainee_profiles, enterprises, regions (the actor's name
-// and the region scope). The scope depends on the actor's role: a template.
+// credit_audit_log (credit-hours); the actor's name and the trainee's region through the public
+// views of identity, trainees and organizations. The scope depends on the actor's role: a
+// template, its condition on `g.path` (the region of the trainee's enterprise).
 
 export interface AuditRow {
   id: string;
@@ -26,10 +30,9 @@ export const traineeOfEntry = defineQuery<[entryId: string], { trainee_id: strin
 
 const AUDIT_FROM = (scope: string) => `FROM credit_audit_log a
        JOIN credit_entries c ON c.id = a.entry_id
-       JOIN users u ON u.id = a.actor_id
-       JOIN trainee_profiles p ON p.user_id = a.trainee_id
-       LEFT JOIN enterprises e ON e.id = p.enterprise_id
-       LEFT JOIN regions g ON g.id = e.region_id
+       JOIN ${PUBLIC_USER_NAMES} u ON u.id = a.actor_id
+       JOIN ${PUBLIC_TRAINEES} p ON p.user_id = a.trainee_id
+       LEFT JOIN ${PUBLIC_REGIONS} g ON g.id = p.enterprise_region_id
       WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND ${scope}`;
 
 /** `$1` the trainee or null; `scope` a condition on `g.path` (TRUE for platform admins). */

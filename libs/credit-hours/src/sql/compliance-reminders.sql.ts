@@ -1,8 +1,11 @@
 import { defineQuery } from '@cqo/core';
+import { activeEnterpriseAdminIdsSql } from '@cqo/identity';
+import { PUBLIC_REGIONS } from '@cqo/organizations';
+import { PUBLIC_TRAINEES } from '@cqo/trainees';
 
 // SQL of yearly reminders (ComplianceRemindersService). Tables: requirement_rule_sets,
-// requirement_rules, compliance_flags, compliance_statuses (credit-hours); regions (through
-// governing_rule_set_id), trainee_profiles, users (the trainee's name, the enterprise's admins).
+// requirement_rules, compliance_flags, compliance_statuses (credit-hours); regions, trainees and
+// the enterprise's admins through the public views of organizations, trainees and identity.
 
 export interface DueFlagRow {
   id: string;
@@ -22,7 +25,7 @@ export interface DueFlagRow {
 export const governingRuleSets = defineQuery<[year: number], { id: string; reminder_dates: string[] }>(
   'creditHours.reminders.governingRuleSets',
   `SELECT id, reminder_dates FROM requirement_rule_sets
-        WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)`,
+        WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM ${PUBLIC_REGIONS} g)`,
 );
 
 /** A keyset page of the open yearly flags of one rule set. */
@@ -30,13 +33,11 @@ export const openFlagsPage = defineQuery<[year: number, ruleSetId: string, after
   'creditHours.reminders.openFlagsPage',
   `SELECT f.id, f.trainee_id, f.requirement, f.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
                   p.full_name, p.enterprise_id,
-                  ARRAY(SELECT u.id FROM users u
-                         WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
-                         ORDER BY u.id) AS admin_ids
+                  ${activeEnterpriseAdminIdsSql('p.enterprise_id')} AS admin_ids
              FROM compliance_flags f
              JOIN compliance_statuses s ON s.trainee_id = f.trainee_id AND s.requirement = f.requirement AND s.period_year = f.period_year
              JOIN requirement_rules r ON r.id = s.rule_id
-             JOIN trainee_profiles p ON p.user_id = f.trainee_id
+             JOIN ${PUBLIC_TRAINEES} p ON p.user_id = f.trainee_id
             WHERE f.cleared_at IS NULL AND f.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
               AND f.id > $3
             ORDER BY f.id

@@ -1,9 +1,10 @@
 import { defineQuery } from '@cqo/core';
+import { PUBLIC_REGIONS } from '@cqo/organizations';
 import type { CreditCategory, CreditKind } from '../credit-entry.entity';
 import type { RequirementAppliesTo, RequirementPeriod } from '../requirement-rule.entity';
 
 // SQL of requirement rule sets (RuleSetsService). Tables: requirement_rule_sets, requirement_rules
-// (credit-hours); regions (the region's name and order).
+// (credit-hours); regions through organizations' public view (the region's name and order).
 
 export interface RuleSetRow {
   id: string;
@@ -94,7 +95,7 @@ export const insertRule = defineQuery<
 export const listRuleSets = defineQuery<[regionId: string | null], RuleSetRow>(
   'creditHours.ruleSets.list',
   `SELECT s.*, to_char(s.effective_from, 'YYYY-MM-DD') AS from_text, to_char(s.effective_to, 'YYYY-MM-DD') AS to_text, g.name AS region_name
-         FROM requirement_rule_sets s JOIN regions g ON g.id = s.region_id
+         FROM requirement_rule_sets s JOIN ${PUBLIC_REGIONS} g ON g.id = s.region_id
         WHERE ($1::uuid IS NULL OR s.region_id = $1)
         ORDER BY g.path, s.first_year DESC, s.created_at DESC`,
 );

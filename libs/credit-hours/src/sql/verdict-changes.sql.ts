@@ -1,9 +1,11 @@
 import { defineQuery } from '@cqo/core';
+import { activeEnterpriseAdminIdsSql, activeRegulatorIdsOverSql } from '@cqo/identity';
+import { PUBLIC_TRAINEES } from '@cqo/trainees';
 import type { ComplianceState } from '../compliance-status.entity';
 
 // SQL of closed-year verdict changes (VerdictChangesService). Tables: compliance_statuses,
-// requirement_rules, compliance_verdict_changes (credit-hours); trainee_profiles, users,
-// enterprises, regions (who is told).
+// requirement_rules, compliance_verdict_changes (credit-hours); who is told through the public
+// SQL of trainees and identity.
 
 /** One requirement's verdict of a year, as the engine left it. */
 export interface VerdictRow {
@@ -47,13 +49,8 @@ export const insertVerdictChange = defineQuery<
 export const whoToTell = defineQuery<[traineeId: string], { full_name: string; admin_ids: string[]; regulator_ids: string[] }>(
   'creditHours.verdicts.whoToTell',
   `SELECT p.full_name,
-              ARRAY(SELECT u.id FROM users u WHERE u.role = 'enterprise_admin' AND u.status = 'active'
-                       AND u.enterprise_id = p.enterprise_id ORDER BY u.id) AS admin_ids,
-              ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
-                     WHERE u.role = 'regulator' AND u.status = 'active' AND rg.level = 'city'
-                       AND (g.path = rg.path OR g.path LIKE rg.path || '/%') ORDER BY u.id) AS regulator_ids
-         FROM trainee_profiles p
-         LEFT JOIN enterprises e ON e.id = p.enterprise_id
-         LEFT JOIN regions g ON g.id = e.region_id
+              ${activeEnterpriseAdminIdsSql('p.enterprise_id')} AS admin_ids,
+              ${activeRegulatorIdsOverSql('p.enterprise_region_path', { cityOnly: true })} AS regulator_ids
+         FROM ${PUBLIC_TRAINEES} p
         WHERE p.user_id = $1`,
 );

@@ -1,8 +1,10 @@
 import { defineQuery, defineTemplate } from '@cqo/core';
+import { PUBLIC_REGIONS } from '@cqo/organizations';
 import type { AttemptStatus, QuestionType, RevealPolicy, Submission } from '../exam-types';
 
 // SQL of a trainee's attempts (AttemptsService). Tables: exam_attempts, exam_attempt_items,
-// exam_papers, exam_paper_questions, question_versions, questions (exams); outbox_events (core).
+// exam_papers, exam_paper_questions, question_versions, questions (exams); outbox_events (core,
+// written in the start statement's CTE); regions through organizations' public view.
 
 /** An attempt row with its paper's title, as read by raw SQL. */
 export interface AttemptRow {
@@ -102,7 +104,7 @@ export const fixedQuestionTotals = defineQuery<[paperId: string], { fixed_count:
 /** Published capability tests, newest first, with the path of the region that runs each (null: an organization). */
 export const publishedCapabilityTests = defineQuery<[], { id: string; owner_path: string | null }>(
   'exams.attempts.publishedCapabilityTests',
-  `SELECT p.id, r.path AS owner_path FROM exam_papers p LEFT JOIN regions r ON r.id = p.region_id
+  `SELECT p.id, r.path AS owner_path FROM exam_papers p LEFT JOIN ${PUBLIC_REGIONS} r ON r.id = p.region_id
         WHERE p.kind = 'capability_test' AND p.status = 'published' ORDER BY p.published_at DESC, p.id LIMIT 200`,
 );
 

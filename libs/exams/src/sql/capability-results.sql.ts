@@ -1,8 +1,11 @@
 import { defineTemplate } from '@cqo/core';
+import { PUBLIC_REGIONS, PUBLIC_TRAINING_ORGANIZATIONS } from '@cqo/organizations';
+import { PUBLIC_TRAINEES } from '@cqo/trainees';
 
 // SQL of capability test conclusions (CapabilityResultsService). Tables: capability_results
-// (exams); trainee_profiles, enterprises, training_organizations, regions (read for names and the
-// region scope). The scope depends on the actor's role, so the condition is a template.
+// (exams); trainees, training organizations and regions through their libs' public views (names
+// and the region scope). The scope depends on the actor's role, so the condition is a template
+// over `trainee_region_path`, `org_region_path` and `owner_region_path` (t, o and rr).
 
 export interface CapabilityResultRow {
   id: string;
@@ -24,14 +27,11 @@ export interface CapabilityResultRow {
 const SELECT = `
   SELECT c.*, t.full_name AS trainee_name,
          COALESCE(o.name, rr.name) AS conducted_by_name,
-         er.path AS trainee_region_path, orr.path AS org_region_path, rr.path AS owner_region_path
+         t.enterprise_region_path AS trainee_region_path, o.region_path AS org_region_path, rr.path AS owner_region_path
     FROM capability_results c
-    JOIN trainee_profiles t ON t.user_id = c.trainee_id
-    LEFT JOIN enterprises e ON e.id = t.enterprise_id
-    LEFT JOIN regions er ON er.id = e.region_id
-    LEFT JOIN training_organizations o ON o.id = c.organization_id
-    LEFT JOIN regions orr ON orr.id = o.region_id
-    LEFT JOIN regions rr ON rr.id = c.region_id`;
+    JOIN ${PUBLIC_TRAINEES} t ON t.user_id = c.trainee_id
+    LEFT JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = c.organization_id
+    LEFT JOIN ${PUBLIC_REGIONS} rr ON rr.id = c.region_id`;
 
 export const countCapabilityResults = defineTemplate<'condition', { total: string }>(
   'exams.capabilityResults.count',

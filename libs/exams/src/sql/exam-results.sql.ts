@@ -1,9 +1,10 @@
 import { defineQuery } from '@cqo/core';
+import { PUBLIC_USER_NAMES } from '@cqo/identity';
+import { PUBLIC_TRAINEES } from '@cqo/trainees';
 import type { AttemptStatus, QuestionType, Submission } from '../exam-types';
 
 // SQL of a paper's results for its owner (ExamResultsService). Tables: exam_attempts,
-// exam_attempt_items, question_versions (exams); users, trainee_profiles, enterprises (read for
-// names, see the note in the report of issue 18).
+// exam_attempt_items, question_versions (exams); names through the public views of identity and trainees.
 
 /** One attempt of the results list. */
 export interface ResultRow {
@@ -36,12 +37,11 @@ export const resultsSummary = defineQuery<
          FROM exam_attempts a WHERE ${FILTER}`,
 );
 
-const RESULT_ROWS = `SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, e.name AS enterprise_name,
+const RESULT_ROWS = `SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, t.enterprise_name,
               a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
          FROM exam_attempts a
-         JOIN users u ON u.id = a.trainee_id
-         LEFT JOIN trainee_profiles t ON t.user_id = a.trainee_id
-         LEFT JOIN enterprises e ON e.id = t.enterprise_id`;
+         JOIN ${PUBLIC_USER_NAMES} u ON u.id = a.trainee_id
+         LEFT JOIN ${PUBLIC_TRAINEES} t ON t.user_id = a.trainee_id`;
 
 export const resultsPage = defineQuery<[paperId: string, status: AttemptStatus | null, passed: boolean | null, limit: number, offset: number], ResultRow>(
   'exams.results.page',

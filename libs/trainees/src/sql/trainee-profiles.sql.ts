@@ -1,7 +1,18 @@
 import { defineQuery, Queryable, runQuery } from '@cqo/core';
+import { PUBLIC_ENTERPRISES } from '@cqo/organizations';
 
-// Public reads of trainee profiles for other libs: they call these instead of joining
-// trainee_profiles themselves. Tables: trainee_profiles (trainees); enterprises, regions (organizations).
+// Public reads of trainee profiles for other libs: they join the public view or call these
+// functions instead of reading trainee_profiles. Tables: trainee_profiles (trainees); enterprises
+// and regions through organizations' public view.
+
+/**
+ * Trainees as other libs' statements may join them (`JOIN ${PUBLIC_TRAINEES} t ON t.user_id = …`):
+ * user_id, full_name, id_number_masked, enterprise_id, enterprise_name, enterprise_region_id,
+ * enterprise_region_path (the enterprise columns null without an enterprise).
+ */
+export const PUBLIC_TRAINEES = `(SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
+            e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
+       FROM trainee_profiles p LEFT JOIN ${PUBLIC_ENTERPRISES} e ON e.id = p.enterprise_id)`;
 
 export const traineeRegionPathQuery = defineQuery<[userId: string], { path: string | null }>(
   'trainees.profiles.regionPath',
