@@ -1,4 +1,4 @@
-import { defineQuery, defineTemplate } from '@cqo/core';
+import { defineTemplate } from '@cqo/core';
 import type { QuestionType, StoredOption } from '../exam-types';
 
 // SQL of the question bank (QuestionsService). Tables: questions, question_versions (exams).
