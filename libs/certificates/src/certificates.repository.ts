@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runQuery, runTemplate } from '@cqo/core';
+import { regionPathOf } from '@cqo/organizations';
 import { NewNotification, notificationInsert } from '@cqo/notifications';
 import { CertificateEntity, CertificateEventEntity, CertificateEventType } from './certificate.entity';
 import { CertificateKind } from './certificate.types';
+import * as sql from './sql/certificates.sql';
 
 /** The trainee as a certificate prints them, and the region whose regulators oversee them. */
 export interface HolderRow {
@@ -27,19 +30,7 @@ export interface CertificateKey {
   period: string;
 }
 
-interface RawHolder {
-  full_name: string;
-  id_number_masked: string;
-  region_id: string;
-}
-
-/** $1 the trainee. */
-const HOLDER_SQL = `SELECT p.full_name, p.id_number_masked,
-         COALESCE(e.region_id, (SELECT id FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1)) AS region_id
-    FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id
-   WHERE p.user_id = $1`;
-
-function toHolder(row: RawHolder): HolderRow {
+function toHolder(row: sql.HolderSqlRow): HolderRow {
   return { fullName: row.full_name, idNumberMasked: row.id_number_masked, regionId: row.region_id };
 }
 
@@ -83,7 +74,7 @@ export class CertificatesRepository {
 
   /** Name and masked ID number from the trainee profile; region of the enterprise, else the root region (the province). */
   async holder(traineeId: string, manager: EntityManager = this.manager): Promise<HolderRow | null> {
-    const rows: RawHolder[] = await manager.query(HOLDER_SQL, [traineeId]);
+    const rows = await runQuery(manager, sql.holder, [traineeId]);
     return rows[0] ? toHolder(rows[0]) : null;
   }
 
@@ -97,42 +88,29 @@ export class CertificatesRepository {
     key: CertificateKey,
     course?: { courseVersionId: string; organizationId: string },
   ): Promise<{ existingId: string | null; holder: HolderRow | null; courseNames: CourseNames | null }> {
-    const [row]: (RawHolder & { existing_id: string | null; course_title?: string | null; organization_name?: string | null })[] = await this.manager.query(
-      `SELECT (SELECT c.id FROM certificates c
-                WHERE c.trainee_id = $1 AND c.kind = $2 AND c.subject_key = $3 AND c.period = $4 AND c.status <> 'superseded') AS existing_id,
-              h.*${course ? ', n.course_title, n.organization_name' : ''}
-         FROM (SELECT 1) one LEFT JOIN (${HOLDER_SQL}) h ON TRUE${
-           course
-             ? `
-         LEFT JOIN (SELECT v.title AS course_title, o.name AS organization_name
-                      FROM course_versions v, training_organizations o
-                     WHERE v.id = $5 AND o.id = $6) n ON TRUE`
-             : ''
-         }`,
-      course ? [key.traineeId, key.kind, key.subjectKey, key.period, course.courseVersionId, course.organizationId] : [key.traineeId, key.kind, key.subjectKey, key.period],
-    );
+    const keyParams = [key.traineeId, key.kind, key.subjectKey, key.period] as const;
+    const [row] = course
+      ? await runQuery(this.manager, sql.issuanceStartWithCourse, [...keyParams, course.courseVersionId, course.organizationId])
+      : (await runQuery(this.manager, sql.issuanceStart, [...keyParams])).map((r) => ({ ...r, course_title: null, organization_name: null }));
     return {
       existingId: row.existing_id,
-      holder: row.full_name === null ? null : toHolder(row),
+      holder: row.full_name === null ? null : toHolder(row as sql.HolderSqlRow),
       courseNames: row.course_title != null && row.organization_name != null ? { courseTitle: row.course_title, organizationName: row.organization_name } : null,
     };
   }
 
   async regionPathOf(regionId: string): Promise<string | null> {
-    const rows: { path: string }[] = await this.manager.query('SELECT path FROM regions WHERE id = $1', [regionId]);
-    return rows[0]?.path ?? null;
+    return (await regionPathOf(this.manager, regionId)) ?? null;
   }
 
   async nextSerialNumber(manager: EntityManager): Promise<string> {
-    const rows: { n: string }[] = await manager.query("SELECT nextval('certificate_serial_seq')::text AS n");
+    const rows = await runQuery(manager, sql.nextSerialNumber, []);
     return rows[0].n;
   }
 
   /** Serializes issuance of one (trainee, kind, subject, period) across processes until the transaction ends. */
   async lockSubject(manager: EntityManager, key: { traineeId: string; kind: string; subjectKey: string; period: string }): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `certificate:${key.traineeId}:${key.kind}:${key.subjectKey}:${key.period}`,
-    ]);
+    await runQuery(manager, sql.lockSubject, [`certificate:${key.traineeId}:${key.kind}:${key.subjectKey}:${key.period}`]);
   }
 
   async recordEvent(
@@ -155,16 +133,10 @@ export class CertificatesRepository {
   ): Promise<CertificateEntity> {
     const id = randomUUID();
     const notification = notificationInsert(notificationOf(id), row.createdAt, 26);
-    await manager.query(
-      `WITH version AS (
-         INSERT INTO certificates (id, serial, verify_token, trainee_id, kind, subject_key, period, year, version, previous_id, status, region_id,
-                                   organization_id, course_id, content, pdf_sha256, pdf_size, signature, signing_key_id, storage_key, issued_at, created_at)
-         VALUES ($25, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, $20, $21)
-         RETURNING id),
-       history AS (
-         INSERT INTO certificate_events (certificate_id, type, actor_id, reason, at) SELECT id, $22, $23, $24, $21 FROM version),
-       notice AS (${notification.sql})
-       SELECT id FROM version`,
+    await runTemplate(
+      manager,
+      sql.insertVersion,
+      { notice: notification.sql },
       [
         row.serial,
         row.verifyToken,
@@ -211,16 +183,7 @@ export class CertificatesRepository {
 
   /** Every version of the certificate chain that `id` belongs to, oldest first. */
   async chainOf(id: string): Promise<CertificateEntity[]> {
-    const rows: { id: string }[] = await this.manager.query(
-      `WITH RECURSIVE back AS (
-         SELECT id, previous_id FROM certificates WHERE id = $1
-         UNION ALL SELECT c.id, c.previous_id FROM certificates c JOIN back b ON c.id = b.previous_id),
-       fwd AS (
-         SELECT id FROM certificates WHERE id = $1
-         UNION ALL SELECT c.id FROM certificates c JOIN fwd f ON c.previous_id = f.id)
-       SELECT id FROM back UNION SELECT id FROM fwd`,
-      [id],
-    );
+    const rows = await runQuery(this.manager, sql.chainIds, [id]);
     return this.manager
       .getRepository(CertificateEntity)
       .createQueryBuilder('c')

@@ -28,3 +28,5 @@ export * from './documents/glyph-missing';
 export * from './hours/decimal-hours';
 export * from './health/dependency-monitor';
 export * from './database/read-data-source';
+export * from './database/sql-query';
+export * from './database/sql-snapshot';

@@ -33,3 +33,4 @@ export * from './study/study-credit';
 export * from './study/attention-question-source';
 export * from './study/study-evidence.service';
 export * from './courses.module';
+export * from './sql/courses-public.sql';

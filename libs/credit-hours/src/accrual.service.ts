@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CourseCompletedEvent, DomainError, FieldIssue, isPositiveHours, normalizeHours } from '@cqo/core';
+import { CourseCompletedEvent, DomainError, FieldIssue, isPositiveHours, normalizeHours, runQuery } from '@cqo/core';
+import * as sql from './sql/accrual.sql';
 import { CreditHoursErrors } from './credit-hours.errors';
 import { LedgerService } from './ledger.service';
 
@@ -110,13 +111,8 @@ export class AccrualService {
    * keeps each pass to the events not yet known to be accrued.
    */
   async reconcile(): Promise<ReconcileResult> {
-    await this.dataSource.query(
-      `INSERT INTO credit_ledger_cursors (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`,
-      [RECONCILE_CURSOR],
-    );
-    const [{ position }]: { position: string }[] = await this.dataSource.query('SELECT position FROM credit_ledger_cursors WHERE name = $1', [
-      RECONCILE_CURSOR,
-    ]);
+    await runQuery(this.dataSource, sql.ensureCursor, [RECONCILE_CURSOR]);
+    const [{ position }] = await runQuery(this.dataSource, sql.cursorPosition, [RECONCILE_CURSOR]);
     let cursor = position;
     let scanned = 0;
     let accrued = 0;
@@ -126,16 +122,7 @@ export class AccrualService {
     let watermark = position;
     let blocked = false;
     for (;;) {
-      const events: { id: string; payload: unknown; settled: boolean; has_entry: boolean }[] = await this.dataSource.query(
-        `SELECT o.id, o.payload,
-                o.created_at < now() - make_interval(secs => $3) AS settled,
-                EXISTS (SELECT 1 FROM credit_accrual_keys k WHERE k.accrual_key = 'completion:' || (o.payload->>'enrollmentId')) AS has_entry
-           FROM outbox_events o
-          WHERE o.id > $1 AND o.type = 'course.completed'
-          ORDER BY o.id
-          LIMIT $2`,
-        [cursor, RECONCILE_BATCH, RECONCILE_SETTLE_SECONDS],
-      );
+      const events = await runQuery(this.dataSource, sql.completionsAfter, [cursor, RECONCILE_BATCH, RECONCILE_SETTLE_SECONDS]);
       for (const event of events) {
         scanned += 1;
         let ok = event.has_entry;
@@ -164,10 +151,7 @@ export class AccrualService {
     }
     const moved = watermark !== position;
     if (moved) {
-      await this.dataSource.query('UPDATE credit_ledger_cursors SET position = $2, updated_at = now() WHERE name = $1 AND position < $2', [
-        RECONCILE_CURSOR,
-        watermark,
-      ]);
+      await runQuery(this.dataSource, sql.advanceCursor, [RECONCILE_CURSOR, watermark]);
     }
     return { scanned, accrued, failed, skipped, cursor: watermark };
   }
@@ -177,7 +161,7 @@ export class AccrualService {
    * watermark): events up to it may be pruned, later ones are still the list of completions.
    */
   async reconciledUpTo(): Promise<string> {
-    const rows: { position: string }[] = await this.dataSource.query('SELECT position FROM credit_ledger_cursors WHERE name = $1', [RECONCILE_CURSOR]);
+    const rows = await runQuery(this.dataSource, sql.cursorPosition, [RECONCILE_CURSOR]);
     return rows[0]?.position ?? '0';
   }
 
@@ -185,7 +169,7 @@ export class AccrualService {
   async ensurePartitions(years: number[]): Promise<number[]> {
     const created: number[] = [];
     for (const year of years) {
-      const [{ made }]: { made: boolean }[] = await this.dataSource.query('SELECT credit_entries_ensure_partition($1) AS made', [year]);
+      const [{ made }] = await runQuery(this.dataSource, sql.ensureYearPartition, [year]);
       if (made) created.push(year);
     }
     return created;

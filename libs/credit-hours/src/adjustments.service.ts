@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, isPositiveHours, normalizeHours, offsetOf, Page, pageOf, PageRequest, Role, ScopePolicy, toCentiHours } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, isPositiveHours, normalizeHours, offsetOf, Page, pageOf, PageRequest, Role, runQuery, runTemplate, ScopePolicy, toCentiHours } from '@cqo/core';
+import * as sql from './sql/adjustments.sql';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
 import { CreditAuditAction } from './credit-audit-log.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
@@ -76,7 +77,7 @@ export class AdjustmentsService {
     if (typeof reason !== 'string' || reason.trim().length < 2 || reason.length > 500) {
       throw CommonErrors.validationFailed([{ field: 'reason', message: '须填写冲销原因（2至500个字符）' }]);
     }
-    const rows: { trainee_id: string }[] = await this.dataSource.query('SELECT trainee_id FROM credit_entries WHERE id = $1', [entryId]);
+    const rows = await runQuery(this.dataSource, sql.traineeOfEntry, [entryId]);
     if (rows.length === 0) throw CreditHoursErrors.entryNotFound();
     assertCanAdjust(actor, await traineeScope(this.dataSource, rows[0].trainee_id));
     return this.dataSource.transaction(async (manager) => {
@@ -91,17 +92,11 @@ export class AdjustmentsService {
     if (actor.role !== Role.PlatformAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     const params: unknown[] = [filter.traineeId ?? null];
     const scope = ScopePolicy.where(actor, { regionPath: 'g.path' }, params) ?? 'FALSE';
-    const from = `FROM credit_audit_log a
-       JOIN credit_entries c ON c.id = a.entry_id
-       JOIN users u ON u.id = a.actor_id
-       JOIN trainee_profiles p ON p.user_id = a.trainee_id
-       LEFT JOIN enterprises e ON e.id = p.enterprise_id
-       LEFT JOIN regions g ON g.id = e.region_id
-      WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND ${scope}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: RawAudit[] = await this.dataSource.query(
-      `SELECT a.*, u.display_name AS actor_name, c.hours, c.year ${from}
-        ORDER BY a.created_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const [{ total }] = await runTemplate(this.dataSource, sql.countAuditLog, { scope }, params);
+    const rows = await runTemplate(
+      this.dataSource,
+      sql.auditLogPage,
+      { scope, page: `LIMIT $${params.length + 1} OFFSET $${params.length + 2}` },
       [...params, page.pageSize, offsetOf(page)],
     );
     return pageOf(
@@ -131,11 +126,7 @@ export class AdjustmentsService {
     entry: { entryId: string; year: number },
     reason: string,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO credit_audit_log (actor_id, actor_role, action, trainee_id, entry_id, entry_year, reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [actor.userId, actor.role, action, traineeId, entry.entryId, entry.year, reason, this.clock.now()],
-    );
+    await runQuery(manager, sql.insertAudit, [actor.userId, actor.role, action, traineeId, entry.entryId, entry.year, reason, this.clock.now()]);
   }
 
   private checkAdjustment(input: AdjustmentInput): FieldIssue[] {
@@ -157,18 +148,4 @@ export class AdjustmentsService {
     }
     return issues;
   }
-}
-
-interface RawAudit {
-  id: string;
-  action: CreditAuditAction;
-  actor_id: string;
-  actor_name: string;
-  actor_role: Role;
-  trainee_id: string;
-  entry_id: string;
-  hours: string;
-  year: number;
-  reason: string;
-  created_at: Date;
 }

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { chinaDateOf, Clock, normalizeHours } from '@cqo/core';
+import { chinaDateOf, Clock, normalizeHours, runQuery } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear, dueReminderDate } from './compliance-period';
+import * as sql from './sql/compliance-reminders.sql';
+import { DueFlagRow } from './sql/compliance-reminders.sql';
 
 /** A reminder missed (worker down on the day) is still sent within this many days, never twice. */
 export const REMINDER_CATCH_UP_DAYS = 7;
@@ -38,11 +40,7 @@ export class ComplianceRemindersService {
     const today = chinaDateOf(now);
     const year = currentYear(now);
     // The sets governing this year somewhere (governing_rule_set_id decides, as for the engine).
-    const sets: { id: string; reminder_dates: string[] }[] = await this.dataSource.query(
-      `SELECT id, reminder_dates FROM requirement_rule_sets
-        WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)`,
-      [year],
-    );
+    const sets = await runQuery(this.dataSource, sql.governingRuleSets, [year]);
     const due = sets
       .map((s) => ({ ruleSetId: s.id, date: dueReminderDate(s.reminder_dates, now, REMINDER_CATCH_UP_DAYS) }))
       .filter((d): d is { ruleSetId: string; date: string } => d.date !== null);
@@ -52,22 +50,7 @@ export class ComplianceRemindersService {
       // Keyset pages over the open flags: memory stays flat however many trainees are short.
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const rows: DueFlag[] = await this.dataSource.query(
-          `SELECT f.id, f.trainee_id, f.requirement, f.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
-                  p.full_name, p.enterprise_id,
-                  ARRAY(SELECT u.id FROM users u
-                         WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
-                         ORDER BY u.id) AS admin_ids
-             FROM compliance_flags f
-             JOIN compliance_statuses s ON s.trainee_id = f.trainee_id AND s.requirement = f.requirement AND s.period_year = f.period_year
-             JOIN requirement_rules r ON r.id = s.rule_id
-             JOIN trainee_profiles p ON p.user_id = f.trainee_id
-            WHERE f.cleared_at IS NULL AND f.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
-              AND f.id > $3
-            ORDER BY f.id
-            LIMIT $4`,
-          [year, ruleSetId, after, PAGE],
-        );
+        const rows = await runQuery(this.dataSource, sql.openFlagsPage, [year, ruleSetId, after, PAGE]);
         for (const flag of rows) {
           flags += 1;
           sent += await this.remind(flag, year, date);
@@ -80,7 +63,7 @@ export class ComplianceRemindersService {
     return { due, flags, sent };
   }
 
-  private async remind(flag: DueFlag, year: number, date: string): Promise<number> {
+  private async remind(flag: DueFlagRow, year: number, date: string): Promise<number> {
     const required = normalizeHours(flag.required);
     const accrued = normalizeHours(flag.accrued);
     const shortfall = normalizeHours(flag.shortfall);
@@ -107,18 +90,4 @@ export class ComplianceRemindersService {
     }
     return sent;
   }
-}
-
-interface DueFlag {
-  id: string;
-  trainee_id: string;
-  requirement: string;
-  state: string;
-  required: string;
-  accrued: string;
-  shortfall: string;
-  rule_name: string;
-  full_name: string;
-  enterprise_id: string | null;
-  admin_ids: string[];
 }

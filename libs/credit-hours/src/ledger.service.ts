@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { chinaYearOf, normalizeHours, OutboxWriter } from '@cqo/core';
+import { chinaYearOf, normalizeHours, OutboxWriter, runQuery } from '@cqo/core';
+import * as sql from './sql/ledger.sql';
 import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
 
@@ -50,7 +51,7 @@ export class LedgerService {
    */
   async ensurePartition(manager: EntityManager, year: number): Promise<void> {
     if (this.partitionYears.has(year)) return;
-    const [{ created }]: { created: boolean }[] = await manager.query('SELECT credit_entries_ensure_partition($1) AS created', [year]);
+    const [{ created }] = await runQuery(manager, sql.ensurePartition, [year]);
     // Made in this transaction: remembered once it is seen committed (a rollback would undo it).
     if (!created) this.partitionYears.add(year);
   }
@@ -61,20 +62,9 @@ export class LedgerService {
     const year = chinaYearOf(entry.occurredAt);
     await this.ensurePartition(manager, year);
     // The key and the entry in one statement: a key already taken (by any year) writes neither.
-    const inserted: { id: string }[] = await manager.query(
-      `WITH key AS (
-         INSERT INTO credit_accrual_keys (accrual_key, entry_id, year)
-         SELECT $12::text, gen_random_uuid(), $5 WHERE $12::text IS NOT NULL
-         ON CONFLICT (accrual_key) DO NOTHING
-         RETURNING entry_id
-       )
-       INSERT INTO credit_entries
-         (id, trainee_id, category, kind, hours, year, occurred_at, source, course_id, course_version_id,
-          enrollment_id, evidence_ref, accrual_key, reason, recorded_by)
-       SELECT COALESCE((SELECT entry_id FROM key), gen_random_uuid()), $1, $2, $3, $4::numeric, $5, $6, $7, $8, $9,
-              $10, $11, $12, $13, $14
-        WHERE $12::text IS NULL OR EXISTS (SELECT 1 FROM key)
-       RETURNING id`,
+    const inserted = await runQuery(
+      manager,
+      sql.appendEntry,
       [
         entry.traineeId,
         entry.category,
@@ -93,10 +83,7 @@ export class LedgerService {
       ],
     );
     if (inserted.length === 0) {
-      const existing: { id: string; year: number }[] = await manager.query(
-        'SELECT entry_id AS id, year FROM credit_accrual_keys WHERE accrual_key = $1',
-        [entry.accrualKey],
-      );
+      const existing = await runQuery(manager, sql.entryOfAccrualKey, [entry.accrualKey]);
       return { entryId: existing[0].id, created: false, year: existing[0].year };
     }
     const entryId = inserted[0].id;
@@ -117,28 +104,12 @@ export class LedgerService {
    * original stays as it was; the unique key on `reverses_entry_id` makes a second reversal fail.
    */
   async reverse(manager: EntityManager, entryId: string, by: { reason: string; recordedBy: string | null }): Promise<AppendResult> {
-    const rows: { trainee_id: string; category: CreditCategory; kind: CreditKind; hours: string; year: number; source: CreditSource; reversed: boolean }[] =
-      await manager.query(
-        `SELECT e.trainee_id, e.category, e.kind, e.hours, e.year, e.source,
-                EXISTS (SELECT 1 FROM credit_entries r WHERE r.reverses_entry_id = e.id AND r.year = e.year) AS reversed
-           FROM credit_entries e WHERE e.id = $1 FOR SHARE`,
-        [entryId],
-      );
+    const rows = await runQuery(manager, sql.entryToReverse, [entryId]);
     const original = rows[0];
     if (!original) throw CreditHoursErrors.entryNotFound();
     if (original.source === 'reversal') throw CreditHoursErrors.reversalNotReversible();
     if (original.reversed) throw CreditHoursErrors.entryAlreadyReversed();
-    const inserted: { id: string; occurred_at: Date }[] = await manager.query(
-      `INSERT INTO credit_entries
-         (trainee_id, category, kind, hours, year, occurred_at, source, course_id, course_version_id,
-          enrollment_id, evidence_ref, reverses_entry_id, reason, recorded_by)
-       SELECT trainee_id, category, kind, -hours, year, occurred_at, 'reversal', course_id, course_version_id,
-              enrollment_id, 'reversal:' || id, id, $2, $3
-         FROM credit_entries WHERE id = $1 AND year = $4
-       ON CONFLICT (reverses_entry_id, year) DO NOTHING
-       RETURNING id, occurred_at`,
-      [entryId, by.reason, by.recordedBy, original.year],
-    );
+    const inserted = await runQuery(manager, sql.appendReversal, [entryId, by.reason, by.recordedBy, original.year]);
     if (inserted.length === 0) throw CreditHoursErrors.entryAlreadyReversed();
     await this.outbox.record(manager, 'credit.accrued', {
       entryId: inserted[0].id,

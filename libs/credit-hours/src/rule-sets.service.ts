@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, normalizeHours, OutboxWriter } from '@cqo/core';
+import { Actor, Clock, normalizeHours, OutboxWriter, runQuery } from '@cqo/core';
+import { regionPathOf } from '@cqo/organizations';
 import { currentYear } from './compliance-period';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { CreditHoursErrors } from './credit-hours.errors';
 import { RequirementAppliesTo, RequirementPeriod } from './requirement-rule.entity';
 import { DEFAULT_MINUTES_PER_CREDIT_HOUR, DEFAULT_REMINDER_DATES, RuleSetInput, validateRuleSet } from './rule-set.validation';
+import * as sql from './sql/rule-sets.sql';
+import { RuleRow, RuleSetRow } from './sql/rule-sets.sql';
 
 export interface RuleView {
   id: string;
@@ -59,24 +62,13 @@ export class RuleSetsService {
     const effectiveFrom = `${input.firstYear}-01-01`;
     const reason = input.applyToCurrentYear ? input.reason!.trim() : null;
     const id = await this.dataSource.transaction(async (manager) => {
-      const region: { id: string }[] = await manager.query('SELECT id FROM regions WHERE id = $1', [input.regionId]);
-      if (region.length === 0) throw CreditHoursErrors.regionNotFound();
+      if ((await regionPathOf(manager, input.regionId)) === undefined) throw CreditHoursErrors.regionNotFound();
       // One publisher per region at a time.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('requirement_rule_sets:' || $1))`, [input.regionId]);
-      const later: unknown[] = await manager.query('SELECT 1 FROM requirement_rule_sets WHERE region_id = $1 AND first_year >= $2', [
-        input.regionId,
-        input.firstYear,
-      ]);
+      await runQuery(manager, sql.lockRegionRuleSets, [input.regionId]);
+      const later = await runQuery(manager, sql.laterRuleSet, [input.regionId, input.firstYear]);
       if (later.length > 0) throw CreditHoursErrors.ruleSetOverlaps();
-      await manager.query(
-        `UPDATE requirement_rule_sets SET effective_to = $2::date - 1
-          WHERE region_id = $1 AND (effective_to IS NULL OR effective_to >= $2::date)`,
-        [input.regionId, effectiveFrom],
-      );
-      const [set]: { id: string }[] = await manager.query(
-        `INSERT INTO requirement_rule_sets (name, region_id, first_year, effective_from, minutes_per_credit_hour, current_year_reason, reminder_dates, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
+      await runQuery(manager, sql.endPreviousRuleSets, [input.regionId, effectiveFrom]);
+      const [set] = await runQuery(manager, sql.insertRuleSet, [
           input.name.trim(),
           input.regionId,
           input.firstYear,
@@ -89,11 +81,7 @@ export class RuleSetsService {
         ],
       );
       for (const [i, rule] of input.rules.entries()) {
-        await manager.query(
-          `INSERT INTO requirement_rules
-             (rule_set_id, code, name, category, kind, min_hours, period, count_appointment_hours, at_risk_threshold, applies_to, sort_order)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
+        await runQuery(manager, sql.insertRule, [
             set.id,
             rule.code,
             rule.name.trim(),
@@ -116,17 +104,9 @@ export class RuleSetsService {
   }
 
   async list(filter: { regionId?: string } = {}): Promise<RuleSetView[]> {
-    const sets: RawRuleSet[] = await this.dataSource.query(
-      `SELECT s.*, to_char(s.effective_from, 'YYYY-MM-DD') AS from_text, to_char(s.effective_to, 'YYYY-MM-DD') AS to_text, g.name AS region_name
-         FROM requirement_rule_sets s JOIN regions g ON g.id = s.region_id
-        WHERE ($1::uuid IS NULL OR s.region_id = $1)
-        ORDER BY g.path, s.first_year DESC, s.created_at DESC`,
-      [filter.regionId ?? null],
-    );
+    const sets = await runQuery(this.dataSource, sql.listRuleSets, [filter.regionId ?? null]);
     if (sets.length === 0) return [];
-    const rules: RawRule[] = await this.dataSource.query('SELECT * FROM requirement_rules WHERE rule_set_id = ANY($1) ORDER BY sort_order', [
-      sets.map((s) => s.id),
-    ]);
+    const rules = await runQuery(this.dataSource, sql.rulesOfSets, [sets.map((s) => s.id)]);
     return sets.map((s) => toView(s, rules.filter((r) => r.rule_set_id === s.id)));
   }
 
@@ -137,35 +117,7 @@ export class RuleSetsService {
   }
 }
 
-interface RawRuleSet {
-  id: string;
-  name: string;
-  region_id: string;
-  region_name: string;
-  from_text: string;
-  to_text: string | null;
-  reminder_dates: string[];
-  first_year: number;
-  minutes_per_credit_hour: number;
-  current_year_reason: string | null;
-  created_at: Date;
-}
-
-interface RawRule {
-  id: string;
-  rule_set_id: string;
-  code: string;
-  name: string;
-  category: CreditCategory;
-  kind: CreditKind;
-  min_hours: string;
-  period: RequirementPeriod;
-  count_appointment_hours: boolean;
-  at_risk_threshold: string;
-  applies_to: RequirementAppliesTo;
-}
-
-function toView(s: RawRuleSet, rules: RawRule[]): RuleSetView {
+function toView(s: RuleSetRow, rules: RuleRow[]): RuleSetView {
   return {
     id: s.id,
     name: s.name,

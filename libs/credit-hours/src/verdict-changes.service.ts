@@ -1,16 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, normalizeHours, regionScopeSql } from '@cqo/core';
-import { notificationInsert } from '@cqo/notifications';
+import { Clock, normalizeHours, runQuery } from '@cqo/core';
+import { insertNotification } from '@cqo/notifications';
 import type { ComplianceState } from './compliance-status.entity';
+import * as sql from './sql/verdict-changes.sql';
+import { VerdictRow } from './sql/verdict-changes.sql';
 
-/** One requirement's verdict of a year, as the engine left it. */
-export interface VerdictRow {
-  requirement: string;
-  state: ComplianceState;
-  accrued: string;
-  final: boolean;
-}
+export type { VerdictRow } from './sql/verdict-changes.sql';
+
 
 export interface VerdictChange {
   requirement: string;
@@ -41,22 +38,14 @@ export class VerdictChangesService {
 
   /** The year's rows for the trainee (yearly requirements only). */
   async snapshot(manager: EntityManager, traineeId: string, year: number): Promise<VerdictRow[]> {
-    return manager.query(
-      `SELECT requirement, state, accrued::text AS accrued, final FROM compliance_statuses
-        WHERE trainee_id = $1 AND period_year = $2 ORDER BY requirement`,
-      [traineeId, year],
-    );
+    return runQuery(manager, sql.yearVerdicts, [traineeId, year]);
   }
 
   /** Compares, audits and notifies; returns the changes (none when the year had not closed before). */
   async record(manager: EntityManager, traineeId: string, year: number, before: VerdictRow[], after: VerdictRow[], cause: string): Promise<VerdictChange[]> {
     // Only a verdict that had been made final can be "re-opened"; the year-close run itself is not a change.
     if (!before.some((b) => b.final)) return [];
-    const names: { code: string; name: string }[] = await manager.query(
-      `SELECT DISTINCT ON (r.code) r.code, r.name FROM requirement_rules r
-         JOIN compliance_statuses s ON s.rule_id = r.id WHERE s.trainee_id = $1 AND s.period_year = $2`,
-      [traineeId, year],
-    );
+    const names = await runQuery(manager, sql.requirementNames, [traineeId, year]);
     const nameOf = new Map(names.map((n) => [n.code, n.name]));
     const codes = [...new Set([...before, ...after].map((r) => r.requirement))].sort();
     const changes: VerdictChange[] = [];
@@ -69,11 +58,17 @@ export class VerdictChangesService {
     if (changes.length === 0) return [];
     const now = this.clock.now();
     for (const c of changes) {
-      await manager.query(
-        `INSERT INTO compliance_verdict_changes (trainee_id, period_year, requirement, before_state, after_state, before_accrued, after_accrued, cause, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [traineeId, year, c.requirement, c.before?.state ?? null, c.after?.state ?? null, c.before?.accrued ?? null, c.after?.accrued ?? null, cause, now],
-      );
+      await runQuery(manager, sql.insertVerdictChange, [
+        traineeId,
+        year,
+        c.requirement,
+        c.before?.state ?? null,
+        c.after?.state ?? null,
+        c.before?.accrued ?? null,
+        c.after?.accrued ?? null,
+        cause,
+        now,
+      ]);
     }
     await this.notify(manager, traineeId, year, changes, now);
     this.logger.log({ traineeId, year, changes: changes.map((c) => `${c.requirement}:${c.before?.state}->${c.after?.state}`) }, 'closed year verdict changed');
@@ -81,19 +76,7 @@ export class VerdictChangesService {
   }
 
   private async notify(manager: EntityManager, traineeId: string, year: number, changes: VerdictChange[], now: Date): Promise<void> {
-    const [who]: { full_name: string; admin_ids: string[]; regulator_ids: string[] }[] = await manager.query(
-      `SELECT p.full_name,
-              ARRAY(SELECT u.id FROM users u WHERE u.role = 'enterprise_admin' AND u.status = 'active'
-                       AND u.enterprise_id = p.enterprise_id ORDER BY u.id) AS admin_ids,
-              ARRAY(SELECT u.id FROM users u JOIN regions rg ON rg.id = u.region_id
-                     WHERE u.role = 'regulator' AND u.status = 'active' AND rg.level = 'city'
-                       AND ${regionScopeSql('g.path', 'rg.path')} ORDER BY u.id) AS regulator_ids
-         FROM trainee_profiles p
-         LEFT JOIN enterprises e ON e.id = p.enterprise_id
-         LEFT JOIN regions g ON g.id = e.region_id
-        WHERE p.user_id = $1`,
-      [traineeId],
-    );
+    const [who] = await runQuery(manager, sql.whoToTell, [traineeId]);
     if (!who) return;
     const lines = changes
       .map((c) => `${c.ruleName}：${label(c.before)} → ${label(c.after)}`)
@@ -107,8 +90,7 @@ export class VerdictChangesService {
       ...who.regulator_ids.map((id) => ({ userId: id, body: `因补录的学习记录，${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。` })),
     ];
     for (const m of messages) {
-      const { sql, params } = notificationInsert({ userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
-      await manager.query(sql, params);
+      await insertNotification(manager, { userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
     }
   }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, preparedQuery, regionContains } from '@cqo/core';
+import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, runCommand, runPrepared, runQuery, runTemplate } from '@cqo/core';
+import { regionPathOf } from '@cqo/organizations';
+import { traineeRegionPath } from '@cqo/trainees';
 import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader';
 import { CourseExamLink } from './course-exam-link';
 import { drawAttempt, DrawnItem, DrawShortage } from './draw';
@@ -13,6 +15,8 @@ import { ExamErrors } from './exams.errors';
 import { newSeed } from './prng';
 import { PaperDrawCache, PaperDrawSource, StartPaper } from './paper-draw-cache';
 import { QuestionVersionBody, QuestionVersionCache } from './question-version-cache';
+import * as sql from './sql/attempts.sql';
+import { AttemptRow, HistoryRow, StartRow } from './sql/attempts.sql';
 
 /** A question of an attempt as the trainee sees it: no key, no grade. */
 export interface TraineeItemView {
@@ -177,22 +181,16 @@ export class AttemptsService {
       // Counting the save locks the attempt until commit and tells grading that answers changed:
       // a grading that read the answers before this save does not claim the attempt (it reads
       // them again), and a claim that came first makes this save find the attempt submitted.
-      // (A refused save rolls back, count included.) TypeORM answers an UPDATE with [rows, rowCount].
-      const [[attempt]]: [{ status: AttemptStatus; due: Date }[], number] = await manager.query(
-        `UPDATE exam_attempts SET answer_saves = answer_saves + 1 WHERE id = $1 AND trainee_id = $2
-         RETURNING status, deadline_at + grace_seconds * interval '1 second' AS due`,
-        [attemptId, actor.userId],
-      );
+      // (A refused save rolls back, count included.)
+      const {
+        rows: [attempt],
+      } = await runCommand(manager, sql.countAnswerSave, [attemptId, actor.userId]);
       if (!attempt) throw ExamErrors.attemptNotFound();
       if (attempt.status !== 'open') throw ExamErrors.attemptClosed();
       if (now.getTime() > new Date(attempt.due).getTime()) throw ExamErrors.attemptExpired();
 
       const positions = answers.map((a) => a.position);
-      const items: { position: number; option_order: string[]; type: QuestionType }[] = await manager.query(
-        `SELECT i.position, i.option_order, v.type FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-          WHERE i.attempt_id = $1 AND i.position = ANY($2::int[])`,
-        [attemptId, positions],
-      );
+      const items = await runQuery(manager, sql.itemsToAnswer, [attemptId, positions]);
       const byPosition = new Map(items.map((i) => [i.position, i]));
       const issues: FieldIssue[] = [];
       const seen = new Set<number>();
@@ -207,12 +205,7 @@ export class AttemptsService {
         return { position: a.position, ids: ids.length > 0 ? ids : null };
       });
       if (issues.length > 0) throw ExamErrors.answerInvalid(issues);
-      await manager.query(
-        `UPDATE exam_attempt_items i SET selected_option_ids = x.ids, answered_at = $3
-           FROM jsonb_to_recordset($2::jsonb) AS x(position int, ids text[])
-          WHERE i.attempt_id = $1 AND i.position = x.position`,
-        [attemptId, JSON.stringify(rows), now],
-      );
+      await runQuery(manager, sql.saveAnswers, [attemptId, JSON.stringify(rows), now]);
       return { saved: rows.length, savedAt: now };
     });
   }
@@ -241,29 +234,13 @@ export class AttemptsService {
       row = await this.ownAttempt(actor, attemptId);
     }
     // The key columns are read only when the review policy shows them.
-    const items: GradedItemRow[] = await this.dataSource.query(
-      `SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
-              ${mayReveal(row) ? ', v.correct_option_ids, v.explanation, i.correct' : ''}
-         FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
-        WHERE i.attempt_id = $1 ORDER BY i.position`,
-      [attemptId],
-    );
+    const items = (await runTemplate(this.dataSource, sql.attemptItems, { keyColumns: mayReveal(row) ? sql.ITEM_KEY_COLUMNS : '' }, [attemptId])) as GradedItemRow[];
     return viewOf(row, items);
   }
 
   async listOwn(actor: Actor, page: PageRequest, paperId?: string): Promise<Page<TraineeAttemptSummary>> {
-    const params: unknown[] = [actor.userId];
-    let where = 'a.trainee_id = $1';
-    if (paperId) {
-      params.push(paperId);
-      where += ' AND a.paper_id = $2';
-    }
-    const [{ total }]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total FROM exam_attempts a WHERE ${where}`, params);
-    const rows: AttemptRow[] = await this.dataSource.query(
-      `SELECT a.*, p.title AS paper_title FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id
-        WHERE ${where} ORDER BY a.started_at DESC, a.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`,
-      params,
-    );
+    const [{ total }] = await runQuery(this.dataSource, sql.countOwnAttempts, [actor.userId, paperId ?? null]);
+    const rows = await runQuery(this.dataSource, sql.listOwnAttempts, [actor.userId, paperId ?? null, page.pageSize, offsetOf(page)]);
     return pageOf(
       rows.map(summaryOf),
       Number(total),
@@ -274,10 +251,7 @@ export class AttemptsService {
   /** A published paper as a trainee sees it before starting, with their attempts so far. */
   async paperForTrainee(actor: Actor, paperId: string): Promise<TraineePaperView> {
     const paper = await this.publishedPaper(paperId, true);
-    const [counts]: { fixed_count: string; fixed_points: string | null }[] = await this.dataSource.query(
-      'SELECT count(*) AS fixed_count, sum(points) AS fixed_points FROM exam_paper_questions WHERE paper_id = $1',
-      [paperId],
-    );
+    const [counts] = await runQuery(this.dataSource, sql.fixedQuestionTotals, [paperId]);
     const history = await this.history(this.dataSource.manager, paperId, actor.userId);
     const nextAttemptAt = history.lastSubmittedAt && paper.cooldownMinutes > 0 ? new Date(history.lastSubmittedAt.getTime() + paper.cooldownMinutes * 60_000) : null;
     return {
@@ -302,10 +276,7 @@ export class AttemptsService {
   /** Published capability tests the trainee may take (course exams are reached through their course). */
   async availableCapabilityTests(actor: Actor): Promise<TraineePaperView[]> {
     const regionPath = await this.traineeRegionPath(actor.userId);
-    const rows: { id: string; owner_path: string | null }[] = await this.dataSource.query(
-      `SELECT p.id, r.path AS owner_path FROM exam_papers p LEFT JOIN regions r ON r.id = p.region_id
-        WHERE p.kind = 'capability_test' AND p.status = 'published' ORDER BY p.published_at DESC, p.id LIMIT 200`,
-    );
+    const rows = await runQuery(this.dataSource, sql.publishedCapabilityTests, []);
     const visible = rows.filter((r) => r.owner_path === null || (regionPath !== null && regionContains(r.owner_path, regionPath)));
     return Promise.all(visible.map((r) => this.paperForTrainee(actor, r.id)));
   }
@@ -347,38 +318,9 @@ export class AttemptsService {
       autoSubmitAt: new Date(deadline.getTime() + paper.graceSeconds * 1000).toISOString(),
     });
     // Option orders travel as JSON: unnest cannot take a ragged text[][].
-    const [r] = await preparedQuery<StartRow>(
+    const [r] = await runPrepared(
       this.dataSource,
-      'cqo_exam_attempt_start_v3',
-      `WITH paper AS (SELECT status FROM exam_papers WHERE id = $2),
-       history AS (
-         SELECT count(*)::int AS count, coalesce(max(attempt_no), 0) AS max_no, max(submitted_at) AS last_submitted_at,
-                coalesce(bool_or(passed), false) AS passed, (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
-           FROM exam_attempts WHERE paper_id = $2 AND trainee_id = $3),
-       -- Every version still the current one of its question, and every rule-drawn one still active
-       -- (the pool may be older than the bank; fixed questions stay fixed when archived, as always).
-       current AS (
-         SELECT count(*) = cardinality($15::uuid[]) + cardinality($19::uuid[]) AS ok
-           FROM question_versions v JOIN questions q ON q.id = v.question_id AND q.current_version = v.version
-          WHERE (v.id = ANY($15::uuid[]) AND q.archived_at IS NULL) OR v.id = ANY($19::uuid[])),
-       attempt AS (
-         INSERT INTO exam_attempts (id, paper_id, trainee_id, attempt_no, status, seed, enrollment_id, started_at, deadline_at,
-                                    grace_seconds, pass_mark_percent, reveal_answers, question_count, max_score)
-         SELECT $1, $2, $3, h.max_no + 1, 'open', $4, $5, $6, $7, $8, $9, $10, $11, $12
-           FROM paper, history h, current
-          WHERE paper.status = 'published' AND current.ok AND h.open_id IS NULL AND NOT h.passed
-            AND ($13::int IS NULL OR h.count < $13::int)
-            AND ($14::int = 0 OR h.last_submitted_at IS NULL OR h.last_submitted_at + $14::int * interval '1 minute' <= $6)
-         RETURNING id, attempt_no),
-       items AS (
-         INSERT INTO exam_attempt_items (attempt_id, position, question_version_id, points, option_order)
-         SELECT attempt.id, x.position, x.version_id, x.points, x.option_order
-           FROM attempt, jsonb_to_recordset($16::jsonb) AS x(position int, version_id uuid, points int, option_order text[])),
-       event AS (
-         INSERT INTO outbox_events (type, payload) SELECT $17, $18::jsonb FROM attempt)
-       SELECT paper.status, h.count, h.max_no, h.last_submitted_at, h.passed, h.open_id, current.ok AS current,
-              (SELECT attempt_no FROM attempt) AS attempt_no
-         FROM history h CROSS JOIN current LEFT JOIN paper ON TRUE`,
+      sql.startAttempt,
       [
         attemptId,
         paper.id,
@@ -445,12 +387,7 @@ export class AttemptsService {
   }
 
   private async history(manager: EntityManager, paperId: string, traineeId: string): Promise<AttemptHistory> {
-    const [h]: HistoryRow[] = await manager.query(
-      `SELECT count(*) AS count, max(attempt_no) AS max_no, max(submitted_at) AS last_submitted_at, bool_or(passed) AS passed,
-              (array_agg(id) FILTER (WHERE status = 'open'))[1] AS open_id
-         FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2`,
-      [paperId, traineeId],
-    );
+    const [h] = await runQuery(manager, sql.attemptHistory, [paperId, traineeId]);
     return historyOf(h);
   }
 
@@ -462,19 +399,15 @@ export class AttemptsService {
       return enrollmentId;
     }
     if (paper.regionId) {
-      const [owner]: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE id = $1', [paper.regionId]);
+      const ownerPath = await regionPathOf(this.dataSource, paper.regionId);
       const traineePath = await this.traineeRegionPath(actor.userId);
-      if (!traineePath || !regionContains(owner.path, traineePath)) throw ExamErrors.notEligible();
+      if (!traineePath || !ownerPath || !regionContains(ownerPath, traineePath)) throw ExamErrors.notEligible();
     }
     return null;
   }
 
   private async traineeRegionPath(userId: string): Promise<string | null> {
-    const rows: { path: string }[] = await this.dataSource.query(
-      `SELECT r.path FROM trainee_profiles t JOIN enterprises e ON e.id = t.enterprise_id JOIN regions r ON r.id = e.region_id WHERE t.user_id = $1`,
-      [userId],
-    );
-    return rows[0]?.path ?? null;
+    return (await traineeRegionPath(this.dataSource, userId)) ?? null;
   }
 
   /** Draft papers do not exist for trainees; archived ones refuse new attempts (but can be read). */
@@ -486,18 +419,12 @@ export class AttemptsService {
   }
 
   private async openAttemptId(paperId: string, traineeId: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2 AND status = 'open'`, [
-      paperId,
-      traineeId,
-    ]);
+    const rows = await runQuery(this.dataSource, sql.openAttemptId, [paperId, traineeId]);
     return rows[0]?.id ?? null;
   }
 
   private async ownAttempt(actor: Actor, attemptId: string): Promise<AttemptRow> {
-    const rows: AttemptRow[] = await this.dataSource.query(
-      `SELECT a.*, p.title AS paper_title FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id WHERE a.id = $1 AND a.trainee_id = $2`,
-      [attemptId, actor.userId],
-    );
+    const rows = await runQuery(this.dataSource, sql.ownAttempt, [attemptId, actor.userId]);
     if (!rows[0]) throw ExamErrors.attemptNotFound();
     return rows[0];
   }
@@ -567,28 +494,6 @@ function summaryOf(a: AttemptRow): TraineeAttemptSummary {
   };
 }
 
-/** An attempt row with its paper's title, as read by raw SQL. */
-interface AttemptRow {
-  id: string;
-  paper_id: string;
-  paper_title: string;
-  trainee_id: string;
-  attempt_no: number;
-  status: AttemptStatus;
-  started_at: Date;
-  deadline_at: Date;
-  grace_seconds: number;
-  submitted_at: Date | null;
-  submission: Submission | null;
-  score: number | null;
-  max_score: number;
-  percent: string | null;
-  passed: boolean | null;
-  pass_mark_percent: number;
-  reveal_answers: RevealPolicy;
-  question_count: number;
-}
-
 /** A trainee's attempts at one paper so far. */
 interface AttemptHistory {
   count: number;
@@ -596,26 +501,6 @@ interface AttemptHistory {
   lastSubmittedAt: Date | null;
   passed: boolean;
   openId: string | null;
-}
-
-interface HistoryRow {
-  count: string;
-  max_no: number | null;
-  last_submitted_at: Date | null;
-  passed: boolean | null;
-  open_id: string | null;
-}
-
-/** What the start statement answers: the state it checked, and the attempt number when it wrote the attempt. */
-interface StartRow {
-  status: string | null;
-  count: number;
-  max_no: number;
-  last_submitted_at: Date | null;
-  passed: boolean;
-  open_id: string | null;
-  current: boolean;
-  attempt_no: number | null;
 }
 
 type StartOutcome =

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, chinaDateOf, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionContains, Role } from '@cqo/core';
+import { Actor, chinaDateOf, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionContains, Role, runTemplate } from '@cqo/core';
+import { traineeRegionPath } from '@cqo/trainees';
+import * as sql from './sql/capability-results.sql';
+import { CapabilityResultRow } from './sql/capability-results.sql';
 
 /** A capability test's conclusion on a trainee's record. */
 export interface CapabilityResultView {
@@ -24,18 +27,6 @@ export interface CapabilityResultView {
   concludedOn: string;
 }
 
-const SELECT = `
-  SELECT c.*, t.full_name AS trainee_name,
-         COALESCE(o.name, rr.name) AS conducted_by_name,
-         er.path AS trainee_region_path, orr.path AS org_region_path, rr.path AS owner_region_path
-    FROM capability_results c
-    JOIN trainee_profiles t ON t.user_id = c.trainee_id
-    LEFT JOIN enterprises e ON e.id = t.enterprise_id
-    LEFT JOIN regions er ON er.id = e.region_id
-    LEFT JOIN training_organizations o ON o.id = c.organization_id
-    LEFT JOIN regions orr ON orr.id = o.region_id
-    LEFT JOIN regions rr ON rr.id = c.region_id`;
-
 /**
  * Capability test conclusions (能力测试结论). Readable by the trainee (their own), the
  * organization that ran the test (its results), and regulators whose region contains the
@@ -46,20 +37,17 @@ export class CapabilityResultsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   listOwn(actor: Actor, page: PageRequest): Promise<Page<CapabilityResultView>> {
-    return this.query('c.trainee_id = $1', [actor.userId], page);
+    return this.readPage('c.trainee_id = $1', [actor.userId], page);
   }
 
   /** Staff read one trainee's conclusions within their scope; a trainee outside it is a 403. */
   async listForTrainee(actor: Actor, traineeId: string, page: PageRequest): Promise<Page<CapabilityResultView>> {
     const [condition, params] = this.scope(actor, 2);
-    const result = await this.query(`c.trainee_id = $1 AND ${condition}`, [traineeId, ...params], page);
+    const result = await this.readPage(`c.trainee_id = $1 AND ${condition}`, [traineeId, ...params], page);
     if (result.total === 0 && actor.role === Role.Regulator) {
       // Tell "nothing in scope" from "not yours": a regulator outside the trainee's region gets a 403.
-      const rows: { path: string | null }[] = await this.dataSource.query(
-        `SELECT r.path FROM trainee_profiles t LEFT JOIN enterprises e ON e.id = t.enterprise_id LEFT JOIN regions r ON r.id = e.region_id WHERE t.user_id = $1`,
-        [traineeId],
-      );
-      if (rows.length > 0 && !(rows[0].path && regionContains(actor.regionPath!, rows[0].path))) throw CommonErrors.outOfScope();
+      const path = await traineeRegionPath(this.dataSource, traineeId);
+      if (path !== undefined && !(path && regionContains(actor.regionPath!, path))) throw CommonErrors.outOfScope();
     }
     return result;
   }
@@ -76,7 +64,7 @@ export class CapabilityResultsService {
       params.push(filter.passed);
       where.push(`c.passed = $${params.length}`);
     }
-    return this.query(where.join(' AND '), params, page);
+    return this.readPage(where.join(' AND '), params, page);
   }
 
   private scope(actor: Actor, first: number): [string, unknown[]] {
@@ -90,7 +78,7 @@ export class CapabilityResultsService {
         if (!actor.regionPath) throw CommonErrors.outOfScope();
         const inRegion = (column: string) => `(${column} = $${first} OR ${column} LIKE $${first + 1})`;
         return [
-          `(${inRegion('er.path')} OR ${inRegion('orr.path')} OR ${inRegion('rr.path')})`,
+          `(${inRegion('t.enterprise_region_path')} OR ${inRegion('o.region_path')} OR ${inRegion('rr.path')})`,
           [actor.regionPath, `${actor.regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`],
         ];
       }
@@ -99,34 +87,14 @@ export class CapabilityResultsService {
     }
   }
 
-  private async query(condition: string, params: unknown[], page: PageRequest): Promise<Page<CapabilityResultView>> {
-    const [{ total }]: { total: string }[] = await this.dataSource.query(`SELECT count(*) AS total FROM (${SELECT} WHERE ${condition}) x`, params);
-    const rows: RawResult[] = await this.dataSource.query(
-      `${SELECT} WHERE ${condition} ORDER BY c.concluded_at DESC, c.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`,
-      params,
-    );
+  private async readPage(condition: string, params: unknown[], page: PageRequest): Promise<Page<CapabilityResultView>> {
+    const [{ total }] = await runTemplate(this.dataSource, sql.countCapabilityResults, { condition }, params);
+    const rows = await runTemplate(this.dataSource, sql.capabilityResultsPage, { condition, page: `LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}` }, params);
     return pageOf(rows.map(toView), Number(total), page);
   }
 }
 
-interface RawResult {
-  id: string;
-  attempt_id: string;
-  paper_id: string;
-  trainee_id: string;
-  trainee_name: string;
-  organization_id: string | null;
-  region_id: string | null;
-  conducted_by_name: string;
-  title: string;
-  passed: boolean;
-  score: number;
-  max_score: number;
-  percent: string;
-  concluded_at: Date;
-}
-
-function toView(r: RawResult): CapabilityResultView {
+function toView(r: CapabilityResultRow): CapabilityResultView {
   return {
     id: r.id,
     attemptId: r.attempt_id,

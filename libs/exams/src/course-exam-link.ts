@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CourseCompletionService } from '@cqo/courses';
+import { CourseCompletionService, courseVersionIdsWithFinalExam } from '@cqo/courses';
 
 /**
  * The exams side of "passing the final exam counts toward course completion" (DOMAIN.md: hours
@@ -13,9 +13,8 @@ export class CourseExamLink {
   /** The trainee's live enrolment in a course version whose final exam is this paper, if any. */
   async enrollmentFor(manager: EntityManager, traineeId: string, paperId: string): Promise<string | null> {
     // course_versions.final_exam_paper_id is the courses lib's documented link to a paper.
-    const versions: { id: string }[] = await manager.query('SELECT id FROM course_versions WHERE final_exam_paper_id = $1', [paperId]);
-    for (const version of versions) {
-      const enrollment = await this.completion.findActiveEnrollment(traineeId, version.id, manager);
+    for (const versionId of await courseVersionIdsWithFinalExam(manager, paperId)) {
+      const enrollment = await this.completion.findActiveEnrollment(traineeId, versionId, manager);
       if (enrollment && enrollment.finalExamPaperId === paperId) return enrollment.id;
     }
     return null;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, csvText, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, csvText, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
 import { ownerOf } from './exam-owner';
 import { AttemptStatus, QuestionType, Submission } from './exam-types';
 import { itemStatistics, UPPER_LOWER_SHARE } from './item-statistics';
 import { PapersService } from './papers.service';
+import * as sql from './sql/exam-results.sql';
+import { ResultRow } from './sql/exam-results.sql';
 
 /** One attempt in a paper's results, for its owner. */
 export interface PaperResultRow {
@@ -65,24 +67,9 @@ export class ExamResultsService {
 
   async results(actor: Actor, paperId: string, filter: { status?: AttemptStatus; passed?: boolean }, page: PageRequest): Promise<Page<PaperResultRow> & { summary: PaperResultsSummary }> {
     await this.papers.findOwned(this.dataSource.manager, ownerOf(actor), paperId);
-    const params: unknown[] = [paperId];
-    const where = ['a.paper_id = $1'];
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`a.status = $${params.length}`);
-    }
-    if (filter.passed !== undefined) {
-      params.push(filter.passed);
-      where.push(`a.passed = $${params.length}`);
-    }
-    const condition = where.join(' AND ');
-    const [summary]: { attempts: string; graded: string; passed: string; mean: string | null }[] = await this.dataSource.query(
-      `SELECT count(*) AS attempts, count(*) FILTER (WHERE a.status = 'submitted') AS graded, count(*) FILTER (WHERE a.passed) AS passed,
-              round(avg(a.score * 100.0 / NULLIF(a.max_score, 0)) FILTER (WHERE a.status = 'submitted'), 2)::text AS mean
-         FROM exam_attempts a WHERE ${condition}`,
-      params,
-    );
-    const rows = await this.rows(condition, params, `LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`);
+    const filterParams = [paperId, filter.status ?? null, filter.passed ?? null] as const;
+    const [summary] = await runQuery(this.dataSource, sql.resultsSummary, [...filterParams]);
+    const rows = (await runQuery(this.dataSource, sql.resultsPage, [...filterParams, page.pageSize, offsetOf(page)])).map(toResult);
     return {
       ...pageOf(rows, Number(summary.attempts), page),
       summary: { attempts: Number(summary.attempts), graded: Number(summary.graded), passed: Number(summary.passed), meanPercent: summary.mean },
@@ -92,7 +79,7 @@ export class ExamResultsService {
   /** Every attempt of the paper as CSV (Chinese headers, masked ID numbers). */
   async exportCsv(actor: Actor, paperId: string): Promise<{ fileName: string; content: string }> {
     const paper = await this.papers.findOwned(this.dataSource.manager, ownerOf(actor), paperId);
-    const rows = await this.rows('a.paper_id = $1', [paperId], '');
+    const rows = (await runQuery(this.dataSource, sql.allResults, [paperId])).map(toResult);
     const content = csvText(
       ['学员', '身份证号', '企业', '第几次', '状态', '开始时间', '交卷时间', '交卷方式', '得分', '满分', '得分率(%)', '结论'],
       rows.map((r) => [
@@ -115,13 +102,7 @@ export class ExamResultsService {
 
   async itemStatistics(actor: Actor, paperId: string): Promise<ItemStatisticsView> {
     await this.papers.findOwned(this.dataSource.manager, ownerOf(actor), paperId);
-    const rows: { attempt_id: string; score: number; max_score: number; question_version_id: string; correct: boolean; points: number }[] =
-      await this.dataSource.query(
-        `SELECT a.id AS attempt_id, a.score, a.max_score, i.question_version_id, i.correct, i.points
-           FROM exam_attempts a JOIN exam_attempt_items i ON i.attempt_id = a.id
-          WHERE a.paper_id = $1 AND a.status = 'submitted'`,
-        [paperId],
-      );
+    const rows = await runQuery(this.dataSource, sql.gradedItems, [paperId]);
     const byAttempt = new Map<string, { attemptId: string; score: number; maxScore: number; items: { key: string; correct: boolean; points: number }[] }>();
     for (const r of rows) {
       const a = byAttempt.get(r.attempt_id) ?? { attemptId: r.attempt_id, score: r.score, maxScore: r.max_score, items: [] };
@@ -129,9 +110,7 @@ export class ExamResultsService {
       byAttempt.set(r.attempt_id, a);
     }
     const stats = itemStatistics([...byAttempt.values()]);
-    const versions: { id: string; question_id: string; version: number; type: QuestionType; stem: string }[] = stats.length
-      ? await this.dataSource.query('SELECT id, question_id, version, type, stem FROM question_versions WHERE id = ANY($1::uuid[])', [stats.map((s) => s.key)])
-      : [];
+    const versions = stats.length ? await runQuery(this.dataSource, sql.versionsById, [stats.map((s) => s.key)]) : [];
     const byId = new Map(versions.map((v) => [v.id, v]));
     return {
       paperId,
@@ -153,51 +132,23 @@ export class ExamResultsService {
       }),
     };
   }
-
-  private async rows(condition: string, params: unknown[], tail: string): Promise<PaperResultRow[]> {
-    const rows: RawRow[] = await this.dataSource.query(
-      `SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, e.name AS enterprise_name,
-              a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
-         FROM exam_attempts a
-         JOIN users u ON u.id = a.trainee_id
-         LEFT JOIN trainee_profiles t ON t.user_id = a.trainee_id
-         LEFT JOIN enterprises e ON e.id = t.enterprise_id
-        WHERE ${condition}
-        ORDER BY a.started_at DESC, a.id ${tail}`,
-      params,
-    );
-    return rows.map((r) => ({
-      attemptId: r.id,
-      traineeId: r.trainee_id,
-      traineeName: r.trainee_name,
-      idNumberMasked: r.id_number_masked,
-      enterpriseName: r.enterprise_name,
-      attemptNo: r.attempt_no,
-      status: r.status,
-      startedAt: r.started_at,
-      submittedAt: r.submitted_at,
-      submission: r.submission,
-      score: r.score,
-      maxScore: r.max_score,
-      percent: r.percent,
-      passed: r.passed,
-    }));
-  }
 }
 
-interface RawRow {
-  id: string;
-  trainee_id: string;
-  trainee_name: string;
-  id_number_masked: string | null;
-  enterprise_name: string | null;
-  attempt_no: number;
-  status: AttemptStatus;
-  started_at: Date;
-  submitted_at: Date | null;
-  submission: Submission | null;
-  score: number | null;
-  max_score: number;
-  percent: string | null;
-  passed: boolean | null;
+function toResult(r: ResultRow): PaperResultRow {
+  return {
+    attemptId: r.id,
+    traineeId: r.trainee_id,
+    traineeName: r.trainee_name,
+    idNumberMasked: r.id_number_masked,
+    enterpriseName: r.enterprise_name,
+    attemptNo: r.attempt_no,
+    status: r.status,
+    startedAt: r.started_at,
+    submittedAt: r.submitted_at,
+    submission: r.submission,
+    score: r.score,
+    maxScore: r.max_score,
+    percent: r.percent,
+    passed: r.passed,
+  };
 }

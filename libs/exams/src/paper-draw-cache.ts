@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { runQuery } from '@cqo/core';
 import { DrawCandidate } from './draw';
 import { ExamOwner } from './exam-owner';
 import { DrawRule, PaperKind, RevealPolicy } from './exam-types';
 import { ExamErrors } from './exams.errors';
 import { QuestionPoolRepository } from './question-pool.repository';
+import * as drawSql from './sql/draw.sql';
 
 /** A published paper as starting an attempt needs it. Settings are frozen at publishing; only the status moves on. */
 export interface StartPaper {
@@ -78,14 +80,7 @@ export class PaperDrawCache {
   }
 
   private async load(paperId: string): Promise<PaperDrawSource> {
-    const [p]: PaperRow[] = await this.dataSource.query(
-      `SELECT p.id, p.organization_id, p.region_id, p.kind, p.title, p.status, p.pass_mark_percent, p.time_limit_minutes, p.max_attempts,
-              p.cooldown_minutes, p.grace_seconds, p.shuffle_questions, p.shuffle_options, p.reveal_answers, p.draw_rules,
-              (SELECT coalesce(json_agg(json_build_object('question_id', q.question_id, 'points', q.points) ORDER BY q.position), '[]')
-                 FROM exam_paper_questions q WHERE q.paper_id = p.id) AS fixed
-         FROM exam_papers p WHERE p.id = $1`,
-      [paperId],
-    );
+    const [p] = await runQuery(this.dataSource, drawSql.paperToDraw, [paperId]);
     // Draft papers do not exist for trainees; archived ones refuse new attempts.
     if (!p || p.status === 'draft') throw ExamErrors.paperNotFound();
     if (p.status !== 'published') throw ExamErrors.paperNotPublished();
@@ -121,23 +116,4 @@ export class PaperDrawCache {
       pool,
     };
   }
-}
-
-interface PaperRow {
-  id: string;
-  organization_id: string | null;
-  region_id: string | null;
-  kind: PaperKind;
-  title: string;
-  status: string;
-  pass_mark_percent: number;
-  time_limit_minutes: number;
-  max_attempts: number | null;
-  cooldown_minutes: number;
-  grace_seconds: number;
-  shuffle_questions: boolean;
-  shuffle_options: boolean;
-  reveal_answers: RevealPolicy;
-  draw_rules: DrawRule[];
-  fixed: { question_id: string; points: number }[];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, FieldIssue, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, Clock, FieldIssue, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
 import { checkDrawable } from './draw';
 import { ExamPaperEntity } from './entities/exam-paper.entity';
 import { ExamPaperQuestionEntity } from './entities/exam-paper-question.entity';
@@ -11,6 +11,7 @@ import { ExamErrors } from './exams.errors';
 import { PaperDrawCache } from './paper-draw-cache';
 import { QuestionPoolRepository } from './question-pool.repository';
 import { TopicCatalog } from './topic-catalog';
+import { fixedQuestionIds } from './sql/papers.sql';
 
 export interface DrawRuleInput {
   count: number;
@@ -107,7 +108,7 @@ export class PapersService {
       const paper = await this.lockOwned(manager, owner, id);
       if (paper.status === 'published') return;
       if (paper.status !== 'draft') throw ExamErrors.paperNotDraft();
-      const fixed: { question_id: string }[] = await manager.query('SELECT question_id FROM exam_paper_questions WHERE paper_id = $1', [id]);
+      const fixed = await runQuery(manager, fixedQuestionIds, [id]);
       if (fixed.length === 0 && paper.drawRules.length === 0) throw ExamErrors.paperEmpty();
       const candidates = await this.pool.pool(manager, owner, paper.drawRules);
       const shortages = checkDrawable(

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { runTemplate } from '@cqo/core';
 import { DrawCandidate } from './draw';
 import { ExamOwner, ownerWhere } from './exam-owner';
 import { DrawRule, TopicCategory } from './exam-types';
+import * as drawSql from './sql/draw.sql';
 
 /** Reads questions as the draw sees them (current version, tags, option ids); never the key. */
 @Injectable()
@@ -33,14 +35,7 @@ export class QuestionPoolRepository {
   }
 
   private async query(manager: EntityManager, condition: string, params: unknown[]): Promise<DrawCandidate[]> {
-    const rows: { question_id: string; version_id: string; category: number; topics: string[]; difficulty: number; option_ids: string[] }[] =
-      await manager.query(
-        `SELECT q.id AS question_id, v.id AS version_id, v.category, v.topics, v.difficulty,
-                jsonb_path_query_array(v.options, '$[*].id') AS option_ids
-           FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-          WHERE ${condition}`,
-        params,
-      );
+    const rows = await runTemplate(manager, drawSql.drawCandidates, { condition }, params);
     return rows.map((r) => ({
       questionId: r.question_id,
       versionId: r.version_id,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { runQuery } from '@cqo/core';
 import { QuestionType, StoredOption } from './exam-types';
+import * as drawSql from './sql/draw.sql';
 
 /** A question version as attempts show and grade it: the text, the options and the key. */
 export interface QuestionVersionBody {
@@ -37,10 +39,7 @@ export class QuestionVersionCache {
       else missing.push(id);
     }
     if (missing.length === 0) return out;
-    const rows: { id: string; type: QuestionType; stem: string; options: StoredOption[]; correct_option_ids: string[]; explanation: string | null }[] =
-      await this.dataSource.query('SELECT id, type, stem, options, correct_option_ids, explanation FROM question_versions WHERE id = ANY($1::uuid[])', [
-        [...new Set(missing)],
-      ]);
+    const rows = await runQuery(this.dataSource, drawSql.versionBodies, [[...new Set(missing)]]);
     for (const r of rows) {
       const body: QuestionVersionBody = { type: r.type, stem: r.stem, options: r.options, correctOptionIds: r.correct_option_ids, explanation: r.explanation };
       this.remember(r.id, body);

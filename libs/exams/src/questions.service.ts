@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, offsetOf, Page, pageOf, PageRequest, runTemplate } from '@cqo/core';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionVersionEntity } from './entities/question-version.entity';
 import { ExamOwner, ownerColumns, ownerOf, ownerWhere } from './exam-owner';
@@ -13,6 +13,8 @@ import { ImportFileError, ImportFormat, parseQuestionFile } from './question-imp
 import { buildQuestionTemplate } from './question-template';
 import { difficultyLevel, QuestionInput, validateQuestion } from './question-rules';
 import { TopicCatalog } from './topic-catalog';
+import * as sql from './sql/questions.sql';
+import { QuestionRow } from './sql/questions.sql';
 
 /** A question as its owner sees it, answer key included. Never shown to trainees. */
 export interface QuestionView {
@@ -112,14 +114,7 @@ export class QuestionsService {
   /** Every version of a question, newest first: what past attempts were shown. */
   async versions(actor: Actor, id: string): Promise<QuestionView[]> {
     const owner = ownerOf(actor);
-    const rows: RawQuestion[] = await this.dataSource.query(
-      `SELECT q.id, q.archived_at, q.created_at, q.updated_at, v.id AS version_id, v.version, v.type, v.stem, v.options,
-              v.correct_option_ids, v.category, v.topics, v.difficulty, v.explanation
-         FROM questions q JOIN question_versions v ON v.question_id = q.id
-        WHERE q.id = $2 AND ${ownerWhere('q', owner, 1)}
-        ORDER BY v.version DESC`,
-      [owner.id, id],
-    );
+    const rows = await runTemplate(this.dataSource, sql.questionVersions, { ownerCondition: ownerWhere('q', owner, 1) }, [owner.id, id]);
     if (rows.length === 0) throw ExamErrors.questionNotFound();
     return rows.map(toView);
   }
@@ -139,10 +134,7 @@ export class QuestionsService {
     if (filter.difficulty) add((n) => `v.difficulty = $${n}`, filter.difficulty);
     if (filter.q) add((n) => `v.stem ILIKE $${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const condition = where.join(' AND ');
-    const [{ total }]: { total: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS total FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version WHERE ${condition}`,
-      params,
-    );
+    const [{ total }] = await runTemplate(this.dataSource, sql.countQuestions, { condition }, params);
     const rows = await this.select(condition, params, `ORDER BY q.created_at DESC, q.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`);
     return pageOf(rows.map(toView), Number(total), page);
   }
@@ -228,35 +220,12 @@ export class QuestionsService {
     return question;
   }
 
-  private select(condition: string, params: unknown[], tail = ''): Promise<RawQuestion[]> {
-    return this.dataSource.query(
-      `SELECT q.id, q.archived_at, q.created_at, q.updated_at, v.id AS version_id, v.version, v.type, v.stem, v.options,
-              v.correct_option_ids, v.category, v.topics, v.difficulty, v.explanation
-         FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version
-        WHERE ${condition} ${tail}`,
-      params,
-    );
+  private select(condition: string, params: unknown[], tail = ''): Promise<QuestionRow[]> {
+    return runTemplate(this.dataSource, sql.currentQuestions, { condition, tail }, params);
   }
 }
 
-interface RawQuestion {
-  id: string;
-  archived_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  version_id: string;
-  version: number;
-  type: QuestionType;
-  stem: string;
-  options: StoredOption[];
-  correct_option_ids: string[];
-  category: number;
-  topics: string[];
-  difficulty: number;
-  explanation: string | null;
-}
-
-function toView(r: RawQuestion): QuestionView {
+function toView(r: QuestionRow): QuestionView {
   const key = new Set(r.correct_option_ids);
   return {
     id: r.id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { topicNames, topics } from '@cqo/courses';
 import { TopicCategory } from './exam-types';
 import { TopicLookup } from './question-rules';
 
@@ -18,13 +19,13 @@ export class TopicCatalog {
 
   /** Every topic's name and category, for the import template's drop-down. */
   async names(): Promise<{ name: string; category: number }[]> {
-    const rows: { name: string; category: number }[] = await this.dataSource.query('SELECT name, category FROM topics ORDER BY category, code');
+    const rows = await topicNames(this.dataSource);
     return rows.map((r) => ({ name: r.name, category: Number(r.category) }));
   }
 
   async lookup(): Promise<TopicLookup> {
     if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.lookup;
-    const rows: { code: string; name: string; category: number }[] = await this.dataSource.query('SELECT code, name, category FROM topics');
+    const rows = await topics(this.dataSource);
     const map = new Map(rows.map((r) => [r.code, Number(r.category) as TopicCategory]));
     // People write the names they see (国家质量发展政策); codes are still accepted.
     const codes = new Map([...rows.map((r) => [r.code, r.code] as const), ...rows.map((r) => [r.name, r.code] as const)]);

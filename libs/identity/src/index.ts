@@ -16,3 +16,4 @@ export * from './sessions/identity-redis';
 export * from './sessions/session-state.service';
 export * from './account-tokens/account-token.entity';
 export * from './account-tokens/account-recovery.service';
+export * from './sql/users.sql';

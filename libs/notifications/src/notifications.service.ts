@@ -36,6 +36,16 @@ export function notificationInsert(input: NewNotification, createdAt: Date, firs
   };
 }
 
+/**
+ * Inserts one notification in the caller's transaction, once per dedupe key, dated `createdAt`;
+ * answers whether this call created it. For other libs, instead of writing the table themselves.
+ */
+export async function insertNotification(manager: EntityManager, input: NewNotification, createdAt: Date): Promise<boolean> {
+  const { sql, params } = notificationInsert(input, createdAt);
+  const created: { id: string }[] = await manager.query(sql, params);
+  return created.length > 0;
+}
+
 @Injectable()
 export class NotificationsService {
   constructor(

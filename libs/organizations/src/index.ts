@@ -14,3 +14,4 @@ export * from './master-data/import-rows';
 export * from './master-data/enterprise-import.service';
 export * from './master-data/master-data.service';
 export * from './organizations.module';
+export * from './sql/regions.sql';

@@ -5,3 +5,4 @@ export * from './trainees.service';
 export * from './trainees.module';
 export * from './identity-references/identity-references';
 export * from './id-number-collisions.service';
+export * from './sql/trainee-profiles.sql';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors } from '@cqo/core';
+import { Actor, Clock, CommonErrors, runCommand } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
 import { canAdminister } from '../certificate-scope';
 import { CertificateFacts } from '../certificate.types';
@@ -10,6 +10,7 @@ import { CertificatesRepository } from '../certificates.repository';
 import { CertificateIssuer } from '../issuance/certificate-issuer';
 import { CourseFactsSource } from '../issuance/course-facts.source';
 import { CertificateRenderer } from '../rendering/certificate-renderer';
+import * as sql from '../sql/certificate-status.sql';
 
 /**
  * Revocation and reissue, by a platform admin or a regulator of the certificate's region.
@@ -33,12 +34,8 @@ export class CertificateAdministrationService {
     const certificate = await this.requireAdministrable(actor, id);
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const result = await manager.query(
-        `UPDATE certificates SET status = 'revoked', revoked_at = $2, revoked_by = $3, revocation_reason = $4
-          WHERE id = $1 AND status = 'valid'`,
-        [certificate.id, now, actor.userId, text],
-      );
-      if (result[1] !== 1) throw CertificateErrors.notValid(certificate.status);
+      const { rowCount } = await runCommand(manager, sql.revokeCertificate, [certificate.id, now, actor.userId, text]);
+      if (rowCount !== 1) throw CertificateErrors.notValid(certificate.status);
       await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'revoked', actorId: actor.userId, reason: text, at: now });
       return (await this.repository.findById(certificate.id, manager))!;
     });
@@ -64,11 +61,8 @@ export class CertificateAdministrationService {
       await this.repository.lockSubject(manager, certificate);
       // The old version ends when the new one begins.
       const now = prepared.row.createdAt;
-      const result = await manager.query(
-        `UPDATE certificates SET status = 'superseded', superseded_at = $2 WHERE id = $1 AND status = 'valid'`,
-        [certificate.id, now],
-      );
-      if (result[1] !== 1) throw CertificateErrors.notValid('superseded');
+      const { rowCount } = await runCommand(manager, sql.supersedeCertificate, [certificate.id, now]);
+      if (rowCount !== 1) throw CertificateErrors.notValid('superseded');
       await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'superseded', actorId: actor.userId, reason: text, at: now });
       return this.issuer.saveVersion(manager, prepared);
     });

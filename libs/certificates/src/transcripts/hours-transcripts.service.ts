@@ -60,10 +60,8 @@ export class HoursTranscriptsService {
 
   async issue(actor: Actor, traineeId: string): Promise<IssuedTranscript> {
     const summary = await this.queries.summary(actor, traineeId);
-    const [holder]: { full_name: string; id_number_masked: string }[] = await this.dataSource.query(
-      'SELECT full_name, id_number_masked FROM trainee_profiles WHERE user_id = $1',
-      [traineeId],
-    );
+    // The certificates' own read of the profile (one place for the holder of every document).
+    const holder = await this.repository.holder(traineeId);
     if (!holder) throw CertificateErrors.holderNotFound();
     const years: TranscriptYear[] = [];
     for (const { year, totals } of summary.years) {
@@ -84,7 +82,7 @@ export class HoursTranscriptsService {
       format: 1,
       kind: 'hours_transcript',
       serial,
-      holder: { name: holder.full_name, idNumberMasked: holder.id_number_masked },
+      holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked },
       appointmentHours: summary.appointmentHours,
       years,
       issuer: this.config.certificates.issuerName,
@@ -108,7 +106,7 @@ export class HoursTranscriptsService {
       requestedBy: actor.userId,
       createdAt: now,
     });
-    return { id: inserted.identifiers[0].id as string, serial, pdf, fileName: `学时证明-${holder.full_name}-${chinaDateOf(now)}.pdf` };
+    return { id: inserted.identifiers[0].id as string, serial, pdf, fileName: `学时证明-${holder.fullName}-${chinaDateOf(now)}.pdf` };
   }
 
   async findByToken(token: string): Promise<HoursTranscriptEntity | null> {

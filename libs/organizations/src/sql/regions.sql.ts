@@ -1,0 +1,28 @@
+import { defineQuery, Queryable, runQuery } from '@cqo/core';
+
+// Public reads of regions, enterprises and training organizations for other libs. Tables:
+// regions, enterprises, training_organizations (organizations).
+//
+// The public views are subqueries other libs join in their own statements, as they would join a
+// view (`JOIN ${PUBLIC_REGIONS} g ON g.id = …`): the columns listed are what organizations
+// promises to keep; its tables may change behind them. PostgreSQL inlines them like a view, and
+// drops a LEFT JOIN whose columns are not used.
+
+/** Regions: id, code, name, level (province, city, county), parent_id, path (e.g. `/62/6201`), sort_order. */
+export const PUBLIC_REGIONS = '(SELECT id, code, name, level, parent_id, path, sort_order FROM regions)';
+
+/** Enterprises with their region's path: id, name, region_id, region_path. */
+export const PUBLIC_ENTERPRISES = `(SELECT e.id, e.name, e.region_id, r.path AS region_path
+     FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id)`;
+
+/** Training organizations: id, name, region_id, region_path (null without a region). */
+export const PUBLIC_TRAINING_ORGANIZATIONS = `(SELECT o.id, o.name, o.region_id, r.path AS region_path
+     FROM training_organizations o LEFT JOIN regions r ON r.id = o.region_id)`;
+
+export const regionPathQuery = defineQuery<[regionId: string], { path: string }>('organizations.regions.path', 'SELECT path FROM regions WHERE id = $1');
+
+/** A region's materialized path (e.g. `/62/6201`), or undefined when no region has the id. */
+export async function regionPathOf(db: Queryable, regionId: string): Promise<string | undefined> {
+  const [row] = await runQuery(db, regionPathQuery, [regionId]);
+  return row?.path;
+}

@@ -1,0 +1,29 @@
+import { defineQuery, Queryable, runQuery } from '@cqo/core';
+import { PUBLIC_ENTERPRISES } from '@cqo/organizations';
+
+// Public reads of trainee profiles for other libs: they join the public view or call these
+// functions instead of reading trainee_profiles. Tables: trainee_profiles (trainees); enterprises
+// and regions through organizations' public view.
+
+/**
+ * Trainees as other libs' statements may join them (`JOIN ${PUBLIC_TRAINEES} t ON t.user_id = …`):
+ * user_id, full_name, id_number_masked, enterprise_id, enterprise_name, enterprise_region_id,
+ * enterprise_region_path (the enterprise columns null without an enterprise).
+ */
+export const PUBLIC_TRAINEES = `(SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
+            e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
+       FROM trainee_profiles p LEFT JOIN ${PUBLIC_ENTERPRISES} e ON e.id = p.enterprise_id)`;
+
+export const traineeRegionPathQuery = defineQuery<[userId: string], { path: string | null }>(
+  'trainees.profiles.regionPath',
+  `SELECT r.path FROM trainee_profiles t LEFT JOIN enterprises e ON e.id = t.enterprise_id LEFT JOIN regions r ON r.id = e.region_id WHERE t.user_id = $1`,
+);
+
+/**
+ * The path of the region of a trainee's enterprise: `undefined` when the user has no trainee
+ * profile, `null` when the profile has no enterprise.
+ */
+export async function traineeRegionPath(db: Queryable, userId: string): Promise<string | null | undefined> {
+  const [row] = await runQuery(db, traineeRegionPathQuery, [userId]);
+  return row ? row.path : undefined;
+}
