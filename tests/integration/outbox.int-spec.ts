@@ -26,6 +26,10 @@ describe('transactional outbox', () => {
     worker = await createTestWorker(ctx.config);
     dataSource = worker.get(getDataSourceToken());
   });
+  // The Redis-down test restarts Redis itself; should it fail half way, the next test still finds Redis up.
+  afterEach(async () => {
+    if (!redis.running) await redis.start();
+  });
   afterAll(async () => {
     await worker.close();
     await ctx.dispose().catch(() => undefined);

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Clock } from '@cqo/core';
+import { PasswordHasher } from '@cqo/identity';
 import { createTestContext, TestContext } from '@cqo/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi, createFastifyAdapter, registerSecurityHeaders } from '../../apps/api/src/bootstrap';
@@ -64,10 +65,29 @@ class ServerErrors implements LoggerService {
   }
 }
 
-/** The whole API over its own database and Redis prefix, as main.ts builds it. */
+/**
+ * The real argon2id hasher, remembering the hash it made of each password in this test file: the
+ * tests create many users with the same password (seedWorld's ten share one), and each argon2 hash
+ * costs ~0.2 s of both cores. Every hash is still argon2's, and every verification is argon2's own;
+ * only the salt is shared by the users of one password.
+ */
+const hashes = new Map<string, Promise<string>>();
+class RememberingPasswordHasher extends PasswordHasher {
+  override hash(password: string): Promise<string> {
+    let hash = hashes.get(password);
+    if (!hash) {
+      hash = super.hash(password);
+      hashes.set(password, hash);
+      hash.catch(() => hashes.delete(password));
+    }
+    return hash;
+  }
+}
+
+/** The whole API over its own database and Redis prefix, as main.ts builds it (but for the remembering hasher above). */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const ctx = options.context ?? (await createTestContext(options.env));
-  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] });
+  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] }).overrideProvider(PasswordHasher).useClass(RememberingPasswordHasher);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(ctx.config.security.trustProxy), { logger: false });

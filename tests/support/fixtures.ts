@@ -32,6 +32,21 @@ export function testCreditCode(): string {
   return `91620100MA${String(Date.now() % 1e5).padStart(5, '0')}${String(creditSerial).padStart(3, '0')}`;
 }
 
+let enterpriseSerial = 0;
+/**
+ * An enterprise of its own for one test, with its admin's access token: what a test appoints,
+ * files or counts there cannot meet another test's data, whatever order the tests run in.
+ */
+export async function testEnterprise(api: TestApi, regionId: string, name: string): Promise<{ id: string; adminId: string; adminToken: string }> {
+  enterpriseSerial += 1;
+  const flags = { stateOwned: true, aboveDesignatedSize: true, production: true, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
+  const id = (await api.get(EnterprisesService).create({ ...flags, name, creditCode: testCreditCode(), regionId })).id;
+  const adminId = (await api.get(UsersService).create({ username: `entadmin${enterpriseSerial}`, password: TEST_PASSWORD, displayName: `${name}管理员`, role: Role.EnterpriseAdmin, enterpriseId: id })).id;
+  const repo = api.get(UsersRepository);
+  const adminToken = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(adminId))!));
+  return { id, adminId, adminToken };
+}
+
 export interface World {
   regions: { province: string; lanzhou: string; tianshui: string };
   orgA: string;

@@ -40,7 +40,9 @@ export class DisposableRedis {
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
-    const probe = new Redis(this.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // disconnectTimeout 0: a refused attempt's socket is already closed, and ioredis would otherwise
+    // keep a 2 s timer for it after disconnect() (holding Jest's worker past its exit).
+    const probe = new Redis(this.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 0 });
     try {
       for (let i = 0; i < 100; i++) {
         try {

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { AppConfig, loadConfig } from '@cqo/core';
-import { createTestDatabase, databaseUrl, deleteRedisKeys, dropDatabase, runId, TEST_REDIS_URL } from './test-database';
+import { createTestDatabase, databaseUrl, deleteRedisKeys, runId, TEST_REDIS_URL } from './test-database';
 
 /** One test file's world: its own database (cloned from the migrated template) and Redis key prefix. */
 export interface TestContext {
   config: AppConfig;
   databaseName: string;
-  /** Drops the database and deletes the Redis keys under the prefix. */
+  /**
+   * Deletes the Redis keys under the prefix. The database stays until the run's global teardown
+   * drops every clone at once: a DROP DATABASE waits for a checkpoint (seconds on a busy machine),
+   * which concurrent drops share, so one at the end costs far less than one per test file.
+   */
   dispose(): Promise<void>;
 }
 
@@ -31,7 +35,6 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     config,
     databaseName,
     dispose: async () => {
-      await dropDatabase(databaseName);
       await deleteRedisKeys(`${redisPrefix}:*`);
       await deleteRedisKeys(`{${redisPrefix}}:*`); // BullMQ's keys (hash-tagged prefix)
     },

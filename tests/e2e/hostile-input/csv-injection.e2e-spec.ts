@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
 import { DEFAULT_ZIP_LIMITS, FakeClock, openCheckedZip, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService } from '@cqo/organizations';
 import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testCreditCode, testEnterprise, World } from '../../support/fixtures';
 import { appointmentBody, candidate } from '../registry/support';
 
 /**
@@ -53,5 +54,21 @@ describe('CSV formula injection in exports', () => {
     zip.close();
     expect(manifest[0][2]).toBe('姓名');
     expect(manifest.map((r) => r[2])).toContain("'@SUM(1+1)");
+  });
+
+  // Moved from the dashboards spec, whose exact counts it would change when run before them.
+  it('quotes CSV cells and defuses spreadsheet formulas (PostgreSQL formats the lines), and writes the XLSX cell as it is', async () => {
+    const name = '=HYPERLINK("http://x"),兰州"质量"公司';
+    const enterprise = await testEnterprise(api, world.regions.lanzhou, name);
+    const c = await candidate(api, { enterpriseId: enterprise.id, fullName: '钱引号' });
+    expect((await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: c.username }) })).statusCode).toBe(201);
+    const csv = await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}`);
+    const rows: string[][] = parse(csv.rawPayload, { bom: true });
+    expect(rows).toHaveLength(2);
+    expect(rows[1][1]).toBe(`'${name}`);
+    expect(rows[1][3]).toBe('钱引号');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}&format=xlsx`)).rawPayload as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe(name);
   });
 });

@@ -1,6 +1,6 @@
 import { FakeClock } from '@cqo/core';
 import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import { seedWorld, testEnterprise, World } from '../../support/fixtures';
 import { appointmentBody, candidate } from './support';
 
 // The notice, 二 (二) and 三 (一): who may be appointed CQO, and how the enterprise registers it.
@@ -17,6 +17,16 @@ describe('CQO appointments (registry)', () => {
 
   const check = (who: object, token = world.tokens.entAdminLZ) =>
     api.request({ method: 'POST', url: '/registry/eligibility-checks', token, payload: { trainee: who } });
+  // Each test that appoints does so in a Lanzhou enterprise of its own: one serving CQO per enterprise.
+  let enterprises = 0;
+  const lanzhouEnterprise = () => testEnterprise(api, world.regions.lanzhou, `兰州企业${++enterprises}号`);
+  /** Appoints an eligible candidate of the enterprise; answers the appointment. */
+  const appointed = async (enterprise: { id: string; adminToken: string }) => {
+    const c = await candidate(api, { enterpriseId: enterprise.id });
+    const res = await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: c.username }) });
+    expect(res.statusCode).toBe(201);
+    return { id: res.json().id as string, cqo: c };
+  };
 
   it('answers eligible for a candidate meeting every condition, named by user name or by ID number', async () => {
     const c = await candidate(api, { enterpriseId: world.enterpriseLZ });
@@ -59,30 +69,29 @@ describe('CQO appointments (registry)', () => {
   });
 
   it('refuses an ineligible appointment without an exception, naming each failing condition', async () => {
-    const c = await candidate(api, { enterpriseId: world.enterpriseLZ, qualityWorkYears: 2, certificate: false });
-    const res = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: c.username }) });
+    const enterprise = await lanzhouEnterprise();
+    const c = await candidate(api, { enterpriseId: enterprise.id, qualityWorkYears: 2, certificate: false });
+    const res = await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: c.username }) });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'CQO_NOT_ELIGIBLE' });
     expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(['eligibility.QUALITY_WORK_YEARS', 'eligibility.APPOINTMENT_TRAINING_CERTIFICATE']);
-    const list = await api.request({ method: 'GET', url: '/registry/appointments', token: world.tokens.entAdminLZ });
+    const list = await api.request({ method: 'GET', url: '/registry/appointments', token: enterprise.adminToken });
     expect(list.json().total).toBe(0);
   });
 
   describe('the exception path and the term', () => {
-    let appointmentId: string;
-    let cqo: Awaited<ReturnType<typeof candidate>>;
-
     it('appoints an ineligible person with a recorded exception, which regulators see flagged', async () => {
-      cqo = await candidate(api, { enterpriseId: world.enterpriseLZ, educationLevel: 'associate' });
+      const enterprise = await lanzhouEnterprise();
+      const cqo = await candidate(api, { enterpriseId: enterprise.id, educationLevel: 'associate' });
       const res = await api.request({
         method: 'POST',
         url: '/registry/appointments',
-        token: world.tokens.entAdminLZ,
+        token: enterprise.adminToken,
         payload: appointmentBody({ idNumber: cqo.idNumber }, { appointedOn: '2026-04-01', eligibilityExceptionReason: '该同志从事质量工作二十年，学历为大专，经董事会研究破格聘任' }),
       });
       expect(res.statusCode).toBe(201);
       const body = res.json();
-      appointmentId = body.id;
+      const appointmentId = body.id;
       expect(body).toMatchObject({
         traineeId: cqo.userId,
         status: 'serving',
@@ -94,47 +103,52 @@ describe('CQO appointments (registry)', () => {
         eligibility: { failures: ['EDUCATION_LEVEL'] },
       });
       expect(res.body).not.toContain(cqo.idNumber);
-      const flagged = await api.request({ method: 'GET', url: '/registry/appointments?exceptionsOnly=true', token: world.tokens.regulatorLZ });
+      const flagged = await api.request({ method: 'GET', url: `/registry/appointments?exceptionsOnly=true&enterpriseId=${enterprise.id}`, token: world.tokens.regulatorLZ });
       expect(flagged.json().items.map((a: { id: string }) => a.id)).toEqual([appointmentId]);
       const province = await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: world.tokens.regulatorGS });
       expect(province.json()).toMatchObject({ exceptionFlagged: true, eligibilityExceptionReason: expect.stringContaining('破格') });
     });
 
     it('allows one serving CQO per enterprise', async () => {
-      const other = await candidate(api, { enterpriseId: world.enterpriseLZ });
+      const enterprise = await lanzhouEnterprise();
+      const { cqo } = await appointed(enterprise);
+      const other = await candidate(api, { enterpriseId: enterprise.id });
       // Named before the form: the check already says what will refuse the appointment, in words.
-      const check = (username: string) => api.request({ method: 'POST', url: '/registry/eligibility-checks', token: world.tokens.entAdminLZ, payload: { trainee: { username } } });
+      const check = (username: string) => api.request({ method: 'POST', url: '/registry/eligibility-checks', token: enterprise.adminToken, payload: { trainee: { username } } });
       expect((await check(other.username)).json().obstacles).toEqual([{ code: 'ENTERPRISE_HAS_SERVING_CQO', message: '本企业已有在任首席质量官，请先登记其离任' }]);
       expect((await check(cqo.username)).json().obstacles).toEqual([expect.objectContaining({ code: 'TRAINEE_SERVING_HERE', message: expect.stringContaining('已是本企业在任首席质量官') })]);
-      const res = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: other.username }) });
+      const res = await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: other.username }) });
       expect(res.json().code).toBe('ENTERPRISE_HAS_SERVING_CQO');
-      const again = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: cqo.username }) });
+      const again = await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: cqo.username }) });
       expect(again.json()).toMatchObject({ statusCode: 409, code: 'TRAINEE_SERVING_HERE' });
     });
 
     it('records a resignation and keeps the history', async () => {
+      const enterprise = await lanzhouEnterprise();
+      const { id: appointmentId } = await appointed(enterprise);
       const res = await api.request({
         method: 'POST',
         url: `/registry/appointments/${appointmentId}/end`,
-        token: world.tokens.entAdminLZ,
+        token: enterprise.adminToken,
         payload: { reason: 'resignation', endedOn: '2026-04-30', note: '个人原因辞职' },
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ status: 'ended', endReason: 'resignation', endReasonLabel: '辞职', endedOn: '2026-04-30' });
-      const again = await api.request({ method: 'POST', url: `/registry/appointments/${appointmentId}/end`, token: world.tokens.entAdminLZ, payload: { reason: 'dismissal' } });
+      const again = await api.request({ method: 'POST', url: `/registry/appointments/${appointmentId}/end`, token: enterprise.adminToken, payload: { reason: 'dismissal' } });
       expect(again.json().code).toBe('APPOINTMENT_ALREADY_ENDED');
-      const history = await api.request({ method: 'GET', url: '/registry/appointments', token: world.tokens.entAdminLZ });
+      const history = await api.request({ method: 'GET', url: '/registry/appointments', token: enterprise.adminToken });
       expect(history.json().items).toEqual([expect.objectContaining({ id: appointmentId, status: 'ended' })]);
     });
 
     it('needs a reason for a position below deputy general manager', async () => {
-      const c = await candidate(api, { enterpriseId: world.enterpriseLZ });
-      const without = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: c.username }, { positionLevel: 'below_deputy', positionTitle: '质量部部长' }) });
+      const enterprise = await lanzhouEnterprise();
+      const c = await candidate(api, { enterpriseId: enterprise.id });
+      const without = await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: c.username }, { positionLevel: 'below_deputy', positionTitle: '质量部部长' }) });
       expect(without.json()).toMatchObject({ code: 'POSITION_EXCEPTION_REQUIRED', details: [{ field: 'positionExceptionReason' }] });
       const withReason = await api.request({
         method: 'POST',
         url: '/registry/appointments',
-        token: world.tokens.entAdminLZ,
+        token: enterprise.adminToken,
         payload: appointmentBody({ username: c.username }, { positionLevel: 'below_deputy', positionTitle: '质量部部长', positionExceptionReason: '小微企业，未设副总经理', termYears: 2, appointedOn: '2026-05-01' }),
       });
       expect(withReason.statusCode).toBe(201);
@@ -151,22 +165,23 @@ describe('CQO appointments (registry)', () => {
   describe('region scoping', () => {
     let lzAppointment: string;
     let lzCqo: string;
+    let lzEnterprise: string;
 
     beforeAll(async () => {
-      const list = await api.request({ method: 'GET', url: '/registry/appointments?status=serving', token: world.tokens.entAdminLZ });
-      lzAppointment = list.json().items[0].id;
-      lzCqo = list.json().items[0].traineeId;
+      const enterprise = await testEnterprise(api, world.regions.lanzhou, '兰州在任企业');
+      const { id, cqo } = await appointed(enterprise);
+      [lzAppointment, lzCqo, lzEnterprise] = [id, cqo.userId, enterprise.id];
     });
 
     it('answers 403 to another city’s regulator and enterprise, 404 for what does not exist', async () => {
       const ts = world.tokens.regulatorTS;
       expect((await api.request({ method: 'GET', url: `/registry/appointments/${lzAppointment}`, token: ts })).statusCode).toBe(403);
       expect((await api.request({ method: 'GET', url: `/registry/appointments/${lzAppointment}`, token: world.tokens.entAdminTS })).statusCode).toBe(403);
-      expect((await api.request({ method: 'GET', url: `/regulators/enterprises/${world.enterpriseLZ}`, token: ts })).statusCode).toBe(403);
+      expect((await api.request({ method: 'GET', url: `/regulators/enterprises/${lzEnterprise}`, token: ts })).statusCode).toBe(403);
       expect((await api.request({ method: 'GET', url: `/regulators/cqos/${lzCqo}`, token: ts })).statusCode).toBe(403);
       expect((await api.request({ method: 'POST', url: `/regulators/cqos/${lzCqo}/flags`, token: ts, payload: { reason: '越权标记' } })).statusCode).toBe(403);
       expect((await api.request({ method: 'GET', url: `/regulators/exports/appointments?regionId=${world.regions.lanzhou}`, token: ts })).statusCode).toBe(403);
-      expect((await api.request({ method: 'GET', url: `/regulators/exports/shortfalls?enterpriseId=${world.enterpriseLZ}`, token: ts })).statusCode).toBe(403);
+      expect((await api.request({ method: 'GET', url: `/regulators/exports/shortfalls?enterpriseId=${lzEnterprise}`, token: ts })).statusCode).toBe(403);
       expect((await api.request({ method: 'GET', url: `/regulators/dashboard?regionId=${world.regions.lanzhou}`, token: ts })).statusCode).toBe(403);
       const unknown = '00000000-0000-4000-8000-000000000000';
       expect((await api.request({ method: 'GET', url: `/registry/appointments/${unknown}`, token: ts })).statusCode).toBe(404);
@@ -182,7 +197,7 @@ describe('CQO appointments (registry)', () => {
       expect(tsExport.statusCode).toBe(200);
       expect(tsExport.body.trim().split(/\r?\n/)).toHaveLength(1);
       const gsExport = await api.request({ method: 'GET', url: '/regulators/exports/appointments?status=all', token: world.tokens.regulatorGS });
-      expect(gsExport.body).toContain('兰州测试企业');
+      expect(gsExport.body).toContain('兰州在任企业');
     });
   });
 });

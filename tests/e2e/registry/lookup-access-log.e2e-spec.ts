@@ -110,10 +110,22 @@ describe('status lookup and access log', () => {
   });
 
   it('writes every lookup to the access log, which platform admins read and nobody else', async () => {
-    const res = await api.request({ method: 'GET', url: '/platform/registry-access-log?pageSize=100', token: world.tokens.admin });
-    expect(res.statusCode).toBe(200);
-    bodies.push(res.body);
-    const entries: { actorId: string; subjectId: string | null; keyKind: string; resultCount: number }[] = res.json().items;
+    type Entry = { id: string; actorId: string; subjectId: string | null; keyKind: string; resultCount: number };
+    const log = async (): Promise<Entry[]> => {
+      const res = await api.request({ method: 'GET', url: '/platform/registry-access-log?pageSize=100', token: world.tokens.admin });
+      expect(res.statusCode).toBe(200);
+      bodies.push(res.body);
+      return res.json().items;
+    };
+    // This test's own lookups (the other tests' may come before or after): found, refused, and status pages opened.
+    const before = new Set((await log()).map((e) => e.id));
+    await lookup({ kind: 'id_number', idNumber: cqo.idNumber });
+    await lookup({ kind: 'name_enterprise', fullName: '李质量', enterpriseId: world.enterpriseLZ });
+    await lookup({ kind: 'name_enterprise', fullName: '李质量', enterpriseName: '兰州测试' });
+    await lookup({ kind: 'certificate_serial', serial });
+    await lookup({ kind: 'id_number', idNumber: cqo.idNumber }, world.tokens.regulatorTS);
+    for (const token of [world.tokens.regulatorGS, world.tokens.regulatorLZ]) bodies.push((await api.request({ method: 'GET', url: `/regulators/cqos/${cqo.userId}`, token })).body);
+    const entries = (await log()).filter((e) => !before.has(e.id));
     const of = (user: string, kind: string) => entries.filter((e) => e.actorId === world.users[user as 'regulatorLZ'] && e.keyKind === kind);
     expect(of('regulatorLZ', 'id_number')).toEqual([expect.objectContaining({ subjectId: cqo.userId, resultCount: 1 })]);
     expect(of('regulatorLZ', 'name_enterprise')).toHaveLength(2);

@@ -67,7 +67,8 @@ describe('certificate jobs', () => {
     expect(rows[0].facts).toMatchObject({ courseTitle: '质量管理小组（QC小组）活动实务', organizationName: '甲培训机构', creditHours: '6' });
   });
 
-  it('issues the completion, appointment and yearly certificates as completions accrue, from the outbox', async () => {
+  // One story: the certificates are issued as completions accrue, and asking again gives the same ones.
+  it('issues the completion, appointment and yearly certificates as completions accrue, from the outbox, and the same ones again when asked', async () => {
     const trainee = world.users.traineeLZ;
     const record = async (event: ReturnType<typeof completedEvent>) =>
       dataSource.transaction((manager) => api.get(OutboxWriter).record(manager, 'course.completed', event));
@@ -107,9 +108,8 @@ describe('certificate jobs', () => {
     expect(rows.find((r) => r.kind === 'appointment_training')!.facts).toMatchObject({ appointmentHours: '21', requiredHours: '21', examPassedAt: '2026-04-02T01:30:00.000Z' });
     expect(rows.find((r) => r.kind === 'yearly_continuing')!.facts).toMatchObject({ year: 2026, category1Hours: '14', category1Required: '14', category2Hours: '30', category2Required: '30' });
     expect(rows.find((r) => r.kind === 'appointment_training')!.serial).toMatch(/^GS-CQO-2026-\d{6}-[0-9A-Z]{2}$/);
-  });
 
-  it('asks again for a trainee and gets the same certificates back', async () => {
+    // Asked for again (the trainee's request), the same certificates come back and nothing new is made.
     const before = await certificatesOf(world.users.traineeLZ);
     const res = await api.request({ method: 'POST', url: '/me/certificates/requests', token: world.tokens.traineeLZ, payload: { year: 2026 } });
     expect(res.statusCode).toBe(202);

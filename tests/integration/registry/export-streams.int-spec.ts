@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor, Role } from '@cqo/core';
 import { RegistryExportsService } from '@cqo/reporting';
 import { createTestApi, TestApi } from '../../support/api';
+import { eventually } from '../../support/worker';
 
 // Exports stream from PostgreSQL (COPY for CSV, a cursor for XLSX): a client that goes away
 // mid-export must not leave a connection busy (or back in the pool mid-COPY).
@@ -38,6 +39,11 @@ describe('export streams', () => {
       (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (query ILIKE 'COPY (%' OR query ILIKE '%registry_export%') AND state <> 'idle'`))[0].n,
     );
 
+  const waitingOnClient = async (): Promise<number> =>
+    Number(
+      (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'COPY (%' AND state = 'active' AND wait_event = 'ClientWrite'`))[0].n,
+    );
+
   it.each(['csv', 'xlsx'] as const)('streams every row as %s', async (format) => {
     const file = await api.get(RegistryExportsService).export(province, 'appointments', format, { status: 'all' });
     let bytes = 0;
@@ -64,11 +70,10 @@ describe('export streams', () => {
         }
       }),
     );
-    await new Promise((r) => setTimeout(r, 300));
-    if (heldBack) expect(await busy()).toBe(1);
+    // Held back: PostgreSQL's COPY, still running, blocks writing to us (the socket is full).
+    if (heldBack) await eventually(async () => ((await waitingOnClient()) === 1 ? true : undefined), 10_000, 'COPY waiting on the client');
     file.stream.destroy();
-    for (let i = 0; i < 100 && (await busy()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await busy()).toBe(0);
+    await eventually(async () => ((await busy()) === 0 ? true : undefined), 5_000, 'no export query left running');
     // The pool still answers (no connection left behind mid-COPY).
     expect(await db.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
   });

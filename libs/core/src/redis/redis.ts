@@ -16,6 +16,7 @@ export interface RedisConnection {
   tls?: Record<string, never>;
   maxRetriesPerRequest: number | null;
   retryStrategy: (times: number) => number;
+  disconnectTimeout: number;
 }
 
 export function redisConnectionOptions(config: AppConfig): RedisConnection {
@@ -31,6 +32,10 @@ export function redisConnectionOptions(config: AppConfig): RedisConnection {
     maxRetriesPerRequest: null,
     // Keep retrying to connect, with backoff: 0.5 s, 1 s, 2 s, 4 s, then every 5 s.
     retryStrategy: reconnectDelay,
+    // How long disconnect() waits for the socket to close before destroying it. ioredis arms this
+    // timer on the socket it last had, and only that socket's 'close' clears it: a client closed
+    // while reconnecting (Redis gone) keeps the timer, and with it a finished process, that long.
+    disconnectTimeout: 200,
   };
 }
 
