@@ -27,6 +27,9 @@ export default defineConfig(
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
+      // Generated code (the web app's OpenAPI client types); as in .prettierignore.
+      '**/*.generated.*',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   {
