@@ -30,7 +30,7 @@ export interface HttpAnswer {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
-  json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json(): any;
 }
 
 /**

@@ -124,7 +124,7 @@ describe('accrual exactly once, through the real worker', () => {
       await doomedDb.destroy().catch(() => undefined);
       await doomed.close().catch(() => undefined);
     } finally {
-      survivor.resume();
+      await survivor.resume();
     }
     expect(await ledgerOf(db, trainee)).toEqual([]);
 

@@ -5,14 +5,9 @@
  */
 
 import { issueText } from '../forms/issue-text';
+import type { FieldIssue } from '../forms/field-issue';
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-  label?: string;
-  rule?: string;
-  params?: Record<string, string | number>;
-}
+export type { FieldIssue } from '../forms/field-issue';
 
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,4 @@
-import type { JobSchedule } from './job-schedulers';
+import type { JobSchedule } from './job-schedule';
 
 /** The repeatable jobs of credit hours and compliance; ids are fixed, so every worker upserts the same schedulers. */
 export function complianceSchedules(timeZone: string): JobSchedule[] {

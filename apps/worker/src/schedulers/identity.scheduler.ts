@@ -1,4 +1,4 @@
-import type { JobSchedule } from './job-schedulers';
+import type { JobSchedule } from './job-schedule';
 
 /** Accounts' repeatable jobs. */
 export function identitySchedules(timeZone: string): JobSchedule[] {

@@ -6,7 +6,6 @@ import {
   AppConfig,
   DependencyMonitor,
   isRedisConnectionError,
-  JobName,
   JobQueues,
   QueueName,
   queuePrefix,
@@ -14,19 +13,10 @@ import {
   reportRedisErrors,
 } from '@cqo/core';
 import { complianceSchedules } from './compliance.scheduler';
+import type { JobSchedule } from './job-schedule';
 import { identitySchedules } from './identity.scheduler';
 import { maintenanceSchedules } from './maintenance.scheduler';
 import { registrySchedules } from './registry.scheduler';
-
-/**
- * A repeatable job: a fixed id, so every worker process upserts the same BullMQ job scheduler
- * (an upsert of an unchanged scheduler keeps its one pending job; a test runs two workers).
- */
-export interface JobSchedule {
-  id: string;
-  job: JobName;
-  repeat: { every: number } | { pattern: string; tz: string };
-}
 
 /** How often the schedulers are upserted again (Redis may have been restarted empty). */
 const REASSERT_MS = 10 * 60_000;

@@ -1,4 +1,4 @@
-import type { JobSchedule } from './job-schedulers';
+import type { JobSchedule } from './job-schedule';
 
 /** The platform's housekeeping jobs. */
 export function maintenanceSchedules(timeZone: string): JobSchedule[] {

@@ -1,4 +1,4 @@
-import type { JobSchedule } from './job-schedulers';
+import type { JobSchedule } from './job-schedule';
 
 /** The registry's repeatable jobs; fixed ids, so every worker upserts the same schedulers. */
 export function registrySchedules(timeZone: string): JobSchedule[] {

@@ -1,4 +1,7 @@
 import { JobName, JobPayloads } from '../queue/queues';
+import type { CourseCompletedEvent } from './course-completed.event';
+
+export type { CourseCompletedEvent } from './course-completed.event';
 
 /**
  * Domain events written to the outbox in the same transaction as the change they announce.
@@ -69,20 +72,6 @@ export interface CreditAccruedEvent {
   hours: string;
 }
 
-export interface CourseCompletedEvent {
-  enrollmentId: string;
-  /** The trainee's user id. */
-  traineeId: string;
-  courseId: string;
-  courseVersionId: string;
-  organizationId: string;
-  category: 1 | 2;
-  kind: 'appointment' | 'continuing';
-  /** Exact decimal as text, e.g. "2.5": never a float. */
-  creditHours: string;
-  /** ISO 8601 instant of completion. */
-  completedAt: string;
-}
 export type OutboxEventType = keyof OutboxEventPayloads;
 
 type Route<E extends OutboxEventType> = {

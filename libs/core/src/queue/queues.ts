@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import type { CourseCompletedEvent } from '../outbox/outbox-events';
+import type { CourseCompletedEvent } from '../outbox/course-completed.event';
 
 /**
  * Every queue and job of the product, in one place. Producers (the outbox relay, schedulers)
