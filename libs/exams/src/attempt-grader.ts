@@ -7,6 +7,7 @@ import { PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from 
 import { AttemptGrade, gradeAttempt } from './grading';
 import { QuestionVersionCache } from './question-version-cache';
 import * as sql from './sql/grading.sql';
+import type { ClaimedAttempt, GradedItemRow } from './sql/grading.sql';
 
 /** Who ends an attempt: its trainee (submit), or the deadline (the auto-submit job, a late read). */
 export type FinalizeBy = { by: 'trainee'; traineeId: string } | { by: 'deadline' };
@@ -204,37 +205,4 @@ export class AttemptGrader {
   }
 }
 
-export interface ClaimedAttempt {
-  id: string;
-  trainee_id: string;
-  paper_id: string;
-  attempt_no: number;
-  started_at: Date;
-  deadline_at: Date;
-  grace_seconds: number;
-  submitted_at: Date;
-  submission: Submission;
-  question_count: number;
-  max_score: number;
-  pass_mark_percent: number;
-  reveal_answers: RevealPolicy;
-  enrollment_id: string | null;
-  kind: PaperKind;
-  title: string;
-  organization_id: string | null;
-  region_id: string | null;
-}
-
-/** An item with its key: for grading and, filtered through the trainee view, for the response. */
-export interface GradedItemRow {
-  position: number;
-  points: number;
-  option_order: string[];
-  selected_option_ids: string[] | null;
-  type: QuestionType;
-  stem: string;
-  options: StoredOption[];
-  correct_option_ids: string[];
-  explanation: string | null;
-  correct?: boolean;
-}
+export type { ClaimedAttempt, GradedItemRow } from './sql/grading.sql';

@@ -1,6 +1,5 @@
 import { defineQuery } from '@cqo/core';
-import type { ClaimedAttempt, GradedItemRow } from '../attempt-grader';
-import type { Submission } from '../exam-types';
+import type { PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from '../exam-types';
 
 // SQL of grading (AttemptGrader). Tables: exam_attempts, exam_attempt_items, exam_papers,
 // question_versions, capability_results (exams); outbox_events (core: the event, written in the
@@ -145,3 +144,38 @@ export const attemptState = defineQuery<[attemptId: string], { status: string; t
   `SELECT status, trainee_id, deadline_at + grace_seconds * interval '1 second' AS due FROM exam_attempts WHERE id = $1`,
 );
 
+/** The attempt as the grading claim returns it. */
+export interface ClaimedAttempt {
+  id: string;
+  trainee_id: string;
+  paper_id: string;
+  attempt_no: number;
+  started_at: Date;
+  deadline_at: Date;
+  grace_seconds: number;
+  submitted_at: Date;
+  submission: Submission;
+  question_count: number;
+  max_score: number;
+  pass_mark_percent: number;
+  reveal_answers: RevealPolicy;
+  enrollment_id: string | null;
+  kind: PaperKind;
+  title: string;
+  organization_id: string | null;
+  region_id: string | null;
+}
+
+/** An item with its key: for grading and, filtered through the trainee view, for the response. */
+export interface GradedItemRow {
+  position: number;
+  points: number;
+  option_order: string[];
+  selected_option_ids: string[] | null;
+  type: QuestionType;
+  stem: string;
+  options: StoredOption[];
+  correct_option_ids: string[];
+  explanation: string | null;
+  correct?: boolean;
+}
