@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   CertificateAdministrationService,
   CertificateDownloadsService,
@@ -16,6 +16,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CertificateExportQueryDto, CertificateListQueryDto, CertificateReasonDto, CertificateRequestDto } from './certificates.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 const STAFF = [Role.PlatformAdmin, Role.Regulator, Role.OrgAdmin] as const;
 
@@ -39,7 +40,7 @@ export class MyCertificatesController {
   }
 
   @Get(':id/pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));
   }
@@ -77,7 +78,7 @@ export class CertificatesController {
   @Get('export')
   @AuditedRead('export', 'certificates.zip')
   @Access(...STAFF)
-  @ApiProduces('application/zip')
+  @ApiFileResponse('application/zip')
   async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
     const filter = (query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }) as ExportFilter;
     const { filename, stream } = await this.exports.exportZip(actor, filter);
@@ -101,7 +102,7 @@ export class CertificatesController {
   @Get(':id/pdf')
   @Access(...STAFF)
   @AuditedRead('export', 'certificates.pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
@@ -7,6 +7,7 @@ import { Cmi5LaunchView, Cmi5Service, ContentErrors, ContentPackagesService, Con
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { BASE64_FILE_MAX_LENGTH, FileUpload, IsBase64File } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiFileResponse } from '../common/api-responses';
 
 export class ImportPackageDto {
   @ApiProperty({ description: 'The zip file name as uploaded' })
@@ -99,7 +100,7 @@ export class Cmi5Controller {
    */
   @Get('content-packages/:packageId/:userId/:expires/:signature/*')
   @Public()
-  @ApiProduces('*/*')
+  @ApiFileResponse('*/*')
   async file(
     @Param('packageId', ParseIdPipe) packageId: string,
     @Param('userId', ParseIdPipe) userId: string,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
 import { ContentErrors, ContentPackagesService, runtimeLibrary, ScormCommitResult, ScormLaunchView, ScormService } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiFileResponse } from '../common/api-responses';
 
 export class ScormLaunchDto {
   @ApiPropertyOptional({ description: "The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent" })
@@ -66,7 +67,7 @@ export class ScormController {
    */
   @Get('scorm-sessions/:sessionId/:token/*')
   @Public()
-  @ApiProduces('*/*')
+  @ApiFileResponse('*/*')
   async file(
     @Param('sessionId', ParseIdPipe) sessionId: string,
     @Param('token') token: string,
@@ -95,7 +96,7 @@ export class ScormController {
   /** scorm-again (the SCORM runtime library), loaded by the SCO's page from our origin. */
   @Get('scorm-runtime/:name')
   @Public()
-  @ApiProduces('text/javascript')
+  @ApiFileResponse('text/javascript')
   library(@Param('name') name: string, @Res() reply: FastifyReply): void {
     const bytes = runtimeLibrary(name);
     if (!bytes) throw ContentErrors.fileNotFound();

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FILE_MAX_BYTES } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerQueryDto, ReminderDto, ReportListQueryDto } from './registry.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 /**
  * The enterprise's yearly written report to its city bureau: filed (again, until acknowledged)
@@ -60,7 +61,7 @@ export class EnterpriseReportsController {
 
   @Get(':id/file')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
-  @ApiProduces('application/pdf', 'application/msword', 'image/jpeg', 'image/png')
+  @ApiFileResponse('application/pdf', 'application/msword', 'image/jpeg', 'image/png')
   async download(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);
     return new StreamableFile(file.data, {

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { OpenAPIObject } from '@nestjs/swagger';
+import { API_CLIENT_SCHEMA_PATH, renderApiClientSchema } from './api-client';
+import { createOpenApiDocument } from './openapi-document';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+interface Operation {
+  route: string;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> } | undefined>;
+}
+
+function operationsOf(document: OpenAPIObject): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ route: `${method.toUpperCase()} ${path}`, responses: item[method]!.responses as Operation['responses'] })),
+  );
+}
+
+/** A success that says what it answers: a body schema for each content type, or 204 (no body). */
+function declaresSuccess(op: Operation): boolean {
+  const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+  return (
+    successes.length > 0 &&
+    successes.every(([status, response]) => status === '204' || (response?.content !== undefined && Object.values(response.content).every((media) => media.schema !== undefined)))
+  );
+}
+
+const errorBodyRef = { $ref: '#/components/schemas/ErrorBodyDto' };
+
+/**
+ * Issue 18: the API contract is the source of truth. Every route declares what it answers (a
+ * response DTO, or the content type of the file it sends) and that its errors come as the one
+ * error body; and the web app's generated types are what the document says today.
+ */
+describe('OpenAPI document', () => {
+  let document: OpenAPIObject;
+  beforeAll(async () => {
+    document = await createOpenApiDocument();
+  });
+
+  it('declares the success response of every route', () => {
+    const operations = operationsOf(document);
+    expect(operations.length).toBeGreaterThan(200);
+    expect(operations.filter((op) => !declaresSuccess(op)).map((op) => op.route)).toEqual([]);
+  });
+
+  it('declares the error body on every route', () => {
+    const missing = operationsOf(document)
+      .filter((op) => JSON.stringify(op.responses.default?.content?.['application/json']?.schema) !== JSON.stringify(errorBodyRef))
+      .map((op) => op.route);
+    expect(missing).toEqual([]);
+  });
+
+  it('is the same document on every build (the generated client must not churn)', async () => {
+    expect(JSON.stringify(await createOpenApiDocument())).toBe(JSON.stringify(document));
+  });
+
+  it(`matches the committed web client types (${API_CLIENT_SCHEMA_PATH})`, async () => {
+    const fresh = renderApiClientSchema(document);
+    const committed = readFileSync(resolve(__dirname, '../../../..', API_CLIENT_SCHEMA_PATH), 'utf8');
+    if (committed !== fresh) {
+      throw new Error(`${API_CLIENT_SCHEMA_PATH} is out of date with the API's OpenAPI document: run \`npm run api:client\` and commit the result.`);
+    }
+  });
+});
