@@ -419,6 +419,10 @@ export class AppointmentDto {
   @ApiProperty({ type: EligibilityResultDto, description: 'The check at the time of appointment' }) eligibility!: EligibilityResultDto;
   @ApiProperty({ nullable: true, type: String }) eligibilityExceptionReason!: string | null;
   @ApiProperty({ description: 'Appointed by exception (ineligible, or below deputy general manager): regulators see it flagged' }) exceptionFlagged!: boolean;
+  @ApiProperty({ enum: ['serving', 'future', 'ended', 'expired_unrenewed', 'renewed'], description: 'Where the term stands today: an expired term nobody renewed shows as such' })
+  termState!: 'serving' | 'future' | 'ended' | 'expired_unrenewed' | 'renewed';
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The appointment this one renews' }) renewalOf!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) backdateApprovalId!: string | null;
   @ApiProperty({ nullable: true, type: String }) endedOn!: string | null;
   @ApiProperty({ nullable: true, enum: APPOINTMENT_END_REASONS }) endReason!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '任期届满' }) endReasonLabel!: string | null;
@@ -484,6 +488,10 @@ export class EnterpriseReportDto {
   @ApiProperty() filedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) acknowledgedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) acknowledgementNote!: string | null;
+  @ApiProperty({ example: '2027-03-31', description: 'The filing deadline of the year' }) dueOn!: string;
+  @ApiProperty() filedLate!: boolean;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the registry had a serving CQO when the report was filed' }) registryCqoInPlace!: boolean | null;
+  @ApiProperty({ description: 'The report says otherwise than the registry about the CQO being in place' }) cqoMismatch!: boolean;
 }
 
 export class EnterpriseReportPageDto {
