@@ -3420,6 +3420,36 @@ export type components = {
              */
             regionId?: string;
         };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example org-admin-2 */
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "trainee" | "org_admin" | "enterprise_admin" | "regulator" | "platform_admin";
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: uuid */
+            enterpriseId: string | null;
+            /** Format: uuid */
+            regionId: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            totpEnabled: boolean;
+            email: string | null;
+            emailVerified: boolean;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         SetUserStatusDto: {
             /** @enum {string} */
             status: "active" | "disabled";
@@ -3442,6 +3472,20 @@ export type components = {
              * @description Required for regulator
              */
             regionId?: string;
+        };
+        RegionNodeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 620100 */
+            code: string;
+            /** @example 兰州市 */
+            name: string;
+            /**
+             * @description province, city or district
+             * @example city
+             */
+            level: string;
+            children: components["schemas"]["RegionNodeDto"][];
         };
         CreateTrainingOrganizationDto: {
             /** @example 甘肃省质量发展研究院 */
@@ -3657,6 +3701,26 @@ export type components = {
              * @example 11010519491231002X
              */
             idNumber?: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example course_approved */
+            kind: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Unread notifications in all, whatever the page */
+            unread: number;
         };
         AdjustmentDto: {
             /**
@@ -6042,7 +6106,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6090,7 +6156,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6136,7 +6204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6186,7 +6256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6236,7 +6308,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6276,6 +6350,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionNodeDto"][];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -7638,7 +7720,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7684,7 +7768,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {

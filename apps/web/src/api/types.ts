@@ -1,61 +1,21 @@
 // The API's response shapes as the web app reads them (dates arrive as ISO strings).
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type Role = 'trainee' | 'org_admin' | 'enterprise_admin' | 'regulator' | 'platform_admin';
 
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organizationId: string | null;
-  enterpriseId: string | null;
-  regionId: string | null;
-  totpEnabled: boolean;
-  /** The role must keep the second factor. */
-  totpRequired: boolean;
-  /** A platform admin who must enrol the second factor before anything else. */
-  totpEnrolmentRequired: boolean;
-  /** Where mail goes; log-in does not wait for its verification (a banner asks for it). */
-  email?: string | null;
-  emailVerified?: boolean;
-}
+export type Me = Schemas['MeDto'];
 
-export interface NotificationSettings {
-  email: string | null;
-  emailVerified: boolean;
-  emailReminders: boolean;
-  emailUpdates: boolean;
-}
+export type NotificationSettings = Schemas['NotificationSettingsDto'];
 
-export interface DeadLetter {
-  address: string;
-  smtpCode: number | null;
-  reason: string;
-  bounces: number;
-  firstBouncedAt: string;
-  lastBouncedAt: string;
-}
+export type DeadLetter = Schemas['DeadLetterDto'];
 
-export interface CaughtMailSummary {
-  id: string;
-  subject: string;
-  to: string;
-  receivedAt: string;
-}
+export type CaughtMailSummary = Schemas['CaughtMailSummaryDto'];
 
-export interface CaughtMail extends CaughtMailSummary {
-  from: string;
-  text: string;
-  html: string | null;
-}
+export type CaughtMail = Schemas['CaughtMailDto'];
 
-export interface IdNumberCollision {
-  id: string;
-  createdAt: string;
-  idNumberMasked: string;
-  claimant: { userId: string; fullName: string; enterpriseName: string | null };
-  holder: { userId: string; fullName: string; enterpriseName: string | null; hasRecords: boolean };
-}
+export type IdNumberCollision = Schemas['IdNumberCollisionDto'];
 
 export interface Topic {
   code: string;
@@ -461,37 +421,11 @@ export interface Certificate {
   revocationReason: string | null;
 }
 
-export interface PublicVerification {
-  status: 'valid' | 'revoked' | 'superseded' | 'unknown';
-  authentic: boolean;
-  serial: string | null;
-  kind: string | null;
-  title: string | null;
-  holderName: string | null;
-  hours: string[];
-  subject: string | null;
-  issuer: string | null;
-  issuedOn: string | null;
-  revokedOn: string | null;
-  supersededOn: string | null;
-}
+export type PublicVerification = Schemas['PublicVerificationDto'];
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = Schemas['NotificationDto'];
 
-export interface Region {
-  id: string;
-  code: string;
-  name: string;
-  level: 'province' | 'city' | string;
-  children: Region[];
-}
+export type Region = Schemas['RegionNodeDto'];
 
 export interface Enterprise {
   id: string;
@@ -500,18 +434,7 @@ export interface Enterprise {
   regionName: string;
 }
 
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  status: 'active' | 'disabled';
-  organizationId: string | null;
-  enterpriseId: string | null;
-  regionId: string | null;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+export type UserRow = Schemas['UserDto'];
 
 export type { Page };
 
