@@ -3722,6 +3722,76 @@ export type components = {
             /** @description Unread notifications in all, whatever the page */
             unread: number;
         };
+        AccruedHoursDto: {
+            year: number;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /**
+             * @description Exact decimal text
+             * @example 20.5
+             */
+            hours: string;
+        };
+        HoursYearDto: {
+            year: number;
+            totals: components["schemas"]["AccruedHoursDto"][];
+        };
+        HoursSummaryDto: {
+            /** Format: uuid */
+            traineeId: string;
+            /**
+             * @description Appointment-training hours over all years
+             * @example 21.0
+             */
+            appointmentHours: string;
+            years: components["schemas"]["HoursYearDto"][];
+        };
+        CreditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @example 2.5 */
+            hours: string;
+            /** @enum {string} */
+            source: "course_completion" | "in_person" | "manual_adjustment" | "external_claim" | "reversal";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            courseId: string | null;
+            /** Format: uuid */
+            courseVersionId: string | null;
+            /** Format: uuid */
+            enrollmentId: string | null;
+            evidenceRef: string | null;
+            reason: string | null;
+            /** Format: uuid */
+            reversesEntryId: string | null;
+            /**
+             * Format: uuid
+             * @description The reversal that cancelled this entry, if any
+             */
+            reversedByEntryId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreditEntryPageDto: {
+            items: components["schemas"]["CreditEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AdjustmentDto: {
             /**
              * Format: uuid
@@ -3750,9 +3820,220 @@ export type components = {
             /** @example 签到表 2026-017 */
             evidenceRef?: string;
         };
+        LedgerEntryCreatedDto: {
+            /** Format: uuid */
+            entryId: string;
+            year: number;
+        };
         ReversalDto: {
             /** @example 培训机构撤销该课程的结业认定 */
             reason: string;
+        };
+        CreditAuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            action: "adjustment" | "reversal";
+            /** Format: uuid */
+            actorId: string;
+            actorName: string;
+            /** @enum {string} */
+            actorRole: "trainee" | "org_admin" | "enterprise_admin" | "regulator" | "platform_admin";
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            entryId: string;
+            hours: string;
+            year: number;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreditAuditPageDto: {
+            items: components["schemas"]["CreditAuditEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CatalogFilterDto: {
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+        };
+        RequirementOutlookDto: {
+            requirement: string;
+            name: string;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @enum {string} */
+            period: "once" | "calendar_year";
+            required: string;
+            accrued: string;
+            shortfall: string;
+            /** @enum {string} */
+            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
+            /** @description Required × the share of the year elapsed (CST); the required hours once closed; null for `once` */
+            expectedByNow: string | null;
+            /** @description Hours of enrolled, unfinished courses of this category and kind */
+            enrolledUnfinishedHours: string;
+            /** @description The catalog filter listing courses that count toward this requirement */
+            catalog: components["schemas"]["CatalogFilterDto"];
+        };
+        HoursOutlookDto: {
+            year: number;
+            /** @example 2026-12-31 */
+            deadline: string;
+            /** @description Calendar days from today (CST) to 31 December, today included; 0 once closed */
+            daysLeft: number;
+            closed: boolean;
+            requirements: components["schemas"]["RequirementOutlookDto"][];
+        };
+        ComplianceStatusDto: {
+            /** @example continuing_annual */
+            requirement: string;
+            ruleName: string;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @enum {string} */
+            period: "once" | "calendar_year";
+            /** @description The calendar year, or 0 for a `once` requirement */
+            periodYear: number;
+            /** Format: uuid */
+            ruleSetId: string;
+            /** @example 40.0 */
+            required: string;
+            /** @example 12.5 */
+            accrued: string;
+            /** @example 27.5 */
+            shortfall: string;
+            /** @enum {string} */
+            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
+            /** @description The period is closed: the state no longer changes */
+            final: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ComplianceFlagDto: {
+            /** Format: uuid */
+            id: string;
+            requirement: string;
+            periodYear: number;
+            state: string;
+            raisedState: string;
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: date-time */
+            clearedAt: string | null;
+            clearedState: string | null;
+        };
+        ComplianceOverviewDto: {
+            statuses: components["schemas"]["ComplianceStatusDto"][];
+            flags: components["schemas"]["ComplianceFlagDto"][];
+        };
+        TraineeComplianceRowDto: {
+            /** @example continuing_annual */
+            requirement: string;
+            ruleName: string;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @enum {string} */
+            period: "once" | "calendar_year";
+            /** @description The calendar year, or 0 for a `once` requirement */
+            periodYear: number;
+            /** Format: uuid */
+            ruleSetId: string;
+            /** @example 40.0 */
+            required: string;
+            /** @example 12.5 */
+            accrued: string;
+            /** @example 27.5 */
+            shortfall: string;
+            /** @enum {string} */
+            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
+            /** @description The period is closed: the state no longer changes */
+            final: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            traineeId: string;
+            fullName: string;
+            /** Format: uuid */
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            regionName: string | null;
+        };
+        TraineeCompliancePageDto: {
+            items: components["schemas"]["TraineeComplianceRowDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RuleViewDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @example 40.0 */
+            minHours: string;
+            /** @enum {string} */
+            period: "once" | "calendar_year";
+            countAppointmentHours: boolean;
+            /** @example 0.5 */
+            atRiskThreshold: string;
+            /** @enum {string} */
+            appliesTo: "everyone" | "serving_and_opted_in";
+        };
+        RuleSetViewDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description The first calendar year the set governs */
+            firstYear: number;
+            minutesPerCreditHour: number;
+            /** @description Set when the admin applied the set to the year in progress: their reason */
+            currentYearReason: string | null;
+            /** @example 2026-01-01 */
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            /**
+             * @example [
+             *       "2026-06-30",
+             *       "2026-10-31"
+             *     ]
+             */
+            reminderDates: string[];
+            /** Format: date-time */
+            createdAt: string;
+            rules: components["schemas"]["RuleViewDto"][];
         };
         RuleDto: {
             /**
@@ -7810,6 +8091,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursSummaryDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7852,6 +8141,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditEntryPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7892,6 +8189,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursSummaryDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7936,6 +8241,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditEntryPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7978,6 +8291,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryCreatedDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8022,6 +8343,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryCreatedDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8064,6 +8393,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditAuditPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8105,6 +8442,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursOutlookDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8146,6 +8491,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOverviewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8189,6 +8542,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOverviewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8237,6 +8598,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeCompliancePageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8286,6 +8655,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeCompliancePageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8326,6 +8703,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8368,6 +8753,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8408,6 +8801,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetViewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {

@@ -333,74 +333,19 @@ import type { Page } from './client';
 
 export type CreditKind = 'appointment' | 'continuing';
 
-export interface HoursSummary {
-  traineeId: string;
-  appointmentHours: string;
-  years: { year: number; totals: { year: number; category: number; kind: CreditKind; hours: string }[] }[];
-}
+export type HoursSummary = Schemas['HoursSummaryDto'];
 
-export interface CreditEntry {
-  id: string;
-  year: number;
-  category: number;
-  kind: CreditKind;
-  hours: string;
-  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
-  occurredAt: string;
-  courseId: string | null;
-  evidenceRef: string | null;
-  reason: string | null;
-  reversedByEntryId: string | null;
-}
+export type CreditEntry = Schemas['CreditEntryDto'];
 
 export type ComplianceState = 'not_applicable' | 'on_track' | 'at_risk' | 'complete' | 'shortfall';
 
-export interface ComplianceStatus {
-  requirement: string;
-  ruleName: string;
-  category: number;
-  kind: CreditKind;
-  period: 'once' | 'calendar_year';
-  periodYear: number;
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  final: boolean;
-}
+export type ComplianceStatus = Schemas['ComplianceStatusDto'];
 
-export interface ComplianceRow extends ComplianceStatus {
-  traineeId: string;
-  fullName: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  regionName: string | null;
-}
+export type ComplianceRow = Schemas['TraineeComplianceRowDto'];
 
-export interface Rule {
-  code: string;
-  name: string;
-  category: number;
-  kind: CreditKind;
-  minHours: string;
-  period: 'once' | 'calendar_year';
-  appliesTo: string;
-  atRiskThreshold: string;
-}
+export type Rule = Schemas['RuleViewDto'];
 
-export interface RuleSet {
-  id: string;
-  name: string;
-  regionId: string;
-  regionName: string;
-  firstYear: number;
-  minutesPerCreditHour: number;
-  currentYearReason: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  reminderDates: string[];
-  rules: Rule[];
-}
+export type RuleSet = Schemas['RuleSetViewDto'];
 
 export interface Certificate {
   id: string;
@@ -439,25 +384,6 @@ export type UserRow = Schemas['UserDto'];
 export type { Page };
 
 /** GET /me/credit-hours/outlook: per requirement, the server's figures for the way out of a gap. */
-export interface RequirementOutlook {
-  requirement: string;
-  name: string;
-  category: 1 | 2;
-  kind: 'appointment' | 'continuing';
-  period: 'once' | 'calendar_year';
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  expectedByNow: string | null;
-  enrolledUnfinishedHours: string;
-  catalog: { category: 1 | 2; kind: 'appointment' | 'continuing' };
-}
+export type RequirementOutlook = Schemas['RequirementOutlookDto'];
 
-export interface HoursOutlook {
-  year: number;
-  deadline: string;
-  daysLeft: number;
-  closed: boolean;
-  requirements: RequirementOutlook[];
-}
+export type HoursOutlook = Schemas['HoursOutlookDto'];
