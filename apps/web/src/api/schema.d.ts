@@ -4491,12 +4491,72 @@ export type components = {
             unaltered: boolean;
             certificate: components["schemas"]["PublicVerificationDto"];
         };
+        CertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GS-2026-A-000123 */
+            serial: string;
+            /** @enum {string} */
+            kind: "course_completion" | "appointment_training" | "yearly_continuing";
+            title: string;
+            /** @enum {string} */
+            status: "valid" | "suspended" | "revoked" | "superseded";
+            /** @description Bumped on each reissue */
+            version: number;
+            /** Format: uuid */
+            previousId: string | null;
+            /** Format: uuid */
+            traineeId: string;
+            holderName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string;
+            /** @description The hours lines printed on the certificate */
+            hours: string[];
+            issuer: string;
+            year: number;
+            /** Format: uuid */
+            courseId: string | null;
+            /** Format: uuid */
+            organizationId: string | null;
+            verifyUrl: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            versionIssuedAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+            /** Format: date-time */
+            supersededAt: string | null;
+        };
+        CertificatePageDto: {
+            items: components["schemas"]["CertificateDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CertificateRequestDto: {
             /**
              * @description The year of the yearly certificate; the current year by default
              * @example 2026
              */
             year?: number;
+        };
+        CertificateRequestAcceptedDto: {
+            /** @description The year whose certificates are being re-evaluated */
+            year: number;
+        };
+        CertificateHistoryEntryDto: {
+            /** Format: uuid */
+            certificateId: string;
+            serial: string;
+            /** @enum {string} */
+            type: "issued" | "reissued" | "superseded" | "revoked" | "file_restored" | "suspended" | "reinstated";
+            /** Format: uuid */
+            actorId: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
         };
         CertificateReasonDto: {
             /** @example 学员姓名录入错误，已更正 */
@@ -12556,7 +12616,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificatePageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12653,7 +12715,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateRequestAcceptedDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12701,6 +12765,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12793,6 +12865,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12833,6 +12913,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateHistoryEntryDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12926,6 +13014,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12970,6 +13066,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {

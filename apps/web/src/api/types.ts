@@ -347,24 +347,7 @@ export type Rule = Schemas['RuleViewDto'];
 
 export type RuleSet = Schemas['RuleSetViewDto'];
 
-export interface Certificate {
-  id: string;
-  serial: string;
-  kind: string;
-  title: string;
-  status: 'valid' | 'suspended' | 'revoked' | 'superseded';
-  version: number;
-  holderName: string;
-  idNumberMasked: string;
-  hours: string[];
-  issuer: string;
-  year: number;
-  courseId: string | null;
-  verifyUrl: string;
-  issuedAt: string;
-  revokedAt: string | null;
-  revocationReason: string | null;
-}
+export type Certificate = Schemas['CertificateDto'];
 
 export type PublicVerification = Schemas['PublicVerificationDto'];
 
