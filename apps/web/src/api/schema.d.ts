@@ -3496,6 +3496,17 @@ export type components = {
             regionId: string;
             contactName?: string;
         };
+        TrainingOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 甘肃省质量技术培训中心 */
+            name: string;
+            /** @example 12620000MB1234567X */
+            creditCode: string;
+            /** Format: uuid */
+            regionId: string;
+            contactName: string | null;
+        };
         EnterpriseSearchHitDto: {
             id: string;
             name: string;
@@ -3545,6 +3556,37 @@ export type components = {
              * @example 2020
              */
             cityQualityAwardYear?: number | null;
+        };
+        EnterpriseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 兰州精密机械有限公司 */
+            name: string;
+            /** @example 91620100MA71234567 */
+            creditCode: string;
+            /** Format: uuid */
+            regionId: string;
+            /** @example 兰州市 */
+            regionName: string;
+            stateOwned: boolean;
+            /** @description 规模以上 */
+            aboveDesignatedSize: boolean;
+            production: boolean;
+            /** @enum {string} */
+            chinaQualityAward: "none" | "nominated" | "awarded";
+            /** @enum {string} */
+            provincialQualityAward: "none" | "nominated" | "awarded";
+            /** @enum {string} */
+            cityQualityAward: "none" | "nominated" | "awarded";
+            chinaQualityAwardYear: number | null;
+            provincialQualityAwardYear: number | null;
+            cityQualityAwardYear: number | null;
+        };
+        EnterprisePageDto: {
+            items: components["schemas"]["EnterpriseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         UpdateEnterpriseDto: {
             name?: string;
@@ -6719,6 +6761,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOrganizationDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6761,6 +6811,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOrganizationDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6801,6 +6859,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingOrganizationDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6883,6 +6949,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6925,6 +6999,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6965,6 +7047,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7009,6 +7099,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {

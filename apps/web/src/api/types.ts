@@ -355,12 +355,7 @@ export type Notification = Schemas['NotificationDto'];
 
 export type Region = Schemas['RegionNodeDto'];
 
-export interface Enterprise {
-  id: string;
-  name: string;
-  regionId: string;
-  regionName: string;
-}
+export type Enterprise = Schemas['EnterpriseDto'];
 
 export type UserRow = Schemas['UserDto'];
 
