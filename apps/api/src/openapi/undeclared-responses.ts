@@ -6,13 +6,7 @@
  * for files, or `@HttpCode(204)` plus `@ApiNoContentResponse()` for answers without a body.
  */
 export const UNDECLARED_RESPONSES: readonly string[] = [
-  'POST /auth/logout',
-  'POST /auth/totp/disable',
-  'POST /auth/register',
-  'POST /auth/password/reset',
   'POST /me/email/verification',
-  'POST /mail/unsubscribe',
-  'DELETE /admin/mail/dead-letters/{address}',
   'GET /enterprises/{id}/staff',
   'GET /enterprises/{id}/staff-progress',
   'GET /enterprises/{id}/history',
@@ -32,9 +26,6 @@ export const UNDECLARED_RESPONSES: readonly string[] = [
   'POST /registry/fact-evidence/{id}/verify',
   'GET /registry/fact-evidence/{id}/file',
   'POST /regulators/appointment-backdate-approvals',
-  'GET /me/profile',
-  'PUT /me/profile',
-  'GET /trainees/{userId}',
   'GET /topics',
   'GET /catalog',
   'GET /courses',

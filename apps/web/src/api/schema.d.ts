@@ -3311,6 +3311,37 @@ export type components = {
             /** @example zhangsan@example.com */
             email?: string;
         };
+        TraineeProfileDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 张三 */
+            fullName: string;
+            /** @example 110105********002X */
+            idNumberMasked: string;
+            /** @example 139****5678 */
+            phoneMasked: string | null;
+            /**
+             * Format: uuid
+             * @description The confirmed employer
+             */
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            /**
+             * Format: uuid
+             * @description An employer named but not yet confirmed by its admin
+             */
+            pendingEnterpriseId: string | null;
+            pendingEnterpriseName: string | null;
+            /** @enum {string} */
+            educationLevel: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+            /** @example 6 */
+            qualityWorkYears: number;
+            /** @enum {string} */
+            qualityQualification: "none" | "primary" | "intermediate" | "senior";
+            relatedSeniorTitle: boolean;
+            titleName: string | null;
+            yearlyRequirementsOptIn: boolean;
+        };
         MeDto: {
             userId: string;
             username: string;
@@ -5759,6 +5790,12 @@ export interface operations {
             };
         };
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -5947,6 +5984,12 @@ export interface operations {
             };
         };
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -5989,6 +6032,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6091,6 +6142,12 @@ export interface operations {
             };
         };
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6281,6 +6338,12 @@ export interface operations {
             };
         };
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6349,6 +6412,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8031,6 +8100,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8073,6 +8150,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8113,6 +8198,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
