@@ -4170,6 +4170,14 @@ export type components = {
             reminderDates?: string[];
             rules: components["schemas"]["RuleDto"][];
         };
+        TopicDto: {
+            /** @example 1-03 */
+            code: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @example 质量管理体系 */
+            name: string;
+        };
         AttentionChecksDto: {
             /** @example 10 */
             minMinutes: number;
@@ -5395,6 +5403,31 @@ export type components = {
         CityReportReturnDto: {
             /** @example 名单中缺少2家获奖企业，请核实后重新报送 */
             reason: string;
+        };
+        AuditLogEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            action: "login.succeeded" | "login.failed" | "login.locked" | "logout" | "password.changed" | "totp.enabled" | "totp.disabled" | "user.created" | "user.status_changed" | "user.role_changed" | "trainee.id_number_collision" | "trainee.id_number_changed" | "trainee.employer_confirmed" | "trainee.employer_rejected" | "trainee.id_collision_resolved" | "data.export" | "data.lookup";
+            /** Format: uuid */
+            actorId: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            username: string | null;
+            ip: string | null;
+            requestId: string | null;
+            /** @description What the event adds (kind of export, rows, reason…) */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditLogEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CorrectIdNumberDto: {
             /** @example 11010519491231002X */
@@ -8020,6 +8053,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9098,6 +9142,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10417,12 +10469,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, or 206 with the requested range */
+            /** @description The file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "video/mp4": string;
+                    "video/webm": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": string;
+                    "video/webm": string;
+                    "application/pdf": string;
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -15100,7 +15167,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {

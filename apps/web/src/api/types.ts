@@ -17,11 +17,7 @@ export type CaughtMail = Schemas['CaughtMailDto'];
 
 export type IdNumberCollision = Schemas['IdNumberCollisionDto'];
 
-export interface Topic {
-  code: string;
-  category: number;
-  name: string;
-}
+export type Topic = Schemas['TopicDto'];
 
 export type CourseStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
 export type CourseKind = 'appointment' | 'continuing';

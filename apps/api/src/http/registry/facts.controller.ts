@@ -7,6 +7,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { BackdateApprovalCreateDto, EvidenceUploadDto } from './registry.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 /**
  * Verified facts: the trainee uploads evidence for an eligibility fact (self_declared), the
@@ -57,6 +58,7 @@ export class TraineeFactsController {
 
   @Get('registry/fact-evidence/:id/file')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiFileResponse('application/pdf', 'image/jpeg', 'image/png')
   async file(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const f = await this.facts.download(actor, id);
     return new StreamableFile(f.data, {
