@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { RequestMethod, Type } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { OpenAPIObject } from '@nestjs/swagger';
+import { loadConfig } from '@cqo/core';
+import { ApiModule } from '../api.module';
 import { API_CLIENT_SCHEMA_PATH, renderApiClientSchema } from './api-client';
 import { createOpenApiDocument } from './openapi-document';
 import { UNDECLARED_RESPONSES } from './undeclared-responses';
@@ -9,12 +14,13 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 interface Operation {
   route: string;
+  operationId: string;
   responses: Record<string, { content?: Record<string, { schema?: unknown }> } | undefined>;
 }
 
 function operationsOf(document: OpenAPIObject): Operation[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ route: `${method.toUpperCase()} ${path}`, responses: item[method]!.responses as Operation['responses'] })),
+    METHODS.filter((method) => item[method]).map((method) => ({ route: `${method.toUpperCase()} ${path}`, operationId: item[method]!.operationId!, responses: item[method]!.responses as Operation['responses'] })),
   );
 }
 
@@ -49,6 +55,33 @@ describe('OpenAPI document', () => {
     const declared = new Set(operations.filter(declaresSuccess).map((op) => op.route));
     const routes = new Set(operations.map((op) => op.route));
     expect(UNDECLARED_RESPONSES.filter((route) => declared.has(route) || !routes.has(route))).toEqual([]);
+  });
+
+  it('declares the status code each route answers with (201 for POST unless @HttpCode says otherwise)', () => {
+    // Handlers by operation id (Controller_method, @nestjs/swagger's default).
+    const handlers = new Map<string, { status: number; ownReply: boolean }>();
+    for (const controller of (ApiModule.forRoot(loadConfig({ NODE_ENV: 'test' })).controllers ?? []) as Type[]) {
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[name] as object;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200);
+        // A handler that writes the reply itself (@Res() without passthrough) chooses its own status.
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { data?: { passthrough?: boolean } }>;
+        const ownReply = Object.entries(args).some(([key, arg]) => key.startsWith(`${RouteParamtypes.RESPONSE}:`) && !arg.data?.passthrough);
+        handlers.set(`${controller.name}_${name}`, { status, ownReply });
+      }
+    }
+    const wrong = operationsOf(document)
+      .filter((op) => declaresSuccess(op))
+      .flatMap((op) => {
+        const handler = handlers.get(op.operationId);
+        if (!handler) return [`${op.route}: no handler ${op.operationId}`];
+        const declared = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+        return handler.ownReply || declared.includes(String(handler.status)) ? [] : [`${op.route}: answers ${handler.status}, declares ${declared.join(', ')}`];
+      });
+    expect(handlers.size).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
   });
 
   it('declares the error body on every route', () => {
