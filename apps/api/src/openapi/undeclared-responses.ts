@@ -106,10 +106,4 @@ export const UNDECLARED_RESPONSES: readonly string[] = [
   'GET /me/capability-results',
   'GET /capability-results',
   'GET /trainees/{userId}/capability-results',
-  'GET /registry/yearly-reports/non-filers',
-  'POST /registry/yearly-reports/non-filers/reminders',
-  'GET /enterprise/employee-requests',
-  'POST /enterprise/employee-requests/{userId}/confirm',
-  'POST /enterprise/employee-requests/{userId}/reject',
-  'PUT /enterprise/employees/{userId}/id-number',
 ];

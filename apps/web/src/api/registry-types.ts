@@ -102,27 +102,9 @@ export interface Correction {
   decisionNote: string | null;
 }
 
-export interface NonFiler {
-  enterpriseId: string;
-  name: string;
-  creditCode: string;
-  regionName: string;
-  year: number;
-  dueOn: string;
-  overdue: boolean;
-}
+export type NonFiler = Schemas['NonFilerDto'];
 
-export interface CityReportVersion {
-  id: string;
-  version: number;
-  status: 'submitted' | 'returned' | 'acknowledged' | 'superseded';
-  narrative: string;
-  summary: Record<string, string>;
-  submittedByName: string | null;
-  submittedAt: string;
-  decidedAt: string | null;
-  returnReason: string | null;
-}
+export type CityReportVersion = Schemas['CityReportVersionDto'];
 
 export type CityReport = Schemas['CityReportDto'];
 

@@ -4956,11 +4956,37 @@ export type components = {
             page: number;
             pageSize: number;
         };
+        NonFilerDto: {
+            /** Format: uuid */
+            enterpriseId: string;
+            name: string;
+            /** @example 91620100MA71234567 */
+            creditCode: string;
+            /** @example 兰州市 */
+            regionName: string;
+            year: number;
+            /** @example 2027-03-31 */
+            dueOn: string;
+            /** @description The deadline has passed */
+            overdue: boolean;
+        };
+        NonFilerPageDto: {
+            items: components["schemas"]["NonFilerDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         ReminderDto: {
             /** @example 2026 */
             year: number;
             /** Format: uuid */
             regionId?: string;
+        };
+        RemindersSentDto: {
+            /** @description Enterprises reminded */
+            enterprises: number;
+            /** @description Enterprise admins notified */
+            notified: number;
         };
         AcknowledgeDto: {
             /** @example 已收悉 */
@@ -5428,6 +5454,16 @@ export type components = {
             total: number;
             page: number;
             pageSize: number;
+        };
+        PendingEmployeeDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 张三 */
+            fullName: string;
+            /** @example 110105********002X */
+            idNumberMasked: string;
+            /** Format: date-time */
+            requestedAt: string;
         };
         CorrectIdNumberDto: {
             /** @example 11010519491231002X */
@@ -13889,6 +13925,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonFilerPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13931,6 +13975,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersSentDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15213,7 +15265,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PendingEmployeeDto"][];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -15259,7 +15313,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -15305,7 +15361,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -15355,7 +15413,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeProfileDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {

@@ -5,7 +5,7 @@ import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FIL
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerQueryDto, ReminderDto, ReportListQueryDto } from './registry.dto';
+import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerPageDto, NonFilerQueryDto, ReminderDto, RemindersSentDto, ReportListQueryDto } from './registry.dto';
 import { ApiFileResponse } from '../common/api-responses';
 
 /**
@@ -40,6 +40,7 @@ export class EnterpriseReportsController {
   @Get('non-filers')
   @Access(Role.Regulator, Role.PlatformAdmin)
   @ApiOperation({ summary: 'Enterprises on the lists by the end of the year that have not filed its report, with the due date' })
+  @ApiOkResponse({ type: NonFilerPageDto })
   nonFilers(@CurrentActor() actor: Actor, @Query() query: NonFilerQueryDto): Promise<Page<NonFilerRow>> {
     return this.reports.nonFilers(actor, { year: query.year, regionId: query.regionId }, query);
   }
@@ -48,6 +49,7 @@ export class EnterpriseReportsController {
   @HttpCode(200)
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'Reminds every non-filer’s enterprise admins (once per enterprise and day)' })
+  @ApiOkResponse({ type: RemindersSentDto })
   remind(@CurrentActor() actor: Actor, @Body() dto: ReminderDto): Promise<{ enterprises: number; notified: number }> {
     return this.reports.remindNonFilers(actor, dto);
   }

@@ -500,3 +500,25 @@ export class EnterpriseReportPageDto {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
+
+export class NonFilerDto {
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '91620100MA71234567' }) creditCode!: string;
+  @ApiProperty({ example: '兰州市' }) regionName!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ example: '2027-03-31' }) dueOn!: string;
+  @ApiProperty({ description: 'The deadline has passed' }) overdue!: boolean;
+}
+
+export class NonFilerPageDto {
+  @ApiProperty({ type: [NonFilerDto] }) items!: NonFilerDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class RemindersSentDto {
+  @ApiProperty({ description: 'Enterprises reminded' }) enterprises!: number;
+  @ApiProperty({ description: 'Enterprise admins notified' }) notified!: number;
+}
