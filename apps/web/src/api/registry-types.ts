@@ -39,68 +39,18 @@ export type ShortfallRow = Schemas['ShortfallRowDto'];
 
 // ---------------------------------------------------------------- issue 14: master data, reports, terms, verified facts
 
-export type AwardStanding = 'none' | 'nominated' | 'awarded';
+export type AwardStanding = Schemas['EnterpriseDto']['chinaQualityAward'];
 
 /** An enterprise's target facts as the official lists (master data) give them. */
-export interface EnterpriseMasterData {
-  id: string;
-  name: string;
-  creditCode: string;
-  regionId: string;
-  regionName: string;
-  stateOwned: boolean;
-  aboveDesignatedSize: boolean;
-  production: boolean;
-  chinaQualityAward: AwardStanding;
-  chinaQualityAwardYear: number | null;
-  provincialQualityAward: AwardStanding;
-  provincialQualityAwardYear: number | null;
-  cityQualityAward: AwardStanding;
-  cityQualityAwardYear: number | null;
-}
+export type EnterpriseMasterData = Schemas['EnterpriseDto'];
 
-export interface EnterpriseImport {
-  id: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  effectiveOn: string;
-  status: 'previewed' | 'applied' | 'discarded';
-  totalRows: number;
-  errorRows: number;
-  toCreate: number;
-  toUpdate: number;
-  unchanged: number;
-  createdAt: string;
-  appliedAt: string | null;
-}
+export type EnterpriseImport = Schemas['EnterpriseImportDto'];
 
-export interface ImportErrorRow {
-  row: number;
-  column: string;
-  message: string;
-}
+export type ImportErrorRow = Schemas['ImportErrorRowDto'];
 
-export interface MasterVersion extends Omit<EnterpriseMasterData, 'id' | 'creditCode' | 'regionName'> {
-  id: string;
-  effectiveOn: string;
-  changedFields: string[];
-  source: string;
-  sourceFile: string | null;
-  changedByName: string | null;
-  recordedAt: string;
-}
+export type MasterVersion = Schemas['MasterVersionDto'];
 
-export interface Correction {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  changes: Partial<EnterpriseMasterData>;
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+export type Correction = Schemas['CorrectionViewDto'];
 
 export type NonFiler = Schemas['NonFilerDto'];
 

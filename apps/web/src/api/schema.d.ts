@@ -3676,6 +3676,38 @@ export type components = {
             summary: components["schemas"]["NominationSummaryDto"];
             rows: components["schemas"]["NominationRowDto"][];
         };
+        MasterVersionDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            stateOwned: boolean;
+            aboveDesignatedSize: boolean;
+            production: boolean;
+            /** @enum {string} */
+            chinaQualityAward: "none" | "nominated" | "awarded";
+            chinaQualityAwardYear: number | null;
+            /** @enum {string} */
+            provincialQualityAward: "none" | "nominated" | "awarded";
+            provincialQualityAwardYear: number | null;
+            /** @enum {string} */
+            cityQualityAward: "none" | "nominated" | "awarded";
+            cityQualityAwardYear: number | null;
+            /** @example 2026-01-01 */
+            effectiveOn: string;
+            changedFields: string[];
+            /** @enum {string} */
+            source: "import" | "correction" | "admin" | "initial";
+            /** Format: uuid */
+            sourceId: string | null;
+            sourceFile: string | null;
+            /** Format: uuid */
+            changedBy: string | null;
+            changedByName: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         CorrectionChangesDto: {
             name?: string;
             stateOwned?: boolean;
@@ -3710,6 +3742,29 @@ export type components = {
             /** @example 我公司2020年获甘肃省人民政府质量奖提名，名录漏登 */
             reason: string;
         };
+        CorrectionViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            enterpriseName: string;
+            /** @description The fields to change and their new values */
+            changes: components["schemas"]["CorrectionChangesDto"];
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+        };
+        CorrectionPageDto: {
+            items: components["schemas"]["CorrectionViewDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CorrectionDecisionDto: {
             approve: boolean;
             /** @example 经核对获奖文件，情况属实 */
@@ -3727,6 +3782,48 @@ export type components = {
              * @example 2021-01-01
              */
             effectiveOn?: string;
+        };
+        EnterpriseImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026年企业名录.xlsx */
+            fileName: string;
+            fileSha256: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @example 2026-01-01 */
+            effectiveOn: string;
+            /** @enum {string} */
+            status: "previewed" | "applied" | "discarded";
+            totalRows: number;
+            errorRows: number;
+            /** @description What applying would do (preview) or did (applied) */
+            toCreate: number;
+            toUpdate: number;
+            unchanged: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            appliedAt: string | null;
+        };
+        EnterpriseImportPageDto: {
+            items: components["schemas"]["EnterpriseImportDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ImportErrorRowDto: {
+            /** @example 12 */
+            row: number;
+            /** @example 统一社会信用代码 */
+            column: string;
+            message: string;
+        };
+        ImportErrorPageDto: {
+            items: components["schemas"]["ImportErrorRowDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         EvidenceUploadDto: {
             /** @example 学位证书.pdf */
@@ -7437,6 +7534,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasterVersionDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7479,6 +7584,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7521,6 +7634,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionViewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7565,6 +7686,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionViewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7610,7 +7739,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7658,7 +7789,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7704,7 +7837,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7753,7 +7888,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportErrorPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7799,7 +7936,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7845,7 +7984,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnterpriseImportDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
