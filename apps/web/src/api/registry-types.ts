@@ -58,23 +58,6 @@ export type CityReportVersion = Schemas['CityReportVersionDto'];
 
 export type CityReport = Schemas['CityReportDto'];
 
-export type FactState = 'self_declared' | 'enterprise_confirmed' | 'city_verified';
+export type FactState = Schemas['TraineeFactDto']['state'];
 
-export interface TraineeFact {
-  fact: 'education' | 'quality_work_years' | 'qualification' | 'title';
-  label: string;
-  value: string;
-  state: FactState;
-  stateLabel: string;
-  evidence: {
-    id: string;
-    value: string;
-    stale: boolean;
-    fileName: string;
-    fileContentType: string;
-    fileSize: number;
-    declaredAt: string;
-    confirmedAt: string | null;
-    verifiedAt: string | null;
-  } | null;
-}
+export type TraineeFact = Schemas['TraineeFactDto'];

@@ -3825,6 +3825,42 @@ export type components = {
             page: number;
             pageSize: number;
         };
+        FactEvidenceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The value the evidence supports */
+            value: string;
+            /** @description The evidence supports an older profile value: the current value is only self-declared */
+            stale: boolean;
+            fileName: string;
+            /** @example application/pdf */
+            fileContentType: string;
+            fileSize: number;
+            fileSha256: string;
+            /** Format: date-time */
+            declaredAt: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
+        TraineeFactDto: {
+            /** @enum {string} */
+            fact: "education" | "quality_work_years" | "qualification" | "title";
+            /** @example 学历 */
+            label: string;
+            /** @description The value on the profile now */
+            value: string;
+            /**
+             * @description self_declared when no evidence supports the current value, or none was checked
+             * @enum {string}
+             */
+            state: "self_declared" | "enterprise_confirmed" | "city_verified";
+            /** @example 市级核验 */
+            stateLabel: string;
+            /** @description The latest evidence (null: none uploaded) */
+            evidence: components["schemas"]["FactEvidenceDto"] | null;
+        };
         EvidenceUploadDto: {
             /** @example 学位证书.pdf */
             fileName: string;
@@ -3840,6 +3876,10 @@ export type components = {
             appointedOn: string;
             /** @example 企业提供了2026年1月15日的聘任文件，登记延误 */
             reason: string;
+        };
+        BackdateApprovalCreatedDto: {
+            /** Format: uuid */
+            id: string;
         };
         UpdateProfileDto: {
             /** @example 张三 */
@@ -8026,6 +8066,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeFactDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8070,6 +8118,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeFactDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8110,6 +8166,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeFactDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8150,6 +8214,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeFactDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8190,6 +8262,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeFactDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8283,6 +8363,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackdateApprovalCreatedDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {

@@ -9,6 +9,10 @@ import {
   DECLARATION_ITEMS,
   DeclarationItem,
   ELIGIBILITY_CODES,
+  FACT_KINDS,
+  FACT_STATES,
+  FactKind,
+  FactState,
   isCalendarDate,
   POSITION_LEVELS,
   PositionLevel,
@@ -521,4 +525,31 @@ export class NonFilerPageDto {
 export class RemindersSentDto {
   @ApiProperty({ description: 'Enterprises reminded' }) enterprises!: number;
   @ApiProperty({ description: 'Enterprise admins notified' }) notified!: number;
+}
+
+export class FactEvidenceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The value the evidence supports' }) value!: string;
+  @ApiProperty({ description: 'The evidence supports an older profile value: the current value is only self-declared' }) stale!: boolean;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ example: 'application/pdf' }) fileContentType!: string;
+  @ApiProperty() fileSize!: number;
+  @ApiProperty() fileSha256!: string;
+  @ApiProperty() declaredAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) confirmedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) verifiedAt!: Date | null;
+}
+
+/** One eligibility fact of a trainee, with the latest evidence and how far it was checked. */
+export class TraineeFactDto {
+  @ApiProperty({ enum: FACT_KINDS }) fact!: FactKind;
+  @ApiProperty({ example: '学历' }) label!: string;
+  @ApiProperty({ description: 'The value on the profile now' }) value!: string;
+  @ApiProperty({ enum: FACT_STATES, description: 'self_declared when no evidence supports the current value, or none was checked' }) state!: FactState;
+  @ApiProperty({ example: '市级核验' }) stateLabel!: string;
+  @ApiProperty({ nullable: true, type: FactEvidenceDto, description: 'The latest evidence (null: none uploaded)' }) evidence!: FactEvidenceDto | null;
+}
+
+export class BackdateApprovalCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
 }
