@@ -4545,15 +4545,43 @@ export type components = {
             /** @description The AU to launch (its id in cmi5.xml); the first AU when absent */
             auId?: string;
         };
+        Cmi5LaunchViewDto: {
+            /** Format: uuid */
+            launchId: string;
+            auId: string;
+            /** Format: uuid */
+            registration: string;
+            /** @description The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor, registration, activityId) */
+            url: string;
+        };
         Cmi5WaiveDto: {
             /** @description The AU to waive (its id in cmi5.xml) */
             auId: string;
             /** @enum {string} */
             reason: "Tested Out" | "Equivalent AU" | "Equivalent Outside Activity" | "Administrative";
         };
+        Cmi5WaiverDto: {
+            /** @description The AU now counts as satisfied */
+            satisfied: boolean;
+            /** @description The waiver completed the lesson */
+            lessonCompleted: boolean;
+        };
         ScormLaunchDto: {
             /** @description The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent */
             scoId?: string;
+        };
+        ScormPreviewDto: {
+            /** @description A preview session of the SCO, for the course author */
+            url: string;
+        };
+        ScormLaunchViewDto: {
+            /** Format: uuid */
+            sessionId: string;
+            scoId: string;
+            /** @enum {string} */
+            version: "1.2" | "2004";
+            /** @description The SCO's launch page, under the session's own path */
+            url: string;
         };
         QuestionOptionDto: {
             /** @example 企业主要负责人 */
@@ -11324,6 +11352,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cmi5LaunchViewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11369,6 +11405,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cmi5WaiverDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11469,6 +11513,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScormPreviewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11514,6 +11566,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScormLaunchViewDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {

@@ -25,20 +25,10 @@ export type DeliveryMode = 'online' | 'in_person' | 'blended';
 export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5' | 'scorm';
 
 /** POST /me/enrollments/:id/lessons/:lessonId/scorm-launch */
-export interface ScormLaunch {
-  sessionId: string;
-  scoId: string;
-  version: '1.2' | '2004';
-  url: string;
-}
+export type ScormLaunch = Schemas['ScormLaunchViewDto'];
 
 /** POST /me/enrollments/:id/lessons/:lessonId/cmi5-launch */
-export interface Cmi5Launch {
-  launchId: string;
-  auId: string;
-  registration: string;
-  url: string;
-}
+export type Cmi5Launch = Schemas['Cmi5LaunchViewDto'];
 
 export interface Lesson {
   id: string;

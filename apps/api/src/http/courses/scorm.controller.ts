@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
@@ -7,6 +7,17 @@ import { ContentErrors, ContentPackagesService, runtimeLibrary, ScormCommitResul
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiFileResponse } from '../common/api-responses';
+
+class ScormLaunchViewDto implements ScormLaunchView {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty() scoId!: string;
+  @ApiProperty({ enum: ['1.2', '2004'] }) version!: '1.2' | '2004';
+  @ApiProperty({ description: "The SCO's launch page, under the session's own path" }) url!: string;
+}
+
+class ScormPreviewDto {
+  @ApiProperty({ description: 'A preview session of the SCO, for the course author' }) url!: string;
+}
 
 export class ScormLaunchDto {
   @ApiPropertyOptional({ description: "The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent" })
@@ -45,6 +56,7 @@ export class ScormController {
   @Post('content-packages/:packageId/scorm-preview')
   @HttpCode(200)
   @Access(Role.OrgAdmin, Role.PlatformAdmin)
+  @ApiOkResponse({ type: ScormPreviewDto })
   preview(@CurrentActor() actor: Actor, @Param('packageId', ParseIdPipe) packageId: string, @Body() dto: ScormLaunchDto): Promise<{ url: string }> {
     return this.packages.scormPreview(actor, packageId, dto.scoId);
   }
@@ -52,6 +64,7 @@ export class ScormController {
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/scorm-launch')
   @Access(Role.Trainee)
   @ApiOperation({ summary: "Launches a SCO: a session whose URL serves the package's files with the SCORM runtime" })
+  @ApiCreatedResponse({ type: ScormLaunchViewDto })
   launch(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
