@@ -4535,6 +4535,37 @@ export type components = {
             /** @example 外部学习平台 */
             name: string;
         };
+        CreatedXapiKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 课件播放器 */
+            name: string;
+            /**
+             * @description The first characters, to recognise the key
+             * @example cqo_3f9a
+             */
+            keyPrefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            key: string;
+        };
+        XapiKeyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 课件播放器 */
+            name: string;
+            /**
+             * @description The first characters, to recognise the key
+             * @example cqo_3f9a
+             */
+            keyPrefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
         ImportPackageDto: {
             /** @description The zip file name as uploaded */
             fileName: string;
@@ -11183,6 +11214,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XapiKeyDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11225,6 +11264,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedXapiKeyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11265,6 +11312,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XapiKeyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
