@@ -1,10 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { APP_CONFIG, AppConfig, requestIdOf } from '@cqo/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { JSON_BODY_LIMIT } from './http/common/file-upload';
 import { createValidationPipe } from './http/common/validation';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web-static';
 
 /**
@@ -82,14 +83,5 @@ export function configureApi(app: NestFastifyApplication): void {
 }
 
 function serveApiDocs(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('首席质量官培训平台 API')
-      .setDescription('Training and continuing education for Chief Quality Officers (CQO). Errors: {statusCode, code, message, details}.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -2,10 +2,16 @@
  * The one way the web app talks to the API: JSON over fetch with the bearer token, a single
  * refresh-and-retry on 401, errors as ApiError carrying the API's `details`, and a clock offset
  * read from each response's Date header so timers follow the server, not the device.
+ *
+ * `typedApi` is the client generated from the API's OpenAPI document (openapi-fetch over
+ * schema.d.ts, `npm run api:client`): paths, parameters, bodies and answers are type-checked.
+ * `api` is the older untyped helper that pages are moving off.
  */
 
+import createClient from 'openapi-fetch';
 import { issueText } from '../forms/issue-text';
 import type { FieldIssue } from '../forms/field-issue';
+import type { paths } from './schema';
 
 export type { FieldIssue } from '../forms/field-issue';
 
@@ -137,11 +143,48 @@ async function send(method: string, path: string, body: unknown, accept: string)
 
 async function errorOf(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { code?: string; message?: string; details?: FieldIssue[] };
-    return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, body.details ?? []);
+    return errorFromBody(res, await res.json());
   } catch {
     return new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
   }
+}
+
+function errorFromBody(res: Response, parsed: unknown): ApiError {
+  const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { code?: string; message?: string; details?: FieldIssue[] };
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, body.details ?? []);
+}
+
+/** fetch for the generated client: the same bearer token, refresh-and-retry and clock reading as `request`. */
+async function sessionFetch(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  const attempt = async () => {
+    const headers = new Headers(request.headers);
+    if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
+    const sentAt = Date.now();
+    // A clone per attempt: a retried request needs its body again.
+    const res = await fetch(new Request(request.clone(), { headers }));
+    noteServerTime(res, sentAt);
+    return res;
+  };
+  let res: Response;
+  try {
+    res = await attempt();
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  if (res.status === 401 && accessToken && path !== '/auth/login' && path !== '/auth/refresh') {
+    if (await refreshSession()) res = await attempt();
+  }
+  return res;
+}
+
+export const typedApi = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', fetch: sessionFetch, headers: { accept: 'application/json' } });
+
+/** The answer of a `typedApi` call, or its failure thrown as ApiError (the same errors `api` throws). */
+export async function ok<R extends { data?: unknown; error?: unknown; response: Response }>(call: Promise<R>): Promise<Exclude<R['data'], undefined>> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw errorFromBody(response, error);
+  return data as Exclude<R['data'], undefined>;
 }
 
 /** Query string from an object; undefined, null and '' values are left out. */

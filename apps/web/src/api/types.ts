@@ -1,67 +1,23 @@
 // The API's response shapes as the web app reads them (dates arrive as ISO strings).
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type Role = 'trainee' | 'org_admin' | 'enterprise_admin' | 'regulator' | 'platform_admin';
 
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organizationId: string | null;
-  enterpriseId: string | null;
-  regionId: string | null;
-  totpEnabled: boolean;
-  /** The role must keep the second factor. */
-  totpRequired: boolean;
-  /** A platform admin who must enrol the second factor before anything else. */
-  totpEnrolmentRequired: boolean;
-  /** Where mail goes; log-in does not wait for its verification (a banner asks for it). */
-  email?: string | null;
-  emailVerified?: boolean;
-}
+export type Me = Schemas['MeDto'];
 
-export interface NotificationSettings {
-  email: string | null;
-  emailVerified: boolean;
-  emailReminders: boolean;
-  emailUpdates: boolean;
-}
+export type NotificationSettings = Schemas['NotificationSettingsDto'];
 
-export interface DeadLetter {
-  address: string;
-  smtpCode: number | null;
-  reason: string;
-  bounces: number;
-  firstBouncedAt: string;
-  lastBouncedAt: string;
-}
+export type DeadLetter = Schemas['DeadLetterDto'];
 
-export interface CaughtMailSummary {
-  id: string;
-  subject: string;
-  to: string;
-  receivedAt: string;
-}
+export type CaughtMailSummary = Schemas['CaughtMailSummaryDto'];
 
-export interface CaughtMail extends CaughtMailSummary {
-  from: string;
-  text: string;
-  html: string | null;
-}
+export type CaughtMail = Schemas['CaughtMailDto'];
 
-export interface IdNumberCollision {
-  id: string;
-  createdAt: string;
-  idNumberMasked: string;
-  claimant: { userId: string; fullName: string; enterpriseName: string | null };
-  holder: { userId: string; fullName: string; enterpriseName: string | null; hasRecords: boolean };
-}
+export type IdNumberCollision = Schemas['IdNumberCollisionDto'];
 
-export interface Topic {
-  code: string;
-  category: number;
-  name: string;
-}
+export type Topic = Schemas['TopicDto'];
 
 export type CourseStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
 export type CourseKind = 'appointment' | 'continuing';
@@ -69,20 +25,10 @@ export type DeliveryMode = 'online' | 'in_person' | 'blended';
 export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5' | 'scorm';
 
 /** POST /me/enrollments/:id/lessons/:lessonId/scorm-launch */
-export interface ScormLaunch {
-  sessionId: string;
-  scoId: string;
-  version: '1.2' | '2004';
-  url: string;
-}
+export type ScormLaunch = Schemas['ScormLaunchViewDto'];
 
 /** POST /me/enrollments/:id/lessons/:lessonId/cmi5-launch */
-export interface Cmi5Launch {
-  launchId: string;
-  auId: string;
-  registration: string;
-  url: string;
-}
+export type Cmi5Launch = Schemas['Cmi5LaunchViewDto'];
 
 export interface Lesson {
   id: string;
@@ -373,168 +319,35 @@ import type { Page } from './client';
 
 export type CreditKind = 'appointment' | 'continuing';
 
-export interface HoursSummary {
-  traineeId: string;
-  appointmentHours: string;
-  years: { year: number; totals: { year: number; category: number; kind: CreditKind; hours: string }[] }[];
-}
+export type HoursSummary = Schemas['HoursSummaryDto'];
 
-export interface CreditEntry {
-  id: string;
-  year: number;
-  category: number;
-  kind: CreditKind;
-  hours: string;
-  source: 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
-  occurredAt: string;
-  courseId: string | null;
-  evidenceRef: string | null;
-  reason: string | null;
-  reversedByEntryId: string | null;
-}
+export type CreditEntry = Schemas['CreditEntryDto'];
 
 export type ComplianceState = 'not_applicable' | 'on_track' | 'at_risk' | 'complete' | 'shortfall';
 
-export interface ComplianceStatus {
-  requirement: string;
-  ruleName: string;
-  category: number;
-  kind: CreditKind;
-  period: 'once' | 'calendar_year';
-  periodYear: number;
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  final: boolean;
-}
+export type ComplianceStatus = Schemas['ComplianceStatusDto'];
 
-export interface ComplianceRow extends ComplianceStatus {
-  traineeId: string;
-  fullName: string;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  regionName: string | null;
-}
+export type ComplianceRow = Schemas['TraineeComplianceRowDto'];
 
-export interface Rule {
-  code: string;
-  name: string;
-  category: number;
-  kind: CreditKind;
-  minHours: string;
-  period: 'once' | 'calendar_year';
-  appliesTo: string;
-  atRiskThreshold: string;
-}
+export type Rule = Schemas['RuleViewDto'];
 
-export interface RuleSet {
-  id: string;
-  name: string;
-  regionId: string;
-  regionName: string;
-  firstYear: number;
-  minutesPerCreditHour: number;
-  currentYearReason: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  reminderDates: string[];
-  rules: Rule[];
-}
+export type RuleSet = Schemas['RuleSetViewDto'];
 
-export interface Certificate {
-  id: string;
-  serial: string;
-  kind: string;
-  title: string;
-  status: 'valid' | 'suspended' | 'revoked' | 'superseded';
-  version: number;
-  holderName: string;
-  idNumberMasked: string;
-  hours: string[];
-  issuer: string;
-  year: number;
-  courseId: string | null;
-  verifyUrl: string;
-  issuedAt: string;
-  revokedAt: string | null;
-  revocationReason: string | null;
-}
+export type Certificate = Schemas['CertificateDto'];
 
-export interface PublicVerification {
-  status: 'valid' | 'revoked' | 'superseded' | 'unknown';
-  authentic: boolean;
-  serial: string | null;
-  kind: string | null;
-  title: string | null;
-  holderName: string | null;
-  hours: string[];
-  subject: string | null;
-  issuer: string | null;
-  issuedOn: string | null;
-  revokedOn: string | null;
-  supersededOn: string | null;
-}
+export type PublicVerification = Schemas['PublicVerificationDto'];
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = Schemas['NotificationDto'];
 
-export interface Region {
-  id: string;
-  code: string;
-  name: string;
-  level: 'province' | 'city' | string;
-  children: Region[];
-}
+export type Region = Schemas['RegionNodeDto'];
 
-export interface Enterprise {
-  id: string;
-  name: string;
-  regionId: string;
-  regionName: string;
-}
+export type Enterprise = Schemas['EnterpriseDto'];
 
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  status: 'active' | 'disabled';
-  organizationId: string | null;
-  enterpriseId: string | null;
-  regionId: string | null;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+export type UserRow = Schemas['UserDto'];
 
 export type { Page };
 
 /** GET /me/credit-hours/outlook: per requirement, the server's figures for the way out of a gap. */
-export interface RequirementOutlook {
-  requirement: string;
-  name: string;
-  category: 1 | 2;
-  kind: 'appointment' | 'continuing';
-  period: 'once' | 'calendar_year';
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  expectedByNow: string | null;
-  enrolledUnfinishedHours: string;
-  catalog: { category: 1 | 2; kind: 'appointment' | 'continuing' };
-}
+export type RequirementOutlook = Schemas['RequirementOutlookDto'];
 
-export interface HoursOutlook {
-  year: number;
-  deadline: string;
-  daysLeft: number;
-  closed: boolean;
-  requirements: RequirementOutlook[];
-}
+export type HoursOutlook = Schemas['HoursOutlookDto'];

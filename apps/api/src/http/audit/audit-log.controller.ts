@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Page, Role } from '@cqo/core';
 import { AuditAction, AuditLogService, AuditLogView } from '@cqo/identity';
@@ -29,6 +29,25 @@ export class AuditLogQueryDto extends PageQueryDto {
   subjectId?: string;
 }
 
+class AuditLogEntryDto implements AuditLogView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() at!: Date;
+  @ApiProperty({ enum: ACTIONS }) action!: AuditAction;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) subjectId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) username!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event adds (kind of export, rows, reason…)' }) details!: Record<string, unknown>;
+}
+
+class AuditLogPageDto {
+  @ApiProperty({ type: [AuditLogEntryDto] }) items!: AuditLogEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
 /** The security audit log (log-ins, failures, lock-outs, account changes, exports, lookups). */
 @ApiTags('audit 安全审计')
 @Controller('audit-log')
@@ -37,6 +56,7 @@ export class AuditLogController {
   constructor(private readonly audit: AuditLogService) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditLogPageDto })
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {
     return this.audit.list({ action: query.action, actorId: query.actorId, subjectId: query.subjectId }, query);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { AccountRecoveryService } from '@cqo/identity';
@@ -74,6 +74,7 @@ export class AccountRecoveryController {
   @HttpCode(204)
   @Public()
   @UseGuards(LoginThrottlerGuard)
+  @ApiNoContentResponse()
   async reset(@Body() dto: ResetPasswordDto, @Req() request: FastifyRequest): Promise<void> {
     await this.recovery.resetPassword(dto.token, dto.newPassword, originOf(request));
   }

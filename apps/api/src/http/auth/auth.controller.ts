@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
 import { AuthService, RequestOrigin, TokenPair, UsersService, VerifiedAccess } from '@cqo/identity';
 import { TraineesService, TraineeProfileView } from '@cqo/trainees';
 import { Access, AllowedBeforeTotpEnrolment, AnySignedIn, CurrentAccess, CurrentActor, Public } from '../common/access.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, RefreshDto, RegisterDto, TotpCodeDto, TotpEnrolmentDto } from './auth.dto';
+import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, RefreshDto, RegisterDto, TotpCodeDto, TotpEnrolmentDto, TraineeProfileDto } from './auth.dto';
 import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
 
 const originOf = (request: FastifyRequest): RequestOrigin => ({ ip: request.ip, requestId: String(request.id) });
@@ -54,6 +54,7 @@ export class AuthController {
   @HttpCode(204)
   @AnySignedIn()
   @AllowedBeforeTotpEnrolment()
+  @ApiNoContentResponse()
   async logout(@CurrentAccess() access: VerifiedAccess, @Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(access, dto.refreshToken ?? null, originOf(request));
     clearRefreshCookie(reply);
@@ -91,6 +92,7 @@ export class AuthController {
   @Post('totp/disable')
   @HttpCode(204)
   @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
+  @ApiNoContentResponse()
   async disableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto, @Req() request: FastifyRequest): Promise<void> {
     await this.auth.disableTotp(actor, dto.code, originOf(request));
   }
@@ -102,6 +104,7 @@ export class AuthController {
   @Post('register')
   @Public()
   @UseGuards(LoginThrottlerGuard)
+  @ApiCreatedResponse({ type: TraineeProfileDto })
   register(@Body() dto: RegisterDto): Promise<TraineeProfileView> {
     return this.trainees.register(dto);
   }

@@ -205,3 +205,21 @@ export class MeDto {
   @ApiProperty({ description: 'The address was confirmed by a mailed link (log-in does not require it; the web app shows a banner)' })
   emailVerified!: boolean;
 }
+
+/** A trainee's profile as the trainee and staff in scope see it (ID number and phone masked). */
+export class TraineeProfileDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ example: '张三' }) fullName!: string;
+  @ApiProperty({ example: '110105********002X' }) idNumberMasked!: string;
+  @ApiProperty({ nullable: true, type: String, example: '139****5678' }) phoneMasked!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The confirmed employer' }) enterpriseId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) enterpriseName!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'An employer named but not yet confirmed by its admin' }) pendingEnterpriseId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) pendingEnterpriseName!: string | null;
+  @ApiProperty({ enum: EDUCATION_LEVELS }) educationLevel!: EducationLevel;
+  @ApiProperty({ example: 6 }) qualityWorkYears!: number;
+  @ApiProperty({ enum: QUALITY_QUALIFICATIONS }) qualityQualification!: QualityQualification;
+  @ApiProperty() relatedSeniorTitle!: boolean;
+  @ApiProperty({ nullable: true, type: String }) titleName!: string | null;
+  @ApiProperty() yearlyRequirementsOptIn!: boolean;
+}

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CertificateVerificationService, FileVerification, PublicVerification } from '@cqo/certificates';
 import { Public } from '../common/access.decorator';
 import { FileVerificationDto, PublicVerificationDto, VerifyFileDto, VerifyPageQueryDto, VerifySerialQueryDto } from './certificates.dto';
 import { SerialVerifyLimiter } from './serial-verify-limiter';
 import { VerifyThrottled } from './verify-throttler';
 import { verifyPage } from './verify-page';
+import { ApiFileResponse } from '../common/api-responses';
 
 /**
  * Public certificate verification (no log-in), rate-limited per client address. The QR code
@@ -27,7 +28,7 @@ export class CertificateVerificationController {
   @Get('verify/:token')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  @ApiProduces('text/html')
+  @ApiFileResponse('text/html')
   async page(@Param('token') token: string): Promise<string> {
     return verifyPage(await this.verification.byToken(token));
   }
@@ -36,7 +37,7 @@ export class CertificateVerificationController {
   @Get('verify')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  @ApiProduces('text/html')
+  @ApiFileResponse('text/html')
   async form(@Query() query: VerifyPageQueryDto): Promise<string> {
     if (!query.serial) return verifyPage(null);
     await this.perSerial.hit(query.serial);

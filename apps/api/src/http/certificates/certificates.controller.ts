@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CertificateAdministrationService,
   CertificateDownloadsService,
@@ -15,7 +15,17 @@ import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CertificateExportQueryDto, CertificateListQueryDto, CertificateReasonDto, CertificateRequestDto } from './certificates.dto';
+import {
+  CertificateDto,
+  CertificateExportQueryDto,
+  CertificateHistoryEntryDto,
+  CertificateListQueryDto,
+  CertificatePageDto,
+  CertificateReasonDto,
+  CertificateRequestAcceptedDto,
+  CertificateRequestDto,
+} from './certificates.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 const STAFF = [Role.PlatformAdmin, Role.Regulator, Role.OrgAdmin] as const;
 
@@ -34,12 +44,13 @@ export class MyCertificatesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CertificatePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
     return this.downloads.list(actor, query, query);
   }
 
   @Get(':id/pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));
   }
@@ -47,6 +58,7 @@ export class MyCertificatesController {
   /** Re-evaluates the trainee's appointment and yearly certificates; those already issued come back unchanged. */
   @Post('requests')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: CertificateRequestAcceptedDto })
   request(@CurrentActor() actor: Actor, @Body() dto: CertificateRequestDto): Promise<{ year: number }> {
     return this.requests.request(actor, dto.year);
   }
@@ -69,6 +81,7 @@ export class CertificatesController {
   @Get()
   @Access(...STAFF)
   @AuditedRead('lookup', 'certificates.list')
+  @ApiOkResponse({ type: CertificatePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
     return this.downloads.list(actor, query, query);
   }
@@ -77,7 +90,7 @@ export class CertificatesController {
   @Get('export')
   @AuditedRead('export', 'certificates.zip')
   @Access(...STAFF)
-  @ApiProduces('application/zip')
+  @ApiFileResponse('application/zip')
   async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
     const filter = (query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }) as ExportFilter;
     const { filename, stream } = await this.exports.exportZip(actor, filter);
@@ -87,6 +100,7 @@ export class CertificatesController {
   @Get(':id')
   @Access(...STAFF)
   @AuditedRead('lookup', 'certificates.get')
+  @ApiOkResponse({ type: CertificateDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateView> {
     return this.downloads.get(actor, id);
   }
@@ -94,6 +108,7 @@ export class CertificatesController {
   @Get(':id/history')
   @Access(...STAFF)
   @AuditedRead('lookup', 'certificates.history')
+  @ApiOkResponse({ type: [CertificateHistoryEntryDto] })
   history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateHistoryEntry[]> {
     return this.downloads.history(actor, id);
   }
@@ -101,7 +116,7 @@ export class CertificatesController {
   @Get(':id/pdf')
   @Access(...STAFF)
   @AuditedRead('export', 'certificates.pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));
   }
@@ -109,6 +124,7 @@ export class CertificatesController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Access(Role.PlatformAdmin, Role.Regulator)
+  @ApiOkResponse({ type: CertificateDto })
   async revoke(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CertificateReasonDto): Promise<CertificateView> {
     return toView(await this.administration.revoke(actor, id, dto.reason));
   }
@@ -117,6 +133,7 @@ export class CertificatesController {
   @Post(':id/reissue')
   @HttpCode(201)
   @Access(Role.PlatformAdmin, Role.Regulator)
+  @ApiCreatedResponse({ type: CertificateDto })
   async reissue(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CertificateReasonDto): Promise<CertificateView> {
     return toView(await this.administration.reissue(actor, id, dto.reason));
   }

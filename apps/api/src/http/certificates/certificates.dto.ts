@@ -140,3 +140,49 @@ export class FileVerificationDto {
   @ApiProperty({ type: PublicVerificationDto })
   certificate!: PublicVerificationDto;
 }
+
+// ---------------------------------------------------------------- responses
+
+export class CertificateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'GS-2026-A-000123' }) serial!: string;
+  @ApiProperty({ enum: CERTIFICATE_KINDS }) kind!: CertificateKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['valid', 'suspended', 'revoked', 'superseded'] }) status!: CertificateStatus;
+  @ApiProperty({ description: 'Bumped on each reissue' }) version!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previousId!: string | null;
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty({ example: '620102********1234' }) idNumberMasked!: string;
+  @ApiProperty({ type: [String], description: 'The hours lines printed on the certificate' }) hours!: string[];
+  @ApiProperty() issuer!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) courseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organizationId!: string | null;
+  @ApiProperty() verifyUrl!: string;
+  @ApiProperty() issuedAt!: Date;
+  @ApiProperty() versionIssuedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) revocationReason!: string | null;
+  @ApiProperty({ nullable: true, type: Date }) supersededAt!: Date | null;
+}
+
+export class CertificatePageDto {
+  @ApiProperty({ type: [CertificateDto] }) items!: CertificateDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class CertificateHistoryEntryDto {
+  @ApiProperty({ format: 'uuid' }) certificateId!: string;
+  @ApiProperty() serial!: string;
+  @ApiProperty({ enum: ['issued', 'reissued', 'superseded', 'revoked', 'file_restored', 'suspended', 'reinstated'] }) type!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty() at!: Date;
+}
+
+export class CertificateRequestAcceptedDto {
+  @ApiProperty({ description: 'The year whose certificates are being re-evaluated' }) year!: number;
+}

@@ -1,10 +1,14 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiDefaultResponse, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import type { VerifiedAccess } from '@cqo/identity';
+import { ErrorBodyDto } from './error-body';
 
 export const ACCESS_KEY = 'cqo:access';
 export type AccessRule = { public: true } | { roles: readonly Role[] };
+
+/** Every failure, whatever its status (400 bad input, 404, 409, 429…), answers with the one error body. */
+const ApiErrorBody = () => ApiDefaultResponse({ description: '错误：{statusCode, code, message, details}', type: ErrorBodyDto });
 
 /**
  * Declares who may call a route. Every route must say: a route without it is refused to everyone
@@ -14,8 +18,9 @@ export function Access(...roles: Role[]) {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, { roles } satisfies AccessRule),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: '未登录或登录已失效' }),
-    ApiForbiddenResponse({ description: '角色或范围不允许' }),
+    ApiUnauthorizedResponse({ description: '未登录或登录已失效', type: ErrorBodyDto }),
+    ApiForbiddenResponse({ description: '角色或范围不允许', type: ErrorBodyDto }),
+    ApiErrorBody(),
   );
 }
 
@@ -23,7 +28,7 @@ export function Access(...roles: Role[]) {
 export const AnySignedIn = () => Access(...Object.values(Role));
 
 /** No log-in needed (public verification, log-in itself, health). */
-export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
+export const Public = () => applyDecorators(SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule), ApiErrorBody());
 
 /**
  * Routes a platform admin may call before enrolling the TOTP second factor that production

@@ -1,10 +1,11 @@
 import { Controller, createParamDecorator, ExecutionContext, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CommonErrors, ObjectStorage, Role } from '@cqo/core';
 import { ContentErrors, ContentFilesService, MediaUrlView, parseByteRange } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiFileResponse } from '../common/api-responses';
 
 /** The query of a signed media URL (issued by the study session or GET /content-files/:id/url). */
 export interface MediaQuery {
@@ -61,7 +62,8 @@ export class MediaController {
   @ApiQuery({ name: 'u', description: 'the user the URL was issued to', format: 'uuid' })
   @ApiQuery({ name: 'e', description: 'expiry, Unix seconds', type: Number })
   @ApiQuery({ name: 's', description: 'HMAC-SHA256 signature, base64url' })
-  @ApiOkResponse({ description: 'The file, or 206 with the requested range' })
+  @ApiFileResponse('video/mp4', 'video/webm', 'application/pdf')
+  @ApiResponse({ status: 206, description: 'The requested range', content: { 'video/mp4': { schema: { type: 'string', format: 'binary' } }, 'video/webm': { schema: { type: 'string', format: 'binary' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async media(
     @Param('fileId', ParseIdPipe) fileId: string,
     @SignedMediaQuery() query: MediaQuery,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
@@ -7,6 +7,7 @@ import { Cmi5LaunchView, Cmi5Service, ContentErrors, ContentPackagesService, Con
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { BASE64_FILE_MAX_LENGTH, FileUpload, IsBase64File } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiFileResponse } from '../common/api-responses';
 
 export class ImportPackageDto {
   @ApiProperty({ description: 'The zip file name as uploaded' })
@@ -31,6 +32,18 @@ export class Cmi5WaiveDto {
   @ApiProperty({ enum: WAIVE_REASONS })
   @IsIn(WAIVE_REASONS)
   reason!: WaiveReason;
+}
+
+class Cmi5LaunchViewDto implements Cmi5LaunchView {
+  @ApiProperty({ format: 'uuid' }) launchId!: string;
+  @ApiProperty() auId!: string;
+  @ApiProperty({ format: 'uuid' }) registration!: string;
+  @ApiProperty({ description: "The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor, registration, activityId)" }) url!: string;
+}
+
+class Cmi5WaiverDto {
+  @ApiProperty({ description: 'The AU now counts as satisfied' }) satisfied!: boolean;
+  @ApiProperty({ description: 'The waiver completed the lesson' }) lessonCompleted!: boolean;
 }
 
 export class Cmi5LaunchDto {
@@ -62,6 +75,7 @@ export class Cmi5Controller {
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/cmi5-launch')
   @Access(Role.Trainee)
   @ApiOperation({ summary: 'Launches an AU: the URL carries endpoint, fetch, actor, registration and activityId' })
+  @ApiCreatedResponse({ type: Cmi5LaunchViewDto })
   launch(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -75,6 +89,7 @@ export class Cmi5Controller {
   @Post('enrollments/:enrollmentId/lessons/:lessonId/cmi5-waive')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: Cmi5WaiverDto })
   waive(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -99,7 +114,7 @@ export class Cmi5Controller {
    */
   @Get('content-packages/:packageId/:userId/:expires/:signature/*')
   @Public()
-  @ApiProduces('*/*')
+  @ApiFileResponse('*/*')
   async file(
     @Param('packageId', ParseIdPipe) packageId: string,
     @Param('userId', ParseIdPipe) userId: string,

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { CatalogRepository, CoursesService, CourseVersionSummary, CourseVersionView, TopicView } from '@cqo/courses';
 import { Access, AnySignedIn, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApproveDto, CatalogQueryDto, CourseContentDto, ListCoursesQueryDto, SendBackDto, UpdateCourseDto } from './courses.dto';
+import { ApproveDto, CatalogQueryDto, CourseContentDto, ListCoursesQueryDto, SendBackDto, TopicDto, UpdateCourseDto } from './courses.dto';
 
 @ApiTags('courses 课程')
 @Controller()
@@ -17,6 +17,7 @@ export class CoursesController {
   /** The seventeen topics of the two categories. */
   @Get('topics')
   @AnySignedIn()
+  @ApiOkResponse({ type: [TopicDto] })
   topics(): Promise<TopicView[]> {
     return this.courses.topics();
   }

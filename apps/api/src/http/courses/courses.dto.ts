@@ -254,3 +254,12 @@ export class ListCoursesQueryDto extends PageQueryDto {
   @IsUUID()
   organizationId?: string;
 }
+
+// ---------------------------------------------------------------- responses
+
+/** One of the seventeen training topics of the two categories. */
+export class TopicDto {
+  @ApiProperty({ example: '1-03' }) code!: string;
+  @ApiProperty({ enum: [1, 2] }) category!: number;
+  @ApiProperty({ example: '质量管理体系' }) name!: string;
+}

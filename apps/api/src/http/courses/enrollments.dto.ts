@@ -107,3 +107,18 @@ export class CreateXapiKeyDto {
   @MaxLength(100)
   name!: string;
 }
+
+// ---------------------------------------------------------------- responses
+
+export class XapiKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '课件播放器' }) name!: string;
+  @ApiProperty({ example: 'cqo_3f9a', description: 'The first characters, to recognise the key' }) keyPrefix!: string;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
+}
+
+/** Answered once, when the key is made: the whole key is never stored or shown again. */
+export class CreatedXapiKeyDto extends XapiKeyDto {
+  @ApiProperty() key!: string;
+}

@@ -1,11 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
 import { ContentErrors, ContentPackagesService, runtimeLibrary, ScormCommitResult, ScormLaunchView, ScormService } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiFileResponse } from '../common/api-responses';
+
+class ScormLaunchViewDto implements ScormLaunchView {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty() scoId!: string;
+  @ApiProperty({ enum: ['1.2', '2004'] }) version!: '1.2' | '2004';
+  @ApiProperty({ description: "The SCO's launch page, under the session's own path" }) url!: string;
+}
+
+class ScormPreviewDto {
+  @ApiProperty({ description: 'A preview session of the SCO, for the course author' }) url!: string;
+}
 
 export class ScormLaunchDto {
   @ApiPropertyOptional({ description: "The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent" })
@@ -44,6 +56,7 @@ export class ScormController {
   @Post('content-packages/:packageId/scorm-preview')
   @HttpCode(200)
   @Access(Role.OrgAdmin, Role.PlatformAdmin)
+  @ApiOkResponse({ type: ScormPreviewDto })
   preview(@CurrentActor() actor: Actor, @Param('packageId', ParseIdPipe) packageId: string, @Body() dto: ScormLaunchDto): Promise<{ url: string }> {
     return this.packages.scormPreview(actor, packageId, dto.scoId);
   }
@@ -51,6 +64,7 @@ export class ScormController {
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/scorm-launch')
   @Access(Role.Trainee)
   @ApiOperation({ summary: "Launches a SCO: a session whose URL serves the package's files with the SCORM runtime" })
+  @ApiCreatedResponse({ type: ScormLaunchViewDto })
   launch(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -66,7 +80,7 @@ export class ScormController {
    */
   @Get('scorm-sessions/:sessionId/:token/*')
   @Public()
-  @ApiProduces('*/*')
+  @ApiFileResponse('*/*')
   async file(
     @Param('sessionId', ParseIdPipe) sessionId: string,
     @Param('token') token: string,
@@ -95,7 +109,7 @@ export class ScormController {
   /** scorm-again (the SCORM runtime library), loaded by the SCO's page from our origin. */
   @Get('scorm-runtime/:name')
   @Public()
-  @ApiProduces('text/javascript')
+  @ApiFileResponse('text/javascript')
   library(@Param('name') name: string, @Res() reply: FastifyReply): void {
     const bytes = runtimeLibrary(name);
     if (!bytes) throw ContentErrors.fileNotFound();

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@cqo/core';
 import { CourseErrors, CreatedXapiKey, XapiDocumentKind, XapiDocumentQuery, XapiDocumentsService, XapiKeysService, XapiKeyView, XapiRequest, XapiService } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateXapiKeyDto } from './enrollments.dto';
+import { CreateXapiKeyDto, CreatedXapiKeyDto, XapiKeyDto } from './enrollments.dto';
 
 const XAPI_VERSION = '1.0.3';
 
@@ -207,18 +207,21 @@ export class XapiController {
   /** Makes a key pair: `id` is the Basic-auth username, `key` the password; the key is in this answer only. */
   @Post('xapi-keys')
   @Access(Role.OrgAdmin)
+  @ApiCreatedResponse({ type: CreatedXapiKeyDto })
   createKey(@CurrentActor() actor: Actor, @Body() dto: CreateXapiKeyDto): Promise<CreatedXapiKey> {
     return this.keys.create(actor, dto.name);
   }
 
   @Get('xapi-keys')
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: [XapiKeyDto] })
   listKeys(@CurrentActor() actor: Actor): Promise<XapiKeyView[]> {
     return this.keys.list(actor);
   }
 
   @Delete('xapi-keys/:keyId')
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: XapiKeyDto })
   revokeKey(@CurrentActor() actor: Actor, @Param('keyId', ParseIdPipe) keyId: string): Promise<XapiKeyView> {
     return this.keys.revoke(actor, keyId);
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { ComplianceFlagView, ComplianceQueries, ComplianceStatusView, RuleSetsService, RuleSetView, TraineeComplianceRow } from '@cqo/credit-hours';
 import { AuditedRead } from '../common/audited-read';
 import { Access, AnySignedIn, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ComplianceListQueryDto, EnterpriseComplianceQueryDto, RuleSetDto, RuleSetListQueryDto, YearQueryDto } from './credit-hours.dto';
+import { ComplianceListQueryDto, ComplianceOverviewDto, EnterpriseComplianceQueryDto, RuleSetDto, RuleSetListQueryDto, RuleSetViewDto, TraineeCompliancePageDto, YearQueryDto } from './credit-hours.dto';
 
 type Overview = { statuses: ComplianceStatusView[]; flags: ComplianceFlagView[] };
 
@@ -23,6 +23,7 @@ export class ComplianceController {
 
   @Get('me/compliance')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: ComplianceOverviewDto })
   own(@CurrentActor() actor: Actor, @Query() query: YearQueryDto): Promise<Overview> {
     return this.queries.overviewOf(actor, actor.userId, { year: query.year });
   }
@@ -30,6 +31,7 @@ export class ComplianceController {
   @Get('trainees/:userId/compliance')
   @AuditedRead('lookup', 'trainee.compliance')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: ComplianceOverviewDto })
   trainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: YearQueryDto): Promise<Overview> {
     return this.queries.overviewOf(actor, userId, { year: query.year });
   }
@@ -37,6 +39,7 @@ export class ComplianceController {
   /** An enterprise's CQO(s) and employees with their statuses. */
   @Get('enterprises/:id/compliance')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: TraineeCompliancePageDto })
   enterprise(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: EnterpriseComplianceQueryDto): Promise<Page<TraineeComplianceRow>> {
     return this.queries.forEnterprise(actor, id, { year: query.year, requirement: query.requirement, state: query.state }, query);
   }
@@ -44,6 +47,7 @@ export class ComplianceController {
   /** Trainees by state in the regulator's region (platform admins: all). */
   @Get('compliance/statuses')
   @Access(Role.PlatformAdmin, Role.Regulator)
+  @ApiOkResponse({ type: TraineeCompliancePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ComplianceListQueryDto): Promise<Page<TraineeComplianceRow>> {
     return this.queries.list(
       actor,
@@ -54,12 +58,14 @@ export class ComplianceController {
 
   @Get('compliance/rule-sets')
   @AnySignedIn()
+  @ApiOkResponse({ type: [RuleSetViewDto] })
   ruleSetList(@Query() query: RuleSetListQueryDto): Promise<RuleSetView[]> {
     return this.ruleSets.list({ regionId: query.regionId });
   }
 
   @Get('compliance/rule-sets/:id')
   @AnySignedIn()
+  @ApiOkResponse({ type: RuleSetViewDto })
   ruleSet(@Param('id', ParseIdPipe) id: string): Promise<RuleSetView> {
     return this.ruleSets.get(id);
   }
@@ -67,6 +73,7 @@ export class ComplianceController {
   /** Publishes a new rule set (effective today or later); the region's previous set ends the day before. */
   @Post('compliance/rule-sets')
   @Access(Role.PlatformAdmin)
+  @ApiCreatedResponse({ type: RuleSetViewDto })
   publish(@CurrentActor() actor: Actor, @Body() dto: RuleSetDto): Promise<RuleSetView> {
     return this.ruleSets.create(actor, dto);
   }

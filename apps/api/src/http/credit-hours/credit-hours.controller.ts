@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { AdjustmentsService, AuditLogView, CreditEntryView, CreditHoursQueries, HoursSummary } from '@cqo/credit-hours';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AdjustmentDto, AuditLogQueryDto, EntriesQueryDto, ReversalDto } from './credit-hours.dto';
+import { AdjustmentDto, AuditLogQueryDto, CreditAuditPageDto, CreditEntryPageDto, EntriesQueryDto, HoursSummaryDto, LedgerEntryCreatedDto, ReversalDto } from './credit-hours.dto';
 
 /**
  * Credit hours (学时): a trainee's own ledger, staff views within scope, and manual adjustments
@@ -22,12 +22,14 @@ export class CreditHoursController {
 
   @Get('me/credit-hours')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: HoursSummaryDto })
   ownSummary(@CurrentActor() actor: Actor): Promise<HoursSummary> {
     return this.queries.summary(actor, actor.userId);
   }
 
   @Get('me/credit-hours/entries')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: CreditEntryPageDto })
   ownEntries(@CurrentActor() actor: Actor, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
     return this.queries.entries(actor, actor.userId, { year: query.year }, query);
   }
@@ -35,6 +37,7 @@ export class CreditHoursController {
   @Get('trainees/:userId/credit-hours')
   @AuditedRead('lookup', 'trainee.credit_hours')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: HoursSummaryDto })
   summary(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<HoursSummary> {
     return this.queries.summary(actor, userId);
   }
@@ -42,6 +45,7 @@ export class CreditHoursController {
   @Get('trainees/:userId/credit-hours/entries')
   @AuditedRead('lookup', 'trainee.credit_entries')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: CreditEntryPageDto })
   entries(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
     return this.queries.entries(actor, userId, { year: query.year }, query);
   }
@@ -49,6 +53,7 @@ export class CreditHoursController {
   /** Adds hours by hand (a positive entry) with a required reason; audited. */
   @Post('credit-hours/adjustments')
   @Access(Role.PlatformAdmin, Role.Regulator)
+  @ApiCreatedResponse({ type: LedgerEntryCreatedDto })
   adjust(@CurrentActor() actor: Actor, @Body() dto: AdjustmentDto): Promise<{ entryId: string; year: number }> {
     return this.adjustments.adjust(actor, dto);
   }
@@ -56,12 +61,14 @@ export class CreditHoursController {
   /** Cancels an entry by a reversal entry (the original stays); audited. */
   @Post('credit-hours/entries/:id/reversal')
   @Access(Role.PlatformAdmin, Role.Regulator)
+  @ApiCreatedResponse({ type: LedgerEntryCreatedDto })
   reverse(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReversalDto): Promise<{ entryId: string; year: number }> {
     return this.adjustments.reverse(actor, id, dto.reason);
   }
 
   @Get('credit-hours/audit-log')
   @Access(Role.PlatformAdmin, Role.Regulator)
+  @ApiOkResponse({ type: CreditAuditPageDto })
   auditLog(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {
     return this.adjustments.auditLog(actor, { traineeId: query.traineeId }, query);
   }

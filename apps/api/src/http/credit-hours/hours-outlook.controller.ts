@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, chinaYearOf, Clock, Role } from '@cqo/core';
 import { HoursOutlook, HoursOutlookService } from '@cqo/credit-hours';
 import { Access, CurrentActor } from '../common/access.decorator';
-import { YearQueryDto } from './credit-hours.dto';
+import { HoursOutlookDto, YearQueryDto } from './credit-hours.dto';
 
 /**
  * The trainee's next step per requirement (days left to 31 December CST, hours expected by now,
@@ -20,6 +20,7 @@ export class HoursOutlookController {
 
   @Get('me/credit-hours/outlook')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: HoursOutlookDto })
   own(@CurrentActor() actor: Actor, @Query() query: YearQueryDto): Promise<HoursOutlook> {
     return this.outlook.outlookOf(actor, actor.userId, query.year ?? chinaYearOf(this.clock.now()));
   }

@@ -1,11 +1,12 @@
 import { Controller, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HoursTranscriptsService, IssuedTranscript } from '@cqo/certificates';
 import { Actor, Role } from '@cqo/core';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { AuditedRead } from '../common/audited-read';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiFileResponse } from '../common/api-responses';
 
 function transcriptFile(t: IssuedTranscript): StreamableFile {
   return new StreamableFile(t.pdf, { type: 'application/pdf', disposition: attachment(t.fileName), length: t.pdf.length });
@@ -23,7 +24,7 @@ export class HoursTranscriptsController {
   @Post('me/credit-hours/transcript')
   @HttpCode(200)
   @Access(Role.Trainee)
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   @ApiOperation({ summary: 'Issues the caller\'s hours transcript (PDF): hours by year, category and kind with the entries behind them' })
   async own(@CurrentActor() actor: Actor): Promise<StreamableFile> {
     return transcriptFile(await this.transcripts.issue(actor, actor.userId));
@@ -33,7 +34,7 @@ export class HoursTranscriptsController {
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @AuditedRead('export', 'credit-hours.transcript')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   @ApiOperation({ summary: 'Issues a trainee\'s hours transcript (PDF), for the enterprise admin or a regulator in scope' })
   async ofTrainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<StreamableFile> {
     return transcriptFile(await this.transcripts.issue(actor, userId));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Page, Role } from '@cqo/core';
 import { ExamResultsService, ItemStatisticsView, PaperResultRow, PaperResultsSummary, PapersService, PaperView } from '@cqo/exams';
@@ -8,6 +8,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListPapersQueryDto, PaperDto, PaperResultsQueryDto } from './papers.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 /** Exam papers and their results, for the owner (org admins; regulators for their region's capability tests). */
 @ApiTags('exams 试卷')
@@ -67,7 +68,7 @@ export class PapersController {
   /** Every attempt as CSV (UTF-8 with BOM, for Excel). */
   @Get(':id/results.csv')
   @AuditedRead('export', 'exam_results.csv')
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv')
   async exportResults(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const file = await this.results.exportCsv(actor, id);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(file.fileName));

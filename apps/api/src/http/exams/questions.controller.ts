@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { ImportResult, QuestionsService, QuestionView } from '@cqo/exams';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ImportQuestionsDto, ListQuestionsQueryDto, QuestionDto } from './questions.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 /** The question bank of a training organization (its org admins) or a regulator's region (its regulators). */
 @ApiTags('exams 题库')
@@ -31,7 +32,7 @@ export class QuestionsController {
 
   /** The XLSX import template: headers, notes, and drop-downs (知识点 lists the current topics by name). */
   @Get('import-template')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async importTemplate(): Promise<StreamableFile> {
     const file = await this.questions.importTemplate();
     return new StreamableFile(file, {

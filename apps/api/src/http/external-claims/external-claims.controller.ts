@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, EVIDENCE_FILE_MAX_BYTES, Page, Role } from '@cqo/core';
 import { ExternalClaimsService, ExternalClaimView } from '@cqo/external-claims';
 import { PageQueryDto } from '../common/paging.dto';
@@ -7,7 +7,8 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ClaimApproveDto, ClaimListQueryDto, ClaimRejectDto, ExternalClaimCreateDto } from './external-claims.dto';
+import { ApiFileResponse } from '../common/api-responses';
+import { ClaimApproveDto, ClaimListQueryDto, ClaimRejectDto, ExternalClaimCreateDto, ExternalClaimDto, ExternalClaimPageDto } from './external-claims.dto';
 
 /**
  * Hours earned elsewhere (外部学时认定): the trainee claims, the employer's admin endorses or
@@ -22,6 +23,7 @@ export class ExternalClaimsController {
 
   @Post('me/external-claims')
   @Access(Role.Trainee)
+  @ApiCreatedResponse({ type: ExternalClaimDto })
   @FileUpload('evidence', EVIDENCE_FILE_MAX_BYTES)
   @ApiOperation({ summary: 'Claims hours of training outside the platform, with 1–3 evidence files (PDF/JPG/PNG by bytes, ≤ 3 MB each)' })
   submit(@CurrentActor() actor: Actor, @Body() dto: ExternalClaimCreateDto): Promise<ExternalClaimView> {
@@ -33,12 +35,14 @@ export class ExternalClaimsController {
 
   @Get('me/external-claims')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: ExternalClaimPageDto })
   mine(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ExternalClaimView>> {
     return this.claims.listOwn(actor, query);
   }
 
   @Get('external-claims')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: ExternalClaimPageDto })
   @ApiOperation({ summary: 'Claims in scope; status=submitted is the enterprise queue, status=endorsed the city queue' })
   list(@CurrentActor() actor: Actor, @Query() query: ClaimListQueryDto): Promise<Page<ExternalClaimView>> {
     return this.claims.list(actor, { status: query.status, traineeId: query.traineeId }, query);
@@ -46,6 +50,7 @@ export class ExternalClaimsController {
 
   @Get('external-claims/:id')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: ExternalClaimDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ExternalClaimView> {
     return this.claims.get(actor, id);
   }
@@ -53,6 +58,7 @@ export class ExternalClaimsController {
   @Post('external-claims/:id/endorse')
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: ExternalClaimDto })
   endorse(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ExternalClaimView> {
     return this.claims.endorse(actor, id);
   }
@@ -60,6 +66,7 @@ export class ExternalClaimsController {
   @Post('external-claims/:id/reject')
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin, Role.Regulator)
+  @ApiOkResponse({ type: ExternalClaimDto })
   @ApiOperation({ summary: 'The enterprise (while submitted) or the city (while endorsed) rejects, with a reason' })
   reject(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ClaimRejectDto): Promise<ExternalClaimView> {
     return this.claims.reject(actor, id, dto.reason);
@@ -68,6 +75,7 @@ export class ExternalClaimsController {
   @Post('external-claims/:id/approve')
   @HttpCode(200)
   @Access(Role.Regulator)
+  @ApiOkResponse({ type: ExternalClaimDto })
   @ApiOperation({ summary: 'The city approves an endorsed claim: a ledger entry of source external_claim in the training\'s year' })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ClaimApproveDto): Promise<ExternalClaimView> {
     return this.claims.approve(actor, id, dto);
@@ -75,6 +83,7 @@ export class ExternalClaimsController {
 
   @Get('external-claims/:id/evidence/:evidenceId')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiFileResponse('application/pdf', 'image/jpeg', 'image/png')
   async evidence(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

@@ -103,3 +103,47 @@ export class ClaimListQueryDto extends PageQueryDto {
   @IsUUID()
   traineeId?: string;
 }
+
+// ---------------------------------------------------------------- responses
+
+export class ClaimEvidenceFileDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '结业证书.pdf' }) fileName!: string;
+  @ApiProperty({ example: 'application/pdf' }) contentType!: string;
+  @ApiProperty({ description: 'Bytes' }) size!: number;
+}
+
+/** A claim as its trainee, the employer and the regulator see it (libs/external-claims ExternalClaimView). */
+export class ExternalClaimDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) traineeId!: string;
+  @ApiProperty({ example: '张伟' }) traineeName!: string;
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() enterpriseName!: string;
+  @ApiProperty({ example: '甘肃省质量协会' }) organiser!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: '2026-04-01' }) startedOn!: string;
+  @ApiProperty({ example: '2026-04-03' }) endedOn!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ enum: [1, 2] }) category!: CreditCategory;
+  @ApiProperty({ enum: CREDIT_KINDS }) kind!: CreditKind;
+  @ApiProperty({ example: '8.0' }) hours!: string;
+  @ApiProperty({ type: [String] }) topicCodes!: string[];
+  @ApiProperty({ enum: EXTERNAL_CLAIM_STATUSES }) status!: ExternalClaimStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endorsedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, enum: ['enterprise', 'regulator'] }) rejectedStage!: 'enterprise' | 'regulator' | null;
+  @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '6.0' }) approvedHours!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reductionReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) creditEntryId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: [ClaimEvidenceFileDto] }) evidence!: ClaimEvidenceFileDto[];
+}
+
+export class ExternalClaimPageDto {
+  @ApiProperty({ type: [ExternalClaimDto] }) items!: ExternalClaimDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

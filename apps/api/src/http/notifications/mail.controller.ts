@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
@@ -107,6 +107,7 @@ export class MailController {
   @Post('mail/unsubscribe')
   @HttpCode(204)
   @Public()
+  @ApiNoContentResponse()
   async unsubscribe(@Body() dto: UnsubscribeDto): Promise<void> {
     await this.settings.unsubscribe(dto.token);
   }
@@ -122,6 +123,7 @@ export class MailController {
   @Delete('admin/mail/dead-letters/:address')
   @HttpCode(204)
   @Access(Role.PlatformAdmin)
+  @ApiNoContentResponse()
   async removeDeadLetter(@Param('address') address: string): Promise<void> {
     await this.settings.removeDeadLetter(address);
   }

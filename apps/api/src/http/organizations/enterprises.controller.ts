@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { EnterprisesService, EnterpriseView } from '@cqo/organizations';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateEnterpriseDto, ListEnterprisesQueryDto, UpdateEnterpriseDto } from './organizations.dto';
+import { CreateEnterpriseDto, EnterpriseDto, EnterprisePageDto, ListEnterprisesQueryDto, UpdateEnterpriseDto } from './organizations.dto';
 
 @ApiTags('enterprises 企业')
 @Controller('enterprises')
@@ -13,6 +13,7 @@ export class EnterprisesController {
 
   @Post()
   @Access(Role.PlatformAdmin)
+  @ApiCreatedResponse({ type: EnterpriseDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateEnterpriseDto): Promise<EnterpriseView> {
     return this.enterprises.create(dto, actor);
   }
@@ -20,18 +21,21 @@ export class EnterprisesController {
   /** Platform admins see all, regulators their region, enterprise admins their own. */
   @Get()
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: EnterprisePageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListEnterprisesQueryDto): Promise<Page<EnterpriseView>> {
     return this.enterprises.listVisible(actor, { regionId: query.regionId, q: query.q }, query);
   }
 
   @Get(':id')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: EnterpriseDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<EnterpriseView> {
     return this.enterprises.getVisible(actor, id);
   }
 
   @Patch(':id')
   @Access(Role.PlatformAdmin, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: EnterpriseDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateEnterpriseDto): Promise<EnterpriseView> {
     return this.enterprises.update(actor, id, dto);
   }

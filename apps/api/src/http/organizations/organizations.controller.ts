@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@cqo/core';
 import { TrainingOrganizationsService, TrainingOrganizationView } from '@cqo/organizations';
 import { Access, AnySignedIn } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CreateTrainingOrganizationDto } from './organizations.dto';
+import { CreateTrainingOrganizationDto, TrainingOrganizationDto } from './organizations.dto';
 
 @ApiTags('organizations 培训机构')
 @Controller('organizations')
@@ -13,18 +13,21 @@ export class OrganizationsController {
 
   @Post()
   @Access(Role.PlatformAdmin)
+  @ApiCreatedResponse({ type: TrainingOrganizationDto })
   create(@Body() dto: CreateTrainingOrganizationDto): Promise<TrainingOrganizationView> {
     return this.organizations.create(dto);
   }
 
   @Get()
   @AnySignedIn()
+  @ApiOkResponse({ type: [TrainingOrganizationDto] })
   list(): Promise<TrainingOrganizationView[]> {
     return this.organizations.list();
   }
 
   @Get(':id')
   @AnySignedIn()
+  @ApiOkResponse({ type: TrainingOrganizationDto })
   get(@Param('id', ParseIdPipe) id: string): Promise<TrainingOrganizationView> {
     return this.organizations.get(id);
   }

@@ -169,3 +169,37 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @MaxLength(50)
   q?: string;
 }
+
+// ---------------------------------------------------------------- responses
+
+export class TrainingOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '甘肃省质量技术培训中心' }) name!: string;
+  @ApiProperty({ example: '12620000MB1234567X' }) creditCode!: string;
+  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty({ nullable: true, type: String }) contactName!: string | null;
+}
+
+export class EnterpriseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '兰州精密机械有限公司' }) name!: string;
+  @ApiProperty({ example: '91620100MA71234567' }) creditCode!: string;
+  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty({ example: '兰州市' }) regionName!: string;
+  @ApiProperty() stateOwned!: boolean;
+  @ApiProperty({ description: '规模以上' }) aboveDesignatedSize!: boolean;
+  @ApiProperty() production!: boolean;
+  @ApiProperty({ enum: AWARD_STANDINGS }) chinaQualityAward!: AwardStanding;
+  @ApiProperty({ enum: AWARD_STANDINGS }) provincialQualityAward!: AwardStanding;
+  @ApiProperty({ enum: AWARD_STANDINGS }) cityQualityAward!: AwardStanding;
+  @ApiProperty({ nullable: true, type: Number }) chinaQualityAwardYear!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) provincialQualityAwardYear!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) cityQualityAwardYear!: number | null;
+}
+
+export class EnterprisePageDto {
+  @ApiProperty({ type: [EnterpriseDto] }) items!: EnterpriseDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

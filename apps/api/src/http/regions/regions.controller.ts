@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RegionNode, RegionsService } from '@cqo/organizations';
 import { Public } from '../common/access.decorator';
+import { RegionNodeDto } from './regions.dto';
 
 @ApiTags('regions 地区')
 @Controller('regions')
@@ -11,6 +12,7 @@ export class RegionsController {
   /** The administrative tree is public information (registration forms need it before log-in). */
   @Get()
   @Public()
+  @ApiOkResponse({ type: [RegionNodeDto] })
   tree(): Promise<RegionNode[]> {
     return this.regions.tree();
   }

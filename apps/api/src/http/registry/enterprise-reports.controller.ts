@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FILE_MAX_BYTES } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerQueryDto, ReminderDto, ReportListQueryDto } from './registry.dto';
+import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerPageDto, NonFilerQueryDto, ReminderDto, RemindersSentDto, ReportListQueryDto } from './registry.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 /**
  * The enterprise's yearly written report to its city bureau: filed (again, until acknowledged)
@@ -39,6 +40,7 @@ export class EnterpriseReportsController {
   @Get('non-filers')
   @Access(Role.Regulator, Role.PlatformAdmin)
   @ApiOperation({ summary: 'Enterprises on the lists by the end of the year that have not filed its report, with the due date' })
+  @ApiOkResponse({ type: NonFilerPageDto })
   nonFilers(@CurrentActor() actor: Actor, @Query() query: NonFilerQueryDto): Promise<Page<NonFilerRow>> {
     return this.reports.nonFilers(actor, { year: query.year, regionId: query.regionId }, query);
   }
@@ -47,6 +49,7 @@ export class EnterpriseReportsController {
   @HttpCode(200)
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'Reminds every non-filer’s enterprise admins (once per enterprise and day)' })
+  @ApiOkResponse({ type: RemindersSentDto })
   remind(@CurrentActor() actor: Actor, @Body() dto: ReminderDto): Promise<{ enterprises: number; notified: number }> {
     return this.reports.remindNonFilers(actor, dto);
   }
@@ -60,7 +63,7 @@ export class EnterpriseReportsController {
 
   @Get(':id/file')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
-  @ApiProduces('application/pdf', 'application/msword', 'image/jpeg', 'image/png')
+  @ApiFileResponse('application/pdf', 'application/msword', 'image/jpeg', 'image/png')
   async download(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);
     return new StreamableFile(file.data, {

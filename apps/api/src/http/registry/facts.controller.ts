@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import { AppointmentsService, EVIDENCE_MAX_BYTES, FACT_KINDS, TraineeFactsService, TraineeFactView } from '@cqo/registry';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { BackdateApprovalCreateDto, EvidenceUploadDto } from './registry.dto';
+import { BackdateApprovalCreateDto, BackdateApprovalCreatedDto, EvidenceUploadDto, TraineeFactDto } from './registry.dto';
+import { ApiFileResponse } from '../common/api-responses';
 
 /**
  * Verified facts: the trainee uploads evidence for an eligibility fact (self_declared), the
@@ -20,6 +21,7 @@ export class TraineeFactsController {
 
   @Get('me/facts')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: [TraineeFactDto] })
   mine(@CurrentActor() actor: Actor): Promise<TraineeFactView[]> {
     return this.facts.ofTrainee(actor, actor.userId);
   }
@@ -28,6 +30,7 @@ export class TraineeFactsController {
   @Access(Role.Trainee)
   @FileUpload('file', EVIDENCE_MAX_BYTES)
   @ApiOperation({ summary: `Uploads evidence for one fact (${FACT_KINDS.join(', ')}): PDF, JPG or PNG by its bytes, ≤ 3 MB` })
+  @ApiCreatedResponse({ type: TraineeFactDto })
   declare(@CurrentActor() actor: Actor, @Param('fact') fact: string, @Body() dto: EvidenceUploadDto): Promise<TraineeFactView> {
     return this.facts.declare(actor, fact, { fileName: dto.fileName, data: Buffer.from(dto.contentBase64, 'base64') });
   }
@@ -35,6 +38,7 @@ export class TraineeFactsController {
   @Get('registry/trainees/:traineeId/facts')
   @AuditedRead('lookup', 'trainee.facts')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: [TraineeFactDto] })
   ofTrainee(@CurrentActor() actor: Actor, @Param('traineeId', ParseIdPipe) traineeId: string): Promise<TraineeFactView[]> {
     return this.facts.ofTrainee(actor, traineeId);
   }
@@ -43,6 +47,7 @@ export class TraineeFactsController {
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin)
   @ApiOperation({ summary: 'The employer confirms the evidence (self_declared → enterprise_confirmed)' })
+  @ApiOkResponse({ type: TraineeFactDto })
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<TraineeFactView> {
     return this.facts.confirm(actor, id);
   }
@@ -51,12 +56,14 @@ export class TraineeFactsController {
   @HttpCode(200)
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The city regulator verifies confirmed evidence (enterprise_confirmed → city_verified)' })
+  @ApiOkResponse({ type: TraineeFactDto })
   verify(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<TraineeFactView> {
     return this.facts.verify(actor, id);
   }
 
   @Get('registry/fact-evidence/:id/file')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiFileResponse('application/pdf', 'image/jpeg', 'image/png')
   async file(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const f = await this.facts.download(actor, id);
     return new StreamableFile(f.data, {
@@ -75,6 +82,7 @@ export class BackdateApprovalsController {
 
   @Post()
   @Access(Role.Regulator)
+  @ApiCreatedResponse({ type: BackdateApprovalCreatedDto })
   approve(@CurrentActor() actor: Actor, @Body() dto: BackdateApprovalCreateDto): Promise<{ id: string }> {
     return this.appointments.approveBackdate(actor, dto);
   }

@@ -7,6 +7,10 @@ import {
   DECLARATION_ITEMS,
   DeclarationItem,
   ELIGIBILITY_CODES,
+  FACT_KINDS,
+  FACT_STATES,
+  FactKind,
+  FactState,
   isCalendarDate,
   POSITION_LEVELS,
   PositionLevel,
@@ -417,6 +421,10 @@ export class AppointmentDto {
   @ApiProperty({ type: EligibilityResultDto, description: 'The check at the time of appointment' }) eligibility!: EligibilityResultDto;
   @ApiProperty({ nullable: true, type: String }) eligibilityExceptionReason!: string | null;
   @ApiProperty({ description: 'Appointed by exception (ineligible, or below deputy general manager): regulators see it flagged' }) exceptionFlagged!: boolean;
+  @ApiProperty({ enum: ['serving', 'future', 'ended', 'expired_unrenewed', 'renewed'], description: 'Where the term stands today: an expired term nobody renewed shows as such' })
+  termState!: 'serving' | 'future' | 'ended' | 'expired_unrenewed' | 'renewed';
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The appointment this one renews' }) renewalOf!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) backdateApprovalId!: string | null;
   @ApiProperty({ nullable: true, type: String }) endedOn!: string | null;
   @ApiProperty({ nullable: true, enum: APPOINTMENT_END_REASONS }) endReason!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '任期届满' }) endReasonLabel!: string | null;
@@ -482,6 +490,10 @@ export class EnterpriseReportDto {
   @ApiProperty() filedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) acknowledgedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) acknowledgementNote!: string | null;
+  @ApiProperty({ example: '2027-03-31', description: 'The filing deadline of the year' }) dueOn!: string;
+  @ApiProperty() filedLate!: boolean;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the registry had a serving CQO when the report was filed' }) registryCqoInPlace!: boolean | null;
+  @ApiProperty({ description: 'The report says otherwise than the registry about the CQO being in place' }) cqoMismatch!: boolean;
 }
 
 export class EnterpriseReportPageDto {
@@ -489,4 +501,53 @@ export class EnterpriseReportPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+}
+
+export class NonFilerDto {
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '91620100MA71234567' }) creditCode!: string;
+  @ApiProperty({ example: '兰州市' }) regionName!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ example: '2027-03-31' }) dueOn!: string;
+  @ApiProperty({ description: 'The deadline has passed' }) overdue!: boolean;
+}
+
+export class NonFilerPageDto {
+  @ApiProperty({ type: [NonFilerDto] }) items!: NonFilerDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class RemindersSentDto {
+  @ApiProperty({ description: 'Enterprises reminded' }) enterprises!: number;
+  @ApiProperty({ description: 'Enterprise admins notified' }) notified!: number;
+}
+
+export class FactEvidenceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The value the evidence supports' }) value!: string;
+  @ApiProperty({ description: 'The evidence supports an older profile value: the current value is only self-declared' }) stale!: boolean;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ example: 'application/pdf' }) fileContentType!: string;
+  @ApiProperty() fileSize!: number;
+  @ApiProperty() fileSha256!: string;
+  @ApiProperty() declaredAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) confirmedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) verifiedAt!: Date | null;
+}
+
+/** One eligibility fact of a trainee, with the latest evidence and how far it was checked. */
+export class TraineeFactDto {
+  @ApiProperty({ enum: FACT_KINDS }) fact!: FactKind;
+  @ApiProperty({ example: '学历' }) label!: string;
+  @ApiProperty({ description: 'The value on the profile now' }) value!: string;
+  @ApiProperty({ enum: FACT_STATES, description: 'self_declared when no evidence supports the current value, or none was checked' }) state!: FactState;
+  @ApiProperty({ example: '市级核验' }) stateLabel!: string;
+  @ApiProperty({ nullable: true, type: FactEvidenceDto, description: 'The latest evidence (null: none uploaded)' }) evidence!: FactEvidenceDto | null;
+}
+
+export class BackdateApprovalCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
 }

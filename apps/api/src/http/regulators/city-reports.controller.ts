@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { CityReportsService, CityReportView } from '@cqo/reporting';
 import { AuditedRead } from '../common/audited-read';
@@ -7,6 +7,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CityReportDto, CityReportListQueryDto, CityReportPageDto, CityReportRequestDto, CityReportReturnDto, CityReportSubmitDto } from './regulators.dto';
 import { attachment } from '../common/content-disposition';
+import { ApiFileResponse } from '../common/api-responses';
 
 function file(f: { fileName: string; contentType: string; data: Buffer }): StreamableFile {
   return new StreamableFile(f.data, { type: f.contentType, disposition: attachment(f.fileName), length: f.data.length });
@@ -45,14 +46,14 @@ export class CityReportsController {
 
   @Get(':id/pdf')
   @AuditedRead('export', 'city_report.pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return file(await this.reports.download(actor, id, 'pdf'));
   }
 
   @Get(':id/xlsx')
   @AuditedRead('export', 'city_report.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async xlsx(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return file(await this.reports.download(actor, id, 'xlsx'));
   }
@@ -91,14 +92,14 @@ export class CityReportsController {
 
   @Get(':id/versions/:version/pdf')
   @AuditedRead('export', 'city_report.pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf')
   async versionPdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
     return file(await this.reports.downloadVersion(actor, id, version, 'pdf'));
   }
 
   @Get(':id/versions/:version/xlsx')
   @AuditedRead('export', 'city_report.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async versionXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
     return file(await this.reports.downloadVersion(actor, id, version, 'xlsx'));
   }

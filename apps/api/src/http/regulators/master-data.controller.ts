@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import {
   CorrectionView,
@@ -15,7 +15,18 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CorrectionCreateDto, CorrectionDecisionDto, CorrectionListQueryDto, EnterpriseImportCreateDto } from './master-data.dto';
+import {
+  CorrectionCreateDto,
+  CorrectionDecisionDto,
+  CorrectionListQueryDto,
+  CorrectionPageDto,
+  CorrectionViewDto,
+  EnterpriseImportCreateDto,
+  EnterpriseImportDto,
+  EnterpriseImportPageDto,
+  ImportErrorPageDto,
+  MasterVersionDto,
+} from './master-data.dto';
 
 /**
  * The official enterprise lists (regulator-owned master data): a city or the province uploads a
@@ -30,22 +41,26 @@ export class EnterpriseImportsController {
   @Post()
   @FileUpload('file', IMPORT_MAX_BYTES)
   @ApiOperation({ summary: 'Uploads an official list and checks every row (nothing applied yet)' })
+  @ApiCreatedResponse({ type: EnterpriseImportDto })
   preview(@CurrentActor() actor: Actor, @Body() dto: EnterpriseImportCreateDto): Promise<ImportView> {
     return this.imports.preview(actor, { fileName: dto.fileName, format: dto.format, data: Buffer.from(dto.contentBase64, 'base64') }, dto.effectiveOn);
   }
 
   @Get()
+  @ApiOkResponse({ type: EnterpriseImportPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ImportView>> {
     return this.imports.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EnterpriseImportDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
     return this.imports.get(actor, id);
   }
 
   @Get(':id/errors')
   @ApiOperation({ summary: 'The preview’s errors: row, column, message' })
+  @ApiOkResponse({ type: ImportErrorPageDto })
   errors(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ImportErrorRow>> {
     return this.imports.errors(actor, id, query);
   }
@@ -53,12 +68,14 @@ export class EnterpriseImportsController {
   @Post(':id/apply')
   @HttpCode(200)
   @ApiOperation({ summary: 'Applies a preview without errors in one transaction (creates and updates by credit code, versions kept)' })
+  @ApiOkResponse({ type: EnterpriseImportDto })
   apply(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
     return this.imports.apply(actor, id);
   }
 
   @Post(':id/discard')
   @HttpCode(200)
+  @ApiOkResponse({ type: EnterpriseImportDto })
   discard(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
     return this.imports.discard(actor, id);
   }
@@ -72,12 +89,14 @@ export class EnterpriseCorrectionsController {
 
   @Post()
   @Access(Role.EnterpriseAdmin)
+  @ApiCreatedResponse({ type: CorrectionViewDto })
   request(@CurrentActor() actor: Actor, @Body() dto: CorrectionCreateDto): Promise<CorrectionView> {
     return this.masterData.requestCorrection(actor, dto.changes, dto.reason);
   }
 
   @Get()
   @Access(Role.EnterpriseAdmin, Role.Regulator)
+  @ApiOkResponse({ type: CorrectionPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CorrectionListQueryDto): Promise<Page<CorrectionView>> {
     return this.masterData.corrections(actor, { status: query.status }, query);
   }
@@ -86,6 +105,7 @@ export class EnterpriseCorrectionsController {
   @HttpCode(200)
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'Approves (the change becomes a master-data version) or rejects a correction' })
+  @ApiOkResponse({ type: CorrectionViewDto })
   decide(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CorrectionDecisionDto): Promise<CorrectionView> {
     return this.masterData.decideCorrection(actor, id, dto.approve, dto.note ?? null);
   }
@@ -102,6 +122,7 @@ export class EnterpriseHistoryController {
 
   @Get(':id/history')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: [MasterVersionDto] })
   async history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MasterVersionView[]> {
     await this.enterprises.getVisible(actor, id);
     return this.masterData.history(id);

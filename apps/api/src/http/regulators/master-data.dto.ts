@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IMPORT_MAX_BYTES } from '@cqo/organizations';
+import { AWARD_STANDINGS, AwardStanding, IMPORT_MAX_BYTES } from '@cqo/organizations';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { BASE64_FILE_MAX_LENGTH, IsBase64File } from '../common/file-upload';
 import { PageQueryDto } from '../common/paging.dto';
@@ -60,4 +60,85 @@ export class CorrectionListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['pending', 'approved', 'rejected'])
   status?: 'pending' | 'approved' | 'rejected';
+}
+
+// ---------------------------------------------------------------- responses
+
+export class EnterpriseImportDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2026年企业名录.xlsx' }) fileName!: string;
+  @ApiProperty() fileSha256!: string;
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) format!: 'csv' | 'xlsx';
+  @ApiProperty({ example: '2026-01-01' }) effectiveOn!: string;
+  @ApiProperty({ enum: ['previewed', 'applied', 'discarded'] }) status!: 'previewed' | 'applied' | 'discarded';
+  @ApiProperty() totalRows!: number;
+  @ApiProperty() errorRows!: number;
+  @ApiProperty({ description: 'What applying would do (preview) or did (applied)' }) toCreate!: number;
+  @ApiProperty() toUpdate!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) appliedAt!: Date | null;
+}
+
+export class EnterpriseImportPageDto {
+  @ApiProperty({ type: [EnterpriseImportDto] }) items!: EnterpriseImportDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ImportErrorRowDto {
+  @ApiProperty({ example: 12 }) row!: number;
+  @ApiProperty({ example: '统一社会信用代码' }) column!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportErrorPageDto {
+  @ApiProperty({ type: [ImportErrorRowDto] }) items!: ImportErrorRowDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class CorrectionViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) enterpriseId!: string;
+  @ApiProperty() enterpriseName!: string;
+  @ApiProperty({ type: CorrectionChangesDto, description: 'The fields to change and their new values' }) changes!: CorrectionChangesDto;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status!: 'pending' | 'approved' | 'rejected';
+  @ApiProperty() requestedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNote!: string | null;
+}
+
+export class CorrectionPageDto {
+  @ApiProperty({ type: [CorrectionViewDto] }) items!: CorrectionViewDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+/** One version of an enterprise's master data: the facts from `effectiveOn`, and where they came from. */
+export class MasterVersionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid' }) regionId!: string;
+  @ApiProperty() stateOwned!: boolean;
+  @ApiProperty() aboveDesignatedSize!: boolean;
+  @ApiProperty() production!: boolean;
+  @ApiProperty({ enum: AWARD_STANDINGS }) chinaQualityAward!: AwardStanding;
+  @ApiProperty({ nullable: true, type: Number }) chinaQualityAwardYear!: number | null;
+  @ApiProperty({ enum: AWARD_STANDINGS }) provincialQualityAward!: AwardStanding;
+  @ApiProperty({ nullable: true, type: Number }) provincialQualityAwardYear!: number | null;
+  @ApiProperty({ enum: AWARD_STANDINGS }) cityQualityAward!: AwardStanding;
+  @ApiProperty({ nullable: true, type: Number }) cityQualityAwardYear!: number | null;
+  @ApiProperty({ example: '2026-01-01' }) effectiveOn!: string;
+  @ApiProperty({ type: [String] }) changedFields!: string[];
+  @ApiProperty({ enum: ['import', 'correction', 'admin', 'initial'] }) source!: 'import' | 'correction' | 'admin' | 'initial';
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) sourceId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) sourceFile!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) changedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) changedByName!: string | null;
+  @ApiProperty() recordedAt!: Date;
 }

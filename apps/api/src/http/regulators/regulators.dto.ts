@@ -485,6 +485,21 @@ export class ShortfallPageDto {
   @ApiProperty() pageSize!: number;
 }
 
+export class CityReportVersionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['submitted', 'acknowledged', 'returned', 'superseded'] }) status!: 'submitted' | 'acknowledged' | 'returned' | 'superseded';
+  @ApiProperty() narrative!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The summary figures as frozen at submission' }) summary!: Record<string, string>;
+  @ApiProperty({ format: 'uuid' }) submittedBy!: string;
+  @ApiProperty({ nullable: true, type: String }) submittedByName!: string | null;
+  @ApiProperty() submittedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) returnReason!: string | null;
+  @ApiProperty() pdfSha256!: string;
+  @ApiProperty() xlsxSha256!: string;
+}
+
 export class CityReportDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) regionId!: string;
@@ -498,6 +513,7 @@ export class CityReportDto {
   @ApiProperty({ nullable: true, type: String }) pdfSha256!: string | null;
   @ApiProperty({ nullable: true, type: String }) xlsxSha256!: string | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ type: [CityReportVersionDto], description: 'Submitted versions, newest first' }) versions!: CityReportVersionDto[];
 }
 
 export class CityReportPageDto {

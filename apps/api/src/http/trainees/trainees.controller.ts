@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import { TraineeProfileView, TraineesService } from '@cqo/trainees';
-import { UpdateProfileDto } from '../auth/auth.dto';
+import { TraineeProfileDto, UpdateProfileDto } from '../auth/auth.dto';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -14,12 +14,14 @@ export class TraineesController {
 
   @Get('me/profile')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: TraineeProfileDto })
   getOwn(@CurrentActor() actor: Actor): Promise<TraineeProfileView> {
     return this.trainees.getOwn(actor);
   }
 
   @Put('me/profile')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: TraineeProfileDto })
   updateOwn(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto): Promise<TraineeProfileView> {
     return this.trainees.updateOwn(actor, dto);
   }
@@ -28,6 +30,7 @@ export class TraineesController {
   @Get('trainees/:userId')
   @AuditedRead('lookup', 'trainee.profile')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
+  @ApiOkResponse({ type: TraineeProfileDto })
   get(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<TraineeProfileView> {
     return this.trainees.getVisible(actor, userId);
   }

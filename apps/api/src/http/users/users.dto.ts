@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '@cqo/core';
+import { UserStatus, UserView } from '@cqo/identity';
 import { PageQueryDto } from '../common/paging.dto';
 
 export class CreateUserDto {
@@ -73,4 +74,29 @@ export class ChangeUserRoleDto {
   @IsOptional()
   @IsUUID()
   regionId?: string;
+}
+
+// ---------------------------------------------------------------- responses
+
+export class UserDto implements UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'org-admin-2' }) username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: Role }) role!: Role;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organizationId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) enterpriseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) regionId!: string | null;
+  @ApiProperty({ enum: ['active', 'disabled'] }) status!: UserStatus;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) lastLoginAt!: Date | null;
+  @ApiProperty() totpEnabled!: boolean;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty() emailVerified!: boolean;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

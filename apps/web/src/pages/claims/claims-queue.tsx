@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { api, qs } from '../../api/client';
+import { api, ok, typedApi } from '../../api/client';
 import type { ClaimStatus, ExternalClaim } from '../../api/claims-types';
-import type { Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager } from '../../ui/kit';
@@ -18,7 +17,7 @@ export function ClaimsQueuePage({ role }: { role: 'enterprise' | 'regulator' }) 
   const [status, setStatus] = useState<ClaimStatus | ''>(waiting);
   const [page, setPage] = useState(1);
   const [deciding, setDeciding] = useState<ExternalClaim>();
-  const list = useLoad(() => api.get<Page<ExternalClaim>>(`/external-claims${qs({ status, page, pageSize: 20 })}`), [status, page]);
+  const list = useLoad(() => ok(typedApi.GET('/external-claims', { params: { query: { status: status || undefined, page, pageSize: 20 } } })), [status, page]);
   const done = () => (setDeciding(undefined), list.reload());
   return (
     <>

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { api, fileToBase64, qs } from '../../api/client';
+import { api, fileToBase64, ok, typedApi } from '../../api/client';
 import type { ExternalClaim } from '../../api/claims-types';
-import type { Page, Topic } from '../../api/types';
+import type { Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table, hours } from '../../ui/kit';
@@ -15,7 +15,7 @@ export function ClaimsPage() {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const list = useLoad(() => api.get<Page<ExternalClaim>>(`/me/external-claims${qs({ page, pageSize: 20 })}`), [page]);
+  const list = useLoad(() => ok(typedApi.GET('/me/external-claims', { params: { query: { page, pageSize: 20 } } })), [page]);
   return (
     <>
       <PageTitle title={t('claims.title')}>
@@ -104,13 +104,18 @@ function ClaimForm({ onSaved }: { onSaved(): void }) {
     e.preventDefault();
     if (fileError) return;
     const r = await save.run(async () =>
-      api.post<ExternalClaim>('/me/external-claims', {
-        ...form,
-        category: Number(form.category),
-        kind: form.category === '2' ? 'continuing' : form.kind,
-        topicCodes,
-        evidence: await Promise.all(files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) }))),
-      }),
+      ok(
+        typedApi.POST('/me/external-claims', {
+          body: {
+            ...form,
+            // The selects offer only valid values; the API checks them again.
+            category: Number(form.category) as ExternalClaim['category'],
+            kind: (form.category === '2' ? 'continuing' : form.kind) as ExternalClaim['kind'],
+            topicCodes,
+            evidence: await Promise.all(files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) }))),
+          },
+        }),
+      ),
     );
     if (r) onSaved();
   };
