@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { CertificateContent, CertificateRenderer, CertificateRenderPool } from '@cqo/certificates';
-import { CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
+import type { CertificateContent} from '@cqo/certificates';
+import { CertificateRenderer, CertificateRenderPool } from '@cqo/certificates';
+import type { CourseCompletedEvent} from '@cqo/core';
+import { DEFAULT_JOB_OPTIONS, loadConfig, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 

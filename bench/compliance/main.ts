@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,7 +8,8 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
-import { chinaYearOf, CourseCompletedEvent, DEFAULT_JOB_OPTIONS, loadConfig, OUTBOX_CHANNEL, queuePrefix, redisConnectionOptions } from '@cqo/core';
+import type { CourseCompletedEvent} from '@cqo/core';
+import { chinaYearOf, DEFAULT_JOB_OPTIONS, loadConfig, OUTBOX_CHANNEL, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
 
 /**

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { BenchWorld, benchRequest, PhaseName } from './requests';
+import type { BenchWorld, PhaseName } from './requests';
+import { benchRequest } from './requests';
 
 /**
  * The clients of bench:enrolment, in a process of their own (forked by main.ts) so that the

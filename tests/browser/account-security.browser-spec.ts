@@ -1,8 +1,10 @@
 import { generate } from 'otplib';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, LiveServers, DESKTOP, ShiftedClock, startLiveServers } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, DESKTOP, ShiftedClock, startLiveServers } from '../support/browser';
 import { DataSource } from 'typeorm';
-import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 
 /**
  * Issue 13 in the browser: a platform admin who must have the TOTP second factor lands on the

@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onlineCourse } from '../support/courses';
-import { DESKTOP, launchChromium, LiveServers, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
+import type { LiveServers} from '../support/browser';
+import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 import { CMI5_SAMPLE_DIR, filesOf, zipOf } from '../support/packages';
 
 /**

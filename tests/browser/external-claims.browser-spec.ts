@@ -1,8 +1,10 @@
-import { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chinaDateOf } from '@cqo/core';
 import { seriousAxeViolations } from '../support/axe';
-import { DESKTOP, launchChromium, LiveServers, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
+import type { LiveServers} from '../support/browser';
+import { DESKTOP, launchChromium, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 
 /**
  * The trainee's claim form for hours earned elsewhere, at desktop and phone width: the server's

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { chinaDateOf } from '@cqo/core';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { keyOf, createPaper, createQuestion, questionBodies, basePaper } from '../support/exams';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { launchChromium, LiveServers, PHONE, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, PHONE, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 
 /**
  * The product in a real browser (Debian's Chromium through playwright-core) against the real API

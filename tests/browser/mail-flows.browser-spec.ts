@@ -1,7 +1,9 @@
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, LiveServers, DESKTOP, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, DESKTOP, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
-import { ReceivedMail, SmtpSink, startSmtpSink } from '../support/smtp-sink';
+import type { ReceivedMail, SmtpSink} from '../support/smtp-sink';
+import { startSmtpSink } from '../support/smtp-sink';
 import { eventually } from '../support/worker';
 
 /**

@@ -1,10 +1,12 @@
-import { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { onlineCourse } from '../support/courses';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../support/exams';
-import { launchChromium, LiveServers, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 
 /**
  * The next step is on the page: a retake button after a failed attempt, capability tests on the

@@ -2,10 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Browser, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { launchChromium, LiveServers, DESKTOP, overflowingTables, PHONE, SCREENSHOT_DIR, screenshots, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../support/fixtures';
+import type { Browser, Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, DESKTOP, overflowingTables, PHONE, SCREENSHOT_DIR, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testCreditCode } from '../support/fixtures';
 import { appointmentBody, candidate } from '../e2e/registry/support';
 
 /**

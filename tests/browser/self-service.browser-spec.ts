@@ -1,9 +1,11 @@
-import { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { seriousAxeViolations } from '../support/axe';
-import { DESKTOP, launchChromium, LiveServers, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { LiveServers} from '../support/browser';
+import { DESKTOP, launchChromium, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { seedWorld, testIdNumber, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld, testIdNumber } from '../support/fixtures';
 
 jest.setTimeout(180_000);
 

@@ -1,7 +1,9 @@
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, LiveServers, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
 import { DEMO_VIDEO_PATH } from '../support/content';
-import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 
 /**
  * Staff work in the browser: an organization drafts a course and submits it, the platform admin

@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
-import { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { ContentFilesService } from '@cqo/courses';
 import { seedDemoContent } from '../../apps/cli/src/demo-content';
 import { onlineCourse, publishCourse } from '../support/courses';
 import { createQuestion, questionBodies } from '../support/exams';
-import { DESKTOP, launchChromium, LiveServers, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
+import type { LiveServers} from '../support/browser';
+import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 
 /**
  * Studying hosted content in Chromium: the trainee plays the demo video (the seeded one, H.264/AAC

@@ -1,8 +1,10 @@
-import { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DashboardsService } from '@cqo/reporting';
 import { seriousAxeViolations } from '../support/axe';
-import { launchChromium, LiveServers, DESKTOP, overflowingTables, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
-import { seedWorld, TEST_PASSWORD, World } from '../support/fixtures';
+import type { LiveServers} from '../support/browser';
+import { launchChromium, DESKTOP, overflowingTables, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 
 /**
  * What a person reads and trips over, in Chromium: messages naming the field by its label

@@ -1,10 +1,14 @@
-import { RequestMethod, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { Role } from '@cqo/core';
-import { ACCESS_KEY, AccessRule } from '../../apps/api/src/http/common/access.decorator';
-import { createTestApi, TestApi } from '../support/api';
-import { seedWorld, World, WorldUser } from '../support/fixtures';
+import type { AccessRule } from '../../apps/api/src/http/common/access.decorator';
+import { ACCESS_KEY } from '../../apps/api/src/http/common/access.decorator';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
+import type { World, WorldUser } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 
 interface Route {
   method: string;

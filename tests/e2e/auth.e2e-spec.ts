@@ -1,6 +1,8 @@
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { refreshCookieOf, refreshWithCookie } from '../support/auth';
-import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 
 describe('auth', () => {
   let api: TestApi;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse } from '../support/courses';
-import { seedWorld, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 import { createUpload, listen } from '../support/content';
 import { CMI5_SAMPLE_DIR, filesOf, zipOf, zipWithEntryNamed } from '../support/packages';
 

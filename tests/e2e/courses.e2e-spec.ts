@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { seedWorld, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 
 describe('courses: content rules, who may do what, versions and the catalog', () => {
   let api: TestApi;

@@ -1,6 +1,8 @@
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../support/api';
-import { seedWorld, World } from '../support/fixtures';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 import { completion } from '../integration/credit-hours/support';
 
 describe('credit hours and compliance over HTTP', () => {

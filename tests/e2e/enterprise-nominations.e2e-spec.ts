@@ -2,9 +2,11 @@ import { DataSource } from 'typeorm';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
 import { TraineesService } from '@cqo/trainees';
 import { TokenService, UsersRepository } from '@cqo/identity';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { confirmEmployer, seedWorld, TEST_PASSWORD, testIdNumber, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { confirmEmployer, seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 import { completion } from '../integration/credit-hours/support';
 
 const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false } as const;

@@ -1,8 +1,10 @@
 import { FakeClock } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { seedWorld, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 import { completion } from '../integration/credit-hours/support';
 
 /**

@@ -1,6 +1,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { createTestApi, TestApi } from '../support/api';
-import { seedWorld, World } from '../support/fixtures';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 
 describe('HTTP conventions', () => {
   let api: TestApi;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { seedWorld, testIdNumber, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld, testIdNumber } from '../support/fixtures';
 
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
 

@@ -1,7 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { DisposableRedis, freePort } from '../support/redis-server';
 import { TcpProxy } from '../support/tcp-proxy';
 import { eventually } from '../support/worker';

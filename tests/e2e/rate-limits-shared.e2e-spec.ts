@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { DisposableRedis } from '../support/redis-server';
 
 /**

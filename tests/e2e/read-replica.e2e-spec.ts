@@ -1,9 +1,12 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_DATA_SOURCE } from '@cqo/core';
-import { createTestContext, TestContext } from '@cqo/testing';
-import { createTestApi, TestApi } from '../support/api';
-import { seedWorld, World } from '../support/fixtures';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 
 /**
  * The regulators' exports read through DATABASE_READ_URL. Here it names a second database (a

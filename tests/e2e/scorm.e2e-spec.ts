@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse } from '../support/courses';
-import { seedWorld, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 import { filesOf, SCORM12_SAMPLE_DIR, zipOf, zipWithEntryNamed } from '../support/packages';
 
 /** A SCORM 2004 manifest with one SCO whose content does not set completion (the LMS does). */

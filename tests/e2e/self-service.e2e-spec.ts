@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { logIn } from '../support/auth';
-import { seedWorld, testIdNumber, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld, testIdNumber } from '../support/fixtures';
 
 const PASSWORD = 'Rg7#kWp2-Zt9q';
 const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false };

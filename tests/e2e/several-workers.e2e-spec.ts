@@ -1,11 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, DEFAULT_JOB_OPTIONS, OutboxWriter, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
-import { createTestApi, TestApi } from '../support/api';
-import { seedWorld, World } from '../support/fixtures';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 import { freePort } from '../support/redis-server';
 import { eventually } from '../support/worker';
 import { completedEvent, insertCourseVersion, insertEnrollment } from '../integration/certificates/support';

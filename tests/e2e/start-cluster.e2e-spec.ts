@@ -1,9 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { DEMO_PASSWORD } from '../../apps/cli/src/demo-data';
 import { freePort } from '../support/redis-server';
 import { eventually } from '../support/worker';

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import XAPI from '@xapi/xapi';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
+import { createTestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
-import { seedWorld, World } from '../support/fixtures';
+import type { World } from '../support/fixtures';
+import { seedWorld } from '../support/fixtures';
 
 type Err = { details: { field: string }[] };
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { demoVideoPath } from '../../apps/cli/src/demo-content';
 import { seedDemo } from '../../apps/cli/src/seed-demo';
 

@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, SystemClock } from '@cqo/core';
 import { MailLogPruner } from '@cqo/notifications';
 import { ALL_ENTITIES } from '@cqo/schema';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { maintenanceSchedules } from '../../apps/worker/src/schedulers/maintenance.scheduler';
 
 /**

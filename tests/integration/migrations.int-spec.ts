@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { createSchemaDataSource, migrateDatabase } from '@cqo/schema';
 import { createEmptyDatabase, databaseUrl, dropDatabase } from '@cqo/testing';
 

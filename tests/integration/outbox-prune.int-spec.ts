@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, loadConfig, OutboxWriter, SystemClock } from '@cqo/core';
 import { AccrualService, LedgerService } from '@cqo/credit-hours';
 import { ALL_ENTITIES } from '@cqo/schema';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { OutboxPruner } from '../../apps/worker/src/outbox/outbox-pruner';
 import { maintenanceSchedules } from '../../apps/worker/src/schedulers/maintenance.scheduler';
 

@@ -1,7 +1,8 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { DataSource } from 'typeorm';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { TraineesService } from '@cqo/trainees';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { testIdNumber } from '../support/fixtures';

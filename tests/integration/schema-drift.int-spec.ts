@@ -1,5 +1,6 @@
 import { createSchemaDataSource } from '@cqo/schema';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 
 /**
  * The entities and the migrations must describe the same schema. If this fails, a migration is

@@ -1,11 +1,12 @@
-import { LoggerService, Type } from '@nestjs/common';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LoggerService, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Clock } from '@cqo/core';
 import { PasswordHasher } from '@cqo/identity';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi, createFastifyAdapter, registerSecurityHeaders } from '../../apps/api/src/bootstrap';
 

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { TestApi } from './api';
+import type { TestApi } from './api';
 
 /** The refresh token the API set as its httpOnly cookie, or undefined. */
 export function refreshCookieOf(res: LightMyRequestResponse): string | undefined {

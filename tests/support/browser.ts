@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '@cqo/core';
-import { Browser, chromium, Page } from 'playwright-core';
-import { createTestApi, TestApi } from './api';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { TestApi } from './api';
+import { createTestApi } from './api';
 import { freePort } from './redis-server';
 import { createTestWorker } from './worker';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { TestApi } from './api';
+import type { TestApi } from './api';
 
 /** The demo lesson video shipped in the repository (45 minutes, H.264/AAC, about 0.5 MB). */
 export const DEMO_VIDEO_PATH = join(__dirname, '../../apps/cli/assets/demo-lesson.mp4');

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@cqo/core';
 import { TokenService } from '@cqo/identity';
-import { TestApi } from './api';
-import { World } from './fixtures';
+import type { TestApi } from './api';
+import type { World } from './fixtures';
 
 /** A valid online course body (category 1, appointment, two required video lessons and an optional document). */
 export function onlineCourse(overrides: Record<string, unknown> = {}): Record<string, unknown> {

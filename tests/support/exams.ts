@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { TestApi } from './api';
+import type { DataSource } from 'typeorm';
+import type { TestApi } from './api';
 
 /** Question bodies for tests; `n` makes each stem unique. Topics are the seeded codes. */
 export const questionBodies = {

@@ -4,7 +4,7 @@ import { chineseIdCheckChar, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { TraineesService } from '@cqo/trainees';
-import { TestApi } from './api';
+import type { TestApi } from './api';
 
 export const TEST_PASSWORD = 'Test@2026pass';
 /** Minutes per 学时 in the test world's rule sets (see seedWorld). */

@@ -1,5 +1,6 @@
-import { AddressInfo } from 'node:net';
-import { ParsedMail, simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import type { ParsedMail} from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {

@@ -1,4 +1,5 @@
-import { createConnection, createServer, Server, Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 
 /**
  * A TCP proxy on loopback to another port, for tests that make a server unreachable (close the

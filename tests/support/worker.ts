@@ -1,6 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { AppConfig, Clock } from '@cqo/core';
+import type { AppConfig} from '@cqo/core';
+import { Clock } from '@cqo/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 /** The worker (processors, outbox relay) over a test context's database and Redis prefix. */

@@ -1,6 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { APP_CONFIG, AppConfig, requestIdOf } from '@cqo/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { AppConfig} from '@cqo/core';
+import { APP_CONFIG, requestIdOf } from '@cqo/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { JSON_BODY_LIMIT } from './http/common/file-upload';

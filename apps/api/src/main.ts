@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { closeOnSignals, ConfigError, describeConnectionError, isConnectionError, loadConfig } from '@cqo/core';
 import { ApiModule } from './api.module';
 import { configureApi, createFastifyAdapter, registerSecurityHeaders } from './bootstrap';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { ContentFilesService } from '@cqo/courses';
+import type { ContentFilesService } from '@cqo/courses';
 
 /** The demo lesson video: generated once with Debian's ffmpeg (45 min, 320×180, 2 fps H.264, silent AAC), about 0.5 MB. */
 export function demoVideoPath(): string {

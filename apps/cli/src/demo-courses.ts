@@ -1,5 +1,6 @@
-import { Actor, Role } from '@cqo/core';
-import { ContentFilesService, CourseContentInput, CoursesService } from '@cqo/courses';
+import type { Actor} from '@cqo/core';
+import { Role } from '@cqo/core';
+import type { ContentFilesService, CourseContentInput, CoursesService } from '@cqo/courses';
 import { seedDemoContent } from './demo-content';
 
 const actor = (userId: string, role: Role, organizationId: string | null = null): Actor => ({

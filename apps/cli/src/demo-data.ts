@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { chinaDateOf, chineseIdCheckChar, Role } from '@cqo/core';
-import { ContentFilesService, CoursesService } from '@cqo/courses';
-import { UsersService } from '@cqo/identity';
-import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
-import { AppointmentsService, DeclarationsService } from '@cqo/registry';
-import { TraineesService } from '@cqo/trainees';
+import type { ContentFilesService, CoursesService } from '@cqo/courses';
+import type { UsersService } from '@cqo/identity';
+import type { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
+import type { AppointmentsService, DeclarationsService } from '@cqo/registry';
+import type { TraineesService } from '@cqo/trainees';
 import { seedDemoCourses } from './demo-courses';
 
 /** Meets the staff password rules (at least 12 characters, not common, not the user name). */

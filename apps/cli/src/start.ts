@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import cluster, { Worker as ClusterProcess } from 'node:cluster';
+import type { Worker as ClusterProcess } from 'node:cluster';
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@cqo/core';
 import { DatabaseUnavailableError, migrateDatabase } from '@cqo/schema';

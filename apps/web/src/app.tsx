@@ -1,4 +1,5 @@
-import { lazy, ReactNode, Suspense, useEffect, useState } from 'react';
+import type { ReactNode} from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from './api/types';
 import { I18nProvider, useI18n } from './i18n';

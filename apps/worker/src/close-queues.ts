@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 
 /** How long a queue gets to close politely before its connection is dropped. */
 export const QUEUE_CLOSE_MS = 1000;

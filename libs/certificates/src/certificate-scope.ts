@@ -1,5 +1,6 @@
-import { Actor, Role, ScopePolicy } from '@cqo/core';
-import { CertificateEntity } from './certificate.entity';
+import type { Actor} from '@cqo/core';
+import { Role, ScopePolicy } from '@cqo/core';
+import type { CertificateEntity } from './certificate.entity';
 
 /**
  * Who may see a certificate: its holder; the org admin of its course's organization; a

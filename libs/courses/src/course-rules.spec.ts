@@ -1,4 +1,5 @@
-import { checkLessonFiles, CourseContentInput, creditHourMinutesShortfall, normalizeHours, requiredSecondsOf, validateCourseContent, wholeMinutes } from './course-rules';
+import type { CourseContentInput} from './course-rules';
+import { checkLessonFiles, creditHourMinutesShortfall, normalizeHours, requiredSecondsOf, validateCourseContent, wholeMinutes } from './course-rules';
 
 const topics = [
   { id: 't1', code: 'cqo-system', category: 1 },

@@ -1,6 +1,6 @@
-import { FieldIssue } from '@cqo/core';
-import { CourseKind, DeliveryMode } from './entities/course-version.entity';
-import { LessonType } from './entities/lesson.entity';
+import type { FieldIssue } from '@cqo/core';
+import type { CourseKind, DeliveryMode } from './entities/course-version.entity';
+import type { LessonType } from './entities/lesson.entity';
 
 /** A lesson as an org admin writes it. Times are ISO 8601 strings. */
 export interface LessonInput {

@@ -1,4 +1,5 @@
-import { DomainError, FieldIssue } from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
+import { DomainError } from '@cqo/core';
 
 /** Errors of the courses lib: stable codes, Chinese messages, offending fields in `details`. */
 export const CourseErrors = {

@@ -1,4 +1,4 @@
-import { DomainError } from '@cqo/core';
+import type { DomainError } from '@cqo/core';
 import { parseCsv, parseSheetTime, requireTraineeColumn, TRAINEE_COLUMNS } from './roster-csv';
 
 describe('parseCsv', () => {

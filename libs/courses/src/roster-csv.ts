@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { FieldIssue } from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
 import { CourseErrors } from './courses.errors';
 
 /** One data row of an uploaded CSV: its line in the file (the header is line 1) and its values by column. */

@@ -1,4 +1,4 @@
-import { DomainError } from '@cqo/core';
+import type { DomainError } from '@cqo/core';
 import { parseStatement } from './xapi-statement';
 
 const BASE = 'https://cqo.example.cn';

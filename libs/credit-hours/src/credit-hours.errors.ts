@@ -1,4 +1,5 @@
-import { DomainError, FieldIssue } from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
+import { DomainError } from '@cqo/core';
 
 export const CreditHoursErrors = {
   traineeNotFound: () => DomainError.notFound('TRAINEE_NOT_FOUND', '学员不存在'),

@@ -1,5 +1,6 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, CommonErrors, Role, ScopePolicy } from '@cqo/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor} from '@cqo/core';
+import { CommonErrors, Role, ScopePolicy } from '@cqo/core';
 import { CreditHoursErrors } from './credit-hours.errors';
 
 export interface TraineeScope {

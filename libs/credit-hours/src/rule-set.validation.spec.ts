@@ -1,4 +1,5 @@
-import { isMonthDay, RuleSetInput, validateRuleSet } from './rule-set.validation';
+import type { RuleSetInput} from './rule-set.validation';
+import { isMonthDay, validateRuleSet } from './rule-set.validation';
 
 const gansu: RuleSetInput = {
   name: '甘肃省首席质量官学时要求',

@@ -1,6 +1,9 @@
-import { FieldIssue, isPositiveHours } from '@cqo/core';
-import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
-import { REQUIREMENT_APPLIES_TO, REQUIREMENT_PERIODS, RequirementAppliesTo, RequirementPeriod } from './requirement-rule.entity';
+import type { FieldIssue} from '@cqo/core';
+import { isPositiveHours } from '@cqo/core';
+import type { CreditCategory, CreditKind } from './credit-entry.entity';
+import { CREDIT_KINDS } from './credit-entry.entity';
+import type { RequirementAppliesTo, RequirementPeriod } from './requirement-rule.entity';
+import { REQUIREMENT_APPLIES_TO, REQUIREMENT_PERIODS } from './requirement-rule.entity';
 
 export interface RuleInput {
   /** Names the requirement across rule sets, e.g. `continuing`. */

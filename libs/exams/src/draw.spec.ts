@@ -1,5 +1,6 @@
-import { checkDrawable, DrawCandidate, drawAttempt, DrawShortage } from './draw';
-import { DrawRule } from './exam-types';
+import type { DrawCandidate} from './draw';
+import { checkDrawable, drawAttempt, DrawShortage } from './draw';
+import type { DrawRule } from './exam-types';
 
 function q(n: number, over: Partial<DrawCandidate> = {}): DrawCandidate {
   const id = `q${String(n).padStart(3, '0')}`;

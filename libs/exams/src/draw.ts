@@ -1,5 +1,6 @@
-import { DrawRule, TopicCategory } from './exam-types';
-import { Random, sample, seededRandom, shuffled } from './prng';
+import type { DrawRule, TopicCategory } from './exam-types';
+import type { Random} from './prng';
+import { sample, seededRandom, shuffled } from './prng';
 
 /** A question as the draw sees it: its current version and the tags rules filter on. */
 export interface DrawCandidate {

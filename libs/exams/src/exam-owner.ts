@@ -1,4 +1,5 @@
-import { Actor, CommonErrors, Role } from '@cqo/core';
+import type { Actor} from '@cqo/core';
+import { CommonErrors, Role } from '@cqo/core';
 
 /**
  * Who owns a bank, its papers and their results: a training organization (its org admins), or a

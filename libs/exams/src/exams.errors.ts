@@ -1,4 +1,5 @@
-import { DomainError, FieldIssue } from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
+import { DomainError } from '@cqo/core';
 
 /**
  * Codes of the exams domain. A question, paper or attempt of another owner (or another trainee)

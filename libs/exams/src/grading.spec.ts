@@ -1,4 +1,5 @@
-import { gradeAttempt, gradeItem, GradableItem, percentText } from './grading';
+import type { GradableItem} from './grading';
+import { gradeAttempt, gradeItem, percentText } from './grading';
 
 const single = (selected: string[] | null): GradableItem => ({ type: 'single', correctOptionIds: ['k'], points: 2, selectedOptionIds: selected });
 const multiple = (selected: string[] | null): GradableItem => ({ type: 'multiple', correctOptionIds: ['a', 'c'], points: 3, selectedOptionIds: selected });

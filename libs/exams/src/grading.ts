@@ -1,4 +1,4 @@
-import { QuestionType } from './exam-types';
+import type { QuestionType } from './exam-types';
 
 /** What grading needs of one item: the key (frozen with the question version) and the saved answer. */
 export interface GradableItem {

@@ -1,4 +1,5 @@
-import { itemStatistics, ScoredAttempt } from './item-statistics';
+import type { ScoredAttempt } from './item-statistics';
+import { itemStatistics } from './item-statistics';
 
 /** An attempt over items i1..iN, each worth 1, correct where the pattern says 1. */
 function attempt(id: string, pattern: string, keys = ['i1', 'i2', 'i3', 'i4']): ScoredAttempt {

@@ -1,7 +1,9 @@
 import { Workbook } from 'exceljs';
 import { DEFAULT_ZIP_LIMITS } from '@cqo/core';
-import { ImportFileError, parseQuestionFile, UploadLimits } from './question-import';
-import { TopicLookup, validateQuestion } from './question-rules';
+import type { UploadLimits } from './question-import';
+import { ImportFileError, parseQuestionFile } from './question-import';
+import type { TopicLookup} from './question-rules';
+import { validateQuestion } from './question-rules';
 
 const topics: TopicLookup = { categoryOf: (code) => (code.startsWith('C1-') ? 1 : code.startsWith('C2-') ? 2 : undefined) };
 

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { DomainError, FieldIssue, readXlsxRows, UPLOAD_REJECTED, ZipLimits } from '@cqo/core';
-import { DifficultyBand, QuestionType, TopicCategory } from './exam-types';
-import { QuestionInput, TopicLookup, validateQuestion } from './question-rules';
+import type { FieldIssue, ZipLimits } from '@cqo/core';
+import { DomainError, readXlsxRows, UPLOAD_REJECTED } from '@cqo/core';
+import type { DifficultyBand, QuestionType, TopicCategory } from './exam-types';
+import type { QuestionInput, TopicLookup} from './question-rules';
+import { validateQuestion } from './question-rules';
 
 export type ImportFormat = 'csv' | 'xlsx';
 

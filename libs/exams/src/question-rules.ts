@@ -1,5 +1,6 @@
-import { FieldIssue } from '@cqo/core';
-import { DIFFICULTY_BANDS, DifficultyBand, QUESTION_TYPES, QuestionType, TopicCategory } from './exam-types';
+import type { FieldIssue } from '@cqo/core';
+import type { DifficultyBand, QuestionType, TopicCategory } from './exam-types';
+import { DIFFICULTY_BANDS, QUESTION_TYPES } from './exam-types';
 
 /** A question as authored (by the API or a row of an imported file). Option ids are assigned on save. */
 export interface QuestionInput {

@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { DEFAULT_ZIP_LIMITS, readXlsxRows } from '@cqo/core';
 import { parseQuestionFile } from './question-import';
 import { buildQuestionTemplate } from './question-template';
-import { TopicLookup } from './question-rules';
+import type { TopicLookup } from './question-rules';
 
 const TOPICS = [
   { code: 'C2-08', name: '质量常用工具', category: 2 },

@@ -1,4 +1,5 @@
-import { checkClaimShape, ExternalClaimInput, isCalendarDate } from './external-claim-input';
+import type { ExternalClaimInput} from './external-claim-input';
+import { checkClaimShape, isCalendarDate } from './external-claim-input';
 import { lateWindowEnd, withinLimit } from './external-claim-rules';
 
 const claim = (overrides: Partial<ExternalClaimInput> = {}): ExternalClaimInput => ({

@@ -1,5 +1,7 @@
-import { chinaDateOf, FieldIssue, isPositiveHours, toCentiHours } from '@cqo/core';
-import { CREDIT_KINDS, CreditCategory, CreditKind } from '@cqo/credit-hours';
+import type { FieldIssue} from '@cqo/core';
+import { chinaDateOf, isPositiveHours, toCentiHours } from '@cqo/core';
+import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
+import { CREDIT_KINDS } from '@cqo/credit-hours';
 
 export interface EvidenceUpload {
   fileName: string;

@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { Actor, DomainError, loadConfig, Role } from '@cqo/core';
+import type { Actor} from '@cqo/core';
+import { DomainError, loadConfig, Role } from '@cqo/core';
 import { TokenService } from './token.service';
 
 describe('TokenService', () => {

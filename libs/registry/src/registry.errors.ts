@@ -1,4 +1,5 @@
-import { DomainError, FieldIssue } from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
+import { DomainError } from '@cqo/core';
 import type { EligibilityResult } from './eligibility/eligibility.types';
 
 export const RegistryErrors = {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AppConfig, loadConfig } from '@cqo/core';
+import type { AppConfig} from '@cqo/core';
+import { loadConfig } from '@cqo/core';
 import { createTestDatabase, databaseUrl, deleteRedisKeys, runId, TEST_REDIS_URL } from './test-database';
 
 /** One test file's world: its own database (cloned from the migrated template) and Redis key prefix. */

@@ -5,9 +5,11 @@ import { AccrualService } from '@cqo/credit-hours';
 import { AuditLogService, TotpService } from '@cqo/identity';
 import { TraineesService } from '@cqo/trainees';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { logIn } from '../../support/auth';
-import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
 
 const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false };
 

@@ -4,10 +4,14 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { FakeClock } from '@cqo/core';
-import { ACCESS_KEY, AccessRule } from '../../../apps/api/src/http/common/access.decorator';
-import { AUDITED_READ_KEY, AuditedReadRule } from '../../../apps/api/src/http/common/audited-read';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World, WorldUser } from '../../support/fixtures';
+import type { AccessRule } from '../../../apps/api/src/http/common/access.decorator';
+import { ACCESS_KEY } from '../../../apps/api/src/http/common/access.decorator';
+import type { AuditedReadRule } from '../../../apps/api/src/http/common/audited-read';
+import { AUDITED_READ_KEY } from '../../../apps/api/src/http/common/audited-read';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World, WorldUser } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { appointmentBody, candidate } from '../registry/support';
 
 /** @nestjs/swagger's metadata key of @ApiProduces (its constants are not exported). */

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AccrualService } from '@cqo/credit-hours';
 import { IdentityReferences, TraineesService } from '@cqo/trainees';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { logIn } from '../../support/auth';
-import { seedWorld, testIdNumber, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testIdNumber } from '../../support/fixtures';
 
 const PASSWORD = 'Tq8#Lw3z-Vb5n';
 const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false };

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { seedWorld, TEST_PASSWORD } from '../../support/fixtures';
 
 const login = (api: TestApi, username: string, password: string, xff?: string) =>

@@ -1,7 +1,9 @@
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { logIn, refreshCookieOf, refreshWithCookie } from '../../support/auth';
-import { seedWorld, TEST_PASSWORD, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD } from '../../support/fixtures';
 
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; sid: string; sv: number };
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import * as yauzl from 'yauzl';
-import { CertificateEntity, CertificateIssuer, CertificateStorage, sha256Hex } from '@cqo/certificates';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, testIdNumber, World } from '../../support/fixtures';
+import type { CertificateEntity} from '@cqo/certificates';
+import { CertificateIssuer, CertificateStorage, sha256Hex } from '@cqo/certificates';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testIdNumber } from '../../support/fixtures';
 
 function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';
 import { completion } from '../../integration/credit-hours/support';
 

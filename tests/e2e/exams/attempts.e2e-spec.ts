@@ -1,10 +1,12 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { drawAttempt, QuestionPoolRepository } from '@cqo/exams';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 const T0 = new Date('2026-03-02T01:00:00Z');
 const MIN = 60_000;

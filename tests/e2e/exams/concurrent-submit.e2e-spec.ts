@@ -1,10 +1,12 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { onlineCourse, publishCourse } from '../../support/courses';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /**
  * A course's final exam: the trainee has done the lessons, then submits the passing attempt 50

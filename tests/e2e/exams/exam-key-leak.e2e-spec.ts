@@ -1,13 +1,17 @@
-import { RequestMethod, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FakeClock, Role } from '@cqo/core';
-import { ACCESS_KEY, AccessRule } from '../../../apps/api/src/http/common/access.decorator';
-import { createTestApi, TestApi } from '../../support/api';
+import type { AccessRule } from '../../../apps/api/src/http/common/access.decorator';
+import { ACCESS_KEY } from '../../../apps/api/src/http/common/access.decorator';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /** Every route a trainee may call that touches exams (path mentions exam or capability). */
 function traineeExamRoutes(api: TestApi): string[] {

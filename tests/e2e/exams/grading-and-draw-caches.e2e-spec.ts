@@ -1,9 +1,11 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { QuestionVersionCache } from '../../../libs/exams/src/question-version-cache';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { answersFor, basePaper, createPaper, createQuestion, keyOf, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /**
  * Grading reads the answers without a lock and claims the attempt only if no save came in

@@ -1,7 +1,9 @@
 import { Workbook } from 'exceljs';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 const CSV = [
   '题型,题干,A,B,C,D,答案,类别,知识点,难度,解析',

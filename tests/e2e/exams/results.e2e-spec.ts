@@ -1,7 +1,9 @@
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { insertTrainees } from '../../support/courses';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 describe('exam results, export, item statistics and capability conclusions', () => {
   let api: TestApi;

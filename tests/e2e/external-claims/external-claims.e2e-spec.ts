@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { completion } from '../../integration/credit-hours/support';
 
 // A 1×1 PNG and the start of a PDF: evidence as far as the type check (by bytes) goes.

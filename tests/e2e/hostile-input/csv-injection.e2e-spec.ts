@@ -3,8 +3,10 @@ import { Workbook } from 'exceljs';
 import { DEFAULT_ZIP_LIMITS, FakeClock, openCheckedZip, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService } from '@cqo/organizations';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, TEST_PASSWORD, testCreditCode, testEnterprise, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testCreditCode, testEnterprise } from '../../support/fixtures';
 import { appointmentBody, candidate } from '../registry/support';
 
 /**

@@ -1,5 +1,7 @@
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, TEST_PASSWORD, testIdNumber, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
 
 /** The five classes of input that used to answer 500 (issue 13, problem 6): each is now a 400 naming the field. */
 describe('hostile input', () => {

@@ -1,8 +1,11 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { seededRandom } from '@cqo/exams';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World, WorldUser } from '../../support/fixtures';
-import { fuzzRequest, Operation, operationsOf, useKnownIds } from '../../support/openapi-fuzz';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World, WorldUser } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
+import type { Operation} from '../../support/openapi-fuzz';
+import { fuzzRequest, operationsOf, useKnownIds } from '../../support/openapi-fuzz';
 
 /** Seeded, so a failure is replayed by running again with the seed it prints (`FUZZ_SEED=…`). */
 const SEED = process.env.FUZZ_SEED ?? 'issue-13-fuzz';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 
 /** Issue 13, problem 8: every answer carries the security headers; HSTS once the site is https. */
 describe('security headers', () => {

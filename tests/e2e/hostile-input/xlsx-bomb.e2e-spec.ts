@@ -1,7 +1,9 @@
 import { Workbook } from 'exceljs';
 import { buildXlsxBomb } from '@cqo/testing';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 const MiB = 1024 * 1024;
 

@@ -1,9 +1,11 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { logIn } from '../../support/auth';
-import { seedWorld, testIdNumber, TEST_PASSWORD, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testIdNumber, TEST_PASSWORD } from '../../support/fixtures';
 import { createTestWorker, eventually } from '../../support/worker';
 
 /**

@@ -1,13 +1,17 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { chinaDateOf, jobIdFor, JobName, JobQueues, Queues, queuePrefix, redisConnectionOptions, DEFAULT_JOB_OPTIONS } from '@cqo/core';
+import type { JobName} from '@cqo/core';
+import { chinaDateOf, jobIdFor, JobQueues, Queues, queuePrefix, redisConnectionOptions, DEFAULT_JOB_OPTIONS } from '@cqo/core';
 import { ComplianceEngine, currentYear } from '@cqo/credit-hours';
 import { MailDeliveryService } from '@cqo/notifications';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { logIn, refreshWithCookie } from '../../support/auth';
-import { seedWorld, testIdNumber, TEST_PASSWORD, World } from '../../support/fixtures';
-import { ReceivedMail, SmtpSink, startSmtpSink } from '../../support/smtp-sink';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testIdNumber, TEST_PASSWORD } from '../../support/fixtures';
+import type { ReceivedMail, SmtpSink} from '../../support/smtp-sink';
+import { startSmtpSink } from '../../support/smtp-sink';
 import { createTestWorker, eventually } from '../../support/worker';
 
 /**

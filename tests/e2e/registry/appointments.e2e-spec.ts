@@ -1,6 +1,8 @@
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, testEnterprise, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testEnterprise } from '../../support/fixtures';
 import { appointmentBody, candidate } from './support';
 
 // The notice, 二 (二) and 三 (一): who may be appointed CQO, and how the enterprise registers it.

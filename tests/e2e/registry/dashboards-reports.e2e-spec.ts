@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { FakeClock, Role } from '@cqo/core';
@@ -7,11 +7,14 @@ import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService } from '@cqo/organizations';
 import { DashboardsService } from '@cqo/reporting';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testCreditCode } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';
 import { createTestWorker, eventually } from '../../support/worker';
-import { appointmentBody, candidate, Candidate } from './support';
+import type { Candidate } from './support';
+import { appointmentBody, candidate } from './support';
 
 async function readSheet(xlsx: Buffer, name?: string): Promise<string[][]> {
   const workbook = new Workbook();

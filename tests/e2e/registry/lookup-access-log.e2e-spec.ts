@@ -1,14 +1,18 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { freePort } from '../../support/redis-server';
 import { eventually } from '../../support/worker';
-import { appointmentBody, candidate, Candidate } from './support';
+import type { Candidate } from './support';
+import { appointmentBody, candidate } from './support';
 
 const API_ENTRY = join(__dirname, '../../../dist/apps/api/src/main.js');
 

@@ -2,9 +2,12 @@ import { Workbook } from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { FakeClock } from '@cqo/core';
 import { ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
-import { appointmentBody, candidate, Candidate } from './support';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
+import type { Candidate } from './support';
+import { appointmentBody, candidate } from './support';
 
 async function readSheet(xlsx: Buffer): Promise<string[][]> {
   const workbook = new Workbook();

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { CertificateTriggersService } from '@cqo/certificates';
 import { FakeClock } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
-import { appointmentBody, candidate, Candidate } from './support';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
+import type { Candidate } from './support';
+import { appointmentBody, candidate } from './support';
 
 const GANSU_2026_REVISED = [
   { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '24', period: 'once', appliesTo: 'everyone' },

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { FakeClock, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService } from '@cqo/organizations';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testCreditCode } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';
 import { appointmentBody, candidate } from './support';
 

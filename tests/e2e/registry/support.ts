@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CertificateIssuer } from '@cqo/certificates';
 import { AccrualService } from '@cqo/credit-hours';
 import { TokenService, UsersRepository } from '@cqo/identity';
-import { EducationLevel, QualityQualification, TraineesService } from '@cqo/trainees';
-import { TestApi } from '../../support/api';
+import type { EducationLevel, QualityQualification} from '@cqo/trainees';
+import { TraineesService } from '@cqo/trainees';
+import type { TestApi } from '../../support/api';
 import { confirmEmployer, TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
 
 let serial = 100;

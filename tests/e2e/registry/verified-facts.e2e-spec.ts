@@ -1,9 +1,12 @@
 import { DomainError, FakeClock } from '@cqo/core';
 import { UsersRepository } from '@cqo/identity';
 import { TraineeFactsService } from '@cqo/registry';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
-import { candidate, Candidate } from './support';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
+import type { Candidate } from './support';
+import { candidate } from './support';
 
 // A 1×1 PNG: what a phone scan of a diploma is, as far as the type check goes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

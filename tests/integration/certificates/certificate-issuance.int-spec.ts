@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   CertificateAdministrationService,
@@ -12,10 +12,13 @@ import {
   normalizeSerial,
   sha256Hex,
 } from '@cqo/certificates';
-import { Actor, FakeClock, Role } from '@cqo/core';
+import type { Actor} from '@cqo/core';
+import { FakeClock, Role } from '@cqo/core';
 import { UsersRepository } from '@cqo/identity';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';
 
 const yearlyFacts = (c1 = '16', c2 = '30') =>

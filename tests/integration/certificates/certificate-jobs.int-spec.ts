@@ -1,9 +1,11 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, FakeClock, OutboxWriter, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { createTestWorker, eventually } from '../../support/worker';
 import { completedEvent, insertCourseVersion, insertEnrollment } from './support';
 

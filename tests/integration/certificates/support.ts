@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { CourseCompletedEvent } from '@cqo/core';
+import type { DataSource } from 'typeorm';
+import type { CourseCompletedEvent } from '@cqo/core';
 
 /**
  * Rows of the courses lib's tables, inserted by SQL: the certificate tests need a course

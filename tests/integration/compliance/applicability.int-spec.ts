@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: the yearly requirements bind every serving CQO and trainees who ask for them; appointment
 // training applies to everyone. "Serving" comes from the serving_cqo_terms view (the registry's seam).

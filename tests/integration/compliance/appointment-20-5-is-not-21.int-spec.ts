@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: appointment training needs at least 21 category-1 appointment hours, exactly (decimal, not float).
 describe('scenario: 20.5 hours of appointment training is not 21', () => {

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: appointment-training hours do not count toward the same year's continuing-education hours
 // (unless a rule set says otherwise: the switch is data, default off).

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: category-2 courses are continuing education; their hours count toward the 30-hour methods requirement.
 describe('scenario: category-2 hours are continuing and count toward methods training', () => {

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // The full recomputation inserts a chunk judged for the first time (no status and no open flag in
 // its trainee range) in bulk, without the diff against existing rows. It must write exactly what

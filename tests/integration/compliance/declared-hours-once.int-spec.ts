@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 import { completion } from '../credit-hours/support';
 
 // Rule: hours accrue when a course is completed, and they are the course's declared hours, never

@@ -1,7 +1,9 @@
-import { TestingModule, Test } from '@nestjs/testing';
+import type { TestingModule} from '@nestjs/testing';
+import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Actor, Clock, CoreModule, CourseCompletedEvent, FakeClock, Role } from '@cqo/core';
+import type { DataSource } from 'typeorm';
+import type { Actor, CourseCompletedEvent} from '@cqo/core';
+import { Clock, CoreModule, FakeClock, Role } from '@cqo/core';
 import {
   AccrualService,
   AdjustmentsService,
@@ -12,8 +14,10 @@ import {
   RuleSetsService,
 } from '@cqo/credit-hours';
 import { DatabaseModule } from '@cqo/schema';
-import { createTestContext, TestContext } from '@cqo/testing';
-import { completion, insertEnterprise, insertTrainee, StatusRow, statusOf, TraineeOptions } from '../credit-hours/support';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
+import type { StatusRow, TraineeOptions } from '../credit-hours/support';
+import { completion, insertEnterprise, insertTrainee, statusOf } from '../credit-hours/support';
 
 /**
  * A scenario world for the hour rules: the credit-hours lib over its own database with a fake

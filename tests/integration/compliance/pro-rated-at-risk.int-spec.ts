@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: during the year a trainee is on track, at risk (accrued below threshold × required ×
 // share of the year elapsed, CST) or complete; the nightly run moves people as time passes.

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 /**
  * compliance_statuses and compliance_flags have no row-by-row foreign keys (they made the cold

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: a rule set has a region scope; the deepest region containing the trainee's enterprise wins.
 describe('scenario: a city rule set overrides the province for that city only', () => {

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: a correction is a reversal entry (plus, if needed, a new entry), never an edit or delete;
 // a reversal in a closed year moves that year from complete back to shortfall.

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 const RULES_16 = [
   { code: 'appointment', name: '任职培训', category: 1 as const, kind: 'appointment' as const, minHours: '21', period: 'once' as const, appliesTo: 'everyone' as const },

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: a rule set published for next year leaves this year alone (a 14 → 16 change with 29 days
 // left does not apply to the year in progress); it governs from 1 January of its first year.

@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: trainees short of a yearly requirement, and their enterprise admins, are reminded on the
 // rule set's dates (default 1 October, 1 December, 24 December), never twice for the same flag and date.

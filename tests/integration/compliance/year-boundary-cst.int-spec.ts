@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: the calendar year is the year in China Standard Time of the moment of completion.
 describe('scenario: a completion at 2025-12-31T16:30Z counts for 2026', () => {

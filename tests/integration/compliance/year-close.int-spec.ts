@@ -1,4 +1,5 @@
-import { createHarness, Harness } from './harness';
+import type { Harness } from './harness';
+import { createHarness } from './harness';
 
 // Rule: after the year closes a trainee is complete or shortfall (shortfall = requirement − accrued
 // when positive); the year-close run makes the closed year's statuses final.

@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { ATTENTION_QUESTION_SOURCE, AttentionQuestionSource, ContentFilesService } from '@cqo/courses';
-import { createTestApi, TestApi } from '../../support/api';
+import type { AttentionQuestionSource} from '@cqo/courses';
+import { ATTENTION_QUESTION_SOURCE, ContentFilesService } from '@cqo/courses';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { DEMO_VIDEO_PATH } from '../../support/content';
 import { onlineCourse, publishCourse } from '../../support/courses';
 import { createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /** Field names that would carry the key or tell which bank question it is (as in the exam key-leak test). */
 const FORBIDDEN_KEY = /correct|answerkey|explanation|questionid|questionversion/i;

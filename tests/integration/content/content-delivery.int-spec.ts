@@ -2,10 +2,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { appendUpload, createUpload, demoVideo, listen, smallPdf, uploadOffset, uploadWhole } from '../../support/content';
 import { onlineCourse, publishCourse } from '../../support/courses';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /** Uploading lesson files (tus) and delivering them by signed URL with ranges. */
 describe('hosted lesson content', () => {

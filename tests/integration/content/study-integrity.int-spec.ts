@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { demoVideo, listen, smallPdf, uploadWhole } from '../../support/content';
 import { onlineCourse } from '../../support/courses';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /**
  * Server-side crediting of a hosted video: only playback that advances the furthest point at ≤ 1×

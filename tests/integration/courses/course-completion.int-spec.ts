@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { CourseCompletionService } from '@cqo/courses';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { onlineCourse, publishCourse } from '../../support/courses';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 /**
  * The whole path on real PostgreSQL and Redis: an organization publishes, the platform approves,

@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { onlineCourse } from '../../support/courses';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 // Rule: a 学时 has a length, rule-set data (45 minutes unless the rule set says otherwise):
 // submitting or approving a course checks its required lessons add up to declared hours × that.

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { insertTrainees, onlineCourse, publishCourse } from '../../support/courses';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 describe('enrolment under concurrency', () => {
   let api: TestApi;

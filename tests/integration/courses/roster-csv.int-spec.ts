@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { onlineCourse, publishCourse } from '../../support/courses';
-import { seedWorld, testIdNumber, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testIdNumber } from '../../support/fixtures';
 
 /**
  * An org admin enrols a roster by CSV. The file is validated whole; the answer reports each row

@@ -1,7 +1,8 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { DataSource } from 'typeorm';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { createTestWorker, eventually } from '../../support/worker';
 import { completion, insertTrainee, ledgerOf, recordCompletion, statusOf } from './support';
 

@@ -1,10 +1,12 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, jobIdFor, OutboxEventType, OutboxWriter, queuePrefix, redisConnectionOptions } from '@cqo/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { OutboxEventType} from '@cqo/core';
+import { DEFAULT_JOB_OPTIONS, jobIdFor, OutboxWriter, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { CreditHoursProcessor } from '../../../apps/worker/src/processors/credit-hours.processor';
 import { createTestWorker, eventually } from '../../support/worker';
 import { completion, insertTrainee, ledgerOf, recordCompletion, statusOf } from './support';

@@ -1,9 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { DataSource } from 'typeorm';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 import { OutboxRelay } from '../../../apps/worker/src/outbox/outbox-relay';
 import { createTestWorker, eventually } from '../../support/worker';
 import { completion, insertTrainee, ledgerOf, recordCompletion, statusOf } from './support';

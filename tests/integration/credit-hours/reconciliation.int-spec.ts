@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createHarness, Harness } from '../compliance/harness';
+import type { Harness } from '../compliance/harness';
+import { createHarness } from '../compliance/harness';
 import { completion, ledgerOf } from './support';
 
 /** The reconciliation pass over the outbox: accrues what was missed, passes over what can never be accrued. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { CourseCompletedEvent, OutboxWriter } from '@cqo/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CourseCompletedEvent} from '@cqo/core';
+import { OutboxWriter } from '@cqo/core';
 
 /**
  * Helpers for the credit-hour and compliance tests: trainees written straight to the tables

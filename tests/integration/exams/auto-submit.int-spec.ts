@@ -1,12 +1,15 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import type { Job} from 'bullmq';
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
 import { FakeClock, jobIdFor, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { insertTrainees } from '../../support/courses';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../../support/exams';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { createTestWorker, eventually } from '../../support/worker';
 
 const T0 = new Date('2026-06-01T02:00:00Z');

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { enrolledInCourse, newYearsEveSession } from './support';
 
 // Rule: attendance times are checked against the session and the enrolment, because the sign-out

@@ -2,8 +2,10 @@ import { DataSource } from 'typeorm';
 import { CertificateTriggersService } from '@cqo/certificates';
 import { FakeClock, Role } from '@cqo/core';
 import { AdjustmentsService, ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 
 // Rule: a yearly certificate follows its year's verdict. A reversal that turns the closed year
 // into a shortfall suspends it (with the reason, in plain words on the public page; holder and

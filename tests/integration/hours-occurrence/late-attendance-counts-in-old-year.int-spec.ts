@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, World } from '../../support/fixtures';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { enrolledInCourse, newYearsEveSession, runAccrualJobs } from './support';
 
 // Rule: hours are earned at the session's sign-out. A session ending 23:59 CST on 31 December that

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
 import { ComplianceEngine } from '@cqo/credit-hours';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { onlineCourse } from '../../support/courses';
-import { seedWorld, World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
+import { seedWorld } from '../../support/fixtures';
 import { enrolledInCourse, runAccrualJobs } from './support';
 
 const VERB = 'http://adlnet.gov/expapi/verbs/completed';

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { FakeClock } from '@cqo/core';
+import type { FakeClock } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
-import { TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
 import { publishCourse } from '../../support/courses';
-import { World } from '../../support/fixtures';
+import type { World } from '../../support/fixtures';
 
 /** A category-2, 30-学时 in-person course whose one session runs 20:00–23:59 CST on 31 December 2026 (test world: 1 min a 学时). */
 export function newYearsEveSession(): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { TargetsHarness } from './targets/harness';
 import { appointmentBody, candidate } from '../../e2e/registry/support';
 

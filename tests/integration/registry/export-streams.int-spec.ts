@@ -1,8 +1,10 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Actor, Role } from '@cqo/core';
+import type { DataSource } from 'typeorm';
+import type { Actor} from '@cqo/core';
+import { Role } from '@cqo/core';
 import { RegistryExportsService } from '@cqo/reporting';
-import { createTestApi, TestApi } from '../../support/api';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
 import { eventually } from '../../support/worker';
 
 // Exports stream from PostgreSQL (COPY for CSV, a cursor for XLSX): a client that goes away

@@ -1,12 +1,16 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { FakeClock, JobName, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
-import { createTestApi, TestApi } from '../../support/api';
-import { seedWorld, testEnterprise, World } from '../../support/fixtures';
+import type { DataSource } from 'typeorm';
+import type { JobName} from '@cqo/core';
+import { FakeClock, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
+import type { TestApi } from '../../support/api';
+import { createTestApi } from '../../support/api';
+import type { World } from '../../support/fixtures';
+import { seedWorld, testEnterprise } from '../../support/fixtures';
 import { createTestWorker, eventually } from '../../support/worker';
-import { appointmentBody, candidate, Candidate } from '../../e2e/registry/support';
+import type { Candidate } from '../../e2e/registry/support';
+import { appointmentBody, candidate } from '../../e2e/registry/support';
 
 interface StatusRow {
   state: string;

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
-import { Actor, buildDataSourceOptions, regionScopeOrAllSql, regionScopeSql, Role, ScopePolicy } from '@cqo/core';
+import type { Actor} from '@cqo/core';
+import { buildDataSourceOptions, regionScopeOrAllSql, regionScopeSql, Role, ScopePolicy } from '@cqo/core';
 import { ALL_ENTITIES } from '@cqo/schema';
-import { createTestContext, TestContext } from '@cqo/testing';
+import type { TestContext } from '@cqo/testing';
+import { createTestContext } from '@cqo/testing';
 
 /**
  * The one region-scope predicate against real PostgreSQL: a regulator's scope is its region's

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RequestMethod, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadConfig } from '@cqo/core';
 import { ApiModule } from '../api.module';
 import { API_CLIENT_SCHEMA_PATH, renderApiClientSchema } from './api-client';

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { FieldRule, fieldMessage, isBlank, RuleParams } from '@cqo/forms/field-messages';
+import type { FieldRule, RuleParams } from '@cqo/forms/field-messages';
+import { fieldMessage, isBlank } from '@cqo/forms/field-messages';
 import { isValidChineseIdNumber } from '@cqo/forms/id-number';
 import { useI18n } from '../i18n';
 

@@ -1,5 +1,6 @@
 import { fieldLabel } from '@cqo/forms/field-labels';
-import { FieldRule, fieldMessage } from '@cqo/forms/field-messages';
+import type { FieldRule} from '@cqo/forms/field-messages';
+import { fieldMessage } from '@cqo/forms/field-messages';
 import type { FieldIssue } from './field-issue';
 
 /** The locale messages are written in; the I18nProvider keeps it current. */

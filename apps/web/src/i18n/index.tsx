@@ -1,7 +1,9 @@
-import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { setIssueLocale } from '../forms/issue-text';
 import { en } from './en';
-import { zhCN, MessageKey } from './zh-CN';
+import type { MessageKey } from './zh-CN';
+import { zhCN } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 export type { MessageKey };

@@ -1,4 +1,5 @@
-import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import type { DependencyList} from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export interface Loaded<T> {

@@ -1,8 +1,10 @@
-import { ReactNode, useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import type { ReactNode} from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
 import { issueText } from '../forms/issue-text';
-import { MessageKey, useI18n } from '../i18n';
+import type { MessageKey} from '../i18n';
+import { useI18n } from '../i18n';
 
 /** A labelled form control; the API's message for this field shows beside it. */
 export function Field(props: { label: string; error?: string; hint?: string; children: (id: string, describedBy: string | undefined) => ReactNode; wide?: boolean }) {

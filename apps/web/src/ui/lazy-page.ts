@@ -1,4 +1,5 @@
-import { ComponentType, lazy } from 'react';
+import type { ComponentType} from 'react';
+import { lazy } from 'react';
 
 /**
  * A page loaded with its own chunk the first time its route is shown (pages are named exports),

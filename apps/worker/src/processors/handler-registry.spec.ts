@@ -1,4 +1,5 @@
-import { JobName, JobQueues } from '@cqo/core';
+import type { JobName} from '@cqo/core';
+import { JobQueues } from '@cqo/core';
 import { checkHandlers } from './handler-registry';
 
 describe('checkHandlers', () => {

@@ -1,4 +1,5 @@
-import { Actor, ScopePolicy } from '@cqo/core';
+import type { Actor} from '@cqo/core';
+import { ScopePolicy } from '@cqo/core';
 
 /**
  * The WHERE clause that limits a query over `certificates c JOIN regions r ON r.id = c.region_id`

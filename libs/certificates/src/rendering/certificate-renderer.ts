@@ -3,12 +3,14 @@ import PDFDocument from 'pdfkit';
 // parameters needs no decorator): the render threads load this module, and each import of the
 // core barrel or of @nestjs/common would load TypeORM, BullMQ and Nest into every thread.
 import { chinaDateOf } from '../../../core/src/clock/china-time';
-import { FontRole, PdfFonts, TextRun } from '../../../core/src/documents/pdf-fonts';
+import type { FontRole, TextRun } from '../../../core/src/documents/pdf-fonts';
+import { PdfFonts } from '../../../core/src/documents/pdf-fonts';
+import type {
+  CertificateContent,
+  CertificateFacts} from '../certificate.types';
 import {
   CATEGORY_LABELS,
   CERTIFICATE_TITLES,
-  CertificateContent,
-  CertificateFacts,
   TRAINING_KIND_LABELS,
 } from '../certificate.types';
 import { qrPng } from './qr-png';

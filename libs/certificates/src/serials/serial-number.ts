@@ -1,4 +1,5 @@
-import { CERTIFICATE_KIND_CODES, CertificateKind } from '../certificate.types';
+import type { CertificateKind } from '../certificate.types';
+import { CERTIFICATE_KIND_CODES } from '../certificate.types';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const MODULUS = 1271;

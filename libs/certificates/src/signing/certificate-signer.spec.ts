@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from '@cqo/core';
-import { CertificateContent } from '../certificate.types';
+import type { CertificateContent } from '../certificate.types';
 import { canonicalJson } from './canonical-json';
 import { CertificateSigner, parseSigningKey } from './certificate-signer';
 

@@ -1,5 +1,7 @@
-import { Actor, Role } from './actor';
-import { regionScopeOrAllSql, regionScopeSql, ScopePolicy, ScopeSubject } from './scope-policy';
+import type { Actor} from './actor';
+import { Role } from './actor';
+import type { ScopeSubject } from './scope-policy';
+import { regionScopeOrAllSql, regionScopeSql, ScopePolicy } from './scope-policy';
 
 const PROVINCE = '620000';
 const CITY = '620000/620100';

@@ -1,4 +1,5 @@
-import { Actor, regionContains, Role } from './actor';
+import type { Actor} from './actor';
+import { regionContains, Role } from './actor';
 
 /**
  * What an actor may see, decided once from the role: a trainee its own records, an org admin its

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 // An arbitrary, fixed key: every process that migrates takes the same lock.
 const MIGRATION_LOCK_KEY = 7_402_163_001;

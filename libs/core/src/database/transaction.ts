@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Runs `work` in one transaction, or inside the caller's if a manager is passed in. */
 export async function inTransaction<T>(

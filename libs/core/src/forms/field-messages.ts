@@ -1,4 +1,5 @@
-import { fieldLabel, LabelLocale } from './field-labels';
+import type { LabelLocale } from './field-labels';
+import { fieldLabel } from './field-labels';
 
 /**
  * The rules a field can break, as the API's validation and the web app's own checks name them

@@ -1,4 +1,4 @@
-import { JobName, JobPayloads } from '../queue/queues';
+import type { JobName, JobPayloads } from '../queue/queues';
 import type { CourseCompletedEvent } from './course-completed.event';
 
 export type { CourseCompletedEvent } from './course-completed.event';

@@ -2,7 +2,7 @@ import { fstatSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { FileSystemObjectStorage } from './object-storage';
 import { PositionalReadStream } from './positional-read-stream';
 import { SharedFileDescriptors } from './shared-file-descriptors';

@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { PositionalReadStream } from './positional-read-stream';
 import { SharedFileDescriptors } from './shared-file-descriptors';

@@ -2,7 +2,8 @@ import { Workbook } from 'exceljs';
 import { buildXlsxBomb } from '@cqo/testing';
 import { DomainError } from '../errors/domain-error';
 import { readXlsxRows } from './xlsx-rows';
-import { DEFAULT_ZIP_LIMITS, openCheckedZip, UPLOAD_REJECTED, ZipLimits } from './zip-inspection';
+import type { ZipLimits } from './zip-inspection';
+import { DEFAULT_ZIP_LIMITS, openCheckedZip, UPLOAD_REJECTED } from './zip-inspection';
 
 const MiB = 1024 * 1024;
 

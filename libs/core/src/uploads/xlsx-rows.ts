@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { CheckedZip, openCheckedZip, uploadRejected, ZipLimits } from './zip-inspection';
+import type { SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
+import type { CheckedZip, ZipLimits } from './zip-inspection';
+import { openCheckedZip, uploadRejected } from './zip-inspection';
 
 /** One non-empty row of a sheet: its 1-based number as the spreadsheet shows it, and its cells' text (trimmed). */
 export interface SheetRow {

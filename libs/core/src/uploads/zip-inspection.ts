@@ -1,5 +1,7 @@
-import { Readable, Transform, TransformCallback } from 'node:stream';
-import { Entry, fromBuffer, ZipFile } from 'yauzl';
+import type { Readable, TransformCallback } from 'node:stream';
+import { Transform } from 'node:stream';
+import type { Entry, ZipFile } from 'yauzl';
+import { fromBuffer } from 'yauzl';
 import { DomainError } from '../errors/domain-error';
 
 /**

@@ -1,4 +1,5 @@
-import { SaxesParser, SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 
 export type MoveOn = 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
 const MOVE_ON: readonly MoveOn[] = ['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'];

@@ -1,5 +1,6 @@
-import { FileHandle, open, stat } from 'node:fs/promises';
-import { ContentKind } from '../entities/content-file.entity';
+import type { FileHandle} from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import type { ContentKind } from '../entities/content-file.entity';
 
 /** What the bytes of an uploaded file turned out to be. */
 export interface InspectedContent {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { SaxesParser, SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 
 export type ScormVersion = '1.2' | '2004';
 

@@ -1,4 +1,5 @@
-import { defineQuery, Queryable, runQuery } from '@cqo/core';
+import type { Queryable} from '@cqo/core';
+import { defineQuery, runQuery } from '@cqo/core';
 import { PUBLIC_TRAINING_ORGANIZATIONS } from '@cqo/organizations';
 
 // Public reads of courses for other libs (exams, certificates): they call these instead of

@@ -1,4 +1,5 @@
-import { assessBeat, BeatState, extendWatched, mergeIntervals } from './study-credit';
+import type { BeatState} from './study-credit';
+import { assessBeat, extendWatched, mergeIntervals } from './study-credit';
 
 const video: BeatState = {
   mode: 'position',

@@ -1,4 +1,5 @@
-import { defineQuery, defineTemplate, Role } from '@cqo/core';
+import type { Role } from '@cqo/core';
+import { defineQuery, defineTemplate } from '@cqo/core';
 import { PUBLIC_USER_NAMES } from '@cqo/identity';
 import { PUBLIC_REGIONS } from '@cqo/organizations';
 import { PUBLIC_TRAINEES } from '@cqo/trainees';

@@ -1,4 +1,4 @@
-import { OutgoingMessage } from './notification-channel';
+import type { OutgoingMessage } from './notification-channel';
 
 /** The facts every template needs besides its own. */
 export interface MailContext {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { DomainError, openCheckedZip, xlsxRows, ZipLimits } from '@cqo/core';
+import type { ZipLimits } from '@cqo/core';
+import { DomainError, openCheckedZip, xlsxRows } from '@cqo/core';
 
 /** An official list as uploaded. */
 export interface ImportFile {

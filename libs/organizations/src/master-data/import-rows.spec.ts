@@ -1,4 +1,5 @@
-import { checkRow, mapHeader, RegionRef } from './import-rows';
+import type { RegionRef } from './import-rows';
+import { checkRow, mapHeader } from './import-rows';
 
 const HEADER = ['统一社会信用代码', '企业名称', '所属地区', '国有企业', '规模以上', '生产性企业', '中国质量奖', '中国质量奖年度', '甘肃省人民政府质量奖', '甘肃省人民政府质量奖年度', '市州政府质量奖', '市州政府质量奖年度'];
 const LANZHOU: RegionRef = { id: '00000000-0000-0000-0000-000000000001', code: '620100', name: '兰州市', path: '620000/620100' };

@@ -1,4 +1,5 @@
-import { defineQuery, Queryable, runQuery } from '@cqo/core';
+import type { Queryable} from '@cqo/core';
+import { defineQuery, runQuery } from '@cqo/core';
 
 // Public reads of regions, enterprises and training organizations for other libs. Tables:
 // regions, enterprises, training_organizations (organizations).

@@ -1,6 +1,7 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '@cqo/core';
-import { DECLARATION_ITEM_LABELS, DeclarationItem } from '../entities/cqo-declaration.entity';
+import type { DeclarationItem } from '../entities/cqo-declaration.entity';
+import { DECLARATION_ITEM_LABELS } from '../entities/cqo-declaration.entity';
 import { RegistryErrors } from '../registry.errors';
 
 /**

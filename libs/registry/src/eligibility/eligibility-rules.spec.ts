@@ -1,5 +1,6 @@
-import { EligibilityFacts, EligibilityThresholds, evaluateEligibility } from './eligibility-rules';
-import { EligibilityCode } from './eligibility.types';
+import type { EligibilityFacts, EligibilityThresholds} from './eligibility-rules';
+import { evaluateEligibility } from './eligibility-rules';
+import type { EligibilityCode } from './eligibility.types';
 
 // The notice, 二 (二): ≥ 5 years of quality-management work; bachelor's degree or above;
 // intermediate quality qualification or a related senior title; appointment training done

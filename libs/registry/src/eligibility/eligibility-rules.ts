@@ -1,6 +1,7 @@
-import { EDUCATION_LEVELS, EducationLevel, QUALITY_QUALIFICATIONS, QualityQualification } from '@cqo/trainees';
+import type { EducationLevel, QualityQualification } from '@cqo/trainees';
+import { EDUCATION_LEVELS, QUALITY_QUALIFICATIONS } from '@cqo/trainees';
 import { normalizeHours, toCentiHours } from '@cqo/core';
-import { EligibilityCondition, EligibilityResult } from './eligibility.types';
+import type { EligibilityCondition, EligibilityResult } from './eligibility.types';
 
 /** The thresholds of a rule set, as the evaluator needs them (numeric columns as text). */
 export interface EligibilityThresholds {

@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 type PoolDriver = { obtainMasterConnection(): Promise<[PoolClient, (error?: unknown) => void]> };
 

@@ -1,4 +1,5 @@
-import { criteriaSql, meetsCriteria, TargetCriteria, TargetFactsRow } from './target-criteria';
+import type { TargetCriteria, TargetFactsRow } from './target-criteria';
+import { criteriaSql, meetsCriteria } from './target-criteria';
 
 // The notice's 2021 group as seeded: 中国质量奖（含提名奖）、甘肃省人民政府质量奖（含提名奖）及市州政府质量奖.
 const AWARDS_2021: TargetCriteria = {

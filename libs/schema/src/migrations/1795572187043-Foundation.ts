@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class Foundation1795572187043 implements MigrationInterface {
     name = 'Foundation1795572187043'

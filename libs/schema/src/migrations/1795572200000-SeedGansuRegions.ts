@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The units the provincial notice is addressed to, under 甘肃省. Regions are data: this seeds them once. */
 const PROVINCE = { code: '620000', name: '甘肃省' };

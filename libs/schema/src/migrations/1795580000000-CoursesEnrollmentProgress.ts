@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class CoursesEnrollmentProgress1795580000000 implements MigrationInterface {
     name = 'CoursesEnrollmentProgress1795580000000'

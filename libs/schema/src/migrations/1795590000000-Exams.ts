@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class Exams1795590000000 implements MigrationInterface {
     name = 'Exams1795590000000'

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Certificates: versions with their signed content, hash and signature; their history; the serial sequence (never reused). */
 export class Certificates1795610000000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * `registry_csv_cell` (RegistryStats) was never used: the CSV exports quote their cells in

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Hosted lesson content and study integrity (issue 15): uploaded video and PDF files, the lesson's

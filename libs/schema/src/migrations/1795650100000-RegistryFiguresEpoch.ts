@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SOURCES = ['enterprise_master_versions', 'cqo_appointments', 'cqo_flags', 'regions'];
 

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** A TOTP code is good once (OWASP ASVS 2.8.4): the last time step used is kept per account (issue 13). */
 export class TotpLastStep1795651100000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Hours earned elsewhere (issue 16, 外部学时认定): claims with evidence, endorsed by the employer

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Hours transcripts (issue 16, 学时证明): a signed PDF of a trainee's hours as of the moment it is

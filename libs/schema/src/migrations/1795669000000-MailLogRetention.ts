@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The nightly pruning of the mail log (MAIL_LOG_RETENTION_DAYS) reads the oldest rows from this index. */
 export class MailLogRetention1795669000000 implements MigrationInterface {

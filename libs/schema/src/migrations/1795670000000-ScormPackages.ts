@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 19: SCORM 1.2 and 2004 lessons (packages live in `content_packages`, standard `scorm12`

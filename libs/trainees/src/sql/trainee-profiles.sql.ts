@@ -1,4 +1,5 @@
-import { defineQuery, Queryable, runQuery } from '@cqo/core';
+import type { Queryable} from '@cqo/core';
+import { defineQuery, runQuery } from '@cqo/core';
 import { PUBLIC_ENTERPRISES } from '@cqo/organizations';
 
 // Public reads of trainee profiles for other libs: they join the public view or call these

@@ -1,10 +1,15 @@
 import { FakeClock, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
-import { EnterpriseInput, EnterprisesService } from '@cqo/organizations';
-import { DashboardsService, TargetFigures } from '@cqo/reporting';
-import { createTestApi, TestApi } from '../../../support/api';
-import { seedWorld, TEST_PASSWORD, testCreditCode, World } from '../../../support/fixtures';
-import { appointmentBody, candidate, CandidateOptions } from '../../../e2e/registry/support';
+import type { EnterpriseInput} from '@cqo/organizations';
+import { EnterprisesService } from '@cqo/organizations';
+import type { TargetFigures } from '@cqo/reporting';
+import { DashboardsService } from '@cqo/reporting';
+import type { TestApi } from '../../../support/api';
+import { createTestApi } from '../../../support/api';
+import type { World } from '../../../support/fixtures';
+import { seedWorld, TEST_PASSWORD, testCreditCode } from '../../../support/fixtures';
+import type { CandidateOptions } from '../../../e2e/registry/support';
+import { appointmentBody, candidate } from '../../../e2e/registry/support';
 
 const NONE = {
   stateOwned: false,

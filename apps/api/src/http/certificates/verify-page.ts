@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PublicVerification } from '@cqo/certificates';
+import type { PublicVerification } from '@cqo/certificates';
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

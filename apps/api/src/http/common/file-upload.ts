@@ -1,5 +1,6 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { DomainError } from '@cqo/core';
 
 /** The largest JSON body the API reads (Fastify's bodyLimit); files travel in it as base64. */

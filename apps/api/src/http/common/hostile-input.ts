@@ -1,4 +1,4 @@
-import { FieldIssue } from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
 
 /** Deepest nesting of objects and arrays a request may carry; no DTO of ours nests more than 3. */
 export const MAX_JSON_DEPTH = 32;

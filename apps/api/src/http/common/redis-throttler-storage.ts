@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage} from '@nestjs/throttler';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 
 // @nestjs/throttler does not export the record type from its entry point.

@@ -1,6 +1,6 @@
 import helmet from '@fastify/helmet';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig } from '@cqo/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '@cqo/core';
 import { VERIFY_PAGE_STYLE_HASH } from '../certificates/verify-page';
 
 /** HSTS lifetime once the site is served over https: one year (the usual preload minimum). */

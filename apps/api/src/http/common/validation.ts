@@ -1,5 +1,7 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { CommonErrors, FieldIssue, fieldLabel, FieldRule, fieldMessage, isBlank, RuleParams } from '@cqo/core';
+import type { ArgumentMetadata, ValidationError} from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { FieldIssue, FieldRule, RuleParams } from '@cqo/core';
+import { CommonErrors, fieldLabel, fieldMessage, isBlank } from '@cqo/core';
 import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 // class-validator's constraint names → the rules our messages are written for.

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { minLength, required, useFieldChecks } from '../../forms/checks';

@@ -1,11 +1,13 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { maxLength, numberRange, required, useFieldChecks } from '../../forms/checks';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
 import { FactsPanel } from '../shared/facts-panel';
-import { EmployerSearch, EnterpriseHit } from './employer-search';
+import type { EnterpriseHit } from './employer-search';
+import { EmployerSearch } from './employer-search';
 import { BackgroundFields } from './background-fields';
 import { phone } from './profile-fields';
 

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Region, Rule, RuleSet } from '../../api/types';
 import { useI18n } from '../../i18n';

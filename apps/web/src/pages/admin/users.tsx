@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { Page, Role, UserRow } from '../../api/types';
 import { useI18n } from '../../i18n';

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { Appointment, EligibilityAnswer, PositionLevel } from '../../api/registry-types';
 import type { Page } from '../../api/types';

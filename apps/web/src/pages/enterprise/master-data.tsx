@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { AwardStanding, Correction, EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
 import type { Page } from '../../api/types';
@@ -6,7 +7,8 @@ import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
-import { AWARD_FIELDS, EnterpriseFacts, FACT_FIELDS, FactField, MasterHistory, useFactText } from '../shared/master-data';
+import type { FactField} from '../shared/master-data';
+import { AWARD_FIELDS, EnterpriseFacts, FACT_FIELDS, MasterHistory, useFactText } from '../shared/master-data';
 
 const STANDINGS: AwardStanding[] = ['none', 'nominated', 'awarded'];
 

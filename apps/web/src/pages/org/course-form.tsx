@@ -1,4 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, qs } from '../../api/client';
 import type { CourseVersion, LessonContent, LessonType, Page, Paper, Topic } from '../../api/types';

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import type { RowReport } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
 import type { Page, Paper } from '../../api/types';

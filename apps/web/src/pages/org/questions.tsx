@@ -1,5 +1,7 @@
-import { FormEvent, useState } from 'react';
-import { ApiError, api, download, fileToBase64, qs } from '../../api/client';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
+import type { ApiError} from '../../api/client';
+import { api, download, fileToBase64, qs } from '../../api/client';
 import type { Page, Question, QuestionType, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';

@@ -1,11 +1,13 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { idNumber, maxLength, minLength, numberRange, required, useFieldChecks } from '../../forms/checks';
 import { useAction } from '../../ui/hooks';
 import { Field, FormError } from '../../ui/kit';
-import { EmployerSearch, EnterpriseHit } from '../account/employer-search';
+import type { EnterpriseHit } from '../account/employer-search';
+import { EmployerSearch } from '../account/employer-search';
 import { BackgroundFields } from '../account/background-fields';
 import { email, phone, TRAINEE_PASSWORD_MIN } from '../account/profile-fields';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { download, qs } from '../../api/client';
-import { MessageKey, useI18n } from '../../i18n';
+import type { MessageKey} from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
 import { FormError, PageTitle } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, fileToBase64, qs } from '../../api/client';
 import type { Correction, EnterpriseImport, ImportErrorRow } from '../../api/registry-types';

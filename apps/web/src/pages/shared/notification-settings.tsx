@@ -1,4 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { NotificationSettings } from '../../api/types';
 import { useI18n } from '../../i18n';

@@ -1,4 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import QRCode from 'qrcode';
 import { api } from '../../api/client';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, serverNow } from '../../api/client';
+import type { ApiError} from '../../api/client';
+import { api, serverNow } from '../../api/client';
 import type { Attempt, TraineePaper } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';

@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent} from 'react';
+import { useState } from 'react';
 import { api, fileToBase64, ok, typedApi } from '../../api/client';
 import type { ExternalClaim } from '../../api/claims-types';
 import type { Topic } from '../../api/types';

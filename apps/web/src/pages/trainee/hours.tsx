@@ -5,7 +5,8 @@ import type { ComplianceStatus, CreditEntry, HoursOutlook, HoursSummary, Page, R
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
-import { chinaYear, RequirementRow, requirementRows } from './requirements';
+import type { RequirementRow} from './requirements';
+import { chinaYear, requirementRows } from './requirements';
 import { TranscriptButton } from '../claims/transcript-button';
 
 /** "My hours": one bar per requirement for the chosen year (21 once, 14 and 30 a year) and the ledger entries behind them. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../api/client';
+import type { ApiError} from '../../api/client';
+import { api } from '../../api/client';
 import type { EnrollmentDetail, Lesson } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui/kit';
