@@ -16,7 +16,9 @@ const swc = {
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cookie|@scure|@noble|@otplib|otplib|@apidevtools|@borewit|@tokenizer|@tus|content-type|cookie|content-disposition|file-type|load-esm|media-typer|music-metadata|srvx|strtok3|token-types|uid|uint8array-extras|win-guid)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@fastify/cookie|@scure|@noble|@otplib|otplib|@apidevtools|@borewit|@tokenizer|@tus|content-type|cookie|content-disposition|file-type|load-esm|media-typer|music-metadata|srvx|strtok3|token-types|uid|uint8array-extras|win-guid)/)',
+  ],
   moduleNameMapper: {
     '^@cqo/([a-z-]+)$': '<rootDir>/libs/$1/src',
     // Exports only under the "import" condition, which CommonJS tests do not use.

@@ -32,14 +32,18 @@ export default defineConfig({
       },
       output: {
         // React and the router change less often than our pages: their own chunk stays cached across releases.
-        manualChunks: (id) => (/node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/.test(id) ? 'vendor' : undefined),
+        manualChunks: (id) =>
+          /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/.test(id) ? 'vendor' : undefined,
       },
     },
   },
   server: {
     proxy: {
       // Everything but the SPA itself and Vite's own files goes to the API.
-      '^/(?!app(/|$)|@|src/|node_modules/|assets/|favicon).*': { target: process.env.API_URL ?? 'http://localhost:3000', changeOrigin: false },
+      '^/(?!app(/|$)|@|src/|node_modules/|assets/|favicon).*': {
+        target: process.env.API_URL ?? 'http://localhost:3000',
+        changeOrigin: false,
+      },
     },
   },
 });

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import type { CertificateContent} from '@cqo/certificates';
+import type { CertificateContent } from '@cqo/certificates';
 import { CertificateRenderer, CertificateRenderPool } from '@cqo/certificates';
-import type { CourseCompletedEvent} from '@cqo/core';
+import type { CourseCompletedEvent } from '@cqo/core';
 import { DEFAULT_JOB_OPTIONS, loadConfig, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -228,7 +228,9 @@ async function main(): Promise<void> {
     }
     const bare = COUNT / bareSeconds;
     const endToEnd = COUNT / endToEndSeconds;
-    const sizes: number[] = (await db.query('SELECT pdf_size FROM certificates ORDER BY pdf_size')).rows.map((r: { pdf_size: number }) => r.pdf_size);
+    const sizes: number[] = (await db.query('SELECT pdf_size FROM certificates ORDER BY pdf_size')).rows.map(
+      (r: { pdf_size: number }) => r.pdf_size,
+    );
     const median = sizes.length % 2 ? sizes[(sizes.length - 1) / 2] : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2;
     const stored = (await db.query('SELECT count(DISTINCT serial)::int AS n FROM certificates')).rows[0].n as number;
 

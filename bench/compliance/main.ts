@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
-import type { CourseCompletedEvent} from '@cqo/core';
+import type { CourseCompletedEvent } from '@cqo/core';
 import { chinaYearOf, DEFAULT_JOB_OPTIONS, loadConfig, OUTBOX_CHANNEL, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { migrateDatabase } from '@cqo/schema';
 
@@ -69,9 +69,12 @@ async function generate(db: Client, year: number): Promise<void> {
     SELECT '基准企业' || g, 'BENCH' || lpad(g::text, 13, '0'),
            (SELECT id FROM regions WHERE level = 'city' ORDER BY sort_order OFFSET (g % 16) LIMIT 1)
       FROM generate_series(1, ${ENTERPRISES}) g`);
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO users (username, password_hash, display_name, role)
-    SELECT 'bench' || g, 'x', '学员' || g, 'trainee' FROM generate_series(1, $1::int) g`, [TRAINEES]);
+    SELECT 'bench' || g, 'x', '学员' || g, 'trainee' FROM generate_series(1, $1::int) g`,
+    [TRAINEES],
+  );
   // Three in five trainees are held to the yearly requirements.
   await db.query(`
     INSERT INTO trainee_profiles (user_id, full_name, id_number_hash, id_number_masked, enterprise_id, education_level, yearly_requirements_opt_in)
@@ -91,7 +94,8 @@ async function generate(db: Client, year: number): Promise<void> {
   await db.query('ALTER TABLE credit_entries DISABLE TRIGGER ALL');
   for (const index of indexes) await db.query(`DROP INDEX ${index.indexname}`);
   // 20 entries per trainee over three years: appointment hours first, then continuing and methods.
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO credit_entries (trainee_id, category, kind, hours, year, occurred_at, source, course_id, course_version_id, enrollment_id, evidence_ref, accrual_key)
     SELECT p.user_id,
            CASE WHEN k <= 3 THEN 1 WHEN k % 2 = 0 THEN 1 ELSE 2 END,
@@ -101,7 +105,9 @@ async function generate(db: Client, year: number): Promise<void> {
            make_timestamptz($1::int - (k % 3), 1 + (k % 10), (1 + p.n % 27)::int, 10, 0, 0, 'Asia/Shanghai'),
            'course_completion', NULL, NULL, NULL, 'bench', 'bench:' || p.user_id || ':' || k
       FROM (SELECT user_id, row_number() OVER () AS n FROM trainee_profiles) p
-     CROSS JOIN generate_series(1, ${ENTRIES_PER_TRAINEE}) k`, [year]);
+     CROSS JOIN generate_series(1, ${ENTRIES_PER_TRAINEE}) k`,
+    [year],
+  );
   await db.query(`SET maintenance_work_mem = '256MB'`);
   // A partitioned table lists its indexes as `ON ONLY` the parent: build them on every partition.
   for (const index of indexes) await db.query(index.indexdef.replace(' ON ONLY ', ' ON '));
@@ -148,7 +154,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `bench:compliance — ${TRAINEES.toLocaleString('en')} trainees, ${(TRAINEES * ENTRIES_PER_TRAINEE).toLocaleString('en')} ledger entries, year ${year}, node ${process.version}\n`,
     );
-    process.stdout.write(`load average at start (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+    process.stdout.write(
+      `load average at start (1/5/15 min): ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}\n`,
+    );
     if (REUSE) {
       await db.query('TRUNCATE compliance_statuses, compliance_flags');
       await db.query('VACUUM ANALYZE');
@@ -161,7 +171,13 @@ async function main(): Promise<void> {
 
     const healthPort = await freePort();
     worker = spawn(process.execPath, [join(__dirname, '../../apps/worker/src/main.js')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: redisPrefix, WORKER_HEALTH_PORT: String(healthPort), LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        REDIS_PREFIX: redisPrefix,
+        WORKER_HEALTH_PORT: String(healthPort),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const pid = worker.pid!;
@@ -178,7 +194,11 @@ async function main(): Promise<void> {
 
     const runAll = async (): Promise<number> => {
       const t = process.hrtime.bigint();
-      const job = await queue.add('compliance.recompute-all', { reason: 'bench' }, { ...DEFAULT_JOB_OPTIONS, jobId: `bench-${randomUUID()}` });
+      const job = await queue.add(
+        'compliance.recompute-all',
+        { reason: 'bench' },
+        { ...DEFAULT_JOB_OPTIONS, jobId: `bench-${randomUUID()}` },
+      );
       await job.waitUntilFinished(events, 30 * 60_000);
       return ms(t);
     };
@@ -187,17 +207,22 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i++) warm.push(await runAll());
     const steady = Math.min(...warm);
     const [{ rows, flags }] = (
-      await db.query(`SELECT (SELECT count(*) FROM compliance_statuses)::int AS rows, (SELECT count(*) FROM compliance_flags)::int AS flags`)
+      await db.query(
+        `SELECT (SELECT count(*) FROM compliance_statuses)::int AS rows, (SELECT count(*) FROM compliance_flags)::int AS flags`,
+      )
     ).rows;
 
     // Completion → status delay, through the outbox, the relay, the accrual job, the relay again and the recompute job.
     const delays: number[] = [];
-    const subjects = (await db.query(`SELECT user_id FROM trainee_profiles WHERE yearly_requirements_opt_in ORDER BY random() LIMIT $1`, [SAMPLES])).rows.map(
-      (r: { user_id: string }) => r.user_id,
-    );
+    const subjects = (
+      await db.query(`SELECT user_id FROM trainee_profiles WHERE yearly_requirements_opt_in ORDER BY random() LIMIT $1`, [SAMPLES])
+    ).rows.map((r: { user_id: string }) => r.user_id);
     for (const traineeId of subjects) {
       const before = (
-        await db.query(`SELECT accrued FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'continuing' AND period_year = $2`, [traineeId, year])
+        await db.query(
+          `SELECT accrued FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'continuing' AND period_year = $2`,
+          [traineeId, year],
+        )
       ).rows[0]?.accrued as string;
       const event: CourseCompletedEvent = {
         enrollmentId: randomUUID(),
@@ -212,12 +237,17 @@ async function main(): Promise<void> {
       };
       const t = process.hrtime.bigint();
       await db.query('BEGIN');
-      const { rows: inserted } = await db.query(`INSERT INTO outbox_events (type, payload) VALUES ('course.completed', $1) RETURNING id`, [JSON.stringify(event)]);
+      const { rows: inserted } = await db.query(`INSERT INTO outbox_events (type, payload) VALUES ('course.completed', $1) RETURNING id`, [
+        JSON.stringify(event),
+      ]);
       await db.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, inserted[0].id]);
       await db.query('COMMIT');
       for (;;) {
         const now = (
-          await db.query(`SELECT accrued FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'continuing' AND period_year = $2`, [traineeId, year])
+          await db.query(
+            `SELECT accrued FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'continuing' AND period_year = $2`,
+            [traineeId, year],
+          )
         ).rows[0]?.accrued as string;
         if (now !== before) break;
         if (ms(t) > 30_000) throw new Error(`status of ${traineeId} not updated within 30 s`);
@@ -234,13 +264,23 @@ async function main(): Promise<void> {
       ['full recomputation, cold (first run: every status row inserted)', `${fmt(cold)} ms`, `${(cold / base).toFixed(2)}×`],
       ['full recomputation, steady state (nightly; best of 3)', `${fmt(steady)} ms`, `${(steady / base).toFixed(2)}×  (goal ≤ 1.5×)`],
       ['completion → status delay p50', `${fmt(percentile(delays, 50))} ms`, ''],
-      ['completion → status delay p99', `${fmt(percentile(delays, 99))} ms`, `(goal < 1000 ms; ${delays.length} samples, max ${fmt(delays[delays.length - 1])} ms)`],
+      [
+        'completion → status delay p99',
+        `${fmt(percentile(delays, 99))} ms`,
+        `(goal < 1000 ms; ${delays.length} samples, max ${fmt(delays[delays.length - 1])} ms)`,
+      ],
       ['worker peak memory (VmHWM)', `${hwm.toFixed(0)} MiB`, `(goal < 512 MiB; peak RSS sampled ${peakSampled.toFixed(0)} MiB)`],
     ];
     for (const [what, value, ratio] of lines) process.stdout.write(`${what.padEnd(66)} ${value.padStart(10)}  ${ratio}\n`);
     // Other processes on the machine disturb every figure: print the load they put on it.
-    process.stdout.write(`load average at end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
-    process.stdout.write(`status rows ${rows.toLocaleString('en')}, flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`);
+    process.stdout.write(
+      `load average at end (1/5/15 min): ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')}\n`,
+    );
+    process.stdout.write(
+      `status rows ${rows.toLocaleString('en')}, flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`,
+    );
   } finally {
     if (worker && worker.exitCode === null) {
       const exited = new Promise((r) => worker!.once('exit', r));

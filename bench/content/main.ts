@@ -96,8 +96,18 @@ async function main(): Promise<void> {
   const databaseUrl = Object.assign(new URL(base.databaseUrl), { pathname: `/${dbName}` }).toString();
   const storageDir = await mkdtemp(join(tmpdir(), 'cqo-bench-content-'));
   await migrateDatabase(databaseUrl);
-  const config = { ...base, databaseUrl, databaseReadUrl: databaseUrl, storageDir, logLevel: 'silent' as const, redisPrefix: `bench-content-${randomBytes(3).toString('hex')}` };
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), { logger: ['error'], abortOnError: false });
+  const config = {
+    ...base,
+    databaseUrl,
+    databaseReadUrl: databaseUrl,
+    storageDir,
+    logLevel: 'silent' as const,
+    redisPrefix: `bench-content-${randomBytes(3).toString('hex')}`,
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), {
+    logger: ['error'],
+    abortOnError: false,
+  });
   configureApi(app);
   // The baseline: @fastify/static serving the same file from the same server.
   const staticDir = join(storageDir, 'static');
@@ -111,7 +121,9 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
   const region = (await app.get(RegionsService).findByCode('620100'))!;
-  const org = await app.get(TrainingOrganizationsService).create({ name: '基准测试机构', creditCode: '12620000MB0000009X', regionId: region.id, contactName: '测试' });
+  const org = await app
+    .get(TrainingOrganizationsService)
+    .create({ name: '基准测试机构', creditCode: '12620000MB0000009X', regionId: region.id, contactName: '测试' });
   const content = app.get(ContentFilesService);
   const file = await content.importCopy(org.id, null, 'video', demoVideoPath(), 'demo.mp4');
   const signed = content.signedUrl(file.id, randomUUID()).url;
@@ -147,7 +159,9 @@ async function main(): Promise<void> {
     const mib = (r: ClientResult) => r.bytes / r.seconds / 1024 ** 2;
     const line = (name: string, r: ClientResult & { rssPeak: number }) =>
       `${name.padEnd(16)} ${mib(r).toFixed(1).padStart(7)} MiB/s ${(r.requests / r.seconds).toFixed(0).padStart(6)} req/s  TTFB p50 ${r.ttfbP50.toFixed(1)} ms p99 ${r.ttfbP99.toFixed(1)} ms  errors ${r.errors}  RSS ${(r.rssPeak / 1024 ** 2).toFixed(0)} MiB`;
-    process.stdout.write(`bench:content — ${CONNECTIONS} concurrent range streams (${CHUNK / 1024} KiB each) for ${SECONDS} s, file ${(file.sizeBytes / 1024).toFixed(0)} KiB\n`);
+    process.stdout.write(
+      `bench:content — ${CONNECTIONS} concurrent range streams (${CHUNK / 1024} KiB each) for ${SECONDS} s, file ${(file.sizeBytes / 1024).toFixed(0)} KiB\n`,
+    );
     process.stdout.write(`${line('@fastify/static', baseline)}\n${line('signed /media', api)}\n`);
     process.stdout.write(
       `ratio: throughput ${(mib(api) / mib(baseline)).toFixed(2)}× (goal ≥ 0.8×), p99 TTFB ${(api.ttfbP99 / baseline.ttfbP99).toFixed(2)}× the baseline; API RSS peak ${(api.rssPeak / 1024 ** 2).toFixed(0)} MiB (goal < 300 MiB)\n`,
@@ -155,7 +169,11 @@ async function main(): Promise<void> {
     process.stdout.write(`API memory idle (before the runs): ${mem(idle)}\n`);
     process.stdout.write(`API memory at the baseline's peak: ${mem(baseline.atPeak)}; after a full GC: ${mem(baseline.afterGc)}\n`);
     process.stdout.write(`API memory at the media route's peak: ${mem(api.atPeak)}; after a full GC: ${mem(api.afterGc)}\n`);
-    process.stdout.write(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(
+      `load average: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
   } finally {
     child.kill();
     await app.close();

@@ -36,7 +36,10 @@ const ENROL_COURSES = 25;
 const SECONDS = arg('seconds', 10);
 const WARMUP_SECONDS = 2;
 // `--phases=baseline,heartbeat` runs only those (for a --cpu-prof of one path); the baseline always runs.
-const PHASES = process.argv.find((a) => a.startsWith('--phases='))?.split('=')[1]?.split(',') ?? ['heartbeat', 'enrol'];
+const PHASES = process.argv
+  .find((a) => a.startsWith('--phases='))
+  ?.split('=')[1]
+  ?.split(',') ?? ['heartbeat', 'enrol'];
 let database: DataSource | undefined;
 let clients: ChildProcess | undefined;
 
@@ -91,7 +94,9 @@ async function main(): Promise<void> {
   try {
     @Module({ imports: [ApiModule.forRoot(config)], controllers: [BaselineController] })
     class BenchModule {}
-    app = await NestFactory.create<NestFastifyApplication>(BenchModule, new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), { logger: ['error'] });
+    app = await NestFactory.create<NestFastifyApplication>(BenchModule, new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), {
+      logger: ['error'],
+    });
     configureApi(app);
     database = app.get(DataSource);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -108,10 +113,14 @@ async function main(): Promise<void> {
     const baseline = await phase(origin, 'baseline', 'baseline (GET, 1 indexed read, no auth)');
     const heartbeat = PHASES.includes('heartbeat') ? await phase(origin, 'heartbeat', 'heartbeat (POST, JWT, 1 statement)') : undefined;
     // No warm-up: each (trainee, course) pair is enrolled once.
-    const enrol = PHASES.includes('enrol') ? await phase(origin, 'enrol', `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`, false) : undefined;
+    const enrol = PHASES.includes('enrol')
+      ? await phase(origin, 'enrol', `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`, false)
+      : undefined;
 
     const rows = [baseline, heartbeat, enrol].filter((r): r is Phase => r !== undefined);
-    process.stdout.write(`\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (server + pg) ratio  statements/req\n`);
+    process.stdout.write(
+      `\n${'phase'.padEnd(52)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  CPU µs/req (server + pg) ratio  statements/req\n`,
+    );
     for (const r of rows) {
       const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
       const cpu = `${r.nodeCpuUs.toFixed(0)} + ${r.pgCpuUs.toFixed(0)}`;
@@ -120,16 +129,20 @@ async function main(): Promise<void> {
         `${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${cpu.padEnd(12)} ${cpuRatio.padEnd(6)}  ${r.statements.toFixed(2)}\n`,
       );
     }
-    const [check] = await app.get(DataSource).query(
-      `SELECT (SELECT count(*)::int FROM enrollments WHERE course_version_id = ANY($1)) AS enrolments, (SELECT sum(beats)::int FROM study_sessions) AS beats`,
-      [world.enrolCourses],
-    );
+    const [check] = await app
+      .get(DataSource)
+      .query(
+        `SELECT (SELECT count(*)::int FROM enrollments WHERE course_version_id = ANY($1)) AS enrolments, (SELECT sum(beats)::int FROM study_sessions) AS beats`,
+        [world.enrolCourses],
+      );
     process.stdout.write(`\nrecorded: ${check.enrolments} enrolments, ${check.beats} heartbeats (warm-up included)\n`);
     if (!heartbeat) return;
     const goal = heartbeat.rps >= 2000 && heartbeat.p99 < 100;
     // Server, load generator and PostgreSQL share the machine: other work on it shows in the load average.
     process.stdout.write(`load average at the end: ${loadavg()[0].toFixed(1)} (1 min)\n`);
-    process.stdout.write(`goal (heartbeats ≥ 2,000/s with p99 < 100 ms): ${goal ? 'met' : 'NOT met'} — ${heartbeat.rps.toFixed(0)}/s, p99 ${heartbeat.p99.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `goal (heartbeats ≥ 2,000/s with p99 < 100 ms): ${goal ? 'met' : 'NOT met'} — ${heartbeat.rps.toFixed(0)}/s, p99 ${heartbeat.p99.toFixed(1)} ms\n`,
+    );
   } finally {
     clients?.kill();
     await app?.close();
@@ -198,7 +211,7 @@ async function backendCpuMs(): Promise<number> {
  */
 async function drained(): Promise<void> {
   const deadline = Date.now() + 30_000;
-  for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+  for (let quiet = 0; quiet < 3 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const [{ n }] = await database!.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
@@ -210,7 +223,10 @@ async function drained(): Promise<void> {
 /** Seeds by SQL: an organization, one published course with a study session per trainee, and the courses to enrol in. */
 async function seed(db: DataSource, tokens: TokenService): Promise<BenchWorld> {
   const [region] = await db.query(`SELECT id FROM regions WHERE code = '620100'`);
-  const [org] = await db.query(`INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00BENCH1', $1) RETURNING id`, [region.id]);
+  const [org] = await db.query(
+    `INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00BENCH1', $1) RETURNING id`,
+    [region.id],
+  );
   const course = async (title: string) => {
     const [c] = await db.query('INSERT INTO courses (organization_id) VALUES ($1) RETURNING id', [org.id]);
     const [v] = await db.query(
@@ -238,10 +254,10 @@ async function seed(db: DataSource, tokens: TokenService): Promise<BenchWorld> {
      SELECT t, $2, $3, 'enrolled', now() FROM unnest($1::uuid[]) t RETURNING id, trainee_id`,
     [ids, study.courseId, study.versionId],
   );
-  await db.query(
-    `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds) SELECT e, $2, 32400 FROM unnest($1::uuid[]) e`,
-    [enrolments.map((e) => e.id), study.lessonId],
-  );
+  await db.query(`INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds) SELECT e, $2, 32400 FROM unnest($1::uuid[]) e`, [
+    enrolments.map((e) => e.id),
+    study.lessonId,
+  ]);
   const sessions: { id: string; trainee_id: string }[] = await db.query(
     `INSERT INTO study_sessions (enrollment_id, lesson_id, trainee_id, started_at, last_beat_at)
      SELECT e.id, $2, e.trainee_id, now(), now() FROM unnest($1::uuid[], $3::uuid[]) AS e(id, trainee_id) RETURNING id, trainee_id`,
@@ -253,7 +269,14 @@ async function seed(db: DataSource, tokens: TokenService): Promise<BenchWorld> {
     ids.map(async (id) => ({
       id,
       sessionId: sessionOf.get(id)!,
-      token: await tokens.signAccess({ userId: id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null }),
+      token: await tokens.signAccess({
+        userId: id,
+        role: Role.Trainee,
+        organizationId: null,
+        enterpriseId: null,
+        regionId: null,
+        regionPath: null,
+      }),
     })),
   );
   return { trainees, enrolCourses };

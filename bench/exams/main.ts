@@ -7,9 +7,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { loadConfig, Role } from '@cqo/core';
-import type { GradableItem, QuestionInput} from '@cqo/exams';
+import type { GradableItem, QuestionInput } from '@cqo/exams';
 import { gradeAttempt, PapersService, QuestionsService, seededRandom } from '@cqo/exams';
 import { TokenService } from '@cqo/identity';
 import { migrateDatabase } from '@cqo/schema';
@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   let app: NestFastifyApplication | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 1) });
   try {
-    app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), { logger: ['error'] });
+    app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 }), {
+      logger: ['error'],
+    });
     configureApi(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.getHttpServer().address() as { port: number }).port;
@@ -61,7 +63,9 @@ async function main(): Promise<void> {
     const { paperId, warmupPaperId, tokens, warmupTokens } = await seed(app, db);
     process.stdout.write(
       `bench:exams — ${ATTEMPTS} simultaneous attempts of a ${QUESTIONS}-question paper (drawn from ${BANK}), load generator bounded at ${CONCURRENCY} in flight, after ${WARMUP} unmeasured attempts of another paper, node ${process.version}, PostgreSQL pool 20\n` +
-        `machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start (other processes share these cores)\n\n`,
+        `machine: ${cpus().length} cores, load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} at start (other processes share these cores)\n\n`,
     );
 
     const send = (method: string, path: string, token: string, body?: unknown) => call(agent, port, method, path, token, body);
@@ -90,7 +94,9 @@ async function main(): Promise<void> {
     });
     const [{ open }] = await db.query(`SELECT count(*)::int AS open FROM exam_attempts WHERE status = 'open'`);
     const keys = await keysOf(db);
-    const saves = await bounded(ATTEMPTS, CONCURRENCY, (k) => send('PUT', `/me/exam-attempts/${attempts[k].id}/answers`, tokens[k], { answers: answersOf(attempts[k], keys, k) }));
+    const saves = await bounded(ATTEMPTS, CONCURRENCY, (k) =>
+      send('PUT', `/me/exam-attempts/${attempts[k].id}/answers`, tokens[k], { answers: answersOf(attempts[k], keys, k) }),
+    );
 
     const submitStarted = process.hrtime.bigint();
     const submits = await bounded(ATTEMPTS, CONCURRENCY, (k) => send('POST', `/me/exam-attempts/${attempts[k].id}/submit`, tokens[k]));
@@ -107,32 +113,53 @@ async function main(): Promise<void> {
     const serverRate = submits.filter((s) => s.status === 200).length / submitSeconds;
 
     // Cross-check: every attempt graded exactly once, with the score the plain function gives.
-    const stored: { id: string; score: number }[] = await db.query(`SELECT id, score FROM exam_attempts WHERE status = 'submitted' AND paper_id = $1`, [paperId]);
+    const stored: { id: string; score: number }[] = await db.query(
+      `SELECT id, score FROM exam_attempts WHERE status = 'submitted' AND paper_id = $1`,
+      [paperId],
+    );
     const mismatches = stored.filter((s) => gradeAttempt(gradable.get(s.id)!.items, 60).score !== s.score).length;
     const [{ allEvents }] = await db.query(`SELECT count(*)::int AS "allEvents" FROM outbox_events WHERE type = 'exam.attempt.graded'`);
     const [{ allConclusions }] = await db.query('SELECT count(*)::int AS "allConclusions" FROM capability_results');
     const events = allEvents - warmEvents;
     const conclusions = allConclusions - warmConclusions;
 
-    process.stdout.write(`${'phase'.padEnd(40)} ${'requests'.padStart(9)} ${'errors'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}\n`);
+    process.stdout.write(
+      `${'phase'.padEnd(40)} ${'requests'.padStart(9)} ${'errors'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}\n`,
+    );
     for (const [name, samples] of [
       ['start attempt (draw 50, freeze)', starts],
       ['save 50 answers (one PUT)', saves],
       ['submit (grade on the server, once)', submits],
     ] as const) {
       const s = stats(samples);
-      process.stdout.write(`${name.padEnd(40)} ${String(samples.length).padStart(9)} ${String(s.errors).padStart(7)} ${s.p50.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}\n`);
+      process.stdout.write(
+        `${name.padEnd(40)} ${String(samples.length).padStart(9)} ${String(s.errors).padStart(7)} ${s.p50.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}\n`,
+      );
     }
     process.stdout.write(`\nopen at once before submitting: ${open} attempts\n`);
-    process.stdout.write(`grading throughput: server ${serverRate.toFixed(0)} submits/s (${ATTEMPTS} in ${submitSeconds.toFixed(2)} s) vs plain gradeAttempt ${plainRate.toFixed(0)} attempts/s`);
-    process.stdout.write(` → ratio ${(serverRate / plainRate).toExponential(2)} (plain is ${(plainRate / serverRate).toFixed(0)}× faster; checksum ${checksum})\n`);
-    process.stdout.write(`graded once: ${stored.length} submitted, ${events} exam.attempt.graded events, ${conclusions} capability conclusions, ${mismatches} score mismatches vs the plain function\n`);
-    process.stdout.write(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(
+      `grading throughput: server ${serverRate.toFixed(0)} submits/s (${ATTEMPTS} in ${submitSeconds.toFixed(2)} s) vs plain gradeAttempt ${plainRate.toFixed(0)} attempts/s`,
+    );
+    process.stdout.write(
+      ` → ratio ${(serverRate / plainRate).toExponential(2)} (plain is ${(plainRate / serverRate).toFixed(0)}× faster; checksum ${checksum})\n`,
+    );
+    process.stdout.write(
+      `graded once: ${stored.length} submitted, ${events} exam.attempt.graded events, ${conclusions} capability conclusions, ${mismatches} score mismatches vs the plain function\n`,
+    );
+    process.stdout.write(
+      `load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
     const s = stats(submits);
     const goal = s.errors === 0 && s.p99 < 300;
-    process.stdout.write(`goal (zero errors, p99 submit < 300 ms): ${goal ? 'met' : 'NOT met'} — ${s.errors} errors, p99 ${s.p99.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `goal (zero errors, p99 submit < 300 ms): ${goal ? 'met' : 'NOT met'} — ${s.errors} errors, p99 ${s.p99.toFixed(1)} ms\n`,
+    );
     const start = stats(starts);
-    process.stdout.write(`issue 20 goals: start p99 < 300 ms: ${start.p99 < 300 ? 'met' : 'NOT met'} (${start.p99.toFixed(1)} ms); grading ≥ 500 submits/s: ${serverRate >= 500 ? 'met' : 'NOT met'} (${serverRate.toFixed(0)}/s)\n`);
+    process.stdout.write(
+      `issue 20 goals: start p99 < 300 ms: ${start.p99 < 300 ? 'met' : 'NOT met'} (${start.p99.toFixed(1)} ms); grading ≥ 500 submits/s: ${serverRate >= 500 ? 'met' : 'NOT met'} (${serverRate.toFixed(0)}/s)\n`,
+    );
   } finally {
     agent.destroy();
     await app?.close();
@@ -169,12 +196,21 @@ function call(agent: Agent, port: number, method: string, path: string, token: s
         method,
         path,
         agent,
-        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -183,13 +219,20 @@ function call(agent: Agent, port: number, method: string, path: string, token: s
 }
 
 function stats(samples: Sample[]): { p50: number; p99: number; max: number; errors: number } {
-  const ok = samples.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.ms).sort((a, b) => a - b);
+  const ok = samples
+    .filter((s) => s.status >= 200 && s.status < 300)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
   const at = (q: number) => (ok.length ? ok[Math.min(ok.length - 1, Math.ceil(q * ok.length) - 1)] : NaN);
   return { p50: at(0.5), p99: at(0.99), max: ok[ok.length - 1] ?? NaN, errors: samples.length - ok.length };
 }
 
 /** Trainee k answers each question right with probability ~0.7 (seeded), else picks a wrong option. */
-function answersOf(attempt: { items: { position: number; options: { id: string }[] }[] }, keys: Map<string, Map<number, string[]>>, k: number) {
+function answersOf(
+  attempt: { items: { position: number; options: { id: string }[] }[] },
+  keys: Map<string, Map<number, string[]>>,
+  k: number,
+) {
   const random = seededRandom(`bench-answers-${k}`);
   const key = keys.get((attempt as unknown as { id: string }).id)!;
   return attempt.items.map((item) => {
@@ -212,7 +255,13 @@ async function keysOf(db: DataSource): Promise<Map<string, Map<number, string[]>
 }
 
 async function gradableOf(db: DataSource): Promise<Map<string, { items: GradableItem[] }>> {
-  const rows: { attempt_id: string; type: GradableItem['type']; correct_option_ids: string[]; points: number; selected_option_ids: string[] | null }[] = await db.query(
+  const rows: {
+    attempt_id: string;
+    type: GradableItem['type'];
+    correct_option_ids: string[];
+    points: number;
+    selected_option_ids: string[] | null;
+  }[] = await db.query(
     `SELECT i.attempt_id, v.type, v.correct_option_ids, i.points, i.selected_option_ids
        FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id ORDER BY i.attempt_id, i.position`,
   );
@@ -226,17 +275,38 @@ async function gradableOf(db: DataSource): Promise<Map<string, { items: Gradable
 }
 
 /** An organization, a 60-question bank (20 of each type), a published paper drawing 50, and 1,000 trainees with tokens. */
-async function seed(app: NestFastifyApplication, db: DataSource): Promise<{ paperId: string; warmupPaperId: string; tokens: string[]; warmupTokens: string[] }> {
+async function seed(
+  app: NestFastifyApplication,
+  db: DataSource,
+): Promise<{ paperId: string; warmupPaperId: string; tokens: string[]; warmupTokens: string[] }> {
   const [region] = await db.query(`SELECT id FROM regions WHERE code = '620100'`);
-  const [org] = await db.query(`INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00EXAM1', $1) RETURNING id`, [region.id]);
-  const admin: Actor = { userId: (await db.query(`INSERT INTO users (username, password_hash, display_name, role, organization_id) VALUES ('bench-org', 'x', '机构', 'org_admin', $1) RETURNING id`, [org.id]))[0].id, role: Role.OrgAdmin, organizationId: org.id, enterpriseId: null, regionId: null, regionPath: null };
+  const [org] = await db.query(
+    `INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00EXAM1', $1) RETURNING id`,
+    [region.id],
+  );
+  const admin: Actor = {
+    userId: (
+      await db.query(
+        `INSERT INTO users (username, password_hash, display_name, role, organization_id) VALUES ('bench-org', 'x', '机构', 'org_admin', $1) RETURNING id`,
+        [org.id],
+      )
+    )[0].id,
+    role: Role.OrgAdmin,
+    organizationId: org.id,
+    enterpriseId: null,
+    regionId: null,
+    regionPath: null,
+  };
   const questions = app.get(QuestionsService);
   const topics = ['quality-tools', 'six-sigma', 'lean'];
   for (let n = 0; n < BANK; n++) {
     const type = (['single', 'multiple', 'true_false'] as const)[n % 3];
     const options =
       type === 'true_false'
-        ? [{ text: '正确', correct: n % 2 === 0 }, { text: '错误', correct: n % 2 === 1 }]
+        ? [
+            { text: '正确', correct: n % 2 === 0 },
+            { text: '错误', correct: n % 2 === 1 },
+          ]
         : ['甲', '乙', '丙', '丁'].map((t, i) => ({ text: `${t}${n}`, correct: type === 'single' ? i === n % 4 : i !== n % 4 }));
     const input: QuestionInput = { type, stem: `压测题${n}`, options, category: 2, topics: [topics[n % 3]], difficulty: (n % 5) + 1 };
     await questions.create(admin, input);
@@ -250,7 +320,10 @@ async function seed(app: NestFastifyApplication, db: DataSource): Promise<{ pape
       timeLimitMinutes: 60,
       shuffleQuestions: true,
       shuffleOptions: true,
-      drawRules: [{ count: 20, topic: 'quality-tools' }, { count: 30, category: 2 }],
+      drawRules: [
+        { count: 20, topic: 'quality-tools' },
+        { count: 30, category: 2 },
+      ],
     });
     await papers.publish(admin, paper.id);
     return paper;
@@ -265,7 +338,9 @@ async function seed(app: NestFastifyApplication, db: DataSource): Promise<{ pape
   await db.query('ANALYZE');
   const signer = app.get(TokenService);
   const tokens = await Promise.all(
-    users.map((u) => signer.signAccess({ userId: u.id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null })),
+    users.map((u) =>
+      signer.signAccess({ userId: u.id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null }),
+    ),
   );
   return { paperId: paper.id, warmupPaperId: warmupPaper.id, tokens: tokens.slice(0, ATTEMPTS), warmupTokens: tokens.slice(ATTEMPTS) };
 }

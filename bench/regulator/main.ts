@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -106,7 +106,8 @@ async function generate(db: Client, year: number): Promise<void> {
       JOIN LATERAL (SELECT p.rn AS n, p.rn / ${ENTERPRISES} = 4 AND p.rn % 5 <> 0 AS serving) q ON true`);
   // Statuses as the compliance engine leaves them: the yearly requirements of this and last year
   // (applicable to the CQOs serving in the year, states spread by a hash) and appointment training.
-  await db.query(`
+  await db.query(
+    `
     WITH rules AS (
       SELECT r.* FROM requirement_rules r JOIN requirement_rule_sets s ON s.id = r.rule_set_id
        WHERE s.effective_to IS NULL AND s.region_id = (SELECT id FROM regions WHERE parent_id IS NULL)),
@@ -137,31 +138,41 @@ async function generate(db: Client, year: number): Promise<void> {
  * proportions (awards with their years; some city awards after 2021, some city nominees).
  */
 async function officialList(db: Client): Promise<Buffer> {
-  const cities = (await db.query(`SELECT name FROM regions WHERE level = 'city' ORDER BY sort_order, code`)).rows.map((r: { name: string }) => r.name);
+  const cities = (await db.query(`SELECT name FROM regions WHERE level = 'city' ORDER BY sort_order, code`)).rows.map(
+    (r: { name: string }) => r.name,
+  );
   const yes = (b: boolean) => (b ? '是' : '否');
-  const lines = ['统一社会信用代码,企业名称,所属地区,国有企业,规模以上,生产性企业,中国质量奖,中国质量奖年度,甘肃省人民政府质量奖,甘肃省人民政府质量奖年度,市州政府质量奖,市州政府质量奖年度'];
+  const lines = [
+    '统一社会信用代码,企业名称,所属地区,国有企业,规模以上,生产性企业,中国质量奖,中国质量奖年度,甘肃省人民政府质量奖,甘肃省人民政府质量奖年度,市州政府质量奖,市州政府质量奖年度',
+  ];
   for (let g = 0; g < ENTERPRISES; g++) {
     const city = g % 13 === 0 ? (g % 5 === 0 ? ['提名', 2020] : ['获奖', 2018 + (g % 6)]) : ['无', ''];
-    lines.push([
-      `91620100${String(g).padStart(10, '0')}`,
-      `基准企业${g}`,
-      cities[g % cities.length],
-      yes(g % 7 === 0),
-      yes(g % 3 !== 0),
-      yes(g % 2 === 0),
-      g % 97 === 0 ? '获奖' : '无',
-      g % 97 === 0 ? 2019 : '',
-      g % 41 === 0 ? '提名' : '无',
-      g % 41 === 0 ? 2020 : '',
-      ...city,
-    ].join(','));
+    lines.push(
+      [
+        `91620100${String(g).padStart(10, '0')}`,
+        `基准企业${g}`,
+        cities[g % cities.length],
+        yes(g % 7 === 0),
+        yes(g % 3 !== 0),
+        yes(g % 2 === 0),
+        g % 97 === 0 ? '获奖' : '无',
+        g % 97 === 0 ? 2019 : '',
+        g % 41 === 0 ? '提名' : '无',
+        g % 41 === 0 ? 2020 : '',
+        ...city,
+      ].join(','),
+    );
   }
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
 async function postJson(url: string, token: string, body: unknown): Promise<{ ms: number; json: Record<string, unknown> }> {
   const started = process.hrtime.bigint();
-  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as Record<string, unknown>;
   if (res.status >= 300) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
   return { ms: ms(started), json };
@@ -207,7 +218,9 @@ function download(url: string, token: string): Promise<{ ms: number; bytes: numb
 function copyBaseline(databaseUrl: string, sql: string): Promise<{ ms: number; bytes: number; lines: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('psql', [databaseUrl, '-X', '-q', '-c', `COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER)`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('psql', [databaseUrl, '-X', '-q', '-c', `COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER)`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let bytes = 0;
     let lines = 0;
     let stderr = '';
@@ -216,14 +229,18 @@ function copyBaseline(databaseUrl: string, sql: string): Promise<{ ms: number; b
       for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
     });
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => (code === 0 ? resolve({ ms: ms(started), bytes, lines }) : reject(new Error(`psql COPY failed: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve({ ms: ms(started), bytes, lines }) : reject(new Error(`psql COPY failed: ${stderr}`)),
+    );
   });
 }
 
 async function waitForHealth(port: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     if (ok) return;
     if (Date.now() > deadline) throw new Error('API did not become healthy within 60 s');
     await new Promise((r) => setTimeout(r, 200));
@@ -243,17 +260,37 @@ async function main(): Promise<void> {
     await migrateDatabase(databaseUrl);
     await db.connect();
     const year = chinaYearOf(new Date());
-    process.stdout.write(`bench:regulator — ${ENTERPRISES.toLocaleString('en')} enterprises, ${TRAINEES.toLocaleString('en')} trainees and appointments, year ${year}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    process.stdout.write(
+      `bench:regulator — ${ENTERPRISES.toLocaleString('en')} enterprises, ${TRAINEES.toLocaleString('en')} trainees and appointments, year ${year}, node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
     const [province] = (await db.query(`SELECT id, path FROM regions WHERE parent_id IS NULL`)).rows as { id: string; path: string }[];
-    const [regulator] = (await db.query(`INSERT INTO users (username, password_hash, display_name, role, region_id) VALUES ('bench-gs', 'x', '省局', 'regulator', $1) RETURNING id`, [province.id])).rows as { id: string }[];
+    const [regulator] = (
+      await db.query(
+        `INSERT INTO users (username, password_hash, display_name, role, region_id) VALUES ('bench-gs', 'x', '省局', 'regulator', $1) RETURNING id`,
+        [province.id],
+      )
+    ).rows as { id: string }[];
     const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl });
     const token = await new TokenService(new JwtService(), config).signAccess({
-      userId: regulator.id, role: Role.Regulator, organizationId: null, enterpriseId: null, regionId: province.id, regionPath: province.path,
+      userId: regulator.id,
+      role: Role.Regulator,
+      organizationId: null,
+      enterpriseId: null,
+      regionId: province.id,
+      regionPath: province.path,
     });
     const startApi = async (nodeOptions: string[] = []): Promise<{ child: ChildProcess; origin: string }> => {
       const port = await freePort();
       const child = spawn(process.execPath, [...nodeOptions, API_ENTRY], {
-        env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench-regulator-${randomBytes(3).toString('hex')}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          REDIS_PREFIX: `bench-regulator-${randomBytes(3).toString('hex')}`,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       await waitForHealth(port);
@@ -283,14 +320,20 @@ async function main(): Promise<void> {
       `import of ${ENTERPRISES.toLocaleString('en')} rows (CSV ${(list.length / 1048576).toFixed(1)} MiB): preview ${fmt(preview.ms)} ms + apply ${fmt(applied.ms)} ms = ` +
         `${((preview.ms + applied.ms) / 1000).toFixed(1)} s (goal < 30 s), API peak ${importPeak.toFixed(0)} MiB (goal < 256 MiB; RSS before ${importRest.toFixed(0)} MiB); ` +
         `created ${String(applied.json.toCreate)}, errors ${String(preview.json.errorRows)}; re-import of the same file: ${fmt(again.ms + againApplied.ms)} ms, ` +
-        `created ${String(againApplied.json.toCreate)}, updated ${String(againApplied.json.toUpdate)}, unchanged ${String(againApplied.json.unchanged)}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`,
+        `created ${String(againApplied.json.toCreate)}, updated ${String(againApplied.json.toUpdate)}, unchanged ${String(againApplied.json.unchanged)}; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}\n`,
     );
 
     let started = process.hrtime.bigint();
     await generate(db, year);
-    const counts = (await db.query(`SELECT (SELECT count(*) FROM cqo_appointments)::int AS a, (SELECT count(*) FROM cqo_appointments WHERE status = 'serving')::int AS s,
-                                           (SELECT count(*) FROM compliance_statuses)::int AS c`)).rows[0] as { a: number; s: number; c: number };
-    process.stdout.write(`generated in ${(ms(started) / 1000).toFixed(1)} s: ${counts.a.toLocaleString('en')} appointments (${counts.s.toLocaleString('en')} serving), ${counts.c.toLocaleString('en')} status rows\n`);
+    const counts = (
+      await db.query(`SELECT (SELECT count(*) FROM cqo_appointments)::int AS a, (SELECT count(*) FROM cqo_appointments WHERE status = 'serving')::int AS s,
+                                           (SELECT count(*) FROM compliance_statuses)::int AS c`)
+    ).rows[0] as { a: number; s: number; c: number };
+    process.stdout.write(
+      `generated in ${(ms(started) / 1000).toFixed(1)} s: ${counts.a.toLocaleString('en')} appointments (${counts.s.toLocaleString('en')} serving), ${counts.c.toLocaleString('en')} status rows\n`,
+    );
 
     const baseline = await latency(`${origin}/registry/eligibility-rules`, token, DASHBOARD_SAMPLES);
     const dashboard = await latency(`${origin}/regulators/dashboard?year=${year}`, token, DASHBOARD_SAMPLES);
@@ -304,19 +347,38 @@ async function main(): Promise<void> {
     }
     coldTimes.sort((a, b) => a - b);
     const cold = { p50: percentile(coldTimes, 50), p99: percentile(coldTimes, 99), max: coldTimes[coldTimes.length - 1] };
-    const city = await latency(`${origin}/regulators/dashboard?year=${year}&regionId=${(await db.query(`SELECT id FROM regions WHERE level = 'city' ORDER BY sort_order LIMIT 1`)).rows[0].id}`, token, DASHBOARD_SAMPLES);
+    const city = await latency(
+      `${origin}/regulators/dashboard?year=${year}&regionId=${(await db.query(`SELECT id FROM regions WHERE level = 'city' ORDER BY sort_order LIMIT 1`)).rows[0].id}`,
+      token,
+      DASHBOARD_SAMPLES,
+    );
     const enterprises = await latency(`${origin}/regulators/dashboard/enterprises?year=${year}&pageSize=50`, token, DASHBOARD_SAMPLES);
 
     if (DASHBOARDS_ONLY) {
-      for (const [what, r] of [['baseline route', baseline], ['province dashboard', dashboard], ['province dashboard as of 2021-12-31', asOfDeadline], ['province dashboard, figures cache emptied before each', cold], ['city dashboard', city], ['province enterprise list', enterprises]] as const) {
+      for (const [what, r] of [
+        ['baseline route', baseline],
+        ['province dashboard', dashboard],
+        ['province dashboard as of 2021-12-31', asOfDeadline],
+        ['province dashboard, figures cache emptied before each', cold],
+        ['city dashboard', city],
+        ['province enterprise list', enterprises],
+      ] as const) {
         process.stdout.write(`${what.padEnd(66)} p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)} ms\n`);
       }
-      process.stdout.write(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+      process.stdout.write(
+        `load average at the end: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${cpus().length} cores\n`,
+      );
       return;
     }
     // The export and its baseline: the same rows (every appointment, history included).
     const query = appointmentsQuery(null, { status: 'all' });
-    const literal = query.sql.replace(/\$1::text/g, 'NULL::text').replace(/\$1/g, 'NULL::text').replace(/\$2/g, `'all'`).replace(/\$3/g, 'NULL::uuid');
+    const literal = query.sql
+      .replace(/\$1::text/g, 'NULL::text')
+      .replace(/\$1/g, 'NULL::text')
+      .replace(/\$2/g, `'all'`)
+      .replace(/\$3/g, 'NULL::uuid');
     const copies = [];
     for (let i = 0; i < 3; i++) copies.push(await copyBaseline(databaseUrl, literal));
     const rssBefore = vmRssMiB(api.pid!);
@@ -350,22 +412,64 @@ async function main(): Promise<void> {
     const csv = best(csvRuns);
     const lines: [string, string, string][] = [
       ['baseline route (one tiny query, same auth) p50 / p99', `${fmt(baseline.p50)} / ${fmt(baseline.p99)} ms`, '1.00×'],
-      ['province dashboard p50 / p99', `${fmt(dashboard.p50)} / ${fmt(dashboard.p99)} ms`, `${(dashboard.p50 / baseline.p50).toFixed(1)}× / ${(dashboard.p99 / baseline.p99).toFixed(1)}×  (goal p99 < 200 ms; max ${fmt(dashboard.max)} ms)`],
-      ['province dashboard as of 2021-12-31 p50 / p99', `${fmt(asOfDeadline.p50)} / ${fmt(asOfDeadline.p99)} ms`, `${(asOfDeadline.p50 / baseline.p50).toFixed(1)}× / ${(asOfDeadline.p99 / baseline.p99).toFixed(1)}×  (goal p99 < 200 ms)`],
-      ['province dashboard, figures cache emptied before each, p50 / p99', `${fmt(cold.p50)} / ${fmt(cold.p99)} ms`, `${(cold.p50 / baseline.p50).toFixed(1)}× / ${(cold.p99 / baseline.p99).toFixed(1)}×  (${coldTimes.length} requests, after a change)`],
-      ['city dashboard p50 / p99', `${fmt(city.p50)} / ${fmt(city.p99)} ms`, `${(city.p50 / baseline.p50).toFixed(1)}× / ${(city.p99 / baseline.p99).toFixed(1)}×`],
-      ['province enterprise list (page of 50) p50 / p99', `${fmt(enterprises.p50)} / ${fmt(enterprises.p99)} ms`, `${(enterprises.p50 / baseline.p50).toFixed(1)}× / ${(enterprises.p99 / baseline.p99).toFixed(1)}×`],
+      [
+        'province dashboard p50 / p99',
+        `${fmt(dashboard.p50)} / ${fmt(dashboard.p99)} ms`,
+        `${(dashboard.p50 / baseline.p50).toFixed(1)}× / ${(dashboard.p99 / baseline.p99).toFixed(1)}×  (goal p99 < 200 ms; max ${fmt(dashboard.max)} ms)`,
+      ],
+      [
+        'province dashboard as of 2021-12-31 p50 / p99',
+        `${fmt(asOfDeadline.p50)} / ${fmt(asOfDeadline.p99)} ms`,
+        `${(asOfDeadline.p50 / baseline.p50).toFixed(1)}× / ${(asOfDeadline.p99 / baseline.p99).toFixed(1)}×  (goal p99 < 200 ms)`,
+      ],
+      [
+        'province dashboard, figures cache emptied before each, p50 / p99',
+        `${fmt(cold.p50)} / ${fmt(cold.p99)} ms`,
+        `${(cold.p50 / baseline.p50).toFixed(1)}× / ${(cold.p99 / baseline.p99).toFixed(1)}×  (${coldTimes.length} requests, after a change)`,
+      ],
+      [
+        'city dashboard p50 / p99',
+        `${fmt(city.p50)} / ${fmt(city.p99)} ms`,
+        `${(city.p50 / baseline.p50).toFixed(1)}× / ${(city.p99 / baseline.p99).toFixed(1)}×`,
+      ],
+      [
+        'province enterprise list (page of 50) p50 / p99',
+        `${fmt(enterprises.p50)} / ${fmt(enterprises.p99)} ms`,
+        `${(enterprises.p50 / baseline.p50).toFixed(1)}× / ${(enterprises.p99 / baseline.p99).toFixed(1)}×`,
+      ],
       [`COPY (same query) TO STDOUT via psql, ${(copy.lines - 1).toLocaleString('en')} rows (best of 3)`, `${fmt(copy.ms)} ms`, '1.00×'],
-      [`CSV export over HTTP, ${(csv.lines - 1).toLocaleString('en')} rows (best of 3)`, `${fmt(csv.ms)} ms`, `${(csv.ms / copy.ms).toFixed(2)}×  (goal ≤ 3×; ${(csv.bytes / 1048576).toFixed(1)} MiB vs COPY ${(copy.bytes / 1048576).toFixed(1)} MiB)`],
-      ['API peak memory during the CSV exports (VmHWM)', `${Math.max(...csvPeaks).toFixed(0)} MiB`, `(goal < 256 MiB; RSS before ${rssBefore.toFixed(0)} MiB)`],
-      [`XLSX export over HTTP, same rows`, `${fmt(xlsx.ms)} ms`, `${(xlsx.ms / copy.ms).toFixed(2)}×  (${(xlsx.bytes / 1048576).toFixed(1)} MiB)`],
+      [
+        `CSV export over HTTP, ${(csv.lines - 1).toLocaleString('en')} rows (best of 3)`,
+        `${fmt(csv.ms)} ms`,
+        `${(csv.ms / copy.ms).toFixed(2)}×  (goal ≤ 3×; ${(csv.bytes / 1048576).toFixed(1)} MiB vs COPY ${(copy.bytes / 1048576).toFixed(1)} MiB)`,
+      ],
+      [
+        'API peak memory during the CSV exports (VmHWM)',
+        `${Math.max(...csvPeaks).toFixed(0)} MiB`,
+        `(goal < 256 MiB; RSS before ${rssBefore.toFixed(0)} MiB)`,
+      ],
+      [
+        `XLSX export over HTTP, same rows`,
+        `${fmt(xlsx.ms)} ms`,
+        `${(xlsx.ms / copy.ms).toFixed(2)}×  (${(xlsx.bytes / 1048576).toFixed(1)} MiB)`,
+      ],
       ['API peak memory during the XLSX export (VmHWM)', `${xlsxPeak.toFixed(0)} MiB`, '(goal < 256 MiB)'],
-      ['with --max-old-space-size=128: CSV export time / peak (VmHWM)', `${fmt(cappedCsv.ms)} ms / ${cappedCsvPeak.toFixed(0)} MiB`, `${(cappedCsv.ms / copy.ms).toFixed(2)}×  (RSS at rest ${cappedRest.toFixed(0)} MiB; ${(cappedCsv.lines - 1).toLocaleString('en')} rows)`],
-      ['with --max-old-space-size=128: XLSX export time / peak (VmHWM)', `${fmt(cappedXlsx.ms)} ms / ${cappedXlsxPeak.toFixed(0)} MiB`, `${(cappedXlsx.ms / copy.ms).toFixed(2)}×`],
+      [
+        'with --max-old-space-size=128: CSV export time / peak (VmHWM)',
+        `${fmt(cappedCsv.ms)} ms / ${cappedCsvPeak.toFixed(0)} MiB`,
+        `${(cappedCsv.ms / copy.ms).toFixed(2)}×  (RSS at rest ${cappedRest.toFixed(0)} MiB; ${(cappedCsv.lines - 1).toLocaleString('en')} rows)`,
+      ],
+      [
+        'with --max-old-space-size=128: XLSX export time / peak (VmHWM)',
+        `${fmt(cappedXlsx.ms)} ms / ${cappedXlsxPeak.toFixed(0)} MiB`,
+        `${(cappedXlsx.ms / copy.ms).toFixed(2)}×`,
+      ],
     ];
     for (const [what, value, ratio] of lines) process.stdout.write(`${what.padEnd(66)} ${value.padStart(20)}  ${ratio}\n`);
     process.stdout.write(`load average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`);
-    process.stdout.write(`runs: COPY ${copies.map((c) => fmt(c.ms)).join(' / ')} ms; CSV ${csvRuns.map((c) => fmt(c.ms)).join(' / ')} ms; CSV peaks ${csvPeaks.map((p) => p.toFixed(0)).join(' / ')} MiB\n`);
+    process.stdout.write(
+      `runs: COPY ${copies.map((c) => fmt(c.ms)).join(' / ')} ms; CSV ${csvRuns.map((c) => fmt(c.ms)).join(' / ')} ms; CSV peaks ${csvPeaks.map((p) => p.toFixed(0)).join(' / ')} MiB\n`,
+    );
   } finally {
     if (api && api.exitCode === null) {
       const child = api;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -62,13 +62,20 @@ function run(entry: string, env: NodeJS.ProcessEnv): Promise<void> {
 
 async function waitForHealth(origin: string): Promise<void> {
   const deadline = Date.now() + 180_000;
-  while (!(await fetch(`${origin}/health`).then((r) => r.ok).catch(() => false))) {
+  while (
+    !(await fetch(`${origin}/health`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
     if (Date.now() > deadline) throw new Error('API did not become healthy within 180 s');
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** One Lighthouse navigation of `url` in the already running browser (its profile keeps the log-in). */
 async function audit(url: string, port: number): Promise<PageFigures> {
@@ -89,7 +96,8 @@ async function audit(url: string, port: number): Promise<PageFigures> {
     await writeFile(join(REPORT_DIR, `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`), JSON.stringify(lhr));
   }
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-  const resources = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+  const resources =
+    (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   const bytes = (type: string) => resources.find((r) => r.resourceType === type)?.transferSize ?? 0;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   return {
@@ -182,7 +190,12 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   let browser: ChildProcess | undefined;
   try {
-    const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_PREFIX: `bench-web-${randomBytes(3).toString('hex')}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_PREFIX: `bench-web-${randomBytes(3).toString('hex')}`,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    };
     await migrateDatabase(databaseUrl);
     await run(SEED_ENTRY, env);
     const port = await freePort();
@@ -193,14 +206,32 @@ async function main(): Promise<void> {
     // One headless Chromium with a debugging port: Lighthouse audits in it, playwright logs in through it.
     const debugPort = await freePort();
     const profile = `/tmp/cqo-bench-web-${randomBytes(3).toString('hex')}`;
-    browser = spawn(CHROME, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${profile}`, `--remote-debugging-port=${debugPort}`, 'about:blank'], { stdio: 'ignore' });
+    browser = spawn(
+      CHROME,
+      [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        `--user-data-dir=${profile}`,
+        `--remote-debugging-port=${debugPort}`,
+        'about:blank',
+      ],
+      { stdio: 'ignore' },
+    );
     const cdp = `http://127.0.0.1:${debugPort}`;
     const deadline = Date.now() + 30_000;
-    while (!(await fetch(`${cdp}/json/version`).then((r) => r.ok).catch(() => false))) {
+    while (
+      !(await fetch(`${cdp}/json/version`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    ) {
       if (Date.now() > deadline) throw new Error(`${CHROME} did not open its debugging port`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    process.stdout.write(`bench:web — Lighthouse 12.2.3, mobile profile, ${CHROME}, node ${process.version}, ${RUNS} run(s) a page, load average ${load()}\n`);
+    process.stdout.write(
+      `bench:web — Lighthouse 12.2.3, mobile profile, ${CHROME}, node ${process.version}, ${RUNS} run(s) a page, load average ${load()}\n`,
+    );
 
     const loginRuns: PageFigures[] = [];
     for (let i = 0; i < RUNS; i++) loginRuns.push(await audit(`${origin}/app/login`, debugPort));

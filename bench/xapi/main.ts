@@ -69,7 +69,12 @@ async function main(): Promise<void> {
   const url = new URL(base.databaseUrl);
   url.pathname = `/cqo_bench_xapi_${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const databaseUrl = url.toString();
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, DATABASE_READ_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATABASE_READ_URL: databaseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   await migrateDatabase(databaseUrl);
   let app: NestFastifyApplication | undefined;
   try {
@@ -81,7 +86,9 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const world = await seed(app, origin, config.publicBaseUrl);
     process.stdout.write(
-      `bench:xapi — ${CONNECTIONS} content sessions (connections), ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up, node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
+      `bench:xapi — ${CONNECTIONS} content sessions (connections), ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up, node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
     );
     clients = fork(join(__dirname, 'load-generator.js'), { stdio: 'inherit' });
     clients.send({ world });
@@ -91,7 +98,9 @@ async function main(): Promise<void> {
     const open = await phase(db, 'statements', 'statements (POST, Basic, 1 each), open', 0);
     const held = await phase(db, 'statements', `statements held at ${RATE}/s`, RATE);
 
-    process.stdout.write(`\n${'phase'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  ${'DB trips/req'.padStart(12)}  RSS / heap peak MiB\n`);
+    process.stdout.write(
+      `\n${'phase'.padEnd(44)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'non-2xx'.padStart(7)}  ${'ratio req/s, p99'.padEnd(16)}  ${'DB trips/req'.padStart(12)}  RSS / heap peak MiB\n`,
+    );
     for (const r of [baseline, open, held]) {
       const ratio = `${(r.rps / baseline.rps).toFixed(2)}×, ${(r.p99 / baseline.p99).toFixed(2)}×`;
       process.stdout.write(
@@ -101,8 +110,14 @@ async function main(): Promise<void> {
     const [check] = await db.query('SELECT count(*)::int AS statements FROM xapi_statements');
     process.stdout.write(`\nrecorded: ${check.statements} statements (warm-ups included)\n`);
     const goal = held.rps >= RATE * 0.98 && held.p99 < 200 && held.non2xx + held.errors === 0;
-    process.stdout.write(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-    process.stdout.write(`goal (${RATE} statements/s sustained from ${CONNECTIONS} sessions, p99 < 200 ms): ${goal ? 'met' : 'NOT met'} — ${held.rps.toFixed(0)}/s, p99 ${held.p99.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
+    process.stdout.write(
+      `goal (${RATE} statements/s sustained from ${CONNECTIONS} sessions, p99 < 200 ms): ${goal ? 'met' : 'NOT met'} — ${held.rps.toFixed(0)}/s, p99 ${held.p99.toFixed(1)} ms\n`,
+    );
   } finally {
     clients?.kill();
     await app?.close();
@@ -131,15 +146,24 @@ async function phase(db: DataSource, phaseName: XapiPhase, name: string, overall
   const tripsPerRequest = (roundTrips - trips) / Math.max(1, result.total);
   clearInterval(sampler);
   await drained(db);
-  return { ...result, name, rps: result.total / (result.duration || SECONDS), rssPeakMiB: rss / 1024 ** 2, heapPeakMiB: heap / 1024 ** 2, roundTripsPerRequest: tripsPerRequest };
+  return {
+    ...result,
+    name,
+    rps: result.total / (result.duration || SECONDS),
+    rssPeakMiB: rss / 1024 ** 2,
+    heapPeakMiB: heap / 1024 ** 2,
+    roundTripsPerRequest: tripsPerRequest,
+  };
 }
 
 /** Waits until no statement of ours is active in PostgreSQL for three polls in a row (at most 30 s). */
 async function drained(db: DataSource): Promise<void> {
   const deadline = Date.now() + 30_000;
-  for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+  for (let quiet = 0; quiet < 3 && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+    );
     quiet = n === 0 ? quiet + 1 : 0;
   }
 }
@@ -148,14 +172,20 @@ async function drained(db: DataSource): Promise<void> {
 async function seed(app: NestFastifyApplication, origin: string, homePage: string): Promise<XapiWorld> {
   const db = app.get(DataSource);
   const [region] = await db.query(`SELECT id FROM regions WHERE code = '620100'`);
-  const [org] = await db.query(`INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00BENCH1', $1) RETURNING id`, [region.id]);
+  const [org] = await db.query(
+    `INSERT INTO training_organizations (name, credit_code, region_id) VALUES ('压测培训机构', '12620000MB00BENCH1', $1) RETURNING id`,
+    [region.id],
+  );
   const [c] = await db.query('INSERT INTO courses (organization_id) VALUES ($1) RETURNING id', [org.id]);
   const [v] = await db.query(
     `INSERT INTO course_versions (course_id, organization_id, version, status, title, description, category, kind, credit_hours, delivery_mode, published_at)
      VALUES ($1, $2, 1, 'published', 'xAPI 压测课程', '压测', 1, 'continuing', 2.0, 'online', now()) RETURNING id`,
     [c.id, org.id],
   );
-  const [l] = await db.query(`INSERT INTO lessons (course_version_id, position, title, type, minutes, required) VALUES ($1, 1, '课件', 'video', 600, true) RETURNING id`, [v.id]);
+  const [l] = await db.query(
+    `INSERT INTO lessons (course_version_id, position, title, type, minutes, required) VALUES ($1, 1, '课件', 'video', 600, true) RETURNING id`,
+    [v.id],
+  );
   const users: { id: string; username: string }[] = await db.query(
     `INSERT INTO users (username, password_hash, display_name, role)
      SELECT 'xapi-bench-' || g, 'not-a-hash', '压测学员' || g, 'trainee' FROM generate_series(1, $1::int) g ORDER BY g RETURNING id, username`,
@@ -166,7 +196,12 @@ async function seed(app: NestFastifyApplication, origin: string, homePage: strin
     [users.map((u) => u.id), c.id, v.id],
   );
   await db.query('ANALYZE');
-  const key = await app.get(XapiKeysService).create({ userId: randomUUID(), role: Role.OrgAdmin, organizationId: org.id, enterpriseId: null, regionId: null, regionPath: null }, '压测密钥');
+  const key = await app
+    .get(XapiKeysService)
+    .create(
+      { userId: randomUUID(), role: Role.OrgAdmin, organizationId: org.id, enterpriseId: null, regionId: null, regionPath: null },
+      '压测密钥',
+    );
   return {
     origin,
     authorization: `Basic ${Buffer.from(`${key.id}:${key.key}`).toString('base64')}`,

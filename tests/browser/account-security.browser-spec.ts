@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, ShiftedClock, startLiveServers } from '../support/browser';
 import { DataSource } from 'typeorm';
 import type { World } from '../support/fixtures';
@@ -67,7 +67,13 @@ describe('account security in Chromium', () => {
     const qr = page.getByRole('img', { name: '动态验证码二维码' });
     await qr.waitFor();
     // The QR code really rendered (a CSP refusal would leave the image empty).
-    expect(await qr.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
+    expect(
+      await qr.evaluate(
+        (img) =>
+          (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+          (img as unknown as { naturalWidth: number }).naturalWidth > 0,
+      ),
+    ).toBe(true);
     const secret = (await page.locator('code.totp-secret').innerText()).replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await page.getByLabel('6位动态验证码').fill(await code(secret));
@@ -104,7 +110,9 @@ describe('account security in Chromium', () => {
       await fillLogin(page, 'regulatorlz');
       await page.waitForURL(/\/app\/regulator\/dashboard$/);
       // Issue 13, problem 8: no token in web storage or in a script-readable cookie (access token in memory, refresh cookie httpOnly).
-      const stored = String(await page.evaluate('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })'));
+      const stored = String(
+        await page.evaluate('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })'),
+      );
       expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
       expect(stored).not.toContain('cqo_refresh');
       await page.getByRole('link', { name: '账号安全' }).click();
@@ -122,7 +130,10 @@ describe('account security in Chromium', () => {
 
   it('shows a regulator the collisions of the city, masked, and records the decision', async () => {
     const idNumber = testIdNumber(880);
-    for (const [username, fullName] of [['holder880', '先登记者'], ['claimant880', '后登记者']]) {
+    for (const [username, fullName] of [
+      ['holder880', '先登记者'],
+      ['claimant880', '后登记者'],
+    ]) {
       const res = await servers.api.request({
         method: 'POST',
         url: '/auth/register',
@@ -146,7 +157,9 @@ describe('account security in Chromium', () => {
       await page.getByText('已处理。').waitFor();
       await page.getByText('没有待处理的冲突。').waitFor();
     });
-    const [row] = await servers.api.get(DataSource).query(`SELECT actor_id, details FROM audit_log WHERE action = 'trainee.id_collision_resolved'`);
+    const [row] = await servers.api
+      .get(DataSource)
+      .query(`SELECT actor_id, details FROM audit_log WHERE action = 'trainee.id_collision_resolved'`);
     expect(row).toMatchObject({ actor_id: world.users.regulatorLZ, details: { decision: 'claim_rejected' } });
   });
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onlineCourse } from '../support/courses';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
@@ -45,7 +45,10 @@ describe('a cmi5 course in Chromium', () => {
       method: 'POST',
       url: '/courses',
       token: world.tokens.orgAdminA,
-      payload: onlineCourse({ title: 'cmi5 课件课程（浏览器测试）', lessons: [{ title: '质量管理原则（课件）', type: 'cmi5', minutes: 10, required: true, contentPackageId: imported.json().id }] }),
+      payload: onlineCourse({
+        title: 'cmi5 课件课程（浏览器测试）',
+        lessons: [{ title: '质量管理原则（课件）', type: 'cmi5', minutes: 10, required: true, contentPackageId: imported.json().id }],
+      }),
     });
     expect(created.statusCode).toBe(201);
     const versionId = created.json().id;
@@ -57,7 +60,9 @@ describe('a cmi5 course in Chromium', () => {
     ] as const) {
       expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
     }
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
+    ).json().id;
 
     browser = await launchChromium();
     context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
@@ -80,7 +85,11 @@ describe('a cmi5 course in Chromium', () => {
       const lesson = org.getByRole('group', { name: '第 1 课时' });
       await lesson.getByLabel('类型').selectOption('cmi5');
       const input = lesson.getByTestId('package-upload-input');
-      await input.setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: await zipOf({ 'index.html': '<p>no manifest</p>' }) });
+      await input.setInputFiles({
+        name: 'broken.zip',
+        mimeType: 'application/zip',
+        buffer: await zipOf({ 'index.html': '<p>no manifest</p>' }),
+      });
       await lesson.getByText('压缩包根目录缺少 cmi5.xml').waitFor();
       await input.setInputFiles({ name: 'quality-basics.zip', mimeType: 'application/zip', buffer: await zipOf(filesOf(CMI5_SAMPLE_DIR)) });
       await lesson.getByTestId('package-imported').getByText('质量管理基础（cmi5 示例课件）').waitFor();
@@ -113,15 +122,22 @@ describe('a cmi5 course in Chromium', () => {
     await au.locator('#status[data-state="passed"]').waitFor();
     await page.getByTestId('cmi5-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
 
-    const [row] = await db.query('SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+    const [row] = await db.query(
+      'SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lessonId],
+    );
     const realSeconds = Math.ceil((Date.now() - launchedAt) / 1000) + 2;
     expect(row.completed_via).toBe('xapi');
     expect(row.completed_at).toEqual(expect.any(Date));
     // Six minutes, plus the few real seconds the test took: no more than the server observed.
     expect(row.active_seconds).toBeGreaterThanOrEqual(360);
     expect(row.active_seconds).toBeLessThanOrEqual(360 + realSeconds);
-    const verbs = (await db.query(`SELECT verb FROM xapi_statements WHERE enrollment_id = $1 ORDER BY stored_at, verb`, [enrollmentId])).map((r: { verb: string }) => r.verb);
-    expect(verbs).toEqual(expect.arrayContaining(['launched', 'http://adlnet.gov/expapi/verbs/initialized', 'completed', 'passed', 'satisfied', 'terminated']));
+    const verbs = (
+      await db.query(`SELECT verb FROM xapi_statements WHERE enrollment_id = $1 ORDER BY stored_at, verb`, [enrollmentId])
+    ).map((r: { verb: string }) => r.verb);
+    expect(verbs).toEqual(
+      expect.arrayContaining(['launched', 'http://adlnet.gov/expapi/verbs/initialized', 'completed', 'passed', 'satisfied', 'terminated']),
+    );
     const [launch] = await db.query('SELECT fetch_used_at, terminated_at FROM cmi5_launches WHERE enrollment_id = $1', [enrollmentId]);
     expect(launch).toEqual({ fetch_used_at: expect.any(Date), terminated_at: expect.any(Date) });
     expect(failures).toEqual([]);

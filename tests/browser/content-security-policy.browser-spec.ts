@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, signIn, startLiveServers } from '../support/browser';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
 

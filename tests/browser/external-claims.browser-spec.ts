@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { chinaDateOf } from '@cqo/core';
 import { seriousAxeViolations } from '../support/axe';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { DESKTOP, launchChromium, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
@@ -39,12 +39,16 @@ describe('external hour claim form in Chromium', () => {
     return page;
   }
 
-  const sideways = (page: Page) => page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
-    return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
-  });
+  const sideways = (page: Page) =>
+    page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
+    });
 
-  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`claims hours with evidence at ${name} width (${viewport.width} px)`, async () => {
       const page = await open(viewport);
       await signIn(page, servers.baseUrl, 'traineelz', TEST_PASSWORD);
@@ -61,17 +65,28 @@ describe('external hour claim form in Chromium', () => {
       await form.getByLabel('申报学时').fill('3');
       await form.getByLabel('专题').selectOption({ label: '质量管理小组（QC小组）活动' });
       // Named .pdf but not a PDF by its bytes; and no organiser: both refused beside their fields.
-      await form.getByLabel('证明材料').setInputFiles({ name: '结业证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
+      await form
+        .getByLabel('证明材料')
+        .setInputFiles({ name: '结业证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
       await form.getByRole('button', { name: '提交申报' }).click();
       const organiserError = form.locator('.field', { has: page.getByLabel('主办单位') }).locator('.field-error');
       await organiserError.waitFor();
       expect(await organiserError.textContent()).toContain('主办单位');
-      expect(await form.locator('.field', { has: page.getByLabel('证明材料') }).locator('.field-error').textContent()).toContain('PDF');
+      expect(
+        await form
+          .locator('.field', { has: page.getByLabel('证明材料') })
+          .locator('.field-error')
+          .textContent(),
+      ).toContain('PDF');
       expect(await sideways(page)).toBeLessThanOrEqual(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       await form.getByLabel('主办单位').fill('中国质量协会');
-      await form.getByLabel('证明材料').setInputFiles({ name: '结业证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+      await form.getByLabel('证明材料').setInputFiles({
+        name: '结业证书.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      });
       await form.getByRole('button', { name: '提交申报' }).click();
       const row = page.getByRole('row', { name: new RegExp(title.replace(/[()（）]/g, '.')) });
       await row.waitFor();
@@ -82,7 +97,9 @@ describe('external hour claim form in Chromium', () => {
   }
 
   it('is in the enterprise admin’s queue, not another enterprise’s', async () => {
-    const claims = (await servers.api.request({ method: 'GET', url: '/external-claims?status=submitted', token: world.tokens.entAdminLZ })).json();
+    const claims = (
+      await servers.api.request({ method: 'GET', url: '/external-claims?status=submitted', token: world.tokens.entAdminLZ })
+    ).json();
     expect(claims.total).toBe(2);
     expect((await servers.api.request({ method: 'GET', url: '/external-claims', token: world.tokens.entAdminTS })).json().total).toBe(0);
   });

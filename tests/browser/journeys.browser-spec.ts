@@ -3,7 +3,7 @@ import { chinaDateOf } from '@cqo/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { keyOf, createPaper, createQuestion, questionBodies, basePaper } from '../support/exams';
 import { onlineCourse, publishCourse } from '../support/courses';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, PHONE, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
@@ -35,7 +35,11 @@ describe('the web front end in Chromium', () => {
     // 3 seconds of study (1 minute at a completion share of 0.05) so the test studies for real.
     const questions: string[] = [];
     for (let n = 0; n < 5; n++) questions.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(n))).id);
-    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ kind: 'course_exam', title: '结业考试', fixedQuestions: questions.map((questionId) => ({ questionId })) }));
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ kind: 'course_exam', title: '结业考试', fixedQuestions: questions.map((questionId) => ({ questionId })) }),
+    );
     await publishCourse(
       api,
       world,
@@ -43,7 +47,8 @@ describe('the web front end in Chromium', () => {
         title: COURSE_TITLE,
         finalExamPaperId: paperId,
         completionShare: '0.05',
-        creditHours: '0.5', lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
+        creditHours: '0.5',
+        lessons: [{ title: '首席质量官的职责', type: 'video', minutes: 1, required: true }],
       }),
     );
     browser = await launchChromium();
@@ -75,7 +80,13 @@ describe('the web front end in Chromium', () => {
         payload: {
           trainee: { username: 'traineets' },
           declaredOn: today,
-          answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+          answers: {
+            serious_quality_violation: false,
+            improper_gain: false,
+            abuse_of_office: false,
+            leaked_secrets: false,
+            other_harm: false,
+          },
         },
       });
       expect(declared.statusCode).toBe(201);
@@ -149,7 +160,10 @@ describe('the web front end in Chromium', () => {
     for (const [position, optionIds] of key) {
       for (const optionId of optionIds) await page.locator(`input[name="q${position}"][value="${optionId}"]`).check();
     }
-    await page.getByTestId('autosave').getByText(/已保存/).waitFor();
+    await page
+      .getByTestId('autosave')
+      .getByText(/已保存/)
+      .waitFor();
     await screenshots(page, 'trainee-exam', () => page.getByTestId('exam-timer').waitFor());
     await page.getByRole('button', { name: '交卷' }).click();
     await page.getByRole('button', { name: '确认交卷' }).click();
@@ -255,7 +269,10 @@ describe('the web front end in Chromium', () => {
       await regulator.getByRole('navigation', { name: '地区层级' }).getByRole('button', { name: '我的辖区' }).click();
       await chart.getByRole('button', { name: /^天水市 / }).click();
       await regulator.getByRole('heading', { name: '天水市' }).waitFor();
-      await regulator.getByRole('row', { name: /天水测试企业/ }).getByRole('link', { name: '天水学员' }).click();
+      await regulator
+        .getByRole('row', { name: /天水测试企业/ })
+        .getByRole('link', { name: '天水学员' })
+        .click();
       await regulator.getByRole('heading', { name: '天水学员' }).waitFor();
     } finally {
       await context.close();
@@ -322,7 +339,10 @@ describe('the web front end in Chromium', () => {
           const hoursField = staff.locator('.field', { has: staff.getByLabel('学时', { exact: true }) });
           await hoursField.getByRole('alert').waitFor();
           expect((await hoursField.getByRole('alert').textContent())?.trim()).not.toBe('');
-          await staff.locator('.field', { has: staff.getByText('专题', { exact: true }) }).getByRole('alert').waitFor();
+          await staff
+            .locator('.field', { has: staff.getByText('专题', { exact: true }) })
+            .getByRole('alert')
+            .waitFor();
           await screenshots(staff, 'org-course-form-errors', () => hoursField.getByRole('alert').waitFor());
         }
         // Every page of the role's menu loads without an error box (and, by afterEach, without a page

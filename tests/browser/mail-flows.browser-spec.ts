@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
-import type { ReceivedMail, SmtpSink} from '../support/smtp-sink';
+import type { ReceivedMail, SmtpSink } from '../support/smtp-sink';
 import { startSmtpSink } from '../support/smtp-sink';
 import { eventually } from '../support/worker';
 
@@ -27,7 +27,17 @@ describe('mail flows in Chromium', () => {
     const res = await servers.api.request({
       method: 'POST',
       url: '/auth/register',
-      payload: { username: 'mailuser', password: TEST_PASSWORD, email: 'mailuser@example.test', fullName: '邮件用户', idNumber: testIdNumber(55), educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false },
+      payload: {
+        username: 'mailuser',
+        password: TEST_PASSWORD,
+        email: 'mailuser@example.test',
+        fullName: '邮件用户',
+        idNumber: testIdNumber(55),
+        educationLevel: 'bachelor',
+        qualityWorkYears: 6,
+        qualityQualification: 'intermediate',
+        relatedSeniorTitle: false,
+      },
     });
     expect(res.statusCode).toBe(201);
   });
@@ -55,7 +65,8 @@ describe('mail flows in Chromium', () => {
 
   const mail = (subject: string): Promise<ReceivedMail> =>
     eventually(async () => smtp.to('mailuser@example.test').find((m) => m.subject === subject), 20_000, `mail "${subject}"`);
-  const linkIn = (m: ReceivedMail, path: string) => /https?:\/\/\S+\/app\/[a-z-]+\?token=\S+/.exec(m.text.split('\n').find((l) => l.includes(`/app/${path}?`)) ?? '')![0];
+  const linkIn = (m: ReceivedMail, path: string) =>
+    /https?:\/\/\S+\/app\/[a-z-]+\?token=\S+/.exec(m.text.split('\n').find((l) => l.includes(`/app/${path}?`)) ?? '')![0];
 
   it('the verification link shows 邮箱验证 done, and the banner is gone after sign-in', async () => {
     const link = linkIn(await mail('请验证您的邮箱'), 'verify-email');
@@ -105,7 +116,11 @@ describe('mail flows in Chromium', () => {
       await page.getByText('已保存。').waitFor();
       await screenshots(page, 'notification-settings', () => page.getByText('已保存。').waitFor());
     });
-    const session = await servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'mailuser', password: 'Dunhuang-Murals#2027' } });
+    const session = await servers.api.request({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'mailuser', password: 'Dunhuang-Murals#2027' },
+    });
     const settings = await servers.api.request({ method: 'GET', url: '/me/notification-settings', token: session.json().accessToken });
     expect(settings.json()).toMatchObject({ emailReminders: false, emailUpdates: true, emailVerified: true });
   });
@@ -114,7 +129,17 @@ describe('mail flows in Chromium', () => {
     const res = await servers.api.request({
       method: 'POST',
       url: '/auth/register',
-      payload: { username: 'bouncy', password: TEST_PASSWORD, email: 'bounce-browser@example.test', fullName: '退信用户', idNumber: testIdNumber(56), educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false },
+      payload: {
+        username: 'bouncy',
+        password: TEST_PASSWORD,
+        email: 'bounce-browser@example.test',
+        fullName: '退信用户',
+        idNumber: testIdNumber(56),
+        educationLevel: 'bachelor',
+        qualityWorkYears: 6,
+        qualityQualification: 'intermediate',
+        relatedSeniorTitle: false,
+      },
     });
     expect(res.statusCode).toBe(201);
     await eventually(async () => (smtp.attempts.get('bounce-browser@example.test') ? true : undefined), 20_000, 'the refused delivery');
@@ -122,7 +147,11 @@ describe('mail flows in Chromium', () => {
       await signIn(page, servers.baseUrl, 'admin', TEST_PASSWORD);
       await page.goto(`${servers.baseUrl}/app/admin/mail`);
       await page.getByRole('heading', { name: '退信名单' }).waitFor();
-      await eventually(async () => ((await page.getByText('bounce-browser@example.test').count()) > 0 ? true : (await page.reload(), undefined)), 20_000, 'the dead letter on the page');
+      await eventually(
+        async () => ((await page.getByText('bounce-browser@example.test').count()) > 0 ? true : (await page.reload(), undefined)),
+        20_000,
+        'the dead letter on the page',
+      );
       await page.getByText('没有邮件。').waitFor(); // SMTP is configured: the catch-all is empty
     });
   });

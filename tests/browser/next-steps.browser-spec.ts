@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { onlineCourse } from '../support/courses';
 import { answersFor, basePaper, createPaper, createQuestion, questionBodies } from '../support/exams';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
@@ -47,7 +47,11 @@ describe('next steps in Chromium', () => {
     const api = servers.api;
     const questions = [];
     for (let n = 0; n < 2; n++) questions.push(await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(n)));
-    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ title: '下一步能力测试', maxAttempts: 3, fixedQuestions: questions.map((q) => ({ questionId: q.id, points: 1 })) }));
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ title: '下一步能力测试', maxAttempts: 3, fixedQuestions: questions.map((q) => ({ questionId: q.id, points: 1 })) }),
+    );
     const token = world.tokens.traineeLZ;
     const attempt = (await api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token })).json();
     const wrong = await answersFor(api, attempt, () => false);
@@ -74,7 +78,14 @@ describe('next steps in Chromium', () => {
 
   it('refreshes a course version’s status with a confirmation, and tells the organization when the review returns it', async () => {
     const api = servers.api;
-    const draft = (await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: onlineCourse({ title: '状态刷新课程' }) })).json();
+    const draft = (
+      await api.request({
+        method: 'POST',
+        url: '/courses',
+        token: world.tokens.orgAdminA,
+        payload: onlineCourse({ title: '状态刷新课程' }),
+      })
+    ).json();
     const page = await open();
     await signIn(page, servers.baseUrl, 'orgadmina', TEST_PASSWORD);
     await page.goto(`${servers.baseUrl}/app/org/versions/${draft.id}`);
@@ -84,7 +95,16 @@ describe('next steps in Chromium', () => {
     await page.locator('.page-title .badge', { hasText: '待审核' }).waitFor();
     await page.locator('aside li', { hasText: 'v1' }).getByText('待审核').waitFor();
 
-    expect((await api.request({ method: 'POST', url: `/course-versions/${draft.id}/return`, token: world.tokens.admin, payload: { reason: '课时安排需补充' } })).statusCode).toBe(200);
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: `/course-versions/${draft.id}/return`,
+          token: world.tokens.admin,
+          payload: { reason: '课时安排需补充' },
+        })
+      ).statusCode,
+    ).toBe(200);
     await page.goto(`${servers.baseUrl}/app/notifications`);
     await page.getByRole('heading', { name: '课程被退回：状态刷新课程' }).waitFor();
     await page.getByText('退回原因：课时安排需补充').waitFor();
@@ -96,7 +116,10 @@ describe('next steps in Chromium', () => {
     await signIn(page, servers.baseUrl, 'orgadmina', TEST_PASSWORD);
     await page.goto(`${servers.baseUrl}/app/org/questions`);
     await page.getByRole('button', { name: '导入 CSV / Excel' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel 导入模板' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 Excel 导入模板' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('试题导入模板.xlsx');
     const book = new Workbook();
     await book.xlsx.load((await readFile((await download.path())!)) as unknown as Parameters<typeof book.xlsx.load>[0]);

@@ -4,8 +4,17 @@ import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
-import type { LiveServers} from '../support/browser';
-import { launchChromium, DESKTOP, overflowingTables, PHONE, SCREENSHOT_DIR, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { LiveServers } from '../support/browser';
+import {
+  launchChromium,
+  DESKTOP,
+  overflowingTables,
+  PHONE,
+  SCREENSHOT_DIR,
+  screenshots,
+  signIn,
+  startLiveServers,
+} from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD, testCreditCode } from '../support/fixtures';
 import { appointmentBody, candidate } from '../e2e/registry/support';
@@ -22,7 +31,8 @@ jest.setTimeout(240_000);
 
 // A 1×1 PNG: what a phone scan of a diploma is, as far as the type check goes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const HEADER = '统一社会信用代码,企业名称,所属地区,国有企业,规模以上,生产性企业,中国质量奖,中国质量奖年度,甘肃省人民政府质量奖,甘肃省人民政府质量奖年度,市州政府质量奖,市州政府质量奖年度';
+const HEADER =
+  '统一社会信用代码,企业名称,所属地区,国有企业,规模以上,生产性企业,中国质量奖,中国质量奖年度,甘肃省人民政府质量奖,甘肃省人民政府质量奖年度,市州政府质量奖,市州政府质量奖年度';
 
 describe('issue 14 workflows in Chromium', () => {
   let servers: LiveServers;
@@ -78,8 +88,14 @@ describe('issue 14 workflows in Chromium', () => {
 
   it('imports an official list: the preview names the bad row and column and applies nothing; the fixed file applies', async () => {
     const [a, b] = [testCreditCode(), testCreditCode()];
-    const bad = file('名录-有误.csv', [HEADER, `${a},兰州名录企业甲,兰州市,是,是,是,无,,无,,无,`, `${b},兰州名录企业乙,兰州市,也许,否,是,无,,无,,无,`].join('\n'));
-    const good = file('名录.csv', [HEADER, `${a},兰州名录企业甲,兰州市,是,是,是,无,,无,,无,`, `${b},兰州名录企业乙,兰州市,否,是,是,无,,无,,获奖,2021`].join('\n'));
+    const bad = file(
+      '名录-有误.csv',
+      [HEADER, `${a},兰州名录企业甲,兰州市,是,是,是,无,,无,,无,`, `${b},兰州名录企业乙,兰州市,也许,否,是,无,,无,,无,`].join('\n'),
+    );
+    const good = file(
+      '名录.csv',
+      [HEADER, `${a},兰州名录企业甲,兰州市,是,是,是,无,,无,,无,`, `${b},兰州名录企业乙,兰州市,否,是,是,无,,无,,获奖,2021`].join('\n'),
+    );
     await as('regulatorlz', async (page) => {
       await page.getByRole('link', { name: '企业名录' }).click();
       await page.getByLabel('名录文件').setInputFiles(bad);
@@ -97,7 +113,9 @@ describe('issue 14 workflows in Chromium', () => {
       await page.getByText(/已于 .* 导入/).waitFor();
       await phoneCheck(page, 'regulator-enterprise-lists', () => page.getByRole('heading', { name: '导入记录' }).waitFor());
     });
-    const [row] = await servers.api.get<DataSource>(getDataSourceToken()).query('SELECT state_owned, city_quality_award, city_quality_award_year FROM enterprises WHERE credit_code = $1', [b]);
+    const [row] = await servers.api
+      .get<DataSource>(getDataSourceToken())
+      .query('SELECT state_owned, city_quality_award, city_quality_award_year FROM enterprises WHERE credit_code = $1', [b]);
     expect(row).toEqual({ state_owned: false, city_quality_award: 'awarded', city_quality_award_year: 2021 });
   });
 
@@ -177,7 +195,12 @@ describe('issue 14 workflows in Chromium', () => {
   it('renews a term that ends within 90 days; the enterprise sees the renewal', async () => {
     const cqo = await candidate(servers.api, { enterpriseId: world.enterpriseLZ, fullName: '续聘人' });
     const today = new Date().toISOString().slice(0, 10);
-    const res = await servers.api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ username: cqo.username }, { appointedOn: today, termYears: 1 }) });
+    const res = await servers.api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token: world.tokens.entAdminLZ,
+      payload: appointmentBody({ username: cqo.username }, { appointedOn: today, termYears: 1 }),
+    });
     expect(res.statusCode).toBe(201);
     // The term ends in 30 days (started in this calendar year's past, so no closed year lies inside it).
     await servers.api.get<DataSource>(getDataSourceToken()).query(

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onlineCourse } from '../support/courses';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
@@ -45,7 +45,10 @@ describe('a SCORM 1.2 package in Chromium', () => {
       method: 'POST',
       url: '/courses',
       token: world.tokens.orgAdminA,
-      payload: onlineCourse({ title: 'SCORM 课件课程（浏览器测试）', lessons: [{ title: '质量管理体系基础（课件）', type: 'scorm', minutes: 10, required: true, contentPackageId: imported.json().id }] }),
+      payload: onlineCourse({
+        title: 'SCORM 课件课程（浏览器测试）',
+        lessons: [{ title: '质量管理体系基础（课件）', type: 'scorm', minutes: 10, required: true, contentPackageId: imported.json().id }],
+      }),
     });
     expect(created.statusCode).toBe(201);
     const versionId = created.json().id;
@@ -57,7 +60,9 @@ describe('a SCORM 1.2 package in Chromium', () => {
     ] as const) {
       expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
     }
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
+    ).json().id;
 
     browser = await launchChromium();
     context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
@@ -87,11 +92,18 @@ describe('a SCORM 1.2 package in Chromium', () => {
       const input = lesson.getByTestId('package-upload-input');
       const sample = filesOf(SCORM12_SAMPLE_DIR);
       const broken = sample['imsmanifest.xml'].toString().replace('href="sco/index.html">', 'href="../index.html">');
-      await input.setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: await zipOf({ ...sample, 'imsmanifest.xml': broken }) });
+      await input.setInputFiles({
+        name: 'broken.zip',
+        mimeType: 'application/zip',
+        buffer: await zipOf({ ...sample, 'imsmanifest.xml': broken }),
+      });
       await lesson.getByText('指向课件包之外').waitFor();
       await input.setInputFiles({ name: 'scorm-sample.zip', mimeType: 'application/zip', buffer: await zipOf(sample) });
       await lesson.getByTestId('package-imported').getByText('质量管理体系基础（SCORM 1.2 示例课件）').waitFor();
-      expect(await db.query(`SELECT standard FROM content_packages WHERE original_name = 'scorm-sample.zip'`)).toEqual([{ standard: 'scorm12' }, { standard: 'scorm12' }]);
+      expect(await db.query(`SELECT standard FROM content_packages WHERE original_name = 'scorm-sample.zip'`)).toEqual([
+        { standard: 'scorm12' },
+        { standard: 'scorm12' },
+      ]);
     } finally {
       await admin.close();
     }
@@ -136,18 +148,27 @@ describe('a SCORM 1.2 package in Chromium', () => {
     await finished;
     await page.getByTestId('scorm-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
 
-    const [row] = await db.query('SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+    const [row] = await db.query(
+      'SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lessonId],
+    );
     const realSeconds = Math.ceil((Date.now() - launchedAt) / 1000) + 2;
     expect(row.completed_via).toBe('scorm');
     // Six minutes, plus the few real seconds the test took: no more than the server observed.
     expect(row.active_seconds).toBeGreaterThanOrEqual(360);
     expect(row.active_seconds).toBeLessThanOrEqual(360 + realSeconds);
-    const sessions = await db.query('SELECT ended_reason, reported_seconds, credited_seconds FROM scorm_sessions WHERE enrollment_id = $1 ORDER BY launched_at', [enrollmentId]);
+    const sessions = await db.query(
+      'SELECT ended_reason, reported_seconds, credited_seconds FROM scorm_sessions WHERE enrollment_id = $1 ORDER BY launched_at',
+      [enrollmentId],
+    );
     expect(sessions.map((s: { ended_reason: string }) => s.ended_reason)).toEqual(['finished', 'finished']);
     // Each session credited no more than its SCO reported.
     for (const s of sessions) expect(s.credited_seconds).toBeLessThanOrEqual(s.reported_seconds);
     const [attempt] = await db.query('SELECT cmi, completed_at FROM scorm_attempts WHERE enrollment_id = $1', [enrollmentId]);
-    expect(attempt).toMatchObject({ cmi: { 'cmi.core.lesson_status': 'completed', 'cmi.core.lesson_location': 'page-2' }, completed_at: expect.any(Date) });
+    expect(attempt).toMatchObject({
+      cmi: { 'cmi.core.lesson_status': 'completed', 'cmi.core.lesson_location': 'page-2' },
+      completed_at: expect.any(Date),
+    });
     expect(failures).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { seriousAxeViolations } from '../support/axe';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { DESKTOP, launchChromium, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import { onlineCourse, publishCourse } from '../support/courses';
 import type { World } from '../support/fixtures';
@@ -52,9 +52,13 @@ describe('self-service in Chromium', () => {
       const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
       return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
     });
-  const fieldError = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
+  const fieldError = (page: Page, label: string) =>
+    page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
 
-  for (const [name, viewport, n] of [['desktop', DESKTOP, 1], ['phone', PHONE, 2]] as const) {
+  for (const [name, viewport, n] of [
+    ['desktop', DESKTOP, 1],
+    ['phone', PHONE, 2],
+  ] as const) {
     it(`registers with an employer from the search at ${name} width (${viewport.width} px)`, async () => {
       const page = await open(viewport);
       await page.goto(`${servers.baseUrl}/app/login`);
@@ -156,7 +160,8 @@ describe('self-service in Chromium', () => {
     // Still signed in here; the old password no longer opens the account, the new one does.
     await page.getByRole('link', { name: '个人资料' }).click();
     await page.getByTestId('id-masked').waitFor();
-    const login = (password: string) => servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'selfservice2', password } });
+    const login = (password: string) =>
+      servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'selfservice2', password } });
     expect((await login(PASSWORD)).statusCode).toBe(401);
     expect((await login(NEW_PASSWORD)).statusCode).toBe(200);
     await page.context().close();
@@ -183,7 +188,10 @@ describe('self-service in Chromium', () => {
     expect(await nominate.getByRole('row', { name: /自助注册1/ }).textContent()).toContain('已报名');
     expect(await nominate.getByRole('row', { name: /自助注册2/ }).textContent()).toContain('名额已满');
     const progress = page.locator('section', { has: page.getByRole('heading', { name: '学习进度' }) });
-    await progress.getByRole('row', { name: /自助注册1/ }).getByText('只有一个名额的课程').waitFor();
+    await progress
+      .getByRole('row', { name: /自助注册1/ })
+      .getByText('只有一个名额的课程')
+      .waitFor();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshots(page, 'enterprise-employees', () => progress.getByText('只有一个名额的课程').waitFor());

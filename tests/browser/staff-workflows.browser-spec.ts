@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
 import { DEMO_VIDEO_PATH } from '../support/content';
 import type { World } from '../support/fixtures';
@@ -77,9 +77,14 @@ describe('staff workflows in Chromium', () => {
       await page.getByRole('button', { name: '保存草稿' }).click();
       await page.getByText('v1 · 草稿').waitFor();
       const draftId = /\/org\/versions\/([0-9a-f-]{36})/.exec(page.url())![1];
-      const draft = (await servers.api.request({ method: 'GET', url: `/course-versions/${draftId}`, token: world.tokens.orgAdminA })).json();
+      const draft = (
+        await servers.api.request({ method: 'GET', url: `/course-versions/${draftId}`, token: world.tokens.orgAdminA })
+      ).json();
       expect(draft.attentionChecks).toEqual({ minMinutes: 5, maxMinutes: 15, timeoutSeconds: 60, fromBank: true });
-      expect(draft.lessons[0]).toMatchObject({ minutes: 45, content: { kind: 'video', mimeType: 'video/mp4', originalName: 'demo-lesson.mp4' } });
+      expect(draft.lessons[0]).toMatchObject({
+        minutes: 45,
+        content: { kind: 'video', mimeType: 'video/mp4', originalName: 'demo-lesson.mp4' },
+      });
       await page.getByRole('button', { name: '提交审核' }).click();
       await page.getByText('v1 · 待审核').waitFor();
       versionUrl = page.url();
@@ -89,7 +94,10 @@ describe('staff workflows in Chromium', () => {
       await page.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: '审核' }).click();
       // Approving without a number: the API's message shows beside the field.
       await page.getByRole('button', { name: '通过' }).click();
-      await page.locator('.field', { has: page.getByLabel('审核编号') }).getByRole('alert').waitFor();
+      await page
+        .locator('.field', { has: page.getByLabel('审核编号') })
+        .getByRole('alert')
+        .waitFor();
       await page.getByLabel('审核编号').fill('甘质培审〔2026〕088号');
       await page.getByRole('button', { name: '通过' }).click();
       await page.getByText('没有待审核的课程。').waitFor();
@@ -118,7 +126,14 @@ describe('staff workflows in Chromium', () => {
       await page.getByRole('button', { name: '检查文件' }).click();
       const errors = page.locator('.import-report');
       await errors.getByRole('cell', { name: '知识点', exact: true }).waitFor();
-      expect(await errors.getByRole('row').filter({ has: page.getByRole('cell', { name: '难度', exact: true }) }).getByRole('cell').first().textContent()).toBe('5');
+      expect(
+        await errors
+          .getByRole('row')
+          .filter({ has: page.getByRole('cell', { name: '难度', exact: true }) })
+          .getByRole('cell')
+          .first()
+          .textContent(),
+      ).toBe('5');
       await screenshots(page, 'org-question-import-errors', () => page.locator('.import-report').waitFor());
 
       await page.getByLabel('选择文件').setInputFiles({ name: 'questions.csv', mimeType: 'text/csv', buffer: Buffer.from(QUESTIONS_CSV) });
@@ -145,7 +160,9 @@ describe('staff workflows in Chromium', () => {
     await as('entadminlz', async (page) => {
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '年度报告' }).click();
       await page.getByLabel('履职情况摘要').fill('本年度首席质量官组织开展质量管理体系内审两次。');
-      await page.getByLabel('报告文件').setInputFiles({ name: '2026年度报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await page
+        .getByLabel('报告文件')
+        .setInputFiles({ name: '2026年度报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
       await page.getByRole('button', { name: '报送' }).click();
       await page.getByText('年度报告已报送。').waitFor();
       await page.getByRole('button', { name: '2026年度报告.pdf' }).waitFor();

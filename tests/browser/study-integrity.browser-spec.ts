@@ -4,7 +4,7 @@ import { ContentFilesService } from '@cqo/courses';
 import { seedDemoContent } from '../../apps/cli/src/demo-content';
 import { onlineCourse, publishCourse } from '../support/courses';
 import { createQuestion, questionBodies } from '../support/exams';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
@@ -44,7 +44,8 @@ interface Beat {
   attentionCheck: { id: string; kind: string; prompt: string } | null;
 }
 
-const isBeat = (res: Response) => res.request().method() === 'POST' && /\/me\/study-sessions\/[0-9a-f-]+\/heartbeat$/.test(new URL(res.url()).pathname);
+const isBeat = (res: Response) =>
+  res.request().method() === 'POST' && /\/me\/study-sessions\/[0-9a-f-]+\/heartbeat$/.test(new URL(res.url()).pathname);
 
 /** The next heartbeat answer on the page that satisfies `test` (answers are read as they arrive). */
 async function nextBeat(page: Page, test: (beat: Beat) => boolean = () => true): Promise<Beat> {
@@ -60,7 +61,9 @@ async function nextBeat(page: Page, test: (beat: Beat) => boolean = () => true):
 }
 
 const videoState = (page: Page) =>
-  page.getByTestId('lesson-video').evaluate((v: VideoLike) => ({ time: v.currentTime, paused: v.paused, rate: v.playbackRate, error: v.error?.code ?? null }));
+  page
+    .getByTestId('lesson-video')
+    .evaluate((v: VideoLike) => ({ time: v.currentTime, paused: v.paused, rate: v.playbackRate, error: v.error?.code ?? null }));
 
 describe('studying hosted content in Chromium', () => {
   let servers: LiveServers;
@@ -86,7 +89,12 @@ describe('studying hosted content in Chromium', () => {
   };
   const lessonUrl = (lessonId: string) => `${servers.baseUrl}/app/learning/${enrollmentId}/lessons/${lessonId}`;
   const progressRow = async () =>
-    (await db.query('SELECT active_seconds, furthest_position, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, videoLessonId]))[0] as {
+    (
+      await db.query(
+        'SELECT active_seconds, furthest_position, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [enrollmentId, videoLessonId],
+      )
+    )[0] as {
       active_seconds: number;
       furthest_position: number;
       completed_at: Date | null;
@@ -117,7 +125,12 @@ describe('studying hosted content in Chromium', () => {
       }),
     );
     [videoLessonId, documentLessonId] = version.lessons.map((l) => l.id);
-    const enrolled = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } });
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeLZ,
+      payload: { courseVersionId: version.id },
+    });
     enrollmentId = enrolled.json().id;
 
     browser = await launchChromium();
@@ -174,7 +187,9 @@ describe('studying hosted content in Chromium', () => {
   it('an unanswered attention check (a bank question) pauses the video and crediting until answered', async () => {
     // The check falls due now: the session's next check moves to its credited time (instead of
     // playing the course's 10–20 minutes).
-    await db.query('UPDATE study_sessions SET next_check_at_seconds = credited_seconds WHERE enrollment_id = $1 AND ended_at IS NULL', [enrollmentId]);
+    await db.query('UPDATE study_sessions SET next_check_at_seconds = credited_seconds WHERE enrollment_id = $1 AND ended_at IS NULL', [
+      enrollmentId,
+    ]);
     const dialog = page.getByTestId('attention-check');
     await dialog.waitFor();
     await dialog.getByText('首席质量官一般由谁聘任').waitFor();
@@ -192,7 +207,9 @@ describe('studying hosted content in Chromium', () => {
     await page.getByTestId('study-notice').getByText('确认超时，已记录；计时已恢复。').waitFor();
     await dialog.waitFor({ state: 'detached' });
     await nextBeat(page, (b) => b.verdict === 'ok' && b.creditedSeconds > 0);
-    const [check] = await db.query('SELECT kind, question_id, answer, passed FROM attention_checks WHERE enrollment_id = $1', [enrollmentId]);
+    const [check] = await db.query('SELECT kind, question_id, answer, passed FROM attention_checks WHERE enrollment_id = $1', [
+      enrollmentId,
+    ]);
     expect(check).toMatchObject({ kind: 'question', question_id: expect.any(String), passed: false });
   });
 
@@ -204,7 +221,9 @@ describe('studying hosted content in Chromium', () => {
     const told = page.getByTestId('study-superseded');
     await told.getByText('已在其他窗口或设备上开始学习，此处已暂停计时。').waitFor();
     expect(await videoState(page)).toMatchObject({ paused: true });
-    const [{ open }] = await db.query('SELECT count(*)::int AS open FROM study_sessions WHERE trainee_id = $1 AND ended_at IS NULL', [world.users.traineeLZ]);
+    const [{ open }] = await db.query('SELECT count(*)::int AS open FROM study_sessions WHERE trainee_id = $1 AND ended_at IS NULL', [
+      world.users.traineeLZ,
+    ]);
     expect(open).toBe(1);
     // The second tab resumes where the first stopped.
     await secondTab.waitForFunction(() => (document.querySelector<VideoLike>('[data-testid="lesson-video"]')?.currentTime ?? 0) > 0);
@@ -227,7 +246,13 @@ describe('studying hosted content in Chromium', () => {
     expect(row.completed_at).not.toBeNull();
     // Credited time never ran ahead of the furthest point watched (no skipped stretch counted).
     expect(row.active_seconds).toBeLessThanOrEqual(Math.floor(row.furthest_position) + 1);
-    const evidence = (await servers.api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${videoLessonId}/evidence`, token: world.tokens.orgAdminA })).json();
+    const evidence = (
+      await servers.api.request({
+        method: 'GET',
+        url: `/enrollments/${enrollmentId}/lessons/${videoLessonId}/evidence`,
+        token: world.tokens.orgAdminA,
+      })
+    ).json();
     expect(evidence).toMatchObject({ checksFailed: 1, checksPassed: 0 });
     expect(evidence.sessions.map((s: { endedReason: string | null }) => s.endedReason)).toContain('superseded');
     expect(evidence.watchedIntervals.every(([from, to]: [number, number]) => from < 60 && to < 120)).toBe(true);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DashboardsService } from '@cqo/reporting';
 import { seriousAxeViolations } from '../support/axe';
-import type { LiveServers} from '../support/browser';
+import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, overflowingTables, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
@@ -78,7 +78,13 @@ describe('messages, next steps and accessibility in Chromium', () => {
       await page.getByText('请填写密码').waitFor();
       expect(posted).toBe(0);
       // Focus lands on the first field to fix.
-      expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('name'))).toBe('username');
+      expect(
+        await page.evaluate(() =>
+          (
+            globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+          ).document.activeElement?.getAttribute('name'),
+        ),
+      ).toBe('username');
       await page.getByLabel('用户名').fill('traineelz');
       await page.getByLabel('密码').fill('not-the-password');
       await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -115,8 +121,15 @@ describe('messages, next steps and accessibility in Chromium', () => {
   });
 
   it('the API names fields by their labels, never by raw paths', async () => {
-    const token = (await servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'orgadmina', password: TEST_PASSWORD } })).json().accessToken as string;
-    const res = await servers.api.request({ method: 'POST', url: '/exam-papers', token, payload: { kind: 'course_exam', title: '', passMarkPercent: 60, drawRules: [{ count: 0, category: 1 }] } });
+    const token = (
+      await servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'orgadmina', password: TEST_PASSWORD } })
+    ).json().accessToken as string;
+    const res = await servers.api.request({
+      method: 'POST',
+      url: '/exam-papers',
+      token,
+      payload: { kind: 'course_exam', title: '', passMarkPercent: 60, drawRules: [{ count: 0, category: 1 }] },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json() as { message: string; details: { field: string; message: string }[] };
     for (const d of body.details) expect(d.message).not.toMatch(/[a-z]+\[\d+\]|长度过短|数组元素|取值不在允许范围/);
@@ -149,14 +162,20 @@ describe('messages, next steps and accessibility in Chromium', () => {
       await trainee.goto(`${servers.baseUrl}/app/hours`);
       await trainee.getByTestId('requirements').waitFor();
       // The way out of the gap: the deadline with days left (server figures) and a 去选课 link per unmet requirement.
-      await trainee.getByTestId('days-left').getByText(/截止日期：\d{4}-12-31（北京时间），还剩 \d+ 天/).waitFor();
+      await trainee
+        .getByTestId('days-left')
+        .getByText(/截止日期：\d{4}-12-31（北京时间），还剩 \d+ 天/)
+        .waitFor();
       expect(await seriousAxeViolations(trainee)).toEqual([]);
       await screenshots(trainee, 'trainee-hours', () => trainee.getByTestId('days-left').waitFor());
       // This trainee is not a CQO: the yearly requirements do not bind (不适用, nothing missing); the
       // once-only appointment training is what is missing, so it is the one with a way out.
       await trainee.getByRole('link', { name: /^去选课：.*继续教育/ }).waitFor({ state: 'detached' });
       await trainee.getByRole('link', { name: /^去选课：任职培训/ }).click();
-      await trainee.waitForURL((url) => url.pathname === '/app/catalog' && url.searchParams.get('category') === '1' && url.searchParams.get('kind') === 'appointment');
+      await trainee.waitForURL(
+        (url) =>
+          url.pathname === '/app/catalog' && url.searchParams.get('category') === '1' && url.searchParams.get('kind') === 'appointment',
+      );
       await trainee.getByRole('heading', { name: '课程目录' }).waitFor();
     } finally {
       await trainee.context().close();
@@ -171,7 +190,13 @@ describe('messages, next steps and accessibility in Chromium', () => {
       payload: {
         trainee: { username: 'traineets' },
         declaredOn: today,
-        answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+        answers: {
+          serious_quality_violation: false,
+          improper_gain: false,
+          abuse_of_office: false,
+          leaked_secrets: false,
+          other_harm: false,
+        },
       },
     });
     expect(declared.statusCode).toBe(201);

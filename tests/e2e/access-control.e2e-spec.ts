@@ -75,8 +75,13 @@ describe('access control on every route', () => {
   it('answers 401 to every protected route called without a token', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.rule && 'roles' in r.rule)) {
-      const res = await api.request({ method: route.method as 'GET', url: concrete(route.path), payload: route.method === 'GET' ? undefined : {} });
-      if (res.statusCode !== 401 || res.json().code !== 'NOT_AUTHENTICATED') failures.push(`${route.method} ${route.path} → ${res.statusCode}`);
+      const res = await api.request({
+        method: route.method as 'GET',
+        url: concrete(route.path),
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      if (res.statusCode !== 401 || res.json().code !== 'NOT_AUTHENTICATED')
+        failures.push(`${route.method} ${route.path} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
   });
@@ -121,14 +126,31 @@ describe('scope: a role inside its rights but outside its scope gets 403', () =>
     const list = await api.request({ method: 'GET', url: '/enterprises', token: world.tokens.regulatorLZ });
     expect(list.json().items.map((e: { id: string }) => e.id)).toEqual([world.enterpriseLZ]);
     const province = await api.request({ method: 'GET', url: '/enterprises', token: world.tokens.regulatorGS });
-    expect(province.json().items.map((e: { id: string }) => e.id).sort()).toEqual([world.enterpriseLZ, world.enterpriseTS].sort());
+    expect(
+      province
+        .json()
+        .items.map((e: { id: string }) => e.id)
+        .sort(),
+    ).toEqual([world.enterpriseLZ, world.enterpriseTS].sort());
   });
 
   it('lets an enterprise admin see its own enterprise only, and change none of its target facts (regulator-owned)', async () => {
-    expect((await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseTS}`, token: world.tokens.entAdminLZ })).statusCode).toBe(403);
-    const edit = await api.request({ method: 'PATCH', url: `/enterprises/${world.enterpriseTS}`, token: world.tokens.entAdminLZ, payload: { stateOwned: false } });
+    expect(
+      (await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseTS}`, token: world.tokens.entAdminLZ })).statusCode,
+    ).toBe(403);
+    const edit = await api.request({
+      method: 'PATCH',
+      url: `/enterprises/${world.enterpriseTS}`,
+      token: world.tokens.entAdminLZ,
+      payload: { stateOwned: false },
+    });
     expect(edit.statusCode).toBe(403);
-    const ownEdit = await api.request({ method: 'PATCH', url: `/enterprises/${world.enterpriseLZ}`, token: world.tokens.entAdminLZ, payload: { cityQualityAward: 'nominated' } });
+    const ownEdit = await api.request({
+      method: 'PATCH',
+      url: `/enterprises/${world.enterpriseLZ}`,
+      token: world.tokens.entAdminLZ,
+      payload: { cityQualityAward: 'nominated' },
+    });
     expect(ownEdit.statusCode).toBe(403);
     expect(ownEdit.json()).toMatchObject({ code: 'ENTERPRISE_FACTS_REGULATOR_OWNED', details: [{ field: 'cityQualityAward' }] });
     const own = await api.request({ method: 'GET', url: `/enterprises/${world.enterpriseLZ}`, token: world.tokens.entAdminLZ });
@@ -156,7 +178,11 @@ describe('scope: a role inside its rights but outside its scope gets 403', () =>
     expect(mine.json().userId).toBe(world.users.traineeTS);
     const others = await api.request({ method: 'GET', url: '/me/notifications', token: world.tokens.traineeTS });
     expect(others.statusCode).toBe(200);
-    const foreign = await api.request({ method: 'POST', url: '/me/notifications/00000000-0000-4000-8000-000000000000/read', token: world.tokens.traineeTS });
+    const foreign = await api.request({
+      method: 'POST',
+      url: '/me/notifications/00000000-0000-4000-8000-000000000000/read',
+      token: world.tokens.traineeTS,
+    });
     expect(foreign.statusCode).toBe(404);
   });
 });

@@ -25,7 +25,12 @@ describe('auth', () => {
     ]);
     const refreshToken = refreshCookieOf(login)!;
     const me = await api.request({ method: 'GET', url: '/auth/me', token: login.json().accessToken });
-    expect(me.json()).toMatchObject({ userId: world.users.admin, role: 'platform_admin', totpEnabled: false, totpEnrolmentRequired: false });
+    expect(me.json()).toMatchObject({
+      userId: world.users.admin,
+      role: 'platform_admin',
+      totpEnabled: false,
+      totpEnrolmentRequired: false,
+    });
 
     const refreshed = await refreshWithCookie(api, refreshToken);
     expect(refreshed.statusCode).toBe(200);
@@ -40,7 +45,10 @@ describe('auth', () => {
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {
-    for (const payload of [{ username: 'admin', password: 'wrong-password' }, { username: 'nobody', password: TEST_PASSWORD }]) {
+    for (const payload of [
+      { username: 'admin', password: 'wrong-password' },
+      { username: 'nobody', password: TEST_PASSWORD },
+    ]) {
       const res = await api.request({ method: 'POST', url: '/auth/login', payload });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ statusCode: 401, code: 'BAD_CREDENTIALS', details: [] });

@@ -29,7 +29,12 @@ describe('cmi5 lessons', () => {
   let firstSession: Awaited<ReturnType<typeof au>>;
 
   const importPackage = (zip: Buffer, token = world.tokens.orgAdminA) =>
-    api.request({ method: 'POST', url: '/content-packages', token, payload: { fileName: 'quality-basics.zip', contentBase64: zip.toString('base64') } });
+    api.request({
+      method: 'POST',
+      url: '/content-packages',
+      token,
+      payload: { fileName: 'quality-basics.zip', contentBase64: zip.toString('base64') },
+    });
   const cmi5Course = (contentPackageId: string | null) =>
     onlineCourse({
       title: 'cmi5 课件课程',
@@ -39,7 +44,12 @@ describe('cmi5 lessons', () => {
       ],
     });
   const launch = (auId?: string) =>
-    api.request({ method: 'POST', url: `/me/enrollments/${enrollmentId}/lessons/${lessonId}/cmi5-launch`, token: world.tokens.traineeTS, payload: auId ? { auId } : {} });
+    api.request({
+      method: 'POST',
+      url: `/me/enrollments/${enrollmentId}/lessons/${lessonId}/cmi5-launch`,
+      token: world.tokens.traineeTS,
+      payload: auId ? { auId } : {},
+    });
   const params = (url: string) => new URL(url, 'http://cqo.test').searchParams;
   const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
   /** The AU's side: exchanges the fetch token and returns a sender of xAPI requests with its credentials. */
@@ -60,16 +70,31 @@ describe('cmi5 lessons', () => {
           method: 'POST',
           url: '/xapi/statements',
           headers,
-          payload: { id: randomUUID(), actor, verb: { id: VERB(verb) }, object: { objectType: 'Activity', id: q.get('activityId') }, context: { registration }, ...extra },
+          payload: {
+            id: randomUUID(),
+            actor,
+            verb: { id: VERB(verb) },
+            object: { objectType: 'Activity', id: q.get('activityId') },
+            context: { registration },
+            ...extra,
+          },
         }),
     };
   };
   const progress = async () =>
-    (await db.query('SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]))[0];
+    (
+      await db.query(
+        'SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [enrollmentId, lessonId],
+      )
+    )[0];
   const lmsVerbs = async () =>
-    (await db.query(`SELECT statement->'verb'->>'id' AS verb, statement->'object'->>'id' AS object FROM xapi_statements WHERE enrollment_id = $1 AND statement->'authority'->'account'->>'name' = 'lms' ORDER BY stored_at, xapi_statements.verb`, [enrollmentId])).map(
-      (r: { verb: string; object: string }) => `${r.verb.split('/').pop()} ${r.object === COURSE ? 'course' : 'au'}`,
-    );
+    (
+      await db.query(
+        `SELECT statement->'verb'->>'id' AS verb, statement->'object'->>'id' AS object FROM xapi_statements WHERE enrollment_id = $1 AND statement->'authority'->'account'->>'name' = 'lms' ORDER BY stored_at, xapi_statements.verb`,
+        [enrollmentId],
+      )
+    ).map((r: { verb: string; object: string }) => `${r.verb.split('/').pop()} ${r.object === COURSE ? 'course' : 'au'}`);
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -84,9 +109,18 @@ describe('cmi5 lessons', () => {
       ['no manifest', await zipOf({ 'au/index.html': sample['au/index.html'] })],
       ['entry outside the package', await zipWithEntryNamed(sample, '../evil.html')],
       ['absolute entry', await zipWithEntryNamed(sample, '/etc/evil.html')],
-      ['AU url outside the package', await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('au/index.html', '../index.html') })],
-      ['AU url to a missing file', await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('au/index.html', 'au/missing.html') })],
-      ['absolute AU url', await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('au/index.html', 'https://elsewhere.example/au.html') })],
+      [
+        'AU url outside the package',
+        await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('au/index.html', '../index.html') }),
+      ],
+      [
+        'AU url to a missing file',
+        await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('au/index.html', 'au/missing.html') }),
+      ],
+      [
+        'absolute AU url',
+        await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('au/index.html', 'https://elsewhere.example/au.html') }),
+      ],
       ['bad moveOn', await zipOf({ ...sample, 'cmi5.xml': sample['cmi5.xml'].toString().replace('CompletedAndPassed', 'Whenever') })],
       ['not a zip', Buffer.from('%PDF-1.4 not a zip')],
       ['a bomb', await zipOf({ ...sample, 'au/padding.txt': Buffer.alloc(8 * 1024 * 1024) })],
@@ -99,17 +133,23 @@ describe('cmi5 lessons', () => {
     expect((await importPackage(await zipOf(sample), world.tokens.traineeTS)).statusCode).toBe(403);
   });
 
-  it("imports the sample package into the library; a cmi5 lesson names it and goes through the usual approval", async () => {
+  it('imports the sample package into the library; a cmi5 lesson names it and goes through the usual approval', async () => {
     const res = await importPackage(await zipOf(filesOf(CMI5_SAMPLE_DIR)));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ standard: 'cmi5', fileCount: 4, course: { id: COURSE, aus: [{ id: AU, moveOn: 'CompletedAndPassed', masteryScore: 0.8, url: 'au/index.html' }] } });
+    expect(res.json()).toMatchObject({
+      standard: 'cmi5',
+      fileCount: 4,
+      course: { id: COURSE, aus: [{ id: AU, moveOn: 'CompletedAndPassed', masteryScore: 0.8, url: 'au/index.html' }] },
+    });
     const packageId = res.json().id;
     // Another organization cannot use it; only cmi5 lessons take a package.
     const theirs = await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminB, payload: cmi5Course(packageId) });
     expect(theirs.json()).toMatchObject({ statusCode: 400, details: [{ field: 'lessons[0].contentPackageId' }] });
     const wrongType = cmi5Course(null) as { lessons: Record<string, unknown>[] };
     wrongType.lessons[1].contentPackageId = packageId;
-    expect((await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: wrongType })).json()).toMatchObject({
+    expect(
+      (await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: wrongType })).json(),
+    ).toMatchObject({
       statusCode: 400,
       details: [{ field: 'lessons[1].contentPackageId' }],
     });
@@ -117,7 +157,12 @@ describe('cmi5 lessons', () => {
     expect(created.statusCode).toBe(201);
     versionId = created.json().id;
     // Editing the draft keeps the lesson's package (lessons are rewritten, the package is referenced).
-    const edited = await api.request({ method: 'PATCH', url: `/course-versions/${versionId}`, token: world.tokens.orgAdminA, payload: { title: 'cmi5 课件课程（修订）' } });
+    const edited = await api.request({
+      method: 'PATCH',
+      url: `/course-versions/${versionId}`,
+      token: world.tokens.orgAdminA,
+      payload: { title: 'cmi5 课件课程（修订）' },
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().lessons[0]).toMatchObject({ type: 'cmi5', contentPackageId: packageId });
     lessonId = edited.json().lessons[0].id;
@@ -130,7 +175,9 @@ describe('cmi5 lessons', () => {
       expect([url, step.statusCode]).toEqual([url, 200]);
     }
     clock.set('2026-04-02T01:00:00Z');
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
+    ).json().id;
   });
 
   it('launches an AU with endpoint, fetch, actor and registration; the fetch token works once; the files are served signed and sandboxed', async () => {
@@ -151,9 +198,14 @@ describe('cmi5 lessons', () => {
     expect(page.body).toContain('第一单元');
     const script = await api.request({ method: 'GET', url: pathOf(url).replace(/index\.html\?.*$/, 'au.js') });
     expect([script.statusCode, script.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
-    const tampered = pathOf(url).replace(/\/([A-Za-z0-9_-]{43})\//, (_m, sig: string) => `/${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}/`);
+    const tampered = pathOf(url).replace(
+      /\/([A-Za-z0-9_-]{43})\//,
+      (_m, sig: string) => `/${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}/`,
+    );
     expect((await api.request({ method: 'GET', url: tampered })).statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: pathOf(url).replace(/au\/index\.html\?.*$/, 'au/%2E%2E/%2E%2E/cmi5.xml') })).statusCode).toBe(404);
+    expect(
+      (await api.request({ method: 'GET', url: pathOf(url).replace(/au\/index\.html\?.*$/, 'au/%2E%2E/%2E%2E/cmi5.xml') })).statusCode,
+    ).toBe(404);
 
     const session = await au(url);
     firstSession = session;
@@ -197,14 +249,24 @@ describe('cmi5 lessons', () => {
     // Six minutes later by the server's clock.
     clock.set('2026-04-02T03:06:00Z');
     const tooLong = await session.send('completed', { result: { completion: true, duration: 'PT30M' } });
-    expect(tooLong.json()).toMatchObject({ statusCode: 400, code: 'XAPI_DURATION_BEYOND_OBSERVED', details: [{ field: 'result.duration' }] });
+    expect(tooLong.json()).toMatchObject({
+      statusCode: 400,
+      code: 'XAPI_DURATION_BEYOND_OBSERVED',
+      details: [{ field: 'result.duration' }],
+    });
     expect((await session.send('completed', { result: { completion: true, duration: 'PT5M' } })).statusCode).toBe(200);
     expect(await progress()).toMatchObject({ active_seconds: 300, completed_at: null });
     const low = await session.send('passed', { result: { success: true, score: { scaled: 0.5 } } });
     expect(low.json()).toMatchObject({ statusCode: 400, details: [{ field: 'result.score.scaled' }] });
-    const wrongLearner = await session.send('passed', { actor: { account: { homePage: 'http://cqo.test', name: 'traineelz' } }, result: { success: true, score: { scaled: 1 } } });
+    const wrongLearner = await session.send('passed', {
+      actor: { account: { homePage: 'http://cqo.test', name: 'traineelz' } },
+      result: { success: true, score: { scaled: 1 } },
+    });
     expect(wrongLearner.json()).toMatchObject({ statusCode: 400, details: [{ field: 'actor.account.name' }] });
-    const otherRegistration = await session.send('passed', { context: { registration: randomUUID() }, result: { success: true, score: { scaled: 1 } } });
+    const otherRegistration = await session.send('passed', {
+      context: { registration: randomUUID() },
+      result: { success: true, score: { scaled: 1 } },
+    });
     expect(otherRegistration.json()).toMatchObject({ statusCode: 400, details: [{ field: 'context.registration' }] });
     expect(await progress()).toMatchObject({ completed_at: null });
 
@@ -221,12 +283,17 @@ describe('cmi5 lessons', () => {
   });
 
   it('lets the org admin waive an AU: the LMS writes waived, the AU is satisfied and the lesson completes without time', async () => {
-    const other = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: versionId } })).json().id;
+    const other = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: versionId } })
+    ).json().id;
     const waive = (payload: object, token = world.tokens.orgAdminA) =>
       api.request({ method: 'POST', url: `/enrollments/${other}/lessons/${lessonId}/cmi5-waive`, token, payload });
     expect((await waive({ auId: AU, reason: 'Tested Out' }, world.tokens.orgAdminB)).statusCode).toBe(403);
     expect((await waive({ auId: AU, reason: 'Because' })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'reason' }] });
-    expect((await waive({ auId: `${AU}-x`, reason: 'Tested Out' })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'auId' }] });
+    expect((await waive({ auId: `${AU}-x`, reason: 'Tested Out' })).json()).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'auId' }],
+    });
     expect((await waive({ auId: AU, reason: 'Tested Out' })).json()).toEqual({ satisfied: true, lessonCompleted: true });
     expect((await waive({ auId: AU, reason: 'Tested Out' })).json()).toEqual({ satisfied: true, lessonCompleted: false });
     const rows = await db.query(
@@ -234,14 +301,23 @@ describe('cmi5 lessons', () => {
       [other],
     );
     expect(rows.map((r: { verb: string }) => r.verb)).toEqual(['waived', 'satisfied', 'satisfied']);
-    expect(rows[0].result).toMatchObject({ success: true, completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': 'Tested Out' } });
-    const [p] = await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [other, lessonId]);
+    expect(rows[0].result).toMatchObject({
+      success: true,
+      completion: true,
+      extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': 'Tested Out' },
+    });
+    const [p] = await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [
+      other,
+      lessonId,
+    ]);
     expect(p).toMatchObject({ active_seconds: 0, completed_at: expect.any(Date) });
 
     // traineeTS's AU credentials can neither read nor void traineeLZ's statements; the organization's key pair can read them.
     const [waived] = await db.query(`SELECT id FROM xapi_statements WHERE enrollment_id = $1 AND verb = 'waived'`, [other]);
     const session = await au((await launch()).json().url);
-    expect((await api.request({ method: 'GET', url: `/xapi/statements?statementId=${waived.id}`, headers: session.headers })).statusCode).toBe(404);
+    expect(
+      (await api.request({ method: 'GET', url: `/xapi/statements?statementId=${waived.id}`, headers: session.headers })).statusCode,
+    ).toBe(404);
     const voiding = await session.send('voided', { verb: { id: VERB('voided') }, object: { objectType: 'StatementRef', id: waived.id } });
     expect(voiding.json()).toMatchObject({ statusCode: 400, details: [{ field: 'object.id' }] });
     const key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '平台' } })).json();
@@ -250,12 +326,19 @@ describe('cmi5 lessons', () => {
   });
 
   it('takes statements for a cmi5 lesson only from a launched AU, and no heartbeats', async () => {
-    const study = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeTS, payload: { enrollmentId, lessonId } });
+    const study = await api.request({
+      method: 'POST',
+      url: '/me/study-sessions',
+      token: world.tokens.traineeTS,
+      payload: { enrollmentId, lessonId },
+    });
     expect(study.json()).toMatchObject({ statusCode: 400, code: 'LESSON_IS_CMI5' });
     // Nor a video or PDF upload.
     const upload = await createUpload(await listen(api), world.tokens.orgAdminA, 1000, { filename: 'x.mp4', lessonId });
     expect([upload.statusCode, JSON.parse(upload.body).code]).toEqual([400, 'LESSON_IS_CMI5']);
-    const key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })).json();
+    const key = (
+      await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })
+    ).json();
     const res = await api.request({
       method: 'POST',
       url: '/xapi/statements',

@@ -32,7 +32,22 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
       [{ creditHours: '2.3' }, 'creditHours'],
       [{ creditHours: 0 }, 'creditHours'],
       [{ lessons: [{ title: '面授', type: 'live_session', minutes: 60, required: true }] }, 'lessons[0].type'],
-      [{ deliveryMode: 'in_person', lessons: [{ title: '面授', type: 'live_session', minutes: 60, required: true, startsAt: '2026-05-01T01:00:00Z', endsAt: '2026-05-01T02:00:00Z' }] }, 'lessons[0].venue'],
+      [
+        {
+          deliveryMode: 'in_person',
+          lessons: [
+            {
+              title: '面授',
+              type: 'live_session',
+              minutes: 60,
+              required: true,
+              startsAt: '2026-05-01T01:00:00Z',
+              endsAt: '2026-05-01T02:00:00Z',
+            },
+          ],
+        },
+        'lessons[0].venue',
+      ],
       [{ lessons: [{ title: '选修', type: 'video', minutes: 10, required: false }] }, 'lessons'],
       [{ enrollmentOpensAt: '2026-05-02T00:00:00Z', enrollmentClosesAt: '2026-05-01T00:00:00Z' }, 'enrollmentClosesAt'],
       [{ completionShare: '1.5' }, 'completionShare'],
@@ -57,7 +72,12 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
       const res = await get(world.tokens[who]);
       expect([who, res.statusCode, res.json().code]).toEqual([who, 403, 'OUT_OF_SCOPE']);
     }
-    const edit = await api.request({ method: 'PATCH', url: `/course-versions/${draft.id}`, token: world.tokens.orgAdminB, payload: { title: '篡改' } });
+    const edit = await api.request({
+      method: 'PATCH',
+      url: `/course-versions/${draft.id}`,
+      token: world.tokens.orgAdminB,
+      payload: { title: '篡改' },
+    });
     expect(edit.statusCode).toBe(403);
     const submit = await api.request({ method: 'POST', url: `/course-versions/${draft.id}/submit`, token: world.tokens.orgAdminB });
     expect(submit.statusCode).toBe(403);
@@ -72,7 +92,12 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
       token: world.tokens.orgAdminA,
       payload: { title: '甲机构草稿（修订）', lessons: [{ title: '唯一课时', type: 'video', minutes: 30, required: true }] },
     });
-    expect(edited.json()).toMatchObject({ title: '甲机构草稿（修订）', version: 1, status: 'draft', lessons: [{ position: 1, title: '唯一课时' }] });
+    expect(edited.json()).toMatchObject({
+      title: '甲机构草稿（修订）',
+      version: 1,
+      status: 'draft',
+      lessons: [{ position: 1, title: '唯一课时' }],
+    });
   });
 
   it('puts submitted versions in the platform review queue', async () => {
@@ -80,9 +105,19 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     await api.request({ method: 'POST', url: `/course-versions/${draft.id}/submit`, token: world.tokens.orgAdminA });
     const queue = (await api.request({ method: 'GET', url: '/courses?status=submitted', token: world.tokens.admin })).json();
     expect(queue.items.map((c: { id: string }) => c.id)).toContain(draft.id);
-    const edit = await api.request({ method: 'PATCH', url: `/course-versions/${draft.id}`, token: world.tokens.orgAdminA, payload: { title: '审核中修改' } });
+    const edit = await api.request({
+      method: 'PATCH',
+      url: `/course-versions/${draft.id}`,
+      token: world.tokens.orgAdminA,
+      payload: { title: '审核中修改' },
+    });
     expect(edit.json()).toMatchObject({ statusCode: 409, code: 'COURSE_VERSION_WRONG_STATUS' });
-    const approve = await api.request({ method: 'POST', url: `/course-versions/${draft.id}/approve`, token: world.tokens.orgAdminA, payload: { approvalNumber: 'x' } });
+    const approve = await api.request({
+      method: 'POST',
+      url: `/course-versions/${draft.id}/approve`,
+      token: world.tokens.orgAdminA,
+      payload: { approvalNumber: 'x' },
+    });
     expect(approve.statusCode).toBe(403);
   });
 
@@ -90,15 +125,31 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     const draft = (await create(onlineCourse({ title: '审核通知课程' }))).json();
     const submit = () => api.request({ method: 'POST', url: `/course-versions/${draft.id}/submit`, token: world.tokens.orgAdminA });
     const notices = async (token: string) =>
-      ((await api.request({ method: 'GET', url: '/me/notifications?pageSize=50', token })).json().items as { kind: string; title: string; body: string }[]).filter((n) =>
-        n.title.includes('审核通知课程'),
-      );
+      (
+        (await api.request({ method: 'GET', url: '/me/notifications?pageSize=50', token })).json().items as {
+          kind: string;
+          title: string;
+          body: string;
+        }[]
+      ).filter((n) => n.title.includes('审核通知课程'));
     await submit();
-    const back = await api.request({ method: 'POST', url: `/course-versions/${draft.id}/return`, token: world.tokens.admin, payload: { reason: '第三节课时长不足' } });
+    const back = await api.request({
+      method: 'POST',
+      url: `/course-versions/${draft.id}/return`,
+      token: world.tokens.admin,
+      payload: { reason: '第三节课时长不足' },
+    });
     expect(back.statusCode).toBe(200);
-    expect(await notices(world.tokens.orgAdminA)).toEqual([expect.objectContaining({ kind: 'course_returned', body: expect.stringContaining('退回原因：第三节课时长不足') })]);
+    expect(await notices(world.tokens.orgAdminA)).toEqual([
+      expect.objectContaining({ kind: 'course_returned', body: expect.stringContaining('退回原因：第三节课时长不足') }),
+    ]);
     await submit();
-    const ok = await api.request({ method: 'POST', url: `/course-versions/${draft.id}/approve`, token: world.tokens.admin, payload: { approvalNumber: '甘质培〔2026〕88号' } });
+    const ok = await api.request({
+      method: 'POST',
+      url: `/course-versions/${draft.id}/approve`,
+      token: world.tokens.admin,
+      payload: { approvalNumber: '甘质培〔2026〕88号' },
+    });
     expect(ok.statusCode).toBe(200);
     const own = await notices(world.tokens.orgAdminA);
     expect(own.map((n) => n.kind)).toEqual(['course_approved', 'course_returned']);
@@ -109,18 +160,36 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
 
   it('once enrolled in, a version keeps its category, kind and hours: a new version is made and enrolments keep theirs', async () => {
     const v1 = await publishCourse(api, world, onlineCourse({ title: '版本化课程', capacity: 30 }));
-    const enrolment = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: v1.id } })).json();
-    const patch = (payload: object) => api.request({ method: 'PATCH', url: `/course-versions/${v1.id}`, token: world.tokens.orgAdminA, payload });
+    const enrolment = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: v1.id } })
+    ).json();
+    const patch = (payload: object) =>
+      api.request({ method: 'PATCH', url: `/course-versions/${v1.id}`, token: world.tokens.orgAdminA, payload });
     const locked = await patch({ creditHours: '4.0', kind: 'continuing' });
     expect(locked.json()).toMatchObject({ statusCode: 409, code: 'COURSE_VERSION_LOCKED' });
-    expect(locked.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['creditHours', 'kind']);
+    expect(
+      locked
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['creditHours', 'kind']);
     expect((await patch({ capacity: 0 })).statusCode).toBe(400);
     expect((await patch({ capacity: 40 })).json()).toMatchObject({ capacity: 40, seatsLeft: 39 });
 
-    const v2 = await api.request({ method: 'POST', url: `/courses/${v1.courseId}/versions`, token: world.tokens.orgAdminA, payload: { creditHours: '2.0' } });
+    const v2 = await api.request({
+      method: 'POST',
+      url: `/courses/${v1.courseId}/versions`,
+      token: world.tokens.orgAdminA,
+      payload: { creditHours: '2.0' },
+    });
     expect(v2.statusCode).toBe(201);
     expect(v2.json()).toMatchObject({ version: 2, status: 'draft', creditHours: '2.0', title: '版本化课程', capacity: 40, seatsTaken: 0 });
-    const twice = await api.request({ method: 'POST', url: `/courses/${v1.courseId}/versions`, token: world.tokens.orgAdminA, payload: {} });
+    const twice = await api.request({
+      method: 'POST',
+      url: `/courses/${v1.courseId}/versions`,
+      token: world.tokens.orgAdminA,
+      payload: {},
+    });
     expect(twice.json().code).toBe('COURSE_WORKING_VERSION_EXISTS');
     for (const [step, token, payload] of [
       ['submit', world.tokens.orgAdminA, undefined],
@@ -138,38 +207,87 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     expect(mine).toMatchObject({ courseVersionId: v1.id, version: 1, creditHours: '2.5', status: 'enrolled' });
     expect((await api.request({ method: 'GET', url: `/course-versions/${v1.id}`, token: world.tokens.traineeLZ })).statusCode).toBe(200);
     // The same course cannot be taken twice through its new version.
-    const again = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: v2.json().id } });
+    const again = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeLZ,
+      payload: { courseVersionId: v2.json().id },
+    });
     expect(again.json().code).toBe('ALREADY_ENROLLED');
-    const archived = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: v1.id } });
+    const archived = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeTS,
+      payload: { courseVersionId: v1.id },
+    });
     expect(archived.json().code).toBe('ENROLLMENT_CLOSED');
   });
 
   it('enrols and withdraws only inside the window, and gives the seat back', async () => {
-    const closed = await publishCourse(api, world, onlineCourse({ title: '报名已截止', enrollmentOpensAt: '2020-01-01T00:00:00Z', enrollmentClosesAt: '2020-02-01T00:00:00Z' }));
-    const late = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: closed.id } });
+    const closed = await publishCourse(
+      api,
+      world,
+      onlineCourse({ title: '报名已截止', enrollmentOpensAt: '2020-01-01T00:00:00Z', enrollmentClosesAt: '2020-02-01T00:00:00Z' }),
+    );
+    const late = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeLZ,
+      payload: { courseVersionId: closed.id },
+    });
     expect(late.json()).toMatchObject({ statusCode: 409, code: 'ENROLLMENT_CLOSED' });
     const notYet = await publishCourse(api, world, onlineCourse({ title: '尚未开放', enrollmentOpensAt: '2099-01-01T00:00:00Z' }));
-    expect((await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: notYet.id } })).statusCode).toBe(409);
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: '/me/enrollments',
+          token: world.tokens.traineeLZ,
+          payload: { courseVersionId: notYet.id },
+        })
+      ).statusCode,
+    ).toBe(409);
 
     const open = await publishCourse(api, world, onlineCourse({ title: '可退选课程', capacity: 1 }));
-    const enrolled = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: open.id } })).json();
-    const full = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: open.id } });
+    const enrolled = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: open.id } })
+    ).json();
+    const full = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeTS,
+      payload: { courseVersionId: open.id },
+    });
     expect(full.json().code).toBe('COURSE_FULL');
-    expect((await api.request({ method: 'POST', url: `/me/enrollments/${enrolled.id}/withdraw`, token: world.tokens.traineeTS })).statusCode).toBe(403);
+    expect(
+      (await api.request({ method: 'POST', url: `/me/enrollments/${enrolled.id}/withdraw`, token: world.tokens.traineeTS })).statusCode,
+    ).toBe(403);
     const withdrawn = await api.request({ method: 'POST', url: `/me/enrollments/${enrolled.id}/withdraw`, token: world.tokens.traineeLZ });
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
-    expect((await api.request({ method: 'POST', url: `/me/enrollments/${enrolled.id}/withdraw`, token: world.tokens.traineeLZ })).json().code).toBe('CANNOT_WITHDRAW');
-    expect((await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: open.id } })).statusCode).toBe(201);
+    expect(
+      (await api.request({ method: 'POST', url: `/me/enrollments/${enrolled.id}/withdraw`, token: world.tokens.traineeLZ })).json().code,
+    ).toBe('CANNOT_WITHDRAW');
+    expect(
+      (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: open.id } }))
+        .statusCode,
+    ).toBe(201);
     // Re-enrolling later revives the same enrolment once a seat is free again.
     const db = api.get(DataSource);
     await db.query('UPDATE course_versions SET capacity = NULL WHERE id = $1', [open.id]);
-    const back = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: open.id } });
+    const back = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeLZ,
+      payload: { courseVersionId: open.id },
+    });
     expect(back.json()).toMatchObject({ id: enrolled.id, status: 'enrolled' });
   });
 
   it('shows progress to its trainee and to staff overseeing the course, to no one else', async () => {
     const version = await publishCourse(api, world, onlineCourse({ title: '进度可见性' }));
-    const enrolment = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: version.id } })).json();
+    const enrolment = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: version.id } })
+    ).json();
     for (const [who, status] of [
       ['traineeTS', 200],
       ['orgAdminA', 200],
@@ -185,10 +303,26 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     }
     const roster = await api.request({ method: 'GET', url: `/course-versions/${version.id}/enrollments`, token: world.tokens.orgAdminB });
     expect(roster.statusCode).toBe(403);
-    const session = (await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeTS, payload: { enrollmentId: enrolment.id, lessonId: version.lessons[0].id } })).json();
-    const stolen = await api.request({ method: 'POST', url: `/me/study-sessions/${session.sessionId}/heartbeat`, token: world.tokens.traineeLZ });
+    const session = (
+      await api.request({
+        method: 'POST',
+        url: '/me/study-sessions',
+        token: world.tokens.traineeTS,
+        payload: { enrollmentId: enrolment.id, lessonId: version.lessons[0].id },
+      })
+    ).json();
+    const stolen = await api.request({
+      method: 'POST',
+      url: `/me/study-sessions/${session.sessionId}/heartbeat`,
+      token: world.tokens.traineeLZ,
+    });
     expect(stolen.statusCode).toBe(404);
-    const foreign = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeLZ, payload: { enrollmentId: enrolment.id, lessonId: version.lessons[0].id } });
+    const foreign = await api.request({
+      method: 'POST',
+      url: '/me/study-sessions',
+      token: world.tokens.traineeLZ,
+      payload: { enrollmentId: enrolment.id, lessonId: version.lessons[0].id },
+    });
     expect(foreign.statusCode).toBe(403);
     const list = (await api.request({ method: 'GET', url: '/me/enrollments', token: world.tokens.traineeTS })).json();
     expect(list.items.every((e: { traineeId: string }) => e.traineeId === world.users.traineeTS)).toBe(true);
@@ -200,7 +334,13 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
       const sigma = await publishCourse(
         api,
         world,
-        onlineCourse({ title: '六西格玛绿带实战', description: '第二类方法课程', category: 2, kind: 'continuing', topicCodes: ['six-sigma', 'quality-tools'] }),
+        onlineCourse({
+          title: '六西格玛绿带实战',
+          description: '第二类方法课程',
+          category: 2,
+          kind: 'continuing',
+          topicCodes: ['six-sigma', 'quality-tools'],
+        }),
         'B',
       );
       const lean = await publishCourse(
@@ -212,10 +352,29 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
           kind: 'continuing',
           topicCodes: ['lean', 'gemba'],
           deliveryMode: 'in_person',
-          lessons: [{ title: '现场实训', type: 'live_session', minutes: 240, required: true, startsAt: '2026-06-01T01:00:00Z', endsAt: '2026-06-01T05:00:00Z', venue: '兰州新区实训基地' }],
+          lessons: [
+            {
+              title: '现场实训',
+              type: 'live_session',
+              minutes: 240,
+              required: true,
+              startsAt: '2026-06-01T01:00:00Z',
+              endsAt: '2026-06-01T05:00:00Z',
+              venue: '兰州新区实训基地',
+            },
+          ],
         }),
       );
-      const brand = await publishCourse(api, world, onlineCourse({ title: '企业品牌建设', topicCodes: ['brand-building'], kind: 'continuing', enrollmentClosesAt: '2021-01-01T00:00:00Z' }));
+      const brand = await publishCourse(
+        api,
+        world,
+        onlineCourse({
+          title: '企业品牌建设',
+          topicCodes: ['brand-building'],
+          kind: 'continuing',
+          enrollmentClosesAt: '2021-01-01T00:00:00Z',
+        }),
+      );
       ids = { sigma: sigma.id, lean: lean.id, brand: brand.id };
     });
 

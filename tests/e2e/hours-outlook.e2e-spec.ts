@@ -21,11 +21,18 @@ describe('the hours outlook over HTTP', () => {
   beforeAll(async () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
-    await api.get(AccrualService).accrueCompletion(null, completion(world.users.traineeLZ, { creditHours: '6.5', completedAt: '2026-04-01T02:00:00Z' }));
+    await api
+      .get(AccrualService)
+      .accrueCompletion(null, completion(world.users.traineeLZ, { creditHours: '6.5', completedAt: '2026-04-01T02:00:00Z' }));
     await api.get(ComplianceEngine).recomputeTrainee(world.users.traineeLZ, 2026);
     // Enrolled in a 2.5-hour category-1 continuing course, not finished.
     const course = await publishCourse(api, world, onlineCourse({ kind: 'continuing', title: '继续教育在学课程' }));
-    const enrolled = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: course.id } });
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeLZ,
+      payload: { courseVersionId: course.id },
+    });
     expect(enrolled.statusCode).toBe(201);
   });
   afterAll(() => api.close());
@@ -36,11 +43,25 @@ describe('the hours outlook over HTTP', () => {
     const body = res.json();
     // 3 July to 31 December, both counted: 29 + 31 + 30 + 31 + 30 + 31.
     expect(body).toMatchObject({ year: 2026, deadline: '2026-12-31', daysLeft: 182, closed: false });
-    const continuing = body.requirements.find((r: { category: number; kind: string; period: string }) => r.category === 1 && r.kind === 'continuing' && r.period === 'calendar_year');
+    const continuing = body.requirements.find(
+      (r: { category: number; kind: string; period: string }) =>
+        r.category === 1 && r.kind === 'continuing' && r.period === 'calendar_year',
+    );
     // 183 days and 30 minutes of 365 elapsed: 14 × 0.50143 = 7.0 hours expected; 6.5 earned; 2.5 on the way.
-    expect(continuing).toMatchObject({ required: '14', accrued: '6.5', expectedByNow: '7.0', enrolledUnfinishedHours: '2.5', catalog: { category: 1, kind: 'continuing' } });
+    expect(continuing).toMatchObject({
+      required: '14',
+      accrued: '6.5',
+      expectedByNow: '7.0',
+      enrolledUnfinishedHours: '2.5',
+      catalog: { category: 1, kind: 'continuing' },
+    });
     const methods = body.requirements.find((r: { category: number }) => r.category === 2);
-    expect(methods).toMatchObject({ required: '30', expectedByNow: '15.0', enrolledUnfinishedHours: '0', catalog: { category: 2, kind: 'continuing' } });
+    expect(methods).toMatchObject({
+      required: '30',
+      expectedByNow: '15.0',
+      enrolledUnfinishedHours: '0',
+      catalog: { category: 2, kind: 'continuing' },
+    });
     // The appointment requirement is listed (until met), with no "expected by now".
     const appointment = body.requirements.find((r: { period: string }) => r.period === 'once');
     expect(appointment).toMatchObject({ kind: 'appointment', expectedByNow: null, catalog: { category: 1, kind: 'appointment' } });

@@ -72,7 +72,13 @@ describe('HTTP conventions', () => {
       method: 'POST',
       url: '/users',
       token: world.tokens.admin,
-      payload: { username: 'reg-x', password: 'Password@1', displayName: '监管', role: 'regulator', regionId: '00000000-0000-4000-8000-000000000000' },
+      payload: {
+        username: 'reg-x',
+        password: 'Password@1',
+        displayName: '监管',
+        role: 'regulator',
+        regionId: '00000000-0000-4000-8000-000000000000',
+      },
     });
     expect(unknown.statusCode).toBe(400);
     const list = await api.request({ method: 'GET', url: '/users?role=regulator&pageSize=100', token: world.tokens.admin });
@@ -131,7 +137,9 @@ describe('HTTP conventions', () => {
     const [province] = res.json();
     expect(province.name).toBe('甘肃省');
     expect(province.children).toHaveLength(16);
-    expect(province.children.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['兰州新区', '甘肃矿区', '临夏回族自治州']));
+    expect(province.children.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['兰州新区', '甘肃矿区', '临夏回族自治州']),
+    );
   });
 });
 

@@ -34,7 +34,15 @@ describe('attendance and xAPI intake', () => {
         title: '首席质量官面授班',
         deliveryMode: 'in_person',
         lessons: [
-          { title: '上午：质量法律法规', type: 'live_session', minutes: 180, required: true, startsAt: '2026-01-10T01:00:00Z', endsAt: '2026-01-10T04:00:00Z', venue: '兰州市质量大厦报告厅' },
+          {
+            title: '上午：质量法律法规',
+            type: 'live_session',
+            minutes: 180,
+            required: true,
+            startsAt: '2026-01-10T01:00:00Z',
+            endsAt: '2026-01-10T04:00:00Z',
+            venue: '兰州市质量大厦报告厅',
+          },
         ],
       });
 
@@ -52,19 +60,43 @@ describe('attendance and xAPI intake', () => {
       // A correction with the full morning completes it; recording it again changes nothing.
       const full = await record({ ...base, signedInAt: '2026-01-10T08:55:00+08:00', signedOutAt: '2026-01-10T12:00:00+08:00' });
       expect(full.json()).toMatchObject({ lessonCompleted: true, courseCompleted: true });
-      expect((await record({ ...base, signedInAt: '2026-01-10T08:55:00+08:00', signedOutAt: '2026-01-10T12:00:00+08:00' })).json().courseCompleted).toBe(false);
+      expect(
+        (await record({ ...base, signedInAt: '2026-01-10T08:55:00+08:00', signedOutAt: '2026-01-10T12:00:00+08:00' })).json()
+          .courseCompleted,
+      ).toBe(false);
       expect(await events(enrollmentId)).toHaveLength(1);
 
       const backwards = await record({ ...base, signedInAt: '2026-01-10T12:00:00+08:00', signedOutAt: '2026-01-10T09:00:00+08:00' });
       expect(backwards.json()).toMatchObject({ statusCode: 400, details: [{ field: 'signedOutAt' }] });
-      expect((await record({ ...base, signedInAt: '2026-01-10T08:00:00+08:00', signedOutAt: '2026-01-10T09:00:00+08:00' }, world.tokens.orgAdminB)).statusCode).toBe(403);
-      const stranger = await record({ traineeId: world.users.traineeTS, signedInAt: '2026-01-10T09:00:00+08:00', signedOutAt: '2026-01-10T12:00:00+08:00' });
+      expect(
+        (
+          await record(
+            { ...base, signedInAt: '2026-01-10T08:00:00+08:00', signedOutAt: '2026-01-10T09:00:00+08:00' },
+            world.tokens.orgAdminB,
+          )
+        ).statusCode,
+      ).toBe(403);
+      const stranger = await record({
+        traineeId: world.users.traineeTS,
+        signedInAt: '2026-01-10T09:00:00+08:00',
+        signedOutAt: '2026-01-10T12:00:00+08:00',
+      });
       expect(stranger.json()).toMatchObject({ statusCode: 400, code: 'TRAINEE_NOT_FOUND' });
       const online = await publishCourse(api, world, onlineCourse({ title: '线上课不能登记考勤' }));
-      const notLive = await api.request({ method: 'POST', url: `/lessons/${online.lessons[0].id}/attendance`, token: world.tokens.orgAdminA, payload: { ...base, signedInAt: '2026-01-10T09:00:00+08:00', signedOutAt: '2026-01-10T12:00:00+08:00' } });
+      const notLive = await api.request({
+        method: 'POST',
+        url: `/lessons/${online.lessons[0].id}/attendance`,
+        token: world.tokens.orgAdminA,
+        payload: { ...base, signedInAt: '2026-01-10T09:00:00+08:00', signedOutAt: '2026-01-10T12:00:00+08:00' },
+      });
       expect(notLive.json().code).toBe('LESSON_NOT_LIVE');
       // Live sessions are not studied by heartbeats.
-      const study = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeLZ, payload: { enrollmentId, lessonId } });
+      const study = await api.request({
+        method: 'POST',
+        url: '/me/study-sessions',
+        token: world.tokens.traineeLZ,
+        payload: { enrollmentId, lessonId },
+      });
       expect(study.json().code).toBe('LESSON_NOT_ONLINE');
     });
 
@@ -110,7 +142,12 @@ describe('attendance and xAPI intake', () => {
     let enrollmentId: string;
 
     beforeAll(async () => {
-      const created = await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部学习平台' } });
+      const created = await api.request({
+        method: 'POST',
+        url: '/xapi-keys',
+        token: world.tokens.orgAdminA,
+        payload: { name: '外部学习平台' },
+      });
       expect(created.statusCode).toBe(201);
       key = created.json().key;
       clock.set('2026-01-10T01:00:00Z');
@@ -131,7 +168,12 @@ describe('attendance and xAPI intake', () => {
     const send = (body: unknown, apiKey: string | null = key) =>
       api.request({ method: 'POST', url: '/xapi/statements', headers: apiKey ? { 'x-api-key': apiKey } : {}, payload: body as object });
     const progressOf = async (lessonId: string) =>
-      (await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]))[0];
+      (
+        await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [
+          enrollmentId,
+          lessonId,
+        ])
+      )[0];
 
     it('shows keys only as a prefix and refuses requests without a valid key', async () => {
       const keys = (await api.request({ method: 'GET', url: '/xapi-keys', token: world.tokens.orgAdminA })).json();
@@ -156,7 +198,11 @@ describe('attendance and xAPI intake', () => {
       // The same statement again: accepted, counted once. Same id, other content: 409.
       expect((await send(first)).json()).toEqual([first.id]);
       expect((await progressOf(lesson1)).active_seconds).toBe(180);
-      expect((await send({ ...first, result: { duration: 'PT9M' } })).json()).toMatchObject({ statusCode: 409, code: 'XAPI_STATEMENT_CONFLICT', details: [{ field: 'id' }] });
+      expect((await send({ ...first, result: { duration: 'PT9M' } })).json()).toMatchObject({
+        statusCode: 409,
+        code: 'XAPI_STATEMENT_CONFLICT',
+        details: [{ field: 'id' }],
+      });
       // A failed attempt credits nothing; a three-hour claim is capped at the lesson's 10 minutes.
       await send(statement(lesson1, { verb: { id: VERB('failed') }, result: { duration: 'PT20M' } }));
       expect((await progressOf(lesson1)).active_seconds).toBe(180);
@@ -168,7 +214,10 @@ describe('attendance and xAPI intake', () => {
 
       // A batch completes the second lesson, twice over: one completion, one event.
       const lesson2 = version.lessons[1].id;
-      const batch = [statement(lesson2, { verb: { id: VERB('passed') }, result: { duration: 'PT5M' } }), statement(lesson2, { verb: { id: VERB('terminated') }, result: { duration: 'PT1M' } })];
+      const batch = [
+        statement(lesson2, { verb: { id: VERB('passed') }, result: { duration: 'PT5M' } }),
+        statement(lesson2, { verb: { id: VERB('terminated') }, result: { duration: 'PT1M' } }),
+      ];
       expect((await send(batch)).json()).toEqual(batch.map((s) => s.id));
       await send(batch);
       const view = (await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}`, token: world.tokens.traineeTS })).json();
@@ -194,14 +243,24 @@ describe('attendance and xAPI intake', () => {
       ];
       for (const [override, field] of cases) {
         const res = await send(statement(lesson, override));
-        expect([field, res.statusCode, res.json().code, res.json().details[0]?.field]).toEqual([field, 400, 'XAPI_STATEMENT_INVALID', field]);
+        expect([field, res.statusCode, res.json().code, res.json().details[0]?.field]).toEqual([
+          field,
+          400,
+          'XAPI_STATEMENT_INVALID',
+          field,
+        ]);
       }
       const good = statement(lesson);
       const res = await send([good, statement(lesson, { verb: { id: 'liked' } })]);
       expect(res.json().details).toEqual([expect.objectContaining({ field: '[1].verb.id', message: expect.any(String) })]);
       expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [good.id])).toHaveLength(0);
       expect((await send([])).statusCode).toBe(400);
-      const notAnObject = await api.request({ method: 'POST', url: '/xapi/statements', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: '"just text"' });
+      const notAnObject = await api.request({
+        method: 'POST',
+        url: '/xapi/statements',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        payload: '"just text"',
+      });
       expect(notAnObject.json()).toMatchObject({ statusCode: 400, details: [{ field: 'statement' }] });
     });
 
@@ -211,7 +270,9 @@ describe('attendance and xAPI intake', () => {
       const res = await send(statement(other.lessons[0].id));
       expect(res.json()).toMatchObject({ statusCode: 400, details: [{ field: 'object.id' }] });
       const keys = (await api.request({ method: 'GET', url: '/xapi-keys', token: world.tokens.orgAdminA })).json();
-      expect((await api.request({ method: 'DELETE', url: `/xapi-keys/${keys[0].id}`, token: world.tokens.orgAdminB })).statusCode).toBe(403);
+      expect((await api.request({ method: 'DELETE', url: `/xapi-keys/${keys[0].id}`, token: world.tokens.orgAdminB })).statusCode).toBe(
+        403,
+      );
       const revoked = await api.request({ method: 'DELETE', url: `/xapi-keys/${keys[0].id}`, token: world.tokens.orgAdminA });
       expect(revoked.json().revokedAt).toEqual(expect.any(String));
       expect((await send(statement(version.lessons[0].id))).statusCode).toBe(401);

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,14 @@ interface Running {
 
 function start(name: 'api' | 'worker', env: Record<string, string>, port: number, healthPort: number): Running {
   const child = spawn(process.execPath, [ENTRIES[name]], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(port), WORKER_HEALTH_PORT: String(healthPort), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      WORKER_HEALTH_PORT: String(healthPort),
+      ...env,
+    },
   });
   let logs = '';
   child.stdout!.on('data', (d) => (logs += d));
@@ -82,7 +89,8 @@ describe('outages and shutdown (built processes)', () => {
   let ctx: TestContext;
   const running: Running[] = [];
   beforeAll(async () => {
-    if (!existsSync(ENTRIES.api) || !existsSync(ENTRIES.worker)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+    if (!existsSync(ENTRIES.api) || !existsSync(ENTRIES.worker))
+      throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     ctx = await createTestContext();
   });
   afterAll(async () => {
@@ -100,14 +108,27 @@ describe('outages and shutdown (built processes)', () => {
         await healthy(name, r);
 
         await redis.stop();
-        const down = await eventually(async () => {
-          const h = await health(r.healthUrl);
-          return h?.status === 503 ? h.body : undefined;
-        }, 15_000, `${name} health reporting Redis down`);
+        const down = await eventually(
+          async () => {
+            const h = await health(r.healthUrl);
+            return h?.status === 503 ? h.body : undefined;
+          },
+          15_000,
+          `${name} health reporting Redis down`,
+        );
         if (name === 'worker') {
-          expect(down).toMatchObject({ status: 'error', postgres: 'up', redis: 'down', outages: { redis: { since: expect.any(String), error: expect.any(String) } } });
+          expect(down).toMatchObject({
+            status: 'error',
+            postgres: 'up',
+            redis: 'down',
+            outages: { redis: { since: expect.any(String), error: expect.any(String) } },
+          });
         } else {
-          expect(down).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', details: [{ field: 'redis', message: expect.stringMatching(/^down since \d{4}-/) }] });
+          expect(down).toMatchObject({
+            statusCode: 503,
+            code: 'SERVICE_UNAVAILABLE',
+            details: [{ field: 'redis', message: expect.stringMatching(/^down since \d{4}-/) }],
+          });
         }
         // Several reconnection attempts of every connection (and health checks) later, still one line about it.
         await observeOutage(r.healthUrl);
@@ -145,19 +166,31 @@ describe('outages and shutdown (built processes)', () => {
       }
 
       await proxy.close();
-      const down = await eventually(async () => {
-        const h = await health(r.healthUrl);
-        return h?.status === 503 ? h.body : undefined;
-      }, 15_000, `${name} health reporting PostgreSQL down`);
+      const down = await eventually(
+        async () => {
+          const h = await health(r.healthUrl);
+          return h?.status === 503 ? h.body : undefined;
+        },
+        15_000,
+        `${name} health reporting PostgreSQL down`,
+      );
       if (name === 'worker') {
-        expect(down).toMatchObject({ status: 'error', postgres: 'down', redis: 'up', outages: { postgres: { since: expect.any(String) } } });
+        expect(down).toMatchObject({
+          status: 'error',
+          postgres: 'down',
+          redis: 'up',
+          outages: { postgres: { since: expect.any(String) } },
+        });
       } else {
-        expect(down).toMatchObject({ statusCode: 503, details: [{ field: 'postgres', message: expect.stringMatching(/^down since \d{4}-/) }] });
+        expect(down).toMatchObject({
+          statusCode: 503,
+          details: [{ field: 'postgres', message: expect.stringMatching(/^down since \d{4}-/) }],
+        });
       }
       // The worker's relay polls every second: several failed passes (and health checks), one line.
       await observeOutage(r.healthUrl);
       if (outageLines(r.logs(), 'postgres').length !== 1) process.stderr.write(r.logs().slice(-5000));
-        // The worker's captured output is sometimes still empty here on a busy machine (cause not found):
+      // The worker's captured output is sometimes still empty here on a busy machine (cause not found):
       // it must never flood (the bug this guards), and the API's line is checked exactly.
       expect(outageLines(r.logs(), 'postgres').length).toBeLessThanOrEqual(1);
       if (name === 'api') expect(outageLines(r.logs(), 'postgres')).toHaveLength(1);

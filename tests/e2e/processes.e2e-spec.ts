@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,11 @@ describe('processes', () => {
     ['worker', WORKER],
   ])('%s fails fast, in one line, when DATABASE_URL points at a closed port', async (name, entry) => {
     const started = Date.now();
-    const result = await run(entry, { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/cqo', PORT: String(await freePort()), WORKER_HEALTH_PORT: String(await freePort()) });
+    const result = await run(entry, {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/cqo',
+      PORT: String(await freePort()),
+      WORKER_HEALTH_PORT: String(await freePort()),
+    });
     expect(result.code).toBe(1);
     // Fast means one attempt, not a retry loop: seconds, even on a loaded 2-core machine.
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -82,7 +86,9 @@ describe('processes', () => {
       return child;
     };
     const stopped = (child: ChildProcess) =>
-      new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+      new Promise<number | null>((resolve) =>
+        child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+      );
 
     beforeAll(async () => {
       ctx = await createTestContext();
@@ -100,7 +106,14 @@ describe('processes', () => {
       workerHealthUrl = `http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`;
       api = start(API, env);
       worker = start(WORKER, env);
-      await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 60_000, 'API health');
+      await eventually(
+        async () =>
+          (await fetch(`${baseUrl}/health`)
+            .then((r) => r.ok)
+            .catch(() => false)) || undefined,
+        60_000,
+        'API health',
+      );
     }, 90_000);
     afterAll(async () => {
       for (const child of [api, worker]) if (child?.exitCode === null) child.kill('SIGKILL');
@@ -134,12 +147,16 @@ describe('processes', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'logcheck', password: 'Qm7#Lanzhou-2026' }),
       }).then((r) => r.json() as Promise<{ accessToken: string }>);
-      const welcome = await eventually(async () => {
-        const list = (await fetch(`${baseUrl}/me/notifications`, { headers: { authorization: `Bearer ${login.accessToken}` } }).then((r) =>
-          r.json(),
-        )) as { items: { kind: string }[] };
-        return list.items.find((n) => n.kind === 'welcome');
-      }, 15_000, 'welcome notification');
+      const welcome = await eventually(
+        async () => {
+          const list = (await fetch(`${baseUrl}/me/notifications`, { headers: { authorization: `Bearer ${login.accessToken}` } }).then(
+            (r) => r.json(),
+          )) as { items: { kind: string }[] };
+          return list.items.find((n) => n.kind === 'welcome');
+        },
+        15_000,
+        'welcome notification',
+      );
       expect(welcome).toBeDefined();
 
       expect(logs).toContain('"msg":"request completed"');

@@ -62,7 +62,10 @@ describe('rate limits while Redis is away', () => {
     await redis.stop();
     const codes = [];
     for (let i = 0; i < 3; i++) {
-      codes.push((await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'redis-away', password: 'wrong-password' } })).statusCode);
+      codes.push(
+        (await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'redis-away', password: 'wrong-password' } }))
+          .statusCode,
+      );
     }
     expect(codes).toEqual([401, 401, 429]);
   });

@@ -37,16 +37,28 @@ describe('SCORM lessons', () => {
   const manifest = sample['imsmanifest.xml'].toString();
 
   const importPackage = (zip: Buffer, token = world.tokens.orgAdminA) =>
-    api.request({ method: 'POST', url: '/content-packages', token, payload: { fileName: 'scorm-sample.zip', contentBase64: zip.toString('base64') } });
+    api.request({
+      method: 'POST',
+      url: '/content-packages',
+      token,
+      payload: { fileName: 'scorm-sample.zip', contentBase64: zip.toString('base64') },
+    });
   const scormCourse = (contentPackageId: string | null, type = 'scorm', minutes = 10) =>
-    onlineCourse({ title: 'SCORM 课件课程', lessons: [{ title: '质量管理体系基础（课件）', type, minutes, required: true, contentPackageId }] });
+    onlineCourse({
+      title: 'SCORM 课件课程',
+      lessons: [{ title: '质量管理体系基础（课件）', type, minutes, required: true, contentPackageId }],
+    });
   const publish = async (payload: object) => {
     const created = await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload });
     expect(created.statusCode).toBe(201);
     const versionId = created.json().id;
     for (const [url, token, body] of [
       [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
-      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: `甘质培审〔2026〕scorm-${randomUUID().slice(0, 6)}` }],
+      [
+        `/course-versions/${versionId}/approve`,
+        world.tokens.admin,
+        { approvalNumber: `甘质培审〔2026〕scorm-${randomUUID().slice(0, 6)}` },
+      ],
       [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
     ] as const) {
       const step = await api.request({ method: 'POST', url, token, payload: body });
@@ -62,12 +74,30 @@ describe('SCORM lessons', () => {
     return `/scorm-commits/${sessionId}/${token}`;
   };
   const commit = (launchUrl: string, body: object) =>
-    api.request({ method: 'POST', url: commitUrlOf(launchUrl), headers: { 'content-type': 'text/plain', origin: 'null' }, payload: JSON.stringify(body) });
-  const cmi12 = (core: Record<string, unknown>, suspend = '') => ({ core: { lesson_status: 'incomplete', ...core }, suspend_data: suspend });
+    api.request({
+      method: 'POST',
+      url: commitUrlOf(launchUrl),
+      headers: { 'content-type': 'text/plain', origin: 'null' },
+      payload: JSON.stringify(body),
+    });
+  const cmi12 = (core: Record<string, unknown>, suspend = '') => ({
+    core: { lesson_status: 'incomplete', ...core },
+    suspend_data: suspend,
+  });
   const progress = async (lesson = lessonId, enrollment = enrollmentId) =>
-    (await db.query('SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollment, lesson]))[0];
+    (
+      await db.query(
+        'SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [enrollment, lesson],
+      )
+    )[0];
   /** The CMI the runtime of a served page starts from. */
-  const injected = (html: string) => JSON.parse(/window\.__cqoScorm=(\{.*?\});<\/script>/s.exec(html)![1]) as { version: string; cmi: Record<string, any>; commitUrl: string };
+  const injected = (html: string) =>
+    JSON.parse(/window\.__cqoScorm=(\{.*?\});<\/script>/s.exec(html)![1]) as {
+      version: string;
+      cmi: Record<string, any>;
+      commitUrl: string;
+    };
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -79,12 +109,39 @@ describe('SCORM lessons', () => {
   it('refuses a zip without a manifest, a manifest pointing outside the package, a missing launch file, no SCO — storing nothing', async () => {
     const cases: [string, Buffer, RegExp][] = [
       ['no manifest', await zipOf({ 'sco/index.html': sample['sco/index.html'] }), /缺少 cmi5\.xml 或 imsmanifest\.xml/],
-      ['href with ..', await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="../index.html">') }), /指向课件包之外/],
-      ['absolute href', await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="/etc/index.html">') }), /指向课件包之外/],
-      ['href to another site', await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="https://elsewhere.example/sco.html">') }), /指向课件包之外/],
-      ['file href outside', await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('<file href="sco/sco.js"/>', '<file href="../../sco.js"/>') }), /指向课件包之外/],
-      ['missing launch file', await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="sco/start.html">') }), /启动文件在包内不存在/],
-      ['no SCO', await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('adlcp:scormtype="sco"', 'adlcp:scormtype="asset"') }), /没有 SCO/],
+      [
+        'href with ..',
+        await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="../index.html">') }),
+        /指向课件包之外/,
+      ],
+      [
+        'absolute href',
+        await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="/etc/index.html">') }),
+        /指向课件包之外/,
+      ],
+      [
+        'href to another site',
+        await zipOf({
+          ...sample,
+          'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="https://elsewhere.example/sco.html">'),
+        }),
+        /指向课件包之外/,
+      ],
+      [
+        'file href outside',
+        await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('<file href="sco/sco.js"/>', '<file href="../../sco.js"/>') }),
+        /指向课件包之外/,
+      ],
+      [
+        'missing launch file',
+        await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('href="sco/index.html">', 'href="sco/start.html">') }),
+        /启动文件在包内不存在/,
+      ],
+      [
+        'no SCO',
+        await zipOf({ ...sample, 'imsmanifest.xml': manifest.replace('adlcp:scormtype="sco"', 'adlcp:scormtype="asset"') }),
+        /没有 SCO/,
+      ],
       ['not XML', await zipOf({ ...sample, 'imsmanifest.xml': '<manifest><oops' }), /不是有效的 XML/],
       ['entry outside the package', await zipWithEntryNamed(sample, '../evil.html'), /路径不安全|不是有效的 ZIP/],
     ];
@@ -99,20 +156,38 @@ describe('SCORM lessons', () => {
   it('imports the sample SCORM 1.2 package; a scorm lesson names it and goes through the usual approval', async () => {
     const res = await importPackage(await zipOf(sample));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ standard: 'scorm12', title: '质量管理体系基础（SCORM 1.2 示例课件）', fileCount: 3, scos: [{ id: 'sco-1', href: 'sco/index.html', masteryScore: null }] });
+    expect(res.json()).toMatchObject({
+      standard: 'scorm12',
+      title: '质量管理体系基础（SCORM 1.2 示例课件）',
+      fileCount: 3,
+      scos: [{ id: 'sco-1', href: 'sco/index.html', masteryScore: null }],
+    });
     const packageId = res.json().id;
     // A cmi5 lesson cannot take a SCORM package, another organization cannot use it.
-    expect((await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: scormCourse(packageId, 'cmi5') })).json()).toMatchObject({
+    expect(
+      (
+        await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: scormCourse(packageId, 'cmi5') })
+      ).json(),
+    ).toMatchObject({
       statusCode: 400,
       details: [{ field: 'lessons[0].contentPackageId' }],
     });
-    expect((await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminB, payload: scormCourse(packageId) })).json()).toMatchObject({ statusCode: 400 });
+    expect(
+      (await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminB, payload: scormCourse(packageId) })).json(),
+    ).toMatchObject({ statusCode: 400 });
     ({ lessonId } = await publish(scormCourse(packageId)));
     const versionId = (await db.query('SELECT course_version_id FROM lessons WHERE id = $1', [lessonId]))[0].course_version_id;
     clock.set('2026-05-02T01:00:00Z');
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
+    ).json().id;
     // Study sessions (heartbeats) are not how a SCORM lesson is studied.
-    const session = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeTS, payload: { enrollmentId, lessonId } });
+    const session = await api.request({
+      method: 'POST',
+      url: '/me/study-sessions',
+      token: world.tokens.traineeTS,
+      payload: { enrollmentId, lessonId },
+    });
     expect(session.json()).toMatchObject({ statusCode: 400, code: 'LESSON_IS_SCORM' });
   });
 
@@ -131,7 +206,11 @@ describe('SCORM lessons', () => {
     expect(page.headers['content-security-policy']).toContain('sandbox allow-scripts');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     const config = injected(page.body);
-    expect(config).toMatchObject({ version: '1.2', commitUrl: commitUrlOf(url), cmi: { core: { student_id: 'traineets', entry: 'ab-initio', lesson_status: 'not attempted' } } });
+    expect(config).toMatchObject({
+      version: '1.2',
+      commitUrl: commitUrlOf(url),
+      cmi: { core: { student_id: 'traineets', entry: 'ab-initio', lesson_status: 'not attempted' } },
+    });
     expect(page.body.indexOf('/scorm-runtime/scorm12.min.js')).toBeLessThan(page.body.indexOf('<script src="sco.js">'));
     const script = await api.request({ method: 'GET', url: url.replace('index.html', 'sco.js') });
     expect([script.statusCode, script.headers['content-type']]).toEqual([200, 'text/javascript; charset=utf-8']);
@@ -144,13 +223,17 @@ describe('SCORM lessons', () => {
     const other = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${other}/sco/index.html` })).statusCode).toBe(403);
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${randomUUID()}/${token}/sco/index.html` })).statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/..%2F..%2F..%2Fcmi5-sample%2Fcmi5.xml` })).statusCode).toBe(404);
+    expect(
+      (await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/..%2F..%2F..%2Fcmi5-sample%2Fcmi5.xml` }))
+        .statusCode,
+    ).toBe(404);
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/` })).statusCode).toBe(404);
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/missing.html` })).statusCode).toBe(404);
     expect((await api.request({ method: 'GET', url: '/scorm-runtime/..%2Fpackage.json' })).statusCode).toBe(404);
     // The org admin of the package's organization and a platform admin may try it out: the runtime works, nothing is sent.
     const packageId = (await db.query('SELECT content_package_id FROM lessons WHERE id = $1', [lessonId]))[0].content_package_id;
-    const preview = (token: string) => api.request({ method: 'POST', url: `/content-packages/${packageId}/scorm-preview`, token, payload: {} });
+    const preview = (token: string) =>
+      api.request({ method: 'POST', url: `/content-packages/${packageId}/scorm-preview`, token, payload: {} });
     expect((await preview(world.tokens.orgAdminB)).statusCode).toBe(403);
     expect((await preview(world.tokens.traineeTS)).statusCode).toBe(403);
     for (const token of [world.tokens.orgAdminA, world.tokens.admin]) {
@@ -170,29 +253,54 @@ describe('SCORM lessons', () => {
     clock.set('2026-05-03T01:00:00Z');
     const { url } = (await launch()).json();
     clock.advance(30_000);
-    const saved = await commit(url, { kind: 'commit', cmi: cmi12({ lesson_location: 'page-2' }, 'visited=2'), sessionTime: null, visible: true });
+    const saved = await commit(url, {
+      kind: 'commit',
+      cmi: cmi12({ lesson_location: 'page-2' }, 'visited=2'),
+      sessionTime: null,
+      visible: true,
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.headers['access-control-allow-origin']).toBe('*');
     clock.advance(20_000);
-    const left = await commit(url, { kind: 'finish', cmi: cmi12({ lesson_location: 'page-2', exit: 'suspend' }, 'visited=2'), sessionTime: '0000:00:50' });
+    const left = await commit(url, {
+      kind: 'finish',
+      cmi: cmi12({ lesson_location: 'page-2', exit: 'suspend' }, 'visited=2'),
+      sessionTime: '0000:00:50',
+    });
     expect(left.json()).toMatchObject({ creditedSeconds: 50, lessonCompleted: false });
     expect((await commit(url, { kind: 'commit', cmi: cmi12({}) })).statusCode).toBe(409);
-    const [attempt] = await db.query('SELECT cmi, total_seconds, completed_at FROM scorm_attempts WHERE enrollment_id = $1', [enrollmentId]);
+    const [attempt] = await db.query('SELECT cmi, total_seconds, completed_at FROM scorm_attempts WHERE enrollment_id = $1', [
+      enrollmentId,
+    ]);
     expect(attempt).toEqual({
-      cmi: { 'cmi.core.lesson_location': 'page-2', 'cmi.core.lesson_status': 'incomplete', 'cmi.core.exit': 'suspend', 'cmi.suspend_data': 'visited=2' },
+      cmi: {
+        'cmi.core.lesson_location': 'page-2',
+        'cmi.core.lesson_status': 'incomplete',
+        'cmi.core.exit': 'suspend',
+        'cmi.suspend_data': 'visited=2',
+      },
       total_seconds: 50,
       completed_at: null,
     });
 
     const again = (await launch()).json();
     const config = injected((await api.request({ method: 'GET', url: again.url })).body);
-    expect(config.cmi).toMatchObject({ core: { entry: 'resume', lesson_location: 'page-2', lesson_status: 'incomplete', total_time: '0000:00:50' }, suspend_data: 'visited=2' });
+    expect(config.cmi).toMatchObject({
+      core: { entry: 'resume', lesson_location: 'page-2', lesson_status: 'incomplete', total_time: '0000:00:50' },
+      suspend_data: 'visited=2',
+    });
     // The relaunch ended nothing open (the first had finished); a second launch supersedes this one.
     const third = (await launch()).json();
     expect((await commit(again.url, { kind: 'commit', cmi: cmi12({}) })).statusCode).toBe(409);
     expect((await api.request({ method: 'GET', url: again.url })).statusCode).toBe(403);
-    expect((await commit(third.url, { kind: 'finish', cmi: cmi12({ lesson_status: 'bogus' }) })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'cmi.core.lesson_status' }] });
-    expect((await commit(third.url, { kind: 'finish', cmi: cmi12({}), sessionTime: '6 minutes' })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'sessionTime' }] });
+    expect((await commit(third.url, { kind: 'finish', cmi: cmi12({ lesson_status: 'bogus' }) })).json()).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'cmi.core.lesson_status' }],
+    });
+    expect((await commit(third.url, { kind: 'finish', cmi: cmi12({}), sessionTime: '6 minutes' })).json()).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'sessionTime' }],
+    });
     expect((await commit(third.url, { kind: 'finish', cmi: cmi12({}), sessionTime: '0000:00:00' })).statusCode).toBe(200);
   });
 
@@ -225,16 +333,31 @@ describe('SCORM lessons', () => {
     // The lesson was complete before the next session: its time is not credited again.
     const next = (await launch()).json();
     clock.advance(30_000);
-    expect((await commit(next.url, { kind: 'finish', cmi: cmi12({ lesson_status: 'completed' }), sessionTime: '0000:00:30' })).json().creditedSeconds).toBe(0);
+    expect(
+      (await commit(next.url, { kind: 'finish', cmi: cmi12({ lesson_status: 'completed' }), sessionTime: '0000:00:30' })).json()
+        .creditedSeconds,
+    ).toBe(0);
   });
 
   it("ends a withdrawn trainee's sessions: files and commits refused", async () => {
     const [{ content_package_id }] = await db.query('SELECT content_package_id FROM lessons WHERE id = $1', [lessonId]);
     const other = await publish({ ...scormCourse(content_package_id), title: 'SCORM 课件课程（二）' });
-    const enrollment = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: other.versionId } })).json().id;
+    const enrollment = (
+      await api.request({
+        method: 'POST',
+        url: '/me/enrollments',
+        token: world.tokens.traineeTS,
+        payload: { courseVersionId: other.versionId },
+      })
+    ).json().id;
     const open = (await launch(enrollment, other.lessonId)).json();
     expect((await api.request({ method: 'GET', url: open.url })).statusCode).toBe(200);
-    const withdrawn = await api.request({ method: 'POST', url: `/me/enrollments/${enrollment}/withdraw`, token: world.tokens.traineeTS, payload: {} });
+    const withdrawn = await api.request({
+      method: 'POST',
+      url: `/me/enrollments/${enrollment}/withdraw`,
+      token: world.tokens.traineeTS,
+      payload: {},
+    });
     expect(withdrawn.statusCode).toBeLessThan(300);
     expect((await api.request({ method: 'GET', url: open.url })).statusCode).toBe(403);
     expect((await commit(open.url, { kind: 'commit', cmi: cmi12({}) })).statusCode).toBe(403);
@@ -242,10 +365,22 @@ describe('SCORM lessons', () => {
   });
 
   it('does not complete a SCORM 2004 SCO with completionSetByContent=false on launch, nor on its own word: it needs the lesson time', async () => {
-    const res = await importPackage(await zipOf({ 'imsmanifest.xml': MANIFEST_2004, 'index.html': '<!doctype html><html><head><title>读</title></head><body>读</body></html>' }));
+    const res = await importPackage(
+      await zipOf({
+        'imsmanifest.xml': MANIFEST_2004,
+        'index.html': '<!doctype html><html><head><title>读</title></head><body>读</body></html>',
+      }),
+    );
     expect(res.json()).toMatchObject({ standard: 'scorm2004', scos: [{ id: 'sco-a', completionSetByContent: false }] });
     const published = await publish(scormCourse(res.json().id));
-    const enrollment = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: published.versionId } })).json().id;
+    const enrollment = (
+      await api.request({
+        method: 'POST',
+        url: '/me/enrollments',
+        token: world.tokens.traineeTS,
+        payload: { courseVersionId: published.versionId },
+      })
+    ).json().id;
     const { url, version } = (await launch(enrollment, published.lessonId)).json();
     expect(version).toBe('2004');
     const config = injected((await api.request({ method: 'GET', url })).body);
@@ -254,7 +389,12 @@ describe('SCORM lessons', () => {
     expect((await commit(url, { kind: 'commit', cmi, sessionTime: 'PT0S' })).json()).toMatchObject({ lessonCompleted: false });
     expect((await progress(published.lessonId, enrollment)).completed_at).toBeNull();
     // Once its share of the lesson's minutes is credited (beat by beat), the lesson completes by time.
-    const { required_seconds } = (await db.query('SELECT required_seconds FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollment, published.lessonId]))[0];
+    const { required_seconds } = (
+      await db.query('SELECT required_seconds FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [
+        enrollment,
+        published.lessonId,
+      ])
+    )[0];
     let seconds = 0;
     let last: { creditedSeconds: number; lessonCompleted: boolean } | undefined;
     while (seconds < required_seconds) {

@@ -26,7 +26,8 @@ describe('self-service registration and profile', () => {
   }, 180_000);
   afterAll(() => api?.close());
 
-  const register = (payload: Record<string, unknown>) => api.request({ method: 'POST', url: '/auth/register', payload: { ...profile, password: PASSWORD, ...payload } });
+  const register = (payload: Record<string, unknown>) =>
+    api.request({ method: 'POST', url: '/auth/register', payload: { ...profile, password: PASSWORD, ...payload } });
   const counts = async () => {
     const [row]: { users: number; profiles: number; collisions: number; outbox: number }[] = await sql.query(
       `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM trainee_profiles) AS profiles,
@@ -36,7 +37,14 @@ describe('self-service registration and profile', () => {
   };
 
   describe('bad input', () => {
-    const good = { username: 'bad-input', fullName: '王五', idNumber: testIdNumber(801), phone: '13912345678', email: 'wangwu@example.com', enterpriseId: undefined as string | undefined };
+    const good = {
+      username: 'bad-input',
+      fullName: '王五',
+      idNumber: testIdNumber(801),
+      phone: '13912345678',
+      email: 'wangwu@example.com',
+      enterpriseId: undefined as string | undefined,
+    };
 
     it.each([
       ['idNumber', { idNumber: testIdNumber(801).slice(0, 17) + (testIdNumber(801).endsWith('1') ? '2' : '1') }],
@@ -71,11 +79,23 @@ describe('self-service registration and profile', () => {
     };
 
     it('answers a taken ID number, phone and e-mail exactly like a fresh registration', async () => {
-      const person = { fullName: '赵六', idNumber: testIdNumber(802), phone: '13811112222', email: 'zhaoliu@example.com', enterpriseId: world.enterpriseLZ };
+      const person = {
+        fullName: '赵六',
+        idNumber: testIdNumber(802),
+        phone: '13811112222',
+        email: 'zhaoliu@example.com',
+        enterpriseId: world.enterpriseLZ,
+      };
       const first = await register({ ...person, username: 'zhaoliu-1' });
       const again = await register({ ...person, username: 'zhaoliu-2' });
       const phoneOnly = await register({ ...person, idNumber: testIdNumber(803), username: 'zhaoliu-3' });
-      const fresh = await register({ ...person, idNumber: testIdNumber(804), phone: '13833334444', email: 'other@example.com', username: 'zhaoliu-4' });
+      const fresh = await register({
+        ...person,
+        idNumber: testIdNumber(804),
+        phone: '13833334444',
+        email: 'other@example.com',
+        username: 'zhaoliu-4',
+      });
       for (const res of [first, again, phoneOnly, fresh]) {
         expect(res.statusCode).toBe(201);
         expect(Object.keys(res.json()).sort()).toEqual(Object.keys(first.json()).sort());
@@ -83,10 +103,15 @@ describe('self-service registration and profile', () => {
       }
       // The same person twice: byte for byte the same answer apart from the new account's id.
       expect(shape(again.json())).toEqual(shape(first.json()));
-      expect(shape(phoneOnly.json())).toEqual({ ...shape(first.json()), idNumberMasked: `${testIdNumber(803).slice(0, 6)}********${testIdNumber(803).slice(-4)}` });
+      expect(shape(phoneOnly.json())).toEqual({
+        ...shape(first.json()),
+        idNumberMasked: `${testIdNumber(803).slice(0, 6)}********${testIdNumber(803).slice(-4)}`,
+      });
       // Each of them can log in; the taken number waits aside as a collision for the enterprise or city.
       await logIn(api, 'zhaoliu-2', PASSWORD);
-      const [{ n }]: { n: number }[] = await sql.query('SELECT count(*)::int AS n FROM id_number_collisions WHERE user_id = $1', [again.json().userId]);
+      const [{ n }]: { n: number }[] = await sql.query('SELECT count(*)::int AS n FROM id_number_collisions WHERE user_id = $1', [
+        again.json().userId,
+      ]);
       expect(n).toBe(1);
     });
 
@@ -102,7 +127,9 @@ describe('self-service registration and profile', () => {
     it('finds by part of the name or the start of the credit code, enterprise data only', async () => {
       const byName = await api.request({ method: 'GET', url: `/enterprises/search?q=${encodeURIComponent('兰州测试')}` });
       expect(byName.statusCode).toBe(200);
-      expect(byName.json()).toEqual([{ id: world.enterpriseLZ, name: '兰州测试企业', creditCode: expect.any(String), regionName: expect.any(String) }]);
+      expect(byName.json()).toEqual([
+        { id: world.enterpriseLZ, name: '兰州测试企业', creditCode: expect.any(String), regionName: expect.any(String) },
+      ]);
       const code = byName.json()[0].creditCode as string;
       const byCode = await api.request({ method: 'GET', url: `/enterprises/search?q=${code.slice(0, 12)}` });
       expect(byCode.json().map((e: { id: string }) => e.id)).toContain(world.enterpriseLZ);
@@ -112,10 +139,11 @@ describe('self-service registration and profile', () => {
 
     it('answers at most ten hits and refuses a query shorter than two characters, naming q', async () => {
       for (let i = 0; i < 12; i += 1) {
-        await sql.query(
-          `INSERT INTO enterprises (name, credit_code, region_id) VALUES ($1, $2, $3)`,
-          [`批量查询企业${i}`, `91620100SEARCH${String(i).padStart(4, '0')}`, world.regions.lanzhou],
-        );
+        await sql.query(`INSERT INTO enterprises (name, credit_code, region_id) VALUES ($1, $2, $3)`, [
+          `批量查询企业${i}`,
+          `91620100SEARCH${String(i).padStart(4, '0')}`,
+          world.regions.lanzhou,
+        ]);
       }
       const many = await api.request({ method: 'GET', url: `/enterprises/search?q=${encodeURIComponent('批量查询')}` });
       expect(many.json()).toHaveLength(10);
@@ -126,13 +154,19 @@ describe('self-service registration and profile', () => {
   });
 
   it('limits the public search per client address (30 a minute), and only the search', async () => {
-    const search = (remoteAddress: string) => api.request({ method: 'GET', url: `/enterprises/search?q=${encodeURIComponent('兰州')}`, remoteAddress });
+    const search = (remoteAddress: string) =>
+      api.request({ method: 'GET', url: `/enterprises/search?q=${encodeURIComponent('兰州')}`, remoteAddress });
     for (let i = 0; i < 30; i += 1) expect((await search('10.16.0.1')).statusCode).toBe(200);
     const limited = await search('10.16.0.1');
     expect(limited.statusCode).toBe(429);
     expect((await search('10.16.0.2')).statusCode).toBe(200);
     // The log-in throttler is not spent by searches, nor the search throttler by log-ins.
-    const login = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'nobody-here', password: 'x' }, remoteAddress: '10.16.0.1' });
+    const login = await api.request({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'nobody-here', password: 'x' },
+      remoteAddress: '10.16.0.1',
+    });
     expect(login.statusCode).toBe(401);
   });
 
@@ -141,7 +175,14 @@ describe('self-service registration and profile', () => {
       const reg = await register({ username: 'profile-owner', fullName: '钱八', idNumber: testIdNumber(806), phone: '13955556666' });
       const { accessToken } = await logIn(api, 'profile-owner', PASSWORD);
       const put = (payload: Record<string, unknown>) => api.request({ method: 'PUT', url: '/me/profile', token: accessToken, payload });
-      const base = { fullName: '钱八', educationLevel: 'master', qualityWorkYears: 8.5, qualityQualification: 'senior', relatedSeniorTitle: true, titleName: '高级工程师' };
+      const base = {
+        fullName: '钱八',
+        educationLevel: 'master',
+        qualityWorkYears: 8.5,
+        qualityQualification: 'senior',
+        relatedSeniorTitle: true,
+        titleName: '高级工程师',
+      };
       const updated = await put(base);
       expect(updated.statusCode).toBe(200);
       expect(updated.json()).toMatchObject({ ...base, idNumberMasked: reg.json().idNumberMasked, phoneMasked: reg.json().phoneMasked });
@@ -150,7 +191,10 @@ describe('self-service registration and profile', () => {
       expect(bad.json().details).toEqual([expect.objectContaining({ field: 'phone' })]);
       const cleared = await put({ ...base, phone: null });
       expect(cleared.json().phoneMasked).toBeNull();
-      const [{ phone_hash }]: { phone_hash: string | null }[] = await sql.query('SELECT phone_hash FROM trainee_profiles WHERE user_id = $1', [reg.json().userId]);
+      const [{ phone_hash }]: { phone_hash: string | null }[] = await sql.query(
+        'SELECT phone_hash FROM trainee_profiles WHERE user_id = $1',
+        [reg.json().userId],
+      );
       expect(phone_hash).toBeNull();
     });
   });

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,27 +110,42 @@ describe('two worker processes on the same queues', () => {
     );
     for (const trainee of trainees) {
       expect(await count('SELECT count(*)::int AS n FROM credit_entries WHERE trainee_id = $1', [trainee])).toBe(1);
-      expect(await count(`SELECT count(*)::int AS n FROM certificates WHERE trainee_id = $1 AND kind = 'course_completion'`, [trainee])).toBe(1);
-      expect(await count(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'credit.accrued' AND payload->>'traineeId' = $1`, [trainee])).toBe(1);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM certificates WHERE trainee_id = $1 AND kind = 'course_completion'`, [trainee]),
+      ).toBe(1);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'credit.accrued' AND payload->>'traineeId' = $1`, [trainee]),
+      ).toBe(1);
     }
     // The race was real: each process ran some of the jobs.
-    for (const worker of workers) expect(worker.logs).toMatch(/"job":"(credit-hours\.accrue|certificates\.issue-course)"[^\n]*"msg":"job done"/);
+    for (const worker of workers)
+      expect(worker.logs).toMatch(/"job":"(credit-hours\.accrue|certificates\.issue-course)"[^\n]*"msg":"job done"/);
   }, 300_000);
 
   it('sends each reminder once when both workers run the reminder job at the same moment', async () => {
-    const trainees: string[] = (await db.query(`SELECT DISTINCT trainee_id FROM compliance_flags WHERE cleared_at IS NULL`)).map((r: { trainee_id: string }) => r.trainee_id);
+    const trainees: string[] = (await db.query(`SELECT DISTINCT trainee_id FROM compliance_flags WHERE cleared_at IS NULL`)).map(
+      (r: { trainee_id: string }) => r.trainee_id,
+    );
     const queue = new Queue(Queues.compliance, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) });
     try {
-      const jobs = await Promise.all([1, 2, 3, 4].map((n) => queue.add('compliance.remind', {}, { ...DEFAULT_JOB_OPTIONS, jobId: `remind-race-${n}` })));
-      await eventually(async () => {
-        const states = await Promise.all(jobs.map((j) => queue.getJobState(j.id!)));
-        return states.every((s) => s === 'completed') ? true : undefined;
-      }, 60_000, 'reminder jobs done');
+      const jobs = await Promise.all(
+        [1, 2, 3, 4].map((n) => queue.add('compliance.remind', {}, { ...DEFAULT_JOB_OPTIONS, jobId: `remind-race-${n}` })),
+      );
+      await eventually(
+        async () => {
+          const states = await Promise.all(jobs.map((j) => queue.getJobState(j.id!)));
+          return states.every((s) => s === 'completed') ? true : undefined;
+        },
+        60_000,
+        'reminder jobs done',
+      );
       const perFlag: { dedupe_key: string; n: number }[] = await db.query(
         `SELECT dedupe_key, count(*)::int AS n FROM notifications WHERE kind = 'compliance.reminder' AND user_id = ANY($1) GROUP BY dedupe_key`,
         [trainees],
       );
-      const flags = await count(`SELECT count(*)::int AS n FROM compliance_flags WHERE cleared_at IS NULL AND trainee_id = ANY($1)`, [trainees]);
+      const flags = await count(`SELECT count(*)::int AS n FROM compliance_flags WHERE cleared_at IS NULL AND trainee_id = ANY($1)`, [
+        trainees,
+      ]);
       expect(flags).toBeGreaterThanOrEqual(TRAINEES);
       // One reminder per open flag (the trainees have no enterprise, so no admin copies), none twice.
       expect(perFlag).toHaveLength(flags);
@@ -148,7 +163,11 @@ describe('two worker processes on the same queues', () => {
         const schedulers = await queue.getJobSchedulers();
         const delayed = (await queue.getJobs(['delayed', 'wait', 'prioritized'])).filter((j) => j.repeatJobKey);
         for (const scheduler of schedulers) {
-          expect({ queue: name, scheduler: scheduler.key, pending: delayed.filter((j) => j.repeatJobKey === scheduler.key).length }).toEqual({
+          expect({
+            queue: name,
+            scheduler: scheduler.key,
+            pending: delayed.filter((j) => j.repeatJobKey === scheduler.key).length,
+          }).toEqual({
             queue: name,
             scheduler: scheduler.key,
             pending: 1,

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -62,14 +62,16 @@ describe('npm start with several processes', () => {
   });
 
   it('runs two API and two worker processes', () => {
-    for (const label of ['api 1/2', 'api 2/2', 'worker 1/2', 'worker 2/2']) expect(logs).toMatch(new RegExp(`start: ${label} running \\(pid \\d+\\)`));
+    for (const label of ['api 1/2', 'api 2/2', 'worker 1/2', 'worker 2/2'])
+      expect(logs).toMatch(new RegExp(`start: ${label} running \\(pid \\d+\\)`));
   });
 
   it('counts log-ins on both API processes against one limit', async () => {
     const codes: number[] = [];
     // Each attempt on a connection of its own (`call`, below), so the primary deals them to the two
     // processes in turn: 3 each, which per-process counting (limit 4) would all let through.
-    for (let i = 0; i < 6; i++) codes.push((await call('POST', '/auth/login', undefined, { username: 'cluster-limit', password: 'wrong-password' })).status);
+    for (let i = 0; i < 6; i++)
+      codes.push((await call('POST', '/auth/login', undefined, { username: 'cluster-limit', password: 'wrong-password' })).status);
     expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
   });
 

@@ -60,7 +60,12 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   const progress = async () =>
-    (await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]))[0];
+    (
+      await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [
+        enrollmentId,
+        lessonId,
+      ])
+    )[0];
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -68,12 +73,19 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     db = api.get(DataSource);
     await api.app.listen(0, '127.0.0.1');
     endpoint = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}/xapi/`;
-    const created = await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '课件播放器' } });
+    const created = await api.request({
+      method: 'POST',
+      url: '/xapi-keys',
+      token: world.tokens.orgAdminA,
+      payload: { name: '课件播放器' },
+    });
     ({ id: keyId, key: secret } = created.json());
     lrs = new XAPI({ endpoint, auth: XAPI.toBasicAuth(keyId, secret), version: '1.0.3' });
     const version = await publishCourse(api, world, onlineCourse({ title: '课件课程' }));
     lessonId = version.lessons[0].id; // 10 minutes
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: version.id } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: version.id } })
+    ).json().id;
   });
   afterAll(() => api.close());
 
@@ -86,7 +98,11 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   it('may be called from other origins (content players), credentials in the header only', async () => {
     const preflight = await fetch(`${endpoint}statements`, {
       method: 'OPTIONS',
-      headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-experience-api-version' },
+      headers: {
+        origin: 'null',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-experience-api-version',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -95,7 +111,9 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     const about = await fetch(`${endpoint}about`, { headers: { origin: 'null' } });
     expect(about.headers.get('access-control-allow-origin')).toBe('*');
     // Other routes stay same-origin.
-    expect((await fetch(`${endpoint.replace('/xapi/', '/health')}`, { headers: { origin: 'null' } })).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await fetch(`${endpoint.replace('/xapi/', '/health')}`, { headers: { origin: 'null' } })).headers.get('access-control-allow-origin'),
+    ).toBeNull();
   });
 
   it('stores statements, returns them by id, credits only server-observed time and is idempotent', async () => {
@@ -182,7 +200,13 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   });
 
   it('keeps Activity and Agent Profile documents', async () => {
-    await lrs.setActivityProfile({ activityId: activity().id, profileId: 'settings', profile: { language: 'zh-CN' }, matchHeader: 'If-None-Match', etag: '*' });
+    await lrs.setActivityProfile({
+      activityId: activity().id,
+      profileId: 'settings',
+      profile: { language: 'zh-CN' },
+      matchHeader: 'If-None-Match',
+      etag: '*',
+    });
     expect((await lrs.getActivityProfile({ activityId: activity().id, profileId: 'settings' })).data).toEqual({ language: 'zh-CN' });
     await lrs.createAgentProfile({ agent: actor, profileId: 'prefs', profile: { speed: 1.25 } });
     expect((await lrs.getAgentProfile({ agent: actor, profileId: 'prefs' })).data).toEqual({ speed: 1.25 });
@@ -192,18 +216,35 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   it('refuses bad credentials, a bad version header and a duration beyond what the server saw, storing nothing', async () => {
     const wrong = new XAPI({ endpoint, auth: XAPI.toBasicAuth(keyId, `${secret}x`) });
     expect(await statusOf(wrong.sendStatement({ statement: statement('progressed') }))).toBe(401);
-    expect(await statusOf(new XAPI({ endpoint, auth: XAPI.toBasicAuth('not-a-key', secret) }).getState({ agent: actor, activityId: activity().id, stateId: 'x' }))).toBe(401);
+    expect(
+      await statusOf(
+        new XAPI({ endpoint, auth: XAPI.toBasicAuth('not-a-key', secret) }).getState({
+          agent: actor,
+          activityId: activity().id,
+          stateId: 'x',
+        }),
+      ),
+    ).toBe(401);
     expect((await raw('POST', 'statements', { auth: null, body: statement('progressed') })).status).toBe(401);
 
     for (const version of ['0.95', '2.0.0', 'abc']) {
       const res = await raw('POST', 'statements', { headers: { 'x-experience-api-version': version }, body: statement('progressed') });
-      expect([version, res.status, ((await res.json()) as Err).details]).toEqual([version, 400, [expect.objectContaining({ field: 'X-Experience-API-Version' })]]);
+      expect([version, res.status, ((await res.json()) as Err).details]).toEqual([
+        version,
+        400,
+        [expect.objectContaining({ field: 'X-Experience-API-Version' })],
+      ]);
     }
-    const noVersion = await fetch(`${endpoint}activities/state?stateId=a&activityId=${encodeURIComponent(activity().id)}&agent=${encodeURIComponent(JSON.stringify(actor))}`, {
-      headers: { authorization: XAPI.toBasicAuth(keyId, secret) },
-    });
+    const noVersion = await fetch(
+      `${endpoint}activities/state?stateId=a&activityId=${encodeURIComponent(activity().id)}&agent=${encodeURIComponent(JSON.stringify(actor))}`,
+      {
+        headers: { authorization: XAPI.toBasicAuth(keyId, secret) },
+      },
+    );
     expect([noVersion.status, ((await noVersion.json()) as Err).details[0].field]).toEqual([400, 'X-Experience-API-Version']);
-    expect((await raw('POST', 'statements', { headers: { 'x-experience-api-version': '1.0' }, body: statement('initialized') })).status).toBe(200);
+    expect(
+      (await raw('POST', 'statements', { headers: { 'x-experience-api-version': '1.0' }, body: statement('initialized') })).status,
+    ).toBe(200);
 
     // A fresh launch: the server saw one minute, the content claims an hour.
     const launch = randomUUID();
@@ -231,7 +272,9 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     clock.set('2026-03-02T05:02:00Z');
     const before = (await progress()).active_seconds;
     const twice = statement('progressed', { context: { registration: reg }, result: { duration: 'PT1M' } });
-    const others = Array.from({ length: 6 }, () => statement('progressed', { context: { registration: reg }, result: { duration: 'PT1M' } }));
+    const others = Array.from({ length: 6 }, () =>
+      statement('progressed', { context: { registration: reg }, result: { duration: 'PT1M' } }),
+    );
     const statuses = await Promise.all([twice, twice, ...others].map((st) => statusOf(lrs.sendStatement({ statement: st }))));
     expect(statuses).toEqual(Array(8).fill(200));
     // Seven minutes claimed, two seen by the server: two credited.
@@ -241,7 +284,8 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
 
   it('refuses a key pair the moment it is revoked, though the API has just accepted it (and caches it)', async () => {
     clock.set('2026-03-02T04:00:00Z');
-    const issue = async () => (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '临时播放器' } })).json();
+    const issue = async () =>
+      (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '临时播放器' } })).json();
     // Revoked through the API of this process…
     const first = await issue();
     const player = new XAPI({ endpoint, auth: XAPI.toBasicAuth(first.id, first.key), version: '1.0.3' });
@@ -260,7 +304,9 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   });
 
   it("keeps organizations apart: another organization's key pair sees neither statements nor state", async () => {
-    const other = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminB, payload: { name: '乙机构' } })).json();
+    const other = (
+      await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminB, payload: { name: '乙机构' } })
+    ).json();
     const theirs = new XAPI({ endpoint, auth: XAPI.toBasicAuth(other.id, other.key) });
     const mine = statement('progressed');
     await lrs.sendStatement({ statement: mine });

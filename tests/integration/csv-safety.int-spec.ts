@@ -8,8 +8,32 @@ import { databaseUrl } from '@cqo/testing';
  */
 describe('CSV formula rule: SQL and TypeScript agree', () => {
   const inputs = [
-    '=1+1', '+1', '-2', '@SUM(A1)', ' =x', '   -y', '\t=cmd', '\tplain', '\r=x', '\rplain', '\n@x', '\u3000=全角', '\u00a0+nbsp',
-    '\ufeff=bom', '\v=vt', '\f=ff', '  张伟  ', '张=伟', 'a-b', '', ' ', '\t', "'=quoted", '"=q"', '=\n多行', '正常文本 ',
+    '=1+1',
+    '+1',
+    '-2',
+    '@SUM(A1)',
+    ' =x',
+    '   -y',
+    '\t=cmd',
+    '\tplain',
+    '\r=x',
+    '\rplain',
+    '\n@x',
+    '\u3000=全角',
+    '\u00a0+nbsp',
+    '\ufeff=bom',
+    '\v=vt',
+    '\f=ff',
+    '  张伟  ',
+    '张=伟',
+    'a-b',
+    '',
+    ' ',
+    '\t',
+    "'=quoted",
+    '"=q"',
+    '=\n多行',
+    '正常文本 ',
   ];
   let client: Client;
   beforeAll(async () => {

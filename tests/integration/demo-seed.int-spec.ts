@@ -38,7 +38,9 @@ describe('demo seed', () => {
     const { rows: appointments } = await db.query(
       `SELECT a.status, a.eligibility_exception_reason, u.username FROM cqo_appointments a JOIN users u ON u.id = a.trainee_id`,
     );
-    expect(appointments).toEqual([{ status: 'serving', eligibility_exception_reason: expect.stringContaining('任职培训'), username: 'trainee' }]);
+    expect(appointments).toEqual([
+      { status: 'serving', eligibility_exception_reason: expect.stringContaining('任职培训'), username: 'trainee' },
+    ]);
     expect(printed).toContain('Cqo-Demo!2026');
     expect(printed).toContain('ent-admin');
   });
@@ -68,7 +70,9 @@ describe('demo seed', () => {
 
   it('adds nothing when run again', async () => {
     await seedDemo(ctx.config);
-    const { rows } = await db.query('SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM cqo_appointments) AS appointments');
+    const { rows } = await db.query(
+      'SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM cqo_appointments) AS appointments',
+    );
     expect(rows[0]).toEqual({ users: 6, appointments: 1 });
     expect(printed).toContain('demo data not added');
   });

@@ -98,5 +98,12 @@ describe('outbox pruning', () => {
 
 function createTestContextConfig(env: Record<string, string>): unknown {
   // The same validation the processes run at start.
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://x@127.0.0.1/x', REDIS_URL: 'redis://127.0.0.1', PUBLIC_BASE_URL: 'http://cqo.test', STORAGE_DIR: '/tmp/x', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'postgres://x@127.0.0.1/x',
+    REDIS_URL: 'redis://127.0.0.1',
+    PUBLIC_BASE_URL: 'http://cqo.test',
+    STORAGE_DIR: '/tmp/x',
+    ...env,
+  });
 }

@@ -9,7 +9,12 @@ import { testIdNumber } from '../support/fixtures';
 import { DisposableRedis } from '../support/redis-server';
 import { createTestWorker, eventually } from '../support/worker';
 
-const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false } as const;
+const profile = {
+  educationLevel: 'bachelor',
+  qualityWorkYears: 6,
+  qualityQualification: 'intermediate',
+  relatedSeniorTitle: false,
+} as const;
 
 /**
  * The outbox: an event committed with its change reaches its job even when Redis is down at that
@@ -38,7 +43,13 @@ describe('transactional outbox', () => {
   });
 
   const register = (n: number) =>
-    worker.get(TraineesService).register({ ...profile, username: `outbox${n}`, password: 'Relay-Queue!7731', fullName: `学员${n}`, idNumber: testIdNumber(300 + n) });
+    worker.get(TraineesService).register({
+      ...profile,
+      username: `outbox${n}`,
+      password: 'Relay-Queue!7731',
+      fullName: `学员${n}`,
+      idNumber: testIdNumber(300 + n),
+    });
   const welcomes = async (userId: string): Promise<number> =>
     Number((await dataSource.query(`SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND kind = 'welcome'`, [userId]))[0].n);
 
@@ -53,9 +64,14 @@ describe('transactional outbox', () => {
     // The change and its event are committed although no job could be queued.
     const pending = await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]);
     expect(pending).toEqual([{ relayed_at: null }]);
-    await worker.get(OutboxRelay).drain().catch(() => undefined); // a pass while Redis is down changes nothing
+    await worker
+      .get(OutboxRelay)
+      .drain()
+      .catch(() => undefined); // a pass while Redis is down changes nothing
     expect(await welcomes(userId)).toBe(0);
-    expect((await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at).toBeNull();
+    expect(
+      (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at,
+    ).toBeNull();
 
     await redis.start();
     await eventually(async () => ((await welcomes(userId)) === 1 ? true : undefined), 20_000, 'welcome after Redis restart');
@@ -70,7 +86,9 @@ describe('transactional outbox', () => {
     await worker.get(OutboxRelay).drain();
     await eventually(
       async () =>
-        (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at ? true : undefined,
+        (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at
+          ? true
+          : undefined,
       10_000,
       'event relayed again',
     );

@@ -88,10 +88,14 @@ class RememberingPasswordHasher extends PasswordHasher {
 /** The whole API over its own database and Redis prefix, as main.ts builds it (but for the remembering hasher above). */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const ctx = options.context ?? (await createTestContext(options.env));
-  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] }).overrideProvider(PasswordHasher).useClass(RememberingPasswordHasher);
+  let builder = Test.createTestingModule({ imports: [ApiModule.forRoot(ctx.config)] })
+    .overrideProvider(PasswordHasher)
+    .useClass(RememberingPasswordHasher);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(ctx.config.security.trustProxy), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(ctx.config.security.trustProxy), {
+    logger: false,
+  });
   await registerSecurityHeaders(app, ctx.config);
   configureApi(app);
   const serverErrors = new ServerErrors(app.get(PinoLogger));
@@ -104,7 +108,9 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     request: async ({ token, headers, expectServerError, ...rest }) => {
       const res = await app.inject({ ...rest, headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
       if (res.statusCode >= 500 && !expectServerError) {
-        throw new Error(`${rest.method ?? 'GET'} ${String(rest.url)} answered ${res.statusCode}: ${res.body}\nserver error: ${serverErrors.causeOf(res.body)}`);
+        throw new Error(
+          `${rest.method ?? 'GET'} ${String(rest.url)} answered ${res.statusCode}: ${res.body}\nserver error: ${serverErrors.causeOf(res.body)}`,
+        );
       }
       return res;
     },

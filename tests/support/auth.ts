@@ -13,7 +13,13 @@ export interface Session {
 }
 
 /** Logs in over HTTP; fails the test unless the API answers 200 with an access token and the refresh cookie. */
-export async function logIn(api: TestApi, username: string, password: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Session> {
+export async function logIn(
+  api: TestApi,
+  username: string,
+  password: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Session> {
   const res = await api.request({ method: 'POST', url: '/auth/login', payload: { username, password, ...extra }, headers });
   if (res.statusCode !== 200) throw new Error(`log-in of ${username} answered ${res.statusCode}: ${res.body}`);
   return { accessToken: res.json().accessToken, refreshToken: refreshCookieOf(res)! };

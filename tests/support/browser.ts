@@ -28,14 +28,26 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 /** The built web front end (dist/web); built here when a test runs before `npm run build`. */
 export function ensureWebBuild(): void {
   if (existsSync(join(ROOT, 'dist/web/index.html'))) return;
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('vite build failed');
 }
 
@@ -54,7 +66,10 @@ export async function startLiveServers(env: Record<string, string> = {}, options
   ensureWebBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = await createTestApi({ clock: options.clock, env: { PUBLIC_BASE_URL: baseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VERIFY_RATE_LIMIT_PER_MINUTE: '1000', ...env } });
+  const api = await createTestApi({
+    clock: options.clock,
+    env: { PUBLIC_BASE_URL: baseUrl, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', VERIFY_RATE_LIMIT_PER_MINUTE: '1000', ...env },
+  });
   await api.app.listen({ port, host: '127.0.0.1' });
   const worker = await createTestWorker(api.ctx.config);
   return {
@@ -86,7 +101,10 @@ export class ShiftedClock extends Clock {
 export async function screenshots(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
-  for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(size);
     await ready();
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: label === 'phone' });
@@ -106,14 +124,28 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 /** Tables sticking out of the screen, or cells hidden inside a sideways scroll, described for the failure message. */
 export async function overflowingTables(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; scrollWidth: number; clientWidth: number; closest(s: string): { scrollWidth: number; clientWidth: number } | null; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number } }> }> } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          documentElement: { clientWidth: number };
+          querySelectorAll(s: string): ArrayLike<{
+            getBoundingClientRect(): { right: number; width: number };
+            scrollWidth: number;
+            clientWidth: number;
+            closest(s: string): { scrollWidth: number; clientWidth: number } | null;
+            querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number } }>;
+          }>;
+        };
+      }
+    ).document;
     const width = doc.documentElement.clientWidth;
     const problems: string[] = [];
     Array.from(doc.querySelectorAll('table')).forEach((table, i) => {
       const box = table.getBoundingClientRect();
       const wrap = table.closest('.table-wrap');
       if (box.right > width + 1) problems.push(`table ${i} ends at ${Math.round(box.right)} px of ${width}`);
-      if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) problems.push(`table ${i} scrolls sideways (${wrap.scrollWidth} > ${wrap.clientWidth})`);
+      if (wrap && wrap.scrollWidth > wrap.clientWidth + 1)
+        problems.push(`table ${i} scrolls sideways (${wrap.scrollWidth} > ${wrap.clientWidth})`);
       Array.from(table.querySelectorAll('td')).forEach((td) => {
         const cell = td.getBoundingClientRect();
         if (cell.width > 0 && cell.right > width + 1) problems.push(`table ${i} has a cell past the edge`);

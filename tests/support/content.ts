@@ -63,7 +63,12 @@ export function createUpload(baseUrl: string, token: string, length: number, met
 export function appendUpload(baseUrl: string, token: string, location: string, offset: number, bytes: Buffer): Promise<HttpAnswer> {
   return send(baseUrl, location, {
     method: 'PATCH',
-    headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'tus-resumable': '1.0.0',
+      'upload-offset': String(offset),
+      'content-type': 'application/offset+octet-stream',
+    },
     body: new Uint8Array(bytes),
   });
 }

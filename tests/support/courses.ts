@@ -40,7 +40,11 @@ export async function publishCourse(
   const id = created.json().id as string;
   const steps: [string, string, object | undefined][] = [
     [`/course-versions/${id}/submit`, orgToken, undefined],
-    [`/course-versions/${id}/approve`, world.tokens.admin, { approvalNumber: `甘质培审〔2026〕${++approvals}-${randomUUID().slice(0, 6)}` }],
+    [
+      `/course-versions/${id}/approve`,
+      world.tokens.admin,
+      { approvalNumber: `甘质培审〔2026〕${++approvals}-${randomUUID().slice(0, 6)}` },
+    ],
     [`/course-versions/${id}/publish`, orgToken, undefined],
   ];
   let last = created;
@@ -71,7 +75,14 @@ export async function insertTrainees(api: TestApi, count: number, prefix = 'bulk
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      token: await signer.signAccess({ userId: r.id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null }),
+      token: await signer.signAccess({
+        userId: r.id,
+        role: Role.Trainee,
+        organizationId: null,
+        enterpriseId: null,
+        regionId: null,
+        regionPath: null,
+      }),
     })),
   );
 }

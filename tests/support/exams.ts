@@ -47,7 +47,11 @@ export const questionBodies = {
   }),
 };
 
-export async function createQuestion(api: TestApi, token: string, body: object): Promise<{ id: string; versionId: string; options: { id: string; correct: boolean }[] }> {
+export async function createQuestion(
+  api: TestApi,
+  token: string,
+  body: object,
+): Promise<{ id: string; versionId: string; options: { id: string; correct: boolean }[] }> {
   const res = await api.request({ method: 'POST', url: '/exam-questions', token, payload: body });
   if (res.statusCode !== 201) throw new Error(`create question: ${res.statusCode} ${res.body}`);
   return res.json();

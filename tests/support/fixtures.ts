@@ -37,11 +37,30 @@ let enterpriseSerial = 0;
  * An enterprise of its own for one test, with its admin's access token: what a test appoints,
  * files or counts there cannot meet another test's data, whatever order the tests run in.
  */
-export async function testEnterprise(api: TestApi, regionId: string, name: string): Promise<{ id: string; adminId: string; adminToken: string }> {
+export async function testEnterprise(
+  api: TestApi,
+  regionId: string,
+  name: string,
+): Promise<{ id: string; adminId: string; adminToken: string }> {
   enterpriseSerial += 1;
-  const flags = { stateOwned: true, aboveDesignatedSize: true, production: true, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
+  const flags = {
+    stateOwned: true,
+    aboveDesignatedSize: true,
+    production: true,
+    chinaQualityAward: 'none',
+    provincialQualityAward: 'none',
+    cityQualityAward: 'none',
+  } as const;
   const id = (await api.get(EnterprisesService).create({ ...flags, name, creditCode: testCreditCode(), regionId })).id;
-  const adminId = (await api.get(UsersService).create({ username: `entadmin${enterpriseSerial}`, password: TEST_PASSWORD, displayName: `${name}管理员`, role: Role.EnterpriseAdmin, enterpriseId: id })).id;
+  const adminId = (
+    await api.get(UsersService).create({
+      username: `entadmin${enterpriseSerial}`,
+      password: TEST_PASSWORD,
+      displayName: `${name}管理员`,
+      role: Role.EnterpriseAdmin,
+      enterpriseId: id,
+    })
+  ).id;
   const repo = api.get(UsersRepository);
   const adminToken = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(adminId))!));
   return { id, adminId, adminToken };
@@ -84,9 +103,20 @@ export async function seedWorld(api: TestApi): Promise<World> {
   const orgA = (await orgs.create({ name: '甲培训机构', creditCode: testCreditCode(), regionId: regions.lanzhou })).id;
   const orgB = (await orgs.create({ name: '乙培训机构', creditCode: testCreditCode(), regionId: regions.tianshui })).id;
   const enterprises = api.get(EnterprisesService);
-  const flags = { stateOwned: true, aboveDesignatedSize: true, production: true, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
-  const enterpriseLZ = (await enterprises.create({ ...flags, name: '兰州测试企业', creditCode: testCreditCode(), regionId: regions.lanzhou })).id;
-  const enterpriseTS = (await enterprises.create({ ...flags, name: '天水测试企业', creditCode: testCreditCode(), regionId: regions.tianshui })).id;
+  const flags = {
+    stateOwned: true,
+    aboveDesignatedSize: true,
+    production: true,
+    chinaQualityAward: 'none',
+    provincialQualityAward: 'none',
+    cityQualityAward: 'none',
+  } as const;
+  const enterpriseLZ = (
+    await enterprises.create({ ...flags, name: '兰州测试企业', creditCode: testCreditCode(), regionId: regions.lanzhou })
+  ).id;
+  const enterpriseTS = (
+    await enterprises.create({ ...flags, name: '天水测试企业', creditCode: testCreditCode(), regionId: regions.tianshui })
+  ).id;
 
   const users = api.get(UsersService);
   const trainees = api.get(TraineesService);
@@ -104,9 +134,32 @@ export async function seedWorld(api: TestApi): Promise<World> {
   for (const [name, role, scope] of staff) {
     ids[name] = (await users.create({ username: name.toLowerCase(), password: TEST_PASSWORD, displayName: name, role, ...scope })).id;
   }
-  const profile = { educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false } as const;
-  ids.traineeLZ = (await trainees.register({ ...profile, username: 'traineelz', password: TEST_PASSWORD, fullName: '兰州学员', idNumber: testIdNumber(1), enterpriseId: enterpriseLZ })).userId;
-  ids.traineeTS = (await trainees.register({ ...profile, username: 'traineets', password: TEST_PASSWORD, fullName: '天水学员', idNumber: testIdNumber(2), enterpriseId: enterpriseTS })).userId;
+  const profile = {
+    educationLevel: 'bachelor',
+    qualityWorkYears: 6,
+    qualityQualification: 'intermediate',
+    relatedSeniorTitle: false,
+  } as const;
+  ids.traineeLZ = (
+    await trainees.register({
+      ...profile,
+      username: 'traineelz',
+      password: TEST_PASSWORD,
+      fullName: '兰州学员',
+      idNumber: testIdNumber(1),
+      enterpriseId: enterpriseLZ,
+    })
+  ).userId;
+  ids.traineeTS = (
+    await trainees.register({
+      ...profile,
+      username: 'traineets',
+      password: TEST_PASSWORD,
+      fullName: '天水学员',
+      idNumber: testIdNumber(2),
+      enterpriseId: enterpriseTS,
+    })
+  ).userId;
   await confirmEmployer(api, ids.traineeLZ, enterpriseLZ);
   await confirmEmployer(api, ids.traineeTS, enterpriseTS);
 

@@ -37,9 +37,15 @@ export function operationsOf(doc: { paths: Record<string, Record<string, unknown
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-      const op = item[method] as { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: Schema }> } } | undefined;
+      const op = item[method] as
+        { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: Schema }> } } | undefined;
       if (!op) continue;
-      ops.push({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], body: op.requestBody?.content?.['application/json']?.schema });
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        body: op.requestBody?.content?.['application/json']?.schema,
+      });
     }
   }
   return ops;
@@ -65,7 +71,7 @@ function hostile(random: Random): unknown {
     () => '../../../etc/passwd',
     () => '\u202e\ud83d\ude00𠮷',
     () => '\ud800',
-    () => '=cmd|\' /C calc\'!A0',
+    () => "=cmd|' /C calc'!A0",
     () => -1,
     () => 0,
     () => 1.5,
@@ -203,7 +209,8 @@ export function fuzzRequest(op: Operation, random: Random): FuzzRequest {
     const v = queryValue(p.schema, random);
     for (const one of Array.isArray(v) ? v : [v]) query.append(p.name, one);
   }
-  if (random() < 0.1) query.append(pick(random, ['page', 'pageSize', 'q', 'unknown']), pick(random, ['9999999999999999999999', '\u0000', '-5']));
+  if (random() < 0.1)
+    query.append(pick(random, ['page', 'pageSize', 'q', 'unknown']), pick(random, ['9999999999999999999999', '\u0000', '-5']));
   const qs = query.toString();
   if (qs) url += `?${qs}`;
   if (op.method === 'GET' || op.method === 'DELETE') return { method: op.method, url };

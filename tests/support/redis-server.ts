@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
@@ -43,7 +43,12 @@ export class DisposableRedis {
     });
     // disconnectTimeout 0: a refused attempt's socket is already closed, and ioredis would otherwise
     // keep a 2 s timer for it after disconnect() (holding Jest's worker past its exit).
-    const probe = new Redis(this.port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 0 });
+    const probe = new Redis(this.port, '127.0.0.1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      disconnectTimeout: 0,
+    });
     try {
       for (let i = 0; i < 100; i++) {
         try {

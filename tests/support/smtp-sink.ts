@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { ParsedMail} from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 

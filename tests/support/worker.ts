@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import type { AppConfig} from '@cqo/core';
+import type { AppConfig } from '@cqo/core';
 import { Clock } from '@cqo/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 

@@ -58,7 +58,11 @@ import { RegionsController } from './http/regions/regions.controller';
 import { AppointmentsController } from './http/registry/appointments.controller';
 import { EnterpriseReportsController } from './http/registry/enterprise-reports.controller';
 import { BackdateApprovalsController, TraineeFactsController } from './http/registry/facts.controller';
-import { EnterpriseCorrectionsController, EnterpriseHistoryController, EnterpriseImportsController } from './http/regulators/master-data.controller';
+import {
+  EnterpriseCorrectionsController,
+  EnterpriseHistoryController,
+  EnterpriseImportsController,
+} from './http/regulators/master-data.controller';
 import { CityReportsController } from './http/regulators/city-reports.controller';
 import { DashboardsController } from './http/regulators/dashboards.controller';
 import { ExportsController } from './http/regulators/exports.controller';

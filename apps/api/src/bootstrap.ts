@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { AppConfig} from '@cqo/core';
+import type { AppConfig } from '@cqo/core';
 import { APP_CONFIG, requestIdOf } from '@cqo/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -38,7 +38,10 @@ export function configureApi(app: NestFastifyApplication): void {
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser('application/offset+octet-stream', (_request: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null));
+    .addContentTypeParser(
+      'application/offset+octet-stream',
+      (_request: unknown, _payload: unknown, done: (err: Error | null, body?: unknown) => void) => done(null),
+    );
   // xAPI clients (e.g. @xapi/xapi) send `Content-Type: application/json` on bodiless DELETEs, which
   // Fastify would refuse as an empty JSON body: such a request has no body to parse.
   app
@@ -46,7 +49,12 @@ export function configureApi(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('onRequest', async (request) => {
       const length = request.headers['content-length'];
-      if (request.method === 'DELETE' && request.url.startsWith('/xapi/') && (length === undefined || length === '0') && !request.headers['transfer-encoding']) {
+      if (
+        request.method === 'DELETE' &&
+        request.url.startsWith('/xapi/') &&
+        (length === undefined || length === '0') &&
+        !request.headers['transfer-encoding']
+      ) {
         delete request.headers['content-type'];
       }
     });

@@ -26,7 +26,11 @@ class StartupError extends Error {}
 main().catch((error: unknown) => {
   // One clear line, no stack trace loop: the process manager decides whether to restart.
   const message =
-    error instanceof ConfigError || error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    error instanceof ConfigError || error instanceof StartupError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   process.stderr.write(`api: ${message}\n`);
   process.exit(1);
 });

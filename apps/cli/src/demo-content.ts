@@ -43,7 +43,11 @@ export function renderDemoHandout(): Promise<Buffer> {
 }
 
 /** Imports the demo video and the rendered handout as files of the organization; returns their ids. */
-export async function seedDemoContent(content: ContentFilesService, organizationId: string, orgAdminId: string): Promise<{ videoId: string; handoutId: string }> {
+export async function seedDemoContent(
+  content: ContentFilesService,
+  organizationId: string,
+  orgAdminId: string,
+): Promise<{ videoId: string; handoutId: string }> {
   const video = await content.importCopy(organizationId, orgAdminId, 'video', demoVideoPath(), '首席质量官制度导学.mp4');
   const dir = await mkdtemp(join(tmpdir(), 'cqo-demo-'));
   try {

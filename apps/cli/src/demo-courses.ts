@@ -1,4 +1,4 @@
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { Role } from '@cqo/core';
 import type { ContentFilesService, CourseContentInput, CoursesService } from '@cqo/courses';
 import { seedDemoContent } from './demo-content';

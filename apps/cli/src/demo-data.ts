@@ -45,7 +45,14 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
     regionId: lanzhou,
     contactName: '王老师',
   });
-  const flags = { stateOwned: false, aboveDesignatedSize: true, production: true, chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none' } as const;
+  const flags = {
+    stateOwned: false,
+    aboveDesignatedSize: true,
+    production: true,
+    chinaQualityAward: 'none',
+    provincialQualityAward: 'none',
+    cityQualityAward: 'none',
+  } as const;
   const lanzhouWorks = await s.enterprises.create({
     ...flags,
     name: '兰州陇原机械制造有限公司',
@@ -56,10 +63,22 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
     provincialQualityAwardYear: 2020,
   });
   await s.enterprises.create({ ...flags, name: '天水星火电工股份有限公司', creditCode: '91620500MA00000002', regionId: tianshui });
-  await s.enterprises.create({ ...flags, name: '酒泉新能源装备有限公司', creditCode: '91620900MA00000003', regionId: jiuquan, cityQualityAward: 'nominated', cityQualityAwardYear: 2021 });
+  await s.enterprises.create({
+    ...flags,
+    name: '酒泉新能源装备有限公司',
+    creditCode: '91620900MA00000003',
+    regionId: jiuquan,
+    cityQualityAward: 'nominated',
+    cityQualityAwardYear: 2021,
+  });
 
   const logins: DemoLogin[] = [];
-  const user = async (username: string, role: Role, who: string, scope: { organizationId?: string; enterpriseId?: string; regionId?: string }) => {
+  const user = async (
+    username: string,
+    role: Role,
+    who: string,
+    scope: { organizationId?: string; enterpriseId?: string; regionId?: string },
+  ) => {
     logins.push({ username, role, who });
     return (await s.users.create({ username, password: DEMO_PASSWORD, displayName: who, role, ...scope })).id;
   };
@@ -87,7 +106,14 @@ export async function seedDemoData(s: DemoServices): Promise<DemoLogin[] | null>
   logins.push({ username: 'trainee', role: Role.Trainee, who: '张伟（兰州陇原机械制造有限公司）' });
   // The trainee is the enterprise's CQO, appointed before finishing the appointment training (an
   // exception the regulators see flagged), so the registry and dashboards have a CQO to show.
-  const entAdmin = { userId: entAdminId, role: Role.EnterpriseAdmin, organizationId: null, enterpriseId: lanzhouWorks.id, regionId: null, regionPath: null };
+  const entAdmin = {
+    userId: entAdminId,
+    role: Role.EnterpriseAdmin,
+    organizationId: null,
+    enterpriseId: lanzhouWorks.id,
+    regionId: null,
+    regionPath: null,
+  };
   // The enterprise admin confirms that the trainee works there (employer links start pending).
   await s.trainees.decideEmployer(entAdmin, traineeId, true);
   // Registered today (an appointment may be dated at most 30 days back), after the candidate's

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { AppConfig} from '@cqo/core';
+import type { AppConfig } from '@cqo/core';
 import { ConfigError, loadConfig, ROLE_LABELS } from '@cqo/core';
 import { ContentFilesService, CoursesService } from '@cqo/courses';
 import { UsersService } from '@cqo/identity';

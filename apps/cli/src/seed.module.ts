@@ -13,7 +13,15 @@ export class SeedModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot(), OrganizationsModule, IdentityModule, TraineesModule, CoursesModule, RegistryModule],
+      imports: [
+        CoreModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        OrganizationsModule,
+        IdentityModule,
+        TraineesModule,
+        CoursesModule,
+        RegistryModule,
+      ],
     };
   }
 }

@@ -35,7 +35,12 @@ async function main(): Promise<void> {
   for (const [name, entry, count] of roles) {
     for (let i = 1; i <= count; i++) {
       // Settings apply to the forks that follow, so each role gets its own entry point.
-      cluster.setupPrimary({ exec: entry, args: [], silent: false, execArgv: name === 'api' ? [...process.execArgv, ...API_NODE_OPTIONS] : process.execArgv });
+      cluster.setupPrimary({
+        exec: entry,
+        args: [],
+        silent: false,
+        execArgv: name === 'api' ? [...process.execArgv, ...API_NODE_OPTIONS] : process.execArgv,
+      });
       const child = cluster.fork();
       const label = count > 1 ? `${name} ${i}/${count}` : name;
       child.on('exit', (code, signal) => {
@@ -48,7 +53,9 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  process.stdout.write(`start: web app on ${config.publicBaseUrl}/app/, API docs at /docs, worker health on :${config.workerHealthPort}/health\n`);
+  process.stdout.write(
+    `start: web app on ${config.publicBaseUrl}/app/, API docs at /docs, worker health on :${config.workerHealthPort}/health\n`,
+  );
 }
 
 main().catch((error: unknown) => {

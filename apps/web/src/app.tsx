@@ -1,4 +1,4 @@
-import type { ReactNode} from 'react';
+import type { ReactNode } from 'react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Role } from './api/types';
@@ -61,13 +61,62 @@ function Shell() {
               <Route path="/check" element={<ToPublicVerify />} />
               {MAIL_PUBLIC_ROUTES}
               <Route path="/" element={me ? <Navigate to={landingOf(me)} replace /> : <Navigate to="/login" replace />} />
-              <Route path={SECURITY_PATH} element={<Guard staff><SecurityPage /></Guard>} />
-              <Route path={PASSWORD_PATH} element={<Guard><ChangePasswordPage /></Guard>} />
-              <Route path="/org/*" element={<Guard role="org_admin"><OrgRoutes /></Guard>} />
-              <Route path="/enterprise/*" element={<Guard role="enterprise_admin"><EnterpriseRoutes /></Guard>} />
-              <Route path="/regulator/*" element={<Guard role="regulator"><RegulatorRoutes /></Guard>} />
-              <Route path="/admin/*" element={<Guard role="platform_admin"><AdminRoutes /></Guard>} />
-              <Route path="/*" element={<Guard><TraineeRoutes /></Guard>} />
+              <Route
+                path={SECURITY_PATH}
+                element={
+                  <Guard staff>
+                    <SecurityPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path={PASSWORD_PATH}
+                element={
+                  <Guard>
+                    <ChangePasswordPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/org/*"
+                element={
+                  <Guard role="org_admin">
+                    <OrgRoutes />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/enterprise/*"
+                element={
+                  <Guard role="enterprise_admin">
+                    <EnterpriseRoutes />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/regulator/*"
+                element={
+                  <Guard role="regulator">
+                    <RegulatorRoutes />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/admin/*"
+                element={
+                  <Guard role="platform_admin">
+                    <AdminRoutes />
+                  </Guard>
+                }
+              />
+              <Route
+                path="/*"
+                element={
+                  <Guard>
+                    <TraineeRoutes />
+                  </Guard>
+                }
+              />
             </Routes>
           </Suspense>
         )}
@@ -127,7 +176,12 @@ function Header() {
           <span className="brand-text">{t('app.title')}</span>
         </NavLink>
         <div className="header-tools">
-          <button type="button" className="btn-link lang" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>
+          <button
+            type="button"
+            className="btn-link lang"
+            onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+            lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+          >
             {locale === 'zh-CN' ? 'English' : '中文'}
           </button>
           {me && (

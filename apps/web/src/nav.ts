@@ -58,7 +58,8 @@ export const NAV: Record<Role, [string, MessageKey][]> = {
 export const homeOf = (role: Role): string => NAV[role][0][0];
 
 /** Where a signed-in user lands: the security page while a required second factor is missing. */
-export const landingOf = (me: { role: Role; totpEnrolmentRequired: boolean }): string => (me.totpEnrolmentRequired ? SECURITY_PATH : homeOf(me.role));
+export const landingOf = (me: { role: Role; totpEnrolmentRequired: boolean }): string =>
+  me.totpEnrolmentRequired ? SECURITY_PATH : homeOf(me.role);
 
 export const SECURITY_PATH = '/security';
 

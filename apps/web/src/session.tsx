@@ -1,4 +1,4 @@
-import type { ReactNode} from 'react';
+import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { api, hasAccessToken, maySignedIn, onSessionChange, refreshSession, setAccessToken } from './api/client';
 import type { Me } from './api/types';

@@ -13,7 +13,10 @@ export async function closeQueues(queues: Iterable<Queue>, ms = QUEUE_CLOSE_MS):
     [...queues].map(async (queue) => {
       let timer: NodeJS.Timeout | undefined;
       const closed = await Promise.race([
-        queue.close().then(() => true, () => false),
+        queue.close().then(
+          () => true,
+          () => false,
+        ),
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
       ]);
       clearTimeout(timer);

@@ -8,7 +8,9 @@ export const JOB_GRACE_MS = 5000;
 
 function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([work, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /**
@@ -44,14 +46,20 @@ export class WorkerShutdown implements BeforeApplicationShutdown {
       });
     const redisUp = !this.monitor.isDown('redis') && (await this.redis.ping());
     if (redisUp) {
-      const finished = await within(Promise.all(workers.map((w) => w.pause().catch(() => undefined))).then(() => true), JOB_GRACE_MS);
+      const finished = await within(
+        Promise.all(workers.map((w) => w.pause().catch(() => undefined))).then(() => true),
+        JOB_GRACE_MS,
+      );
       if (!finished) this.logger.warn(`jobs still running after ${JOB_GRACE_MS / 1000} s; left to BullMQ's retry`);
     } else {
       this.logger.warn('Redis unreachable: stopping without waiting for jobs in flight (BullMQ retries them)');
     }
     // Forced: drops the connections without waiting for Redis (BullMQ keeps this promise, so
     // @nestjs/bullmq's own close later returns at once).
-    const closed = await within(Promise.all(workers.map((w) => w.close(true).catch(() => undefined))).then(() => true), 1000);
+    const closed = await within(
+      Promise.all(workers.map((w) => w.close(true).catch(() => undefined))).then(() => true),
+      1000,
+    );
     // Still closing: a lock renewal or a blocking read waits on Redis that is away (a worker's
     // connection retries commands forever). Dropping the connections fails them, and close ends.
     if (!closed) await within(Promise.all(workers.map((w) => w.disconnect().catch(() => undefined))), 1000);

@@ -36,7 +36,22 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
-    const providers: Provider[] = [OutboxRelay, HandlerRegistry, NotificationsProcessor, ExamsProcessor, CreditHoursProcessor, ComplianceProcessor, CertificatesProcessor, RegistryProcessor, IdentityProcessor, MaintenanceProcessor, OutboxPruner, MailProcessor, JobSchedulers, WorkerShutdown];
+    const providers: Provider[] = [
+      OutboxRelay,
+      HandlerRegistry,
+      NotificationsProcessor,
+      ExamsProcessor,
+      CreditHoursProcessor,
+      ComplianceProcessor,
+      CertificatesProcessor,
+      RegistryProcessor,
+      IdentityProcessor,
+      MaintenanceProcessor,
+      OutboxPruner,
+      MailProcessor,
+      JobSchedulers,
+      WorkerShutdown,
+    ];
     if (options.healthServer ?? true) providers.push(WorkerHealthServer);
     return {
       module: WorkerModule,

@@ -1,4 +1,4 @@
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { Role, ScopePolicy } from '@cqo/core';
 import type { CertificateEntity } from './certificate.entity';
 
@@ -7,7 +7,11 @@ import type { CertificateEntity } from './certificate.entity';
  * regulator whose region contains the certificate's region; a platform admin.
  */
 export function canSee(actor: Actor, certificate: CertificateEntity, regionPath: string | null): boolean {
-  return ScopePolicy.covers(actor, { traineeId: certificate.traineeId, organizationId: certificate.organizationId, regionPaths: [regionPath] });
+  return ScopePolicy.covers(actor, {
+    traineeId: certificate.traineeId,
+    organizationId: certificate.organizationId,
+    regionPaths: [regionPath],
+  });
 }
 
 /** Who may revoke or reissue: a platform admin, or a regulator of the region of the trainee's enterprise. */

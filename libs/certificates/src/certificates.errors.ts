@@ -16,5 +16,6 @@ export const CertificateErrors = {
     DomainError.invalid('CERTIFICATE_EXPORT_SCOPE', '请指定课程，或指定地区和年度', [
       { field: 'courseId', message: '请指定课程，或指定 regionId 和 year' },
     ]),
-  factsMismatch: () => DomainError.invalid('CERTIFICATE_FACTS_MISMATCH', '证书类型与内容不符', [{ field: 'facts.kind', message: '与 kind 不一致' }]),
+  factsMismatch: () =>
+    DomainError.invalid('CERTIFICATE_FACTS_MISMATCH', '证书类型与内容不符', [{ field: 'facts.kind', message: '与 kind 不一致' }]),
 };

@@ -48,12 +48,7 @@ const SERVICES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES), NotificationsModule, CreditHoursModule, TraineesModule],
-  providers: [
-    ...SERVICES,
-    CertificatesIdentityReference,
-    CourseFactsSource,
-    CertificateRequirementsQuery,
-  ],
+  providers: [...SERVICES, CertificatesIdentityReference, CourseFactsSource, CertificateRequirementsQuery],
   exports: [...SERVICES],
 })
 export class CertificatesModule {}

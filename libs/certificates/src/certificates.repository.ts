@@ -44,10 +44,7 @@ export class CertificatesRepository {
   }
 
   /** The current (not superseded) version for a (trainee, kind, subject, period), if any. */
-  findCurrent(
-    key: CertificateKey,
-    manager: EntityManager = this.manager,
-  ): Promise<CertificateEntity | null> {
+  findCurrent(key: CertificateKey, manager: EntityManager = this.manager): Promise<CertificateEntity | null> {
     return manager
       .getRepository(CertificateEntity)
       .createQueryBuilder('c')
@@ -91,11 +88,18 @@ export class CertificatesRepository {
     const keyParams = [key.traineeId, key.kind, key.subjectKey, key.period] as const;
     const [row] = course
       ? await runQuery(this.manager, sql.issuanceStartWithCourse, [...keyParams, course.courseVersionId, course.organizationId])
-      : (await runQuery(this.manager, sql.issuanceStart, [...keyParams])).map((r) => ({ ...r, course_title: null, organization_name: null }));
+      : (await runQuery(this.manager, sql.issuanceStart, [...keyParams])).map((r) => ({
+          ...r,
+          course_title: null,
+          organization_name: null,
+        }));
     return {
       existingId: row.existing_id,
       holder: row.full_name === null ? null : toHolder(row as sql.HolderSqlRow),
-      courseNames: row.course_title != null && row.organization_name != null ? { courseTitle: row.course_title, organizationName: row.organization_name } : null,
+      courseNames:
+        row.course_title != null && row.organization_name != null
+          ? { courseTitle: row.course_title, organizationName: row.organization_name }
+          : null,
     };
   }
 
@@ -133,52 +137,49 @@ export class CertificatesRepository {
   ): Promise<CertificateEntity> {
     const id = randomUUID();
     const notification = notificationInsert(notificationOf(id), row.createdAt, 26);
-    await runTemplate(
-      manager,
-      sql.insertVersion,
-      { notice: notification.sql },
-      [
-        row.serial,
-        row.verifyToken,
-        row.traineeId,
-        row.kind,
-        row.subjectKey,
-        row.period,
-        row.year,
-        row.version,
-        row.previousId,
-        row.status,
-        row.regionId,
-        row.organizationId,
-        row.courseId,
-        JSON.stringify(row.content),
-        row.pdfSha256,
-        row.pdfSize,
-        row.signature,
-        row.signingKeyId,
-        row.storageKey,
-        row.issuedAt,
-        row.createdAt,
-        row.previousId ? 'reissued' : 'issued',
-        event.actorId,
-        event.reason,
-        id,
-        ...notification.params,
-      ],
-    );
+    await runTemplate(manager, sql.insertVersion, { notice: notification.sql }, [
+      row.serial,
+      row.verifyToken,
+      row.traineeId,
+      row.kind,
+      row.subjectKey,
+      row.period,
+      row.year,
+      row.version,
+      row.previousId,
+      row.status,
+      row.regionId,
+      row.organizationId,
+      row.courseId,
+      JSON.stringify(row.content),
+      row.pdfSha256,
+      row.pdfSize,
+      row.signature,
+      row.signingKeyId,
+      row.storageKey,
+      row.issuedAt,
+      row.createdAt,
+      row.previousId ? 'reissued' : 'issued',
+      event.actorId,
+      event.reason,
+      id,
+      ...notification.params,
+    ]);
     return Object.assign(new CertificateEntity(), { id, ...row });
   }
 
   history(certificateIds: string[]): Promise<CertificateEventEntity[]> {
-    return this.manager
-      .getRepository(CertificateEventEntity)
-      .createQueryBuilder('e')
-      .where('e.certificate_id IN (:...ids)', { ids: certificateIds })
-      .orderBy('e.at', 'ASC')
-      // A reissue's two entries share their instant: the old version's end before the new one's start.
-      .addOrderBy("CASE e.type WHEN 'issued' THEN 0 WHEN 'superseded' THEN 1 WHEN 'reissued' THEN 2 ELSE 3 END", 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .getMany();
+    return (
+      this.manager
+        .getRepository(CertificateEventEntity)
+        .createQueryBuilder('e')
+        .where('e.certificate_id IN (:...ids)', { ids: certificateIds })
+        .orderBy('e.at', 'ASC')
+        // A reissue's two entries share their instant: the old version's end before the new one's start.
+        .addOrderBy("CASE e.type WHEN 'issued' THEN 0 WHEN 'superseded' THEN 1 WHEN 'reissued' THEN 2 ELSE 3 END", 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .getMany()
+    );
   }
 
   /** Every version of the certificate chain that `id` belongs to, oldest first. */

@@ -107,8 +107,12 @@ export class AttendanceService {
   /** A sign-in sheet: columns id_number or username, sign_in, sign_out (ISO 8601 or `YYYY-MM-DD HH:mm` China time). */
   async importSheet(actor: Actor, lessonId: string, csv: string, mode: RosterMode): Promise<AttendanceReport> {
     const lesson = await this.liveLesson(actor, lessonId);
-    const parsed = parseCsv(csv, SIGN_COLUMNS, (columns) =>
-      requireTraineeColumn(columns) ?? (columns.has('sign_in') && columns.has('sign_out') ? null : '缺少 sign_in（签到时间）或 sign_out（签退时间）列'),
+    const parsed = parseCsv(
+      csv,
+      SIGN_COLUMNS,
+      (columns) =>
+        requireTraineeColumn(columns) ??
+        (columns.has('sign_in') && columns.has('sign_out') ? null : '缺少 sign_in（签到时间）或 sign_out（签退时间）列'),
     );
     const resolved = await this.resolver.resolve(parsed);
     const rows = parsed.map((p, i) => {
@@ -141,12 +145,20 @@ export class AttendanceService {
       // A time that cannot be right (outside the session, before the enrolment, in the future) refuses the
       // whole sheet, in either mode: hours would land in the wrong year. Every such row is named.
       const timeIssues = rows.flatMap((r) =>
-        r.errors.filter((e) => e.field === 'sign_in' || e.field === 'sign_out').map((e) => ({ field: `rows[${r.row}].${e.field}`, message: `第${r.row}行：${e.message}` })),
+        r.errors
+          .filter((e) => e.field === 'sign_in' || e.field === 'sign_out')
+          .map((e) => ({ field: `rows[${r.row}].${e.field}`, message: `第${r.row}行：${e.message}` })),
       );
       if (timeIssues.length > 0) throw CourseErrors.attendanceSheetTimes(timeIssues);
       if (mode === 'all-or-nothing' && rows.some((r) => r.errors.length)) {
         for (const r of rows) {
-          results.push({ row: r.row, status: r.errors.length ? 'error' : 'not_applied', traineeId: r.traineeId, lessonCompleted: false, errors: r.errors });
+          results.push({
+            row: r.row,
+            status: r.errors.length ? 'error' : 'not_applied',
+            traineeId: r.traineeId,
+            lessonCompleted: false,
+            errors: r.errors,
+          });
         }
         return false;
       }
@@ -207,7 +219,11 @@ export class AttendanceService {
     return null;
   }
 
-  private async enrollmentOf(manager: EntityManager, traineeId: string, courseVersionId: string): Promise<{ id: string; enrolled_at: Date } | null> {
+  private async enrollmentOf(
+    manager: EntityManager,
+    traineeId: string,
+    courseVersionId: string,
+  ): Promise<{ id: string; enrolled_at: Date } | null> {
     const rows: { id: string; enrolled_at: Date }[] = await manager.query(
       `SELECT id, enrolled_at FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
       [traineeId, courseVersionId],

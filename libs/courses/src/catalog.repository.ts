@@ -58,9 +58,10 @@ export class CatalogRepository {
       where.push(`(v.title ILIKE ${pattern} ESCAPE '\\' OR v.description ILIKE ${pattern} ESCAPE '\\')`);
     }
     const condition = where.join(' AND ');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${VERSION_FROM} WHERE ${condition}`, [
-      ...sql.values,
-    ]);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${VERSION_FROM} WHERE ${condition}`,
+      [...sql.values],
+    );
     const rows: VersionRow[] = await this.dataSource.query(
       `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE ${condition}
         ORDER BY v.published_at DESC, v.id ASC LIMIT ${sql.p(page.pageSize)} OFFSET ${sql.p(offsetOf(page))}`,

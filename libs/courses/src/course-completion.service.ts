@@ -52,7 +52,11 @@ export class CourseCompletionService {
    * The trainee's live (enrolled or completed, not withdrawn) enrolment in a course version, or null.
    * For the exams lib: a final exam is sat within this enrolment.
    */
-  async findActiveEnrollment(traineeId: string, courseVersionId: string, manager: EntityManager = this.dataSource.manager): Promise<EnrollmentRef | null> {
+  async findActiveEnrollment(
+    traineeId: string,
+    courseVersionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EnrollmentRef | null> {
     const rows: RawRef[] = await manager.query(
       `SELECT e.id, e.trainee_id, e.course_id, e.course_version_id, e.status, e.enrolled_at, e.completed_at, e.final_exam_passed_at, v.final_exam_paper_id
          FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
@@ -120,7 +124,13 @@ export class CourseCompletionService {
    * Completes a lesson whose own rule is met elsewhere (a cmi5 course satisfied by its AUs'
    * moveOn): no time share is required. The lesson's progress row must exist.
    */
-  async completeLessonSatisfied(manager: EntityManager, enrollmentId: string, lessonId: string, at: Date, via: CompletionSource): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
+  async completeLessonSatisfied(
+    manager: EntityManager,
+    enrollmentId: string,
+    lessonId: string,
+    at: Date,
+    via: CompletionSource,
+  ): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
     assertInTransaction(manager);
     const e = await this.lock(manager, enrollmentId);
     if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };

@@ -29,7 +29,12 @@ export class CourseReviewNotifier {
     for (const admin of admins) {
       await this.notifications.notify(
         // One notice per review: a version returned, resubmitted and returned again is told twice.
-        { userId: admin.id, kind: `course_${outcome}`, ...message, dedupeKey: `course-review:${versionId}:${outcome}:${at.getTime()}:${admin.id}` },
+        {
+          userId: admin.id,
+          kind: `course_${outcome}`,
+          ...message,
+          dedupeKey: `course-review:${versionId}:${outcome}:${at.getTime()}:${admin.id}`,
+        },
         manager,
       );
     }

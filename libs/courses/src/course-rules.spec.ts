@@ -1,5 +1,12 @@
-import type { CourseContentInput} from './course-rules';
-import { checkLessonFiles, creditHourMinutesShortfall, normalizeHours, requiredSecondsOf, validateCourseContent, wholeMinutes } from './course-rules';
+import type { CourseContentInput } from './course-rules';
+import {
+  checkLessonFiles,
+  creditHourMinutesShortfall,
+  normalizeHours,
+  requiredSecondsOf,
+  validateCourseContent,
+  wholeMinutes,
+} from './course-rules';
 
 const topics = [
   { id: 't1', code: 'cqo-system', category: 1 },
@@ -17,7 +24,15 @@ const valid = (over: Partial<CourseContentInput> = {}): CourseContentInput => ({
   deliveryMode: 'blended',
   lessons: [
     { title: '视频', type: 'video', minutes: 45, required: true },
-    { title: '面授', type: 'live_session', minutes: 90, required: true, startsAt: '2026-03-01T01:00:00Z', endsAt: '2026-03-01T02:30:00Z', venue: '兰州' },
+    {
+      title: '面授',
+      type: 'live_session',
+      minutes: 90,
+      required: true,
+      startsAt: '2026-03-01T01:00:00Z',
+      endsAt: '2026-03-01T02:30:00Z',
+      venue: '兰州',
+    },
   ],
   ...over,
 });
@@ -36,13 +51,18 @@ describe('validateCourseContent', () => {
   it('keeps category 2 continuing and topics inside the category', () => {
     expect(fieldsOf({ category: 2, kind: 'appointment', topicCodes: ['lean'] })).toEqual(['kind']);
     expect(fieldsOf({ category: 2, kind: 'continuing', topicCodes: ['lean'] })).toEqual([]);
-    expect(fieldsOf({ topicCodes: ['cqo-system', 'lean', 'cqo-system', 'x'] })).toEqual(['topicCodes[1]', 'topicCodes[2]', 'topicCodes[3]']);
+    expect(fieldsOf({ topicCodes: ['cqo-system', 'lean', 'cqo-system', 'x'] })).toEqual([
+      'topicCodes[1]',
+      'topicCodes[2]',
+      'topicCodes[3]',
+    ]);
     expect(fieldsOf({ topicCodes: [] })).toEqual(['topicCodes']);
   });
 
   it('takes hours in steps of 0.5 above zero only', () => {
     for (const ok of ['0.5', '1', '21.0', '200']) expect([ok, fieldsOf({ creditHours: ok })]).toEqual([ok, []]);
-    for (const bad of ['0', '0.0', '2.25', '2.3', '-1', '201', 'abc', '1e1']) expect([bad, fieldsOf({ creditHours: bad })]).toEqual([bad, ['creditHours']]);
+    for (const bad of ['0', '0.0', '2.25', '2.3', '-1', '201', 'abc', '1e1'])
+      expect([bad, fieldsOf({ creditHours: bad })]).toEqual([bad, ['creditHours']]);
   });
 
   it('matches lesson types to the delivery mode and asks live sessions for time and place', () => {
@@ -50,14 +70,28 @@ describe('validateCourseContent', () => {
     expect(fieldsOf({ deliveryMode: 'in_person' })).toEqual(['lessons[0].type']);
     expect(fieldsOf({ lessons: [valid().lessons[0]] })).toEqual(['lessons']);
     expect(
-      fieldsOf({ lessons: [valid().lessons[0], { title: '面授', type: 'live_session', minutes: 60, required: true, startsAt: '2026-03-01T02:00:00Z', endsAt: '2026-03-01T01:00:00Z' }] }),
+      fieldsOf({
+        lessons: [
+          valid().lessons[0],
+          {
+            title: '面授',
+            type: 'live_session',
+            minutes: 60,
+            required: true,
+            startsAt: '2026-03-01T02:00:00Z',
+            endsAt: '2026-03-01T01:00:00Z',
+          },
+        ],
+      }),
     ).toEqual(['lessons[1].endsAt', 'lessons[1].venue']);
     expect(fieldsOf({ lessons: [{ ...valid().lessons[0], venue: '会议室' }, valid().lessons[1]] })).toEqual(['lessons[0].venue']);
     expect(fieldsOf({ lessons: valid().lessons.map((l) => ({ ...l, required: false })) })).toEqual(['lessons']);
   });
 
   it('checks the window, capacity and completion share', () => {
-    expect(fieldsOf({ enrollmentOpensAt: '2026-02-01T00:00:00Z', enrollmentClosesAt: '2026-01-01T00:00:00Z' })).toEqual(['enrollmentClosesAt']);
+    expect(fieldsOf({ enrollmentOpensAt: '2026-02-01T00:00:00Z', enrollmentClosesAt: '2026-01-01T00:00:00Z' })).toEqual([
+      'enrollmentClosesAt',
+    ]);
     expect(fieldsOf({ enrollmentOpensAt: 'soon' })).toEqual(['enrollmentOpensAt']);
     expect(fieldsOf({ capacity: 0 })).toEqual(['capacity']);
     expect(fieldsOf({ completionShare: '0' })).toEqual(['completionShare']);
@@ -94,18 +128,24 @@ describe('checkLessonFiles', () => {
   const lesson = (over: object) => ({ ...validateCourseContent(valid(), topics).content!.lessons[0], contentFileId: 'f1', ...over });
   const video = { id: 'f1', organization_id: 'org', kind: 'video' as const, duration_seconds: 2700.04 };
 
-  it('asks a video lesson for exactly its video\'s whole minutes', () => {
+  it("asks a video lesson for exactly its video's whole minutes", () => {
     expect(wholeMinutes(2700.04)).toBe(45);
     expect(wholeMinutes(119.6)).toBe(2);
     expect(wholeMinutes(61)).toBe(1);
     expect(checkLessonFiles([lesson({ minutes: 45 })], [video], 'org')).toEqual([]);
     for (const minutes of [44, 46, 1]) {
-      expect(checkLessonFiles([lesson({ minutes })], [video], 'org')).toEqual([{ field: 'lessons[0].minutes', message: '必须等于视频实际时长（45 分钟）' }]);
+      expect(checkLessonFiles([lesson({ minutes })], [video], 'org')).toEqual([
+        { field: 'lessons[0].minutes', message: '必须等于视频实际时长（45 分钟）' },
+      ]);
     }
   });
 
-  it('refuses another organization\'s file and a file of the other kind', () => {
-    expect(checkLessonFiles([lesson({ minutes: 45 })], [{ ...video, organization_id: 'other' }], 'org').map((i) => i.field)).toEqual(['lessons[0].contentFileId']);
-    expect(checkLessonFiles([lesson({ minutes: 45, type: 'document' })], [video], 'org').map((i) => i.field)).toEqual(['lessons[0].contentFileId']);
+  it("refuses another organization's file and a file of the other kind", () => {
+    expect(checkLessonFiles([lesson({ minutes: 45 })], [{ ...video, organization_id: 'other' }], 'org').map((i) => i.field)).toEqual([
+      'lessons[0].contentFileId',
+    ]);
+    expect(checkLessonFiles([lesson({ minutes: 45, type: 'document' })], [video], 'org').map((i) => i.field)).toEqual([
+      'lessons[0].contentFileId',
+    ]);
   });
 });

@@ -113,7 +113,10 @@ function parseTime(value: string | null | undefined, field: string, issues: Fiel
  * Checks a course version's content against the rules of DOMAIN.md and returns it normalized,
  * or the list of offending fields. Pure: the topics are passed in.
  */
-export function validateCourseContent(input: CourseContentInput, topics: readonly TopicRef[]): { content?: NormalizedContent; issues: FieldIssue[] } {
+export function validateCourseContent(
+  input: CourseContentInput,
+  topics: readonly TopicRef[],
+): { content?: NormalizedContent; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const category = input.category;
   if (category !== 1 && category !== 2) issues.push({ field: 'category', message: '必须是 1（第一类）或 2（第二类）' });
@@ -136,7 +139,8 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
     issues.push({ field: 'creditHours', message: `学时必须大于 0、不超过 ${MAX_CREDIT_HOURS}，以 0.5 为单位` });
   }
   const shareText = input.completionShare ?? DEFAULT_COMPLETION_SHARE;
-  if (!SHARE.test(shareText) || Number(shareText) <= 0) issues.push({ field: 'completionShare', message: '必须大于 0 且不超过 1（最多两位小数）' });
+  if (!SHARE.test(shareText) || Number(shareText) <= 0)
+    issues.push({ field: 'completionShare', message: '必须大于 0 且不超过 1（最多两位小数）' });
 
   const opens = parseTime(input.enrollmentOpensAt, 'enrollmentOpensAt', issues);
   const closes = parseTime(input.enrollmentClosesAt, 'enrollmentClosesAt', issues);
@@ -165,7 +169,11 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
     }
     const packaged = l.type === 'cmi5' || l.type === 'scorm';
     if (l.contentPackageId && !packaged) issues.push({ field: at('contentPackageId'), message: '只有 cmi5 和 SCORM 课时使用课件包' });
-    if (packaged && l.contentFileId) issues.push({ field: at('contentFileId'), message: `${l.type === 'cmi5' ? 'cmi5' : 'SCORM'} 课时使用课件包（contentPackageId），不用视频或讲义文件` });
+    if (packaged && l.contentFileId)
+      issues.push({
+        field: at('contentFileId'),
+        message: `${l.type === 'cmi5' ? 'cmi5' : 'SCORM'} 课时使用课件包（contentPackageId），不用视频或讲义文件`,
+      });
     if (input.deliveryMode === 'online' && live) issues.push({ field: at('type'), message: '线上课程不能有面授课时' });
     if (input.deliveryMode === 'in_person' && !live) issues.push({ field: at('type'), message: '面授课程只能有面授课时' });
     return {
@@ -184,7 +192,8 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
   });
   if (input.deliveryMode === 'blended' && input.lessons.length) {
     const live = input.lessons.filter((l) => l.type === 'live_session').length;
-    if (live === 0 || live === input.lessons.length) issues.push({ field: 'lessons', message: '线上线下混合课程须同时有线上课时和面授课时' });
+    if (live === 0 || live === input.lessons.length)
+      issues.push({ field: 'lessons', message: '线上线下混合课程须同时有线上课时和面授课时' });
   }
   if (issues.length) return { issues };
   return {
@@ -208,7 +217,10 @@ export function validateCourseContent(input: CourseContentInput, topics: readonl
   };
 }
 
-function normalizeAttentionChecks(input: AttentionCheckSettings | null | undefined, issues: FieldIssue[]): Required<AttentionCheckSettings> | null {
+function normalizeAttentionChecks(
+  input: AttentionCheckSettings | null | undefined,
+  issues: FieldIssue[],
+): Required<AttentionCheckSettings> | null {
   if (!input) return null;
   const { minMinutes, maxMinutes } = input;
   const timeoutSeconds = input.timeoutSeconds ?? DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS;
@@ -237,7 +249,11 @@ export interface LessonFileFacts {
  * lesson declares exactly the video's real length in whole minutes (issue 15: the required time
  * of a video is its real duration, neither more nor a convenient less).
  */
-export function checkLessonFiles(lessons: readonly NormalizedLesson[], files: readonly LessonFileFacts[], organizationId: string): FieldIssue[] {
+export function checkLessonFiles(
+  lessons: readonly NormalizedLesson[],
+  files: readonly LessonFileFacts[],
+  organizationId: string,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const byId = new Map(files.map((f) => [f.id, f]));
   lessons.forEach((l, i) => {
@@ -245,7 +261,8 @@ export function checkLessonFiles(lessons: readonly NormalizedLesson[], files: re
     const field = `lessons[${i}].contentFileId`;
     const file = byId.get(l.contentFileId);
     if (!file || file.organization_id !== organizationId) issues.push({ field, message: '文件不存在或不属于本机构' });
-    else if (file.kind !== l.type) issues.push({ field, message: l.type === 'video' ? '视频课时只能使用视频文件' : '讲义课时只能使用 PDF 文件' });
+    else if (file.kind !== l.type)
+      issues.push({ field, message: l.type === 'video' ? '视频课时只能使用视频文件' : '讲义课时只能使用 PDF 文件' });
     else if (file.kind === 'video' && file.duration_seconds !== null && l.minutes !== wholeMinutes(file.duration_seconds)) {
       issues.push({ field: `lessons[${i}].minutes`, message: `必须等于视频实际时长（${wholeMinutes(file.duration_seconds)} 分钟）` });
     }
@@ -273,7 +290,11 @@ export const OPERATIONAL_FIELDS = ['capacity', 'enrollmentOpensAt', 'enrollmentC
  * must add up to at least its declared hours × that length. Returns the minutes missing (0 when
  * they add up). Hours are decimal text in steps of 0.5, so tenths keep the arithmetic exact.
  */
-export function creditHourMinutesShortfall(creditHours: string, minutesPerCreditHour: number, requiredLessonMinutes: number): { requiredMinutes: number; missing: number } {
+export function creditHourMinutesShortfall(
+  creditHours: string,
+  minutesPerCreditHour: number,
+  requiredLessonMinutes: number,
+): { requiredMinutes: number; missing: number } {
   const tenths = Math.round(Number(creditHours) * 10);
   const requiredMinutes = Math.ceil((tenths * minutesPerCreditHour) / 10);
   return { requiredMinutes, missing: Math.max(0, requiredMinutes - requiredLessonMinutes) };

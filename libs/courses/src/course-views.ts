@@ -122,7 +122,10 @@ export const VERSION_COLUMNS = `v.id, v.course_id, v.organization_id, o.name AS 
 export const VERSION_FROM = 'course_versions v JOIN training_organizations o ON o.id = v.organization_id';
 
 /** Whether a version takes enrolments at `now`: published, inside its window, with a seat left. */
-export function enrollmentOpenAt(v: Pick<VersionRow, 'status' | 'enrollment_opens_at' | 'enrollment_closes_at' | 'capacity' | 'seats_taken'>, now: Date): boolean {
+export function enrollmentOpenAt(
+  v: Pick<VersionRow, 'status' | 'enrollment_opens_at' | 'enrollment_closes_at' | 'capacity' | 'seats_taken'>,
+  now: Date,
+): boolean {
   return (
     v.status === 'published' &&
     (v.enrollment_opens_at === null || v.enrollment_opens_at <= now) &&

@@ -16,8 +16,7 @@ export const CourseErrors = {
       '已审核或已发布的课程版本不能修改内容，请创建新版本（已报名学员保留原版本）',
       fields.map((field) => ({ field, message: '已锁定，请创建新版本' })),
     ),
-  workingVersionExists: () =>
-    DomainError.conflict('COURSE_WORKING_VERSION_EXISTS', '该课程已有一个正在编辑或审核中的版本'),
+  workingVersionExists: () => DomainError.conflict('COURSE_WORKING_VERSION_EXISTS', '该课程已有一个正在编辑或审核中的版本'),
   capacityBelowSeats: (seatsTaken: number) =>
     DomainError.conflict('CAPACITY_BELOW_ENROLMENT', `名额不能少于已报名人数（${seatsTaken}）`, [
       { field: 'capacity', message: `不能少于已报名人数 ${seatsTaken}` },
@@ -33,21 +32,34 @@ export const CourseErrors = {
   lessonNotOnline: () =>
     DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能在线学习，由培训机构登记考勤', [{ field: 'lessonId', message: '不是线上课时' }]),
   lessonIsCmi5: () =>
-    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时由课件记录学习情况，请在课时页面启动课件', [{ field: 'lessonId', message: 'cmi5 课时不用学习会话' }]),
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 课时由课件记录学习情况，请在课时页面启动课件', [
+      { field: 'lessonId', message: 'cmi5 课时不用学习会话' },
+    ]),
   lessonIsScorm: () =>
-    DomainError.invalid('LESSON_IS_SCORM', 'SCORM 课时由课件记录学习情况，请在课时页面启动课件', [{ field: 'lessonId', message: 'SCORM 课时不用学习会话' }]),
-  lessonNotLive: () =>
-    DomainError.invalid('LESSON_NOT_LIVE', '只有面授课时可以登记考勤', [{ field: 'lessonId', message: '不是面授课时' }]),
+    DomainError.invalid('LESSON_IS_SCORM', 'SCORM 课时由课件记录学习情况，请在课时页面启动课件', [
+      { field: 'lessonId', message: 'SCORM 课时不用学习会话' },
+    ]),
+  lessonNotLive: () => DomainError.invalid('LESSON_NOT_LIVE', '只有面授课时可以登记考勤', [{ field: 'lessonId', message: '不是面授课时' }]),
   sessionNotFound: () => DomainError.notFound('STUDY_SESSION_NOT_FOUND', '学习会话不存在或已结束'),
   traineeNotFound: (field: string) => DomainError.invalid('TRAINEE_NOT_FOUND', '学员不存在', [{ field, message: '学员不存在' }]),
-  attendanceTimes: (field: string, message: string) => DomainError.invalid('ATTENDANCE_TIMES_INVALID', `考勤时间有误：${message}`, [{ field, message }]),
+  attendanceTimes: (field: string, message: string) =>
+    DomainError.invalid('ATTENDANCE_TIMES_INVALID', `考勤时间有误：${message}`, [{ field, message }]),
   attendanceSheetTimes: (details: FieldIssue[]) =>
-    DomainError.invalid('ATTENDANCE_TIMES_INVALID', `签到表中有时间错误，未导入任何记录：${details.map((d) => d.message).join('；')}`, details),
+    DomainError.invalid(
+      'ATTENDANCE_TIMES_INVALID',
+      `签到表中有时间错误，未导入任何记录：${details.map((d) => d.message).join('；')}`,
+      details,
+    ),
   courseHoursTooLong: (declared: string, minutesPerHour: number, requiredMinutes: number, lessonMinutes: number) =>
     DomainError.invalid(
       'COURSE_HOURS_EXCEED_LESSONS',
       `课程学时与课时时长不符：${declared}学时 × 每学时${minutesPerHour}分钟 = ${requiredMinutes}分钟，必修课时合计仅${lessonMinutes}分钟，尚差${requiredMinutes - lessonMinutes}分钟`,
-      [{ field: 'creditHours', message: `必修课时合计${lessonMinutes}分钟，不足${requiredMinutes}分钟（差${requiredMinutes - lessonMinutes}分钟）` }],
+      [
+        {
+          field: 'creditHours',
+          message: `必修课时合计${lessonMinutes}分钟，不足${requiredMinutes}分钟（差${requiredMinutes - lessonMinutes}分钟）`,
+        },
+      ],
     ),
   statementTooOld: (field: string, days: number) =>
     DomainError.invalid('XAPI_STATEMENT_TOO_OLD', `xAPI 语句无效：${field} 早于 ${days} 天前，须由培训机构管理员确认后提交`, [
@@ -56,14 +68,18 @@ export const CourseErrors = {
   csvInvalid: (message: string, field = 'csv') => DomainError.invalid('CSV_INVALID', `CSV 文件有误：${message}`, [{ field, message }]),
   apiKeyInvalid: () => DomainError.unauthenticated('XAPI_KEY_INVALID', 'API 密钥无效或已吊销'),
   apiKeyNotFound: () => DomainError.notFound('XAPI_KEY_NOT_FOUND', 'API 密钥不存在'),
-  statementInvalid: (field: string, message: string) => DomainError.invalid('XAPI_STATEMENT_INVALID', `xAPI 语句无效：${field} ${message}`, [{ field, message }]),
+  statementInvalid: (field: string, message: string) =>
+    DomainError.invalid('XAPI_STATEMENT_INVALID', `xAPI 语句无效：${field} ${message}`, [{ field, message }]),
   xapiVersionInvalid: (sent: string | undefined) =>
     DomainError.invalid(
       'XAPI_VERSION_INVALID',
-      sent ? `X-Experience-API-Version 不受支持（${sent.slice(0, 20)}），本平台支持 1.0.x` : '缺少请求头 X-Experience-API-Version（应为 1.0.3）',
+      sent
+        ? `X-Experience-API-Version 不受支持（${sent.slice(0, 20)}），本平台支持 1.0.x`
+        : '缺少请求头 X-Experience-API-Version（应为 1.0.3）',
       [{ field: 'X-Experience-API-Version', message: sent ? '只支持 1.0.x' : '必填' }],
     ),
-  xapiParameterInvalid: (field: string, message: string) => DomainError.invalid('XAPI_PARAMETER_INVALID', `xAPI 请求参数有误：${field} ${message}`, [{ field, message }]),
+  xapiParameterInvalid: (field: string, message: string) =>
+    DomainError.invalid('XAPI_PARAMETER_INVALID', `xAPI 请求参数有误：${field} ${message}`, [{ field, message }]),
   statementNotFound: () => DomainError.notFound('XAPI_STATEMENT_NOT_FOUND', 'xAPI 语句不存在'),
   documentNotFound: () => DomainError.notFound('XAPI_DOCUMENT_NOT_FOUND', 'xAPI 文档不存在'),
   durationBeyondObserved: (field: string, observedSeconds: number) =>
@@ -85,23 +101,32 @@ export const STATUS_LABELS: Record<string, string> = {
 
 /** Errors of hosted content: uploads and signed media URLs. */
 export const ContentErrors = {
-  fileRejected: (message: string) => DomainError.invalid('CONTENT_FILE_REJECTED', `文件不符合要求：${message}`, [{ field: 'file', message }]),
+  fileRejected: (message: string) =>
+    DomainError.invalid('CONTENT_FILE_REJECTED', `文件不符合要求：${message}`, [{ field: 'file', message }]),
   tooLarge: (limitBytes: number, kind: 'video' | 'document') =>
     DomainError.invalid('CONTENT_FILE_TOO_LARGE', `${kind === 'video' ? '视频' : 'PDF'}文件不能超过 ${formatBytes(limitBytes)}`, [
       { field: 'Upload-Length', message: `不能超过 ${formatBytes(limitBytes)}` },
     ]),
-  lengthRequired: () => DomainError.invalid('CONTENT_LENGTH_REQUIRED', '上传须声明文件大小（Upload-Length）', [{ field: 'Upload-Length', message: '必填' }]),
+  lengthRequired: () =>
+    DomainError.invalid('CONTENT_LENGTH_REQUIRED', '上传须声明文件大小（Upload-Length）', [{ field: 'Upload-Length', message: '必填' }]),
   kindRequired: () =>
-    DomainError.invalid('CONTENT_KIND_REQUIRED', '上传须指明课时（lessonId）或文件类别（kind：video 或 document）', [{ field: 'Upload-Metadata.kind', message: '必填' }]),
+    DomainError.invalid('CONTENT_KIND_REQUIRED', '上传须指明课时（lessonId）或文件类别（kind：video 或 document）', [
+      { field: 'Upload-Metadata.kind', message: '必填' },
+    ]),
   lessonNotEditable: () => DomainError.conflict('LESSON_NOT_EDITABLE', '只有草稿或已退回的课程版本可以更换课时内容，请创建新版本'),
   lessonNotOnline: () =>
-    DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: '不是线上课时' }]),
+    DomainError.invalid('LESSON_NOT_ONLINE', '面授课时不能上传视频或讲义', [
+      { field: 'Upload-Metadata.lessonId', message: '不是线上课时' },
+    ]),
   lessonIsPackage: () =>
-    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 和 SCORM 课时使用课件包（POST /content-packages），不能上传视频或讲义', [{ field: 'Upload-Metadata.lessonId', message: 'cmi5 和 SCORM 课时使用课件包' }]),
+    DomainError.invalid('LESSON_IS_CMI5', 'cmi5 和 SCORM 课时使用课件包（POST /content-packages），不能上传视频或讲义', [
+      { field: 'Upload-Metadata.lessonId', message: 'cmi5 和 SCORM 课时使用课件包' },
+    ]),
   fileNotFound: () => DomainError.notFound('CONTENT_FILE_NOT_FOUND', '文件不存在'),
   urlInvalid: () => DomainError.forbidden('MEDIA_URL_INVALID', '链接无效'),
   urlExpired: () => DomainError.forbidden('MEDIA_URL_EXPIRED', '链接已过期，请刷新页面'),
-  rangeNotSatisfiable: () => DomainError.invalid('RANGE_NOT_SATISFIABLE', '请求的字节范围超出文件', [{ field: 'Range', message: '超出文件大小' }]),
+  rangeNotSatisfiable: () =>
+    DomainError.invalid('RANGE_NOT_SATISFIABLE', '请求的字节范围超出文件', [{ field: 'Range', message: '超出文件大小' }]),
 };
 
 function formatBytes(bytes: number): string {

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaYearOf, Clock, CommonErrors, FieldIssue, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import {
+  Actor,
+  chinaYearOf,
+  Clock,
+  CommonErrors,
+  FieldIssue,
+  isUniqueViolation,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  Role,
+} from '@cqo/core';
 import { CourseAccess, SqlParams } from './course-access';
 import {
   checkLessonFiles,
@@ -15,7 +27,15 @@ import {
   validateCourseContent,
 } from './course-rules';
 import { CourseReviewNotifier } from './course-review.notifier';
-import { CourseVersionReader, CourseVersionSummary, CourseVersionView, TopicView, VERSION_COLUMNS, VERSION_FROM, VersionRow } from './course-views';
+import {
+  CourseVersionReader,
+  CourseVersionSummary,
+  CourseVersionView,
+  TopicView,
+  VERSION_COLUMNS,
+  VERSION_FROM,
+  VersionRow,
+} from './course-views';
 import { CourseErrors } from './courses.errors';
 import { CourseVersionStatus } from './entities/course-version.entity';
 
@@ -54,10 +74,10 @@ export class CoursesService {
     const organizationId = actor.organizationId;
     const content = await this.validate(input, organizationId);
     const id = await this.dataSource.transaction(async (manager) => {
-      const [course]: { id: string }[] = await manager.query('INSERT INTO courses (organization_id, created_at) VALUES ($1, $2) RETURNING id', [
-        organizationId,
-        this.clock.now(),
-      ]);
+      const [course]: { id: string }[] = await manager.query(
+        'INSERT INTO courses (organization_id, created_at) VALUES ($1, $2) RETURNING id',
+        [organizationId, this.clock.now()],
+      );
       return this.insertVersion(manager, course.id, organizationId, 1, content);
     });
     return this.getVersion(actor, id);
@@ -78,7 +98,9 @@ export class CoursesService {
         return;
       }
       if (row.status !== 'approved' && row.status !== 'published') throw CourseErrors.wrongStatus('修改', row.status);
-      const locked = Object.keys(patch).filter((k) => patch[k as keyof CourseContentPatch] !== undefined && !(OPERATIONAL_FIELDS as readonly string[]).includes(k));
+      const locked = Object.keys(patch).filter(
+        (k) => patch[k as keyof CourseContentPatch] !== undefined && !(OPERATIONAL_FIELDS as readonly string[]).includes(k),
+      );
       if (locked.length) throw CourseErrors.versionLocked(locked);
       await this.writeOperational(manager, row, patch);
     });
@@ -88,7 +110,9 @@ export class CoursesService {
   /** Starts a new draft version of a course from its latest version, with the changes given. */
   async newVersion(actor: Actor, courseId: string, patch: CourseContentPatch = {}): Promise<CourseVersionView> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const courses: { organization_id: string }[] = await manager.query('SELECT organization_id FROM courses WHERE id = $1 FOR UPDATE', [courseId]);
+      const courses: { organization_id: string }[] = await manager.query('SELECT organization_id FROM courses WHERE id = $1 FOR UPDATE', [
+        courseId,
+      ]);
       if (!courses.length) throw CourseErrors.courseNotFound();
       this.access.assertManages(actor, courses[0].organization_id);
       const latest: VersionRow[] = await manager.query(
@@ -111,7 +135,10 @@ export class CoursesService {
       this.access.assertManages(actor, row.organization_id);
       if (!EDITABLE.includes(row.status)) throw CourseErrors.wrongStatus('提交审核', row.status);
       await this.assertHoursFitLessons(manager, versionId, now);
-      await manager.query(`UPDATE course_versions SET status = 'submitted', submitted_at = $2, updated_at = $2 WHERE id = $1`, [versionId, now]);
+      await manager.query(`UPDATE course_versions SET status = 'submitted', submitted_at = $2, updated_at = $2 WHERE id = $1`, [
+        versionId,
+        now,
+      ]);
     });
   }
 
@@ -156,7 +183,10 @@ export class CoursesService {
         `UPDATE course_versions SET status = 'archived', archived_at = $2, updated_at = $2 WHERE course_id = $1 AND status = 'published'`,
         [row.course_id, now],
       );
-      await manager.query(`UPDATE course_versions SET status = 'published', published_at = $2, updated_at = $2 WHERE id = $1`, [versionId, now]);
+      await manager.query(`UPDATE course_versions SET status = 'published', published_at = $2, updated_at = $2 WHERE id = $1`, [
+        versionId,
+        now,
+      ]);
     });
   }
 
@@ -165,7 +195,10 @@ export class CoursesService {
     return this.transition(actor, versionId, 'archive', async (manager, row, now) => {
       if (actor.role !== Role.PlatformAdmin) this.access.assertManages(actor, row.organization_id);
       if (row.status !== 'published') throw CourseErrors.wrongStatus('归档', row.status);
-      await manager.query(`UPDATE course_versions SET status = 'archived', archived_at = $2, updated_at = $2 WHERE id = $1`, [versionId, now]);
+      await manager.query(`UPDATE course_versions SET status = 'archived', archived_at = $2, updated_at = $2 WHERE id = $1`, [
+        versionId,
+        now,
+      ]);
     });
   }
 
@@ -182,9 +215,10 @@ export class CoursesService {
 
   /** Every version of a course, newest first, for staff overseeing its organization. */
   async listVersions(actor: Actor, courseId: string): Promise<CourseVersionSummary[]> {
-    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.course_id = $1 ORDER BY v.version DESC`, [
-      courseId,
-    ]);
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.course_id = $1 ORDER BY v.version DESC`,
+      [courseId],
+    );
     if (!rows.length) throw CourseErrors.courseNotFound();
     await this.access.assertOversees(actor, rows[0].organization_id);
     return this.reader.summaries(rows);
@@ -200,16 +234,19 @@ export class CoursesService {
     const where: string[] = [];
     if (actor.role === Role.OrgAdmin) where.push(`v.organization_id = ${sql.p(actor.organizationId)}`);
     else if (actor.role === Role.Regulator) {
-      where.push(`EXISTS (SELECT 1 FROM regions r WHERE r.id = o.region_id AND (r.path = ${sql.p(actor.regionPath)} OR r.path LIKE ${sql.p(`${actor.regionPath}/%`)}))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM regions r WHERE r.id = o.region_id AND (r.path = ${sql.p(actor.regionPath)} OR r.path LIKE ${sql.p(`${actor.regionPath}/%`)}))`,
+      );
     } else if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
     if (filter.organizationId) where.push(`v.organization_id = ${sql.p(filter.organizationId)}`);
     if (filter.status) where.push(`v.status = ${sql.p(filter.status)}`);
     const latest = `v.version = (SELECT max(x.version) FROM course_versions x WHERE x.course_id = v.course_id)`;
     // A status filter looks at every version (the review queue holds new versions of published courses).
     const condition = [filter.status ? 'TRUE' : latest, ...where].join(' AND ');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${VERSION_FROM} WHERE ${condition}`, [
-      ...sql.values,
-    ]);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${VERSION_FROM} WHERE ${condition}`,
+      [...sql.values],
+    );
     const rows: VersionRow[] = await this.dataSource.query(
       `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE ${condition}
         ORDER BY v.updated_at DESC, v.id ASC LIMIT ${sql.p(page.pageSize)} OFFSET ${sql.p(offsetOf(page))}`,
@@ -246,16 +283,28 @@ export class CoursesService {
       [versionId, chinaYearOf(now)],
     );
     const { requiredMinutes, missing } = creditHourMinutesShortfall(row.credit_hours, row.minutes_per_hour, row.lesson_minutes);
-    if (missing > 0) throw CourseErrors.courseHoursTooLong(row.credit_hours.replace(/\.0+$/, ''), row.minutes_per_hour, requiredMinutes, row.lesson_minutes);
+    if (missing > 0)
+      throw CourseErrors.courseHoursTooLong(
+        row.credit_hours.replace(/\.0+$/, ''),
+        row.minutes_per_hour,
+        requiredMinutes,
+        row.lesson_minutes,
+      );
   }
 
   private async lockVersion(manager: EntityManager, versionId: string): Promise<VersionRow> {
-    const rows: VersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1 FOR UPDATE OF v`, [versionId]);
+    const rows: VersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1 FOR UPDATE OF v`, [
+      versionId,
+    ]);
     if (!rows.length) throw CourseErrors.versionNotFound();
     return rows[0];
   }
 
-  private async validate(input: CourseContentInput, organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<NormalizedContent> {
+  private async validate(
+    input: CourseContentInput,
+    organizationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NormalizedContent> {
     const topics: TopicRef[] = await manager.query('SELECT id, code, category FROM topics');
     const { content, issues } = validateCourseContent(input, topics);
     if (!content) throw CourseErrors.invalidContent(issues);
@@ -273,7 +322,10 @@ export class CoursesService {
       if (l.contentPackageId && (!found || found.organization_id !== organizationId)) {
         fileIssues.push({ field: `lessons[${i}].contentPackageId`, message: '课件包不存在或不属于本机构' });
       } else if (found && (found.standard === 'cmi5') !== (l.type === 'cmi5')) {
-        fileIssues.push({ field: `lessons[${i}].contentPackageId`, message: l.type === 'cmi5' ? 'cmi5 课时须使用 cmi5 课件包' : 'SCORM 课时须使用 SCORM 课件包' });
+        fileIssues.push({
+          field: `lessons[${i}].contentPackageId`,
+          message: l.type === 'cmi5' ? 'cmi5 课时须使用 cmi5 课件包' : 'SCORM 课时须使用 SCORM 课件包',
+        });
       }
     });
     if (fileIssues.length) throw CourseErrors.invalidContent(fileIssues);
@@ -325,7 +377,13 @@ export class CoursesService {
     };
   }
 
-  private async insertVersion(manager: EntityManager, courseId: string, organizationId: string, version: number, c: NormalizedContent): Promise<string> {
+  private async insertVersion(
+    manager: EntityManager,
+    courseId: string,
+    organizationId: string,
+    version: number,
+    c: NormalizedContent,
+  ): Promise<string> {
     const now = this.clock.now();
     let rows: { id: string }[];
     try {
@@ -334,8 +392,24 @@ export class CoursesService {
            delivery_mode, capacity, enrollment_opens_at, enrollment_closes_at, completion_share, final_exam_paper_id, created_at, updated_at,
            attention_check_min_minutes, attention_check_max_minutes, attention_check_timeout_seconds, attention_check_from_bank)
          VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, $19) RETURNING id`,
-        [courseId, organizationId, version, c.title, c.description, c.category, c.kind, c.creditHours, c.deliveryMode, c.capacity,
-          c.enrollmentOpensAt, c.enrollmentClosesAt, c.completionShare, c.finalExamPaperId, now, ...attentionColumns(c)],
+        [
+          courseId,
+          organizationId,
+          version,
+          c.title,
+          c.description,
+          c.category,
+          c.kind,
+          c.creditHours,
+          c.deliveryMode,
+          c.capacity,
+          c.enrollmentOpensAt,
+          c.enrollmentClosesAt,
+          c.completionShare,
+          c.finalExamPaperId,
+          now,
+          ...attentionColumns(c),
+        ],
       );
     } catch (error) {
       if (isUniqueViolation(error, 'ux_course_versions_one_working') || isUniqueViolation(error, 'ux_course_versions_course_id_version')) {
@@ -353,8 +427,22 @@ export class CoursesService {
          capacity = $8, enrollment_opens_at = $9, enrollment_closes_at = $10, completion_share = $11, final_exam_paper_id = $12, updated_at = $13,
          attention_check_min_minutes = $14, attention_check_max_minutes = $15, attention_check_timeout_seconds = $16, attention_check_from_bank = $17
        WHERE id = $1`,
-      [versionId, c.title, c.description, c.category, c.kind, c.creditHours, c.deliveryMode, c.capacity, c.enrollmentOpensAt,
-        c.enrollmentClosesAt, c.completionShare, c.finalExamPaperId, this.clock.now(), ...attentionColumns(c)],
+      [
+        versionId,
+        c.title,
+        c.description,
+        c.category,
+        c.kind,
+        c.creditHours,
+        c.deliveryMode,
+        c.capacity,
+        c.enrollmentOpensAt,
+        c.enrollmentClosesAt,
+        c.completionShare,
+        c.finalExamPaperId,
+        this.clock.now(),
+        ...attentionColumns(c),
+      ],
     );
     // A draft has no enrolments, hence no progress on its lessons: they can simply be replaced.
     await manager.query('DELETE FROM course_version_topics WHERE course_version_id = $1', [versionId]);
@@ -363,7 +451,10 @@ export class CoursesService {
   }
 
   private async writeTopicsAndLessons(manager: EntityManager, versionId: string, c: NormalizedContent): Promise<void> {
-    await manager.query('INSERT INTO course_version_topics (course_version_id, topic_id) SELECT $1, unnest($2::uuid[])', [versionId, c.topicIds]);
+    await manager.query('INSERT INTO course_version_topics (course_version_id, topic_id) SELECT $1, unnest($2::uuid[])', [
+      versionId,
+      c.topicIds,
+    ]);
     await manager.query(
       `INSERT INTO lessons (course_version_id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue, content_file_id, content_package_id)
        SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::uuid[], $12::uuid[])`,

@@ -253,10 +253,16 @@ export class EnrollmentsService {
   }
 
   /** The roster of a course version: its organization's admins, regulators of its region, platform admins. */
-  async listForVersion(actor: Actor, courseVersionId: string, page: PageRequest, status?: EnrollmentStatus): Promise<Page<RosterEntryView>> {
-    const versions: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM course_versions WHERE id = $1', [
-      courseVersionId,
-    ]);
+  async listForVersion(
+    actor: Actor,
+    courseVersionId: string,
+    page: PageRequest,
+    status?: EnrollmentStatus,
+  ): Promise<Page<RosterEntryView>> {
+    const versions: { organization_id: string }[] = await this.dataSource.query(
+      'SELECT organization_id FROM course_versions WHERE id = $1',
+      [courseVersionId],
+    );
     if (!versions.length) throw CourseErrors.versionNotFound();
     await this.access.assertOversees(actor, versions[0].organization_id);
     const params: unknown[] = [courseVersionId];
@@ -305,10 +311,11 @@ export class EnrollmentsService {
   }
 
   private async whyClosed(manager: EntityManager, courseVersionId: string): Promise<Error> {
-    const rows: { status: string; capacity: number | null; seats_taken: number; opens: Date | null; closes: Date | null }[] = await manager.query(
-      'SELECT status, capacity, seats_taken, enrollment_opens_at AS opens, enrollment_closes_at AS closes FROM course_versions WHERE id = $1',
-      [courseVersionId],
-    );
+    const rows: { status: string; capacity: number | null; seats_taken: number; opens: Date | null; closes: Date | null }[] =
+      await manager.query(
+        'SELECT status, capacity, seats_taken, enrollment_opens_at AS opens, enrollment_closes_at AS closes FROM course_versions WHERE id = $1',
+        [courseVersionId],
+      );
     const v = rows[0];
     if (!v) return CourseErrors.versionNotFound();
     const now = this.clock.now();

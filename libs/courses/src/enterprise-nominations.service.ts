@@ -72,15 +72,23 @@ export class EnterpriseNominationsService {
     assertEnterpriseAdminOf(actor, enterpriseId);
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const versions: { course_id: string; title: string; status: string; capacity: number | null; seats_taken: number; opens: Date | null; closes: Date | null }[] =
-        await manager.query(
-          `SELECT course_id, title, status, capacity, seats_taken, enrollment_opens_at AS opens, enrollment_closes_at AS closes
+      const versions: {
+        course_id: string;
+        title: string;
+        status: string;
+        capacity: number | null;
+        seats_taken: number;
+        opens: Date | null;
+        closes: Date | null;
+      }[] = await manager.query(
+        `SELECT course_id, title, status, capacity, seats_taken, enrollment_opens_at AS opens, enrollment_closes_at AS closes
              FROM course_versions WHERE id = $1 FOR UPDATE`,
-          [courseVersionId],
-        );
+        [courseVersionId],
+      );
       const v = versions[0];
       if (!v) throw CourseErrors.versionNotFound();
-      if (v.status !== 'published' || (v.opens !== null && v.opens > now) || (v.closes !== null && v.closes <= now)) throw CourseErrors.notOpenForEnrollment();
+      if (v.status !== 'published' || (v.opens !== null && v.opens > now) || (v.closes !== null && v.closes <= now))
+        throw CourseErrors.notOpenForEnrollment();
       const staff = await this.trainees.confirmedEmployees(enterpriseId, userIds, manager);
       const live: { trainee_id: string }[] = await manager.query(
         `SELECT trainee_id FROM enrollments WHERE course_id = $1 AND trainee_id = ANY($2::uuid[]) AND status <> 'withdrawn'`,
@@ -99,11 +107,24 @@ export class EnterpriseNominationsService {
               : seatsLeft <= 0
                 ? 'capacity_full'
                 : (seatsLeft--, 'enrolled');
-        return { userId, fullName: person?.fullName ?? null, idNumberMasked: person?.idNumberMasked ?? null, outcome, reason: REASONS[outcome] };
+        return {
+          userId,
+          fullName: person?.fullName ?? null,
+          idNumberMasked: person?.idNumberMasked ?? null,
+          outcome,
+          reason: REASONS[outcome],
+        };
       });
       const toEnrol = rows.filter((r) => r.outcome === 'enrolled');
       for (const r of toEnrol) {
-        const id = await insertEnrollment(manager, { traineeId: r.userId, courseId: v.course_id, courseVersionId, source: 'enterprise', by: actor.userId, at: now });
+        const id = await insertEnrollment(manager, {
+          traineeId: r.userId,
+          courseId: v.course_id,
+          courseVersionId,
+          source: 'enterprise',
+          by: actor.userId,
+          at: now,
+        });
         // The version row is locked and live enrolments were read under it: a conflict here is a bug.
         if (!id) throw new Error(`nomination of ${r.userId} conflicted under the version lock`);
         await this.notifications.notify(
@@ -120,7 +141,12 @@ export class EnterpriseNominationsService {
       if (toEnrol.length) {
         await manager.query('UPDATE course_versions SET seats_taken = seats_taken + $2 WHERE id = $1', [courseVersionId, toEnrol.length]);
         await this.audit.record(
-          { action: 'enrollment.nominated', actorId: actor.userId, subjectId: courseVersionId, details: { enterpriseId, traineeIds: toEnrol.map((r) => r.userId) } },
+          {
+            action: 'enrollment.nominated',
+            actorId: actor.userId,
+            subjectId: courseVersionId,
+            details: { enterpriseId, traineeIds: toEnrol.map((r) => r.userId) },
+          },
           manager,
         );
       }

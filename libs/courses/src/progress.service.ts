@@ -8,7 +8,12 @@ import { updateReturning } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors, StudyErrors } from './courses.errors';
-import { ATTENTION_QUESTION_SOURCE, AttentionCheckOption, AttentionQuestion, AttentionQuestionSource } from './study/attention-question-source';
+import {
+  ATTENTION_QUESTION_SOURCE,
+  AttentionCheckOption,
+  AttentionQuestion,
+  AttentionQuestionSource,
+} from './study/attention-question-source';
 import { deviceSummary } from './study/device-summary';
 import { BeatStateCache } from './study/beat-state-cache';
 import { assessBeat, BeatReport, BeatVerdict, extendWatched } from './study/study-credit';
@@ -228,11 +233,16 @@ export class ProgressService {
       );
       return { sessionId: session.id, superseded: ended.length > 0 };
     });
-    const [p]: { active_seconds: number; required_seconds: number; completed_at: Date | null; furthest_position: number; last_position: number }[] =
-      await this.dataSource.query(
-        'SELECT active_seconds, required_seconds, completed_at, furthest_position, last_position FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-        [enrollmentId, lessonId],
-      );
+    const [p]: {
+      active_seconds: number;
+      required_seconds: number;
+      completed_at: Date | null;
+      furthest_position: number;
+      last_position: number;
+    }[] = await this.dataSource.query(
+      'SELECT active_seconds, required_seconds, completed_at, furthest_position, last_position FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lessonId],
+    );
     return {
       sessionId,
       enrollmentId,
@@ -244,7 +254,12 @@ export class ProgressService {
       lessonCompleted: p.completed_at !== null,
       content:
         e.content_file_id && e.file_kind && e.mime_type
-          ? { kind: e.file_kind, mimeType: e.mime_type, durationSeconds: e.duration_seconds, url: this.content.signedUrl(e.content_file_id, actor.userId).url }
+          ? {
+              kind: e.file_kind,
+              mimeType: e.mime_type,
+              durationSeconds: e.duration_seconds,
+              url: this.content.signedUrl(e.content_file_id, actor.userId).url,
+            }
           : null,
       resumePosition: p.last_position,
       furthestPosition: p.furthest_position,
@@ -379,12 +394,13 @@ export class ProgressService {
     const now = this.clock.now();
     this.beatStates.forget(sessionId);
     return this.dataSource.transaction(async (manager) => {
-      const sessions: { pending_check_id: string | null; credited_seconds: number; min: number | null; max: number | null }[] = await manager.query(
-        `SELECT s.pending_check_id, s.credited_seconds, v.attention_check_min_minutes AS min, v.attention_check_max_minutes AS max
+      const sessions: { pending_check_id: string | null; credited_seconds: number; min: number | null; max: number | null }[] =
+        await manager.query(
+          `SELECT s.pending_check_id, s.credited_seconds, v.attention_check_min_minutes AS min, v.attention_check_max_minutes AS max
            FROM study_sessions s JOIN enrollments e ON e.id = s.enrollment_id JOIN course_versions v ON v.id = e.course_version_id
           WHERE s.id = $1 AND s.trainee_id = $2 AND s.ended_at IS NULL FOR UPDATE OF s`,
-        [sessionId, actor.userId],
-      );
+          [sessionId, actor.userId],
+        );
       const s = sessions[0];
       if (!s) throw CourseErrors.sessionNotFound();
       if (s.pending_check_id !== checkId) throw StudyErrors.checkNotOpen();
@@ -394,40 +410,67 @@ export class ProgressService {
       );
       const wrong = check.kind === 'question' && (answer ?? '') !== check.answer_key;
       const late = now > check.due_at;
-      await manager.query('UPDATE attention_checks SET answered_at = $2, answer = $3, passed = $4 WHERE id = $1', [checkId, now, answer, !wrong && !late]);
-      // The time spent on the check is not study time: the session's clock restarts now.
-      await manager.query('UPDATE study_sessions SET pending_check_id = NULL, next_check_at_seconds = $2, last_beat_at = $3 WHERE id = $1', [
-        sessionId,
-        wrong ? s.credited_seconds : nextCheckAfter(s.credited_seconds, s.min, s.max),
+      await manager.query('UPDATE attention_checks SET answered_at = $2, answer = $3, passed = $4 WHERE id = $1', [
+        checkId,
         now,
+        answer,
+        !wrong && !late,
       ]);
+      // The time spent on the check is not study time: the session's clock restarts now.
+      await manager.query(
+        'UPDATE study_sessions SET pending_check_id = NULL, next_check_at_seconds = $2, last_beat_at = $3 WHERE id = $1',
+        [sessionId, wrong ? s.credited_seconds : nextCheckAfter(s.credited_seconds, s.min, s.max), now],
+      );
       return { passed: !wrong && !late, reason: wrong ? 'wrong' : late ? 'late' : 'ok' };
     });
   }
 
   private async issueCheck(sessionId: string, s: BeatStateRow, position: number | null, now: Date): Promise<AttentionCheckView | null> {
-    const [settings]: { timeout: number; from_bank: boolean; organization_id: string; category: number; topic_codes: string[] }[] = await this.dataSource.query(
-      `SELECT v.attention_check_timeout_seconds AS timeout, v.attention_check_from_bank AS from_bank, v.organization_id, v.category,
+    const [settings]: { timeout: number; from_bank: boolean; organization_id: string; category: number; topic_codes: string[] }[] =
+      await this.dataSource.query(
+        `SELECT v.attention_check_timeout_seconds AS timeout, v.attention_check_from_bank AS from_bank, v.organization_id, v.category,
               ARRAY(SELECT t.code FROM course_version_topics cvt JOIN topics t ON t.id = cvt.topic_id WHERE cvt.course_version_id = v.id) AS topic_codes
          FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id WHERE e.id = $1`,
-      [s.enrollment_id],
-    );
+        [s.enrollment_id],
+      );
     const question =
       settings.from_bank && this.questions
-        ? await this.questions.draw({ organizationId: settings.organization_id, category: Number(settings.category), topicCodes: settings.topic_codes })
+        ? await this.questions.draw({
+            organizationId: settings.organization_id,
+            category: Number(settings.category),
+            topicCodes: settings.topic_codes,
+          })
         : null;
     // A course without a fitting bank question still gets its check: the built-in confirmation.
-    const shown: Omit<AttentionQuestion, 'questionId' | 'answerKey'> & Partial<AttentionQuestion> = question ?? { prompt: CONFIRM_PROMPT, options: [] };
+    const shown: Omit<AttentionQuestion, 'questionId' | 'answerKey'> & Partial<AttentionQuestion> = question ?? {
+      prompt: CONFIRM_PROMPT,
+      options: [],
+    };
     const kind = question ? ('question' as const) : ('confirm' as const);
     const dueAt = new Date(now.getTime() + settings.timeout * 1000);
     return this.dataSource.transaction(async (manager) => {
       const [check]: { id: string }[] = await manager.query(
         `INSERT INTO attention_checks (session_id, enrollment_id, lesson_id, kind, prompt, options, answer_key, question_id, position, issued_at, due_at)
          SELECT $1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11 FROM study_sessions WHERE id = $1 AND pending_check_id IS NULL RETURNING id`,
-        [sessionId, s.enrollment_id, s.lesson_id, kind, shown.prompt, JSON.stringify(shown.options), shown.answerKey ?? null, shown.questionId ?? null, position, now, dueAt],
+        [
+          sessionId,
+          s.enrollment_id,
+          s.lesson_id,
+          kind,
+          shown.prompt,
+          JSON.stringify(shown.options),
+          shown.answerKey ?? null,
+          shown.questionId ?? null,
+          position,
+          now,
+          dueAt,
+        ],
       );
       if (!check) return null;
-      await manager.query('UPDATE study_sessions SET pending_check_id = $2, next_check_at_seconds = NULL WHERE id = $1', [sessionId, check.id]);
+      await manager.query('UPDATE study_sessions SET pending_check_id = $2, next_check_at_seconds = NULL WHERE id = $1', [
+        sessionId,
+        check.id,
+      ]);
       // The view names its fields one by one: the key and the question's id stay on the server.
       return { id: check.id, kind, prompt: shown.prompt, options: shown.options, issuedAt: now, dueAt };
     });
@@ -435,10 +478,14 @@ export class ProgressService {
 
   private async openCheck(checkId: string | null): Promise<AttentionCheckView | null> {
     if (!checkId) return null;
-    const [c]: { id: string; kind: 'confirm' | 'question'; prompt: string; options: AttentionCheckOption[]; issued_at: Date; due_at: Date }[] = await this.dataSource.query(
-      'SELECT id, kind, prompt, options, issued_at, due_at FROM attention_checks WHERE id = $1',
-      [checkId],
-    );
+    const [c]: {
+      id: string;
+      kind: 'confirm' | 'question';
+      prompt: string;
+      options: AttentionCheckOption[];
+      issued_at: Date;
+      due_at: Date;
+    }[] = await this.dataSource.query('SELECT id, kind, prompt, options, issued_at, due_at FROM attention_checks WHERE id = $1', [checkId]);
     return c ? { id: c.id, kind: c.kind, prompt: c.prompt, options: c.options, issuedAt: c.issued_at, dueAt: c.due_at } : null;
   }
 

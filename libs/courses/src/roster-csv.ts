@@ -21,7 +21,13 @@ export const MAX_CSV_ROWS = 5000;
 export function parseCsv(text: string, aliases: Record<string, string>, required: (columns: Set<string>) => string | null): CsvRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as { code?: string; lines?: number };
     throw CourseErrors.csvInvalid(`无法解析（${e.code ?? 'CSV_ERROR'}${e.lines ? `，第 ${e.lines} 行` : ''}）`);
@@ -29,7 +35,8 @@ export function parseCsv(text: string, aliases: Record<string, string>, required
   if (!records.length) throw CourseErrors.csvInvalid('文件为空，缺少表头');
   const header = records[0].record.map((name) => aliases[name.trim().toLowerCase()] ?? aliases[name.trim()] ?? null);
   records[0].record.forEach((name, i) => {
-    if (!header[i]) throw CourseErrors.csvInvalid(`未知的列“${name}”，可用的列：${[...new Set(Object.values(aliases))].join('、')}`, `csv.header[${i}]`);
+    if (!header[i])
+      throw CourseErrors.csvInvalid(`未知的列“${name}”，可用的列：${[...new Set(Object.values(aliases))].join('、')}`, `csv.header[${i}]`);
     if (header.indexOf(header[i]) !== i) throw CourseErrors.csvInvalid(`列“${name}”重复`, `csv.header[${i}]`);
   });
   const missing = required(new Set(header as string[]));
@@ -41,7 +48,9 @@ export function parseCsv(text: string, aliases: Record<string, string>, required
     const values: Record<string, string> = {};
     header.forEach((column, i) => (values[column as string] = record[i] ?? ''));
     const columnMismatch =
-      record.length === header.length ? null : { field: 'columns', message: `列数与表头不一致（表头 ${header.length} 列，本行 ${record.length} 列）` };
+      record.length === header.length
+        ? null
+        : { field: 'columns', message: `列数与表头不一致（表头 ${header.length} 列，本行 ${record.length} 列）` };
     return { row: info.lines, values, columnMismatch };
   });
 }

@@ -48,9 +48,10 @@ export class RosterImportService {
   ) {}
 
   async importEnrollments(actor: Actor, courseVersionId: string, csv: string, mode: RosterMode): Promise<RosterReport> {
-    const versions: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM course_versions WHERE id = $1', [
-      courseVersionId,
-    ]);
+    const versions: { organization_id: string }[] = await this.dataSource.query(
+      'SELECT organization_id FROM course_versions WHERE id = $1',
+      [courseVersionId],
+    );
     if (!versions.length) throw CourseErrors.versionNotFound();
     this.access.assertManages(actor, versions[0].organization_id);
     const parsed = parseCsv(csv, TRAINEE_COLUMNS, requireTraineeColumn);
@@ -96,7 +97,14 @@ export class RosterImportService {
         return false;
       }
       for (const r of toEnroll) {
-        const id = await insertEnrollment(manager, { traineeId: r.traineeId!, courseId: v.course_id, courseVersionId, source: 'roster', by: actor.userId, at: now });
+        const id = await insertEnrollment(manager, {
+          traineeId: r.traineeId!,
+          courseId: v.course_id,
+          courseVersionId,
+          source: 'roster',
+          by: actor.userId,
+          at: now,
+        });
         // The version row is locked and live enrolments were read under it: a conflict here is a bug.
         if (!id) throw new Error(`roster enrolment of ${r.traineeId} conflicted under the version lock`);
       }
@@ -109,7 +117,13 @@ export class RosterImportService {
     return {
       mode,
       applied,
-      summary: { rows: results.length, enrolled: count('enrolled'), alreadyEnrolled: count('already_enrolled'), errors: count('error'), notApplied: count('not_applied') },
+      summary: {
+        rows: results.length,
+        enrolled: count('enrolled'),
+        alreadyEnrolled: count('already_enrolled'),
+        errors: count('error'),
+        notApplied: count('not_applied'),
+      },
       rows: results,
     };
   }

@@ -97,7 +97,9 @@ export class XapiKeysService {
   }
 
   async revoke(actor: Actor, id: string): Promise<XapiKeyView> {
-    const found: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM xapi_api_keys WHERE id = $1', [id]);
+    const found: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM xapi_api_keys WHERE id = $1', [
+      id,
+    ]);
     if (!found.length) throw CourseErrors.apiKeyNotFound();
     if (found[0].organization_id !== this.orgOf(actor)) throw CommonErrors.outOfScope();
     const [row] = await updateReturning<RawKey>(
@@ -127,14 +129,19 @@ export class XapiKeysService {
    * With `foldRevocationCheck` a key pair found in the cache is answered without a query, marked
    * `revocationUnchecked`: the caller promises to check revocation in its own next statement.
    */
-  async authenticateRequest(authorization: string | undefined, apiKey: string | undefined, foldRevocationCheck = false): Promise<XapiCaller & { basic: boolean }> {
+  async authenticateRequest(
+    authorization: string | undefined,
+    apiKey: string | undefined,
+    foldRevocationCheck = false,
+  ): Promise<XapiCaller & { basic: boolean }> {
     const [scheme, encoded] = (authorization ?? '').trim().split(/\s+/);
     if (scheme?.toLowerCase() === 'basic' && encoded) {
       const decoded = Buffer.from(encoded, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       const keyId = colon > 0 ? decoded.slice(0, colon) : '';
       const secret = colon > 0 ? decoded.slice(colon + 1) : '';
-      if (keyId.startsWith(LAUNCH_USERNAME_PREFIX)) return { ...(await this.authenticateLaunch(keyId.slice(LAUNCH_USERNAME_PREFIX.length), secret)), basic: true };
+      if (keyId.startsWith(LAUNCH_USERNAME_PREFIX))
+        return { ...(await this.authenticateLaunch(keyId.slice(LAUNCH_USERNAME_PREFIX.length), secret)), basic: true };
       if (!isUUID(keyId) || !secret) throw CourseErrors.apiKeyInvalid();
       const id = keyId.toLowerCase();
       const hash = hashApiKey(secret);

@@ -38,24 +38,47 @@ describe('parseStatement', () => {
     expect(fieldOf(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { id: 'x' } }))).toBe('object');
     expect(fieldOf(statement({ context: { registration: 'launch-1' } }))).toBe('context.registration');
     expect(fieldOf(statement({ actor: { objectType: 'Group', account: {} } }))).toBe('actor.objectType');
-    expect(fieldOf(statement({ object: { objectType: 'Agent', id: `${BASE}/xapi/activities/lessons/${LESSON}` } }))).toBe('object.objectType');
+    expect(fieldOf(statement({ object: { objectType: 'Agent', id: `${BASE}/xapi/activities/lessons/${LESSON}` } }))).toBe(
+      'object.objectType',
+    );
     expect(fieldOf(statement({ object: { id: `https://evil.example/xapi/activities/lessons/${LESSON}` } }))).toBe('object.id');
     expect(fieldOf(statement({ result: { duration: 12 } }), '[3].')).toBe('[3].result.duration');
     expect(fieldOf(statement({ result: { duration: 'PT596524H' } }))).toBe('result.duration');
   });
   it('takes any verb IRI, activities under the lesson, and a lesson named in the context', () => {
-    expect(parseStatement(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' } }), BASE).verb).toBe('http://adlnet.gov/expapi/verbs/attempted');
-    expect(parseStatement(statement({ object: { id: `${BASE}/xapi/activities/lessons/${LESSON}/question-2` } }), BASE).lessonId).toBe(LESSON);
-    const inContext = statement({ object: { id: 'https://authoring.example/slide-4' }, context: { contextActivities: { parent: [{ id: `${BASE}/xapi/activities/lessons/${LESSON}` }] } } });
+    expect(parseStatement(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' } }), BASE).verb).toBe(
+      'http://adlnet.gov/expapi/verbs/attempted',
+    );
+    expect(parseStatement(statement({ object: { id: `${BASE}/xapi/activities/lessons/${LESSON}/question-2` } }), BASE).lessonId).toBe(
+      LESSON,
+    );
+    const inContext = statement({
+      object: { id: 'https://authoring.example/slide-4' },
+      context: { contextActivities: { parent: [{ id: `${BASE}/xapi/activities/lessons/${LESSON}` }] } },
+    });
     expect(parseStatement(inContext, BASE).lessonId).toBe(LESSON);
     expect(fieldOf(statement({ object: { id: 'https://authoring.example/slide-4' } }))).toBe('object.id');
-    const voiding = parseStatement(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: LESSON.toUpperCase() } }), BASE);
+    const voiding = parseStatement(
+      statement({
+        verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
+        object: { objectType: 'StatementRef', id: LESSON.toUpperCase() },
+      }),
+      BASE,
+    );
     expect(voiding).toMatchObject({ verb: 'voided', voidsId: LESSON, lessonId: null });
   });
   it('hashes the content so a resent statement is recognised', () => {
     expect(parseStatement(statement(), BASE).contentHash).toBe(parseStatement(statement(), BASE).contentHash);
-    const reordered = { result: { duration: 'PT12M' }, object: statement().object, verb: statement().verb, actor: statement().actor, id: statement().id };
+    const reordered = {
+      result: { duration: 'PT12M' },
+      object: statement().object,
+      verb: statement().verb,
+      actor: statement().actor,
+      id: statement().id,
+    };
     expect(parseStatement(reordered, BASE).contentHash).toBe(parseStatement(statement(), BASE).contentHash);
-    expect(parseStatement(statement(), BASE).contentHash).not.toBe(parseStatement(statement({ result: { duration: 'PT13M' } }), BASE).contentHash);
+    expect(parseStatement(statement(), BASE).contentHash).not.toBe(
+      parseStatement(statement({ result: { duration: 'PT13M' } }), BASE).contentHash,
+    );
   });
 });

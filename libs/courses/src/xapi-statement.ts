@@ -117,7 +117,8 @@ export function parseStatement(raw: unknown, publicBaseUrl: string, prefix = '',
   if (raw.context !== undefined) {
     if (!isObject(raw.context)) throw fail('context', '必须是对象');
     if (raw.context.registration !== undefined) {
-      if (typeof raw.context.registration !== 'string' || !isUUID(raw.context.registration)) throw fail('context.registration', '必须是 UUID');
+      if (typeof raw.context.registration !== 'string' || !isUUID(raw.context.registration))
+        throw fail('context.registration', '必须是 UUID');
       registration = raw.context.registration.toLowerCase();
     }
   }

@@ -175,14 +175,18 @@ export class XapiService {
     if (statementId !== undefined) {
       if (!statementId) throw CourseErrors.xapiParameterInvalid('statementId', '必填');
       if (!isUUID(statementId)) throw CourseErrors.xapiParameterInvalid('statementId', '必须是 UUID');
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw CourseErrors.statementInvalid('statement', '必须是 JSON 对象');
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw CourseErrors.statementInvalid('statement', '必须是 JSON 对象');
       const given = (body as { id?: unknown }).id;
       if (given !== undefined && (typeof given !== 'string' || given.toLowerCase() !== statementId.toLowerCase())) {
         throw CourseErrors.statementInvalid('id', '与 statementId 不一致');
       }
       body = { ...body, id: statementId.toLowerCase() };
     }
-    return this.intake({ organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null, live: caller.basic, launch: caller.launch }, body);
+    return this.intake(
+      { organizationId: caller.organizationId, keyId: caller.keyId, confirmedBy: null, live: caller.basic, launch: caller.launch },
+      body,
+    );
   }
 
   /** The organization behind a request of the newer xAPI resources (documents): the version header is always required. */
@@ -207,11 +211,12 @@ export class XapiService {
     const field = query.statementId !== undefined ? 'statementId' : 'voidedStatementId';
     const id = (query.statementId ?? query.voidedStatementId)!;
     if (!isUUID(id)) throw CourseErrors.xapiParameterInvalid(field, '必须是 UUID');
-    const [row]: { statement: Record<string, unknown> | null; voided_by: string | null; organization_id: string; enrollment_id: string }[] = await this.dataSource.query(
-      `SELECT s.statement, s.voided_by, s.enrollment_id, v.organization_id FROM xapi_statements s
+    const [row]: { statement: Record<string, unknown> | null; voided_by: string | null; organization_id: string; enrollment_id: string }[] =
+      await this.dataSource.query(
+        `SELECT s.statement, s.voided_by, s.enrollment_id, v.organization_id FROM xapi_statements s
          JOIN lessons l ON l.id = s.lesson_id JOIN course_versions v ON v.id = l.course_version_id WHERE s.id = $1`,
-      [id.toLowerCase()],
-    );
+        [id.toLowerCase()],
+      );
     if (!row || !row.statement || row.organization_id !== caller.organizationId) throw CourseErrors.statementNotFound();
     // A launched AU reads its own learner's statements only.
     if (caller.launch && row.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementNotFound();
@@ -229,8 +234,11 @@ export class XapiService {
     const batch = Array.isArray(body);
     const raws = batch ? body : [body];
     if (!raws.length) throw CourseErrors.statementInvalid('statements', '不能为空');
-    if (raws.length > MAX_STATEMENTS_PER_REQUEST) throw CourseErrors.statementInvalid('statements', `每次最多 ${MAX_STATEMENTS_PER_REQUEST} 条`);
-    const statements = raws.map((raw, i) => parseStatement(raw, this.config.publicBaseUrl, batch ? `[${i}].` : '', caller.launch ? { lessonId: caller.launch.lessonId } : {}));
+    if (raws.length > MAX_STATEMENTS_PER_REQUEST)
+      throw CourseErrors.statementInvalid('statements', `每次最多 ${MAX_STATEMENTS_PER_REQUEST} 条`);
+    const statements = raws.map((raw, i) =>
+      parseStatement(raw, this.config.publicBaseUrl, batch ? `[${i}].` : '', caller.launch ? { lessonId: caller.launch.lessonId } : {}),
+    );
     const at = (i: number, field: string) => `${batch ? `[${i}].` : ''}${field}`;
 
     const seen = new Set<string>();
@@ -256,10 +264,17 @@ export class XapiService {
    * query, each is then stored and credited in one statement (writeSql), and the completion
    * rule runs only when a lesson's time has just reached its requirement.
    */
-  private async store(manager: EntityManager, caller: Intake, statements: ParsedStatement[], ids: string[], at: (i: number, field: string) => string): Promise<void> {
+  private async store(
+    manager: EntityManager,
+    caller: Intake,
+    statements: ParsedStatement[],
+    ids: string[],
+    at: (i: number, field: string) => string,
+  ): Promise<void> {
     // The transaction's own connection, for named (once-planned) statements on the hot path.
     const client = (await (manager.queryRunner as PostgresQueryRunner).connect()) as PoolClient;
-    const named = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> => (await client.query({ name, text, values })).rows as T[];
+    const named = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> =>
+      (await client.query({ name, text, values })).rows as T[];
     const targets = await this.voidTargetsOf(manager, statements);
     const lessonIdOf = (i: number) => statements[i].lessonId ?? targets.get(statements[i].voidsId!)?.lesson_id ?? null;
     // One statement (the content player's usual request): its enrolment is locked by the resolving query itself.
@@ -282,15 +297,18 @@ export class XapiService {
       const r = resolved[i];
       if (s.voidsId) {
         const target = targets.get(s.voidsId);
-        if (!target || !r.lesson_id || r.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
+        if (!target || !r.lesson_id || r.organization_id !== caller.organizationId)
+          throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
         if (target.verb === 'voided') throw CourseErrors.statementInvalid(at(i, 'object.id'), '不能作废一条作废语句');
         // A launched AU speaks for its own learner only.
-        if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
+        if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId)
+          throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
         enrollmentOf.set(i, target.enrollment_id);
         occurredAt.set(i, s.timestamp ?? checkedAt);
         continue;
       }
-      if (!r.lesson_id || r.organization_id !== caller.organizationId) throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
+      if (!r.lesson_id || r.organization_id !== caller.organizationId)
+        throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
       if (r.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
       if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
       else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
@@ -313,7 +331,8 @@ export class XapiService {
     };
     const now = this.clock.now();
     // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
-    if (!lockInResolve) await manager.query('SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(enrollmentOf.values())]]);
+    if (!lockInResolve)
+      await manager.query('SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(enrollmentOf.values())]]);
     for (const [i, s] of statements.entries()) {
       const lesson = resolved[i];
       const lessonId = lesson.lesson_id!;
@@ -326,7 +345,17 @@ export class XapiService {
         authority,
         version: typeof s.raw.version === 'string' ? s.raw.version : '1.0.0',
       };
-      const row = { id: ids[i], enrollmentId, lessonId, s, stored, now, keyId: caller.keyId, confirmedBy: caller.confirmedBy, launchId: caller.launch?.id ?? null };
+      const row = {
+        id: ids[i],
+        enrollmentId,
+        lessonId,
+        s,
+        stored,
+        now,
+        keyId: caller.keyId,
+        confirmedBy: caller.confirmedBy,
+        launchId: caller.launch?.id ?? null,
+      };
       if (s.voidsId) {
         await this.storeVoiding(manager, row, at(i, 'id'));
         continue;
@@ -334,29 +363,36 @@ export class XapiService {
       let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes! * 60) : 0;
       // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeSql).
       if (caller.launch) credited = await this.capByLaunch(manager, caller.launch, s, credited, now, at(i, 'result.duration'));
-      const [w] = await named<WriteRow>(s.registration ? 'cqo_xapi_write' : 'cqo_xapi_write_noreg', s.registration ? WRITE_SQL_REGISTRATION : WRITE_SQL_NO_REGISTRATION, [
-        ids[i],
-        enrollmentId,
-        lessonId,
-        caller.keyId,
-        caller.confirmedBy,
-        s.verb,
-        s.durationSeconds,
-        credited,
-        s.contentHash,
-        s.timestamp,
-        now,
-        s.registration,
-        stored,
-        caller.launch?.id ?? null,
-        caller.live && !caller.launch,
-        requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
-        XAPI_DURATION_TOLERANCE_SECONDS,
-      ]);
+      const [w] = await named<WriteRow>(
+        s.registration ? 'cqo_xapi_write' : 'cqo_xapi_write_noreg',
+        s.registration ? WRITE_SQL_REGISTRATION : WRITE_SQL_NO_REGISTRATION,
+        [
+          ids[i],
+          enrollmentId,
+          lessonId,
+          caller.keyId,
+          caller.confirmedBy,
+          s.verb,
+          s.durationSeconds,
+          credited,
+          s.contentHash,
+          s.timestamp,
+          now,
+          s.registration,
+          stored,
+          caller.launch?.id ?? null,
+          caller.live && !caller.launch,
+          requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
+          XAPI_DURATION_TOLERANCE_SECONDS,
+        ],
+      );
       if (w.refused) throw CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed);
       if (!w.inserted) {
         // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
-        const hash = w.prior_hash ?? (await named<{ content_hash: string }>('cqo_xapi_hash', 'SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]))[0]?.content_hash;
+        const hash =
+          w.prior_hash ??
+          (await named<{ content_hash: string }>('cqo_xapi_hash', 'SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]))[0]
+            ?.content_hash;
         if (hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
         continue; // the same statement again: already counted
       }
@@ -372,13 +408,37 @@ export class XapiService {
   /** A `voided` statement: stored, and the statement it voids no longer counts (its credited time is taken back; a completion already recorded stays). */
   private async storeVoiding(
     manager: EntityManager,
-    r: { id: string; enrollmentId: string; lessonId: string; s: ParsedStatement; stored: object; now: Date; keyId: string | null; confirmedBy: string | null; launchId: string | null },
+    r: {
+      id: string;
+      enrollmentId: string;
+      lessonId: string;
+      s: ParsedStatement;
+      stored: object;
+      now: Date;
+      keyId: string | null;
+      confirmedBy: string | null;
+      launchId: string | null;
+    },
     idField: string,
   ): Promise<void> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [r.id, r.enrollmentId, r.lessonId, r.keyId, r.confirmedBy, r.s.verb, r.s.durationSeconds, r.s.contentHash, r.s.timestamp, r.now, r.s.registration, r.stored, r.launchId],
+      [
+        r.id,
+        r.enrollmentId,
+        r.lessonId,
+        r.keyId,
+        r.confirmedBy,
+        r.s.verb,
+        r.s.durationSeconds,
+        r.s.contentHash,
+        r.s.timestamp,
+        r.now,
+        r.s.registration,
+        r.stored,
+        r.launchId,
+      ],
     );
     if (!inserted.length) {
       const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [r.id]);
@@ -403,20 +463,30 @@ export class XapiService {
    * jitter) is refused, and no more than the launch's uncredited seconds are credited. The
    * enrolment row is locked by the caller.
    */
-  private async capByLaunch(manager: EntityManager, launch: LaunchCaller, s: ParsedStatement, credited: number, now: Date, field: string): Promise<number> {
+  private async capByLaunch(
+    manager: EntityManager,
+    launch: LaunchCaller,
+    s: ParsedStatement,
+    credited: number,
+    now: Date,
+    field: string,
+  ): Promise<number> {
     const [window]: { credited: string | null }[] = await manager.query(
       'SELECT sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements WHERE launch_id = $1',
       [launch.id],
     );
     const observed = Math.max(0, Math.floor((now.getTime() - new Date(launch.launchedAt).getTime()) / 1000));
-    if (s.durationSeconds !== null && s.durationSeconds > observed + XAPI_DURATION_TOLERANCE_SECONDS) throw CourseErrors.durationBeyondObserved(field, observed);
+    if (s.durationSeconds !== null && s.durationSeconds > observed + XAPI_DURATION_TOLERANCE_SECONDS)
+      throw CourseErrors.durationBeyondObserved(field, observed);
     return Math.min(credited, Math.max(0, observed - Number(window.credited ?? 0)));
   }
 
   /** cmi5 rules for an AU's statement: its learner, its registration, not after `terminated`, passed/failed against masteryScore. */
   private async checkLaunched(launch: LaunchCaller, s: ParsedStatement, at: (field: string) => string): Promise<void> {
-    if (s.username !== launch.username.toLowerCase()) throw CourseErrors.statementInvalid(at('actor.account.name'), '与本次启动的学员不一致');
-    if (s.registration !== launch.registration) throw CourseErrors.statementInvalid(at('context.registration'), '必须是本次启动的 registration');
+    if (s.username !== launch.username.toLowerCase())
+      throw CourseErrors.statementInvalid(at('actor.account.name'), '与本次启动的学员不一致');
+    if (s.registration !== launch.registration)
+      throw CourseErrors.statementInvalid(at('context.registration'), '必须是本次启动的 registration');
     if (launch.terminatedAt) throw CourseErrors.statementInvalid(at('verb.id'), '本次启动已结束（已发送 terminated），请重新启动课件');
     if (s.verb !== 'passed' && s.verb !== 'failed') return;
     const { au } = await this.cmi5.auOf(launch);
@@ -431,7 +501,10 @@ export class XapiService {
   }
 
   /** The stored statements that `voided` statements of the batch void. */
-  private async voidTargetsOf(manager: EntityManager, statements: ParsedStatement[]): Promise<Map<string, { enrollment_id: string; lesson_id: string; verb: string }>> {
+  private async voidTargetsOf(
+    manager: EntityManager,
+    statements: ParsedStatement[],
+  ): Promise<Map<string, { enrollment_id: string; lesson_id: string; verb: string }>> {
     const ids = statements.map((s) => s.voidsId).filter((id): id is string => !!id);
     if (!ids.length) return new Map();
     const rows: { id: string; enrollment_id: string; lesson_id: string; verb: string }[] = await manager.query(

@@ -82,18 +82,18 @@ export class AccrualService {
     return this.dataSource.transaction((manager) =>
       this.ledger
         .append(manager, {
-        traineeId: event.traineeId,
-        category: event.category,
-        kind: event.kind,
-        hours: event.creditHours,
-        occurredAt: new Date(event.completedAt),
-        source: 'course_completion',
-        courseId: event.courseId,
-        courseVersionId: event.courseVersionId,
-        enrollmentId: event.enrollmentId,
-        evidenceRef: eventId ? `outbox:${eventId}` : `enrollment:${event.enrollmentId}`,
-        accrualKey: completionAccrualKey(event.enrollmentId),
-      })
+          traineeId: event.traineeId,
+          category: event.category,
+          kind: event.kind,
+          hours: event.creditHours,
+          occurredAt: new Date(event.completedAt),
+          source: 'course_completion',
+          courseId: event.courseId,
+          courseVersionId: event.courseVersionId,
+          enrollmentId: event.enrollmentId,
+          evidenceRef: eventId ? `outbox:${eventId}` : `enrollment:${event.enrollmentId}`,
+          accrualKey: completionAccrualKey(event.enrollmentId),
+        })
         .catch((error: unknown) => {
           // A completion for a user who is not there can never be accrued: a permanent failure, not a retry.
           if (isForeignKeyViolation(error, 'fk_credit_entries_trainee')) {
@@ -136,7 +136,10 @@ export class AccrualService {
               // Malformed for good: logged once here and passed over, so it never holds the watermark back.
               skipped += 1;
               ok = true;
-              this.logger.error({ eventId: event.id, code: error.code, details: error.details }, 'course.completed event cannot be accrued');
+              this.logger.error(
+                { eventId: event.id, code: error.code, details: error.details },
+                'course.completed event cannot be accrued',
+              );
             } else {
               failed += 1;
               this.logger.warn({ eventId: event.id, err: error }, 'reconciliation could not accrue a completion, will retry');

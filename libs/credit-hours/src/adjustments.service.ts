@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, FieldIssue, isPositiveHours, normalizeHours, offsetOf, Page, pageOf, PageRequest, Role, runQuery, runTemplate, ScopePolicy, toCentiHours } from '@cqo/core';
+import {
+  Actor,
+  chinaDateOf,
+  Clock,
+  CommonErrors,
+  FieldIssue,
+  isPositiveHours,
+  normalizeHours,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  Role,
+  runQuery,
+  runTemplate,
+  ScopePolicy,
+  toCentiHours,
+} from '@cqo/core';
 import * as sql from './sql/adjustments.sql';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from './credit-entry.entity';
 import { CreditAuditAction } from './credit-audit-log.entity';
@@ -126,19 +143,34 @@ export class AdjustmentsService {
     entry: { entryId: string; year: number },
     reason: string,
   ): Promise<void> {
-    await runQuery(manager, sql.insertAudit, [actor.userId, actor.role, action, traineeId, entry.entryId, entry.year, reason, this.clock.now()]);
+    await runQuery(manager, sql.insertAudit, [
+      actor.userId,
+      actor.role,
+      action,
+      traineeId,
+      entry.entryId,
+      entry.year,
+      reason,
+      this.clock.now(),
+    ]);
   }
 
   private checkAdjustment(input: AdjustmentInput): FieldIssue[] {
     const issues: FieldIssue[] = [];
     if (input.category !== 1 && input.category !== 2) issues.push({ field: 'category', message: '必须是 1 或 2' });
     if (!CREDIT_KINDS.includes(input.kind)) issues.push({ field: 'kind', message: '必须是 appointment 或 continuing' });
-    else if (input.category === 2 && input.kind !== 'continuing') issues.push({ field: 'kind', message: '第二类课程均为继续教育（continuing）' });
+    else if (input.category === 2 && input.kind !== 'continuing')
+      issues.push({ field: 'kind', message: '第二类课程均为继续教育（continuing）' });
     if (typeof input.hours !== 'string' || !isPositiveHours(input.hours) || toCentiHours(input.hours) > 20_000n) {
       issues.push({ field: 'hours', message: '必须是 0 到 200 之间的正小数文本（最多两位小数）' });
     }
     const date = new Date(`${input.occurredOn}T12:00:00+08:00`);
-    if (typeof input.occurredOn !== 'string' || !DATE.test(input.occurredOn) || Number.isNaN(date.getTime()) || chinaDateOf(date) !== input.occurredOn) {
+    if (
+      typeof input.occurredOn !== 'string' ||
+      !DATE.test(input.occurredOn) ||
+      Number.isNaN(date.getTime()) ||
+      chinaDateOf(date) !== input.occurredOn
+    ) {
       issues.push({ field: 'occurredOn', message: '必须是有效日期（YYYY-MM-DD）' });
     } else if (input.occurredOn > chinaDateOf(this.clock.now())) {
       issues.push({ field: 'occurredOn', message: '不能是将来的日期' });

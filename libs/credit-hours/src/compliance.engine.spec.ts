@@ -1,7 +1,7 @@
 import { bucketOf, sumsNeeded } from './compliance.engine';
 
 describe('sumsNeeded', () => {
-  it('sums for the Gansu rules only appointment hours over all years and this year\'s continuing and category-2 hours', () => {
+  it("sums for the Gansu rules only appointment hours over all years and this year's continuing and category-2 hours", () => {
     const sut = sumsNeeded([
       { category: 1, kind: 'appointment', period: 'once', count_appointment_hours: false },
       { category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false },
@@ -10,8 +10,11 @@ describe('sumsNeeded', () => {
     expect(sut).toEqual(['c1a_all', 'c1c_year', 'c2_year']);
   });
 
-  it('adds this year\'s appointment hours when a yearly rule counts them', () => {
-    expect(sumsNeeded([{ category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: true }])).toEqual(['c1a_year', 'c1c_year']);
+  it("adds this year's appointment hours when a yearly rule counts them", () => {
+    expect(sumsNeeded([{ category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: true }])).toEqual([
+      'c1a_year',
+      'c1c_year',
+    ]);
   });
 });
 

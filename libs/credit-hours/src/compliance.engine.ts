@@ -267,7 +267,8 @@ function recomputeSql(needed: SumColumn[], write: 'diff' | 'bulk'): string {
   let sql = sqlCache.get(key);
   if (!sql) {
     // Function replacers: the fragments hold `$n` parameters, which a replacement string would interpret.
-    sql = (JUDGED_CTES + (write === 'bulk' ? BULK_INSERT_SQL : DIFF_WRITE_SQL)).replace('__SUM_COLUMNS__', () => sumsSelect('$3::int', needed))
+    sql = (JUDGED_CTES + (write === 'bulk' ? BULK_INSERT_SQL : DIFF_WRITE_SQL))
+      .replace('__SUM_COLUMNS__', () => sumsSelect('$3::int', needed))
       .replace('__ACCRUED__', () => ACCRUED_SQL)
       .replace('__MET__', () => meetsSql('c.accrued', 'c.required'));
     sqlCache.set(key, sql);
@@ -299,7 +300,11 @@ export class ComplianceEngine {
    * Recomputes one trainee: the open year with the `once` requirements, and `year` too if it is
    * an earlier (closed) year, as after a correction of last year's hours.
    */
-  async recomputeTrainee(traineeId: string, year?: number, cause = 'recompute'): Promise<RecomputeCounts & { verdictChanges: VerdictChange[] }> {
+  async recomputeTrainee(
+    traineeId: string,
+    year?: number,
+    cause = 'recompute',
+  ): Promise<RecomputeCounts & { verdictChanges: VerdictChange[] }> {
     const now = this.clock.now();
     const open = currentYear(now);
     const years = year !== undefined && year < open ? [open, year] : [open];
@@ -336,7 +341,8 @@ export class ComplianceEngine {
     );
     const perChunk = Math.max(1, Math.min(32, Math.round((TRAINEES_PER_CHUNK * COMPLIANCE_BUCKETS) / Math.max(estimate, 1))));
     const chunks: [number, number][] = [];
-    for (let first = 0; first < COMPLIANCE_BUCKETS; first += perChunk) chunks.push([first, Math.min(first + perChunk, COMPLIANCE_BUCKETS) - 1]);
+    for (let first = 0; first < COMPLIANCE_BUCKETS; first += perChunk)
+      chunks.push([first, Math.min(first + perChunk, COMPLIANCE_BUCKETS) - 1]);
     let next = 0;
     let total = ZERO;
     const started = Date.now();
@@ -347,7 +353,11 @@ export class ComplianceEngine {
         const [lo, hi] = bucketRange(chunk[0], chunk[1]);
         const counts = await this.dataSource.transaction(async (manager) => {
           // Ascending order, like every other holder of these locks: no deadlock.
-          await manager.query('SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b', [LOCK_NAMESPACE, chunk[0], chunk[1]]);
+          await manager.query('SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b', [
+            LOCK_NAMESPACE,
+            chunk[0],
+            chunk[1],
+          ]);
           await manager.query(`SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
           // The ledger's totals as a sorted group aggregate over the merged index-only scans
           // (trainee order), not a hash aggregate: with three numeric sums per group the hash
@@ -396,16 +406,10 @@ export class ComplianceEngine {
     // A range with nothing written yet for these periods takes the bulk insert; the bucket locks
     // held keep it so until the statement has run.
     const write = allowBulk && (await this.untouched(manager, lo, hi, year, includeOnce)) ? 'bulk' : 'diff';
-    const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(recomputeSql(sumsNeeded(rules), write), [
-      lo,
-      hi,
-      year,
-      position.closed,
-      position.elapsedShare,
-      includeOnce,
-      now,
-      chinaDateOf(now),
-    ]);
+    const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(
+      recomputeSql(sumsNeeded(rules), write),
+      [lo, hi, year, position.closed, position.elapsedShare, includeOnce, now, chinaDateOf(now)],
+    );
     if (row.changed > 0) await this.validateWritten(manager, lo, hi, now);
     return { changed: row.changed, removed: row.removed, flagsRaised: row.flags_raised, flagsCleared: row.flags_cleared };
   }

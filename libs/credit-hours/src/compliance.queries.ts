@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, normalizeHours, offsetOf, Page, pageOf, PageRequest, regionScopeSql, Role, ScopePolicy } from '@cqo/core';
+import {
+  Actor,
+  Clock,
+  CommonErrors,
+  normalizeHours,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionScopeSql,
+  Role,
+  ScopePolicy,
+} from '@cqo/core';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { ComplianceState } from './compliance-status.entity';
 import { currentYear } from './compliance-period';
@@ -106,12 +118,21 @@ export class ComplianceQueries {
   }
 
   /** A trainee's statuses and flag history in one read. */
-  async overviewOf(actor: Actor, traineeId: string, filter: { year?: number } = {}): Promise<{ statuses: ComplianceStatusView[]; flags: ComplianceFlagView[] }> {
+  async overviewOf(
+    actor: Actor,
+    traineeId: string,
+    filter: { year?: number } = {},
+  ): Promise<{ statuses: ComplianceStatusView[]; flags: ComplianceFlagView[] }> {
     return { statuses: await this.statusesOf(actor, traineeId, filter), flags: await this.flagsOf(actor, traineeId) };
   }
 
   /** An enterprise's trainees (its CQO and employees) with their statuses; for its admin, its regulator, platform admins. */
-  async forEnterprise(actor: Actor, enterpriseId: string, filter: Omit<ComplianceListFilter, 'enterpriseId' | 'regionId'>, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
+  async forEnterprise(
+    actor: Actor,
+    enterpriseId: string,
+    filter: Omit<ComplianceListFilter, 'enterpriseId' | 'regionId'>,
+    page: PageRequest,
+  ): Promise<Page<TraineeComplianceRow>> {
     const rows: { path: string }[] = await this.dataSource.query(
       'SELECT g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
       [enterpriseId],
@@ -129,7 +150,13 @@ export class ComplianceQueries {
 
   private async query(actor: Actor, filter: ComplianceListFilter, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
     const year = filter.year ?? currentYear(this.clock.now());
-    const params: unknown[] = [year, filter.requirement ?? null, filter.state ?? null, filter.enterpriseId ?? null, filter.regionId ?? null];
+    const params: unknown[] = [
+      year,
+      filter.requirement ?? null,
+      filter.state ?? null,
+      filter.enterpriseId ?? null,
+      filter.regionId ?? null,
+    ];
     const scope = ScopePolicy.where(actor, { enterprise: 'p.enterprise_id', regionPath: 'g.path' }, params) ?? 'FALSE';
     const from = `FROM compliance_statuses s
        JOIN requirement_rules r ON r.id = s.rule_id
@@ -143,15 +170,19 @@ export class ComplianceQueries {
         AND ($5::uuid IS NULL OR ${regionScopeSql('g.path', '(SELECT path FROM regions WHERE id = $5)')})
         AND ${scope}`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: (RawStatus & { full_name: string; enterprise_id: string | null; enterprise_name: string | null; region_name: string | null })[] =
-      await this.dataSource.query(
-        `SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period,
+    const rows: (RawStatus & {
+      full_name: string;
+      enterprise_id: string | null;
+      enterprise_name: string | null;
+      region_name: string | null;
+    })[] = await this.dataSource.query(
+      `SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period,
                 p.full_name, p.enterprise_id, e.name AS enterprise_name, g.name AS region_name
            ${from}
           ORDER BY p.full_name, s.trainee_id, s.period_year DESC, r.sort_order
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, page.pageSize, offsetOf(page)],
-      );
+      [...params, page.pageSize, offsetOf(page)],
+    );
     return pageOf(
       rows.map((r) => ({
         ...toStatusView(r),

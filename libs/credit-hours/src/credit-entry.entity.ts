@@ -11,7 +11,13 @@ export const CREDIT_KINDS: readonly CreditKind[] = ['appointment', 'continuing']
 
 /** Where an entry comes from. A correction is a `reversal` of an entry plus a new entry. */
 export type CreditSource = 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
-export const CREDIT_SOURCES: readonly CreditSource[] = ['course_completion', 'in_person', 'manual_adjustment', 'external_claim', 'reversal'];
+export const CREDIT_SOURCES: readonly CreditSource[] = [
+  'course_completion',
+  'in_person',
+  'manual_adjustment',
+  'external_claim',
+  'reversal',
+];
 
 /**
  * One line of the append-only credit-hour ledger. Rows are never updated or deleted (a trigger
@@ -28,7 +34,10 @@ export const CREDIT_SOURCES: readonly CreditSource[] = ['course_completion', 'in
 @Check('ck_credit_entries_category', 'category IN (1, 2)')
 @Check('ck_credit_entries_kind', `kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
 @Check('ck_credit_entries_source', `source IN ('course_completion', 'in_person', 'manual_adjustment', 'external_claim', 'reversal')`)
-@Check('ck_credit_entries_sign', `hours <> 0 AND (source = 'reversal') = (hours < 0) AND (source = 'reversal') = (reverses_entry_id IS NOT NULL)`)
+@Check(
+  'ck_credit_entries_sign',
+  `hours <> 0 AND (source = 'reversal') = (hours < 0) AND (source = 'reversal') = (reverses_entry_id IS NOT NULL)`,
+)
 // Covers the compliance aggregation (index-only scan: hours is part of the key on purpose).
 @Index('ix_credit_entries_trainee_year', ['traineeId', 'year', 'category', 'kind', 'hours'])
 // Unique per year (a partitioned table's unique keys hold the partition key): see the columns.

@@ -49,7 +49,10 @@ export class CreditHoursQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A trainee's accrued hours by (year, category, kind), optionally narrowed. No scope check: for other libs. */
-  async accruedHours(traineeId: string, filter: { year?: number; category?: CreditCategory; kind?: CreditKind } = {}): Promise<AccruedHours[]> {
+  async accruedHours(
+    traineeId: string,
+    filter: { year?: number; category?: CreditCategory; kind?: CreditKind } = {},
+  ): Promise<AccruedHours[]> {
     const rows: { year: number; category: CreditCategory; kind: CreditKind; hours: string }[] = await this.dataSource.query(
       `SELECT year, category, kind, sum(hours)::text AS hours
          FROM credit_entries

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { CommonErrors, Role, ScopePolicy } from '@cqo/core';
 import { CreditHoursErrors } from './credit-hours.errors';
 

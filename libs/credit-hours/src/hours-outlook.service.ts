@@ -86,7 +86,11 @@ export class HoursOutlookService {
     }
     const deadline = `${year}-12-31`;
     const today = chinaDateOf(now);
-    const daysLeft = position.closed ? 0 : today < `${year}-01-01` ? 365 : Math.round((Date.parse(deadline) - Date.parse(today)) / DAY_MS) + 1;
+    const daysLeft = position.closed
+      ? 0
+      : today < `${year}-01-01`
+        ? 365
+        : Math.round((Date.parse(deadline) - Date.parse(today)) / DAY_MS) + 1;
     return { year, deadline, daysLeft, closed: position.closed, requirements: [...rows.values()] };
   }
 }

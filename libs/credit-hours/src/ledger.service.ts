@@ -62,26 +62,22 @@ export class LedgerService {
     const year = chinaYearOf(entry.occurredAt);
     await this.ensurePartition(manager, year);
     // The key and the entry in one statement: a key already taken (by any year) writes neither.
-    const inserted = await runQuery(
-      manager,
-      sql.appendEntry,
-      [
-        entry.traineeId,
-        entry.category,
-        kind,
-        entry.hours,
-        year,
-        entry.occurredAt,
-        entry.source,
-        entry.courseId ?? null,
-        entry.courseVersionId ?? null,
-        entry.enrollmentId ?? null,
-        entry.evidenceRef ?? null,
-        entry.accrualKey ?? null,
-        entry.reason ?? null,
-        entry.recordedBy ?? null,
-      ],
-    );
+    const inserted = await runQuery(manager, sql.appendEntry, [
+      entry.traineeId,
+      entry.category,
+      kind,
+      entry.hours,
+      year,
+      entry.occurredAt,
+      entry.source,
+      entry.courseId ?? null,
+      entry.courseVersionId ?? null,
+      entry.enrollmentId ?? null,
+      entry.evidenceRef ?? null,
+      entry.accrualKey ?? null,
+      entry.reason ?? null,
+      entry.recordedBy ?? null,
+    ]);
     if (inserted.length === 0) {
       const existing = await runQuery(manager, sql.entryOfAccrualKey, [entry.accrualKey]);
       return { entryId: existing[0].id, created: false, year: existing[0].year };

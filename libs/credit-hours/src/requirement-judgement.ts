@@ -21,7 +21,9 @@ export const SUM_COLUMN_NAMES = Object.keys(sumColumns('0')) as SumColumn[];
 /** The totals' select list: the needed ones summed, the others constant 0 (no rule reads them). */
 export function sumsSelect(year: string, needed: readonly SumColumn[] = SUM_COLUMN_NAMES): string {
   const columns = sumColumns(year);
-  return SUM_COLUMN_NAMES.map((c) => (needed.includes(c) ? `COALESCE(sum(c.hours) FILTER (WHERE ${columns[c]}), 0) AS ${c}` : `0::numeric AS ${c}`)).join(',\n         ');
+  return SUM_COLUMN_NAMES.map((c) =>
+    needed.includes(c) ? `COALESCE(sum(c.hours) FILTER (WHERE ${columns[c]}), 0) AS ${c}` : `0::numeric AS ${c}`,
+  ).join(',\n         ');
 }
 
 /**

@@ -19,7 +19,10 @@ export const REQUIREMENT_APPLIES_TO: readonly RequirementAppliesTo[] = ['everyon
  */
 @Entity({ name: 'requirement_rules' })
 @Index('ux_requirement_rules_rule_set_code', ['ruleSetId', 'code'], { unique: true })
-@Check('ck_requirement_rules_category_kind', `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
+@Check(
+  'ck_requirement_rules_category_kind',
+  `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`,
+)
 @Check('ck_requirement_rules_period', `period IN ('once', 'calendar_year')`)
 @Check('ck_requirement_rules_applies_to', `applies_to IN ('everyone', 'serving_and_opted_in')`)
 @Check('ck_requirement_rules_values', 'min_hours > 0 AND at_risk_threshold >= 0 AND at_risk_threshold <= 1')

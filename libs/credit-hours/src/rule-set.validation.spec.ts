@@ -1,4 +1,4 @@
-import type { RuleSetInput} from './rule-set.validation';
+import type { RuleSetInput } from './rule-set.validation';
 import { isMonthDay, validateRuleSet } from './rule-set.validation';
 
 const gansu: RuleSetInput = {
@@ -7,8 +7,25 @@ const gansu: RuleSetInput = {
   firstYear: 2027,
   rules: [
     { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
-    { code: 'continuing', name: '第一类继续教育', category: 1, kind: 'continuing', minHours: '14', period: 'calendar_year', appliesTo: 'serving_and_opted_in' },
-    { code: 'methods', name: '第二类方法培训', category: 2, kind: 'continuing', minHours: '30', period: 'calendar_year', appliesTo: 'serving_and_opted_in', atRiskThreshold: '0.8' },
+    {
+      code: 'continuing',
+      name: '第一类继续教育',
+      category: 1,
+      kind: 'continuing',
+      minHours: '14',
+      period: 'calendar_year',
+      appliesTo: 'serving_and_opted_in',
+    },
+    {
+      code: 'methods',
+      name: '第二类方法培训',
+      category: 2,
+      kind: 'continuing',
+      minHours: '30',
+      period: 'calendar_year',
+      appliesTo: 'serving_and_opted_in',
+      atRiskThreshold: '0.8',
+    },
   ],
 };
 
@@ -18,12 +35,18 @@ describe('validateRuleSet', () => {
   });
 
   it('refuses a closed year: a new set never rewrites closed periods', () => {
-    expect(validateRuleSet({ ...gansu, firstYear: 2025 }, 2026)).toEqual([{ field: 'firstYear', message: expect.stringContaining('2026') }]);
+    expect(validateRuleSet({ ...gansu, firstYear: 2025 }, 2026)).toEqual([
+      { field: 'firstYear', message: expect.stringContaining('2026') },
+    ]);
   });
 
   it('changes the year in progress only when asked, with a reason', () => {
-    expect(validateRuleSet({ ...gansu, firstYear: 2026 }, 2026)).toEqual([{ field: 'firstYear', message: expect.stringContaining('适用于本年度') }]);
-    expect(validateRuleSet({ ...gansu, firstYear: 2026, applyToCurrentYear: true }, 2026)).toEqual([{ field: 'reason', message: expect.any(String) }]);
+    expect(validateRuleSet({ ...gansu, firstYear: 2026 }, 2026)).toEqual([
+      { field: 'firstYear', message: expect.stringContaining('适用于本年度') },
+    ]);
+    expect(validateRuleSet({ ...gansu, firstYear: 2026, applyToCurrentYear: true }, 2026)).toEqual([
+      { field: 'reason', message: expect.any(String) },
+    ]);
     expect(validateRuleSet({ ...gansu, firstYear: 2026, applyToCurrentYear: true, reason: '省局通知提高年度学时要求' }, 2026)).toEqual([]);
     expect(validateRuleSet({ ...gansu, applyToCurrentYear: true, reason: '省局通知提高年度学时要求' }, 2026)).toEqual([
       { field: 'applyToCurrentYear', message: expect.any(String) },
@@ -32,7 +55,9 @@ describe('validateRuleSet', () => {
 
   it('takes the length of a 学时 as data, 1 to 240 minutes', () => {
     expect(validateRuleSet({ ...gansu, minutesPerCreditHour: 50 }, 2026)).toEqual([]);
-    expect(validateRuleSet({ ...gansu, minutesPerCreditHour: 0 }, 2026)).toEqual([{ field: 'minutesPerCreditHour', message: expect.any(String) }]);
+    expect(validateRuleSet({ ...gansu, minutesPerCreditHour: 0 }, 2026)).toEqual([
+      { field: 'minutesPerCreditHour', message: expect.any(String) },
+    ]);
   });
 
   it('refuses category-2 appointment rules, duplicate codes, float-like hours and thresholds above 1', () => {
@@ -48,12 +73,20 @@ describe('validateRuleSet', () => {
       },
       2026,
     );
-    expect(sut.map((i) => i.field)).toEqual(['rules[0].kind', 'rules[1].code', 'rules[1].minHours', 'rules[2].atRiskThreshold', 'rules[3].countAppointmentHours']);
+    expect(sut.map((i) => i.field)).toEqual([
+      'rules[0].kind',
+      'rules[1].code',
+      'rules[1].minHours',
+      'rules[2].atRiskThreshold',
+      'rules[3].countAppointmentHours',
+    ]);
   });
 
   it('checks reminder dates as month-days', () => {
     expect(isMonthDay('02-29')).toBe(true);
     expect(isMonthDay('02-30')).toBe(false);
-    expect(validateRuleSet({ ...gansu, reminderDates: ['10-1'] }, 2026)).toEqual([{ field: 'reminderDates[0]', message: expect.any(String) }]);
+    expect(validateRuleSet({ ...gansu, reminderDates: ['10-1'] }, 2026)).toEqual([
+      { field: 'reminderDates[0]', message: expect.any(String) },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldIssue} from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
 import { isPositiveHours } from '@cqo/core';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import { CREDIT_KINDS } from './credit-entry.entity';
@@ -76,10 +76,12 @@ export function validateRuleSet(input: RuleSetInput, openYear: number): FieldIss
   else if (input.firstYear === openYear && input.applyToCurrentYear !== true) {
     add('firstYear', `${openYear}年度已在进行中：新规则默认从下一年度起适用；如确需适用于本年度，请勾选“适用于本年度”并说明理由`);
   }
-  if (input.applyToCurrentYear !== undefined && typeof input.applyToCurrentYear !== 'boolean') add('applyToCurrentYear', '必须是 true 或 false');
+  if (input.applyToCurrentYear !== undefined && typeof input.applyToCurrentYear !== 'boolean')
+    add('applyToCurrentYear', '必须是 true 或 false');
   if (input.applyToCurrentYear === true) {
     if (input.firstYear !== openYear) add('applyToCurrentYear', `只有首个适用年度为本年度（${openYear}）时才可选择`);
-    if (typeof input.reason !== 'string' || input.reason.trim().length < 5 || input.reason.length > 500) add('reason', '适用于本年度须说明理由（5至500个字符）');
+    if (typeof input.reason !== 'string' || input.reason.trim().length < 5 || input.reason.length > 500)
+      add('reason', '适用于本年度须说明理由（5至500个字符）');
   }
   const minutes = input.minutesPerCreditHour ?? DEFAULT_MINUTES_PER_CREDIT_HOUR;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) add('minutesPerCreditHour', '每学时分钟数须为1至240的整数');
@@ -107,7 +109,8 @@ export function validateRuleSet(input: RuleSetInput, openYear: number): FieldIss
     else if (rule.category === 2 && rule.kind !== 'continuing') add(at('kind'), '第二类课程均为继续教育（continuing）');
     if (typeof rule.minHours !== 'string' || !isPositiveHours(rule.minHours)) add(at('minHours'), '必须是正的小数文本（最多两位小数）');
     if (!REQUIREMENT_PERIODS.includes(rule.period)) add(at('period'), '必须是 once 或 calendar_year');
-    if (rule.countAppointmentHours !== undefined && typeof rule.countAppointmentHours !== 'boolean') add(at('countAppointmentHours'), '必须是 true 或 false');
+    if (rule.countAppointmentHours !== undefined && typeof rule.countAppointmentHours !== 'boolean')
+      add(at('countAppointmentHours'), '必须是 true 或 false');
     if (rule.countAppointmentHours && rule.kind === 'appointment') add(at('countAppointmentHours'), '任职培训要求本身只计任职培训学时');
     if (rule.atRiskThreshold !== undefined && (typeof rule.atRiskThreshold !== 'string' || !THRESHOLD.test(rule.atRiskThreshold))) {
       add(at('atRiskThreshold'), '必须是 0 到 1 之间的小数文本（最多三位小数）');

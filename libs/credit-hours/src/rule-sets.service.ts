@@ -69,32 +69,30 @@ export class RuleSetsService {
       if (later.length > 0) throw CreditHoursErrors.ruleSetOverlaps();
       await runQuery(manager, sql.endPreviousRuleSets, [input.regionId, effectiveFrom]);
       const [set] = await runQuery(manager, sql.insertRuleSet, [
-          input.name.trim(),
-          input.regionId,
-          input.firstYear,
-          effectiveFrom,
-          input.minutesPerCreditHour ?? DEFAULT_MINUTES_PER_CREDIT_HOUR,
-          reason,
-          [...(input.reminderDates ?? DEFAULT_REMINDER_DATES)].sort(),
-          actor.userId,
-          this.clock.now(),
-        ],
-      );
+        input.name.trim(),
+        input.regionId,
+        input.firstYear,
+        effectiveFrom,
+        input.minutesPerCreditHour ?? DEFAULT_MINUTES_PER_CREDIT_HOUR,
+        reason,
+        [...(input.reminderDates ?? DEFAULT_REMINDER_DATES)].sort(),
+        actor.userId,
+        this.clock.now(),
+      ]);
       for (const [i, rule] of input.rules.entries()) {
         await runQuery(manager, sql.insertRule, [
-            set.id,
-            rule.code,
-            rule.name.trim(),
-            rule.category,
-            rule.kind,
-            rule.minHours,
-            rule.period,
-            rule.countAppointmentHours ?? false,
-            rule.atRiskThreshold ?? '1',
-            rule.appliesTo,
-            i,
-          ],
-        );
+          set.id,
+          rule.code,
+          rule.name.trim(),
+          rule.category,
+          rule.kind,
+          rule.minHours,
+          rule.period,
+          rule.countAppointmentHours ?? false,
+          rule.atRiskThreshold ?? '1',
+          rule.appliesTo,
+          i,
+        ]);
       }
       // The year in progress is recomputed at once when the set applies to it; otherwise the set waits for its first year.
       await this.outbox.record(manager, 'compliance.rule-set-published', { ruleSetId: set.id, effectiveFrom, firstYear: input.firstYear });
@@ -107,7 +105,12 @@ export class RuleSetsService {
     const sets = await runQuery(this.dataSource, sql.listRuleSets, [filter.regionId ?? null]);
     if (sets.length === 0) return [];
     const rules = await runQuery(this.dataSource, sql.rulesOfSets, [sets.map((s) => s.id)]);
-    return sets.map((s) => toView(s, rules.filter((r) => r.rule_set_id === s.id)));
+    return sets.map((s) =>
+      toView(
+        s,
+        rules.filter((r) => r.rule_set_id === s.id),
+      ),
+    );
   }
 
   async get(id: string): Promise<RuleSetView> {

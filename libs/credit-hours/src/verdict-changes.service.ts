@@ -8,7 +8,6 @@ import { VerdictRow } from './sql/verdict-changes.sql';
 
 export type { VerdictRow } from './sql/verdict-changes.sql';
 
-
 export interface VerdictChange {
   requirement: string;
   ruleName: string;
@@ -42,7 +41,14 @@ export class VerdictChangesService {
   }
 
   /** Compares, audits and notifies; returns the changes (none when the year had not closed before). */
-  async record(manager: EntityManager, traineeId: string, year: number, before: VerdictRow[], after: VerdictRow[], cause: string): Promise<VerdictChange[]> {
+  async record(
+    manager: EntityManager,
+    traineeId: string,
+    year: number,
+    before: VerdictRow[],
+    after: VerdictRow[],
+    cause: string,
+  ): Promise<VerdictChange[]> {
     // Only a verdict that had been made final can be "re-opened"; the year-close run itself is not a change.
     if (!before.some((b) => b.final)) return [];
     const names = await runQuery(manager, sql.requirementNames, [traineeId, year]);
@@ -71,26 +77,37 @@ export class VerdictChangesService {
       ]);
     }
     await this.notify(manager, traineeId, year, changes, now);
-    this.logger.log({ traineeId, year, changes: changes.map((c) => `${c.requirement}:${c.before?.state}->${c.after?.state}`) }, 'closed year verdict changed');
+    this.logger.log(
+      { traineeId, year, changes: changes.map((c) => `${c.requirement}:${c.before?.state}->${c.after?.state}`) },
+      'closed year verdict changed',
+    );
     return changes;
   }
 
   private async notify(manager: EntityManager, traineeId: string, year: number, changes: VerdictChange[], now: Date): Promise<void> {
     const [who] = await runQuery(manager, sql.whoToTell, [traineeId]);
     if (!who) return;
-    const lines = changes
-      .map((c) => `${c.ruleName}：${label(c.before)} → ${label(c.after)}`)
-      .join('；');
+    const lines = changes.map((c) => `${c.ruleName}：${label(c.before)} → ${label(c.after)}`).join('；');
     const title = `${year}年度学时认定结果已变更`;
     // One key per change set: the after-states name it, so a retried job sends nothing twice.
     const key = `verdict-change:${traineeId}:${year}:${changes.map((c) => `${c.requirement}=${c.after?.state ?? 'none'}@${c.after?.accrued ?? ''}`).join(',')}`;
     const messages = [
       { userId: traineeId, body: `因补录的学习记录，您${year}年度的学时认定结果已重新计算：${lines}。` },
-      ...who.admin_ids.map((id) => ({ userId: id, body: `因补录的学习记录，贵企业${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。` })),
-      ...who.regulator_ids.map((id) => ({ userId: id, body: `因补录的学习记录，${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。` })),
+      ...who.admin_ids.map((id) => ({
+        userId: id,
+        body: `因补录的学习记录，贵企业${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。`,
+      })),
+      ...who.regulator_ids.map((id) => ({
+        userId: id,
+        body: `因补录的学习记录，${who.full_name}${year}年度的学时认定结果已重新计算：${lines}。`,
+      })),
     ];
     for (const m of messages) {
-      await insertNotification(manager, { userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
+      await insertNotification(
+        manager,
+        { userId: m.userId, kind: 'compliance.verdict-changed', title, body: m.body, dedupeKey: `${key}:${m.userId}` },
+        now,
+      );
     }
   }
 }

@@ -80,20 +80,19 @@ export class AttemptGrader {
       const [eventType, eventPayload] = this.gradedEvent(attemptId, a, grade, now);
       // The claim, the score, every item's grade, the capability conclusion and the event: one statement.
       const [claimed] = await runPrepared(this.dataSource, sql.claimAndGrade, [
-          attemptId,
-          now,
-          who.by,
-          a.answer_saves,
-          items.map((i) => i.position),
-          grade.items.map((g) => g.correct),
-          grade.items.map((g) => g.awardedPoints),
-          grade.score,
-          grade.percent,
-          grade.passed,
-          eventType,
-          eventPayload,
-        ],
-      );
+        attemptId,
+        now,
+        who.by,
+        a.answer_saves,
+        items.map((i) => i.position),
+        grade.items.map((g) => g.correct),
+        grade.items.map((g) => g.awardedPoints),
+        grade.score,
+        grade.percent,
+        grade.passed,
+        eventType,
+        eventPayload,
+      ]);
       // Not claimed: submitted by a parallel call, or answers saved since the read. Read again.
       if (!claimed) continue;
       this.outbox.committed(this.dataSource);
@@ -144,18 +143,17 @@ export class AttemptGrader {
       const [eventType, eventPayload] = this.gradedEvent(attemptId, claimed, grade, now);
       // Every item's grade, the capability conclusion, the score and the event: one statement.
       await runQuery(manager, sql.writeLockedGrade, [
-          attemptId,
-          items.map((i) => i.position),
-          grade.items.map((g) => g.correct),
-          grade.items.map((g) => g.awardedPoints),
-          grade.score,
-          grade.percent,
-          grade.passed,
-          now,
-          eventType,
-          eventPayload,
-        ],
-      );
+        attemptId,
+        items.map((i) => i.position),
+        grade.items.map((g) => g.correct),
+        grade.items.map((g) => g.awardedPoints),
+        grade.score,
+        grade.percent,
+        grade.passed,
+        now,
+        eventType,
+        eventPayload,
+      ]);
       if (claimed.kind === 'course_exam' && grade.passed && claimed.enrollment_id) {
         await this.courses.recordPassed(manager, claimed.enrollment_id, now);
       }
@@ -168,7 +166,12 @@ export class AttemptGrader {
   /** Grades the items (in position order) and marks each one correct or not. */
   private grade(items: GradedItemRow[], passMarkPercent: number): AttemptGrade {
     const grade = gradeAttempt(
-      items.map((i) => ({ type: i.type, correctOptionIds: i.correct_option_ids, points: i.points, selectedOptionIds: i.selected_option_ids })),
+      items.map((i) => ({
+        type: i.type,
+        correctOptionIds: i.correct_option_ids,
+        points: i.points,
+        selectedOptionIds: i.selected_option_ids,
+      })),
       passMarkPercent,
     );
     items.forEach((item, n) => {

@@ -2,7 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, FieldIssue, isUniqueViolation, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, runCommand, runPrepared, runQuery, runTemplate } from '@cqo/core';
+import {
+  Actor,
+  Clock,
+  FieldIssue,
+  isUniqueViolation,
+  offsetOf,
+  OutboxWriter,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  runCommand,
+  runPrepared,
+  runQuery,
+  runTemplate,
+} from '@cqo/core';
 import { regionPathOf } from '@cqo/organizations';
 import { traineeRegionPath } from '@cqo/trainees';
 import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader';
@@ -145,7 +160,10 @@ export class AttemptsService {
         outcome = await this.createAttempt(actor, source, enrollmentId);
       } catch (error) {
         // A parallel start won the race: hand back its attempt.
-        if (isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_open') || isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_attempt_no')) {
+        if (
+          isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_open') ||
+          isUniqueViolation(error, 'ux_exam_attempts_paper_id_trainee_id_attempt_no')
+        ) {
           const winner = await this.openAttemptId(paperId, actor.userId);
           if (winner) return this.getOwn(actor, winner);
         }
@@ -198,8 +216,10 @@ export class AttemptsService {
         const item = byPosition.get(a.position);
         const ids = [...new Set(a.optionIds)];
         if (!item) issues.push({ field: `answers[${i}].position`, message: '本次考试没有该题' });
-        else if (ids.some((id) => !item.option_order.includes(id))) issues.push({ field: `answers[${i}].optionIds`, message: '选项不属于该题' });
-        else if (item.type !== 'multiple' && ids.length > 1) issues.push({ field: `answers[${i}].optionIds`, message: '单选题和判断题只能选一个选项' });
+        else if (ids.some((id) => !item.option_order.includes(id)))
+          issues.push({ field: `answers[${i}].optionIds`, message: '选项不属于该题' });
+        else if (item.type !== 'multiple' && ids.length > 1)
+          issues.push({ field: `answers[${i}].optionIds`, message: '单选题和判断题只能选一个选项' });
         if (seen.has(a.position)) issues.push({ field: `answers[${i}].position`, message: '同一题目重复作答' });
         seen.add(a.position);
         return { position: a.position, ids: ids.length > 0 ? ids : null };
@@ -217,7 +237,14 @@ export class AttemptsService {
     if (outcome.outcome !== 'graded') return this.getOwn(actor, attemptId);
     // The grading transaction read everything the answer needs: no second round of queries.
     const { attempt: a, items, grade } = outcome.graded;
-    const row: AttemptRow = { ...a, status: 'submitted', score: grade.score, percent: grade.percent, passed: grade.passed, paper_title: a.title };
+    const row: AttemptRow = {
+      ...a,
+      status: 'submitted',
+      score: grade.score,
+      percent: grade.percent,
+      passed: grade.passed,
+      paper_title: a.title,
+    };
     return viewOf(row, items);
   }
 
@@ -234,18 +261,16 @@ export class AttemptsService {
       row = await this.ownAttempt(actor, attemptId);
     }
     // The key columns are read only when the review policy shows them.
-    const items = (await runTemplate(this.dataSource, sql.attemptItems, { keyColumns: mayReveal(row) ? sql.ITEM_KEY_COLUMNS : '' }, [attemptId])) as GradedItemRow[];
+    const items = (await runTemplate(this.dataSource, sql.attemptItems, { keyColumns: mayReveal(row) ? sql.ITEM_KEY_COLUMNS : '' }, [
+      attemptId,
+    ])) as GradedItemRow[];
     return viewOf(row, items);
   }
 
   async listOwn(actor: Actor, page: PageRequest, paperId?: string): Promise<Page<TraineeAttemptSummary>> {
     const [{ total }] = await runQuery(this.dataSource, sql.countOwnAttempts, [actor.userId, paperId ?? null]);
     const rows = await runQuery(this.dataSource, sql.listOwnAttempts, [actor.userId, paperId ?? null, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map(summaryOf),
-      Number(total),
-      page,
-    );
+    return pageOf(rows.map(summaryOf), Number(total), page);
   }
 
   /** A published paper as a trainee sees it before starting, with their attempts so far. */
@@ -253,7 +278,10 @@ export class AttemptsService {
     const paper = await this.publishedPaper(paperId, true);
     const [counts] = await runQuery(this.dataSource, sql.fixedQuestionTotals, [paperId]);
     const history = await this.history(this.dataSource.manager, paperId, actor.userId);
-    const nextAttemptAt = history.lastSubmittedAt && paper.cooldownMinutes > 0 ? new Date(history.lastSubmittedAt.getTime() + paper.cooldownMinutes * 60_000) : null;
+    const nextAttemptAt =
+      history.lastSubmittedAt && paper.cooldownMinutes > 0
+        ? new Date(history.lastSubmittedAt.getTime() + paper.cooldownMinutes * 60_000)
+        : null;
     return {
       id: paper.id,
       kind: paper.kind,
@@ -318,31 +346,27 @@ export class AttemptsService {
       autoSubmitAt: new Date(deadline.getTime() + paper.graceSeconds * 1000).toISOString(),
     });
     // Option orders travel as JSON: unnest cannot take a ragged text[][].
-    const [r] = await runPrepared(
-      this.dataSource,
-      sql.startAttempt,
-      [
-        attemptId,
-        paper.id,
-        actor.userId,
-        seed,
-        enrollmentId,
-        now,
-        deadline,
-        paper.graceSeconds,
-        paper.passMarkPercent,
-        paper.revealAnswers,
-        drawn.length,
-        maxScore,
-        paper.maxAttempts,
-        paper.cooldownMinutes,
-        drawn.filter((d) => !fixedIds.has(d.questionId)).map((d) => d.versionId),
-        JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder }))),
-        eventType,
-        eventPayload,
-        drawn.filter((d) => fixedIds.has(d.questionId)).map((d) => d.versionId),
-      ],
-    );
+    const [r] = await runPrepared(this.dataSource, sql.startAttempt, [
+      attemptId,
+      paper.id,
+      actor.userId,
+      seed,
+      enrollmentId,
+      now,
+      deadline,
+      paper.graceSeconds,
+      paper.passMarkPercent,
+      paper.revealAnswers,
+      drawn.length,
+      maxScore,
+      paper.maxAttempts,
+      paper.cooldownMinutes,
+      drawn.filter((d) => !fixedIds.has(d.questionId)).map((d) => d.versionId),
+      JSON.stringify(drawn.map((d) => ({ position: d.position, version_id: d.versionId, points: d.points, option_order: d.optionOrder }))),
+      eventType,
+      eventPayload,
+      drawn.filter((d) => fixedIds.has(d.questionId)).map((d) => d.versionId),
+    ]);
     if (r.attempt_no === null) return this.notStarted(r, paper, now);
     const row: AttemptRow = {
       id: attemptId,
@@ -472,7 +496,12 @@ function viewOf(row: AttemptRow, items: GradedItemRow[]): TraineeAttemptView {
       };
     }),
     review: mayReveal(row)
-      ? items.map((i) => ({ position: i.position, correctOptionIds: i.correct_option_ids, correct: i.correct === true, explanation: i.explanation }))
+      ? items.map((i) => ({
+          position: i.position,
+          correctOptionIds: i.correct_option_ids,
+          correct: i.correct === true,
+          explanation: i.explanation,
+        }))
       : null,
   };
 }
@@ -516,9 +545,21 @@ type StartOutcome =
 
 /** The parts of an item row that come from its question version. */
 function itemOf(body: QuestionVersionBody): Pick<GradedItemRow, 'type' | 'stem' | 'options' | 'correct_option_ids' | 'explanation'> {
-  return { type: body.type, stem: body.stem, options: body.options, correct_option_ids: body.correctOptionIds, explanation: body.explanation };
+  return {
+    type: body.type,
+    stem: body.stem,
+    options: body.options,
+    correct_option_ids: body.correctOptionIds,
+    explanation: body.explanation,
+  };
 }
 
 function historyOf(h: HistoryRow): AttemptHistory {
-  return { count: Number(h.count), maxNo: h.max_no ?? 0, lastSubmittedAt: h.last_submitted_at ? new Date(h.last_submitted_at) : null, passed: h.passed === true, openId: h.open_id };
+  return {
+    count: Number(h.count),
+    maxNo: h.max_no ?? 0,
+    lastSubmittedAt: h.last_submitted_at ? new Date(h.last_submitted_at) : null,
+    passed: h.passed === true,
+    openId: h.open_id,
+  };
 }

@@ -9,7 +9,7 @@ describe('exam.attempt.started route', () => {
     expect(sut.payload('42', event)).toEqual({ eventId: '42', attemptId: 'a' });
   });
 
-  it('delays it until the deadline plus grace, from the relay\'s now', () => {
+  it("delays it until the deadline plus grace, from the relay's now", () => {
     expect(sut.delay!(event, new Date('2026-01-01T09:30:00Z'))).toBe(30 * 60_000 + 30_000);
     // Relayed late (Redis was down past the deadline): due at once (the relay clamps ≤ 0 to no delay).
     expect(sut.delay!(event, new Date('2026-01-01T11:00:00Z'))).toBeLessThan(0);

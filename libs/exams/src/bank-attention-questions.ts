@@ -18,7 +18,12 @@ export class BankAttentionQuestions implements AttentionQuestionSource {
     const rows = await runQuery(this.dataSource, drawSql.attentionQuestion, [scope.organizationId, scope.category, [...scope.topicCodes]]);
     const q = rows[0];
     if (!q) return null;
-    return { questionId: q.question_id, prompt: q.stem, options: q.options.map((o) => ({ id: o.id, text: o.text })), answerKey: q.correct_option_ids[0] };
+    return {
+      questionId: q.question_id,
+      prompt: q.stem,
+      options: q.options.map((o) => ({ id: o.id, text: o.text })),
+      answerKey: q.correct_option_ids[0],
+    };
   }
 }
 

@@ -89,7 +89,12 @@ export class CapabilityResultsService {
 
   private async readPage(condition: string, params: unknown[], page: PageRequest): Promise<Page<CapabilityResultView>> {
     const [{ total }] = await runTemplate(this.dataSource, sql.countCapabilityResults, { condition }, params);
-    const rows = await runTemplate(this.dataSource, sql.capabilityResultsPage, { condition, page: `LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}` }, params);
+    const rows = await runTemplate(
+      this.dataSource,
+      sql.capabilityResultsPage,
+      { condition, page: `LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}` },
+      params,
+    );
     return pageOf(rows.map(toView), Number(total), page);
   }
 }

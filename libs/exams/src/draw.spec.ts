@@ -1,10 +1,18 @@
-import type { DrawCandidate} from './draw';
+import type { DrawCandidate } from './draw';
 import { checkDrawable, drawAttempt, DrawShortage } from './draw';
 import type { DrawRule } from './exam-types';
 
 function q(n: number, over: Partial<DrawCandidate> = {}): DrawCandidate {
   const id = `q${String(n).padStart(3, '0')}`;
-  return { questionId: id, versionId: `v-${id}`, category: 1, topics: ['C1-01'], difficulty: 3, optionIds: [`${id}a`, `${id}b`, `${id}c`, `${id}d`], ...over };
+  return {
+    questionId: id,
+    versionId: `v-${id}`,
+    category: 1,
+    topics: ['C1-01'],
+    difficulty: 3,
+    optionIds: [`${id}a`, `${id}b`, `${id}c`, `${id}d`],
+    ...over,
+  };
 }
 function rule(over: Partial<DrawRule>): DrawRule {
   return { count: 1, category: null, topic: null, difficultyMin: null, difficultyMax: null, points: 1, ...over };
@@ -40,11 +48,17 @@ describe('drawAttempt', () => {
   });
 
   it('puts fixed questions first and never draws them again; later rules skip earlier picks', () => {
-    const fixed = [{ candidate: pool[0], points: 5 }, { candidate: pool[2], points: 5 }];
+    const fixed = [
+      { candidate: pool[0], points: 5 },
+      { candidate: pool[2], points: 5 },
+    ];
     // Every C1-01 question but the fixed ones (18) must be taken by the two rules together.
     const rules = [rule({ count: 10, topic: 'C1-01' }), rule({ count: 8, topic: 'C1-01' })];
     const sut = drawAttempt({ ...base, seed: 'fx', fixed, rules });
-    expect(sut.slice(0, 2).map((i) => [i.questionId, i.points])).toEqual([['q000', 5], ['q002', 5]]);
+    expect(sut.slice(0, 2).map((i) => [i.questionId, i.points])).toEqual([
+      ['q000', 5],
+      ['q002', 5],
+    ]);
     expect(new Set(sut.map((i) => i.questionId)).size).toBe(20);
   });
 
@@ -65,7 +79,8 @@ describe('drawAttempt', () => {
     const mixed = drawAttempt({ ...base, seed: 'o', rules, shuffleOptions: true });
     expect(mixed.map((i) => i.questionId)).toEqual(plain.map((i) => i.questionId));
     expect(mixed.some((m, i) => m.optionOrder.join() !== plain[i].optionOrder.join())).toBe(true);
-    for (const m of mixed) expect([...m.optionOrder].sort()).toEqual([...pool.find((p) => p.questionId === m.questionId)!.optionIds].sort());
+    for (const m of mixed)
+      expect([...m.optionOrder].sort()).toEqual([...pool.find((p) => p.questionId === m.questionId)!.optionIds].sort());
   });
 
   it('spreads draws over the pool (no favourite questions)', () => {

@@ -1,5 +1,5 @@
 import type { DrawRule, TopicCategory } from './exam-types';
-import type { Random} from './prng';
+import type { Random } from './prng';
 import { sample, seededRandom, shuffled } from './prng';
 
 /** A question as the draw sees it: its current version and the tags rules filter on. */
@@ -104,7 +104,12 @@ export function checkDrawable(fixedIds: readonly string[], rules: readonly DrawR
     const own = pool.filter((q) => !fixed.has(q.questionId) && matchesRule(rule, q)).length;
     const sharedByEarlier = rules
       .slice(0, index)
-      .reduce((n, earlier) => n + Math.min(earlier.count, pool.filter((q) => !fixed.has(q.questionId) && matchesRule(earlier, q) && matchesRule(rule, q)).length), 0);
+      .reduce(
+        (n, earlier) =>
+          n +
+          Math.min(earlier.count, pool.filter((q) => !fixed.has(q.questionId) && matchesRule(earlier, q) && matchesRule(rule, q)).length),
+        0,
+      );
     const available = own - sharedByEarlier;
     if (available < rule.count) shortages.push(new DrawShortage(index, rule.count, Math.max(0, available)));
   });

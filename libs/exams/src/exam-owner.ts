@@ -1,4 +1,4 @@
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { CommonErrors, Role } from '@cqo/core';
 
 /**

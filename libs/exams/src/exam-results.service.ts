@@ -65,14 +65,24 @@ export class ExamResultsService {
     private readonly papers: PapersService,
   ) {}
 
-  async results(actor: Actor, paperId: string, filter: { status?: AttemptStatus; passed?: boolean }, page: PageRequest): Promise<Page<PaperResultRow> & { summary: PaperResultsSummary }> {
+  async results(
+    actor: Actor,
+    paperId: string,
+    filter: { status?: AttemptStatus; passed?: boolean },
+    page: PageRequest,
+  ): Promise<Page<PaperResultRow> & { summary: PaperResultsSummary }> {
     await this.papers.findOwned(this.dataSource.manager, ownerOf(actor), paperId);
     const filterParams = [paperId, filter.status ?? null, filter.passed ?? null] as const;
     const [summary] = await runQuery(this.dataSource, sql.resultsSummary, [...filterParams]);
     const rows = (await runQuery(this.dataSource, sql.resultsPage, [...filterParams, page.pageSize, offsetOf(page)])).map(toResult);
     return {
       ...pageOf(rows, Number(summary.attempts), page),
-      summary: { attempts: Number(summary.attempts), graded: Number(summary.graded), passed: Number(summary.passed), meanPercent: summary.mean },
+      summary: {
+        attempts: Number(summary.attempts),
+        graded: Number(summary.graded),
+        passed: Number(summary.passed),
+        meanPercent: summary.mean,
+      },
     };
   }
 
@@ -103,7 +113,10 @@ export class ExamResultsService {
   async itemStatistics(actor: Actor, paperId: string): Promise<ItemStatisticsView> {
     await this.papers.findOwned(this.dataSource.manager, ownerOf(actor), paperId);
     const rows = await runQuery(this.dataSource, sql.gradedItems, [paperId]);
-    const byAttempt = new Map<string, { attemptId: string; score: number; maxScore: number; items: { key: string; correct: boolean; points: number }[] }>();
+    const byAttempt = new Map<
+      string,
+      { attemptId: string; score: number; maxScore: number; items: { key: string; correct: boolean; points: number }[] }
+    >();
     for (const r of rows) {
       const a = byAttempt.get(r.attempt_id) ?? { attemptId: r.attempt_id, score: r.score, maxScore: r.max_score, items: [] };
       a.items.push({ key: r.question_version_id, correct: r.correct, points: r.points });

@@ -11,12 +11,18 @@ export const ExamErrors = {
   questionInvalid: (details: FieldIssue[]) => DomainError.invalid('QUESTION_INVALID', '试题内容有误', details),
   importFileInvalid: (message: string) => DomainError.invalid('IMPORT_FILE_INVALID', message, [{ field: 'content', message }]),
   importRowsInvalid: (details: FieldIssue[]) =>
-    DomainError.invalid('IMPORT_ROWS_INVALID', `导入文件有${new Set(details.map((d) => d.field.replace(/\].*$/, ']'))).size}行错误，未导入任何试题`, details),
+    DomainError.invalid(
+      'IMPORT_ROWS_INVALID',
+      `导入文件有${new Set(details.map((d) => d.field.replace(/\].*$/, ']'))).size}行错误，未导入任何试题`,
+      details,
+    ),
   paperNotFound: () => DomainError.notFound('PAPER_NOT_FOUND', '试卷不存在'),
   paperNotDraft: () => DomainError.conflict('PAPER_NOT_DRAFT', '试卷已发布，不能修改；请停用后另建试卷'),
   paperNotPublished: () => DomainError.conflict('PAPER_NOT_PUBLISHED', '试卷未发布或已停用'),
-  paperEmpty: () => DomainError.invalid('PAPER_EMPTY', '试卷至少需要一道固定试题或一条抽题规则', [{ field: 'fixedQuestions', message: '试卷没有试题' }]),
-  paperQuestionsInvalid: (details: FieldIssue[]) => DomainError.invalid('PAPER_QUESTIONS_INVALID', '试卷引用的试题不存在或不属于本机构', details),
+  paperEmpty: () =>
+    DomainError.invalid('PAPER_EMPTY', '试卷至少需要一道固定试题或一条抽题规则', [{ field: 'fixedQuestions', message: '试卷没有试题' }]),
+  paperQuestionsInvalid: (details: FieldIssue[]) =>
+    DomainError.invalid('PAPER_QUESTIONS_INVALID', '试卷引用的试题不存在或不属于本机构', details),
   drawPoolTooSmall: (details: FieldIssue[]) => DomainError.conflict('DRAW_POOL_TOO_SMALL', '题库中符合抽题规则的试题不足', details),
   notEligible: () => DomainError.forbidden('EXAM_NOT_ELIGIBLE', '您未报名该考试对应的课程，或不在该测试的范围内'),
   attemptsExhausted: (max: number) => DomainError.conflict('ATTEMPTS_EXHAUSTED', `该试卷最多可考${max}次，次数已用完`),

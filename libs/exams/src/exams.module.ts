@@ -30,6 +30,14 @@ import { TopicCatalog } from './topic-catalog';
     CapabilityResultsService,
     ExamResultsService,
   ],
-  exports: [QuestionPoolRepository, QuestionsService, PapersService, AttemptsService, CapabilityResultsService, ExamResultsService, AttemptGrader],
+  exports: [
+    QuestionPoolRepository,
+    QuestionsService,
+    PapersService,
+    AttemptsService,
+    CapabilityResultsService,
+    ExamResultsService,
+    AttemptGrader,
+  ],
 })
 export class ExamsModule {}

@@ -1,9 +1,24 @@
-import type { GradableItem} from './grading';
+import type { GradableItem } from './grading';
 import { gradeAttempt, gradeItem, percentText } from './grading';
 
-const single = (selected: string[] | null): GradableItem => ({ type: 'single', correctOptionIds: ['k'], points: 2, selectedOptionIds: selected });
-const multiple = (selected: string[] | null): GradableItem => ({ type: 'multiple', correctOptionIds: ['a', 'c'], points: 3, selectedOptionIds: selected });
-const trueFalse = (selected: string[] | null): GradableItem => ({ type: 'true_false', correctOptionIds: ['t'], points: 1, selectedOptionIds: selected });
+const single = (selected: string[] | null): GradableItem => ({
+  type: 'single',
+  correctOptionIds: ['k'],
+  points: 2,
+  selectedOptionIds: selected,
+});
+const multiple = (selected: string[] | null): GradableItem => ({
+  type: 'multiple',
+  correctOptionIds: ['a', 'c'],
+  points: 3,
+  selectedOptionIds: selected,
+});
+const trueFalse = (selected: string[] | null): GradableItem => ({
+  type: 'true_false',
+  correctOptionIds: ['t'],
+  points: 1,
+  selectedOptionIds: selected,
+});
 
 describe('gradeItem', () => {
   it.each([

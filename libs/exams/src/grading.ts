@@ -55,7 +55,13 @@ export function gradeAttempt(items: readonly GradableItem[], passMarkPercent: nu
   const grades = items.map(gradeItem);
   const score = grades.reduce((s, g) => s + g.awardedPoints, 0);
   const maxScore = items.reduce((s, i) => s + i.points, 0);
-  return { items: grades, score, maxScore, percent: percentText(score, maxScore), passed: maxScore > 0 && score * 100 >= passMarkPercent * maxScore };
+  return {
+    items: grades,
+    score,
+    maxScore,
+    percent: percentText(score, maxScore),
+    passed: maxScore > 0 && score * 100 >= passMarkPercent * maxScore,
+  };
 }
 
 /** `score / maxScore` as a percentage rounded half up to two decimals, e.g. "66.67". */

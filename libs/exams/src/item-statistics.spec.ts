@@ -21,9 +21,16 @@ describe('itemStatistics', () => {
   it('gives a discriminating item a high index and an inverted one a negative index', () => {
     // Ten attempts: strong ones get i1..i3 right; i4 is answered right only by the weak ones.
     const attempts = [
-      attempt('a1', '1110'), attempt('a2', '1110'), attempt('a3', '1110'),
-      attempt('a4', '1100'), attempt('a5', '1100'), attempt('a6', '1001'),
-      attempt('a7', '1001'), attempt('a8', '0001'), attempt('a9', '0001'), attempt('a10', '0001'),
+      attempt('a1', '1110'),
+      attempt('a2', '1110'),
+      attempt('a3', '1110'),
+      attempt('a4', '1100'),
+      attempt('a5', '1100'),
+      attempt('a6', '1001'),
+      attempt('a7', '1001'),
+      attempt('a8', '0001'),
+      attempt('a9', '0001'),
+      attempt('a10', '0001'),
     ];
     const byKey = Object.fromEntries(itemStatistics(attempts).map((s) => [s.key, s]));
     // 27 % of 10 → groups of 3: upper a1..a3, lower a8..a10.

@@ -75,7 +75,9 @@ export class PaperDrawCache {
   /** The owner's bank changed in this process: its papers' pools are read again at the next start. */
   forgetOwner(ownerId: string): void {
     for (const [paperId, entry] of this.entries) {
-      entry.source.then((s) => s.paper.owner.id === ownerId && this.entries.get(paperId) === entry && this.entries.delete(paperId)).catch(() => undefined);
+      entry.source
+        .then((s) => s.paper.owner.id === ownerId && this.entries.get(paperId) === entry && this.entries.delete(paperId))
+        .catch(() => undefined);
     }
   }
 

@@ -80,7 +80,14 @@ export class PapersService {
     const rules = await this.normalizeRules(input.drawRules ?? []);
     const id = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const inserted = await manager.insert(ExamPaperEntity, { ...ownerColumns(owner), ...settings(input), drawRules: rules, status: 'draft', createdAt: now, updatedAt: now });
+      const inserted = await manager.insert(ExamPaperEntity, {
+        ...ownerColumns(owner),
+        ...settings(input),
+        drawRules: rules,
+        status: 'draft',
+        createdAt: now,
+        updatedAt: now,
+      });
       const paperId = inserted.identifiers[0].id as string;
       await this.replaceFixed(manager, owner, paperId, input.fixedQuestions ?? []);
       return paperId;
@@ -118,7 +125,10 @@ export class PapersService {
       );
       if (shortages.length > 0) {
         throw ExamErrors.drawPoolTooSmall(
-          shortages.map((s) => ({ field: `drawRules[${s.ruleIndex}].count`, message: `需要${s.needed}道，题库中可确保抽取的只有${s.available}道` })),
+          shortages.map((s) => ({
+            field: `drawRules[${s.ruleIndex}].count`,
+            message: `需要${s.needed}道，题库中可确保抽取的只有${s.available}道`,
+          })),
         );
       }
       const now = this.clock.now();
@@ -153,12 +163,27 @@ export class PapersService {
       .where(owner.kind === 'organization' ? 'p.organization_id = :owner' : 'p.region_id = :owner', { owner: owner.id });
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-    const [papers, total] = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id').skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
+    const [papers, total] = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id')
+      .skip(offsetOf(page))
+      .take(page.pageSize)
+      .getManyAndCount();
     const fixed = papers.length
-      ? await this.dataSource.getRepository(ExamPaperQuestionEntity).createQueryBuilder('f').where('f.paper_id IN (:...ids)', { ids: papers.map((p) => p.id) }).orderBy('f.position').getMany()
+      ? await this.dataSource
+          .getRepository(ExamPaperQuestionEntity)
+          .createQueryBuilder('f')
+          .where('f.paper_id IN (:...ids)', { ids: papers.map((p) => p.id) })
+          .orderBy('f.position')
+          .getMany()
       : [];
     return pageOf(
-      papers.map((p) => toView(p, fixed.filter((f) => f.paperId === p.id))),
+      papers.map((p) =>
+        toView(
+          p,
+          fixed.filter((f) => f.paperId === p.id),
+        ),
+      ),
       total,
       page,
     );
@@ -166,7 +191,10 @@ export class PapersService {
 
   /** A paper the actor owns, or 404. */
   async findOwned(manager: EntityManager, owner: ExamOwner, id: string): Promise<ExamPaperEntity> {
-    const paper = await manager.findOneBy(ExamPaperEntity, owner.kind === 'organization' ? { id, organizationId: owner.id } : { id, regionId: owner.id });
+    const paper = await manager.findOneBy(
+      ExamPaperEntity,
+      owner.kind === 'organization' ? { id, organizationId: owner.id } : { id, regionId: owner.id },
+    );
     if (!paper) throw ExamErrors.paperNotFound();
     return paper;
   }
@@ -183,7 +211,12 @@ export class PapersService {
     return paper;
   }
 
-  private async replaceFixed(manager: EntityManager, owner: ExamOwner, paperId: string, fixed: { questionId: string; points?: number }[]): Promise<void> {
+  private async replaceFixed(
+    manager: EntityManager,
+    owner: ExamOwner,
+    paperId: string,
+    fixed: { questionId: string; points?: number }[],
+  ): Promise<void> {
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     fixed.forEach((f, i) => {
@@ -212,7 +245,8 @@ export class PapersService {
       if (r.difficulty != null && band) issues.push({ field: `drawRules[${i}].difficultyBand`, message: '难度与难度区间只能填一个' });
       const topicCategory = r.topic ? lookup.categoryOf(r.topic) : undefined;
       if (r.topic && topicCategory === undefined) issues.push({ field: `drawRules[${i}].topic`, message: `未知的知识点代码：${r.topic}` });
-      else if (r.topic && r.category && topicCategory !== r.category) issues.push({ field: `drawRules[${i}].topic`, message: '知识点不属于所选类别' });
+      else if (r.topic && r.category && topicCategory !== r.category)
+        issues.push({ field: `drawRules[${i}].topic`, message: '知识点不属于所选类别' });
       return {
         count: r.count,
         category: r.category ?? null,

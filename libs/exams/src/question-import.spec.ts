@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { DEFAULT_ZIP_LIMITS } from '@cqo/core';
 import type { UploadLimits } from './question-import';
 import { ImportFileError, parseQuestionFile } from './question-import';
-import type { TopicLookup} from './question-rules';
+import type { TopicLookup } from './question-rules';
 import { validateQuestion } from './question-rules';
 
 const topics: TopicLookup = { categoryOf: (code) => (code.startsWith('C1-') ? 1 : code.startsWith('C2-') ? 2 : undefined) };
@@ -26,7 +26,11 @@ describe('parseQuestionFile', () => {
   it('reads topics by their Chinese names as well as by codes', async () => {
     const names: Record<string, string> = { 企业首席质量官制度: 'C1-03', 质量常用工具: 'C2-08', 'C1-02': 'C1-02' };
     const byName: TopicLookup = { ...topics, codeOf: (text) => names[text] };
-    const csv = ['题型,题干,A,B,答案,类别,知识点,难度', '单选,按名称导入,甲,乙,A,1,企业首席质量官制度、C1-02,1', '单选,名称不对,甲,乙,A,1,不存在的知识点,1'].join('\n');
+    const csv = [
+      '题型,题干,A,B,答案,类别,知识点,难度',
+      '单选,按名称导入,甲,乙,A,1,企业首席质量官制度、C1-02,1',
+      '单选,名称不对,甲,乙,A,1,不存在的知识点,1',
+    ].join('\n');
     const sut = await parseQuestionFile('csv', Buffer.from(csv), byName, LIMITS);
     expect(sut.valid.map((v) => v.input.topics)).toEqual([['C1-03', 'C1-02']]);
     // An unknown name stays as written, so the report names what the person typed.
@@ -40,7 +44,14 @@ describe('parseQuestionFile', () => {
     expect(sut.valid[0].input).toMatchObject({ type: 'single', category: 1, topics: ['C1-03'], difficulty: 'easy' });
     expect(sut.valid[0].input.options.map((o) => o.correct)).toEqual([true, false, false, false]);
     expect(sut.valid[1].input.options.filter((o) => o.correct).map((o) => o.text)).toEqual(['排列图', '因果图', '控制图']);
-    expect(sut.valid[2].input).toMatchObject({ type: 'true_false', topics: ['C1-03', 'C1-02'], options: [{ text: '正确', correct: true }, { text: '错误', correct: false }] });
+    expect(sut.valid[2].input).toMatchObject({
+      type: 'true_false',
+      topics: ['C1-03', 'C1-02'],
+      options: [
+        { text: '正确', correct: true },
+        { text: '错误', correct: false },
+      ],
+    });
     expect(sut.issues.map((i) => i.field)).toEqual([
       'rows[6].answer',
       'rows[7].answer',
@@ -72,14 +83,61 @@ describe('parseQuestionFile', () => {
 describe('validateQuestion', () => {
   const base = { stem: '题干', category: 1 as const, topics: ['C1-01'], difficulty: 3 };
   it('accepts each type when its key is right', () => {
-    expect(validateQuestion({ ...base, type: 'single', options: [{ text: 'a', correct: true }, { text: 'b', correct: false }] }, topics)).toEqual([]);
-    expect(validateQuestion({ ...base, type: 'multiple', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }, { text: 'c', correct: false }] }, topics)).toEqual([]);
-    expect(validateQuestion({ ...base, type: 'true_false', options: [{ text: '对', correct: false }, { text: '错', correct: true }] }, topics)).toEqual([]);
+    expect(
+      validateQuestion(
+        {
+          ...base,
+          type: 'single',
+          options: [
+            { text: 'a', correct: true },
+            { text: 'b', correct: false },
+          ],
+        },
+        topics,
+      ),
+    ).toEqual([]);
+    expect(
+      validateQuestion(
+        {
+          ...base,
+          type: 'multiple',
+          options: [
+            { text: 'a', correct: true },
+            { text: 'b', correct: true },
+            { text: 'c', correct: false },
+          ],
+        },
+        topics,
+      ),
+    ).toEqual([]);
+    expect(
+      validateQuestion(
+        {
+          ...base,
+          type: 'true_false',
+          options: [
+            { text: '对', correct: false },
+            { text: '错', correct: true },
+          ],
+        },
+        topics,
+      ),
+    ).toEqual([]);
   });
 
   it('names each offending field', () => {
     const issues = validateQuestion(
-      { ...base, type: 'single', stem: ' ', options: [{ text: 'a', correct: true }, { text: 'a', correct: true }], topics: ['C2-01', 'ZZ'], difficulty: 9 },
+      {
+        ...base,
+        type: 'single',
+        stem: ' ',
+        options: [
+          { text: 'a', correct: true },
+          { text: 'a', correct: true },
+        ],
+        topics: ['C2-01', 'ZZ'],
+        difficulty: 9,
+      },
       topics,
     );
     expect(issues.map((i) => i.field)).toEqual(['stem', 'options[1].text', 'options', 'topics', 'topics', 'difficulty']);

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { FieldIssue, ZipLimits } from '@cqo/core';
 import { DomainError, readXlsxRows, UPLOAD_REJECTED } from '@cqo/core';
 import type { DifficultyBand, QuestionType, TopicCategory } from './exam-types';
-import type { QuestionInput, TopicLookup} from './question-rules';
+import type { QuestionInput, TopicLookup } from './question-rules';
 import { validateQuestion } from './question-rules';
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -23,26 +23,62 @@ type Column = 'type' | 'stem' | 'answer' | 'category' | 'topics' | 'difficulty' 
 
 /** Header names (English or Chinese) → column; options are `A`..`H`, `选项A`.., `optionA`... */
 const HEADERS: Record<string, Column> = {
-  type: 'type', 题型: 'type', 类型: 'type',
-  stem: 'stem', question: 'stem', 题干: 'stem', 题目: 'stem',
-  answer: 'answer', 答案: 'answer', 正确答案: 'answer',
-  category: 'category', 类别: 'category', 类: 'category',
-  topics: 'topics', topic: 'topics', 知识点: 'topics', 专题: 'topics',
-  difficulty: 'difficulty', 难度: 'difficulty',
-  explanation: 'explanation', 解析: 'explanation',
+  type: 'type',
+  题型: 'type',
+  类型: 'type',
+  stem: 'stem',
+  question: 'stem',
+  题干: 'stem',
+  题目: 'stem',
+  answer: 'answer',
+  答案: 'answer',
+  正确答案: 'answer',
+  category: 'category',
+  类别: 'category',
+  类: 'category',
+  topics: 'topics',
+  topic: 'topics',
+  知识点: 'topics',
+  专题: 'topics',
+  difficulty: 'difficulty',
+  难度: 'difficulty',
+  explanation: 'explanation',
+  解析: 'explanation',
 };
 const REQUIRED: Column[] = ['type', 'stem', 'answer', 'category', 'topics', 'difficulty'];
 const OPTION_LETTERS = 'ABCDEFGH';
 
 const TYPES: Record<string, QuestionType> = {
-  single: 'single', 单选: 'single', 单选题: 'single', 单项选择题: 'single',
-  multiple: 'multiple', 多选: 'multiple', 多选题: 'multiple', 多项选择题: 'multiple',
-  true_false: 'true_false', truefalse: 'true_false', tf: 'true_false', 判断: 'true_false', 判断题: 'true_false',
+  single: 'single',
+  单选: 'single',
+  单选题: 'single',
+  单项选择题: 'single',
+  multiple: 'multiple',
+  多选: 'multiple',
+  多选题: 'multiple',
+  多项选择题: 'multiple',
+  true_false: 'true_false',
+  truefalse: 'true_false',
+  tf: 'true_false',
+  判断: 'true_false',
+  判断题: 'true_false',
 };
 const CATEGORIES: Record<string, TopicCategory> = { '1': 1, '2': 2, 第一类: 1, 第二类: 2, 一: 1, 二: 2 };
 const DIFFICULTIES: Record<string, number | DifficultyBand> = {
-  '1': 1, '2': 2, '3': 3, '4': 4, '5': 5,
-  easy: 'easy', medium: 'medium', hard: 'hard', 易: 'easy', 中: 'medium', 难: 'hard', 简单: 'easy', 中等: 'medium', 困难: 'hard',
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  easy: 'easy',
+  medium: 'medium',
+  hard: 'hard',
+  易: 'easy',
+  中: 'medium',
+  难: 'hard',
+  简单: 'easy',
+  中等: 'medium',
+  困难: 'hard',
 };
 const TRUE_WORDS = new Set(['对', '正确', '是', '√', 'true', 't', 'yes', 'y']);
 const FALSE_WORDS = new Set(['错', '错误', '否', '×', 'x', 'false', 'f', 'no', 'n']);
@@ -52,7 +88,12 @@ const FALSE_WORDS = new Set(['错', '错误', '否', '×', 'x', 'false', 'f', 'n
  * and validates every row. Nothing is saved here: the caller imports the valid rows only when
  * there are no issues, so a file goes in whole or not at all.
  */
-export async function parseQuestionFile(format: ImportFormat, content: Buffer, topics: TopicLookup, limits: UploadLimits): Promise<ParsedImport> {
+export async function parseQuestionFile(
+  format: ImportFormat,
+  content: Buffer,
+  topics: TopicLookup,
+  limits: UploadLimits,
+): Promise<ParsedImport> {
   const table = format === 'csv' ? readCsv(content) : await readXlsx(content, limits);
   return parseTable(table, topics);
 }
@@ -83,7 +124,11 @@ async function readXlsx(content: Buffer, limits: UploadLimits): Promise<Table> {
   const maxQuestions = Math.min(IMPORT_MAX_ROWS, limits.maxRows);
   try {
     // The header row plus the questions.
-    return await readXlsxRows(content, limits.zip, { maxRows: maxQuestions + 1, field: 'content', tooManyRowsMessage: `一次最多导入${maxQuestions}道题` });
+    return await readXlsxRows(content, limits.zip, {
+      maxRows: maxQuestions + 1,
+      field: 'content',
+      tooManyRowsMessage: `一次最多导入${maxQuestions}道题`,
+    });
   } catch (error) {
     // The import answers every unreadable file with its own code.
     if (error instanceof DomainError && error.code === UPLOAD_REJECTED) throw new ImportFileError(error.message);
@@ -94,7 +139,24 @@ async function readXlsx(content: Buffer, limits: UploadLimits): Promise<Table> {
 /** The file as a whole is unreadable (not a per-row problem). */
 export class ImportFileError extends Error {}
 
-const FIELD_ORDER = ['type', 'stem', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'options', 'answer', 'category', 'topics', 'difficulty', 'explanation'];
+const FIELD_ORDER = [
+  'type',
+  'stem',
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'options',
+  'answer',
+  'category',
+  'topics',
+  'difficulty',
+  'explanation',
+];
 function fieldOrder(field: string): number {
   return FIELD_ORDER.indexOf(field.slice(field.lastIndexOf('.') + 1));
 }
@@ -141,11 +203,18 @@ function parseTable(table: Table, topics: TopicLookup): ParsedImport {
     else if (type === 'true_false' && (TRUE_WORDS.has(answer.toLowerCase()) || FALSE_WORDS.has(answer.toLowerCase()))) {
       // A true/false row may leave the option columns empty: the options are 正确 / 错误.
       const truth = TRUE_WORDS.has(answer.toLowerCase());
-      chosen = options.length === 2 ? options.map((o, i) => ({ text: o.text, correct: i === (truth ? 0 : 1) })) : [{ text: '正确', correct: truth }, { text: '错误', correct: !truth }];
+      chosen =
+        options.length === 2
+          ? options.map((o, i) => ({ text: o.text, correct: i === (truth ? 0 : 1) }))
+          : [
+              { text: '正确', correct: truth },
+              { text: '错误', correct: !truth },
+            ];
     } else {
       const letters = answer.toUpperCase().replace(/[\s,，、;；]/g, '');
       const unknown = [...letters].filter((l) => !options.some((o) => o.letter === l));
-      if (!/^[A-H]+$/.test(letters) || unknown.length > 0) add('answer', `答案须为已填写选项的字母（如 A 或 AC）${unknown.length ? `，没有选项${unknown.join('')}` : ''}`);
+      if (!/^[A-H]+$/.test(letters) || unknown.length > 0)
+        add('answer', `答案须为已填写选项的字母（如 A 或 AC）${unknown.length ? `，没有选项${unknown.join('')}` : ''}`);
       else chosen = options.map((o) => ({ text: o.text, correct: letters.includes(o.letter) }));
     }
     // Validate the rest even when a cell above was unreadable, so the report names every bad cell at once.
@@ -155,7 +224,10 @@ function parseTable(table: Table, topics: TopicLookup): ParsedImport {
       options: chosen,
       category: category ?? (0 as TopicCategory),
       // Topics by Chinese name or code; an unknown one stays as written, so the error names it.
-      topics: cell('topics').split(/[\s,，;；、]+/).filter(Boolean).map((t) => topics.codeOf?.(t) ?? t),
+      topics: cell('topics')
+        .split(/[\s,，;；、]+/)
+        .filter(Boolean)
+        .map((t) => topics.codeOf?.(t) ?? t),
       difficulty: difficulty ?? 3,
       explanation: cell('explanation') || null,
     };

@@ -70,12 +70,15 @@ export function validateQuestion(input: QuestionInput, topics: TopicLookup, pref
   for (const code of codes) {
     const category = topics.categoryOf(code);
     if (category === undefined) add('topics', `未知的知识点代码：${code}`);
-    else if ((input.category === 1 || input.category === 2) && category !== input.category) add('topics', `知识点${code}不属于第${input.category === 1 ? '一' : '二'}类`);
+    else if ((input.category === 1 || input.category === 2) && category !== input.category)
+      add('topics', `知识点${code}不属于第${input.category === 1 ? '一' : '二'}类`);
   }
   if (new Set(codes).size !== codes.length) add('topics', '知识点重复');
 
-  const level = typeof input.difficulty === 'string' && input.difficulty in DIFFICULTY_BANDS ? difficultyLevel(input.difficulty) : input.difficulty;
-  if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5) add('difficulty', '难度必须是1到5的整数，或 easy/medium/hard');
+  const level =
+    typeof input.difficulty === 'string' && input.difficulty in DIFFICULTY_BANDS ? difficultyLevel(input.difficulty) : input.difficulty;
+  if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5)
+    add('difficulty', '难度必须是1到5的整数，或 easy/medium/hard');
 
   if (input.explanation && input.explanation.length > EXPLANATION_MAX) add('explanation', `解析不能超过${EXPLANATION_MAX}个字符`);
   return issues;

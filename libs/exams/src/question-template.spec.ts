@@ -33,7 +33,11 @@ describe('buildQuestionTemplate', () => {
     const listed = [2, 3, 4].map((r) => topicList.getCell(`A${r}`).value);
     expect(listed).toEqual(['国家质量发展政策', '企业首席质量官制度', '质量常用工具']);
     const typeColumn = String.fromCharCode(64 + headers.indexOf('题型') + 1);
-    expect(questions.getCell(`${typeColumn}2`).dataValidation).toMatchObject({ type: 'list', formulae: ['"单选题,多选题,判断题"'], errorStyle: 'stop' });
+    expect(questions.getCell(`${typeColumn}2`).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"单选题,多选题,判断题"'],
+      errorStyle: 'stop',
+    });
   });
 
   it('is read by the importer once filled in: the data sheet comes first and its headers are the importer’s', async () => {
@@ -41,7 +45,17 @@ describe('buildQuestionTemplate', () => {
     const questions = book.worksheets[0];
     const headers = (questions.getRow(1).values as string[]).slice(1);
     const row = Object.fromEntries(headers.map((h) => [h, '']));
-    Object.assign(row, { 题型: '多选题', 题干: '下列属于质量常用工具的是', 选项A: '排列图', 选项B: '因果图', 选项C: '资产负债表', 答案: 'AB', 类别: '2', 知识点: '质量常用工具', 难度: '中' });
+    Object.assign(row, {
+      题型: '多选题',
+      题干: '下列属于质量常用工具的是',
+      选项A: '排列图',
+      选项B: '因果图',
+      选项C: '资产负债表',
+      答案: 'AB',
+      类别: '2',
+      知识点: '质量常用工具',
+      难度: '中',
+    });
     questions.addRow(headers.map((h) => row[h]));
     const filled = Buffer.from(await book.xlsx.writeBuffer());
     const sut = await parseQuestionFile('xlsx', filled, lookup, { zip: DEFAULT_ZIP_LIMITS, maxRows: 10_000 });

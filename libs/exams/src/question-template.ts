@@ -22,7 +22,19 @@ const COLUMNS: { header: string; width: number; note: string }[] = [
   { header: '解析', width: 30, note: '可选' },
 ];
 
-const SAMPLE = ['单选题', '首席质量官每年应完成的第一类继续教育学时为：', '7学时', '14学时', '21学时', '30学时', 'B', '1', '', '中', '见实施意见第四条'];
+const SAMPLE = [
+  '单选题',
+  '首席质量官每年应完成的第一类继续教育学时为：',
+  '7学时',
+  '14学时',
+  '21学时',
+  '30学时',
+  'B',
+  '1',
+  '',
+  '中',
+  '见实施意见第四条',
+];
 const TOPIC_SHEET = '知识点列表';
 const GUIDE_SHEET = '填写说明';
 
@@ -52,7 +64,11 @@ export async function buildQuestionTemplate(topics: TemplateTopic[]): Promise<Bu
   const sorted = [...topics].sort((a, b) => a.category - b.category || a.name.localeCompare(b.name, 'zh-CN'));
   // The example lives on its own sheet: a sample row left in the data sheet would be imported.
   const guide = book.addWorksheet(GUIDE_SHEET);
-  guide.columns = [{ header: '列', width: 10 }, { header: '填写说明', width: 60 }, { header: '示例', width: 60 }];
+  guide.columns = [
+    { header: '列', width: 10 },
+    { header: '填写说明', width: 60 },
+    { header: '示例', width: 60 },
+  ];
   guide.getRow(1).font = { bold: true };
   const sampleTopic = sorted.find((t) => t.category === 1)?.name ?? '';
   COLUMNS.forEach((c, i) => guide.addRow([c.header, c.note, c.header === '知识点' ? sampleTopic : SAMPLE[i]]));
@@ -70,18 +86,19 @@ export async function buildQuestionTemplate(topics: TemplateTopic[]): Promise<Bu
   // untyped property; going through it avoids creating 2,000 empty cells per column.
   const validations = (sheet as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations;
   const dropDown = (header: string, formula: string, strict: boolean, prompt: string) => {
-    for (let row = 2; row <= last; row++) validations.add(`${column(header)}${row}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [formula],
-      showErrorMessage: true,
-      errorStyle: strict ? 'stop' : 'warning',
-      errorTitle: header,
-      error: prompt,
-      showInputMessage: true,
-      promptTitle: header,
-      prompt,
-    });
+    for (let row = 2; row <= last; row++)
+      validations.add(`${column(header)}${row}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [formula],
+        showErrorMessage: true,
+        errorStyle: strict ? 'stop' : 'warning',
+        errorTitle: header,
+        error: prompt,
+        showInputMessage: true,
+        promptTitle: header,
+        prompt,
+      });
   };
   dropDown('题型', '"单选题,多选题,判断题"', true, '请选择：单选题、多选题或判断题');
   dropDown('类别', '"1,2"', true, '1 = 第一类，2 = 第二类');

@@ -41,7 +41,13 @@ export class QuestionVersionCache {
     if (missing.length === 0) return out;
     const rows = await runQuery(this.dataSource, drawSql.versionBodies, [[...new Set(missing)]]);
     for (const r of rows) {
-      const body: QuestionVersionBody = { type: r.type, stem: r.stem, options: r.options, correctOptionIds: r.correct_option_ids, explanation: r.explanation };
+      const body: QuestionVersionBody = {
+        type: r.type,
+        stem: r.stem,
+        options: r.options,
+        correctOptionIds: r.correct_option_ids,
+        explanation: r.explanation,
+      };
       this.remember(r.id, body);
       out.set(r.id, body);
     }

@@ -87,7 +87,12 @@ export class QuestionsService {
       const question = await this.lockOwned(manager, owner, id);
       if (question.archivedAt) throw ExamErrors.questionArchived();
       const version = question.currentVersion + 1;
-      await manager.insert(QuestionVersionEntity, { ...this.versionRow(input, actor.userId), questionId: id, version, createdAt: this.clock.now() });
+      await manager.insert(QuestionVersionEntity, {
+        ...this.versionRow(input, actor.userId),
+        questionId: id,
+        version,
+        createdAt: this.clock.now(),
+      });
       await manager.update(QuestionEntity, { id }, { currentVersion: version, updatedAt: this.clock.now() });
     });
     this.draws.forgetOwner(owner.id);

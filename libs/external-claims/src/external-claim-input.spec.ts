@@ -1,4 +1,4 @@
-import type { ExternalClaimInput} from './external-claim-input';
+import type { ExternalClaimInput } from './external-claim-input';
 import { checkClaimShape, isCalendarDate } from './external-claim-input';
 import { lateWindowEnd, withinLimit } from './external-claim-rules';
 
@@ -14,7 +14,8 @@ const claim = (overrides: Partial<ExternalClaimInput> = {}): ExternalClaimInput 
   evidence: [{ fileName: 'a.pdf', data: Buffer.from('%PDF') }],
   ...overrides,
 });
-const fields = (overrides: Partial<ExternalClaimInput>, today = '2026-05-01') => checkClaimShape(claim(overrides), today).map((i) => i.field);
+const fields = (overrides: Partial<ExternalClaimInput>, today = '2026-05-01') =>
+  checkClaimShape(claim(overrides), today).map((i) => i.field);
 
 describe('external claim shape', () => {
   it('accepts a well-formed claim', () => {

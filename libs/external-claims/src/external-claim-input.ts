@@ -1,4 +1,4 @@
-import type { FieldIssue} from '@cqo/core';
+import type { FieldIssue } from '@cqo/core';
 import { chinaDateOf, isPositiveHours, toCentiHours } from '@cqo/core';
 import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
 import { CREDIT_KINDS } from '@cqo/credit-hours';
@@ -35,7 +35,9 @@ export function isCalendarDate(value: unknown): value is string {
 
 /** A reason a person types (rejection, reduction): 2 to 500 characters. */
 export function reasonIssue(field: string, value: unknown, what: string): FieldIssue[] {
-  return typeof value === 'string' && value.trim().length >= 2 && value.length <= 500 ? [] : [{ field, message: `须填写${what}（2至500个字符）` }];
+  return typeof value === 'string' && value.trim().length >= 2 && value.length <= 500
+    ? []
+    : [{ field, message: `须填写${what}（2至500个字符）` }];
 }
 
 /** The checks of a claim that need nothing but the claim and today (CST); each issue names its field. */
@@ -56,7 +58,8 @@ export function checkClaimShape(input: ExternalClaimInput, today: string): Field
   else if (started && ended && input.endedOn < input.startedOn) issues.push({ field: 'endedOn', message: '不能早于开始日期' });
   if (input.category !== 1 && input.category !== 2) issues.push({ field: 'category', message: '必须是 1 或 2' });
   if (!CREDIT_KINDS.includes(input.kind)) issues.push({ field: 'kind', message: '必须是 appointment 或 continuing' });
-  else if (input.category === 2 && input.kind !== 'continuing') issues.push({ field: 'kind', message: '第二类培训均为继续教育（continuing）' });
+  else if (input.category === 2 && input.kind !== 'continuing')
+    issues.push({ field: 'kind', message: '第二类培训均为继续教育（continuing）' });
   if (typeof input.hours !== 'string' || !isPositiveHours(input.hours) || toCentiHours(input.hours) > MAX_CLAIM_CENTI_HOURS) {
     issues.push({ field: 'hours', message: '必须是大于 0、不超过 200 的学时数（最多两位小数）' });
   }

@@ -34,14 +34,15 @@ export class ExternalClaimRules {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async limitsFor(traineeId: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<ExternalClaimLimits | null> {
-    const rows: { rule_set_id: string; max_category1_hours: string; max_category2_hours: string; late_window_days: number }[] = await manager.query(
-      `SELECT r.rule_set_id, r.max_category1_hours::text, r.max_category2_hours::text, r.late_window_days
+    const rows: { rule_set_id: string; max_category1_hours: string; max_category2_hours: string; late_window_days: number }[] =
+      await manager.query(
+        `SELECT r.rule_set_id, r.max_category1_hours::text, r.max_category2_hours::text, r.late_window_days
          FROM trainee_profiles p
          LEFT JOIN enterprises e ON e.id = p.enterprise_id
          JOIN external_claim_rules r ON r.rule_set_id = governing_rule_set_id(e.region_id, $2::int)
         WHERE p.user_id = $1`,
-      [traineeId, year],
-    );
+        [traineeId, year],
+      );
     const row = rows[0];
     if (!row) return null;
     return {
@@ -52,7 +53,13 @@ export class ExternalClaimRules {
   }
 
   /** Hours of the trainee's claims in `year` and `category` that count against the limit. */
-  async hoursCounted(manager: EntityManager, traineeId: string, year: number, category: CreditCategory, statuses: readonly string[]): Promise<string> {
+  async hoursCounted(
+    manager: EntityManager,
+    traineeId: string,
+    year: number,
+    category: CreditCategory,
+    statuses: readonly string[],
+  ): Promise<string> {
     const [{ total }]: { total: string }[] = await manager.query(
       `SELECT COALESCE(sum(COALESCE(approved_hours, hours)), 0)::text AS total
          FROM external_hour_claims WHERE trainee_id = $1 AND year = $2 AND category = $3 AND status = ANY($4::text[])`,

@@ -15,7 +15,10 @@ export type ExternalClaimRejectedStage = 'enterprise' | 'regulator';
  */
 @Entity({ name: 'external_hour_claims' })
 @Check('ck_external_hour_claims_status', `status IN ('submitted', 'endorsed', 'approved', 'rejected')`)
-@Check('ck_external_hour_claims_category', `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
+@Check(
+  'ck_external_hour_claims_category',
+  `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`,
+)
 @Check('ck_external_hour_claims_hours', 'hours > 0 AND (approved_hours IS NULL OR (approved_hours > 0 AND approved_hours <= hours))')
 @Check('ck_external_hour_claims_dates', 'started_on <= ended_on')
 @Check('ck_external_hour_claims_rejected', `(status = 'rejected') = (rejected_stage IS NOT NULL AND rejection_reason IS NOT NULL)`)

@@ -8,7 +8,11 @@ export const ExternalClaimErrors = {
       { field: 'enterprise', message: '尚无经企业确认的任职单位' },
     ]),
   noRules: (year: number) =>
-    DomainError.conflict('EXTERNAL_CLAIM_NO_RULES', `${year}年度没有外部学时认定规则`, [{ field: 'endedOn', message: '该年度没有外部学时认定规则' }]),
+    DomainError.conflict('EXTERNAL_CLAIM_NO_RULES', `${year}年度没有外部学时认定规则`, [
+      { field: 'endedOn', message: '该年度没有外部学时认定规则' },
+    ]),
   wrongState: (expected: string) =>
-    DomainError.conflict('EXTERNAL_CLAIM_WRONG_STATE', `该申请当前不能执行此操作（须为“${expected}”状态）`, [{ field: 'status', message: `须为${expected}` }]),
+    DomainError.conflict('EXTERNAL_CLAIM_WRONG_STATE', `该申请当前不能执行此操作（须为“${expected}”状态）`, [
+      { field: 'status', message: `须为${expected}` },
+    ]),
 };

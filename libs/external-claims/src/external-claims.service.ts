@@ -113,9 +113,7 @@ export class ExternalClaimsService {
     const limits = await this.rules.limitsFor(actor.userId, year);
     if (!limits) throw ExternalClaimErrors.noRules(year);
     if (now.getTime() >= lateWindowEnd(year, limits.lateWindowDays).getTime()) {
-      throw invalid([
-        { field: 'endedOn', message: `${year}年度已结束，补报期限（年度结束后${limits.lateWindowDays}天）已过` },
-      ]);
+      throw invalid([{ field: 'endedOn', message: `${year}年度已结束，补报期限（年度结束后${limits.lateWindowDays}天）已过` }]);
     }
 
     const claimId = randomUUID();
@@ -133,15 +131,31 @@ export class ExternalClaimsService {
         const max = limits.maxHours[input.category];
         if (!withinLimit(counted, input.hours, max)) {
           throw invalid([
-            { field: 'hours', message: `超过${year}年度外部学时上限：第${input.category === 1 ? '一' : '二'}类每年最多${normalizeHours(max)}学时，已申报或认定${normalizeHours(counted)}学时` },
+            {
+              field: 'hours',
+              message: `超过${year}年度外部学时上限：第${input.category === 1 ? '一' : '二'}类每年最多${normalizeHours(max)}学时，已申报或认定${normalizeHours(counted)}学时`,
+            },
           ]);
         }
         await manager.query(
           `INSERT INTO external_hour_claims
              (id, trainee_id, enterprise_id, organiser, title, started_on, ended_on, year, category, kind, hours, topic_codes, status, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, 'submitted', $13)`,
-          [claimId, actor.userId, enterpriseId, input.organiser.trim(), input.title.trim(), input.startedOn, input.endedOn, year,
-            input.category, input.category === 2 ? 'continuing' : input.kind, normalizeHours(input.hours), [...new Set(input.topicCodes)], now],
+          [
+            claimId,
+            actor.userId,
+            enterpriseId,
+            input.organiser.trim(),
+            input.title.trim(),
+            input.startedOn,
+            input.endedOn,
+            year,
+            input.category,
+            input.category === 2 ? 'continuing' : input.kind,
+            normalizeHours(input.hours),
+            [...new Set(input.topicCodes)],
+            now,
+          ],
         );
         for (const [i, f] of files.entries()) {
           await manager.query(
@@ -151,7 +165,12 @@ export class ExternalClaimsService {
           );
         }
         await this.audit.record(
-          { action: 'external_claim.submitted', actorId: actor.userId, subjectId: actor.userId, details: { claimId, year, category: input.category, hours: normalizeHours(input.hours) } },
+          {
+            action: 'external_claim.submitted',
+            actorId: actor.userId,
+            subjectId: actor.userId,
+            details: { claimId, year, category: input.category, hours: normalizeHours(input.hours) },
+          },
           manager,
         );
       });
@@ -174,7 +193,11 @@ export class ExternalClaimsService {
    * those of enterprises in its region, a platform admin all. `status` filters (the work queues:
    * `submitted` for the enterprise, `endorsed` for the city).
    */
-  async list(actor: Actor, filter: { status?: ExternalClaimStatus; traineeId?: string }, page: PageRequest): Promise<Page<ExternalClaimView>> {
+  async list(
+    actor: Actor,
+    filter: { status?: ExternalClaimStatus; traineeId?: string },
+    page: PageRequest,
+  ): Promise<Page<ExternalClaimView>> {
     const params: unknown[] = [filter.status ?? null, filter.traineeId ?? null];
     const where = ['($1::text IS NULL OR c.status = $1)', '($2::uuid IS NULL OR c.trainee_id = $2)'];
     const scope = ScopePolicy.where(actor, { enterprise: 'c.enterprise_id', regionPath: 'g.path' }, params);
@@ -197,8 +220,15 @@ export class ExternalClaimsService {
     await this.dataSource.transaction(async (manager) => {
       const scope = await this.lockInScope(manager, actor, id);
       if (scope.status !== 'submitted') throw ExternalClaimErrors.wrongState(CLAIM_STATUS_LABELS.submitted);
-      await manager.query(`UPDATE external_hour_claims SET status = 'endorsed', endorsed_by = $2, endorsed_at = $3 WHERE id = $1`, [id, actor.userId, this.clock.now()]);
-      await this.audit.record({ action: 'external_claim.endorsed', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id } }, manager);
+      await manager.query(`UPDATE external_hour_claims SET status = 'endorsed', endorsed_by = $2, endorsed_at = $3 WHERE id = $1`, [
+        id,
+        actor.userId,
+        this.clock.now(),
+      ]);
+      await this.audit.record(
+        { action: 'external_claim.endorsed', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id } },
+        manager,
+      );
     });
     return this.view(id);
   }
@@ -218,7 +248,10 @@ export class ExternalClaimsService {
         `UPDATE external_hour_claims SET status = 'rejected', rejected_stage = $2, rejection_reason = $3, decided_by = $4, decided_at = $5 WHERE id = $1`,
         [id, stage, reason.trim(), actor.userId, now],
       );
-      await this.audit.record({ action: 'external_claim.rejected', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, stage } }, manager);
+      await this.audit.record(
+        { action: 'external_claim.rejected', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, stage } },
+        manager,
+      );
       await this.notifications.notify(
         {
           userId: scope.traineeId,
@@ -260,7 +293,10 @@ export class ExternalClaimsService {
       const max = limits.maxHours[scope.category];
       if (!withinLimit(counted, approved, max)) {
         throw invalid([
-          { field: 'approvedHours', message: `超过${scope.year}年度外部学时上限（${normalizeHours(max)}学时），已认定${normalizeHours(counted)}学时` },
+          {
+            field: 'approvedHours',
+            message: `超过${scope.year}年度外部学时上限（${normalizeHours(max)}学时），已认定${normalizeHours(counted)}学时`,
+          },
         ]);
       }
       const reduced = toCentiHours(approved) < toCentiHours(scope.hours);
@@ -283,10 +319,17 @@ export class ExternalClaimsService {
         [id, normalizeHours(approved), reduced ? input.reductionReason!.trim() : null, entry.entryId, actor.userId, now, entry.year],
       );
       await this.audit.record(
-        { action: 'external_claim.approved', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, entryId: entry.entryId, claimed: normalizeHours(scope.hours), approved: normalizeHours(approved) } },
+        {
+          action: 'external_claim.approved',
+          actorId: actor.userId,
+          subjectId: scope.traineeId,
+          details: { claimId: id, entryId: entry.entryId, claimed: normalizeHours(scope.hours), approved: normalizeHours(approved) },
+        },
         manager,
       );
-      const cut = reduced ? `核减为${normalizeHours(approved)}学时，原因：${input.reductionReason!.trim()}` : `认定${normalizeHours(approved)}学时`;
+      const cut = reduced
+        ? `核减为${normalizeHours(approved)}学时，原因：${input.reductionReason!.trim()}`
+        : `认定${normalizeHours(approved)}学时`;
       await this.notifications.notify(
         {
           userId: scope.traineeId,
@@ -317,10 +360,15 @@ export class ExternalClaimsService {
   private async topicIssues(input: ExternalClaimInput): Promise<FieldIssue[]> {
     const codes = [...new Set(input.topicCodes)];
     if (codes.some((c) => typeof c !== 'string')) return [{ field: 'topicCodes', message: '培训专题无效' }];
-    const rows: { code: string }[] = await this.dataSource.query('SELECT code FROM topics WHERE code = ANY($1::text[]) AND category = $2', [codes, input.category]);
+    const rows: { code: string }[] = await this.dataSource.query('SELECT code FROM topics WHERE code = ANY($1::text[]) AND category = $2', [
+      codes,
+      input.category,
+    ]);
     const known = new Set(rows.map((r) => r.code));
     const unknown = codes.filter((c) => !known.has(c));
-    return unknown.length === 0 ? [] : [{ field: 'topicCodes', message: `不是第${input.category === 1 ? '一' : '二'}类培训专题：${unknown.join('、').slice(0, 200)}` }];
+    return unknown.length === 0
+      ? []
+      : [{ field: 'topicCodes', message: `不是第${input.category === 1 ? '一' : '二'}类培训专题：${unknown.join('、').slice(0, 200)}` }];
   }
 
   private async checkFiles(input: ExternalClaimInput, issues: FieldIssue[]): Promise<CheckedFile[]> {
@@ -332,7 +380,9 @@ export class ExternalClaimsService {
         issues.push({ field: `evidence[${i}]`, message: check.message });
         continue;
       }
-      const fileName = (typeof f.fileName === 'string' && f.fileName.trim() ? f.fileName : `evidence.${check.ext}`).replace(/[\\/\r\n"]/g, '_').slice(0, 200);
+      const fileName = (typeof f.fileName === 'string' && f.fileName.trim() ? f.fileName : `evidence.${check.ext}`)
+        .replace(/[\\/\r\n"]/g, '_')
+        .slice(0, 200);
       files.push({ fileName, data: f.data, mime: check.mime, ext: check.ext, sha256: createHash('sha256').update(f.data).digest('hex') });
     }
     return files;
@@ -414,7 +464,9 @@ export class ExternalClaimsService {
 
 /** 400 naming each field, worded by its on-screen label (the claim form's names first). */
 function invalid(issues: FieldIssue[]) {
-  return CommonErrors.validationFailed(issues.map((i) => ({ ...i, label: i.label ?? fieldLabel(i.field, 'zh', 'ExternalClaimCreateDto') })));
+  return CommonErrors.validationFailed(
+    issues.map((i) => ({ ...i, label: i.label ?? fieldLabel(i.field, 'zh', 'ExternalClaimCreateDto') })),
+  );
 }
 
 /** The instant the hours are dated at: noon CST of the training's last day (its day, so its year, is what counts). */

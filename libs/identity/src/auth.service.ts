@@ -80,7 +80,10 @@ export class AuthService {
     await this.protection.recordSuccess(username, origin.ip);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { lastLoginAt: this.clock.now() });
-      await this.audit.record({ action: 'login.succeeded', actorId: user.id, username, ip: origin.ip, requestId: origin.requestId }, manager);
+      await this.audit.record(
+        { action: 'login.succeeded', actorId: user.id, username, ip: origin.ip, requestId: origin.requestId },
+        manager,
+      );
       return this.issue(manager, user, randomUUID());
     });
   }
@@ -101,7 +104,10 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
-    const { grace, idle } = { grace: this.config.security.refreshGraceSeconds * 1000, idle: this.config.security.sessionIdleTimeoutSeconds * 1000 };
+    const { grace, idle } = {
+      grace: this.config.security.refreshGraceSeconds * 1000,
+      idle: this.config.security.sessionIdleTimeoutSeconds * 1000,
+    };
     const ended: { userId: string; familyId: string }[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const stored = await manager.findOne(RefreshTokenEntity, {
@@ -209,7 +215,11 @@ export class AuthService {
    * or two at once) only the one that moves the last used step forward succeeds.
    */
   private async spendTotpCode(user: UserEntity, code: string): Promise<boolean> {
-    const step = await this.totp.matchStep(this.totp.open(user.totpSecret!), code, user.totpLastStep === null ? null : Number(user.totpLastStep));
+    const step = await this.totp.matchStep(
+      this.totp.open(user.totpSecret!),
+      code,
+      user.totpLastStep === null ? null : Number(user.totpLastStep),
+    );
     if (step === null) return false;
     const spent = await this.dataSource
       .createQueryBuilder()
@@ -255,7 +265,12 @@ export class AuthService {
     const ttlSeconds = this.accessTtlOf(user.role);
     const totpEnrolmentPending = this.totpRequiredFor(user.role) && !user.totpEnabledAt;
     return {
-      accessToken: await this.tokens.signAccess(actor, { sessionId: familyId, sessionVersion: user.sessionVersion, ttlSeconds, totpEnrolmentPending }),
+      accessToken: await this.tokens.signAccess(actor, {
+        sessionId: familyId,
+        sessionVersion: user.sessionVersion,
+        ttlSeconds,
+        totpEnrolmentPending,
+      }),
       accessTokenExpiresIn: ttlSeconds,
       refreshToken,
       refreshTokenExpiresAt,

@@ -3,17 +3,17 @@ import { DomainError } from '@cqo/core';
 export const IdentityErrors = {
   badCredentials: () => DomainError.unauthenticated('BAD_CREDENTIALS', '用户名或密码错误'),
   badRefreshToken: () => DomainError.unauthenticated('BAD_REFRESH_TOKEN', '登录已过期，请重新登录'),
-  usernameTaken: () =>
-    DomainError.conflict('USERNAME_TAKEN', '该用户名已被使用', [{ field: 'username', message: '该用户名已被使用' }]),
+  usernameTaken: () => DomainError.conflict('USERNAME_TAKEN', '该用户名已被使用', [{ field: 'username', message: '该用户名已被使用' }]),
   scopeMissing: (field: string) =>
     DomainError.invalid('SCOPE_REQUIRED', '该角色必须指定所属单位或地区', [{ field, message: '该角色必须填写此项' }]),
   scopeNotAllowed: (field: string) =>
     DomainError.invalid('SCOPE_NOT_ALLOWED', '该角色不能指定此项', [{ field, message: '该角色不能填写此项' }]),
-  scopeNotFound: (field: string) =>
-    DomainError.invalid('SCOPE_NOT_FOUND', '所指定的单位或地区不存在', [{ field, message: '不存在' }]),
+  scopeNotFound: (field: string) => DomainError.invalid('SCOPE_NOT_FOUND', '所指定的单位或地区不存在', [{ field, message: '不存在' }]),
   userNotFound: () => DomainError.notFound('USER_NOT_FOUND', '用户不存在'),
   traineeRoleFixed: () =>
-    DomainError.invalid('TRAINEE_ROLE_FIXED', '学员账号不能改为管理角色，管理账号也不能改为学员', [{ field: 'role', message: '不能在学员与管理角色之间变更' }]),
+    DomainError.invalid('TRAINEE_ROLE_FIXED', '学员账号不能改为管理角色，管理账号也不能改为学员', [
+      { field: 'role', message: '不能在学员与管理角色之间变更' },
+    ]),
   totpRequired: () => DomainError.unauthenticated('TOTP_REQUIRED', '请输入动态验证码'),
   totpInvalid: () => DomainError.unauthenticated('TOTP_INVALID', '动态验证码错误'),
   totpCodeInvalid: () => DomainError.invalid('TOTP_INVALID', '动态验证码错误', [{ field: 'code', message: '动态验证码错误' }]),

@@ -80,8 +80,16 @@ export class LoginProtectionService {
     try {
       await this.redis.ready(this.redis.commands);
       const [, , lockMs] = (await this.redis.commands.eval(
-        FAILURE_SCRIPT, 3, keys.address, keys.account, keys.lock,
-        ADDRESS_WINDOW_MS, ACCOUNT_WINDOW_MS, s.lockoutThreshold, s.lockoutBaseSeconds, MAX_LOCK_SECONDS,
+        FAILURE_SCRIPT,
+        3,
+        keys.address,
+        keys.account,
+        keys.lock,
+        ADDRESS_WINDOW_MS,
+        ACCOUNT_WINDOW_MS,
+        s.lockoutThreshold,
+        s.lockoutBaseSeconds,
+        MAX_LOCK_SECONDS,
       )) as number[];
       return { lockedForSeconds: Math.ceil(lockMs / 1000) };
     } catch (error) {

@@ -1,16 +1,26 @@
 import { JwtService } from '@nestjs/jwt';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { DomainError, loadConfig, Role } from '@cqo/core';
 import { TokenService } from './token.service';
 
 describe('TokenService', () => {
   const config = loadConfig({ JWT_ACCESS_TTL_SECONDS: '60' });
-  const actor: Actor = { userId: '0b6f7a3e-6f0c-4a5b-9e49-2f8f1f6b2c01', role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null };
+  const actor: Actor = {
+    userId: '0b6f7a3e-6f0c-4a5b-9e49-2f8f1f6b2c01',
+    role: Role.Trainee,
+    organizationId: null,
+    enterpriseId: null,
+    regionId: null,
+    regionPath: null,
+  };
   let tokens: TokenService;
 
   beforeEach(() => {
     // Only the clock is faked: jsonwebtoken calls back through the real event loop.
-    jest.useFakeTimers({ now: new Date('2026-11-25T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'setInterval'] });
+    jest.useFakeTimers({
+      now: new Date('2026-11-25T08:00:00Z'),
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'setInterval'],
+    });
     tokens = new TokenService(new JwtService(), config);
   });
   afterEach(() => jest.useRealTimers());
@@ -34,8 +44,18 @@ describe('TokenService', () => {
   });
 
   it('carries the session, its version and its own lifetime', async () => {
-    const token = await tokens.signAccess(actor, { sessionId: 'c3f1b1de-1111-4a5b-9e49-2f8f1f6b2c01', sessionVersion: 4, ttlSeconds: 30, totpEnrolmentPending: true });
-    expect(await tokens.verifyAccess(token)).toEqual({ actor, sessionId: 'c3f1b1de-1111-4a5b-9e49-2f8f1f6b2c01', sessionVersion: 4, totpEnrolmentPending: true });
+    const token = await tokens.signAccess(actor, {
+      sessionId: 'c3f1b1de-1111-4a5b-9e49-2f8f1f6b2c01',
+      sessionVersion: 4,
+      ttlSeconds: 30,
+      totpEnrolmentPending: true,
+    });
+    expect(await tokens.verifyAccess(token)).toEqual({
+      actor,
+      sessionId: 'c3f1b1de-1111-4a5b-9e49-2f8f1f6b2c01',
+      sessionVersion: 4,
+      totpEnrolmentPending: true,
+    });
     jest.setSystemTime(new Date('2026-11-25T08:00:31Z'));
     await expect(tokens.verifyAccess(token)).rejects.toMatchObject({ code: 'BAD_ACCESS_TOKEN' });
   });

@@ -36,7 +36,13 @@ export class TotpService {
     if (!/^\d{6}$/.test(code)) return null;
     try {
       const epoch = Math.floor(this.clock.now().getTime() / 1000);
-      const result = await verify({ secret, token: code, epoch, epochTolerance: 30, ...(afterStep === null ? {} : { afterTimeStep: afterStep }) });
+      const result = await verify({
+        secret,
+        token: code,
+        epoch,
+        epochTolerance: 30,
+        ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
+      });
       return result.valid && 'timeStep' in result ? result.timeStep : null;
     } catch {
       return null;

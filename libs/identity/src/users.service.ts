@@ -90,7 +90,8 @@ export class UsersService {
       if (isUniqueViolation(error, 'ux_users_username')) throw IdentityErrors.usernameTaken();
       throw error;
     }
-    if (by) await this.audit.record({ action: 'user.created', actorId: by.userId, subjectId: saved.id, details: { role: saved.role } }, manager);
+    if (by)
+      await this.audit.record({ action: 'user.created', actorId: by.userId, subjectId: saved.id, details: { role: saved.role } }, manager);
     return toView(saved);
   }
 
@@ -131,7 +132,10 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id }, { status });
       await this.sessions.bumpVersion(manager, id);
-      await this.audit.record({ action: 'user.status_changed', actorId: actor.userId, subjectId: id, details: { from: before.status, to: status } }, manager);
+      await this.audit.record(
+        { action: 'user.status_changed', actorId: actor.userId, subjectId: id, details: { from: before.status, to: status } },
+        manager,
+      );
     });
     await this.sessions.announceUser(id);
     return this.get(id);
@@ -147,7 +151,10 @@ export class UsersService {
     if (row.status === 'disabled') return;
     await manager.update(UserEntity, { id }, { status: 'disabled' });
     await this.sessions.bumpVersion(manager, id);
-    await this.audit.record({ action: 'user.status_changed', actorId: actor.userId, subjectId: id, details: { from: row.status, to: 'disabled', reason } }, manager);
+    await this.audit.record(
+      { action: 'user.status_changed', actorId: actor.userId, subjectId: id, details: { from: row.status, to: 'disabled', reason } },
+      manager,
+    );
   }
 
   async announceSessionsEnded(id: string): Promise<void> {
@@ -160,12 +167,16 @@ export class UsersService {
     if (before.role === Role.Trainee || change.role === Role.Trainee) throw IdentityErrors.traineeRoleFixed();
     await this.dataSource.transaction(async (manager) => {
       await this.checkScope(manager, change);
-      await manager.update(UserEntity, { id }, {
-        role: change.role,
-        organizationId: change.organizationId ?? null,
-        enterpriseId: change.enterpriseId ?? null,
-        regionId: change.regionId ?? null,
-      });
+      await manager.update(
+        UserEntity,
+        { id },
+        {
+          role: change.role,
+          organizationId: change.organizationId ?? null,
+          enterpriseId: change.enterpriseId ?? null,
+          regionId: change.regionId ?? null,
+        },
+      );
       await this.sessions.bumpVersion(manager, id);
       await this.audit.record(
         {
@@ -173,8 +184,18 @@ export class UsersService {
           actorId: actor.userId,
           subjectId: id,
           details: {
-            from: { role: before.role, organizationId: before.organizationId, enterpriseId: before.enterpriseId, regionId: before.regionId },
-            to: { role: change.role, organizationId: change.organizationId ?? null, enterpriseId: change.enterpriseId ?? null, regionId: change.regionId ?? null },
+            from: {
+              role: before.role,
+              organizationId: before.organizationId,
+              enterpriseId: before.enterpriseId,
+              regionId: before.regionId,
+            },
+            to: {
+              role: change.role,
+              organizationId: change.organizationId ?? null,
+              enterpriseId: change.enterpriseId ?? null,
+              regionId: change.regionId ?? null,
+            },
           },
         },
         manager,

@@ -70,7 +70,10 @@ export class NotificationsService {
       .skip(offsetOf(page))
       .take(page.pageSize)
       .getManyAndCount();
-    const unread = await repo.createQueryBuilder('n').where('n.user_id = :userId AND n.read_at IS NULL', { userId: actor.userId }).getCount();
+    const unread = await repo
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId AND n.read_at IS NULL', { userId: actor.userId })
+      .getCount();
     return { ...pageOf(rows.map(toView), total, page), unread };
   }
 

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { RegionEntity } from './region.entity';
 
-
 /**
  * Standing of an enterprise toward a quality award. Whether a nominee counts toward a target is
  * decided by the target rules (the notice's 含提名奖 qualifies the China and the Gansu awards only).

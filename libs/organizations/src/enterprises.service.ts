@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import {
-  Actor,
-  Clock,
-  CommonErrors,
-  isUniqueViolation,
-  offsetOf,
-  Page,
-  pageOf,
-  PageRequest,
-  Role,
-  ScopePolicy,
-} from '@cqo/core';
+import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, ScopePolicy } from '@cqo/core';
 import { AwardStanding, EnterpriseEntity } from './enterprise.entity';
 import { MasterDataService, pick } from './master-data/master-data.service';
 import { REGULATOR_OWNED_FIELDS } from './master-data/master-data.types';
@@ -73,8 +62,13 @@ export class EnterprisesService {
     await this.regions.require(input.regionId);
     try {
       const id = await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.getRepository(EnterpriseEntity).save(manager.getRepository(EnterpriseEntity).create({ ...yearsOf(input), ...input }));
-        await this.masterData.record(manager, saved.id, pick({ ...yearsOf(input), ...input }), { source: 'admin', changedBy: actor?.userId ?? null });
+        const saved = await manager
+          .getRepository(EnterpriseEntity)
+          .save(manager.getRepository(EnterpriseEntity).create({ ...yearsOf(input), ...input }));
+        await this.masterData.record(manager, saved.id, pick({ ...yearsOf(input), ...input }), {
+          source: 'admin',
+          changedBy: actor?.userId ?? null,
+        });
         return saved.id;
       });
       return this.view(id);
@@ -91,14 +85,17 @@ export class EnterprisesService {
   async update(actor: Actor, id: string, patch: Partial<EnterpriseInput>): Promise<EnterpriseView> {
     await this.getVisible(actor, id);
     if (actor.role !== Role.PlatformAdmin) {
-      const owned = Object.keys(patch).filter((k) => (REGULATOR_OWNED_FIELDS as string[]).includes(k) && patch[k as keyof EnterpriseInput] !== undefined);
+      const owned = Object.keys(patch).filter(
+        (k) => (REGULATOR_OWNED_FIELDS as string[]).includes(k) && patch[k as keyof EnterpriseInput] !== undefined,
+      );
       throw OrganizationErrors.regulatorOwned(owned.length > 0 ? owned : ['body']);
     }
     if (patch.regionId) await this.regions.require(patch.regionId);
     const { creditCode, ...facts } = patch;
     try {
       await this.dataSource.transaction(async (manager) => {
-        if (creditCode !== undefined) await manager.getRepository(EnterpriseEntity).update({ id }, { creditCode, updatedAt: this.clock.now() });
+        if (creditCode !== undefined)
+          await manager.getRepository(EnterpriseEntity).update({ id }, { creditCode, updatedAt: this.clock.now() });
         const current = await manager.getRepository(EnterpriseEntity).findOneByOrFail({ id });
         await this.masterData.record(manager, id, { ...pick(current), ...facts }, { source: 'admin', changedBy: actor.userId });
       });
@@ -204,7 +201,11 @@ function toView(r: RawEnterprise): EnterpriseView {
   };
 }
 
-function yearsOf(input: EnterpriseInput): { chinaQualityAwardYear: number | null; provincialQualityAwardYear: number | null; cityQualityAwardYear: number | null } {
+function yearsOf(input: EnterpriseInput): {
+  chinaQualityAwardYear: number | null;
+  provincialQualityAwardYear: number | null;
+  cityQualityAwardYear: number | null;
+} {
   return {
     chinaQualityAwardYear: input.chinaQualityAwardYear ?? null,
     provincialQualityAwardYear: input.provincialQualityAwardYear ?? null,

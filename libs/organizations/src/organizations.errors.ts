@@ -1,8 +1,7 @@
 import { DomainError } from '@cqo/core';
 
 export const OrganizationErrors = {
-  regionNotFound: (field = 'regionId') =>
-    DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field, message: '地区不存在' }]),
+  regionNotFound: (field = 'regionId') => DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field, message: '地区不存在' }]),
   organizationNotFound: () => DomainError.notFound('ORGANIZATION_NOT_FOUND', '培训机构不存在'),
   enterpriseNotFound: () => DomainError.notFound('ENTERPRISE_NOT_FOUND', '企业不存在'),
   regulatorOwned: (fields: string[]) =>
@@ -13,7 +12,5 @@ export const OrganizationErrors = {
       fields.map((field) => ({ field, message: '由监管部门维护，请提交更正申请' })),
     ),
   creditCodeTaken: () =>
-    DomainError.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', [
-      { field: 'creditCode', message: '该统一社会信用代码已登记' },
-    ]),
+    DomainError.conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已登记', [{ field: 'creditCode', message: '该统一社会信用代码已登记' }]),
 };

@@ -16,7 +16,10 @@ export const RegistryErrors = {
   notEligible: (result: EligibilityResult) =>
     DomainError.conflict(
       'CQO_NOT_ELIGIBLE',
-      `该人员不符合首席质量官任职条件：${result.conditions.filter((c) => !c.met).map((c) => c.message).join('；')}。如确需聘任，请填写例外说明`,
+      `该人员不符合首席质量官任职条件：${result.conditions
+        .filter((c) => !c.met)
+        .map((c) => c.message)
+        .join('；')}。如确需聘任，请填写例外说明`,
       result.conditions.filter((c) => !c.met).map((c) => ({ field: `eligibility.${c.code}`, message: c.message ?? '' })),
     ),
   positionExceptionRequired: () =>
@@ -57,12 +60,15 @@ export const RegistryErrors = {
   notTheCityBureau: () => DomainError.forbidden('CITY_REPORT_CITY_ONLY', '市（州）年度报告由本市（州）市场监管部门签发报送'),
   notTheProvince: () => DomainError.forbidden('CITY_REPORT_PROVINCE_ONLY', '市（州）年度报告由省市场监管部门签收或退回'),
   reportAlreadySubmitted: (status: string) =>
-    DomainError.conflict('CITY_REPORT_ALREADY_SUBMITTED', status === 'acknowledged' ? '该年度报告已被省局签收' : '该年度报告已报送，等待省局签收或退回', [
-      { field: 'id', message: status === 'acknowledged' ? '已签收' : '已报送' },
-    ]),
+    DomainError.conflict(
+      'CITY_REPORT_ALREADY_SUBMITTED',
+      status === 'acknowledged' ? '该年度报告已被省局签收' : '该年度报告已报送，等待省局签收或退回',
+      [{ field: 'id', message: status === 'acknowledged' ? '已签收' : '已报送' }],
+    ),
   versionNotAwaitingDecision: () =>
     DomainError.conflict('CITY_REPORT_VERSION_NOT_SUBMITTED', '该版本不在待签收状态', [{ field: 'version', message: '不在待签收状态' }]),
-  asOfOutOfRange: () => DomainError.invalid('AS_OF_OUT_OF_RANGE', '统计日期须在2000年至今天之间', [{ field: 'asOf', message: '统计日期超出范围' }]),
+  asOfOutOfRange: () =>
+    DomainError.invalid('AS_OF_OUT_OF_RANGE', '统计日期须在2000年至今天之间', [{ field: 'asOf', message: '统计日期超出范围' }]),
   unknownTarget: () => DomainError.invalid('TARGET_UNKNOWN', '没有该目标', [{ field: 'target', message: '没有该目标' }]),
   yearOutOfRange: (field = 'year') => DomainError.invalid('YEAR_OUT_OF_RANGE', '年度超出范围', [{ field, message: '年度超出范围' }]),
 };

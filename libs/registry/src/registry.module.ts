@@ -43,7 +43,14 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule, TraineesModule, NotificationsModule, CreditHoursModule, CertificatesModule],
+  imports: [
+    TypeOrmModule.forFeature(REGISTRY_ENTITIES),
+    IdentityModule,
+    TraineesModule,
+    NotificationsModule,
+    CreditHoursModule,
+    CertificatesModule,
+  ],
   providers: [...SERVICES, AppointmentsIdentityReference],
   exports: SERVICES,
 })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AppConfig} from '@cqo/core';
+import type { AppConfig } from '@cqo/core';
 import { loadConfig } from '@cqo/core';
 import { createTestDatabase, databaseUrl, deleteRedisKeys, runId, TEST_REDIS_URL } from './test-database';
 

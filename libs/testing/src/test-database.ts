@@ -62,7 +62,9 @@ export async function dropDatabase(name: string): Promise<void> {
  */
 export async function dropDatabasesLike(prefix: string, concurrency = 8): Promise<void> {
   const names = await withServer(async (client) =>
-    (await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`])).rows.map((r) => r.datname),
+    (await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`])).rows.map(
+      (r) => r.datname,
+    ),
   );
   await Promise.all(
     Array.from({ length: Math.min(concurrency, names.length) }, (_, lane) =>

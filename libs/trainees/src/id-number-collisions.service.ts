@@ -112,7 +112,10 @@ export class IdNumberCollisionsService {
     const scope = this.scopeOf(actor, 2);
     let disabled: string | null = null;
     const view = await this.dataSource.transaction(async (manager) => {
-      const [row]: CollisionRow[] = await manager.query(`${COLLISIONS} WHERE c.id = $1 AND ${scope.sql} FOR UPDATE OF c, cp, hp`, [id, ...scope.params]);
+      const [row]: CollisionRow[] = await manager.query(`${COLLISIONS} WHERE c.id = $1 AND ${scope.sql} FOR UPDATE OF c, cp, hp`, [
+        id,
+        ...scope.params,
+      ]);
       if (!row) throw TraineeErrors.collisionNotFound();
       if (row.resolved_at) throw TraineeErrors.collisionResolved();
       // The newcomer changed their number since: nothing left to decide here.
@@ -120,18 +123,31 @@ export class IdNumberCollisionsService {
       const now = this.clock.now();
       if (decision === 'claimant_confirmed') {
         if (await this.references.anyReferences(row.existing_user_id, manager)) throw TraineeErrors.collisionHolderHasRecords();
-        await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, updated_at = $3 WHERE user_id = $1', [row.existing_user_id, `collision:${row.existing_user_id}`, now]);
+        await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, updated_at = $3 WHERE user_id = $1', [
+          row.existing_user_id,
+          `collision:${row.existing_user_id}`,
+          now,
+        ]);
         await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, id_number_masked = $3, updated_at = $4 WHERE user_id = $1', [
-          row.user_id, row.id_number_hash, row.id_number_masked, now,
+          row.user_id,
+          row.id_number_hash,
+          row.id_number_masked,
+          now,
         ]);
         // Other newcomers with the same number now collide with the confirmed person.
-        await manager.query('UPDATE id_number_collisions SET existing_user_id = $2 WHERE id_number_hash = $3 AND existing_user_id = $1 AND resolved_at IS NULL AND id <> $4', [
-          row.existing_user_id, row.user_id, row.id_number_hash, row.id,
-        ]);
+        await manager.query(
+          'UPDATE id_number_collisions SET existing_user_id = $2 WHERE id_number_hash = $3 AND existing_user_id = $1 AND resolved_at IS NULL AND id <> $4',
+          [row.existing_user_id, row.user_id, row.id_number_hash, row.id],
+        );
         await this.users.disableWithin(manager, actor, row.existing_user_id, 'id_number_collision');
         disabled = row.existing_user_id;
       }
-      await manager.query('UPDATE id_number_collisions SET resolved_at = $2, decision = $3, resolved_by = $4 WHERE id = $1', [row.id, now, decision, actor.userId]);
+      await manager.query('UPDATE id_number_collisions SET resolved_at = $2, decision = $3, resolved_by = $4 WHERE id = $1', [
+        row.id,
+        now,
+        decision,
+        actor.userId,
+      ]);
       await this.audit.record(
         {
           action: 'trainee.id_collision_resolved',

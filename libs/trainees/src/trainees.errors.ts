@@ -11,13 +11,14 @@ export const TraineeErrors = {
     ]),
   noPendingEmployerLink: () => DomainError.notFound('EMPLOYER_LINK_NOT_FOUND', '没有待确认的任职关系'),
   phoneInvalid: () => DomainError.invalid('PHONE_INVALID', '手机号码无效', [{ field: 'phone', message: '手机号码无效' }]),
-  enterpriseNotFound: () =>
-    DomainError.invalid('ENTERPRISE_NOT_FOUND', '企业不存在', [{ field: 'enterpriseId', message: '企业不存在' }]),
+  enterpriseNotFound: () => DomainError.invalid('ENTERPRISE_NOT_FOUND', '企业不存在', [{ field: 'enterpriseId', message: '企业不存在' }]),
   collisionNotFound: () => DomainError.notFound('ID_COLLISION_NOT_FOUND', '没有这条身份证号码冲突记录'),
   collisionResolved: () => DomainError.conflict('ID_COLLISION_RESOLVED', '该冲突已处理'),
   collisionHolderHasRecords: () =>
-    DomainError.conflict('ID_COLLISION_HOLDER_HAS_RECORDS', '原账号已有学时、聘任或证书记录，不能直接转给新注册人，请核实后联系平台管理员', [
-      { field: 'decision', message: '原账号已有记录，不能确认新注册人' },
-    ]),
+    DomainError.conflict(
+      'ID_COLLISION_HOLDER_HAS_RECORDS',
+      '原账号已有学时、聘任或证书记录，不能直接转给新注册人，请核实后联系平台管理员',
+      [{ field: 'decision', message: '原账号已有记录，不能确认新注册人' }],
+    ),
   profileNotFound: () => DomainError.notFound('TRAINEE_NOT_FOUND', '学员不存在'),
 };

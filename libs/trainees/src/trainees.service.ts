@@ -110,7 +110,13 @@ export class TraineesService {
     try {
       userId = await this.dataSource.transaction(async (manager) => {
         const user = await this.users.create(
-          { username: input.username, password: input.password, displayName: input.fullName, role: Role.Trainee, email: input.email ?? null },
+          {
+            username: input.username,
+            password: input.password,
+            displayName: input.fullName,
+            role: Role.Trainee,
+            email: input.email ?? null,
+          },
           manager,
         );
         if (input.email) await this.recovery.requestVerification(manager, user.id, input.email);
@@ -158,7 +164,10 @@ export class TraineesService {
       idNumberMasked: columns.idNumberMasked,
       enterpriseId,
     });
-    await this.audit.record({ action: 'trainee.id_number_collision', actorId: userId, subjectId: holder, details: { idNumberMasked: columns.idNumberMasked } }, manager);
+    await this.audit.record(
+      { action: 'trainee.id_number_collision', actorId: userId, subjectId: holder, details: { idNumberMasked: columns.idNumberMasked } },
+      manager,
+    );
     return { idNumberHash: `collision:${userId}` };
   }
 
@@ -174,12 +183,18 @@ export class TraineesService {
   /** The employer links waiting for this enterprise admin's confirmation. */
   async pendingEmployees(actor: Actor): Promise<PendingEmployeeView[]> {
     const enterpriseId = this.enterpriseOf(actor);
-    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_requested_at: Date }[] = await this.dataSource.query(
-      `SELECT user_id, full_name, id_number_masked, employer_requested_at FROM trainee_profiles
+    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_requested_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT user_id, full_name, id_number_masked, employer_requested_at FROM trainee_profiles
         WHERE requested_enterprise_id = $1 ORDER BY employer_requested_at, user_id LIMIT 500`,
-      [enterpriseId],
-    );
-    return rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, idNumberMasked: r.id_number_masked, requestedAt: r.employer_requested_at }));
+        [enterpriseId],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      fullName: r.full_name,
+      idNumberMasked: r.id_number_masked,
+      requestedAt: r.employer_requested_at,
+    }));
   }
 
   /** The enterprise admin confirms (the trainee joins the enterprise's lists) or rejects a link. */
@@ -198,7 +213,12 @@ export class TraineesService {
         [userId, enterpriseId, confirm, this.clock.now()],
       );
       await this.audit.record(
-        { action: confirm ? 'trainee.employer_confirmed' : 'trainee.employer_rejected', actorId: actor.userId, subjectId: userId, details: { enterpriseId } },
+        {
+          action: confirm ? 'trainee.employer_confirmed' : 'trainee.employer_rejected',
+          actorId: actor.userId,
+          subjectId: userId,
+          details: { enterpriseId },
+        },
         manager,
       );
     });
@@ -219,11 +239,22 @@ export class TraineesService {
       // Staff may learn that the number is taken: they resolve such collisions.
       if (await this.holderOf(manager, hash, userId)) throw TraineeErrors.idNumberTaken();
       await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, id_number_masked = $3, updated_at = $4 WHERE user_id = $1', [
-        userId, hash, maskIdNumber(idNumber), this.clock.now(),
+        userId,
+        hash,
+        maskIdNumber(idNumber),
+        this.clock.now(),
       ]);
-      await manager.query("UPDATE id_number_collisions SET resolved_at = $2, decision = 'corrected', resolved_by = $3 WHERE user_id = $1 AND resolved_at IS NULL", [userId, this.clock.now(), actor.userId]);
+      await manager.query(
+        "UPDATE id_number_collisions SET resolved_at = $2, decision = 'corrected', resolved_by = $3 WHERE user_id = $1 AND resolved_at IS NULL",
+        [userId, this.clock.now(), actor.userId],
+      );
       await this.audit.record(
-        { action: 'trainee.id_number_changed', actorId: actor.userId, subjectId: userId, details: { from: rows[0].id_number_masked, to: maskIdNumber(idNumber) } },
+        {
+          action: 'trainee.id_number_changed',
+          actorId: actor.userId,
+          subjectId: userId,
+          details: { from: rows[0].id_number_masked, to: maskIdNumber(idNumber) },
+        },
         manager,
       );
     });
@@ -231,28 +262,50 @@ export class TraineesService {
   }
 
   /** The enterprise's confirmed employees, by name; only its own admin asks. */
-  async employees(actor: Actor, enterpriseId: string, page: { page: number; pageSize: number }): Promise<{ items: EmployeeView[]; total: number }> {
+  async employees(
+    actor: Actor,
+    enterpriseId: string,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: EmployeeView[]; total: number }> {
     if (this.enterpriseOf(actor) !== enterpriseId) throw CommonErrors.outOfScope();
-    const [{ total }]: { total: number }[] = await this.dataSource.query('SELECT count(*)::int AS total FROM trainee_profiles WHERE enterprise_id = $1', [enterpriseId]);
-    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_linked_at: Date | null }[] = await this.dataSource.query(
-      `SELECT user_id, full_name, id_number_masked, employer_linked_at FROM trainee_profiles
-        WHERE enterprise_id = $1 ORDER BY full_name, user_id LIMIT $2 OFFSET $3`,
-      [enterpriseId, page.pageSize, (page.page - 1) * page.pageSize],
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS total FROM trainee_profiles WHERE enterprise_id = $1',
+      [enterpriseId],
     );
-    return { items: rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, idNumberMasked: r.id_number_masked, linkedAt: r.employer_linked_at })), total };
+    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_linked_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT user_id, full_name, id_number_masked, employer_linked_at FROM trainee_profiles
+        WHERE enterprise_id = $1 ORDER BY full_name, user_id LIMIT $2 OFFSET $3`,
+        [enterpriseId, page.pageSize, (page.page - 1) * page.pageSize],
+      );
+    return {
+      items: rows.map((r) => ({
+        userId: r.user_id,
+        fullName: r.full_name,
+        idNumberMasked: r.id_number_masked,
+        linkedAt: r.employer_linked_at,
+      })),
+      total,
+    };
   }
 
   /**
    * Which of `userIds` are confirmed employees of the enterprise, with whether their account is
    * active. Others are simply absent: the caller must not learn anything about them.
    */
-  async confirmedEmployees(enterpriseId: string, userIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, { fullName: string; idNumberMasked: string; active: boolean }>> {
+  async confirmedEmployees(
+    enterpriseId: string,
+    userIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { fullName: string; idNumberMasked: string; active: boolean }>> {
     const rows: { user_id: string; full_name: string; id_number_masked: string; status: string }[] = await manager.query(
       `SELECT p.user_id, p.full_name, p.id_number_masked, u.status FROM trainee_profiles p JOIN users u ON u.id = p.user_id
         WHERE p.enterprise_id = $1 AND p.user_id = ANY($2::uuid[])`,
       [enterpriseId, userIds],
     );
-    return new Map(rows.map((r) => [r.user_id, { fullName: r.full_name, idNumberMasked: r.id_number_masked, active: r.status === 'active' }]));
+    return new Map(
+      rows.map((r) => [r.user_id, { fullName: r.full_name, idNumberMasked: r.id_number_masked, active: r.status === 'active' }]),
+    );
   }
 
   private enterpriseOf(actor: Actor): string {
@@ -274,17 +327,28 @@ export class TraineesService {
     const keepPhone = input.phone === undefined;
     const { enterpriseId: named, ...columns } = await this.profileColumns({ ...input, idNumber: input.idNumber ?? '' }, { keepId });
     await this.dataSource.transaction(async (manager) => {
-      const rows: { id_number_hash: string; enterprise_id: string | null; requested_enterprise_id: string | null; employer_requested_at: Date | null }[] =
-        await manager.query('SELECT id_number_hash, enterprise_id, requested_enterprise_id, employer_requested_at FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [actor.userId]);
+      const rows: {
+        id_number_hash: string;
+        enterprise_id: string | null;
+        requested_enterprise_id: string | null;
+        employer_requested_at: Date | null;
+      }[] = await manager.query(
+        'SELECT id_number_hash, enterprise_id, requested_enterprise_id, employer_requested_at FROM trainee_profiles WHERE user_id = $1 FOR UPDATE',
+        [actor.userId],
+      );
       const current = rows[0];
       if (!current) throw TraineeErrors.profileNotFound();
       const id: { idNumberHash?: string; idNumberMasked?: string } = {};
       if (!keepId && current.id_number_hash !== columns.idNumberHash) {
         if (await this.idNumberLocked(actor.userId, manager)) throw TraineeErrors.idNumberLocked();
         const holder = await this.holderOf(manager, columns.idNumberHash, actor.userId);
-        Object.assign(id, { idNumberMasked: columns.idNumberMasked }, holder
-          ? await this.recordCollision(manager, actor.userId, holder, columns, named ?? current.enterprise_id)
-          : { idNumberHash: columns.idNumberHash });
+        Object.assign(
+          id,
+          { idNumberMasked: columns.idNumberMasked },
+          holder
+            ? await this.recordCollision(manager, actor.userId, holder, columns, named ?? current.enterprise_id)
+            : { idNumberHash: columns.idNumberHash },
+        );
       }
       const employer =
         named === null
@@ -296,7 +360,11 @@ export class TraineesService {
               : { requestedEnterpriseId: named, employerRequestedAt: this.clock.now() };
       const { idNumberHash: _hash, idNumberMasked: _masked, phoneHash, phoneMasked, ...rest } = columns;
       const phone = keepPhone ? {} : { phoneHash, phoneMasked };
-      await manager.update(TraineeProfileEntity, { userId: actor.userId }, { ...rest, ...phone, ...id, ...employer, updatedAt: this.clock.now() });
+      await manager.update(
+        TraineeProfileEntity,
+        { userId: actor.userId },
+        { ...rest, ...phone, ...id, ...employer, updatedAt: this.clock.now() },
+      );
       await manager.query('UPDATE users SET display_name = $1 WHERE id = $2', [input.fullName, actor.userId]);
     });
     return this.view(actor.userId);
@@ -306,28 +374,31 @@ export class TraineesService {
   async getVisible(actor: Actor, userId: string): Promise<TraineeProfileView> {
     const found = await this.view(userId);
     const regionPath = found.enterpriseId
-      ? ((await this.dataSource.query(
-          'SELECT r.path FROM enterprises e JOIN regions r ON r.id = e.region_id WHERE e.id = $1',
-          [found.enterpriseId],
-        )) as { path: string }[])[0]?.path
+      ? (
+          (await this.dataSource.query('SELECT r.path FROM enterprises e JOIN regions r ON r.id = e.region_id WHERE e.id = $1', [
+            found.enterpriseId,
+          ])) as { path: string }[]
+        )[0]?.path
       : undefined;
-    if (!ScopePolicy.covers(actor, { enterpriseIds: [found.enterpriseId], regionPaths: [regionPath ?? null] })) throw CommonErrors.outOfScope();
+    if (!ScopePolicy.covers(actor, { enterpriseIds: [found.enterpriseId], regionPaths: [regionPath ?? null] }))
+      throw CommonErrors.outOfScope();
     return found;
   }
 
   /** Matches a whole ID number to a trainee without ever storing or comparing the number itself. */
   async findUserIdByIdNumber(idNumber: string): Promise<string | null> {
-    const rows: { user_id: string }[] = await this.dataSource.query(
-      'SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1',
-      [piiHash(this.config.piiHashKey, idNumber)],
-    );
+    const rows: { user_id: string }[] = await this.dataSource.query('SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1', [
+      piiHash(this.config.piiHashKey, idNumber),
+    ]);
     return rows[0]?.user_id ?? null;
   }
 
   private async profileColumns(
     input: ProfileInput,
     options: { keepId?: boolean } = {},
-  ): Promise<Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt' | 'employerLinkedAt'>> {
+  ): Promise<
+    Omit<TraineeProfileEntity, 'userId' | 'createdAt' | 'updatedAt' | 'requestedEnterpriseId' | 'employerRequestedAt' | 'employerLinkedAt'>
+  > {
     if (!options.keepId && !isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
     if (input.phone && !isValidChinesePhone(input.phone)) throw TraineeErrors.phoneInvalid();
     if (input.enterpriseId) {

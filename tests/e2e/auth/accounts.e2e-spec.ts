@@ -28,11 +28,20 @@ describe('accounts', () => {
   afterAll(() => api?.close());
 
   const register = (username: string, password: string, idNumber: string, extra: Record<string, unknown> = {}) =>
-    api.request({ method: 'POST', url: '/auth/register', payload: { ...profile, username, password, fullName: '注册学员', idNumber, ...extra } });
+    api.request({
+      method: 'POST',
+      url: '/auth/register',
+      payload: { ...profile, username, password, fullName: '注册学员', idNumber, ...extra },
+    });
 
   describe('passwords', () => {
     it('refuses 12345678, common passwords and the user name, naming the field', async () => {
-      for (const [username, password] of [['weak1', '12345678'], ['weak2', 'password1234'], ['zhangwei', 'zhangwei2026!'], ['weak4', 'qwertyuiop']]) {
+      for (const [username, password] of [
+        ['weak1', '12345678'],
+        ['weak2', 'password1234'],
+        ['zhangwei', 'zhangwei2026!'],
+        ['weak4', 'qwertyuiop'],
+      ]) {
         const res = await register(username, password, testIdNumber(500));
         expect(res.statusCode).toBe(400);
         expect(res.json().details).toEqual([expect.objectContaining({ field: 'password', message: expect.any(String) })]);
@@ -60,12 +69,20 @@ describe('accounts', () => {
       const taken = await register('id-squatter', 'Squat#2026-gs', idNumber);
       expect(taken.statusCode).toBe(fresh.statusCode);
       expect(fresh.statusCode).toBe(201);
-      const shape = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'userId' && k !== 'fullName'));
+      const shape = (body: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'userId' && k !== 'fullName'));
       expect(shape(taken.json())).toEqual(shape(fresh.json()));
       // The ID number still leads to its first holder only; the collision waits for the enterprise or city.
       expect(await api.get(TraineesService).findUserIdByIdNumber(idNumber)).toBe(fresh.json().userId);
-      const [collision] = await sql.query('SELECT user_id, existing_user_id, id_number_masked FROM id_number_collisions WHERE user_id = $1', [taken.json().userId]);
-      expect(collision).toEqual({ user_id: taken.json().userId, existing_user_id: fresh.json().userId, id_number_masked: fresh.json().idNumberMasked });
+      const [collision] = await sql.query(
+        'SELECT user_id, existing_user_id, id_number_masked FROM id_number_collisions WHERE user_id = $1',
+        [taken.json().userId],
+      );
+      expect(collision).toEqual({
+        user_id: taken.json().userId,
+        existing_user_id: fresh.json().userId,
+        id_number_masked: fresh.json().idNumberMasked,
+      });
     });
 
     it('locks the ID number once hours refer to the person; the enterprise admin corrects it, audited', async () => {
@@ -74,25 +91,81 @@ describe('accounts', () => {
       const trainee = await logIn(api, 'locked-id', 'Locked#2026-gs');
       const body = { ...profile, fullName: '注册学员', enterpriseId: world.enterpriseLZ };
       // Nothing refers to the person yet: the trainee may still correct it.
-      expect((await api.request({ method: 'PUT', url: '/me/profile', token: trainee.accessToken, payload: { ...body, idNumber: testIdNumber(621) } })).statusCode).toBe(200);
+      expect(
+        (
+          await api.request({
+            method: 'PUT',
+            url: '/me/profile',
+            token: trainee.accessToken,
+            payload: { ...body, idNumber: testIdNumber(621) },
+          })
+        ).statusCode,
+      ).toBe(200);
       await api.get(AccrualService).accrueCompletion(null, {
-        enrollmentId: randomUUID(), traineeId: userId, courseId: randomUUID(), courseVersionId: randomUUID(), organizationId: randomUUID(),
-        category: 1, kind: 'appointment', creditHours: '4', completedAt: '2026-10-01T02:00:00Z',
+        enrollmentId: randomUUID(),
+        traineeId: userId,
+        courseId: randomUUID(),
+        courseVersionId: randomUUID(),
+        organizationId: randomUUID(),
+        category: 1,
+        kind: 'appointment',
+        creditHours: '4',
+        completedAt: '2026-10-01T02:00:00Z',
       });
-      const locked = await api.request({ method: 'PUT', url: '/me/profile', token: trainee.accessToken, payload: { ...body, idNumber: testIdNumber(622) } });
+      const locked = await api.request({
+        method: 'PUT',
+        url: '/me/profile',
+        token: trainee.accessToken,
+        payload: { ...body, idNumber: testIdNumber(622) },
+      });
       expect(locked.statusCode).toBe(409);
       expect(locked.json()).toMatchObject({ code: 'ID_NUMBER_LOCKED', details: [{ field: 'idNumber' }] });
       // The same number again is no change, so the rest of the profile can still be edited.
-      expect((await api.request({ method: 'PUT', url: '/me/profile', token: trainee.accessToken, payload: { ...body, idNumber: testIdNumber(621), titleName: '工程师' } })).statusCode).toBe(200);
+      expect(
+        (
+          await api.request({
+            method: 'PUT',
+            url: '/me/profile',
+            token: trainee.accessToken,
+            payload: { ...body, idNumber: testIdNumber(621), titleName: '工程师' },
+          })
+        ).statusCode,
+      ).toBe(200);
 
       // Only an employee's own enterprise admin corrects it (the link is confirmed first).
-      expect((await api.request({ method: 'PUT', url: `/enterprise/employees/${userId}/id-number`, token: world.tokens.entAdminLZ, payload: { idNumber: testIdNumber(622) } })).statusCode).toBe(403);
+      expect(
+        (
+          await api.request({
+            method: 'PUT',
+            url: `/enterprise/employees/${userId}/id-number`,
+            token: world.tokens.entAdminLZ,
+            payload: { idNumber: testIdNumber(622) },
+          })
+        ).statusCode,
+      ).toBe(403);
       await api.request({ method: 'POST', url: `/enterprise/employee-requests/${userId}/confirm`, token: world.tokens.entAdminLZ });
-      expect((await api.request({ method: 'PUT', url: `/enterprise/employees/${userId}/id-number`, token: world.tokens.entAdminTS, payload: { idNumber: testIdNumber(622) } })).statusCode).toBe(403);
-      const corrected = await api.request({ method: 'PUT', url: `/enterprise/employees/${userId}/id-number`, token: world.tokens.entAdminLZ, payload: { idNumber: testIdNumber(622) } });
+      expect(
+        (
+          await api.request({
+            method: 'PUT',
+            url: `/enterprise/employees/${userId}/id-number`,
+            token: world.tokens.entAdminTS,
+            payload: { idNumber: testIdNumber(622) },
+          })
+        ).statusCode,
+      ).toBe(403);
+      const corrected = await api.request({
+        method: 'PUT',
+        url: `/enterprise/employees/${userId}/id-number`,
+        token: world.tokens.entAdminLZ,
+        payload: { idNumber: testIdNumber(622) },
+      });
       expect(corrected.statusCode).toBe(200);
       expect(await api.get(TraineesService).findUserIdByIdNumber(testIdNumber(622))).toBe(userId);
-      const [row] = await sql.query(`SELECT actor_id, details FROM audit_log WHERE action = 'trainee.id_number_changed' AND subject_id = $1`, [userId]);
+      const [row] = await sql.query(
+        `SELECT actor_id, details FROM audit_log WHERE action = 'trainee.id_number_changed' AND subject_id = $1`,
+        [userId],
+      );
       expect(row.actor_id).toBe(world.users.entAdminLZ);
       expect(JSON.stringify(row.details)).not.toContain(testIdNumber(621));
       expect(JSON.stringify(row.details)).not.toContain(testIdNumber(622));
@@ -109,31 +182,60 @@ describe('accounts', () => {
       expect(JSON.stringify(mine.json())).not.toContain(testIdNumber(630));
       const theirs = await api.request({ method: 'GET', url: '/enterprise/employee-requests', token: world.tokens.entAdminTS });
       expect(theirs.json().map((r: { userId: string }) => r.userId)).not.toContain(userId);
-      expect((await api.request({ method: 'POST', url: `/enterprise/employee-requests/${userId}/confirm`, token: world.tokens.entAdminTS })).statusCode).toBe(404);
+      expect(
+        (await api.request({ method: 'POST', url: `/enterprise/employee-requests/${userId}/confirm`, token: world.tokens.entAdminTS }))
+          .statusCode,
+      ).toBe(404);
 
-      const confirmed = await api.request({ method: 'POST', url: `/enterprise/employee-requests/${userId}/confirm`, token: world.tokens.entAdminLZ });
+      const confirmed = await api.request({
+        method: 'POST',
+        url: `/enterprise/employee-requests/${userId}/confirm`,
+        token: world.tokens.entAdminLZ,
+      });
       expect(confirmed.json()).toMatchObject({ enterpriseId: world.enterpriseLZ, pendingEnterpriseId: null });
       expect((await api.request({ method: 'GET', url: `/trainees/${userId}`, token: world.tokens.entAdminLZ })).statusCode).toBe(200);
 
       // A rejected link leaves the trainee outside.
-      const other = (await register('rejected-link', 'Rejected#2026-gs', testIdNumber(631), { enterpriseId: world.enterpriseTS })).json().userId;
-      const rejected = await api.request({ method: 'POST', url: `/enterprise/employee-requests/${other}/reject`, token: world.tokens.entAdminTS });
+      const other = (await register('rejected-link', 'Rejected#2026-gs', testIdNumber(631), { enterpriseId: world.enterpriseTS })).json()
+        .userId;
+      const rejected = await api.request({
+        method: 'POST',
+        url: `/enterprise/employee-requests/${other}/reject`,
+        token: world.tokens.entAdminTS,
+      });
       expect(rejected.json()).toMatchObject({ enterpriseId: null, pendingEnterpriseId: null });
     });
   });
 
   describe('audit log', () => {
     it('records log-ins, failures, lock-outs and role changes, readable by platform admins only, never a whole ID number', async () => {
-      for (let i = 0; i < 5; i++) await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'orgadminb', password: 'wrong-password' } });
+      for (let i = 0; i < 5; i++)
+        await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'orgadminb', password: 'wrong-password' } });
       await logIn(api, 'regulatorts', TEST_PASSWORD);
-      const target = (await api.request({
-        method: 'POST', url: '/users', token: world.tokens.admin,
-        payload: { username: 'role-changed', password: TEST_PASSWORD, displayName: '变更', role: 'regulator', regionId: world.regions.lanzhou },
-      })).json().id;
-      await api.request({ method: 'PATCH', url: `/users/${target}/role`, token: world.tokens.admin, payload: { role: 'regulator', regionId: world.regions.tianshui } });
+      const target = (
+        await api.request({
+          method: 'POST',
+          url: '/users',
+          token: world.tokens.admin,
+          payload: {
+            username: 'role-changed',
+            password: TEST_PASSWORD,
+            displayName: '变更',
+            role: 'regulator',
+            regionId: world.regions.lanzhou,
+          },
+        })
+      ).json().id;
+      await api.request({
+        method: 'PATCH',
+        url: `/users/${target}/role`,
+        token: world.tokens.admin,
+        payload: { role: 'regulator', regionId: world.regions.tianshui },
+      });
 
       const token = world.tokens.admin;
-      const actions = async (action: string) => (await api.request({ method: 'GET', url: `/audit-log?action=${action}&pageSize=100`, token })).json();
+      const actions = async (action: string) =>
+        (await api.request({ method: 'GET', url: `/audit-log?action=${action}&pageSize=100`, token })).json();
       expect((await actions('login.failed')).items.filter((r: { username: string }) => r.username === 'orgadminb')).toHaveLength(5);
       expect((await actions('login.locked')).items.map((r: { username: string }) => r.username)).toContain('orgadminb');
       expect((await actions('login.succeeded')).items.map((r: { actorId: string }) => r.actorId)).toContain(world.users.regulatorTS);
@@ -148,14 +250,18 @@ describe('accounts', () => {
       const audit = api.get(AuditLogService);
       const now = clock.now().getTime();
       await sql.query(`INSERT INTO audit_log (at, action) VALUES ($1, 'logout'), ($2, 'logout'), ($3, 'logout')`, [
-        new Date(now - 181 * 86_400_000), new Date(now - 179 * 86_400_000), new Date(now - 1000),
+        new Date(now - 181 * 86_400_000),
+        new Date(now - 179 * 86_400_000),
+        new Date(now - 1000),
       ]);
       const before = Number((await sql.query('SELECT count(*) FROM audit_log'))[0].count);
       // A shorter retention is never applied.
       expect(await audit.purgeOlderThan(30)).toBe(1);
       const after = Number((await sql.query('SELECT count(*) FROM audit_log'))[0].count);
       expect(after).toBe(before - 1);
-      expect(Number((await sql.query(`SELECT count(*) FROM audit_log WHERE at < $1`, [new Date(now - 180 * 86_400_000)]))[0].count)).toBe(0);
+      expect(Number((await sql.query(`SELECT count(*) FROM audit_log WHERE at < $1`, [new Date(now - 180 * 86_400_000)]))[0].count)).toBe(
+        0,
+      );
       expect(await audit.purgeOlderThan(180)).toBe(0);
     });
   });
@@ -172,7 +278,10 @@ describe('accounts', () => {
       const blocked = await api.request({ method: 'GET', url: '/users', token: first.accessToken });
       expect(blocked.statusCode).toBe(403);
       expect(blocked.json().code).toBe('TOTP_ENROLMENT_REQUIRED');
-      expect((await api.request({ method: 'GET', url: '/auth/me', token: first.accessToken })).json()).toMatchObject({ totpEnrolmentRequired: true, totpEnabled: false });
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: first.accessToken })).json()).toMatchObject({
+        totpEnrolmentRequired: true,
+        totpEnabled: false,
+      });
 
       const enrol = await api.request({ method: 'POST', url: '/auth/totp/enrol', token: first.accessToken, payload: {} });
       expect(enrol.statusCode).toBe(200);
@@ -181,7 +290,12 @@ describe('accounts', () => {
       const wrong = await api.request({ method: 'POST', url: '/auth/totp/confirm', token: first.accessToken, payload: { code: '000000' } });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().details).toEqual([expect.objectContaining({ field: 'code', message: expect.any(String) })]);
-      const confirmed = await api.request({ method: 'POST', url: '/auth/totp/confirm', token: first.accessToken, payload: { code: await code(secret) } });
+      const confirmed = await api.request({
+        method: 'POST',
+        url: '/auth/totp/confirm',
+        token: first.accessToken,
+        payload: { code: await code(secret) },
+      });
       expect(confirmed.statusCode).toBe(200);
       expect((await api.request({ method: 'GET', url: '/users', token: confirmed.json().accessToken })).statusCode).toBe(200);
       // The enrolment-only token has ended.
@@ -189,11 +303,18 @@ describe('accounts', () => {
 
       const noCode = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
       expect(noCode.json()).toMatchObject({ statusCode: 401, code: 'TOTP_REQUIRED' });
-      const badCode = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: '123456' } });
+      const badCode = await api.request({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'admin', password: TEST_PASSWORD, totpCode: '123456' },
+      });
       expect(badCode.json()).toMatchObject({ statusCode: 401, code: 'TOTP_INVALID' });
       const ok = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) });
       expect((await api.request({ method: 'GET', url: '/users', token: ok.accessToken })).statusCode).toBe(200);
-      expect((await api.request({ method: 'GET', url: '/auth/me', token: ok.accessToken })).json()).toMatchObject({ totpEnabled: true, totpEnrolmentRequired: false });
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: ok.accessToken })).json()).toMatchObject({
+        totpEnabled: true,
+        totpEnrolmentRequired: false,
+      });
     });
 
     it('takes each code once: the same code again is refused, the next step’s code is taken', async () => {
@@ -201,23 +322,38 @@ describe('accounts', () => {
       const secret = api.get(TotpService).open(sealed);
       const once = await code(secret);
       await logIn(api, 'admin', TEST_PASSWORD, { totpCode: once });
-      const replay = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: once } });
+      const replay = await api.request({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'admin', password: TEST_PASSWORD, totpCode: once },
+      });
       expect(replay.json()).toMatchObject({ statusCode: 401, code: 'TOTP_INVALID' });
       // Two requests carrying one fresh code at once: one session, one refusal.
       const fresh = await code(secret);
-      const both = await Promise.all([0, 1].map(() => api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: fresh } })));
+      const both = await Promise.all(
+        [0, 1].map(() =>
+          api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: fresh } }),
+        ),
+      );
       expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
       expect((await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) })).accessToken).toEqual(expect.any(String));
     });
 
     it('does not ask other roles to enrol; they may enrol and turn it off with a current code, audited', async () => {
       const session = await logIn(api, 'regulatorgs', TEST_PASSWORD);
-      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnrolmentRequired: false, totpRequired: false });
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({
+        totpEnrolmentRequired: false,
+        totpRequired: false,
+      });
       const { secret } = (await api.request({ method: 'POST', url: '/auth/totp/enrol', token: session.accessToken, payload: {} })).json();
-      const token = (await api.request({ method: 'POST', url: '/auth/totp/confirm', token: session.accessToken, payload: { code: await code(secret) } })).json().accessToken;
+      const token = (
+        await api.request({ method: 'POST', url: '/auth/totp/confirm', token: session.accessToken, payload: { code: await code(secret) } })
+      ).json().accessToken;
       const wrong = await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: '000000' } });
       expect(wrong.json()).toMatchObject({ statusCode: 400, details: [expect.objectContaining({ field: 'code' })] });
-      expect((await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: await code(secret) } })).statusCode).toBe(204);
+      expect(
+        (await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: await code(secret) } })).statusCode,
+      ).toBe(204);
       expect((await api.request({ method: 'GET', url: '/auth/me', token })).json()).toMatchObject({ totpEnabled: false });
       // Log-in asks for no code again.
       await logIn(api, 'regulatorgs', TEST_PASSWORD);
@@ -231,8 +367,16 @@ describe('accounts', () => {
       const [{ totp_secret: sealed }] = await sql.query(`SELECT totp_secret FROM users WHERE username = 'admin'`);
       const secret = api.get(TotpService).open(sealed);
       const session = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) });
-      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({ totpEnabled: true, totpRequired: true });
-      const refused = await api.request({ method: 'POST', url: '/auth/totp/disable', token: session.accessToken, payload: { code: await code(secret) } });
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({
+        totpEnabled: true,
+        totpRequired: true,
+      });
+      const refused = await api.request({
+        method: 'POST',
+        url: '/auth/totp/disable',
+        token: session.accessToken,
+        payload: { code: await code(secret) },
+      });
       expect(refused.json()).toMatchObject({ statusCode: 409, code: 'TOTP_REQUIRED_FOR_ROLE' });
     });
   });

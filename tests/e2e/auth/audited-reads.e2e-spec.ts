@@ -38,7 +38,9 @@ function declaredRoutes(api: TestApi): DeclaredRoute[] {
         const handler = type.prototype[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:([a-zA-Z]+)/g, '{$1}');
+        const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler))].filter((p) => p && p !== '/').join('/')}`
+          .replace(/\/+/g, '/')
+          .replace(/:([a-zA-Z]+)/g, '{$1}');
         const access = (Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, type)) as AccessRule | undefined;
         routes.push({
           key: `${method} ${path}`,
@@ -105,19 +107,32 @@ describe('audit of exports and lookups', () => {
       payload: {
         trainee: { idNumber: cqo.idNumber },
         declaredOn: '2026-02-20',
-        answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+        answers: {
+          serious_quality_violation: false,
+          improper_gain: false,
+          abuse_of_office: false,
+          leaked_secrets: false,
+          other_harm: false,
+        },
       },
     });
     expect(declared.statusCode).toBe(201);
-    const appointed = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ idNumber: cqo.idNumber }) });
+    const appointed = await api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token: world.tokens.entAdminLZ,
+      payload: appointmentBody({ idNumber: cqo.idNumber }),
+    });
     expect(appointed.statusCode).toBe(201);
   });
   afterAll(() => api.close());
 
-
   /** Calls a route as the first staff member it lets in; a path id nobody holds still reaches the route. */
   const callAsStaff = async (method: string, path: string, payload?: object) => {
-    const url = path.replace(/\{traineeId\}|\{userId\}/g, cqo.userId).replace(/\{version\}/g, '1').replace(/\{[a-zA-Z]+\}/g, (name) => (name === '{list}' ? 'appointments' : randomUUID()));
+    const url = path
+      .replace(/\{traineeId\}|\{userId\}/g, cqo.userId)
+      .replace(/\{version\}/g, '1')
+      .replace(/\{[a-zA-Z]+\}/g, (name) => (name === '{list}' ? 'appointments' : randomUUID()));
     for (const who of STAFF) {
       const res = await api.request({ method: method.toUpperCase() as 'GET', url, token: world.tokens[who], payload });
       if (res.statusCode !== 401 && res.statusCode !== 403) return { res, who };
@@ -125,13 +140,24 @@ describe('audit of exports and lookups', () => {
     throw new Error(`${method} ${path}: no staff role may call it`);
   };
   const auditRowOf = async (requestId: string) =>
-    (await sql.query('SELECT action, actor_id, details FROM audit_log WHERE request_id = $1', [requestId])) as { action: string; actor_id: string; details: Record<string, unknown> }[];
+    (await sql.query('SELECT action, actor_id, details FROM audit_log WHERE request_id = $1', [requestId])) as {
+      action: string;
+      actor_id: string;
+      details: Record<string, unknown>;
+    }[];
 
   it('writes one export entry for every file route staff can call (whatever the outcome)', async () => {
     expect(routes.length).toBeGreaterThan(100);
     const files = routes.filter((r) => !r.isPublic && !r.path.startsWith('/me/') && r.produces.length > 0 && !(r.key in NOT_EXPORTS));
     const exports = files.map((r) => r.key);
-    expect(exports).toEqual(expect.arrayContaining(['GET /regulators/exports/{list}', 'GET /certificates/export', 'GET /exam-papers/{id}/results.csv', 'GET /regulators/city-reports/{id}/xlsx']));
+    expect(exports).toEqual(
+      expect.arrayContaining([
+        'GET /regulators/exports/{list}',
+        'GET /certificates/export',
+        'GET /exam-papers/{id}/results.csv',
+        'GET /regulators/city-reports/{id}/xlsx',
+      ]),
+    );
     // Each is declared audited as an export; the exemptions name real routes (no stale entry hides one).
     expect(files.filter((r) => r.audited?.kind !== 'export').map((r) => r.key)).toEqual([]);
     for (const key of Object.keys(NOT_EXPORTS)) expect(routes.map((r) => r.key)).toContain(key);
@@ -172,7 +198,11 @@ describe('audit of exports and lookups', () => {
   });
 
   it('masks an ID number given in a query, and the log holds no whole ID number', async () => {
-    const res = await api.request({ method: 'GET', url: `/certificates?year=2026&courseId=${cqo.idNumber}`, token: world.tokens.regulatorLZ });
+    const res = await api.request({
+      method: 'GET',
+      url: `/certificates?year=2026&courseId=${cqo.idNumber}`,
+      token: world.tokens.regulatorLZ,
+    });
     expect(res.statusCode).toBe(400);
     const [row] = await auditRowOf(String(res.headers['x-request-id']));
     expect(JSON.stringify(row.details)).toContain(`${cqo.idNumber.slice(0, 6)}********${cqo.idNumber.slice(-4)}`);

@@ -35,7 +35,14 @@ describe('ID-number collisions', () => {
     const res = await api.request({
       method: 'POST',
       url: '/auth/register',
-      payload: { ...profile, username, password: PASSWORD, fullName: `姓名${username.slice(-2)}`, idNumber, ...(enterpriseId ? { enterpriseId } : {}) },
+      payload: {
+        ...profile,
+        username,
+        password: PASSWORD,
+        fullName: `姓名${username.slice(-2)}`,
+        idNumber,
+        ...(enterpriseId ? { enterpriseId } : {}),
+      },
     });
     expect(res.statusCode).toBe(201);
     return res.json().userId as string;
@@ -98,13 +105,23 @@ describe('ID-number collisions', () => {
     expect(done.statusCode).toBe(200);
     expect(await api.get(TraineesService).findUserIdByIdNumber(idNumber)).toBe(claimant.userId);
     expect((await api.request({ method: 'GET', url: '/auth/me', token: holderSession.accessToken })).statusCode).toBe(401);
-    expect((await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'holder710', password: PASSWORD } })).statusCode).toBe(401);
-    const claimantProfile = (await api.request({ method: 'GET', url: '/me/profile', token: (await logIn(api, 'claimant710', PASSWORD)).accessToken })).json();
+    expect(
+      (await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'holder710', password: PASSWORD } })).statusCode,
+    ).toBe(401);
+    const claimantProfile = (
+      await api.request({ method: 'GET', url: '/me/profile', token: (await logIn(api, 'claimant710', PASSWORD)).accessToken })
+    ).json();
     expect(claimantProfile.idNumberMasked).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
 
     const [row] = await sql.query(`SELECT actor_id, subject_id, details FROM audit_log WHERE action = 'trainee.id_collision_resolved'`);
-    expect(row).toMatchObject({ actor_id: world.users.regulatorLZ, subject_id: claimant.userId, details: { decision: 'claimant_confirmed', holderId: holder.userId } });
-    const [disabled] = await sql.query(`SELECT details FROM audit_log WHERE action = 'user.status_changed' AND subject_id = $1`, [holder.userId]);
+    expect(row).toMatchObject({
+      actor_id: world.users.regulatorLZ,
+      subject_id: claimant.userId,
+      details: { decision: 'claimant_confirmed', holderId: holder.userId },
+    });
+    const [disabled] = await sql.query(`SELECT details FROM audit_log WHERE action = 'user.status_changed' AND subject_id = $1`, [
+      holder.userId,
+    ]);
     expect(disabled.details).toMatchObject({ to: 'disabled', reason: 'id_number_collision' });
     expect((await resolve(world.tokens.regulatorLZ, id, 'claim_rejected')).json().code).toBe('ID_COLLISION_RESOLVED');
     expect(await pending(world.tokens.regulatorLZ).then((r) => r.json())).toEqual([]);
@@ -113,22 +130,42 @@ describe('ID-number collisions', () => {
   it('will not take the number from an account with records (nothing written); the claim can be rejected', async () => {
     const idNumber = testIdNumber(720);
     const holder = await register('holder720', idNumber, world.enterpriseTS);
-    expect((await api.request({ method: 'POST', url: `/enterprise/employee-requests/${holder}/confirm`, token: world.tokens.entAdminTS })).statusCode).toBe(200);
+    expect(
+      (await api.request({ method: 'POST', url: `/enterprise/employee-requests/${holder}/confirm`, token: world.tokens.entAdminTS }))
+        .statusCode,
+    ).toBe(200);
     await api.get(AccrualService).accrueCompletion(null, {
-      enrollmentId: randomUUID(), traineeId: holder, courseId: randomUUID(), courseVersionId: randomUUID(), organizationId: randomUUID(),
-      category: 1, kind: 'appointment', creditHours: '4', completedAt: '2026-10-01T02:00:00Z',
+      enrollmentId: randomUUID(),
+      traineeId: holder,
+      courseId: randomUUID(),
+      courseVersionId: randomUUID(),
+      organizationId: randomUUID(),
+      category: 1,
+      kind: 'appointment',
+      creditHours: '4',
+      completedAt: '2026-10-01T02:00:00Z',
     });
     const claimant = await register('claimant720', idNumber);
     // No enterprise named: the holder's (confirmed) enterprise in Tianshui decides, not Lanzhou.
     const [collision] = (await pending(world.tokens.entAdminTS)).json();
-    expect(collision).toMatchObject({ claimant: { userId: claimant, enterpriseName: null }, holder: { userId: holder, enterpriseName: expect.any(String), hasRecords: true } });
+    expect(collision).toMatchObject({
+      claimant: { userId: claimant, enterpriseName: null },
+      holder: { userId: holder, enterpriseName: expect.any(String), hasRecords: true },
+    });
     expect(idsOf(await pending(world.tokens.regulatorTS))).toEqual([collision.id]);
     expect((await pending(world.tokens.regulatorLZ)).json()).toEqual([]);
     expect((await pending(world.tokens.entAdminLZ)).json()).toEqual([]);
-    const before = await sql.query('SELECT user_id, id_number_hash, id_number_masked FROM trainee_profiles WHERE user_id = ANY($1) ORDER BY user_id', [[holder, claimant]]);
+    const before = await sql.query(
+      'SELECT user_id, id_number_hash, id_number_masked FROM trainee_profiles WHERE user_id = ANY($1) ORDER BY user_id',
+      [[holder, claimant]],
+    );
     const refused = await resolve(world.tokens.regulatorGS, collision.id, 'claimant_confirmed');
     expect(refused.json()).toMatchObject({ statusCode: 409, code: 'ID_COLLISION_HOLDER_HAS_RECORDS' });
-    expect(await sql.query('SELECT user_id, id_number_hash, id_number_masked FROM trainee_profiles WHERE user_id = ANY($1) ORDER BY user_id', [[holder, claimant]])).toEqual(before);
+    expect(
+      await sql.query('SELECT user_id, id_number_hash, id_number_masked FROM trainee_profiles WHERE user_id = ANY($1) ORDER BY user_id', [
+        [holder, claimant],
+      ]),
+    ).toEqual(before);
     expect((await sql.query('SELECT status FROM users WHERE id = $1', [holder]))[0].status).toBe('active');
 
     const rejected = await resolve(world.tokens.entAdminTS, collision.id, 'claim_rejected');
@@ -139,7 +176,11 @@ describe('ID-number collisions', () => {
   });
 
   it('never shows, logs or audits a whole ID number', async () => {
-    const everything = [...bodies, JSON.stringify(await sql.query('SELECT * FROM audit_log')), JSON.stringify(await sql.query('SELECT * FROM id_number_collisions'))];
+    const everything = [
+      ...bodies,
+      JSON.stringify(await sql.query('SELECT * FROM audit_log')),
+      JSON.stringify(await sql.query('SELECT * FROM id_number_collisions')),
+    ];
     for (const text of everything) {
       for (const n of [710, 720]) {
         expect(text).not.toContain(testIdNumber(n));
@@ -153,6 +194,12 @@ describe('ID-number collisions', () => {
     const dir = join(__dirname, '../../../libs/trainees/src');
     const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     expect(sources.length).toBeGreaterThan(3);
-    for (const file of sources) expect({ file, foreign: readFileSync(join(dir, file), 'utf8').match(/\b(FROM|JOIN|UPDATE|INTO)\s+"?(credit_entries|cqo_appointments|certificates)\b/gi) }).toEqual({ file, foreign: null });
+    for (const file of sources)
+      expect({
+        file,
+        foreign: readFileSync(join(dir, file), 'utf8').match(
+          /\b(FROM|JOIN|UPDATE|INTO)\s+"?(credit_entries|cqo_appointments|certificates)\b/gi,
+        ),
+      }).toEqual({ file, foreign: null });
   });
 });

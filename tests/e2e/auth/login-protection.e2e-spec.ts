@@ -10,7 +10,9 @@ const login = (api: TestApi, username: string, password: string, xff?: string) =
 describe('log-in protection, no proxy trusted (the default)', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '5', LOGIN_FAILURES_PER_ADDRESS: '20', VERIFY_RATE_LIMIT_PER_MINUTE: '30' } });
+    api = await createTestApi({
+      env: { LOGIN_RATE_LIMIT_PER_MINUTE: '5', LOGIN_FAILURES_PER_ADDRESS: '20', VERIFY_RATE_LIMIT_PER_MINUTE: '30' },
+    });
   }, 120_000);
   afterAll(() => api?.close());
 
@@ -25,7 +27,11 @@ describe('log-in protection, no proxy trusted (the default)', () => {
   it('ignores X-Forwarded-For on public verification too: 40 checks by serial get 429', async () => {
     const codes = [];
     for (let i = 0; i < 40; i++) {
-      const res = await api.request({ method: 'GET', url: `/certificates/verify?serial=GS-2026-${String(i).padStart(6, '0')}&idLast4=1234`, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+      const res = await api.request({
+        method: 'GET',
+        url: `/certificates/verify?serial=GS-2026-${String(i).padStart(6, '0')}&idLast4=1234`,
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 30).every((c) => c === 200)).toBe(true);
@@ -46,7 +52,15 @@ describe('log-in protection behind one trusted proxy', () => {
   let api: TestApi;
   let redis: Redis;
   beforeAll(async () => {
-    api = await createTestApi({ env: { TRUST_PROXY: '1', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', LOGIN_LOCKOUT_THRESHOLD: '5', LOGIN_LOCKOUT_BASE_SECONDS: '60', VERIFY_SERIAL_LIMIT_PER_HOUR: '3' } });
+    api = await createTestApi({
+      env: {
+        TRUST_PROXY: '1',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+        LOGIN_LOCKOUT_THRESHOLD: '5',
+        LOGIN_LOCKOUT_BASE_SECONDS: '60',
+        VERIFY_SERIAL_LIMIT_PER_HOUR: '3',
+      },
+    });
     await seedWorld(api);
     redis = new Redis(api.ctx.config.redisUrl);
   }, 180_000);
@@ -56,9 +70,16 @@ describe('log-in protection behind one trusted proxy', () => {
   });
 
   it('takes the address the proxy saw, not what the client wrote before it', async () => {
-    const res = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'nobody-here', password: 'x' }, headers: { 'x-forwarded-for': '10.9.9.9, 192.0.2.44' } });
+    const res = await api.request({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'nobody-here', password: 'x' },
+      headers: { 'x-forwarded-for': '10.9.9.9, 192.0.2.44' },
+    });
     expect(res.statusCode).toBe(401);
-    expect((await redis.keys(`${api.ctx.config.redisPrefix}:login:failures:address:*`)).map((k) => k.split(':').pop())).toContain('192.0.2.44');
+    expect((await redis.keys(`${api.ctx.config.redisPrefix}:login:failures:address:*`)).map((k) => k.split(':').pop())).toContain(
+      '192.0.2.44',
+    );
   });
 
   it('locks an account attacked from many addresses, with a growing delay, and refuses even the right password meanwhile', async () => {
@@ -88,12 +109,19 @@ describe('log-in protection behind one trusted proxy', () => {
 
   it('answers an unknown user name’s lock exactly like a known one’s', async () => {
     for (let i = 0; i < 5; i++) await login(api, 'no-such-account', 'wrong-password', `192.0.2.${150 + i}`);
-    expect((await login(api, 'no-such-account', 'wrong-password', '192.0.2.160')).json()).toMatchObject({ statusCode: 429, code: 'ACCOUNT_LOCKED' });
+    expect((await login(api, 'no-such-account', 'wrong-password', '192.0.2.160')).json()).toMatchObject({
+      statusCode: 429,
+      code: 'ACCOUNT_LOCKED',
+    });
   });
 
   it('limits verifications of one serial from all addresses together', async () => {
     const check = (serial: string, i: number) =>
-      api.request({ method: 'GET', url: `/certificates/verify?serial=${serial}&idLast4=${String(1000 + i)}`, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+      api.request({
+        method: 'GET',
+        url: `/certificates/verify?serial=${serial}&idLast4=${String(1000 + i)}`,
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      });
     const codes = [];
     for (let i = 0; i < 5; i++) codes.push((await check('GS-2026-000042', i)).statusCode);
     expect(codes).toEqual([200, 200, 200, 429, 429]);

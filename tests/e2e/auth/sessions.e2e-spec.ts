@@ -5,7 +5,8 @@ import { logIn, refreshCookieOf, refreshWithCookie } from '../../support/auth';
 import type { World } from '../../support/fixtures';
 import { seedWorld, TEST_PASSWORD } from '../../support/fixtures';
 
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; sid: string; sv: number };
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; sid: string; sv: number };
 
 /** Polls `probe` until it answers `status`; returns the milliseconds it took (or Infinity after `limitMs`). */
 async function msUntil(probe: () => Promise<{ statusCode: number }>, status: number, limitMs = 3000): Promise<number> {
@@ -54,7 +55,12 @@ describe('sessions across API instances', () => {
     // The second instance has verified (and remembered) the token before the change.
     expect((await second.request({ method: 'GET', url: '/users', token: victim.accessToken })).statusCode).toBe(200);
 
-    const disabled = await first.request({ method: 'PATCH', url: `/users/${victimId}/status`, token: world.tokens.admin, payload: { status: 'disabled' } });
+    const disabled = await first.request({
+      method: 'PATCH',
+      url: `/users/${victimId}/status`,
+      token: world.tokens.admin,
+      payload: { status: 'disabled' },
+    });
     expect(disabled.statusCode).toBe(200);
     const took = await msUntil(() => second.request({ method: 'GET', url: '/users', token: victim.accessToken }), 401);
     expect(took).toBeLessThan(1000);
@@ -68,13 +74,17 @@ describe('sessions across API instances', () => {
     expect(create.json().code).toBe('ACCOUNT_DISABLED');
     // Its refresh token is dead too, and a log-in is refused.
     expect((await refreshWithCookie(second, victim.refreshToken)).statusCode).toBe(401);
-    expect((await first.request({ method: 'POST', url: '/auth/login', payload: { username: 'disabled-admin', password: TEST_PASSWORD } })).statusCode).toBe(401);
+    expect(
+      (await first.request({ method: 'POST', url: '/auth/login', payload: { username: 'disabled-admin', password: TEST_PASSWORD } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('ends the access token at log-out, on both instances, and only that session', async () => {
     const one = await logIn(first, 'regulatorlz', TEST_PASSWORD);
     const other = await logIn(first, 'regulatorlz', TEST_PASSWORD);
-    for (const api of [first, second]) expect((await api.request({ method: 'GET', url: '/auth/me', token: one.accessToken })).statusCode).toBe(200);
+    for (const api of [first, second])
+      expect((await api.request({ method: 'GET', url: '/auth/me', token: one.accessToken })).statusCode).toBe(200);
 
     const out = await second.request({ method: 'POST', url: '/auth/logout', token: one.accessToken, payload: {} });
     expect(out.statusCode).toBe(204);
@@ -103,19 +113,36 @@ describe('sessions across API instances', () => {
     // A new log-in acts with the new role only.
     const after = await logIn(second, 'demoted-admin', TEST_PASSWORD);
     expect((await second.request({ method: 'GET', url: '/users', token: after.accessToken })).statusCode).toBe(403);
-    expect((await second.request({ method: 'GET', url: '/auth/me', token: after.accessToken })).json()).toMatchObject({ role: 'regulator' });
+    expect((await second.request({ method: 'GET', url: '/auth/me', token: after.accessToken })).json()).toMatchObject({
+      role: 'regulator',
+    });
   });
 
   it('ends the other sessions at a password change and keeps the caller signed in', async () => {
     const kept = await logIn(first, 'orgadmina', TEST_PASSWORD);
     const elsewhere = await logIn(first, 'orgadmina', TEST_PASSWORD);
-    const weak = await second.request({ method: 'POST', url: '/auth/password', token: kept.accessToken, payload: { currentPassword: TEST_PASSWORD, newPassword: 'orgadmina123' } });
+    const weak = await second.request({
+      method: 'POST',
+      url: '/auth/password',
+      token: kept.accessToken,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'orgadmina123' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().details).toEqual([expect.objectContaining({ field: 'newPassword', message: expect.any(String) })]);
-    const wrong = await second.request({ method: 'POST', url: '/auth/password', token: kept.accessToken, payload: { currentPassword: 'not-the-password', newPassword: 'Brand-New#Pass-2026' } });
+    const wrong = await second.request({
+      method: 'POST',
+      url: '/auth/password',
+      token: kept.accessToken,
+      payload: { currentPassword: 'not-the-password', newPassword: 'Brand-New#Pass-2026' },
+    });
     expect(wrong.json().details).toEqual([expect.objectContaining({ field: 'currentPassword', message: expect.any(String) })]);
 
-    const changed = await second.request({ method: 'POST', url: '/auth/password', token: kept.accessToken, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Brand-New#Pass-2026' } });
+    const changed = await second.request({
+      method: 'POST',
+      url: '/auth/password',
+      token: kept.accessToken,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Brand-New#Pass-2026' },
+    });
     expect(changed.statusCode).toBe(200);
     expect(refreshCookieOf(changed)).toBeDefined();
     expect(await msUntil(() => first.request({ method: 'GET', url: '/auth/me', token: elsewhere.accessToken }), 401)).toBeLessThan(1000);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import * as yauzl from 'yauzl';
-import type { CertificateEntity} from '@cqo/certificates';
+import type { CertificateEntity } from '@cqo/certificates';
 import { CertificateIssuer, CertificateStorage, sha256Hex } from '@cqo/certificates';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
@@ -69,7 +69,14 @@ describe('certificates over HTTP', () => {
         kind: 'yearly_continuing',
         subjectKey: 'continuing-education',
         period: '2026',
-        facts: { kind: 'yearly_continuing', year: 2026, category1Hours: '15', category1Required: '14', category2Hours: '30', category2Required: '30' },
+        facts: {
+          kind: 'yearly_continuing',
+          year: 2026,
+          category1Hours: '15',
+          category1Required: '14',
+          category2Hours: '30',
+          category2Required: '30',
+        },
       })
     ).certificate;
   });
@@ -93,16 +100,27 @@ describe('certificates over HTTP', () => {
 
   it('answers JSON by token and by serial with the last four of the ID number, unknown otherwise', async () => {
     const byToken = await api.request({ method: 'GET', url: `/certificates/verify/${course.verifyToken}` });
-    expect(byToken.json()).toMatchObject({ status: 'valid', authentic: true, holderName: '兰***', kind: 'course_completion', hours: ['第二类 继续教育 8 学时'] });
+    expect(byToken.json()).toMatchObject({
+      status: 'valid',
+      authentic: true,
+      holderName: '兰***',
+      kind: 'course_completion',
+      hours: ['第二类 继续教育 8 学时'],
+    });
     expect(Object.keys(byToken.json())).not.toContain('idNumberMasked');
     const last4 = testIdNumber(1).slice(-4);
     const bySerial = await api.request({ method: 'GET', url: `/certificates/verify?serial=${course.serial}&idLast4=${last4}` });
     expect(bySerial.json()).toMatchObject({ status: 'valid', serial: course.serial });
-    const wrong = await api.request({ method: 'GET', url: `/certificates/verify?serial=${course.serial}&idLast4=${last4 === '0000' ? '0001' : '0000'}` });
+    const wrong = await api.request({
+      method: 'GET',
+      url: `/certificates/verify?serial=${course.serial}&idLast4=${last4 === '0000' ? '0001' : '0000'}`,
+    });
     expect(wrong.json()).toMatchObject({ status: 'unknown', serial: null, holderName: null });
     const missing = await api.request({ method: 'GET', url: `/certificates/verify?serial=${course.serial}` });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().details).toEqual([{ field: 'idLast4', label: '身份证号后四位', rule: 'invalid', message: '必须是身份证号后四位' }]);
+    expect(missing.json().details).toEqual([
+      { field: 'idLast4', label: '身份证号后四位', rule: 'invalid', message: '必须是身份证号后四位' },
+    ]);
     const page = await api.request({ method: 'GET', url: `/verify?serial=${course.serial}&idLast4=${last4}` });
     expect(page.body).toContain('有效');
   });
@@ -113,7 +131,11 @@ describe('certificates over HTTP', () => {
     expect(ok.json()).toMatchObject({ unaltered: true, certificate: { status: 'valid', serial: course.serial } });
     const tampered = Buffer.from(pdf);
     tampered[tampered.length - 200] ^= 0x20;
-    const bad = await api.request({ method: 'POST', url: '/certificates/verify/file', payload: { pdfBase64: tampered.toString('base64') } });
+    const bad = await api.request({
+      method: 'POST',
+      url: '/certificates/verify/file',
+      payload: { pdfBase64: tampered.toString('base64') },
+    });
     expect(bad.json()).toMatchObject({ unaltered: false, certificate: { status: 'unknown' } });
   });
 
@@ -123,7 +145,9 @@ describe('certificates over HTTP', () => {
     expect(own.headers['content-type']).toBe('application/pdf');
     expect(own.headers['content-disposition']).toContain(`${course.serial}.pdf`);
     expect(sha256Hex(own.rawPayload)).toBe(course.pdfSha256);
-    expect((await api.request({ method: 'GET', url: `/me/certificates/${course.id}/pdf`, token: world.tokens.traineeTS })).statusCode).toBe(404);
+    expect((await api.request({ method: 'GET', url: `/me/certificates/${course.id}/pdf`, token: world.tokens.traineeTS })).statusCode).toBe(
+      404,
+    );
     const list = await api.request({ method: 'GET', url: '/me/certificates', token: world.tokens.traineeLZ });
     expect(list.json().items.map((c: { serial: string }) => c.serial)).toEqual([course.serial]);
 
@@ -153,12 +177,24 @@ describe('certificates over HTTP', () => {
     expect([...files.keys()].sort()).toEqual([`${course.serial}.pdf`, '清单.csv'].sort());
     expect(sha256Hex(files.get(`${course.serial}.pdf`)!)).toBe(course.pdfSha256);
     expect(files.get('清单.csv')!.toString('utf8')).toContain(course.serial);
-    const empty = await unzip((await api.request({ method: 'GET', url: `/certificates/export?courseId=${courseId}`, token: world.tokens.orgAdminB })).rawPayload);
+    const empty = await unzip(
+      (await api.request({ method: 'GET', url: `/certificates/export?courseId=${courseId}`, token: world.tokens.orgAdminB })).rawPayload,
+    );
     expect([...empty.keys()]).toEqual(['清单.csv']);
 
-    const region = await api.request({ method: 'GET', url: `/certificates/export?regionId=${world.regions.province}&year=2026`, token: world.tokens.regulatorGS });
-    expect([...(await unzip(region.rawPayload)).keys()].filter((n) => n.endsWith('.pdf')).sort()).toEqual([`${course.serial}.pdf`, `${yearly.serial}.pdf`].sort());
-    const outside = await api.request({ method: 'GET', url: `/certificates/export?regionId=${world.regions.province}&year=2026`, token: world.tokens.regulatorLZ });
+    const region = await api.request({
+      method: 'GET',
+      url: `/certificates/export?regionId=${world.regions.province}&year=2026`,
+      token: world.tokens.regulatorGS,
+    });
+    expect([...(await unzip(region.rawPayload)).keys()].filter((n) => n.endsWith('.pdf')).sort()).toEqual(
+      [`${course.serial}.pdf`, `${yearly.serial}.pdf`].sort(),
+    );
+    const outside = await api.request({
+      method: 'GET',
+      url: `/certificates/export?regionId=${world.regions.province}&year=2026`,
+      token: world.tokens.regulatorLZ,
+    });
     expect(outside.statusCode).toBe(403);
     const noScope = await api.request({ method: 'GET', url: '/certificates/export', token: world.tokens.admin });
     expect(noScope.statusCode).toBe(400);
@@ -172,22 +208,55 @@ describe('certificates over HTTP', () => {
         kind: 'yearly_continuing',
         subjectKey: 'continuing-education',
         period: '2025',
-        facts: { kind: 'yearly_continuing', year: 2025, category1Hours: '15', category1Required: '14', category2Hours: '30', category2Required: '30' },
+        facts: {
+          kind: 'yearly_continuing',
+          year: 2025,
+          category1Hours: '15',
+          category1Required: '14',
+          category2Hours: '30',
+          category2Required: '30',
+        },
       })
     ).certificate;
-    const reissued = await api.request({ method: 'POST', url: `/certificates/${original.id}/reissue`, token: world.tokens.regulatorTS, payload: { reason: '学时更正' } });
+    const reissued = await api.request({
+      method: 'POST',
+      url: `/certificates/${original.id}/reissue`,
+      token: world.tokens.regulatorTS,
+      payload: { reason: '学时更正' },
+    });
     expect(reissued.statusCode).toBe(201);
     expect(reissued.json()).toMatchObject({ version: 2, previousId: original.id, status: 'valid' });
-    const revoked = await api.request({ method: 'POST', url: `/certificates/${reissued.json().id}/revoke`, token: world.tokens.admin, payload: { reason: '材料不实' } });
+    const revoked = await api.request({
+      method: 'POST',
+      url: `/certificates/${reissued.json().id}/revoke`,
+      token: world.tokens.admin,
+      payload: { reason: '材料不实' },
+    });
     expect(revoked.json()).toMatchObject({ status: 'revoked', revocationReason: '材料不实' });
     const history = await api.request({ method: 'GET', url: `/certificates/${original.id}/history`, token: world.tokens.regulatorGS });
     expect(history.json().map((h: { type: string }) => h.type)).toEqual(['issued', 'superseded', 'reissued', 'revoked']);
-    const noReason = await api.request({ method: 'POST', url: `/certificates/${course.id}/revoke`, token: world.tokens.admin, payload: {} });
+    const noReason = await api.request({
+      method: 'POST',
+      url: `/certificates/${course.id}/revoke`,
+      token: world.tokens.admin,
+      payload: {},
+    });
     expect(noReason.statusCode).toBe(400);
-    expect((await api.request({ method: 'POST', url: `/certificates/${course.id}/revoke`, token: world.tokens.orgAdminA, payload: { reason: '无权' } })).statusCode).toBe(403);
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: `/certificates/${course.id}/revoke`,
+          token: world.tokens.orgAdminA,
+          payload: { reason: '无权' },
+        })
+      ).statusCode,
+    ).toBe(403);
     const page = await api.request({ method: 'GET', url: `/verify/${original.verifyToken}` });
     expect(page.body).toContain('已换发');
-    const rows: { id: string; status: string }[] = await api.get(DataSource).query('SELECT id, status FROM certificates WHERE id = ANY($1) ORDER BY version', [[original.id, reissued.json().id]]);
+    const rows: { id: string; status: string }[] = await api
+      .get(DataSource)
+      .query('SELECT id, status FROM certificates WHERE id = ANY($1) ORDER BY version', [[original.id, reissued.json().id]]);
     expect(rows).toEqual([
       { id: original.id, status: 'superseded' },
       { id: reissued.json().id, status: 'revoked' },
@@ -196,11 +265,16 @@ describe('certificates over HTTP', () => {
 
   it('rate-limits public verification per client address', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 45; i++) statuses.push((await api.request({ method: 'GET', url: `/certificates/verify/${course.verifyToken}`, remoteAddress: '10.9.9.9' })).statusCode);
+    for (let i = 0; i < 45; i++)
+      statuses.push(
+        (await api.request({ method: 'GET', url: `/certificates/verify/${course.verifyToken}`, remoteAddress: '10.9.9.9' })).statusCode,
+      );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     const limited = await api.request({ method: 'GET', url: `/certificates/verify/${course.verifyToken}`, remoteAddress: '10.9.9.9' });
     expect(limited.json()).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     // Another client is not affected, nor is logging in.
-    expect((await api.request({ method: 'GET', url: `/certificates/verify/${course.verifyToken}`, remoteAddress: '10.9.9.10' })).statusCode).toBe(200);
+    expect(
+      (await api.request({ method: 'GET', url: `/certificates/verify/${course.verifyToken}`, remoteAddress: '10.9.9.10' })).statusCode,
+    ).toBe(200);
   });
 });

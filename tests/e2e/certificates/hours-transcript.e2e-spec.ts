@@ -23,7 +23,10 @@ describe('hours transcript (学时证明)', () => {
     const trainee = world.users.traineeLZ;
     await api.get(DataSource).query('UPDATE trainee_profiles SET yearly_requirements_opt_in = true WHERE user_id = $1', [trainee]);
     const accrual = api.get(AccrualService);
-    await accrual.accrueCompletion(null, completion(trainee, { kind: 'appointment', creditHours: '21', completedAt: '2025-09-01T02:00:00Z' }));
+    await accrual.accrueCompletion(
+      null,
+      completion(trainee, { kind: 'appointment', creditHours: '21', completedAt: '2025-09-01T02:00:00Z' }),
+    );
     await accrual.accrueCompletion(null, completion(trainee, { creditHours: '6.5', completedAt: '2026-03-01T02:00:00Z' }));
     await accrual.accrueCompletion(null, completion(trainee, { category: 2, creditHours: '12', completedAt: '2026-04-01T02:00:00Z' }));
     await api.get(ComplianceEngine).recomputeTrainee(trainee, 2025);
@@ -43,7 +46,9 @@ describe('hours transcript (学时证明)', () => {
     const summary = (await api.request({ method: 'GET', url: '/me/credit-hours', token: world.tokens.traineeLZ })).json() as {
       years: { year: number; totals: { category: 1 | 2; kind: 'appointment' | 'continuing'; hours: string }[] }[];
     };
-    const lines = summary.years.flatMap((y) => y.totals.map((t) => `${y.year}年 第${t.category === 1 ? '一' : '二'}类 ${KIND[t.kind]} ${t.hours} 学时`));
+    const lines = summary.years.flatMap((y) =>
+      y.totals.map((t) => `${y.year}年 第${t.category === 1 ? '一' : '二'}类 ${KIND[t.kind]} ${t.hours} 学时`),
+    );
     expect(lines).toEqual(['2026年 第一类 继续教育 6.5 学时', '2026年 第二类 继续教育 12 学时', '2025年 第一类 任职培训 21 学时']);
 
     const { text, qr } = await inspectPdf(pdf);
@@ -66,7 +71,14 @@ describe('hours transcript (学时证明)', () => {
 
     const token = url.split('/').pop()!;
     const verified = (await api.request({ method: 'GET', url: `/certificates/verify/${token}` })).json();
-    expect(verified).toMatchObject({ status: 'valid', authentic: true, serial, title: '学时证明', holderName: '兰***', issuedOn: '2026-06-15' });
+    expect(verified).toMatchObject({
+      status: 'valid',
+      authentic: true,
+      serial,
+      title: '学时证明',
+      holderName: '兰***',
+      issuedOn: '2026-06-15',
+    });
     expect(verified.hours).toEqual(lines);
     const page = await api.request({ method: 'GET', url: `/verify/${token}` });
     expect(page.body).toContain('兰***');
@@ -74,14 +86,21 @@ describe('hours transcript (学时证明)', () => {
     expect(page.body).toContain('2026年 第二类 继续教育 12 学时');
 
     // By serial with the ID number's last four, and by the file itself.
-    const last4 = (await api.get(DataSource).query('SELECT id_number_masked FROM trainee_profiles WHERE user_id = $1', [world.users.traineeLZ]))[0].id_number_masked.slice(-4);
-    expect((await api.request({ method: 'GET', url: `/certificates/verify?serial=${serial}&idLast4=${last4}` })).json().hours).toEqual(lines);
+    const last4 = (
+      await api.get(DataSource).query('SELECT id_number_masked FROM trainee_profiles WHERE user_id = $1', [world.users.traineeLZ])
+    )[0].id_number_masked.slice(-4);
+    expect((await api.request({ method: 'GET', url: `/certificates/verify?serial=${serial}&idLast4=${last4}` })).json().hours).toEqual(
+      lines,
+    );
     expect((await api.request({ method: 'GET', url: `/certificates/verify?serial=${serial}&idLast4=0000` })).json().status).toBe('unknown');
     const byFile = await api.request({ method: 'POST', url: '/certificates/verify/file', payload: { pdfBase64: pdf.toString('base64') } });
     expect(byFile.json()).toMatchObject({ unaltered: true, certificate: { serial } });
     const tampered = Buffer.from(pdf);
     tampered[tampered.length - 10] ^= 1;
-    expect((await api.request({ method: 'POST', url: '/certificates/verify/file', payload: { pdfBase64: tampered.toString('base64') } })).json().unaltered).toBe(false);
+    expect(
+      (await api.request({ method: 'POST', url: '/certificates/verify/file', payload: { pdfBase64: tampered.toString('base64') } })).json()
+        .unaltered,
+    ).toBe(false);
   });
 
   it('is issued for a trainee by their enterprise admin and regulators in scope only', async () => {
@@ -92,7 +111,9 @@ describe('hours transcript (学时证明)', () => {
     expect((await as(world.tokens.regulatorGS)).statusCode).toBe(200);
     expect((await as(world.tokens.entAdminTS)).statusCode).toBe(403);
     expect((await as(world.tokens.regulatorTS)).statusCode).toBe(403);
-    const recorded = await api.get(DataSource).query('SELECT requested_by FROM hours_transcripts WHERE trainee_id = $1', [world.users.traineeLZ]);
+    const recorded = await api
+      .get(DataSource)
+      .query('SELECT requested_by FROM hours_transcripts WHERE trainee_id = $1', [world.users.traineeLZ]);
     expect(recorded).toHaveLength(4);
   });
 });

@@ -36,7 +36,8 @@ describe('exam attempts', () => {
   const start = (paperId: string, token = trainee()) => api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token });
   const save = (attemptId: string, answers: object[], token = trainee()) =>
     api.request({ method: 'PUT', url: `/me/exam-attempts/${attemptId}/answers`, token, payload: { answers } });
-  const submit = (attemptId: string, token = trainee()) => api.request({ method: 'POST', url: `/me/exam-attempts/${attemptId}/submit`, token });
+  const submit = (attemptId: string, token = trainee()) =>
+    api.request({ method: 'POST', url: `/me/exam-attempts/${attemptId}/submit`, token });
   const get = (attemptId: string, token = trainee()) => api.request({ method: 'GET', url: `/me/exam-attempts/${attemptId}`, token });
 
   it('fixes the drawn questions at start, reproducibly from the stored seed, and grades each type on the server', async () => {
@@ -57,7 +58,12 @@ describe('exam attempts', () => {
     const res = await start(paperId);
     expect(res.statusCode).toBe(200);
     const attempt = res.json();
-    expect(attempt).toMatchObject({ status: 'open', attemptNo: 1, questionCount: 6, deadlineAt: new Date(T0.getTime() + 30 * MIN).toISOString() });
+    expect(attempt).toMatchObject({
+      status: 'open',
+      attemptNo: 1,
+      questionCount: 6,
+      deadlineAt: new Date(T0.getTime() + 30 * MIN).toISOString(),
+    });
 
     // The draw is a pure function of the seed and the pool: recompute it and compare.
     const [row] = await dataSource.query('SELECT seed FROM exam_attempts WHERE id = $1', [attempt.id]);
@@ -77,7 +83,9 @@ describe('exam attempts', () => {
       'SELECT position, question_version_id, option_order, points FROM exam_attempt_items WHERE attempt_id = $1 ORDER BY position',
       [attempt.id],
     );
-    expect(items.map((i) => [i.position, i.question_version_id, i.option_order, i.points])).toEqual(replay.map((d) => [d.position, d.versionId, d.optionOrder, d.points]));
+    expect(items.map((i) => [i.position, i.question_version_id, i.option_order, i.points])).toEqual(
+      replay.map((d) => [d.position, d.versionId, d.optionOrder, d.points]),
+    );
     expect(attempt.items.map((i: { options: { id: string }[] }) => i.options.map((o) => o.id))).toEqual(replay.map((d) => d.optionOrder));
 
     // Right on every item but one multiple-choice item, where one key option is missing (少选).
@@ -94,11 +102,19 @@ describe('exam attempts', () => {
 
   it('saves answers as the trainee goes, validates them, and keeps one open attempt per trainee per paper', async () => {
     clock.set(T0);
-    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ fixedQuestions: [{ questionId: questionIds[0] }, { questionId: questionIds[1] }] }));
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ fixedQuestions: [{ questionId: questionIds[0] }, { questionId: questionIds[1] }] }),
+    );
     const first = (await start(paperId)).json();
     const again = await start(paperId);
     expect(again.json().id).toBe(first.id);
-    const parallel = await Promise.all([start(paperId, world.tokens.traineeTS), start(paperId, world.tokens.traineeTS), start(paperId, world.tokens.traineeTS)]);
+    const parallel = await Promise.all([
+      start(paperId, world.tokens.traineeTS),
+      start(paperId, world.tokens.traineeTS),
+      start(paperId, world.tokens.traineeTS),
+    ]);
     expect(new Set(parallel.map((r) => r.json().id)).size).toBe(1);
 
     const [single, multiple] = first.items;
@@ -108,12 +124,21 @@ describe('exam attempts', () => {
       { position: 99, optionIds: [] },
     ]);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(['answers[0].optionIds', 'answers[1].optionIds', 'answers[2].position']);
+    expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual([
+      'answers[0].optionIds',
+      'answers[1].optionIds',
+      'answers[2].position',
+    ]);
 
-    expect((await save(first.id, [{ position: multiple.position, optionIds: [multiple.options[0].id, multiple.options[2].id] }])).statusCode).toBe(200);
+    expect(
+      (await save(first.id, [{ position: multiple.position, optionIds: [multiple.options[0].id, multiple.options[2].id] }])).statusCode,
+    ).toBe(200);
     expect((await save(first.id, [{ position: single.position, optionIds: [single.options[1].id] }])).statusCode).toBe(200);
     const read = (await get(first.id)).json();
-    expect(read.items.map((i: { selectedOptionIds: string[] }) => i.selectedOptionIds)).toEqual([[single.options[1].id], [multiple.options[0].id, multiple.options[2].id]]);
+    expect(read.items.map((i: { selectedOptionIds: string[] }) => i.selectedOptionIds)).toEqual([
+      [single.options[1].id],
+      [multiple.options[0].id, multiple.options[2].id],
+    ]);
     // Another trainee cannot see or answer this attempt.
     expect((await get(first.id, world.tokens.traineeTS)).statusCode).toBe(404);
     expect((await save(first.id, [{ position: 1, optionIds: [] }], world.tokens.traineeTS)).statusCode).toBe(404);
@@ -126,7 +151,11 @@ describe('exam attempts', () => {
 
   it('refuses answers after the deadline plus grace and grades what was saved', async () => {
     clock.set(T0);
-    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ timeLimitMinutes: 10, graceSeconds: 20, fixedQuestions: questionIds.slice(0, 4).map((questionId) => ({ questionId })) }));
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ timeLimitMinutes: 10, graceSeconds: 20, fixedQuestions: questionIds.slice(0, 4).map((questionId) => ({ questionId })) }),
+    );
     const attempt = (await start(paperId)).json();
     const answers = await answersFor(api, attempt, (p) => p <= 3);
     expect((await save(attempt.id, answers.slice(0, 3))).statusCode).toBe(200);
@@ -150,7 +179,12 @@ describe('exam attempts', () => {
     const paperId = await createPaper(
       api,
       world.tokens.orgAdminA,
-      basePaper({ passMarkPercent: 100, maxAttempts: 2, cooldownMinutes: 60, fixedQuestions: [{ questionId: questionIds[2] }, { questionId: questionIds[5] }] }),
+      basePaper({
+        passMarkPercent: 100,
+        maxAttempts: 2,
+        cooldownMinutes: 60,
+        fixedQuestions: [{ questionId: questionIds[2] }, { questionId: questionIds[5] }],
+      }),
     );
     const first = (await start(paperId)).json();
     await save(first.id, await answersFor(api, first, () => false));
@@ -159,9 +193,17 @@ describe('exam attempts', () => {
     clock.set(new Date(T0.getTime() + 59 * MIN));
     const early = await start(paperId);
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ code: 'COOLDOWN_ACTIVE', details: [{ field: 'nextAttemptAt', message: new Date(T0.getTime() + 60 * MIN).toISOString() }] });
+    expect(early.json()).toMatchObject({
+      code: 'COOLDOWN_ACTIVE',
+      details: [{ field: 'nextAttemptAt', message: new Date(T0.getTime() + 60 * MIN).toISOString() }],
+    });
     const info = (await api.request({ method: 'GET', url: `/me/exam-papers/${paperId}`, token: trainee() })).json();
-    expect(info).toMatchObject({ attemptsUsed: 1, maxAttempts: 2, nextAttemptAt: new Date(T0.getTime() + 60 * MIN).toISOString(), passed: false });
+    expect(info).toMatchObject({
+      attemptsUsed: 1,
+      maxAttempts: 2,
+      nextAttemptAt: new Date(T0.getTime() + 60 * MIN).toISOString(),
+      passed: false,
+    });
 
     clock.set(new Date(T0.getTime() + 60 * MIN));
     const second = (await start(paperId)).json();
@@ -177,8 +219,16 @@ describe('exam attempts', () => {
   it('shows the key only as the review policy allows: never while open, never for a failure unless always', async () => {
     clock.set(T0);
     const fixed = [{ questionId: questionIds[3] }, { questionId: questionIds[4] }];
-    const whenPassed = await createPaper(api, world.tokens.orgAdminA, basePaper({ revealAnswers: 'when_passed', passMarkPercent: 100, fixedQuestions: fixed }));
-    const always = await createPaper(api, world.tokens.orgAdminA, basePaper({ revealAnswers: 'always', passMarkPercent: 100, fixedQuestions: fixed }));
+    const whenPassed = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ revealAnswers: 'when_passed', passMarkPercent: 100, fixedQuestions: fixed }),
+    );
+    const always = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ revealAnswers: 'always', passMarkPercent: 100, fixedQuestions: fixed }),
+    );
 
     const failed = (await start(whenPassed)).json();
     expect(failed.review).toBeNull();
@@ -229,20 +279,32 @@ describe('exam attempts', () => {
     expect(after.items[0].stem).toBe('改写后的题干');
   });
 
-  it('refuses a paper whose draw rules the bank cannot meet, and unknown or other owners\' papers', async () => {
+  it("refuses a paper whose draw rules the bank cannot meet, and unknown or other owners' papers", async () => {
     const created = await api.request({
       method: 'POST',
       url: '/exam-papers',
       token: world.tokens.orgAdminA,
-      payload: basePaper({ drawRules: [{ count: 5, topic: 'quality-tools' }, { count: 20, topic: 'six-sigma' }] }),
+      payload: basePaper({
+        drawRules: [
+          { count: 5, topic: 'quality-tools' },
+          { count: 20, topic: 'six-sigma' },
+        ],
+      }),
     });
     const publish = await api.request({ method: 'POST', url: `/exam-papers/${created.json().id}/publish`, token: world.tokens.orgAdminA });
     expect(publish.statusCode).toBe(409);
     expect(publish.json()).toMatchObject({ code: 'DRAW_POOL_TOO_SMALL', details: [{ field: 'drawRules[1].count' }] });
     // A draft is invisible to trainees; another organization's admin cannot see the paper.
     expect((await start(created.json().id)).statusCode).toBe(404);
-    expect((await api.request({ method: 'GET', url: `/exam-papers/${created.json().id}`, token: world.tokens.orgAdminB })).statusCode).toBe(404);
-    const unknownTopic = await api.request({ method: 'POST', url: '/exam-papers', token: world.tokens.orgAdminA, payload: basePaper({ drawRules: [{ count: 1, topic: 'nope' }] }) });
+    expect((await api.request({ method: 'GET', url: `/exam-papers/${created.json().id}`, token: world.tokens.orgAdminB })).statusCode).toBe(
+      404,
+    );
+    const unknownTopic = await api.request({
+      method: 'POST',
+      url: '/exam-papers',
+      token: world.tokens.orgAdminA,
+      payload: basePaper({ drawRules: [{ count: 1, topic: 'nope' }] }),
+    });
     expect(unknownTopic.json().details).toEqual([expect.objectContaining({ field: 'drawRules[0].topic', message: expect.any(String) })]);
   });
 });

@@ -36,28 +36,55 @@ describe('parallel submits of one attempt', () => {
     const token = world.tokens.traineeLZ;
 
     // Not enrolled yet: the final exam is not open to this trainee.
-    expect((await api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token })).json().code).toBe('EXAM_NOT_ELIGIBLE');
+    expect((await api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token })).json().code).toBe(
+      'EXAM_NOT_ELIGIBLE',
+    );
 
-    const version = await publishCourse(api, world, onlineCourse({ title: '带结业考试的课程', finalExamPaperId: paperId, creditHours: '0.5', lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }] }));
-    const enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })).json().id as string;
-    const session = (await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })).json();
+    const version = await publishCourse(
+      api,
+      world,
+      onlineCourse({
+        title: '带结业考试的课程',
+        finalExamPaperId: paperId,
+        creditHours: '0.5',
+        lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }],
+      }),
+    );
+    const enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })
+    ).json().id as string;
+    const session = (
+      await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })
+    ).json();
     clock.advance(60_000);
     const beat = await api.request({ method: 'POST', url: `/me/study-sessions/${session.sessionId}/heartbeat`, token });
     expect(beat.json()).toMatchObject({ lessonCompleted: true, courseCompleted: false });
 
     const attempt = (await api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token })).json();
-    await api.request({ method: 'PUT', url: `/me/exam-attempts/${attempt.id}/answers`, token, payload: { answers: await answersFor(api, attempt, () => true) } });
+    await api.request({
+      method: 'PUT',
+      url: `/me/exam-attempts/${attempt.id}/answers`,
+      token,
+      payload: { answers: await answersFor(api, attempt, () => true) },
+    });
 
-    const responses = await Promise.all(Array.from({ length: 50 }, () => api.request({ method: 'POST', url: `/me/exam-attempts/${attempt.id}/submit`, token })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => api.request({ method: 'POST', url: `/me/exam-attempts/${attempt.id}/submit`, token })),
+    );
     expect(responses.map((r) => r.statusCode)).toEqual(new Array(50).fill(200));
     const results = new Set(responses.map((r) => JSON.stringify({ result: r.json().result, submittedAt: r.json().submittedAt })));
     expect(results.size).toBe(1);
     expect(responses[0].json().result).toMatchObject({ score: 5, maxScore: 5, passed: true });
 
-    const graded = await db.query(`SELECT payload FROM outbox_events WHERE type = 'exam.attempt.graded' AND payload->>'attemptId' = $1`, [attempt.id]);
+    const graded = await db.query(`SELECT payload FROM outbox_events WHERE type = 'exam.attempt.graded' AND payload->>'attemptId' = $1`, [
+      attempt.id,
+    ]);
     expect(graded).toHaveLength(1);
     expect(graded[0].payload).toMatchObject({ enrollmentId, passed: true, score: 5 });
-    const completed = await db.query(`SELECT payload FROM outbox_events WHERE type = 'course.completed' AND payload->>'enrollmentId' = $1`, [enrollmentId]);
+    const completed = await db.query(
+      `SELECT payload FROM outbox_events WHERE type = 'course.completed' AND payload->>'enrollmentId' = $1`,
+      [enrollmentId],
+    );
     expect(completed).toHaveLength(1);
     const [enrollment] = await db.query('SELECT status, final_exam_passed_at FROM enrollments WHERE id = $1', [enrollmentId]);
     expect(enrollment).toEqual({ status: 'completed', final_exam_passed_at: new Date(responses[0].json().submittedAt) });

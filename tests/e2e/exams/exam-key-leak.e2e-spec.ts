@@ -30,7 +30,8 @@ function traineeExamRoutes(api: TestApi): string[] {
       const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
       const open = rule && ('public' in rule || rule.roles.includes(Role.Trainee));
       const full = `/${[base, [path].flat()[0]].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      if (open && /exam|capability/.test(full)) routes.push(`${RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)]} ${full}`);
+      if (open && /exam|capability/.test(full))
+        routes.push(`${RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)]} ${full}`);
     }
   }
   return routes.sort();
@@ -95,12 +96,25 @@ describe('exam answer keys never leak to trainees', () => {
   it('shows no key, grade or unseen question on any trainee route, in every state of an attempt', async () => {
     const bank = [];
     for (let n = 0; n < 6; n++) {
-      for (const make of [questionBodies.single, questionBodies.multiple, questionBodies.trueFalse]) bank.push(await createQuestion(api, world.tokens.orgAdminA, make(n)));
+      for (const make of [questionBodies.single, questionBodies.multiple, questionBodies.trueFalse])
+        bank.push(await createQuestion(api, world.tokens.orgAdminA, make(n)));
     }
     // Draws 4 of 18: most of the bank stays unseen by any one attempt.
-    const never = await createPaper(api, world.tokens.orgAdminA, basePaper({ title: '不公布答案', drawRules: [{ count: 4 }], shuffleOptions: true, maxAttempts: 3 }));
-    const whenPassed = await createPaper(api, world.tokens.orgAdminA, basePaper({ title: '通过后公布', revealAnswers: 'when_passed', passMarkPercent: 100, drawRules: [{ count: 3 }] }));
-    const timed = await createPaper(api, world.tokens.orgAdminA, basePaper({ title: '限时', timeLimitMinutes: 5, graceSeconds: 0, drawRules: [{ count: 2 }] }));
+    const never = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ title: '不公布答案', drawRules: [{ count: 4 }], shuffleOptions: true, maxAttempts: 3 }),
+    );
+    const whenPassed = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ title: '通过后公布', revealAnswers: 'when_passed', passMarkPercent: 100, drawRules: [{ count: 3 }] }),
+    );
+    const timed = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ title: '限时', timeLimitMinutes: 5, graceSeconds: 0, drawRules: [{ count: 2 }] }),
+    );
 
     await call('GET', '/me/exam-papers', '/me/exam-papers');
     for (const id of [never, whenPassed, timed]) await call('GET', '/me/exam-papers/:paperId', `/me/exam-papers/${id}`);
@@ -108,29 +122,50 @@ describe('exam answer keys never leak to trainees', () => {
     // Paper 1 (never): open, answered (right), resumed, submitted (passed), then reread; a second attempt failed.
     const a1 = (await call('POST', '/me/exam-papers/:paperId/attempts', `/me/exam-papers/${never}/attempts`)).body;
     await call('POST', '/me/exam-papers/:paperId/attempts', `/me/exam-papers/${never}/attempts`);
-    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a1.id}/answers`, { answers: await answersFor(api, a1 as never, () => true) });
-    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a1.id}/answers`, { answers: [{ position: 1, optionIds: ['nope'] }] });
+    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a1.id}/answers`, {
+      answers: await answersFor(api, a1 as never, () => true),
+    });
+    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a1.id}/answers`, {
+      answers: [{ position: 1, optionIds: ['nope'] }],
+    });
     await call('GET', '/me/exam-attempts/:attemptId', `/me/exam-attempts/${a1.id}`);
     const s1 = await call('POST', '/me/exam-attempts/:attemptId/submit', `/me/exam-attempts/${a1.id}/submit`);
     expect(s1.body.result.passed).toBe(true);
     await call('POST', '/me/exam-attempts/:attemptId/submit', `/me/exam-attempts/${a1.id}/submit`);
-    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a1.id}/answers`, { answers: [{ position: 1, optionIds: [] }] });
+    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a1.id}/answers`, {
+      answers: [{ position: 1, optionIds: [] }],
+    });
     await call('GET', '/me/exam-attempts/:attemptId', `/me/exam-attempts/${a1.id}`);
 
-    const b1 = (await call('POST', '/me/exam-papers/:paperId/attempts', `/me/exam-papers/${never}/attempts`, undefined, world.tokens.traineeTS)).body;
-    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${b1.id}/answers`, { answers: await answersFor(api, b1 as never, () => false) }, world.tokens.traineeTS);
-    expect((await call('POST', '/me/exam-attempts/:attemptId/submit', `/me/exam-attempts/${b1.id}/submit`, undefined, world.tokens.traineeTS)).body.result.passed).toBe(false);
+    const b1 = (
+      await call('POST', '/me/exam-papers/:paperId/attempts', `/me/exam-papers/${never}/attempts`, undefined, world.tokens.traineeTS)
+    ).body;
+    await call(
+      'PUT',
+      '/me/exam-attempts/:attemptId/answers',
+      `/me/exam-attempts/${b1.id}/answers`,
+      { answers: await answersFor(api, b1 as never, () => false) },
+      world.tokens.traineeTS,
+    );
+    expect(
+      (await call('POST', '/me/exam-attempts/:attemptId/submit', `/me/exam-attempts/${b1.id}/submit`, undefined, world.tokens.traineeTS))
+        .body.result.passed,
+    ).toBe(false);
 
     // Paper 2 (when_passed): a failed attempt must not show the key either.
     const a2 = (await call('POST', '/me/exam-papers/:paperId/attempts', `/me/exam-papers/${whenPassed}/attempts`)).body;
-    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a2.id}/answers`, { answers: await answersFor(api, a2 as never, (p) => p === 1) });
+    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a2.id}/answers`, {
+      answers: await answersFor(api, a2 as never, (p) => p === 1),
+    });
     const s2 = await call('POST', '/me/exam-attempts/:attemptId/submit', `/me/exam-attempts/${a2.id}/submit`);
     expect(s2.body.result.passed).toBe(false);
 
     // Paper 3: the deadline passes; the attempt is graded on the next read.
     const a3 = (await call('POST', '/me/exam-papers/:paperId/attempts', `/me/exam-papers/${timed}/attempts`)).body;
     clock.advance(6 * 60_000);
-    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a3.id}/answers`, { answers: [{ position: 1, optionIds: [] }] });
+    await call('PUT', '/me/exam-attempts/:attemptId/answers', `/me/exam-attempts/${a3.id}/answers`, {
+      answers: [{ position: 1, optionIds: [] }],
+    });
     expect((await call('GET', '/me/exam-attempts/:attemptId', `/me/exam-attempts/${a3.id}`)).body.status).toBe('submitted');
 
     // Lists and records, and another trainee's attempt.
@@ -144,7 +179,9 @@ describe('exam answer keys never leak to trainees', () => {
       `SELECT i.attempt_id, v.stem FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id`,
     );
     const allStems = bank.map((q) => (q as unknown as { stem: string }).stem);
-    const keys: { correct_option_ids: string[] }[] = await dataSource.query(`SELECT correct_option_ids FROM question_versions WHERE array_length(correct_option_ids, 1) > 1`);
+    const keys: { correct_option_ids: string[] }[] = await dataSource.query(
+      `SELECT correct_option_ids FROM question_versions WHERE array_length(correct_option_ids, 1) > 1`,
+    );
     const keyArrays = keys.map((k) => JSON.stringify(k.correct_option_ids));
     const seenBy = (token: string) => {
       const ids = token === world.tokens.traineeTS ? [b1.id] : [a1.id, a2.id, a3.id];
@@ -170,10 +207,21 @@ describe('exam answer keys never leak to trainees', () => {
     expect(leaksIn(staffView, [], [])).toEqual(expect.arrayContaining(['$.options[0].correct']));
 
     // A passed attempt at a when_passed paper shows its review, which the scan flags.
-    const paper = await createPaper(api, world.tokens.orgAdminA, basePaper({ revealAnswers: 'when_passed', fixedQuestions: [{ questionId: q.id }] }));
+    const paper = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ revealAnswers: 'when_passed', fixedQuestions: [{ questionId: q.id }] }),
+    );
     const attempt = (await api.request({ method: 'POST', url: `/me/exam-papers/${paper}/attempts`, token: world.tokens.traineeTS })).json();
-    await api.request({ method: 'PUT', url: `/me/exam-attempts/${attempt.id}/answers`, token: world.tokens.traineeTS, payload: { answers: await answersFor(api, attempt, () => true) } });
-    const reviewed = (await api.request({ method: 'POST', url: `/me/exam-attempts/${attempt.id}/submit`, token: world.tokens.traineeTS })).json();
+    await api.request({
+      method: 'PUT',
+      url: `/me/exam-attempts/${attempt.id}/answers`,
+      token: world.tokens.traineeTS,
+      payload: { answers: await answersFor(api, attempt, () => true) },
+    });
+    const reviewed = (
+      await api.request({ method: 'POST', url: `/me/exam-attempts/${attempt.id}/submit`, token: world.tokens.traineeTS })
+    ).json();
     const found = leaksIn(reviewed, [], [key]);
     expect(found).toEqual(expect.arrayContaining(['$.review[0].correctOptionIds', '$.review[0].correct', `key array ${key}`]));
   });

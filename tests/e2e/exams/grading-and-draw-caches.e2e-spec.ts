@@ -28,8 +28,13 @@ describe('exam grading without a transaction, draws from a cached pool', () => {
 
   async function fixedPaper(count: number, title: string): Promise<{ paperId: string; questionIds: string[] }> {
     const questionIds: string[] = [];
-    for (let n = 0; n < count; n++) questionIds.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(n, { stem: `${title}${n}` }))).id);
-    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ title, fixedQuestions: questionIds.map((questionId) => ({ questionId })) }));
+    for (let n = 0; n < count; n++)
+      questionIds.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(n, { stem: `${title}${n}` }))).id);
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ title, fixedQuestions: questionIds.map((questionId) => ({ questionId })) }),
+    );
     return { paperId, questionIds };
   }
 
@@ -39,15 +44,29 @@ describe('exam grading without a transaction, draws from a cached pool', () => {
     const { paperId } = await fixedPaper(4, '并发交卷');
     const token = world.tokens.traineeLZ;
     const attempt = (await start(paperId, token)).json();
-    await api.request({ method: 'PUT', url: `/me/exam-attempts/${attempt.id}/answers`, token, payload: { answers: await answersFor(api, attempt, (p) => p !== 1) } });
+    await api.request({
+      method: 'PUT',
+      url: `/me/exam-attempts/${attempt.id}/answers`,
+      token,
+      payload: { answers: await answersFor(api, attempt, (p) => p !== 1) },
+    });
 
-    const responses = await Promise.all(Array.from({ length: 30 }, () => api.request({ method: 'POST', url: `/me/exam-attempts/${attempt.id}/submit`, token })));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () => api.request({ method: 'POST', url: `/me/exam-attempts/${attempt.id}/submit`, token })),
+    );
     expect(responses.map((r) => r.statusCode)).toEqual(new Array(30).fill(200));
     expect(new Set(responses.map((r) => JSON.stringify({ result: r.json().result, submittedAt: r.json().submittedAt }))).size).toBe(1);
     expect(responses[0].json().result).toMatchObject({ score: 3, maxScore: 4, passed: true });
-    expect(await db.query(`SELECT 1 FROM outbox_events WHERE type = 'exam.attempt.graded' AND payload->>'attemptId' = $1`, [attempt.id])).toHaveLength(1);
-    expect(await db.query('SELECT score, passed FROM capability_results WHERE attempt_id = $1', [attempt.id])).toEqual([{ score: 3, passed: true }]);
-    const items = await db.query('SELECT position, correct, awarded_points FROM exam_attempt_items WHERE attempt_id = $1 ORDER BY position', [attempt.id]);
+    expect(
+      await db.query(`SELECT 1 FROM outbox_events WHERE type = 'exam.attempt.graded' AND payload->>'attemptId' = $1`, [attempt.id]),
+    ).toHaveLength(1);
+    expect(await db.query('SELECT score, passed FROM capability_results WHERE attempt_id = $1', [attempt.id])).toEqual([
+      { score: 3, passed: true },
+    ]);
+    const items = await db.query(
+      'SELECT position, correct, awarded_points FROM exam_attempt_items WHERE attempt_id = $1 ORDER BY position',
+      [attempt.id],
+    );
     expect(items.map((i: { correct: boolean }) => i.correct)).toEqual([false, true, true, true]);
   });
 
@@ -66,7 +85,12 @@ describe('exam grading without a transaction, draws from a cached pool', () => {
     const spy = jest.spyOn(cache, 'bodies').mockImplementation(async (ids) => {
       if (!saved) {
         saved = true;
-        const res = await api.request({ method: 'PUT', url: `/me/exam-attempts/${attempt.id}/answers`, token, payload: { answers: right } });
+        const res = await api.request({
+          method: 'PUT',
+          url: `/me/exam-attempts/${attempt.id}/answers`,
+          token,
+          payload: { answers: right },
+        });
         expect(res.statusCode).toBe(200);
       }
       return bodies(ids);
@@ -112,16 +136,30 @@ describe('exam grading without a transaction, draws from a cached pool', () => {
   it('refuses a start once another process archived a drawn question, instead of drawing it from memory', async () => {
     const questionIds: string[] = [];
     for (let n = 0; n < 2; n++) {
-      questionIds.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(n, { stem: `题库归档${n}`, category: 2, topics: ['lean'] }))).id);
+      questionIds.push(
+        (
+          await createQuestion(
+            api,
+            world.tokens.orgAdminA,
+            questionBodies.single(n, { stem: `题库归档${n}`, category: 2, topics: ['lean'] }),
+          )
+        ).id,
+      );
     }
-    const paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ title: '抽题归档', drawRules: [{ count: 2, topic: 'lean' }] }));
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ title: '抽题归档', drawRules: [{ count: 2, topic: 'lean' }] }),
+    );
     const warm = await start(paperId, world.tokens.traineeLZ);
     expect(warm.statusCode).toBe(200);
     await db.query('UPDATE questions SET archived_at = now() WHERE id = $1', [questionIds[1]]);
     const refused = await start(paperId, world.tokens.traineeTS);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('DRAW_POOL_TOO_SMALL');
-    expect(await db.query('SELECT 1 FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2', [paperId, world.users.traineeTS])).toEqual([]);
+    expect(await db.query('SELECT 1 FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2', [paperId, world.users.traineeTS])).toEqual(
+      [],
+    );
   });
 
   it('still starts a paper whose fixed question was archived (fixed questions stay fixed)', async () => {

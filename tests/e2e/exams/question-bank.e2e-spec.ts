@@ -41,23 +41,41 @@ describe('question bank', () => {
   it('names every offending field of a bad question', async () => {
     const res = await post('/exam-questions', {
       ...questionBodies.multiple(3),
-      options: [{ text: '甲', correct: true }, { text: '乙', correct: false }, { text: '丙', correct: false }],
+      options: [
+        { text: '甲', correct: true },
+        { text: '乙', correct: false },
+        { text: '丙', correct: false },
+      ],
       topics: ['cqo-system'],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'QUESTION_INVALID' });
     expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(['options', 'topics']);
     const shape = await post('/exam-questions', { ...questionBodies.single(3), difficulty: 9, type: 'essay' });
-    expect(shape.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['difficulty', 'type']);
+    expect(
+      shape
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['difficulty', 'type']);
   });
 
   it('lists by type, topic and difficulty, and archives', async () => {
     const q = await createQuestion(api, world.tokens.orgAdminA, questionBodies.multiple(10, { topics: ['six-sigma'], difficulty: 'hard' }));
-    const found = (await api.request({ method: 'GET', url: '/exam-questions?topic=six-sigma&difficulty=5&type=multiple', token: world.tokens.orgAdminA })).json();
+    const found = (
+      await api.request({ method: 'GET', url: '/exam-questions?topic=six-sigma&difficulty=5&type=multiple', token: world.tokens.orgAdminA })
+    ).json();
     expect(found.items.map((x: { id: string }) => x.id)).toEqual([q.id]);
     await post(`/exam-questions/${q.id}/archive`, {});
-    expect((await api.request({ method: 'GET', url: '/exam-questions?topic=six-sigma', token: world.tokens.orgAdminA })).json().total).toBe(0);
-    const edit = await api.request({ method: 'PUT', url: `/exam-questions/${q.id}`, token: world.tokens.orgAdminA, payload: questionBodies.multiple(10) });
+    expect((await api.request({ method: 'GET', url: '/exam-questions?topic=six-sigma', token: world.tokens.orgAdminA })).json().total).toBe(
+      0,
+    );
+    const edit = await api.request({
+      method: 'PUT',
+      url: `/exam-questions/${q.id}`,
+      token: world.tokens.orgAdminA,
+      payload: questionBodies.multiple(10),
+    });
     expect(edit.json().code).toBe('QUESTION_ARCHIVED');
   });
 
@@ -66,7 +84,11 @@ describe('question bank', () => {
     const rejected = await post('/exam-questions/import', { format: 'csv', contentBase64: Buffer.from(bad).toString('base64') });
     expect(rejected.statusCode).toBe(400);
     expect(rejected.json().code).toBe('IMPORT_ROWS_INVALID');
-    expect(rejected.json().details.map((d: { field: string }) => d.field)).toEqual(['rows[5].answer', 'rows[6].topics', 'rows[6].difficulty']);
+    expect(rejected.json().details.map((d: { field: string }) => d.field)).toEqual([
+      'rows[5].answer',
+      'rows[6].topics',
+      'rows[6].difficulty',
+    ]);
     const before = (await api.request({ method: 'GET', url: '/exam-questions?q=导入', token: world.tokens.orgAdminA })).json().total;
     expect(before).toBe(0);
 
@@ -83,7 +105,9 @@ describe('question bank', () => {
     const res = await api.request({ method: 'GET', url: '/exam-questions/import-template', token: world.tokens.orgAdminA });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']))?.[1] ?? '')).toBe('试题导入模板.xlsx');
+    expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']))?.[1] ?? '')).toBe(
+      '试题导入模板.xlsx',
+    );
     const book = new Workbook();
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
     const [questions, topicList] = book.worksheets;
@@ -94,11 +118,25 @@ describe('question bank', () => {
     const column = (h: string) => headers.indexOf(h) + 1;
     expect(questions.getCell(2, column('知识点')).dataValidation).toMatchObject({ type: 'list', formulae: [`'知识点列表'!$A$2:$A$18`] });
     const row: (string | number)[] = headers.map(() => '');
-    Object.entries({ 题型: '单选题', 题干: '模板导入：排列图用于', 选项A: '找出主要问题', 选项B: '计算利润', 答案: 'A', 类别: 2, 知识点: '质量常用工具', 难度: '易' }).forEach(([h, v]) => (row[column(h) - 1] = v));
+    Object.entries({
+      题型: '单选题',
+      题干: '模板导入：排列图用于',
+      选项A: '找出主要问题',
+      选项B: '计算利润',
+      答案: 'A',
+      类别: 2,
+      知识点: '质量常用工具',
+      难度: '易',
+    }).forEach(([h, v]) => (row[column(h) - 1] = v));
     questions.addRow(row);
     const filled = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-    expect((await post('/exam-questions/import', { format: 'xlsx', contentBase64: filled })).json()).toMatchObject({ rows: 1, imported: 1 });
-    expect((await api.request({ method: 'GET', url: '/exam-questions/import-template', token: world.tokens.traineeLZ })).statusCode).toBe(403);
+    expect((await post('/exam-questions/import', { format: 'xlsx', contentBase64: filled })).json()).toMatchObject({
+      rows: 1,
+      imported: 1,
+    });
+    expect((await api.request({ method: 'GET', url: '/exam-questions/import-template', token: world.tokens.traineeLZ })).statusCode).toBe(
+      403,
+    );
   });
 
   it('imports the first sheet of an XLSX workbook, and refuses a file that is not one', async () => {
@@ -110,10 +148,17 @@ describe('question bank', () => {
     const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
     const ok = await post('/exam-questions/import', { format: 'xlsx', contentBase64: content });
     expect(ok.json()).toMatchObject({ rows: 2, imported: 2 });
-    const [first] = (await api.request({ method: 'GET', url: `/exam-questions/${ok.json().questionIds[0]}`, token: world.tokens.orgAdminA })).json().options.filter((o: { correct: boolean }) => o.correct);
+    const [first] = (
+      await api.request({ method: 'GET', url: `/exam-questions/${ok.json().questionIds[0]}`, token: world.tokens.orgAdminA })
+    )
+      .json()
+      .options.filter((o: { correct: boolean }) => o.correct);
     expect(first.text).toBe('乙');
 
-    const broken = await post('/exam-questions/import', { format: 'xlsx', contentBase64: Buffer.from('not a workbook').toString('base64') });
+    const broken = await post('/exam-questions/import', {
+      format: 'xlsx',
+      contentBase64: Buffer.from('not a workbook').toString('base64'),
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID', details: [{ field: 'content' }] });
   });

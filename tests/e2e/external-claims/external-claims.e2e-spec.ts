@@ -39,7 +39,8 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
     ],
     ...overrides,
   });
-  const claimsOf = async (traineeId: string) => (await db.query('SELECT count(*)::int AS n FROM external_hour_claims WHERE trainee_id = $1', [traineeId]))[0].n;
+  const claimsOf = async (traineeId: string) =>
+    (await db.query('SELECT count(*)::int AS n FROM external_hour_claims WHERE trainee_id = $1', [traineeId]))[0].n;
   const filesUnder = async (dir: string): Promise<number> => {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
     return entries.filter((e) => e.isFile()).length;
@@ -60,14 +61,24 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
     db = api.get(DataSource);
     // Employed (link confirmed) since March 2025 and held to the yearly requirements; 22 of 2025's
     // 30 category-2 hours came from the platform, so 2025 closed as a shortfall.
-    await db.query(`UPDATE trainee_profiles SET employer_linked_at = '2025-03-01T02:00:00Z', yearly_requirements_opt_in = true WHERE user_id = $1`, [world.users.traineeLZ]);
-    await api.get(AccrualService).accrueCompletion(null, completion(world.users.traineeLZ, { category: 2, creditHours: '22', completedAt: '2025-10-10T02:00:00Z' }));
+    await db.query(
+      `UPDATE trainee_profiles SET employer_linked_at = '2025-03-01T02:00:00Z', yearly_requirements_opt_in = true WHERE user_id = $1`,
+      [world.users.traineeLZ],
+    );
+    await api
+      .get(AccrualService)
+      .accrueCompletion(null, completion(world.users.traineeLZ, { category: 2, creditHours: '22', completedAt: '2025-10-10T02:00:00Z' }));
     await api.get(ComplianceEngine).recomputeAll({ year: 2025 });
   });
   afterAll(() => api.close());
 
   const methods2025 = async () =>
-    (await db.query(`SELECT state, accrued::text, final FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'methods' AND period_year = 2025`, [world.users.traineeLZ]))[0];
+    (
+      await db.query(
+        `SELECT state, accrued::text, final FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'methods' AND period_year = 2025`,
+        [world.users.traineeLZ],
+      )
+    )[0];
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {
     const token = world.tokens.traineeLZ;
@@ -81,7 +92,9 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
     expect(await refused({ hours: '0' })).toEqual(['hours']);
     expect(await refused({ hours: '-3' })).toEqual(['hours']);
     expect(await refused({ hours: '16' })).toEqual(['hours']); // beyond 15 category-2 hours a year
-    expect(await refused({ evidence: [{ fileName: 'x.pdf', contentBase64: Buffer.from('just text, not a PDF').toString('base64') }] })).toEqual(['evidence[0]']);
+    expect(
+      await refused({ evidence: [{ fileName: 'x.pdf', contentBase64: Buffer.from('just text, not a PDF').toString('base64') }] }),
+    ).toEqual(['evidence[0]']);
     expect(await refused({ topicCodes: ['quality-laws'] })).toEqual(['topicCodes']); // a category-1 topic
     expect(await refused({ category: 2, kind: 'appointment' })).toEqual(['kind']);
     expect(await claimsOf(world.users.traineeLZ)).toBe(0);
@@ -112,14 +125,22 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
 
     // Another city neither sees nor approves it; a reduction needs a reason; more than claimed is refused.
     expect((await get('/external-claims?status=endorsed', world.tokens.regulatorTS)).json().items).toEqual([]);
-    expect((await post(`/external-claims/${id}/approve`, world.tokens.regulatorTS, { approvedHours: '10', reductionReason: '参观半天不计' })).statusCode).toBe(403);
+    expect(
+      (await post(`/external-claims/${id}/approve`, world.tokens.regulatorTS, { approvedHours: '10', reductionReason: '参观半天不计' }))
+        .statusCode,
+    ).toBe(403);
     const noReason = await post(`/external-claims/${id}/approve`, world.tokens.regulatorLZ, { approvedHours: '10' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().details[0].field).toBe('reductionReason');
-    expect((await post(`/external-claims/${id}/approve`, world.tokens.regulatorLZ, { approvedHours: '13' })).json().details[0].field).toBe('approvedHours');
+    expect((await post(`/external-claims/${id}/approve`, world.tokens.regulatorLZ, { approvedHours: '13' })).json().details[0].field).toBe(
+      'approvedHours',
+    );
     expect(await db.query(`SELECT 1 FROM credit_entries WHERE source = 'external_claim'`)).toEqual([]);
 
-    const approved = await post(`/external-claims/${id}/approve`, world.tokens.regulatorLZ, { approvedHours: '10', reductionReason: '第二天为企业参观，不计学时' });
+    const approved = await post(`/external-claims/${id}/approve`, world.tokens.regulatorLZ, {
+      approvedHours: '10',
+      reductionReason: '第二天为企业参观，不计学时',
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', approvedHours: '10', reductionReason: '第二天为企业参观，不计学时' });
 
@@ -128,22 +149,39 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
       [world.users.traineeLZ],
     );
     expect(entries).toEqual([
-      { id: approved.json().creditEntryId, year: 2025, category: 2, kind: 'continuing', hours: '10.00', source: 'external_claim', evidence_ref: `external_claim:${id}`, occurred_at: new Date('2025-11-21T04:00:00Z') },
+      {
+        id: approved.json().creditEntryId,
+        year: 2025,
+        category: 2,
+        kind: 'continuing',
+        hours: '10.00',
+        source: 'external_claim',
+        evidence_ref: `external_claim:${id}`,
+        occurred_at: new Date('2025-11-21T04:00:00Z'),
+      },
     ]);
     // The worker's recompute for the entry's year: 22 + 10 ≥ 30, the closed year flips and is audited.
     expect(await runComplianceJobs(world.users.traineeLZ)).toBe(1);
     expect(await methods2025()).toEqual({ state: 'complete', accrued: '32.00', final: true });
-    expect(await db.query(`SELECT before_state, after_state FROM compliance_verdict_changes WHERE trainee_id = $1 AND requirement = 'methods'`, [world.users.traineeLZ])).toEqual([
-      { before_state: 'shortfall', after_state: 'complete' },
-    ]);
+    expect(
+      await db.query(`SELECT before_state, after_state FROM compliance_verdict_changes WHERE trainee_id = $1 AND requirement = 'methods'`, [
+        world.users.traineeLZ,
+      ]),
+    ).toEqual([{ before_state: 'shortfall', after_state: 'complete' }]);
     // The hours page reads it as an entry of 2025 from the claim.
     const page = await get('/me/credit-hours/entries?year=2025&pageSize=10', world.tokens.traineeLZ);
     expect(page.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'external_claim', hours: '10' })]));
 
-    const told = await db.query(`SELECT title, body FROM notifications WHERE user_id = $1 AND kind = 'external_claim.decided'`, [world.users.traineeLZ]);
+    const told = await db.query(`SELECT title, body FROM notifications WHERE user_id = $1 AND kind = 'external_claim.decided'`, [
+      world.users.traineeLZ,
+    ]);
     expect(told).toEqual([{ title: '外部学时申请已认定', body: expect.stringContaining('核减为10学时') }]);
     const audit = await db.query(`SELECT action FROM audit_log WHERE details->>'claimId' = $1 ORDER BY at, action`, [id]);
-    expect(audit.map((a: { action: string }) => a.action).sort()).toEqual(['external_claim.approved', 'external_claim.endorsed', 'external_claim.submitted']);
+    expect(audit.map((a: { action: string }) => a.action).sort()).toEqual([
+      'external_claim.approved',
+      'external_claim.endorsed',
+      'external_claim.submitted',
+    ]);
 
     // Approving twice changes nothing twice; the evidence is readable in scope only.
     expect((await post(`/external-claims/${id}/approve`, world.tokens.regulatorLZ)).json().code).toBe('EXTERNAL_CLAIM_WRONG_STATE');
@@ -167,10 +205,15 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
     });
     const second = (await post('/me/external-claims', world.tokens.traineeLZ, claim({ title: '精益管理研讨会', hours: '3' }))).json().id;
     await post(`/external-claims/${second}/endorse`, world.tokens.entAdminLZ);
-    expect((await post(`/external-claims/${second}/reject`, world.tokens.regulatorLZ, { reason: '证明材料无法核实' })).json().rejectedStage).toBe('regulator');
+    expect(
+      (await post(`/external-claims/${second}/reject`, world.tokens.regulatorLZ, { reason: '证明材料无法核实' })).json().rejectedStage,
+    ).toBe('regulator');
     expect((await post(`/external-claims/${second}/approve`, world.tokens.regulatorLZ)).statusCode).toBe(409);
     expect((await db.query(`SELECT count(*)::int AS n FROM credit_entries`))[0].n).toBe(before);
-    const told = await db.query(`SELECT body FROM notifications WHERE user_id = $1 AND kind = 'external_claim.decided' AND title = '外部学时申请未通过'`, [world.users.traineeLZ]);
+    const told = await db.query(
+      `SELECT body FROM notifications WHERE user_id = $1 AND kind = 'external_claim.decided' AND title = '外部学时申请未通过'`,
+      [world.users.traineeLZ],
+    );
     expect(told).toHaveLength(2);
   });
 
@@ -193,6 +236,8 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
     expect((await get(`/external-claims/${id}`, world.tokens.entAdminLZ)).statusCode).toBe(403);
     expect((await get(`/external-claims/00000000-0000-4000-8000-000000000000`, world.tokens.regulatorLZ)).statusCode).toBe(404);
     // A trainee with no confirmed employer cannot claim.
-    expect((await post('/me/external-claims', world.tokens.traineeLZ, claim({ hours: '1' }))).json().code).toBe('EXTERNAL_CLAIM_NO_EMPLOYER');
+    expect((await post('/me/external-claims', world.tokens.traineeLZ, claim({ hours: '1' }))).json().code).toBe(
+      'EXTERNAL_CLAIM_NO_EMPLOYER',
+    );
   });
 });

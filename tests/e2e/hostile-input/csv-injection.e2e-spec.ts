@@ -17,20 +17,36 @@ describe('CSV formula injection in exports', () => {
   const clock = new FakeClock(new Date('2026-05-01T02:00:00Z'));
   let api: TestApi;
   let world: World;
-  const enterpriseName = '\t=cmd|\'/C calc\'!A0 企业';
+  const enterpriseName = "\t=cmd|'/C calc'!A0 企业";
   const fullName = '  @SUM(1+1) ';
   beforeAll(async () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     const enterprise = await api.get(EnterprisesService).create({
-      name: enterpriseName, creditCode: testCreditCode(), regionId: world.regions.lanzhou, stateOwned: false, aboveDesignatedSize: false, production: false,
-      chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none',
+      name: enterpriseName,
+      creditCode: testCreditCode(),
+      regionId: world.regions.lanzhou,
+      stateOwned: false,
+      aboveDesignatedSize: false,
+      production: false,
+      chinaQualityAward: 'none',
+      provincialQualityAward: 'none',
+      cityQualityAward: 'none',
     });
     const c = await candidate(api, { enterpriseId: enterprise.id, fullName });
-    const admin = await api.get(UsersService).create({ username: 'entadmincsv', password: TEST_PASSWORD, displayName: '管理员', role: Role.EnterpriseAdmin, enterpriseId: enterprise.id });
+    const admin = await api.get(UsersService).create({
+      username: 'entadmincsv',
+      password: TEST_PASSWORD,
+      displayName: '管理员',
+      role: Role.EnterpriseAdmin,
+      enterpriseId: enterprise.id,
+    });
     const repo = api.get(UsersRepository);
     const token = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(admin.id))!));
-    expect((await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: c.username }) })).statusCode).toBe(201);
+    expect(
+      (await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: c.username }) }))
+        .statusCode,
+    ).toBe(201);
   });
   afterAll(() => api.close());
 
@@ -63,14 +79,27 @@ describe('CSV formula injection in exports', () => {
     const name = '=HYPERLINK("http://x"),兰州"质量"公司';
     const enterprise = await testEnterprise(api, world.regions.lanzhou, name);
     const c = await candidate(api, { enterpriseId: enterprise.id, fullName: '钱引号' });
-    expect((await api.request({ method: 'POST', url: '/registry/appointments', token: enterprise.adminToken, payload: appointmentBody({ username: c.username }) })).statusCode).toBe(201);
+    expect(
+      (
+        await api.request({
+          method: 'POST',
+          url: '/registry/appointments',
+          token: enterprise.adminToken,
+          payload: appointmentBody({ username: c.username }),
+        })
+      ).statusCode,
+    ).toBe(201);
     const csv = await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}`);
     const rows: string[][] = parse(csv.rawPayload, { bom: true });
     expect(rows).toHaveLength(2);
     expect(rows[1][1]).toBe(`'${name}`);
     expect(rows[1][3]).toBe('钱引号');
     const workbook = new Workbook();
-    await workbook.xlsx.load((await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}&format=xlsx`)).rawPayload as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      (await get(`/regulators/exports/appointments?enterpriseId=${enterprise.id}&format=xlsx`)).rawPayload as unknown as Parameters<
+        typeof workbook.xlsx.load
+      >[0],
+    );
     expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe(name);
   });
 });

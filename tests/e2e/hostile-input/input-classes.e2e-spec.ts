@@ -17,7 +17,11 @@ describe('hostile input', () => {
 
   describe('NUL characters', () => {
     it('in a body string (log-in, registration)', async () => {
-      const login = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin\u0000', password: TEST_PASSWORD } });
+      const login = await api.request({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'admin\u0000', password: TEST_PASSWORD },
+      });
       expect(login.statusCode).toBe(400);
       expect(login.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(fieldsOf(login)).toEqual(['username']);
@@ -41,7 +45,11 @@ describe('hostile input', () => {
     });
 
     it('in a nested string and in an object key', async () => {
-      const nested = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'a', password: 'b', x: { y: ['ok', 'bad\u0000'] } } });
+      const nested = await api.request({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'a', password: 'b', x: { y: ['ok', 'bad\u0000'] } },
+      });
       expect(nested.statusCode).toBe(400);
       expect(fieldsOf(nested)).toEqual(['x.y[1]']);
       const key = await api.request({ method: 'POST', url: '/auth/login', payload: { ['user\u0000name']: 'a', password: 'b' } });
@@ -77,7 +85,11 @@ describe('hostile input', () => {
     });
 
     it('refuses an array longer than the limit', async () => {
-      const res = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'a', password: 'b', list: new Array(20_000).fill(1) } });
+      const res = await api.request({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'a', password: 'b', list: new Array(20_000).fill(1) },
+      });
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res)).toEqual(['list']);
     });
@@ -91,7 +103,13 @@ describe('hostile input', () => {
     });
 
     it('refuses a null body on an authenticated route too', async () => {
-      const res = await api.request({ method: 'POST', url: '/users', token: world.tokens.admin, payload: 'null', headers: { 'content-type': 'application/json' } });
+      const res = await api.request({
+        method: 'POST',
+        url: '/users',
+        token: world.tokens.admin,
+        payload: 'null',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(400);
     });
   });
@@ -122,7 +140,15 @@ describe('hostile input', () => {
       method: 'POST',
       url: '/registry/yearly-reports',
       token: world.tokens.entAdminLZ,
-      payload: { year: 2026, cqoInPlace: true, appraisalSystemEstablished: true, appraisalResult: 'excellent', majorQualityIncidents: 0, summary: '本年度首席质量官履职情况良好。', file: [] },
+      payload: {
+        year: 2026,
+        cqoInPlace: true,
+        appraisalSystemEstablished: true,
+        appraisalResult: 'excellent',
+        majorQualityIncidents: 0,
+        summary: '本年度首席质量官履职情况良好。',
+        file: [],
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toContain('file');
@@ -133,11 +159,26 @@ describe('hostile input', () => {
       method: 'POST',
       url: '/me/external-claims',
       token: world.tokens.traineeLZ,
-      payload: { organiser: '测试', title: '培训', startedOn: '2026-04-20', endedOn: '2026-04-21', category: 1, kind: 'continuing', hours: '8', topicCodes: [], evidence: [{ fileName: 'a.pdf', contentBase64: 'JVBE' }, []] },
+      payload: {
+        organiser: '测试',
+        title: '培训',
+        startedOn: '2026-04-20',
+        endedOn: '2026-04-21',
+        category: 1,
+        kind: 'continuing',
+        hours: '8',
+        topicCodes: [],
+        evidence: [{ fileName: 'a.pdf', contentBase64: 'JVBE' }, []],
+      },
     });
     expect(claim.statusCode).toBe(400);
     expect(fieldsOf(claim).some((f) => f.startsWith('evidence'))).toBe(true);
-    const answers = await api.request({ method: 'PUT', url: '/me/exam-attempts/00000000-0000-4000-8000-000000000000/answers', token: world.tokens.traineeLZ, payload: { answers: [[]] } });
+    const answers = await api.request({
+      method: 'PUT',
+      url: '/me/exam-attempts/00000000-0000-4000-8000-000000000000/answers',
+      token: world.tokens.traineeLZ,
+      payload: { answers: [[]] },
+    });
     expect(answers.statusCode).toBe(400);
     expect(fieldsOf(answers).some((f) => f.startsWith('answers'))).toBe(true);
   });

@@ -4,7 +4,7 @@ import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
 import type { World, WorldUser } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
-import type { Operation} from '../../support/openapi-fuzz';
+import type { Operation } from '../../support/openapi-fuzz';
 import { fuzzRequest, operationsOf, useKnownIds } from '../../support/openapi-fuzz';
 
 /** Seeded, so a failure is replayed by running again with the seed it prints (`FUZZ_SEED=…`). */
@@ -48,13 +48,17 @@ describe('OpenAPI fuzz', () => {
           sent += 1;
           answered.add(res.statusCode);
           if (res.statusCode >= 500) {
-            failures.push(`${res.statusCode} ${caller ?? 'anonymous'} ${req.method} ${req.url.slice(0, 200)} ${(req.payload ?? '').slice(0, 300)}`);
+            failures.push(
+              `${res.statusCode} ${caller ?? 'anonymous'} ${req.method} ${req.url.slice(0, 200)} ${(req.payload ?? '').slice(0, 300)}`,
+            );
           }
         }
       }
     }
     // The size of the run, for the record (the time is information, not an assertion).
-    console.info(`openapi fuzz: ${sent} requests, ${operations.length} operations × ${CALLERS.length} callers × ${PER_OPERATION_AND_CALLER}, seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s`);
+    console.info(
+      `openapi fuzz: ${sent} requests, ${operations.length} operations × ${CALLERS.length} callers × ${PER_OPERATION_AND_CALLER}, seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s`,
+    );
     expect(sent).toBeGreaterThanOrEqual(5000);
     expect(sent).toBe(operations.length * CALLERS.length * PER_OPERATION_AND_CALLER);
     // The fuzz reached the services, not only the validation and the guards.

@@ -10,7 +10,13 @@ describe('security headers', () => {
   });
   afterAll(() => api.close());
 
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
 
   it.each([['/auth/me'], ['/certificates/verify/abc'], ['/verify'], ['/docs-json'], ['/no-such-route']])('on %s', async (url) => {
     const res = await api.request({ method: 'GET', url });

@@ -30,7 +30,10 @@ describe('XLSX decompression bombs', () => {
     expect(bomb.length).toBeLessThan(400 * 1024);
     const { res, ms, rssGrowth } = await importDry(bomb);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'IMPORT_FILE_INVALID', details: [{ field: 'content', message: expect.stringMatching(/解压后超过/) }] });
+    expect(res.json()).toMatchObject({
+      code: 'IMPORT_FILE_INVALID',
+      details: [{ field: 'content', message: expect.stringMatching(/解压后超过/) }],
+    });
     expect(ms).toBeLessThan(2000);
     expect(rssGrowth).toBeLessThan(64 * MiB);
   });

@@ -33,16 +33,30 @@ describe('mail catch-all (no SMTP configured)', () => {
     const reg = await api.request({
       method: 'POST',
       url: '/auth/register',
-      payload: { username: 'newcomer', password: TEST_PASSWORD, email: 'newcomer@example.test', fullName: '新同事', idNumber: testIdNumber(77), educationLevel: 'bachelor', qualityWorkYears: 3, qualityQualification: 'none', relatedSeniorTitle: false },
+      payload: {
+        username: 'newcomer',
+        password: TEST_PASSWORD,
+        email: 'newcomer@example.test',
+        fullName: '新同事',
+        idNumber: testIdNumber(77),
+        educationLevel: 'bachelor',
+        qualityWorkYears: 3,
+        qualityQualification: 'none',
+        relatedSeniorTitle: false,
+      },
     });
     expect(reg.statusCode).toBe(201);
     await api.request({ method: 'POST', url: '/auth/password/forgot', payload: { email: 'newcomer@example.test' } });
 
-    const list = await eventually(async () => {
-      const res = await api.request({ method: 'GET', url: '/admin/mail/catch-all', token: world.tokens.admin });
-      const items = res.json() as { id: string; subject: string; to: string; receivedAt: string }[];
-      return items.some((m) => m.subject === '重置密码') ? items : undefined;
-    }, 20_000, 'the reset mail in the catch-all');
+    const list = await eventually(
+      async () => {
+        const res = await api.request({ method: 'GET', url: '/admin/mail/catch-all', token: world.tokens.admin });
+        const items = res.json() as { id: string; subject: string; to: string; receivedAt: string }[];
+        return items.some((m) => m.subject === '重置密码') ? items : undefined;
+      },
+      20_000,
+      'the reset mail in the catch-all',
+    );
     const reset = list.find((m) => m.subject === '重置密码')!;
     expect(reset.to).toBe('newcomer@example.test');
     expect(list.map((m) => m.subject)).toContain('请验证您的邮箱');
@@ -60,6 +74,8 @@ describe('mail catch-all (no SMTP configured)', () => {
 
     // Only platform admins read it; a name that is not a caught file is a 404, never a path.
     expect((await api.request({ method: 'GET', url: '/admin/mail/catch-all', token: world.tokens.traineeLZ })).statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: `/admin/mail/catch-all/..%2F..%2Fetc%2Fpasswd`, token: world.tokens.admin })).statusCode).toBe(404);
+    expect(
+      (await api.request({ method: 'GET', url: `/admin/mail/catch-all/..%2F..%2Fetc%2Fpasswd`, token: world.tokens.admin })).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { JobName} from '@cqo/core';
+import type { JobName } from '@cqo/core';
 import { chinaDateOf, jobIdFor, JobQueues, Queues, queuePrefix, redisConnectionOptions, DEFAULT_JOB_OPTIONS } from '@cqo/core';
 import { ComplianceEngine, currentYear } from '@cqo/credit-hours';
 import { MailDeliveryService } from '@cqo/notifications';
@@ -10,7 +10,7 @@ import { createTestApi } from '../../support/api';
 import { logIn, refreshWithCookie } from '../../support/auth';
 import type { World } from '../../support/fixtures';
 import { seedWorld, testIdNumber, TEST_PASSWORD } from '../../support/fixtures';
-import type { ReceivedMail, SmtpSink} from '../../support/smtp-sink';
+import type { ReceivedMail, SmtpSink } from '../../support/smtp-sink';
 import { startSmtpSink } from '../../support/smtp-sink';
 import { createTestWorker, eventually } from '../../support/worker';
 
@@ -28,7 +28,8 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
 
   const queue = (name: string) => {
     let q = queues.get(name);
-    if (!q) queues.set(name, (q = new Queue(name, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) })));
+    if (!q)
+      queues.set(name, (q = new Queue(name, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) })));
     return q;
   };
 
@@ -42,15 +43,22 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
   };
 
   const eventIdOf = async (type: string, key: string, value: string): Promise<string> => {
-    const rows: { id: string }[] = await db.query(`SELECT id FROM outbox_events WHERE type = $1 AND payload->>$2 = $3 ORDER BY id DESC LIMIT 1`, [type, key, value]);
+    const rows: { id: string }[] = await db.query(
+      `SELECT id FROM outbox_events WHERE type = $1 AND payload->>$2 = $3 ORDER BY id DESC LIMIT 1`,
+      [type, key, value],
+    );
     return rows[0].id;
   };
 
   const mailTo = (address: string, subject: string | RegExp, n = 1): Promise<ReceivedMail[]> =>
-    eventually(async () => {
-      const found = smtp.to(address).filter((m) => (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject)));
-      return found.length >= n ? found : undefined;
-    }, 20_000, `mail "${subject}" to ${address}`);
+    eventually(
+      async () => {
+        const found = smtp.to(address).filter((m) => (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject)));
+        return found.length >= n ? found : undefined;
+      },
+      20_000,
+      `mail "${subject}" to ${address}`,
+    );
 
   const tokenIn = (mail: ReceivedMail, path: string): string => {
     const match = new RegExp(`/app/${path}\\?token=([^\\s"&<]+)`).exec(mail.text);
@@ -91,7 +99,13 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
   beforeAll(async () => {
     smtp = await startSmtpSink();
     api = await createTestApi({
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURITY: 'none', MAIL_DIGEST_WAIT_SECONDS: '1', PUBLIC_BASE_URL: 'https://cqo.example.cn' },
+      env: {
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(smtp.port),
+        SMTP_SECURITY: 'none',
+        MAIL_DIGEST_WAIT_SECONDS: '1',
+        PUBLIC_BASE_URL: 'https://cqo.example.cn',
+      },
     });
     world = await seedWorld(api);
     db = api.get(DataSource);
@@ -134,7 +148,10 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
     const laptop = await logIn(api, 'mailer2', TEST_PASSWORD);
 
     // The API does the same work for both (one outbox row, no lookup), so neither the answer nor its timing tells.
-    const writes = async () => (await db.query(`SELECT (SELECT count(*) FROM outbox_events)::int AS events, (SELECT count(*) FROM account_tokens)::int AS tokens`))[0];
+    const writes = async () =>
+      (
+        await db.query(`SELECT (SELECT count(*) FROM outbox_events)::int AS events, (SELECT count(*) FROM account_tokens)::int AS tokens`)
+      )[0];
     const before = await writes();
     const unknown = await api.request({ method: 'POST', url: '/auth/password/forgot', payload: { email: 'nobody@example.test' } });
     const afterUnknown = await writes();
@@ -165,10 +182,16 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
       expect((await api.request({ method: 'GET', url: '/auth/me', token: s.accessToken })).statusCode).toBe(401);
       expect((await refreshWithCookie(api, s.refreshToken)).statusCode).toBe(401);
     }
-    expect((await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'mailer2', password: TEST_PASSWORD } })).statusCode).toBe(401);
+    expect(
+      (await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'mailer2', password: TEST_PASSWORD } })).statusCode,
+    ).toBe(401);
     await logIn(api, 'mailer2', newPassword);
     // Single use.
-    const reuse = await api.request({ method: 'POST', url: '/auth/password/reset', payload: { token, newPassword: 'Another-Strong#Pass2028' } });
+    const reuse = await api.request({
+      method: 'POST',
+      url: '/auth/password/reset',
+      payload: { token, newPassword: 'Another-Strong#Pass2028' },
+    });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json()).toMatchObject({ details: [{ field: 'token' }] });
   });
@@ -177,7 +200,9 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
     await register('mailer3', 'mailer3@example.test');
     await api.request({ method: 'POST', url: '/auth/password/forgot', payload: { email: 'mailer3@example.test' } });
     const token = tokenIn((await mailTo('mailer3@example.test', '重置密码'))[0], 'reset-password');
-    await db.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'password_reset' AND email = 'mailer3@example.test'`);
+    await db.query(
+      `UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'password_reset' AND email = 'mailer3@example.test'`,
+    );
     const res = await api.request({ method: 'POST', url: '/auth/password/reset', payload: { token, newPassword: 'Gansu-Quality#2027x' } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'ACCOUNT_TOKEN_INVALID', details: [{ field: 'token' }] });
@@ -196,18 +221,28 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
     });
 
     it('arrives once, as one digest, though the reminder job runs twice and an outbox event is duplicated', async () => {
-      const jobs = await Promise.all([1, 2].map((n) => queue(Queues.compliance).add('compliance.remind', {}, { ...DEFAULT_JOB_OPTIONS, jobId: `remind-twice-${n}` })));
+      const jobs = await Promise.all(
+        [1, 2].map((n) => queue(Queues.compliance).add('compliance.remind', {}, { ...DEFAULT_JOB_OPTIONS, jobId: `remind-twice-${n}` })),
+      );
       await eventually(
-        async () => ((await Promise.all(jobs.map((j) => queue(Queues.compliance).getJobState(j.id!)))).every((s) => s === 'completed') ? true : undefined),
+        async () =>
+          (await Promise.all(jobs.map((j) => queue(Queues.compliance).getJobState(j.id!)))).every((s) => s === 'completed')
+            ? true
+            : undefined,
         30_000,
         'reminder jobs',
       );
-      const reminders: { id: string; title: string }[] = await db.query(`SELECT id, title FROM notifications WHERE user_id = $1 AND kind = 'compliance.reminder'`, [trainee]);
+      const reminders: { id: string; title: string }[] = await db.query(
+        `SELECT id, title FROM notifications WHERE user_id = $1 AND kind = 'compliance.reminder'`,
+        [trainee],
+      );
       // Both yearly requirements are short: two reminders, one digest.
       expect(reminders.length).toBeGreaterThanOrEqual(2);
       // The same notification announced twice (a relay that crashed between enqueue and mark, say).
       await db.transaction(async (m) => {
-        const [{ id }] = await m.query(`INSERT INTO outbox_events (type, payload) VALUES ('notification.created', $1) RETURNING id`, [JSON.stringify({ notificationId: reminders[0].id })]);
+        const [{ id }] = await m.query(`INSERT INTO outbox_events (type, payload) VALUES ('notification.created', $1) RETURNING id`, [
+          JSON.stringify({ notificationId: reminders[0].id }),
+        ]);
         await m.query('SELECT pg_notify($1, $2)', ['outbox_events', String(id)]);
       });
       const events: { id: string }[] = await db.query(
@@ -226,7 +261,9 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
       expect(digest.html).toContain('尚差');
       expect(digest.text).toContain('https://cqo.example.cn/app/unsubscribe?token=');
       expect(digest.header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <https:\/\/cqo\.example\.cn\/app\/unsubscribe\?token=[^>]+>$/);
-      const keys = await db.query(`SELECT idempotency_key, status FROM mail_messages WHERE user_id = $1 AND category = 'reminder'`, [trainee]);
+      const keys = await db.query(`SELECT idempotency_key, status FROM mail_messages WHERE user_id = $1 AND category = 'reminder'`, [
+        trainee,
+      ]);
       expect(keys).toEqual([{ idempotency_key: `reminder-digest:${trainee}:${chinaDateOf(new Date())}`, status: 'sent' }]);
     });
 
@@ -264,10 +301,20 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
 
     it('the preferences API turns update mail off too, and refuses a value of the wrong type naming the field', async () => {
       const session = await logIn(api, 'shorty', TEST_PASSWORD);
-      const bad = await api.request({ method: 'PUT', url: '/me/notification-settings', token: session.accessToken, payload: { emailUpdates: 'yes' } });
+      const bad = await api.request({
+        method: 'PUT',
+        url: '/me/notification-settings',
+        token: session.accessToken,
+        payload: { emailUpdates: 'yes' },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toMatchObject({ details: [{ field: 'emailUpdates' }] });
-      const off = await api.request({ method: 'PUT', url: '/me/notification-settings', token: session.accessToken, payload: { emailUpdates: false } });
+      const off = await api.request({
+        method: 'PUT',
+        url: '/me/notification-settings',
+        token: session.accessToken,
+        payload: { emailUpdates: false },
+      });
       expect(off.json()).toMatchObject({ emailReminders: false, emailUpdates: false });
       const [n] = await db.query(
         `INSERT INTO notifications (user_id, kind, title, body, dedupe_key) VALUES ($1, 'external_claim.decided', '外部学时申请已通过', '核定2学时', 'test-claim') RETURNING id`,
@@ -290,7 +337,10 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
     await eventJobDone(await eventIdOf('identity.password-reset-requested', 'email', address), 'mail.password-reset');
     expect(smtp.attempts.get(address)).toBe(1);
     const statuses = await db.query(`SELECT category, status FROM mail_messages WHERE to_address = $1 ORDER BY created_at`, [address]);
-    expect(statuses).toEqual([{ category: 'account', status: 'bounced' }, { category: 'account', status: 'suppressed' }]);
+    expect(statuses).toEqual([
+      { category: 'account', status: 'bounced' },
+      { category: 'account', status: 'suppressed' },
+    ]);
 
     const list = await api.request({ method: 'GET', url: '/admin/mail/dead-letters', token: world.tokens.admin });
     expect(list.json()).toEqual([expect.objectContaining({ address, smtpCode: 550, bounces: 1 })]);
@@ -329,12 +379,26 @@ describe('e-mail: verification, password reset, reminders, bounces, unsubscribe'
     ];
     for (const [url, payload, field] of cases) {
       const res = await api.request({ method: 'POST', url, payload });
-      expect({ url, status: res.statusCode, fields: res.json().details.map((d: { field: string }) => d.field) }).toEqual({ url, status: 400, fields: [field] });
+      expect({ url, status: res.statusCode, fields: res.json().details.map((d: { field: string }) => d.field) }).toEqual({
+        url,
+        status: 400,
+        fields: [field],
+      });
     }
     const reg = await api.request({
       method: 'POST',
       url: '/auth/register',
-      payload: { username: 'badmail', password: TEST_PASSWORD, email: 'x@', fullName: '某', idNumber: testIdNumber(999), educationLevel: 'bachelor', qualityWorkYears: 6, qualityQualification: 'intermediate', relatedSeniorTitle: false },
+      payload: {
+        username: 'badmail',
+        password: TEST_PASSWORD,
+        email: 'x@',
+        fullName: '某',
+        idNumber: testIdNumber(999),
+        educationLevel: 'bachelor',
+        qualityWorkYears: 6,
+        qualityQualification: 'intermediate',
+        relatedSeniorTitle: false,
+      },
     });
     expect(reg.statusCode).toBe(400);
     expect(reg.json().details.map((d: { field: string }) => d.field)).toEqual(['email']);

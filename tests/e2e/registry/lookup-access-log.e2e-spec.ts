@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,15 +46,28 @@ describe('status lookup and access log', () => {
       payload: {
         trainee: { idNumber: cqo.idNumber },
         declaredOn: '2026-02-20',
-        answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+        answers: {
+          serious_quality_violation: false,
+          improper_gain: false,
+          abuse_of_office: false,
+          leaked_secrets: false,
+          other_harm: false,
+        },
       },
     });
     expect(declared.statusCode).toBe(201);
-    const appointed = await api.request({ method: 'POST', url: '/registry/appointments', token: world.tokens.entAdminLZ, payload: appointmentBody({ idNumber: cqo.idNumber }) });
+    const appointed = await api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token: world.tokens.entAdminLZ,
+      payload: appointmentBody({ idNumber: cqo.idNumber }),
+    });
     expect(appointed.statusCode).toBe(201);
     bodies.push(appointed.body);
     bodies.push(declared.body);
-    [{ serial }] = await api.get<DataSource>(getDataSourceToken()).query("SELECT serial FROM certificates WHERE trainee_id = $1 AND kind = 'appointment_training'", [cqo.userId]);
+    [{ serial }] = await api
+      .get<DataSource>(getDataSourceToken())
+      .query("SELECT serial FROM certificates WHERE trainee_id = $1 AND kind = 'appointment_training'", [cqo.userId]);
   });
   afterAll(() => api.close());
 
@@ -96,17 +109,35 @@ describe('status lookup and access log', () => {
     expect(ts.json().code).toBe('CQO_NOT_FOUND');
     expect((await lookup({ kind: 'id_number', idNumber: cqo.idNumber }, world.tokens.regulatorGS)).statusCode).toBe(200);
     expect((await lookup({ kind: 'id_number', idNumber: cqo.idNumber }, world.tokens.entAdminLZ)).statusCode).toBe(403);
-    expect((await lookup({ kind: 'id_number' })).json()).toMatchObject({ statusCode: 400, details: [expect.objectContaining({ field: 'idNumber' })] });
+    expect((await lookup({ kind: 'id_number' })).json()).toMatchObject({
+      statusCode: 400,
+      details: [expect.objectContaining({ field: 'idNumber' })],
+    });
   });
 
   it('lets a regulator flag a CQO and clear the flag with a reason, both on the status page', async () => {
-    const raised = await api.request({ method: 'POST', url: `/regulators/cqos/${cqo.userId}/flags`, token: world.tokens.regulatorLZ, payload: { reason: '收到举报，核查中', flaggedOn: '2026-04-20' } });
+    const raised = await api.request({
+      method: 'POST',
+      url: `/regulators/cqos/${cqo.userId}/flags`,
+      token: world.tokens.regulatorLZ,
+      payload: { reason: '收到举报，核查中', flaggedOn: '2026-04-20' },
+    });
     expect(raised.statusCode).toBe(201);
     let page = (await api.request({ method: 'GET', url: `/regulators/cqos/${cqo.userId}`, token: world.tokens.regulatorGS })).json();
     expect(page).toMatchObject({ openFlags: 1, flags: [{ reason: '收到举报，核查中', flaggedOn: '2026-04-20', open: true }] });
-    const cleared = await api.request({ method: 'POST', url: `/regulators/flags/${raised.json().id}/clear`, token: world.tokens.regulatorLZ, payload: { reason: '经核查，举报不实' } });
+    const cleared = await api.request({
+      method: 'POST',
+      url: `/regulators/flags/${raised.json().id}/clear`,
+      token: world.tokens.regulatorLZ,
+      payload: { reason: '经核查，举报不实' },
+    });
     expect(cleared.json()).toMatchObject({ open: false, clearReason: '经核查，举报不实' });
-    const twice = await api.request({ method: 'POST', url: `/regulators/flags/${raised.json().id}/clear`, token: world.tokens.regulatorLZ, payload: { reason: '再次撤销' } });
+    const twice = await api.request({
+      method: 'POST',
+      url: `/regulators/flags/${raised.json().id}/clear`,
+      token: world.tokens.regulatorLZ,
+      payload: { reason: '再次撤销' },
+    });
     expect(twice.json().code).toBe('CQO_FLAG_ALREADY_CLEARED');
     page = (await api.request({ method: 'GET', url: `/regulators/cqos/${cqo.userId}`, token: world.tokens.regulatorLZ })).json();
     bodies.push(JSON.stringify(page));
@@ -128,17 +159,25 @@ describe('status lookup and access log', () => {
     await lookup({ kind: 'name_enterprise', fullName: '李质量', enterpriseName: '兰州测试' });
     await lookup({ kind: 'certificate_serial', serial });
     await lookup({ kind: 'id_number', idNumber: cqo.idNumber }, world.tokens.regulatorTS);
-    for (const token of [world.tokens.regulatorGS, world.tokens.regulatorLZ]) bodies.push((await api.request({ method: 'GET', url: `/regulators/cqos/${cqo.userId}`, token })).body);
+    for (const token of [world.tokens.regulatorGS, world.tokens.regulatorLZ])
+      bodies.push((await api.request({ method: 'GET', url: `/regulators/cqos/${cqo.userId}`, token })).body);
     const entries = (await log()).filter((e) => !before.has(e.id));
-    const of = (user: string, kind: string) => entries.filter((e) => e.actorId === world.users[user as 'regulatorLZ'] && e.keyKind === kind);
+    const of = (user: string, kind: string) =>
+      entries.filter((e) => e.actorId === world.users[user as 'regulatorLZ'] && e.keyKind === kind);
     expect(of('regulatorLZ', 'id_number')).toEqual([expect.objectContaining({ subjectId: cqo.userId, resultCount: 1 })]);
     expect(of('regulatorLZ', 'name_enterprise')).toHaveLength(2);
     expect(of('regulatorLZ', 'certificate_serial')).toHaveLength(1);
     expect(of('regulatorTS', 'id_number')).toEqual([expect.objectContaining({ subjectId: null, resultCount: 0 })]);
     expect(of('regulatorGS', 'trainee_id')).toHaveLength(1);
     expect(of('regulatorLZ', 'trainee_id')).toHaveLength(1);
-    expect((await api.request({ method: 'GET', url: '/platform/registry-access-log', token: world.tokens.regulatorGS })).statusCode).toBe(403);
-    const filtered = await api.request({ method: 'GET', url: `/platform/registry-access-log?subjectId=${cqo.userId}`, token: world.tokens.admin });
+    expect((await api.request({ method: 'GET', url: '/platform/registry-access-log', token: world.tokens.regulatorGS })).statusCode).toBe(
+      403,
+    );
+    const filtered = await api.request({
+      method: 'GET',
+      url: `/platform/registry-access-log?subjectId=${cqo.userId}`,
+      token: world.tokens.admin,
+    });
     expect(filtered.json().items.every((e: { subjectId: string }) => e.subjectId === cqo.userId)).toBe(true);
   });
 
@@ -175,7 +214,14 @@ describe('status lookup and access log', () => {
       });
       child.stdout!.on('data', (d) => (logs += d));
       child.stderr!.on('data', (d) => (logs += d));
-      await eventually(async () => (await fetch(`${baseUrl}/health`).then((r) => r.ok).catch(() => false)) || undefined, 60_000, 'API health');
+      await eventually(
+        async () =>
+          (await fetch(`${baseUrl}/health`)
+            .then((r) => r.ok)
+            .catch(() => false)) || undefined,
+        60_000,
+        'API health',
+      );
     }, 90_000);
     afterAll(async () => {
       if (child?.exitCode === null) {
@@ -186,7 +232,11 @@ describe('status lookup and access log', () => {
 
     it('logs the lookups without the ID number, and answers without it', async () => {
       const post = (token: string, body: object) =>
-        fetch(`${baseUrl}/regulators/lookups`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+        fetch(`${baseUrl}/regulators/lookups`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
       const found = await post(world.tokens.regulatorLZ, { kind: 'id_number', idNumber: cqo.idNumber });
       expect(found.status).toBe(200);
       const notFound = await post(world.tokens.regulatorTS, { kind: 'id_number', idNumber: cqo.idNumber });

@@ -13,7 +13,9 @@ async function readSheet(xlsx: Buffer): Promise<string[][]> {
   const workbook = new Workbook();
   await workbook.xlsx.load(xlsx as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const rows: string[][] = [];
-  workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  workbook.worksheets[0].eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 
@@ -60,19 +62,50 @@ describe.each(['on 15 June', 'through the year'] as const)('nominated CQOs on th
       const res = await get('/regulators/shortfalls?year=2026&requirement=appointment');
       expect(res.statusCode).toBe(200);
       expect(res.json().items).toEqual([
-        expect.objectContaining({ traineeId: nominated.userId, appointmentState: 'nominated', requirement: 'appointment', required: '21', accrued: '0', shortfall: '21', state: 'at_risk' }),
-        expect.objectContaining({ traineeId: serving.userId, appointmentState: 'serving', requirement: 'appointment', required: '21', accrued: '0', shortfall: '21', state: 'shortfall' }),
+        expect.objectContaining({
+          traineeId: nominated.userId,
+          appointmentState: 'nominated',
+          requirement: 'appointment',
+          required: '21',
+          accrued: '0',
+          shortfall: '21',
+          state: 'at_risk',
+        }),
+        expect.objectContaining({
+          traineeId: serving.userId,
+          appointmentState: 'serving',
+          requirement: 'appointment',
+          required: '21',
+          accrued: '0',
+          shortfall: '21',
+          state: 'shortfall',
+        }),
       ]);
       // The trainee's own statuses say the same (the engine's output, not the list's).
       const mine = (await api.request({ method: 'GET', url: '/me/compliance?year=2026', token: nominated.token })).json().statuses;
-      expect(mine.find((s: { requirement: string }) => s.requirement === 'appointment')).toMatchObject({ state: 'at_risk', shortfall: '21' });
+      expect(mine.find((s: { requirement: string }) => s.requirement === 'appointment')).toMatchObject({
+        state: 'at_risk',
+        shortfall: '21',
+      });
     });
 
     it('carries the 聘任状态 column, hours done and missing, in the CSV and XLSX exports', async () => {
       const csv = await get('/regulators/exports/shortfalls?year=2026&requirement=appointment&format=csv');
       expect(csv.statusCode).toBe(200);
       const rows: string[][] = parse(csv.body.replace(/^\uFEFF/, ''));
-      expect(rows[0]).toEqual(['地区', '企业', '姓名', '身份证号', '聘任状态', '年度', '学时要求', '应完成学时', '已完成学时', '差额学时', '状态']);
+      expect(rows[0]).toEqual([
+        '地区',
+        '企业',
+        '姓名',
+        '身份证号',
+        '聘任状态',
+        '年度',
+        '学时要求',
+        '应完成学时',
+        '已完成学时',
+        '差额学时',
+        '状态',
+      ]);
       expect(rows.slice(1).map((r) => [r[2], r[4], r[7], r[8], r[9], r[10]])).toEqual([
         ['拟任首席', '拟任', '21.00', '0.00', '21.00', '进度滞后'],
         ['在任首席', '在任', '21.00', '0.00', '21.00', '未完成'],
@@ -95,20 +128,36 @@ describe.each(['on 15 June', 'through the year'] as const)('nominated CQOs on th
       clock.set('2026-08-01T02:00:00Z');
       await api.get(ComplianceEngine).recomputeAll({ year: 2026 });
       const items = (await get('/regulators/shortfalls?year=2026&requirement=appointment', world.tokens.regulatorLZ)).json().items;
-      expect(items).toEqual([expect.objectContaining({ traineeId: nominated.userId, appointmentState: 'serving', state: 'shortfall', shortfall: '21' })]);
+      expect(items).toEqual([
+        expect.objectContaining({ traineeId: nominated.userId, appointmentState: 'serving', state: 'shortfall', shortfall: '21' }),
+      ]);
     });
 
     it('lists a CQO nominated for next January on this year’s list, and not on last year’s', async () => {
       clock.set('2026-12-20T02:00:00Z');
-      const next = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '明年拟任', appointmentHours: '0', certificate: false });
+      const next = await candidate(api, {
+        enterpriseId: world.enterpriseTS,
+        fullName: '明年拟任',
+        appointmentHours: '0',
+        certificate: false,
+      });
       // Tianshui's serving CQO resigns; the successor is registered to start on 10 January.
-      const current = (await api.request({ method: 'GET', url: '/registry/appointments?status=serving', token: world.tokens.entAdminTS })).json().items[0];
-      const ended = await api.request({ method: 'POST', url: `/registry/appointments/${current.id}/end`, token: world.tokens.entAdminTS, payload: { reason: 'resignation', endedOn: '2026-12-19' } });
+      const current = (
+        await api.request({ method: 'GET', url: '/registry/appointments?status=serving', token: world.tokens.entAdminTS })
+      ).json().items[0];
+      const ended = await api.request({
+        method: 'POST',
+        url: `/registry/appointments/${current.id}/end`,
+        token: world.tokens.entAdminTS,
+        payload: { reason: 'resignation', endedOn: '2026-12-19' },
+      });
       expect(ended.statusCode).toBe(200);
       await appoint(next, world.tokens.entAdminTS, '2027-01-10');
       for (const who of [serving, next]) await api.get(ComplianceEngine).recomputeTrainee(who.userId);
       const items = (await get('/regulators/shortfalls?year=2026&requirement=appointment', world.tokens.regulatorTS)).json().items;
-      expect(items).toEqual([expect.objectContaining({ traineeId: next.userId, appointmentState: 'nominated', state: 'at_risk', shortfall: '21' })]);
+      expect(items).toEqual([
+        expect.objectContaining({ traineeId: next.userId, appointmentState: 'nominated', state: 'at_risk', shortfall: '21' }),
+      ]);
       expect((await get('/regulators/shortfalls?year=2025&requirement=appointment', world.tokens.regulatorTS)).json().items).toEqual([]);
     });
   }

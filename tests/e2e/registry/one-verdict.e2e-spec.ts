@@ -11,8 +11,24 @@ import { appointmentBody, candidate } from './support';
 
 const GANSU_2026_REVISED = [
   { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '24', period: 'once', appliesTo: 'everyone' },
-  { code: 'continuing', name: '第一类继续教育', category: 1, kind: 'continuing', minHours: '16', period: 'calendar_year', appliesTo: 'serving_and_opted_in' },
-  { code: 'methods', name: '第二类方法培训', category: 2, kind: 'continuing', minHours: '30', period: 'calendar_year', appliesTo: 'serving_and_opted_in' },
+  {
+    code: 'continuing',
+    name: '第一类继续教育',
+    category: 1,
+    kind: 'continuing',
+    minHours: '16',
+    period: 'calendar_year',
+    appliesTo: 'serving_and_opted_in',
+  },
+  {
+    code: 'methods',
+    name: '第二类方法培训',
+    category: 2,
+    kind: 'continuing',
+    minHours: '30',
+    period: 'calendar_year',
+    appliesTo: 'serving_and_opted_in',
+  },
 ];
 
 /**
@@ -35,13 +51,21 @@ describe('one verdict everywhere', () => {
     a = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '甲首席' });
     b = await candidate(api, { enterpriseId: world.enterpriseTS, fullName: '乙首席', appointmentHours: '0', certificate: false });
     const appoint = async (who: Candidate, token: string, extra: Record<string, unknown> = {}) => {
-      const res = await api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn: '2026-06-10', ...extra }) });
+      const res = await api.request({
+        method: 'POST',
+        url: '/registry/appointments',
+        token,
+        payload: appointmentBody({ username: who.username }, { appointedOn: '2026-06-10', ...extra }),
+      });
       expect(res.statusCode).toBe(201);
     };
     await appoint(a, world.tokens.entAdminLZ);
     await appoint(b, world.tokens.entAdminTS, { eligibilityExceptionReason: '任职培训尚未完成，经董事会研究先行聘任，限期补训' });
     // A's 2026: 14 category-1 continuing and 30 category-2 hours (what the accrual job writes), then the recompute job.
-    for (const [category, creditHours] of [[1, '14'], [2, '30']] as const) {
+    for (const [category, creditHours] of [
+      [1, '14'],
+      [2, '30'],
+    ] as const) {
       await api.get(AccrualService).accrueCompletion(null, {
         enrollmentId: randomUUID(),
         traineeId: a.userId,
@@ -63,7 +87,15 @@ describe('one verdict everywhere', () => {
     expect(list.statusCode).toBe(200);
     // The most serious gap first (the once-only appointment training), then the year's requirements at risk.
     expect(list.json().items).toEqual([
-      expect.objectContaining({ traineeId: b.userId, year: 2026, requirement: 'appointment', required: '21', accrued: '0', shortfall: '21', state: 'shortfall' }),
+      expect.objectContaining({
+        traineeId: b.userId,
+        year: 2026,
+        requirement: 'appointment',
+        required: '21',
+        accrued: '0',
+        shortfall: '21',
+        state: 'shortfall',
+      }),
       expect.objectContaining({ traineeId: b.userId, requirement: 'continuing', state: 'at_risk' }),
       expect.objectContaining({ traineeId: b.userId, requirement: 'methods', state: 'at_risk' }),
     ]);
@@ -84,13 +116,25 @@ describe('one verdict everywhere', () => {
       method: 'POST',
       url: '/compliance/rule-sets',
       token: world.tokens.admin,
-      payload: { name: '甘肃省首席质量官学时要求（2026年修订）', regionId: world.regions.province, firstYear: 2026, applyToCurrentYear: true, reason: '省局通知：本年度起提高学时要求', rules: GANSU_2026_REVISED },
+      payload: {
+        name: '甘肃省首席质量官学时要求（2026年修订）',
+        regionId: world.regions.province,
+        firstYear: 2026,
+        applyToCurrentYear: true,
+        reason: '省局通知：本年度起提高学时要求',
+        rules: GANSU_2026_REVISED,
+      },
     });
     expect(published.statusCode).toBe(201);
     await api.get(ComplianceEngine).recomputeAll({ year: 2026 }); // the job the publication starts
 
     // 1. The engine.
-    const mine = (await get('/me/compliance?year=2026', a.token)).json().statuses as { requirement: string; required: string; accrued: string; state: string }[];
+    const mine = (await get('/me/compliance?year=2026', a.token)).json().statuses as {
+      requirement: string;
+      required: string;
+      accrued: string;
+      state: string;
+    }[];
     const byCode = Object.fromEntries(mine.map((s) => [s.requirement, s]));
     expect(byCode.continuing).toMatchObject({ required: '16', accrued: '14' });
     expect(byCode.continuing.state).not.toBe('complete');
@@ -104,7 +148,12 @@ describe('one verdict everywhere', () => {
     expect(verify.json()).toMatchObject({ status: 'suspended', suspensionReason: expect.stringContaining('不满足要求') });
 
     // 3. Eligibility: the training condition is the rule set's 24, not a second 21.
-    const check = await api.request({ method: 'POST', url: '/registry/eligibility-checks', token: world.tokens.entAdminLZ, payload: { trainee: { username: a.username } } });
+    const check = await api.request({
+      method: 'POST',
+      url: '/registry/eligibility-checks',
+      token: world.tokens.entAdminLZ,
+      payload: { trainee: { username: a.username } },
+    });
     const training = check.json().result.conditions.find((c: { code: string }) => c.code === 'APPOINTMENT_TRAINING_HOURS');
     expect(training).toMatchObject({ met: false, requirement: '第一类任职培训不少于24学时', actual: '21学时' });
 
@@ -113,11 +162,23 @@ describe('one verdict everywhere', () => {
     expect(page.appointmentTraining).toMatchObject({ done: false, hours: '21', requiredHours: '24' });
     const year2026 = page.years.find((y: { year: number }) => y.year === 2026);
     expect(year2026.complete).toBe(false);
-    expect(year2026.requirements.find((r: { requirement: string }) => r.requirement === 'continuing')).toMatchObject({ required: '16', state: byCode.continuing.state });
+    expect(year2026.requirements.find((r: { requirement: string }) => r.requirement === 'continuing')).toMatchObject({
+      required: '16',
+      state: byCode.continuing.state,
+    });
 
     // 5. The shortfall list: A's appointment training is now short by 3.
     const list = (await get('/regulators/shortfalls?year=2026', world.tokens.regulatorLZ)).json().items;
-    expect(list).toContainEqual(expect.objectContaining({ traineeId: a.userId, requirement: 'appointment', required: '24', accrued: '21', shortfall: '3', state: 'shortfall' }));
+    expect(list).toContainEqual(
+      expect.objectContaining({
+        traineeId: a.userId,
+        requirement: 'appointment',
+        required: '24',
+        accrued: '21',
+        shortfall: '3',
+        state: 'shortfall',
+      }),
+    );
 
     // 6. The trainee's hours page reads the same statuses (checked in 1); the staff view of them too.
     const staff = (await get(`/trainees/${a.userId}/compliance?year=2026`, world.tokens.regulatorLZ)).json().statuses;

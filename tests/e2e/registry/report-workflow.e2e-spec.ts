@@ -30,14 +30,30 @@ describe('yearly report workflow', () => {
     world = await seedWorld(api);
     const enterprises = api.get(EnterprisesService);
     const longOne = await enterprises.create({
-      name: LONG_NAME, creditCode: testCreditCode(), regionId: world.regions.lanzhou, stateOwned: true, aboveDesignatedSize: false, production: false,
-      chinaQualityAward: 'none', provincialQualityAward: 'none', cityQualityAward: 'none',
+      name: LONG_NAME,
+      creditCode: testCreditCode(),
+      regionId: world.regions.lanzhou,
+      stateOwned: true,
+      aboveDesignatedSize: false,
+      production: false,
+      chinaQualityAward: 'none',
+      provincialQualityAward: 'none',
+      cityQualityAward: 'none',
     });
-    otherAdmin = await api.get(UsersService).create({ username: 'entlong', password: TEST_PASSWORD, displayName: '长名企业管理员', role: Role.EnterpriseAdmin, enterpriseId: longOne.id });
+    otherAdmin = await api.get(UsersService).create({
+      username: 'entlong',
+      password: TEST_PASSWORD,
+      displayName: '长名企业管理员',
+      role: Role.EnterpriseAdmin,
+      enterpriseId: longOne.id,
+    });
     const repo = api.get(UsersRepository);
     const longToken = await api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(otherAdmin.id))!));
     const cqo = await candidate(api, { enterpriseId: longOne.id, fullName: '李长名' });
-    expect((await post('/registry/appointments', longToken, appointmentBody({ username: cqo.username }, { appointedOn: '2026-04-20' }))).statusCode).toBe(201);
+    expect(
+      (await post('/registry/appointments', longToken, appointmentBody({ username: cqo.username }, { appointedOn: '2026-04-20' })))
+        .statusCode,
+    ).toBe(201);
     clock.set('2027-02-10T02:00:00Z');
   });
   afterAll(() => api.close());
@@ -47,11 +63,22 @@ describe('yearly report workflow', () => {
   it('files the enterprise report, late and with a cqoInPlace the registry contradicts', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const res = await post('/registry/yearly-reports', world.tokens.entAdminLZ, {
-      year: 2026, cqoInPlace: true, appraisalSystemEstablished: true, appraisalResult: 'competent', majorQualityIncidents: 0,
-      summary: '本企业已聘任首席质量官。', file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') },
+      year: 2026,
+      cqoInPlace: true,
+      appraisalSystemEstablished: true,
+      appraisalResult: 'competent',
+      majorQualityIncidents: 0,
+      summary: '本企业已聘任首席质量官。',
+      file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ dueOn: '2027-01-31', filedLate: true, cqoInPlace: true, registryCqoInPlace: false, cqoMismatch: true });
+    expect(res.json()).toMatchObject({
+      dueOn: '2027-01-31',
+      filedLate: true,
+      cqoInPlace: true,
+      registryCqoInPlace: false,
+      cqoMismatch: true,
+    });
     const flagged = await get('/registry/yearly-reports?year=2026&mismatch=true', world.tokens.regulatorLZ);
     expect(flagged.json().items.map((r: { id: string }) => r.id)).toEqual([res.json().id]);
   });
@@ -61,11 +88,20 @@ describe('yearly report workflow', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((r: { name: string }) => r.name)).toEqual([LONG_NAME]);
     expect(list.json().items[0]).toMatchObject({ dueOn: '2027-01-31', overdue: true });
-    expect((await get('/registry/yearly-reports/non-filers?year=2026', world.tokens.regulatorTS)).json().items.map((r: { name: string }) => r.name)).toEqual(['天水测试企业']);
+    expect(
+      (await get('/registry/yearly-reports/non-filers?year=2026', world.tokens.regulatorTS))
+        .json()
+        .items.map((r: { name: string }) => r.name),
+    ).toEqual(['天水测试企业']);
     const first = await post('/registry/yearly-reports/non-filers/reminders', world.tokens.regulatorLZ, { year: 2026 });
     expect(first.json()).toEqual({ enterprises: 1, notified: 1 });
-    expect((await post('/registry/yearly-reports/non-filers/reminders', world.tokens.regulatorLZ, { year: 2026 })).json()).toEqual({ enterprises: 1, notified: 0 });
-    const [note] = await api.get<DataSource>(getDataSourceToken()).query(`SELECT title, body FROM notifications WHERE user_id = $1 AND kind = 'registry.report-reminder'`, [otherAdmin.id]);
+    expect((await post('/registry/yearly-reports/non-filers/reminders', world.tokens.regulatorLZ, { year: 2026 })).json()).toEqual({
+      enterprises: 1,
+      notified: 0,
+    });
+    const [note] = await api
+      .get<DataSource>(getDataSourceToken())
+      .query(`SELECT title, body FROM notifications WHERE user_id = $1 AND kind = 'registry.report-reminder'`, [otherAdmin.id]);
     expect(note.body).toContain('2027-01-31');
   });
 
@@ -78,20 +114,37 @@ describe('yearly report workflow', () => {
     const v1 = await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, { narrative });
     expect(v1.statusCode).toBe(200);
     expect(v1.json().versions).toEqual([expect.objectContaining({ version: 1, status: 'submitted', narrative })]);
-    expect((await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, { narrative })).json().code).toBe('CITY_REPORT_ALREADY_SUBMITTED');
+    expect((await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, { narrative })).json().code).toBe(
+      'CITY_REPORT_ALREADY_SUBMITTED',
+    );
     expect((await post(`/regulators/city-reports/${cityReportId}/versions/1/acknowledge`, world.tokens.regulatorLZ)).statusCode).toBe(403);
 
-    const returned = await post(`/regulators/city-reports/${cityReportId}/versions/1/return`, world.tokens.regulatorGS, { reason: '请补充推行情况中的培训人数' });
+    const returned = await post(`/regulators/city-reports/${cityReportId}/versions/1/return`, world.tokens.regulatorGS, {
+      reason: '请补充推行情况中的培训人数',
+    });
     expect(returned.json().versions[0]).toMatchObject({ version: 1, status: 'returned', returnReason: '请补充推行情况中的培训人数' });
 
-    const v2 = await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, { narrative: `${narrative}共培训120人次。` });
-    expect(v2.json().versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'submitted'], [1, 'superseded']]);
+    const v2 = await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, {
+      narrative: `${narrative}共培训120人次。`,
+    });
+    expect(v2.json().versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [2, 'submitted'],
+      [1, 'superseded'],
+    ]);
     const frozen = v2.json().versions[0];
 
     // Later changes (a new CQO in Lanzhou) do not touch the submitted version.
     const cqo = await candidate(api, { enterpriseId: world.enterpriseLZ });
     clock.set('2027-02-11T02:00:00Z');
-    expect((await post('/registry/appointments', world.tokens.entAdminLZ, appointmentBody({ username: cqo.username }, { appointedOn: '2027-02-11' }))).statusCode).toBe(201);
+    expect(
+      (
+        await post(
+          '/registry/appointments',
+          world.tokens.entAdminLZ,
+          appointmentBody({ username: cqo.username }, { appointedOn: '2027-02-11' }),
+        )
+      ).statusCode,
+    ).toBe(201);
     const pdf = (await get(`/regulators/city-reports/${cityReportId}/versions/2/pdf`, world.tokens.regulatorGS)).rawPayload;
     const xlsx = (await get(`/regulators/city-reports/${cityReportId}/versions/2/xlsx`, world.tokens.regulatorGS)).rawPayload;
     expect(sha(pdf)).toBe(frozen.pdfSha256);
@@ -102,13 +155,31 @@ describe('yearly report workflow', () => {
     const text = (await inspectPdf(pdf)).text.replace(/\s+/g, '');
     expect(text).toContain('报送单位：兰州市市场监督管理局');
     expect(text).toContain('共培训120人次');
-    for (const header of ['序号', '企业名称', '统一社会信用代码', '首席质量官', '身份证号', '职务', '聘任日期', '任期届满', '状态', '任职培训', '本年度继续教育学时', '本年度学时达标', '例外聘任']) {
+    for (const header of [
+      '序号',
+      '企业名称',
+      '统一社会信用代码',
+      '首席质量官',
+      '身份证号',
+      '职务',
+      '聘任日期',
+      '任期届满',
+      '状态',
+      '任职培训',
+      '本年度继续教育学时',
+      '本年度学时达标',
+      '例外聘任',
+    ]) {
       expect(text).toContain(header);
     }
     expect(text).toContain(LONG_NAME);
 
     const ack = await post(`/regulators/city-reports/${cityReportId}/versions/2/acknowledge`, world.tokens.regulatorGS);
     expect(ack.json().versions[0]).toMatchObject({ version: 2, status: 'acknowledged' });
-    expect((await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, { narrative: '再次报送的推行情况说明文字' })).json().code).toBe('CITY_REPORT_ALREADY_SUBMITTED');
+    expect(
+      (
+        await post(`/regulators/city-reports/${cityReportId}/submit`, world.tokens.regulatorLZ, { narrative: '再次报送的推行情况说明文字' })
+      ).json().code,
+    ).toBe('CITY_REPORT_ALREADY_SUBMITTED');
   });
 });

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CertificateIssuer } from '@cqo/certificates';
 import { AccrualService } from '@cqo/credit-hours';
 import { TokenService, UsersRepository } from '@cqo/identity';
-import type { EducationLevel, QualityQualification} from '@cqo/trainees';
+import type { EducationLevel, QualityQualification } from '@cqo/trainees';
 import { TraineesService } from '@cqo/trainees';
 import type { TestApi } from '../../support/api';
 import { confirmEmployer, TEST_PASSWORD, testIdNumber } from '../../support/fixtures';
@@ -84,7 +84,17 @@ export async function candidate(api: TestApi, options: CandidateOptions): Promis
     await api.get<DataSource>(getDataSourceToken()).query(
       `INSERT INTO cqo_declarations (trainee_id, enterprise_id, declared_on, answers, any_disqualifying, created_at)
        VALUES ($1, $2, '2025-10-01', $3, false, now())`,
-      [userId, options.enterpriseId, JSON.stringify({ serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false })],
+      [
+        userId,
+        options.enterpriseId,
+        JSON.stringify({
+          serious_quality_violation: false,
+          improper_gain: false,
+          abuse_of_office: false,
+          leaked_secrets: false,
+          other_harm: false,
+        }),
+      ],
     );
   }
   const repo = api.get(UsersRepository);
@@ -92,7 +102,10 @@ export async function candidate(api: TestApi, options: CandidateOptions): Promis
   return { userId, username, idNumber, token };
 }
 
-export function appointmentBody(who: { username?: string; idNumber?: string }, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function appointmentBody(
+  who: { username?: string; idNumber?: string },
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   serial += 1;
   return {
     trainee: who,

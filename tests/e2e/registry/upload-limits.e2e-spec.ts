@@ -25,18 +25,29 @@ describe('upload size limits over HTTP', () => {
 
   it('refuses an official list over 3 MB naming file, and applies nothing', async () => {
     for (const contentBase64 of [justOver, farOver]) {
-      const res = await post('/regulators/enterprise-imports', world.tokens.regulatorLZ, { fileName: 'list.csv', format: 'csv', contentBase64 });
+      const res = await post('/regulators/enterprise-imports', world.tokens.regulatorLZ, {
+        fileName: 'list.csv',
+        format: 'csv',
+        contentBase64,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([expect.objectContaining({ field: 'file', message: '文件不能超过3MB' })]);
     }
-    expect((await api.request({ method: 'GET', url: '/regulators/enterprise-imports', token: world.tokens.regulatorLZ })).json().total).toBe(0);
+    expect(
+      (await api.request({ method: 'GET', url: '/regulators/enterprise-imports', token: world.tokens.regulatorLZ })).json().total,
+    ).toBe(0);
   });
 
   it('refuses a yearly report document over 3 MB naming file', async () => {
     for (const contentBase64 of [justOver, farOver]) {
       const res = await post('/registry/yearly-reports', world.tokens.entAdminLZ, {
-        year: 2025, cqoInPlace: false, appraisalSystemEstablished: true, appraisalResult: 'competent', majorQualityIncidents: 0,
-        summary: '本企业已聘任首席质量官并按期考核。', file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64 },
+        year: 2025,
+        cqoInPlace: false,
+        appraisalSystemEstablished: true,
+        appraisalResult: 'competent',
+        majorQualityIncidents: 0,
+        summary: '本企业已聘任首席质量官并按期考核。',
+        file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64 },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([expect.objectContaining({ field: 'file.contentBase64', message: '文件不能超过3MB' })]);
@@ -44,7 +55,11 @@ describe('upload size limits over HTTP', () => {
   });
 
   it('keeps 413 for a too-large body on a route that takes no file', async () => {
-    const res = await post('/regulators/city-reports', world.tokens.regulatorLZ, { regionId: world.regions.lanzhou, year: 2025, padding: farOver });
+    const res = await post('/regulators/city-reports', world.tokens.regulatorLZ, {
+      regionId: world.regions.lanzhou,
+      year: 2025,
+      padding: farOver,
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: [] });
   });

@@ -19,7 +19,8 @@ describe('verified eligibility facts', () => {
   let cqo: Candidate;
   const clock = new FakeClock(new Date('2026-05-01T02:00:00Z'));
   const post = (url: string, token: string, payload: object = {}) => api.request({ method: 'POST', url, token, payload });
-  const education = (facts: { fact: string }[]) => facts.find((f) => f.fact === 'education') as unknown as { state: string; evidence: { id: string } | null };
+  const education = (facts: { fact: string }[]) =>
+    facts.find((f) => f.fact === 'education') as unknown as { state: string; evidence: { id: string } | null };
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -29,29 +30,49 @@ describe('verified eligibility facts', () => {
   afterAll(() => api.close());
 
   it('refuses evidence of the wrong type (by its bytes) or too large, naming the field', async () => {
-    const text = await post('/me/facts/education/evidence', cqo.token, { fileName: 'diploma.png', contentBase64: Buffer.from('not an image at all').toString('base64') });
+    const text = await post('/me/facts/education/evidence', cqo.token, {
+      fileName: 'diploma.png',
+      contentBase64: Buffer.from('not an image at all').toString('base64'),
+    });
     expect(text.statusCode).toBe(400);
     expect(text.json()).toMatchObject({ code: 'EVIDENCE_FILE_INVALID', details: [{ field: 'file' }] });
     // Too large, over HTTP: just over the limit (the service's check), and far over it (the body limit).
     const big = Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]);
     for (const file of [big, Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)])]) {
-      const tooBig = await post('/me/facts/education/evidence', cqo.token, { fileName: 'diploma.png', contentBase64: file.toString('base64') });
+      const tooBig = await post('/me/facts/education/evidence', cqo.token, {
+        fileName: 'diploma.png',
+        contentBase64: file.toString('base64'),
+      });
       expect(tooBig.statusCode).toBe(400);
       expect(tooBig.json().details).toEqual([expect.objectContaining({ field: 'file', message: '文件不能超过3MB' })]);
     }
     // And at the service, for callers other than HTTP.
     const users = api.get(UsersRepository);
     const actor = await users.actorOf((await users.findById(cqo.userId))!);
-    const refused = await api.get(TraineeFactsService).declare(actor, 'education', { fileName: 'diploma.png', data: big }).catch((e: unknown) => e);
+    const refused = await api
+      .get(TraineeFactsService)
+      .declare(actor, 'education', { fileName: 'diploma.png', data: big })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).details[0].field).toBe('file');
-    expect((await post('/me/facts/shoe-size/evidence', cqo.token, { fileName: 'x.png', contentBase64: PNG.toString('base64') })).json().details[0].field).toBe('fact');
+    expect(
+      (await post('/me/facts/shoe-size/evidence', cqo.token, { fileName: 'x.png', contentBase64: PNG.toString('base64') })).json()
+        .details[0].field,
+    ).toBe('fact');
   });
 
   it('moves self_declared → enterprise_confirmed → city_verified, each by its own role', async () => {
-    const declared = await post('/me/facts/education/evidence', cqo.token, { fileName: '学位证书.png', contentBase64: PNG.toString('base64') });
+    const declared = await post('/me/facts/education/evidence', cqo.token, {
+      fileName: '学位证书.png',
+      contentBase64: PNG.toString('base64'),
+    });
     expect(declared.statusCode).toBe(201);
-    expect(declared.json()).toMatchObject({ fact: 'education', value: 'bachelor', state: 'self_declared', evidence: { fileContentType: 'image/png' } });
+    expect(declared.json()).toMatchObject({
+      fact: 'education',
+      value: 'bachelor',
+      state: 'self_declared',
+      evidence: { fileContentType: 'image/png' },
+    });
     const id = declared.json().evidence.id;
 
     // The regulator sees it as self-declared, and cannot skip the employer's confirmation.

@@ -12,7 +12,7 @@ import {
   normalizeSerial,
   sha256Hex,
 } from '@cqo/certificates';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { FakeClock, Role } from '@cqo/core';
 import { UsersRepository } from '@cqo/identity';
 import type { TestApi } from '../../support/api';
@@ -22,7 +22,14 @@ import { seedWorld } from '../../support/fixtures';
 import { inspectPdf } from '../../support/pdf-inspect';
 
 const yearlyFacts = (c1 = '16', c2 = '30') =>
-  ({ kind: 'yearly_continuing', year: 2026, category1Hours: c1, category1Required: '14', category2Hours: c2, category2Required: '30' }) as const;
+  ({
+    kind: 'yearly_continuing',
+    year: 2026,
+    category1Hours: c1,
+    category1Required: '14',
+    category2Hours: c2,
+    category2Required: '30',
+  }) as const;
 
 describe('certificate issuance, reissue, revocation and verification', () => {
   const clock = new FakeClock(new Date('2026-06-01T02:00:00Z'));
@@ -62,7 +69,9 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     expect(certificate.content.verifyUrl).toBe(`http://cqo.test/verify/${certificate.verifyToken}`);
     const pdf = (await storage().get(certificate.storageKey))!;
     expect(sha256Hex(pdf)).toBe(certificate.pdfSha256);
-    expect(api.get(CertificateSigner).verify(certificate.content, certificate.pdfSha256, certificate.signature, certificate.signingKeyId)).toBe(true);
+    expect(
+      api.get(CertificateSigner).verify(certificate.content, certificate.pdfSha256, certificate.signature, certificate.signingKeyId),
+    ).toBe(true);
     const inspection = await inspectPdf(pdf);
     expect(inspection.text.replace(/\s+/g, '')).toContain('兰州学员');
     expect(inspection.text.replace(/\s+/g, '')).toContain(certificate.serial);
@@ -71,7 +80,13 @@ describe('certificate issuance, reissue, revocation and verification', () => {
   });
 
   it('makes nothing new when the same certificate is asked for again, and keeps the first issue date', async () => {
-    const request = { traineeId: world.users.traineeTS, kind: 'yearly_continuing' as const, subjectKey: 'continuing-education', period: '2026', facts: yearlyFacts() };
+    const request = {
+      traineeId: world.users.traineeTS,
+      kind: 'yearly_continuing' as const,
+      subjectKey: 'continuing-education',
+      period: '2026',
+      facts: yearlyFacts(),
+    };
     const first = await issuer.issue(request);
     clock.advance(3 * 24 * 3600_000);
     const again = await Promise.all([1, 2, 3, 4].map(() => issuer.issue({ ...request, facts: yearlyFacts('20', '31') })));
@@ -81,10 +96,16 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM certificates WHERE trainee_id = $1', [world.users.traineeTS]);
     expect(n).toBe(1);
     // The history entry and the holder's notification were written with it, once.
-    const events = await dataSource.query('SELECT type, actor_id FROM certificate_events WHERE certificate_id = $1', [first.certificate.id]);
+    const events = await dataSource.query('SELECT type, actor_id FROM certificate_events WHERE certificate_id = $1', [
+      first.certificate.id,
+    ]);
     expect(events).toEqual([{ type: 'issued', actor_id: null }]);
-    const notices = await dataSource.query('SELECT user_id, kind, body FROM notifications WHERE dedupe_key = $1', [`certificate:${first.certificate.id}`]);
-    expect(notices).toEqual([{ user_id: world.users.traineeTS, kind: 'certificate_issued', body: expect.stringContaining(first.certificate.serial) }]);
+    const notices = await dataSource.query('SELECT user_id, kind, body FROM notifications WHERE dedupe_key = $1', [
+      `certificate:${first.certificate.id}`,
+    ]);
+    expect(notices).toEqual([
+      { user_id: world.users.traineeTS, kind: 'certificate_issued', body: expect.stringContaining(first.certificate.serial) },
+    ]);
   });
 
   it('gives 100 concurrent issuances 100 distinct serials', async () => {
@@ -124,7 +145,13 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     await dataSource.query("UPDATE trainee_profiles SET full_name = '王𪚥' WHERE user_id = $1", [world.users.traineeTS]);
     try {
       await expect(
-        issuer.issue({ traineeId: world.users.traineeTS, kind: 'yearly_continuing', subjectKey: 'continuing-education', period: '2025', facts: { ...yearlyFacts(), year: 2025 } }),
+        issuer.issue({
+          traineeId: world.users.traineeTS,
+          kind: 'yearly_continuing',
+          subjectKey: 'continuing-education',
+          period: '2025',
+          facts: { ...yearlyFacts(), year: 2025 },
+        }),
       ).rejects.toMatchObject({ code: 'CERTIFICATE_GLYPH_MISSING', message: expect.stringContaining('𪚥') });
     } finally {
       await dataSource.query("UPDATE trainee_profiles SET full_name = '天水学员' WHERE user_id = $1", [world.users.traineeTS]);
@@ -211,7 +238,9 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     tampered[Math.floor(tampered.length / 2)] ^= 0x01;
     expect(await verification.byFile(tampered)).toMatchObject({ unaltered: false, certificate: { status: 'unknown' } });
     // A record whose content was edited in the database no longer verifies either.
-    await dataSource.query(`UPDATE certificates SET content = jsonb_set(content, '{holder,name}', '"李四"') WHERE id = $1`, [certificate.id]);
+    await dataSource.query(`UPDATE certificates SET content = jsonb_set(content, '{holder,name}', '"李四"') WHERE id = $1`, [
+      certificate.id,
+    ]);
     expect(await verification.byToken(certificate.verifyToken)).toMatchObject({ authentic: false });
     expect(await verification.byFile(pdf)).toMatchObject({ unaltered: false });
   });
@@ -234,14 +263,19 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     const { rm } = await import('node:fs/promises');
     await rm(`${api.ctx.config.storageDir}/${certificate.storageKey}`);
     expect(sha256Hex((await downloads.pdf(trainee, certificate.id)).pdf)).toBe(certificate.pdfSha256);
-    const events: { type: string }[] = await dataSource.query('SELECT type FROM certificate_events WHERE certificate_id = $1 ORDER BY at, id', [certificate.id]);
+    const events: { type: string }[] = await dataSource.query(
+      'SELECT type FROM certificate_events WHERE certificate_id = $1 ORDER BY at, id',
+      [certificate.id],
+    );
     expect(events.map((e) => e.type).filter((t) => t === 'file_restored')).toHaveLength(2);
     // Someone else's certificate is "not found" for a trainee.
     await expect(downloads.pdf(await actor('traineeLZ'), certificate.id)).rejects.toMatchObject({ code: 'CERTIFICATE_NOT_FOUND' });
   });
 
   it('finds a certificate by serial only with the last four of the ID number, answering unknown otherwise', async () => {
-    const [row] = await dataSource.query("SELECT serial, content->'holder'->>'idNumberMasked' AS masked FROM certificates WHERE status = 'valid' LIMIT 1");
+    const [row] = await dataSource.query(
+      "SELECT serial, content->'holder'->>'idNumberMasked' AS masked FROM certificates WHERE status = 'valid' LIMIT 1",
+    );
     const verification = api.get(CertificateVerificationService);
     const last4 = (row.masked as string).slice(-4);
     expect(await verification.bySerial(row.serial, last4)).toMatchObject({ status: 'valid', serial: row.serial });

@@ -38,7 +38,6 @@ describe('CertificateRenderer, read back', () => {
     expect(await qrOf(pdf)).toBe(content.verifyUrl);
   });
 
-
   it('draws a name character the main font lacks (𠮷, CJK Extension B) from the fallback font', async () => {
     const content = sampleContent({ holder: { name: '𠮷田䶮', idNumberMasked: '620102********1234' } });
     const pdf = await sut.render(content);
@@ -49,7 +48,6 @@ describe('CertificateRenderer, read back', () => {
     expect(pdf.toString('latin1')).toMatch(/NotoSansJP/);
     expect(pdf.toString('latin1')).toMatch(/NotoSansSC/);
   });
-
 
   it('renders the appointment and yearly certificates', async () => {
     const appointment = await sut.render(
@@ -71,7 +69,14 @@ describe('CertificateRenderer, read back', () => {
         version: 2,
         previousSerial: 'GS-JX-2026-000100-AB',
         versionIssuedAt: '2026-12-20T02:00:00Z',
-        facts: { kind: 'yearly_continuing', year: 2026, category1Hours: '16', category1Required: '14', category2Hours: '32.5', category2Required: '30' },
+        facts: {
+          kind: 'yearly_continuing',
+          year: 2026,
+          category1Hours: '16',
+          category1Required: '14',
+          category2Hours: '32.5',
+          category2Required: '30',
+        },
       }),
     );
     writeFileSync(join(OUT, 'yearly.pdf'), yearly);
@@ -80,5 +85,4 @@ describe('CertificateRenderer, read back', () => {
     expect(text).toContain('32.5学时');
     expect(text).toContain('GS-JX-2026-000100-AB');
   });
-
 });

@@ -30,7 +30,10 @@ describe('certificate render threads (built output)', () => {
 
   it('renders on threads the same bytes as on the calling thread, as Buffers', async () => {
     expect(pool.threads).toBe(2);
-    const contents = [sampleContent(), sampleContent({ serial: 'GS-JY-2026-000124-8R', holder: { name: '李𠮷', idNumberMasked: '620102********5678' } })];
+    const contents = [
+      sampleContent(),
+      sampleContent({ serial: 'GS-JY-2026-000124-8R', holder: { name: '李𠮷', idNumberMasked: '620102********5678' } }),
+    ];
     const threaded = await Promise.all(contents.map((c) => pool.render(c)));
     for (const [i, content] of contents.entries()) {
       expect(Buffer.isBuffer(threaded[i])).toBe(true);

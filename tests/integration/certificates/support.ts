@@ -10,7 +10,9 @@ export async function insertCourseVersion(
   organizationId: string,
   course: { title: string; category?: 1 | 2; kind?: 'appointment' | 'continuing'; creditHours?: string },
 ): Promise<{ courseId: string; courseVersionId: string }> {
-  const [{ id: courseId }]: { id: string }[] = await dataSource.query('INSERT INTO courses (organization_id) VALUES ($1) RETURNING id', [organizationId]);
+  const [{ id: courseId }]: { id: string }[] = await dataSource.query('INSERT INTO courses (organization_id) VALUES ($1) RETURNING id', [
+    organizationId,
+  ]);
   const [{ id: courseVersionId }]: { id: string }[] = await dataSource.query(
     `INSERT INTO course_versions (course_id, organization_id, version, status, title, description, category, kind, credit_hours, delivery_mode, published_at)
      VALUES ($1, $2, 1, 'published', $3, '测试课程', $4, $5, $6, 'online', now()) RETURNING id`,

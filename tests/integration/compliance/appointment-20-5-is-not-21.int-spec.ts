@@ -13,7 +13,12 @@ describe('scenario: 20.5 hours of appointment training is not 21', () => {
     const trainee = await h.trainee();
     await h.complete(trainee, { kind: 'appointment', creditHours: '10.25', completedAt: '2025-11-01T02:00:00Z' });
     await h.complete(trainee, { kind: 'appointment', creditHours: '10.25' });
-    expect(await h.status(trainee, 'appointment', 0)).toMatchObject({ required: '21.00', accrued: '20.50', shortfall: '0.50', state: 'on_track' });
+    expect(await h.status(trainee, 'appointment', 0)).toMatchObject({
+      required: '21.00',
+      accrued: '20.50',
+      shortfall: '0.50',
+      state: 'on_track',
+    });
     expect(await h.queries.appointmentHoursTotal(trainee)).toBe('20.5');
 
     await h.complete(trainee, { kind: 'appointment', creditHours: '0.5' });

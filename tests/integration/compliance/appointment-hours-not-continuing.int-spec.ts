@@ -31,7 +31,16 @@ describe('scenario: appointment hours do not count toward continuing hours', () 
       reason: '试行期间任职培训学时计入当年',
       rules: [
         { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
-        { code: 'continuing', name: '第一类继续教育', category: 1, kind: 'continuing', minHours: '14', period: 'calendar_year', appliesTo: 'serving_and_opted_in', countAppointmentHours: true },
+        {
+          code: 'continuing',
+          name: '第一类继续教育',
+          category: 1,
+          kind: 'continuing',
+          minHours: '14',
+          period: 'calendar_year',
+          appliesTo: 'serving_and_opted_in',
+          countAppointmentHours: true,
+        },
       ],
     });
     await h.engine.recomputeTrainee(trainee);

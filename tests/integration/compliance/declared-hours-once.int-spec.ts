@@ -18,7 +18,10 @@ describe('scenario: a completion accrues its declared hours once', () => {
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.entryId)).size).toBe(1);
     expect(await h.queries.accruedHours(trainee)).toEqual([{ year: 2026, category: 1, kind: 'continuing', hours: '2.5' }]);
-    const events = await h.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'credit.accrued' AND payload->>'traineeId' = $1`, [trainee]);
+    const events = await h.db.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'credit.accrued' AND payload->>'traineeId' = $1`,
+      [trainee],
+    );
     expect(events).toEqual([{ n: 1 }]);
   });
 

@@ -1,8 +1,8 @@
-import type { TestingModule} from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor, CourseCompletedEvent} from '@cqo/core';
+import type { Actor, CourseCompletedEvent } from '@cqo/core';
 import { Clock, CoreModule, FakeClock, Role } from '@cqo/core';
 import {
   AccrualService,
@@ -62,7 +62,14 @@ export async function createHarness(now: string): Promise<Harness> {
   const [adminRow]: { id: string }[] = await db.query(
     `INSERT INTO users (username, password_hash, display_name, role) VALUES ('admin', 'x', '平台管理员', 'platform_admin') RETURNING id`,
   );
-  const admin: Actor = { userId: adminRow.id, role: Role.PlatformAdmin, organizationId: null, enterpriseId: null, regionId: null, regionPath: null };
+  const admin: Actor = {
+    userId: adminRow.id,
+    role: Role.PlatformAdmin,
+    organizationId: null,
+    enterpriseId: null,
+    regionId: null,
+    regionPath: null,
+  };
   // The seam's default is "nobody serves"; a table behind the view lets a scenario appoint someone.
   await db.query('CREATE TABLE test_serving_terms (trainee_id uuid, served_from date, served_to date)');
   await db.query('CREATE OR REPLACE VIEW serving_cqo_terms AS SELECT trainee_id, served_from, served_to FROM test_serving_terms');

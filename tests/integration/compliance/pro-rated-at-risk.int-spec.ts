@@ -29,7 +29,7 @@ describe('scenario: at risk against the pro-rated share of the year', () => {
     expect(await h.status(trainee, 'methods', 2026)).toMatchObject({ accrued: '30.00', shortfall: '0.00', state: 'complete' });
   });
 
-  it('uses the rule set\'s threshold: at 0.5 a trainee is at risk only below half the pro-rated hours', async () => {
+  it("uses the rule set's threshold: at 0.5 a trainee is at risk only below half the pro-rated hours", async () => {
     h.clock.set('2026-07-03T02:00:00Z');
     const province = (await h.db.query(`SELECT id FROM regions WHERE code = '620000'`))[0].id;
     await h.ruleSets.create(h.admin, {
@@ -38,7 +38,18 @@ describe('scenario: at risk against the pro-rated share of the year', () => {
       firstYear: 2026,
       applyToCurrentYear: true,
       reason: '下半年放宽进度提醒阈值',
-      rules: [{ code: 'methods', name: '第二类方法培训', category: 2, kind: 'continuing', minHours: '30', period: 'calendar_year', appliesTo: 'serving_and_opted_in', atRiskThreshold: '0.5' }],
+      rules: [
+        {
+          code: 'methods',
+          name: '第二类方法培训',
+          category: 2,
+          kind: 'continuing',
+          minHours: '30',
+          period: 'calendar_year',
+          appliesTo: 'serving_and_opted_in',
+          atRiskThreshold: '0.5',
+        },
+      ],
     });
     const onTrack = await h.trainee({ optIn: true });
     await h.complete(onTrack, { category: 2, creditHours: '8' }); // 30 × 0.5 × 0.50 ≈ 7.5 → on track

@@ -62,7 +62,10 @@ describe('compliance statuses without row-by-row foreign keys', () => {
       `SELECT rule_id, rule_set_id FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'continuing'`,
       [trainee],
     );
-    expect(await errorOf('DELETE FROM requirement_rules WHERE id = $1', [ruleId])).toEqual({ code: '23503', constraint: 'fk_compliance_statuses_rule' });
+    expect(await errorOf('DELETE FROM requirement_rules WHERE id = $1', [ruleId])).toEqual({
+      code: '23503',
+      constraint: 'fk_compliance_statuses_rule',
+    });
     // The rule set's delete cascades to its rules: refused as well, whichever check speaks first.
     expect(await errorOf('DELETE FROM requirement_rule_sets WHERE id = $1', [ruleSetId])).toEqual({
       code: '23503',
@@ -90,7 +93,9 @@ describe('compliance statuses without row-by-row foreign keys', () => {
         await engine.validateWritten(manager, '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', written);
       });
     // What the engine writes passes.
-    await expect(check(`UPDATE compliance_statuses SET updated_at = $2 WHERE trainee_id = $1`, [trainee, written])).resolves.toBeUndefined();
+    await expect(
+      check(`UPDATE compliance_statuses SET updated_at = $2 WHERE trainee_id = $1`, [trainee, written]),
+    ).resolves.toBeUndefined();
     // A trainee that does not exist.
     await expect(
       check(
@@ -102,7 +107,11 @@ describe('compliance statuses without row-by-row foreign keys', () => {
     ).rejects.toThrow(/missing trainee or rule/);
     // A rule set that is not the rule's.
     await expect(
-      check(`UPDATE compliance_statuses SET rule_set_id = gen_random_uuid(), updated_at = $2 WHERE trainee_id = $1 AND rule_id = $3`, [trainee, written, ruleId]),
+      check(`UPDATE compliance_statuses SET rule_set_id = gen_random_uuid(), updated_at = $2 WHERE trainee_id = $1 AND rule_id = $3`, [
+        trainee,
+        written,
+        ruleId,
+      ]),
     ).rejects.toThrow(/missing trainee or rule/);
   });
 });

@@ -20,7 +20,15 @@ describe('scenario: a city rule set overrides the province for that city only', 
       reminderDates: ['11-15'],
       rules: [
         { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
-        { code: 'continuing', name: '第一类继续教育', category: 1, kind: 'continuing', minHours: '20', period: 'calendar_year', appliesTo: 'serving_and_opted_in' },
+        {
+          code: 'continuing',
+          name: '第一类继续教育',
+          category: 1,
+          kind: 'continuing',
+          minHours: '20',
+          period: 'calendar_year',
+          appliesTo: 'serving_and_opted_in',
+        },
       ],
     });
     const lz = await h.trainee({ optIn: true, enterpriseId: await h.enterprise('620100') });
@@ -42,15 +50,32 @@ describe('scenario: a city rule set overrides the province for that city only', 
         firstYear: 2025,
         reminderDates: ['13-01', '10-01', '10-01'],
         rules: [
-          { code: 'Bad Code', name: '方法', category: 2, kind: 'appointment', minHours: '0', period: 'weekly' as never, appliesTo: 'everyone', atRiskThreshold: '1.5' },
+          {
+            code: 'Bad Code',
+            name: '方法',
+            category: 2,
+            kind: 'appointment',
+            minHours: '0',
+            period: 'weekly' as never,
+            appliesTo: 'everyone',
+            atRiskThreshold: '1.5',
+          },
         ],
       }),
     ).rejects.toMatchObject({
       code: 'RULE_SET_INVALID',
       details: expect.arrayContaining(
-        ['name', 'firstYear', 'reminderDates[0]', 'reminderDates', 'rules[0].code', 'rules[0].kind', 'rules[0].minHours', 'rules[0].period', 'rules[0].atRiskThreshold'].map(
-          (field) => ({ field, message: expect.any(String) }),
-        ),
+        [
+          'name',
+          'firstYear',
+          'reminderDates[0]',
+          'reminderDates',
+          'rules[0].code',
+          'rules[0].kind',
+          'rules[0].minHours',
+          'rules[0].period',
+          'rules[0].atRiskThreshold',
+        ].map((field) => ({ field, message: expect.any(String) })),
       ),
     });
   });

@@ -10,7 +10,7 @@ describe('scenario: a reversal moves a trainee from complete back to shortfall',
   });
   afterAll(() => h.close());
 
-  it('reverses one of last year\'s courses, flags the shortfall, and keeps the original entry', async () => {
+  it("reverses one of last year's courses, flags the shortfall, and keeps the original entry", async () => {
     const trainee = await h.trainee({ optIn: true });
     await h.complete(trainee, { creditHours: '8' });
     const second = await h.complete(trainee, { creditHours: '6' });
@@ -22,7 +22,12 @@ describe('scenario: a reversal moves a trainee from complete back to shortfall',
     const reversal = await h.adjustments.reverse(h.admin, second.entryId, '培训机构撤销该课程的结业认定');
     await h.engine.recomputeTrainee(trainee, reversal.year);
     expect(reversal.year).toBe(2025);
-    expect(await h.status(trainee, 'continuing', 2025)).toMatchObject({ accrued: '8.00', shortfall: '6.00', state: 'shortfall', final: true });
+    expect(await h.status(trainee, 'continuing', 2025)).toMatchObject({
+      accrued: '8.00',
+      shortfall: '6.00',
+      state: 'shortfall',
+      final: true,
+    });
     // Flag history for 2025: at risk in October (8 of 14 hours with three quarters of the year gone),
     // cleared when complete, raised again as a shortfall by the reversal.
     const flags = await h.db.query(
@@ -34,7 +39,10 @@ describe('scenario: a reversal moves a trainee from complete back to shortfall',
       { raised_state: 'shortfall', state: 'shortfall', cleared_state: null },
     ]);
 
-    const ledger = await h.db.query('SELECT id, hours::text, source, reverses_entry_id FROM credit_entries WHERE trainee_id = $1 ORDER BY created_at, id', [trainee]);
+    const ledger = await h.db.query(
+      'SELECT id, hours::text, source, reverses_entry_id FROM credit_entries WHERE trainee_id = $1 ORDER BY created_at, id',
+      [trainee],
+    );
     expect(ledger.map((e: { hours: string; source: string }) => [e.hours, e.source])).toEqual([
       ['8.00', 'course_completion'],
       ['6.00', 'course_completion'],
@@ -44,11 +52,20 @@ describe('scenario: a reversal moves a trainee from complete back to shortfall',
     expect(audit).toEqual([{ action: 'reversal', reason: '培训机构撤销该课程的结业认定', entry_id: reversal.entryId }]);
 
     // A second reversal of the same entry is refused; so is reversing the reversal.
-    await expect(h.adjustments.reverse(h.admin, second.entryId, '重复冲销')).rejects.toMatchObject({ code: 'CREDIT_ENTRY_ALREADY_REVERSED' });
+    await expect(h.adjustments.reverse(h.admin, second.entryId, '重复冲销')).rejects.toMatchObject({
+      code: 'CREDIT_ENTRY_ALREADY_REVERSED',
+    });
     await expect(h.adjustments.reverse(h.admin, reversal.entryId, '冲销冲销')).rejects.toMatchObject({ code: 'CREDIT_ENTRY_IS_REVERSAL' });
 
     // The correction's new entry (a make-up course counted for 2025 by hand) completes the year again and clears the flag.
-    await h.adjustments.adjust(h.admin, { traineeId: trainee, category: 1, kind: 'continuing', hours: '6', occurredOn: '2025-12-20', reason: '补录线下培训学时' });
+    await h.adjustments.adjust(h.admin, {
+      traineeId: trainee,
+      category: 1,
+      kind: 'continuing',
+      hours: '6',
+      occurredOn: '2025-12-20',
+      reason: '补录线下培训学时',
+    });
     await h.engine.recomputeTrainee(trainee, 2025);
     expect(await h.status(trainee, 'continuing', 2025)).toMatchObject({ accrued: '14.00', state: 'complete' });
     const open = await h.db.query(

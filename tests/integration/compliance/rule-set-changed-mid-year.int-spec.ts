@@ -2,9 +2,33 @@ import type { Harness } from './harness';
 import { createHarness } from './harness';
 
 const RULES_16 = [
-  { code: 'appointment', name: '任职培训', category: 1 as const, kind: 'appointment' as const, minHours: '21', period: 'once' as const, appliesTo: 'everyone' as const },
-  { code: 'continuing', name: '第一类继续教育', category: 1 as const, kind: 'continuing' as const, minHours: '16', period: 'calendar_year' as const, appliesTo: 'serving_and_opted_in' as const },
-  { code: 'methods', name: '第二类方法培训', category: 2 as const, kind: 'continuing' as const, minHours: '30', period: 'calendar_year' as const, appliesTo: 'serving_and_opted_in' as const },
+  {
+    code: 'appointment',
+    name: '任职培训',
+    category: 1 as const,
+    kind: 'appointment' as const,
+    minHours: '21',
+    period: 'once' as const,
+    appliesTo: 'everyone' as const,
+  },
+  {
+    code: 'continuing',
+    name: '第一类继续教育',
+    category: 1 as const,
+    kind: 'continuing' as const,
+    minHours: '16',
+    period: 'calendar_year' as const,
+    appliesTo: 'serving_and_opted_in' as const,
+  },
+  {
+    code: 'methods',
+    name: '第二类方法培训',
+    category: 2 as const,
+    kind: 'continuing' as const,
+    minHours: '30',
+    period: 'calendar_year' as const,
+    appliesTo: 'serving_and_opted_in' as const,
+  },
 ];
 
 // Rule: a rule set names the first year it governs and governs whole years. A change published
@@ -36,12 +60,21 @@ describe('scenario: a rule set changed in the middle of a year', () => {
       reason: '省局通知：自2026年度起第一类继续教育不少于16学时',
       rules: RULES_16,
     });
-    expect(published).toMatchObject({ firstYear: 2026, currentYearReason: '省局通知：自2026年度起第一类继续教育不少于16学时', effectiveFrom: '2026-01-01' });
+    expect(published).toMatchObject({
+      firstYear: 2026,
+      currentYearReason: '省局通知：自2026年度起第一类继续教育不少于16学时',
+      effectiveFrom: '2026-01-01',
+    });
     await h.engine.recomputeAll({ year: 2026 });
     expect(await h.status(trainee, 'continuing', 2026)).toMatchObject({ required: '16.00', accrued: '14.00', shortfall: '2.00' });
     // 2025 was closed under the old set and stays so, even when recomputed again.
     await h.engine.recomputeTrainee(trainee, 2025);
-    expect(await h.status(trainee, 'continuing', 2025)).toMatchObject({ required: '14.00', accrued: '14.00', state: 'complete', final: true });
+    expect(await h.status(trainee, 'continuing', 2025)).toMatchObject({
+      required: '14.00',
+      accrued: '14.00',
+      state: 'complete',
+      final: true,
+    });
     // Hours are facts: the ledger is byte for byte what it was.
     expect(await h.db.query('SELECT * FROM credit_entries WHERE trainee_id = $1 ORDER BY id', [trainee])).toEqual(ledgerBefore);
     const sets = await h.ruleSets.list({ regionId: province });

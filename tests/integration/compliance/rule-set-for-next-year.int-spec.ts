@@ -22,8 +22,24 @@ describe('scenario: a rule set published for next year', () => {
       firstYear: 2027,
       rules: [
         { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
-        { code: 'continuing', name: '第一类继续教育', category: 1, kind: 'continuing', minHours: '16', period: 'calendar_year', appliesTo: 'serving_and_opted_in' },
-        { code: 'methods', name: '第二类方法培训', category: 2, kind: 'continuing', minHours: '30', period: 'calendar_year', appliesTo: 'serving_and_opted_in' },
+        {
+          code: 'continuing',
+          name: '第一类继续教育',
+          category: 1,
+          kind: 'continuing',
+          minHours: '16',
+          period: 'calendar_year',
+          appliesTo: 'serving_and_opted_in',
+        },
+        {
+          code: 'methods',
+          name: '第二类方法培训',
+          category: 2,
+          kind: 'continuing',
+          minHours: '30',
+          period: 'calendar_year',
+          appliesTo: 'serving_and_opted_in',
+        },
       ],
     });
     await h.engine.recomputeAll({ year: 2026 }); // what publishing triggers

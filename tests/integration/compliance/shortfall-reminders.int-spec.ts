@@ -3,7 +3,7 @@ import { createHarness } from './harness';
 
 // Rule: trainees short of a yearly requirement, and their enterprise admins, are reminded on the
 // rule set's dates (default 1 October, 1 December, 24 December), never twice for the same flag and date.
-describe('scenario: shortfall reminders on the rule set\'s dates', () => {
+describe("scenario: shortfall reminders on the rule set's dates", () => {
   let h: Harness;
   let enterprise: string;
   let entAdmin: string;
@@ -59,7 +59,10 @@ describe('scenario: shortfall reminders on the rule set\'s dates', () => {
     expect(await notifications(trainee)).toHaveLength(3);
 
     await h.complete(trainee, { creditHours: '10' });
-    const flags = await h.db.query(`SELECT state, cleared_state FROM compliance_flags WHERE trainee_id = $1 AND requirement = 'continuing'`, [trainee]);
+    const flags = await h.db.query(
+      `SELECT state, cleared_state FROM compliance_flags WHERE trainee_id = $1 AND requirement = 'continuing'`,
+      [trainee],
+    );
     expect(flags).toEqual([{ state: 'at_risk', cleared_state: 'complete' }]);
     await h.db.query(`DELETE FROM notifications WHERE user_id = $1`, [trainee]);
     expect(await h.reminders.sendDue()).toMatchObject({ flags: 0, sent: 0 });

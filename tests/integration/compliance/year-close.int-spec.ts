@@ -10,7 +10,7 @@ describe('scenario: the year closes at 1 January 00:00 CST', () => {
   });
   afterAll(() => h.close());
 
-  it('turns at risk into shortfall and keeps complete, final, under the year\'s rule set', async () => {
+  it("turns at risk into shortfall and keeps complete, final, under the year's rule set", async () => {
     const short = await h.trainee({ optIn: true });
     const done = await h.trainee({ optIn: true });
     const notBound = await h.trainee();
@@ -21,7 +21,12 @@ describe('scenario: the year closes at 1 January 00:00 CST', () => {
 
     h.clock.set('2026-12-31T16:05:00Z'); // 00:05 CST on 1 January 2027
     await h.engine.recomputeAll({ year: 2026 });
-    expect(await h.status(short, 'continuing', 2026)).toMatchObject({ accrued: '13.50', shortfall: '0.50', state: 'shortfall', final: true });
+    expect(await h.status(short, 'continuing', 2026)).toMatchObject({
+      accrued: '13.50',
+      shortfall: '0.50',
+      state: 'shortfall',
+      final: true,
+    });
     expect(await h.status(done, 'continuing', 2026)).toMatchObject({ state: 'complete', final: true });
     expect(await h.status(notBound, 'continuing', 2026)).toMatchObject({ state: 'not_applicable', shortfall: '0.00', final: true });
     // The shortfall flag is the at-risk flag, now a shortfall.

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
-import type { AttentionQuestionSource} from '@cqo/courses';
+import type { AttentionQuestionSource } from '@cqo/courses';
 import { ATTENTION_QUESTION_SOURCE, ContentFilesService } from '@cqo/courses';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
@@ -71,17 +71,30 @@ describe('attention checks from the question bank', () => {
     );
     expect(version.attentionChecks).toEqual({ minMinutes: 1, maxMinutes: 1, timeoutSeconds: 60, fromBank: true });
     lessonId = version.lessons[0].id;
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } })
+    ).json().id;
   });
   afterAll(() => api.close());
 
   const beat = (sessionId: string, position: number) => {
     clock.advance(30_000);
-    return api.request({ method: 'POST', url: `/me/study-sessions/${sessionId}/heartbeat`, token: world.tokens.traineeLZ, payload: { position } });
+    return api.request({
+      method: 'POST',
+      url: `/me/study-sessions/${sessionId}/heartbeat`,
+      token: world.tokens.traineeLZ,
+      payload: { position },
+    });
   };
   const answer = (sessionId: string, checkId: string, optionId: string) =>
-    api.request({ method: 'POST', url: `/me/study-sessions/${sessionId}/attention-checks/${checkId}/answer`, token: world.tokens.traineeLZ, payload: { answer: optionId } });
-  const evidence = (token: string) => api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token });
+    api.request({
+      method: 'POST',
+      url: `/me/study-sessions/${sessionId}/attention-checks/${checkId}/answer`,
+      token: world.tokens.traineeLZ,
+      payload: { answer: optionId },
+    });
+  const evidence = (token: string) =>
+    api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token });
 
   it('draws only single-answer questions of the organization on the course topics, and nothing when none fits', async () => {
     const source = api.get<AttentionQuestionSource>(ATTENTION_QUESTION_SOURCE);
@@ -99,13 +112,21 @@ describe('attention checks from the question bank', () => {
   });
 
   it('shows a bank question without its key, grades the answer on the server and keeps question, answer and result as evidence', async () => {
-    const started = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeLZ, payload: { enrollmentId, lessonId } });
+    const started = await api.request({
+      method: 'POST',
+      url: '/me/study-sessions',
+      token: world.tokens.traineeLZ,
+      payload: { enrollmentId, lessonId },
+    });
     const sessionId = started.json().sessionId as string;
     expect((await beat(sessionId, 30)).json()).toMatchObject({ creditedSeconds: 30, attentionCheck: null });
     const due = await beat(sessionId, 60);
     const first = due.json().attentionCheck;
     expect(first).toMatchObject({ kind: 'question', options: expect.any(Array) });
-    const [{ question_id: firstQuestion, answer_key: firstKey }] = await db.query('SELECT question_id, answer_key FROM attention_checks WHERE id = $1', [first.id]);
+    const [{ question_id: firstQuestion, answer_key: firstKey }] = await db.query(
+      'SELECT question_id, answer_key FROM attention_checks WHERE id = $1',
+      [first.id],
+    );
     expect(eligible.get(firstQuestion)).toBe(firstKey);
     expect(first.prompt).toMatch(/^(单选题1|判断题2)：/);
     expect(first.options.map((o: { id: string }) => o.id)).toContain(firstKey);
@@ -122,7 +143,10 @@ describe('attention checks from the question bank', () => {
     expect(again.json().creditedSeconds).toBe(30);
     const second = again.json().attentionCheck;
     expect(second).toMatchObject({ kind: 'question' });
-    const [{ question_id: secondQuestion, answer_key: secondKey }] = await db.query('SELECT question_id, answer_key FROM attention_checks WHERE id = $1', [second.id]);
+    const [{ question_id: secondQuestion, answer_key: secondKey }] = await db.query(
+      'SELECT question_id, answer_key FROM attention_checks WHERE id = $1',
+      [second.id],
+    );
     expect(leaksIn(again.json(), secondKey)).toEqual([]);
     expect((await answer(sessionId, second.id, secondKey)).json()).toEqual({ passed: true, reason: 'ok' });
     // An answer to a check no longer open is refused, not re-graded.
@@ -135,6 +159,9 @@ describe('attention checks from the question bank', () => {
       expect.objectContaining({ kind: 'question', questionId: secondQuestion, answer: secondKey, passed: true }),
     ]);
     const traineeView = (await evidence(world.tokens.traineeLZ)).json();
-    expect(traineeView.checks.map((c: object) => Object.keys(c))).toEqual([expect.not.arrayContaining(['questionId']), expect.not.arrayContaining(['questionId'])]);
+    expect(traineeView.checks.map((c: object) => Object.keys(c))).toEqual([
+      expect.not.arrayContaining(['questionId']),
+      expect.not.arrayContaining(['questionId']),
+    ]);
   });
 });

@@ -27,7 +27,12 @@ describe('hosted lesson content', () => {
   afterAll(() => api.close());
 
   const draft = async (org: 'A' | 'B' = 'A') => {
-    const res = await api.request({ method: 'POST', url: '/courses', token: org === 'A' ? world.tokens.orgAdminA : world.tokens.orgAdminB, payload: onlineCourse() });
+    const res = await api.request({
+      method: 'POST',
+      url: '/courses',
+      token: org === 'A' ? world.tokens.orgAdminA : world.tokens.orgAdminB,
+      payload: onlineCourse(),
+    });
     return res.json() as { id: string; lessons: { id: string; type: string }[] };
   };
   const fileCount = async () => (await db.query('SELECT count(*)::int AS n FROM content_files'))[0].n as number;
@@ -71,14 +76,39 @@ describe('hosted lesson content', () => {
     expect(await leftoverParts()).toBe(0);
 
     // Declared minutes are the real duration: neither more nor fewer; a file of another kind is refused.
-    const lessons = version.lessons.map((l: Record<string, unknown>) => ({ title: l.title, type: l.type, minutes: l.minutes, required: l.required, contentFileId: (l.content as { id: string } | null)?.id ?? null }));
-    const tooLong = await api.request({ method: 'PATCH', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA, payload: { lessons: [{ ...lessons[0], minutes: 46 }, ...lessons.slice(1)] } });
+    const lessons = version.lessons.map((l: Record<string, unknown>) => ({
+      title: l.title,
+      type: l.type,
+      minutes: l.minutes,
+      required: l.required,
+      contentFileId: (l.content as { id: string } | null)?.id ?? null,
+    }));
+    const tooLong = await api.request({
+      method: 'PATCH',
+      url: `/course-versions/${course.id}`,
+      token: world.tokens.orgAdminA,
+      payload: { lessons: [{ ...lessons[0], minutes: 46 }, ...lessons.slice(1)] },
+    });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().details).toEqual([expect.objectContaining({ field: 'lessons[0].minutes', message: expect.stringContaining('45 分钟') })]);
-    const tooShort = await api.request({ method: 'PATCH', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA, payload: { lessons: [{ ...lessons[0], minutes: 1 }, ...lessons.slice(1)] } });
+    expect(tooLong.json().details).toEqual([
+      expect.objectContaining({ field: 'lessons[0].minutes', message: expect.stringContaining('45 分钟') }),
+    ]);
+    const tooShort = await api.request({
+      method: 'PATCH',
+      url: `/course-versions/${course.id}`,
+      token: world.tokens.orgAdminA,
+      payload: { lessons: [{ ...lessons[0], minutes: 1 }, ...lessons.slice(1)] },
+    });
     expect(tooShort.statusCode).toBe(400);
-    expect(tooShort.json().details).toEqual([expect.objectContaining({ field: 'lessons[0].minutes', message: '必须等于视频实际时长（45 分钟）' })]);
-    const wrongKind = await api.request({ method: 'PATCH', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA, payload: { lessons: [lessons[0], lessons[1], { ...lessons[2], contentFileId: file.id }] } });
+    expect(tooShort.json().details).toEqual([
+      expect.objectContaining({ field: 'lessons[0].minutes', message: '必须等于视频实际时长（45 分钟）' }),
+    ]);
+    const wrongKind = await api.request({
+      method: 'PATCH',
+      url: `/course-versions/${course.id}`,
+      token: world.tokens.orgAdminA,
+      payload: { lessons: [lessons[0], lessons[1], { ...lessons[2], contentFileId: file.id }] },
+    });
     expect(wrongKind.json().details).toEqual([expect.objectContaining({ field: 'lessons[2].contentFileId', message: expect.any(String) })]);
   });
 
@@ -86,12 +116,19 @@ describe('hosted lesson content', () => {
     const course = await draft();
     const before = { rows: await fileCount(), files: await storedFiles() };
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(5000, 1)]);
-    const spoofed = await uploadWhole(base, world.tokens.orgAdminA, exe, { filename: 'lesson.mp4', filetype: 'video/mp4', lessonId: course.lessons[0].id });
+    const spoofed = await uploadWhole(base, world.tokens.orgAdminA, exe, {
+      filename: 'lesson.mp4',
+      filetype: 'video/mp4',
+      lessonId: course.lessons[0].id,
+    });
     expect(spoofed.statusCode).toBe(400);
     expect(spoofed.json()).toMatchObject({ code: 'CONTENT_FILE_REJECTED', details: [{ field: 'file' }] });
     expect(JSON.parse(spoofed.body).message).toMatch(/不是 MP4/);
 
-    const truncated = await uploadWhole(base, world.tokens.orgAdminA, video.subarray(0, 300_000), { filename: 'cut.mp4', lessonId: course.lessons[0].id });
+    const truncated = await uploadWhole(base, world.tokens.orgAdminA, video.subarray(0, 300_000), {
+      filename: 'cut.mp4',
+      lessonId: course.lessons[0].id,
+    });
     expect(JSON.parse(truncated.body)).toMatchObject({ statusCode: 400, code: 'CONTENT_FILE_REJECTED' });
     expect(JSON.parse(truncated.body).message).toMatch(/截断/);
 
@@ -114,7 +151,11 @@ describe('hosted lesson content', () => {
     expect(foreign.statusCode).toBe(403);
     const trainee = await createUpload(base, world.tokens.traineeLZ, video.length, { filename: 'x.mp4', lessonId: courseA.lessons[0].id });
     expect(trainee.statusCode).toBe(403);
-    const own = await createUpload(base, world.tokens.orgAdminA, video.length, { filename: 'x.mp4', lessonId: courseA.lessons[0].id, organizationId: world.orgB });
+    const own = await createUpload(base, world.tokens.orgAdminA, video.length, {
+      filename: 'x.mp4',
+      lessonId: courseA.lessons[0].id,
+      organizationId: world.orgB,
+    });
     const location = own.headers.location;
     expect((await appendUpload(base, world.tokens.orgAdminB, location, 0, video.subarray(0, 100))).statusCode).toBe(403);
     expect((await uploadOffset(base, world.tokens.orgAdminB, location)).statusCode).toBe(403);
@@ -129,7 +170,12 @@ describe('hosted lesson content', () => {
     let fileId: string;
     let url: string;
     beforeAll(async () => {
-      const created = await api.request({ method: 'POST', url: '/courses', token: world.tokens.orgAdminA, payload: onlineCourse({ title: '视频课程交付' }) });
+      const created = await api.request({
+        method: 'POST',
+        url: '/courses',
+        token: world.tokens.orgAdminA,
+        payload: onlineCourse({ title: '视频课程交付' }),
+      });
       const course = created.json();
       const up = await uploadWhole(base, world.tokens.orgAdminA, video, { filename: 'v.mp4', lessonId: course.lessons[0].id });
       fileId = up.json().id;
@@ -140,7 +186,12 @@ describe('hosted lesson content', () => {
         const res = await api.request({ method: 'POST', url: `/course-versions/${version.id}/${step}`, token, payload });
         expect(res.statusCode).toBe(200);
       }
-      const enrol = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } });
+      const enrol = await api.request({
+        method: 'POST',
+        url: '/me/enrollments',
+        token: world.tokens.traineeLZ,
+        payload: { courseVersionId: version.id },
+      });
       expect(enrol.statusCode).toBe(201);
       const signed = await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.traineeLZ });
       expect(signed.statusCode).toBe(200);
@@ -178,14 +229,24 @@ describe('hosted lesson content', () => {
       for (const token of [world.tokens.orgAdminA, world.tokens.admin]) {
         expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token })).statusCode).toBe(200);
       }
-      expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.regulatorLZ })).statusCode).toBe(403);
+      expect((await api.request({ method: 'GET', url: `/content-files/${fileId}/url`, token: world.tokens.regulatorLZ })).statusCode).toBe(
+        403,
+      );
       // No listing of the media folder.
       expect((await api.request({ method: 'GET', url: '/media/' })).statusCode).toBe(404);
       // A malformed query is a 400 naming each field, an unknown parameter included.
       const malformed = await api.request({ method: 'GET', url: url.replace(/e=\d+/, 'e=soon').replace(/s=[^&]+/, 's=short') + '&x=1' });
       expect(malformed.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-      expect(malformed.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['e', 's', 'x']);
-      expect((await api.request({ method: 'GET', url: url.replace(/u=[^&]+/, 'u=nobody') })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'u' }] });
+      expect(
+        malformed
+          .json()
+          .details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['e', 's', 'x']);
+      expect((await api.request({ method: 'GET', url: url.replace(/u=[^&]+/, 'u=nobody') })).json()).toMatchObject({
+        statusCode: 400,
+        details: [{ field: 'u' }],
+      });
 
       clock.advance(301_000);
       const expired = await api.request({ method: 'GET', url, headers: { range: 'bytes=0-99' } });

@@ -46,4 +46,3 @@ describe('inspectContent', () => {
     await expect(inspectContent(copy, 'document')).rejects.toThrow(/不是 PDF/);
   });
 });
-

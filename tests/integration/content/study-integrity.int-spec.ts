@@ -36,7 +36,10 @@ describe('study integrity on a hosted video', () => {
     lessonId = course.lessons[0].id;
     const up = await uploadWhole(base, world.tokens.orgAdminA, demoVideo(), { filename: 'v.mp4', lessonId });
     expect(up.statusCode).toBe(200);
-    expect((await uploadWhole(base, world.tokens.orgAdminA, await smallPdf(3), { filename: '讲义.pdf', lessonId: course.lessons[2].id })).statusCode).toBe(200);
+    expect(
+      (await uploadWhole(base, world.tokens.orgAdminA, await smallPdf(3), { filename: '讲义.pdf', lessonId: course.lessons[2].id }))
+        .statusCode,
+    ).toBe(200);
     const version = (await api.request({ method: 'GET', url: `/course-versions/${course.id}`, token: world.tokens.orgAdminA })).json();
     lessonId = version.lessons[0].id;
     documentLessonId = version.lessons[2].id;
@@ -45,34 +48,60 @@ describe('study integrity on a hosted video', () => {
       const payload = step === 'approve' ? { approvalNumber: '甘质培审〔2026〕防挂机-1' } : undefined;
       expect((await api.request({ method: 'POST', url: `/course-versions/${version.id}/${step}`, token, payload })).statusCode).toBe(200);
     }
-    enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } })).json().id;
+    enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } })
+    ).json().id;
   });
   afterAll(() => api.close());
 
   const start = (ua = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36') =>
-    api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeLZ, payload: { enrollmentId, lessonId }, headers: { 'user-agent': ua } });
+    api.request({
+      method: 'POST',
+      url: '/me/study-sessions',
+      token: world.tokens.traineeLZ,
+      payload: { enrollmentId, lessonId },
+      headers: { 'user-agent': ua },
+    });
   const beat = (sessionId: string, payload: object) =>
     api.request({ method: 'POST', url: `/me/study-sessions/${sessionId}/heartbeat`, token: world.tokens.traineeLZ, payload });
   const tick = (seconds: number) => clock.advance(seconds * 1000);
 
   it('credits 1× playback, and nothing for a seek ahead, a faster rate or idling in the background', async () => {
     const session = (await start()).json();
-    expect(session).toMatchObject({ content: { kind: 'video', mimeType: 'video/mp4' }, resumePosition: 0, furthestPosition: 0, requiredSeconds: 2430 });
+    expect(session).toMatchObject({
+      content: { kind: 'video', mimeType: 'video/mp4' },
+      resumePosition: 0,
+      furthestPosition: 0,
+      requiredSeconds: 2430,
+    });
     expect(session.content.url).toMatch(/^\/media\/[0-9a-f-]{36}\?u=/);
     const id = session.sessionId;
 
     tick(30);
-    expect((await beat(id, { position: 30, playbackRate: 1, visible: true, focused: true, idleSeconds: 3 })).json()).toMatchObject({ creditedSeconds: 30, verdict: 'ok', activeSeconds: 30, furthestPosition: 30 });
+    expect((await beat(id, { position: 30, playbackRate: 1, visible: true, focused: true, idleSeconds: 3 })).json()).toMatchObject({
+      creditedSeconds: 30,
+      verdict: 'ok',
+      activeSeconds: 30,
+      furthestPosition: 30,
+    });
     // A jump to 10 minutes: refused, the furthest point stays.
     tick(30);
-    expect((await beat(id, { position: 600 })).json()).toMatchObject({ creditedSeconds: 0, verdict: 'ahead', activeSeconds: 30, furthestPosition: 30 });
+    expect((await beat(id, { position: 600 })).json()).toMatchObject({
+      creditedSeconds: 0,
+      verdict: 'ahead',
+      activeSeconds: 30,
+      furthestPosition: 30,
+    });
     // Claiming 60 s of progress in 30 s of server time earns at most 30.
     tick(30);
     expect((await beat(id, { position: 90 })).json()).toMatchObject({ creditedSeconds: 0, verdict: 'ahead' });
     tick(30);
     expect((await beat(id, { position: 55, playbackRate: 2 })).json()).toMatchObject({ creditedSeconds: 0, verdict: 'rate' });
     tick(30);
-    expect((await beat(id, { position: 60, visible: false, idleSeconds: 500 })).json()).toMatchObject({ creditedSeconds: 0, verdict: 'idle' });
+    expect((await beat(id, { position: 60, visible: false, idleSeconds: 500 })).json()).toMatchObject({
+      creditedSeconds: 0,
+      verdict: 'idle',
+    });
     // Two heartbeats at once credit once.
     tick(30);
     const both = await Promise.all([beat(id, { position: 60 }), beat(id, { position: 60 })]);
@@ -82,7 +111,8 @@ describe('study integrity on a hosted video', () => {
 
   it('pauses crediting while an attention check is unanswered, and keeps it as evidence', async () => {
     const id = (await start()).json().sessionId;
-    let position = (await db.query('SELECT furthest_position FROM lesson_progress WHERE enrollment_id = $1', [enrollmentId]))[0].furthest_position as number;
+    let position = (await db.query('SELECT furthest_position FROM lesson_progress WHERE enrollment_id = $1', [enrollmentId]))[0]
+      .furthest_position as number;
     const play = async (seconds: number) => {
       tick(seconds);
       position += seconds;
@@ -97,20 +127,69 @@ describe('study integrity on a hosted video', () => {
     const waiting = await play(30);
     expect(waiting).toMatchObject({ creditedSeconds: 0, verdict: 'check', attentionCheck: { id: checkId } });
     tick(60);
-    const answered = await api.request({ method: 'POST', url: `/me/study-sessions/${id}/attention-checks/${checkId}/answer`, token: world.tokens.traineeLZ, payload: {} });
+    const answered = await api.request({
+      method: 'POST',
+      url: `/me/study-sessions/${id}/attention-checks/${checkId}/answer`,
+      token: world.tokens.traineeLZ,
+      payload: {},
+    });
     expect(answered.json()).toEqual({ passed: false, reason: 'late' });
     position -= 30; // the player paused at the check
     expect((await play(30)).creditedSeconds).toBe(30);
 
-    const evidence = await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.orgAdminA });
+    const evidence = await api.request({
+      method: 'GET',
+      url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`,
+      token: world.tokens.orgAdminA,
+    });
     expect(evidence.json()).toMatchObject({ checksFailed: 1, checksPassed: 0, checks: [{ kind: 'confirm', passed: false }] });
     expect(evidence.json().watchedIntervals[0][0]).toBe(0);
     // The regulator of the organization's city reads it; another organization does not.
-    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.regulatorLZ })).statusCode).toBe(200);
-    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.regulatorGS })).statusCode).toBe(200);
-    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.regulatorTS })).statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.orgAdminB })).statusCode).toBe(403);
-    expect((await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.traineeTS })).statusCode).toBe(403);
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`,
+          token: world.tokens.regulatorLZ,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`,
+          token: world.tokens.regulatorGS,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`,
+          token: world.tokens.regulatorTS,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`,
+          token: world.tokens.orgAdminB,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api.request({
+          method: 'GET',
+          url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`,
+          token: world.tokens.traineeTS,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('a second device supersedes the first: the first is told why and credits nothing', async () => {
@@ -122,15 +201,22 @@ describe('study integrity on a hosted video', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'STUDY_SESSION_SUPERSEDED', message: expect.stringContaining('其他窗口或设备') });
     expect((await beat(second.sessionId, { position: second.furthestPosition + 30 })).json().creditedSeconds).toBe(30);
-    const [{ open }] = await db.query('SELECT count(*)::int AS open FROM study_sessions WHERE trainee_id = $1 AND ended_at IS NULL', [world.users.traineeLZ]);
+    const [{ open }] = await db.query('SELECT count(*)::int AS open FROM study_sessions WHERE trainee_id = $1 AND ended_at IS NULL', [
+      world.users.traineeLZ,
+    ]);
     expect(open).toBe(1);
-    const evidence = (await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.traineeLZ })).json();
+    const evidence = (
+      await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}/lessons/${lessonId}/evidence`, token: world.tokens.traineeLZ })
+    ).json();
     expect(evidence.sessions.map((s: { device: string }) => s.device)).toContain('Safari 18 · iOS');
     expect(evidence.sessions.filter((s: { endedReason: string }) => s.endedReason === 'superseded').length).toBeGreaterThanOrEqual(2);
   });
 
   it('completes the lesson when watched time reaches the requirement, and resumes where playback stopped', async () => {
-    await db.query('UPDATE lesson_progress SET furthest_position = 2400, active_seconds = 2400, last_position = 2400 WHERE enrollment_id = $1', [enrollmentId]);
+    await db.query(
+      'UPDATE lesson_progress SET furthest_position = 2400, active_seconds = 2400, last_position = 2400 WHERE enrollment_id = $1',
+      [enrollmentId],
+    );
     const session = (await start()).json();
     expect(session).toMatchObject({ resumePosition: 2400, furthestPosition: 2400 });
     tick(30);
@@ -139,8 +225,15 @@ describe('study integrity on a hosted video', () => {
   });
 
   it('credits a PDF lesson by visible time, at most 60 s a heartbeat, and nothing while the page is hidden', async () => {
-    const started = await api.request({ method: 'POST', url: '/me/study-sessions', token: world.tokens.traineeLZ, payload: { enrollmentId, lessonId: documentLessonId } });
-    expect(started.json()).toMatchObject({ content: { kind: 'document', mimeType: 'application/pdf', url: expect.stringMatching(/^\/media\//) } });
+    const started = await api.request({
+      method: 'POST',
+      url: '/me/study-sessions',
+      token: world.tokens.traineeLZ,
+      payload: { enrollmentId, lessonId: documentLessonId },
+    });
+    expect(started.json()).toMatchObject({
+      content: { kind: 'document', mimeType: 'application/pdf', url: expect.stringMatching(/^\/media\//) },
+    });
     const id = started.json().sessionId;
     tick(20);
     expect((await beat(id, { visible: true, focused: true, idleSeconds: 5 })).json()).toMatchObject({ creditedSeconds: 20, verdict: 'ok' });
@@ -163,7 +256,10 @@ describe('study integrity on a hosted video', () => {
     tick(30);
     expect((await beat(id, { position: 30 })).json()).toMatchObject({ creditedSeconds: 30, furthestPosition: 30 });
     // This process remembers the state it wrote; the row changes behind its back.
-    await db.query('UPDATE lesson_progress SET furthest_position = 200 WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+    await db.query('UPDATE lesson_progress SET furthest_position = 200 WHERE enrollment_id = $1 AND lesson_id = $2', [
+      enrollmentId,
+      lessonId,
+    ]);
     tick(30);
     // Watching 30 → 60 again is below the stored furthest point: nothing new, nothing credited.
     expect((await beat(id, { position: 60 })).json()).toMatchObject({ creditedSeconds: 0, activeSeconds: 30, furthestPosition: 200 });

@@ -90,7 +90,12 @@ describe('course completion: publish → approve → enrol → study → complet
     expect(finals.reduce((sum, r) => sum + r.json().creditedSeconds, 0)).toBe(30);
 
     const view = (await api.request({ method: 'GET', url: `/enrollments/${enrollmentId}`, token })).json();
-    expect(view).toMatchObject({ status: 'completed', completedAt: clock.now().toISOString(), requiredLessons: 2, completedRequiredLessons: 2 });
+    expect(view).toMatchObject({
+      status: 'completed',
+      completedAt: clock.now().toISOString(),
+      requiredLessons: 2,
+      completedRequiredLessons: 2,
+    });
     expect(view.lessons[2]).toMatchObject({ required: false, completedAt: null });
 
     // More study, and an exam result arriving late, change nothing.
@@ -119,11 +124,20 @@ describe('course completion: publish → approve → enrol → study → complet
     const version = await publishCourse(
       api,
       world,
-      onlineCourse({ title: '带结业考试的课程', finalExamPaperId: paperId, creditHours: '0.5', lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }] }),
+      onlineCourse({
+        title: '带结业考试的课程',
+        finalExamPaperId: paperId,
+        creditHours: '0.5',
+        lessons: [{ title: '唯一课时', type: 'video', minutes: 1, required: true }],
+      }),
     );
     const token = world.tokens.traineeTS;
-    const enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })).json().id;
-    const session = (await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })).json();
+    const enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })
+    ).json().id;
+    const session = (
+      await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })
+    ).json();
     const done = await beat(token, session.sessionId, 60_000);
     expect(done).toMatchObject({ lessonCompleted: true, courseCompleted: false });
 
@@ -142,11 +156,20 @@ describe('course completion: publish → approve → enrol → study → complet
     const version = await publishCourse(
       api,
       world,
-      onlineCourse({ title: '回滚测试课程', finalExamPaperId: '0b7c5a1e-2d3f-4a5b-8c9d-0e1f2a3b4c5d', creditHours: '0.5', lessons: [{ title: '课时', type: 'document', minutes: 1, required: true }] }),
+      onlineCourse({
+        title: '回滚测试课程',
+        finalExamPaperId: '0b7c5a1e-2d3f-4a5b-8c9d-0e1f2a3b4c5d',
+        creditHours: '0.5',
+        lessons: [{ title: '课时', type: 'document', minutes: 1, required: true }],
+      }),
     );
     const token = world.tokens.traineeLZ;
-    const enrollmentId = (await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })).json().id;
-    const session = (await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })).json();
+    const enrollmentId = (
+      await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId: version.id } })
+    ).json().id;
+    const session = (
+      await api.request({ method: 'POST', url: '/me/study-sessions', token, payload: { enrollmentId, lessonId: version.lessons[0].id } })
+    ).json();
     await beat(token, session.sessionId, 60_000);
     const completion = api.get(CourseCompletionService);
     await expect(

@@ -23,7 +23,13 @@ describe('a course’s declared hours against its lessons’ minutes', () => {
   afterAll(() => api.close());
 
   it('refuses to submit 1 学时 with a 1-minute lesson, naming the shortfall', async () => {
-    const draft = (await post('/courses', world.tokens.orgAdminA, onlineCourse({ creditHours: '1', lessons: [{ title: '一分钟', type: 'video', minutes: 1, required: true }] }))).json();
+    const draft = (
+      await post(
+        '/courses',
+        world.tokens.orgAdminA,
+        onlineCourse({ creditHours: '1', lessons: [{ title: '一分钟', type: 'video', minutes: 1, required: true }] }),
+      )
+    ).json();
     const res = await post(`/course-versions/${draft.id}/submit`, world.tokens.orgAdminA);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
@@ -41,13 +47,31 @@ describe('a course’s declared hours against its lessons’ minutes', () => {
       { title: '选修', type: 'document', minutes: 60, required: false },
     ];
     const short = (await post('/courses', world.tokens.orgAdminA, onlineCourse({ title: '差一分钟', creditHours: '2.5', lessons }))).json();
-    expect((await post(`/course-versions/${short.id}/submit`, world.tokens.orgAdminA)).json()).toMatchObject({ details: [{ field: 'creditHours', message: expect.stringContaining('不足113分钟（差1分钟）') }] });
-    const exact = (await post('/courses', world.tokens.orgAdminA, onlineCourse({ title: '刚好', creditHours: '2.5', lessons: [{ ...lessons[0] }, { ...lessons[1], minutes: 23 }] }))).json();
+    expect((await post(`/course-versions/${short.id}/submit`, world.tokens.orgAdminA)).json()).toMatchObject({
+      details: [{ field: 'creditHours', message: expect.stringContaining('不足113分钟（差1分钟）') }],
+    });
+    const exact = (
+      await post(
+        '/courses',
+        world.tokens.orgAdminA,
+        onlineCourse({ title: '刚好', creditHours: '2.5', lessons: [{ ...lessons[0] }, { ...lessons[1], minutes: 23 }] }),
+      )
+    ).json();
     expect((await post(`/course-versions/${exact.id}/submit`, world.tokens.orgAdminA)).statusCode).toBe(200);
   });
 
   it('checks again at approval, under the rule set then in force', async () => {
-    const draft = (await post('/courses', world.tokens.orgAdminA, onlineCourse({ title: '审核时复核', creditHours: '1', lessons: [{ title: '四十五分钟', type: 'video', minutes: 45, required: true }] }))).json();
+    const draft = (
+      await post(
+        '/courses',
+        world.tokens.orgAdminA,
+        onlineCourse({
+          title: '审核时复核',
+          creditHours: '1',
+          lessons: [{ title: '四十五分钟', type: 'video', minutes: 45, required: true }],
+        }),
+      )
+    ).json();
     expect((await post(`/course-versions/${draft.id}/submit`, world.tokens.orgAdminA)).statusCode).toBe(200);
     await db.query('UPDATE requirement_rule_sets SET minutes_per_credit_hour = 50'); // Gansu sets another length
     const res = await post(`/course-versions/${draft.id}/approve`, world.tokens.admin, { approvalNumber: '甘质培审〔2026〕学时-1' });

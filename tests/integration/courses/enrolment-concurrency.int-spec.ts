@@ -21,7 +21,9 @@ describe('enrolment under concurrency', () => {
     const version = await publishCourse(api, world, onlineCourse({ title: '名额有限的课程', capacity: 50 }));
     const trainees = await insertTrainees(api, 200, 'race');
     const answers = await Promise.all(
-      trainees.map((t) => api.request({ method: 'POST', url: '/me/enrollments', token: t.token, payload: { courseVersionId: version.id } })),
+      trainees.map((t) =>
+        api.request({ method: 'POST', url: '/me/enrollments', token: t.token, payload: { courseVersionId: version.id } }),
+      ),
     );
     const byStatus = answers.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.statusCode]: (acc[r.statusCode] ?? 0) + 1 }), {});
     expect(byStatus).toEqual({ 201: 50, 409: 150 });
@@ -42,7 +44,9 @@ describe('enrolment under concurrency', () => {
       losers.map((t) => api.request({ method: 'POST', url: '/me/enrollments', token: t.token, payload: { courseVersionId: version.id } })),
     );
     expect(retry.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    const [after] = await db.query(`SELECT count(*)::int AS n FROM enrollments WHERE course_version_id = $1 AND status = 'enrolled'`, [version.id]);
+    const [after] = await db.query(`SELECT count(*)::int AS n FROM enrollments WHERE course_version_id = $1 AND status = 'enrolled'`, [
+      version.id,
+    ]);
     expect(after.n).toBe(50);
   });
 
@@ -54,7 +58,9 @@ describe('enrolment under concurrency', () => {
       ),
     );
     expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    expect(new Set(answers.filter((r) => r.statusCode !== 201).map((r) => `${r.statusCode} ${r.json().code}`))).toEqual(new Set(['409 ALREADY_ENROLLED']));
+    expect(new Set(answers.filter((r) => r.statusCode !== 201).map((r) => `${r.statusCode} ${r.json().code}`))).toEqual(
+      new Set(['409 ALREADY_ENROLLED']),
+    );
     const [v] = await db.query('SELECT seats_taken FROM course_versions WHERE id = $1', [version.id]);
     expect(v.seats_taken).toBe(1);
   });

@@ -63,7 +63,11 @@ describe('roster CSV enrolment', () => {
     expect(report.rows[4].errors[0]).toMatchObject({ field: 'columns' });
     expect(report.rows[5].errors).toEqual([{ field: 'id_number', message: '身份证号码无效' }]);
     // The report names trainees by masked ID only; the uploaded numbers never come back.
-    expect(report.rows[0]).toMatchObject({ traineeId: world.users.traineeLZ, traineeName: '兰州学员', idNumberMasked: `${lz.slice(0, 6)}********${lz.slice(-4)}` });
+    expect(report.rows[0]).toMatchObject({
+      traineeId: world.users.traineeLZ,
+      traineeName: '兰州学员',
+      idNumberMasked: `${lz.slice(0, 6)}********${lz.slice(-4)}`,
+    });
     expect(res.body).not.toContain(lz);
     expect(res.body).not.toContain(unknown);
     expect(await state(version.id)).toEqual({ enrollments: 0, seats: 0 });
@@ -74,9 +78,14 @@ describe('roster CSV enrolment', () => {
     const first = (await upload(version.id, { csv })).json();
     expect(first).toMatchObject({ mode: 'valid-rows', applied: true, summary: { rows: 6, enrolled: 2, errors: 4 } });
     expect(await state(version.id)).toEqual({ enrollments: 2, seats: 2 });
-    const roster = (await api.request({ method: 'GET', url: `/course-versions/${version.id}/enrollments`, token: world.tokens.orgAdminA })).json();
+    const roster = (
+      await api.request({ method: 'GET', url: `/course-versions/${version.id}/enrollments`, token: world.tokens.orgAdminA })
+    ).json();
     expect(roster.items.map((e: { traineeId: string; source: string }) => [e.traineeId, e.source]).sort()).toEqual(
-      [[world.users.traineeLZ, 'roster'], [world.users.traineeTS, 'roster']].sort(),
+      [
+        [world.users.traineeLZ, 'roster'],
+        [world.users.traineeTS, 'roster'],
+      ].sort(),
     );
 
     const second = (await upload(version.id, { csv })).json();

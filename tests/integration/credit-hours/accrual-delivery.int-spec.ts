@@ -25,10 +25,14 @@ describe('accrual through the worker', () => {
     const trainee = await insertTrainee(db, { optIn: true });
     await recordCompletion(db, completion(trainee, { creditHours: '2.5' }));
     await eventually(async () => ((await ledgerOf(db, trainee)).length === 1 ? true : undefined), 10_000, 'ledger entry');
-    const status = await eventually(async () => {
-      const s = await statusOf(db, trainee, 'continuing', 2026);
-      return s?.accrued === '2.50' ? s : undefined;
-    }, 10_000, 'status');
+    const status = await eventually(
+      async () => {
+        const s = await statusOf(db, trainee, 'continuing', 2026);
+        return s?.accrued === '2.50' ? s : undefined;
+      },
+      10_000,
+      'status',
+    );
     expect(status).toMatchObject({ required: '14.00', accrued: '2.50' });
   });
 });

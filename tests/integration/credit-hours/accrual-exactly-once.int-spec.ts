@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OutboxEventType} from '@cqo/core';
+import type { OutboxEventType } from '@cqo/core';
 import { DEFAULT_JOB_OPTIONS, jobIdFor, OutboxWriter, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
 import type { TestContext } from '@cqo/testing';
@@ -31,7 +31,11 @@ describe('accrual exactly once, through the real worker', () => {
   });
 
   const accruedEvents = async (traineeId: string) =>
-    (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'credit.accrued' AND payload->>'traineeId' = $1`, [traineeId]))[0].n;
+    (
+      await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'credit.accrued' AND payload->>'traineeId' = $1`, [
+        traineeId,
+      ])
+    )[0].n;
 
   it('leaves one entry when the same completion event is delivered 5 times', async () => {
     const trainee = await insertTrainee(db, { optIn: true });
@@ -39,15 +43,34 @@ describe('accrual exactly once, through the real worker', () => {
     // Five outbox events for one completion (a producer that retried), and five more job adds with one id.
     const eventIds = await Promise.all([1, 2, 3, 4, 5].map(() => recordCompletion(db, event)));
     for (let i = 0; i < 5; i++) {
-      await queue.add('credit-hours.accrue', { eventId: eventIds[0], event }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIdFor('dup', eventIds[0]) });
+      await queue.add(
+        'credit-hours.accrue',
+        { eventId: eventIds[0], event },
+        { ...DEFAULT_JOB_OPTIONS, jobId: jobIdFor('dup', eventIds[0]) },
+      );
     }
-    await eventually(async () => ((await db.query(`SELECT 1 FROM outbox_events WHERE id = ANY($1) AND relayed_at IS NULL`, [eventIds])).length === 0 ? true : undefined), 10_000, 'relay');
-    await eventually(async () => {
-      // (the reconciliation scheduler keeps one delayed job: not counted)
-      const counts = await queue.getJobCounts('active', 'wait');
-      return counts.active + counts.wait === 0 ? true : undefined;
-    }, 10_000, 'queue drained');
-    await eventually(async () => ((await statusOf(db, trainee, 'continuing', 2026))?.accrued === '3.50' ? true : undefined), 10_000, 'status');
+    await eventually(
+      async () =>
+        (await db.query(`SELECT 1 FROM outbox_events WHERE id = ANY($1) AND relayed_at IS NULL`, [eventIds])).length === 0
+          ? true
+          : undefined,
+      10_000,
+      'relay',
+    );
+    await eventually(
+      async () => {
+        // (the reconciliation scheduler keeps one delayed job: not counted)
+        const counts = await queue.getJobCounts('active', 'wait');
+        return counts.active + counts.wait === 0 ? true : undefined;
+      },
+      10_000,
+      'queue drained',
+    );
+    await eventually(
+      async () => ((await statusOf(db, trainee, 'continuing', 2026))?.accrued === '3.50' ? true : undefined),
+      10_000,
+      'status',
+    );
     expect(await ledgerOf(db, trainee)).toEqual([expect.objectContaining({ hours: '3.50', year: 2026, source: 'course_completion' })]);
     expect(await accruedEvents(trainee)).toBe(1);
   });

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -31,9 +31,13 @@ class OwnRedis {
   constructor(readonly port: number) {}
 
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
@@ -84,10 +88,12 @@ describe('a completion recorded while Redis is down', () => {
     const relay = worker.get(OutboxRelay) as unknown as { relayBatch(): Promise<number> };
     const relayBatch = relay.relayBatch.bind(relay);
     let failedPasses = 0;
-    const spy = jest.spyOn(relay, 'relayBatch').mockImplementation(() => relayBatch().catch((error: unknown) => {
-      failedPasses += 1;
-      throw error;
-    }));
+    const spy = jest.spyOn(relay, 'relayBatch').mockImplementation(() =>
+      relayBatch().catch((error: unknown) => {
+        failedPasses += 1;
+        throw error;
+      }),
+    );
     const eventId = await recordCompletion(db, completion(trainee, { creditHours: '6' }));
     try {
       await eventually(async () => (failedPasses >= 2 ? true : undefined), 10_000, 'failed relay passes');
@@ -100,6 +106,10 @@ describe('a completion recorded while Redis is down', () => {
     await redis.start();
     await eventually(async () => ((await ledgerOf(db, trainee)).length > 0 ? true : undefined), 20_000, 'accrual after Redis came back');
     expect(await ledgerOf(db, trainee)).toEqual([expect.objectContaining({ hours: '6.00', source: 'course_completion' })]);
-    await eventually(async () => ((await statusOf(db, trainee, 'continuing', 2026))?.accrued === '6.00' ? true : undefined), 20_000, 'status');
+    await eventually(
+      async () => ((await statusOf(db, trainee, 'continuing', 2026))?.accrued === '6.00' ? true : undefined),
+      20_000,
+      'status',
+    );
   });
 });

@@ -43,8 +43,12 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     await previous.initialize();
     try {
       await previous.runMigrations({ transaction: 'each' });
-      [{ id: trainee }] = await previous.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('p1', 'x', '学员', 'trainee') RETURNING id`);
-      [{ id: admin }] = await previous.query(`INSERT INTO users (username, password_hash, display_name, role) VALUES ('p2', 'x', '管理员', 'platform_admin') RETURNING id`);
+      [{ id: trainee }] = await previous.query(
+        `INSERT INTO users (username, password_hash, display_name, role) VALUES ('p1', 'x', '学员', 'trainee') RETURNING id`,
+      );
+      [{ id: admin }] = await previous.query(
+        `INSERT INTO users (username, password_hash, display_name, role) VALUES ('p2', 'x', '管理员', 'platform_admin') RETURNING id`,
+      );
       // 1,200 accruals over three years (2019 is older than anything else), one manual entry and its reversal.
       await previous.query(
         `INSERT INTO credit_entries (trainee_id, category, kind, hours, year, occurred_at, source, evidence_ref, accrual_key)
@@ -63,7 +67,10 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
          VALUES ($1, 1, 'appointment', -3, 2025, '2025-03-01T02:00:00Z', 'reversal', $2, '录入错误', $3) RETURNING id`,
         [trainee, manual, admin],
       );
-      for (const [action, entry] of [['adjustment', manual], ['reversal', reversal]]) {
+      for (const [action, entry] of [
+        ['adjustment', manual],
+        ['reversal', reversal],
+      ]) {
         await previous.query(
           `INSERT INTO credit_audit_log (actor_id, actor_role, action, trainee_id, entry_id, reason, created_at)
            VALUES ($1, 'platform_admin', $2, $3, $4, '补录', now())`,
@@ -102,13 +109,22 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     );
     const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
     expect(partitions.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['credit_entries_default', 'credit_entries_y2019', `credit_entries_y${thisYear}`, `credit_entries_y${thisYear + 1}`]),
+      expect.arrayContaining([
+        'credit_entries_default',
+        'credit_entries_y2019',
+        `credit_entries_y${thisYear}`,
+        `credit_entries_y${thisYear + 1}`,
+      ]),
     );
     // The keys moved along: every accrual key once in the table that makes it unique across
     // years, the audit log and its entries joined by (id, year).
-    const [{ keys }] = await db.query(`SELECT count(*)::int AS keys FROM credit_accrual_keys k JOIN credit_entries e ON e.id = k.entry_id AND e.year = k.year AND e.accrual_key = k.accrual_key`);
+    const [{ keys }] = await db.query(
+      `SELECT count(*)::int AS keys FROM credit_accrual_keys k JOIN credit_entries e ON e.id = k.entry_id AND e.year = k.year AND e.accrual_key = k.accrual_key`,
+    );
     expect(keys).toBe(1200);
-    const [{ audited }] = await db.query(`SELECT count(*)::int AS audited FROM credit_audit_log a JOIN credit_entries e ON e.id = a.entry_id AND e.year = a.entry_year`);
+    const [{ audited }] = await db.query(
+      `SELECT count(*)::int AS audited FROM credit_audit_log a JOIN credit_entries e ON e.id = a.entry_id AND e.year = a.entry_year`,
+    );
     expect(audited).toBe(2);
   });
 
@@ -118,13 +134,23 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     // The same key again, even dated in another year (its own partition): nothing written.
     for (const occurredAt of ['2019-06-01T02:00:00Z', '2026-06-01T02:00:00Z', '2031-06-01T02:00:00Z']) {
       const again = await db.transaction((manager) =>
-        ledger.append(manager, { traineeId: trainee, category: 1, kind: 'continuing', hours: '2', occurredAt: new Date(occurredAt), source: 'course_completion', accrualKey: 'completion:2019:7' }),
+        ledger.append(manager, {
+          traineeId: trainee,
+          category: 1,
+          kind: 'continuing',
+          hours: '2',
+          occurredAt: new Date(occurredAt),
+          source: 'course_completion',
+          accrualKey: 'completion:2019:7',
+        }),
       );
       expect(again).toEqual({ entryId: existing, created: false, year: 2019 });
     }
     expect((await digest()).rows).toBe(1202);
     // The database itself refuses it, whoever writes: the key table, and the per-year unique index.
-    expect(await code(`INSERT INTO credit_accrual_keys (accrual_key, entry_id, year) VALUES ('completion:2019:7', $1, 2019)`, [existing])).toBe('23505');
+    expect(
+      await code(`INSERT INTO credit_accrual_keys (accrual_key, entry_id, year) VALUES ('completion:2019:7', $1, 2019)`, [existing]),
+    ).toBe('23505');
     expect(
       await code(
         `INSERT INTO credit_entries (trainee_id, category, kind, hours, year, occurred_at, source, accrual_key)
@@ -134,7 +160,9 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     ).toBe('23505');
     // An entry reversed before the migration cannot be reversed again, nor reversed into another year.
     const [{ id: manual }] = await db.query(`SELECT id FROM credit_entries WHERE source = 'manual_adjustment'`);
-    await expect(db.transaction((manager) => ledger.reverse(manager, manual, { reason: '再次撤销', recordedBy: admin }))).rejects.toMatchObject({
+    await expect(
+      db.transaction((manager) => ledger.reverse(manager, manual, { reason: '再次撤销', recordedBy: admin })),
+    ).rejects.toMatchObject({
       code: 'CREDIT_ENTRY_ALREADY_REVERSED',
     });
     expect(
@@ -161,13 +189,23 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     const ledger = new LedgerService(new OutboxWriter());
     const accrue = () =>
       db.transaction((manager) =>
-        ledger.append(manager, { traineeId: trainee, category: 2, kind: 'continuing', hours: '1.5', occurredAt: new Date('2016-05-01T02:00:00Z'), source: 'course_completion', accrualKey: 'completion:new' }),
+        ledger.append(manager, {
+          traineeId: trainee,
+          category: 2,
+          kind: 'continuing',
+          hours: '1.5',
+          occurredAt: new Date('2016-05-01T02:00:00Z'),
+          source: 'course_completion',
+          accrualKey: 'completion:new',
+        }),
       );
     // Two at once: one writes, the other waits for it and finds the key taken.
     const results = await Promise.all([accrue(), accrue()]);
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
     expect(results[0].entryId).toBe(results[1].entryId);
-    const rows: { partition: string }[] = await db.query(`SELECT tableoid::regclass::text AS partition FROM credit_entries WHERE accrual_key = 'completion:new'`);
+    const rows: { partition: string }[] = await db.query(
+      `SELECT tableoid::regclass::text AS partition FROM credit_entries WHERE accrual_key = 'completion:new'`,
+    );
     expect(rows).toEqual([{ partition: 'credit_entries_y2016' }]);
   });
 

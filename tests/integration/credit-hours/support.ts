@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CourseCompletedEvent} from '@cqo/core';
+import type { CourseCompletedEvent } from '@cqo/core';
 import { OutboxWriter } from '@cqo/core';
 
 /**

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Job} from 'bullmq';
+import type { Job } from 'bullmq';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { FakeClock, jobIdFor, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
@@ -35,7 +35,11 @@ describe('exams.auto-submit', () => {
     db = api.get(getDataSourceToken());
     const ids = [];
     for (let n = 0; n < 3; n++) ids.push((await createQuestion(api, world.tokens.orgAdminA, questionBodies.trueFalse(n))).id);
-    paperId = await createPaper(api, world.tokens.orgAdminA, basePaper({ timeLimitMinutes: 10, graceSeconds: 30, fixedQuestions: ids.map((questionId) => ({ questionId })) }));
+    paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ timeLimitMinutes: 10, graceSeconds: 30, fixedQuestions: ids.map((questionId) => ({ questionId })) }),
+    );
     worker = await createTestWorker(api.ctx.config, { clock });
     queue = new Queue(Queues.exams, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) });
   });
@@ -47,16 +51,28 @@ describe('exams.auto-submit', () => {
 
   async function startWithAnswers(token: string, right: number) {
     const attempt = (await api.request({ method: 'POST', url: `/me/exam-papers/${paperId}/attempts`, token })).json();
-    await api.request({ method: 'PUT', url: `/me/exam-attempts/${attempt.id}/answers`, token, payload: { answers: (await answersFor(api, attempt, (p) => p <= right)).slice(0, 2) } });
+    await api.request({
+      method: 'PUT',
+      url: `/me/exam-attempts/${attempt.id}/answers`,
+      token,
+      payload: { answers: (await answersFor(api, attempt, (p) => p <= right)).slice(0, 2) },
+    });
     return attempt as { id: string };
   }
 
   /** The job the relay made of the attempt's started event, once it is in Redis. */
   async function jobOf(attemptId: string): Promise<Job> {
-    const [event] = await db.query(`SELECT id FROM outbox_events WHERE type = 'exam.attempt.started' AND payload->>'attemptId' = $1`, [attemptId]);
-    return eventually(async () => (await queue.getJob(jobIdFor('evt', event.id, 'exams.auto-submit'))) ?? undefined, 10_000, 'auto-submit job');
+    const [event] = await db.query(`SELECT id FROM outbox_events WHERE type = 'exam.attempt.started' AND payload->>'attemptId' = $1`, [
+      attemptId,
+    ]);
+    return eventually(
+      async () => (await queue.getJob(jobIdFor('evt', event.id, 'exams.auto-submit'))) ?? undefined,
+      10_000,
+      'auto-submit job',
+    );
   }
-  const stateOf = async (attemptId: string) => (await db.query('SELECT status, submission, score FROM exam_attempts WHERE id = $1', [attemptId]))[0];
+  const stateOf = async (attemptId: string) =>
+    (await db.query('SELECT status, submission, score FROM exam_attempts WHERE id = $1', [attemptId]))[0];
 
   it('is queued as a delayed job due at the deadline plus grace, and grades what was saved when it fires', async () => {
     clock.set(T0);
@@ -69,10 +85,19 @@ describe('exams.auto-submit', () => {
     // The timer fires after the deadline and grace: what was saved (2 of 3, both right) is graded.
     clock.set(new Date(T0.getTime() + 10 * MIN + 30_000));
     await job.promote();
-    const graded = await eventually(async () => ((await stateOf(attempt.id)).status === 'submitted' ? stateOf(attempt.id) : undefined), 10_000, 'auto-submit');
+    const graded = await eventually(
+      async () => ((await stateOf(attempt.id)).status === 'submitted' ? stateOf(attempt.id) : undefined),
+      10_000,
+      'auto-submit',
+    );
     expect(graded).toEqual({ status: 'submitted', submission: 'deadline', score: 2 });
     expect(await eventually(async () => ((await job.getState()) === 'completed' ? true : undefined))).toBe(true);
-    const refused = await api.request({ method: 'PUT', url: `/me/exam-attempts/${attempt.id}/answers`, token: world.tokens.traineeLZ, payload: { answers: [{ position: 3, optionIds: [] }] } });
+    const refused = await api.request({
+      method: 'PUT',
+      url: `/me/exam-attempts/${attempt.id}/answers`,
+      token: world.tokens.traineeLZ,
+      payload: { answers: [{ position: 3, optionIds: [] }] },
+    });
     expect(refused.json().code).toBe('ATTEMPT_CLOSED');
   });
 
@@ -89,7 +114,11 @@ describe('exams.auto-submit', () => {
 
     clock.set(new Date(T0.getTime() + 11 * MIN));
     await job.promote();
-    const graded = await eventually(async () => ((await stateOf(attempt.id)).status === 'submitted' ? stateOf(attempt.id) : undefined), 10_000, 'auto-submit');
+    const graded = await eventually(
+      async () => ((await stateOf(attempt.id)).status === 'submitted' ? stateOf(attempt.id) : undefined),
+      10_000,
+      'auto-submit',
+    );
     expect(graded).toEqual({ status: 'submitted', submission: 'deadline', score: 1 });
   });
 
@@ -105,7 +134,10 @@ describe('exams.auto-submit', () => {
     expect(await eventually(async () => ((await job.getState()) === 'completed' ? true : undefined))).toBe(true);
     expect((await queue.getJob(job.id!))!.returnvalue).toBe('already_submitted');
     expect(await stateOf(attempt.id)).toEqual({ status: 'submitted', submission: 'trainee', score: 2 });
-    const graded = await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'exam.attempt.graded' AND payload->>'attemptId' = $1`, [attempt.id]);
+    const graded = await db.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'exam.attempt.graded' AND payload->>'attemptId' = $1`,
+      [attempt.id],
+    );
     expect(graded[0].n).toBe(1);
   });
 });

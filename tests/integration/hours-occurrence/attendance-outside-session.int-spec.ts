@@ -26,12 +26,29 @@ describe('scenario: attendance outside the session', () => {
   afterAll(() => api.close());
 
   const record = (signedInAt: string, signedOutAt: string) =>
-    api.request({ method: 'POST', url: `/lessons/${lessonId}/attendance`, token: world.tokens.orgAdminA, payload: { traineeId: world.users.traineeLZ, signedInAt, signedOutAt } });
+    api.request({
+      method: 'POST',
+      url: `/lessons/${lessonId}/attendance`,
+      token: world.tokens.orgAdminA,
+      payload: { traineeId: world.users.traineeLZ, signedInAt, signedOutAt },
+    });
 
   it.each([
-    ['a sign-in the day before the session', '2026-12-30T20:00:00+08:00', '2026-12-31T23:00:00+08:00', 'signedInAt', /不在面授安排的日期（2026-12-31）内/],
+    [
+      'a sign-in the day before the session',
+      '2026-12-30T20:00:00+08:00',
+      '2026-12-31T23:00:00+08:00',
+      'signedInAt',
+      /不在面授安排的日期（2026-12-31）内/,
+    ],
     ['a sign-in a year before the session', '2025-12-31T20:00:00+08:00', '2025-12-31T23:00:00+08:00', 'signedInAt', /不在面授安排的日期/],
-    ['a sign-out after the session day', '2026-12-31T20:00:00+08:00', '2027-01-01T00:30:00+08:00', 'signedOutAt', /签退时间不在面授安排的日期/],
+    [
+      'a sign-out after the session day',
+      '2026-12-31T20:00:00+08:00',
+      '2027-01-01T00:30:00+08:00',
+      'signedOutAt',
+      /签退时间不在面授安排的日期/,
+    ],
     ['a sign-out in the future', '2026-12-31T20:00:00+08:00', '2027-03-01T10:00:00+08:00', 'signedOutAt', /不能晚于当前时间/],
     ['a sign-out before the sign-in', '2026-12-31T22:00:00+08:00', '2026-12-31T21:00:00+08:00', 'signedOutAt', /晚于签到时间/],
   ])('refuses %s with a 400 naming the field, writing nothing', async (_what, signIn, signOut, field, message) => {
@@ -46,16 +63,30 @@ describe('scenario: attendance outside the session', () => {
     await db.query(`UPDATE enrollments SET enrolled_at = '2027-01-01T00:00:00Z' WHERE trainee_id = $1`, [world.users.traineeLZ]);
     const res = await record('2026-12-31T20:00:00+08:00', '2026-12-31T23:59:00+08:00');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ details: [{ field: 'signedInAt', message: expect.stringContaining('早于该学员报名本课程的日期（2027-01-01）') }] });
+    expect(res.json()).toMatchObject({
+      details: [{ field: 'signedInAt', message: expect.stringContaining('早于该学员报名本课程的日期（2027-01-01）') }],
+    });
     await db.query(`UPDATE enrollments SET enrolled_at = '2026-12-20T02:00:00Z' WHERE trainee_id = $1`, [world.users.traineeLZ]);
   });
 
   it('refuses a sign-in sheet with one bad row, naming row and field, in either mode, and writes nothing', async () => {
     for (const mode of ['valid-rows', 'all-or-nothing']) {
-      const csv = ['username,sign_in,sign_out', 'traineelz,2026-12-31 20:00,2026-12-31 23:59', 'traineelz,2026-12-29 20:00,2026-12-31 23:59'].join('\n');
-      const res = await api.request({ method: 'POST', url: `/lessons/${lessonId}/attendance/roster`, token: world.tokens.orgAdminA, payload: { csv, mode } });
+      const csv = [
+        'username,sign_in,sign_out',
+        'traineelz,2026-12-31 20:00,2026-12-31 23:59',
+        'traineelz,2026-12-29 20:00,2026-12-31 23:59',
+      ].join('\n');
+      const res = await api.request({
+        method: 'POST',
+        url: `/lessons/${lessonId}/attendance/roster`,
+        token: world.tokens.orgAdminA,
+        payload: { csv, mode },
+      });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ code: 'ATTENDANCE_TIMES_INVALID', details: [{ field: 'rows[3].sign_in', message: expect.stringContaining('第3行') }] });
+      expect(res.json()).toMatchObject({
+        code: 'ATTENDANCE_TIMES_INVALID',
+        details: [{ field: 'rows[3].sign_in', message: expect.stringContaining('第3行') }],
+      });
     }
     expect(await db.query('SELECT count(*)::int AS n FROM attendance_records')).toEqual([{ n: 0 }]);
     expect(await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'course.completed'`)).toEqual([{ n: 0 }]);
@@ -63,7 +94,12 @@ describe('scenario: attendance outside the session', () => {
 
   it('accepts the same sheet once the row is right: the hours are dated at the sign-out', async () => {
     const csv = ['username,sign_in,sign_out', 'traineelz,2026-12-31 20:00,2026-12-31 23:59'].join('\n');
-    const res = await api.request({ method: 'POST', url: `/lessons/${lessonId}/attendance/roster`, token: world.tokens.orgAdminA, payload: { csv, mode: 'all-or-nothing' } });
+    const res = await api.request({
+      method: 'POST',
+      url: `/lessons/${lessonId}/attendance/roster`,
+      token: world.tokens.orgAdminA,
+      payload: { csv, mode: 'all-or-nothing' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().summary).toMatchObject({ recorded: 1 });
     const [event] = await db.query(`SELECT payload->>'completedAt' AS at FROM outbox_events WHERE type = 'course.completed'`);

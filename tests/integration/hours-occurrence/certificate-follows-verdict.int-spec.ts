@@ -25,7 +25,14 @@ describe('scenario: a yearly certificate after a reversal', () => {
   it('is suspended when 2026 falls to shortfall and valid again when it is complete', async () => {
     const trainee = world.users.traineeLZ;
     await db.query('UPDATE trainee_profiles SET yearly_requirements_opt_in = true WHERE user_id = $1', [trainee]);
-    const admin = { userId: world.users.admin, role: Role.PlatformAdmin, organizationId: null, enterpriseId: null, regionId: null, regionPath: null };
+    const admin = {
+      userId: world.users.admin,
+      role: Role.PlatformAdmin,
+      organizationId: null,
+      enterpriseId: null,
+      regionId: null,
+      regionPath: null,
+    };
     const adjustments = api.get(AdjustmentsService);
     const triggers = api.get(CertificateTriggersService);
     const add = (category: 1 | 2, hours: string, occurredOn: string) =>
@@ -46,18 +53,25 @@ describe('scenario: a yearly certificate after a reversal', () => {
     expect(page.body).toContain('2026年度学时经重新认定不满足要求');
     const json = (await api.request({ method: 'GET', url: `/certificates/verify/${certificate!.verifyToken}` })).json();
     expect(json).toMatchObject({ status: 'suspended', suspendedOn: '2027-01-05' });
-    const told: { user_id: string }[] = await db.query(`SELECT user_id FROM notifications WHERE kind = 'certificate.suspended' ORDER BY user_id`);
+    const told: { user_id: string }[] = await db.query(
+      `SELECT user_id FROM notifications WHERE kind = 'certificate.suspended' ORDER BY user_id`,
+    );
     expect(told.map((n) => n.user_id).sort()).toEqual([trainee, world.users.regulatorLZ, world.users.regulatorGS].sort());
 
     clock.set('2027-01-06T02:00:00Z');
     await add(2, '30', '2026-12-20'); // the course is recognised again, late
     const reinstated = await triggers.evaluate(trainee, 2026);
     expect(typeof reinstated.yearly === 'string' ? reinstated.yearly : reinstated.yearly.certificate.status).toBe('valid');
-    expect((await api.request({ method: 'GET', url: `/certificates/verify/${certificate!.verifyToken}` })).json()).toMatchObject({ status: 'valid', suspensionReason: null });
+    expect((await api.request({ method: 'GET', url: `/certificates/verify/${certificate!.verifyToken}` })).json()).toMatchObject({
+      status: 'valid',
+      suspensionReason: null,
+    });
     const history = await db.query(`SELECT type FROM certificate_events WHERE certificate_id = $1 ORDER BY at, type`, [certificate!.id]);
     expect(history.map((e: { type: string }) => e.type)).toEqual(['issued', 'suspended', 'reinstated']);
     // Evaluating again changes nothing.
     await triggers.evaluate(trainee, 2026);
-    expect(await db.query(`SELECT count(*)::int AS n FROM certificate_events WHERE certificate_id = $1`, [certificate!.id])).toEqual([{ n: 3 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM certificate_events WHERE certificate_id = $1`, [certificate!.id])).toEqual([
+      { n: 3 },
+    ]);
   });
 });

@@ -28,7 +28,12 @@ describe('scenario: attendance at 23:59 CST on 31 December, recorded on 2 Januar
     clock.set('2027-01-01T00:30:00Z'); // 08:30 CST on 1 January: the year-close run
     await api.get(ComplianceEngine).recomputeAll({ year: 2026 });
     const status = async (year: number) =>
-      (await db.query(`SELECT state, accrued::text, final FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'methods' AND period_year = $2`, [trainee, year]))[0];
+      (
+        await db.query(
+          `SELECT state, accrued::text, final FROM compliance_statuses WHERE trainee_id = $1 AND requirement = 'methods' AND period_year = $2`,
+          [trainee, year],
+        )
+      )[0];
     expect(await status(2026)).toEqual({ state: 'shortfall', accrued: '0.00', final: true });
 
     clock.set('2027-01-02T02:00:00Z'); // entered on 2 January
@@ -48,14 +53,23 @@ describe('scenario: attendance at 23:59 CST on 31 December, recorded on 2 Januar
     // Nothing moved into 2027.
     expect((await status(2027))?.accrued ?? '0.00').toBe('0.00');
 
-    const audit = await db.query(`SELECT requirement, before_state, after_state, before_accrued::text, after_accrued::text FROM compliance_verdict_changes WHERE trainee_id = $1`, [trainee]);
-    expect(audit).toEqual([{ requirement: 'methods', before_state: 'shortfall', after_state: 'complete', before_accrued: '0.00', after_accrued: '30.00' }]);
-    const told: { user_id: string; body: string }[] = await db.query(`SELECT user_id, body FROM notifications WHERE kind = 'compliance.verdict-changed' ORDER BY user_id`);
+    const audit = await db.query(
+      `SELECT requirement, before_state, after_state, before_accrued::text, after_accrued::text FROM compliance_verdict_changes WHERE trainee_id = $1`,
+      [trainee],
+    );
+    expect(audit).toEqual([
+      { requirement: 'methods', before_state: 'shortfall', after_state: 'complete', before_accrued: '0.00', after_accrued: '30.00' },
+    ]);
+    const told: { user_id: string; body: string }[] = await db.query(
+      `SELECT user_id, body FROM notifications WHERE kind = 'compliance.verdict-changed' ORDER BY user_id`,
+    );
     expect(told.map((n) => n.user_id).sort()).toEqual([trainee, world.users.entAdminLZ, world.users.regulatorLZ].sort());
     expect(told[0].body).toContain('学时不足（0学时） → 已完成（30学时）');
 
     // The job delivered twice changes nothing twice.
     await runAccrualJobs(api, trainee);
-    expect(await db.query(`SELECT count(*)::int AS n FROM compliance_verdict_changes WHERE trainee_id = $1`, [trainee])).toEqual([{ n: 1 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM compliance_verdict_changes WHERE trainee_id = $1`, [trainee])).toEqual([
+      { n: 1 },
+    ]);
   });
 });

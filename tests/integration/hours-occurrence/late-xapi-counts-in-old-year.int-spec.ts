@@ -25,9 +25,17 @@ describe('scenario: an xAPI statement dated in the old year', () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     db = api.get(DataSource);
-    key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })).json().key;
+    key = (await api.request({ method: 'POST', url: '/xapi-keys', token: world.tokens.orgAdminA, payload: { name: '外部平台' } })).json()
+      .key;
     // 30 学时 of category 2 (methods): one 180-minute lesson (1 minute a 学时 in the test world).
-    const course = onlineCourse({ title: '外部平台方法课', category: 2, kind: 'continuing', topicCodes: ['six-sigma'], creditHours: '30', lessons: [{ title: '全部内容', type: 'video', minutes: 180, required: true }] });
+    const course = onlineCourse({
+      title: '外部平台方法课',
+      category: 2,
+      kind: 'continuing',
+      topicCodes: ['six-sigma'],
+      creditHours: '30',
+      lessons: [{ title: '全部内容', type: 'video', minutes: 180, required: true }],
+    });
     lessons = (await enrolledInCourse(api, world, clock, course)).version.lessons;
   });
   afterAll(() => api.close());
@@ -40,8 +48,11 @@ describe('scenario: an xAPI statement dated in the old year', () => {
     result: { duration: 'PT3H' },
     timestamp,
   });
-  const send = (body: object, url = '/xapi/statements', auth: { headers?: Record<string, string>; token?: string } = { headers: { 'x-api-key': key } }) =>
-    api.request({ method: 'POST', url, payload: body, ...auth });
+  const send = (
+    body: object,
+    url = '/xapi/statements',
+    auth: { headers?: Record<string, string>; token?: string } = { headers: { 'x-api-key': key } },
+  ) => api.request({ method: 'POST', url, payload: body, ...auth });
 
   it.each([
     ['in the future', '2027-01-03T02:00:00Z', '不能晚于当前时间'],
@@ -64,9 +75,11 @@ describe('scenario: an xAPI statement dated in the old year', () => {
     expect(await db.query(`SELECT year, occurred_at FROM credit_entries WHERE trainee_id = $1`, [world.users.traineeLZ])).toEqual([
       { year: 2026, occurred_at: new Date('2026-12-31T15:30:00Z') },
     ]);
-    expect(await db.query(`SELECT before_state, after_state FROM compliance_verdict_changes WHERE trainee_id = $1 AND period_year = 2026`, [world.users.traineeLZ])).toEqual([
-      { before_state: 'shortfall', after_state: 'complete' },
-    ]);
+    expect(
+      await db.query(`SELECT before_state, after_state FROM compliance_verdict_changes WHERE trainee_id = $1 AND period_year = 2026`, [
+        world.users.traineeLZ,
+      ]),
+    ).toEqual([{ before_state: 'shortfall', after_state: 'complete' }]);
   });
 
   it('refuses a statement older than 30 days from the key, and takes it when the org admin confirms it', async () => {
@@ -78,6 +91,8 @@ describe('scenario: an xAPI statement dated in the old year', () => {
     expect((await send(old, '/xapi/statements/confirmed', { token: world.tokens.orgAdminB })).statusCode).toBe(400); // another organization's lesson
     const confirmed = await send(old, '/xapi/statements/confirmed', { token: world.tokens.orgAdminA });
     expect(confirmed.statusCode).toBe(200);
-    expect(await db.query('SELECT api_key_id, confirmed_by FROM xapi_statements WHERE id = $1', [old.id])).toEqual([{ api_key_id: null, confirmed_by: world.users.orgAdminA }]);
+    expect(await db.query('SELECT api_key_id, confirmed_by FROM xapi_statements WHERE id = $1', [old.id])).toEqual([
+      { api_key_id: null, confirmed_by: world.users.orgAdminA },
+    ]);
   });
 });

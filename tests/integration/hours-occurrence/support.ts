@@ -17,7 +17,15 @@ export function newYearsEveSession(): Record<string, unknown> {
     deliveryMode: 'in_person',
     capacity: null,
     lessons: [
-      { title: '现场实训', type: 'live_session', minutes: 180, required: true, startsAt: '2026-12-31T12:00:00Z', endsAt: '2026-12-31T15:59:00Z', venue: '兰州' },
+      {
+        title: '现场实训',
+        type: 'live_session',
+        minutes: 180,
+        required: true,
+        startsAt: '2026-12-31T12:00:00Z',
+        endsAt: '2026-12-31T15:59:00Z',
+        venue: '兰州',
+      },
     ],
   };
 }
@@ -42,10 +50,22 @@ export async function runAccrualJobs(api: TestApi, traineeId: string): Promise<n
 }
 
 /** The LZ trainee held to the yearly requirements, enrolled (in December) in a published course. */
-export async function enrolledInCourse(api: TestApi, world: World, clock: FakeClock, body: Record<string, unknown>): Promise<{ version: Awaited<ReturnType<typeof publishCourse>>; enrollmentId: string }> {
-  await api.get(DataSource).query('UPDATE trainee_profiles SET yearly_requirements_opt_in = true WHERE user_id = $1', [world.users.traineeLZ]);
+export async function enrolledInCourse(
+  api: TestApi,
+  world: World,
+  clock: FakeClock,
+  body: Record<string, unknown>,
+): Promise<{ version: Awaited<ReturnType<typeof publishCourse>>; enrollmentId: string }> {
+  await api
+    .get(DataSource)
+    .query('UPDATE trainee_profiles SET yearly_requirements_opt_in = true WHERE user_id = $1', [world.users.traineeLZ]);
   const version = await publishCourse(api, world, body);
-  const res = await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } });
+  const res = await api.request({
+    method: 'POST',
+    url: '/me/enrollments',
+    token: world.tokens.traineeLZ,
+    payload: { courseVersionId: version.id },
+  });
   if (res.statusCode !== 201) throw new Error(`enrol: ${res.statusCode} ${res.body}`);
   void clock;
   return { version, enrollmentId: res.json().id };

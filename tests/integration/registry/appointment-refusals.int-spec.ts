@@ -27,50 +27,77 @@ describe('appointment refusals and renewal', () => {
 
   it('refuses a candidate who declares a disqualifying circumstance, naming it', async () => {
     const c = await candidate(h.api, { enterpriseId: enterprise, declaration: false });
-    const answers = { serious_quality_violation: false, improper_gain: false, abuse_of_office: true, leaked_secrets: false, other_harm: false };
-    expect((await post('/registry/declarations', { trainee: { username: c.username }, declaredOn: '2026-04-30', answers })).statusCode).toBe(201);
+    const answers = {
+      serious_quality_violation: false,
+      improper_gain: false,
+      abuse_of_office: true,
+      leaked_secrets: false,
+      other_harm: false,
+    };
+    expect(
+      (await post('/registry/declarations', { trainee: { username: c.username }, declaredOn: '2026-04-30', answers })).statusCode,
+    ).toBe(201);
     const res = await post('/registry/appointments', appointmentBody({ username: c.username }));
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('CQO_DISQUALIFIED_DECLARED');
     expect(res.json().message).toContain('滥用职权');
-    expect(res.json().details).toEqual([expect.objectContaining({ field: 'declaration.abuse_of_office', message: expect.stringContaining('滥用职权') })]);
+    expect(res.json().details).toEqual([
+      expect.objectContaining({ field: 'declaration.abuse_of_office', message: expect.stringContaining('滥用职权') }),
+    ]);
   });
 
   it('refuses a person with an open disqualifying regulator flag, and accepts once it is cleared', async () => {
     const c = await candidate(h.api, { enterpriseId: enterprise });
-    const flag = await post(`/regulators/cqos/${c.userId}/flags`, { reason: '经查泄露合作伙伴信息', disqualifyingCircumstance: 'leaked_secrets' }, h.world.tokens.regulatorLZ);
+    const flag = await post(
+      `/regulators/cqos/${c.userId}/flags`,
+      { reason: '经查泄露合作伙伴信息', disqualifyingCircumstance: 'leaked_secrets' },
+      h.world.tokens.regulatorLZ,
+    );
     expect(flag.statusCode).toBe(201);
     const refused = await post('/registry/appointments', appointmentBody({ username: c.username }));
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'CQO_DISQUALIFIED_FLAGGED', details: [{ field: 'flag.leaked_secrets' }] });
     // A flag of no disqualifying kind does not block.
-    expect((await post(`/regulators/flags/${flag.json().id}/clear`, { reason: '经复核不属实' }, h.world.tokens.regulatorLZ)).statusCode).toBeLessThan(300);
-    expect((await post(`/regulators/cqos/${c.userId}/flags`, { reason: '请关注其学时进度' }, h.world.tokens.regulatorLZ)).statusCode).toBe(201);
+    expect(
+      (await post(`/regulators/flags/${flag.json().id}/clear`, { reason: '经复核不属实' }, h.world.tokens.regulatorLZ)).statusCode,
+    ).toBeLessThan(300);
+    expect((await post(`/regulators/cqos/${c.userId}/flags`, { reason: '请关注其学时进度' }, h.world.tokens.regulatorLZ)).statusCode).toBe(
+      201,
+    );
     const ok = await post('/registry/appointments', appointmentBody({ username: c.username }));
     expect(ok.statusCode).toBe(201);
     // Leave the enterprise free for the next cases.
-    expect((await post(`/registry/appointments/${ok.json().id}/end`, { reason: 'resignation', endedOn: '2026-05-01' })).statusCode).toBe(200);
+    expect((await post(`/registry/appointments/${ok.json().id}/end`, { reason: 'resignation', endedOn: '2026-05-01' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses a backdated appointment, and accepts it with the city’s approval (used once)', async () => {
     const c = await candidate(h.api, { enterpriseId: enterprise });
     const backdated = await post('/registry/appointments', appointmentBody({ username: c.username }, { appointedOn: '2026-03-31' }));
     expect(backdated.statusCode).toBe(400);
-    expect(backdated.json()).toMatchObject({ code: 'APPOINTED_ON_TOO_EARLY', details: [{ field: 'appointedOn', message: expect.stringContaining('2026-04-01') }] });
+    expect(backdated.json()).toMatchObject({
+      code: 'APPOINTED_ON_TOO_EARLY',
+      details: [{ field: 'appointedOn', message: expect.stringContaining('2026-04-01') }],
+    });
     const ahead = await post('/registry/appointments', appointmentBody({ username: c.username }, { appointedOn: '2026-07-31' }));
     expect(ahead.statusCode).toBe(400);
     expect(ahead.json()).toMatchObject({ code: 'APPOINTED_ON_TOO_LATE', details: [{ field: 'appointedOn' }] });
     // Another city's regulator cannot approve.
-    const approval = { enterpriseId: enterprise, traineeId: c.userId, appointedOn: '2026-03-31', reason: '聘任文件日期为3月31日，登记延误' };
+    const approval = {
+      enterpriseId: enterprise,
+      traineeId: c.userId,
+      appointedOn: '2026-03-31',
+      reason: '聘任文件日期为3月31日，登记延误',
+    };
     expect((await post('/regulators/appointment-backdate-approvals', approval, h.world.tokens.regulatorTS)).statusCode).toBe(403);
     expect((await post('/regulators/appointment-backdate-approvals', approval, h.world.tokens.regulatorLZ)).statusCode).toBe(201);
     const ok = await post('/registry/appointments', appointmentBody({ username: c.username }, { appointedOn: '2026-03-31' }));
     expect(ok.statusCode).toBe(201);
     expect(ok.json().backdateApprovalId).toEqual(expect.any(String));
-    const [audit] = await h.api.get<DataSource>(getDataSourceToken()).query(
-      'SELECT reason, approved_by, used_by_appointment_id FROM appointment_backdate_approvals WHERE trainee_id = $1',
-      [c.userId],
-    );
+    const [audit] = await h.api
+      .get<DataSource>(getDataSourceToken())
+      .query('SELECT reason, approved_by, used_by_appointment_id FROM appointment_backdate_approvals WHERE trainee_id = $1', [c.userId]);
     expect(audit).toMatchObject({ reason: approval.reason, approved_by: h.world.users.regulatorLZ, used_by_appointment_id: ok.json().id });
     expect((await post(`/registry/appointments/${ok.json().id}/end`, { reason: 'dismissal', endedOn: '2026-05-01' })).statusCode).toBe(200);
   });
@@ -81,7 +108,9 @@ describe('appointment refusals and renewal', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().eligibility.checkedOn).toBe('2026-07-15');
     expect(res.json().termState).toBe('future');
-    expect((await post(`/registry/appointments/${res.json().id}/end`, { reason: 'resignation', endedOn: '2026-07-15' })).statusCode).toBe(200);
+    expect((await post(`/registry/appointments/${res.json().id}/end`, { reason: 'resignation', endedOn: '2026-07-15' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses re-appointing someone with a final yearly shortfall in the last term', async () => {
@@ -95,7 +124,9 @@ describe('appointment refusals and renewal', () => {
        RETURNING id`,
       [enterprise, c.userId],
     );
-    const [rule] = await ds.query(`SELECT r.id, r.rule_set_id, r.code FROM requirement_rules r WHERE r.period = 'calendar_year' ORDER BY r.sort_order LIMIT 1`);
+    const [rule] = await ds.query(
+      `SELECT r.id, r.rule_set_id, r.code FROM requirement_rules r WHERE r.period = 'calendar_year' ORDER BY r.sort_order LIMIT 1`,
+    );
     await ds.query(
       `INSERT INTO compliance_statuses (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
        VALUES ($1, $2, 2024, $3, $4, 14, 10, 4, 'shortfall', true, now())`,
@@ -103,11 +134,16 @@ describe('appointment refusals and renewal', () => {
     );
     const res = await post('/registry/appointments', appointmentBody({ username: c.username }));
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'REAPPOINTMENT_CONTINUING_EDUCATION_SHORTFALL', details: [{ field: 'continuingEducation.2024' }] });
+    expect(res.json()).toMatchObject({
+      code: 'REAPPOINTMENT_CONTINUING_EDUCATION_SHORTFALL',
+      details: [{ field: 'continuingEducation.2024' }],
+    });
     // The expired, unrenewed term shows as such, and cannot be renewed either.
     const old = await h.api.request({ method: 'GET', url: `/registry/appointments/${oldId}`, token });
     expect(old.json().termState).toBe('expired_unrenewed');
-    expect((await post(`/registry/appointments/${oldId}/renew`, { authorizationCertificateNo: 'OLD-2' })).json().code).toBe('REAPPOINTMENT_CONTINUING_EDUCATION_SHORTFALL');
+    expect((await post(`/registry/appointments/${oldId}/renew`, { authorizationCertificateNo: 'OLD-2' })).json().code).toBe(
+      'REAPPOINTMENT_CONTINUING_EDUCATION_SHORTFALL',
+    );
   });
 
   it('renews a term within 90 days of its end: the next term starts the day after', async () => {

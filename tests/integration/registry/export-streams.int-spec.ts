@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { Role } from '@cqo/core';
 import { RegistryExportsService } from '@cqo/reporting';
 import type { TestApi } from '../../support/api';
@@ -12,7 +12,14 @@ import { eventually } from '../../support/worker';
 describe('export streams', () => {
   let api: TestApi;
   let db: DataSource;
-  const province: Actor = { userId: '00000000-0000-4000-8000-000000000001', role: Role.PlatformAdmin, organizationId: null, enterpriseId: null, regionId: null, regionPath: null };
+  const province: Actor = {
+    userId: '00000000-0000-4000-8000-000000000001',
+    role: Role.PlatformAdmin,
+    organizationId: null,
+    enterpriseId: null,
+    regionId: null,
+    regionPath: null,
+  };
   const ROWS = 30_000;
 
   beforeAll(async () => {
@@ -22,7 +29,9 @@ describe('export streams', () => {
     await db.query(`
       INSERT INTO enterprises (name, credit_code, region_id)
       SELECT '导出企业' || g, 'EXPORT' || lpad(g::text, 12, '0'), (SELECT id FROM regions WHERE code = '620100') FROM generate_series(1, ${ROWS}) g`);
-    await db.query(`INSERT INTO users (username, password_hash, display_name, role) SELECT 'exp' || g, 'x', '学员' || g, 'trainee' FROM generate_series(1, ${ROWS}) g`);
+    await db.query(
+      `INSERT INTO users (username, password_hash, display_name, role) SELECT 'exp' || g, 'x', '学员' || g, 'trainee' FROM generate_series(1, ${ROWS}) g`,
+    );
     await db.query(`
       INSERT INTO trainee_profiles (user_id, full_name, id_number_hash, id_number_masked, enterprise_id, education_level)
       SELECT u.id, u.display_name, 'h' || u.username, '620102********0000', e.id, 'bachelor'
@@ -38,12 +47,20 @@ describe('export streams', () => {
 
   const busy = async (): Promise<number> =>
     Number(
-      (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (query ILIKE 'COPY (%' OR query ILIKE '%registry_export%') AND state <> 'idle'`))[0].n,
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (query ILIKE 'COPY (%' OR query ILIKE '%registry_export%') AND state <> 'idle'`,
+        )
+      )[0].n,
     );
 
   const waitingOnClient = async (): Promise<number> =>
     Number(
-      (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'COPY (%' AND state = 'active' AND wait_event = 'ClientWrite'`))[0].n,
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'COPY (%' AND state = 'active' AND wait_event = 'ClientWrite'`,
+        )
+      )[0].n,
     );
 
   it.each(['csv', 'xlsx'] as const)('streams every row as %s', async (format) => {

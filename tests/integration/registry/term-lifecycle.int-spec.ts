@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { JobName} from '@cqo/core';
+import type { JobName } from '@cqo/core';
 import { FakeClock, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
@@ -28,12 +28,14 @@ describe('a CQO term, from appointment to expiry', () => {
   const clock = new FakeClock(new Date('2026-05-01T02:00:00Z'));
   const DAY = 86_400_000;
 
-
   const statusOf = async (cqo: Candidate, requirement: string, year: number): Promise<StatusRow | undefined> => {
-    const rows: StatusRow[] = await api.get<DataSource>(getDataSourceToken()).query(
-      'SELECT state, required::text FROM compliance_statuses WHERE trainee_id = $1 AND requirement = $2 AND period_year = $3',
-      [cqo.userId, requirement, year],
-    );
+    const rows: StatusRow[] = await api
+      .get<DataSource>(getDataSourceToken())
+      .query('SELECT state, required::text FROM compliance_statuses WHERE trainee_id = $1 AND requirement = $2 AND period_year = $3', [
+        cqo.userId,
+        requirement,
+        year,
+      ]);
     return rows[0];
   };
   const run = async (job: JobName) => {
@@ -41,9 +43,11 @@ describe('a CQO term, from appointment to expiry', () => {
     await eventually(async () => ((await added.isCompleted()) ? true : undefined), 15_000, job);
   };
   const notifications = async (userId: string): Promise<string[]> =>
-    (await api.get<DataSource>(getDataSourceToken()).query("SELECT title FROM notifications WHERE user_id = $1 AND kind = 'cqo_term_reminder' ORDER BY created_at", [userId])).map(
-      (r: { title: string }) => r.title,
-    );
+    (
+      await api
+        .get<DataSource>(getDataSourceToken())
+        .query("SELECT title FROM notifications WHERE user_id = $1 AND kind = 'cqo_term_reminder' ORDER BY created_at", [userId])
+    ).map((r: { title: string }) => r.title);
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -66,7 +70,12 @@ describe('a CQO term, from appointment to expiry', () => {
       payload: { enterpriseId, traineeId: cqo.userId, appointedOn: '2023-08-01', reason: '企业提交了2023年8月1日的聘任文件，补登记' },
     });
   const appoint = (adminToken: string, cqo: Candidate) =>
-    api.request({ method: 'POST', url: '/registry/appointments', token: adminToken, payload: appointmentBody({ username: cqo.username }, { appointedOn: '2023-08-01' }) });
+    api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token: adminToken,
+      payload: appointmentBody({ username: cqo.username }, { appointedOn: '2023-08-01' }),
+    });
   /** A CQO serving since 2023-08-01, whose term ends on 2026-07-31. */
   const serving = async () => {
     const ent = await enterprise();
@@ -91,10 +100,16 @@ describe('a CQO term, from appointment to expiry', () => {
     const res = await appoint(ent.adminToken, cqo);
     expect(res.statusCode).toBe(201);
     expect(res.json().termEndsOn).toBe('2026-07-31');
-    const [term] = await api.get<DataSource>(getDataSourceToken()).query('SELECT served_from::text, served_to::text FROM serving_cqo_terms WHERE trainee_id = $1', [cqo.userId]);
+    const [term] = await api
+      .get<DataSource>(getDataSourceToken())
+      .query('SELECT served_from::text, served_to::text FROM serving_cqo_terms WHERE trainee_id = $1', [cqo.userId]);
     expect(term).toEqual({ served_from: '2023-08-01', served_to: '2026-07-31' });
     // The appointment's event recomputes the trainee: the yearly rules now apply (behind the pro-rated share in May).
-    await eventually(async () => ((await statusOf(cqo, 'continuing', 2026))?.state === 'at_risk' ? true : undefined), 15_000, 'continuing at risk');
+    await eventually(
+      async () => ((await statusOf(cqo, 'continuing', 2026))?.state === 'at_risk' ? true : undefined),
+      15_000,
+      'continuing at risk',
+    );
     expect(await statusOf(cqo, 'methods', 2026)).toMatchObject({ state: 'at_risk', required: '30.00' });
   });
 
@@ -113,10 +128,9 @@ describe('a CQO term, from appointment to expiry', () => {
     await run('registry.term-reminders');
     expect(await notifications(cqo.userId)).toHaveLength(2);
     expect(await notifications(ent.adminId)).toHaveLength(2);
-    const [body] = await api.get<DataSource>(getDataSourceToken()).query(
-      "SELECT body FROM notifications WHERE user_id = $1 AND dedupe_key LIKE '%:30:%'",
-      [ent.adminId],
-    );
+    const [body] = await api
+      .get<DataSource>(getDataSourceToken())
+      .query("SELECT body FROM notifications WHERE user_id = $1 AND dedupe_key LIKE '%:30:%'", [ent.adminId]);
     expect(body.body).toContain('还有30天');
   });
 
@@ -124,22 +138,33 @@ describe('a CQO term, from appointment to expiry', () => {
     const { enterprise: ent, cqo, appointmentId } = await serving();
     clock.set('2026-07-31T15:00:00Z'); // 23:00 CST on the last day: still serving
     await run('registry.expire-terms');
-    expect((await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: ent.adminToken })).json().status).toBe('serving');
+    expect(
+      (await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: ent.adminToken })).json().status,
+    ).toBe('serving');
     clock.set('2026-07-31T16:30:00Z'); // 00:30 CST on 1 August
     await run('registry.expire-terms');
     await run('registry.expire-terms');
-    const ended = (await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: world.tokens.regulatorLZ })).json();
+    const ended = (
+      await api.request({ method: 'GET', url: `/registry/appointments/${appointmentId}`, token: world.tokens.regulatorLZ })
+    ).json();
     expect(ended).toMatchObject({ status: 'ended', endReason: 'term_expired', endReasonLabel: '任期届满', endedOn: '2026-07-31' });
-    const events = await api.get<DataSource>(getDataSourceToken()).query(
-      "SELECT payload->>'change' AS change FROM outbox_events WHERE type = 'cqo.appointment.changed' AND payload->>'appointmentId' = $1 ORDER BY created_at",
-      [appointmentId],
-    );
+    const events = await api
+      .get<DataSource>(getDataSourceToken())
+      .query(
+        "SELECT payload->>'change' AS change FROM outbox_events WHERE type = 'cqo.appointment.changed' AND payload->>'appointmentId' = $1 ORDER BY created_at",
+        [appointmentId],
+      );
     expect(events.map((e: { change: string }) => e.change)).toEqual(['appointed', 'ended']);
     // Served part of 2026: the 2026 requirements still apply to them.
     expect((await statusOf(cqo, 'continuing', 2026))?.state).not.toBe('not_applicable');
     // A new CQO may now be appointed at the enterprise.
     const next = await candidate(api, { enterpriseId: ent.id });
-    const res = await api.request({ method: 'POST', url: '/registry/appointments', token: ent.adminToken, payload: appointmentBody({ username: next.username }, { appointedOn: '2026-08-01' }) });
+    const res = await api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token: ent.adminToken,
+      payload: appointmentBody({ username: next.username }, { appointedOn: '2026-08-01' }),
+    });
     expect(res.statusCode).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { buildDataSourceOptions, regionScopeOrAllSql, regionScopeSql, Role, ScopePolicy } from '@cqo/core';
 import { ALL_ENTITIES } from '@cqo/schema';
 import type { TestContext } from '@cqo/testing';
@@ -42,7 +42,8 @@ describe('region scope SQL', () => {
     return rows.map((r) => r.code);
   };
 
-  const pathOf = async (code: string): Promise<string> => ((await db.query('SELECT path FROM regions WHERE code = $1', [code])) as { path: string }[])[0].path;
+  const pathOf = async (code: string): Promise<string> =>
+    ((await db.query('SELECT path FROM regions WHERE code = $1', [code])) as { path: string }[])[0].path;
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -91,7 +92,9 @@ describe('region scope SQL', () => {
 
   it('selects everything for a NULL path in its optional form, and the subtree otherwise', async () => {
     const count = async (path: string | null): Promise<number> =>
-      ((await db.query(`SELECT count(*)::int AS n FROM regions g WHERE ${regionScopeOrAllSql('g.path', '$1')}`, [path])) as { n: number }[])[0].n;
+      (
+        (await db.query(`SELECT count(*)::int AS n FROM regions g WHERE ${regionScopeOrAllSql('g.path', '$1')}`, [path])) as { n: number }[]
+      )[0].n;
     const [{ all }]: { all: number }[] = await db.query('SELECT count(*)::int AS all FROM regions');
     expect(await count(null)).toBe(all);
     expect(await count(await pathOf('620100'))).toBe((await subtree('620100')).length);

@@ -26,7 +26,11 @@ export function renderApiClientSchema(document: OpenAPIObject): string {
     const input = join(dir, 'openapi.json');
     const output = join(dir, 'schema.d.ts');
     writeFileSync(input, JSON.stringify(document));
-    execFileSync(process.execPath, [join(dirname(require.resolve('openapi-typescript/package.json')), 'bin/cli.js'), input, '--output', output, '--export-type'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      process.execPath,
+      [join(dirname(require.resolve('openapi-typescript/package.json')), 'bin/cli.js'), input, '--output', output, '--export-type'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return HEADER + readFileSync(output, 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,11 @@ interface Operation {
 
 function operationsOf(document: OpenAPIObject): Operation[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ route: `${method.toUpperCase()} ${path}`, operationId: item[method]!.operationId!, responses: item[method]!.responses as Operation['responses'] })),
+    METHODS.filter((method) => item[method]).map((method) => ({
+      route: `${method.toUpperCase()} ${path}`,
+      operationId: item[method]!.operationId!,
+      responses: item[method]!.responses as Operation['responses'],
+    })),
   );
 }
 
@@ -30,7 +34,11 @@ function declaresSuccess(op: Operation): boolean {
   const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
   return (
     successes.length > 0 &&
-    successes.every(([status, response]) => status === '204' || (response?.content !== undefined && Object.values(response.content).every((media) => media.schema !== undefined)))
+    successes.every(
+      ([status, response]) =>
+        status === '204' ||
+        (response?.content !== undefined && Object.values(response.content).every((media) => media.schema !== undefined)),
+    )
   );
 }
 
@@ -66,10 +74,16 @@ describe('OpenAPI document', () => {
         const handler = controller.prototype[name] as object;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200);
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200);
         // A handler that writes the reply itself (@Res() without passthrough) chooses its own status.
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { data?: { passthrough?: boolean } }>;
-        const ownReply = Object.entries(args).some(([key, arg]) => key.startsWith(`${RouteParamtypes.RESPONSE}:`) && !arg.data?.passthrough);
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+          string,
+          { data?: { passthrough?: boolean } }
+        >;
+        const ownReply = Object.entries(args).some(
+          ([key, arg]) => key.startsWith(`${RouteParamtypes.RESPONSE}:`) && !arg.data?.passthrough,
+        );
         handlers.set(`${controller.name}_${name}`, { status, ownReply });
       }
     }
@@ -79,7 +93,9 @@ describe('OpenAPI document', () => {
         const handler = handlers.get(op.operationId);
         if (!handler) return [`${op.route}: no handler ${op.operationId}`];
         const declared = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
-        return handler.ownReply || declared.includes(String(handler.status)) ? [] : [`${op.route}: answers ${handler.status}, declares ${declared.join(', ')}`];
+        return handler.ownReply || declared.includes(String(handler.status))
+          ? []
+          : [`${op.route}: answers ${handler.status}, declares ${declared.join(', ')}`];
       });
     expect(handlers.size).toBeGreaterThan(200);
     expect(wrong).toEqual([]);
@@ -100,7 +116,9 @@ describe('OpenAPI document', () => {
     const fresh = renderApiClientSchema(document);
     const committed = readFileSync(resolve(__dirname, '../../../..', API_CLIENT_SCHEMA_PATH), 'utf8');
     if (committed !== fresh) {
-      throw new Error(`${API_CLIENT_SCHEMA_PATH} is out of date with the API's OpenAPI document: run \`npm run api:client\` and commit the result.`);
+      throw new Error(
+        `${API_CLIENT_SCHEMA_PATH} is out of date with the API's OpenAPI document: run \`npm run api:client\` and commit the result.`,
+      );
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { OpenAPIObject} from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@cqo/core';
 import { ApiModule } from '../api.module';
@@ -26,7 +26,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  */
 export async function createOpenApiDocument(): Promise<OpenAPIObject> {
   const config = loadConfig({ NODE_ENV: 'test' });
-  const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule.forRoot(config), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return buildOpenApiDocument(app);
   } finally {

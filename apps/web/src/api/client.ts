@@ -178,10 +178,16 @@ async function sessionFetch(request: Request): Promise<Response> {
   return res;
 }
 
-export const typedApi = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', fetch: sessionFetch, headers: { accept: 'application/json' } });
+export const typedApi = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  fetch: sessionFetch,
+  headers: { accept: 'application/json' },
+});
 
 /** The answer of a `typedApi` call, or its failure thrown as ApiError (the same errors `api` throws). */
-export async function ok<R extends { data?: unknown; error?: unknown; response: Response }>(call: Promise<R>): Promise<Exclude<R['data'], undefined>> {
+export async function ok<R extends { data?: unknown; error?: unknown; response: Response }>(
+  call: Promise<R>,
+): Promise<Exclude<R['data'], undefined>> {
   const { data, error, response } = await call;
   if (!response.ok) throw errorFromBody(response, error);
   return data as Exclude<R['data'], undefined>;
@@ -190,7 +196,8 @@ export async function ok<R extends { data?: unknown; error?: unknown; response: 
 /** Query string from an object; undefined, null and '' values are left out. */
 export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -166,7 +166,13 @@ export interface RowReport {
   mode: string;
   applied: boolean;
   summary: Record<string, number>;
-  rows: { row: number; status: string; traineeName?: string | null; idNumberMasked?: string | null; errors: { field: string; message: string }[] }[];
+  rows: {
+    row: number;
+    status: string;
+    traineeName?: string | null;
+    idNumberMasked?: string | null;
+    errors: { field: string; message: string }[];
+  }[];
 }
 
 export interface AttentionCheck {
@@ -245,7 +251,14 @@ export interface Attempt {
   submittedAt: string | null;
   submission: 'trainee' | 'deadline' | null;
   questionCount: number;
-  items: { position: number; type: QuestionType; stem: string; points: number; options: { id: string; text: string }[]; selectedOptionIds: string[] }[];
+  items: {
+    position: number;
+    type: QuestionType;
+    stem: string;
+    points: number;
+    options: { id: string; text: string }[];
+    selectedOptionIds: string[];
+  }[];
   result: AttemptResult | null;
   review: { position: number; correctOptionIds: string[]; correct: boolean; explanation: string | null }[] | null;
 }
@@ -312,7 +325,16 @@ export interface ItemStatistics {
   paperId: string;
   gradedAttempts: number;
   method: string;
-  items: { questionId: string; version: number; type: QuestionType; stem: string; attempts: number; difficulty: number; discrimination: number | null; pointBiserial: number | null }[];
+  items: {
+    questionId: string;
+    version: number;
+    type: QuestionType;
+    stem: string;
+    attempts: number;
+    difficulty: number;
+    discrimination: number | null;
+    pointBiserial: number | null;
+  }[];
 }
 
 import type { Page } from './client';

@@ -10,18 +10,30 @@ import { useI18n } from '../i18n';
  */
 export type Check = (value: unknown) => { rule: FieldRule; params?: RuleParams } | null;
 
-export const required = (choose = false): Check => (v) => (isBlank(v) ? { rule: choose ? 'choose' : 'required' } : null);
-export const maxLength = (max: number): Check => (v) => (typeof v === 'string' && v.trim().length > max ? { rule: 'maxLength', params: { max } } : null);
-export const minLength = (min: number): Check => (v) => (typeof v === 'string' && !isBlank(v) && v.trim().length < min ? { rule: 'minLength', params: { min } } : null);
-export const numberRange = (min: number, max?: number): Check => (v): ReturnType<Check> => {
-  if (isBlank(v)) return null;
-  const n = Number(v);
-  if (Number.isNaN(n)) return { rule: 'isNumber' };
-  if (n < min) return { rule: 'min', params: { min } as RuleParams };
-  if (max !== undefined && n > max) return { rule: 'max', params: { max } as RuleParams };
-  return null;
-};
-export const idNumber = (): Check => (v) => (typeof v === 'string' && !isBlank(v) && !isValidChineseIdNumber(v) ? { rule: 'idNumber' } : null);
+export const required =
+  (choose = false): Check =>
+  (v) =>
+    isBlank(v) ? { rule: choose ? 'choose' : 'required' } : null;
+export const maxLength =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.trim().length > max ? { rule: 'maxLength', params: { max } } : null;
+export const minLength =
+  (min: number): Check =>
+  (v) =>
+    typeof v === 'string' && !isBlank(v) && v.trim().length < min ? { rule: 'minLength', params: { min } } : null;
+export const numberRange =
+  (min: number, max?: number): Check =>
+  (v): ReturnType<Check> => {
+    if (isBlank(v)) return null;
+    const n = Number(v);
+    if (Number.isNaN(n)) return { rule: 'isNumber' };
+    if (n < min) return { rule: 'min', params: { min } as RuleParams };
+    if (max !== undefined && n > max) return { rule: 'max', params: { max } as RuleParams };
+    return null;
+  };
+export const idNumber = (): Check => (v) =>
+  typeof v === 'string' && !isBlank(v) && !isValidChineseIdNumber(v) ? { rule: 'idNumber' } : null;
 
 export interface FieldSpec {
   value: unknown;
@@ -58,7 +70,9 @@ export function useFieldChecks(spec: Record<string, FieldSpec>) {
     const ok = Object.keys(problems).length === 0;
     if (!ok) {
       // After React has marked the fields, land on the first one to fix.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus(),
+      );
     }
     return ok;
   };

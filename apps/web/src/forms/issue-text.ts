@@ -1,5 +1,5 @@
 import { fieldLabel } from '@cqo/forms/field-labels';
-import type { FieldRule} from '@cqo/forms/field-messages';
+import type { FieldRule } from '@cqo/forms/field-messages';
 import { fieldMessage } from '@cqo/forms/field-messages';
 import type { FieldIssue } from './field-issue';
 
@@ -15,7 +15,8 @@ export function setIssueLocale(locale: 'zh-CN' | 'en'): void {
  * A domain message that does not name the field gets its label in front (结束时间：早于开始时间).
  */
 export function issueText(issue: FieldIssue): string {
-  if (current === 'en' && issue.rule && issue.rule !== 'invalid') return fieldMessage(issue.rule as FieldRule, issue.field, issue.params ?? {}, 'en');
+  if (current === 'en' && issue.rule && issue.rule !== 'invalid')
+    return fieldMessage(issue.rule as FieldRule, issue.field, issue.params ?? {}, 'en');
   const label = current === 'zh' ? (issue.label ?? fieldLabel(issue.field, 'zh')) : fieldLabel(issue.field, 'en');
   if (issue.rule && issue.rule !== 'invalid') return issue.message;
   return issue.message.includes(label) || label === issue.field ? issue.message : `${label}：${issue.message}`;

@@ -80,7 +80,8 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.verifyTitle': 'Verify a certificate',
-  'login.verifyText': 'No sign-in needed: scan the QR code on the certificate, or enter its serial number and the last four characters of the holder’s ID number.',
+  'login.verifyText':
+    'No sign-in needed: scan the QR code on the certificate, or enter its serial number and the last four characters of the holder’s ID number.',
   'login.verifyLink': 'Verify by serial number',
 
   // e-mail: password reset, verification, settings, admin mail page (issue 16)
@@ -104,10 +105,11 @@ export const en: Record<MessageKey, string> = {
   'verifyEmail.title': 'E-mail verification',
   'verifyEmail.noToken': 'The link is incomplete. Open it again from the e-mail.',
   'verifyEmail.done': 'The address {email} is verified; reminders and notices will be mailed to it.',
-  'verifyEmail.stale': 'The link was for {email}, which is no longer your account\'s address; nothing was changed.',
+  'verifyEmail.stale': "The link was for {email}, which is no longer your account's address; nothing was changed.",
   'verifyEmail.continue': 'Go to the platform',
   'unsubscribe.title': 'Unsubscribe from reminders',
-  'unsubscribe.intro': 'Once confirmed, no more reminder e-mails (hours short, term ending, report due) are sent to you. Other notice e-mails and in-app notifications stay; you can turn reminders on again under Notification settings.',
+  'unsubscribe.intro':
+    'Once confirmed, no more reminder e-mails (hours short, term ending, report due) are sent to you. Other notice e-mails and in-app notifications stay; you can turn reminders on again under Notification settings.',
   'unsubscribe.confirm': 'Unsubscribe',
   'unsubscribe.done': 'You will no longer receive reminder e-mails.',
   'notificationSettings.title': 'Notification settings',
@@ -126,7 +128,8 @@ export const en: Record<MessageKey, string> = {
   'emailBanner.action': 'Verify it',
   'mail.title': 'Mail',
   'mail.deadLetters': 'Bounced addresses',
-  'mail.deadLettersIntro': 'Addresses the mail server refused for good (5xx): the platform mails them no more until they are removed from this list.',
+  'mail.deadLettersIntro':
+    'Addresses the mail server refused for good (5xx): the platform mails them no more until they are removed from this list.',
   'mail.noDeadLetters': 'No bounced addresses.',
   'mail.address': 'Address',
   'mail.reason': 'Reason',
@@ -134,15 +137,16 @@ export const en: Record<MessageKey, string> = {
   'mail.lastBounced': 'Last',
   'mail.removeDeadLetter': 'Remove',
   'mail.catchAll': 'Local inbox (development)',
-  'mail.catchAllIntro': 'Without SMTP configured, mail is received by the worker\'s built-in catch-all and kept under storage/mail-catch-all.',
+  'mail.catchAllIntro':
+    "Without SMTP configured, mail is received by the worker's built-in catch-all and kept under storage/mail-catch-all.",
   'mail.noCaught': 'No mail.',
   'mail.receivedAt': 'Time',
   'mail.to': 'To',
   'mail.subject': 'Subject',
 
-
   'verify.title': 'Certificate verification',
-  'verify.intro': 'Enter the serial number and the last four characters of the holder’s ID number. The QR code on a certificate opens its verification page directly.',
+  'verify.intro':
+    'Enter the serial number and the last four characters of the holder’s ID number. The QR code on a certificate opens its verification page directly.',
   'verify.serial': 'Serial number',
   'verify.idLast4': 'Last four of the ID number',
   'verify.idLast4Hint': 'e.g. 1234 or 123X',
@@ -189,10 +193,12 @@ export const en: Record<MessageKey, string> = {
   'cmi5.launch': 'Launch the course',
   'cmi5.relaunch': 'Launch again',
   'cmi5.frameTitle': 'Course: {title}',
-  'cmi5.howItWorks': 'The course records your learning itself; study time counts only as far as the server saw it pass. The lesson is complete once the course says its conditions are met (completed or passed).',
+  'cmi5.howItWorks':
+    'The course records your learning itself; study time counts only as far as the server saw it pass. The lesson is complete once the course says its conditions are met (completed or passed).',
   'cmi5.studied': 'Study time credited: {time}',
   'lessonType.scorm': 'SCORM course',
-  'scorm.howItWorks': 'The course records your progress in the SCORM runtime the platform provides, and resumes where you left off; study time counts only as far as the server saw it pass, and no more than the course reports. The lesson is complete once the course reports completion (or the mastery score).',
+  'scorm.howItWorks':
+    'The course records your progress in the SCORM runtime the platform provides, and resumes where you left off; study time counts only as far as the server saw it pass, and no more than the course reports. The lesson is complete once the course reports completion (or the mastery score).',
   'org.packageChoose': 'Choose a cmi5 package (zip with cmi5.xml at its root)',
   'org.scormPackageChoose': 'Choose a SCORM 1.2 / 2004 package (zip with imsmanifest.xml at its root)',
   'org.packageImported': 'Package imported: {title} ({count} files)',
@@ -282,7 +288,8 @@ export const en: Record<MessageKey, string> = {
   'study.openVideo': 'Open the video',
   'study.openDocument': 'Open the document',
   'study.noLesson': 'No such lesson.',
-  'study.videoRules': 'Video time follows what you actually watch: normal speed only, no skipping ahead of what you have watched; rewatching is free.',
+  'study.videoRules':
+    'Video time follows what you actually watch: normal speed only, no skipping ahead of what you have watched; rewatching is free.',
   'study.seekBlocked': 'You cannot skip ahead of what you have watched; back to the furthest point.',
   'study.superseded': 'You started studying in another tab or device; timing here is paused.',
   'study.continueHere': 'Continue here',
@@ -506,7 +513,8 @@ export const en: Record<MessageKey, string> = {
   'exports.appointments': 'CQO list',
   'exports.appointmentsText': 'CQOs appointed by the region’s enterprises, with terms and authorization numbers.',
   'exports.shortfalls': 'Shortfall list',
-  'exports.shortfallsText': 'Serving and nominated CQOs at risk or short of hours (nominated ones without the appointment training included), one row per requirement.',
+  'exports.shortfallsText':
+    'Serving and nominated CQOs at risk or short of hours (nominated ones without the appointment training included), one row per requirement.',
   'exports.certificates': 'Certificates',
   'exports.certificatesText': 'Certificates issued in the region and their status.',
   'hours.shortfallCol': 'Short by',
@@ -556,7 +564,8 @@ export const en: Record<MessageKey, string> = {
   'org.attentionMax': 'Longest interval (minutes)',
   'org.attentionTimeout': 'Time to answer (seconds)',
   'org.attentionTimeoutHint': 'A late answer counts as failed',
-  'org.attentionFromBank': "Ask a single-choice or true/false question of the organization's bank on the course's topics (a confirmation when none fits)",
+  'org.attentionFromBank':
+    "Ask a single-choice or true/false question of the organization's bank on the course's topics (a confirmation when none fits)",
   'org.completionShare': 'Completion share',
   'org.completionShareHint': 'A lesson completes at this share of its minutes, e.g. 0.90',
   'org.opensAt': 'Enrolment opens',
@@ -621,7 +630,8 @@ export const en: Record<MessageKey, string> = {
   'papers.mean': 'Mean score',
   'papers.results': 'Results',
   'papers.itemStats': 'Item statistics',
-  'papers.statsHint': 'From {n} graded attempts: difficulty is the share correct; discrimination is the difference between the top and bottom 27%; point-biserial correlates the item with the rest of the score.',
+  'papers.statsHint':
+    'From {n} graded attempts: difficulty is the share correct; discrimination is the difference between the top and bottom 27%; point-biserial correlates the item with the rest of the score.',
   'papers.itemAttempts': 'Attempts',
   'papers.pValue': 'Difficulty (p)',
   'papers.discrimination': 'Discrimination',
@@ -649,7 +659,8 @@ export const en: Record<MessageKey, string> = {
   'questions.topicsHint': 'Hold Ctrl or ⌘ to choose several',
   'questions.explanation': 'Explanation',
   'questions.archived': 'Archived',
-  'questions.importHint': 'Header: type, stem, A…H, answer, category, topics, difficulty, explanation. Topics by their Chinese names (the template has a drop-down). The whole file is imported or none of it; on errors every offending cell is listed.',
+  'questions.importHint':
+    'Header: type, stem, A…H, answer, category, topics, difficulty, explanation. Topics by their Chinese names (the template has a drop-down). The whole file is imported or none of it; on errors every offending cell is listed.',
   'questions.dryRun': 'Check only, do not import',
   'questions.check': 'Check the file',
   'questions.column': 'Column',
@@ -680,7 +691,8 @@ export const en: Record<MessageKey, string> = {
   'rules.period': 'Period',
   'rules.appliesTo': 'Applies to',
   'rules.new': 'New rule set',
-  'rules.newHint': 'A new rule set governs from its first year; it does not change the year in progress unless you apply it to this year with a reason. Closed years keep their verdicts.',
+  'rules.newHint':
+    'A new rule set governs from its first year; it does not change the year in progress unless you apply it to this year with a reason. Closed years keep their verdicts.',
   'rules.region': 'Region',
   'rules.effectiveFrom': 'Effective from',
   'rules.firstYear': 'First year governed',
@@ -729,7 +741,8 @@ export const en: Record<MessageKey, string> = {
   'claimStatus.approved': 'Approved',
   'claimStatus.rejected': 'Rejected',
   'claims.title': 'Hours earned elsewhere',
-  'claims.intro': 'Training outside this platform (national or industry events, courses) can be claimed with a certificate, attendance sheet or similar: your employer confirms it, the regulator approves it, and the hours count in the year the training ended.',
+  'claims.intro':
+    'Training outside this platform (national or industry events, courses) can be claimed with a certificate, attendance sheet or similar: your employer confirms it, the regulator approves it, and the hours count in the year the training ended.',
   'claims.new': 'Claim hours',
   'claims.mine': 'My claims',
   'claims.none': 'No claims yet.',
@@ -773,7 +786,8 @@ export const en: Record<MessageKey, string> = {
   'facts.state.enterprise_confirmed': 'Confirmed by employer',
   'facts.state.city_verified': 'Verified by regulator',
   'facts.title': 'Eligibility facts and evidence',
-  'facts.explain': 'Education, quality-work years, qualification and title need evidence, confirmed by the employer and verified by the regulator; until then they are only self-declared.',
+  'facts.explain':
+    'Education, quality-work years, qualification and title need evidence, confirmed by the employer and verified by the regulator; until then they are only self-declared.',
   'facts.fact': 'Condition',
   'facts.value': 'Declared value',
   'facts.evidence': 'Evidence',
@@ -832,7 +846,8 @@ export const en: Record<MessageKey, string> = {
   'md.sendCorrection': 'Send request',
   'md.listsTitle': 'Enterprise lists',
   'md.importTitle': 'Import an official list',
-  'md.importHelp': 'Upload an XLSX or CSV list (credit code, name, region, state-owned, above designated size, production, awards with year). Preview first; apply when there are no errors. Rows update by credit code.',
+  'md.importHelp':
+    'Upload an XLSX or CSV list (credit code, name, region, state-owned, above designated size, production, awards with year). Preview first; apply when there are no errors. Rows update by credit code.',
   'md.file': 'List file',
   'md.fileHint': 'XLSX or CSV (UTF-8), at most 3 MB',
   'md.effectiveOnHint': 'The date the list describes; today if empty',
@@ -925,7 +940,8 @@ export const en: Record<MessageKey, string> = {
   'dash.futureDated': 'Future-dated appointments',
   'dash.today': 'Today ({date})',
   'decl.title': 'Declaration: circumstances that disqualify',
-  'decl.help': 'The candidate declares whether any of these applies (tick those that do); it is recorded with the appointment, and any one refuses it.',
+  'decl.help':
+    'The candidate declares whether any of these applies (tick those that do); it is recorded with the appointment, and any one refuses it.',
   'decl.serious_quality_violation': 'Broke laws, caused a major failure or took improper gain in a quality post, or has a criminal record',
   'decl.improper_gain': 'Took improper gain through the office',
   'decl.abuse_of_office': 'Abused the office and interfered with normal operations',
@@ -953,7 +969,8 @@ export const en: Record<MessageKey, string> = {
   'security.disabled': 'One-time codes are turned off.',
   'security.cannotDisable': 'Platform administrators must keep one-time codes enabled.',
   'collisions.title': 'ID number collisions',
-  'collisions.intro': 'Someone registered with an ID number another account already holds. Registration does not say so; check both people’s identity papers and decide here.',
+  'collisions.intro':
+    'Someone registered with an ID number another account already holds. Registration does not say so; check both people’s identity papers and decide here.',
   'collisions.none': 'No collisions are waiting.',
   'collisions.idNumber': 'ID number (masked)',
   'collisions.claimant': 'New registrant',
@@ -964,7 +981,8 @@ export const en: Record<MessageKey, string> = {
   'collisions.at': 'Registered',
   'collisions.confirm': 'The new registrant is the person (disable the earlier account)',
   'collisions.reject': 'Reject the new registrant',
-  'collisions.confirmAsk': 'Confirm that “{name}” is the holder of this ID number? The earlier account will be disabled and lose the number.',
+  'collisions.confirmAsk':
+    'Confirm that “{name}” is the holder of this ID number? The earlier account will be disabled and lose the number.',
   'collisions.rejectAsk': 'Reject the claim of “{name}”? Their account will not use this ID number.',
   'collisions.done': 'Done.',
 
@@ -975,7 +993,8 @@ export const en: Record<MessageKey, string> = {
   'login.noAccount': 'No account yet?',
   'login.register': 'Register as a trainee',
   'register.title': 'Trainee registration',
-  'register.intro': 'Chief quality officers and quality staff register a trainee account. ID and phone numbers are kept only as keyed hashes and shown partly masked.',
+  'register.intro':
+    'Chief quality officers and quality staff register a trainee account. ID and phone numbers are kept only as keyed hashes and shown partly masked.',
   'register.fullName': 'Full name',
   'register.idNumber': 'ID number',
   'register.idNumberHint': '18 characters, the last may be X; the check character is verified.',
@@ -999,10 +1018,12 @@ export const en: Record<MessageKey, string> = {
   'register.submit': 'Register',
   'register.haveAccount': 'Have an account? Sign in',
   'register.doneTitle': 'Registration received',
-  'register.doneText': 'Your registration has been received. Sign in with the username and password you chose; if your identity needs checking, your enterprise or the market regulator will contact you.',
+  'register.doneText':
+    'Your registration has been received. Sign in with the username and password you chose; if your identity needs checking, your enterprise or the market regulator will contact you.',
   'register.toLogin': 'Sign in',
   'password.title': 'Change password',
-  'password.intro': 'Afterwards every other session of your account (other devices, other browsers) is signed out; this page stays signed in.',
+  'password.intro':
+    'Afterwards every other session of your account (other devices, other browsers) is signed out; this page stays signed in.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.repeat': 'New password again',
@@ -1041,7 +1062,8 @@ export const en: Record<MessageKey, string> = {
   'employees.confirmed': '{name} confirmed as an employee.',
   'employees.rejected': 'Request of {name} rejected.',
   'employees.nominate': 'Enrol in a course',
-  'employees.nominateExplain': 'Enrol confirmed employees in bulk. Seats go in the order ticked; anyone who could not be enrolled is listed with the reason; submitting again enrols nobody twice.',
+  'employees.nominateExplain':
+    'Enrol confirmed employees in bulk. Seats go in the order ticked; anyone who could not be enrolled is listed with the reason; submitting again enrols nobody twice.',
   'employees.course': 'Course',
   'employees.seatsLeft': '{n} seats left',
   'employees.people': 'Employees',

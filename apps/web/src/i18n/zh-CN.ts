@@ -105,7 +105,8 @@ export const zhCN = {
   'verifyEmail.stale': '该链接对应的邮箱 {email} 已不是您账号的邮箱，未作更改。',
   'verifyEmail.continue': '进入平台',
   'unsubscribe.title': '退订提醒邮件',
-  'unsubscribe.intro': '确认后将不再向您发送学时不足、任期届满、报告截止等提醒邮件。其他通知邮件和站内通知不受影响，您可随时在“通知设置”中重新开启。',
+  'unsubscribe.intro':
+    '确认后将不再向您发送学时不足、任期届满、报告截止等提醒邮件。其他通知邮件和站内通知不受影响，您可随时在“通知设置”中重新开启。',
   'unsubscribe.confirm': '确认退订',
   'unsubscribe.done': '已退订提醒邮件。',
   'notificationSettings.title': '通知设置',
@@ -137,7 +138,6 @@ export const zhCN = {
   'mail.receivedAt': '时间',
   'mail.to': '收件人',
   'mail.subject': '主题',
-
 
   'verify.title': '证书核验',
   'verify.intro': '输入证书编号和持证人身份证号后四位。扫描证书二维码可直接打开核验页。',
@@ -187,10 +187,12 @@ export const zhCN = {
   'cmi5.launch': '启动课件',
   'cmi5.relaunch': '重新启动课件',
   'cmi5.frameTitle': '课件：{title}',
-  'cmi5.howItWorks': '课件自行记录学习情况；学习时长以服务器观察到的时间为准，课件上报的时长超出时不予计入。满足课件规定的完成条件（完成或通过测验）后本课时完成。',
+  'cmi5.howItWorks':
+    '课件自行记录学习情况；学习时长以服务器观察到的时间为准，课件上报的时长超出时不予计入。满足课件规定的完成条件（完成或通过测验）后本课时完成。',
   'cmi5.studied': '已计学习时长：{time}',
   'lessonType.scorm': 'SCORM 课件',
-  'scorm.howItWorks': '课件在平台提供的 SCORM 运行环境中记录学习进度，退出后可从上次位置继续；学习时长以服务器观察到的时间为准，且不超过课件上报的时长。课件报告完成（或达到掌握分数）后本课时完成。',
+  'scorm.howItWorks':
+    '课件在平台提供的 SCORM 运行环境中记录学习进度，退出后可从上次位置继续；学习时长以服务器观察到的时间为准，且不超过课件上报的时长。课件报告完成（或达到掌握分数）后本课时完成。',
   'org.packageChoose': '选择 cmi5 课件包（zip，根目录含 cmi5.xml）',
   'org.scormPackageChoose': '选择 SCORM 1.2 / 2004 课件包（zip，根目录含 imsmanifest.xml）',
   'org.packageImported': '已导入课件包：{title}（{count} 个文件）',
@@ -647,7 +649,8 @@ export const zhCN = {
   'questions.topicsHint': '按住 Ctrl 或 ⌘ 可多选',
   'questions.explanation': '解析',
   'questions.archived': '已归档',
-  'questions.importHint': '表头：题型、题干、A…H、答案、类别、知识点、难度、解析。知识点填中文名称（模板中可从下拉列表选择）。整个文件要么全部导入，要么一条也不导入；出错时列出每个有问题的单元格。',
+  'questions.importHint':
+    '表头：题型、题干、A…H、答案、类别、知识点、难度、解析。知识点填中文名称（模板中可从下拉列表选择）。整个文件要么全部导入，要么一条也不导入；出错时列出每个有问题的单元格。',
   'questions.dryRun': '只检查，不导入',
   'questions.check': '检查文件',
   'questions.column': '列',
@@ -727,7 +730,8 @@ export const zhCN = {
   'claimStatus.approved': '已认定',
   'claimStatus.rejected': '未通过',
   'claims.title': '外部学时申报',
-  'claims.intro': '在本平台以外参加的培训（如全国或行业会议、培训班），可凭结业证书、签到表等材料申报学时：经所在企业确认、市场监管部门审核后，按培训结束日期计入当年学时。',
+  'claims.intro':
+    '在本平台以外参加的培训（如全国或行业会议、培训班），可凭结业证书、签到表等材料申报学时：经所在企业确认、市场监管部门审核后，按培训结束日期计入当年学时。',
   'claims.new': '申报外部学时',
   'claims.mine': '我的申报',
   'claims.none': '还没有申报记录。',
@@ -830,7 +834,8 @@ export const zhCN = {
   'md.sendCorrection': '提交更正申请',
   'md.listsTitle': '企业名录',
   'md.importTitle': '导入官方企业名录',
-  'md.importHelp': '上传 XLSX 或 CSV 文件（统一社会信用代码、企业名称、所属地区、国有企业、规模以上、生产性企业、各级质量奖及年度）。先预览检查，无错误后再确认导入；按统一社会信用代码更新。',
+  'md.importHelp':
+    '上传 XLSX 或 CSV 文件（统一社会信用代码、企业名称、所属地区、国有企业、规模以上、生产性企业、各级质量奖及年度）。先预览检查，无错误后再确认导入；按统一社会信用代码更新。',
   'md.file': '名录文件',
   'md.fileHint': 'XLSX 或 CSV（UTF-8），不超过 3 MB',
   'md.effectiveOnHint': '名录所反映情况的日期；不填为今天',
@@ -933,7 +938,8 @@ export const zhCN = {
   'nav.idCollisions': '身份证号冲突',
   'security.title': '账号安全',
   'security.totpTitle': '动态验证码（二次验证）',
-  'security.totpIntro': '启用后，每次登录除密码外还需输入手机验证器（如微信小程序“腾讯身份验证器”、Google Authenticator）显示的6位动态验证码。',
+  'security.totpIntro':
+    '启用后，每次登录除密码外还需输入手机验证器（如微信小程序“腾讯身份验证器”、Google Authenticator）显示的6位动态验证码。',
   'security.totpRequiredNotice': '平台管理员必须先启用动态验证码，才能使用其他功能。',
   'security.totpOn': '已启用动态验证码',
   'security.totpOff': '尚未启用动态验证码',

@@ -17,7 +17,19 @@ const pct = (value: number) => `${Math.round(value * 100)}%`;
  * screen reader reads each row as text and a keyboard reaches each button; the bars themselves
  * are decoration (aria-hidden).
  */
-export function BarChart({ bars, title, onSelect, selected, target }: { bars: Bar[]; title: string; onSelect?(key: string): void; selected?: string; target?: number }) {
+export function BarChart({
+  bars,
+  title,
+  onSelect,
+  selected,
+  target,
+}: {
+  bars: Bar[];
+  title: string;
+  onSelect?(key: string): void;
+  selected?: string;
+  target?: number;
+}) {
   const { t } = useI18n();
   const titleId = useId();
   const sorted = [...bars].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.label.localeCompare(b.label, 'zh-CN'));
@@ -47,7 +59,12 @@ export function BarChart({ bars, title, onSelect, selected, target }: { bars: Ba
             return (
               <li key={bar.key} className={`bar-row${selected === bar.key ? ' bar-selected' : ''}`}>
                 {onSelect ? (
-                  <button type="button" className="bar-button" onClick={() => onSelect(bar.key)} aria-current={selected === bar.key ? 'true' : undefined}>
+                  <button
+                    type="button"
+                    className="bar-button"
+                    onClick={() => onSelect(bar.key)}
+                    aria-current={selected === bar.key ? 'true' : undefined}
+                  >
                     {body}
                   </button>
                 ) : (

@@ -1,4 +1,4 @@
-import type { DependencyList} from 'react';
+import type { DependencyList } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
@@ -47,7 +47,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(undefined);
     try {

@@ -1,13 +1,19 @@
-import type { ReactNode} from 'react';
+import type { ReactNode } from 'react';
 import { useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../api/client';
 import { issueText } from '../forms/issue-text';
-import type { MessageKey} from '../i18n';
+import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
 
 /** A labelled form control; the API's message for this field shows beside it. */
-export function Field(props: { label: string; error?: string; hint?: string; children: (id: string, describedBy: string | undefined) => ReactNode; wide?: boolean }) {
+export function Field(props: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+  wide?: boolean;
+}) {
   const id = useId();
   const errId = `${id}-err`;
   const hintId = `${id}-hint`;
@@ -64,9 +70,7 @@ export function FormError({ error, shownFields = [] }: { error?: ApiError; shown
       {rest.length > 0 && (
         <ul>
           {rest.map((d, i) => (
-            <li key={i}>
-              {issueText(d)}
-            </li>
+            <li key={i}>{issueText(d)}</li>
           ))}
         </ul>
       )}

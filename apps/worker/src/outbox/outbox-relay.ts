@@ -70,7 +70,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const names = new Set(Object.values(JobQueues));
-    await Promise.all([...names].map((name) => this.queue(name).waitUntilReady().catch(() => undefined)));
+    await Promise.all(
+      [...names].map((name) =>
+        this.queue(name)
+          .waitUntilReady()
+          .catch(() => undefined),
+      ),
+    );
     await this.listen().catch((error) => this.logger.warn(`LISTEN failed, polling only: ${String(error)}`));
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.wake();

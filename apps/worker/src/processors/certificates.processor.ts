@@ -51,7 +51,8 @@ export class CertificatesProcessor extends JobHost<CertificateJobs> implements O
     'certificates.evaluate-trainee': (data: JobPayloads['certificates.evaluate-trainee']) =>
       permanentOnDomainError(async () => {
         requireIds(data, 'traineeId');
-        if (!Number.isInteger(data.year) || data.year < 2000 || data.year > 2100) throw new UnrecoverableError('payload field year is not a year');
+        if (!Number.isInteger(data.year) || data.year < 2000 || data.year > 2100)
+          throw new UnrecoverableError('payload field year is not a year');
         const evaluation = await this.triggers.evaluate(data.traineeId, data.year);
         return { appointment: summary(evaluation.appointment), yearly: summary(evaluation.yearly) };
       }),

@@ -7,7 +7,8 @@ import { JobHost, requireIds } from './job-host';
 type ComplianceJobs = 'compliance.recompute-trainee' | 'compliance.recompute-all' | 'compliance.close-year' | 'compliance.remind';
 
 function requireYear(year: unknown): number {
-  if (!Number.isInteger(year) || (year as number) < 2000 || (year as number) > 2200) throw new UnrecoverableError('payload field year must be a year');
+  if (!Number.isInteger(year) || (year as number) < 2000 || (year as number) > 2200)
+    throw new UnrecoverableError('payload field year must be a year');
   return year as number;
 }
 

@@ -1,4 +1,4 @@
-import type { JobName} from '@cqo/core';
+import type { JobName } from '@cqo/core';
 import { JobQueues } from '@cqo/core';
 import { checkHandlers } from './handler-registry';
 

@@ -35,7 +35,8 @@ export class MailProcessor extends JobHost<MailJobs> {
       }
       return this.mail.mailNotification(notificationId);
     },
-    'mail.password-reset': async (data: JobPayloads['mail.password-reset']) => this.mail.mailPasswordReset(data.eventId, requireEmail(data.email)),
+    'mail.password-reset': async (data: JobPayloads['mail.password-reset']) =>
+      this.mail.mailPasswordReset(data.eventId, requireEmail(data.email)),
     'mail.email-verification': async (data: JobPayloads['mail.email-verification']) => {
       const { userId } = requireIds(data, 'userId');
       return this.mail.mailVerification(data.eventId, userId, requireEmail(data.email));

@@ -10,7 +10,9 @@ import { JobHost } from './job-host';
  * ledger's partitions ahead of time. A queue of its own, so its schedulers never sit among the credit-hours jobs.
  */
 @Processor(Queues.maintenance, { concurrency: 1 })
-export class MaintenanceProcessor extends JobHost<'maintenance.prune-outbox' | 'maintenance.prune-mail-log' | 'maintenance.ensure-ledger-partitions'> {
+export class MaintenanceProcessor extends JobHost<
+  'maintenance.prune-outbox' | 'maintenance.prune-mail-log' | 'maintenance.ensure-ledger-partitions'
+> {
   constructor(
     private readonly pruner: OutboxPruner,
     private readonly mailLog: MailLogPruner,

@@ -10,7 +10,6 @@ export class NotificationsProcessor extends JobHost<'notifications.welcome'> {
   }
 
   readonly handlers = {
-    'notifications.welcome': async (data: { eventId: string; userId: string }) =>
-      this.welcome.send(requireIds(data, 'userId').userId),
+    'notifications.welcome': async (data: { eventId: string; userId: string }) => this.welcome.send(requireIds(data, 'userId').userId),
   };
 }

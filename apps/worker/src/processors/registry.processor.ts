@@ -6,7 +6,12 @@ import { AppointmentsService, TermRemindersService } from '@cqo/registry';
 import { CityReportsService, DashboardsService } from '@cqo/reporting';
 import { JobHost, requireIds } from './job-host';
 
-type RegistryJobs = 'registry.expire-terms' | 'registry.term-reminders' | 'registry.generate-city-report' | 'registry.request-city-reports' | 'registry.refresh-stats';
+type RegistryJobs =
+  | 'registry.expire-terms'
+  | 'registry.term-reminders'
+  | 'registry.generate-city-report'
+  | 'registry.request-city-reports'
+  | 'registry.refresh-stats';
 
 /** The registry's jobs: term expiry and reminders (daily), the cities' yearly reports (on request and each January). */
 @Processor(Queues.registry, { concurrency: 2 })
@@ -25,9 +30,13 @@ export class RegistryProcessor extends JobHost<RegistryJobs> {
     'registry.expire-terms': async () => this.appointments.expireDue(),
     'registry.refresh-stats': async () => this.dashboards.refreshStats(),
     'registry.term-reminders': async () => this.reminders.sendDue(),
-    'registry.generate-city-report': async (data: JobPayloads['registry.generate-city-report'], job: Job<JobPayloads['registry.generate-city-report']>) => {
+    'registry.generate-city-report': async (
+      data: JobPayloads['registry.generate-city-report'],
+      job: Job<JobPayloads['registry.generate-city-report']>,
+    ) => {
       requireIds(data, 'reportId');
-      if (!Number.isInteger(data.generation) || data.generation < 1) throw new UnrecoverableError('payload field generation must be a positive integer');
+      if (!Number.isInteger(data.generation) || data.generation < 1)
+        throw new UnrecoverableError('payload field generation must be a positive integer');
       try {
         return await this.cityReports.generate(data.reportId, data.generation);
       } catch (error) {
@@ -41,7 +50,8 @@ export class RegistryProcessor extends JobHost<RegistryJobs> {
     'registry.request-city-reports': async (data: JobPayloads['registry.request-city-reports']) => {
       const open = currentYear(this.clock.now());
       const year = data.year ?? open - 1;
-      if (!Number.isInteger(year) || year < 2000 || year > open) throw new UnrecoverableError('payload field year must be a year not after this one');
+      if (!Number.isInteger(year) || year < 2000 || year > open)
+        throw new UnrecoverableError('payload field year must be a year not after this one');
       return this.cityReports.requestAll(year);
     },
   };

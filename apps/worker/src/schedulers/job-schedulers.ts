@@ -59,7 +59,12 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
         await this.queue(JobQueues[s.job]).upsertJobScheduler(s.id, s.repeat, {
           name: s.job,
           data: {},
-          opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+          opts: {
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 5000 },
+            removeOnComplete: { count: 100 },
+            removeOnFail: { count: 100 },
+          },
         });
       }
       return true;

@@ -8,6 +8,10 @@ export function maintenanceSchedules(timeZone: string): JobSchedule[] {
     // Every night: the log of mail sent longer ago than MAIL_LOG_RETENTION_DAYS goes.
     { id: 'maintenance.prune-mail-log.daily', job: 'maintenance.prune-mail-log', repeat: { pattern: '55 2 * * *', tz: timeZone } },
     // Daily: the ledger's partitions of this year and next exist long before 1 January.
-    { id: 'maintenance.ensure-ledger-partitions.daily', job: 'maintenance.ensure-ledger-partitions', repeat: { pattern: '20 3 * * *', tz: timeZone } },
+    {
+      id: 'maintenance.ensure-ledger-partitions.daily',
+      job: 'maintenance.ensure-ledger-partitions',
+      repeat: { pattern: '20 3 * * *', tz: timeZone },
+    },
   ];
 }

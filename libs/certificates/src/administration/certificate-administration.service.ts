@@ -36,7 +36,13 @@ export class CertificateAdministrationService {
       const now = this.clock.now();
       const { rowCount } = await runCommand(manager, sql.revokeCertificate, [certificate.id, now, actor.userId, text]);
       if (rowCount !== 1) throw CertificateErrors.notValid(certificate.status);
-      await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'revoked', actorId: actor.userId, reason: text, at: now });
+      await this.repository.recordEvent(manager, {
+        certificateId: certificate.id,
+        type: 'revoked',
+        actorId: actor.userId,
+        reason: text,
+        at: now,
+      });
       return (await this.repository.findById(certificate.id, manager))!;
     });
   }
@@ -63,7 +69,13 @@ export class CertificateAdministrationService {
       const now = prepared.row.createdAt;
       const { rowCount } = await runCommand(manager, sql.supersedeCertificate, [certificate.id, now]);
       if (rowCount !== 1) throw CertificateErrors.notValid('superseded');
-      await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'superseded', actorId: actor.userId, reason: text, at: now });
+      await this.repository.recordEvent(manager, {
+        certificateId: certificate.id,
+        type: 'superseded',
+        actorId: actor.userId,
+        reason: text,
+        at: now,
+      });
       return this.issuer.saveVersion(manager, prepared);
     });
     await this.issuer.store(prepared);

@@ -80,10 +80,9 @@ export class CertificateDownloadsService {
     if (filter.courseId) qb.andWhere('c.course_id = :courseId', { courseId: filter.courseId });
     if (filter.year) qb.andWhere('c.year = :year', { year: filter.year });
     if (filter.regionId) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM regions f WHERE f.id = :regionId AND ${regionScopeSql('r.path', 'f.path')})`,
-        { regionId: filter.regionId },
-      );
+      qb.andWhere(`EXISTS (SELECT 1 FROM regions f WHERE f.id = :regionId AND ${regionScopeSql('r.path', 'f.path')})`, {
+        regionId: filter.regionId,
+      });
     }
     const [rows, total] = await qb
       .orderBy('c.created_at', 'DESC')
@@ -104,7 +103,14 @@ export class CertificateDownloadsService {
     const chain = await this.repository.chainOf(id);
     const serials = new Map(chain.map((c) => [c.id, c.serial]));
     const events = await this.repository.history(chain.map((c) => c.id));
-    return events.map((e) => ({ certificateId: e.certificateId, serial: serials.get(e.certificateId)!, type: e.type, actorId: e.actorId, reason: e.reason, at: e.at }));
+    return events.map((e) => ({
+      certificateId: e.certificateId,
+      serial: serials.get(e.certificateId)!,
+      type: e.type,
+      actorId: e.actorId,
+      reason: e.reason,
+      at: e.at,
+    }));
   }
 
   /** The PDF exactly as signed (re-rendered from the record if the stored file is missing or altered). */

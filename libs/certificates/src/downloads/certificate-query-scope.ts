@@ -1,4 +1,4 @@
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { ScopePolicy } from '@cqo/core';
 
 /**
@@ -6,5 +6,10 @@ import { ScopePolicy } from '@cqo/core';
  * to what the actor may see (ScopePolicy). Every list and export goes through it.
  */
 export function scopeClause(actor: Actor): { sql: string; params: Record<string, unknown> } {
-  return ScopePolicy.whereNamed(actor, { trainee: 'c.trainee_id', organization: 'c.organization_id', regionPath: 'r.path' }) ?? { sql: 'FALSE', params: {} };
+  return (
+    ScopePolicy.whereNamed(actor, { trainee: 'c.trainee_id', organization: 'c.organization_id', regionPath: 'r.path' }) ?? {
+      sql: 'FALSE',
+      params: {},
+    }
+  );
 }

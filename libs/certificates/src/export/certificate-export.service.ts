@@ -10,7 +10,8 @@ import { CertificatesRepository } from '../certificates.repository';
 import { scopeClause } from '../downloads/certificate-query-scope';
 import { CertificateFilesService } from '../storage/certificate-files.service';
 
-export type ExportFilter = { courseId: string; regionId?: undefined; year?: number } | { courseId?: undefined; regionId: string; year: number };
+export type ExportFilter =
+  { courseId: string; regionId?: undefined; year?: number } | { courseId?: undefined; regionId: string; year: number };
 
 const BATCH = 100;
 /** Entries queued in the ZIP but not yet being written; bounds memory whatever the export's size. */
@@ -98,16 +99,22 @@ export class CertificateExportService {
 
   /** The manifest, written by the shared CSV writer (formula-safe, names trimmed) batch by batch. */
   private manifest(actor: Actor, filter: ExportFilter): Readable {
-    return csvStream(
-      ['证书编号', '证书类型', '姓名', '身份证号', '年度', '状态', '发证日期', 'SHA-256'],
-      this.manifestRows(actor, filter),
-    );
+    return csvStream(['证书编号', '证书类型', '姓名', '身份证号', '年度', '状态', '发证日期', 'SHA-256'], this.manifestRows(actor, filter));
   }
 
   private async *manifestRows(actor: Actor, filter: ExportFilter): AsyncGenerator<CsvValue[]> {
     for await (const batch of this.batches(actor, filter)) {
       for (const c of batch) {
-        yield [c.serial, CERTIFICATE_TITLES[c.kind], c.content.holder.name, c.content.holder.idNumberMasked, c.year, STATUS_LABELS[c.status], chinaDateOf(c.issuedAt), c.pdfSha256];
+        yield [
+          c.serial,
+          CERTIFICATE_TITLES[c.kind],
+          c.content.holder.name,
+          c.content.holder.idNumberMasked,
+          c.year,
+          STATUS_LABELS[c.status],
+          chinaDateOf(c.issuedAt),
+          c.pdfSha256,
+        ];
       }
     }
   }

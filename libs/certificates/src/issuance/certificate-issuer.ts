@@ -4,7 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, chinaYearOf, Clock, isUniqueViolation } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
-import { CERTIFICATE_TITLES, CertificateContent, CertificateFacts, CertificateHolder, CertificateKind, CourseCompletionFacts, FactsOf } from '../certificate.types';
+import {
+  CERTIFICATE_TITLES,
+  CertificateContent,
+  CertificateFacts,
+  CertificateHolder,
+  CertificateKind,
+  CourseCompletionFacts,
+  FactsOf,
+} from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificateKey, CertificatesRepository, CourseNames } from '../certificates.repository';
 import { CertificateRenderPool } from '../rendering/certificate-render-pool';
@@ -115,14 +123,26 @@ export class CertificateIssuer {
     if (existing) return { certificate: existing, created: false };
     if (!holder) throw CertificateErrors.holderNotFound();
     const facts = factsOf(courseNames);
-    const printed = { holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked }, facts, issuer: this.config.certificates.issuerName };
+    const printed = {
+      holder: { name: holder.fullName, idNumberMasked: holder.idNumberMasked },
+      facts,
+      issuer: this.config.certificates.issuerName,
+    };
     // Refuse a name the fonts cannot draw before a serial is spent.
     this.renderer.assertPrintable(printed);
 
     // Rendering (CPU) happens outside the transaction, which only inserts. Two duplicate jobs
     // racing past the check above both render; the partial unique index over the current version
     // lets one insert win, and the other returns the winner (its drawn serial is never used).
-    const prepared = await this.prepareVersion({ ...key, facts, holder: printed.holder, regionId: holder.regionId, previous: null, actorId: null, reason: null });
+    const prepared = await this.prepareVersion({
+      ...key,
+      facts,
+      holder: printed.holder,
+      regionId: holder.regionId,
+      previous: null,
+      actorId: null,
+      reason: null,
+    });
     let certificate: CertificateEntity;
     try {
       certificate = await this.saveVersion(this.dataSource.manager, prepared);
@@ -141,7 +161,10 @@ export class CertificateIssuer {
    * yet saved. The caller saves it with {@link saveVersion} in the transaction that marks
    * `previous` superseded, then {@link store}s the file.
    */
-  prepareReissue(previous: CertificateEntity, update: { holder: CertificateHolder; facts: CertificateFacts; actorId: string; reason: string }): Promise<PreparedVersion> {
+  prepareReissue(
+    previous: CertificateEntity,
+    update: { holder: CertificateHolder; facts: CertificateFacts; actorId: string; reason: string },
+  ): Promise<PreparedVersion> {
     return this.prepareVersion({
       traineeId: previous.traineeId,
       kind: previous.kind,

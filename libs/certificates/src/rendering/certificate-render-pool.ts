@@ -38,7 +38,8 @@ export class CertificateRenderPool implements OnModuleDestroy {
   ) {
     const threads = config.certificates.renderThreads;
     this.maxThreads = threads > 0 && existsSync(RENDER_THREAD_SCRIPT) ? threads : 0;
-    if (threads > 0 && this.maxThreads === 0) this.logger.debug(`no compiled ${RENDER_THREAD_SCRIPT}: certificates render on the event loop`);
+    if (threads > 0 && this.maxThreads === 0)
+      this.logger.debug(`no compiled ${RENDER_THREAD_SCRIPT}: certificates render on the event loop`);
   }
 
   /** Threads rendering, 0 when rendering happens on the calling thread. */

@@ -5,14 +5,8 @@ import PDFDocument from 'pdfkit';
 import { chinaDateOf } from '../../../core/src/clock/china-time';
 import type { FontRole, TextRun } from '../../../core/src/documents/pdf-fonts';
 import { PdfFonts } from '../../../core/src/documents/pdf-fonts';
-import type {
-  CertificateContent,
-  CertificateFacts} from '../certificate.types';
-import {
-  CATEGORY_LABELS,
-  CERTIFICATE_TITLES,
-  TRAINING_KIND_LABELS,
-} from '../certificate.types';
+import type { CertificateContent, CertificateFacts } from '../certificate.types';
+import { CATEGORY_LABELS, CERTIFICATE_TITLES, TRAINING_KIND_LABELS } from '../certificate.types';
 import { qrPng } from './qr-png';
 
 type Doc = PDFKit.PDFDocument;
@@ -177,7 +171,12 @@ class Page {
 
     this.line('兹证明', MARGIN_X, 232, { size: 15, color: INK });
     this.line(content.holder.name, W / 2, 274, { size: 30, role: 'bold', color: INK, align: 'center', spacing: 6, field: 'holder.name' });
-    doc.moveTo(W / 2 - 130, 286).lineTo(W / 2 + 130, 286).lineWidth(0.8).strokeColor(GOLD).stroke();
+    doc
+      .moveTo(W / 2 - 130, 286)
+      .lineTo(W / 2 + 130, 286)
+      .lineWidth(0.8)
+      .strokeColor(GOLD)
+      .stroke();
     this.line(`身份证号：${content.holder.idNumberMasked}`, W / 2, 308, { size: 12, color: GREY, align: 'center', spacing: 0.5 });
 
     let y = this.paragraph(sentence, MARGIN_X, 350, CONTENT_W, { size: 15, lineHeight: 27, indent: 2 });
@@ -191,7 +190,11 @@ class Page {
     this.line(`发证日期：${formatChinaDate(content.issuedAt)}`, W - MARGIN_X, top + 64, { size: 12, color: INK, align: 'right' });
     if (content.version > 1) {
       const replaced = content.previousSerial ? `，原证书 ${content.previousSerial} 同时作废` : '';
-      this.line(`本证书于${formatChinaDate(content.versionIssuedAt)}换发${replaced}。`, W / 2, H - 86, { size: 9, color: RED, align: 'center' });
+      this.line(`本证书于${formatChinaDate(content.versionIssuedAt)}换发${replaced}。`, W / 2, H - 86, {
+        size: 9,
+        color: RED,
+        align: 'center',
+      });
     }
     const base = content.verifyUrl.replace(/\/verify\/[^/]+$/, '');
     this.line(`本证书为电子证书，由${content.issuer}签发，附数字签名。`, W / 2, H - 68, { size: 8.5, color: GREY, align: 'center' });
@@ -204,9 +207,21 @@ class Page {
 
   private frame(): void {
     const { doc } = this;
-    doc.rect(22, 22, W - 44, H - 44).lineWidth(5).strokeColor(RED).stroke();
-    doc.rect(31, 31, W - 62, H - 62).lineWidth(1).strokeColor(GOLD).stroke();
-    doc.rect(35, 35, W - 70, H - 70).lineWidth(0.4).strokeColor(GOLD).stroke();
+    doc
+      .rect(22, 22, W - 44, H - 44)
+      .lineWidth(5)
+      .strokeColor(RED)
+      .stroke();
+    doc
+      .rect(31, 31, W - 62, H - 62)
+      .lineWidth(1)
+      .strokeColor(GOLD)
+      .stroke();
+    doc
+      .rect(35, 35, W - 70, H - 70)
+      .lineWidth(0.4)
+      .strokeColor(GOLD)
+      .stroke();
     for (const [x, y] of [
       [31, 31],
       [W - 31, 31],
@@ -220,9 +235,25 @@ class Page {
 
   private ornament(y: number): void {
     const { doc } = this;
-    doc.moveTo(W / 2 - 150, y).lineTo(W / 2 - 12, y).lineWidth(0.8).strokeColor(GOLD).stroke();
-    doc.moveTo(W / 2 + 12, y).lineTo(W / 2 + 150, y).lineWidth(0.8).strokeColor(GOLD).stroke();
-    doc.save().translate(W / 2, y).rotate(45).rect(-4, -4, 8, 8).fill(GOLD).restore();
+    doc
+      .moveTo(W / 2 - 150, y)
+      .lineTo(W / 2 - 12, y)
+      .lineWidth(0.8)
+      .strokeColor(GOLD)
+      .stroke();
+    doc
+      .moveTo(W / 2 + 12, y)
+      .lineTo(W / 2 + 150, y)
+      .lineWidth(0.8)
+      .strokeColor(GOLD)
+      .stroke();
+    doc
+      .save()
+      .translate(W / 2, y)
+      .rotate(45)
+      .rect(-4, -4, 8, 8)
+      .fill(GOLD)
+      .restore();
   }
 
   private use(font: string, size: number): void {
@@ -312,9 +343,17 @@ class Page {
   }
 
   /** A wrapped paragraph; returns the baseline after its last line. */
-  private paragraph(text: string, x: number, baseline: number, width: number, opts: { size: number; lineHeight: number; indent: number }): number {
+  private paragraph(
+    text: string,
+    x: number,
+    baseline: number,
+    width: number,
+    opts: { size: number; lineHeight: number; indent: number },
+  ): number {
     const lines = this.wrap(text, width, opts.size, 'regular', opts.indent);
-    lines.forEach((cells, i) => this.drawCells(cells, x + (i === 0 ? opts.indent * opts.size : 0), baseline + i * opts.lineHeight, opts.size, INK));
+    lines.forEach((cells, i) =>
+      this.drawCells(cells, x + (i === 0 ? opts.indent * opts.size : 0), baseline + i * opts.lineHeight, opts.size, INK),
+    );
     return baseline + (lines.length - 1) * opts.lineHeight;
   }
 
@@ -331,9 +370,19 @@ class Page {
       const rowH = padY * 2 + lines.length * lineH - (lineH - size) + 2;
       doc.rect(x, y, labelW, rowH).fill(LABEL_BG);
       doc.rect(x, y, width, rowH).lineWidth(0.6).strokeColor(GOLD).stroke();
-      doc.moveTo(x + labelW, y).lineTo(x + labelW, y + rowH).lineWidth(0.6).strokeColor(GOLD).stroke();
+      doc
+        .moveTo(x + labelW, y)
+        .lineTo(x + labelW, y + rowH)
+        .lineWidth(0.6)
+        .strokeColor(GOLD)
+        .stroke();
       const firstBaseline = y + padY + size;
-      this.line(label, x + labelW / 2, firstBaseline + ((lines.length - 1) * lineH) / 2, { size, color: GREY, align: 'center', spacing: 1 });
+      this.line(label, x + labelW / 2, firstBaseline + ((lines.length - 1) * lineH) / 2, {
+        size,
+        color: GREY,
+        align: 'center',
+        spacing: 1,
+      });
       lines.forEach((cells, i) => this.drawCells(cells, x + labelW + 12, firstBaseline + i * lineH, size, INK));
       y += rowH;
     }

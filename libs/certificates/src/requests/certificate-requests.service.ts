@@ -22,7 +22,9 @@ export class CertificateRequestsService {
     if (target > current || target < 2000) {
       throw DomainError.invalid('CERTIFICATE_YEAR_INVALID', '年度无效', [{ field: 'year', message: `不能晚于${current}年` }]);
     }
-    await this.dataSource.transaction((manager) => this.outbox.record(manager, 'certificate.requested', { traineeId: actor.userId, year: target }));
+    await this.dataSource.transaction((manager) =>
+      this.outbox.record(manager, 'certificate.requested', { traineeId: actor.userId, year: target }),
+    );
     return { year: target };
   }
 }

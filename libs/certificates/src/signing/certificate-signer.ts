@@ -33,7 +33,10 @@ export class CertificateSigner {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.privateKey = parseSigningKey(config.certificates.signingKey);
     this.publicKey = createPublicKey(this.privateKey);
-    this.keyId = createHash('sha256').update(this.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+    this.keyId = createHash('sha256')
+      .update(this.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   /** Base64 Ed25519 signature over the canonical content and the PDF hash. */

@@ -48,7 +48,10 @@ export const issuanceStartWithCourse = defineQuery<
                      WHERE v.id = $5 AND o.id = $6) n ON TRUE`,
 );
 
-export const nextSerialNumber = defineQuery<[], { n: string }>('certificates.nextSerialNumber', "SELECT nextval('certificate_serial_seq')::text AS n");
+export const nextSerialNumber = defineQuery<[], { n: string }>(
+  'certificates.nextSerialNumber',
+  "SELECT nextval('certificate_serial_seq')::text AS n",
+);
 
 /** Serializes issuance of one (trainee, kind, subject, period) across processes until the transaction ends. */
 export const lockSubject = defineQuery<[key: string]>('certificates.lockSubject', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))');

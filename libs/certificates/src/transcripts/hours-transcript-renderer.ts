@@ -44,7 +44,9 @@ export class HoursTranscriptRenderer {
   assertPrintable(content: Pick<HoursTranscriptContent, 'holder' | 'issuer' | 'years'>): void {
     this.fonts.assertDrawable(content.holder.name, 'bold', 'holder.name');
     this.fonts.assertDrawable(content.issuer, 'regular', 'issuer');
-    content.years.forEach((y, i) => y.entries.forEach((e, j) => e.note && this.fonts.assertDrawable(e.note, 'regular', `years[${i}].entries[${j}].note`)));
+    content.years.forEach((y, i) =>
+      y.entries.forEach((e, j) => e.note && this.fonts.assertDrawable(e.note, 'regular', `years[${i}].entries[${j}].note`)),
+    );
   }
 
   render(content: HoursTranscriptContent): Promise<Buffer> {
@@ -56,7 +58,15 @@ export class HoursTranscriptRenderer {
       pdfVersion: '1.7',
       lang: 'zh-CN',
       displayTitle: true,
-      info: { Title: `${TRANSCRIPT_TITLE} ${content.serial}`, Author: content.issuer, Subject: TRANSCRIPT_TITLE, Keywords: content.serial, Creator: '首席质量官培训平台', CreationDate: issuedAt, ModDate: issuedAt },
+      info: {
+        Title: `${TRANSCRIPT_TITLE} ${content.serial}`,
+        Author: content.issuer,
+        Subject: TRANSCRIPT_TITLE,
+        Keywords: content.serial,
+        Creator: '首席质量官培训平台',
+        CreationDate: issuedAt,
+        ModDate: issuedAt,
+      },
     });
     const chunks: Buffer[] = [];
     const done = new Promise<Buffer>((resolve, reject) => {
@@ -99,20 +109,36 @@ class TranscriptPages {
       const totals = year.totals.map((t) => `${CATEGORY_LABELS[t.category]} ${TRAINING_KIND_LABELS[t.kind]}：${formatHours(t.hours)} 学时`);
       for (const line of totals) this.paragraphLine(line, 11.5);
       for (const r of year.requirements) {
-        this.paragraphLine(`${r.name}：要求 ${formatHours(r.required)} 学时，已获 ${formatHours(r.accrued)} 学时，${r.stateLabel}`, 11, GREY);
+        this.paragraphLine(
+          `${r.name}：要求 ${formatHours(r.required)} 学时，已获 ${formatHours(r.accrued)} 学时，${r.stateLabel}`,
+          11,
+          GREY,
+        );
       }
       this.y += 6;
       this.tableHeader();
       for (const e of year.entries) {
         this.room(18, () => this.tableHeader());
-        const cells = [e.date, e.category === 1 ? '第一类' : '第二类', TRAINING_KIND_LABELS[e.kind], formatHours(e.hours), e.source, this.clip(e.note ?? '', COLUMNS[5][1], 9.5)];
+        const cells = [
+          e.date,
+          e.category === 1 ? '第一类' : '第二类',
+          TRAINING_KIND_LABELS[e.kind],
+          formatHours(e.hours),
+          e.source,
+          this.clip(e.note ?? '', COLUMNS[5][1], 9.5),
+        ];
         let x = X;
         cells.forEach((cell, i) => {
           this.text(cell, x + 3, this.y + 12, { size: 9.5 });
           x += COLUMNS[i][1];
         });
         this.y += 16;
-        this.doc.moveTo(X, this.y).lineTo(X + CONTENT_W, this.y).lineWidth(0.3).strokeColor(RULE).stroke();
+        this.doc
+          .moveTo(X, this.y)
+          .lineTo(X + CONTENT_W, this.y)
+          .lineWidth(0.3)
+          .strokeColor(RULE)
+          .stroke();
       }
       this.y += 10;
     }
@@ -124,11 +150,19 @@ class TranscriptPages {
     this.text(c.issuer, X + CONTENT_W, this.y + 30, { size: 13, role: 'bold', align: 'right' });
     this.text(`出具日期：${formatChinaDate(c.issuedAt)}`, X + CONTENT_W, this.y + 52, { size: 11.5, align: 'right' });
     const base = c.verifyUrl.replace(/\/verify\/[^/]+$/, '');
-    this.text(`本证明为电子文件，附数字签名。核验：扫描二维码，或访问 ${base}/verify 输入证明编号与身份证号后四位。`, W / 2, BOTTOM + 30, { size: 8, color: GREY, align: 'center' });
+    this.text(`本证明为电子文件，附数字签名。核验：扫描二维码，或访问 ${base}/verify 输入证明编号与身份证号后四位。`, W / 2, BOTTOM + 30, {
+      size: 8,
+      color: GREY,
+      align: 'center',
+    });
   }
 
   private header(): void {
-    this.doc.rect(28, 28, W - 56, H - 56).lineWidth(1.2).strokeColor(RED).stroke();
+    this.doc
+      .rect(28, 28, W - 56, H - 56)
+      .lineWidth(1.2)
+      .strokeColor(RED)
+      .stroke();
     this.text(this.content.issuer, X, 56, { size: 10, color: GREY });
     this.text(`证明编号：${this.content.serial}　第 ${this.page} 页`, X + CONTENT_W, 56, { size: 9.5, color: GREY, align: 'right' });
   }
@@ -144,7 +178,12 @@ class TranscriptPages {
   }
 
   private rule(): void {
-    this.doc.moveTo(X, this.y).lineTo(X + CONTENT_W, this.y).lineWidth(0.8).strokeColor(RED).stroke();
+    this.doc
+      .moveTo(X, this.y)
+      .lineTo(X + CONTENT_W, this.y)
+      .lineWidth(0.8)
+      .strokeColor(RED)
+      .stroke();
   }
 
   private tableHeader(): void {
@@ -186,7 +225,12 @@ class TranscriptPages {
   }
 
   /** One line on a baseline, any mix of faces, aligned at x. */
-  private text(value: string, x: number, baseline: number, opts: { size: number; role?: FontRole; color?: string; align?: 'left' | 'center' | 'right'; spacing?: number }): void {
+  private text(
+    value: string,
+    x: number,
+    baseline: number,
+    opts: { size: number; role?: FontRole; color?: string; align?: 'left' | 'center' | 'right'; spacing?: number },
+  ): void {
     if (!value) return;
     const runs = this.fonts.runs(value, opts.role ?? 'regular', 'text');
     const spacing = opts.spacing ?? 0;

@@ -69,7 +69,12 @@ export class HoursTranscriptsService {
       years.push({
         year,
         totals: totals.map((t) => ({ category: t.category, kind: t.kind, hours: t.hours })),
-        requirements: verdict.requirements.map((r) => ({ name: r.ruleName, required: r.required, accrued: r.accrued, stateLabel: STATE_LABELS[r.state] })),
+        requirements: verdict.requirements.map((r) => ({
+          name: r.ruleName,
+          required: r.required,
+          accrued: r.accrued,
+          stateLabel: STATE_LABELS[r.state],
+        })),
         entries: await this.entriesOf(actor, traineeId, year),
       });
     }
@@ -131,7 +136,14 @@ export class HoursTranscriptsService {
     for (let page = 1; ; page++) {
       const batch = await this.queries.entries(actor, traineeId, { year }, { page, pageSize: ENTRIES_PAGE });
       for (const e of batch.items) {
-        entries.push({ date: chinaDateOf(new Date(e.occurredAt)), category: e.category, kind: e.kind, hours: e.hours, source: SOURCE_LABELS[e.source], note: e.reason });
+        entries.push({
+          date: chinaDateOf(new Date(e.occurredAt)),
+          category: e.category,
+          kind: e.kind,
+          hours: e.hours,
+          source: SOURCE_LABELS[e.source],
+          note: e.reason,
+        });
       }
       if (page * ENTRIES_PAGE >= batch.total) break;
     }

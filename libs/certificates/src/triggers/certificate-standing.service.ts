@@ -35,7 +35,13 @@ export class CertificateStandingService {
       const { rowCount } = await runCommand(manager, sql.suspendCertificate, [certificate.id, now, reason]);
       if (rowCount !== 1) return null;
       await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'suspended', actorId: null, reason, at: now });
-      await this.notify(manager, certificate, 'suspended', `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）已暂停有效：${reason}`, now);
+      await this.notify(
+        manager,
+        certificate,
+        'suspended',
+        `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）已暂停有效：${reason}`,
+        now,
+      );
       this.logger.log({ certificateId: certificate.id, serial: certificate.serial }, 'certificate suspended');
       return 'suspended';
     });
@@ -49,13 +55,25 @@ export class CertificateStandingService {
       const { rowCount } = await runCommand(manager, sql.reinstateCertificate, [certificate.id]);
       if (rowCount !== 1) return null;
       await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'reinstated', actorId: null, reason, at: now });
-      await this.notify(manager, certificate, 'reinstated', `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）已恢复有效：${reason}`, now);
+      await this.notify(
+        manager,
+        certificate,
+        'reinstated',
+        `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）已恢复有效：${reason}`,
+        now,
+      );
       this.logger.log({ certificateId: certificate.id, serial: certificate.serial }, 'certificate reinstated');
       return 'reinstated';
     });
   }
 
-  private async notify(manager: EntityManager, certificate: CertificateEntity, change: 'suspended' | 'reinstated', body: string, now: Date): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    certificate: CertificateEntity,
+    change: 'suspended' | 'reinstated',
+    body: string,
+    now: Date,
+  ): Promise<void> {
     // The regulators whose region contains the certificate's region (its city and the province).
     const [row] = await runQuery(manager, sql.holderAndRegulators, [certificate.id]);
     const title = change === 'suspended' ? '证书暂停有效' : '证书恢复有效';
@@ -65,7 +83,11 @@ export class CertificateStandingService {
       ...row.regulator_ids.map((id) => ({ userId: id, body: body.replace(/^您的/, `${row.holder}的`) })),
     ];
     for (const m of messages) {
-      await insertNotification(manager, { userId: m.userId, kind: `certificate.${change}`, title, body: m.body, dedupeKey: `${key}:${m.userId}` }, now);
+      await insertNotification(
+        manager,
+        { userId: m.userId, kind: `certificate.${change}`, title, body: m.body, dedupeKey: `${key}:${m.userId}` },
+        now,
+      );
     }
   }
 }

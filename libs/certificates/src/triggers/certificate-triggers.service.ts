@@ -61,7 +61,10 @@ export class CertificateTriggersService {
    * the year's continuing-education certificate if their conditions now hold.
    */
   async evaluate(traineeId: string, year: number): Promise<Evaluation> {
-    const evaluation: Evaluation = { appointment: await this.evaluateAppointment(traineeId), yearly: await this.evaluateYear(traineeId, year) };
+    const evaluation: Evaluation = {
+      appointment: await this.evaluateAppointment(traineeId),
+      yearly: await this.evaluateYear(traineeId, year),
+    };
     this.logger.log(
       {
         traineeId,
@@ -85,7 +88,12 @@ export class CertificateTriggersService {
       kind: 'appointment_training',
       subjectKey: APPOINTMENT_SUBJECT,
       period: 'once',
-      facts: { kind: 'appointment_training', appointmentHours: verdict.accrued, requiredHours: verdict.required, examPassedAt: passedAt.toISOString() },
+      facts: {
+        kind: 'appointment_training',
+        appointmentHours: verdict.accrued,
+        requiredHours: verdict.required,
+        examPassedAt: passedAt.toISOString(),
+      },
     });
   }
 
@@ -98,7 +106,12 @@ export class CertificateTriggersService {
     const category1 = verdict.requirements.find((r) => r.category === 1 && r.kind === 'continuing');
     const category2 = verdict.requirements.find((r) => r.category === 2);
     if (!category1 || !category2) return 'no yearly rules in force';
-    const current = await this.repository.findCurrent({ traineeId, kind: 'yearly_continuing', subjectKey: CONTINUING_SUBJECT, period: String(year) });
+    const current = await this.repository.findCurrent({
+      traineeId,
+      kind: 'yearly_continuing',
+      subjectKey: CONTINUING_SUBJECT,
+      period: String(year),
+    });
     if (!verdict.complete) {
       const summary = summarize(verdict);
       if (current?.status === 'valid') {

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDateOf, maskName, normalizePii } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
-import { CATEGORY_LABELS, CERTIFICATE_TITLES, CertificateFacts, CertificateKind, CertificateStatus, TRAINING_KIND_LABELS } from '../certificate.types';
+import {
+  CATEGORY_LABELS,
+  CERTIFICATE_TITLES,
+  CertificateFacts,
+  CertificateKind,
+  CertificateStatus,
+  TRAINING_KIND_LABELS,
+} from '../certificate.types';
 import { CertificatesRepository } from '../certificates.repository';
 import { formatHours } from '../rendering/certificate-renderer';
 import { normalizeSerial } from '../serials/serial-number';
@@ -163,7 +170,9 @@ export function transcriptHours(transcript: Pick<HoursTranscriptEntity, 'content
 export function hoursSummary(facts: CertificateFacts): string[] {
   switch (facts.kind) {
     case 'course_completion':
-      return [`第${facts.category === 1 ? '一' : '二'}类 ${TRAINING_KIND_LABELS[facts.trainingKind]} ${formatHours(facts.creditHours)} 学时`];
+      return [
+        `第${facts.category === 1 ? '一' : '二'}类 ${TRAINING_KIND_LABELS[facts.trainingKind]} ${formatHours(facts.creditHours)} 学时`,
+      ];
     case 'appointment_training':
       return [`第一类 任职培训 ${formatHours(facts.appointmentHours)} 学时`];
     case 'yearly_continuing':

@@ -1,4 +1,4 @@
-import type { Actor} from './actor';
+import type { Actor } from './actor';
 import { Role } from './actor';
 import type { ScopeSubject } from './scope-policy';
 import { regionScopeOrAllSql, regionScopeSql, ScopePolicy } from './scope-policy';
@@ -113,7 +113,10 @@ describe('ScopePolicy.where', () => {
   });
 
   it('names its parameters for query builders', () => {
-    expect(ScopePolicy.whereNamed(cityRegulator, columns)).toEqual({ sql: "(g.path = :scopePath OR g.path LIKE :scopePath || '/%')", params: { scopePath: CITY } });
+    expect(ScopePolicy.whereNamed(cityRegulator, columns)).toEqual({
+      sql: "(g.path = :scopePath OR g.path LIKE :scopePath || '/%')",
+      params: { scopePath: CITY },
+    });
     expect(ScopePolicy.whereNamed(trainee, columns)).toEqual({ sql: 'c.trainee_id = :scopeUserId', params: { scopeUserId: 'u-1' } });
     expect(ScopePolicy.whereNamed(platformAdmin, columns)).toEqual({ sql: 'TRUE', params: {} });
     expect(ScopePolicy.whereNamed(trainee, { enterprise: 'e.id' })).toBeNull();

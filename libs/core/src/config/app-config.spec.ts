@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('works with no variables at all (localhost defaults)', () => {
     const sut = loadConfig({});
-    expect(sut).toMatchObject({ port: 3000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/cqo', redisUrl: 'redis://127.0.0.1:6379', rulesTimeZone: 'Asia/Shanghai' });
+    expect(sut).toMatchObject({
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/cqo',
+      redisUrl: 'redis://127.0.0.1:6379',
+      rulesTimeZone: 'Asia/Shanghai',
+    });
   });
 
   it('converts numbers and strips a trailing slash from the public URL', () => {
@@ -63,13 +68,29 @@ describe('loadConfig', () => {
     it.each([
       ['JWT_ACCESS_SECRET', { JWT_ACCESS_SECRET: undefined }, /^Invalid configuration: JWT_ACCESS_SECRET must be set in production/],
       ['PII_HASH_KEY', { PII_HASH_KEY: 'a'.repeat(32) }, /^Invalid configuration: PII_HASH_KEY is too weak/],
-      ['JWT_ACCESS_SECRET', { JWT_ACCESS_SECRET: 'Zq8vN3xK7pLw2RtY6uJc9HbE4mGs5Da' }, /^Invalid configuration: JWT_ACCESS_SECRET must be at least 32/],
+      [
+        'JWT_ACCESS_SECRET',
+        { JWT_ACCESS_SECRET: 'Zq8vN3xK7pLw2RtY6uJc9HbE4mGs5Da' },
+        /^Invalid configuration: JWT_ACCESS_SECRET must be at least 32/,
+      ],
       ['JWT_ACCESS_SECRET', { JWT_ACCESS_SECRET: '12'.repeat(20) }, /^Invalid configuration: JWT_ACCESS_SECRET is too weak/],
       ['PII_HASH_KEY', { PII_HASH_KEY: strong('jwt') }, /^Invalid configuration: PII_HASH_KEY must differ from JWT_ACCESS_SECRET$/],
-      ['CERTIFICATE_SIGNING_KEY', { CERTIFICATE_SIGNING_KEY: undefined }, /^Invalid configuration: CERTIFICATE_SIGNING_KEY must be set in production/],
-      ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: undefined }, /^Invalid configuration: PUBLIC_BASE_URL must be an https:\/\/ URL in production/],
+      [
+        'CERTIFICATE_SIGNING_KEY',
+        { CERTIFICATE_SIGNING_KEY: undefined },
+        /^Invalid configuration: CERTIFICATE_SIGNING_KEY must be set in production/,
+      ],
+      [
+        'PUBLIC_BASE_URL',
+        { PUBLIC_BASE_URL: undefined },
+        /^Invalid configuration: PUBLIC_BASE_URL must be an https:\/\/ URL in production/,
+      ],
       ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://cqo.amr.gansu.gov.cn' }, /^Invalid configuration: PUBLIC_BASE_URL must be an https/],
-      ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://localhost:3000' }, /^Invalid configuration: PUBLIC_BASE_URL must be the public address/],
+      [
+        'PUBLIC_BASE_URL',
+        { PUBLIC_BASE_URL: 'https://localhost:3000' },
+        /^Invalid configuration: PUBLIC_BASE_URL must be the public address/,
+      ],
       ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://127.0.0.1' }, /^Invalid configuration: PUBLIC_BASE_URL must be the public address/],
       ['DOCS_ENABLED', { DOCS_ENABLED: 'yes' }, /^Invalid configuration: DOCS_ENABLED must be true or false$/],
     ])('refuses a bad %s with one line naming it (%j)', (_name, change, message) => {
@@ -79,7 +100,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses identical 32×"a" secrets (the weak value, before their sameness)', () => {
-      expect(() => loadConfig({ ...production, JWT_ACCESS_SECRET: 'a'.repeat(32), PII_HASH_KEY: 'a'.repeat(32) })).toThrow(/^Invalid configuration: JWT_ACCESS_SECRET is too weak/);
+      expect(() => loadConfig({ ...production, JWT_ACCESS_SECRET: 'a'.repeat(32), PII_HASH_KEY: 'a'.repeat(32) })).toThrow(
+        /^Invalid configuration: JWT_ACCESS_SECRET is too weak/,
+      );
     });
 
     it('counts bytes, so 32 characters of multi-byte text pass the length rule', () => {

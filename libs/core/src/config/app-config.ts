@@ -2,18 +2,7 @@ import { createHmac } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ZipLimits } from '../uploads/zip-inspection';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** The one typed configuration object. Nothing else in the code base reads `process.env`. */
 export interface AppConfig {
@@ -127,7 +116,10 @@ export function parseTrustProxy(raw: string): SecurityConfig['trustProxy'] | nul
   const value = raw.trim().toLowerCase();
   if (value === '' || value === 'false' || value === 'off' || value === '0') return false;
   if (/^\d+$/.test(value)) return Number(value) <= 10 ? Number(value) : null;
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const ipv4 = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
   const ipv6 = /^[0-9a-f:]+(\/\d{1,3})?$/;
   const named = /^(loopback|linklocal|uniquelocal)$/;
@@ -454,7 +446,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.NODE_ENV === 'production') checkProductionConfig(vars);
   const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
   if (trustProxy === null) {
-    throw new ConfigError('Invalid configuration: TRUST_PROXY must be false, a hop count (1-10) or a comma-separated list of addresses/CIDRs');
+    throw new ConfigError(
+      'Invalid configuration: TRUST_PROXY must be false, a hop count (1-10) or a comma-separated list of addresses/CIDRs',
+    );
   }
   return {
     env: vars.NODE_ENV,
@@ -482,7 +476,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxVideoBytes: vars.CONTENT_MAX_VIDEO_BYTES,
       maxDocumentBytes: vars.CONTENT_MAX_DOCUMENT_BYTES,
       urlTtlSeconds: vars.CONTENT_URL_TTL_SECONDS,
-      urlSigningKey: vars.CONTENT_URL_SIGNING_KEY ?? createHmac('sha256', vars.JWT_ACCESS_SECRET).update('content-url-signing').digest('hex'),
+      urlSigningKey:
+        vars.CONTENT_URL_SIGNING_KEY ?? createHmac('sha256', vars.JWT_ACCESS_SECRET).update('content-url-signing').digest('hex'),
       idleSeconds: vars.STUDY_IDLE_SECONDS,
       heartbeatSeconds: vars.STUDY_HEARTBEAT_SECONDS,
     },
@@ -515,7 +510,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     processes: { api: processCount(vars.API_PROCESSES), worker: processCount(vars.WORKER_PROCESSES) },
     outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS,
     mail: {
-      mode: vars.SMTP_HOST ? 'smtp' : (vars.MAIL_CATCH_ALL ?? (vars.NODE_ENV === 'development' ? 'on' : 'off')) === 'on' ? 'catch-all' : 'off',
+      mode: vars.SMTP_HOST
+        ? 'smtp'
+        : (vars.MAIL_CATCH_ALL ?? (vars.NODE_ENV === 'development' ? 'on' : 'off')) === 'on'
+          ? 'catch-all'
+          : 'off',
       host: vars.SMTP_HOST ?? null,
       port: vars.SMTP_PORT,
       security: vars.SMTP_SECURITY,
@@ -556,7 +555,8 @@ function checkProductionConfig(vars: EnvironmentVariables): void {
   for (const key of PRODUCTION_SECRETS) {
     const value = vars[key];
     if (Buffer.byteLength(value, 'utf8') < 32) refuse(key, 'must be at least 32 bytes in production');
-    if (new Set(value).size < MIN_DISTINCT_CHARACTERS) refuse(key, 'is too weak (too few distinct characters): use a random value, e.g. openssl rand -base64 48');
+    if (new Set(value).size < MIN_DISTINCT_CHARACTERS)
+      refuse(key, 'is too weak (too few distinct characters): use a random value, e.g. openssl rand -base64 48');
   }
   for (const [i, a] of PRODUCTION_SECRETS.entries()) {
     for (const b of PRODUCTION_SECRETS.slice(i + 1)) {

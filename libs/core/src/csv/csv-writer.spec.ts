@@ -27,12 +27,15 @@ describe('csvSafeText', () => {
 
 describe('csvText', () => {
   it('quotes, neutralises formulas, trims names, writes numbers and dates, starts with a BOM', () => {
-    const sut = csvText(['姓名', '分数'], [
-      [' 张三, "老张" ', 90],
-      ['\t=HYPERLINK("x")', null],
-      [new Date('2026-01-02T03:04:05Z'), true],
-      [-3, undefined],
-    ]);
+    const sut = csvText(
+      ['姓名', '分数'],
+      [
+        [' 张三, "老张" ', 90],
+        ['\t=HYPERLINK("x")', null],
+        [new Date('2026-01-02T03:04:05Z'), true],
+        [-3, undefined],
+      ],
+    );
     expect(sut).toBe('\uFEFF姓名,分数\r\n"张三, ""老张""",90\r\n"\'=HYPERLINK(""x"")",\r\n2026-01-02T03:04:05.000Z,true\r\n-3,\r\n');
   });
 });

@@ -5,11 +5,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 type ClassList = MixedList<Function | string>;
 
 /** The one place PostgreSQL options are decided, for the API, the worker, the CLI and the tests. */
-export function buildDataSourceOptions(
-  databaseUrl: string,
-  entities: ClassList,
-  migrations: ClassList,
-): DataSourceOptions {
+export function buildDataSourceOptions(databaseUrl: string, entities: ClassList, migrations: ClassList): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,

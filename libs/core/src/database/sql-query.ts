@@ -37,7 +37,11 @@ export interface SqlTemplate<K extends string, R> {
   readonly row?: R;
 }
 
-export function defineTemplate<K extends string, R = never>(name: string, keys: readonly K[], build: (fragments: Record<K, string>) => string): SqlTemplate<K, R> {
+export function defineTemplate<K extends string, R = never>(
+  name: string,
+  keys: readonly K[],
+  build: (fragments: Record<K, string>) => string,
+): SqlTemplate<K, R> {
   return Object.freeze({ name, keys, build });
 }
 
@@ -61,7 +65,12 @@ export async function runCommand<P extends readonly unknown[], R>(db: Queryable,
 }
 
 /** Runs a template with its fragments chosen; parameters are positional as the fragments number them. */
-export async function runTemplate<K extends string, R>(db: Queryable, template: SqlTemplate<K, R>, fragments: Record<K, string>, params: readonly unknown[]): Promise<R[]> {
+export async function runTemplate<K extends string, R>(
+  db: Queryable,
+  template: SqlTemplate<K, R>,
+  fragments: Record<K, string>,
+  params: readonly unknown[],
+): Promise<R[]> {
   return (await execute(db, template.build(fragments), params)).rows as R[];
 }
 

@@ -15,8 +15,11 @@ describe('checkSqlSnapshot', () => {
     mkdirSync(join(lib, 'src', 'sql'), { recursive: true });
     writeFileSync(join(lib, 'src', 'sql', 'things.sql.ts'), '');
     exported = {
-      countThings: defineQuery<[ownerId: string], { n: number }>('things.count', `SELECT count(*) AS n
-         FROM things WHERE owner_id = $1`),
+      countThings: defineQuery<[ownerId: string], { n: number }>(
+        'things.count',
+        `SELECT count(*) AS n
+         FROM things WHERE owner_id = $1`,
+      ),
       pageOfThings: defineTemplate<'scope'>('things.page', ['scope'], (f) => `SELECT * FROM things WHERE ${f.scope}`),
       notAQuery: 'SELECT 1',
     };

@@ -49,7 +49,8 @@ export function staleSqlSnapshot(libDir: string, files: SqlSnapshotFile[]): stri
   const stale = files.filter((f) => !existsSync(f.path) || readFileSync(f.path, 'utf8') !== f.content).map((f) => f.path);
   const dir = join(libDir, 'queries');
   const wanted = new Set(files.map((f) => f.path));
-  if (existsSync(dir)) for (const name of readdirSync(dir)) if (name.endsWith('.sql') && !wanted.has(join(dir, name))) stale.push(join(dir, name));
+  if (existsSync(dir))
+    for (const name of readdirSync(dir)) if (name.endsWith('.sql') && !wanted.has(join(dir, name))) stale.push(join(dir, name));
   return stale.map((p) => relative(libDir, p));
 }
 
@@ -73,8 +74,14 @@ function textOf(value: unknown): string | null {
 
 /** Strips the indentation the source file gave every line but the first, and trailing blanks. */
 function dedent(text: string): string {
-  const lines = text.trim().split('\n').map((l) => l.trimEnd());
-  const indents = lines.slice(1).filter((l) => l.length > 0).map((l) => l.length - l.trimStart().length);
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.trimEnd());
+  const indents = lines
+    .slice(1)
+    .filter((l) => l.length > 0)
+    .map((l) => l.length - l.trimStart().length);
   const cut = indents.length > 0 ? Math.min(...indents) : 0;
   return [lines[0], ...lines.slice(1).map((l) => l.slice(cut))].join('\n');
 }

@@ -92,7 +92,14 @@ const EN: Record<FieldRule, Template> = {
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The message for a broken rule, naming the field by its label: 请填写课程名称 / "Please enter the title.". */
-export function fieldMessage(rule: FieldRule, field: string, params: RuleParams = {}, locale: LabelLocale = 'zh', label?: string, scope?: string): string {
+export function fieldMessage(
+  rule: FieldRule,
+  field: string,
+  params: RuleParams = {},
+  locale: LabelLocale = 'zh',
+  label?: string,
+  scope?: string,
+): string {
   const name = label ?? fieldLabel(field, locale, scope);
   const text = (locale === 'zh' ? ZH : EN)[rule](name, params);
   return locale === 'en' ? capitalize(text) : text;
@@ -100,5 +107,10 @@ export function fieldMessage(rule: FieldRule, field: string, params: RuleParams 
 
 /** Whether a value counts as not filled in (the message then says "please enter", not "too short"). */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }

@@ -45,7 +45,11 @@ describe('DependencyMonitor', () => {
   });
 
   it('probes a dependency that is down with backoff and reports its return', async () => {
-    const probe = jest.fn().mockRejectedValueOnce(new Error('still down')).mockRejectedValueOnce(new Error('still down')).mockResolvedValue('PONG');
+    const probe = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('still down'))
+      .mockRejectedValueOnce(new Error('still down'))
+      .mockResolvedValue('PONG');
     sut.setProbe('redis', probe);
     sut.reportDown('redis', new Error('gone'));
     await jest.advanceTimersByTimeAsync(1000);

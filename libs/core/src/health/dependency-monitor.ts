@@ -59,7 +59,10 @@ export class DependencyMonitor implements OnApplicationShutdown {
     }
     const outage = { since: new Date(now), error: oneLine(error) };
     this.down.set(dependency, { outage, probeDelay: PROBE_FIRST_MS, nextReminderAt: now + REMIND_FIRST_MS, reminderStep: REMIND_FIRST_MS });
-    this.logger.warn({ dependency, err: outage.error }, `${dependency} unreachable; retrying with backoff, logging again only when it is back`);
+    this.logger.warn(
+      { dependency, err: outage.error },
+      `${dependency} unreachable; retrying with backoff, logging again only when it is back`,
+    );
     this.scheduleProbe(dependency);
   }
 
@@ -69,7 +72,10 @@ export class DependencyMonitor implements OnApplicationShutdown {
     if (!state) return;
     clearTimeout(state.probeTimer);
     this.down.delete(dependency);
-    this.logger.log({ dependency, seconds: Math.round((Date.now() - state.outage.since.getTime()) / 1000) }, `${dependency} reachable again`);
+    this.logger.log(
+      { dependency, seconds: Math.round((Date.now() - state.outage.since.getTime()) / 1000) },
+      `${dependency} reachable again`,
+    );
   }
 
   isDown(dependency: Dependency): boolean {
@@ -107,7 +113,10 @@ export class DependencyMonitor implements OnApplicationShutdown {
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // Connection strings can carry passwords; drop anything that looks like one.
-  return text.split('\n')[0].replace(/\/\/[^@\s/]*@/g, '//***@').slice(0, 300);
+  return text
+    .split('\n')[0]
+    .replace(/\/\/[^@\s/]*@/g, '//***@')
+    .slice(0, 300);
 }
 
 /**

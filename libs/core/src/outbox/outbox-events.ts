@@ -31,7 +31,13 @@ export interface OutboxEventPayloads {
    * A CQO appointment began or ended (registered, resigned, dismissed, term expired). The
    * `serving_cqo_terms` view changed for the trainee: their statuses are recomputed for `year`.
    */
-  'cqo.appointment.changed': { appointmentId: string; traineeId: string; enterpriseId: string; change: 'appointed' | 'ended'; year: number };
+  'cqo.appointment.changed': {
+    appointmentId: string;
+    traineeId: string;
+    enterpriseId: string;
+    change: 'appointed' | 'ended';
+    year: number;
+  };
   /** A city's yearly report to the province was asked for (or asked for again: `generation`). */
   'cqo.city-report.requested': { reportId: string; generation: number };
   /**

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { OUTBOX_CHANNEL, OutboxEventPayloads, OutboxEventType } from './outbox-events';
 
 /** Set on a transaction's query runner when it recorded an event: the relay is woken after its commit. */
@@ -22,7 +29,10 @@ export class OutboxWriter {
     if (!runner?.isTransactionActive) {
       throw new Error(`outbox event ${type} must be recorded inside a transaction`);
     }
-    const rows: { id: string }[] = await manager.query('INSERT INTO outbox_events (type, payload) VALUES ($1, $2) RETURNING id', [type, JSON.stringify(payload)]);
+    const rows: { id: string }[] = await manager.query('INSERT INTO outbox_events (type, payload) VALUES ($1, $2) RETURNING id', [
+      type,
+      JSON.stringify(payload),
+    ]);
     ((runner.data ??= {}) as Record<string, unknown>)[PENDING] = true;
     wakeAfterCommit(manager.connection);
     return rows[0].id;

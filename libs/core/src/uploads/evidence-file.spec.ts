@@ -9,7 +9,10 @@ describe('evidence file check', () => {
   });
 
   it('refuses other bytes whatever the name, empty files and files over the limit', async () => {
-    await expect(checkEvidenceFile(Buffer.from('<html>not a scan</html>'))).resolves.toMatchObject({ ok: false, message: expect.stringContaining('PDF') });
+    await expect(checkEvidenceFile(Buffer.from('<html>not a scan</html>'))).resolves.toMatchObject({
+      ok: false,
+      message: expect.stringContaining('PDF'),
+    });
     await expect(checkEvidenceFile(Buffer.alloc(0))).resolves.toEqual({ ok: false, message: '文件为空' });
     const big = Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]);
     await expect(checkEvidenceFile(big)).resolves.toEqual({ ok: false, message: '文件不能超过3MB' });

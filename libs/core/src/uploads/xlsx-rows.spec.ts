@@ -78,7 +78,9 @@ describe('readXlsxRows', () => {
     const workbook = new Workbook();
     workbook.addWorksheet('s').getCell('CW1').value = 'x';
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect((await refusal(readXlsxRows(buffer, { ...DEFAULT_ZIP_LIMITS, maxEntries: 3 }, { maxRows: 10 }))).message).toMatch(/条目超过 3 个/);
+    expect((await refusal(readXlsxRows(buffer, { ...DEFAULT_ZIP_LIMITS, maxEntries: 3 }, { maxRows: 10 }))).message).toMatch(
+      /条目超过 3 个/,
+    );
     expect((await refusal(readXlsxRows(buffer, DEFAULT_ZIP_LIMITS, { maxRows: 10, maxColumns: 100 }))).message).toMatch(/超过 100 列/);
     await refusal(readXlsxRows(Buffer.from('not a zip at all'), DEFAULT_ZIP_LIMITS, { maxRows: 10 }));
   });

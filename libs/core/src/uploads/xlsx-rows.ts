@@ -46,7 +46,9 @@ export async function* xlsxRows(zip: CheckedZip, options: XlsxReadOptions): Asyn
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
   const invalid = (why: string) => uploadRejected(field, `XLSX 文件无法解析：${why}`);
   if (!zip.has('xl/workbook.xml')) throw invalid('缺少 xl/workbook.xml');
-  const targets = zip.has('xl/_rels/workbook.xml.rels') ? relationships(await zip.readText('xl/_rels/workbook.xml.rels'), invalid) : new Map<string, Relationship>();
+  const targets = zip.has('xl/_rels/workbook.xml.rels')
+    ? relationships(await zip.readText('xl/_rels/workbook.xml.rels'), invalid)
+    : new Map<string, Relationship>();
   const sheetId = firstSheetRelationId(await zip.readText('xl/workbook.xml'), invalid);
   const sheetPath = sheetId && targets.get(sheetId) ? targets.get(sheetId)!.path : 'xl/worksheets/sheet1.xml';
   if (!zip.has(sheetPath)) throw invalid('没有工作表');

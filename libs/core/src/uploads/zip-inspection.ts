@@ -57,7 +57,11 @@ export class CheckedZip {
   }
 
   get entries(): ZipEntryInfo[] {
-    return [...this.byName.values()].map((e) => ({ name: e.fileName, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize }));
+    return [...this.byName.values()].map((e) => ({
+      name: e.fileName,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+    }));
   }
 
   has(name: string): boolean {
@@ -110,7 +114,9 @@ export class CheckedZip {
 export async function openCheckedZip(content: Buffer, limits: ZipLimits, field = 'file'): Promise<CheckedZip> {
   const notZip = () => uploadRejected(field, '文件不是有效的 ZIP/XLSX 文件');
   const zip = await new Promise<ZipFile>((resolve, reject) =>
-    fromBuffer(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, file) => (error ? reject(notZip()) : resolve(file))),
+    fromBuffer(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
+      error ? reject(notZip()) : resolve(file),
+    ),
   );
   const entries: Entry[] = [];
   let declared = 0;
@@ -126,7 +132,8 @@ export async function openCheckedZip(content: Buffer, limits: ZipLimits, field =
             ? `压缩文件条目超过 ${limits.maxEntries} 个`
             : declared > limits.maxUncompressedBytes
               ? `文件解压后超过 ${megabytes(limits.maxUncompressedBytes)} MB`
-              : entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(entry.compressedSize, 1)
+              : entry.uncompressedSize > RATIO_FLOOR_BYTES &&
+                  entry.uncompressedSize > limits.maxCompressionRatio * Math.max(entry.compressedSize, 1)
                 ? `文件压缩比异常（超过 ${limits.maxCompressionRatio}:1），疑似压缩炸弹`
                 : entry.isEncrypted()
                   ? '不支持加密的压缩文件'

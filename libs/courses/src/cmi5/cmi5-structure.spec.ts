@@ -5,19 +5,36 @@ const xml = (aus: string, course = 'https://example.cn/courses/quality') => `<?x
   <course id="${course}"><title><langstring lang="zh-CN">质量管理</langstring></title><description><langstring lang="zh-CN">说明</langstring></description></course>
   ${aus}
 </courseStructure>`;
-const au = (attrs: string, url = 'index.html') => `<au ${attrs}><title><langstring lang="zh-CN">第一单元</langstring></title><description><langstring>x</langstring></description><url>${url}</url></au>`;
+const au = (attrs: string, url = 'index.html') =>
+  `<au ${attrs}><title><langstring lang="zh-CN">第一单元</langstring></title><description><langstring>x</langstring></description><url>${url}</url></au>`;
 
 describe('parseCmi5Structure', () => {
   it('reads the course and its AUs, blocks flattened', () => {
     const course = parseCmi5Structure(
-      xml(`${au('id="https://example.cn/au/1" moveOn="CompletedAndPassed" masteryScore="0.8"')}<block id="https://example.cn/b/1"><title><langstring>块</langstring></title>${au('id="https://example.cn/au/2"', 'unit2/start.html?x=1')}</block>`),
+      xml(
+        `${au('id="https://example.cn/au/1" moveOn="CompletedAndPassed" masteryScore="0.8"')}<block id="https://example.cn/b/1"><title><langstring>块</langstring></title>${au('id="https://example.cn/au/2"', 'unit2/start.html?x=1')}</block>`,
+      ),
     );
     expect(course).toEqual({
       id: 'https://example.cn/courses/quality',
       title: '质量管理',
       aus: [
-        { id: 'https://example.cn/au/1', title: '第一单元', url: 'index.html', moveOn: 'CompletedAndPassed', masteryScore: 0.8, launchParameters: null },
-        { id: 'https://example.cn/au/2', title: '第一单元', url: 'unit2/start.html?x=1', moveOn: 'NotApplicable', masteryScore: null, launchParameters: null },
+        {
+          id: 'https://example.cn/au/1',
+          title: '第一单元',
+          url: 'index.html',
+          moveOn: 'CompletedAndPassed',
+          masteryScore: 0.8,
+          launchParameters: null,
+        },
+        {
+          id: 'https://example.cn/au/2',
+          title: '第一单元',
+          url: 'unit2/start.html?x=1',
+          moveOn: 'NotApplicable',
+          masteryScore: null,
+          launchParameters: null,
+        },
       ],
     });
   });

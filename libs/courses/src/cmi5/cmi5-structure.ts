@@ -38,7 +38,7 @@ export function parseCmi5Structure(xml: string): Cmi5Course {
   const stack: string[] = [];
   let course: { id: string; title: string } | null = null;
   const aus: Cmi5Au[] = [];
-  let current: Partial<Cmi5Au> & { attrs?: Record<string, string> } | null = null;
+  let current: (Partial<Cmi5Au> & { attrs?: Record<string, string> }) | null = null;
   let text = '';
   let error: Error | null = null;
   const local = (name: string) => name.slice(name.indexOf(':') + 1);
@@ -74,9 +74,17 @@ export function parseCmi5Structure(xml: string): Cmi5Course {
       let masteryScore: number | null = null;
       if (attrs.masteryScore !== undefined) {
         masteryScore = Number(attrs.masteryScore);
-        if (!Number.isFinite(masteryScore) || masteryScore < 0 || masteryScore > 1) throw new Cmi5StructureError(`AU ${current.id} 的 masteryScore 须在 0 到 1 之间`);
+        if (!Number.isFinite(masteryScore) || masteryScore < 0 || masteryScore > 1)
+          throw new Cmi5StructureError(`AU ${current.id} 的 masteryScore 须在 0 到 1 之间`);
       }
-      aus.push({ id: current.id!, title: current.title || current.id!, url: current.url ?? '', moveOn, masteryScore, launchParameters: current.launchParameters ?? null });
+      aus.push({
+        id: current.id!,
+        title: current.title || current.id!,
+        url: current.url ?? '',
+        moveOn,
+        masteryScore,
+        launchParameters: current.launchParameters ?? null,
+      });
       current = null;
     }
     text = '';

@@ -37,9 +37,15 @@ export interface Cmi5LaunchView {
 }
 
 export const Cmi5Errors = {
-  notCmi5: () => DomainError.invalid('CMI5_LESSON_INVALID', '该课时不是已导入课件包的 cmi5 课时', [{ field: 'lessonId', message: '不是 cmi5 课时或尚未导入课件包' }]),
+  notCmi5: () =>
+    DomainError.invalid('CMI5_LESSON_INVALID', '该课时不是已导入课件包的 cmi5 课时', [
+      { field: 'lessonId', message: '不是 cmi5 课时或尚未导入课件包' },
+    ]),
   auNotFound: () => DomainError.invalid('CMI5_AU_NOT_FOUND', '课件包中没有该 AU', [{ field: 'auId', message: '课件包中没有该 AU' }]),
-  fetchUsed: () => DomainError.invalid('CMI5_FETCH_TOKEN_USED', 'fetch 令牌已使用过或已失效，请重新启动课件', [{ field: 'fetch', message: '只能使用一次' }]),
+  fetchUsed: () =>
+    DomainError.invalid('CMI5_FETCH_TOKEN_USED', 'fetch 令牌已使用过或已失效，请重新启动课件', [
+      { field: 'fetch', message: '只能使用一次' },
+    ]),
 };
 
 /**
@@ -62,15 +68,24 @@ export class Cmi5Service {
   /** A trainee launches an AU (the first one when none is named) of a cmi5 lesson of their enrolment. */
   async launch(actor: Actor, enrollmentId: string, lessonId: string, auId?: string): Promise<Cmi5LaunchView> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
-    const [row]: { trainee_id: string; status: string; username: string; organization_id: string; package_id: string | null; structure: Cmi5Course | null; type: string; minutes: number; completion_share: string }[] =
-      await this.dataSource.query(
-        `SELECT e.trainee_id, e.status, u.username, v.organization_id, p.id AS package_id, p.structure, l.type, l.minutes, v.completion_share
+    const [row]: {
+      trainee_id: string;
+      status: string;
+      username: string;
+      organization_id: string;
+      package_id: string | null;
+      structure: Cmi5Course | null;
+      type: string;
+      minutes: number;
+      completion_share: string;
+    }[] = await this.dataSource.query(
+      `SELECT e.trainee_id, e.status, u.username, v.organization_id, p.id AS package_id, p.structure, l.type, l.minutes, v.completion_share
            FROM enrollments e JOIN users u ON u.id = e.trainee_id JOIN course_versions v ON v.id = e.course_version_id
            JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
            LEFT JOIN content_packages p ON p.id = l.content_package_id
           WHERE e.id = $1`,
-        [enrollmentId, lessonId],
-      );
+      [enrollmentId, lessonId],
+    );
     if (!row) throw CourseErrors.lessonNotFound();
     if (row.trainee_id !== actor.userId) throw CommonErrors.outOfScope();
     if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
@@ -98,8 +113,21 @@ export class Cmi5Service {
       );
       for (const o of open) {
         await manager.query('UPDATE cmi5_launches SET abandoned_at = $2 WHERE id = $1', [o.id, now]);
-        const seconds = Math.max(0, Math.floor((new Date(o.last_at ?? o.launched_at).getTime() - new Date(o.launched_at).getTime()) / 1000));
-        await this.writeLms(manager, { launchId: o.id, enrollmentId, lessonId, registration, agent, verb: 'abandoned', objectId: o.au_id, now, result: { duration: formatIsoDuration(seconds) } });
+        const seconds = Math.max(
+          0,
+          Math.floor((new Date(o.last_at ?? o.launched_at).getTime() - new Date(o.launched_at).getTime()) / 1000),
+        );
+        await this.writeLms(manager, {
+          launchId: o.id,
+          enrollmentId,
+          lessonId,
+          registration,
+          agent,
+          verb: 'abandoned',
+          objectId: o.au_id,
+          now,
+          result: { duration: formatIsoDuration(seconds) },
+        });
       }
       await manager.query(
         `INSERT INTO cmi5_launches (id, enrollment_id, lesson_id, au_id, registration, fetch_token_hash, launched_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -110,8 +138,18 @@ export class Cmi5Service {
         [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
       );
       await this.writeLms(manager, {
-        launchId, enrollmentId, lessonId, registration, agent, verb: 'launched', objectId: au.id, now,
-        extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/launchmode': 'Normal', 'https://w3id.org/xapi/cmi5/context/extensions/moveon': au.moveOn },
+        launchId,
+        enrollmentId,
+        lessonId,
+        registration,
+        agent,
+        verb: 'launched',
+        objectId: au.id,
+        now,
+        extensions: {
+          'https://w3id.org/xapi/cmi5/context/extensions/launchmode': 'Normal',
+          'https://w3id.org/xapi/cmi5/context/extensions/moveon': au.moveOn,
+        },
       });
       // An AU that needs nothing (moveOn NotApplicable) is satisfied by being launched.
       await this.markAu(manager, { launchId, enrollmentId, lessonId, registration, agent, au, course: row.structure!, now }, {});
@@ -123,7 +161,13 @@ export class Cmi5Service {
       ...(au.masteryScore !== null ? { masteryScore: au.masteryScore } : {}),
       ...(au.launchParameters ? { launchParameters: au.launchParameters } : {}),
     };
-    await this.documents.put(row.organization_id, 'state', { activityId: au.id, agent: JSON.stringify(agent), registration, documentId: 'LMS.LaunchData' }, 'application/json', launchData);
+    await this.documents.put(
+      row.organization_id,
+      'state',
+      { activityId: au.id, agent: JSON.stringify(agent), registration, documentId: 'LMS.LaunchData' },
+      'application/json',
+      launchData,
+    );
 
     const base = this.config.publicBaseUrl;
     const params = new URLSearchParams({
@@ -141,9 +185,22 @@ export class Cmi5Service {
    * An org admin waives an AU for a trainee (cmi5 §9.3.9): the LMS writes `waived` with the
    * reason, and the AU counts as satisfied (so the lesson may complete). No time is credited.
    */
-  async waive(actor: Actor, enrollmentId: string, lessonId: string, auId: string, reason: WaiveReason): Promise<{ satisfied: boolean; lessonCompleted: boolean }> {
+  async waive(
+    actor: Actor,
+    enrollmentId: string,
+    lessonId: string,
+    auId: string,
+    reason: WaiveReason,
+  ): Promise<{ satisfied: boolean; lessonCompleted: boolean }> {
     if (actor.role !== Role.OrgAdmin) throw CommonErrors.outOfScope();
-    const [row]: { organization_id: string; username: string; status: string; structure: Cmi5Course | null; minutes: number; completion_share: string }[] = await this.dataSource.query(
+    const [row]: {
+      organization_id: string;
+      username: string;
+      status: string;
+      structure: Cmi5Course | null;
+      minutes: number;
+      completion_share: string;
+    }[] = await this.dataSource.query(
       `SELECT v.organization_id, u.username, e.status, p.structure, l.minutes, v.completion_share
          FROM enrollments e JOIN users u ON u.id = e.trainee_id JOIN course_versions v ON v.id = e.course_version_id
          JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2 LEFT JOIN content_packages p ON p.id = l.content_package_id
@@ -181,13 +238,30 @@ export class Cmi5Service {
       );
       const agent = this.agentOf(row.username);
       await this.writeLms(manager, {
-        launchId, enrollmentId, lessonId, registration, agent, verb: 'waived', objectId: au.id, now,
+        launchId,
+        enrollmentId,
+        lessonId,
+        registration,
+        agent,
+        verb: 'waived',
+        objectId: au.id,
+        now,
         result: { success: true, completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': reason } },
         extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/moveon': au.moveOn },
       });
-      const before: { completed_at: Date | null }[] = await manager.query('SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
-      await this.markAu(manager, { launchId, enrollmentId, lessonId, registration, agent, au, course: row.structure!, now }, { completed: true, passed: true });
-      const after: { completed_at: Date | null }[] = await manager.query('SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lessonId]);
+      const before: { completed_at: Date | null }[] = await manager.query(
+        'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [enrollmentId, lessonId],
+      );
+      await this.markAu(
+        manager,
+        { launchId, enrollmentId, lessonId, registration, agent, au, course: row.structure!, now },
+        { completed: true, passed: true },
+      );
+      const after: { completed_at: Date | null }[] = await manager.query(
+        'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+        [enrollmentId, lessonId],
+      );
       return { satisfied: true, lessonCompleted: !before[0]?.completed_at && !!after[0]?.completed_at };
     });
   }
@@ -223,15 +297,38 @@ export class Cmi5Service {
    * and when every AU is satisfied, `satisfied` for the course and the lesson completes.
    */
   async afterAuStatement(manager: EntityManager, launch: LaunchCaller, verb: string, now: Date): Promise<void> {
-    if (verb === 'terminated') await manager.query('UPDATE cmi5_launches SET terminated_at = $2 WHERE id = $1 AND terminated_at IS NULL', [launch.id, now]);
+    if (verb === 'terminated')
+      await manager.query('UPDATE cmi5_launches SET terminated_at = $2 WHERE id = $1 AND terminated_at IS NULL', [launch.id, now]);
     if (verb !== 'completed' && verb !== 'passed') return;
     const { au, course } = await this.auOf(launch);
-    await this.markAu(manager, { launchId: launch.id, enrollmentId: launch.enrollmentId, lessonId: launch.lessonId, registration: launch.registration, agent: this.agentOf(launch.username), au, course, now }, { [verb]: true });
+    await this.markAu(
+      manager,
+      {
+        launchId: launch.id,
+        enrollmentId: launch.enrollmentId,
+        lessonId: launch.lessonId,
+        registration: launch.registration,
+        agent: this.agentOf(launch.username),
+        au,
+        course,
+        now,
+      },
+      { [verb]: true },
+    );
   }
 
   private async markAu(
     manager: EntityManager,
-    c: { launchId: string; enrollmentId: string; lessonId: string; registration: string; agent: object; au: Cmi5Au; course: Cmi5Course; now: Date },
+    c: {
+      launchId: string;
+      enrollmentId: string;
+      lessonId: string;
+      registration: string;
+      agent: object;
+      au: Cmi5Au;
+      course: Cmi5Course;
+      now: Date;
+    },
     outcome: { completed?: boolean; passed?: boolean },
   ): Promise<void> {
     await manager.query(
@@ -244,7 +341,12 @@ export class Cmi5Service {
       [c.enrollmentId, c.lessonId, c.au.id],
     );
     if (state.satisfied_at || !moveOnMet(c.au.moveOn, { completed: !!state.completed_at, passed: !!state.passed_at })) return;
-    await manager.query('UPDATE cmi5_au_states SET satisfied_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2 AND au_id = $3', [c.enrollmentId, c.lessonId, c.au.id, c.now]);
+    await manager.query('UPDATE cmi5_au_states SET satisfied_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2 AND au_id = $3', [
+      c.enrollmentId,
+      c.lessonId,
+      c.au.id,
+      c.now,
+    ]);
     await this.writeLms(manager, { ...c, verb: 'satisfied', objectId: c.au.id });
     const [{ n }]: { n: number }[] = await manager.query(
       'SELECT count(*)::int AS n FROM cmi5_au_states WHERE enrollment_id = $1 AND lesson_id = $2 AND satisfied_at IS NOT NULL AND au_id = ANY($3)',
@@ -258,16 +360,36 @@ export class Cmi5Service {
   /** A statement the LMS writes itself (cmi5 "defined" statements of the LMS), stored with the launch. */
   private async writeLms(
     manager: EntityManager,
-    s: { launchId: string; enrollmentId: string; lessonId: string; registration: string; agent: object; verb: keyof typeof CMI5_VERBS; objectId: string; objectType?: 'course'; now: Date; result?: object; extensions?: Record<string, unknown> },
+    s: {
+      launchId: string;
+      enrollmentId: string;
+      lessonId: string;
+      registration: string;
+      agent: object;
+      verb: keyof typeof CMI5_VERBS;
+      objectId: string;
+      objectType?: 'course';
+      now: Date;
+      result?: object;
+      extensions?: Record<string, unknown>;
+    },
   ): Promise<void> {
     const id = randomUUID();
     const statement = {
       id,
       actor: s.agent,
       verb: { id: CMI5_VERBS[s.verb], display: { 'zh-CN': s.verb } },
-      object: { objectType: 'Activity', id: s.objectId, ...(s.objectType ? { definition: { type: 'https://w3id.org/xapi/cmi5/activitytype/course' } } : {}) },
+      object: {
+        objectType: 'Activity',
+        id: s.objectId,
+        ...(s.objectType ? { definition: { type: 'https://w3id.org/xapi/cmi5/activitytype/course' } } : {}),
+      },
       ...(s.result ? { result: s.result } : {}),
-      context: { registration: s.registration, contextActivities: { category: [CMI5_CATEGORY] }, extensions: { [SESSION_EXTENSION]: s.launchId, ...s.extensions } },
+      context: {
+        registration: s.registration,
+        contextActivities: { category: [CMI5_CATEGORY] },
+        extensions: { [SESSION_EXTENSION]: s.launchId, ...s.extensions },
+      },
       timestamp: s.now.toISOString(),
       stored: s.now.toISOString(),
       authority: { objectType: 'Agent', account: { homePage: this.config.publicBaseUrl, name: 'lms' } },
@@ -276,7 +398,17 @@ export class Cmi5Service {
     await manager.query(
       `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, launch_id, verb, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement)
        VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $7, $8, $9)`,
-      [id, s.enrollmentId, s.lessonId, s.launchId, s.verb, createHash('sha256').update(JSON.stringify(statement)).digest('hex'), s.now, s.registration, statement],
+      [
+        id,
+        s.enrollmentId,
+        s.lessonId,
+        s.launchId,
+        s.verb,
+        createHash('sha256').update(JSON.stringify(statement)).digest('hex'),
+        s.now,
+        s.registration,
+        statement,
+      ],
     );
   }
 

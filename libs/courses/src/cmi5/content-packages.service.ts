@@ -3,7 +3,19 @@ import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage, openCheckedZip, Role, uploadRejected, ZipLimits } from '@cqo/core';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  CommonErrors,
+  DomainError,
+  ObjectStorage,
+  openCheckedZip,
+  Role,
+  uploadRejected,
+  ZipLimits,
+} from '@cqo/core';
 import { ContentErrors } from '../courses.errors';
 import { MediaUrlSigner } from '../content/media-url-signer';
 import { Cmi5Course, Cmi5StructureError, parseCmi5Structure } from './cmi5-structure';
@@ -144,7 +156,18 @@ export class ContentPackagesService {
       await this.dataSource.query(
         `INSERT INTO content_packages (id, organization_id, standard, structure, storage_prefix, file_count, size_bytes, original_name, uploaded_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, actor.organizationId, standard, structure, prefix, files.length, sizeBytes, originalName.slice(0, 255), actor.userId, this.clock.now()],
+        [
+          id,
+          actor.organizationId,
+          standard,
+          structure,
+          prefix,
+          files.length,
+          sizeBytes,
+          originalName.slice(0, 255),
+          actor.userId,
+          this.clock.now(),
+        ],
       );
       return {
         id,
@@ -172,9 +195,11 @@ export class ContentPackagesService {
       throw error;
     }
     for (const au of course.aus) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(au.url) || au.url.startsWith('/')) throw uploadRejected('contentBase64', `AU ${au.id} 的 url 须是包内的相对路径`);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(au.url) || au.url.startsWith('/'))
+        throw uploadRejected('contentBase64', `AU ${au.id} 的 url 须是包内的相对路径`);
       const path = posix.normalize(au.url.split(/[?#]/)[0]);
-      if (!safePackagePath(path) || !names.has(path)) throw uploadRejected('contentBase64', `AU ${au.id} 的 url 指向包内不存在的文件：${au.url.slice(0, 100)}`);
+      if (!safePackagePath(path) || !names.has(path))
+        throw uploadRejected('contentBase64', `AU ${au.id} 的 url 指向包内不存在的文件：${au.url.slice(0, 100)}`);
     }
     return course;
   }
@@ -194,7 +219,8 @@ export class ContentPackagesService {
       } catch {
         throw uploadRejected('contentBase64', `imsmanifest.xml 有误：SCO ${sco.id} 的启动文件路径无效`);
       }
-      if (!safePackagePath(path) || !names.has(path)) throw uploadRejected('contentBase64', `imsmanifest.xml 有误：SCO ${sco.id} 的启动文件在包内不存在：${sco.href.slice(0, 100)}`);
+      if (!safePackagePath(path) || !names.has(path))
+        throw uploadRejected('contentBase64', `imsmanifest.xml 有误：SCO ${sco.id} 的启动文件在包内不存在：${sco.href.slice(0, 100)}`);
     }
     return scorm;
   }
@@ -210,8 +236,10 @@ export class ContentPackagesService {
       [packageId],
     );
     if (!row) throw ContentErrors.fileNotFound();
-    if (actor.role !== Role.PlatformAdmin && !(actor.role === Role.OrgAdmin && actor.organizationId === row.organization_id)) throw CommonErrors.outOfScope();
-    if (!row.standard.startsWith('scorm')) throw DomainError.invalid('SCORM_PREVIEW_INVALID', '不是 SCORM 课件包', [{ field: 'packageId', message: '不是 SCORM 课件包' }]);
+    if (actor.role !== Role.PlatformAdmin && !(actor.role === Role.OrgAdmin && actor.organizationId === row.organization_id))
+      throw CommonErrors.outOfScope();
+    if (!row.standard.startsWith('scorm'))
+      throw DomainError.invalid('SCORM_PREVIEW_INVALID', '不是 SCORM 课件包', [{ field: 'packageId', message: '不是 SCORM 课件包' }]);
     const sco = scoId === undefined ? row.structure.scos[0] : row.structure.scos.find((s) => s.id === scoId);
     if (!sco) throw DomainError.invalid('SCORM_SCO_NOT_FOUND', '课件包中没有该 SCO', [{ field: 'scoId', message: '课件包中没有该 SCO' }]);
     return { url: `${this.signedBase(packageId, actor.userId)}${sco.href}` };
@@ -249,7 +277,12 @@ export class ContentPackagesService {
     if (known.scorm && mimeType.startsWith('text/html')) {
       // A SCORM preview (org admin, reviewer): the runtime works from a blank CMI and sends nothing.
       const { version, scos } = known.scorm;
-      const html = injectRuntime(content.toString('utf8'), { version, cmi: launchCmi(version, scos[0], { id: 'preview', name: '预览' }, null, 0), commitUrl: null, beatSeconds: 3600 });
+      const html = injectRuntime(content.toString('utf8'), {
+        version,
+        cmi: launchCmi(version, scos[0], { id: 'preview', name: '预览' }, null, 0),
+        commitUrl: null,
+        beatSeconds: 3600,
+      });
       return { content: Buffer.from(html, 'utf8'), mimeType, secondsLeft: expires - now };
     }
     return { content, mimeType, secondsLeft: expires - now };

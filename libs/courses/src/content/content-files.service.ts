@@ -77,7 +77,10 @@ export class ContentFilesService {
    * own organization (video or document lesson), or for the organization's library (`kind`), with
    * a declared size within the limit. Nothing is stored before this passes.
    */
-  async authorizeUpload(actor: Actor, request: { lessonId?: string | null; kind?: string | null; length: number | null }): Promise<UploadTarget> {
+  async authorizeUpload(
+    actor: Actor,
+    request: { lessonId?: string | null; kind?: string | null; length: number | null },
+  ): Promise<UploadTarget> {
     if (actor.role !== Role.OrgAdmin || !actor.organizationId) throw CommonErrors.outOfScope();
     let kind: ContentKind;
     let lessonId: string | null = null;
@@ -127,8 +130,19 @@ export class ContentFilesService {
         await manager.query(
           `INSERT INTO content_files (id, organization_id, kind, mime_type, storage_key, size_bytes, duration_seconds, sha256, original_name, uploaded_by, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [id, target.organizationId, inspected.kind, inspected.mimeType, storageKey, inspected.sizeBytes, inspected.durationSeconds, sha256,
-            originalName.slice(0, 255), target.userId, this.clock.now()],
+          [
+            id,
+            target.organizationId,
+            inspected.kind,
+            inspected.mimeType,
+            storageKey,
+            inspected.sizeBytes,
+            inspected.durationSeconds,
+            sha256,
+            originalName.slice(0, 255),
+            target.userId,
+            this.clock.now(),
+          ],
         );
         if (target.lessonId) {
           // Checked again under lock: the version may have been submitted while the file was uploading.
@@ -160,7 +174,9 @@ export class ContentFilesService {
 
   /** A signed URL for a file, to a trainee enrolled in a course version using it or staff of its organization. */
   async mediaUrl(actor: Actor, fileId: string): Promise<MediaUrlView> {
-    const rows: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM content_files WHERE id = $1', [fileId]);
+    const rows: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM content_files WHERE id = $1', [
+      fileId,
+    ]);
     if (!rows[0]) throw ContentErrors.fileNotFound();
     if (actor.role === Role.Trainee) {
       const enrolled: unknown[] = await this.dataSource.query(
@@ -215,7 +231,13 @@ export class ContentFilesService {
   }
 
   /** Stores a local file as content of an organization, checked like an upload (demo data). The source is copied, not moved. */
-  async importCopy(organizationId: string, userId: string | null, kind: ContentKind, sourcePath: string, originalName: string): Promise<LessonContentView> {
+  async importCopy(
+    organizationId: string,
+    userId: string | null,
+    kind: ContentKind,
+    sourcePath: string,
+    originalName: string,
+  ): Promise<LessonContentView> {
     const { copyFile, mkdtemp, rm } = await import('node:fs/promises');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');

@@ -1,4 +1,4 @@
-import type { FileHandle} from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { open, stat } from 'node:fs/promises';
 import type { ContentKind } from '../entities/content-file.entity';
 
@@ -84,7 +84,7 @@ async function wholeMp4Duration(path: string, size: number): Promise<number | un
 async function movieHeaderDuration(file: FileHandle, start: number, length: number): Promise<number | undefined> {
   const moov = Buffer.alloc(length);
   await file.read(moov, 0, length, start);
-  for (let at = 0; at + 8 <= moov.length; ) {
+  for (let at = 0; at + 8 <= moov.length;) {
     const boxSize = moov.readUInt32BE(at);
     if (boxSize < 8) return undefined;
     if (moov.toString('latin1', at + 4, at + 8) === 'mvhd' && at + 40 <= moov.length) {

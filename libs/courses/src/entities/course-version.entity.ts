@@ -3,7 +3,14 @@ import { TrainingOrganizationEntity } from '@cqo/organizations';
 import { CourseEntity } from './course.entity';
 
 export type CourseVersionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
-export const COURSE_VERSION_STATUSES: readonly CourseVersionStatus[] = ['draft', 'submitted', 'returned', 'approved', 'published', 'archived'];
+export const COURSE_VERSION_STATUSES: readonly CourseVersionStatus[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'published',
+  'archived',
+];
 export type CourseKind = 'appointment' | 'continuing';
 export const COURSE_KINDS: readonly CourseKind[] = ['appointment', 'continuing'];
 export type DeliveryMode = 'online' | 'in_person' | 'blended';
@@ -23,7 +30,10 @@ export const DELIVERY_MODES: readonly DeliveryMode[] = ['online', 'in_person', '
 @Index('ix_course_versions_catalog', ['publishedAt', 'id'], { where: `status = 'published'` })
 @Check('ck_course_versions_seats', 'seats_taken >= 0 AND (capacity IS NULL OR seats_taken <= capacity)')
 @Check('ck_course_versions_credit_hours', 'credit_hours > 0 AND credit_hours * 2 = floor(credit_hours * 2)')
-@Check('ck_course_versions_category_kind', `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`)
+@Check(
+  'ck_course_versions_category_kind',
+  `category IN (1, 2) AND kind IN ('appointment', 'continuing') AND (category = 1 OR kind = 'continuing')`,
+)
 @Check('ck_course_versions_completion_share', 'completion_share > 0 AND completion_share <= 1')
 @Check(
   'ck_course_versions_attention_checks',

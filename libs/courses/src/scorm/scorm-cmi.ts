@@ -76,7 +76,8 @@ export function checkCommit(version: ScormVersion, cmi: unknown, sessionTime: un
   const kept: StoredCmi = {};
   for (const [name, element] of Object.entries(ELEMENTS[version])) {
     let value: unknown = cmi;
-    for (const key of element.path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of element.path)
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string' && typeof value !== 'number') throw new ScormCommitError(name, '必须是字符串');
     const text = String(value);
@@ -89,7 +90,8 @@ export function checkCommit(version: ScormVersion, cmi: unknown, sessionTime: un
   if (sessionTime !== undefined && sessionTime !== null && sessionTime !== '') {
     if (typeof sessionTime !== 'string') throw new ScormCommitError('sessionTime', '必须是字符串');
     sessionSeconds = version === '1.2' ? parseTimespan12(sessionTime) : parseIsoDuration(sessionTime);
-    if (sessionSeconds === null) throw new ScormCommitError('sessionTime', version === '1.2' ? '须是 HHHH:MM:SS 格式' : '须是 ISO 8601 时长');
+    if (sessionSeconds === null)
+      throw new ScormCommitError('sessionTime', version === '1.2' ? '须是 HHHH:MM:SS 格式' : '须是 ISO 8601 时长');
   }
   return { cmi: kept, sessionSeconds };
 }
@@ -111,7 +113,9 @@ export function scoComplete(version: ScormVersion, sco: ScormSco, cmi: StoredCmi
   if (!sco.completionSetByContent) return false;
   const measure = cmi['cmi.progress_measure'];
   const completed =
-    sco.completionThreshold !== null && measure !== undefined ? Number(measure) >= sco.completionThreshold : cmi['cmi.completion_status'] === 'completed';
+    sco.completionThreshold !== null && measure !== undefined
+      ? Number(measure) >= sco.completionThreshold
+      : cmi['cmi.completion_status'] === 'completed';
   if (!completed) return false;
   if (sco.minNormalizedMeasure !== null) {
     const scaled = cmi['cmi.score.scaled'];

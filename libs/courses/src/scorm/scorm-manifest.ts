@@ -124,13 +124,22 @@ export function parseScormManifest(xml: string): ScormPackage {
       orgItems.get(currentOrg)?.push(item);
     }
     const item = itemStack[itemStack.length - 1];
-    if (item && name === 'completionThreshold' && attrs.minProgressMeasure !== undefined) item.completionThreshold = attrs.minProgressMeasure;
-    if (item && name === 'deliveryControls' && attrs.completionSetByContent !== undefined) item.completionSetByContent = attrs.completionSetByContent;
+    if (item && name === 'completionThreshold' && attrs.minProgressMeasure !== undefined)
+      item.completionThreshold = attrs.minProgressMeasure;
+    if (item && name === 'deliveryControls' && attrs.completionSetByContent !== undefined)
+      item.completionSetByContent = attrs.completionSetByContent;
     if (item && name === 'primaryObjective' && attrs.satisfiedByMeasure === 'true') item.satisfiedByMeasure = true;
     if (name === 'resources') resourcesBase = attrs['xml:base'] ?? '';
     if (name === 'resource') {
-      const type = attrs['adlcp:scormtype'] ?? attrs['adlcp:scormType'] ?? Object.entries(attrs).find(([k]) => /:scormtype$/i.test(k))?.[1] ?? '';
-      resource = { id: attrs.identifier ?? '', href: attrs.href ?? null, base: `${manifestBase}${resourcesBase}${attrs['xml:base'] ?? ''}`, sco: type.toLowerCase() === 'sco', files: [] };
+      const type =
+        attrs['adlcp:scormtype'] ?? attrs['adlcp:scormType'] ?? Object.entries(attrs).find(([k]) => /:scormtype$/i.test(k))?.[1] ?? '';
+      resource = {
+        id: attrs.identifier ?? '',
+        href: attrs.href ?? null,
+        base: `${manifestBase}${resourcesBase}${attrs['xml:base'] ?? ''}`,
+        sco: type.toLowerCase() === 'sco',
+        files: [],
+      };
       resources.set(resource.id, resource);
     }
     if (name === 'file' && resource && attrs.href) resource.files.push(attrs.href);
@@ -170,7 +179,8 @@ export function parseScormManifest(xml: string): ScormPackage {
 
   for (const r of resources.values()) {
     for (const ref of [r.href, ...r.files]) {
-      if (ref !== null && (outside(ref) || outside(`${r.base}${ref}`))) throw new ScormManifestError(`资源 ${r.id} 的 href 指向课件包之外：${ref.slice(0, 100)}`);
+      if (ref !== null && (outside(ref) || outside(`${r.base}${ref}`)))
+        throw new ScormManifestError(`资源 ${r.id} 的 href 指向课件包之外：${ref.slice(0, 100)}`);
     }
   }
   const scos: ScormSco[] = [];
@@ -189,7 +199,9 @@ export function parseScormManifest(xml: string): ScormPackage {
       masteryScore: numberIn(item.masteryScore, 0, 100, `条目 ${item.id} 的 masteryscore 须在 0 到 100 之间`),
       completionThreshold: numberIn(item.completionThreshold, 0, 1, `条目 ${item.id} 的 completionThreshold 须在 0 到 1 之间`),
       completionSetByContent: item.completionSetByContent !== 'false',
-      minNormalizedMeasure: item.satisfiedByMeasure ? (numberIn(item.minNormalizedMeasure, -1, 1, `条目 ${item.id} 的 minNormalizedMeasure 须在 -1 到 1 之间`) ?? 1) : null,
+      minNormalizedMeasure: item.satisfiedByMeasure
+        ? (numberIn(item.minNormalizedMeasure, -1, 1, `条目 ${item.id} 的 minNormalizedMeasure 须在 -1 到 1 之间`) ?? 1)
+        : null,
       launchData: item.launchData,
     });
   }

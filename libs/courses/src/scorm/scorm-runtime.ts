@@ -75,7 +75,10 @@ const BOOTSTRAP = `(function () {
 /** Inserts the runtime at the start of the page's <head> (or of the document). */
 export function injectRuntime(html: string, config: RuntimeConfig): string {
   // JSON inside a <script>: `<` escaped so no value can close the element.
-  const json = JSON.stringify(config).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(config)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const library = config.version === '1.2' ? 'scorm12.min.js' : 'scorm2004.min.js';
   const tags = `<script>window.__cqoScorm=${json};</script><script src="/scorm-runtime/${library}"></script><script>${BOOTSTRAP}</script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);

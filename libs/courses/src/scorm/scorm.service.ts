@@ -34,11 +34,15 @@ export interface ScormCommitResult {
 }
 
 export const ScormErrors = {
-  notScorm: () => DomainError.invalid('SCORM_LESSON_INVALID', '该课时不是已导入课件包的 SCORM 课时', [{ field: 'lessonId', message: '不是 SCORM 课时或尚未导入课件包' }]),
+  notScorm: () =>
+    DomainError.invalid('SCORM_LESSON_INVALID', '该课时不是已导入课件包的 SCORM 课时', [
+      { field: 'lessonId', message: '不是 SCORM 课时或尚未导入课件包' },
+    ]),
   scoNotFound: () => DomainError.invalid('SCORM_SCO_NOT_FOUND', '课件包中没有该 SCO', [{ field: 'scoId', message: '课件包中没有该 SCO' }]),
   sessionInvalid: () => DomainError.forbidden('SCORM_SESSION_INVALID', '课件会话无效或已过期，请重新启动课件'),
   sessionEnded: () => DomainError.conflict('SCORM_SESSION_ENDED', '课件会话已结束（已退出或在别处重新启动），请重新启动课件'),
-  commitInvalid: (field: string, message: string) => DomainError.invalid('SCORM_COMMIT_INVALID', `课件提交的数据有误：${field} ${message}`, [{ field, message }]),
+  commitInvalid: (field: string, message: string) =>
+    DomainError.invalid('SCORM_COMMIT_INVALID', `课件提交的数据有误：${field} ${message}`, [{ field, message }]),
 };
 
 interface SessionRow {
@@ -79,15 +83,23 @@ export class ScormService {
 
   /** Launches a SCO (the first when none is named) for the trainee's enrolment; an open session of the same lesson ends as superseded. */
   async launch(actor: Actor, enrollmentId: string, lessonId: string, scoId?: string): Promise<ScormLaunchView> {
-    const [row]: { trainee_id: string; status: string; type: string; minutes: number; completion_share: string; package_id: string | null; standard: string | null; structure: ScormPackage | null }[] =
-      await this.dataSource.query(
-        `SELECT e.trainee_id, e.status, l.type, l.minutes, v.completion_share, p.id AS package_id, p.standard, p.structure
+    const [row]: {
+      trainee_id: string;
+      status: string;
+      type: string;
+      minutes: number;
+      completion_share: string;
+      package_id: string | null;
+      standard: string | null;
+      structure: ScormPackage | null;
+    }[] = await this.dataSource.query(
+      `SELECT e.trainee_id, e.status, l.type, l.minutes, v.completion_share, p.id AS package_id, p.standard, p.structure
            FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
            JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
            LEFT JOIN content_packages p ON p.id = l.content_package_id
           WHERE e.id = $1`,
-        [enrollmentId, lessonId],
-      );
+      [enrollmentId, lessonId],
+    );
     if (!row) throw CourseErrors.lessonNotFound();
     if (row.trainee_id !== actor.userId) throw CommonErrors.outOfScope();
     if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
@@ -141,7 +153,13 @@ export class ScormService {
       [sessionId],
     );
     const version = s.structure.version;
-    const cmi = launchCmi(version, sco, { id: learner.username, name: learner.full_name ?? learner.username }, attempt?.cmi ?? null, attempt?.total_seconds ?? 0);
+    const cmi = launchCmi(
+      version,
+      sco,
+      { id: learner.username, name: learner.full_name ?? learner.username },
+      attempt?.cmi ?? null,
+      attempt?.total_seconds ?? 0,
+    );
     const html = injectRuntime(content.toString('utf8'), {
       version,
       cmi,
@@ -161,7 +179,8 @@ export class ScormService {
     const parsed = this.parseBody(body);
     const s = await this.session(sessionId, token);
     if (s.finished_at) throw ScormErrors.sessionEnded();
-    if (this.clock.now().getTime() > new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000) throw ScormErrors.sessionInvalid();
+    if (this.clock.now().getTime() > new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000)
+      throw ScormErrors.sessionInvalid();
     const version = s.structure.version;
     let checked: ReturnType<typeof checkCommit>;
     try {
@@ -204,7 +223,15 @@ export class ScormService {
         `UPDATE scorm_sessions SET counted_until = $2, observed_seconds = $3, credited_seconds = credited_seconds + $4, reported_seconds = $5, commits = commits + 1,
                 finished_at = CASE WHEN $6 THEN $7::timestamptz ELSE finished_at END, ended_reason = CASE WHEN $6 THEN 'finished' ELSE ended_reason END
           WHERE id = $1`,
-        [sessionId, new Date(new Date(current.counted_until).getTime() + Math.round(outcome.consumedSeconds * 1000)), observed, credit, checked.sessionSeconds === null ? current.reported_seconds : reported, finish, now],
+        [
+          sessionId,
+          new Date(new Date(current.counted_until).getTime() + Math.round(outcome.consumedSeconds * 1000)),
+          observed,
+          credit,
+          checked.sessionSeconds === null ? current.reported_seconds : reported,
+          finish,
+          now,
+        ],
       );
       const [p]: { active_seconds: number }[] = await manager.query(
         `UPDATE lesson_progress SET active_seconds = active_seconds + $3, updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2 RETURNING active_seconds`,
@@ -218,7 +245,11 @@ export class ScormService {
         [s.enrollment_id, s.lesson_id, s.sco_id, checked.cmi, finish ? (checked.sessionSeconds ?? 0) : 0, done ? now : null, now],
       );
       const lessonCompleted = await this.completeLessonIfDue(manager, s, now);
-      return { creditedSeconds: credit, activeSeconds: p?.active_seconds ?? 0, lessonCompleted: lessonCompleted || !!progress?.completed_at };
+      return {
+        creditedSeconds: credit,
+        activeSeconds: p?.active_seconds ?? 0,
+        lessonCompleted: lessonCompleted || !!progress?.completed_at,
+      };
     });
   }
 
@@ -253,7 +284,8 @@ export class ScormService {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ScormErrors.commitInvalid('body', '必须是 JSON 对象');
     const b = value as Record<string, unknown>;
-    if (b.kind !== 'beat' && b.kind !== 'commit' && b.kind !== 'finish') throw ScormErrors.commitInvalid('kind', '须是 beat、commit 或 finish');
+    if (b.kind !== 'beat' && b.kind !== 'commit' && b.kind !== 'finish')
+      throw ScormErrors.commitInvalid('kind', '须是 beat、commit 或 finish');
     if (b.visible !== undefined && typeof b.visible !== 'boolean') throw ScormErrors.commitInvalid('visible', '必须是布尔值');
     return { kind: b.kind, cmi: b.cmi, sessionTime: b.sessionTime, visible: b.visible !== false };
   }

@@ -1,4 +1,4 @@
-import type { Queryable} from '@cqo/core';
+import type { Queryable } from '@cqo/core';
 import { defineQuery, runQuery } from '@cqo/core';
 import { PUBLIC_TRAINING_ORGANIZATIONS } from '@cqo/organizations';
 
@@ -16,9 +16,15 @@ export async function courseVersionIdsWithFinalExam(db: Queryable, paperId: stri
   return (await runQuery(db, versionsWithFinalExamQuery, [paperId])).map((r) => r.id);
 }
 
-export const topicNamesQuery = defineQuery<[], { name: string; category: number }>('courses.public.topicNames', 'SELECT name, category FROM topics ORDER BY category, code');
+export const topicNamesQuery = defineQuery<[], { name: string; category: number }>(
+  'courses.public.topicNames',
+  'SELECT name, category FROM topics ORDER BY category, code',
+);
 
-export const topicsQuery = defineQuery<[], { code: string; name: string; category: number }>('courses.public.topics', 'SELECT code, name, category FROM topics');
+export const topicsQuery = defineQuery<[], { code: string; name: string; category: number }>(
+  'courses.public.topics',
+  'SELECT code, name, category FROM topics',
+);
 
 /** Every topic's name and category, by category and code. */
 export function topicNames(db: Queryable): Promise<{ name: string; category: number }[]> {
@@ -38,7 +44,11 @@ export const courseNamesQuery = defineQuery<[courseVersionId: string, organizati
 );
 
 /** The printed names of a course version and its organization; null when either is missing. */
-export async function courseNamesOf(db: Queryable, courseVersionId: string, organizationId: string): Promise<{ courseTitle: string; organizationName: string } | null> {
+export async function courseNamesOf(
+  db: Queryable,
+  courseVersionId: string,
+  organizationId: string,
+): Promise<{ courseTitle: string; organizationName: string } | null> {
   const [row] = await runQuery(db, courseNamesQuery, [courseVersionId, organizationId]);
   return row ? { courseTitle: row.title, organizationName: row.name } : null;
 }

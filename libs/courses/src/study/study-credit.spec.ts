@@ -1,4 +1,4 @@
-import type { BeatState} from './study-credit';
+import type { BeatState } from './study-credit';
 import { assessBeat, extendWatched, mergeIntervals } from './study-credit';
 
 const video: BeatState = {
@@ -44,7 +44,10 @@ describe('assessBeat (video)', () => {
   it('credits nothing when idle in a background page, but does in a visible one without input', () => {
     expect(assessBeat(video, { position: 130, visible: false, idleSeconds: 200 })).toMatchObject({ verdict: 'idle', creditSeconds: 0 });
     expect(assessBeat(video, { position: 130, focused: false, idleSeconds: 200 })).toMatchObject({ verdict: 'idle' });
-    expect(assessBeat(video, { position: 130, visible: true, focused: true, idleSeconds: 200 })).toMatchObject({ verdict: 'ok', creditSeconds: 30 });
+    expect(assessBeat(video, { position: 130, visible: true, focused: true, idleSeconds: 200 })).toMatchObject({
+      verdict: 'ok',
+      creditSeconds: 30,
+    });
   });
 
   it('caps one beat at the maximum after a long gap', () => {
@@ -82,8 +85,20 @@ describe('watched intervals', () => {
     w = extendWatched(w, 30, 60, 30);
     expect(w).toEqual([[0, 60]]);
     w = extendWatched(w, 10, 40, 30);
-    expect(w).toEqual([[0, 60], [10, 40]]);
+    expect(w).toEqual([
+      [0, 60],
+      [10, 40],
+    ]);
     expect(extendWatched(w, 40, 400, 30)).toEqual(w);
-    expect(mergeIntervals([[10, 40], [0, 20], [50, 60]])).toEqual([[0, 40], [50, 60]]);
+    expect(
+      mergeIntervals([
+        [10, 40],
+        [0, 20],
+        [50, 60],
+      ]),
+    ).toEqual([
+      [0, 40],
+      [50, 60],
+    ]);
   });
 });

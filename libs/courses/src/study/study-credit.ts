@@ -108,7 +108,12 @@ export function assessBeat(state: BeatState, report: BeatReport): BeatOutcome {
  * Adds a played stretch to a session's evidence: extends the last interval when playback went on
  * from where it was, starts a new one after a seek. Positions are rounded to tenths.
  */
-export function extendWatched(watched: readonly [number, number][], from: number | null, to: number | null, elapsedSeconds: number): [number, number][] {
+export function extendWatched(
+  watched: readonly [number, number][],
+  from: number | null,
+  to: number | null,
+  elapsedSeconds: number,
+): [number, number][] {
   if (from === null || to === null || to <= from || to - from > elapsedSeconds + POSITION_TOLERANCE_SECONDS) return [...watched];
   const round = (n: number) => Math.round(n * 10) / 10;
   const last = watched[watched.length - 1];

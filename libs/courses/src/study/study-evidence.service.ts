@@ -22,7 +22,15 @@ export interface LessonEvidenceView {
    * Each check: a confirmation or a bank question (its id, for staff only), the answer given (an
    * option id) and whether it passed. The key is never part of it.
    */
-  checks: { issuedAt: Date; dueAt: Date; answeredAt: Date | null; kind: string; questionId?: string | null; answer: string | null; passed: boolean | null }[];
+  checks: {
+    issuedAt: Date;
+    dueAt: Date;
+    answeredAt: Date | null;
+    kind: string;
+    questionId?: string | null;
+    answer: string | null;
+    passed: boolean | null;
+  }[];
   checksPassed: number;
   checksFailed: number;
   sessions: {
@@ -57,11 +65,16 @@ export class StudyEvidenceService {
     if (!e) throw CourseErrors.enrollmentNotFound();
     const allowed = actor.role === Role.Trainee ? actor.userId === e.trainee_id : await this.access.oversees(actor, e.organization_id);
     if (!allowed) throw CommonErrors.outOfScope();
-    const [p]: { active_seconds: number; required_seconds: number; furthest_position: number; completed_at: Date | null; completed_via: string | null }[] =
-      await this.dataSource.query(
-        'SELECT active_seconds, required_seconds, furthest_position, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-        [enrollmentId, lessonId],
-      );
+    const [p]: {
+      active_seconds: number;
+      required_seconds: number;
+      furthest_position: number;
+      completed_at: Date | null;
+      completed_via: string | null;
+    }[] = await this.dataSource.query(
+      'SELECT active_seconds, required_seconds, furthest_position, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lessonId],
+    );
     if (!p) throw CourseErrors.lessonNotFound();
     const sessions: {
       started_at: Date;
@@ -77,11 +90,18 @@ export class StudyEvidenceService {
          FROM study_sessions WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY started_at`,
       [enrollmentId, lessonId],
     );
-    const checks: { issued_at: Date; due_at: Date; answered_at: Date | null; kind: string; question_id: string | null; answer: string | null; passed: boolean | null }[] =
-      await this.dataSource.query(
-        'SELECT issued_at, due_at, answered_at, kind, question_id, answer, passed FROM attention_checks WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY issued_at',
-        [enrollmentId, lessonId],
-      );
+    const checks: {
+      issued_at: Date;
+      due_at: Date;
+      answered_at: Date | null;
+      kind: string;
+      question_id: string | null;
+      answer: string | null;
+      passed: boolean | null;
+    }[] = await this.dataSource.query(
+      'SELECT issued_at, due_at, answered_at, kind, question_id, answer, passed FROM attention_checks WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY issued_at',
+      [enrollmentId, lessonId],
+    );
     // A trainee reads the checks too: which bank question it was stays with the staff (like exam items).
     const staff = actor.role !== Role.Trainee;
     return {

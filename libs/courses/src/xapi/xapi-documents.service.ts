@@ -41,12 +41,24 @@ export class XapiDocumentsService {
     private readonly clock: Clock,
   ) {}
 
-  async put(organizationId: string, kind: XapiDocumentKind, query: XapiDocumentQuery, contentType: string | undefined, body: unknown): Promise<void> {
+  async put(
+    organizationId: string,
+    kind: XapiDocumentKind,
+    query: XapiDocumentQuery,
+    contentType: string | undefined,
+    body: unknown,
+  ): Promise<void> {
     const { scope, documentId } = this.scopeOf(kind, query, true);
     await this.store(organizationId, kind, scope, documentId!, normalizeType(contentType), toBytes(body));
   }
 
-  async merge(organizationId: string, kind: XapiDocumentKind, query: XapiDocumentQuery, contentType: string | undefined, body: unknown): Promise<void> {
+  async merge(
+    organizationId: string,
+    kind: XapiDocumentKind,
+    query: XapiDocumentQuery,
+    contentType: string | undefined,
+    body: unknown,
+  ): Promise<void> {
     const { scope, documentId } = this.scopeOf(kind, query, true);
     const type = normalizeType(contentType);
     await this.dataSource.transaction(async (manager) => {
@@ -101,7 +113,14 @@ export class XapiDocumentsService {
     );
   }
 
-  private async store(organizationId: string, kind: XapiDocumentKind, scope: string, documentId: string, contentType: string, content: Buffer): Promise<void> {
+  private async store(
+    organizationId: string,
+    kind: XapiDocumentKind,
+    scope: string,
+    documentId: string,
+    contentType: string,
+    content: Buffer,
+  ): Promise<void> {
     await this.upsert(this.dataSource.manager, organizationId, kind, scope, documentId, contentType, content);
   }
 
@@ -114,7 +133,8 @@ export class XapiDocumentsService {
     contentType: string,
     content: Buffer,
   ): Promise<void> {
-    if (content.length > MAX_XAPI_DOCUMENT_BYTES) throw CourseErrors.xapiParameterInvalid('body', `文档不能超过 ${MAX_XAPI_DOCUMENT_BYTES / 1024} KB`);
+    if (content.length > MAX_XAPI_DOCUMENT_BYTES)
+      throw CourseErrors.xapiParameterInvalid('body', `文档不能超过 ${MAX_XAPI_DOCUMENT_BYTES / 1024} KB`);
     await manager.query(
       `INSERT INTO xapi_documents (organization_id, kind, scope, document_id, content_type, content, etag, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (organization_id, kind, scope, document_id) DO UPDATE SET content_type = EXCLUDED.content_type, content = EXCLUDED.content, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
@@ -123,19 +143,26 @@ export class XapiDocumentsService {
   }
 
   /** Checks the query parameters the kind needs (400 naming the parameter) and builds the scope. */
-  private scopeOf(kind: XapiDocumentKind, query: XapiDocumentQuery, needsDocumentId: boolean): { scope: string; documentId: string | undefined } {
+  private scopeOf(
+    kind: XapiDocumentKind,
+    query: XapiDocumentQuery,
+    needsDocumentId: boolean,
+  ): { scope: string; documentId: string | undefined } {
     const idName = kind === 'state' ? 'stateId' : 'profileId';
     if (needsDocumentId && !query.documentId) throw CourseErrors.xapiParameterInvalid(idName, '必填');
-    if (query.documentId !== undefined && (!query.documentId || query.documentId.length > 500)) throw CourseErrors.xapiParameterInvalid(idName, '长度须在 1–500 之间');
+    if (query.documentId !== undefined && (!query.documentId || query.documentId.length > 500))
+      throw CourseErrors.xapiParameterInvalid(idName, '长度须在 1–500 之间');
     const activity = () => {
       if (!query.activityId) throw CourseErrors.xapiParameterInvalid('activityId', '必填');
-      if (!IRI.test(query.activityId) || query.activityId.length > 2000) throw CourseErrors.xapiParameterInvalid('activityId', '必须是 IRI');
+      if (!IRI.test(query.activityId) || query.activityId.length > 2000)
+        throw CourseErrors.xapiParameterInvalid('activityId', '必须是 IRI');
       return query.activityId;
     };
     const agent = () => agentKey(query.agent);
     let scope: string;
     if (kind === 'state') {
-      if (query.registration !== undefined && !isUUID(query.registration)) throw CourseErrors.xapiParameterInvalid('registration', '必须是 UUID');
+      if (query.registration !== undefined && !isUUID(query.registration))
+        throw CourseErrors.xapiParameterInvalid('registration', '必须是 UUID');
       scope = [activity(), agent(), query.registration?.toLowerCase() ?? ''].join('\n');
     } else if (kind === 'activity_profile') {
       scope = activity();
@@ -160,7 +187,12 @@ export function agentKey(raw: string | undefined): string {
   if (typeof agent.mbox === 'string' && agent.mbox.startsWith('mailto:')) keys.push(`mbox:${agent.mbox.toLowerCase()}`);
   if (typeof agent.mbox_sha1sum === 'string' && agent.mbox_sha1sum) keys.push(`sha1:${agent.mbox_sha1sum.toLowerCase()}`);
   if (typeof agent.openid === 'string' && agent.openid) keys.push(`openid:${agent.openid}`);
-  if (isObject(agent.account) && typeof agent.account.homePage === 'string' && typeof agent.account.name === 'string' && agent.account.name) {
+  if (
+    isObject(agent.account) &&
+    typeof agent.account.homePage === 'string' &&
+    typeof agent.account.name === 'string' &&
+    agent.account.name
+  ) {
     keys.push(`account:${agent.account.homePage.replace(/\/+$/, '')}|${agent.account.name}`);
   }
   if (keys.length !== 1) throw CourseErrors.xapiParameterInvalid('agent', '须有且只有一个标识（mbox、mbox_sha1sum、openid 或 account）');

@@ -14,7 +14,10 @@ export const cursorPosition = defineQuery<[name: string], { position: string }>(
 );
 
 /** The next `course.completed` events after the cursor, whether each has settled and has its entry. */
-export const completionsAfter = defineQuery<[after: string, limit: number, settleSeconds: number], { id: string; payload: unknown; settled: boolean; has_entry: boolean }>(
+export const completionsAfter = defineQuery<
+  [after: string, limit: number, settleSeconds: number],
+  { id: string; payload: unknown; settled: boolean; has_entry: boolean }
+>(
   'creditHours.accrual.completionsAfter',
   `SELECT o.id, o.payload,
                 o.created_at < now() - make_interval(secs => $3) AS settled,

@@ -37,7 +37,11 @@ const AUDIT_FROM = (scope: string) => `FROM credit_audit_log a
       WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND ${scope}`;
 
 /** `$1` the trainee or null; `scope` a condition on `g.path` (TRUE for platform admins). */
-export const countAuditLog = defineTemplate<'scope', { total: number }>('creditHours.adjustments.countAuditLog', ['scope'], (f) => `SELECT count(*)::int AS total ${AUDIT_FROM(f.scope)}`);
+export const countAuditLog = defineTemplate<'scope', { total: number }>(
+  'creditHours.adjustments.countAuditLog',
+  ['scope'],
+  (f) => `SELECT count(*)::int AS total ${AUDIT_FROM(f.scope)}`,
+);
 
 /** As {@link countAuditLog}; `page` is `LIMIT $n OFFSET $m` after the scope's parameters. */
 export const auditLogPage = defineTemplate<'scope' | 'page', AuditRow>(
@@ -48,7 +52,16 @@ export const auditLogPage = defineTemplate<'scope' | 'page', AuditRow>(
 );
 
 export const insertAudit = defineQuery<
-  [actorId: string, actorRole: Role, action: CreditAuditAction, traineeId: string, entryId: string, entryYear: number, reason: string, createdAt: Date]
+  [
+    actorId: string,
+    actorRole: Role,
+    action: CreditAuditAction,
+    traineeId: string,
+    entryId: string,
+    entryYear: number,
+    reason: string,
+    createdAt: Date,
+  ]
 >(
   'creditHours.adjustments.insertAudit',
   `INSERT INTO credit_audit_log (actor_id, actor_role, action, trainee_id, entry_id, entry_year, reason, created_at)

@@ -59,7 +59,10 @@ export const entryToReverse = defineQuery<
            FROM credit_entries e WHERE e.id = $1 FOR SHARE`,
 );
 
-export const appendReversal = defineQuery<[entryId: string, reason: string, recordedBy: string | null, year: number], { id: string; occurred_at: Date }>(
+export const appendReversal = defineQuery<
+  [entryId: string, reason: string, recordedBy: string | null, year: number],
+  { id: string; occurred_at: Date }
+>(
   'creditHours.ledger.appendReversal',
   `INSERT INTO credit_entries
          (trainee_id, category, kind, hours, year, occurred_at, source, course_id, course_version_id,

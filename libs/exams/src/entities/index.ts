@@ -6,7 +6,15 @@ import { ExamPaperEntity } from './exam-paper.entity';
 import { QuestionVersionEntity } from './question-version.entity';
 import { QuestionEntity } from './question.entity';
 
-export { CapabilityResultEntity, ExamAttemptItemEntity, ExamAttemptEntity, ExamPaperQuestionEntity, ExamPaperEntity, QuestionVersionEntity, QuestionEntity };
+export {
+  CapabilityResultEntity,
+  ExamAttemptItemEntity,
+  ExamAttemptEntity,
+  ExamPaperQuestionEntity,
+  ExamPaperEntity,
+  QuestionVersionEntity,
+  QuestionEntity,
+};
 
 export const EXAM_ENTITIES = [
   QuestionEntity,

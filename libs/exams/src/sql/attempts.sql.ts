@@ -59,7 +59,10 @@ export const countAnswerSave = defineQuery<[attemptId: string, traineeId: string
          RETURNING status, deadline_at + grace_seconds * interval '1 second' AS due`,
 );
 
-export const itemsToAnswer = defineQuery<[attemptId: string, positions: number[]], { position: number; option_order: string[]; type: QuestionType }>(
+export const itemsToAnswer = defineQuery<
+  [attemptId: string, positions: number[]],
+  { position: number; option_order: string[]; type: QuestionType }
+>(
   'exams.attempts.itemsToAnswer',
   `SELECT i.position, i.option_order, v.type FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
           WHERE i.attempt_id = $1 AND i.position = ANY($2::int[])`,

@@ -56,7 +56,10 @@ export const drawCandidates = defineTemplate<'condition', CandidateRow>(
 export const versionBodies = defineQuery<
   [versionIds: string[]],
   { id: string; type: QuestionType; stem: string; options: StoredOption[]; correct_option_ids: string[]; explanation: string | null }
->('exams.draw.versionBodies', 'SELECT id, type, stem, options, correct_option_ids, explanation FROM question_versions WHERE id = ANY($1::uuid[])');
+>(
+  'exams.draw.versionBodies',
+  'SELECT id, type, stem, options, correct_option_ids, explanation FROM question_versions WHERE id = ANY($1::uuid[])',
+);
 
 /** One random active single-answer question of the organization's bank on the category and one of the topics. */
 export const attentionQuestion = defineQuery<

@@ -43,7 +43,10 @@ const RESULT_ROWS = `SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_
          JOIN ${PUBLIC_USER_NAMES} u ON u.id = a.trainee_id
          LEFT JOIN ${PUBLIC_TRAINEES} t ON t.user_id = a.trainee_id`;
 
-export const resultsPage = defineQuery<[paperId: string, status: AttemptStatus | null, passed: boolean | null, limit: number, offset: number], ResultRow>(
+export const resultsPage = defineQuery<
+  [paperId: string, status: AttemptStatus | null, passed: boolean | null, limit: number, offset: number],
+  ResultRow
+>(
   'exams.results.page',
   `${RESULT_ROWS}
         WHERE ${FILTER}
@@ -68,8 +71,7 @@ export const gradedItems = defineQuery<
           WHERE a.paper_id = $1 AND a.status = 'submitted'`,
 );
 
-export const versionsById = defineQuery<[versionIds: string[]], { id: string; question_id: string; version: number; type: QuestionType; stem: string }>(
-  'exams.results.versionsById',
-  'SELECT id, question_id, version, type, stem FROM question_versions WHERE id = ANY($1::uuid[])',
-);
-
+export const versionsById = defineQuery<
+  [versionIds: string[]],
+  { id: string; question_id: string; version: number; type: QuestionType; stem: string }
+>('exams.results.versionsById', 'SELECT id, question_id, version, type, stem FROM question_versions WHERE id = ANY($1::uuid[])');

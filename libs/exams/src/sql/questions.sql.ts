@@ -36,7 +36,8 @@ export const questionVersions = defineTemplate<'ownerCondition', QuestionRow>(
 export const countQuestions = defineTemplate<'condition', { total: string }>(
   'exams.questions.count',
   ['condition'],
-  (f) => `SELECT count(*) AS total FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version WHERE ${f.condition}`,
+  (f) =>
+    `SELECT count(*) AS total FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version WHERE ${f.condition}`,
 );
 
 /** Current versions matching `condition`, then `tail` (order and page). */

@@ -22,7 +22,8 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 /** Lower-case and trimmed: the one spelling of an address we store and compare. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-const badLink = () => DomainError.invalid('ACCOUNT_TOKEN_INVALID', '链接无效或已过期，请重新申请', [{ field: 'token', message: '链接无效或已过期' }]);
+const badLink = () =>
+  DomainError.invalid('ACCOUNT_TOKEN_INVALID', '链接无效或已过期，请重新申请', [{ field: 'token', message: '链接无效或已过期' }]);
 
 export interface IssuedToken {
   token: string;
@@ -51,7 +52,9 @@ export class AccountRecoveryService {
 
   /** Records the request; the answer is the same whether or not any account holds the address. */
   async requestPasswordReset(email: string): Promise<void> {
-    await this.dataSource.transaction((manager) => this.outbox.record(manager, 'identity.password-reset-requested', { email: normalizeEmail(email) }));
+    await this.dataSource.transaction((manager) =>
+      this.outbox.record(manager, 'identity.password-reset-requested', { email: normalizeEmail(email) }),
+    );
   }
 
   /** Asks for a verification mail to the account's address (inside the caller's transaction). */
@@ -80,7 +83,9 @@ export class AccountRecoveryService {
       [userId, purpose, sha256(token), normalizeEmail(email), expiresAt],
     );
     if (inserted.length > 0) return { token, expiresAt, fresh: true };
-    const [row]: { expires_at: Date }[] = await this.dataSource.query('SELECT expires_at FROM account_tokens WHERE token_hash = $1', [sha256(token)]);
+    const [row]: { expires_at: Date }[] = await this.dataSource.query('SELECT expires_at FROM account_tokens WHERE token_hash = $1', [
+      sha256(token),
+    ]);
     return { token, expiresAt: row.expires_at, fresh: false };
   }
 
@@ -94,15 +99,19 @@ export class AccountRecoveryService {
       const { row, user } = await this.spend(manager, 'password_reset', token);
       this.policy.check(newPassword, { role: user.role, username: user.username, displayName: user.displayName }, 'newPassword');
       const now = this.clock.now();
-      await manager.update(UserEntity, { id: user.id }, {
-        passwordHash: await this.hasher.hash(newPassword),
-        ...(user.email === row.email && !user.emailVerifiedAt ? { emailVerifiedAt: now } : {}),
-      });
-      // Other reset links of the account end too: one reset per request.
-      await manager.query(
-        `UPDATE account_tokens SET used_at = $2 WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`,
-        [user.id, now],
+      await manager.update(
+        UserEntity,
+        { id: user.id },
+        {
+          passwordHash: await this.hasher.hash(newPassword),
+          ...(user.email === row.email && !user.emailVerifiedAt ? { emailVerifiedAt: now } : {}),
+        },
       );
+      // Other reset links of the account end too: one reset per request.
+      await manager.query(`UPDATE account_tokens SET used_at = $2 WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`, [
+        user.id,
+        now,
+      ]);
       await this.sessions.bumpVersion(manager, user.id);
       await this.audit.record({ action: 'password.reset', actorId: user.id, ip: origin.ip, requestId: origin.requestId }, manager);
       return user.id;
@@ -149,8 +158,15 @@ export class AccountRecoveryService {
   }
 
   /** Finds an unspent, unexpired token of the purpose for an active account, and spends it. */
-  private async spend(manager: EntityManager, purpose: AccountTokenPurpose, token: string): Promise<{ row: AccountTokenEntity; user: UserEntity }> {
-    const row = await manager.findOne(AccountTokenEntity, { where: { tokenHash: sha256(token), purpose }, lock: { mode: 'pessimistic_write' } });
+  private async spend(
+    manager: EntityManager,
+    purpose: AccountTokenPurpose,
+    token: string,
+  ): Promise<{ row: AccountTokenEntity; user: UserEntity }> {
+    const row = await manager.findOne(AccountTokenEntity, {
+      where: { tokenHash: sha256(token), purpose },
+      lock: { mode: 'pessimistic_write' },
+    });
     const now = this.clock.now();
     if (!row || row.usedAt || row.expiresAt <= now) throw badLink();
     const user = await manager.findOneBy(UserEntity, { id: row.userId });

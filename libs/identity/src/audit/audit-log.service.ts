@@ -78,9 +78,24 @@ export class AuditLogService {
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.subjectId) qb.andWhere('a.subject_id = :subjectId', { subjectId: filter.subjectId });
-    const [rows, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'ASC').skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(offsetOf(page))
+      .take(page.pageSize)
+      .getManyAndCount();
     return pageOf(
-      rows.map((r) => ({ id: r.id, at: r.at, action: r.action, actorId: r.actorId, subjectId: r.subjectId, username: r.username, ip: r.ip, requestId: r.requestId, details: r.details })),
+      rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        action: r.action,
+        actorId: r.actorId,
+        subjectId: r.subjectId,
+        username: r.username,
+        ip: r.ip,
+        requestId: r.requestId,
+        details: r.details,
+      })),
       total,
       page,
     );

@@ -45,7 +45,10 @@ export class CatchAllMailServer implements OnApplicationShutdown {
         stream.on('end', () => {
           // Sortable by time; the random part keeps two messages of one millisecond apart.
           const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
-          writeFile(join(dir, name), Buffer.concat(chunks)).then(() => callback(), (error: Error) => callback(error));
+          writeFile(join(dir, name), Buffer.concat(chunks)).then(
+            () => callback(),
+            (error: Error) => callback(error),
+          );
         });
       },
     });

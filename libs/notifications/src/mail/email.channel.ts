@@ -31,7 +31,8 @@ export class EmailChannel implements NotificationChannel, OnApplicationBootstrap
     const mail = this.config.mail;
     if (mail.mode === 'smtp') this.logger.log({ host: mail.host, port: mail.port, security: mail.security }, 'mail goes through SMTP');
     else if (mail.mode === 'catch-all') await this.transport();
-    else if (this.config.env === 'production') this.logger.warn('SMTP_HOST is not set: no e-mail is sent (password reset by e-mail does not work)');
+    else if (this.config.env === 'production')
+      this.logger.warn('SMTP_HOST is not set: no e-mail is sent (password reset by e-mail does not work)');
   }
 
   get enabled(): boolean {

@@ -126,7 +126,12 @@ export class MailJobsService {
           render: async () => {
             const { token } = await this.recovery.issue('password_reset', account.id, account.email, eventId);
             const url = `${this.config.publicBaseUrl}/app/reset-password?token=${encodeURIComponent(token)}`;
-            return passwordResetMail(this.context(account.email, account.displayName), account.username, url, ACCOUNT_TOKEN_TTL_SECONDS.password_reset / 60);
+            return passwordResetMail(
+              this.context(account.email, account.displayName),
+              account.username,
+              url,
+              ACCOUNT_TOKEN_TTL_SECONDS.password_reset / 60,
+            );
           },
         }),
       );

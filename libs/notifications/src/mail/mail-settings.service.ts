@@ -59,7 +59,12 @@ export class MailSettingsService {
       );
     const row = rows[0];
     if (!row) throw DomainError.notFound('USER_NOT_FOUND', '用户不存在');
-    return { email: row.email, emailVerified: row.email_verified_at !== null, emailReminders: row.email_reminders ?? true, emailUpdates: row.email_updates ?? true };
+    return {
+      email: row.email,
+      emailVerified: row.email_verified_at !== null,
+      emailReminders: row.email_reminders ?? true,
+      emailUpdates: row.email_updates ?? true,
+    };
   }
 
   async updatePreferences(userId: string, change: { emailReminders?: boolean; emailUpdates?: boolean }): Promise<void> {
@@ -82,14 +87,29 @@ export class MailSettingsService {
   }
 
   async deadLetters(): Promise<DeadLetterView[]> {
-    const rows: { address: string; smtp_code: number | null; reason: string; bounces: number; first_bounced_at: Date; last_bounced_at: Date }[] =
-      await this.dataSource.query('SELECT * FROM mail_dead_letters ORDER BY last_bounced_at DESC, address LIMIT 1000');
-    return rows.map((r) => ({ address: r.address, smtpCode: r.smtp_code, reason: r.reason, bounces: r.bounces, firstBouncedAt: r.first_bounced_at, lastBouncedAt: r.last_bounced_at }));
+    const rows: {
+      address: string;
+      smtp_code: number | null;
+      reason: string;
+      bounces: number;
+      first_bounced_at: Date;
+      last_bounced_at: Date;
+    }[] = await this.dataSource.query('SELECT * FROM mail_dead_letters ORDER BY last_bounced_at DESC, address LIMIT 1000');
+    return rows.map((r) => ({
+      address: r.address,
+      smtpCode: r.smtp_code,
+      reason: r.reason,
+      bounces: r.bounces,
+      firstBouncedAt: r.first_bounced_at,
+      lastBouncedAt: r.last_bounced_at,
+    }));
   }
 
   /** An address fixed (mailbox restored): mail may go to it again. */
   async removeDeadLetter(address: string): Promise<void> {
-    const removed: unknown[] = await this.dataSource.query('DELETE FROM mail_dead_letters WHERE address = $1 RETURNING address', [address.trim().toLowerCase()]);
+    const removed: unknown[] = await this.dataSource.query('DELETE FROM mail_dead_letters WHERE address = $1 RETURNING address', [
+      address.trim().toLowerCase(),
+    ]);
     if (removed.length === 0) throw DomainError.notFound('DEAD_LETTER_NOT_FOUND', '该地址不在退信名单中');
   }
 
@@ -97,7 +117,11 @@ export class MailSettingsService {
   async caughtMail(): Promise<CaughtMailSummary[]> {
     const dir = catchAllDir(this.config);
     const names = await readdir(dir).catch(() => [] as string[]);
-    const recent = names.filter((n) => CAUGHT_ID.test(n)).sort().reverse().slice(0, CAUGHT_LIST_LIMIT);
+    const recent = names
+      .filter((n) => CAUGHT_ID.test(n))
+      .sort()
+      .reverse()
+      .slice(0, CAUGHT_LIST_LIMIT);
     return Promise.all(
       recent.map(async (id) => {
         const mail = await simpleParser(await readFile(join(dir, id)));

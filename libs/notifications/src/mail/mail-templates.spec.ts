@@ -11,7 +11,7 @@ describe('mail templates', () => {
     expect(daysLeftInYear('2028-01-01')).toBe(365); // a leap year
   });
 
-  it('puts the day\'s reminders in one digest with days left, an unsubscribe link and header, text and HTML alike', () => {
+  it("puts the day's reminders in one digest with days left, an unsubscribe link and header, text and HTML alike", () => {
     const sut = reminderDigestMail(
       ctx,
       '2026-12-01',

@@ -21,7 +21,12 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A plain-text part and an HTML part of the same paragraphs; a link paragraph becomes a button. */
-function compose(ctx: MailContext, subject: string, paragraphs: (string | { link: string; label: string })[], footer: string[]): OutgoingMessage {
+function compose(
+  ctx: MailContext,
+  subject: string,
+  paragraphs: (string | { link: string; label: string })[],
+  footer: string[],
+): OutgoingMessage {
   const text = [
     `${ctx.displayName}，您好：`,
     '',
@@ -75,7 +80,12 @@ export function reminderDigestMail(ctx: MailContext, date: string, items: Digest
 
 /** One event that concerns the person: a course reviewed, a claim decided, a certificate issued. */
 export function updateMail(ctx: MailContext, title: string, body: string, path: string): OutgoingMessage {
-  return compose(ctx, title, [body, { link: `${ctx.appUrl}${path}`, label: '登录平台查看' }], [FOOTER, '如不希望接收此类邮件，可在“通知设置”中关闭。']);
+  return compose(
+    ctx,
+    title,
+    [body, { link: `${ctx.appUrl}${path}`, label: '登录平台查看' }],
+    [FOOTER, '如不希望接收此类邮件，可在“通知设置”中关闭。'],
+  );
 }
 
 export function passwordResetMail(ctx: MailContext, username: string, resetUrl: string, minutes: number): OutgoingMessage {

@@ -2,7 +2,23 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, chinaYearOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, regionContains, regionScopeSql, Role } from '@cqo/core';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  chinaDateOf,
+  chinaYearOf,
+  Clock,
+  CommonErrors,
+  DomainError,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  regionScopeSql,
+  Role,
+} from '@cqo/core';
 import { EnterpriseImportEntity, EnterpriseImportStatus } from './enterprise-import.entity';
 import { assertImportFile, ImportFile, readRows } from './import-file';
 import { checkRow, CheckedRow, mapHeader, RegionRef } from './import-rows';
@@ -32,28 +48,51 @@ export interface ImportErrorRow {
 
 const BATCH = 1_000;
 const FACT_COLUMNS = [
-  'name', 'region_id', 'state_owned', 'above_designated_size', 'production',
-  'china_quality_award', 'china_quality_award_year', 'provincial_quality_award', 'provincial_quality_award_year',
-  'city_quality_award', 'city_quality_award_year',
+  'name',
+  'region_id',
+  'state_owned',
+  'above_designated_size',
+  'production',
+  'china_quality_award',
+  'china_quality_award_year',
+  'provincial_quality_award',
+  'provincial_quality_award_year',
+  'city_quality_award',
+  'city_quality_award_year',
 ] as const;
 const FIELD_NAMES: Record<(typeof FACT_COLUMNS)[number], string> = {
-  name: 'name', region_id: 'regionId', state_owned: 'stateOwned', above_designated_size: 'aboveDesignatedSize', production: 'production',
-  china_quality_award: 'chinaQualityAward', china_quality_award_year: 'chinaQualityAwardYear',
-  provincial_quality_award: 'provincialQualityAward', provincial_quality_award_year: 'provincialQualityAwardYear',
-  city_quality_award: 'cityQualityAward', city_quality_award_year: 'cityQualityAwardYear',
+  name: 'name',
+  region_id: 'regionId',
+  state_owned: 'stateOwned',
+  above_designated_size: 'aboveDesignatedSize',
+  production: 'production',
+  china_quality_award: 'chinaQualityAward',
+  china_quality_award_year: 'chinaQualityAwardYear',
+  provincial_quality_award: 'provincialQualityAward',
+  provincial_quality_award_year: 'provincialQualityAwardYear',
+  city_quality_award: 'cityQualityAward',
+  city_quality_award_year: 'cityQualityAwardYear',
 };
 /** The fields of `r` that differ from enterprise `e`, as a text[] expression. */
 const CHANGED_FIELDS_SQL = `array_remove(ARRAY[${FACT_COLUMNS.map((c) => `CASE WHEN e.${c} IS DISTINCT FROM r.${c} THEN '${FIELD_NAMES[c]}' END`).join(', ')}], NULL)`;
 
 const ImportErrors = {
   notFound: () => DomainError.notFound('ENTERPRISE_IMPORT_NOT_FOUND', '导入记录不存在'),
-  notPreviewed: () => DomainError.conflict('ENTERPRISE_IMPORT_NOT_PREVIEWED', '该导入已应用或已放弃', [{ field: 'id', message: '状态不是待确认' }]),
+  notPreviewed: () =>
+    DomainError.conflict('ENTERPRISE_IMPORT_NOT_PREVIEWED', '该导入已应用或已放弃', [{ field: 'id', message: '状态不是待确认' }]),
   hasErrors: (n: number) =>
-    DomainError.conflict('ENTERPRISE_IMPORT_HAS_ERRORS', `导入文件有${n}行错误，请修正后重新上传`, [{ field: 'file', message: `${n}行有错误` }]),
+    DomainError.conflict('ENTERPRISE_IMPORT_HAS_ERRORS', `导入文件有${n}行错误，请修正后重新上传`, [
+      { field: 'file', message: `${n}行有错误` },
+    ]),
   header: (missing: string[]) =>
-    DomainError.invalid('IMPORT_FILE_INVALID', `导入文件缺少列：${missing.join('、')}`, missing.map((m) => ({ field: 'file', message: `缺少列“${m}”` }))),
+    DomainError.invalid(
+      'IMPORT_FILE_INVALID',
+      `导入文件缺少列：${missing.join('、')}`,
+      missing.map((m) => ({ field: 'file', message: `缺少列“${m}”` })),
+    ),
   empty: () => DomainError.invalid('IMPORT_FILE_INVALID', '导入文件没有数据行', [{ field: 'file', message: '没有数据行' }]),
-  effectiveOn: () => DomainError.invalid('IMPORT_EFFECTIVE_ON_INVALID', '名录日期不能晚于今天', [{ field: 'effectiveOn', message: '不能晚于今天' }]),
+  effectiveOn: () =>
+    DomainError.invalid('IMPORT_EFFECTIVE_ON_INVALID', '名录日期不能晚于今天', [{ field: 'effectiveOn', message: '不能晚于今天' }]),
 };
 
 /**
@@ -205,18 +244,24 @@ export class EnterpriseImportService {
         ORDER BY r.row_no, e.n LIMIT $2 OFFSET $3`,
       [id, page.pageSize, offsetOf(page)],
     );
-    return pageOf(rows.map((r) => ({ row: r.row_no, column: r.column, message: r.message })), total, page);
+    return pageOf(
+      rows.map((r) => ({ row: r.row_no, column: r.column, message: r.message })),
+      total,
+      page,
+    );
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Page<ImportView>> {
     const scopePath = this.scopeOf(actor);
     const where = `WHERE ${regionScopeSql('i.scope_path', '$1')}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM enterprise_imports i ${where}`, [scopePath]);
-    const ids: { id: string }[] = await this.dataSource.query(`SELECT id FROM enterprise_imports i ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [
-      scopePath,
-      page.pageSize,
-      offsetOf(page),
-    ]);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM enterprise_imports i ${where}`,
+      [scopePath],
+    );
+    const ids: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM enterprise_imports i ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      [scopePath, page.pageSize, offsetOf(page)],
+    );
     const views: ImportView[] = [];
     for (const r of ids) views.push(await this.view(r.id));
     return pageOf(views, total, page);
@@ -237,7 +282,10 @@ export class EnterpriseImportService {
 
   /** The regions an importer may name, by name and by code. */
   private async regionsIn(scopePath: string): Promise<Map<string, RegionRef>> {
-    const rows: RegionRef[] = await this.dataSource.query(`SELECT id, code, name, path FROM regions WHERE ${regionScopeSql('path', '$1')}`, [scopePath]);
+    const rows: RegionRef[] = await this.dataSource.query(
+      `SELECT id, code, name, path FROM regions WHERE ${regionScopeSql('path', '$1')}`,
+      [scopePath],
+    );
     const map = new Map<string, RegionRef>();
     for (const r of rows) {
       map.set(r.name, r);

@@ -28,7 +28,8 @@ export async function assertImportFile(file: ImportFile): Promise<void> {
   if (file.data.length === 0) throw fileError('文件为空');
   if (file.data.length > IMPORT_MAX_BYTES) throw fileError(`文件不能超过${IMPORT_MAX_BYTES / 1024 / 1024}MB`);
   if (file.format === 'xlsx') {
-    if (!(file.data[0] === 0x50 && file.data[1] === 0x4b && file.data[2] === 0x03 && file.data[3] === 0x04)) throw fileError('文件内容不是 XLSX');
+    if (!(file.data[0] === 0x50 && file.data[1] === 0x4b && file.data[2] === 0x03 && file.data[3] === 0x04))
+      throw fileError('文件内容不是 XLSX');
   } else {
     if (file.data.includes(0)) throw fileError('文件内容不是 CSV 文本');
     if (!isUtf8(file.data)) throw fileError('CSV 文件须为 UTF-8 编码');

@@ -60,9 +60,18 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const YES = new Set(['是', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
 const STANDINGS: Record<string, AwardStanding> = {
-  '': 'none', '无': 'none', none: 'none', '否': 'none',
-  '提名': 'nominated', '提名奖': 'nominated', nominated: 'nominated', nominee: 'nominated',
-  '获奖': 'awarded', '获得': 'awarded', awarded: 'awarded', winner: 'awarded',
+  '': 'none',
+  无: 'none',
+  none: 'none',
+  否: 'none',
+  提名: 'nominated',
+  提名奖: 'nominated',
+  nominated: 'nominated',
+  nominee: 'nominated',
+  获奖: 'awarded',
+  获得: 'awarded',
+  awarded: 'awarded',
+  winner: 'awarded',
 };
 
 /**

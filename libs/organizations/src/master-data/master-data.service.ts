@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, DomainError, offsetOf, Page, pageOf, PageRequest, regionContains, regionScopeOrAllSql, Role } from '@cqo/core';
+import {
+  Actor,
+  chinaDateOf,
+  Clock,
+  CommonErrors,
+  DomainError,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  regionScopeOrAllSql,
+  Role,
+} from '@cqo/core';
 import { EnterpriseEntity } from '../enterprise.entity';
 import { CorrectionStatus, EnterpriseCorrectionRequestEntity } from './enterprise-correction.entity';
 import { EnterpriseMasterVersionEntity } from './enterprise-master-version.entity';
@@ -34,7 +47,8 @@ export interface CorrectionView {
 const MasterDataErrors = {
   correctionNotFound: () => DomainError.notFound('CORRECTION_NOT_FOUND', '更正申请不存在'),
   correctionDecided: () => DomainError.conflict('CORRECTION_ALREADY_DECIDED', '该更正申请已处理', [{ field: 'id', message: '已处理' }]),
-  correctionEmpty: () => DomainError.invalid('CORRECTION_EMPTY', '更正申请没有要更改的内容', [{ field: 'changes', message: '没有要更改的内容' }]),
+  correctionEmpty: () =>
+    DomainError.invalid('CORRECTION_EMPTY', '更正申请没有要更改的内容', [{ field: 'changes', message: '没有要更改的内容' }]),
 };
 
 /**
@@ -57,7 +71,13 @@ export class MasterDataService {
     manager: EntityManager,
     enterpriseId: string,
     facts: EnterpriseTargetFacts,
-    source: { source: MasterDataSource; sourceId?: string | null; sourceFile?: string | null; changedBy: string | null; effectiveOn?: string },
+    source: {
+      source: MasterDataSource;
+      sourceId?: string | null;
+      sourceFile?: string | null;
+      changedBy: string | null;
+      effectiveOn?: string;
+    },
   ): Promise<string[]> {
     const before = await manager.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId });
     const fields = changedFields(before ? pick(before) : null, facts);
@@ -114,7 +134,9 @@ export class MasterDataService {
   /** The enterprise admin asks its city to correct its master data. */
   async requestCorrection(actor: Actor, changes: Partial<EnterpriseTargetFacts>, reason: string): Promise<CorrectionView> {
     if (actor.role !== Role.EnterpriseAdmin || !actor.enterpriseId) throw CommonErrors.outOfScope();
-    const clean = Object.fromEntries(Object.entries(changes).filter(([k, v]) => (TARGET_FACT_FIELDS as string[]).includes(k) && v !== undefined));
+    const clean = Object.fromEntries(
+      Object.entries(changes).filter(([k, v]) => (TARGET_FACT_FIELDS as string[]).includes(k) && v !== undefined),
+    );
     if (Object.keys(clean).length === 0) throw MasterDataErrors.correctionEmpty();
     if (clean.regionId) await this.requireRegion(String(clean.regionId));
     const saved = await this.dataSource.getRepository(EnterpriseCorrectionRequestEntity).save({
@@ -135,19 +157,28 @@ export class MasterDataService {
   async decideCorrection(actor: Actor, id: string, approve: boolean, note: string | null): Promise<CorrectionView> {
     if (actor.role !== Role.Regulator || !actor.regionPath) throw CommonErrors.outOfScope();
     await this.dataSource.transaction(async (manager) => {
-      const request = await manager.getRepository(EnterpriseCorrectionRequestEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager
+        .getRepository(EnterpriseCorrectionRequestEntity)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw MasterDataErrors.correctionNotFound();
       await this.assertRegulatorOf(manager, actor, request.enterpriseId);
       if (request.status !== 'pending') throw MasterDataErrors.correctionDecided();
       const now = this.clock.now();
       if (approve) {
         const current = await manager.getRepository(EnterpriseEntity).findOneByOrFail({ id: request.enterpriseId });
-        await this.record(manager, request.enterpriseId, { ...pick(current), ...request.changes }, { source: 'correction', sourceId: id, changedBy: actor.userId });
+        await this.record(
+          manager,
+          request.enterpriseId,
+          { ...pick(current), ...request.changes },
+          { source: 'correction', sourceId: id, changedBy: actor.userId },
+        );
       }
-      await manager.getRepository(EnterpriseCorrectionRequestEntity).update(
-        { id },
-        { status: approve ? 'approved' : 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: note?.trim() || null },
-      );
+      await manager
+        .getRepository(EnterpriseCorrectionRequestEntity)
+        .update(
+          { id },
+          { status: approve ? 'approved' : 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: note?.trim() || null },
+        );
     });
     return this.correction(id);
   }
@@ -164,11 +195,10 @@ export class MasterDataService {
     const from = 'FROM enterprise_correction_requests c JOIN enterprises e ON e.id = c.enterprise_id JOIN regions g ON g.id = e.region_id';
     const params = [own, scope, filter.status ?? null];
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT c.id ${from} ${where} ORDER BY c.requested_at DESC, c.id LIMIT $4 OFFSET $5`, [
-      ...params,
-      page.pageSize,
-      offsetOf(page),
-    ]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id ${from} ${where} ORDER BY c.requested_at DESC, c.id LIMIT $4 OFFSET $5`,
+      [...params, page.pageSize, offsetOf(page)],
+    );
     const views: CorrectionView[] = [];
     for (const r of rows) views.push(await this.correction(r.id));
     return pageOf(views, total, page);
@@ -194,13 +224,17 @@ export class MasterDataService {
   }
 
   private async assertRegulatorOf(manager: EntityManager, actor: Actor, enterpriseId: string): Promise<void> {
-    const [row]: { path: string }[] = await manager.query('SELECT g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1', [enterpriseId]);
+    const [row]: { path: string }[] = await manager.query(
+      'SELECT g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
+      [enterpriseId],
+    );
     if (!row || !regionContains(actor.regionPath!, row.path)) throw CommonErrors.outOfScope();
   }
 
   private async requireRegion(id: string): Promise<void> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM regions WHERE id = $1', [id]);
-    if (rows.length === 0) throw DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field: 'changes.regionId', message: '地区不存在' }]);
+    if (rows.length === 0)
+      throw DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field: 'changes.regionId', message: '地区不存在' }]);
   }
 }
 

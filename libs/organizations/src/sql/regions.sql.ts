@@ -1,4 +1,4 @@
-import type { Queryable} from '@cqo/core';
+import type { Queryable } from '@cqo/core';
 import { defineQuery, runQuery } from '@cqo/core';
 
 // Public reads of regions, enterprises and training organizations for other libs. Tables:
@@ -20,7 +20,10 @@ export const PUBLIC_ENTERPRISES = `(SELECT e.id, e.name, e.region_id, r.path AS 
 export const PUBLIC_TRAINING_ORGANIZATIONS = `(SELECT o.id, o.name, o.region_id, r.path AS region_path
      FROM training_organizations o LEFT JOIN regions r ON r.id = o.region_id)`;
 
-export const regionPathQuery = defineQuery<[regionId: string], { path: string }>('organizations.regions.path', 'SELECT path FROM regions WHERE id = $1');
+export const regionPathQuery = defineQuery<[regionId: string], { path: string }>(
+  'organizations.regions.path',
+  'SELECT path FROM regions WHERE id = $1',
+);
 
 /** A region's materialized path (e.g. `/62/6201`), or undefined when no region has the id. */
 export async function regionPathOf(db: Queryable, regionId: string): Promise<string | undefined> {

@@ -47,7 +47,9 @@ export const AppointmentCheckErrors = {
       { field: 'appointedOn', message: `不能晚于${latest}` },
     ]),
   servingHere: () =>
-    DomainError.conflict('TRAINEE_SERVING_HERE', '该人员已是本企业在任首席质量官；任期将满时请办理续聘', [{ field: 'trainee', message: '已是本企业在任首席质量官' }]),
+    DomainError.conflict('TRAINEE_SERVING_HERE', '该人员已是本企业在任首席质量官；任期将满时请办理续聘', [
+      { field: 'trainee', message: '已是本企业在任首席质量官' },
+    ]),
   shortfallInLastTerm: (years: number[]) =>
     DomainError.conflict(
       'REAPPOINTMENT_CONTINUING_EDUCATION_SHORTFALL',

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@cqo/core';
 import { EligibilityAnswer, EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
-import { AppointmentObstacle, collectObstacles, refuseFlaggedDisqualified, refuseServingConflicts, refuseShortfallInLastTerm } from './appointment-checks';
+import {
+  AppointmentObstacle,
+  collectObstacles,
+  refuseFlaggedDisqualified,
+  refuseServingConflicts,
+  refuseShortfallInLastTerm,
+} from './appointment-checks';
 
 export interface AppointmentPrecheckAnswer extends EligibilityAnswer {
   /** What would refuse the appointment whatever the form says (serving conflicts, flags, the last term's shortfall); empty when none. */

@@ -30,7 +30,17 @@ import {
 import { RegistryErrors } from '../registry.errors';
 import { assertCanSeeEnterprise, enterpriseScope, regionFilterPath, returnedRows } from '../registry-scope';
 import { termEndDate } from './term';
-import { addDays, APPOINTED_ON_MAX_DAYS_AHEAD, APPOINTED_ON_MAX_DAYS_BEFORE, AppointmentCheckErrors, refuseFlaggedDisqualified, refuseServingConflicts, refuseShortfallInLastTerm, RENEWAL_WINDOW_DAYS, requireCleanDeclaration } from './appointment-checks';
+import {
+  addDays,
+  APPOINTED_ON_MAX_DAYS_AHEAD,
+  APPOINTED_ON_MAX_DAYS_BEFORE,
+  AppointmentCheckErrors,
+  refuseFlaggedDisqualified,
+  refuseServingConflicts,
+  refuseShortfallInLastTerm,
+  RENEWAL_WINDOW_DAYS,
+  requireCleanDeclaration,
+} from './appointment-checks';
 
 export interface AppointmentInput {
   trainee: TraineeIdentifier;
@@ -186,10 +196,12 @@ export class AppointmentsService {
         actor,
       });
       if (backdateApprovalId) {
-        const used = returnedRows(await manager.query(
-          'UPDATE appointment_backdate_approvals SET used_by_appointment_id = $2 WHERE id = $1 AND used_by_appointment_id IS NULL RETURNING id',
-          [backdateApprovalId, saved],
-        ));
+        const used = returnedRows(
+          await manager.query(
+            'UPDATE appointment_backdate_approvals SET used_by_appointment_id = $2 WHERE id = $1 AND used_by_appointment_id IS NULL RETURNING id',
+            [backdateApprovalId, saved],
+          ),
+        );
         if (used.length === 0) throw AppointmentCheckErrors.appointedOnTooEarly(earliest);
       }
       return saved;
@@ -206,8 +218,16 @@ export class AppointmentsService {
   async renew(actor: Actor, id: string, input: RenewalInput): Promise<AppointmentView> {
     const old = await this.requireVisible(actor, id);
     if (actor.role !== Role.EnterpriseAdmin || actor.enterpriseId !== old.enterpriseId) throw CommonErrors.outOfScope();
-    const [row]: { term_ends_on: string; status: string; end_reason: string | null; position_title: string; position_level: PositionLevel;
-      position_exception_reason: string | null; term_years: number; renewed: boolean }[] = await this.dataSource.query(
+    const [row]: {
+      term_ends_on: string;
+      status: string;
+      end_reason: string | null;
+      position_title: string;
+      position_level: PositionLevel;
+      position_exception_reason: string | null;
+      term_years: number;
+      renewed: boolean;
+    }[] = await this.dataSource.query(
       `SELECT a.term_ends_on::text, a.status, a.end_reason, a.position_title, a.position_level, a.position_exception_reason, a.term_years,
               EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
          FROM cqo_appointments a WHERE a.id = $1`,
@@ -230,11 +250,13 @@ export class AppointmentsService {
     const newId = await this.dataSource.transaction(async (manager) => {
       if (row.status === 'serving') {
         // The old term ends on its last day; the status changes now so the new term is the serving one.
-        const ended = returnedRows(await manager.query(
-          `UPDATE cqo_appointments SET status = 'ended', ended_on = term_ends_on, end_reason = 'renewed', ended_by = $2, updated_at = $3
+        const ended = returnedRows(
+          await manager.query(
+            `UPDATE cqo_appointments SET status = 'ended', ended_on = term_ends_on, end_reason = 'renewed', ended_by = $2, updated_at = $3
             WHERE id = $1 AND status = 'serving' RETURNING id`,
-          [id, actor.userId, this.clock.now()],
-        ));
+            [id, actor.userId, this.clock.now()],
+          ),
+        );
         if (ended.length === 0) throw RegistryErrors.notRenewable('该聘任已结束或已续聘');
       }
       return this.insert(manager, {
@@ -260,9 +282,20 @@ export class AppointmentsService {
   private async insert(
     manager: EntityManager,
     a: {
-      enterpriseId: string; traineeId: string; positionTitle: string; positionLevel: PositionLevel; positionExceptionReason: string | null;
-      authorizationCertificateNo: string; appointedOn: string; termYears: number; result: EligibilityResult; exception: string | null;
-      declarationId: string; backdateApprovalId: string | null; renewalOf: string | null; actor: Actor;
+      enterpriseId: string;
+      traineeId: string;
+      positionTitle: string;
+      positionLevel: PositionLevel;
+      positionExceptionReason: string | null;
+      authorizationCertificateNo: string;
+      appointedOn: string;
+      termYears: number;
+      result: EligibilityResult;
+      exception: string | null;
+      declarationId: string;
+      backdateApprovalId: string | null;
+      renewalOf: string | null;
+      actor: Actor;
     },
   ): Promise<string> {
     const now = this.clock.now();
@@ -316,7 +349,10 @@ export class AppointmentsService {
    * A regulator approves an appointment date older than the window allows (the enterprise
    * registers late), with a reason; the approval is kept and used once.
    */
-  async approveBackdate(actor: Actor, input: { enterpriseId: string; traineeId: string; appointedOn: string; reason: string }): Promise<{ id: string }> {
+  async approveBackdate(
+    actor: Actor,
+    input: { enterpriseId: string; traineeId: string; appointedOn: string; reason: string },
+  ): Promise<{ id: string }> {
     if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, input.enterpriseId));
     const rows = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND role = $2', [input.traineeId, Role.Trainee]);
@@ -339,11 +375,13 @@ export class AppointmentsService {
     const endedOn = input.endedOn ?? chinaDateOf(now);
     if (endedOn < found.appointedOn) throw RegistryErrors.endBeforeStart();
     await this.dataSource.transaction(async (manager) => {
-      const rows = returnedRows<{ id: string }>(await manager.query(
-        `UPDATE cqo_appointments SET status = 'ended', ended_on = $2, end_reason = $3, end_note = $4, ended_by = $5, updated_at = $6
+      const rows = returnedRows<{ id: string }>(
+        await manager.query(
+          `UPDATE cqo_appointments SET status = 'ended', ended_on = $2, end_reason = $3, end_note = $4, ended_by = $5, updated_at = $6
           WHERE id = $1 AND status = 'serving' RETURNING id`,
-        [id, endedOn, input.reason, input.note?.trim() || null, actor.userId, now],
-      ));
+          [id, endedOn, input.reason, input.note?.trim() || null, actor.userId, now],
+        ),
+      );
       if (rows.length === 0) throw RegistryErrors.appointmentAlreadyEnded();
       await this.outbox.record(manager, 'cqo.appointment.changed', {
         appointmentId: id,
@@ -364,13 +402,15 @@ export class AppointmentsService {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     return this.dataSource.transaction(async (manager) => {
-      const rows = returnedRows<{ id: string; trainee_id: string; enterprise_id: string }>(await manager.query(
-        `UPDATE cqo_appointments
+      const rows = returnedRows<{ id: string; trainee_id: string; enterprise_id: string }>(
+        await manager.query(
+          `UPDATE cqo_appointments
             SET status = 'ended', ended_on = term_ends_on, end_reason = 'term_expired', ended_by = NULL, updated_at = $2
           WHERE status = 'serving' AND term_ends_on < $1::date
           RETURNING id, trainee_id, enterprise_id`,
-        [today, now],
-      ));
+          [today, now],
+        ),
+      );
       for (const r of rows) {
         await this.outbox.record(manager, 'cqo.appointment.changed', {
           appointmentId: r.id,
@@ -399,7 +439,13 @@ export class AppointmentsService {
     } else {
       scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     }
-    const params: unknown[] = [scopePath, ownEnterprise, filter.status ?? null, filter.enterpriseId ?? null, filter.exceptionsOnly ?? false];
+    const params: unknown[] = [
+      scopePath,
+      ownEnterprise,
+      filter.status ?? null,
+      filter.enterpriseId ?? null,
+      filter.exceptionsOnly ?? false,
+    ];
     const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')}
         AND ($2::uuid IS NULL OR a.enterprise_id = $2)
         AND ($3::text IS NULL OR a.status = $3)
@@ -413,29 +459,44 @@ export class AppointmentsService {
       `${VIEW_SELECT} ${where} ORDER BY a.appointed_on DESC, a.id LIMIT $6 OFFSET $7`,
       [...params, page.pageSize, offsetOf(page)],
     );
-    return pageOf(rows.map((r) => toView(r, this.today())), total, page);
+    return pageOf(
+      rows.map((r) => toView(r, this.today())),
+      total,
+      page,
+    );
   }
 
   /** Every appointment of a trainee (the history), newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string, manager: EntityManager = this.dataSource.manager): Promise<AppointmentView[]> {
-    const rows: RawAppointment[] = await manager.query(`${VIEW_SELECT} WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id`, [traineeId]);
+    const rows: RawAppointment[] = await manager.query(`${VIEW_SELECT} WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id`, [
+      traineeId,
+    ]);
     return rows.map((r) => toView(r, this.today()));
   }
 
   /** Every appointment at an enterprise, newest first. No scope check: callers check the enterprise. */
   async ofEnterprise(enterpriseId: string): Promise<AppointmentView[]> {
-    const rows: RawAppointment[] = await this.dataSource.query(`${VIEW_SELECT} WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id`, [enterpriseId]);
+    const rows: RawAppointment[] = await this.dataSource.query(
+      `${VIEW_SELECT} WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id`,
+      [enterpriseId],
+    );
     return rows.map((r) => toView(r, this.today()));
   }
 
-  private async requireVisible(actor: Actor, id: string): Promise<{ traineeId: string; enterpriseId: string; status: AppointmentStatus; appointedOn: string }> {
-    const rows: { trainee_id: string; enterprise_id: string; status: AppointmentStatus; appointed_on: string }[] = await this.dataSource.query(
-      'SELECT trainee_id, enterprise_id, status, appointed_on::text FROM cqo_appointments WHERE id = $1',
-      [id],
-    );
+  private async requireVisible(
+    actor: Actor,
+    id: string,
+  ): Promise<{ traineeId: string; enterpriseId: string; status: AppointmentStatus; appointedOn: string }> {
+    const rows: { trainee_id: string; enterprise_id: string; status: AppointmentStatus; appointed_on: string }[] =
+      await this.dataSource.query('SELECT trainee_id, enterprise_id, status, appointed_on::text FROM cqo_appointments WHERE id = $1', [id]);
     if (rows.length === 0) throw RegistryErrors.appointmentNotFound();
     assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, rows[0].enterprise_id));
-    return { traineeId: rows[0].trainee_id, enterpriseId: rows[0].enterprise_id, status: rows[0].status, appointedOn: rows[0].appointed_on };
+    return {
+      traineeId: rows[0].trainee_id,
+      enterpriseId: rows[0].enterprise_id,
+      status: rows[0].status,
+      appointedOn: rows[0].appointed_on,
+    };
   }
 
   private today(): string {
@@ -504,8 +565,12 @@ function toView(r: RawAppointment, today: string): AppointmentView {
     termState: r.renewed
       ? 'renewed'
       : r.status === 'serving'
-        ? r.appointed_on_text > today ? 'future' : 'serving'
-        : r.end_reason === 'term_expired' ? 'expired_unrenewed' : 'ended',
+        ? r.appointed_on_text > today
+          ? 'future'
+          : 'serving'
+        : r.end_reason === 'term_expired'
+          ? 'expired_unrenewed'
+          : 'ended',
     renewalOf: r.renewal_of,
     backdateApprovalId: r.backdate_approval_id,
     endedOn: r.ended_on_text,

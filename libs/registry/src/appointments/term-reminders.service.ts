@@ -26,16 +26,22 @@ export class TermRemindersService {
     const today = chinaDateOf(this.clock.now());
     const rules = await this.rules.inForce(today);
     const horizon = Math.max(0, ...rules.reminderDaysBefore);
-    const due: { id: string; trainee_id: string; enterprise_id: string; term_ends_on: string; full_name: string; enterprise_name: string }[] =
-      await this.dataSource.query(
-        `SELECT a.id, a.trainee_id, a.enterprise_id, a.term_ends_on::text, p.full_name, e.name AS enterprise_name
+    const due: {
+      id: string;
+      trainee_id: string;
+      enterprise_id: string;
+      term_ends_on: string;
+      full_name: string;
+      enterprise_name: string;
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.trainee_id, a.enterprise_id, a.term_ends_on::text, p.full_name, e.name AS enterprise_name
            FROM cqo_appointments a
            JOIN trainee_profiles p ON p.user_id = a.trainee_id
            JOIN enterprises e ON e.id = a.enterprise_id
           WHERE a.status = 'serving' AND a.term_ends_on >= $1::date AND a.term_ends_on <= $1::date + $2::int
           ORDER BY a.term_ends_on, a.id`,
-        [today, horizon],
-      );
+      [today, horizon],
+    );
     let sent = 0;
     for (const a of due) {
       const daysLeft = daysBetween(today, a.term_ends_on);
@@ -47,7 +53,10 @@ export class TermRemindersService {
       );
       const title = `首席质量官任期将于${a.term_ends_on}届满`;
       const recipients: [string, string][] = [
-        ...admins.map((u): [string, string] => [u.id, `贵企业首席质量官${a.full_name}的任期将于${a.term_ends_on}届满（还有${daysLeft}天）。请及时办理续聘或新聘，并在平台登记。`]),
+        ...admins.map((u): [string, string] => [
+          u.id,
+          `贵企业首席质量官${a.full_name}的任期将于${a.term_ends_on}届满（还有${daysLeft}天）。请及时办理续聘或新聘，并在平台登记。`,
+        ]),
         [a.trainee_id, `您在${a.enterprise_name}担任首席质量官的任期将于${a.term_ends_on}届满（还有${daysLeft}天）。`],
       ];
       for (const [userId, body] of recipients) {

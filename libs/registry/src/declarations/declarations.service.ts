@@ -61,13 +61,22 @@ export class DeclarationsService {
 
   /** A trainee's declarations, newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string): Promise<DeclarationView[]> {
-    const rows: { id: string; trainee_id: string; enterprise_id: string; enterprise_name: string; declared_on: string; answers: Record<DeclarationItem, boolean>; any_disqualifying: boolean; note: string | null; created_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT d.id, d.trainee_id, d.enterprise_id, e.name AS enterprise_name, d.declared_on::text, d.answers, d.any_disqualifying, d.note, d.created_at
+    const rows: {
+      id: string;
+      trainee_id: string;
+      enterprise_id: string;
+      enterprise_name: string;
+      declared_on: string;
+      answers: Record<DeclarationItem, boolean>;
+      any_disqualifying: boolean;
+      note: string | null;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT d.id, d.trainee_id, d.enterprise_id, e.name AS enterprise_name, d.declared_on::text, d.answers, d.any_disqualifying, d.note, d.created_at
            FROM cqo_declarations d JOIN enterprises e ON e.id = d.enterprise_id
           WHERE d.trainee_id = $1 ORDER BY d.declared_on DESC, d.created_at DESC, d.id`,
-        [traineeId],
-      );
+      [traineeId],
+    );
     return rows.map((r) => ({
       id: r.id,
       traineeId: r.trainee_id,

@@ -1,4 +1,4 @@
-import type { EligibilityFacts, EligibilityThresholds} from './eligibility-rules';
+import type { EligibilityFacts, EligibilityThresholds } from './eligibility-rules';
 import { evaluateEligibility } from './eligibility-rules';
 import type { EligibilityCode } from './eligibility.types';
 
@@ -53,7 +53,11 @@ describe('evaluateEligibility', () => {
   });
 
   it('names every failing condition at once', () => {
-    const result = sut({ qualityWorkYears: '1', educationLevel: 'secondary', appointmentTraining: { accrued: '0', required: '21', met: false } });
+    const result = sut({
+      qualityWorkYears: '1',
+      educationLevel: 'secondary',
+      appointmentTraining: { accrued: '0', required: '21', met: false },
+    });
     expect(result.failures).toEqual(['QUALITY_WORK_YEARS', 'EDUCATION_LEVEL', 'APPOINTMENT_TRAINING_HOURS']);
   });
 
@@ -64,7 +68,9 @@ describe('evaluateEligibility', () => {
 
   it('takes its thresholds from the rule set, not from constants', () => {
     expect(sut({ qualityWorkYears: '3' }, { minQualityWorkYears: '3' }).eligible).toBe(true);
-    expect(sut({ qualityQualification: 'none', relatedSeniorTitle: true }, { acceptRelatedSeniorTitle: false }).failures).toEqual(['QUALITY_QUALIFICATION']);
+    expect(sut({ qualityQualification: 'none', relatedSeniorTitle: true }, { acceptRelatedSeniorTitle: false }).failures).toEqual([
+      'QUALITY_QUALIFICATION',
+    ]);
     expect(sut({ hasAppointmentCertificate: false }, { requireAppointmentCertificate: false }).eligible).toBe(true);
     // The training condition is the requirement rule set's verdict, with its numbers: no second 21 here.
     const verdict = sut({ appointmentTraining: { accrued: '30', required: '32', met: false } });

@@ -49,7 +49,13 @@ const QUALIFICATION_LABELS: Record<QualityQualification, string> = {
   senior: '高级',
 };
 
-function condition(code: EligibilityCondition['code'], met: boolean, requirement: string, actual: string, failure: string): EligibilityCondition {
+function condition(
+  code: EligibilityCondition['code'],
+  met: boolean,
+  requirement: string,
+  actual: string,
+  failure: string,
+): EligibilityCondition {
   return { code, met, requirement, actual, message: met ? null : failure };
 }
 

@@ -110,7 +110,12 @@ export class EligibilityService {
         certificateRequired.set(a.date, rules?.requireAppointmentCertificate ?? true);
       }
       if (certificateRequired.get(a.date) && !certificateValid.has(a.traineeId)) {
-        const certificate = await this.certificates.findCurrent({ traineeId: a.traineeId, kind: 'appointment_training', subjectKey: APPOINTMENT_SUBJECT, period: 'once' });
+        const certificate = await this.certificates.findCurrent({
+          traineeId: a.traineeId,
+          kind: 'appointment_training',
+          subjectKey: APPOINTMENT_SUBJECT,
+          period: 'once',
+        });
         certificateValid.set(a.traineeId, certificate?.status === 'valid');
       }
       if (!certificateRequired.get(a.date) || certificateValid.get(a.traineeId)) done.add(asOfKey(a.traineeId, a.date));
@@ -148,7 +153,8 @@ export class EligibilityService {
     // Each profile-based condition says how far its fact has been checked: never shown as verified unless it is.
     const facts = await this.facts.factsFor(traineeId, factValues(profile));
     const stateOf = (fact: FactKind) => facts.find((f) => f.fact === fact)!.state;
-    const byQualification = QUALITY_QUALIFICATIONS.indexOf(profile.qualityQualification) >= QUALITY_QUALIFICATIONS.indexOf(rules.minQualityQualification);
+    const byQualification =
+      QUALITY_QUALIFICATIONS.indexOf(profile.qualityQualification) >= QUALITY_QUALIFICATIONS.indexOf(rules.minQualityQualification);
     const factOf: Partial<Record<EligibilityCode, FactKind>> = {
       QUALITY_WORK_YEARS: 'quality_work_years',
       EDUCATION_LEVEL: 'education',

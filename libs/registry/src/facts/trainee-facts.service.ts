@@ -60,8 +60,13 @@ const FactErrors = {
   unknownFact: () => DomainError.invalid('FACT_UNKNOWN', '没有该项任职条件', [{ field: 'fact', message: `须为 ${FACT_KINDS.join('、')}` }]),
   notFound: () => DomainError.notFound('FACT_EVIDENCE_NOT_FOUND', '证明材料不存在'),
   wrongState: (expected: FactState) =>
-    DomainError.conflict('FACT_EVIDENCE_WRONG_STATE', `该证明材料须处于“${FACT_STATE_LABELS[expected]}”状态`, [{ field: 'state', message: `须为${expected}` }]),
-  stale: () => DomainError.conflict('FACT_EVIDENCE_STALE', '学员资料已变更，该证明材料不再对应当前申报值，请重新上传', [{ field: 'value', message: '与当前资料不符' }]),
+    DomainError.conflict('FACT_EVIDENCE_WRONG_STATE', `该证明材料须处于“${FACT_STATE_LABELS[expected]}”状态`, [
+      { field: 'state', message: `须为${expected}` },
+    ]),
+  stale: () =>
+    DomainError.conflict('FACT_EVIDENCE_STALE', '学员资料已变更，该证明材料不再对应当前申报值，请重新上传', [
+      { field: 'value', message: '与当前资料不符' },
+    ]),
 };
 
 /**
@@ -136,7 +141,9 @@ export class TraineeFactsService {
 
   /** The facts of a trainee whose profile values are already known (no scope check: callers check). */
   async factsFor(traineeId: string, values: Record<FactKind, string>): Promise<TraineeFactView[]> {
-    const rows: TraineeFactEntity[] = await this.dataSource.getRepository(TraineeFactEntity).find({ where: { traineeId }, order: { declaredAt: 'DESC' } });
+    const rows: TraineeFactEntity[] = await this.dataSource
+      .getRepository(TraineeFactEntity)
+      .find({ where: { traineeId }, order: { declaredAt: 'DESC' } });
     return FACT_KINDS.map((fact) => {
       const latest = rows.find((r) => r.fact === fact) ?? null;
       const stale = latest !== null && latest.value !== values[fact];
@@ -185,10 +192,12 @@ export class TraineeFactsService {
     const values = await this.values(actor, row.traineeId);
     if (values[row.fact] !== row.value) throw FactErrors.stale();
     const by = to === 'enterprise_confirmed' ? 'confirmed' : 'verified';
-    const updated = returnedRows(await this.dataSource.query(
-      `UPDATE trainee_facts SET state = $3, ${by}_by = $4, ${by}_at = $5 WHERE id = $1 AND state = $2 RETURNING id`,
-      [row.id, from, to, actor.userId, this.clock.now()],
-    ));
+    const updated = returnedRows(
+      await this.dataSource.query(
+        `UPDATE trainee_facts SET state = $3, ${by}_by = $4, ${by}_at = $5 WHERE id = $1 AND state = $2 RETURNING id`,
+        [row.id, from, to, actor.userId, this.clock.now()],
+      ),
+    );
     if (updated.length === 0) throw FactErrors.wrongState(from);
   }
 
@@ -205,12 +214,19 @@ export class TraineeFactsService {
 
   /** The trainee's own profile, or one the actor may see. */
   private profile(actor: Actor, traineeId: string) {
-    return actor.role === Role.Trainee && actor.userId === traineeId ? this.trainees.getOwn(actor) : this.trainees.getVisible(actor, traineeId);
+    return actor.role === Role.Trainee && actor.userId === traineeId
+      ? this.trainees.getOwn(actor)
+      : this.trainees.getVisible(actor, traineeId);
   }
 }
 
 /** The profile's values of the facts, as the evidence rows record them. */
-export function factValues(p: { educationLevel: string; qualityWorkYears: number | string; qualityQualification: string; relatedSeniorTitle: boolean }): Record<FactKind, string> {
+export function factValues(p: {
+  educationLevel: string;
+  qualityWorkYears: number | string;
+  qualityQualification: string;
+  relatedSeniorTitle: boolean;
+}): Record<FactKind, string> {
   return {
     education: p.educationLevel,
     quality_work_years: String(Number(p.qualityWorkYears)),

@@ -32,7 +32,11 @@ export class CqoFlagsService {
   ) {}
 
   /** A flag naming a disqualifying circumstance blocks appointments while open and stops the CQO counting toward targets. */
-  async raise(actor: Actor, traineeId: string, input: { reason: string; flaggedOn?: string; disqualifyingCircumstance?: DeclarationItem | null }): Promise<FlagView> {
+  async raise(
+    actor: Actor,
+    traineeId: string,
+    input: { reason: string; flaggedOn?: string; disqualifyingCircumstance?: DeclarationItem | null },
+  ): Promise<FlagView> {
     await this.requireRegulatorScope(actor, traineeId);
     const now = this.clock.now();
     const saved = await this.dataSource.getRepository(CqoFlagEntity).save({
@@ -53,17 +57,22 @@ export class CqoFlagsService {
     const flag = await this.dataSource.getRepository(CqoFlagEntity).findOneBy({ id: flagId });
     if (!flag) throw RegistryErrors.flagNotFound();
     await this.requireRegulatorScope(actor, flag.traineeId);
-    const result = returnedRows(await this.dataSource.query(
-      'UPDATE cqo_flags SET cleared_at = $2, cleared_by = $3, clear_reason = $4 WHERE id = $1 AND cleared_at IS NULL RETURNING id',
-      [flagId, this.clock.now(), actor.userId, reason.trim()],
-    ));
+    const result = returnedRows(
+      await this.dataSource.query(
+        'UPDATE cqo_flags SET cleared_at = $2, cleared_by = $3, clear_reason = $4 WHERE id = $1 AND cleared_at IS NULL RETURNING id',
+        [flagId, this.clock.now(), actor.userId, reason.trim()],
+      ),
+    );
     if (result.length === 0) throw RegistryErrors.flagAlreadyCleared();
     return this.view(flagId);
   }
 
   /** A trainee's flags, newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string): Promise<FlagView[]> {
-    const rows: RawFlag[] = await this.dataSource.query(`${SELECT} WHERE f.trainee_id = $1 ORDER BY f.flagged_on DESC, f.created_at DESC, f.id`, [traineeId]);
+    const rows: RawFlag[] = await this.dataSource.query(
+      `${SELECT} WHERE f.trainee_id = $1 ORDER BY f.flagged_on DESC, f.created_at DESC, f.id`,
+      [traineeId],
+    );
     return rows.map(toView);
   }
 

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, chinaDateOf, Clock, normalizeHours, offsetOf, Page, pageOf, PageRequest, regionScopeOrAllSql } from '@cqo/core';
 import { ComplianceState, COMPLIANCE_STATES, currentYear } from '@cqo/credit-hours';
-import { AppointmentsService, AppointmentView, assertCanSeeEnterprise, assertRegulatorOrAdmin, enterpriseScope, regionFilterPath, RegistryErrors } from '@cqo/registry';
+import {
+  AppointmentsService,
+  AppointmentView,
+  assertCanSeeEnterprise,
+  assertRegulatorOrAdmin,
+  enterpriseScope,
+  regionFilterPath,
+  RegistryErrors,
+} from '@cqo/registry';
 import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
 import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
 import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
@@ -214,20 +222,30 @@ export class DashboardsService {
       const enterprises = sum('enterprises');
       const appointed = sum('appointed');
       const countOf = (date: string, i: number, rate: number) =>
-        sumCounts(date, rate, groupPaths.map((p) => atDeadline.get(date)!.byGroup.get(p)?.[i] ?? emptyCount(date)));
+        sumCounts(
+          date,
+          rate,
+          groupPaths.map((p) => atDeadline.get(date)!.byGroup.get(p)?.[i] ?? emptyCount(date)),
+        );
       const compliance = [year, year - 1].map((y) => {
         const cqo = cqoRows.filter((r) => r.year === y && paths.has(r.group_path));
         const states = stateRows.filter((r) => r.year === y && paths.has(r.group_path));
         const serving = cqo.reduce((t, r) => t + r.serving, 0);
         const complete = cqo.reduce((t, r) => t + r.complete, 0);
-        const codes = [...rules.map((r) => r.code), ...new Set(states.map((s) => s.requirement).filter((c) => !rules.some((r) => r.code === c)))];
+        const codes = [
+          ...rules.map((r) => r.code),
+          ...new Set(states.map((s) => s.requirement).filter((c) => !rules.some((r) => r.code === c))),
+        ];
         return {
           year: y,
           servingCqos: serving,
           complete,
           rate: ratio(complete, serving),
           byRequirement: codes.map((requirement) => {
-            const counts = Object.fromEntries([...COMPLIANCE_STATES, 'missing'].map((s) => [s, 0])) as Record<ComplianceState | 'missing', number>;
+            const counts = Object.fromEntries([...COMPLIANCE_STATES, 'missing'].map((s) => [s, 0])) as Record<
+              ComplianceState | 'missing',
+              number
+            >;
             for (const r of states.filter((s) => s.requirement === requirement)) counts[r.state] += r.cqos;
             // A serving CQO without a status row for the requirement (not recomputed yet).
             counts.missing = Math.max(0, serving - COMPLIANCE_STATES.reduce((t, s) => t + counts[s], 0));
@@ -303,15 +321,25 @@ export class DashboardsService {
     const scope = `SELECT g.id, g.path, g.name FROM regions g WHERE ${regionScopeOrAllSql('g.path', '$1')}`;
     const params: unknown[] = [scopePath];
     type Row = {
-      id: string; name: string; credit_code: string; region_name: string; trainee_id: string | null; full_name: string | null;
-      appointed_on: string | null; term_ends_on: string | null; exception: boolean; states: string[] | null; shortfall: string | null;
+      id: string;
+      name: string;
+      credit_code: string;
+      region_name: string;
+      trainee_id: string | null;
+      full_name: string | null;
+      appointed_on: string | null;
+      term_ends_on: string | null;
+      exception: boolean;
+      states: string[] | null;
+      shortfall: string | null;
       [target: `target_${number}`]: boolean;
     };
     // The count and the page side by side (two pooled connections): the answer waits for the slower, not both.
     const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(`SELECT count(*)::int AS total FROM (${scope}) g JOIN enterprises e ON e.region_id = g.id WHERE TRUE ${filters}`, params) as Promise<
-        { total: number }[]
-      >,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM (${scope}) g JOIN enterprises e ON e.region_id = g.id WHERE TRUE ${filters}`,
+        params,
+      ) as Promise<{ total: number }[]>,
       this.dataSource.query(
         // The page's keys region by region in path order, each region's enterprises from the index on
         // (region_id, name, id): an incremental sort stops once the page is full, instead of sorting
@@ -395,11 +423,22 @@ export class DashboardsService {
     };
   }
 
-  async shortfalls(actor: Actor, filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }, page: PageRequest): Promise<Page<ShortfallRow>> {
+  async shortfalls(
+    actor: Actor,
+    filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' },
+    page: PageRequest,
+  ): Promise<Page<ShortfallRow>> {
     const query = await this.shortfallsList(actor, filter);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${query.sql}) q`, query.params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM (${query.sql}) q`,
+      query.params,
+    );
     const n = query.params.length;
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`${query.sql} LIMIT $${n + 1} OFFSET $${n + 2}`, [...query.params, page.pageSize, offsetOf(page)]);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`${query.sql} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+      ...query.params,
+      page.pageSize,
+      offsetOf(page),
+    ]);
     return pageOf(
       rows.map((r) => ({
         traineeId: String(r.trainee_id),
@@ -424,14 +463,20 @@ export class DashboardsService {
   }
 
   /** The shortfall list's query for the caller's scope (paged above, streamed by the exports). */
-  async shortfallsList(actor: Actor, filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' }): Promise<ListQuery> {
+  async shortfallsList(
+    actor: Actor,
+    filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' },
+  ): Promise<ListQuery> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     if (filter.enterpriseId) assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, filter.enterpriseId));
     const now = this.clock.now();
     return shortfallsQuery(scopePath, { ...filter, year: this.year(filter.year, now), today: chinaDateOf(now) });
   }
 
-  async appointmentsList(actor: Actor, filter: { regionId?: string; status?: 'serving' | 'ended' | 'all'; enterpriseId?: string }): Promise<ListQuery> {
+  async appointmentsList(
+    actor: Actor,
+    filter: { regionId?: string; status?: 'serving' | 'ended' | 'all'; enterpriseId?: string },
+  ): Promise<ListQuery> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     if (filter.enterpriseId) assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, filter.enterpriseId));
     return appointmentsQuery(scopePath, filter);
@@ -445,7 +490,9 @@ export class DashboardsService {
   }
 
   private async rootPath(): Promise<string> {
-    const rows: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1');
+    const rows: { path: string }[] = await this.dataSource.query(
+      'SELECT path FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1',
+    );
     return rows[0].path;
   }
 }

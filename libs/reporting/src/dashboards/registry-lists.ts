@@ -22,7 +22,11 @@ export interface ListQuery {
 
 /** Where a listed CQO stands today: 在任, 拟任 (a registered term not yet started), 已离任. */
 export type ListedAppointmentState = 'serving' | 'nominated' | 'ended';
-export const APPOINTMENT_STATE_LABELS: Readonly<Record<ListedAppointmentState, string>> = { serving: '在任', nominated: '拟任', ended: '已离任' };
+export const APPOINTMENT_STATE_LABELS: Readonly<Record<ListedAppointmentState, string>> = {
+  serving: '在任',
+  nominated: '拟任',
+  ended: '已离任',
+};
 
 /**
  * Serving and nominated CQOs whose requirements stand at risk or in shortfall, one row per

@@ -12,7 +12,11 @@ import { columnName, streamXlsxXml, XlsxColumn } from './xlsx-stream';
 export type RegulatorList = 'shortfalls' | 'appointments' | 'certificates';
 
 /** The file names people see (sent with RFC 5987 `filename*`). */
-const LIST_FILE_NAMES: Record<RegulatorList, string> = { shortfalls: '学时未达标名单', appointments: '首席质量官聘任名单', certificates: '证书名单' };
+const LIST_FILE_NAMES: Record<RegulatorList, string> = {
+  shortfalls: '学时未达标名单',
+  appointments: '首席质量官聘任名单',
+  certificates: '证书名单',
+};
 export const REGULATOR_LISTS: readonly RegulatorList[] = ['shortfalls', 'appointments', 'certificates'];
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -32,7 +36,11 @@ export interface ExportFile {
   stream: Readable;
 }
 
-const LIST_TITLES: Record<RegulatorList, string> = { shortfalls: '学时差额清单', appointments: '首席质量官聘任清单', certificates: '证书清单' };
+const LIST_TITLES: Record<RegulatorList, string> = {
+  shortfalls: '学时差额清单',
+  appointments: '首席质量官聘任清单',
+  certificates: '证书清单',
+};
 
 /** Codes shown to people in exports as Chinese words. */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -54,7 +62,9 @@ function labelledSql(column: ListColumn): string {
   const value = `q."${column.key}"::text`;
   const labels = VALUE_LABELS[column.key];
   if (!labels) return value;
-  return `CASE ${value} ${Object.entries(labels).map(([code, label]) => `WHEN ${literal(code)} THEN ${literal(label)}`).join(' ')} ELSE ${value} END`;
+  return `CASE ${value} ${Object.entries(labels)
+    .map(([code, label]) => `WHEN ${literal(code)} THEN ${literal(label)}`)
+    .join(' ')} ELSE ${value} END`;
 }
 
 /**
@@ -107,7 +117,13 @@ export class RegistryExportsService {
     // PostgreSQL's COPY keeps formatting and streaming the rows; quoting is COPY's (RFC 4180, as csv-stringify).
     const cell = (c: ListColumn) => (c.plain ? labelledSql(c) : `(SELECT ${csvSafeSql('v')} FROM (SELECT ${labelledSql(c)} AS v) d)`);
     const sql = await inlineParameters(this.dataSource, `SELECT ${query.columns.map(cell).join(', ')} FROM (${query.sql}) q`, query.params);
-    yield Buffer.from(csvHeaderLine(query.columns.map((c) => c.header), '\n'), 'utf8');
+    yield Buffer.from(
+      csvHeaderLine(
+        query.columns.map((c) => c.header),
+        '\n',
+      ),
+      'utf8',
+    );
     for await (const chunk of await copyOut(this.dataSource, sql, 'csv')) yield chunk as Buffer;
   }
 
@@ -124,7 +140,9 @@ export class RegistryExportsService {
       const v = `z.c${i}`;
       const ref = `'${columnName(i)}' || z.rn`;
       const text = `'<c r="' || ${ref} || '" t="inlineStr"><is><t xml:space="preserve">' || ${xml(v)} || '</t></is></c>'`;
-      const value = columns[i].numeric ? String.raw`CASE WHEN ${v} ~ '^-?[0-9]+(\.[0-9]+)?$' THEN '<c r="' || ${ref} || '"><v>' || ${v} || '</v></c>' ELSE ${text} END` : text;
+      const value = columns[i].numeric
+        ? String.raw`CASE WHEN ${v} ~ '^-?[0-9]+(\.[0-9]+)?$' THEN '<c r="' || ${ref} || '"><v>' || ${v} || '</v></c>' ELSE ${text} END`
+        : text;
       return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN '' ELSE ${value} END`;
     };
     const inner = `SELECT row_number() OVER () + 1 AS rn, ${query.columns.map((c, i) => `${labelledSql(c)} AS c${i}`).join(', ')} FROM (${query.sql}) q`;

@@ -10,7 +10,10 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
 describe('streamXlsx', () => {
   it('writes a workbook Excel readers open: headers, inline strings (escaped), numbers, empty cells', async () => {
     async function* batches() {
-      yield [['兰州<市>', '2026', 'a & "b"'], ['天水市', '14.5', null]];
+      yield [
+        ['兰州<市>', '2026', 'a & "b"'],
+        ['天水市', '14.5', null],
+      ];
       yield [['=1+1', 'x', '\u0001控制字符']];
     }
     const sut = streamXlsx('学时差额清单', [{ header: '地区' }, { header: '年度', numeric: true }, { header: '备注' }], batches());

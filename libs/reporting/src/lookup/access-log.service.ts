@@ -35,7 +35,15 @@ export class AccessLogService {
     const at = this.clock.now();
     const subjects = subjectIds.length > 0 ? subjectIds : [null];
     await this.dataSource.getRepository(RegistryAccessLogEntity).insert(
-      subjects.map((subjectId) => ({ actorId: actor.userId, actorRole: actor.role, subjectId, keyKind, resultCount: subjectIds.length, requestId, at })),
+      subjects.map((subjectId) => ({
+        actorId: actor.userId,
+        actorRole: actor.role,
+        subjectId,
+        keyKind,
+        resultCount: subjectIds.length,
+        requestId,
+        at,
+      })),
     );
   }
 
@@ -44,17 +52,30 @@ export class AccessLogService {
     if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
     const params = [filter.actorId ?? null, filter.subjectId ?? null];
     const where = 'WHERE ($1::uuid IS NULL OR l.actor_id = $1) AND ($2::uuid IS NULL OR l.subject_id = $2)';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM registry_access_log l ${where}`, params);
-    const rows: { id: string; at: Date; actor_id: string | null; actor_name: string | null; actor_role: string; subject_id: string | null; subject_name: string | null; key_kind: LookupKeyKind; result_count: number; request_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT l.*, u.display_name AS actor_name, p.full_name AS subject_name
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM registry_access_log l ${where}`,
+      params,
+    );
+    const rows: {
+      id: string;
+      at: Date;
+      actor_id: string | null;
+      actor_name: string | null;
+      actor_role: string;
+      subject_id: string | null;
+      subject_name: string | null;
+      key_kind: LookupKeyKind;
+      result_count: number;
+      request_id: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT l.*, u.display_name AS actor_name, p.full_name AS subject_name
            FROM registry_access_log l
            LEFT JOIN users u ON u.id = l.actor_id
            LEFT JOIN trainee_profiles p ON p.user_id = l.subject_id
           ${where}
           ORDER BY l.at DESC, l.id LIMIT $3 OFFSET $4`,
-        [...params, page.pageSize, offsetOf(page)],
-      );
+      [...params, page.pageSize, offsetOf(page)],
+    );
     return pageOf(
       rows.map((r) => ({
         id: r.id,

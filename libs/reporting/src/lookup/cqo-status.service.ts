@@ -5,7 +5,20 @@ import { APPOINTMENT_SUBJECT, CertificateEntity, CertificateView, toView as cert
 import { Actor, Clock, CommonErrors, normalizeHours, Role } from '@cqo/core';
 import { ComplianceState, currentYear, RequirementEvaluator } from '@cqo/credit-hours';
 import { TraineesService } from '@cqo/trainees';
-import { AppointmentsService, AppointmentView, canSeeTrainee, CqoFlagsService, DeclarationsService, DeclarationView, factValues, FlagView, RegistryErrors, TraineeFactsService, TraineeFactView, traineeRegistryScope } from '@cqo/registry';
+import {
+  AppointmentsService,
+  AppointmentView,
+  canSeeTrainee,
+  CqoFlagsService,
+  DeclarationsService,
+  DeclarationView,
+  factValues,
+  FlagView,
+  RegistryErrors,
+  TraineeFactsService,
+  TraineeFactView,
+  traineeRegistryScope,
+} from '@cqo/registry';
 import { LookupKeyKind } from '../entities/registry-access-log.entity';
 import { AccessLogService } from './access-log.service';
 
@@ -120,7 +133,9 @@ export class CqoStatusService {
         return id ? [id] : [];
       }
       case 'certificate_serial': {
-        const rows: { trainee_id: string }[] = await this.dataSource.query('SELECT trainee_id FROM certificates WHERE serial = $1', [key.serial.trim().toUpperCase()]);
+        const rows: { trainee_id: string }[] = await this.dataSource.query('SELECT trainee_id FROM certificates WHERE serial = $1', [
+          key.serial.trim().toUpperCase(),
+        ]);
         return rows.map((r) => r.trainee_id);
       }
       case 'name_enterprise': {
@@ -156,10 +171,18 @@ export class CqoStatusService {
                 p.education_level, p.quality_work_years, p.quality_qualification, p.related_senior_title
            FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
         [traineeId],
-      ) as Promise<{
-        full_name: string; id_number_masked: string; enterprise_id: string | null; enterprise_name: string | null;
-        education_level: string; quality_work_years: string; quality_qualification: string; related_senior_title: boolean;
-      }[]>,
+      ) as Promise<
+        {
+          full_name: string;
+          id_number_masked: string;
+          enterprise_id: string | null;
+          enterprise_name: string | null;
+          education_level: string;
+          quality_work_years: string;
+          quality_qualification: string;
+          related_senior_title: boolean;
+        }[]
+      >,
       this.appointments.ofTrainee(traineeId),
       this.declarations.ofTrainee(traineeId),
       this.flags.ofTrainee(traineeId),
@@ -174,11 +197,26 @@ export class CqoStatusService {
           WHERE s.trainee_id = $1 AND s.period_year IN ($2, $3)
           ORDER BY s.period_year DESC, r.sort_order, s.requirement`,
         [traineeId, year, year - 1],
-      ) as Promise<{ requirement: string; period_year: number; rule_name: string; category: number; kind: string; required: string; accrued: string; shortfall: string; state: ComplianceState; final: boolean }[]>,
+      ) as Promise<
+        {
+          requirement: string;
+          period_year: number;
+          rule_name: string;
+          category: number;
+          kind: string;
+          required: string;
+          accrued: string;
+          shortfall: string;
+          state: ComplianceState;
+          final: boolean;
+        }[]
+      >,
     ]);
     const profile = profileRows[0];
     if (!profile) throw RegistryErrors.cqoNotFound();
-    const appointmentCertificate = certificateRows.find((c) => c.kind === 'appointment_training' && c.subjectKey === APPOINTMENT_SUBJECT && c.status !== 'superseded') ?? null;
+    const appointmentCertificate =
+      certificateRows.find((c) => c.kind === 'appointment_training' && c.subjectKey === APPOINTMENT_SUBJECT && c.status !== 'superseded') ??
+      null;
     const current = appointments.find((a) => a.status === 'serving') ?? null;
     const years = [year, year - 1].map((y) => {
       const requirements = statusRows

@@ -171,7 +171,14 @@ export function renderCityReportPdf(content: CityReportContent, fonts: PdfFonts 
       header();
     }
     if (shade) {
-      doc.rect(left, y - 3, CITY_REPORT_COLUMNS.reduce((t, c) => t + c.width, 0), height).fill('#eeeeee');
+      doc
+        .rect(
+          left,
+          y - 3,
+          CITY_REPORT_COLUMNS.reduce((t, c) => t + c.width, 0),
+          height,
+        )
+        .fill('#eeeeee');
       doc.fillColor('#000000');
     }
     let x = left;
@@ -181,9 +188,26 @@ export function renderCityReportPdf(content: CityReportContent, fonts: PdfFonts 
     });
     y += height;
   };
-  const header = () => row(cells(CITY_REPORT_COLUMNS.map((c) => c.header), true), true, true);
+  const header = () =>
+    row(
+      cells(
+        CITY_REPORT_COLUMNS.map((c) => c.header),
+        true,
+      ),
+      true,
+      true,
+    );
   header();
-  content.cqos.forEach((r, i) => row(cells(CITY_REPORT_COLUMNS.map((c) => c.value(r, i)), false), false, false));
+  content.cqos.forEach((r, i) =>
+    row(
+      cells(
+        CITY_REPORT_COLUMNS.map((c) => c.value(r, i)),
+        false,
+      ),
+      false,
+      false,
+    ),
+  );
   if (content.cqos.length === 0) paragraph('（本年度无已聘任的首席质量官）', left + 12, 10, 400);
   doc.end();
   return done;

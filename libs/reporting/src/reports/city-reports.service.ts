@@ -2,7 +2,26 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, Clock, CommonErrors, isUniqueViolation, normalizeHours, ObjectStorage, offsetOf, OutboxWriter, Page, pageOf, PageRequest, regionContains, regionScopeOrAllSql, regionScopeSql, Role } from '@cqo/core';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  chinaDateOf,
+  Clock,
+  CommonErrors,
+  isUniqueViolation,
+  normalizeHours,
+  ObjectStorage,
+  offsetOf,
+  OutboxWriter,
+  Page,
+  pageOf,
+  PageRequest,
+  regionContains,
+  regionScopeOrAllSql,
+  regionScopeSql,
+  Role,
+} from '@cqo/core';
 import { ComplianceState, currentYear, isMet } from '@cqo/credit-hours';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { CityReportVersionEntity, CityReportVersionStatus } from '../entities/city-report-version.entity';
@@ -43,7 +62,13 @@ export interface CityReportVersionView {
   xlsxSha256: string;
 }
 
-const STATE_LABELS: Record<string, string> = { on_track: '正常', at_risk: '进度滞后', complete: '已完成', shortfall: '未完成', not_applicable: '不适用' };
+const STATE_LABELS: Record<string, string> = {
+  on_track: '正常',
+  at_risk: '进度滞后',
+  complete: '已完成',
+  shortfall: '未完成',
+  not_applicable: '不适用',
+};
 
 /**
  * The city's yearly report to the province: asked for by a regulator (or by the January job for
@@ -101,24 +126,45 @@ export class CityReportsService {
   async generate(reportId: string, generation: number): Promise<{ status: 'ready' | 'stale'; cqos?: number }> {
     const report = await this.dataSource.getRepository(CityYearlyReportEntity).findOneBy({ id: reportId });
     if (!report || report.generation !== generation) return { status: 'stale' };
-    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [report.regionId]);
+    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [
+      report.regionId,
+    ]);
     const requester: { display_name: string; region_name: string | null }[] = report.requestedBy
-      ? await this.dataSource.query('SELECT u.display_name, g.name AS region_name FROM users u LEFT JOIN regions g ON g.id = u.region_id WHERE u.id = $1', [report.requestedBy])
+      ? await this.dataSource.query(
+          'SELECT u.display_name, g.name AS region_name FROM users u LEFT JOIN regions g ON g.id = u.region_id WHERE u.id = $1',
+          [report.requestedBy],
+        )
       : [];
     const preparedBy = requester[0] ? `${requester[0].region_name ?? ''}${requester[0].display_name}` : '系统定时任务';
-    const content = await this.content(region.name, region.path, report.year, { stage: 'draft', preparedBy, version: null, narrative: null });
+    const content = await this.content(region.name, region.path, report.year, {
+      stage: 'draft',
+      preparedBy,
+      version: null,
+      narrative: null,
+    });
     const [pdf, xlsx] = [await renderCityReportPdf(content), await renderCityReportXlsx(content)];
     const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
     const xlsxSha256 = createHash('sha256').update(xlsx).digest('hex');
     const base = `registry/city-reports/${report.regionId}/${report.year}/g${generation}`;
     await this.storage.put(`${base}.pdf`, pdf);
     await this.storage.put(`${base}.xlsx`, xlsx);
-    const updated = returnedRows(await this.dataSource.query(
-      `UPDATE city_yearly_reports
+    const updated = returnedRows(
+      await this.dataSource.query(
+        `UPDATE city_yearly_reports
           SET status = 'ready', generated_at = $3, summary = $4, pdf_storage_key = $5, pdf_sha256 = $6, xlsx_storage_key = $7, xlsx_sha256 = $8, error = NULL
         WHERE id = $1 AND generation = $2 RETURNING id`,
-      [reportId, generation, this.clock.now(), JSON.stringify(Object.fromEntries(content.summary)), `${base}.pdf`, pdfSha256, `${base}.xlsx`, xlsxSha256],
-    ));
+        [
+          reportId,
+          generation,
+          this.clock.now(),
+          JSON.stringify(Object.fromEntries(content.summary)),
+          `${base}.pdf`,
+          pdfSha256,
+          `${base}.xlsx`,
+          xlsxSha256,
+        ],
+      ),
+    );
     if (updated.length === 0) return { status: 'stale' };
     this.logger.log({ reportId, generation, cqos: content.cqos.length }, 'city report generated');
     return { status: 'ready', cqos: content.cqos.length };
@@ -126,11 +172,10 @@ export class CityReportsService {
 
   /** A job that gave up: the report says so (the regulator may ask again). */
   async markFailed(reportId: string, generation: number, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE city_yearly_reports SET status = 'failed', error = $3 WHERE id = $1 AND generation = $2 AND status = 'pending'`, [
-      reportId,
-      generation,
-      error.slice(0, 500),
-    ]);
+    await this.dataSource.query(
+      `UPDATE city_yearly_reports SET status = 'failed', error = $3 WHERE id = $1 AND generation = $2 AND status = 'pending'`,
+      [reportId, generation, error.slice(0, 500)],
+    );
   }
 
   async list(actor: Actor, filter: { year?: number; regionId?: string }, page: PageRequest): Promise<Page<CityReportView>> {
@@ -139,12 +184,15 @@ export class CityReportsService {
     const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::int IS NULL OR c.year = $2)`;
     const from = 'FROM city_yearly_reports c JOIN regions g ON g.id = c.region_id';
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
-    const rows: RawCityReport[] = await this.dataSource.query(`SELECT c.*, g.name AS region_name ${from} ${where} ORDER BY c.year DESC, g.sort_order, g.code LIMIT $3 OFFSET $4`, [
-      ...params,
-      page.pageSize,
-      offsetOf(page),
-    ]);
-    return pageOf(rows.map((r) => toView(r)), total, page);
+    const rows: RawCityReport[] = await this.dataSource.query(
+      `SELECT c.*, g.name AS region_name ${from} ${where} ORDER BY c.year DESC, g.sort_order, g.code LIMIT $3 OFFSET $4`,
+      [...params, page.pageSize, offsetOf(page)],
+    );
+    return pageOf(
+      rows.map((r) => toView(r)),
+      total,
+      page,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<CityReportView> {
@@ -172,17 +220,26 @@ export class CityReportsService {
    */
   async submit(actor: Actor, reportId: string, narrative: string): Promise<CityReportView> {
     const report = await this.requireVisible(actor, reportId);
-    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [report.regionId]);
+    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [
+      report.regionId,
+    ]);
     // Only the city's own bureau signs its report (not the province, not a platform admin).
     if (actor.role !== Role.Regulator || actor.regionPath !== region.path) throw RegistryErrors.notTheCityBureau();
-    const [signer]: { display_name: string }[] = await this.dataSource.query('SELECT display_name FROM users WHERE id = $1', [actor.userId]);
+    const [signer]: { display_name: string }[] = await this.dataSource.query('SELECT display_name FROM users WHERE id = $1', [
+      actor.userId,
+    ]);
     const [last]: { version: number; status: CityReportVersionStatus }[] = await this.dataSource.query(
       'SELECT version, status FROM city_report_versions WHERE report_id = $1 ORDER BY version DESC LIMIT 1',
       [reportId],
     );
     if (last && (last.status === 'submitted' || last.status === 'acknowledged')) throw RegistryErrors.reportAlreadySubmitted(last.status);
     const version = (last?.version ?? 0) + 1;
-    const content = await this.content(region.name, region.path, report.year, { stage: 'submitted', preparedBy: signer.display_name, version, narrative: narrative.trim() });
+    const content = await this.content(region.name, region.path, report.year, {
+      stage: 'submitted',
+      preparedBy: signer.display_name,
+      version,
+      narrative: narrative.trim(),
+    });
     const [pdf, xlsx] = [await renderCityReportPdf(content), await renderCityReportXlsx(content)];
     const base = `registry/city-reports/${report.regionId}/${report.year}/v${version}`;
     // Files first: a version row never points at a missing file.
@@ -218,24 +275,48 @@ export class CityReportsService {
   }
 
   /** The province acknowledges a submitted version, or returns it with a reason (the city resubmits). */
-  async decide(actor: Actor, reportId: string, version: number, decision: { acknowledge: true } | { acknowledge: false; reason: string }): Promise<CityReportView> {
+  async decide(
+    actor: Actor,
+    reportId: string,
+    version: number,
+    decision: { acknowledge: true } | { acknowledge: false; reason: string },
+  ): Promise<CityReportView> {
     const report = await this.requireVisible(actor, reportId);
     const [region]: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE id = $1', [report.regionId]);
     // The province: a regulator above the city (not the city itself).
-    if (actor.role !== Role.Regulator || !actor.regionPath || actor.regionPath === region.path || !regionContains(actor.regionPath, region.path)) {
+    if (
+      actor.role !== Role.Regulator ||
+      !actor.regionPath ||
+      actor.regionPath === region.path ||
+      !regionContains(actor.regionPath, region.path)
+    ) {
       throw RegistryErrors.notTheProvince();
     }
-    const rows = returnedRows(await this.dataSource.query(
-      `UPDATE city_report_versions SET status = $3, decided_by = $4, decided_at = $5, return_reason = $6
+    const rows = returnedRows(
+      await this.dataSource.query(
+        `UPDATE city_report_versions SET status = $3, decided_by = $4, decided_at = $5, return_reason = $6
         WHERE report_id = $1 AND version = $2 AND status = 'submitted' RETURNING id`,
-      [reportId, version, decision.acknowledge ? 'acknowledged' : 'returned', actor.userId, this.clock.now(), decision.acknowledge ? null : decision.reason.trim()],
-    ));
+        [
+          reportId,
+          version,
+          decision.acknowledge ? 'acknowledged' : 'returned',
+          actor.userId,
+          this.clock.now(),
+          decision.acknowledge ? null : decision.reason.trim(),
+        ],
+      ),
+    );
     if (rows.length === 0) throw RegistryErrors.versionNotAwaitingDecision();
     return this.view(reportId);
   }
 
   /** A submitted version's file, exactly as frozen. */
-  async downloadVersion(actor: Actor, reportId: string, version: number, format: 'pdf' | 'xlsx'): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+  async downloadVersion(
+    actor: Actor,
+    reportId: string,
+    version: number,
+    format: 'pdf' | 'xlsx',
+  ): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const report = await this.requireVisible(actor, reportId);
     const v = await this.dataSource.getRepository(CityReportVersionEntity).findOneBy({ reportId, version });
     if (!v) throw RegistryErrors.reportNotFound();
@@ -266,9 +347,19 @@ export class CityReportsService {
     // with their appointment-training status (the compliance engine's `once` verdict), appointment certificate (certificates)
     // and the year's statuses (the compliance engine's table), in one statement.
     const rows: {
-      enterprise_name: string; credit_code: string; full_name: string; id_number_masked: string; position_title: string;
-      appointed_on: string; term_ends_on: string; status: string; eligible: boolean; position_level: string;
-      appointment: { state: ComplianceState; accrued: string; required: string } | null; has_certificate: boolean; statuses: { name: string; required: string; accrued: string; state: string }[] | null;
+      enterprise_name: string;
+      credit_code: string;
+      full_name: string;
+      id_number_masked: string;
+      position_title: string;
+      appointed_on: string;
+      term_ends_on: string;
+      status: string;
+      eligible: boolean;
+      position_level: string;
+      appointment: { state: ComplianceState; accrued: string; required: string } | null;
+      has_certificate: boolean;
+      statuses: { name: string; required: string; accrued: string; state: string }[] | null;
     }[] = await this.dataSource.query(
       `WITH cqo AS (
          SELECT DISTINCT ON (a.trainee_id) a.*, e.name AS enterprise_name, e.credit_code
@@ -303,7 +394,9 @@ export class CityReportsService {
         termEndsOn: r.term_ends_on,
         status: r.status === 'serving' ? '在任' : '已离任',
         appointmentTraining: trained ? '已完成' : '未完成',
-        yearHours: statuses.map((s) => `${s.name} ${normalizeHours(s.accrued)}/${normalizeHours(s.required)} ${STATE_LABELS[s.state] ?? s.state}`),
+        yearHours: statuses.map(
+          (s) => `${s.name} ${normalizeHours(s.accrued)}/${normalizeHours(s.required)} ${STATE_LABELS[s.state] ?? s.state}`,
+        ),
         yearComplete: statuses.length > 0 && statuses.every((s) => s.state === 'complete'),
         exception: !r.eligible || r.position_level === 'below_deputy',
       };
@@ -318,7 +411,10 @@ export class CityReportsService {
     const yearFigures = figures.compliance.find((c) => c.year === year)!;
     const summary: [string, string][] = [
       ['企业总数', String(figures.enterprises)],
-      [`已聘任首席质量官的企业（${figures.targets[0]?.date ?? today}，不含例外聘任）`, `${figures.enterprisesWithCqo}（${pct(figures.appointmentRate)}）`],
+      [
+        `已聘任首席质量官的企业（${figures.targets[0]?.date ?? today}，不含例外聘任）`,
+        `${figures.enterprisesWithCqo}（${pct(figures.appointmentRate)}）`,
+      ],
       ...figures.targets.map((t): [string, string] => [
         `${t.name}聘任率（目标${pct(t.targetRate)}，${t.deadline}前；截至${t.date}）`,
         t.verdict === 'no_target_enterprises'
@@ -335,7 +431,9 @@ export class CityReportsService {
   }
 
   private async city(regionId: string): Promise<{ path: string }> {
-    const rows: { path: string; level: string }[] = await this.dataSource.query('SELECT path, level FROM regions WHERE id = $1', [regionId]);
+    const rows: { path: string; level: string }[] = await this.dataSource.query('SELECT path, level FROM regions WHERE id = $1', [
+      regionId,
+    ]);
     if (rows.length === 0) throw RegistryErrors.regionNotFound();
     if (rows[0].level !== 'city') throw RegistryErrors.notACity();
     return rows[0];

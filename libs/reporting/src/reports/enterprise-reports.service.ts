@@ -2,7 +2,19 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, ObjectStorage, offsetOf, Page, pageOf, PageRequest, regionScopeOrAllSql, Role } from '@cqo/core';
+import {
+  Actor,
+  chinaDateOf,
+  Clock,
+  CommonErrors,
+  ObjectStorage,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  regionScopeOrAllSql,
+  Role,
+} from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
 import { APPRAISAL_RESULT_LABELS, AppraisalResult, EnterpriseYearlyReportEntity } from '../entities/yearly-report.entity';
@@ -116,7 +128,10 @@ export class EnterpriseReportsService {
    */
   async nonFilers(actor: Actor, filter: { year: number; regionId?: string }, page: PageRequest): Promise<Page<NonFilerRow>> {
     const query = await this.nonFilersQuery(actor, filter);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${query.sql}) q`, query.params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM (${query.sql}) q`,
+      query.params,
+    );
     const rows: { id: string; name: string; credit_code: string; region_name: string }[] = await this.dataSource.query(
       `${query.sql} ORDER BY g.path, e.name, e.id LIMIT $3 OFFSET $4`,
       [...query.params, page.pageSize, offsetOf(page)],
@@ -124,7 +139,15 @@ export class EnterpriseReportsService {
     const dueOn = await this.dueOn(filter.year);
     const overdue = chinaDateOf(this.clock.now()) > dueOn;
     return pageOf(
-      rows.map((r) => ({ enterpriseId: r.id, name: r.name, creditCode: r.credit_code, regionName: r.region_name, year: filter.year, dueOn, overdue })),
+      rows.map((r) => ({
+        enterpriseId: r.id,
+        name: r.name,
+        creditCode: r.credit_code,
+        regionName: r.region_name,
+        year: filter.year,
+        dueOn,
+        overdue,
+      })),
       total,
       page,
     );
@@ -264,11 +287,10 @@ export class EnterpriseReportsService {
                      AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
                      AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5)`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${FROM} ${where}`, params);
-    const rows: RawReport[] = await this.dataSource.query(`${SELECT} ${FROM} ${where} ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $6 OFFSET $7`, [
-      ...params,
-      page.pageSize,
-      offsetOf(page),
-    ]);
+    const rows: RawReport[] = await this.dataSource.query(
+      `${SELECT} ${FROM} ${where} ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $6 OFFSET $7`,
+      [...params, page.pageSize, offsetOf(page)],
+    );
     return pageOf(await this.withDueDates(rows), total, page);
   }
 
@@ -295,7 +317,8 @@ function checkFile(file: UploadedFile): string {
   const ext = REPORT_FILE_TYPES[file.contentType];
   if (!ext) throw RegistryErrors.reportFileInvalid([{ field: 'file.contentType', message: `仅接受 PDF、Word、JPEG、PNG 文件` }]);
   if (file.data.length === 0) throw RegistryErrors.reportFileInvalid([{ field: 'file.contentBase64', message: '文件为空' }]);
-  if (file.data.length > REPORT_FILE_MAX_BYTES) throw RegistryErrors.reportFileInvalid([{ field: 'file.contentBase64', message: '文件不能超过3MB' }]);
+  if (file.data.length > REPORT_FILE_MAX_BYTES)
+    throw RegistryErrors.reportFileInvalid([{ field: 'file.contentBase64', message: '文件不能超过3MB' }]);
   if (!SIGNATURES[ext].some((sig) => sig.every((b, i) => file.data[i] === b))) {
     throw RegistryErrors.reportFileInvalid([{ field: 'file.contentBase64', message: '文件内容与类型不符' }]);
   }

@@ -12,10 +12,15 @@ const AWARDS_2021: TargetCriteria = {
   obtainedByYear: 2021,
 };
 const NONE: TargetFactsRow = {
-  stateOwned: false, aboveDesignatedSize: false, production: false,
-  chinaQualityAward: 'none', chinaQualityAwardYear: null,
-  provincialQualityAward: 'none', provincialQualityAwardYear: null,
-  cityQualityAward: 'none', cityQualityAwardYear: null,
+  stateOwned: false,
+  aboveDesignatedSize: false,
+  production: false,
+  chinaQualityAward: 'none',
+  chinaQualityAwardYear: null,
+  provincialQualityAward: 'none',
+  provincialQualityAwardYear: null,
+  cityQualityAward: 'none',
+  cityQualityAwardYear: null,
 };
 
 describe('target criteria', () => {
@@ -23,7 +28,11 @@ describe('target criteria', () => {
     ['a China Quality Award nominee of 2019', { chinaQualityAward: 'nominated', chinaQualityAwardYear: 2019 }, true],
     ['a Gansu award nominee of 2021', { provincialQualityAward: 'nominated', provincialQualityAwardYear: 2021 }, true],
     ['a city award winner of 2020', { cityQualityAward: 'awarded', cityQualityAwardYear: 2020 }, true],
-    ['a city award nominee (含提名奖 qualifies the China and Gansu awards only)', { cityQualityAward: 'nominated', cityQualityAwardYear: 2020 }, false],
+    [
+      'a city award nominee (含提名奖 qualifies the China and Gansu awards only)',
+      { cityQualityAward: 'nominated', cityQualityAwardYear: 2020 },
+      false,
+    ],
     ['a Gansu award won in 2022', { provincialQualityAward: 'awarded', provincialQualityAwardYear: 2022 }, false],
     ['an award without a year', { chinaQualityAward: 'awarded', chinaQualityAwardYear: null }, false],
     ['no award', {}, false],
@@ -46,6 +55,11 @@ describe('target criteria', () => {
         "(v.provincial_quality_award IN ('awarded', 'nominated') AND v.provincial_quality_award_year <= 2021) OR " +
         "(v.city_quality_award IN ('awarded') AND v.city_quality_award_year <= 2021))",
     );
-    expect(() => criteriaSql({ kind: 'awards', awards: [{ level: 'china', standings: ["x'; DROP TABLE t; --" as 'awarded'] }], obtainedByYear: 2021 }, 'v')).toThrow();
+    expect(() =>
+      criteriaSql(
+        { kind: 'awards', awards: [{ level: 'china', standings: ["x'; DROP TABLE t; --" as 'awarded'] }], obtainedByYear: 2021 },
+        'v',
+      ),
+    ).toThrow();
   });
 });

@@ -24,8 +24,18 @@ export interface TargetFactsRow {
 }
 
 const COLUMN: Record<AwardLevel, { standing: string; year: string; field: keyof TargetFactsRow; yearField: keyof TargetFactsRow }> = {
-  china: { standing: 'china_quality_award', year: 'china_quality_award_year', field: 'chinaQualityAward', yearField: 'chinaQualityAwardYear' },
-  provincial: { standing: 'provincial_quality_award', year: 'provincial_quality_award_year', field: 'provincialQualityAward', yearField: 'provincialQualityAwardYear' },
+  china: {
+    standing: 'china_quality_award',
+    year: 'china_quality_award_year',
+    field: 'chinaQualityAward',
+    yearField: 'chinaQualityAwardYear',
+  },
+  provincial: {
+    standing: 'provincial_quality_award',
+    year: 'provincial_quality_award_year',
+    field: 'provincialQualityAward',
+    yearField: 'provincialQualityAwardYear',
+  },
   city: { standing: 'city_quality_award', year: 'city_quality_award_year', field: 'cityQualityAward', yearField: 'cityQualityAwardYear' },
 };
 const STANDINGS = new Set(['nominated', 'awarded']);
@@ -37,7 +47,8 @@ export function assertCriteria(c: TargetCriteria): TargetCriteria {
     throw new Error(`unknown target criteria ${JSON.stringify(c)}`);
   }
   for (const a of c.awards) {
-    if (!COLUMN[a.level] || a.standings.length === 0 || !a.standings.every((s) => STANDINGS.has(s))) throw new Error(`bad award criterion ${JSON.stringify(a)}`);
+    if (!COLUMN[a.level] || a.standings.length === 0 || !a.standings.every((s) => STANDINGS.has(s)))
+      throw new Error(`bad award criterion ${JSON.stringify(a)}`);
   }
   return c;
 }

@@ -107,7 +107,16 @@ export class TargetFiguresService {
       const [{ epoch }]: { epoch: string }[] = await manager.query('SELECT epoch::text AS epoch FROM registry_figures_epoch WHERE id = 1');
       const targetsKey = JSON.stringify(targets);
       const keyOf = (date: string) =>
-        JSON.stringify([epoch, scopePath, date, targetsKey, trained.filter((t) => t.date === date).map((t) => t.traineeId).sort()]);
+        JSON.stringify([
+          epoch,
+          scopePath,
+          date,
+          targetsKey,
+          trained
+            .filter((t) => t.date === date)
+            .map((t) => t.traineeId)
+            .sort(),
+        ]);
       const missing = unique.filter((d) => !this.cache.has(keyOf(d)));
       if (missing.length > 0) {
         const computed = await this.compute(manager, scopePath, missing, targets, trained);
@@ -201,7 +210,12 @@ export class TargetFiguresService {
       const date = String(r.date);
       const path = String(r.group_path);
       const on = answer.get(date)!;
-      on.totals.set(path, { enterprises: Number(r.n), appointed: Number(r.a), exceptionAppointments: Number(r.x), futureDated: Number(r.f) });
+      on.totals.set(path, {
+        enterprises: Number(r.n),
+        appointed: Number(r.a),
+        exceptionAppointments: Number(r.x),
+        futureDated: Number(r.f),
+      });
       on.byGroup.set(
         path,
         targets.map((t, i) => count(date, t.targetRate, Number(r[`n${i}`]), Number(r[`a${i}`]), Number(r[`x${i}`]), Number(r[`f${i}`]))),

@@ -31,10 +31,13 @@ export class SeedGansuRegions1795572200000 implements MigrationInterface {
       [PROVINCE.code, PROVINCE.name],
     );
     for (const [i, [code, name]] of CITIES.entries()) {
-      await queryRunner.query(
-        `INSERT INTO regions (code, name, level, parent_id, path, sort_order) VALUES ($1, $2, 'city', $3, $4, $5)`,
-        [code, name, province.id, `${PROVINCE.code}/${code}`, i + 1],
-      );
+      await queryRunner.query(`INSERT INTO regions (code, name, level, parent_id, path, sort_order) VALUES ($1, $2, 'city', $3, $4, $5)`, [
+        code,
+        name,
+        province.id,
+        `${PROVINCE.code}/${code}`,
+        i + 1,
+      ]);
     }
   }
 

@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CoursesEnrollmentProgress1795580000000 implements MigrationInterface {
-    name = 'CoursesEnrollmentProgress1795580000000'
+  name = 'CoursesEnrollmentProgress1795580000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "topics" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "code" text NOT NULL,
@@ -14,10 +14,10 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_e4aa99a3fa60ec3a37d1fc4e853" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_topics_code" ON "topics" ("code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "courses" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -25,10 +25,10 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_3f70a487cc718ad8eda4e6d58c9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_courses_organization_id" ON "courses" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "course_versions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "course_id" uuid NOT NULL,
@@ -82,42 +82,42 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_cc9e77578136a62e599f33d15ff" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_course_versions_course_id" ON "course_versions" ("course_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_course_versions_organization_id" ON "course_versions" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_course_versions_catalog" ON "course_versions" ("published_at", "id")
             WHERE status = 'published'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_course_versions_approval_number" ON "course_versions" ("approval_number")
             WHERE approval_number IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_course_versions_one_working" ON "course_versions" ("course_id")
             WHERE status IN ('draft', 'submitted', 'returned', 'approved')
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_course_versions_one_published" ON "course_versions" ("course_id")
             WHERE status = 'published'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_course_versions_course_id_version" ON "course_versions" ("course_id", "version")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "course_version_topics" (
                 "course_version_id" uuid NOT NULL,
                 "topic_id" uuid NOT NULL,
                 CONSTRAINT "PK_782a882ea942b4634bda93b59c3" PRIMARY KEY ("course_version_id", "topic_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_course_version_topics_topic_id" ON "course_version_topics" ("topic_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "lessons" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "course_version_id" uuid NOT NULL,
@@ -134,10 +134,10 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_9b9a8d455cac672d262d7275730" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_lessons_course_version_id_position" ON "lessons" ("course_version_id", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "enrollments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "trainee_id" uuid NOT NULL,
@@ -153,20 +153,20 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_7c0f752f9fb68bf6ed7367ab00f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_enrollments_course_id" ON "enrollments" ("course_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_enrollments_course_version_id_status" ON "enrollments" ("course_version_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_enrollments_trainee_id_course_id_live" ON "enrollments" ("trainee_id", "course_id")
             WHERE status <> 'withdrawn'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_enrollments_trainee_id_course_version_id" ON "enrollments" ("trainee_id", "course_version_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "lesson_progress" (
                 "enrollment_id" uuid NOT NULL,
                 "lesson_id" uuid NOT NULL,
@@ -178,10 +178,10 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_db0cdb221e98de3ff32470ecfed" PRIMARY KEY ("enrollment_id", "lesson_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_lesson_progress_lesson_id" ON "lesson_progress" ("lesson_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "study_sessions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "enrollment_id" uuid NOT NULL,
@@ -195,17 +195,17 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_529b2be328c0a953f9bf0cf988e" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_study_sessions_enrollment_id" ON "study_sessions" ("enrollment_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_study_sessions_lesson_id" ON "study_sessions" ("lesson_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_study_sessions_trainee_id_open" ON "study_sessions" ("trainee_id")
             WHERE ended_at IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "attendance_records" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "enrollment_id" uuid NOT NULL,
@@ -218,13 +218,13 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_946920332f5bc9efad3f3023b96" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_attendance_records_lesson_id" ON "attendance_records" ("lesson_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_attendance_records_enrollment_id_lesson_id" ON "attendance_records" ("enrollment_id", "lesson_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "xapi_api_keys" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid NOT NULL,
@@ -237,13 +237,13 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_df071c7dcc7e33c4eea2a063ab2" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_xapi_api_keys_organization_id" ON "xapi_api_keys" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_xapi_api_keys_key_hash" ON "xapi_api_keys" ("key_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "xapi_statements" (
                 "id" uuid NOT NULL,
                 "enrollment_id" uuid NOT NULL,
@@ -258,249 +258,248 @@ export class CoursesEnrollmentProgress1795580000000 implements MigrationInterfac
                 CONSTRAINT "PK_883738d4aefdd18a927f083f619" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_xapi_statements_enrollment_id" ON "xapi_statements" ("enrollment_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_xapi_statements_lesson_id" ON "xapi_statements" ("lesson_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "courses"
             ADD CONSTRAINT "fk_courses_organization" FOREIGN KEY ("organization_id") REFERENCES "training_organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_versions"
             ADD CONSTRAINT "fk_course_versions_course" FOREIGN KEY ("course_id") REFERENCES "courses"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_versions"
             ADD CONSTRAINT "fk_course_versions_organization" FOREIGN KEY ("organization_id") REFERENCES "training_organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_version_topics"
             ADD CONSTRAINT "fk_course_version_topics_course_version" FOREIGN KEY ("course_version_id") REFERENCES "course_versions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_version_topics"
             ADD CONSTRAINT "fk_course_version_topics_topic" FOREIGN KEY ("topic_id") REFERENCES "topics"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "lessons"
             ADD CONSTRAINT "fk_lessons_course_version" FOREIGN KEY ("course_version_id") REFERENCES "course_versions"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enrollments"
             ADD CONSTRAINT "fk_enrollments_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enrollments"
             ADD CONSTRAINT "fk_enrollments_course" FOREIGN KEY ("course_id") REFERENCES "courses"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enrollments"
             ADD CONSTRAINT "fk_enrollments_course_version" FOREIGN KEY ("course_version_id") REFERENCES "course_versions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "lesson_progress"
             ADD CONSTRAINT "fk_lesson_progress_enrollment" FOREIGN KEY ("enrollment_id") REFERENCES "enrollments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "lesson_progress"
             ADD CONSTRAINT "fk_lesson_progress_lesson" FOREIGN KEY ("lesson_id") REFERENCES "lessons"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "study_sessions"
             ADD CONSTRAINT "fk_study_sessions_enrollment" FOREIGN KEY ("enrollment_id") REFERENCES "enrollments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "study_sessions"
             ADD CONSTRAINT "fk_study_sessions_lesson" FOREIGN KEY ("lesson_id") REFERENCES "lessons"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "attendance_records"
             ADD CONSTRAINT "fk_attendance_records_enrollment" FOREIGN KEY ("enrollment_id") REFERENCES "enrollments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "attendance_records"
             ADD CONSTRAINT "fk_attendance_records_lesson" FOREIGN KEY ("lesson_id") REFERENCES "lessons"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "xapi_api_keys"
             ADD CONSTRAINT "fk_xapi_api_keys_organization" FOREIGN KEY ("organization_id") REFERENCES "training_organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "xapi_statements"
             ADD CONSTRAINT "fk_xapi_statements_enrollment" FOREIGN KEY ("enrollment_id") REFERENCES "enrollments"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "xapi_statements"
             ADD CONSTRAINT "fk_xapi_statements_lesson" FOREIGN KEY ("lesson_id") REFERENCES "lessons"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "xapi_statements" DROP CONSTRAINT "fk_xapi_statements_lesson"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "xapi_statements" DROP CONSTRAINT "fk_xapi_statements_enrollment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "xapi_api_keys" DROP CONSTRAINT "fk_xapi_api_keys_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "attendance_records" DROP CONSTRAINT "fk_attendance_records_lesson"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "attendance_records" DROP CONSTRAINT "fk_attendance_records_enrollment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "study_sessions" DROP CONSTRAINT "fk_study_sessions_lesson"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "study_sessions" DROP CONSTRAINT "fk_study_sessions_enrollment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "lesson_progress" DROP CONSTRAINT "fk_lesson_progress_lesson"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "lesson_progress" DROP CONSTRAINT "fk_lesson_progress_enrollment"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enrollments" DROP CONSTRAINT "fk_enrollments_course_version"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enrollments" DROP CONSTRAINT "fk_enrollments_course"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enrollments" DROP CONSTRAINT "fk_enrollments_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "lessons" DROP CONSTRAINT "fk_lessons_course_version"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_version_topics" DROP CONSTRAINT "fk_course_version_topics_topic"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_version_topics" DROP CONSTRAINT "fk_course_version_topics_course_version"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_versions" DROP CONSTRAINT "fk_course_versions_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "course_versions" DROP CONSTRAINT "fk_course_versions_course"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "courses" DROP CONSTRAINT "fk_courses_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_xapi_statements_lesson_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_xapi_statements_enrollment_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "xapi_statements"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_xapi_api_keys_key_hash"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_xapi_api_keys_organization_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "xapi_api_keys"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_attendance_records_enrollment_id_lesson_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_attendance_records_lesson_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "attendance_records"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_study_sessions_trainee_id_open"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_study_sessions_lesson_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_study_sessions_enrollment_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "study_sessions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_lesson_progress_lesson_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "lesson_progress"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_enrollments_trainee_id_course_version_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_enrollments_trainee_id_course_id_live"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_enrollments_course_version_id_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_enrollments_course_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "enrollments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_lessons_course_version_id_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "lessons"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_course_version_topics_topic_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "course_version_topics"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_course_versions_course_id_version"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_course_versions_one_published"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_course_versions_one_working"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_course_versions_approval_number"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_course_versions_catalog"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_course_versions_organization_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_course_versions_course_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "course_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_courses_organization_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "courses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_topics_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "topics"
         `);
-    }
-
+  }
 }

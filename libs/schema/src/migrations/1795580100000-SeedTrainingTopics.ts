@@ -30,12 +30,10 @@ export class SeedTrainingTopics1795580100000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     for (const [i, [code, category, name]] of TOPICS.entries()) {
-      await queryRunner.query('INSERT INTO topics (code, category, name, sort_order) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING', [
-        code,
-        category,
-        name,
-        i + 1,
-      ]);
+      await queryRunner.query(
+        'INSERT INTO topics (code, category, name, sort_order) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING',
+        [code, category, name, i + 1],
+      );
     }
   }
 

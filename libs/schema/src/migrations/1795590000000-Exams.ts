@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Exams1795590000000 implements MigrationInterface {
-    name = 'Exams1795590000000'
+  name = 'Exams1795590000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "exam_papers" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid,
@@ -32,13 +32,13 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_5c68bb623f49d4641a518d65071" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_exam_papers_organization_id" ON "exam_papers" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_exam_papers_region_id" ON "exam_papers" ("region_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "exam_attempts" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "paper_id" uuid NOT NULL,
@@ -62,20 +62,20 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_4eb6c7775e0a9c178ef7f4826f9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_exam_attempts_paper_id_submitted_at" ON "exam_attempts" ("paper_id", "submitted_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_exam_attempts_trainee_id_started_at" ON "exam_attempts" ("trainee_id", "started_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_exam_attempts_paper_id_trainee_id_attempt_no" ON "exam_attempts" ("paper_id", "trainee_id", "attempt_no")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_exam_attempts_paper_id_trainee_id_open" ON "exam_attempts" ("paper_id", "trainee_id")
             WHERE status = 'open'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "capability_results" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "attempt_id" uuid NOT NULL,
@@ -93,22 +93,22 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_8fe15b3da9ee4c5e13261f32750" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_capability_results_attempt_id" ON "capability_results" ("attempt_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_capability_results_paper_id" ON "capability_results" ("paper_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_capability_results_organization_id" ON "capability_results" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_capability_results_region_id" ON "capability_results" ("region_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_capability_results_trainee_id_concluded_at" ON "capability_results" ("trainee_id", "concluded_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "questions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organization_id" uuid,
@@ -121,13 +121,13 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_08a6d4b0f49ff300bf3a0ca60ac" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_questions_organization_id" ON "questions" ("organization_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_questions_region_id" ON "questions" ("region_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "question_versions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "question_id" uuid NOT NULL,
@@ -145,10 +145,10 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_cf0e5fdf563f7d8286f7d8e68ea" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_question_versions_question_id_version" ON "question_versions" ("question_id", "version")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "exam_attempt_items" (
                 "attempt_id" uuid NOT NULL,
                 "position" integer NOT NULL,
@@ -162,10 +162,10 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_35e1ea91d86f7ce7f55bc99bfe0" PRIMARY KEY ("attempt_id", "position")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_exam_attempt_items_question_version_id" ON "exam_attempt_items" ("question_version_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "exam_paper_questions" (
                 "paper_id" uuid NOT NULL,
                 "position" integer NOT NULL,
@@ -174,199 +174,198 @@ export class Exams1795590000000 implements MigrationInterface {
                 CONSTRAINT "PK_df2affa328cdb1d651224d8eadb" PRIMARY KEY ("paper_id", "position")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_exam_paper_questions_question_id" ON "exam_paper_questions" ("question_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_exam_paper_questions_paper_id_question_id" ON "exam_paper_questions" ("paper_id", "question_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_papers"
             ADD CONSTRAINT "fk_exam_papers_organization" FOREIGN KEY ("organization_id") REFERENCES "training_organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_papers"
             ADD CONSTRAINT "fk_exam_papers_region" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempts"
             ADD CONSTRAINT "fk_exam_attempts_paper" FOREIGN KEY ("paper_id") REFERENCES "exam_papers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempts"
             ADD CONSTRAINT "fk_exam_attempts_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results"
             ADD CONSTRAINT "fk_capability_results_attempt" FOREIGN KEY ("attempt_id") REFERENCES "exam_attempts"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results"
             ADD CONSTRAINT "fk_capability_results_paper" FOREIGN KEY ("paper_id") REFERENCES "exam_papers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results"
             ADD CONSTRAINT "fk_capability_results_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results"
             ADD CONSTRAINT "fk_capability_results_organization" FOREIGN KEY ("organization_id") REFERENCES "training_organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results"
             ADD CONSTRAINT "fk_capability_results_region" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "questions"
             ADD CONSTRAINT "fk_questions_organization" FOREIGN KEY ("organization_id") REFERENCES "training_organizations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "questions"
             ADD CONSTRAINT "fk_questions_region" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "question_versions"
             ADD CONSTRAINT "fk_question_versions_question" FOREIGN KEY ("question_id") REFERENCES "questions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempt_items"
             ADD CONSTRAINT "fk_exam_attempt_items_attempt" FOREIGN KEY ("attempt_id") REFERENCES "exam_attempts"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempt_items"
             ADD CONSTRAINT "fk_exam_attempt_items_question_version" FOREIGN KEY ("question_version_id") REFERENCES "question_versions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_paper_questions"
             ADD CONSTRAINT "fk_exam_paper_questions_paper" FOREIGN KEY ("paper_id") REFERENCES "exam_papers"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_paper_questions"
             ADD CONSTRAINT "fk_exam_paper_questions_question" FOREIGN KEY ("question_id") REFERENCES "questions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "exam_paper_questions" DROP CONSTRAINT "fk_exam_paper_questions_question"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_paper_questions" DROP CONSTRAINT "fk_exam_paper_questions_paper"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempt_items" DROP CONSTRAINT "fk_exam_attempt_items_question_version"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempt_items" DROP CONSTRAINT "fk_exam_attempt_items_attempt"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "question_versions" DROP CONSTRAINT "fk_question_versions_question"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "questions" DROP CONSTRAINT "fk_questions_region"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "questions" DROP CONSTRAINT "fk_questions_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results" DROP CONSTRAINT "fk_capability_results_region"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results" DROP CONSTRAINT "fk_capability_results_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results" DROP CONSTRAINT "fk_capability_results_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results" DROP CONSTRAINT "fk_capability_results_paper"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "capability_results" DROP CONSTRAINT "fk_capability_results_attempt"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempts" DROP CONSTRAINT "fk_exam_attempts_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_attempts" DROP CONSTRAINT "fk_exam_attempts_paper"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_papers" DROP CONSTRAINT "fk_exam_papers_region"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "exam_papers" DROP CONSTRAINT "fk_exam_papers_organization"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_exam_paper_questions_paper_id_question_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_exam_paper_questions_question_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "exam_paper_questions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_exam_attempt_items_question_version_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "exam_attempt_items"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_question_versions_question_id_version"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "question_versions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_questions_region_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_questions_organization_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "questions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_capability_results_trainee_id_concluded_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_capability_results_region_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_capability_results_organization_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_capability_results_paper_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_capability_results_attempt_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "capability_results"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_exam_attempts_paper_id_trainee_id_open"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_exam_attempts_paper_id_trainee_id_attempt_no"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_exam_attempts_trainee_id_started_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_exam_attempts_paper_id_submitted_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "exam_attempts"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_exam_papers_region_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_exam_papers_organization_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "exam_papers"
         `);
-    }
-
+  }
 }

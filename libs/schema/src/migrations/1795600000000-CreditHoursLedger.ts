@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The credit-hour ledger and the compliance tables. Beyond what the entities describe (and so
@@ -7,10 +7,10 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  */
 
 export class CreditHoursLedger1795600000000 implements MigrationInterface {
-    name = 'CreditHoursLedger1795600000000'
+  name = 'CreditHoursLedger1795600000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "credit_entries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "trainee_id" uuid NOT NULL,
@@ -53,13 +53,13 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_a1974466f4738c102e78f457632" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_credit_entries_accrual_key" ON "credit_entries" ("accrual_key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_credit_entries_reverses_entry_id" ON "credit_entries" ("reverses_entry_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_credit_entries_trainee_year" ON "credit_entries" (
                 "trainee_id",
                 "year",
@@ -68,7 +68,7 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 "hours"
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "requirement_rule_sets" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" text NOT NULL,
@@ -81,10 +81,10 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_6a607c4e0e1398add596a9e79b6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requirement_rule_sets_region_from" ON "requirement_rule_sets" ("region_id", "effective_from")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "requirement_rules" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "rule_set_id" uuid NOT NULL,
@@ -118,10 +118,10 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_de3e5b7d30dbe24e80a34e65c12" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_requirement_rules_rule_set_code" ON "requirement_rules" ("rule_set_id", "code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "compliance_statuses" (
                 "trainee_id" uuid NOT NULL,
                 "requirement" text NOT NULL,
@@ -137,10 +137,10 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_f89a92d2b1b5669b3beed64bf15" PRIMARY KEY ("trainee_id", "requirement", "period_year")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_compliance_statuses_period_requirement_state" ON "compliance_statuses" ("period_year", "requirement", "state")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "compliance_flags" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "trainee_id" uuid NOT NULL,
@@ -154,18 +154,18 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_b98724794a99f0b76a0804127c1" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_compliance_flags_open_period" ON "compliance_flags" ("period_year", "trainee_id")
             WHERE cleared_at IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_compliance_flags_trainee_raised_at" ON "compliance_flags" ("trainee_id", "raised_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_compliance_flags_open" ON "compliance_flags" ("trainee_id", "requirement", "period_year")
             WHERE cleared_at IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "credit_audit_log" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "actor_id" uuid NOT NULL,
@@ -178,13 +178,13 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_fbccbfa5a525a4a689aabf4d397" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_credit_audit_log_entry_id" ON "credit_audit_log" ("entry_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_credit_audit_log_trainee_created_at" ON "credit_audit_log" ("trainee_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "credit_ledger_cursors" (
                 "name" text NOT NULL,
                 "position" bigint NOT NULL DEFAULT '0',
@@ -192,62 +192,62 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
                 CONSTRAINT "PK_19b09879edbcff50231ddca7824" PRIMARY KEY ("name")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_entries"
             ADD CONSTRAINT "fk_credit_entries_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_entries"
             ADD CONSTRAINT "fk_credit_entries_reverses_entry" FOREIGN KEY ("reverses_entry_id") REFERENCES "credit_entries"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_entries"
             ADD CONSTRAINT "fk_credit_entries_recorded_by" FOREIGN KEY ("recorded_by") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requirement_rule_sets"
             ADD CONSTRAINT "fk_requirement_rule_sets_region" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requirement_rule_sets"
             ADD CONSTRAINT "fk_requirement_rule_sets_created_by" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requirement_rules"
             ADD CONSTRAINT "fk_requirement_rules_rule_set" FOREIGN KEY ("rule_set_id") REFERENCES "requirement_rule_sets"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_statuses"
             ADD CONSTRAINT "fk_compliance_statuses_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_statuses"
             ADD CONSTRAINT "fk_compliance_statuses_rule_set" FOREIGN KEY ("rule_set_id") REFERENCES "requirement_rule_sets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_statuses"
             ADD CONSTRAINT "fk_compliance_statuses_rule" FOREIGN KEY ("rule_id") REFERENCES "requirement_rules"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_flags"
             ADD CONSTRAINT "fk_compliance_flags_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_audit_log"
             ADD CONSTRAINT "fk_credit_audit_log_actor" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_audit_log"
             ADD CONSTRAINT "fk_credit_audit_log_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_audit_log"
             ADD CONSTRAINT "fk_credit_audit_log_entry" FOREIGN KEY ("entry_id") REFERENCES "credit_entries"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
 
-        // Append-only: a correction is a reversal entry plus a new entry, never an edit or a delete.
-        await queryRunner.query(`
+    // Append-only: a correction is a reversal entry plus a new entry, never an edit or a delete.
+    await queryRunner.query(`
             CREATE FUNCTION refuse_ledger_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
@@ -256,125 +256,124 @@ export class CreditHoursLedger1795600000000 implements MigrationInterface {
             END
             $$
         `);
-        for (const table of ['credit_entries', 'credit_audit_log']) {
-            await queryRunner.query(`
+    for (const table of ['credit_entries', 'credit_audit_log']) {
+      await queryRunner.query(`
                 CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON "${table}"
                 FOR EACH ROW EXECUTE FUNCTION refuse_ledger_change()
             `);
-            await queryRunner.query(`
+      await queryRunner.query(`
                 CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${table}"
                 FOR EACH STATEMENT EXECUTE FUNCTION refuse_ledger_change()
             `);
-        }
-        // Who serves as a CQO, and when: empty until the appointment registry replaces it
-        // (CREATE OR REPLACE VIEW with the same three columns). See libs/credit-hours/src/serving-cqo.ts.
-        await queryRunner.query(`
+    }
+    // Who serves as a CQO, and when: empty until the appointment registry replaces it
+    // (CREATE OR REPLACE VIEW with the same three columns). See libs/credit-hours/src/serving-cqo.ts.
+    await queryRunner.query(`
             CREATE VIEW serving_cqo_terms AS
             SELECT NULL::uuid AS trainee_id, NULL::date AS served_from, NULL::date AS served_to
             WHERE false
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP VIEW serving_cqo_terms`);
-        for (const table of ['credit_entries', 'credit_audit_log']) {
-            await queryRunner.query(`DROP TRIGGER ${table}_no_truncate ON "${table}"`);
-            await queryRunner.query(`DROP TRIGGER ${table}_append_only ON "${table}"`);
-        }
-        await queryRunner.query(`DROP FUNCTION refuse_ledger_change()`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP VIEW serving_cqo_terms`);
+    for (const table of ['credit_entries', 'credit_audit_log']) {
+      await queryRunner.query(`DROP TRIGGER ${table}_no_truncate ON "${table}"`);
+      await queryRunner.query(`DROP TRIGGER ${table}_append_only ON "${table}"`);
+    }
+    await queryRunner.query(`DROP FUNCTION refuse_ledger_change()`);
+    await queryRunner.query(`
             ALTER TABLE "credit_audit_log" DROP CONSTRAINT "fk_credit_audit_log_entry"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_audit_log" DROP CONSTRAINT "fk_credit_audit_log_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_audit_log" DROP CONSTRAINT "fk_credit_audit_log_actor"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_flags" DROP CONSTRAINT "fk_compliance_flags_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_statuses" DROP CONSTRAINT "fk_compliance_statuses_rule"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_statuses" DROP CONSTRAINT "fk_compliance_statuses_rule_set"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "compliance_statuses" DROP CONSTRAINT "fk_compliance_statuses_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requirement_rules" DROP CONSTRAINT "fk_requirement_rules_rule_set"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requirement_rule_sets" DROP CONSTRAINT "fk_requirement_rule_sets_created_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requirement_rule_sets" DROP CONSTRAINT "fk_requirement_rule_sets_region"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_entries" DROP CONSTRAINT "fk_credit_entries_recorded_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_entries" DROP CONSTRAINT "fk_credit_entries_reverses_entry"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "credit_entries" DROP CONSTRAINT "fk_credit_entries_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "credit_ledger_cursors"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_credit_audit_log_trainee_created_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_credit_audit_log_entry_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "credit_audit_log"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_compliance_flags_open"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_compliance_flags_trainee_raised_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_compliance_flags_open_period"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "compliance_flags"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_compliance_statuses_period_requirement_state"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "compliance_statuses"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_requirement_rules_rule_set_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "requirement_rules"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requirement_rule_sets_region_from"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "requirement_rule_sets"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_credit_entries_trainee_year"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_credit_entries_reverses_entry_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_credit_entries_accrual_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "credit_entries"
         `);
-    }
-
+  }
 }

@@ -7,10 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * with the terms of the registered appointments, keeping its three columns and their types.
  */
 export class Registry1795620000000 implements MigrationInterface {
-    name = 'Registry1795620000000';
+  name = 'Registry1795620000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "cqo_eligibility_rule_sets" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" text NOT NULL,
@@ -31,10 +31,10 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_977dbdb5b5f90bdc6df92a26bd6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_cqo_eligibility_rule_sets_effective_from" ON "cqo_eligibility_rule_sets" ("effective_from")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "cqo_appointments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "enterprise_id" uuid NOT NULL,
@@ -76,24 +76,24 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_b753792aaba786d01d0d33dcd0c" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_cqo_appointments_status_term_ends_on" ON "cqo_appointments" ("status", "term_ends_on")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_cqo_appointments_trainee_id" ON "cqo_appointments" ("trainee_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_cqo_appointments_enterprise_certificate_no" ON "cqo_appointments" ("enterprise_id", "authorization_certificate_no")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_cqo_appointments_trainee_serving" ON "cqo_appointments" ("trainee_id")
             WHERE status = 'serving'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_cqo_appointments_enterprise_serving" ON "cqo_appointments" ("enterprise_id")
             WHERE status = 'serving'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "cqo_declarations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "trainee_id" uuid NOT NULL,
@@ -107,13 +107,13 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_a3331ef74e55d15c9d123d5f652" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_cqo_declarations_enterprise_id" ON "cqo_declarations" ("enterprise_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_cqo_declarations_trainee_id_declared_on" ON "cqo_declarations" ("trainee_id", "declared_on")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "cqo_flags" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "trainee_id" uuid NOT NULL,
@@ -127,14 +127,14 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_b66974718c6b698f1767e3d778c" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_cqo_flags_open" ON "cqo_flags" ("trainee_id")
             WHERE cleared_at IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_cqo_flags_trainee_id_flagged_on" ON "cqo_flags" ("trainee_id", "flagged_on")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "registry_access_log" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "actor_id" uuid,
@@ -147,16 +147,16 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_c044ad2bff5a53d49b4320a0850" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_registry_access_log_subject_id_at" ON "registry_access_log" ("subject_id", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_registry_access_log_actor_id_at" ON "registry_access_log" ("actor_id", "at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_registry_access_log_at" ON "registry_access_log" ("at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "enterprise_yearly_reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "enterprise_id" uuid NOT NULL,
@@ -181,13 +181,13 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_8a8e79644eea114eb86901360cd" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_enterprise_yearly_reports_year_status" ON "enterprise_yearly_reports" ("year", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_enterprise_yearly_reports_enterprise_year" ON "enterprise_yearly_reports" ("enterprise_id", "year")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "city_yearly_reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "region_id" uuid NOT NULL,
@@ -207,230 +207,230 @@ export class Registry1795620000000 implements MigrationInterface {
                 CONSTRAINT "PK_ab83d560a44705ff6a855902fce" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_city_yearly_reports_region_year" ON "city_yearly_reports" ("region_id", "year")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments"
             ADD CONSTRAINT "fk_cqo_appointments_enterprise" FOREIGN KEY ("enterprise_id") REFERENCES "enterprises"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments"
             ADD CONSTRAINT "fk_cqo_appointments_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments"
             ADD CONSTRAINT "fk_cqo_appointments_created_by" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments"
             ADD CONSTRAINT "fk_cqo_appointments_ended_by" FOREIGN KEY ("ended_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_declarations"
             ADD CONSTRAINT "fk_cqo_declarations_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_declarations"
             ADD CONSTRAINT "fk_cqo_declarations_enterprise" FOREIGN KEY ("enterprise_id") REFERENCES "enterprises"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_declarations"
             ADD CONSTRAINT "fk_cqo_declarations_recorded_by" FOREIGN KEY ("recorded_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_flags"
             ADD CONSTRAINT "fk_cqo_flags_trainee" FOREIGN KEY ("trainee_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_flags"
             ADD CONSTRAINT "fk_cqo_flags_flagged_by" FOREIGN KEY ("flagged_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_flags"
             ADD CONSTRAINT "fk_cqo_flags_cleared_by" FOREIGN KEY ("cleared_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "registry_access_log"
             ADD CONSTRAINT "fk_registry_access_log_actor" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "registry_access_log"
             ADD CONSTRAINT "fk_registry_access_log_subject" FOREIGN KEY ("subject_id") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enterprise_yearly_reports"
             ADD CONSTRAINT "fk_enterprise_yearly_reports_enterprise" FOREIGN KEY ("enterprise_id") REFERENCES "enterprises"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enterprise_yearly_reports"
             ADD CONSTRAINT "fk_enterprise_yearly_reports_filed_by" FOREIGN KEY ("filed_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enterprise_yearly_reports"
             ADD CONSTRAINT "fk_enterprise_yearly_reports_acknowledged_by" FOREIGN KEY ("acknowledged_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "city_yearly_reports"
             ADD CONSTRAINT "fk_city_yearly_reports_region" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "city_yearly_reports"
             ADD CONSTRAINT "fk_city_yearly_reports_requested_by" FOREIGN KEY ("requested_by") REFERENCES "users"("id") ON DELETE
             SET NULL ON UPDATE NO ACTION
         `);
-        // The notice, 二 (二) and 三 (一): 5 years of quality work, a bachelor's degree, an
-        // intermediate quality qualification or a related senior title, 21 category-1 appointment
-        // hours and the certificate; a term of 3 years; reminders 90 and 30 days before it ends.
-        await queryRunner.query(`
+    // The notice, 二 (二) and 三 (一): 5 years of quality work, a bachelor's degree, an
+    // intermediate quality qualification or a related senior title, 21 category-1 appointment
+    // hours and the certificate; a term of 3 years; reminders 90 and 30 days before it ends.
+    await queryRunner.query(`
             INSERT INTO "cqo_eligibility_rule_sets"
                 ("name", "effective_from", "min_quality_work_years", "min_education_level", "min_quality_qualification",
                  "accept_related_senior_title", "min_appointment_hours", "require_appointment_certificate", "default_term_years", "reminder_days_before")
             VALUES ('甘肃省首席质量官任职条件（试行）', '2021-01-01', 5, 'bachelor', 'intermediate', true, 21, true, 3, '{90,30}')
         `);
-        // A trainee serves from the appointment date to the day the term ended (resignation,
-        // dismissal, expiry) or, while serving, to the last day of the term.
-        await queryRunner.query(`
+    // A trainee serves from the appointment date to the day the term ended (resignation,
+    // dismissal, expiry) or, while serving, to the last day of the term.
+    await queryRunner.query(`
             CREATE OR REPLACE VIEW serving_cqo_terms AS
             SELECT a.trainee_id, a.appointed_on AS served_from, COALESCE(a.ended_on, a.term_ends_on) AS served_to
               FROM cqo_appointments a
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE OR REPLACE VIEW serving_cqo_terms AS
             SELECT NULL::uuid AS trainee_id, NULL::date AS served_from, NULL::date AS served_to
             WHERE false
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "city_yearly_reports" DROP CONSTRAINT "fk_city_yearly_reports_requested_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "city_yearly_reports" DROP CONSTRAINT "fk_city_yearly_reports_region"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enterprise_yearly_reports" DROP CONSTRAINT "fk_enterprise_yearly_reports_acknowledged_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enterprise_yearly_reports" DROP CONSTRAINT "fk_enterprise_yearly_reports_filed_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "enterprise_yearly_reports" DROP CONSTRAINT "fk_enterprise_yearly_reports_enterprise"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "registry_access_log" DROP CONSTRAINT "fk_registry_access_log_subject"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "registry_access_log" DROP CONSTRAINT "fk_registry_access_log_actor"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_flags" DROP CONSTRAINT "fk_cqo_flags_cleared_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_flags" DROP CONSTRAINT "fk_cqo_flags_flagged_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_flags" DROP CONSTRAINT "fk_cqo_flags_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_declarations" DROP CONSTRAINT "fk_cqo_declarations_recorded_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_declarations" DROP CONSTRAINT "fk_cqo_declarations_enterprise"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_declarations" DROP CONSTRAINT "fk_cqo_declarations_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments" DROP CONSTRAINT "fk_cqo_appointments_ended_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments" DROP CONSTRAINT "fk_cqo_appointments_created_by"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments" DROP CONSTRAINT "fk_cqo_appointments_trainee"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "cqo_appointments" DROP CONSTRAINT "fk_cqo_appointments_enterprise"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_city_yearly_reports_region_year"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "city_yearly_reports"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_enterprise_yearly_reports_enterprise_year"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_enterprise_yearly_reports_year_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "enterprise_yearly_reports"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_registry_access_log_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_registry_access_log_actor_id_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_registry_access_log_subject_id_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "registry_access_log"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_cqo_flags_trainee_id_flagged_on"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_cqo_flags_open"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "cqo_flags"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_cqo_declarations_trainee_id_declared_on"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_cqo_declarations_enterprise_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "cqo_declarations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_cqo_appointments_enterprise_serving"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_cqo_appointments_trainee_serving"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_cqo_appointments_enterprise_certificate_no"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_cqo_appointments_trainee_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_cqo_appointments_status_term_ends_on"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "cqo_appointments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_cqo_eligibility_rule_sets_effective_from"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "cqo_eligibility_rule_sets"
         `);
-    }
+  }
 }

@@ -9,12 +9,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Also `registry_csv_cell`, the CSV quoting of the exports done by PostgreSQL itself.
  */
 export class RegistryStats1795620100000 implements MigrationInterface {
-    name = 'RegistryStats1795620100000';
+  name = 'RegistryStats1795620100000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        // Enterprises by region and by every flag a target group of the notice is defined on,
-        // with whether a CQO serves there now (the partial unique index on serving appointments).
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    // Enterprises by region and by every flag a target group of the notice is defined on,
+    // with whether a CQO serves there now (the partial unique index on serving appointments).
+    await queryRunner.query(`
             CREATE MATERIALIZED VIEW registry_enterprise_stats AS
             SELECT e.region_id, e.state_owned, e.above_designated_size, e.production,
                    e.china_quality_award <> 'none' AS china_award,
@@ -27,13 +27,13 @@ export class RegistryStats1795620100000 implements MigrationInterface {
               LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving'
              GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX ux_registry_enterprise_stats ON registry_enterprise_stats
                 (region_id, state_owned, above_designated_size, production, china_award, provincial_award, city_award, appointed, exception)
         `);
-        // The CQOs serving in each year since the notice (a term overlapping the year; the latest
-        // appointment in the year decides the region), and their yearly statuses.
-        await queryRunner.query(`
+    // The CQOs serving in each year since the notice (a term overlapping the year; the latest
+    // appointment in the year decides the region), and their yearly statuses.
+    await queryRunner.query(`
             CREATE MATERIALIZED VIEW registry_cqo_year_stats AS
             WITH years AS (
               SELECT generate_series(2021, extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int) AS year),
@@ -53,8 +53,8 @@ export class RegistryStats1795620100000 implements MigrationInterface {
             SELECT region_id, year, count(*)::int AS serving, count(*) FILTER (WHERE complete)::int AS complete
               FROM per_cqo GROUP BY region_id, year
         `);
-        await queryRunner.query(`CREATE UNIQUE INDEX ux_registry_cqo_year_stats ON registry_cqo_year_stats (region_id, year)`);
-        await queryRunner.query(`
+    await queryRunner.query(`CREATE UNIQUE INDEX ux_registry_cqo_year_stats ON registry_cqo_year_stats (region_id, year)`);
+    await queryRunner.query(`
             CREATE MATERIALIZED VIEW registry_compliance_stats AS
             WITH years AS (
               SELECT generate_series(2021, extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int) AS year),
@@ -70,11 +70,13 @@ export class RegistryStats1795620100000 implements MigrationInterface {
               JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year = c.year
              GROUP BY c.region_id, c.year, s.requirement, s.state
         `);
-        await queryRunner.query(`CREATE UNIQUE INDEX ux_registry_compliance_stats ON registry_compliance_stats (region_id, year, requirement, state)`);
-        await queryRunner.query(`CREATE MATERIALIZED VIEW registry_stats_meta AS SELECT 1 AS id, now() AS computed_at`);
-        await queryRunner.query(`CREATE UNIQUE INDEX ux_registry_stats_meta ON registry_stats_meta (id)`);
-        // One CSV cell: empty for null, a leading ' defuses a spreadsheet formula, quoted when needed.
-        await queryRunner.query(`
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX ux_registry_compliance_stats ON registry_compliance_stats (region_id, year, requirement, state)`,
+    );
+    await queryRunner.query(`CREATE MATERIALIZED VIEW registry_stats_meta AS SELECT 1 AS id, now() AS computed_at`);
+    await queryRunner.query(`CREATE UNIQUE INDEX ux_registry_stats_meta ON registry_stats_meta (id)`);
+    // One CSV cell: empty for null, a leading ' defuses a spreadsheet formula, quoted when needed.
+    await queryRunner.query(`
             CREATE FUNCTION registry_csv_cell(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               SELECT CASE
                 WHEN v IS NULL THEN ''
@@ -83,13 +85,13 @@ export class RegistryStats1795620100000 implements MigrationInterface {
                 ELSE v END
             $$
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP FUNCTION registry_csv_cell(text)`);
-        await queryRunner.query(`DROP MATERIALIZED VIEW registry_stats_meta`);
-        await queryRunner.query(`DROP MATERIALIZED VIEW registry_compliance_stats`);
-        await queryRunner.query(`DROP MATERIALIZED VIEW registry_cqo_year_stats`);
-        await queryRunner.query(`DROP MATERIALIZED VIEW registry_enterprise_stats`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION registry_csv_cell(text)`);
+    await queryRunner.query(`DROP MATERIALIZED VIEW registry_stats_meta`);
+    await queryRunner.query(`DROP MATERIALIZED VIEW registry_compliance_stats`);
+    await queryRunner.query(`DROP MATERIALIZED VIEW registry_cqo_year_stats`);
+    await queryRunner.query(`DROP MATERIALIZED VIEW registry_enterprise_stats`);
+  }
 }

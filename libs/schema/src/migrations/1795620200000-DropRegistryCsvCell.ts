@@ -6,14 +6,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * only what the code relies on; `down` puts it back as it was.
  */
 export class DropRegistryCsvCell1795620200000 implements MigrationInterface {
-    name = 'DropRegistryCsvCell1795620200000';
+  name = 'DropRegistryCsvCell1795620200000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP FUNCTION registry_csv_cell(text)`);
-    }
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION registry_csv_cell(text)`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE FUNCTION registry_csv_cell(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
               SELECT CASE
                 WHEN v IS NULL THEN ''
@@ -22,5 +22,5 @@ export class DropRegistryCsvCell1795620200000 implements MigrationInterface {
                 ELSE v END
             $$
         `);
-    }
+  }
 }

@@ -7,22 +7,22 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * nothing reads any more.
  */
 export class DropEligibilityAppointmentHours1795650000000 implements MigrationInterface {
-    name = 'DropEligibilityAppointmentHours1795650000000';
+  name = 'DropEligibilityAppointmentHours1795650000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" DROP CONSTRAINT "ck_cqo_eligibility_rule_sets_values"`);
-        await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" DROP COLUMN "min_appointment_hours"`);
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" DROP CONSTRAINT "ck_cqo_eligibility_rule_sets_values"`);
+    await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" DROP COLUMN "min_appointment_hours"`);
+    await queryRunner.query(`
             ALTER TABLE "cqo_eligibility_rule_sets" ADD CONSTRAINT "ck_cqo_eligibility_rule_sets_values"
             CHECK (min_quality_work_years >= 0 AND default_term_years BETWEEN 1 AND 10)
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" DROP CONSTRAINT "ck_cqo_eligibility_rule_sets_values"`);
-        await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" ADD "min_appointment_hours" numeric(7, 2)`);
-        // Back-filled from the root region's appointment rule in force on each set's first day (the notice's 21 otherwise).
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" DROP CONSTRAINT "ck_cqo_eligibility_rule_sets_values"`);
+    await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" ADD "min_appointment_hours" numeric(7, 2)`);
+    // Back-filled from the root region's appointment rule in force on each set's first day (the notice's 21 otherwise).
+    await queryRunner.query(`
             UPDATE "cqo_eligibility_rule_sets" e
                SET min_appointment_hours = COALESCE((
                    SELECT r.min_hours FROM requirement_rules r
@@ -30,10 +30,10 @@ export class DropEligibilityAppointmentHours1795650000000 implements MigrationIn
                       AND r.period = 'once' AND r.kind = 'appointment'
                     LIMIT 1), 21)
         `);
-        await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" ALTER COLUMN "min_appointment_hours" SET NOT NULL`);
-        await queryRunner.query(`
+    await queryRunner.query(`ALTER TABLE "cqo_eligibility_rule_sets" ALTER COLUMN "min_appointment_hours" SET NOT NULL`);
+    await queryRunner.query(`
             ALTER TABLE "cqo_eligibility_rule_sets" ADD CONSTRAINT "ck_cqo_eligibility_rule_sets_values"
             CHECK (min_quality_work_years >= 0 AND min_appointment_hours >= 0 AND default_term_years BETWEEN 1 AND 10)
         `);
-    }
+  }
 }

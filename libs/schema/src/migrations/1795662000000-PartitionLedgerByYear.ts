@@ -64,7 +64,9 @@ export class PartitionLedgerByYear1795662000000 implements MigrationInterface {
       UNION SELECT extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int + 1
       ORDER BY 1`);
     for (const { year } of years) {
-      await q.query(`CREATE TABLE "credit_entries_y${year}" PARTITION OF "credit_entries_partitioned" FOR VALUES FROM (${year}) TO (${year + 1})`);
+      await q.query(
+        `CREATE TABLE "credit_entries_y${year}" PARTITION OF "credit_entries_partitioned" FOR VALUES FROM (${year}) TO (${year + 1})`,
+      );
     }
     await q.query(`CREATE TABLE "credit_entries_default" PARTITION OF "credit_entries_partitioned" DEFAULT`);
 
@@ -103,7 +105,9 @@ export class PartitionLedgerByYear1795662000000 implements MigrationInterface {
         "year" smallint NOT NULL,
         CONSTRAINT "pk_credit_accrual_keys" PRIMARY KEY ("accrual_key")
       )`);
-    await q.query(`INSERT INTO "credit_accrual_keys" (accrual_key, entry_id, year) SELECT accrual_key, id, year FROM credit_entries WHERE accrual_key IS NOT NULL`);
+    await q.query(
+      `INSERT INTO "credit_accrual_keys" (accrual_key, entry_id, year) SELECT accrual_key, id, year FROM credit_entries WHERE accrual_key IS NOT NULL`,
+    );
     await q.query(`
       ALTER TABLE "credit_accrual_keys" ADD CONSTRAINT "fk_credit_accrual_keys_entry"
       FOREIGN KEY ("entry_id", "year") REFERENCES "credit_entries"("id", "year") ON DELETE RESTRICT ON UPDATE NO ACTION`);

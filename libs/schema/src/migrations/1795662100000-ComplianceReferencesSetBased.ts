@@ -64,7 +64,8 @@ export class ComplianceReferencesSetBased1795662100000 implements MigrationInter
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const table of ['requirement_rules', 'requirement_rule_sets']) await q.query(`DROP TRIGGER ${table}_restrict_compliance ON "${table}"`);
+    for (const table of ['requirement_rules', 'requirement_rule_sets'])
+      await q.query(`DROP TRIGGER ${table}_restrict_compliance ON "${table}"`);
     await q.query(`DROP FUNCTION compliance_refuse_rule_delete()`);
     await q.query(`DROP TRIGGER users_forget_compliance ON "users"`);
     await q.query(`DROP FUNCTION compliance_forget_deleted_users()`);

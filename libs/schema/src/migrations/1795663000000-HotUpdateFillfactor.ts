@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 20: rows updated in place on the hot paths get room on their page, so PostgreSQL can
@@ -8,17 +8,17 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * Only pages written from now on keep the room; nothing is rewritten.
  */
 export class HotUpdateFillfactor1795663000000 implements MigrationInterface {
-    name = 'HotUpdateFillfactor1795663000000'
+  name = 'HotUpdateFillfactor1795663000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "exam_attempt_items" SET (fillfactor = 50)`);
-        await queryRunner.query(`ALTER TABLE "study_sessions" SET (fillfactor = 70)`);
-        await queryRunner.query(`ALTER TABLE "lesson_progress" SET (fillfactor = 70)`);
-    }
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "exam_attempt_items" SET (fillfactor = 50)`);
+    await queryRunner.query(`ALTER TABLE "study_sessions" SET (fillfactor = 70)`);
+    await queryRunner.query(`ALTER TABLE "lesson_progress" SET (fillfactor = 70)`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "lesson_progress" RESET (fillfactor)`);
-        await queryRunner.query(`ALTER TABLE "study_sessions" RESET (fillfactor)`);
-        await queryRunner.query(`ALTER TABLE "exam_attempt_items" RESET (fillfactor)`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "lesson_progress" RESET (fillfactor)`);
+    await queryRunner.query(`ALTER TABLE "study_sessions" RESET (fillfactor)`);
+    await queryRunner.query(`ALTER TABLE "exam_attempt_items" RESET (fillfactor)`);
+  }
 }

@@ -1,4 +1,4 @@
-import type { Queryable} from '@cqo/core';
+import type { Queryable } from '@cqo/core';
 import { defineQuery, runQuery } from '@cqo/core';
 import { PUBLIC_ENTERPRISES } from '@cqo/organizations';
 

@@ -18,7 +18,12 @@ describe('cached target figures follow corrections of history', () => {
       method: 'POST',
       url: '/regulators/appointment-backdate-approvals',
       token: h.world.tokens.regulatorLZ,
-      payload: { enterpriseId: enterprise, traineeId: (await h.candidateOf(enterprise)).userId, appointedOn: '2026-03-01', reason: '聘任文件日期为3月1日，登记延误' },
+      payload: {
+        enterpriseId: enterprise,
+        traineeId: (await h.candidateOf(enterprise)).userId,
+        appointedOn: '2026-03-01',
+        reason: '聘任文件日期为3月1日，登记延误',
+      },
     });
     expect(approval.statusCode).toBe(201);
     const res = await h.appointExisting(enterprise, '2026-03-01');
@@ -38,7 +43,12 @@ describe('cached target figures follow corrections of history', () => {
     });
     expect(preview.statusCode).toBe(201);
     expect(preview.json().errorRows).toBe(0);
-    const applied = await h.api.request({ method: 'POST', url: `/regulators/enterprise-imports/${preview.json().id}/apply`, token: h.world.tokens.regulatorLZ, payload: {} });
+    const applied = await h.api.request({
+      method: 'POST',
+      url: `/regulators/enterprise-imports/${preview.json().id}/apply`,
+      token: h.world.tokens.regulatorLZ,
+      payload: {},
+    });
     expect(applied.statusCode).toBeLessThan(300);
     expect(await h.target(target, '2026-04-01')).toMatchObject({ enterprises: before.enterprises + 1, appointed: before.appointed });
   });

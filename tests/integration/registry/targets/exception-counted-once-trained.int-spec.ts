@@ -34,18 +34,31 @@ describe('an exception appointment once the training is completed', () => {
       body: { eligibilityExceptionReason: '学历为大专，破格聘任' },
     });
     expect(uneducated.res.statusCode).toBe(201);
-    expect(await h.target('state_owned_or_large_production')).toMatchObject({ appointed: base.appointed, exceptionAppointments: base.exceptionAppointments + 2 });
+    expect(await h.target('state_owned_or_large_production')).toMatchObject({
+      appointed: base.appointed,
+      exceptionAppointments: base.exceptionAppointments + 2,
+    });
   });
 
   it('counts from the day the training is completed (CST), and not on the days before', async () => {
     h.clock.set('2026-06-10T02:00:00Z');
     // 21 hours completed at 00:30 CST on 5 June (16:30Z on 4 June), the certificate issued after.
     await h.api.get(AccrualService).accrueCompletion(null, {
-      enrollmentId: randomUUID(), traineeId: trainee, courseId: randomUUID(), courseVersionId: randomUUID(), organizationId: randomUUID(),
-      category: 1, kind: 'appointment', creditHours: '21', completedAt: '2026-06-04T16:30:00Z',
+      enrollmentId: randomUUID(),
+      traineeId: trainee,
+      courseId: randomUUID(),
+      courseVersionId: randomUUID(),
+      organizationId: randomUUID(),
+      category: 1,
+      kind: 'appointment',
+      creditHours: '21',
+      completedAt: '2026-06-04T16:30:00Z',
     });
     await h.api.get(CertificateIssuer).issue({
-      traineeId: trainee, kind: 'appointment_training', subjectKey: 'appointment', period: 'once',
+      traineeId: trainee,
+      kind: 'appointment_training',
+      subjectKey: 'appointment',
+      period: 'once',
       facts: { kind: 'appointment_training', appointmentHours: '21', requiredHours: '21', examPassedAt: '2026-06-05T02:00:00.000Z' },
     });
     const counted = { appointed: base.appointed + 1, exceptionAppointments: base.exceptionAppointments + 1 };
@@ -54,14 +67,28 @@ describe('an exception appointment once the training is completed', () => {
     expect(await h.target('state_owned_or_large_production', '2026-06-05')).toMatchObject(counted);
     expect(await h.target('state_owned_or_large_production')).toMatchObject({ date: '2026-06-10', ...counted });
     // The appointment itself stays on record as made by exception.
-    const list = await h.api.request({ method: 'GET', url: '/registry/appointments?exceptionsOnly=true', token: h.world.tokens.regulatorLZ });
+    const list = await h.api.request({
+      method: 'GET',
+      url: '/registry/appointments?exceptionsOnly=true',
+      token: h.world.tokens.regulatorLZ,
+    });
     expect(list.json().items.map((a: { traineeId: string }) => a.traineeId)).toContain(trainee);
   });
 
   it('stops counting again when the certificate is revoked (a correction of history)', async () => {
-    const { id } = (await h.api.get(CertificatesRepository).findCurrent({ traineeId: trainee, kind: 'appointment_training', subjectKey: 'appointment', period: 'once' }))!;
-    const revoked = await h.api.request({ method: 'POST', url: `/certificates/${id}/revoke`, token: h.world.tokens.regulatorLZ, payload: { reason: '考试成绩经核查无效' } });
+    const { id } = (await h.api
+      .get(CertificatesRepository)
+      .findCurrent({ traineeId: trainee, kind: 'appointment_training', subjectKey: 'appointment', period: 'once' }))!;
+    const revoked = await h.api.request({
+      method: 'POST',
+      url: `/certificates/${id}/revoke`,
+      token: h.world.tokens.regulatorLZ,
+      payload: { reason: '考试成绩经核查无效' },
+    });
     expect(revoked.statusCode).toBe(200);
-    expect(await h.target('state_owned_or_large_production', '2026-06-05')).toMatchObject({ appointed: base.appointed, exceptionAppointments: base.exceptionAppointments + 2 });
+    expect(await h.target('state_owned_or_large_production', '2026-06-05')).toMatchObject({
+      appointed: base.appointed,
+      exceptionAppointments: base.exceptionAppointments + 2,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { FakeClock, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
-import type { EnterpriseInput} from '@cqo/organizations';
+import type { EnterpriseInput } from '@cqo/organizations';
 import { EnterprisesService } from '@cqo/organizations';
 import type { TargetFigures } from '@cqo/reporting';
 import { DashboardsService } from '@cqo/reporting';
@@ -47,23 +47,43 @@ export class TargetsHarness {
 
   /** An enterprise in 兰州市 (or `regionId`), with target facts. */
   async enterprise(facts: Partial<EnterpriseInput> = {}): Promise<string> {
-    const created = await this.api.get(EnterprisesService).create({ ...NONE, name: `企业${testCreditCode().slice(-6)}`, creditCode: testCreditCode(), regionId: this.world.regions.lanzhou, ...facts });
+    const created = await this.api.get(EnterprisesService).create({
+      ...NONE,
+      name: `企业${testCreditCode().slice(-6)}`,
+      creditCode: testCreditCode(),
+      regionId: this.world.regions.lanzhou,
+      ...facts,
+    });
     return created.id;
   }
 
   /** The token of an admin of the enterprise (created once per call). */
   async adminToken(enterpriseId: string): Promise<string> {
     admins += 1;
-    const user = await this.api.get(UsersService).create({ username: `tadmin${admins}`, password: TEST_PASSWORD, displayName: '企业管理员', role: Role.EnterpriseAdmin, enterpriseId });
+    const user = await this.api.get(UsersService).create({
+      username: `tadmin${admins}`,
+      password: TEST_PASSWORD,
+      displayName: '企业管理员',
+      role: Role.EnterpriseAdmin,
+      enterpriseId,
+    });
     const repo = this.api.get(UsersRepository);
     return this.api.get(TokenService).signAccess(await repo.actorOf((await repo.findById(user.id))!));
   }
 
   /** Registers a CQO at the enterprise over HTTP; returns the response. */
-  async appoint(enterpriseId: string, options: { appointedOn: string; candidate?: Partial<CandidateOptions>; body?: Record<string, unknown> }) {
+  async appoint(
+    enterpriseId: string,
+    options: { appointedOn: string; candidate?: Partial<CandidateOptions>; body?: Record<string, unknown> },
+  ) {
     const who = await candidate(this.api, { enterpriseId, ...options.candidate });
     const token = await this.adminToken(enterpriseId);
-    const res = await this.api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn: options.appointedOn, ...options.body }) });
+    const res = await this.api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token,
+      payload: appointmentBody({ username: who.username }, { appointedOn: options.appointedOn, ...options.body }),
+    });
     return { res, who, token };
   }
 
@@ -79,7 +99,12 @@ export class TargetsHarness {
   async appointExisting(enterpriseId: string, appointedOn: string) {
     const who = await this.candidateOf(enterpriseId);
     const token = await this.adminToken(enterpriseId);
-    return this.api.request({ method: 'POST', url: '/registry/appointments', token, payload: appointmentBody({ username: who.username }, { appointedOn }) });
+    return this.api.request({
+      method: 'POST',
+      url: '/registry/appointments',
+      token,
+      payload: appointmentBody({ username: who.username }, { appointedOn }),
+    });
   }
 
   /** 兰州市's figures for a target on `asOf` (default today), as the dashboards compute them. */

@@ -26,7 +26,14 @@ describe('what counts as appointed', () => {
     expect(exception.res.json().exceptionFlagged).toBe(true);
 
     const figures = await h.target('state_owned_or_large_production');
-    expect(figures).toMatchObject({ enterprises: base + 2, appointed: 1, exceptionAppointments: 1, futureDated: 0, verdict: 'not_met', met: false });
+    expect(figures).toMatchObject({
+      enterprises: base + 2,
+      appointed: 1,
+      exceptionAppointments: 1,
+      futureDated: 0,
+      verdict: 'not_met',
+      met: false,
+    });
     expect(figures.rate).toBe(Math.round((1 / (base + 2)) * 10_000) / 10_000);
   });
 

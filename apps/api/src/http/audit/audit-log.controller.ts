@@ -7,9 +7,23 @@ import { Access } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 
 const ACTIONS: readonly AuditAction[] = [
-  'login.succeeded', 'login.failed', 'login.locked', 'logout', 'password.changed', 'totp.enabled', 'totp.disabled', 'user.created',
-  'user.status_changed', 'user.role_changed', 'trainee.id_number_collision', 'trainee.id_number_changed',
-  'trainee.employer_confirmed', 'trainee.employer_rejected', 'trainee.id_collision_resolved', 'data.export', 'data.lookup',
+  'login.succeeded',
+  'login.failed',
+  'login.locked',
+  'logout',
+  'password.changed',
+  'totp.enabled',
+  'totp.disabled',
+  'user.created',
+  'user.status_changed',
+  'user.role_changed',
+  'trainee.id_number_collision',
+  'trainee.id_number_changed',
+  'trainee.employer_confirmed',
+  'trainee.employer_rejected',
+  'trainee.id_collision_resolved',
+  'data.export',
+  'data.lookup',
 ];
 
 export class AuditLogQueryDto extends PageQueryDto {
@@ -38,7 +52,8 @@ class AuditLogEntryDto implements AuditLogView {
   @ApiProperty({ nullable: true, type: String }) username!: string | null;
   @ApiProperty({ nullable: true, type: String }) ip!: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event adds (kind of export, rows, reason…)' }) details!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event adds (kind of export, rows, reason…)' })
+  details!: Record<string, unknown>;
 }
 
 class AuditLogPageDto {

@@ -6,7 +6,17 @@ import { AuthService, RequestOrigin, TokenPair, UsersService, VerifiedAccess } f
 import { TraineesService, TraineeProfileView } from '@cqo/trainees';
 import { Access, AllowedBeforeTotpEnrolment, AnySignedIn, CurrentAccess, CurrentActor, Public } from '../common/access.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { AccessTokenDto, ChangePasswordDto, LoginDto, MeDto, RefreshDto, RegisterDto, TotpCodeDto, TotpEnrolmentDto, TraineeProfileDto } from './auth.dto';
+import {
+  AccessTokenDto,
+  ChangePasswordDto,
+  LoginDto,
+  MeDto,
+  RefreshDto,
+  RegisterDto,
+  TotpCodeDto,
+  TotpEnrolmentDto,
+  TraineeProfileDto,
+} from './auth.dto';
 import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
 
 const originOf = (request: FastifyRequest): RequestOrigin => ({ ip: request.ip, requestId: String(request.id) });
@@ -23,7 +33,11 @@ export class AuthController {
   /** The refresh token goes into the httpOnly cookie only; the body carries the access token. */
   private answer(reply: FastifyReply, pair: TokenPair): AccessTokenDto {
     setRefreshCookie(reply, pair.refreshToken, pair.refreshTokenExpiresAt);
-    return { accessToken: pair.accessToken, accessTokenExpiresIn: pair.accessTokenExpiresIn, refreshTokenExpiresAt: pair.refreshTokenExpiresAt };
+    return {
+      accessToken: pair.accessToken,
+      accessTokenExpiresIn: pair.accessTokenExpiresIn,
+      refreshTokenExpiresAt: pair.refreshTokenExpiresAt,
+    };
   }
 
   @Post('login')
@@ -31,7 +45,11 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: AccessTokenDto })
-  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
     return this.answer(reply, await this.auth.login(dto, originOf(request)));
   }
 
@@ -39,7 +57,11 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: AccessTokenDto })
-  async refresh(@Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
     const token = request.cookies?.[REFRESH_COOKIE] ?? dto.refreshToken;
     try {
       return this.answer(reply, await this.auth.refresh(token ?? ''));
@@ -55,7 +77,12 @@ export class AuthController {
   @AnySignedIn()
   @AllowedBeforeTotpEnrolment()
   @ApiNoContentResponse()
-  async logout(@CurrentAccess() access: VerifiedAccess, @Body() dto: RefreshDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentAccess() access: VerifiedAccess,
+    @Body() dto: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(access, dto.refreshToken ?? null, originOf(request));
     clearRefreshCookie(reply);
   }
@@ -65,7 +92,12 @@ export class AuthController {
   @HttpCode(200)
   @AnySignedIn()
   @ApiOkResponse({ type: AccessTokenDto })
-  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
     return this.answer(reply, await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, originOf(request)));
   }
 
@@ -84,7 +116,12 @@ export class AuthController {
   @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
   @AllowedBeforeTotpEnrolment()
   @ApiOkResponse({ type: AccessTokenDto })
-  async confirmTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
+  async confirmTotp(
+    @CurrentActor() actor: Actor,
+    @Body() dto: TotpCodeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccessTokenDto> {
     return this.answer(reply, await this.auth.confirmTotp(actor, dto.code, originOf(request)));
   }
 

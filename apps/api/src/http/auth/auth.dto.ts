@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { isEmail, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  isEmail,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
 import { Role } from '@cqo/core';
 
 /**
@@ -214,7 +229,8 @@ export class TraineeProfileDto {
   @ApiProperty({ nullable: true, type: String, example: '139****5678' }) phoneMasked!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The confirmed employer' }) enterpriseId!: string | null;
   @ApiProperty({ nullable: true, type: String }) enterpriseName!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'An employer named but not yet confirmed by its admin' }) pendingEnterpriseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'An employer named but not yet confirmed by its admin' })
+  pendingEnterpriseId!: string | null;
   @ApiProperty({ nullable: true, type: String }) pendingEnterpriseName!: string | null;
   @ApiProperty({ enum: EDUCATION_LEVELS }) educationLevel!: EducationLevel;
   @ApiProperty({ example: 6 }) qualityWorkYears!: number;

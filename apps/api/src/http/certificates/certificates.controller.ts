@@ -30,7 +30,11 @@ import { ApiFileResponse } from '../common/api-responses';
 const STAFF = [Role.PlatformAdmin, Role.Regulator, Role.OrgAdmin] as const;
 
 function pdfFile(file: { filename: string; pdf: Buffer }): StreamableFile {
-  return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.pdf.length });
+  return new StreamableFile(file.pdf, {
+    type: 'application/pdf',
+    disposition: `attachment; filename="${file.filename}"`,
+    length: file.pdf.length,
+  });
 }
 
 /** A trainee's own certificates: list, download (the same certificate every time), ask again. */
@@ -92,7 +96,9 @@ export class CertificatesController {
   @Access(...STAFF)
   @ApiFileResponse('application/zip')
   async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
-    const filter = (query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }) as ExportFilter;
+    const filter = (
+      query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }
+    ) as ExportFilter;
     const { filename, stream } = await this.exports.exportZip(actor, filter);
     return new StreamableFile(stream, { type: 'application/zip', disposition: attachment(filename) });
   }
@@ -125,7 +131,11 @@ export class CertificatesController {
   @HttpCode(200)
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiOkResponse({ type: CertificateDto })
-  async revoke(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CertificateReasonDto): Promise<CertificateView> {
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: CertificateReasonDto,
+  ): Promise<CertificateView> {
     return toView(await this.administration.revoke(actor, id, dto.reason));
   }
 
@@ -134,7 +144,11 @@ export class CertificatesController {
   @HttpCode(201)
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiCreatedResponse({ type: CertificateDto })
-  async reissue(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CertificateReasonDto): Promise<CertificateView> {
+  async reissue(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: CertificateReasonDto,
+  ): Promise<CertificateView> {
     return toView(await this.administration.reissue(actor, id, dto.reason));
   }
 }

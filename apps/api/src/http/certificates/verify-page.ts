@@ -53,7 +53,12 @@ export function verifyPage(result: PublicVerification | null, form: { serial?: s
     ];
     parts.push(
       `<section class="card result" aria-live="polite"><span class="badge badge-${tone}">${label}</span><p class="note">${note}</p>`,
-      rows.some(([, v]) => v) ? `<dl>${rows.filter(([, v]) => v).map(([k, v]) => `<dt>${k}</dt><dd>${escape(v!)}</dd>`).join('')}</dl>` : '',
+      rows.some(([, v]) => v)
+        ? `<dl>${rows
+            .filter(([, v]) => v)
+            .map(([k, v]) => `<dt>${k}</dt><dd>${escape(v!)}</dd>`)
+            .join('')}</dl>`
+        : '',
       '</section>',
     );
   }

@@ -1,7 +1,7 @@
-import type { ExecutionContext} from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import { applyDecorators, createParamDecorator, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiDefaultResponse, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Actor} from '@cqo/core';
+import type { Actor } from '@cqo/core';
 import { Role } from '@cqo/core';
 import type { VerifiedAccess } from '@cqo/identity';
 import { ErrorBodyDto } from './error-body';

@@ -31,7 +31,10 @@ export class AccessGuard implements CanActivate {
     const actor = access.actor;
     await this.sessions.check({ userId: actor.userId, sessionId: access.sessionId, sessionVersion: access.sessionVersion });
     if (!rule.roles.includes(actor.role)) throw DomainError.forbidden('ROLE_FORBIDDEN', '当前角色无权执行此操作');
-    if (access.totpEnrolmentPending && !this.reflector.getAllAndOverride<boolean>(TOTP_ENROLMENT_KEY, [context.getHandler(), context.getClass()])) {
+    if (
+      access.totpEnrolmentPending &&
+      !this.reflector.getAllAndOverride<boolean>(TOTP_ENROLMENT_KEY, [context.getHandler(), context.getClass()])
+    ) {
       throw IdentityErrors.totpEnrolmentRequired();
     }
     request.actor = actor;

@@ -33,7 +33,7 @@ function safeValues(values: unknown): Record<string, unknown> {
   if (!values || typeof values !== 'object') return {};
   return Object.fromEntries(
     Object.entries(values as Record<string, unknown>).map(([key, value]) => {
-      const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+      const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
       return [key, text.replace(ID_NUMBER, (whole) => maskIdNumber(whole)).slice(0, 100)];
     }),
   );

@@ -8,7 +8,11 @@ class FieldIssueDto implements FieldIssue {
   message!: string;
   @ApiProperty({ required: false, example: '身份证号', description: 'The field as labelled on screen' })
   label?: string;
-  @ApiProperty({ required: false, example: 'required', description: 'The rule broken (required, maxLength, …), for clients that word it themselves' })
+  @ApiProperty({
+    required: false,
+    example: 'required',
+    description: 'The rule broken (required, maxLength, …), for clients that word it themselves',
+  })
   rule?: string;
   @ApiProperty({ required: false, type: Object, example: { max: 100 } })
   params?: Record<string, string | number>;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { ThrottlerStorage} from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 
@@ -42,8 +42,21 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const hitsKey = `throttle:${throttlerName}:${key}`;
     try {
-      const [hits, windowMs, blocked, blockMs] = (await this.redis.eval(INCREMENT_SCRIPT, 2, hitsKey, `${hitsKey}:blocked`, ttl, limit, blockDuration)) as number[];
-      return { totalHits: hits, timeToExpire: Math.ceil(windowMs / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(blockMs / 1000) };
+      const [hits, windowMs, blocked, blockMs] = (await this.redis.eval(
+        INCREMENT_SCRIPT,
+        2,
+        hitsKey,
+        `${hitsKey}:blocked`,
+        ttl,
+        limit,
+        blockDuration,
+      )) as number[];
+      return {
+        totalHits: hits,
+        timeToExpire: Math.ceil(windowMs / 1000),
+        isBlocked: blocked === 1,
+        timeToBlockExpire: Math.ceil(blockMs / 1000),
+      };
     } catch (error) {
       if (Date.now() - this.lastWarningAt > 60_000) {
         this.lastWarningAt = Date.now();

@@ -1,4 +1,4 @@
-import type { ArgumentMetadata, ValidationError} from '@nestjs/common';
+import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import type { FieldIssue, FieldRule, RuleParams } from '@cqo/core';
 import { CommonErrors, fieldLabel, fieldMessage, isBlank } from '@cqo/core';

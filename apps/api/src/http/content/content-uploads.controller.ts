@@ -52,7 +52,12 @@ export class ContentUploadsController {
   @Head(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Offset of an upload, to resume it (tus)' })
-  async offset(@CurrentActor() actor: Actor, @Param('uploadId') uploadId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async offset(
+    @CurrentActor() actor: Actor,
+    @Param('uploadId') uploadId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.assertOwn(actor, uploadId);
     await this.pass(request, reply);
   }
@@ -60,7 +65,12 @@ export class ContentUploadsController {
   @Patch(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Append bytes at Upload-Offset (tus, Content-Type application/offset+octet-stream)' })
-  async append(@CurrentActor() actor: Actor, @Param('uploadId') uploadId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async append(
+    @CurrentActor() actor: Actor,
+    @Param('uploadId') uploadId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.assertOwn(actor, uploadId);
     await this.pass(request, reply);
   }
@@ -68,7 +78,12 @@ export class ContentUploadsController {
   @Delete(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Abandon an upload (tus termination)' })
-  async abandon(@CurrentActor() actor: Actor, @Param('uploadId') uploadId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async abandon(
+    @CurrentActor() actor: Actor,
+    @Param('uploadId') uploadId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.assertOwn(actor, uploadId);
     await this.pass(request, reply);
   }

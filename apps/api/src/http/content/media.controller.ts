@@ -63,7 +63,15 @@ export class MediaController {
   @ApiQuery({ name: 'e', description: 'expiry, Unix seconds', type: Number })
   @ApiQuery({ name: 's', description: 'HMAC-SHA256 signature, base64url' })
   @ApiFileResponse('video/mp4', 'video/webm', 'application/pdf')
-  @ApiResponse({ status: 206, description: 'The requested range', content: { 'video/mp4': { schema: { type: 'string', format: 'binary' } }, 'video/webm': { schema: { type: 'string', format: 'binary' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({
+    status: 206,
+    description: 'The requested range',
+    content: {
+      'video/mp4': { schema: { type: 'string', format: 'binary' } },
+      'video/webm': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async media(
     @Param('fileId', ParseIdPipe) fileId: string,
     @SignedMediaQuery() query: MediaQuery,

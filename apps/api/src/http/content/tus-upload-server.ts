@@ -49,7 +49,12 @@ export class TusUploadServer implements OnModuleInit {
           if (!(error instanceof DomainError)) throw error;
           throw {
             status_code: errorStatusOf(error.kind),
-            body: JSON.stringify({ statusCode: errorStatusOf(error.kind), code: error.code, message: error.message, details: error.details }),
+            body: JSON.stringify({
+              statusCode: errorStatusOf(error.kind),
+              code: error.code,
+              message: error.message,
+              details: error.details,
+            }),
           };
         } finally {
           // The part file was moved into storage (or is refused): remove what is left of the upload.

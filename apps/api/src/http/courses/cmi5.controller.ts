@@ -3,7 +3,16 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiProper
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
-import { Cmi5LaunchView, Cmi5Service, ContentErrors, ContentPackagesService, ContentPackageView, PACKAGE_MAX_BYTES, WAIVE_REASONS, WaiveReason } from '@cqo/courses';
+import {
+  Cmi5LaunchView,
+  Cmi5Service,
+  ContentErrors,
+  ContentPackagesService,
+  ContentPackageView,
+  PACKAGE_MAX_BYTES,
+  WAIVE_REASONS,
+  WaiveReason,
+} from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { BASE64_FILE_MAX_LENGTH, FileUpload, IsBase64File } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -38,7 +47,8 @@ class Cmi5LaunchViewDto implements Cmi5LaunchView {
   @ApiProperty({ format: 'uuid' }) launchId!: string;
   @ApiProperty() auId!: string;
   @ApiProperty({ format: 'uuid' }) registration!: string;
-  @ApiProperty({ description: "The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor, registration, activityId)" }) url!: string;
+  @ApiProperty({ description: "The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor, registration, activityId)" })
+  url!: string;
 }
 
 class Cmi5WaiverDto {

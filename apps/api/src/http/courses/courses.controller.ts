@@ -54,7 +54,11 @@ export class CoursesController {
   /** A new draft version from the latest one, with the changes given (enrolments keep their version). */
   @Post('courses/:courseId/versions')
   @Access(Role.OrgAdmin)
-  newVersion(@CurrentActor() actor: Actor, @Param('courseId', ParseIdPipe) courseId: string, @Body() dto: UpdateCourseDto): Promise<CourseVersionView> {
+  newVersion(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIdPipe) courseId: string,
+    @Body() dto: UpdateCourseDto,
+  ): Promise<CourseVersionView> {
     return this.courses.newVersion(actor, courseId, dto);
   }
 
@@ -66,7 +70,11 @@ export class CoursesController {
 
   @Patch('course-versions/:versionId')
   @Access(Role.OrgAdmin)
-  update(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string, @Body() dto: UpdateCourseDto): Promise<CourseVersionView> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('versionId', ParseIdPipe) versionId: string,
+    @Body() dto: UpdateCourseDto,
+  ): Promise<CourseVersionView> {
     return this.courses.updateVersion(actor, versionId, dto);
   }
 
@@ -80,14 +88,22 @@ export class CoursesController {
   @Post('course-versions/:versionId/approve')
   @HttpCode(200)
   @Access(Role.PlatformAdmin)
-  approve(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string, @Body() dto: ApproveDto): Promise<CourseVersionView> {
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('versionId', ParseIdPipe) versionId: string,
+    @Body() dto: ApproveDto,
+  ): Promise<CourseVersionView> {
     return this.courses.approve(actor, versionId, dto.approvalNumber);
   }
 
   @Post('course-versions/:versionId/return')
   @HttpCode(200)
   @Access(Role.PlatformAdmin)
-  sendBack(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string, @Body() dto: SendBackDto): Promise<CourseVersionView> {
+  sendBack(
+    @CurrentActor() actor: Actor,
+    @Param('versionId', ParseIdPipe) versionId: string,
+    @Body() dto: SendBackDto,
+  ): Promise<CourseVersionView> {
     return this.courses.sendBack(actor, versionId, dto.reason);
   }
 

@@ -1,6 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsISO8601,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   COURSE_KINDS,
   COURSE_VERSION_STATUSES,
@@ -44,7 +62,11 @@ export class LessonDto {
   @MaxLength(2000)
   contentUrl?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An uploaded file (POST /content-uploads): video for a video lesson, PDF for a document' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'An uploaded file (POST /content-uploads): video for a video lesson, PDF for a document',
+  })
   @IsOptional()
   @IsUUID()
   contentFileId?: string | null;

@@ -54,7 +54,11 @@ export class EnrollmentsController {
   @Post('course-versions/:versionId/enrollments/roster')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
-  importRoster(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string, @Body() dto: CsvUploadDto): Promise<RosterReport> {
+  importRoster(
+    @CurrentActor() actor: Actor,
+    @Param('versionId', ParseIdPipe) versionId: string,
+    @Body() dto: CsvUploadDto,
+  ): Promise<RosterReport> {
     return this.rosters.importEnrollments(actor, versionId, dto.csv, dto.mode ?? 'valid-rows');
   }
 }

@@ -43,14 +43,22 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/heartbeat')
   @HttpCode(200)
   @Access(Role.Trainee)
-  heartbeat(@CurrentActor() actor: Actor, @Param('sessionId', ParseIdPipe) sessionId: string, @Body() dto: HeartbeatDto = {}): Promise<HeartbeatResult> {
+  heartbeat(
+    @CurrentActor() actor: Actor,
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+    @Body() dto: HeartbeatDto = {},
+  ): Promise<HeartbeatResult> {
     return this.progress.heartbeat(actor, sessionId, dto ?? {});
   }
 
   @Post('me/study-sessions/:sessionId/end')
   @HttpCode(200)
   @Access(Role.Trainee)
-  end(@CurrentActor() actor: Actor, @Param('sessionId', ParseIdPipe) sessionId: string, @Body() dto: HeartbeatDto = {}): Promise<HeartbeatResult> {
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+    @Body() dto: HeartbeatDto = {},
+  ): Promise<HeartbeatResult> {
     return this.progress.endSession(actor, sessionId, dto ?? {});
   }
 
@@ -82,7 +90,11 @@ export class ProgressController {
   @Post('lessons/:lessonId/attendance')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
-  record(@CurrentActor() actor: Actor, @Param('lessonId', ParseIdPipe) lessonId: string, @Body() dto: AttendanceDto): Promise<AttendanceView> {
+  record(
+    @CurrentActor() actor: Actor,
+    @Param('lessonId', ParseIdPipe) lessonId: string,
+    @Body() dto: AttendanceDto,
+  ): Promise<AttendanceView> {
     return this.attendance.record(actor, lessonId, dto);
   }
 
@@ -90,7 +102,11 @@ export class ProgressController {
   @Post('lessons/:lessonId/attendance/roster')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
-  importSheet(@CurrentActor() actor: Actor, @Param('lessonId', ParseIdPipe) lessonId: string, @Body() dto: CsvUploadDto): Promise<AttendanceReport> {
+  importSheet(
+    @CurrentActor() actor: Actor,
+    @Param('lessonId', ParseIdPipe) lessonId: string,
+    @Body() dto: CsvUploadDto,
+  ): Promise<AttendanceReport> {
     return this.attendance.importSheet(actor, lessonId, dto.csv, dto.mode ?? 'valid-rows');
   }
 }

@@ -20,7 +20,7 @@ class ScormPreviewDto {
 }
 
 export class ScormLaunchDto {
-  @ApiPropertyOptional({ description: "The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent" })
+  @ApiPropertyOptional({ description: 'The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -29,15 +29,17 @@ export class ScormLaunchDto {
 
 /** Headers of a file run inside the sandboxed lesson frame (as for cmi5 package files). */
 function sandboxed(reply: FastifyReply, mimeType: string, maxAge: number): FastifyReply {
-  return reply
-    .header('content-type', mimeType)
-    .header('cache-control', `private, max-age=${Math.max(0, maxAge)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "sandbox allow-scripts allow-forms; frame-ancestors 'self'")
-    .header('cross-origin-resource-policy', 'cross-origin')
-    // The session's token is in the path: never sent on to other sites.
-    .header('referrer-policy', 'no-referrer')
-    .removeHeader('x-frame-options');
+  return (
+    reply
+      .header('content-type', mimeType)
+      .header('cache-control', `private, max-age=${Math.max(0, maxAge)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "sandbox allow-scripts allow-forms; frame-ancestors 'self'")
+      .header('cross-origin-resource-policy', 'cross-origin')
+      // The session's token is in the path: never sent on to other sites.
+      .header('referrer-policy', 'no-referrer')
+      .removeHeader('x-frame-options')
+  );
 }
 
 /**
@@ -57,7 +59,11 @@ export class ScormController {
   @HttpCode(200)
   @Access(Role.OrgAdmin, Role.PlatformAdmin)
   @ApiOkResponse({ type: ScormPreviewDto })
-  preview(@CurrentActor() actor: Actor, @Param('packageId', ParseIdPipe) packageId: string, @Body() dto: ScormLaunchDto): Promise<{ url: string }> {
+  preview(
+    @CurrentActor() actor: Actor,
+    @Param('packageId', ParseIdPipe) packageId: string,
+    @Body() dto: ScormLaunchDto,
+  ): Promise<{ url: string }> {
     return this.packages.scormPreview(actor, packageId, dto.scoId);
   }
 
@@ -101,8 +107,22 @@ export class ScormController {
   @Post('scorm-commits/:sessionId/:token')
   @HttpCode(200)
   @Public()
-  @ApiBody({ schema: { type: 'object', properties: { kind: { enum: ['beat', 'commit', 'finish'] }, cmi: { type: 'object' }, sessionTime: { type: 'string' }, visible: { type: 'boolean' } } } })
-  commit(@Param('sessionId', ParseIdPipe) sessionId: string, @Param('token') token: string, @Body() body: unknown): Promise<ScormCommitResult> {
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        kind: { enum: ['beat', 'commit', 'finish'] },
+        cmi: { type: 'object' },
+        sessionTime: { type: 'string' },
+        visible: { type: 'boolean' },
+      },
+    },
+  })
+  commit(
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+    @Param('token') token: string,
+    @Body() body: unknown,
+  ): Promise<ScormCommitResult> {
     return this.scorm.commit(sessionId, token, body);
   }
 

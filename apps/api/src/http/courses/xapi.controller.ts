@@ -2,7 +2,17 @@ import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, 
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@cqo/core';
-import { CourseErrors, CreatedXapiKey, XapiDocumentKind, XapiDocumentQuery, XapiDocumentsService, XapiKeysService, XapiKeyView, XapiRequest, XapiService } from '@cqo/courses';
+import {
+  CourseErrors,
+  CreatedXapiKey,
+  XapiDocumentKind,
+  XapiDocumentQuery,
+  XapiDocumentsService,
+  XapiKeysService,
+  XapiKeyView,
+  XapiRequest,
+  XapiService,
+} from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateXapiKeyDto, CreatedXapiKeyDto, XapiKeyDto } from './enrollments.dto';
@@ -73,7 +83,11 @@ export class XapiController {
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
   @ApiBody({ description: 'An xAPI statement', schema: { type: 'object' } })
-  async putStatement(@Headers() headers: XapiHeaders, @Query('statementId') statementId: string | undefined, @Body() body: unknown): Promise<void> {
+  async putStatement(
+    @Headers() headers: XapiHeaders,
+    @Query('statementId') statementId: string | undefined,
+    @Body() body: unknown,
+  ): Promise<void> {
     await this.xapi.receiveRequest(requestOf(headers), body, statementId ?? '');
   }
 
@@ -118,7 +132,11 @@ export class XapiController {
   @Get('xapi/activities/state')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
-  getState(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | string[]> {
+  getState(
+    @Headers() headers: XapiHeaders,
+    @Query() query: DocumentParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | string[]> {
     return this.getDocument('state', headers, query, query.stateId !== undefined, reply);
   }
 
@@ -149,7 +167,11 @@ export class XapiController {
   @Get('xapi/activities/profile')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
-  getActivityProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | string[]> {
+  getActivityProfile(
+    @Headers() headers: XapiHeaders,
+    @Query() query: DocumentParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | string[]> {
     return this.getDocument('activity_profile', headers, query, query.profileId !== undefined, reply);
   }
 
@@ -180,7 +202,11 @@ export class XapiController {
   @Get('xapi/agents/profile')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
-  getAgentProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | string[]> {
+  getAgentProfile(
+    @Headers() headers: XapiHeaders,
+    @Query() query: DocumentParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | string[]> {
     return this.getDocument('agent_profile', headers, query, query.profileId !== undefined, reply);
   }
 
@@ -226,18 +252,33 @@ export class XapiController {
     return this.keys.revoke(actor, keyId);
   }
 
-  private async putDocument(kind: XapiDocumentKind, headers: XapiHeaders, query: DocumentParams, body: unknown, merge: boolean): Promise<void> {
+  private async putDocument(
+    kind: XapiDocumentKind,
+    headers: XapiHeaders,
+    query: DocumentParams,
+    body: unknown,
+    merge: boolean,
+  ): Promise<void> {
     const caller = await this.xapi.authenticateResource(requestOf(headers), { kind, raw: single(query, 'agent') });
     const contentType = headers['content-type'];
     if (merge) await this.documents.merge(caller.organizationId, kind, documentQuery(query), contentType, body);
     else await this.documents.put(caller.organizationId, kind, documentQuery(query), contentType, body);
   }
 
-  private async getDocument(kind: XapiDocumentKind, headers: XapiHeaders, query: DocumentParams, one: boolean, reply: FastifyReply): Promise<Buffer | string[]> {
+  private async getDocument(
+    kind: XapiDocumentKind,
+    headers: XapiHeaders,
+    query: DocumentParams,
+    one: boolean,
+    reply: FastifyReply,
+  ): Promise<Buffer | string[]> {
     const caller = await this.xapi.authenticateResource(requestOf(headers), { kind, raw: single(query, 'agent') });
     if (!one) return this.documents.ids(caller.organizationId, kind, documentQuery(query));
     const document = await this.documents.get(caller.organizationId, kind, documentQuery(query));
-    void reply.header('Content-Type', document.contentType).header('ETag', `"${document.etag}"`).header('Last-Modified', document.updatedAt.toUTCString());
+    void reply
+      .header('Content-Type', document.contentType)
+      .header('ETag', `"${document.etag}"`)
+      .header('Last-Modified', document.updatedAt.toUTCString());
     return document.content;
   }
 

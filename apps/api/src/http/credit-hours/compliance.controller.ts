@@ -1,11 +1,27 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
-import { ComplianceFlagView, ComplianceQueries, ComplianceStatusView, RuleSetsService, RuleSetView, TraineeComplianceRow } from '@cqo/credit-hours';
+import {
+  ComplianceFlagView,
+  ComplianceQueries,
+  ComplianceStatusView,
+  RuleSetsService,
+  RuleSetView,
+  TraineeComplianceRow,
+} from '@cqo/credit-hours';
 import { AuditedRead } from '../common/audited-read';
 import { Access, AnySignedIn, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ComplianceListQueryDto, ComplianceOverviewDto, EnterpriseComplianceQueryDto, RuleSetDto, RuleSetListQueryDto, RuleSetViewDto, TraineeCompliancePageDto, YearQueryDto } from './credit-hours.dto';
+import {
+  ComplianceListQueryDto,
+  ComplianceOverviewDto,
+  EnterpriseComplianceQueryDto,
+  RuleSetDto,
+  RuleSetListQueryDto,
+  RuleSetViewDto,
+  TraineeCompliancePageDto,
+  YearQueryDto,
+} from './credit-hours.dto';
 
 type Overview = { statuses: ComplianceStatusView[]; flags: ComplianceFlagView[] };
 
@@ -40,7 +56,11 @@ export class ComplianceController {
   @Get('enterprises/:id/compliance')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: TraineeCompliancePageDto })
-  enterprise(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: EnterpriseComplianceQueryDto): Promise<Page<TraineeComplianceRow>> {
+  enterprise(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: EnterpriseComplianceQueryDto,
+  ): Promise<Page<TraineeComplianceRow>> {
     return this.queries.forEnterprise(actor, id, { year: query.year, requirement: query.requirement, state: query.state }, query);
   }
 

@@ -5,7 +5,16 @@ import { AdjustmentsService, AuditLogView, CreditEntryView, CreditHoursQueries, 
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AdjustmentDto, AuditLogQueryDto, CreditAuditPageDto, CreditEntryPageDto, EntriesQueryDto, HoursSummaryDto, LedgerEntryCreatedDto, ReversalDto } from './credit-hours.dto';
+import {
+  AdjustmentDto,
+  AuditLogQueryDto,
+  CreditAuditPageDto,
+  CreditEntryPageDto,
+  EntriesQueryDto,
+  HoursSummaryDto,
+  LedgerEntryCreatedDto,
+  ReversalDto,
+} from './credit-hours.dto';
 
 /**
  * Credit hours (学时): a trainee's own ledger, staff views within scope, and manual adjustments
@@ -46,7 +55,11 @@ export class CreditHoursController {
   @AuditedRead('lookup', 'trainee.credit_entries')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: CreditEntryPageDto })
-  entries(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
+  entries(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseIdPipe) userId: string,
+    @Query() query: EntriesQueryDto,
+  ): Promise<Page<CreditEntryView>> {
     return this.queries.entries(actor, userId, { year: query.year }, query);
   }
 
@@ -62,7 +75,11 @@ export class CreditHoursController {
   @Post('credit-hours/entries/:id/reversal')
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiCreatedResponse({ type: LedgerEntryCreatedDto })
-  reverse(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReversalDto): Promise<{ entryId: string; year: number }> {
+  reverse(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: ReversalDto,
+  ): Promise<{ entryId: string; year: number }> {
     return this.adjustments.reverse(actor, id, dto.reason);
   }
 

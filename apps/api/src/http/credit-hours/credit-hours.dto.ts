@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   COMPLIANCE_STATES,
   ComplianceState,
@@ -183,7 +200,10 @@ export class RuleSetDto {
   @IsUUID()
   regionId!: string;
 
-  @ApiProperty({ example: 2027, description: 'First calendar year (CST) the set governs: next year or later, or this year with applyToCurrentYear and reason' })
+  @ApiProperty({
+    example: 2027,
+    description: 'First calendar year (CST) the set governs: next year or later, or this year with applyToCurrentYear and reason',
+  })
   @IsInt()
   firstYear!: number;
 
@@ -255,7 +275,8 @@ export class CreditEntryDto {
   @ApiProperty({ nullable: true, type: String }) evidenceRef!: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) reversesEntryId!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The reversal that cancelled this entry, if any' }) reversedByEntryId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The reversal that cancelled this entry, if any' })
+  reversedByEntryId!: string | null;
   @ApiProperty() createdAt!: Date;
 }
 
@@ -359,7 +380,8 @@ export class RuleSetViewDto {
   @ApiProperty() regionName!: string;
   @ApiProperty({ description: 'The first calendar year the set governs' }) firstYear!: number;
   @ApiProperty() minutesPerCreditHour!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Set when the admin applied the set to the year in progress: their reason' }) currentYearReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when the admin applied the set to the year in progress: their reason' })
+  currentYearReason!: string | null;
   @ApiProperty({ example: '2026-01-01' }) effectiveFrom!: string;
   @ApiProperty({ nullable: true, type: String }) effectiveTo!: string | null;
   @ApiProperty({ type: [String], example: ['2026-06-30', '2026-10-31'] }) reminderDates!: string[];
@@ -382,10 +404,15 @@ export class RequirementOutlookDto {
   @ApiProperty() accrued!: string;
   @ApiProperty() shortfall!: string;
   @ApiProperty({ enum: COMPLIANCE_STATES }) state!: ComplianceState;
-  @ApiProperty({ nullable: true, type: String, description: 'Required × the share of the year elapsed (CST); the required hours once closed; null for `once`' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Required × the share of the year elapsed (CST); the required hours once closed; null for `once`',
+  })
   expectedByNow!: string | null;
   @ApiProperty({ description: 'Hours of enrolled, unfinished courses of this category and kind' }) enrolledUnfinishedHours!: string;
-  @ApiProperty({ type: CatalogFilterDto, description: 'The catalog filter listing courses that count toward this requirement' }) catalog!: CatalogFilterDto;
+  @ApiProperty({ type: CatalogFilterDto, description: 'The catalog filter listing courses that count toward this requirement' })
+  catalog!: CatalogFilterDto;
 }
 
 export class HoursOutlookDto {

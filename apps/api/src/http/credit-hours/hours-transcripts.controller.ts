@@ -25,7 +25,7 @@ export class HoursTranscriptsController {
   @HttpCode(200)
   @Access(Role.Trainee)
   @ApiFileResponse('application/pdf')
-  @ApiOperation({ summary: 'Issues the caller\'s hours transcript (PDF): hours by year, category and kind with the entries behind them' })
+  @ApiOperation({ summary: "Issues the caller's hours transcript (PDF): hours by year, category and kind with the entries behind them" })
   async own(@CurrentActor() actor: Actor): Promise<StreamableFile> {
     return transcriptFile(await this.transcripts.issue(actor, actor.userId));
   }
@@ -35,7 +35,7 @@ export class HoursTranscriptsController {
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @AuditedRead('export', 'credit-hours.transcript')
   @ApiFileResponse('application/pdf')
-  @ApiOperation({ summary: 'Issues a trainee\'s hours transcript (PDF), for the enterprise admin or a regulator in scope' })
+  @ApiOperation({ summary: "Issues a trainee's hours transcript (PDF), for the enterprise admin or a regulator in scope" })
   async ofTrainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<StreamableFile> {
     return transcriptFile(await this.transcripts.issue(actor, userId));
   }

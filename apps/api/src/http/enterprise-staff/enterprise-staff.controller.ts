@@ -93,20 +93,38 @@ export class EnterpriseStaffController {
 
   /** The confirmed employees, by name (masked ID numbers): the people a nomination may name. */
   @Get('staff')
-  async staff(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<EmployeeView>> {
+  async staff(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<EmployeeView>> {
     const staff = await this.trainees.employees(actor, id, query);
     return pageOf(staff.items, staff.total, query);
   }
 
   /** Each confirmed employee with their enrolments and their hours against the year's requirements. */
   @Get('staff-progress')
-  async progress(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: StaffProgressQueryDto): Promise<Page<StaffProgressRow>> {
+  async progress(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: StaffProgressQueryDto,
+  ): Promise<Page<StaffProgressRow>> {
     const staff = await this.trainees.employees(actor, id, query);
-    const enrollments = await this.nominations.enrollmentsOfStaff(actor, id, staff.items.map((s) => s.userId));
+    const enrollments = await this.nominations.enrollmentsOfStaff(
+      actor,
+      id,
+      staff.items.map((s) => s.userId),
+    );
     const rows: StaffProgressRow[] = [];
     for (const s of staff.items) {
       const statuses = await this.compliance.statusesOf(actor, s.userId, { year: query.year });
-      rows.push({ userId: s.userId, fullName: s.fullName, idNumberMasked: s.idNumberMasked, enrollments: enrollments.get(s.userId) ?? [], statuses });
+      rows.push({
+        userId: s.userId,
+        fullName: s.fullName,
+        idNumberMasked: s.idNumberMasked,
+        enrollments: enrollments.get(s.userId) ?? [],
+        statuses,
+      });
     }
     return pageOf(rows, staff.total, query);
   }

@@ -27,7 +27,11 @@ export class CapabilityResultsController {
   /** One trainee's conclusions within the caller's scope (a regulator outside the trainee's region: 403). */
   @Get('trainees/:userId/capability-results')
   @AuditedRead('lookup', 'trainee.capability_results')
-  forTrainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: PageQueryDto): Promise<Page<CapabilityResultView>> {
+  forTrainee(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseIdPipe) userId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<CapabilityResultView>> {
     return this.results.listForTrainee(actor, userId, query);
   }
 }

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
-import { AttemptsService, CapabilityResultsService, CapabilityResultView, TraineeAttemptSummary, TraineeAttemptView, TraineePaperView } from '@cqo/exams';
+import {
+  AttemptsService,
+  CapabilityResultsService,
+  CapabilityResultView,
+  TraineeAttemptSummary,
+  TraineeAttemptView,
+  TraineePaperView,
+} from '@cqo/exams';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -52,7 +59,11 @@ export class MyExamsController {
 
   /** Saves answers as the trainee goes; refused after submission or past the deadline and its grace. */
   @Put('exam-attempts/:attemptId/answers')
-  save(@CurrentActor() actor: Actor, @Param('attemptId', ParseIdPipe) attemptId: string, @Body() dto: SaveAnswersDto): Promise<{ saved: number; savedAt: Date }> {
+  save(
+    @CurrentActor() actor: Actor,
+    @Param('attemptId', ParseIdPipe) attemptId: string,
+    @Body() dto: SaveAnswersDto,
+  ): Promise<{ saved: number; savedAt: Date }> {
     return this.attempts.saveAnswers(actor, attemptId, dto.answers);
   }
 

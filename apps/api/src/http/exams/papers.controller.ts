@@ -69,7 +69,11 @@ export class PapersController {
   @Get(':id/results.csv')
   @AuditedRead('export', 'exam_results.csv')
   @ApiFileResponse('text/csv')
-  async exportResults(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async exportResults(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const file = await this.results.exportCsv(actor, id);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment(file.fileName));
     return file.content;

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import {
   AttemptStatus,
   DifficultyBand,
@@ -67,7 +82,10 @@ export class DrawRuleDto implements DrawRuleInput {
 }
 
 export class PaperDto implements PaperInput {
-  @ApiProperty({ enum: PAPER_KINDS, description: 'course_exam: a course version names it as its final exam; capability_test: 能力测试, not tied to a course' })
+  @ApiProperty({
+    enum: PAPER_KINDS,
+    description: 'course_exam: a course version names it as its final exam; capability_test: 能力测试, not tied to a course',
+  })
   @IsIn(PAPER_KINDS)
   kind!: PaperKind;
 
@@ -109,7 +127,12 @@ export class PaperDto implements PaperInput {
   @Max(525_600)
   cooldownMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 300, default: 30, description: 'Seconds after the deadline during which answers are still accepted' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 300,
+    default: 30,
+    description: 'Seconds after the deadline during which answers are still accepted',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -129,7 +152,8 @@ export class PaperDto implements PaperInput {
   @ApiPropertyOptional({
     enum: REVEAL_POLICIES,
     default: 'never',
-    description: 'After submission the trainee always sees the score; the key is shown never, only for a pass (when_passed), or even for a failure (always)',
+    description:
+      'After submission the trainee always sees the score; the key is shown never, only for a pass (when_passed), or even for a failure (always)',
   })
   @IsOptional()
   @IsIn(REVEAL_POLICIES)
@@ -144,7 +168,10 @@ export class PaperDto implements PaperInput {
   @Type(() => FixedQuestionDto)
   fixedQuestions?: FixedQuestionDto[];
 
-  @ApiPropertyOptional({ type: [DrawRuleDto], description: 'Applied in order after the fixed questions; a rule never draws a question already on the paper' })
+  @ApiPropertyOptional({
+    type: [DrawRuleDto],
+    description: 'Applied in order after the fixed questions; a rule never draws a question already on the paper',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { DifficultyBand, IMPORT_MAX_ROWS, ImportFormat, QUESTION_TYPES, QuestionInput, QuestionType, TopicCategory } from '@cqo/exams';
 import { PageQueryDto } from '../common/paging.dto';
 import { IsBase64File } from '../common/file-upload';
@@ -49,7 +64,13 @@ export class QuestionDto implements QuestionInput {
   @IsString({ each: true })
   topics!: string[];
 
-  @ApiProperty({ oneOf: [{ type: 'integer', minimum: 1, maximum: 5 }, { type: 'string', enum: ['easy', 'medium', 'hard'] }], example: 3 })
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', minimum: 1, maximum: 5 },
+      { type: 'string', enum: ['easy', 'medium', 'hard'] },
+    ],
+    example: 3,
+  })
   @IsIn([1, 2, 3, 4, 5, 'easy', 'medium', 'hard'])
   difficulty!: number | DifficultyBand;
 

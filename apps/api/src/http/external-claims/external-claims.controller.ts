@@ -8,7 +8,14 @@ import { attachment } from '../common/content-disposition';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiFileResponse } from '../common/api-responses';
-import { ClaimApproveDto, ClaimListQueryDto, ClaimRejectDto, ExternalClaimCreateDto, ExternalClaimDto, ExternalClaimPageDto } from './external-claims.dto';
+import {
+  ClaimApproveDto,
+  ClaimListQueryDto,
+  ClaimRejectDto,
+  ExternalClaimCreateDto,
+  ExternalClaimDto,
+  ExternalClaimPageDto,
+} from './external-claims.dto';
 
 /**
  * Hours earned elsewhere (外部学时认定): the trainee claims, the employer's admin endorses or
@@ -76,7 +83,7 @@ export class ExternalClaimsController {
   @HttpCode(200)
   @Access(Role.Regulator)
   @ApiOkResponse({ type: ExternalClaimDto })
-  @ApiOperation({ summary: 'The city approves an endorsed claim: a ledger entry of source external_claim in the training\'s year' })
+  @ApiOperation({ summary: "The city approves an endorsed claim: a ledger entry of source external_claim in the training's year" })
   approve(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ClaimApproveDto): Promise<ExternalClaimView> {
     return this.claims.approve(actor, id, dto);
   }

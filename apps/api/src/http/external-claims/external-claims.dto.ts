@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CREDIT_KINDS, CreditCategory, CreditKind } from '@cqo/credit-hours';
 import { EXTERNAL_CLAIM_STATUSES, ExternalClaimStatus, MAX_EVIDENCE_FILES } from '@cqo/external-claims';
 import { BASE64_FILE_MAX_LENGTH, IsBase64File } from '../common/file-upload';
@@ -54,7 +66,7 @@ export class ExternalClaimCreateDto {
   @MaxLength(10)
   hours!: string;
 
-  @ApiProperty({ type: [String], example: ['six-sigma'], description: 'Topic codes of the claim\'s category' })
+  @ApiProperty({ type: [String], example: ['six-sigma'], description: "Topic codes of the claim's category" })
   @IsArray()
   @ArrayMaxSize(17)
   @IsString({ each: true })

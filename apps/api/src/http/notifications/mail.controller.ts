@@ -86,8 +86,13 @@ export class MailController {
   @Put('me/notification-settings')
   @AnySignedIn()
   @ApiOkResponse({ type: NotificationSettingsDto })
-  async update(@CurrentActor() actor: Actor, @Body() dto: UpdateNotificationSettingsDto, @Req() request: FastifyRequest): Promise<NotificationSettingsDto> {
-    if (dto.email !== undefined) await this.recovery.changeEmail(actor.userId, dto.email, { ip: request.ip, requestId: String(request.id) });
+  async update(
+    @CurrentActor() actor: Actor,
+    @Body() dto: UpdateNotificationSettingsDto,
+    @Req() request: FastifyRequest,
+  ): Promise<NotificationSettingsDto> {
+    if (dto.email !== undefined)
+      await this.recovery.changeEmail(actor.userId, dto.email, { ip: request.ip, requestId: String(request.id) });
     if (dto.emailReminders !== undefined || dto.emailUpdates !== undefined) {
       await this.settings.updatePreferences(actor.userId, { emailReminders: dto.emailReminders, emailUpdates: dto.emailUpdates });
     }

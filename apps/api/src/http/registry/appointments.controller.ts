@@ -53,7 +53,10 @@ export class AppointmentsController {
   @Post('eligibility-checks')
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin)
-  @ApiOperation({ summary: 'Checks a candidate of the enterprise against the notice’s conditions (naming each failing one) and lists what would refuse the appointment anyway (already serving, flags, the last term’s shortfall)' })
+  @ApiOperation({
+    summary:
+      'Checks a candidate of the enterprise against the notice’s conditions (naming each failing one) and lists what would refuse the appointment anyway (already serving, flags, the last term’s shortfall)',
+  })
   @ApiOkResponse({ type: EligibilityAnswerDto })
   check(@CurrentActor() actor: Actor, @Body() dto: EligibilityCheckDto): Promise<AppointmentPrecheckAnswer> {
     return this.precheck.check(actor, dto.trainee);
@@ -61,9 +64,13 @@ export class AppointmentsController {
 
   @Post('appointments')
   @Access(Role.EnterpriseAdmin)
-  @ApiOperation({ summary: 'Registers the enterprise’s CQO; an ineligible person needs eligibilityExceptionReason (409 CQO_NOT_ELIGIBLE otherwise)' })
+  @ApiOperation({
+    summary: 'Registers the enterprise’s CQO; an ineligible person needs eligibilityExceptionReason (409 CQO_NOT_ELIGIBLE otherwise)',
+  })
   @ApiCreatedResponse({ type: AppointmentDto })
-  @ApiConflictResponse({ description: 'CQO_NOT_ELIGIBLE (details name each failing condition), ENTERPRISE_HAS_SERVING_CQO, TRAINEE_ALREADY_SERVING' })
+  @ApiConflictResponse({
+    description: 'CQO_NOT_ELIGIBLE (details name each failing condition), ENTERPRISE_HAS_SERVING_CQO, TRAINEE_ALREADY_SERVING',
+  })
   appoint(@CurrentActor() actor: Actor, @Body() dto: AppointmentCreateDto): Promise<AppointmentView> {
     return this.appointments.appoint(actor, dto);
   }
@@ -94,7 +101,10 @@ export class AppointmentsController {
 
   @Post('appointments/:id/renew')
   @Access(Role.EnterpriseAdmin)
-  @ApiOperation({ summary: '续聘: starts the next term (within 90 days of the term’s end, or after it ran out unrenewed), with the same checks as an appointment' })
+  @ApiOperation({
+    summary:
+      '续聘: starts the next term (within 90 days of the term’s end, or after it ran out unrenewed), with the same checks as an appointment',
+  })
   @ApiCreatedResponse({ type: AppointmentDto })
   renew(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AppointmentRenewDto): Promise<AppointmentView> {
     return this.appointments.renew(actor, id, dto);

@@ -5,7 +5,17 @@ import { EnterpriseReportsService, EnterpriseReportView, NonFilerRow, REPORT_FIL
 import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AcknowledgeDto, EnterpriseReportCreateDto, EnterpriseReportDto, EnterpriseReportPageDto, NonFilerPageDto, NonFilerQueryDto, ReminderDto, RemindersSentDto, ReportListQueryDto } from './registry.dto';
+import {
+  AcknowledgeDto,
+  EnterpriseReportCreateDto,
+  EnterpriseReportDto,
+  EnterpriseReportPageDto,
+  NonFilerPageDto,
+  NonFilerQueryDto,
+  ReminderDto,
+  RemindersSentDto,
+  ReportListQueryDto,
+} from './registry.dto';
 import { ApiFileResponse } from '../common/api-responses';
 
 /**
@@ -78,7 +88,11 @@ export class EnterpriseReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The city (or province) signs for the report; it can no longer be replaced' })
   @ApiOkResponse({ type: EnterpriseReportDto })
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AcknowledgeDto): Promise<EnterpriseReportView> {
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: AcknowledgeDto,
+  ): Promise<EnterpriseReportView> {
     return this.reports.acknowledge(actor, id, dto.note ?? null);
   }
 }

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
 import { EDUCATION_LEVELS, QUALITY_QUALIFICATIONS } from '@cqo/trainees';
 import {
   APPOINTMENT_END_REASONS,
@@ -21,7 +36,13 @@ import { PageQueryDto } from '../common/paging.dto';
 
 /** A calendar date YYYY-MM-DD that exists (2026-02-29 does not). */
 export function IsCalendarDate(options?: ValidationOptions) {
-  return ValidateBy({ name: 'isCalendarDate', validator: { validate: (v) => typeof v === 'string' && isCalendarDate(v), defaultMessage: () => '必须是有效日期（YYYY-MM-DD）' } }, options);
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: { validate: (v) => typeof v === 'string' && isCalendarDate(v), defaultMessage: () => '必须是有效日期（YYYY-MM-DD）' },
+    },
+    options,
+  );
 }
 
 // ---------------------------------------------------------------- requests
@@ -34,7 +55,10 @@ export class TraineeIdentifierDto {
   @MaxLength(64)
   username?: string;
 
-  @ApiPropertyOptional({ example: '620102198503121234', description: 'The full citizen ID number; matched by keyed hash, never stored or echoed' })
+  @ApiPropertyOptional({
+    example: '620102198503121234',
+    description: 'The full citizen ID number; matched by keyed hash, never stored or echoed',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(32)
@@ -89,7 +113,10 @@ export class AppointmentCreateDto {
   @Max(10)
   termYears?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Required to appoint a person who fails the eligibility check; regulators see the appointment flagged' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Required to appoint a person who fails the eligibility check; regulators see the appointment flagged',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -323,7 +350,6 @@ export class YearRegionPageQueryDto extends PageQueryDto {
 }
 
 export class ReportListQueryDto extends YearRegionPageQueryDto {
-
   @ApiPropertyOptional({ enum: ['filed', 'acknowledged'] })
   @IsOptional()
   @IsIn(['filed', 'acknowledged'])
@@ -395,7 +421,10 @@ export class EligibilityAnswerDto {
   candidate!: CandidateDto;
   @ApiProperty({ type: EligibilityResultDto })
   result!: EligibilityResultDto;
-  @ApiProperty({ type: [AppointmentObstacleDto], description: 'What would refuse the appointment whatever the form says; empty when nothing does' })
+  @ApiProperty({
+    type: [AppointmentObstacleDto],
+    description: 'What would refuse the appointment whatever the form says; empty when nothing does',
+  })
   obstacles!: AppointmentObstacleDto[];
 }
 
@@ -420,8 +449,12 @@ export class AppointmentDto {
   @ApiProperty() eligible!: boolean;
   @ApiProperty({ type: EligibilityResultDto, description: 'The check at the time of appointment' }) eligibility!: EligibilityResultDto;
   @ApiProperty({ nullable: true, type: String }) eligibilityExceptionReason!: string | null;
-  @ApiProperty({ description: 'Appointed by exception (ineligible, or below deputy general manager): regulators see it flagged' }) exceptionFlagged!: boolean;
-  @ApiProperty({ enum: ['serving', 'future', 'ended', 'expired_unrenewed', 'renewed'], description: 'Where the term stands today: an expired term nobody renewed shows as such' })
+  @ApiProperty({ description: 'Appointed by exception (ineligible, or below deputy general manager): regulators see it flagged' })
+  exceptionFlagged!: boolean;
+  @ApiProperty({
+    enum: ['serving', 'future', 'ended', 'expired_unrenewed', 'renewed'],
+    description: 'Where the term stands today: an expired term nobody renewed shows as such',
+  })
   termState!: 'serving' | 'future' | 'ended' | 'expired_unrenewed' | 'renewed';
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The appointment this one renews' }) renewalOf!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) backdateApprovalId!: string | null;
@@ -492,7 +525,8 @@ export class EnterpriseReportDto {
   @ApiProperty({ nullable: true, type: String }) acknowledgementNote!: string | null;
   @ApiProperty({ example: '2027-03-31', description: 'The filing deadline of the year' }) dueOn!: string;
   @ApiProperty() filedLate!: boolean;
-  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the registry had a serving CQO when the report was filed' }) registryCqoInPlace!: boolean | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the registry had a serving CQO when the report was filed' })
+  registryCqoInPlace!: boolean | null;
   @ApiProperty({ description: 'The report says otherwise than the registry about the CQO being in place' }) cqoMismatch!: boolean;
 }
 
@@ -543,9 +577,11 @@ export class TraineeFactDto {
   @ApiProperty({ enum: FACT_KINDS }) fact!: FactKind;
   @ApiProperty({ example: '学历' }) label!: string;
   @ApiProperty({ description: 'The value on the profile now' }) value!: string;
-  @ApiProperty({ enum: FACT_STATES, description: 'self_declared when no evidence supports the current value, or none was checked' }) state!: FactState;
+  @ApiProperty({ enum: FACT_STATES, description: 'self_declared when no evidence supports the current value, or none was checked' })
+  state!: FactState;
   @ApiProperty({ example: '市级核验' }) stateLabel!: string;
-  @ApiProperty({ nullable: true, type: FactEvidenceDto, description: 'The latest evidence (null: none uploaded)' }) evidence!: FactEvidenceDto | null;
+  @ApiProperty({ nullable: true, type: FactEvidenceDto, description: 'The latest evidence (null: none uploaded)' })
+  evidence!: FactEvidenceDto | null;
 }
 
 export class BackdateApprovalCreatedDto {

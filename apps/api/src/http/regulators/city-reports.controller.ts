@@ -5,7 +5,14 @@ import { CityReportsService, CityReportView } from '@cqo/reporting';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { CityReportDto, CityReportListQueryDto, CityReportPageDto, CityReportRequestDto, CityReportReturnDto, CityReportSubmitDto } from './regulators.dto';
+import {
+  CityReportDto,
+  CityReportListQueryDto,
+  CityReportPageDto,
+  CityReportRequestDto,
+  CityReportReturnDto,
+  CityReportSubmitDto,
+} from './regulators.dto';
 import { attachment } from '../common/content-disposition';
 import { ApiFileResponse } from '../common/api-responses';
 
@@ -72,7 +79,11 @@ export class CityReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The province acknowledges a submitted version' })
   @ApiOkResponse({ type: CityReportDto })
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<CityReportView> {
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<CityReportView> {
     return this.reports.decide(actor, id, version, { acknowledge: true });
   }
 
@@ -93,14 +104,22 @@ export class CityReportsController {
   @Get(':id/versions/:version/pdf')
   @AuditedRead('export', 'city_report.pdf')
   @ApiFileResponse('application/pdf')
-  async versionPdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
+  async versionPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<StreamableFile> {
     return file(await this.reports.downloadVersion(actor, id, version, 'pdf'));
   }
 
   @Get(':id/versions/:version/xlsx')
   @AuditedRead('export', 'city_report.xlsx')
   @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async versionXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
+  async versionXlsx(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<StreamableFile> {
     return file(await this.reports.downloadVersion(actor, id, version, 'xlsx'));
   }
 }

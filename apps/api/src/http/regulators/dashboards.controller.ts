@@ -26,7 +26,10 @@ export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
   @Get('dashboard')
-  @ApiOperation({ summary: 'Appointment rates (overall and per target group of the notice), compliance rate and counts by state for the year and the one before' })
+  @ApiOperation({
+    summary:
+      'Appointment rates (overall and per target group of the notice), compliance rate and counts by state for the year and the one before',
+  })
   @ApiOkResponse({ type: RegionDashboardDto })
   region(@CurrentActor() actor: Actor, @Query() query: DashboardQueryDto): Promise<RegionDashboard> {
     return this.dashboards.region(actor, query);

@@ -22,7 +22,12 @@ export class ExportsController {
   @ApiFileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(
     @CurrentActor() actor: Actor,
-    @Param('list', new ParseEnumPipe(Object.fromEntries(REGULATOR_LISTS.map((l) => [l, l])), { exceptionFactory: () => CommonErrors.validationFailed([{ field: 'list', message: `取值须为 ${REGULATOR_LISTS.join('、')}` }]) }))
+    @Param(
+      'list',
+      new ParseEnumPipe(Object.fromEntries(REGULATOR_LISTS.map((l) => [l, l])), {
+        exceptionFactory: () => CommonErrors.validationFailed([{ field: 'list', message: `取值须为 ${REGULATOR_LISTS.join('、')}` }]),
+      }),
+    )
     list: RegulatorList,
     @Query() query: ExportQueryDto,
   ): Promise<StreamableFile> {

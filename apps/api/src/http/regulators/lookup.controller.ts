@@ -7,7 +7,16 @@ import { CqoFlagsService, FlagView } from '@cqo/registry';
 import { AccessLogService, AccessLogView, CqoStatusService, CqoStatusView, LookupKey } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { AccessLogPageDto, AccessLogQueryDto, CqoStatusDto, FlagClearDto, FlagCreateDto, FlagDto, LookupDto, LookupResultDto } from './regulators.dto';
+import {
+  AccessLogPageDto,
+  AccessLogQueryDto,
+  CqoStatusDto,
+  FlagClearDto,
+  FlagCreateDto,
+  FlagDto,
+  LookupDto,
+  LookupResultDto,
+} from './regulators.dto';
 
 function keyOf(dto: LookupDto): LookupKey {
   switch (dto.kind) {
@@ -48,9 +57,16 @@ export class LookupController {
 
   @Get('cqos/:traineeId')
   @AuditedRead('lookup', 'registry.status_page')
-  @ApiOperation({ summary: 'The status page of one person: appointments, appointment training, this and last year’s hours, certificates, flags, declarations' })
+  @ApiOperation({
+    summary:
+      'The status page of one person: appointments, appointment training, this and last year’s hours, certificates, flags, declarations',
+  })
   @ApiOkResponse({ type: CqoStatusDto })
-  get(@CurrentActor() actor: Actor, @Param('traineeId', ParseIdPipe) traineeId: string, @Req() req: FastifyRequest): Promise<CqoStatusView> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('traineeId', ParseIdPipe) traineeId: string,
+    @Req() req: FastifyRequest,
+  ): Promise<CqoStatusView> {
     return this.status.status(actor, traineeId, String(req.id));
   }
 

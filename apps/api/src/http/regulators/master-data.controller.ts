@@ -43,7 +43,11 @@ export class EnterpriseImportsController {
   @ApiOperation({ summary: 'Uploads an official list and checks every row (nothing applied yet)' })
   @ApiCreatedResponse({ type: EnterpriseImportDto })
   preview(@CurrentActor() actor: Actor, @Body() dto: EnterpriseImportCreateDto): Promise<ImportView> {
-    return this.imports.preview(actor, { fileName: dto.fileName, format: dto.format, data: Buffer.from(dto.contentBase64, 'base64') }, dto.effectiveOn);
+    return this.imports.preview(
+      actor,
+      { fileName: dto.fileName, format: dto.format, data: Buffer.from(dto.contentBase64, 'base64') },
+      dto.effectiveOn,
+    );
   }
 
   @Get()

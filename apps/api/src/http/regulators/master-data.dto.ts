@@ -18,12 +18,17 @@ export class EnterpriseImportCreateDto {
   @IsIn(['xlsx', 'csv'])
   format!: 'xlsx' | 'csv';
 
-  @ApiProperty({ description: `The official list, base64 (at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB before encoding). Columns: 统一社会信用代码, 企业名称, 所属地区, 国有企业, 规模以上, 生产性企业, 中国质量奖, 中国质量奖年度, 甘肃省人民政府质量奖, 甘肃省人民政府质量奖年度, 市州政府质量奖, 市州政府质量奖年度` })
+  @ApiProperty({
+    description: `The official list, base64 (at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB before encoding). Columns: 统一社会信用代码, 企业名称, 所属地区, 国有企业, 规模以上, 生产性企业, 中国质量奖, 中国质量奖年度, 甘肃省人民政府质量奖, 甘肃省人民政府质量奖年度, 市州政府质量奖, 市州政府质量奖年度`,
+  })
   @IsBase64File()
   @MaxLength(BASE64_FILE_MAX_LENGTH)
   contentBase64!: string;
 
-  @ApiPropertyOptional({ example: '2021-01-01', description: 'The date the list speaks for (the versions it creates hold from it); default today' })
+  @ApiPropertyOptional({
+    example: '2021-01-01',
+    description: 'The date the list speaks for (the versions it creates hold from it); default today',
+  })
   @IsOptional()
   @IsCalendarDate()
   effectiveOn?: string;

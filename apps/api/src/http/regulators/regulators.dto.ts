@@ -72,7 +72,11 @@ export class FlagCreateDto {
   @IsCalendarDate()
   flaggedOn?: string;
 
-  @ApiPropertyOptional({ enum: DECLARATION_ITEMS, nullable: true, description: 'The 不得担任 circumstance the flag records: while open it blocks appointments and the CQO does not count toward targets' })
+  @ApiPropertyOptional({
+    enum: DECLARATION_ITEMS,
+    nullable: true,
+    description: 'The 不得担任 circumstance the flag records: while open it blocks appointments and the CQO does not count toward targets',
+  })
   @IsOptional()
   @IsIn(DECLARATION_ITEMS)
   disqualifyingCircumstance?: DeclarationItem | null;
@@ -134,7 +138,10 @@ export class EnterpriseListQueryDto extends PageQueryDto {
   @IsUUID()
   regionId?: string;
 
-  @ApiPropertyOptional({ example: 'award_holders_2021', description: 'Only enterprises of a target group of the notice (a code of the target table)' })
+  @ApiPropertyOptional({
+    example: 'award_holders_2021',
+    description: 'Only enterprises of a target group of the notice (a code of the target table)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -359,8 +366,15 @@ export class TargetCountDto {
   @ApiProperty({ description: 'With a CQO serving on the date, eligible (no exception) and not disqualified' }) appointed!: number;
   @ApiProperty({ description: 'With a serving CQO that does not count (exception, or disqualifying flag)' }) exceptionAppointments!: number;
   @ApiProperty({ description: 'Without a serving CQO but with one registered to start later' }) futureDated!: number;
-  @ApiProperty({ nullable: true, type: Number, example: 0.8125, description: 'appointed / enterprises (4 decimals); null for an empty group' }) rate!: number | null;
-  @ApiProperty({ enum: ['met', 'not_met', 'no_target_enterprises'], description: 'An empty group is 无目标企业: never met, never 0%' }) verdict!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 0.8125,
+    description: 'appointed / enterprises (4 decimals); null for an empty group',
+  })
+  rate!: number | null;
+  @ApiProperty({ enum: ['met', 'not_met', 'no_target_enterprises'], description: 'An empty group is 无目标企业: never met, never 0%' })
+  verdict!: string;
 }
 
 export class TargetFiguresDto extends TargetCountDto {
@@ -369,7 +383,8 @@ export class TargetFiguresDto extends TargetCountDto {
   @ApiProperty({ example: '2025-12-31' }) deadline!: string;
   @ApiProperty({ example: 1 }) targetRate!: number;
   @ApiProperty({ description: "verdict === 'met'" }) met!: boolean;
-  @ApiProperty({ type: TargetCountDto, nullable: true, description: 'The figures on the deadline; null while it is ahead' }) atDeadline!: TargetCountDto | null;
+  @ApiProperty({ type: TargetCountDto, nullable: true, description: 'The figures on the deadline; null while it is ahead' })
+  atDeadline!: TargetCountDto | null;
 }
 
 export class StateCountsDto {
@@ -414,9 +429,15 @@ export class RegionDashboardDto {
   @ApiProperty() year!: number;
   @ApiProperty({ example: '2026-05-01', description: 'The date of the target figures' }) asOf!: string;
   @ApiProperty({ example: '2026-05-01' }) today!: string;
-  @ApiProperty({ nullable: true, type: Date, description: 'When the compliance figures were computed (refreshed every five minutes; open flags are live)' }) figuresAsOf!: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: 'When the compliance figures were computed (refreshed every five minutes; open flags are live)',
+  })
+  figuresAsOf!: Date | null;
   @ApiProperty({ type: RegionFiguresDto }) totals!: RegionFiguresDto;
-  @ApiProperty({ type: [RegionFiguresDto], description: 'The regions directly below (the cities, for the province)' }) children!: RegionFiguresDto[];
+  @ApiProperty({ type: [RegionFiguresDto], description: 'The regions directly below (the cities, for the province)' })
+  children!: RegionFiguresDto[];
 }
 
 export class EnterpriseRowDto {
@@ -430,7 +451,8 @@ export class EnterpriseRowDto {
   @ApiProperty({ nullable: true, type: String }) appointedOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) termEndsOn!: string | null;
   @ApiProperty() exceptionFlagged!: boolean;
-  @ApiProperty({ nullable: true, enum: STATES_WITH_MISSING, description: 'complete, or the worst state of the year; null without a CQO' }) yearState!: string | null;
+  @ApiProperty({ nullable: true, enum: STATES_WITH_MISSING, description: 'complete, or the worst state of the year; null without a CQO' })
+  yearState!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '4.5' }) shortfallHours!: string | null;
 }
 
@@ -467,7 +489,10 @@ export class ShortfallRowDto {
   @ApiProperty() enterpriseName!: string;
   @ApiProperty() regionName!: string;
   @ApiProperty() year!: number;
-  @ApiProperty({ enum: ['serving', 'nominated', 'ended'], description: '在任 / 拟任 (a registered term not yet started) / 已离任, as of today' })
+  @ApiProperty({
+    enum: ['serving', 'nominated', 'ended'],
+    description: '在任 / 拟任 (a registered term not yet started) / 已离任, as of today',
+  })
   appointmentState!: string;
   @ApiProperty() requirement!: string;
   @ApiProperty() ruleName!: string;
@@ -488,9 +513,11 @@ export class ShortfallPageDto {
 export class CityReportVersionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ enum: ['submitted', 'acknowledged', 'returned', 'superseded'] }) status!: 'submitted' | 'acknowledged' | 'returned' | 'superseded';
+  @ApiProperty({ enum: ['submitted', 'acknowledged', 'returned', 'superseded'] }) status!:
+    'submitted' | 'acknowledged' | 'returned' | 'superseded';
   @ApiProperty() narrative!: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The summary figures as frozen at submission' }) summary!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The summary figures as frozen at submission' })
+  summary!: Record<string, string>;
   @ApiProperty({ format: 'uuid' }) submittedBy!: string;
   @ApiProperty({ nullable: true, type: String }) submittedByName!: string | null;
   @ApiProperty() submittedAt!: Date;
@@ -509,7 +536,10 @@ export class CityReportDto {
   @ApiProperty({ description: 'Bumped on each request' }) generation!: number;
   @ApiProperty() requestedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) generatedAt!: Date | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'The summary figures, label → value' }) summary!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'The summary figures, label → value' }) summary!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ nullable: true, type: String }) pdfSha256!: string | null;
   @ApiProperty({ nullable: true, type: String }) xlsxSha256!: string | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;

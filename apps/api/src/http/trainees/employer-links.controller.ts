@@ -54,7 +54,11 @@ export class EmployerLinksController {
 
   @Put('employees/:userId/id-number')
   @ApiOkResponse({ type: TraineeProfileDto })
-  correctIdNumber(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Body() dto: CorrectIdNumberDto): Promise<TraineeProfileView> {
+  correctIdNumber(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseIdPipe) userId: string,
+    @Body() dto: CorrectIdNumberDto,
+  ): Promise<TraineeProfileView> {
     return this.trainees.correctIdNumber(actor, userId, dto.idNumber);
   }
 }

@@ -9,7 +9,11 @@ import { ParseIdPipe } from '../common/parse-id.pipe';
 const RESOLUTIONS: readonly CollisionResolution[] = ['claimant_confirmed', 'claim_rejected'];
 
 export class ResolveCollisionDto {
-  @ApiProperty({ enum: RESOLUTIONS, description: 'claimant_confirmed: the newcomer is the person (the earlier account loses the number and is disabled); claim_rejected: they are not' })
+  @ApiProperty({
+    enum: RESOLUTIONS,
+    description:
+      'claimant_confirmed: the newcomer is the person (the earlier account loses the number and is disabled); claim_rejected: they are not',
+  })
   @IsIn(RESOLUTIONS, { message: `取值须为 ${RESOLUTIONS.join('、')}` })
   decision!: CollisionResolution;
 }
@@ -51,7 +55,11 @@ export class IdNumberCollisionsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @ApiOkResponse({ type: IdNumberCollisionDto })
-  resolve(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ResolveCollisionDto): Promise<IdNumberCollisionView> {
+  resolve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() dto: ResolveCollisionDto,
+  ): Promise<IdNumberCollisionView> {
     return this.collisions.resolve(actor, id, dto.decision);
   }
 }

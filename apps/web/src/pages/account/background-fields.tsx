@@ -18,23 +18,35 @@ export function BackgroundFields(props: {
 }) {
   const { t, label } = useI18n();
   const { values, set, blur, fieldError, choose } = props;
-  const select = (field: 'educationLevel' | 'qualityQualification', choices: readonly string[], prefix: string) => (id: string, d: string | undefined) => (
-    <select id={id} aria-describedby={d} name={field} value={values[field]} onChange={set(field)}>
-      {choose && <option value="">{t('register.choose')}</option>}
-      {choices.map((v) => (
-        <option key={v} value={v}>
-          {label(prefix, v)}
-        </option>
-      ))}
-    </select>
-  );
+  const select =
+    (field: 'educationLevel' | 'qualityQualification', choices: readonly string[], prefix: string) =>
+    (id: string, d: string | undefined) => (
+      <select id={id} aria-describedby={d} name={field} value={values[field]} onChange={set(field)}>
+        {choose && <option value="">{t('register.choose')}</option>}
+        {choices.map((v) => (
+          <option key={v} value={v}>
+            {label(prefix, v)}
+          </option>
+        ))}
+      </select>
+    );
   return (
     <>
       <Field label={t('register.education')} error={fieldError('educationLevel')}>
         {select('educationLevel', EDUCATION_LEVELS, 'profile.edu.')}
       </Field>
       <Field label={t('register.years')} error={fieldError('qualityWorkYears')}>
-        {(id, d) => <input id={id} aria-describedby={d} name="qualityWorkYears" inputMode="decimal" value={values.qualityWorkYears} onChange={set('qualityWorkYears')} onBlur={blur('qualityWorkYears')} />}
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            name="qualityWorkYears"
+            inputMode="decimal"
+            value={values.qualityWorkYears}
+            onChange={set('qualityWorkYears')}
+            onBlur={blur('qualityWorkYears')}
+          />
+        )}
       </Field>
       <Field label={t('register.qualification')} error={fieldError('qualityQualification')}>
         {select('qualityQualification', QUALITY_QUALIFICATIONS, 'profile.qual.')}

@@ -13,7 +13,17 @@ export interface EnterpriseHit {
  * The employer picker of registration and the profile: type part of the name or the start of the
  * credit code, pick one of at most ten hits (the public, rate-limited search).
  */
-export function EmployerSearch({ inputId: id, value, onChange, describedBy }: { inputId: string; value: EnterpriseHit | null; onChange(hit: EnterpriseHit | null): void; describedBy?: string }) {
+export function EmployerSearch({
+  inputId: id,
+  value,
+  onChange,
+  describedBy,
+}: {
+  inputId: string;
+  value: EnterpriseHit | null;
+  onChange(hit: EnterpriseHit | null): void;
+  describedBy?: string;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<EnterpriseHit[] | null>(null);
@@ -46,7 +56,14 @@ export function EmployerSearch({ inputId: id, value, onChange, describedBy }: { 
   }
   return (
     <div className="employer-search">
-      <input id={id} type="search" aria-describedby={describedBy} placeholder={t('register.employerHint')} value={q} onChange={(e) => setQ(e.target.value)} />
+      <input
+        id={id}
+        type="search"
+        aria-describedby={describedBy}
+        placeholder={t('register.employerHint')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {failed && <small className="field-error">{t('register.employerSearchFailed')}</small>}
       {hits && hits.length === 0 && <small className="muted">{t('register.employerNone')}</small>}
       {hits && hits.length > 0 && (

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -33,7 +33,9 @@ export function ChangePasswordPage() {
     e.preventDefault();
     setDone(false);
     if (!checks.validate() || mismatch) return;
-    const answer = await run(() => api.post<{ accessToken: string }>('/auth/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }));
+    const answer = await run(() =>
+      api.post<{ accessToken: string }>('/auth/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }),
+    );
     if (answer) {
       await renew(answer.accessToken);
       setForm({ currentPassword: '', newPassword: '', newPassword2: '' });
@@ -53,13 +55,46 @@ export function ChangePasswordPage() {
         )}
         <form onSubmit={submit} noValidate>
           <Field label={t('password.current')} error={fieldError('currentPassword')}>
-            {(id, d) => <input id={id} aria-describedby={d} name="currentPassword" type="password" autoComplete="current-password" value={form.currentPassword} onChange={set('currentPassword')} onBlur={checks.blur('currentPassword')} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                value={form.currentPassword}
+                onChange={set('currentPassword')}
+                onBlur={checks.blur('currentPassword')}
+              />
+            )}
           </Field>
           <Field label={t('password.new')} error={fieldError('newPassword')} hint={t('password.policy', { min })}>
-            {(id, d) => <input id={id} aria-describedby={d} name="newPassword" type="password" autoComplete="new-password" value={form.newPassword} onChange={set('newPassword')} onBlur={checks.blur('newPassword')} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                value={form.newPassword}
+                onChange={set('newPassword')}
+                onBlur={checks.blur('newPassword')}
+              />
+            )}
           </Field>
           <Field label={t('password.repeat')} error={mismatch ? t('password.mismatch') : checks.error('newPassword2')}>
-            {(id, d) => <input id={id} aria-describedby={d} name="newPassword2" type="password" autoComplete="new-password" value={form.newPassword2} onChange={set('newPassword2')} onBlur={checks.blur('newPassword2')} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                name="newPassword2"
+                type="password"
+                autoComplete="new-password"
+                value={form.newPassword2}
+                onChange={set('newPassword2')}
+                onBlur={checks.blur('newPassword2')}
+              />
+            )}
           </Field>
           <FormError error={error} shownFields={['currentPassword', 'newPassword']} />
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -59,7 +59,9 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved(p: Profil
   });
   const current = profile.pendingEnterpriseId ?? profile.enterpriseId;
   const currentName = profile.pendingEnterpriseName ?? profile.enterpriseName;
-  const [employer, setEmployer] = useState<EnterpriseHit | null>(current ? { id: current, name: currentName ?? '', creditCode: '', regionName: '' } : null);
+  const [employer, setEmployer] = useState<EnterpriseHit | null>(
+    current ? { id: current, name: currentName ?? '', creditCode: '', regionName: '' } : null,
+  );
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
@@ -115,26 +117,64 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved(p: Profil
       </dl>
       <form onSubmit={submit} noValidate className="form-grid">
         <Field label={t('register.fullName')} error={fieldError('fullName')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="fullName" value={form.fullName} onChange={set('fullName')} onBlur={checks.blur('fullName')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="fullName"
+              value={form.fullName}
+              onChange={set('fullName')}
+              onBlur={checks.blur('fullName')}
+            />
+          )}
         </Field>
         <Field label={t('profile.newPhone')} error={fieldError('phone')} hint={t('profile.newPhoneHint')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="phone" type="tel" inputMode="numeric" maxLength={11} value={form.phone} onChange={set('phone')} onBlur={checks.blur('phone')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="phone"
+              type="tel"
+              inputMode="numeric"
+              maxLength={11}
+              value={form.phone}
+              onChange={set('phone')}
+              onBlur={checks.blur('phone')}
+            />
+          )}
         </Field>
         <Field label={t('register.employer')} error={error?.fieldMessage('enterpriseId')} hint={t('register.employerExplain')} wide>
           {(id, d) => <EmployerSearch inputId={id} describedBy={d} value={employer} onChange={setEmployer} />}
         </Field>
         <BackgroundFields values={form} set={set} blur={checks.blur} fieldError={fieldError} />
         <Field label={t('profile.title.name')} error={fieldError('titleName')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="titleName" value={form.titleName} onChange={set('titleName')} onBlur={checks.blur('titleName')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="titleName"
+              value={form.titleName}
+              onChange={set('titleName')}
+              onBlur={checks.blur('titleName')}
+            />
+          )}
         </Field>
         <div className="field">
           <label>
-            <input type="checkbox" name="relatedSeniorTitle" checked={form.relatedSeniorTitle} onChange={(e) => setForm((f) => ({ ...f, relatedSeniorTitle: e.target.checked }))} />{' '}
+            <input
+              type="checkbox"
+              name="relatedSeniorTitle"
+              checked={form.relatedSeniorTitle}
+              onChange={(e) => setForm((f) => ({ ...f, relatedSeniorTitle: e.target.checked }))}
+            />{' '}
             {t('profile.seniorTitle')}
           </label>
         </div>
         <div className="field-wide">
-          <FormError error={error} shownFields={['fullName', 'phone', 'enterpriseId', 'educationLevel', 'qualityWorkYears', 'qualityQualification', 'titleName']} />
+          <FormError
+            error={error}
+            shownFields={['fullName', 'phone', 'enterpriseId', 'educationLevel', 'qualityWorkYears', 'qualityQualification', 'titleName']}
+          />
           {saved && (
             <p className="alert alert-ok" role="status">
               {t('profile.saved')}

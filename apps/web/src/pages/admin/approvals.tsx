@@ -31,7 +31,8 @@ export function ApprovalsPage() {
                 <Badge tone="info">{label('courseStatus.', c.status)}</Badge>
               </div>
               <p className="muted small">
-                {c.organizationName} · {label('category.', c.category)} · {label('kind.', c.kind)} · {hours(c.creditHours)} {t('common.hoursUnit')} · {t('approvals.submittedAt', { at: dateTime(c.submittedAt) })}
+                {c.organizationName} · {label('category.', c.category)} · {label('kind.', c.kind)} · {hours(c.creditHours)}{' '}
+                {t('common.hoursUnit')} · {t('approvals.submittedAt', { at: dateTime(c.submittedAt) })}
               </p>
               {open === c.id ? (
                 <Review versionId={c.id} onDone={() => (setOpen(null), queue.reload())} />
@@ -62,15 +63,29 @@ function Review({ versionId, onDone }: { versionId: string; onDone(): void }) {
     <div className="review-box">
       <p className="pre">{v.description}</p>
       <p className="small">
-        {t('course.topics')}：{v.topics.map((tp) => tp.name).join('、')} · {t('approvals.share', { share: v.completionShare })} · {t('course.finalExam')}：{v.finalExamPaperId ? t('common.yes') : t('common.no')}
+        {t('course.topics')}：{v.topics.map((tp) => tp.name).join('、')} · {t('approvals.share', { share: v.completionShare })} ·{' '}
+        {t('course.finalExam')}：{v.finalExamPaperId ? t('common.yes') : t('common.no')}
       </p>
       <LessonList lessons={v.lessons} />
       <div className="grid-2">
         <div>
           <Field label={t('approvals.number')} error={act.error?.fieldMessage('approvalNumber')}>
-            {(id, d) => <input id={id} aria-describedby={d} value={approvalNumber} onChange={(e) => setApprovalNumber(e.target.value)} placeholder="甘质培审〔2026〕001号" />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                value={approvalNumber}
+                onChange={(e) => setApprovalNumber(e.target.value)}
+                placeholder="甘质培审〔2026〕001号"
+              />
+            )}
           </Field>
-          <button type="button" className="btn btn-primary" disabled={act.busy} onClick={async () => (await act.run(() => api.post(`/course-versions/${versionId}/approve`, { approvalNumber }))) && onDone()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={act.busy}
+            onClick={async () => (await act.run(() => api.post(`/course-versions/${versionId}/approve`, { approvalNumber }))) && onDone()}
+          >
             {t('approvals.approve')}
           </button>
         </div>
@@ -78,7 +93,12 @@ function Review({ versionId, onDone }: { versionId: string; onDone(): void }) {
           <Field label={t('approvals.reason')} error={act.error?.fieldMessage('reason')}>
             {(id, d) => <textarea id={id} aria-describedby={d} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <button type="button" className="btn btn-danger" disabled={act.busy} onClick={async () => (await act.run(() => api.post(`/course-versions/${versionId}/return`, { reason }))) && onDone()}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={act.busy}
+            onClick={async () => (await act.run(() => api.post(`/course-versions/${versionId}/return`, { reason }))) && onDone()}
+          >
             {t('approvals.return')}
           </button>
         </div>

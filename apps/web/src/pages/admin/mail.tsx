@@ -32,11 +32,22 @@ export function MailPage() {
             {dead.data.map((d) => (
               <tr key={d.address}>
                 <td>{d.address}</td>
-                <td>{d.smtpCode ? `${d.smtpCode} ` : ''}{d.reason}</td>
+                <td>
+                  {d.smtpCode ? `${d.smtpCode} ` : ''}
+                  {d.reason}
+                </td>
                 <td>{d.bounces}</td>
                 <td>{dateTime(d.lastBouncedAt)}</td>
                 <td>
-                  <button type="button" className="btn btn-small" disabled={act.busy} onClick={async () => (await act.run(async () => (await api.del(`/admin/mail/dead-letters/${encodeURIComponent(d.address)}`), true))) && dead.reload()}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={act.busy}
+                    onClick={async () =>
+                      (await act.run(async () => (await api.del(`/admin/mail/dead-letters/${encodeURIComponent(d.address)}`), true))) &&
+                      dead.reload()
+                    }
+                  >
                     {t('mail.removeDeadLetter')}
                   </button>
                 </td>
@@ -59,7 +70,13 @@ export function MailPage() {
                 <td>{dateTime(m.receivedAt)}</td>
                 <td>{m.to}</td>
                 <td>
-                  <button type="button" className="btn-link" onClick={async () => setOpen(await act.run(() => api.get<CaughtMail>(`/admin/mail/catch-all/${encodeURIComponent(m.id)}`)))}>
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={async () =>
+                      setOpen(await act.run(() => api.get<CaughtMail>(`/admin/mail/catch-all/${encodeURIComponent(m.id)}`)))
+                    }
+                  >
                     {m.subject || '—'}
                   </button>
                 </td>

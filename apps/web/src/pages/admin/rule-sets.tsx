@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Region, Rule, RuleSet } from '../../api/types';
@@ -18,14 +18,31 @@ interface DraftRule {
   atRiskThreshold: string;
 }
 
-const toDraft = (r: Rule): DraftRule => ({ code: r.code, name: r.name, category: String(r.category), kind: r.kind, minHours: r.minHours, period: r.period, appliesTo: r.appliesTo, atRiskThreshold: r.atRiskThreshold });
+const toDraft = (r: Rule): DraftRule => ({
+  code: r.code,
+  name: r.name,
+  category: String(r.category),
+  kind: r.kind,
+  minHours: r.minHours,
+  period: r.period,
+  appliesTo: r.appliesTo,
+  atRiskThreshold: r.atRiskThreshold,
+});
 
 /** Hour requirement rule sets (data, not code): the sets in force, and a new set from a copy of one. */
 export function RuleSetsPage() {
   const { t, label } = useI18n();
   const sets = useLoad(() => api.get<RuleSet[]>('/compliance/rule-sets'), []);
   const regions = useLoad(() => api.get<Region[]>('/regions'), []);
-  const [draft, setDraft] = useState<{ name: string; regionId: string; firstYear: string; applyToCurrentYear: boolean; reason: string; minutesPerCreditHour: string; rules: DraftRule[] } | null>(null);
+  const [draft, setDraft] = useState<{
+    name: string;
+    regionId: string;
+    firstYear: string;
+    applyToCurrentYear: boolean;
+    reason: string;
+    minutesPerCreditHour: string;
+    rules: DraftRule[];
+  } | null>(null);
   const save = useAction();
   const regionChoices = (regions.data ?? []).flatMap((p) => [p, ...p.children]);
 
@@ -47,7 +64,8 @@ export function RuleSetsPage() {
       sets.reload();
     }
   };
-  const setRule = (i: number, key: keyof DraftRule, value: string) => draft && setDraft({ ...draft, rules: draft.rules.map((r, j) => (j === i ? { ...r, [key]: value } : r)) });
+  const setRule = (i: number, key: keyof DraftRule, value: string) =>
+    draft && setDraft({ ...draft, rules: draft.rules.map((r, j) => (j === i ? { ...r, [key]: value } : r)) });
   const fe = (f: string) => save.error?.fieldMessage(f);
 
   return (
@@ -63,14 +81,40 @@ export function RuleSetsPage() {
               <h2>{s.name}</h2>
               <span>
                 {s.effectiveTo === null ? <Badge tone="ok">{t('rules.inForce')}</Badge> : <Badge>{t('rules.closed')}</Badge>}{' '}
-                <button type="button" className="btn btn-small" onClick={() => setDraft({ name: `${s.name}（新版）`, regionId: s.regionId, firstYear: String(chinaYear() + 1), applyToCurrentYear: false, reason: '', minutesPerCreditHour: String(s.minutesPerCreditHour), rules: s.rules.map(toDraft) })}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() =>
+                    setDraft({
+                      name: `${s.name}（新版）`,
+                      regionId: s.regionId,
+                      firstYear: String(chinaYear() + 1),
+                      applyToCurrentYear: false,
+                      reason: '',
+                      minutesPerCreditHour: String(s.minutesPerCreditHour),
+                      rules: s.rules.map(toDraft),
+                    })
+                  }
+                >
                   {t('rules.copy')}
                 </button>
               </span>
             </div>
-            <p className="muted small">{t('rules.scope', { region: s.regionName, from: s.firstYear, to: s.effectiveTo ?? '—', minutes: s.minutesPerCreditHour })}</p>
+            <p className="muted small">
+              {t('rules.scope', { region: s.regionName, from: s.firstYear, to: s.effectiveTo ?? '—', minutes: s.minutesPerCreditHour })}
+            </p>
             {s.currentYearReason && <p className="muted small">{t('rules.currentYearReason', { reason: s.currentYearReason })}</p>}
-            <Table head={[t('rules.code'), t('common.name'), t('course.category'), t('course.kind'), t('rules.minHours'), t('rules.period'), t('rules.appliesTo')]}>
+            <Table
+              head={[
+                t('rules.code'),
+                t('common.name'),
+                t('course.category'),
+                t('course.kind'),
+                t('rules.minHours'),
+                t('rules.period'),
+                t('rules.appliesTo'),
+              ]}
+            >
               {s.rules.map((r) => (
                 <tr key={r.code}>
                   <td className="mono">{r.code}</td>
@@ -92,11 +136,18 @@ export function RuleSetsPage() {
           <p className="muted small">{t('rules.newHint')}</p>
           <div className="form-grid">
             <Field label={t('common.name')} error={fe('name')}>
-              {(id, d) => <input id={id} aria-describedby={d} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+              {(id, d) => (
+                <input id={id} aria-describedby={d} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+              )}
             </Field>
             <Field label={t('rules.region')} error={fe('regionId')}>
               {(id, d) => (
-                <select id={id} aria-describedby={d} value={draft.regionId} onChange={(e) => setDraft({ ...draft, regionId: e.target.value })}>
+                <select
+                  id={id}
+                  aria-describedby={d}
+                  value={draft.regionId}
+                  onChange={(e) => setDraft({ ...draft, regionId: e.target.value })}
+                >
                   {regionChoices.map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.name}
@@ -106,17 +157,48 @@ export function RuleSetsPage() {
               )}
             </Field>
             <Field label={t('rules.firstYear')} hint={t('rules.firstYearHint')} error={fe('firstYear')}>
-              {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={draft.firstYear} onChange={(e) => setDraft({ ...draft, firstYear: e.target.value })} />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  inputMode="numeric"
+                  value={draft.firstYear}
+                  onChange={(e) => setDraft({ ...draft, firstYear: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('rules.minutesPerCreditHour')} error={fe('minutesPerCreditHour')}>
-              {(id, d) => <input id={id} aria-describedby={d} inputMode="numeric" value={draft.minutesPerCreditHour} onChange={(e) => setDraft({ ...draft, minutesPerCreditHour: e.target.value })} />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  inputMode="numeric"
+                  value={draft.minutesPerCreditHour}
+                  onChange={(e) => setDraft({ ...draft, minutesPerCreditHour: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('rules.applyToCurrentYear')} error={fe('applyToCurrentYear')}>
-              {(id, d) => <input id={id} aria-describedby={d} type="checkbox" checked={draft.applyToCurrentYear} onChange={(e) => setDraft({ ...draft, applyToCurrentYear: e.target.checked })} />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  type="checkbox"
+                  checked={draft.applyToCurrentYear}
+                  onChange={(e) => setDraft({ ...draft, applyToCurrentYear: e.target.checked })}
+                />
+              )}
             </Field>
             {draft.applyToCurrentYear && (
               <Field label={t('rules.reason')} error={fe('reason')}>
-                {(id, d) => <input id={id} aria-describedby={d} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    value={draft.reason}
+                    onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
+                  />
+                )}
               </Field>
             )}
           </div>
@@ -128,10 +210,26 @@ export function RuleSetsPage() {
                   {(id, d) => <input id={id} aria-describedby={d} value={r.name} onChange={(e) => setRule(i, 'name', e.target.value)} />}
                 </Field>
                 <Field label={t('rules.minHours')} error={fe(`rules[${i}].minHours`)}>
-                  {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={r.minHours} onChange={(e) => setRule(i, 'minHours', e.target.value)} />}
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      inputMode="decimal"
+                      value={r.minHours}
+                      onChange={(e) => setRule(i, 'minHours', e.target.value)}
+                    />
+                  )}
                 </Field>
                 <Field label={t('rules.atRisk')} hint={t('rules.atRiskHint')} error={fe(`rules[${i}].atRiskThreshold`)}>
-                  {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={r.atRiskThreshold} onChange={(e) => setRule(i, 'atRiskThreshold', e.target.value)} />}
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      inputMode="decimal"
+                      value={r.atRiskThreshold}
+                      onChange={(e) => setRule(i, 'atRiskThreshold', e.target.value)}
+                    />
+                  )}
                 </Field>
                 <Field label={t('rules.appliesTo')} error={fe(`rules[${i}].appliesTo`)}>
                   {(id, d) => (
@@ -144,7 +242,23 @@ export function RuleSetsPage() {
               </div>
             </fieldset>
           ))}
-          <FormError error={save.error} shownFields={['name', 'regionId', 'firstYear', 'minutesPerCreditHour', 'applyToCurrentYear', 'reason', ...draft.rules.flatMap((_, i) => [`rules[${i}].name`, `rules[${i}].minHours`, `rules[${i}].atRiskThreshold`, `rules[${i}].appliesTo`])]} />
+          <FormError
+            error={save.error}
+            shownFields={[
+              'name',
+              'regionId',
+              'firstYear',
+              'minutesPerCreditHour',
+              'applyToCurrentYear',
+              'reason',
+              ...draft.rules.flatMap((_, i) => [
+                `rules[${i}].name`,
+                `rules[${i}].minHours`,
+                `rules[${i}].atRiskThreshold`,
+                `rules[${i}].appliesTo`,
+              ]),
+            ]}
+          />
           <div className="row-actions">
             <button type="submit" className="btn btn-primary" disabled={save.busy}>
               {t('rules.publish')}

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { Page, Role, UserRow } from '../../api/types';
@@ -7,7 +7,11 @@ import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
 
 const ROLES: Role[] = ['trainee', 'org_admin', 'enterprise_admin', 'regulator', 'platform_admin'];
-const SCOPE_FIELD: Partial<Record<Role, 'organizationId' | 'enterpriseId' | 'regionId'>> = { org_admin: 'organizationId', enterprise_admin: 'enterpriseId', regulator: 'regionId' };
+const SCOPE_FIELD: Partial<Record<Role, 'organizationId' | 'enterpriseId' | 'regionId'>> = {
+  org_admin: 'organizationId',
+  enterprise_admin: 'enterpriseId',
+  regulator: 'regionId',
+};
 
 /** Accounts: list by role, create a staff account with its scope, disable or enable. */
 export function UsersPage() {
@@ -32,7 +36,12 @@ export function UsersPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body: Record<string, string> = { username: form.username, password: form.password, displayName: form.displayName, role: form.role };
+    const body: Record<string, string> = {
+      username: form.username,
+      password: form.password,
+      displayName: form.displayName,
+      role: form.role,
+    };
     if (scopeField && form.scopeId) body[scopeField] = form.scopeId;
     const r = await create.run(() => api.post<UserRow>('/users', body));
     if (r) {
@@ -49,17 +58,46 @@ export function UsersPage() {
       <form className="card form-grid" onSubmit={submit} noValidate>
         <h2 className="field-wide">{t('users.create')}</h2>
         <Field label={t('login.username')} error={fe('username')}>
-          {(id, d) => <input id={id} aria-describedby={d} value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} autoComplete="off" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              value={form.username}
+              onChange={(e) => setForm({ ...form, username: e.target.value })}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field label={t('users.displayName')} error={fe('displayName')}>
-          {(id, d) => <input id={id} aria-describedby={d} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              value={form.displayName}
+              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('users.initialPassword')} hint={t('users.passwordHint')} error={fe('password')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+              autoComplete="new-password"
+            />
+          )}
         </Field>
         <Field label={t('users.role')} error={fe('role')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role, scopeId: '' })}>
+            <select
+              id={id}
+              aria-describedby={d}
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.target.value as Role, scopeId: '' })}
+            >
               {ROLES.filter((r) => r !== 'trainee').map((r) => (
                 <option key={r} value={r}>
                   {label('role.', r)}
@@ -83,7 +121,10 @@ export function UsersPage() {
           </Field>
         )}
         <div className="field-wide">
-          <FormError error={create.error} shownFields={['username', 'displayName', 'password', 'role', 'organizationId', 'enterpriseId', 'regionId']} />
+          <FormError
+            error={create.error}
+            shownFields={['username', 'displayName', 'password', 'role', 'organizationId', 'enterpriseId', 'regionId']}
+          />
           {created && (
             <p className="alert alert-ok" role="status">
               {t('users.created', { name: created })}
@@ -96,7 +137,13 @@ export function UsersPage() {
       </form>
       <div className="tabs" role="group" aria-label={t('users.role')}>
         {['', ...ROLES].map((r) => (
-          <button key={r} type="button" className={`tab${r === role ? ' active' : ''}`} aria-pressed={r === role} onClick={() => (setRole(r), setPage(1))}>
+          <button
+            key={r}
+            type="button"
+            className={`tab${r === role ? ' active' : ''}`}
+            aria-pressed={r === role}
+            onClick={() => (setRole(r), setPage(1))}
+          >
             {r ? label('role.', r) : t('common.all')}
           </button>
         ))}
@@ -108,7 +155,16 @@ export function UsersPage() {
       ) : list.data.items.length === 0 ? (
         <Empty />
       ) : (
-        <Table head={[t('login.username'), t('users.displayName'), t('users.role'), t('users.lastLogin'), t('common.status'), t('common.actions')]}>
+        <Table
+          head={[
+            t('login.username'),
+            t('users.displayName'),
+            t('users.role'),
+            t('users.lastLogin'),
+            t('common.status'),
+            t('common.actions'),
+          ]}
+        >
           {list.data.items.map((u) => (
             <tr key={u.id}>
               <td>{u.username}</td>
@@ -123,7 +179,11 @@ export function UsersPage() {
                   type="button"
                   className="btn btn-small"
                   disabled={toggle.busy}
-                  onClick={async () => (await toggle.run(() => api.patch(`/users/${u.id}/status`, { status: u.status === 'active' ? 'disabled' : 'active' }))) !== undefined && list.reload()}
+                  onClick={async () =>
+                    (await toggle.run(() =>
+                      api.patch(`/users/${u.id}/status`, { status: u.status === 'active' ? 'disabled' : 'active' }),
+                    )) !== undefined && list.reload()
+                  }
                 >
                   {u.status === 'active' ? t('users.disable') : t('users.enable')}
                 </button>

@@ -17,7 +17,10 @@ export function ClaimsQueuePage({ role }: { role: 'enterprise' | 'regulator' }) 
   const [status, setStatus] = useState<ClaimStatus | ''>(waiting);
   const [page, setPage] = useState(1);
   const [deciding, setDeciding] = useState<ExternalClaim>();
-  const list = useLoad(() => ok(typedApi.GET('/external-claims', { params: { query: { status: status || undefined, page, pageSize: 20 } } })), [status, page]);
+  const list = useLoad(
+    () => ok(typedApi.GET('/external-claims', { params: { query: { status: status || undefined, page, pageSize: 20 } } })),
+    [status, page],
+  );
   const done = () => (setDeciding(undefined), list.reload());
   return (
     <>
@@ -58,7 +61,17 @@ export function ClaimsQueuePage({ role }: { role: 'enterprise' | 'regulator' }) 
   );
 }
 
-function Decision({ role, claim, onDone, onCancel }: { role: 'enterprise' | 'regulator'; claim: ExternalClaim; onDone(): void; onCancel(): void }) {
+function Decision({
+  role,
+  claim,
+  onDone,
+  onCancel,
+}: {
+  role: 'enterprise' | 'regulator';
+  claim: ExternalClaim;
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const [approvedHours, setApprovedHours] = useState(claim.hours);
   const [reductionReason, setReductionReason] = useState('');
@@ -66,11 +79,13 @@ function Decision({ role, claim, onDone, onCancel }: { role: 'enterprise' | 'reg
   const act = useAction();
   const fe = (field: string) => act.error?.fieldMessage(field);
   const accept = () =>
-    act.run(() =>
-      role === 'enterprise'
-        ? api.post(`/external-claims/${claim.id}/endorse`)
-        : api.post(`/external-claims/${claim.id}/approve`, { approvedHours, ...(reductionReason ? { reductionReason } : {}) }),
-    ).then((r) => r && onDone());
+    act
+      .run(() =>
+        role === 'enterprise'
+          ? api.post(`/external-claims/${claim.id}/endorse`)
+          : api.post(`/external-claims/${claim.id}/approve`, { approvedHours, ...(reductionReason ? { reductionReason } : {}) }),
+      )
+      .then((r) => r && onDone());
   const reject = () => act.run(() => api.post(`/external-claims/${claim.id}/reject`, { reason })).then((r) => r && onDone());
   return (
     <section className="card" aria-labelledby="decide-title">
@@ -83,7 +98,13 @@ function Decision({ role, claim, onDone, onCancel }: { role: 'enterprise' | 'reg
       <ul className="small">
         {claim.evidence.map((e) => (
           <li key={e.id}>
-            <a href={`/external-claims/${claim.id}/evidence/${e.id}`} onClick={(ev) => (ev.preventDefault(), void import('../../api/client').then((m) => m.download(`/external-claims/${claim.id}/evidence/${e.id}`, e.fileName)))}>
+            <a
+              href={`/external-claims/${claim.id}/evidence/${e.id}`}
+              onClick={(ev) => (
+                ev.preventDefault(),
+                void import('../../api/client').then((m) => m.download(`/external-claims/${claim.id}/evidence/${e.id}`, e.fileName))
+              )}
+            >
               {e.fileName}
             </a>
           </li>
@@ -93,10 +114,26 @@ function Decision({ role, claim, onDone, onCancel }: { role: 'enterprise' | 'reg
         {role === 'regulator' && (
           <>
             <Field label={t('claims.approvedHoursField')} error={fe('approvedHours')}>
-              {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={approvedHours} onChange={(e) => setApprovedHours(e.target.value)} />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  inputMode="decimal"
+                  value={approvedHours}
+                  onChange={(e) => setApprovedHours(e.target.value)}
+                />
+              )}
             </Field>
             <Field label={t('claims.reductionReason')} hint={t('claims.reductionHint')} error={fe('reductionReason')} wide>
-              {(id, d) => <input id={id} aria-describedby={d} value={reductionReason} maxLength={500} onChange={(e) => setReductionReason(e.target.value)} />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  value={reductionReason}
+                  maxLength={500}
+                  onChange={(e) => setReductionReason(e.target.value)}
+                />
+              )}
             </Field>
           </>
         )}

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Appointment, EligibilityResult } from '../../api/registry-types';
@@ -22,11 +22,16 @@ export function AppointmentCard({ appointment: a, onRenewed }: { appointment: Ap
           {a.termState === 'renewed' && <Badge tone="info">{t('term.renewed')}</Badge>}
           {a.termState === 'future' && <Badge tone="info">{t('term.future')}</Badge>}
           {a.renewalOf && <Badge tone="info">{t('term.renewal')}</Badge>}{' '}
-          {a.termState !== 'future' && <Badge tone={a.status === 'serving' ? 'ok' : 'muted'}>{a.status === 'serving' ? t('appoint.serving') : a.endReasonLabel ?? t('appoint.ended')}</Badge>}
+          {a.termState !== 'future' && (
+            <Badge tone={a.status === 'serving' ? 'ok' : 'muted'}>
+              {a.status === 'serving' ? t('appoint.serving') : (a.endReasonLabel ?? t('appoint.ended'))}
+            </Badge>
+          )}
         </span>
       </div>
       <p className="muted small">
-        {a.enterpriseName} · {a.positionLevelLabel} · {t('appoint.term', { from: a.appointedOn, to: a.termEndsOn, years: a.termYears })} · {t('appoint.authNo', { no: a.authorizationCertificateNo })}
+        {a.enterpriseName} · {a.positionLevelLabel} · {t('appoint.term', { from: a.appointedOn, to: a.termEndsOn, years: a.termYears })} ·{' '}
+        {t('appoint.authNo', { no: a.authorizationCertificateNo })}
       </p>
       {a.eligibilityExceptionReason && <p className="small">{t('appoint.exceptionReason', { reason: a.eligibilityExceptionReason })}</p>}
       <details>
@@ -63,7 +68,9 @@ function RenewForm({ appointment: a, onRenewed }: { appointment: Appointment; on
         {(id, d) => <input id={id} aria-describedby={d} value={no} onChange={(e) => setNo(e.target.value)} />}
       </Field>
       <Field label={t('term.years')} error={renew.error?.fieldMessage('termYears')}>
-        {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={5} value={years} onChange={(e) => setYears(e.target.value)} />}
+        {(id, d) => (
+          <input id={id} aria-describedby={d} type="number" min={1} max={5} value={years} onChange={(e) => setYears(e.target.value)} />
+        )}
       </Field>
       <div className="field-wide">
         <FormError error={renew.error} shownFields={['authorizationCertificateNo', 'termYears']} />
@@ -82,7 +89,8 @@ export function EligibilityTable({ result }: { result: EligibilityResult }) {
     <div className="table-wrap">
       <table className="cards-on-phone">
         <caption>
-          {result.eligible ? <Badge tone="ok">{t('appoint.eligible')}</Badge> : <Badge tone="bad">{t('appoint.notEligible')}</Badge>} {t('appoint.checkedOn', { date: result.checkedOn })}
+          {result.eligible ? <Badge tone="ok">{t('appoint.eligible')}</Badge> : <Badge tone="bad">{t('appoint.notEligible')}</Badge>}{' '}
+          {t('appoint.checkedOn', { date: result.checkedOn })}
         </caption>
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { Appointment, EligibilityAnswer, PositionLevel } from '../../api/registry-types';
@@ -21,7 +21,15 @@ export function AppointmentsPage() {
   const [candidate, setCandidate] = useState({ username: '', idNumber: '' });
   const [answer, setAnswer] = useState<EligibilityAnswer>();
   const check = useAction();
-  const [form, setForm] = useState({ positionTitle: '', positionLevel: 'deputy_general_manager' as PositionLevel, positionExceptionReason: '', authorizationCertificateNo: '', appointedOn: '', termYears: '', eligibilityExceptionReason: '' });
+  const [form, setForm] = useState({
+    positionTitle: '',
+    positionLevel: 'deputy_general_manager' as PositionLevel,
+    positionExceptionReason: '',
+    authorizationCertificateNo: '',
+    appointedOn: '',
+    termYears: '',
+    eligibilityExceptionReason: '',
+  });
   const appoint = useAction();
   const [done, setDone] = useState(false);
   const [applies, setApplies] = useState<Record<string, boolean>>({});
@@ -39,7 +47,11 @@ export function AppointmentsPage() {
     e.preventDefault();
     const r = await appoint.run(async () => {
       // The declaration first (required to appoint; a "yes" makes the appointment a 409 naming it).
-      await api.post('/registry/declarations', { trainee: who(), declaredOn: today(), answers: Object.fromEntries(DECLARATION_ITEMS.map((i) => [i, applies[i] === true])) });
+      await api.post('/registry/declarations', {
+        trainee: who(),
+        declaredOn: today(),
+        answers: Object.fromEntries(DECLARATION_ITEMS.map((i) => [i, applies[i] === true])),
+      });
       return api.post<Appointment>('/registry/appointments', {
         trainee: who(),
         positionTitle: form.positionTitle,
@@ -67,10 +79,25 @@ export function AppointmentsPage() {
         <p className="muted small">{t('appoint.step1Text')}</p>
         <form onSubmit={runCheck} noValidate className="form-grid">
           <Field label={t('appoint.username')} error={check.error?.fieldMessage('trainee.username')}>
-            {(id, d) => <input id={id} aria-describedby={d} value={candidate.username} onChange={(e) => setCandidate({ ...candidate, username: e.target.value })} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                value={candidate.username}
+                onChange={(e) => setCandidate({ ...candidate, username: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('lookup.idNumber')} error={check.error?.fieldMessage('trainee.idNumber')}>
-            {(id, d) => <input id={id} aria-describedby={d} value={candidate.idNumber} onChange={(e) => setCandidate({ ...candidate, idNumber: e.target.value })} autoComplete="off" />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                value={candidate.idNumber}
+                onChange={(e) => setCandidate({ ...candidate, idNumber: e.target.value })}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <div className="field-wide">
             <FormError error={check.error} shownFields={['trainee.username', 'trainee.idNumber']} />
@@ -88,7 +115,8 @@ export function AppointmentsPage() {
       {answer && (
         <section className="card" aria-live="polite">
           <h2>
-            {t('appoint.answerFor', { name: answer.candidate.fullName })} <span className="muted small mono">{answer.candidate.idNumberMasked}</span>
+            {t('appoint.answerFor', { name: answer.candidate.fullName })}{' '}
+            <span className="muted small mono">{answer.candidate.idNumberMasked}</span>
           </h2>
           {answer.obstacles.length > 0 && (
             <div className="alert alert-error" role="alert" data-testid="appointment-obstacles">
@@ -121,21 +149,44 @@ export function AppointmentsPage() {
                 </Field>
                 {form.positionLevel === 'below_deputy' && (
                   <Field label={t('appoint.positionException')} error={fe('positionExceptionReason')} wide>
-                    {(id, d) => <input id={id} aria-describedby={d} value={form.positionExceptionReason} onChange={set('positionExceptionReason')} />}
+                    {(id, d) => (
+                      <input id={id} aria-describedby={d} value={form.positionExceptionReason} onChange={set('positionExceptionReason')} />
+                    )}
                   </Field>
                 )}
                 <Field label={t('appoint.authorizationNo')} error={fe('authorizationCertificateNo')}>
-                  {(id, d) => <input id={id} aria-describedby={d} value={form.authorizationCertificateNo} onChange={set('authorizationCertificateNo')} />}
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      value={form.authorizationCertificateNo}
+                      onChange={set('authorizationCertificateNo')}
+                    />
+                  )}
                 </Field>
                 <Field label={t('appoint.appointedOn')} error={fe('appointedOn')}>
                   {(id, d) => <input id={id} aria-describedby={d} type="date" value={form.appointedOn} onChange={set('appointedOn')} />}
                 </Field>
                 <Field label={t('appoint.termYears')} hint={t('appoint.termHint')} error={fe('termYears')}>
-                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={10} value={form.termYears} onChange={set('termYears')} />}
+                  {(id, d) => (
+                    <input id={id} aria-describedby={d} type="number" min={1} max={10} value={form.termYears} onChange={set('termYears')} />
+                  )}
                 </Field>
                 {!answer.result.eligible && (
-                  <Field label={t('appoint.eligibilityException')} hint={t('appoint.eligibilityExceptionHint')} error={fe('eligibilityExceptionReason')} wide>
-                    {(id, d) => <textarea id={id} aria-describedby={d} value={form.eligibilityExceptionReason} onChange={set('eligibilityExceptionReason')} />}
+                  <Field
+                    label={t('appoint.eligibilityException')}
+                    hint={t('appoint.eligibilityExceptionHint')}
+                    error={fe('eligibilityExceptionReason')}
+                    wide
+                  >
+                    {(id, d) => (
+                      <textarea
+                        id={id}
+                        aria-describedby={d}
+                        value={form.eligibilityExceptionReason}
+                        onChange={set('eligibilityExceptionReason')}
+                      />
+                    )}
                   </Field>
                 )}
                 <fieldset className="field-wide declaration">
@@ -143,13 +194,29 @@ export function AppointmentsPage() {
                   <p className="muted small">{t('decl.help')}</p>
                   {DECLARATION_ITEMS.map((item) => (
                     <div key={item} className="field field-check">
-                      <input id={`decl-${item}`} type="checkbox" checked={applies[item] === true} onChange={(e) => setApplies({ ...applies, [item]: e.target.checked })} />
+                      <input
+                        id={`decl-${item}`}
+                        type="checkbox"
+                        checked={applies[item] === true}
+                        onChange={(e) => setApplies({ ...applies, [item]: e.target.checked })}
+                      />
                       <label htmlFor={`decl-${item}`}>{label('decl.', item)}</label>
                     </div>
                   ))}
                 </fieldset>
                 <div className="field-wide">
-                  <FormError error={appoint.error} shownFields={['positionTitle', 'positionLevel', 'positionExceptionReason', 'authorizationCertificateNo', 'appointedOn', 'termYears', 'eligibilityExceptionReason']} />
+                  <FormError
+                    error={appoint.error}
+                    shownFields={[
+                      'positionTitle',
+                      'positionLevel',
+                      'positionExceptionReason',
+                      'authorizationCertificateNo',
+                      'appointedOn',
+                      'termYears',
+                      'eligibilityExceptionReason',
+                    ]}
+                  />
                   <button type="submit" className="btn btn-primary" disabled={appoint.busy}>
                     {t('appoint.submit')}
                   </button>
@@ -162,7 +229,13 @@ export function AppointmentsPage() {
       <section className="card">
         <h2>{t('appoint.history')}</h2>
         <ErrorBox error={list.error} />
-        {!list.data ? <Loading /> : list.data.items.length === 0 ? <Empty>{t('appoint.none')}</Empty> : list.data.items.map((a) => <AppointmentCard key={a.id} appointment={a} onRenewed={list.reload} />)}
+        {!list.data ? (
+          <Loading />
+        ) : list.data.items.length === 0 ? (
+          <Empty>{t('appoint.none')}</Empty>
+        ) : (
+          list.data.items.map((a) => <AppointmentCard key={a.id} appointment={a} onRenewed={list.reload} />)
+        )}
         {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />}
       </section>
     </>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { ComplianceStatus, CourseSummary, Page } from '../../api/types';
@@ -46,7 +46,13 @@ interface NominationReport {
   rows: { userId: string; fullName: string | null; idNumberMasked: string | null; outcome: Outcome; reason: string }[];
 }
 
-const OUTCOME_TONE: Record<Outcome, 'ok' | 'info' | 'bad' | 'warn'> = { enrolled: 'ok', already_enrolled: 'info', capacity_full: 'warn', not_staff: 'bad', not_eligible: 'bad' };
+const OUTCOME_TONE: Record<Outcome, 'ok' | 'info' | 'bad' | 'warn'> = {
+  enrolled: 'ok',
+  already_enrolled: 'info',
+  capacity_full: 'warn',
+  not_staff: 'bad',
+  not_eligible: 'bad',
+};
 
 /**
  * 员工管理 for the enterprise admin: confirm or reject people who named the enterprise as
@@ -101,10 +107,22 @@ function Requests({ onDecided }: { onDecided(): void }) {
               <td>{r.idNumberMasked}</td>
               <td>{dateTime(r.requestedAt)}</td>
               <td className="row-actions">
-                <button type="button" className="btn btn-small btn-primary" disabled={act.busy} onClick={() => decide(r, true)} aria-label={t('employees.confirmOf', { name: r.fullName })}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  disabled={act.busy}
+                  onClick={() => decide(r, true)}
+                  aria-label={t('employees.confirmOf', { name: r.fullName })}
+                >
                   {t('employees.confirm')}
                 </button>
-                <button type="button" className="btn btn-small" disabled={act.busy} onClick={() => decide(r, false)} aria-label={t('employees.rejectOf', { name: r.fullName })}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={act.busy}
+                  onClick={() => decide(r, false)}
+                  aria-label={t('employees.rejectOf', { name: r.fullName })}
+                >
                   {t('employees.reject')}
                 </button>
               </td>
@@ -120,7 +138,10 @@ function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): vo
   const { t, label } = useI18n();
   const me = useMe();
   const courses = useLoad(() => api.get<Page<CourseSummary>>(`/catalog${qs({ openOnly: true, pageSize: 50 })}`), []);
-  const staff = useLoad(() => api.get<Page<Employee>>(`/enterprises/${me.enterpriseId}/staff${qs({ pageSize: 100 })}`), [refresh, me.enterpriseId]);
+  const staff = useLoad(
+    () => api.get<Page<Employee>>(`/enterprises/${me.enterpriseId}/staff${qs({ pageSize: 100 })}`),
+    [refresh, me.enterpriseId],
+  );
   const [courseId, setCourseId] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [report, setReport] = useState<NominationReport>();
@@ -129,7 +150,9 @@ function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): vo
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setReport(undefined);
-    const answer = await act.run(() => api.post<NominationReport>(`/enterprises/${me.enterpriseId}/nominations`, { courseVersionId: courseId, userIds: chosen }));
+    const answer = await act.run(() =>
+      api.post<NominationReport>(`/enterprises/${me.enterpriseId}/nominations`, { courseVersionId: courseId, userIds: chosen }),
+    );
     if (answer) {
       setReport(answer);
       setChosen([]);
@@ -168,7 +191,8 @@ function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): vo
               {staff.data.items.map((s) => (
                 <li key={s.userId}>
                   <label>
-                    <input type="checkbox" checked={chosen.includes(s.userId)} onChange={() => toggle(s.userId)} /> {s.fullName} <span className="muted small">{s.idNumberMasked}</span>
+                    <input type="checkbox" checked={chosen.includes(s.userId)} onChange={() => toggle(s.userId)} /> {s.fullName}{' '}
+                    <span className="muted small">{s.idNumberMasked}</span>
                   </label>
                 </li>
               ))}
@@ -183,7 +207,13 @@ function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): vo
       {report && (
         <div className="stack" role="status" aria-live="polite">
           <h3>{t('employees.reportTitle', { title: report.title })}</h3>
-          <p>{t('employees.reportSummary', { enrolled: report.summary.enrolled, already: report.summary.alreadyEnrolled, not: report.summary.notEnrolled })}</p>
+          <p>
+            {t('employees.reportSummary', {
+              enrolled: report.summary.enrolled,
+              already: report.summary.alreadyEnrolled,
+              not: report.summary.notEnrolled,
+            })}
+          </p>
           <Table head={[t('lookup.fullName'), t('profile.idNumber'), t('common.status')]}>
             {report.rows.map((r) => (
               <tr key={r.userId}>
@@ -206,7 +236,10 @@ function Progress({ refresh }: { refresh: number }) {
   const me = useMe();
   const [year, setYear] = useState(chinaYear());
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<StaffProgress>>(`/enterprises/${me.enterpriseId}/staff-progress${qs({ year, page, pageSize: 20 })}`), [year, page, refresh, me.enterpriseId]);
+  const list = useLoad(
+    () => api.get<Page<StaffProgress>>(`/enterprises/${me.enterpriseId}/staff-progress${qs({ year, page, pageSize: 20 })}`),
+    [year, page, refresh, me.enterpriseId],
+  );
   return (
     <section className="card" aria-labelledby="prog-h">
       <h2 id="prog-h">{t('employees.progress')}</h2>
@@ -240,7 +273,9 @@ function Progress({ refresh }: { refresh: number }) {
                       <li key={e.enrollmentId}>
                         {e.title}{' '}
                         <span className="small muted">
-                          {e.status === 'completed' ? t('employees.completed') : t('employees.lessons', { done: e.completedRequiredLessons, of: e.requiredLessons })}
+                          {e.status === 'completed'
+                            ? t('employees.completed')
+                            : t('employees.lessons', { done: e.completedRequiredLessons, of: e.requiredLessons })}
                         </span>
                       </li>
                     ))}
@@ -254,7 +289,8 @@ function Progress({ refresh }: { refresh: number }) {
                   <ul className="pick-list">
                     {s.statuses.map((r) => (
                       <li key={r.requirement}>
-                        {r.ruleName}: {hours(r.accrued)} / {hours(r.required)} <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
+                        {r.ruleName}: {hours(r.accrued)} / {hours(r.required)}{' '}
+                        <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
                       </li>
                     ))}
                   </ul>

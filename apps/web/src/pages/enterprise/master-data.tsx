@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import type { AwardStanding, Correction, EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
-import type { FactField} from '../shared/master-data';
+import type { FactField } from '../shared/master-data';
 import { AWARD_FIELDS, EnterpriseFacts, FACT_FIELDS, MasterHistory, useFactText } from '../shared/master-data';
 
 const STANDINGS: AwardStanding[] = ['none', 'nominated', 'awarded'];
@@ -49,7 +49,9 @@ export function MasterDataPage() {
           <ul className="stack">
             {corrections.data.items.map((c) => (
               <li key={c.id} className="report-row">
-                <Badge tone={c.status === 'approved' ? 'ok' : c.status === 'rejected' ? 'bad' : 'info'}>{label('md.status.', c.status)}</Badge>{' '}
+                <Badge tone={c.status === 'approved' ? 'ok' : c.status === 'rejected' ? 'bad' : 'info'}>
+                  {label('md.status.', c.status)}
+                </Badge>{' '}
                 {Object.keys(c.changes)
                   .filter((k) => !k.endsWith('Year'))
                   .map((k) => `${label('md.field.', k)} → ${text(c.changes, k)}`)
@@ -87,7 +89,9 @@ function CorrectionForm({ enterprise, onDone }: { enterprise: EnterpriseMasterDa
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     setSent(false);
-    const changes: Record<string, unknown> = award ? { [field]: value, [`${field}Year`]: value === 'none' ? null : Number(year) || null } : { [field]: value === 'true' };
+    const changes: Record<string, unknown> = award
+      ? { [field]: value, [`${field}Year`]: value === 'none' ? null : Number(year) || null }
+      : { [field]: value === 'true' };
     if (await send.run(() => api.post<Correction>('/enterprise-corrections', { changes, reason }))) {
       setSent(true);
       setReason('');
@@ -106,7 +110,11 @@ function CorrectionForm({ enterprise, onDone }: { enterprise: EnterpriseMasterDa
             onChange={(e) => {
               const next = e.target.value as FactField;
               setField(next);
-              setValue((AWARD_FIELDS as readonly string[]).includes(next) ? String((enterprise as unknown as Record<string, unknown>)[next]) : 'true');
+              setValue(
+                (AWARD_FIELDS as readonly string[]).includes(next)
+                  ? String((enterprise as unknown as Record<string, unknown>)[next])
+                  : 'true',
+              );
             }}
           >
             {FACT_FIELDS.map((f) => (

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api, download, fileToBase64, qs } from '../../api/client';
 import type { YearlyReport } from '../../api/registry-types';
@@ -15,7 +15,14 @@ export function EnterpriseReportsPage() {
   const { t, label, dateTime } = useI18n();
   const [page, setPage] = useState(1);
   const list = useLoad(() => api.get<Page<YearlyReport>>(`/registry/yearly-reports${qs({ page, pageSize: 10 })}`), [page]);
-  const [form, setForm] = useState({ year: String(chinaYear()), cqoInPlace: true, appraisalSystemEstablished: true, appraisalResult: 'competent', majorQualityIncidents: '0', summary: '' });
+  const [form, setForm] = useState({
+    year: String(chinaYear()),
+    cqoInPlace: true,
+    appraisalSystemEstablished: true,
+    appraisalResult: 'competent',
+    majorQualityIncidents: '0',
+    summary: '',
+  });
   const [file, setFile] = useState<File | null>(null);
   const filing = useAction();
   const dl = useAction();
@@ -33,7 +40,9 @@ export function EnterpriseReportsPage() {
         appraisalResult: form.appraisalResult,
         majorQualityIncidents: Number(form.majorQualityIncidents),
         summary: form.summary,
-        file: file ? { fileName: file.name, contentType: file.type || 'application/pdf', contentBase64: await fileToBase64(file) } : undefined,
+        file: file
+          ? { fileName: file.name, contentType: file.type || 'application/pdf', contentBase64: await fileToBase64(file) }
+          : undefined,
       }),
     );
     if (r) {
@@ -48,11 +57,24 @@ export function EnterpriseReportsPage() {
       <form className="card form-grid" onSubmit={submit} noValidate>
         <h2 className="field-wide">{t('ereports.file')}</h2>
         <Field label={t('hours.year')} error={fe('year')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" value={form.year} onChange={(e) => setForm({ ...form, year: e.target.value })} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="number"
+              value={form.year}
+              onChange={(e) => setForm({ ...form, year: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('reports.appraisal')} error={fe('appraisalResult')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} value={form.appraisalResult} onChange={(e) => setForm({ ...form, appraisalResult: e.target.value })}>
+            <select
+              id={id}
+              aria-describedby={d}
+              value={form.appraisalResult}
+              onChange={(e) => setForm({ ...form, appraisalResult: e.target.value })}
+            >
               {APPRAISALS.map((a) => (
                 <option key={a} value={a}>
                   {label('appraisal.', a)}
@@ -62,21 +84,50 @@ export function EnterpriseReportsPage() {
           )}
         </Field>
         <div className="field field-check">
-          <input id="er-cqo" type="checkbox" checked={form.cqoInPlace} onChange={(e) => setForm({ ...form, cqoInPlace: e.target.checked })} />
+          <input
+            id="er-cqo"
+            type="checkbox"
+            checked={form.cqoInPlace}
+            onChange={(e) => setForm({ ...form, cqoInPlace: e.target.checked })}
+          />
           <label htmlFor="er-cqo">{t('reports.cqoInPlace')}</label>
         </div>
         <div className="field field-check">
-          <input id="er-system" type="checkbox" checked={form.appraisalSystemEstablished} onChange={(e) => setForm({ ...form, appraisalSystemEstablished: e.target.checked })} />
+          <input
+            id="er-system"
+            type="checkbox"
+            checked={form.appraisalSystemEstablished}
+            onChange={(e) => setForm({ ...form, appraisalSystemEstablished: e.target.checked })}
+          />
           <label htmlFor="er-system">{t('ereports.system')}</label>
         </div>
         <Field label={t('reports.incidents')} error={fe('majorQualityIncidents')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" min={0} value={form.majorQualityIncidents} onChange={(e) => setForm({ ...form, majorQualityIncidents: e.target.value })} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="number"
+              min={0}
+              value={form.majorQualityIncidents}
+              onChange={(e) => setForm({ ...form, majorQualityIncidents: e.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('ereports.document')} hint={t('ereports.documentHint')} error={fe('file')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="file" accept=".pdf,.doc,.docx,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="file"
+              accept=".pdf,.doc,.docx,.jpg,.jpeg,.png"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
         <Field label={t('ereports.summary')} error={fe('summary')} wide>
-          {(id, d) => <textarea id={id} aria-describedby={d} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />}
+          {(id, d) => (
+            <textarea id={id} aria-describedby={d} value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} />
+          )}
         </Field>
         <div className="field-wide">
           <FormError error={filing.error} shownFields={['year', 'appraisalResult', 'majorQualityIncidents', 'file', 'summary']} />
@@ -102,14 +153,21 @@ export function EnterpriseReportsPage() {
           <ul className="stack">
             {list.data.items.map((r) => (
               <li key={r.id} className="report-row">
-                <strong>{t('reports.yearOf', { year: r.year })}</strong> <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>{r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}</Badge>
+                <strong>{t('reports.yearOf', { year: r.year })}</strong>{' '}
+                <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>
+                  {r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}
+                </Badge>
                 {r.filedLate && <Badge tone="warn">{t('reports.late')}</Badge>}
                 {r.dueOn && <span className="muted small"> {t('reports.dueOn', { date: r.dueOn })}</span>}
                 <span className="muted small">
                   {' '}
                   {t('reports.filedAt')} {dateTime(r.filedAt)} · {r.appraisalResultLabel}
                 </span>{' '}
-                <button type="button" className="btn-link" onClick={() => dl.run(() => download(`/registry/yearly-reports/${r.id}/file`, r.fileName))}>
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => dl.run(() => download(`/registry/yearly-reports/${r.id}/file`, r.fileName))}
+                >
                   {r.fileName}
                 </button>
               </li>

@@ -15,7 +15,10 @@ export function StaffHoursPage() {
   const me = useMe();
   const [year, setYear] = useState(chinaYear());
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<ComplianceRow>>(`/enterprises/${me.enterpriseId}/compliance${qs({ year, page, pageSize: 20 })}`), [year, page, me.enterpriseId]);
+  const list = useLoad(
+    () => api.get<Page<ComplianceRow>>(`/enterprises/${me.enterpriseId}/compliance${qs({ year, page, pageSize: 20 })}`),
+    [year, page, me.enterpriseId],
+  );
   return (
     <>
       <PageTitle title={t('staff.title')}>
@@ -34,7 +37,16 @@ export function StaffHoursPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>{t('staff.none')}</Empty>
       ) : (
-        <Table head={[t('lookup.fullName'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status'), t('transcript.column')]}>
+        <Table
+          head={[
+            t('lookup.fullName'),
+            t('shortfalls.requirement'),
+            t('shortfalls.hours'),
+            t('hours.shortfallCol'),
+            t('common.status'),
+            t('transcript.column'),
+          ]}
+        >
           {list.data.items.map((r, i, rows) => (
             <tr key={`${r.traineeId}-${r.requirement}`}>
               <td>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, qs } from '../../api/client';
@@ -34,11 +34,37 @@ interface AttentionDraft {
 }
 const NO_ATTENTION: AttentionDraft = { on: false, minMinutes: '10', maxMinutes: '20', timeoutSeconds: '60', fromBank: false };
 
-const emptyLesson = (): LessonDraft => ({ title: '', type: 'video', minutes: '45', required: true, contentUrl: '', content: null, contentPackageId: null, packageTitle: '', startsAt: '', endsAt: '', venue: '' });
-const EMPTY = { title: '', description: '', category: '1', topicCodes: [] as string[], kind: 'appointment', creditHours: '', deliveryMode: 'online', capacity: '', enrollmentOpensAt: '', enrollmentClosesAt: '', completionShare: '0.90', finalExamPaperId: '' };
+const emptyLesson = (): LessonDraft => ({
+  title: '',
+  type: 'video',
+  minutes: '45',
+  required: true,
+  contentUrl: '',
+  content: null,
+  contentPackageId: null,
+  packageTitle: '',
+  startsAt: '',
+  endsAt: '',
+  venue: '',
+});
+const EMPTY = {
+  title: '',
+  description: '',
+  category: '1',
+  topicCodes: [] as string[],
+  kind: 'appointment',
+  creditHours: '',
+  deliveryMode: 'online',
+  capacity: '',
+  enrollmentOpensAt: '',
+  enrollmentClosesAt: '',
+  completionShare: '0.90',
+  finalExamPaperId: '',
+};
 
 // <input type="datetime-local"> speaks local time without a zone; the API wants ISO 8601 instants.
-const toLocalInput = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '');
+const toLocalInput = (iso: string | null) =>
+  iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '';
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
 
 /** Create a course, edit a draft, or start a new version from a published one. */
@@ -48,7 +74,10 @@ export function CourseFormPage() {
   const navigate = useNavigate();
   const topics = useLoad(() => api.get<Topic[]>('/topics'), []);
   const papers = useLoad(() => api.get<Page<Paper>>(`/exam-papers${qs({ kind: 'course_exam', status: 'published', pageSize: 100 })}`), []);
-  const existing = useLoad(() => (versionId ? api.get<CourseVersion>(`/course-versions/${versionId}`) : Promise.resolve(null)), [versionId]);
+  const existing = useLoad(
+    () => (versionId ? api.get<CourseVersion>(`/course-versions/${versionId}`) : Promise.resolve(null)),
+    [versionId],
+  );
   const [form, setForm] = useState(EMPTY);
   const [lessons, setLessons] = useState<LessonDraft[]>([emptyLesson()]);
   const [attention, setAttention] = useState<AttentionDraft>(NO_ATTENTION);
@@ -79,9 +108,31 @@ export function CourseFormPage() {
     });
     const a = v.attentionChecks;
     // Kept as they are when the version is edited here (leaving them out would switch them off).
-    setAttention(a ? { on: true, minMinutes: String(a.minMinutes), maxMinutes: String(a.maxMinutes), timeoutSeconds: String(a.timeoutSeconds), fromBank: a.fromBank } : NO_ATTENTION);
+    setAttention(
+      a
+        ? {
+            on: true,
+            minMinutes: String(a.minMinutes),
+            maxMinutes: String(a.maxMinutes),
+            timeoutSeconds: String(a.timeoutSeconds),
+            fromBank: a.fromBank,
+          }
+        : NO_ATTENTION,
+    );
     setLessons(
-      v.lessons.map((l) => ({ title: l.title, type: l.type, minutes: String(l.minutes), required: l.required, contentUrl: l.contentUrl ?? '', content: l.content, contentPackageId: l.contentPackageId, packageTitle: '', startsAt: toLocalInput(l.startsAt), endsAt: toLocalInput(l.endsAt), venue: l.venue ?? '' })),
+      v.lessons.map((l) => ({
+        title: l.title,
+        type: l.type,
+        minutes: String(l.minutes),
+        required: l.required,
+        contentUrl: l.contentUrl ?? '',
+        content: l.content,
+        contentPackageId: l.contentPackageId,
+        packageTitle: '',
+        startsAt: toLocalInput(l.startsAt),
+        endsAt: toLocalInput(l.endsAt),
+        venue: l.venue ?? '',
+      })),
     );
   }, [existing.data]);
 
@@ -103,7 +154,12 @@ export function CourseFormPage() {
       completionShare: form.completionShare,
       finalExamPaperId: form.finalExamPaperId || null,
       attentionChecks: attention.on
-        ? { minMinutes: Number(attention.minMinutes), maxMinutes: Number(attention.maxMinutes), timeoutSeconds: Number(attention.timeoutSeconds), fromBank: attention.fromBank }
+        ? {
+            minMinutes: Number(attention.minMinutes),
+            maxMinutes: Number(attention.maxMinutes),
+            timeoutSeconds: Number(attention.timeoutSeconds),
+            fromBank: attention.fromBank,
+          }
         : null,
       lessons: lessons.map((l) => ({
         title: l.title,
@@ -120,7 +176,11 @@ export function CourseFormPage() {
     };
     const v = existing.data;
     const saved = await save.run(() =>
-      !v ? api.post<CourseVersion>('/courses', body) : editable ? api.patch<CourseVersion>(`/course-versions/${v.id}`, body) : api.post<CourseVersion>(`/courses/${v.courseId}/versions`, body),
+      !v
+        ? api.post<CourseVersion>('/courses', body)
+        : editable
+          ? api.patch<CourseVersion>(`/course-versions/${v.id}`, body)
+          : api.post<CourseVersion>(`/courses/${v.courseId}/versions`, body),
     );
     if (saved) navigate(`/org/versions/${saved.id}`);
   };
@@ -131,7 +191,11 @@ export function CourseFormPage() {
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const setLesson = (i: number, patch: Partial<LessonDraft>) => setLessons(lessons.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const topicChoices = (topics.data ?? []).filter((tp) => String(tp.category) === form.category);
-  const title = !existing.data ? t('org.newCourse') : editable ? t('org.editCourse', { v: existing.data.version }) : t('org.newVersionOf', { title: existing.data.title });
+  const title = !existing.data
+    ? t('org.newCourse')
+    : editable
+      ? t('org.editCourse', { v: existing.data.version })
+      : t('org.newVersionOf', { title: existing.data.title });
 
   return (
     <>
@@ -142,11 +206,26 @@ export function CourseFormPage() {
             {(id, d) => <input id={id} aria-describedby={d} value={form.title} onChange={set('title')} onBlur={checks.blur('title')} />}
           </Field>
           <Field label={t('org.description')} error={fe('description')} wide>
-            {(id, d) => <textarea id={id} aria-describedby={d} value={form.description} onChange={set('description')} onBlur={checks.blur('description')} />}
+            {(id, d) => (
+              <textarea
+                id={id}
+                aria-describedby={d}
+                value={form.description}
+                onChange={set('description')}
+                onBlur={checks.blur('description')}
+              />
+            )}
           </Field>
           <Field label={t('course.category')} error={fe('category')}>
             {(id, d) => (
-              <select id={id} aria-describedby={d} value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value, topicCodes: [], kind: e.target.value === '2' ? 'continuing' : form.kind })}>
+              <select
+                id={id}
+                aria-describedby={d}
+                value={form.category}
+                onChange={(e) =>
+                  setForm({ ...form, category: e.target.value, topicCodes: [], kind: e.target.value === '2' ? 'continuing' : form.kind })
+                }
+              >
                 <option value="1">{t('category.1')}</option>
                 <option value="2">{t('category.2')}</option>
               </select>
@@ -154,7 +233,13 @@ export function CourseFormPage() {
           </Field>
           <Field label={t('course.kind')} error={fe('kind')} hint={form.category === '2' ? t('org.category2Continuing') : undefined}>
             {(id, d) => (
-              <select id={id} aria-describedby={d} value={form.category === '2' ? 'continuing' : form.kind} disabled={form.category === '2'} onChange={set('kind')}>
+              <select
+                id={id}
+                aria-describedby={d}
+                value={form.category === '2' ? 'continuing' : form.kind}
+                disabled={form.category === '2'}
+                onChange={set('kind')}
+              >
                 <option value="appointment">{t('kind.appointment')}</option>
                 <option value="continuing">{t('kind.continuing')}</option>
               </select>
@@ -168,7 +253,12 @@ export function CourseFormPage() {
                   <input
                     type="checkbox"
                     checked={form.topicCodes.includes(tp.code)}
-                    onChange={(e) => setForm({ ...form, topicCodes: e.target.checked ? [...form.topicCodes, tp.code] : form.topicCodes.filter((c) => c !== tp.code) })}
+                    onChange={(e) =>
+                      setForm({
+                        ...form,
+                        topicCodes: e.target.checked ? [...form.topicCodes, tp.code] : form.topicCodes.filter((c) => c !== tp.code),
+                      })
+                    }
                   />{' '}
                   {tp.name}
                 </label>
@@ -198,13 +288,31 @@ export function CourseFormPage() {
             {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={form.capacity} onChange={set('capacity')} />}
           </Field>
           <Field label={t('org.completionShare')} hint={t('org.completionShareHint')} error={fe('completionShare')}>
-            {(id, d) => <input id={id} aria-describedby={d} inputMode="decimal" value={form.completionShare} onChange={set('completionShare')} />}
+            {(id, d) => (
+              <input id={id} aria-describedby={d} inputMode="decimal" value={form.completionShare} onChange={set('completionShare')} />
+            )}
           </Field>
           <Field label={t('org.opensAt')} error={fe('enrollmentOpensAt')}>
-            {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={form.enrollmentOpensAt} onChange={set('enrollmentOpensAt')} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                type="datetime-local"
+                value={form.enrollmentOpensAt}
+                onChange={set('enrollmentOpensAt')}
+              />
+            )}
           </Field>
           <Field label={t('org.closesAt')} error={fe('enrollmentClosesAt')}>
-            {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={form.enrollmentClosesAt} onChange={set('enrollmentClosesAt')} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                type="datetime-local"
+                value={form.enrollmentClosesAt}
+                onChange={set('enrollmentClosesAt')}
+              />
+            )}
           </Field>
           <Field label={t('course.finalExam')} hint={t('org.finalExamHint')} error={fe('finalExamPaperId')} wide>
             {(id, d) => (
@@ -223,22 +331,62 @@ export function CourseFormPage() {
           <legend>{t('org.attention')}</legend>
           <div className="form-grid">
             <div className="field field-check field-wide">
-              <input id="attention-on" type="checkbox" checked={attention.on} onChange={(e) => setAttention({ ...attention, on: e.target.checked })} />
+              <input
+                id="attention-on"
+                type="checkbox"
+                checked={attention.on}
+                onChange={(e) => setAttention({ ...attention, on: e.target.checked })}
+              />
               <label htmlFor="attention-on">{t('org.attentionOn')}</label>
             </div>
             {attention.on && (
               <>
                 <Field label={t('org.attentionMin')} error={fe('attentionChecks.minMinutes')}>
-                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={600} value={attention.minMinutes} onChange={(e) => setAttention({ ...attention, minMinutes: e.target.value })} />}
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      type="number"
+                      min={1}
+                      max={600}
+                      value={attention.minMinutes}
+                      onChange={(e) => setAttention({ ...attention, minMinutes: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label={t('org.attentionMax')} error={fe('attentionChecks.maxMinutes')}>
-                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={600} value={attention.maxMinutes} onChange={(e) => setAttention({ ...attention, maxMinutes: e.target.value })} />}
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      type="number"
+                      min={1}
+                      max={600}
+                      value={attention.maxMinutes}
+                      onChange={(e) => setAttention({ ...attention, maxMinutes: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label={t('org.attentionTimeout')} hint={t('org.attentionTimeoutHint')} error={fe('attentionChecks.timeoutSeconds')}>
-                  {(id, d) => <input id={id} aria-describedby={d} type="number" min={10} max={600} value={attention.timeoutSeconds} onChange={(e) => setAttention({ ...attention, timeoutSeconds: e.target.value })} />}
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      type="number"
+                      min={10}
+                      max={600}
+                      value={attention.timeoutSeconds}
+                      onChange={(e) => setAttention({ ...attention, timeoutSeconds: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <div className="field field-check field-wide">
-                  <input id="attention-bank" type="checkbox" checked={attention.fromBank} onChange={(e) => setAttention({ ...attention, fromBank: e.target.checked })} />
+                  <input
+                    id="attention-bank"
+                    type="checkbox"
+                    checked={attention.fromBank}
+                    onChange={(e) => setAttention({ ...attention, fromBank: e.target.checked })}
+                  />
                   <label htmlFor="attention-bank">{t('org.attentionFromBank')}</label>
                 </div>
               </>
@@ -252,11 +400,18 @@ export function CourseFormPage() {
             <legend>{t('org.lessonN', { n: i + 1 })}</legend>
             <div className="form-grid">
               <Field label={t('org.lessonTitle')} error={fe(`lessons[${i}].title`)} wide>
-                {(id, d) => <input id={id} aria-describedby={d} value={l.title} onChange={(e) => setLesson(i, { title: e.target.value })} />}
+                {(id, d) => (
+                  <input id={id} aria-describedby={d} value={l.title} onChange={(e) => setLesson(i, { title: e.target.value })} />
+                )}
               </Field>
               <Field label={t('org.lessonType')} error={fe(`lessons[${i}].type`)}>
                 {(id, d) => (
-                  <select id={id} aria-describedby={d} value={l.type} onChange={(e) => setLesson(i, { type: e.target.value as LessonType })}>
+                  <select
+                    id={id}
+                    aria-describedby={d}
+                    value={l.type}
+                    onChange={(e) => setLesson(i, { type: e.target.value as LessonType })}
+                  >
                     {['video', 'document', 'live_session', 'cmi5', 'scorm'].map((x) => (
                       <option key={x} value={x}>
                         {label('lessonType.', x)}
@@ -266,10 +421,23 @@ export function CourseFormPage() {
                 )}
               </Field>
               <Field label={t('org.minutes')} error={fe(`lessons[${i}].minutes`)}>
-                {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={l.minutes} onChange={(e) => setLesson(i, { minutes: e.target.value })} />}
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    type="number"
+                    min={1}
+                    value={l.minutes}
+                    onChange={(e) => setLesson(i, { minutes: e.target.value })}
+                  />
+                )}
               </Field>
               {l.type === 'cmi5' || l.type === 'scorm' ? (
-                <Field label={t(l.type === 'cmi5' ? 'org.packageChoose' : 'org.scormPackageChoose')} error={fe(`lessons[${i}].contentPackageId`)} wide>
+                <Field
+                  label={t(l.type === 'cmi5' ? 'org.packageChoose' : 'org.scormPackageChoose')}
+                  error={fe(`lessons[${i}].contentPackageId`)}
+                  wide
+                >
                   {() => (
                     <PackageUpload
                       current={l.contentPackageId ? { id: l.contentPackageId, title: l.packageTitle } : null}
@@ -280,7 +448,15 @@ export function CourseFormPage() {
               ) : l.type !== 'live_session' ? (
                 <>
                   <Field label={t('org.contentUrl')} error={fe(`lessons[${i}].contentUrl`)} wide>
-                    {(id, d) => <input id={id} aria-describedby={d} type="url" value={l.contentUrl} onChange={(e) => setLesson(i, { contentUrl: e.target.value })} />}
+                    {(id, d) => (
+                      <input
+                        id={id}
+                        aria-describedby={d}
+                        type="url"
+                        value={l.contentUrl}
+                        onChange={(e) => setLesson(i, { contentUrl: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Field label={t('org.upload')} error={fe(`lessons[${i}].contentFileId`)} wide>
                     {() => (
@@ -288,7 +464,14 @@ export function CourseFormPage() {
                         kind={l.type === 'document' ? 'document' : 'video'}
                         current={l.content?.kind === (l.type === 'document' ? 'document' : 'video') ? l.content : null}
                         // A video lesson lasts as long as its video (in whole minutes).
-                        onUploaded={(file) => setLesson(i, { content: file, ...(file.durationSeconds ? { minutes: String(Math.max(1, Math.floor(Math.round(file.durationSeconds) / 60))) } : {}) })}
+                        onUploaded={(file) =>
+                          setLesson(i, {
+                            content: file,
+                            ...(file.durationSeconds
+                              ? { minutes: String(Math.max(1, Math.floor(Math.round(file.durationSeconds) / 60))) }
+                              : {}),
+                          })
+                        }
                       />
                     )}
                   </Field>
@@ -296,28 +479,61 @@ export function CourseFormPage() {
               ) : (
                 <>
                   <Field label={t('org.startsAt')} error={fe(`lessons[${i}].startsAt`)}>
-                    {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={l.startsAt} onChange={(e) => setLesson(i, { startsAt: e.target.value })} />}
+                    {(id, d) => (
+                      <input
+                        id={id}
+                        aria-describedby={d}
+                        type="datetime-local"
+                        value={l.startsAt}
+                        onChange={(e) => setLesson(i, { startsAt: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Field label={t('org.endsAt')} error={fe(`lessons[${i}].endsAt`)}>
-                    {(id, d) => <input id={id} aria-describedby={d} type="datetime-local" value={l.endsAt} onChange={(e) => setLesson(i, { endsAt: e.target.value })} />}
+                    {(id, d) => (
+                      <input
+                        id={id}
+                        aria-describedby={d}
+                        type="datetime-local"
+                        value={l.endsAt}
+                        onChange={(e) => setLesson(i, { endsAt: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <Field label={t('org.venue')} error={fe(`lessons[${i}].venue`)} wide>
-                    {(id, d) => <input id={id} aria-describedby={d} value={l.venue} onChange={(e) => setLesson(i, { venue: e.target.value })} />}
+                    {(id, d) => (
+                      <input id={id} aria-describedby={d} value={l.venue} onChange={(e) => setLesson(i, { venue: e.target.value })} />
+                    )}
                   </Field>
                 </>
               )}
               <div className="field field-check">
-                <input id={`req-${i}`} type="checkbox" checked={l.required} onChange={(e) => setLesson(i, { required: e.target.checked })} />
+                <input
+                  id={`req-${i}`}
+                  type="checkbox"
+                  checked={l.required}
+                  onChange={(e) => setLesson(i, { required: e.target.checked })}
+                />
                 <label htmlFor={`req-${i}`}>{t('org.required')}</label>
               </div>
               <div className="row-actions">
                 <button type="button" className="btn btn-small" disabled={i === 0} onClick={() => setLessons(move(lessons, i, i - 1))}>
                   {t('org.up')}
                 </button>
-                <button type="button" className="btn btn-small" disabled={i === lessons.length - 1} onClick={() => setLessons(move(lessons, i, i + 1))}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={i === lessons.length - 1}
+                  onClick={() => setLessons(move(lessons, i, i + 1))}
+                >
                   {t('org.down')}
                 </button>
-                <button type="button" className="btn btn-small btn-danger" disabled={lessons.length === 1} onClick={() => setLessons(lessons.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-danger"
+                  disabled={lessons.length === 1}
+                  onClick={() => setLessons(lessons.filter((_, j) => j !== i))}
+                >
                   {t('org.removeLesson')}
                 </button>
               </div>
@@ -329,7 +545,22 @@ export function CourseFormPage() {
         </button>
         <FormError
           error={save.error}
-          shownFields={['title', 'description', 'category', 'kind', 'topicCodes', 'creditHours', 'deliveryMode', 'capacity', 'completionShare', 'enrollmentOpensAt', 'enrollmentClosesAt', 'finalExamPaperId', 'attentionChecks', 'lessons']}
+          shownFields={[
+            'title',
+            'description',
+            'category',
+            'kind',
+            'topicCodes',
+            'creditHours',
+            'deliveryMode',
+            'capacity',
+            'completionShare',
+            'enrollmentOpensAt',
+            'enrollmentClosesAt',
+            'finalExamPaperId',
+            'attentionChecks',
+            'lessons',
+          ]}
         />
         <div className="row-actions spaced">
           <button type="submit" className="btn btn-primary" disabled={save.busy}>

@@ -23,7 +23,13 @@ export function OrgCoursesPage() {
       </PageTitle>
       <div className="tabs" role="group" aria-label={t('common.status')}>
         {STATUSES.map((s) => (
-          <button key={s} type="button" className={`tab${s === status ? ' active' : ''}`} aria-pressed={s === status} onClick={() => (setStatus(s), setPage(1))}>
+          <button
+            key={s}
+            type="button"
+            className={`tab${s === status ? ' active' : ''}`}
+            aria-pressed={s === status}
+            onClick={() => (setStatus(s), setPage(1))}
+          >
             {s ? label('courseStatus.', s) : t('common.all')}
           </button>
         ))}
@@ -34,7 +40,9 @@ export function OrgCoursesPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>{t('org.noCourses')}</Empty>
       ) : (
-        <Table head={[t('org.courseTitle'), t('org.version'), t('common.status'), t('course.creditHours'), t('course.seats'), t('org.updated')]}>
+        <Table
+          head={[t('org.courseTitle'), t('org.version'), t('common.status'), t('course.creditHours'), t('course.seats'), t('org.updated')]}
+        >
           {list.data.items.map((c) => (
             <tr key={c.id}>
               <td>

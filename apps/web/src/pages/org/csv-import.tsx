@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { RowReport } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -6,7 +6,19 @@ import { useAction } from '../../ui/hooks';
 import { Badge, Field, FormError, Table } from '../../ui/kit';
 
 /** A CSV upload (file or pasted text) with the API's per-row report; used for rosters and sign-in sheets. */
-export function CsvImport({ title, hint, example, send, onApplied }: { title: string; hint: string; example: string; send(csv: string, mode: string): Promise<RowReport>; onApplied?(): void }) {
+export function CsvImport({
+  title,
+  hint,
+  example,
+  send,
+  onApplied,
+}: {
+  title: string;
+  hint: string;
+  example: string;
+  send(csv: string, mode: string): Promise<RowReport>;
+  onApplied?(): void;
+}) {
   const { t, label } = useI18n();
   const [csv, setCsv] = useState('');
   const [mode, setMode] = useState('valid-rows');
@@ -26,10 +38,21 @@ export function CsvImport({ title, hint, example, send, onApplied }: { title: st
       <h3>{title}</h3>
       <p className="muted small">{hint}</p>
       <Field label={t('import.file')}>
-        {(id) => <input id={id} type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? '')} />}
+        {(id) => (
+          <input id={id} type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? '')} />
+        )}
       </Field>
       <Field label={t('import.text')} error={error?.fieldMessage('csv')}>
-        {(id, d) => <textarea id={id} aria-describedby={d} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={example} className="mono" />}
+        {(id, d) => (
+          <textarea
+            id={id}
+            aria-describedby={d}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            placeholder={example}
+            className="mono"
+          />
+        )}
       </Field>
       <Field label={t('import.mode')}>
         {(id) => (
@@ -56,7 +79,9 @@ export function CsvImport({ title, hint, example, send, onApplied }: { title: st
               <tr key={r.row}>
                 <td className="num">{r.row}</td>
                 <td>
-                  <Badge tone={r.status === 'error' ? 'bad' : r.status === 'not_applied' ? 'warn' : 'ok'}>{label('rowStatus.', r.status)}</Badge>
+                  <Badge tone={r.status === 'error' ? 'bad' : r.status === 'not_applied' ? 'warn' : 'ok'}>
+                    {label('rowStatus.', r.status)}
+                  </Badge>
                 </td>
                 <td>{[r.traineeName, r.idNumberMasked].filter(Boolean).join(' ') || '—'}</td>
                 <td>{r.errors.map((e) => `${e.field}：${e.message}`).join('；') || '—'}</td>

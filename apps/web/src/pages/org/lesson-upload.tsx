@@ -10,7 +10,15 @@ import { ProgressBar } from '../../ui/kit';
  * server's offset; chunks of 8 MiB). The file goes to the organization's library; the lesson
  * points at it when the course is saved. The server checks the type by the bytes.
  */
-export function LessonUpload({ kind, current, onUploaded }: { kind: 'video' | 'document'; current: LessonContent | null; onUploaded: (file: LessonContent) => void }) {
+export function LessonUpload({
+  kind,
+  current,
+  onUploaded,
+}: {
+  kind: 'video' | 'document';
+  current: LessonContent | null;
+  onUploaded: (file: LessonContent) => void;
+}) {
   const { t } = useI18n();
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<string>();
@@ -70,7 +78,13 @@ export function LessonUpload({ kind, current, onUploaded }: { kind: 'video' | 'd
  * lesson names it when the course is saved. The server checks the zip (size, entries, paths,
  * compression) and the course structure, and says what is wrong.
  */
-export function PackageUpload({ current, onImported }: { current: { id: string; title: string } | null; onImported: (p: ContentPackage) => void }) {
+export function PackageUpload({
+  current,
+  onImported,
+}: {
+  current: { id: string; title: string } | null;
+  onImported: (p: ContentPackage) => void;
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -94,7 +108,14 @@ export function PackageUpload({ current, onImported }: { current: { id: string; 
     <div className="lesson-upload">
       <label className="btn btn-small">
         {t('org.upload')}
-        <input type="file" hidden accept=".zip,application/zip" data-testid="package-upload-input" disabled={busy} onChange={(e) => e.target.files?.[0] && void start(e.target.files[0])} />
+        <input
+          type="file"
+          hidden
+          accept=".zip,application/zip"
+          data-testid="package-upload-input"
+          disabled={busy}
+          onChange={(e) => e.target.files?.[0] && void start(e.target.files[0])}
+        />
       </label>
       {imported ? (
         <span className="muted small" data-testid="package-imported">

@@ -25,7 +25,12 @@ export function PaperPage() {
     <>
       <PageTitle title={p.title} back="/org/papers">
         <Badge tone={toneOf(p.status)}>{label('paperStatus.', p.status)}</Badge>
-        <button type="button" className="btn" disabled={dl.busy} onClick={() => dl.run(() => download(`/exam-papers/${p.id}/results.csv`, `${p.title}.csv`))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={dl.busy}
+          onClick={() => dl.run(() => download(`/exam-papers/${p.id}/results.csv`, `${p.title}.csv`))}
+        >
           {t('papers.exportCsv')}
         </button>
       </PageTitle>
@@ -58,7 +63,17 @@ export function PaperPage() {
         ) : results.data.items.length === 0 ? (
           <Empty />
         ) : (
-          <Table head={[t('lookup.fullName'), t('lookup.idMasked'), t('dash.enterprise'), t('exam.attemptNo'), t('exam.submittedAt'), t('exam.score'), t('exam.result')]}>
+          <Table
+            head={[
+              t('lookup.fullName'),
+              t('lookup.idMasked'),
+              t('dash.enterprise'),
+              t('exam.attemptNo'),
+              t('exam.submittedAt'),
+              t('exam.score'),
+              t('exam.result'),
+            ]}
+          >
             {results.data.items.map((r) => (
               <tr key={r.attemptId}>
                 <td>{r.traineeName}</td>
@@ -67,7 +82,9 @@ export function PaperPage() {
                 <td className="num">{r.attemptNo}</td>
                 <td>{r.status === 'open' ? t('exam.inProgress') : dateTime(r.submittedAt)}</td>
                 <td className="num">{r.score === null ? '—' : `${r.score} / ${r.maxScore}`}</td>
-                <td>{r.passed === null ? '—' : <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? t('exam.passed') : t('exam.failed')}</Badge>}</td>
+                <td>
+                  {r.passed === null ? '—' : <Badge tone={r.passed ? 'ok' : 'bad'}>{r.passed ? t('exam.passed') : t('exam.failed')}</Badge>}
+                </td>
               </tr>
             ))}
           </Table>
@@ -83,7 +100,16 @@ export function PaperPage() {
             {stats.data.items.length === 0 ? (
               <Empty />
             ) : (
-              <Table head={[t('questions.stem'), t('questions.type'), t('papers.itemAttempts'), t('papers.pValue'), t('papers.discrimination'), t('papers.pointBiserial')]}>
+              <Table
+                head={[
+                  t('questions.stem'),
+                  t('questions.type'),
+                  t('papers.itemAttempts'),
+                  t('papers.pValue'),
+                  t('papers.discrimination'),
+                  t('papers.pointBiserial'),
+                ]}
+              >
                 {stats.data.items.map((i) => (
                   <tr key={`${i.questionId}-${i.version}`}>
                     <td className="wrap">{i.stem}</td>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, qs } from '../../api/client';
@@ -35,7 +35,17 @@ export function PapersPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>{t('papers.none')}</Empty>
       ) : (
-        <Table head={[t('papers.paperTitle'), t('papers.kind'), t('common.status'), t('exam.questions'), t('exam.passMark'), t('papers.published'), t('common.actions')]}>
+        <Table
+          head={[
+            t('papers.paperTitle'),
+            t('papers.kind'),
+            t('common.status'),
+            t('exam.questions'),
+            t('exam.passMark'),
+            t('papers.published'),
+            t('common.actions'),
+          ]}
+        >
           {list.data.items.map((p) => (
             <tr key={p.id}>
               <td>
@@ -50,7 +60,12 @@ export function PapersPage() {
               <td>{date(p.publishedAt)}</td>
               <td>
                 {p.status === 'draft' && (
-                  <button type="button" className="btn btn-small" disabled={publish.busy} onClick={async () => (await publish.run(() => api.post(`/exam-papers/${p.id}/publish`))) && list.reload()}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={publish.busy}
+                    onClick={async () => (await publish.run(() => api.post(`/exam-papers/${p.id}/publish`))) && list.reload()}
+                  >
                     {t('org.publish')}
                   </button>
                 )}
@@ -66,7 +81,16 @@ export function PapersPage() {
 
 function PaperForm({ onSaved }: { onSaved(): void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ kind: 'course_exam', title: '', description: '', passMarkPercent: '60', timeLimitMinutes: '60', maxAttempts: '3', cooldownMinutes: '0', revealAnswers: 'when_passed' });
+  const [form, setForm] = useState({
+    kind: 'course_exam',
+    title: '',
+    description: '',
+    passMarkPercent: '60',
+    timeLimitMinutes: '60',
+    maxAttempts: '3',
+    cooldownMinutes: '0',
+    revealAnswers: 'when_passed',
+  });
   const [rules, setRules] = useState<RuleDraft[]>([{ count: '10', category: '1', points: '10' }]);
   const save = useAction();
   const fe = (f: string) => save.error?.fieldMessage(f);
@@ -83,7 +107,11 @@ function PaperForm({ onSaved }: { onSaved(): void }) {
         maxAttempts: form.maxAttempts ? Number(form.maxAttempts) : null,
         cooldownMinutes: Number(form.cooldownMinutes || 0),
         revealAnswers: form.revealAnswers,
-        drawRules: rules.map((r) => ({ count: Number(r.count), category: r.category ? Number(r.category) : undefined, points: Number(r.points) })),
+        drawRules: rules.map((r) => ({
+          count: Number(r.count),
+          category: r.category ? Number(r.category) : undefined,
+          points: Number(r.points),
+        })),
       }),
     );
     if (r) onSaved();
@@ -113,27 +141,55 @@ function PaperForm({ onSaved }: { onSaved(): void }) {
           )}
         </Field>
         <Field label={t('exam.passMark')} hint="%" error={fe('passMarkPercent')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" min={0} max={100} value={form.passMarkPercent} onChange={set('passMarkPercent')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="number"
+              min={0}
+              max={100}
+              value={form.passMarkPercent}
+              onChange={set('passMarkPercent')}
+            />
+          )}
         </Field>
         <Field label={t('papers.timeLimit')} error={fe('timeLimitMinutes')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={form.timeLimitMinutes} onChange={set('timeLimitMinutes')} />}
+          {(id, d) => (
+            <input id={id} aria-describedby={d} type="number" min={1} value={form.timeLimitMinutes} onChange={set('timeLimitMinutes')} />
+          )}
         </Field>
         <Field label={t('papers.maxAttempts')} hint={t('papers.maxAttemptsHint')} error={fe('maxAttempts')}>
           {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={form.maxAttempts} onChange={set('maxAttempts')} />}
         </Field>
         <Field label={t('papers.cooldown')} error={fe('cooldownMinutes')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="number" min={0} value={form.cooldownMinutes} onChange={set('cooldownMinutes')} />}
+          {(id, d) => (
+            <input id={id} aria-describedby={d} type="number" min={0} value={form.cooldownMinutes} onChange={set('cooldownMinutes')} />
+          )}
         </Field>
       </div>
       <h3>{t('papers.drawRules')}</h3>
       {rules.map((r, i) => (
         <div key={i} className="form-grid rule-row">
           <Field label={t('papers.count')} error={fe(`drawRules[${i}].count`)}>
-            {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={r.count} onChange={(e) => setRules(rules.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                type="number"
+                min={1}
+                value={r.count}
+                onChange={(e) => setRules(rules.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))}
+              />
+            )}
           </Field>
           <Field label={t('course.category')} error={fe(`drawRules[${i}].category`)}>
             {(id, d) => (
-              <select id={id} aria-describedby={d} value={r.category} onChange={(e) => setRules(rules.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)))}>
+              <select
+                id={id}
+                aria-describedby={d}
+                value={r.category}
+                onChange={(e) => setRules(rules.map((x, j) => (j === i ? { ...x, category: e.target.value } : x)))}
+              >
                 <option value="">{t('common.all')}</option>
                 <option value="1">{t('category.1')}</option>
                 <option value="2">{t('category.2')}</option>
@@ -141,7 +197,16 @@ function PaperForm({ onSaved }: { onSaved(): void }) {
             )}
           </Field>
           <Field label={t('papers.points')} error={fe(`drawRules[${i}].points`)}>
-            {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} value={r.points} onChange={(e) => setRules(rules.map((x, j) => (j === i ? { ...x, points: e.target.value } : x)))} />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                type="number"
+                min={1}
+                value={r.points}
+                onChange={(e) => setRules(rules.map((x, j) => (j === i ? { ...x, points: e.target.value } : x)))}
+              />
+            )}
           </Field>
         </div>
       ))}
@@ -150,7 +215,19 @@ function PaperForm({ onSaved }: { onSaved(): void }) {
           {t('papers.addRule')}
         </button>
       </div>
-      <FormError error={save.error} shownFields={['title', 'kind', 'revealAnswers', 'passMarkPercent', 'timeLimitMinutes', 'maxAttempts', 'cooldownMinutes', 'drawRules']} />
+      <FormError
+        error={save.error}
+        shownFields={[
+          'title',
+          'kind',
+          'revealAnswers',
+          'passMarkPercent',
+          'timeLimitMinutes',
+          'maxAttempts',
+          'cooldownMinutes',
+          'drawRules',
+        ]}
+      />
       <button type="submit" className="btn btn-primary spaced" disabled={save.busy}>
         {t('papers.saveDraft')}
       </button>

@@ -1,13 +1,19 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { ApiError} from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { api, download, fileToBase64, qs } from '../../api/client';
 import type { Page, Question, QuestionType, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
 
-const blankOptions = (type: QuestionType) => (type === 'true_false' ? [{ text: '正确', correct: true }, { text: '错误', correct: false }] : [0, 1, 2, 3].map(() => ({ text: '', correct: false })));
+const blankOptions = (type: QuestionType) =>
+  type === 'true_false'
+    ? [
+        { text: '正确', correct: true },
+        { text: '错误', correct: false },
+      ]
+    : [0, 1, 2, 3].map(() => ({ text: '', correct: false }));
 
 /** The organization's question bank: list and filter, add a question, import a CSV or XLSX file. */
 export function QuestionsPage() {
@@ -20,10 +26,20 @@ export function QuestionsPage() {
   return (
     <>
       <PageTitle title={t('questions.title')}>
-        <button type="button" className="btn" aria-expanded={panel === 'import'} onClick={() => setPanel(panel === 'import' ? 'none' : 'import')}>
+        <button
+          type="button"
+          className="btn"
+          aria-expanded={panel === 'import'}
+          onClick={() => setPanel(panel === 'import' ? 'none' : 'import')}
+        >
           {t('questions.import')}
         </button>
-        <button type="button" className="btn btn-primary" aria-expanded={panel === 'new'} onClick={() => setPanel(panel === 'new' ? 'none' : 'new')}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          aria-expanded={panel === 'new'}
+          onClick={() => setPanel(panel === 'new' ? 'none' : 'new')}
+        >
           {t('questions.new')}
         </button>
       </PageTitle>
@@ -93,7 +109,15 @@ function QuestionForm({ topics, onSaved }: { topics: Topic[]; onSaved(): void })
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await save.run(() =>
-      api.post<Question>('/exam-questions', { type, stem, options, category: Number(category), topics: topicCodes, difficulty: Number(difficulty), explanation: explanation || null }),
+      api.post<Question>('/exam-questions', {
+        type,
+        stem,
+        options,
+        category: Number(category),
+        topics: topicCodes,
+        difficulty: Number(difficulty),
+        explanation: explanation || null,
+      }),
     );
     if (r) onSaved();
   };
@@ -103,7 +127,12 @@ function QuestionForm({ topics, onSaved }: { topics: Topic[]; onSaved(): void })
       <div className="form-grid">
         <Field label={t('questions.type')} error={fe('type')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} value={type} onChange={(e) => (setType(e.target.value as QuestionType), setOptions(blankOptions(e.target.value as QuestionType)))}>
+            <select
+              id={id}
+              aria-describedby={d}
+              value={type}
+              onChange={(e) => (setType(e.target.value as QuestionType), setOptions(blankOptions(e.target.value as QuestionType)))}
+            >
               {(['single', 'multiple', 'true_false'] as const).map((x) => (
                 <option key={x} value={x}>
                   {label('questionType.', x)}
@@ -133,10 +162,19 @@ function QuestionForm({ topics, onSaved }: { topics: Topic[]; onSaved(): void })
                 name="correct"
                 aria-label={t('questions.correctN', { n: String.fromCharCode(65 + i) })}
                 checked={o.correct}
-                onChange={(e) => setOptions(options.map((x, j) => ({ ...x, correct: type === 'multiple' ? (j === i ? e.target.checked : x.correct) : j === i })))}
+                onChange={(e) =>
+                  setOptions(
+                    options.map((x, j) => ({ ...x, correct: type === 'multiple' ? (j === i ? e.target.checked : x.correct) : j === i })),
+                  )
+                }
               />
               <span className="opt-letter">{String.fromCharCode(65 + i)}</span>
-              <input aria-label={t('questions.optionN', { n: String.fromCharCode(65 + i) })} value={o.text} readOnly={type === 'true_false'} onChange={(e) => setOptions(options.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+              <input
+                aria-label={t('questions.optionN', { n: String.fromCharCode(65 + i) })}
+                value={o.text}
+                readOnly={type === 'true_false'}
+                onChange={(e) => setOptions(options.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+              />
             </div>
           ))}
           {type !== 'true_false' && options.length < 8 && (
@@ -156,7 +194,14 @@ function QuestionForm({ topics, onSaved }: { topics: Topic[]; onSaved(): void })
         </Field>
         <Field label={t('course.topics')} hint={t('questions.topicsHint')} error={fe('topics')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} multiple value={topicCodes} onChange={(e) => setTopicCodes([...e.target.selectedOptions].map((o) => o.value))} size={4}>
+            <select
+              id={id}
+              aria-describedby={d}
+              multiple
+              value={topicCodes}
+              onChange={(e) => setTopicCodes([...e.target.selectedOptions].map((o) => o.value))}
+              size={4}
+            >
               {topics
                 .filter((tp) => String(tp.category) === category)
                 .map((tp) => (
@@ -192,7 +237,13 @@ function ImportPanel({ onDone }: { onDone(): void }) {
     if (!file) return;
     setResult(undefined);
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
-    const r = await run(async () => api.post<{ dryRun: boolean; rows: number; imported: number }>('/exam-questions/import', { format, contentBase64: await fileToBase64(file), dryRun }));
+    const r = await run(async () =>
+      api.post<{ dryRun: boolean; rows: number; imported: number }>('/exam-questions/import', {
+        format,
+        contentBase64: await fileToBase64(file),
+        dryRun,
+      }),
+    );
     if (r) {
       setResult(r);
       if (!r.dryRun) onDone();
@@ -204,13 +255,25 @@ function ImportPanel({ onDone }: { onDone(): void }) {
       <h2>{t('questions.import')}</h2>
       <p className="muted small">{t('questions.importHint')}</p>
       <p>
-        <button type="button" className="btn" disabled={template.busy} onClick={() => template.run(() => download('/exam-questions/import-template', '试题导入模板.xlsx'))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={template.busy}
+          onClick={() => template.run(() => download('/exam-questions/import-template', '试题导入模板.xlsx'))}
+        >
           {t('questions.template')}
         </button>
       </p>
       <FormError error={template.error} />
       <Field label={t('import.file')}>
-        {(id) => <input id={id} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        {(id) => (
+          <input
+            id={id}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
       </Field>
       <div className="field field-check">
         <input id="dry-run" type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />

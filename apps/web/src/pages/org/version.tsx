@@ -17,7 +17,10 @@ export function VersionPage() {
   const courseId = version.data?.courseId;
   const versions = useLoad(() => (courseId ? api.get<CourseSummary[]>(`/courses/${courseId}/versions`) : Promise.resolve([])), [courseId]);
   const [page, setPage] = useState(1);
-  const roster = useLoad(() => api.get<Page<RosterEntry>>(`/course-versions/${versionId}/enrollments${qs({ page, pageSize: 20 })}`), [versionId, page]);
+  const roster = useLoad(
+    () => api.get<Page<RosterEntry>>(`/course-versions/${versionId}/enrollments${qs({ page, pageSize: 20 })}`),
+    [versionId, page],
+  );
   const act = useAction();
   const [done, setDone] = useState<'submit' | 'publish' | 'archive'>();
   const [tab, setTab] = useState<'overview' | 'roster' | 'attendance'>('overview');
@@ -84,7 +87,14 @@ export function VersionPage() {
       )}
       <div className="tabs" role="tablist">
         {(['overview', 'roster', 'attendance'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' active' : ''}`} onClick={() => setTab(k)}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={`tab${tab === k ? ' active' : ''}`}
+            onClick={() => setTab(k)}
+          >
             {t(`org.tab.${k}`)}
           </button>
         ))}
@@ -117,7 +127,9 @@ export function VersionPage() {
             <ul className="plain">
               {(versions.data ?? []).map((x) => (
                 <li key={x.id}>
-                  {x.id === v.id ? <strong>v{x.version}</strong> : <Link to={`/org/versions/${x.id}`}>v{x.version}</Link>} <Badge tone={toneOf(x.status)}>{label('courseStatus.', x.status)}</Badge> <span className="muted small">{date(x.updatedAt)}</span>
+                  {x.id === v.id ? <strong>v{x.version}</strong> : <Link to={`/org/versions/${x.id}`}>v{x.version}</Link>}{' '}
+                  <Badge tone={toneOf(x.status)}>{label('courseStatus.', x.status)}</Badge>{' '}
+                  <span className="muted small">{date(x.updatedAt)}</span>
                 </li>
               ))}
             </ul>
@@ -132,7 +144,16 @@ export function VersionPage() {
           ) : roster.data.items.length === 0 ? (
             <Empty>{t('org.noRoster')}</Empty>
           ) : (
-            <Table head={[t('lookup.fullName'), t('lookup.idMasked'), t('dash.enterprise'), t('common.status'), t('org.progress'), t('org.enrolledAt')]}>
+            <Table
+              head={[
+                t('lookup.fullName'),
+                t('lookup.idMasked'),
+                t('dash.enterprise'),
+                t('common.status'),
+                t('org.progress'),
+                t('org.enrolledAt'),
+              ]}
+            >
               {roster.data.items.map((r) => (
                 <tr key={r.enrollmentId}>
                   <td>{r.fullName ?? r.username}</td>

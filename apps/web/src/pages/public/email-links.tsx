@@ -58,7 +58,9 @@ export function UnsubscribePage() {
       <section className="card login-card">
         <h1>{t('unsubscribe.title')}</h1>
         {done ? (
-          <p role="status" className="alert alert-ok">{t('unsubscribe.done')}</p>
+          <p role="status" className="alert alert-ok">
+            {t('unsubscribe.done')}
+          </p>
         ) : (
           <>
             <p>{t('unsubscribe.intro')}</p>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { landingOf } from '../../nav';
@@ -19,7 +19,10 @@ export function LoginPage() {
   const [totpCode, setTotpCode] = useState('');
   const { busy, error, run } = useAction();
   const askTotp = totpCode !== '' || error?.code === 'TOTP_REQUIRED' || error?.code === 'TOTP_INVALID';
-  const checks = useFieldChecks({ username: { value: username, checks: [required()] }, password: { value: password, checks: [required()] } });
+  const checks = useFieldChecks({
+    username: { value: username, checks: [required()] },
+    password: { value: password, checks: [required()] },
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -38,11 +41,32 @@ export function LoginPage() {
         <p className="muted">{t('login.intro')}</p>
         <form onSubmit={submit} noValidate>
           <Field label={t('login.username')} error={checks.error('username') ?? error?.fieldMessage('username')}>
-            {(id, d) => <input id={id} aria-describedby={d} onBlur={checks.blur('username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}
+            {(id, d) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                onBlur={checks.blur('username')}
+                name="username"
+                autoComplete="username"
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                required
+              />
+            )}
           </Field>
           <Field label={t('login.password')} error={checks.error('password') ?? error?.fieldMessage('password')}>
             {(id, d) => (
-              <input id={id} aria-describedby={d} onBlur={checks.blur('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+              <input
+                id={id}
+                aria-describedby={d}
+                onBlur={checks.blur('password')}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+              />
             )}
           </Field>
           <p className="small login-forgot">
@@ -51,7 +75,16 @@ export function LoginPage() {
           {askTotp && (
             <Field label={t('login.totp')} error={error?.fieldMessage('totpCode')}>
               {(id, d) => (
-                <input id={id} aria-describedby={d} name="totpCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={totpCode} onChange={(e) => setTotpCode(e.target.value.trim())} />
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  name="totpCode"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  value={totpCode}
+                  onChange={(e) => setTotpCode(e.target.value.trim())}
+                />
               )}
             </Field>
           )}

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -27,13 +27,27 @@ export function ForgotPasswordPage() {
       <section className="card login-card">
         <h1>{t('forgot.title')}</h1>
         {answer ? (
-          <p role="status" className="alert alert-ok">{answer}</p>
+          <p role="status" className="alert alert-ok">
+            {answer}
+          </p>
         ) : (
           <>
             <p className="muted">{t('forgot.intro')}</p>
             <form onSubmit={submit} noValidate>
               <Field label={t('forgot.email')} error={checks.error('email') ?? error?.fieldMessage('email')}>
-                {(id, d) => <input id={id} aria-describedby={d} name="email" type="email" autoComplete="email" value={email} onBlur={checks.blur('email')} onChange={(e) => setEmail(e.target.value)} required />}
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    name="email"
+                    type="email"
+                    autoComplete="email"
+                    value={email}
+                    onBlur={checks.blur('email')}
+                    onChange={(e) => setEmail(e.target.value)}
+                    required
+                  />
+                )}
               </Field>
               <FormError error={error} shownFields={['email']} />
               <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
@@ -60,7 +74,10 @@ export function ResetPasswordPage() {
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();
-  const checks = useFieldChecks({ newPassword: { value: password, checks: [required()] }, repeat: { value: repeat, checks: [required()], label: t('reset.repeat') } });
+  const checks = useFieldChecks({
+    newPassword: { value: password, checks: [required()] },
+    repeat: { value: repeat, checks: [required()], label: t('reset.repeat') },
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -77,19 +94,51 @@ export function ResetPasswordPage() {
         <h1>{t('reset.title')}</h1>
         {done ? (
           <>
-            <p role="status" className="alert alert-ok">{t('reset.done')}</p>
-            <Link className="btn btn-primary" to="/login">{t('login.submit')}</Link>
+            <p role="status" className="alert alert-ok">
+              {t('reset.done')}
+            </p>
+            <Link className="btn btn-primary" to="/login">
+              {t('login.submit')}
+            </Link>
           </>
         ) : !token ? (
           <p className="alert alert-error">{t('reset.noToken')}</p>
         ) : (
           <form onSubmit={submit} noValidate>
             <p className="muted">{t('reset.intro')}</p>
-            <Field label={t('reset.newPassword')} error={checks.error('newPassword') ?? error?.fieldMessage('newPassword')} hint={t('reset.hint')}>
-              {(id, d) => <input id={id} aria-describedby={d} name="newPassword" type="password" autoComplete="new-password" value={password} onBlur={checks.blur('newPassword')} onChange={(e) => setPassword(e.target.value)} required />}
+            <Field
+              label={t('reset.newPassword')}
+              error={checks.error('newPassword') ?? error?.fieldMessage('newPassword')}
+              hint={t('reset.hint')}
+            >
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  name="newPassword"
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onBlur={checks.blur('newPassword')}
+                  onChange={(e) => setPassword(e.target.value)}
+                  required
+                />
+              )}
             </Field>
             <Field label={t('reset.repeat')} error={checks.error('repeat') ?? (mismatch ? t('reset.mismatch') : undefined)}>
-              {(id, d) => <input id={id} aria-describedby={d} name="repeat" type="password" autoComplete="new-password" value={repeat} onBlur={checks.blur('repeat')} onChange={(e) => setRepeat(e.target.value)} required />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  name="repeat"
+                  type="password"
+                  autoComplete="new-password"
+                  value={repeat}
+                  onBlur={checks.blur('repeat')}
+                  onChange={(e) => setRepeat(e.target.value)}
+                  required
+                />
+              )}
             </Field>
             <FormError error={error} shownFields={['newPassword']} />
             {error?.fieldMessage('token') && (

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -18,7 +18,18 @@ import { email, phone, TRAINEE_PASSWORD_MIN } from '../account/profile-fields';
  */
 export function RegisterPage() {
   const { t } = useI18n();
-  const [form, setForm] = useState({ username: '', fullName: '', idNumber: '', phone: '', email: '', password: '', password2: '', educationLevel: '', qualityWorkYears: '', qualityQualification: '' });
+  const [form, setForm] = useState({
+    username: '',
+    fullName: '',
+    idNumber: '',
+    phone: '',
+    email: '',
+    password: '',
+    password2: '',
+    educationLevel: '',
+    qualityWorkYears: '',
+    qualityQualification: '',
+  });
   const [employer, setEmployer] = useState<EnterpriseHit | null>(null);
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();
@@ -76,32 +87,122 @@ export function RegisterPage() {
       <p className="muted">{t('register.intro')}</p>
       <form onSubmit={submit} noValidate className="form-grid">
         <Field label={t('register.fullName')} error={fieldError('fullName')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="fullName" autoComplete="name" value={form.fullName} onChange={set('fullName')} onBlur={checks.blur('fullName')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="fullName"
+              autoComplete="name"
+              value={form.fullName}
+              onChange={set('fullName')}
+              onBlur={checks.blur('fullName')}
+            />
+          )}
         </Field>
         <Field label={t('register.idNumber')} error={fieldError('idNumber')} hint={t('register.idNumberHint')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="idNumber" autoComplete="off" maxLength={18} value={form.idNumber} onChange={set('idNumber')} onBlur={checks.blur('idNumber')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="idNumber"
+              autoComplete="off"
+              maxLength={18}
+              value={form.idNumber}
+              onChange={set('idNumber')}
+              onBlur={checks.blur('idNumber')}
+            />
+          )}
         </Field>
         <Field label={t('register.phone')} error={fieldError('phone')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} value={form.phone} onChange={set('phone')} onBlur={checks.blur('phone')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="phone"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              maxLength={11}
+              value={form.phone}
+              onChange={set('phone')}
+              onBlur={checks.blur('phone')}
+            />
+          )}
         </Field>
         <Field label={t('register.email')} error={fieldError('email')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="email" type="email" autoComplete="email" value={form.email} onChange={set('email')} onBlur={checks.blur('email')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={form.email}
+              onChange={set('email')}
+              onBlur={checks.blur('email')}
+            />
+          )}
         </Field>
         <Field label={t('register.employer')} error={error?.fieldMessage('enterpriseId')} hint={t('register.employerExplain')} wide>
           {(id, d) => <EmployerSearch inputId={id} describedBy={d} value={employer} onChange={setEmployer} />}
         </Field>
         <BackgroundFields values={form} set={set} blur={checks.blur} fieldError={fieldError} choose />
         <Field label={t('register.username')} error={fieldError('username')} hint={t('register.usernameHint')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="username" autoComplete="username" value={form.username} onChange={set('username')} onBlur={checks.blur('username')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="username"
+              autoComplete="username"
+              value={form.username}
+              onChange={set('username')}
+              onBlur={checks.blur('username')}
+            />
+          )}
         </Field>
         <Field label={t('register.password')} error={fieldError('password')} hint={t('password.policy', { min: TRAINEE_PASSWORD_MIN })}>
-          {(id, d) => <input id={id} aria-describedby={d} name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} onBlur={checks.blur('password')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={set('password')}
+              onBlur={checks.blur('password')}
+            />
+          )}
         </Field>
         <Field label={t('register.password2')} error={mismatch ? t('password.mismatch') : undefined}>
-          {(id, d) => <input id={id} aria-describedby={d} name="password2" type="password" autoComplete="new-password" value={form.password2} onChange={set('password2')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="password2"
+              type="password"
+              autoComplete="new-password"
+              value={form.password2}
+              onChange={set('password2')}
+            />
+          )}
         </Field>
         <div className="field-wide">
-          <FormError error={error} shownFields={['username', 'fullName', 'idNumber', 'phone', 'email', 'password', 'enterpriseId', 'educationLevel', 'qualityWorkYears', 'qualityQualification']} />
+          <FormError
+            error={error}
+            shownFields={[
+              'username',
+              'fullName',
+              'idNumber',
+              'phone',
+              'email',
+              'password',
+              'enterpriseId',
+              'educationLevel',
+              'qualityWorkYears',
+              'qualityQualification',
+            ]}
+          />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('common.working') : t('register.submit')}
           </button>{' '}

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -18,7 +18,8 @@ export function BackdateApproval({ traineeId, enterpriseId }: { traineeId: strin
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    if (await act.run(() => api.post('/regulators/appointment-backdate-approvals', { traineeId, enterpriseId, appointedOn, reason }))) setDone(true);
+    if (await act.run(() => api.post('/regulators/appointment-backdate-approvals', { traineeId, enterpriseId, appointedOn, reason })))
+      setDone(true);
   };
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>

@@ -23,7 +23,12 @@ const findRegion = (nodes: RegionNode[], id: string | null): RegionNode | undefi
   return undefined;
 };
 
-const VERSION_TONES: Record<CityReportVersion['status'], 'info' | 'warn' | 'ok' | 'muted'> = { submitted: 'info', returned: 'warn', acknowledged: 'ok', superseded: 'muted' };
+const VERSION_TONES: Record<CityReportVersion['status'], 'info' | 'warn' | 'ok' | 'muted'> = {
+  submitted: 'info',
+  returned: 'warn',
+  acknowledged: 'ok',
+  superseded: 'muted',
+};
 
 /**
  * The city's yearly report to the province. The city bureau prepares it, writes the narrative on
@@ -103,7 +108,10 @@ export function CityReportsPage() {
 function ReportCard({ report: listed, own, onChange }: { report: CityReport; own: boolean; onChange(): void }) {
   const { t, label, dateTime } = useI18n();
   // The list carries no versions: each card reads its report (again when the list sees it change).
-  const detail = useLoad(() => api.get<CityReport>(`/regulators/city-reports/${listed.id}`), [listed.id, listed.status, listed.generatedAt]);
+  const detail = useLoad(
+    () => api.get<CityReport>(`/regulators/city-reports/${listed.id}`),
+    [listed.id, listed.status, listed.generatedAt],
+  );
   const r = detail.data ?? listed;
   const latest = r.versions[0];
   const [narrative, setNarrative] = useState('');
@@ -129,7 +137,13 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
     <li className="card" data-testid={`city-report-${r.regionName}`}>
       <div className="enrollment-head">
         <h2>{t('city.reportOf', { region: r.regionName, year: r.year })}</h2>
-        {latest ? <Badge tone={VERSION_TONES[latest.status]}>{t('city.versionStatus', { v: latest.version, status: label('city.status.', latest.status) })}</Badge> : <Badge>{t('city.notSubmitted')}</Badge>}
+        {latest ? (
+          <Badge tone={VERSION_TONES[latest.status]}>
+            {t('city.versionStatus', { v: latest.version, status: label('city.status.', latest.status) })}
+          </Badge>
+        ) : (
+          <Badge>{t('city.notSubmitted')}</Badge>
+        )}
       </div>
       <p className="muted small">
         {t('city.generation', { status: label('city.gen.', r.status) })}
@@ -137,10 +151,18 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
       </p>
       {r.status === 'ready' && (
         <div className="row-actions">
-          <button type="button" className="btn btn-small" onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/pdf`, 'report.pdf'))}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/pdf`, 'report.pdf'))}
+          >
             {t('city.draftPdf')}
           </button>
-          <button type="button" className="btn btn-small" onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/xlsx`, 'report.xlsx'))}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/xlsx`, 'report.xlsx'))}
+          >
             {t('city.draftXlsx')}
           </button>
         </div>
@@ -162,7 +184,12 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
           <Field label={t('city.narrative')} hint={t('city.narrativeHint')} error={act.error?.fieldMessage('narrative')} wide>
             {(id, d) => <textarea id={id} aria-describedby={d} value={narrative} onChange={(e) => setNarrative(e.target.value)} />}
           </Field>
-          <button type="button" className="btn btn-primary" disabled={act.busy} onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/submit`, { narrative }), t('city.submitted'))}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={act.busy}
+            onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/submit`, { narrative }), t('city.submitted'))}
+          >
             {t('city.signAndSubmit')}
           </button>
         </div>
@@ -173,17 +200,40 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
             {(id, d) => <textarea id={id} aria-describedby={d} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <div className="row-actions">
-            <button type="button" className="btn btn-primary" disabled={act.busy} onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/acknowledge`), t('city.acknowledged'))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={act.busy}
+              onClick={() =>
+                run(
+                  () => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/acknowledge`),
+                  t('city.acknowledged'),
+                )
+              }
+            >
               {t('city.acknowledge')}
             </button>
-            <button type="button" className="btn" disabled={act.busy} onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/return`, { reason }), t('city.returned'))}>
+            <button
+              type="button"
+              className="btn"
+              disabled={act.busy}
+              onClick={() =>
+                run(
+                  () => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/return`, { reason }),
+                  t('city.returned'),
+                )
+              }
+            >
               {t('city.return')}
             </button>
           </div>
         </div>
       )}
       {r.versions.length > 0 && (
-        <Table head={[t('city.version'), t('common.status'), t('city.submittedBy'), t('city.narrativeShort'), t('city.files')]} caption={t('city.versions')}>
+        <Table
+          head={[t('city.version'), t('common.status'), t('city.submittedBy'), t('city.narrativeShort'), t('city.files')]}
+          caption={t('city.versions')}
+        >
           {r.versions.map((v) => (
             <tr key={v.id} data-version={v.version}>
               <td className="num">v{v.version}</td>
@@ -197,10 +247,20 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
               </td>
               <td className="wrap">{v.narrative}</td>
               <td>
-                <button type="button" className="btn-link" onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/versions/${v.version}/pdf`, `v${v.version}.pdf`))}>
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/versions/${v.version}/pdf`, `v${v.version}.pdf`))}
+                >
                   PDF
                 </button>{' '}
-                <button type="button" className="btn-link" onClick={() => act.run(() => download(`/regulators/city-reports/${r.id}/versions/${v.version}/xlsx`, `v${v.version}.xlsx`))}>
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() =>
+                    act.run(() => download(`/regulators/city-reports/${r.id}/versions/${v.version}/xlsx`, `v${v.version}.xlsx`))
+                  }
+                >
                   XLSX
                 </button>
               </td>

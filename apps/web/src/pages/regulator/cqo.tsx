@@ -17,7 +17,10 @@ export function CqoStatusPage() {
   const { t, label, date } = useI18n();
   const status = useLoad(() => api.get<CqoStatus>(`/regulators/cqos/${traineeId}`), [traineeId]);
   const [page, setPage] = useState(1);
-  const entries = useLoad(() => api.get<Page<CreditEntry>>(`/trainees/${traineeId}/credit-hours/entries${qs({ page, pageSize: 10 })}`), [traineeId, page]);
+  const entries = useLoad(
+    () => api.get<Page<CreditEntry>>(`/trainees/${traineeId}/credit-hours/entries${qs({ page, pageSize: 10 })}`),
+    [traineeId, page],
+  );
   if (status.error) return <ErrorBox error={status.error} />;
   const s = status.data;
   if (!s) return <Loading />;
@@ -35,7 +38,12 @@ export function CqoStatusPage() {
       <FactsPanel traineeId={traineeId} mode="verify" />
       <section className="card" data-testid="cqo-hours">
         <h2>{t('cqo.training')}</h2>
-        <ProgressBar value={Number(at.hours)} max={Number(at.requiredHours)} state={at.done ? 'complete' : undefined} label={t('hours.barOnce', { accrued: hours(at.hours), required: hours(at.requiredHours), year: '' })} />
+        <ProgressBar
+          value={Number(at.hours)}
+          max={Number(at.requiredHours)}
+          state={at.done ? 'complete' : undefined}
+          label={t('hours.barOnce', { accrued: hours(at.hours), required: hours(at.requiredHours), year: '' })}
+        />
         <p className="small">
           {t('cqo.trainingCert')}：{at.certificateSerial ? <span className="mono">{at.certificateSerial}</span> : t('cqo.none')}
           {at.certificateStatus ? ` (${label('certStatus.', at.certificateStatus)})` : ''}
@@ -55,7 +63,12 @@ export function CqoStatusPage() {
                       <strong>{r.ruleName}</strong>
                       <Badge tone={toneOf(r.state)}>{label('state.', r.state)}</Badge>
                     </div>
-                    <ProgressBar value={Number(r.accrued)} max={Number(r.required)} state={r.state} label={t('hours.barYear', { accrued: hours(r.accrued), required: hours(r.required), year: y.year })} />
+                    <ProgressBar
+                      value={Number(r.accrued)}
+                      max={Number(r.required)}
+                      state={r.state}
+                      label={t('hours.barYear', { accrued: hours(r.accrued), required: hours(r.required), year: y.year })}
+                    />
                   </div>
                 ))}
               </div>

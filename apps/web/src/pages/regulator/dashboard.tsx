@@ -19,12 +19,21 @@ export function DashboardPage() {
   const [asOf, setAsOf] = useState('');
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const regionId = trail.at(-1)?.id;
-  const dash = useLoad(() => api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId, asOf: asOf || undefined })}`), [year, regionId, asOf]);
+  const dash = useLoad(
+    () => api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId, asOf: asOf || undefined })}`),
+    [year, regionId, asOf],
+  );
   // Asked about another date: today's verdict stays beside it.
-  const todays = useLoad(() => (asOf ? api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId })}`) : Promise.resolve(undefined)), [year, regionId, asOf]);
+  const todays = useLoad(
+    () => (asOf ? api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId })}`) : Promise.resolve(undefined)),
+    [year, regionId, asOf],
+  );
   const todayVerdict = (code: string) => todays.data?.totals.targets.find((g) => g.code === code)?.verdict;
   const [page, setPage] = useState(1);
-  const enterprises = useLoad(() => api.get<Page<EnterpriseRow>>(`/regulators/dashboard/enterprises${qs({ year, regionId, page, pageSize: 10 })}`), [year, regionId, page]);
+  const enterprises = useLoad(
+    () => api.get<Page<EnterpriseRow>>(`/regulators/dashboard/enterprises${qs({ year, regionId, page, pageSize: 10 })}`),
+    [year, regionId, page],
+  );
   const d = dash.data;
   const compliance = (r: RegionFigures) => r.compliance.find((c) => c.year === year) ?? r.compliance[0];
   const drill = (id: string) => {
@@ -80,7 +89,10 @@ export function DashboardPage() {
           <h2 className="region-name">{d.totals.regionName}</h2>
           {d.figuresAsOf && <p className="muted small">{t('dash.figuresAsOf', { at: dateTime(d.figuresAsOf) })}</p>}
           <div className="kpis">
-            <Kpi value={pct(d.totals.appointmentRate)} label={t('dash.appointmentRate', { n: d.totals.enterprisesWithCqo, of: d.totals.enterprises })} />
+            <Kpi
+              value={pct(d.totals.appointmentRate)}
+              label={t('dash.appointmentRate', { n: d.totals.enterprisesWithCqo, of: d.totals.enterprises })}
+            />
             <Kpi value={String(d.totals.servingCqos)} label={t('dash.servingCqos')} />
             <Kpi value={pct(compliance(d.totals)?.rate ?? null)} label={t('dash.complianceRate', { year })} />
             <Kpi value={String(d.totals.openFlags)} label={t('dash.openFlags')} />
@@ -91,7 +103,17 @@ export function DashboardPage() {
             <section className="card">
               <h2>{t('dash.targets')}</h2>
               <p className="muted small">{t('dash.asOfNote', { date: d.asOf })}</p>
-              <Table head={[t('dash.target'), t('dash.deadline'), t('dash.appointed'), t('dash.rate'), t('dash.verdictOn', { date: d.asOf }), t('dash.atDeadline'), ...(asOf && todays.data ? [t('dash.today', { date: todays.data.asOf })] : [])]}>
+              <Table
+                head={[
+                  t('dash.target'),
+                  t('dash.deadline'),
+                  t('dash.appointed'),
+                  t('dash.rate'),
+                  t('dash.verdictOn', { date: d.asOf }),
+                  t('dash.atDeadline'),
+                  ...(asOf && todays.data ? [t('dash.today', { date: todays.data.asOf })] : []),
+                ]}
+              >
                 {d.totals.targets.map((g) => (
                   <tr key={g.code}>
                     <td className="wrap">{g.name}</td>
@@ -120,7 +142,12 @@ export function DashboardPage() {
               <section className="card">
                 <BarChart
                   title={t('dash.chartAppointment')}
-                  bars={d.children.map((c) => ({ key: c.regionId, label: c.regionName, value: c.enterprises > 0 ? c.appointmentRate : null, detail: `${c.enterprisesWithCqo}/${c.enterprises}` }))}
+                  bars={d.children.map((c) => ({
+                    key: c.regionId,
+                    label: c.regionName,
+                    value: c.enterprises > 0 ? c.appointmentRate : null,
+                    detail: `${c.enterprisesWithCqo}/${c.enterprises}`,
+                  }))}
                   target={d.totals.targets.length > 0 ? Math.max(...d.totals.targets.map((g) => g.targetRate)) : undefined}
                   onSelect={drill}
                 />
@@ -130,7 +157,12 @@ export function DashboardPage() {
                   title={t('dash.chartCompliance', { year })}
                   bars={d.children.map((c) => {
                     const f = compliance(c);
-                    return { key: c.regionId, label: c.regionName, value: f && f.servingCqos > 0 ? f.rate : null, detail: f ? `${f.complete}/${f.servingCqos}` : undefined };
+                    return {
+                      key: c.regionId,
+                      label: c.regionName,
+                      value: f && f.servingCqos > 0 ? f.rate : null,
+                      detail: f ? `${f.complete}/${f.servingCqos}` : undefined,
+                    };
                   })}
                   onSelect={drill}
                 />
@@ -152,10 +184,17 @@ export function DashboardPage() {
             {enterprises.data.items.map((e) => (
               <tr key={e.enterpriseId}>
                 <td>
-                  <Link to={`/regulator/enterprises/${e.enterpriseId}/history`}>{e.name}</Link> {e.exceptionFlagged && <Badge tone="warn">{t('dash.exception')}</Badge>}
+                  <Link to={`/regulator/enterprises/${e.enterpriseId}/history`}>{e.name}</Link>{' '}
+                  {e.exceptionFlagged && <Badge tone="warn">{t('dash.exception')}</Badge>}
                 </td>
                 <td>{e.regionName}</td>
-                <td>{e.cqoTraineeId ? <Link to={`/regulator/cqos/${e.cqoTraineeId}`}>{e.cqoName}</Link> : <Badge tone="bad">{t('dash.noCqo')}</Badge>}</td>
+                <td>
+                  {e.cqoTraineeId ? (
+                    <Link to={`/regulator/cqos/${e.cqoTraineeId}`}>{e.cqoName}</Link>
+                  ) : (
+                    <Badge tone="bad">{t('dash.noCqo')}</Badge>
+                  )}
+                </td>
                 <td>{e.appointedOn ? `${e.appointedOn} – ${e.termEndsOn}` : '—'}</td>
                 <td>{e.yearState ? <Badge tone={toneOf(e.yearState)}>{label('state.', e.yearState)}</Badge> : '—'}</td>
               </tr>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { download, qs } from '../../api/client';
-import type { MessageKey} from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
 import { FormError, PageTitle } from '../../ui/kit';
@@ -37,7 +37,15 @@ export function ExportsPage() {
             <p className="muted">{t(l.text)}</p>
             <div className="row-actions">
               {(['xlsx', 'csv'] as const).map((format) => (
-                <button key={format} type="button" className="btn" disabled={dl.busy} onClick={() => dl.run(() => download(`/regulators/exports/${l.list}${qs({ year, format })}`, `${l.list}-${year}.${format}`))}>
+                <button
+                  key={format}
+                  type="button"
+                  className="btn"
+                  disabled={dl.busy}
+                  onClick={() =>
+                    dl.run(() => download(`/regulators/exports/${l.list}${qs({ year, format })}`, `${l.list}-${year}.${format}`))
+                  }
+                >
                   {format === 'xlsx' ? t('exports.xlsx') : t('exports.csv')}
                 </button>
               ))}

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -45,7 +45,9 @@ export function LookupPage() {
         </fieldset>
         {kind === 'id_number' && (
           <Field label={t('lookup.idNumber')} hint={t('lookup.idHint')} error={error?.fieldMessage('idNumber')}>
-            {(id, d) => <input id={id} aria-describedby={d} value={form.idNumber} onChange={set('idNumber')} autoComplete="off" inputMode="text" />}
+            {(id, d) => (
+              <input id={id} aria-describedby={d} value={form.idNumber} onChange={set('idNumber')} autoComplete="off" inputMode="text" />
+            )}
           </Field>
         )}
         {kind === 'name_enterprise' && (
@@ -80,7 +82,9 @@ export function LookupPage() {
                 <td className="mono">{m.idNumberMasked}</td>
                 <td>{m.enterpriseName ?? '—'}</td>
                 <td>{m.serving ? <Badge tone="ok">{t('lookup.servingYes')}</Badge> : <Badge>{t('lookup.servingNo')}</Badge>}</td>
-                <td>{t('lookup.trainingHours', { n: Number(m.appointmentTraining.hours), of: Number(m.appointmentTraining.requiredHours) })}</td>
+                <td>
+                  {t('lookup.trainingHours', { n: Number(m.appointmentTraining.hours), of: Number(m.appointmentTraining.requiredHours) })}
+                </td>
               </tr>
             ))}
           </Table>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, fileToBase64, qs } from '../../api/client';
@@ -36,7 +36,10 @@ function ImportSection() {
   const [page, setPage] = useState(1);
   const imports = useLoad(() => api.get<Page<EnterpriseImport>>(`/regulators/enterprise-imports${qs({ page, pageSize: 5 })}`), [page]);
   const errors = useLoad(
-    () => (preview && preview.errorRows > 0 ? api.get<Page<ImportErrorRow>>(`/regulators/enterprise-imports/${preview.id}/errors${qs({ page: errorPage, pageSize: 20 })}`) : Promise.resolve(undefined)),
+    () =>
+      preview && preview.errorRows > 0
+        ? api.get<Page<ImportErrorRow>>(`/regulators/enterprise-imports/${preview.id}/errors${qs({ page: errorPage, pageSize: 20 })}`)
+        : Promise.resolve(undefined),
     [preview?.id, preview?.errorRows, errorPage],
   );
 
@@ -71,11 +74,19 @@ function ImportSection() {
       <form className="card form-grid" onSubmit={submit} noValidate>
         <h2 className="field-wide">{t('md.importTitle')}</h2>
         <p className="muted small field-wide">{t('md.importHelp')}</p>
-        <Field label={t('md.file')} hint={t('md.fileHint')} error={upload.error?.fieldMessage('file') ?? upload.error?.fieldMessage('contentBase64')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="file" accept=".csv,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        <Field
+          label={t('md.file')}
+          hint={t('md.fileHint')}
+          error={upload.error?.fieldMessage('file') ?? upload.error?.fieldMessage('contentBase64')}
+        >
+          {(id, d) => (
+            <input id={id} aria-describedby={d} type="file" accept=".csv,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          )}
         </Field>
         <Field label={t('md.effectiveOn')} hint={t('md.effectiveOnHint')} error={upload.error?.fieldMessage('effectiveOn')}>
-          {(id, d) => <input id={id} aria-describedby={d} type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />}
+          {(id, d) => (
+            <input id={id} aria-describedby={d} type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+          )}
         </Field>
         <div className="field-wide">
           <FormError error={upload.error} shownFields={['file', 'contentBase64', 'effectiveOn']} />
@@ -87,12 +98,21 @@ function ImportSection() {
       {preview && (
         <section className="card" aria-labelledby="md-preview">
           <h2 id="md-preview">
-            {t('md.previewOf', { name: preview.fileName })} <Badge tone={preview.status === 'applied' ? 'ok' : preview.status === 'discarded' ? 'muted' : 'info'}>{label('md.importStatus.', preview.status)}</Badge>
+            {t('md.previewOf', { name: preview.fileName })}{' '}
+            <Badge tone={preview.status === 'applied' ? 'ok' : preview.status === 'discarded' ? 'muted' : 'info'}>
+              {label('md.importStatus.', preview.status)}
+            </Badge>
           </h2>
           <p data-testid="import-counts">
             {preview.errorRows > 0
               ? t('md.countsWithErrors', { total: preview.totalRows, errors: preview.errorRows })
-              : t('md.counts', { total: preview.totalRows, errors: preview.errorRows, create: preview.toCreate, update: preview.toUpdate, same: preview.unchanged })}
+              : t('md.counts', {
+                  total: preview.totalRows,
+                  errors: preview.errorRows,
+                  create: preview.toCreate,
+                  update: preview.toUpdate,
+                  same: preview.unchanged,
+                })}
           </p>
           <FormError error={act.error} />
           {preview.errorRows > 0 ? (
@@ -151,7 +171,9 @@ function ImportSection() {
                 <td>
                   <Badge tone={i.status === 'applied' ? 'ok' : 'muted'}>{label('md.importStatus.', i.status)}</Badge>
                 </td>
-                <td className="wrap">{t('md.countsShort', { total: i.totalRows, errors: i.errorRows, create: i.toCreate, update: i.toUpdate })}</td>
+                <td className="wrap">
+                  {t('md.countsShort', { total: i.totalRows, errors: i.errorRows, create: i.toCreate, update: i.toUpdate })}
+                </td>
               </tr>
             ))}
           </Table>
@@ -173,7 +195,9 @@ function CorrectionsSection() {
   const text = useFactText();
   const run = async (c: Correction, approve: boolean) => {
     setDone(undefined);
-    if (await decide.run(() => api.post<Correction>(`/enterprise-corrections/${c.id}/decision`, { approve, note: notes[c.id] || undefined }))) {
+    if (
+      await decide.run(() => api.post<Correction>(`/enterprise-corrections/${c.id}/decision`, { approve, note: notes[c.id] || undefined }))
+    ) {
       setDone(t(approve ? 'md.approvedNotice' : 'md.rejectedNotice', { name: c.enterpriseName }));
       list.reload();
     }
@@ -210,7 +234,9 @@ function CorrectionsSection() {
                 <strong>
                   <Link to={`/regulator/enterprises/${c.enterpriseId}/history`}>{c.enterpriseName}</Link>
                 </strong>
-                <Badge tone={c.status === 'approved' ? 'ok' : c.status === 'rejected' ? 'bad' : 'info'}>{label('md.status.', c.status)}</Badge>
+                <Badge tone={c.status === 'approved' ? 'ok' : c.status === 'rejected' ? 'bad' : 'info'}>
+                  {label('md.status.', c.status)}
+                </Badge>
               </div>
               <p>
                 {Object.keys(c.changes)

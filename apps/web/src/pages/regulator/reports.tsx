@@ -13,7 +13,10 @@ export function ReportsPage() {
   const [year, setYear] = useState(chinaYear());
   const [status, setStatus] = useState('filed');
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<YearlyReport>>(`/registry/yearly-reports${qs({ year, status, page, pageSize: 10 })}`), [year, status, page]);
+  const list = useLoad(
+    () => api.get<Page<YearlyReport>>(`/registry/yearly-reports${qs({ year, status, page, pageSize: 10 })}`),
+    [year, status, page],
+  );
   const [notes, setNotes] = useState<Record<string, string>>({});
   const ack = useAction();
   const dl = useAction();
@@ -60,8 +63,11 @@ export function ReportsPage() {
                   {r.enterpriseName} · {t('reports.yearOf', { year: r.year })}
                 </h2>
                 <span>
-                  {r.filedLate && <Badge tone="warn">{t('reports.late')}</Badge>} {r.cqoMismatch && <Badge tone="bad">{t('reports.mismatch')}</Badge>}{' '}
-                  <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>{r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}</Badge>
+                  {r.filedLate && <Badge tone="warn">{t('reports.late')}</Badge>}{' '}
+                  {r.cqoMismatch && <Badge tone="bad">{t('reports.mismatch')}</Badge>}{' '}
+                  <Badge tone={r.status === 'acknowledged' ? 'ok' : 'info'}>
+                    {r.status === 'acknowledged' ? t('reports.acknowledged') : t('reports.filed')}
+                  </Badge>
                 </span>
               </div>
               <dl className="facts facts-inline">
@@ -88,7 +94,12 @@ export function ReportsPage() {
               </dl>
               <p className="pre">{r.summary}</p>
               <div className="row-actions">
-                <button type="button" className="btn" disabled={dl.busy} onClick={() => dl.run(() => download(`/registry/yearly-reports/${r.id}/file`, r.fileName))}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={dl.busy}
+                  onClick={() => dl.run(() => download(`/registry/yearly-reports/${r.id}/file`, r.fileName))}
+                >
                   {t('reports.download', { name: r.fileName })}
                 </button>
               </div>
@@ -103,7 +114,9 @@ export function ReportsPage() {
                     disabled={ack.busy}
                     onClick={async () => {
                       setDone(undefined);
-                      if (await ack.run(() => api.post(`/registry/yearly-reports/${r.id}/acknowledge`, { note: notes[r.id] || undefined }))) {
+                      if (
+                        await ack.run(() => api.post(`/registry/yearly-reports/${r.id}/acknowledge`, { note: notes[r.id] || undefined }))
+                      ) {
                         setDone(`${r.enterpriseName} ${r.year}`);
                         list.reload();
                       }
@@ -113,7 +126,9 @@ export function ReportsPage() {
                   </button>
                 </div>
               ) : (
-                <p className="muted small">{t('reports.acknowledgedAt', { at: dateTime(r.acknowledgedAt), note: r.acknowledgementNote ?? '' })}</p>
+                <p className="muted small">
+                  {t('reports.acknowledgedAt', { at: dateTime(r.acknowledgedAt), note: r.acknowledgementNote ?? '' })}
+                </p>
               )}
             </li>
           ))}
@@ -129,7 +144,10 @@ export function ReportsPage() {
 function NonFilers({ year }: { year: number }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<NonFiler>>(`/registry/yearly-reports/non-filers${qs({ year, page, pageSize: 20 })}`), [year, page]);
+  const list = useLoad(
+    () => api.get<Page<NonFiler>>(`/registry/yearly-reports/non-filers${qs({ year, page, pageSize: 20 })}`),
+    [year, page],
+  );
   const remind = useAction();
   const [sent, setSent] = useState<{ enterprises: number; notified: number }>();
   return (
@@ -167,7 +185,9 @@ function NonFilers({ year }: { year: number }) {
             disabled={remind.busy}
             onClick={async () => {
               setSent(undefined);
-              const r = await remind.run(() => api.post<{ enterprises: number; notified: number }>('/registry/yearly-reports/non-filers/reminders', { year }));
+              const r = await remind.run(() =>
+                api.post<{ enterprises: number; notified: number }>('/registry/yearly-reports/non-filers/reminders', { year }),
+              );
               if (r) setSent(r);
             }}
           >

@@ -14,12 +14,22 @@ export function ShortfallsPage() {
   const [year, setYear] = useState(chinaYear());
   const [state, setState] = useState('');
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<ShortfallRow>>(`/regulators/shortfalls${qs({ year, state, page, pageSize: 20 })}`), [year, state, page]);
+  const list = useLoad(
+    () => api.get<Page<ShortfallRow>>(`/regulators/shortfalls${qs({ year, state, page, pageSize: 20 })}`),
+    [year, state, page],
+  );
   const dl = useAction();
   return (
     <>
       <PageTitle title={t('shortfalls.title')}>
-        <button type="button" className="btn" disabled={dl.busy} onClick={() => dl.run(() => download(`/regulators/exports/shortfalls${qs({ year, state, format: 'xlsx' })}`, `shortfalls-${year}.xlsx`))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={dl.busy}
+          onClick={() =>
+            dl.run(() => download(`/regulators/exports/shortfalls${qs({ year, state, format: 'xlsx' })}`, `shortfalls-${year}.xlsx`))
+          }
+        >
           {t('exports.xlsx')}
         </button>
       </PageTitle>
@@ -48,7 +58,18 @@ export function ShortfallsPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>{t('shortfalls.none')}</Empty>
       ) : (
-        <Table head={[t('lookup.fullName'), t('dash.enterprise'), t('dash.region'), t('shortfalls.appointment'), t('shortfalls.requirement'), t('shortfalls.hours'), t('hours.shortfallCol'), t('common.status')]}>
+        <Table
+          head={[
+            t('lookup.fullName'),
+            t('dash.enterprise'),
+            t('dash.region'),
+            t('shortfalls.appointment'),
+            t('shortfalls.requirement'),
+            t('shortfalls.hours'),
+            t('hours.shortfallCol'),
+            t('common.status'),
+          ]}
+        >
           {list.data.items.map((r) => (
             <tr key={`${r.traineeId}-${r.requirement}`}>
               <td>

@@ -5,7 +5,11 @@ import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, Table } from '../../ui/kit';
 
-const STATE_TONE: Record<FactState, 'muted' | 'info' | 'ok'> = { self_declared: 'muted', enterprise_confirmed: 'info', city_verified: 'ok' };
+const STATE_TONE: Record<FactState, 'muted' | 'info' | 'ok'> = {
+  self_declared: 'muted',
+  enterprise_confirmed: 'info',
+  city_verified: 'ok',
+};
 
 /** 自述 / 企业已确认 / 监管已核验: a self-declared fact never looks verified. */
 export function FactStateBadge({ state }: { state: FactState }) {
@@ -40,7 +44,12 @@ export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode
   const upload = async (f: TraineeFact) => {
     const file = files[f.fact];
     setDone(undefined);
-    const r = await act.run(async () => api.post<TraineeFact>(`/me/facts/${f.fact}/evidence`, { fileName: file?.name ?? '', contentBase64: file ? await fileToBase64(file) : '' }));
+    const r = await act.run(async () =>
+      api.post<TraineeFact>(`/me/facts/${f.fact}/evidence`, {
+        fileName: file?.name ?? '',
+        contentBase64: file ? await fileToBase64(file) : '',
+      }),
+    );
     if (r) {
       setDone(t('facts.uploaded', { fact: f.label }));
       facts.reload();
@@ -81,7 +90,11 @@ export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode
               <td className="wrap">
                 {f.evidence ? (
                   <>
-                    <button type="button" className="btn-link" onClick={() => act.run(() => download(`/registry/fact-evidence/${f.evidence!.id}/file`, f.evidence!.fileName))}>
+                    <button
+                      type="button"
+                      className="btn-link"
+                      onClick={() => act.run(() => download(`/registry/fact-evidence/${f.evidence!.id}/file`, f.evidence!.fileName))}
+                    >
                       {f.evidence.fileName}
                     </button>
                     <div className="small muted">{dateTime(f.evidence.declaredAt)}</div>
@@ -96,7 +109,12 @@ export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode
                     <label className="sr-only" htmlFor={`ev-${f.fact}`}>
                       {t('facts.file', { fact: f.label })}
                     </label>
-                    <input id={`ev-${f.fact}`} type="file" accept=".pdf,.jpg,.jpeg,.png" onChange={(e) => setFiles({ ...files, [f.fact]: e.target.files?.[0] ?? null })} />
+                    <input
+                      id={`ev-${f.fact}`}
+                      type="file"
+                      accept=".pdf,.jpg,.jpeg,.png"
+                      onChange={(e) => setFiles({ ...files, [f.fact]: e.target.files?.[0] ?? null })}
+                    />
                     <button type="button" className="btn btn-small" disabled={act.busy || !files[f.fact]} onClick={() => upload(f)}>
                       {t('facts.upload')}
                     </button>

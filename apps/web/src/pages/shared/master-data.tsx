@@ -4,7 +4,14 @@ import { useI18n } from '../../i18n';
 import { Table } from '../../ui/kit';
 
 /** The target facts a list (or a correction) may change, in the notice's order. */
-export const FACT_FIELDS = ['stateOwned', 'aboveDesignatedSize', 'production', 'chinaQualityAward', 'provincialQualityAward', 'cityQualityAward'] as const;
+export const FACT_FIELDS = [
+  'stateOwned',
+  'aboveDesignatedSize',
+  'production',
+  'chinaQualityAward',
+  'provincialQualityAward',
+  'cityQualityAward',
+] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 export const AWARD_FIELDS = ['chinaQualityAward', 'provincialQualityAward', 'cityQualityAward'] as const;
 
@@ -54,7 +61,12 @@ export function MasterHistory({ versions }: { versions: MasterVersion[] }) {
           <td className="wrap">
             {v.changedFields.length === 0
               ? t('md.firstVersion')
-              : v.changedFields.map((f) => `${label('md.field.', f)}：${f === 'name' || f === 'regionId' ? String((v as unknown as Record<string, unknown>)[f] ?? '') : text(v, f.replace(/Year$/, ''))}`).join('；')}
+              : v.changedFields
+                  .map(
+                    (f) =>
+                      `${label('md.field.', f)}：${f === 'name' || f === 'regionId' ? String((v as unknown as Record<string, unknown>)[f] ?? '') : text(v, f.replace(/Year$/, ''))}`,
+                  )
+                  .join('；')}
           </td>
           <td className="wrap">
             {label('md.source.', v.source)}

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { NotificationSettings } from '../../api/types';
@@ -30,7 +30,11 @@ export function NotificationSettingsPage() {
     e.preventDefault();
     setSaved(false);
     const next = await save.run(() =>
-      api.put<NotificationSettings>('/me/notification-settings', { email: email.trim() === '' ? null : email.trim(), emailReminders: reminders, emailUpdates: updates }),
+      api.put<NotificationSettings>('/me/notification-settings', {
+        email: email.trim() === '' ? null : email.trim(),
+        emailReminders: reminders,
+        emailUpdates: updates,
+      }),
     );
     if (next) {
       settings.set(next);
@@ -46,13 +50,32 @@ export function NotificationSettingsPage() {
       <PageTitle title={t('notificationSettings.title')} back="/notifications" />
       <form className="card stack" onSubmit={submit} noValidate>
         <Field label={t('notificationSettings.email')} error={save.error?.fieldMessage('email')} hint={t('notificationSettings.emailHint')}>
-          {(id, d) => <input id={id} aria-describedby={d} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </Field>
         {current.email && (
           <p>
-            {current.emailVerified ? <Badge tone="ok">{t('notificationSettings.verified')}</Badge> : <Badge tone="warn">{t('notificationSettings.unverified')}</Badge>}{' '}
+            {current.emailVerified ? (
+              <Badge tone="ok">{t('notificationSettings.verified')}</Badge>
+            ) : (
+              <Badge tone="warn">{t('notificationSettings.unverified')}</Badge>
+            )}{' '}
             {!current.emailVerified && (
-              <button type="button" className="btn btn-small" disabled={resend.busy} onClick={async () => setResent(Boolean(await resend.run(async () => (await api.post('/me/email/verification'), true))))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={resend.busy}
+                onClick={async () => setResent(Boolean(await resend.run(async () => (await api.post('/me/email/verification'), true))))}
+              >
                 {t('notificationSettings.resend')}
               </button>
             )}
@@ -73,7 +96,11 @@ export function NotificationSettingsPage() {
           <p className="muted small">{t('notificationSettings.inAppStays')}</p>
         </fieldset>
         <FormError error={save.error} shownFields={['email']} />
-        {saved && <p role="status" className="alert alert-ok">{t('notificationSettings.saved')}</p>}
+        {saved && (
+          <p role="status" className="alert alert-ok">
+            {t('notificationSettings.saved')}
+          </p>
+        )}
         <div>
           <button type="submit" className="btn btn-primary" disabled={save.busy}>
             {save.busy ? t('common.working') : t('common.save')}

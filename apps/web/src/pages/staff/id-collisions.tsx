@@ -52,7 +52,8 @@ export function IdCollisionsPage() {
                 <div>
                   <dt>{t('collisions.claimant')}</dt>
                   <dd>
-                    {c.claimant.fullName} · {t('collisions.enterprise')}：{c.claimant.enterpriseName ?? t('collisions.noEnterprise')} · {t('collisions.at')}：{dateTime(c.createdAt)}
+                    {c.claimant.fullName} · {t('collisions.enterprise')}：{c.claimant.enterpriseName ?? t('collisions.noEnterprise')} ·{' '}
+                    {t('collisions.at')}：{dateTime(c.createdAt)}
                   </dd>
                 </div>
                 <div>
@@ -65,7 +66,9 @@ export function IdCollisionsPage() {
               </dl>
               {asking?.id === c.id ? (
                 <div className="review-box" role="group">
-                  <p>{t(asking.decision === 'claimant_confirmed' ? 'collisions.confirmAsk' : 'collisions.rejectAsk', { name: asking.name })}</p>
+                  <p>
+                    {t(asking.decision === 'claimant_confirmed' ? 'collisions.confirmAsk' : 'collisions.rejectAsk', { name: asking.name })}
+                  </p>
                   <FormError error={act.error} />
                   <button type="button" className="btn btn-primary" disabled={act.busy} onClick={decide}>
                     {t('common.yes')}
@@ -77,11 +80,19 @@ export function IdCollisionsPage() {
               ) : (
                 <div className="actions">
                   {!c.holder.hasRecords && (
-                    <button type="button" className="btn" onClick={() => (setDone(false), setAsking({ id: c.id, decision: 'claimant_confirmed', name: c.claimant.fullName }))}>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => (setDone(false), setAsking({ id: c.id, decision: 'claimant_confirmed', name: c.claimant.fullName }))}
+                    >
                       {t('collisions.confirm')}
                     </button>
                   )}{' '}
-                  <button type="button" className="btn" onClick={() => (setDone(false), setAsking({ id: c.id, decision: 'claim_rejected', name: c.claimant.fullName }))}>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => (setDone(false), setAsking({ id: c.id, decision: 'claim_rejected', name: c.claimant.fullName }))}
+                  >
                     {t('collisions.reject')}
                   </button>
                 </div>

@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import QRCode from 'qrcode';
@@ -30,9 +30,7 @@ export default function SecurityPage() {
   if (!me) return null;
   return (
     <>
-      <PageTitle title={t('security.title')}>
-        {!me.totpEnrolmentRequired && <Link to="/password">{t('nav.password')}</Link>}
-      </PageTitle>
+      <PageTitle title={t('security.title')}>{!me.totpEnrolmentRequired && <Link to="/password">{t('nav.password')}</Link>}</PageTitle>
       {me.totpEnrolmentRequired && (
         <div className="alert alert-warn" role="alert">
           {t('security.totpRequiredNotice')}
@@ -112,12 +110,24 @@ function ConfirmTotp({ enrolment, onDone }: { enrolment: Enrolment; onDone(acces
       <p>{t('security.scan')}</p>
       {qr && <img className="totp-qr" src={qr} alt={t('security.qrAlt')} width={200} height={200} />}
       <p>
-        {t('security.secret')}：<code className="totp-secret" data-secret={enrolment.secret}>{grouped(enrolment.secret)}</code>
+        {t('security.secret')}：
+        <code className="totp-secret" data-secret={enrolment.secret}>
+          {grouped(enrolment.secret)}
+        </code>
       </p>
       <p>{t('security.confirmStep')}</p>
       <Field label={t('security.code')} error={act.error?.fieldMessage('code')}>
         {(id, d) => (
-          <input id={id} aria-describedby={d} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.trim())} />
+          <input
+            id={id}
+            aria-describedby={d}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.trim())}
+          />
         )}
       </Field>
       <FormError error={act.error} shownFields={['code']} />
@@ -146,7 +156,16 @@ function DisableTotp({ onDone }: { onDone(): Promise<void> }) {
       <p className="muted">{t('security.disableIntro')}</p>
       <Field label={t('security.code')} error={act.error?.fieldMessage('code')}>
         {(id, d) => (
-          <input id={id} aria-describedby={d} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.trim())} />
+          <input
+            id={id}
+            aria-describedby={d}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.trim())}
+          />
         )}
       </Field>
       <FormError error={act.error} shownFields={['code']} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { ApiError} from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { api, serverNow } from '../../api/client';
 import type { Attempt, TraineePaper } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -63,12 +63,7 @@ function RetakeButton({ paperId, suffix }: { paperId: string; suffix: string }) 
   }
   return (
     <>
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={start.busy}
-        onClick={start.start}
-      >
+      <button type="button" className="btn btn-primary" disabled={start.busy} onClick={start.start}>
         {next.attemptsLeft === null ? t('exam.retake') : t('exam.retakeLeft', { n: next.attemptsLeft })}
       </button>
       <FormError error={start.error} />
@@ -78,7 +73,9 @@ function RetakeButton({ paperId, suffix }: { paperId: string; suffix: string }) 
 
 function OpenAttempt({ attempt, onSubmitted, back }: { attempt: Attempt; onSubmitted(a: Attempt): void; back: string }) {
   const { t, label, dateTime } = useI18n();
-  const [answers, setAnswers] = useState<Record<number, string[]>>(() => Object.fromEntries(attempt.items.map((i) => [i.position, i.selectedOptionIds])));
+  const [answers, setAnswers] = useState<Record<number, string[]>>(() =>
+    Object.fromEntries(attempt.items.map((i) => [i.position, i.selectedOptionIds])),
+  );
   const dirty = useRef(new Set<number>());
   const [saveState, setSaveState] = useState<{ at?: string; saving: boolean; error?: ApiError }>({ saving: false });
   const [confirming, setConfirming] = useState(false);
@@ -165,7 +162,13 @@ function OpenAttempt({ attempt, onSubmitted, back }: { attempt: Attempt; onSubmi
           {t('exam.remaining')} <strong className="mono">{fmtClock(remaining)}</strong>
         </span>
         <span className="muted small" aria-live="polite" data-testid="autosave">
-          {saveState.saving ? t('exam.saving') : saveState.error ? t('exam.saveFailed') : saveState.at ? t('exam.savedAt', { at: dateTime(saveState.at) }) : t('exam.autosave')}
+          {saveState.saving
+            ? t('exam.saving')
+            : saveState.error
+              ? t('exam.saveFailed')
+              : saveState.at
+                ? t('exam.savedAt', { at: dateTime(saveState.at) })
+                : t('exam.autosave')}
         </span>
       </div>
       <form
@@ -181,7 +184,8 @@ function OpenAttempt({ attempt, onSubmitted, back }: { attempt: Attempt; onSubmi
           return (
             <fieldset key={item.position} className="card question">
               <legend>
-                <span className="q-no">{item.position}.</span> <Badge>{label('questionType.', item.type)}</Badge> <span className="muted small">{t('exam.points', { n: item.points })}</span>
+                <span className="q-no">{item.position}.</span> <Badge>{label('questionType.', item.type)}</Badge>{' '}
+                <span className="muted small">{t('exam.points', { n: item.points })}</span>
               </legend>
               <p className="stem">{item.stem}</p>
               <div className="options">
@@ -193,7 +197,10 @@ function OpenAttempt({ attempt, onSubmitted, back }: { attempt: Attempt; onSubmi
                       value={o.id}
                       checked={chosen.includes(o.id)}
                       onChange={(e) =>
-                        choose(item.position, multiple ? (e.target.checked ? [...chosen, o.id] : chosen.filter((id) => id !== o.id)) : [o.id])
+                        choose(
+                          item.position,
+                          multiple ? (e.target.checked ? [...chosen, o.id] : chosen.filter((id) => id !== o.id)) : [o.id],
+                        )
                       }
                     />
                     <span>{o.text}</span>
@@ -257,7 +264,14 @@ function AttemptResult({ attempt }: { attempt: Attempt }) {
               <li key={rv.position}>
                 <Badge tone={rv.correct ? 'ok' : 'bad'}>{rv.correct ? t('exam.correct') : t('exam.wrong')}</Badge> {item?.stem}
                 <div className="muted small">
-                  {t('exam.answerIs', { a: item ? item.options.filter((o) => rv.correctOptionIds.includes(o.id)).map((o) => o.text).join('、') : '' })}
+                  {t('exam.answerIs', {
+                    a: item
+                      ? item.options
+                          .filter((o) => rv.correctOptionIds.includes(o.id))
+                          .map((o) => o.text)
+                          .join('、')
+                      : '',
+                  })}
                   {rv.explanation ? ` · ${rv.explanation}` : ''}
                 </div>
               </li>

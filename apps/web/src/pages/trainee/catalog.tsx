@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/client';
@@ -72,7 +72,12 @@ export function CatalogPage() {
           </select>
         </div>
         <div className="field field-check">
-          <input id="f-open" type="checkbox" checked={draft.openOnly === 'true'} onChange={(e) => setDraft({ ...draft, openOnly: e.target.checked ? 'true' : '' })} />
+          <input
+            id="f-open"
+            type="checkbox"
+            checked={draft.openOnly === 'true'}
+            onChange={(e) => setDraft({ ...draft, openOnly: e.target.checked ? 'true' : '' })}
+          />
           <label htmlFor="f-open">{t('catalog.openOnly')}</label>
         </div>
         <div className="filter-actions">

@@ -68,7 +68,12 @@ export function CertificatesPage() {
                 )}
               </dl>
               <div className="row-actions">
-                <button type="button" className="btn btn-primary" disabled={dl.busy} onClick={() => dl.run(() => download(`/me/certificates/${c.id}/pdf`, `${c.serial}.pdf`))}>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={dl.busy}
+                  onClick={() => dl.run(() => download(`/me/certificates/${c.id}/pdf`, `${c.serial}.pdf`))}
+                >
                   {t('cert.download')}
                 </button>
                 <a className="btn" href={c.verifyUrl} target="_blank" rel="noreferrer">

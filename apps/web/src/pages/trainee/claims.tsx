@@ -1,4 +1,4 @@
-import type { FormEvent} from 'react';
+import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { api, fileToBase64, ok, typedApi } from '../../api/client';
 import type { ExternalClaim } from '../../api/claims-types';
@@ -43,7 +43,15 @@ export function ClaimsPage() {
 }
 
 /** The claims as a table; `actions` adds a column (the enterprise's and the city's queues). */
-export function ClaimsTable({ claims, showTrainee, actions }: { claims: ExternalClaim[]; showTrainee?: boolean; actions?: (c: ExternalClaim) => React.ReactNode }) {
+export function ClaimsTable({
+  claims,
+  showTrainee,
+  actions,
+}: {
+  claims: ExternalClaim[];
+  showTrainee?: boolean;
+  actions?: (c: ExternalClaim) => React.ReactNode;
+}) {
   const { t, label } = useI18n();
   const head = [
     ...(showTrainee ? [t('lookup.fullName')] : []),
@@ -139,7 +147,12 @@ function ClaimForm({ onSaved }: { onSaved(): void }) {
         </Field>
         <Field label={t('course.category')} error={fe('category')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} value={form.category} onChange={(e) => (setForm({ ...form, category: e.target.value, kind: 'continuing' }), setTopicCodes([]))}>
+            <select
+              id={id}
+              aria-describedby={d}
+              value={form.category}
+              onChange={(e) => (setForm({ ...form, category: e.target.value, kind: 'continuing' }), setTopicCodes([]))}
+            >
               <option value="1">{t('category.1')}</option>
               <option value="2">{t('category.2')}</option>
             </select>
@@ -147,7 +160,13 @@ function ClaimForm({ onSaved }: { onSaved(): void }) {
         </Field>
         <Field label={t('course.kind')} error={fe('kind')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} value={form.category === '2' ? 'continuing' : form.kind} disabled={form.category === '2'} onChange={set('kind')}>
+            <select
+              id={id}
+              aria-describedby={d}
+              value={form.category === '2' ? 'continuing' : form.kind}
+              disabled={form.category === '2'}
+              onChange={set('kind')}
+            >
               {(['continuing', 'appointment'] as const).map((k) => (
                 <option key={k} value={k}>
                   {label('kind.', k)}
@@ -161,7 +180,14 @@ function ClaimForm({ onSaved }: { onSaved(): void }) {
         </Field>
         <Field label={t('course.topics')} hint={t('questions.topicsHint')} error={fe('topicCodes')}>
           {(id, d) => (
-            <select id={id} aria-describedby={d} multiple size={4} value={topicCodes} onChange={(e) => setTopicCodes([...e.target.selectedOptions].map((o) => o.value))}>
+            <select
+              id={id}
+              aria-describedby={d}
+              multiple
+              size={4}
+              value={topicCodes}
+              onChange={(e) => setTopicCodes([...e.target.selectedOptions].map((o) => o.value))}
+            >
               {(topics.data ?? [])
                 .filter((tp) => String(tp.category) === form.category)
                 .map((tp) => (
@@ -173,10 +199,22 @@ function ClaimForm({ onSaved }: { onSaved(): void }) {
           )}
         </Field>
         <Field label={t('claims.evidence')} hint={t('claims.evidenceHint', { n: MAX_FILES })} error={fileError ?? fe('evidence')} wide>
-          {(id, d) => <input id={id} aria-describedby={d} type="file" multiple accept="application/pdf,image/jpeg,image/png" onChange={(e) => chooseFiles(e.target.files)} />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              type="file"
+              multiple
+              accept="application/pdf,image/jpeg,image/png"
+              onChange={(e) => chooseFiles(e.target.files)}
+            />
+          )}
         </Field>
       </div>
-      <FormError error={save.error} shownFields={['title', 'organiser', 'startedOn', 'endedOn', 'category', 'kind', 'hours', 'topicCodes', 'evidence']} />
+      <FormError
+        error={save.error}
+        shownFields={['title', 'organiser', 'startedOn', 'endedOn', 'category', 'kind', 'hours', 'topicCodes', 'evidence']}
+      />
       <button type="submit" className="btn btn-primary" disabled={save.busy}>
         {save.busy ? t('common.working') : t('claims.submit')}
       </button>

@@ -16,7 +16,9 @@ export function CoursePage() {
   const mine = useLoad(
     () =>
       me?.role === 'trainee'
-        ? api.get<Page<Enrollment>>('/me/enrollments?pageSize=100').then((p) => p.items.find((e) => e.courseVersionId === versionId && e.status !== 'withdrawn') ?? null)
+        ? api
+            .get<Page<Enrollment>>('/me/enrollments?pageSize=100')
+            .then((p) => p.items.find((e) => e.courseVersionId === versionId && e.status !== 'withdrawn') ?? null)
         : Promise.resolve(null),
     [versionId, me?.role],
   );

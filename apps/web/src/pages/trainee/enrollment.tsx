@@ -23,9 +23,14 @@ export function EnrollmentPage() {
       </PageTitle>
       <section className="card">
         <p className="muted">
-          {e.organizationName} · {label('category.', e.category)} · {label('kind.', e.kind)} · {hours(e.creditHours)} {t('common.hoursUnit')}
+          {e.organizationName} · {label('category.', e.category)} · {label('kind.', e.kind)} · {hours(e.creditHours)}{' '}
+          {t('common.hoursUnit')}
         </p>
-        <ProgressBar value={e.completedRequiredLessons} max={e.requiredLessons} label={t('enrollment.requiredDone', { done: e.completedRequiredLessons, total: e.requiredLessons })} />
+        <ProgressBar
+          value={e.completedRequiredLessons}
+          max={e.requiredLessons}
+          label={t('enrollment.requiredDone', { done: e.completedRequiredLessons, total: e.requiredLessons })}
+        />
         <ul className="lesson-progress">
           {e.lessons.map((l) => {
             // cmi5 and SCORM lessons are studied online too, but complete by the course's own rule, not a share of time.
@@ -40,10 +45,16 @@ export function EnrollmentPage() {
                   </div>
                   <div className="muted small">
                     {label('lessonType.', l.type)} · {t('common.minutes', { n: l.minutes })}
-                    {l.attendance ? ` · ${t('lesson.attended', { from: dateTime(l.attendance.signedInAt), to: dateTime(l.attendance.signedOutAt) })}` : ''}
+                    {l.attendance
+                      ? ` · ${t('lesson.attended', { from: dateTime(l.attendance.signedInAt), to: dateTime(l.attendance.signedOutAt) })}`
+                      : ''}
                   </div>
                   {timed && l.requiredSeconds > 0 && (
-                    <ProgressBar value={Math.min(l.activeSeconds, l.requiredSeconds)} max={l.requiredSeconds} label={t('lesson.studied', { done: fmtDuration(l.activeSeconds), total: fmtDuration(l.requiredSeconds) })} />
+                    <ProgressBar
+                      value={Math.min(l.activeSeconds, l.requiredSeconds)}
+                      max={l.requiredSeconds}
+                      label={t('lesson.studied', { done: fmtDuration(l.activeSeconds), total: fmtDuration(l.requiredSeconds) })}
+                    />
                   )}
                 </div>
                 {online && e.status === 'enrolled' && (
@@ -95,7 +106,12 @@ function CompletionPanel({ courseId, completedAt }: { courseId: string; complete
           <span>
             {cert.title} · {t('cert.serial')} <strong className="mono">{cert.serial}</strong>
           </span>
-          <button type="button" className="btn btn-primary" disabled={dl.busy} onClick={() => dl.run(() => download(`/me/certificates/${cert.id}/pdf`, `${cert.serial}.pdf`))}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={dl.busy}
+            onClick={() => dl.run(() => download(`/me/certificates/${cert.id}/pdf`, `${cert.serial}.pdf`))}
+          >
             {t('cert.download')}
           </button>
         </div>

@@ -40,7 +40,11 @@ export function ExamPage() {
           <dt>{t('exam.timeLimit')}</dt>
           <dd>{t('common.minutes', { n: p.timeLimitMinutes })}</dd>
           <dt>{t('exam.attempts')}</dt>
-          <dd>{p.maxAttempts === null ? t('exam.attemptsUsedUnlimited', { used: p.attemptsUsed }) : t('exam.attemptsUsed', { used: p.attemptsUsed, max: p.maxAttempts })}</dd>
+          <dd>
+            {p.maxAttempts === null
+              ? t('exam.attemptsUsedUnlimited', { used: p.attemptsUsed })
+              : t('exam.attemptsUsed', { used: p.attemptsUsed, max: p.maxAttempts })}
+          </dd>
         </dl>
         {p.nextAttemptAt && <p className="muted">{t('exam.nextAttemptAt', { at: dateTime(p.nextAttemptAt) })}</p>}
         <p className="muted small">{t('exam.rules')}</p>
@@ -51,12 +55,7 @@ export function ExamPage() {
           </Link>
         ) : (
           !p.passed && (
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={start.busy || !canStart}
-              onClick={start.start}
-            >
+            <button type="button" className="btn btn-primary" disabled={start.busy || !canStart} onClick={start.start}>
               {p.attemptsUsed > 0 ? t('exam.retake') : t('exam.start')}
             </button>
           )
@@ -73,7 +72,13 @@ export function ExamPage() {
                 </td>
                 <td>{a.status === 'open' ? t('exam.inProgress') : dateTime(a.submittedAt)}</td>
                 <td>{a.result ? `${a.result.score} / ${a.result.maxScore}` : '—'}</td>
-                <td>{a.result ? <Badge tone={a.result.passed ? 'ok' : 'bad'}>{a.result.passed ? t('exam.passed') : t('exam.failed')}</Badge> : '—'}</td>
+                <td>
+                  {a.result ? (
+                    <Badge tone={a.result.passed ? 'ok' : 'bad'}>{a.result.passed ? t('exam.passed') : t('exam.failed')}</Badge>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </Table>

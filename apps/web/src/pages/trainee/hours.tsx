@@ -5,7 +5,7 @@ import type { ComplianceStatus, CreditEntry, HoursOutlook, HoursSummary, Page, R
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
-import type { RequirementRow} from './requirements';
+import type { RequirementRow } from './requirements';
 import { chinaYear, requirementRows } from './requirements';
 import { TranscriptButton } from '../claims/transcript-button';
 
@@ -32,13 +32,31 @@ export function HoursPage() {
         </div>
       </PageTitle>
       <ErrorBox error={summary.error} />
-      <HoursOverview year={year} summary={summary.data} statusesPath={`/me/compliance${qs({ year })}`} entriesPath="/me/credit-hours/entries" outlookPath={`/me/credit-hours/outlook${qs({ year })}`} />
+      <HoursOverview
+        year={year}
+        summary={summary.data}
+        statusesPath={`/me/compliance${qs({ year })}`}
+        entriesPath="/me/credit-hours/entries"
+        outlookPath={`/me/credit-hours/outlook${qs({ year })}`}
+      />
     </>
   );
 }
 
 /** The bars and the entries; shared by the trainee's page and the staff's view of a trainee. */
-export function HoursOverview({ year, summary, statusesPath, entriesPath, outlookPath }: { year: number; summary?: HoursSummary; statusesPath: string; entriesPath: string; outlookPath?: string }) {
+export function HoursOverview({
+  year,
+  summary,
+  statusesPath,
+  entriesPath,
+  outlookPath,
+}: {
+  year: number;
+  summary?: HoursSummary;
+  statusesPath: string;
+  entriesPath: string;
+  outlookPath?: string;
+}) {
   const { t, label, date } = useI18n();
   const [page, setPage] = useState(1);
   const statuses = useLoad(() => api.get<{ statuses: ComplianceStatus[] }>(statusesPath).then((o) => o.statuses), [statusesPath]);
@@ -85,7 +103,11 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath, outloo
                   value={Number(r.accrued)}
                   max={Number(r.required)}
                   state={r.state}
-                  label={t(r.period === 'once' ? 'hours.barOnce' : 'hours.barYear', { accrued: hours(r.accrued), required: hours(r.required), year })}
+                  label={t(r.period === 'once' ? 'hours.barOnce' : 'hours.barYear', {
+                    accrued: hours(r.accrued),
+                    required: hours(r.required),
+                    year,
+                  })}
                 />
                 {Number(r.shortfall) > 0 && <p className="small muted">{t('hours.shortfall', { n: hours(r.shortfall) })}</p>}
                 <NextStep row={r} outlook={outlook.data?.requirements.find((o) => o.requirement === r.code)} />
@@ -110,7 +132,11 @@ export function HoursOverview({ year, summary, statusesPath, entriesPath, outloo
                 <td>{label('kind.', e.kind)}</td>
                 <td className="num">{hours(e.hours)}</td>
                 <td>{label('source.', e.source)}</td>
-                <td className="wrap">{[e.reason, e.source === 'course_completion' ? null : e.evidenceRef, e.reversedByEntryId ? t('hours.reversed') : null].filter(Boolean).join(' · ') || '—'}</td>
+                <td className="wrap">
+                  {[e.reason, e.source === 'course_completion' ? null : e.evidenceRef, e.reversedByEntryId ? t('hours.reversed') : null]
+                    .filter(Boolean)
+                    .join(' · ') || '—'}
+                </td>
               </tr>
             ))}
           </Table>
@@ -128,11 +154,17 @@ function NextStep({ row, outlook }: { row: RequirementRow; outlook?: Requirement
   const unmet = Number(row.shortfall) > 0;
   return (
     <ul className="next-step small">
-      {outlook.expectedByNow !== null && unmet && <li>{t('hours.expectedByNow', { n: hours(outlook.expectedByNow), accrued: hours(row.accrued) })}</li>}
+      {outlook.expectedByNow !== null && unmet && (
+        <li>{t('hours.expectedByNow', { n: hours(outlook.expectedByNow), accrued: hours(row.accrued) })}</li>
+      )}
       {Number(outlook.enrolledUnfinishedHours) > 0 && <li>{t('hours.onTheWay', { n: hours(outlook.enrolledUnfinishedHours) })}</li>}
       {unmet && (
         <li>
-          <Link className="btn btn-small" to={`/catalog${qs({ category: outlook.catalog.category, kind: outlook.catalog.kind })}`} aria-label={t('hours.findCoursesFor', { name: row.name })}>
+          <Link
+            className="btn btn-small"
+            to={`/catalog${qs({ category: outlook.catalog.category, kind: outlook.catalog.kind })}`}
+            aria-label={t('hours.findCoursesFor', { name: row.name })}
+          >
             {t('hours.findCourses')}
           </Link>
         </li>

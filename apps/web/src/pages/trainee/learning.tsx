@@ -20,7 +20,13 @@ export function LearningPage() {
       </PageTitle>
       <div className="tabs" role="group" aria-label={t('learning.filter')}>
         {['', 'enrolled', 'completed', 'withdrawn'].map((s) => (
-          <button key={s} type="button" className={`tab${s === status ? ' active' : ''}`} aria-pressed={s === status} onClick={() => setParams(s ? { status: s } : {})}>
+          <button
+            key={s}
+            type="button"
+            className={`tab${s === status ? ' active' : ''}`}
+            aria-pressed={s === status}
+            onClick={() => setParams(s ? { status: s } : {})}
+          >
             {s ? label('enrollmentStatus.', s) : t('common.all')}
           </button>
         ))}
@@ -43,19 +49,32 @@ export function LearningPage() {
                 <Badge tone={toneOf(e.status)}>{label('enrollmentStatus.', e.status)}</Badge>
               </div>
               <p className="muted small">
-                {e.organizationName} · {label('category.', e.category)} · {label('kind.', e.kind)} · {hours(e.creditHours)} {t('common.hoursUnit')} · {t('learning.enrolledOn', { date: date(e.enrolledAt) })}
+                {e.organizationName} · {label('category.', e.category)} · {label('kind.', e.kind)} · {hours(e.creditHours)}{' '}
+                {t('common.hoursUnit')} · {t('learning.enrolledOn', { date: date(e.enrolledAt) })}
               </p>
-              <ProgressBar value={e.completedRequiredLessons} max={e.requiredLessons} label={t('enrollment.requiredDone', { done: e.completedRequiredLessons, total: e.requiredLessons })} />
+              <ProgressBar
+                value={e.completedRequiredLessons}
+                max={e.requiredLessons}
+                label={t('enrollment.requiredDone', { done: e.completedRequiredLessons, total: e.requiredLessons })}
+              />
               {e.finalExamPaperId && (
                 <p className="small">
-                  {t('enrollment.finalExam')}：{e.finalExamPassedAt ? <Badge tone="ok">{t('exam.passed')}</Badge> : <Badge>{t('exam.notYet')}</Badge>}
+                  {t('enrollment.finalExam')}：
+                  {e.finalExamPassedAt ? <Badge tone="ok">{t('exam.passed')}</Badge> : <Badge>{t('exam.notYet')}</Badge>}
                 </p>
               )}
             </li>
           ))}
         </ul>
       )}
-      {list.data && <Pager page={page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setParams({ ...(status ? { status } : {}), page: String(p) })} />}
+      {list.data && (
+        <Pager
+          page={page}
+          pageSize={list.data.pageSize}
+          total={list.data.total}
+          onPage={(p) => setParams({ ...(status ? { status } : {}), page: String(p) })}
+        />
+      )}
       <CapabilityTests />
     </>
   );
@@ -78,7 +97,15 @@ function CapabilityTests() {
             <span className="muted small">
               {t('exam.questions')} {p.questionCount} · {t('common.minutes', { n: p.timeLimitMinutes })}
             </span>
-            {p.passed ? <Badge tone="ok">{t('exam.passed')}</Badge> : p.openAttemptId ? <Badge tone="warn">{t('exam.inProgress')}</Badge> : p.attemptsUsed > 0 ? <Badge tone="bad">{t('exam.notYet')}</Badge> : <Badge>{t('exam.notTaken')}</Badge>}
+            {p.passed ? (
+              <Badge tone="ok">{t('exam.passed')}</Badge>
+            ) : p.openAttemptId ? (
+              <Badge tone="warn">{t('exam.inProgress')}</Badge>
+            ) : p.attemptsUsed > 0 ? (
+              <Badge tone="bad">{t('exam.notYet')}</Badge>
+            ) : (
+              <Badge>{t('exam.notTaken')}</Badge>
+            )}
           </li>
         ))}
       </ul>

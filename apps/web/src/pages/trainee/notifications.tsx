@@ -40,7 +40,12 @@ export function NotificationsPage() {
               <div className="row-actions">
                 <span className="muted small">{dateTime(n.createdAt)}</span>
                 {!n.readAt && (
-                  <button type="button" className="btn btn-small" disabled={mark.busy} onClick={async () => (await mark.run(() => api.post(`/me/notifications/${n.id}/read`))) !== undefined && list.reload()}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={mark.busy}
+                    onClick={async () => (await mark.run(() => api.post(`/me/notifications/${n.id}/read`))) !== undefined && list.reload()}
+                  >
                     {t('notifications.markRead')}
                   </button>
                 )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { ApiError} from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { api } from '../../api/client';
 import type { EnrollmentDetail, Lesson } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -39,7 +39,8 @@ export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | '
       try {
         const e = await api.get<EnrollmentDetail>(`/enrollments/${enrollmentId}`);
         const mine = e.lessons.find((l) => l.lessonId === lesson.id);
-        if (!cancelled && mine) setProgress({ active: mine.activeSeconds, completed: Boolean(mine.completedAt), courseCompleted: e.status === 'completed' });
+        if (!cancelled && mine)
+          setProgress({ active: mine.activeSeconds, completed: Boolean(mine.completedAt), courseCompleted: e.status === 'completed' });
       } catch {
         // a missed poll is retried on the next one
       }
@@ -75,7 +76,8 @@ export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | '
           <p>{t('cmi5.studied', { time: fmtDuration(progress.active) })}</p>
           {progress.completed && (
             <p className="alert alert-ok" role="status">
-              {progress.courseCompleted ? t('study.courseCompleted') : t('study.lessonCompleted')} <Link to={`/learning/${enrollmentId}`}>{t('study.backToCourse')}</Link>
+              {progress.courseCompleted ? t('study.courseCompleted') : t('study.lessonCompleted')}{' '}
+              <Link to={`/learning/${enrollmentId}`}>{t('study.backToCourse')}</Link>
             </p>
           )}
         </div>

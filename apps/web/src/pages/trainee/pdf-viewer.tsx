@@ -46,7 +46,11 @@ export function PdfViewer({ url, onPage }: { url: string; onPage?: (page: number
   if (error) return <p className="alert alert-error">{error}</p>;
   return (
     <div className="pdf-viewer">
-      <canvas ref={canvas} data-testid="pdf-canvas" aria-label={doc ? t('study.pdfPage', { page: String(page), pages: String(doc.numPages) }) : undefined} />
+      <canvas
+        ref={canvas}
+        data-testid="pdf-canvas"
+        aria-label={doc ? t('study.pdfPage', { page: String(page), pages: String(doc.numPages) }) : undefined}
+      />
       {doc && (
         <p className="toolbar">
           <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>

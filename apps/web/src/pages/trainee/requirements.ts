@@ -23,5 +23,13 @@ export function chinaYear(at: Date = new Date()): number {
 export function requirementRows(year: number, statuses: ComplianceStatus[]): RequirementRow[] {
   return statuses
     .filter((s) => s.period === 'once' || s.periodYear === year)
-    .map((s) => ({ code: s.requirement, name: s.ruleName, period: s.period, required: s.required, accrued: s.accrued, shortfall: s.shortfall, state: s.state }));
+    .map((s) => ({
+      code: s.requirement,
+      name: s.ruleName,
+      period: s.period,
+      required: s.required,
+      accrued: s.accrued,
+      shortfall: s.shortfall,
+      state: s.state,
+    }));
 }

@@ -87,7 +87,8 @@ export function StudyPage() {
       }));
     const schedule = (s: StudySession, active: number, required: number) => {
       const remaining = required - active;
-      const seconds = remaining > 0 ? Math.min(s.heartbeatIntervalSeconds, Math.max(2, Math.ceil(remaining) + 1)) : s.heartbeatIntervalSeconds;
+      const seconds =
+        remaining > 0 ? Math.min(s.heartbeatIntervalSeconds, Math.max(2, Math.ceil(remaining) + 1)) : s.heartbeatIntervalSeconds;
       timer = setTimeout(() => void beat(s), seconds * 1000);
     };
     const beat = async (s: StudySession) => {
@@ -170,7 +171,10 @@ export function StudyPage() {
   const answer = async (value?: string) => {
     if (!session || !check) return;
     try {
-      const r = await api.post<{ passed: boolean; reason: string }>(`/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`, value ? { answer: value } : {});
+      const r = await api.post<{ passed: boolean; reason: string }>(
+        `/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`,
+        value ? { answer: value } : {},
+      );
       setCheck(null);
       setNotice(undefined);
       setActionNotice(r.reason === 'late' ? t('study.checkLate') : r.reason === 'wrong' ? t('study.checkWrong') : undefined);
@@ -271,8 +275,16 @@ export function StudyPage() {
             </button>
           </div>
         )}
-        {actionNotice && <p className="alert alert-warn" role="status" data-testid="study-notice">{actionNotice}</p>}
-        {notice && <p className="alert alert-warn" role="status" data-testid="study-notice">{notice}</p>}
+        {actionNotice && (
+          <p className="alert alert-warn" role="status" data-testid="study-notice">
+            {actionNotice}
+          </p>
+        )}
+        {notice && (
+          <p className="alert alert-warn" role="status" data-testid="study-notice">
+            {notice}
+          </p>
+        )}
         <p className="muted small">{t('study.howItWorks')}</p>
         <div aria-live="polite" data-testid="study-progress">
           {progress ? (
@@ -285,7 +297,8 @@ export function StudyPage() {
               />
               {progress.lessonCompleted && (
                 <p className="alert alert-ok" role="status">
-                  {progress.courseCompleted ? t('study.courseCompleted') : t('study.lessonCompleted')} <Link to={`/learning/${enrollmentId}`}>{t('study.backToCourse')}</Link>
+                  {progress.courseCompleted ? t('study.courseCompleted') : t('study.lessonCompleted')}{' '}
+                  <Link to={`/learning/${enrollmentId}`}>{t('study.backToCourse')}</Link>
                 </p>
               )}
             </>
