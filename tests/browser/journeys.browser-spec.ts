@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { chinaDateOf } from '@cqo/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { keyOf, createPaper, createQuestion, questionBodies, basePaper } from '../support/exams';
 import { onlineCourse, publishCourse } from '../support/courses';
 import type { LiveServers } from '../support/browser';
 import { launchChromium, PHONE, DESKTOP, screenshots, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
+import { appointCqoByException, seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 
 /**
  * The product in a real browser (Debian's Chromium through playwright-core) against the real API
@@ -71,40 +70,7 @@ describe('the web front end in Chromium', () => {
   // once, for whichever test needs it first.
   let tianshuiAppointment: Promise<void> | undefined;
   const appointTianshuiCqo = () =>
-    (tianshuiAppointment ??= (async () => {
-      const today = chinaDateOf(new Date());
-      const declared = await servers.api.request({
-        method: 'POST',
-        url: '/registry/declarations',
-        token: world.tokens.entAdminTS,
-        payload: {
-          trainee: { username: 'traineets' },
-          declaredOn: today,
-          answers: {
-            serious_quality_violation: false,
-            improper_gain: false,
-            abuse_of_office: false,
-            leaked_secrets: false,
-            other_harm: false,
-          },
-        },
-      });
-      expect(declared.statusCode).toBe(201);
-      const appointed = await servers.api.request({
-        method: 'POST',
-        url: '/registry/appointments',
-        token: world.tokens.entAdminTS,
-        payload: {
-          trainee: { username: 'traineets' },
-          positionTitle: '副总经理兼首席质量官',
-          positionLevel: 'deputy_general_manager',
-          authorizationCertificateNo: 'TS-CQO-2026-001',
-          appointedOn: today,
-          eligibilityExceptionReason: '任职培训正在进行，年内完成',
-        },
-      });
-      expect(appointed.statusCode).toBe(201);
-    })());
+    (tianshuiAppointment ??= appointCqoByException(servers.api, world.tokens.entAdminTS, 'traineets', 'TS-CQO-2026-001'));
 
   it('serves the app at /app with / redirecting to it, and leaves the API and /docs alone', async () => {
     const root = await fetch(`${servers.baseUrl}/`, { redirect: 'manual' });

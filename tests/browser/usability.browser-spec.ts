@@ -4,7 +4,7 @@ import { seriousAxeViolations } from '../support/axe';
 import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, overflowingTables, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
 import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
+import { appointCqoByException, seedWorld, TEST_PASSWORD } from '../support/fixtures';
 
 /**
  * What a person reads and trips over, in Chromium: messages naming the field by its label
@@ -182,38 +182,7 @@ describe('messages, next steps and accessibility in Chromium', () => {
     }
     // Tianshui's enterprise appoints its CQO (by exception), so one city has a rate above 0: first the
     // candidate's disqualification declaration, then the appointment dated today (at most 30 days back).
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const declared = await servers.api.request({
-      method: 'POST',
-      url: '/registry/declarations',
-      token: world.tokens.entAdminTS,
-      payload: {
-        trainee: { username: 'traineets' },
-        declaredOn: today,
-        answers: {
-          serious_quality_violation: false,
-          improper_gain: false,
-          abuse_of_office: false,
-          leaked_secrets: false,
-          other_harm: false,
-        },
-      },
-    });
-    expect(declared.statusCode).toBe(201);
-    const appointed = await servers.api.request({
-      method: 'POST',
-      url: '/registry/appointments',
-      token: world.tokens.entAdminTS,
-      payload: {
-        trainee: { username: 'traineets' },
-        positionTitle: '副总经理兼首席质量官',
-        positionLevel: 'deputy_general_manager',
-        authorizationCertificateNo: 'TS-CQO-2026-009',
-        appointedOn: today,
-        eligibilityExceptionReason: '任职培训正在进行，年内完成',
-      },
-    });
-    expect(appointed.statusCode).toBe(201);
+    await appointCqoByException(servers.api, world.tokens.entAdminTS, 'traineets', 'TS-CQO-2026-009');
     // What the worker's registry.refresh-stats job does every five minutes.
     await servers.api.get(DashboardsService).refreshStats();
     const regulator = await open();

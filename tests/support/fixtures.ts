@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { chineseIdCheckChar, Role } from '@cqo/core';
+import { chinaDateOf, chineseIdCheckChar, Role } from '@cqo/core';
 import { TokenService, UsersRepository, UsersService } from '@cqo/identity';
 import { EnterprisesService, RegionsService, TrainingOrganizationsService } from '@cqo/organizations';
 import { TraineesService } from '@cqo/trainees';
@@ -87,6 +87,44 @@ export type WorldUser =
   | 'regulatorGS'
   | 'traineeLZ'
   | 'traineeTS';
+
+/**
+ * The enterprise admin records the candidate's disqualification declaration, then appoints them
+ * as CQO today by exception (appointment training still under way).
+ */
+export async function appointCqoByException(
+  api: TestApi,
+  token: string,
+  username: string,
+  authorizationCertificateNo: string,
+): Promise<void> {
+  const today = chinaDateOf(new Date());
+  const declared = await api.request({
+    method: 'POST',
+    url: '/registry/declarations',
+    token,
+    payload: {
+      trainee: { username },
+      declaredOn: today,
+      answers: { serious_quality_violation: false, improper_gain: false, abuse_of_office: false, leaked_secrets: false, other_harm: false },
+    },
+  });
+  if (declared.statusCode !== 201) throw new Error(`declaration refused: ${declared.statusCode} ${declared.body}`);
+  const appointed = await api.request({
+    method: 'POST',
+    url: '/registry/appointments',
+    token,
+    payload: {
+      trainee: { username },
+      positionTitle: '副总经理兼首席质量官',
+      positionLevel: 'deputy_general_manager',
+      authorizationCertificateNo,
+      appointedOn: today,
+      eligibilityExceptionReason: '任职培训正在进行，年内完成',
+    },
+  });
+  if (appointed.statusCode !== 201) throw new Error(`appointment refused: ${appointed.statusCode} ${appointed.body}`);
+}
 
 /**
  * Two cities, two organizations, two enterprises and one user per role and scope, each with an

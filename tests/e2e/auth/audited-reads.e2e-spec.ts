@@ -6,6 +6,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { FakeClock } from '@cqo/core';
 import type { AccessRule } from '../../../apps/api/src/http/common/access.decorator';
 import { ACCESS_KEY } from '../../../apps/api/src/http/common/access.decorator';
+import { FILE_RESPONSE_KEY } from '../../../apps/api/src/http/common/api-responses';
 import type { AuditedReadRule } from '../../../apps/api/src/http/common/audited-read';
 import { AUDITED_READ_KEY } from '../../../apps/api/src/http/common/audited-read';
 import type { TestApi } from '../../support/api';
@@ -13,9 +14,6 @@ import { createTestApi } from '../../support/api';
 import type { World, WorldUser } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
 import { appointmentBody, candidate } from '../registry/support';
-
-/** @nestjs/swagger's metadata key of @ApiProduces (its constants are not exported). */
-const API_PRODUCES = 'swagger/apiProduces';
 
 /** A route as the controllers declare it: method, path (OpenAPI style), access rule, what it produces, whether audited. */
 interface DeclaredRoute {
@@ -47,7 +45,8 @@ function declaredRoutes(api: TestApi): DeclaredRoute[] {
           method,
           path,
           isPublic: !!access && 'public' in access,
-          produces: (Reflect.getMetadata(API_PRODUCES, handler) as string[] | undefined) ?? (path.endsWith('.csv') ? ['text/csv'] : []),
+          produces:
+            (Reflect.getMetadata(FILE_RESPONSE_KEY, handler) as string[] | undefined) ?? (path.endsWith('.csv') ? ['text/csv'] : []),
           audited: Reflect.getMetadata(AUDITED_READ_KEY, handler) as AuditedReadRule | undefined,
         });
       }
@@ -65,6 +64,7 @@ const NOT_EXPORTS: Record<string, string> = {
   'GET /content-packages/{packageId}/{userId}/{expires}/{signature}/*': 'files of a lesson package (cmi5) for learners',
   'GET /registry/yearly-reports/{id}/file': 'the yearly report an enterprise filed, read by its reviewers',
   'GET /registry/fact-evidence/{id}/file': 'the evidence a trainee attached to a fact, read by its reviewer',
+  'GET /external-claims/{id}/evidence/{evidenceId}': 'the evidence a trainee attached to a claim for hours, read by its reviewers',
   'GET /exam-questions/import-template': 'a blank question import template: headers and the topic names, no records',
 };
 
