@@ -27,7 +27,7 @@ SELECT organization_id, standard, structure FROM content_packages WHERE id = $1;
 SELECT storage_prefix, standard, structure FROM content_packages WHERE id = $1;
 
 -- traineeUsesFile (courses.content.traineeUsesFile)
-SELECT 1 FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
+SELECT 1 AS found FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
 WHERE e.trainee_id = $1 AND e.status <> 'withdrawn' AND l.content_file_id = $2 LIMIT 1;
 
 -- uploadLesson (courses.content.uploadLesson)

@@ -73,4 +73,4 @@ WHERE id = $1;
 UPDATE course_versions SET capacity = $2, enrollment_opens_at = $3, enrollment_closes_at = $4, updated_at = $5 WHERE id = $1;
 
 -- workingVersionOfCourse (courses.authoring.workingVersion)
-SELECT 1 FROM course_versions WHERE course_id = $1 AND status IN ('draft', 'submitted', 'returned', 'approved');
+SELECT 1 AS found FROM course_versions WHERE course_id = $1 AND status IN ('draft', 'submitted', 'returned', 'approved');

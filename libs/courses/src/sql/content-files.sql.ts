@@ -52,9 +52,9 @@ export const fileOrganization = defineQuery<[fileId: string], { organization_id:
 );
 
 /** Whether the trainee has a live enrolment in a version with a lesson using the file. */
-export const traineeUsesFile = defineQuery<[traineeId: string, fileId: string], { '?column?': number }>(
+export const traineeUsesFile = defineQuery<[traineeId: string, fileId: string], { found: number }>(
   'courses.content.traineeUsesFile',
-  `SELECT 1 FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
+  `SELECT 1 AS found FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
           WHERE e.trainee_id = $1 AND e.status <> 'withdrawn' AND l.content_file_id = $2 LIMIT 1`,
 );
 

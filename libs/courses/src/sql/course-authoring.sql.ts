@@ -19,9 +19,9 @@ export const lockCourse = defineQuery<[courseId: string], { organization_id: str
 );
 
 /** A version of the course still being written or reviewed, if any. */
-export const workingVersionOfCourse = defineQuery<[courseId: string], { '?column?': number }>(
+export const workingVersionOfCourse = defineQuery<[courseId: string], { found: number }>(
   'courses.authoring.workingVersion',
-  `SELECT 1 FROM course_versions WHERE course_id = $1 AND status IN ('draft', 'submitted', 'returned', 'approved')`,
+  `SELECT 1 AS found FROM course_versions WHERE course_id = $1 AND status IN ('draft', 'submitted', 'returned', 'approved')`,
 );
 
 export const submitVersion = defineQuery<[versionId: string, at: Date]>(
