@@ -5,7 +5,7 @@ import { Clock, offsetOf, Page, pageOf, PageRequest, runTemplate } from '@cqo/co
 import { containsPattern } from './course-access';
 import { CourseVersionReader, CourseVersionSummary } from './course-views';
 import * as catalog from './sql/catalog.sql';
-import { SqlParams } from './sql/sql-params';
+import { limitOffset, SqlParams } from './sql/sql-params';
 import { CourseKind, DeliveryMode } from './entities/course-version.entity';
 
 export interface CatalogFilter {
@@ -49,7 +49,7 @@ export class CatalogRepository {
       pattern: q ? containsPattern(q) : undefined,
     });
     const [{ total }] = await runTemplate(this.dataSource, catalog.countCatalog, { condition }, [...sql.values]);
-    const pageTerms = `LIMIT ${sql.p(page.pageSize)} OFFSET ${sql.p(offsetOf(page))}`;
+    const pageTerms = limitOffset(sql, page.pageSize, offsetOf(page));
     const rows = await runTemplate(this.dataSource, catalog.catalogPage, { condition, page: pageTerms }, sql.values);
     return pageOf(await this.reader.summaries(rows), total, page);
   }

@@ -35,7 +35,7 @@ import * as authoring from './sql/course-authoring.sql';
 import { VersionContentParams } from './sql/course-authoring.sql';
 import * as versions from './sql/course-versions.sql';
 import { VersionRow } from './sql/course-versions.sql';
-import { SqlParams } from './sql/sql-params';
+import { limitOffset, SqlParams } from './sql/sql-params';
 
 export type CourseContentPatch = Partial<CourseContentInput>;
 
@@ -205,7 +205,7 @@ export class CoursesService {
       status: filter.status,
     });
     const [{ total }] = await runTemplate(this.dataSource, versions.countStaffVersions, { condition }, [...sql.values]);
-    const pageTerms = `LIMIT ${sql.p(page.pageSize)} OFFSET ${sql.p(offsetOf(page))}`;
+    const pageTerms = limitOffset(sql, page.pageSize, offsetOf(page));
     const rows = await runTemplate(this.dataSource, versions.staffVersionsPage, { condition, page: pageTerms }, sql.values);
     return pageOf(await this.reader.summaries(rows), total, page);
   }
