@@ -41,6 +41,9 @@ SELECT u.status, u.session_version,
      EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL) AS session_revoked
 FROM users u WHERE u.id = $1;
 
+-- setDisplayName (identity.accounts.setDisplayName)
+UPDATE users SET display_name = $2 WHERE id = $1;
+
 -- spendPasswordResets (identity.accountTokens.spendPasswordResets)
 UPDATE account_tokens SET used_at = $2 WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL;
 

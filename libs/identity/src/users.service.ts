@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, runQuery } from '@cqo/core';
-import { displayNamesOf, enterpriseExists, lockUserStatus, organizationExists, regionExists } from './sql/accounts.sql';
+import { Actor, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, runCommand, runQuery } from '@cqo/core';
+import { displayNamesOf, enterpriseExists, setDisplayName, lockUserStatus, organizationExists, regionExists } from './sql/accounts.sql';
 import { AuditLogService } from './audit/audit-log.service';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
@@ -114,6 +114,11 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw IdentityErrors.userNotFound();
     return toView(user);
+  }
+
+  /** Renames an account (a trainee's name follows their profile), in the caller's transaction. */
+  async setDisplayNameWithin(manager: EntityManager, userId: string, displayName: string): Promise<void> {
+    await runCommand(manager, setDisplayName, [userId, displayName]);
   }
 
   /** The display names of accounts by id (ids of no account are left out). */

@@ -91,3 +91,8 @@ export const sessionState = defineQuery<
 );
 
 export const pruneAuditLog = defineQuery<[cutoff: Date]>('identity.audit.prune', 'DELETE FROM audit_log WHERE at < $1');
+
+export const setDisplayName = defineQuery<[userId: string, displayName: string]>(
+  'identity.accounts.setDisplayName',
+  'UPDATE users SET display_name = $2 WHERE id = $1',
+);
