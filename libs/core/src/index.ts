@@ -30,3 +30,4 @@ export * from './health/dependency-monitor';
 export * from './database/read-data-source';
 export * from './database/sql-query';
 export * from './database/sql-snapshot';
+export * from './sql/outbox.sql';

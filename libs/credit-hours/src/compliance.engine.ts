@@ -1,9 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { chinaDateOf, Clock } from '@cqo/core';
+import { chinaDateOf, Clock, runCommand, runQuery, runTemplate } from '@cqo/core';
+import { traineeCountEstimate } from '@cqo/trainees';
 import { currentYear, periodPosition } from './compliance-period';
-import { ACCRUED_SQL, meetsSql, SUM_COLUMN_NAMES, SumColumn, sumsSelect } from './requirement-judgement';
+import { SUM_COLUMN_NAMES, SumColumn, sumsSelect } from './requirement-judgement';
+import {
+  disableHashAgg,
+  lockBucket,
+  lockBuckets,
+  orphanStatuses,
+  RECOMPUTE_WRITES,
+  recomputeTemplate,
+  rangeUntouched,
+  rulesInForce,
+  setChunkWorkMem,
+  shareRulesInForce,
+} from './sql/compliance-engine.sql';
 import { VerdictChange, VerdictChangesService } from './verdict-changes.service';
 
 /**
@@ -31,7 +44,6 @@ function bucketRange(first: number, last: number): [string, string] {
  * CHUNK_WORK_MEM (the ledger totals themselves stream through a sorted group aggregate).
  */
 const TRAINEES_PER_CHUNK = 12_000;
-const CHUNK_WORK_MEM = '64MB';
 
 export interface RecomputeCounts {
   /** Status rows inserted or changed (rows whose values did not change are not rewritten). */
@@ -52,198 +64,6 @@ function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
   };
 }
 
-/**
- * One set-based statement recomputes the statuses of every trainee in a uuid range for one
- * year (and, for the open year, the `once` requirements), maintains their flags, and writes only
- * the rows whose values changed (flags follow those rows). Parameters:
- *   $1/$2 the trainee id range, $3 the year, $4 whether the year has closed, $5 the share of the
- *   year elapsed, $6 include `once` rules, $7 now, $8 today (CST).
- *
- * The rules of the notice, as SQL:
- * - The governing rule set of a trainee for year $3 is `governing_rule_set_id(region, year)`: the
- *   set of the deepest region containing the trainee's enterprise's region whose first year is on
- *   or before $3 (a trainee without an enterprise: the root's). A set published for next year
- *   leaves this year alone; a closed year keeps the set that judged it.
- * - Hours count toward a rule when category matches and kind matches; appointment hours count
- *   toward a yearly rule only if the rule says so (the notice: they do not).
- * - Yearly rules bind serving CQOs (`serving_cqo_terms`) and trainees who opted in; others get
- *   `not_applicable`. Appointment training (`once`, applies to everyone).
- * - complete when accrued ≥ required; a closed year otherwise `shortfall`; an open year `at_risk`
- *   when accrued < threshold × required × share elapsed, else `on_track`. A `once` requirement
- *   not met is `shortfall` for a serving CQO, `at_risk` for a nominated one (拟任: a registered term
- *   starting after today; the notice appoints only people who passed the training, so it is due by
- *   that date), `on_track` for anyone else. The nightly run turns `at_risk` into `shortfall` on the
- *   day the term starts.
- */
-const JUDGED_CTES = `
-WITH region_rs AS (
-  -- The one definition of the governing rule set (migration HoursOccurrenceAndVerdicts), per region.
-  SELECT g.id AS region_id, governing_rule_set_id(g.id, $3::int) AS rule_set_id FROM regions g
-),
-default_rs AS (
-  SELECT governing_rule_set_id(NULL, $3::int) AS id
-),
--- Who serves (the registry's seam), read once per chunk rather than probed per row.
-serving AS (
-  SELECT t.trainee_id,
-         bool_or(t.served_from <= make_date($3::int, 12, 31) AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS in_year,
-         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now,
-         -- Nominated (拟任): a registered term that starts after today.
-         bool_or(t.served_from > $8::date) AS nominated
-    FROM serving_cqo_terms t
-   WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
-   GROUP BY t.trainee_id
-),
-subjects AS (
-  SELECT tp.user_id AS trainee_id,
-         COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
-         tp.yearly_requirements_opt_in AS opted_in,
-         COALESCE(sv.in_year, false) AS serving_in_year,
-         COALESCE(sv.now, false) AS serving_now,
-         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated
-    FROM trainee_profiles tp
-    LEFT JOIN enterprises e ON e.id = tp.enterprise_id
-    LEFT JOIN region_rs rr ON rr.region_id = e.region_id
-    LEFT JOIN serving sv ON sv.trainee_id = tp.user_id
-   WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
-),
--- One streaming pass over the ledger index: per trainee, the hour totals the rules in force need
--- (by category and kind, this year or all years); totals no rule needs are not summed.
-sums AS (
-  SELECT c.trainee_id, __SUM_COLUMNS__
-    FROM credit_entries c
-   WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
-   GROUP BY c.trainee_id
-),
-computed AS (
-  SELECT s.trainee_id, r.code AS requirement,
-         CASE WHEN r.period = 'once' THEN 0 ELSE $3::int END AS period_year,
-         r.rule_set_id, r.id AS rule_id, r.min_hours AS required, r.period, r.at_risk_threshold,
-         __ACCRUED__ AS accrued,
-         (r.applies_to = 'everyone' OR s.opted_in
-           OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
-         s.serving_now, s.nominated
-    FROM subjects s
-    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
-    LEFT JOIN sums x ON x.trainee_id = s.trainee_id
-),
-judged AS (
-  SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,
-         CASE WHEN c.applicable THEN GREATEST(c.required - c.accrued, 0) ELSE 0 END AS shortfall,
-         CASE
-           WHEN NOT c.applicable THEN 'not_applicable'
-           WHEN __MET__ THEN 'complete'
-           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' WHEN c.nominated THEN 'at_risk' ELSE 'on_track' END
-           WHEN $4::boolean THEN 'shortfall'
-           WHEN c.accrued < c.at_risk_threshold * c.required * $5::numeric THEN 'at_risk'
-           ELSE 'on_track'
-         END AS state,
-         (c.period = 'calendar_year' AND $4::boolean) AS final
-    FROM computed c
-)
-`;
-
-/** The general write: only new, different or vanished rows are written; flags follow them. */
-const DIFF_WRITE_SQL = `,
-existing AS (
-  SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final
-    FROM compliance_statuses cs
-   WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND (cs.period_year = $3::int OR ($6::boolean AND cs.period_year = 0))
-),
--- Only new, different or vanished rows are written (the bucket locks keep this read current). Rules
--- never change, so rule, accrued, state and final determine the rest of a row.
-diff AS (
-  SELECT j.*, e.trainee_id AS old_trainee_id, e.requirement AS old_requirement, e.period_year AS old_period_year
-    FROM judged j
-    FULL JOIN existing e
-      ON e.trainee_id = j.trainee_id AND e.requirement = j.requirement AND e.period_year = j.period_year
-   WHERE j.trainee_id IS NULL OR e.trainee_id IS NULL
-      OR (e.rule_id, e.accrued, e.state, e.final) IS DISTINCT FROM (j.rule_id, j.accrued, j.state, j.final)
-),
--- New rows: a plain insert (the bucket locks rule out a concurrent writer of the same keys).
-inserted AS (
-  INSERT INTO compliance_statuses
-         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
-  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
-    FROM diff
-   WHERE trainee_id IS NOT NULL AND old_trainee_id IS NULL
-   ORDER BY trainee_id, requirement, period_year
-  RETURNING trainee_id, requirement, period_year, state
-),
-updated AS (
-  UPDATE compliance_statuses cs
-     SET rule_set_id = d.rule_set_id, rule_id = d.rule_id, required = d.required, accrued = d.accrued,
-         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $7::timestamptz
-    FROM diff d
-   WHERE d.trainee_id IS NOT NULL AND d.old_trainee_id IS NOT NULL
-     AND cs.trainee_id = d.trainee_id AND cs.requirement = d.requirement AND cs.period_year = d.period_year
-  RETURNING cs.trainee_id, cs.requirement, cs.period_year, cs.state
-),
-upserted AS (
-  SELECT * FROM inserted UNION ALL SELECT * FROM updated
-),
--- A requirement the governing rule set no longer has.
-removed AS (
-  DELETE FROM compliance_statuses cs
-   USING diff d
-   WHERE d.trainee_id IS NULL
-     AND cs.trainee_id = d.old_trainee_id AND cs.requirement = d.old_requirement AND cs.period_year = d.old_period_year
-  RETURNING cs.trainee_id, cs.requirement, cs.period_year
-),
--- Flags follow the status rows that changed: an open flag exists exactly while the state is at risk or short.
-raised AS (
-  INSERT INTO compliance_flags AS f (trainee_id, requirement, period_year, state, raised_state, raised_at)
-  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
-    FROM upserted WHERE state IN ('at_risk', 'shortfall')
-   ORDER BY trainee_id, requirement, period_year
-  ON CONFLICT (trainee_id, requirement, period_year) WHERE cleared_at IS NULL
-  DO UPDATE SET state = EXCLUDED.state WHERE f.state <> EXCLUDED.state
-  RETURNING (xmax = 0) AS inserted
-),
-cleared AS (
-  UPDATE compliance_flags f
-     SET cleared_at = $7::timestamptz, cleared_state = gone.state
-    FROM (SELECT trainee_id, requirement, period_year, state FROM upserted WHERE state NOT IN ('at_risk', 'shortfall')
-          UNION ALL
-          SELECT trainee_id, requirement, period_year, 'not_applicable' FROM removed) gone
-   WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND f.trainee_id = gone.trainee_id AND f.requirement = gone.requirement AND f.period_year = gone.period_year
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM upserted)::int AS changed,
-       (SELECT count(*) FROM removed)::int AS removed,
-       (SELECT count(*) FROM raised WHERE inserted)::int AS flags_raised,
-       (SELECT count(*) FROM cleared)::int AS flags_cleared
-`;
-
-/**
- * The first judgement of a chunk (no status of these periods and no open flag in its range, as
- * on a cold run): every judged row is new, so they are inserted as they are, without reading
- * the (absent) existing rows, joining them or probing for conflicts, and the flags of the rows at
- * risk or short are inserted likewise. Same rows, flags and counts as the general write would give.
- */
-const BULK_INSERT_SQL = `,
-inserted AS (
-  INSERT INTO compliance_statuses
-         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
-  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
-    FROM judged
-   ORDER BY trainee_id, requirement, period_year
-  RETURNING trainee_id, requirement, period_year, state
-),
-raised AS (
-  INSERT INTO compliance_flags (trainee_id, requirement, period_year, state, raised_state, raised_at)
-  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
-    FROM inserted WHERE state IN ('at_risk', 'shortfall')
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM inserted)::int AS changed,
-       0 AS removed,
-       (SELECT count(*) FROM raised)::int AS flags_raised,
-       0 AS flags_cleared
-`;
-
 /** Which totals a rule reads: its category and kind, this year or (once) all years, plus appointment hours if it counts them. */
 export function sumsNeeded(rules: { category: number; kind: string; period: string; count_appointment_hours: boolean }[]): SumColumn[] {
   const needed = new Set<SumColumn>();
@@ -257,23 +77,6 @@ export function sumsNeeded(rules: { category: number; kind: string; period: stri
     }
   }
   return SUM_COLUMN_NAMES.filter((c) => needed.has(c));
-}
-
-const sqlCache = new Map<string, string>();
-
-/** The statement for a set of needed totals (the others are constant 0: no rule reads them) and a way of writing. */
-function recomputeSql(needed: SumColumn[], write: 'diff' | 'bulk'): string {
-  const key = `${write}:${needed.join(',')}`;
-  let sql = sqlCache.get(key);
-  if (!sql) {
-    // Function replacers: the fragments hold `$n` parameters, which a replacement string would interpret.
-    sql = (JUDGED_CTES + (write === 'bulk' ? BULK_INSERT_SQL : DIFF_WRITE_SQL))
-      .replace('__SUM_COLUMNS__', () => sumsSelect('$3::int', needed))
-      .replace('__ACCRUED__', () => ACCRUED_SQL)
-      .replace('__MET__', () => meetsSql('c.accrued', 'c.required'));
-    sqlCache.set(key, sql);
-  }
-  return sql;
 }
 
 export interface RecomputeAllOptions {
@@ -336,9 +139,7 @@ export class ComplianceEngine {
     // Three lanes, as many processes as PostgreSQL's own parallel aggregate uses by default (leader + 2).
     const concurrency = Math.max(1, Math.min(options.concurrency ?? 3, 8));
     // The planner's row estimate is enough to size the chunks; no count(*) over a million rows.
-    const [{ estimate }]: { estimate: number }[] = await this.dataSource.query(
-      `SELECT GREATEST(reltuples, 0)::float8 AS estimate FROM pg_class WHERE oid = 'trainee_profiles'::regclass`,
-    );
+    const estimate = await traineeCountEstimate(this.dataSource);
     const perChunk = Math.max(1, Math.min(32, Math.round((TRAINEES_PER_CHUNK * COMPLIANCE_BUCKETS) / Math.max(estimate, 1))));
     const chunks: [number, number][] = [];
     for (let first = 0; first < COMPLIANCE_BUCKETS; first += perChunk)
@@ -353,16 +154,10 @@ export class ComplianceEngine {
         const [lo, hi] = bucketRange(chunk[0], chunk[1]);
         const counts = await this.dataSource.transaction(async (manager) => {
           // Ascending order, like every other holder of these locks: no deadlock.
-          await manager.query('SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b', [
-            LOCK_NAMESPACE,
-            chunk[0],
-            chunk[1],
-          ]);
-          await manager.query(`SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
-          // The ledger's totals as a sorted group aggregate over the merged index-only scans
-          // (trainee order), not a hash aggregate: with three numeric sums per group the hash
-          // aggregate took about twice the CPU time for the same rows (bench:compliance, issue 20).
-          await manager.query('SET LOCAL enable_hashagg = off');
+          await runCommand(manager, lockBuckets, [LOCK_NAMESPACE, chunk[0], chunk[1]]);
+          await runCommand(manager, setChunkWorkMem, []);
+          // The ledger's totals as a sorted group aggregate, not a hash aggregate (see disableHashAgg).
+          await runCommand(manager, disableHashAgg, []);
           return this.run(manager, lo, hi, options.year, includeOnce, now, true);
         });
         total = add(total, counts);
@@ -374,7 +169,7 @@ export class ComplianceEngine {
   }
 
   private async lockBucket(manager: EntityManager, bucket: number): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, bucket]);
+    await runCommand(manager, lockBucket, [LOCK_NAMESPACE, bucket]);
   }
 
   private async run(
@@ -387,27 +182,16 @@ export class ComplianceEngine {
     allowBulk = false,
   ): Promise<RecomputeCounts> {
     const position = periodPosition(year, now);
-    const rules: { category: number; kind: string; period: string; count_appointment_hours: boolean }[] = await manager.query(
-      `SELECT DISTINCT r.category, r.kind, r.period, r.count_appointment_hours
-         FROM requirement_rules r
-        WHERE r.rule_set_id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)
-          AND (r.period = 'calendar_year' OR $2::boolean)`,
-      [year, includeOnce],
-    );
-    // The rules judged with stay until this transaction ends: a delete of one waits, then sees
-    // the statuses naming it and is refused (the trigger that stands in for a foreign key).
-    await manager.query(
-      `SELECT 1 FROM requirement_rules r
-        WHERE r.rule_set_id IN (SELECT governing_rule_set_id(g.id, $1::int) FROM regions g)
-          AND (r.period = 'calendar_year' OR $2::boolean)
-          FOR KEY SHARE OF r`,
-      [year, includeOnce],
-    );
+    const rules = await runQuery(manager, rulesInForce, [year, includeOnce]);
+    // The rules judged with stay until this transaction ends (see shareRulesInForce).
+    await runQuery(manager, shareRulesInForce, [year, includeOnce]);
     // A range with nothing written yet for these periods takes the bulk insert; the bucket locks
     // held keep it so until the statement has run.
     const write = allowBulk && (await this.untouched(manager, lo, hi, year, includeOnce)) ? 'bulk' : 'diff';
-    const [row]: { changed: number; removed: number; flags_raised: number; flags_cleared: number }[] = await manager.query(
-      recomputeSql(sumsNeeded(rules), write),
+    const [row] = await runTemplate(
+      manager,
+      recomputeTemplate,
+      { sums: sumsSelect('$3::int', sumsNeeded(rules)), write: RECOMPUTE_WRITES[write] },
       [lo, hi, year, position.closed, position.elapsedShare, includeOnce, now, chinaDateOf(now)],
     );
     if (row.changed > 0) await this.validateWritten(manager, lo, hi, now);
@@ -416,14 +200,7 @@ export class ComplianceEngine {
 
   /** No status of the periods judged and no open flag of them in the trainee id range. */
   private async untouched(manager: EntityManager, lo: string, hi: string, year: number, includeOnce: boolean): Promise<boolean> {
-    const [{ untouched }]: { untouched: boolean }[] = await manager.query(
-      `SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
-                           WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0)))
-          AND NOT EXISTS (SELECT 1 FROM compliance_flags f
-                           WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
-                             AND (f.period_year = $3::int OR ($4::boolean AND f.period_year = 0))) AS untouched`,
-      [lo, hi, year, includeOnce],
-    );
+    const [{ untouched }] = await runQuery(manager, rangeUntouched, [lo, hi, year, includeOnce]);
     return untouched;
   }
 
@@ -434,13 +211,7 @@ export class ComplianceEngine {
    * back and the job retries it.
    */
   private async validateWritten(manager: EntityManager, lo: string, hi: string, now: Date): Promise<void> {
-    const [{ orphans }]: { orphans: number }[] = await manager.query(
-      `SELECT count(*)::int AS orphans FROM compliance_statuses cs
-        WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
-          AND (NOT EXISTS (SELECT 1 FROM users u WHERE u.id = cs.trainee_id)
-               OR NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = cs.rule_id AND r.rule_set_id = cs.rule_set_id))`,
-      [lo, hi, now],
-    );
+    const [{ orphans }] = await runQuery(manager, orphanStatuses, [lo, hi, now]);
     if (orphans > 0) throw new Error(`compliance recompute wrote ${orphans} status rows naming a missing trainee or rule; rolled back`);
   }
 }

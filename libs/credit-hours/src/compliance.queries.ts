@@ -10,8 +10,9 @@ import {
   Page,
   pageOf,
   PageRequest,
-  regionScopeSql,
   Role,
+  runQuery,
+  runTemplate,
   ScopePolicy,
 } from '@cqo/core';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
@@ -21,6 +22,16 @@ import { ComplianceEngine } from './compliance.engine';
 import { CreditHoursErrors } from './credit-hours.errors';
 import { assertCanSee, traineeScope } from './credit-scope';
 import { RequirementPeriod } from './requirement-rule.entity';
+import {
+  COMPLIANCE_LIST_SCOPE,
+  complianceListPage,
+  countComplianceList,
+  enterpriseRegionPath,
+  StatusRow,
+  traineeFlags,
+  traineeJudged,
+  traineeStatuses,
+} from './sql/compliance-reads.sql';
 
 export interface ComplianceStatusView {
   requirement: string;
@@ -83,28 +94,16 @@ export class ComplianceQueries {
    */
   async statusesOf(actor: Actor, traineeId: string, filter: { year?: number } = {}): Promise<ComplianceStatusView[]> {
     assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
-    const [{ judged }]: { judged: boolean }[] = await this.dataSource.query(
-      'SELECT EXISTS (SELECT 1 FROM compliance_statuses WHERE trainee_id = $1 AND period_year = 0) AS judged',
-      [traineeId],
-    );
+    const [{ judged }] = await runQuery(this.dataSource, traineeJudged, [traineeId]);
     if (!judged) await this.engine.recomputeTrainee(traineeId, undefined, 'first-read');
-    const rows: RawStatus[] = await this.dataSource.query(
-      `SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period
-         FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
-        WHERE s.trainee_id = $1 AND ($2::int IS NULL OR s.period_year IN ($2, 0))
-        ORDER BY s.period_year DESC, r.sort_order, s.requirement`,
-      [traineeId, filter.year ?? null],
-    );
+    const rows = await runQuery(this.dataSource, traineeStatuses, [traineeId, filter.year ?? null]);
     return rows.map(toStatusView);
   }
 
   /** A trainee's flags, open and cleared, newest first: the history of shortfalls. */
   async flagsOf(actor: Actor, traineeId: string): Promise<ComplianceFlagView[]> {
     assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
-    const rows: RawFlag[] = await this.dataSource.query(
-      'SELECT * FROM compliance_flags WHERE trainee_id = $1 ORDER BY raised_at DESC, id',
-      [traineeId],
-    );
+    const rows = await runQuery(this.dataSource, traineeFlags, [traineeId]);
     return rows.map((f) => ({
       id: f.id,
       requirement: f.requirement,
@@ -133,22 +132,19 @@ export class ComplianceQueries {
     filter: Omit<ComplianceListFilter, 'enterpriseId' | 'regionId'>,
     page: PageRequest,
   ): Promise<Page<TraineeComplianceRow>> {
-    const rows: { path: string }[] = await this.dataSource.query(
-      'SELECT g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
-      [enterpriseId],
-    );
+    const rows = await runQuery(this.dataSource, enterpriseRegionPath, [enterpriseId]);
     if (rows.length === 0) throw CreditHoursErrors.enterpriseNotFound();
     if (!ScopePolicy.covers(actor, { enterpriseIds: [enterpriseId], regionPaths: [rows[0].path] })) throw CommonErrors.outOfScope();
-    return this.query(actor, { ...filter, enterpriseId }, page);
+    return this.listPage(actor, { ...filter, enterpriseId }, page);
   }
 
   /** Trainees by state in the actor's region (platform admins: everywhere), with filters and paging. */
   async list(actor: Actor, filter: ComplianceListFilter, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
     if (actor.role !== Role.PlatformAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
-    return this.query(actor, filter, page);
+    return this.listPage(actor, filter, page);
   }
 
-  private async query(actor: Actor, filter: ComplianceListFilter, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
+  private async listPage(actor: Actor, filter: ComplianceListFilter, page: PageRequest): Promise<Page<TraineeComplianceRow>> {
     const year = filter.year ?? currentYear(this.clock.now());
     const params: unknown[] = [
       year,
@@ -157,30 +153,12 @@ export class ComplianceQueries {
       filter.enterpriseId ?? null,
       filter.regionId ?? null,
     ];
-    const scope = ScopePolicy.where(actor, { enterprise: 'p.enterprise_id', regionPath: 'g.path' }, params) ?? 'FALSE';
-    const from = `FROM compliance_statuses s
-       JOIN requirement_rules r ON r.id = s.rule_id
-       JOIN trainee_profiles p ON p.user_id = s.trainee_id
-       LEFT JOIN enterprises e ON e.id = p.enterprise_id
-       LEFT JOIN regions g ON g.id = e.region_id
-      WHERE s.period_year IN ($1, 0)
-        AND ($2::text IS NULL OR s.requirement = $2)
-        AND ($3::text IS NULL OR s.state = $3)
-        AND ($4::uuid IS NULL OR p.enterprise_id = $4)
-        AND ($5::uuid IS NULL OR ${regionScopeSql('g.path', '(SELECT path FROM regions WHERE id = $5)')})
-        AND ${scope}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: (RawStatus & {
-      full_name: string;
-      enterprise_id: string | null;
-      enterprise_name: string | null;
-      region_name: string | null;
-    })[] = await this.dataSource.query(
-      `SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period,
-                p.full_name, p.enterprise_id, e.name AS enterprise_name, g.name AS region_name
-           ${from}
-          ORDER BY p.full_name, s.trainee_id, s.period_year DESC, r.sort_order
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const scope = ScopePolicy.where(actor, COMPLIANCE_LIST_SCOPE, params) ?? 'FALSE';
+    const [{ total }] = await runTemplate(this.dataSource, countComplianceList, { scope }, params);
+    const rows = await runTemplate(
+      this.dataSource,
+      complianceListPage,
+      { scope, limit: `$${params.length + 1}`, offset: `$${params.length + 2}` },
       [...params, page.pageSize, offsetOf(page)],
     );
     return pageOf(
@@ -198,35 +176,7 @@ export class ComplianceQueries {
   }
 }
 
-interface RawStatus {
-  trainee_id: string;
-  requirement: string;
-  period_year: number;
-  rule_set_id: string;
-  rule_name: string;
-  category: CreditCategory;
-  kind: CreditKind;
-  period: RequirementPeriod;
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  final: boolean;
-  updated_at: Date;
-}
-
-interface RawFlag {
-  id: string;
-  requirement: string;
-  period_year: number;
-  state: string;
-  raised_state: string;
-  raised_at: Date;
-  cleared_at: Date | null;
-  cleared_state: string | null;
-}
-
-function toStatusView(r: RawStatus): ComplianceStatusView {
+function toStatusView(r: StatusRow): ComplianceStatusView {
   return {
     requirement: r.requirement,
     ruleName: r.rule_name,

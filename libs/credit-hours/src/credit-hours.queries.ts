@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, normalizeHours, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, normalizeHours, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
 import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
 import { assertCanSee, traineeScope } from './credit-scope';
+import { accruedHoursQuery, appointmentHoursTotalQuery, countEntries, EntryRow, entriesPage } from './sql/entries.sql';
 
 /** Accrued hours of one (year, category, kind), reversals netted. */
 export interface AccruedHours {
@@ -53,23 +54,18 @@ export class CreditHoursQueries {
     traineeId: string,
     filter: { year?: number; category?: CreditCategory; kind?: CreditKind } = {},
   ): Promise<AccruedHours[]> {
-    const rows: { year: number; category: CreditCategory; kind: CreditKind; hours: string }[] = await this.dataSource.query(
-      `SELECT year, category, kind, sum(hours)::text AS hours
-         FROM credit_entries
-        WHERE trainee_id = $1 AND ($2::int IS NULL OR year = $2) AND ($3::int IS NULL OR category = $3) AND ($4::text IS NULL OR kind = $4)
-        GROUP BY year, category, kind
-        ORDER BY year DESC, category, kind`,
-      [traineeId, filter.year ?? null, filter.category ?? null, filter.kind ?? null],
-    );
+    const rows = await runQuery(this.dataSource, accruedHoursQuery, [
+      traineeId,
+      filter.year ?? null,
+      filter.category ?? null,
+      filter.kind ?? null,
+    ]);
     return rows.map((r) => ({ year: r.year, category: r.category, kind: r.kind, hours: normalizeHours(r.hours) }));
   }
 
   /** A trainee's category-1 appointment-training hours over all years, e.g. "21". No scope check: for other libs. */
   async appointmentHoursTotal(traineeId: string): Promise<string> {
-    const [row]: { hours: string }[] = await this.dataSource.query(
-      `SELECT COALESCE(sum(hours), 0)::text AS hours FROM credit_entries WHERE trainee_id = $1 AND category = 1 AND kind = 'appointment'`,
-      [traineeId],
-    );
+    const [row] = await runQuery(this.dataSource, appointmentHoursTotalQuery, [traineeId]);
     return normalizeHours(row.hours);
   }
 
@@ -83,41 +79,13 @@ export class CreditHoursQueries {
   /** The entries behind the totals, newest first. */
   async entries(actor: Actor, traineeId: string, filter: { year?: number }, page: PageRequest): Promise<Page<CreditEntryView>> {
     assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      'SELECT count(*)::int AS total FROM credit_entries WHERE trainee_id = $1 AND ($2::int IS NULL OR year = $2)',
-      [traineeId, filter.year ?? null],
-    );
-    const rows: RawEntry[] = await this.dataSource.query(
-      `SELECT e.*, r.id AS reversed_by
-         FROM credit_entries e LEFT JOIN credit_entries r ON r.reverses_entry_id = e.id
-        WHERE e.trainee_id = $1 AND ($2::int IS NULL OR e.year = $2)
-        ORDER BY e.occurred_at DESC, e.created_at DESC, e.id
-        LIMIT $3 OFFSET $4`,
-      [traineeId, filter.year ?? null, page.pageSize, offsetOf(page)],
-    );
+    const [{ total }] = await runQuery(this.dataSource, countEntries, [traineeId, filter.year ?? null]);
+    const rows = await runQuery(this.dataSource, entriesPage, [traineeId, filter.year ?? null, page.pageSize, offsetOf(page)]);
     return pageOf(rows.map(toEntryView), total, page);
   }
 }
 
-interface RawEntry {
-  id: string;
-  year: number;
-  category: CreditCategory;
-  kind: CreditKind;
-  hours: string;
-  source: CreditSource;
-  occurred_at: Date;
-  course_id: string | null;
-  course_version_id: string | null;
-  enrollment_id: string | null;
-  evidence_ref: string | null;
-  reason: string | null;
-  reverses_entry_id: string | null;
-  reversed_by: string | null;
-  created_at: Date;
-}
-
-function toEntryView(r: RawEntry): CreditEntryView {
+function toEntryView(r: EntryRow): CreditEntryView {
   return {
     id: r.id,
     year: r.year,

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@cqo/core';
-import { CommonErrors, Role, ScopePolicy } from '@cqo/core';
+import { CommonErrors, Role, runQuery, ScopePolicy } from '@cqo/core';
 import { CreditHoursErrors } from './credit-hours.errors';
+import { traineeScopeQuery } from './sql/entries.sql';
 
 export interface TraineeScope {
   traineeId: string;
@@ -11,14 +12,7 @@ export interface TraineeScope {
 
 /** A trainee's enterprise and its region, or 404 when there is no such trainee. */
 export async function traineeScope(db: DataSource | EntityManager, traineeId: string): Promise<TraineeScope> {
-  const rows: { enterprise_id: string | null; path: string | null }[] = await db.query(
-    `SELECT p.enterprise_id, g.path
-       FROM trainee_profiles p
-       LEFT JOIN enterprises e ON e.id = p.enterprise_id
-       LEFT JOIN regions g ON g.id = e.region_id
-      WHERE p.user_id = $1`,
-    [traineeId],
-  );
+  const rows = await runQuery(db, traineeScopeQuery, [traineeId]);
   if (rows.length === 0) throw CreditHoursErrors.traineeNotFound();
   return { traineeId, enterpriseId: rows[0].enterprise_id, regionPath: rows[0].path };
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, normalizeHours, toCentiHours } from '@cqo/core';
+import { Clock, normalizeHours, runQuery, toCentiHours } from '@cqo/core';
 import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
 import type { ComplianceStatusView } from './compliance.queries';
 import type { ComplianceState } from './compliance-status.entity';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import type { RequirementPeriod } from './requirement-rule.entity';
-import { ACCRUED_SQL, meetsSql, sumsSelect } from './requirement-judgement';
+import { appointmentTrainingAsOfQuery, governingRuleSetQuery, VerdictRow, verdictsQuery } from './sql/requirements.sql';
 
 /** One requirement as the engine judged it (its status row), with `met` (the only "requirement met" in the product). */
 export interface RequirementVerdict extends Omit<ComplianceStatusView, 'updatedAt'> {
@@ -42,9 +42,6 @@ export function asOfKey(traineeId: string, date: string): string {
   return `${traineeId}|${date}`;
 }
 
-// The notice reckons days in China Standard Time (the config accepts only this zone).
-const CHINA_TIME_ZONE = 'Asia/Shanghai';
-
 export interface EvaluateOptions {
   /**
    * Recompute the trainee through the engine first (its one statement, under its lock), so the
@@ -77,11 +74,7 @@ export class RequirementEvaluator {
 
   /** The id of the rule set governing the trainee in `year` (the root region's for a trainee without an enterprise). */
   async governingRuleSetId(traineeId: string, year: number): Promise<string | null> {
-    const rows: { id: string | null }[] = await this.dataSource.query(
-      `SELECT governing_rule_set_id(e.region_id, $2::int) AS id
-         FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
-      [traineeId, year],
-    );
+    const rows = await runQuery(this.dataSource, governingRuleSetQuery, [traineeId, year]);
     return rows[0]?.id ?? null;
   }
 
@@ -124,25 +117,7 @@ export class RequirementEvaluator {
   async appointmentTrainingAsOf(asked: readonly { traineeId: string; date: string }[]): Promise<Map<string, AsOfVerdict>> {
     const answer = new Map<string, AsOfVerdict>();
     if (asked.length === 0) return answer;
-    const rows: { trainee_id: string; as_of: string; required: string; accrued: string; met: boolean }[] = await this.dataSource.query(
-      `WITH asked AS (
-         SELECT DISTINCT q.trainee_id, q.as_of, extract(year FROM q.as_of)::int AS year
-           FROM unnest($1::uuid[], $2::date[]) AS q(trainee_id, as_of)),
-       subjects AS (
-         SELECT q.trainee_id, q.as_of, governing_rule_set_id(e.region_id, q.year) AS rule_set_id
-           FROM asked q JOIN trainee_profiles tp ON tp.user_id = q.trainee_id LEFT JOIN enterprises e ON e.id = tp.enterprise_id),
-       sums AS (
-         SELECT q.trainee_id, q.as_of, ${sumsSelect('q.year')}
-           FROM asked q JOIN credit_entries c ON c.trainee_id = q.trainee_id
-          WHERE c.occurred_at < (q.as_of + 1)::timestamp AT TIME ZONE '${CHINA_TIME_ZONE}'
-          GROUP BY q.trainee_id, q.as_of)
-       SELECT j.trainee_id, j.as_of::text AS as_of, j.required::text, j.accrued::text, ${meetsSql('j.accrued', 'j.required')} AS met
-         FROM (SELECT s.trainee_id, s.as_of, r.min_hours AS required, ${ACCRUED_SQL} AS accrued
-                 FROM subjects s
-                 JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND r.period = 'once' AND r.kind = 'appointment'
-                 LEFT JOIN sums x ON x.trainee_id = s.trainee_id AND x.as_of = s.as_of) j`,
-      [asked.map((a) => a.traineeId), asked.map((a) => a.date)],
-    );
+    const rows = await runQuery(this.dataSource, appointmentTrainingAsOfQuery, [asked.map((a) => a.traineeId), asked.map((a) => a.date)]);
     for (const r of rows) {
       answer.set(asOfKey(r.trainee_id, r.as_of), { required: normalizeHours(r.required), accrued: normalizeHours(r.accrued), met: r.met });
     }
@@ -150,34 +125,12 @@ export class RequirementEvaluator {
   }
 
   private async rows(traineeId: string, years: number[]): Promise<RequirementVerdict[]> {
-    const rows: RawVerdict[] = await this.dataSource.query(
-      `SELECT s.requirement, r.name AS rule_name, r.category, r.kind, r.period, s.period_year, s.rule_set_id,
-              s.required::text, s.accrued::text, s.shortfall::text, s.state, s.final
-         FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
-        WHERE s.trainee_id = $1 AND s.period_year = ANY($2::int[])
-        ORDER BY s.period_year DESC, r.sort_order, s.requirement`,
-      [traineeId, years],
-    );
+    const rows = await runQuery(this.dataSource, verdictsQuery, [traineeId, years]);
     return rows.map(toVerdict);
   }
 }
 
-interface RawVerdict {
-  requirement: string;
-  rule_name: string;
-  category: CreditCategory;
-  kind: CreditKind;
-  period: RequirementPeriod;
-  period_year: number;
-  rule_set_id: string;
-  required: string;
-  accrued: string;
-  shortfall: string;
-  state: ComplianceState;
-  final: boolean;
-}
-
-function toVerdict(r: RawVerdict): RequirementVerdict {
+function toVerdict(r: VerdictRow): RequirementVerdict {
   return {
     requirement: r.requirement,
     ruleName: r.rule_name,

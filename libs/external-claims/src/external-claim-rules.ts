@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { chinaYearStart, toCentiHours } from '@cqo/core';
+import { chinaYearStart, runQuery, toCentiHours } from '@cqo/core';
 import { CreditCategory } from '@cqo/credit-hours';
+import { claimLimits, hoursCounted } from './sql/external-claims.sql';
 
 /** The limits that govern a trainee's claims for one year (rule data, `external_claim_rules`). */
 export interface ExternalClaimLimits {
@@ -34,15 +35,7 @@ export class ExternalClaimRules {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async limitsFor(traineeId: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<ExternalClaimLimits | null> {
-    const rows: { rule_set_id: string; max_category1_hours: string; max_category2_hours: string; late_window_days: number }[] =
-      await manager.query(
-        `SELECT r.rule_set_id, r.max_category1_hours::text, r.max_category2_hours::text, r.late_window_days
-         FROM trainee_profiles p
-         LEFT JOIN enterprises e ON e.id = p.enterprise_id
-         JOIN external_claim_rules r ON r.rule_set_id = governing_rule_set_id(e.region_id, $2::int)
-        WHERE p.user_id = $1`,
-        [traineeId, year],
-      );
+    const rows = await runQuery(manager, claimLimits, [traineeId, year]);
     const row = rows[0];
     if (!row) return null;
     return {
@@ -60,11 +53,7 @@ export class ExternalClaimRules {
     category: CreditCategory,
     statuses: readonly string[],
   ): Promise<string> {
-    const [{ total }]: { total: string }[] = await manager.query(
-      `SELECT COALESCE(sum(COALESCE(approved_hours, hours)), 0)::text AS total
-         FROM external_hour_claims WHERE trainee_id = $1 AND year = $2 AND category = $3 AND status = ANY($4::text[])`,
-      [traineeId, year, category, statuses],
-    );
+    const [{ total }] = await runQuery(manager, hoursCounted, [traineeId, year, category, [...statuses]]);
     return total;
   }
 }

@@ -18,16 +18,36 @@ import {
   pageOf,
   PageRequest,
   Role,
+  runCommand,
+  runQuery,
+  runTemplate,
   ScopePolicy,
   toCentiHours,
 } from '@cqo/core';
+import { topics } from '@cqo/courses';
 import { CreditCategory, CreditKind, LedgerService } from '@cqo/credit-hours';
 import { AuditLogService } from '@cqo/identity';
 import { NotificationsService } from '@cqo/notifications';
+import { employerLinkOf, lockTraineeProfile } from '@cqo/trainees';
 import { ExternalClaimRejectedStage, ExternalClaimStatus } from './external-claim.entity';
 import { checkClaimShape, ExternalClaimInput, reasonIssue } from './external-claim-input';
 import { ExternalClaimRules, lateWindowEnd, withinLimit } from './external-claim-rules';
 import { ExternalClaimErrors } from './external-claims.errors';
+import {
+  approveClaim,
+  CLAIM_FILTERS,
+  CLAIM_REGION_PATH,
+  ClaimRow,
+  claimScope,
+  claimsPage,
+  countClaims,
+  endorseClaim,
+  evidenceFile,
+  insertClaim,
+  insertEvidence,
+  lockClaim,
+  rejectClaim,
+} from './sql/external-claims.sql';
 
 export interface ExternalClaimView {
   id: string;
@@ -100,13 +120,10 @@ export class ExternalClaimsService {
     if (issues.length > 0) throw invalid(issues);
 
     const year = chinaYearOf(endOfTraining(input.endedOn));
-    const employer: { enterprise_id: string | null; linked_at: Date }[] = await this.dataSource.query(
-      'SELECT enterprise_id, COALESCE(employer_linked_at, created_at) AS linked_at FROM trainee_profiles WHERE user_id = $1',
-      [actor.userId],
-    );
-    const enterpriseId = employer[0]?.enterprise_id;
+    const employer = await employerLinkOf(this.dataSource, actor.userId);
+    const enterpriseId = employer?.enterpriseId;
     if (!enterpriseId) throw ExternalClaimErrors.noEmployer();
-    const linkedOn = chinaDateOf(new Date(employer[0].linked_at));
+    const linkedOn = chinaDateOf(new Date(employer.linkedAt));
     if (input.startedOn < linkedOn) {
       throw invalid([{ field: 'startedOn', message: `不能早于企业确认任职关系的日期（${linkedOn}）` }]);
     }
@@ -126,7 +143,7 @@ export class ExternalClaimsService {
       }
       await this.dataSource.transaction(async (manager) => {
         // One claim at a time per trainee, so two at once cannot both squeeze under the limit.
-        await manager.query('SELECT 1 FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [actor.userId]);
+        await lockTraineeProfile(manager, actor.userId);
         const counted = await this.rules.hoursCounted(manager, actor.userId, year, input.category, PENDING_OR_APPROVED);
         const max = limits.maxHours[input.category];
         if (!withinLimit(counted, input.hours, max)) {
@@ -137,32 +154,23 @@ export class ExternalClaimsService {
             },
           ]);
         }
-        await manager.query(
-          `INSERT INTO external_hour_claims
-             (id, trainee_id, enterprise_id, organiser, title, started_on, ended_on, year, category, kind, hours, topic_codes, status, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, 'submitted', $13)`,
-          [
-            claimId,
-            actor.userId,
-            enterpriseId,
-            input.organiser.trim(),
-            input.title.trim(),
-            input.startedOn,
-            input.endedOn,
-            year,
-            input.category,
-            input.category === 2 ? 'continuing' : input.kind,
-            normalizeHours(input.hours),
-            [...new Set(input.topicCodes)],
-            now,
-          ],
-        );
+        await runCommand(manager, insertClaim, [
+          claimId,
+          actor.userId,
+          enterpriseId,
+          input.organiser.trim(),
+          input.title.trim(),
+          input.startedOn,
+          input.endedOn,
+          year,
+          input.category,
+          input.category === 2 ? 'continuing' : input.kind,
+          normalizeHours(input.hours),
+          [...new Set(input.topicCodes)],
+          now,
+        ]);
         for (const [i, f] of files.entries()) {
-          await manager.query(
-            `INSERT INTO external_claim_evidence (claim_id, file_name, content_type, size, sha256, storage_key, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-            [claimId, f.fileName, f.mime, f.data.length, f.sha256, stored[i], now],
-          );
+          await runCommand(manager, insertEvidence, [claimId, f.fileName, f.mime, f.data.length, f.sha256, stored[i], now]);
         }
         await this.audit.record(
           {
@@ -185,7 +193,7 @@ export class ExternalClaimsService {
   /** The trainee's own claims, newest first. */
   async listOwn(actor: Actor, page: PageRequest): Promise<Page<ExternalClaimView>> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
-    return this.page('c.trainee_id = $1', [actor.userId], page);
+    return this.page(CLAIM_FILTERS.trainee, [actor.userId], page);
   }
 
   /**
@@ -199,12 +207,12 @@ export class ExternalClaimsService {
     page: PageRequest,
   ): Promise<Page<ExternalClaimView>> {
     const params: unknown[] = [filter.status ?? null, filter.traineeId ?? null];
-    const where = ['($1::text IS NULL OR c.status = $1)', '($2::uuid IS NULL OR c.trainee_id = $2)'];
-    const scope = ScopePolicy.where(actor, { enterprise: 'c.enterprise_id', regionPath: 'g.path' }, params);
+    const where = [CLAIM_FILTERS.list];
+    const scope = ScopePolicy.where(actor, { enterprise: 'c.enterprise_id', regionPath: CLAIM_REGION_PATH }, params);
     if (scope === null) throw CommonErrors.outOfScope();
     where.push(scope);
     // An enterprise sees a claim only while the trainee is still its confirmed employee.
-    if (ScopePolicy.of(actor).kind === 'enterprise') where.push('p.enterprise_id = c.enterprise_id');
+    if (ScopePolicy.of(actor).kind === 'enterprise') where.push(CLAIM_FILTERS.currentEmployee);
     return this.page(where.join(' AND '), params, page);
   }
 
@@ -220,11 +228,7 @@ export class ExternalClaimsService {
     await this.dataSource.transaction(async (manager) => {
       const scope = await this.lockInScope(manager, actor, id);
       if (scope.status !== 'submitted') throw ExternalClaimErrors.wrongState(CLAIM_STATUS_LABELS.submitted);
-      await manager.query(`UPDATE external_hour_claims SET status = 'endorsed', endorsed_by = $2, endorsed_at = $3 WHERE id = $1`, [
-        id,
-        actor.userId,
-        this.clock.now(),
-      ]);
+      await runCommand(manager, endorseClaim, [id, actor.userId, this.clock.now()]);
       await this.audit.record(
         { action: 'external_claim.endorsed', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id } },
         manager,
@@ -244,10 +248,7 @@ export class ExternalClaimsService {
       const scope = await this.lockInScope(manager, actor, id);
       if (scope.status !== expected) throw ExternalClaimErrors.wrongState(CLAIM_STATUS_LABELS[expected]);
       const now = this.clock.now();
-      await manager.query(
-        `UPDATE external_hour_claims SET status = 'rejected', rejected_stage = $2, rejection_reason = $3, decided_by = $4, decided_at = $5 WHERE id = $1`,
-        [id, stage, reason.trim(), actor.userId, now],
-      );
+      await runCommand(manager, rejectClaim, [id, stage, reason.trim(), actor.userId, now]);
       await this.audit.record(
         { action: 'external_claim.rejected', actorId: actor.userId, subjectId: scope.traineeId, details: { claimId: id, stage } },
         manager,
@@ -286,7 +287,7 @@ export class ExternalClaimsService {
         issues.push(...reasonIssue('reductionReason', input.reductionReason, '核减学时的原因'));
       }
       if (issues.length > 0) throw invalid(issues);
-      await manager.query('SELECT 1 FROM trainee_profiles WHERE user_id = $1 FOR UPDATE', [scope.traineeId]);
+      await lockTraineeProfile(manager, scope.traineeId);
       const limits = await this.rules.limitsFor(scope.traineeId, scope.year, manager);
       if (!limits) throw ExternalClaimErrors.noRules(scope.year);
       const counted = await this.rules.hoursCounted(manager, scope.traineeId, scope.year, scope.category, ['approved']);
@@ -313,11 +314,15 @@ export class ExternalClaimsService {
         recordedBy: actor.userId,
       });
       const now = this.clock.now();
-      await manager.query(
-        `UPDATE external_hour_claims SET status = 'approved', approved_hours = $2::numeric, reduction_reason = $3, credit_entry_id = $4,
-                credit_entry_year = $7, decided_by = $5, decided_at = $6 WHERE id = $1`,
-        [id, normalizeHours(approved), reduced ? input.reductionReason!.trim() : null, entry.entryId, actor.userId, now, entry.year],
-      );
+      await runCommand(manager, approveClaim, [
+        id,
+        normalizeHours(approved),
+        reduced ? input.reductionReason!.trim() : null,
+        entry.entryId,
+        actor.userId,
+        now,
+        entry.year,
+      ]);
       await this.audit.record(
         {
           action: 'external_claim.approved',
@@ -347,10 +352,7 @@ export class ExternalClaimsService {
   /** One evidence file of a claim, for whoever may see the claim. */
   async evidenceFile(actor: Actor, claimId: string, evidenceId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     await this.get(actor, claimId);
-    const rows: { file_name: string; content_type: string; storage_key: string }[] = await this.dataSource.query(
-      'SELECT file_name, content_type, storage_key FROM external_claim_evidence WHERE id = $1 AND claim_id = $2',
-      [evidenceId, claimId],
-    );
+    const rows = await runQuery(this.dataSource, evidenceFile, [evidenceId, claimId]);
     if (rows.length === 0) throw ExternalClaimErrors.evidenceNotFound();
     const data = await this.storage.get(rows[0].storage_key);
     if (!data) throw ExternalClaimErrors.evidenceNotFound();
@@ -360,11 +362,7 @@ export class ExternalClaimsService {
   private async topicIssues(input: ExternalClaimInput): Promise<FieldIssue[]> {
     const codes = [...new Set(input.topicCodes)];
     if (codes.some((c) => typeof c !== 'string')) return [{ field: 'topicCodes', message: '培训专题无效' }];
-    const rows: { code: string }[] = await this.dataSource.query('SELECT code FROM topics WHERE code = ANY($1::text[]) AND category = $2', [
-      codes,
-      input.category,
-    ]);
-    const known = new Set(rows.map((r) => r.code));
+    const known = new Set((await topics(this.dataSource)).filter((t) => t.category === input.category).map((t) => t.code));
     const unknown = codes.filter((c) => !known.has(c));
     return unknown.length === 0
       ? []
@@ -390,7 +388,7 @@ export class ExternalClaimsService {
 
   /** Locks the claim and checks the caller acts within scope (unknown → 404, elsewhere → 403). */
   private async lockInScope(manager: EntityManager, actor: Actor, id: string): Promise<ClaimScope> {
-    const locked: unknown[] = await manager.query('SELECT 1 FROM external_hour_claims WHERE id = $1 FOR UPDATE', [id]);
+    const locked = await runQuery(manager, lockClaim, [id]);
     if (locked.length === 0) throw ExternalClaimErrors.notFound();
     const scope = await this.scopeOf(manager, id);
     this.assertCanSee(actor, { traineeId: scope.traineeId, enterpriseId: scope.enterpriseId }, scope);
@@ -408,16 +406,7 @@ export class ExternalClaimsService {
   }
 
   private async scopeOf(manager: EntityManager, id: string): Promise<ClaimScope> {
-    const rows: RawScope[] = await manager.query(
-      `SELECT c.trainee_id, c.enterprise_id, p.enterprise_id AS current_enterprise_id, g.path, c.status, c.title, c.hours::text,
-              c.year, c.category, c.kind, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on
-         FROM external_hour_claims c
-         JOIN trainee_profiles p ON p.user_id = c.trainee_id
-         JOIN enterprises e ON e.id = c.enterprise_id
-         JOIN regions g ON g.id = e.region_id
-        WHERE c.id = $1`,
-      [id],
-    );
+    const rows = await runQuery(manager, claimScope, [id]);
     const r = rows[0];
     if (!r) throw ExternalClaimErrors.notFound();
     return {
@@ -436,26 +425,17 @@ export class ExternalClaimsService {
   }
 
   private async view(id: string): Promise<ExternalClaimView> {
-    const page = await this.page('c.id = $1', [id], { page: 1, pageSize: 1 });
+    const page = await this.page(CLAIM_FILTERS.id, [id], { page: 1, pageSize: 1 });
     if (page.items.length === 0) throw ExternalClaimErrors.notFound();
     return page.items[0];
   }
 
   private async page(where: string, params: unknown[], page: PageRequest): Promise<Page<ExternalClaimView>> {
-    const from = `FROM external_hour_claims c
-       JOIN trainee_profiles p ON p.user_id = c.trainee_id
-       JOIN enterprises e ON e.id = c.enterprise_id
-       JOIN regions g ON g.id = e.region_id
-      WHERE ${where}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: RawClaim[] = await this.dataSource.query(
-      `SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
-              to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
-              p.full_name AS trainee_name, e.name AS enterprise_name,
-              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.content_type, 'size', v.size) ORDER BY v.storage_key)
-                          FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
-         ${from}
-        ORDER BY c.created_at DESC, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const [{ total }] = await runTemplate(this.dataSource, countClaims, { where }, params);
+    const rows = await runTemplate(
+      this.dataSource,
+      claimsPage,
+      { where, limit: `$${params.length + 1}`, offset: `$${params.length + 2}` },
       [...params, page.pageSize, offsetOf(page)],
     );
     return pageOf(rows.map(toView), total, page);
@@ -496,48 +476,7 @@ interface ClaimScope {
   endedOn: string;
 }
 
-interface RawScope {
-  trainee_id: string;
-  enterprise_id: string;
-  current_enterprise_id: string | null;
-  path: string;
-  status: ExternalClaimStatus;
-  title: string;
-  hours: string;
-  year: number;
-  category: CreditCategory;
-  kind: CreditKind;
-  ended_on: string;
-}
-
-interface RawClaim {
-  id: string;
-  trainee_id: string;
-  trainee_name: string;
-  enterprise_id: string;
-  enterprise_name: string;
-  organiser: string;
-  title: string;
-  started_on: string;
-  ended_on: string;
-  year: number;
-  category: CreditCategory;
-  kind: CreditKind;
-  hours: string;
-  topic_codes: string[];
-  status: ExternalClaimStatus;
-  endorsed_at: Date | null;
-  decided_at: Date | null;
-  rejected_stage: ExternalClaimRejectedStage | null;
-  rejection_reason: string | null;
-  approved_hours: string | null;
-  reduction_reason: string | null;
-  credit_entry_id: string | null;
-  created_at: Date;
-  evidence: { id: string; fileName: string; contentType: string; size: number }[];
-}
-
-function toView(r: RawClaim): ExternalClaimView {
+function toView(r: ClaimRow): ExternalClaimView {
   return {
     id: r.id,
     traineeId: r.trainee_id,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@cqo/core';
+import { regionPathOf } from '@cqo/organizations';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -20,8 +21,7 @@ export class UsersRepository {
   async actorOf(user: UserEntity, manager: EntityManager = this.dataSource.manager): Promise<Actor> {
     let regionPath: string | null = null;
     if (user.regionId) {
-      const rows: { path: string }[] = await manager.query('SELECT path FROM regions WHERE id = $1', [user.regionId]);
-      regionPath = rows[0]?.path ?? null;
+      regionPath = (await regionPathOf(manager, user.regionId)) ?? null;
     }
     return {
       userId: user.id,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, runCommand, runQuery } from '@cqo/core';
+import { displayNamesOf, enterpriseExists, setDisplayName, lockUserStatus, organizationExists, regionExists } from './sql/accounts.sql';
 import { AuditLogService } from './audit/audit-log.service';
 import { IdentityErrors } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
@@ -54,7 +55,7 @@ const SCOPE_OF: Readonly<Record<Role, 'organizationId' | 'enterpriseId' | 'regio
   [Role.PlatformAdmin]: null,
 };
 
-const SCOPE_TABLE = { organizationId: 'training_organizations', enterpriseId: 'enterprises', regionId: 'regions' } as const;
+const SCOPE_EXISTS = { organizationId: organizationExists, enterpriseId: enterpriseExists, regionId: regionExists } as const;
 
 @Injectable()
 export class UsersService {
@@ -104,8 +105,8 @@ export class UsersService {
     if (scope) await this.requireScopeExists(manager, scope, input[scope]!);
   }
 
-  private async requireScopeExists(manager: EntityManager, field: keyof typeof SCOPE_TABLE, id: string): Promise<void> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${SCOPE_TABLE[field]} WHERE id = $1`, [id]);
+  private async requireScopeExists(manager: EntityManager, field: keyof typeof SCOPE_EXISTS, id: string): Promise<void> {
+    const rows = await runQuery(manager, SCOPE_EXISTS[field], [id]);
     if (rows.length === 0) throw IdentityErrors.scopeNotFound(field);
   }
 
@@ -113,6 +114,16 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw IdentityErrors.userNotFound();
     return toView(user);
+  }
+
+  /** Renames an account (a trainee's name follows their profile), in the caller's transaction. */
+  async setDisplayNameWithin(manager: EntityManager, userId: string, displayName: string): Promise<void> {
+    await runCommand(manager, setDisplayName, [userId, displayName]);
+  }
+
+  /** The display names of accounts by id (ids of no account are left out). */
+  displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return displayNamesOf(this.dataSource, ids);
   }
 
   async list(filter: { role?: Role }, page: PageRequest): Promise<Page<UserView>> {
@@ -146,7 +157,7 @@ export class UsersService {
    * {@link announceSessionsEnded} after the commit so every API instance refuses its tokens at once.
    */
   async disableWithin(manager: EntityManager, actor: Actor, id: string, reason: string): Promise<void> {
-    const [row]: { status: UserStatus }[] = await manager.query('SELECT status FROM users WHERE id = $1 FOR UPDATE', [id]);
+    const [row] = await runQuery(manager, lockUserStatus, [id]);
     if (!row) throw IdentityErrors.userNotFound();
     if (row.status === 'disabled') return;
     await manager.update(UserEntity, { id }, { status: 'disabled' });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Actor, Clock, DomainError, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
+import { insertNotificationQuery, notificationInsertSql } from './sql/notifications.sql';
 import { NotificationEntity } from './notification.entity';
 
 export interface NewNotification {
@@ -28,12 +29,11 @@ export interface NotificationView {
  * notification in the same round trip as the write it reports.
  */
 export function notificationInsert(input: NewNotification, createdAt: Date, first = 1): { sql: string; params: unknown[] } {
-  const p = (i: number) => `$${first + i}`;
-  return {
-    sql: `INSERT INTO notifications (user_id, kind, title, body, dedupe_key, created_at) VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    params: [input.userId, input.kind, input.title, input.body, input.dedupeKey, createdAt],
-  };
+  return { sql: notificationInsertSql(first), params: notificationParams(input, createdAt) };
+}
+
+function notificationParams(input: NewNotification, createdAt: Date): [string, string, string, string, string, Date] {
+  return [input.userId, input.kind, input.title, input.body, input.dedupeKey, createdAt];
 }
 
 /**
@@ -41,8 +41,7 @@ export function notificationInsert(input: NewNotification, createdAt: Date, firs
  * answers whether this call created it. For other libs, instead of writing the table themselves.
  */
 export async function insertNotification(manager: EntityManager, input: NewNotification, createdAt: Date): Promise<boolean> {
-  const { sql, params } = notificationInsert(input, createdAt);
-  const created: { id: string }[] = await manager.query(sql, params);
+  const created = await runQuery(manager, insertNotificationQuery, notificationParams(input, createdAt));
   return created.length > 0;
 }
 
@@ -55,8 +54,7 @@ export class NotificationsService {
 
   /** Sends a notification once per dedupe key; returns whether this call created it. */
   async notify(input: NewNotification, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const { sql, params } = notificationInsert(input, this.clock.now());
-    const created: { id: string }[] = await manager.query(sql, params);
+    const created = await runQuery(manager, insertNotificationQuery, notificationParams(input, this.clock.now()));
     return created.length > 0;
   }
 

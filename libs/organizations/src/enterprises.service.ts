@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, ScopePolicy } from '@cqo/core';
+import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, runQuery, ScopePolicy } from '@cqo/core';
 import { AwardStanding, EnterpriseEntity } from './enterprise.entity';
 import { MasterDataService, pick } from './master-data/master-data.service';
 import { REGULATOR_OWNED_FIELDS } from './master-data/master-data.types';
 import { OrganizationErrors } from './organizations.errors';
 import { RegionsService } from './regions.service';
+import { searchEnterprises } from './sql/enterprises.sql';
 
 export interface EnterpriseInput {
   name: string;
@@ -137,14 +138,7 @@ export class EnterprisesService {
   async searchPublic(q: string): Promise<EnterpriseSearchHit[]> {
     const text = q.trim();
     const literal = text.replace(/[%_\\]/g, '\\$&');
-    const rows: { id: string; name: string; credit_code: string; region_name: string }[] = await this.dataSource.query(
-      `SELECT e.id, e.name, e.credit_code, r.name AS region_name
-         FROM enterprises e JOIN regions r ON r.id = e.region_id
-        WHERE e.name ILIKE '%' || $1 || '%' ESCAPE '\\' OR e.credit_code LIKE upper($1) || '%' ESCAPE '\\'
-        ORDER BY (e.name ILIKE $1 || '%' ESCAPE '\\') DESC, e.name, e.id
-        LIMIT $2`,
-      [literal, ENTERPRISE_SEARCH_LIMIT],
-    );
+    const rows = await runQuery(this.dataSource, searchEnterprises, [literal, ENTERPRISE_SEARCH_LIMIT]);
     return rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, regionName: r.region_name }));
   }
 

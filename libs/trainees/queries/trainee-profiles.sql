@@ -7,4 +7,5 @@
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id);
 
 -- traineeRegionPathQuery (trainees.profiles.regionPath)
-SELECT r.path FROM trainee_profiles t LEFT JOIN enterprises e ON e.id = t.enterprise_id LEFT JOIN regions r ON r.id = e.region_id WHERE t.user_id = $1;
+SELECT e.region_path AS path FROM trainee_profiles t LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
+FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = t.enterprise_id WHERE t.user_id = $1;

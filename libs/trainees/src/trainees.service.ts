@@ -15,11 +15,29 @@ import {
   OutboxWriter,
   piiHash,
   Role,
+  runCommand,
+  runQuery,
   ScopePolicy,
 } from '@cqo/core';
 import { AccountRecoveryService, AuditLogService, UsersService } from '@cqo/identity';
 import { IdNumberCollisionEntity } from './id-number-collision.entity';
 import { IdentityReferences } from './identity-references/identity-references';
+import { setIdNumber, resolveCollisionsCorrected } from './sql/id-number-collisions.sql';
+import {
+  countEmployees,
+  decideEmployerLink,
+  employeesById,
+  employeesPage,
+  enterpriseExists,
+  enterpriseRegionPath,
+  idNumberHolder,
+  lockEmployee,
+  lockOwnProfile,
+  lockPendingEmployerLink,
+  pendingEmployees,
+  profileById,
+  userIdByIdNumberHash,
+} from './sql/trainees.sql';
 import { EducationLevel, QualityQualification, TraineeProfileEntity } from './trainee-profile.entity';
 import { TraineeErrors } from './trainees.errors';
 
@@ -142,10 +160,7 @@ export class TraineesService {
   }
 
   private async holderOf(manager: EntityManager, idNumberHash: string, except?: string): Promise<string | null> {
-    const rows: { user_id: string }[] = await manager.query(
-      'SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1 AND ($2::uuid IS NULL OR user_id <> $2)',
-      [idNumberHash, except ?? null],
-    );
+    const rows = await runQuery(manager, idNumberHolder, [idNumberHash, except ?? null]);
     return rows[0]?.user_id ?? null;
   }
 
@@ -183,12 +198,7 @@ export class TraineesService {
   /** The employer links waiting for this enterprise admin's confirmation. */
   async pendingEmployees(actor: Actor): Promise<PendingEmployeeView[]> {
     const enterpriseId = this.enterpriseOf(actor);
-    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_requested_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT user_id, full_name, id_number_masked, employer_requested_at FROM trainee_profiles
-        WHERE requested_enterprise_id = $1 ORDER BY employer_requested_at, user_id LIMIT 500`,
-        [enterpriseId],
-      );
+    const rows = await runQuery(this.dataSource, pendingEmployees, [enterpriseId]);
     return rows.map((r) => ({
       userId: r.user_id,
       fullName: r.full_name,
@@ -201,17 +211,9 @@ export class TraineesService {
   async decideEmployer(actor: Actor, userId: string, confirm: boolean): Promise<TraineeProfileView> {
     const enterpriseId = this.enterpriseOf(actor);
     await this.dataSource.transaction(async (manager) => {
-      const rows: unknown[] = await manager.query(
-        'SELECT 1 FROM trainee_profiles WHERE user_id = $1 AND requested_enterprise_id = $2 FOR UPDATE',
-        [userId, enterpriseId],
-      );
+      const rows = await runQuery(manager, lockPendingEmployerLink, [userId, enterpriseId]);
       if (rows.length === 0) throw TraineeErrors.noPendingEmployerLink();
-      await manager.query(
-        `UPDATE trainee_profiles SET enterprise_id = CASE WHEN $3 THEN $2::uuid ELSE enterprise_id END,
-                employer_linked_at = CASE WHEN $3 THEN $4 ELSE employer_linked_at END,
-                requested_enterprise_id = NULL, employer_requested_at = NULL, updated_at = $4 WHERE user_id = $1`,
-        [userId, enterpriseId, confirm, this.clock.now()],
-      );
+      await runCommand(manager, decideEmployerLink, [userId, enterpriseId, confirm, this.clock.now()]);
       await this.audit.record(
         {
           action: confirm ? 'trainee.employer_confirmed' : 'trainee.employer_rejected',
@@ -231,23 +233,12 @@ export class TraineesService {
     if (!isValidChineseIdNumber(idNumber)) throw TraineeErrors.idNumberInvalid();
     const hash = piiHash(this.config.piiHashKey, idNumber);
     await this.dataSource.transaction(async (manager) => {
-      const rows: { id_number_masked: string }[] = await manager.query(
-        'SELECT id_number_masked FROM trainee_profiles WHERE user_id = $1 AND enterprise_id = $2 FOR UPDATE',
-        [userId, enterpriseId],
-      );
+      const rows = await runQuery(manager, lockEmployee, [userId, enterpriseId]);
       if (rows.length === 0) throw CommonErrors.outOfScope();
       // Staff may learn that the number is taken: they resolve such collisions.
       if (await this.holderOf(manager, hash, userId)) throw TraineeErrors.idNumberTaken();
-      await manager.query('UPDATE trainee_profiles SET id_number_hash = $2, id_number_masked = $3, updated_at = $4 WHERE user_id = $1', [
-        userId,
-        hash,
-        maskIdNumber(idNumber),
-        this.clock.now(),
-      ]);
-      await manager.query(
-        "UPDATE id_number_collisions SET resolved_at = $2, decision = 'corrected', resolved_by = $3 WHERE user_id = $1 AND resolved_at IS NULL",
-        [userId, this.clock.now(), actor.userId],
-      );
+      await runCommand(manager, setIdNumber, [userId, hash, maskIdNumber(idNumber), this.clock.now()]);
+      await runCommand(manager, resolveCollisionsCorrected, [userId, this.clock.now(), actor.userId]);
       await this.audit.record(
         {
           action: 'trainee.id_number_changed',
@@ -268,16 +259,8 @@ export class TraineesService {
     page: { page: number; pageSize: number },
   ): Promise<{ items: EmployeeView[]; total: number }> {
     if (this.enterpriseOf(actor) !== enterpriseId) throw CommonErrors.outOfScope();
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      'SELECT count(*)::int AS total FROM trainee_profiles WHERE enterprise_id = $1',
-      [enterpriseId],
-    );
-    const rows: { user_id: string; full_name: string; id_number_masked: string; employer_linked_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT user_id, full_name, id_number_masked, employer_linked_at FROM trainee_profiles
-        WHERE enterprise_id = $1 ORDER BY full_name, user_id LIMIT $2 OFFSET $3`,
-        [enterpriseId, page.pageSize, (page.page - 1) * page.pageSize],
-      );
+    const [{ total }] = await runQuery(this.dataSource, countEmployees, [enterpriseId]);
+    const rows = await runQuery(this.dataSource, employeesPage, [enterpriseId, page.pageSize, (page.page - 1) * page.pageSize]);
     return {
       items: rows.map((r) => ({
         userId: r.user_id,
@@ -298,11 +281,7 @@ export class TraineesService {
     userIds: string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, { fullName: string; idNumberMasked: string; active: boolean }>> {
-    const rows: { user_id: string; full_name: string; id_number_masked: string; status: string }[] = await manager.query(
-      `SELECT p.user_id, p.full_name, p.id_number_masked, u.status FROM trainee_profiles p JOIN users u ON u.id = p.user_id
-        WHERE p.enterprise_id = $1 AND p.user_id = ANY($2::uuid[])`,
-      [enterpriseId, userIds],
-    );
+    const rows = await runQuery(manager, employeesById, [enterpriseId, userIds]);
     return new Map(
       rows.map((r) => [r.user_id, { fullName: r.full_name, idNumberMasked: r.id_number_masked, active: r.status === 'active' }]),
     );
@@ -327,15 +306,7 @@ export class TraineesService {
     const keepPhone = input.phone === undefined;
     const { enterpriseId: named, ...columns } = await this.profileColumns({ ...input, idNumber: input.idNumber ?? '' }, { keepId });
     await this.dataSource.transaction(async (manager) => {
-      const rows: {
-        id_number_hash: string;
-        enterprise_id: string | null;
-        requested_enterprise_id: string | null;
-        employer_requested_at: Date | null;
-      }[] = await manager.query(
-        'SELECT id_number_hash, enterprise_id, requested_enterprise_id, employer_requested_at FROM trainee_profiles WHERE user_id = $1 FOR UPDATE',
-        [actor.userId],
-      );
+      const rows = await runQuery(manager, lockOwnProfile, [actor.userId]);
       const current = rows[0];
       if (!current) throw TraineeErrors.profileNotFound();
       const id: { idNumberHash?: string; idNumberMasked?: string } = {};
@@ -365,7 +336,7 @@ export class TraineesService {
         { userId: actor.userId },
         { ...rest, ...phone, ...id, ...employer, updatedAt: this.clock.now() },
       );
-      await manager.query('UPDATE users SET display_name = $1 WHERE id = $2', [input.fullName, actor.userId]);
+      await this.users.setDisplayNameWithin(manager, actor.userId, input.fullName);
     });
     return this.view(actor.userId);
   }
@@ -374,11 +345,7 @@ export class TraineesService {
   async getVisible(actor: Actor, userId: string): Promise<TraineeProfileView> {
     const found = await this.view(userId);
     const regionPath = found.enterpriseId
-      ? (
-          (await this.dataSource.query('SELECT r.path FROM enterprises e JOIN regions r ON r.id = e.region_id WHERE e.id = $1', [
-            found.enterpriseId,
-          ])) as { path: string }[]
-        )[0]?.path
+      ? (await runQuery(this.dataSource, enterpriseRegionPath, [found.enterpriseId]))[0]?.path
       : undefined;
     if (!ScopePolicy.covers(actor, { enterpriseIds: [found.enterpriseId], regionPaths: [regionPath ?? null] }))
       throw CommonErrors.outOfScope();
@@ -387,9 +354,7 @@ export class TraineesService {
 
   /** Matches a whole ID number to a trainee without ever storing or comparing the number itself. */
   async findUserIdByIdNumber(idNumber: string): Promise<string | null> {
-    const rows: { user_id: string }[] = await this.dataSource.query('SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1', [
-      piiHash(this.config.piiHashKey, idNumber),
-    ]);
+    const rows = await runQuery(this.dataSource, userIdByIdNumberHash, [piiHash(this.config.piiHashKey, idNumber)]);
     return rows[0]?.user_id ?? null;
   }
 
@@ -402,7 +367,7 @@ export class TraineesService {
     if (!options.keepId && !isValidChineseIdNumber(input.idNumber)) throw TraineeErrors.idNumberInvalid();
     if (input.phone && !isValidChinesePhone(input.phone)) throw TraineeErrors.phoneInvalid();
     if (input.enterpriseId) {
-      const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM enterprises WHERE id = $1', [input.enterpriseId]);
+      const rows = await runQuery(this.dataSource, enterpriseExists, [input.enterpriseId]);
       if (rows.length === 0) throw TraineeErrors.enterpriseNotFound();
     }
     const key = this.config.piiHashKey;
@@ -423,14 +388,7 @@ export class TraineesService {
   }
 
   private async view(userId: string): Promise<TraineeProfileView> {
-    const rows: RawProfile[] = await this.dataSource.query(
-      `SELECT p.*, e.name AS enterprise_name, q.name AS pending_enterprise_name
-         FROM trainee_profiles p
-         LEFT JOIN enterprises e ON e.id = p.enterprise_id
-         LEFT JOIN enterprises q ON q.id = p.requested_enterprise_id
-        WHERE p.user_id = $1`,
-      [userId],
-    );
+    const rows = await runQuery(this.dataSource, profileById, [userId]);
     const p = rows[0];
     if (!p) throw TraineeErrors.profileNotFound();
     return {
@@ -450,21 +408,4 @@ export class TraineesService {
       yearlyRequirementsOptIn: p.yearly_requirements_opt_in,
     };
   }
-}
-
-interface RawProfile {
-  user_id: string;
-  full_name: string;
-  id_number_masked: string;
-  phone_masked: string | null;
-  enterprise_id: string | null;
-  enterprise_name: string | null;
-  requested_enterprise_id: string | null;
-  pending_enterprise_name: string | null;
-  education_level: EducationLevel;
-  quality_work_years: string;
-  quality_qualification: QualityQualification;
-  related_senior_title: boolean;
-  title_name: string | null;
-  yearly_requirements_opt_in: boolean;
 }

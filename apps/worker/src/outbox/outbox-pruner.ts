@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+import { APP_CONFIG, AppConfig, Clock, outboxSql, runQuery } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
 
 const BATCH = 5000;
@@ -42,20 +42,7 @@ export class OutboxPruner {
     let deleted = 0;
     let batches = 0;
     for (;;) {
-      const [step]: { deleted: number; last: string | null; seen: number; reached: boolean }[] = await this.dataSource.query(
-        `WITH w AS (
-           SELECT id, type, created_at, relayed_at FROM outbox_events WHERE id > $1::bigint ORDER BY id LIMIT $2
-         ), gone AS (
-           DELETE FROM outbox_events o USING w
-            WHERE o.id = w.id AND w.relayed_at < $3 AND (w.type <> 'course.completed' OR w.id <= $4::bigint)
-           RETURNING o.id
-         )
-         SELECT (SELECT count(*) FROM gone)::int AS deleted,
-                (SELECT max(id) FROM w)::text AS last,
-                (SELECT count(*) FROM w)::int AS seen,
-                coalesce((SELECT bool_or(created_at >= $3) FROM w), false) AS reached`,
-        [after, batch, cutoff, completionsUpTo],
-      );
+      const [step] = await runQuery(this.dataSource, outboxSql.pruneStep, [after, batch, cutoff, completionsUpTo]);
       batches += 1;
       deleted += step.deleted;
       if (step.seen < batch || step.reached || step.last === null) break;

@@ -17,10 +17,13 @@ import {
   OutboxEventPayloads,
   OutboxEventType,
   OutboxRoutes,
+  outboxSql,
   QueueName,
   queuePrefix,
   redisConnectionOptions,
   reportRedisErrors,
+  runCommand,
+  runQuery,
 } from '@cqo/core';
 
 const BATCH = 200;
@@ -129,11 +132,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const events: { id: string; type: OutboxEventType; payload: OutboxEventPayloads[OutboxEventType] }[] = await manager.query(
-        `SELECT id, type, payload FROM outbox_events
-          WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const events = await runQuery(manager, outboxSql.claimPending, [BATCH]);
       if (events.length === 0) return 0;
       // If Redis is down this throws (or times out: BullMQ waits for a connection), the
       // transaction rolls back and the events stay pending for the next pass.
@@ -143,9 +142,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         }),
         ENQUEUE_TIMEOUT_MS,
       );
-      await manager.query('UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)', [
-        events.map((e) => e.id),
-      ]);
+      await runCommand(manager, outboxSql.markRelayed, [events.map((e) => e.id)]);
       return events.length;
     });
   }

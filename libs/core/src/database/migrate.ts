@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { migrationLock, migrationUnlock } from '../sql/migrations.sql';
+import { runCommand } from './sql-query';
 
 // An arbitrary, fixed key: every process that migrates takes the same lock.
 const MIGRATION_LOCK_KEY = 7_402_163_001;
@@ -11,11 +13,11 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await runCommand(runner.manager, migrationLock, [MIGRATION_LOCK_KEY]);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runCommand(runner.manager, migrationUnlock, [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
 }

@@ -7,6 +7,8 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
+import { runCommand, runQuery } from '../database/sql-query';
+import { outboxSql } from '../sql/outbox.sql';
 import { OUTBOX_CHANNEL, OutboxEventPayloads, OutboxEventType } from './outbox-events';
 
 /** Set on a transaction's query runner when it recorded an event: the relay is woken after its commit. */
@@ -29,10 +31,7 @@ export class OutboxWriter {
     if (!runner?.isTransactionActive) {
       throw new Error(`outbox event ${type} must be recorded inside a transaction`);
     }
-    const rows: { id: string }[] = await manager.query('INSERT INTO outbox_events (type, payload) VALUES ($1, $2) RETURNING id', [
-      type,
-      JSON.stringify(payload),
-    ]);
+    const rows = await runQuery(manager, outboxSql.insert, [type, JSON.stringify(payload)]);
     ((runner.data ??= {}) as Record<string, unknown>)[PENDING] = true;
     wakeAfterCommit(manager.connection);
     return rows[0].id;
@@ -96,8 +95,7 @@ class RelayNotifier {
     if (!this.dataSource.isInitialized) return;
     this.inFlight = true;
     // Outside any transaction: no transaction id, no WAL flush while PostgreSQL's notify lock is held.
-    this.dataSource
-      .query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, ''])
+    runCommand(this.dataSource, outboxSql.notify, [OUTBOX_CHANNEL, ''])
       // The relay polls as well: a lost wake-up only delays delivery to its next pass.
       .catch(() => undefined)
       .finally(() => {

@@ -2,7 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, DomainError, OutboxWriter } from '@cqo/core';
+import { APP_CONFIG, AppConfig, Clock, DomainError, OutboxWriter, runCommand, runQuery } from '@cqo/core';
+import { accountTokenExpiry, activeAccountsWithEmail, insertAccountToken, lockUserEmail, spendPasswordResets } from '../sql/accounts.sql';
 import { AuditLogService } from '../audit/audit-log.service';
 import { RequestOrigin } from '../auth.service';
 import { PasswordHasher } from '../password-hasher';
@@ -64,10 +65,7 @@ export class AccountRecoveryService {
 
   /** Active accounts holding an address (the reset mail job's recipients). */
   accountsWithEmail(email: string): Promise<{ id: string; username: string; displayName: string; email: string }[]> {
-    return this.dataSource.query(
-      `SELECT id, username, display_name AS "displayName", email FROM users WHERE email = $1 AND status = 'active' ORDER BY id`,
-      [normalizeEmail(email)],
-    );
+    return runQuery(this.dataSource, activeAccountsWithEmail, [normalizeEmail(email)]);
   }
 
   /**
@@ -77,15 +75,15 @@ export class AccountRecoveryService {
   async issue(purpose: AccountTokenPurpose, userId: string, email: string, seed: string): Promise<IssuedToken> {
     const token = createHmac('sha256', this.config.mail.signingKey).update(`${purpose}:${seed}:${userId}`).digest('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + ACCOUNT_TOKEN_TTL_SECONDS[purpose] * 1000);
-    const inserted: { expires_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO account_tokens (user_id, purpose, token_hash, email, expires_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (token_hash) DO NOTHING RETURNING expires_at`,
-      [userId, purpose, sha256(token), normalizeEmail(email), expiresAt],
-    );
-    if (inserted.length > 0) return { token, expiresAt, fresh: true };
-    const [row]: { expires_at: Date }[] = await this.dataSource.query('SELECT expires_at FROM account_tokens WHERE token_hash = $1', [
+    const inserted = await runQuery(this.dataSource, insertAccountToken, [
+      userId,
+      purpose,
       sha256(token),
+      normalizeEmail(email),
+      expiresAt,
     ]);
+    if (inserted.length > 0) return { token, expiresAt, fresh: true };
+    const [row] = await runQuery(this.dataSource, accountTokenExpiry, [sha256(token)]);
     return { token, expiresAt: row.expires_at, fresh: false };
   }
 
@@ -108,10 +106,7 @@ export class AccountRecoveryService {
         },
       );
       // Other reset links of the account end too: one reset per request.
-      await manager.query(`UPDATE account_tokens SET used_at = $2 WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`, [
-        user.id,
-        now,
-      ]);
+      await runCommand(manager, spendPasswordResets, [user.id, now]);
       await this.sessions.bumpVersion(manager, user.id);
       await this.audit.record({ action: 'password.reset', actorId: user.id, ip: origin.ip, requestId: origin.requestId }, manager);
       return user.id;
@@ -136,7 +131,7 @@ export class AccountRecoveryService {
   async changeEmail(userId: string, email: string | null, origin: RequestOrigin): Promise<void> {
     const next = email === null ? null : normalizeEmail(email);
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { email: string | null }[] = await manager.query('SELECT email FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      const [row] = await runQuery(manager, lockUserEmail, [userId]);
       if (!row || row.email === next) return;
       await manager.update(UserEntity, { id: userId }, { email: next, emailVerifiedAt: null });
       await this.audit.record({ action: 'email.changed', actorId: userId, ip: origin.ip, requestId: origin.requestId }, manager);
@@ -147,10 +142,7 @@ export class AccountRecoveryService {
   /** Another verification mail for the account's unverified address. */
   async resendVerification(userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { email: string | null; email_verified_at: Date | null }[] = await manager.query(
-        'SELECT email, email_verified_at FROM users WHERE id = $1 FOR UPDATE',
-        [userId],
-      );
+      const [row] = await runQuery(manager, lockUserEmail, [userId]);
       if (!row?.email) throw DomainError.conflict('EMAIL_MISSING', '请先填写邮箱');
       if (row.email_verified_at) throw DomainError.conflict('EMAIL_ALREADY_VERIFIED', '邮箱已验证');
       await this.requestVerification(manager, userId, row.email);

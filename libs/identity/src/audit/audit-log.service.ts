@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
+import { Clock, offsetOf, Page, pageOf, PageRequest, runCommand } from '@cqo/core';
+import { pruneAuditLog } from '../sql/accounts.sql';
 import { AuditAction, AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEvent {
@@ -105,7 +106,7 @@ export class AuditLogService {
   async purgeOlderThan(days: number): Promise<number> {
     const keep = Math.max(days, 180);
     const cutoff = new Date(this.clock.now().getTime() - keep * 86_400_000);
-    const result = await this.dataSource.query('DELETE FROM audit_log WHERE at < $1', [cutoff]);
-    return Number(result?.[1] ?? 0);
+    const { rowCount } = await runCommand(this.dataSource, pruneAuditLog, [cutoff]);
+    return rowCount;
   }
 }

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Redis } from 'ioredis';
-import { DomainError } from '@cqo/core';
+import { DomainError, runCommand, runQuery } from '@cqo/core';
+import { bumpSessionVersion, revokeRefreshTokens, sessionState } from '../sql/accounts.sql';
 import { IdentityRedis } from './identity-redis';
 
 /** What an access token says about its session, checked on every request. */
@@ -72,8 +73,8 @@ export class SessionStateService {
    * {@link announceUser} after the commit so every instance drops what it knows at once.
    */
   async bumpVersion(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query('UPDATE users SET session_version = session_version + 1 WHERE id = $1', [userId]);
-    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    await runCommand(manager, bumpSessionVersion, [userId]);
+    await runCommand(manager, revokeRefreshTokens, [userId]);
   }
 
   /** Tells every API instance (this one included) to forget the user's states. */
@@ -105,12 +106,7 @@ export class SessionStateService {
 
   private async load(key: string, session: TokenSession): Promise<KnownState> {
     const generation = this.generation;
-    const rows: { status: string; session_version: number; session_revoked: boolean }[] = await this.dataSource.query(
-      `SELECT u.status, u.session_version,
-              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL) AS session_revoked
-         FROM users u WHERE u.id = $1`,
-      [session.userId, session.sessionId],
-    );
+    const rows = await runQuery(this.dataSource, sessionState, [session.userId, session.sessionId]);
     const row = rows[0];
     const state: KnownState = {
       active: row?.status === 'active',

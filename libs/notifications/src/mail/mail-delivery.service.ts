@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { runCommand, runQuery } from '@cqo/core';
+import { addDeadLetter, isDeadLetter, lockMailKey, mailSent, recordMail } from '../sql/mail.sql';
 import { EmailChannel } from './email.channel';
 import { MailCategory } from './mail.entities';
 import { OutgoingMessage } from './notification-channel';
@@ -36,16 +38,12 @@ export class MailDeliveryService {
     if (!this.email.enabled) return 'off';
     const to = mail.to.trim().toLowerCase();
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`mail:${mail.idempotencyKey}`]);
-      const done: unknown[] = await manager.query('SELECT 1 FROM mail_messages WHERE idempotency_key = $1', [mail.idempotencyKey]);
+      await runQuery(manager, lockMailKey, [`mail:${mail.idempotencyKey}`]);
+      const done = await runQuery(manager, mailSent, [mail.idempotencyKey]);
       if (done.length > 0) return 'duplicate';
       const record = (subject: string, status: string, messageId: string | null, error: string | null) =>
-        manager.query(
-          `INSERT INTO mail_messages (idempotency_key, user_id, to_address, category, subject, status, message_id, error)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [mail.idempotencyKey, mail.userId, to, mail.category, subject, status, messageId, error],
-        );
-      const dead: unknown[] = await manager.query('SELECT 1 FROM mail_dead_letters WHERE address = $1', [to]);
+        runCommand(manager, recordMail, [mail.idempotencyKey, mail.userId, to, mail.category, subject, status, messageId, error]);
+      const dead = await runQuery(manager, isDeadLetter, [to]);
       if (dead.length > 0) {
         await record('', 'suppressed', null, 'address on the dead-letter list');
         return 'suppressed';
@@ -57,12 +55,7 @@ export class MailDeliveryService {
         return 'sent';
       }
       await record(message.subject, 'bounced', null, result.reason);
-      await manager.query(
-        `INSERT INTO mail_dead_letters (address, smtp_code, reason) VALUES ($1, $2, $3)
-         ON CONFLICT (address) DO UPDATE SET bounces = mail_dead_letters.bounces + 1, last_bounced_at = now(),
-           smtp_code = EXCLUDED.smtp_code, reason = EXCLUDED.reason`,
-        [to, result.code, result.reason],
-      );
+      await runCommand(manager, addDeadLetter, [to, result.code, result.reason]);
       this.logger.warn({ key: mail.idempotencyKey, code: result.code }, 'mail bounced; address added to the dead-letter list');
       return 'bounced';
     });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, chinaDateOf } from '@cqo/core';
+import { APP_CONFIG, AppConfig, chinaDateOf, runQuery } from '@cqo/core';
+import { dayReminders, notificationKind, notificationToMail, verificationRecipient } from '../sql/mail.sql';
 import { ACCOUNT_TOKEN_TTL_SECONDS, AccountRecoveryService } from '@cqo/identity';
 import { MailCategory } from './mail.entities';
 import { MailDeliveryService, SendOutcome } from './mail-delivery.service';
@@ -21,17 +22,6 @@ export const MAILED_KINDS: Readonly<Record<string, { category: Exclude<MailCateg
 const REMINDER_KINDS = Object.keys(MAILED_KINDS).filter((k) => MAILED_KINDS[k].category === 'reminder');
 
 export const isReminderKind = (kind: string) => MAILED_KINDS[kind]?.category === 'reminder';
-
-interface Recipient {
-  user_id: string;
-  username: string;
-  display_name: string;
-  email: string | null;
-  email_verified_at: Date | null;
-  status: string;
-  email_reminders: boolean | null;
-  email_updates: boolean | null;
-}
 
 export type MailJobResult = SendOutcome | 'not-mailed' | 'no-address' | 'opted-out' | 'stale';
 
@@ -55,19 +45,12 @@ export class MailJobsService {
 
   /** The notification's kind, for the processor's digest wait; null when it is gone. */
   async kindOf(notificationId: string): Promise<string | null> {
-    const rows: { kind: string }[] = await this.dataSource.query('SELECT kind FROM notifications WHERE id = $1', [notificationId]);
+    const rows = await runQuery(this.dataSource, notificationKind, [notificationId]);
     return rows[0]?.kind ?? null;
   }
 
   async mailNotification(notificationId: string): Promise<MailJobResult> {
-    const rows: (Recipient & { kind: string; title: string; body: string; created_at: Date })[] = await this.dataSource.query(
-      `SELECT n.kind, n.title, n.body, n.created_at, u.id AS user_id, u.username, u.display_name, u.email, u.email_verified_at, u.status,
-              p.email_reminders, p.email_updates
-         FROM notifications n JOIN users u ON u.id = n.user_id
-         LEFT JOIN notification_preferences p ON p.user_id = u.id
-        WHERE n.id = $1`,
-      [notificationId],
-    );
+    const rows = await runQuery(this.dataSource, notificationToMail, [notificationId]);
     const n = rows[0];
     if (!n) return 'stale';
     const mailed = MAILED_KINDS[n.kind];
@@ -94,13 +77,7 @@ export class MailJobsService {
       category: 'reminder',
       to: n.email,
       render: async () => {
-        const items: { kind: string; title: string; body: string }[] = await this.dataSource.query(
-          `SELECT kind, title, body FROM notifications
-            WHERE user_id = $1 AND kind = ANY($2) AND created_at >= ($3::date::timestamp - interval '8 hours') AT TIME ZONE 'UTC'
-              AND created_at < ($3::date::timestamp + interval '16 hours') AT TIME ZONE 'UTC'
-            ORDER BY created_at, id`,
-          [n.user_id, REMINDER_KINDS, date],
-        );
+        const items = await runQuery(this.dataSource, dayReminders, [n.user_id, REMINDER_KINDS, date]);
         const token = encodeURIComponent(unsubscribeToken(this.config.mail.signingKey, n.user_id));
         return reminderDigestMail(
           ctx,
@@ -141,10 +118,7 @@ export class MailJobsService {
 
   /** The verification link for the address the account gave, unless it has changed or is verified since. */
   async mailVerification(eventId: string, userId: string, email: string): Promise<MailJobResult> {
-    const rows: Recipient[] = await this.dataSource.query(
-      'SELECT id AS user_id, username, display_name, email, email_verified_at, status FROM users WHERE id = $1',
-      [userId],
-    );
+    const rows = await runQuery(this.dataSource, verificationRecipient, [userId]);
     const user = rows[0];
     if (!user || user.status !== 'active' || user.email !== email || user.email_verified_at) return 'stale';
     return this.delivery.sendOnce({

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+import { APP_CONFIG, AppConfig, Clock, runQuery } from '@cqo/core';
+import { pruneMailLogBatch } from '../sql/mail.sql';
 
 const BATCH = 5000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -28,14 +29,7 @@ export class MailLogPruner {
     const batch = options.batch ?? BATCH;
     let deleted = 0;
     for (;;) {
-      const [step]: { n: number }[] = await this.dataSource.query(
-        `WITH gone AS (
-           DELETE FROM mail_messages WHERE id IN (
-             SELECT id FROM mail_messages WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-        [cutoff, batch],
-      );
+      const [step] = await runQuery(this.dataSource, pruneMailLogBatch, [cutoff, batch]);
       deleted += step.n;
       if (step.n < batch) return { deleted };
     }

@@ -4,7 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, DomainError } from '@cqo/core';
+import { APP_CONFIG, AppConfig, Clock, DomainError, runCommand, runQuery } from '@cqo/core';
+import { accountExists, deadLetters, mailSettings, removeDeadLetter, upsertPreferences } from '../sql/mail.sql';
 import { catchAllDir } from './catch-all-mail.server';
 import { userOfUnsubscribeToken } from './unsubscribe-token';
 
@@ -51,12 +52,7 @@ export class MailSettingsService {
   ) {}
 
   async settingsOf(userId: string): Promise<NotificationSettingsView> {
-    const rows: { email: string | null; email_verified_at: Date | null; email_reminders: boolean | null; email_updates: boolean | null }[] =
-      await this.dataSource.query(
-        `SELECT u.email, u.email_verified_at, p.email_reminders, p.email_updates
-           FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = $1`,
-        [userId],
-      );
+    const rows = await runQuery(this.dataSource, mailSettings, [userId]);
     const row = rows[0];
     if (!row) throw DomainError.notFound('USER_NOT_FOUND', '用户不存在');
     return {
@@ -68,18 +64,18 @@ export class MailSettingsService {
   }
 
   async updatePreferences(userId: string, change: { emailReminders?: boolean; emailUpdates?: boolean }): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, email_reminders, email_updates, updated_at) VALUES ($1, COALESCE($2, true), COALESCE($3, true), $4)
-       ON CONFLICT (user_id) DO UPDATE SET email_reminders = COALESCE($2, notification_preferences.email_reminders),
-         email_updates = COALESCE($3, notification_preferences.email_updates), updated_at = $4`,
-      [userId, change.emailReminders ?? null, change.emailUpdates ?? null, this.clock.now()],
-    );
+    await runCommand(this.dataSource, upsertPreferences, [
+      userId,
+      change.emailReminders ?? null,
+      change.emailUpdates ?? null,
+      this.clock.now(),
+    ]);
   }
 
   /** The link in a reminder mail: reminders off, nothing else. */
   async unsubscribe(token: string): Promise<void> {
     const userId = userOfUnsubscribeToken(this.config.mail.signingKey, token);
-    const exists: unknown[] = userId ? await this.dataSource.query('SELECT 1 FROM users WHERE id = $1', [userId]) : [];
+    const exists = userId ? await runQuery(this.dataSource, accountExists, [userId]) : [];
     if (!userId || exists.length === 0) {
       throw DomainError.invalid('UNSUBSCRIBE_TOKEN_INVALID', '退订链接无效', [{ field: 'token', message: '退订链接无效' }]);
     }
@@ -87,14 +83,7 @@ export class MailSettingsService {
   }
 
   async deadLetters(): Promise<DeadLetterView[]> {
-    const rows: {
-      address: string;
-      smtp_code: number | null;
-      reason: string;
-      bounces: number;
-      first_bounced_at: Date;
-      last_bounced_at: Date;
-    }[] = await this.dataSource.query('SELECT * FROM mail_dead_letters ORDER BY last_bounced_at DESC, address LIMIT 1000');
+    const rows = await runQuery(this.dataSource, deadLetters, []);
     return rows.map((r) => ({
       address: r.address,
       smtpCode: r.smtp_code,
@@ -107,9 +96,7 @@ export class MailSettingsService {
 
   /** An address fixed (mailbox restored): mail may go to it again. */
   async removeDeadLetter(address: string): Promise<void> {
-    const removed: unknown[] = await this.dataSource.query('DELETE FROM mail_dead_letters WHERE address = $1 RETURNING address', [
-      address.trim().toLowerCase(),
-    ]);
+    const removed = await runQuery(this.dataSource, removeDeadLetter, [address.trim().toLowerCase()]);
     if (removed.length === 0) throw DomainError.notFound('DEAD_LETTER_NOT_FOUND', '该地址不在退信名单中');
   }
 

@@ -12,15 +12,24 @@ import {
   pageOf,
   PageRequest,
   regionContains,
-  regionScopeOrAllSql,
   Role,
+  runQuery,
 } from '@cqo/core';
 import { EnterpriseEntity } from '../enterprise.entity';
 import { CorrectionStatus, EnterpriseCorrectionRequestEntity } from './enterprise-correction.entity';
 import { EnterpriseMasterVersionEntity } from './enterprise-master-version.entity';
+import {
+  correctionById,
+  correctionIds,
+  countCorrections,
+  enterpriseRegionPath,
+  masterVersions,
+  regionExists,
+} from '../sql/master-data.sql';
 import { changedFields, EnterpriseTargetFacts, MasterDataSource, TARGET_FACT_FIELDS } from './master-data.types';
 
-export interface MasterVersionView extends EnterpriseTargetFacts {
+/** A master-data version; who changed it is an account id (the API adds the account's name). */
+export interface MasterVersion extends EnterpriseTargetFacts {
   id: string;
   effectiveOn: string;
   changedFields: string[];
@@ -28,8 +37,11 @@ export interface MasterVersionView extends EnterpriseTargetFacts {
   sourceId: string | null;
   sourceFile: string | null;
   changedBy: string | null;
-  changedByName: string | null;
   recordedAt: Date;
+}
+
+export interface MasterVersionView extends MasterVersion {
+  changedByName: string | null;
 }
 
 export interface CorrectionView {
@@ -100,34 +112,28 @@ export class MasterDataService {
   }
 
   /** An enterprise's master-data history, newest first (whoever may see the enterprise). */
-  async history(enterpriseId: string): Promise<MasterVersionView[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT v.*, v.effective_on::text AS effective_on_text, u.display_name AS changed_by_name
-         FROM enterprise_master_versions v LEFT JOIN users u ON u.id = v.changed_by
-        WHERE v.enterprise_id = $1 ORDER BY v.effective_on DESC, v.recorded_at DESC, v.id`,
-      [enterpriseId],
-    );
+  async history(enterpriseId: string): Promise<MasterVersion[]> {
+    const rows = await runQuery(this.dataSource, masterVersions, [enterpriseId]);
     return rows.map((r) => ({
-      id: String(r.id),
-      effectiveOn: String(r.effective_on_text),
-      name: String(r.name),
-      regionId: String(r.region_id),
-      stateOwned: r.state_owned as boolean,
-      aboveDesignatedSize: r.above_designated_size as boolean,
-      production: r.production as boolean,
-      chinaQualityAward: r.china_quality_award as EnterpriseTargetFacts['chinaQualityAward'],
-      chinaQualityAwardYear: r.china_quality_award_year as number | null,
-      provincialQualityAward: r.provincial_quality_award as EnterpriseTargetFacts['provincialQualityAward'],
-      provincialQualityAwardYear: r.provincial_quality_award_year as number | null,
-      cityQualityAward: r.city_quality_award as EnterpriseTargetFacts['cityQualityAward'],
-      cityQualityAwardYear: r.city_quality_award_year as number | null,
-      changedFields: r.changed_fields as string[],
-      source: r.source as MasterDataSource,
-      sourceId: (r.source_id as string | null) ?? null,
-      sourceFile: (r.source_file as string | null) ?? null,
-      changedBy: (r.changed_by as string | null) ?? null,
-      changedByName: (r.changed_by_name as string | null) ?? null,
-      recordedAt: r.recorded_at as Date,
+      id: r.id,
+      effectiveOn: r.effective_on_text,
+      name: r.name,
+      regionId: r.region_id,
+      stateOwned: r.state_owned,
+      aboveDesignatedSize: r.above_designated_size,
+      production: r.production,
+      chinaQualityAward: r.china_quality_award,
+      chinaQualityAwardYear: r.china_quality_award_year,
+      provincialQualityAward: r.provincial_quality_award,
+      provincialQualityAwardYear: r.provincial_quality_award_year,
+      cityQualityAward: r.city_quality_award,
+      cityQualityAwardYear: r.city_quality_award_year,
+      changedFields: r.changed_fields,
+      source: r.source,
+      sourceId: r.source_id,
+      sourceFile: r.source_file,
+      changedBy: r.changed_by,
+      recordedAt: r.recorded_at,
     }));
   }
 
@@ -190,49 +196,37 @@ export class MasterDataService {
     if (actor.role === Role.EnterpriseAdmin && actor.enterpriseId) own = actor.enterpriseId;
     else if (actor.role === Role.Regulator && actor.regionPath) scope = actor.regionPath;
     else throw CommonErrors.outOfScope();
-    const where = `WHERE ($1::uuid IS NULL OR c.enterprise_id = $1) AND ${regionScopeOrAllSql('g.path', '$2')}
-                     AND ($3::text IS NULL OR c.status = $3)`;
-    const from = 'FROM enterprise_correction_requests c JOIN enterprises e ON e.id = c.enterprise_id JOIN regions g ON g.id = e.region_id';
-    const params = [own, scope, filter.status ?? null];
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id ${from} ${where} ORDER BY c.requested_at DESC, c.id LIMIT $4 OFFSET $5`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const params = [own, scope, filter.status ?? null] as const;
+    const [{ total }] = await runQuery(this.dataSource, countCorrections, [...params]);
+    const rows = await runQuery(this.dataSource, correctionIds, [...params, page.pageSize, offsetOf(page)]);
     const views: CorrectionView[] = [];
     for (const r of rows) views.push(await this.correction(r.id));
     return pageOf(views, total, page);
   }
 
   private async correction(id: string): Promise<CorrectionView> {
-    const [r]: Record<string, unknown>[] = await this.dataSource.query(
-      'SELECT c.*, e.name AS enterprise_name FROM enterprise_correction_requests c JOIN enterprises e ON e.id = c.enterprise_id WHERE c.id = $1',
-      [id],
-    );
+    const [r] = await runQuery(this.dataSource, correctionById, [id]);
     if (!r) throw MasterDataErrors.correctionNotFound();
     return {
-      id: String(r.id),
-      enterpriseId: String(r.enterprise_id),
-      enterpriseName: String(r.enterprise_name),
-      changes: r.changes as Partial<EnterpriseTargetFacts>,
-      reason: String(r.reason),
-      status: r.status as CorrectionStatus,
-      requestedAt: r.requested_at as Date,
-      decidedAt: (r.decided_at as Date | null) ?? null,
-      decisionNote: (r.decision_note as string | null) ?? null,
+      id: r.id,
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      changes: r.changes,
+      reason: r.reason,
+      status: r.status,
+      requestedAt: r.requested_at,
+      decidedAt: r.decided_at,
+      decisionNote: r.decision_note,
     };
   }
 
   private async assertRegulatorOf(manager: EntityManager, actor: Actor, enterpriseId: string): Promise<void> {
-    const [row]: { path: string }[] = await manager.query(
-      'SELECT g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
-      [enterpriseId],
-    );
+    const [row] = await runQuery(manager, enterpriseRegionPath, [enterpriseId]);
     if (!row || !regionContains(actor.regionPath!, row.path)) throw CommonErrors.outOfScope();
   }
 
   private async requireRegion(id: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM regions WHERE id = $1', [id]);
+    const rows = await runQuery(this.dataSource, regionExists, [id]);
     if (rows.length === 0)
       throw DomainError.invalid('REGION_NOT_FOUND', '地区不存在', [{ field: 'changes.regionId', message: '地区不存在' }]);
   }

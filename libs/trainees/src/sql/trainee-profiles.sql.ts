@@ -17,7 +17,7 @@ export const PUBLIC_TRAINEES = `(SELECT p.user_id, p.full_name, p.id_number_mask
 
 export const traineeRegionPathQuery = defineQuery<[userId: string], { path: string | null }>(
   'trainees.profiles.regionPath',
-  `SELECT r.path FROM trainee_profiles t LEFT JOIN enterprises e ON e.id = t.enterprise_id LEFT JOIN regions r ON r.id = e.region_id WHERE t.user_id = $1`,
+  `SELECT e.region_path AS path FROM trainee_profiles t LEFT JOIN ${PUBLIC_ENTERPRISES} e ON e.id = t.enterprise_id WHERE t.user_id = $1`,
 );
 
 /**

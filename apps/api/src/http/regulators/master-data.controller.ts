@@ -11,6 +11,7 @@ import {
   MasterDataService,
   MasterVersionView,
 } from '@cqo/organizations';
+import { UsersService } from '@cqo/identity';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { FileUpload } from '../common/file-upload';
@@ -122,6 +123,7 @@ export class EnterpriseHistoryController {
   constructor(
     private readonly enterprises: EnterprisesService,
     private readonly masterData: MasterDataService,
+    private readonly users: UsersService,
   ) {}
 
   @Get(':id/history')
@@ -129,6 +131,8 @@ export class EnterpriseHistoryController {
   @ApiOkResponse({ type: [MasterVersionDto] })
   async history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MasterVersionView[]> {
     await this.enterprises.getVisible(actor, id);
-    return this.masterData.history(id);
+    const versions = await this.masterData.history(id);
+    const names = await this.users.displayNames(versions.flatMap((v) => (v.changedBy ? [v.changedBy] : [])));
+    return versions.map((v) => ({ ...v, changedByName: v.changedBy ? (names.get(v.changedBy) ?? null) : null }));
   }
 }

@@ -1,0 +1,299 @@
+import { defineQuery, defineTemplate } from '@cqo/core';
+import { PUBLIC_USER_ACCOUNTS } from '@cqo/identity';
+import { PUBLIC_REGIONS } from '@cqo/organizations';
+import { PUBLIC_TRAINEE_SUBJECTS } from '@cqo/trainees';
+import { ACCRUED_SQL, meetsSql } from '../requirement-judgement';
+
+// SQL of the compliance engine (ComplianceEngine). Tables: compliance_statuses,
+// compliance_flags, requirement_rules, credit_entries, the serving_cqo_terms view and the
+// governing_rule_set_id function (credit-hours); regions, trainees and accounts through their
+// owners' public views.
+
+/**
+ * One set-based statement recomputes the statuses of every trainee in a uuid range for one
+ * year (and, for the open year, the `once` requirements), maintains their flags, and writes only
+ * the rows whose values changed (flags follow those rows). Parameters:
+ *   $1/$2 the trainee id range, $3 the year, $4 whether the year has closed, $5 the share of the
+ *   year elapsed, $6 include `once` rules, $7 now, $8 today (CST).
+ *
+ * The rules of the notice, as SQL:
+ * - The governing rule set of a trainee for year $3 is `governing_rule_set_id(region, year)`: the
+ *   set of the deepest region containing the trainee's enterprise's region whose first year is on
+ *   or before $3 (a trainee without an enterprise: the root's). A set published for next year
+ *   leaves this year alone; a closed year keeps the set that judged it.
+ * - Hours count toward a rule when category matches and kind matches; appointment hours count
+ *   toward a yearly rule only if the rule says so (the notice: they do not).
+ * - Yearly rules bind serving CQOs (`serving_cqo_terms`) and trainees who opted in; others get
+ *   `not_applicable`. Appointment training (`once`, applies to everyone).
+ * - complete when accrued ≥ required; a closed year otherwise `shortfall`; an open year `at_risk`
+ *   when accrued < threshold × required × share elapsed, else `on_track`. A `once` requirement
+ *   not met is `shortfall` for a serving CQO, `at_risk` for a nominated one (拟任: a registered term
+ *   starting after today; the notice appoints only people who passed the training, so it is due by
+ *   that date), `on_track` for anyone else. The nightly run turns `at_risk` into `shortfall` on the
+ *   day the term starts.
+ */
+const JUDGED_CTES = `
+WITH region_rs AS (
+  -- The one definition of the governing rule set (migration HoursOccurrenceAndVerdicts), per region.
+  SELECT g.id AS region_id, governing_rule_set_id(g.id, $3::int) AS rule_set_id FROM ${PUBLIC_REGIONS} g
+),
+default_rs AS (
+  SELECT governing_rule_set_id(NULL, $3::int) AS id
+),
+-- Who serves (the registry's seam), read once per chunk rather than probed per row.
+serving AS (
+  SELECT t.trainee_id,
+         bool_or(t.served_from <= make_date($3::int, 12, 31) AND (t.served_to IS NULL OR t.served_to >= make_date($3::int, 1, 1))) AS in_year,
+         bool_or(t.served_from <= $8::date AND (t.served_to IS NULL OR t.served_to >= $8::date)) AS now,
+         -- Nominated (拟任): a registered term that starts after today.
+         bool_or(t.served_from > $8::date) AS nominated
+    FROM serving_cqo_terms t
+   WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
+   GROUP BY t.trainee_id
+),
+subjects AS (
+  SELECT tp.user_id AS trainee_id,
+         COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
+         tp.yearly_requirements_opt_in AS opted_in,
+         COALESCE(sv.in_year, false) AS serving_in_year,
+         COALESCE(sv.now, false) AS serving_now,
+         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated
+    FROM ${PUBLIC_TRAINEE_SUBJECTS} tp
+    LEFT JOIN region_rs rr ON rr.region_id = tp.enterprise_region_id
+    LEFT JOIN serving sv ON sv.trainee_id = tp.user_id
+   WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
+),
+-- One streaming pass over the ledger index: per trainee, the hour totals the rules in force need
+-- (by category and kind, this year or all years); totals no rule needs are not summed.
+sums AS (
+  SELECT c.trainee_id, __SUM_COLUMNS__
+    FROM credit_entries c
+   WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
+   GROUP BY c.trainee_id
+),
+computed AS (
+  SELECT s.trainee_id, r.code AS requirement,
+         CASE WHEN r.period = 'once' THEN 0 ELSE $3::int END AS period_year,
+         r.rule_set_id, r.id AS rule_id, r.min_hours AS required, r.period, r.at_risk_threshold,
+         __ACCRUED__ AS accrued,
+         (r.applies_to = 'everyone' OR s.opted_in
+           OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
+         s.serving_now, s.nominated
+    FROM subjects s
+    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
+    LEFT JOIN sums x ON x.trainee_id = s.trainee_id
+),
+judged AS (
+  SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,
+         CASE WHEN c.applicable THEN GREATEST(c.required - c.accrued, 0) ELSE 0 END AS shortfall,
+         CASE
+           WHEN NOT c.applicable THEN 'not_applicable'
+           WHEN __MET__ THEN 'complete'
+           WHEN c.period = 'once' THEN CASE WHEN c.serving_now THEN 'shortfall' WHEN c.nominated THEN 'at_risk' ELSE 'on_track' END
+           WHEN $4::boolean THEN 'shortfall'
+           WHEN c.accrued < c.at_risk_threshold * c.required * $5::numeric THEN 'at_risk'
+           ELSE 'on_track'
+         END AS state,
+         (c.period = 'calendar_year' AND $4::boolean) AS final
+    FROM computed c
+)
+`;
+
+/** The general write: only new, different or vanished rows are written; flags follow them. */
+const DIFF_WRITE_SQL = `,
+existing AS (
+  SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final
+    FROM compliance_statuses cs
+   WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
+     AND (cs.period_year = $3::int OR ($6::boolean AND cs.period_year = 0))
+),
+-- Only new, different or vanished rows are written (the bucket locks keep this read current). Rules
+-- never change, so rule, accrued, state and final determine the rest of a row.
+diff AS (
+  SELECT j.*, e.trainee_id AS old_trainee_id, e.requirement AS old_requirement, e.period_year AS old_period_year
+    FROM judged j
+    FULL JOIN existing e
+      ON e.trainee_id = j.trainee_id AND e.requirement = j.requirement AND e.period_year = j.period_year
+   WHERE j.trainee_id IS NULL OR e.trainee_id IS NULL
+      OR (e.rule_id, e.accrued, e.state, e.final) IS DISTINCT FROM (j.rule_id, j.accrued, j.state, j.final)
+),
+-- New rows: a plain insert (the bucket locks rule out a concurrent writer of the same keys).
+inserted AS (
+  INSERT INTO compliance_statuses
+         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
+  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
+    FROM diff
+   WHERE trainee_id IS NOT NULL AND old_trainee_id IS NULL
+   ORDER BY trainee_id, requirement, period_year
+  RETURNING trainee_id, requirement, period_year, state
+),
+updated AS (
+  UPDATE compliance_statuses cs
+     SET rule_set_id = d.rule_set_id, rule_id = d.rule_id, required = d.required, accrued = d.accrued,
+         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $7::timestamptz
+    FROM diff d
+   WHERE d.trainee_id IS NOT NULL AND d.old_trainee_id IS NOT NULL
+     AND cs.trainee_id = d.trainee_id AND cs.requirement = d.requirement AND cs.period_year = d.period_year
+  RETURNING cs.trainee_id, cs.requirement, cs.period_year, cs.state
+),
+upserted AS (
+  SELECT * FROM inserted UNION ALL SELECT * FROM updated
+),
+-- A requirement the governing rule set no longer has.
+removed AS (
+  DELETE FROM compliance_statuses cs
+   USING diff d
+   WHERE d.trainee_id IS NULL
+     AND cs.trainee_id = d.old_trainee_id AND cs.requirement = d.old_requirement AND cs.period_year = d.old_period_year
+  RETURNING cs.trainee_id, cs.requirement, cs.period_year
+),
+-- Flags follow the status rows that changed: an open flag exists exactly while the state is at risk or short.
+raised AS (
+  INSERT INTO compliance_flags AS f (trainee_id, requirement, period_year, state, raised_state, raised_at)
+  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
+    FROM upserted WHERE state IN ('at_risk', 'shortfall')
+   ORDER BY trainee_id, requirement, period_year
+  ON CONFLICT (trainee_id, requirement, period_year) WHERE cleared_at IS NULL
+  DO UPDATE SET state = EXCLUDED.state WHERE f.state <> EXCLUDED.state
+  RETURNING (xmax = 0) AS inserted
+),
+cleared AS (
+  UPDATE compliance_flags f
+     SET cleared_at = $7::timestamptz, cleared_state = gone.state
+    FROM (SELECT trainee_id, requirement, period_year, state FROM upserted WHERE state NOT IN ('at_risk', 'shortfall')
+          UNION ALL
+          SELECT trainee_id, requirement, period_year, 'not_applicable' FROM removed) gone
+   WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
+     AND f.trainee_id = gone.trainee_id AND f.requirement = gone.requirement AND f.period_year = gone.period_year
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM upserted)::int AS changed,
+       (SELECT count(*) FROM removed)::int AS removed,
+       (SELECT count(*) FROM raised WHERE inserted)::int AS flags_raised,
+       (SELECT count(*) FROM cleared)::int AS flags_cleared
+`;
+
+/**
+ * The first judgement of a chunk (no status of these periods and no open flag in its range, as
+ * on a cold run): every judged row is new, so they are inserted as they are, without reading
+ * the (absent) existing rows, joining them or probing for conflicts, and the flags of the rows at
+ * risk or short are inserted likewise. Same rows, flags and counts as the general write would give.
+ */
+const BULK_INSERT_SQL = `,
+inserted AS (
+  INSERT INTO compliance_statuses
+         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
+  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
+    FROM judged
+   ORDER BY trainee_id, requirement, period_year
+  RETURNING trainee_id, requirement, period_year, state
+),
+raised AS (
+  INSERT INTO compliance_flags (trainee_id, requirement, period_year, state, raised_state, raised_at)
+  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
+    FROM inserted WHERE state IN ('at_risk', 'shortfall')
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM inserted)::int AS changed,
+       0 AS removed,
+       (SELECT count(*) FROM raised)::int AS flags_raised,
+       0 AS flags_cleared
+`;
+
+/** The counts the recompute statement answers. */
+export interface RecomputeRow {
+  changed: number;
+  removed: number;
+  flags_raised: number;
+  flags_cleared: number;
+}
+
+/** The two ways of writing a chunk's verdicts. */
+export const RECOMPUTE_WRITES = { diff: DIFF_WRITE_SQL, bulk: BULK_INSERT_SQL } as const;
+
+const builtRecompute = new Map<string, string>();
+
+/**
+ * The recompute statement for the totals the rules need (`sums`: the select list of
+ * `sumsSelect('$3::int', needed)`, the other totals constant 0) and a way of writing (`write`:
+ * one of {@link RECOMPUTE_WRITES}). Built once per combination.
+ */
+export const recomputeTemplate = defineTemplate<'sums' | 'write', RecomputeRow>('creditHours.engine.recompute', ['sums', 'write'], (f) => {
+  const key = `${f.write}\u0000${f.sums}`;
+  let sql = builtRecompute.get(key);
+  if (!sql) {
+    // Function replacers: the fragments hold `$n` parameters, which a replacement string would interpret.
+    sql = (JUDGED_CTES + f.write)
+      .replace('__SUM_COLUMNS__', () => f.sums)
+      .replace('__ACCRUED__', () => ACCRUED_SQL)
+      .replace('__MET__', () => meetsSql('c.accrued', 'c.required'));
+    builtRecompute.set(key, sql);
+  }
+  return sql;
+});
+
+/** Locks the compliance buckets `$2`..`$3` of namespace `$1`, in ascending order like every other holder. */
+export const lockBuckets = defineQuery<[namespace: number, first: number, last: number]>(
+  'creditHours.engine.lockBuckets',
+  'SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b',
+);
+
+export const lockBucket = defineQuery<[namespace: number, bucket: number]>(
+  'creditHours.engine.lockBucket',
+  'SELECT pg_advisory_xact_lock($1, $2)',
+);
+
+/** The work memory of one chunk's statement (SET takes no parameters: a constant). */
+export const CHUNK_WORK_MEM = '64MB';
+
+export const setChunkWorkMem = defineQuery<[]>('creditHours.engine.setWorkMem', `SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
+
+/**
+ * The ledger's totals as a sorted group aggregate over the merged index-only scans (trainee
+ * order), not a hash aggregate: with three numeric sums per group the hash aggregate took about
+ * twice the CPU time for the same rows (bench:compliance, issue 20).
+ */
+export const disableHashAgg = defineQuery<[]>('creditHours.engine.disableHashAgg', 'SET LOCAL enable_hashagg = off');
+
+/** The distinct kinds of rules in force for year `$1` (`once` rules too when `$2`). */
+export const rulesInForce = defineQuery<
+  [year: number, includeOnce: boolean],
+  { category: number; kind: string; period: string; count_appointment_hours: boolean }
+>(
+  'creditHours.engine.rulesInForce',
+  `SELECT DISTINCT r.category, r.kind, r.period, r.count_appointment_hours
+         FROM requirement_rules r
+        WHERE r.rule_set_id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM ${PUBLIC_REGIONS} g)
+          AND (r.period = 'calendar_year' OR $2::boolean)`,
+);
+
+/**
+ * The rules judged with stay until the transaction ends: a delete of one waits, then sees the
+ * statuses naming it and is refused (the trigger that stands in for a foreign key).
+ */
+export const shareRulesInForce = defineQuery<[year: number, includeOnce: boolean]>(
+  'creditHours.engine.shareRulesInForce',
+  `SELECT 1 FROM requirement_rules r
+        WHERE r.rule_set_id IN (SELECT governing_rule_set_id(g.id, $1::int) FROM ${PUBLIC_REGIONS} g)
+          AND (r.period = 'calendar_year' OR $2::boolean)
+          FOR KEY SHARE OF r`,
+);
+
+/** No status of the periods judged and no open flag of them in the trainee id range. */
+export const rangeUntouched = defineQuery<[lo: string, hi: string, year: number, includeOnce: boolean], { untouched: boolean }>(
+  'creditHours.engine.rangeUntouched',
+  `SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
+                           WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0)))
+          AND NOT EXISTS (SELECT 1 FROM compliance_flags f
+                           WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
+                             AND (f.period_year = $3::int OR ($4::boolean AND f.period_year = 0))) AS untouched`,
+);
+
+/** Rows written by this run (`updated_at` = `$3`) that name a missing trainee or a rule outside their rule set. */
+export const orphanStatuses = defineQuery<[lo: string, hi: string, now: Date], { orphans: number }>(
+  'creditHours.engine.orphanStatuses',
+  `SELECT count(*)::int AS orphans FROM compliance_statuses cs
+        WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
+          AND (NOT EXISTS (SELECT 1 FROM ${PUBLIC_USER_ACCOUNTS} u WHERE u.id = cs.trainee_id)
+               OR NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = cs.rule_id AND r.rule_set_id = cs.rule_set_id))`,
+);
