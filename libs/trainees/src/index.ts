@@ -6,3 +6,4 @@ export * from './trainees.module';
 export * from './identity-references/identity-references';
 export * from './id-number-collisions.service';
 export * from './sql/trainee-profiles.sql';
+export * from './sql/trainees-public.sql';
