@@ -28,3 +28,4 @@ export * from './transcripts/hours-transcript.entity';
 export * from './transcripts/hours-transcript-renderer';
 export * from './transcripts/hours-transcripts.service';
 export * from './certificates.module';
+export * from './sql/certificates-public.sql';

@@ -30,3 +30,4 @@ export * from './verdict-changes.service';
 export * from './credit-hours.module';
 export * from './hours-outlook.service';
 export * from './credit-scope';
+export * from './sql/compliance-public.sql';

@@ -15,3 +15,4 @@ export * from './master-data/enterprise-import.service';
 export * from './master-data/master-data.service';
 export * from './organizations.module';
 export * from './sql/regions.sql';
+export * from './sql/enterprises-public.sql';

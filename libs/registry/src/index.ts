@@ -26,3 +26,4 @@ export * from './appointments/term-reminders.service';
 export * from './declarations/declarations.service';
 export * from './flags/cqo-flags.service';
 export * from './registry.module';
+export * from './sql/registry-public.sql';

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@cqo/core';
-import { CommonErrors, regionContains, Role, ScopePolicy } from '@cqo/core';
+import { CommonErrors, regionContains, Role, runQuery, ScopePolicy } from '@cqo/core';
 import { RegistryErrors } from './registry.errors';
+import { enterpriseScopeQuery, regionPathQuery, traineeRegistryScopeQuery } from './sql/registry-scope.sql';
 
 /**
  * Who sees what in the registry. Enterprise admins: their own enterprise. Regulators: the
@@ -18,10 +19,7 @@ export interface EnterpriseScope {
 }
 
 export async function enterpriseScope(db: DataSource | EntityManager, enterpriseId: string): Promise<EnterpriseScope> {
-  const rows: { id: string; name: string; region_id: string; path: string }[] = await db.query(
-    'SELECT e.id, e.name, e.region_id, g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
-    [enterpriseId],
-  );
+  const rows = await runQuery(db, enterpriseScopeQuery, [enterpriseId]);
   if (rows.length === 0) throw RegistryErrors.enterpriseNotFound();
   return { id: rows[0].id, name: rows[0].name, regionId: rows[0].region_id, regionPath: rows[0].path };
 }
@@ -48,7 +46,7 @@ export async function regionFilterPath(db: DataSource | EntityManager, actor: Ac
   assertRegulatorOrAdmin(actor);
   let path: string | null = actor.role === Role.Regulator ? actor.regionPath : null;
   if (regionId) {
-    const rows: { path: string }[] = await db.query('SELECT path FROM regions WHERE id = $1', [regionId]);
+    const rows = await runQuery(db, regionPathQuery, [regionId]);
     if (rows.length === 0) throw RegistryErrors.regionNotFound();
     if (path !== null && !regionContains(path, rows[0].path)) throw CommonErrors.outOfScope();
     path = rows[0].path;
@@ -67,18 +65,7 @@ export interface TraineeRegistryScope {
 }
 
 export async function traineeRegistryScope(db: DataSource | EntityManager, traineeId: string): Promise<TraineeRegistryScope | null> {
-  const rows: { known: boolean; enterprise_id: string | null; path: string | null }[] = await db.query(
-    `SELECT true AS known, x.enterprise_id, g.path
-       FROM trainee_profiles p
-       LEFT JOIN LATERAL (
-         SELECT p.enterprise_id WHERE p.enterprise_id IS NOT NULL
-         UNION SELECT a.enterprise_id FROM cqo_appointments a WHERE a.trainee_id = p.user_id
-       ) x ON true
-       LEFT JOIN enterprises e ON e.id = x.enterprise_id
-       LEFT JOIN regions g ON g.id = e.region_id
-      WHERE p.user_id = $1`,
-    [traineeId],
-  );
+  const rows = await runQuery(db, traineeRegistryScopeQuery, [traineeId]);
   if (rows.length === 0) return null;
   return {
     traineeId,

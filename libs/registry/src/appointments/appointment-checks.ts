@@ -1,8 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@cqo/core';
+import { DomainError, runQuery } from '@cqo/core';
 import type { DeclarationItem } from '../entities/cqo-declaration.entity';
 import { DECLARATION_ITEM_LABELS } from '../entities/cqo-declaration.entity';
 import { RegistryErrors } from '../registry.errors';
+import {
+  finalShortfallYears,
+  lastTermYears,
+  latestDeclaration,
+  openDisqualifyingFlags,
+  servingOfTraineeOrEnterprise,
+} from '../sql/appointments.sql';
 
 /**
  * How far `appointedOn` may lie from the registration date (the notice does not say; the product
@@ -63,11 +70,7 @@ export const AppointmentCheckErrors = {
  * enterprise. Refuses when there is none or when any circumstance is declared.
  */
 export async function requireCleanDeclaration(manager: EntityManager, traineeId: string, enterpriseId: string): Promise<string> {
-  const [latest]: { id: string; answers: Record<DeclarationItem, boolean> }[] = await manager.query(
-    `SELECT id, answers FROM cqo_declarations WHERE trainee_id = $1 AND enterprise_id = $2
-      ORDER BY declared_on DESC, created_at DESC, id LIMIT 1`,
-    [traineeId, enterpriseId],
-  );
+  const [latest] = await runQuery(manager, latestDeclaration, [traineeId, enterpriseId]);
   if (!latest) throw AppointmentCheckErrors.declarationRequired();
   const yes = (Object.keys(DECLARATION_ITEM_LABELS) as DeclarationItem[]).filter((i) => latest.answers[i] === true);
   if (yes.length > 0) throw AppointmentCheckErrors.declaredDisqualified(yes);
@@ -80,10 +83,7 @@ export async function requireCleanDeclaration(manager: EntityManager, traineeId:
  * enterprise already has someone serving.
  */
 export async function refuseServingConflicts(manager: EntityManager, traineeId: string, enterpriseId: string): Promise<void> {
-  const serving: { trainee_id: string; enterprise_id: string }[] = await manager.query(
-    `SELECT trainee_id, enterprise_id FROM cqo_appointments WHERE status = 'serving' AND (trainee_id = $1 OR enterprise_id = $2)`,
-    [traineeId, enterpriseId],
-  );
+  const serving = await runQuery(manager, servingOfTraineeOrEnterprise, [traineeId, enterpriseId]);
   if (serving.some((a) => a.trainee_id === traineeId && a.enterprise_id === enterpriseId)) throw AppointmentCheckErrors.servingHere();
   if (serving.some((a) => a.trainee_id === traineeId)) throw RegistryErrors.traineeAlreadyServing();
   if (serving.some((a) => a.enterprise_id === enterpriseId)) throw RegistryErrors.enterpriseHasServingCqo();
@@ -111,11 +111,7 @@ export async function collectObstacles(checks: (() => Promise<unknown>)[]): Prom
 
 /** Refuses a person with an open regulator flag of a disqualifying kind. */
 export async function refuseFlaggedDisqualified(manager: EntityManager, traineeId: string): Promise<void> {
-  const rows: { c: string }[] = await manager.query(
-    `SELECT DISTINCT disqualifying_circumstance AS c FROM cqo_flags
-      WHERE trainee_id = $1 AND cleared_at IS NULL AND disqualifying_circumstance IS NOT NULL ORDER BY 1`,
-    [traineeId],
-  );
+  const rows = await runQuery(manager, openDisqualifyingFlags, [traineeId]);
   if (rows.length > 0) throw AppointmentCheckErrors.flaggedDisqualified(rows.map((r) => r.c));
 }
 
@@ -124,20 +120,8 @@ export async function refuseFlaggedDisqualified(manager: EntityManager, traineeI
  * yearly shortfall in its closed years. The yearly statuses are the compliance engine's.
  */
 export async function refuseShortfallInLastTerm(manager: EntityManager, traineeId: string, excludeId: string | null = null): Promise<void> {
-  const [last]: { from_year: number; to_year: number }[] = await manager.query(
-    `SELECT extract(year FROM appointed_on)::int AS from_year,
-            extract(year FROM LEAST(COALESCE(ended_on, term_ends_on), term_ends_on))::int AS to_year
-       FROM cqo_appointments WHERE trainee_id = $1 AND ($2::uuid IS NULL OR id <> $2)
-      ORDER BY appointed_on DESC, created_at DESC LIMIT 1`,
-    [traineeId, excludeId],
-  );
+  const [last] = await runQuery(manager, lastTermYears, [traineeId, excludeId]);
   if (!last) return;
-  const years: { year: number }[] = await manager.query(
-    `SELECT DISTINCT s.period_year AS year FROM compliance_statuses s
-       JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-      WHERE s.trainee_id = $1 AND s.period_year BETWEEN $2 AND $3 AND s.final AND s.state = 'shortfall'
-      ORDER BY 1`,
-    [traineeId, last.from_year, last.to_year],
-  );
+  const years = await runQuery(manager, finalShortfallYears, [traineeId, last.from_year, last.to_year]);
   if (years.length > 0) throw AppointmentCheckErrors.shortfallInLastTerm(years.map((y) => y.year));
 }

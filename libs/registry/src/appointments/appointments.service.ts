@@ -13,8 +13,8 @@ import {
   Page,
   pageOf,
   PageRequest,
-  regionScopeOrAllSql,
   Role,
+  runQuery,
 } from '@cqo/core';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
 import { EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
@@ -28,7 +28,24 @@ import {
   PositionLevel,
 } from '../entities/cqo-appointment.entity';
 import { RegistryErrors } from '../registry.errors';
-import { assertCanSeeEnterprise, enterpriseScope, regionFilterPath, returnedRows } from '../registry-scope';
+import { assertCanSeeEnterprise, enterpriseScope, regionFilterPath } from '../registry-scope';
+import {
+  accountWithRole,
+  appointmentById,
+  appointmentKeys,
+  appointmentsOfEnterprise,
+  appointmentsOfTrainee,
+  AppointmentRow,
+  countAppointments,
+  endAppointment,
+  endForRenewal,
+  expireDueAppointments,
+  insertBackdateApproval,
+  listAppointments,
+  renewalSource,
+  unusedBackdateApproval,
+  useBackdateApproval,
+} from '../sql/appointments.sql';
 import { termEndDate } from './term';
 import {
   addDays,
@@ -117,16 +134,6 @@ export interface AppointmentFilter {
   exceptionsOnly?: boolean;
 }
 
-const VIEW_SELECT = `
-  SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS term_ends_on_text, a.ended_on::text AS ended_on_text,
-         e.name AS enterprise_name, e.region_id, g.name AS region_name, g.path AS region_path,
-         p.full_name, p.id_number_masked,
-         EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
-    FROM cqo_appointments a
-    JOIN enterprises e ON e.id = a.enterprise_id
-    JOIN regions g ON g.id = e.region_id
-    JOIN trainee_profiles p ON p.user_id = a.trainee_id`;
-
 /**
  * CQO appointments (聘任): registered by the enterprise's admin after the eligibility check,
  * ended by the enterprise (resignation, dismissal) or by the daily job (term expiry). Every
@@ -160,12 +167,7 @@ export class AppointmentsService {
     const earliest = addDays(today, -APPOINTED_ON_MAX_DAYS_BEFORE);
     let backdateApprovalId: string | null = null;
     if (input.appointedOn < earliest) {
-      const [approval]: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM appointment_backdate_approvals
-          WHERE enterprise_id = $1 AND trainee_id = $2 AND appointed_on = $3 AND used_by_appointment_id IS NULL
-          ORDER BY approved_at DESC LIMIT 1`,
-        [enterpriseId, candidate.traineeId, input.appointedOn],
-      );
+      const [approval] = await runQuery(this.dataSource, unusedBackdateApproval, [enterpriseId, candidate.traineeId, input.appointedOn]);
       if (!approval) throw AppointmentCheckErrors.appointedOnTooEarly(earliest);
       backdateApprovalId = approval.id;
     }
@@ -196,12 +198,7 @@ export class AppointmentsService {
         actor,
       });
       if (backdateApprovalId) {
-        const used = returnedRows(
-          await manager.query(
-            'UPDATE appointment_backdate_approvals SET used_by_appointment_id = $2 WHERE id = $1 AND used_by_appointment_id IS NULL RETURNING id',
-            [backdateApprovalId, saved],
-          ),
-        );
+        const used = await runQuery(manager, useBackdateApproval, [backdateApprovalId, saved]);
         if (used.length === 0) throw AppointmentCheckErrors.appointedOnTooEarly(earliest);
       }
       return saved;
@@ -218,21 +215,7 @@ export class AppointmentsService {
   async renew(actor: Actor, id: string, input: RenewalInput): Promise<AppointmentView> {
     const old = await this.requireVisible(actor, id);
     if (actor.role !== Role.EnterpriseAdmin || actor.enterpriseId !== old.enterpriseId) throw CommonErrors.outOfScope();
-    const [row]: {
-      term_ends_on: string;
-      status: string;
-      end_reason: string | null;
-      position_title: string;
-      position_level: PositionLevel;
-      position_exception_reason: string | null;
-      term_years: number;
-      renewed: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT a.term_ends_on::text, a.status, a.end_reason, a.position_title, a.position_level, a.position_exception_reason, a.term_years,
-              EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
-         FROM cqo_appointments a WHERE a.id = $1`,
-      [id],
-    );
+    const [row] = await runQuery(this.dataSource, renewalSource, [id]);
     const today = chinaDateOf(this.clock.now());
     const expired = row.status === 'ended' && row.end_reason === 'term_expired';
     if (row.renewed || !(row.status === 'serving' || expired)) throw RegistryErrors.notRenewable('该聘任已结束或已续聘');
@@ -250,13 +233,7 @@ export class AppointmentsService {
     const newId = await this.dataSource.transaction(async (manager) => {
       if (row.status === 'serving') {
         // The old term ends on its last day; the status changes now so the new term is the serving one.
-        const ended = returnedRows(
-          await manager.query(
-            `UPDATE cqo_appointments SET status = 'ended', ended_on = term_ends_on, end_reason = 'renewed', ended_by = $2, updated_at = $3
-            WHERE id = $1 AND status = 'serving' RETURNING id`,
-            [id, actor.userId, this.clock.now()],
-          ),
-        );
+        const ended = await runQuery(manager, endForRenewal, [id, actor.userId, this.clock.now()]);
         if (ended.length === 0) throw RegistryErrors.notRenewable('该聘任已结束或已续聘');
       }
       return this.insert(manager, {
@@ -355,14 +332,17 @@ export class AppointmentsService {
   ): Promise<{ id: string }> {
     if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, input.enterpriseId));
-    const rows = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND role = $2', [input.traineeId, Role.Trainee]);
+    const rows = await runQuery(this.dataSource, accountWithRole, [input.traineeId, Role.Trainee]);
     if (rows.length === 0) throw RegistryErrors.traineeNotFound('traineeId');
     if (input.appointedOn > chinaDateOf(this.clock.now())) throw AppointmentCheckErrors.appointedOnTooLate(chinaDateOf(this.clock.now()));
-    const [saved]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO appointment_backdate_approvals (enterprise_id, trainee_id, appointed_on, reason, approved_by, approved_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [input.enterpriseId, input.traineeId, input.appointedOn, input.reason.trim(), actor.userId, this.clock.now()],
-    );
+    const [saved] = await runQuery(this.dataSource, insertBackdateApproval, [
+      input.enterpriseId,
+      input.traineeId,
+      input.appointedOn,
+      input.reason.trim(),
+      actor.userId,
+      this.clock.now(),
+    ]);
     return { id: saved.id };
   }
 
@@ -375,13 +355,7 @@ export class AppointmentsService {
     const endedOn = input.endedOn ?? chinaDateOf(now);
     if (endedOn < found.appointedOn) throw RegistryErrors.endBeforeStart();
     await this.dataSource.transaction(async (manager) => {
-      const rows = returnedRows<{ id: string }>(
-        await manager.query(
-          `UPDATE cqo_appointments SET status = 'ended', ended_on = $2, end_reason = $3, end_note = $4, ended_by = $5, updated_at = $6
-          WHERE id = $1 AND status = 'serving' RETURNING id`,
-          [id, endedOn, input.reason, input.note?.trim() || null, actor.userId, now],
-        ),
-      );
+      const rows = await runQuery(manager, endAppointment, [id, endedOn, input.reason, input.note?.trim() || null, actor.userId, now]);
       if (rows.length === 0) throw RegistryErrors.appointmentAlreadyEnded();
       await this.outbox.record(manager, 'cqo.appointment.changed', {
         appointmentId: id,
@@ -402,15 +376,7 @@ export class AppointmentsService {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     return this.dataSource.transaction(async (manager) => {
-      const rows = returnedRows<{ id: string; trainee_id: string; enterprise_id: string }>(
-        await manager.query(
-          `UPDATE cqo_appointments
-            SET status = 'ended', ended_on = term_ends_on, end_reason = 'term_expired', ended_by = NULL, updated_at = $2
-          WHERE status = 'serving' AND term_ends_on < $1::date
-          RETURNING id, trainee_id, enterprise_id`,
-          [today, now],
-        ),
-      );
+      const rows = await runQuery(manager, expireDueAppointments, [today, now]);
       for (const r of rows) {
         await this.outbox.record(manager, 'cqo.appointment.changed', {
           appointmentId: r.id,
@@ -439,26 +405,9 @@ export class AppointmentsService {
     } else {
       scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     }
-    const params: unknown[] = [
-      scopePath,
-      ownEnterprise,
-      filter.status ?? null,
-      filter.enterpriseId ?? null,
-      filter.exceptionsOnly ?? false,
-    ];
-    const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')}
-        AND ($2::uuid IS NULL OR a.enterprise_id = $2)
-        AND ($3::text IS NULL OR a.status = $3)
-        AND ($4::uuid IS NULL OR a.enterprise_id = $4)
-        AND (NOT $5::boolean OR NOT a.eligible OR a.position_level = 'below_deputy')`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM cqo_appointments a JOIN enterprises e ON e.id = a.enterprise_id JOIN regions g ON g.id = e.region_id ${where}`,
-      params,
-    );
-    const rows: RawAppointment[] = await this.dataSource.query(
-      `${VIEW_SELECT} ${where} ORDER BY a.appointed_on DESC, a.id LIMIT $6 OFFSET $7`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const params = [scopePath, ownEnterprise, filter.status ?? null, filter.enterpriseId ?? null, filter.exceptionsOnly ?? false] as const;
+    const [{ total }] = await runQuery(this.dataSource, countAppointments, [...params]);
+    const rows = await runQuery(this.dataSource, listAppointments, [...params, page.pageSize, offsetOf(page)]);
     return pageOf(
       rows.map((r) => toView(r, this.today())),
       total,
@@ -468,18 +417,13 @@ export class AppointmentsService {
 
   /** Every appointment of a trainee (the history), newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string, manager: EntityManager = this.dataSource.manager): Promise<AppointmentView[]> {
-    const rows: RawAppointment[] = await manager.query(`${VIEW_SELECT} WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id`, [
-      traineeId,
-    ]);
+    const rows = await runQuery(manager, appointmentsOfTrainee, [traineeId]);
     return rows.map((r) => toView(r, this.today()));
   }
 
   /** Every appointment at an enterprise, newest first. No scope check: callers check the enterprise. */
   async ofEnterprise(enterpriseId: string): Promise<AppointmentView[]> {
-    const rows: RawAppointment[] = await this.dataSource.query(
-      `${VIEW_SELECT} WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id`,
-      [enterpriseId],
-    );
+    const rows = await runQuery(this.dataSource, appointmentsOfEnterprise, [enterpriseId]);
     return rows.map((r) => toView(r, this.today()));
   }
 
@@ -487,8 +431,7 @@ export class AppointmentsService {
     actor: Actor,
     id: string,
   ): Promise<{ traineeId: string; enterpriseId: string; status: AppointmentStatus; appointedOn: string }> {
-    const rows: { trainee_id: string; enterprise_id: string; status: AppointmentStatus; appointed_on: string }[] =
-      await this.dataSource.query('SELECT trainee_id, enterprise_id, status, appointed_on::text FROM cqo_appointments WHERE id = $1', [id]);
+    const rows = await runQuery(this.dataSource, appointmentKeys, [id]);
     if (rows.length === 0) throw RegistryErrors.appointmentNotFound();
     assertCanSeeEnterprise(actor, await enterpriseScope(this.dataSource, rows[0].enterprise_id));
     return {
@@ -504,42 +447,13 @@ export class AppointmentsService {
   }
 
   private async view(id: string): Promise<AppointmentView> {
-    const rows: RawAppointment[] = await this.dataSource.query(`${VIEW_SELECT} WHERE a.id = $1`, [id]);
+    const rows = await runQuery(this.dataSource, appointmentById, [id]);
     if (rows.length === 0) throw RegistryErrors.appointmentNotFound();
     return toView(rows[0], this.today());
   }
 }
 
-interface RawAppointment {
-  id: string;
-  enterprise_id: string;
-  enterprise_name: string;
-  region_id: string;
-  region_name: string;
-  trainee_id: string;
-  full_name: string;
-  id_number_masked: string;
-  position_title: string;
-  position_level: PositionLevel;
-  position_exception_reason: string | null;
-  authorization_certificate_no: string;
-  appointed_on_text: string;
-  term_years: number;
-  term_ends_on_text: string;
-  status: AppointmentStatus;
-  eligible: boolean;
-  eligibility: EligibilityResult;
-  eligibility_exception_reason: string | null;
-  ended_on_text: string | null;
-  end_reason: AppointmentEndReason | null;
-  end_note: string | null;
-  created_at: Date;
-  renewed: boolean;
-  renewal_of: string | null;
-  backdate_approval_id: string | null;
-}
-
-function toView(r: RawAppointment, today: string): AppointmentView {
+function toView(r: AppointmentRow, today: string): AppointmentView {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { chinaDateOf, Clock } from '@cqo/core';
+import { chinaDateOf, Clock, runQuery } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
+import { activeEnterpriseAdmins, termsEndingSoon } from '../sql/appointments.sql';
 import { daysBetween, dueTermReminder } from './term';
 
 /**
@@ -26,31 +27,13 @@ export class TermRemindersService {
     const today = chinaDateOf(this.clock.now());
     const rules = await this.rules.inForce(today);
     const horizon = Math.max(0, ...rules.reminderDaysBefore);
-    const due: {
-      id: string;
-      trainee_id: string;
-      enterprise_id: string;
-      term_ends_on: string;
-      full_name: string;
-      enterprise_name: string;
-    }[] = await this.dataSource.query(
-      `SELECT a.id, a.trainee_id, a.enterprise_id, a.term_ends_on::text, p.full_name, e.name AS enterprise_name
-           FROM cqo_appointments a
-           JOIN trainee_profiles p ON p.user_id = a.trainee_id
-           JOIN enterprises e ON e.id = a.enterprise_id
-          WHERE a.status = 'serving' AND a.term_ends_on >= $1::date AND a.term_ends_on <= $1::date + $2::int
-          ORDER BY a.term_ends_on, a.id`,
-      [today, horizon],
-    );
+    const due = await runQuery(this.dataSource, termsEndingSoon, [today, horizon]);
     let sent = 0;
     for (const a of due) {
       const daysLeft = daysBetween(today, a.term_ends_on);
       const reminder = dueTermReminder(daysLeft, rules.reminderDaysBefore);
       if (reminder === null) continue;
-      const admins: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM users WHERE role = 'enterprise_admin' AND enterprise_id = $1 AND status = 'active' ORDER BY id`,
-        [a.enterprise_id],
-      );
+      const admins = await runQuery(this.dataSource, activeEnterpriseAdmins, [a.enterprise_id]);
       const title = `首席质量官任期将于${a.term_ends_on}届满`;
       const recipients: [string, string][] = [
         ...admins.map((u): [string, string] => [

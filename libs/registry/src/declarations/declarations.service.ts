@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock } from '@cqo/core';
+import { Actor, Clock, runQuery } from '@cqo/core';
+import { declarationsOfTrainee } from '../sql/flags-facts.sql';
 import { EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
 import { CqoDeclarationEntity, DECLARATION_ITEM_LABELS, DECLARATION_ITEMS, DeclarationItem } from '../entities/cqo-declaration.entity';
 
@@ -61,22 +62,7 @@ export class DeclarationsService {
 
   /** A trainee's declarations, newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string): Promise<DeclarationView[]> {
-    const rows: {
-      id: string;
-      trainee_id: string;
-      enterprise_id: string;
-      enterprise_name: string;
-      declared_on: string;
-      answers: Record<DeclarationItem, boolean>;
-      any_disqualifying: boolean;
-      note: string | null;
-      created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT d.id, d.trainee_id, d.enterprise_id, e.name AS enterprise_name, d.declared_on::text, d.answers, d.any_disqualifying, d.note, d.created_at
-           FROM cqo_declarations d JOIN enterprises e ON e.id = d.enterprise_id
-          WHERE d.trainee_id = $1 ORDER BY d.declared_on DESC, d.created_at DESC, d.id`,
-      [traineeId],
-    );
+    const rows = await runQuery(this.dataSource, declarationsOfTrainee, [traineeId]);
     return rows.map((r) => ({
       id: r.id,
       traineeId: r.trainee_id,

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { fileTypeFromBuffer } from 'file-type';
-import { Actor, Clock, CommonErrors, DomainError, ObjectStorage, regionContains, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, DomainError, ObjectStorage, regionContains, Role, runQuery } from '@cqo/core';
 import { TraineesService } from '@cqo/trainees';
 import { FACT_KINDS, FactKind, FactState, TraineeFactEntity } from '../entities/trainee-fact.entity';
-import { returnedRows } from '../registry-scope';
+import { confirmFact, enterpriseRegionPath, verifyFact } from '../sql/flags-facts.sql';
 
 /** Evidence may be a PDF or a JPEG/PNG scan, judged by its bytes, at most this size. */
 export const EVIDENCE_TYPES: Readonly<Record<string, string>> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
@@ -183,21 +183,18 @@ export class TraineeFactsService {
     const profile = await this.trainees.getVisible(actor, row.traineeId);
     if (actor.role === Role.EnterpriseAdmin && profile.enterpriseId !== actor.enterpriseId) throw CommonErrors.outOfScope();
     if (actor.role === Role.Regulator) {
-      const [path]: { path: string }[] = await this.dataSource.query(
-        'SELECT g.path FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1',
-        [profile.enterpriseId],
-      );
+      const [path] = await runQuery(this.dataSource, enterpriseRegionPath, [profile.enterpriseId]);
       if (!path || !actor.regionPath || !regionContains(actor.regionPath, path.path)) throw CommonErrors.outOfScope();
     }
     const values = await this.values(actor, row.traineeId);
     if (values[row.fact] !== row.value) throw FactErrors.stale();
-    const by = to === 'enterprise_confirmed' ? 'confirmed' : 'verified';
-    const updated = returnedRows(
-      await this.dataSource.query(
-        `UPDATE trainee_facts SET state = $3, ${by}_by = $4, ${by}_at = $5 WHERE id = $1 AND state = $2 RETURNING id`,
-        [row.id, from, to, actor.userId, this.clock.now()],
-      ),
-    );
+    const updated = await runQuery(this.dataSource, to === 'enterprise_confirmed' ? confirmFact : verifyFact, [
+      row.id,
+      from,
+      to,
+      actor.userId,
+      this.clock.now(),
+    ]);
     if (updated.length === 0) throw FactErrors.wrongState(from);
   }
 

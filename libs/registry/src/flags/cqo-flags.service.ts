@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, chinaDateOf, Clock, CommonErrors, Role } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, CommonErrors, Role, runQuery } from '@cqo/core';
 import { DeclarationItem } from '../entities/cqo-declaration.entity';
 import { CqoFlagEntity } from '../entities/cqo-flag.entity';
 import { RegistryErrors } from '../registry.errors';
-import { canSeeTrainee, returnedRows, traineeRegistryScope } from '../registry-scope';
+import { canSeeTrainee, traineeRegistryScope } from '../registry-scope';
+import { clearFlag, flagById, FlagRow, flagsOfTrainee } from '../sql/flags-facts.sql';
 
 export interface FlagView {
   id: string;
@@ -57,27 +58,19 @@ export class CqoFlagsService {
     const flag = await this.dataSource.getRepository(CqoFlagEntity).findOneBy({ id: flagId });
     if (!flag) throw RegistryErrors.flagNotFound();
     await this.requireRegulatorScope(actor, flag.traineeId);
-    const result = returnedRows(
-      await this.dataSource.query(
-        'UPDATE cqo_flags SET cleared_at = $2, cleared_by = $3, clear_reason = $4 WHERE id = $1 AND cleared_at IS NULL RETURNING id',
-        [flagId, this.clock.now(), actor.userId, reason.trim()],
-      ),
-    );
+    const result = await runQuery(this.dataSource, clearFlag, [flagId, this.clock.now(), actor.userId, reason.trim()]);
     if (result.length === 0) throw RegistryErrors.flagAlreadyCleared();
     return this.view(flagId);
   }
 
   /** A trainee's flags, newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string): Promise<FlagView[]> {
-    const rows: RawFlag[] = await this.dataSource.query(
-      `${SELECT} WHERE f.trainee_id = $1 ORDER BY f.flagged_on DESC, f.created_at DESC, f.id`,
-      [traineeId],
-    );
+    const rows = await runQuery(this.dataSource, flagsOfTrainee, [traineeId]);
     return rows.map(toView);
   }
 
   private async view(id: string): Promise<FlagView> {
-    const rows: RawFlag[] = await this.dataSource.query(`${SELECT} WHERE f.id = $1`, [id]);
+    const rows = await runQuery(this.dataSource, flagById, [id]);
     return toView(rows[0]);
   }
 
@@ -89,23 +82,7 @@ export class CqoFlagsService {
   }
 }
 
-const SELECT = `SELECT f.*, f.flagged_on::text AS flagged_on_text, u.display_name AS flagged_by_name FROM cqo_flags f LEFT JOIN users u ON u.id = f.flagged_by`;
-
-interface RawFlag {
-  id: string;
-  trainee_id: string;
-  reason: string;
-  disqualifying_circumstance: string | null;
-  flagged_on_text: string;
-  flagged_by: string | null;
-  flagged_by_name: string | null;
-  cleared_at: Date | null;
-  cleared_by: string | null;
-  clear_reason: string | null;
-  created_at: Date;
-}
-
-function toView(r: RawFlag): FlagView {
+function toView(r: FlagRow): FlagView {
   return {
     id: r.id,
     traineeId: r.trainee_id,

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, chinaDateOf, Clock, normalizeHours, offsetOf, Page, pageOf, PageRequest, regionScopeOrAllSql } from '@cqo/core';
+import {
+  Actor,
+  chinaDateOf,
+  Clock,
+  normalizeHours,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  runCommand,
+  runQuery,
+  runTemplate,
+} from '@cqo/core';
 import { ComplianceState, COMPLIANCE_STATES, currentYear } from '@cqo/credit-hours';
 import {
   AppointmentsService,
@@ -13,9 +25,26 @@ import {
   RegistryErrors,
 } from '@cqo/registry';
 import { CqoStatusService, YearStatusView } from '../lookup/cqo-status.service';
-import { emptyCount, GROUPS_SQL, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
+import { emptyCount, sumCounts, TargetCount, TargetFiguresService } from '../targets/target-figures.service';
 import { criteriaSql, meetsCriteria } from '../targets/target-criteria';
 import { appointmentsQuery, ListedAppointmentState, ListQuery, shortfallsQuery } from './registry-lists';
+import {
+  complianceStats,
+  countEnterprises,
+  cqoYearStats,
+  enterpriseAttributes,
+  HAS_SERVING_CQO,
+  openFlagsByGroup,
+  pageEnterprises,
+  refreshComplianceStats,
+  refreshCqoYearStats,
+  refreshStatsMeta,
+  rootRegionPath,
+  scopeRegions,
+  statsComputedAt,
+  yearlyRequirements,
+} from '../sql/dashboards.sql';
+import { countShortfalls, pageShortfalls, ShortfallParams } from '../sql/registry-lists.sql';
 
 /** A target's figures on the date asked (`asOf`), and at its deadline once the deadline has passed. */
 export interface TargetFigures extends TargetCount {
@@ -171,46 +200,15 @@ export class DashboardsService {
     // Every region in scope mapped to its group, one pass over the handful of region rows.
     const [atDeadline, regionRows, cqoRows, stateRows, flagRows, ruleRows, meta] = await Promise.all([
       this.targetFigures.countsOnDates(scopePath, [asOf, ...deadlines], targets),
-      this.dataSource.query(
-        `SELECT id, name, path FROM regions WHERE path = $1 OR (path LIKE $1 || '/%' AND path NOT LIKE $1 || '/%/%') ORDER BY sort_order, code`,
-        [scopePath],
-      ) as Promise<{ id: string; name: string; path: string }[]>,
-      this.dataSource.query(
-        `WITH grp AS (${GROUPS_SQL})
-         SELECT grp.group_path, s.year, s.serving, s.complete
-           FROM registry_cqo_year_stats s JOIN grp ON grp.region_id = s.region_id
-          WHERE s.year IN ($2, $3)`,
-        [scopePath, year, year - 1],
-      ) as Promise<{ group_path: string; year: number; serving: number; complete: number }[]>,
-      this.dataSource.query(
-        `WITH grp AS (${GROUPS_SQL})
-         SELECT grp.group_path, s.year, s.requirement, s.state, s.cqos
-           FROM registry_compliance_stats s JOIN grp ON grp.region_id = s.region_id
-          WHERE s.year IN ($2, $3)`,
-        [scopePath, year, year - 1],
-      ) as Promise<{ group_path: string; year: number; requirement: string; state: ComplianceState; cqos: number }[]>,
+      runQuery(this.dataSource, scopeRegions, [scopePath]),
+      runQuery(this.dataSource, cqoYearStats, [scopePath, year, year - 1]),
+      runQuery(this.dataSource, complianceStats, [scopePath, year, year - 1]),
       // Open regulator flags on CQOs serving now (ix_cqo_flags_open, then the serving index).
-      this.dataSource.query(
-        `WITH grp AS (${GROUPS_SQL})
-         SELECT grp.group_path, count(DISTINCT f.id)::int AS open_flags
-           FROM cqo_flags f
-           JOIN cqo_appointments a ON a.trainee_id = f.trainee_id AND a.status = 'serving'
-           JOIN enterprises e ON e.id = a.enterprise_id
-           JOIN grp ON grp.region_id = e.region_id
-          WHERE f.cleared_at IS NULL
-          GROUP BY grp.group_path`,
-        [scopePath],
-      ) as Promise<{ group_path: string; open_flags: number }[]>,
+      runQuery(this.dataSource, openFlagsByGroup, [scopePath]),
       // The yearly requirements governing the year (names and order), whatever region's rule set
       // (governing_rule_set_id, the credit-hours lib's one definition, decides which sets govern).
-      this.dataSource.query(
-        `SELECT DISTINCT ON (r.code) r.code, r.name, r.sort_order
-           FROM requirement_rules r JOIN requirement_rule_sets s ON s.id = r.rule_set_id
-          WHERE r.period = 'calendar_year' AND s.id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM regions g)
-          ORDER BY r.code, s.first_year DESC`,
-        [year],
-      ) as Promise<{ code: string; name: string; sort_order: number }[]>,
-      this.dataSource.query('SELECT computed_at FROM registry_stats_meta') as Promise<{ computed_at: Date }[]>,
+      runQuery(this.dataSource, yearlyRequirements, [year]),
+      runQuery(this.dataSource, statsComputedAt, []),
     ]);
     const onAsOf = atDeadline.get(asOf)!;
     const rules = ruleRows.sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code));
@@ -297,9 +295,7 @@ export class DashboardsService {
    */
   async refreshStats(): Promise<{ ms: number }> {
     const started = Date.now();
-    for (const view of ['registry_cqo_year_stats', 'registry_compliance_stats', 'registry_stats_meta']) {
-      await this.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${view}`);
-    }
+    for (const view of [refreshCqoYearStats, refreshComplianceStats, refreshStatsMeta]) await runCommand(this.dataSource, view, []);
     return { ms: Date.now() - started };
   }
 
@@ -314,61 +310,17 @@ export class DashboardsService {
     // Only the filters asked for: an unused appointment join would still be computed for every enterprise.
     const filters = [
       target ? `AND ${criteriaSql(target.criteria, 'e')}` : '',
-      filter.appointed === undefined || filter.appointed === null
-        ? ''
-        : `AND ${filter.appointed ? '' : 'NOT '}EXISTS (SELECT 1 FROM cqo_appointments a WHERE a.enterprise_id = e.id AND a.status = 'serving')`,
+      filter.appointed === undefined || filter.appointed === null ? '' : `AND ${filter.appointed ? '' : 'NOT '}${HAS_SERVING_CQO}`,
     ].join(' ');
-    const scope = `SELECT g.id, g.path, g.name FROM regions g WHERE ${regionScopeOrAllSql('g.path', '$1')}`;
-    const params: unknown[] = [scopePath];
-    type Row = {
-      id: string;
-      name: string;
-      credit_code: string;
-      region_name: string;
-      trainee_id: string | null;
-      full_name: string | null;
-      appointed_on: string | null;
-      term_ends_on: string | null;
-      exception: boolean;
-      states: string[] | null;
-      shortfall: string | null;
-      [target: `target_${number}`]: boolean;
-    };
     // The count and the page side by side (two pooled connections): the answer waits for the slower, not both.
     const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM (${scope}) g JOIN enterprises e ON e.region_id = g.id WHERE TRUE ${filters}`,
-        params,
-      ) as Promise<{ total: number }[]>,
-      this.dataSource.query(
-        // The page's keys region by region in path order, each region's enterprises from the index on
-        // (region_id, name, id): an incremental sort stops once the page is full, instead of sorting
-        // the whole province per page. Then the page's columns, the CQO's name and statuses for those
-        // rows only (primary keys of trainee_profiles and compliance_statuses).
-        `WITH keys AS (
-           SELECT x.id, g.path, x.name
-             FROM (${scope} ORDER BY g.path) g
-            CROSS JOIN LATERAL (SELECT e.id, e.name FROM enterprises e WHERE e.region_id = g.id ${filters} ORDER BY e.name, e.id) x
-            ORDER BY g.path, x.name, x.id
-            LIMIT $3 OFFSET $4),
-         page AS (
-           SELECT e.id, e.name, e.credit_code, g.name AS region_name, g.path, a.trainee_id,
-                  a.appointed_on::text AS appointed_on, a.term_ends_on::text AS term_ends_on,
-                  COALESCE(NOT a.eligible OR a.position_level = 'below_deputy', false) AS exception
-                  ${targetColumns ? `, ${targetColumns}` : ''}
-             FROM keys k JOIN enterprises e ON e.id = k.id JOIN regions g ON g.id = e.region_id
-             LEFT JOIN cqo_appointments a ON a.enterprise_id = e.id AND a.status = 'serving')
-         SELECT page.*, p.full_name,
-                (SELECT array_agg(s.state) FROM compliance_statuses s
-                   JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-                  WHERE s.trainee_id = page.trainee_id AND s.period_year = $2) AS states,
-                (SELECT sum(s.shortfall)::text FROM compliance_statuses s
-                   JOIN requirement_rules r ON r.id = s.rule_id AND r.period = 'calendar_year'
-                  WHERE s.trainee_id = page.trainee_id AND s.period_year = $2) AS shortfall
-           FROM page LEFT JOIN trainee_profiles p ON p.user_id = page.trainee_id
-          ORDER BY page.path, page.name, page.id`,
-        [...params, year, page.pageSize, offsetOf(page)],
-      ) as Promise<Row[]>,
+      runTemplate(this.dataSource, countEnterprises, { filters }, [scopePath]),
+      runTemplate(this.dataSource, pageEnterprises, { filters, targetColumns: targetColumns ? `, ${targetColumns}` : '' }, [
+        scopePath,
+        year,
+        page.pageSize,
+        offsetOf(page),
+      ]),
     ]);
     return pageOf(
       rows.map((r) => ({
@@ -396,14 +348,7 @@ export class DashboardsService {
     const scope = await enterpriseScope(this.dataSource, enterpriseId);
     assertCanSeeEnterprise(actor, scope);
     const targets = await this.targetFigures.targets();
-    const [row]: ({ credit_code: string; region_name: string } & Record<string, unknown>)[] = await this.dataSource.query(
-      `SELECT e.credit_code, g.name AS region_name, e.state_owned AS "stateOwned", e.above_designated_size AS "aboveDesignatedSize",
-              e.production, e.china_quality_award AS "chinaQualityAward", e.china_quality_award_year AS "chinaQualityAwardYear",
-              e.provincial_quality_award AS "provincialQualityAward", e.provincial_quality_award_year AS "provincialQualityAwardYear",
-              e.city_quality_award AS "cityQualityAward", e.city_quality_award_year AS "cityQualityAwardYear"
-         FROM enterprises e JOIN regions g ON g.id = e.region_id WHERE e.id = $1`,
-      [enterpriseId],
-    );
+    const [row] = await runQuery(this.dataSource, enterpriseAttributes, [enterpriseId]);
     const appointments = await this.appointments.ofEnterprise(enterpriseId);
     const serving = appointments.find((a) => a.status === 'serving');
     let currentCqo: EnterpriseDrillDown['currentCqo'] = null;
@@ -428,17 +373,10 @@ export class DashboardsService {
     filter: { regionId?: string; year?: number; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' },
     page: PageRequest,
   ): Promise<Page<ShortfallRow>> {
-    const query = await this.shortfallsList(actor, filter);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM (${query.sql}) q`,
-      query.params,
-    );
-    const n = query.params.length;
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`${query.sql} LIMIT $${n + 1} OFFSET $${n + 2}`, [
-      ...query.params,
-      page.pageSize,
-      offsetOf(page),
-    ]);
+    // The list's parameters, in the order its statement numbers them (shortfallsQuery).
+    const params = (await this.shortfallsList(actor, filter)).params as ShortfallParams;
+    const [{ total }] = await runQuery(this.dataSource, countShortfalls, params);
+    const rows = await runQuery(this.dataSource, pageShortfalls, [...params, page.pageSize, offsetOf(page)]);
     return pageOf(
       rows.map((r) => ({
         traineeId: String(r.trainee_id),
@@ -490,9 +428,7 @@ export class DashboardsService {
   }
 
   private async rootPath(): Promise<string> {
-    const rows: { path: string }[] = await this.dataSource.query(
-      'SELECT path FROM regions WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1',
-    );
+    const rows = await runQuery(this.dataSource, rootRegionPath, []);
     return rows[0].path;
   }
 }

@@ -1,4 +1,4 @@
-import { regionScopeOrAllSql } from '@cqo/core';
+import { appointmentsList, certificatesList, shortfallsList } from '../sql/registry-lists.sql';
 
 /**
  * The regulators' lists, as SQL shared by the paged JSON endpoints and the streamed exports, so
@@ -42,35 +42,7 @@ export function shortfallsQuery(
   f: { year: number; today: string; enterpriseId?: string; requirement?: string; state?: 'at_risk' | 'shortfall' },
 ): ListQuery {
   return {
-    sql: `
-      WITH cqo AS (
-        SELECT a.trainee_id,
-               (array_agg(a.enterprise_id ORDER BY a.appointed_on DESC))[1] AS enterprise_id,
-               CASE WHEN bool_or(a.appointed_on <= $6::date AND LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= $6::date) THEN 'serving'
-                    WHEN bool_or(a.status = 'serving' AND a.appointed_on > $6::date) THEN 'nominated'
-                    ELSE 'ended' END AS appointment_state
-          FROM cqo_appointments a
-          JOIN enterprises e ON e.id = a.enterprise_id
-          JOIN regions g ON g.id = e.region_id
-         WHERE ${regionScopeOrAllSql('g.path', '$1')}
-           AND ((a.appointed_on <= make_date($2::int, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date($2::int, 1, 1))
-                OR ($2::int = extract(year FROM $6::date)::int AND a.status = 'serving' AND a.appointed_on > $6::date))
-           AND ($3::uuid IS NULL OR a.enterprise_id = $3)
-         GROUP BY a.trainee_id
-      )
-      SELECT p.user_id AS trainee_id, p.full_name, p.id_number_masked, e.id AS enterprise_id, e.name AS enterprise_name,
-             g.name AS region_name, $2::int AS year, c.appointment_state, s.requirement, r.name AS rule_name,
-             s.required::text AS required, s.accrued::text AS accrued, s.shortfall::text AS shortfall, s.state, s.final
-        FROM cqo c
-        JOIN compliance_statuses s ON s.trainee_id = c.trainee_id AND s.period_year IN ($2::int, 0)
-        JOIN requirement_rules r ON r.id = s.rule_id
-        JOIN trainee_profiles p ON p.user_id = c.trainee_id
-        JOIN enterprises e ON e.id = c.enterprise_id
-        JOIN regions g ON g.id = e.region_id
-       WHERE s.state IN ('at_risk', 'shortfall')
-         AND ($4::text IS NULL OR s.requirement = $4)
-         AND ($5::text IS NULL OR s.state = $5)
-       ORDER BY g.path, e.name, p.full_name, p.user_id, s.period_year, r.sort_order, s.requirement`,
+    sql: shortfallsList.text,
     params: [scopePath, f.year, f.enterpriseId ?? null, f.requirement ?? null, f.state ?? null, f.today],
     columns: [
       { key: 'region_name', header: '地区' },
@@ -92,19 +64,7 @@ export function shortfallsQuery(
 export function appointmentsQuery(scopePath: string | null, f: { status?: 'serving' | 'ended' | 'all'; enterpriseId?: string }): ListQuery {
   const status = f.status ?? 'serving';
   return {
-    sql: `
-      SELECT a.id, g.name AS region_name, e.name AS enterprise_name, e.credit_code, p.full_name, p.id_number_masked,
-             a.position_title, a.authorization_certificate_no, a.appointed_on::text AS appointed_on,
-             a.term_ends_on::text AS term_ends_on, a.status, a.ended_on::text AS ended_on, a.end_reason,
-             a.eligible, (NOT a.eligible OR a.position_level = 'below_deputy') AS exception_flagged
-        FROM cqo_appointments a
-        JOIN enterprises e ON e.id = a.enterprise_id
-        JOIN regions g ON g.id = e.region_id
-        JOIN trainee_profiles p ON p.user_id = a.trainee_id
-       WHERE ${regionScopeOrAllSql('g.path', '$1')}
-         AND ($2::text = 'all' OR a.status = $2)
-         AND ($3::uuid IS NULL OR a.enterprise_id = $3)
-       ORDER BY a.id`,
+    sql: appointmentsList.text,
     params: [scopePath, status, f.enterpriseId ?? null],
     columns: [
       { key: 'region_name', header: '地区' },
@@ -127,17 +87,7 @@ export function appointmentsQuery(scopePath: string | null, f: { status?: 'servi
 /** Certificates of the region (the region of the holder's enterprise at issue), current versions. */
 export function certificatesQuery(scopePath: string | null, f: { year?: number; kind?: string }): ListQuery {
   return {
-    sql: `
-      SELECT c.serial, c.kind, g.name AS region_name, c.content->'holder'->>'name' AS holder_name,
-             c.content->'holder'->>'idNumberMasked' AS id_number_masked, c.year, c.status,
-             (c.issued_at AT TIME ZONE 'Asia/Shanghai')::date::text AS issued_on
-        FROM certificates c
-        JOIN regions g ON g.id = c.region_id
-       WHERE ${regionScopeOrAllSql('g.path', '$1')}
-         AND c.status <> 'superseded'
-         AND ($2::int IS NULL OR c.year = $2)
-         AND ($3::text IS NULL OR c.kind = $3)
-       ORDER BY c.serial`,
+    sql: certificatesList.text,
     params: [scopePath, f.year ?? null, f.kind ?? null],
     columns: [
       { key: 'serial', header: '证书编号', plain: true },

@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { runQuery } from '@cqo/core';
+import { quoteLiterals } from '../sql/exports.sql';
 
 type PoolDriver = { obtainMasterConnection(): Promise<[PoolClient, (error?: unknown) => void]> };
 
@@ -12,10 +14,7 @@ type PoolDriver = { obtainMasterConnection(): Promise<[PoolClient, (error?: unkn
  */
 export async function inlineParameters(dataSource: DataSource, sql: string, params: unknown[]): Promise<string> {
   if (params.length === 0) return sql;
-  const quoted: { q: string }[] = await dataSource.query(
-    'SELECT quote_nullable(t.v) AS q FROM unnest($1::text[]) WITH ORDINALITY AS t(v, i) ORDER BY t.i',
-    [params.map((p) => (p === null || p === undefined ? null : String(p)))],
-  );
+  const quoted = await runQuery(dataSource, quoteLiterals, [params.map((p) => (p === null || p === undefined ? null : String(p)))]);
   return sql.replace(/\$(\d+)(?!\d)/g, (_, n: string) => `(${quoted[Number(n) - 1].q})`);
 }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role, runQuery } from '@cqo/core';
 import { LookupKeyKind, RegistryAccessLogEntity } from '../entities/registry-access-log.entity';
+import { countAccessLog, listAccessLog } from '../sql/lookup.sql';
 
 export interface AccessLogView {
   id: string;
@@ -50,32 +51,9 @@ export class AccessLogService {
   /** Platform admins only, newest first. */
   async list(actor: Actor, filter: AccessLogFilter, page: PageRequest): Promise<Page<AccessLogView>> {
     if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
-    const params = [filter.actorId ?? null, filter.subjectId ?? null];
-    const where = 'WHERE ($1::uuid IS NULL OR l.actor_id = $1) AND ($2::uuid IS NULL OR l.subject_id = $2)';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM registry_access_log l ${where}`,
-      params,
-    );
-    const rows: {
-      id: string;
-      at: Date;
-      actor_id: string | null;
-      actor_name: string | null;
-      actor_role: string;
-      subject_id: string | null;
-      subject_name: string | null;
-      key_kind: LookupKeyKind;
-      result_count: number;
-      request_id: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT l.*, u.display_name AS actor_name, p.full_name AS subject_name
-           FROM registry_access_log l
-           LEFT JOIN users u ON u.id = l.actor_id
-           LEFT JOIN trainee_profiles p ON p.user_id = l.subject_id
-          ${where}
-          ORDER BY l.at DESC, l.id LIMIT $3 OFFSET $4`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const params = [filter.actorId ?? null, filter.subjectId ?? null] as const;
+    const [{ total }] = await runQuery(this.dataSource, countAccessLog, [...params]);
+    const rows = await runQuery(this.dataSource, listAccessLog, [...params, page.pageSize, offsetOf(page)]);
     return pageOf(
       rows.map((r) => ({
         id: r.id,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificateEntity, CertificateView, toView as certificateView } from '@cqo/certificates';
-import { Actor, Clock, CommonErrors, normalizeHours, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, normalizeHours, Role, runQuery } from '@cqo/core';
 import { ComplianceState, currentYear, RequirementEvaluator } from '@cqo/credit-hours';
 import { TraineesService } from '@cqo/trainees';
 import {
@@ -21,6 +21,7 @@ import {
 } from '@cqo/registry';
 import { LookupKeyKind } from '../entities/registry-access-log.entity';
 import { AccessLogService } from './access-log.service';
+import { statusProfile, statusRequirements, traineesByCertificateSerial, traineesByNameAndEnterprise } from '../sql/lookup.sql';
 
 /** A lookup key. The ID number arrives in a POST body only, is matched by its keyed hash, and is never stored or echoed. */
 export type LookupKey =
@@ -133,25 +134,16 @@ export class CqoStatusService {
         return id ? [id] : [];
       }
       case 'certificate_serial': {
-        const rows: { trainee_id: string }[] = await this.dataSource.query('SELECT trainee_id FROM certificates WHERE serial = $1', [
-          key.serial.trim().toUpperCase(),
-        ]);
+        const rows = await runQuery(this.dataSource, traineesByCertificateSerial, [key.serial.trim().toUpperCase()]);
         return rows.map((r) => r.trainee_id);
       }
       case 'name_enterprise': {
         // Exact name; the enterprise by id, or by part of its name; the profile's employer or any appointment's.
-        const rows: { user_id: string }[] = await this.dataSource.query(
-          `SELECT DISTINCT p.user_id
-             FROM trainee_profiles p
-             JOIN enterprises e ON e.id = p.enterprise_id
-                OR e.id IN (SELECT a.enterprise_id FROM cqo_appointments a WHERE a.trainee_id = p.user_id)
-            WHERE p.full_name = $1
-              AND ($2::uuid IS NULL OR e.id = $2)
-              AND ($3::text IS NULL OR e.name ILIKE '%' || $3 || '%')
-            ORDER BY p.user_id
-            LIMIT 50`,
-          [key.fullName.trim(), key.enterpriseId ?? null, key.enterpriseName?.trim().replace(/[%_\\]/g, '\\$&') || null],
-        );
+        const rows = await runQuery(this.dataSource, traineesByNameAndEnterprise, [
+          key.fullName.trim(),
+          key.enterpriseId ?? null,
+          key.enterpriseName?.trim().replace(/[%_\\]/g, '\\$&') || null,
+        ]);
         return rows.map((r) => r.user_id);
       }
       default: {
@@ -166,23 +158,7 @@ export class CqoStatusService {
     const now = this.clock.now();
     const year = currentYear(now);
     const [profileRows, appointments, declarations, flags, certificateRows, appointment, statusRows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT p.full_name, p.id_number_masked, p.enterprise_id, e.name AS enterprise_name,
-                p.education_level, p.quality_work_years, p.quality_qualification, p.related_senior_title
-           FROM trainee_profiles p LEFT JOIN enterprises e ON e.id = p.enterprise_id WHERE p.user_id = $1`,
-        [traineeId],
-      ) as Promise<
-        {
-          full_name: string;
-          id_number_masked: string;
-          enterprise_id: string | null;
-          enterprise_name: string | null;
-          education_level: string;
-          quality_work_years: string;
-          quality_qualification: string;
-          related_senior_title: boolean;
-        }[]
-      >,
+      runQuery(this.dataSource, statusProfile, [traineeId]),
       this.appointments.ofTrainee(traineeId),
       this.declarations.ofTrainee(traineeId),
       this.flags.ofTrainee(traineeId),
@@ -190,27 +166,7 @@ export class CqoStatusService {
       // Appointment training as the credit-hours evaluator judged it (the rule set in force's `once` rule).
       this.evaluator.appointmentVerdict(traineeId),
       // compliance_statuses is the credit-hours lib's cache of the ledger, maintained by its engine.
-      this.dataSource.query(
-        `SELECT s.requirement, s.period_year, r.name AS rule_name, r.category, r.kind, r.period,
-                s.required::text, s.accrued::text, s.shortfall::text, s.state, s.final
-           FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
-          WHERE s.trainee_id = $1 AND s.period_year IN ($2, $3)
-          ORDER BY s.period_year DESC, r.sort_order, s.requirement`,
-        [traineeId, year, year - 1],
-      ) as Promise<
-        {
-          requirement: string;
-          period_year: number;
-          rule_name: string;
-          category: number;
-          kind: string;
-          required: string;
-          accrued: string;
-          shortfall: string;
-          state: ComplianceState;
-          final: boolean;
-        }[]
-      >,
+      runQuery(this.dataSource, statusRequirements, [traineeId, year, year - 1]),
     ]);
     const profile = profileRows[0];
     if (!profile) throw RegistryErrors.cqoNotFound();

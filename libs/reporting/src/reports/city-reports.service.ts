@@ -18,15 +18,35 @@ import {
   pageOf,
   PageRequest,
   regionContains,
-  regionScopeOrAllSql,
-  regionScopeSql,
   Role,
+  runCommand,
+  runQuery,
 } from '@cqo/core';
-import { ComplianceState, currentYear, isMet } from '@cqo/credit-hours';
+import { currentYear, isMet } from '@cqo/credit-hours';
 import { DashboardsService } from '../dashboards/dashboards.service';
 import { CityReportVersionEntity, CityReportVersionStatus } from '../entities/city-report-version.entity';
 import { CityReportStatus, CityYearlyReportEntity } from '../entities/yearly-report.entity';
-import { regionFilterPath, RegistryErrors, returnedRows } from '@cqo/registry';
+import { regionFilterPath, RegistryErrors } from '@cqo/registry';
+import {
+  cityEnterpriseReportCounts,
+  cityIds,
+  cityReportById,
+  cityReportCqos,
+  CityReportRow,
+  cityReportVersions,
+  CityReportVersionRow,
+  countCityReports,
+  decideCityReportVersion,
+  displayName,
+  enqueueCityReport,
+  lastCityReportVersion,
+  listCityReports,
+  markCityReportFailed,
+  markCityReportReady,
+  regionNamePath,
+  requesterName,
+  supersedeReturnedVersions,
+} from '../sql/reports.sql';
 import { CityReportContent, CityReportCqoRow, renderCityReportPdf, renderCityReportXlsx } from './city-report.renderer';
 
 export interface CityReportView {
@@ -101,22 +121,14 @@ export class CityReportsService {
 
   /** Every city's report on `year` (the January job). */
   async requestAll(year: number): Promise<{ requested: number }> {
-    const cities: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE level = 'city' ORDER BY sort_order, code`);
+    const cities = await runQuery(this.dataSource, cityIds, []);
     for (const c of cities) await this.enqueue(c.id, year, null);
     return { requested: cities.length };
   }
 
   private async enqueue(regionId: string, year: number, requestedBy: string | null): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string; generation: number }[] = await manager.query(
-        `INSERT INTO city_yearly_reports (region_id, year, status, generation, requested_by, requested_at)
-         VALUES ($1, $2, 'pending', 1, $3, $4)
-         ON CONFLICT (region_id, year) DO UPDATE
-           SET status = 'pending', generation = city_yearly_reports.generation + 1, requested_by = EXCLUDED.requested_by,
-               requested_at = EXCLUDED.requested_at, error = NULL
-         RETURNING id, generation`,
-        [regionId, year, requestedBy, this.clock.now()],
-      );
+      const [row] = await runQuery(manager, enqueueCityReport, [regionId, year, requestedBy, this.clock.now()]);
       await this.outbox.record(manager, 'cqo.city-report.requested', { reportId: row.id, generation: row.generation });
       return row.id;
     });
@@ -126,15 +138,8 @@ export class CityReportsService {
   async generate(reportId: string, generation: number): Promise<{ status: 'ready' | 'stale'; cqos?: number }> {
     const report = await this.dataSource.getRepository(CityYearlyReportEntity).findOneBy({ id: reportId });
     if (!report || report.generation !== generation) return { status: 'stale' };
-    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [
-      report.regionId,
-    ]);
-    const requester: { display_name: string; region_name: string | null }[] = report.requestedBy
-      ? await this.dataSource.query(
-          'SELECT u.display_name, g.name AS region_name FROM users u LEFT JOIN regions g ON g.id = u.region_id WHERE u.id = $1',
-          [report.requestedBy],
-        )
-      : [];
+    const [region] = await runQuery(this.dataSource, regionNamePath, [report.regionId]);
+    const requester = report.requestedBy ? await runQuery(this.dataSource, requesterName, [report.requestedBy]) : [];
     const preparedBy = requester[0] ? `${requester[0].region_name ?? ''}${requester[0].display_name}` : '系统定时任务';
     const content = await this.content(region.name, region.path, report.year, {
       stage: 'draft',
@@ -148,23 +153,16 @@ export class CityReportsService {
     const base = `registry/city-reports/${report.regionId}/${report.year}/g${generation}`;
     await this.storage.put(`${base}.pdf`, pdf);
     await this.storage.put(`${base}.xlsx`, xlsx);
-    const updated = returnedRows(
-      await this.dataSource.query(
-        `UPDATE city_yearly_reports
-          SET status = 'ready', generated_at = $3, summary = $4, pdf_storage_key = $5, pdf_sha256 = $6, xlsx_storage_key = $7, xlsx_sha256 = $8, error = NULL
-        WHERE id = $1 AND generation = $2 RETURNING id`,
-        [
-          reportId,
-          generation,
-          this.clock.now(),
-          JSON.stringify(Object.fromEntries(content.summary)),
-          `${base}.pdf`,
-          pdfSha256,
-          `${base}.xlsx`,
-          xlsxSha256,
-        ],
-      ),
-    );
+    const updated = await runQuery(this.dataSource, markCityReportReady, [
+      reportId,
+      generation,
+      this.clock.now(),
+      JSON.stringify(Object.fromEntries(content.summary)),
+      `${base}.pdf`,
+      pdfSha256,
+      `${base}.xlsx`,
+      xlsxSha256,
+    ]);
     if (updated.length === 0) return { status: 'stale' };
     this.logger.log({ reportId, generation, cqos: content.cqos.length }, 'city report generated');
     return { status: 'ready', cqos: content.cqos.length };
@@ -172,22 +170,14 @@ export class CityReportsService {
 
   /** A job that gave up: the report says so (the regulator may ask again). */
   async markFailed(reportId: string, generation: number, error: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE city_yearly_reports SET status = 'failed', error = $3 WHERE id = $1 AND generation = $2 AND status = 'pending'`,
-      [reportId, generation, error.slice(0, 500)],
-    );
+    await runCommand(this.dataSource, markCityReportFailed, [reportId, generation, error.slice(0, 500)]);
   }
 
   async list(actor: Actor, filter: { year?: number; regionId?: string }, page: PageRequest): Promise<Page<CityReportView>> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
-    const params = [scopePath, filter.year ?? null];
-    const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::int IS NULL OR c.year = $2)`;
-    const from = 'FROM city_yearly_reports c JOIN regions g ON g.id = c.region_id';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from} ${where}`, params);
-    const rows: RawCityReport[] = await this.dataSource.query(
-      `SELECT c.*, g.name AS region_name ${from} ${where} ORDER BY c.year DESC, g.sort_order, g.code LIMIT $3 OFFSET $4`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const params = [scopePath, filter.year ?? null] as const;
+    const [{ total }] = await runQuery(this.dataSource, countCityReports, [...params]);
+    const rows = await runQuery(this.dataSource, listCityReports, [...params, page.pageSize, offsetOf(page)]);
     return pageOf(
       rows.map((r) => toView(r)),
       total,
@@ -220,18 +210,11 @@ export class CityReportsService {
    */
   async submit(actor: Actor, reportId: string, narrative: string): Promise<CityReportView> {
     const report = await this.requireVisible(actor, reportId);
-    const [region]: { name: string; path: string }[] = await this.dataSource.query('SELECT name, path FROM regions WHERE id = $1', [
-      report.regionId,
-    ]);
+    const [region] = await runQuery(this.dataSource, regionNamePath, [report.regionId]);
     // Only the city's own bureau signs its report (not the province, not a platform admin).
     if (actor.role !== Role.Regulator || actor.regionPath !== region.path) throw RegistryErrors.notTheCityBureau();
-    const [signer]: { display_name: string }[] = await this.dataSource.query('SELECT display_name FROM users WHERE id = $1', [
-      actor.userId,
-    ]);
-    const [last]: { version: number; status: CityReportVersionStatus }[] = await this.dataSource.query(
-      'SELECT version, status FROM city_report_versions WHERE report_id = $1 ORDER BY version DESC LIMIT 1',
-      [reportId],
-    );
+    const [signer] = await runQuery(this.dataSource, displayName, [actor.userId]);
+    const [last] = await runQuery(this.dataSource, lastCityReportVersion, [reportId]);
     if (last && (last.status === 'submitted' || last.status === 'acknowledged')) throw RegistryErrors.reportAlreadySubmitted(last.status);
     const version = (last?.version ?? 0) + 1;
     const content = await this.content(region.name, region.path, report.year, {
@@ -247,7 +230,7 @@ export class CityReportsService {
     await this.storage.put(`${base}.xlsx`, xlsx);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE city_report_versions SET status = 'superseded' WHERE report_id = $1 AND status = 'returned'`, [reportId]);
+      await runCommand(manager, supersedeReturnedVersions, [reportId]);
       try {
         await manager.getRepository(CityReportVersionEntity).insert({
           reportId,
@@ -282,7 +265,7 @@ export class CityReportsService {
     decision: { acknowledge: true } | { acknowledge: false; reason: string },
   ): Promise<CityReportView> {
     const report = await this.requireVisible(actor, reportId);
-    const [region]: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE id = $1', [report.regionId]);
+    const [region] = await runQuery(this.dataSource, regionNamePath, [report.regionId]);
     // The province: a regulator above the city (not the city itself).
     if (
       actor.role !== Role.Regulator ||
@@ -292,20 +275,14 @@ export class CityReportsService {
     ) {
       throw RegistryErrors.notTheProvince();
     }
-    const rows = returnedRows(
-      await this.dataSource.query(
-        `UPDATE city_report_versions SET status = $3, decided_by = $4, decided_at = $5, return_reason = $6
-        WHERE report_id = $1 AND version = $2 AND status = 'submitted' RETURNING id`,
-        [
-          reportId,
-          version,
-          decision.acknowledge ? 'acknowledged' : 'returned',
-          actor.userId,
-          this.clock.now(),
-          decision.acknowledge ? null : decision.reason.trim(),
-        ],
-      ),
-    );
+    const rows = await runQuery(this.dataSource, decideCityReportVersion, [
+      reportId,
+      version,
+      decision.acknowledge ? 'acknowledged' : 'returned',
+      actor.userId,
+      this.clock.now(),
+      decision.acknowledge ? null : decision.reason.trim(),
+    ]);
     if (rows.length === 0) throw RegistryErrors.versionNotAwaitingDecision();
     return this.view(reportId);
   }
@@ -346,40 +323,7 @@ export class CityReportsService {
     // Set-based: the CQOs serving in the year (a term overlapping it) at the city's enterprises,
     // with their appointment-training status (the compliance engine's `once` verdict), appointment certificate (certificates)
     // and the year's statuses (the compliance engine's table), in one statement.
-    const rows: {
-      enterprise_name: string;
-      credit_code: string;
-      full_name: string;
-      id_number_masked: string;
-      position_title: string;
-      appointed_on: string;
-      term_ends_on: string;
-      status: string;
-      eligible: boolean;
-      position_level: string;
-      appointment: { state: ComplianceState; accrued: string; required: string } | null;
-      has_certificate: boolean;
-      statuses: { name: string; required: string; accrued: string; state: string }[] | null;
-    }[] = await this.dataSource.query(
-      `WITH cqo AS (
-         SELECT DISTINCT ON (a.trainee_id) a.*, e.name AS enterprise_name, e.credit_code
-           FROM cqo_appointments a JOIN enterprises e ON e.id = a.enterprise_id JOIN regions g ON g.id = e.region_id
-          WHERE ${regionScopeSql('g.path', '$1')}
-            AND a.appointed_on <= make_date($2::int, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date($2::int, 1, 1)
-          ORDER BY a.trainee_id, a.appointed_on DESC)
-       SELECT c.enterprise_name, c.credit_code, p.full_name, p.id_number_masked, c.position_title,
-              c.appointed_on::text, c.term_ends_on::text, c.status, c.eligible, c.position_level,
-              (SELECT json_build_object('state', s.state, 'accrued', s.accrued::text, 'required', s.required::text)
-                 FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
-                WHERE s.trainee_id = c.trainee_id AND s.period_year = 0 AND r.kind = 'appointment' LIMIT 1) AS appointment,
-              EXISTS (SELECT 1 FROM certificates z WHERE z.trainee_id = c.trainee_id AND z.kind = 'appointment_training' AND z.status = 'valid') AS has_certificate,
-              (SELECT json_agg(json_build_object('name', r.name, 'required', s.required::text, 'accrued', s.accrued::text, 'state', s.state) ORDER BY r.sort_order)
-                 FROM compliance_statuses s JOIN requirement_rules r ON r.id = s.rule_id
-                WHERE s.trainee_id = c.trainee_id AND s.period_year = $2 AND r.period = 'calendar_year') AS statuses
-         FROM cqo c JOIN trainee_profiles p ON p.user_id = c.trainee_id
-        ORDER BY c.enterprise_name, p.full_name, c.trainee_id`,
-      [regionPath, year],
-    );
+    const rows = await runQuery(this.dataSource, cityReportCqos, [regionPath, year]);
     const cqos: CityReportCqoRow[] = rows.map((r) => {
       const statuses = r.statuses ?? [];
       // Appointment training met as the credit-hours engine judged it (its `once` status), and certified.
@@ -401,12 +345,7 @@ export class CityReportsService {
         exception: !r.eligible || r.position_level === 'below_deputy',
       };
     });
-    const [reports]: { filed: number; acknowledged: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS filed, count(*) FILTER (WHERE r.status = 'acknowledged')::int AS acknowledged
-         FROM enterprise_yearly_reports r JOIN enterprises e ON e.id = r.enterprise_id JOIN regions g ON g.id = e.region_id
-        WHERE ${regionScopeSql('g.path', '$1')} AND r.year = $2`,
-      [regionPath, year],
-    );
+    const [reports] = await runQuery(this.dataSource, cityEnterpriseReportCounts, [regionPath, year]);
     const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
     const yearFigures = figures.compliance.find((c) => c.year === year)!;
     const summary: [string, string][] = [
@@ -431,9 +370,7 @@ export class CityReportsService {
   }
 
   private async city(regionId: string): Promise<{ path: string }> {
-    const rows: { path: string; level: string }[] = await this.dataSource.query('SELECT path, level FROM regions WHERE id = $1', [
-      regionId,
-    ]);
+    const rows = await runQuery(this.dataSource, regionNamePath, [regionId]);
     if (rows.length === 0) throw RegistryErrors.regionNotFound();
     if (rows[0].level !== 'city') throw RegistryErrors.notACity();
     return rows[0];
@@ -443,56 +380,19 @@ export class CityReportsService {
     if (actor.role !== Role.Regulator && actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
     const report = await this.dataSource.getRepository(CityYearlyReportEntity).findOneBy({ id });
     if (!report) throw RegistryErrors.reportNotFound();
-    const [region]: { path: string }[] = await this.dataSource.query('SELECT path FROM regions WHERE id = $1', [report.regionId]);
+    const [region] = await runQuery(this.dataSource, regionNamePath, [report.regionId]);
     if (actor.role === Role.Regulator && !regionContains(actor.regionPath ?? '\u0000', region.path)) throw CommonErrors.outOfScope();
     return report;
   }
 
   private async view(id: string): Promise<CityReportView> {
-    const rows: RawCityReport[] = await this.dataSource.query(
-      'SELECT c.*, g.name AS region_name FROM city_yearly_reports c JOIN regions g ON g.id = c.region_id WHERE c.id = $1',
-      [id],
-    );
-    const versions: RawVersion[] = await this.dataSource.query(
-      `SELECT v.*, u.display_name AS submitted_by_name FROM city_report_versions v LEFT JOIN users u ON u.id = v.submitted_by
-        WHERE v.report_id = $1 ORDER BY v.version DESC`,
-      [id],
-    );
+    const rows = await runQuery(this.dataSource, cityReportById, [id]);
+    const versions = await runQuery(this.dataSource, cityReportVersions, [id]);
     return toView(rows[0], versions);
   }
 }
 
-interface RawVersion {
-  id: string;
-  version: number;
-  status: CityReportVersionStatus;
-  narrative: string;
-  content: { summary?: [string, string][] };
-  submitted_by: string;
-  submitted_by_name: string | null;
-  submitted_at: Date;
-  decided_at: Date | null;
-  return_reason: string | null;
-  pdf_sha256: string;
-  xlsx_sha256: string;
-}
-
-interface RawCityReport {
-  id: string;
-  region_id: string;
-  region_name: string;
-  year: number;
-  status: CityReportStatus;
-  generation: number;
-  requested_at: Date;
-  generated_at: Date | null;
-  summary: Record<string, unknown> | null;
-  pdf_sha256: string | null;
-  xlsx_sha256: string | null;
-  error: string | null;
-}
-
-function toView(r: RawCityReport, versions: RawVersion[] = []): CityReportView {
+function toView(r: CityReportRow, versions: CityReportVersionRow[] = []): CityReportView {
   return {
     id: r.id,
     regionId: r.region_id,

@@ -12,13 +12,27 @@ import {
   Page,
   pageOf,
   PageRequest,
-  regionScopeOrAllSql,
   Role,
+  runCommand,
+  runQuery,
 } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
 import { APPRAISAL_RESULT_LABELS, AppraisalResult, EnterpriseYearlyReportEntity } from '../entities/yearly-report.entity';
 import { assertCanSeeEnterprise, enterpriseScope, regionFilterPath, RegistryErrors } from '@cqo/registry';
+import {
+  acknowledgeEnterpriseReport,
+  countEnterpriseReports,
+  countNonFilers,
+  enterpriseReportById,
+  EnterpriseReportRow,
+  listEnterpriseReports,
+  lockEnterpriseReport,
+  nonFilerAdmins,
+  pageNonFilers,
+  registryCqoInPlace,
+  reportDueRule,
+} from '../sql/reports.sql';
 
 /** The attached document: what a browser knows about it, and its bytes. */
 export interface UploadedFile {
@@ -112,11 +126,7 @@ export class EnterpriseReportsService {
 
   /** The due date of the reports on `year`, from the report rules in force on 1 January of the next year. */
   async dueOn(year: number): Promise<string> {
-    const [rule]: { m: number; d: number }[] = await this.dataSource.query(
-      `SELECT enterprise_report_due_month AS m, enterprise_report_due_day AS d FROM registry_report_rules
-        WHERE effective_from <= make_date($1::int + 1, 1, 1) ORDER BY effective_from DESC LIMIT 1`,
-      [year],
-    );
+    const [rule] = await runQuery(this.dataSource, reportDueRule, [year]);
     const m = rule?.m ?? 1;
     const d = rule?.d ?? 31;
     return `${year + 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -127,15 +137,9 @@ export class EnterpriseReportsService {
    * report on it (the city's list to chase), with the due date.
    */
   async nonFilers(actor: Actor, filter: { year: number; regionId?: string }, page: PageRequest): Promise<Page<NonFilerRow>> {
-    const query = await this.nonFilersQuery(actor, filter);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM (${query.sql}) q`,
-      query.params,
-    );
-    const rows: { id: string; name: string; credit_code: string; region_name: string }[] = await this.dataSource.query(
-      `${query.sql} ORDER BY g.path, e.name, e.id LIMIT $3 OFFSET $4`,
-      [...query.params, page.pageSize, offsetOf(page)],
-    );
+    const params = await this.nonFilersParams(actor, filter);
+    const [{ total }] = await runQuery(this.dataSource, countNonFilers, params);
+    const rows = await runQuery(this.dataSource, pageNonFilers, [...params, page.pageSize, offsetOf(page)]);
     const dueOn = await this.dueOn(filter.year);
     const overdue = chinaDateOf(this.clock.now()) > dueOn;
     return pageOf(
@@ -159,12 +163,7 @@ export class EnterpriseReportsService {
    */
   async remindNonFilers(actor: Actor, filter: { year: number; regionId?: string }): Promise<{ enterprises: number; notified: number }> {
     if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
-    const query = await this.nonFilersQuery(actor, filter);
-    const admins: { user_id: string; enterprise_id: string; name: string }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, q.id AS enterprise_id, q.name FROM (${query.sql}) q
-         JOIN users u ON u.enterprise_id = q.id AND u.role = 'enterprise_admin' AND u.status = 'active'`,
-      query.params,
-    );
+    const admins = await runQuery(this.dataSource, nonFilerAdmins, await this.nonFilersParams(actor, filter));
     const dueOn = await this.dueOn(filter.year);
     const today = chinaDateOf(this.clock.now());
     let notified = 0;
@@ -186,17 +185,12 @@ export class EnterpriseReportsService {
     return { enterprises: new Set(admins.map((a) => a.enterprise_id)).size, notified };
   }
 
-  private async nonFilersQuery(actor: Actor, filter: { year: number; regionId?: string }): Promise<{ sql: string; params: unknown[] }> {
+  /** The non-filers' statements' parameters: the caller's scope and the year (checked). */
+  private async nonFilersParams(actor: Actor, filter: { year: number; regionId?: string }): Promise<[string | null, number]> {
     if (actor.role !== Role.Regulator && actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
     if (filter.year < 2000 || filter.year > currentYear(this.clock.now())) throw RegistryErrors.yearOutOfRange();
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
-    return {
-      sql: `SELECT e.id, e.name, e.credit_code, g.name AS region_name FROM enterprises e JOIN regions g ON g.id = e.region_id
-             WHERE ${regionScopeOrAllSql('g.path', '$1')}
-               AND EXISTS (SELECT 1 FROM enterprise_master_versions v WHERE v.enterprise_id = e.id AND v.effective_on <= make_date($2::int, 12, 31))
-               AND NOT EXISTS (SELECT 1 FROM enterprise_yearly_reports r WHERE r.enterprise_id = e.id AND r.year = $2)`,
-      params: [scopePath, filter.year],
-    };
+    return [scopePath, filter.year];
   }
 
   async file(actor: Actor, input: EnterpriseReportInput): Promise<EnterpriseReportView> {
@@ -209,17 +203,10 @@ export class EnterpriseReportsService {
     // Stored before the row: a row never points at a missing file (an orphan file is harmless).
     await this.storage.put(key, input.file.data);
     const id = await this.dataSource.transaction(async (manager) => {
-      const existing: { id: string; status: string }[] = await manager.query(
-        'SELECT id, status FROM enterprise_yearly_reports WHERE enterprise_id = $1 AND year = $2 FOR UPDATE',
-        [actor.enterpriseId, input.year],
-      );
+      const existing = await runQuery(manager, lockEnterpriseReport, [actor.enterpriseId!, input.year]);
       if (existing[0]?.status === 'acknowledged') throw RegistryErrors.reportAcknowledged();
       // What the registry says for the year: a term at this enterprise overlapping it.
-      const [registry]: { in_place: boolean }[] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM cqo_appointments a WHERE a.enterprise_id = $1 AND a.appointed_on <= make_date($2::int, 12, 31)
-                  AND LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= make_date($2::int, 1, 1)) AS in_place`,
-        [actor.enterpriseId, input.year],
-      );
+      const [registry] = await runQuery(manager, registryCqoInPlace, [actor.enterpriseId!, input.year]);
       const row = {
         enterpriseId: actor.enterpriseId!,
         year: input.year,
@@ -253,11 +240,7 @@ export class EnterpriseReportsService {
     const report = await this.requireVisible(actor, id);
     if (actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     if (report.status === 'acknowledged') throw RegistryErrors.reportAcknowledged();
-    await this.dataSource.query(
-      `UPDATE enterprise_yearly_reports SET status = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledgement_note = $4
-        WHERE id = $1 AND status = 'filed'`,
-      [id, this.clock.now(), actor.userId, note?.trim() || null],
-    );
+    await runCommand(this.dataSource, acknowledgeEnterpriseReport, [id, this.clock.now(), actor.userId, note?.trim() || null]);
     return this.view(id);
   }
 
@@ -282,15 +265,9 @@ export class EnterpriseReportsService {
     let own: string | null = null;
     if (actor.role === Role.EnterpriseAdmin) own = actor.enterpriseId;
     else scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
-    const params: unknown[] = [scopePath, own, filter.year ?? null, filter.status ?? null, filter.mismatch ?? null];
-    const where = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::uuid IS NULL OR r.enterprise_id = $2)
-                     AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
-                     AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5)`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${FROM} ${where}`, params);
-    const rows: RawReport[] = await this.dataSource.query(
-      `${SELECT} ${FROM} ${where} ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $6 OFFSET $7`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const params = [scopePath, own, filter.year ?? null, filter.status ?? null, filter.mismatch ?? null] as const;
+    const [{ total }] = await runQuery(this.dataSource, countEnterpriseReports, [...params]);
+    const rows = await runQuery(this.dataSource, listEnterpriseReports, [...params, page.pageSize, offsetOf(page)]);
     return pageOf(await this.withDueDates(rows), total, page);
   }
 
@@ -302,11 +279,11 @@ export class EnterpriseReportsService {
   }
 
   private async view(id: string): Promise<EnterpriseReportView> {
-    const rows: RawReport[] = await this.dataSource.query(`${SELECT} ${FROM} WHERE r.id = $1`, [id]);
+    const rows = await runQuery(this.dataSource, enterpriseReportById, [id]);
     return (await this.withDueDates(rows))[0];
   }
 
-  private async withDueDates(rows: RawReport[]): Promise<EnterpriseReportView[]> {
+  private async withDueDates(rows: EnterpriseReportRow[]): Promise<EnterpriseReportView[]> {
     const due = new Map<number, string>();
     for (const year of new Set(rows.map((r) => r.year))) due.set(year, await this.dueOn(year));
     return rows.map((r) => toView(r, due.get(r.year)!));
@@ -325,32 +302,7 @@ function checkFile(file: UploadedFile): string {
   return ext;
 }
 
-const SELECT = `SELECT r.*, e.name AS enterprise_name, g.name AS region_name`;
-const FROM = `FROM enterprise_yearly_reports r JOIN enterprises e ON e.id = r.enterprise_id JOIN regions g ON g.id = e.region_id`;
-
-interface RawReport {
-  id: string;
-  enterprise_id: string;
-  enterprise_name: string;
-  region_name: string;
-  year: number;
-  cqo_in_place: boolean;
-  appraisal_system_established: boolean;
-  appraisal_result: AppraisalResult;
-  major_quality_incidents: number;
-  summary: string;
-  file_name: string;
-  file_content_type: string;
-  file_size: number;
-  file_sha256: string;
-  status: 'filed' | 'acknowledged';
-  filed_at: Date;
-  acknowledged_at: Date | null;
-  acknowledgement_note: string | null;
-  registry_cqo_in_place: boolean | null;
-}
-
-function toView(r: RawReport, dueOn: string): EnterpriseReportView {
+function toView(r: EnterpriseReportRow, dueOn: string): EnterpriseReportView {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,

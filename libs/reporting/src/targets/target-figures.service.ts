@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { regionScopeSql } from '@cqo/core';
+import { runCommand, runQuery, runTemplate } from '@cqo/core';
 import { AppointmentTargetEntity } from '../entities/appointment-target.entity';
 import { asOfKey } from '@cqo/credit-hours';
 import { EligibilityService } from '@cqo/registry';
 import { criteriaSql, TargetCriteria } from './target-criteria';
+import { exceptionsForTrainingOnDates, figuresEpoch, figuresOnDates, setFiguresWorkMem } from '../sql/targets.sql';
+
+export { GROUPS_SQL } from '../sql/targets.sql';
 
 /** met: rate reached; not_met: not reached; no_target_enterprises: the group is empty (never met, never 0%). */
 export type TargetVerdict = 'met' | 'not_met' | 'no_target_enterprises';
@@ -54,10 +57,6 @@ export interface CountsOnDate {
 
 /** Figures kept per process: a few scopes × a few dates each; an epoch change makes old ones unreachable. */
 const CACHE_ENTRIES = 256;
-const WORK_MEM = '32MB';
-
-/** The eligibility failures that completing the appointment training repairs. */
-const TRAINING_FAILURES = '["APPOINTMENT_TRAINING_HOURS", "APPOINTMENT_TRAINING_CERTIFICATE"]';
 
 /**
  * The notice's target figures as of a date, computed from history: the master-data version of
@@ -104,7 +103,7 @@ export class TargetFiguresService {
     // The epoch and the figures are read in one snapshot: figures cached under an epoch are exactly
     // what this statement would compute from that epoch's data (with the same date, targets and trained set).
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [{ epoch }]: { epoch: string }[] = await manager.query('SELECT epoch::text AS epoch FROM registry_figures_epoch WHERE id = 1');
+      const [{ epoch }] = await runQuery(manager, figuresEpoch, []);
       const targetsKey = JSON.stringify(targets);
       const keyOf = (date: string) =>
         JSON.stringify([
@@ -151,58 +150,11 @@ export class TargetFiguresService {
       .join(',\n');
     const predicates = targets.map((t, i) => `${criteriaSql(t.criteria, 'v')} AS t${i}`).join(', ');
     // Tens of thousands of (enterprise, date) rows are grouped: sorted in memory, not on disk.
-    await manager.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
-    const rows: Record<string, number | string>[] = await manager.query(
-      `WITH d AS (SELECT DISTINCT unnest($2::date[]) AS date),
-       grp AS (${GROUPS_SQL}),
-       mv AS (
-         -- Each version with the day its successor takes over: one ordered pass of
-         -- ix_enterprise_master_versions_enterprise_effective, whatever the number of dates.
-         SELECT m.enterprise_id, m.effective_on, m.region_id, m.state_owned, m.above_designated_size, m.production,
-                m.china_quality_award, m.china_quality_award_year, m.provincial_quality_award, m.provincial_quality_award_year,
-                m.city_quality_award, m.city_quality_award_year,
-                lead(m.effective_on) OVER (PARTITION BY m.enterprise_id ORDER BY m.effective_on, m.recorded_at) AS next_on
-           FROM enterprise_master_versions m
-          WHERE m.effective_on <= (SELECT max(date) FROM d)),
-       v AS (
-         -- The version in force on each date (the latest recorded of a day's versions).
-         SELECT d.date, mv.* FROM mv JOIN d ON mv.effective_on <= d.date AND (mv.next_on IS NULL OR mv.next_on > d.date)),
-       ent AS (
-         SELECT v.date, v.enterprise_id, grp.group_path ${predicates ? `, ${predicates}` : ''}
-           FROM v JOIN grp ON grp.region_id = v.region_id),
-       trained AS (SELECT * FROM unnest($3::uuid[], $4::date[]) AS t(trainee_id, date)),
-       flagged AS (
-         -- Disqualifying flags open on each date (few rows).
-         SELECT DISTINCT d.date, f.trainee_id FROM cqo_flags f JOIN d ON f.flagged_on <= d.date
-          WHERE f.disqualifying_circumstance IS NOT NULL
-            AND (f.cleared_at IS NULL OR f.cleared_at >= (d.date + 1) AT TIME ZONE 'Asia/Shanghai')),
-       appt AS (
-         -- One pass over the appointments: serving on a date (started on or before it, not ended
-         -- before it, term not run out), counted, or registered by the end of the date to start later.
-         SELECT d.date, a.enterprise_id,
-                bool_or(a.appointed_on <= d.date) AS serving,
-                bool_or(a.appointed_on <= d.date AND (a.eligible OR t.trainee_id IS NOT NULL) AND fl.trainee_id IS NULL) AS counted,
-                bool_or(a.appointed_on > d.date) AS future
-           FROM cqo_appointments a
-           JOIN d ON (a.appointed_on <= d.date AND LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= d.date)
-                  OR (a.appointed_on > d.date AND a.created_at < (d.date + 1) AT TIME ZONE 'Asia/Shanghai'
-                      AND (a.ended_on IS NULL OR a.ended_on >= a.appointed_on))
-           LEFT JOIN trained t ON t.trainee_id = a.trainee_id AND t.date = d.date
-           LEFT JOIN flagged fl ON fl.trainee_id = a.trainee_id AND fl.date = d.date
-          -- Terms over before the earliest date matter to none of them (most of the history).
-          WHERE LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= (SELECT min(date) FROM d)
-             OR a.appointed_on > (SELECT min(date) FROM d)
-          GROUP BY d.date, a.enterprise_id)
-       SELECT e.date::text AS date, e.group_path,
-              count(*)::int AS n,
-              count(*) FILTER (WHERE counted)::int AS a,
-              count(*) FILTER (WHERE serving AND NOT counted)::int AS x,
-              count(*) FILTER (WHERE NOT serving AND future)::int AS f
-              ${columns ? `, ${columns}` : ''}
-         FROM (SELECT ent.*, COALESCE(appt.serving, false) AS serving, COALESCE(appt.counted, false) AS counted,
-                      COALESCE(appt.future, false) AS future
-                 FROM ent LEFT JOIN appt ON appt.enterprise_id = ent.enterprise_id AND appt.date = ent.date) e
-        GROUP BY e.date, e.group_path`,
+    await runCommand(manager, setFiguresWorkMem, []);
+    const rows = await runTemplate(
+      manager,
+      figuresOnDates,
+      { predicates: predicates ? `, ${predicates}` : '', columns: columns ? `, ${columns}` : '' },
       [scopePath, unique, trained.map((t) => t.traineeId), trained.map((t) => t.date)],
     );
     const answer = new Map<string, CountsOnDate>(unique.map((d) => [d, { byGroup: new Map(), totals: new Map() }]));
@@ -230,14 +182,7 @@ export class TargetFiguresService {
    * whose training was completed by the date.
    */
   private async trainedByDate(dates: string[]): Promise<{ traineeId: string; date: string }[]> {
-    const rows: { trainee_id: string; date: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT a.trainee_id, d.date::text AS date
-         FROM cqo_appointments a
-         JOIN unnest($1::date[]) AS d(date) ON a.appointed_on <= d.date AND LEAST(COALESCE(a.ended_on, a.term_ends_on), a.term_ends_on) >= d.date
-        WHERE NOT a.eligible
-          AND jsonb_array_length(a.eligibility->'failures') > 0 AND (a.eligibility->'failures') <@ '${TRAINING_FAILURES}'::jsonb`,
-      [dates],
-    );
+    const rows = await runQuery(this.dataSource, exceptionsForTrainingOnDates, [dates]);
     if (rows.length === 0) return [];
     const asked = rows.map((r) => ({ traineeId: r.trainee_id, date: r.date }));
     const done = await this.eligibility.trainingCompletedAsOf(asked);
@@ -262,13 +207,3 @@ function count(date: string, targetRate: number, n: number, a: number, x: number
   const verdict: TargetVerdict = n === 0 ? 'no_target_enterprises' : a * 10_000 >= Math.round(targetRate * 10_000) * n ? 'met' : 'not_met';
   return { date, enterprises: n, appointed: a, exceptionAppointments: x, futureDated: f, rate, verdict };
 }
-
-/**
- * Every region in the scope ($1) mapped to its group: the scope region itself, or the region
- * directly below it that contains it (for the province: its city).
- */
-export const GROUPS_SQL = `
-  SELECT g.id AS region_id,
-         CASE WHEN g.path = $1 THEN $1 ELSE $1 || '/' || split_part(substr(g.path, length($1) + 2), '/', 1) END AS group_path
-    FROM regions g
-   WHERE ${regionScopeSql('g.path', '$1')}`;

@@ -49,3 +49,10 @@ export async function traineeCountEstimate(db: Queryable): Promise<number> {
   const [row] = await runQuery(db, traineeCountEstimateQuery, []);
   return row?.estimate ?? 0;
 }
+
+/**
+ * Trainee profiles: user_id, full_name, id_number_masked, enterprise_id, education_level,
+ * quality_work_years, quality_qualification, related_senior_title.
+ */
+export const PUBLIC_TRAINEE_QUALIFICATIONS = `(SELECT user_id, full_name, id_number_masked, enterprise_id, education_level, quality_work_years,
+         quality_qualification, related_senior_title FROM trainee_profiles)`;
