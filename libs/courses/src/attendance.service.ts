@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, chinaDateOf, Clock, FieldIssue } from '@cqo/core';
+import { Actor, chinaDateOf, Clock, FieldIssue, runCommand, runQuery } from '@cqo/core';
 import { CourseAccess } from './course-access';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
@@ -9,6 +9,8 @@ import { CourseErrors } from './courses.errors';
 import { parseCsv, parseSheetTime, requireTraineeColumn, TRAINEE_COLUMNS } from './roster-csv';
 import { RosterMode } from './roster-import.service';
 import { TraineeResolver } from './trainee-resolver';
+import * as sql from './sql/attendance.sql';
+import type { LiveLessonRow } from './sql/attendance.sql';
 
 export interface AttendanceInput {
   traineeId: string;
@@ -44,16 +46,7 @@ export interface AttendanceReport {
   rows: AttendanceRowResult[];
 }
 
-interface LiveLesson {
-  id: string;
-  course_version_id: string;
-  organization_id: string;
-  type: string;
-  minutes: number;
-  completion_share: string;
-  starts_at: Date | null;
-  ends_at: Date | null;
-}
+type LiveLesson = LiveLessonRow;
 
 /** Which input field a time problem belongs to (the API's names for one record, the CSV's for a sheet). */
 type TimeField = 'sign_in' | 'sign_out';
@@ -129,10 +122,10 @@ export class AttendanceService {
     });
     const results: AttendanceRowResult[] = [];
     const applied = await this.dataSource.transaction(async (manager) => {
-      const enrolled: { id: string; trainee_id: string; enrolled_at: Date }[] = await manager.query(
-        `SELECT id, trainee_id, enrolled_at FROM enrollments WHERE course_version_id = $1 AND trainee_id = ANY($2) AND status <> 'withdrawn'`,
-        [lesson.course_version_id, rows.map((r) => r.traineeId).filter(Boolean)],
-      );
+      const enrolled = await runQuery(manager, sql.sheetEnrollmentsQuery, [
+        lesson.course_version_id,
+        rows.map((r) => r.traineeId).filter((id): id is string => Boolean(id)),
+      ]);
       const enrollmentOf = new Map(enrolled.map((e) => [e.trainee_id, e.id]));
       const enrolledAt = new Map(enrolled.map((e) => [e.trainee_id, e.enrolled_at]));
       for (const r of rows) {
@@ -184,11 +177,7 @@ export class AttendanceService {
   }
 
   private async liveLesson(actor: Actor, lessonId: string): Promise<LiveLesson> {
-    const rows: LiveLesson[] = await this.dataSource.query(
-      `SELECT l.id, l.course_version_id, v.organization_id, l.type, l.minutes, v.completion_share, l.starts_at, l.ends_at
-         FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1`,
-      [lessonId],
-    );
+    const rows = await runQuery(this.dataSource, sql.liveLessonQuery, [lessonId]);
     const lesson = rows[0];
     if (!lesson) throw CourseErrors.lessonNotFound();
     this.access.assertManages(actor, lesson.organization_id);
@@ -224,10 +213,7 @@ export class AttendanceService {
     traineeId: string,
     courseVersionId: string,
   ): Promise<{ id: string; enrolled_at: Date } | null> {
-    const rows: { id: string; enrolled_at: Date }[] = await manager.query(
-      `SELECT id, enrolled_at FROM enrollments WHERE trainee_id = $1 AND course_version_id = $2 AND status <> 'withdrawn'`,
-      [traineeId, courseVersionId],
-    );
+    const rows = await runQuery(manager, sql.traineeEnrollmentQuery, [traineeId, courseVersionId]);
     return rows[0] ?? null;
   }
 
@@ -241,28 +227,15 @@ export class AttendanceService {
     signOut: Date,
   ): Promise<{ attendedSeconds: number; requiredSeconds: number; lessonCompleted: boolean; courseCompleted: boolean }> {
     const now = this.clock.now();
-    await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
-    await manager.query(
-      `INSERT INTO attendance_records (enrollment_id, lesson_id, signed_in_at, signed_out_at, recorded_by, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (enrollment_id, lesson_id) DO UPDATE
-         SET signed_in_at = EXCLUDED.signed_in_at, signed_out_at = EXCLUDED.signed_out_at, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
-      [enrollmentId, lesson.id, signIn, signOut, actor.userId, now],
-    );
+    await runQuery(manager, sql.lockEnrollmentQuery, [enrollmentId]);
+    await runCommand(manager, sql.upsertAttendanceQuery, [enrollmentId, lesson.id, signIn, signOut, actor.userId, now]);
     const attendedSeconds = Math.floor((signOut.getTime() - signIn.getTime()) / 1000);
     const requiredSeconds = requiredSecondsOf(lesson.minutes, lesson.completion_share);
     // The sheet is the record of a live session: a correction replaces the observed time.
-    await manager.query(
-      `INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at`,
-      [enrollmentId, lesson.id, attendedSeconds, requiredSeconds, now],
-    );
+    await runCommand(manager, sql.setAttendedSecondsQuery, [enrollmentId, lesson.id, attendedSeconds, requiredSeconds, now]);
     // The hours were earned at the sign-out (its CST year decides the ledger year), not now.
     const done = await this.completion.completeLessonIfDue(manager, enrollmentId, lesson.id, signOut, 'attendance');
-    const [p]: { completed_at: Date | null }[] = await manager.query(
-      'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-      [enrollmentId, lesson.id],
-    );
+    const [p] = await runQuery(manager, sql.lessonCompletedAtQuery, [enrollmentId, lesson.id]);
     return { attendedSeconds, requiredSeconds, lessonCompleted: p.completed_at !== null, courseCompleted: done.courseCompleted };
   }
 }

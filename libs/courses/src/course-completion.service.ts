@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CourseCompletedEvent, OutboxWriter } from '@cqo/core';
-import { updateReturning } from './course-access';
+import { CourseCompletedEvent, OutboxWriter, runCommand, runQuery } from '@cqo/core';
 import { CompletionSource } from './entities/lesson-progress.entity';
 import { EnrollmentStatus } from './entities/enrollment.entity';
+import * as sql from './sql/completion.sql';
+import type { LockedEnrollmentRow } from './sql/completion.sql';
 
 /** An enrolment as other libs (exams) need it. */
 export interface EnrollmentRef {
@@ -20,19 +21,7 @@ export interface EnrollmentRef {
   finalExamPaperId: string | null;
 }
 
-interface LockedEnrollment {
-  id: string;
-  status: EnrollmentStatus;
-  trainee_id: string;
-  course_id: string;
-  course_version_id: string;
-  final_exam_passed_at: Date | null;
-  organization_id: string;
-  category: number;
-  kind: 'appointment' | 'continuing';
-  credit_hours: string;
-  final_exam_paper_id: string | null;
-}
+type LockedEnrollment = LockedEnrollmentRow;
 
 /**
  * Decides course completion: every required lesson done and the final exam (if any) passed.
@@ -57,12 +46,7 @@ export class CourseCompletionService {
     courseVersionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EnrollmentRef | null> {
-    const rows: RawRef[] = await manager.query(
-      `SELECT e.id, e.trainee_id, e.course_id, e.course_version_id, e.status, e.enrolled_at, e.completed_at, e.final_exam_passed_at, v.final_exam_paper_id
-         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
-        WHERE e.trainee_id = $1 AND e.course_version_id = $2 AND e.status <> 'withdrawn'`,
-      [traineeId, courseVersionId],
-    );
+    const rows = await runQuery(manager, sql.activeEnrollmentQuery, [traineeId, courseVersionId]);
     const r = rows[0];
     return r
       ? {
@@ -88,7 +72,7 @@ export class CourseCompletionService {
     const e = await this.lock(manager, enrollmentId);
     if (!e || e.status === 'withdrawn') return { completed: false };
     if (!e.final_exam_passed_at) {
-      await manager.query('UPDATE enrollments SET final_exam_passed_at = $2 WHERE id = $1', [enrollmentId, passedAt]);
+      await runCommand(manager, sql.setFinalExamPassedQuery, [enrollmentId, passedAt]);
       e.final_exam_passed_at = passedAt;
     }
     return { completed: await this.completeIfDue(manager, e, passedAt) };
@@ -109,13 +93,7 @@ export class CourseCompletionService {
     assertInTransaction(manager);
     const e = await this.lock(manager, enrollmentId);
     if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
-    const marked = await updateReturning(
-      manager,
-      `UPDATE lesson_progress SET completed_at = $3, completed_via = $4, updated_at = $3
-        WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NULL AND active_seconds >= required_seconds
-        RETURNING lesson_id`,
-      [enrollmentId, lessonId, at, via],
-    );
+    const marked = await runQuery(manager, sql.completeLessonIfDueQuery, [enrollmentId, lessonId, at, via]);
     if (!marked.length) return { lessonCompleted: false, courseCompleted: false };
     return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
   }
@@ -134,24 +112,13 @@ export class CourseCompletionService {
     assertInTransaction(manager);
     const e = await this.lock(manager, enrollmentId);
     if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
-    const marked = await updateReturning(
-      manager,
-      `UPDATE lesson_progress SET completed_at = $3, completed_via = $4, updated_at = $3
-        WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NULL RETURNING lesson_id`,
-      [enrollmentId, lessonId, at, via],
-    );
+    const marked = await runQuery(manager, sql.completeLessonSatisfiedQuery, [enrollmentId, lessonId, at, via]);
     if (!marked.length) return { lessonCompleted: false, courseCompleted: false };
     return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
   }
 
   private async lock(manager: EntityManager, enrollmentId: string): Promise<LockedEnrollment | null> {
-    const rows: LockedEnrollment[] = await manager.query(
-      `SELECT e.id, e.status, e.trainee_id, e.course_id, e.course_version_id, e.final_exam_passed_at,
-              v.organization_id, v.category, v.kind, v.credit_hours, v.final_exam_paper_id
-         FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
-        WHERE e.id = $1 FOR UPDATE OF e`,
-      [enrollmentId],
-    );
+    const rows = await runQuery(manager, sql.lockEnrollmentForCompletionQuery, [enrollmentId]);
     return rows[0] ?? null;
   }
 
@@ -165,17 +132,11 @@ export class CourseCompletionService {
   private async completeIfDue(manager: EntityManager, e: LockedEnrollment, at: Date): Promise<boolean> {
     if (e.status !== 'enrolled') return false;
     if (e.final_exam_paper_id && !e.final_exam_passed_at) return false;
-    const [{ missing, last_done }]: { missing: number; last_done: Date | null }[] = await manager.query(
-      `SELECT count(*) FILTER (WHERE p.completed_at IS NULL)::int AS missing, max(p.completed_at) AS last_done
-         FROM lessons l
-         LEFT JOIN lesson_progress p ON p.enrollment_id = $1 AND p.lesson_id = l.id
-        WHERE l.course_version_id = $2 AND l.required`,
-      [e.id, e.course_version_id],
-    );
+    const [{ missing, last_done }] = await runQuery(manager, sql.requiredLessonsStateQuery, [e.id, e.course_version_id]);
     if (missing > 0) return false;
     const times = [last_done, e.final_exam_passed_at].filter((t): t is Date => t !== null).map((t) => new Date(t).getTime());
     const occurredAt = times.length > 0 ? new Date(Math.max(...times)) : at;
-    await manager.query(`UPDATE enrollments SET status = 'completed', completed_at = $2 WHERE id = $1`, [e.id, occurredAt]);
+    await runCommand(manager, sql.completeEnrollmentQuery, [e.id, occurredAt]);
     const event: CourseCompletedEvent = {
       enrollmentId: e.id,
       traineeId: e.trainee_id,
@@ -195,16 +156,4 @@ export class CourseCompletionService {
 
 function assertInTransaction(manager: EntityManager): void {
   if (!manager.queryRunner?.isTransactionActive) throw new Error('course completion must be evaluated inside a transaction');
-}
-
-interface RawRef {
-  id: string;
-  trainee_id: string;
-  course_id: string;
-  course_version_id: string;
-  status: EnrollmentStatus;
-  enrolled_at: Date;
-  completed_at: Date | null;
-  final_exam_passed_at: Date | null;
-  final_exam_paper_id: string | null;
 }

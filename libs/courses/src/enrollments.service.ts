@@ -1,14 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, preparedQuery, Role } from '@cqo/core';
-import { CourseAccess, updateReturning } from './course-access';
+import {
+  Actor,
+  Clock,
+  CommonErrors,
+  isUniqueViolation,
+  offsetOf,
+  Page,
+  pageOf,
+  PageRequest,
+  Role,
+  runCommand,
+  runPrepared,
+  runQuery,
+} from '@cqo/core';
+import { CourseAccess } from './course-access';
 import { CourseCompletionService, EnrollmentRef } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
 import { EnrollmentSource, EnrollmentStatus } from './entities/enrollment.entity';
 import { CompletionSource } from './entities/lesson-progress.entity';
 import { LessonType } from './entities/lesson.entity';
+import * as sql from './sql/enrollments.sql';
+import type { EnrollmentRow } from './sql/enrollments.sql';
 
 /** An enrolment as its trainee (or staff overseeing the course) sees it. */
 export interface EnrollmentView {
@@ -79,48 +94,6 @@ export interface RosterEntryView {
   completedRequiredLessons: number;
 }
 
-const ENROLLMENT_SELECT = `SELECT e.id, e.trainee_id, e.course_id, e.course_version_id, e.status, e.source, e.enrolled_at, e.withdrawn_at,
-    e.completed_at, e.final_exam_passed_at, v.version, v.title, v.organization_id, o.name AS organization_name, v.category, v.kind,
-    v.credit_hours, v.delivery_mode, v.final_exam_paper_id, v.completion_share,
-    (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS required_lessons,
-    (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
-      WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
-  FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id JOIN training_organizations o ON o.id = v.organization_id`;
-
-const ENROLLMENT_BY_ID = `${ENROLLMENT_SELECT} WHERE e.id = $1`;
-
-/** See {@link EnrollmentsService.enroll}. $1 version, $2 trainee, $3 now. */
-const ENROL_SQL = `
-WITH v AS (
-  SELECT id, course_id FROM course_versions
-   WHERE id = $1 AND status = 'published'
-     AND (enrollment_opens_at IS NULL OR enrollment_opens_at <= $3)
-     AND (enrollment_closes_at IS NULL OR enrollment_closes_at > $3)
-     AND (capacity IS NULL OR seats_taken < capacity)
-   FOR UPDATE
-), ins AS (
-  INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_at)
-  SELECT $2, v.course_id, v.id, 'enrolled', 'self', $3 FROM v
-  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
-    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
-    WHERE enrollments.status = 'withdrawn'
-  RETURNING id, trainee_id, course_id, course_version_id, status, source, enrolled_at, withdrawn_at, completed_at, final_exam_passed_at
-), seat AS (
-  UPDATE course_versions SET seats_taken = seats_taken + 1 WHERE id = (SELECT id FROM v) AND EXISTS (SELECT 1 FROM ins) RETURNING id
-)
--- The enrolment as its trainee sees it (ENROLLMENT_SELECT's columns), in the same statement: no second round trip.
-SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*) FROM seat) AS seats,
-    e.id, e.trainee_id, e.course_id, e.course_version_id, e.status, e.source, e.enrolled_at, e.withdrawn_at,
-    e.completed_at, e.final_exam_passed_at, cv.version, cv.title, cv.organization_id, o.name AS organization_name, cv.category, cv.kind,
-    cv.credit_hours, cv.delivery_mode, cv.final_exam_paper_id, cv.completion_share,
-    (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = cv.id AND l.required) AS required_lessons,
-    (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
-      WHERE l.course_version_id = cv.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
-  FROM (SELECT 1) AS one
-  LEFT JOIN ins e ON true
-  LEFT JOIN course_versions cv ON cv.id = e.course_version_id
-  LEFT JOIN training_organizations o ON o.id = cv.organization_id`;
-
 /**
  * Enrolment and withdrawal. A seat is taken in the same statement that locks the version row and
  * inserts the enrolment, so capacity holds under any number of simultaneous requests; the unique
@@ -144,10 +117,10 @@ export class EnrollmentsService {
   async enroll(actor: Actor, courseVersionId: string): Promise<EnrollmentView> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
     const now = this.clock.now();
-    let rows: (RawEnrollment & { version_id: string | null; enrollment_id: string | null })[];
+    let rows: (EnrollmentRow & { version_id: string | null; enrollment_id: string | null })[];
     try {
-      // A new name for the new text: a connection keeps the statement it prepared under a name.
-      rows = await preparedQuery(this.dataSource, 'cqo_enrol_view', ENROL_SQL, [courseVersionId, actor.userId, now]);
+      // Prepared: one round trip, planned once per connection. The time goes as ISO text.
+      rows = await runPrepared(this.dataSource, sql.enrolQuery, [courseVersionId, actor.userId, now.toISOString()]);
     } catch (error) {
       // A live enrolment in another version of the same course.
       if (isUniqueViolation(error, 'ux_enrollments_trainee_id_course_id_live')) throw CourseErrors.alreadyEnrolled();
@@ -161,29 +134,19 @@ export class EnrollmentsService {
 
   /** A trainee withdraws before the enrolment window closes; the seat is given back. */
   async withdraw(actor: Actor, enrollmentId: string): Promise<EnrollmentView> {
-    const found: { trainee_id: string; course_version_id: string }[] = await this.dataSource.query(
-      'SELECT trainee_id, course_version_id FROM enrollments WHERE id = $1',
-      [enrollmentId],
-    );
+    const found = await runQuery(this.dataSource, sql.enrollmentOwnerQuery, [enrollmentId]);
     if (!found.length) throw CourseErrors.enrollmentNotFound();
     if (found[0].trainee_id !== actor.userId) throw CommonErrors.outOfScope();
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // Version first, then enrolment: the same lock order as enrolling.
-      const versions: { enrollment_closes_at: Date | null }[] = await manager.query(
-        'SELECT enrollment_closes_at FROM course_versions WHERE id = $1 FOR UPDATE',
-        [found[0].course_version_id],
-      );
+      const versions = await runQuery(manager, sql.lockVersionForWithdrawalQuery, [found[0].course_version_id]);
       const closes = versions[0]?.enrollment_closes_at ?? null;
       if (closes !== null && closes <= now) throw CourseErrors.cannotWithdraw();
-      const changed = await updateReturning(
-        manager,
-        `UPDATE enrollments SET status = 'withdrawn', withdrawn_at = $2 WHERE id = $1 AND status = 'enrolled' RETURNING id`,
-        [enrollmentId, now],
-      );
+      const changed = await runQuery(manager, sql.withdrawQuery, [enrollmentId, now]);
       if (!changed.length) throw CourseErrors.cannotWithdraw();
-      await manager.query('UPDATE course_versions SET seats_taken = seats_taken - 1 WHERE id = $1', [found[0].course_version_id]);
-      await manager.query('UPDATE study_sessions SET ended_at = $2 WHERE enrollment_id = $1 AND ended_at IS NULL', [enrollmentId, now]);
+      await runCommand(manager, sql.releaseSeatQuery, [found[0].course_version_id]);
+      await runCommand(manager, sql.endEnrollmentSessionsQuery, [enrollmentId, now]);
     });
     return this.getVisible(actor, enrollmentId);
   }
@@ -193,47 +156,24 @@ export class EnrollmentsService {
    * hours on the way, shown beside a requirement's gap. Each course counts its declared hours.
    */
   async unfinishedHours(traineeId: string): Promise<UnfinishedHours[]> {
-    const rows: { category: number; kind: string; hours: string; courses: number }[] = await this.dataSource.query(
-      `SELECT cv.category, cv.kind, sum(cv.credit_hours)::text AS hours, count(*)::int AS courses
-         FROM enrollments e JOIN course_versions cv ON cv.id = e.course_version_id
-        WHERE e.trainee_id = $1 AND e.status = 'enrolled'
-        GROUP BY cv.category, cv.kind ORDER BY cv.category, cv.kind`,
-      [traineeId],
-    );
+    const rows = await runQuery(this.dataSource, sql.unfinishedHoursQuery, [traineeId]);
     return rows.map((r) => ({ category: r.category, kind: r.kind, hours: String(Number(r.hours)), courses: r.courses }));
   }
 
   async listOwn(actor: Actor, page: PageRequest, status?: EnrollmentStatus): Promise<Page<EnrollmentView>> {
-    const params: unknown[] = [actor.userId];
-    const byStatus = status ? ` AND e.status = $${params.push(status)}` : '';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM enrollments e WHERE e.trainee_id = $1${byStatus}`,
-      params,
-    );
-    const rows: RawEnrollment[] = await this.dataSource.query(
-      `${ENROLLMENT_SELECT} WHERE e.trainee_id = $1${byStatus} ORDER BY e.enrolled_at DESC, e.id ASC
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const [{ total }] = await runQuery(this.dataSource, sql.countOwnEnrollmentsQuery, [actor.userId, status ?? null]);
+    const rows = await runQuery(this.dataSource, sql.ownEnrollmentsQuery, [actor.userId, status ?? null, page.pageSize, offsetOf(page)]);
     return pageOf(rows.map(toView), total, page);
   }
 
   /** One enrolment with per-lesson progress: its trainee, or staff overseeing the course's organization. */
   async getVisible(actor: Actor, enrollmentId: string): Promise<EnrollmentDetailView> {
-    const [e] = await preparedQuery<RawEnrollment>(this.dataSource, 'cqo_enrollment_by_id', ENROLLMENT_BY_ID, [enrollmentId]);
+    const [e] = await runPrepared(this.dataSource, sql.enrollmentByIdQuery, [enrollmentId]);
     if (!e) throw CourseErrors.enrollmentNotFound();
     if (actor.role === Role.Trainee ? e.trainee_id !== actor.userId : !(await this.access.oversees(actor, e.organization_id))) {
       throw CommonErrors.outOfScope();
     }
-    const lessons: RawLessonProgress[] = await this.dataSource.query(
-      `SELECT l.id, l.position, l.title, l.type, l.minutes, l.required, p.active_seconds, p.required_seconds, p.completed_at, p.completed_via,
-              a.signed_in_at, a.signed_out_at
-         FROM lessons l
-         LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = $1
-         LEFT JOIN attendance_records a ON a.lesson_id = l.id AND a.enrollment_id = $1
-        WHERE l.course_version_id = $2 ORDER BY l.position`,
-      [enrollmentId, e.course_version_id],
-    );
+    const lessons = await runQuery(this.dataSource, sql.enrollmentLessonsQuery, [enrollmentId, e.course_version_id]);
     return {
       ...toView(e),
       lessons: lessons.map((l) => ({
@@ -259,31 +199,11 @@ export class EnrollmentsService {
     page: PageRequest,
     status?: EnrollmentStatus,
   ): Promise<Page<RosterEntryView>> {
-    const versions: { organization_id: string }[] = await this.dataSource.query(
-      'SELECT organization_id FROM course_versions WHERE id = $1',
-      [courseVersionId],
-    );
+    const versions = await runQuery(this.dataSource, sql.versionOrganizationQuery, [courseVersionId]);
     if (!versions.length) throw CourseErrors.versionNotFound();
     await this.access.assertOversees(actor, versions[0].organization_id);
-    const params: unknown[] = [courseVersionId];
-    const byStatus = status ? ` AND e.status = $${params.push(status)}` : '';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM enrollments e WHERE e.course_version_id = $1${byStatus}`,
-      params,
-    );
-    const rows: RawRosterEntry[] = await this.dataSource.query(
-      `SELECT e.id, e.trainee_id, u.username, tp.full_name, tp.id_number_masked, ent.name AS enterprise_name, e.status, e.source,
-              e.enrolled_at, e.completed_at, e.final_exam_passed_at,
-              (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = e.course_version_id AND l.required) AS required_lessons,
-              (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
-                WHERE l.course_version_id = e.course_version_id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
-         FROM enrollments e JOIN users u ON u.id = e.trainee_id
-         LEFT JOIN trainee_profiles tp ON tp.user_id = e.trainee_id
-         LEFT JOIN enterprises ent ON ent.id = tp.enterprise_id
-        WHERE e.course_version_id = $1${byStatus}
-        ORDER BY e.enrolled_at ASC, e.id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, page.pageSize, offsetOf(page)],
-    );
+    const [{ total }] = await runQuery(this.dataSource, sql.countRosterQuery, [courseVersionId, status ?? null]);
+    const rows = await runQuery(this.dataSource, sql.rosterQuery, [courseVersionId, status ?? null, page.pageSize, offsetOf(page)]);
     return pageOf(
       rows.map((r) => ({
         enrollmentId: r.id,
@@ -311,11 +231,7 @@ export class EnrollmentsService {
   }
 
   private async whyClosed(manager: EntityManager, courseVersionId: string): Promise<Error> {
-    const rows: { status: string; capacity: number | null; seats_taken: number; opens: Date | null; closes: Date | null }[] =
-      await manager.query(
-        'SELECT status, capacity, seats_taken, enrollment_opens_at AS opens, enrollment_closes_at AS closes FROM course_versions WHERE id = $1',
-        [courseVersionId],
-      );
+    const rows = await runQuery(manager, sql.versionEnrolmentStateQuery, [courseVersionId]);
     const v = rows[0];
     if (!v) return CourseErrors.versionNotFound();
     const now = this.clock.now();
@@ -333,15 +249,7 @@ export async function insertEnrollment(
   e: { traineeId: string; courseId: string; courseVersionId: string; source: EnrollmentSource; by: string | null; at: Date },
 ): Promise<string | null> {
   try {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_by, enrolled_at)
-       VALUES ($1, $2, $3, 'enrolled', $4, $5, $6)
-       ON CONFLICT (trainee_id, course_version_id) DO UPDATE
-         SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = EXCLUDED.enrolled_by, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
-         WHERE enrollments.status = 'withdrawn'
-       RETURNING id`,
-      [e.traineeId, e.courseId, e.courseVersionId, e.source, e.by, e.at],
-    );
+    const rows = await runQuery(manager, sql.insertEnrollmentQuery, [e.traineeId, e.courseId, e.courseVersionId, e.source, e.by, e.at]);
     return rows[0]?.id ?? null;
   } catch (error) {
     // A live enrolment in another version of the same course.
@@ -350,63 +258,7 @@ export async function insertEnrollment(
   }
 }
 
-interface RawEnrollment {
-  id: string;
-  trainee_id: string;
-  course_id: string;
-  course_version_id: string;
-  status: EnrollmentStatus;
-  source: EnrollmentSource;
-  enrolled_at: Date;
-  withdrawn_at: Date | null;
-  completed_at: Date | null;
-  final_exam_passed_at: Date | null;
-  version: number;
-  title: string;
-  organization_id: string;
-  organization_name: string;
-  category: number;
-  kind: string;
-  credit_hours: string;
-  delivery_mode: string;
-  final_exam_paper_id: string | null;
-  completion_share: string;
-  required_lessons: number;
-  completed_required_lessons: number;
-}
-
-interface RawLessonProgress {
-  id: string;
-  position: number;
-  title: string;
-  type: LessonType;
-  minutes: number;
-  required: boolean;
-  active_seconds: number | null;
-  required_seconds: number | null;
-  completed_at: Date | null;
-  completed_via: CompletionSource | null;
-  signed_in_at: Date | null;
-  signed_out_at: Date | null;
-}
-
-interface RawRosterEntry {
-  id: string;
-  trainee_id: string;
-  username: string;
-  full_name: string | null;
-  id_number_masked: string | null;
-  enterprise_name: string | null;
-  status: EnrollmentStatus;
-  source: EnrollmentSource;
-  enrolled_at: Date;
-  completed_at: Date | null;
-  final_exam_passed_at: Date | null;
-  required_lessons: number;
-  completed_required_lessons: number;
-}
-
-function toView(e: RawEnrollment): EnrollmentView {
+function toView(e: EnrollmentRow): EnrollmentView {
   return {
     id: e.id,
     traineeId: e.trainee_id,

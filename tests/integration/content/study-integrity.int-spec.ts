@@ -269,4 +269,27 @@ describe('study integrity on a hosted video', () => {
     const [row] = await db.query('SELECT beats FROM study_sessions WHERE id = $1', [id]);
     expect(row.beats).toBe(3);
   });
+
+  it('decides the first heartbeat of a session on the stored rows when they changed after the session started', async () => {
+    await db.query(
+      'UPDATE lesson_progress SET furthest_position = 0, active_seconds = 0, last_position = 0, completed_at = NULL, completed_via = NULL WHERE enrollment_id = $1 AND lesson_id = $2',
+      [enrollmentId, lessonId],
+    );
+    // Starting remembers the state its first heartbeat needs; the progress row changes behind its back.
+    const id = (await start()).json().sessionId;
+    await db.query('UPDATE lesson_progress SET furthest_position = 200 WHERE enrollment_id = $1 AND lesson_id = $2', [
+      enrollmentId,
+      lessonId,
+    ]);
+    tick(30);
+    expect((await beat(id, { position: 30 })).json()).toMatchObject({ creditedSeconds: 0, activeSeconds: 0, furthestPosition: 200 });
+    // A session ended elsewhere (a start in another process) answers its tab's next heartbeat with 409, not credit.
+    const other = (await start()).json().sessionId;
+    await db.query(`UPDATE study_sessions SET ended_at = now(), ended_reason = 'superseded' WHERE id = $1`, [other]);
+    tick(30);
+    const late = await beat(other, { position: 230 });
+    expect(late.statusCode).toBe(409);
+    const [row] = await db.query('SELECT beats, credited_seconds FROM study_sessions WHERE id = $1', [other]);
+    expect(row).toEqual({ beats: 0, credited_seconds: 0 });
+  });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, CommonErrors, Role } from '@cqo/core';
+import { Actor, CommonErrors, Role, runQuery } from '@cqo/core';
 import { CourseAccess } from '../course-access';
 import { CourseErrors } from '../courses.errors';
+import * as sql from '../sql/study-evidence.sql';
 import { mergeIntervals } from './study-credit';
 
 /** What a regulator or the organization sees of how a lesson's time was earned. */
@@ -57,51 +58,15 @@ export class StudyEvidenceService {
   ) {}
 
   async lessonEvidence(actor: Actor, enrollmentId: string, lessonId: string): Promise<LessonEvidenceView> {
-    const rows: { trainee_id: string; organization_id: string }[] = await this.dataSource.query(
-      `SELECT e.trainee_id, v.organization_id FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id WHERE e.id = $1`,
-      [enrollmentId],
-    );
+    const rows = await runQuery(this.dataSource, sql.evidenceEnrollmentQuery, [enrollmentId]);
     const e = rows[0];
     if (!e) throw CourseErrors.enrollmentNotFound();
     const allowed = actor.role === Role.Trainee ? actor.userId === e.trainee_id : await this.access.oversees(actor, e.organization_id);
     if (!allowed) throw CommonErrors.outOfScope();
-    const [p]: {
-      active_seconds: number;
-      required_seconds: number;
-      furthest_position: number;
-      completed_at: Date | null;
-      completed_via: string | null;
-    }[] = await this.dataSource.query(
-      'SELECT active_seconds, required_seconds, furthest_position, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-      [enrollmentId, lessonId],
-    );
+    const [p] = await runQuery(this.dataSource, sql.evidenceProgressQuery, [enrollmentId, lessonId]);
     if (!p) throw CourseErrors.lessonNotFound();
-    const sessions: {
-      started_at: Date;
-      ended_at: Date | null;
-      ended_reason: string | null;
-      device: string | null;
-      credited_seconds: number;
-      beats: number;
-      uncredited_beats: number;
-      watched: [number, number][];
-    }[] = await this.dataSource.query(
-      `SELECT started_at, ended_at, ended_reason, device, credited_seconds, beats, uncredited_beats, watched
-         FROM study_sessions WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY started_at`,
-      [enrollmentId, lessonId],
-    );
-    const checks: {
-      issued_at: Date;
-      due_at: Date;
-      answered_at: Date | null;
-      kind: string;
-      question_id: string | null;
-      answer: string | null;
-      passed: boolean | null;
-    }[] = await this.dataSource.query(
-      'SELECT issued_at, due_at, answered_at, kind, question_id, answer, passed FROM attention_checks WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY issued_at',
-      [enrollmentId, lessonId],
-    );
+    const sessions = await runQuery(this.dataSource, sql.evidenceSessionsQuery, [enrollmentId, lessonId]);
+    const checks = await runQuery(this.dataSource, sql.evidenceChecksQuery, [enrollmentId, lessonId]);
     // A trainee reads the checks too: which bank question it was stays with the staff (like exam items).
     const staff = actor.role !== Role.Trainee;
     return {

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Redis } from 'ioredis';
-import { DomainError, runCommand, runQuery } from '@cqo/core';
-import { bumpSessionVersion, revokeRefreshTokens, sessionState } from '../sql/accounts.sql';
+import { DomainError, runCommand, runPrepared } from '@cqo/core';
+import { bumpSessionVersionQuery, revokeUserRefreshTokensQuery, sessionStateQuery } from '../sql/session-state.sql';
 import { IdentityRedis } from './identity-redis';
 
 /** What an access token says about its session, checked on every request. */
@@ -42,6 +42,11 @@ const STATES_KEPT = 20_000;
 export class SessionStateService {
   private readonly logger = new Logger(SessionStateService.name);
   private readonly states = new Map<string, KnownState>();
+  /**
+   * Reads under way, by key: requests of one session arriving together (a page's parallel calls,
+   * a burst after a restart) wait for one read instead of each sending its own.
+   */
+  private readonly loading = new Map<string, Promise<KnownState>>();
   /** Bumped by every revocation heard, so a read that raced one is not cached. */
   private generation = 0;
   private subscriber?: Redis;
@@ -61,7 +66,16 @@ export class SessionStateService {
     const key = `${session.userId}|${session.sessionId ?? ''}`;
     let state = this.states.get(key);
     const maxAge = this.listening ? LISTENING_CACHE_MS : DEGRADED_CACHE_MS;
-    if (!state || Date.now() - state.loadedAtMs > maxAge) state = await this.load(key, session);
+    if (!state || Date.now() - state.loadedAtMs > maxAge) {
+      let pending = this.loading.get(key);
+      if (!pending) {
+        pending = this.load(key, session).finally(() => {
+          if (this.loading.get(key) === pending) this.loading.delete(key);
+        });
+        this.loading.set(key, pending);
+      }
+      state = await pending;
+    }
     if (!state.active) throw DomainError.unauthenticated('ACCOUNT_DISABLED', '账号已停用');
     if (state.sessionRevoked || state.version !== session.sessionVersion) {
       throw DomainError.unauthenticated('SESSION_ENDED', '登录已失效，请重新登录');
@@ -73,8 +87,8 @@ export class SessionStateService {
    * {@link announceUser} after the commit so every instance drops what it knows at once.
    */
   async bumpVersion(manager: EntityManager, userId: string): Promise<void> {
-    await runCommand(manager, bumpSessionVersion, [userId]);
-    await runCommand(manager, revokeRefreshTokens, [userId]);
+    await runCommand(manager, bumpSessionVersionQuery, [userId]);
+    await runCommand(manager, revokeUserRefreshTokensQuery, [userId]);
   }
 
   /** Tells every API instance (this one included) to forget the user's states. */
@@ -102,11 +116,13 @@ export class SessionStateService {
     this.generation += 1;
     const prefix = `${userId}|`;
     for (const key of this.states.keys()) if (key.startsWith(prefix)) this.states.delete(key);
+    // A read under way may have started before the revocation: later requests read afresh.
+    for (const key of this.loading.keys()) if (key.startsWith(prefix)) this.loading.delete(key);
   }
 
   private async load(key: string, session: TokenSession): Promise<KnownState> {
     const generation = this.generation;
-    const rows = await runQuery(this.dataSource, sessionState, [session.userId, session.sessionId]);
+    const rows = await runPrepared(this.dataSource, sessionStateQuery, [session.userId, session.sessionId]);
     const row = rows[0];
     const state: KnownState = {
       active: row?.status === 'active',
@@ -143,6 +159,7 @@ export class SessionStateService {
         () => {
           // Revocations published while we were not listening are lost: start from PostgreSQL again.
           this.states.clear();
+          this.loading.clear();
           this.generation += 1;
           this.listening = true;
         },

@@ -70,26 +70,6 @@ export const spendPasswordResets = defineQuery<[userId: string, now: Date]>(
   `UPDATE account_tokens SET used_at = $2 WHERE user_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`,
 );
 
-export const bumpSessionVersion = defineQuery<[userId: string]>(
-  'identity.sessions.bumpVersion',
-  'UPDATE users SET session_version = session_version + 1 WHERE id = $1',
-);
-
-export const revokeRefreshTokens = defineQuery<[userId: string]>(
-  'identity.sessions.revokeRefreshTokens',
-  'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-);
-
-export const sessionState = defineQuery<
-  [userId: string, sessionId: string],
-  { status: string; session_version: number; session_revoked: boolean }
->(
-  'identity.sessions.state',
-  `SELECT u.status, u.session_version,
-              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL) AS session_revoked
-         FROM users u WHERE u.id = $1`,
-);
-
 export const pruneAuditLog = defineQuery<[cutoff: Date]>('identity.audit.prune', 'DELETE FROM audit_log WHERE at < $1');
 
 export const setDisplayName = defineQuery<[userId: string, displayName: string]>(
