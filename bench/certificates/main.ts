@@ -198,11 +198,21 @@ async function main(): Promise<void> {
     const ROUNDS = 5;
     let bareSeconds = 0;
     let endToEndSeconds = 0;
+    // CPU time of this process (every thread: the worker's event loop and its render threads), per phase.
+    let bareCpuMs = 0;
+    let endToEndCpuMs = 0;
+    const cpuMs = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     const perRound = Math.ceil(COUNT / ROUNDS);
     for (let round = 0; round < ROUNDS; round++) {
       const batch = events.slice(round * perRound, (round + 1) * perRound);
       if (batch.length === 0) break;
+      const bareCpuFrom = cpuMs();
       bareSeconds += batch.length / (await bareRendering(renderer, batch.length, round * perRound));
+      bareCpuMs += cpuMs() - bareCpuFrom;
+      const endToEndCpuFrom = cpuMs();
       const startedAt = Date.now();
       const target = round * perRound + batch.length;
       const jobIds = batch.map((event) => `bench-${event.enrollmentId}`);
@@ -225,6 +235,7 @@ async function main(): Promise<void> {
       let finishedAt = 0;
       for (const id of jobIds) finishedAt = Math.max(finishedAt, await finishedOn(queue, id));
       endToEndSeconds += (finishedAt - startedAt) / 1000;
+      endToEndCpuMs += cpuMs() - endToEndCpuFrom;
     }
     const bare = COUNT / bareSeconds;
     const endToEnd = COUNT / endToEndSeconds;
@@ -238,6 +249,7 @@ async function main(): Promise<void> {
       `bare rendering (same layout, pdfkit + QR, one at a time): ${bare.toFixed(1)} /s`,
       `end to end (job → PDF → signed → stored → record): ${endToEnd.toFixed(1)} /s, ${stored} certificates with distinct serials`,
       `throughput ratio end-to-end / bare rendering: ${(endToEnd / bare).toFixed(2)} (goal ≥ 0.80)`,
+      `CPU per certificate in this process: end to end ${(endToEndCpuMs / COUNT).toFixed(1)} ms (all threads, bench polling included), bare rendering ${(bareCpuMs / COUNT).toFixed(1)} ms; load average at end ${loadavg()[0].toFixed(1)}`,
       `median PDF size: ${(median / 1024).toFixed(1)} KB (min ${(sizes[0] / 1024).toFixed(1)}, max ${(sizes[sizes.length - 1] / 1024).toFixed(1)}; goal ≤ 150 KB)`,
       `peak memory of the worker process (VmHWM): ${peakMemoryMiB().toFixed(0)} MiB`,
     ];

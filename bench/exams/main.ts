@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { NestFactory } from '@nestjs/core';
@@ -87,20 +88,24 @@ async function main(): Promise<void> {
     const [{ warmConclusions }] = await db.query('SELECT count(*)::int AS "warmConclusions" FROM capability_results');
     // Start every attempt (all 1,000 are then open at once), then save each trainee's 50 answers in one request.
     const attempts: { id: string; items: { position: number; type: string; options: { id: string }[] }[] }[] = new Array(ATTEMPTS);
+    const startCpu = await cpuNow(db);
     const starts = await bounded(ATTEMPTS, CONCURRENCY, async (k) => {
       const res = await send('POST', `/me/exam-papers/${paperId}/attempts`, tokens[k]);
       if (res.status === 200) attempts[k] = JSON.parse(res.body);
       return res;
     });
+    const startCpuUsed = await cpuSince(db, startCpu);
     const [{ open }] = await db.query(`SELECT count(*)::int AS open FROM exam_attempts WHERE status = 'open'`);
     const keys = await keysOf(db);
     const saves = await bounded(ATTEMPTS, CONCURRENCY, (k) =>
       send('PUT', `/me/exam-attempts/${attempts[k].id}/answers`, tokens[k], { answers: answersOf(attempts[k], keys, k) }),
     );
 
+    const submitCpu = await cpuNow(db);
     const submitStarted = process.hrtime.bigint();
     const submits = await bounded(ATTEMPTS, CONCURRENCY, (k) => send('POST', `/me/exam-attempts/${attempts[k].id}/submit`, tokens[k]));
     const submitSeconds = Number(process.hrtime.bigint() - submitStarted) / 1e9;
+    const submitCpuUsed = await cpuSince(db, submitCpu);
 
     // The same gradings with the plain function: every attempt's items and saved answers, graded in a loop.
     const gradable = await gradableOf(db);
@@ -146,6 +151,15 @@ async function main(): Promise<void> {
     process.stdout.write(
       `graded once: ${stored.length} submitted, ${events} exam.attempt.graded events, ${conclusions} capability conclusions, ${mismatches} score mismatches vs the plain function\n`,
     );
+    // CPU time per request, which the machine's load disturbs far less than the rates above.
+    for (const [name, used] of [
+      ['start', startCpuUsed],
+      ['submit', submitCpuUsed],
+    ] as const) {
+      process.stdout.write(
+        `CPU per ${name}: ${(used.node / ATTEMPTS).toFixed(2)} ms this process (API and load generator) + ${(used.postgres / ATTEMPTS).toFixed(2)} ms PostgreSQL backends of the bench database\n`,
+      );
+    }
     process.stdout.write(
       `load average at end: ${loadavg()
         .map((l) => l.toFixed(2))
@@ -166,6 +180,35 @@ async function main(): Promise<void> {
     if (process.argv.includes('--keep')) process.stdout.write(`kept database ${databaseUrl}\n`);
     else await dropDatabase(databaseUrl);
   }
+}
+
+interface CpuMark {
+  node: number;
+  postgres: Map<number, number>;
+}
+
+/** CPU milliseconds (user + system) of this process and of every PostgreSQL backend connected to the bench database. */
+async function cpuNow(db: DataSource): Promise<CpuMark> {
+  const usage = process.cpuUsage();
+  const pids: { pid: number }[] = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const postgres = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100 Hz).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      postgres.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return { node: (usage.user + usage.system) / 1000, postgres };
+}
+
+async function cpuSince(db: DataSource, from: CpuMark): Promise<{ node: number; postgres: number }> {
+  const to = await cpuNow(db);
+  let postgres = 0;
+  for (const [pid, ms] of to.postgres) postgres += ms - (from.postgres.get(pid) ?? 0);
+  return { node: to.node - from.node, postgres };
 }
 
 /** Runs `total` tasks with at most `limit` in flight; returns one sample per task, in task order. */

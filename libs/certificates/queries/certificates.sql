@@ -60,5 +60,5 @@ WHERE p.user_id = $1) h ON TRUE
 -- lockSubject (certificates.lockSubject)
 SELECT pg_advisory_xact_lock(hashtextextended($1, 0));
 
--- nextSerialNumber (certificates.nextSerialNumber)
-SELECT nextval('certificate_serial_seq')::text AS n;
+-- nextSerialNumbers (certificates.nextSerialNumbers)
+SELECT nextval('certificate_serial_seq')::text AS n FROM generate_series(1, $1::int);

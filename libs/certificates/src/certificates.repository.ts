@@ -7,6 +7,7 @@ import { regionPathOf } from '@cqo/organizations';
 import { NewNotification, notificationInsert } from '@cqo/notifications';
 import { CertificateEntity, CertificateEventEntity, CertificateEventType } from './certificate.entity';
 import { CertificateKind } from './certificate.types';
+import { SerialBlocks } from './serials/serial-blocks';
 import * as sql from './sql/certificates.sql';
 
 /** The trainee as a certificate prints them, and the region whose regulators oversee them. */
@@ -37,6 +38,11 @@ function toHolder(row: sql.HolderSqlRow): HolderRow {
 /** Queries over certificates and the few facts of other domains they print (by explicit SQL). */
 @Injectable()
 export class CertificatesRepository {
+  /** The serial sequence, drawn 16 numbers per round trip; one per process (this provider is a singleton). */
+  private readonly serials = new SerialBlocks(async (count) =>
+    (await runQuery(this.dataSource, sql.nextSerialNumbers, [count])).map((r) => r.n),
+  );
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
@@ -107,9 +113,12 @@ export class CertificatesRepository {
     return (await regionPathOf(this.manager, regionId)) ?? null;
   }
 
-  async nextSerialNumber(manager: EntityManager): Promise<string> {
-    const rows = await runQuery(manager, sql.nextSerialNumber, []);
-    return rows[0].n;
+  /**
+   * The next serial sequence number: from this process's block, drawn from the database sequence
+   * 16 at a time (outside any transaction: `nextval` is never rolled back anyway).
+   */
+  nextSerialNumber(): Promise<string> {
+    return this.serials.next();
   }
 
   /** Serializes issuance of one (trainee, kind, subject, period) across processes until the transaction ends. */

@@ -108,8 +108,9 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     ]);
   });
 
-  it('gives 100 concurrent issuances 100 distinct serials', async () => {
+  it('gives 100 concurrent issuances 100 distinct serials, drawing the sequence 16 numbers per round trip', async () => {
     const traineeId = world.users.traineeLZ;
+    const [{ last_value: before }] = await dataSource.query('SELECT last_value FROM certificate_serial_seq');
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         issuer.issue({
@@ -138,6 +139,11 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     expect(new Set(serials).size).toBe(100);
     expect(serials.every((s) => normalizeSerial(s) === s)).toBe(true);
     expect(new Set(results.map((r) => r.certificate.verifyToken)).size).toBe(100);
+    // Whole blocks of 16 (one round trip each), at most one more than the 100 serials need beyond what was left over.
+    const [{ last_value: after }] = await dataSource.query('SELECT last_value FROM certificate_serial_seq');
+    const drawn = Number(after) - Number(before);
+    expect(drawn % 16).toBe(0);
+    expect(drawn).toBeLessThanOrEqual(112);
   });
 
   it('refuses a name no embedded font can draw, naming the character, and spends no serial on it', async () => {

@@ -186,7 +186,7 @@ export class CertificateIssuer {
 
   private async prepareVersion(spec: VersionSpec): Promise<PreparedVersion> {
     const now = this.clock.now();
-    const sequence = await this.repository.nextSerialNumber(this.dataSource.manager);
+    const sequence = await this.repository.nextSerialNumber();
     const serial = formatSerial(this.config.certificates.serialRegion, spec.kind, chinaYearOf(now), sequence);
     const verifyToken = randomBytes(16).toString('base64url');
     const content: CertificateContent = {

@@ -48,9 +48,10 @@ export const issuanceStartWithCourse = defineQuery<
                      WHERE v.id = $5 AND o.id = $6) n ON TRUE`,
 );
 
-export const nextSerialNumber = defineQuery<[], { n: string }>(
-  'certificates.nextSerialNumber',
-  "SELECT nextval('certificate_serial_seq')::text AS n",
+/** `$1` numbers of the serial sequence in one round trip (see SerialBlocks). */
+export const nextSerialNumbers = defineQuery<[count: number], { n: string }>(
+  'certificates.nextSerialNumbers',
+  "SELECT nextval('certificate_serial_seq')::text AS n FROM generate_series(1, $1::int)",
 );
 
 /** Serializes issuance of one (trainee, kind, subject, period) across processes until the transaction ends. */

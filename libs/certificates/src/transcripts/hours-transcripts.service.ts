@@ -79,7 +79,7 @@ export class HoursTranscriptsService {
       });
     }
     const now = this.clock.now();
-    const sequence = await this.repository.nextSerialNumber(this.dataSource.manager);
+    const sequence = await this.repository.nextSerialNumber();
     const body = `${this.config.certificates.serialRegion}-${TRANSCRIPT_SERIAL_CODE}-${chinaYearOf(now)}-${sequence.padStart(6, '0')}`;
     const serial = `${body}-${checkCharacters(body)}`;
     const verifyToken = randomBytes(16).toString('base64url');

@@ -8,8 +8,11 @@ export class ExamAttemptItemEntity {
   @PrimaryColumn({ type: 'uuid' })
   attemptId!: string;
 
-  @ManyToOne(() => ExamAttemptEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attempt_id', foreignKeyConstraintName: 'fk_exam_attempt_items_attempt' })
+  // No foreign keys in the database (see migration ExamItemReferencesSetBased): the start statement
+  // inserts the items from the attempt it inserts, after reading every drawn version; triggers
+  // delete the items of deleted attempts and refuse deleting a version an item shows.
+  @ManyToOne(() => ExamAttemptEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'attempt_id' })
   attempt?: Relation<ExamAttemptEntity>;
 
   /** 1-based position as shown. */
@@ -20,8 +23,8 @@ export class ExamAttemptItemEntity {
   @Column({ type: 'uuid' })
   questionVersionId!: string;
 
-  @ManyToOne(() => QuestionVersionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'question_version_id', foreignKeyConstraintName: 'fk_exam_attempt_items_question_version' })
+  @ManyToOne(() => QuestionVersionEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'question_version_id' })
   questionVersion?: Relation<QuestionVersionEntity>;
 
   @Column({ type: 'int' })

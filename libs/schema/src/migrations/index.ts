@@ -31,6 +31,7 @@ import { MailLogRetention1795669000000 } from './1795669000000-MailLogRetention'
 import { ScormPackages1795670000000 } from './1795670000000-ScormPackages';
 import { XapiWindowIndex1795671000000 } from './1795671000000-XapiWindowIndex';
 import { ExamAttemptAnswerSaves1795672000000 } from './1795672000000-ExamAttemptAnswerSaves';
+import { ExamItemReferencesSetBased1795673720000 } from './1795673720000-ExamItemReferencesSetBased';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS = [
   ScormPackages1795670000000,
   XapiWindowIndex1795671000000,
   ExamAttemptAnswerSaves1795672000000,
+  ExamItemReferencesSetBased1795673720000,
 ];
