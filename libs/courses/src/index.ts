@@ -25,6 +25,7 @@ export * from './scorm/scorm-manifest';
 export * from './scorm/scorm-cmi';
 export * from './scorm/scorm-runtime';
 export * from './scorm/scorm.service';
+export * from './scorm/scorm-navigation';
 export * from './content/byte-range';
 export * from './content/content-files.service';
 export * from './content/content-inspector';

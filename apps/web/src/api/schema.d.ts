@@ -1730,7 +1730,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Launches a SCO: a session whose URL serves the package's files with the SCORM runtime */
+        /** Launches a SCO by a navigation request: a session whose URL serves the package's files with the SCORM runtime */
         post: operations["ScormController_launch"];
         delete?: never;
         options?: never;
@@ -4598,12 +4598,38 @@ export type components = {
             lessonCompleted: boolean;
         };
         ScormLaunchDto: {
-            /** @description The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent */
+            /** @description The SCO to launch (its item identifier in imsmanifest.xml): the target of a `choice` request; the first SCO when absent */
             scoId?: string;
         };
         ScormPreviewDto: {
             /** @description A preview session of the SCO, for the course author */
             url: string;
+        };
+        ScormNavLaunchDto: {
+            /** @description The SCO to launch (its item identifier in imsmanifest.xml): the target of a `choice` request; the first SCO when absent */
+            scoId?: string;
+            /**
+             * @description Navigation request from the SCO the trainee is on: `start` (default; resumes the current SCO or the first), `continue`, `previous`, `choice` (of `scoId`; also meant by `scoId` alone). Refused (409 SCORM_NAV_REFUSED) where the package's control modes do not allow it
+             * @enum {string}
+             */
+            navRequest?: "start" | "continue" | "previous" | "choice";
+        };
+        ScormNavigationItemDto: {
+            /** @description The item identifier in imsmanifest.xml */
+            id: string;
+            title: string;
+            /** @description The SCO has reported completion */
+            completed: boolean;
+            /** @description The package's choice control mode lets the trainee pick it from the list now */
+            selectable: boolean;
+        };
+        ScormNavigationViewDto: {
+            currentScoId: string;
+            items: components["schemas"]["ScormNavigationItemDto"][];
+            /** @description A `previous` request would be honoured (flow, not forward only, not the first) */
+            canPrevious: boolean;
+            /** @description A `continue` request would be honoured (flow, not the last) */
+            canContinue: boolean;
         };
         ScormLaunchViewDto: {
             /** Format: uuid */
@@ -4613,6 +4639,14 @@ export type components = {
             version: "1.2" | "2004";
             /** @description The SCO's launch page, under the session's own path */
             url: string;
+            navigation: components["schemas"]["ScormNavigationViewDto"];
+        };
+        ScormCommitResultDto: {
+            /** @description Seconds credited by this commit */
+            creditedSeconds: number;
+            /** @description The lesson's credited seconds so far */
+            activeSeconds: number;
+            lessonCompleted: boolean;
         };
         QuestionOptionDto: {
             /** @example 企业主要负责人 */
@@ -11617,7 +11651,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScormLaunchDto"];
+                "application/json": components["schemas"]["ScormNavLaunchDto"];
             };
         };
         responses: {
@@ -11712,6 +11746,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScormCommitResultDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {

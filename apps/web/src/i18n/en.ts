@@ -197,6 +197,11 @@ export const en: Record<MessageKey, string> = {
     'The course records your learning itself; study time counts only as far as the server saw it pass. The lesson is complete once the course says its conditions are met (completed or passed).',
   'cmi5.studied': 'Study time credited: {time}',
   'lessonType.scorm': 'SCORM course',
+  'scorm.outline': 'Contents',
+  'scorm.previous': 'Previous',
+  'scorm.next': 'Next',
+  'scorm.itemDone': 'completed',
+  'scorm.itemCurrent': 'current',
   'scorm.howItWorks':
     'The course records your progress in the SCORM runtime the platform provides, and resumes where you left off; study time counts only as far as the server saw it pass, and no more than the course reports. The lesson is complete once the course reports completion (or the mastery score).',
   'org.packageChoose': 'Choose a cmi5 package (zip with cmi5.xml at its root)',

@@ -191,6 +191,11 @@ export const zhCN = {
     '课件自行记录学习情况；学习时长以服务器观察到的时间为准，课件上报的时长超出时不予计入。满足课件规定的完成条件（完成或通过测验）后本课时完成。',
   'cmi5.studied': '已计学习时长：{time}',
   'lessonType.scorm': 'SCORM 课件',
+  'scorm.outline': '课件目录',
+  'scorm.previous': '上一讲',
+  'scorm.next': '下一讲',
+  'scorm.itemDone': '已完成',
+  'scorm.itemCurrent': '当前',
   'scorm.howItWorks':
     '课件在平台提供的 SCORM 运行环境中记录学习进度，退出后可从上次位置继续；学习时长以服务器观察到的时间为准，且不超过课件上报的时长。课件报告完成（或达到掌握分数）后本课时完成。',
   'org.packageChoose': '选择 cmi5 课件包（zip，根目录含 cmi5.xml）',

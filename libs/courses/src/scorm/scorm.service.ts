@@ -12,12 +12,18 @@ import { assessBeat } from '../study/study-credit';
 import { hashApiKey } from '../xapi-keys.service';
 import { checkCommit, launchCmi, scoComplete, ScormCommitError, StoredCmi } from './scorm-cmi';
 import { ScormPackage, ScormSco } from './scorm-manifest';
+import { navigationView, resolveNavRequest, ScormNavigationError, ScormNavigationView, ScormNavRequest } from './scorm-navigation';
 import { injectRuntime } from './scorm-runtime';
 
 /** A launch's files and commits work this long after it (a study sitting), and not after a newer launch of the lesson. */
 export const SCORM_SESSION_HOURS = 8;
 /** The largest commit body the runtime may send (2004 suspend_data alone may be 64,000 characters). */
 export const SCORM_COMMIT_MAX_CHARS = 256 * 1024;
+/**
+ * How long a SCO left by navigation (another SCO of the lesson launched) still takes its own late
+ * commits — the Terminate or page-hide commit sent as its frame goes away — into its own attempt.
+ */
+export const SCORM_NAV_GRACE_SECONDS = 60;
 
 export interface ScormLaunchView {
   sessionId: string;
@@ -25,6 +31,14 @@ export interface ScormLaunchView {
   version: '1.2' | '2004';
   /** The SCO's launch page, under the session's own path (the runtime is injected into its HTML). */
   url: string;
+  /** The package's SCOs, the one delivered, and the moves allowed from it (the player's list and 上一讲/下一讲). */
+  navigation: ScormNavigationView;
+}
+
+/** A launch's navigation request: `start` (resume the current SCO, the first at the beginning), `continue`, `previous`, or `choice` of `scoId`. */
+export interface ScormLaunchRequest {
+  navRequest?: ScormNavRequest;
+  scoId?: string;
 }
 
 export interface ScormCommitResult {
@@ -41,6 +55,10 @@ export const ScormErrors = {
   scoNotFound: () => DomainError.invalid('SCORM_SCO_NOT_FOUND', '课件包中没有该 SCO', [{ field: 'scoId', message: '课件包中没有该 SCO' }]),
   sessionInvalid: () => DomainError.forbidden('SCORM_SESSION_INVALID', '课件会话无效或已过期，请重新启动课件'),
   sessionEnded: () => DomainError.conflict('SCORM_SESSION_ENDED', '课件会话已结束（已退出或在别处重新启动），请重新启动课件'),
+  navigation: (error: ScormNavigationError) =>
+    error.kind === 'invalid'
+      ? DomainError.invalid('SCORM_NAV_INVALID', error.message, [{ field: error.field, message: error.message }])
+      : DomainError.conflict('SCORM_NAV_REFUSED', error.message, [{ field: error.field, message: error.message }]),
   commitInvalid: (field: string, message: string) =>
     DomainError.invalid('SCORM_COMMIT_INVALID', `课件提交的数据有误：${field} ${message}`, [{ field, message }]),
 };
@@ -81,8 +99,15 @@ export class ScormService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Launches a SCO (the first when none is named) for the trainee's enrolment; an open session of the same lesson ends as superseded. */
-  async launch(actor: Actor, enrollmentId: string, lessonId: string, scoId?: string): Promise<ScormLaunchView> {
+  /**
+   * Launches a SCO for the trainee's enrolment by a navigation request from the SCO the trainee is
+   * on (the last launched): `start` (the default) resumes it, or the first; `continue`/`previous`
+   * move in order where the package's flow allows; `choice` (also meant by a bare `scoId`) picks
+   * one where choice allows. An open session of the lesson ends: 'navigated' when another SCO is
+   * delivered (its late commits still land in its own attempt for a short grace), 'superseded' when
+   * the same SCO is launched again. Launches of an enrolment are serialized by its row lock.
+   */
+  async launch(actor: Actor, enrollmentId: string, lessonId: string, request: ScormLaunchRequest = {}): Promise<ScormLaunchView> {
     const [row]: {
       trainee_id: string;
       status: string;
@@ -104,28 +129,52 @@ export class ScormService {
     if (row.trainee_id !== actor.userId) throw CommonErrors.outOfScope();
     if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
     if (row.type !== 'scorm' || !row.structure || !row.standard?.startsWith('scorm')) throw ScormErrors.notScorm();
-    const sco = scoId === undefined ? row.structure.scos[0] : row.structure.scos.find((s) => s.id === scoId);
-    if (!sco) throw ScormErrors.scoNotFound();
+    const structure = row.structure;
+    const navRequest: ScormNavRequest = request.navRequest ?? (request.scoId !== undefined ? 'choice' : 'start');
 
     const token = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
+    const { sco, completed } = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
+      const [last]: { sco_id: string }[] = await manager.query(
+        'SELECT sco_id FROM scorm_sessions WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY launched_at DESC, finished_at DESC NULLS FIRST LIMIT 1',
+        [enrollmentId, lessonId],
+      );
+      const current = last && structure.scos.some((x) => x.id === last.sco_id) ? last.sco_id : null;
+      let target: ScormSco;
+      try {
+        target = resolveNavRequest(structure, current, navRequest, request.scoId);
+      } catch (error) {
+        if (error instanceof ScormNavigationError) throw ScormErrors.navigation(error);
+        throw error;
+      }
       await manager.query(
-        `UPDATE scorm_sessions SET finished_at = $3, ended_reason = 'superseded' WHERE enrollment_id = $1 AND lesson_id = $2 AND finished_at IS NULL`,
-        [enrollmentId, lessonId, now],
+        `UPDATE scorm_sessions SET finished_at = $3, ended_reason = CASE WHEN sco_id = $4 THEN 'superseded' ELSE 'navigated' END
+          WHERE enrollment_id = $1 AND lesson_id = $2 AND finished_at IS NULL`,
+        [enrollmentId, lessonId, now, target.id],
       );
       await manager.query(
         `INSERT INTO scorm_sessions (id, enrollment_id, lesson_id, sco_id, trainee_id, token_hash, launched_at, counted_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-        [sessionId, enrollmentId, lessonId, sco.id, actor.userId, hashApiKey(token), now],
+        [sessionId, enrollmentId, lessonId, target.id, actor.userId, hashApiKey(token), now],
       );
       await manager.query(
         `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
         [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
       );
+      const done: { sco_id: string }[] = await manager.query(
+        'SELECT sco_id FROM scorm_attempts WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NOT NULL',
+        [enrollmentId, lessonId],
+      );
+      return { sco: target, completed: new Set(done.map((d) => d.sco_id)) };
     });
-    return { sessionId, scoId: sco.id, version: row.structure.version, url: `/scorm-sessions/${sessionId}/${token}/${sco.href}` };
+    return {
+      sessionId,
+      scoId: sco.id,
+      version: structure.version,
+      url: `/scorm-sessions/${sessionId}/${token}/${sco.href}`,
+      navigation: navigationView(structure, sco.id, completed),
+    };
   }
 
   /**
@@ -136,7 +185,7 @@ export class ScormService {
     const s = await this.session(sessionId, token);
     const now = this.clock.now();
     const secondsLeft = Math.floor((new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000 - now.getTime()) / 1000);
-    if (secondsLeft <= 0 || s.ended_reason === 'superseded') throw ScormErrors.sessionInvalid();
+    if (secondsLeft <= 0 || s.ended_reason === 'superseded' || s.ended_reason === 'navigated') throw ScormErrors.sessionInvalid();
     const safe = safePackagePath(path);
     if (!safe || safe.endsWith('/')) throw ContentErrors.fileNotFound();
     const content = await this.storage.get(`${s.storage_prefix}${safe}`);
@@ -173,12 +222,14 @@ export class ScormService {
    * A commit of the session's runtime (LMSCommit/Commit, LMSFinish/Terminate, or its periodic
    * beat): the CMI data is kept (resume), the server time since the last commit is assessed by
    * the study rule (capped per beat, none while the page is hidden), and credited as far as the
-   * reported session_time reaches. The SCO's completion, then the lesson's, follow.
+   * reported session_time reaches. The SCO's completion, then the lesson's, follow. A SCO left by
+   * navigation takes its late commits for SCORM_NAV_GRACE_SECONDS, into its own attempt (never
+   * another SCO's), its time counted only up to when it was left.
    */
   async commit(sessionId: string, token: string, body: unknown): Promise<ScormCommitResult> {
     const parsed = this.parseBody(body);
     const s = await this.session(sessionId, token);
-    if (s.finished_at) throw ScormErrors.sessionEnded();
+    if (!this.takesCommits(s)) throw ScormErrors.sessionEnded();
     if (this.clock.now().getTime() > new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000)
       throw ScormErrors.sessionInvalid();
     const version = s.structure.version;
@@ -194,12 +245,14 @@ export class ScormService {
       const now = this.clock.now();
       await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [s.enrollment_id]);
       const [current]: SessionRow[] = await manager.query('SELECT * FROM scorm_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-      if (current.finished_at) throw ScormErrors.sessionEnded();
+      if (!this.takesCommits(current)) throw ScormErrors.sessionEnded();
       const [progress]: { completed_at: Date | null }[] = await manager.query(
         'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
         [s.enrollment_id, s.lesson_id],
       );
-      const elapsed = Math.max(0, (now.getTime() - new Date(current.counted_until).getTime()) / 1000);
+      // A SCO left by navigation: its time ran only until it was left.
+      const until = current.finished_at ? Math.min(now.getTime(), new Date(current.finished_at).getTime()) : now.getTime();
+      const elapsed = Math.max(0, (until - new Date(current.counted_until).getTime()) / 1000);
       // The same rule as a document's heartbeat: server time, at most one beat's worth per commit.
       const outcome = assessBeat(
         {
@@ -221,7 +274,7 @@ export class ScormService {
       const finish = parsed.kind === 'finish';
       await manager.query(
         `UPDATE scorm_sessions SET counted_until = $2, observed_seconds = $3, credited_seconds = credited_seconds + $4, reported_seconds = $5, commits = commits + 1,
-                finished_at = CASE WHEN $6 THEN $7::timestamptz ELSE finished_at END, ended_reason = CASE WHEN $6 THEN 'finished' ELSE ended_reason END
+                finished_at = CASE WHEN $6 THEN COALESCE(finished_at, $7::timestamptz) ELSE finished_at END, ended_reason = CASE WHEN $6 THEN 'finished' ELSE ended_reason END
           WHERE id = $1`,
         [
           sessionId,
@@ -302,6 +355,14 @@ export class ScormService {
     // A withdrawn trainee's sessions end with the enrolment.
     if (!row || row.id !== sessionId || row.enrollment_status === 'withdrawn') throw ScormErrors.sessionInvalid();
     return row;
+  }
+
+  /** An open session takes commits; so does one left by navigation, for a short grace. */
+  private takesCommits(s: Pick<SessionRow, 'finished_at' | 'ended_reason'>): boolean {
+    if (!s.finished_at) return true;
+    return (
+      s.ended_reason === 'navigated' && this.clock.now().getTime() - new Date(s.finished_at).getTime() <= SCORM_NAV_GRACE_SECONDS * 1000
+    );
   }
 
   private scoOf(s: SessionRow): ScormSco {
