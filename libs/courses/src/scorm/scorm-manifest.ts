@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { SaxesTagPlain } from 'saxes';
 import { SaxesParser } from 'saxes';
-import { CONTROL_MODE_2004_DEFAULT, CONTROL_MODE_FREE, ScormControlMode } from './scorm-navigation';
+import type { ScormControlMode } from './scorm-navigation';
+import { CONTROL_MODE_2004_DEFAULT, CONTROL_MODE_FREE } from './scorm-navigation';
 
 export type ScormVersion = '1.2' | '2004';
 

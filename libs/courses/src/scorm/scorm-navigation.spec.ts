@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScormManifest, ScormPackage } from './scorm-manifest';
+import type { ScormPackage } from './scorm-manifest';
+import { parseScormManifest } from './scorm-manifest';
 import { navigationView, resolveNavRequest, ScormNavigationError } from './scorm-navigation';
 
 const SAMPLE = readFileSync(join(__dirname, '../../../../tests/fixtures/scorm2004-sample/imsmanifest.xml'), 'utf8');
