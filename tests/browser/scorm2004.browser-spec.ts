@@ -25,6 +25,7 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
   let page: Page;
   let enrollmentId: string;
   let lessonId: string;
+  let versionId: string;
   const clock = new ShiftedClock();
   const failures: string[] = [];
 
@@ -50,7 +51,7 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
       }),
     });
     expect(created.statusCode).toBe(201);
-    const versionId = created.json().id;
+    versionId = created.json().id;
     lessonId = created.json().lessons[0].id;
     for (const [url, token, payload] of [
       [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
@@ -167,5 +168,28 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
       { sco_id: 'sco-intro', cmi: expect.objectContaining({ 'cmi.completion_status': 'completed' }), completed_at: expect.any(Date) },
     ]);
     expect(failures).toEqual([]);
+  });
+
+  it("lets the org admin preview the package's SCOs from the version page, recording nothing", async () => {
+    const admin = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const org = await admin.newPage();
+    org.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    try {
+      const before = await db.query('SELECT count(*)::int AS n FROM scorm_sessions');
+      await signIn(org, servers.baseUrl, 'orgadmina', TEST_PASSWORD);
+      await org.goto(`${servers.baseUrl}/app/org/versions/${versionId}`);
+      await org.getByRole('button', { name: '预览：质量风险管理（课件）' }).click();
+      const preview = org.getByTestId('lesson-preview');
+      const frame = org.frameLocator('[data-testid="preview-frame"]');
+      await frame.getByRole('heading', { name: '第一讲 风险识别' }).waitFor();
+      // The runtime answers the SCO (learner 预览) but sends nothing.
+      await frame.locator('#status[data-state="ready"]').getByText('已连接平台（预览）').waitFor();
+      await preview.getByRole('button', { name: '第二讲 风险控制' }).click();
+      await frame.getByRole('heading', { name: '第二讲 风险控制' }).waitFor();
+      expect(await db.query('SELECT count(*)::int AS n FROM scorm_sessions')).toEqual(before);
+      expect(failures).toEqual([]);
+    } finally {
+      await admin.close();
+    }
   });
 });

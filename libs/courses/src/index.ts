@@ -29,6 +29,7 @@ export * from './scorm/scorm-navigation';
 export * from './content/byte-range';
 export * from './content/content-files.service';
 export * from './content/content-inspector';
+export * from './content/lesson-preview.service';
 export * from './content/media-url-signer';
 export * from './study/study-credit';
 export * from './study/attention-question-source';

@@ -1786,6 +1786,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/course-versions/{versionId}/lessons/{lessonId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens a lesson (video, PDF, SCORM, cmi5) as a trainee would see it, recording and crediting nothing */
+        post: operations["LessonPreviewController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exam-questions": {
         parameters: {
             query?: never;
@@ -4647,6 +4664,32 @@ export type components = {
             /** @description The lesson's credited seconds so far */
             activeSeconds: number;
             lessonCompleted: boolean;
+        };
+        LessonPreviewDto: {
+            /** @description SCORM/cmi5 lessons: the SCO or AU to open (its identifier); the first when absent */
+            itemId?: string;
+        };
+        LessonPreviewItemDto: {
+            id: string;
+            title: string;
+        };
+        LessonPreviewViewDto: {
+            /** Format: uuid */
+            lessonId: string;
+            /** @enum {string} */
+            type: "video" | "document" | "live_session" | "cmi5" | "scorm";
+            title: string;
+            /**
+             * @description file: a video or PDF by signed URL; link: an external URL; package: a SCORM SCO or cmi5 AU page
+             * @enum {string}
+             */
+            kind: "file" | "link" | "package";
+            url: string;
+            mimeType: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            items: components["schemas"]["LessonPreviewItemDto"][];
+            itemId: string | null;
         };
         QuestionOptionDto: {
             /** @example 企业主要负责人 */
@@ -11783,6 +11826,59 @@ export interface operations {
                 };
                 content: {
                     "text/javascript": string;
+                };
+            };
+            /** @description 错误：{statusCode, code, message, details} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    LessonPreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonPreviewViewDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 角色或范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
