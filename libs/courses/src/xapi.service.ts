@@ -5,7 +5,7 @@ import { isUUID } from 'class-validator';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, Role, runQuery, SqlQuery } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery, SqlQuery } from '@cqo/core';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
@@ -26,6 +26,7 @@ import {
   xapiStatementHash,
   xapiStatementQuery,
   xapiVoidTargetsQuery,
+  XapiResolvedRow,
 } from './sql/xapi.sql';
 
 export const MAX_STATEMENTS_PER_REQUEST = 100;
@@ -52,6 +53,22 @@ interface Intake {
   live: boolean;
   /** A cmi5 AU with its launch's credentials: its statements belong to that launch. */
   launch?: LaunchCaller;
+}
+
+/**
+ * Group commit of content players' single statements: while a group's transaction runs, the
+ * statements that arrive wait and go together in the next one (at most this many groups at
+ * once, each of at most MAX_STATEMENTS_PER_REQUEST statements).
+ */
+export const XAPI_GROUPS_IN_FLIGHT = 4;
+
+/** A content player's statement waiting for its group. */
+interface Pending {
+  caller: Intake;
+  statement: ParsedStatement;
+  id: string;
+  resolve(): void;
+  reject(error: unknown): void;
 }
 
 /** How far a content player's timer may run ahead of the server's observation before a duration is refused. */
@@ -90,6 +107,9 @@ export class XapiService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly pending: Pending[] = [];
+  private groupsInFlight = 0;
 
   /** Stores one statement or an array of them; returns their ids in order. */
   async receive(apiKey: string | undefined, body: unknown): Promise<string[]> {
@@ -176,6 +196,24 @@ export class XapiService {
       if (s.id) seen.add(s.id);
     });
     const ids = statements.map((s) => s.id ?? randomUUID());
+    // A content player's single statement (the hot path) goes in a group with others arriving meanwhile.
+    if (!batch && caller.live && caller.keyId && !caller.launch && !statements[0].voidsId) {
+      await new Promise<void>((resolve, reject) => {
+        this.pending.push({ caller, statement: statements[0], id: ids[0], resolve, reject });
+        this.drain();
+      });
+      return ids;
+    }
+    return this.storeAlone(caller, statements, ids, at);
+  }
+
+  /** One request's statements in a transaction of their own (all or nothing). */
+  private async storeAlone(
+    caller: Intake,
+    statements: ParsedStatement[],
+    ids: string[],
+    at: (i: number, field: string) => string,
+  ): Promise<string[]> {
     // A deadlock between two batches (or a batch and a single statement) rolls one back: it is tried once more.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -185,6 +223,59 @@ export class XapiService {
         if (attempt >= 2 || (error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
       }
     }
+  }
+
+  /** Starts groups of waiting statements (those of one key) while fewer than XAPI_GROUPS_IN_FLIGHT run. */
+  private drain(): void {
+    while (this.groupsInFlight < XAPI_GROUPS_IN_FLIGHT && this.pending.length) {
+      const keyId = this.pending[0].caller.keyId;
+      const group: Pending[] = [];
+      for (let k = 0; k < this.pending.length && group.length < MAX_STATEMENTS_PER_REQUEST;) {
+        if (this.pending[k].caller.keyId === keyId) group.push(...this.pending.splice(k, 1));
+        else k++;
+      }
+      this.groupsInFlight++;
+      void this.storeGroup(group).finally(() => {
+        this.groupsInFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  /**
+   * A group in one transaction: each statement is answered on its own — refused ones (before
+   * anything of them is written) with their error, the others stored. When the transaction
+   * fails as a whole (a deadlock, a revoked key, a database error) each is stored on its own.
+   */
+  private async storeGroup(group: Pending[]): Promise<void> {
+    const single = (_i: number, field: string) => field;
+    if (group.length > 1) {
+      const errors = new Map<number, DomainError>();
+      try {
+        await this.dataSource.transaction((manager) =>
+          this.store(
+            manager,
+            group[0].caller,
+            group.map((g) => g.statement),
+            group.map((g) => g.id),
+            single,
+            (i, error) => errors.set(i, error),
+          ),
+        );
+        group.forEach((g, i) => (errors.has(i) ? g.reject(errors.get(i)) : g.resolve()));
+        return;
+      } catch {
+        // rolled back as a whole: each on its own below
+      }
+    }
+    await Promise.all(
+      group.map((g) =>
+        this.storeAlone(g.caller, [g.statement], [g.id], single).then(
+          () => g.resolve(),
+          (error: unknown) => g.reject(error),
+        ),
+      ),
+    );
   }
 
   /**
@@ -199,7 +290,16 @@ export class XapiService {
     statements: ParsedStatement[],
     ids: string[],
     at: (i: number, field: string) => string,
+    collect?: (i: number, error: DomainError) => void,
   ): Promise<void> {
+    // Grouped statements (`collect`): a statement refused before anything of it is written is
+    // reported and skipped, the others go on; otherwise the first refusal throws.
+    const failed = new Set<number>();
+    const fail = (i: number, error: DomainError) => {
+      if (!collect) throw error;
+      failed.add(i);
+      collect(i, error);
+    };
     // The transaction's own connection, for named (once-planned) statements on the hot path.
     const client = (await (manager.queryRunner as PostgresQueryRunner).connect()) as PoolClient;
     const named = async <P extends readonly unknown[], R>(query: SqlQuery<P, R>, values: P): Promise<R[]> =>
@@ -223,34 +323,14 @@ export class XapiService {
     const checkedAt = this.clock.now();
     const oldest = checkedAt.getTime() - this.config.xapiMaxStatementAgeDays * 86_400_000;
     for (const [i, s] of statements.entries()) {
-      const r = resolved[i];
-      if (s.voidsId) {
-        const target = targets.get(s.voidsId);
-        if (!target || !r.lesson_id || r.organization_id !== caller.organizationId)
-          throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
-        if (target.verb === 'voided') throw CourseErrors.statementInvalid(at(i, 'object.id'), '不能作废一条作废语句');
-        // A launched AU speaks for its own learner only.
-        if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId)
-          throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
-        enrollmentOf.set(i, target.enrollment_id);
-        occurredAt.set(i, s.timestamp ?? checkedAt);
+      try {
+        await this.checkResolved(caller, s, resolved[i], targets, (field) => at(i, field), checkedAt, oldest);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        fail(i, error);
         continue;
       }
-      if (!r.lesson_id || r.organization_id !== caller.organizationId)
-        throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
-      if (r.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
-      if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
-      else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
-      else if (r.type === 'scorm') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'SCORM 课时由课件运行时记录，不接受 xAPI');
-      if (!r.trainee_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
-      if (!r.enrollment_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '该学员未报名此课时所属的课程');
-      enrollmentOf.set(i, r.enrollment_id);
-      if (s.timestamp) {
-        const t = s.timestamp.getTime();
-        if (t > checkedAt.getTime() + CLOCK_SKEW_MS) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能晚于当前时间');
-        if (t < new Date(r.enrolled_at!).getTime()) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能早于学员报名本课程的时间');
-        if (t < oldest && !caller.confirmedBy) throw CourseErrors.statementTooOld(at(i, 'timestamp'), this.config.xapiMaxStatementAgeDays);
-      }
+      enrollmentOf.set(i, s.voidsId ? targets.get(s.voidsId)!.enrollment_id : resolved[i].enrollment_id!);
       occurredAt.set(i, s.timestamp ?? checkedAt);
     }
 
@@ -262,6 +342,7 @@ export class XapiService {
     // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
     if (!lockInResolve) await runQuery(manager, lockXapiEnrollments, [[...new Set(enrollmentOf.values())]]);
     for (const [i, s] of statements.entries()) {
+      if (failed.has(i)) continue;
       const lesson = resolved[i];
       const lessonId = lesson.lesson_id!;
       const enrollmentId = enrollmentOf.get(i)!;
@@ -310,11 +391,15 @@ export class XapiService {
         requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
         XAPI_DURATION_TOLERANCE_SECONDS,
       ]);
-      if (w.refused) throw CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed);
+      // Refused or a conflicting id: nothing of the statement was written.
+      if (w.refused) {
+        fail(i, CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed));
+        continue;
+      }
       if (!w.inserted) {
         // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
         const hash = w.prior_hash ?? (await named(xapiStatementHash, [ids[i]]))[0]?.content_hash;
-        if (hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
+        if (hash !== s.contentHash) fail(i, CourseErrors.statementConflict(at(i, 'id')));
         continue; // the same statement again: already counted
       }
       // A cmi5 lesson completes by its AUs' moveOn (Cmi5Service); others when the time share is reached.
@@ -323,6 +408,42 @@ export class XapiService {
       else if (w.completed_at === null && w.active_seconds! >= w.required_seconds!) {
         await this.completion.completeLessonIfDue(manager, enrollmentId, lessonId, occurredAt.get(i)!, 'xapi');
       }
+    }
+  }
+
+  /** The checks of one resolved statement before anything is written: throws the DomainError naming the field. */
+  private async checkResolved(
+    caller: Intake,
+    s: ParsedStatement,
+    r: XapiResolvedRow,
+    targets: Map<string, { enrollment_id: string; lesson_id: string; verb: string }>,
+    at: (field: string) => string,
+    checkedAt: Date,
+    oldest: number,
+  ): Promise<void> {
+    if (s.voidsId) {
+      const target = targets.get(s.voidsId);
+      if (!target || !r.lesson_id || r.organization_id !== caller.organizationId)
+        throw CourseErrors.statementInvalid(at('object.id'), '被作废的语句不存在');
+      if (target.verb === 'voided') throw CourseErrors.statementInvalid(at('object.id'), '不能作废一条作废语句');
+      // A launched AU speaks for its own learner only.
+      if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId)
+        throw CourseErrors.statementInvalid(at('object.id'), '被作废的语句不存在');
+      return;
+    }
+    if (!r.lesson_id || r.organization_id !== caller.organizationId)
+      throw CourseErrors.statementInvalid(at('object.id'), '不是本机构的课时');
+    if (r.type === 'live_session') throw CourseErrors.statementInvalid(at('object.id'), '面授课时由考勤记录，不接受 xAPI');
+    if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(field));
+    else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at('object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
+    else if (r.type === 'scorm') throw CourseErrors.statementInvalid(at('object.id'), 'SCORM 课时由课件运行时记录，不接受 xAPI');
+    if (!r.trainee_id) throw CourseErrors.statementInvalid(at('actor.account.name'), '没有该用户名的学员');
+    if (!r.enrollment_id) throw CourseErrors.statementInvalid(at('actor.account.name'), '该学员未报名此课时所属的课程');
+    if (s.timestamp) {
+      const t = s.timestamp.getTime();
+      if (t > checkedAt.getTime() + CLOCK_SKEW_MS) throw CourseErrors.statementInvalid(at('timestamp'), '不能晚于当前时间');
+      if (t < new Date(r.enrolled_at!).getTime()) throw CourseErrors.statementInvalid(at('timestamp'), '不能早于学员报名本课程的时间');
+      if (t < oldest && !caller.confirmedBy) throw CourseErrors.statementTooOld(at('timestamp'), this.config.xapiMaxStatementAgeDays);
     }
   }
 
