@@ -1,20 +1,5 @@
-import type { ScormPackage, ScormSco } from './scorm-manifest';
-
-/**
- * The sequencing control modes that govern moving among a cluster's children (SCORM 2004
- * imsss:controlMode on the organization or the parent item): `choice` lets the learner pick any
- * child from the list, `flow` enables continue/previous, `forwardOnly` forbids going back.
- */
-export interface ScormControlMode {
-  choice: boolean;
-  flow: boolean;
-  forwardOnly: boolean;
-}
-
-/** SCORM 2004 defaults (IMS SS): choice on, flow off, forwardOnly off. */
-export const CONTROL_MODE_2004_DEFAULT: ScormControlMode = { choice: true, flow: false, forwardOnly: false };
-/** SCORM 1.2 has no sequencing: the LMS lets the learner move freely, in order or by choice. */
-export const CONTROL_MODE_FREE: ScormControlMode = { choice: true, flow: true, forwardOnly: false };
+import type { ScormControlMode, ScormPackage, ScormSco } from './scorm-manifest';
+import { CONTROL_MODE_FREE } from './scorm-manifest';
 
 /** A navigation request of the launch route (SCORM 2004 navigation requests, those the player offers). */
 export type ScormNavRequest = 'start' | 'continue' | 'previous' | 'choice';
