@@ -85,6 +85,12 @@ describe('courses: content rules, who may do what, versions and the catalog', ()
     expect(ownList.items.map((c: { id: string }) => c.id)).not.toContain(draft.id);
     const tsList = (await api.request({ method: 'GET', url: '/courses', token: world.tokens.regulatorTS })).json();
     expect(tsList.items.every((c: { organizationId: string }) => c.organizationId === world.orgB)).toBe(true);
+    expect(tsList.items.map((c: { id: string }) => c.id)).not.toContain(draft.id);
+    // The region scope takes in the organizations of the region and of the regions under it.
+    for (const regulator of ['regulatorLZ', 'regulatorGS'] as const) {
+      const list = (await api.request({ method: 'GET', url: '/courses', token: world.tokens[regulator] })).json();
+      expect(list.items.map((c: { id: string }) => c.id)).toContain(draft.id);
+    }
     // A draft edits in place; lessons are replaced whole.
     const edited = await api.request({
       method: 'PATCH',

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, offsetOf, Page, pageOf, PageRequest } from '@cqo/core';
-import { containsPattern, SqlParams } from './course-access';
-import { CourseVersionReader, CourseVersionSummary, VERSION_COLUMNS, VERSION_FROM, VersionRow } from './course-views';
+import { Clock, offsetOf, Page, pageOf, PageRequest, runTemplate } from '@cqo/core';
+import { containsPattern } from './course-access';
+import { CourseVersionReader, CourseVersionSummary } from './course-views';
+import * as catalog from './sql/catalog.sql';
+import { limitOffset, SqlParams } from './sql/sql-params';
 import { CourseKind, DeliveryMode } from './entities/course-version.entity';
 
 export interface CatalogFilter {
@@ -36,37 +38,19 @@ export class CatalogRepository {
 
   async search(filter: CatalogFilter, page: PageRequest): Promise<Page<CourseVersionSummary>> {
     const sql = new SqlParams();
-    const where = [`v.status = 'published'`];
-    if (filter.category !== undefined) where.push(`v.category = ${sql.p(filter.category)}`);
-    if (filter.kind) where.push(`v.kind = ${sql.p(filter.kind)}`);
-    if (filter.deliveryMode) where.push(`v.delivery_mode = ${sql.p(filter.deliveryMode)}`);
-    if (filter.organizationId) where.push(`v.organization_id = ${sql.p(filter.organizationId)}`);
-    if (filter.topic) {
-      where.push(
-        `EXISTS (SELECT 1 FROM course_version_topics cvt JOIN topics t ON t.id = cvt.topic_id WHERE cvt.course_version_id = v.id AND t.code = ${sql.p(filter.topic)})`,
-      );
-    }
-    if (filter.openOnly) {
-      const now = sql.p(this.clock.now());
-      where.push(
-        `(v.enrollment_opens_at IS NULL OR v.enrollment_opens_at <= ${now}) AND (v.enrollment_closes_at IS NULL OR v.enrollment_closes_at > ${now}) AND (v.capacity IS NULL OR v.seats_taken < v.capacity)`,
-      );
-    }
     const q = filter.q?.trim();
-    if (q) {
-      const pattern = sql.p(containsPattern(q));
-      where.push(`(v.title ILIKE ${pattern} ESCAPE '\\' OR v.description ILIKE ${pattern} ESCAPE '\\')`);
-    }
-    const condition = where.join(' AND ');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${VERSION_FROM} WHERE ${condition}`,
-      [...sql.values],
-    );
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE ${condition}
-        ORDER BY v.published_at DESC, v.id ASC LIMIT ${sql.p(page.pageSize)} OFFSET ${sql.p(offsetOf(page))}`,
-      sql.values,
-    );
+    const condition = catalog.catalogCondition(sql, {
+      category: filter.category,
+      kind: filter.kind,
+      deliveryMode: filter.deliveryMode,
+      organizationId: filter.organizationId,
+      topic: filter.topic,
+      openAt: filter.openOnly ? this.clock.now() : undefined,
+      pattern: q ? containsPattern(q) : undefined,
+    });
+    const [{ total }] = await runTemplate(this.dataSource, catalog.countCatalog, { condition }, [...sql.values]);
+    const pageTerms = limitOffset(sql, page.pageSize, offsetOf(page));
+    const rows = await runTemplate(this.dataSource, catalog.catalogPage, { condition, page: pageTerms }, sql.values);
     return pageOf(await this.reader.summaries(rows), total, page);
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, CommonErrors, Role, ScopePolicy } from '@cqo/core';
+import { Actor, CommonErrors, Role, runQuery, ScopePolicy } from '@cqo/core';
+import { organizationRegionPathQuery } from './sql/course-versions.sql';
+
+export { SqlParams } from './sql/sql-params';
 
 /**
  * Who may see and change what in the courses lib. Scope is the owning training organization:
@@ -31,20 +34,8 @@ export class CourseAccess {
 }
 
 export async function organizationRegionPath(manager: EntityManager, organizationId: string): Promise<string | null> {
-  const rows: { path: string }[] = await manager.query(
-    'SELECT r.path FROM training_organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1',
-    [organizationId],
-  );
+  const rows = await runQuery(manager, organizationRegionPathQuery, [organizationId]);
   return rows[0]?.path ?? null;
-}
-
-/** Builds positional parameters for hand-written SQL: `sql.p(value)` returns `$n`. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  p(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
 }
 
 /** A user's text as a literal ILIKE pattern: `%`, `_` and `\` match themselves. Use with `ESCAPE '\'`. */

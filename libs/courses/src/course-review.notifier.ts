@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { runQuery } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
+import { activeOrgAdminIds, reviewedVersion } from './sql/course-versions.sql';
 
 export type ReviewOutcome = 'approved' | 'returned';
 
@@ -13,14 +15,8 @@ export class CourseReviewNotifier {
   constructor(private readonly notifications: NotificationsService) {}
 
   async reviewed(manager: EntityManager, versionId: string, outcome: ReviewOutcome, detail: string, at: Date): Promise<void> {
-    const [version]: { title: string; version: number; organization_id: string }[] = await manager.query(
-      'SELECT title, version, organization_id FROM course_versions WHERE id = $1',
-      [versionId],
-    );
-    const admins: { id: string }[] = await manager.query(
-      `SELECT id FROM users WHERE role = 'org_admin' AND organization_id = $1 AND status = 'active' ORDER BY id`,
-      [version.organization_id],
-    );
+    const [version] = await runQuery(manager, reviewedVersion, [versionId]);
+    const admins = await runQuery(manager, activeOrgAdminIds, [version.organization_id]);
     const name = `《${version.title}》第${version.version}版`;
     const message =
       outcome === 'approved'

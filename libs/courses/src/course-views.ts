@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+import { APP_CONFIG, AppConfig, Clock, runQuery } from '@cqo/core';
 import { CourseKind, CourseVersionStatus, DeliveryMode } from './entities/course-version.entity';
 import { LessonType } from './entities/lesson.entity';
+import * as sql from './sql/course-versions.sql';
+import type { VersionRow } from './sql/course-versions.sql';
 
 export interface TopicView {
   code: string;
@@ -80,46 +82,7 @@ export interface CourseVersionView extends CourseVersionSummary {
   lessons: LessonView[];
 }
 
-/** A course_versions row joined with its organization's name, as the reader selects it. */
-export interface VersionRow {
-  id: string;
-  course_id: string;
-  organization_id: string;
-  organization_name: string;
-  version: number;
-  status: CourseVersionStatus;
-  title: string;
-  description: string;
-  category: number;
-  kind: CourseKind;
-  credit_hours: string;
-  delivery_mode: DeliveryMode;
-  capacity: number | null;
-  seats_taken: number;
-  enrollment_opens_at: Date | null;
-  enrollment_closes_at: Date | null;
-  completion_share: string;
-  final_exam_paper_id: string | null;
-  attention_check_min_minutes: number | null;
-  attention_check_max_minutes: number | null;
-  attention_check_timeout_seconds: number;
-  attention_check_from_bank: boolean;
-  approval_number: string | null;
-  review_note: string | null;
-  submitted_at: Date | null;
-  reviewed_at: Date | null;
-  published_at: Date | null;
-  archived_at: Date | null;
-  updated_at: Date;
-}
-
-export const VERSION_COLUMNS = `v.id, v.course_id, v.organization_id, o.name AS organization_name, v.version, v.status, v.title,
-  v.description, v.category, v.kind, v.credit_hours, v.delivery_mode, v.capacity, v.seats_taken, v.enrollment_opens_at,
-  v.enrollment_closes_at, v.completion_share, v.final_exam_paper_id, v.attention_check_min_minutes, v.attention_check_max_minutes,
-  v.attention_check_timeout_seconds, v.attention_check_from_bank, v.approval_number, v.review_note, v.submitted_at,
-  v.reviewed_at, v.published_at, v.archived_at, v.updated_at`;
-
-export const VERSION_FROM = 'course_versions v JOIN training_organizations o ON o.id = v.organization_id';
+export type { VersionRow } from './sql/course-versions.sql';
 
 /** Whether a version takes enrolments at `now`: published, inside its window, with a seat left. */
 export function enrollmentOpenAt(
@@ -144,17 +107,13 @@ export class CourseVersionReader {
   ) {}
 
   async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<VersionRow | null> {
-    const rows: VersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1`, [id]);
+    const rows = await runQuery(manager, sql.versionById, [id]);
     return rows[0] ?? null;
   }
 
   async summaries(rows: VersionRow[], manager: EntityManager = this.dataSource.manager): Promise<CourseVersionSummary[]> {
     if (!rows.length) return [];
-    const topics: (TopicView & { course_version_id: string })[] = await manager.query(
-      `SELECT cvt.course_version_id, t.code, t.category, t.name FROM course_version_topics cvt JOIN topics t ON t.id = cvt.topic_id
-        WHERE cvt.course_version_id = ANY($1) ORDER BY t.sort_order`,
-      [rows.map((r) => r.id)],
-    );
+    const topics = await runQuery(manager, sql.topicsOfVersions, [rows.map((r) => r.id)]);
     const now = this.clock.now();
     return rows.map((r) => ({
       id: r.id,
@@ -203,13 +162,7 @@ export class CourseVersionReader {
   }
 
   async lessons(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<LessonView[]> {
-    const rows: LessonRow[] = await manager.query(
-      `SELECT l.id, l.position, l.title, l.type, l.minutes, l.required, l.content_url, l.starts_at, l.ends_at, l.venue, l.content_package_id,
-              f.id AS file_id, f.kind AS file_kind, f.mime_type, f.size_bytes, f.duration_seconds, f.original_name
-         FROM lessons l LEFT JOIN content_files f ON f.id = l.content_file_id
-        WHERE l.course_version_id = $1 ORDER BY l.position`,
-      [versionId],
-    );
+    const rows = await runQuery(manager, sql.lessonsOfVersion, [versionId]);
     return rows.map((l) => ({
       id: l.id,
       position: l.position,
@@ -235,26 +188,6 @@ export class CourseVersionReader {
       activityId: lessonActivityId(this.config.publicBaseUrl, l.id),
     }));
   }
-}
-
-interface LessonRow {
-  id: string;
-  position: number;
-  title: string;
-  type: LessonType;
-  minutes: number;
-  required: boolean;
-  content_url: string | null;
-  starts_at: Date | null;
-  ends_at: Date | null;
-  venue: string | null;
-  file_id: string | null;
-  file_kind: 'video' | 'document' | null;
-  mime_type: string | null;
-  size_bytes: string | null;
-  duration_seconds: number | null;
-  original_name: string | null;
-  content_package_id: string | null;
 }
 
 /** `${PUBLIC_BASE_URL}/xapi/activities/lessons/<lessonId>`: the IRI xAPI statements name a lesson by. */

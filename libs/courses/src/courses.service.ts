@@ -13,31 +13,29 @@ import {
   pageOf,
   PageRequest,
   Role,
+  runCommand,
+  runQuery,
+  runTemplate,
 } from '@cqo/core';
-import { CourseAccess, SqlParams } from './course-access';
+import { CourseAccess } from './course-access';
 import {
   checkLessonFiles,
   DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS,
-  LessonFileFacts,
   CourseContentInput,
   creditHourMinutesShortfall,
   NormalizedContent,
   OPERATIONAL_FIELDS,
-  TopicRef,
   validateCourseContent,
 } from './course-rules';
 import { CourseReviewNotifier } from './course-review.notifier';
-import {
-  CourseVersionReader,
-  CourseVersionSummary,
-  CourseVersionView,
-  TopicView,
-  VERSION_COLUMNS,
-  VERSION_FROM,
-  VersionRow,
-} from './course-views';
+import { CourseVersionReader, CourseVersionSummary, CourseVersionView, TopicView } from './course-views';
 import { CourseErrors } from './courses.errors';
 import { CourseVersionStatus } from './entities/course-version.entity';
+import * as authoring from './sql/course-authoring.sql';
+import { VersionContentParams } from './sql/course-authoring.sql';
+import * as versions from './sql/course-versions.sql';
+import { VersionRow } from './sql/course-versions.sql';
+import { limitOffset, SqlParams } from './sql/sql-params';
 
 export type CourseContentPatch = Partial<CourseContentInput>;
 
@@ -65,7 +63,7 @@ export class CoursesService {
   ) {}
 
   async topics(): Promise<TopicView[]> {
-    return this.dataSource.query('SELECT code, category, name FROM topics ORDER BY category, sort_order');
+    return runQuery(this.dataSource, versions.topicList, []);
   }
 
   /** An org admin creates a course: the course and its version 1, as a draft. */
@@ -74,10 +72,7 @@ export class CoursesService {
     const organizationId = actor.organizationId;
     const content = await this.validate(input, organizationId);
     const id = await this.dataSource.transaction(async (manager) => {
-      const [course]: { id: string }[] = await manager.query(
-        'INSERT INTO courses (organization_id, created_at) VALUES ($1, $2) RETURNING id',
-        [organizationId, this.clock.now()],
-      );
+      const [course] = await runQuery(manager, authoring.insertCourse, [organizationId, this.clock.now()]);
       return this.insertVersion(manager, course.id, organizationId, 1, content);
     });
     return this.getVersion(actor, id);
@@ -110,19 +105,11 @@ export class CoursesService {
   /** Starts a new draft version of a course from its latest version, with the changes given. */
   async newVersion(actor: Actor, courseId: string, patch: CourseContentPatch = {}): Promise<CourseVersionView> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const courses: { organization_id: string }[] = await manager.query('SELECT organization_id FROM courses WHERE id = $1 FOR UPDATE', [
-        courseId,
-      ]);
+      const courses = await runQuery(manager, authoring.lockCourse, [courseId]);
       if (!courses.length) throw CourseErrors.courseNotFound();
       this.access.assertManages(actor, courses[0].organization_id);
-      const latest: VersionRow[] = await manager.query(
-        `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.course_id = $1 ORDER BY v.version DESC LIMIT 1`,
-        [courseId],
-      );
-      const working: unknown[] = await manager.query(
-        `SELECT 1 FROM course_versions WHERE course_id = $1 AND status IN ('draft', 'submitted', 'returned', 'approved')`,
-        [courseId],
-      );
+      const latest = await runQuery(manager, versions.latestVersionOfCourse, [courseId]);
+      const working = await runQuery(manager, authoring.workingVersionOfCourse, [courseId]);
       if (working.length) throw CourseErrors.workingVersionExists();
       const content = await this.validate({ ...(await this.contentOf(manager, latest[0])), ...patch }, courses[0].organization_id, manager);
       return this.insertVersion(manager, courseId, courses[0].organization_id, latest[0].version + 1, content);
@@ -135,10 +122,7 @@ export class CoursesService {
       this.access.assertManages(actor, row.organization_id);
       if (!EDITABLE.includes(row.status)) throw CourseErrors.wrongStatus('提交审核', row.status);
       await this.assertHoursFitLessons(manager, versionId, now);
-      await manager.query(`UPDATE course_versions SET status = 'submitted', submitted_at = $2, updated_at = $2 WHERE id = $1`, [
-        versionId,
-        now,
-      ]);
+      await runCommand(manager, authoring.submitVersion, [versionId, now]);
     });
   }
 
@@ -149,10 +133,7 @@ export class CoursesService {
       if (row.status !== 'submitted') throw CourseErrors.wrongStatus('审核通过', row.status);
       await this.assertHoursFitLessons(manager, versionId, now);
       try {
-        await manager.query(
-          `UPDATE course_versions SET status = 'approved', approval_number = $2, review_note = NULL, reviewed_by = $3, reviewed_at = $4, updated_at = $4 WHERE id = $1`,
-          [versionId, approvalNumber.trim(), actor.userId, now],
-        );
+        await runCommand(manager, authoring.approveVersion, [versionId, approvalNumber.trim(), actor.userId, now]);
       } catch (error) {
         if (isUniqueViolation(error, 'ux_course_versions_approval_number')) throw CourseErrors.approvalNumberTaken();
         throw error;
@@ -166,10 +147,7 @@ export class CoursesService {
     return this.transition(actor, versionId, 'send back', async (manager, row, now) => {
       if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
       if (row.status !== 'submitted') throw CourseErrors.wrongStatus('退回', row.status);
-      await manager.query(
-        `UPDATE course_versions SET status = 'returned', review_note = $2, reviewed_by = $3, reviewed_at = $4, updated_at = $4 WHERE id = $1`,
-        [versionId, reason.trim(), actor.userId, now],
-      );
+      await runCommand(manager, authoring.returnVersion, [versionId, reason.trim(), actor.userId, now]);
       await this.reviewNotifier.reviewed(manager, versionId, 'returned', reason.trim(), now);
     });
   }
@@ -179,14 +157,8 @@ export class CoursesService {
     return this.transition(actor, versionId, 'publish', async (manager, row, now) => {
       this.access.assertManages(actor, row.organization_id);
       if (row.status !== 'approved') throw CourseErrors.wrongStatus('发布', row.status);
-      await manager.query(
-        `UPDATE course_versions SET status = 'archived', archived_at = $2, updated_at = $2 WHERE course_id = $1 AND status = 'published'`,
-        [row.course_id, now],
-      );
-      await manager.query(`UPDATE course_versions SET status = 'published', published_at = $2, updated_at = $2 WHERE id = $1`, [
-        versionId,
-        now,
-      ]);
+      await runCommand(manager, authoring.archivePublishedOfCourse, [row.course_id, now]);
+      await runCommand(manager, authoring.publishVersion, [versionId, now]);
     });
   }
 
@@ -195,10 +167,7 @@ export class CoursesService {
     return this.transition(actor, versionId, 'archive', async (manager, row, now) => {
       if (actor.role !== Role.PlatformAdmin) this.access.assertManages(actor, row.organization_id);
       if (row.status !== 'published') throw CourseErrors.wrongStatus('归档', row.status);
-      await manager.query(`UPDATE course_versions SET status = 'archived', archived_at = $2, updated_at = $2 WHERE id = $1`, [
-        versionId,
-        now,
-      ]);
+      await runCommand(manager, authoring.archiveVersion, [versionId, now]);
     });
   }
 
@@ -215,10 +184,7 @@ export class CoursesService {
 
   /** Every version of a course, newest first, for staff overseeing its organization. */
   async listVersions(actor: Actor, courseId: string): Promise<CourseVersionSummary[]> {
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.course_id = $1 ORDER BY v.version DESC`,
-      [courseId],
-    );
+    const rows = await runQuery(this.dataSource, versions.versionsOfCourse, [courseId]);
     if (!rows.length) throw CourseErrors.courseNotFound();
     await this.access.assertOversees(actor, rows[0].organization_id);
     return this.reader.summaries(rows);
@@ -230,28 +196,17 @@ export class CoursesService {
    * organizations in their region, platform admins all.
    */
   async listForStaff(actor: Actor, filter: CourseListFilter, page: PageRequest): Promise<Page<CourseVersionSummary>> {
+    if (actor.role !== Role.OrgAdmin && actor.role !== Role.Regulator && actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
     const sql = new SqlParams();
-    const where: string[] = [];
-    if (actor.role === Role.OrgAdmin) where.push(`v.organization_id = ${sql.p(actor.organizationId)}`);
-    else if (actor.role === Role.Regulator) {
-      where.push(
-        `EXISTS (SELECT 1 FROM regions r WHERE r.id = o.region_id AND (r.path = ${sql.p(actor.regionPath)} OR r.path LIKE ${sql.p(`${actor.regionPath}/%`)}))`,
-      );
-    } else if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
-    if (filter.organizationId) where.push(`v.organization_id = ${sql.p(filter.organizationId)}`);
-    if (filter.status) where.push(`v.status = ${sql.p(filter.status)}`);
-    const latest = `v.version = (SELECT max(x.version) FROM course_versions x WHERE x.course_id = v.course_id)`;
-    // A status filter looks at every version (the review queue holds new versions of published courses).
-    const condition = [filter.status ? 'TRUE' : latest, ...where].join(' AND ');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${VERSION_FROM} WHERE ${condition}`,
-      [...sql.values],
-    );
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE ${condition}
-        ORDER BY v.updated_at DESC, v.id ASC LIMIT ${sql.p(page.pageSize)} OFFSET ${sql.p(offsetOf(page))}`,
-      sql.values,
-    );
+    const condition = versions.staffCondition(sql, {
+      ...(actor.role === Role.OrgAdmin ? { organizationId: actor.organizationId } : {}),
+      ...(actor.role === Role.Regulator ? { regionPath: actor.regionPath } : {}),
+      filterOrganizationId: filter.organizationId,
+      status: filter.status,
+    });
+    const [{ total }] = await runTemplate(this.dataSource, versions.countStaffVersions, { condition }, [...sql.values]);
+    const pageTerms = limitOffset(sql, page.pageSize, offsetOf(page));
+    const rows = await runTemplate(this.dataSource, versions.staffVersionsPage, { condition, page: pageTerms }, sql.values);
     return pageOf(await this.reader.summaries(rows), total, page);
   }
 
@@ -274,14 +229,7 @@ export class CoursesService {
    * `credit_hour_minutes` function; 45 when no set says otherwise).
    */
   private async assertHoursFitLessons(manager: EntityManager, versionId: string, now: Date): Promise<void> {
-    const [row]: { credit_hours: string; lesson_minutes: number; minutes_per_hour: number }[] = await manager.query(
-      `SELECT v.credit_hours::text,
-              (SELECT COALESCE(sum(l.minutes), 0)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS lesson_minutes,
-              credit_hour_minutes(o.region_id, $2::int) AS minutes_per_hour
-         FROM course_versions v JOIN training_organizations o ON o.id = v.organization_id
-        WHERE v.id = $1`,
-      [versionId, chinaYearOf(now)],
-    );
+    const [row] = await runQuery(manager, authoring.hoursAndLessonMinutes, [versionId, chinaYearOf(now)]);
     const { requiredMinutes, missing } = creditHourMinutesShortfall(row.credit_hours, row.minutes_per_hour, row.lesson_minutes);
     if (missing > 0)
       throw CourseErrors.courseHoursTooLong(
@@ -293,9 +241,7 @@ export class CoursesService {
   }
 
   private async lockVersion(manager: EntityManager, versionId: string): Promise<VersionRow> {
-    const rows: VersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM} WHERE v.id = $1 FOR UPDATE OF v`, [
-      versionId,
-    ]);
+    const rows = await runQuery(manager, versions.versionByIdForUpdate, [versionId]);
     if (!rows.length) throw CourseErrors.versionNotFound();
     return rows[0];
   }
@@ -305,18 +251,14 @@ export class CoursesService {
     organizationId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<NormalizedContent> {
-    const topics: TopicRef[] = await manager.query('SELECT id, code, category FROM topics');
+    const topics = await runQuery(manager, authoring.topicRefs, []);
     const { content, issues } = validateCourseContent(input, topics);
     if (!content) throw CourseErrors.invalidContent(issues);
     const fileIds = content.lessons.map((l) => l.contentFileId).filter((id): id is string => id !== null);
-    const files: LessonFileFacts[] = fileIds.length
-      ? await manager.query('SELECT id, organization_id, kind, duration_seconds FROM content_files WHERE id = ANY($1::uuid[])', [fileIds])
-      : [];
+    const files = fileIds.length ? await runQuery(manager, authoring.lessonFileFacts, [fileIds]) : [];
     const fileIssues = checkLessonFiles(content.lessons, files, organizationId);
     const packageIds = content.lessons.map((l) => l.contentPackageId).filter((id): id is string => id !== null);
-    const packages: { id: string; organization_id: string; standard: string }[] = packageIds.length
-      ? await manager.query('SELECT id, organization_id, standard FROM content_packages WHERE id = ANY($1::uuid[])', [packageIds])
-      : [];
+    const packages = packageIds.length ? await runQuery(manager, authoring.lessonPackageFacts, [packageIds]) : [];
     content.lessons.forEach((l, i) => {
       const found = l.contentPackageId && packages.find((p) => p.id === l.contentPackageId);
       if (l.contentPackageId && (!found || found.organization_id !== organizationId)) {
@@ -334,10 +276,7 @@ export class CoursesService {
 
   /** A version's content in input form, so a patch can be laid over it. */
   private async contentOf(manager: EntityManager, row: VersionRow): Promise<CourseContentInput> {
-    const topics: { code: string }[] = await manager.query(
-      `SELECT t.code FROM course_version_topics cvt JOIN topics t ON t.id = cvt.topic_id WHERE cvt.course_version_id = $1 ORDER BY t.sort_order`,
-      [row.id],
-    );
+    const topics = await runQuery(manager, authoring.topicCodesOfVersion, [row.id]);
     const lessons = await this.reader.lessons(row.id, manager);
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     return {
@@ -387,30 +326,7 @@ export class CoursesService {
     const now = this.clock.now();
     let rows: { id: string }[];
     try {
-      rows = await manager.query(
-        `INSERT INTO course_versions (course_id, organization_id, version, status, title, description, category, kind, credit_hours,
-           delivery_mode, capacity, enrollment_opens_at, enrollment_closes_at, completion_share, final_exam_paper_id, created_at, updated_at,
-           attention_check_min_minutes, attention_check_max_minutes, attention_check_timeout_seconds, attention_check_from_bank)
-         VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18, $19) RETURNING id`,
-        [
-          courseId,
-          organizationId,
-          version,
-          c.title,
-          c.description,
-          c.category,
-          c.kind,
-          c.creditHours,
-          c.deliveryMode,
-          c.capacity,
-          c.enrollmentOpensAt,
-          c.enrollmentClosesAt,
-          c.completionShare,
-          c.finalExamPaperId,
-          now,
-          ...attentionColumns(c),
-        ],
-      );
+      rows = await runQuery(manager, authoring.insertVersion, [courseId, organizationId, version, ...contentColumns(c, now)]);
     } catch (error) {
       if (isUniqueViolation(error, 'ux_course_versions_one_working') || isUniqueViolation(error, 'ux_course_versions_course_id_version')) {
         throw CourseErrors.workingVersionExists();
@@ -422,57 +338,29 @@ export class CoursesService {
   }
 
   private async writeContent(manager: EntityManager, versionId: string, c: NormalizedContent): Promise<void> {
-    await manager.query(
-      `UPDATE course_versions SET title = $2, description = $3, category = $4, kind = $5, credit_hours = $6, delivery_mode = $7,
-         capacity = $8, enrollment_opens_at = $9, enrollment_closes_at = $10, completion_share = $11, final_exam_paper_id = $12, updated_at = $13,
-         attention_check_min_minutes = $14, attention_check_max_minutes = $15, attention_check_timeout_seconds = $16, attention_check_from_bank = $17
-       WHERE id = $1`,
-      [
-        versionId,
-        c.title,
-        c.description,
-        c.category,
-        c.kind,
-        c.creditHours,
-        c.deliveryMode,
-        c.capacity,
-        c.enrollmentOpensAt,
-        c.enrollmentClosesAt,
-        c.completionShare,
-        c.finalExamPaperId,
-        this.clock.now(),
-        ...attentionColumns(c),
-      ],
-    );
+    await runCommand(manager, authoring.updateContent, [versionId, ...contentColumns(c, this.clock.now())]);
     // A draft has no enrolments, hence no progress on its lessons: they can simply be replaced.
-    await manager.query('DELETE FROM course_version_topics WHERE course_version_id = $1', [versionId]);
-    await manager.query('DELETE FROM lessons WHERE course_version_id = $1', [versionId]);
+    await runCommand(manager, authoring.deleteVersionTopics, [versionId]);
+    await runCommand(manager, authoring.deleteVersionLessons, [versionId]);
     await this.writeTopicsAndLessons(manager, versionId, c);
   }
 
   private async writeTopicsAndLessons(manager: EntityManager, versionId: string, c: NormalizedContent): Promise<void> {
-    await manager.query('INSERT INTO course_version_topics (course_version_id, topic_id) SELECT $1, unnest($2::uuid[])', [
+    await runCommand(manager, authoring.insertVersionTopics, [versionId, c.topicIds]);
+    await runCommand(manager, authoring.insertLessons, [
       versionId,
-      c.topicIds,
+      c.lessons.map((l) => l.position),
+      c.lessons.map((l) => l.title),
+      c.lessons.map((l) => l.type),
+      c.lessons.map((l) => l.minutes),
+      c.lessons.map((l) => l.required),
+      c.lessons.map((l) => l.contentUrl),
+      c.lessons.map((l) => l.startsAt),
+      c.lessons.map((l) => l.endsAt),
+      c.lessons.map((l) => l.venue),
+      c.lessons.map((l) => l.contentFileId),
+      c.lessons.map((l) => l.contentPackageId),
     ]);
-    await manager.query(
-      `INSERT INTO lessons (course_version_id, position, title, type, minutes, required, content_url, starts_at, ends_at, venue, content_file_id, content_package_id)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::uuid[], $12::uuid[])`,
-      [
-        versionId,
-        c.lessons.map((l) => l.position),
-        c.lessons.map((l) => l.title),
-        c.lessons.map((l) => l.type),
-        c.lessons.map((l) => l.minutes),
-        c.lessons.map((l) => l.required),
-        c.lessons.map((l) => l.contentUrl),
-        c.lessons.map((l) => l.startsAt),
-        c.lessons.map((l) => l.endsAt),
-        c.lessons.map((l) => l.venue),
-        c.lessons.map((l) => l.contentFileId),
-        c.lessons.map((l) => l.contentPackageId),
-      ],
-    );
   }
 
   private async writeOperational(manager: EntityManager, row: VersionRow, patch: CourseContentPatch): Promise<void> {
@@ -490,15 +378,29 @@ export class CoursesService {
     if (issues.length) throw CourseErrors.invalidContent(issues);
     const capacity = patch.capacity === undefined ? row.capacity : patch.capacity;
     if (capacity !== null && capacity < row.seats_taken) throw CourseErrors.capacityBelowSeats(row.seats_taken);
-    await manager.query(
-      'UPDATE course_versions SET capacity = $2, enrollment_opens_at = $3, enrollment_closes_at = $4, updated_at = $5 WHERE id = $1',
-      [row.id, capacity, opens, closes, this.clock.now()],
-    );
+    await runCommand(manager, authoring.updateOperational, [row.id, capacity, opens, closes, this.clock.now()]);
   }
 }
 
-/** The attention-check columns of course_versions, in the order the INSERT and UPDATE above list them. */
-function attentionColumns(c: NormalizedContent): [number | null, number | null, number, boolean] {
+/** The content columns of course_versions, in the order the INSERT and UPDATE statements take them. */
+function contentColumns(c: NormalizedContent, at: Date): VersionContentParams {
   const a = c.attentionChecks;
-  return [a?.minMinutes ?? null, a?.maxMinutes ?? null, a?.timeoutSeconds ?? DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS, a?.fromBank ?? false];
+  return [
+    c.title,
+    c.description,
+    c.category,
+    c.kind,
+    c.creditHours,
+    c.deliveryMode,
+    c.capacity,
+    c.enrollmentOpensAt,
+    c.enrollmentClosesAt,
+    c.completionShare,
+    c.finalExamPaperId,
+    at,
+    a?.minMinutes ?? null,
+    a?.maxMinutes ?? null,
+    a?.timeoutSeconds ?? DEFAULT_ATTENTION_CHECK_TIMEOUT_SECONDS,
+    a?.fromBank ?? false,
+  ];
 }

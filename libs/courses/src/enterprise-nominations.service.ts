@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
+import { Actor, Clock, CommonErrors, Role, runCommand, runQuery } from '@cqo/core';
 import { AuditLogService } from '@cqo/identity';
 import { NotificationsService } from '@cqo/notifications';
 import { TraineesService } from '@cqo/trainees';
 import { CourseErrors } from './courses.errors';
 import { insertEnrollment } from './enrollments.service';
 import { EnrollmentStatus } from './entities/enrollment.entity';
+import * as sql from './sql/batch-enrolment.sql';
 
 /** Why a nominated person was (not) enrolled. */
 export type NominationOutcome = 'enrolled' | 'already_enrolled' | 'capacity_full' | 'not_staff' | 'not_eligible';
@@ -72,28 +73,13 @@ export class EnterpriseNominationsService {
     assertEnterpriseAdminOf(actor, enterpriseId);
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const versions: {
-        course_id: string;
-        title: string;
-        status: string;
-        capacity: number | null;
-        seats_taken: number;
-        opens: Date | null;
-        closes: Date | null;
-      }[] = await manager.query(
-        `SELECT course_id, title, status, capacity, seats_taken, enrollment_opens_at AS opens, enrollment_closes_at AS closes
-             FROM course_versions WHERE id = $1 FOR UPDATE`,
-        [courseVersionId],
-      );
+      const versions = await runQuery(manager, sql.lockVersionForNomination, [courseVersionId]);
       const v = versions[0];
       if (!v) throw CourseErrors.versionNotFound();
       if (v.status !== 'published' || (v.opens !== null && v.opens > now) || (v.closes !== null && v.closes <= now))
         throw CourseErrors.notOpenForEnrollment();
       const staff = await this.trainees.confirmedEmployees(enterpriseId, userIds, manager);
-      const live: { trainee_id: string }[] = await manager.query(
-        `SELECT trainee_id FROM enrollments WHERE course_id = $1 AND trainee_id = ANY($2::uuid[]) AND status <> 'withdrawn'`,
-        [v.course_id, [...staff.keys()]],
-      );
+      const live = await runQuery(manager, sql.liveEnrollmentsInCourse, [v.course_id, [...staff.keys()]]);
       const enrolled = new Set(live.map((e) => e.trainee_id));
       let seatsLeft = v.capacity === null ? Number.POSITIVE_INFINITY : Math.max(0, v.capacity - v.seats_taken);
       const rows: NominationRow[] = userIds.map((userId) => {
@@ -139,7 +125,7 @@ export class EnterpriseNominationsService {
         );
       }
       if (toEnrol.length) {
-        await manager.query('UPDATE course_versions SET seats_taken = seats_taken + $2 WHERE id = $1', [courseVersionId, toEnrol.length]);
+        await runCommand(manager, sql.addSeatsTaken, [courseVersionId, toEnrol.length]);
         await this.audit.record(
           {
             action: 'enrollment.nominated',
@@ -169,18 +155,7 @@ export class EnterpriseNominationsService {
   /** The enrolments of the given confirmed employees (the caller has scoped the list to its enterprise). */
   async enrollmentsOfStaff(actor: Actor, enterpriseId: string, traineeIds: string[]): Promise<Map<string, StaffEnrollmentView[]>> {
     assertEnterpriseAdminOf(actor, enterpriseId);
-    const rows: RawStaffEnrollment[] = await this.dataSource.query(
-      `SELECT e.id, e.trainee_id, e.course_version_id, v.title, v.category, v.kind, v.credit_hours, e.status, e.source, e.enrolled_at, e.completed_at,
-              (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS required_lessons,
-              (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
-                WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
-         FROM enrollments e
-         JOIN course_versions v ON v.id = e.course_version_id
-         JOIN trainee_profiles tp ON tp.user_id = e.trainee_id AND tp.enterprise_id = $2
-        WHERE e.trainee_id = ANY($1::uuid[]) AND e.status <> 'withdrawn'
-        ORDER BY e.enrolled_at DESC, e.id`,
-      [traineeIds, enterpriseId],
-    );
+    const rows = await runQuery(this.dataSource, sql.staffEnrollments, [traineeIds, enterpriseId]);
     const byTrainee = new Map<string, StaffEnrollmentView[]>(traineeIds.map((id) => [id, []]));
     for (const r of rows) {
       byTrainee.get(r.trainee_id)?.push({
@@ -204,20 +179,4 @@ export class EnterpriseNominationsService {
 
 function assertEnterpriseAdminOf(actor: Actor, enterpriseId: string): void {
   if (actor.role !== Role.EnterpriseAdmin || actor.enterpriseId !== enterpriseId) throw CommonErrors.outOfScope();
-}
-
-interface RawStaffEnrollment {
-  id: string;
-  trainee_id: string;
-  course_version_id: string;
-  title: string;
-  category: number;
-  kind: string;
-  credit_hours: string;
-  status: EnrollmentStatus;
-  source: string;
-  enrolled_at: Date;
-  completed_at: Date | null;
-  required_lessons: number;
-  completed_required_lessons: number;
 }

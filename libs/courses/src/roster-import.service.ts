@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, FieldIssue } from '@cqo/core';
+import { Actor, Clock, FieldIssue, runCommand, runQuery } from '@cqo/core';
 import { CourseAccess } from './course-access';
 import { CourseErrors } from './courses.errors';
 import { insertEnrollment } from './enrollments.service';
 import { parseCsv, requireTraineeColumn, TRAINEE_COLUMNS } from './roster-csv';
+import * as sql from './sql/batch-enrolment.sql';
 import { TraineeResolver } from './trainee-resolver';
 
 /** `valid-rows`: apply every valid row; `all-or-nothing`: apply none if any row fails. */
@@ -48,10 +49,7 @@ export class RosterImportService {
   ) {}
 
   async importEnrollments(actor: Actor, courseVersionId: string, csv: string, mode: RosterMode): Promise<RosterReport> {
-    const versions: { organization_id: string }[] = await this.dataSource.query(
-      'SELECT organization_id FROM course_versions WHERE id = $1',
-      [courseVersionId],
-    );
+    const versions = await runQuery(this.dataSource, sql.versionOrganization, [courseVersionId]);
     if (!versions.length) throw CourseErrors.versionNotFound();
     this.access.assertManages(actor, versions[0].organization_id);
     const parsed = parseCsv(csv, TRAINEE_COLUMNS, requireTraineeColumn);
@@ -68,17 +66,11 @@ export class RosterImportService {
 
     const applied = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const locked: { course_id: string; status: string; capacity: number | null; seats_taken: number }[] = await manager.query(
-        'SELECT course_id, status, capacity, seats_taken FROM course_versions WHERE id = $1 FOR UPDATE',
-        [courseVersionId],
-      );
+      const locked = await runQuery(manager, sql.lockVersionSeats, [courseVersionId]);
       const v = locked[0];
       if (v.status !== 'published') throw CourseErrors.notOpenForEnrollment();
       const candidates = results.filter((r) => r.status === 'enrolled');
-      const live: { trainee_id: string; status: string; course_version_id: string }[] = await manager.query(
-        `SELECT trainee_id, status, course_version_id FROM enrollments WHERE course_id = $1 AND trainee_id = ANY($2) AND status <> 'withdrawn'`,
-        [v.course_id, candidates.map((r) => r.traineeId)],
-      );
+      const live = await runQuery(manager, sql.liveEnrollmentsInCourse, [v.course_id, candidates.map((r) => r.traineeId!)]);
       const liveOf = new Map(live.map((e) => [e.trainee_id, e]));
       let seatsLeft = v.capacity === null ? Number.POSITIVE_INFINITY : v.capacity - v.seats_taken;
       for (const r of candidates) {
@@ -109,7 +101,7 @@ export class RosterImportService {
         if (!id) throw new Error(`roster enrolment of ${r.traineeId} conflicted under the version lock`);
       }
       if (toEnroll.length) {
-        await manager.query('UPDATE course_versions SET seats_taken = seats_taken + $2 WHERE id = $1', [courseVersionId, toEnroll.length]);
+        await runCommand(manager, sql.addSeatsTaken, [courseVersionId, toEnroll.length]);
       }
       return toEnroll.length > 0;
     });
@@ -131,10 +123,7 @@ export class RosterImportService {
   private async describeTrainees(results: RosterRowResult[]): Promise<void> {
     const ids = results.map((r) => r.traineeId).filter((id): id is string => id !== null);
     if (!ids.length) return;
-    const profiles: { user_id: string; full_name: string; id_number_masked: string }[] = await this.dataSource.query(
-      'SELECT user_id, full_name, id_number_masked FROM trainee_profiles WHERE user_id = ANY($1)',
-      [ids],
-    );
+    const profiles = await runQuery(this.dataSource, sql.traineeNames, [ids]);
     const byId = new Map(profiles.map((p) => [p.user_id, p]));
     for (const r of results) {
       const p = r.traineeId ? byId.get(r.traineeId) : undefined;

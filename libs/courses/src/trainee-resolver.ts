@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FieldIssue, isValidChineseIdNumber, normalizePii } from '@cqo/core';
+import { FieldIssue, isValidChineseIdNumber, normalizePii, runQuery } from '@cqo/core';
 import { TraineesService } from '@cqo/trainees';
 import { CsvRow } from './roster-csv';
+import { traineesByUsername } from './sql/batch-enrolment.sql';
 
 export interface ResolvedRow {
   row: number;
@@ -26,10 +27,7 @@ export class TraineeResolver {
     const usernames = [...new Set(rows.map((r) => r.values.username?.trim().toLowerCase()).filter(Boolean))];
     const byUsername = new Map<string, string>();
     if (usernames.length) {
-      const found: { id: string; username: string }[] = await this.dataSource.query(
-        `SELECT id, username FROM users WHERE username = ANY($1) AND role = 'trainee'`,
-        [usernames],
-      );
+      const found = await runQuery(this.dataSource, traineesByUsername, [usernames as string[]]);
       for (const u of found) byUsername.set(u.username, u.id);
     }
     const firstRowOf = new Map<string, number>();

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, Role } from '@cqo/core';
-import { updateReturning } from './course-access';
+import { Actor, Clock, CommonErrors, Role, runQuery } from '@cqo/core';
 import { CourseErrors } from './courses.errors';
+import * as sql from './sql/xapi-keys.sql';
+import { XapiKeyRow } from './sql/xapi-keys.sql';
 
 export interface XapiKeyView {
   id: string;
@@ -80,33 +81,27 @@ export class XapiKeysService {
     const organizationId = this.orgOf(actor);
     // 256 random bits: a plain SHA-256 is enough to store it (no password stretching needed).
     const key = `cqo_xk_${randomBytes(32).toString('base64url')}`;
-    const [row]: RawKey[] = await this.dataSource.query(
-      `INSERT INTO xapi_api_keys (organization_id, name, key_prefix, key_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-       RETURNING id, name, key_prefix, created_at, revoked_at`,
-      [organizationId, name.trim(), key.slice(0, 12), hashApiKey(key), actor.userId, this.clock.now()],
-    );
+    const [row] = await runQuery(this.dataSource, sql.insertKey, [
+      organizationId,
+      name.trim(),
+      key.slice(0, 12),
+      hashApiKey(key),
+      actor.userId,
+      this.clock.now(),
+    ]);
     return { ...toView(row), key };
   }
 
   async list(actor: Actor): Promise<XapiKeyView[]> {
-    const rows: RawKey[] = await this.dataSource.query(
-      'SELECT id, name, key_prefix, created_at, revoked_at FROM xapi_api_keys WHERE organization_id = $1 ORDER BY created_at DESC, id',
-      [this.orgOf(actor)],
-    );
+    const rows = await runQuery(this.dataSource, sql.keysOfOrganization, [this.orgOf(actor)]);
     return rows.map(toView);
   }
 
   async revoke(actor: Actor, id: string): Promise<XapiKeyView> {
-    const found: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM xapi_api_keys WHERE id = $1', [
-      id,
-    ]);
+    const found = await runQuery(this.dataSource, sql.keyOrganization, [id]);
     if (!found.length) throw CourseErrors.apiKeyNotFound();
     if (found[0].organization_id !== this.orgOf(actor)) throw CommonErrors.outOfScope();
-    const [row] = await updateReturning<RawKey>(
-      this.dataSource,
-      `UPDATE xapi_api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id, name, key_prefix, created_at, revoked_at`,
-      [id, this.clock.now()],
-    );
+    const [row] = await runQuery(this.dataSource, sql.revokeKey, [id, this.clock.now()]);
     this.cache.delete(id);
     return toView(row);
   }
@@ -114,10 +109,7 @@ export class XapiKeysService {
   /** The organization a presented key belongs to; 401 if it is unknown or revoked. */
   async authenticate(key: string | undefined): Promise<XapiCaller> {
     if (!key) throw CourseErrors.apiKeyInvalid();
-    const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
-      'SELECT id, organization_id FROM xapi_api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
-      [hashApiKey(key.trim())],
-    );
+    const rows = await runQuery(this.dataSource, sql.liveKeyByHash, [hashApiKey(key.trim())]);
     if (!rows.length) throw CourseErrors.apiKeyInvalid();
     return { keyId: rows[0].id, organizationId: rows[0].organization_id };
   }
@@ -149,10 +141,7 @@ export class XapiKeysService {
         const cached = this.cached(id, hash);
         if (cached) return { keyId: id, organizationId: cached, basic: true, revocationUnchecked: true };
       }
-      const rows: { id: string; organization_id: string }[] = await this.dataSource.query(
-        'SELECT id, organization_id FROM xapi_api_keys WHERE id = $1 AND key_hash = $2 AND revoked_at IS NULL',
-        [id, hash],
-      );
+      const rows = await runQuery(this.dataSource, sql.liveKeyByIdAndHash, [id, hash]);
       if (!rows.length) {
         this.cache.delete(id);
         throw CourseErrors.apiKeyInvalid();
@@ -166,22 +155,7 @@ export class XapiKeysService {
   /** The credentials a cmi5 AU got for its launch (by the fetch token); 401 once the launch was abandoned. */
   private async authenticateLaunch(launchId: string, secret: string): Promise<XapiCaller> {
     if (!isUUID(launchId) || !secret) throw CourseErrors.apiKeyInvalid();
-    const [row]: {
-      id: string;
-      enrollment_id: string;
-      lesson_id: string;
-      au_id: string;
-      registration: string;
-      launched_at: Date;
-      terminated_at: Date | null;
-      organization_id: string;
-      username: string;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.enrollment_id, c.lesson_id, c.au_id, c.registration, c.launched_at, c.terminated_at, v.organization_id, u.username
-         FROM cmi5_launches c JOIN enrollments e ON e.id = c.enrollment_id JOIN course_versions v ON v.id = e.course_version_id JOIN users u ON u.id = e.trainee_id
-        WHERE c.id = $1 AND c.auth_secret_hash = $2 AND c.abandoned_at IS NULL`,
-      [launchId, hashApiKey(secret)],
-    );
+    const [row] = await runQuery(this.dataSource, sql.launchByCredentials, [launchId, hashApiKey(secret)]);
     if (!row) throw CourseErrors.apiKeyInvalid();
     return {
       keyId: null,
@@ -231,14 +205,6 @@ export class XapiKeysService {
   }
 }
 
-interface RawKey {
-  id: string;
-  name: string;
-  key_prefix: string;
-  created_at: Date;
-  revoked_at: Date | null;
-}
-
-function toView(r: RawKey): XapiKeyView {
+function toView(r: XapiKeyRow): XapiKeyView {
   return { id: r.id, name: r.name, keyPrefix: r.key_prefix, createdAt: r.created_at, revokedAt: r.revoked_at };
 }

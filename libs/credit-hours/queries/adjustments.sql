@@ -3,7 +3,7 @@
 -- auditLogPage (creditHours.adjustments.auditLogPage)
 SELECT a.*, u.display_name AS actor_name, c.hours, c.year FROM credit_audit_log a
   JOIN credit_entries c ON c.id = a.entry_id
-  JOIN (SELECT id, display_name FROM users) u ON u.id = a.actor_id
+  JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.actor_id
   JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
@@ -15,7 +15,7 @@ FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.ente
 -- countAuditLog (creditHours.adjustments.countAuditLog)
 SELECT count(*)::int AS total FROM credit_audit_log a
   JOIN credit_entries c ON c.id = a.entry_id
-  JOIN (SELECT id, display_name FROM users) u ON u.id = a.actor_id
+  JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.actor_id
   JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path

@@ -4,7 +4,7 @@
 SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, t.enterprise_name,
          a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
     FROM exam_attempts a
-    JOIN (SELECT id, display_name FROM users) u ON u.id = a.trainee_id
+    JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.trainee_id
     LEFT JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
@@ -21,7 +21,7 @@ WHERE a.paper_id = $1 AND a.status = 'submitted';
 SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, t.enterprise_name,
          a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
     FROM exam_attempts a
-    JOIN (SELECT id, display_name FROM users) u ON u.id = a.trainee_id
+    JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.trainee_id
     LEFT JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path

@@ -13,10 +13,13 @@ import {
   ObjectStorage,
   openCheckedZip,
   Role,
+  runCommand,
+  runQuery,
   uploadRejected,
   ZipLimits,
 } from '@cqo/core';
 import { ContentErrors } from '../courses.errors';
+import * as sql from '../sql/content-files.sql';
 import { MediaUrlSigner } from '../content/media-url-signer';
 import { Cmi5Course, Cmi5StructureError, parseCmi5Structure } from './cmi5-structure';
 import { packagePathOf, parseScormManifest, ScormManifestError, ScormPackage } from '../scorm/scorm-manifest';
@@ -153,22 +156,18 @@ export class ContentPackagesService {
         await this.storage.put(`${prefix}${entry.name}`, content);
         stored.push(`${prefix}${entry.name}`);
       }
-      await this.dataSource.query(
-        `INSERT INTO content_packages (id, organization_id, standard, structure, storage_prefix, file_count, size_bytes, original_name, uploaded_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          id,
-          actor.organizationId,
-          standard,
-          structure,
-          prefix,
-          files.length,
-          sizeBytes,
-          originalName.slice(0, 255),
-          actor.userId,
-          this.clock.now(),
-        ],
-      );
+      await runCommand(this.dataSource, sql.insertContentPackage, [
+        id,
+        actor.organizationId,
+        standard,
+        structure,
+        prefix,
+        files.length,
+        sizeBytes,
+        originalName.slice(0, 255),
+        actor.userId,
+        this.clock.now(),
+      ]);
       return {
         id,
         standard,
@@ -231,10 +230,7 @@ export class ContentPackagesService {
    * nothing recorded.
    */
   async scormPreview(actor: Actor, packageId: string, scoId?: string): Promise<{ url: string }> {
-    const [row]: { organization_id: string; standard: string; structure: ScormPackage }[] = await this.dataSource.query(
-      'SELECT organization_id, standard, structure FROM content_packages WHERE id = $1',
-      [packageId],
-    );
+    const [row] = await runQuery(this.dataSource, sql.packageForPreview, [packageId]);
     if (!row) throw ContentErrors.fileNotFound();
     if (actor.role !== Role.PlatformAdmin && !(actor.role === Role.OrgAdmin && actor.organizationId === row.organization_id))
       throw CommonErrors.outOfScope();
@@ -262,10 +258,7 @@ export class ContentPackagesService {
     if (!safe || safe.endsWith('/')) throw ContentErrors.fileNotFound();
     let known = this.prefixes.get(packageId);
     if (!known) {
-      const [row]: { storage_prefix: string; standard: string; structure: unknown }[] = await this.dataSource.query(
-        'SELECT storage_prefix, standard, structure FROM content_packages WHERE id = $1',
-        [packageId],
-      );
+      const [row] = await runQuery(this.dataSource, sql.packageLocation, [packageId]);
       if (!row) throw ContentErrors.fileNotFound();
       known = { prefix: row.storage_prefix, scorm: row.standard.startsWith('scorm') ? (row.structure as ScormPackage) : null };
       if (this.prefixes.size >= 10_000) this.prefixes.clear();

@@ -3,12 +3,14 @@ import { createReadStream } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, Role } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, Role, runCommand, runQuery } from '@cqo/core';
 import { CourseAccess } from '../course-access';
 import { wholeMinutes } from '../course-rules';
 import { LessonContentView } from '../course-views';
 import { ContentErrors, CourseErrors } from '../courses.errors';
 import { ContentKind } from '../entities/content-file.entity';
+import * as sql from '../sql/content-files.sql';
+import { FileFacts } from '../sql/content-files.sql';
 import { ContentRejected, inspectContent } from './content-inspector';
 import { MediaGrant, MediaUrlSigner } from './media-url-signer';
 
@@ -43,14 +45,6 @@ const EDITABLE_STATUSES = ['draft', 'returned'];
  * Hosted lesson content: who may upload what, checking finished uploads by their bytes, storing
  * them, and short-lived signed URLs to watch or read them.
  */
-/** What the media route needs of a content_files row. */
-interface FileFacts {
-  storage_key: string;
-  mime_type: string;
-  size_bytes: string;
-  sha256: string;
-}
-
 @Injectable()
 export class ContentFilesService {
   private readonly signer: MediaUrlSigner;
@@ -85,10 +79,7 @@ export class ContentFilesService {
     let kind: ContentKind;
     let lessonId: string | null = null;
     if (request.lessonId) {
-      const rows: { type: string; status: string; organization_id: string }[] = await this.dataSource.query(
-        `SELECT l.type, v.status, v.organization_id FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1`,
-        [request.lessonId],
-      );
+      const rows = await runQuery(this.dataSource, sql.uploadLesson, [request.lessonId]);
       const lesson = rows[0];
       if (!lesson) throw CourseErrors.lessonNotFound();
       this.access.assertManages(actor, lesson.organization_id);
@@ -127,35 +118,29 @@ export class ContentFilesService {
     await this.storage.putFile(storageKey, path);
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `INSERT INTO content_files (id, organization_id, kind, mime_type, storage_key, size_bytes, duration_seconds, sha256, original_name, uploaded_by, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            id,
-            target.organizationId,
-            inspected.kind,
-            inspected.mimeType,
-            storageKey,
-            inspected.sizeBytes,
-            inspected.durationSeconds,
-            sha256,
-            originalName.slice(0, 255),
-            target.userId,
-            this.clock.now(),
-          ],
-        );
+        await runCommand(manager, sql.insertContentFile, [
+          id,
+          target.organizationId,
+          inspected.kind,
+          inspected.mimeType,
+          storageKey,
+          inspected.sizeBytes,
+          inspected.durationSeconds,
+          sha256,
+          originalName.slice(0, 255),
+          target.userId,
+          this.clock.now(),
+        ]);
         if (target.lessonId) {
           // Checked again under lock: the version may have been submitted while the file was uploading.
-          const rows: { status: string }[] = await manager.query(
-            `SELECT v.status FROM lessons l JOIN course_versions v ON v.id = l.course_version_id WHERE l.id = $1 AND v.organization_id = $2 FOR UPDATE OF v`,
-            [target.lessonId, target.organizationId],
-          );
+          const rows = await runQuery(manager, sql.lockLessonVersion, [target.lessonId, target.organizationId]);
           if (!rows[0]) throw CourseErrors.lessonNotFound();
           if (!EDITABLE_STATUSES.includes(rows[0].status)) throw ContentErrors.lessonNotEditable();
-          await manager.query(
-            `UPDATE lessons SET content_file_id = $2, minutes = CASE WHEN $3::int IS NULL THEN minutes ELSE $3::int END WHERE id = $1`,
-            [target.lessonId, id, inspected.durationSeconds === null ? null : wholeMinutes(inspected.durationSeconds)],
-          );
+          await runCommand(manager, sql.attachLessonFile, [
+            target.lessonId,
+            id,
+            inspected.durationSeconds === null ? null : wholeMinutes(inspected.durationSeconds),
+          ]);
         }
       });
     } catch (error) {
@@ -174,16 +159,10 @@ export class ContentFilesService {
 
   /** A signed URL for a file, to a trainee enrolled in a course version using it or staff of its organization. */
   async mediaUrl(actor: Actor, fileId: string): Promise<MediaUrlView> {
-    const rows: { organization_id: string }[] = await this.dataSource.query('SELECT organization_id FROM content_files WHERE id = $1', [
-      fileId,
-    ]);
+    const rows = await runQuery(this.dataSource, sql.fileOrganization, [fileId]);
     if (!rows[0]) throw ContentErrors.fileNotFound();
     if (actor.role === Role.Trainee) {
-      const enrolled: unknown[] = await this.dataSource.query(
-        `SELECT 1 FROM enrollments e JOIN lessons l ON l.course_version_id = e.course_version_id
-          WHERE e.trainee_id = $1 AND e.status <> 'withdrawn' AND l.content_file_id = $2 LIMIT 1`,
-        [actor.userId, fileId],
-      );
+      const enrolled = await runQuery(this.dataSource, sql.traineeUsesFile, [actor.userId, fileId]);
       if (!enrolled.length) throw CommonErrors.outOfScope();
     } else if (!(actor.role === Role.PlatformAdmin || (actor.role === Role.OrgAdmin && actor.organizationId === rows[0].organization_id))) {
       throw CommonErrors.outOfScope();
@@ -207,12 +186,10 @@ export class ContentFilesService {
     // promise is remembered, and forgotten again if it fails.
     let facts = this.fileFacts.get(grant.fileId);
     if (!facts) {
-      facts = this.dataSource
-        .query('SELECT storage_key, mime_type, size_bytes, sha256 FROM content_files WHERE id = $1', [grant.fileId])
-        .then((rows: FileFacts[]) => {
-          if (!rows[0]) throw ContentErrors.fileNotFound();
-          return rows[0];
-        });
+      facts = runQuery(this.dataSource, sql.fileFacts, [grant.fileId]).then((rows) => {
+        if (!rows[0]) throw ContentErrors.fileNotFound();
+        return rows[0];
+      });
       if (this.fileFacts.size >= 10_000) this.fileFacts.clear();
       const asked = facts;
       this.fileFacts.set(grant.fileId, asked);
