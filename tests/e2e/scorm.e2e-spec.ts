@@ -6,7 +6,7 @@ import { createTestApi } from '../support/api';
 import { onlineCourse } from '../support/courses';
 import type { World } from '../support/fixtures';
 import { seedWorld } from '../support/fixtures';
-import { filesOf, SCORM12_SAMPLE_DIR, zipOf, zipWithEntryNamed } from '../support/packages';
+import { filesOf, SCORM12_SAMPLE_DIR, SCORM2004_SAMPLE_DIR, zipOf, zipWithEntryNamed } from '../support/packages';
 
 /** A SCORM 2004 manifest with one SCO whose content does not set completion (the LMS does). */
 const MANIFEST_2004 = `<?xml version="1.0" encoding="UTF-8"?>
@@ -406,5 +406,160 @@ describe('SCORM lessons', () => {
     }
     expect(last).toMatchObject({ lessonCompleted: true });
     expect(await progress(published.lessonId, enrollment)).toMatchObject({ completed_via: 'scorm', active_seconds: seconds });
+  });
+
+  it('moves between the SCOs of a SCORM 2004 package by navigation requests, and names what is wrong with a bad one', async () => {
+    const res = await importPackage(await zipOf(filesOf(SCORM2004_SAMPLE_DIR)));
+    expect(res.json()).toMatchObject({
+      standard: 'scorm2004',
+      scos: [
+        { id: 'sco-intro', controlMode: { choice: true, flow: true, forwardOnly: false } },
+        { id: 'sco-control', controlMode: { choice: true, flow: true, forwardOnly: false } },
+      ],
+    });
+    const published = await publish(scormCourse(res.json().id));
+    const enrollment = (
+      await api.request({
+        method: 'POST',
+        url: '/me/enrollments',
+        token: world.tokens.traineeTS,
+        payload: { courseVersionId: published.versionId },
+      })
+    ).json().id;
+    const nav = (payload: object, token = world.tokens.traineeTS) =>
+      api.request({ method: 'POST', url: `/me/enrollments/${enrollment}/lessons/${published.lessonId}/scorm-launch`, token, payload });
+    const sessions = () =>
+      db.query('SELECT sco_id, ended_reason, credited_seconds FROM scorm_sessions WHERE enrollment_id = $1 ORDER BY launched_at, id', [
+        enrollment,
+      ]);
+
+    // Nothing launched yet: no next or previous to go to.
+    expect((await nav({ navRequest: 'continue' })).json()).toMatchObject({
+      statusCode: 409,
+      code: 'SCORM_NAV_REFUSED',
+      details: [{ field: 'navRequest' }],
+    });
+    const first = await nav({});
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({
+      scoId: 'sco-intro',
+      version: '2004',
+      navigation: {
+        currentScoId: 'sco-intro',
+        canPrevious: false,
+        canContinue: true,
+        items: [
+          { id: 'sco-intro', title: '第一讲 风险识别', completed: false, selectable: false },
+          { id: 'sco-control', title: '第二讲 风险控制', completed: false, selectable: true },
+        ],
+      },
+    });
+    expect((await nav({ navRequest: 'previous' })).json()).toMatchObject({
+      statusCode: 409,
+      code: 'SCORM_NAV_REFUSED',
+      message: '已是第一讲，没有上一讲',
+      details: [{ field: 'navRequest' }],
+    });
+    // Bad requests: named, nothing written.
+    const before = (await sessions()).length;
+    expect((await nav({ navRequest: 'jump' })).json()).toMatchObject({ statusCode: 400, details: [{ field: 'navRequest' }] });
+    expect((await nav({ navRequest: 'choice' })).json()).toMatchObject({
+      statusCode: 400,
+      code: 'SCORM_NAV_INVALID',
+      details: [{ field: 'scoId' }],
+    });
+    expect((await nav({ navRequest: 'choice', scoId: 'nope' })).json()).toMatchObject({
+      statusCode: 400,
+      code: 'SCORM_NAV_INVALID',
+      details: [{ field: 'scoId', message: '课件包中没有该 SCO：nope' }],
+    });
+    expect((await nav({ navRequest: 'continue', scoId: 'sco-control' })).json()).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'scoId' }],
+    });
+    expect((await nav({ navRequest: 'continue' }, world.tokens.traineeLZ)).statusCode).toBe(403);
+    // The refused requests did not end the open session.
+    expect((await sessions()).length).toBe(before);
+    expect((await sessions()).at(-1)).toMatchObject({ sco_id: 'sco-intro', ended_reason: null });
+    const firstSession = (await sessions()).at(-1);
+
+    // A minute in SCO 1, then "下一讲": SCO 1's session is left by navigation.
+    clock.advance(60_000);
+    expect(
+      (await commit(first.json().url, { kind: 'beat', cmi: { completion_status: 'incomplete' }, sessionTime: 'PT60S' })).json(),
+    ).toMatchObject({
+      creditedSeconds: 60,
+    });
+    clock.advance(30_000);
+    const second = await nav({ navRequest: 'continue' });
+    expect(second.json()).toMatchObject({
+      scoId: 'sco-control',
+      navigation: { currentScoId: 'sco-control', canPrevious: true, canContinue: false },
+    });
+    expect((await nav({ navRequest: 'continue' })).json()).toMatchObject({
+      statusCode: 409,
+      message: '已是最后一讲，没有下一讲',
+      details: [{ field: 'navRequest' }],
+    });
+    // SCO 2 commits its own data first; then SCO 1's late Terminate (sent as its frame went away)
+    // lands in SCO 1's attempt, its time counted only up to when it was left (30 s more, not 40).
+    expect((await commit(second.json().url, { kind: 'commit', cmi: { completion_status: 'incomplete', location: 'p2' } })).statusCode).toBe(
+      200,
+    );
+    clock.advance(10_000);
+    const late = await commit(first.json().url, {
+      kind: 'finish',
+      cmi: { completion_status: 'completed', success_status: 'passed', location: 'end' },
+      sessionTime: 'PT100S',
+    });
+    expect(late.json()).toMatchObject({ creditedSeconds: 30, lessonCompleted: false });
+    // …and after that, SCO 1's session takes nothing more.
+    expect((await commit(first.json().url, { kind: 'commit', cmi: {} })).statusCode).toBe(409);
+    const attempts = await db.query('SELECT sco_id, cmi, completed_at FROM scorm_attempts WHERE enrollment_id = $1 ORDER BY sco_id', [
+      enrollment,
+    ]);
+    expect(attempts).toEqual([
+      { sco_id: 'sco-control', cmi: { 'cmi.completion_status': 'incomplete', 'cmi.location': 'p2' }, completed_at: null },
+      {
+        sco_id: 'sco-intro',
+        cmi: { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.location': 'end' },
+        completed_at: expect.any(Date),
+      },
+    ]);
+    // Relaunching SCO 2 resumes it (and supersedes the open session); "上一讲" shows SCO 1 completed.
+    clock.advance(1_000);
+    const again = await nav({});
+    expect(again.json()).toMatchObject({ scoId: 'sco-control' });
+    expect(injected((await api.request({ method: 'GET', url: again.json().url })).body).cmi).toMatchObject({ location: 'p2' });
+    clock.advance(1_000);
+    const back = await nav({ navRequest: 'previous' });
+    expect(back.json()).toMatchObject({
+      scoId: 'sco-intro',
+      navigation: {
+        items: [
+          { id: 'sco-intro', completed: true },
+          { id: 'sco-control', completed: false },
+        ],
+      },
+    });
+    clock.advance(1_000);
+    const chosen = await nav({ navRequest: 'choice', scoId: 'sco-control' });
+    expect(chosen.json()).toMatchObject({ scoId: 'sco-control' });
+    // A session left long ago takes no late commit.
+    clock.advance(120_000);
+    expect((await commit(back.json().url, { kind: 'finish', cmi: {} })).statusCode).toBe(409);
+    expect((await sessions()).map((x: { sco_id: string; ended_reason: string }) => [x.sco_id, x.ended_reason])).toEqual([
+      ['sco-intro', 'finished'],
+      ['sco-control', 'superseded'],
+      ['sco-control', 'navigated'],
+      ['sco-intro', 'navigated'],
+      ['sco-control', null],
+    ]);
+    expect(firstSession.sco_id).toBe('sco-intro');
+    // SCO 2 completes: the lesson completes (both SCOs report completion) with the time credited.
+    clock.advance(60_000);
+    const done = await commit(chosen.json().url, { kind: 'finish', cmi: { completion_status: 'completed' }, sessionTime: 'PT60S' });
+    expect(done.json()).toMatchObject({ creditedSeconds: 60, lessonCompleted: true });
+    expect(await progress(published.lessonId, enrollment)).toMatchObject({ completed_via: 'scorm', active_seconds: 150 });
   });
 });

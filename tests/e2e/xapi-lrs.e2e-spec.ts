@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import XAPI from '@xapi/xapi';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '@cqo/core';
+import { XapiService } from '@cqo/courses';
 import type { TestApi } from '../support/api';
 import { createTestApi } from '../support/api';
 import { onlineCourse, publishCourse } from '../support/courses';
@@ -280,6 +281,43 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     // Seven minutes claimed, two seen by the server: two credited.
     expect((await progress()).active_seconds - before).toBe(120);
     expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [twice.id])).toHaveLength(1);
+  });
+
+  it('groups statements arriving together in one transaction, answering each on its own: a refused one stores nothing, the others are kept', async () => {
+    const reg = randomUUID();
+    clock.set('2026-03-02T06:00:00Z');
+    await lrs.sendStatement({ statement: statement('initialized', { context: { registration: reg } }) });
+    clock.set('2026-03-02T06:10:00Z');
+    const service = api.get(XapiService);
+    const store = jest.spyOn(service as unknown as { store: (...args: unknown[]) => Promise<void> }, 'store');
+    const before = (await progress()).active_seconds;
+    const good = Array.from({ length: 24 }, () =>
+      statement('progressed', { context: { registration: reg }, result: { duration: 'PT10S' } }),
+    );
+    const stranger = statement('progressed', {
+      actor: { ...actor, account: { ...actor.account, name: 'no-such-trainee' } },
+      context: { registration: reg },
+    });
+    const taken = good[0];
+    const conflicting = { ...statement('progressed', { context: { registration: reg }, result: { duration: 'PT20S' } }), id: taken.id };
+    // The first is stored before the others are sent, so the one reusing its id is the conflict.
+    expect((await raw('POST', 'statements', { body: taken })).status).toBe(200);
+    const sent = [...good.slice(1), stranger, conflicting];
+    const answers = [{ status: 200 } as Response, ...(await Promise.all(sent.map((st) => raw('POST', 'statements', { body: st }))))];
+    try {
+      // Some request was stored in a group with others.
+      expect(store.mock.calls.some((call) => (call[2] as unknown[]).length > 1)).toBe(true);
+    } finally {
+      store.mockRestore();
+    }
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.slice(0, 24)).toEqual(Array(24).fill(200));
+    expect(statuses[24]).toBe(400);
+    expect(((await answers[24].json()) as Err).details).toEqual([expect.objectContaining({ field: 'actor.account.name' })]);
+    expect(statuses[25]).toBe(409);
+    expect((await progress()).active_seconds - before).toBe(240);
+    expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [stranger.id])).toHaveLength(0);
+    expect(await db.query('SELECT reported_seconds FROM xapi_statements WHERE id = $1', [taken.id])).toEqual([{ reported_seconds: 10 }]);
   });
 
   it('refuses a key pair the moment it is revoked, though the API has just accepted it (and caches it)', async () => {

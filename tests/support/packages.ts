@@ -8,6 +8,9 @@ export const CMI5_SAMPLE_DIR = join(__dirname, '..', 'fixtures', 'cmi5-sample');
 /** The committed sample SCORM 1.2 package (one SCO calling LMSInitialize/LMSSetValue/LMSCommit/LMSFinish). */
 export const SCORM12_SAMPLE_DIR = join(__dirname, '..', 'fixtures', 'scorm12-sample');
 
+/** The committed sample SCORM 2004 package (two SCOs with choice and flow navigation, calling Initialize/SetValue/Commit/Terminate). */
+export const SCORM2004_SAMPLE_DIR = join(__dirname, '..', 'fixtures', 'scorm2004-sample');
+
 /** A zip of the given entries (name → content), as an authoring tool would export it. */
 export function zipOf(entries: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new ZipFile();

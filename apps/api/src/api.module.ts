@@ -40,6 +40,7 @@ import { ProgressController } from './http/courses/progress.controller';
 import { XapiController } from './http/courses/xapi.controller';
 import { Cmi5Controller } from './http/courses/cmi5.controller';
 import { ScormController } from './http/courses/scorm.controller';
+import { LessonPreviewController } from './http/courses/lesson-preview.controller';
 import { CapabilityResultsController } from './http/exams/capability-results.controller';
 import { MyExamsController } from './http/exams/my-exams.controller';
 import { PapersController } from './http/exams/papers.controller';
@@ -136,6 +137,7 @@ export class ApiModule {
         XapiController,
         Cmi5Controller,
         ScormController,
+        LessonPreviewController,
         QuestionsController,
         PapersController,
         MyExamsController,

@@ -24,6 +24,7 @@ import { XapiDocumentsService } from './xapi/xapi-documents.service';
 import { Cmi5Service } from './cmi5/cmi5.service';
 import { ContentPackagesService } from './cmi5/content-packages.service';
 import { ScormService } from './scorm/scorm.service';
+import { LessonPreviewService } from './content/lesson-preview.service';
 
 const SERVICES = [
   CourseAccess,
@@ -45,6 +46,7 @@ const SERVICES = [
   Cmi5Service,
   ScormService,
   ContentFilesService,
+  LessonPreviewService,
   StudyEvidenceService,
 ];
 

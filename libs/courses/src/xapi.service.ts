@@ -5,8 +5,7 @@ import { isUUID } from 'class-validator';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, Role } from '@cqo/core';
-import { updateReturning } from './course-access';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery, SqlQuery } from '@cqo/core';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
@@ -14,6 +13,21 @@ import { CREDITING_VERBS, parseStatement, ParsedStatement } from './xapi-stateme
 import { LaunchCaller, XapiCaller, XapiKeysService } from './xapi-keys.service';
 import { Cmi5Service } from './cmi5/cmi5.service';
 import { agentKey } from './xapi/xapi-documents.service';
+import {
+  cmi5LaunchCreditedQuery,
+  insertVoidingStatement,
+  lockXapiEnrollments,
+  resolveXapiStatementLocked,
+  resolveXapiStatements,
+  takeBackXapiCredit,
+  voidXapiStatement,
+  writeXapiStatement,
+  writeXapiStatementNoRegistration,
+  xapiStatementHash,
+  xapiStatementQuery,
+  xapiVoidTargetsQuery,
+  XapiResolvedRow,
+} from './sql/xapi.sql';
 
 export const MAX_STATEMENTS_PER_REQUEST = 100;
 
@@ -27,85 +41,6 @@ export interface XapiRequest {
 /** PostgreSQL's deadlock_detected. */
 const DEADLOCK_DETECTED = '40P01';
 
-/** Per statement, in order: its lesson, the trainee its actor names and that trainee's live enrolment in the lesson's course version. */
-interface ResolvedRow {
-  key_live: boolean;
-  lesson_id: string | null;
-  type: string | null;
-  minutes: number | null;
-  organization_id: string | null;
-  completion_share: string | null;
-  trainee_id: string | null;
-  enrollment_id: string | null;
-  enrolled_at: Date | null;
-}
-
-/**
- * Resolves a request's statements in one round trip ($2 lesson ids and $3 usernames, one per
- * statement) and checks in the same query that the key ($1, null for other callers) is not
- * revoked, so a key pair cached in the process is refused the moment it is revoked. With `lock`
- * the enrolment rows found are locked (FOR UPDATE) for the rest of the transaction.
- */
-const resolveSql = (lock: boolean) => `
-  SELECT (SELECT $1::uuid IS NULL OR EXISTS (SELECT 1 FROM xapi_api_keys k WHERE k.id = $1::uuid AND k.revoked_at IS NULL)) AS key_live,
-         l.id AS lesson_id, l.type, l.minutes, v.organization_id, v.completion_share,
-         u.id AS trainee_id, e.id AS enrollment_id, e.enrolled_at
-    FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS s(lesson_id, username, n)
-    LEFT JOIN lessons l ON l.id = s.lesson_id
-    LEFT JOIN course_versions v ON v.id = l.course_version_id
-    LEFT JOIN users u ON u.username = s.username AND u.role = 'trainee'
-    LEFT JOIN LATERAL (
-      SELECT id, enrolled_at FROM enrollments
-       WHERE trainee_id = u.id AND course_version_id = l.course_version_id AND status <> 'withdrawn'${lock ? ' FOR UPDATE' : ''}
-    ) e ON true
-   ORDER BY s.n`;
-
-interface WriteRow {
-  observed: number;
-  refused: boolean;
-  prior_hash: string | null;
-  inserted: boolean;
-  active_seconds: number | null;
-  required_seconds: number | null;
-  completed_at: Date | null;
-}
-
-/**
- * Stores and credits one statement in one round trip, the enrolment locked by the caller (so the
- * window's sum is not raced). $15 (a content player's key pair): the registration's window —
- * opened by its first statement stored here — caps the duration: beyond the window plus $17 s of
- * timer jitter it is refused (`refused`, nothing written), and at most the window's uncredited
- * seconds are credited. A statement id seen before writes nothing (`prior_hash`); otherwise the
- * statement is inserted and its credit added to the lesson's progress, returned so the caller can
- * see whether the lesson's requirement was just reached. Two texts (a registration given or not)
- * so that the window is found by the index on (enrolment, lesson, registration), not filtered.
- */
-const writeSql = (registration: 'given' | 'none') => `
-  WITH prior AS (SELECT content_hash FROM xapi_statements WHERE id = $1),
-  win AS (
-    SELECT min(stored_at) AS started, COALESCE(sum(credited_seconds) FILTER (WHERE voided_by IS NULL), 0)::int AS credited
-      FROM xapi_statements
-     WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND ${registration === 'given' ? 'registration = $12::uuid' : 'registration IS NULL'}),
-  decided AS (
-    SELECT observed,
-           $15::boolean AND $7::int IS NOT NULL AND $7::int > observed + $17::int AS refused,
-           CASE WHEN $15::boolean THEN LEAST($8::int, GREATEST(0, observed - credited)) ELSE $8::int END AS credit
-      FROM (SELECT CASE WHEN started IS NULL THEN 0 ELSE GREATEST(0, floor(extract(epoch FROM $11::timestamptz - started)))::int END AS observed, credited FROM win) w),
-  ins AS (
-    INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
-    SELECT $1, $2, $3, $4, $5, $6, $7::int, credit, $9, $10, $11, $12::uuid, $13, $14 FROM decided WHERE NOT refused AND NOT EXISTS (SELECT 1 FROM prior)
-    ON CONFLICT (id) DO NOTHING RETURNING credited_seconds),
-  progress AS (
-    INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at)
-    SELECT $2, $3, credited_seconds, $16, $11 FROM ins
-    ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at
-    RETURNING active_seconds, required_seconds, completed_at)
-  SELECT d.observed, d.refused, (SELECT content_hash FROM prior) AS prior_hash, EXISTS (SELECT 1 FROM ins) AS inserted,
-         p.active_seconds, p.required_seconds, p.completed_at
-    FROM decided d LEFT JOIN progress p ON true`;
-const WRITE_SQL_REGISTRATION = writeSql('given');
-const WRITE_SQL_NO_REGISTRATION = writeSql('none');
-
 /** Who hands statements in: an organization's API key, or its admin confirming old statements. */
 interface Intake {
   organizationId: string;
@@ -118,6 +53,22 @@ interface Intake {
   live: boolean;
   /** A cmi5 AU with its launch's credentials: its statements belong to that launch. */
   launch?: LaunchCaller;
+}
+
+/**
+ * Group commit of content players' single statements: while a group's transaction runs, the
+ * statements that arrive wait and go together in the next one (at most this many groups at
+ * once, each of at most MAX_STATEMENTS_PER_REQUEST statements).
+ */
+export const XAPI_GROUPS_IN_FLIGHT = 4;
+
+/** A content player's statement waiting for its group. */
+interface Pending {
+  caller: Intake;
+  statement: ParsedStatement;
+  id: string;
+  resolve(): void;
+  reject(error: unknown): void;
 }
 
 /** How far a content player's timer may run ahead of the server's observation before a duration is refused. */
@@ -156,6 +107,9 @@ export class XapiService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly pending: Pending[] = [];
+  private groupsInFlight = 0;
 
   /** Stores one statement or an array of them; returns their ids in order. */
   async receive(apiKey: string | undefined, body: unknown): Promise<string[]> {
@@ -211,12 +165,7 @@ export class XapiService {
     const field = query.statementId !== undefined ? 'statementId' : 'voidedStatementId';
     const id = (query.statementId ?? query.voidedStatementId)!;
     if (!isUUID(id)) throw CourseErrors.xapiParameterInvalid(field, '必须是 UUID');
-    const [row]: { statement: Record<string, unknown> | null; voided_by: string | null; organization_id: string; enrollment_id: string }[] =
-      await this.dataSource.query(
-        `SELECT s.statement, s.voided_by, s.enrollment_id, v.organization_id FROM xapi_statements s
-         JOIN lessons l ON l.id = s.lesson_id JOIN course_versions v ON v.id = l.course_version_id WHERE s.id = $1`,
-        [id.toLowerCase()],
-      );
+    const [row] = await runQuery(this.dataSource, xapiStatementQuery, [id.toLowerCase()]);
     if (!row || !row.statement || row.organization_id !== caller.organizationId) throw CourseErrors.statementNotFound();
     // A launched AU reads its own learner's statements only.
     if (caller.launch && row.enrollment_id !== caller.launch.enrollmentId) throw CourseErrors.statementNotFound();
@@ -247,6 +196,24 @@ export class XapiService {
       if (s.id) seen.add(s.id);
     });
     const ids = statements.map((s) => s.id ?? randomUUID());
+    // A content player's single statement (the hot path) goes in a group with others arriving meanwhile.
+    if (!batch && caller.live && caller.keyId && !caller.launch && !statements[0].voidsId) {
+      await new Promise<void>((resolve, reject) => {
+        this.pending.push({ caller, statement: statements[0], id: ids[0], resolve, reject });
+        this.drain();
+      });
+      return ids;
+    }
+    return this.storeAlone(caller, statements, ids, at);
+  }
+
+  /** One request's statements in a transaction of their own (all or nothing). */
+  private async storeAlone(
+    caller: Intake,
+    statements: ParsedStatement[],
+    ids: string[],
+    at: (i: number, field: string) => string,
+  ): Promise<string[]> {
     // A deadlock between two batches (or a batch and a single statement) rolls one back: it is tried once more.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -256,6 +223,59 @@ export class XapiService {
         if (attempt >= 2 || (error as { code?: string }).code !== DEADLOCK_DETECTED) throw error;
       }
     }
+  }
+
+  /** Starts groups of waiting statements (those of one key) while fewer than XAPI_GROUPS_IN_FLIGHT run. */
+  private drain(): void {
+    while (this.groupsInFlight < XAPI_GROUPS_IN_FLIGHT && this.pending.length) {
+      const keyId = this.pending[0].caller.keyId;
+      const group: Pending[] = [];
+      for (let k = 0; k < this.pending.length && group.length < MAX_STATEMENTS_PER_REQUEST;) {
+        if (this.pending[k].caller.keyId === keyId) group.push(...this.pending.splice(k, 1));
+        else k++;
+      }
+      this.groupsInFlight++;
+      void this.storeGroup(group).finally(() => {
+        this.groupsInFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  /**
+   * A group in one transaction: each statement is answered on its own — refused ones (before
+   * anything of them is written) with their error, the others stored. When the transaction
+   * fails as a whole (a deadlock, a revoked key, a database error) each is stored on its own.
+   */
+  private async storeGroup(group: Pending[]): Promise<void> {
+    const single = (_i: number, field: string) => field;
+    if (group.length > 1) {
+      const errors = new Map<number, DomainError>();
+      try {
+        await this.dataSource.transaction((manager) =>
+          this.store(
+            manager,
+            group[0].caller,
+            group.map((g) => g.statement),
+            group.map((g) => g.id),
+            single,
+            (i, error) => errors.set(i, error),
+          ),
+        );
+        group.forEach((g, i) => (errors.has(i) ? g.reject(errors.get(i)) : g.resolve()));
+        return;
+      } catch {
+        // rolled back as a whole: each on its own below
+      }
+    }
+    await Promise.all(
+      group.map((g) =>
+        this.storeAlone(g.caller, [g.statement], [g.id], single).then(
+          () => g.resolve(),
+          (error: unknown) => g.reject(error),
+        ),
+      ),
+    );
   }
 
   /**
@@ -270,16 +290,25 @@ export class XapiService {
     statements: ParsedStatement[],
     ids: string[],
     at: (i: number, field: string) => string,
+    collect?: (i: number, error: DomainError) => void,
   ): Promise<void> {
+    // Grouped statements (`collect`): a statement refused before anything of it is written is
+    // reported and skipped, the others go on; otherwise the first refusal throws.
+    const failed = new Set<number>();
+    const fail = (i: number, error: DomainError) => {
+      if (!collect) throw error;
+      failed.add(i);
+      collect(i, error);
+    };
     // The transaction's own connection, for named (once-planned) statements on the hot path.
     const client = (await (manager.queryRunner as PostgresQueryRunner).connect()) as PoolClient;
-    const named = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> =>
-      (await client.query({ name, text, values })).rows as T[];
+    const named = async <P extends readonly unknown[], R>(query: SqlQuery<P, R>, values: P): Promise<R[]> =>
+      (await client.query({ name: query.name, text: query.text, values: values as unknown as unknown[] })).rows as R[];
     const targets = await this.voidTargetsOf(manager, statements);
     const lessonIdOf = (i: number) => statements[i].lessonId ?? targets.get(statements[i].voidsId!)?.lesson_id ?? null;
     // One statement (the content player's usual request): its enrolment is locked by the resolving query itself.
     const lockInResolve = statements.length === 1 && !statements[0].voidsId;
-    const resolved = await named<ResolvedRow>(lockInResolve ? 'cqo_xapi_resolve_lock' : 'cqo_xapi_resolve', resolveSql(lockInResolve), [
+    const resolved = await named(lockInResolve ? resolveXapiStatementLocked : resolveXapiStatements, [
       caller.keyId,
       statements.map((_, i) => lessonIdOf(i)),
       statements.map((s) => s.username),
@@ -294,34 +323,14 @@ export class XapiService {
     const checkedAt = this.clock.now();
     const oldest = checkedAt.getTime() - this.config.xapiMaxStatementAgeDays * 86_400_000;
     for (const [i, s] of statements.entries()) {
-      const r = resolved[i];
-      if (s.voidsId) {
-        const target = targets.get(s.voidsId);
-        if (!target || !r.lesson_id || r.organization_id !== caller.organizationId)
-          throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
-        if (target.verb === 'voided') throw CourseErrors.statementInvalid(at(i, 'object.id'), '不能作废一条作废语句');
-        // A launched AU speaks for its own learner only.
-        if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId)
-          throw CourseErrors.statementInvalid(at(i, 'object.id'), '被作废的语句不存在');
-        enrollmentOf.set(i, target.enrollment_id);
-        occurredAt.set(i, s.timestamp ?? checkedAt);
+      try {
+        await this.checkResolved(caller, s, resolved[i], targets, (field) => at(i, field), checkedAt, oldest);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        fail(i, error);
         continue;
       }
-      if (!r.lesson_id || r.organization_id !== caller.organizationId)
-        throw CourseErrors.statementInvalid(at(i, 'object.id'), '不是本机构的课时');
-      if (r.type === 'live_session') throw CourseErrors.statementInvalid(at(i, 'object.id'), '面授课时由考勤记录，不接受 xAPI');
-      if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(i, field));
-      else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
-      else if (r.type === 'scorm') throw CourseErrors.statementInvalid(at(i, 'object.id'), 'SCORM 课时由课件运行时记录，不接受 xAPI');
-      if (!r.trainee_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '没有该用户名的学员');
-      if (!r.enrollment_id) throw CourseErrors.statementInvalid(at(i, 'actor.account.name'), '该学员未报名此课时所属的课程');
-      enrollmentOf.set(i, r.enrollment_id);
-      if (s.timestamp) {
-        const t = s.timestamp.getTime();
-        if (t > checkedAt.getTime() + CLOCK_SKEW_MS) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能晚于当前时间');
-        if (t < new Date(r.enrolled_at!).getTime()) throw CourseErrors.statementInvalid(at(i, 'timestamp'), '不能早于学员报名本课程的时间');
-        if (t < oldest && !caller.confirmedBy) throw CourseErrors.statementTooOld(at(i, 'timestamp'), this.config.xapiMaxStatementAgeDays);
-      }
+      enrollmentOf.set(i, s.voidsId ? targets.get(s.voidsId)!.enrollment_id : resolved[i].enrollment_id!);
       occurredAt.set(i, s.timestamp ?? checkedAt);
     }
 
@@ -331,9 +340,9 @@ export class XapiService {
     };
     const now = this.clock.now();
     // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
-    if (!lockInResolve)
-      await manager.query('SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE', [[...new Set(enrollmentOf.values())]]);
+    if (!lockInResolve) await runQuery(manager, lockXapiEnrollments, [[...new Set(enrollmentOf.values())]]);
     for (const [i, s] of statements.entries()) {
+      if (failed.has(i)) continue;
       const lesson = resolved[i];
       const lessonId = lesson.lesson_id!;
       const enrollmentId = enrollmentOf.get(i)!;
@@ -363,37 +372,34 @@ export class XapiService {
       let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes! * 60) : 0;
       // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeSql).
       if (caller.launch) credited = await this.capByLaunch(manager, caller.launch, s, credited, now, at(i, 'result.duration'));
-      const [w] = await named<WriteRow>(
-        s.registration ? 'cqo_xapi_write' : 'cqo_xapi_write_noreg',
-        s.registration ? WRITE_SQL_REGISTRATION : WRITE_SQL_NO_REGISTRATION,
-        [
-          ids[i],
-          enrollmentId,
-          lessonId,
-          caller.keyId,
-          caller.confirmedBy,
-          s.verb,
-          s.durationSeconds,
-          credited,
-          s.contentHash,
-          s.timestamp,
-          now,
-          s.registration,
-          stored,
-          caller.launch?.id ?? null,
-          caller.live && !caller.launch,
-          requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
-          XAPI_DURATION_TOLERANCE_SECONDS,
-        ],
-      );
-      if (w.refused) throw CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed);
+      const [w] = await named(s.registration ? writeXapiStatement : writeXapiStatementNoRegistration, [
+        ids[i],
+        enrollmentId,
+        lessonId,
+        caller.keyId,
+        caller.confirmedBy,
+        s.verb,
+        s.durationSeconds,
+        credited,
+        s.contentHash,
+        s.timestamp,
+        now,
+        s.registration,
+        stored,
+        caller.launch?.id ?? null,
+        caller.live && !caller.launch,
+        requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
+        XAPI_DURATION_TOLERANCE_SECONDS,
+      ]);
+      // Refused or a conflicting id: nothing of the statement was written.
+      if (w.refused) {
+        fail(i, CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed));
+        continue;
+      }
       if (!w.inserted) {
         // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
-        const hash =
-          w.prior_hash ??
-          (await named<{ content_hash: string }>('cqo_xapi_hash', 'SELECT content_hash FROM xapi_statements WHERE id = $1', [ids[i]]))[0]
-            ?.content_hash;
-        if (hash !== s.contentHash) throw CourseErrors.statementConflict(at(i, 'id'));
+        const hash = w.prior_hash ?? (await named(xapiStatementHash, [ids[i]]))[0]?.content_hash;
+        if (hash !== s.contentHash) fail(i, CourseErrors.statementConflict(at(i, 'id')));
         continue; // the same statement again: already counted
       }
       // A cmi5 lesson completes by its AUs' moveOn (Cmi5Service); others when the time share is reached.
@@ -402,6 +408,42 @@ export class XapiService {
       else if (w.completed_at === null && w.active_seconds! >= w.required_seconds!) {
         await this.completion.completeLessonIfDue(manager, enrollmentId, lessonId, occurredAt.get(i)!, 'xapi');
       }
+    }
+  }
+
+  /** The checks of one resolved statement before anything is written: throws the DomainError naming the field. */
+  private async checkResolved(
+    caller: Intake,
+    s: ParsedStatement,
+    r: XapiResolvedRow,
+    targets: Map<string, { enrollment_id: string; lesson_id: string; verb: string }>,
+    at: (field: string) => string,
+    checkedAt: Date,
+    oldest: number,
+  ): Promise<void> {
+    if (s.voidsId) {
+      const target = targets.get(s.voidsId);
+      if (!target || !r.lesson_id || r.organization_id !== caller.organizationId)
+        throw CourseErrors.statementInvalid(at('object.id'), '被作废的语句不存在');
+      if (target.verb === 'voided') throw CourseErrors.statementInvalid(at('object.id'), '不能作废一条作废语句');
+      // A launched AU speaks for its own learner only.
+      if (caller.launch && target.enrollment_id !== caller.launch.enrollmentId)
+        throw CourseErrors.statementInvalid(at('object.id'), '被作废的语句不存在');
+      return;
+    }
+    if (!r.lesson_id || r.organization_id !== caller.organizationId)
+      throw CourseErrors.statementInvalid(at('object.id'), '不是本机构的课时');
+    if (r.type === 'live_session') throw CourseErrors.statementInvalid(at('object.id'), '面授课时由考勤记录，不接受 xAPI');
+    if (caller.launch) await this.checkLaunched(caller.launch, s, (field) => at(field));
+    else if (r.type === 'cmi5') throw CourseErrors.statementInvalid(at('object.id'), 'cmi5 课时只接受由平台启动的课件发送的语句');
+    else if (r.type === 'scorm') throw CourseErrors.statementInvalid(at('object.id'), 'SCORM 课时由课件运行时记录，不接受 xAPI');
+    if (!r.trainee_id) throw CourseErrors.statementInvalid(at('actor.account.name'), '没有该用户名的学员');
+    if (!r.enrollment_id) throw CourseErrors.statementInvalid(at('actor.account.name'), '该学员未报名此课时所属的课程');
+    if (s.timestamp) {
+      const t = s.timestamp.getTime();
+      if (t > checkedAt.getTime() + CLOCK_SKEW_MS) throw CourseErrors.statementInvalid(at('timestamp'), '不能晚于当前时间');
+      if (t < new Date(r.enrolled_at!).getTime()) throw CourseErrors.statementInvalid(at('timestamp'), '不能早于学员报名本课程的时间');
+      if (t < oldest && !caller.confirmedBy) throw CourseErrors.statementTooOld(at('timestamp'), this.config.xapiMaxStatementAgeDays);
     }
   }
 
@@ -421,40 +463,29 @@ export class XapiService {
     },
     idField: string,
   ): Promise<void> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        r.id,
-        r.enrollmentId,
-        r.lessonId,
-        r.keyId,
-        r.confirmedBy,
-        r.s.verb,
-        r.s.durationSeconds,
-        r.s.contentHash,
-        r.s.timestamp,
-        r.now,
-        r.s.registration,
-        r.stored,
-        r.launchId,
-      ],
-    );
+    const inserted = await runQuery(manager, insertVoidingStatement, [
+      r.id,
+      r.enrollmentId,
+      r.lessonId,
+      r.keyId,
+      r.confirmedBy,
+      r.s.verb,
+      r.s.durationSeconds,
+      r.s.contentHash,
+      r.s.timestamp,
+      r.now,
+      r.s.registration,
+      r.stored,
+      r.launchId,
+    ]);
     if (!inserted.length) {
-      const [existing]: { content_hash: string }[] = await manager.query('SELECT content_hash FROM xapi_statements WHERE id = $1', [r.id]);
+      const [existing] = await runQuery(manager, xapiStatementHash, [r.id]);
       if (existing.content_hash !== r.s.contentHash) throw CourseErrors.statementConflict(idField);
       return;
     }
-    const [voided] = await updateReturning<{ credited_seconds: number }>(
-      manager,
-      'UPDATE xapi_statements SET voided_by = $1 WHERE id = $2 AND voided_by IS NULL RETURNING credited_seconds',
-      [r.id, r.s.voidsId],
-    );
+    const [voided] = await runQuery(manager, voidXapiStatement, [r.id, r.s.voidsId!]);
     if (voided?.credited_seconds) {
-      await manager.query(
-        'UPDATE lesson_progress SET active_seconds = GREATEST(0, active_seconds - $3), updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2',
-        [r.enrollmentId, r.lessonId, voided.credited_seconds, r.now],
-      );
+      await runQuery(manager, takeBackXapiCredit, [r.enrollmentId, r.lessonId, voided.credited_seconds, r.now]);
     }
   }
 
@@ -471,10 +502,7 @@ export class XapiService {
     now: Date,
     field: string,
   ): Promise<number> {
-    const [window]: { credited: string | null }[] = await manager.query(
-      'SELECT sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM xapi_statements WHERE launch_id = $1',
-      [launch.id],
-    );
+    const [window] = await runQuery(manager, cmi5LaunchCreditedQuery, [launch.id]);
     const observed = Math.max(0, Math.floor((now.getTime() - new Date(launch.launchedAt).getTime()) / 1000));
     if (s.durationSeconds !== null && s.durationSeconds > observed + XAPI_DURATION_TOLERANCE_SECONDS)
       throw CourseErrors.durationBeyondObserved(field, observed);
@@ -507,10 +535,7 @@ export class XapiService {
   ): Promise<Map<string, { enrollment_id: string; lesson_id: string; verb: string }>> {
     const ids = statements.map((s) => s.voidsId).filter((id): id is string => !!id);
     if (!ids.length) return new Map();
-    const rows: { id: string; enrollment_id: string; lesson_id: string; verb: string }[] = await manager.query(
-      'SELECT id, enrollment_id, lesson_id, verb FROM xapi_statements WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    const rows = await runQuery(manager, xapiVoidTargetsQuery, [ids]);
     return new Map(rows.map((r) => [r.id, r]));
   }
 }

@@ -57,7 +57,6 @@ export const UNDECLARED_RESPONSES: readonly string[] = [
   'POST /xapi/statements/confirmed',
   'POST /content-packages',
   'POST /xapi/cmi5/fetch/{token}',
-  'POST /scorm-commits/{sessionId}/{token}',
   'GET /exam-questions',
   'POST /exam-questions',
   'POST /exam-questions/import',

@@ -1730,7 +1730,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Launches a SCO: a session whose URL serves the package's files with the SCORM runtime */
+        /** Launches a SCO by a navigation request: a session whose URL serves the package's files with the SCORM runtime */
         post: operations["ScormController_launch"];
         delete?: never;
         options?: never;
@@ -1780,6 +1780,23 @@ export type paths = {
         get: operations["ScormController_library"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/course-versions/{versionId}/lessons/{lessonId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens a lesson (video, PDF, SCORM, cmi5) as a trainee would see it, recording and crediting nothing */
+        post: operations["LessonPreviewController_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4598,12 +4615,38 @@ export type components = {
             lessonCompleted: boolean;
         };
         ScormLaunchDto: {
-            /** @description The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent */
+            /** @description The SCO to launch (its item identifier in imsmanifest.xml): the target of a `choice` request; the first SCO when absent */
             scoId?: string;
         };
         ScormPreviewDto: {
             /** @description A preview session of the SCO, for the course author */
             url: string;
+        };
+        ScormNavLaunchDto: {
+            /** @description The SCO to launch (its item identifier in imsmanifest.xml): the target of a `choice` request; the first SCO when absent */
+            scoId?: string;
+            /**
+             * @description Navigation request from the SCO the trainee is on: `start` (default; resumes the current SCO or the first), `continue`, `previous`, `choice` (of `scoId`; also meant by `scoId` alone). Refused (409 SCORM_NAV_REFUSED) where the package's control modes do not allow it
+             * @enum {string}
+             */
+            navRequest?: "start" | "continue" | "previous" | "choice";
+        };
+        ScormNavigationItemDto: {
+            /** @description The item identifier in imsmanifest.xml */
+            id: string;
+            title: string;
+            /** @description The SCO has reported completion */
+            completed: boolean;
+            /** @description The package's choice control mode lets the trainee pick it from the list now */
+            selectable: boolean;
+        };
+        ScormNavigationViewDto: {
+            currentScoId: string;
+            items: components["schemas"]["ScormNavigationItemDto"][];
+            /** @description A `previous` request would be honoured (flow, not forward only, not the first) */
+            canPrevious: boolean;
+            /** @description A `continue` request would be honoured (flow, not the last) */
+            canContinue: boolean;
         };
         ScormLaunchViewDto: {
             /** Format: uuid */
@@ -4613,6 +4656,40 @@ export type components = {
             version: "1.2" | "2004";
             /** @description The SCO's launch page, under the session's own path */
             url: string;
+            navigation: components["schemas"]["ScormNavigationViewDto"];
+        };
+        ScormCommitResultDto: {
+            /** @description Seconds credited by this commit */
+            creditedSeconds: number;
+            /** @description The lesson's credited seconds so far */
+            activeSeconds: number;
+            lessonCompleted: boolean;
+        };
+        LessonPreviewDto: {
+            /** @description SCORM/cmi5 lessons: the SCO or AU to open (its identifier); the first when absent */
+            itemId?: string;
+        };
+        LessonPreviewItemDto: {
+            id: string;
+            title: string;
+        };
+        LessonPreviewViewDto: {
+            /** Format: uuid */
+            lessonId: string;
+            /** @enum {string} */
+            type: "video" | "document" | "live_session" | "cmi5" | "scorm";
+            title: string;
+            /**
+             * @description file: a video or PDF by signed URL; link: an external URL; package: a SCORM SCO or cmi5 AU page
+             * @enum {string}
+             */
+            kind: "file" | "link" | "package";
+            url: string;
+            mimeType: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            items: components["schemas"]["LessonPreviewItemDto"][];
+            itemId: string | null;
         };
         QuestionOptionDto: {
             /** @example 企业主要负责人 */
@@ -11617,7 +11694,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScormLaunchDto"];
+                "application/json": components["schemas"]["ScormNavLaunchDto"];
             };
         };
         responses: {
@@ -11712,6 +11789,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScormCommitResultDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -11741,6 +11826,59 @@ export interface operations {
                 };
                 content: {
                     "text/javascript": string;
+                };
+            };
+            /** @description 错误：{statusCode, code, message, details} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    LessonPreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonPreviewViewDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 角色或范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */

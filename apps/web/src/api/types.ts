@@ -26,6 +26,8 @@ export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5' | 'scorm
 
 /** POST /me/enrollments/:id/lessons/:lessonId/scorm-launch */
 export type ScormLaunch = Schemas['ScormLaunchViewDto'];
+/** POST /course-versions/:versionId/lessons/:lessonId/preview */
+export type LessonPreview = Schemas['LessonPreviewViewDto'];
 
 /** POST /me/enrollments/:id/lessons/:lessonId/cmi5-launch */
 export type Cmi5Launch = Schemas['Cmi5LaunchViewDto'];

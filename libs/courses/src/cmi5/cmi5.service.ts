@@ -2,8 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, Role } from '@cqo/core';
-import { updateReturning } from '../course-access';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery } from '@cqo/core';
 import { CourseCompletionService } from '../course-completion.service';
 import { requiredSecondsOf } from '../course-rules';
 import { CourseErrors } from '../courses.errors';
@@ -12,6 +11,25 @@ import { hashApiKey, LAUNCH_USERNAME_PREFIX, LaunchCaller } from '../xapi-keys.s
 import { XapiDocumentsService } from '../xapi/xapi-documents.service';
 import { Cmi5Au, Cmi5Course, moveOnMet } from './cmi5-structure';
 import { ContentPackagesService } from './content-packages.service';
+import {
+  abandonCmi5Launch,
+  cmi5AuSatisfiedQuery,
+  cmi5LessonCompletedAtQuery,
+  cmi5StructureOfLessonQuery,
+  cmi5TargetQuery,
+  countSatisfiedCmi5Aus,
+  ensureCmi5Progress,
+  firstCmi5RegistrationQuery,
+  insertCmi5Launch,
+  insertCmi5WaiverLaunch,
+  insertLmsStatement,
+  lockCmi5Enrollment,
+  markCmi5AuState,
+  openCmi5LaunchesQuery,
+  satisfyCmi5Au,
+  terminateCmi5Launch,
+  useCmi5FetchToken,
+} from '../sql/cmi5.sql';
 
 export const CMI5_VERBS = {
   launched: 'http://adlnet.gov/expapi/verbs/launched',
@@ -68,24 +86,7 @@ export class Cmi5Service {
   /** A trainee launches an AU (the first one when none is named) of a cmi5 lesson of their enrolment. */
   async launch(actor: Actor, enrollmentId: string, lessonId: string, auId?: string): Promise<Cmi5LaunchView> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
-    const [row]: {
-      trainee_id: string;
-      status: string;
-      username: string;
-      organization_id: string;
-      package_id: string | null;
-      structure: Cmi5Course | null;
-      type: string;
-      minutes: number;
-      completion_share: string;
-    }[] = await this.dataSource.query(
-      `SELECT e.trainee_id, e.status, u.username, v.organization_id, p.id AS package_id, p.structure, l.type, l.minutes, v.completion_share
-           FROM enrollments e JOIN users u ON u.id = e.trainee_id JOIN course_versions v ON v.id = e.course_version_id
-           JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
-           LEFT JOIN content_packages p ON p.id = l.content_package_id
-          WHERE e.id = $1`,
-      [enrollmentId, lessonId],
-    );
+    const [row] = await runQuery(this.dataSource, cmi5TargetQuery, [enrollmentId, lessonId]);
     if (!row) throw CourseErrors.lessonNotFound();
     if (row.trainee_id !== actor.userId) throw CommonErrors.outOfScope();
     if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
@@ -99,20 +100,13 @@ export class Cmi5Service {
     const agent = this.agentOf(row.username);
     let registration = '';
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
-      const [previous]: { registration: string }[] = await manager.query(
-        'SELECT registration FROM cmi5_launches WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY launched_at LIMIT 1',
-        [enrollmentId, lessonId],
-      );
+      await runQuery(manager, lockCmi5Enrollment, [enrollmentId]);
+      const [previous] = await runQuery(manager, firstCmi5RegistrationQuery, [enrollmentId, lessonId]);
       registration = previous?.registration ?? randomUUID();
       // A session left without `terminated` is abandoned when the next one starts (cmi5 §9.3.8).
-      const open: { id: string; au_id: string; launched_at: Date; last_at: Date | null }[] = await manager.query(
-        `SELECT c.id, c.au_id, c.launched_at, (SELECT max(stored_at) FROM xapi_statements s WHERE s.launch_id = c.id) AS last_at
-           FROM cmi5_launches c WHERE c.enrollment_id = $1 AND c.lesson_id = $2 AND c.terminated_at IS NULL AND c.abandoned_at IS NULL`,
-        [enrollmentId, lessonId],
-      );
+      const open = await runQuery(manager, openCmi5LaunchesQuery, [enrollmentId, lessonId]);
       for (const o of open) {
-        await manager.query('UPDATE cmi5_launches SET abandoned_at = $2 WHERE id = $1', [o.id, now]);
+        await runQuery(manager, abandonCmi5Launch, [o.id, now]);
         const seconds = Math.max(
           0,
           Math.floor((new Date(o.last_at ?? o.launched_at).getTime() - new Date(o.launched_at).getTime()) / 1000),
@@ -129,14 +123,8 @@ export class Cmi5Service {
           result: { duration: formatIsoDuration(seconds) },
         });
       }
-      await manager.query(
-        `INSERT INTO cmi5_launches (id, enrollment_id, lesson_id, au_id, registration, fetch_token_hash, launched_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [launchId, enrollmentId, lessonId, au.id, registration, hashApiKey(token), now],
-      );
-      await manager.query(
-        `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
-        [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
-      );
+      await runQuery(manager, insertCmi5Launch, [launchId, enrollmentId, lessonId, au.id, registration, hashApiKey(token), now]);
+      await runQuery(manager, ensureCmi5Progress, [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now]);
       await this.writeLms(manager, {
         launchId,
         enrollmentId,
@@ -193,20 +181,7 @@ export class Cmi5Service {
     reason: WaiveReason,
   ): Promise<{ satisfied: boolean; lessonCompleted: boolean }> {
     if (actor.role !== Role.OrgAdmin) throw CommonErrors.outOfScope();
-    const [row]: {
-      organization_id: string;
-      username: string;
-      status: string;
-      structure: Cmi5Course | null;
-      minutes: number;
-      completion_share: string;
-    }[] = await this.dataSource.query(
-      `SELECT v.organization_id, u.username, e.status, p.structure, l.minutes, v.completion_share
-         FROM enrollments e JOIN users u ON u.id = e.trainee_id JOIN course_versions v ON v.id = e.course_version_id
-         JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2 LEFT JOIN content_packages p ON p.id = l.content_package_id
-        WHERE e.id = $1`,
-      [enrollmentId, lessonId],
-    );
+    const [row] = await runQuery(this.dataSource, cmi5TargetQuery, [enrollmentId, lessonId]);
     if (!row) throw CourseErrors.lessonNotFound();
     if (actor.organizationId !== row.organization_id) throw CommonErrors.outOfScope();
     if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
@@ -215,27 +190,15 @@ export class Cmi5Service {
     if (!au) throw Cmi5Errors.auNotFound();
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
-      const [already]: unknown[] = await manager.query(
-        'SELECT 1 FROM cmi5_au_states WHERE enrollment_id = $1 AND lesson_id = $2 AND au_id = $3 AND satisfied_at IS NOT NULL',
-        [enrollmentId, lessonId, au.id],
-      );
+      await runQuery(manager, lockCmi5Enrollment, [enrollmentId]);
+      const [already] = await runQuery(manager, cmi5AuSatisfiedQuery, [enrollmentId, lessonId, au.id]);
       if (already) return { satisfied: true, lessonCompleted: false };
-      const [previous]: { registration: string }[] = await manager.query(
-        'SELECT registration FROM cmi5_launches WHERE enrollment_id = $1 AND lesson_id = $2 ORDER BY launched_at LIMIT 1',
-        [enrollmentId, lessonId],
-      );
+      const [previous] = await runQuery(manager, firstCmi5RegistrationQuery, [enrollmentId, lessonId]);
       const registration = previous?.registration ?? randomUUID();
       // The waiver is recorded as a launch of its own (no fetch token, never usable), so its statements have a session.
       const launchId = randomUUID();
-      await manager.query(
-        `INSERT INTO cmi5_launches (id, enrollment_id, lesson_id, au_id, registration, fetch_token_hash, fetch_used_at, launched_at, terminated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)`,
-        [launchId, enrollmentId, lessonId, au.id, registration, `waived:${launchId}`, now],
-      );
-      await manager.query(
-        `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
-        [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
-      );
+      await runQuery(manager, insertCmi5WaiverLaunch, [launchId, enrollmentId, lessonId, au.id, registration, `waived:${launchId}`, now]);
+      await runQuery(manager, ensureCmi5Progress, [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now]);
       const agent = this.agentOf(row.username);
       await this.writeLms(manager, {
         launchId,
@@ -249,19 +212,13 @@ export class Cmi5Service {
         result: { success: true, completion: true, extensions: { 'https://w3id.org/xapi/cmi5/result/extensions/reason': reason } },
         extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/moveon': au.moveOn },
       });
-      const before: { completed_at: Date | null }[] = await manager.query(
-        'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-        [enrollmentId, lessonId],
-      );
+      const before = await runQuery(manager, cmi5LessonCompletedAtQuery, [enrollmentId, lessonId]);
       await this.markAu(
         manager,
         { launchId, enrollmentId, lessonId, registration, agent, au, course: row.structure!, now },
         { completed: true, passed: true },
       );
-      const after: { completed_at: Date | null }[] = await manager.query(
-        'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-        [enrollmentId, lessonId],
-      );
+      const after = await runQuery(manager, cmi5LessonCompletedAtQuery, [enrollmentId, lessonId]);
       return { satisfied: true, lessonCompleted: !before[0]?.completed_at && !!after[0]?.completed_at };
     });
   }
@@ -270,22 +227,19 @@ export class Cmi5Service {
   async fetch(token: string): Promise<{ 'auth-token': string }> {
     const secret = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    const [launch] = await updateReturning<{ id: string }>(
-      this.dataSource,
-      `UPDATE cmi5_launches SET fetch_used_at = $2, auth_secret_hash = $3
-        WHERE fetch_token_hash = $1 AND fetch_used_at IS NULL AND abandoned_at IS NULL AND launched_at > $4 RETURNING id`,
-      [hashApiKey(token), now, hashApiKey(secret), new Date(now.getTime() - FETCH_TOKEN_TTL_SECONDS * 1000)],
-    );
+    const [launch] = await runQuery(this.dataSource, useCmi5FetchToken, [
+      hashApiKey(token),
+      now,
+      hashApiKey(secret),
+      new Date(now.getTime() - FETCH_TOKEN_TTL_SECONDS * 1000),
+    ]);
     if (!launch) throw Cmi5Errors.fetchUsed();
     return { 'auth-token': Buffer.from(`${LAUNCH_USERNAME_PREFIX}${launch.id}:${secret}`).toString('base64') };
   }
 
   /** The AU of a launch, from its lesson's package (for masteryScore checks). */
   async auOf(launch: LaunchCaller): Promise<{ au: Cmi5Au; course: Cmi5Course }> {
-    const [row]: { structure: Cmi5Course }[] = await this.dataSource.query(
-      'SELECT p.structure FROM lessons l JOIN content_packages p ON p.id = l.content_package_id WHERE l.id = $1',
-      [launch.lessonId],
-    );
+    const [row] = await runQuery(this.dataSource, cmi5StructureOfLessonQuery, [launch.lessonId]);
     const au = row?.structure.aus.find((a) => a.id === launch.auId);
     if (!au) throw Cmi5Errors.auNotFound();
     return { au, course: row.structure };
@@ -297,8 +251,7 @@ export class Cmi5Service {
    * and when every AU is satisfied, `satisfied` for the course and the lesson completes.
    */
   async afterAuStatement(manager: EntityManager, launch: LaunchCaller, verb: string, now: Date): Promise<void> {
-    if (verb === 'terminated')
-      await manager.query('UPDATE cmi5_launches SET terminated_at = $2 WHERE id = $1 AND terminated_at IS NULL', [launch.id, now]);
+    if (verb === 'terminated') await runQuery(manager, terminateCmi5Launch, [launch.id, now]);
     if (verb !== 'completed' && verb !== 'passed') return;
     const { au, course } = await this.auOf(launch);
     await this.markAu(
@@ -331,27 +284,18 @@ export class Cmi5Service {
     },
     outcome: { completed?: boolean; passed?: boolean },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO cmi5_au_states (enrollment_id, lesson_id, au_id, completed_at, passed_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (enrollment_id, lesson_id, au_id) DO UPDATE SET completed_at = COALESCE(cmi5_au_states.completed_at, EXCLUDED.completed_at), passed_at = COALESCE(cmi5_au_states.passed_at, EXCLUDED.passed_at)`,
-      [c.enrollmentId, c.lessonId, c.au.id, outcome.completed ? c.now : null, outcome.passed ? c.now : null],
-    );
-    const [state]: { completed_at: Date | null; passed_at: Date | null; satisfied_at: Date | null }[] = await manager.query(
-      'SELECT completed_at, passed_at, satisfied_at FROM cmi5_au_states WHERE enrollment_id = $1 AND lesson_id = $2 AND au_id = $3',
-      [c.enrollmentId, c.lessonId, c.au.id],
-    );
-    if (state.satisfied_at || !moveOnMet(c.au.moveOn, { completed: !!state.completed_at, passed: !!state.passed_at })) return;
-    await manager.query('UPDATE cmi5_au_states SET satisfied_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2 AND au_id = $3', [
+    // The AU's state after recording the outcome, in the same statement.
+    const [state] = await runQuery(manager, markCmi5AuState, [
       c.enrollmentId,
       c.lessonId,
       c.au.id,
-      c.now,
+      outcome.completed ? c.now : null,
+      outcome.passed ? c.now : null,
     ]);
+    if (state.satisfied_at || !moveOnMet(c.au.moveOn, { completed: !!state.completed_at, passed: !!state.passed_at })) return;
+    await runQuery(manager, satisfyCmi5Au, [c.enrollmentId, c.lessonId, c.au.id, c.now]);
     await this.writeLms(manager, { ...c, verb: 'satisfied', objectId: c.au.id });
-    const [{ n }]: { n: number }[] = await manager.query(
-      'SELECT count(*)::int AS n FROM cmi5_au_states WHERE enrollment_id = $1 AND lesson_id = $2 AND satisfied_at IS NOT NULL AND au_id = ANY($3)',
-      [c.enrollmentId, c.lessonId, c.course.aus.map((a) => a.id)],
-    );
+    const [{ n }] = await runQuery(manager, countSatisfiedCmi5Aus, [c.enrollmentId, c.lessonId, c.course.aus.map((a) => a.id)]);
     if (n < c.course.aus.length) return;
     await this.writeLms(manager, { ...c, verb: 'satisfied', objectId: c.course.id, objectType: 'course' });
     await this.completion.completeLessonSatisfied(manager, c.enrollmentId, c.lessonId, c.now, 'xapi');
@@ -395,21 +339,17 @@ export class Cmi5Service {
       authority: { objectType: 'Agent', account: { homePage: this.config.publicBaseUrl, name: 'lms' } },
       version: '1.0.0',
     };
-    await manager.query(
-      `INSERT INTO xapi_statements (id, enrollment_id, lesson_id, launch_id, verb, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement)
-       VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $7, $8, $9)`,
-      [
-        id,
-        s.enrollmentId,
-        s.lessonId,
-        s.launchId,
-        s.verb,
-        createHash('sha256').update(JSON.stringify(statement)).digest('hex'),
-        s.now,
-        s.registration,
-        statement,
-      ],
-    );
+    await runQuery(manager, insertLmsStatement, [
+      id,
+      s.enrollmentId,
+      s.lessonId,
+      s.launchId,
+      s.verb,
+      createHash('sha256').update(JSON.stringify(statement)).digest('hex'),
+      s.now,
+      s.registration,
+      statement,
+    ]);
   }
 
   private agentOf(username: string): { objectType: 'Agent'; account: { homePage: string; name: string } } {

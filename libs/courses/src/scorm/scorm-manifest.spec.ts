@@ -33,6 +33,8 @@ describe('parseScormManifest', () => {
           completionSetByContent: false,
           minNormalizedMeasure: 0.6,
           launchData: null,
+          parentId: null,
+          controlMode: { choice: true, flow: false, forwardOnly: false },
         },
       ],
     });

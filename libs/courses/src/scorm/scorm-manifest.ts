@@ -2,6 +2,22 @@ import { posix } from 'node:path';
 import type { SaxesTagPlain } from 'saxes';
 import { SaxesParser } from 'saxes';
 
+/**
+ * The sequencing control modes that govern moving among a cluster's children (SCORM 2004
+ * imsss:controlMode on the organization or the parent item): `choice` lets the learner pick any
+ * child from the list, `flow` enables continue/previous, `forwardOnly` forbids going back.
+ */
+export interface ScormControlMode {
+  choice: boolean;
+  flow: boolean;
+  forwardOnly: boolean;
+}
+
+/** SCORM 2004 defaults (IMS SS): choice on, flow off, forwardOnly off. */
+export const CONTROL_MODE_2004_DEFAULT: ScormControlMode = { choice: true, flow: false, forwardOnly: false };
+/** SCORM 1.2 has no sequencing: the LMS lets the learner move freely, in order or by choice. */
+export const CONTROL_MODE_FREE: ScormControlMode = { choice: true, flow: true, forwardOnly: false };
+
 export type ScormVersion = '1.2' | '2004';
 
 /** A launchable SCO of a SCORM package, as read from imsmanifest.xml. */
@@ -21,6 +37,10 @@ export interface ScormSco {
   minNormalizedMeasure: number | null;
   /** adlcp:datafromlms / adlcp:dataFromLMS (cmi.launch_data), or null. */
   launchData: string | null;
+  /** The cluster (parent item) the SCO belongs to, or null for a child of the organization. Absent in packages imported before navigation. */
+  parentId?: string | null;
+  /** The control modes of its parent (cluster or organization): how the learner may move to and from it. Absent: free. */
+  controlMode?: ScormControlMode;
 }
 
 export interface ScormPackage {
@@ -43,6 +63,8 @@ interface ItemDraft {
   satisfiedByMeasure: boolean;
   minNormalizedMeasure: string | null;
   launchData: string | null;
+  parentId: string | null;
+  controlMode: Partial<ScormControlMode>;
 }
 
 interface ResourceDraft {
@@ -70,7 +92,8 @@ export function packagePathOf(ref: string): string {
  * version (metadata schemaversion, else the adlcp namespace), the default organization's items
  * and the resources they launch. Only items whose resource is a SCO count. Checks that the
  * package has at least one SCO and that every href stays inside the package; whether the files
- * exist is checked by the caller. Namespaces are matched by local names. Throws ScormManifestError.
+ * exist is checked by the caller. Each SCO carries its cluster and the control modes (choice,
+ * flow, forwardOnly) of that cluster, which decide navigation between SCOs (scorm-navigation.ts). Namespaces are matched by local names. Throws ScormManifestError.
  */
 export function parseScormManifest(xml: string): ScormPackage {
   const parser = new SaxesParser({ xmlns: false });
@@ -84,6 +107,8 @@ export function parseScormManifest(xml: string): ScormPackage {
   let currentOrg = '';
   const orgTitles = new Map<string, string>();
   const orgItems = new Map<string, ItemDraft[]>();
+  const orgControlModes = new Map<string, Partial<ScormControlMode>>();
+  const itemsById = new Map<string, ItemDraft>();
   const itemStack: ItemDraft[] = [];
   const resources = new Map<string, ResourceDraft>();
   let resource: ResourceDraft | null = null;
@@ -106,6 +131,7 @@ export function parseScormManifest(xml: string): ScormPackage {
     if (name === 'organization') {
       currentOrg = attrs.identifier ?? '';
       orgItems.set(currentOrg, []);
+      orgControlModes.set(currentOrg, {});
     }
     if (name === 'item') {
       const item: ItemDraft = {
@@ -119,8 +145,11 @@ export function parseScormManifest(xml: string): ScormPackage {
         satisfiedByMeasure: false,
         minNormalizedMeasure: null,
         launchData: null,
+        parentId: itemStack[itemStack.length - 1]?.id ?? null,
+        controlMode: {},
       };
       itemStack.push(item);
+      itemsById.set(item.id, item);
       orgItems.get(currentOrg)?.push(item);
     }
     const item = itemStack[itemStack.length - 1];
@@ -129,6 +158,15 @@ export function parseScormManifest(xml: string): ScormPackage {
     if (item && name === 'deliveryControls' && attrs.completionSetByContent !== undefined)
       item.completionSetByContent = attrs.completionSetByContent;
     if (item && name === 'primaryObjective' && attrs.satisfiedByMeasure === 'true') item.satisfiedByMeasure = true;
+    if (name === 'controlMode' && stack[stack.length - 2] === 'sequencing') {
+      const owner = stack[stack.length - 3];
+      const mode = owner === 'item' ? item?.controlMode : owner === 'organization' ? orgControlModes.get(currentOrg) : undefined;
+      if (mode) {
+        for (const key of ['choice', 'flow', 'forwardOnly'] as const) {
+          if (attrs[key] === 'true' || attrs[key] === 'false') mode[key] = attrs[key] === 'true';
+        }
+      }
+    }
     if (name === 'resources') resourcesBase = attrs['xml:base'] ?? '';
     if (name === 'resource') {
       const type =
@@ -203,6 +241,14 @@ export function parseScormManifest(xml: string): ScormPackage {
         ? (numberIn(item.minNormalizedMeasure, -1, 1, `条目 ${item.id} 的 minNormalizedMeasure 须在 -1 到 1 之间`) ?? 1)
         : null,
       launchData: item.launchData,
+      parentId: item.parentId,
+      controlMode:
+        version === '1.2'
+          ? { ...CONTROL_MODE_FREE }
+          : {
+              ...CONTROL_MODE_2004_DEFAULT,
+              ...(item.parentId === null ? orgControlModes.get(orgId) : itemsById.get(item.parentId)?.controlMode),
+            },
     });
   }
   if (!scos.length) throw new ScormManifestError('课件包中没有 SCO（需要至少一个 adlcp:scormtype="sco" 的资源被条目引用）');

@@ -35,6 +35,7 @@ export function runtimeLibrary(name: string): Buffer | null {
  * for (window.API for 1.2, window.API_1484_11 for 2004) with the stored CMI loaded, and sends the
  * CMI to the commit URL on LMSCommit/Commit, on LMSFinish/Terminate (or when the page goes away),
  * and every few seconds while the SCO is initialized (the server credits time between commits).
+ * Commits are sent in order, one at a time, so a late one never lands after a newer one.
  * The frame is sandboxed (opaque origin): the request is a simple CORS POST with a text body.
  */
 const BOOTSTRAP = `(function () {
@@ -44,13 +45,18 @@ const BOOTSTRAP = `(function () {
   var Api = v12 ? window.Scorm12API : window.Scorm2004API;
   var api = new Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
   api.loadFromJSON(c.cmi, '');
-  var sessionTime = null, open = false, timer = null;
-  function send(kind) {
+  var sessionTime = null, open = false, timer = null, queue = Promise.resolve();
+  // Commits go one after another (a Commit then Terminate's own commit must not overtake each
+  // other, or the server would take the older data last); only the page-hide commit goes at once.
+  function send(kind, now) {
     if (!c.commitUrl) return;
     var body = JSON.stringify({ kind: kind, cmi: JSON.parse(JSON.stringify(api.cmi)), sessionTime: sessionTime, visible: document.visibilityState !== 'hidden' });
-    try {
-      fetch(c.commitUrl, { method: 'POST', body: body, mode: 'cors', credentials: 'omit', keepalive: kind === 'finish' && body.length < 60000, headers: { 'content-type': 'text/plain' } }).catch(function () {});
-    } catch (e) {}
+    function post() {
+      try {
+        return fetch(c.commitUrl, { method: 'POST', body: body, mode: 'cors', credentials: 'omit', keepalive: kind === 'finish' && body.length < 60000, headers: { 'content-type': 'text/plain' } }).catch(function () {});
+      } catch (e) {}
+    }
+    if (now) post(); else queue = queue.then(post, post);
   }
   api.on(v12 ? 'LMSSetValue.cmi.core.session_time' : 'SetValue.cmi.session_time', function (element, value) { sessionTime = value; });
   api.on(v12 ? 'LMSInitialize' : 'Initialize', function () {
@@ -67,7 +73,7 @@ const BOOTSTRAP = `(function () {
   window.addEventListener('pagehide', function () {
     if (!open) return;
     open = false;
-    send('finish');
+    send('finish', true);
   });
   if (v12) window.API = api; else window.API_1484_11 = api;
 })();`;

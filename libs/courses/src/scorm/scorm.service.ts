@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage } from '@cqo/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage, runQuery } from '@cqo/core';
 import { mimeTypeOf, PackageFile, safePackagePath } from '../cmi5/content-packages.service';
 import { CourseCompletionService } from '../course-completion.service';
 import { requiredSecondsOf } from '../course-rules';
@@ -12,12 +12,37 @@ import { assessBeat } from '../study/study-credit';
 import { hashApiKey } from '../xapi-keys.service';
 import { checkCommit, launchCmi, scoComplete, ScormCommitError, StoredCmi } from './scorm-cmi';
 import { ScormPackage, ScormSco } from './scorm-manifest';
+import { navigationView, resolveNavRequest, ScormNavigationError, ScormNavigationView, ScormNavRequest } from './scorm-navigation';
 import { injectRuntime } from './scorm-runtime';
+import {
+  addScormActiveSeconds,
+  completedScosQuery,
+  countCompletedScos,
+  endOpenScormSessions,
+  ensureScormProgress,
+  insertScormSession,
+  lastScormSessionQuery,
+  lockScormEnrollment,
+  scormAttemptQuery,
+  scormLaunchTargetQuery,
+  scormLearnerQuery,
+  scormProgressQuery,
+  ScormSessionRow,
+  scormSessionByToken,
+  scormSessionForUpdate,
+  updateScormSession,
+  upsertScormAttempt,
+} from '../sql/scorm.sql';
 
 /** A launch's files and commits work this long after it (a study sitting), and not after a newer launch of the lesson. */
 export const SCORM_SESSION_HOURS = 8;
 /** The largest commit body the runtime may send (2004 suspend_data alone may be 64,000 characters). */
 export const SCORM_COMMIT_MAX_CHARS = 256 * 1024;
+/**
+ * How long a SCO left by navigation (another SCO of the lesson launched) still takes its own late
+ * commits — the Terminate or page-hide commit sent as its frame goes away — into its own attempt.
+ */
+export const SCORM_NAV_GRACE_SECONDS = 60;
 
 export interface ScormLaunchView {
   sessionId: string;
@@ -25,6 +50,14 @@ export interface ScormLaunchView {
   version: '1.2' | '2004';
   /** The SCO's launch page, under the session's own path (the runtime is injected into its HTML). */
   url: string;
+  /** The package's SCOs, the one delivered, and the moves allowed from it (the player's list and 上一讲/下一讲). */
+  navigation: ScormNavigationView;
+}
+
+/** A launch's navigation request: `start` (resume the current SCO, the first at the beginning), `continue`, `previous`, or `choice` of `scoId`. */
+export interface ScormLaunchRequest {
+  navRequest?: ScormNavRequest;
+  scoId?: string;
 }
 
 export interface ScormCommitResult {
@@ -41,28 +74,15 @@ export const ScormErrors = {
   scoNotFound: () => DomainError.invalid('SCORM_SCO_NOT_FOUND', '课件包中没有该 SCO', [{ field: 'scoId', message: '课件包中没有该 SCO' }]),
   sessionInvalid: () => DomainError.forbidden('SCORM_SESSION_INVALID', '课件会话无效或已过期，请重新启动课件'),
   sessionEnded: () => DomainError.conflict('SCORM_SESSION_ENDED', '课件会话已结束（已退出或在别处重新启动），请重新启动课件'),
+  navigation: (error: ScormNavigationError) =>
+    error.kind === 'invalid'
+      ? DomainError.invalid('SCORM_NAV_INVALID', error.message, [{ field: error.field, message: error.message }])
+      : DomainError.conflict('SCORM_NAV_REFUSED', error.message, [{ field: error.field, message: error.message }]),
   commitInvalid: (field: string, message: string) =>
     DomainError.invalid('SCORM_COMMIT_INVALID', `课件提交的数据有误：${field} ${message}`, [{ field, message }]),
 };
 
-interface SessionRow {
-  id: string;
-  enrollment_id: string;
-  lesson_id: string;
-  sco_id: string;
-  token_hash: string;
-  launched_at: Date;
-  counted_until: Date;
-  observed_seconds: number;
-  credited_seconds: number;
-  reported_seconds: number | null;
-  finished_at: Date | null;
-  ended_reason: string | null;
-  standard: string;
-  structure: ScormPackage;
-  storage_prefix: string;
-  enrollment_status?: string;
-}
+type SessionRow = ScormSessionRow;
 
 /**
  * SCORM 1.2 / 2004 lessons (the LMS side). A launch opens a session with a random token; the
@@ -81,51 +101,50 @@ export class ScormService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Launches a SCO (the first when none is named) for the trainee's enrolment; an open session of the same lesson ends as superseded. */
-  async launch(actor: Actor, enrollmentId: string, lessonId: string, scoId?: string): Promise<ScormLaunchView> {
-    const [row]: {
-      trainee_id: string;
-      status: string;
-      type: string;
-      minutes: number;
-      completion_share: string;
-      package_id: string | null;
-      standard: string | null;
-      structure: ScormPackage | null;
-    }[] = await this.dataSource.query(
-      `SELECT e.trainee_id, e.status, l.type, l.minutes, v.completion_share, p.id AS package_id, p.standard, p.structure
-           FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id
-           JOIN lessons l ON l.course_version_id = e.course_version_id AND l.id = $2
-           LEFT JOIN content_packages p ON p.id = l.content_package_id
-          WHERE e.id = $1`,
-      [enrollmentId, lessonId],
-    );
+  /**
+   * Launches a SCO for the trainee's enrolment by a navigation request from the SCO the trainee is
+   * on (the last launched): `start` (the default) resumes it, or the first; `continue`/`previous`
+   * move in order where the package's flow allows; `choice` (also meant by a bare `scoId`) picks
+   * one where choice allows. An open session of the lesson ends: 'navigated' when another SCO is
+   * delivered (its late commits still land in its own attempt for a short grace), 'superseded' when
+   * the same SCO is launched again. Launches of an enrolment are serialized by its row lock.
+   */
+  async launch(actor: Actor, enrollmentId: string, lessonId: string, request: ScormLaunchRequest = {}): Promise<ScormLaunchView> {
+    const [row] = await runQuery(this.dataSource, scormLaunchTargetQuery, [enrollmentId, lessonId]);
     if (!row) throw CourseErrors.lessonNotFound();
     if (row.trainee_id !== actor.userId) throw CommonErrors.outOfScope();
     if (row.status === 'withdrawn') throw CourseErrors.notEnrolled();
     if (row.type !== 'scorm' || !row.structure || !row.standard?.startsWith('scorm')) throw ScormErrors.notScorm();
-    const sco = scoId === undefined ? row.structure.scos[0] : row.structure.scos.find((s) => s.id === scoId);
-    if (!sco) throw ScormErrors.scoNotFound();
+    const structure = row.structure;
+    const navRequest: ScormNavRequest = request.navRequest ?? (request.scoId !== undefined ? 'choice' : 'start');
 
     const token = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [enrollmentId]);
-      await manager.query(
-        `UPDATE scorm_sessions SET finished_at = $3, ended_reason = 'superseded' WHERE enrollment_id = $1 AND lesson_id = $2 AND finished_at IS NULL`,
-        [enrollmentId, lessonId, now],
-      );
-      await manager.query(
-        `INSERT INTO scorm_sessions (id, enrollment_id, lesson_id, sco_id, trainee_id, token_hash, launched_at, counted_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-        [sessionId, enrollmentId, lessonId, sco.id, actor.userId, hashApiKey(token), now],
-      );
-      await manager.query(
-        `INSERT INTO lesson_progress (enrollment_id, lesson_id, required_seconds, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (enrollment_id, lesson_id) DO NOTHING`,
-        [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now],
-      );
+    const { sco, completed } = await this.dataSource.transaction(async (manager) => {
+      await runQuery(manager, lockScormEnrollment, [enrollmentId]);
+      const [last] = await runQuery(manager, lastScormSessionQuery, [enrollmentId, lessonId]);
+      const current = last && structure.scos.some((x) => x.id === last.sco_id) ? last.sco_id : null;
+      let target: ScormSco;
+      try {
+        target = resolveNavRequest(structure, current, navRequest, request.scoId);
+      } catch (error) {
+        if (error instanceof ScormNavigationError) throw ScormErrors.navigation(error);
+        throw error;
+      }
+      await runQuery(manager, endOpenScormSessions, [enrollmentId, lessonId, now, target.id]);
+      await runQuery(manager, insertScormSession, [sessionId, enrollmentId, lessonId, target.id, actor.userId, hashApiKey(token), now]);
+      await runQuery(manager, ensureScormProgress, [enrollmentId, lessonId, requiredSecondsOf(row.minutes, row.completion_share), now]);
+      const done = await runQuery(manager, completedScosQuery, [enrollmentId, lessonId]);
+      return { sco: target, completed: new Set(done.map((d) => d.sco_id)) };
     });
-    return { sessionId, scoId: sco.id, version: row.structure.version, url: `/scorm-sessions/${sessionId}/${token}/${sco.href}` };
+    return {
+      sessionId,
+      scoId: sco.id,
+      version: structure.version,
+      url: `/scorm-sessions/${sessionId}/${token}/${sco.href}`,
+      navigation: navigationView(structure, sco.id, completed),
+    };
   }
 
   /**
@@ -136,7 +155,7 @@ export class ScormService {
     const s = await this.session(sessionId, token);
     const now = this.clock.now();
     const secondsLeft = Math.floor((new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000 - now.getTime()) / 1000);
-    if (secondsLeft <= 0 || s.ended_reason === 'superseded') throw ScormErrors.sessionInvalid();
+    if (secondsLeft <= 0 || s.ended_reason === 'superseded' || s.ended_reason === 'navigated') throw ScormErrors.sessionInvalid();
     const safe = safePackagePath(path);
     if (!safe || safe.endsWith('/')) throw ContentErrors.fileNotFound();
     const content = await this.storage.get(`${s.storage_prefix}${safe}`);
@@ -144,14 +163,8 @@ export class ScormService {
     const mimeType = mimeTypeOf(safe);
     if (!mimeType.startsWith('text/html')) return { content, mimeType, secondsLeft };
     const sco = this.scoOf(s);
-    const [attempt]: { cmi: StoredCmi; total_seconds: number }[] = await this.dataSource.query(
-      'SELECT cmi, total_seconds FROM scorm_attempts WHERE enrollment_id = $1 AND lesson_id = $2 AND sco_id = $3',
-      [s.enrollment_id, s.lesson_id, s.sco_id],
-    );
-    const [learner]: { username: string; full_name: string | null }[] = await this.dataSource.query(
-      'SELECT u.username, tp.full_name FROM scorm_sessions s JOIN users u ON u.id = s.trainee_id LEFT JOIN trainee_profiles tp ON tp.user_id = u.id WHERE s.id = $1',
-      [sessionId],
-    );
+    const [attempt] = await runQuery(this.dataSource, scormAttemptQuery, [s.enrollment_id, s.lesson_id, s.sco_id]);
+    const [learner] = await runQuery(this.dataSource, scormLearnerQuery, [sessionId]);
     const version = s.structure.version;
     const cmi = launchCmi(
       version,
@@ -173,12 +186,14 @@ export class ScormService {
    * A commit of the session's runtime (LMSCommit/Commit, LMSFinish/Terminate, or its periodic
    * beat): the CMI data is kept (resume), the server time since the last commit is assessed by
    * the study rule (capped per beat, none while the page is hidden), and credited as far as the
-   * reported session_time reaches. The SCO's completion, then the lesson's, follow.
+   * reported session_time reaches. The SCO's completion, then the lesson's, follow. A SCO left by
+   * navigation takes its late commits for SCORM_NAV_GRACE_SECONDS, into its own attempt (never
+   * another SCO's), its time counted only up to when it was left.
    */
   async commit(sessionId: string, token: string, body: unknown): Promise<ScormCommitResult> {
     const parsed = this.parseBody(body);
     const s = await this.session(sessionId, token);
-    if (s.finished_at) throw ScormErrors.sessionEnded();
+    if (!this.takesCommits(s)) throw ScormErrors.sessionEnded();
     if (this.clock.now().getTime() > new Date(s.launched_at).getTime() + SCORM_SESSION_HOURS * 3_600_000)
       throw ScormErrors.sessionInvalid();
     const version = s.structure.version;
@@ -192,14 +207,13 @@ export class ScormService {
     const sco = this.scoOf(s);
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      await manager.query('SELECT id FROM enrollments WHERE id = $1 FOR UPDATE', [s.enrollment_id]);
-      const [current]: SessionRow[] = await manager.query('SELECT * FROM scorm_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
-      if (current.finished_at) throw ScormErrors.sessionEnded();
-      const [progress]: { completed_at: Date | null }[] = await manager.query(
-        'SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-        [s.enrollment_id, s.lesson_id],
-      );
-      const elapsed = Math.max(0, (now.getTime() - new Date(current.counted_until).getTime()) / 1000);
+      await runQuery(manager, lockScormEnrollment, [s.enrollment_id]);
+      const [current] = await runQuery(manager, scormSessionForUpdate, [sessionId]);
+      if (!this.takesCommits(current)) throw ScormErrors.sessionEnded();
+      const [progress] = await runQuery(manager, scormProgressQuery, [s.enrollment_id, s.lesson_id]);
+      // A SCO left by navigation: its time ran only until it was left.
+      const until = current.finished_at ? Math.min(now.getTime(), new Date(current.finished_at).getTime()) : now.getTime();
+      const elapsed = Math.max(0, (until - new Date(current.counted_until).getTime()) / 1000);
       // The same rule as a document's heartbeat: server time, at most one beat's worth per commit.
       const outcome = assessBeat(
         {
@@ -219,31 +233,26 @@ export class ScormService {
       const completedBefore = progress?.completed_at && new Date(progress.completed_at) <= new Date(current.launched_at);
       const credit = completedBefore ? 0 : Math.max(0, Math.min(observed, reported) - current.credited_seconds);
       const finish = parsed.kind === 'finish';
-      await manager.query(
-        `UPDATE scorm_sessions SET counted_until = $2, observed_seconds = $3, credited_seconds = credited_seconds + $4, reported_seconds = $5, commits = commits + 1,
-                finished_at = CASE WHEN $6 THEN $7::timestamptz ELSE finished_at END, ended_reason = CASE WHEN $6 THEN 'finished' ELSE ended_reason END
-          WHERE id = $1`,
-        [
-          sessionId,
-          new Date(new Date(current.counted_until).getTime() + Math.round(outcome.consumedSeconds * 1000)),
-          observed,
-          credit,
-          checked.sessionSeconds === null ? current.reported_seconds : reported,
-          finish,
-          now,
-        ],
-      );
-      const [p]: { active_seconds: number }[] = await manager.query(
-        `UPDATE lesson_progress SET active_seconds = active_seconds + $3, updated_at = $4 WHERE enrollment_id = $1 AND lesson_id = $2 RETURNING active_seconds`,
-        [s.enrollment_id, s.lesson_id, credit, now],
-      );
+      await runQuery(manager, updateScormSession, [
+        sessionId,
+        new Date(new Date(current.counted_until).getTime() + Math.round(outcome.consumedSeconds * 1000)),
+        observed,
+        credit,
+        checked.sessionSeconds === null ? current.reported_seconds : reported,
+        finish,
+        now,
+      ]);
+      const [p] = await runQuery(manager, addScormActiveSeconds, [s.enrollment_id, s.lesson_id, credit, now]);
       const done = scoComplete(version, sco, checked.cmi);
-      await manager.query(
-        `INSERT INTO scorm_attempts (enrollment_id, lesson_id, sco_id, cmi, total_seconds, completed_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (enrollment_id, lesson_id, sco_id) DO UPDATE SET cmi = EXCLUDED.cmi, total_seconds = scorm_attempts.total_seconds + EXCLUDED.total_seconds,
-                completed_at = COALESCE(scorm_attempts.completed_at, EXCLUDED.completed_at), updated_at = EXCLUDED.updated_at`,
-        [s.enrollment_id, s.lesson_id, s.sco_id, checked.cmi, finish ? (checked.sessionSeconds ?? 0) : 0, done ? now : null, now],
-      );
+      await runQuery(manager, upsertScormAttempt, [
+        s.enrollment_id,
+        s.lesson_id,
+        s.sco_id,
+        checked.cmi,
+        finish ? (checked.sessionSeconds ?? 0) : 0,
+        done ? now : null,
+        now,
+      ]);
       const lessonCompleted = await this.completeLessonIfDue(manager, s, now);
       return {
         creditedSeconds: credit,
@@ -260,10 +269,7 @@ export class ScormService {
    */
   private async completeLessonIfDue(manager: import('typeorm').EntityManager, s: SessionRow, now: Date): Promise<boolean> {
     const byContent = s.structure.scos.filter((sco) => s.structure.version === '1.2' || sco.completionSetByContent);
-    const [{ n }]: { n: number }[] = await manager.query(
-      'SELECT count(*)::int AS n FROM scorm_attempts WHERE enrollment_id = $1 AND lesson_id = $2 AND completed_at IS NOT NULL AND sco_id = ANY($3)',
-      [s.enrollment_id, s.lesson_id, byContent.map((sco) => sco.id)],
-    );
+    const [{ n }] = await runQuery(manager, countCompletedScos, [s.enrollment_id, s.lesson_id, byContent.map((sco) => sco.id)]);
     if (n < byContent.length) return false;
     const done =
       byContent.length === s.structure.scos.length
@@ -292,16 +298,18 @@ export class ScormService {
 
   private async session(sessionId: string, token: string): Promise<SessionRow> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw ScormErrors.sessionInvalid();
-    const [row]: SessionRow[] = await this.dataSource.query(
-      `SELECT s.*, p.standard, p.structure, p.storage_prefix, e.status AS enrollment_status FROM scorm_sessions s
-         JOIN enrollments e ON e.id = s.enrollment_id
-         JOIN lessons l ON l.id = s.lesson_id JOIN content_packages p ON p.id = l.content_package_id
-        WHERE s.token_hash = $1`,
-      [hashApiKey(token)],
-    );
+    const [row] = await runQuery(this.dataSource, scormSessionByToken, [hashApiKey(token)]);
     // A withdrawn trainee's sessions end with the enrolment.
     if (!row || row.id !== sessionId || row.enrollment_status === 'withdrawn') throw ScormErrors.sessionInvalid();
     return row;
+  }
+
+  /** An open session takes commits; so does one left by navigation, for a short grace. */
+  private takesCommits(s: Pick<SessionRow, 'finished_at' | 'ended_reason'>): boolean {
+    if (!s.finished_at) return true;
+    return (
+      s.ended_reason === 'navigated' && this.clock.now().getTime() - new Date(s.finished_at).getTime() <= SCORM_NAV_GRACE_SECONDS * 1000
+    );
   }
 
   private scoOf(s: SessionRow): ScormSco {

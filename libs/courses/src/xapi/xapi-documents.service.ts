@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Clock } from '@cqo/core';
+import { Clock, runQuery } from '@cqo/core';
 import { CourseErrors } from '../courses.errors';
 import type { XapiDocumentKind } from '../entities/xapi-document.entity';
+import { deleteXapiDocuments, upsertXapiDocument, xapiDocumentForUpdate, xapiDocumentIdsQuery, xapiDocumentQuery } from '../sql/xapi.sql';
 
 /** The query of a State / Activity Profile / Agent Profile request, as sent. */
 export interface XapiDocumentQuery {
@@ -62,10 +63,7 @@ export class XapiDocumentsService {
     const { scope, documentId } = this.scopeOf(kind, query, true);
     const type = normalizeType(contentType);
     await this.dataSource.transaction(async (manager) => {
-      const [existing]: { content: Buffer; content_type: string }[] = await manager.query(
-        'SELECT content, content_type FROM xapi_documents WHERE organization_id = $1 AND kind = $2 AND scope = $3 AND document_id = $4 FOR UPDATE',
-        [organizationId, kind, scope, documentId],
-      );
+      const [existing] = await runQuery(manager, xapiDocumentForUpdate, [organizationId, kind, scope, documentId!]);
       let content = toBytes(body);
       if (existing) {
         const incoming = type === 'application/json' && isObject(body) ? body : null;
@@ -81,10 +79,7 @@ export class XapiDocumentsService {
   /** One document (documentId given), or 404. */
   async get(organizationId: string, kind: XapiDocumentKind, query: XapiDocumentQuery): Promise<XapiDocument> {
     const { scope, documentId } = this.scopeOf(kind, query, true);
-    const [row]: { content: Buffer; content_type: string; etag: string; updated_at: Date }[] = await this.dataSource.query(
-      'SELECT content, content_type, etag, updated_at FROM xapi_documents WHERE organization_id = $1 AND kind = $2 AND scope = $3 AND document_id = $4',
-      [organizationId, kind, scope, documentId],
-    );
+    const [row] = await runQuery(this.dataSource, xapiDocumentQuery, [organizationId, kind, scope, documentId!]);
     if (!row) throw CourseErrors.documentNotFound();
     return { content: row.content, contentType: row.content_type, etag: row.etag, updatedAt: row.updated_at };
   }
@@ -97,20 +92,14 @@ export class XapiDocumentsService {
       since = new Date(query.since);
       if (Number.isNaN(since.getTime())) throw CourseErrors.xapiParameterInvalid('since', '必须是 ISO 8601 日期时间');
     }
-    const rows: { document_id: string }[] = await this.dataSource.query(
-      `SELECT document_id FROM xapi_documents WHERE organization_id = $1 AND kind = $2 AND scope = $3 AND ($4::timestamptz IS NULL OR updated_at > $4) ORDER BY document_id`,
-      [organizationId, kind, scope, since],
-    );
+    const rows = await runQuery(this.dataSource, xapiDocumentIdsQuery, [organizationId, kind, scope, since]);
     return rows.map((r) => r.document_id);
   }
 
   /** Deletes one document, or (State API without stateId) all of the scope. Deleting nothing is fine. */
   async delete(organizationId: string, kind: XapiDocumentKind, query: XapiDocumentQuery): Promise<void> {
     const { scope, documentId } = this.scopeOf(kind, query, kind !== 'state');
-    await this.dataSource.query(
-      'DELETE FROM xapi_documents WHERE organization_id = $1 AND kind = $2 AND scope = $3 AND ($4::text IS NULL OR document_id = $4)',
-      [organizationId, kind, scope, documentId ?? null],
-    );
+    await runQuery(this.dataSource, deleteXapiDocuments, [organizationId, kind, scope, documentId ?? null]);
   }
 
   private async store(
@@ -135,11 +124,16 @@ export class XapiDocumentsService {
   ): Promise<void> {
     if (content.length > MAX_XAPI_DOCUMENT_BYTES)
       throw CourseErrors.xapiParameterInvalid('body', `文档不能超过 ${MAX_XAPI_DOCUMENT_BYTES / 1024} KB`);
-    await manager.query(
-      `INSERT INTO xapi_documents (organization_id, kind, scope, document_id, content_type, content, etag, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (organization_id, kind, scope, document_id) DO UPDATE SET content_type = EXCLUDED.content_type, content = EXCLUDED.content, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`,
-      [organizationId, kind, scope, documentId, contentType, content, createHash('sha1').update(content).digest('hex'), this.clock.now()],
-    );
+    await runQuery(manager, upsertXapiDocument, [
+      organizationId,
+      kind,
+      scope,
+      documentId,
+      contentType,
+      content,
+      createHash('sha1').update(content).digest('hex'),
+      this.clock.now(),
+    ]);
   }
 
   /** Checks the query parameters the kind needs (400 naming the parameter) and builds the scope. */

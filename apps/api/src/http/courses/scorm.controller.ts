@@ -1,18 +1,49 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@cqo/core';
-import { ContentErrors, ContentPackagesService, runtimeLibrary, ScormCommitResult, ScormLaunchView, ScormService } from '@cqo/courses';
+import {
+  ContentErrors,
+  ContentPackagesService,
+  runtimeLibrary,
+  SCORM_NAV_REQUESTS,
+  ScormCommitResult,
+  ScormLaunchView,
+  ScormNavigationView,
+  ScormNavRequest,
+  ScormService,
+} from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiFileResponse } from '../common/api-responses';
+
+class ScormNavigationItemDto {
+  @ApiProperty({ description: 'The item identifier in imsmanifest.xml' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'The SCO has reported completion' }) completed!: boolean;
+  @ApiProperty({ description: "The package's choice control mode lets the trainee pick it from the list now" }) selectable!: boolean;
+}
+
+class ScormNavigationViewDto implements ScormNavigationView {
+  @ApiProperty() currentScoId!: string;
+  @ApiProperty({ type: [ScormNavigationItemDto] }) items!: ScormNavigationItemDto[];
+  @ApiProperty({ description: 'A `previous` request would be honoured (flow, not forward only, not the first)' }) canPrevious!: boolean;
+  @ApiProperty({ description: 'A `continue` request would be honoured (flow, not the last)' }) canContinue!: boolean;
+}
 
 class ScormLaunchViewDto implements ScormLaunchView {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty() scoId!: string;
   @ApiProperty({ enum: ['1.2', '2004'] }) version!: '1.2' | '2004';
   @ApiProperty({ description: "The SCO's launch page, under the session's own path" }) url!: string;
+  @ApiProperty({ type: ScormNavigationViewDto }) navigation!: ScormNavigationViewDto;
+}
+
+class ScormCommitResultDto implements ScormCommitResult {
+  @ApiProperty({ description: 'Seconds credited by this commit' }) creditedSeconds!: number;
+  @ApiProperty({ description: "The lesson's credited seconds so far" }) activeSeconds!: number;
+  @ApiProperty() lessonCompleted!: boolean;
 }
 
 class ScormPreviewDto {
@@ -20,11 +51,24 @@ class ScormPreviewDto {
 }
 
 export class ScormLaunchDto {
-  @ApiPropertyOptional({ description: 'The SCO to launch (its item identifier in imsmanifest.xml); the first SCO when absent' })
+  @ApiPropertyOptional({
+    description: 'The SCO to launch (its item identifier in imsmanifest.xml): the target of a `choice` request; the first SCO when absent',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   scoId?: string;
+}
+
+export class ScormNavLaunchDto extends ScormLaunchDto {
+  @ApiPropertyOptional({
+    enum: SCORM_NAV_REQUESTS,
+    description:
+      "Navigation request from the SCO the trainee is on: `start` (default; resumes the current SCO or the first), `continue`, `previous`, `choice` (of `scoId`; also meant by `scoId` alone). Refused (409 SCORM_NAV_REFUSED) where the package's control modes do not allow it",
+  })
+  @IsOptional()
+  @IsIn(SCORM_NAV_REQUESTS)
+  navRequest?: ScormNavRequest;
 }
 
 /** Headers of a file run inside the sandboxed lesson frame (as for cmi5 package files). */
@@ -69,15 +113,17 @@ export class ScormController {
 
   @Post('me/enrollments/:enrollmentId/lessons/:lessonId/scorm-launch')
   @Access(Role.Trainee)
-  @ApiOperation({ summary: "Launches a SCO: a session whose URL serves the package's files with the SCORM runtime" })
+  @ApiOperation({
+    summary: "Launches a SCO by a navigation request: a session whose URL serves the package's files with the SCORM runtime",
+  })
   @ApiCreatedResponse({ type: ScormLaunchViewDto })
   launch(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
     @Param('lessonId', ParseIdPipe) lessonId: string,
-    @Body() dto: ScormLaunchDto,
+    @Body() dto: ScormNavLaunchDto,
   ): Promise<ScormLaunchView> {
-    return this.scorm.launch(actor, enrollmentId, lessonId, dto.scoId);
+    return this.scorm.launch(actor, enrollmentId, lessonId, { navRequest: dto.navRequest, scoId: dto.scoId });
   }
 
   /**
@@ -107,6 +153,7 @@ export class ScormController {
   @Post('scorm-commits/:sessionId/:token')
   @HttpCode(200)
   @Public()
+  @ApiOkResponse({ type: ScormCommitResultDto })
   @ApiBody({
     schema: {
       type: 'object',

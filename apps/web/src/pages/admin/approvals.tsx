@@ -4,7 +4,7 @@ import type { CourseSummary, CourseVersion, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, hours } from '../../ui/kit';
-import { LessonList } from '../trainee/lesson-list';
+import { PreviewableLessons } from '../org/lesson-preview';
 
 /** The review queue: submitted course versions, each approved with a number or returned with a reason. */
 export function ApprovalsPage() {
@@ -66,7 +66,7 @@ function Review({ versionId, onDone }: { versionId: string; onDone(): void }) {
         {t('course.topics')}：{v.topics.map((tp) => tp.name).join('、')} · {t('approvals.share', { share: v.completionShare })} ·{' '}
         {t('course.finalExam')}：{v.finalExamPaperId ? t('common.yes') : t('common.no')}
       </p>
-      <LessonList lessons={v.lessons} />
+      <PreviewableLessons versionId={versionId} lessons={v.lessons} />
       <div className="grid-2">
         <div>
           <Field label={t('approvals.number')} error={act.error?.fieldMessage('approvalNumber')}>

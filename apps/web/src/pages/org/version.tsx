@@ -5,8 +5,8 @@ import type { CourseSummary, CourseVersion, Page, RosterEntry, RowReport } from 
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
-import { LessonList } from '../trainee/lesson-list';
 import { CsvImport } from './csv-import';
+import { PreviewableLessons } from './lesson-preview';
 
 /** One course version for its organization: lifecycle actions, versions, roster and attendance. */
 export function VersionPage() {
@@ -104,7 +104,7 @@ export function VersionPage() {
           <section className="card">
             <p className="pre">{v.description}</p>
             <h2>{t('course.lessons')}</h2>
-            <LessonList lessons={v.lessons} />
+            <PreviewableLessons versionId={v.id} lessons={v.lessons} />
           </section>
           <aside className="card">
             <dl className="facts">

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Lesson } from '../../api/types';
 import { useI18n } from '../../i18n';
 
-export function LessonList({ lessons }: { lessons: Lesson[] }) {
+/** The lessons of a course version; `action` adds a control to each (the reviewers' 预览). */
+export function LessonList({ lessons, action }: { lessons: Lesson[]; action?: (lesson: Lesson) => ReactNode }) {
   const { t, label, dateTime } = useI18n();
   return (
     <ol className="lesson-list">
@@ -14,6 +16,7 @@ export function LessonList({ lessons }: { lessons: Lesson[] }) {
             {l.startsAt ? ` · ${dateTime(l.startsAt)}` : ''}
             {l.venue ? ` · ${l.venue}` : ''}
           </span>
+          {action?.(l)}
         </li>
       ))}
     </ol>

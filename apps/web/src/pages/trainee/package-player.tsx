@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/client';
 import { api } from '../../api/client';
-import type { EnrollmentDetail, Lesson } from '../../api/types';
+import type { EnrollmentDetail, Lesson, ScormLaunch } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui/kit';
 import { fmtDuration } from './enrollment';
@@ -20,14 +20,15 @@ const POLL_MS = 3000;
 export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | 'scorm'; enrollmentId: string; lesson: Lesson }) {
   const { t } = useI18n();
   // Both launches answer the frame's URL; a relaunch is a new URL, so the frame starts afresh.
-  const [launch, setLaunch] = useState<{ url: string }>();
+  const [launch, setLaunch] = useState<{ url: string; navigation?: ScormLaunch['navigation'] }>();
   const [error, setError] = useState<ApiError>();
   const [progress, setProgress] = useState<{ active: number; completed: boolean; courseCompleted: boolean }>();
 
-  const start = async () => {
+  /** Launches (SCORM: by a navigation request — resume, 上一讲/下一讲, or a SCO picked from the list). */
+  const start = async (nav: { navRequest?: 'continue' | 'previous' | 'choice'; scoId?: string } = {}) => {
     try {
       setError(undefined);
-      setLaunch(await api.post<{ url: string }>(`/me/enrollments/${enrollmentId}/lessons/${lesson.id}/${kind}-launch`, {}));
+      setLaunch(await api.post<ScormLaunch>(`/me/enrollments/${enrollmentId}/lessons/${lesson.id}/${kind}-launch`, nav));
     } catch (err) {
       setError(err as ApiError);
     }
@@ -53,8 +54,36 @@ export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | '
     };
   }, [enrollmentId, lesson.id]);
 
+  const navigation = launch?.navigation;
   return (
     <>
+      {navigation && navigation.items.length > 1 && (
+        <nav aria-label={t('scorm.outline')} data-testid="scorm-outline">
+          <ol>
+            {navigation.items.map((item) => (
+              <li key={item.id}>
+                {item.selectable ? (
+                  <button type="button" className="btn-link" onClick={() => void start({ navRequest: 'choice', scoId: item.id })}>
+                    {item.title}
+                  </button>
+                ) : (
+                  <span aria-current={item.id === navigation.currentScoId ? 'step' : undefined}>{item.title}</span>
+                )}
+                {item.id === navigation.currentScoId && <span className="muted small">（{t('scorm.itemCurrent')}）</span>}
+                {item.completed && <span className="muted small"> ✓ {t('scorm.itemDone')}</span>}
+              </li>
+            ))}
+          </ol>
+          <p>
+            <button type="button" className="btn" disabled={!navigation.canPrevious} onClick={() => void start({ navRequest: 'previous' })}>
+              {t('scorm.previous')}
+            </button>{' '}
+            <button type="button" className="btn" disabled={!navigation.canContinue} onClick={() => void start({ navRequest: 'continue' })}>
+              {t('scorm.next')}
+            </button>
+          </p>
+        </nav>
+      )}
       {launch ? (
         <iframe
           key={launch.url}
