@@ -7,6 +7,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadConfig } from '@cqo/core';
 import { ApiModule } from '../api.module';
+import { NO_BODY_EXTENSION } from '../http/common/api-responses';
 import { API_CLIENT_SCHEMA_PATH, renderApiClientSchema } from './api-client';
 import { createOpenApiDocument } from './openapi-document';
 import { UNDECLARED_RESPONSES } from './undeclared-responses';
@@ -16,7 +17,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 interface Operation {
   route: string;
   operationId: string;
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> } | undefined>;
+  responses: Record<string, ({ content?: Record<string, { schema?: unknown }> } & Record<string, unknown>) | undefined>;
 }
 
 function operationsOf(document: OpenAPIObject): Operation[] {
@@ -29,7 +30,10 @@ function operationsOf(document: OpenAPIObject): Operation[] {
   );
 }
 
-/** A success that says what it answers: a body schema for each content type, or 204 (no body). */
+/**
+ * A success that says what it answers: a body schema for each content type, or no body by
+ * declaration (204, or another status marked by ApiEmptyResponse).
+ */
 function declaresSuccess(op: Operation): boolean {
   const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
   return (
@@ -37,6 +41,7 @@ function declaresSuccess(op: Operation): boolean {
     successes.every(
       ([status, response]) =>
         status === '204' ||
+        (response?.[NO_BODY_EXTENSION] === true && response.content === undefined) ||
         (response?.content !== undefined && Object.values(response.content).every((media) => media.schema !== undefined)),
     )
   );

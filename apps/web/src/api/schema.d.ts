@@ -3676,6 +3676,92 @@ export type components = {
             summary: components["schemas"]["NominationSummaryDto"];
             rows: components["schemas"]["NominationRowDto"][];
         };
+        EmployeeDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string;
+            /** Format: date-time */
+            linkedAt: string | null;
+        };
+        EmployeePageDto: {
+            items: components["schemas"]["EmployeeDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StaffEnrollmentDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            title: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @example continuing */
+            kind: string;
+            /** @example 8.0 */
+            creditHours: string;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+        };
+        ComplianceStatusDto: {
+            /** @example continuing_annual */
+            requirement: string;
+            ruleName: string;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @enum {string} */
+            period: "once" | "calendar_year";
+            /** @description The calendar year, or 0 for a `once` requirement */
+            periodYear: number;
+            /** Format: uuid */
+            ruleSetId: string;
+            /** @example 40.0 */
+            required: string;
+            /** @example 12.5 */
+            accrued: string;
+            /** @example 27.5 */
+            shortfall: string;
+            /** @enum {string} */
+            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
+            /** @description The period is closed: the state no longer changes */
+            final: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StaffProgressRowDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string;
+            enrollments: components["schemas"]["StaffEnrollmentDto"][];
+            /** @description Hours against each requirement, as the compliance engine judged them */
+            statuses: components["schemas"]["ComplianceStatusDto"][];
+        };
+        StaffProgressPageDto: {
+            items: components["schemas"]["StaffProgressRowDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         MasterVersionDto: {
             /** Format: uuid */
             id: string;
@@ -4107,36 +4193,6 @@ export type components = {
             closed: boolean;
             requirements: components["schemas"]["RequirementOutlookDto"][];
         };
-        ComplianceStatusDto: {
-            /** @example continuing_annual */
-            requirement: string;
-            ruleName: string;
-            /**
-             * @description 1 appointment/professional, 2 general (一类/二类)
-             * @enum {number}
-             */
-            category: 1 | 2;
-            /** @enum {string} */
-            kind: "appointment" | "continuing";
-            /** @enum {string} */
-            period: "once" | "calendar_year";
-            /** @description The calendar year, or 0 for a `once` requirement */
-            periodYear: number;
-            /** Format: uuid */
-            ruleSetId: string;
-            /** @example 40.0 */
-            required: string;
-            /** @example 12.5 */
-            accrued: string;
-            /** @example 27.5 */
-            shortfall: string;
-            /** @enum {string} */
-            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
-            /** @description The period is closed: the state no longer changes */
-            final: boolean;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         ComplianceFlagDto: {
             /** Format: uuid */
             id: string;
@@ -4315,6 +4371,72 @@ export type components = {
             /** @example 质量管理体系 */
             name: string;
         };
+        AttentionChecksViewDto: {
+            minMinutes: number;
+            maxMinutes: number;
+            timeoutSeconds: number;
+            fromBank: boolean;
+        };
+        CourseVersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved" | "published" | "archived";
+            title: string;
+            description: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /**
+             * @description Decimal text
+             * @example 8.0
+             */
+            creditHours: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
+            topics: components["schemas"]["TopicDto"][];
+            capacity: number | null;
+            seatsTaken: number;
+            /** @description Null when the course has no seat limit */
+            seatsLeft: number | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** @description Published, inside the window and with a seat left, now */
+            enrollmentOpen: boolean;
+            /** @example 0.8 */
+            completionShare: string;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            attentionChecks: components["schemas"]["AttentionChecksViewDto"] | null;
+            approvalNumber: string | null;
+            reviewNote: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CourseVersionPageDto: {
+            items: components["schemas"]["CourseVersionSummaryDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AttentionChecksDto: {
             /** @example 10 */
             minMinutes: number;
@@ -4418,6 +4540,97 @@ export type components = {
             attentionChecks?: components["schemas"]["AttentionChecksDto"] | null;
             lessons: components["schemas"]["LessonDto"][];
         };
+        LessonContentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "video" | "document";
+            /** @example video/mp4 */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description Real playing time of a video, from the file */
+            durationSeconds: number | null;
+            originalName: string;
+        };
+        LessonViewDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+            /** @enum {string} */
+            type: "video" | "document" | "live_session" | "cmi5" | "scorm";
+            minutes: number;
+            required: boolean;
+            contentUrl: string | null;
+            /** @description The hosted video or PDF, if one was uploaded */
+            content: components["schemas"]["LessonContentDto"] | null;
+            /**
+             * Format: uuid
+             * @description The imported content package of a cmi5 or SCORM lesson
+             */
+            contentPackageId: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            venue: string | null;
+            /** @description The xAPI activity IRI a content platform reports this lesson under */
+            activityId: string;
+        };
+        CourseVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved" | "published" | "archived";
+            title: string;
+            description: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /**
+             * @description Decimal text
+             * @example 8.0
+             */
+            creditHours: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
+            topics: components["schemas"]["TopicDto"][];
+            capacity: number | null;
+            seatsTaken: number;
+            /** @description Null when the course has no seat limit */
+            seatsLeft: number | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** @description Published, inside the window and with a seat left, now */
+            enrollmentOpen: boolean;
+            /** @example 0.8 */
+            completionShare: string;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            attentionChecks: components["schemas"]["AttentionChecksViewDto"] | null;
+            approvalNumber: string | null;
+            reviewNote: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            lessons: components["schemas"]["LessonViewDto"][];
+        };
         UpdateCourseDto: {
             /** @example 质量强国战略与企业首席质量官制度 */
             title?: string;
@@ -4486,6 +4699,145 @@ export type components = {
              */
             courseVersionId: string;
         };
+        EnrollmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            version: number;
+            title: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @example continuing */
+            kind: string;
+            /** @example 8.0 */
+            creditHours: string;
+            /** @example online */
+            deliveryMode: string;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            /** Format: date-time */
+            finalExamPassedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+        };
+        EnrollmentPageDto: {
+            items: components["schemas"]["EnrollmentDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AttendanceSpanDto: {
+            /** Format: date-time */
+            signedInAt: string;
+            /** Format: date-time */
+            signedOutAt: string;
+        };
+        LessonProgressDto: {
+            /** Format: uuid */
+            lessonId: string;
+            position: number;
+            title: string;
+            /** @enum {string} */
+            type: "video" | "document" | "live_session" | "cmi5" | "scorm";
+            minutes: number;
+            required: boolean;
+            activeSeconds: number;
+            requiredSeconds: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @enum {string|null} */
+            completedVia: "heartbeat" | "xapi" | "attendance" | "scorm" | null;
+            attendance: components["schemas"]["AttendanceSpanDto"] | null;
+        };
+        EnrollmentDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            version: number;
+            title: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @example continuing */
+            kind: string;
+            /** @example 8.0 */
+            creditHours: string;
+            /** @example online */
+            deliveryMode: string;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            /** Format: date-time */
+            finalExamPassedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+            lessons: components["schemas"]["LessonProgressDto"][];
+        };
+        RosterEntryDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            traineeId: string;
+            username: string;
+            fullName: string | null;
+            /** @example 620102********1234 */
+            idNumberMasked: string | null;
+            enterpriseName: string | null;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            finalExamPassedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+        };
+        RosterEntryPageDto: {
+            items: components["schemas"]["RosterEntryDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CsvUploadDto: {
             /**
              * @description CSV text with a header row: id_number (身份证号) or username (用户名); name (姓名) is ignored
@@ -4500,6 +4852,32 @@ export type components = {
              */
             mode: "valid-rows" | "all-or-nothing";
         };
+        RosterSummaryDto: {
+            rows: number;
+            enrolled: number;
+            alreadyEnrolled: number;
+            errors: number;
+            notApplied: number;
+        };
+        RosterRowResultDto: {
+            /** @description Line in the file; the header is line 1 */
+            row: number;
+            /** @enum {string} */
+            status: "enrolled" | "already_enrolled" | "error" | "not_applied";
+            /** Format: uuid */
+            traineeId: string | null;
+            traineeName: string | null;
+            idNumberMasked: string | null;
+            errors: components["schemas"]["FieldIssueDto"][];
+        };
+        RosterReportDto: {
+            /** @enum {string} */
+            mode: "valid-rows" | "all-or-nothing";
+            /** @description Whether anything was written */
+            applied: boolean;
+            summary: components["schemas"]["RosterSummaryDto"];
+            rows: components["schemas"]["RosterRowResultDto"][];
+        };
         StartStudyDto: {
             /** Format: uuid */
             enrollmentId: string;
@@ -4508,6 +4886,54 @@ export type components = {
              * @description An online (video or document) lesson of the enrolled version
              */
             lessonId: string;
+        };
+        StudyContentDto: {
+            /** @enum {string} */
+            kind: "video" | "document";
+            mimeType: string;
+            durationSeconds: number | null;
+            /** @description Signed, short-lived, same origin; every heartbeat brings a fresh one */
+            url: string;
+        };
+        AttentionCheckOptionDto: {
+            id: string;
+            text: string;
+        };
+        AttentionCheckDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "confirm" | "question";
+            prompt: string;
+            /** @description A bank question's options; empty for a confirmation */
+            options: components["schemas"]["AttentionCheckOptionDto"][];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+        };
+        StudySessionDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            lessonId: string;
+            heartbeatIntervalSeconds: number;
+            maxCreditSeconds: number;
+            activeSeconds: number;
+            requiredSeconds: number;
+            lessonCompleted: boolean;
+            content: components["schemas"]["StudyContentDto"] | null;
+            /** @description Where playback stopped last time */
+            resumePosition: number;
+            /** @description The furthest point watched (seeking beyond it is snapped back) */
+            furthestPosition: number;
+            /** @description Seconds without input, in a hidden or background page, after which nothing is credited */
+            idleAfterSeconds: number;
+            /** @description True when opening this session ended one in another tab or device */
+            supersededOther: boolean;
+            attentionCheck: components["schemas"]["AttentionCheckDto"] | null;
         };
         HeartbeatDto: {
             /** @description Playback position, seconds */
@@ -4519,9 +4945,81 @@ export type components = {
             /** @description Seconds since the last mouse, key or touch input */
             idleSeconds?: number;
         };
+        HeartbeatResultDto: {
+            /** @description Seconds this heartbeat added */
+            creditedSeconds: number;
+            /**
+             * @description Why nothing was credited ('ok' when something was)
+             * @enum {string}
+             */
+            verdict: "ok" | "paused" | "ahead" | "rate" | "idle" | "hidden" | "check" | "complete";
+            activeSeconds: number;
+            requiredSeconds: number;
+            furthestPosition: number;
+            lessonCompleted: boolean;
+            /** @description True only on the heartbeat that completed the course */
+            courseCompleted: boolean;
+            attentionCheck: components["schemas"]["AttentionCheckDto"] | null;
+            /** @description A fresh signed URL of the lesson's file, when it has one */
+            contentUrl: string | null;
+        };
         AttentionAnswerDto: {
             /** @description The chosen option of a question check; absent for a confirmation */
             answer?: Record<string, never>;
+        };
+        AttentionAnswerResultDto: {
+            passed: boolean;
+            /** @enum {string} */
+            reason: "ok" | "late" | "wrong";
+        };
+        EvidenceCheckDto: {
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @example confirm */
+            kind: string;
+            /**
+             * Format: uuid
+             * @description Staff only
+             */
+            questionId?: string | null;
+            /** @description An option id */
+            answer: string | null;
+            passed: boolean | null;
+        };
+        EvidenceSessionDto: {
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            endedReason: string | null;
+            device: string | null;
+            creditedSeconds: number;
+            beats: number;
+            uncreditedBeats: number;
+        };
+        LessonEvidenceDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: uuid */
+            traineeId: string;
+            activeSeconds: number;
+            requiredSeconds: number;
+            furthestPosition: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedVia: string | null;
+            /** @description Playback reported, merged over all sessions: [from, to] seconds */
+            watchedIntervals: number[][];
+            checks: components["schemas"]["EvidenceCheckDto"][];
+            checksPassed: number;
+            checksFailed: number;
+            sessions: components["schemas"]["EvidenceSessionDto"][];
         };
         AttendanceDto: {
             /** Format: uuid */
@@ -4530,6 +5028,50 @@ export type components = {
             signedInAt: string;
             /** @example 2026-03-01T12:00:00+08:00 */
             signedOutAt: string;
+        };
+        AttendanceRecordDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: date-time */
+            signedInAt: string;
+            /** Format: date-time */
+            signedOutAt: string;
+            attendedSeconds: number;
+            requiredSeconds: number;
+            lessonCompleted: boolean;
+            courseCompleted: boolean;
+        };
+        AttendanceSummaryDto: {
+            rows: number;
+            recorded: number;
+            errors: number;
+            notApplied: number;
+        };
+        AttendanceRowResultDto: {
+            row: number;
+            /** @enum {string} */
+            status: "recorded" | "error" | "not_applied";
+            /** Format: uuid */
+            traineeId: string | null;
+            lessonCompleted: boolean;
+            errors: components["schemas"]["FieldIssueDto"][];
+        };
+        AttendanceReportDto: {
+            /** @enum {string} */
+            mode: "valid-rows" | "all-or-nothing";
+            applied: boolean;
+            summary: components["schemas"]["AttendanceSummaryDto"];
+            rows: components["schemas"]["AttendanceRowResultDto"][];
+        };
+        MediaUrlDto: {
+            /** @description Same origin, signed, short-lived */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CreateXapiKeyDto: {
             /** @example 外部学习平台 */
@@ -4644,6 +5186,34 @@ export type components = {
             /** @description Shown with the key when the paper reveals answers */
             explanation?: Record<string, never>;
         };
+        QuestionOptionViewDto: {
+            /** @description Random, never a position */
+            id: string;
+            text: string;
+            correct: boolean;
+        };
+        QuestionViewDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** Format: uuid */
+            versionId: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            options: components["schemas"]["QuestionOptionViewDto"][];
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @description Topic codes */
+            topics: string[];
+            difficulty: number;
+            explanation: string | null;
+            archived: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ImportQuestionsDto: {
             /** @enum {string} */
             format: "csv" | "xlsx";
@@ -4654,6 +5224,20 @@ export type components = {
              * @default false
              */
             dryRun: boolean;
+        };
+        QuestionImportResultDto: {
+            /** @description Checked only, nothing saved */
+            dryRun: boolean;
+            rows: number;
+            imported: number;
+            questionIds: string[];
+        };
+        QuestionPageDto: {
+            items: components["schemas"]["QuestionViewDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         FixedQuestionDto: {
             /** Format: uuid */
@@ -4720,6 +5304,228 @@ export type components = {
             /** @description Applied in order after the fixed questions; a rule never draws a question already on the paper */
             drawRules?: components["schemas"]["DrawRuleDto"][];
         };
+        PaperFixedQuestionDto: {
+            /** Format: uuid */
+            questionId: string;
+            position: number;
+            points: number;
+        };
+        PaperDrawRuleDto: {
+            count: number;
+            /** @enum {number|null} */
+            category: 1 | 2 | null;
+            topic: string | null;
+            difficultyMin: number | null;
+            difficultyMax: number | null;
+            /** @description Points each drawn question is worth */
+            points: number;
+        };
+        PaperViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "course_exam" | "capability_test";
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            passMarkPercent: number;
+            timeLimitMinutes: number;
+            maxAttempts: number | null;
+            cooldownMinutes: number;
+            graceSeconds: number;
+            shuffleQuestions: boolean;
+            shuffleOptions: boolean;
+            /** @enum {string} */
+            revealAnswers: "never" | "when_passed" | "always";
+            fixedQuestions: components["schemas"]["PaperFixedQuestionDto"][];
+            drawRules: components["schemas"]["PaperDrawRuleDto"][];
+            questionCount: number;
+            maxScore: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaperPageDto: {
+            items: components["schemas"]["PaperViewDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PaperResultRowDto: {
+            /** Format: uuid */
+            attemptId: string;
+            /** Format: uuid */
+            traineeId: string;
+            traineeName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string | null;
+            enterpriseName: string | null;
+            attemptNo: number;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @enum {string|null} */
+            submission: "trainee" | "deadline" | null;
+            score: number | null;
+            maxScore: number;
+            /** @example 85.00 */
+            percent: string | null;
+            passed: boolean | null;
+        };
+        PaperResultsSummaryDto: {
+            attempts: number;
+            graded: number;
+            passed: number;
+            /** @description Mean score share of graded attempts, percent with two decimals */
+            meanPercent: string | null;
+        };
+        PaperResultsPageDto: {
+            items: components["schemas"]["PaperResultRowDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+            summary: components["schemas"]["PaperResultsSummaryDto"];
+        };
+        ItemStatisticDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            attempts: number;
+            /** @description Share of attempts containing the item that answered it correctly */
+            difficulty: number;
+            /** @description Upper–lower 27 % index */
+            discrimination: number | null;
+            pointBiserial: number | null;
+        };
+        ItemStatisticsDto: {
+            /** Format: uuid */
+            paperId: string;
+            gradedAttempts: number;
+            /** @description How the figures are computed */
+            method: string;
+            items: components["schemas"]["ItemStatisticDto"][];
+        };
+        TraineePaperDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "course_exam" | "capability_test";
+            title: string;
+            description: string | null;
+            questionCount: number;
+            maxScore: number;
+            passMarkPercent: number;
+            timeLimitMinutes: number;
+            maxAttempts: number | null;
+            attemptsUsed: number;
+            cooldownMinutes: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt may start (cooldown); null when now or never
+             */
+            nextAttemptAt: string | null;
+            /** Format: uuid */
+            openAttemptId: string | null;
+            passed: boolean;
+            /** @enum {string} */
+            revealAnswers: "never" | "when_passed" | "always";
+        };
+        AttemptOptionDto: {
+            /** @description Random, never a position */
+            id: string;
+            text: string;
+        };
+        TraineeItemDto: {
+            position: number;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            points: number;
+            /** @description In the order shown */
+            options: components["schemas"]["AttemptOptionDto"][];
+            selectedOptionIds: string[];
+        };
+        AttemptResultDto: {
+            score: number;
+            maxScore: number;
+            /** @example 85.00 */
+            percent: string;
+            passed: boolean;
+            passMarkPercent: number;
+        };
+        ReviewItemDto: {
+            position: number;
+            correctOptionIds: string[];
+            correct: boolean;
+            explanation: string | null;
+        };
+        TraineeAttemptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paperId: string;
+            paperTitle: string;
+            attemptNo: number;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /**
+             * Format: date-time
+             * @description Answers are accepted until here (the deadline plus the paper's grace)
+             */
+            acceptsAnswersUntil: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @enum {string|null} */
+            submission: "trainee" | "deadline" | null;
+            questionCount: number;
+            items: components["schemas"]["TraineeItemDto"][];
+            /** @description After submission: the score. Never per item */
+            result: components["schemas"]["AttemptResultDto"] | null;
+            /** @description After submission, and only if the paper shows answers for this outcome */
+            review: components["schemas"]["ReviewItemDto"][] | null;
+        };
+        TraineeAttemptSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paperId: string;
+            paperTitle: string;
+            attemptNo: number;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            result: components["schemas"]["AttemptResultDto"] | null;
+        };
+        TraineeAttemptPageDto: {
+            items: components["schemas"]["TraineeAttemptSummaryDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AnswerDto: {
             /** @description The question position in the attempt */
             position: number;
@@ -4733,6 +5539,57 @@ export type components = {
         };
         SaveAnswersDto: {
             answers: components["schemas"]["AnswerDto"][];
+        };
+        SavedAnswersDto: {
+            /** @description Answers saved by this call */
+            saved: number;
+            /** Format: date-time */
+            savedAt: string;
+        };
+        ConductedByDto: {
+            /** @enum {string} */
+            kind: "organization" | "region";
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CapabilityResultDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            attemptId: string;
+            /** Format: uuid */
+            paperId: string;
+            title: string;
+            /** Format: uuid */
+            traineeId: string;
+            traineeName: string;
+            /** @description Who ran the test */
+            conductedBy: components["schemas"]["ConductedByDto"];
+            passed: boolean;
+            /**
+             * @description 合格 / 不合格
+             * @example 合格
+             */
+            conclusion: string;
+            score: number;
+            maxScore: number;
+            /** @example 85.00 */
+            percent: string;
+            /** Format: date-time */
+            concludedAt: string;
+            /**
+             * @description The date in China Standard Time
+             * @example 2026-03-15
+             */
+            concludedOn: string;
+        };
+        CapabilityResultPageDto: {
+            items: components["schemas"]["CapabilityResultDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         PublicVerificationDto: {
             /** @enum {string} */
@@ -6561,6 +7418,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The link is being mailed again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7540,7 +8404,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmployeePageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7591,7 +8457,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffProgressPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -9524,6 +10392,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9568,6 +10444,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9610,6 +10494,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9650,6 +10542,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionSummaryDto"][];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9694,6 +10594,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9734,6 +10642,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9778,6 +10694,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9818,6 +10742,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9862,6 +10794,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9906,6 +10846,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9946,6 +10894,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9986,6 +10942,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10028,6 +10992,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10070,6 +11042,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10110,6 +11090,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10150,6 +11138,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetailDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10194,6 +11190,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryPageDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10238,6 +11242,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterReportDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10282,6 +11294,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudySessionDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10326,6 +11346,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResultDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10370,6 +11398,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResultDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10415,6 +11451,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionAnswerResultDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10456,6 +11500,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonEvidenceDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10500,6 +11552,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRecordDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10544,6 +11604,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceReportDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10586,6 +11654,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Upload created (tus) */
+            201: {
+                headers: {
+                    /** @description The upload, /content-uploads/<uploadId>: send its bytes there */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10626,6 +11703,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Upload abandoned (tus) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10706,6 +11790,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The last bytes: the file, checked and stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonContentDto"];
+                };
+            };
+            /** @description Bytes appended, more to come (tus) */
+            204: {
+                headers: {
+                    /** @description Bytes the server has */
+                    "Upload-Offset"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10746,6 +11848,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaUrlDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11777,7 +12887,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -11825,7 +12937,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -11873,7 +12987,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionImportResultDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -11966,7 +13082,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12016,7 +13134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12062,7 +13182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"][];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12108,7 +13230,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12157,7 +13281,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12205,7 +13331,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12251,7 +13379,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12301,7 +13431,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12347,7 +13479,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12393,7 +13527,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12444,7 +13580,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperResultsPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12539,7 +13677,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemStatisticsDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12583,7 +13723,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineePaperDto"][];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12629,7 +13771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineePaperDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12675,7 +13819,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12723,7 +13869,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12769,7 +13917,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12819,7 +13969,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedAnswersDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12865,7 +14017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12912,7 +14066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12961,7 +14117,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -13010,7 +14168,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import type { ApiResponseOptions } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 
 /** Metadata key of {@link ApiFileResponse}: the content types a file route answers. */
 export const FILE_RESPONSE_KEY = 'cqo:file-response';
@@ -16,4 +17,23 @@ export function ApiFileResponse(...contentTypes: string[]) {
     SetMetadata(FILE_RESPONSE_KEY, contentTypes),
     ApiOkResponse({ description: 'The file', content: Object.fromEntries(contentTypes.map((type) => [type, binary])) }),
   );
+}
+
+/** Extension key of {@link ApiEmptyResponse} in the OpenAPI document: this success has no body. */
+export const NO_BODY_EXTENSION = 'x-no-body';
+
+/**
+ * A success that answers without a body, for a status other than 204 (use `@ApiNoContentResponse()`
+ * for 204): 202 for work accepted, or a protocol's own answer (tus: 201 with Location). Marked in
+ * the document so the contract spec tells it from a route that forgot to declare its response.
+ */
+export function ApiEmptyResponse(status: number, description: string, headers?: Record<string, { description: string }>) {
+  return ApiResponse({
+    status,
+    description,
+    ...(headers
+      ? { headers: Object.fromEntries(Object.entries(headers).map(([name, h]) => [name, { ...h, schema: { type: 'string' } }])) }
+      : {}),
+    [NO_BODY_EXTENSION]: true,
+  } as ApiResponseOptions);
 }

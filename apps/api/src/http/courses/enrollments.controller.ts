@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { EnrollmentDetailView, EnrollmentsService, EnrollmentView, RosterEntryView, RosterImportService, RosterReport } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { EnrollmentDetailDto, EnrollmentDto, EnrollmentPageDto, RosterEntryPageDto, RosterReportDto } from './enrollment-responses.dto';
 import { CsvUploadDto, EnrollDto, ListEnrollmentsQueryDto } from './enrollments.dto';
 
 @ApiTags('enrollments 报名')
@@ -16,12 +17,14 @@ export class EnrollmentsController {
 
   @Post('me/enrollments')
   @Access(Role.Trainee)
+  @ApiCreatedResponse({ type: EnrollmentDto })
   enroll(@CurrentActor() actor: Actor, @Body() dto: EnrollDto): Promise<EnrollmentView> {
     return this.enrollments.enroll(actor, dto.courseVersionId);
   }
 
   @Get('me/enrollments')
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: EnrollmentPageDto })
   listOwn(@CurrentActor() actor: Actor, @Query() query: ListEnrollmentsQueryDto): Promise<Page<EnrollmentView>> {
     return this.enrollments.listOwn(actor, query, query.status);
   }
@@ -29,6 +32,7 @@ export class EnrollmentsController {
   @Post('me/enrollments/:enrollmentId/withdraw')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: EnrollmentDto })
   withdraw(@CurrentActor() actor: Actor, @Param('enrollmentId', ParseIdPipe) enrollmentId: string): Promise<EnrollmentView> {
     return this.enrollments.withdraw(actor, enrollmentId);
   }
@@ -36,12 +40,14 @@ export class EnrollmentsController {
   /** One enrolment with per-lesson progress: its trainee, or staff overseeing the course's organization. */
   @Get('enrollments/:enrollmentId')
   @Access(Role.Trainee, Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: EnrollmentDetailDto })
   get(@CurrentActor() actor: Actor, @Param('enrollmentId', ParseIdPipe) enrollmentId: string): Promise<EnrollmentDetailView> {
     return this.enrollments.getVisible(actor, enrollmentId);
   }
 
   @Get('course-versions/:versionId/enrollments')
   @Access(Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: RosterEntryPageDto })
   roster(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,
@@ -54,6 +60,7 @@ export class EnrollmentsController {
   @Post('course-versions/:versionId/enrollments/roster')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: RosterReportDto })
   importRoster(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import {
   AttentionAnswerResult,
@@ -14,6 +14,14 @@ import {
 } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import {
+  AttendanceRecordDto,
+  AttendanceReportDto,
+  AttentionAnswerResultDto,
+  HeartbeatResultDto,
+  LessonEvidenceDto,
+  StudySessionDto,
+} from './enrollment-responses.dto';
 import { AttendanceDto, AttentionAnswerDto, CsvUploadDto, HeartbeatDto, StartStudyDto } from './enrollments.dto';
 
 @ApiTags('progress 学习进度')
@@ -31,6 +39,7 @@ export class ProgressController {
    */
   @Post('me/study-sessions')
   @Access(Role.Trainee)
+  @ApiCreatedResponse({ type: StudySessionDto })
   start(@CurrentActor() actor: Actor, @Body() dto: StartStudyDto, @Headers('user-agent') userAgent?: string): Promise<StudySessionView> {
     return this.progress.startSession(actor, dto.enrollmentId, dto.lessonId, userAgent);
   }
@@ -43,6 +52,7 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/heartbeat')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: HeartbeatResultDto })
   heartbeat(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -54,6 +64,7 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/end')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: HeartbeatResultDto })
   end(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -66,6 +77,7 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/attention-checks/:checkId/answer')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: AttentionAnswerResultDto })
   answer(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -78,6 +90,7 @@ export class ProgressController {
   /** How a lesson's time was earned: watched intervals, attention checks, sessions and devices. */
   @Get('enrollments/:enrollmentId/lessons/:lessonId/evidence')
   @Access(Role.Trainee, Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: LessonEvidenceDto })
   lessonEvidence(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -90,6 +103,7 @@ export class ProgressController {
   @Post('lessons/:lessonId/attendance')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: AttendanceRecordDto })
   record(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseIdPipe) lessonId: string,
@@ -102,6 +116,7 @@ export class ProgressController {
   @Post('lessons/:lessonId/attendance/roster')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: AttendanceReportDto })
   importSheet(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseIdPipe) lessonId: string,

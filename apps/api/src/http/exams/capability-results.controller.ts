@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { CapabilityResultsService, CapabilityResultView } from '@cqo/exams';
 import { AuditedRead } from '../common/audited-read';
@@ -7,6 +7,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CapabilityResultsQueryDto } from './attempts.dto';
+import { CapabilityResultPageDto } from './exam-responses.dto';
 
 /**
  * Capability test conclusions for staff: the organization that ran a test sees its results;
@@ -19,6 +20,7 @@ export class CapabilityResultsController {
   constructor(private readonly results: CapabilityResultsService) {}
 
   @Get('capability-results')
+  @ApiOkResponse({ type: CapabilityResultPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: CapabilityResultsQueryDto): Promise<Page<CapabilityResultView>> {
     const { page, pageSize, ...filter } = query;
     return this.results.list(actor, filter, { page, pageSize });
@@ -27,6 +29,7 @@ export class CapabilityResultsController {
   /** One trainee's conclusions within the caller's scope (a regulator outside the trainee's region: 403). */
   @Get('trainees/:userId/capability-results')
   @AuditedRead('lookup', 'trainee.capability_results')
+  @ApiOkResponse({ type: CapabilityResultPageDto })
   forTrainee(
     @CurrentActor() actor: Actor,
     @Param('userId', ParseIdPipe) userId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import {
   AttemptsService,
@@ -13,6 +13,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListAttemptsQueryDto, SaveAnswersDto } from './attempts.dto';
+import { CapabilityResultPageDto, SavedAnswersDto, TraineeAttemptDto, TraineeAttemptPageDto, TraineePaperDto } from './exam-responses.dto';
 
 /**
  * The trainee's exams. No response here carries an answer key, a per-question grade or anything
@@ -30,11 +31,13 @@ export class MyExamsController {
 
   /** Published capability tests open to the trainee (course exams are reached through the course). */
   @Get('exam-papers')
+  @ApiOkResponse({ type: [TraineePaperDto] })
   available(@CurrentActor() actor: Actor): Promise<TraineePaperView[]> {
     return this.attempts.availableCapabilityTests(actor);
   }
 
   @Get('exam-papers/:paperId')
+  @ApiOkResponse({ type: TraineePaperDto })
   paper(@CurrentActor() actor: Actor, @Param('paperId', ParseIdPipe) paperId: string): Promise<TraineePaperView> {
     return this.attempts.paperForTrainee(actor, paperId);
   }
@@ -42,23 +45,27 @@ export class MyExamsController {
   /** Starts an attempt (the server draws the questions and fixes the deadline), or returns the open one. */
   @Post('exam-papers/:paperId/attempts')
   @HttpCode(200)
+  @ApiOkResponse({ type: TraineeAttemptDto })
   start(@CurrentActor() actor: Actor, @Param('paperId', ParseIdPipe) paperId: string): Promise<TraineeAttemptView> {
     return this.attempts.start(actor, paperId);
   }
 
   @Get('exam-attempts')
+  @ApiOkResponse({ type: TraineeAttemptPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListAttemptsQueryDto): Promise<Page<TraineeAttemptSummary>> {
     const { page, pageSize, paperId } = query;
     return this.attempts.listOwn(actor, { page, pageSize }, paperId);
   }
 
   @Get('exam-attempts/:attemptId')
+  @ApiOkResponse({ type: TraineeAttemptDto })
   get(@CurrentActor() actor: Actor, @Param('attemptId', ParseIdPipe) attemptId: string): Promise<TraineeAttemptView> {
     return this.attempts.getOwn(actor, attemptId);
   }
 
   /** Saves answers as the trainee goes; refused after submission or past the deadline and its grace. */
   @Put('exam-attempts/:attemptId/answers')
+  @ApiOkResponse({ type: SavedAnswersDto })
   save(
     @CurrentActor() actor: Actor,
     @Param('attemptId', ParseIdPipe) attemptId: string,
@@ -70,12 +77,14 @@ export class MyExamsController {
   /** Grades on the server, once: repeated or parallel submits all answer with the one result. */
   @Post('exam-attempts/:attemptId/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: TraineeAttemptDto })
   submit(@CurrentActor() actor: Actor, @Param('attemptId', ParseIdPipe) attemptId: string): Promise<TraineeAttemptView> {
     return this.attempts.submit(actor, attemptId);
   }
 
   /** The capability test conclusions on the trainee's record. */
   @Get('capability-results')
+  @ApiOkResponse({ type: CapabilityResultPageDto })
   capabilityResults(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<CapabilityResultView>> {
     return this.capability.listOwn(actor, query);
   }

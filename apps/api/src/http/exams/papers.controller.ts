@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Page, Role } from '@cqo/core';
 import { ExamResultsService, ItemStatisticsView, PaperResultRow, PaperResultsSummary, PapersService, PaperView } from '@cqo/exams';
@@ -7,6 +7,7 @@ import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ItemStatisticsDto, PaperPageDto, PaperResultsPageDto, PaperViewDto } from './exam-responses.dto';
 import { ListPapersQueryDto, PaperDto, PaperResultsQueryDto } from './papers.dto';
 import { ApiFileResponse } from '../common/api-responses';
 
@@ -21,23 +22,27 @@ export class PapersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: PaperViewDto })
   create(@CurrentActor() actor: Actor, @Body() dto: PaperDto): Promise<PaperView> {
     return this.papers.create(actor, dto);
   }
 
   @Get()
+  @ApiOkResponse({ type: PaperPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListPapersQueryDto): Promise<Page<PaperView>> {
     const { page, pageSize, ...filter } = query;
     return this.papers.list(actor, filter, { page, pageSize });
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PaperViewDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaperView> {
     return this.papers.get(actor, id);
   }
 
   /** Replaces a draft (published papers are not edited: archive and create another). */
   @Put(':id')
+  @ApiOkResponse({ type: PaperViewDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: PaperDto): Promise<PaperView> {
     return this.papers.update(actor, id, dto);
   }
@@ -45,17 +50,20 @@ export class PapersController {
   /** Opens the paper to trainees, once the bank can meet every draw rule. */
   @Post(':id/publish')
   @HttpCode(200)
+  @ApiOkResponse({ type: PaperViewDto })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaperView> {
     return this.papers.publish(actor, id);
   }
 
   @Post(':id/archive')
   @HttpCode(200)
+  @ApiOkResponse({ type: PaperViewDto })
   archive(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaperView> {
     return this.papers.archive(actor, id);
   }
 
   @Get(':id/results')
+  @ApiOkResponse({ type: PaperResultsPageDto })
   listResults(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -81,6 +89,7 @@ export class PapersController {
 
   /** Difficulty (share correct) and discrimination (upper–lower 27 % index and point-biserial) per question version. */
   @Get(':id/item-statistics')
+  @ApiOkResponse({ type: ItemStatisticsDto })
   itemStatistics(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ItemStatisticsView> {
     return this.results.itemStatistics(actor, id);
   }

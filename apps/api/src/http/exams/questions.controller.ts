@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { ImportResult, QuestionsService, QuestionView } from '@cqo/exams';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { QuestionImportResultDto, QuestionPageDto, QuestionViewDto } from './exam-responses.dto';
 import { ImportQuestionsDto, ListQuestionsQueryDto, QuestionDto } from './questions.dto';
 import { ApiFileResponse } from '../common/api-responses';
 
@@ -16,6 +17,7 @@ export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: QuestionViewDto })
   create(@CurrentActor() actor: Actor, @Body() dto: QuestionDto): Promise<QuestionView> {
     return this.questions.create(actor, dto);
   }
@@ -26,6 +28,7 @@ export class QuestionsController {
    */
   @Post('import')
   @HttpCode(200)
+  @ApiOkResponse({ type: QuestionImportResultDto })
   import(@CurrentActor() actor: Actor, @Body() dto: ImportQuestionsDto): Promise<ImportResult> {
     return this.questions.import(actor, dto.format, Buffer.from(dto.contentBase64, 'base64'), dto.dryRun ?? false);
   }
@@ -43,24 +46,28 @@ export class QuestionsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: QuestionPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: ListQuestionsQueryDto): Promise<Page<QuestionView>> {
     const { page, pageSize, ...filter } = query;
     return this.questions.list(actor, filter, { page, pageSize });
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: QuestionViewDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView> {
     return this.questions.get(actor, id);
   }
 
   /** Every version, newest first: what past attempts showed. */
   @Get(':id/versions')
+  @ApiOkResponse({ type: [QuestionViewDto] })
   versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView[]> {
     return this.questions.versions(actor, id);
   }
 
   /** An edit adds a version; attempts that showed the old one keep it and its key. */
   @Put(':id')
+  @ApiOkResponse({ type: QuestionViewDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: QuestionDto): Promise<QuestionView> {
     return this.questions.update(actor, id, dto);
   }
@@ -68,6 +75,7 @@ export class QuestionsController {
   /** Stops drawing the question (papers that fix it keep it). */
   @Post(':id/archive')
   @HttpCode(200)
+  @ApiOkResponse({ type: QuestionViewDto })
   archive(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView> {
     return this.questions.archive(actor, id);
   }

@@ -6,6 +6,7 @@ import { Actor, Role } from '@cqo/core';
 import { AccountRecoveryService } from '@cqo/identity';
 import { CaughtMail, CaughtMailSummary, DeadLetterView, MailSettingsService, NotificationSettingsView } from '@cqo/notifications';
 import { Access, AnySignedIn, CurrentActor, Public } from '../common/access.decorator';
+import { ApiEmptyResponse } from '../common/api-responses';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { IsEmailAddress } from '../auth/auth.dto';
 
@@ -104,6 +105,7 @@ export class MailController {
   @HttpCode(202)
   @AnySignedIn()
   @UseGuards(LoginThrottlerGuard)
+  @ApiEmptyResponse(202, 'The link is being mailed again')
   async resendVerification(@CurrentActor() actor: Actor): Promise<void> {
     await this.recovery.resendVerification(actor.userId);
   }
