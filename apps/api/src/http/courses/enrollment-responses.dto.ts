@@ -8,6 +8,8 @@ import type {
   AttentionCheckView,
   BeatVerdict,
   CompletionSource,
+  CourseKind,
+  DeliveryMode,
   EnrollmentDetailView,
   EnrollmentSource,
   EnrollmentStatus,
@@ -25,7 +27,7 @@ import type {
   StudyContentView,
   StudySessionView,
 } from '@cqo/courses';
-import { LESSON_TYPES, ROSTER_MODES } from '@cqo/courses';
+import { COURSE_KINDS, DELIVERY_MODES, LESSON_TYPES, ROSTER_MODES } from '@cqo/courses';
 import { FieldIssueDto } from '../common/error-body';
 import { PageDtoOf } from '../common/page.dto';
 
@@ -47,9 +49,9 @@ export class EnrollmentDto implements EnrollmentView {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() organizationName!: string;
   @ApiProperty({ enum: [1, 2] }) category!: number;
-  @ApiProperty({ example: 'continuing' }) kind!: string;
+  @ApiProperty({ enum: COURSE_KINDS }) kind!: CourseKind;
   @ApiProperty({ example: '8.0' }) creditHours!: string;
-  @ApiProperty({ example: 'online' }) deliveryMode!: string;
+  @ApiProperty({ enum: DELIVERY_MODES }) deliveryMode!: DeliveryMode;
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status!: EnrollmentStatus;
   @ApiProperty({ enum: ENROLLMENT_SOURCES }) source!: EnrollmentSource;
   @ApiProperty() enrolledAt!: Date;
@@ -137,7 +139,7 @@ export class StaffEnrollmentDto implements StaffEnrollmentView {
   @ApiProperty({ format: 'uuid' }) courseVersionId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: [1, 2] }) category!: number;
-  @ApiProperty({ example: 'continuing' }) kind!: string;
+  @ApiProperty({ enum: COURSE_KINDS }) kind!: CourseKind;
   @ApiProperty({ example: '8.0' }) creditHours!: string;
   @ApiProperty({ enum: ENROLLMENT_STATUSES }) status!: EnrollmentStatus;
   @ApiProperty({ enum: ENROLLMENT_SOURCES }) source!: string;

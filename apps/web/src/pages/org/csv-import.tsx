@@ -83,7 +83,7 @@ export function CsvImport({
                     {label('rowStatus.', r.status)}
                   </Badge>
                 </td>
-                <td>{[r.traineeName, r.idNumberMasked].filter(Boolean).join(' ') || '—'}</td>
+                <td>{('traineeName' in r ? [r.traineeName, r.idNumberMasked].filter(Boolean).join(' ') : '') || '—'}</td>
                 <td>{r.errors.map((e) => `${e.field}：${e.message}`).join('；') || '—'}</td>
               </tr>
             ))}
