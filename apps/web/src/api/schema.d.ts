@@ -3700,8 +3700,8 @@ export type components = {
             title: string;
             /** @enum {number} */
             category: 1 | 2;
-            /** @example continuing */
-            kind: string;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
             /** @example 8.0 */
             creditHours: string;
             /** @enum {string} */
@@ -4715,12 +4715,12 @@ export type components = {
             organizationName: string;
             /** @enum {number} */
             category: 1 | 2;
-            /** @example continuing */
-            kind: string;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
             /** @example 8.0 */
             creditHours: string;
-            /** @example online */
-            deliveryMode: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
             /** @enum {string} */
             status: "enrolled" | "withdrawn" | "completed";
             /** @enum {string} */
@@ -4784,12 +4784,12 @@ export type components = {
             organizationName: string;
             /** @enum {number} */
             category: 1 | 2;
-            /** @example continuing */
-            kind: string;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
             /** @example 8.0 */
             creditHours: string;
-            /** @example online */
-            deliveryMode: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
             /** @enum {string} */
             status: "enrolled" | "withdrawn" | "completed";
             /** @enum {string} */
@@ -6749,79 +6749,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description The Health Check is not successful
+             *
+             *     SERVICE_UNAVAILABLE: details name each dependency that is down
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -6856,6 +6794,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6888,6 +6835,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6917,6 +6873,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6966,6 +6931,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7064,6 +7038,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7111,6 +7094,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7160,6 +7152,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TraineeProfileDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -7240,6 +7241,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForgotPasswordAnswerDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -7269,6 +7279,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -7300,6 +7319,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmailVerifiedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -7380,6 +7408,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7443,6 +7480,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -7472,6 +7527,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -7547,6 +7611,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7558,6 +7631,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7641,6 +7723,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaughtMailDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7652,6 +7743,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7689,6 +7789,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7741,6 +7850,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7789,6 +7907,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7800,6 +7927,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7841,6 +7977,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7852,6 +7997,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7893,6 +8047,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7904,6 +8067,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8017,6 +8189,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingOrganizationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8065,6 +8246,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingOrganizationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8076,6 +8266,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8114,12 +8313,23 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseSearchHitDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 查询过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -8153,6 +8363,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -8205,6 +8424,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8253,6 +8481,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8264,6 +8501,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8305,6 +8551,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8316,6 +8571,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8357,6 +8621,15 @@ export interface operations {
                     "application/json": components["schemas"]["NominationReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8368,6 +8641,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8408,6 +8699,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeePageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8419,6 +8719,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8461,6 +8770,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffProgressPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8472,6 +8790,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8509,6 +8836,15 @@ export interface operations {
                     "application/json": components["schemas"]["MasterVersionDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8520,6 +8856,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8557,6 +8902,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CorrectionPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -8607,6 +8961,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CorrectionViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -8661,6 +9024,15 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8672,6 +9044,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8708,6 +9089,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseImportPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -8760,6 +9150,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8808,6 +9207,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8819,6 +9227,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8859,6 +9276,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportErrorPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8870,6 +9296,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8907,6 +9342,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8918,6 +9362,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8955,6 +9408,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8966,6 +9428,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9053,6 +9524,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9064,6 +9544,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9101,6 +9590,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9112,6 +9610,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9149,6 +9656,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9160,6 +9676,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9197,6 +9722,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9208,6 +9742,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9248,6 +9791,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9259,6 +9811,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9296,6 +9857,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BackdateApprovalCreatedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9394,6 +9964,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9442,6 +10021,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9453,6 +10041,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9490,6 +10087,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9540,6 +10146,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9551,6 +10166,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9636,6 +10260,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditEntryPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9684,6 +10317,15 @@ export interface operations {
                     "application/json": components["schemas"]["HoursSummaryDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9695,6 +10337,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9736,6 +10387,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditEntryPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9747,6 +10407,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9784,6 +10453,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerEntryCreatedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9838,6 +10516,15 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntryCreatedDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9849,6 +10536,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9886,6 +10582,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditAuditPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9937,6 +10642,15 @@ export interface operations {
                     "application/json": components["schemas"]["HoursOutlookDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9984,6 +10698,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceOverviewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -10037,6 +10760,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceOverviewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10048,6 +10780,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10093,6 +10834,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeCompliancePageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10104,6 +10854,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10148,6 +10907,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TraineeCompliancePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -10196,6 +10964,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetViewDto"][];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -10248,6 +11025,15 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10296,6 +11082,15 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10307,6 +11102,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10400,6 +11204,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10452,6 +11265,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10502,6 +11324,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10550,6 +11381,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionSummaryDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10561,6 +11401,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10602,6 +11451,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10613,6 +11471,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10650,6 +11526,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10661,6 +11546,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10702,6 +11596,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10713,6 +11616,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10750,6 +11671,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10761,6 +11691,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10802,6 +11750,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10813,6 +11770,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10854,6 +11829,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10865,6 +11849,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10902,6 +11904,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10913,6 +11924,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10950,6 +11979,15 @@ export interface operations {
                     "application/json": components["schemas"]["CourseVersionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10961,6 +11999,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10998,6 +12054,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrollmentPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -11050,6 +12115,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11061,6 +12135,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11098,6 +12181,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11109,6 +12201,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11146,6 +12256,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollmentDetailDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11157,6 +12276,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11198,6 +12326,15 @@ export interface operations {
                     "application/json": components["schemas"]["RosterEntryPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11209,6 +12346,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11250,6 +12396,15 @@ export interface operations {
                     "application/json": components["schemas"]["RosterReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11261,6 +12416,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11302,6 +12475,15 @@ export interface operations {
                     "application/json": components["schemas"]["StudySessionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11313,6 +12495,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11354,6 +12545,15 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatResultDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11365,6 +12565,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11406,6 +12624,15 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatResultDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11417,6 +12644,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11459,6 +12704,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttentionAnswerResultDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11470,6 +12724,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11508,6 +12780,15 @@ export interface operations {
                     "application/json": components["schemas"]["LessonEvidenceDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11519,6 +12800,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11560,6 +12850,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceRecordDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11571,6 +12870,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11612,6 +12929,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11623,6 +12949,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11662,6 +13006,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -11710,6 +13063,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11721,6 +13083,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11750,6 +13121,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11761,6 +13141,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11808,6 +13197,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11819,6 +13217,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11856,6 +13263,15 @@ export interface operations {
                     "application/json": components["schemas"]["MediaUrlDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -11867,6 +13283,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11923,6 +13348,24 @@ export interface operations {
                     "video/mp4": string;
                     "video/webm": string;
                     "application/pdf": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -12891,6 +14334,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12941,6 +14393,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12989,6 +14450,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionImportResultDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -13086,6 +14556,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13097,6 +14576,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13138,6 +14626,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13149,6 +14646,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13186,6 +14701,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionViewDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13197,6 +14721,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13234,6 +14767,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13245,6 +14787,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13283,6 +14843,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -13335,6 +14904,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaperViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13383,6 +14961,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaperViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13394,6 +14981,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13435,6 +15031,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaperViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13446,6 +15051,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13483,6 +15106,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaperViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13494,6 +15126,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13531,6 +15181,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaperViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13542,6 +15201,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13584,6 +15252,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaperResultsPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13595,6 +15272,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13633,6 +15319,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13644,6 +15339,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13681,6 +15385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ItemStatisticsDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13692,6 +15405,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13775,6 +15497,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineePaperDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13786,6 +15517,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13823,6 +15563,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeAttemptDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13834,6 +15583,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13871,6 +15638,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TraineeAttemptPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -13921,6 +15697,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeAttemptDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13932,6 +15717,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13973,6 +15767,15 @@ export interface operations {
                     "application/json": components["schemas"]["SavedAnswersDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13984,6 +15787,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14021,6 +15842,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeAttemptDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14032,6 +15862,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14068,6 +15907,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14121,6 +15969,15 @@ export interface operations {
                     "application/json": components["schemas"]["CapabilityResultPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14172,6 +16029,15 @@ export interface operations {
                     "application/json": components["schemas"]["CapabilityResultPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14183,6 +16049,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14221,12 +16096,23 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14260,12 +16146,23 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14297,12 +16194,23 @@ export interface operations {
                     "application/json": components["schemas"]["PublicVerificationDto"];
                 };
             };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14336,12 +16244,23 @@ export interface operations {
                     "application/json": components["schemas"]["PublicVerificationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14375,12 +16294,23 @@ export interface operations {
                     "application/json": components["schemas"]["FileVerificationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14416,6 +16346,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificatePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14467,6 +16406,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14478,6 +16426,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14515,6 +16472,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateRequestAcceptedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14571,6 +16537,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificatePageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14623,6 +16598,15 @@ export interface operations {
                     "application/zip": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14671,6 +16655,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14682,6 +16675,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14719,6 +16721,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateHistoryEntryDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14730,6 +16741,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14768,6 +16788,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14779,6 +16808,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14820,6 +16858,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14831,6 +16878,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14872,6 +16928,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14883,6 +16948,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14968,6 +17042,15 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityAnswerDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15023,6 +17106,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15073,6 +17165,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15096,7 +17197,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -15128,6 +17231,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15139,6 +17251,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15180,6 +17301,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15191,6 +17321,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15232,6 +17371,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15243,6 +17391,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15280,6 +17437,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeclarationDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15336,6 +17502,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseReportPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15384,6 +17559,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseReportDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15437,6 +17621,15 @@ export interface operations {
                     "application/json": components["schemas"]["NonFilerPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15487,6 +17680,15 @@ export interface operations {
                     "application/json": components["schemas"]["RemindersSentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15535,6 +17737,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15546,6 +17757,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15587,6 +17807,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15598,6 +17827,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15639,6 +17877,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15650,6 +17897,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15689,6 +17945,15 @@ export interface operations {
                     "application/json": components["schemas"]["LookupResultDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15712,7 +17977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -15744,6 +18011,15 @@ export interface operations {
                     "application/json": components["schemas"]["CqoStatusDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15755,6 +18031,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15796,6 +18081,15 @@ export interface operations {
                     "application/json": components["schemas"]["FlagDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15807,6 +18101,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15848,6 +18151,15 @@ export interface operations {
                     "application/json": components["schemas"]["FlagDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15859,6 +18171,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15897,6 +18218,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15950,6 +18280,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionDashboardDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -16007,6 +18346,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseRowPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16055,6 +18403,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDrillDownDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16066,6 +18423,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16107,6 +18473,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShortfallPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -16174,6 +18549,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16185,6 +18569,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16223,6 +18616,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CityReportPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -16275,6 +18677,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16323,6 +18734,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16334,6 +18754,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16372,6 +18801,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16383,6 +18821,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16421,6 +18868,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16432,6 +18888,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16473,6 +18938,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16484,6 +18958,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16522,6 +19005,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16533,6 +19025,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16575,6 +19076,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16586,6 +19096,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16625,6 +19144,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16636,6 +19164,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16675,6 +19212,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16686,6 +19232,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16725,6 +19280,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -16821,6 +19385,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16832,6 +19405,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16869,6 +19451,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16880,6 +19471,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16921,6 +19521,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16932,6 +19541,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16968,6 +19586,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalClaimPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -17018,6 +19645,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalClaimDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -17071,6 +19707,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17119,6 +19764,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17130,6 +19784,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17167,6 +19830,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17178,6 +19850,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17219,6 +19900,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17230,6 +19920,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17271,6 +19970,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17282,6 +19990,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17323,6 +20040,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17334,6 +20060,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17419,6 +20154,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17430,6 +20174,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17517,6 +20270,15 @@ export interface operations {
                     "application/json": components["schemas"]["IdNumberCollisionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -17528,6 +20290,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

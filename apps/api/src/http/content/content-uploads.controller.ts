@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CommonErrors, Role } from '@cqo/core';
 import { ContentFilesService } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
-import { ApiEmptyResponse } from '../common/api-responses';
+import { ApiEmptyResponse, ApiErrors } from '../common/api-responses';
 import { LessonContentDto } from '../courses/course-responses.dto';
 import { formatUploadMetadata, parseUploadMetadata } from './upload-metadata';
 import { SERVER_METADATA_KEYS, TusUploadServer } from './tus-upload-server';
@@ -31,6 +31,7 @@ export class ContentUploadsController {
   @ApiEmptyResponse(201, 'Upload created (tus)', {
     Location: { description: 'The upload, /content-uploads/<uploadId>: send its bytes there' },
   })
+  @ApiErrors(400)
   async create(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const metadata = parseUploadMetadata(header(request, 'upload-metadata'));
     const length = header(request, 'upload-length');
@@ -57,6 +58,7 @@ export class ContentUploadsController {
   @Head(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Offset of an upload, to resume it (tus)' })
+  @ApiErrors(400, 404)
   async offset(
     @CurrentActor() actor: Actor,
     @Param('uploadId') uploadId: string,
@@ -75,6 +77,7 @@ export class ContentUploadsController {
     headers: { 'Upload-Offset': { description: 'Bytes the server has', schema: { type: 'string' } } },
   })
   @ApiOkResponse({ type: LessonContentDto, description: 'The last bytes: the file, checked and stored' })
+  @ApiErrors(400, 404)
   async append(
     @CurrentActor() actor: Actor,
     @Param('uploadId') uploadId: string,
@@ -89,6 +92,7 @@ export class ContentUploadsController {
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Abandon an upload (tus termination)' })
   @ApiNoContentResponse({ description: 'Upload abandoned (tus)' })
+  @ApiErrors(400, 404)
   async abandon(
     @CurrentActor() actor: Actor,
     @Param('uploadId') uploadId: string,

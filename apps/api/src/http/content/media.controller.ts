@@ -5,7 +5,7 @@ import { Actor, CommonErrors, ObjectStorage, Role } from '@cqo/core';
 import { ContentErrors, ContentFilesService, MediaUrlView, parseByteRange } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /** The query of a signed media URL (issued by the study session or GET /content-files/:id/url). */
 export interface MediaQuery {
@@ -54,6 +54,7 @@ export class MediaController {
   @Get('content-files/:fileId/url')
   @Access(Role.Trainee, Role.OrgAdmin, Role.PlatformAdmin)
   @ApiOkResponse({ type: MediaUrlDto })
+  @ApiErrors(400, 404)
   url(@CurrentActor() actor: Actor, @Param('fileId', ParseIdPipe) fileId: string): Promise<MediaUrlView> {
     return this.content.mediaUrl(actor, fileId);
   }
@@ -79,6 +80,7 @@ export class MediaController {
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
+  @ApiErrors(400, 404)
   async media(
     @Param('fileId', ParseIdPipe) fileId: string,
     @SignedMediaQuery() query: MediaQuery,

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { CatalogRepository, CoursesService, CourseVersionSummary, CourseVersionView, TopicView } from '@cqo/courses';
 import { Access, AnySignedIn, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApproveDto, CatalogQueryDto, CourseContentDto, ListCoursesQueryDto, SendBackDto, TopicDto, UpdateCourseDto } from './courses.dto';
 import { CourseVersionDto, CourseVersionPageDto, CourseVersionSummaryDto } from './course-responses.dto';
@@ -27,6 +28,7 @@ export class CoursesController {
   @Get('catalog')
   @AnySignedIn()
   @ApiOkResponse({ type: CourseVersionPageDto })
+  @ApiErrors(400)
   search(@Query() query: CatalogQueryDto): Promise<Page<CourseVersionSummary>> {
     const { page, pageSize, ...filter } = query;
     return this.catalog.search(filter, { page, pageSize });
@@ -36,6 +38,7 @@ export class CoursesController {
   @Post('courses')
   @Access(Role.OrgAdmin)
   @ApiCreatedResponse({ type: CourseVersionDto })
+  @ApiErrors(400)
   create(@CurrentActor() actor: Actor, @Body() dto: CourseContentDto): Promise<CourseVersionView> {
     return this.courses.create(actor, dto);
   }
@@ -44,6 +47,7 @@ export class CoursesController {
   @Get('courses')
   @Access(Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: CourseVersionPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListCoursesQueryDto): Promise<Page<CourseVersionSummary>> {
     const { page, pageSize, ...filter } = query;
     return this.courses.listForStaff(actor, filter, { page, pageSize });
@@ -52,6 +56,7 @@ export class CoursesController {
   @Get('courses/:courseId/versions')
   @Access(Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: [CourseVersionSummaryDto] })
+  @ApiErrors(400, 404)
   versions(@CurrentActor() actor: Actor, @Param('courseId', ParseIdPipe) courseId: string): Promise<CourseVersionSummary[]> {
     return this.courses.listVersions(actor, courseId);
   }
@@ -60,6 +65,7 @@ export class CoursesController {
   @Post('courses/:courseId/versions')
   @Access(Role.OrgAdmin)
   @ApiCreatedResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   newVersion(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIdPipe) courseId: string,
@@ -71,6 +77,7 @@ export class CoursesController {
   @Get('course-versions/:versionId')
   @AnySignedIn()
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string): Promise<CourseVersionView> {
     return this.courses.getVersion(actor, versionId);
   }
@@ -78,6 +85,7 @@ export class CoursesController {
   @Patch('course-versions/:versionId')
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   update(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,
@@ -90,6 +98,7 @@ export class CoursesController {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   submit(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string): Promise<CourseVersionView> {
     return this.courses.submit(actor, versionId);
   }
@@ -98,6 +107,7 @@ export class CoursesController {
   @HttpCode(200)
   @Access(Role.PlatformAdmin)
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   approve(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,
@@ -110,6 +120,7 @@ export class CoursesController {
   @HttpCode(200)
   @Access(Role.PlatformAdmin)
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   sendBack(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,
@@ -122,6 +133,7 @@ export class CoursesController {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   publish(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string): Promise<CourseVersionView> {
     return this.courses.publish(actor, versionId);
   }
@@ -130,6 +142,7 @@ export class CoursesController {
   @HttpCode(200)
   @Access(Role.OrgAdmin, Role.PlatformAdmin)
   @ApiOkResponse({ type: CourseVersionDto })
+  @ApiErrors(400, 404, 409)
   archive(@CurrentActor() actor: Actor, @Param('versionId', ParseIdPipe) versionId: string): Promise<CourseVersionView> {
     return this.courses.archive(actor, versionId);
   }

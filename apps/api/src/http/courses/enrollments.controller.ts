@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { EnrollmentDetailView, EnrollmentsService, EnrollmentView, RosterEntryView, RosterImportService, RosterReport } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { EnrollmentDetailDto, EnrollmentDto, EnrollmentPageDto, RosterEntryPageDto, RosterReportDto } from './enrollment-responses.dto';
 import { CsvUploadDto, EnrollDto, ListEnrollmentsQueryDto } from './enrollments.dto';
@@ -18,6 +19,7 @@ export class EnrollmentsController {
   @Post('me/enrollments')
   @Access(Role.Trainee)
   @ApiCreatedResponse({ type: EnrollmentDto })
+  @ApiErrors(400, 409)
   enroll(@CurrentActor() actor: Actor, @Body() dto: EnrollDto): Promise<EnrollmentView> {
     return this.enrollments.enroll(actor, dto.courseVersionId);
   }
@@ -25,6 +27,7 @@ export class EnrollmentsController {
   @Get('me/enrollments')
   @Access(Role.Trainee)
   @ApiOkResponse({ type: EnrollmentPageDto })
+  @ApiErrors(400)
   listOwn(@CurrentActor() actor: Actor, @Query() query: ListEnrollmentsQueryDto): Promise<Page<EnrollmentView>> {
     return this.enrollments.listOwn(actor, query, query.status);
   }
@@ -33,6 +36,7 @@ export class EnrollmentsController {
   @HttpCode(200)
   @Access(Role.Trainee)
   @ApiOkResponse({ type: EnrollmentDto })
+  @ApiErrors(400, 404, 409)
   withdraw(@CurrentActor() actor: Actor, @Param('enrollmentId', ParseIdPipe) enrollmentId: string): Promise<EnrollmentView> {
     return this.enrollments.withdraw(actor, enrollmentId);
   }
@@ -41,6 +45,7 @@ export class EnrollmentsController {
   @Get('enrollments/:enrollmentId')
   @Access(Role.Trainee, Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: EnrollmentDetailDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('enrollmentId', ParseIdPipe) enrollmentId: string): Promise<EnrollmentDetailView> {
     return this.enrollments.getVisible(actor, enrollmentId);
   }
@@ -48,6 +53,7 @@ export class EnrollmentsController {
   @Get('course-versions/:versionId/enrollments')
   @Access(Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: RosterEntryPageDto })
+  @ApiErrors(400, 404)
   roster(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,
@@ -61,6 +67,7 @@ export class EnrollmentsController {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: RosterReportDto })
+  @ApiErrors(400, 404, 409)
   importRoster(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,

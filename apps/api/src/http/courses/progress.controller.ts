@@ -13,6 +13,7 @@ import {
   StudySessionView,
 } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   AttendanceRecordDto,
@@ -40,6 +41,7 @@ export class ProgressController {
   @Post('me/study-sessions')
   @Access(Role.Trainee)
   @ApiCreatedResponse({ type: StudySessionDto })
+  @ApiErrors(400, 409)
   start(@CurrentActor() actor: Actor, @Body() dto: StartStudyDto, @Headers('user-agent') userAgent?: string): Promise<StudySessionView> {
     return this.progress.startSession(actor, dto.enrollmentId, dto.lessonId, userAgent);
   }
@@ -53,6 +55,7 @@ export class ProgressController {
   @HttpCode(200)
   @Access(Role.Trainee)
   @ApiOkResponse({ type: HeartbeatResultDto })
+  @ApiErrors(400, 404, 409)
   heartbeat(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -65,6 +68,7 @@ export class ProgressController {
   @HttpCode(200)
   @Access(Role.Trainee)
   @ApiOkResponse({ type: HeartbeatResultDto })
+  @ApiErrors(400, 404, 409)
   end(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -78,6 +82,7 @@ export class ProgressController {
   @HttpCode(200)
   @Access(Role.Trainee)
   @ApiOkResponse({ type: AttentionAnswerResultDto })
+  @ApiErrors(400, 404, 409)
   answer(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -91,6 +96,7 @@ export class ProgressController {
   @Get('enrollments/:enrollmentId/lessons/:lessonId/evidence')
   @Access(Role.Trainee, Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: LessonEvidenceDto })
+  @ApiErrors(400, 404)
   lessonEvidence(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -104,6 +110,7 @@ export class ProgressController {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: AttendanceRecordDto })
+  @ApiErrors(400, 404, 409)
   record(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseIdPipe) lessonId: string,
@@ -117,6 +124,7 @@ export class ProgressController {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: AttendanceReportDto })
+  @ApiErrors(400, 404, 409)
   importSheet(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseIdPipe) lessonId: string,

@@ -7,6 +7,7 @@ import { EnterpriseNominationsService, NominationReport, StaffEnrollmentView } f
 import { ComplianceQueries, ComplianceStatusView } from '@cqo/credit-hours';
 import { EmployeeView, TraineesService } from '@cqo/trainees';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { PageDtoOf } from '../common/page.dto';
 import { PageQueryDto } from '../common/paging.dto';
 import { ComplianceStatusDto } from '../credit-hours/credit-hours.dto';
@@ -111,6 +112,7 @@ export class EnterpriseStaffController {
   @Post('nominations')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationReportDto })
+  @ApiErrors(400, 404, 409)
   nominate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: NominationDto): Promise<NominationReport> {
     return this.nominations.nominate(actor, id, dto.courseVersionId, dto.userIds);
   }
@@ -118,6 +120,7 @@ export class EnterpriseStaffController {
   /** The confirmed employees, by name (masked ID numbers): the people a nomination may name. */
   @Get('staff')
   @ApiOkResponse({ type: EmployeePageDto })
+  @ApiErrors(400, 404)
   async staff(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -130,6 +133,7 @@ export class EnterpriseStaffController {
   /** Each confirmed employee with their enrolments and their hours against the year's requirements. */
   @Get('staff-progress')
   @ApiOkResponse({ type: StaffProgressPageDto })
+  @ApiErrors(400, 404)
   async progress(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

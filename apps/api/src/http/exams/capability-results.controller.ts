@@ -4,6 +4,7 @@ import { Actor, Page, Role } from '@cqo/core';
 import { CapabilityResultsService, CapabilityResultView } from '@cqo/exams';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CapabilityResultsQueryDto } from './attempts.dto';
@@ -21,6 +22,7 @@ export class CapabilityResultsController {
 
   @Get('capability-results')
   @ApiOkResponse({ type: CapabilityResultPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: CapabilityResultsQueryDto): Promise<Page<CapabilityResultView>> {
     const { page, pageSize, ...filter } = query;
     return this.results.list(actor, filter, { page, pageSize });
@@ -30,6 +32,7 @@ export class CapabilityResultsController {
   @Get('trainees/:userId/capability-results')
   @AuditedRead('lookup', 'trainee.capability_results')
   @ApiOkResponse({ type: CapabilityResultPageDto })
+  @ApiErrors(400, 404)
   forTrainee(
     @CurrentActor() actor: Actor,
     @Param('userId', ParseIdPipe) userId: string,

@@ -10,6 +10,7 @@ import {
   TraineePaperView,
 } from '@cqo/exams';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ListAttemptsQueryDto, SaveAnswersDto } from './attempts.dto';
@@ -38,6 +39,7 @@ export class MyExamsController {
 
   @Get('exam-papers/:paperId')
   @ApiOkResponse({ type: TraineePaperDto })
+  @ApiErrors(400, 404)
   paper(@CurrentActor() actor: Actor, @Param('paperId', ParseIdPipe) paperId: string): Promise<TraineePaperView> {
     return this.attempts.paperForTrainee(actor, paperId);
   }
@@ -46,12 +48,14 @@ export class MyExamsController {
   @Post('exam-papers/:paperId/attempts')
   @HttpCode(200)
   @ApiOkResponse({ type: TraineeAttemptDto })
+  @ApiErrors(400, 404, 409)
   start(@CurrentActor() actor: Actor, @Param('paperId', ParseIdPipe) paperId: string): Promise<TraineeAttemptView> {
     return this.attempts.start(actor, paperId);
   }
 
   @Get('exam-attempts')
   @ApiOkResponse({ type: TraineeAttemptPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListAttemptsQueryDto): Promise<Page<TraineeAttemptSummary>> {
     const { page, pageSize, paperId } = query;
     return this.attempts.listOwn(actor, { page, pageSize }, paperId);
@@ -59,6 +63,7 @@ export class MyExamsController {
 
   @Get('exam-attempts/:attemptId')
   @ApiOkResponse({ type: TraineeAttemptDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('attemptId', ParseIdPipe) attemptId: string): Promise<TraineeAttemptView> {
     return this.attempts.getOwn(actor, attemptId);
   }
@@ -66,6 +71,7 @@ export class MyExamsController {
   /** Saves answers as the trainee goes; refused after submission or past the deadline and its grace. */
   @Put('exam-attempts/:attemptId/answers')
   @ApiOkResponse({ type: SavedAnswersDto })
+  @ApiErrors(400, 404, 409)
   save(
     @CurrentActor() actor: Actor,
     @Param('attemptId', ParseIdPipe) attemptId: string,
@@ -78,6 +84,7 @@ export class MyExamsController {
   @Post('exam-attempts/:attemptId/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: TraineeAttemptDto })
+  @ApiErrors(400, 404)
   submit(@CurrentActor() actor: Actor, @Param('attemptId', ParseIdPipe) attemptId: string): Promise<TraineeAttemptView> {
     return this.attempts.submit(actor, attemptId);
   }
@@ -85,6 +92,7 @@ export class MyExamsController {
   /** The capability test conclusions on the trainee's record. */
   @Get('capability-results')
   @ApiOkResponse({ type: CapabilityResultPageDto })
+  @ApiErrors(400)
   capabilityResults(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<CapabilityResultView>> {
     return this.capability.listOwn(actor, query);
   }

@@ -9,7 +9,7 @@ import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ItemStatisticsDto, PaperPageDto, PaperResultsPageDto, PaperViewDto } from './exam-responses.dto';
 import { ListPapersQueryDto, PaperDto, PaperResultsQueryDto } from './papers.dto';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /** Exam papers and their results, for the owner (org admins; regulators for their region's capability tests). */
 @ApiTags('exams 试卷')
@@ -23,12 +23,14 @@ export class PapersController {
 
   @Post()
   @ApiCreatedResponse({ type: PaperViewDto })
+  @ApiErrors(400)
   create(@CurrentActor() actor: Actor, @Body() dto: PaperDto): Promise<PaperView> {
     return this.papers.create(actor, dto);
   }
 
   @Get()
   @ApiOkResponse({ type: PaperPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListPapersQueryDto): Promise<Page<PaperView>> {
     const { page, pageSize, ...filter } = query;
     return this.papers.list(actor, filter, { page, pageSize });
@@ -36,6 +38,7 @@ export class PapersController {
 
   @Get(':id')
   @ApiOkResponse({ type: PaperViewDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaperView> {
     return this.papers.get(actor, id);
   }
@@ -43,6 +46,7 @@ export class PapersController {
   /** Replaces a draft (published papers are not edited: archive and create another). */
   @Put(':id')
   @ApiOkResponse({ type: PaperViewDto })
+  @ApiErrors(400, 404, 409)
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: PaperDto): Promise<PaperView> {
     return this.papers.update(actor, id, dto);
   }
@@ -51,6 +55,7 @@ export class PapersController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: PaperViewDto })
+  @ApiErrors(400, 404, 409)
   publish(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaperView> {
     return this.papers.publish(actor, id);
   }
@@ -58,12 +63,14 @@ export class PapersController {
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: PaperViewDto })
+  @ApiErrors(400, 404)
   archive(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaperView> {
     return this.papers.archive(actor, id);
   }
 
   @Get(':id/results')
   @ApiOkResponse({ type: PaperResultsPageDto })
+  @ApiErrors(400, 404)
   listResults(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -77,6 +84,7 @@ export class PapersController {
   @Get(':id/results.csv')
   @AuditedRead('export', 'exam_results.csv')
   @ApiFileResponse('text/csv')
+  @ApiErrors(400, 404)
   async exportResults(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -90,6 +98,7 @@ export class PapersController {
   /** Difficulty (share correct) and discrimination (upper–lower 27 % index and point-biserial) per question version. */
   @Get(':id/item-statistics')
   @ApiOkResponse({ type: ItemStatisticsDto })
+  @ApiErrors(400, 404)
   itemStatistics(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ItemStatisticsView> {
     return this.results.itemStatistics(actor, id);
   }

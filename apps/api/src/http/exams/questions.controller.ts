@@ -7,7 +7,7 @@ import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { QuestionImportResultDto, QuestionPageDto, QuestionViewDto } from './exam-responses.dto';
 import { ImportQuestionsDto, ListQuestionsQueryDto, QuestionDto } from './questions.dto';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /** The question bank of a training organization (its org admins) or a regulator's region (its regulators). */
 @ApiTags('exams 题库')
@@ -18,6 +18,7 @@ export class QuestionsController {
 
   @Post()
   @ApiCreatedResponse({ type: QuestionViewDto })
+  @ApiErrors(400)
   create(@CurrentActor() actor: Actor, @Body() dto: QuestionDto): Promise<QuestionView> {
     return this.questions.create(actor, dto);
   }
@@ -29,6 +30,7 @@ export class QuestionsController {
   @Post('import')
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionImportResultDto })
+  @ApiErrors(400)
   import(@CurrentActor() actor: Actor, @Body() dto: ImportQuestionsDto): Promise<ImportResult> {
     return this.questions.import(actor, dto.format, Buffer.from(dto.contentBase64, 'base64'), dto.dryRun ?? false);
   }
@@ -47,6 +49,7 @@ export class QuestionsController {
 
   @Get()
   @ApiOkResponse({ type: QuestionPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListQuestionsQueryDto): Promise<Page<QuestionView>> {
     const { page, pageSize, ...filter } = query;
     return this.questions.list(actor, filter, { page, pageSize });
@@ -54,6 +57,7 @@ export class QuestionsController {
 
   @Get(':id')
   @ApiOkResponse({ type: QuestionViewDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView> {
     return this.questions.get(actor, id);
   }
@@ -61,6 +65,7 @@ export class QuestionsController {
   /** Every version, newest first: what past attempts showed. */
   @Get(':id/versions')
   @ApiOkResponse({ type: [QuestionViewDto] })
+  @ApiErrors(400, 404)
   versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView[]> {
     return this.questions.versions(actor, id);
   }
@@ -68,6 +73,7 @@ export class QuestionsController {
   /** An edit adds a version; attempts that showed the old one keep it and its key. */
   @Put(':id')
   @ApiOkResponse({ type: QuestionViewDto })
+  @ApiErrors(400, 404, 409)
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: QuestionDto): Promise<QuestionView> {
     return this.questions.update(actor, id, dto);
   }
@@ -76,6 +82,7 @@ export class QuestionsController {
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: QuestionViewDto })
+  @ApiErrors(400, 404, 409)
   archive(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView> {
     return this.questions.archive(actor, id);
   }

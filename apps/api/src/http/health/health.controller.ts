@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { checkDependency, Dependency, DependencyMonitor, RedisClient } from '@cqo/core';
 import { Public } from '../common/access.decorator';
+import { ErrorBodyDto } from '../common/error-body';
 
 @ApiTags('health')
 @Controller('health')
@@ -20,6 +21,7 @@ export class HealthController {
   /** Ready when PostgreSQL and Redis answer; 503 naming the one that does not, since when and why. */
   @Get()
   @Public()
+  @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE: details name each dependency that is down', type: ErrorBodyDto })
   @HealthCheck()
   check() {
     return this.health.check([
