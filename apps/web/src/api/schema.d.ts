@@ -3196,6 +3196,32 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        DependencyStatusDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            message?: string;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /**
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @example {} */
+            error: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            details: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+        };
         FieldIssueDto: {
             /** @example idNumber */
             field: string;
@@ -4965,7 +4991,7 @@ export type components = {
         };
         AttentionAnswerDto: {
             /** @description The chosen option of a question check; absent for a confirmation */
-            answer?: Record<string, never>;
+            answer?: string | null;
         };
         AttentionAnswerResultDto: {
             passed: boolean;
@@ -6687,73 +6713,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /**
-             * @description The Health Check is not successful
-             *
-             *     SERVICE_UNAVAILABLE: details name each dependency that is down
-             */
+            /** @description SERVICE_UNAVAILABLE: details name each dependency that is down */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12455,8 +12423,9 @@ export interface operations {
     ProgressController_start: {
         parameters: {
             query?: never;
-            header: {
-                "user-agent": string;
+            header?: {
+                /** @description Kept as the session's device (the browser sends it) */
+                "user-agent"?: string;
             };
             path?: never;
             cookie?: never;

@@ -64,6 +64,9 @@ export type RosterEntry = Schemas['RosterEntryDto'];
 /** The report of a CSV import, row by row: a course roster or an attendance sheet. */
 export type RowReport = Schemas['RosterReportDto'] | Schemas['AttendanceReportDto'];
 
+/** How a CSV import treats bad rows: apply the valid ones, or nothing unless all are valid. */
+export type RosterMode = Schemas['RosterReportDto']['mode'];
+
 export type AttentionCheck = Schemas['AttentionCheckDto'];
 
 export type StudySession = Schemas['StudySessionDto'];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import {
   AttentionAnswerResult,
@@ -41,6 +41,7 @@ export class ProgressController {
   @Post('me/study-sessions')
   @Access(Role.Trainee)
   @ApiCreatedResponse({ type: StudySessionDto })
+  @ApiHeader({ name: 'user-agent', required: false, description: "Kept as the session's device (the browser sends it)" })
   @ApiErrors(400, 409)
   start(@CurrentActor() actor: Actor, @Body() dto: StartStudyDto, @Headers('user-agent') userAgent?: string): Promise<StudySessionView> {
     return this.progress.startSession(actor, dto.enrollmentId, dto.lessonId, userAgent);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download, qs } from '../../api/client';
-import type { Certificate, EnrollmentDetail, Page } from '../../api/types';
+import { api, download, ok, qs, typedApi } from '../../api/client';
+import type { Certificate, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useInterval, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle, ProgressBar, hours, toneOf } from '../../ui/kit';
@@ -9,7 +9,7 @@ import { Badge, ErrorBox, FormError, Loading, PageTitle, ProgressBar, hours, ton
 export function EnrollmentPage() {
   const { enrollmentId = '' } = useParams();
   const { t, label, dateTime } = useI18n();
-  const detail = useLoad(() => api.get<EnrollmentDetail>(`/enrollments/${enrollmentId}`), [enrollmentId]);
+  const detail = useLoad(() => ok(typedApi.GET('/enrollments/{enrollmentId}', { params: { path: { enrollmentId } } })), [enrollmentId]);
   const e = detail.data;
 
   if (detail.error) return <ErrorBox error={detail.error} />;
