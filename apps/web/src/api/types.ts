@@ -3,7 +3,7 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-export type Role = 'trainee' | 'org_admin' | 'enterprise_admin' | 'regulator' | 'platform_admin';
+export type Role = Schemas['MeDto']['role'];
 
 export type Me = Schemas['MeDto'];
 
@@ -20,8 +20,6 @@ export type IdNumberCollision = Schemas['IdNumberCollisionDto'];
 export type Topic = Schemas['TopicDto'];
 
 export type CourseStatus = Schemas['CourseVersionSummaryDto']['status'];
-export type CourseKind = Schemas['CourseVersionSummaryDto']['kind'];
-export type DeliveryMode = Schemas['CourseVersionSummaryDto']['deliveryMode'];
 export type LessonType = Schemas['LessonViewDto']['type'];
 
 /** POST /me/enrollments/:id/lessons/:lessonId/scorm-launch */
@@ -51,15 +49,7 @@ export type CourseSummary = Schemas['CourseVersionSummaryDto'];
 
 export type CourseVersion = Schemas['CourseVersionDto'];
 
-export type EnrollmentStatus = Enrollment['status'];
-
-export type Enrollment = Schemas['EnrollmentDto'];
-
-export type LessonProgress = Schemas['LessonProgressDto'];
-
-export type EnrollmentDetail = Schemas['EnrollmentDetailDto'];
-
-export type RosterEntry = Schemas['RosterEntryDto'];
+export type EnrollmentStatus = Schemas['EnrollmentDto']['status'];
 
 /** The report of a CSV import, row by row: a course roster or an attendance sheet. */
 export type RowReport = Schemas['RosterReportDto'] | Schemas['AttendanceReportDto'];
@@ -71,8 +61,6 @@ export type AttentionCheck = Schemas['AttentionCheckDto'];
 
 export type StudySession = Schemas['StudySessionDto'];
 
-export type HeartbeatResult = Schemas['HeartbeatResultDto'];
-
 export type QuestionType = Question['type'];
 
 export type TraineePaper = Schemas['TraineePaperDto'];
@@ -81,27 +69,17 @@ export type AttemptResult = Schemas['AttemptResultDto'];
 
 export type Attempt = Schemas['TraineeAttemptDto'];
 
-export type AttemptSummary = Schemas['TraineeAttemptSummaryDto'];
-
 export type Question = Schemas['QuestionViewDto'];
 
 export type Paper = Schemas['PaperViewDto'];
 
-export type PaperResultRow = Schemas['PaperResultRowDto'];
-
-export type PaperResults = Schemas['PaperResultsPageDto'];
-
-export type ItemStatistics = Schemas['ItemStatisticsDto'];
-
 import type { Page } from './client';
-
-export type CreditKind = 'appointment' | 'continuing';
 
 export type HoursSummary = Schemas['HoursSummaryDto'];
 
 export type CreditEntry = Schemas['CreditEntryDto'];
 
-export type ComplianceState = 'not_applicable' | 'on_track' | 'at_risk' | 'complete' | 'shortfall';
+export type ComplianceState = Schemas['ComplianceStatusDto']['state'];
 
 export type ComplianceStatus = Schemas['ComplianceStatusDto'];
 
@@ -112,8 +90,6 @@ export type Rule = Schemas['RuleViewDto'];
 export type RuleSet = Schemas['RuleSetViewDto'];
 
 export type Certificate = Schemas['CertificateDto'];
-
-export type PublicVerification = Schemas['PublicVerificationDto'];
 
 export type Notification = Schemas['NotificationDto'];
 
