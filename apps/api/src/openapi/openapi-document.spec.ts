@@ -7,8 +7,10 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadConfig } from '@cqo/core';
 import { ApiModule } from '../api.module';
+import { NO_BODY_EXTENSION } from '../http/common/api-responses';
 import { API_CLIENT_SCHEMA_PATH, renderApiClientSchema } from './api-client';
 import { createOpenApiDocument } from './openapi-document';
+import { UNDECLARED_ERRORS } from './undeclared-errors';
 import { UNDECLARED_RESPONSES } from './undeclared-responses';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -16,7 +18,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 interface Operation {
   route: string;
   operationId: string;
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> } | undefined>;
+  responses: Record<string, ({ content?: Record<string, { schema?: unknown }> } & Record<string, unknown>) | undefined>;
+  parameters: { in: string }[];
+  hasBody: boolean;
 }
 
 function operationsOf(document: OpenAPIObject): Operation[] {
@@ -25,11 +29,16 @@ function operationsOf(document: OpenAPIObject): Operation[] {
       route: `${method.toUpperCase()} ${path}`,
       operationId: item[method]!.operationId!,
       responses: item[method]!.responses as Operation['responses'],
+      parameters: (item[method]!.parameters ?? []) as Operation['parameters'],
+      hasBody: item[method]!.requestBody !== undefined,
     })),
   );
 }
 
-/** A success that says what it answers: a body schema for each content type, or 204 (no body). */
+/**
+ * A success that says what it answers: a body schema for each content type, or no body by
+ * declaration (204, or another status marked by ApiEmptyResponse).
+ */
 function declaresSuccess(op: Operation): boolean {
   const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
   return (
@@ -37,6 +46,7 @@ function declaresSuccess(op: Operation): boolean {
     successes.every(
       ([status, response]) =>
         status === '204' ||
+        (response?.[NO_BODY_EXTENSION] === true && response.content === undefined) ||
         (response?.content !== undefined && Object.values(response.content).every((media) => media.schema !== undefined)),
     )
   );
@@ -106,6 +116,29 @@ describe('OpenAPI document', () => {
       .filter((op) => JSON.stringify(op.responses.default?.content?.['application/json']?.schema) !== JSON.stringify(errorBodyRef))
       .map((op) => op.route);
     expect(missing).toEqual([]);
+  });
+
+  it('declares each error status with the one error body', () => {
+    const wrong = operationsOf(document).flatMap((op) =>
+      Object.entries(op.responses)
+        .filter(([status]) => /^[45]\d\d$/.test(status))
+        .filter(([, response]) => JSON.stringify(response?.content?.['application/json']?.schema) !== JSON.stringify(errorBodyRef))
+        .map(([status]) => `${op.route} ${status}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares 404 where the path names a record and 400 where input is validated (but the shrinking backlog)', () => {
+    const missing = operationsOf(document).flatMap((op) => {
+      const needs: string[] = [];
+      if (op.parameters.some((p) => p.in === 'path')) needs.push('404');
+      if (op.hasBody || op.parameters.some((p) => p.in === 'query')) needs.push('400');
+      return [...new Set(needs)].filter((status) => !op.responses[status]).map((status) => `${op.route} ${status}`);
+    });
+    const backlog = new Set(UNDECLARED_ERRORS);
+    expect(missing.filter((entry) => !backlog.has(entry))).toEqual([]);
+    // Declared now (or the route is gone): the entry must leave the list.
+    expect(UNDECLARED_ERRORS.filter((entry) => !missing.includes(entry))).toEqual([]);
   });
 
   it('is the same document on every build (the generated client must not churn)', async () => {

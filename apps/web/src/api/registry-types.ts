@@ -1,33 +1,20 @@
 // Shapes of the registry endpoints (appointments, eligibility, yearly reports, regulators' dashboards and lookups).
-// Those the API declares come from its OpenAPI document (schema.d.ts); the rest are still written by hand.
+// All come from the API's OpenAPI document (schema.d.ts).
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
-
-export type EligibilityCondition = Schemas['EligibilityConditionDto'];
 
 export type EligibilityResult = Schemas['EligibilityResultDto'];
 
 export type EligibilityAnswer = Schemas['EligibilityAnswerDto'];
 
-export type PositionLevel = 'general_manager' | 'deputy_general_manager' | 'equivalent_senior' | 'below_deputy';
+export type PositionLevel = Schemas['AppointmentDto']['positionLevel'];
 
 export type Appointment = Schemas['AppointmentDto'];
 
 export type YearlyReport = Schemas['EnterpriseReportDto'];
 
-export type RequirementStatus = Schemas['RequirementStatusDto'];
-
-export type YearStatus = Schemas['YearStatusDto'];
-
 export type CqoStatus = Schemas['CqoStatusDto'];
-
-/** A target group's figures on one date; an empty group is no_target_enterprises (无目标企业), never met. */
-export type TargetCount = Schemas['TargetCountDto'];
-
-export type TargetFigures = Schemas['TargetFiguresDto'];
-
-export type ComplianceFigures = Schemas['ComplianceFiguresDto'];
 
 export type RegionFigures = Schemas['RegionFiguresDto'];
 

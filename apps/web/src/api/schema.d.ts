@@ -3213,6 +3213,32 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        DependencyStatusDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            message?: string;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /**
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @example {} */
+            error: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            details: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+        };
         FieldIssueDto: {
             /** @example idNumber */
             field: string;
@@ -3693,6 +3719,92 @@ export type components = {
             summary: components["schemas"]["NominationSummaryDto"];
             rows: components["schemas"]["NominationRowDto"][];
         };
+        EmployeeDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string;
+            /** Format: date-time */
+            linkedAt: string | null;
+        };
+        EmployeePageDto: {
+            items: components["schemas"]["EmployeeDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StaffEnrollmentDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            title: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @example 8.0 */
+            creditHours: string;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+        };
+        ComplianceStatusDto: {
+            /** @example continuing_annual */
+            requirement: string;
+            ruleName: string;
+            /**
+             * @description 1 appointment/professional, 2 general (一类/二类)
+             * @enum {number}
+             */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @enum {string} */
+            period: "once" | "calendar_year";
+            /** @description The calendar year, or 0 for a `once` requirement */
+            periodYear: number;
+            /** Format: uuid */
+            ruleSetId: string;
+            /** @example 40.0 */
+            required: string;
+            /** @example 12.5 */
+            accrued: string;
+            /** @example 27.5 */
+            shortfall: string;
+            /** @enum {string} */
+            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
+            /** @description The period is closed: the state no longer changes */
+            final: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StaffProgressRowDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string;
+            enrollments: components["schemas"]["StaffEnrollmentDto"][];
+            /** @description Hours against each requirement, as the compliance engine judged them */
+            statuses: components["schemas"]["ComplianceStatusDto"][];
+        };
+        StaffProgressPageDto: {
+            items: components["schemas"]["StaffProgressRowDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         MasterVersionDto: {
             /** Format: uuid */
             id: string;
@@ -4124,36 +4236,6 @@ export type components = {
             closed: boolean;
             requirements: components["schemas"]["RequirementOutlookDto"][];
         };
-        ComplianceStatusDto: {
-            /** @example continuing_annual */
-            requirement: string;
-            ruleName: string;
-            /**
-             * @description 1 appointment/professional, 2 general (一类/二类)
-             * @enum {number}
-             */
-            category: 1 | 2;
-            /** @enum {string} */
-            kind: "appointment" | "continuing";
-            /** @enum {string} */
-            period: "once" | "calendar_year";
-            /** @description The calendar year, or 0 for a `once` requirement */
-            periodYear: number;
-            /** Format: uuid */
-            ruleSetId: string;
-            /** @example 40.0 */
-            required: string;
-            /** @example 12.5 */
-            accrued: string;
-            /** @example 27.5 */
-            shortfall: string;
-            /** @enum {string} */
-            state: "not_applicable" | "on_track" | "at_risk" | "complete" | "shortfall";
-            /** @description The period is closed: the state no longer changes */
-            final: boolean;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         ComplianceFlagDto: {
             /** Format: uuid */
             id: string;
@@ -4332,6 +4414,72 @@ export type components = {
             /** @example 质量管理体系 */
             name: string;
         };
+        AttentionChecksViewDto: {
+            minMinutes: number;
+            maxMinutes: number;
+            timeoutSeconds: number;
+            fromBank: boolean;
+        };
+        CourseVersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved" | "published" | "archived";
+            title: string;
+            description: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /**
+             * @description Decimal text
+             * @example 8.0
+             */
+            creditHours: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
+            topics: components["schemas"]["TopicDto"][];
+            capacity: number | null;
+            seatsTaken: number;
+            /** @description Null when the course has no seat limit */
+            seatsLeft: number | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** @description Published, inside the window and with a seat left, now */
+            enrollmentOpen: boolean;
+            /** @example 0.8 */
+            completionShare: string;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            attentionChecks: components["schemas"]["AttentionChecksViewDto"] | null;
+            approvalNumber: string | null;
+            reviewNote: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CourseVersionPageDto: {
+            items: components["schemas"]["CourseVersionSummaryDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AttentionChecksDto: {
             /** @example 10 */
             minMinutes: number;
@@ -4435,6 +4583,97 @@ export type components = {
             attentionChecks?: components["schemas"]["AttentionChecksDto"] | null;
             lessons: components["schemas"]["LessonDto"][];
         };
+        LessonContentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "video" | "document";
+            /** @example video/mp4 */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description Real playing time of a video, from the file */
+            durationSeconds: number | null;
+            originalName: string;
+        };
+        LessonViewDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+            /** @enum {string} */
+            type: "video" | "document" | "live_session" | "cmi5" | "scorm";
+            minutes: number;
+            required: boolean;
+            contentUrl: string | null;
+            /** @description The hosted video or PDF, if one was uploaded */
+            content: components["schemas"]["LessonContentDto"] | null;
+            /**
+             * Format: uuid
+             * @description The imported content package of a cmi5 or SCORM lesson
+             */
+            contentPackageId: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            venue: string | null;
+            /** @description The xAPI activity IRI a content platform reports this lesson under */
+            activityId: string;
+        };
+        CourseVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "approved" | "published" | "archived";
+            title: string;
+            description: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /**
+             * @description Decimal text
+             * @example 8.0
+             */
+            creditHours: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
+            topics: components["schemas"]["TopicDto"][];
+            capacity: number | null;
+            seatsTaken: number;
+            /** @description Null when the course has no seat limit */
+            seatsLeft: number | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** @description Published, inside the window and with a seat left, now */
+            enrollmentOpen: boolean;
+            /** @example 0.8 */
+            completionShare: string;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            attentionChecks: components["schemas"]["AttentionChecksViewDto"] | null;
+            approvalNumber: string | null;
+            reviewNote: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            lessons: components["schemas"]["LessonViewDto"][];
+        };
         UpdateCourseDto: {
             /** @example 质量强国战略与企业首席质量官制度 */
             title?: string;
@@ -4503,6 +4742,145 @@ export type components = {
              */
             courseVersionId: string;
         };
+        EnrollmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            version: number;
+            title: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @example 8.0 */
+            creditHours: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            /** Format: date-time */
+            finalExamPassedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+        };
+        EnrollmentPageDto: {
+            items: components["schemas"]["EnrollmentDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AttendanceSpanDto: {
+            /** Format: date-time */
+            signedInAt: string;
+            /** Format: date-time */
+            signedOutAt: string;
+        };
+        LessonProgressDto: {
+            /** Format: uuid */
+            lessonId: string;
+            position: number;
+            title: string;
+            /** @enum {string} */
+            type: "video" | "document" | "live_session" | "cmi5" | "scorm";
+            minutes: number;
+            required: boolean;
+            activeSeconds: number;
+            requiredSeconds: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @enum {string|null} */
+            completedVia: "heartbeat" | "xapi" | "attendance" | "scorm" | null;
+            attendance: components["schemas"]["AttendanceSpanDto"] | null;
+        };
+        EnrollmentDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            courseVersionId: string;
+            version: number;
+            title: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @enum {string} */
+            kind: "appointment" | "continuing";
+            /** @example 8.0 */
+            creditHours: string;
+            /** @enum {string} */
+            deliveryMode: "online" | "in_person" | "blended";
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            finalExamPaperId: string | null;
+            /** Format: date-time */
+            finalExamPassedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+            lessons: components["schemas"]["LessonProgressDto"][];
+        };
+        RosterEntryDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            traineeId: string;
+            username: string;
+            fullName: string | null;
+            /** @example 620102********1234 */
+            idNumberMasked: string | null;
+            enterpriseName: string | null;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn" | "completed";
+            /** @enum {string} */
+            source: "self" | "roster" | "enterprise";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            finalExamPassedAt: string | null;
+            requiredLessons: number;
+            completedRequiredLessons: number;
+        };
+        RosterEntryPageDto: {
+            items: components["schemas"]["RosterEntryDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CsvUploadDto: {
             /**
              * @description CSV text with a header row: id_number (身份证号) or username (用户名); name (姓名) is ignored
@@ -4517,6 +4895,32 @@ export type components = {
              */
             mode: "valid-rows" | "all-or-nothing";
         };
+        RosterSummaryDto: {
+            rows: number;
+            enrolled: number;
+            alreadyEnrolled: number;
+            errors: number;
+            notApplied: number;
+        };
+        RosterRowResultDto: {
+            /** @description Line in the file; the header is line 1 */
+            row: number;
+            /** @enum {string} */
+            status: "enrolled" | "already_enrolled" | "error" | "not_applied";
+            /** Format: uuid */
+            traineeId: string | null;
+            traineeName: string | null;
+            idNumberMasked: string | null;
+            errors: components["schemas"]["FieldIssueDto"][];
+        };
+        RosterReportDto: {
+            /** @enum {string} */
+            mode: "valid-rows" | "all-or-nothing";
+            /** @description Whether anything was written */
+            applied: boolean;
+            summary: components["schemas"]["RosterSummaryDto"];
+            rows: components["schemas"]["RosterRowResultDto"][];
+        };
         StartStudyDto: {
             /** Format: uuid */
             enrollmentId: string;
@@ -4525,6 +4929,54 @@ export type components = {
              * @description An online (video or document) lesson of the enrolled version
              */
             lessonId: string;
+        };
+        StudyContentDto: {
+            /** @enum {string} */
+            kind: "video" | "document";
+            mimeType: string;
+            durationSeconds: number | null;
+            /** @description Signed, short-lived, same origin; every heartbeat brings a fresh one */
+            url: string;
+        };
+        AttentionCheckOptionDto: {
+            id: string;
+            text: string;
+        };
+        AttentionCheckDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "confirm" | "question";
+            prompt: string;
+            /** @description A bank question's options; empty for a confirmation */
+            options: components["schemas"]["AttentionCheckOptionDto"][];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+        };
+        StudySessionDto: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            lessonId: string;
+            heartbeatIntervalSeconds: number;
+            maxCreditSeconds: number;
+            activeSeconds: number;
+            requiredSeconds: number;
+            lessonCompleted: boolean;
+            content: components["schemas"]["StudyContentDto"] | null;
+            /** @description Where playback stopped last time */
+            resumePosition: number;
+            /** @description The furthest point watched (seeking beyond it is snapped back) */
+            furthestPosition: number;
+            /** @description Seconds without input, in a hidden or background page, after which nothing is credited */
+            idleAfterSeconds: number;
+            /** @description True when opening this session ended one in another tab or device */
+            supersededOther: boolean;
+            attentionCheck: components["schemas"]["AttentionCheckDto"] | null;
         };
         HeartbeatDto: {
             /** @description Playback position, seconds */
@@ -4536,9 +4988,81 @@ export type components = {
             /** @description Seconds since the last mouse, key or touch input */
             idleSeconds?: number;
         };
+        HeartbeatResultDto: {
+            /** @description Seconds this heartbeat added */
+            creditedSeconds: number;
+            /**
+             * @description Why nothing was credited ('ok' when something was)
+             * @enum {string}
+             */
+            verdict: "ok" | "paused" | "ahead" | "rate" | "idle" | "hidden" | "check" | "complete";
+            activeSeconds: number;
+            requiredSeconds: number;
+            furthestPosition: number;
+            lessonCompleted: boolean;
+            /** @description True only on the heartbeat that completed the course */
+            courseCompleted: boolean;
+            attentionCheck: components["schemas"]["AttentionCheckDto"] | null;
+            /** @description A fresh signed URL of the lesson's file, when it has one */
+            contentUrl: string | null;
+        };
         AttentionAnswerDto: {
             /** @description The chosen option of a question check; absent for a confirmation */
-            answer?: Record<string, never>;
+            answer?: string | null;
+        };
+        AttentionAnswerResultDto: {
+            passed: boolean;
+            /** @enum {string} */
+            reason: "ok" | "late" | "wrong";
+        };
+        EvidenceCheckDto: {
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @example confirm */
+            kind: string;
+            /**
+             * Format: uuid
+             * @description Staff only
+             */
+            questionId?: string | null;
+            /** @description An option id */
+            answer: string | null;
+            passed: boolean | null;
+        };
+        EvidenceSessionDto: {
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            endedReason: string | null;
+            device: string | null;
+            creditedSeconds: number;
+            beats: number;
+            uncreditedBeats: number;
+        };
+        LessonEvidenceDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: uuid */
+            traineeId: string;
+            activeSeconds: number;
+            requiredSeconds: number;
+            furthestPosition: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedVia: string | null;
+            /** @description Playback reported, merged over all sessions: [from, to] seconds */
+            watchedIntervals: number[][];
+            checks: components["schemas"]["EvidenceCheckDto"][];
+            checksPassed: number;
+            checksFailed: number;
+            sessions: components["schemas"]["EvidenceSessionDto"][];
         };
         AttendanceDto: {
             /** Format: uuid */
@@ -4547,6 +5071,50 @@ export type components = {
             signedInAt: string;
             /** @example 2026-03-01T12:00:00+08:00 */
             signedOutAt: string;
+        };
+        AttendanceRecordDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: uuid */
+            traineeId: string;
+            /** Format: date-time */
+            signedInAt: string;
+            /** Format: date-time */
+            signedOutAt: string;
+            attendedSeconds: number;
+            requiredSeconds: number;
+            lessonCompleted: boolean;
+            courseCompleted: boolean;
+        };
+        AttendanceSummaryDto: {
+            rows: number;
+            recorded: number;
+            errors: number;
+            notApplied: number;
+        };
+        AttendanceRowResultDto: {
+            row: number;
+            /** @enum {string} */
+            status: "recorded" | "error" | "not_applied";
+            /** Format: uuid */
+            traineeId: string | null;
+            lessonCompleted: boolean;
+            errors: components["schemas"]["FieldIssueDto"][];
+        };
+        AttendanceReportDto: {
+            /** @enum {string} */
+            mode: "valid-rows" | "all-or-nothing";
+            applied: boolean;
+            summary: components["schemas"]["AttendanceSummaryDto"];
+            rows: components["schemas"]["AttendanceRowResultDto"][];
+        };
+        MediaUrlDto: {
+            /** @description Same origin, signed, short-lived */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CreateXapiKeyDto: {
             /** @example 外部学习平台 */
@@ -4721,6 +5289,34 @@ export type components = {
             /** @description Shown with the key when the paper reveals answers */
             explanation?: Record<string, never>;
         };
+        QuestionOptionViewDto: {
+            /** @description Random, never a position */
+            id: string;
+            text: string;
+            correct: boolean;
+        };
+        QuestionViewDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** Format: uuid */
+            versionId: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            options: components["schemas"]["QuestionOptionViewDto"][];
+            /** @enum {number} */
+            category: 1 | 2;
+            /** @description Topic codes */
+            topics: string[];
+            difficulty: number;
+            explanation: string | null;
+            archived: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ImportQuestionsDto: {
             /** @enum {string} */
             format: "csv" | "xlsx";
@@ -4731,6 +5327,20 @@ export type components = {
              * @default false
              */
             dryRun: boolean;
+        };
+        QuestionImportResultDto: {
+            /** @description Checked only, nothing saved */
+            dryRun: boolean;
+            rows: number;
+            imported: number;
+            questionIds: string[];
+        };
+        QuestionPageDto: {
+            items: components["schemas"]["QuestionViewDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         FixedQuestionDto: {
             /** Format: uuid */
@@ -4797,6 +5407,228 @@ export type components = {
             /** @description Applied in order after the fixed questions; a rule never draws a question already on the paper */
             drawRules?: components["schemas"]["DrawRuleDto"][];
         };
+        PaperFixedQuestionDto: {
+            /** Format: uuid */
+            questionId: string;
+            position: number;
+            points: number;
+        };
+        PaperDrawRuleDto: {
+            count: number;
+            /** @enum {number|null} */
+            category: 1 | 2 | null;
+            topic: string | null;
+            difficultyMin: number | null;
+            difficultyMax: number | null;
+            /** @description Points each drawn question is worth */
+            points: number;
+        };
+        PaperViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "course_exam" | "capability_test";
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            passMarkPercent: number;
+            timeLimitMinutes: number;
+            maxAttempts: number | null;
+            cooldownMinutes: number;
+            graceSeconds: number;
+            shuffleQuestions: boolean;
+            shuffleOptions: boolean;
+            /** @enum {string} */
+            revealAnswers: "never" | "when_passed" | "always";
+            fixedQuestions: components["schemas"]["PaperFixedQuestionDto"][];
+            drawRules: components["schemas"]["PaperDrawRuleDto"][];
+            questionCount: number;
+            maxScore: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaperPageDto: {
+            items: components["schemas"]["PaperViewDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PaperResultRowDto: {
+            /** Format: uuid */
+            attemptId: string;
+            /** Format: uuid */
+            traineeId: string;
+            traineeName: string;
+            /** @example 620102********1234 */
+            idNumberMasked: string | null;
+            enterpriseName: string | null;
+            attemptNo: number;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @enum {string|null} */
+            submission: "trainee" | "deadline" | null;
+            score: number | null;
+            maxScore: number;
+            /** @example 85.00 */
+            percent: string | null;
+            passed: boolean | null;
+        };
+        PaperResultsSummaryDto: {
+            attempts: number;
+            graded: number;
+            passed: number;
+            /** @description Mean score share of graded attempts, percent with two decimals */
+            meanPercent: string | null;
+        };
+        PaperResultsPageDto: {
+            items: components["schemas"]["PaperResultRowDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+            summary: components["schemas"]["PaperResultsSummaryDto"];
+        };
+        ItemStatisticDto: {
+            /** Format: uuid */
+            questionId: string;
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            attempts: number;
+            /** @description Share of attempts containing the item that answered it correctly */
+            difficulty: number;
+            /** @description Upper–lower 27 % index */
+            discrimination: number | null;
+            pointBiserial: number | null;
+        };
+        ItemStatisticsDto: {
+            /** Format: uuid */
+            paperId: string;
+            gradedAttempts: number;
+            /** @description How the figures are computed */
+            method: string;
+            items: components["schemas"]["ItemStatisticDto"][];
+        };
+        TraineePaperDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "course_exam" | "capability_test";
+            title: string;
+            description: string | null;
+            questionCount: number;
+            maxScore: number;
+            passMarkPercent: number;
+            timeLimitMinutes: number;
+            maxAttempts: number | null;
+            attemptsUsed: number;
+            cooldownMinutes: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt may start (cooldown); null when now or never
+             */
+            nextAttemptAt: string | null;
+            /** Format: uuid */
+            openAttemptId: string | null;
+            passed: boolean;
+            /** @enum {string} */
+            revealAnswers: "never" | "when_passed" | "always";
+        };
+        AttemptOptionDto: {
+            /** @description Random, never a position */
+            id: string;
+            text: string;
+        };
+        TraineeItemDto: {
+            position: number;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false";
+            stem: string;
+            points: number;
+            /** @description In the order shown */
+            options: components["schemas"]["AttemptOptionDto"][];
+            selectedOptionIds: string[];
+        };
+        AttemptResultDto: {
+            score: number;
+            maxScore: number;
+            /** @example 85.00 */
+            percent: string;
+            passed: boolean;
+            passMarkPercent: number;
+        };
+        ReviewItemDto: {
+            position: number;
+            correctOptionIds: string[];
+            correct: boolean;
+            explanation: string | null;
+        };
+        TraineeAttemptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paperId: string;
+            paperTitle: string;
+            attemptNo: number;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /**
+             * Format: date-time
+             * @description Answers are accepted until here (the deadline plus the paper's grace)
+             */
+            acceptsAnswersUntil: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @enum {string|null} */
+            submission: "trainee" | "deadline" | null;
+            questionCount: number;
+            items: components["schemas"]["TraineeItemDto"][];
+            /** @description After submission: the score. Never per item */
+            result: components["schemas"]["AttemptResultDto"] | null;
+            /** @description After submission, and only if the paper shows answers for this outcome */
+            review: components["schemas"]["ReviewItemDto"][] | null;
+        };
+        TraineeAttemptSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paperId: string;
+            paperTitle: string;
+            attemptNo: number;
+            /** @enum {string} */
+            status: "open" | "submitted";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            result: components["schemas"]["AttemptResultDto"] | null;
+        };
+        TraineeAttemptPageDto: {
+            items: components["schemas"]["TraineeAttemptSummaryDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AnswerDto: {
             /** @description The question position in the attempt */
             position: number;
@@ -4810,6 +5642,57 @@ export type components = {
         };
         SaveAnswersDto: {
             answers: components["schemas"]["AnswerDto"][];
+        };
+        SavedAnswersDto: {
+            /** @description Answers saved by this call */
+            saved: number;
+            /** Format: date-time */
+            savedAt: string;
+        };
+        ConductedByDto: {
+            /** @enum {string} */
+            kind: "organization" | "region";
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CapabilityResultDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            attemptId: string;
+            /** Format: uuid */
+            paperId: string;
+            title: string;
+            /** Format: uuid */
+            traineeId: string;
+            traineeName: string;
+            /** @description Who ran the test */
+            conductedBy: components["schemas"]["ConductedByDto"];
+            passed: boolean;
+            /**
+             * @description 合格 / 不合格
+             * @example 合格
+             */
+            conclusion: string;
+            score: number;
+            maxScore: number;
+            /** @example 85.00 */
+            percent: string;
+            /** Format: date-time */
+            concludedAt: string;
+            /**
+             * @description The date in China Standard Time
+             * @example 2026-03-15
+             */
+            concludedOn: string;
+        };
+        CapabilityResultPageDto: {
+            items: components["schemas"]["CapabilityResultDto"][];
+            /** @description Items over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         PublicVerificationDto: {
             /** @enum {string} */
@@ -5907,141 +6790,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description SERVICE_UNAVAILABLE: details name each dependency that is down */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -6076,6 +6839,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6108,6 +6880,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6137,6 +6918,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6186,6 +6976,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -6284,6 +7083,15 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6331,6 +7139,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -6380,6 +7197,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TraineeProfileDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -6460,6 +7286,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForgotPasswordAnswerDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -6489,6 +7324,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -6520,6 +7364,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmailVerifiedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -6600,6 +7453,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6638,6 +7500,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The link is being mailed again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6649,6 +7518,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 请求过于频繁，请稍后再试 */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6685,6 +7572,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -6760,6 +7656,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6771,6 +7676,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6854,6 +7768,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaughtMailDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -6865,6 +7788,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6902,6 +7834,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -6954,6 +7895,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7002,6 +7952,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7013,6 +7972,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7054,6 +8022,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7065,6 +8042,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7106,6 +8092,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7117,6 +8112,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7230,6 +8234,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingOrganizationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7278,6 +8291,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingOrganizationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7289,6 +8311,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7327,12 +8358,23 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseSearchHitDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 查询过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -7366,6 +8408,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7418,6 +8469,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7466,6 +8526,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7477,6 +8546,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7518,6 +8596,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7529,6 +8616,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7570,6 +8666,15 @@ export interface operations {
                     "application/json": components["schemas"]["NominationReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7581,6 +8686,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7617,7 +8740,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmployeePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7630,6 +8764,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7668,7 +8811,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffProgressPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -7681,6 +8835,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7718,6 +8881,15 @@ export interface operations {
                     "application/json": components["schemas"]["MasterVersionDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7729,6 +8901,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7766,6 +8947,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CorrectionPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7816,6 +9006,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CorrectionViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7870,6 +9069,15 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -7881,6 +9089,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7917,6 +9134,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseImportPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -7969,6 +9195,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8017,6 +9252,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8028,6 +9272,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8068,6 +9321,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportErrorPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8079,6 +9341,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8116,6 +9387,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8127,6 +9407,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8164,6 +9453,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseImportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8175,6 +9473,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8262,6 +9569,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8273,6 +9589,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8310,6 +9635,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8321,6 +9655,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8358,6 +9701,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8369,6 +9721,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8406,6 +9767,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeFactDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8417,6 +9787,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8457,6 +9836,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8468,6 +9856,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8505,6 +9902,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BackdateApprovalCreatedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -8603,6 +10009,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8651,6 +10066,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8662,6 +10086,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8699,6 +10132,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -8749,6 +10191,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8760,6 +10211,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8845,6 +10305,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditEntryPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8893,6 +10362,15 @@ export interface operations {
                     "application/json": components["schemas"]["HoursSummaryDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8904,6 +10382,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8945,6 +10432,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditEntryPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -8956,6 +10452,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8993,6 +10498,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerEntryCreatedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9047,6 +10561,15 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntryCreatedDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9058,6 +10581,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9095,6 +10627,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditAuditPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9146,6 +10687,15 @@ export interface operations {
                     "application/json": components["schemas"]["HoursOutlookDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9193,6 +10743,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplianceOverviewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9246,6 +10805,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComplianceOverviewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9257,6 +10825,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9302,6 +10879,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeCompliancePageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9313,6 +10899,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9357,6 +10952,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TraineeCompliancePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9405,6 +11009,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RuleSetViewDto"][];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -9457,6 +11070,15 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9505,6 +11127,15 @@ export interface operations {
                     "application/json": components["schemas"]["RuleSetViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9516,6 +11147,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9601,6 +11241,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9645,6 +11302,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9687,6 +11361,23 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9727,6 +11418,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionSummaryDto"][];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9738,6 +11446,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9771,6 +11488,23 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9782,6 +11516,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9811,6 +11563,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9822,6 +11591,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9855,6 +11633,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9866,6 +11661,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9895,6 +11708,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9906,6 +11736,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9939,6 +11787,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9950,6 +11815,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9983,6 +11866,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -9994,6 +11894,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10023,6 +11941,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10034,6 +11969,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10063,6 +12016,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10074,6 +12044,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10105,6 +12093,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10147,6 +12152,23 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10158,6 +12180,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10187,6 +12218,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10198,6 +12246,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10227,6 +12293,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDetailDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10238,6 +12321,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10271,6 +12363,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10282,6 +12391,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10315,6 +12433,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterReportDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10326,6 +12461,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10347,8 +12500,9 @@ export interface operations {
     ProgressController_start: {
         parameters: {
             query?: never;
-            header: {
-                "user-agent": string;
+            header?: {
+                /** @description Kept as the session's device (the browser sends it) */
+                "user-agent"?: string;
             };
             path?: never;
             cookie?: never;
@@ -10359,6 +12513,23 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudySessionDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10370,6 +12541,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10403,6 +12583,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResultDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10414,6 +12611,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10447,6 +12662,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResultDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10458,6 +12690,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10492,6 +12742,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionAnswerResultDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10503,6 +12770,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10533,6 +12818,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonEvidenceDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10544,6 +12846,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10577,6 +12888,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceRecordDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10588,6 +12916,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10621,6 +12967,23 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceReportDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10632,6 +12995,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10663,6 +13044,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Upload created (tus) */
+            201: {
+                headers: {
+                    /** @description The upload, /content-uploads/<uploadId>: send its bytes there */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10703,6 +13102,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Upload abandoned (tus) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10714,6 +13129,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10743,6 +13167,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10754,6 +13187,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10783,6 +13225,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The last bytes: the file, checked and stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonContentDto"];
+                };
+            };
+            /** @description Bytes appended, more to come (tus) */
+            204: {
+                headers: {
+                    /** @description Bytes the server has */
+                    "Upload-Offset"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10794,6 +13263,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10823,6 +13301,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaUrlDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -10834,6 +13329,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10890,6 +13394,24 @@ export interface operations {
                     "video/mp4": string;
                     "video/webm": string;
                     "application/pdf": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -11915,7 +14437,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -11963,7 +14496,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12011,7 +14555,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionImportResultDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12104,7 +14659,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12117,6 +14683,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12154,7 +14729,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12167,6 +14753,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12200,7 +14804,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"][];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12213,6 +14828,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12246,7 +14870,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12259,6 +14894,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12295,7 +14948,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12343,7 +15007,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12389,7 +15064,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12402,6 +15088,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12439,7 +15134,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12452,6 +15158,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12485,7 +15209,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12498,6 +15233,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12531,7 +15284,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperViewDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12544,6 +15308,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12582,7 +15355,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperResultsPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12595,6 +15379,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12633,6 +15426,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -12644,6 +15446,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12677,7 +15488,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemStatisticsDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12690,6 +15512,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12721,7 +15552,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineePaperDto"][];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12767,7 +15600,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineePaperDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12780,6 +15624,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12813,7 +15666,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12826,6 +15690,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12861,7 +15743,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12907,7 +15800,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12920,6 +15824,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12957,7 +15870,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedAnswersDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -12970,6 +15894,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13003,7 +15945,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TraineeAttemptDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -13016,6 +15969,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13050,7 +16012,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -13099,7 +16072,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -13148,7 +16132,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CapabilityResultPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 未登录或登录已失效 */
             401: {
@@ -13161,6 +16156,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13199,12 +16203,23 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -13238,12 +16253,23 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -13275,12 +16301,23 @@ export interface operations {
                     "application/json": components["schemas"]["PublicVerificationDto"];
                 };
             };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -13314,12 +16351,23 @@ export interface operations {
                     "application/json": components["schemas"]["PublicVerificationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -13353,12 +16401,23 @@ export interface operations {
                     "application/json": components["schemas"]["FileVerificationDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 核验过于频繁 */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -13394,6 +16453,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificatePageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -13445,6 +16513,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13456,6 +16533,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13493,6 +16579,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateRequestAcceptedDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -13549,6 +16644,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificatePageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13601,6 +16705,15 @@ export interface operations {
                     "application/zip": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13649,6 +16762,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13660,6 +16782,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13697,6 +16828,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateHistoryEntryDto"][];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13708,6 +16848,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13746,6 +16895,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13757,6 +16915,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13798,6 +16965,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13809,6 +16985,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13850,6 +17035,15 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13861,6 +17055,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13946,6 +17149,15 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityAnswerDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14001,6 +17213,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14051,6 +17272,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14074,7 +17304,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14106,6 +17338,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14117,6 +17358,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14158,6 +17408,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14169,6 +17428,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14210,6 +17478,15 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14221,6 +17498,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14258,6 +17544,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeclarationDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14314,6 +17609,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseReportPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14362,6 +17666,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseReportDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14415,6 +17728,15 @@ export interface operations {
                     "application/json": components["schemas"]["NonFilerPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14465,6 +17787,15 @@ export interface operations {
                     "application/json": components["schemas"]["RemindersSentDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14513,6 +17844,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14524,6 +17864,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14565,6 +17914,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14576,6 +17934,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14617,6 +17984,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14628,6 +18004,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14667,6 +18052,15 @@ export interface operations {
                     "application/json": components["schemas"]["LookupResultDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14690,7 +18084,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
@@ -14722,6 +18118,15 @@ export interface operations {
                     "application/json": components["schemas"]["CqoStatusDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14733,6 +18138,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14774,6 +18188,15 @@ export interface operations {
                     "application/json": components["schemas"]["FlagDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14785,6 +18208,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14826,6 +18258,15 @@ export interface operations {
                     "application/json": components["schemas"]["FlagDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14837,6 +18278,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14875,6 +18325,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14928,6 +18387,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionDashboardDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -14985,6 +18453,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseRowPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15033,6 +18510,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnterpriseDrillDownDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15044,6 +18530,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15085,6 +18580,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShortfallPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15152,6 +18656,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15163,6 +18676,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15201,6 +18723,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CityReportPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15253,6 +18784,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15301,6 +18841,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15312,6 +18861,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15350,6 +18908,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15361,6 +18928,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15399,6 +18975,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15410,6 +18995,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15451,6 +19045,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15462,6 +19065,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15500,6 +19112,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15511,6 +19132,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15553,6 +19183,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityReportDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15564,6 +19203,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15603,6 +19251,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15614,6 +19271,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15653,6 +19319,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15664,6 +19339,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15703,6 +19387,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15799,6 +19492,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15810,6 +19512,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15847,6 +19558,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15858,6 +19578,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15899,6 +19628,15 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeProfileDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -15910,6 +19648,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15946,6 +19693,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalClaimPageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -15996,6 +19752,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalClaimDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 未登录或登录已失效 */
@@ -16049,6 +19814,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimPageDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16097,6 +19871,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16108,6 +19891,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16145,6 +19937,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16156,6 +19957,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16197,6 +20007,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16208,6 +20027,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16249,6 +20077,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExternalClaimDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16260,6 +20097,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16301,6 +20147,15 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16312,6 +20167,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16397,6 +20261,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16408,6 +20281,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16495,6 +20377,15 @@ export interface operations {
                     "application/json": components["schemas"]["IdNumberCollisionDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -16506,6 +20397,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

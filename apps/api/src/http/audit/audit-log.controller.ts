@@ -4,6 +4,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Page, Role } from '@cqo/core';
 import { AuditAction, AuditLogService, AuditLogView } from '@cqo/identity';
 import { Access } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { PageQueryDto } from '../common/paging.dto';
 
 const ACTIONS: readonly AuditAction[] = [
@@ -72,6 +73,7 @@ export class AuditLogController {
 
   @Get()
   @ApiOkResponse({ type: AuditLogPageDto })
+  @ApiErrors(400)
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {
     return this.audit.list({ action: query.action, actorId: query.actorId, subjectId: query.subjectId }, query);
   }

@@ -4,6 +4,7 @@ import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { AccountRecoveryService } from '@cqo/identity';
 import { Public } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { IsEmailAddress } from './auth.dto';
 
@@ -64,6 +65,7 @@ export class AccountRecoveryController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiAcceptedResponse({ type: ForgotPasswordAnswerDto })
+  @ApiErrors(400)
   async forgot(@Body() dto: ForgotPasswordDto): Promise<ForgotPasswordAnswerDto> {
     await this.recovery.requestPasswordReset(dto.email);
     return { message: FORGOT_PASSWORD_ANSWER };
@@ -75,6 +77,7 @@ export class AccountRecoveryController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiNoContentResponse()
+  @ApiErrors(400)
   async reset(@Body() dto: ResetPasswordDto, @Req() request: FastifyRequest): Promise<void> {
     await this.recovery.resetPassword(dto.token, dto.newPassword, originOf(request));
   }
@@ -84,6 +87,7 @@ export class AccountRecoveryController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: EmailVerifiedDto })
+  @ApiErrors(400)
   verify(@Body() dto: EmailTokenDto, @Req() request: FastifyRequest): Promise<EmailVerifiedDto> {
     return this.recovery.verifyEmail(dto.token, originOf(request));
   }

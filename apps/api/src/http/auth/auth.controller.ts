@@ -5,6 +5,7 @@ import { Actor, Role } from '@cqo/core';
 import { AuthService, RequestOrigin, TokenPair, UsersService, VerifiedAccess } from '@cqo/identity';
 import { TraineesService, TraineeProfileView } from '@cqo/trainees';
 import { Access, AllowedBeforeTotpEnrolment, AnySignedIn, CurrentAccess, CurrentActor, Public } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import {
   AccessTokenDto,
@@ -45,6 +46,7 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(400)
   async login(
     @Body() dto: LoginDto,
     @Req() request: FastifyRequest,
@@ -57,6 +59,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(400)
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,
@@ -77,6 +80,7 @@ export class AuthController {
   @AnySignedIn()
   @AllowedBeforeTotpEnrolment()
   @ApiNoContentResponse()
+  @ApiErrors(400)
   async logout(
     @CurrentAccess() access: VerifiedAccess,
     @Body() dto: RefreshDto,
@@ -92,6 +96,7 @@ export class AuthController {
   @HttpCode(200)
   @AnySignedIn()
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(400)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() dto: ChangePasswordDto,
@@ -116,6 +121,7 @@ export class AuthController {
   @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
   @AllowedBeforeTotpEnrolment()
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(400)
   async confirmTotp(
     @CurrentActor() actor: Actor,
     @Body() dto: TotpCodeDto,
@@ -130,6 +136,7 @@ export class AuthController {
   @HttpCode(204)
   @Access(Role.PlatformAdmin, Role.OrgAdmin, Role.EnterpriseAdmin, Role.Regulator)
   @ApiNoContentResponse()
+  @ApiErrors(400)
   async disableTotp(@CurrentActor() actor: Actor, @Body() dto: TotpCodeDto, @Req() request: FastifyRequest): Promise<void> {
     await this.auth.disableTotp(actor, dto.code, originOf(request));
   }
@@ -142,6 +149,7 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @ApiCreatedResponse({ type: TraineeProfileDto })
+  @ApiErrors(400)
   register(@Body() dto: RegisterDto): Promise<TraineeProfileView> {
     return this.trainees.register(dto);
   }

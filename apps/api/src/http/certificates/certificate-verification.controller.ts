@@ -2,11 +2,12 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CertificateVerificationService, FileVerification, PublicVerification } from '@cqo/certificates';
 import { Public } from '../common/access.decorator';
+import { ErrorBodyDto } from '../common/error-body';
 import { FileVerificationDto, PublicVerificationDto, VerifyFileDto, VerifyPageQueryDto, VerifySerialQueryDto } from './certificates.dto';
 import { SerialVerifyLimiter } from './serial-verify-limiter';
 import { VerifyThrottled } from './verify-throttler';
 import { verifyPage } from './verify-page';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /**
  * Public certificate verification (no log-in), rate-limited per client address. The QR code
@@ -14,7 +15,7 @@ import { ApiFileResponse } from '../common/api-responses';
  * asked too, and a wrong pair answers exactly like an unknown serial.
  */
 @ApiTags('verification 证书核验（公开）')
-@ApiTooManyRequestsResponse({ description: '核验过于频繁' })
+@ApiTooManyRequestsResponse({ description: '核验过于频繁', type: ErrorBodyDto })
 @Controller()
 @Public()
 @VerifyThrottled()
@@ -29,6 +30,7 @@ export class CertificateVerificationController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   @ApiFileResponse('text/html')
+  @ApiErrors(404)
   async page(@Param('token') token: string): Promise<string> {
     return verifyPage(await this.verification.byToken(token));
   }
@@ -38,6 +40,7 @@ export class CertificateVerificationController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   @ApiFileResponse('text/html')
+  @ApiErrors(400)
   async form(@Query() query: VerifyPageQueryDto): Promise<string> {
     if (!query.serial) return verifyPage(null);
     await this.perSerial.hit(query.serial);
@@ -46,12 +49,14 @@ export class CertificateVerificationController {
 
   @Get('certificates/verify/:token')
   @ApiOkResponse({ type: PublicVerificationDto })
+  @ApiErrors(404)
   byToken(@Param('token') token: string): Promise<PublicVerification> {
     return this.verification.byToken(token);
   }
 
   @Get('certificates/verify')
   @ApiOkResponse({ type: PublicVerificationDto })
+  @ApiErrors(400)
   async bySerial(@Query() query: VerifySerialQueryDto): Promise<PublicVerification> {
     await this.perSerial.hit(query.serial);
     return this.verification.bySerial(query.serial, query.idLast4);
@@ -61,6 +66,7 @@ export class CertificateVerificationController {
   @Post('certificates/verify/file')
   @HttpCode(200)
   @ApiOkResponse({ type: FileVerificationDto })
+  @ApiErrors(400)
   byFile(@Body() dto: VerifyFileDto): Promise<FileVerification> {
     return this.verification.byFile(Buffer.from(dto.pdfBase64, 'base64'));
   }

@@ -25,7 +25,7 @@ import {
   CertificateRequestAcceptedDto,
   CertificateRequestDto,
 } from './certificates.dto';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 const STAFF = [Role.PlatformAdmin, Role.Regulator, Role.OrgAdmin] as const;
 
@@ -49,12 +49,14 @@ export class MyCertificatesController {
 
   @Get()
   @ApiOkResponse({ type: CertificatePageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
     return this.downloads.list(actor, query, query);
   }
 
   @Get(':id/pdf')
   @ApiFileResponse('application/pdf')
+  @ApiErrors(400, 404)
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));
   }
@@ -63,6 +65,7 @@ export class MyCertificatesController {
   @Post('requests')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: CertificateRequestAcceptedDto })
+  @ApiErrors(400)
   request(@CurrentActor() actor: Actor, @Body() dto: CertificateRequestDto): Promise<{ year: number }> {
     return this.requests.request(actor, dto.year);
   }
@@ -86,6 +89,7 @@ export class CertificatesController {
   @Access(...STAFF)
   @AuditedRead('lookup', 'certificates.list')
   @ApiOkResponse({ type: CertificatePageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: CertificateListQueryDto): Promise<Page<CertificateView>> {
     return this.downloads.list(actor, query, query);
   }
@@ -95,6 +99,7 @@ export class CertificatesController {
   @AuditedRead('export', 'certificates.zip')
   @Access(...STAFF)
   @ApiFileResponse('application/zip')
+  @ApiErrors(400)
   async export(@CurrentActor() actor: Actor, @Query() query: CertificateExportQueryDto): Promise<StreamableFile> {
     const filter = (
       query.courseId ? { courseId: query.courseId, year: query.year } : { regionId: query.regionId, year: query.year }
@@ -107,6 +112,7 @@ export class CertificatesController {
   @Access(...STAFF)
   @AuditedRead('lookup', 'certificates.get')
   @ApiOkResponse({ type: CertificateDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateView> {
     return this.downloads.get(actor, id);
   }
@@ -115,6 +121,7 @@ export class CertificatesController {
   @Access(...STAFF)
   @AuditedRead('lookup', 'certificates.history')
   @ApiOkResponse({ type: [CertificateHistoryEntryDto] })
+  @ApiErrors(400, 404)
   history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CertificateHistoryEntry[]> {
     return this.downloads.history(actor, id);
   }
@@ -123,6 +130,7 @@ export class CertificatesController {
   @Access(...STAFF)
   @AuditedRead('export', 'certificates.pdf')
   @ApiFileResponse('application/pdf')
+  @ApiErrors(400, 404)
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return pdfFile(await this.downloads.pdf(actor, id));
   }
@@ -131,6 +139,7 @@ export class CertificatesController {
   @HttpCode(200)
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiOkResponse({ type: CertificateDto })
+  @ApiErrors(400, 404)
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -144,6 +153,7 @@ export class CertificatesController {
   @HttpCode(201)
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiCreatedResponse({ type: CertificateDto })
+  @ApiErrors(400, 404)
   async reissue(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

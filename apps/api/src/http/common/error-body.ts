@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FieldIssue } from '@cqo/core';
 
-class FieldIssueDto implements FieldIssue {
+export class FieldIssueDto implements FieldIssue {
   @ApiProperty({ example: 'idNumber' })
   field!: string;
   @ApiProperty({ example: '身份证号不正确，请核对 18 位号码（末位可能是 X）' })

@@ -1,9 +1,11 @@
 import { Controller, Delete, Head, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CommonErrors, Role } from '@cqo/core';
 import { ContentFilesService } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiEmptyResponse, ApiErrors } from '../common/api-responses';
+import { LessonContentDto } from '../courses/course-responses.dto';
 import { formatUploadMetadata, parseUploadMetadata } from './upload-metadata';
 import { SERVER_METADATA_KEYS, TusUploadServer } from './tus-upload-server';
 
@@ -26,6 +28,10 @@ export class ContentUploadsController {
   @ApiOperation({ summary: 'Start a resumable upload (tus creation): Upload-Length, Upload-Metadata filename, lessonId or kind' })
   @ApiHeader({ name: 'Upload-Length', required: true })
   @ApiHeader({ name: 'Upload-Metadata', required: true, description: 'tus metadata: filename, lessonId (or kind: video | document)' })
+  @ApiEmptyResponse(201, 'Upload created (tus)', {
+    Location: { description: 'The upload, /content-uploads/<uploadId>: send its bytes there' },
+  })
+  @ApiErrors(400)
   async create(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const metadata = parseUploadMetadata(header(request, 'upload-metadata'));
     const length = header(request, 'upload-length');
@@ -52,6 +58,7 @@ export class ContentUploadsController {
   @Head(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Offset of an upload, to resume it (tus)' })
+  @ApiErrors(400, 404)
   async offset(
     @CurrentActor() actor: Actor,
     @Param('uploadId') uploadId: string,
@@ -65,6 +72,12 @@ export class ContentUploadsController {
   @Patch(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Append bytes at Upload-Offset (tus, Content-Type application/offset+octet-stream)' })
+  @ApiNoContentResponse({
+    description: 'Bytes appended, more to come (tus)',
+    headers: { 'Upload-Offset': { description: 'Bytes the server has', schema: { type: 'string' } } },
+  })
+  @ApiOkResponse({ type: LessonContentDto, description: 'The last bytes: the file, checked and stored' })
+  @ApiErrors(400, 404)
   async append(
     @CurrentActor() actor: Actor,
     @Param('uploadId') uploadId: string,
@@ -78,6 +91,8 @@ export class ContentUploadsController {
   @Delete(':uploadId')
   @Access(Role.OrgAdmin)
   @ApiOperation({ summary: 'Abandon an upload (tus termination)' })
+  @ApiNoContentResponse({ description: 'Upload abandoned (tus)' })
+  @ApiErrors(400, 404)
   async abandon(
     @CurrentActor() actor: Actor,
     @Param('uploadId') uploadId: string,

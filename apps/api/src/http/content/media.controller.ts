@@ -1,11 +1,11 @@
 import { Controller, createParamDecorator, ExecutionContext, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CommonErrors, ObjectStorage, Role } from '@cqo/core';
 import { ContentErrors, ContentFilesService, MediaUrlView, parseByteRange } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /** The query of a signed media URL (issued by the study session or GET /content-files/:id/url). */
 export interface MediaQuery {
@@ -36,6 +36,12 @@ export const SignedMediaQuery = createParamDecorator((_data: unknown, context: E
   return { u: u as string, e: expires, s: s as string };
 });
 
+/** A signed media URL and when it stops working. */
+export class MediaUrlDto implements MediaUrlView {
+  @ApiProperty({ description: 'Same origin, signed, short-lived' }) url!: string;
+  @ApiProperty() expiresAt!: Date;
+}
+
 @ApiTags('content 课程内容')
 @Controller()
 export class MediaController {
@@ -47,6 +53,8 @@ export class MediaController {
   /** A short-lived signed URL of an uploaded file: for trainees enrolled in a course using it, and its organization's staff. */
   @Get('content-files/:fileId/url')
   @Access(Role.Trainee, Role.OrgAdmin, Role.PlatformAdmin)
+  @ApiOkResponse({ type: MediaUrlDto })
+  @ApiErrors(400, 404)
   url(@CurrentActor() actor: Actor, @Param('fileId', ParseIdPipe) fileId: string): Promise<MediaUrlView> {
     return this.content.mediaUrl(actor, fileId);
   }
@@ -72,6 +80,7 @@ export class MediaController {
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
+  @ApiErrors(400, 404)
   async media(
     @Param('fileId', ParseIdPipe) fileId: string,
     @SignedMediaQuery() query: MediaQuery,

@@ -79,7 +79,7 @@ export class HeartbeatDto {
 }
 
 export class AttentionAnswerDto {
-  @ApiPropertyOptional({ description: 'The chosen option of a question check; absent for a confirmation' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The chosen option of a question check; absent for a confirmation' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@cqo/core';
 import {
   AttentionAnswerResult,
@@ -13,7 +13,16 @@ import {
   StudySessionView,
 } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import {
+  AttendanceRecordDto,
+  AttendanceReportDto,
+  AttentionAnswerResultDto,
+  HeartbeatResultDto,
+  LessonEvidenceDto,
+  StudySessionDto,
+} from './enrollment-responses.dto';
 import { AttendanceDto, AttentionAnswerDto, CsvUploadDto, HeartbeatDto, StartStudyDto } from './enrollments.dto';
 
 @ApiTags('progress 学习进度')
@@ -31,6 +40,9 @@ export class ProgressController {
    */
   @Post('me/study-sessions')
   @Access(Role.Trainee)
+  @ApiCreatedResponse({ type: StudySessionDto })
+  @ApiHeader({ name: 'user-agent', required: false, description: "Kept as the session's device (the browser sends it)" })
+  @ApiErrors(400, 409)
   start(@CurrentActor() actor: Actor, @Body() dto: StartStudyDto, @Headers('user-agent') userAgent?: string): Promise<StudySessionView> {
     return this.progress.startSession(actor, dto.enrollmentId, dto.lessonId, userAgent);
   }
@@ -43,6 +55,8 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/heartbeat')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: HeartbeatResultDto })
+  @ApiErrors(400, 404, 409)
   heartbeat(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -54,6 +68,8 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/end')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: HeartbeatResultDto })
+  @ApiErrors(400, 404, 409)
   end(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -66,6 +82,8 @@ export class ProgressController {
   @Post('me/study-sessions/:sessionId/attention-checks/:checkId/answer')
   @HttpCode(200)
   @Access(Role.Trainee)
+  @ApiOkResponse({ type: AttentionAnswerResultDto })
+  @ApiErrors(400, 404, 409)
   answer(
     @CurrentActor() actor: Actor,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -78,6 +96,8 @@ export class ProgressController {
   /** How a lesson's time was earned: watched intervals, attention checks, sessions and devices. */
   @Get('enrollments/:enrollmentId/lessons/:lessonId/evidence')
   @Access(Role.Trainee, Role.OrgAdmin, Role.Regulator, Role.PlatformAdmin)
+  @ApiOkResponse({ type: LessonEvidenceDto })
+  @ApiErrors(400, 404)
   lessonEvidence(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -90,6 +110,8 @@ export class ProgressController {
   @Post('lessons/:lessonId/attendance')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: AttendanceRecordDto })
+  @ApiErrors(400, 404, 409)
   record(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseIdPipe) lessonId: string,
@@ -102,6 +124,8 @@ export class ProgressController {
   @Post('lessons/:lessonId/attendance/roster')
   @HttpCode(200)
   @Access(Role.OrgAdmin)
+  @ApiOkResponse({ type: AttendanceReportDto })
+  @ApiErrors(400, 404, 409)
   importSheet(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseIdPipe) lessonId: string,

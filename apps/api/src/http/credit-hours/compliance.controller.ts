@@ -11,6 +11,7 @@ import {
 } from '@cqo/credit-hours';
 import { AuditedRead } from '../common/audited-read';
 import { Access, AnySignedIn, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   ComplianceListQueryDto,
@@ -40,6 +41,7 @@ export class ComplianceController {
   @Get('me/compliance')
   @Access(Role.Trainee)
   @ApiOkResponse({ type: ComplianceOverviewDto })
+  @ApiErrors(400)
   own(@CurrentActor() actor: Actor, @Query() query: YearQueryDto): Promise<Overview> {
     return this.queries.overviewOf(actor, actor.userId, { year: query.year });
   }
@@ -48,6 +50,7 @@ export class ComplianceController {
   @AuditedRead('lookup', 'trainee.compliance')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: ComplianceOverviewDto })
+  @ApiErrors(400, 404)
   trainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string, @Query() query: YearQueryDto): Promise<Overview> {
     return this.queries.overviewOf(actor, userId, { year: query.year });
   }
@@ -56,6 +59,7 @@ export class ComplianceController {
   @Get('enterprises/:id/compliance')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: TraineeCompliancePageDto })
+  @ApiErrors(400, 404)
   enterprise(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -68,6 +72,7 @@ export class ComplianceController {
   @Get('compliance/statuses')
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiOkResponse({ type: TraineeCompliancePageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ComplianceListQueryDto): Promise<Page<TraineeComplianceRow>> {
     return this.queries.list(
       actor,
@@ -79,6 +84,7 @@ export class ComplianceController {
   @Get('compliance/rule-sets')
   @AnySignedIn()
   @ApiOkResponse({ type: [RuleSetViewDto] })
+  @ApiErrors(400)
   ruleSetList(@Query() query: RuleSetListQueryDto): Promise<RuleSetView[]> {
     return this.ruleSets.list({ regionId: query.regionId });
   }
@@ -86,6 +92,7 @@ export class ComplianceController {
   @Get('compliance/rule-sets/:id')
   @AnySignedIn()
   @ApiOkResponse({ type: RuleSetViewDto })
+  @ApiErrors(400, 404)
   ruleSet(@Param('id', ParseIdPipe) id: string): Promise<RuleSetView> {
     return this.ruleSets.get(id);
   }
@@ -94,6 +101,7 @@ export class ComplianceController {
   @Post('compliance/rule-sets')
   @Access(Role.PlatformAdmin)
   @ApiCreatedResponse({ type: RuleSetViewDto })
+  @ApiErrors(400)
   publish(@CurrentActor() actor: Actor, @Body() dto: RuleSetDto): Promise<RuleSetView> {
     return this.ruleSets.create(actor, dto);
   }

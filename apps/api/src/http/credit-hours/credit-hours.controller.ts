@@ -4,6 +4,7 @@ import { Actor, Page, Role } from '@cqo/core';
 import { AdjustmentsService, AuditLogView, CreditEntryView, CreditHoursQueries, HoursSummary } from '@cqo/credit-hours';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   AdjustmentDto,
@@ -39,6 +40,7 @@ export class CreditHoursController {
   @Get('me/credit-hours/entries')
   @Access(Role.Trainee)
   @ApiOkResponse({ type: CreditEntryPageDto })
+  @ApiErrors(400)
   ownEntries(@CurrentActor() actor: Actor, @Query() query: EntriesQueryDto): Promise<Page<CreditEntryView>> {
     return this.queries.entries(actor, actor.userId, { year: query.year }, query);
   }
@@ -47,6 +49,7 @@ export class CreditHoursController {
   @AuditedRead('lookup', 'trainee.credit_hours')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: HoursSummaryDto })
+  @ApiErrors(400, 404)
   summary(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<HoursSummary> {
     return this.queries.summary(actor, userId);
   }
@@ -55,6 +58,7 @@ export class CreditHoursController {
   @AuditedRead('lookup', 'trainee.credit_entries')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: CreditEntryPageDto })
+  @ApiErrors(400, 404)
   entries(
     @CurrentActor() actor: Actor,
     @Param('userId', ParseIdPipe) userId: string,
@@ -67,6 +71,7 @@ export class CreditHoursController {
   @Post('credit-hours/adjustments')
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiCreatedResponse({ type: LedgerEntryCreatedDto })
+  @ApiErrors(400)
   adjust(@CurrentActor() actor: Actor, @Body() dto: AdjustmentDto): Promise<{ entryId: string; year: number }> {
     return this.adjustments.adjust(actor, dto);
   }
@@ -75,6 +80,7 @@ export class CreditHoursController {
   @Post('credit-hours/entries/:id/reversal')
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiCreatedResponse({ type: LedgerEntryCreatedDto })
+  @ApiErrors(400, 404)
   reverse(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -86,6 +92,7 @@ export class CreditHoursController {
   @Get('credit-hours/audit-log')
   @Access(Role.PlatformAdmin, Role.Regulator)
   @ApiOkResponse({ type: CreditAuditPageDto })
+  @ApiErrors(400)
   auditLog(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<Page<AuditLogView>> {
     return this.adjustments.auditLog(actor, { traineeId: query.traineeId }, query);
   }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, chinaYearOf, Clock, Role } from '@cqo/core';
 import { HoursOutlook, HoursOutlookService } from '@cqo/credit-hours';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { HoursOutlookDto, YearQueryDto } from './credit-hours.dto';
 
 /**
@@ -21,6 +22,7 @@ export class HoursOutlookController {
   @Get('me/credit-hours/outlook')
   @Access(Role.Trainee)
   @ApiOkResponse({ type: HoursOutlookDto })
+  @ApiErrors(400)
   own(@CurrentActor() actor: Actor, @Query() query: YearQueryDto): Promise<HoursOutlook> {
     return this.outlook.outlookOf(actor, actor.userId, query.year ?? chinaYearOf(this.clock.now()));
   }

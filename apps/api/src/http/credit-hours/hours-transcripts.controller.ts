@@ -6,7 +6,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { AuditedRead } from '../common/audited-read';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 function transcriptFile(t: IssuedTranscript): StreamableFile {
   return new StreamableFile(t.pdf, { type: 'application/pdf', disposition: attachment(t.fileName), length: t.pdf.length });
@@ -36,6 +36,7 @@ export class HoursTranscriptsController {
   @AuditedRead('export', 'credit-hours.transcript')
   @ApiFileResponse('application/pdf')
   @ApiOperation({ summary: "Issues a trainee's hours transcript (PDF), for the enterprise admin or a regulator in scope" })
+  @ApiErrors(400, 404)
   async ofTrainee(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<StreamableFile> {
     return transcriptFile(await this.transcripts.issue(actor, userId));
   }

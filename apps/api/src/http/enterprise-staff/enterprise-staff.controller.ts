@@ -7,7 +7,11 @@ import { EnterpriseNominationsService, NominationReport, StaffEnrollmentView } f
 import { ComplianceQueries, ComplianceStatusView } from '@cqo/credit-hours';
 import { EmployeeView, TraineesService } from '@cqo/trainees';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
+import { PageDtoOf } from '../common/page.dto';
 import { PageQueryDto } from '../common/paging.dto';
+import { ComplianceStatusDto } from '../credit-hours/credit-hours.dto';
+import { StaffEnrollmentDto } from '../courses/enrollment-responses.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** At most this many people per nomination: one screen of choices, one short transaction. */
@@ -69,6 +73,27 @@ export interface StaffProgressRow {
   statuses: ComplianceStatusView[];
 }
 
+/** A confirmed employee as the enterprise admin sees them (masked). */
+export class EmployeeDto implements EmployeeView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ example: '620102********1234' }) idNumberMasked!: string;
+  @ApiProperty({ nullable: true, type: Date }) linkedAt!: Date | null;
+}
+
+export class EmployeePageDto extends PageDtoOf(EmployeeDto) {}
+
+export class StaffProgressRowDto implements StaffProgressRow {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ example: '620102********1234' }) idNumberMasked!: string;
+  @ApiProperty({ type: [StaffEnrollmentDto] }) enrollments!: StaffEnrollmentDto[];
+  @ApiProperty({ type: [ComplianceStatusDto], description: 'Hours against each requirement, as the compliance engine judged them' })
+  statuses!: ComplianceStatusDto[];
+}
+
+export class StaffProgressPageDto extends PageDtoOf(StaffProgressRowDto) {}
+
 /**
  * The enterprise admin's staff work: nominate confirmed employees for a course (with a report of
  * who could not be enrolled and why) and follow each one's enrolments and hours. Only the admin of
@@ -87,12 +112,15 @@ export class EnterpriseStaffController {
   @Post('nominations')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationReportDto })
+  @ApiErrors(400, 404, 409)
   nominate(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: NominationDto): Promise<NominationReport> {
     return this.nominations.nominate(actor, id, dto.courseVersionId, dto.userIds);
   }
 
   /** The confirmed employees, by name (masked ID numbers): the people a nomination may name. */
   @Get('staff')
+  @ApiOkResponse({ type: EmployeePageDto })
+  @ApiErrors(400, 404)
   async staff(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -104,6 +132,8 @@ export class EnterpriseStaffController {
 
   /** Each confirmed employee with their enrolments and their hours against the year's requirements. */
   @Get('staff-progress')
+  @ApiOkResponse({ type: StaffProgressPageDto })
+  @ApiErrors(400, 404)
   async progress(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { ImportResult, QuestionsService, QuestionView } from '@cqo/exams';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { QuestionImportResultDto, QuestionPageDto, QuestionViewDto } from './exam-responses.dto';
 import { ImportQuestionsDto, ListQuestionsQueryDto, QuestionDto } from './questions.dto';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /** The question bank of a training organization (its org admins) or a regulator's region (its regulators). */
 @ApiTags('exams 题库')
@@ -16,6 +17,8 @@ export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: QuestionViewDto })
+  @ApiErrors(400)
   create(@CurrentActor() actor: Actor, @Body() dto: QuestionDto): Promise<QuestionView> {
     return this.questions.create(actor, dto);
   }
@@ -26,6 +29,8 @@ export class QuestionsController {
    */
   @Post('import')
   @HttpCode(200)
+  @ApiOkResponse({ type: QuestionImportResultDto })
+  @ApiErrors(400)
   import(@CurrentActor() actor: Actor, @Body() dto: ImportQuestionsDto): Promise<ImportResult> {
     return this.questions.import(actor, dto.format, Buffer.from(dto.contentBase64, 'base64'), dto.dryRun ?? false);
   }
@@ -43,24 +48,32 @@ export class QuestionsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: QuestionPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListQuestionsQueryDto): Promise<Page<QuestionView>> {
     const { page, pageSize, ...filter } = query;
     return this.questions.list(actor, filter, { page, pageSize });
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: QuestionViewDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView> {
     return this.questions.get(actor, id);
   }
 
   /** Every version, newest first: what past attempts showed. */
   @Get(':id/versions')
+  @ApiOkResponse({ type: [QuestionViewDto] })
+  @ApiErrors(400, 404)
   versions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView[]> {
     return this.questions.versions(actor, id);
   }
 
   /** An edit adds a version; attempts that showed the old one keep it and its key. */
   @Put(':id')
+  @ApiOkResponse({ type: QuestionViewDto })
+  @ApiErrors(400, 404, 409)
   update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: QuestionDto): Promise<QuestionView> {
     return this.questions.update(actor, id, dto);
   }
@@ -68,6 +81,8 @@ export class QuestionsController {
   /** Stops drawing the question (papers that fix it keep it). */
   @Post(':id/archive')
   @HttpCode(200)
+  @ApiOkResponse({ type: QuestionViewDto })
+  @ApiErrors(400, 404, 409)
   archive(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuestionView> {
     return this.questions.archive(actor, id);
   }

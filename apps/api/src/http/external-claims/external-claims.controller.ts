@@ -7,7 +7,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { attachment } from '../common/content-disposition';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 import {
   ClaimApproveDto,
   ClaimListQueryDto,
@@ -33,6 +33,7 @@ export class ExternalClaimsController {
   @ApiCreatedResponse({ type: ExternalClaimDto })
   @FileUpload('evidence', EVIDENCE_FILE_MAX_BYTES)
   @ApiOperation({ summary: 'Claims hours of training outside the platform, with 1–3 evidence files (PDF/JPG/PNG by bytes, ≤ 3 MB each)' })
+  @ApiErrors(400)
   submit(@CurrentActor() actor: Actor, @Body() dto: ExternalClaimCreateDto): Promise<ExternalClaimView> {
     return this.claims.submit(actor, {
       ...dto,
@@ -43,6 +44,7 @@ export class ExternalClaimsController {
   @Get('me/external-claims')
   @Access(Role.Trainee)
   @ApiOkResponse({ type: ExternalClaimPageDto })
+  @ApiErrors(400)
   mine(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ExternalClaimView>> {
     return this.claims.listOwn(actor, query);
   }
@@ -51,6 +53,7 @@ export class ExternalClaimsController {
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: ExternalClaimPageDto })
   @ApiOperation({ summary: 'Claims in scope; status=submitted is the enterprise queue, status=endorsed the city queue' })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ClaimListQueryDto): Promise<Page<ExternalClaimView>> {
     return this.claims.list(actor, { status: query.status, traineeId: query.traineeId }, query);
   }
@@ -58,6 +61,7 @@ export class ExternalClaimsController {
   @Get('external-claims/:id')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: ExternalClaimDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ExternalClaimView> {
     return this.claims.get(actor, id);
   }
@@ -66,6 +70,7 @@ export class ExternalClaimsController {
   @HttpCode(200)
   @Access(Role.EnterpriseAdmin)
   @ApiOkResponse({ type: ExternalClaimDto })
+  @ApiErrors(400, 404)
   endorse(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ExternalClaimView> {
     return this.claims.endorse(actor, id);
   }
@@ -75,6 +80,7 @@ export class ExternalClaimsController {
   @Access(Role.EnterpriseAdmin, Role.Regulator)
   @ApiOkResponse({ type: ExternalClaimDto })
   @ApiOperation({ summary: 'The enterprise (while submitted) or the city (while endorsed) rejects, with a reason' })
+  @ApiErrors(400, 404)
   reject(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ClaimRejectDto): Promise<ExternalClaimView> {
     return this.claims.reject(actor, id, dto.reason);
   }
@@ -84,6 +90,7 @@ export class ExternalClaimsController {
   @Access(Role.Regulator)
   @ApiOkResponse({ type: ExternalClaimDto })
   @ApiOperation({ summary: "The city approves an endorsed claim: a ledger entry of source external_claim in the training's year" })
+  @ApiErrors(400, 404)
   approve(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ClaimApproveDto): Promise<ExternalClaimView> {
     return this.claims.approve(actor, id, dto);
   }
@@ -91,6 +98,7 @@ export class ExternalClaimsController {
   @Get('external-claims/:id/evidence/:evidenceId')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiFileResponse('application/pdf', 'image/jpeg', 'image/png')
+  @ApiErrors(400, 404)
   async evidence(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

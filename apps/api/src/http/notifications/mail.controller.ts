@@ -6,6 +6,7 @@ import { Actor, Role } from '@cqo/core';
 import { AccountRecoveryService } from '@cqo/identity';
 import { CaughtMail, CaughtMailSummary, DeadLetterView, MailSettingsService, NotificationSettingsView } from '@cqo/notifications';
 import { Access, AnySignedIn, CurrentActor, Public } from '../common/access.decorator';
+import { ApiEmptyResponse, ApiErrors } from '../common/api-responses';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { IsEmailAddress } from '../auth/auth.dto';
 
@@ -86,6 +87,7 @@ export class MailController {
   @Put('me/notification-settings')
   @AnySignedIn()
   @ApiOkResponse({ type: NotificationSettingsDto })
+  @ApiErrors(400)
   async update(
     @CurrentActor() actor: Actor,
     @Body() dto: UpdateNotificationSettingsDto,
@@ -104,6 +106,8 @@ export class MailController {
   @HttpCode(202)
   @AnySignedIn()
   @UseGuards(LoginThrottlerGuard)
+  @ApiEmptyResponse(202, 'The link is being mailed again')
+  @ApiErrors(409, 429)
   async resendVerification(@CurrentActor() actor: Actor): Promise<void> {
     await this.recovery.resendVerification(actor.userId);
   }
@@ -113,6 +117,7 @@ export class MailController {
   @HttpCode(204)
   @Public()
   @ApiNoContentResponse()
+  @ApiErrors(400)
   async unsubscribe(@Body() dto: UnsubscribeDto): Promise<void> {
     await this.settings.unsubscribe(dto.token);
   }
@@ -129,6 +134,7 @@ export class MailController {
   @HttpCode(204)
   @Access(Role.PlatformAdmin)
   @ApiNoContentResponse()
+  @ApiErrors(400, 404)
   async removeDeadLetter(@Param('address') address: string): Promise<void> {
     await this.settings.removeDeadLetter(address);
   }
@@ -144,6 +150,7 @@ export class MailController {
   @Get('admin/mail/catch-all/:id')
   @Access(Role.PlatformAdmin)
   @ApiOkResponse({ type: CaughtMailDto })
+  @ApiErrors(400, 404)
   caughtMessage(@Param('id') id: string): Promise<CaughtMailDto> {
     return this.settings.caughtMessage(id);
   }

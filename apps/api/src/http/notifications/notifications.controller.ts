@@ -5,6 +5,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { Actor } from '@cqo/core';
 import { NotificationsService, NotificationView } from '@cqo/notifications';
 import { AnySignedIn, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { PageQueryDto } from '../common/paging.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -41,6 +42,7 @@ export class NotificationsController {
 
   @Get()
   @ApiOkResponse({ type: NotificationPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQueryDto) {
     return this.notifications.listOwn(actor, query, query.unreadOnly ?? false);
   }
@@ -48,6 +50,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationDto })
+  @ApiErrors(400, 404)
   markRead(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<NotificationView> {
     return this.notifications.markRead(actor, id);
   }

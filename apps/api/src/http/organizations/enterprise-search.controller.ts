@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from 
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { EnterpriseSearchHit, EnterprisesService } from '@cqo/organizations';
 import { Public } from '../common/access.decorator';
+import { ErrorBodyDto } from '../common/error-body';
+import { ApiErrors } from '../common/api-responses';
 import { SearchThrottled } from './search-throttler';
 
 export class EnterpriseSearchQueryDto {
@@ -25,7 +27,7 @@ export class EnterpriseSearchHitDto {
  * hits, enterprise data only (nothing about people).
  */
 @ApiTags('enterprises 企业')
-@ApiTooManyRequestsResponse({ description: '查询过于频繁' })
+@ApiTooManyRequestsResponse({ description: '查询过于频繁', type: ErrorBodyDto })
 @Controller('enterprises')
 export class EnterpriseSearchController {
   constructor(private readonly enterprises: EnterprisesService) {}
@@ -35,6 +37,7 @@ export class EnterpriseSearchController {
   @SearchThrottled()
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ type: [EnterpriseSearchHitDto] })
+  @ApiErrors(400)
   search(@Query() query: EnterpriseSearchQueryDto): Promise<EnterpriseSearchHit[]> {
     return this.enterprises.searchPublic(query.q);
   }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@cqo/core';
 import { TrainingOrganizationsService, TrainingOrganizationView } from '@cqo/organizations';
 import { Access, AnySignedIn } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateTrainingOrganizationDto, TrainingOrganizationDto } from './organizations.dto';
 
@@ -14,6 +15,7 @@ export class OrganizationsController {
   @Post()
   @Access(Role.PlatformAdmin)
   @ApiCreatedResponse({ type: TrainingOrganizationDto })
+  @ApiErrors(400)
   create(@Body() dto: CreateTrainingOrganizationDto): Promise<TrainingOrganizationView> {
     return this.organizations.create(dto);
   }
@@ -28,6 +30,7 @@ export class OrganizationsController {
   @Get(':id')
   @AnySignedIn()
   @ApiOkResponse({ type: TrainingOrganizationDto })
+  @ApiErrors(400, 404)
   get(@Param('id', ParseIdPipe) id: string): Promise<TrainingOrganizationView> {
     return this.organizations.get(id);
   }

@@ -12,6 +12,8 @@ import {
   EligibilityRuleSetView,
 } from '@cqo/registry';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ErrorBodyDto } from '../common/error-body';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   AppointmentCreateDto,
@@ -58,6 +60,7 @@ export class AppointmentsController {
       'Checks a candidate of the enterprise against the notice’s conditions (naming each failing one) and lists what would refuse the appointment anyway (already serving, flags, the last term’s shortfall)',
   })
   @ApiOkResponse({ type: EligibilityAnswerDto })
+  @ApiErrors(400)
   check(@CurrentActor() actor: Actor, @Body() dto: EligibilityCheckDto): Promise<AppointmentPrecheckAnswer> {
     return this.precheck.check(actor, dto.trainee);
   }
@@ -70,7 +73,9 @@ export class AppointmentsController {
   @ApiCreatedResponse({ type: AppointmentDto })
   @ApiConflictResponse({
     description: 'CQO_NOT_ELIGIBLE (details name each failing condition), ENTERPRISE_HAS_SERVING_CQO, TRAINEE_ALREADY_SERVING',
+    type: ErrorBodyDto,
   })
+  @ApiErrors(400)
   appoint(@CurrentActor() actor: Actor, @Body() dto: AppointmentCreateDto): Promise<AppointmentView> {
     return this.appointments.appoint(actor, dto);
   }
@@ -79,6 +84,7 @@ export class AppointmentsController {
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOperation({ summary: 'Appointments in scope (an enterprise: its own, history included; a regulator: its region)' })
   @ApiOkResponse({ type: AppointmentPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: AppointmentListQueryDto): Promise<Page<AppointmentView>> {
     return this.appointments.list(actor, query, query);
   }
@@ -86,6 +92,7 @@ export class AppointmentsController {
   @Get('appointments/:id')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: AppointmentDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<AppointmentView> {
     return this.appointments.get(actor, id);
   }
@@ -95,6 +102,7 @@ export class AppointmentsController {
   @Access(Role.EnterpriseAdmin)
   @ApiOperation({ summary: 'Records a resignation or dismissal (term expiry is recorded by the daily job)' })
   @ApiOkResponse({ type: AppointmentDto })
+  @ApiErrors(400, 404)
   end(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AppointmentEndDto): Promise<AppointmentView> {
     return this.appointments.end(actor, id, dto);
   }
@@ -106,6 +114,7 @@ export class AppointmentsController {
       '续聘: starts the next term (within 90 days of the term’s end, or after it ran out unrenewed), with the same checks as an appointment',
   })
   @ApiCreatedResponse({ type: AppointmentDto })
+  @ApiErrors(400, 404)
   renew(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AppointmentRenewDto): Promise<AppointmentView> {
     return this.appointments.renew(actor, id, dto);
   }
@@ -114,6 +123,7 @@ export class AppointmentsController {
   @Access(Role.EnterpriseAdmin)
   @ApiOperation({ summary: 'Records the candidate’s declaration on the disqualifying circumstances (one yes/no per item)' })
   @ApiCreatedResponse({ type: DeclarationDto })
+  @ApiErrors(400)
   declare(@CurrentActor() actor: Actor, @Body() dto: DeclarationCreateDto): Promise<DeclarationView> {
     return this.declarations.record(actor, dto);
   }

@@ -16,7 +16,7 @@ import {
   RemindersSentDto,
   ReportListQueryDto,
 } from './registry.dto';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /**
  * The enterprise's yearly written report to its city bureau: filed (again, until acknowledged)
@@ -33,6 +33,7 @@ export class EnterpriseReportsController {
   @FileUpload('file.contentBase64', REPORT_FILE_MAX_BYTES)
   @ApiOperation({ summary: 'Files (or files again) the yearly report with its document (PDF, Word, JPEG or PNG, base64, ≤ 3 MB)' })
   @ApiCreatedResponse({ type: EnterpriseReportDto })
+  @ApiErrors(400)
   file(@CurrentActor() actor: Actor, @Body() dto: EnterpriseReportCreateDto): Promise<EnterpriseReportView> {
     return this.reports.file(actor, {
       ...dto,
@@ -43,6 +44,7 @@ export class EnterpriseReportsController {
   @Get()
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: EnterpriseReportPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: ReportListQueryDto): Promise<Page<EnterpriseReportView>> {
     return this.reports.list(actor, query, query);
   }
@@ -51,6 +53,7 @@ export class EnterpriseReportsController {
   @Access(Role.Regulator, Role.PlatformAdmin)
   @ApiOperation({ summary: 'Enterprises on the lists by the end of the year that have not filed its report, with the due date' })
   @ApiOkResponse({ type: NonFilerPageDto })
+  @ApiErrors(400)
   nonFilers(@CurrentActor() actor: Actor, @Query() query: NonFilerQueryDto): Promise<Page<NonFilerRow>> {
     return this.reports.nonFilers(actor, { year: query.year, regionId: query.regionId }, query);
   }
@@ -60,6 +63,7 @@ export class EnterpriseReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'Reminds every non-filer’s enterprise admins (once per enterprise and day)' })
   @ApiOkResponse({ type: RemindersSentDto })
+  @ApiErrors(400)
   remind(@CurrentActor() actor: Actor, @Body() dto: ReminderDto): Promise<{ enterprises: number; notified: number }> {
     return this.reports.remindNonFilers(actor, dto);
   }
@@ -67,6 +71,7 @@ export class EnterpriseReportsController {
   @Get(':id')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: EnterpriseReportDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<EnterpriseReportView> {
     return this.reports.get(actor, id);
   }
@@ -74,6 +79,7 @@ export class EnterpriseReportsController {
   @Get(':id/file')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiFileResponse('application/pdf', 'application/msword', 'image/jpeg', 'image/png')
+  @ApiErrors(400, 404)
   async download(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const file = await this.reports.download(actor, id);
     return new StreamableFile(file.data, {
@@ -88,6 +94,7 @@ export class EnterpriseReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The city (or province) signs for the report; it can no longer be replaced' })
   @ApiOkResponse({ type: EnterpriseReportDto })
+  @ApiErrors(400, 404)
   acknowledge(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

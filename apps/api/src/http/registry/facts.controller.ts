@@ -7,7 +7,7 @@ import { Access, CurrentActor } from '../common/access.decorator';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { BackdateApprovalCreateDto, BackdateApprovalCreatedDto, EvidenceUploadDto, TraineeFactDto } from './registry.dto';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /**
  * Verified facts: the trainee uploads evidence for an eligibility fact (self_declared), the
@@ -31,6 +31,7 @@ export class TraineeFactsController {
   @FileUpload('file', EVIDENCE_MAX_BYTES)
   @ApiOperation({ summary: `Uploads evidence for one fact (${FACT_KINDS.join(', ')}): PDF, JPG or PNG by its bytes, ≤ 3 MB` })
   @ApiCreatedResponse({ type: TraineeFactDto })
+  @ApiErrors(400, 404)
   declare(@CurrentActor() actor: Actor, @Param('fact') fact: string, @Body() dto: EvidenceUploadDto): Promise<TraineeFactView> {
     return this.facts.declare(actor, fact, { fileName: dto.fileName, data: Buffer.from(dto.contentBase64, 'base64') });
   }
@@ -39,6 +40,7 @@ export class TraineeFactsController {
   @AuditedRead('lookup', 'trainee.facts')
   @Access(Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiOkResponse({ type: [TraineeFactDto] })
+  @ApiErrors(400, 404)
   ofTrainee(@CurrentActor() actor: Actor, @Param('traineeId', ParseIdPipe) traineeId: string): Promise<TraineeFactView[]> {
     return this.facts.ofTrainee(actor, traineeId);
   }
@@ -48,6 +50,7 @@ export class TraineeFactsController {
   @Access(Role.EnterpriseAdmin)
   @ApiOperation({ summary: 'The employer confirms the evidence (self_declared → enterprise_confirmed)' })
   @ApiOkResponse({ type: TraineeFactDto })
+  @ApiErrors(400, 404)
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<TraineeFactView> {
     return this.facts.confirm(actor, id);
   }
@@ -57,6 +60,7 @@ export class TraineeFactsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The city regulator verifies confirmed evidence (enterprise_confirmed → city_verified)' })
   @ApiOkResponse({ type: TraineeFactDto })
+  @ApiErrors(400, 404)
   verify(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<TraineeFactView> {
     return this.facts.verify(actor, id);
   }
@@ -64,6 +68,7 @@ export class TraineeFactsController {
   @Get('registry/fact-evidence/:id/file')
   @Access(Role.Trainee, Role.EnterpriseAdmin, Role.Regulator, Role.PlatformAdmin)
   @ApiFileResponse('application/pdf', 'image/jpeg', 'image/png')
+  @ApiErrors(400, 404)
   async file(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const f = await this.facts.download(actor, id);
     return new StreamableFile(f.data, {
@@ -83,6 +88,7 @@ export class BackdateApprovalsController {
   @Post()
   @Access(Role.Regulator)
   @ApiCreatedResponse({ type: BackdateApprovalCreatedDto })
+  @ApiErrors(400)
   approve(@CurrentActor() actor: Actor, @Body() dto: BackdateApprovalCreateDto): Promise<{ id: string }> {
     return this.appointments.approveBackdate(actor, dto);
   }

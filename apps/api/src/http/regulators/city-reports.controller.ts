@@ -14,7 +14,7 @@ import {
   CityReportSubmitDto,
 } from './regulators.dto';
 import { attachment } from '../common/content-disposition';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 function file(f: { fileName: string; contentType: string; data: Buffer }): StreamableFile {
   return new StreamableFile(f.data, { type: f.contentType, disposition: attachment(f.fileName), length: f.data.length });
@@ -35,18 +35,21 @@ export class CityReportsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Asks for (or regenerates) a city’s yearly report; poll GET …/:id until status is ready' })
   @ApiAcceptedResponse({ type: CityReportDto })
+  @ApiErrors(400)
   request(@CurrentActor() actor: Actor, @Body() dto: CityReportRequestDto): Promise<CityReportView> {
     return this.reports.request(actor, dto.regionId, dto.year);
   }
 
   @Get()
   @ApiOkResponse({ type: CityReportPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: CityReportListQueryDto): Promise<Page<CityReportView>> {
     return this.reports.list(actor, query, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CityReportDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<CityReportView> {
     return this.reports.get(actor, id);
   }
@@ -54,6 +57,7 @@ export class CityReportsController {
   @Get(':id/pdf')
   @AuditedRead('export', 'city_report.pdf')
   @ApiFileResponse('application/pdf')
+  @ApiErrors(400, 404)
   async pdf(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return file(await this.reports.download(actor, id, 'pdf'));
   }
@@ -61,6 +65,7 @@ export class CityReportsController {
   @Get(':id/xlsx')
   @AuditedRead('export', 'city_report.xlsx')
   @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiErrors(400, 404)
   async xlsx(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     return file(await this.reports.download(actor, id, 'xlsx'));
   }
@@ -70,6 +75,7 @@ export class CityReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The city bureau signs off its report with the narrative and submits it to the province: a new frozen version' })
   @ApiOkResponse({ type: CityReportDto })
+  @ApiErrors(400, 404)
   submit(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CityReportSubmitDto): Promise<CityReportView> {
     return this.reports.submit(actor, id, dto.narrative);
   }
@@ -79,6 +85,7 @@ export class CityReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The province acknowledges a submitted version' })
   @ApiOkResponse({ type: CityReportDto })
+  @ApiErrors(400, 404)
   acknowledge(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -92,6 +99,7 @@ export class CityReportsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'The province returns a submitted version with a reason; the city resubmits (a new version)' })
   @ApiOkResponse({ type: CityReportDto })
+  @ApiErrors(400, 404)
   returnVersion(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -104,6 +112,7 @@ export class CityReportsController {
   @Get(':id/versions/:version/pdf')
   @AuditedRead('export', 'city_report.pdf')
   @ApiFileResponse('application/pdf')
+  @ApiErrors(400, 404)
   async versionPdf(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -115,6 +124,7 @@ export class CityReportsController {
   @Get(':id/versions/:version/xlsx')
   @AuditedRead('export', 'city_report.xlsx')
   @ApiFileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiErrors(400, 404)
   async versionXlsx(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

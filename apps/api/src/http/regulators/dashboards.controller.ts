@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Page, Role } from '@cqo/core';
 import { DashboardsService, EnterpriseDrillDown, EnterpriseRow, RegionDashboard, ShortfallRow } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   DashboardQueryDto,
@@ -31,6 +32,7 @@ export class DashboardsController {
       'Appointment rates (overall and per target group of the notice), compliance rate and counts by state for the year and the one before',
   })
   @ApiOkResponse({ type: RegionDashboardDto })
+  @ApiErrors(400)
   region(@CurrentActor() actor: Actor, @Query() query: DashboardQueryDto): Promise<RegionDashboard> {
     return this.dashboards.region(actor, query);
   }
@@ -38,6 +40,7 @@ export class DashboardsController {
   @Get('dashboard/enterprises')
   @ApiOperation({ summary: 'Enterprises of the region with their CQO and the CQO’s standing in the year' })
   @ApiOkResponse({ type: EnterpriseRowPageDto })
+  @ApiErrors(400)
   enterprises(@CurrentActor() actor: Actor, @Query() query: EnterpriseListQueryDto): Promise<Page<EnterpriseRow>> {
     return this.dashboards.enterprises(actor, query, query);
   }
@@ -45,6 +48,7 @@ export class DashboardsController {
   @Get('enterprises/:id')
   @ApiOperation({ summary: 'One enterprise: target groups, appointment history, the current CQO’s yearly standing' })
   @ApiOkResponse({ type: EnterpriseDrillDownDto })
+  @ApiErrors(400, 404)
   enterprise(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<EnterpriseDrillDown> {
     return this.dashboards.enterprise(actor, id);
   }
@@ -52,6 +56,7 @@ export class DashboardsController {
   @Get('shortfalls')
   @ApiOperation({ summary: 'Serving CQOs at risk or in shortfall for the year, one row per requirement' })
   @ApiOkResponse({ type: ShortfallPageDto })
+  @ApiErrors(400)
   shortfalls(@CurrentActor() actor: Actor, @Query() query: ShortfallQueryDto): Promise<Page<ShortfallRow>> {
     return this.dashboards.shortfalls(actor, query, query);
   }

@@ -6,7 +6,7 @@ import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ExportQueryDto } from './regulators.dto';
 import { attachment } from '../common/content-disposition';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiFileResponse, ApiErrors } from '../common/api-responses';
 
 /** CSV or XLSX of a regulator list, streamed from a database cursor (memory stays flat); each export audited. */
 @ApiTags('regulators 监管')
@@ -20,6 +20,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'Exports shortfalls, appointments (appointed CQOs) or certificates of the caller’s region' })
   @ApiParam({ name: 'list', enum: REGULATOR_LISTS })
   @ApiFileResponse('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiErrors(400, 404)
   async export(
     @CurrentActor() actor: Actor,
     @Param(

@@ -6,6 +6,8 @@ import { AuditedRead } from '../common/audited-read';
 import { CqoFlagsService, FlagView } from '@cqo/registry';
 import { AccessLogService, AccessLogView, CqoStatusService, CqoStatusView, LookupKey } from '@cqo/reporting';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ErrorBodyDto } from '../common/error-body';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import {
   AccessLogPageDto,
@@ -49,7 +51,8 @@ export class LookupController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Looks up CQOs by full ID number (POST body only), by name and enterprise, or by certificate serial' })
   @ApiOkResponse({ type: LookupResultDto })
-  @ApiNotFoundResponse({ description: 'CQO_NOT_FOUND: nobody in the caller’s region matches' })
+  @ApiNotFoundResponse({ description: 'CQO_NOT_FOUND: nobody in the caller’s region matches', type: ErrorBodyDto })
+  @ApiErrors(400)
   async lookup(@CurrentActor() actor: Actor, @Body() dto: LookupDto, @Req() req: FastifyRequest): Promise<{ matches: CqoStatusView[] }> {
     // The security audit log gets the kind of key only (AuditedRead); never the number, name or serial.
     return { matches: await this.status.lookup(actor, keyOf(dto), String(req.id)) };
@@ -62,6 +65,7 @@ export class LookupController {
       'The status page of one person: appointments, appointment training, this and last year’s hours, certificates, flags, declarations',
   })
   @ApiOkResponse({ type: CqoStatusDto })
+  @ApiErrors(400, 404)
   get(
     @CurrentActor() actor: Actor,
     @Param('traineeId', ParseIdPipe) traineeId: string,
@@ -73,6 +77,7 @@ export class LookupController {
   @Post('cqos/:traineeId/flags')
   @ApiOperation({ summary: 'Flags a CQO (reason and date)' })
   @ApiCreatedResponse({ type: FlagDto })
+  @ApiErrors(400, 404)
   flag(@CurrentActor() actor: Actor, @Param('traineeId', ParseIdPipe) traineeId: string, @Body() dto: FlagCreateDto): Promise<FlagView> {
     return this.flags.raise(actor, traineeId, dto);
   }
@@ -81,6 +86,7 @@ export class LookupController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Clears a flag, with a reason (the flag stays in the history)' })
   @ApiOkResponse({ type: FlagDto })
+  @ApiErrors(400, 404)
   clear(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: FlagClearDto): Promise<FlagView> {
     return this.flags.clear(actor, id, dto.reason);
   }
@@ -95,6 +101,7 @@ export class AccessLogController {
   @Get()
   @Access(Role.PlatformAdmin)
   @ApiOkResponse({ type: AccessLogPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: AccessLogQueryDto): Promise<Page<AccessLogView>> {
     return this.accessLog.list(actor, query, query);
   }

@@ -13,6 +13,7 @@ import {
 } from '@cqo/organizations';
 import { UsersService } from '@cqo/identity';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { PageQueryDto } from '../common/paging.dto';
 import { FileUpload } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -43,6 +44,7 @@ export class EnterpriseImportsController {
   @FileUpload('file', IMPORT_MAX_BYTES)
   @ApiOperation({ summary: 'Uploads an official list and checks every row (nothing applied yet)' })
   @ApiCreatedResponse({ type: EnterpriseImportDto })
+  @ApiErrors(400)
   preview(@CurrentActor() actor: Actor, @Body() dto: EnterpriseImportCreateDto): Promise<ImportView> {
     return this.imports.preview(
       actor,
@@ -53,12 +55,14 @@ export class EnterpriseImportsController {
 
   @Get()
   @ApiOkResponse({ type: EnterpriseImportPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ImportView>> {
     return this.imports.list(actor, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: EnterpriseImportDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
     return this.imports.get(actor, id);
   }
@@ -66,6 +70,7 @@ export class EnterpriseImportsController {
   @Get(':id/errors')
   @ApiOperation({ summary: 'The preview’s errors: row, column, message' })
   @ApiOkResponse({ type: ImportErrorPageDto })
+  @ApiErrors(400, 404)
   errors(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ImportErrorRow>> {
     return this.imports.errors(actor, id, query);
   }
@@ -74,6 +79,7 @@ export class EnterpriseImportsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Applies a preview without errors in one transaction (creates and updates by credit code, versions kept)' })
   @ApiOkResponse({ type: EnterpriseImportDto })
+  @ApiErrors(400, 404)
   apply(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
     return this.imports.apply(actor, id);
   }
@@ -81,6 +87,7 @@ export class EnterpriseImportsController {
   @Post(':id/discard')
   @HttpCode(200)
   @ApiOkResponse({ type: EnterpriseImportDto })
+  @ApiErrors(400, 404)
   discard(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ImportView> {
     return this.imports.discard(actor, id);
   }
@@ -95,6 +102,7 @@ export class EnterpriseCorrectionsController {
   @Post()
   @Access(Role.EnterpriseAdmin)
   @ApiCreatedResponse({ type: CorrectionViewDto })
+  @ApiErrors(400)
   request(@CurrentActor() actor: Actor, @Body() dto: CorrectionCreateDto): Promise<CorrectionView> {
     return this.masterData.requestCorrection(actor, dto.changes, dto.reason);
   }
@@ -102,6 +110,7 @@ export class EnterpriseCorrectionsController {
   @Get()
   @Access(Role.EnterpriseAdmin, Role.Regulator)
   @ApiOkResponse({ type: CorrectionPageDto })
+  @ApiErrors(400)
   list(@CurrentActor() actor: Actor, @Query() query: CorrectionListQueryDto): Promise<Page<CorrectionView>> {
     return this.masterData.corrections(actor, { status: query.status }, query);
   }
@@ -111,6 +120,7 @@ export class EnterpriseCorrectionsController {
   @Access(Role.Regulator)
   @ApiOperation({ summary: 'Approves (the change becomes a master-data version) or rejects a correction' })
   @ApiOkResponse({ type: CorrectionViewDto })
+  @ApiErrors(400, 404)
   decide(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CorrectionDecisionDto): Promise<CorrectionView> {
     return this.masterData.decideCorrection(actor, id, dto.approve, dto.note ?? null);
   }
@@ -129,6 +139,7 @@ export class EnterpriseHistoryController {
   @Get(':id/history')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: [MasterVersionDto] })
+  @ApiErrors(400, 404)
   async history(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<MasterVersionView[]> {
     await this.enterprises.getVisible(actor, id);
     const versions = await this.masterData.history(id);

@@ -4,6 +4,7 @@ import { IsString, Matches } from 'class-validator';
 import { Actor, Role } from '@cqo/core';
 import { PendingEmployeeView, TraineeProfileView, TraineesService } from '@cqo/trainees';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { TraineeProfileDto } from '../auth/auth.dto';
 
@@ -41,6 +42,7 @@ export class EmployerLinksController {
   @Post('employee-requests/:userId/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: TraineeProfileDto })
+  @ApiErrors(400, 404)
   confirm(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<TraineeProfileView> {
     return this.trainees.decideEmployer(actor, userId, true);
   }
@@ -48,12 +50,14 @@ export class EmployerLinksController {
   @Post('employee-requests/:userId/reject')
   @HttpCode(200)
   @ApiOkResponse({ type: TraineeProfileDto })
+  @ApiErrors(400, 404)
   reject(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<TraineeProfileView> {
     return this.trainees.decideEmployer(actor, userId, false);
   }
 
   @Put('employees/:userId/id-number')
   @ApiOkResponse({ type: TraineeProfileDto })
+  @ApiErrors(400, 404)
   correctIdNumber(
     @CurrentActor() actor: Actor,
     @Param('userId', ParseIdPipe) userId: string,

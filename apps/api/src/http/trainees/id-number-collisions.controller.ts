@@ -4,6 +4,7 @@ import { IsIn } from 'class-validator';
 import { Actor, Role } from '@cqo/core';
 import { CollisionResolution, IdNumberCollisionsService, IdNumberCollisionView } from '@cqo/trainees';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const RESOLUTIONS: readonly CollisionResolution[] = ['claimant_confirmed', 'claim_rejected'];
@@ -55,6 +56,7 @@ export class IdNumberCollisionsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @ApiOkResponse({ type: IdNumberCollisionDto })
+  @ApiErrors(400, 404)
   resolve(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

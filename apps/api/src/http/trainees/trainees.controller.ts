@@ -5,6 +5,7 @@ import { TraineeProfileView, TraineesService } from '@cqo/trainees';
 import { TraineeProfileDto, UpdateProfileDto } from '../auth/auth.dto';
 import { AuditedRead } from '../common/audited-read';
 import { Access, CurrentActor } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('trainees 学员档案')
@@ -22,6 +23,7 @@ export class TraineesController {
   @Put('me/profile')
   @Access(Role.Trainee)
   @ApiOkResponse({ type: TraineeProfileDto })
+  @ApiErrors(400)
   updateOwn(@CurrentActor() actor: Actor, @Body() dto: UpdateProfileDto): Promise<TraineeProfileView> {
     return this.trainees.updateOwn(actor, dto);
   }
@@ -31,6 +33,7 @@ export class TraineesController {
   @AuditedRead('lookup', 'trainee.profile')
   @Access(Role.PlatformAdmin, Role.Regulator, Role.EnterpriseAdmin)
   @ApiOkResponse({ type: TraineeProfileDto })
+  @ApiErrors(400, 404)
   get(@CurrentActor() actor: Actor, @Param('userId', ParseIdPipe) userId: string): Promise<TraineeProfileView> {
     return this.trainees.getVisible(actor, userId);
   }

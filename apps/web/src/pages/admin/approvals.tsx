@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api, qs } from '../../api/client';
-import type { CourseSummary, CourseVersion, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, hours } from '../../ui/kit';
@@ -10,7 +9,7 @@ import { PreviewableLessons } from '../org/lesson-preview';
 export function ApprovalsPage() {
   const { t, label, dateTime } = useI18n();
   const [page, setPage] = useState(1);
-  const queue = useLoad(() => api.get<Page<CourseSummary>>(`/courses${qs({ status: 'submitted', page, pageSize: 10 })}`), [page]);
+  const queue = useLoad(() => ok(typedApi.GET('/courses', { params: { query: { status: 'submitted', page, pageSize: 10 } } })), [page]);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
@@ -52,7 +51,7 @@ export function ApprovalsPage() {
 
 function Review({ versionId, onDone }: { versionId: string; onDone(): void }) {
   const { t } = useI18n();
-  const version = useLoad(() => api.get<CourseVersion>(`/course-versions/${versionId}`), [versionId]);
+  const version = useLoad(() => ok(typedApi.GET('/course-versions/{versionId}', { params: { path: { versionId } } })), [versionId]);
   const [approvalNumber, setApprovalNumber] = useState('');
   const [reason, setReason] = useState('');
   const act = useAction();
@@ -84,7 +83,11 @@ function Review({ versionId, onDone }: { versionId: string; onDone(): void }) {
             type="button"
             className="btn btn-primary"
             disabled={act.busy}
-            onClick={async () => (await act.run(() => api.post(`/course-versions/${versionId}/approve`, { approvalNumber }))) && onDone()}
+            onClick={async () =>
+              (await act.run(() =>
+                ok(typedApi.POST('/course-versions/{versionId}/approve', { params: { path: { versionId } }, body: { approvalNumber } })),
+              )) && onDone()
+            }
           >
             {t('approvals.approve')}
           </button>
@@ -97,7 +100,11 @@ function Review({ versionId, onDone }: { versionId: string; onDone(): void }) {
             type="button"
             className="btn btn-danger"
             disabled={act.busy}
-            onClick={async () => (await act.run(() => api.post(`/course-versions/${versionId}/return`, { reason }))) && onDone()}
+            onClick={async () =>
+              (await act.run(() =>
+                ok(typedApi.POST('/course-versions/{versionId}/return', { params: { path: { versionId } }, body: { reason } })),
+              )) && onDone()
+            }
           >
             {t('approvals.return')}
           </button>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { CaughtMail, CaughtMailSummary, DeadLetter } from '../../api/types';
+import { api, ok, typedApi } from '../../api/client';
+import type { CaughtMail } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Loading, PageTitle, Table } from '../../ui/kit';
@@ -11,8 +11,8 @@ import { Empty, ErrorBox, Loading, PageTitle, Table } from '../../ui/kit';
  */
 export function MailPage() {
   const { t, dateTime } = useI18n();
-  const dead = useLoad(() => api.get<DeadLetter[]>('/admin/mail/dead-letters'), []);
-  const caught = useLoad(() => api.get<CaughtMailSummary[]>('/admin/mail/catch-all'), []);
+  const dead = useLoad(() => ok(typedApi.GET('/admin/mail/dead-letters')), []);
+  const caught = useLoad(() => ok(typedApi.GET('/admin/mail/catch-all')), []);
   const [open, setOpen] = useState<CaughtMail>();
   const act = useAction();
 
@@ -74,7 +74,7 @@ export function MailPage() {
                     type="button"
                     className="btn-link"
                     onClick={async () =>
-                      setOpen(await act.run(() => api.get<CaughtMail>(`/admin/mail/catch-all/${encodeURIComponent(m.id)}`)))
+                      setOpen(await act.run(() => ok(typedApi.GET('/admin/mail/catch-all/{id}', { params: { path: { id: m.id } } }))))
                     }
                   >
                     {m.subject || '—'}

@@ -1,50 +1,17 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, qs } from '../../api/client';
-import type { ComplianceStatus, CourseSummary, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
 
-interface EmployeeRequest {
-  userId: string;
-  fullName: string;
-  idNumberMasked: string;
-  requestedAt: string;
-}
-
-interface Employee {
-  userId: string;
-  fullName: string;
-  idNumberMasked: string;
-}
-
-interface StaffEnrollment {
-  enrollmentId: string;
-  title: string;
-  creditHours: string;
-  status: 'enrolled' | 'completed' | 'withdrawn';
-  source: string;
-  requiredLessons: number;
-  completedRequiredLessons: number;
-}
-
-interface StaffProgress {
-  userId: string;
-  fullName: string;
-  idNumberMasked: string;
-  enrollments: StaffEnrollment[];
-  statuses: ComplianceStatus[];
-}
-
-type Outcome = 'enrolled' | 'already_enrolled' | 'capacity_full' | 'not_staff' | 'not_eligible';
-interface NominationReport {
-  title: string;
-  summary: { requested: number; enrolled: number; alreadyEnrolled: number; notEnrolled: number; seatsLeft: number | null };
-  rows: { userId: string; fullName: string | null; idNumberMasked: string | null; outcome: Outcome; reason: string }[];
-}
+type Schemas = components['schemas'];
+type EmployeeRequest = Schemas['PendingEmployeeDto'];
+type NominationReport = Schemas['NominationReportDto'];
+type Outcome = NominationReport['rows'][number]['outcome'];
 
 const OUTCOME_TONE: Record<Outcome, 'ok' | 'info' | 'bad' | 'warn'> = {
   enrolled: 'ok',
@@ -74,12 +41,18 @@ export function EmployeesPage() {
 
 function Requests({ onDecided }: { onDecided(): void }) {
   const { t, dateTime } = useI18n();
-  const list = useLoad(() => api.get<EmployeeRequest[]>('/enterprise/employee-requests'), []);
+  const list = useLoad(() => ok(typedApi.GET('/enterprise/employee-requests')), []);
   const act = useAction();
   const [notice, setNotice] = useState<string>();
   const decide = async (r: EmployeeRequest, confirm: boolean) => {
     setNotice(undefined);
-    const done = await act.run(() => api.post(`/enterprise/employee-requests/${r.userId}/${confirm ? 'confirm' : 'reject'}`));
+    const done = await act.run(() =>
+      ok(
+        typedApi.POST(`/enterprise/employee-requests/{userId}/${confirm ? 'confirm' : 'reject'}`, {
+          params: { path: { userId: r.userId } },
+        }),
+      ),
+    );
     if (done) {
       setNotice(t(confirm ? 'employees.confirmed' : 'employees.rejected', { name: r.fullName }));
       list.reload();
@@ -137,9 +110,9 @@ function Requests({ onDecided }: { onDecided(): void }) {
 function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): void }) {
   const { t, label } = useI18n();
   const me = useMe();
-  const courses = useLoad(() => api.get<Page<CourseSummary>>(`/catalog${qs({ openOnly: true, pageSize: 50 })}`), []);
+  const courses = useLoad(() => ok(typedApi.GET('/catalog', { params: { query: { openOnly: true, pageSize: 50 } } })), []);
   const staff = useLoad(
-    () => api.get<Page<Employee>>(`/enterprises/${me.enterpriseId}/staff${qs({ pageSize: 100 })}`),
+    () => ok(typedApi.GET('/enterprises/{id}/staff', { params: { path: { id: String(me.enterpriseId) }, query: { pageSize: 100 } } })),
     [refresh, me.enterpriseId],
   );
   const [courseId, setCourseId] = useState('');
@@ -151,7 +124,12 @@ function Nominate({ refresh, onNominated }: { refresh: number; onNominated(): vo
     e.preventDefault();
     setReport(undefined);
     const answer = await act.run(() =>
-      api.post<NominationReport>(`/enterprises/${me.enterpriseId}/nominations`, { courseVersionId: courseId, userIds: chosen }),
+      ok(
+        typedApi.POST('/enterprises/{id}/nominations', {
+          params: { path: { id: String(me.enterpriseId) } },
+          body: { courseVersionId: courseId, userIds: chosen },
+        }),
+      ),
     );
     if (answer) {
       setReport(answer);
@@ -237,7 +215,12 @@ function Progress({ refresh }: { refresh: number }) {
   const [year, setYear] = useState(chinaYear());
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () => api.get<Page<StaffProgress>>(`/enterprises/${me.enterpriseId}/staff-progress${qs({ year, page, pageSize: 20 })}`),
+    () =>
+      ok(
+        typedApi.GET('/enterprises/{id}/staff-progress', {
+          params: { path: { id: String(me.enterpriseId) }, query: { year, page, pageSize: 20 } },
+        }),
+      ),
     [year, page, refresh, me.enterpriseId],
   );
   return (

@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, qs } from '../../api/client';
-import type { AwardStanding, Correction, EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { api, ok, typedApi } from '../../api/client';
+import type { AwardStanding, Correction, EnterpriseMasterData } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -19,9 +18,15 @@ const STANDINGS: AwardStanding[] = ['none', 'nominated', 'awarded'];
 export function MasterDataPage() {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
-  const enterprise = useLoad(() => api.get<EnterpriseMasterData>(`/enterprises/${me.enterpriseId}`), [me.enterpriseId]);
-  const history = useLoad(() => api.get<MasterVersion[]>(`/enterprises/${me.enterpriseId}/history`), [me.enterpriseId]);
-  const corrections = useLoad(() => api.get<Page<Correction>>(`/enterprise-corrections${qs({ pageSize: 20 })}`), []);
+  const enterprise = useLoad(
+    () => ok(typedApi.GET('/enterprises/{id}', { params: { path: { id: String(me.enterpriseId) } } })),
+    [me.enterpriseId],
+  );
+  const history = useLoad(
+    () => ok(typedApi.GET('/enterprises/{id}/history', { params: { path: { id: String(me.enterpriseId) } } })),
+    [me.enterpriseId],
+  );
+  const corrections = useLoad(() => ok(typedApi.GET('/enterprise-corrections', { params: { query: { pageSize: 20 } } })), []);
   const text = useFactText();
   const e = enterprise.data;
   return (

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { CourseVersion, LessonContent, LessonType, Page, Paper, Topic } from '../../api/types';
+import { api, ok, qs, typedApi } from '../../api/client';
+import type { CourseVersion, LessonContent, LessonType, Page, Paper } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { LessonUpload, PackageUpload } from './lesson-upload';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -72,7 +72,7 @@ export function CourseFormPage() {
   const { versionId } = useParams();
   const { t, label } = useI18n();
   const navigate = useNavigate();
-  const topics = useLoad(() => api.get<Topic[]>('/topics'), []);
+  const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
   const papers = useLoad(() => api.get<Page<Paper>>(`/exam-papers${qs({ kind: 'course_exam', status: 'published', pageSize: 100 })}`), []);
   const existing = useLoad(
     () => (versionId ? api.get<CourseVersion>(`/course-versions/${versionId}`) : Promise.resolve(null)),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { CourseSummary, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { CourseStatus } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
@@ -13,7 +13,13 @@ export function OrgCoursesPage() {
   const { t, label, date } = useI18n();
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<CourseSummary>>(`/courses${qs({ status, page, pageSize: 20 })}`), [status, page]);
+  const list = useLoad(
+    () =>
+      ok(
+        typedApi.GET('/courses', { params: { query: { status: (status || undefined) as CourseStatus | undefined, page, pageSize: 20 } } }),
+      ),
+    [status, page],
+  );
   return (
     <>
       <PageTitle title={t('org.courses')}>

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { RowReport } from '../../api/types';
+import type { RosterMode, RowReport } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
 import { Badge, Field, FormError, Table } from '../../ui/kit';
@@ -16,12 +16,12 @@ export function CsvImport({
   title: string;
   hint: string;
   example: string;
-  send(csv: string, mode: string): Promise<RowReport>;
+  send(csv: string, mode: RosterMode): Promise<RowReport>;
   onApplied?(): void;
 }) {
   const { t, label } = useI18n();
   const [csv, setCsv] = useState('');
-  const [mode, setMode] = useState('valid-rows');
+  const [mode, setMode] = useState<RosterMode>('valid-rows');
   const [report, setReport] = useState<RowReport>();
   const { busy, error, run } = useAction();
   const submit = async (e: FormEvent) => {
@@ -56,7 +56,7 @@ export function CsvImport({
       </Field>
       <Field label={t('import.mode')}>
         {(id) => (
-          <select id={id} value={mode} onChange={(e) => setMode(e.target.value)}>
+          <select id={id} value={mode} onChange={(e) => setMode(e.target.value as RosterMode)}>
             <option value="valid-rows">{t('import.validRows')}</option>
             <option value="all-or-nothing">{t('import.allOrNothing')}</option>
           </select>
@@ -83,7 +83,7 @@ export function CsvImport({
                     {label('rowStatus.', r.status)}
                   </Badge>
                 </td>
-                <td>{[r.traineeName, r.idNumberMasked].filter(Boolean).join(' ') || '—'}</td>
+                <td>{('traineeName' in r ? [r.traineeName, r.idNumberMasked].filter(Boolean).join(' ') : '') || '—'}</td>
                 <td>{r.errors.map((e) => `${e.field}：${e.message}`).join('；') || '—'}</td>
               </tr>
             ))}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, download, qs } from '../../api/client';
-import type { ItemStatistics, Paper, PaperResults } from '../../api/types';
+import { download, ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, Table, toneOf } from '../../ui/kit';
@@ -12,10 +11,13 @@ const fixed = (n: number | null, digits = 2) => (n === null ? '—' : n.toFixed(
 export function PaperPage() {
   const { paperId = '' } = useParams();
   const { t, label, dateTime } = useI18n();
-  const paper = useLoad(() => api.get<Paper>(`/exam-papers/${paperId}`), [paperId]);
+  const paper = useLoad(() => ok(typedApi.GET('/exam-papers/{id}', { params: { path: { id: paperId } } })), [paperId]);
   const [page, setPage] = useState(1);
-  const results = useLoad(() => api.get<PaperResults>(`/exam-papers/${paperId}/results${qs({ page, pageSize: 20 })}`), [paperId, page]);
-  const stats = useLoad(() => api.get<ItemStatistics>(`/exam-papers/${paperId}/item-statistics`), [paperId]);
+  const results = useLoad(
+    () => ok(typedApi.GET('/exam-papers/{id}/results', { params: { path: { id: paperId }, query: { page, pageSize: 20 } } })),
+    [paperId, page],
+  );
+  const stats = useLoad(() => ok(typedApi.GET('/exam-papers/{id}/item-statistics', { params: { path: { id: paperId } } })), [paperId]);
   const dl = useAction();
   if (paper.error) return <ErrorBox error={paper.error} />;
   const p = paper.data;

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { Page, Paper } from '../../api/types';
+import { api, ok, typedApi } from '../../api/client';
+import type { Paper } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table, toneOf } from '../../ui/kit';
@@ -17,7 +17,7 @@ interface RuleDraft {
 export function PapersPage() {
   const { t, label, date } = useI18n();
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<Paper>>(`/exam-papers${qs({ page, pageSize: 20 })}`), [page]);
+  const list = useLoad(() => ok(typedApi.GET('/exam-papers', { params: { query: { page, pageSize: 20 } } })), [page]);
   const [creating, setCreating] = useState(false);
   const publish = useAction();
   return (
@@ -64,7 +64,10 @@ export function PapersPage() {
                     type="button"
                     className="btn btn-small"
                     disabled={publish.busy}
-                    onClick={async () => (await publish.run(() => api.post(`/exam-papers/${p.id}/publish`))) && list.reload()}
+                    onClick={async () =>
+                      (await publish.run(() => ok(typedApi.POST('/exam-papers/{id}/publish', { params: { path: { id: p.id } } })))) &&
+                      list.reload()
+                    }
                   >
                     {t('org.publish')}
                   </button>

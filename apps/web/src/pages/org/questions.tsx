@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { api, download, fileToBase64, qs } from '../../api/client';
+import { api, download, fileToBase64, ok, qs, typedApi } from '../../api/client';
 import type { Page, Question, QuestionType, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -21,7 +21,7 @@ export function QuestionsPage() {
   const [filter, setFilter] = useState({ type: '', category: '', q: '' });
   const [page, setPage] = useState(1);
   const list = useLoad(() => api.get<Page<Question>>(`/exam-questions${qs({ ...filter, page, pageSize: 20 })}`), [filter, page]);
-  const topics = useLoad(() => api.get<Topic[]>('/topics'), []);
+  const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
   const [panel, setPanel] = useState<'none' | 'new' | 'import'>('none');
   return (
     <>

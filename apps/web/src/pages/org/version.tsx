@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { CourseSummary, CourseVersion, Page, RosterEntry, RowReport } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
@@ -13,12 +12,15 @@ export function VersionPage() {
   const { versionId = '' } = useParams();
   const { t, label, date, dateTime } = useI18n();
   const navigate = useNavigate();
-  const version = useLoad(() => api.get<CourseVersion>(`/course-versions/${versionId}`), [versionId]);
+  const version = useLoad(() => ok(typedApi.GET('/course-versions/{versionId}', { params: { path: { versionId } } })), [versionId]);
   const courseId = version.data?.courseId;
-  const versions = useLoad(() => (courseId ? api.get<CourseSummary[]>(`/courses/${courseId}/versions`) : Promise.resolve([])), [courseId]);
+  const versions = useLoad(
+    () => (courseId ? ok(typedApi.GET('/courses/{courseId}/versions', { params: { path: { courseId } } })) : Promise.resolve([])),
+    [courseId],
+  );
   const [page, setPage] = useState(1);
   const roster = useLoad(
-    () => api.get<Page<RosterEntry>>(`/course-versions/${versionId}/enrollments${qs({ page, pageSize: 20 })}`),
+    () => ok(typedApi.GET('/course-versions/{versionId}/enrollments', { params: { path: { versionId }, query: { page, pageSize: 20 } } })),
     [versionId, page],
   );
   const act = useAction();
@@ -31,7 +33,7 @@ export function VersionPage() {
   // After each step the version and the version list both show the new status, with a confirmation.
   const action = async (path: 'submit' | 'publish' | 'archive') => {
     setDone(undefined);
-    const r = await act.run(() => api.post<CourseVersion>(`/course-versions/${v.id}/${path}`));
+    const r = await act.run(() => ok(typedApi.POST(`/course-versions/{versionId}/${path}`, { params: { path: { versionId: v.id } } })));
     if (r) {
       version.set(r);
       versions.reload();
@@ -177,7 +179,14 @@ export function VersionPage() {
               title={t('org.rosterImport')}
               hint={t('org.rosterHint')}
               example={'id_number,name\n620102198503121234,张伟'}
-              send={(csv, mode) => api.post<RowReport>(`/course-versions/${v.id}/enrollments/roster`, { csv, mode })}
+              send={(csv, mode) =>
+                ok(
+                  typedApi.POST('/course-versions/{versionId}/enrollments/roster', {
+                    params: { path: { versionId: v.id } },
+                    body: { csv, mode },
+                  }),
+                )
+              }
               onApplied={roster.reload}
             />
           )}
@@ -194,7 +203,9 @@ export function VersionPage() {
                 title={`${l.title} · ${dateTime(l.startsAt)}${l.venue ? ` · ${l.venue}` : ''}`}
                 hint={t('org.attendanceHint')}
                 example={'id_number,sign_in,sign_out\n620102198503121234,2026-05-20T09:00:00+08:00,2026-05-20T12:00:00+08:00'}
-                send={(csv, mode) => api.post<RowReport>(`/lessons/${l.id}/attendance/roster`, { csv, mode })}
+                send={(csv, mode) =>
+                  ok(typedApi.POST('/lessons/{lessonId}/attendance/roster', { params: { path: { lessonId: l.id } }, body: { csv, mode } }))
+                }
                 onApplied={roster.reload}
               />
             ))

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { CqoStatus } from '../../api/registry-types';
-import type { CreditEntry, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
@@ -15,10 +13,13 @@ import { BackdateApproval } from './backdate-approval';
 export function CqoStatusPage() {
   const { traineeId = '' } = useParams();
   const { t, label, date } = useI18n();
-  const status = useLoad(() => api.get<CqoStatus>(`/regulators/cqos/${traineeId}`), [traineeId]);
+  const status = useLoad(() => ok(typedApi.GET('/regulators/cqos/{traineeId}', { params: { path: { traineeId } } })), [traineeId]);
   const [page, setPage] = useState(1);
   const entries = useLoad(
-    () => api.get<Page<CreditEntry>>(`/trainees/${traineeId}/credit-hours/entries${qs({ page, pageSize: 10 })}`),
+    () =>
+      ok(
+        typedApi.GET('/trainees/{userId}/credit-hours/entries', { params: { path: { userId: traineeId }, query: { page, pageSize: 10 } } }),
+      ),
     [traineeId, page],
   );
   if (status.error) return <ErrorBox error={status.error} />;

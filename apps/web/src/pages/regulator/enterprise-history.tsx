@@ -1,6 +1,5 @@
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { EnterpriseMasterData, MasterVersion } from '../../api/registry-types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Loading, PageTitle } from '../../ui/kit';
@@ -10,8 +9,8 @@ import { EnterpriseFacts, MasterHistory } from '../shared/master-data';
 export function EnterpriseHistoryPage() {
   const { enterpriseId = '' } = useParams();
   const { t } = useI18n();
-  const enterprise = useLoad(() => api.get<EnterpriseMasterData>(`/enterprises/${enterpriseId}`), [enterpriseId]);
-  const history = useLoad(() => api.get<MasterVersion[]>(`/enterprises/${enterpriseId}/history`), [enterpriseId]);
+  const enterprise = useLoad(() => ok(typedApi.GET('/enterprises/{id}', { params: { path: { id: enterpriseId } } })), [enterpriseId]);
+  const history = useLoad(() => ok(typedApi.GET('/enterprises/{id}/history', { params: { path: { id: enterpriseId } } })), [enterpriseId]);
   const e = enterprise.data;
   return (
     <>

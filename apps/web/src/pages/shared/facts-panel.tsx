@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, download, fileToBase64 } from '../../api/client';
+import { api, download, fileToBase64, ok, typedApi } from '../../api/client';
 import type { FactState, TraineeFact } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -36,7 +36,11 @@ function useFactValueText(): (fact: TraineeFact['fact'], value: string) => strin
 export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode: 'upload' | 'confirm' | 'verify' }) {
   const { t, dateTime } = useI18n();
   const valueText = useFactValueText();
-  const facts = useLoad(() => api.get<TraineeFact[]>(traineeId ? `/registry/trainees/${traineeId}/facts` : '/me/facts'), [traineeId]);
+  const facts = useLoad(
+    () =>
+      ok(traineeId ? typedApi.GET('/registry/trainees/{traineeId}/facts', { params: { path: { traineeId } } }) : typedApi.GET('/me/facts')),
+    [traineeId],
+  );
   const act = useAction();
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [done, setDone] = useState<string>();

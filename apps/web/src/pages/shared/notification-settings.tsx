@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { api, ok, typedApi } from '../../api/client';
 import type { NotificationSettings } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -11,7 +11,7 @@ import { Badge, ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/
 export function NotificationSettingsPage() {
   const { t } = useI18n();
   const { renew } = useSession();
-  const settings = useLoad(() => api.get<NotificationSettings>('/me/notification-settings'), []);
+  const settings = useLoad(() => ok(typedApi.GET('/me/notification-settings')), []);
   const [email, setEmail] = useState('');
   const [reminders, setReminders] = useState(true);
   const [updates, setUpdates] = useState(true);
@@ -74,7 +74,9 @@ export function NotificationSettingsPage() {
                 type="button"
                 className="btn btn-small"
                 disabled={resend.busy}
-                onClick={async () => setResent(Boolean(await resend.run(async () => (await api.post('/me/email/verification'), true))))}
+                onClick={async () =>
+                  setResent(Boolean(await resend.run(async () => (await ok(typedApi.POST('/me/email/verification')), true))))
+                }
               >
                 {t('notificationSettings.resend')}
               </button>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { IdNumberCollision } from '../../api/types';
+import { api, ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle } from '../../ui/kit';
@@ -14,7 +13,7 @@ type Decision = 'claimant_confirmed' | 'claim_rejected';
  */
 export function IdCollisionsPage() {
   const { t, dateTime } = useI18n();
-  const list = useLoad(() => api.get<IdNumberCollision[]>('/id-number-collisions'), []);
+  const list = useLoad(() => ok(typedApi.GET('/id-number-collisions')), []);
   const [asking, setAsking] = useState<{ id: string; decision: Decision; name: string } | null>(null);
   const [done, setDone] = useState(false);
   const act = useAction();

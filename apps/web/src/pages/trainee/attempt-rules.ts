@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { Attempt, TraineePaper } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { TraineePaper } from '../../api/types';
 import { useAction } from '../../ui/hooks';
 
 /** What the trainee may do next with a paper: continue, start (again), or wait / nothing left. */
@@ -23,7 +23,7 @@ export function useStartAttempt(paperId: string, suffix: string) {
   const navigate = useNavigate();
   const action = useAction();
   const start = async () => {
-    const attempt = await action.run(() => api.post<Attempt>(`/me/exam-papers/${paperId}/attempts`));
+    const attempt = await action.run(() => ok(typedApi.POST('/me/exam-papers/{paperId}/attempts', { params: { path: { paperId } } })));
     if (attempt) navigate(`/attempts/${attempt.id}${suffix}`);
   };
   return { start, busy: action.busy, error: action.error };

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ApiError } from '../../api/client';
-import { api, serverNow } from '../../api/client';
-import type { Attempt, TraineePaper } from '../../api/types';
+import { ok, serverNow, typedApi } from '../../api/client';
+import type { Attempt } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle } from '../../ui/kit';
@@ -20,7 +20,7 @@ export function AttemptPage() {
   const [params] = useSearchParams();
   const enrollment = params.get('enrollment');
   const { t } = useI18n();
-  const loaded = useLoad(() => api.get<Attempt>(`/me/exam-attempts/${attemptId}`), [attemptId]);
+  const loaded = useLoad(() => ok(typedApi.GET('/me/exam-attempts/{attemptId}', { params: { path: { attemptId } } })), [attemptId]);
   const attempt = loaded.data;
 
   if (loaded.error) return <ErrorBox error={loaded.error} />;
@@ -45,7 +45,7 @@ export function AttemptPage() {
 /** After a failed attempt: start the next one here when the paper still allows it, or say when it will. */
 function RetakeButton({ paperId, suffix }: { paperId: string; suffix: string }) {
   const { t, dateTime } = useI18n();
-  const paper = useLoad(() => api.get<TraineePaper>(`/me/exam-papers/${paperId}`), [paperId]);
+  const paper = useLoad(() => ok(typedApi.GET('/me/exam-papers/{paperId}', { params: { path: { paperId } } })), [paperId]);
   const start = useStartAttempt(paperId, suffix);
   if (!paper.data) return null;
   const p = paper.data;
@@ -92,9 +92,12 @@ function OpenAttempt({ attempt, onSubmitted, back }: { attempt: Attempt; onSubmi
     dirty.current.clear();
     setSaveState((s) => ({ ...s, saving: true }));
     try {
-      const r = await api.put<{ saved: number; savedAt: string }>(`/me/exam-attempts/${attempt.id}/answers`, {
-        answers: positions.map((position) => ({ position, optionIds: answersRef.current[position] ?? [] })),
-      });
+      const r = await ok(
+        typedApi.PUT('/me/exam-attempts/{attemptId}/answers', {
+          params: { path: { attemptId: attempt.id } },
+          body: { answers: positions.map((position) => ({ position, optionIds: answersRef.current[position] ?? [] })) },
+        }),
+      );
       setSaveState({ saving: false, at: r.savedAt });
       return true;
     } catch (error) {
@@ -119,7 +122,7 @@ function OpenAttempt({ attempt, onSubmitted, back }: { attempt: Attempt; onSubmi
     clearTimeout(timer.current);
     await save();
     try {
-      onSubmitted(await api.post<Attempt>(`/me/exam-attempts/${attempt.id}/submit`));
+      onSubmitted(await ok(typedApi.POST('/me/exam-attempts/{attemptId}/submit', { params: { path: { attemptId: attempt.id } } })));
     } catch (error) {
       setSubmitError(error as ApiError);
       setSubmitting(false);

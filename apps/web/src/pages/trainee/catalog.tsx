@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { CourseSummary, Page, Topic } from '../../api/types';
+import { api, ok, qs, typedApi } from '../../api/client';
+import type { CourseSummary, Page } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, hours } from '../../ui/kit';
@@ -15,7 +15,7 @@ export function CatalogPage() {
   const page = Number(params.get('page') ?? 1);
   const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const [draft, setDraft] = useState(filter);
-  const topics = useLoad(() => api.get<Topic[]>('/topics'), []);
+  const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
   const list = useLoad(() => api.get<Page<CourseSummary>>(`/catalog${qs({ ...filter, page, pageSize: 12 })}`), [params.toString()]);
 
   const apply = (e: FormEvent) => {

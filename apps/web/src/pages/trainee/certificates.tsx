@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { api, download, qs } from '../../api/client';
-import type { Certificate, Page } from '../../api/types';
+import { api, download, ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, toneOf } from '../../ui/kit';
@@ -9,7 +8,7 @@ import { chinaYear } from './requirements';
 export function CertificatesPage() {
   const { t, label, date } = useI18n();
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<Certificate>>(`/me/certificates${qs({ page, pageSize: 20 })}`), [page]);
+  const list = useLoad(() => ok(typedApi.GET('/me/certificates', { params: { query: { page, pageSize: 20 } } })), [page]);
   const dl = useAction();
   const request = useAction();
   const [requested, setRequested] = useState<number>();

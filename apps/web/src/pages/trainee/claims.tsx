@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, fileToBase64, ok, typedApi } from '../../api/client';
+import { fileToBase64, ok, typedApi } from '../../api/client';
 import type { ExternalClaim } from '../../api/claims-types';
-import type { Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table, hours } from '../../ui/kit';
@@ -91,7 +90,7 @@ export function ClaimsTable({
 
 function ClaimForm({ onSaved }: { onSaved(): void }) {
   const { t, label } = useI18n();
-  const topics = useLoad(() => api.get<Topic[]>('/topics'), []);
+  const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
   const [form, setForm] = useState({ organiser: '', title: '', startedOn: '', endedOn: '', category: '1', kind: 'continuing', hours: '' });
   const [topicCodes, setTopicCodes] = useState<string[]>([]);
   const [files, setFiles] = useState<File[]>([]);

@@ -1,6 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { CourseVersion, Enrollment, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -12,13 +11,13 @@ export function CoursePage() {
   const { t, label, date } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
-  const course = useLoad(() => api.get<CourseVersion>(`/course-versions/${versionId}`), [versionId]);
+  const course = useLoad(() => ok(typedApi.GET('/course-versions/{versionId}', { params: { path: { versionId } } })), [versionId]);
   const mine = useLoad(
     () =>
       me?.role === 'trainee'
-        ? api
-            .get<Page<Enrollment>>('/me/enrollments?pageSize=100')
-            .then((p) => p.items.find((e) => e.courseVersionId === versionId && e.status !== 'withdrawn') ?? null)
+        ? ok(typedApi.GET('/me/enrollments', { params: { query: { pageSize: 100 } } })).then(
+            (p) => p.items.find((e) => e.courseVersionId === versionId && e.status !== 'withdrawn') ?? null,
+          )
         : Promise.resolve(null),
     [versionId, me?.role],
   );
@@ -79,7 +78,7 @@ export function CoursePage() {
                   className="btn btn-primary btn-block"
                   disabled={enrol.busy || !c.enrollmentOpen}
                   onClick={async () => {
-                    const created = await enrol.run(() => api.post<Enrollment>('/me/enrollments', { courseVersionId: c.id }));
+                    const created = await enrol.run(() => ok(typedApi.POST('/me/enrollments', { body: { courseVersionId: c.id } })));
                     if (created) navigate(`/learning/${created.id}`);
                   }}
                 >

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download, qs } from '../../api/client';
-import type { Certificate, EnrollmentDetail, Page } from '../../api/types';
+import { download, ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useInterval, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle, ProgressBar, hours, toneOf } from '../../ui/kit';
@@ -9,7 +8,7 @@ import { Badge, ErrorBox, FormError, Loading, PageTitle, ProgressBar, hours, ton
 export function EnrollmentPage() {
   const { enrollmentId = '' } = useParams();
   const { t, label, dateTime } = useI18n();
-  const detail = useLoad(() => api.get<EnrollmentDetail>(`/enrollments/${enrollmentId}`), [enrollmentId]);
+  const detail = useLoad(() => ok(typedApi.GET('/enrollments/{enrollmentId}', { params: { path: { enrollmentId } } })), [enrollmentId]);
   const e = detail.data;
 
   if (detail.error) return <ErrorBox error={detail.error} />;
@@ -92,7 +91,7 @@ export function EnrollmentPage() {
 function CompletionPanel({ courseId, completedAt }: { courseId: string; completedAt: string | null }) {
   const { t, dateTime } = useI18n();
   const [polls, setPolls] = useState(0);
-  const certs = useLoad(() => api.get<Page<Certificate>>(`/me/certificates${qs({ courseId, pageSize: 20 })}`), [courseId, polls]);
+  const certs = useLoad(() => ok(typedApi.GET('/me/certificates', { params: { query: { courseId, pageSize: 20 } } })), [courseId, polls]);
   const cert = certs.data?.items.find((c) => c.status === 'valid');
   // The certificate is issued asynchronously: look again every few seconds, for a while.
   useInterval(() => setPolls((n) => n + 1), !cert && polls < 60 ? 3000 : null);

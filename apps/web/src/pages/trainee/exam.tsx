@@ -1,6 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { AttemptSummary, Page, TraineePaper } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, FormError, Loading, PageTitle, Table } from '../../ui/kit';
@@ -12,8 +11,8 @@ export function ExamPage() {
   const [params] = useSearchParams();
   const enrollment = params.get('enrollment');
   const { t, dateTime } = useI18n();
-  const paper = useLoad(() => api.get<TraineePaper>(`/me/exam-papers/${paperId}`), [paperId]);
-  const attempts = useLoad(() => api.get<Page<AttemptSummary>>(`/me/exam-attempts${qs({ paperId, pageSize: 50 })}`), [paperId]);
+  const paper = useLoad(() => ok(typedApi.GET('/me/exam-papers/{paperId}', { params: { path: { paperId } } })), [paperId]);
+  const attempts = useLoad(() => ok(typedApi.GET('/me/exam-attempts', { params: { query: { paperId, pageSize: 50 } } })), [paperId]);
   const back = enrollment ? `/learning/${enrollment}` : '/learning';
   const suffix = enrollment ? `?enrollment=${enrollment}` : '';
   const start = useStartAttempt(paperId, suffix);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { api, qs } from '../../api/client';
+import { api, ok, qs, typedApi } from '../../api/client';
 import { Link } from 'react-router';
 import type { ComplianceStatus, CreditEntry, HoursOutlook, HoursSummary, Page, RequirementOutlook } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -14,7 +14,7 @@ export function HoursPage() {
   const { t } = useI18n();
   const thisYear = chinaYear();
   const [year, setYear] = useState(thisYear);
-  const summary = useLoad(() => api.get<HoursSummary>('/me/credit-hours'), []);
+  const summary = useLoad(() => ok(typedApi.GET('/me/credit-hours')), []);
   const years = [...new Set([thisYear, ...(summary.data?.years.map((y) => y.year) ?? [])])].sort((a, b) => b - a);
   return (
     <>

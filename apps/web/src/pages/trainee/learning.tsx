@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { Enrollment, Page, TraineePaper } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { EnrollmentStatus } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, hours, toneOf } from '../../ui/kit';
@@ -10,7 +10,15 @@ export function LearningPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? 1);
-  const list = useLoad(() => api.get<Page<Enrollment>>(`/me/enrollments${qs({ status, page, pageSize: 10 })}`), [status, page]);
+  const list = useLoad(
+    () =>
+      ok(
+        typedApi.GET('/me/enrollments', {
+          params: { query: { status: (status || undefined) as EnrollmentStatus | undefined, page, pageSize: 10 } },
+        }),
+      ),
+    [status, page],
+  );
   return (
     <>
       <PageTitle title={t('learning.title')}>
@@ -83,7 +91,7 @@ export function LearningPage() {
 /** Capability tests open to the trainee (published by regulators or organizations for the trainee's region). */
 function CapabilityTests() {
   const { t } = useI18n();
-  const tests = useLoad(() => api.get<TraineePaper[]>('/me/exam-papers'), []);
+  const tests = useLoad(() => ok(typedApi.GET('/me/exam-papers')), []);
   if (tests.error) return <ErrorBox error={tests.error} />;
   if (!tests.data || tests.data.length === 0) return null;
   return (

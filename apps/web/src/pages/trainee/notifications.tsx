@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { Notification, Page } from '../../api/types';
+import { api, ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager } from '../../ui/kit';
@@ -10,7 +9,10 @@ export function NotificationsPage() {
   const { t, dateTime } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<Notification>>(`/me/notifications${qs({ unreadOnly, page, pageSize: 20 })}`), [unreadOnly, page]);
+  const list = useLoad(
+    () => ok(typedApi.GET('/me/notifications', { params: { query: { unreadOnly, page, pageSize: 20 } } })),
+    [unreadOnly, page],
+  );
   const mark = useAction();
   return (
     <>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/client';
-import { api } from '../../api/client';
-import type { EnrollmentDetail, Lesson, ScormLaunch } from '../../api/types';
+import { api, ok, typedApi } from '../../api/client';
+import type { Lesson, ScormLaunch } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui/kit';
 import { fmtDuration } from './enrollment';
@@ -38,7 +38,7 @@ export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | '
     let cancelled = false;
     const read = async () => {
       try {
-        const e = await api.get<EnrollmentDetail>(`/enrollments/${enrollmentId}`);
+        const e = await ok(typedApi.GET('/enrollments/{enrollmentId}', { params: { path: { enrollmentId } } }));
         const mine = e.lessons.find((l) => l.lessonId === lesson.id);
         if (!cancelled && mine)
           setProgress({ active: mine.activeSeconds, completed: Boolean(mine.completedAt), courseCompleted: e.status === 'completed' });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
-import type { AttentionCheck, CourseVersion, EnrollmentDetail, HeartbeatResult, StudySession } from '../../api/types';
+import { ApiError, ok, typedApi } from '../../api/client';
+import type { AttentionCheck, StudySession } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Loading, PageTitle, ProgressBar } from '../../ui/kit';
@@ -32,8 +32,8 @@ export function StudyPage() {
   const { enrollmentId = '', lessonId = '' } = useParams();
   const { t, label } = useI18n();
   const data = useLoad(async () => {
-    const enrollment = await api.get<EnrollmentDetail>(`/enrollments/${enrollmentId}`);
-    const version = await api.get<CourseVersion>(`/course-versions/${enrollment.courseVersionId}`);
+    const enrollment = await ok(typedApi.GET('/enrollments/{enrollmentId}', { params: { path: { enrollmentId } } }));
+    const version = await ok(typedApi.GET('/course-versions/{versionId}', { params: { path: { versionId: enrollment.courseVersionId } } }));
     return { enrollment, lesson: version.lessons.find((l) => l.id === lessonId) };
   }, [enrollmentId, lessonId]);
   const [session, setSession] = useState<StudySession>();
@@ -93,7 +93,9 @@ export function StudyPage() {
     };
     const beat = async (s: StudySession) => {
       try {
-        const r = await api.post<HeartbeatResult>(`/me/study-sessions/${s.sessionId}/heartbeat`, report());
+        const r = await ok(
+          typedApi.POST('/me/study-sessions/{sessionId}/heartbeat', { params: { path: { sessionId: s.sessionId } }, body: report() }),
+        );
         if (cancelled) return;
         apply(r);
         furthest.current = Math.max(furthest.current, r.furthestPosition);
@@ -118,10 +120,12 @@ export function StudyPage() {
       }
     };
     setSuperseded(false);
-    api.post<StudySession>('/me/study-sessions', { enrollmentId, lessonId }).then(
+    ok(typedApi.POST('/me/study-sessions', { body: { enrollmentId, lessonId } })).then(
       (s) => {
         if (cancelled) {
-          void api.post(`/me/study-sessions/${s.sessionId}/end`, {}).catch(() => undefined);
+          void ok(typedApi.POST('/me/study-sessions/{sessionId}/end', { params: { path: { sessionId: s.sessionId } }, body: {} })).catch(
+            () => undefined,
+          );
           return;
         }
         sessionId = s.sessionId;
@@ -136,7 +140,10 @@ export function StudyPage() {
     return () => {
       cancelled = true;
       if (timer) clearTimeout(timer);
-      if (sessionId) void api.post(`/me/study-sessions/${sessionId}/end`, report()).catch(() => undefined);
+      if (sessionId)
+        void ok(typedApi.POST('/me/study-sessions/{sessionId}/end', { params: { path: { sessionId } }, body: report() })).catch(
+          () => undefined,
+        );
     };
   }, [data.data?.lesson, enrollmentId, lessonId, attempt, report, t]);
 
@@ -171,9 +178,11 @@ export function StudyPage() {
   const answer = async (value?: string) => {
     if (!session || !check) return;
     try {
-      const r = await api.post<{ passed: boolean; reason: string }>(
-        `/me/study-sessions/${session.sessionId}/attention-checks/${check.id}/answer`,
-        value ? { answer: value } : {},
+      const r = await ok(
+        typedApi.POST('/me/study-sessions/{sessionId}/attention-checks/{checkId}/answer', {
+          params: { path: { sessionId: session.sessionId, checkId: check.id } },
+          body: value ? { answer: value } : {},
+        }),
       );
       setCheck(null);
       setNotice(undefined);
