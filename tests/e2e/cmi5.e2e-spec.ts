@@ -26,7 +26,6 @@ describe('cmi5 lessons', () => {
   let versionId: string;
   let lessonId: string;
   let enrollmentId: string;
-  let firstSession: Awaited<ReturnType<typeof au>>;
 
   const importPackage = (zip: Buffer, token = world.tokens.orgAdminA) =>
     api.request({
@@ -96,11 +95,47 @@ describe('cmi5 lessons', () => {
       )
     ).map((r: { verb: string; object: string }) => `${r.verb.split('/').pop()} ${r.object === COURSE ? 'course' : 'au'}`);
 
+  /**
+   * Imports the sample package, publishes a cmi5 course on it and enrols traineeTS (on 2 April):
+   * each test that launches builds its own, so that none depends on another's state.
+   */
+  const enrolInSample = async () => {
+    const imported = await importPackage(await zipOf(filesOf(CMI5_SAMPLE_DIR)));
+    expect(imported.statusCode).toBe(201);
+    const created = await api.request({
+      method: 'POST',
+      url: '/courses',
+      token: world.tokens.orgAdminA,
+      payload: cmi5Course(imported.json().id),
+    });
+    expect(created.statusCode).toBe(201);
+    versionId = created.json().id;
+    lessonId = created.json().lessons[0].id;
+    for (const [url, token, payload] of [
+      [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
+      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: `甘质培审〔2026〕cmi5-${randomUUID().slice(0, 6)}` }],
+      [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
+    ] as const) {
+      const step = await api.request({ method: 'POST', url, token, payload });
+      expect([url, step.statusCode]).toEqual([url, 200]);
+    }
+    clock.set('2026-04-02T01:00:00Z');
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeTS,
+      payload: { courseVersionId: versionId },
+    });
+    expect(enrolled.statusCode).toBe(201);
+    enrollmentId = enrolled.json().id;
+  };
+
   beforeAll(async () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     db = api.get(DataSource);
   });
+  beforeEach(() => clock.set('2026-04-01T01:00:00Z'));
   afterAll(() => api.close());
 
   it('refuses a package without cmi5.xml, with paths outside it, pointing outside, or not a zip — storing nothing', async () => {
@@ -125,11 +160,12 @@ describe('cmi5 lessons', () => {
       ['not a zip', Buffer.from('%PDF-1.4 not a zip')],
       ['a bomb', await zipOf({ ...sample, 'au/padding.txt': Buffer.alloc(8 * 1024 * 1024) })],
     ];
+    const [{ stored }] = await db.query('SELECT count(*)::int AS stored FROM content_packages');
     for (const [name, zip] of cases) {
       const res = await importPackage(zip);
       expect([name, res.statusCode, res.json().details?.[0]?.field]).toEqual([name, 400, 'contentBase64']);
     }
-    expect(await db.query('SELECT 1 FROM content_packages')).toHaveLength(0);
+    expect(await db.query('SELECT count(*)::int AS stored FROM content_packages')).toEqual([{ stored }]);
     expect((await importPackage(await zipOf(sample), world.tokens.traineeTS)).statusCode).toBe(403);
   });
 
@@ -181,6 +217,7 @@ describe('cmi5 lessons', () => {
   });
 
   it('launches an AU with endpoint, fetch, actor and registration; the fetch token works once; the files are served signed and sandboxed', async () => {
+    await enrolInSample();
     clock.set('2026-04-02T02:00:00Z');
     const res = await launch();
     expect(res.statusCode).toBe(201);
@@ -208,7 +245,6 @@ describe('cmi5 lessons', () => {
     ).toBe(404);
 
     const session = await au(url);
-    firstSession = session;
     const again = await api.request({ method: 'POST', url: pathOf(q.get('fetch')!) });
     expect(again.json()).toMatchObject({ statusCode: 400, code: 'CMI5_FETCH_TOKEN_USED' });
     // LMS.LaunchData as the AU reads it.
@@ -231,18 +267,28 @@ describe('cmi5 lessons', () => {
   });
 
   it('abandons a session left without terminated when the AU is launched again', async () => {
+    await enrolInSample();
+    clock.set('2026-04-02T02:00:00Z');
+    const firstSession = await au((await launch()).json().url);
+    expect((await firstSession.send('initialized')).statusCode).toBe(200);
     clock.set('2026-04-02T02:05:00Z');
     const res = await launch(AU);
     expect(await lmsVerbs()).toEqual(['launched au', 'abandoned au', 'launched au']);
-    const [abandoned] = await db.query(`SELECT statement->'result'->>'duration' AS duration FROM xapi_statements WHERE verb = 'abandoned'`);
+    const [abandoned] = await db.query(
+      `SELECT statement->'result'->>'duration' AS duration FROM xapi_statements WHERE verb = 'abandoned' AND enrollment_id = $1`,
+      [enrollmentId],
+    );
     expect(abandoned.duration).toBe('PT0S'); // initialized came at launch time: nothing seen after it
     expect(res.json().registration).toBe(params(res.json().url).get('registration'));
     // The old session's credentials no longer work.
-    expect(await db.query('SELECT id FROM cmi5_launches WHERE abandoned_at IS NOT NULL')).toHaveLength(1);
+    expect(
+      await db.query('SELECT id FROM cmi5_launches WHERE abandoned_at IS NOT NULL AND enrollment_id = $1', [enrollmentId]),
+    ).toHaveLength(1);
     expect((await firstSession.send('progressed')).statusCode).toBe(401);
   });
 
   it('credits server-observed time, checks masteryScore, writes satisfied and completes the lesson by moveOn', async () => {
+    await enrolInSample();
     clock.set('2026-04-02T03:00:00Z');
     const session = await au((await launch()).json().url);
     expect((await session.send('initialized')).statusCode).toBe(200);
@@ -283,6 +329,7 @@ describe('cmi5 lessons', () => {
   });
 
   it('lets the org admin waive an AU: the LMS writes waived, the AU is satisfied and the lesson completes without time', async () => {
+    await enrolInSample();
     const other = (
       await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: versionId } })
     ).json().id;
@@ -326,6 +373,7 @@ describe('cmi5 lessons', () => {
   });
 
   it('takes statements for a cmi5 lesson only from a launched AU, and no heartbeats', async () => {
+    await enrolInSample();
     const study = await api.request({
       method: 'POST',
       url: '/me/study-sessions',

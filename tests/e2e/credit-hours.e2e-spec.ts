@@ -16,7 +16,8 @@ describe('credit hours and compliance over HTTP', () => {
     return result.entryId;
   };
 
-  beforeAll(async () => {
+  // Each test its own database: the adjustment test adds an entry to traineeLZ, whose entries others count.
+  beforeEach(async () => {
     api = await createTestApi();
     world = await seedWorld(api);
     await api
@@ -28,7 +29,7 @@ describe('credit hours and compliance over HTTP', () => {
     entryLZ = await accrue(world.users.traineeLZ, { creditHours: '6.5', completedAt: '2026-04-01T02:00:00Z' });
     await accrue(world.users.traineeTS, { category: 2, creditHours: '12', completedAt: '2026-04-01T02:00:00Z' });
   });
-  afterAll(() => api.close());
+  afterEach(() => api?.close());
 
   it('shows a trainee their own hours by year, category and kind, with the entries behind them', async () => {
     const summary = await api.request({ method: 'GET', url: '/me/credit-hours', token: world.tokens.traineeLZ });

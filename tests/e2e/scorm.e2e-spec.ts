@@ -99,11 +99,32 @@ describe('SCORM lessons', () => {
       commitUrl: string;
     };
 
+  /**
+   * Imports the sample package, publishes a scorm course on it and enrols traineeTS: each test
+   * that needs a lesson to launch builds its own, so that none depends on another's state.
+   */
+  const enrolInSample = async () => {
+    const imported = await importPackage(await zipOf(sample));
+    expect(imported.statusCode).toBe(201);
+    const published = await publish(scormCourse(imported.json().id));
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeTS,
+      payload: { courseVersionId: published.versionId },
+    });
+    expect(enrolled.statusCode).toBe(201);
+    lessonId = published.lessonId;
+    enrollmentId = enrolled.json().id;
+    return { packageId: imported.json().id as string, ...published, enrollmentId };
+  };
+
   beforeAll(async () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     db = api.get(DataSource);
   });
+  beforeEach(() => clock.set('2026-05-01T01:00:00Z'));
   afterAll(() => api.close());
 
   it('refuses a zip without a manifest, a manifest pointing outside the package, a missing launch file, no SCO — storing nothing', async () => {
@@ -145,12 +166,13 @@ describe('SCORM lessons', () => {
       ['not XML', await zipOf({ ...sample, 'imsmanifest.xml': '<manifest><oops' }), /不是有效的 XML/],
       ['entry outside the package', await zipWithEntryNamed(sample, '../evil.html'), /路径不安全|不是有效的 ZIP/],
     ];
+    const [{ stored }] = await db.query('SELECT count(*)::int AS stored FROM content_packages');
     for (const [name, zip, message] of cases) {
       const res = await importPackage(zip);
       expect([name, res.statusCode, res.json().details?.[0]?.field]).toEqual([name, 400, 'contentBase64']);
       expect([name, res.json().message]).toEqual([name, expect.stringMatching(message)]);
     }
-    expect(await db.query('SELECT 1 FROM content_packages')).toHaveLength(0);
+    expect(await db.query('SELECT count(*)::int AS stored FROM content_packages')).toEqual([{ stored }]);
   });
 
   it('imports the sample SCORM 1.2 package; a scorm lesson names it and goes through the usual approval', async () => {
@@ -192,6 +214,8 @@ describe('SCORM lessons', () => {
   });
 
   it('launches only for the enrolled trainee; serves the files by the session token, sandboxed, with the runtime in the HTML', async () => {
+    const { packageId } = await enrolInSample();
+    clock.set('2026-05-02T01:00:00Z');
     expect((await launch(enrollmentId, lessonId, world.tokens.traineeLZ)).statusCode).toBe(403);
     expect((await launch(enrollmentId, lessonId, world.tokens.orgAdminA)).statusCode).toBe(403);
     const res = await launch();
@@ -231,7 +255,6 @@ describe('SCORM lessons', () => {
     expect((await api.request({ method: 'GET', url: `/scorm-sessions/${sessionId}/${token}/sco/missing.html` })).statusCode).toBe(404);
     expect((await api.request({ method: 'GET', url: '/scorm-runtime/..%2Fpackage.json' })).statusCode).toBe(404);
     // The org admin of the package's organization and a platform admin may try it out: the runtime works, nothing is sent.
-    const packageId = (await db.query('SELECT content_package_id FROM lessons WHERE id = $1', [lessonId]))[0].content_package_id;
     const preview = (token: string) =>
       api.request({ method: 'POST', url: `/content-packages/${packageId}/scorm-preview`, token, payload: {} });
     expect((await preview(world.tokens.orgAdminB)).statusCode).toBe(403);
@@ -250,6 +273,7 @@ describe('SCORM lessons', () => {
   });
 
   it('keeps the CMI data of a commit and resumes from it at the next launch; a finished session takes no more commits', async () => {
+    await enrolInSample();
     clock.set('2026-05-03T01:00:00Z');
     const { url } = (await launch()).json();
     clock.advance(30_000);
@@ -305,8 +329,9 @@ describe('SCORM lessons', () => {
   });
 
   it('credits server-observed time between commits, capped per commit and by the reported session_time; completes on lesson_status', async () => {
+    await enrolInSample();
     clock.set('2026-05-04T01:00:00Z');
-    const before = (await progress()).active_seconds;
+    const before = (await progress())?.active_seconds ?? 0;
     const { url } = (await launch()).json();
     const credited = async (body: object) => (await commit(url, { cmi: cmi12({}), ...body })).json().creditedSeconds;
     clock.advance(30_000);
@@ -340,16 +365,8 @@ describe('SCORM lessons', () => {
   });
 
   it("ends a withdrawn trainee's sessions: files and commits refused", async () => {
-    const [{ content_package_id }] = await db.query('SELECT content_package_id FROM lessons WHERE id = $1', [lessonId]);
-    const other = await publish({ ...scormCourse(content_package_id), title: 'SCORM 课件课程（二）' });
-    const enrollment = (
-      await api.request({
-        method: 'POST',
-        url: '/me/enrollments',
-        token: world.tokens.traineeTS,
-        payload: { courseVersionId: other.versionId },
-      })
-    ).json().id;
+    const { enrollmentId: enrollment, lessonId: otherLessonId } = await enrolInSample();
+    const other = { lessonId: otherLessonId };
     const open = (await launch(enrollment, other.lessonId)).json();
     expect((await api.request({ method: 'GET', url: open.url })).statusCode).toBe(200);
     const withdrawn = await api.request({

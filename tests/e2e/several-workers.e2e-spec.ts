@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, DEFAULT_JOB_OPTIONS, OutboxWriter, Queues, queuePrefix, redisConnectionOptions } from '@cqo/core';
+import { ComplianceEngine, currentYear } from '@cqo/credit-hours';
 import type { TestApi } from '../support/api';
 import { createTestApi } from '../support/api';
 import type { World } from '../support/fixtures';
@@ -123,9 +124,13 @@ describe('two worker processes on the same queues', () => {
   }, 300_000);
 
   it('sends each reminder once when both workers run the reminder job at the same moment', async () => {
-    const trainees: string[] = (await db.query(`SELECT DISTINCT trainee_id FROM compliance_flags WHERE cleared_at IS NULL`)).map(
-      (r: { trainee_id: string }) => r.trainee_id,
-    );
+    // Trainees of its own, held to the yearly requirements with no hours yet: flagged by the recompute.
+    const trainees: string[] = [];
+    for (let i = 0; i < TRAINEES; i++) {
+      const trainee = await insertTrainee(db, { optIn: true });
+      await api.get(ComplianceEngine).recomputeTrainee(trainee, currentYear(new Date()));
+      trainees.push(trainee);
+    }
     const queue = new Queue(Queues.compliance, { prefix: queuePrefix(api.ctx.config), connection: redisConnectionOptions(api.ctx.config) });
     try {
       const jobs = await Promise.all(

@@ -38,7 +38,7 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   let lrs: XAPI;
   let lessonId: string;
   let enrollmentId: string;
-  const registration = randomUUID();
+  let registration: string;
   const actor = { objectType: 'Agent' as const, account: { homePage: 'http://cqo.test', name: 'traineets' } };
   const activity = () => ({ objectType: 'Activity' as const, id: `http://cqo.test/xapi/activities/lessons/${lessonId}` });
   const statement = (verb: string, extra: Record<string, unknown> = {}) => ({
@@ -60,13 +60,14 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
+  /** The lesson's progress (no row yet: nothing credited). */
   const progress = async () =>
     (
       await db.query('SELECT active_seconds, completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [
         enrollmentId,
         lessonId,
       ])
-    )[0];
+    )[0] ?? { active_seconds: 0, completed_at: null };
 
   beforeAll(async () => {
     api = await createTestApi({ clock });
@@ -82,11 +83,21 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     });
     ({ id: keyId, key: secret } = created.json());
     lrs = new XAPI({ endpoint, auth: XAPI.toBasicAuth(keyId, secret), version: '1.0.3' });
+  });
+  // Each test its own lesson, enrolment and registration, so that no test sees another's time or documents.
+  beforeEach(async () => {
+    clock.set('2026-03-02T01:00:00Z');
+    registration = randomUUID();
     const version = await publishCourse(api, world, onlineCourse({ title: '课件课程' }));
     lessonId = version.lessons[0].id; // 10 minutes
-    enrollmentId = (
-      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: version.id } })
-    ).json().id;
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeTS,
+      payload: { courseVersionId: version.id },
+    });
+    expect(enrolled.statusCode).toBe(201);
+    enrollmentId = enrolled.json().id;
   });
   afterAll(() => api.close());
 
@@ -158,6 +169,8 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   it('takes PUT with statementId, idempotently', async () => {
     const id = randomUUID();
     const body = statement('progressed', { id: undefined, result: { duration: 'PT1M' } });
+    clock.set('2026-03-02T02:07:00Z');
+    await lrs.sendStatement({ statement: statement('initialized') });
     clock.set('2026-03-02T02:09:00Z');
     expect((await raw('PUT', `statements?statementId=${id}`, { body })).status).toBe(204);
     expect((await raw('PUT', `statements?statementId=${id}`, { body })).status).toBe(204);
@@ -170,6 +183,8 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
   });
 
   it('voids a statement: found by voidedStatementId, no longer by statementId, its time taken back', async () => {
+    clock.set('2026-03-02T02:17:00Z');
+    await lrs.sendStatement({ statement: statement('initialized') });
     clock.set('2026-03-02T02:20:00Z');
     const before = (await progress()).active_seconds;
     const progressed = statement('progressed', { result: { duration: 'PT2M' } });

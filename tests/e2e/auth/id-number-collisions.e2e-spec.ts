@@ -22,14 +22,16 @@ describe('ID-number collisions', () => {
   let api: TestApi;
   let world: World;
   let sql: DataSource;
-  const bodies: string[] = [];
+  let bodies: string[];
 
-  beforeAll(async () => {
+  // Each test its own database: the pending lists must show exactly the collisions the test made.
+  beforeEach(async () => {
+    bodies = [];
     api = await createTestApi();
     world = await seedWorld(api);
     sql = api.get(DataSource);
   });
-  afterAll(() => api.close());
+  afterEach(() => api?.close());
 
   const register = async (username: string, idNumber: string, enterpriseId?: string) => {
     const res = await api.request({
@@ -58,6 +60,13 @@ describe('ID-number collisions', () => {
     return res;
   };
   const idsOf = (res: { json(): { id: string }[] }) => res.json().map((c) => c.id);
+  /** holder710 then claimant710 register with one ID number at the Lanzhou enterprise: a pending collision. */
+  const collide710 = async () => {
+    const holder = await register('holder710', testIdNumber(710), world.enterpriseLZ);
+    const claimant = await register('claimant710', testIdNumber(710), world.enterpriseLZ);
+    const [{ id }] = (await pending(world.tokens.entAdminLZ)).json();
+    return { id: id as string, holder, claimant };
+  };
 
   it('lists a pending collision to the enterprise, its city, the province and platform admins, masked; nobody else', async () => {
     const idNumber = testIdNumber(710);
@@ -85,7 +94,7 @@ describe('ID-number collisions', () => {
   });
 
   it('refuses another city, other roles and a bad decision without changing anything', async () => {
-    const [{ id }] = (await pending(world.tokens.entAdminLZ)).json();
+    const { id } = await collide710();
     const ts = await resolve(world.tokens.regulatorTS, id, 'claimant_confirmed');
     expect(ts.statusCode).toBe(404);
     expect(ts.json().code).toBe('ID_COLLISION_NOT_FOUND');
@@ -99,6 +108,7 @@ describe('ID-number collisions', () => {
 
   it('confirms the newcomer as the person: they get the number, the earlier account loses it and is disabled, audited', async () => {
     const idNumber = testIdNumber(710);
+    await collide710();
     const holderSession = await logIn(api, 'holder710', PASSWORD);
     const [{ id, claimant, holder }] = (await pending(world.tokens.regulatorLZ)).json();
     const done = await resolve(world.tokens.regulatorLZ, id, 'claimant_confirmed');
@@ -176,6 +186,16 @@ describe('ID-number collisions', () => {
   });
 
   it('never shows, logs or audits a whole ID number', async () => {
+    // A collision listed to every role and confirmed, another rejected.
+    const first = await collide710();
+    for (const token of [world.tokens.regulatorLZ, world.tokens.regulatorGS, world.tokens.admin, world.tokens.entAdminTS])
+      await pending(token);
+    expect((await resolve(world.tokens.regulatorLZ, first.id, 'claimant_confirmed')).statusCode).toBe(200);
+    await register('holder720', testIdNumber(720), world.enterpriseTS);
+    await register('claimant720', testIdNumber(720));
+    const [second] = (await pending(world.tokens.admin)).json();
+    expect((await resolve(world.tokens.admin, second.id, 'claim_rejected')).statusCode).toBe(200);
+    expect(await sql.query('SELECT 1 FROM audit_log')).not.toHaveLength(0);
     const everything = [
       ...bodies,
       JSON.stringify(await sql.query('SELECT * FROM audit_log')),

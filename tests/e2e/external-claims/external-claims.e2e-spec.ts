@@ -55,7 +55,9 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
     return events.length;
   };
 
-  beforeAll(async () => {
+  // Each test its own database and world: the claims of one count against another's yearly limit and lists.
+  beforeEach(async () => {
+    clock.set('2026-01-10T02:00:00Z');
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     db = api.get(DataSource);
@@ -70,7 +72,7 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
       .accrueCompletion(null, completion(world.users.traineeLZ, { category: 2, creditHours: '22', completedAt: '2025-10-10T02:00:00Z' }));
     await api.get(ComplianceEngine).recomputeAll({ year: 2025 });
   });
-  afterAll(() => api.close());
+  afterEach(() => api?.close());
 
   const methods2025 = async () =>
     (
@@ -218,6 +220,25 @@ describe('external hour claims (外部学时认定) over HTTP', () => {
   });
 
   it('keeps each role to its scope', async () => {
+    // Three claims of traineeLZ: one approved, one rejected by the employer, one by the city.
+    const submit = async (title: string, hours: string) => {
+      const res = await post('/me/external-claims', world.tokens.traineeLZ, claim({ title, hours }));
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    const approved = await submit('全国六西格玛管理推进会', '5');
+    expect((await post(`/external-claims/${approved}/endorse`, world.tokens.entAdminLZ)).json().status).toBe('endorsed');
+    expect((await post(`/external-claims/${approved}/approve`, world.tokens.regulatorLZ, { approvedHours: '5' })).statusCode).toBe(200);
+    const byEmployer = await submit('质量月活动', '2');
+    expect((await post(`/external-claims/${byEmployer}/reject`, world.tokens.entAdminLZ, { reason: '本单位未派员参加' })).statusCode).toBe(
+      200,
+    );
+    const byCity = await submit('精益管理研讨会', '3');
+    expect((await post(`/external-claims/${byCity}/endorse`, world.tokens.entAdminLZ)).json().status).toBe('endorsed');
+    expect((await post(`/external-claims/${byCity}/reject`, world.tokens.regulatorLZ, { reason: '证明材料无法核实' })).statusCode).toBe(
+      200,
+    );
+
     const mine = await get('/me/external-claims', world.tokens.traineeLZ);
     expect(mine.json().total).toBe(3);
     const id = mine.json().items[0].id;

@@ -45,7 +45,9 @@ describe('one verdict everywhere', () => {
   let b: Candidate; // a serving CQO appointed by exception, without appointment training
   const get = (url: string, token: string) => api.request({ method: 'GET', url, token });
 
-  beforeAll(async () => {
+  // Each test its own database: one publishes a stricter rule set, which the other's list must not see.
+  beforeEach(async () => {
+    clock.set('2026-06-15T02:00:00Z');
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     a = await candidate(api, { enterpriseId: world.enterpriseLZ, fullName: '甲首席' });
@@ -80,7 +82,7 @@ describe('one verdict everywhere', () => {
     }
     for (const who of [a, b]) await api.get(ComplianceEngine).recomputeTrainee(who.userId, 2026);
   });
-  afterAll(() => api.close());
+  afterEach(() => api?.close());
 
   it('lists a serving CQO without appointment training on the shortfall list and its export, with hours done and missing', async () => {
     const list = await get('/regulators/shortfalls?year=2026', world.tokens.regulatorTS);

@@ -25,7 +25,9 @@ describe('yearly report workflow', () => {
   const get = (url: string, token: string) => api.request({ method: 'GET', url, token });
   const post = (url: string, token: string, payload: object = {}) => api.request({ method: 'POST', url, token, payload });
 
-  beforeAll(async () => {
+  // Each test its own database: one files Lanzhou's report, which another's list of non-filers must not see.
+  beforeEach(async () => {
+    clock.set('2026-05-01T02:00:00Z');
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     const enterprises = api.get(EnterprisesService);
@@ -56,13 +58,14 @@ describe('yearly report workflow', () => {
     ).toBe(201);
     clock.set('2027-02-10T02:00:00Z');
   });
-  afterAll(() => api.close());
+  afterEach(() => api?.close());
 
   let cityReportId: string;
 
-  it('files the enterprise report, late and with a cqoInPlace the registry contradicts', async () => {
+  /** The Lanzhou enterprise files its 2026 report (late, on 10 February 2027). */
+  const fileLanzhouReport = () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const res = await post('/registry/yearly-reports', world.tokens.entAdminLZ, {
+    return post('/registry/yearly-reports', world.tokens.entAdminLZ, {
       year: 2026,
       cqoInPlace: true,
       appraisalSystemEstablished: true,
@@ -71,6 +74,10 @@ describe('yearly report workflow', () => {
       summary: '本企业已聘任首席质量官。',
       file: { fileName: '报告.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') },
     });
+  };
+
+  it('files the enterprise report, late and with a cqoInPlace the registry contradicts', async () => {
+    const res = await fileLanzhouReport();
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       dueOn: '2027-01-31',
@@ -84,6 +91,7 @@ describe('yearly report workflow', () => {
   });
 
   it('lists the city’s non-filers with the due date and reminds them once a day', async () => {
+    expect((await fileLanzhouReport()).statusCode).toBe(201);
     const list = await get('/registry/yearly-reports/non-filers?year=2026', world.tokens.regulatorLZ);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((r: { name: string }) => r.name)).toEqual([LONG_NAME]);

@@ -56,6 +56,8 @@ describe('certificate issuance, reissue, revocation and verification', () => {
   afterAll(() => api.close());
 
   it('issues a signed, stored certificate whose PDF holds the name, the serial and a QR code to its page', async () => {
+    // The reissue test corrects this trainee's name: the name printed here is set here.
+    await dataSource.query("UPDATE trainee_profiles SET full_name = '兰州学员' WHERE user_id = $1", [world.users.traineeLZ]);
     const { certificate, created } = await issuer.issue({
       traineeId: world.users.traineeLZ,
       kind: 'yearly_continuing',
@@ -93,7 +95,10 @@ describe('certificate issuance, reissue, revocation and verification', () => {
     expect(again.map((r) => r.created)).toEqual([false, false, false, false]);
     expect(new Set(again.map((r) => r.certificate.id))).toEqual(new Set([first.certificate.id]));
     expect(again[0].certificate.issuedAt.toISOString()).toBe(first.certificate.issuedAt.toISOString());
-    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM certificates WHERE trainee_id = $1', [world.users.traineeTS]);
+    const [{ n }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM certificates WHERE trainee_id = $1 AND kind = 'yearly_continuing' AND period = '2026'`,
+      [world.users.traineeTS],
+    );
     expect(n).toBe(1);
     // The history entry and the holder's notification were written with it, once.
     const events = await dataSource.query('SELECT type, actor_id FROM certificate_events WHERE certificate_id = $1', [
@@ -218,6 +223,7 @@ describe('certificate issuance, reissue, revocation and verification', () => {
       facts: { ...yearlyFacts(), year: 2024 },
     });
     const admin = api.get(CertificateAdministrationService);
+    clock.set('2026-06-05T02:00:00Z');
     await expect(admin.revoke(await actor('regulatorLZ'), certificate.id, '学时造假')).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
     await expect(admin.revoke(await actor('orgAdminA'), certificate.id, '学时造假')).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
     const revoked = await admin.revoke(await actor('regulatorGS'), certificate.id, '学时造假');
@@ -279,8 +285,16 @@ describe('certificate issuance, reissue, revocation and verification', () => {
   });
 
   it('finds a certificate by serial only with the last four of the ID number, answering unknown otherwise', async () => {
+    const { certificate } = await issuer.issue({
+      traineeId: world.users.traineeTS,
+      kind: 'yearly_continuing',
+      subjectKey: 'continuing-education',
+      period: '2021',
+      facts: { ...yearlyFacts(), year: 2021 },
+    });
     const [row] = await dataSource.query(
-      "SELECT serial, content->'holder'->>'idNumberMasked' AS masked FROM certificates WHERE status = 'valid' LIMIT 1",
+      "SELECT serial, content->'holder'->>'idNumberMasked' AS masked FROM certificates WHERE id = $1 AND status = 'valid'",
+      [certificate.id],
     );
     const verification = api.get(CertificateVerificationService);
     const last4 = (row.masked as string).slice(-4);
@@ -294,13 +308,45 @@ describe('certificate issuance, reissue, revocation and verification', () => {
   it('lists certificates within scope', async () => {
     const downloads = api.get(CertificateDownloadsService);
     const page = { page: 1, pageSize: 100 };
+    const orgABefore = (await downloads.list(await actor('orgAdminA'), {}, page)).total;
+    // Two course certificates of organization A (to traineeLZ), and traineeTS's appointment training, reissued once.
+    for (const i of [1, 2]) {
+      await issuer.issue({
+        traineeId: world.users.traineeLZ,
+        kind: 'course_completion',
+        subjectKey: randomUUID(),
+        period: '2026',
+        facts: {
+          kind: 'course_completion',
+          enrollmentId: randomUUID(),
+          courseId: randomUUID(),
+          courseVersionId: randomUUID(),
+          organizationId: world.orgA,
+          courseTitle: `质量管理体系第${i}讲`,
+          organizationName: '甲培训机构',
+          category: 2,
+          trainingKind: 'continuing',
+          creditHours: '2',
+          completedAt: '2026-05-20T08:00:00Z',
+        },
+      });
+    }
+    const { certificate: training } = await issuer.issue({
+      traineeId: world.users.traineeTS,
+      kind: 'appointment_training',
+      subjectKey: 'appointment',
+      period: 'once',
+      facts: { kind: 'appointment_training', appointmentHours: '21', requiredHours: '21', examPassedAt: '2026-05-30T03:00:00Z' },
+    });
+    await api.get(CertificateAdministrationService).reissue(await actor('regulatorTS'), training.id, '信息更正');
+
     const regulatorTS = await downloads.list(await actor('regulatorTS'), {}, page);
     expect(regulatorTS.items.length).toBeGreaterThan(0);
     expect(regulatorTS.items.every((c) => c.traineeId === world.users.traineeTS)).toBe(true);
     const orgA = await downloads.list(await actor('orgAdminA'), {}, page);
-    expect(orgA.total).toBe(100);
+    expect(orgA.total).toBe(orgABefore + 2);
     expect((await downloads.list(await actor('orgAdminB'), {}, page)).total).toBe(0);
-    const own = await downloads.list(await actor('traineeLZ'), { kind: 'appointment_training' }, page);
+    const own = await downloads.list(await actor('traineeTS'), { kind: 'appointment_training' }, page);
     expect(own.items.map((c) => c.status).sort()).toEqual(['superseded', 'valid']);
   });
 });

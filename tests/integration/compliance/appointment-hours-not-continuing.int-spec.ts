@@ -5,10 +5,11 @@ import { createHarness } from './harness';
 // (unless a rule set says otherwise: the switch is data, default off).
 describe('scenario: appointment hours do not count toward continuing hours', () => {
   let h: Harness;
-  beforeAll(async () => {
+  // Each test its own harness (database, clock): a rule set published or a clock moved by one is not seen by another.
+  beforeEach(async () => {
     h = await createHarness('2026-06-01T02:00:00Z');
   });
-  afterAll(() => h.close());
+  afterEach(() => h?.close());
 
   it('keeps 21 appointment hours out of the 14-hour continuing requirement of the same year', async () => {
     const trainee = await h.trainee({ optIn: true });

@@ -5,10 +5,11 @@ import { createHarness } from './harness';
 // share of the year elapsed, CST) or complete; the nightly run moves people as time passes.
 describe('scenario: at risk against the pro-rated share of the year', () => {
   let h: Harness;
-  beforeAll(async () => {
+  // Each test its own harness (database, clock): a rule set published or a clock moved by one is not seen by another.
+  beforeEach(async () => {
     h = await createHarness('2026-01-01T00:00:00Z'); // 08:00 CST on 1 January
   });
-  afterAll(() => h.close());
+  afterEach(() => h?.close());
 
   it('moves from on track to at risk as the year passes, and to complete when the hours are in', async () => {
     const trainee = await h.trainee({ optIn: true });

@@ -78,6 +78,15 @@ describe('scenario: a reversal moves a trainee from complete back to shortfall',
   it('refuses UPDATE, DELETE and TRUNCATE on the ledger at the database', async () => {
     const trainee = await h.trainee();
     const { entryId } = await h.complete(trainee, { creditHours: '1' });
+    // An audited adjustment, so that the audit log has a row for the DELETE below to be refused on.
+    await h.adjustments.adjust(h.admin, {
+      traineeId: trainee,
+      category: 1,
+      kind: 'continuing',
+      hours: '1',
+      occurredOn: '2025-09-01',
+      reason: '补录线下培训学时',
+    });
     await expect(h.db.query(`UPDATE credit_entries SET hours = 99 WHERE id = $1`, [entryId])).rejects.toThrow(/append-only/);
     await expect(h.db.query(`DELETE FROM credit_entries WHERE id = $1`, [entryId])).rejects.toThrow(/append-only/);
     await expect(h.db.query(`TRUNCATE credit_entries CASCADE`)).rejects.toThrow(/append-only/);

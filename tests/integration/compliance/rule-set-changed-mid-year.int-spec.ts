@@ -37,11 +37,12 @@ const RULES_16 = [
 describe('scenario: a rule set changed in the middle of a year', () => {
   let h: Harness;
   let province: string;
-  beforeAll(async () => {
+  // Each test its own harness (database, clock): a rule set published or a clock moved by one is not seen by another.
+  beforeEach(async () => {
     h = await createHarness('2025-12-20T02:00:00Z');
     province = (await h.db.query(`SELECT id FROM regions WHERE code = '620000'`))[0].id;
   });
-  afterAll(() => h.close());
+  afterEach(() => h?.close());
 
   it('applies 16 hours to the year in progress only when the admin says so, with an audited reason; 2025 keeps 14', async () => {
     const trainee = await h.trainee({ optIn: true });
@@ -85,6 +86,7 @@ describe('scenario: a rule set changed in the middle of a year', () => {
   });
 
   it('refuses to change the year in progress without the admin saying so, and any closed year', async () => {
+    h.clock.set('2026-03-15T02:00:00Z'); // 2026 in progress, 2025 closed
     const base = { name: '回溯规则', regionId: province, rules: [RULES_16[1]] };
     await expect(h.ruleSets.create(h.admin, { ...base, firstYear: 2027 - 1 })).rejects.toMatchObject({
       code: 'RULE_SET_INVALID',

@@ -9,7 +9,8 @@ describe("scenario: shortfall reminders on the rule set's dates", () => {
   let entAdmin: string;
   let trainee: string;
 
-  beforeAll(async () => {
+  // Each test its own harness (database, clock): the December test completes the trainee's hours and clears the flag.
+  beforeEach(async () => {
     h = await createHarness('2026-09-30T02:00:00Z');
     enterprise = await h.enterprise('620100', '兰州某某机械有限公司');
     [{ id: entAdmin }] = await h.db.query(
@@ -20,7 +21,7 @@ describe("scenario: shortfall reminders on the rule set's dates", () => {
     await h.complete(trainee, { creditHours: '4' });
     await h.complete(trainee, { category: 2, creditHours: '30' });
   });
-  afterAll(() => h.close());
+  afterEach(() => h?.close());
 
   const notifications = (userId: string) =>
     h.db.query(`SELECT title, body, dedupe_key FROM notifications WHERE user_id = $1 ORDER BY dedupe_key`, [userId]);
@@ -50,6 +51,8 @@ describe("scenario: shortfall reminders on the rule set's dates", () => {
   });
 
   it('reminds again on 1 December, catches up a missed 24 December, and stops once the flag is cleared', async () => {
+    h.clock.set('2026-10-01T01:00:00Z'); // the 1 October reminder went out
+    expect(await h.reminders.sendDue()).toMatchObject({ due: [{ date: '2026-10-01' }], sent: 2 });
     h.clock.set('2026-12-01T01:00:00Z');
     await h.engine.recomputeAll({ year: 2026 });
     expect(await h.reminders.sendDue()).toMatchObject({ due: [{ date: '2026-12-01' }], sent: 2 });

@@ -18,8 +18,9 @@ describe('a course’s declared hours against its lessons’ minutes', () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
     db = api.get(DataSource);
-    await db.query('UPDATE requirement_rule_sets SET minutes_per_credit_hour = 45'); // Gansu's length, not the test world's
   });
+  // Every test starts at Gansu's length (not the test world's); the approval test changes it.
+  beforeEach(() => db.query('UPDATE requirement_rule_sets SET minutes_per_credit_hour = 45'));
   afterAll(() => api.close());
 
   it('refuses to submit 1 学时 with a 1-minute lesson, naming the shortfall', async () => {

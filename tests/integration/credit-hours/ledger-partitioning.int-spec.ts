@@ -18,6 +18,13 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
   let trainee: string;
   let admin: string;
   let before: { rows: number; digest: string };
+  // The ledger as the migration left it, read before any test writes to it.
+  let migrated: {
+    digest: { rows: number; digest: string };
+    placed: { partition: string; year: number; rows: number }[];
+    keys: number;
+    audited: number;
+  };
 
   // Every column of every entry, in one text: compared before and after the migration.
   const digest = async (): Promise<{ rows: number; digest: string }> => {
@@ -83,6 +90,18 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
     db = await createSchemaDataSource(databaseUrl(name)).initialize();
     before = await digest();
     await db.runMigrations({ transaction: 'each' });
+    const placed: { partition: string; year: number; rows: number }[] = await db.query(
+      `SELECT tableoid::regclass::text AS partition, year::int AS year, count(*)::int AS rows FROM credit_entries GROUP BY 1, 2 ORDER BY 2`,
+    );
+    // The keys moved along: every accrual key once in the table that makes it unique across
+    // years, the audit log and its entries joined by (id, year).
+    const [{ keys }] = await db.query(
+      `SELECT count(*)::int AS keys FROM credit_accrual_keys k JOIN credit_entries e ON e.id = k.entry_id AND e.year = k.year AND e.accrual_key = k.accrual_key`,
+    );
+    const [{ audited }] = await db.query(
+      `SELECT count(*)::int AS audited FROM credit_audit_log a JOIN credit_entries e ON e.id = a.entry_id AND e.year = a.entry_year`,
+    );
+    migrated = { digest: await digest(), placed, keys, audited };
   });
 
   afterAll(async () => {
@@ -92,13 +111,10 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
 
   it('keeps every row, column for column, each in its year’s partition', async () => {
     expect(before.rows).toBe(1202);
-    expect(await digest()).toEqual(before);
+    expect(migrated.digest).toEqual(before);
     const [{ relkind }] = await db.query(`SELECT relkind FROM pg_class WHERE relname = 'credit_entries'`);
     expect(relkind).toBe('p');
-    const placed: { partition: string; year: number; rows: number }[] = await db.query(
-      `SELECT tableoid::regclass::text AS partition, year::int AS year, count(*)::int AS rows FROM credit_entries GROUP BY 1, 2 ORDER BY 2`,
-    );
-    expect(placed).toEqual([
+    expect(migrated.placed).toEqual([
       { partition: 'credit_entries_y2019', year: 2019, rows: 400 },
       { partition: 'credit_entries_y2025', year: 2025, rows: 402 },
       { partition: 'credit_entries_y2026', year: 2026, rows: 400 },
@@ -116,21 +132,14 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
         `credit_entries_y${thisYear + 1}`,
       ]),
     );
-    // The keys moved along: every accrual key once in the table that makes it unique across
-    // years, the audit log and its entries joined by (id, year).
-    const [{ keys }] = await db.query(
-      `SELECT count(*)::int AS keys FROM credit_accrual_keys k JOIN credit_entries e ON e.id = k.entry_id AND e.year = k.year AND e.accrual_key = k.accrual_key`,
-    );
-    expect(keys).toBe(1200);
-    const [{ audited }] = await db.query(
-      `SELECT count(*)::int AS audited FROM credit_audit_log a JOIN credit_entries e ON e.id = a.entry_id AND e.year = a.entry_year`,
-    );
-    expect(audited).toBe(2);
+    expect(migrated.keys).toBe(1200);
+    expect(migrated.audited).toBe(2);
   });
 
   it('still refuses a second accrual of a key, in the same year or another, and a second reversal', async () => {
     const ledger = new LedgerService(new OutboxWriter());
     const [{ id: existing }] = await db.query(`SELECT id FROM credit_entries WHERE accrual_key = 'completion:2019:7'`);
+    const rowsBefore = (await digest()).rows;
     // The same key again, even dated in another year (its own partition): nothing written.
     for (const occurredAt of ['2019-06-01T02:00:00Z', '2026-06-01T02:00:00Z', '2031-06-01T02:00:00Z']) {
       const again = await db.transaction((manager) =>
@@ -146,7 +155,7 @@ describe('ledger partitioned by year, migrated over existing entries', () => {
       );
       expect(again).toEqual({ entryId: existing, created: false, year: 2019 });
     }
-    expect((await digest()).rows).toBe(1202);
+    expect((await digest()).rows).toBe(rowsBefore);
     // The database itself refuses it, whoever writes: the key table, and the per-year unique index.
     expect(
       await code(`INSERT INTO credit_accrual_keys (accrual_key, entry_id, year) VALUES ('completion:2019:7', $1, 2019)`, [existing]),

@@ -25,6 +25,13 @@ describe('scenario: attendance outside the session', () => {
   });
   afterAll(() => api.close());
 
+  /** Attendance records and completions written so far: a refused request leaves both as they were. */
+  const written = async () =>
+    (
+      await db.query(
+        `SELECT (SELECT count(*) FROM attendance_records)::int AS records, (SELECT count(*) FROM outbox_events WHERE type = 'course.completed')::int AS completions`,
+      )
+    )[0];
   const record = (signedInAt: string, signedOutAt: string) =>
     api.request({
       method: 'POST',
@@ -52,10 +59,11 @@ describe('scenario: attendance outside the session', () => {
     ['a sign-out in the future', '2026-12-31T20:00:00+08:00', '2027-03-01T10:00:00+08:00', 'signedOutAt', /不能晚于当前时间/],
     ['a sign-out before the sign-in', '2026-12-31T22:00:00+08:00', '2026-12-31T21:00:00+08:00', 'signedOutAt', /晚于签到时间/],
   ])('refuses %s with a 400 naming the field, writing nothing', async (_what, signIn, signOut, field, message) => {
+    const before = await written();
     const res = await record(signIn, signOut);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'ATTENDANCE_TIMES_INVALID', details: [{ field, message: expect.stringMatching(message) }] });
-    expect(await db.query('SELECT count(*)::int AS n FROM attendance_records')).toEqual([{ n: 0 }]);
+    expect(await written()).toEqual(before);
   });
 
   it('refuses a sign-in before the trainee enrolled', async () => {
@@ -70,6 +78,7 @@ describe('scenario: attendance outside the session', () => {
   });
 
   it('refuses a sign-in sheet with one bad row, naming row and field, in either mode, and writes nothing', async () => {
+    const before = await written();
     for (const mode of ['valid-rows', 'all-or-nothing']) {
       const csv = [
         'username,sign_in,sign_out',
@@ -88,8 +97,7 @@ describe('scenario: attendance outside the session', () => {
         details: [{ field: 'rows[3].sign_in', message: expect.stringContaining('第3行') }],
       });
     }
-    expect(await db.query('SELECT count(*)::int AS n FROM attendance_records')).toEqual([{ n: 0 }]);
-    expect(await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'course.completed'`)).toEqual([{ n: 0 }]);
+    expect(await written()).toEqual(before);
   });
 
   it('accepts the same sheet once the row is right: the hours are dated at the sign-out', async () => {

@@ -15,6 +15,8 @@ describe('appointment refusals and renewal', () => {
     enterprise = await h.enterprise({ stateOwned: true });
     token = await h.adminToken(enterprise);
   });
+  // The renewal case moves the clock to 2027: every case starts on 1 May 2026.
+  beforeEach(() => h.clock.set('2026-05-01T02:00:00Z'));
   afterAll(() => h.close());
   const post = (url: string, payload: object, t = token) => h.api.request({ method: 'POST', url, token: t, payload });
 
@@ -161,6 +163,5 @@ describe('appointment refusals and renewal', () => {
     expect(old.json()).toMatchObject({ endedOn: '2027-04-19', endReason: 'renewed', termState: 'renewed' });
     // The enterprise counts toward its target without a gap.
     expect((await h.target('state_owned_or_large_production', '2027-04-19')).appointed).toBeGreaterThanOrEqual(1);
-    h.clock.set('2026-05-01T02:00:00Z');
   });
 });

@@ -5,6 +5,8 @@ import { TargetsHarness } from './harness';
 describe('target figures as of a date', () => {
   const h = new TargetsHarness('2021-12-20T02:00:00Z');
   beforeAll(() => h.start());
+  // Every test starts on 20 December 2021, whatever date the one before moved the clock to.
+  beforeEach(() => h.clock.set('2021-12-20T02:00:00Z'));
   afterAll(() => h.close());
 
   it('keeps the 2021-12-31 answer when an enterprise appoints later, and shows both verdicts', async () => {
@@ -31,6 +33,7 @@ describe('target figures as of a date', () => {
   });
 
   it('answers over HTTP with ?asOf, refusing a future date naming the field', async () => {
+    h.clock.set('2022-03-01T02:00:00Z'); // 2021-12-31 has passed
     const ok = await h.api.request({ method: 'GET', url: '/regulators/dashboard?asOf=2021-12-31', token: h.world.tokens.regulatorLZ });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().asOf).toBe('2021-12-31');

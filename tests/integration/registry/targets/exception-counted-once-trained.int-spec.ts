@@ -10,39 +10,37 @@ import { TargetsHarness } from './harness';
 // completed (the ledger as of the date, through the credit-hours evaluator), so the appointment
 // counts from that day and not before. An exception for anything else never becomes counted.
 describe('an exception appointment once the training is completed', () => {
-  const h = new TargetsHarness('2026-05-01T02:00:00Z');
+  let h: TargetsHarness;
   let base: { appointed: number; exceptionAppointments: number };
-  let trainee: string;
-  beforeAll(async () => {
+  // Each test its own world: the appointments, the training and the revocation of one are not another's.
+  beforeEach(async () => {
+    h = new TargetsHarness('2026-05-01T02:00:00Z');
     await h.start();
     const figures = await h.target('state_owned_or_large_production');
     base = { appointed: figures.appointed, exceptionAppointments: figures.exceptionAppointments };
   });
-  afterAll(() => h.close());
+  afterEach(() => h?.close());
 
-  it('is not counted while the training is missing', async () => {
+  /** Two exception appointments on 20 April: one without the training (its trainee returned), one without the education. */
+  const appointByException = async (): Promise<string> => {
     const untrained = await h.appoint(await h.enterprise({ stateOwned: true }), {
       appointedOn: '2026-04-20',
       candidate: { appointmentHours: '0', certificate: false },
       body: { eligibilityExceptionReason: '任职培训尚未完成，限期补训' },
     });
     expect(untrained.res.statusCode).toBe(201);
-    trainee = untrained.who.userId;
     const uneducated = await h.appoint(await h.enterprise({ stateOwned: true }), {
       appointedOn: '2026-04-20',
       candidate: { educationLevel: 'associate' },
       body: { eligibilityExceptionReason: '学历为大专，破格聘任' },
     });
     expect(uneducated.res.statusCode).toBe(201);
-    expect(await h.target('state_owned_or_large_production')).toMatchObject({
-      appointed: base.appointed,
-      exceptionAppointments: base.exceptionAppointments + 2,
-    });
-  });
+    return untrained.who.userId;
+  };
 
-  it('counts from the day the training is completed (CST), and not on the days before', async () => {
+  /** 21 hours completed at 00:30 CST on 5 June (16:30Z on 4 June), the certificate issued after (clock: 10 June). */
+  const completeTraining = async (trainee: string) => {
     h.clock.set('2026-06-10T02:00:00Z');
-    // 21 hours completed at 00:30 CST on 5 June (16:30Z on 4 June), the certificate issued after.
     await h.api.get(AccrualService).accrueCompletion(null, {
       enrollmentId: randomUUID(),
       traineeId: trainee,
@@ -61,6 +59,19 @@ describe('an exception appointment once the training is completed', () => {
       period: 'once',
       facts: { kind: 'appointment_training', appointmentHours: '21', requiredHours: '21', examPassedAt: '2026-06-05T02:00:00.000Z' },
     });
+  };
+
+  it('is not counted while the training is missing', async () => {
+    await appointByException();
+    expect(await h.target('state_owned_or_large_production')).toMatchObject({
+      appointed: base.appointed,
+      exceptionAppointments: base.exceptionAppointments + 2,
+    });
+  });
+
+  it('counts from the day the training is completed (CST), and not on the days before', async () => {
+    const trainee = await appointByException();
+    await completeTraining(trainee);
     const counted = { appointed: base.appointed + 1, exceptionAppointments: base.exceptionAppointments + 1 };
     const notYet = { appointed: base.appointed, exceptionAppointments: base.exceptionAppointments + 2 };
     expect(await h.target('state_owned_or_large_production', '2026-06-04')).toMatchObject(notYet);
@@ -76,6 +87,8 @@ describe('an exception appointment once the training is completed', () => {
   });
 
   it('stops counting again when the certificate is revoked (a correction of history)', async () => {
+    const trainee = await appointByException();
+    await completeTraining(trainee);
     const { id } = (await h.api
       .get(CertificatesRepository)
       .findCurrent({ traineeId: trainee, kind: 'appointment_training', subjectKey: 'appointment', period: 'once' }))!;
