@@ -6,9 +6,6 @@ SELECT expires_at FROM account_tokens WHERE token_hash = $1;
 -- activeAccountsWithEmail (identity.accounts.activeWithEmail)
 SELECT id, username, display_name AS "displayName", email FROM users WHERE email = $1 AND status = 'active' ORDER BY id;
 
--- bumpSessionVersion (identity.sessions.bumpVersion)
-UPDATE users SET session_version = session_version + 1 WHERE id = $1;
-
 -- enterpriseExists (identity.accounts.enterpriseExists)
 SELECT 1 AS found FROM (SELECT e.id, e.name, e.region_id, r.path AS region_path
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
@@ -32,14 +29,6 @@ DELETE FROM audit_log WHERE at < $1;
 
 -- regionExists (identity.accounts.regionExists)
 SELECT 1 AS found FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g WHERE g.id = $1;
-
--- revokeRefreshTokens (identity.sessions.revokeRefreshTokens)
-UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL;
-
--- sessionState (identity.sessions.state)
-SELECT u.status, u.session_version,
-     EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL) AS session_revoked
-FROM users u WHERE u.id = $1;
 
 -- setDisplayName (identity.accounts.setDisplayName)
 UPDATE users SET display_name = $2 WHERE id = $1;
