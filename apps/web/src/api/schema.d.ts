@@ -14385,6 +14385,15 @@ export interface operations {
                     "application/json": components["schemas"]["LessonPreviewViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14394,8 +14403,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description 角色或范围不允许 */
+            /**
+             * @description 角色或范围不允许
+             *
+             *     角色或范围不允许
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

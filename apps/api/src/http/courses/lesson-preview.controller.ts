@@ -6,6 +6,7 @@ import type { LessonType } from '@cqo/courses';
 import { LESSON_TYPES, LessonPreviewService, LessonPreviewView } from '@cqo/courses';
 import { Access, CurrentActor } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ApiErrors } from '../common/api-responses';
 
 export class LessonPreviewDto {
   @ApiPropertyOptional({ description: 'SCORM/cmi5 lessons: the SCO or AU to open (its identifier); the first when absent' })
@@ -47,6 +48,7 @@ export class LessonPreviewController {
   @Access(Role.OrgAdmin, Role.PlatformAdmin)
   @ApiOperation({ summary: 'Opens a lesson (video, PDF, SCORM, cmi5) as a trainee would see it, recording and crediting nothing' })
   @ApiOkResponse({ type: LessonPreviewViewDto })
+  @ApiErrors(400, 403, 404)
   preview(
     @CurrentActor() actor: Actor,
     @Param('versionId', ParseIdPipe) versionId: string,
