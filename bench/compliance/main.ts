@@ -34,6 +34,8 @@ const ENTERPRISES = 1000;
 const KEEP = process.argv.includes('--keep');
 /** Reuse the database a `--keep` run left (same --trainees), skipping generation; statuses and flags start empty. */
 const REUSE = process.argv.includes('--reuse');
+/** One database per size, so a kept 1M database survives a 100k run. */
+const DATABASE = TRAINEES === 100_000 ? 'cqo_bench_compliance' : `cqo_bench_compliance_${TRAINEES}`;
 
 function ms(from: bigint): number {
   return Number(process.hrtime.bigint() - from) / 1e6;
@@ -133,13 +135,13 @@ async function baseline(db: Client, year: number): Promise<number> {
 async function main(): Promise<void> {
   const base = loadConfig();
   const url = new URL(base.databaseUrl);
-  url.pathname = '/cqo_bench_compliance';
+  url.pathname = `/${DATABASE}`;
   const databaseUrl = url.toString();
   const admin = new Client({ connectionString: new URL('/postgres', databaseUrl).toString() });
   await admin.connect();
   if (!REUSE) {
-    await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
-    await admin.query('CREATE DATABASE cqo_bench_compliance');
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
   }
   await migrateDatabase(databaseUrl);
   const db = new Client({ connectionString: databaseUrl });
@@ -291,7 +293,7 @@ async function main(): Promise<void> {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await db.end();
-    if (!KEEP && !REUSE) await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
+    if (!KEEP && !REUSE) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await admin.end();
   }
 }
