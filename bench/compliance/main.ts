@@ -21,6 +21,9 @@ import { migrateDatabase } from '@cqo/schema';
  *  - the full compliance recomputation (the worker's `compliance.recompute-all` job), cold and
  *    in steady state, as a ratio to one hand-written SQL aggregate over the same ledger, timed
  *    in the same run (goal ≤ 1.5×);
+ *  - the same two as CPU time of the PostgreSQL backends (the worker's connections against the
+ *    aggregate run without parallel workers), which other processes on the machine disturb much
+ *    less than wall time;
  *  - the delay from a new completion (an outbox `course.completed` event) to the updated status
  *    row, p50/p99 (goal p99 < 1 s);
  *  - the worker's peak memory (VmHWM, goal < 512 MiB).
@@ -34,6 +37,8 @@ const ENTERPRISES = 1000;
 const KEEP = process.argv.includes('--keep');
 /** Reuse the database a `--keep` run left (same --trainees), skipping generation; statuses and flags start empty. */
 const REUSE = process.argv.includes('--reuse');
+/** One database per size, so a kept 1M database survives a 100k run. */
+const DATABASE = TRAINEES === 100_000 ? 'cqo_bench_compliance' : `cqo_bench_compliance_${TRAINEES}`;
 
 function ms(from: bigint): number {
   return Number(process.hrtime.bigint() - from) / 1e6;
@@ -56,6 +61,32 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** CPU time (user + system) of a process so far, in ms; 0 if it has gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time of the PostgreSQL backends of the bench database other than the bench's own (the
+ * worker's connections), by pid. PostgreSQL runs on this machine, so /proc has them.
+ */
+async function backendCpu(db: Client, database: string): Promise<Map<number, number>> {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  return new Map(rows.map((r: { pid: number }) => [r.pid, cpuMs(r.pid)]));
+}
+
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -133,13 +164,13 @@ async function baseline(db: Client, year: number): Promise<number> {
 async function main(): Promise<void> {
   const base = loadConfig();
   const url = new URL(base.databaseUrl);
-  url.pathname = '/cqo_bench_compliance';
+  url.pathname = `/${DATABASE}`;
   const databaseUrl = url.toString();
   const admin = new Client({ connectionString: new URL('/postgres', databaseUrl).toString() });
   await admin.connect();
   if (!REUSE) {
-    await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
-    await admin.query('CREATE DATABASE cqo_bench_compliance');
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
   }
   await migrateDatabase(databaseUrl);
   const db = new Client({ connectionString: databaseUrl });
@@ -191,8 +222,22 @@ async function main(): Promise<void> {
     const baselines: number[] = [];
     for (let i = 0; i < 3; i++) baselines.push(await baseline(db, year));
     const base = Math.min(...baselines);
+    // The same aggregate without parallel workers, for its CPU time: a figure the load of other
+    // processes moves much less than wall time (the recompute's is measured the same way).
+    const [{ pid: ownPid }] = (await db.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
+    await db.query('SET max_parallel_workers_per_gather = 0');
+    const baseCpus: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = cpuMs(ownPid);
+      await baseline(db, year);
+      baseCpus.push(cpuMs(ownPid) - before);
+    }
+    await db.query('RESET max_parallel_workers_per_gather');
+    const baseCpu = Math.min(...baseCpus);
 
+    const cpus: number[] = [];
     const runAll = async (): Promise<number> => {
+      const cpuBefore = await backendCpu(db, DATABASE);
       const t = process.hrtime.bigint();
       const job = await queue.add(
         'compliance.recompute-all',
@@ -200,12 +245,16 @@ async function main(): Promise<void> {
         { ...DEFAULT_JOB_OPTIONS, jobId: `bench-${randomUUID()}` },
       );
       await job.waitUntilFinished(events, 30 * 60_000);
-      return ms(t);
+      const elapsed = ms(t);
+      cpus.push(cpuSince(cpuBefore, await backendCpu(db, DATABASE)));
+      return elapsed;
     };
     const cold = await runAll();
     const warm: number[] = [];
     for (let i = 0; i < 3; i++) warm.push(await runAll());
     const steady = Math.min(...warm);
+    const coldCpu = cpus[0];
+    const steadyCpu = Math.min(...cpus.slice(1));
     const [{ rows, flags }] = (
       await db.query(
         `SELECT (SELECT count(*) FROM compliance_statuses)::int AS rows, (SELECT count(*) FROM compliance_flags)::int AS flags`,
@@ -263,6 +312,9 @@ async function main(): Promise<void> {
       ['baseline: one SQL aggregate over the ledger (best of 3)', `${fmt(base)} ms`, '1.00×'],
       ['full recomputation, cold (first run: every status row inserted)', `${fmt(cold)} ms`, `${(cold / base).toFixed(2)}×`],
       ['full recomputation, steady state (nightly; best of 3)', `${fmt(steady)} ms`, `${(steady / base).toFixed(2)}×  (goal ≤ 1.5×)`],
+      ['baseline CPU (the aggregate without parallel workers; best of 3)', `${fmt(baseCpu)} ms`, '1.00×'],
+      ['recompute CPU of the worker’s backends, cold', `${fmt(coldCpu)} ms`, `${(coldCpu / baseCpu).toFixed(2)}×`],
+      ['recompute CPU of the worker’s backends, steady state (best of 3)', `${fmt(steadyCpu)} ms`, `${(steadyCpu / baseCpu).toFixed(2)}×`],
       ['completion → status delay p50', `${fmt(percentile(delays, 50))} ms`, ''],
       [
         'completion → status delay p99',
@@ -279,7 +331,7 @@ async function main(): Promise<void> {
         .join(' / ')}\n`,
     );
     process.stdout.write(
-      `status rows ${rows.toLocaleString('en')}, flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`,
+      `status rows ${rows.toLocaleString('en')}, flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; backend CPU per run ${cpus.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`,
     );
   } finally {
     if (worker && worker.exitCode === null) {
@@ -291,7 +343,7 @@ async function main(): Promise<void> {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await db.end();
-    if (!KEEP && !REUSE) await admin.query('DROP DATABASE IF EXISTS cqo_bench_compliance WITH (FORCE)');
+    if (!KEEP && !REUSE) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -6,7 +6,7 @@ import { traineeCountEstimate } from '@cqo/trainees';
 import { currentYear, periodPosition } from './compliance-period';
 import { SUM_COLUMN_NAMES, SumColumn, sumsSelect } from './requirement-judgement';
 import {
-  disableHashAgg,
+  chunkSettings,
   lockBucket,
   lockBuckets,
   orphanStatuses,
@@ -14,7 +14,6 @@ import {
   recomputeTemplate,
   rangeUntouched,
   rulesInForce,
-  setChunkWorkMem,
   shareRulesInForce,
 } from './sql/compliance-engine.sql';
 import { VerdictChange, VerdictChangesService } from './verdict-changes.service';
@@ -155,9 +154,8 @@ export class ComplianceEngine {
         const counts = await this.dataSource.transaction(async (manager) => {
           // Ascending order, like every other holder of these locks: no deadlock.
           await runCommand(manager, lockBuckets, [LOCK_NAMESPACE, chunk[0], chunk[1]]);
-          await runCommand(manager, setChunkWorkMem, []);
-          // The ledger's totals as a sorted group aggregate, not a hash aggregate (see disableHashAgg).
-          await runCommand(manager, disableHashAgg, []);
+          // Work memory, the ledger's totals as a sorted group aggregate, no JIT (see chunkSettings).
+          await runCommand(manager, chunkSettings, []);
           return this.run(manager, lo, hi, options.year, includeOnce, now, true);
         });
         total = add(total, counts);

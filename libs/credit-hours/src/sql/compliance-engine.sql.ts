@@ -243,17 +243,24 @@ export const lockBucket = defineQuery<[namespace: number, bucket: number]>(
   'SELECT pg_advisory_xact_lock($1, $2)',
 );
 
-/** The work memory of one chunk's statement (SET takes no parameters: a constant). */
+/** The work memory of one chunk's statement (a constant in the statement text). */
 export const CHUNK_WORK_MEM = '64MB';
 
-export const setChunkWorkMem = defineQuery<[]>('creditHours.engine.setWorkMem', `SET LOCAL work_mem = '${CHUNK_WORK_MEM}'`);
-
 /**
- * The ledger's totals as a sorted group aggregate over the merged index-only scans (trainee
- * order), not a hash aggregate: with three numeric sums per group the hash aggregate took about
- * twice the CPU time for the same rows (bench:compliance, issue 20).
+ * The settings of one chunk's transaction, in one round trip (`set_config(..., true)` is
+ * `SET LOCAL`):
+ * - work_mem {@link CHUNK_WORK_MEM} for the chunk's hash joins and sorts;
+ * - no hash aggregate: the ledger's totals as a sorted group aggregate over the merged
+ *   index-only scans (trainee order), not a hash aggregate: with three numeric sums per group
+ *   the hash aggregate took about twice the CPU time for the same rows (bench:compliance, issue 20);
+ * - no JIT: a chunk's statements run for tens to hundreds of milliseconds, and a cost estimate
+ *   above `jit_above_cost` (the set-based check planned with a hashed scan of every account
+ *   did) spent 50–80 ms per statement compiling expressions.
  */
-export const disableHashAgg = defineQuery<[]>('creditHours.engine.disableHashAgg', 'SET LOCAL enable_hashagg = off');
+export const chunkSettings = defineQuery<[]>(
+  'creditHours.engine.chunkSettings',
+  `SELECT set_config('work_mem', '${CHUNK_WORK_MEM}', true), set_config('enable_hashagg', 'off', true), set_config('jit', 'off', true)`,
+);
 
 /** The distinct kinds of rules in force for year `$1` (`once` rules too when `$2`). */
 export const rulesInForce = defineQuery<
@@ -289,11 +296,29 @@ export const rangeUntouched = defineQuery<[lo: string, hi: string, year: number,
                              AND (f.period_year = $3::int OR ($4::boolean AND f.period_year = 0))) AS untouched`,
 );
 
-/** Rows written by this run (`updated_at` = `$3`) that name a missing trainee or a rule outside their rule set. */
+/**
+ * Rows written by this run (`updated_at` = `$3`) that name a missing trainee or a rule outside
+ * their rule set. Each distinct trainee and each distinct (rule set, rule) pair is probed once,
+ * not each row (a chunk writes three rows per trainee and names a handful of rules), and the
+ * accounts are read only within the chunk's id range: without that bound the planner may hash
+ * every account of the table for each chunk (a sequential scan of a million users per chunk).
+ */
 export const orphanStatuses = defineQuery<[lo: string, hi: string, now: Date], { orphans: number }>(
   'creditHours.engine.orphanStatuses',
-  `SELECT count(*)::int AS orphans FROM compliance_statuses cs
-        WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
-          AND (NOT EXISTS (SELECT 1 FROM ${PUBLIC_USER_ACCOUNTS} u WHERE u.id = cs.trainee_id)
-               OR NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = cs.rule_id AND r.rule_set_id = cs.rule_set_id))`,
+  `WITH written AS MATERIALIZED (
+     SELECT cs.trainee_id, cs.rule_set_id, cs.rule_id FROM compliance_statuses cs
+      WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
+   ),
+   missing_trainees AS (
+     SELECT t.trainee_id FROM (SELECT DISTINCT trainee_id FROM written) t
+      WHERE NOT EXISTS (SELECT 1 FROM ${PUBLIC_USER_ACCOUNTS} u WHERE u.id = t.trainee_id AND u.id BETWEEN $1::uuid AND $2::uuid)
+   ),
+   foreign_rules AS (
+     SELECT p.rule_set_id, p.rule_id FROM (SELECT DISTINCT rule_set_id, rule_id FROM written) p
+      WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = p.rule_id AND r.rule_set_id = p.rule_set_id)
+   )
+   SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM missing_trainees) AND NOT EXISTS (SELECT 1 FROM foreign_rules) THEN 0
+               ELSE (SELECT count(*)::int FROM written w
+                      WHERE w.trainee_id IN (SELECT trainee_id FROM missing_trainees)
+                         OR (w.rule_set_id, w.rule_id) IN (SELECT rule_set_id, rule_id FROM foreign_rules)) END AS orphans`,
 );
