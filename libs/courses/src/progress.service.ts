@@ -321,6 +321,7 @@ export class ProgressService {
         sessionXmin: cached ? s.session_xmin : null,
         progressXmin: cached ? s.progress_xmin : null,
         traineeId: actor.userId,
+        enrollmentId: s.enrollment_id,
       },
     });
     // The state after this write, as the next heartbeat of this session will find it.
@@ -355,6 +356,7 @@ export class ProgressService {
       writes.map((w) => w.sessionXmin),
       writes.map((w) => w.progressXmin),
       writes.map((w) => w.traineeId),
+      writes.map((w) => w.enrollmentId),
     ]);
     const answers: (BeatUpdateRow | undefined)[] = writes.map(() => undefined);
     for (const { ord, ...row } of rows) answers[Number(ord) - 1] = row;
