@@ -13,12 +13,13 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function harness(groupsInFlight = 1, maxGroupSize = 10) {
+function harness(groupsInFlight = 1, maxGroupSize = 10, together = false) {
   const groups: { items: Item[]; done: ReturnType<typeof deferred<number[]>> }[] = [];
   const singles: { item: Item; done: ReturnType<typeof deferred<number>> }[] = [];
   const commit = new GroupCommit<Item, number>({
     groupsInFlight,
     maxGroupSize,
+    together,
     key: (i) => i.key,
     writeGroup: (items) => {
       const done = deferred<number[]>();
@@ -120,5 +121,27 @@ describe('GroupCommit', () => {
     expect(singles.map((s) => s.item.value)).toEqual([1, 4]);
     singles[1].done.resolve(40);
     await expect(Promise.all(rest)).resolves.toEqual([20, 30, 40]);
+  });
+
+  it('together: groups the waiting items of one key, one group per key in flight', async () => {
+    const { commit, groups, singles } = harness(2, 10, true);
+    const a1 = commit.submit({ key: 'a', value: 1 });
+    const a2 = commit.submit({ key: 'a', value: 2 });
+    const b3 = commit.submit({ key: 'b', value: 3 });
+    const a4 = commit.submit({ key: 'a', value: 4 });
+    const b5 = commit.submit({ key: 'b', value: 5 });
+    // a1 and b3 run; a2, a4 and b5 wait for their key.
+    expect(singles.map((s) => s.item.value)).toEqual([1, 3]);
+    singles[0].done.resolve(10);
+    await a1;
+    await flush();
+    expect(groups.map((g) => g.items.map((i) => i.value))).toEqual([[2, 4]]);
+    singles[1].done.resolve(30);
+    await b3;
+    await flush();
+    expect(singles.map((s) => s.item.value)).toEqual([1, 3, 5]);
+    groups[0].done.resolve([20, 40]);
+    singles[2].done.resolve(50);
+    await expect(Promise.all([a2, a4, b5])).resolves.toEqual([20, 40, 50]);
   });
 });

@@ -4,9 +4,11 @@
  * groups run at once, each of at most `maxGroupSize` items. An idle system writes an item at
  * once (a group of one); a busy one writes more per statement instead of queueing statements.
  *
- * Items with the same `key` (the rows they write) never run in two groups at once, nor twice in
- * one group: a later one waits for the group holding its key. So groups running together never
- * lock the same rows (no deadlock between them) and a multi-row write sees each row once.
+ * Items with the same `key` (the rows they lock) never run in two groups at once: a later one
+ * waits for the group holding its key, so groups running together never wait for each other's
+ * locks (no deadlock between them). By default a group holds each key once (a multi-row write
+ * sees each row once); with `together`, a group is the waiting items of one key (one lock taken
+ * for many rows, e.g. the enrolments of one course version).
  *
  * Each item gets its own answer. When a group's write fails as a whole, each of its items is
  * written alone (`writeOne`), so one item's error is that item's error only.
@@ -14,8 +16,10 @@
 export interface GroupCommitOptions<I, O> {
   groupsInFlight: number;
   maxGroupSize: number;
-  /** The rows an item writes. */
+  /** The rows an item locks. */
   key(item: I): string;
+  /** A group is the items of one key (instead of items of distinct keys). */
+  together?: boolean;
   /** Writes a group of two or more; answers one result per item, in order. */
   writeGroup(items: I[]): Promise<O[]>;
   /** Writes one item (a group of one, or each item of a group that failed). */
@@ -52,9 +56,11 @@ export class GroupCommit<I, O> {
   private drain(): void {
     while (this.inFlight < this.options.groupsInFlight && this.waiting.length) {
       const group: Waiting<I, O>[] = [];
+      // Together: the first key not in flight, then only that key. Otherwise: any key not in flight, once.
+      const takes = (w: Waiting<I, O>) => (this.options.together && group.length ? w.key === group[0].key : !this.keysInFlight.has(w.key));
       for (let k = 0; k < this.waiting.length && group.length < this.options.maxGroupSize;) {
         const w = this.waiting[k];
-        if (this.keysInFlight.has(w.key)) {
+        if (!takes(w)) {
           k++;
           continue;
         }
