@@ -111,7 +111,9 @@ async function main(): Promise<void> {
     clients.send({ world });
     await once(clients, 'message');
     const baseline = await phase(origin, 'baseline', 'baseline (GET, 1 indexed read, no auth)');
-    const heartbeat = PHASES.includes('heartbeat') ? await phase(origin, 'heartbeat', 'heartbeat (POST, JWT, group-committed write)') : undefined;
+    const heartbeat = PHASES.includes('heartbeat')
+      ? await phase(origin, 'heartbeat', 'heartbeat (POST, JWT, group-committed write)')
+      : undefined;
     // No warm-up: each (trainee, course) pair is enrolled once.
     const enrol = PHASES.includes('enrol')
       ? await phase(origin, 'enrol', `enrol (POST, JWT, 1 statement + view, ${ENROL_COURSES} courses)`, false)
