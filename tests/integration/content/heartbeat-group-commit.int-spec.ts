@@ -1,6 +1,7 @@
 import * as pg from 'pg';
 import { DataSource } from 'typeorm';
-import { Actor, FakeClock, Role } from '@cqo/core';
+import type { Actor } from '@cqo/core';
+import { FakeClock, Role } from '@cqo/core';
 import { HEARTBEAT_GROUPS_IN_FLIGHT, ProgressService } from '@cqo/courses';
 import { SessionStateService } from '@cqo/identity';
 import type { TestApi } from '../../support/api';

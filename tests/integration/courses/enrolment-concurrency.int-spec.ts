@@ -1,6 +1,7 @@
 import * as pg from 'pg';
 import { DataSource } from 'typeorm';
-import { Actor, Role } from '@cqo/core';
+import type { Actor } from '@cqo/core';
+import { Role } from '@cqo/core';
 import { EnrollmentsService } from '@cqo/courses';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
