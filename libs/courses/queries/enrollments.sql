@@ -9,6 +9,39 @@ SELECT count(*)::int AS total FROM enrollments e WHERE e.course_version_id = $1 
 -- endEnrollmentSessionsQuery (courses.enrollments.endSessions)
 UPDATE study_sessions SET ended_at = $2 WHERE enrollment_id = $1 AND ended_at IS NULL;
 
+-- enrolGroupQuery (courses.enrollments.enrolGroup)
+WITH i AS (
+  SELECT * FROM unnest($2::uuid[], $3::timestamptz[]) AS i(trainee_id, now)
+), v AS (
+  SELECT id, course_id FROM course_versions
+   WHERE id = $1 AND status = 'published' AND capacity IS NULL
+     AND (enrollment_opens_at IS NULL OR enrollment_opens_at <= (SELECT min(now) FROM i))
+     AND (enrollment_closes_at IS NULL OR enrollment_closes_at > (SELECT max(now) FROM i))
+   FOR NO KEY UPDATE
+), ins AS (
+  INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_at)
+  SELECT i.trainee_id, v.course_id, v.id, 'enrolled', 'self', i.now FROM v, i
+  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
+    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
+    WHERE enrollments.status = 'withdrawn'
+  RETURNING id, trainee_id, course_id, course_version_id, status, source, enrolled_at, withdrawn_at, completed_at, final_exam_passed_at
+), seat AS (
+  UPDATE course_versions SET seats_taken = seats_taken + (SELECT count(*) FROM ins)
+   WHERE id = (SELECT id FROM v) AND EXISTS (SELECT 1 FROM ins) RETURNING id
+)
+SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*) FROM seat) AS seats,
+    e.id, e.trainee_id, e.course_id, e.course_version_id, e.status, e.source, e.enrolled_at, e.withdrawn_at,
+    e.completed_at, e.final_exam_passed_at, v.version, v.title, v.organization_id, o.name AS organization_name, v.category, v.kind,
+    v.credit_hours, v.delivery_mode, v.final_exam_paper_id, v.completion_share,
+    (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS required_lessons,
+    (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
+      WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
+  FROM (SELECT 1) AS one
+  LEFT JOIN ins e ON true
+  LEFT JOIN course_versions v ON v.id = e.course_version_id
+  LEFT JOIN (SELECT o.id, o.name, o.region_id, r.path AS region_path
+     FROM training_organizations o LEFT JOIN regions r ON r.id = o.region_id) o ON o.id = v.organization_id;
+
 -- enrolQuery (courses.enrollments.enrol)
 WITH v AS (
   SELECT id, course_id FROM course_versions

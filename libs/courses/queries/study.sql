@@ -11,6 +11,30 @@ SELECT v.attention_check_timeout_seconds AS timeout, v.attention_check_from_bank
      ARRAY(SELECT t.code FROM course_version_topics cvt JOIN topics t ON t.id = cvt.topic_id WHERE cvt.course_version_id = v.id) AS topic_codes
 FROM enrollments e JOIN course_versions v ON v.id = e.course_version_id WHERE e.id = $1;
 
+-- beatGroupUpdateQuery (courses.study.beatGroupUpdate)
+WITH i AS (
+  SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::float8[], $5::jsonb[], $6::int[], $7::float8[],
+                       $8::timestamptz[], $9::text[], $10::text[], $11::uuid[])
+    WITH ORDINALITY AS i(session_id, beats, last_beat_at, position, watched, credit, furthest_position, now, session_xmin, progress_xmin, trainee_id, ord)
+), beat AS (
+  UPDATE study_sessions s
+     SET last_beat_at = i.last_beat_at, position = i.position, watched = i.watched, credited_seconds = s.credited_seconds + i.credit,
+         beats = s.beats + 1, uncredited_beats = s.uncredited_beats + CASE WHEN i.credit = 0 THEN 1 ELSE 0 END
+    FROM i
+   WHERE s.id = ANY($1::uuid[]) AND s.id = i.session_id AND s.beats = i.beats AND s.ended_at IS NULL AND s.trainee_id = i.trainee_id
+     AND (i.session_xmin IS NULL OR (s.xmin::text = i.session_xmin AND EXISTS (
+           SELECT 1 FROM lesson_progress lp0 WHERE lp0.enrollment_id = s.enrollment_id AND lp0.lesson_id = s.lesson_id AND lp0.xmin::text = i.progress_xmin)))
+  RETURNING i.ord, s.enrollment_id, s.lesson_id, s.credited_seconds, s.xmin::text AS session_xmin,
+            i.credit, i.furthest_position, i.position, i.now
+)
+UPDATE lesson_progress lp
+   SET active_seconds = lp.active_seconds + beat.credit, furthest_position = GREATEST(lp.furthest_position, beat.furthest_position),
+       last_position = COALESCE(beat.position, lp.last_position), updated_at = beat.now
+  FROM beat
+ WHERE lp.enrollment_id = ANY($12::uuid[]) AND lp.enrollment_id = beat.enrollment_id AND lp.lesson_id = beat.lesson_id
+RETURNING beat.ord, beat.credited_seconds AS session_seconds, lp.active_seconds, lp.required_seconds, lp.furthest_position,
+          lp.completed_at IS NOT NULL AS completed, beat.session_xmin, lp.xmin::text AS progress_xmin;
+
 -- beatStateQuery (courses.study.beatState)
 SELECT s.enrollment_id, s.lesson_id, (extract(epoch FROM s.last_beat_at) * 1000)::float8 AS last_beat_ms,
       s.ended_at IS NOT NULL AS ended, s.ended_reason, s.position, s.watched, s.beats,

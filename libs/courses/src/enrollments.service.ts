@@ -23,7 +23,20 @@ import { EnrollmentSource, EnrollmentStatus } from './entities/enrollment.entity
 import { CompletionSource } from './entities/lesson-progress.entity';
 import { LessonType } from './entities/lesson.entity';
 import * as sql from './sql/enrollments.sql';
+import { GroupCommit } from './study/group-commit';
 import type { EnrollmentRow } from './sql/enrollments.sql';
+
+/** Self-enrolment group commit: at most this many groups (versions) written at once… */
+export const ENROL_GROUPS_IN_FLIGHT = 8;
+/** …each of at most this many enrolments. */
+export const ENROL_GROUP_SIZE = 100;
+
+/** A trainee's self-enrolment waiting for its group; `now` is ISO text. */
+interface PendingEnrolment {
+  courseVersionId: string;
+  traineeId: string;
+  now: string;
+}
 
 /** An enrolment as its trainee (or staff overseeing the course) sees it. */
 export interface EnrollmentView {
@@ -109,6 +122,20 @@ export class EnrollmentsService {
   ) {}
 
   /**
+   * Self-enrolments by group commit: those of one version arriving while its earlier ones are
+   * written go together in one statement (one lock of the version row, one seat update, one
+   * commit) instead of queueing one by one on the version's lock.
+   */
+  private readonly enrolments = new GroupCommit<PendingEnrolment, EnrollmentRow | undefined>({
+    groupsInFlight: ENROL_GROUPS_IN_FLIGHT,
+    maxGroupSize: ENROL_GROUP_SIZE,
+    together: true,
+    key: (e) => e.courseVersionId,
+    writeGroup: (group) => this.enrolGroup(group),
+    writeOne: (e) => this.enrolAlone(e),
+  });
+
+  /**
    * A trainee enrols in a published course version, inside its enrolment window, if a seat is
    * left. One statement: lock the version row if it takes enrolments now, insert (or revive a
    * withdrawn) enrolment, and take the seat only if that insert happened. Waiting requests
@@ -116,11 +143,18 @@ export class EnrollmentsService {
    */
   async enroll(actor: Actor, courseVersionId: string): Promise<EnrollmentView> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
-    const now = this.clock.now();
+    const row = await this.enrolments.submit({ courseVersionId, traineeId: actor.userId, now: this.clock.now().toISOString() });
+    // No row from a group: the trainee was enrolled already.
+    if (!row) throw CourseErrors.alreadyEnrolled();
+    return toView(row);
+  }
+
+  /** One trainee's enrolment alone, by every rule (capacity, window, another live version). */
+  private async enrolAlone({ courseVersionId, traineeId, now }: PendingEnrolment): Promise<EnrollmentRow> {
     let rows: (EnrollmentRow & { version_id: string | null; enrollment_id: string | null })[];
     try {
       // Prepared: one round trip, planned once per connection. The time goes as ISO text.
-      rows = await runPrepared(this.dataSource, sql.enrolQuery, [courseVersionId, actor.userId, now.toISOString()]);
+      rows = await runPrepared(this.dataSource, sql.enrolQuery, [courseVersionId, traineeId, now]);
     } catch (error) {
       // A live enrolment in another version of the same course.
       if (isUniqueViolation(error, 'ux_enrollments_trainee_id_course_id_live')) throw CourseErrors.alreadyEnrolled();
@@ -129,7 +163,21 @@ export class EnrollmentsService {
     const { version_id: versionId, enrollment_id: enrollmentId } = rows[0];
     if (!versionId) throw await this.whyClosed(this.dataSource.manager, courseVersionId);
     if (!enrollmentId) throw CourseErrors.alreadyEnrolled();
-    return toView(rows[0]);
+    return rows[0];
+  }
+
+  /**
+   * Enrolments of one version arriving together, in one statement. Anything but the plain case
+   * (a capacity, a window edge, a trainee twice, another live version of the course) makes the
+   * group fail as a whole, and GroupCommit then enrols each alone.
+   */
+  private async enrolGroup(group: PendingEnrolment[]): Promise<(EnrollmentRow | undefined)[]> {
+    const traineeIds = group.map((g) => g.traineeId);
+    if (new Set(traineeIds).size !== traineeIds.length) throw new Error('a trainee twice in one group');
+    const rows = await runPrepared(this.dataSource, sql.enrolGroupQuery, [group[0].courseVersionId, traineeIds, group.map((g) => g.now)]);
+    if (!rows[0]?.version_id) throw new Error('not a plain group: enrolled one by one');
+    const byTrainee = new Map(rows.filter((r) => r.enrollment_id).map((r) => [r.trainee_id, r]));
+    return group.map((g) => byTrainee.get(g.traineeId));
   }
 
   /** A trainee withdraws before the enrolment window closes; the seat is given back. */

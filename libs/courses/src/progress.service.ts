@@ -17,10 +17,16 @@ import { deviceSummary } from './study/device-summary';
 import { BeatStateCache } from './study/beat-state-cache';
 import { assessBeat, BeatReport, BeatVerdict, extendWatched } from './study/study-credit';
 import * as sql from './sql/study.sql';
-import type { BeatStateRow } from './sql/study.sql';
+import type { BeatStateRow, BeatUpdateRow, BeatWrite } from './sql/study.sql';
+import { GroupCommit } from './study/group-commit';
 
 /** The most one heartbeat can credit (the client is asked to beat every STUDY_HEARTBEAT_SECONDS, default 30). */
 export const HEARTBEAT_MAX_CREDIT_SECONDS = 60;
+
+/** Heartbeat group commit: at most this many groups written at once (of the pool's 20 connections)… */
+export const HEARTBEAT_GROUPS_IN_FLIGHT = 4;
+/** …each of at most this many heartbeats. */
+export const HEARTBEAT_GROUP_SIZE = 200;
 
 /** The hosted file a study session plays or shows. */
 export interface StudyContentView {
@@ -89,6 +95,34 @@ export interface AttentionAnswerResult {
 export class ProgressService {
   /** Each open session's state as this process last wrote or read it, so a heartbeat is one statement. */
   private readonly beatStates = new BeatStateCache<BeatStateRow>();
+  /**
+   * Heartbeat writes by group commit: beats arriving while earlier groups are written go
+   * together in one statement (one commit). A group's write that fails as a whole is retried
+   * beat by beat, so one beat's error is its own.
+   */
+  private readonly beatWrites = new GroupCommit<{ key: string; write: BeatWrite }, BeatUpdateRow | undefined>({
+    groupsInFlight: HEARTBEAT_GROUPS_IN_FLIGHT,
+    maxGroupSize: HEARTBEAT_GROUP_SIZE,
+    // A beat writes its session and its lesson's progress; the progress row is the wider key.
+    key: (b) => b.key,
+    writeGroup: (beats) => this.writeBeatGroup(beats.map((b) => b.write)),
+    writeOne: async ({ write: w }) =>
+      (
+        await runPrepared(this.dataSource, sql.beatUpdateQuery, [
+          w.sessionId,
+          w.beats,
+          w.lastBeatAt,
+          w.position,
+          w.watched,
+          w.credit,
+          w.furthestPosition,
+          w.now,
+          w.sessionXmin,
+          w.progressXmin,
+          w.traineeId,
+        ])
+      )[0],
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -273,19 +307,23 @@ export class ProgressService {
     const lastBeatMs = video ? nowMs : Math.floor(s.last_beat_ms) + Math.round(outcome.consumedSeconds * 1000);
     const watched = video ? extendWatched(s.watched, s.position, outcome.position, elapsed) : s.watched;
     const nowText = video ? new Date(nowMs).toISOString() : undefined;
-    const [row] = await runPrepared(this.dataSource, sql.beatUpdateQuery, [
-      sessionId,
-      s.beats,
-      nowText ?? new Date(lastBeatMs).toISOString(),
-      outcome.position,
-      JSON.stringify(watched),
-      credit,
-      outcome.furthestPosition,
-      nowText ?? new Date(nowMs).toISOString(),
-      cached ? s.session_xmin : null,
-      cached ? s.progress_xmin : null,
-      actor.userId,
-    ]);
+    const row = await this.beatWrites.submit({
+      key: `${s.enrollment_id}:${s.lesson_id}`,
+      write: {
+        sessionId,
+        beats: s.beats,
+        lastBeatAt: nowText ?? new Date(lastBeatMs).toISOString(),
+        position: outcome.position,
+        watched: JSON.stringify(watched),
+        credit,
+        furthestPosition: outcome.furthestPosition,
+        now: nowText ?? new Date(nowMs).toISOString(),
+        sessionXmin: cached ? s.session_xmin : null,
+        progressXmin: cached ? s.progress_xmin : null,
+        traineeId: actor.userId,
+        enrollmentId: s.enrollment_id,
+      },
+    });
     // The state after this write, as the next heartbeat of this session will find it.
     const next: BeatStateRow | undefined = row && {
       ...s,
@@ -302,6 +340,27 @@ export class ProgressService {
       progress_xmin: row.progress_xmin,
     };
     return { s, outcome, credit, row, next };
+  }
+
+  /** Many heartbeats' writes in one statement; one answer per beat, in order (undefined where its conditions failed). */
+  private async writeBeatGroup(writes: BeatWrite[]): Promise<(BeatUpdateRow | undefined)[]> {
+    const rows = await runPrepared(this.dataSource, sql.beatGroupUpdateQuery, [
+      writes.map((w) => w.sessionId),
+      writes.map((w) => w.beats),
+      writes.map((w) => w.lastBeatAt),
+      writes.map((w) => w.position),
+      writes.map((w) => w.watched),
+      writes.map((w) => w.credit),
+      writes.map((w) => w.furthestPosition),
+      writes.map((w) => w.now),
+      writes.map((w) => w.sessionXmin),
+      writes.map((w) => w.progressXmin),
+      writes.map((w) => w.traineeId),
+      writes.map((w) => w.enrollmentId),
+    ]);
+    const answers: (BeatUpdateRow | undefined)[] = writes.map(() => undefined);
+    for (const { ord, ...row } of rows) answers[Number(ord) - 1] = row;
+    return answers;
   }
 
   /** Credits the time since the last heartbeat (by the same rules) and closes the session. */

@@ -1,4 +1,8 @@
+import * as pg from 'pg';
 import { DataSource } from 'typeorm';
+import type { Actor } from '@cqo/core';
+import { Role } from '@cqo/core';
+import { EnrollmentsService } from '@cqo/courses';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
 import { insertTrainees, onlineCourse, publishCourse } from '../../support/courses';
@@ -52,6 +56,84 @@ describe('enrolment under concurrency', () => {
 
   it('enrols one trainee once, however often the request is sent at the same time', async () => {
     const version = await publishCourse(api, world, onlineCourse({ title: '重复报名测试', capacity: 10 }));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } }),
+      ),
+    );
+    expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(new Set(answers.filter((r) => r.statusCode !== 201).map((r) => `${r.statusCode} ${r.json().code}`))).toEqual(
+      new Set(['409 ALREADY_ENROLLED']),
+    );
+    const [v] = await db.query('SELECT seats_taken FROM course_versions WHERE id = $1', [version.id]);
+    expect(v.seats_taken).toBe(1);
+  });
+
+  /** Counts the statements sent by name while `run` runs. */
+  async function counting<T>(run: () => Promise<T>): Promise<{ result: T; sent: Map<string, number> }> {
+    const sent = new Map<string, number>();
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const name = (args[0] as { name?: string } | undefined)?.name;
+      if (name) sent.set(name, (sent.get(name) ?? 0) + 1);
+      return query.apply(this, args);
+    } as never);
+    try {
+      return { result: await run(), sent };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const actorOf = (id: string): Actor => ({
+    userId: id,
+    role: Role.Trainee,
+    organizationId: null,
+    enterpriseId: null,
+    regionId: null,
+    regionPath: null,
+  });
+
+  it('enrols trainees arriving together in a course without a limit by one statement (group commit), each once', async () => {
+    const version = await publishCourse(api, world, onlineCourse({ title: '不限名额的课程' }));
+    const trainees = await insertTrainees(api, 12, 'group');
+    const enrollments = api.get(EnrollmentsService);
+    // Handed in within one tick: the first goes alone, the others wait for it and go as one group.
+    const { result, sent } = await counting(() => Promise.all(trainees.map((t) => enrollments.enroll(actorOf(t.id), version.id))));
+    expect(sent.get('courses.enrollments.enrol')).toBe(1);
+    expect(sent.get('courses.enrollments.enrolGroup')).toBe(1);
+    expect(result.map((e) => [e.traineeId, e.courseVersionId, e.status, e.source, e.title])).toEqual(
+      trainees.map((t) => [t.id, version.id, 'enrolled', 'self', '不限名额的课程']),
+    );
+    const [counts] = await db.query(
+      `SELECT (SELECT count(*)::int FROM enrollments WHERE course_version_id = $1 AND status = 'enrolled') AS enrolled,
+              (SELECT seats_taken FROM course_versions WHERE id = $1) AS seats`,
+      [version.id],
+    );
+    expect(counts).toEqual({ enrolled: 12, seats: 12 });
+  });
+
+  it('answers each enrolment of a group on its own: enrolled already, or the same trainee twice, is a 409 for that one only', async () => {
+    const version = await publishCourse(api, world, onlineCourse({ title: '合并报名各自应答' }));
+    const [first, enrolledBefore, ...others] = await insertTrainees(api, 8, 'group-errors');
+    const enrollments = api.get(EnrollmentsService);
+    await enrollments.enroll(actorOf(enrolledBefore.id), version.id);
+    const enrolAll = (ids: string[]) => counting(() => Promise.allSettled(ids.map((id) => enrollments.enroll(actorOf(id), version.id))));
+    const outcomeOf = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 201 : (r.reason as { code: string }).code);
+    // `first` goes alone; the group holds one trainee enrolled already.
+    const grouped = await enrolAll([first.id, enrolledBefore.id, ...others.slice(0, 4).map((t) => t.id)]);
+    expect(grouped.sent.get('courses.enrollments.enrolGroup')).toBe(1);
+    expect(grouped.result.map(outcomeOf)).toEqual([201, 'ALREADY_ENROLLED', 201, 201, 201, 201]);
+    // A trainee twice in one group: the group is enrolled one by one, and one of the two gets in.
+    const [x, twice] = others.slice(4);
+    const repeated = await enrolAll([x.id, twice.id, twice.id]);
+    expect(repeated.result.map(outcomeOf)[0]).toBe(201);
+    expect(repeated.result.slice(1).map(outcomeOf).sort()).toEqual([201, 'ALREADY_ENROLLED'].sort());
+    const [v] = await db.query('SELECT seats_taken FROM course_versions WHERE id = $1', [version.id]);
+    expect(v.seats_taken).toBe(8);
+  });
+
+  it('enrols one trainee once in a course without a limit, however often the request is sent at the same time', async () => {
+    const version = await publishCourse(api, world, onlineCourse({ title: '不限名额重复报名' }));
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
         api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeLZ, payload: { courseVersionId: version.id } }),

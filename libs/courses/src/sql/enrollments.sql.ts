@@ -87,6 +87,48 @@ SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*)
   LEFT JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = v.organization_id`,
 );
 
+/**
+ * {@link enrolQuery} for many trainees enrolling in one version at once (group commit): the
+ * version is locked once, the enrolments are inserted (or withdrawn ones revived) in one
+ * statement, and the seats taken by those inserted. Only for a version without a capacity
+ * taking enrolments at every one of the times $3: otherwise `version_id` is null and nothing is
+ * written (the caller enrols each alone, by the exact rules). One row per enrolment written,
+ * with `trainee_id`; a trainee without a row was enrolled already. Run prepared.
+ */
+export const enrolGroupQuery = defineQuery<
+  [courseVersionId: string, traineeIds: string[], nows: string[]],
+  // The enrolment's columns are null unless enrollment_id is set.
+  EnrollmentRow & { version_id: string | null; enrollment_id: string | null }
+>(
+  'courses.enrollments.enrolGroup',
+  `
+WITH i AS (
+  SELECT * FROM unnest($2::uuid[], $3::timestamptz[]) AS i(trainee_id, now)
+), v AS (
+  SELECT id, course_id FROM course_versions
+   WHERE id = $1 AND status = 'published' AND capacity IS NULL
+     AND (enrollment_opens_at IS NULL OR enrollment_opens_at <= (SELECT min(now) FROM i))
+     AND (enrollment_closes_at IS NULL OR enrollment_closes_at > (SELECT max(now) FROM i))
+   FOR NO KEY UPDATE
+), ins AS (
+  INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_at)
+  SELECT i.trainee_id, v.course_id, v.id, 'enrolled', 'self', i.now FROM v, i
+  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
+    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
+    WHERE enrollments.status = 'withdrawn'
+  RETURNING id, trainee_id, course_id, course_version_id, status, source, enrolled_at, withdrawn_at, completed_at, final_exam_passed_at
+), seat AS (
+  UPDATE course_versions SET seats_taken = seats_taken + (SELECT count(*) FROM ins)
+   WHERE id = (SELECT id FROM v) AND EXISTS (SELECT 1 FROM ins) RETURNING id
+)
+SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*) FROM seat) AS seats,
+    ${ENROLLMENT_COLUMNS}
+  FROM (SELECT 1) AS one
+  LEFT JOIN ins e ON true
+  LEFT JOIN course_versions v ON v.id = e.course_version_id
+  LEFT JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = v.organization_id`,
+);
+
 /** Why a version took no enrolment: its state. */
 export const versionEnrolmentStateQuery = defineQuery<
   [courseVersionId: string],

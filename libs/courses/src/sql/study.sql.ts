@@ -171,6 +171,74 @@ SELECT beat.credited_seconds AS session_seconds, p.active_seconds, p.required_se
   FROM beat JOIN p ON TRUE`,
 );
 
+/** One heartbeat's write as {@link beatGroupUpdateQuery} takes it (the parameters of {@link beatUpdateQuery}). */
+export interface BeatWrite {
+  sessionId: string;
+  beats: number;
+  lastBeatAt: string;
+  position: number | null;
+  watched: string;
+  credit: number;
+  furthestPosition: number;
+  now: string;
+  sessionXmin: string | null;
+  progressXmin: string | null;
+  traineeId: string;
+  enrollmentId: string;
+}
+
+/**
+ * {@link beatUpdateQuery} for many heartbeats in one statement (group commit): each element of
+ * the arrays is one heartbeat with that statement's conditions, checked row by row. A heartbeat
+ * whose conditions fail writes nothing and has no row; `ord` (1-based) says which heartbeat a
+ * row answers. The group holds no two heartbeats of one session or one lesson's progress
+ * (GroupCommit's keys). Run prepared.
+ */
+export const beatGroupUpdateQuery = defineQuery<
+  [
+    sessionIds: string[],
+    beats: number[],
+    lastBeatAts: string[],
+    positions: (number | null)[],
+    watched: string[],
+    credits: number[],
+    furthestPositions: number[],
+    nows: string[],
+    sessionXmins: (string | null)[],
+    progressXmins: (string | null)[],
+    traineeIds: string[],
+    enrollmentIds: string[],
+  ],
+  BeatUpdateRow & { ord: string }
+>(
+  'courses.study.beatGroupUpdate',
+  // The `= ANY` conditions keep both updates on their primary keys whatever the group's size
+  // (joined to the unnested input alone, the planner may scan the tables).
+  `
+WITH i AS (
+  SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::float8[], $5::jsonb[], $6::int[], $7::float8[],
+                       $8::timestamptz[], $9::text[], $10::text[], $11::uuid[])
+    WITH ORDINALITY AS i(session_id, beats, last_beat_at, position, watched, credit, furthest_position, now, session_xmin, progress_xmin, trainee_id, ord)
+), beat AS (
+  UPDATE study_sessions s
+     SET last_beat_at = i.last_beat_at, position = i.position, watched = i.watched, credited_seconds = s.credited_seconds + i.credit,
+         beats = s.beats + 1, uncredited_beats = s.uncredited_beats + CASE WHEN i.credit = 0 THEN 1 ELSE 0 END
+    FROM i
+   WHERE s.id = ANY($1::uuid[]) AND s.id = i.session_id AND s.beats = i.beats AND s.ended_at IS NULL AND s.trainee_id = i.trainee_id
+     AND (i.session_xmin IS NULL OR (s.xmin::text = i.session_xmin AND EXISTS (
+           SELECT 1 FROM lesson_progress lp0 WHERE lp0.enrollment_id = s.enrollment_id AND lp0.lesson_id = s.lesson_id AND lp0.xmin::text = i.progress_xmin)))
+  RETURNING i.ord, s.enrollment_id, s.lesson_id, s.credited_seconds, s.xmin::text AS session_xmin,
+            i.credit, i.furthest_position, i.position, i.now
+)
+UPDATE lesson_progress lp
+   SET active_seconds = lp.active_seconds + beat.credit, furthest_position = GREATEST(lp.furthest_position, beat.furthest_position),
+       last_position = COALESCE(beat.position, lp.last_position), updated_at = beat.now
+  FROM beat
+ WHERE lp.enrollment_id = ANY($12::uuid[]) AND lp.enrollment_id = beat.enrollment_id AND lp.lesson_id = beat.lesson_id
+RETURNING beat.ord, beat.credited_seconds AS session_seconds, lp.active_seconds, lp.required_seconds, lp.furthest_position,
+          lp.completed_at IS NOT NULL AS completed, beat.session_xmin, lp.xmin::text AS progress_xmin`,
+);
+
 export const endSessionQuery = defineQuery<[sessionId: string, traineeId: string, now: Date]>(
   'courses.study.endSession',
   `UPDATE study_sessions SET ended_at = $3, ended_reason = 'ended' WHERE id = $1 AND trainee_id = $2 AND ended_at IS NULL`,
