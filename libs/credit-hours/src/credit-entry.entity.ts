@@ -1,3 +1,4 @@
+import type { JoinColumnOptions } from 'typeorm';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
@@ -18,6 +19,17 @@ export const CREDIT_SOURCES: readonly CreditSource[] = [
   'external_claim',
   'reversal',
 ];
+
+/**
+ * The join columns of a foreign key to a ledger entry. The ledger's key is `(id, year)` (it is
+ * partitioned by year), so a reference carries both columns under one constraint.
+ */
+export function creditEntryJoin(idColumn: string, yearColumn: string, constraint: string): JoinColumnOptions[] {
+  return [
+    { name: idColumn, referencedColumnName: 'id', foreignKeyConstraintName: constraint },
+    { name: yearColumn, referencedColumnName: 'year', foreignKeyConstraintName: constraint },
+  ];
+}
 
 /**
  * One line of the append-only credit-hour ledger. Rows are never updated or deleted (a trigger
@@ -105,10 +117,7 @@ export class CreditEntryEntity {
   reversesEntryId!: string | null;
 
   @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'reverses_entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' },
-    { name: 'year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' },
-  ])
+  @JoinColumn(creditEntryJoin('reverses_entry_id', 'year', 'fk_credit_entries_reverses_entry'))
   reversesEntry?: Relation<CreditEntryEntity>;
 
   /** Why a person wrote this entry (adjustments and reversals). */

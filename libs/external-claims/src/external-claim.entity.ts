@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
-import { CreditEntryEntity } from '@cqo/credit-hours';
+import { CreditEntryEntity, creditEntryJoin } from '@cqo/credit-hours';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 
@@ -115,10 +115,7 @@ export class ExternalClaimEntity {
   creditEntryYear!: number | null;
 
   @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'credit_entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' },
-    { name: 'credit_entry_year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' },
-  ])
+  @JoinColumn(creditEntryJoin('credit_entry_id', 'credit_entry_year', 'fk_external_hour_claims_credit_entry'))
   creditEntry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'timestamptz' })

@@ -19,6 +19,7 @@ import {
   Role,
   runCommand,
   runQuery,
+  safeFileName,
 } from '@cqo/core';
 import { EnterpriseImportEntity, EnterpriseImportStatus } from './enterprise-import.entity';
 import { assertImportFile, ImportFile, readRows } from './import-file';
@@ -113,7 +114,7 @@ export class EnterpriseImportService {
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await runQuery(manager, insertImport, [
         scopePath,
-        file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200),
+        safeFileName(file.fileName),
         sha256,
         file.format,
         effectiveOn ?? today,

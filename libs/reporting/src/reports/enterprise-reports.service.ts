@@ -15,6 +15,7 @@ import {
   Role,
   runCommand,
   runQuery,
+  safeFileName,
 } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
@@ -216,11 +217,13 @@ export class EnterpriseReportsService {
         appraisalResult: input.appraisalResult,
         majorQualityIncidents: input.majorQualityIncidents,
         summary: input.summary.trim(),
-        fileName: input.file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200),
-        fileContentType: input.file.contentType,
-        fileSize: input.file.data.length,
-        fileSha256: sha256,
-        fileStorageKey: key,
+        file: {
+          name: safeFileName(input.file.fileName),
+          contentType: input.file.contentType,
+          size: input.file.data.length,
+          sha256,
+          storageKey: key,
+        },
         status: 'filed' as const,
         filedAt: now,
         filedBy: actor.userId,
@@ -251,9 +254,9 @@ export class EnterpriseReportsService {
 
   async download(actor: Actor, id: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const report = await this.requireVisible(actor, id);
-    const data = await this.storage.get(report.fileStorageKey);
+    const data = await this.storage.get(report.file.storageKey);
     if (!data) throw RegistryErrors.reportNotFound();
-    return { fileName: report.fileName, contentType: report.fileContentType, data };
+    return { fileName: report.file.name, contentType: report.file.contentType, data };
   }
 
   async list(
