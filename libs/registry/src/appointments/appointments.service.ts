@@ -15,6 +15,7 @@ import {
   PageRequest,
   Role,
   runQuery,
+  runTemplate,
 } from '@cqo/core';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
 import { EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
@@ -33,8 +34,8 @@ import {
   accountWithRole,
   appointmentById,
   appointmentKeys,
-  appointmentsOfEnterprise,
-  appointmentsOfTrainee,
+  appointmentsOf,
+  APPOINTMENTS_OF,
   AppointmentRow,
   countAppointments,
   endAppointment,
@@ -417,13 +418,13 @@ export class AppointmentsService {
 
   /** Every appointment of a trainee (the history), newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string, manager: EntityManager = this.dataSource.manager): Promise<AppointmentView[]> {
-    const rows = await runQuery(manager, appointmentsOfTrainee, [traineeId]);
+    const rows = await runTemplate(manager, appointmentsOf, { owner: APPOINTMENTS_OF.trainee }, [traineeId]);
     return rows.map((r) => toView(r, this.today()));
   }
 
   /** Every appointment at an enterprise, newest first. No scope check: callers check the enterprise. */
   async ofEnterprise(enterpriseId: string): Promise<AppointmentView[]> {
-    const rows = await runQuery(this.dataSource, appointmentsOfEnterprise, [enterpriseId]);
+    const rows = await runTemplate(this.dataSource, appointmentsOf, { owner: APPOINTMENTS_OF.enterprise }, [enterpriseId]);
     return rows.map((r) => toView(r, this.today()));
   }
 
