@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { onlineCourse } from '../support/courses';
-import type { LiveServers } from '../support/browser';
-import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
+import type { LiveServers, ShiftedClock } from '../support/browser';
+import { DESKTOP, signIn } from '../support/browser';
+import { TEST_PASSWORD } from '../support/fixtures';
+import type { PackageLessonStage } from '../support/package-lesson';
+import { stagePackageLesson } from '../support/package-lesson';
 import { filesOf, SCORM12_SAMPLE_DIR, zipOf } from '../support/packages';
 
 /**
@@ -18,66 +18,30 @@ import { filesOf, SCORM12_SAMPLE_DIR, zipOf } from '../support/packages';
 jest.setTimeout(240_000);
 
 describe('a SCORM 1.2 package in Chromium', () => {
+  let stage: PackageLessonStage;
   let servers: LiveServers;
-  let world: World;
   let db: DataSource;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let clock: ShiftedClock;
   let enrollmentId: string;
   let lessonId: string;
-  const clock = new ShiftedClock();
-  const failures: string[] = [];
+  let failures: string[];
 
   beforeAll(async () => {
-    servers = await startLiveServers({}, { clock });
-    const { api } = servers;
-    world = await seedWorld(api);
-    db = api.get(DataSource);
-    const imported = await api.request({
-      method: 'POST',
-      url: '/content-packages',
-      token: world.tokens.orgAdminA,
-      payload: { fileName: 'scorm-sample.zip', contentBase64: (await zipOf(filesOf(SCORM12_SAMPLE_DIR))).toString('base64') },
+    stage = await stagePackageLesson({
+      packageDir: SCORM12_SAMPLE_DIR,
+      fileName: 'scorm-sample.zip',
+      type: 'scorm',
+      courseTitle: 'SCORM 课件课程（浏览器测试）',
+      lessonTitle: '质量管理体系基础（课件）',
     });
-    expect(imported.statusCode).toBe(201);
-    const created = await api.request({
-      method: 'POST',
-      url: '/courses',
-      token: world.tokens.orgAdminA,
-      payload: onlineCourse({
-        title: 'SCORM 课件课程（浏览器测试）',
-        lessons: [{ title: '质量管理体系基础（课件）', type: 'scorm', minutes: 10, required: true, contentPackageId: imported.json().id }],
-      }),
-    });
-    expect(created.statusCode).toBe(201);
-    const versionId = created.json().id;
-    lessonId = created.json().lessons[0].id;
-    for (const [url, token, payload] of [
-      [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
-      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: '甘质培审〔2026〕scorm-browser' }],
-      [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
-    ] as const) {
-      expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
-    }
-    enrollmentId = (
-      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
-    ).json().id;
-
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    // The page's clock (and its frames'): runs in real time until the test moves it ahead.
-    await context.clock.install();
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-    page.on('response', (res) => res.status() >= 400 && failures.push(`${res.status()} ${res.url()}`));
-    page.on('console', (message) => message.type() === 'error' && failures.push(`console: ${message.text()}`));
-    await signIn(page, servers.baseUrl, 'traineets', TEST_PASSWORD);
+    ({ servers, db, browser, context, page, clock, enrollmentId, lessonId, failures } = stage);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await servers?.close();
+    await stage?.close();
   });
 
   it('lets the org admin import a SCORM package in the course form, and says what is wrong with a bad one', async () => {

@@ -1,11 +1,11 @@
-import { DataSource } from 'typeorm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { onlineCourse } from '../support/courses';
-import type { LiveServers } from '../support/browser';
-import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
-import { filesOf, SCORM2004_SAMPLE_DIR, zipOf } from '../support/packages';
+import type { DataSource } from 'typeorm';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { LiveServers, ShiftedClock } from '../support/browser';
+import { DESKTOP, signIn } from '../support/browser';
+import { TEST_PASSWORD } from '../support/fixtures';
+import type { PackageLessonStage } from '../support/package-lesson';
+import { stagePackageLesson } from '../support/package-lesson';
+import { SCORM2004_SAMPLE_DIR } from '../support/packages';
 
 /**
  * The sample SCORM 2004 package (tests/fixtures/scorm2004-sample: two SCOs, choice and flow
@@ -17,66 +17,31 @@ import { filesOf, SCORM2004_SAMPLE_DIR, zipOf } from '../support/packages';
 jest.setTimeout(240_000);
 
 describe('a SCORM 2004 package with two SCOs in Chromium', () => {
+  let stage: PackageLessonStage;
   let servers: LiveServers;
-  let world: World;
   let db: DataSource;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let clock: ShiftedClock;
+  let versionId: string;
   let enrollmentId: string;
   let lessonId: string;
-  let versionId: string;
-  const clock = new ShiftedClock();
-  const failures: string[] = [];
+  let failures: string[];
 
   beforeAll(async () => {
-    servers = await startLiveServers({}, { clock });
-    const { api } = servers;
-    world = await seedWorld(api);
-    db = api.get(DataSource);
-    const imported = await api.request({
-      method: 'POST',
-      url: '/content-packages',
-      token: world.tokens.orgAdminA,
-      payload: { fileName: 'scorm2004-sample.zip', contentBase64: (await zipOf(filesOf(SCORM2004_SAMPLE_DIR))).toString('base64') },
+    stage = await stagePackageLesson({
+      packageDir: SCORM2004_SAMPLE_DIR,
+      fileName: 'scorm2004-sample.zip',
+      type: 'scorm',
+      courseTitle: 'SCORM 2004 课件课程（浏览器测试）',
+      lessonTitle: '质量风险管理（课件）',
     });
-    expect(imported.statusCode).toBe(201);
-    const created = await api.request({
-      method: 'POST',
-      url: '/courses',
-      token: world.tokens.orgAdminA,
-      payload: onlineCourse({
-        title: 'SCORM 2004 课件课程（浏览器测试）',
-        lessons: [{ title: '质量风险管理（课件）', type: 'scorm', minutes: 10, required: true, contentPackageId: imported.json().id }],
-      }),
-    });
-    expect(created.statusCode).toBe(201);
-    versionId = created.json().id;
-    lessonId = created.json().lessons[0].id;
-    for (const [url, token, payload] of [
-      [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
-      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: '甘质培审〔2026〕scorm2004-browser' }],
-      [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
-    ] as const) {
-      expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
-    }
-    enrollmentId = (
-      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
-    ).json().id;
-
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await context.clock.install();
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-    page.on('response', (res) => res.status() >= 400 && failures.push(`${res.status()} ${res.url()}`));
-    page.on('console', (message) => message.type() === 'error' && failures.push(`console: ${message.text()}`));
-    await signIn(page, servers.baseUrl, 'traineets', TEST_PASSWORD);
+    ({ servers, db, browser, context, page, clock, versionId, enrollmentId, lessonId, failures } = stage);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await servers?.close();
+    await stage?.close();
   });
 
   it('plays both SCOs to completion through 下一讲, crediting the minutes each SCO was studied', async () => {
