@@ -31,5 +31,6 @@ export * from './hours/decimal-hours';
 export * from './health/dependency-monitor';
 export * from './database/read-data-source';
 export * from './database/sql-query';
+export * from './database/run-page';
 export * from './database/sql-snapshot';
 export * from './sql/outbox.sql';

@@ -18,6 +18,7 @@ import {
   regionContains,
   Role,
   runCommand,
+  runPage,
   runQuery,
   safeFileName,
 } from '@cqo/core';
@@ -197,13 +198,11 @@ export class EnterpriseImportService {
   /** The preview's errors, row by row, naming the column. */
   async errors(actor: Actor, id: string, page: PageRequest): Promise<Page<ImportErrorRow>> {
     await this.requireVisible(actor, id);
-    const [{ total }] = await runQuery(this.dataSource, countImportErrors, [id]);
-    const rows = await runQuery(this.dataSource, importErrors, [id, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => ({ row: r.row_no, column: r.column, message: r.message })),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countImportErrors, rows: importErrors }, [id], page, (r) => ({
+      row: r.row_no,
+      column: r.column,
+      message: r.message,
+    }));
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Page<ImportView>> {

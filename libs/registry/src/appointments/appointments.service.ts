@@ -8,12 +8,11 @@ import {
   Clock,
   CommonErrors,
   isUniqueViolation,
-  offsetOf,
   OutboxWriter,
   Page,
-  pageOf,
   PageRequest,
   Role,
+  runPage,
   runQuery,
   runTemplate,
 } from '@cqo/core';
@@ -407,12 +406,8 @@ export class AppointmentsService {
       scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     }
     const params = [scopePath, ownEnterprise, filter.status ?? null, filter.enterpriseId ?? null, filter.exceptionsOnly ?? false] as const;
-    const [{ total }] = await runQuery(this.dataSource, countAppointments, [...params]);
-    const rows = await runQuery(this.dataSource, listAppointments, [...params, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => toView(r, this.today())),
-      total,
-      page,
+    return runPage(this.dataSource, { count: countAppointments, rows: listAppointments }, [...params], page, (r) =>
+      toView(r, this.today()),
     );
   }
 

@@ -14,6 +14,7 @@ import {
   PageRequest,
   Role,
   runCommand,
+  runPage,
   runQuery,
   safeFileName,
 } from '@cqo/core';
@@ -139,23 +140,17 @@ export class EnterpriseReportsService {
    */
   async nonFilers(actor: Actor, filter: { year: number; regionId?: string }, page: PageRequest): Promise<Page<NonFilerRow>> {
     const params = await this.nonFilersParams(actor, filter);
-    const [{ total }] = await runQuery(this.dataSource, countNonFilers, params);
-    const rows = await runQuery(this.dataSource, pageNonFilers, [...params, page.pageSize, offsetOf(page)]);
     const dueOn = await this.dueOn(filter.year);
     const overdue = chinaDateOf(this.clock.now()) > dueOn;
-    return pageOf(
-      rows.map((r) => ({
-        enterpriseId: r.id,
-        name: r.name,
-        creditCode: r.credit_code,
-        regionName: r.region_name,
-        year: filter.year,
-        dueOn,
-        overdue,
-      })),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countNonFilers, rows: pageNonFilers }, params, page, (r) => ({
+      enterpriseId: r.id,
+      name: r.name,
+      creditCode: r.credit_code,
+      regionName: r.region_name,
+      year: filter.year,
+      dueOn,
+      overdue,
+    }));
   }
 
   /**
