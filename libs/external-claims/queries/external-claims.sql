@@ -38,7 +38,7 @@ SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = c.trainee_id
   JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.enterprise_id WHERE {{where}}
-   ORDER BY c.created_at DESC, c.id LIMIT {{limit}} OFFSET {{offset}};
+   ORDER BY c.created_at DESC, c.id {{page}};
 
 -- countClaims (externalClaims.claims.count)
 SELECT count(*)::int AS total FROM external_hour_claims c

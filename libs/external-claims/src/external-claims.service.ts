@@ -13,14 +13,12 @@ import {
   fieldLabel,
   normalizeHours,
   ObjectStorage,
-  offsetOf,
   Page,
-  pageOf,
   PageRequest,
   Role,
   runCommand,
   runQuery,
-  runTemplate,
+  runTemplatePage,
   ScopePolicy,
   toCentiHours,
 } from '@cqo/core';
@@ -431,14 +429,7 @@ export class ExternalClaimsService {
   }
 
   private async page(where: string, params: unknown[], page: PageRequest): Promise<Page<ExternalClaimView>> {
-    const [{ total }] = await runTemplate(this.dataSource, countClaims, { where }, params);
-    const rows = await runTemplate(
-      this.dataSource,
-      claimsPage,
-      { where, limit: `$${params.length + 1}`, offset: `$${params.length + 2}` },
-      [...params, page.pageSize, offsetOf(page)],
-    );
-    return pageOf(rows.map(toView), total, page);
+    return runTemplatePage(this.dataSource, { count: countClaims, rows: claimsPage }, { where }, params, page, (rows) => rows.map(toView));
   }
 }
 

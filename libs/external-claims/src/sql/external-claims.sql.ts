@@ -148,16 +148,16 @@ export const countClaims = defineTemplate<'where', { total: number }>(
   (f) => `SELECT count(*)::int AS total ${CLAIMS_FROM} WHERE ${f.where}`,
 );
 
-export const claimsPage = defineTemplate<'where' | 'limit' | 'offset', ClaimRow>(
+export const claimsPage = defineTemplate<'where' | 'page', ClaimRow>(
   'externalClaims.claims.page',
-  ['where', 'limit', 'offset'],
+  ['where', 'page'],
   (f) => `SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
               to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
               p.full_name AS trainee_name, e.name AS enterprise_name,
               COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.content_type, 'size', v.size) ORDER BY v.storage_key)
                           FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
          ${CLAIMS_FROM} WHERE ${f.where}
-        ORDER BY c.created_at DESC, c.id LIMIT ${f.limit} OFFSET ${f.offset}`,
+        ORDER BY c.created_at DESC, c.id ${f.page}`,
 );
 
 export const claimLimits = defineQuery<
