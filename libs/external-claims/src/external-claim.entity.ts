@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
 import { CreditEntryEntity, creditEntryJoin } from '@cqo/credit-hours';
+import { StoredFileColumns } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 
@@ -136,20 +137,8 @@ export class ExternalClaimEvidenceEntity {
   @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'fk_external_claim_evidence_claim' })
   claim?: Relation<ExternalClaimEntity>;
 
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  @Column({ type: 'text' })
-  contentType!: string;
-
-  @Column({ type: 'int' })
-  size!: number;
-
-  @Column({ type: 'text' })
-  sha256!: string;
-
-  @Column({ type: 'text' })
-  storageKey!: string;
+  @Column(() => StoredFileColumns, { prefix: 'file' })
+  file!: StoredFileColumns;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

@@ -352,9 +352,9 @@ export class ExternalClaimsService {
     await this.get(actor, claimId);
     const rows = await runQuery(this.dataSource, evidenceFile, [evidenceId, claimId]);
     if (rows.length === 0) throw ExternalClaimErrors.evidenceNotFound();
-    const data = await this.storage.get(rows[0].storage_key);
+    const data = await this.storage.get(rows[0].file_storage_key);
     if (!data) throw ExternalClaimErrors.evidenceNotFound();
-    return { fileName: rows[0].file_name, contentType: rows[0].content_type, data };
+    return { fileName: rows[0].file_name, contentType: rows[0].file_content_type, data };
   }
 
   private async topicIssues(input: ExternalClaimInput): Promise<FieldIssue[]> {
