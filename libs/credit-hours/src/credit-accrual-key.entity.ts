@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { CreditEntryEntity, creditEntryJoin } from './credit-entry.entity';
+import { Column, Entity, PrimaryColumn, Relation } from 'typeorm';
+import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity';
 
 /**
  * The accrual keys of the ledger, unique across every year. `credit_entries` is partitioned by
@@ -20,7 +20,6 @@ export class CreditAccrualKeyEntity {
   @Column({ type: 'smallint' })
   year!: number;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(creditEntryJoin('entry_id', 'year', 'fk_credit_accrual_keys_entry'))
+  @ReferencesCreditEntry('entry_id', 'year', 'fk_credit_accrual_keys_entry')
   entry?: Relation<CreditEntryEntity>;
 }

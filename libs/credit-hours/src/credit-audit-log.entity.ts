@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Role } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
-import { CreditEntryEntity, creditEntryJoin } from './credit-entry.entity';
+import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity';
 
 export type CreditAuditAction = 'adjustment' | 'reversal';
 
@@ -41,8 +41,7 @@ export class CreditAuditLogEntity {
   @Column({ type: 'smallint' })
   entryYear!: number;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(creditEntryJoin('entry_id', 'entry_year', 'fk_credit_audit_log_entry'))
+  @ReferencesCreditEntry('entry_id', 'entry_year', 'fk_credit_audit_log_entry')
   entry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'text' })

@@ -1,4 +1,3 @@
-import type { JoinColumnOptions } from 'typeorm';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
@@ -21,14 +20,19 @@ export const CREDIT_SOURCES: readonly CreditSource[] = [
 ];
 
 /**
- * The join columns of a foreign key to a ledger entry. The ledger's key is `(id, year)` (it is
- * partitioned by year), so a reference carries both columns under one constraint.
+ * A many-to-one reference to a ledger entry, kept while the entry is (RESTRICT). The ledger's key
+ * is `(id, year)` (it is partitioned by year), so the reference is two columns under one constraint.
  */
-export function creditEntryJoin(idColumn: string, yearColumn: string, constraint: string): JoinColumnOptions[] {
-  return [
+export function ReferencesCreditEntry(idColumn: string, yearColumn: string, constraint: string): PropertyDecorator {
+  const relation = ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' });
+  const join = JoinColumn([
     { name: idColumn, referencedColumnName: 'id', foreignKeyConstraintName: constraint },
     { name: yearColumn, referencedColumnName: 'year', foreignKeyConstraintName: constraint },
-  ];
+  ]);
+  return (target, property) => {
+    join(target, property);
+    relation(target, property);
+  };
 }
 
 /**
@@ -116,8 +120,7 @@ export class CreditEntryEntity {
   @Column({ type: 'uuid', nullable: true })
   reversesEntryId!: string | null;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(creditEntryJoin('reverses_entry_id', 'year', 'fk_credit_entries_reverses_entry'))
+  @ReferencesCreditEntry('reverses_entry_id', 'year', 'fk_credit_entries_reverses_entry')
   reversesEntry?: Relation<CreditEntryEntity>;
 
   /** Why a person wrote this entry (adjustments and reversals). */

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
-import { CreditEntryEntity, creditEntryJoin } from '@cqo/credit-hours';
+import { CreditEntryEntity, ReferencesCreditEntry } from '@cqo/credit-hours';
 import { StoredFileColumns } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
@@ -115,8 +115,7 @@ export class ExternalClaimEntity {
   @Column({ type: 'smallint', nullable: true })
   creditEntryYear!: number | null;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn(creditEntryJoin('credit_entry_id', 'credit_entry_year', 'fk_external_hour_claims_credit_entry'))
+  @ReferencesCreditEntry('credit_entry_id', 'credit_entry_year', 'fk_external_hour_claims_credit_entry')
   creditEntry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'timestamptz' })
