@@ -1,10 +1,7 @@
-import { DataSource } from 'typeorm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { onlineCourse } from '../support/courses';
-import type { LiveServers } from '../support/browser';
-import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
+import { DESKTOP, signIn } from '../support/browser';
+import { TEST_PASSWORD } from '../support/fixtures';
+import type { PackageLessonStage } from '../support/package-lesson';
+import { stagePackageLesson } from '../support/package-lesson';
 import { CMI5_SAMPLE_DIR, filesOf, zipOf } from '../support/packages';
 
 /**
@@ -17,71 +14,27 @@ import { CMI5_SAMPLE_DIR, filesOf, zipOf } from '../support/packages';
 jest.setTimeout(180_000);
 
 describe('a cmi5 course in Chromium', () => {
-  let servers: LiveServers;
-  let world: World;
-  let db: DataSource;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let enrollmentId: string;
-  let lessonId: string;
-  const clock = new ShiftedClock();
-  const failures: string[] = [];
+  let stage: PackageLessonStage;
   const ORG_ADMIN = 'orgadmina';
 
   beforeAll(async () => {
-    servers = await startLiveServers({}, { clock });
-    const { api } = servers;
-    world = await seedWorld(api);
-    db = api.get(DataSource);
-    const imported = await api.request({
-      method: 'POST',
-      url: '/content-packages',
-      token: world.tokens.orgAdminA,
-      payload: { fileName: 'quality-basics.zip', contentBase64: (await zipOf(filesOf(CMI5_SAMPLE_DIR))).toString('base64') },
+    stage = await stagePackageLesson({
+      packageDir: CMI5_SAMPLE_DIR,
+      fileName: 'quality-basics.zip',
+      type: 'cmi5',
+      courseTitle: 'cmi5 课件课程（浏览器测试）',
+      lessonTitle: '质量管理原则（课件）',
+      failStatus: 500,
     });
-    expect(imported.statusCode).toBe(201);
-    const created = await api.request({
-      method: 'POST',
-      url: '/courses',
-      token: world.tokens.orgAdminA,
-      payload: onlineCourse({
-        title: 'cmi5 课件课程（浏览器测试）',
-        lessons: [{ title: '质量管理原则（课件）', type: 'cmi5', minutes: 10, required: true, contentPackageId: imported.json().id }],
-      }),
-    });
-    expect(created.statusCode).toBe(201);
-    const versionId = created.json().id;
-    lessonId = created.json().lessons[0].id;
-    for (const [url, token, payload] of [
-      [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
-      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: '甘质培审〔2026〕cmi5-browser' }],
-      [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
-    ] as const) {
-      expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
-    }
-    enrollmentId = (
-      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
-    ).json().id;
-
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    // The page's clock (and its frames'): runs in real time until the test moves it ahead.
-    await context.clock.install();
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-    page.on('response', (res) => res.status() >= 500 && failures.push(`${res.status()} ${res.url()}`));
-    page.on('console', (message) => message.type() === 'error' && failures.push(`console: ${message.text()}`));
-    await signIn(page, servers.baseUrl, 'traineets', TEST_PASSWORD);
   });
 
   it('lets the org admin import a cmi5 package in the course form, and says what is wrong with a bad one', async () => {
-    const admin = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const admin = await stage.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const org = await admin.newPage();
-    org.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    org.on('pageerror', (error) => stage.failures.push(`page error: ${error.message}`));
     try {
-      await signIn(org, servers.baseUrl, ORG_ADMIN, TEST_PASSWORD);
-      await org.goto(`${servers.baseUrl}/app/org/courses/new`);
+      await signIn(org, stage.servers.baseUrl, ORG_ADMIN, TEST_PASSWORD);
+      await org.goto(`${stage.servers.baseUrl}/app/org/courses/new`);
       const lesson = org.getByRole('group', { name: '第 1 课时' });
       await lesson.getByLabel('类型').selectOption('cmi5');
       const input = lesson.getByTestId('package-upload-input');
@@ -93,38 +46,37 @@ describe('a cmi5 course in Chromium', () => {
       await lesson.getByText('压缩包根目录缺少 cmi5.xml').waitFor();
       await input.setInputFiles({ name: 'quality-basics.zip', mimeType: 'application/zip', buffer: await zipOf(filesOf(CMI5_SAMPLE_DIR)) });
       await lesson.getByTestId('package-imported').getByText('质量管理基础（cmi5 示例课件）').waitFor();
-      expect(await db.query(`SELECT original_name FROM content_packages WHERE original_name = 'quality-basics.zip'`)).toHaveLength(2);
-      expect(failures).toEqual([]);
+      expect(await stage.db.query(`SELECT original_name FROM content_packages WHERE original_name = 'quality-basics.zip'`)).toHaveLength(2);
+      expect(stage.failures).toEqual([]);
     } finally {
       await admin.close();
     }
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await servers?.close();
+    await stage?.close();
   });
 
   it('launches the AU, which reports through our endpoint, and completes the lesson with the minutes the server saw', async () => {
-    await page.goto(`${servers.baseUrl}/app/learning/${enrollmentId}`);
-    await page.getByRole('link', { name: '开始学习', exact: true }).click();
-    await page.waitForURL(`**/learning/${enrollmentId}/lessons/${lessonId}`);
-    await page.getByRole('button', { name: '启动课件' }).click();
-    const au = page.frameLocator('[data-testid="cmi5-frame"]');
+    await stage.page.goto(`${stage.servers.baseUrl}/app/learning/${stage.enrollmentId}`);
+    await stage.page.getByRole('link', { name: '开始学习', exact: true }).click();
+    await stage.page.waitForURL(`**/learning/${stage.enrollmentId}/lessons/${stage.lessonId}`);
+    await stage.page.getByRole('button', { name: '启动课件' }).click();
+    const au = stage.page.frameLocator('[data-testid="cmi5-frame"]');
     await au.locator('#status[data-state="ready"]').waitFor();
     const launchedAt = Date.now();
 
     // Six minutes of study: the server's clock and the page's move ahead together.
-    clock.advance(6 * 60_000);
-    await context.clock.fastForward('06:00');
+    stage.clock.advance(6 * 60_000);
+    await stage.context.clock.fastForward('06:00');
     await au.getByLabel('“过程方法”属于质量管理原则吗？').selectOption('yes');
     await au.getByRole('button', { name: '提交并完成' }).click();
     await au.locator('#status[data-state="passed"]').waitFor();
-    await page.getByTestId('cmi5-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
+    await stage.page.getByTestId('cmi5-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
 
-    const [row] = await db.query(
+    const [row] = await stage.db.query(
       'SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-      [enrollmentId, lessonId],
+      [stage.enrollmentId, stage.lessonId],
     );
     const realSeconds = Math.ceil((Date.now() - launchedAt) / 1000) + 2;
     expect(row.completed_via).toBe('xapi');
@@ -133,13 +85,15 @@ describe('a cmi5 course in Chromium', () => {
     expect(row.active_seconds).toBeGreaterThanOrEqual(360);
     expect(row.active_seconds).toBeLessThanOrEqual(360 + realSeconds);
     const verbs = (
-      await db.query(`SELECT verb FROM xapi_statements WHERE enrollment_id = $1 ORDER BY stored_at, verb`, [enrollmentId])
+      await stage.db.query(`SELECT verb FROM xapi_statements WHERE enrollment_id = $1 ORDER BY stored_at, verb`, [stage.enrollmentId])
     ).map((r: { verb: string }) => r.verb);
     expect(verbs).toEqual(
       expect.arrayContaining(['launched', 'http://adlnet.gov/expapi/verbs/initialized', 'completed', 'passed', 'satisfied', 'terminated']),
     );
-    const [launch] = await db.query('SELECT fetch_used_at, terminated_at FROM cmi5_launches WHERE enrollment_id = $1', [enrollmentId]);
+    const [launch] = await stage.db.query('SELECT fetch_used_at, terminated_at FROM cmi5_launches WHERE enrollment_id = $1', [
+      stage.enrollmentId,
+    ]);
     expect(launch).toEqual({ fetch_used_at: expect.any(Date), terminated_at: expect.any(Date) });
-    expect(failures).toEqual([]);
+    expect(stage.failures).toEqual([]);
   });
 });

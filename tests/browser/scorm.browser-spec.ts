@@ -1,10 +1,8 @@
-import { DataSource } from 'typeorm';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { onlineCourse } from '../support/courses';
-import type { LiveServers } from '../support/browser';
-import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
+import type { Response } from 'playwright-core';
+import { DESKTOP, signIn } from '../support/browser';
+import { TEST_PASSWORD } from '../support/fixtures';
+import type { PackageLessonStage } from '../support/package-lesson';
+import { stagePackageLesson } from '../support/package-lesson';
 import { filesOf, SCORM12_SAMPLE_DIR, zipOf } from '../support/packages';
 
 /**
@@ -18,75 +16,29 @@ import { filesOf, SCORM12_SAMPLE_DIR, zipOf } from '../support/packages';
 jest.setTimeout(240_000);
 
 describe('a SCORM 1.2 package in Chromium', () => {
-  let servers: LiveServers;
-  let world: World;
-  let db: DataSource;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let enrollmentId: string;
-  let lessonId: string;
-  const clock = new ShiftedClock();
-  const failures: string[] = [];
+  let stage: PackageLessonStage;
 
   beforeAll(async () => {
-    servers = await startLiveServers({}, { clock });
-    const { api } = servers;
-    world = await seedWorld(api);
-    db = api.get(DataSource);
-    const imported = await api.request({
-      method: 'POST',
-      url: '/content-packages',
-      token: world.tokens.orgAdminA,
-      payload: { fileName: 'scorm-sample.zip', contentBase64: (await zipOf(filesOf(SCORM12_SAMPLE_DIR))).toString('base64') },
+    stage = await stagePackageLesson({
+      packageDir: SCORM12_SAMPLE_DIR,
+      fileName: 'scorm-sample.zip',
+      type: 'scorm',
+      courseTitle: 'SCORM 课件课程（浏览器测试）',
+      lessonTitle: '质量管理体系基础（课件）',
     });
-    expect(imported.statusCode).toBe(201);
-    const created = await api.request({
-      method: 'POST',
-      url: '/courses',
-      token: world.tokens.orgAdminA,
-      payload: onlineCourse({
-        title: 'SCORM 课件课程（浏览器测试）',
-        lessons: [{ title: '质量管理体系基础（课件）', type: 'scorm', minutes: 10, required: true, contentPackageId: imported.json().id }],
-      }),
-    });
-    expect(created.statusCode).toBe(201);
-    const versionId = created.json().id;
-    lessonId = created.json().lessons[0].id;
-    for (const [url, token, payload] of [
-      [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
-      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: '甘质培审〔2026〕scorm-browser' }],
-      [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
-    ] as const) {
-      expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
-    }
-    enrollmentId = (
-      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
-    ).json().id;
-
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    // The page's clock (and its frames'): runs in real time until the test moves it ahead.
-    await context.clock.install();
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-    page.on('response', (res) => res.status() >= 400 && failures.push(`${res.status()} ${res.url()}`));
-    page.on('console', (message) => message.type() === 'error' && failures.push(`console: ${message.text()}`));
-    await signIn(page, servers.baseUrl, 'traineets', TEST_PASSWORD);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await servers?.close();
+    await stage?.close();
   });
 
   it('lets the org admin import a SCORM package in the course form, and says what is wrong with a bad one', async () => {
-    const admin = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const admin = await stage.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const org = await admin.newPage();
-    org.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    org.on('pageerror', (error) => stage.failures.push(`page error: ${error.message}`));
     try {
-      await signIn(org, servers.baseUrl, 'orgadmina', TEST_PASSWORD);
-      await org.goto(`${servers.baseUrl}/app/org/courses/new`);
+      await signIn(org, stage.servers.baseUrl, 'orgadmina', TEST_PASSWORD);
+      await org.goto(`${stage.servers.baseUrl}/app/org/courses/new`);
       const lesson = org.getByRole('group', { name: '第 1 课时' });
       await lesson.getByLabel('类型').selectOption('scorm');
       const input = lesson.getByTestId('package-upload-input');
@@ -100,7 +52,7 @@ describe('a SCORM 1.2 package in Chromium', () => {
       await lesson.getByText('指向课件包之外').waitFor();
       await input.setInputFiles({ name: 'scorm-sample.zip', mimeType: 'application/zip', buffer: await zipOf(sample) });
       await lesson.getByTestId('package-imported').getByText('质量管理体系基础（SCORM 1.2 示例课件）').waitFor();
-      expect(await db.query(`SELECT standard FROM content_packages WHERE original_name = 'scorm-sample.zip'`)).toEqual([
+      expect(await stage.db.query(`SELECT standard FROM content_packages WHERE original_name = 'scorm-sample.zip'`)).toEqual([
         { standard: 'scorm12' },
         { standard: 'scorm12' },
       ]);
@@ -110,7 +62,7 @@ describe('a SCORM 1.2 package in Chromium', () => {
   });
 
   it('runs the SCO with the injected runtime, resumes it, and completes the lesson with the minutes the server saw', async () => {
-    const commits = () => page.waitForResponse((res) => res.url().includes('/scorm-commits/') && res.request().method() === 'POST');
+    const commits = () => stage.page.waitForResponse((res) => res.url().includes('/scorm-commits/') && res.request().method() === 'POST');
     /** The statuses of the next `count` commits, in order. */
     const commitStatuses = (count: number) =>
       new Promise<number[]>((resolve) => {
@@ -119,16 +71,16 @@ describe('a SCORM 1.2 package in Chromium', () => {
           if (!res.url().includes('/scorm-commits/') || res.request().method() !== 'POST') return;
           statuses.push(res.status());
           if (statuses.length < count) return;
-          page.off('response', onResponse);
+          stage.page.off('response', onResponse);
           resolve(statuses);
         };
-        page.on('response', onResponse);
+        stage.page.on('response', onResponse);
       });
-    await page.goto(`${servers.baseUrl}/app/learning/${enrollmentId}`);
-    await page.getByRole('link', { name: '开始学习', exact: true }).click();
-    await page.waitForURL(`**/learning/${enrollmentId}/lessons/${lessonId}`);
-    await page.getByRole('button', { name: '启动课件' }).click();
-    let sco = page.frameLocator('[data-testid="scorm-frame"]');
+    await stage.page.goto(`${stage.servers.baseUrl}/app/learning/${stage.enrollmentId}`);
+    await stage.page.getByRole('link', { name: '开始学习', exact: true }).click();
+    await stage.page.waitForURL(`**/learning/${stage.enrollmentId}/lessons/${stage.lessonId}`);
+    await stage.page.getByRole('button', { name: '启动课件' }).click();
+    let sco = stage.page.frameLocator('[data-testid="scorm-frame"]');
     await sco.locator('#status[data-state="ready"][data-entry="ab-initio"]').waitFor();
     const launchedAt = Date.now();
 
@@ -144,45 +96,45 @@ describe('a SCORM 1.2 package in Chromium', () => {
     expect(await leaving).toEqual([200, 200]);
 
     // Launched again, it resumes on page 2 with its suspend data.
-    await page.getByRole('button', { name: '重新启动课件' }).click();
-    sco = page.frameLocator('[data-testid="scorm-frame"]');
+    await stage.page.getByRole('button', { name: '重新启动课件' }).click();
+    sco = stage.page.frameLocator('[data-testid="scorm-frame"]');
     await sco.locator('#status[data-state="ready"][data-entry="resume"][data-suspend="visited=2"]').waitFor();
     expect(await sco.locator('#page').textContent()).toBe('2');
 
     // Six minutes of study, beat by beat: the server's clock and the page's move ahead together.
     for (let beat = 0; beat < 12; beat++) {
       const beaten = commits();
-      clock.advance(30_000);
-      await context.clock.fastForward('00:30');
+      stage.clock.advance(30_000);
+      await stage.context.clock.fastForward('00:30');
       expect((await beaten).status()).toBe(200);
     }
     const finished = commits();
     await sco.getByRole('button', { name: '完成课程' }).click();
     await sco.locator('#status[data-state="completed"]').waitFor();
     await finished;
-    await page.getByTestId('scorm-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
+    await stage.page.getByTestId('scorm-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
 
-    const [row] = await db.query(
+    const [row] = await stage.db.query(
       'SELECT active_seconds, completed_at, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
-      [enrollmentId, lessonId],
+      [stage.enrollmentId, stage.lessonId],
     );
     const realSeconds = Math.ceil((Date.now() - launchedAt) / 1000) + 2;
     expect(row.completed_via).toBe('scorm');
     // Six minutes, plus the few real seconds the test took: no more than the server observed.
     expect(row.active_seconds).toBeGreaterThanOrEqual(360);
     expect(row.active_seconds).toBeLessThanOrEqual(360 + realSeconds);
-    const sessions = await db.query(
+    const sessions = await stage.db.query(
       'SELECT ended_reason, reported_seconds, credited_seconds FROM scorm_sessions WHERE enrollment_id = $1 ORDER BY launched_at',
-      [enrollmentId],
+      [stage.enrollmentId],
     );
     expect(sessions.map((s: { ended_reason: string }) => s.ended_reason)).toEqual(['finished', 'finished']);
     // Each session credited no more than its SCO reported.
     for (const s of sessions) expect(s.credited_seconds).toBeLessThanOrEqual(s.reported_seconds);
-    const [attempt] = await db.query('SELECT cmi, completed_at FROM scorm_attempts WHERE enrollment_id = $1', [enrollmentId]);
+    const [attempt] = await stage.db.query('SELECT cmi, completed_at FROM scorm_attempts WHERE enrollment_id = $1', [stage.enrollmentId]);
     expect(attempt).toMatchObject({
       cmi: { 'cmi.core.lesson_status': 'completed', 'cmi.core.lesson_location': 'page-2' },
       completed_at: expect.any(Date),
     });
-    expect(failures).toEqual([]);
+    expect(stage.failures).toEqual([]);
   });
 });

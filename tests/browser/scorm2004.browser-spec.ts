@@ -1,11 +1,9 @@
-import { DataSource } from 'typeorm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { onlineCourse } from '../support/courses';
-import type { LiveServers } from '../support/browser';
-import { DESKTOP, launchChromium, ShiftedClock, signIn, startLiveServers } from '../support/browser';
-import type { World } from '../support/fixtures';
-import { seedWorld, TEST_PASSWORD } from '../support/fixtures';
-import { filesOf, SCORM2004_SAMPLE_DIR, zipOf } from '../support/packages';
+import type { Response } from 'playwright-core';
+import { DESKTOP, signIn } from '../support/browser';
+import { TEST_PASSWORD } from '../support/fixtures';
+import type { PackageLessonStage } from '../support/package-lesson';
+import { stagePackageLesson } from '../support/package-lesson';
+import { SCORM2004_SAMPLE_DIR } from '../support/packages';
 
 /**
  * The sample SCORM 2004 package (tests/fixtures/scorm2004-sample: two SCOs, choice and flow
@@ -17,92 +15,46 @@ import { filesOf, SCORM2004_SAMPLE_DIR, zipOf } from '../support/packages';
 jest.setTimeout(240_000);
 
 describe('a SCORM 2004 package with two SCOs in Chromium', () => {
-  let servers: LiveServers;
-  let world: World;
-  let db: DataSource;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let enrollmentId: string;
-  let lessonId: string;
-  let versionId: string;
-  const clock = new ShiftedClock();
-  const failures: string[] = [];
+  let stage: PackageLessonStage;
 
   beforeAll(async () => {
-    servers = await startLiveServers({}, { clock });
-    const { api } = servers;
-    world = await seedWorld(api);
-    db = api.get(DataSource);
-    const imported = await api.request({
-      method: 'POST',
-      url: '/content-packages',
-      token: world.tokens.orgAdminA,
-      payload: { fileName: 'scorm2004-sample.zip', contentBase64: (await zipOf(filesOf(SCORM2004_SAMPLE_DIR))).toString('base64') },
+    stage = await stagePackageLesson({
+      packageDir: SCORM2004_SAMPLE_DIR,
+      fileName: 'scorm2004-sample.zip',
+      type: 'scorm',
+      courseTitle: 'SCORM 2004 课件课程（浏览器测试）',
+      lessonTitle: '质量风险管理（课件）',
     });
-    expect(imported.statusCode).toBe(201);
-    const created = await api.request({
-      method: 'POST',
-      url: '/courses',
-      token: world.tokens.orgAdminA,
-      payload: onlineCourse({
-        title: 'SCORM 2004 课件课程（浏览器测试）',
-        lessons: [{ title: '质量风险管理（课件）', type: 'scorm', minutes: 10, required: true, contentPackageId: imported.json().id }],
-      }),
-    });
-    expect(created.statusCode).toBe(201);
-    versionId = created.json().id;
-    lessonId = created.json().lessons[0].id;
-    for (const [url, token, payload] of [
-      [`/course-versions/${versionId}/submit`, world.tokens.orgAdminA, undefined],
-      [`/course-versions/${versionId}/approve`, world.tokens.admin, { approvalNumber: '甘质培审〔2026〕scorm2004-browser' }],
-      [`/course-versions/${versionId}/publish`, world.tokens.orgAdminA, undefined],
-    ] as const) {
-      expect((await api.request({ method: 'POST', url, token, payload })).statusCode).toBe(200);
-    }
-    enrollmentId = (
-      await api.request({ method: 'POST', url: '/me/enrollments', token: world.tokens.traineeTS, payload: { courseVersionId: versionId } })
-    ).json().id;
-
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    await context.clock.install();
-    page = await context.newPage();
-    page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-    page.on('response', (res) => res.status() >= 400 && failures.push(`${res.status()} ${res.url()}`));
-    page.on('console', (message) => message.type() === 'error' && failures.push(`console: ${message.text()}`));
-    await signIn(page, servers.baseUrl, 'traineets', TEST_PASSWORD);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await servers?.close();
+    await stage?.close();
   });
 
   it('plays both SCOs to completion through 下一讲, crediting the minutes each SCO was studied', async () => {
-    const commits = () => page.waitForResponse((res) => res.url().includes('/scorm-commits/') && res.request().method() === 'POST');
+    const commits = () => stage.page.waitForResponse((res) => res.url().includes('/scorm-commits/') && res.request().method() === 'POST');
     /** `minutes` of study, beat by beat: the server's clock and the page's move ahead together. */
     const study = async (minutes: number) => {
       for (let beat = 0; beat < minutes * 2; beat++) {
         const beaten = commits();
-        clock.advance(30_000);
-        await context.clock.fastForward('00:30');
+        stage.clock.advance(30_000);
+        await stage.context.clock.fastForward('00:30');
         expect((await beaten).status()).toBe(200);
       }
     };
     /** Completes the SCO in the frame: Commit, then Terminate's own commit, both watched for before the click. */
     const complete = async () => {
-      const sco = page.frameLocator('[data-testid="scorm-frame"]');
+      const sco = stage.page.frameLocator('[data-testid="scorm-frame"]');
       const statuses: number[] = [];
       const both = new Promise<void>((resolve) => {
         const onResponse = (res: import('playwright-core').Response) => {
           if (!res.url().includes('/scorm-commits/') || res.request().method() !== 'POST') return;
           statuses.push(res.status());
           if (statuses.length < 2) return;
-          page.off('response', onResponse);
+          stage.page.off('response', onResponse);
           resolve();
         };
-        page.on('response', onResponse);
+        stage.page.on('response', onResponse);
       });
       await sco.getByRole('button', { name: '完成本讲' }).click();
       await sco.locator('#status[data-state="completed"]').waitFor();
@@ -110,14 +62,14 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
       expect(statuses).toEqual([200, 200]);
     };
 
-    await page.goto(`${servers.baseUrl}/app/learning/${enrollmentId}`);
-    await page.getByRole('link', { name: '开始学习', exact: true }).click();
-    await page.waitForURL(`**/learning/${enrollmentId}/lessons/${lessonId}`);
-    await page.getByRole('button', { name: '启动课件' }).click();
-    const outline = page.getByTestId('scorm-outline');
+    await stage.page.goto(`${stage.servers.baseUrl}/app/learning/${stage.enrollmentId}`);
+    await stage.page.getByRole('link', { name: '开始学习', exact: true }).click();
+    await stage.page.waitForURL(`**/learning/${stage.enrollmentId}/lessons/${stage.lessonId}`);
+    await stage.page.getByRole('button', { name: '启动课件' }).click();
+    const outline = stage.page.getByTestId('scorm-outline');
     await outline.getByText('第一讲 风险识别（当前）').waitFor();
     expect(await outline.getByRole('button', { name: '上一讲' }).isDisabled()).toBe(true);
-    const sco = page.frameLocator('[data-testid="scorm-frame"]');
+    const sco = stage.page.frameLocator('[data-testid="scorm-frame"]');
     await sco.getByRole('heading', { name: '第一讲 风险识别' }).waitFor();
     await sco.locator('#status[data-state="ready"][data-entry="ab-initio"]').waitFor();
     const launchedAt = Date.now();
@@ -135,20 +87,20 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
 
     await study(2);
     await complete();
-    await page.getByTestId('scorm-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
+    await stage.page.getByTestId('scorm-progress').getByText('本课时已完成').waitFor({ timeout: 15_000 });
 
-    const [row] = await db.query('SELECT active_seconds, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [
-      enrollmentId,
-      lessonId,
-    ]);
+    const [row] = await stage.db.query(
+      'SELECT active_seconds, completed_via FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2',
+      [stage.enrollmentId, stage.lessonId],
+    );
     const realSeconds = Math.ceil((Date.now() - launchedAt) / 1000) + 2;
     expect(row.completed_via).toBe('scorm');
     // Five minutes, plus the few real seconds the test took: no more than the server observed.
     expect(row.active_seconds).toBeGreaterThanOrEqual(300);
     expect(row.active_seconds).toBeLessThanOrEqual(300 + realSeconds);
-    const sessions = await db.query(
+    const sessions = await stage.db.query(
       'SELECT sco_id, ended_reason, reported_seconds, credited_seconds FROM scorm_sessions WHERE enrollment_id = $1 ORDER BY launched_at',
-      [enrollmentId],
+      [stage.enrollmentId],
     );
     expect(sessions.map((s: { sco_id: string; ended_reason: string }) => [s.sco_id, s.ended_reason])).toEqual([
       ['sco-intro', 'finished'],
@@ -160,24 +112,24 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
     expect(sessions[1].credited_seconds).toBeGreaterThanOrEqual(120);
     expect(sessions[1].credited_seconds).toBeLessThan(180);
     for (const s of sessions) expect(s.credited_seconds).toBeLessThanOrEqual(s.reported_seconds);
-    const attempts = await db.query('SELECT sco_id, cmi, completed_at FROM scorm_attempts WHERE enrollment_id = $1 ORDER BY sco_id', [
-      enrollmentId,
+    const attempts = await stage.db.query('SELECT sco_id, cmi, completed_at FROM scorm_attempts WHERE enrollment_id = $1 ORDER BY sco_id', [
+      stage.enrollmentId,
     ]);
     expect(attempts).toEqual([
       { sco_id: 'sco-control', cmi: expect.objectContaining({ 'cmi.completion_status': 'completed' }), completed_at: expect.any(Date) },
       { sco_id: 'sco-intro', cmi: expect.objectContaining({ 'cmi.completion_status': 'completed' }), completed_at: expect.any(Date) },
     ]);
-    expect(failures).toEqual([]);
+    expect(stage.failures).toEqual([]);
   });
 
-  it("lets the org admin preview the package's SCOs from the version page, recording nothing", async () => {
-    const admin = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  it("lets the org admin preview the package's SCOs from the version stage.page, recording nothing", async () => {
+    const admin = await stage.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const org = await admin.newPage();
-    org.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+    org.on('pageerror', (error) => stage.failures.push(`page error: ${error.message}`));
     try {
-      const before = await db.query('SELECT count(*)::int AS n FROM scorm_sessions');
-      await signIn(org, servers.baseUrl, 'orgadmina', TEST_PASSWORD);
-      await org.goto(`${servers.baseUrl}/app/org/versions/${versionId}`);
+      const before = await stage.db.query('SELECT count(*)::int AS n FROM scorm_sessions');
+      await signIn(org, stage.servers.baseUrl, 'orgadmina', TEST_PASSWORD);
+      await org.goto(`${stage.servers.baseUrl}/app/org/versions/${stage.versionId}`);
       await org.getByRole('button', { name: '预览：质量风险管理（课件）' }).click();
       const preview = org.getByTestId('lesson-preview');
       const frame = org.frameLocator('[data-testid="preview-frame"]');
@@ -186,8 +138,8 @@ describe('a SCORM 2004 package with two SCOs in Chromium', () => {
       await frame.locator('#status[data-state="ready"]').getByText('已连接平台（预览）').waitFor();
       await preview.getByRole('button', { name: '第二讲 风险控制' }).click();
       await frame.getByRole('heading', { name: '第二讲 风险控制' }).waitFor();
-      expect(await db.query('SELECT count(*)::int AS n FROM scorm_sessions')).toEqual(before);
-      expect(failures).toEqual([]);
+      expect(await stage.db.query('SELECT count(*)::int AS n FROM scorm_sessions')).toEqual(before);
+      expect(stage.failures).toEqual([]);
     } finally {
       await admin.close();
     }

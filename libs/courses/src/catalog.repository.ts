@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, offsetOf, Page, pageOf, PageRequest, runTemplate } from '@cqo/core';
+import { Clock, Page, PageRequest, runTemplatePage } from '@cqo/core';
 import { containsPattern } from './course-access';
 import { CourseVersionReader, CourseVersionSummary } from './course-views';
 import * as catalog from './sql/catalog.sql';
-import { limitOffset, SqlParams } from './sql/sql-params';
+import { SqlParams } from './sql/sql-params';
 import { CourseKind, DeliveryMode } from './entities/course-version.entity';
 
 export interface CatalogFilter {
@@ -48,9 +48,13 @@ export class CatalogRepository {
       openAt: filter.openOnly ? this.clock.now() : undefined,
       pattern: q ? containsPattern(q) : undefined,
     });
-    const [{ total }] = await runTemplate(this.dataSource, catalog.countCatalog, { condition }, [...sql.values]);
-    const pageTerms = limitOffset(sql, page.pageSize, offsetOf(page));
-    const rows = await runTemplate(this.dataSource, catalog.catalogPage, { condition, page: pageTerms }, sql.values);
-    return pageOf(await this.reader.summaries(rows), total, page);
+    return runTemplatePage(
+      this.dataSource,
+      { count: catalog.countCatalog, rows: catalog.catalogPage },
+      { condition },
+      sql.values,
+      page,
+      (rows) => this.reader.summaries(rows),
+    );
   }
 }

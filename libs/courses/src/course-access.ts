@@ -42,17 +42,3 @@ export async function organizationRegionPath(manager: EntityManager, organizatio
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-/**
- * Rows of an `UPDATE … RETURNING` (or DELETE): TypeORM answers those as `[rows, affected]`
- * while other statements answer with the rows alone.
- */
-export async function updateReturning<T>(
-  runner: { query(sql: string, params?: unknown[]): Promise<unknown> },
-  sql: string,
-  params: unknown[],
-): Promise<T[]> {
-  const result = await runner.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}

@@ -8,14 +8,12 @@ import {
   CommonErrors,
   FieldIssue,
   isUniqueViolation,
-  offsetOf,
   Page,
-  pageOf,
   PageRequest,
   Role,
   runCommand,
   runQuery,
-  runTemplate,
+  runTemplatePage,
 } from '@cqo/core';
 import { CourseAccess } from './course-access';
 import {
@@ -35,7 +33,7 @@ import * as authoring from './sql/course-authoring.sql';
 import { VersionContentParams } from './sql/course-authoring.sql';
 import * as versions from './sql/course-versions.sql';
 import { VersionRow } from './sql/course-versions.sql';
-import { limitOffset, SqlParams } from './sql/sql-params';
+import { SqlParams } from './sql/sql-params';
 
 export type CourseContentPatch = Partial<CourseContentInput>;
 
@@ -204,10 +202,14 @@ export class CoursesService {
       filterOrganizationId: filter.organizationId,
       status: filter.status,
     });
-    const [{ total }] = await runTemplate(this.dataSource, versions.countStaffVersions, { condition }, [...sql.values]);
-    const pageTerms = limitOffset(sql, page.pageSize, offsetOf(page));
-    const rows = await runTemplate(this.dataSource, versions.staffVersionsPage, { condition, page: pageTerms }, sql.values);
-    return pageOf(await this.reader.summaries(rows), total, page);
+    return runTemplatePage(
+      this.dataSource,
+      { count: versions.countStaffVersions, rows: versions.staffVersionsPage },
+      { condition },
+      sql.values,
+      page,
+      (rows) => this.reader.summaries(rows),
+    );
   }
 
   private async transition(

@@ -6,12 +6,11 @@ import {
   Clock,
   CommonErrors,
   isUniqueViolation,
-  offsetOf,
   Page,
-  pageOf,
   PageRequest,
   Role,
   runCommand,
+  runPage,
   runPrepared,
   runQuery,
 } from '@cqo/core';
@@ -209,9 +208,13 @@ export class EnrollmentsService {
   }
 
   async listOwn(actor: Actor, page: PageRequest, status?: EnrollmentStatus): Promise<Page<EnrollmentView>> {
-    const [{ total }] = await runQuery(this.dataSource, sql.countOwnEnrollmentsQuery, [actor.userId, status ?? null]);
-    const rows = await runQuery(this.dataSource, sql.ownEnrollmentsQuery, [actor.userId, status ?? null, page.pageSize, offsetOf(page)]);
-    return pageOf(rows.map(toView), total, page);
+    return runPage(
+      this.dataSource,
+      { count: sql.countOwnEnrollmentsQuery, rows: sql.ownEnrollmentsQuery },
+      [actor.userId, status ?? null],
+      page,
+      toView,
+    );
   }
 
   /** One enrolment with per-lesson progress: its trainee, or staff overseeing the course's organization. */
@@ -250,10 +253,12 @@ export class EnrollmentsService {
     const versions = await runQuery(this.dataSource, sql.versionOrganizationQuery, [courseVersionId]);
     if (!versions.length) throw CourseErrors.versionNotFound();
     await this.access.assertOversees(actor, versions[0].organization_id);
-    const [{ total }] = await runQuery(this.dataSource, sql.countRosterQuery, [courseVersionId, status ?? null]);
-    const rows = await runQuery(this.dataSource, sql.rosterQuery, [courseVersionId, status ?? null, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => ({
+    return runPage(
+      this.dataSource,
+      { count: sql.countRosterQuery, rows: sql.rosterQuery },
+      [courseVersionId, status ?? null],
+      page,
+      (r) => ({
         enrollmentId: r.id,
         traineeId: r.trainee_id,
         username: r.username,
@@ -267,9 +272,7 @@ export class EnrollmentsService {
         finalExamPassedAt: r.final_exam_passed_at,
         requiredLessons: r.required_lessons,
         completedRequiredLessons: r.completed_required_lessons,
-      })),
-      total,
-      page,
+      }),
     );
   }
 

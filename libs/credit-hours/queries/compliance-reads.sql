@@ -17,7 +17,7 @@ FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.ente
    AND ($5::uuid IS NULL OR (g.path = (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) OR g.path LIKE (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) || '/%'))
    AND {{scope}}
      ORDER BY p.full_name, s.trainee_id, s.period_year DESC, r.sort_order
-     LIMIT {{limit}} OFFSET {{offset}};
+     {{page}};
 
 -- countComplianceList (creditHours.complianceReads.countList)
 SELECT count(*)::int AS total FROM compliance_statuses s

@@ -9,13 +9,11 @@ import {
   FieldIssue,
   isPositiveHours,
   normalizeHours,
-  offsetOf,
   Page,
-  pageOf,
   PageRequest,
   Role,
   runQuery,
-  runTemplate,
+  runTemplatePage,
   ScopePolicy,
   toCentiHours,
 } from '@cqo/core';
@@ -109,14 +107,7 @@ export class AdjustmentsService {
     if (actor.role !== Role.PlatformAdmin && actor.role !== Role.Regulator) throw CommonErrors.outOfScope();
     const params: unknown[] = [filter.traineeId ?? null];
     const scope = ScopePolicy.where(actor, { regionPath: 'g.path' }, params) ?? 'FALSE';
-    const [{ total }] = await runTemplate(this.dataSource, sql.countAuditLog, { scope }, params);
-    const rows = await runTemplate(
-      this.dataSource,
-      sql.auditLogPage,
-      { scope, page: `LIMIT $${params.length + 1} OFFSET $${params.length + 2}` },
-      [...params, page.pageSize, offsetOf(page)],
-    );
-    return pageOf(
+    return runTemplatePage(this.dataSource, { count: sql.countAuditLog, rows: sql.auditLogPage }, { scope }, params, page, (rows) =>
       rows.map((r) => ({
         id: r.id,
         action: r.action,
@@ -130,8 +121,6 @@ export class AdjustmentsService {
         reason: r.reason,
         createdAt: r.created_at,
       })),
-      total,
-      page,
     );
   }
 

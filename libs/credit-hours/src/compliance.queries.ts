@@ -1,20 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  Actor,
-  Clock,
-  CommonErrors,
-  normalizeHours,
-  offsetOf,
-  Page,
-  pageOf,
-  PageRequest,
-  Role,
-  runQuery,
-  runTemplate,
-  ScopePolicy,
-} from '@cqo/core';
+import { Actor, Clock, CommonErrors, normalizeHours, Page, PageRequest, Role, runQuery, runTemplatePage, ScopePolicy } from '@cqo/core';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
 import { ComplianceState } from './compliance-status.entity';
 import { currentYear } from './compliance-period';
@@ -154,14 +141,7 @@ export class ComplianceQueries {
       filter.regionId ?? null,
     ];
     const scope = ScopePolicy.where(actor, COMPLIANCE_LIST_SCOPE, params) ?? 'FALSE';
-    const [{ total }] = await runTemplate(this.dataSource, countComplianceList, { scope }, params);
-    const rows = await runTemplate(
-      this.dataSource,
-      complianceListPage,
-      { scope, limit: `$${params.length + 1}`, offset: `$${params.length + 2}` },
-      [...params, page.pageSize, offsetOf(page)],
-    );
-    return pageOf(
+    return runTemplatePage(this.dataSource, { count: countComplianceList, rows: complianceListPage }, { scope }, params, page, (rows) =>
       rows.map((r) => ({
         ...toStatusView(r),
         traineeId: r.trainee_id,
@@ -170,8 +150,6 @@ export class ComplianceQueries {
         enterpriseName: r.enterprise_name,
         regionName: r.region_name,
       })),
-      total,
-      page,
     );
   }
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { CreditEntryEntity } from './credit-entry.entity';
+import { Column, Entity, PrimaryColumn, Relation } from 'typeorm';
+import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity';
 
 /**
  * The accrual keys of the ledger, unique across every year. `credit_entries` is partitioned by
@@ -20,10 +20,6 @@ export class CreditAccrualKeyEntity {
   @Column({ type: 'smallint' })
   year!: number;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_accrual_keys_entry' },
-    { name: 'year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_accrual_keys_entry' },
-  ])
+  @ReferencesCreditEntry('entry_id', 'year', 'fk_credit_accrual_keys_entry')
   entry?: Relation<CreditEntryEntity>;
 }

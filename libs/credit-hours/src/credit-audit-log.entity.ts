@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Role } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
-import { CreditEntryEntity } from './credit-entry.entity';
+import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity';
 
 export type CreditAuditAction = 'adjustment' | 'reversal';
 
@@ -41,11 +41,7 @@ export class CreditAuditLogEntity {
   @Column({ type: 'smallint' })
   entryYear!: number;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_audit_log_entry' },
-    { name: 'entry_year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_audit_log_entry' },
-  ])
+  @ReferencesCreditEntry('entry_id', 'entry_year', 'fk_credit_audit_log_entry')
   entry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'text' })

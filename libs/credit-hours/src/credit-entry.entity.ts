@@ -20,6 +20,22 @@ export const CREDIT_SOURCES: readonly CreditSource[] = [
 ];
 
 /**
+ * A many-to-one reference to a ledger entry, kept while the entry is (RESTRICT). The ledger's key
+ * is `(id, year)` (it is partitioned by year), so the reference is two columns under one constraint.
+ */
+export function ReferencesCreditEntry(idColumn: string, yearColumn: string, constraint: string): PropertyDecorator {
+  const relation = ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' });
+  const join = JoinColumn([
+    { name: idColumn, referencedColumnName: 'id', foreignKeyConstraintName: constraint },
+    { name: yearColumn, referencedColumnName: 'year', foreignKeyConstraintName: constraint },
+  ]);
+  return (target, property) => {
+    join(target, property);
+    relation(target, property);
+  };
+}
+
+/**
  * One line of the append-only credit-hour ledger. Rows are never updated or deleted (a trigger
  * refuses both); a trainee's hours are the sum of their entries. Hours are exact decimals held
  * as strings; a reversal carries the negated hours of the entry it reverses, in that entry's
@@ -104,11 +120,7 @@ export class CreditEntryEntity {
   @Column({ type: 'uuid', nullable: true })
   reversesEntryId!: string | null;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'reverses_entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' },
-    { name: 'year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_credit_entries_reverses_entry' },
-  ])
+  @ReferencesCreditEntry('reverses_entry_id', 'year', 'fk_credit_entries_reverses_entry')
   reversesEntry?: Relation<CreditEntryEntity>;
 
   /** Why a person wrote this entry (adjustments and reversals). */

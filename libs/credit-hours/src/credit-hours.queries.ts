@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, normalizeHours, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
+import { Actor, normalizeHours, Page, PageRequest, runPage, runQuery } from '@cqo/core';
 import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
 import { assertCanSee, traineeScope } from './credit-scope';
 import { accruedHoursQuery, appointmentHoursTotalQuery, countEntries, EntryRow, entriesPage } from './sql/entries.sql';
@@ -79,9 +79,7 @@ export class CreditHoursQueries {
   /** The entries behind the totals, newest first. */
   async entries(actor: Actor, traineeId: string, filter: { year?: number }, page: PageRequest): Promise<Page<CreditEntryView>> {
     assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
-    const [{ total }] = await runQuery(this.dataSource, countEntries, [traineeId, filter.year ?? null]);
-    const rows = await runQuery(this.dataSource, entriesPage, [traineeId, filter.year ?? null, page.pageSize, offsetOf(page)]);
-    return pageOf(rows.map(toEntryView), total, page);
+    return runPage(this.dataSource, { count: countEntries, rows: entriesPage }, [traineeId, filter.year ?? null], page, toEntryView);
   }
 }
 

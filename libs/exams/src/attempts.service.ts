@@ -7,13 +7,12 @@ import {
   Clock,
   FieldIssue,
   isUniqueViolation,
-  offsetOf,
   OutboxWriter,
   Page,
-  pageOf,
   PageRequest,
   regionContains,
   runCommand,
+  runPage,
   runPrepared,
   runQuery,
   runTemplate,
@@ -268,9 +267,13 @@ export class AttemptsService {
   }
 
   async listOwn(actor: Actor, page: PageRequest, paperId?: string): Promise<Page<TraineeAttemptSummary>> {
-    const [{ total }] = await runQuery(this.dataSource, sql.countOwnAttempts, [actor.userId, paperId ?? null]);
-    const rows = await runQuery(this.dataSource, sql.listOwnAttempts, [actor.userId, paperId ?? null, page.pageSize, offsetOf(page)]);
-    return pageOf(rows.map(summaryOf), Number(total), page);
+    return runPage(
+      this.dataSource,
+      { count: sql.countOwnAttempts, rows: sql.listOwnAttempts },
+      [actor.userId, paperId ?? null],
+      page,
+      summaryOf,
+    );
   }
 
   /** A published paper as a trainee sees it before starting, with their attempts so far. */

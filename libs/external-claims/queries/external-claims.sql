@@ -29,7 +29,7 @@ FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.ente
 SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
          to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
          p.full_name AS trainee_name, e.name AS enterprise_name,
-         COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.content_type, 'size', v.size) ORDER BY v.storage_key)
+         COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.file_content_type, 'size', v.file_size) ORDER BY v.file_storage_key)
                      FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
     FROM external_hour_claims c
   JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
@@ -38,7 +38,7 @@ SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = c.trainee_id
   JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.enterprise_id WHERE {{where}}
-   ORDER BY c.created_at DESC, c.id LIMIT {{limit}} OFFSET {{offset}};
+   ORDER BY c.created_at DESC, c.id {{page}};
 
 -- countClaims (externalClaims.claims.count)
 SELECT count(*)::int AS total FROM external_hour_claims c
@@ -53,7 +53,7 @@ FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.ente
 UPDATE external_hour_claims SET status = 'endorsed', endorsed_by = $2, endorsed_at = $3 WHERE id = $1;
 
 -- evidenceFile (externalClaims.evidence.file)
-SELECT file_name, content_type, storage_key FROM external_claim_evidence WHERE id = $1 AND claim_id = $2;
+SELECT file_name, file_content_type, file_storage_key FROM external_claim_evidence WHERE id = $1 AND claim_id = $2;
 
 -- hoursCounted (externalClaims.rules.hoursCounted)
 SELECT COALESCE(sum(COALESCE(approved_hours, hours)), 0)::text AS total
@@ -65,7 +65,7 @@ INSERT INTO external_hour_claims
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::numeric, $12, 'submitted', $13);
 
 -- insertEvidence (externalClaims.evidence.insert)
-INSERT INTO external_claim_evidence (claim_id, file_name, content_type, size, sha256, storage_key, created_at)
+INSERT INTO external_claim_evidence (claim_id, file_name, file_content_type, file_size, file_sha256, file_storage_key, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7);
 
 -- lockClaim (externalClaims.claims.lock)

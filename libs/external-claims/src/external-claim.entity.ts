@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
-import { CreditEntryEntity } from '@cqo/credit-hours';
+import { CreditEntryEntity, ReferencesCreditEntry } from '@cqo/credit-hours';
+import { StoredFileColumns } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 
@@ -114,11 +115,7 @@ export class ExternalClaimEntity {
   @Column({ type: 'smallint', nullable: true })
   creditEntryYear!: number | null;
 
-  @ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'credit_entry_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' },
-    { name: 'credit_entry_year', referencedColumnName: 'year', foreignKeyConstraintName: 'fk_external_hour_claims_credit_entry' },
-  ])
+  @ReferencesCreditEntry('credit_entry_id', 'credit_entry_year', 'fk_external_hour_claims_credit_entry')
   creditEntry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'timestamptz' })
@@ -139,20 +136,8 @@ export class ExternalClaimEvidenceEntity {
   @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'fk_external_claim_evidence_claim' })
   claim?: Relation<ExternalClaimEntity>;
 
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  @Column({ type: 'text' })
-  contentType!: string;
-
-  @Column({ type: 'int' })
-  size!: number;
-
-  @Column({ type: 'text' })
-  sha256!: string;
-
-  @Column({ type: 'text' })
-  storageKey!: string;
+  @Column(() => StoredFileColumns, { prefix: 'file' })
+  file!: StoredFileColumns;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

@@ -13,14 +13,12 @@ import {
   fieldLabel,
   normalizeHours,
   ObjectStorage,
-  offsetOf,
   Page,
-  pageOf,
   PageRequest,
   Role,
   runCommand,
   runQuery,
-  runTemplate,
+  runTemplatePage,
   ScopePolicy,
   toCentiHours,
 } from '@cqo/core';
@@ -354,9 +352,9 @@ export class ExternalClaimsService {
     await this.get(actor, claimId);
     const rows = await runQuery(this.dataSource, evidenceFile, [evidenceId, claimId]);
     if (rows.length === 0) throw ExternalClaimErrors.evidenceNotFound();
-    const data = await this.storage.get(rows[0].storage_key);
+    const data = await this.storage.get(rows[0].file_storage_key);
     if (!data) throw ExternalClaimErrors.evidenceNotFound();
-    return { fileName: rows[0].file_name, contentType: rows[0].content_type, data };
+    return { fileName: rows[0].file_name, contentType: rows[0].file_content_type, data };
   }
 
   private async topicIssues(input: ExternalClaimInput): Promise<FieldIssue[]> {
@@ -431,14 +429,7 @@ export class ExternalClaimsService {
   }
 
   private async page(where: string, params: unknown[], page: PageRequest): Promise<Page<ExternalClaimView>> {
-    const [{ total }] = await runTemplate(this.dataSource, countClaims, { where }, params);
-    const rows = await runTemplate(
-      this.dataSource,
-      claimsPage,
-      { where, limit: `$${params.length + 1}`, offset: `$${params.length + 2}` },
-      [...params, page.pageSize, offsetOf(page)],
-    );
-    return pageOf(rows.map(toView), total, page);
+    return runTemplatePage(this.dataSource, { count: countClaims, rows: claimsPage }, { where }, params, page, (rows) => rows.map(toView));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { RegionEntity } from './region.entity';
+import { RowTimestamps } from '@cqo/core';
 
 /**
  * Standing of an enterprise toward a quality award. Whether a nominee counts toward a target is
@@ -15,7 +16,7 @@ export const AWARD_LEVELS: readonly AwardLevel[] = ['china', 'provincial', 'city
 @Entity({ name: 'enterprises' })
 // A region's enterprises in list order: the regulator's enterprise list reads one page region by region (issue 20).
 @Index('ix_enterprises_region_id_name_id', ['regionId', 'name', 'id'])
-export class EnterpriseEntity {
+export class EnterpriseEntity extends RowTimestamps {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -67,10 +68,4 @@ export class EnterpriseEntity {
   /** The year the standing was obtained (null: none, or not known). */
   @Column({ type: 'int', nullable: true })
   cityQualityAwardYear!: number | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
 }

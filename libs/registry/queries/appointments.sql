@@ -25,7 +25,7 @@ JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
 -- appointmentKeys (registry.appointments.keys)
 SELECT trainee_id, enterprise_id, status, appointed_on::text FROM cqo_appointments WHERE id = $1;
 
--- appointmentsOfEnterprise (registry.appointments.ofEnterprise)
+-- appointmentsOf (registry.appointments.of)
 SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS term_ends_on_text, a.ended_on::text AS ended_on_text,
      e.name AS enterprise_name, e.region_id, g.name AS region_name, g.path AS region_path,
      p.full_name, p.id_number_masked,
@@ -37,21 +37,7 @@ JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g 
 JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
         e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
    FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id;
-
--- appointmentsOfTrainee (registry.appointments.ofTrainee)
-SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS term_ends_on_text, a.ended_on::text AS ended_on_text,
-     e.name AS enterprise_name, e.region_id, g.name AS region_name, g.path AS region_path,
-     p.full_name, p.id_number_masked,
-     EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
-FROM cqo_appointments a
-JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = a.enterprise_id
-JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id
-JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id;
+ FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id WHERE {{owner}} = $1 ORDER BY a.appointed_on DESC, a.id;
 
 -- countAppointments (registry.appointments.count)
 SELECT count(*)::int AS total FROM cqo_appointments a JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path

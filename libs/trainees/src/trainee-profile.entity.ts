@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Relation } from 'typeorm';
 import { EnterpriseEntity } from '@cqo/organizations';
 import { UserEntity } from '@cqo/identity';
+import { RowTimestamps } from '@cqo/core';
 
 export type EducationLevel = 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
 export const EDUCATION_LEVELS: readonly EducationLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
@@ -14,7 +15,7 @@ export const QUALITY_QUALIFICATIONS: readonly QualityQualification[] = ['none', 
  * a roster or a lookup) and a masked form (to display); the whole value is never stored.
  */
 @Entity({ name: 'trainee_profiles' })
-export class TraineeProfileEntity {
+export class TraineeProfileEntity extends RowTimestamps {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;
 
@@ -88,10 +89,4 @@ export class TraineeProfileEntity {
   /** Trainees who are not serving CQOs may ask to be held to the yearly hour requirements. */
   @Column({ type: 'boolean', default: false })
   yearlyRequirementsOptIn!: boolean;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
 }

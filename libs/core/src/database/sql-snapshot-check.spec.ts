@@ -45,6 +45,26 @@ describe('checkSqlSnapshot', () => {
     );
   });
 
+  it('shows a long statement that another one wraps once, and the wrapper as [[name]] around it', () => {
+    const list =
+      `SELECT t.id, t.owner_id, t.title, t.created_at FROM things t WHERE t.owner_id = $1 ORDER BY t.created_at DESC, t.id`.repeat(2);
+    exported = {
+      thingsList: defineQuery('things.list', list),
+      countThingsList: defineQuery('things.listCount', `SELECT count(*)::int AS total FROM (${list}) q`),
+      thingsListPage: defineQuery('things.listPage', `${list} LIMIT $2 OFFSET $3`),
+      shortOne: defineQuery('things.short', 'SELECT id FROM things'),
+      usesShortOne: defineQuery('things.usesShort', 'SELECT id FROM things WHERE id = $1'),
+    };
+    checkSqlSnapshot(lib, load, true);
+    const sut = readFileSync(join(lib, 'queries', 'things.sql'), 'utf8');
+    expect(sut.split(list).length - 1).toBe(1);
+    expect(sut).toContain('-- [[name]] stands for the whole text of the statement `name` below.');
+    expect(sut).toContain('SELECT count(*)::int AS total FROM ([[thingsList]]) q;');
+    expect(sut).toContain('[[thingsList]] LIMIT $2 OFFSET $3;');
+    // Short statements are written out where they are reused.
+    expect(sut).toContain('SELECT id FROM things WHERE id = $1;');
+  });
+
   it('names the file when a statement changed, and a file no module makes any more', () => {
     checkSqlSnapshot(lib, load, true);
     writeFileSync(join(lib, 'queries', 'gone.sql'), '');

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 import { CourseEntity } from './course.entity';
+import { RowTimestamps } from '@cqo/core';
 
 export type CourseVersionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
 export const COURSE_VERSION_STATUSES: readonly CourseVersionStatus[] = [
@@ -40,7 +41,7 @@ export const DELIVERY_MODES: readonly DeliveryMode[] = ['online', 'in_person', '
   `(attention_check_min_minutes IS NULL AND attention_check_max_minutes IS NULL)
               OR (attention_check_min_minutes >= 1 AND attention_check_max_minutes >= attention_check_min_minutes)`,
 )
-export class CourseVersionEntity {
+export class CourseVersionEntity extends RowTimestamps {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -145,10 +146,4 @@ export class CourseVersionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
 }

@@ -6,8 +6,3 @@ export class SqlParams {
     return `$${this.values.length}`;
   }
 }
-
-/** The page terms of a list statement, `LIMIT $n OFFSET $m`, numbered by `sql`. */
-export function limitOffset(sql: SqlParams, limit: number, offset: number): string {
-  return `LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`;
-}

@@ -86,14 +86,14 @@ export const countComplianceList = defineTemplate<'scope', { total: number }>(
 );
 
 export const complianceListPage = defineTemplate<
-  'scope' | 'limit' | 'offset',
+  'scope' | 'page',
   StatusRow & { full_name: string; enterprise_id: string | null; enterprise_name: string | null; region_name: string | null }
 >(
   'creditHours.complianceReads.listPage',
-  ['scope', 'limit', 'offset'],
+  ['scope', 'page'],
   (f) => `SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period,
                 p.full_name, p.enterprise_id, p.enterprise_name, g.name AS region_name
            ${LIST_FROM(f.scope)}
           ORDER BY p.full_name, s.trainee_id, s.period_year DESC, r.sort_order
-          LIMIT ${f.limit} OFFSET ${f.offset}`,
+          ${f.page}`,
 );

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import { DrawRule, PaperKind, PaperStatus, RevealPolicy } from '../exam-types';
+import { RowTimestamps } from '@cqo/core';
 
 /**
  * An exam paper: fixed questions, draw rules, or both, with the rules of sitting it. A paper is
@@ -9,7 +10,7 @@ import { DrawRule, PaperKind, PaperStatus, RevealPolicy } from '../exam-types';
 @Entity({ name: 'exam_papers' })
 @Check('ck_exam_papers_owner', '(organization_id IS NULL) <> (region_id IS NULL)')
 @Check('ck_exam_papers_pass_mark', 'pass_mark_percent BETWEEN 0 AND 100')
-export class ExamPaperEntity {
+export class ExamPaperEntity extends RowTimestamps {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -73,10 +74,4 @@ export class ExamPaperEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
 }

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
+import { RowTimestamps } from '@cqo/core';
 
 /**
  * A question of a bank. The bank belongs to a training organization, or to a regulator's region
@@ -8,7 +9,7 @@ import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
  */
 @Entity({ name: 'questions' })
 @Check('ck_questions_owner', '(organization_id IS NULL) <> (region_id IS NULL)')
-export class QuestionEntity {
+export class QuestionEntity extends RowTimestamps {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -35,10 +36,4 @@ export class QuestionEntity {
   /** An archived question is no longer drawn by rules (fixed papers that name it keep it). */
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt!: Date;
 }

@@ -35,7 +35,7 @@ export const insertEvidence = defineQuery<
   [claimId: string, fileName: string, contentType: string, size: number, sha256: string, storageKey: string, createdAt: Date]
 >(
   'externalClaims.evidence.insert',
-  `INSERT INTO external_claim_evidence (claim_id, file_name, content_type, size, sha256, storage_key, created_at)
+  `INSERT INTO external_claim_evidence (claim_id, file_name, file_content_type, file_size, file_sha256, file_storage_key, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 );
 
@@ -59,10 +59,10 @@ export const approveClaim = defineQuery<
 
 export const evidenceFile = defineQuery<
   [evidenceId: string, claimId: string],
-  { file_name: string; content_type: string; storage_key: string }
+  { file_name: string; file_content_type: string; file_storage_key: string }
 >(
   'externalClaims.evidence.file',
-  'SELECT file_name, content_type, storage_key FROM external_claim_evidence WHERE id = $1 AND claim_id = $2',
+  'SELECT file_name, file_content_type, file_storage_key FROM external_claim_evidence WHERE id = $1 AND claim_id = $2',
 );
 
 export const lockClaim = defineQuery<[id: string], { found: number }>(
@@ -148,16 +148,16 @@ export const countClaims = defineTemplate<'where', { total: number }>(
   (f) => `SELECT count(*)::int AS total ${CLAIMS_FROM} WHERE ${f.where}`,
 );
 
-export const claimsPage = defineTemplate<'where' | 'limit' | 'offset', ClaimRow>(
+export const claimsPage = defineTemplate<'where' | 'page', ClaimRow>(
   'externalClaims.claims.page',
-  ['where', 'limit', 'offset'],
+  ['where', 'page'],
   (f) => `SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
               to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
               p.full_name AS trainee_name, e.name AS enterprise_name,
-              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.content_type, 'size', v.size) ORDER BY v.storage_key)
+              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.file_content_type, 'size', v.file_size) ORDER BY v.file_storage_key)
                           FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
          ${CLAIMS_FROM} WHERE ${f.where}
-        ORDER BY c.created_at DESC, c.id LIMIT ${f.limit} OFFSET ${f.offset}`,
+        ORDER BY c.created_at DESC, c.id ${f.page}`,
 );
 
 export const claimLimits = defineQuery<

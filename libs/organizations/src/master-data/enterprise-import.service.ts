@@ -18,7 +18,9 @@ import {
   regionContains,
   Role,
   runCommand,
+  runPage,
   runQuery,
+  safeFileName,
 } from '@cqo/core';
 import { EnterpriseImportEntity, EnterpriseImportStatus } from './enterprise-import.entity';
 import { assertImportFile, ImportFile, readRows } from './import-file';
@@ -113,7 +115,7 @@ export class EnterpriseImportService {
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await runQuery(manager, insertImport, [
         scopePath,
-        file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200),
+        safeFileName(file.fileName),
         sha256,
         file.format,
         effectiveOn ?? today,
@@ -196,13 +198,11 @@ export class EnterpriseImportService {
   /** The preview's errors, row by row, naming the column. */
   async errors(actor: Actor, id: string, page: PageRequest): Promise<Page<ImportErrorRow>> {
     await this.requireVisible(actor, id);
-    const [{ total }] = await runQuery(this.dataSource, countImportErrors, [id]);
-    const rows = await runQuery(this.dataSource, importErrors, [id, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => ({ row: r.row_no, column: r.column, message: r.message })),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countImportErrors, rows: importErrors }, [id], page, (r) => ({
+      row: r.row_no,
+      column: r.column,
+      message: r.message,
+    }));
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Page<ImportView>> {

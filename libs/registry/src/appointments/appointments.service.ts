@@ -8,13 +8,13 @@ import {
   Clock,
   CommonErrors,
   isUniqueViolation,
-  offsetOf,
   OutboxWriter,
   Page,
-  pageOf,
   PageRequest,
   Role,
+  runPage,
   runQuery,
+  runTemplate,
 } from '@cqo/core';
 import { EligibilityRulesRepository } from '../eligibility/eligibility-rules.repository';
 import { EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
@@ -33,8 +33,8 @@ import {
   accountWithRole,
   appointmentById,
   appointmentKeys,
-  appointmentsOfEnterprise,
-  appointmentsOfTrainee,
+  appointmentsOf,
+  APPOINTMENTS_OF,
   AppointmentRow,
   countAppointments,
   endAppointment,
@@ -406,24 +406,20 @@ export class AppointmentsService {
       scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     }
     const params = [scopePath, ownEnterprise, filter.status ?? null, filter.enterpriseId ?? null, filter.exceptionsOnly ?? false] as const;
-    const [{ total }] = await runQuery(this.dataSource, countAppointments, [...params]);
-    const rows = await runQuery(this.dataSource, listAppointments, [...params, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => toView(r, this.today())),
-      total,
-      page,
+    return runPage(this.dataSource, { count: countAppointments, rows: listAppointments }, [...params], page, (r) =>
+      toView(r, this.today()),
     );
   }
 
   /** Every appointment of a trainee (the history), newest first. No scope check: callers check the trainee. */
   async ofTrainee(traineeId: string, manager: EntityManager = this.dataSource.manager): Promise<AppointmentView[]> {
-    const rows = await runQuery(manager, appointmentsOfTrainee, [traineeId]);
+    const rows = await runTemplate(manager, appointmentsOf, { owner: APPOINTMENTS_OF.trainee }, [traineeId]);
     return rows.map((r) => toView(r, this.today()));
   }
 
   /** Every appointment at an enterprise, newest first. No scope check: callers check the enterprise. */
   async ofEnterprise(enterpriseId: string): Promise<AppointmentView[]> {
-    const rows = await runQuery(this.dataSource, appointmentsOfEnterprise, [enterpriseId]);
+    const rows = await runTemplate(this.dataSource, appointmentsOf, { owner: APPOINTMENTS_OF.enterprise }, [enterpriseId]);
     return rows.map((r) => toView(r, this.today()));
   }
 

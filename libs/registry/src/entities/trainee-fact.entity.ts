@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { StoredFileColumns } from '@cqo/core';
 
 /** The eligibility facts that carry evidence. */
 export type FactKind = 'education' | 'quality_work_years' | 'qualification' | 'title';
@@ -33,20 +34,9 @@ export class TraineeFactEntity {
   @Column({ type: 'text' })
   state!: FactState;
 
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  @Column({ type: 'text' })
-  fileContentType!: string;
-
-  @Column({ type: 'int' })
-  fileSize!: number;
-
-  @Column({ type: 'text' })
-  fileSha256!: string;
-
-  @Column({ type: 'text' })
-  fileStorageKey!: string;
+  /** The evidence scan. */
+  @Column(() => StoredFileColumns, { prefix: 'file' })
+  file!: StoredFileColumns;
 
   @Column({ type: 'timestamptz' })
   declaredAt!: Date;

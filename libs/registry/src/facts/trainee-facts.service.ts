@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { fileTypeFromBuffer } from 'file-type';
-import { Actor, Clock, CommonErrors, DomainError, ObjectStorage, regionContains, Role, runQuery } from '@cqo/core';
+import { Actor, Clock, CommonErrors, DomainError, ObjectStorage, regionContains, Role, runQuery, safeFileName } from '@cqo/core';
 import { TraineesService } from '@cqo/trainees';
 import { FACT_KINDS, FactKind, FactState, TraineeFactEntity } from '../entities/trainee-fact.entity';
 import { confirmFact, enterpriseRegionPath, verifyFact } from '../sql/flags-facts.sql';
@@ -103,11 +103,7 @@ export class TraineeFactsService {
       fact: fact as FactKind,
       value: values[fact as FactKind],
       state: 'self_declared',
-      fileName: file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200),
-      fileContentType: type.mime,
-      fileSize: file.data.length,
-      fileSha256: sha256,
-      fileStorageKey: key,
+      file: { name: safeFileName(file.fileName), contentType: type.mime, size: file.data.length, sha256, storageKey: key },
       declaredAt: this.clock.now(),
       confirmedBy: null,
       confirmedAt: null,
@@ -158,10 +154,10 @@ export class TraineeFactsService {
           id: latest.id,
           value: latest.value,
           stale,
-          fileName: latest.fileName,
-          fileContentType: latest.fileContentType,
-          fileSize: latest.fileSize,
-          fileSha256: latest.fileSha256,
+          fileName: latest.file.name,
+          fileContentType: latest.file.contentType,
+          fileSize: latest.file.size,
+          fileSha256: latest.file.sha256,
           declaredAt: latest.declaredAt,
           confirmedAt: latest.confirmedAt,
           verifiedAt: latest.verifiedAt,
@@ -174,9 +170,9 @@ export class TraineeFactsService {
   async download(actor: Actor, evidenceId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const row = await this.requireEvidence(evidenceId);
     await this.profile(actor, row.traineeId);
-    const data = await this.storage.get(row.fileStorageKey);
+    const data = await this.storage.get(row.file.storageKey);
     if (!data) throw FactErrors.notFound();
-    return { fileName: row.fileName, contentType: row.fileContentType, data };
+    return { fileName: row.file.name, contentType: row.file.contentType, data };
   }
 
   private async advance(actor: Actor, row: TraineeFactEntity, from: FactState, to: FactState): Promise<void> {

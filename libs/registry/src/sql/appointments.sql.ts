@@ -1,4 +1,4 @@
-import { defineQuery, regionScopeOrAllSql } from '@cqo/core';
+import { defineQuery, defineTemplate, regionScopeOrAllSql } from '@cqo/core';
 import { PUBLIC_COMPLIANCE_STATUSES, PUBLIC_REQUIREMENT_RULES } from '@cqo/credit-hours';
 import { PUBLIC_USER_ACCOUNTS } from '@cqo/identity';
 import { PUBLIC_ENTERPRISES, PUBLIC_REGIONS } from '@cqo/organizations';
@@ -55,14 +55,14 @@ const VIEW_SELECT = `
 
 export const appointmentById = defineQuery<[id: string], AppointmentRow>('registry.appointments.byId', `${VIEW_SELECT} WHERE a.id = $1`);
 
-export const appointmentsOfTrainee = defineQuery<[traineeId: string], AppointmentRow>(
-  'registry.appointments.ofTrainee',
-  `${VIEW_SELECT} WHERE a.trainee_id = $1 ORDER BY a.appointed_on DESC, a.id`,
-);
+/** Whose appointments {@link appointmentsOf} lists: the column `$1` is compared with. */
+export const APPOINTMENTS_OF = { trainee: 'a.trainee_id', enterprise: 'a.enterprise_id' } as const;
 
-export const appointmentsOfEnterprise = defineQuery<[enterpriseId: string], AppointmentRow>(
-  'registry.appointments.ofEnterprise',
-  `${VIEW_SELECT} WHERE a.enterprise_id = $1 ORDER BY a.appointed_on DESC, a.id`,
+/** Every appointment of a trainee or at an enterprise (`owner`: one of {@link APPOINTMENTS_OF}), newest first. */
+export const appointmentsOf = defineTemplate<'owner', AppointmentRow>(
+  'registry.appointments.of',
+  ['owner'],
+  (f) => `${VIEW_SELECT} WHERE ${f.owner} = $1 ORDER BY a.appointed_on DESC, a.id`,
 );
 
 type ListParams = [

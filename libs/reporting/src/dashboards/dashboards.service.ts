@@ -11,6 +11,7 @@ import {
   pageOf,
   PageRequest,
   runCommand,
+  runPage,
   runQuery,
   runTemplate,
 } from '@cqo/core';
@@ -375,29 +376,23 @@ export class DashboardsService {
   ): Promise<Page<ShortfallRow>> {
     // The list's parameters, in the order its statement numbers them (shortfallsQuery).
     const params = (await this.shortfallsList(actor, filter)).params as ShortfallParams;
-    const [{ total }] = await runQuery(this.dataSource, countShortfalls, params);
-    const rows = await runQuery(this.dataSource, pageShortfalls, [...params, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => ({
-        traineeId: String(r.trainee_id),
-        fullName: String(r.full_name),
-        idNumberMasked: String(r.id_number_masked),
-        enterpriseId: String(r.enterprise_id),
-        enterpriseName: String(r.enterprise_name),
-        regionName: String(r.region_name),
-        year: Number(r.year),
-        appointmentState: r.appointment_state as ListedAppointmentState,
-        requirement: String(r.requirement),
-        ruleName: String(r.rule_name),
-        required: normalizeHours(String(r.required)),
-        accrued: normalizeHours(String(r.accrued)),
-        shortfall: normalizeHours(String(r.shortfall)),
-        state: r.state as ComplianceState,
-        final: r.final === true,
-      })),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countShortfalls, rows: pageShortfalls }, params, page, (r) => ({
+      traineeId: String(r.trainee_id),
+      fullName: String(r.full_name),
+      idNumberMasked: String(r.id_number_masked),
+      enterpriseId: String(r.enterprise_id),
+      enterpriseName: String(r.enterprise_name),
+      regionName: String(r.region_name),
+      year: Number(r.year),
+      appointmentState: r.appointment_state as ListedAppointmentState,
+      requirement: String(r.requirement),
+      ruleName: String(r.rule_name),
+      required: normalizeHours(String(r.required)),
+      accrued: normalizeHours(String(r.accrued)),
+      shortfall: normalizeHours(String(r.shortfall)),
+      state: r.state as ComplianceState,
+      final: r.final === true,
+    }));
   }
 
   /** The shortfall list's query for the caller's scope (paged above, streamed by the exports). */

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity, RegionEntity } from '@cqo/organizations';
+import { StoredFileColumns } from '@cqo/core';
 
 /** 绩效考核结论 of the CQO in the enterprise's own appraisal (notice, 三 (三)). */
 export type AppraisalResult = 'excellent' | 'competent' | 'basically_competent' | 'incompetent' | 'not_appraised';
@@ -65,20 +66,9 @@ export class EnterpriseYearlyReportEntity {
   @Column({ type: 'text' })
   summary!: string;
 
-  @Column({ type: 'text' })
-  fileName!: string;
-
-  @Column({ type: 'text' })
-  fileContentType!: string;
-
-  @Column({ type: 'int' })
-  fileSize!: number;
-
-  @Column({ type: 'text' })
-  fileSha256!: string;
-
-  @Column({ type: 'text' })
-  fileStorageKey!: string;
+  /** The signed report as filed. */
+  @Column(() => StoredFileColumns, { prefix: 'file' })
+  file!: StoredFileColumns;
 
   @Column({ type: 'text', default: 'filed' })
   status!: 'filed' | 'acknowledged';

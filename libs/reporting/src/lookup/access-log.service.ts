@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonErrors, offsetOf, Page, pageOf, PageRequest, Role, runQuery } from '@cqo/core';
+import { Actor, Clock, CommonErrors, Page, PageRequest, Role, runPage } from '@cqo/core';
 import { LookupKeyKind, RegistryAccessLogEntity } from '../entities/registry-access-log.entity';
 import { countAccessLog, listAccessLog } from '../sql/lookup.sql';
 
@@ -52,23 +52,17 @@ export class AccessLogService {
   async list(actor: Actor, filter: AccessLogFilter, page: PageRequest): Promise<Page<AccessLogView>> {
     if (actor.role !== Role.PlatformAdmin) throw CommonErrors.outOfScope();
     const params = [filter.actorId ?? null, filter.subjectId ?? null] as const;
-    const [{ total }] = await runQuery(this.dataSource, countAccessLog, [...params]);
-    const rows = await runQuery(this.dataSource, listAccessLog, [...params, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        actorRole: r.actor_role,
-        subjectId: r.subject_id,
-        subjectName: r.subject_name,
-        keyKind: r.key_kind,
-        resultCount: r.result_count,
-        requestId: r.request_id,
-      })),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countAccessLog, rows: listAccessLog }, [...params], page, (r) => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorRole: r.actor_role,
+      subjectId: r.subject_id,
+      subjectName: r.subject_name,
+      keyKind: r.key_kind,
+      resultCount: r.result_count,
+      requestId: r.request_id,
+    }));
   }
 }

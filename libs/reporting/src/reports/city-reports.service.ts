@@ -12,14 +12,13 @@ import {
   isUniqueViolation,
   normalizeHours,
   ObjectStorage,
-  offsetOf,
   OutboxWriter,
   Page,
-  pageOf,
   PageRequest,
   regionContains,
   Role,
   runCommand,
+  runPage,
   runQuery,
 } from '@cqo/core';
 import { currentYear, isMet } from '@cqo/credit-hours';
@@ -176,13 +175,7 @@ export class CityReportsService {
   async list(actor: Actor, filter: { year?: number; regionId?: string }, page: PageRequest): Promise<Page<CityReportView>> {
     const scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
     const params = [scopePath, filter.year ?? null] as const;
-    const [{ total }] = await runQuery(this.dataSource, countCityReports, [...params]);
-    const rows = await runQuery(this.dataSource, listCityReports, [...params, page.pageSize, offsetOf(page)]);
-    return pageOf(
-      rows.map((r) => toView(r)),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countCityReports, rows: listCityReports }, [...params], page, (r) => toView(r));
   }
 
   async get(actor: Actor, id: string): Promise<CityReportView> {

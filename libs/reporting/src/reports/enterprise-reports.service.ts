@@ -14,7 +14,9 @@ import {
   PageRequest,
   Role,
   runCommand,
+  runPage,
   runQuery,
+  safeFileName,
 } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
@@ -138,23 +140,17 @@ export class EnterpriseReportsService {
    */
   async nonFilers(actor: Actor, filter: { year: number; regionId?: string }, page: PageRequest): Promise<Page<NonFilerRow>> {
     const params = await this.nonFilersParams(actor, filter);
-    const [{ total }] = await runQuery(this.dataSource, countNonFilers, params);
-    const rows = await runQuery(this.dataSource, pageNonFilers, [...params, page.pageSize, offsetOf(page)]);
     const dueOn = await this.dueOn(filter.year);
     const overdue = chinaDateOf(this.clock.now()) > dueOn;
-    return pageOf(
-      rows.map((r) => ({
-        enterpriseId: r.id,
-        name: r.name,
-        creditCode: r.credit_code,
-        regionName: r.region_name,
-        year: filter.year,
-        dueOn,
-        overdue,
-      })),
-      total,
-      page,
-    );
+    return runPage(this.dataSource, { count: countNonFilers, rows: pageNonFilers }, params, page, (r) => ({
+      enterpriseId: r.id,
+      name: r.name,
+      creditCode: r.credit_code,
+      regionName: r.region_name,
+      year: filter.year,
+      dueOn,
+      overdue,
+    }));
   }
 
   /**
@@ -216,11 +212,13 @@ export class EnterpriseReportsService {
         appraisalResult: input.appraisalResult,
         majorQualityIncidents: input.majorQualityIncidents,
         summary: input.summary.trim(),
-        fileName: input.file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200),
-        fileContentType: input.file.contentType,
-        fileSize: input.file.data.length,
-        fileSha256: sha256,
-        fileStorageKey: key,
+        file: {
+          name: safeFileName(input.file.fileName),
+          contentType: input.file.contentType,
+          size: input.file.data.length,
+          sha256,
+          storageKey: key,
+        },
         status: 'filed' as const,
         filedAt: now,
         filedBy: actor.userId,
@@ -251,9 +249,9 @@ export class EnterpriseReportsService {
 
   async download(actor: Actor, id: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const report = await this.requireVisible(actor, id);
-    const data = await this.storage.get(report.fileStorageKey);
+    const data = await this.storage.get(report.file.storageKey);
     if (!data) throw RegistryErrors.reportNotFound();
-    return { fileName: report.fileName, contentType: report.fileContentType, data };
+    return { fileName: report.file.name, contentType: report.file.contentType, data };
   }
 
   async list(

@@ -1,4 +1,4 @@
-import type { AwardLevel, AwardStanding } from '@cqo/organizations';
+import type { AwardLevel, AwardStanding, EnterpriseTargetFacts } from '@cqo/organizations';
 
 /**
  * Which enterprises a target is defined on, as stored in `appointment_targets.criteria`.
@@ -11,17 +11,7 @@ export type TargetCriteria =
   | { kind: 'ownership_or_size' };
 
 /** The facts a criterion reads (columns of `enterprises` and of `enterprise_master_versions` alike). */
-export interface TargetFactsRow {
-  stateOwned: boolean;
-  aboveDesignatedSize: boolean;
-  production: boolean;
-  chinaQualityAward: AwardStanding;
-  chinaQualityAwardYear: number | null;
-  provincialQualityAward: AwardStanding;
-  provincialQualityAwardYear: number | null;
-  cityQualityAward: AwardStanding;
-  cityQualityAwardYear: number | null;
-}
+export type TargetFactsRow = Omit<EnterpriseTargetFacts, 'name' | 'regionId'>;
 
 const COLUMN: Record<AwardLevel, { standing: string; year: string; field: keyof TargetFactsRow; yearField: keyof TargetFactsRow }> = {
   china: {
