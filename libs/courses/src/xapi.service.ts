@@ -22,7 +22,6 @@ import {
   takeBackXapiCredit,
   voidXapiStatement,
   writeXapiStatement,
-  writeXapiStatementNoRegistration,
   xapiStatementHash,
   xapiStatementQuery,
   xapiVoidTargetsQuery,
@@ -281,7 +280,7 @@ export class XapiService {
   /**
    * One transaction, as few round trips as the rules allow: the statements are resolved (key not
    * revoked, lesson, trainee, enrolment — and for a single statement its enrolment locked) in one
-   * query, each is then stored and credited in one statement (writeSql), and the completion
+   * query, each is then stored and credited in one statement (writeXapiStatement), and the completion
    * rule runs only when a lesson's time has just reached its requirement.
    */
   private async store(
@@ -370,9 +369,9 @@ export class XapiService {
         continue;
       }
       let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes! * 60) : 0;
-      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeSql).
+      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeXapiStatement).
       if (caller.launch) credited = await this.capByLaunch(manager, caller.launch, s, credited, now, at(i, 'result.duration'));
-      const [w] = await named(s.registration ? writeXapiStatement : writeXapiStatementNoRegistration, [
+      const [w] = await named(writeXapiStatement, [
         ids[i],
         enrollmentId,
         lessonId,
@@ -397,7 +396,7 @@ export class XapiService {
         continue;
       }
       if (!w.inserted) {
-        // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
+        // Seen before (or just now by a concurrent request, which the snapshot of writeXapiStatement cannot show).
         const hash = w.prior_hash ?? (await named(xapiStatementHash, [ids[i]]))[0]?.content_hash;
         if (hash !== s.contentHash) fail(i, CourseErrors.statementConflict(at(i, 'id')));
         continue; // the same statement again: already counted

@@ -32,6 +32,7 @@ import { ScormPackages1795670000000 } from './1795670000000-ScormPackages';
 import { XapiWindowIndex1795671000000 } from './1795671000000-XapiWindowIndex';
 import { ExamAttemptAnswerSaves1795672000000 } from './1795672000000-ExamAttemptAnswerSaves';
 import { ExamItemReferencesSetBased1795673720000 } from './1795673720000-ExamItemReferencesSetBased';
+import { XapiWindows1795674500000 } from './1795674500000-XapiWindows';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS = [
   XapiWindowIndex1795671000000,
   ExamAttemptAnswerSaves1795672000000,
   ExamItemReferencesSetBased1795673720000,
+  XapiWindows1795674500000,
 ];
