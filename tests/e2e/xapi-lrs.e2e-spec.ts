@@ -195,6 +195,10 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     expect((await lrs.getVoidedStatement({ voidedStatementId: progressed.id })).data.id).toBe(progressed.id);
     expect(await statusOf(lrs.getStatement({ statementId: progressed.id }))).toBe(404);
     expect(await statusOf(lrs.getStatement({ statementId: randomUUID() }))).toBe(404);
+    // The voided two minutes go back to the registration's window: of the three minutes the
+    // server has seen since it opened, three can be credited again (one if they had not).
+    await lrs.sendStatement({ statement: statement('progressed', { result: { duration: 'PT3M' } }) });
+    expect((await progress()).active_seconds).toBe(before + 180);
   });
 
   it('keeps State documents: set, get, merge, list, delete', async () => {
