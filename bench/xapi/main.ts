@@ -136,7 +136,9 @@ async function main(): Promise<void> {
         `${r.name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${r.max.toFixed(0).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${r.roundTripsPerRequest.toFixed(2).padStart(12)}  ${r.rssPeakMiB.toFixed(0)} / ${r.heapPeakMiB.toFixed(0)}\n`,
       );
     }
-    process.stdout.write(`\n${'CPU µs per request'.padEnd(44)} ${'server'.padStart(7)} ${'PG'.padStart(7)} ${'clients'.padStart(7)} ${'total'.padStart(7)}\n`);
+    process.stdout.write(
+      `\n${'CPU µs per request'.padEnd(44)} ${'server'.padStart(7)} ${'PG'.padStart(7)} ${'clients'.padStart(7)} ${'total'.padStart(7)}\n`,
+    );
     for (const r of [baseline, open, held]) {
       const { server, postgres, clients: gen } = r.cpu;
       process.stdout.write(
