@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connect, Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 /**
  * The clients of bench:xapi, in a process of their own (forked by main.ts). Each of the

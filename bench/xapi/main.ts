@@ -29,7 +29,7 @@ import type { LoadResult, LoadRun, XapiPhase, XapiWorld } from './load-generator
  * Also prints, per request of each phase, figures the machine's load hardly changes: the
  * PostgreSQL round trips (counted in the driver) and the CPU time of the server process, of the
  * PostgreSQL backends serving the bench's database (from /proc) and of the clients' process.
- * Options: --connections=100 --seconds=10 --rate=1000.
+ * Options: --connections=100 --seconds=10 --rate=1000; KEEP_DB=1 keeps the bench's database (to EXPLAIN in it).
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CONNECTIONS = arg('connections', 100);
