@@ -420,9 +420,9 @@ export class XapiService {
 
   /**
    * A group's statements written in one round trip (writeXapiStatements), by index: those of a
-   * key pair (no cmi5 launch, no voiding), the first of each id and of each (enrolment, lesson),
-   * so that none of them waits for another's window or progress. The others are left to the
-   * caller, one by one in order, after these.
+   * key pair (no cmi5 launch, no voiding), each the first of its id and of its (enrolment,
+   * lesson), so that none of them waits for another's window or progress. The others are left
+   * to the caller, one by one in order, after these.
    */
   private async writeAtOnce(
     caller: Intake,
@@ -441,11 +441,11 @@ export class XapiService {
     const seen = new Set<string>();
     const chosen: number[] = [];
     for (const [i, s] of statements.entries()) {
-      if (failed.has(i) || s.voidsId) continue;
+      if (failed.has(i)) continue;
+      // A statement left to the loop (a voiding one, or a second of its id or place) keeps every later one of its place after it.
       const place = `${enrollmentOf.get(i)}/${resolved[i].lesson_id}`;
-      if (seen.has(place) || seen.has(ids[i])) continue;
+      if (!s.voidsId && !seen.has(place) && !seen.has(ids[i])) chosen.push(i);
       seen.add(place).add(ids[i]);
-      chosen.push(i);
     }
     if (chosen.length < 2) return written;
     const rows = await named(writeXapiStatements, [
