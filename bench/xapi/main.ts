@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -25,8 +26,10 @@ import type { LoadResult, LoadRun, XapiPhase, XapiWorld } from './load-generator
  * doing one indexed read. Phases: baseline and statements as fast as answered, then statements
  * held at the goal rate (1,000/s) to read the sustained p99. Prints the ratios, the server's
  * (the LRS's) peak RSS and heap during the statement phases, and the load average; asserts nothing.
- * Also prints the PostgreSQL round trips per request of each phase (counted in the driver).
- * Options: --connections=100 --seconds=10 --rate=1000.
+ * Also prints, per request of each phase, figures the machine's load hardly changes: the
+ * PostgreSQL round trips (counted in the driver) and the CPU time of the server process, of the
+ * PostgreSQL backends serving the bench's database (from /proc) and of the clients' process.
+ * Options: --connections=100 --seconds=10 --rate=1000; KEEP_DB=1 keeps the bench's database (to EXPLAIN in it).
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const CONNECTIONS = arg('connections', 100);
@@ -62,6 +65,32 @@ interface Phase extends LoadResult {
   rssPeakMiB: number;
   heapPeakMiB: number;
   roundTripsPerRequest: number;
+  /** CPU µs per request: this (the server's) process, the PostgreSQL backends of its database, the clients. */
+  cpu: { server: number; postgres: number; clients: number };
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU µs (user + system) of each PostgreSQL backend serving the bench's database, by pid (from /proc; empty where unreadable). */
+async function backendCpu(db: DataSource): Promise<Map<number, number>> {
+  const rows: { pid: number }[] = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS);
+    } catch {
+      // another machine's PostgreSQL, or a backend gone meanwhile
+    }
+  }
+  return cpu;
 }
 
 async function main(): Promise<void> {
@@ -107,6 +136,15 @@ async function main(): Promise<void> {
         `${r.name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${r.max.toFixed(0).padStart(7)} ${String(r.non2xx + r.errors).padStart(7)}  ${ratio.padEnd(16)}  ${r.roundTripsPerRequest.toFixed(2).padStart(12)}  ${r.rssPeakMiB.toFixed(0)} / ${r.heapPeakMiB.toFixed(0)}\n`,
       );
     }
+    process.stdout.write(
+      `\n${'CPU µs per request'.padEnd(44)} ${'server'.padStart(7)} ${'PG'.padStart(7)} ${'clients'.padStart(7)} ${'total'.padStart(7)}\n`,
+    );
+    for (const r of [baseline, open, held]) {
+      const { server, postgres, clients: gen } = r.cpu;
+      process.stdout.write(
+        `${r.name.padEnd(44)} ${server.toFixed(0).padStart(7)} ${postgres.toFixed(0).padStart(7)} ${gen.toFixed(0).padStart(7)} ${(server + postgres + gen).toFixed(0).padStart(7)}\n`,
+      );
+    }
     const [check] = await db.query('SELECT count(*)::int AS statements FROM xapi_statements');
     process.stdout.write(`\nrecorded: ${check.statements} statements (warm-ups included)\n`);
     const goal = held.rps >= RATE * 0.98 && held.p99 < 200 && held.non2xx + held.errors === 0;
@@ -121,7 +159,7 @@ async function main(): Promise<void> {
   } finally {
     clients?.kill();
     await app?.close();
-    await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+    if (!process.env.KEEP_DB) await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
   }
 }
 
@@ -142,9 +180,17 @@ async function phase(db: DataSource, phaseName: XapiPhase, name: string, overall
     heap = Math.max(heap, m.heapUsed);
   }, 100);
   const trips = roundTrips;
+  const pgBefore = await backendCpu(db);
+  const serverBefore = process.cpuUsage();
   const result = await run(SECONDS);
+  const serverUsed = process.cpuUsage(serverBefore);
+  const pgAfter = await backendCpu(db);
   const tripsPerRequest = (roundTrips - trips) / Math.max(1, result.total);
   clearInterval(sampler);
+  // A backend that started during the run counts whole; one that ended during it is missed.
+  let pgMicros = 0;
+  for (const [pid, micros] of pgAfter) pgMicros += micros - (pgBefore.get(pid) ?? 0);
+  const per = (micros: number) => micros / Math.max(1, result.total);
   await drained(db);
   return {
     ...result,
@@ -153,6 +199,7 @@ async function phase(db: DataSource, phaseName: XapiPhase, name: string, overall
     rssPeakMiB: rss / 1024 ** 2,
     heapPeakMiB: heap / 1024 ** 2,
     roundTripsPerRequest: tripsPerRequest,
+    cpu: { server: per(serverUsed.user + serverUsed.system), postgres: per(pgMicros), clients: per(result.cpuMicros) },
   };
 }
 
@@ -195,7 +242,10 @@ async function seed(app: NestFastifyApplication, origin: string, homePage: strin
     `INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, enrolled_at) SELECT t, $2, $3, 'enrolled', now() - interval '1 day' FROM unnest($1::uuid[]) t`,
     [users.map((u) => u.id), c.id, v.id],
   );
-  await db.query('ANALYZE');
+  // Statistics of the seeded tables only: an ANALYZE of the still empty statement tables would
+  // tell the planner they stay empty, and the generic plans the pooled connections cache for the
+  // named statements would scan them whole for the rest of the run (production tables are not empty).
+  await db.query('ANALYZE regions, training_organizations, courses, course_versions, lessons, users, enrollments');
   const key = await app
     .get(XapiKeysService)
     .create(

@@ -195,6 +195,10 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     expect((await lrs.getVoidedStatement({ voidedStatementId: progressed.id })).data.id).toBe(progressed.id);
     expect(await statusOf(lrs.getStatement({ statementId: progressed.id }))).toBe(404);
     expect(await statusOf(lrs.getStatement({ statementId: randomUUID() }))).toBe(404);
+    // The voided two minutes go back to the registration's window: of the three minutes the
+    // server has seen since it opened, three can be credited again (one if they had not).
+    await lrs.sendStatement({ statement: statement('progressed', { result: { duration: 'PT3M' } }) });
+    expect((await progress()).active_seconds).toBe(before + 180);
   });
 
   it('keeps State documents: set, get, merge, list, delete', async () => {
@@ -333,6 +337,52 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     expect((await progress()).active_seconds - before).toBe(240);
     expect(await db.query('SELECT 1 FROM xapi_statements WHERE id = $1', [stranger.id])).toHaveLength(0);
     expect(await db.query('SELECT reported_seconds FROM xapi_statements WHERE id = $1', [taken.id])).toEqual([{ reported_seconds: 10 }]);
+  });
+
+  it('writes a group of statements of several lessons at once, each with its own window, a repeat and a conflict answered on their own', async () => {
+    const lessons: string[] = (
+      await db.query(
+        'SELECT id FROM lessons WHERE course_version_id = (SELECT course_version_id FROM lessons WHERE id = $1) ORDER BY position',
+        [lessonId],
+      )
+    ).map((l: { id: string }) => l.id);
+    const on = (lesson: string, verb: string, extra: Record<string, unknown> = {}) =>
+      statement(verb, { object: { objectType: 'Activity', id: `http://cqo.test/xapi/activities/lessons/${lesson}` }, ...extra });
+    const secondsOn = async (lesson: string) =>
+      Number(
+        (
+          await db.query('SELECT active_seconds FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2', [enrollmentId, lesson])
+        )[0]?.active_seconds ?? 0,
+      );
+    clock.set('2026-03-02T07:00:00Z');
+    const opened = lessons.map((l) => on(l, 'initialized'));
+    for (const st of opened) expect((await raw('POST', 'statements', { body: st })).status).toBe(200);
+    // Ten minutes later: four half-minutes on each lesson, the first statement again, and another reusing an id.
+    clock.set('2026-03-02T07:10:00Z');
+    const service = api.get(XapiService);
+    const writeAtOnce = jest.spyOn(
+      service as unknown as { writeAtOnce: (...args: unknown[]) => Promise<Map<number, unknown>> },
+      'writeAtOnce',
+    );
+    const progressed = lessons.flatMap((l) => Array.from({ length: 4 }, () => on(l, 'progressed', { result: { duration: 'PT30S' } })));
+    const conflicting = { ...on(lessons[1], 'progressed', { result: { duration: 'PT1M' } }), id: opened[1].id };
+    const answers = await Promise.all([...progressed, opened[0], conflicting].map((st) => raw('POST', 'statements', { body: st })));
+    try {
+      // Some group had statements of several lessons written in one round trip.
+      const sizes = await Promise.all(writeAtOnce.mock.results.map((r) => (r.value as Promise<Map<number, unknown>>).then((m) => m.size)));
+      expect(Math.max(0, ...sizes)).toBeGreaterThan(1);
+    } finally {
+      writeAtOnce.mockRestore();
+    }
+    expect(answers.map((a) => a.status)).toEqual([...Array(progressed.length + 1).fill(200), 409]);
+    for (const l of lessons) expect(await secondsOn(l)).toBe(120);
+    expect(await db.query('SELECT verb FROM xapi_statements WHERE id = $1', [opened[1].id])).toEqual([{ verb: VERB('initialized') }]);
+    expect(
+      await db.query(
+        'SELECT lesson_id, credited_seconds FROM xapi_windows WHERE enrollment_id = $1 AND registration = $2 ORDER BY lesson_id',
+        [enrollmentId, registration],
+      ),
+    ).toEqual([...lessons].sort().map((l) => ({ lesson_id: l, credited_seconds: 120 })));
   });
 
   it('refuses a key pair the moment it is revoked, though the API has just accepted it (and caches it)', async () => {

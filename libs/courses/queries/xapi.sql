@@ -7,8 +7,14 @@ SELECT sum(credited_seconds) FILTER (WHERE voided_by IS NULL) AS credited FROM x
 DELETE FROM xapi_documents WHERE organization_id = $1 AND kind = $2 AND scope = $3 AND ($4::text IS NULL OR document_id = $4);
 
 -- insertVoidingStatement (courses.xapi.insertVoiding)
-INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id;
+WITH ins AS (
+  INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id),
+windowed AS (
+  INSERT INTO xapi_windows (enrollment_id, lesson_id, registration, started_at, credited_seconds)
+  SELECT $2, $3, COALESCE($11::uuid, '00000000-0000-0000-0000-000000000000'::uuid), $10, 0 FROM ins WHERE $13::uuid IS NULL
+  ON CONFLICT (enrollment_id, lesson_id, registration) DO UPDATE SET started_at = LEAST(xapi_windows.started_at, EXCLUDED.started_at))
+SELECT id FROM ins;
 
 -- lockXapiEnrollments (courses.xapi.lockEnrollments)
 SELECT id FROM enrollments WHERE id = ANY($1) ORDER BY id FOR UPDATE;
@@ -53,23 +59,36 @@ ON CONFLICT (organization_id, kind, scope, document_id) DO UPDATE SET content_ty
        etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at;
 
 -- voidXapiStatement (courses.xapi.void)
-UPDATE xapi_statements SET voided_by = $1 WHERE id = $2 AND voided_by IS NULL RETURNING credited_seconds;
+WITH v AS (
+  UPDATE xapi_statements SET voided_by = $1 WHERE id = $2 AND voided_by IS NULL
+  RETURNING credited_seconds, enrollment_id, lesson_id, registration, launch_id),
+windowed AS (
+  UPDATE xapi_windows w SET credited_seconds = GREATEST(0, w.credited_seconds - v.credited_seconds) FROM v
+   WHERE v.launch_id IS NULL AND w.enrollment_id = v.enrollment_id AND w.lesson_id = v.lesson_id
+     AND w.registration = COALESCE(v.registration, '00000000-0000-0000-0000-000000000000'::uuid))
+SELECT credited_seconds FROM v;
 
 -- writeXapiStatement (courses.xapi.write)
 WITH prior AS (SELECT content_hash FROM xapi_statements WHERE id = $1),
 win AS (
-  SELECT min(stored_at) AS started, COALESCE(sum(credited_seconds) FILTER (WHERE voided_by IS NULL), 0)::int AS credited
-    FROM xapi_statements
-   WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND registration = $12::uuid),
+  SELECT started_at AS started, credited_seconds AS credited FROM xapi_windows
+   WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND registration = COALESCE($12::uuid, '00000000-0000-0000-0000-000000000000'::uuid)),
 decided AS (
   SELECT observed,
          $15::boolean AND $7::int IS NOT NULL AND $7::int > observed + $17::int AS refused,
          CASE WHEN $15::boolean THEN LEAST($8::int, GREATEST(0, observed - credited)) ELSE $8::int END AS credit
-    FROM (SELECT CASE WHEN started IS NULL THEN 0 ELSE GREATEST(0, floor(extract(epoch FROM $11::timestamptz - started)))::int END AS observed, credited FROM win) w),
+    FROM (SELECT CASE WHEN w.started IS NULL THEN 0 ELSE GREATEST(0, floor(extract(epoch FROM $11::timestamptz - w.started)))::int END AS observed,
+                 COALESCE(w.credited, 0) AS credited
+            FROM (SELECT 1) one LEFT JOIN win w ON true) w),
 ins AS (
   INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
   SELECT $1, $2, $3, $4, $5, $6, $7::int, credit, $9, $10, $11, $12::uuid, $13, $14 FROM decided WHERE NOT refused AND NOT EXISTS (SELECT 1 FROM prior)
   ON CONFLICT (id) DO NOTHING RETURNING credited_seconds),
+windowed AS (
+  INSERT INTO xapi_windows (enrollment_id, lesson_id, registration, started_at, credited_seconds)
+  SELECT $2, $3, COALESCE($12::uuid, '00000000-0000-0000-0000-000000000000'::uuid), $11, credited_seconds FROM ins WHERE $14::uuid IS NULL
+  ON CONFLICT (enrollment_id, lesson_id, registration) DO UPDATE SET started_at = LEAST(xapi_windows.started_at, EXCLUDED.started_at),
+         credited_seconds = xapi_windows.credited_seconds + EXCLUDED.credited_seconds),
 progress AS (
   INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at)
   SELECT $2, $3, credited_seconds, $16, $11 FROM ins
@@ -79,29 +98,41 @@ SELECT d.observed, d.refused, (SELECT content_hash FROM prior) AS prior_hash, EX
        p.active_seconds, p.required_seconds, p.completed_at
   FROM decided d LEFT JOIN progress p ON true;
 
--- writeXapiStatementNoRegistration (courses.xapi.writeNoRegistration)
-WITH prior AS (SELECT content_hash FROM xapi_statements WHERE id = $1),
-win AS (
-  SELECT min(stored_at) AS started, COALESCE(sum(credited_seconds) FILTER (WHERE voided_by IS NULL), 0)::int AS credited
-    FROM xapi_statements
-   WHERE $15::boolean AND enrollment_id = $2 AND lesson_id = $3 AND registration IS NULL),
+-- writeXapiStatements (courses.xapi.writeMany)
+WITH s AS (
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::text[], $8::timestamptz[], $9::uuid[], $10::text[], $11::int[])
+         WITH ORDINALITY AS s(id, enrollment_id, lesson_id, verb, reported, credit, content_hash, statement_timestamp, registration, statement, required, n)),
+prior AS (SELECT s.n, x.content_hash FROM s JOIN xapi_statements x ON x.id = s.id),
 decided AS (
-  SELECT observed,
-         $15::boolean AND $7::int IS NOT NULL AND $7::int > observed + $17::int AS refused,
-         CASE WHEN $15::boolean THEN LEAST($8::int, GREATEST(0, observed - credited)) ELSE $8::int END AS credit
-    FROM (SELECT CASE WHEN started IS NULL THEN 0 ELSE GREATEST(0, floor(extract(epoch FROM $11::timestamptz - started)))::int END AS observed, credited FROM win) w),
+  SELECT s.*, w.observed,
+         $15::boolean AND s.reported IS NOT NULL AND s.reported > w.observed + $16::int AS refused,
+         CASE WHEN $15::boolean THEN LEAST(s.credit, GREATEST(0, w.observed - w.credited)) ELSE s.credit END AS credited
+    FROM s CROSS JOIN LATERAL (
+      SELECT CASE WHEN x.started_at IS NULL THEN 0 ELSE GREATEST(0, floor(extract(epoch FROM $14::timestamptz - x.started_at)))::int END AS observed,
+             COALESCE(x.credited_seconds, 0) AS credited
+        FROM (SELECT 1) one LEFT JOIN xapi_windows x
+          ON $15::boolean AND x.enrollment_id = s.enrollment_id AND x.lesson_id = s.lesson_id
+         AND x.registration = COALESCE(s.registration, '00000000-0000-0000-0000-000000000000'::uuid)) w),
 ins AS (
-  INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement, launch_id)
-  SELECT $1, $2, $3, $4, $5, $6, $7::int, credit, $9, $10, $11, $12::uuid, $13, $14 FROM decided WHERE NOT refused AND NOT EXISTS (SELECT 1 FROM prior)
-  ON CONFLICT (id) DO NOTHING RETURNING credited_seconds),
+  INSERT INTO xapi_statements (id, enrollment_id, lesson_id, api_key_id, confirmed_by, verb, reported_seconds, credited_seconds, content_hash, statement_timestamp, stored_at, registration, statement)
+  SELECT d.id, d.enrollment_id, d.lesson_id, $12, $13, d.verb, d.reported, d.credited, d.content_hash, d.statement_timestamp, $14, d.registration, d.statement::jsonb
+    FROM decided d WHERE NOT d.refused AND NOT EXISTS (SELECT 1 FROM prior p WHERE p.n = d.n)
+  ON CONFLICT (id) DO NOTHING RETURNING id, enrollment_id, lesson_id, registration, credited_seconds),
+windowed AS (
+  INSERT INTO xapi_windows (enrollment_id, lesson_id, registration, started_at, credited_seconds)
+  SELECT enrollment_id, lesson_id, COALESCE(registration, '00000000-0000-0000-0000-000000000000'::uuid), $14, credited_seconds FROM ins
+  ON CONFLICT (enrollment_id, lesson_id, registration) DO UPDATE SET started_at = LEAST(xapi_windows.started_at, EXCLUDED.started_at),
+         credited_seconds = xapi_windows.credited_seconds + EXCLUDED.credited_seconds),
 progress AS (
   INSERT INTO lesson_progress (enrollment_id, lesson_id, active_seconds, required_seconds, updated_at)
-  SELECT $2, $3, credited_seconds, $16, $11 FROM ins
+  SELECT i.enrollment_id, i.lesson_id, i.credited_seconds, s.required, $14 FROM ins i JOIN s ON s.id = i.id
   ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET active_seconds = lesson_progress.active_seconds + EXCLUDED.active_seconds, updated_at = EXCLUDED.updated_at
-  RETURNING active_seconds, required_seconds, completed_at)
-SELECT d.observed, d.refused, (SELECT content_hash FROM prior) AS prior_hash, EXISTS (SELECT 1 FROM ins) AS inserted,
-       p.active_seconds, p.required_seconds, p.completed_at
-  FROM decided d LEFT JOIN progress p ON true;
+  RETURNING enrollment_id, lesson_id, active_seconds, required_seconds, completed_at)
+SELECT d.n::int AS n, d.observed, d.refused, p.content_hash AS prior_hash, EXISTS (SELECT 1 FROM ins i WHERE i.id = d.id) AS inserted,
+       g.active_seconds, g.required_seconds, g.completed_at
+  FROM decided d LEFT JOIN prior p ON p.n = d.n
+  LEFT JOIN progress g ON g.enrollment_id = d.enrollment_id AND g.lesson_id = d.lesson_id
+ ORDER BY d.n;
 
 -- xapiDocumentForUpdate (courses.xapi.documentForUpdate)
 SELECT content, content_type FROM xapi_documents

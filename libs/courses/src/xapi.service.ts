@@ -22,7 +22,8 @@ import {
   takeBackXapiCredit,
   voidXapiStatement,
   writeXapiStatement,
-  writeXapiStatementNoRegistration,
+  writeXapiStatements,
+  XapiWriteRow,
   xapiStatementHash,
   xapiStatementQuery,
   xapiVoidTargetsQuery,
@@ -281,7 +282,7 @@ export class XapiService {
   /**
    * One transaction, as few round trips as the rules allow: the statements are resolved (key not
    * revoked, lesson, trainee, enrolment — and for a single statement its enrolment locked) in one
-   * query, each is then stored and credited in one statement (writeSql), and the completion
+   * query, each is then stored and credited in one statement (writeXapiStatement), and the completion
    * rule runs only when a lesson's time has just reached its requirement.
    */
   private async store(
@@ -341,19 +342,23 @@ export class XapiService {
     const now = this.clock.now();
     // Lock every enrolment involved in one sorted pass, so concurrent batches cannot deadlock.
     if (!lockInResolve) await runQuery(manager, lockXapiEnrollments, [[...new Set(enrollmentOf.values())]]);
+    const storedOf = (i: number) => ({
+      ...statements[i].raw,
+      id: ids[i],
+      timestamp: statements[i].timestamp ? statements[i].raw.timestamp : now.toISOString(),
+      stored: now.toISOString(),
+      authority,
+      version: typeof statements[i].raw.version === 'string' ? statements[i].raw.version : '1.0.0',
+    });
+    const creditOf = (i: number) =>
+      CREDITING_VERBS.has(statements[i].verb) ? Math.min(statements[i].durationSeconds ?? 0, resolved[i].minutes! * 60) : 0;
+    const written = await this.writeAtOnce(caller, statements, ids, failed, enrollmentOf, resolved, storedOf, creditOf, now, named);
     for (const [i, s] of statements.entries()) {
       if (failed.has(i)) continue;
       const lesson = resolved[i];
       const lessonId = lesson.lesson_id!;
       const enrollmentId = enrollmentOf.get(i)!;
-      const stored = {
-        ...s.raw,
-        id: ids[i],
-        timestamp: s.timestamp ? s.raw.timestamp : now.toISOString(),
-        stored: now.toISOString(),
-        authority,
-        version: typeof s.raw.version === 'string' ? s.raw.version : '1.0.0',
-      };
+      const stored = storedOf(i);
       const row = {
         id: ids[i],
         enrollmentId,
@@ -369,35 +374,37 @@ export class XapiService {
         await this.storeVoiding(manager, row, at(i, 'id'));
         continue;
       }
-      let credited = CREDITING_VERBS.has(s.verb) ? Math.min(s.durationSeconds ?? 0, lesson.minutes! * 60) : 0;
-      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeSql).
+      let credited = creditOf(i);
+      // A cmi5 launch is its own window, opened when the LMS launched the AU; a key pair's window is its registration (writeXapiStatement).
       if (caller.launch) credited = await this.capByLaunch(manager, caller.launch, s, credited, now, at(i, 'result.duration'));
-      const [w] = await named(s.registration ? writeXapiStatement : writeXapiStatementNoRegistration, [
-        ids[i],
-        enrollmentId,
-        lessonId,
-        caller.keyId,
-        caller.confirmedBy,
-        s.verb,
-        s.durationSeconds,
-        credited,
-        s.contentHash,
-        s.timestamp,
-        now,
-        s.registration,
-        stored,
-        caller.launch?.id ?? null,
-        caller.live && !caller.launch,
-        requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
-        XAPI_DURATION_TOLERANCE_SECONDS,
-      ]);
+      const [w] = written.has(i)
+        ? [written.get(i)!]
+        : await named(writeXapiStatement, [
+            ids[i],
+            enrollmentId,
+            lessonId,
+            caller.keyId,
+            caller.confirmedBy,
+            s.verb,
+            s.durationSeconds,
+            credited,
+            s.contentHash,
+            s.timestamp,
+            now,
+            s.registration,
+            stored,
+            caller.launch?.id ?? null,
+            caller.live && !caller.launch,
+            requiredSecondsOf(lesson.minutes!, lesson.completion_share!),
+            XAPI_DURATION_TOLERANCE_SECONDS,
+          ]);
       // Refused or a conflicting id: nothing of the statement was written.
       if (w.refused) {
         fail(i, CourseErrors.durationBeyondObserved(at(i, 'result.duration'), w.observed));
         continue;
       }
       if (!w.inserted) {
-        // Seen before (or just now by a concurrent request, which the snapshot of writeSql cannot show).
+        // Seen before (or just now by a concurrent request, which the snapshot of writeXapiStatement cannot show).
         const hash = w.prior_hash ?? (await named(xapiStatementHash, [ids[i]]))[0]?.content_hash;
         if (hash !== s.contentHash) fail(i, CourseErrors.statementConflict(at(i, 'id')));
         continue; // the same statement again: already counted
@@ -409,6 +416,58 @@ export class XapiService {
         await this.completion.completeLessonIfDue(manager, enrollmentId, lessonId, occurredAt.get(i)!, 'xapi');
       }
     }
+  }
+
+  /**
+   * A group's statements written in one round trip (writeXapiStatements), by index: those of a
+   * key pair (no cmi5 launch, no voiding), each the first of its id and of its (enrolment,
+   * lesson), so that none of them waits for another's window or progress. The others are left
+   * to the caller, one by one in order, after these.
+   */
+  private async writeAtOnce(
+    caller: Intake,
+    statements: ParsedStatement[],
+    ids: string[],
+    failed: Set<number>,
+    enrollmentOf: Map<number, string>,
+    resolved: XapiResolvedRow[],
+    storedOf: (i: number) => object,
+    creditOf: (i: number) => number,
+    now: Date,
+    named: <P extends readonly unknown[], R>(query: SqlQuery<P, R>, values: P) => Promise<R[]>,
+  ): Promise<Map<number, XapiWriteRow>> {
+    const written = new Map<number, XapiWriteRow>();
+    if (statements.length < 2 || caller.launch) return written;
+    const seen = new Set<string>();
+    const chosen: number[] = [];
+    for (const [i, s] of statements.entries()) {
+      if (failed.has(i)) continue;
+      // A statement left to the loop (a voiding one, or a second of its id or place) keeps every later one of its place after it.
+      const place = `${enrollmentOf.get(i)}/${resolved[i].lesson_id}`;
+      if (!s.voidsId && !seen.has(place) && !seen.has(ids[i])) chosen.push(i);
+      seen.add(place).add(ids[i]);
+    }
+    if (chosen.length < 2) return written;
+    const rows = await named(writeXapiStatements, [
+      chosen.map((i) => ids[i]),
+      chosen.map((i) => enrollmentOf.get(i)!),
+      chosen.map((i) => resolved[i].lesson_id!),
+      chosen.map((i) => statements[i].verb),
+      chosen.map((i) => statements[i].durationSeconds),
+      chosen.map(creditOf),
+      chosen.map((i) => statements[i].contentHash),
+      chosen.map((i) => statements[i].timestamp),
+      chosen.map((i) => statements[i].registration),
+      chosen.map((i) => JSON.stringify(storedOf(i))),
+      chosen.map((i) => requiredSecondsOf(resolved[i].minutes!, resolved[i].completion_share!)),
+      caller.keyId,
+      caller.confirmedBy,
+      now,
+      caller.live,
+      XAPI_DURATION_TOLERANCE_SECONDS,
+    ]);
+    for (const row of rows) written.set(chosen[row.n - 1], row);
+    return written;
   }
 
   /** The checks of one resolved statement before anything is written: throws the DomainError naming the field. */

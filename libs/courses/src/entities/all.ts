@@ -15,6 +15,7 @@ import { ContentPackageEntity } from './content-package.entity';
 import { Cmi5AuStateEntity, Cmi5LaunchEntity } from './cmi5-launch.entity';
 import { ScormAttemptEntity, ScormSessionEntity } from './scorm.entity';
 import { XapiStatementEntity } from './xapi-statement.entity';
+import { XapiWindowEntity } from './xapi-window.entity';
 
 /** Every entity of the courses lib, for TypeORM registration and ALL_ENTITIES. */
 export const COURSE_ENTITIES = [
@@ -31,6 +32,7 @@ export const COURSE_ENTITIES = [
   AttendanceRecordEntity,
   XapiApiKeyEntity,
   XapiStatementEntity,
+  XapiWindowEntity,
   XapiDocumentEntity,
   ContentPackageEntity,
   Cmi5LaunchEntity,

@@ -9,6 +9,7 @@ export * from './study-session.entity';
 export * from './attendance-record.entity';
 export * from './xapi-api-key.entity';
 export * from './xapi-statement.entity';
+export * from './xapi-window.entity';
 export * from './content-file.entity';
 export * from './attention-check.entity';
 export * from './xapi-document.entity';

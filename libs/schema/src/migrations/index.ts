@@ -33,6 +33,7 @@ import { XapiWindowIndex1795671000000 } from './1795671000000-XapiWindowIndex';
 import { ExamAttemptAnswerSaves1795672000000 } from './1795672000000-ExamAttemptAnswerSaves';
 import { ExamItemReferencesSetBased1795673720000 } from './1795673720000-ExamItemReferencesSetBased';
 import { ClaimEvidenceFileColumns1795674000000 } from './1795674000000-ClaimEvidenceFileColumns';
+import { XapiWindows1795674500000 } from './1795674500000-XapiWindows';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -69,4 +70,5 @@ export const ALL_MIGRATIONS = [
   ExamAttemptAnswerSaves1795672000000,
   ExamItemReferencesSetBased1795673720000,
   ClaimEvidenceFileColumns1795674000000,
+  XapiWindows1795674500000,
 ];
