@@ -3329,9 +3329,9 @@ export type components = {
             phone?: string;
             /**
              * Format: uuid
-             * @description Employer enterprise
+             * @description Employer enterprise (null: none)
              */
-            enterpriseId?: string;
+            enterpriseId?: string | null;
             /** @enum {string} */
             educationLevel: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
             /**
@@ -3344,7 +3344,7 @@ export type components = {
             /** @description Holds a quality-related senior technical title */
             relatedSeniorTitle: boolean;
             /** @example 高级工程师 */
-            titleName?: string;
+            titleName?: string | null;
             /** @description Hold me to the yearly hour requirements even if I am not a serving CQO */
             yearlyRequirementsOptIn?: boolean;
             /** @example zhangsan */
@@ -4017,9 +4017,9 @@ export type components = {
             phone?: string;
             /**
              * Format: uuid
-             * @description Employer enterprise
+             * @description Employer enterprise (null: none)
              */
-            enterpriseId?: string;
+            enterpriseId?: string | null;
             /** @enum {string} */
             educationLevel: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
             /**
@@ -4032,7 +4032,7 @@ export type components = {
             /** @description Holds a quality-related senior technical title */
             relatedSeniorTitle: boolean;
             /** @example 高级工程师 */
-            titleName?: string;
+            titleName?: string | null;
             /** @description Hold me to the yearly hour requirements even if I am not a serving CQO */
             yearlyRequirementsOptIn?: boolean;
             /**
