@@ -4364,7 +4364,7 @@ export type components = {
              * @description Whether appointment hours count toward this yearly requirement
              * @default false
              */
-            countAppointmentHours: boolean;
+            countAppointmentHours?: boolean;
             /**
              * @description At risk when accrued < threshold × required × share of year elapsed
              * @example 1
@@ -4387,7 +4387,7 @@ export type components = {
              * @description Apply the set to the year already in progress (audited with reason)
              * @default false
              */
-            applyToCurrentYear: boolean;
+            applyToCurrentYear?: boolean;
             /** @description Why the year in progress changes rules (required with applyToCurrentYear) */
             reason?: string;
             /**
@@ -4509,26 +4509,26 @@ export type components = {
             /** @example true */
             required: boolean;
             /** @example https://media.example.cn/lessons/1.mp4 */
-            contentUrl?: Record<string, never>;
+            contentUrl?: string | null;
             /**
              * Format: uuid
              * @description An uploaded file (POST /content-uploads): video for a video lesson, PDF for a document
              */
-            contentFileId?: Record<string, never> | null;
+            contentFileId?: string | null;
             /**
              * Format: uuid
              * @description cmi5 lessons: an imported package (POST /content-packages)
              */
-            contentPackageId?: Record<string, never> | null;
+            contentPackageId?: string | null;
             /** @description live_session only: ISO 8601 */
-            startsAt?: Record<string, never>;
+            startsAt?: string | null;
             /** @description live_session only: ISO 8601 */
-            endsAt?: Record<string, never>;
+            endsAt?: string | null;
             /**
              * @description live_session only
              * @example 兰州市城关区质量大厦 3 楼报告厅
              */
-            venue?: Record<string, never>;
+            venue?: string | null;
         };
         CourseContentDto: {
             /** @example 质量强国战略与企业首席质量官制度 */
@@ -4564,11 +4564,11 @@ export type components = {
              * @description Seats; null or absent = no limit
              * @example 50
              */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
             /** @description ISO 8601; absent = open from publication */
-            enrollmentOpensAt?: Record<string, never> | null;
+            enrollmentOpensAt?: string | null;
             /** @description ISO 8601; absent = no closing date */
-            enrollmentClosesAt?: Record<string, never> | null;
+            enrollmentClosesAt?: string | null;
             /**
              * @description Share of declared minutes that completes a lesson (default 0.90)
              * @example 0.90
@@ -4578,7 +4578,7 @@ export type components = {
              * Format: uuid
              * @description Final exam paper (exams API)
              */
-            finalExamPaperId?: Record<string, never> | null;
+            finalExamPaperId?: string | null;
             /** @description Null or absent: no attention checks */
             attentionChecks?: components["schemas"]["AttentionChecksDto"] | null;
             lessons: components["schemas"]["LessonDto"][];
@@ -4708,11 +4708,11 @@ export type components = {
              * @description Seats; null or absent = no limit
              * @example 50
              */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
             /** @description ISO 8601; absent = open from publication */
-            enrollmentOpensAt?: Record<string, never> | null;
+            enrollmentOpensAt?: string | null;
             /** @description ISO 8601; absent = no closing date */
-            enrollmentClosesAt?: Record<string, never> | null;
+            enrollmentClosesAt?: string | null;
             /**
              * @description Share of declared minutes that completes a lesson (default 0.90)
              * @example 0.90
@@ -4722,7 +4722,7 @@ export type components = {
              * Format: uuid
              * @description Final exam paper (exams API)
              */
-            finalExamPaperId?: Record<string, never> | null;
+            finalExamPaperId?: string | null;
             /** @description Null or absent: no attention checks */
             attentionChecks?: components["schemas"]["AttentionChecksDto"] | null;
             lessons?: components["schemas"]["LessonDto"][];
@@ -4893,7 +4893,7 @@ export type components = {
              * @default valid-rows
              * @enum {string}
              */
-            mode: "valid-rows" | "all-or-nothing";
+            mode?: "valid-rows" | "all-or-nothing";
         };
         RosterSummaryDto: {
             rows: number;
@@ -5379,7 +5379,7 @@ export type components = {
             /** @example 3 */
             difficulty: number | ("easy" | "medium" | "hard");
             /** @description Shown with the key when the paper reveals answers */
-            explanation?: Record<string, never>;
+            explanation?: string | null;
         };
         QuestionOptionViewDto: {
             /** @description Random, never a position */
@@ -5418,7 +5418,7 @@ export type components = {
              * @description Check every row without saving
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
         };
         QuestionImportResultDto: {
             /** @description Checked only, nothing saved */
@@ -5438,7 +5438,7 @@ export type components = {
             /** Format: uuid */
             questionId: string;
             /** @default 1 */
-            points: number;
+            points?: number;
         };
         DrawRuleDto: {
             /** @description How many questions this rule draws */
@@ -5458,7 +5458,7 @@ export type components = {
              * @description Points per drawn question
              * @default 1
              */
-            points: number;
+            points?: number;
         };
         PaperDto: {
             /**
@@ -5474,27 +5474,27 @@ export type components = {
             /** @example 60 */
             timeLimitMinutes: number;
             /** @description Omit or null for no limit */
-            maxAttempts?: Record<string, never>;
+            maxAttempts?: number | null;
             /**
              * @description Minutes between a graded attempt and the next start
              * @default 0
              */
-            cooldownMinutes: number;
+            cooldownMinutes?: number;
             /**
              * @description Seconds after the deadline during which answers are still accepted
              * @default 30
              */
-            graceSeconds: number;
+            graceSeconds?: number;
             /** @default false */
-            shuffleQuestions: boolean;
+            shuffleQuestions?: boolean;
             /** @default false */
-            shuffleOptions: boolean;
+            shuffleOptions?: boolean;
             /**
              * @description After submission the trainee always sees the score; the key is shown never, only for a pass (when_passed), or even for a failure (always)
              * @default never
              * @enum {string}
              */
-            revealAnswers: "never" | "when_passed" | "always";
+            revealAnswers?: "never" | "when_passed" | "always";
             fixedQuestions?: components["schemas"]["FixedQuestionDto"][];
             /** @description Applied in order after the fixed questions; a rule never draws a question already on the paper */
             drawRules?: components["schemas"]["DrawRuleDto"][];
@@ -5986,7 +5986,7 @@ export type components = {
              */
             positionLevel: "general_manager" | "deputy_general_manager" | "equivalent_senior" | "below_deputy";
             /** @example 小微企业，设质量负责人兼任首席质量官 */
-            positionExceptionReason?: Record<string, never> | null;
+            positionExceptionReason?: string | null;
             /**
              * @description 聘任授权证书编号
              * @example LZJX-CQO-2026-001
@@ -6000,7 +6000,7 @@ export type components = {
              */
             termYears?: number;
             /** @description Required to appoint a person who fails the eligibility check; regulators see the appointment flagged */
-            eligibilityExceptionReason?: Record<string, never> | null;
+            eligibilityExceptionReason?: string | null;
         };
         AppointmentDto: {
             /** Format: uuid */
@@ -6080,7 +6080,7 @@ export type components = {
              * @example 2026-09-30
              */
             endedOn?: string;
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         AppointmentRenewDto: {
             /**
@@ -6109,7 +6109,7 @@ export type components = {
             declaredOn: string;
             /** @description Items: serious_quality_violation, improper_gain, abuse_of_office, leaked_secrets, other_harm */
             answers: components["schemas"]["DeclarationAnswersDto"];
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         DeclarationItemDto: {
             /** @enum {string} */
@@ -6238,7 +6238,7 @@ export type components = {
         };
         AcknowledgeDto: {
             /** @example 已收悉 */
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         LookupDto: {
             /** @enum {string} */
