@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import { api, hasAccessToken, maySignedIn, onSessionChange, refreshSession, setAccessToken } from './api/client';
+import { hasAccessToken, ok, typedApi, maySignedIn, onSessionChange, refreshSession, setAccessToken } from './api/client';
 import type { Me } from './api/types';
 
 interface Session {
@@ -23,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // A reload or a new tab: the access token was in memory only; the refresh cookie brings a new one.
     if (maySignedIn()) {
       refreshSession()
-        .then((ok) => (ok ? api.get<Me>('/auth/me').then(setMe) : undefined))
+        .then((refreshed) => (refreshed ? ok(typedApi.GET('/auth/me')).then(setMe) : undefined))
         .catch(() => setAccessToken(null))
         .finally(() => setChecking(false));
     }
@@ -34,23 +34,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string, totpCode?: string) => {
-    const answer = await api.post<{ accessToken: string }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) });
+    const answer = await ok(typedApi.POST('/auth/login', { body: { username, password, ...(totpCode ? { totpCode } : {}) } }));
     setAccessToken(answer.accessToken);
-    const who = await api.get<Me>('/auth/me');
+    const who = await ok(typedApi.GET('/auth/me'));
     setMe(who);
     return who;
   }, []);
 
   const logout = useCallback(async () => {
     // Ends the session on the server (refresh cookie and access token alike), then forgets it here.
-    if (hasAccessToken()) await api.post('/auth/logout').catch(() => undefined);
+    if (hasAccessToken()) await ok(typedApi.POST('/auth/logout', { body: {} })).catch(() => undefined);
     setAccessToken(null);
     setMe(null);
   }, []);
 
   const renew = useCallback(async (next?: string) => {
     if (next) setAccessToken(next);
-    const who = await api.get<Me>('/auth/me');
+    const who = await ok(typedApi.GET('/auth/me'));
     setMe(who);
     return who;
   }, []);

@@ -28,7 +28,17 @@ export function renderApiClientSchema(document: OpenAPIObject): string {
     writeFileSync(input, JSON.stringify(document));
     execFileSync(
       process.execPath,
-      [join(dirname(require.resolve('openapi-typescript/package.json')), 'bin/cli.js'), input, '--output', output, '--export-type'],
+      [
+        join(dirname(require.resolve('openapi-typescript/package.json')), 'bin/cli.js'),
+        input,
+        '--output',
+        output,
+        '--export-type',
+        // A request field with a default may be left out: keep it optional (openapi-typescript 7
+        // would make it required).
+        '--default-non-nullable',
+        'false',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     return HEADER + readFileSync(output, 'utf8');

@@ -7,11 +7,9 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadConfig } from '@cqo/core';
 import { ApiModule } from '../api.module';
-import { NO_BODY_EXTENSION } from '../http/common/api-responses';
+import { CREDENTIAL_PATH_EXTENSION, NO_BODY_EXTENSION } from '../http/common/api-responses';
 import { API_CLIENT_SCHEMA_PATH, renderApiClientSchema } from './api-client';
 import { createOpenApiDocument } from './openapi-document';
-import { UNDECLARED_ERRORS } from './undeclared-errors';
-import { UNDECLARED_RESPONSES } from './undeclared-responses';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -21,6 +19,7 @@ interface Operation {
   responses: Record<string, ({ content?: Record<string, { schema?: unknown }> } & Record<string, unknown>) | undefined>;
   parameters: { in: string }[];
   hasBody: boolean;
+  credentialPath: boolean;
 }
 
 function operationsOf(document: OpenAPIObject): Operation[] {
@@ -31,6 +30,7 @@ function operationsOf(document: OpenAPIObject): Operation[] {
       responses: item[method]!.responses as Operation['responses'],
       parameters: (item[method]!.parameters ?? []) as Operation['parameters'],
       hasBody: item[method]!.requestBody !== undefined,
+      credentialPath: (item[method] as unknown as Record<string, unknown>)[CREDENTIAL_PATH_EXTENSION] === true,
     })),
   );
 }
@@ -65,15 +65,10 @@ describe('OpenAPI document', () => {
     document = await createOpenApiDocument();
   });
 
-  it('declares the success response of every route (but the shrinking backlog)', () => {
+  it('declares the success response of every route', () => {
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThan(200);
-    const backlog = new Set(UNDECLARED_RESPONSES);
-    expect(operations.filter((op) => !declaresSuccess(op) && !backlog.has(op.route)).map((op) => op.route)).toEqual([]);
-    // A route off the backlog (declared now, renamed or gone) must leave the list.
-    const declared = new Set(operations.filter(declaresSuccess).map((op) => op.route));
-    const routes = new Set(operations.map((op) => op.route));
-    expect(UNDECLARED_RESPONSES.filter((route) => declared.has(route) || !routes.has(route))).toEqual([]);
+    expect(operations.filter((op) => !declaresSuccess(op)).map((op) => op.route)).toEqual([]);
   });
 
   it('declares the status code each route answers with (201 for POST unless @HttpCode says otherwise)', () => {
@@ -97,16 +92,14 @@ describe('OpenAPI document', () => {
         handlers.set(`${controller.name}_${name}`, { status, ownReply });
       }
     }
-    const wrong = operationsOf(document)
-      .filter((op) => declaresSuccess(op))
-      .flatMap((op) => {
-        const handler = handlers.get(op.operationId);
-        if (!handler) return [`${op.route}: no handler ${op.operationId}`];
-        const declared = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
-        return handler.ownReply || declared.includes(String(handler.status))
-          ? []
-          : [`${op.route}: answers ${handler.status}, declares ${declared.join(', ')}`];
-      });
+    const wrong = operationsOf(document).flatMap((op) => {
+      const handler = handlers.get(op.operationId);
+      if (!handler) return [`${op.route}: no handler ${op.operationId}`];
+      const declared = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+      return handler.ownReply || declared.includes(String(handler.status))
+        ? []
+        : [`${op.route}: answers ${handler.status}, declares ${declared.join(', ')}`];
+    });
     expect(handlers.size).toBeGreaterThan(200);
     expect(wrong).toEqual([]);
   });
@@ -128,17 +121,15 @@ describe('OpenAPI document', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('declares 404 where the path names a record and 400 where input is validated (but the shrinking backlog)', () => {
+  it('declares 404 where the path names a record and 400 where input is validated', () => {
     const missing = operationsOf(document).flatMap((op) => {
-      const needs: string[] = [];
-      if (op.parameters.some((p) => p.in === 'path')) needs.push('404');
-      if (op.hasBody || op.parameters.some((p) => p.in === 'query')) needs.push('400');
-      return [...new Set(needs)].filter((status) => !op.responses[status]).map((status) => `${op.route} ${status}`);
+      const needs: string[][] = [];
+      // A path carrying a credential (ApiCredentialPath) refuses an unknown one rather than answering 404.
+      if (op.parameters.some((p) => p.in === 'path')) needs.push(op.credentialPath ? ['400', '403'] : ['404']);
+      if (op.hasBody || op.parameters.some((p) => p.in === 'query')) needs.push(['400']);
+      return needs.filter((any) => !any.some((status) => op.responses[status])).map((any) => `${op.route} ${any.join('|')}`);
     });
-    const backlog = new Set(UNDECLARED_ERRORS);
-    expect(missing.filter((entry) => !backlog.has(entry))).toEqual([]);
-    // Declared now (or the route is gone): the entry must leave the list.
-    expect(UNDECLARED_ERRORS.filter((entry) => !missing.includes(entry))).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('is the same document on every build (the generated client must not churn)', async () => {

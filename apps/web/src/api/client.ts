@@ -4,8 +4,9 @@
  * read from each response's Date header so timers follow the server, not the device.
  *
  * `typedApi` is the client generated from the API's OpenAPI document (openapi-fetch over
- * schema.d.ts, `npm run api:client`): paths, parameters, bodies and answers are type-checked.
- * `api` is the older untyped helper that pages are moving off.
+ * schema.d.ts, `npm run api:client`): paths, parameters, bodies and answers are type-checked, so
+ * a change of the contract fails `npm run typecheck`. Every JSON call goes through it; `download`
+ * fetches files.
  */
 
 import createClient from 'openapi-fetch';
@@ -193,6 +194,14 @@ export async function ok<R extends { data?: unknown; error?: unknown; response: 
   return data as Exclude<R['data'], undefined>;
 }
 
+/**
+ * A select's or filter's value for a typed query or body: one of its options, or undefined for ''
+ * (no choice; an empty parameter would fail the API's validation). The options are the schema's.
+ */
+export function choice<T extends string>(value: string): T | undefined {
+  return value === '' ? undefined : (value as T);
+}
+
 /** Query string from an object; undefined, null and '' values are left out. */
 export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
@@ -201,22 +210,6 @@ export function qs(params: Record<string, string | number | boolean | null | und
   const text = search.toString();
   return text ? `?${text}` : '';
 }
-
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body, 'application/json');
-  if (!res.ok) throw await errorOf(res);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  del: <T>(path: string) => request<T>('DELETE', path),
-};
 
 /** Fetches a file with the bearer token and hands it to the browser as a download (POST for a file the server makes anew). */
 export async function download(path: string, fallbackName: string, method: 'GET' | 'POST' = 'GET'): Promise<void> {

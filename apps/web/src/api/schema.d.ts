@@ -3329,9 +3329,9 @@ export type components = {
             phone?: string;
             /**
              * Format: uuid
-             * @description Employer enterprise
+             * @description Employer enterprise (null: none)
              */
-            enterpriseId?: string;
+            enterpriseId?: string | null;
             /** @enum {string} */
             educationLevel: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
             /**
@@ -3344,7 +3344,7 @@ export type components = {
             /** @description Holds a quality-related senior technical title */
             relatedSeniorTitle: boolean;
             /** @example 高级工程师 */
-            titleName?: string;
+            titleName?: string | null;
             /** @description Hold me to the yearly hour requirements even if I am not a serving CQO */
             yearlyRequirementsOptIn?: boolean;
             /** @example zhangsan */
@@ -4017,9 +4017,9 @@ export type components = {
             phone?: string;
             /**
              * Format: uuid
-             * @description Employer enterprise
+             * @description Employer enterprise (null: none)
              */
-            enterpriseId?: string;
+            enterpriseId?: string | null;
             /** @enum {string} */
             educationLevel: "secondary" | "associate" | "bachelor" | "master" | "doctorate";
             /**
@@ -4032,7 +4032,7 @@ export type components = {
             /** @description Holds a quality-related senior technical title */
             relatedSeniorTitle: boolean;
             /** @example 高级工程师 */
-            titleName?: string;
+            titleName?: string | null;
             /** @description Hold me to the yearly hour requirements even if I am not a serving CQO */
             yearlyRequirementsOptIn?: boolean;
             /**
@@ -4364,7 +4364,7 @@ export type components = {
              * @description Whether appointment hours count toward this yearly requirement
              * @default false
              */
-            countAppointmentHours: boolean;
+            countAppointmentHours?: boolean;
             /**
              * @description At risk when accrued < threshold × required × share of year elapsed
              * @example 1
@@ -4387,7 +4387,7 @@ export type components = {
              * @description Apply the set to the year already in progress (audited with reason)
              * @default false
              */
-            applyToCurrentYear: boolean;
+            applyToCurrentYear?: boolean;
             /** @description Why the year in progress changes rules (required with applyToCurrentYear) */
             reason?: string;
             /**
@@ -4509,26 +4509,26 @@ export type components = {
             /** @example true */
             required: boolean;
             /** @example https://media.example.cn/lessons/1.mp4 */
-            contentUrl?: Record<string, never>;
+            contentUrl?: string | null;
             /**
              * Format: uuid
              * @description An uploaded file (POST /content-uploads): video for a video lesson, PDF for a document
              */
-            contentFileId?: Record<string, never> | null;
+            contentFileId?: string | null;
             /**
              * Format: uuid
              * @description cmi5 lessons: an imported package (POST /content-packages)
              */
-            contentPackageId?: Record<string, never> | null;
+            contentPackageId?: string | null;
             /** @description live_session only: ISO 8601 */
-            startsAt?: Record<string, never>;
+            startsAt?: string | null;
             /** @description live_session only: ISO 8601 */
-            endsAt?: Record<string, never>;
+            endsAt?: string | null;
             /**
              * @description live_session only
              * @example 兰州市城关区质量大厦 3 楼报告厅
              */
-            venue?: Record<string, never>;
+            venue?: string | null;
         };
         CourseContentDto: {
             /** @example 质量强国战略与企业首席质量官制度 */
@@ -4564,11 +4564,11 @@ export type components = {
              * @description Seats; null or absent = no limit
              * @example 50
              */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
             /** @description ISO 8601; absent = open from publication */
-            enrollmentOpensAt?: Record<string, never> | null;
+            enrollmentOpensAt?: string | null;
             /** @description ISO 8601; absent = no closing date */
-            enrollmentClosesAt?: Record<string, never> | null;
+            enrollmentClosesAt?: string | null;
             /**
              * @description Share of declared minutes that completes a lesson (default 0.90)
              * @example 0.90
@@ -4578,7 +4578,7 @@ export type components = {
              * Format: uuid
              * @description Final exam paper (exams API)
              */
-            finalExamPaperId?: Record<string, never> | null;
+            finalExamPaperId?: string | null;
             /** @description Null or absent: no attention checks */
             attentionChecks?: components["schemas"]["AttentionChecksDto"] | null;
             lessons: components["schemas"]["LessonDto"][];
@@ -4708,11 +4708,11 @@ export type components = {
              * @description Seats; null or absent = no limit
              * @example 50
              */
-            capacity?: Record<string, never> | null;
+            capacity?: number | null;
             /** @description ISO 8601; absent = open from publication */
-            enrollmentOpensAt?: Record<string, never> | null;
+            enrollmentOpensAt?: string | null;
             /** @description ISO 8601; absent = no closing date */
-            enrollmentClosesAt?: Record<string, never> | null;
+            enrollmentClosesAt?: string | null;
             /**
              * @description Share of declared minutes that completes a lesson (default 0.90)
              * @example 0.90
@@ -4722,7 +4722,7 @@ export type components = {
              * Format: uuid
              * @description Final exam paper (exams API)
              */
-            finalExamPaperId?: Record<string, never> | null;
+            finalExamPaperId?: string | null;
             /** @description Null or absent: no attention checks */
             attentionChecks?: components["schemas"]["AttentionChecksDto"] | null;
             lessons?: components["schemas"]["LessonDto"][];
@@ -4893,7 +4893,7 @@ export type components = {
              * @default valid-rows
              * @enum {string}
              */
-            mode: "valid-rows" | "all-or-nothing";
+            mode?: "valid-rows" | "all-or-nothing";
         };
         RosterSummaryDto: {
             rows: number;
@@ -5116,6 +5116,34 @@ export type components = {
             /** Format: date-time */
             expiresAt: string;
         };
+        XapiStatementDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Agent or group */
+            actor: {
+                [key: string]: unknown;
+            };
+            verb: {
+                [key: string]: unknown;
+            };
+            /** @description Activity, agent, statement reference or sub-statement */
+            object: {
+                [key: string]: unknown;
+            };
+        };
+        XapiAboutDto: {
+            /**
+             * @description The xAPI versions this LRS speaks
+             * @example [
+             *       "1.0.3"
+             *     ]
+             */
+            version: string[];
+            /** @description None offered */
+            extensions: {
+                [key: string]: unknown;
+            };
+        };
         CreateXapiKeyDto: {
             /** @example 外部学习平台 */
             name: string;
@@ -5157,6 +5185,66 @@ export type components = {
             /** @description The cmi5 package (zip with cmi5.xml at its root), base64, at most 3 MB */
             contentBase64: string;
         };
+        Cmi5AuDto: {
+            /** @description The AU id in cmi5.xml */
+            id: string;
+            title: string;
+            /** @description Path inside the package (relative), with its query string if any */
+            url: string;
+            /** @enum {string} */
+            moveOn: "Passed" | "Completed" | "CompletedAndPassed" | "CompletedOrPassed" | "NotApplicable";
+            /** @description 0–1, or null when the AU has none */
+            masteryScore: number | null;
+            launchParameters: string | null;
+        };
+        Cmi5CourseDto: {
+            /** @description The course id in cmi5.xml */
+            id: string;
+            title: string;
+            aus: components["schemas"]["Cmi5AuDto"][];
+        };
+        ScormControlModeDto: {
+            choice: boolean;
+            flow: boolean;
+            forwardOnly: boolean;
+        };
+        ScormScoDto: {
+            /** @description The item identifier in imsmanifest.xml */
+            id: string;
+            title: string;
+            /** @description Path inside the package, with the item parameters if any */
+            href: string;
+            /** @description SCORM 1.2 adlcp:masteryscore (0–100) */
+            masteryScore: number | null;
+            /** @description SCORM 2004 adlcp:completionThreshold (0–1) */
+            completionThreshold: number | null;
+            /** @description SCORM 2004 completionSetByContent (default true) */
+            completionSetByContent: boolean;
+            /** @description SCORM 2004 satisfiedByMeasure: its minNormalizedMeasure */
+            minNormalizedMeasure: number | null;
+            /** @description adlcp:datafromlms (cmi.launch_data) */
+            launchData: string | null;
+            /** @description The cluster the SCO belongs to; null under the organization */
+            parentId?: string | null;
+            /** @description Its parent's control modes; absent: free */
+            controlMode?: components["schemas"]["ScormControlModeDto"];
+        };
+        ContentPackageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The zip file name as uploaded */
+            originalName: string;
+            /** @enum {string} */
+            standard: "cmi5" | "scorm12" | "scorm2004";
+            /** @description The course's (cmi5) or default organization's (SCORM) title */
+            title: string;
+            /** @description cmi5 packages: the course structure */
+            course?: components["schemas"]["Cmi5CourseDto"];
+            /** @description SCORM packages: the default organization's SCOs, in order */
+            scos?: components["schemas"]["ScormScoDto"][];
+            fileCount: number;
+            sizeBytes: number;
+        };
         Cmi5LaunchDto: {
             /** @description The AU to launch (its id in cmi5.xml); the first AU when absent */
             auId?: string;
@@ -5181,6 +5269,10 @@ export type components = {
             satisfied: boolean;
             /** @description The waiver completed the lesson */
             lessonCompleted: boolean;
+        };
+        Cmi5FetchDto: {
+            /** @description The AU's Basic credentials for the LRS (base64 of launch id and secret) */
+            "auth-token": string;
         };
         ScormLaunchDto: {
             /** @description The SCO to launch (its item identifier in imsmanifest.xml): the target of a `choice` request; the first SCO when absent */
@@ -5287,7 +5379,7 @@ export type components = {
             /** @example 3 */
             difficulty: number | ("easy" | "medium" | "hard");
             /** @description Shown with the key when the paper reveals answers */
-            explanation?: Record<string, never>;
+            explanation?: string | null;
         };
         QuestionOptionViewDto: {
             /** @description Random, never a position */
@@ -5326,7 +5418,7 @@ export type components = {
              * @description Check every row without saving
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
         };
         QuestionImportResultDto: {
             /** @description Checked only, nothing saved */
@@ -5346,7 +5438,7 @@ export type components = {
             /** Format: uuid */
             questionId: string;
             /** @default 1 */
-            points: number;
+            points?: number;
         };
         DrawRuleDto: {
             /** @description How many questions this rule draws */
@@ -5366,7 +5458,7 @@ export type components = {
              * @description Points per drawn question
              * @default 1
              */
-            points: number;
+            points?: number;
         };
         PaperDto: {
             /**
@@ -5382,27 +5474,27 @@ export type components = {
             /** @example 60 */
             timeLimitMinutes: number;
             /** @description Omit or null for no limit */
-            maxAttempts?: Record<string, never>;
+            maxAttempts?: number | null;
             /**
              * @description Minutes between a graded attempt and the next start
              * @default 0
              */
-            cooldownMinutes: number;
+            cooldownMinutes?: number;
             /**
              * @description Seconds after the deadline during which answers are still accepted
              * @default 30
              */
-            graceSeconds: number;
+            graceSeconds?: number;
             /** @default false */
-            shuffleQuestions: boolean;
+            shuffleQuestions?: boolean;
             /** @default false */
-            shuffleOptions: boolean;
+            shuffleOptions?: boolean;
             /**
              * @description After submission the trainee always sees the score; the key is shown never, only for a pass (when_passed), or even for a failure (always)
              * @default never
              * @enum {string}
              */
-            revealAnswers: "never" | "when_passed" | "always";
+            revealAnswers?: "never" | "when_passed" | "always";
             fixedQuestions?: components["schemas"]["FixedQuestionDto"][];
             /** @description Applied in order after the fixed questions; a rule never draws a question already on the paper */
             drawRules?: components["schemas"]["DrawRuleDto"][];
@@ -5894,7 +5986,7 @@ export type components = {
              */
             positionLevel: "general_manager" | "deputy_general_manager" | "equivalent_senior" | "below_deputy";
             /** @example 小微企业，设质量负责人兼任首席质量官 */
-            positionExceptionReason?: Record<string, never> | null;
+            positionExceptionReason?: string | null;
             /**
              * @description 聘任授权证书编号
              * @example LZJX-CQO-2026-001
@@ -5908,7 +6000,7 @@ export type components = {
              */
             termYears?: number;
             /** @description Required to appoint a person who fails the eligibility check; regulators see the appointment flagged */
-            eligibilityExceptionReason?: Record<string, never> | null;
+            eligibilityExceptionReason?: string | null;
         };
         AppointmentDto: {
             /** Format: uuid */
@@ -5988,7 +6080,7 @@ export type components = {
              * @example 2026-09-30
              */
             endedOn?: string;
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         AppointmentRenewDto: {
             /**
@@ -6017,7 +6109,7 @@ export type components = {
             declaredOn: string;
             /** @description Items: serious_quality_violation, improper_gain, abuse_of_office, leaked_secrets, other_harm */
             answers: components["schemas"]["DeclarationAnswersDto"];
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         DeclarationItemDto: {
             /** @enum {string} */
@@ -6146,7 +6238,7 @@ export type components = {
         };
         AcknowledgeDto: {
             /** @example 已收悉 */
-            note?: Record<string, never> | null;
+            note?: string | null;
         };
         LookupDto: {
             /** @enum {string} */
@@ -13434,6 +13526,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The statement (free-form JSON beyond id, actor, verb and object) */
+            200: {
+                headers: {
+                    /** @description ISO 8601 time */
+                    "X-Experience-API-Consistent-Through"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    } & components["schemas"]["XapiStatementDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13459,6 +13591,40 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Stored (or already stored with the same content) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13490,6 +13656,42 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The ids of the statements, in the order sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13510,6 +13712,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XapiAboutDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13523,13 +13733,62 @@ export interface operations {
     };
     XapiController_getState: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                registration?: string;
+                /** @description Absent: the ids of the documents */
+                stateId?: string;
+                /** @description ISO 8601: only ids of documents changed after it */
+                since?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With stateId: the document as stored. Without: the ids of the documents (JSON array) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[] | {
+                        [key: string]: unknown;
+                    };
+                    "*/*": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13543,13 +13802,45 @@ export interface operations {
     };
     XapiController_putState: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                registration?: string;
+                stateId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13563,13 +13854,45 @@ export interface operations {
     };
     XapiController_postState: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                registration?: string;
+                stateId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13583,13 +13906,46 @@ export interface operations {
     };
     XapiController_deleteState: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                registration?: string;
+                /** @description Absent: every document of the scope */
+                stateId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13603,13 +13959,59 @@ export interface operations {
     };
     XapiController_getActivityProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                /** @description Absent: the ids of the documents */
+                profileId?: string;
+                /** @description ISO 8601: only ids of documents changed after it */
+                since?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With profileId: the document as stored. Without: the ids of the documents (JSON array) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[] | {
+                        [key: string]: unknown;
+                    };
+                    "*/*": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13623,13 +14025,42 @@ export interface operations {
     };
     XapiController_putActivityProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                profileId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13643,13 +14074,42 @@ export interface operations {
     };
     XapiController_postActivityProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                profileId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13663,13 +14123,42 @@ export interface operations {
     };
     XapiController_deleteActivityProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The activity (IRI) */
+                activityId: string;
+                profileId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13683,13 +14172,59 @@ export interface operations {
     };
     XapiController_getAgentProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                /** @description Absent: the ids of the documents */
+                profileId?: string;
+                /** @description ISO 8601: only ids of documents changed after it */
+                since?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description With profileId: the document as stored. Without: the ids of the documents (JSON array) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[] | {
+                        [key: string]: unknown;
+                    };
+                    "*/*": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13703,13 +14238,42 @@ export interface operations {
     };
     XapiController_putAgentProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                profileId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13723,13 +14287,42 @@ export interface operations {
     };
     XapiController_postAgentProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                profileId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13743,13 +14336,42 @@ export interface operations {
     };
     XapiController_deleteAgentProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The agent, as JSON (one of mbox, mbox_sha1sum, openid, account) */
+                agent: string;
+                profileId: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 凭证无效或已吊销（xAPI 密钥、cmi5 授权） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -13775,6 +14397,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The ids of the statements, in the order sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13786,6 +14426,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13871,6 +14520,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedXapiKeyDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13919,6 +14577,15 @@ export interface operations {
                     "application/json": components["schemas"]["XapiKeyDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13930,6 +14597,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13961,6 +14637,23 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentPackageDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -13972,6 +14665,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 上传的内容过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14014,6 +14716,15 @@ export interface operations {
                     "application/json": components["schemas"]["Cmi5LaunchViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14025,6 +14736,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14067,6 +14787,15 @@ export interface operations {
                     "application/json": components["schemas"]["Cmi5WaiverDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14078,6 +14807,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14107,6 +14845,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cmi5FetchDto"];
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -14139,6 +14894,33 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 角色或范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -14175,6 +14957,15 @@ export interface operations {
                     "application/json": components["schemas"]["ScormPreviewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14186,6 +14977,15 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14228,6 +15028,15 @@ export interface operations {
                     "application/json": components["schemas"]["ScormLaunchViewDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 未登录或登录已失效 */
             401: {
                 headers: {
@@ -14239,6 +15048,24 @@ export interface operations {
             };
             /** @description 角色或范围不允许 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14276,6 +15103,33 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 角色或范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */
@@ -14319,6 +15173,33 @@ export interface operations {
                     "application/json": components["schemas"]["ScormCommitResultDto"];
                 };
             };
+            /** @description 输入有误：details 逐项指明字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 角色或范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description 与记录的当前状态冲突（code 说明原因） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description 错误：{statusCode, code, message, details} */
             default: {
                 headers: {
@@ -14348,6 +15229,15 @@ export interface operations {
                 };
                 content: {
                     "text/javascript": string;
+                };
+            };
+            /** @description 路径所指的记录不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description 错误：{statusCode, code, message, details} */

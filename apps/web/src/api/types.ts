@@ -33,16 +33,7 @@ export type Cmi5Launch = Schemas['Cmi5LaunchViewDto'];
 export type Lesson = Schemas['LessonViewDto'];
 
 /** POST /content-packages: a cmi5 or SCORM package imported into the organization's library. */
-export interface ContentPackage {
-  id: string;
-  originalName: string;
-  standard: 'cmi5' | 'scorm12' | 'scorm2004';
-  title: string;
-  course?: { id: string; title: string; aus: { id: string; title: string }[] };
-  scos?: { id: string; title: string; href: string }[];
-  fileCount: number;
-  sizeBytes: number;
-}
+export type ContentPackage = Schemas['ContentPackageDto'];
 
 /** An uploaded lesson file (video or PDF). */
 export type LessonContent = Schemas['LessonContentDto'];

@@ -130,10 +130,10 @@ export class ProfileDto {
   @Matches(/^1[3-9]\d{9}$/, { message: '必须是11位手机号码' })
   phone?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Employer enterprise' })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Employer enterprise (null: none)' })
   @IsOptional()
   @IsUUID()
-  enterpriseId?: string;
+  enterpriseId?: string | null;
 
   @ApiProperty({ enum: EDUCATION_LEVELS })
   @IsIn(EDUCATION_LEVELS)
@@ -154,11 +154,11 @@ export class ProfileDto {
   @IsBoolean()
   relatedSeniorTitle!: boolean;
 
-  @ApiPropertyOptional({ example: '高级工程师' })
+  @ApiPropertyOptional({ example: '高级工程师', nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  titleName?: string;
+  titleName?: string | null;
 
   @ApiPropertyOptional({ description: 'Hold me to the yearly hour requirements even if I am not a serving CQO' })
   @IsOptional()

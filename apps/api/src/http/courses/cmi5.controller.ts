@@ -10,13 +10,14 @@ import {
   ContentPackagesService,
   ContentPackageView,
   PACKAGE_MAX_BYTES,
+  PackageStandard,
   WAIVE_REASONS,
   WaiveReason,
 } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { BASE64_FILE_MAX_LENGTH, FileUpload, IsBase64File } from '../common/file-upload';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiCredentialPath, ApiErrors, ApiFileResponse } from '../common/api-responses';
 
 export class ImportPackageDto {
   @ApiProperty({ description: 'The zip file name as uploaded' })
@@ -41,6 +42,63 @@ export class Cmi5WaiveDto {
   @ApiProperty({ enum: WAIVE_REASONS })
   @IsIn(WAIVE_REASONS)
   reason!: WaiveReason;
+}
+
+class Cmi5AuDto {
+  @ApiProperty({ description: 'The AU id in cmi5.xml' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Path inside the package (relative), with its query string if any' }) url!: string;
+  @ApiProperty({ enum: ['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'] })
+  moveOn!: 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed' | 'NotApplicable';
+  @ApiProperty({ type: Number, nullable: true, description: '0–1, or null when the AU has none' }) masteryScore!: number | null;
+  @ApiProperty({ type: String, nullable: true }) launchParameters!: string | null;
+}
+
+class Cmi5CourseDto {
+  @ApiProperty({ description: 'The course id in cmi5.xml' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [Cmi5AuDto] }) aus!: Cmi5AuDto[];
+}
+
+class ScormControlModeDto {
+  @ApiProperty() choice!: boolean;
+  @ApiProperty() flow!: boolean;
+  @ApiProperty() forwardOnly!: boolean;
+}
+
+class ScormScoDto {
+  @ApiProperty({ description: 'The item identifier in imsmanifest.xml' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Path inside the package, with the item parameters if any' }) href!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'SCORM 1.2 adlcp:masteryscore (0–100)' }) masteryScore!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'SCORM 2004 adlcp:completionThreshold (0–1)' })
+  completionThreshold!: number | null;
+  @ApiProperty({ description: 'SCORM 2004 completionSetByContent (default true)' }) completionSetByContent!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'SCORM 2004 satisfiedByMeasure: its minNormalizedMeasure' })
+  minNormalizedMeasure!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'adlcp:datafromlms (cmi.launch_data)' }) launchData!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The cluster the SCO belongs to; null under the organization' })
+  parentId?: string | null;
+  @ApiPropertyOptional({ type: ScormControlModeDto, description: "Its parent's control modes; absent: free" })
+  controlMode?: ScormControlModeDto;
+}
+
+/** POST /content-packages: a cmi5 or SCORM package imported into the organization's library. */
+export class ContentPackageDto implements ContentPackageView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The zip file name as uploaded' }) originalName!: string;
+  @ApiProperty({ enum: ['cmi5', 'scorm12', 'scorm2004'] }) standard!: PackageStandard;
+  @ApiProperty({ description: "The course's (cmi5) or default organization's (SCORM) title" }) title!: string;
+  @ApiPropertyOptional({ type: Cmi5CourseDto, description: 'cmi5 packages: the course structure' }) course?: Cmi5CourseDto;
+  @ApiPropertyOptional({ type: [ScormScoDto], description: "SCORM packages: the default organization's SCOs, in order" })
+  scos?: ScormScoDto[];
+  @ApiProperty() fileCount!: number;
+  @ApiProperty() sizeBytes!: number;
+}
+
+class Cmi5FetchDto {
+  @ApiProperty({ name: 'auth-token', description: "The AU's Basic credentials for the LRS (base64 of launch id and secret)" })
+  'auth-token'!: string;
 }
 
 class Cmi5LaunchViewDto implements Cmi5LaunchView {
@@ -78,6 +136,8 @@ export class Cmi5Controller {
   @Access(Role.OrgAdmin)
   @FileUpload('contentBase64', PACKAGE_MAX_BYTES)
   @ApiOperation({ summary: "Imports a cmi5 package (zip, cmi5.xml at its root) into the organization's library" })
+  @ApiCreatedResponse({ type: ContentPackageDto })
+  @ApiErrors(400, 413)
   importPackage(@CurrentActor() actor: Actor, @Body() dto: ImportPackageDto): Promise<ContentPackageView> {
     return this.packages.importPackage(actor, dto.fileName, Buffer.from(dto.contentBase64, 'base64'));
   }
@@ -86,6 +146,7 @@ export class Cmi5Controller {
   @Access(Role.Trainee)
   @ApiOperation({ summary: 'Launches an AU: the URL carries endpoint, fetch, actor, registration and activityId' })
   @ApiCreatedResponse({ type: Cmi5LaunchViewDto })
+  @ApiErrors(400, 404)
   launch(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -100,6 +161,7 @@ export class Cmi5Controller {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: Cmi5WaiverDto })
+  @ApiErrors(400, 404)
   waive(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -113,6 +175,9 @@ export class Cmi5Controller {
   @Post('xapi/cmi5/fetch/:token')
   @HttpCode(200)
   @Public()
+  @ApiOkResponse({ type: Cmi5FetchDto })
+  @ApiCredentialPath()
+  @ApiErrors(400)
   fetch(@Param('token') token: string): Promise<{ 'auth-token': string }> {
     return this.cmi5.fetch(token);
   }
@@ -125,6 +190,7 @@ export class Cmi5Controller {
   @Get('content-packages/:packageId/:userId/:expires/:signature/*')
   @Public()
   @ApiFileResponse('*/*')
+  @ApiErrors(400, 403, 404)
   async file(
     @Param('packageId', ParseIdPipe) packageId: string,
     @Param('userId', ParseIdPipe) userId: string,

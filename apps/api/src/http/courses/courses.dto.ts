@@ -56,13 +56,14 @@ export class LessonDto {
   @IsBoolean()
   required!: boolean;
 
-  @ApiPropertyOptional({ example: 'https://media.example.cn/lessons/1.mp4' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://media.example.cn/lessons/1.mp4' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   contentUrl?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'An uploaded file (POST /content-uploads): video for a video lesson, PDF for a document',
@@ -71,22 +72,27 @@ export class LessonDto {
   @IsUUID()
   contentFileId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'cmi5 lessons: an imported package (POST /content-packages)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'cmi5 lessons: an imported package (POST /content-packages)',
+  })
   @IsOptional()
   @IsUUID()
   contentPackageId?: string | null;
 
-  @ApiPropertyOptional({ description: 'live_session only: ISO 8601' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'live_session only: ISO 8601' })
   @IsOptional()
   @IsISO8601({ strict: true })
   startsAt?: string | null;
 
-  @ApiPropertyOptional({ description: 'live_session only: ISO 8601' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'live_session only: ISO 8601' })
   @IsOptional()
   @IsISO8601({ strict: true })
   endsAt?: string | null;
 
-  @ApiPropertyOptional({ example: '兰州市城关区质量大厦 3 楼报告厅', description: 'live_session only' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '兰州市城关区质量大厦 3 楼报告厅', description: 'live_session only' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -159,19 +165,19 @@ export class CourseContentDto {
   @IsIn(DELIVERY_MODES)
   deliveryMode!: DeliveryMode;
 
-  @ApiPropertyOptional({ example: 50, nullable: true, description: 'Seats; null or absent = no limit' })
+  @ApiPropertyOptional({ type: Number, example: 50, nullable: true, description: 'Seats; null or absent = no limit' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 8601; absent = open from publication' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 8601; absent = open from publication' })
   @IsOptional()
   @IsISO8601({ strict: true })
   enrollmentOpensAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 8601; absent = no closing date' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 8601; absent = no closing date' })
   @IsOptional()
   @IsISO8601({ strict: true })
   enrollmentClosesAt?: string | null;
@@ -183,7 +189,7 @@ export class CourseContentDto {
   @Matches(/^(0(\.\d{1,2})?|1(\.0{1,2})?)$/, { message: '必须在 0 到 1 之间（最多两位小数）' })
   completionShare?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Final exam paper (exams API)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Final exam paper (exams API)' })
   @IsOptional()
   @IsUUID()
   finalExamPaperId?: string | null;

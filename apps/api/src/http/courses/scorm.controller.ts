@@ -16,7 +16,7 @@ import {
 } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { ApiFileResponse } from '../common/api-responses';
+import { ApiCredentialPath, ApiErrors, ApiFileResponse } from '../common/api-responses';
 
 class ScormNavigationItemDto {
   @ApiProperty({ description: 'The item identifier in imsmanifest.xml' }) id!: string;
@@ -103,6 +103,7 @@ export class ScormController {
   @HttpCode(200)
   @Access(Role.OrgAdmin, Role.PlatformAdmin)
   @ApiOkResponse({ type: ScormPreviewDto })
+  @ApiErrors(400, 404)
   preview(
     @CurrentActor() actor: Actor,
     @Param('packageId', ParseIdPipe) packageId: string,
@@ -117,6 +118,7 @@ export class ScormController {
     summary: "Launches a SCO by a navigation request: a session whose URL serves the package's files with the SCORM runtime",
   })
   @ApiCreatedResponse({ type: ScormLaunchViewDto })
+  @ApiErrors(400, 404, 409)
   launch(
     @CurrentActor() actor: Actor,
     @Param('enrollmentId', ParseIdPipe) enrollmentId: string,
@@ -133,6 +135,7 @@ export class ScormController {
   @Get('scorm-sessions/:sessionId/:token/*')
   @Public()
   @ApiFileResponse('*/*')
+  @ApiErrors(400, 403, 404)
   async file(
     @Param('sessionId', ParseIdPipe) sessionId: string,
     @Param('token') token: string,
@@ -154,6 +157,8 @@ export class ScormController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: ScormCommitResultDto })
+  @ApiCredentialPath()
+  @ApiErrors(400, 403, 409)
   @ApiBody({
     schema: {
       type: 'object',
@@ -177,6 +182,7 @@ export class ScormController {
   @Get('scorm-runtime/:name')
   @Public()
   @ApiFileResponse('text/javascript')
+  @ApiErrors(404)
   library(@Param('name') name: string, @Res() reply: FastifyReply): void {
     const bytes = runtimeLibrary(name);
     if (!bytes) throw ContentErrors.fileNotFound();

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@cqo/core';
 import {
@@ -14,8 +14,17 @@ import {
   XapiService,
 } from '@cqo/courses';
 import { Access, CurrentActor, Public } from '../common/access.decorator';
+import { ApiErrors } from '../common/api-responses';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CreateXapiKeyDto, CreatedXapiKeyDto, XapiKeyDto } from './enrollments.dto';
+import {
+  ApiStatementIdsResponse,
+  ApiStatementResponse,
+  ApiXapiDocumentQuery,
+  ApiXapiDocumentResponse,
+  ApiXapiDocumentWritten,
+  XapiAboutDto,
+} from './xapi-responses.dto';
 
 const XAPI_VERSION = '1.0.3';
 
@@ -73,6 +82,8 @@ export class XapiController {
   @ApiHeader({ name: 'X-API-Key', required: false })
   @ApiHeader({ name: 'X-Experience-API-Version', required: false, description: '1.0.x；使用 Basic 认证时必填' })
   @ApiBody({ description: 'An xAPI statement or an array of them', schema: { type: 'object' } })
+  @ApiStatementIdsResponse()
+  @ApiErrors(400, 401, 409)
   statements(@Headers() headers: XapiHeaders, @Body() body: unknown): Promise<string[]> {
     return this.xapi.receiveRequest(requestOf(headers), body);
   }
@@ -83,6 +94,8 @@ export class XapiController {
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
   @ApiBody({ description: 'An xAPI statement', schema: { type: 'object' } })
+  @ApiNoContentResponse({ description: 'Stored (or already stored with the same content)' })
+  @ApiErrors(400, 401, 409)
   async putStatement(
     @Headers() headers: XapiHeaders,
     @Query('statementId') statementId: string | undefined,
@@ -94,6 +107,8 @@ export class XapiController {
   @Get('xapi/statements')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiStatementResponse()
+  @ApiErrors(400, 401, 404)
   async getStatement(
     @Headers() headers: XapiHeaders,
     @Query('statementId') statementId: string | undefined,
@@ -109,6 +124,7 @@ export class XapiController {
   @Get('xapi/about')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiOkResponse({ type: XapiAboutDto })
   about(): { version: string[]; extensions: Record<string, never> } {
     return { version: [XAPI_VERSION], extensions: {} };
   }
@@ -117,6 +133,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('state', 'put')
+  @ApiXapiDocumentWritten()
   putState(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Body() body: unknown): Promise<void> {
     return this.putDocument('state', headers, query, body, false);
   }
@@ -125,6 +143,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('state', 'put')
+  @ApiXapiDocumentWritten()
   postState(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Body() body: unknown): Promise<void> {
     return this.putDocument('state', headers, query, body, true);
   }
@@ -132,6 +152,8 @@ export class XapiController {
   @Get('xapi/activities/state')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('state', 'get')
+  @ApiXapiDocumentResponse('stateId')
   getState(
     @Headers() headers: XapiHeaders,
     @Query() query: DocumentParams,
@@ -144,6 +166,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('state', 'delete')
+  @ApiXapiDocumentWritten()
   deleteState(@Headers() headers: XapiHeaders, @Query() query: DocumentParams): Promise<void> {
     return this.deleteDocument('state', headers, query);
   }
@@ -152,6 +176,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('activity_profile', 'put')
+  @ApiXapiDocumentWritten()
   putActivityProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Body() body: unknown): Promise<void> {
     return this.putDocument('activity_profile', headers, query, body, false);
   }
@@ -160,6 +186,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('activity_profile', 'put')
+  @ApiXapiDocumentWritten()
   postActivityProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Body() body: unknown): Promise<void> {
     return this.putDocument('activity_profile', headers, query, body, true);
   }
@@ -167,6 +195,8 @@ export class XapiController {
   @Get('xapi/activities/profile')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('activity_profile', 'get')
+  @ApiXapiDocumentResponse('profileId')
   getActivityProfile(
     @Headers() headers: XapiHeaders,
     @Query() query: DocumentParams,
@@ -179,6 +209,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('activity_profile', 'delete')
+  @ApiXapiDocumentWritten()
   deleteActivityProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams): Promise<void> {
     return this.deleteDocument('activity_profile', headers, query);
   }
@@ -187,6 +219,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('agent_profile', 'put')
+  @ApiXapiDocumentWritten()
   putAgentProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Body() body: unknown): Promise<void> {
     return this.putDocument('agent_profile', headers, query, body, false);
   }
@@ -195,6 +229,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('agent_profile', 'put')
+  @ApiXapiDocumentWritten()
   postAgentProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams, @Body() body: unknown): Promise<void> {
     return this.putDocument('agent_profile', headers, query, body, true);
   }
@@ -202,6 +238,8 @@ export class XapiController {
   @Get('xapi/agents/profile')
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('agent_profile', 'get')
+  @ApiXapiDocumentResponse('profileId')
   getAgentProfile(
     @Headers() headers: XapiHeaders,
     @Query() query: DocumentParams,
@@ -214,6 +252,8 @@ export class XapiController {
   @HttpCode(204)
   @Public()
   @Header('X-Experience-API-Version', XAPI_VERSION)
+  @ApiXapiDocumentQuery('agent_profile', 'delete')
+  @ApiXapiDocumentWritten()
   deleteAgentProfile(@Headers() headers: XapiHeaders, @Query() query: DocumentParams): Promise<void> {
     return this.deleteDocument('agent_profile', headers, query);
   }
@@ -226,6 +266,8 @@ export class XapiController {
   @HttpCode(200)
   @Access(Role.OrgAdmin)
   @ApiBody({ description: 'An xAPI statement or an array of them', schema: { type: 'object' } })
+  @ApiStatementIdsResponse()
+  @ApiErrors(400, 409)
   confirmedStatements(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<string[]> {
     return this.xapi.receiveConfirmed(actor, body);
   }
@@ -234,6 +276,7 @@ export class XapiController {
   @Post('xapi-keys')
   @Access(Role.OrgAdmin)
   @ApiCreatedResponse({ type: CreatedXapiKeyDto })
+  @ApiErrors(400)
   createKey(@CurrentActor() actor: Actor, @Body() dto: CreateXapiKeyDto): Promise<CreatedXapiKey> {
     return this.keys.create(actor, dto.name);
   }
@@ -248,6 +291,7 @@ export class XapiController {
   @Delete('xapi-keys/:keyId')
   @Access(Role.OrgAdmin)
   @ApiOkResponse({ type: XapiKeyDto })
+  @ApiErrors(400, 404)
   revokeKey(@CurrentActor() actor: Actor, @Param('keyId', ParseIdPipe) keyId: string): Promise<XapiKeyView> {
     return this.keys.revoke(actor, keyId);
   }

@@ -113,7 +113,7 @@ export class PaperDto implements PaperInput {
   @Max(600)
   timeLimitMinutes!: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, description: 'Omit or null for no limit' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 100, description: 'Omit or null for no limit' })
   @IsOptional()
   @IsInt()
   @Min(1)

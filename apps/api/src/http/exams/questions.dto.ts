@@ -74,7 +74,7 @@ export class QuestionDto implements QuestionInput {
   @IsIn([1, 2, 3, 4, 5, 'easy', 'medium', 'hard'])
   difficulty!: number | DifficultyBand;
 
-  @ApiPropertyOptional({ description: 'Shown with the key when the paper reveals answers' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Shown with the key when the paper reveals answers' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

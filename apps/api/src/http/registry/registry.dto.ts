@@ -90,7 +90,7 @@ export class AppointmentCreateDto {
   @IsIn(POSITION_LEVELS)
   positionLevel!: PositionLevel;
 
-  @ApiPropertyOptional({ example: '小微企业，设质量负责人兼任首席质量官', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '小微企业，设质量负责人兼任首席质量官', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -114,6 +114,7 @@ export class AppointmentCreateDto {
   termYears?: number;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Required to appoint a person who fails the eligibility check; regulators see the appointment flagged',
   })
@@ -133,7 +134,7 @@ export class AppointmentEndDto {
   @IsCalendarDate()
   endedOn?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -271,7 +272,7 @@ export class DeclarationCreateDto {
   @Type(() => DeclarationAnswersDto)
   answers!: DeclarationAnswersDto;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -363,7 +364,7 @@ export class ReportListQueryDto extends YearRegionPageQueryDto {
 }
 
 export class AcknowledgeDto {
-  @ApiPropertyOptional({ nullable: true, example: '已收悉' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '已收悉' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, qs } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 
 export interface EnterpriseHit {
@@ -32,8 +32,7 @@ export function EmployerSearch({
     if (q.trim().length < 2) return setHits(null);
     let live = true;
     const timer = setTimeout(() => {
-      api
-        .get<EnterpriseHit[]>(`/enterprises/search${qs({ q: q.trim() })}`)
+      ok(typedApi.GET('/enterprises/search', { params: { query: { q: q.trim() } } }))
         .then((found) => live && (setHits(found), setFailed(false)))
         .catch(() => live && setFailed(true));
     }, 250);

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { minLength, required, useFieldChecks } from '../../forms/checks';
 import { useSession } from '../../session';
@@ -34,7 +34,7 @@ export function ChangePasswordPage() {
     setDone(false);
     if (!checks.validate() || mismatch) return;
     const answer = await run(() =>
-      api.post<{ accessToken: string }>('/auth/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }),
+      ok(typedApi.POST('/auth/password', { body: { currentPassword: form.currentPassword, newPassword: form.newPassword } })),
     );
     if (answer) {
       await renew(answer.accessToken);

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { maxLength, numberRange, required, useFieldChecks } from '../../forms/checks';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -11,22 +12,7 @@ import { EmployerSearch } from './employer-search';
 import { BackgroundFields } from './background-fields';
 import { phone } from './profile-fields';
 
-interface Profile {
-  userId: string;
-  fullName: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  pendingEnterpriseId: string | null;
-  pendingEnterpriseName: string | null;
-  educationLevel: string;
-  qualityWorkYears: number;
-  qualityQualification: string;
-  relatedSeniorTitle: boolean;
-  titleName: string | null;
-  yearlyRequirementsOptIn: boolean;
-}
+type Profile = components['schemas']['TraineeProfileDto'];
 
 /**
  * 个人资料: contact data (ID number and phone only masked; a new phone replaces the old one), the
@@ -35,7 +21,7 @@ interface Profile {
  */
 export function ProfilePage() {
   const { t } = useI18n();
-  const profile = useLoad(() => api.get<Profile>('/me/profile'), []);
+  const profile = useLoad(() => ok(typedApi.GET('/me/profile')), []);
   return (
     <>
       <PageTitle title={t('profile.title')} />
@@ -76,18 +62,22 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved(p: Profil
     setSaved(false);
     if (!checks.validate()) return;
     const next = await run(() =>
-      api.put<Profile>('/me/profile', {
-        fullName: form.fullName.trim(),
-        // Left empty: the stored (masked) number stays.
-        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-        enterpriseId: employer?.id ?? null,
-        educationLevel: form.educationLevel,
-        qualityWorkYears: Number(form.qualityWorkYears),
-        qualityQualification: form.qualityQualification,
-        relatedSeniorTitle: form.relatedSeniorTitle,
-        titleName: form.titleName.trim() || null,
-        yearlyRequirementsOptIn: profile.yearlyRequirementsOptIn,
-      }),
+      ok(
+        typedApi.PUT('/me/profile', {
+          body: {
+            fullName: form.fullName.trim(),
+            // Left empty: the stored (masked) number stays.
+            ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+            enterpriseId: employer?.id ?? null,
+            educationLevel: form.educationLevel,
+            qualityWorkYears: Number(form.qualityWorkYears),
+            qualityQualification: form.qualityQualification,
+            relatedSeniorTitle: form.relatedSeniorTitle,
+            titleName: form.titleName.trim() || null,
+            yearlyRequirementsOptIn: profile.yearlyRequirementsOptIn,
+          },
+        }),
+      ),
     );
     if (next) {
       onSaved(next);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ok, typedApi } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import type { CaughtMail } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -44,8 +44,16 @@ export function MailPage() {
                     className="btn btn-small"
                     disabled={act.busy}
                     onClick={async () =>
-                      (await act.run(async () => (await api.del(`/admin/mail/dead-letters/${encodeURIComponent(d.address)}`), true))) &&
-                      dead.reload()
+                      (await act.run(
+                        async () => (
+                          await ok(
+                            typedApi.DELETE('/admin/mail/dead-letters/{address}', {
+                              params: { path: { address: encodeURIComponent(d.address) } },
+                            }),
+                          ),
+                          true
+                        ),
+                      )) && dead.reload()
                     }
                   >
                     {t('mail.removeDeadLetter')}

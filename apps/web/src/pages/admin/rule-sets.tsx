@@ -1,11 +1,14 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Region, Rule, RuleSet } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { Rule } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, ErrorBox, Field, FormError, Loading, PageTitle, Table, hours } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
+import type { components } from '../../api/schema';
+
+type RuleBody = components['schemas']['RuleDto'];
 
 interface DraftRule {
   code: string;
@@ -32,8 +35,8 @@ const toDraft = (r: Rule): DraftRule => ({
 /** Hour requirement rule sets (data, not code): the sets in force, and a new set from a copy of one. */
 export function RuleSetsPage() {
   const { t, label } = useI18n();
-  const sets = useLoad(() => api.get<RuleSet[]>('/compliance/rule-sets'), []);
-  const regions = useLoad(() => api.get<Region[]>('/regions'), []);
+  const sets = useLoad(() => ok(typedApi.GET('/compliance/rule-sets')), []);
+  const regions = useLoad(() => ok(typedApi.GET('/regions')), []);
   const [draft, setDraft] = useState<{
     name: string;
     regionId: string;
@@ -50,14 +53,24 @@ export function RuleSetsPage() {
     e.preventDefault();
     if (!draft) return;
     const r = await save.run(() =>
-      api.post<RuleSet>('/compliance/rule-sets', {
-        name: draft.name,
-        regionId: draft.regionId,
-        firstYear: Number(draft.firstYear),
-        minutesPerCreditHour: Number(draft.minutesPerCreditHour),
-        ...(draft.applyToCurrentYear ? { applyToCurrentYear: true, reason: draft.reason } : {}),
-        rules: draft.rules.map((x) => ({ ...x, category: Number(x.category) })),
-      }),
+      ok(
+        typedApi.POST('/compliance/rule-sets', {
+          body: {
+            name: draft.name,
+            regionId: draft.regionId,
+            firstYear: Number(draft.firstYear),
+            minutesPerCreditHour: Number(draft.minutesPerCreditHour),
+            ...(draft.applyToCurrentYear ? { applyToCurrentYear: true, reason: draft.reason } : {}),
+            rules: draft.rules.map((x) => ({
+              ...x,
+              category: Number(x.category) as RuleBody['category'],
+              kind: x.kind as RuleBody['kind'],
+              period: x.period as RuleBody['period'],
+              appliesTo: x.appliesTo as RuleBody['appliesTo'],
+            })),
+          },
+        }),
+      ),
     );
     if (r) {
       setDraft(null);

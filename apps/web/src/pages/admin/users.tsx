@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, qs } from '../../api/client';
-import type { Page, Role, UserRow } from '../../api/types';
+import { choice, ok, typedApi } from '../../api/client';
+import type { Role } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
@@ -18,17 +18,21 @@ export function UsersPage() {
   const { t, label, dateTime } = useI18n();
   const [role, setRole] = useState('');
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<UserRow>>(`/users${qs({ role, page, pageSize: 20 })}`), [role, page]);
+  const list = useLoad(
+    () => ok(typedApi.GET('/users', { params: { query: { role: choice<Role>(role), page, pageSize: 20 } } })),
+    [role, page],
+  );
   const toggle = useAction();
   const [form, setForm] = useState({ username: '', password: '', displayName: '', role: 'org_admin' as Role, scopeId: '' });
   const create = useAction();
   const [created, setCreated] = useState<string>();
   const scopeField = SCOPE_FIELD[form.role];
   const scopes = useLoad(async (): Promise<{ id: string; name: string }[]> => {
-    if (scopeField === 'organizationId') return (await api.get<Page<{ id: string; name: string }>>('/organizations?pageSize=100')).items;
-    if (scopeField === 'enterpriseId') return (await api.get<Page<{ id: string; name: string }>>('/enterprises?pageSize=100')).items;
+    // The organizations list is not paged (it was read as a page, so the choice stayed empty).
+    if (scopeField === 'organizationId') return await ok(typedApi.GET('/organizations'));
+    if (scopeField === 'enterpriseId') return (await ok(typedApi.GET('/enterprises', { params: { query: { pageSize: 100 } } }))).items;
     if (scopeField === 'regionId') {
-      const tree = await api.get<{ id: string; name: string; children: { id: string; name: string }[] }[]>('/regions');
+      const tree = await ok(typedApi.GET('/regions'));
       return tree.flatMap((p) => [{ id: p.id, name: p.name }, ...p.children.map((c) => ({ id: c.id, name: `${p.name} / ${c.name}` }))]);
     }
     return [];
@@ -36,14 +40,9 @@ export function UsersPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body: Record<string, string> = {
-      username: form.username,
-      password: form.password,
-      displayName: form.displayName,
-      role: form.role,
-    };
-    if (scopeField && form.scopeId) body[scopeField] = form.scopeId;
-    const r = await create.run(() => api.post<UserRow>('/users', body));
+    const scope = scopeField && form.scopeId ? { [scopeField]: form.scopeId } : {};
+    const body = { username: form.username, password: form.password, displayName: form.displayName, role: form.role, ...scope };
+    const r = await create.run(() => ok(typedApi.POST('/users', { body })));
     if (r) {
       setCreated(r.username);
       setForm({ ...form, username: '', password: '', displayName: '' });
@@ -181,7 +180,12 @@ export function UsersPage() {
                   disabled={toggle.busy}
                   onClick={async () =>
                     (await toggle.run(() =>
-                      api.patch(`/users/${u.id}/status`, { status: u.status === 'active' ? 'disabled' : 'active' }),
+                      ok(
+                        typedApi.PATCH('/users/{id}/status', {
+                          params: { path: { id: u.id } },
+                          body: { status: u.status === 'active' ? 'disabled' : 'active' },
+                        }),
+                      ),
                     )) !== undefined && list.reload()
                   }
                 >

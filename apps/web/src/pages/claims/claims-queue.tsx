@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ok, typedApi } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import type { ClaimStatus, ExternalClaim } from '../../api/claims-types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -82,11 +82,19 @@ function Decision({
     act
       .run(() =>
         role === 'enterprise'
-          ? api.post(`/external-claims/${claim.id}/endorse`)
-          : api.post(`/external-claims/${claim.id}/approve`, { approvedHours, ...(reductionReason ? { reductionReason } : {}) }),
+          ? ok(typedApi.POST('/external-claims/{id}/endorse', { params: { path: { id: claim.id } } }))
+          : ok(
+              typedApi.POST('/external-claims/{id}/approve', {
+                params: { path: { id: claim.id } },
+                body: { approvedHours, ...(reductionReason ? { reductionReason } : {}) },
+              }),
+            ),
       )
       .then((r) => r && onDone());
-  const reject = () => act.run(() => api.post(`/external-claims/${claim.id}/reject`, { reason })).then((r) => r && onDone());
+  const reject = () =>
+    act
+      .run(() => ok(typedApi.POST('/external-claims/{id}/reject', { params: { path: { id: claim.id } }, body: { reason } })))
+      .then((r) => r && onDone());
   return (
     <section className="card" aria-labelledby="decide-title">
       <h2 id="decide-title">

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import type { Appointment, EligibilityResult } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
@@ -53,7 +53,8 @@ function RenewForm({ appointment: a, onRenewed }: { appointment: Appointment; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = { authorizationCertificateNo: no, termYears: Number(years) || undefined };
-    if (await renew.run(() => api.post<Appointment>(`/registry/appointments/${a.id}/renew`, body))) onRenewed();
+    if (await renew.run(() => ok(typedApi.POST('/registry/appointments/{id}/renew', { params: { path: { id: a.id } }, body }))))
+      onRenewed();
   };
   if (!open) {
     return (

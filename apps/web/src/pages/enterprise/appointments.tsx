@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, qs } from '../../api/client';
-import type { Appointment, EligibilityAnswer, PositionLevel } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { EligibilityAnswer, PositionLevel } from '../../api/registry-types';
+
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager } from '../../ui/kit';
@@ -17,7 +17,7 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 export function AppointmentsPage() {
   const { t, label } = useI18n();
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<Appointment>>(`/registry/appointments${qs({ page, pageSize: 10 })}`), [page]);
+  const list = useLoad(() => ok(typedApi.GET('/registry/appointments', { params: { query: { page, pageSize: 10 } } })), [page]);
   const [candidate, setCandidate] = useState({ username: '', idNumber: '' });
   const [answer, setAnswer] = useState<EligibilityAnswer>();
   const check = useAction();
@@ -40,28 +40,39 @@ export function AppointmentsPage() {
     e.preventDefault();
     setAnswer(undefined);
     setDone(false);
-    const r = await check.run(() => api.post<EligibilityAnswer>('/registry/eligibility-checks', { trainee: who() }));
+    const r = await check.run(() => ok(typedApi.POST('/registry/eligibility-checks', { body: { trainee: who() } })));
     if (r) setAnswer(r);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await appoint.run(async () => {
       // The declaration first (required to appoint; a "yes" makes the appointment a 409 naming it).
-      await api.post('/registry/declarations', {
-        trainee: who(),
-        declaredOn: today(),
-        answers: Object.fromEntries(DECLARATION_ITEMS.map((i) => [i, applies[i] === true])),
-      });
-      return api.post<Appointment>('/registry/appointments', {
-        trainee: who(),
-        positionTitle: form.positionTitle,
-        positionLevel: form.positionLevel,
-        positionExceptionReason: form.positionLevel === 'below_deputy' ? form.positionExceptionReason || undefined : undefined,
-        authorizationCertificateNo: form.authorizationCertificateNo,
-        appointedOn: form.appointedOn,
-        termYears: form.termYears ? Number(form.termYears) : undefined,
-        eligibilityExceptionReason: answer && !answer.result.eligible ? form.eligibilityExceptionReason || undefined : undefined,
-      });
+      await ok(
+        typedApi.POST('/registry/declarations', {
+          body: {
+            trainee: who(),
+            declaredOn: today(),
+            answers: Object.fromEntries(DECLARATION_ITEMS.map((i) => [i, applies[i] === true])) as Record<
+              (typeof DECLARATION_ITEMS)[number],
+              boolean
+            >,
+          },
+        }),
+      );
+      return ok(
+        typedApi.POST('/registry/appointments', {
+          body: {
+            trainee: who(),
+            positionTitle: form.positionTitle,
+            positionLevel: form.positionLevel,
+            positionExceptionReason: form.positionLevel === 'below_deputy' ? form.positionExceptionReason || undefined : undefined,
+            authorizationCertificateNo: form.authorizationCertificateNo,
+            appointedOn: form.appointedOn,
+            termYears: form.termYears ? Number(form.termYears) : undefined,
+            eligibilityExceptionReason: answer && !answer.result.eligible ? form.eligibilityExceptionReason || undefined : undefined,
+          },
+        }),
+      );
     });
     if (r) {
       setDone(true);

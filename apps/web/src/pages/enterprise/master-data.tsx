@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, ok, typedApi } from '../../api/client';
-import type { AwardStanding, Correction, EnterpriseMasterData } from '../../api/registry-types';
+import { ok, typedApi } from '../../api/client';
+import type { AwardStanding, EnterpriseMasterData } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -97,7 +97,7 @@ function CorrectionForm({ enterprise, onDone }: { enterprise: EnterpriseMasterDa
     const changes: Record<string, unknown> = award
       ? { [field]: value, [`${field}Year`]: value === 'none' ? null : Number(year) || null }
       : { [field]: value === 'true' };
-    if (await send.run(() => api.post<Correction>('/enterprise-corrections', { changes, reason }))) {
+    if (await send.run(() => ok(typedApi.POST('/enterprise-corrections', { body: { changes, reason } })))) {
       setSent(true);
       setReason('');
       onDone();

@@ -1,12 +1,15 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api, download, fileToBase64, qs } from '../../api/client';
-import type { YearlyReport } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { download, fileToBase64, ok, typedApi } from '../../api/client';
+
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager } from '../../ui/kit';
 import { chinaYear } from '../trainee/requirements';
+import type { components } from '../../api/schema';
+
+type ReportBody = components['schemas']['EnterpriseReportCreateDto'];
+type ReportFile = components['schemas']['ReportFileDto'];
 
 const APPRAISALS = ['excellent', 'competent', 'basically_competent', 'incompetent', 'not_appraised'];
 
@@ -14,7 +17,7 @@ const APPRAISALS = ['excellent', 'competent', 'basically_competent', 'incompeten
 export function EnterpriseReportsPage() {
   const { t, label, dateTime } = useI18n();
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<YearlyReport>>(`/registry/yearly-reports${qs({ page, pageSize: 10 })}`), [page]);
+  const list = useLoad(() => ok(typedApi.GET('/registry/yearly-reports', { params: { query: { page, pageSize: 10 } } })), [page]);
   const [form, setForm] = useState({
     year: String(chinaYear()),
     cqoInPlace: true,
@@ -33,17 +36,26 @@ export function EnterpriseReportsPage() {
     e.preventDefault();
     setFiled(false);
     const r = await filing.run(async () =>
-      api.post<YearlyReport>('/registry/yearly-reports', {
-        year: Number(form.year),
-        cqoInPlace: form.cqoInPlace,
-        appraisalSystemEstablished: form.appraisalSystemEstablished,
-        appraisalResult: form.appraisalResult,
-        majorQualityIncidents: Number(form.majorQualityIncidents),
-        summary: form.summary,
-        file: file
-          ? { fileName: file.name, contentType: file.type || 'application/pdf', contentBase64: await fileToBase64(file) }
-          : undefined,
-      }),
+      ok(
+        typedApi.POST('/registry/yearly-reports', {
+          body: {
+            year: Number(form.year),
+            cqoInPlace: form.cqoInPlace,
+            appraisalSystemEstablished: form.appraisalSystemEstablished,
+            appraisalResult: form.appraisalResult as ReportBody['appraisalResult'],
+            majorQualityIncidents: Number(form.majorQualityIncidents),
+            summary: form.summary,
+            file: file
+              ? {
+                  fileName: file.name,
+                  contentType: (file.type || 'application/pdf') as ReportFile['contentType'],
+                  contentBase64: await fileToBase64(file),
+                }
+              : // None chosen: the API answers 400 naming `file`, shown under the field.
+                (undefined as unknown as ReportFile),
+          },
+        }),
+      ),
     );
     if (r) {
       setFiled(true);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { ComplianceRow, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+
 import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useLoad } from '../../ui/hooks';
@@ -16,7 +16,12 @@ export function StaffHoursPage() {
   const [year, setYear] = useState(chinaYear());
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () => api.get<Page<ComplianceRow>>(`/enterprises/${me.enterpriseId}/compliance${qs({ year, page, pageSize: 20 })}`),
+    () =>
+      ok(
+        typedApi.GET('/enterprises/{id}/compliance', {
+          params: { path: { id: String(me.enterpriseId) }, query: { year, page, pageSize: 20 } },
+        }),
+      ),
     [year, page, me.enterpriseId],
   );
   return (

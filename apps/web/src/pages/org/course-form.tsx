@@ -1,13 +1,16 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ok, qs, typedApi } from '../../api/client';
-import type { CourseVersion, LessonContent, LessonType, Page, Paper } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { LessonContent, LessonType } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { LessonUpload, PackageUpload } from './lesson-upload';
 import { useAction, useLoad } from '../../ui/hooks';
 import { ErrorBox, Field, FormError, Loading, PageTitle } from '../../ui/kit';
 import { maxLength, minLength, numberRange, required, useFieldChecks } from '../../forms/checks';
+
+type CourseBody = components['schemas']['CourseContentDto'];
 
 interface LessonDraft {
   title: string;
@@ -73,9 +76,12 @@ export function CourseFormPage() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
   const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
-  const papers = useLoad(() => api.get<Page<Paper>>(`/exam-papers${qs({ kind: 'course_exam', status: 'published', pageSize: 100 })}`), []);
+  const papers = useLoad(
+    () => ok(typedApi.GET('/exam-papers', { params: { query: { kind: 'course_exam', status: 'published', pageSize: 100 } } })),
+    [],
+  );
   const existing = useLoad(
-    () => (versionId ? api.get<CourseVersion>(`/course-versions/${versionId}`) : Promise.resolve(null)),
+    () => (versionId ? ok(typedApi.GET('/course-versions/{versionId}', { params: { path: { versionId } } })) : Promise.resolve(null)),
     [versionId],
   );
   const [form, setForm] = useState(EMPTY);
@@ -140,14 +146,14 @@ export function CourseFormPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!checks.validate()) return;
-    const body = {
+    const body: CourseBody = {
       title: form.title,
       description: form.description,
-      category: Number(form.category),
+      category: Number(form.category) as CourseBody['category'],
       topicCodes: form.topicCodes,
-      kind: form.category === '2' ? 'continuing' : form.kind,
+      kind: form.category === '2' ? 'continuing' : (form.kind as CourseBody['kind']),
       creditHours: form.creditHours,
-      deliveryMode: form.deliveryMode,
+      deliveryMode: form.deliveryMode as CourseBody['deliveryMode'],
       capacity: form.capacity ? Number(form.capacity) : null,
       enrollmentOpensAt: fromLocalInput(form.enrollmentOpensAt),
       enrollmentClosesAt: fromLocalInput(form.enrollmentClosesAt),
@@ -177,10 +183,10 @@ export function CourseFormPage() {
     const v = existing.data;
     const saved = await save.run(() =>
       !v
-        ? api.post<CourseVersion>('/courses', body)
+        ? ok(typedApi.POST('/courses', { body }))
         : editable
-          ? api.patch<CourseVersion>(`/course-versions/${v.id}`, body)
-          : api.post<CourseVersion>(`/courses/${v.courseId}/versions`, body),
+          ? ok(typedApi.PATCH('/course-versions/{versionId}', { params: { path: { versionId: v.id } }, body }))
+          : ok(typedApi.POST('/courses/{courseId}/versions', { params: { path: { courseId: v.courseId } }, body })),
     );
     if (saved) navigate(`/org/versions/${saved.id}`);
   };

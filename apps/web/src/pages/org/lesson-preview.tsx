@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import type { Lesson, LessonPreview } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorBox, Loading } from '../../ui/kit';
@@ -23,7 +23,12 @@ export function PreviewableLessons({ versionId, lessons }: { versionId: string; 
     try {
       setError(undefined);
       setShown(
-        await api.post<LessonPreview>(`/course-versions/${versionId}/lessons/${lessonId}/preview`, itemId === undefined ? {} : { itemId }),
+        await ok(
+          typedApi.POST('/course-versions/{versionId}/lessons/{lessonId}/preview', {
+            params: { path: { versionId, lessonId } },
+            body: itemId === undefined ? {} : { itemId },
+          }),
+        ),
       );
     } catch (err) {
       setError(err as ApiError);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Upload } from 'tus-js-client';
-import { ApiError, api, authorizationHeader, fileToBase64 } from '../../api/client';
+import { ApiError, authorizationHeader, fileToBase64, ok, typedApi } from '../../api/client';
 import type { ContentPackage, LessonContent } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ProgressBar } from '../../ui/kit';
@@ -94,7 +94,8 @@ export function PackageUpload({
     setError(undefined);
     setBusy(true);
     try {
-      const p = await api.post<ContentPackage>('/content-packages', { fileName: file.name, contentBase64: await fileToBase64(file) });
+      const contentBase64 = await fileToBase64(file);
+      const p = await ok(typedApi.POST('/content-packages', { body: { fileName: file.name, contentBase64 } }));
       setImported(p);
       onImported(p);
     } catch (err) {

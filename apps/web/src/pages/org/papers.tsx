@@ -1,11 +1,14 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ok, typedApi } from '../../api/client';
-import type { Paper } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table, toneOf } from '../../ui/kit';
+import type { components } from '../../api/schema';
+
+type PaperBody = components['schemas']['PaperDto'];
 
 interface RuleDraft {
   count: string;
@@ -101,21 +104,25 @@ function PaperForm({ onSaved }: { onSaved(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await save.run(() =>
-      api.post<Paper>('/exam-papers', {
-        kind: form.kind,
-        title: form.title,
-        description: form.description || undefined,
-        passMarkPercent: Number(form.passMarkPercent),
-        timeLimitMinutes: Number(form.timeLimitMinutes),
-        maxAttempts: form.maxAttempts ? Number(form.maxAttempts) : null,
-        cooldownMinutes: Number(form.cooldownMinutes || 0),
-        revealAnswers: form.revealAnswers,
-        drawRules: rules.map((r) => ({
-          count: Number(r.count),
-          category: r.category ? Number(r.category) : undefined,
-          points: Number(r.points),
-        })),
-      }),
+      ok(
+        typedApi.POST('/exam-papers', {
+          body: {
+            kind: form.kind as PaperBody['kind'],
+            title: form.title,
+            description: form.description || undefined,
+            passMarkPercent: Number(form.passMarkPercent),
+            timeLimitMinutes: Number(form.timeLimitMinutes),
+            maxAttempts: form.maxAttempts ? Number(form.maxAttempts) : null,
+            cooldownMinutes: Number(form.cooldownMinutes || 0),
+            revealAnswers: form.revealAnswers as PaperBody['revealAnswers'],
+            drawRules: rules.map((r) => ({
+              count: Number(r.count),
+              category: r.category ? (Number(r.category) as 1 | 2) : undefined,
+              points: Number(r.points),
+            })),
+          },
+        }),
+      ),
     );
     if (r) onSaved();
   };

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { api, download, fileToBase64, ok, qs, typedApi } from '../../api/client';
-import type { Page, Question, QuestionType, Topic } from '../../api/types';
+import { choice, download, fileToBase64, ok, typedApi } from '../../api/client';
+import type { QuestionType, Topic } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
@@ -20,7 +20,23 @@ export function QuestionsPage() {
   const { t, label } = useI18n();
   const [filter, setFilter] = useState({ type: '', category: '', q: '' });
   const [page, setPage] = useState(1);
-  const list = useLoad(() => api.get<Page<Question>>(`/exam-questions${qs({ ...filter, page, pageSize: 20 })}`), [filter, page]);
+  const list = useLoad(
+    () =>
+      ok(
+        typedApi.GET('/exam-questions', {
+          params: {
+            query: {
+              type: choice<'single' | 'multiple' | 'true_false'>(filter.type),
+              category: filter.category ? (Number(filter.category) as 1 | 2) : undefined,
+              q: filter.q || undefined,
+              page,
+              pageSize: 20,
+            },
+          },
+        }),
+      ),
+    [filter, page],
+  );
   const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
   const [panel, setPanel] = useState<'none' | 'new' | 'import'>('none');
   return (
@@ -109,15 +125,19 @@ function QuestionForm({ topics, onSaved }: { topics: Topic[]; onSaved(): void })
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await save.run(() =>
-      api.post<Question>('/exam-questions', {
-        type,
-        stem,
-        options,
-        category: Number(category),
-        topics: topicCodes,
-        difficulty: Number(difficulty),
-        explanation: explanation || null,
-      }),
+      ok(
+        typedApi.POST('/exam-questions', {
+          body: {
+            type,
+            stem,
+            options,
+            category: Number(category) as 1 | 2,
+            topics: topicCodes,
+            difficulty: Number(difficulty),
+            explanation: explanation || null,
+          },
+        }),
+      ),
     );
     if (r) onSaved();
   };
@@ -238,11 +258,15 @@ function ImportPanel({ onDone }: { onDone(): void }) {
     setResult(undefined);
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
     const r = await run(async () =>
-      api.post<{ dryRun: boolean; rows: number; imported: number }>('/exam-questions/import', {
-        format,
-        contentBase64: await fileToBase64(file),
-        dryRun,
-      }),
+      ok(
+        typedApi.POST('/exam-questions/import', {
+          body: {
+            format,
+            contentBase64: await fileToBase64(file),
+            dryRun,
+          },
+        }),
+      ),
     );
     if (r) {
       setResult(r);

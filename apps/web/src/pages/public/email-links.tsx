@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useAction } from '../../ui/hooks';
@@ -16,7 +16,7 @@ export function VerifyEmailPage() {
   const { error, run } = useAction();
   useEffect(() => {
     if (!token) return;
-    void run(() => api.post<{ email: string; verified: boolean }>('/auth/email/verify', { token })).then((r) => {
+    void run(() => ok(typedApi.POST('/auth/email/verify', { body: { token } }))).then((r) => {
       setResult(r);
       // The banner reads /auth/me: refresh it when someone is signed in here.
       if (r && me) void renew().catch(() => undefined);
@@ -69,7 +69,9 @@ export function UnsubscribePage() {
               type="button"
               className="btn btn-primary"
               disabled={busy || !token}
-              onClick={async () => (await run(async () => (await api.post('/mail/unsubscribe', { token }), true))) && setDone(true)}
+              onClick={async () =>
+                (await run(async () => (await ok(typedApi.POST('/mail/unsubscribe', { body: { token } })), true))) && setDone(true)
+              }
             >
               {t('unsubscribe.confirm')}
             </button>

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { required, useFieldChecks } from '../../forms/checks';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
@@ -18,7 +18,7 @@ export function ForgotPasswordPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!checks.validate()) return;
-    const res = await run(() => api.post<{ message: string }>('/auth/password/forgot', { email: email.trim() }));
+    const res = await run(() => ok(typedApi.POST('/auth/password/forgot', { body: { email: email.trim() } })));
     if (res) setAnswer(res.message);
   };
 
@@ -84,8 +84,10 @@ export function ResetPasswordPage() {
     if (!checks.validate()) return;
     setMismatch(repeat !== password);
     if (repeat !== password) return;
-    const ok = await run(async () => (await api.post('/auth/password/reset', { token, newPassword: password }), true));
-    if (ok) setDone(true);
+    const reset = await run(
+      async () => (await ok(typedApi.POST('/auth/password/reset', { body: { token, newPassword: password } })), true),
+    );
+    if (reset) setDone(true);
   };
 
   return (

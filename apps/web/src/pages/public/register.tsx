@@ -1,7 +1,10 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
+import type { components } from '../../api/schema';
+
+type RegisterBody = components['schemas']['RegisterDto'];
 import { useI18n } from '../../i18n';
 import { idNumber, maxLength, minLength, numberRange, required, useFieldChecks } from '../../forms/checks';
 import { useAction } from '../../ui/hooks';
@@ -51,19 +54,24 @@ export function RegisterPage() {
     e.preventDefault();
     if (!checks.validate() || mismatch) return;
     const answer = await run(() =>
-      api.post('/auth/register', {
-        username: form.username.trim(),
-        fullName: form.fullName.trim(),
-        idNumber: form.idNumber.trim().toUpperCase(),
-        phone: form.phone.trim(),
-        email: form.email.trim(),
-        password: form.password,
-        ...(employer ? { enterpriseId: employer.id } : {}),
-        educationLevel: form.educationLevel,
-        qualityWorkYears: Number(form.qualityWorkYears),
-        qualityQualification: form.qualityQualification,
-        relatedSeniorTitle: false,
-      }),
+      ok(
+        typedApi.POST('/auth/register', {
+          body: {
+            username: form.username.trim(),
+            fullName: form.fullName.trim(),
+            idNumber: form.idNumber.trim().toUpperCase(),
+            phone: form.phone.trim(),
+            email: form.email.trim(),
+            password: form.password,
+            ...(employer ? { enterpriseId: employer.id } : {}),
+            // Checked as required above: one of the select's options.
+            educationLevel: form.educationLevel as RegisterBody['educationLevel'],
+            qualityWorkYears: Number(form.qualityWorkYears),
+            qualityQualification: form.qualityQualification as RegisterBody['qualityQualification'],
+            relatedSeniorTitle: false,
+          },
+        }),
+      ),
     );
     if (answer) setDone(true);
   };

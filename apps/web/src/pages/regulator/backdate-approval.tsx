@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
 import { Field, FormError } from '../../ui/kit';
@@ -18,7 +18,11 @@ export function BackdateApproval({ traineeId, enterpriseId }: { traineeId: strin
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    if (await act.run(() => api.post('/regulators/appointment-backdate-approvals', { traineeId, enterpriseId, appointedOn, reason })))
+    if (
+      await act.run(() =>
+        ok(typedApi.POST('/regulators/appointment-backdate-approvals', { body: { traineeId, enterpriseId, appointedOn, reason } })),
+      )
+    )
       setDone(true);
   };
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, download, qs } from '../../api/client';
+import { download, ok, typedApi } from '../../api/client';
 import type { CityReport, CityReportVersion } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+
 import { useI18n } from '../../i18n';
 import { useMe } from '../../session';
 import { useAction, useInterval, useLoad } from '../../ui/hooks';
@@ -39,9 +39,9 @@ export function CityReportsPage() {
   const { t } = useI18n();
   const me = useMe();
   const [year, setYear] = useState(chinaYear());
-  const list = useLoad(() => api.get<Page<CityReport>>(`/regulators/city-reports${qs({ year, pageSize: 50 })}`), [year]);
+  const list = useLoad(() => ok(typedApi.GET('/regulators/city-reports', { params: { query: { year, pageSize: 50 } } })), [year]);
   const prepare = useAction();
-  const regions = useLoad(() => api.get<RegionNode[]>('/regions'), []);
+  const regions = useLoad(() => ok(typedApi.GET('/regions')), []);
   // A city prepares its own report; the province may prepare any city's.
   const myRegion = regions.data && findRegion(regions.data, me.regionId);
   const cities = myRegion ? (myRegion.level === 'city' ? [myRegion] : myRegion.children.filter((c) => c.level === 'city')) : [];
@@ -83,7 +83,8 @@ export function CityReportsPage() {
             className="btn btn-primary btn-wrap"
             disabled={prepare.busy}
             onClick={async () => {
-              if (await prepare.run(() => api.post<CityReport>('/regulators/city-reports', { regionId: target.id, year }))) list.reload();
+              if (await prepare.run(() => ok(typedApi.POST('/regulators/city-reports', { body: { regionId: target.id, year } }))))
+                list.reload();
             }}
           >
             {prepared ? t('city.regenerate', { region: target.name, year }) : t('city.prepare', { region: target.name, year })}
@@ -109,7 +110,7 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
   const { t, label, dateTime } = useI18n();
   // The list carries no versions: each card reads its report (again when the list sees it change).
   const detail = useLoad(
-    () => api.get<CityReport>(`/regulators/city-reports/${listed.id}`),
+    () => ok(typedApi.GET('/regulators/city-reports/{id}', { params: { path: { id: listed.id } } })),
     [listed.id, listed.status, listed.generatedAt],
   );
   const r = detail.data ?? listed;
@@ -188,7 +189,12 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
             type="button"
             className="btn btn-primary"
             disabled={act.busy}
-            onClick={() => run(() => api.post<CityReport>(`/regulators/city-reports/${r.id}/submit`, { narrative }), t('city.submitted'))}
+            onClick={() =>
+              run(
+                () => ok(typedApi.POST('/regulators/city-reports/{id}/submit', { params: { path: { id: r.id } }, body: { narrative } })),
+                t('city.submitted'),
+              )
+            }
           >
             {t('city.signAndSubmit')}
           </button>
@@ -206,7 +212,12 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
               disabled={act.busy}
               onClick={() =>
                 run(
-                  () => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/acknowledge`),
+                  () =>
+                    ok(
+                      typedApi.POST('/regulators/city-reports/{id}/versions/{version}/acknowledge', {
+                        params: { path: { id: r.id, version: latest.version } },
+                      }),
+                    ),
                   t('city.acknowledged'),
                 )
               }
@@ -219,7 +230,13 @@ function ReportCard({ report: listed, own, onChange }: { report: CityReport; own
               disabled={act.busy}
               onClick={() =>
                 run(
-                  () => api.post<CityReport>(`/regulators/city-reports/${r.id}/versions/${latest.version}/return`, { reason }),
+                  () =>
+                    ok(
+                      typedApi.POST('/regulators/city-reports/{id}/versions/{version}/return', {
+                        params: { path: { id: r.id, version: latest.version } },
+                        body: { reason },
+                      }),
+                    ),
                   t('city.returned'),
                 )
               }

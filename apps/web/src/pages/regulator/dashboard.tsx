@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, qs } from '../../api/client';
-import type { EnterpriseRow, RegionDashboard, RegionFigures } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { RegionFigures } from '../../api/registry-types';
+
 import { useI18n } from '../../i18n';
 import { BarChart } from '../../ui/bar-chart';
 import { useLoad } from '../../ui/hooks';
@@ -20,18 +20,18 @@ export function DashboardPage() {
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const regionId = trail.at(-1)?.id;
   const dash = useLoad(
-    () => api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId, asOf: asOf || undefined })}`),
+    () => ok(typedApi.GET('/regulators/dashboard', { params: { query: { year, regionId, asOf: asOf || undefined } } })),
     [year, regionId, asOf],
   );
   // Asked about another date: today's verdict stays beside it.
   const todays = useLoad(
-    () => (asOf ? api.get<RegionDashboard>(`/regulators/dashboard${qs({ year, regionId })}`) : Promise.resolve(undefined)),
+    () => (asOf ? ok(typedApi.GET('/regulators/dashboard', { params: { query: { year, regionId } } })) : Promise.resolve(undefined)),
     [year, regionId, asOf],
   );
   const todayVerdict = (code: string) => todays.data?.totals.targets.find((g) => g.code === code)?.verdict;
   const [page, setPage] = useState(1);
   const enterprises = useLoad(
-    () => api.get<Page<EnterpriseRow>>(`/regulators/dashboard/enterprises${qs({ year, regionId, page, pageSize: 10 })}`),
+    () => ok(typedApi.GET('/regulators/dashboard/enterprises', { params: { query: { year, regionId, page, pageSize: 10 } } })),
     [year, regionId, page],
   );
   const d = dash.data;

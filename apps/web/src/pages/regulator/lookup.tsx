@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import type { CqoStatus } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../ui/hooks';
@@ -27,7 +27,7 @@ export function LookupPage() {
         : kind === 'name_enterprise'
           ? { kind, fullName: form.fullName.trim(), enterpriseName: form.enterpriseName.trim() }
           : { kind, serial: form.serial.trim() };
-    const answer = await run(() => api.post<{ matches: CqoStatus[] }>('/regulators/lookups', body));
+    const answer = await run(() => ok(typedApi.POST('/regulators/lookups', { body })));
     if (answer) setMatches(answer.matches);
   };
 

@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, fileToBase64, qs } from '../../api/client';
-import type { Correction, EnterpriseImport, ImportErrorRow } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { choice, fileToBase64, ok, typedApi } from '../../api/client';
+import type { Correction, EnterpriseImport } from '../../api/registry-types';
+
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
@@ -34,11 +34,15 @@ function ImportSection() {
   const upload = useAction();
   const act = useAction();
   const [page, setPage] = useState(1);
-  const imports = useLoad(() => api.get<Page<EnterpriseImport>>(`/regulators/enterprise-imports${qs({ page, pageSize: 5 })}`), [page]);
+  const imports = useLoad(() => ok(typedApi.GET('/regulators/enterprise-imports', { params: { query: { page, pageSize: 5 } } })), [page]);
   const errors = useLoad(
     () =>
       preview && preview.errorRows > 0
-        ? api.get<Page<ImportErrorRow>>(`/regulators/enterprise-imports/${preview.id}/errors${qs({ page: errorPage, pageSize: 20 })}`)
+        ? ok(
+            typedApi.GET('/regulators/enterprise-imports/{id}/errors', {
+              params: { path: { id: preview.id }, query: { page: errorPage, pageSize: 20 } },
+            }),
+          )
         : Promise.resolve(undefined),
     [preview?.id, preview?.errorRows, errorPage],
   );
@@ -48,12 +52,16 @@ function ImportSection() {
     setPreview(undefined);
     setErrorPage(1);
     const r = await upload.run(async () =>
-      api.post<EnterpriseImport>('/regulators/enterprise-imports', {
-        fileName: file?.name ?? '',
-        format: file && /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv',
-        contentBase64: file ? await fileToBase64(file) : '',
-        effectiveOn: effectiveOn || undefined,
-      }),
+      ok(
+        typedApi.POST('/regulators/enterprise-imports', {
+          body: {
+            fileName: file?.name ?? '',
+            format: file && /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv',
+            contentBase64: file ? await fileToBase64(file) : '',
+            effectiveOn: effectiveOn || undefined,
+          },
+        }),
+      ),
     );
     if (r) {
       setPreview(r);
@@ -62,7 +70,14 @@ function ImportSection() {
   };
   const decide = async (step: 'apply' | 'discard') => {
     if (!preview) return;
-    const r = await act.run(() => api.post<EnterpriseImport>(`/regulators/enterprise-imports/${preview.id}/${step}`));
+    const path = { id: preview.id };
+    const r = await act.run(() =>
+      ok(
+        step === 'apply'
+          ? typedApi.POST('/regulators/enterprise-imports/{id}/apply', { params: { path } })
+          : typedApi.POST('/regulators/enterprise-imports/{id}/discard', { params: { path } }),
+      ),
+    );
     if (r) {
       setPreview(r);
       imports.reload();
@@ -188,7 +203,15 @@ function ImportSection() {
 function CorrectionsSection() {
   const { t, label, dateTime } = useI18n();
   const [status, setStatus] = useState('pending');
-  const list = useLoad(() => api.get<Page<Correction>>(`/enterprise-corrections${qs({ status, pageSize: 20 })}`), [status]);
+  const list = useLoad(
+    () =>
+      ok(
+        typedApi.GET('/enterprise-corrections', {
+          params: { query: { status: choice<'approved' | 'rejected' | 'pending'>(status), pageSize: 20 } },
+        }),
+      ),
+    [status],
+  );
   const [notes, setNotes] = useState<Record<string, string>>({});
   const decide = useAction();
   const [done, setDone] = useState<string>();
@@ -196,7 +219,14 @@ function CorrectionsSection() {
   const run = async (c: Correction, approve: boolean) => {
     setDone(undefined);
     if (
-      await decide.run(() => api.post<Correction>(`/enterprise-corrections/${c.id}/decision`, { approve, note: notes[c.id] || undefined }))
+      await decide.run(() =>
+        ok(
+          typedApi.POST('/enterprise-corrections/{id}/decision', {
+            params: { path: { id: c.id } },
+            body: { approve, note: notes[c.id] || undefined },
+          }),
+        ),
+      )
     ) {
       setDone(t(approve ? 'md.approvedNotice' : 'md.rejectedNotice', { name: c.enterpriseName }));
       list.reload();

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { api, download, qs } from '../../api/client';
-import type { NonFiler, YearlyReport } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { choice, download, ok, typedApi } from '../../api/client';
+
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Field, FormError, Loading, PageTitle, Pager, Table } from '../../ui/kit';
@@ -14,7 +13,12 @@ export function ReportsPage() {
   const [status, setStatus] = useState('filed');
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () => api.get<Page<YearlyReport>>(`/registry/yearly-reports${qs({ year, status, page, pageSize: 10 })}`),
+    () =>
+      ok(
+        typedApi.GET('/registry/yearly-reports', {
+          params: { query: { year, status: choice<'filed' | 'acknowledged'>(status), page, pageSize: 10 } },
+        }),
+      ),
     [year, status, page],
   );
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -115,7 +119,14 @@ export function ReportsPage() {
                     onClick={async () => {
                       setDone(undefined);
                       if (
-                        await ack.run(() => api.post(`/registry/yearly-reports/${r.id}/acknowledge`, { note: notes[r.id] || undefined }))
+                        await ack.run(() =>
+                          ok(
+                            typedApi.POST('/registry/yearly-reports/{id}/acknowledge', {
+                              params: { path: { id: r.id } },
+                              body: { note: notes[r.id] || null },
+                            }),
+                          ),
+                        )
                       ) {
                         setDone(`${r.enterpriseName} ${r.year}`);
                         list.reload();
@@ -145,7 +156,7 @@ function NonFilers({ year }: { year: number }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () => api.get<Page<NonFiler>>(`/registry/yearly-reports/non-filers${qs({ year, page, pageSize: 20 })}`),
+    () => ok(typedApi.GET('/registry/yearly-reports/non-filers', { params: { query: { year, page, pageSize: 20 } } })),
     [year, page],
   );
   const remind = useAction();
@@ -185,9 +196,7 @@ function NonFilers({ year }: { year: number }) {
             disabled={remind.busy}
             onClick={async () => {
               setSent(undefined);
-              const r = await remind.run(() =>
-                api.post<{ enterprises: number; notified: number }>('/registry/yearly-reports/non-filers/reminders', { year }),
-              );
+              const r = await remind.run(() => ok(typedApi.POST('/registry/yearly-reports/non-filers/reminders', { body: { year } })));
               if (r) setSent(r);
             }}
           >

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, download, qs } from '../../api/client';
-import type { ShortfallRow } from '../../api/registry-types';
-import type { Page } from '../../api/types';
+import { choice, download, ok, qs, typedApi } from '../../api/client';
+
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, Table, hours, toneOf } from '../../ui/kit';
@@ -15,7 +14,12 @@ export function ShortfallsPage() {
   const [state, setState] = useState('');
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () => api.get<Page<ShortfallRow>>(`/regulators/shortfalls${qs({ year, state, page, pageSize: 20 })}`),
+    () =>
+      ok(
+        typedApi.GET('/regulators/shortfalls', {
+          params: { query: { year, state: choice<'at_risk' | 'shortfall'>(state), page, pageSize: 20 } },
+        }),
+      ),
     [year, state, page],
   );
   const dl = useAction();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, download, fileToBase64, ok, typedApi } from '../../api/client';
+import { download, fileToBase64, ok, typedApi } from '../../api/client';
 import type { FactState, TraineeFact } from '../../api/registry-types';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -49,10 +49,12 @@ export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode
     const file = files[f.fact];
     setDone(undefined);
     const r = await act.run(async () =>
-      api.post<TraineeFact>(`/me/facts/${f.fact}/evidence`, {
-        fileName: file?.name ?? '',
-        contentBase64: file ? await fileToBase64(file) : '',
-      }),
+      ok(
+        typedApi.POST('/me/facts/{fact}/evidence', {
+          params: { path: { fact: f.fact } },
+          body: { fileName: file?.name ?? '', contentBase64: file ? await fileToBase64(file) : '' },
+        }),
+      ),
     );
     if (r) {
       setDone(t('facts.uploaded', { fact: f.label }));
@@ -61,7 +63,14 @@ export function FactsPanel({ traineeId, mode }: { traineeId: string | null; mode
   };
   const decide = async (f: TraineeFact, step: 'confirm' | 'verify') => {
     setDone(undefined);
-    const r = await act.run(() => api.post<TraineeFact>(`/registry/fact-evidence/${f.evidence!.id}/${step}`));
+    const id = f.evidence!.id;
+    const r = await act.run(() =>
+      ok(
+        step === 'confirm'
+          ? typedApi.POST('/registry/fact-evidence/{id}/confirm', { params: { path: { id } } })
+          : typedApi.POST('/registry/fact-evidence/{id}/verify', { params: { path: { id } } }),
+      ),
+    );
     if (r) {
       setDone(t(step === 'confirm' ? 'facts.confirmedNotice' : 'facts.verifiedNotice', { fact: f.label }));
       facts.reload();

@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { api, ok, typedApi } from '../../api/client';
-import type { NotificationSettings } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useAction, useLoad } from '../../ui/hooks';
@@ -30,11 +29,11 @@ export function NotificationSettingsPage() {
     e.preventDefault();
     setSaved(false);
     const next = await save.run(() =>
-      api.put<NotificationSettings>('/me/notification-settings', {
-        email: email.trim() === '' ? null : email.trim(),
-        emailReminders: reminders,
-        emailUpdates: updates,
-      }),
+      ok(
+        typedApi.PUT('/me/notification-settings', {
+          body: { email: email.trim() === '' ? null : email.trim(), emailReminders: reminders, emailUpdates: updates },
+        }),
+      ),
     );
     if (next) {
       settings.set(next);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ok, typedApi } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle } from '../../ui/kit';
@@ -19,8 +19,12 @@ export function IdCollisionsPage() {
   const act = useAction();
   const decide = async () => {
     if (!asking) return;
-    const ok = await act.run(() => api.post(`/id-number-collisions/${asking.id}/resolve`, { decision: asking.decision }).then(() => true));
-    if (ok) {
+    const resolved = await act.run(() =>
+      ok(
+        typedApi.POST('/id-number-collisions/{id}/resolve', { params: { path: { id: asking.id } }, body: { decision: asking.decision } }),
+      ).then(() => true),
+    );
+    if (resolved) {
       setAsking(null);
       setDone(true);
       list.reload();

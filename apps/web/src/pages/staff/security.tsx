@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import QRCode from 'qrcode';
-import { api } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useAction } from '../../ui/hooks';
@@ -76,7 +76,7 @@ export default function SecurityPage() {
               disabled={start.busy}
               onClick={async () => {
                 setNotice(null);
-                const answer = await start.run(() => api.post<Enrolment>('/auth/totp/enrol', {}));
+                const answer = await start.run(() => ok(typedApi.POST('/auth/totp/enrol')));
                 if (answer) setEnrolment(answer);
               }}
             >
@@ -102,7 +102,7 @@ function ConfirmTotp({ enrolment, onDone }: { enrolment: Enrolment; onDone(acces
   }, [enrolment.otpauthUri]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const answer = await act.run(() => api.post<{ accessToken: string }>('/auth/totp/confirm', { code }));
+    const answer = await act.run(() => ok(typedApi.POST('/auth/totp/confirm', { body: { code } })));
     if (answer) await onDone(answer.accessToken);
   };
   return (
@@ -144,8 +144,8 @@ function DisableTotp({ onDone }: { onDone(): Promise<void> }) {
   const act = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await act.run(() => api.post('/auth/totp/disable', { code }).then(() => true));
-    if (ok) {
+    const disabled = await act.run(() => ok(typedApi.POST('/auth/totp/disable', { body: { code } })).then(() => true));
+    if (disabled) {
       setCode('');
       await onDone();
     }

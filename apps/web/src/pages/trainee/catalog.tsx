@@ -1,13 +1,26 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ok, qs, typedApi } from '../../api/client';
-import type { CourseSummary, Page } from '../../api/types';
+import { ok, typedApi } from '../../api/client';
+import type { operations } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, hours } from '../../ui/kit';
 
 const FILTERS = ['q', 'category', 'topic', 'kind', 'deliveryMode', 'openOnly'] as const;
+type CatalogQuery = NonNullable<operations['CoursesController_search']['parameters']['query']>;
+
+/** The URL's filters as the catalog's query (an empty field is no filter). */
+function catalogQuery(filter: Record<(typeof FILTERS)[number], string>): CatalogQuery {
+  return {
+    q: filter.q || undefined,
+    category: filter.category ? (Number(filter.category) as CatalogQuery['category']) : undefined,
+    topic: filter.topic || undefined,
+    kind: (filter.kind || undefined) as CatalogQuery['kind'],
+    deliveryMode: (filter.deliveryMode || undefined) as CatalogQuery['deliveryMode'],
+    openOnly: filter.openOnly === 'true' || undefined,
+  };
+}
 
 export function CatalogPage() {
   const { t, label, date } = useI18n();
@@ -16,7 +29,10 @@ export function CatalogPage() {
   const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const [draft, setDraft] = useState(filter);
   const topics = useLoad(() => ok(typedApi.GET('/topics')), []);
-  const list = useLoad(() => api.get<Page<CourseSummary>>(`/catalog${qs({ ...filter, page, pageSize: 12 })}`), [params.toString()]);
+  const list = useLoad(
+    () => ok(typedApi.GET('/catalog', { params: { query: { ...catalogQuery(filter), page, pageSize: 12 } } })),
+    [params.toString()],
+  );
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, download, ok, typedApi } from '../../api/client';
+import { download, ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, FormError, Loading, PageTitle, Pager, toneOf } from '../../ui/kit';
@@ -20,7 +20,7 @@ export function CertificatesPage() {
           className="btn"
           disabled={request.busy}
           onClick={async () => {
-            const r = await request.run(() => api.post<{ year: number }>('/me/certificates/requests', { year: chinaYear() }));
+            const r = await request.run(() => ok(typedApi.POST('/me/certificates/requests', { body: { year: chinaYear() } })));
             if (r) setRequested(r.year);
           }}
         >

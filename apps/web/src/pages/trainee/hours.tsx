@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { api, ok, qs, typedApi } from '../../api/client';
+import { ok, qs, typedApi } from '../../api/client';
 import { Link } from 'react-router';
-import type { ComplianceStatus, CreditEntry, HoursOutlook, HoursSummary, Page, RequirementOutlook } from '../../api/types';
+import type { HoursSummary, RequirementOutlook } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager, ProgressBar, Table, hours, toneOf } from '../../ui/kit';
@@ -32,39 +32,24 @@ export function HoursPage() {
         </div>
       </PageTitle>
       <ErrorBox error={summary.error} />
-      <HoursOverview
-        year={year}
-        summary={summary.data}
-        statusesPath={`/me/compliance${qs({ year })}`}
-        entriesPath="/me/credit-hours/entries"
-        outlookPath={`/me/credit-hours/outlook${qs({ year })}`}
-      />
+      <HoursOverview year={year} summary={summary.data} />
     </>
   );
 }
 
-/** The bars and the entries; shared by the trainee's page and the staff's view of a trainee. */
-export function HoursOverview({
-  year,
-  summary,
-  statusesPath,
-  entriesPath,
-  outlookPath,
-}: {
-  year: number;
-  summary?: HoursSummary;
-  statusesPath: string;
-  entriesPath: string;
-  outlookPath?: string;
-}) {
+/** The trainee's bars, the way out of a gap and the entries of a year. */
+export function HoursOverview({ year, summary }: { year: number; summary?: HoursSummary }) {
   const { t, label, date } = useI18n();
   const [page, setPage] = useState(1);
-  const statuses = useLoad(() => api.get<{ statuses: ComplianceStatus[] }>(statusesPath).then((o) => o.statuses), [statusesPath]);
-  const entries = useLoad(() => api.get<Page<CreditEntry>>(`${entriesPath}${qs({ year, page, pageSize: 20 })}`), [entriesPath, year, page]);
+  const statuses = useLoad(() => ok(typedApi.GET('/me/compliance', { params: { query: { year } } })).then((o) => o.statuses), [year]);
+  const entries = useLoad(
+    () => ok(typedApi.GET('/me/credit-hours/entries', { params: { query: { year, page, pageSize: 20 } } })),
+    [year, page],
+  );
   // The server's verdicts only (statuses are ordered by the rule set); no fallback arithmetic here.
   const rows = statuses.data ? requirementRows(year, statuses.data) : undefined;
-  // The server's figures for the way out of a gap (days left, expected by now, hours on the way); the trainee's own page only.
-  const outlook = useLoad(() => (outlookPath ? api.get<HoursOutlook>(outlookPath) : Promise.resolve(null)), [outlookPath]);
+  // The server's figures for the way out of a gap (days left, expected by now, hours on the way).
+  const outlook = useLoad(() => ok(typedApi.GET('/me/credit-hours/outlook', { params: { query: { year } } })), [year]);
   // The first view appears in one piece once its three answers are in: drawn as each arrived, the
   // deadline line and the requirement bars pushed the entries down (a layout shift of about 0.4 on a phone).
   const firstViewIn = useRef(false);

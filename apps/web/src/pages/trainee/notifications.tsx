@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ok, typedApi } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAction, useLoad } from '../../ui/hooks';
 import { Badge, Empty, ErrorBox, Loading, PageTitle, Pager } from '../../ui/kit';
@@ -46,7 +46,10 @@ export function NotificationsPage() {
                     type="button"
                     className="btn btn-small"
                     disabled={mark.busy}
-                    onClick={async () => (await mark.run(() => api.post(`/me/notifications/${n.id}/read`))) !== undefined && list.reload()}
+                    onClick={async () =>
+                      (await mark.run(() => ok(typedApi.POST('/me/notifications/{id}/read', { params: { path: { id: n.id } } })))) !==
+                        undefined && list.reload()
+                    }
                   >
                     {t('notifications.markRead')}
                   </button>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/client';
-import { api, ok, typedApi } from '../../api/client';
+import { ok, typedApi } from '../../api/client';
 import type { Lesson, ScormLaunch } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ErrorBox } from '../../ui/kit';
@@ -28,7 +28,12 @@ export function PackagePlayer({ kind, enrollmentId, lesson }: { kind: 'cmi5' | '
   const start = async (nav: { navRequest?: 'continue' | 'previous' | 'choice'; scoId?: string } = {}) => {
     try {
       setError(undefined);
-      setLaunch(await api.post<ScormLaunch>(`/me/enrollments/${enrollmentId}/lessons/${lesson.id}/${kind}-launch`, nav));
+      const path = { enrollmentId, lessonId: lesson.id };
+      setLaunch(
+        kind === 'scorm'
+          ? await ok(typedApi.POST('/me/enrollments/{enrollmentId}/lessons/{lessonId}/scorm-launch', { params: { path }, body: nav }))
+          : await ok(typedApi.POST('/me/enrollments/{enrollmentId}/lessons/{lessonId}/cmi5-launch', { params: { path }, body: {} })),
+      );
     } catch (err) {
       setError(err as ApiError);
     }
