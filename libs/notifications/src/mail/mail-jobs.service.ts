@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, chinaDateOf, runQuery } from '@cqo/core';
+import { APP_CONFIG, AppConfig, chinaDateOf, runPrepared, runQuery } from '@cqo/core';
 import { dayReminders, notificationKind, notificationToMail, verificationRecipient } from '../sql/mail.sql';
 import { ACCOUNT_TOKEN_TTL_SECONDS, AccountRecoveryService } from '@cqo/identity';
 import { MailCategory } from './mail.entities';
@@ -45,12 +45,12 @@ export class MailJobsService {
 
   /** The notification's kind, for the processor's digest wait; null when it is gone. */
   async kindOf(notificationId: string): Promise<string | null> {
-    const rows = await runQuery(this.dataSource, notificationKind, [notificationId]);
+    const rows = await runPrepared(this.dataSource, notificationKind, [notificationId]);
     return rows[0]?.kind ?? null;
   }
 
   async mailNotification(notificationId: string): Promise<MailJobResult> {
-    const rows = await runQuery(this.dataSource, notificationToMail, [notificationId]);
+    const rows = await runPrepared(this.dataSource, notificationToMail, [notificationId]);
     const n = rows[0];
     if (!n) return 'stale';
     const mailed = MAILED_KINDS[n.kind];
