@@ -173,7 +173,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Adds the jobs of `events`, one round trip per queue (BullMQ's addBulk: a MULTI of the adds). */
-  private async enqueue(events: readonly { id: string; type: OutboxEventType; payload: OutboxEventPayloads[OutboxEventType] }[]): Promise<void> {
+  private async enqueue(
+    events: readonly { id: string; type: OutboxEventType; payload: OutboxEventPayloads[OutboxEventType] }[],
+  ): Promise<void> {
     const now = this.clock.now();
     const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
     for (const event of events) {

@@ -49,10 +49,16 @@ export class MailJobsService {
     return rows[0]?.kind ?? null;
   }
 
-  async mailNotification(notificationId: string): Promise<MailJobResult> {
+  /**
+   * Mails a notification. `holdReminder`, when given, is called instead for a reminder (the
+   * processor moves the job to later so the day's digest is complete); the kind comes with the
+   * notification's one read, so an update is mailed without a read of its own for the kind.
+   */
+  async mailNotification(notificationId: string, holdReminder?: () => Promise<never>): Promise<MailJobResult> {
     const rows = await runPrepared(this.dataSource, notificationToMail, [notificationId]);
     const n = rows[0];
     if (!n) return 'stale';
+    if (holdReminder && isReminderKind(n.kind)) return holdReminder();
     const mailed = MAILED_KINDS[n.kind];
     if (!mailed) return 'not-mailed';
     if (n.status !== 'active' || !n.email || !n.email_verified_at) return 'no-address';
