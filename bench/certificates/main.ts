@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,11 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
  * 16 jobs at a time), it adds `count` `certificates.issue-course` jobs and times them until every
  * certificate is rendered, signed, stored and recorded. In the same process and run it times the
  * bare rendering of the same layout (CertificateRenderer: QR code + pdfkit, nothing else), in
- * five rounds interleaved with the jobs, and prints:
+ * five rounds interleaved with the jobs. Both are warmed up alike first (30 bare renders, 30
+ * certificates through the pipeline). A round of jobs ends, for its throughput, when its last job
+ * finished; its CPU time runs on until what the certificates set off (each one's notification,
+ * relayed from the outbox to a mail job) is done too, so that none of it lands in the next bare
+ * round. It prints:
  *  - end-to-end throughput as a ratio to bare rendering (goal ≥ 0.8);
  *  - the median PDF size (goal ≤ 150 KB);
  *  - the process's peak memory (VmHWM), the worker being this process.
@@ -31,6 +35,8 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const COUNT = arg('count', 500);
 const KEEP = process.argv.includes('--keep');
 const DB_NAME = 'cqo_bench_certificates';
+/** Certificates issued through the pipeline before the measured rounds (as bare rendering is warmed up). */
+const WARM_UP = 30;
 
 const TITLES = ['企业质量管理体系建设', '卓越绩效管理', '六西格玛管理', '精益管理', '质量常用工具', '企业品牌建设及管理', '质量经济分析'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -81,12 +87,54 @@ function sampleContent(i: number): CertificateContent {
   };
 }
 
-/** When the worker finished job `id` (its record is committed a moment before the job is marked finished). */
-async function finishedOn(queue: Queue, id: string): Promise<number> {
-  for (;;) {
-    const job = await queue.getJob(id);
-    if (job?.finishedOn) return job.finishedOn;
-    await new Promise((r) => setTimeout(r, 10));
+/** When the worker finished each job (its record is committed a moment before the job is marked finished); read concurrently. */
+async function finishedOn(queue: Queue, ids: string[]): Promise<number[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const job = await queue.getJob(id);
+      if (!job?.finishedOn) throw new Error(`job ${id} counted as completed but has no finishedOn`);
+      return job.finishedOn;
+    }),
+  );
+}
+
+/** CPU milliseconds per thread of this process (Linux: /proc/self/task), or null elsewhere. */
+function threadCpuMs(): Map<string, number> | null {
+  try {
+    const out = new Map<string, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ, the unit of /proc's CPU times (100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** CPU of the event loop (the main thread) and of every other thread (render threads, GC, compiler, libuv), in ms. */
+class ThreadCpu {
+  eventLoop = 0;
+  others = 0;
+  private from: Map<string, number> | null = null;
+  start(): void {
+    this.from = threadCpuMs();
+  }
+  stop(): void {
+    const to = threadCpuMs();
+    if (!this.from || !to) return;
+    for (const [tid, ms] of to) {
+      const spent = ms - (this.from.get(tid) ?? 0);
+      if (tid === String(process.pid)) this.eventLoop += spent;
+      else this.others += spent;
+    }
   }
 }
 
@@ -183,16 +231,55 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   const queue = new Queue(Queues.certificates, { prefix: queuePrefix({ redisPrefix }), connection: redisConnectionOptions(config) });
+  const mailQueue = new Queue(Queues.mail, { prefix: queuePrefix({ redisPrefix }), connection: redisConnectionOptions(config) });
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { healthServer: false }), { logger: ['error'] });
   try {
     const renderThreads = worker.get(CertificateRenderPool).threads;
     process.stdout.write(
       `bench:certificates — ${COUNT} certificates, worker in this process (16 jobs at a time, ${renderThreads} render thread${renderThreads === 1 ? '' : 's'}), 5 interleaved rounds, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}, node ${process.version}\n`,
     );
-    const events = await seed(db, COUNT);
+    const events = await seed(db, COUNT + WARM_UP);
+    const warmUpEvents = events.splice(COUNT);
     const renderer = worker.get(CertificateRenderer);
-    // Warm up: fonts parsed, code paths compiled, for both measurements alike.
-    await bareRendering(renderer, 30, 10_000);
+    let issued = 0;
+    let polls = 0;
+    /** Adds the jobs of `batch`, waits until they are finished and answers when each finished (ms since epoch). */
+    const issue = async (batch: CourseCompletedEvent[]): Promise<number[]> => {
+      const jobIds = batch.map((event) => `bench-${event.enrollmentId}`);
+      await queue.addBulk(
+        batch.map((event, i) => ({
+          name: 'certificates.issue-course',
+          data: { eventId: jobIds[i], event },
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds[i] },
+        })),
+      );
+      issued += batch.length;
+      // Polled slowly (one Redis round trip every 100 ms, as much again per 50 ms of settling) so that the bench's own work takes next to
+      // nothing from the worker; the round's end is when its last job finished, as the worker recorded it.
+      for (;;) {
+        polls++;
+        const counts = await queue.getJobCounts('completed', 'failed');
+        if (counts.failed > 0) throw new Error(`${counts.failed} jobs failed: ${(await queue.getFailed(0, 0))[0]?.failedReason}`);
+        if (counts.completed >= issued) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return finishedOn(queue, jobIds);
+    };
+    /** Waits until what the issued certificates set off is done: every outbox event relayed, the mail jobs finished. */
+    const settle = async (): Promise<void> => {
+      for (;;) {
+        polls++;
+        const pending = (await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL')).rows[0].n as number;
+        const mail = await mailQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        if (pending === 0 && Object.values(mail).every((n) => n === 0)) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    // Warm up: fonts parsed, code paths compiled, for both measurements alike (the render threads
+    // and the pipeline's code as much as the bare renderer).
+    await bareRendering(renderer, WARM_UP, 10_000);
+    await issue(warmUpEvents);
+    await settle();
 
     // Interleaved rounds, so that a machine whose load changes during the run weighs on both alike.
     const ROUNDS = 5;
@@ -201,6 +288,8 @@ async function main(): Promise<void> {
     // CPU time of this process (every thread: the worker's event loop and its render threads), per phase.
     let bareCpuMs = 0;
     let endToEndCpuMs = 0;
+    const bareThreads = new ThreadCpu();
+    const endToEndThreads = new ThreadCpu();
     const cpuMs = () => {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1000;
@@ -210,31 +299,17 @@ async function main(): Promise<void> {
       const batch = events.slice(round * perRound, (round + 1) * perRound);
       if (batch.length === 0) break;
       const bareCpuFrom = cpuMs();
+      bareThreads.start();
       bareSeconds += batch.length / (await bareRendering(renderer, batch.length, round * perRound));
+      bareThreads.stop();
       bareCpuMs += cpuMs() - bareCpuFrom;
       const endToEndCpuFrom = cpuMs();
+      endToEndThreads.start();
       const startedAt = Date.now();
-      const target = round * perRound + batch.length;
-      const jobIds = batch.map((event) => `bench-${event.enrollmentId}`);
-      await queue.addBulk(
-        batch.map((event, i) => ({
-          name: 'certificates.issue-course',
-          data: { eventId: jobIds[i], event },
-          opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds[i] },
-        })),
-      );
-      // Polled slowly so that the bench's own queries take next to nothing from the worker; the
-      // round's end is when its last job finished, as the worker recorded it.
-      for (;;) {
-        const { rows } = await db.query('SELECT count(*)::int AS n FROM certificates');
-        if (rows[0].n >= target) break;
-        const failed = await queue.getFailedCount();
-        if (failed > 0) throw new Error(`${failed} jobs failed: ${(await queue.getFailed(0, 0))[0]?.failedReason}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      let finishedAt = 0;
-      for (const id of jobIds) finishedAt = Math.max(finishedAt, await finishedOn(queue, id));
-      endToEndSeconds += (finishedAt - startedAt) / 1000;
+      const finished = await issue(batch);
+      endToEndSeconds += (Math.max(...finished) - startedAt) / 1000;
+      await settle();
+      endToEndThreads.stop();
       endToEndCpuMs += cpuMs() - endToEndCpuFrom;
     }
     const bare = COUNT / bareSeconds;
@@ -247,15 +322,21 @@ async function main(): Promise<void> {
 
     const lines = [
       `bare rendering (same layout, pdfkit + QR, one at a time): ${bare.toFixed(1)} /s`,
-      `end to end (job → PDF → signed → stored → record): ${endToEnd.toFixed(1)} /s, ${stored} certificates with distinct serials`,
+      `end to end (job → PDF → signed → stored → record): ${endToEnd.toFixed(1)} /s, ${stored} certificates with distinct serials (${WARM_UP} of them the warm-up)`,
       `throughput ratio end-to-end / bare rendering: ${(endToEnd / bare).toFixed(2)} (goal ≥ 0.80)`,
-      `CPU per certificate in this process: end to end ${(endToEndCpuMs / COUNT).toFixed(1)} ms (all threads, bench polling included), bare rendering ${(bareCpuMs / COUNT).toFixed(1)} ms; load average at end ${loadavg()[0].toFixed(1)}`,
+      `CPU per certificate in this process: end to end ${(endToEndCpuMs / COUNT).toFixed(1)} ms (all threads; the mail jobs the certificates set off and the bench's ${polls} polls included), bare rendering ${(bareCpuMs / COUNT).toFixed(1)} ms; load average at end ${loadavg()[0].toFixed(1)}`,
+      ...(endToEndThreads.eventLoop + endToEndThreads.others > 0
+        ? [
+            `  by thread: end to end: event loop ${(endToEndThreads.eventLoop / COUNT).toFixed(1)} ms, other threads (render threads, V8 GC and compiler, libuv) ${(endToEndThreads.others / COUNT).toFixed(1)} ms; bare rendering: event loop ${(bareThreads.eventLoop / COUNT).toFixed(1)} ms, other threads ${(bareThreads.others / COUNT).toFixed(1)} ms`,
+          ]
+        : []),
       `median PDF size: ${(median / 1024).toFixed(1)} KB (min ${(sizes[0] / 1024).toFixed(1)}, max ${(sizes[sizes.length - 1] / 1024).toFixed(1)}; goal ≤ 150 KB)`,
       `peak memory of the worker process (VmHWM): ${peakMemoryMiB().toFixed(0)} MiB`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await worker.close();
+    await mailQueue.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await db.end();

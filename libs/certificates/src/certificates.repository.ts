@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { runQuery, runTemplate } from '@cqo/core';
+import { preparedQuery, runPrepared, runQuery, runTemplate } from '@cqo/core';
 import { regionPathOf } from '@cqo/organizations';
 import { NewNotification, notificationInsert } from '@cqo/notifications';
 import { CertificateEntity, CertificateEventEntity, CertificateEventType } from './certificate.entity';
@@ -40,7 +40,7 @@ function toHolder(row: sql.HolderSqlRow): HolderRow {
 export class CertificatesRepository {
   /** The serial sequence, drawn 16 numbers per round trip; one per process (this provider is a singleton). */
   private readonly serials = new SerialBlocks(async (count) =>
-    (await runQuery(this.dataSource, sql.nextSerialNumbers, [count])).map((r) => r.n),
+    (await runPrepared(this.dataSource, sql.nextSerialNumbers, [count])).map((r) => r.n),
   );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -92,9 +92,10 @@ export class CertificatesRepository {
     course?: { courseVersionId: string; organizationId: string },
   ): Promise<{ existingId: string | null; holder: HolderRow | null; courseNames: CourseNames | null }> {
     const keyParams = [key.traineeId, key.kind, key.subjectKey, key.period] as const;
+    // Prepared statements on the pool: run once per certificate job, planned once per connection.
     const [row] = course
-      ? await runQuery(this.manager, sql.issuanceStartWithCourse, [...keyParams, course.courseVersionId, course.organizationId])
-      : (await runQuery(this.manager, sql.issuanceStart, [...keyParams])).map((r) => ({
+      ? await runPrepared(this.dataSource, sql.issuanceStartWithCourse, [...keyParams, course.courseVersionId, course.organizationId])
+      : (await runPrepared(this.dataSource, sql.issuanceStart, [...keyParams])).map((r) => ({
           ...r,
           course_title: null,
           organization_name: null,
@@ -146,7 +147,7 @@ export class CertificatesRepository {
   ): Promise<CertificateEntity> {
     const id = randomUUID();
     const notification = notificationInsert(notificationOf(id), row.createdAt, 26);
-    await runTemplate(manager, sql.insertVersion, { notice: notification.sql }, [
+    const params = [
       row.serial,
       row.verifyToken,
       row.traineeId,
@@ -173,7 +174,12 @@ export class CertificatesRepository {
       event.reason,
       id,
       ...notification.params,
-    ]);
+    ];
+    const fragments = { notice: notification.sql };
+    // Outside a transaction (every first issue) a prepared statement on the pool: the one text
+    // (the notice fragment is fixed) planned once per connection. A reissue runs in the caller's transaction.
+    if (manager.queryRunner) await runTemplate(manager, sql.insertVersion, fragments, params);
+    else await preparedQuery(manager.connection, sql.insertVersion.name, sql.insertVersion.build(fragments), params);
     return Object.assign(new CertificateEntity(), { id, ...row });
   }
 

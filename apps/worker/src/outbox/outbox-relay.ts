@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import { closeQueues } from '../close-queues';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import {
   DEFAULT_JOB_OPTIONS,
   DependencyMonitor,
   isConnectionError,
+  JobName,
   JobQueues,
   jobIdFor,
   OUTBOX_CHANNEL,
@@ -28,11 +29,25 @@ import {
 
 const BATCH = 200;
 const POLL_MS = 1000;
+/**
+ * A NOTIFY starts a pass this long after it, so that the events committed meanwhile go in the
+ * same pass. Each pass is a transaction of four statements and a Redis round trip whatever it
+ * carries: relayed one by one, a certificate's notification cost more CPU in this process than
+ * its job (bench:certificates). Mail and the other routes do not mind the wait.
+ */
+const NOTIFY_COALESCE_MS = 30;
 const ENQUEUE_TIMEOUT_MS = 5000;
 /** While PostgreSQL or Redis is away, passes back off from 1 s to this. */
 const OUTAGE_BACKOFF_MAX_MS = 30_000;
 /** On shutdown, a pass in progress gets this long; its transaction rolls back if cut short. */
 const SHUTDOWN_WAIT_MS = 2000;
+
+/** A route of any event, as the relay walks them (the typed table is OutboxRoutes). */
+interface AnyRoute {
+  job: JobName;
+  payload: (eventId: string, event: unknown) => unknown;
+  delay?: (event: unknown, now: Date) => number;
+}
 
 /** Redis refused the jobs of a pass (as opposed to PostgreSQL failing). */
 class EnqueueFailed extends Error {}
@@ -57,6 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly queues = new Map<QueueName, Queue>();
   private listener?: Client;
   private timer?: NodeJS.Timeout;
+  private soon?: NodeJS.Timeout;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -83,6 +99,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.listen().catch((error) => this.logger.warn(`LISTEN failed, polling only: ${String(error)}`));
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.wake();
+  }
+
+  /** Runs a relay pass shortly (see NOTIFY_COALESCE_MS); later calls until then join it. */
+  wakeSoon(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      this.wake();
+    }, NOTIFY_COALESCE_MS);
   }
 
   /** Runs one relay pass now, or right after the current one. */
@@ -137,7 +162,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       // If Redis is down this throws (or times out: BullMQ waits for a connection), the
       // transaction rolls back and the events stay pending for the next pass.
       await withTimeout(
-        Promise.all(events.flatMap((event) => this.enqueue(event.id, event.type, event.payload))).catch((error: unknown) => {
+        this.enqueue(events).catch((error: unknown) => {
           throw new EnqueueFailed(String(error));
         }),
         ENQUEUE_TIMEOUT_MS,
@@ -147,16 +172,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  private enqueue<E extends OutboxEventType>(eventId: string, type: E, payload: OutboxEventPayloads[E]): Promise<unknown>[] {
-    const routes = OutboxRoutes[type] ?? [];
+  /** Adds the jobs of `events`, one round trip per queue (BullMQ's addBulk: a MULTI of the adds). */
+  private async enqueue(
+    events: readonly { id: string; type: OutboxEventType; payload: OutboxEventPayloads[OutboxEventType] }[],
+  ): Promise<void> {
     const now = this.clock.now();
-    return routes.map((route) => {
-      const data = route.payload(eventId, payload);
-      const options = { ...DEFAULT_JOB_OPTIONS, jobId: jobIdFor('evt', eventId, route.job) };
-      // A route with a delay (e.g. an exam's auto-submit at its deadline) becomes a BullMQ delayed job.
-      const delay = route.delay ? Math.max(0, Math.ceil(route.delay(payload, now))) : 0;
-      return this.queue(JobQueues[route.job]).add(route.job, data, delay > 0 ? { ...options, delay } : options);
-    });
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
+    for (const event of events) {
+      for (const route of (OutboxRoutes[event.type] ?? []) as unknown as readonly AnyRoute[]) {
+        const data = route.payload(event.id, event.payload);
+        const opts: JobsOptions = { ...DEFAULT_JOB_OPTIONS, jobId: jobIdFor('evt', event.id, route.job) };
+        // A route with a delay (e.g. an exam's auto-submit at its deadline) becomes a BullMQ delayed job.
+        const delay = route.delay ? Math.max(0, Math.ceil(route.delay(event.payload, now))) : 0;
+        if (delay > 0) opts.delay = delay;
+        const queue = JobQueues[route.job];
+        const jobs = byQueue.get(queue) ?? [];
+        jobs.push({ name: route.job, data, opts });
+        byQueue.set(queue, jobs);
+      }
+    }
+    await Promise.all([...byQueue].map(([queue, jobs]) => this.queue(queue).addBulk(jobs)));
   }
 
   private queue(name: QueueName): Queue {
@@ -175,7 +210,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.config.databaseUrl, connectionTimeoutMillis: 5000 });
-    client.on('notification', () => this.wake());
+    client.on('notification', () => this.wakeSoon());
     // A lost LISTEN connection (PostgreSQL restarted) is replaced after the next good pass; polling covers the gap.
     client.on('error', (error) => {
       this.monitor.reportDown('postgres', error);
@@ -192,6 +227,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)))]);
     clearTimeout(timer);
@@ -200,6 +236,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     // pg's end() waits for the server's answer; a dead server would make it wait on TCP.
     const listener = this.listener;
     this.listener = undefined;

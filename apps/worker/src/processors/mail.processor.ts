@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { isEmail } from 'class-validator';
 import { APP_CONFIG, AppConfig, JobPayloads, Queues } from '@cqo/core';
-import { isReminderKind, MailJobsService } from '@cqo/notifications';
+import { MailJobsService } from '@cqo/notifications';
 import { JobHost, requireIds } from './job-host';
 
 type MailJobs = 'mail.notification' | 'mail.password-reset' | 'mail.email-verification';
@@ -29,11 +29,14 @@ export class MailProcessor extends JobHost<MailJobs> {
       if (this.config.mail.mode === 'off') return 'off';
       // A reminder waits a while, so the digest it sends holds the whole day's run.
       const until = job.timestamp + this.config.mail.digestWaitSeconds * 1000;
-      if (token && Date.now() < until && isReminderKind((await this.mail.kindOf(notificationId)) ?? '')) {
-        await job.moveToDelayed(until, token);
-        throw new DelayedError();
-      }
-      return this.mail.mailNotification(notificationId);
+      const holdReminder =
+        token && Date.now() < until
+          ? async (): Promise<never> => {
+              await job.moveToDelayed(until, token);
+              throw new DelayedError();
+            }
+          : undefined;
+      return this.mail.mailNotification(notificationId, holdReminder);
     },
     'mail.password-reset': async (data: JobPayloads['mail.password-reset']) =>
       this.mail.mailPasswordReset(data.eventId, requireEmail(data.email)),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, chinaDateOf, runQuery } from '@cqo/core';
+import { APP_CONFIG, AppConfig, chinaDateOf, runPrepared, runQuery } from '@cqo/core';
 import { dayReminders, notificationKind, notificationToMail, verificationRecipient } from '../sql/mail.sql';
 import { ACCOUNT_TOKEN_TTL_SECONDS, AccountRecoveryService } from '@cqo/identity';
 import { MailCategory } from './mail.entities';
@@ -45,14 +45,20 @@ export class MailJobsService {
 
   /** The notification's kind, for the processor's digest wait; null when it is gone. */
   async kindOf(notificationId: string): Promise<string | null> {
-    const rows = await runQuery(this.dataSource, notificationKind, [notificationId]);
+    const rows = await runPrepared(this.dataSource, notificationKind, [notificationId]);
     return rows[0]?.kind ?? null;
   }
 
-  async mailNotification(notificationId: string): Promise<MailJobResult> {
-    const rows = await runQuery(this.dataSource, notificationToMail, [notificationId]);
+  /**
+   * Mails a notification. `holdReminder`, when given, is called instead for a reminder (the
+   * processor moves the job to later so the day's digest is complete); the kind comes with the
+   * notification's one read, so an update is mailed without a read of its own for the kind.
+   */
+  async mailNotification(notificationId: string, holdReminder?: () => Promise<never>): Promise<MailJobResult> {
+    const rows = await runPrepared(this.dataSource, notificationToMail, [notificationId]);
     const n = rows[0];
     if (!n) return 'stale';
+    if (holdReminder && isReminderKind(n.kind)) return holdReminder();
     const mailed = MAILED_KINDS[n.kind];
     if (!mailed) return 'not-mailed';
     if (n.status !== 'active' || !n.email || !n.email_verified_at) return 'no-address';
