@@ -93,7 +93,5 @@ export function configureApi(app: NestFastifyApplication): void {
 }
 
 function serveApiDocs(app: NestFastifyApplication): void {
-  // Built on the first request for it (then kept): scanning every route costs about as much CPU as
-  // the rest of the boot, which each API process (and each test that boots one) need not pay.
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }
