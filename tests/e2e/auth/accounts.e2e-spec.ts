@@ -363,15 +363,13 @@ describe('accounts', () => {
 
     it('does not ask other roles to enrol; they may enrol and turn it off with a current code, audited', async () => {
       // A regulator of its own: enrolling ends the user's earlier tokens (world.tokens are read by other tests).
-      const regulator = await api
-        .get(UsersService)
-        .create({
-          username: 'totp-regulator',
-          password: TEST_PASSWORD,
-          displayName: '监管人员',
-          role: Role.Regulator,
-          regionId: world.regions.province,
-        });
+      const regulator = await api.get(UsersService).create({
+        username: 'totp-regulator',
+        password: TEST_PASSWORD,
+        displayName: '监管人员',
+        role: Role.Regulator,
+        regionId: world.regions.province,
+      });
       const session = await logIn(api, 'totp-regulator', TEST_PASSWORD);
       expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({
         totpEnrolmentRequired: false,
