@@ -54,6 +54,31 @@ describe('self-service in Chromium', () => {
     });
   const fieldError = (page: Page, label: string) =>
     page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
+  /**
+   * A trainee registered over the API, as the form does (each test its own: the registration
+   * tests' trainees are theirs), asking to work for the enterprise if one is given.
+   */
+  const registered = async (n: number, enterpriseId?: string) => {
+    const res = await servers.api.request({
+      method: 'POST',
+      url: '/auth/register',
+      payload: {
+        username: `selfservice${n}`,
+        password: PASSWORD,
+        fullName: `自助注册${n}`,
+        idNumber: testIdNumber(950 + n),
+        phone: `1391234567${n}`,
+        email: `selfservice${n}@example.com`,
+        educationLevel: 'bachelor',
+        qualityWorkYears: 6,
+        qualityQualification: 'intermediate',
+        relatedSeniorTitle: false,
+        ...(enterpriseId ? { enterpriseId } : {}),
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    return `selfservice${n}`;
+  };
 
   for (const [name, viewport, n] of [
     ['desktop', DESKTOP, 1],
@@ -108,26 +133,28 @@ describe('self-service in Chromium', () => {
   }
 
   it('edits the profile and uploads evidence, the ID number and phone shown masked', async () => {
+    const username = await registered(3, world.enterpriseLZ);
     const page = await open(PHONE);
-    await signIn(page, servers.baseUrl, 'selfservice1', PASSWORD);
+    await signIn(page, servers.baseUrl, username, PASSWORD);
     // The landing page first (the menu closes on every navigation), then the phone menu.
     await page.waitForURL(/\/app\/learning$/);
     await page.locator('main h1').waitFor();
     await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('link', { name: '个人资料' }).click();
     await page.getByRole('heading', { name: '个人资料', level: 1 }).waitFor();
-    const id = testIdNumber(951);
+    const id = testIdNumber(953);
     expect(await page.getByTestId('id-masked').textContent()).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
-    expect(await page.getByTestId('phone-masked').textContent()).toBe('139****5671');
+    expect(await page.getByTestId('phone-masked').textContent()).toBe('139****5673');
     expect(await page.content()).not.toContain(id);
     await page.getByLabel('职称名称', { exact: true }).fill('高级工程师');
     await page.getByLabel('质量管理工作年限', { exact: true }).fill('8');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存。').waitFor();
     const [saved]: { title_name: string; quality_work_years: string; phone_masked: string }[] = await sql.query(
-      `SELECT p.title_name, p.quality_work_years, p.phone_masked FROM trainee_profiles p JOIN users u ON u.id = p.user_id WHERE u.username = 'selfservice1'`,
+      `SELECT p.title_name, p.quality_work_years, p.phone_masked FROM trainee_profiles p JOIN users u ON u.id = p.user_id WHERE u.username = $1`,
+      [username],
     );
-    expect(saved).toEqual({ title_name: '高级工程师', quality_work_years: '8.0', phone_masked: '139****5671' });
+    expect(saved).toEqual({ title_name: '高级工程师', quality_work_years: '8.0', phone_masked: '139****5673' });
 
     const row = page.locator('tr[data-fact="education"]');
     // Facts read as words, not the profile's codes.
@@ -145,8 +172,9 @@ describe('self-service in Chromium', () => {
   });
 
   it('changes the password: the current one is asked, the old one stops working', async () => {
+    const username = await registered(4);
     const page = await open(DESKTOP);
-    await signIn(page, servers.baseUrl, 'selfservice2', PASSWORD);
+    await signIn(page, servers.baseUrl, username, PASSWORD);
     await page.getByRole('link', { name: '修改密码' }).click();
     await page.getByLabel('当前密码').fill('not-my-password');
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
@@ -160,36 +188,38 @@ describe('self-service in Chromium', () => {
     // Still signed in here; the old password no longer opens the account, the new one does.
     await page.getByRole('link', { name: '个人资料' }).click();
     await page.getByTestId('id-masked').waitFor();
-    const login = (password: string) =>
-      servers.api.request({ method: 'POST', url: '/auth/login', payload: { username: 'selfservice2', password } });
+    const login = (password: string) => servers.api.request({ method: 'POST', url: '/auth/login', payload: { username, password } });
     expect((await login(PASSWORD)).statusCode).toBe(401);
     expect((await login(NEW_PASSWORD)).statusCode).toBe(200);
     await page.context().close();
   });
 
   it('the enterprise admin confirms both and nominates them for a course with one seat', async () => {
+    // Two of its own, asking Tianshui's enterprise: the registration tests' trainees ask Lanzhou's.
+    await registered(5, world.enterpriseTS);
+    await registered(6, world.enterpriseTS);
     await publishCourse(servers.api, world, onlineCourse({ title: '只有一个名额的课程', capacity: 1 }));
     const page = await open(PHONE);
-    await signIn(page, servers.baseUrl, 'entadminlz', 'Test@2026pass');
+    await signIn(page, servers.baseUrl, 'entadmints', 'Test@2026pass');
     await page.goto(`${servers.baseUrl}/app/enterprise/employees`);
     await page.getByRole('heading', { name: '员工管理', level: 1 }).waitFor();
-    for (const n of [1, 2]) {
+    for (const n of [5, 6]) {
       await page.getByRole('button', { name: `确认自助注册${n}为本企业员工` }).click();
       await page.getByText(`已确认自助注册${n}为本企业员工。`).waitFor();
     }
     await page.getByText('没有待确认的任职申请。').waitFor();
     const nominate = page.locator('section', { has: page.getByRole('heading', { name: '报名课程' }) });
     await nominate.getByLabel('课程').selectOption({ label: '只有一个名额的课程（甲培训机构，2.5 学时，剩余 1 个名额）' });
-    await nominate.getByLabel(/自助注册1/).check();
-    await nominate.getByLabel(/自助注册2/).check();
+    await nominate.getByLabel(/自助注册5/).check();
+    await nominate.getByLabel(/自助注册6/).check();
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     await nominate.getByRole('button', { name: '为所选 2 人报名' }).click();
     await nominate.getByText('新报名 1 人，已报名 0 人，未能报名 1 人。').waitFor();
-    expect(await nominate.getByRole('row', { name: /自助注册1/ }).textContent()).toContain('已报名');
-    expect(await nominate.getByRole('row', { name: /自助注册2/ }).textContent()).toContain('名额已满');
+    expect(await nominate.getByRole('row', { name: /自助注册5/ }).textContent()).toContain('已报名');
+    expect(await nominate.getByRole('row', { name: /自助注册6/ }).textContent()).toContain('名额已满');
     const progress = page.locator('section', { has: page.getByRole('heading', { name: '学习进度' }) });
     await progress
-      .getByRole('row', { name: /自助注册1/ })
+      .getByRole('row', { name: /自助注册5/ })
       .getByText('只有一个名额的课程')
       .waitFor();
     expect(await sideways(page)).toBeLessThanOrEqual(0);

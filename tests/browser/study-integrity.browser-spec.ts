@@ -72,7 +72,6 @@ describe('studying hosted content in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let secondTab: Page;
   let enrollmentId: string;
   let videoLessonId: string;
   let documentLessonId: string;
@@ -147,7 +146,10 @@ describe('studying hosted content in Chromium', () => {
 
   afterEach(() => expect(failures).toEqual([]));
 
-  it('plays the seeded demo video and the server credits the watched time', async () => {
+  // One story, in order (each step starts where the previous one left the video, the session and
+  // the tabs), so one test: Jest runs the tests of a file in random order.
+  it('plays the seeded demo video to completion: a seek ahead and an open attention check credit nothing, a second tab takes over', async () => {
+    // The server credits the watched time.
     await page.goto(lessonUrl(videoLessonId));
     const video = page.getByTestId('lesson-video');
     await video.waitFor();
@@ -162,9 +164,8 @@ describe('studying hosted content in Chromium', () => {
     expect(credited.requiredSeconds).toBe(54);
     expect(credited.furthestPosition).toBeGreaterThan(0);
     expect(await videoState(page)).toMatchObject({ rate: 1, error: null });
-  });
 
-  it('snaps a seek past the furthest watched point back, and the server never credits it', async () => {
+    // Snaps a seek past the furthest watched point back, and the server never credits it.
     await page.getByTestId('lesson-video').evaluate((v: VideoLike) => {
       v.currentTime = 600;
     });
@@ -182,9 +183,8 @@ describe('studying hosted content in Chromium', () => {
     expect(after.furthestPosition).toBeLessThan(60);
     expect((await progressRow()).furthest_position).toBeLessThan(60);
     expect((await progressRow()).active_seconds).toBeLessThan(60);
-  });
 
-  it('an unanswered attention check (a bank question) pauses the video and crediting until answered', async () => {
+    // An unanswered attention check (a bank question) pauses the video and crediting until answered.
     // The check falls due now: the session's next check moves to its credited time (instead of
     // playing the course's 10–20 minutes).
     await db.query('UPDATE study_sessions SET next_check_at_seconds = credited_seconds WHERE enrollment_id = $1 AND ended_at IS NULL', [
@@ -211,10 +211,9 @@ describe('studying hosted content in Chromium', () => {
       enrollmentId,
     ]);
     expect(check).toMatchObject({ kind: 'question', question_id: expect.any(String), passed: false });
-  });
 
-  it('a second tab pauses the first, which is told why, and only the second is credited', async () => {
-    secondTab = await context.newPage();
+    // A second tab pauses the first, which is told why, and only the second is credited.
+    const secondTab = await context.newPage();
     watch(secondTab);
     await secondTab.goto(lessonUrl(videoLessonId));
     await secondTab.getByTestId('lesson-video').waitFor();
@@ -229,9 +228,8 @@ describe('studying hosted content in Chromium', () => {
     await secondTab.waitForFunction(() => (document.querySelector<VideoLike>('[data-testid="lesson-video"]')?.currentTime ?? 0) > 0);
     await secondTab.getByTestId('lesson-video').click();
     await nextBeat(secondTab, (b) => b.verdict === 'ok' && b.creditedSeconds > 0);
-  });
 
-  it('completes the lesson on the heartbeat whose watched time reaches the requirement', async () => {
+    // Completes the lesson on the heartbeat whose watched time reaches the requirement.
     const beats: Beat[] = [];
     const collect = async (res: Response) => {
       if (isBeat(res) && res.status() === 200) beats.push((await res.json()) as Beat);
@@ -256,14 +254,16 @@ describe('studying hosted content in Chromium', () => {
     expect(evidence).toMatchObject({ checksFailed: 1, checksPassed: 0 });
     expect(evidence.sessions.map((s: { endedReason: string | null }) => s.endedReason)).toContain('superseded');
     expect(evidence.watchedIntervals.every(([from, to]: [number, number]) => from < 60 && to < 120)).toBe(true);
-  });
+  }, 400_000);
 
   it('renders the handout PDF with pdf.js, whose code only the document lesson downloads', async () => {
-    // Nothing of pdf.js came with the log-in, course or video pages.
+    // Nothing of pdf.js came with the log-in, course or video pages (whichever test ran first).
     expect(requested.filter((path) => /pdf/i.test(path))).toEqual([]);
-    await secondTab.goto(lessonUrl(documentLessonId));
-    await secondTab.getByTestId('pdf-page').getByText('第 1 / 2 页').waitFor();
-    const inked = await secondTab.getByTestId('pdf-canvas').evaluate((canvas: CanvasLike) => {
+    const documentTab = await context.newPage();
+    watch(documentTab);
+    await documentTab.goto(lessonUrl(documentLessonId));
+    await documentTab.getByTestId('pdf-page').getByText('第 1 / 2 页').waitFor();
+    const inked = await documentTab.getByTestId('pdf-canvas').evaluate((canvas: CanvasLike) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let dark = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 128) dark++;
@@ -271,13 +271,14 @@ describe('studying hosted content in Chromium', () => {
     });
     expect(inked.width).toBeGreaterThan(300);
     expect(inked.dark).toBeGreaterThan(500);
-    await secondTab.getByRole('button', { name: '下一页' }).click();
-    await secondTab.getByTestId('pdf-page').getByText('第 2 / 2 页').waitFor();
+    await documentTab.getByRole('button', { name: '下一页' }).click();
+    await documentTab.getByTestId('pdf-page').getByText('第 2 / 2 页').waitFor();
     // pdf.js arrived as its own chunk, and its worker as a separate file.
     const pdfFiles = requested.filter((path) => /pdf/i.test(path));
     expect(pdfFiles.some((path) => /\/assets\/.*pdf.*\.js$/.test(path))).toBe(true);
     expect(pdfFiles.some((path) => /\/assets\/pdf\.worker.*\.m?js$/.test(path))).toBe(true);
     // The document lesson credits time on the visible page.
-    await nextBeat(secondTab, (b) => b.verdict === 'ok' && b.creditedSeconds > 0);
+    await nextBeat(documentTab, (b) => b.verdict === 'ok' && b.creditedSeconds > 0);
+    await documentTab.close();
   });
 });

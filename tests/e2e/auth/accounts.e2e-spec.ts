@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { AccrualService } from '@cqo/credit-hours';
-import { AuditLogService, TotpService } from '@cqo/identity';
+import { AuditLogService, TotpService, UsersService } from '@cqo/identity';
 import { TraineesService } from '@cqo/trainees';
-import { FakeClock } from '@cqo/core';
+import { FakeClock, Role } from '@cqo/core';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
 import { logIn } from '../../support/auth';
@@ -265,16 +265,39 @@ describe('accounts', () => {
       expect(await audit.purgeOlderThan(180)).toBe(0);
     });
   });
-  // Last: enrolling raises the admin's session version, which ends world.tokens.admin.
+  // Each test its own platform admin: enrolling raises an admin's session version (which would end
+  // world.tokens.admin), and a second factor turned on by one test must not be met by another.
   describe('TOTP second factor', () => {
     /** The code an authenticator app shows now by the server's clock; each use moves the clock to the next 30-second step (a code is good once). */
     const code = async (secret: string) => {
       clock.advance(30_000);
       return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
     };
+    let admins = 0;
+    /** A new platform admin, not yet enrolled; returns the user name. */
+    const newAdmin = async () => {
+      const username = `totp-admin-${++admins}`;
+      await api.get(UsersService).create({ username, password: TEST_PASSWORD, displayName: '平台管理员', role: Role.PlatformAdmin });
+      return username;
+    };
+    /** A new platform admin who has enrolled (the first test walks through the enrolment itself); returns the name and secret. */
+    const enrolledAdmin = async () => {
+      const username = await newAdmin();
+      const first = await logIn(api, username, TEST_PASSWORD);
+      const { secret } = (await api.request({ method: 'POST', url: '/auth/totp/enrol', token: first.accessToken, payload: {} })).json();
+      const confirmed = await api.request({
+        method: 'POST',
+        url: '/auth/totp/confirm',
+        token: first.accessToken,
+        payload: { code: await code(secret) },
+      });
+      expect(confirmed.statusCode).toBe(200);
+      return { username, secret: secret as string };
+    };
 
     it('makes a platform admin enrol before anything else, then asks for a code at every log-in', async () => {
-      const first = await logIn(api, 'admin', TEST_PASSWORD);
+      const admin = await newAdmin();
+      const first = await logIn(api, admin, TEST_PASSWORD);
       const blocked = await api.request({ method: 'GET', url: '/users', token: first.accessToken });
       expect(blocked.statusCode).toBe(403);
       expect(blocked.json().code).toBe('TOTP_ENROLMENT_REQUIRED');
@@ -301,15 +324,15 @@ describe('accounts', () => {
       // The enrolment-only token has ended.
       expect((await api.request({ method: 'GET', url: '/auth/me', token: first.accessToken })).statusCode).toBe(401);
 
-      const noCode = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
+      const noCode = await api.request({ method: 'POST', url: '/auth/login', payload: { username: admin, password: TEST_PASSWORD } });
       expect(noCode.json()).toMatchObject({ statusCode: 401, code: 'TOTP_REQUIRED' });
       const badCode = await api.request({
         method: 'POST',
         url: '/auth/login',
-        payload: { username: 'admin', password: TEST_PASSWORD, totpCode: '123456' },
+        payload: { username: admin, password: TEST_PASSWORD, totpCode: '123456' },
       });
       expect(badCode.json()).toMatchObject({ statusCode: 401, code: 'TOTP_INVALID' });
-      const ok = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) });
+      const ok = await logIn(api, admin, TEST_PASSWORD, { totpCode: await code(secret) });
       expect((await api.request({ method: 'GET', url: '/users', token: ok.accessToken })).statusCode).toBe(200);
       expect((await api.request({ method: 'GET', url: '/auth/me', token: ok.accessToken })).json()).toMatchObject({
         totpEnabled: true,
@@ -318,29 +341,36 @@ describe('accounts', () => {
     });
 
     it('takes each code once: the same code again is refused, the next step’s code is taken', async () => {
-      const [{ totp_secret: sealed }] = await sql.query(`SELECT totp_secret FROM users WHERE username = 'admin'`);
-      const secret = api.get(TotpService).open(sealed);
+      const { username: admin, secret } = await enrolledAdmin();
       const once = await code(secret);
-      await logIn(api, 'admin', TEST_PASSWORD, { totpCode: once });
+      await logIn(api, admin, TEST_PASSWORD, { totpCode: once });
       const replay = await api.request({
         method: 'POST',
         url: '/auth/login',
-        payload: { username: 'admin', password: TEST_PASSWORD, totpCode: once },
+        payload: { username: admin, password: TEST_PASSWORD, totpCode: once },
       });
       expect(replay.json()).toMatchObject({ statusCode: 401, code: 'TOTP_INVALID' });
       // Two requests carrying one fresh code at once: one session, one refusal.
       const fresh = await code(secret);
       const both = await Promise.all(
         [0, 1].map(() =>
-          api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD, totpCode: fresh } }),
+          api.request({ method: 'POST', url: '/auth/login', payload: { username: admin, password: TEST_PASSWORD, totpCode: fresh } }),
         ),
       );
       expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
-      expect((await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) })).accessToken).toEqual(expect.any(String));
+      expect((await logIn(api, admin, TEST_PASSWORD, { totpCode: await code(secret) })).accessToken).toEqual(expect.any(String));
     });
 
     it('does not ask other roles to enrol; they may enrol and turn it off with a current code, audited', async () => {
-      const session = await logIn(api, 'regulatorgs', TEST_PASSWORD);
+      // A regulator of its own: enrolling ends the user's earlier tokens (world.tokens are read by other tests).
+      const regulator = await api.get(UsersService).create({
+        username: 'totp-regulator',
+        password: TEST_PASSWORD,
+        displayName: '监管人员',
+        role: Role.Regulator,
+        regionId: world.regions.province,
+      });
+      const session = await logIn(api, 'totp-regulator', TEST_PASSWORD);
       expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({
         totpEnrolmentRequired: false,
         totpRequired: false,
@@ -356,17 +386,19 @@ describe('accounts', () => {
       ).toBe(204);
       expect((await api.request({ method: 'GET', url: '/auth/me', token })).json()).toMatchObject({ totpEnabled: false });
       // Log-in asks for no code again.
-      await logIn(api, 'regulatorgs', TEST_PASSWORD);
-      const [row] = await sql.query(`SELECT actor_id FROM audit_log WHERE action = 'totp.disabled'`);
-      expect(row.actor_id).toBe(world.users.regulatorGS);
+      await logIn(api, 'totp-regulator', TEST_PASSWORD);
+      const rows = await sql.query(`SELECT actor_id FROM audit_log WHERE action = 'totp.disabled'`);
+      expect(rows).toEqual([{ actor_id: regulator.id }]);
     });
 
     it('keeps a required platform admin’s second factor on', async () => {
-      const res = await api.request({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
+      const { username: admin, secret } = await enrolledAdmin();
+      const res = await api.request({ method: 'POST', url: '/auth/login', payload: { username: admin, password: TEST_PASSWORD } });
       expect(res.json().code).toBe('TOTP_REQUIRED');
-      const [{ totp_secret: sealed }] = await sql.query(`SELECT totp_secret FROM users WHERE username = 'admin'`);
-      const secret = api.get(TotpService).open(sealed);
-      const session = await logIn(api, 'admin', TEST_PASSWORD, { totpCode: await code(secret) });
+      // The sealed secret stored is the one enrolled.
+      const [{ totp_secret: sealed }] = await sql.query('SELECT totp_secret FROM users WHERE username = $1', [admin]);
+      expect(api.get(TotpService).open(sealed)).toBe(secret);
+      const session = await logIn(api, admin, TEST_PASSWORD, { totpCode: await code(secret) });
       expect((await api.request({ method: 'GET', url: '/auth/me', token: session.accessToken })).json()).toMatchObject({
         totpEnabled: true,
         totpRequired: true,
