@@ -143,10 +143,11 @@ describe('HTTP conventions', () => {
   });
 });
 
-describe('login rate limit', () => {
+// Production serves no OpenAPI document (DOCS_ENABLED unset): the limit must not depend on it.
+describe.each(['true', 'false'])('login rate limit (DOCS_ENABLED=%s)', (docsEnabled) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    api = await createTestApi({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3', DOCS_ENABLED: docsEnabled } });
   });
   afterAll(() => api.close());
 

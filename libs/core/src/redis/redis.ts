@@ -1,4 +1,5 @@
-import { Inject, Injectable, Module, Global, OnApplicationShutdown } from '@nestjs/common';
+import { once } from 'node:events';
+import { Inject, Injectable, Module, Global, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DependencyMonitor } from '../health/dependency-monitor';
@@ -75,7 +76,7 @@ export function reportRedisErrors<T extends ErrorEmitter>(emitter: T, monitor: D
 
 /** A small Redis client for health checks and counters (not for BullMQ, which makes its own). */
 @Injectable()
-export class RedisClient implements OnApplicationShutdown {
+export class RedisClient implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly redis: Redis;
   constructor(@Inject(APP_CONFIG) config: AppConfig, monitor: DependencyMonitor) {
     this.redis = new Redis({
@@ -92,6 +93,17 @@ export class RedisClient implements OnApplicationShutdown {
       if ((await this.redis.ping()) !== 'PONG') throw new Error('no answer to PING');
     });
     void this.redis.connect().catch(() => undefined);
+  }
+
+  /**
+   * Waits (at most 2 s) for the first connection before the app serves, so what API processes
+   * count together (log-in and verification limits) is counted in Redis from the first request:
+   * a request in the first milliseconds otherwise fell back to this process's own count and
+   * was missing from the shared one. With Redis down the app starts anyway, as in an outage.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await once(this.redis, 'ready', { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
   }
 
   async ping(): Promise<boolean> {
