@@ -16,7 +16,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 describe('verified eligibility facts', () => {
   let api: TestApi;
   let world: World;
-  let cqo: Candidate;
   const clock = new FakeClock(new Date('2026-05-01T02:00:00Z'));
   const post = (url: string, token: string, payload: object = {}) => api.request({ method: 'POST', url, token, payload });
   const education = (facts: { fact: string }[]) =>
@@ -25,11 +24,23 @@ describe('verified eligibility facts', () => {
   beforeAll(async () => {
     api = await createTestApi({ clock });
     world = await seedWorld(api);
-    cqo = await candidate(api, { enterpriseId: world.enterpriseLZ });
   });
+  // Each test has a candidate of its own, so the tests run in any order.
+  const newCandidate = () => candidate(api, { enterpriseId: world.enterpriseLZ });
+  /** The trainee declares education with evidence; Lanzhou's employer confirms it and its city verifies it. */
+  const verifiedEducation = async (cqo: Candidate) => {
+    const declared = await post('/me/facts/education/evidence', cqo.token, {
+      fileName: '学位证书.png',
+      contentBase64: PNG.toString('base64'),
+    });
+    const id: string = declared.json().evidence.id;
+    expect((await post(`/registry/fact-evidence/${id}/confirm`, world.tokens.entAdminLZ)).json().state).toBe('enterprise_confirmed');
+    expect((await post(`/registry/fact-evidence/${id}/verify`, world.tokens.regulatorLZ)).json().state).toBe('city_verified');
+  };
   afterAll(() => api.close());
 
   it('refuses evidence of the wrong type (by its bytes) or too large, naming the field', async () => {
+    const cqo = await newCandidate();
     const text = await post('/me/facts/education/evidence', cqo.token, {
       fileName: 'diploma.png',
       contentBase64: Buffer.from('not an image at all').toString('base64'),
@@ -62,6 +73,7 @@ describe('verified eligibility facts', () => {
   });
 
   it('moves self_declared → enterprise_confirmed → city_verified, each by its own role', async () => {
+    const cqo = await newCandidate();
     const declared = await post('/me/facts/education/evidence', cqo.token, {
       fileName: '学位证书.png',
       contentBase64: PNG.toString('base64'),
@@ -89,6 +101,8 @@ describe('verified eligibility facts', () => {
   });
 
   it('shows each eligibility condition with its fact’s state', async () => {
+    const cqo = await newCandidate();
+    await verifiedEducation(cqo);
     const res = await post('/registry/eligibility-checks', world.tokens.entAdminLZ, { trainee: { username: cqo.username } });
     expect(res.statusCode).toBe(200);
     const state = (code: string) => res.json().result.conditions.find((c: { code: string }) => c.code === code).factState;
