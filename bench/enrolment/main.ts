@@ -178,7 +178,10 @@ async function phase(origin: string, phaseName: PhaseName, name: string, warmup 
   const node = process.cpuUsage(nodeBefore);
   // The bench's own polls (drained, backendCpuMs) are a handful against thousands of requests.
   const statements = statementsSent - statementsBefore;
-  const pgMs = (await backendCpuMs()) - pgBefore;
+  // Per backend: the pool closes connections idle for 10 s (a group-committed phase leaves most
+  // idle), and a backend that ended takes its CPU with it; those are left out, never subtracted.
+  let pgMs = 0;
+  for (const [pid, ms] of await backendCpuMs()) pgMs += ms - (pgBefore.get(pid) ?? 0);
   const answered = Math.max(1, result.total);
   return {
     statements: statements / answered,
@@ -195,22 +198,23 @@ async function phase(origin: string, phaseName: PhaseName, name: string, warmup 
 }
 
 /**
- * CPU milliseconds used so far by the PostgreSQL backends serving this database (from /proc;
+ * CPU milliseconds used so far by each PostgreSQL backend serving this database (from /proc;
  * 0 where that cannot be read). With the per-process figure this gives a cost per request that
  * depends less than throughput on what else the machine runs (a saturated machine inflates it too).
  */
-async function backendCpuMs(): Promise<number> {
+async function backendCpuMs(): Promise<Map<number, number>> {
   const rows: { pid: number }[] = await database!.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-  let ticks = 0;
+  const cpu = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the line)
+      // utime, stime (fields 14 and 15 of the line), in ticks; USER_HZ is 100 on Linux
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     } catch {
       // a backend that ended meanwhile, or no /proc: not counted
     }
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return cpu;
 }
 
 /**
