@@ -47,6 +47,19 @@ const ENROLLMENT_COLUMNS = `e.id, e.trainee_id, e.course_id, e.course_version_id
 const ENROLLMENT_FROM = `enrollments e JOIN course_versions v ON v.id = e.course_version_id
   JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = v.organization_id`;
 
+// The self-enrolment statements' shared parts (one trainee, or a group): a withdrawn enrolment
+// is revived, a live one left alone; the answer is one row per enrolment written, or one empty row.
+const SELF_ENROL_UPSERT = `  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
+    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
+    WHERE enrollments.status = 'withdrawn'
+  RETURNING id, trainee_id, course_id, course_version_id, status, source, enrolled_at, withdrawn_at, completed_at, final_exam_passed_at`;
+const SELF_ENROL_RESULT = `SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*) FROM seat) AS seats,
+    ${ENROLLMENT_COLUMNS}
+  FROM (SELECT 1) AS one
+  LEFT JOIN ins e ON true
+  LEFT JOIN course_versions v ON v.id = e.course_version_id
+  LEFT JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = v.organization_id`;
+
 /**
  * A trainee enrols: lock the version row if it takes enrolments at $3, insert (or revive a
  * withdrawn) enrolment, take the seat only if that insert happened, and answer the enrolment as
@@ -72,19 +85,11 @@ WITH v AS (
 ), ins AS (
   INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_at)
   SELECT $2, v.course_id, v.id, 'enrolled', 'self', $3::timestamptz FROM v
-  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
-    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
-    WHERE enrollments.status = 'withdrawn'
-  RETURNING id, trainee_id, course_id, course_version_id, status, source, enrolled_at, withdrawn_at, completed_at, final_exam_passed_at
+${SELF_ENROL_UPSERT}
 ), seat AS (
   UPDATE course_versions SET seats_taken = seats_taken + 1 WHERE id = (SELECT id FROM v) AND EXISTS (SELECT 1 FROM ins) RETURNING id
 )
-SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*) FROM seat) AS seats,
-    ${ENROLLMENT_COLUMNS}
-  FROM (SELECT 1) AS one
-  LEFT JOIN ins e ON true
-  LEFT JOIN course_versions v ON v.id = e.course_version_id
-  LEFT JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = v.organization_id`,
+${SELF_ENROL_RESULT}`,
 );
 
 /**
@@ -113,20 +118,12 @@ WITH i AS (
 ), ins AS (
   INSERT INTO enrollments (trainee_id, course_id, course_version_id, status, source, enrolled_at)
   SELECT i.trainee_id, v.course_id, v.id, 'enrolled', 'self', i.now FROM v, i
-  ON CONFLICT (trainee_id, course_version_id) DO UPDATE
-    SET status = 'enrolled', source = EXCLUDED.source, enrolled_by = NULL, enrolled_at = EXCLUDED.enrolled_at, withdrawn_at = NULL
-    WHERE enrollments.status = 'withdrawn'
-  RETURNING id, trainee_id, course_id, course_version_id, status, source, enrolled_at, withdrawn_at, completed_at, final_exam_passed_at
+${SELF_ENROL_UPSERT}
 ), seat AS (
   UPDATE course_versions SET seats_taken = seats_taken + (SELECT count(*) FROM ins)
    WHERE id = (SELECT id FROM v) AND EXISTS (SELECT 1 FROM ins) RETURNING id
 )
-SELECT (SELECT id FROM v) AS version_id, e.id AS enrollment_id, (SELECT count(*) FROM seat) AS seats,
-    ${ENROLLMENT_COLUMNS}
-  FROM (SELECT 1) AS one
-  LEFT JOIN ins e ON true
-  LEFT JOIN course_versions v ON v.id = e.course_version_id
-  LEFT JOIN ${PUBLIC_TRAINING_ORGANIZATIONS} o ON o.id = v.organization_id`,
+${SELF_ENROL_RESULT}`,
 );
 
 /** Why a version took no enrolment: its state. */
