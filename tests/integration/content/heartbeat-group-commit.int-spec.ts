@@ -1,4 +1,3 @@
-import * as pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@cqo/core';
 import { FakeClock, Role } from '@cqo/core';
@@ -9,6 +8,7 @@ import { createTestApi } from '../../support/api';
 import { insertTrainees, onlineCourse, publishCourse } from '../../support/courses';
 import type { World } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
+import { countingStatements } from '../../support/statement-counter';
 
 /**
  * Heartbeats are written by group commit (ProgressService, GroupCommit): beats arriving while
@@ -67,29 +67,13 @@ describe('heartbeat group commit', () => {
   const activeSeconds = async (enrollmentId: string): Promise<number> =>
     (await db.query('SELECT active_seconds FROM lesson_progress WHERE enrollment_id = $1', [enrollmentId]))[0].active_seconds;
 
-  /** Counts the statements sent by name while `run` runs. */
-  async function counting<T>(run: () => Promise<T>): Promise<{ result: T; sent: Map<string, number> }> {
-    const sent = new Map<string, number>();
-    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-      const name = (args[0] as { name?: string } | undefined)?.name;
-      if (name) sent.set(name, (sent.get(name) ?? 0) + 1);
-      return query.apply(this, args);
-    } as never);
-    try {
-      return { result: await run(), sent };
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
   it('writes beats that arrive together in one statement, and answers each with its own credit', async () => {
     const count = HEARTBEAT_GROUPS_IN_FLIGHT + 6;
     const trainees = await studying(count);
     const progress = api.get(ProgressService);
     clock.advance(30_000);
     // All handed in within one tick: the first ones are written alone, the rest wait and go as one group.
-    const { result, sent } = await counting(() =>
+    const { result, sent } = await countingStatements(() =>
       Promise.all(trainees.map((t) => progress.heartbeat(t.actor, t.sessionId, { visible: true, focused: true, idleSeconds: 1 }))),
     );
     expect(result.map((r) => r.creditedSeconds)).toEqual(trainees.map(() => 30));
@@ -116,7 +100,7 @@ describe('heartbeat group commit', () => {
     });
     expect(second.json().supersededOther).toBe(true);
     clock.advance(30_000);
-    const { result, sent } = await counting(() =>
+    const { result, sent } = await countingStatements(() =>
       Promise.allSettled(trainees.map((t) => progress.heartbeat(t.actor, t.sessionId, { visible: true, focused: true, idleSeconds: 1 }))),
     );
     expect(sent.get('courses.study.beatGroupUpdate')).toBe(1);

@@ -1,4 +1,3 @@
-import * as pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@cqo/core';
 import { Role } from '@cqo/core';
@@ -8,6 +7,7 @@ import { createTestApi } from '../../support/api';
 import { insertTrainees, onlineCourse, publishCourse } from '../../support/courses';
 import type { World } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
+import { countingStatements } from '../../support/statement-counter';
 
 describe('enrolment under concurrency', () => {
   let api: TestApi;
@@ -69,21 +69,6 @@ describe('enrolment under concurrency', () => {
     expect(v.seats_taken).toBe(1);
   });
 
-  /** Counts the statements sent by name while `run` runs. */
-  async function counting<T>(run: () => Promise<T>): Promise<{ result: T; sent: Map<string, number> }> {
-    const sent = new Map<string, number>();
-    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-      const name = (args[0] as { name?: string } | undefined)?.name;
-      if (name) sent.set(name, (sent.get(name) ?? 0) + 1);
-      return query.apply(this, args);
-    } as never);
-    try {
-      return { result: await run(), sent };
-    } finally {
-      spy.mockRestore();
-    }
-  }
   const actorOf = (id: string): Actor => ({
     userId: id,
     role: Role.Trainee,
@@ -98,7 +83,9 @@ describe('enrolment under concurrency', () => {
     const trainees = await insertTrainees(api, 12, 'group');
     const enrollments = api.get(EnrollmentsService);
     // Handed in within one tick: the first goes alone, the others wait for it and go as one group.
-    const { result, sent } = await counting(() => Promise.all(trainees.map((t) => enrollments.enroll(actorOf(t.id), version.id))));
+    const { result, sent } = await countingStatements(() =>
+      Promise.all(trainees.map((t) => enrollments.enroll(actorOf(t.id), version.id))),
+    );
     expect(sent.get('courses.enrollments.enrol')).toBe(1);
     expect(sent.get('courses.enrollments.enrolGroup')).toBe(1);
     expect(result.map((e) => [e.traineeId, e.courseVersionId, e.status, e.source, e.title])).toEqual(
@@ -117,7 +104,8 @@ describe('enrolment under concurrency', () => {
     const [first, enrolledBefore, ...others] = await insertTrainees(api, 8, 'group-errors');
     const enrollments = api.get(EnrollmentsService);
     await enrollments.enroll(actorOf(enrolledBefore.id), version.id);
-    const enrolAll = (ids: string[]) => counting(() => Promise.allSettled(ids.map((id) => enrollments.enroll(actorOf(id), version.id))));
+    const enrolAll = (ids: string[]) =>
+      countingStatements(() => Promise.allSettled(ids.map((id) => enrollments.enroll(actorOf(id), version.id))));
     const outcomeOf = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 201 : (r.reason as { code: string }).code);
     // `first` goes alone; the group holds one trainee enrolled already.
     const grouped = await enrolAll([first.id, enrolledBefore.id, ...others.slice(0, 4).map((t) => t.id)]);
