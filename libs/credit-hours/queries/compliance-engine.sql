@@ -54,27 +54,25 @@ serving AS (
    WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
    GROUP BY t.trainee_id
 ),
-subjects AS (
+-- Per trainee, the hour totals the rules in force need (see rangeSums); totals no rule needs are not summed.
+{{sums}}subjects AS (
   SELECT tp.user_id AS trainee_id,
          COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
          tp.yearly_requirements_opt_in AS opted_in,
          COALESCE(sv.in_year, false) AS serving_in_year,
          COALESCE(sv.now, false) AS serving_now,
-         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated
+         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated,
+         {{sumsColumns}}
     FROM (SELECT p.user_id, p.enterprise_id, e.region_id AS enterprise_region_id, p.yearly_requirements_opt_in
        FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
      FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) tp
     LEFT JOIN region_rs rr ON rr.region_id = tp.enterprise_region_id
     LEFT JOIN serving sv ON sv.trainee_id = tp.user_id
+    {{sumsJoin}}
    WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
-),
--- One streaming pass over the ledger index: per trainee, the hour totals the rules in force need
--- (by category and kind, this year or all years); totals no rule needs are not summed.
-sums AS (
-  SELECT c.trainee_id, {{sums}}
-    FROM credit_entries c
-   WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
-   GROUP BY c.trainee_id
+  -- A fence: each subject meets its totals before the rules multiply the rows by three (flattened,
+  -- the planner underestimated the rules join and sorted three rows per trainee for merge joins).
+  OFFSET 0
 ),
 computed AS (
   SELECT s.trainee_id, r.code AS requirement,
@@ -97,7 +95,8 @@ computed AS (
          s.serving_now, s.nominated
     FROM subjects s
     JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
-    LEFT JOIN sums x ON x.trainee_id = s.trainee_id
+    -- The subject's totals as the row `x` the judgement reads.
+    CROSS JOIN LATERAL (SELECT s.trainee_id, s.c1a_year, s.c1a_all, s.c1c_year, s.c1c_all, s.c2_year, s.c2_all) x
 ),
 judged AS (
   SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,

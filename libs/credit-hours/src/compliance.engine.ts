@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, Clock, runCommand, runQuery, runTemplate } from '@cqo/core';
 import { traineeCountEstimate } from '@cqo/trainees';
 import { currentYear, periodPosition } from './compliance-period';
-import { SUM_COLUMN_NAMES, SumColumn, sumsSelect } from './requirement-judgement';
+import { SUM_COLUMN_NAMES, SumColumn } from './requirement-judgement';
 import {
   chunkSettings,
   lockBucket,
@@ -12,6 +12,7 @@ import {
   orphanStatuses,
   RECOMPUTE_WRITES,
   recomputeTemplate,
+  rangeSums,
   rangeUntouched,
   rulesInForce,
   shareRulesInForce,
@@ -186,10 +187,11 @@ export class ComplianceEngine {
     // A range with nothing written yet for these periods takes the bulk insert; the bucket locks
     // held keep it so until the statement has run.
     const write = allowBulk && (await this.untouched(manager, lo, hi, year, includeOnce)) ? 'bulk' : 'diff';
+    const sums = rangeSums('$3::int', sumsNeeded(rules));
     const [row] = await runTemplate(
       manager,
       recomputeTemplate,
-      { sums: sumsSelect('$3::int', sumsNeeded(rules)), write: RECOMPUTE_WRITES[write] },
+      { sums: sums.ctes, sumsJoin: sums.join, sumsColumns: sums.columns, write: RECOMPUTE_WRITES[write] },
       [lo, hi, year, position.closed, position.elapsedShare, includeOnce, now, chinaDateOf(now)],
     );
     if (row.changed > 0) await this.validateWritten(manager, lo, hi, now);

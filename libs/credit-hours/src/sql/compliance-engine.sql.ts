@@ -2,7 +2,8 @@ import { defineQuery, defineTemplate } from '@cqo/core';
 import { PUBLIC_USER_ACCOUNTS } from '@cqo/identity';
 import { PUBLIC_REGIONS } from '@cqo/organizations';
 import { PUBLIC_TRAINEE_SUBJECTS } from '@cqo/trainees';
-import { ACCRUED_SQL, meetsSql } from '../requirement-judgement';
+import type { SumColumn } from '../requirement-judgement';
+import { ACCRUED_SQL, meetsSql, SUM_COLUMN_NAMES, sumColumns } from '../requirement-judgement';
 
 // SQL of the compliance engine (ComplianceEngine). Tables: compliance_statuses,
 // compliance_flags, requirement_rules, credit_entries, the serving_cqo_terms view and the
@@ -51,25 +52,23 @@ serving AS (
    WHERE t.trainee_id BETWEEN $1::uuid AND $2::uuid
    GROUP BY t.trainee_id
 ),
-subjects AS (
+-- Per trainee, the hour totals the rules in force need (see rangeSums); totals no rule needs are not summed.
+__SUMS__subjects AS (
   SELECT tp.user_id AS trainee_id,
          COALESCE(rr.rule_set_id, (SELECT id FROM default_rs)) AS rule_set_id,
          tp.yearly_requirements_opt_in AS opted_in,
          COALESCE(sv.in_year, false) AS serving_in_year,
          COALESCE(sv.now, false) AS serving_now,
-         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated
+         COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated,
+         __SUMS_COLUMNS__
     FROM ${PUBLIC_TRAINEE_SUBJECTS} tp
     LEFT JOIN region_rs rr ON rr.region_id = tp.enterprise_region_id
     LEFT JOIN serving sv ON sv.trainee_id = tp.user_id
+    __SUMS_JOIN__
    WHERE tp.user_id BETWEEN $1::uuid AND $2::uuid
-),
--- One streaming pass over the ledger index: per trainee, the hour totals the rules in force need
--- (by category and kind, this year or all years); totals no rule needs are not summed.
-sums AS (
-  SELECT c.trainee_id, __SUM_COLUMNS__
-    FROM credit_entries c
-   WHERE c.trainee_id BETWEEN $1::uuid AND $2::uuid
-   GROUP BY c.trainee_id
+  -- A fence: each subject meets its totals before the rules multiply the rows by three (flattened,
+  -- the planner underestimated the rules join and sorted three rows per trainee for merge joins).
+  OFFSET 0
 ),
 computed AS (
   SELECT s.trainee_id, r.code AS requirement,
@@ -81,7 +80,8 @@ computed AS (
          s.serving_now, s.nominated
     FROM subjects s
     JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
-    LEFT JOIN sums x ON x.trainee_id = s.trainee_id
+    -- The subject's totals as the row \`x\` the judgement reads.
+    CROSS JOIN LATERAL (SELECT s.trainee_id, ${SUM_COLUMN_NAMES.map((c) => `s.${c}`).join(', ')}) x
 ),
 judged AS (
   SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,
@@ -211,26 +211,76 @@ export interface RecomputeRow {
 /** The two ways of writing a chunk's verdicts. */
 export const RECOMPUTE_WRITES = { diff: DIFF_WRITE_SQL, bulk: BULK_INSERT_SQL } as const;
 
+/**
+ * How the recompute statement gets the totals `needed` of year `year` for its subjects: `ctes`,
+ * the aggregates (each followed by a comma), `join`, their joins on the subject's trainee
+ * profile `tp`, and `columns`, the six totals as columns of the subject (those not needed
+ * constant 0). This year's totals read only this year's partition of the ledger; the all-years
+ * totals read only the entries they count (the appointment total, the only one the notice asks
+ * for, from the partial index ix_credit_entries_appointment_hours). So the cost follows one year
+ * of the ledger, not its whole history (issue 20: two thirds of the entries a chunk summed were
+ * earlier years' hours that no rule counts). Each aggregate streams through a sorted group
+ * aggregate over an index-only scan in trainee order and is unique on the trainee, so joining it
+ * keeps the subjects' row estimate.
+ */
+export function rangeSums(year: string, needed: readonly SumColumn[]): { ctes: string; join: string; columns: string } {
+  const conditions = sumColumns(year);
+  const yearly = needed.filter((c) => c.endsWith('_year'));
+  const allYears = needed.filter((c) => c.endsWith('_all'));
+  // One total alone needs no FILTER: its condition is the WHERE, so the scan reads no other column.
+  const sums = (columns: SumColumn[]) =>
+    columns.length === 1 && columns[0].endsWith('_all')
+      ? `sum(c.hours) AS ${columns[0]}`
+      : columns.map((c) => `sum(c.hours) FILTER (WHERE ${conditions[c]}) AS ${c}`).join(',\n         ');
+  const aggregate = (name: string, columns: SumColumn[], where: string) => `${name} AS (
+  SELECT c.trainee_id, ${sums(columns)}
+    FROM credit_entries c
+   WHERE ${where} AND c.trainee_id BETWEEN $1::uuid AND $2::uuid
+   GROUP BY c.trainee_id
+),
+`;
+  let ctes = '';
+  const joins: string[] = [];
+  if (yearly.length > 0) {
+    ctes += aggregate('year_sums', yearly, `c.year = ${year}`);
+    joins.push('LEFT JOIN year_sums y ON y.trainee_id = tp.user_id');
+  }
+  if (allYears.length > 0) {
+    ctes += aggregate('all_sums', allYears, `(${allYears.map((c) => conditions[c]).join(' OR ')})`);
+    joins.push('LEFT JOIN all_sums a ON a.trainee_id = tp.user_id');
+  }
+  const columns = SUM_COLUMN_NAMES.map((c) =>
+    needed.includes(c) ? `COALESCE(${c.endsWith('_year') ? 'y' : 'a'}.${c}, 0) AS ${c}` : `0::numeric AS ${c}`,
+  ).join(', ');
+  return { ctes, join: joins.join('\n    '), columns };
+}
+
 const builtRecompute = new Map<string, string>();
 
 /**
- * The recompute statement for the totals the rules need (`sums`: the select list of
- * `sumsSelect('$3::int', needed)`, the other totals constant 0) and a way of writing (`write`:
+ * The recompute statement for the totals the rules need (`sums`, `sumsJoin` and `sumsColumns`:
+ * the `ctes`, `join` and `columns` of `rangeSums('$3::int', needed)`) and a way of writing (`write`:
  * one of {@link RECOMPUTE_WRITES}). Built once per combination.
  */
-export const recomputeTemplate = defineTemplate<'sums' | 'write', RecomputeRow>('creditHours.engine.recompute', ['sums', 'write'], (f) => {
-  const key = `${f.write}\u0000${f.sums}`;
-  let sql = builtRecompute.get(key);
-  if (!sql) {
-    // Function replacers: the fragments hold `$n` parameters, which a replacement string would interpret.
-    sql = (JUDGED_CTES + f.write)
-      .replace('__SUM_COLUMNS__', () => f.sums)
-      .replace('__ACCRUED__', () => ACCRUED_SQL)
-      .replace('__MET__', () => meetsSql('c.accrued', 'c.required'));
-    builtRecompute.set(key, sql);
-  }
-  return sql;
-});
+export const recomputeTemplate = defineTemplate<'sums' | 'sumsJoin' | 'sumsColumns' | 'write', RecomputeRow>(
+  'creditHours.engine.recompute',
+  ['sums', 'sumsJoin', 'sumsColumns', 'write'],
+  (f) => {
+    const key = `${f.write}\u0000${f.sums}\u0000${f.sumsJoin}\u0000${f.sumsColumns}`;
+    let sql = builtRecompute.get(key);
+    if (!sql) {
+      // Function replacers: the fragments hold `$n` parameters, which a replacement string would interpret.
+      sql = (JUDGED_CTES + f.write)
+        .replace('__SUMS__', () => f.sums)
+        .replace('__SUMS_JOIN__', () => f.sumsJoin)
+        .replace('__SUMS_COLUMNS__', () => f.sumsColumns)
+        .replace('__ACCRUED__', () => ACCRUED_SQL)
+        .replace('__MET__', () => meetsSql('c.accrued', 'c.required'));
+      builtRecompute.set(key, sql);
+    }
+    return sql;
+  },
+);
 
 /** Locks the compliance buckets `$2`..`$3` of namespace `$1`, in ascending order like every other holder. */
 export const lockBuckets = defineQuery<[namespace: number, first: number, last: number]>(

@@ -34,6 +34,7 @@ import { ExamAttemptAnswerSaves1795672000000 } from './1795672000000-ExamAttempt
 import { ExamItemReferencesSetBased1795673720000 } from './1795673720000-ExamItemReferencesSetBased';
 import { ClaimEvidenceFileColumns1795674000000 } from './1795674000000-ClaimEvidenceFileColumns';
 import { XapiWindows1795674500000 } from './1795674500000-XapiWindows';
+import { LedgerAppointmentTotalsIndex1795675000000 } from './1795675000000-LedgerAppointmentTotalsIndex';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -71,4 +72,5 @@ export const ALL_MIGRATIONS = [
   ExamItemReferencesSetBased1795673720000,
   ClaimEvidenceFileColumns1795674000000,
   XapiWindows1795674500000,
+  LedgerAppointmentTotalsIndex1795675000000,
 ];
