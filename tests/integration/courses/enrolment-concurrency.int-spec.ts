@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { Actor } from '@cqo/core';
-import { Role } from '@cqo/core';
+import { traineeActor } from '@cqo/core';
 import { EnrollmentsService } from '@cqo/courses';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
@@ -69,22 +68,13 @@ describe('enrolment under concurrency', () => {
     expect(v.seats_taken).toBe(1);
   });
 
-  const actorOf = (id: string): Actor => ({
-    userId: id,
-    role: Role.Trainee,
-    organizationId: null,
-    enterpriseId: null,
-    regionId: null,
-    regionPath: null,
-  });
-
   it('enrols trainees arriving together in a course without a limit by one statement (group commit), each once', async () => {
     const version = await publishCourse(api, world, onlineCourse({ title: '不限名额的课程' }));
     const trainees = await insertTrainees(api, 12, 'group');
     const enrollments = api.get(EnrollmentsService);
     // Handed in within one tick: the first goes alone, the others wait for it and go as one group.
     const { result, sent } = await countingStatements(() =>
-      Promise.all(trainees.map((t) => enrollments.enroll(actorOf(t.id), version.id))),
+      Promise.all(trainees.map((t) => enrollments.enroll(traineeActor(t.id), version.id))),
     );
     expect(sent.get('courses.enrollments.enrol')).toBe(1);
     expect(sent.get('courses.enrollments.enrolGroup')).toBe(1);
@@ -103,9 +93,9 @@ describe('enrolment under concurrency', () => {
     const version = await publishCourse(api, world, onlineCourse({ title: '合并报名各自应答' }));
     const [first, enrolledBefore, ...others] = await insertTrainees(api, 8, 'group-errors');
     const enrollments = api.get(EnrollmentsService);
-    await enrollments.enroll(actorOf(enrolledBefore.id), version.id);
+    await enrollments.enroll(traineeActor(enrolledBefore.id), version.id);
     const enrolAll = (ids: string[]) =>
-      countingStatements(() => Promise.allSettled(ids.map((id) => enrollments.enroll(actorOf(id), version.id))));
+      countingStatements(() => Promise.allSettled(ids.map((id) => enrollments.enroll(traineeActor(id), version.id))));
     const outcomeOf = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 201 : (r.reason as { code: string }).code);
     // `first` goes alone; the group holds one trainee enrolled already.
     const grouped = await enrolAll([first.id, enrolledBefore.id, ...others.slice(0, 4).map((t) => t.id)]);
