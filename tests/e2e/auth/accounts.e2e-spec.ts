@@ -133,33 +133,12 @@ describe('accounts', () => {
       ).toBe(200);
 
       // Only an employee's own enterprise admin corrects it (the link is confirmed first).
-      expect(
-        (
-          await api.request({
-            method: 'PUT',
-            url: `/enterprise/employees/${userId}/id-number`,
-            token: world.tokens.entAdminLZ,
-            payload: { idNumber: testIdNumber(622) },
-          })
-        ).statusCode,
-      ).toBe(403);
+      const correctAs = (token: string) =>
+        api.request({ method: 'PUT', url: `/enterprise/employees/${userId}/id-number`, token, payload: { idNumber: testIdNumber(622) } });
+      expect((await correctAs(world.tokens.entAdminLZ)).statusCode).toBe(403);
       await api.request({ method: 'POST', url: `/enterprise/employee-requests/${userId}/confirm`, token: world.tokens.entAdminLZ });
-      expect(
-        (
-          await api.request({
-            method: 'PUT',
-            url: `/enterprise/employees/${userId}/id-number`,
-            token: world.tokens.entAdminTS,
-            payload: { idNumber: testIdNumber(622) },
-          })
-        ).statusCode,
-      ).toBe(403);
-      const corrected = await api.request({
-        method: 'PUT',
-        url: `/enterprise/employees/${userId}/id-number`,
-        token: world.tokens.entAdminLZ,
-        payload: { idNumber: testIdNumber(622) },
-      });
+      expect((await correctAs(world.tokens.entAdminTS)).statusCode).toBe(403);
+      const corrected = await correctAs(world.tokens.entAdminLZ);
       expect(corrected.statusCode).toBe(200);
       expect(await api.get(TraineesService).findUserIdByIdNumber(testIdNumber(622))).toBe(userId);
       const [row] = await sql.query(
