@@ -12,7 +12,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import * as pg from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig, Role } from '@cqo/core';
+import { loadConfig, traineeActor } from '@cqo/core';
 import { TokenService } from '@cqo/identity';
 import { migrateDatabase } from '@cqo/schema';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -281,14 +281,7 @@ async function seed(db: DataSource, tokens: TokenService): Promise<BenchWorld> {
     ids.map(async (id) => ({
       id,
       sessionId: sessionOf.get(id)!,
-      token: await tokens.signAccess({
-        userId: id,
-        role: Role.Trainee,
-        organizationId: null,
-        enterpriseId: null,
-        regionId: null,
-        regionPath: null,
-      }),
+      token: await tokens.signAccess(traineeActor(id)),
     })),
   );
   return { trainees, enrolCourses };

@@ -9,7 +9,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@cqo/core';
-import { loadConfig, Role } from '@cqo/core';
+import { loadConfig, Role, traineeActor } from '@cqo/core';
 import type { GradableItem, QuestionInput } from '@cqo/exams';
 import { gradeAttempt, PapersService, QuestionsService, seededRandom } from '@cqo/exams';
 import { TokenService } from '@cqo/identity';
@@ -380,11 +380,7 @@ async function seed(
   );
   await db.query('ANALYZE');
   const signer = app.get(TokenService);
-  const tokens = await Promise.all(
-    users.map((u) =>
-      signer.signAccess({ userId: u.id, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null }),
-    ),
-  );
+  const tokens = await Promise.all(users.map((u) => signer.signAccess(traineeActor(u.id))));
   return { paperId: paper.id, warmupPaperId: warmupPaper.id, tokens: tokens.slice(0, ATTEMPTS), warmupTokens: tokens.slice(ATTEMPTS) };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Role } from '@cqo/core';
+import { traineeActor } from '@cqo/core';
 import { TokenService } from '@cqo/identity';
 import type { TestApi } from './api';
 import type { World } from './fixtures';
@@ -75,14 +75,7 @@ export async function insertTrainees(api: TestApi, count: number, prefix = 'bulk
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      token: await signer.signAccess({
-        userId: r.id,
-        role: Role.Trainee,
-        organizationId: null,
-        enterpriseId: null,
-        regionId: null,
-        regionPath: null,
-      }),
+      token: await signer.signAccess(traineeActor(r.id)),
     })),
   );
 }

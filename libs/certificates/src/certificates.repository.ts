@@ -49,6 +49,11 @@ export class CertificatesRepository {
     return this.dataSource.manager;
   }
 
+  /** Runs `work` in one transaction, for a service whose writes are all certificates' own. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   /** The current (not superseded) version for a (trainee, kind, subject, period), if any. */
   findCurrent(key: CertificateKey, manager: EntityManager = this.manager): Promise<CertificateEntity | null> {
     return manager

@@ -27,6 +27,7 @@ export * from './storage/object-storage';
 export * from './storage/stored-file.columns';
 export * from './documents/pdf-fonts';
 export * from './documents/glyph-missing';
+export * from './documents/platform-pdf';
 export * from './hours/decimal-hours';
 export * from './health/dependency-monitor';
 export * from './database/read-data-source';

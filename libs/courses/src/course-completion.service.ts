@@ -90,12 +90,7 @@ export class CourseCompletionService {
     at: Date,
     via: CompletionSource,
   ): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
-    assertInTransaction(manager);
-    const e = await this.lock(manager, enrollmentId);
-    if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
-    const marked = await runQuery(manager, sql.completeLessonIfDueQuery, [enrollmentId, lessonId, at, via]);
-    if (!marked.length) return { lessonCompleted: false, courseCompleted: false };
-    return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
+    return this.completeLesson(manager, sql.completeLessonIfDueQuery, enrollmentId, lessonId, at, via);
   }
 
   /**
@@ -109,10 +104,22 @@ export class CourseCompletionService {
     at: Date,
     via: CompletionSource,
   ): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
+    return this.completeLesson(manager, sql.completeLessonSatisfiedQuery, enrollmentId, lessonId, at, via);
+  }
+
+  /** Marks the lesson by `mark` (a row back: it marked it now), then completes the enrolment if nothing else is missing. */
+  private async completeLesson(
+    manager: EntityManager,
+    mark: typeof sql.completeLessonIfDueQuery,
+    enrollmentId: string,
+    lessonId: string,
+    at: Date,
+    via: CompletionSource,
+  ): Promise<{ lessonCompleted: boolean; courseCompleted: boolean }> {
     assertInTransaction(manager);
     const e = await this.lock(manager, enrollmentId);
     if (!e || e.status === 'withdrawn') return { lessonCompleted: false, courseCompleted: false };
-    const marked = await runQuery(manager, sql.completeLessonSatisfiedQuery, [enrollmentId, lessonId, at, via]);
+    const marked = await runQuery(manager, mark, [enrollmentId, lessonId, at, via]);
     if (!marked.length) return { lessonCompleted: false, courseCompleted: false };
     return { lessonCompleted: true, courseCompleted: await this.completeIfDue(manager, e, at) };
   }

@@ -14,6 +14,7 @@ import { CityYearlyReportEntity, EnterpriseYearlyReportEntity } from './entities
 import { RegistryExportsService } from './exports/registry-exports.service';
 import { AccessLogService } from './lookup/access-log.service';
 import { CqoStatusService } from './lookup/cqo-status.service';
+import { CityReportContents } from './reports/city-report-contents';
 import { CityReportsService } from './reports/city-reports.service';
 import { EnterpriseReportsService } from './reports/enterprise-reports.service';
 import { TargetFiguresService } from './targets/target-figures.service';
@@ -41,7 +42,7 @@ const SERVICES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), RegistryModule, TraineesModule, NotificationsModule, CreditHoursModule],
-  providers: SERVICES,
+  providers: [...SERVICES, CityReportContents],
   exports: SERVICES,
 })
 export class ReportingModule {}

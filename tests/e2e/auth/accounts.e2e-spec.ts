@@ -133,33 +133,12 @@ describe('accounts', () => {
       ).toBe(200);
 
       // Only an employee's own enterprise admin corrects it (the link is confirmed first).
-      expect(
-        (
-          await api.request({
-            method: 'PUT',
-            url: `/enterprise/employees/${userId}/id-number`,
-            token: world.tokens.entAdminLZ,
-            payload: { idNumber: testIdNumber(622) },
-          })
-        ).statusCode,
-      ).toBe(403);
+      const correctAs = (token: string) =>
+        api.request({ method: 'PUT', url: `/enterprise/employees/${userId}/id-number`, token, payload: { idNumber: testIdNumber(622) } });
+      expect((await correctAs(world.tokens.entAdminLZ)).statusCode).toBe(403);
       await api.request({ method: 'POST', url: `/enterprise/employee-requests/${userId}/confirm`, token: world.tokens.entAdminLZ });
-      expect(
-        (
-          await api.request({
-            method: 'PUT',
-            url: `/enterprise/employees/${userId}/id-number`,
-            token: world.tokens.entAdminTS,
-            payload: { idNumber: testIdNumber(622) },
-          })
-        ).statusCode,
-      ).toBe(403);
-      const corrected = await api.request({
-        method: 'PUT',
-        url: `/enterprise/employees/${userId}/id-number`,
-        token: world.tokens.entAdminLZ,
-        payload: { idNumber: testIdNumber(622) },
-      });
+      expect((await correctAs(world.tokens.entAdminTS)).statusCode).toBe(403);
+      const corrected = await correctAs(world.tokens.entAdminLZ);
       expect(corrected.statusCode).toBe(200);
       expect(await api.get(TraineesService).findUserIdByIdNumber(testIdNumber(622))).toBe(userId);
       const [row] = await sql.query(
@@ -273,6 +252,9 @@ describe('accounts', () => {
       clock.advance(30_000);
       return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
     };
+    /** Confirms an enrolment begun with `token` by the code of `secret` now. */
+    const confirmTotp = async (token: string, secret: string) =>
+      api.request({ method: 'POST', url: '/auth/totp/confirm', token, payload: { code: await code(secret) } });
     let admins = 0;
     /** A new platform admin, not yet enrolled; returns the user name. */
     const newAdmin = async () => {
@@ -285,12 +267,7 @@ describe('accounts', () => {
       const username = await newAdmin();
       const first = await logIn(api, username, TEST_PASSWORD);
       const { secret } = (await api.request({ method: 'POST', url: '/auth/totp/enrol', token: first.accessToken, payload: {} })).json();
-      const confirmed = await api.request({
-        method: 'POST',
-        url: '/auth/totp/confirm',
-        token: first.accessToken,
-        payload: { code: await code(secret) },
-      });
+      const confirmed = await confirmTotp(first.accessToken, secret);
       expect(confirmed.statusCode).toBe(200);
       return { username, secret: secret as string };
     };
@@ -313,12 +290,7 @@ describe('accounts', () => {
       const wrong = await api.request({ method: 'POST', url: '/auth/totp/confirm', token: first.accessToken, payload: { code: '000000' } });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().details).toEqual([expect.objectContaining({ field: 'code', message: expect.any(String) })]);
-      const confirmed = await api.request({
-        method: 'POST',
-        url: '/auth/totp/confirm',
-        token: first.accessToken,
-        payload: { code: await code(secret) },
-      });
+      const confirmed = await confirmTotp(first.accessToken, secret);
       expect(confirmed.statusCode).toBe(200);
       expect((await api.request({ method: 'GET', url: '/users', token: confirmed.json().accessToken })).statusCode).toBe(200);
       // The enrolment-only token has ended.
@@ -376,9 +348,7 @@ describe('accounts', () => {
         totpRequired: false,
       });
       const { secret } = (await api.request({ method: 'POST', url: '/auth/totp/enrol', token: session.accessToken, payload: {} })).json();
-      const token = (
-        await api.request({ method: 'POST', url: '/auth/totp/confirm', token: session.accessToken, payload: { code: await code(secret) } })
-      ).json().accessToken;
+      const token = (await confirmTotp(session.accessToken, secret)).json().accessToken;
       const wrong = await api.request({ method: 'POST', url: '/auth/totp/disable', token, payload: { code: '000000' } });
       expect(wrong.json()).toMatchObject({ statusCode: 400, details: [expect.objectContaining({ field: 'code' })] });
       expect(

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { Actor } from '@cqo/core';
-import { FakeClock, Role } from '@cqo/core';
+import { FakeClock, traineeActor } from '@cqo/core';
 import { HEARTBEAT_GROUPS_IN_FLIGHT, ProgressService } from '@cqo/courses';
 import { SessionStateService } from '@cqo/identity';
 import type { TestApi } from '../../support/api';
@@ -51,15 +50,7 @@ describe('heartbeat group commit', () => {
           payload: { enrollmentId, lessonId },
         });
         expect(started.statusCode).toBe(201);
-        const actor: Actor = {
-          userId: t.id,
-          role: Role.Trainee,
-          organizationId: null,
-          enterpriseId: null,
-          regionId: null,
-          regionPath: null,
-        };
-        return { ...t, actor, enrollmentId, lessonId, sessionId: started.json().sessionId as string };
+        return { ...t, actor: traineeActor(t.id), enrollmentId, lessonId, sessionId: started.json().sessionId as string };
       }),
     );
   }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, runCommand } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
 import { canAdminister } from '../certificate-scope';
@@ -20,7 +18,6 @@ import * as sql from '../sql/certificate-status.sql';
 @Injectable()
 export class CertificateAdministrationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CertificatesRepository,
     private readonly issuer: CertificateIssuer,
     private readonly courseFacts: CourseFactsSource,
@@ -32,7 +29,7 @@ export class CertificateAdministrationService {
     const text = reason.trim();
     if (!text) throw CertificateErrors.reasonRequired();
     const certificate = await this.requireAdministrable(actor, id);
-    return this.dataSource.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       const now = this.clock.now();
       const { rowCount } = await runCommand(manager, sql.revokeCertificate, [certificate.id, now, actor.userId, text]);
       if (rowCount !== 1) throw CertificateErrors.notValid(certificate.status);
@@ -63,7 +60,7 @@ export class CertificateAdministrationService {
     const facts = await this.refreshedFacts(certificate.content.facts);
     this.renderer.assertPrintable({ holder, facts, issuer: certificate.content.issuer });
     const prepared = await this.issuer.prepareReissue(certificate, { holder, facts, actorId: actor.userId, reason: text });
-    const reissued = await this.dataSource.transaction(async (manager) => {
+    const reissued = await this.repository.transaction(async (manager) => {
       await this.repository.lockSubject(manager, certificate);
       // The old version ends when the new one begins.
       const now = prepared.row.createdAt;

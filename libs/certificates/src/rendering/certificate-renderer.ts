@@ -1,10 +1,10 @@
-import PDFDocument from 'pdfkit';
 // By file, not through '@cqo/core' nor with Nest's @Injectable (a provider without constructor
 // parameters needs no decorator): the render threads load this module, and each import of the
 // core barrel or of @nestjs/common would load TypeORM, BullMQ and Nest into every thread.
 import { chinaDateOf } from '../../../core/src/clock/china-time';
 import type { FontRole, TextRun } from '../../../core/src/documents/pdf-fonts';
 import { PdfFonts } from '../../../core/src/documents/pdf-fonts';
+import { platformPdf } from '../../../core/src/documents/platform-pdf';
 import type { CertificateContent, CertificateFacts } from '../certificate.types';
 import { CATEGORY_LABELS, CERTIFICATE_TITLES, TRAINING_KIND_LABELS } from '../certificate.types';
 import { qrPng } from './qr-png';
@@ -114,34 +114,19 @@ export class CertificateRenderer {
   /** The drawing itself, given the QR image (separate so a benchmark can time pdfkit alone). */
   renderWithQr(content: CertificateContent, qrPng: Buffer): Promise<Buffer> {
     this.assertPrintable(content);
-    const issuedAt = new Date(content.versionIssuedAt);
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 0,
-      autoFirstPage: true,
-      pdfVersion: '1.7',
-      lang: 'zh-CN',
-      displayTitle: true,
-      info: {
-        Title: `${CERTIFICATE_TITLES[content.kind]} ${content.serial}`,
-        Author: content.issuer,
-        Subject: CERTIFICATE_TITLES[content.kind],
-        Keywords: content.serial,
-        Creator: '首席质量官培训平台',
-        Producer: 'PDFKit',
-        CreationDate: issuedAt,
-        ModDate: issuedAt,
+    const { doc, bytes } = platformPdf(
+      { size: 'A4', margin: 0, autoFirstPage: true },
+      {
+        title: `${CERTIFICATE_TITLES[content.kind]} ${content.serial}`,
+        author: content.issuer,
+        subject: CERTIFICATE_TITLES[content.kind],
+        keywords: content.serial,
+        at: new Date(content.versionIssuedAt),
       },
-    });
-    const chunks: Buffer[] = [];
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
+    );
     new Page(doc, this.fonts).draw(content, qrPng);
     doc.end();
-    return done;
+    return bytes;
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
-import { FontRole, PdfFonts } from '@cqo/core';
+import { FontRole, PdfFonts, platformPdf } from '@cqo/core';
 import { CATEGORY_LABELS, TRAINING_KIND_LABELS } from '../certificate.types';
 import { formatChinaDate, formatHours } from '../rendering/certificate-renderer';
 import { qrPng } from '../rendering/qr-png';
@@ -51,32 +50,19 @@ export class HoursTranscriptRenderer {
 
   render(content: HoursTranscriptContent): Promise<Buffer> {
     this.assertPrintable(content);
-    const issuedAt = new Date(content.issuedAt);
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 0,
-      pdfVersion: '1.7',
-      lang: 'zh-CN',
-      displayTitle: true,
-      info: {
-        Title: `${TRANSCRIPT_TITLE} ${content.serial}`,
-        Author: content.issuer,
-        Subject: TRANSCRIPT_TITLE,
-        Keywords: content.serial,
-        Creator: '首席质量官培训平台',
-        CreationDate: issuedAt,
-        ModDate: issuedAt,
+    const { doc, bytes } = platformPdf(
+      { size: 'A4', margin: 0 },
+      {
+        title: `${TRANSCRIPT_TITLE} ${content.serial}`,
+        author: content.issuer,
+        subject: TRANSCRIPT_TITLE,
+        keywords: content.serial,
+        at: new Date(content.issuedAt),
       },
-    });
-    const chunks: Buffer[] = [];
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
+    );
     new TranscriptPages(doc, this.fonts, content).draw(qrPng(content.verifyUrl));
     doc.end();
-    return done;
+    return bytes;
   }
 }
 

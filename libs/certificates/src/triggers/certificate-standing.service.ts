@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock, runCommand, runQuery } from '@cqo/core';
 import { insertNotification } from '@cqo/notifications';
 import { CertificateEntity } from '../certificate.entity';
@@ -22,48 +21,49 @@ export class CertificateStandingService {
   private readonly logger = new Logger(CertificateStandingService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CertificatesRepository,
     private readonly clock: Clock,
   ) {}
 
   /** Suspends the current certificate if it is valid; `reason` is what people read. */
-  async suspend(certificate: CertificateEntity, reason: string): Promise<StandingChange> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.repository.lockSubject(manager, certificate);
-      const now = this.clock.now();
-      const { rowCount } = await runCommand(manager, sql.suspendCertificate, [certificate.id, now, reason]);
-      if (rowCount !== 1) return null;
-      await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'suspended', actorId: null, reason, at: now });
-      await this.notify(
-        manager,
-        certificate,
-        'suspended',
-        `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）已暂停有效：${reason}`,
-        now,
-      );
-      this.logger.log({ certificateId: certificate.id, serial: certificate.serial }, 'certificate suspended');
-      return 'suspended';
-    });
+  suspend(certificate: CertificateEntity, reason: string): Promise<StandingChange> {
+    return this.change(certificate, 'suspended', reason, (manager, now) =>
+      runCommand(manager, sql.suspendCertificate, [certificate.id, now, reason]),
+    );
   }
 
   /** Returns a suspended certificate to valid (its year is complete again). */
-  async reinstate(certificate: CertificateEntity, reason: string): Promise<StandingChange> {
-    return this.dataSource.transaction(async (manager) => {
+  reinstate(certificate: CertificateEntity, reason: string): Promise<StandingChange> {
+    return this.change(certificate, 'reinstated', reason, (manager) => runCommand(manager, sql.reinstateCertificate, [certificate.id]));
+  }
+
+  /**
+   * One step of the standing: `update` moves the row only from the status it expects, so a row
+   * count other than 1 means the certificate is not (or no longer) in it and nothing else happens;
+   * otherwise the step is in the history and the holder and the regulators are told.
+   */
+  private change(
+    certificate: CertificateEntity,
+    change: 'suspended' | 'reinstated',
+    reason: string,
+    update: (manager: EntityManager, now: Date) => Promise<{ rowCount: number }>,
+  ): Promise<StandingChange> {
+    return this.repository.transaction(async (manager) => {
       await this.repository.lockSubject(manager, certificate);
       const now = this.clock.now();
-      const { rowCount } = await runCommand(manager, sql.reinstateCertificate, [certificate.id]);
+      const { rowCount } = await update(manager, now);
       if (rowCount !== 1) return null;
-      await this.repository.recordEvent(manager, { certificateId: certificate.id, type: 'reinstated', actorId: null, reason, at: now });
+      await this.repository.recordEvent(manager, { certificateId: certificate.id, type: change, actorId: null, reason, at: now });
+      const standing = change === 'suspended' ? '已暂停有效' : '已恢复有效';
       await this.notify(
         manager,
         certificate,
-        'reinstated',
-        `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）已恢复有效：${reason}`,
+        change,
+        `您的${CERTIFICATE_TITLES[certificate.kind]}（${certificate.serial}）${standing}：${reason}`,
         now,
       );
-      this.logger.log({ certificateId: certificate.id, serial: certificate.serial }, 'certificate reinstated');
-      return 'reinstated';
+      this.logger.log({ certificateId: certificate.id, serial: certificate.serial }, `certificate ${change}`);
+      return change;
     });
   }
 

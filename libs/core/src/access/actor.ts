@@ -30,6 +30,11 @@ export interface Actor {
   regionPath: string | null;
 }
 
+/** A trainee's actor: a trainee acts for themselves only, so it has none of the scope ids. */
+export function traineeActor(userId: string): Actor {
+  return { userId, role: Role.Trainee, organizationId: null, enterpriseId: null, regionId: null, regionPath: null };
+}
+
 /** Whether a region path lies inside (or is) the scope path: the province sees every city below it. */
 export function regionContains(scopePath: string, targetPath: string): boolean {
   return targetPath === scopePath || targetPath.startsWith(`${scopePath}/`);

@@ -24,6 +24,7 @@ import {
   AppointmentStatus,
   CqoAppointmentEntity,
   END_REASON_LABELS,
+  isExceptionAppointment,
   POSITION_LEVEL_LABELS,
   PositionLevel,
 } from '../entities/cqo-appointment.entity';
@@ -471,7 +472,7 @@ function toView(r: AppointmentRow, today: string): AppointmentView {
     eligible: r.eligible,
     eligibility: r.eligibility,
     eligibilityExceptionReason: r.eligibility_exception_reason,
-    exceptionFlagged: !r.eligible || r.position_level === 'below_deputy',
+    exceptionFlagged: isExceptionAppointment(r.eligible, r.position_level),
     termState: r.renewed
       ? 'renewed'
       : r.status === 'serving'

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificatesRepository } from '@cqo/certificates';
 import { Actor, chinaDateOf, Clock, CommonErrors, DomainError, Role } from '@cqo/core';
 import { asOfKey, RequirementEvaluator } from '@cqo/credit-hours';
@@ -41,7 +39,6 @@ export interface EligibilityAnswer {
 @Injectable()
 export class EligibilityService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: EligibilityRulesRepository,
     private readonly trainees: TraineesService,
     private readonly users: UsersRepository,

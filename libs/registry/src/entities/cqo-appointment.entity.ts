@@ -9,6 +9,14 @@ import type { EligibilityResult } from '../eligibility/eligibility.types';
  */
 export type PositionLevel = 'general_manager' | 'deputy_general_manager' | 'equivalent_senior' | 'below_deputy';
 export const POSITION_LEVELS: readonly PositionLevel[] = ['general_manager', 'deputy_general_manager', 'equivalent_senior', 'below_deputy'];
+
+/**
+ * An exception appointment (例外聘任): registered although the person was not eligible, or to a post
+ * below deputy general manager; each took a recorded reason, and the registry and the reports flag it.
+ */
+export function isExceptionAppointment(eligible: boolean, positionLevel: PositionLevel): boolean {
+  return !eligible || positionLevel === 'below_deputy';
+}
 export const POSITION_LEVEL_LABELS: Readonly<Record<PositionLevel, string>> = {
   general_manager: '总经理（总裁）及以上',
   deputy_general_manager: '副总经理（副总裁）',

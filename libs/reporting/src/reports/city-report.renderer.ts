@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { PdfFonts } from '@cqo/core';
+import { PdfFonts, platformPdf } from '@cqo/core';
 
 /** One appointed CQO as the city's report lists them. */
 export interface CityReportCqoRow {
@@ -71,28 +70,10 @@ export function provenance(content: CityReportContent): string {
  * the fallback face for rare characters), parsed once per process.
  */
 export function renderCityReportPdf(content: CityReportContent, fonts: PdfFonts = PdfFonts.shared()): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: 36,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: title(content),
-      Author: content.issuer,
-      Creator: '首席质量官培训平台',
-      Producer: 'PDFKit',
-      CreationDate: new Date(`${content.generatedOn}T00:00:00Z`),
-      ModDate: new Date(`${content.generatedOn}T00:00:00Z`),
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = platformPdf(
+    { size: 'A4', layout: 'landscape', margin: 36 },
+    { title: title(content), author: content.issuer, at: new Date(`${content.generatedOn}T00:00:00Z`) },
+  );
   const registered = new Set<string>();
   const use = (font: string, size: number) => {
     if (!registered.has(font)) {
@@ -210,7 +191,7 @@ export function renderCityReportPdf(content: CityReportContent, fonts: PdfFonts 
   );
   if (content.cqos.length === 0) paragraph('（本年度无已聘任的首席质量官）', left + 12, 10, 400);
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** The same report as a workbook: a summary sheet (with the narrative) and the list (one row per CQO). */

@@ -4,6 +4,7 @@ import type { ComplianceState } from '@cqo/credit-hours';
 import { PUBLIC_COMPLIANCE_STATUSES, PUBLIC_REQUIREMENT_RULES } from '@cqo/credit-hours';
 import { PUBLIC_USER_ACCOUNTS, PUBLIC_USER_NAMES } from '@cqo/identity';
 import { PUBLIC_ENTERPRISE_MASTER_VERSIONS, PUBLIC_ENTERPRISE_RECORDS, PUBLIC_REGIONS } from '@cqo/organizations';
+import type { PositionLevel } from '@cqo/registry';
 import { PUBLIC_CQO_APPOINTMENTS } from '@cqo/registry';
 import { PUBLIC_TRAINEE_QUALIFICATIONS } from '@cqo/trainees';
 import type { CityReportVersionStatus } from '../entities/city-report-version.entity';
@@ -257,7 +258,7 @@ export interface CityReportCqoSqlRow {
   term_ends_on: string;
   status: string;
   eligible: boolean;
-  position_level: string;
+  position_level: PositionLevel;
   appointment: { state: ComplianceState; accrued: string; required: string } | null;
   has_certificate: boolean;
   statuses: { name: string; required: string; accrued: string; state: string }[] | null;
