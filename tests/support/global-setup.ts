@@ -18,5 +18,9 @@ export default async function globalSetup(): Promise<void> {
     await runMigrationsLocked(dataSource);
   } finally {
     await dataSource.destroy();
+    // TypeORM keeps its decorator registry on the global object. Running in band, Jest gives each
+    // test file's sandbox this process's globals, so a registry left here would collect every
+    // file's entity classes, and through them each file's whole module graph, for the whole run.
+    delete (globalThis as { typeormMetadataArgsStorage?: unknown }).typeormMetadataArgsStorage;
   }
 }

@@ -12,6 +12,7 @@ import { CourseErrors } from './courses.errors';
 import { CREDITING_VERBS, parseStatement, ParsedStatement } from './xapi-statement';
 import { LaunchCaller, XapiCaller, XapiKeysService } from './xapi-keys.service';
 import { Cmi5Service } from './cmi5/cmi5.service';
+import { GroupCommit } from './study/group-commit';
 import { agentKey } from './xapi/xapi-documents.service';
 import {
   cmi5LaunchCreditedQuery,
@@ -59,18 +60,19 @@ interface Intake {
 /**
  * Group commit of content players' single statements: while a group's transaction runs, the
  * statements that arrive wait and go together in the next one (at most this many groups at
- * once, each of at most MAX_STATEMENTS_PER_REQUEST statements).
+ * once, each of at most MAX_STATEMENTS_PER_REQUEST statements of one key pair).
  */
 export const XAPI_GROUPS_IN_FLIGHT = 4;
 
-/** A content player's statement waiting for its group. */
+/** A content player's single statement, handed to its group. */
 interface Pending {
   caller: Intake;
   statement: ParsedStatement;
   id: string;
-  resolve(): void;
-  reject(error: unknown): void;
 }
+
+/** Where a grouped statement's refusal points: its own field (each statement is its own request). */
+const single = (_i: number, field: string) => field;
 
 /** How far a content player's timer may run ahead of the server's observation before a duration is refused. */
 export const XAPI_DURATION_TOLERANCE_SECONDS = 120;
@@ -109,8 +111,23 @@ export class XapiService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private readonly pending: Pending[] = [];
-  private groupsInFlight = 0;
+  /**
+   * A group is the statements of one key pair (one caller, so one resolving query). Groups of the
+   * same key pair may run at once: store() locks the enrolments of a group in one sorted pass and
+   * storeAlone() retries a deadlock. Each statement is answered with its refusal, if any.
+   */
+  private readonly groups = new GroupCommit<Pending, DomainError | undefined>({
+    groupsInFlight: XAPI_GROUPS_IN_FLIGHT,
+    maxGroupSize: MAX_STATEMENTS_PER_REQUEST,
+    together: true,
+    keysInParallel: true,
+    key: (p) => p.caller.keyId!,
+    writeGroup: (group) => this.storeGroup(group),
+    writeOne: async (p) => {
+      await this.storeAlone(p.caller, [p.statement], [p.id], single);
+      return undefined;
+    },
+  });
 
   /** Stores one statement or an array of them; returns their ids in order. */
   async receive(apiKey: string | undefined, body: unknown): Promise<string[]> {
@@ -199,10 +216,8 @@ export class XapiService {
     const ids = statements.map((s) => s.id ?? randomUUID());
     // A content player's single statement (the hot path) goes in a group with others arriving meanwhile.
     if (!batch && caller.live && caller.keyId && !caller.launch && !statements[0].voidsId) {
-      await new Promise<void>((resolve, reject) => {
-        this.pending.push({ caller, statement: statements[0], id: ids[0], resolve, reject });
-        this.drain();
-      });
+      const refused = await this.groups.submit({ caller, statement: statements[0], id: ids[0] });
+      if (refused) throw refused;
       return ids;
     }
     return this.storeAlone(caller, statements, ids, at);
@@ -226,57 +241,25 @@ export class XapiService {
     }
   }
 
-  /** Starts groups of waiting statements (those of one key) while fewer than XAPI_GROUPS_IN_FLIGHT run. */
-  private drain(): void {
-    while (this.groupsInFlight < XAPI_GROUPS_IN_FLIGHT && this.pending.length) {
-      const keyId = this.pending[0].caller.keyId;
-      const group: Pending[] = [];
-      for (let k = 0; k < this.pending.length && group.length < MAX_STATEMENTS_PER_REQUEST;) {
-        if (this.pending[k].caller.keyId === keyId) group.push(...this.pending.splice(k, 1));
-        else k++;
-      }
-      this.groupsInFlight++;
-      void this.storeGroup(group).finally(() => {
-        this.groupsInFlight--;
-        this.drain();
-      });
-    }
-  }
-
   /**
-   * A group in one transaction: each statement is answered on its own — refused ones (before
-   * anything of them is written) with their error, the others stored. When the transaction
-   * fails as a whole (a deadlock, a revoked key, a database error) each is stored on its own.
+   * A group of two or more in one transaction: each statement is answered on its own — refused
+   * ones (before anything of them is written) with their error, the others stored. When the
+   * transaction fails as a whole (a deadlock, a revoked key, a database error) GroupCommit
+   * stores each on its own.
    */
-  private async storeGroup(group: Pending[]): Promise<void> {
-    const single = (_i: number, field: string) => field;
-    if (group.length > 1) {
-      const errors = new Map<number, DomainError>();
-      try {
-        await this.dataSource.transaction((manager) =>
-          this.store(
-            manager,
-            group[0].caller,
-            group.map((g) => g.statement),
-            group.map((g) => g.id),
-            single,
-            (i, error) => errors.set(i, error),
-          ),
-        );
-        group.forEach((g, i) => (errors.has(i) ? g.reject(errors.get(i)) : g.resolve()));
-        return;
-      } catch {
-        // rolled back as a whole: each on its own below
-      }
-    }
-    await Promise.all(
-      group.map((g) =>
-        this.storeAlone(g.caller, [g.statement], [g.id], single).then(
-          () => g.resolve(),
-          (error: unknown) => g.reject(error),
-        ),
+  private async storeGroup(group: Pending[]): Promise<(DomainError | undefined)[]> {
+    const errors = new Map<number, DomainError>();
+    await this.dataSource.transaction((manager) =>
+      this.store(
+        manager,
+        group[0].caller,
+        group.map((g) => g.statement),
+        group.map((g) => g.id),
+        single,
+        (i, error) => errors.set(i, error),
       ),
     );
+    return group.map((_, i) => errors.get(i));
   }
 
   /**

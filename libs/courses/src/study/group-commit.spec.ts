@@ -13,13 +13,14 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function harness(groupsInFlight = 1, maxGroupSize = 10, together = false) {
+function harness(groupsInFlight = 1, maxGroupSize = 10, together = false, keysInParallel = false) {
   const groups: { items: Item[]; done: ReturnType<typeof deferred<number[]>> }[] = [];
   const singles: { item: Item; done: ReturnType<typeof deferred<number>> }[] = [];
   const commit = new GroupCommit<Item, number>({
     groupsInFlight,
     maxGroupSize,
     together,
+    keysInParallel,
     key: (i) => i.key,
     writeGroup: (items) => {
       const done = deferred<number[]>();
@@ -143,5 +144,50 @@ describe('GroupCommit', () => {
     groups[0].done.resolve([20, 40]);
     singles[2].done.resolve(50);
     await expect(Promise.all([a2, a4, b5])).resolves.toEqual([20, 40, 50]);
+  });
+
+  it('keysInParallel: writes a group of a key while an earlier group of that key is still being written', async () => {
+    const { commit, groups, singles } = harness(2, 10, true, true);
+    const a1 = commit.submit({ key: 'a', value: 1 });
+    const a2 = commit.submit({ key: 'a', value: 2 });
+    const b3 = commit.submit({ key: 'b', value: 3 });
+    const a4 = commit.submit({ key: 'a', value: 4 });
+    // Both slots taken by key a at once; b3 and a4 wait for a slot, not for their key.
+    expect(singles.map((s) => s.item.value)).toEqual([1, 2]);
+    singles[0].done.resolve(10);
+    await a1;
+    await flush();
+    // The oldest waiting (b3) leads the next group, of its key only; a4 waits for the next slot.
+    expect(singles.map((s) => s.item.value)).toEqual([1, 2, 3]);
+    singles[1].done.resolve(20);
+    await a2;
+    await flush();
+    expect(singles.map((s) => s.item.value)).toEqual([1, 2, 3, 4]);
+    singles[2].done.resolve(30);
+    singles[3].done.resolve(40);
+    await expect(Promise.all([b3, a4])).resolves.toEqual([30, 40]);
+    expect(groups).toEqual([]);
+  });
+
+  it('keysInParallel: still groups the waiting items of one key together', async () => {
+    const { commit, groups, singles } = harness(2, 10, true, true);
+    const a1 = commit.submit({ key: 'a', value: 1 });
+    const b2 = commit.submit({ key: 'b', value: 2 });
+    const a3 = commit.submit({ key: 'a', value: 3 });
+    const b4 = commit.submit({ key: 'b', value: 4 });
+    const a5 = commit.submit({ key: 'a', value: 5 });
+    expect(singles.map((s) => s.item.value)).toEqual([1, 2]);
+    singles[0].done.resolve(10);
+    await a1;
+    await flush();
+    // a3 and a5 go together while b2 is still being written; b4 waits for a slot.
+    expect(groups.map((g) => g.items.map((i) => i.value))).toEqual([[3, 5]]);
+    groups[0].done.resolve([30, 50]);
+    await expect(Promise.all([a3, a5])).resolves.toEqual([30, 50]);
+    await flush();
+    expect(singles.map((s) => s.item.value)).toEqual([1, 2, 4]);
+    singles[1].done.resolve(20);
+    singles[2].done.resolve(40);
+    await expect(Promise.all([b2, b4])).resolves.toEqual([20, 40]);
   });
 });

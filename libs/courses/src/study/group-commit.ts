@@ -8,7 +8,9 @@
  * waits for the group holding its key, so groups running together never wait for each other's
  * locks (no deadlock between them). By default a group holds each key once (a multi-row write
  * sees each row once); with `together`, a group is the waiting items of one key (one lock taken
- * for many rows, e.g. the enrolments of one course version).
+ * for many rows, e.g. the enrolments of one course version). With `keysInParallel`, a key only
+ * gathers items into groups: groups of the same key may run at once (a writer that orders its
+ * locks itself and retries a deadlock, e.g. the xAPI statements of one key pair).
  *
  * Each item gets its own answer. When a group's write fails as a whole, each of its items is
  * written alone (`writeOne`), so one item's error is that item's error only.
@@ -20,6 +22,8 @@ export interface GroupCommitOptions<I, O> {
   key(item: I): string;
   /** A group is the items of one key (instead of items of distinct keys). */
   together?: boolean;
+  /** Groups holding the same key may be written at once (a key does not wait for the group holding it). */
+  keysInParallel?: boolean;
   /** Writes a group of two or more; answers one result per item, in order. */
   writeGroup(items: I[]): Promise<O[]>;
   /** Writes one item (a group of one, or each item of a group that failed). */
@@ -56,24 +60,28 @@ export class GroupCommit<I, O> {
   private drain(): void {
     while (this.inFlight < this.options.groupsInFlight && this.waiting.length) {
       const group: Waiting<I, O>[] = [];
-      // Together: the first key not in flight, then only that key. Otherwise: any key not in flight, once.
-      const takes = (w: Waiting<I, O>) => (this.options.together && group.length ? w.key === group[0].key : !this.keysInFlight.has(w.key));
+      const inGroup = new Set<string>();
+      const { together, keysInParallel } = this.options;
+      // Together: the first key free to go, then only that key. Otherwise: any key free to go, once.
+      const takes = (w: Waiting<I, O>) =>
+        together && group.length ? w.key === group[0].key : !inGroup.has(w.key) && (keysInParallel || !this.keysInFlight.has(w.key));
       for (let k = 0; k < this.waiting.length && group.length < this.options.maxGroupSize;) {
         const w = this.waiting[k];
         if (!takes(w)) {
           k++;
           continue;
         }
-        this.keysInFlight.add(w.key);
+        inGroup.add(w.key);
         group.push(w);
         this.waiting.splice(k, 1);
       }
       // Everything waiting belongs to rows being written: the groups running will drain again.
       if (!group.length) return;
+      if (!keysInParallel) for (const key of inGroup) this.keysInFlight.add(key);
       this.inFlight++;
       void this.write(group).finally(() => {
         this.inFlight--;
-        for (const w of group) this.keysInFlight.delete(w.key);
+        if (!keysInParallel) for (const key of inGroup) this.keysInFlight.delete(key);
         this.drain();
       });
     }
