@@ -30,6 +30,9 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   maxWorkers: 2,
+  // Tests run in a random order within each file (every project), so no test can lean on another's
+  // rows. Jest prints the seed of each run (showSeed follows); `--seed=<n>` repeats that order.
+  randomize: true,
   testSequencer: '<rootDir>/tests/support/test-sequencer.js',
   testTimeout: 60_000,
   projects: [

@@ -24,15 +24,20 @@ describe('mail flows in Chromium', () => {
     servers = await startLiveServers({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURITY: 'none' });
     browser = await launchChromium();
     await seedWorld(servers.api);
+  });
+
+  /** A trainee of the test's own with a mail address of its own: no test signs in as another's. */
+  async function registerMailUser(username: string, idNumber: number): Promise<string> {
+    const email = `${username}@example.test`;
     const res = await servers.api.request({
       method: 'POST',
       url: '/auth/register',
       payload: {
-        username: 'mailuser',
+        username,
         password: TEST_PASSWORD,
-        email: 'mailuser@example.test',
+        email,
         fullName: '邮件用户',
-        idNumber: testIdNumber(55),
+        idNumber: testIdNumber(idNumber),
         educationLevel: 'bachelor',
         qualityWorkYears: 6,
         qualityQualification: 'intermediate',
@@ -40,7 +45,8 @@ describe('mail flows in Chromium', () => {
       },
     });
     expect(res.statusCode).toBe(201);
-  });
+    return email;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -63,13 +69,14 @@ describe('mail flows in Chromium', () => {
     }
   }
 
-  const mail = (subject: string): Promise<ReceivedMail> =>
-    eventually(async () => smtp.to('mailuser@example.test').find((m) => m.subject === subject), 20_000, `mail "${subject}"`);
+  const mail = (to: string, subject: string): Promise<ReceivedMail> =>
+    eventually(async () => smtp.to(to).find((m) => m.subject === subject), 20_000, `mail "${subject}" to ${to}`);
   const linkIn = (m: ReceivedMail, path: string) =>
     /https?:\/\/\S+\/app\/[a-z-]+\?token=\S+/.exec(m.text.split('\n').find((l) => l.includes(`/app/${path}?`)) ?? '')![0];
 
   it('the verification link shows 邮箱验证 done, and the banner is gone after sign-in', async () => {
-    const link = linkIn(await mail('请验证您的邮箱'), 'verify-email');
+    const email = await registerMailUser('mailuser', 55);
+    const link = linkIn(await mail(email, '请验证您的邮箱'), 'verify-email');
     expect(link.startsWith(servers.baseUrl)).toBe(true);
     await withPage(DESKTOP, async (page) => {
       await signIn(page, servers.baseUrl, 'mailuser', TEST_PASSWORD);
@@ -84,14 +91,15 @@ describe('mail flows in Chromium', () => {
 
   it('忘记密码 → the mailed link → 重置密码 → sign in with the new password', async () => {
     const newPassword = 'Dunhuang-Murals#2027';
+    const email = await registerMailUser('resetuser', 57);
     await withPage(DESKTOP, async (page) => {
       await page.goto(`${servers.baseUrl}/app/login`);
       await page.getByRole('link', { name: '忘记密码？' }).click();
-      await page.getByLabel('邮箱').fill('mailuser@example.test');
+      await page.getByLabel('邮箱').fill(email);
       await page.getByRole('button', { name: '发送重置链接' }).click();
       await page.getByText('如果该邮箱已在平台登记').waitFor();
 
-      await page.goto(linkIn(await mail('重置密码'), 'reset-password'));
+      await page.goto(linkIn(await mail(email, '重置密码'), 'reset-password'));
       await page.getByLabel('新密码', { exact: true }).fill(newPassword);
       await page.getByLabel('再次输入新密码').fill('something-else');
       await page.getByRole('button', { name: '设置新密码' }).click();
@@ -101,13 +109,18 @@ describe('mail flows in Chromium', () => {
       await page.getByText('密码已重置').waitFor();
       await screenshots(page, 'password-reset-done', () => page.getByText('密码已重置').waitFor());
       await page.getByRole('link', { name: '登录' }).click();
-      await signIn(page, servers.baseUrl, 'mailuser', newPassword);
+      await signIn(page, servers.baseUrl, 'resetuser', newPassword);
     });
   });
 
   it('通知设置 at phone width turns reminder mail off and keeps notices on', async () => {
+    // Its own trainee, who verifies the address through the mailed link first.
+    const email = await registerMailUser('settingsuser', 58);
+    const link = linkIn(await mail(email, '请验证您的邮箱'), 'verify-email');
     await withPage(PHONE, async (page) => {
-      await signIn(page, servers.baseUrl, 'mailuser', 'Dunhuang-Murals#2027');
+      await signIn(page, servers.baseUrl, 'settingsuser', TEST_PASSWORD);
+      await page.goto(link);
+      await page.getByText(`邮箱 ${email} 已验证`).waitFor();
       await page.goto(`${servers.baseUrl}/app/notification-settings`);
       await page.getByRole('heading', { name: '通知设置' }).waitFor();
       await page.getByText('已验证', { exact: true }).waitFor();
@@ -119,7 +132,7 @@ describe('mail flows in Chromium', () => {
     const session = await servers.api.request({
       method: 'POST',
       url: '/auth/login',
-      payload: { username: 'mailuser', password: 'Dunhuang-Murals#2027' },
+      payload: { username: 'settingsuser', password: TEST_PASSWORD },
     });
     const settings = await servers.api.request({ method: 'GET', url: '/me/notification-settings', token: session.json().accessToken });
     expect(settings.json()).toMatchObject({ emailReminders: false, emailUpdates: true, emailVerified: true });

@@ -21,6 +21,9 @@ const profile = {
  * (capacity respected in one transaction, a reason for everyone not enrolled, a re-run enrols
  * nobody twice, a failure writes nothing) and follows their progress; only for its own enterprise.
  */
+/** The in-app message of a nomination for the capacity test's course (its title is that test's own). */
+const TOLD_OF_SEATS_COURSE = '企业为你报名了课程：名额三人的课程';
+
 describe('enterprise staff: confirmation, nominations, progress', () => {
   let api: TestApi;
   let world: World;
@@ -113,11 +116,12 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(outcome(disabled)).toMatchObject({ outcome: 'not_eligible' });
     expect(res.json().summary).toEqual({ requested: 7, enrolled: 2, alreadyEnrolled: 1, notEnrolled: 4, seatsLeft: 0 });
     expect(await seatsOf(course.id)).toBe(3);
-    // The two enrolled are told in-app, nobody else.
-    const told: { user_id: string; title: string }[] = await sql.query(
-      `SELECT user_id, title FROM notifications WHERE kind = 'course_nominated' ORDER BY user_id`,
+    // The two enrolled are told in-app, nobody else (other tests nominate the same staff for their own courses).
+    const told: { user_id: string }[] = await sql.query(
+      `SELECT user_id FROM notifications WHERE kind = 'course_nominated' AND title = $1 ORDER BY user_id`,
+      [TOLD_OF_SEATS_COURSE],
     );
-    expect(told).toEqual([staff[1].id, staff[2].id].sort().map((user_id) => ({ user_id, title: '企业为你报名了课程：名额三人的课程' })));
+    expect(told).toEqual([staff[1].id, staff[2].id].sort().map((user_id) => ({ user_id })));
     expect(await liveEnrolments(course.id)).toEqual(
       [
         { trainee_id: staff[0].id, source: 'self' },
@@ -132,7 +136,10 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(again.json().summary).toEqual({ requested: 7, enrolled: 0, alreadyEnrolled: 3, notEnrolled: 4, seatsLeft: 0 });
     expect(await seatsOf(course.id)).toBe(3);
     expect(await liveEnrolments(course.id)).toHaveLength(3);
-    const [{ n }]: { n: number }[] = await sql.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'course_nominated'`);
+    const [{ n }]: { n: number }[] = await sql.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'course_nominated' AND title = $1`,
+      [TOLD_OF_SEATS_COURSE],
+    );
     expect(n).toBe(2);
   });
 
@@ -254,6 +261,18 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
   });
 
   it('shows each confirmed employee with enrolments and hours against the requirements', async () => {
+    // Its own courses: one the admin nominates the second employee for, one whose only seat the first
+    // employee took, so nominating the second is refused and leaves no enrolment to show.
+    const course = await publishCourse(api, world, onlineCourse({ title: '员工进度的课程' }));
+    const full = await publishCourse(api, world, onlineCourse({ title: '员工进度的满员课程', capacity: 1 }));
+    expect(
+      (await api.request({ method: 'POST', url: '/me/enrollments', token: staff[0].token, payload: { courseVersionId: full.id } }))
+        .statusCode,
+    ).toBe(201);
+    const nominated = await nominate(world.tokens.entAdminLZ, world.enterpriseLZ, { courseVersionId: course.id, userIds: [staff[1].id] });
+    expect(nominated.json().summary).toMatchObject({ enrolled: 1 });
+    const refused = await nominate(world.tokens.entAdminLZ, world.enterpriseLZ, { courseVersionId: full.id, userIds: [staff[1].id] });
+    expect(refused.json().rows).toEqual([expect.objectContaining({ userId: staff[1].id, outcome: 'capacity_full' })]);
     // Hours in the ledger for 2026 and the compliance engine's verdicts on them (its output is shown, not re-summed).
     const result = await api
       .get(AccrualService)
@@ -271,7 +290,7 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
     expect(ids).not.toContain(world.users.traineeTS);
     const second = res.json().items.find((r: { userId: string }) => r.userId === staff[1].id);
     expect(second).toMatchObject({ fullName: '员工2', idNumberMasked: expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/) });
-    const nominatedCourse = second.enrollments.find((e: { title: string }) => e.title === '名额三人的课程');
+    const nominatedCourse = second.enrollments.find((e: { title: string }) => e.title === '员工进度的课程');
     expect(nominatedCourse).toMatchObject({
       source: 'enterprise',
       status: 'enrolled',
@@ -279,8 +298,8 @@ describe('enterprise staff: confirmation, nominations, progress', () => {
       completedRequiredLessons: 0,
       creditHours: '2.5',
     });
-    // Only live enrolments of this person: the failed and the refused nominations left none.
-    expect(second.enrollments.map((e: { title: string }) => e.title)).not.toContain('故障中途的课程');
+    // Only live enrolments of this person: the refused nomination left none.
+    expect(second.enrollments.map((e: { title: string }) => e.title)).not.toContain('员工进度的满员课程');
     expect(second.statuses).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ periodYear: 2026, accrued: '6.5', state: expect.any(String), required: expect.any(String) }),

@@ -35,6 +35,8 @@ describe('rate limits shared by API instances', () => {
   });
 
   it('keeps the counters under the run’s Redis prefix', async () => {
+    // A counter of its own, whichever test ran before.
+    expect((await attempt(first, 'prefix-check')).statusCode).toBe(401);
     const redis = new Redis(first.ctx.config.redisUrl);
     try {
       expect((await redis.keys(`${first.ctx.config.redisPrefix}:throttle:login:*`)).length).toBeGreaterThan(0);

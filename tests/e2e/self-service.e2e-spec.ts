@@ -116,7 +116,9 @@ describe('self-service registration and profile', () => {
     });
 
     it('a taken user name is a 409 about the name only (a chosen handle, not a person; documented)', async () => {
-      const res = await register({ username: 'zhaoliu-1', fullName: '孙七', idNumber: testIdNumber(805) });
+      // The name is taken by an account this test registers itself.
+      expect((await register({ username: 'taken-name', fullName: '周九', idNumber: testIdNumber(807) })).statusCode).toBe(201);
+      const res = await register({ username: 'taken-name', fullName: '孙七', idNumber: testIdNumber(805) });
       expect(res.statusCode).toBe(409);
       expect(res.json().details).toEqual([expect.objectContaining({ field: 'username' })]);
       expect(res.body).not.toContain(testIdNumber(805).slice(-4) + '"');

@@ -31,18 +31,27 @@ export class TargetsHarness {
   readonly clock: FakeClock;
   api!: TestApi;
   world!: World;
+  private starting?: Promise<void>;
 
   constructor(start: string) {
     this.clock = new FakeClock(new Date(start));
   }
 
-  async start(): Promise<void> {
-    this.api = await createTestApi({ clock: this.clock });
-    this.world = await seedWorld(this.api);
+  start(): Promise<void> {
+    this.starting = (async () => {
+      this.api = await createTestApi({ clock: this.clock });
+      this.world = await seedWorld(this.api);
+    })();
+    return this.starting;
   }
 
-  close(): Promise<void> {
-    return this.api.close();
+  /**
+   * Waits for a start still under way (beforeAll can time out on a busy machine and Jest then runs
+   * afterAll at once) so the API it builds is closed too, instead of outliving the test file.
+   */
+  async close(): Promise<void> {
+    await this.starting?.catch(() => undefined); // its failure is beforeAll's to report
+    await this.api?.close();
   }
 
   /** An enterprise in 兰州市 (or `regionId`), with target facts. */
