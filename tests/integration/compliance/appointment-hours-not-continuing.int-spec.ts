@@ -1,5 +1,5 @@
 import type { Harness } from './harness';
-import { createHarness } from './harness';
+import { createHarness, NOTICE_RULES } from './harness';
 
 // Rule: appointment-training hours do not count toward the same year's continuing-education hours
 // (unless a rule set says otherwise: the switch is data, default off).
@@ -30,19 +30,7 @@ describe('scenario: appointment hours do not count toward continuing hours', () 
       firstYear: 2026,
       applyToCurrentYear: true,
       reason: '试行期间任职培训学时计入当年',
-      rules: [
-        { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
-        {
-          code: 'continuing',
-          name: '第一类继续教育',
-          category: 1,
-          kind: 'continuing',
-          minHours: '14',
-          period: 'calendar_year',
-          appliesTo: 'serving_and_opted_in',
-          countAppointmentHours: true,
-        },
-      ],
+      rules: [NOTICE_RULES.appointment, { ...NOTICE_RULES.continuing, countAppointmentHours: true }],
     });
     await h.engine.recomputeTrainee(trainee);
     expect(await h.status(trainee, 'continuing', 2026)).toMatchObject({ accrued: '21.00', state: 'complete' });

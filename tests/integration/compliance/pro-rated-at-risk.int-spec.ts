@@ -1,5 +1,5 @@
 import type { Harness } from './harness';
-import { createHarness } from './harness';
+import { createHarness, NOTICE_RULES } from './harness';
 
 // Rule: during the year a trainee is on track, at risk (accrued below threshold × required ×
 // share of the year elapsed, CST) or complete; the nightly run moves people as time passes.
@@ -39,18 +39,7 @@ describe('scenario: at risk against the pro-rated share of the year', () => {
       firstYear: 2026,
       applyToCurrentYear: true,
       reason: '下半年放宽进度提醒阈值',
-      rules: [
-        {
-          code: 'methods',
-          name: '第二类方法培训',
-          category: 2,
-          kind: 'continuing',
-          minHours: '30',
-          period: 'calendar_year',
-          appliesTo: 'serving_and_opted_in',
-          atRiskThreshold: '0.5',
-        },
-      ],
+      rules: [{ ...NOTICE_RULES.methods, atRiskThreshold: '0.5' }],
     });
     const onTrack = await h.trainee({ optIn: true });
     await h.complete(onTrack, { category: 2, creditHours: '8' }); // 30 × 0.5 × 0.50 ≈ 7.5 → on track

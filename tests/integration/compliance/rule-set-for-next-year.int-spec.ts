@@ -1,5 +1,5 @@
 import type { Harness } from './harness';
-import { createHarness } from './harness';
+import { createHarness, NOTICE_RULES } from './harness';
 
 // Rule: a rule set published for next year leaves this year alone (a 14 → 16 change with 29 days
 // left does not apply to the year in progress); it governs from 1 January of its first year.
@@ -20,27 +20,7 @@ describe('scenario: a rule set published for next year', () => {
       name: '甘肃省首席质量官学时要求（2027年起）',
       regionId: province,
       firstYear: 2027,
-      rules: [
-        { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
-        {
-          code: 'continuing',
-          name: '第一类继续教育',
-          category: 1,
-          kind: 'continuing',
-          minHours: '16',
-          period: 'calendar_year',
-          appliesTo: 'serving_and_opted_in',
-        },
-        {
-          code: 'methods',
-          name: '第二类方法培训',
-          category: 2,
-          kind: 'continuing',
-          minHours: '30',
-          period: 'calendar_year',
-          appliesTo: 'serving_and_opted_in',
-        },
-      ],
+      rules: [NOTICE_RULES.appointment, { ...NOTICE_RULES.continuing, minHours: '16' }, NOTICE_RULES.methods],
     });
     await h.engine.recomputeAll({ year: 2026 }); // what publishing triggers
     expect(await h.status(trainee, 'continuing', 2026)).toMatchObject({ required: '14.00', state: 'complete' });

@@ -1,5 +1,5 @@
 import type { Harness } from './harness';
-import { createHarness } from './harness';
+import { createHarness, NOTICE_RULES } from './harness';
 
 // The recomputation reads this year's partition of the ledger for the yearly totals and only the
 // entries an all-years total counts (the appointment hours through their partial index) for the
@@ -21,7 +21,8 @@ describe('scenario: every kind of total counts its own hours from every year it 
     { year: 2026, kind: 'continuing', category: 2, creditHours: '9' },
   ] as const;
 
-  beforeAll(async () => {
+  // Each test its own harness (database, clock): the rule set one publishes is not seen by the other.
+  beforeEach(async () => {
     h = await createHarness('2026-06-01T02:00:00Z');
     trainee = await h.trainee({ optIn: true });
     for (const e of entries)
@@ -32,7 +33,7 @@ describe('scenario: every kind of total counts its own hours from every year it 
         completedAt: `${e.year}-05-01T02:00:00Z`,
       });
   });
-  afterAll(() => h?.close());
+  afterEach(() => h?.close());
 
   // The open year's statuses and the once-only ones (the earlier years were judged when their hours landed).
   const accrued = async () =>
@@ -62,40 +63,14 @@ describe('scenario: every kind of total counts its own hours from every year it 
       applyToCurrentYear: true,
       reason: '核对各类学时的合计口径',
       rules: [
-        { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '21', period: 'once', appliesTo: 'everyone' },
+        NOTICE_RULES.appointment,
+        { ...NOTICE_RULES.continuing, name: '第一类继续教育（含任职培训）', countAppointmentHours: true },
+        NOTICE_RULES.methods,
+        { ...NOTICE_RULES.methods, code: 'methods_total', name: '第二类累计', minHours: '40', period: 'once', appliesTo: 'everyone' },
         {
-          code: 'continuing',
-          name: '第一类继续教育（含任职培训）',
-          category: 1,
-          kind: 'continuing',
-          minHours: '14',
-          period: 'calendar_year',
-          appliesTo: 'serving_and_opted_in',
-          countAppointmentHours: true,
-        },
-        {
-          code: 'methods',
-          name: '第二类方法培训',
-          category: 2,
-          kind: 'continuing',
-          minHours: '30',
-          period: 'calendar_year',
-          appliesTo: 'serving_and_opted_in',
-        },
-        {
-          code: 'methods_total',
-          name: '第二类累计',
-          category: 2,
-          kind: 'continuing',
-          minHours: '40',
-          period: 'once',
-          appliesTo: 'everyone',
-        },
-        {
+          ...NOTICE_RULES.continuing,
           code: 'continuing_total',
           name: '第一类累计（含任职培训）',
-          category: 1,
-          kind: 'continuing',
           minHours: '30',
           period: 'once',
           appliesTo: 'everyone',
