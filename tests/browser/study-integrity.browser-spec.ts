@@ -263,6 +263,8 @@ describe('studying hosted content in Chromium', () => {
     watch(documentTab);
     await documentTab.goto(lessonUrl(documentLessonId));
     await documentTab.getByTestId('pdf-page').getByText('第 1 / 2 页').waitFor();
+    // The label comes with the document; the page is drawn after it.
+    await documentTab.locator('[data-testid="pdf-canvas"][data-drawn-page="1"]').waitFor();
     const inked = await documentTab.getByTestId('pdf-canvas').evaluate((canvas: CanvasLike) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let dark = 0;

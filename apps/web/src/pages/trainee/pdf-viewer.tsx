@@ -12,6 +12,8 @@ export function PdfViewer({ url, onPage }: { url: string; onPage?: (page: number
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy>();
   const [page, setPage] = useState(1);
+  // The page last drawn completely: the label shows the page asked for as soon as the document has loaded.
+  const [drawn, setDrawn] = useState<number>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -36,7 +38,11 @@ export function PdfViewer({ url, onPage }: { url: string; onPage?: (page: number
       const viewport = p.getViewport({ scale: width / p.getViewport({ scale: 1 }).width });
       canvas.current.width = viewport.width;
       canvas.current.height = viewport.height;
-      void p.render({ canvas: canvas.current, viewport }).promise.then(() => !cancelled && onPage?.(page));
+      void p.render({ canvas: canvas.current, viewport }).promise.then(() => {
+        if (cancelled) return;
+        setDrawn(page);
+        onPage?.(page);
+      });
     });
     return () => {
       cancelled = true;
@@ -49,6 +55,8 @@ export function PdfViewer({ url, onPage }: { url: string; onPage?: (page: number
       <canvas
         ref={canvas}
         data-testid="pdf-canvas"
+        data-drawn-page={drawn}
+        aria-busy={drawn !== page}
         aria-label={doc ? t('study.pdfPage', { page: String(page), pages: String(doc.numPages) }) : undefined}
       />
       {doc && (
