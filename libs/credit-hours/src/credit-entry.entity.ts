@@ -56,6 +56,9 @@ export function ReferencesCreditEntry(idColumn: string, yearColumn: string, cons
 )
 // Covers the compliance aggregation (index-only scan: hours is part of the key on purpose).
 @Index('ix_credit_entries_trainee_year', ['traineeId', 'year', 'category', 'kind', 'hours'])
+// The all-years appointment total of the compliance recomputation (migration LedgerAppointmentTotalsIndex):
+// partial, with hours as an INCLUDE column, which TypeORM cannot declare; the migration owns it.
+@Index('ix_credit_entries_appointment_hours', { synchronize: false })
 // Unique per year (a partitioned table's unique keys hold the partition key): see the columns.
 @Index('ux_credit_entries_accrual_key', ['accrualKey', 'year'], { unique: true })
 @Index('ux_credit_entries_reverses_entry_id', ['reversesEntryId', 'year'], { unique: true })

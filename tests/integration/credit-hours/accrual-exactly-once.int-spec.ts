@@ -57,14 +57,16 @@ describe('accrual exactly once, through the real worker', () => {
       10_000,
       'relay',
     );
+    // Every delivery of this completion has run: the relay's five jobs and the duplicated one. (Not the
+    // whole queue: in random order the killed-worker test may have left its job active under a dead lock.)
+    const deliveries = [...eventIds.map((id) => jobIdFor('evt', id, 'credit-hours.accrue')), jobIdFor('dup', eventIds[0])];
     await eventually(
       async () => {
-        // (the reconciliation scheduler keeps one delayed job: not counted)
-        const counts = await queue.getJobCounts('active', 'wait');
-        return counts.active + counts.wait === 0 ? true : undefined;
+        const states = await Promise.all(deliveries.map((id) => queue.getJobState(id)));
+        return states.every((state) => state === 'completed') ? true : undefined;
       },
       10_000,
-      'queue drained',
+      'every delivery run',
     );
     await eventually(
       async () => ((await statusOf(db, trainee, 'continuing', 2026))?.accrued === '3.50' ? true : undefined),
