@@ -231,12 +231,15 @@ describe('studying hosted content in Chromium', () => {
 
     // Completes the lesson on the heartbeat whose watched time reaches the requirement.
     const beats: Beat[] = [];
-    const collect = async (res: Response) => {
-      if (isBeat(res) && res.status() === 200) beats.push((await res.json()) as Beat);
+    // Bodies are read as they come; the page may show the completion before the last one is read.
+    const reading: Promise<void>[] = [];
+    const collect = (res: Response) => {
+      if (isBeat(res) && res.status() === 200) reading.push(res.json().then((beat: Beat) => void beats.push(beat)));
     };
     secondTab.on('response', collect);
     await secondTab.getByText(/本课时已完成/).waitFor({ timeout: 120_000 });
     secondTab.off('response', collect);
+    await Promise.all(reading);
     const completing = beats.find((b) => b.lessonCompleted)!;
     expect(completing.activeSeconds).toBeGreaterThanOrEqual(54);
     expect(beats.filter((b) => !b.lessonCompleted).every((b) => b.activeSeconds < 54)).toBe(true);
