@@ -18,52 +18,67 @@ import { eventually } from '../support/worker';
  */
 const START = join(__dirname, '../../dist/apps/cli/src/start.js');
 
+/** A running `npm start` (API_PROCESSES=2, WORKER_PROCESSES=2) and what its processes printed. */
+interface Cluster {
+  parent: ChildProcess;
+  port: number;
+  logs: () => string;
+}
+
+async function startCluster(ctx: TestContext): Promise<Cluster> {
+  if (!existsSync(START)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  let logs = '';
+  const port = await freePort();
+  const parent = spawn(process.execPath, [START], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: ctx.config.databaseUrl,
+      REDIS_URL: ctx.config.redisUrl,
+      REDIS_PREFIX: ctx.config.redisPrefix,
+      PORT: String(port),
+      WORKER_HEALTH_PORT: String(await freePort()),
+      API_PROCESSES: '2',
+      WORKER_PROCESSES: '2',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '4',
+      CERTIFICATE_RENDER_THREADS: '1',
+    },
+  });
+  parent.stdout!.on('data', (d) => (logs += d));
+  parent.stderr!.on('data', (d) => (logs += d));
+  await eventually(
+    async () => {
+      if (parent.exitCode !== null) throw new Error(`npm start exited: ${logs.slice(-2000)}`);
+      const ok = (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok;
+      return ok && (logs.match(/running \(pid \d+\)/g) ?? []).length === 4 ? true : undefined;
+    },
+    300_000,
+    'four processes up',
+  );
+  return { parent, port, logs: () => logs };
+}
+
+// Tests run in random order, so the SIGTERM test stops a cluster of its own rather than the one
+// the other tests talk to.
 describe('npm start with several processes', () => {
   let ctx: TestContext;
-  let parent: ChildProcess;
-  let logs = '';
+  let cluster: Cluster;
   let port = 0;
 
   beforeAll(async () => {
-    if (!existsSync(START)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     ctx = await createTestContext();
-    port = await freePort();
-    parent = spawn(process.execPath, [START], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: ctx.config.databaseUrl,
-        REDIS_URL: ctx.config.redisUrl,
-        REDIS_PREFIX: ctx.config.redisPrefix,
-        PORT: String(port),
-        WORKER_HEALTH_PORT: String(await freePort()),
-        API_PROCESSES: '2',
-        WORKER_PROCESSES: '2',
-        LOGIN_RATE_LIMIT_PER_MINUTE: '4',
-        CERTIFICATE_RENDER_THREADS: '1',
-      },
-    });
-    parent.stdout!.on('data', (d) => (logs += d));
-    parent.stderr!.on('data', (d) => (logs += d));
-    await eventually(
-      async () => {
-        if (parent.exitCode !== null) throw new Error(`npm start exited: ${logs.slice(-2000)}`);
-        const ok = (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok;
-        return ok && (logs.match(/running \(pid \d+\)/g) ?? []).length === 4 ? true : undefined;
-      },
-      300_000,
-      'four processes up',
-    );
+    cluster = await startCluster(ctx);
+    port = cluster.port;
   }, 360_000);
   afterAll(async () => {
-    if (parent?.exitCode === null) parent.kill('SIGKILL');
+    if (cluster?.parent.exitCode === null) cluster.parent.kill('SIGKILL');
     await ctx?.dispose();
   });
 
   it('runs two API and two worker processes', () => {
     for (const label of ['api 1/2', 'api 2/2', 'worker 1/2', 'worker 2/2'])
-      expect(logs).toMatch(new RegExp(`start: ${label} running \\(pid \\d+\\)`));
+      expect(cluster.logs()).toMatch(new RegExp(`start: ${label} running \\(pid \\d+\\)`));
   });
 
   it('counts log-ins on both API processes against one limit', async () => {
@@ -138,15 +153,29 @@ describe('npm start with several processes', () => {
     // The admin's own token still works everywhere.
     for (let i = 0; i < 4; i++) expect((await call('GET', '/auth/me', admin)).status).toBe(200);
   });
+});
+
+describe('npm start stopping', () => {
+  let ctx: TestContext;
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    cluster = await startCluster(ctx);
+  }, 360_000);
+  afterAll(async () => {
+    if (cluster?.parent.exitCode === null) cluster.parent.kill('SIGKILL');
+    await ctx?.dispose();
+  });
 
   it('stops every process on SIGTERM to the parent, within 10 s', async () => {
     const sent = Date.now();
     const code = await new Promise<number | null>((resolve) => {
-      parent.once('exit', (c) => resolve(c));
-      parent.kill('SIGTERM');
+      cluster.parent.once('exit', (c) => resolve(c));
+      cluster.parent.kill('SIGTERM');
     });
     expect(Date.now() - sent).toBeLessThan(10_000);
     expect(code).toBe(0);
-    expect((logs.match(/(api|worker): SIGTERM received/g) ?? []).length).toBe(4);
+    expect((cluster.logs().match(/(api|worker): SIGTERM received/g) ?? []).length).toBe(4);
   }, 30_000);
 });

@@ -75,8 +75,17 @@ describe('transactional outbox', () => {
 
     await redis.start();
     await eventually(async () => ((await welcomes(userId)) === 1 ? true : undefined), 20_000, 'welcome after Redis restart');
-    const [event] = await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]);
-    expect(event.relayed_at).not.toBeNull();
+    // The relay marks the event in the transaction that queued its job, so the job can finish
+    // (and the welcome show) a moment before that commit: wait for the mark rather than read it once.
+    await eventually(
+      async () =>
+        (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at
+          ? true
+          : undefined,
+      10_000,
+      'event marked relayed',
+    );
+    expect(await welcomes(userId)).toBe(1);
   });
 
   it('starts nothing twice when the same event is relayed again (a relay crash before marking it)', async () => {

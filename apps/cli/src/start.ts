@@ -47,7 +47,9 @@ async function main(): Promise<void> {
         if (!stopping) process.stderr.write(`start: ${label} exited (${signal ?? code}); stopping\n`);
         stop(code ?? 1);
       });
-      child.on('online', () => process.stdout.write(`start: ${label} running (pid ${child.process.pid})\n`));
+      // 'listening' (the API's port, the worker's health port) rather than 'online': a process is
+      // running once it serves and has its SIGTERM handler, not when its Node runtime has started.
+      child.once('listening', () => process.stdout.write(`start: ${label} running (pid ${child.process.pid})\n`));
       children.push(child);
     }
   }
