@@ -155,6 +155,14 @@ export class ComplianceQueries {
 }
 
 function toStatusView(r: StatusRow): ComplianceStatusView {
+  return { ...toRequirementStatus(r), updatedAt: r.updated_at };
+}
+
+/** The columns of a status row that describe the requirement and its hours (the evaluator's verdict rows have exactly these). */
+type RequirementStatusRow = Omit<StatusRow, 'trainee_id' | 'updated_at'>;
+
+/** A status row's requirement, rule and hours (the columns the engine writes) as a view; shared with the evaluator's verdicts. */
+export function toRequirementStatus(r: RequirementStatusRow): Omit<ComplianceStatusView, 'updatedAt'> {
   return {
     requirement: r.requirement,
     ruleName: r.rule_name,
@@ -168,6 +176,5 @@ function toStatusView(r: StatusRow): ComplianceStatusView {
     shortfall: normalizeHours(r.shortfall),
     state: r.state,
     final: r.final,
-    updatedAt: r.updated_at,
   };
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock, normalizeHours, runQuery, toCentiHours } from '@cqo/core';
 import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
-import type { ComplianceStatusView } from './compliance.queries';
+import { ComplianceStatusView, toRequirementStatus } from './compliance.queries';
 import type { ComplianceState } from './compliance-status.entity';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import type { RequirementPeriod } from './requirement-rule.entity';
@@ -131,19 +131,5 @@ export class RequirementEvaluator {
 }
 
 function toVerdict(r: VerdictRow): RequirementVerdict {
-  return {
-    requirement: r.requirement,
-    ruleName: r.rule_name,
-    category: r.category,
-    kind: r.kind,
-    period: r.period,
-    periodYear: r.period_year,
-    ruleSetId: r.rule_set_id,
-    required: normalizeHours(r.required),
-    accrued: normalizeHours(r.accrued),
-    shortfall: normalizeHours(r.shortfall),
-    state: r.state,
-    final: r.final,
-    met: isMet(r),
-  };
+  return { ...toRequirementStatus(r), met: isMet(r) };
 }

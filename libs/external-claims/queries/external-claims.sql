@@ -17,11 +17,11 @@ FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.ente
 SELECT c.trainee_id, c.enterprise_id, p.enterprise_id AS current_enterprise_id, e.region_path AS path, c.status, c.title, c.hours::text,
          c.year, c.category, c.kind, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on
     FROM external_hour_claims c
-    JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
+  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = c.trainee_id
-    JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
+  JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.enterprise_id
    WHERE c.id = $1;
 

@@ -70,6 +70,14 @@ export const lockClaim = defineQuery<[id: string], { found: number }>(
   'SELECT 1 AS found FROM external_hour_claims WHERE id = $1 FOR UPDATE',
 );
 
+/**
+ * Claims with their trainee, enterprise and region (`e.region_path`) joined, for a condition
+ * over `c` (the claim), `p` (the trainee) and `e` (the claim's enterprise).
+ */
+const CLAIMS_FROM = `FROM external_hour_claims c
+       JOIN ${PUBLIC_TRAINEES} p ON p.user_id = c.trainee_id
+       JOIN ${PUBLIC_ENTERPRISES} e ON e.id = c.enterprise_id`;
+
 /** What the scope checks and decisions need of a claim. */
 export interface ClaimScopeRow {
   trainee_id: string;
@@ -89,9 +97,7 @@ export const claimScope = defineQuery<[id: string], ClaimScopeRow>(
   'externalClaims.claims.scope',
   `SELECT c.trainee_id, c.enterprise_id, p.enterprise_id AS current_enterprise_id, e.region_path AS path, c.status, c.title, c.hours::text,
               c.year, c.category, c.kind, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on
-         FROM external_hour_claims c
-         JOIN ${PUBLIC_TRAINEES} p ON p.user_id = c.trainee_id
-         JOIN ${PUBLIC_ENTERPRISES} e ON e.id = c.enterprise_id
+         ${CLAIMS_FROM}
         WHERE c.id = $1`,
 );
 
@@ -121,14 +127,6 @@ export interface ClaimRow {
   created_at: Date;
   evidence: { id: string; fileName: string; contentType: string; size: number }[];
 }
-
-/**
- * Claims with their trainee, enterprise and region (`e.region_path`) joined, for a condition
- * over `c` (the claim), `p` (the trainee) and `e` (the claim's enterprise).
- */
-const CLAIMS_FROM = `FROM external_hour_claims c
-       JOIN ${PUBLIC_TRAINEES} p ON p.user_id = c.trainee_id
-       JOIN ${PUBLIC_ENTERPRISES} e ON e.id = c.enterprise_id`;
 
 /** The region column of the claims' condition. */
 export const CLAIM_REGION_PATH = 'e.region_path';
