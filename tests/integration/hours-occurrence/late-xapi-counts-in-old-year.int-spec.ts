@@ -36,13 +36,23 @@ describe('scenario: an xAPI statement dated in the old year', () => {
       creditHours: '30',
       lessons: [{ title: '全部内容', type: 'video', minutes: 180, required: true }],
     });
-    lessons = (await enrolledInCourse(api, world, clock, course)).version.lessons;
+    const { version } = await enrolledInCourse(api, world, clock, course);
+    lessons = version.lessons;
+    // A second learner for the confirmation test, so that each test credits a ledger of its own
+    // whatever order they run in.
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/me/enrollments',
+      token: world.tokens.traineeTS,
+      payload: { courseVersionId: version.id },
+    });
+    expect(enrolled.statusCode).toBe(201);
   });
   afterAll(() => api.close());
 
-  const statement = (timestamp: string) => ({
+  const statement = (timestamp: string, learner = 'traineelz') => ({
     id: randomUUID(),
-    actor: { objectType: 'Agent', account: { homePage: 'http://cqo.test', name: 'traineelz' } },
+    actor: { objectType: 'Agent', account: { homePage: 'http://cqo.test', name: learner } },
     verb: { id: VERB },
     object: { objectType: 'Activity', id: `http://cqo.test/xapi/activities/lessons/${lessons[0].id}` },
     result: { duration: 'PT3H' },
@@ -86,7 +96,7 @@ describe('scenario: an xAPI statement dated in the old year', () => {
 
   it('refuses a statement older than 30 days from the key, and takes it when the org admin confirms it', async () => {
     clock.set('2027-02-15T02:00:00Z');
-    const old = statement('2026-12-31T10:00:00Z');
+    const old = statement('2026-12-31T10:00:00Z', 'traineets');
     const refused = await send(old);
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'XAPI_STATEMENT_TOO_OLD', details: [{ field: 'timestamp' }] });
