@@ -6,7 +6,7 @@ import { FakeClock } from '@cqo/core';
 import { XapiService } from '@cqo/courses';
 import type { TestApi } from '../support/api';
 import { createTestApi } from '../support/api';
-import { onlineCourse, publishCourse } from '../support/courses';
+import { enrol, onlineCourse, publishCourse } from '../support/courses';
 import type { World } from '../support/fixtures';
 import { seedWorld } from '../support/fixtures';
 
@@ -90,14 +90,7 @@ describe('xAPI 1.0.3 endpoint for content players', () => {
     registration = randomUUID();
     const version = await publishCourse(api, world, onlineCourse({ title: '课件课程' }));
     lessonId = version.lessons[0].id; // 10 minutes
-    const enrolled = await api.request({
-      method: 'POST',
-      url: '/me/enrollments',
-      token: world.tokens.traineeTS,
-      payload: { courseVersionId: version.id },
-    });
-    expect(enrolled.statusCode).toBe(201);
-    enrollmentId = enrolled.json().id;
+    enrollmentId = await enrol(api, world.tokens.traineeTS, version.id);
   });
   afterAll(() => api.close());
 

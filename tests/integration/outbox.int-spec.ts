@@ -50,6 +50,9 @@ describe('transactional outbox', () => {
       fullName: `学员${n}`,
       idNumber: testIdNumber(300 + n),
     });
+  /** When the relay marked the user's registration event (null while pending). */
+  const relayedAt = async (userId: string): Promise<Date | null> =>
+    (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at;
   const welcomes = async (userId: string): Promise<number> =>
     Number((await dataSource.query(`SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND kind = 'welcome'`, [userId]))[0].n);
 
@@ -69,22 +72,13 @@ describe('transactional outbox', () => {
       .drain()
       .catch(() => undefined); // a pass while Redis is down changes nothing
     expect(await welcomes(userId)).toBe(0);
-    expect(
-      (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at,
-    ).toBeNull();
+    expect(await relayedAt(userId)).toBeNull();
 
     await redis.start();
     await eventually(async () => ((await welcomes(userId)) === 1 ? true : undefined), 20_000, 'welcome after Redis restart');
     // The relay marks the event in the transaction that queued its job, so the job can finish
     // (and the welcome show) a moment before that commit: wait for the mark rather than read it once.
-    await eventually(
-      async () =>
-        (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at
-          ? true
-          : undefined,
-      10_000,
-      'event marked relayed',
-    );
+    await eventually(async () => ((await relayedAt(userId)) ? true : undefined), 10_000, 'event marked relayed');
     expect(await welcomes(userId)).toBe(1);
   });
 
@@ -93,14 +87,7 @@ describe('transactional outbox', () => {
     await eventually(async () => ((await welcomes(userId)) === 1 ? true : undefined), 10_000, 'first welcome');
     await dataSource.query(`UPDATE outbox_events SET relayed_at = NULL WHERE payload->>'userId' = $1`, [userId]);
     await worker.get(OutboxRelay).drain();
-    await eventually(
-      async () =>
-        (await dataSource.query(`SELECT relayed_at FROM outbox_events WHERE payload->>'userId' = $1`, [userId]))[0].relayed_at
-          ? true
-          : undefined,
-      10_000,
-      'event relayed again',
-    );
+    await eventually(async () => ((await relayedAt(userId)) ? true : undefined), 10_000, 'event relayed again');
     expect(await welcomes(userId)).toBe(1);
   });
 });

@@ -55,6 +55,13 @@ export async function publishCourse(
   return last.json();
 }
 
+/** Enrols the token's trainee in a published course version; returns the enrolment id. */
+export async function enrol(api: TestApi, token: string, courseVersionId: string): Promise<string> {
+  const res = await api.request({ method: 'POST', url: '/me/enrollments', token, payload: { courseVersionId } });
+  if (res.statusCode !== 201) throw new Error(`enrol: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
 /**
  * Inserts `count` trainees straight into the tables (no argon2, no ID-number hashing through the
  * service) and returns their ids and access tokens: fast enough for hundreds of users in a test.

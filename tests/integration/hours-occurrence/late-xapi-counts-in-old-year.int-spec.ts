@@ -4,7 +4,7 @@ import { FakeClock } from '@cqo/core';
 import { ComplianceEngine } from '@cqo/credit-hours';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
-import { onlineCourse } from '../../support/courses';
+import { enrol, onlineCourse } from '../../support/courses';
 import type { World } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
 import { enrolledInCourse, runAccrualJobs } from './support';
@@ -40,13 +40,7 @@ describe('scenario: an xAPI statement dated in the old year', () => {
     lessons = version.lessons;
     // A second learner for the confirmation test, so that each test credits a ledger of its own
     // whatever order they run in.
-    const enrolled = await api.request({
-      method: 'POST',
-      url: '/me/enrollments',
-      token: world.tokens.traineeTS,
-      payload: { courseVersionId: version.id },
-    });
-    expect(enrolled.statusCode).toBe(201);
+    await enrol(api, world.tokens.traineeTS, version.id);
   });
   afterAll(() => api.close());
 

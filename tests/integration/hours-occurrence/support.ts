@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { FakeClock } from '@cqo/core';
 import { AccrualService, ComplianceEngine } from '@cqo/credit-hours';
 import type { TestApi } from '../../support/api';
-import { publishCourse } from '../../support/courses';
+import { enrol, publishCourse } from '../../support/courses';
 import type { World } from '../../support/fixtures';
 
 /** A category-2, 30-学时 in-person course whose one session runs 20:00–23:59 CST on 31 December 2026 (test world: 1 min a 学时). */
@@ -60,13 +60,6 @@ export async function enrolledInCourse(
     .get(DataSource)
     .query('UPDATE trainee_profiles SET yearly_requirements_opt_in = true WHERE user_id = $1', [world.users.traineeLZ]);
   const version = await publishCourse(api, world, body);
-  const res = await api.request({
-    method: 'POST',
-    url: '/me/enrollments',
-    token: world.tokens.traineeLZ,
-    payload: { courseVersionId: version.id },
-  });
-  if (res.statusCode !== 201) throw new Error(`enrol: ${res.statusCode} ${res.body}`);
   void clock;
-  return { version, enrollmentId: res.json().id };
+  return { version, enrollmentId: await enrol(api, world.tokens.traineeLZ, version.id) };
 }
