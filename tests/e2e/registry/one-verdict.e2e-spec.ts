@@ -6,29 +6,14 @@ import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
 import type { World } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
+import { NOTICE_RULES } from '../../support/notice-rules';
 import type { Candidate } from './support';
 import { appointmentBody, candidate } from './support';
 
 const GANSU_2026_REVISED = [
-  { code: 'appointment', name: '任职培训', category: 1, kind: 'appointment', minHours: '24', period: 'once', appliesTo: 'everyone' },
-  {
-    code: 'continuing',
-    name: '第一类继续教育',
-    category: 1,
-    kind: 'continuing',
-    minHours: '16',
-    period: 'calendar_year',
-    appliesTo: 'serving_and_opted_in',
-  },
-  {
-    code: 'methods',
-    name: '第二类方法培训',
-    category: 2,
-    kind: 'continuing',
-    minHours: '30',
-    period: 'calendar_year',
-    appliesTo: 'serving_and_opted_in',
-  },
+  { ...NOTICE_RULES.appointment, minHours: '24' },
+  { ...NOTICE_RULES.continuing, minHours: '16' },
+  NOTICE_RULES.methods,
 ];
 
 /**
