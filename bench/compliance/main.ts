@@ -191,7 +191,7 @@ async function main(): Promise<void> {
         .join(' / ')}\n`,
     );
     if (REUSE) {
-      await db.query('TRUNCATE compliance_statuses, compliance_flags');
+      await db.query('TRUNCATE compliance_statuses, compliance_flag_history');
       await db.query('VACUUM ANALYZE');
       process.stdout.write('reusing the kept database\n');
     } else {
@@ -255,11 +255,8 @@ async function main(): Promise<void> {
     const steady = Math.min(...warm);
     const coldCpu = cpus[0];
     const steadyCpu = Math.min(...cpus.slice(1));
-    const [{ rows, flags }] = (
-      await db.query(
-        `SELECT (SELECT count(*) FROM compliance_statuses)::int AS rows, (SELECT count(*) FROM compliance_flags)::int AS flags`,
-      )
-    ).rows;
+    const [{ rows, flags }] = (await db.query(`SELECT count(*)::int AS rows, count(flag_raised_at)::int AS flags FROM compliance_statuses`))
+      .rows;
 
     // Completion → status delay, through the outbox, the relay, the accrual job, the relay again and the recompute job.
     const delays: number[] = [];
@@ -331,7 +328,7 @@ async function main(): Promise<void> {
         .join(' / ')}\n`,
     );
     process.stdout.write(
-      `status rows ${rows.toLocaleString('en')}, flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; backend CPU per run ${cpus.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`,
+      `status rows ${rows.toLocaleString('en')}, open flags ${flags.toLocaleString('en')}; warm runs ${warm.map(fmt).join(' / ')} ms; backend CPU per run ${cpus.map(fmt).join(' / ')} ms; baselines ${baselines.map(fmt).join(' / ')} ms\n`,
     );
   } finally {
     if (worker && worker.exitCode === null) {

@@ -118,16 +118,19 @@ async function generate(db: Client, year: number): Promise<void> {
                         AND a.appointed_on <= make_date(ys.y, 12, 31) AND COALESCE(a.ended_on, a.term_ends_on) >= make_date(ys.y, 1, 1)) AS serving,
              abs(hashtext(p.user_id::text || ys.y)) % 4 AS h
         FROM trainee_profiles p CROSS JOIN ys)
-    INSERT INTO compliance_statuses (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
+    INSERT INTO compliance_statuses (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at,
+                                     flag_raised_at, flag_raised_state)
+    SELECT v.*, CASE WHEN v.state IN ('at_risk', 'shortfall') THEN now() END, CASE WHEN v.state IN ('at_risk', 'shortfall') THEN v.state END
+      FROM (
     SELECT s.user_id, r.code, CASE WHEN r.period = 'once' THEN 0 ELSE s.y END, r.rule_set_id, r.id, r.min_hours,
            CASE WHEN s.h = 1 THEN round(r.min_hours / 3, 2) ELSE r.min_hours END,
            CASE WHEN s.serving AND s.h = 1 THEN r.min_hours - round(r.min_hours / 3, 2) ELSE 0 END,
            CASE WHEN r.period = 'once' THEN 'complete'
                 WHEN NOT s.serving THEN 'not_applicable'
                 WHEN s.h = 1 THEN CASE WHEN s.y < $1::int THEN 'shortfall' ELSE 'at_risk' END
-                ELSE 'complete' END,
+                ELSE 'complete' END AS state,
            r.period = 'calendar_year' AND s.y < $1::int, now()
-      FROM subj s JOIN rules r ON r.period = 'calendar_year' OR s.y = $1::int`,
+      FROM subj s JOIN rules r ON r.period = 'calendar_year' OR s.y = $1::int) v`,
     [year],
   );
   await db.query('VACUUM ANALYZE');

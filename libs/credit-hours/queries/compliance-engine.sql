@@ -9,31 +9,13 @@ SELECT pg_advisory_xact_lock($1, $2);
 -- lockBuckets (creditHours.engine.lockBuckets)
 SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b;
 
--- orphanStatuses (creditHours.engine.orphanStatuses)
-WITH written AS MATERIALIZED (
-  SELECT cs.trainee_id, cs.rule_set_id, cs.rule_id FROM compliance_statuses cs
-   WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
-),
-missing_trainees AS (
-  SELECT t.trainee_id FROM (SELECT DISTINCT trainee_id FROM written) t
-   WHERE NOT EXISTS (SELECT 1 FROM (SELECT id, username, display_name, role, status, organization_id, enterprise_id, region_id,
-      email, email_verified_at, created_at, last_login_at FROM users) u WHERE u.id = t.trainee_id AND u.id BETWEEN $1::uuid AND $2::uuid)
-),
-foreign_rules AS (
-  SELECT p.rule_set_id, p.rule_id FROM (SELECT DISTINCT rule_set_id, rule_id FROM written) p
-   WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = p.rule_id AND r.rule_set_id = p.rule_set_id)
-)
-SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM missing_trainees) AND NOT EXISTS (SELECT 1 FROM foreign_rules) THEN 0
-            ELSE (SELECT count(*)::int FROM written w
-                   WHERE w.trainee_id IN (SELECT trainee_id FROM missing_trainees)
-                      OR (w.rule_set_id, w.rule_id) IN (SELECT rule_set_id, rule_id FROM foreign_rules)) END AS orphans;
+-- missingRules (creditHours.engine.missingRules)
+SELECT count(*)::int AS missing FROM unnest($1::uuid[]) AS w(id)
+WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = w.id);
 
 -- rangeUntouched (creditHours.engine.rangeUntouched)
 SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
-                 WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0)))
-AND NOT EXISTS (SELECT 1 FROM compliance_flags f
-                 WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
-                   AND (f.period_year = $3::int OR ($4::boolean AND f.period_year = 0))) AS untouched;
+WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0))) AS untouched;
 
 -- recomputeTemplate (creditHours.engine.recompute)
 WITH region_rs AS (

@@ -39,7 +39,7 @@ SELECT e.region_path AS path FROM (SELECT e.id, e.name, e.region_id, r.path AS r
 FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
 
 -- traineeFlags (creditHours.complianceReads.traineeFlags)
-SELECT * FROM compliance_flags WHERE trainee_id = $1 ORDER BY raised_at DESC, id;
+SELECT * FROM compliance_flags WHERE trainee_id = $1 ORDER BY raised_at DESC, period_year DESC, requirement;
 
 -- traineeJudged (creditHours.complianceReads.judged)
 SELECT EXISTS (SELECT 1 FROM compliance_statuses WHERE trainee_id = $1 AND period_year = 0) AS judged;

@@ -5,19 +5,18 @@ SELECT id, reminder_dates FROM requirement_rule_sets
 WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g);
 
 -- openFlagsPage (creditHours.reminders.openFlagsPage)
-SELECT f.id, f.trainee_id, f.requirement, f.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
+SELECT s.trainee_id, s.requirement, s.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
              p.full_name, p.enterprise_id,
              ARRAY(SELECT u.id FROM users u
             WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
             ORDER BY u.id) AS admin_ids
-        FROM compliance_flags f
-        JOIN compliance_statuses s ON s.trainee_id = f.trainee_id AND s.requirement = f.requirement AND s.period_year = f.period_year
+        FROM compliance_statuses s
         JOIN requirement_rules r ON r.id = s.rule_id
         JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = f.trainee_id
-       WHERE f.cleared_at IS NULL AND f.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
-         AND f.id > $3
-       ORDER BY f.id
-       LIMIT $4;
+FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = s.trainee_id
+       WHERE s.flag_raised_at IS NOT NULL AND s.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
+         AND (s.trainee_id, s.requirement) > ($3::uuid, $4::text)
+       ORDER BY s.trainee_id, s.requirement
+       LIMIT $5;

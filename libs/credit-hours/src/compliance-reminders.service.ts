@@ -48,15 +48,16 @@ export class ComplianceRemindersService {
     let sent = 0;
     for (const { ruleSetId, date } of due) {
       // Keyset pages over the open flags: memory stays flat however many trainees are short.
-      let after = '00000000-0000-0000-0000-000000000000';
+      let after = { trainee: '00000000-0000-0000-0000-000000000000', requirement: '' };
       for (;;) {
-        const rows = await runQuery(this.dataSource, sql.openFlagsPage, [year, ruleSetId, after, PAGE]);
+        const rows = await runQuery(this.dataSource, sql.openFlagsPage, [year, ruleSetId, after.trainee, after.requirement, PAGE]);
         for (const flag of rows) {
           flags += 1;
           sent += await this.remind(flag, year, date);
         }
         if (rows.length < PAGE) break;
-        after = rows[rows.length - 1].id;
+        const last = rows[rows.length - 1];
+        after = { trainee: last.trainee_id, requirement: last.requirement };
       }
     }
     if (due.length > 0) this.logger.log({ today, due, flags, sent }, 'compliance reminders');

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { RequirementRuleEntity } from './requirement-rule.entity';
 import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
@@ -10,12 +10,22 @@ export const COMPLIANCE_STATES: readonly ComplianceState[] = ['not_applicable', 
 /** `periodYear` of a requirement with period `once`. */
 export const ONCE_PERIOD = 0;
 
+/** The states that raise a shortfall flag: it stays open exactly while the state is one of them. */
+export const FLAGGED_STATES: readonly ComplianceState[] = ['at_risk', 'shortfall'];
+
 /**
  * Where a trainee stands on one requirement in one period: a cache of the ledger for fast reads,
  * rewritten by the compliance engine (after each ledger change, nightly, and at year close).
+ * The open shortfall flag is part of the row (`flagRaisedAt`); cleared flags are kept in
+ * compliance_flag_history (migration ComplianceFlagsOnStatuses).
  */
 @Entity({ name: 'compliance_statuses' })
-@Index('ix_compliance_statuses_period_requirement_state', ['periodYear', 'requirement', 'state'])
+// Everyone flagged in a year, in trainee order: reminders and shortfall lists.
+@Index('ix_compliance_statuses_flagged', ['periodYear', 'traineeId'], { where: 'flag_raised_at IS NOT NULL' })
+@Check(
+  'ck_compliance_statuses_flag',
+  `(flag_raised_at IS NOT NULL) = (state IN ('at_risk', 'shortfall')) AND (flag_raised_state IS NOT NULL) = (flag_raised_at IS NOT NULL)`,
+)
 export class ComplianceStatusEntity {
   @PrimaryColumn({ type: 'uuid' })
   traineeId!: string;
@@ -69,4 +79,12 @@ export class ComplianceStatusEntity {
   /** When the values last changed (a recomputation that changes nothing leaves it). */
   @Column({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** While at risk or short: when the open flag was raised (it stays while the state stays flagged). */
+  @Column({ type: 'timestamptz', nullable: true })
+  flagRaisedAt!: Date | null;
+
+  /** While at risk or short: the state the open flag was raised with. */
+  @Column({ type: 'text', nullable: true })
+  flagRaisedState!: 'at_risk' | 'shortfall' | null;
 }

@@ -45,8 +45,8 @@ export interface TraineeComplianceRow extends ComplianceStatusView {
   regionName: string | null;
 }
 
+/** A shortfall flag: open while `clearedAt` is null. A trainee has one per requirement and period at a time. */
 export interface ComplianceFlagView {
-  id: string;
   requirement: string;
   periodYear: number;
   state: string;
@@ -92,7 +92,6 @@ export class ComplianceQueries {
     assertCanSee(actor, await traineeScope(this.dataSource, traineeId));
     const rows = await runQuery(this.dataSource, traineeFlags, [traineeId]);
     return rows.map((f) => ({
-      id: f.id,
       requirement: f.requirement,
       periodYear: f.period_year,
       state: f.state,

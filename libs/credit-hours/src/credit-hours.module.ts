@@ -9,7 +9,7 @@ import { AdjustmentsService } from './adjustments.service';
 import { ComplianceEngine } from './compliance.engine';
 import { ComplianceQueries } from './compliance.queries';
 import { ComplianceRemindersService } from './compliance-reminders.service';
-import { ComplianceFlagEntity } from './compliance-flag.entity';
+import { ComplianceFlagHistoryEntity } from './compliance-flag-history.entity';
 import { ComplianceStatusEntity } from './compliance-status.entity';
 import { ComplianceVerdictChangeEntity } from './compliance-verdict-change.entity';
 import { CreditAuditLogEntity } from './credit-audit-log.entity';
@@ -31,7 +31,7 @@ export const CREDIT_HOURS_ENTITIES = [
   RequirementRuleSetEntity,
   RequirementRuleEntity,
   ComplianceStatusEntity,
-  ComplianceFlagEntity,
+  ComplianceFlagHistoryEntity,
   CreditAuditLogEntity,
   LedgerCursorEntity,
   ComplianceVerdictChangeEntity,

@@ -9,7 +9,7 @@ export * from './credit-accrual-key.entity';
 export * from './requirement-rule-set.entity';
 export * from './requirement-rule.entity';
 export * from './compliance-status.entity';
-export * from './compliance-flag.entity';
+export * from './compliance-flag-history.entity';
 export * from './credit-audit-log.entity';
 export * from './ledger-cursor.entity';
 export * from './compliance-verdict-change.entity';

@@ -41,11 +41,11 @@ describe('scenario: a cold full recomputation writes what trainee-by-trainee rec
   });
 
   it('gives the same statuses, flags and counts', async () => {
-    await h.db.query('TRUNCATE compliance_statuses, compliance_flags');
+    await h.db.query('TRUNCATE compliance_statuses, compliance_flag_history');
     for (const trainee of trainees) await h.engine.recomputeTrainee(trainee);
     const oneByOne = await snapshot();
 
-    await h.db.query('TRUNCATE compliance_statuses, compliance_flags');
+    await h.db.query('TRUNCATE compliance_statuses, compliance_flag_history');
     const counts = await h.engine.recomputeAll({ year: 2026 });
     const cold = await snapshot();
 

@@ -5,8 +5,8 @@ import { createHarness } from './harness';
  * compliance_statuses and compliance_flags have no row-by-row foreign keys (they made the cold
  * full recomputation three times slower): what the keys did is still done. Deleting a user
  * deletes their statuses and flags, after waiting for a recomputation of their bucket; deleting a
- * rule or rule set that a status names is refused; and the engine's set-based check after a
- * write refuses rows naming a missing trainee or rule.
+ * rule or rule set that a status names is refused; and the engine's check after a write refuses
+ * rows naming a rule that no longer exists.
  */
 describe('compliance statuses without row-by-row foreign keys', () => {
   let h: Harness;
@@ -81,37 +81,40 @@ describe('compliance statuses without row-by-row foreign keys', () => {
     expect(await errorOf('DELETE FROM requirement_rules WHERE id = $1', [unused])).toBeUndefined();
   });
 
-  it('refuses, set-based after the write, status rows naming a missing trainee or a rule of another set', async () => {
-    const engine = h.engine as unknown as { validateWritten(manager: unknown, lo: string, hi: string, now: Date): Promise<void> };
+  it('refuses, after the write, status rows naming a rule that no longer exists', async () => {
+    const engine = h.engine as unknown as { validateRules(manager: unknown, ruleIds: string[]): Promise<void> };
     const trainee = await h.trainee({ optIn: true });
     await h.engine.recomputeTrainee(trainee);
-    const written = new Date('2026-09-01T03:00:00Z');
-    const [{ rule_id: ruleId }] = await h.db.query(`SELECT rule_id FROM compliance_statuses WHERE trainee_id = $1 LIMIT 1`, [trainee]);
-    const check = (sql: string, params: unknown[]) =>
-      h.db.transaction(async (manager) => {
-        await manager.query(sql, params);
-        await engine.validateWritten(manager, '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', written);
-      });
+    const rules: { rule_id: string }[] = await h.db.query(`SELECT rule_id FROM compliance_statuses WHERE trainee_id = $1`, [trainee]);
+    expect(rules).toHaveLength(3);
+    const check = (ruleIds: string[]) => h.db.transaction((manager) => engine.validateRules(manager, ruleIds));
     // What the engine writes passes.
-    await expect(
-      check(`UPDATE compliance_statuses SET updated_at = $2 WHERE trainee_id = $1`, [trainee, written]),
-    ).resolves.toBeUndefined();
-    // A trainee that does not exist.
-    await expect(
-      check(
-        `INSERT INTO compliance_statuses (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, updated_at)
-         SELECT gen_random_uuid(), requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, $2
-           FROM compliance_statuses WHERE trainee_id = $1 LIMIT 1`,
-        [trainee, written],
-      ),
-    ).rejects.toThrow(/missing trainee or rule/);
-    // A rule set that is not the rule's.
-    await expect(
-      check(`UPDATE compliance_statuses SET rule_set_id = gen_random_uuid(), updated_at = $2 WHERE trainee_id = $1 AND rule_id = $3`, [
-        trainee,
-        written,
-        ruleId,
-      ]),
-    ).rejects.toThrow(/missing trainee or rule/);
+    await expect(check(rules.map((r) => r.rule_id))).resolves.toBeUndefined();
+    // A rule that does not exist (published and deleted again while the chunk ran).
+    await expect(check([rules[0].rule_id, '00000000-0000-4000-8000-000000000000'])).rejects.toThrow(/naming 1 missing rule/);
+  });
+
+  it('writes no row for a trainee deleted while a full recomputation waited for their bucket', async () => {
+    const trainee = await h.trainee({ optIn: true });
+    // The delete holds the bucket (its trigger took the lock) when the recomputation starts.
+    const deleter = h.db.createQueryRunner();
+    await deleter.connect();
+    await deleter.startTransaction();
+    await deleter.query('DELETE FROM trainee_profiles WHERE user_id = $1', [trainee]);
+    await deleter.query('DELETE FROM users WHERE id = $1', [trainee]);
+    const recompute = h.engine.recomputeAll({ year: 2026, concurrency: 1 });
+    for (;;) {
+      const waiting: unknown[] = await h.db.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'
+            AND query LIKE 'SELECT pg_advisory_xact_lock($1, b)%'`,
+      );
+      if (waiting.length > 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await deleter.commitTransaction();
+    await deleter.release();
+    await recompute;
+    expect(await count('compliance_statuses', trainee)).toBe(0);
+    expect(await count('compliance_flags', trainee)).toBe(0);
   });
 });

@@ -49,7 +49,7 @@ describe('scenario: every kind of total counts its own hours from every year it 
   it('under the notice: appointment hours of all years, this year only for continuing and methods', async () => {
     const expected = { 'appointment@0': '13.00', 'continuing@2026': '1.50', 'methods@2026': '9.00' };
     expect(await accrued()).toEqual(expected);
-    await h.db.query('TRUNCATE compliance_statuses, compliance_flags');
+    await h.db.query('TRUNCATE compliance_statuses, compliance_flag_history');
     await h.engine.recomputeAll({ year: 2026 });
     expect(await accrued()).toEqual(expected);
   });
@@ -88,7 +88,7 @@ describe('scenario: every kind of total counts its own hours from every year it 
     // One trainee (the accrual's path), a cold full run (bulk insert) and a steady full run (diff).
     await h.engine.recomputeTrainee(trainee);
     expect(await accrued()).toEqual(expected);
-    await h.db.query('TRUNCATE compliance_statuses, compliance_flags');
+    await h.db.query('TRUNCATE compliance_statuses, compliance_flag_history');
     await h.engine.recomputeAll({ year: 2026 });
     expect(await accrued()).toEqual(expected);
     expect(await h.engine.recomputeAll({ year: 2026 })).toMatchObject({ changed: 0, removed: 0 });

@@ -130,8 +130,9 @@ describe('appointment refusals and renewal', () => {
       `SELECT r.id, r.rule_set_id, r.code FROM requirement_rules r WHERE r.period = 'calendar_year' ORDER BY r.sort_order LIMIT 1`,
     );
     await ds.query(
-      `INSERT INTO compliance_statuses (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
-       VALUES ($1, $2, 2024, $3, $4, 14, 10, 4, 'shortfall', true, now())`,
+      `INSERT INTO compliance_statuses (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at,
+                                        flag_raised_at, flag_raised_state)
+       VALUES ($1, $2, 2024, $3, $4, 14, 10, 4, 'shortfall', true, now(), now(), 'shortfall')`,
       [c.userId, rule.code, rule.rule_set_id, rule.id],
     );
     const res = await post('/registry/appointments', appointmentBody({ username: c.username }));

@@ -4237,8 +4237,6 @@ export type components = {
             requirements: components["schemas"]["RequirementOutlookDto"][];
         };
         ComplianceFlagDto: {
-            /** Format: uuid */
-            id: string;
             requirement: string;
             periodYear: number;
             state: string;

@@ -1,19 +1,19 @@
 import { defineQuery, defineTemplate } from '@cqo/core';
-import { PUBLIC_USER_ACCOUNTS } from '@cqo/identity';
 import { PUBLIC_REGIONS } from '@cqo/organizations';
 import { PUBLIC_TRAINEE_SUBJECTS } from '@cqo/trainees';
 import type { SumColumn } from '../requirement-judgement';
 import { ACCRUED_SQL, meetsSql, SUM_COLUMN_NAMES, sumColumns } from '../requirement-judgement';
 
-// SQL of the compliance engine (ComplianceEngine). Tables: compliance_statuses,
-// compliance_flags, requirement_rules, credit_entries, the serving_cqo_terms view and the
+// SQL of the compliance engine (ComplianceEngine). Tables: compliance_statuses (with their open
+// flags), compliance_flag_history, requirement_rules, credit_entries, the serving_cqo_terms view and the
 // governing_rule_set_id function (credit-hours); regions, trainees and accounts through their
 // owners' public views.
 
 /**
  * One set-based statement recomputes the statuses of every trainee in a uuid range for one
  * year (and, for the open year, the `once` requirements), maintains their flags, and writes only
- * the rows whose values changed (flags follow those rows). Parameters:
+ * the rows whose values changed (an open flag is part of its row; a cleared one is appended to
+ * the history). Parameters:
  *   $1/$2 the trainee id range, $3 the year, $4 whether the year has closed, $5 the share of the
  *   year elapsed, $6 include `once` rules, $7 now, $8 today (CST).
  *
@@ -99,18 +99,29 @@ judged AS (
 )
 `;
 
-/** The general write: only new, different or vanished rows are written; flags follow them. */
+/** A judged row's state raises (or keeps open) a shortfall flag. */
+const FLAGGED = (state: string) => `${state} IN ('at_risk', 'shortfall')`;
+
+/**
+ * The general write: only new, different or vanished rows are written. The open flag is part of
+ * the status row: raised (now, with the new state) when the state becomes at risk or short, kept
+ * while it stays so, and when it no longer is (or the row vanishes) cleared into
+ * compliance_flag_history with the state that cleared it.
+ */
 const DIFF_WRITE_SQL = `,
 existing AS (
-  SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final
+  SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final, cs.flag_raised_at, cs.flag_raised_state
     FROM compliance_statuses cs
    WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
      AND (cs.period_year = $3::int OR ($6::boolean AND cs.period_year = 0))
 ),
 -- Only new, different or vanished rows are written (the bucket locks keep this read current). Rules
 -- never change, so rule, accrued, state and final determine the rest of a row.
-diff AS (
-  SELECT j.*, e.trainee_id AS old_trainee_id, e.requirement AS old_requirement, e.period_year AS old_period_year
+diff AS MATERIALIZED (
+  SELECT j.*, e.trainee_id AS old_trainee_id, e.requirement AS old_requirement, e.period_year AS old_period_year,
+         e.state AS old_state, e.flag_raised_at AS old_flag_raised_at, e.flag_raised_state AS old_flag_raised_state,
+         CASE WHEN ${FLAGGED('j.state')} THEN COALESCE(e.flag_raised_at, $7::timestamptz) END AS flag_raised_at,
+         CASE WHEN ${FLAGGED('j.state')} THEN COALESCE(e.flag_raised_state, j.state) END AS flag_raised_state
     FROM judged j
     FULL JOIN existing e
       ON e.trainee_id = j.trainee_id AND e.requirement = j.requirement AND e.period_year = j.period_year
@@ -120,24 +131,24 @@ diff AS (
 -- New rows: a plain insert (the bucket locks rule out a concurrent writer of the same keys).
 inserted AS (
   INSERT INTO compliance_statuses
-         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
-  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
+         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at,
+          flag_raised_at, flag_raised_state)
+  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz,
+         flag_raised_at, flag_raised_state
     FROM diff
    WHERE trainee_id IS NOT NULL AND old_trainee_id IS NULL
    ORDER BY trainee_id, requirement, period_year
-  RETURNING trainee_id, requirement, period_year, state
+  RETURNING 1
 ),
 updated AS (
   UPDATE compliance_statuses cs
      SET rule_set_id = d.rule_set_id, rule_id = d.rule_id, required = d.required, accrued = d.accrued,
-         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $7::timestamptz
+         shortfall = d.shortfall, state = d.state, final = d.final, updated_at = $7::timestamptz,
+         flag_raised_at = d.flag_raised_at, flag_raised_state = d.flag_raised_state
     FROM diff d
    WHERE d.trainee_id IS NOT NULL AND d.old_trainee_id IS NOT NULL
      AND cs.trainee_id = d.trainee_id AND cs.requirement = d.requirement AND cs.period_year = d.period_year
-  RETURNING cs.trainee_id, cs.requirement, cs.period_year, cs.state
-),
-upserted AS (
-  SELECT * FROM inserted UNION ALL SELECT * FROM updated
+  RETURNING 1
 ),
 -- A requirement the governing rule set no longer has.
 removed AS (
@@ -145,67 +156,53 @@ removed AS (
    USING diff d
    WHERE d.trainee_id IS NULL
      AND cs.trainee_id = d.old_trainee_id AND cs.requirement = d.old_requirement AND cs.period_year = d.old_period_year
-  RETURNING cs.trainee_id, cs.requirement, cs.period_year
+  RETURNING 1
 ),
--- Flags follow the status rows that changed: an open flag exists exactly while the state is at risk or short.
-raised AS (
-  INSERT INTO compliance_flags AS f (trainee_id, requirement, period_year, state, raised_state, raised_at)
-  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
-    FROM upserted WHERE state IN ('at_risk', 'shortfall')
-   ORDER BY trainee_id, requirement, period_year
-  ON CONFLICT (trainee_id, requirement, period_year) WHERE cleared_at IS NULL
-  DO UPDATE SET state = EXCLUDED.state WHERE f.state <> EXCLUDED.state
-  RETURNING (xmax = 0) AS inserted
-),
+-- Flags that clear: the state is no longer at risk or short, or the row is gone.
 cleared AS (
-  UPDATE compliance_flags f
-     SET cleared_at = $7::timestamptz, cleared_state = gone.state
-    FROM (SELECT trainee_id, requirement, period_year, state FROM upserted WHERE state NOT IN ('at_risk', 'shortfall')
-          UNION ALL
-          SELECT trainee_id, requirement, period_year, 'not_applicable' FROM removed) gone
-   WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND f.trainee_id = gone.trainee_id AND f.requirement = gone.requirement AND f.period_year = gone.period_year
+  INSERT INTO compliance_flag_history (trainee_id, requirement, period_year, state, raised_state, raised_at, cleared_at, cleared_state)
+  SELECT old_trainee_id, old_requirement, old_period_year, old_state, old_flag_raised_state, old_flag_raised_at, $7::timestamptz,
+         COALESCE(state, 'not_applicable')
+    FROM diff
+   WHERE old_flag_raised_at IS NOT NULL AND flag_raised_at IS NULL
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM upserted)::int AS changed,
+SELECT (SELECT count(*) FROM inserted)::int + (SELECT count(*) FROM updated)::int AS changed,
        (SELECT count(*) FROM removed)::int AS removed,
-       (SELECT count(*) FROM raised WHERE inserted)::int AS flags_raised,
-       (SELECT count(*) FROM cleared)::int AS flags_cleared
+       (SELECT count(*) FROM diff WHERE flag_raised_at IS NOT NULL AND old_flag_raised_at IS NULL)::int AS flags_raised,
+       (SELECT count(*) FROM cleared)::int AS flags_cleared,
+       (SELECT array_agg(DISTINCT rule_id) FROM diff WHERE trainee_id IS NOT NULL) AS rule_ids
 `;
 
 /**
- * The first judgement of a chunk (no status of these periods and no open flag in its range, as
- * on a cold run): every judged row is new, so they are inserted as they are, without reading
- * the (absent) existing rows, joining them or probing for conflicts, and the flags of the rows at
- * risk or short are inserted likewise. Same rows, flags and counts as the general write would give.
+ * The first judgement of a chunk (no status of these periods in its range, as on a cold run):
+ * every judged row is new, so they are inserted as they are, with the flags of the rows at risk
+ * or short raised in the same rows, without reading the (absent) existing rows or joining them.
+ * Same rows, flags and counts as the general write would give.
  */
 const BULK_INSERT_SQL = `,
 inserted AS (
   INSERT INTO compliance_statuses
-         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at)
-  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz
+         (trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, updated_at,
+          flag_raised_at, flag_raised_state)
+  SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz,
+         CASE WHEN ${FLAGGED('state')} THEN $7::timestamptz END, CASE WHEN ${FLAGGED('state')} THEN state END
     FROM judged
    ORDER BY trainee_id, requirement, period_year
-  RETURNING trainee_id, requirement, period_year, state
-),
-raised AS (
-  INSERT INTO compliance_flags (trainee_id, requirement, period_year, state, raised_state, raised_at)
-  SELECT trainee_id, requirement, period_year, state, state, $7::timestamptz
-    FROM inserted WHERE state IN ('at_risk', 'shortfall')
-  RETURNING 1
+  RETURNING rule_id, flag_raised_at
 )
-SELECT (SELECT count(*) FROM inserted)::int AS changed,
-       0 AS removed,
-       (SELECT count(*) FROM raised)::int AS flags_raised,
-       0 AS flags_cleared
+SELECT count(*)::int AS changed, 0 AS removed, count(flag_raised_at)::int AS flags_raised, 0 AS flags_cleared,
+       array_agg(DISTINCT rule_id) AS rule_ids
+  FROM inserted
 `;
 
-/** The counts the recompute statement answers. */
+/** The counts the recompute statement answers, and the rules the rows it wrote name (null: none written). */
 export interface RecomputeRow {
   changed: number;
   removed: number;
   flags_raised: number;
   flags_cleared: number;
+  rule_ids: string[] | null;
 }
 
 /** The two ways of writing a chunk's verdicts. */
@@ -336,39 +333,20 @@ export const shareRulesInForce = defineQuery<[year: number, includeOnce: boolean
           FOR KEY SHARE OF r`,
 );
 
-/** No status of the periods judged and no open flag of them in the trainee id range. */
+/** No status of the periods judged in the trainee id range (an open flag is part of its status). */
 export const rangeUntouched = defineQuery<[lo: string, hi: string, year: number, includeOnce: boolean], { untouched: boolean }>(
   'creditHours.engine.rangeUntouched',
   `SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
-                           WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0)))
-          AND NOT EXISTS (SELECT 1 FROM compliance_flags f
-                           WHERE f.cleared_at IS NULL AND f.trainee_id BETWEEN $1::uuid AND $2::uuid
-                             AND (f.period_year = $3::int OR ($4::boolean AND f.period_year = 0))) AS untouched`,
+                           WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0))) AS untouched`,
 );
 
 /**
- * Rows written by this run (`updated_at` = `$3`) that name a missing trainee or a rule outside
- * their rule set. Each distinct trainee and each distinct (rule set, rule) pair is probed once,
- * not each row (a chunk writes three rows per trainee and names a handful of rules), and the
- * accounts are read only within the chunk's id range: without that bound the planner may hash
- * every account of the table for each chunk (a sequential scan of a million users per chunk).
+ * Of the rules that rows just written name, those that no longer exist. The rules judged with
+ * are held FOR KEY SHARE (shareRulesInForce) and a delete of a rule that a status names is
+ * refused, so this finds only a rule published and deleted again while the chunk ran.
  */
-export const orphanStatuses = defineQuery<[lo: string, hi: string, now: Date], { orphans: number }>(
-  'creditHours.engine.orphanStatuses',
-  `WITH written AS MATERIALIZED (
-     SELECT cs.trainee_id, cs.rule_set_id, cs.rule_id FROM compliance_statuses cs
-      WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid AND cs.updated_at = $3::timestamptz
-   ),
-   missing_trainees AS (
-     SELECT t.trainee_id FROM (SELECT DISTINCT trainee_id FROM written) t
-      WHERE NOT EXISTS (SELECT 1 FROM ${PUBLIC_USER_ACCOUNTS} u WHERE u.id = t.trainee_id AND u.id BETWEEN $1::uuid AND $2::uuid)
-   ),
-   foreign_rules AS (
-     SELECT p.rule_set_id, p.rule_id FROM (SELECT DISTINCT rule_set_id, rule_id FROM written) p
-      WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = p.rule_id AND r.rule_set_id = p.rule_set_id)
-   )
-   SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM missing_trainees) AND NOT EXISTS (SELECT 1 FROM foreign_rules) THEN 0
-               ELSE (SELECT count(*)::int FROM written w
-                      WHERE w.trainee_id IN (SELECT trainee_id FROM missing_trainees)
-                         OR (w.rule_set_id, w.rule_id) IN (SELECT rule_set_id, rule_id FROM foreign_rules)) END AS orphans`,
+export const missingRules = defineQuery<[ruleIds: string[]], { missing: number }>(
+  'creditHours.engine.missingRules',
+  `SELECT count(*)::int AS missing FROM unnest($1::uuid[]) AS w(id)
+        WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = w.id)`,
 );

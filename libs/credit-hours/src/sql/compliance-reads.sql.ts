@@ -5,8 +5,9 @@ import type { ComplianceState } from '../compliance-status.entity';
 import type { CreditCategory, CreditKind } from '../credit-entry.entity';
 import type { RequirementPeriod } from '../requirement-rule.entity';
 
-// SQL of the compliance reads (ComplianceQueries). Tables: compliance_statuses,
-// compliance_flags, requirement_rules (credit-hours); trainees, enterprises and regions through
+// SQL of the compliance reads (ComplianceQueries). Tables: compliance_statuses, the
+// compliance_flags view (open flags on the statuses and the cleared ones in compliance_flag_history),
+// requirement_rules (credit-hours); trainees, enterprises and regions through
 // their owners' public views.
 
 export interface StatusRow {
@@ -27,7 +28,6 @@ export interface StatusRow {
 }
 
 export interface FlagRow {
-  id: string;
   requirement: string;
   period_year: number;
   state: string;
@@ -53,7 +53,7 @@ export const traineeStatuses = defineQuery<[traineeId: string, year: number | nu
 
 export const traineeFlags = defineQuery<[traineeId: string], FlagRow>(
   'creditHours.complianceReads.traineeFlags',
-  'SELECT * FROM compliance_flags WHERE trainee_id = $1 ORDER BY raised_at DESC, id',
+  'SELECT * FROM compliance_flags WHERE trainee_id = $1 ORDER BY raised_at DESC, period_year DESC, requirement',
 );
 
 export const enterpriseRegionPath = defineQuery<[enterpriseId: string], { path: string }>(

@@ -4,11 +4,10 @@ import { PUBLIC_REGIONS } from '@cqo/organizations';
 import { PUBLIC_TRAINEES } from '@cqo/trainees';
 
 // SQL of yearly reminders (ComplianceRemindersService). Tables: requirement_rule_sets,
-// requirement_rules, compliance_flags, compliance_statuses (credit-hours); regions, trainees and
+// requirement_rules, compliance_statuses with their open flags (credit-hours); regions, trainees and
 // the enterprise's admins through the public views of organizations, trainees and identity.
 
 export interface DueFlagRow {
-  id: string;
   trainee_id: string;
   requirement: string;
   state: string;
@@ -28,18 +27,23 @@ export const governingRuleSets = defineQuery<[year: number], { id: string; remin
         WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM ${PUBLIC_REGIONS} g)`,
 );
 
-/** A keyset page of the open yearly flags of one rule set. */
-export const openFlagsPage = defineQuery<[year: number, ruleSetId: string, after: string, limit: number], DueFlagRow>(
+/**
+ * A keyset page of the open yearly flags of one rule set, in trainee order after
+ * (`afterTrainee`, `afterRequirement`): the flagged statuses of the year (ix_compliance_statuses_flagged).
+ */
+export const openFlagsPage = defineQuery<
+  [year: number, ruleSetId: string, afterTrainee: string, afterRequirement: string, limit: number],
+  DueFlagRow
+>(
   'creditHours.reminders.openFlagsPage',
-  `SELECT f.id, f.trainee_id, f.requirement, f.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
+  `SELECT s.trainee_id, s.requirement, s.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
                   p.full_name, p.enterprise_id,
                   ${activeEnterpriseAdminIdsSql('p.enterprise_id')} AS admin_ids
-             FROM compliance_flags f
-             JOIN compliance_statuses s ON s.trainee_id = f.trainee_id AND s.requirement = f.requirement AND s.period_year = f.period_year
+             FROM compliance_statuses s
              JOIN requirement_rules r ON r.id = s.rule_id
-             JOIN ${PUBLIC_TRAINEES} p ON p.user_id = f.trainee_id
-            WHERE f.cleared_at IS NULL AND f.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
-              AND f.id > $3
-            ORDER BY f.id
-            LIMIT $4`,
+             JOIN ${PUBLIC_TRAINEES} p ON p.user_id = s.trainee_id
+            WHERE s.flag_raised_at IS NOT NULL AND s.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
+              AND (s.trainee_id, s.requirement) > ($3::uuid, $4::text)
+            ORDER BY s.trainee_id, s.requirement
+            LIMIT $5`,
 );

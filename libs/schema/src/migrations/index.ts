@@ -35,6 +35,7 @@ import { ExamItemReferencesSetBased1795673720000 } from './1795673720000-ExamIte
 import { ClaimEvidenceFileColumns1795674000000 } from './1795674000000-ClaimEvidenceFileColumns';
 import { XapiWindows1795674500000 } from './1795674500000-XapiWindows';
 import { LedgerAppointmentTotalsIndex1795675000000 } from './1795675000000-LedgerAppointmentTotalsIndex';
+import { ComplianceFlagsOnStatuses1795676000000 } from './1795676000000-ComplianceFlagsOnStatuses';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -73,4 +74,5 @@ export const ALL_MIGRATIONS = [
   ClaimEvidenceFileColumns1795674000000,
   XapiWindows1795674500000,
   LedgerAppointmentTotalsIndex1795675000000,
+  ComplianceFlagsOnStatuses1795676000000,
 ];

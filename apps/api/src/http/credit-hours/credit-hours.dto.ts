@@ -330,7 +330,6 @@ export class ComplianceStatusDto {
 }
 
 export class ComplianceFlagDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() requirement!: string;
   @ApiProperty() periodYear!: number;
   @ApiProperty() state!: string;
