@@ -8,7 +8,7 @@ import { AccrualService } from '@cqo/credit-hours';
 import type { TestContext } from '@cqo/testing';
 import { createTestContext } from '@cqo/testing';
 import { CreditHoursProcessor } from '../../../apps/worker/src/processors/credit-hours.processor';
-import { createTestWorker, eventually } from '../../support/worker';
+import { createTestWorker, eventually, within } from '../../support/worker';
 import { completion, insertTrainee, ledgerOf, recordCompletion, statusOf } from './support';
 
 /** The ledger never double-counts: duplicated deliveries, retries, crashes and killed workers. */
@@ -133,30 +133,51 @@ describe('accrual exactly once, through the real worker', () => {
       reached();
       return new Promise<string>(() => undefined); // hangs: the process is about to die
     });
-    // Keep the long-lived worker out of the way so the doomed one takes the job.
+    // Keep the long-lived worker out of the way so the doomed one takes the job. Fully paused: its
+    // jobs finish and its blocking fetch is dropped. pause(true) only stops fetches not yet begun,
+    // and an idle worker is always inside one (BZPOPMIN on the queue's marker, up to 10 s): when the
+    // job's marker woke it before the doomed worker, it took the job although paused, and the
+    // doomed worker never got there.
     const survivor = worker.get(CreditHoursProcessor).worker;
-    await survivor.pause(true);
+    await within(survivor.pause(), 10_000, 'the long-lived worker to finish its jobs and stop fetching');
     const trainee = await insertTrainee(db);
     try {
-      await recordCompletion(db, completion(trainee, { creditHours: '4' }));
-      await inside;
-      const doomedDb = doomed.get<DataSource>(getDataSourceToken());
-      // SIGKILL as PostgreSQL sees it: the connection drops, the open transaction rolls back.
-      const killed: unknown[] = await db.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-          WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%INSERT INTO credit_entries%'`,
-      );
-      expect(killed).toHaveLength(1);
-      await doomed.get(CreditHoursProcessor).worker.close(true);
-      await doomedDb.destroy().catch(() => undefined);
-      await doomed.close().catch(() => undefined);
+      try {
+        const eventId = await recordCompletion(db, completion(trainee, { creditHours: '4' }));
+        const job = jobIdFor('evt', eventId, 'credit-hours.accrue');
+        await within(inside, 10_000, `the doomed worker to take job ${job} and reach its credit.accrued write`);
+        // SIGKILL as PostgreSQL sees it: the connection drops, the open transaction rolls back.
+        const killed: unknown[] = await db.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%INSERT INTO credit_entries%'`,
+        );
+        expect(killed).toHaveLength(1);
+      } finally {
+        // Its accrual never settles, so nothing here may wait for it.
+        const doomedDb = doomed.get<DataSource>(getDataSourceToken());
+        await within(doomed.get(CreditHoursProcessor).worker.close(true), 5_000, "the doomed worker's BullMQ worker to close");
+        await within(
+          doomedDb.destroy().catch(() => undefined),
+          5_000,
+          "the doomed worker's connection pool to close",
+        );
+        await within(
+          doomed.close().catch(() => undefined),
+          15_000,
+          'the doomed worker to shut down',
+        );
+      }
     } finally {
-      await survivor.resume();
+      await within(survivor.resume(), 5_000, 'the long-lived worker to resume');
     }
     expect(await ledgerOf(db, trainee)).toEqual([]);
 
     // The job is stuck "active" under a dead lock; the reconciliation job finds the completion anyway.
-    await queue.add('credit-hours.reconcile', {}, { jobId: jobIdFor('reconcile-now', Date.now()) });
+    await within(
+      queue.add('credit-hours.reconcile', {}, { jobId: jobIdFor('reconcile-now', Date.now()) }),
+      5_000,
+      'Redis to take the reconciliation job',
+    );
     await eventually(async () => ((await ledgerOf(db, trainee)).length > 0 ? true : undefined), 15_000, 'reconciled accrual');
     expect(await ledgerOf(db, trainee)).toEqual([expect.objectContaining({ hours: '4.00' })]);
     expect(await accruedEvents(trainee)).toBe(1);
