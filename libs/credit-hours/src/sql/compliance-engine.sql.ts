@@ -99,6 +99,14 @@ judged AS (
 )
 `;
 
+/**
+ * New rows go in in primary-key order, so the key's index is appended to rather than split at
+ * random. Requirement codes are ASCII (rule-set.validation), whose byte order ("C") is the key's
+ * order, and comparing bytes spares the locale's comparison in the sort (about 5% of a cold run,
+ * bench:compliance).
+ */
+const PRIMARY_KEY_ORDER = 'trainee_id, requirement COLLATE "C", period_year';
+
 /** A judged row's state raises (or keeps open) a shortfall flag. */
 const FLAGGED = (state: string) => `${state} IN ('at_risk', 'shortfall')`;
 
@@ -137,7 +145,7 @@ inserted AS (
          flag_raised_at, flag_raised_state
     FROM diff
    WHERE trainee_id IS NOT NULL AND old_trainee_id IS NULL
-   ORDER BY trainee_id, requirement, period_year
+   ORDER BY ${PRIMARY_KEY_ORDER}
   RETURNING 1
 ),
 updated AS (
@@ -188,7 +196,7 @@ inserted AS (
   SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz,
          CASE WHEN ${FLAGGED('state')} THEN $7::timestamptz END, CASE WHEN ${FLAGGED('state')} THEN state END
     FROM judged
-   ORDER BY trainee_id, requirement, period_year
+   ORDER BY ${PRIMARY_KEY_ORDER}
   RETURNING rule_id, flag_raised_at
 )
 SELECT count(*)::int AS changed, 0 AS removed, count(flag_raised_at)::int AS flags_raised, 0 AS flags_cleared,
