@@ -15,6 +15,9 @@ export const QUALITY_QUALIFICATIONS: readonly QualityQualification[] = ['none', 
  * a roster or a lookup) and a masked form (to display); the whole value is never stored.
  */
 @Entity({ name: 'trainee_profiles' })
+// What compliance judges a trainee by (PUBLIC_TRAINEE_SUBJECTS), as INCLUDE columns of the id,
+// which TypeORM cannot declare; the migration owns it.
+@Index('ix_trainee_profiles_subjects', { synchronize: false })
 export class TraineeProfileEntity extends RowTimestamps {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;

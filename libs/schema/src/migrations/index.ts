@@ -36,6 +36,7 @@ import { ClaimEvidenceFileColumns1795674000000 } from './1795674000000-ClaimEvid
 import { XapiWindows1795674500000 } from './1795674500000-XapiWindows';
 import { LedgerAppointmentTotalsIndex1795675000000 } from './1795675000000-LedgerAppointmentTotalsIndex';
 import { ComplianceFlagsOnStatuses1795676000000 } from './1795676000000-ComplianceFlagsOnStatuses';
+import { TraineeSubjectsIndex1795676100000 } from './1795676100000-TraineeSubjectsIndex';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -75,4 +76,5 @@ export const ALL_MIGRATIONS = [
   XapiWindows1795674500000,
   LedgerAppointmentTotalsIndex1795675000000,
   ComplianceFlagsOnStatuses1795676000000,
+  TraineeSubjectsIndex1795676100000,
 ];

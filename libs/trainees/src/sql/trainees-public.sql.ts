@@ -35,6 +35,7 @@ export async function employerLinkOf(db: Queryable, userId: string): Promise<{ e
 /**
  * Trainees as compliance judges them (`JOIN ${PUBLIC_TRAINEE_SUBJECTS} tp ON tp.user_id = …`):
  * user_id, enterprise_id, enterprise_region_id (null without an enterprise), yearly_requirements_opt_in.
+ * A range of trainees reads as an index-only scan of ix_trainee_profiles_subjects.
  */
 export const PUBLIC_TRAINEE_SUBJECTS = `(SELECT p.user_id, p.enterprise_id, e.region_id AS enterprise_region_id, p.yearly_requirements_opt_in
        FROM trainee_profiles p LEFT JOIN ${PUBLIC_ENTERPRISES} e ON e.id = p.enterprise_id)`;
