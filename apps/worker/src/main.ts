@@ -6,14 +6,17 @@ import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false }).catch(
+  // createApplicationContext also initializes the app: the health port listens and the processors
+  // start inside it. The signal handlers go in first, on the app's promise, so a SIGTERM in that
+  // moment is a graceful stop too (npm start calls a worker running once its health port listens).
+  const starting = NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false, abortOnError: false }).catch(
     (error: unknown) => {
       throw isConnectionError(error) ? new ConfigError(describeConnectionError(config.databaseUrl, error)) : error;
     },
   );
+  closeOnSignals(starting, 'worker');
+  const app = await starting;
   app.useLogger(app.get(Logger));
-  closeOnSignals(app, 'worker');
-  await app.init();
 }
 
 main().catch((error: unknown) => {

@@ -13,8 +13,14 @@ export const SHUTDOWN_DEADLINE_MS = 9000;
  * seconds to finish the jobs in flight (an unfinished one goes back to its queue and is retried),
  * connections close. The closing hooks skip waiting on a dependency that is down; if they still
  * have not finished by the deadline, or on a second signal, the process exits at once with 1.
+ * `app` may be the promise of an app still starting, so the handlers can be in place before
+ * anything the app starts (a listening port, a job processor) is reachable.
  */
-export function closeOnSignals(app: INestApplicationContext, name: string, deadlineMs = SHUTDOWN_DEADLINE_MS): void {
+export function closeOnSignals(
+  app: INestApplicationContext | Promise<INestApplicationContext>,
+  name: string,
+  deadlineMs = SHUTDOWN_DEADLINE_MS,
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
@@ -25,13 +31,16 @@ export function closeOnSignals(app: INestApplicationContext, name: string, deadl
       process.exit(1);
     }, deadlineMs);
     force.unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`${name}: shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
+    // The app may still be starting (see the worker's main): it is closed once it is there.
+    Promise.resolve(app)
+      .then((started) => started.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`${name}: shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', onSignal);
   // Under `npm start` the primary forwards a stop as SIGTERM; the terminal's Ctrl-C reaches the
