@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Actor,
-  chinaYearOf,
-  Clock,
-  CommonErrors,
-  FieldIssue,
-  isUniqueViolation,
-  Page,
-  PageRequest,
-  Role,
-  runCommand,
-  runQuery,
-  runTemplatePage,
-} from '@cqo/core';
+import type { Actor, FieldIssue, Page, PageRequest } from '@cqo/core';
+import { chinaYearOf, Clock, CommonErrors, isUniqueViolation, Role, runCommand, runQuery, runTemplatePage } from '@cqo/core';
 import { CourseAccess } from './course-access';
 import {
   checkLessonFiles,

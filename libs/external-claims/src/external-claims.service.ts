@@ -2,19 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, FieldIssue, Page, PageRequest } from '@cqo/core';
 import {
-  Actor,
   checkEvidenceFile,
   chinaDateOf,
   chinaYearOf,
   Clock,
   CommonErrors,
-  FieldIssue,
   fieldLabel,
   normalizeHours,
   ObjectStorage,
-  Page,
-  PageRequest,
   Role,
   runCommand,
   runQuery,

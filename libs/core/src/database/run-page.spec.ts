@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { runPage, runTemplatePage } from './run-page';
+import { runPage, runPageWith, runTemplatePage } from './run-page';
 import { defineQuery, defineTemplate } from './sql-query';
 
 describe('runPage', () => {
@@ -30,6 +30,21 @@ describe('runPage', () => {
       [count.text, ['owner-1']],
       [rows.text, ['owner-1', 2, 2]],
     ]);
+  });
+
+  it("maps a page's rows together, once, awaiting the mapping", async () => {
+    const answers = [[{ total: '5' }], [{ id: 'a' }, { id: 'b' }]];
+    const queryRunner = { query: () => Promise.resolve({ records: answers.shift(), affected: 0 }) };
+    const db = { connection: {}, queryRunner } as unknown as EntityManager;
+    const calls: string[][] = [];
+
+    const sut = await runPageWith(db, { count, rows }, ['owner-1'], { page: 1, pageSize: 2 }, (page) => {
+      calls.push(page.map((r) => r.id));
+      return Promise.resolve(page.map((r, i) => `${i}:${r.id}`));
+    });
+
+    expect(sut).toEqual({ items: ['0:a', '1:b'], total: 5, page: 1, pageSize: 2 });
+    expect(calls).toEqual([['a', 'b']]);
   });
 
   it("numbers a template page's terms after the filter's parameters and maps the page's rows together", async () => {

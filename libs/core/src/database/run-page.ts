@@ -19,9 +19,20 @@ export async function runPage<P extends readonly unknown[], R, V>(
   page: PageRequest,
   view: (row: R) => V,
 ): Promise<Page<V>> {
+  return runPageWith(db, statements, params, page, (rows) => rows.map(view));
+}
+
+/** As {@link runPage}, with the page's rows mapped together by `views` (it may read more for the whole page). */
+export async function runPageWith<P extends readonly unknown[], R, V>(
+  db: Queryable,
+  statements: PagedStatements<P, R>,
+  params: P,
+  page: PageRequest,
+  views: (rows: R[]) => V[] | Promise<V[]>,
+): Promise<Page<V>> {
   const [{ total }] = await runQuery(db, statements.count, params);
   const rows = await runQuery(db, statements.rows, [...params, page.pageSize, offsetOf(page)]);
-  return pageOf(rows.map(view), Number(total), page);
+  return pageOf(await views(rows), Number(total), page);
 }
 
 /** The two templates of a counted listing whose filter is chosen at call time; the page's has a `page` fragment. */

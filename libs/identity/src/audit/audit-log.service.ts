@@ -85,21 +85,7 @@ export class AuditLogService {
       .skip(offsetOf(page))
       .take(page.pageSize)
       .getManyAndCount();
-    return pageOf(
-      rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        action: r.action,
-        actorId: r.actorId,
-        subjectId: r.subjectId,
-        username: r.username,
-        ip: r.ip,
-        requestId: r.requestId,
-        details: r.details,
-      })),
-      total,
-      page,
-    );
+    return pageOf(rows.map(toView), total, page);
   }
 
   /** Deletes rows older than `days` (never fewer than 180); returns how many. Idempotent. */
@@ -109,4 +95,9 @@ export class AuditLogService {
     const { rowCount } = await runCommand(this.dataSource, pruneAuditLog, [cutoff]);
     return rowCount;
   }
+}
+
+/** The columns an audit row shows; nothing else of the entity reaches the API. */
+function toView({ id, at, action, actorId, subjectId, username, ip, requestId, details }: AuditLogEntity): AuditLogView {
+  return { id, at, action, actorId, subjectId, username, ip, requestId, details };
 }

@@ -2,23 +2,19 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, AppConfig, Page, PageRequest } from '@cqo/core';
 import {
-  Actor,
   APP_CONFIG,
-  AppConfig,
   chinaDateOf,
   chinaYearOf,
   Clock,
   CommonErrors,
   DomainError,
-  offsetOf,
-  Page,
-  pageOf,
-  PageRequest,
   regionContains,
   Role,
   runCommand,
   runPage,
+  runPageWith,
   runQuery,
   safeFileName,
 } from '@cqo/core';
@@ -206,12 +202,11 @@ export class EnterpriseImportService {
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Page<ImportView>> {
-    const scopePath = this.scopeOf(actor);
-    const [{ total }] = await runQuery(this.dataSource, countImports, [scopePath]);
-    const ids = await runQuery(this.dataSource, importIds, [scopePath, page.pageSize, offsetOf(page)]);
-    const views: ImportView[] = [];
-    for (const r of ids) views.push(await this.view(r.id));
-    return pageOf(views, total, page);
+    return runPageWith(this.dataSource, { count: countImports, rows: importIds }, [this.scopeOf(actor)], page, async (ids) => {
+      const views: ImportView[] = [];
+      for (const r of ids) views.push(await this.view(r.id));
+      return views;
+    });
   }
 
   private scopeOf(actor: Actor): string {

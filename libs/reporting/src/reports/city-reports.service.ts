@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Actor, Page, PageRequest } from '@cqo/core';
 import {
-  Actor,
   Clock,
   CommonErrors,
   isUniqueViolation,
   ObjectStorage,
   OutboxWriter,
-  Page,
-  PageRequest,
   regionContains,
   Role,
   runCommand,

@@ -2,22 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  Actor,
-  chinaDateOf,
-  Clock,
-  CommonErrors,
-  ObjectStorage,
-  offsetOf,
-  Page,
-  pageOf,
-  PageRequest,
-  Role,
-  runCommand,
-  runPage,
-  runQuery,
-  safeFileName,
-} from '@cqo/core';
+import type { Actor, Page, PageRequest } from '@cqo/core';
+import { chinaDateOf, Clock, CommonErrors, ObjectStorage, Role, runCommand, runPage, runPageWith, runQuery, safeFileName } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
 import { currentYear } from '@cqo/credit-hours';
 import { APPRAISAL_RESULT_LABELS, AppraisalResult, EnterpriseYearlyReportEntity } from '../entities/yearly-report.entity';
@@ -35,6 +21,7 @@ import {
   registryCqoInPlace,
   reportDueRule,
 } from '../sql/reports.sql';
+import type { ReportListParams } from '../sql/reports.sql';
 
 /** The attached document: what a browser knows about it, and its bytes. */
 export interface UploadedFile {
@@ -263,10 +250,10 @@ export class EnterpriseReportsService {
     let own: string | null = null;
     if (actor.role === Role.EnterpriseAdmin) own = actor.enterpriseId;
     else scopePath = await regionFilterPath(this.dataSource, actor, filter.regionId);
-    const params = [scopePath, own, filter.year ?? null, filter.status ?? null, filter.mismatch ?? null] as const;
-    const [{ total }] = await runQuery(this.dataSource, countEnterpriseReports, [...params]);
-    const rows = await runQuery(this.dataSource, listEnterpriseReports, [...params, page.pageSize, offsetOf(page)]);
-    return pageOf(await this.withDueDates(rows), total, page);
+    const params: ReportListParams = [scopePath, own, filter.year ?? null, filter.status ?? null, filter.mismatch ?? null];
+    return runPageWith(this.dataSource, { count: countEnterpriseReports, rows: listEnterpriseReports }, params, page, (rows) =>
+      this.withDueDates(rows),
+    );
   }
 
   private async requireVisible(actor: Actor, id: string): Promise<EnterpriseYearlyReportEntity> {

@@ -99,7 +99,7 @@ const REPORT_FROM = `FROM enterprise_yearly_reports r JOIN ${PUBLIC_ENTERPRISE_R
 const REPORT_WHERE = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::uuid IS NULL OR r.enterprise_id = $2)
                      AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
                      AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5)`;
-type ReportListParams = [
+export type ReportListParams = [
   scopePath: string | null,
   enterpriseId: string | null,
   year: number | null,
