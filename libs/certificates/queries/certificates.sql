@@ -14,10 +14,7 @@ SELECT id FROM back UNION SELECT id FROM fwd;
 -- holder (certificates.holder)
 SELECT p.full_name, p.id_number_masked,
       COALESCE(p.enterprise_region_id, (SELECT id FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g WHERE parent_id IS NULL ORDER BY sort_order, code LIMIT 1)) AS region_id
- FROM (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-         e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-    FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-  FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p
+ FROM public_trainees p
 WHERE p.user_id = $1;
 
 -- insertVersion (certificates.insertVersion)

@@ -15,23 +15,17 @@ SELECT course_id, status, capacity, seats_taken FROM course_versions WHERE id = 
 
 -- staffEnrollments (courses.batch.staffEnrollments)
 SELECT e.id, e.trainee_id, e.course_version_id, v.title, v.category, v.kind, v.credit_hours, e.status, e.source, e.enrolled_at, e.completed_at,
-         (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS required_lessons,
-         (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
-           WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
-    FROM enrollments e
-    JOIN course_versions v ON v.id = e.course_version_id
-    JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) tp ON tp.user_id = e.trainee_id AND tp.enterprise_id = $2
-   WHERE e.trainee_id = ANY($1::uuid[]) AND e.status <> 'withdrawn'
-   ORDER BY e.enrolled_at DESC, e.id;
+      (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = v.id AND l.required) AS required_lessons,
+      (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
+        WHERE l.course_version_id = v.id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
+ FROM enrollments e
+ JOIN course_versions v ON v.id = e.course_version_id
+ JOIN public_trainees tp ON tp.user_id = e.trainee_id AND tp.enterprise_id = $2
+WHERE e.trainee_id = ANY($1::uuid[]) AND e.status <> 'withdrawn'
+ORDER BY e.enrolled_at DESC, e.id;
 
 -- traineeNames (courses.batch.traineeNames)
-SELECT user_id, full_name, id_number_masked FROM (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) t WHERE user_id = ANY($1);
+SELECT user_id, full_name, id_number_masked FROM public_trainees t WHERE user_id = ANY($1);
 
 -- traineesByUsername (courses.batch.traineesByUsername)
 SELECT id, username FROM (SELECT id, username, display_name, role, status, organization_id, enterprise_id, region_id,

@@ -125,17 +125,14 @@ UPDATE course_versions SET seats_taken = seats_taken - 1 WHERE id = $1;
 
 -- rosterQuery (courses.enrollments.roster)
 SELECT e.id, e.trainee_id, u.username, t.full_name, t.id_number_masked, t.enterprise_name, e.status, e.source,
-         e.enrolled_at, e.completed_at, e.final_exam_passed_at,
-         (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = e.course_version_id AND l.required) AS required_lessons,
-         (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
-           WHERE l.course_version_id = e.course_version_id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
-    FROM enrollments e JOIN (SELECT id, username, display_name FROM users) u ON u.id = e.trainee_id
-    LEFT JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) t ON t.user_id = e.trainee_id
-   WHERE e.course_version_id = $1 AND ($2::text IS NULL OR e.status = $2)
-   ORDER BY e.enrolled_at ASC, e.id ASC LIMIT $3 OFFSET $4;
+      e.enrolled_at, e.completed_at, e.final_exam_passed_at,
+      (SELECT count(*)::int FROM lessons l WHERE l.course_version_id = e.course_version_id AND l.required) AS required_lessons,
+      (SELECT count(*)::int FROM lessons l JOIN lesson_progress p ON p.lesson_id = l.id AND p.enrollment_id = e.id
+        WHERE l.course_version_id = e.course_version_id AND l.required AND p.completed_at IS NOT NULL) AS completed_required_lessons
+ FROM enrollments e JOIN (SELECT id, username, display_name FROM users) u ON u.id = e.trainee_id
+ LEFT JOIN public_trainees t ON t.user_id = e.trainee_id
+WHERE e.course_version_id = $1 AND ($2::text IS NULL OR e.status = $2)
+ORDER BY e.enrolled_at ASC, e.id ASC LIMIT $3 OFFSET $4;
 
 -- unfinishedHoursQuery (courses.enrollments.unfinishedHours)
 SELECT cv.category, cv.kind, sum(cv.credit_hours)::text AS hours, count(*)::int AS courses

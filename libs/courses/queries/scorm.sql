@@ -42,10 +42,7 @@ WHERE e.id = $1;
 
 -- scormLearnerQuery (courses.scorm.learner)
 SELECT u.username, tp.full_name FROM scorm_sessions s JOIN (SELECT id, username, display_name FROM users) u ON u.id = s.trainee_id
-LEFT JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) tp ON tp.user_id = u.id WHERE s.id = $1;
+LEFT JOIN public_trainees tp ON tp.user_id = u.id WHERE s.id = $1;
 
 -- scormProgressQuery (courses.scorm.progress)
 SELECT completed_at FROM lesson_progress WHERE enrollment_id = $1 AND lesson_id = $2;

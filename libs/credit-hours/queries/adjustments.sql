@@ -2,26 +2,20 @@
 
 -- auditLogPage (creditHours.adjustments.auditLogPage)
 SELECT a.*, u.display_name AS actor_name, c.hours, c.year FROM credit_audit_log a
-  JOIN credit_entries c ON c.id = a.entry_id
-  JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.actor_id
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id
-  LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
- WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND {{scope}}
-   ORDER BY a.created_at DESC, a.id {{page}};
+ JOIN credit_entries c ON c.id = a.entry_id
+ JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.actor_id
+ JOIN public_trainees p ON p.user_id = a.trainee_id
+ LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
+WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND {{scope}}
+  ORDER BY a.created_at DESC, a.id {{page}};
 
 -- countAuditLog (creditHours.adjustments.countAuditLog)
 SELECT count(*)::int AS total FROM credit_audit_log a
-  JOIN credit_entries c ON c.id = a.entry_id
-  JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.actor_id
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id
-  LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
- WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND {{scope}};
+ JOIN credit_entries c ON c.id = a.entry_id
+ JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.actor_id
+ JOIN public_trainees p ON p.user_id = a.trainee_id
+ LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
+WHERE ($1::uuid IS NULL OR a.trainee_id = $1) AND {{scope}};
 
 -- insertAudit (creditHours.adjustments.insertAudit)
 INSERT INTO credit_audit_log (actor_id, actor_role, action, trainee_id, entry_id, entry_year, reason, created_at)

@@ -46,8 +46,7 @@ serving AS (
          COALESCE(sv.nominated, false) AND NOT COALESCE(sv.now, false) AS nominated,
          {{sumsColumns}}
     FROM (SELECT p.user_id, p.enterprise_id, e.region_id AS enterprise_region_id, p.yearly_requirements_opt_in
-       FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-     FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) tp
+       FROM trainee_profiles p LEFT JOIN public_enterprises e ON e.id = p.enterprise_id) tp
     LEFT JOIN region_rs rr ON rr.region_id = tp.enterprise_region_id
     LEFT JOIN serving sv ON sv.trainee_id = tp.user_id
     {{sumsJoin}}

@@ -2,41 +2,34 @@
 
 -- complianceListPage (creditHours.complianceReads.listPage)
 SELECT s.*, r.name AS rule_name, r.category, r.kind, r.period,
-           p.full_name, p.enterprise_id, p.enterprise_name, g.name AS region_name
-      FROM compliance_statuses s
-  JOIN requirement_rules r ON r.id = s.rule_id
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = s.trainee_id
-  LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
- WHERE s.period_year IN ($1, 0)
-   AND ($2::text IS NULL OR s.requirement = $2)
-   AND ($3::text IS NULL OR s.state = $3)
-   AND ($4::uuid IS NULL OR p.enterprise_id = $4)
-   AND ($5::uuid IS NULL OR (g.path = (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) OR g.path LIKE (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) || '/%'))
-   AND {{scope}}
-     ORDER BY p.full_name, s.trainee_id, s.period_year DESC, r.sort_order
-     {{page}};
+          p.full_name, p.enterprise_id, p.enterprise_name, g.name AS region_name
+     FROM compliance_statuses s
+ JOIN requirement_rules r ON r.id = s.rule_id
+ JOIN public_trainees p ON p.user_id = s.trainee_id
+ LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
+WHERE s.period_year IN ($1, 0)
+  AND ($2::text IS NULL OR s.requirement = $2)
+  AND ($3::text IS NULL OR s.state = $3)
+  AND ($4::uuid IS NULL OR p.enterprise_id = $4)
+  AND ($5::uuid IS NULL OR (g.path = (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) OR g.path LIKE (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) || '/%'))
+  AND {{scope}}
+    ORDER BY p.full_name, s.trainee_id, s.period_year DESC, r.sort_order
+    {{page}};
 
 -- countComplianceList (creditHours.complianceReads.countList)
 SELECT count(*)::int AS total FROM compliance_statuses s
-  JOIN requirement_rules r ON r.id = s.rule_id
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = s.trainee_id
-  LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
- WHERE s.period_year IN ($1, 0)
-   AND ($2::text IS NULL OR s.requirement = $2)
-   AND ($3::text IS NULL OR s.state = $3)
-   AND ($4::uuid IS NULL OR p.enterprise_id = $4)
-   AND ($5::uuid IS NULL OR (g.path = (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) OR g.path LIKE (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) || '/%'))
-   AND {{scope}};
+ JOIN requirement_rules r ON r.id = s.rule_id
+ JOIN public_trainees p ON p.user_id = s.trainee_id
+ LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = p.enterprise_region_id
+WHERE s.period_year IN ($1, 0)
+  AND ($2::text IS NULL OR s.requirement = $2)
+  AND ($3::text IS NULL OR s.state = $3)
+  AND ($4::uuid IS NULL OR p.enterprise_id = $4)
+  AND ($5::uuid IS NULL OR (g.path = (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) OR g.path LIKE (SELECT x.path FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) x WHERE x.id = $5) || '/%'))
+  AND {{scope}};
 
 -- enterpriseRegionPath (creditHours.complianceReads.enterpriseRegionPath)
-SELECT e.region_path AS path FROM (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
+SELECT e.region_path AS path FROM public_enterprises e WHERE e.id = $1;
 
 -- traineeFlags (creditHours.complianceReads.traineeFlags)
 SELECT * FROM compliance_flags WHERE trainee_id = $1 ORDER BY raised_at DESC, period_year DESC, requirement;

@@ -6,17 +6,14 @@ WHERE id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM (SELECT i
 
 -- openFlagsPage (creditHours.reminders.openFlagsPage)
 SELECT s.trainee_id, s.requirement, s.state, s.required, s.accrued, s.shortfall, r.name AS rule_name,
-             p.full_name, p.enterprise_id,
-             ARRAY(SELECT u.id FROM users u
-            WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
-            ORDER BY u.id) AS admin_ids
-        FROM compliance_statuses s
-        JOIN requirement_rules r ON r.id = s.rule_id
-        JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = s.trainee_id
-       WHERE s.flag_raised_at IS NOT NULL AND s.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
-         AND (s.trainee_id, s.requirement) > ($3::uuid, $4::text)
-       ORDER BY s.trainee_id, s.requirement
-       LIMIT $5;
+      p.full_name, p.enterprise_id,
+      ARRAY(SELECT u.id FROM users u
+     WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
+     ORDER BY u.id) AS admin_ids
+ FROM compliance_statuses s
+ JOIN requirement_rules r ON r.id = s.rule_id
+ JOIN public_trainees p ON p.user_id = s.trainee_id
+WHERE s.flag_raised_at IS NOT NULL AND s.period_year = $1 AND s.rule_set_id = $2 AND r.period = 'calendar_year'
+  AND (s.trainee_id, s.requirement) > ($3::uuid, $4::text)
+ORDER BY s.trainee_id, s.requirement
+LIMIT $5;

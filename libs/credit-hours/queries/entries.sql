@@ -21,7 +21,4 @@ ORDER BY e.occurred_at DESC, e.created_at DESC, e.id
 LIMIT $3 OFFSET $4;
 
 -- traineeScopeQuery (creditHours.entries.traineeScope)
-SELECT p.enterprise_id, p.enterprise_region_path AS path FROM (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p WHERE p.user_id = $1;
+SELECT p.enterprise_id, p.enterprise_region_path AS path FROM public_trainees p WHERE p.user_id = $1;

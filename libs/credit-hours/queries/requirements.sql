@@ -2,46 +2,40 @@
 
 -- appointmentTrainingAsOfQuery (creditHours.requirements.appointmentTrainingAsOf)
 WITH asked AS (
-    SELECT DISTINCT q.trainee_id, q.as_of, extract(year FROM q.as_of)::int AS year
-      FROM unnest($1::uuid[], $2::date[]) AS q(trainee_id, as_of)),
-  subjects AS (
-    SELECT q.trainee_id, q.as_of, governing_rule_set_id(tp.enterprise_region_id, q.year) AS rule_set_id
-      FROM asked q JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) tp ON tp.user_id = q.trainee_id),
-  sums AS (
-    SELECT q.trainee_id, q.as_of, COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment' AND c.year = q.year), 0) AS c1a_year,
-    COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment'), 0) AS c1a_all,
-    COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing' AND c.year = q.year), 0) AS c1c_year,
-    COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing'), 0) AS c1c_all,
-    COALESCE(sum(c.hours) FILTER (WHERE c.category = 2 AND c.year = q.year), 0) AS c2_year,
-    COALESCE(sum(c.hours) FILTER (WHERE c.category = 2), 0) AS c2_all
-      FROM asked q JOIN credit_entries c ON c.trainee_id = q.trainee_id
-     WHERE c.occurred_at < (q.as_of + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-     GROUP BY q.trainee_id, q.as_of)
-  SELECT j.trainee_id, j.as_of::text AS as_of, j.required::text, j.accrued::text, (j.accrued >= j.required) AS met
-    FROM (SELECT s.trainee_id, s.as_of, r.min_hours AS required,
-    CASE
-      WHEN x.trainee_id IS NULL THEN 0
-      WHEN r.period = 'once' THEN
-        CASE WHEN r.category = 2 THEN x.c2_all
-             WHEN r.kind = 'appointment' THEN x.c1a_all
-             ELSE x.c1c_all + CASE WHEN r.count_appointment_hours THEN x.c1a_all ELSE 0 END END
-      ELSE
-        CASE WHEN r.category = 2 THEN x.c2_year
-             WHEN r.kind = 'appointment' THEN x.c1a_year
-             ELSE x.c1c_year + CASE WHEN r.count_appointment_hours THEN x.c1a_year ELSE 0 END END
-    END AS accrued
-            FROM subjects s
-            JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND r.period = 'once' AND r.kind = 'appointment'
-            LEFT JOIN sums x ON x.trainee_id = s.trainee_id AND x.as_of = s.as_of) j;
+  SELECT DISTINCT q.trainee_id, q.as_of, extract(year FROM q.as_of)::int AS year
+    FROM unnest($1::uuid[], $2::date[]) AS q(trainee_id, as_of)),
+subjects AS (
+  SELECT q.trainee_id, q.as_of, governing_rule_set_id(tp.enterprise_region_id, q.year) AS rule_set_id
+    FROM asked q JOIN public_trainees tp ON tp.user_id = q.trainee_id),
+sums AS (
+  SELECT q.trainee_id, q.as_of, COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment' AND c.year = q.year), 0) AS c1a_year,
+  COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'appointment'), 0) AS c1a_all,
+  COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing' AND c.year = q.year), 0) AS c1c_year,
+  COALESCE(sum(c.hours) FILTER (WHERE c.category = 1 AND c.kind = 'continuing'), 0) AS c1c_all,
+  COALESCE(sum(c.hours) FILTER (WHERE c.category = 2 AND c.year = q.year), 0) AS c2_year,
+  COALESCE(sum(c.hours) FILTER (WHERE c.category = 2), 0) AS c2_all
+    FROM asked q JOIN credit_entries c ON c.trainee_id = q.trainee_id
+   WHERE c.occurred_at < (q.as_of + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+   GROUP BY q.trainee_id, q.as_of)
+SELECT j.trainee_id, j.as_of::text AS as_of, j.required::text, j.accrued::text, (j.accrued >= j.required) AS met
+  FROM (SELECT s.trainee_id, s.as_of, r.min_hours AS required,
+  CASE
+    WHEN x.trainee_id IS NULL THEN 0
+    WHEN r.period = 'once' THEN
+      CASE WHEN r.category = 2 THEN x.c2_all
+           WHEN r.kind = 'appointment' THEN x.c1a_all
+           ELSE x.c1c_all + CASE WHEN r.count_appointment_hours THEN x.c1a_all ELSE 0 END END
+    ELSE
+      CASE WHEN r.category = 2 THEN x.c2_year
+           WHEN r.kind = 'appointment' THEN x.c1a_year
+           ELSE x.c1c_year + CASE WHEN r.count_appointment_hours THEN x.c1a_year ELSE 0 END END
+  END AS accrued
+          FROM subjects s
+          JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND r.period = 'once' AND r.kind = 'appointment'
+          LEFT JOIN sums x ON x.trainee_id = s.trainee_id AND x.as_of = s.as_of) j;
 
 -- governingRuleSetQuery (creditHours.requirements.governingRuleSet)
-SELECT governing_rule_set_id(p.enterprise_region_id, $2::int) AS id FROM (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p WHERE p.user_id = $1;
+SELECT governing_rule_set_id(p.enterprise_region_id, $2::int) AS id FROM public_trainees p WHERE p.user_id = $1;
 
 -- verdictsQuery (creditHours.requirements.verdicts)
 SELECT s.requirement, r.name AS rule_name, r.category, r.kind, r.period, s.period_year, s.rule_set_id,

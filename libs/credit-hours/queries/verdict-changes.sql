@@ -10,17 +10,14 @@ JOIN compliance_statuses s ON s.rule_id = r.id WHERE s.trainee_id = $1 AND s.per
 
 -- whoToTell (creditHours.verdicts.whoToTell)
 SELECT p.full_name,
-         ARRAY(SELECT u.id FROM users u
-            WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
-            ORDER BY u.id) AS admin_ids,
-         ARRAY(SELECT u.id FROM users u JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) rg ON rg.id = u.region_id
-            WHERE u.role = 'regulator' AND u.status = 'active' AND rg.level = 'city'
-              AND (p.enterprise_region_path = rg.path OR p.enterprise_region_path LIKE rg.path || '/%') ORDER BY u.id) AS regulator_ids
-    FROM (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p
-   WHERE p.user_id = $1;
+      ARRAY(SELECT u.id FROM users u
+         WHERE u.role = 'enterprise_admin' AND u.status = 'active' AND u.enterprise_id = p.enterprise_id
+         ORDER BY u.id) AS admin_ids,
+      ARRAY(SELECT u.id FROM users u JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) rg ON rg.id = u.region_id
+         WHERE u.role = 'regulator' AND u.status = 'active' AND rg.level = 'city'
+           AND (p.enterprise_region_path = rg.path OR p.enterprise_region_path LIKE rg.path || '/%') ORDER BY u.id) AS regulator_ids
+ FROM public_trainees p
+WHERE p.user_id = $1;
 
 -- yearVerdicts (creditHours.verdicts.year)
 SELECT requirement, state, accrued::text AS accrued, final FROM compliance_statuses

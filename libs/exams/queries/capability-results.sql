@@ -5,10 +5,7 @@ SELECT c.*, t.full_name AS trainee_name,
      COALESCE(o.name, rr.name) AS conducted_by_name,
      t.enterprise_region_path AS trainee_region_path, o.region_path AS org_region_path, rr.path AS owner_region_path
 FROM capability_results c
-JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) t ON t.user_id = c.trainee_id
+JOIN public_trainees t ON t.user_id = c.trainee_id
 LEFT JOIN (SELECT o.id, o.name, o.region_id, r.path AS region_path
  FROM training_organizations o LEFT JOIN regions r ON r.id = o.region_id) o ON o.id = c.organization_id
 LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) rr ON rr.id = c.region_id WHERE {{condition}} ORDER BY c.concluded_at DESC, c.id {{page}};
@@ -19,10 +16,7 @@ SELECT c.*, t.full_name AS trainee_name,
        COALESCE(o.name, rr.name) AS conducted_by_name,
        t.enterprise_region_path AS trainee_region_path, o.region_path AS org_region_path, rr.path AS owner_region_path
   FROM capability_results c
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-          e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-     FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-   FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) t ON t.user_id = c.trainee_id
+  JOIN public_trainees t ON t.user_id = c.trainee_id
   LEFT JOIN (SELECT o.id, o.name, o.region_id, r.path AS region_path
    FROM training_organizations o LEFT JOIN regions r ON r.id = o.region_id) o ON o.id = c.organization_id
   LEFT JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) rr ON rr.id = c.region_id WHERE {{condition}}) x;

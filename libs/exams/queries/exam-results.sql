@@ -2,15 +2,12 @@
 
 -- allResults (exams.results.all)
 SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, t.enterprise_name,
-         a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
-    FROM exam_attempts a
-    JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.trainee_id
-    LEFT JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) t ON t.user_id = a.trainee_id
-   WHERE a.paper_id = $1
-   ORDER BY a.started_at DESC, a.id;
+      a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
+ FROM exam_attempts a
+ JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.trainee_id
+ LEFT JOIN public_trainees t ON t.user_id = a.trainee_id
+WHERE a.paper_id = $1
+ORDER BY a.started_at DESC, a.id;
 
 -- gradedItems (exams.results.gradedItems)
 SELECT a.id AS attempt_id, a.score, a.max_score, i.question_version_id, i.correct, i.points
@@ -19,15 +16,12 @@ WHERE a.paper_id = $1 AND a.status = 'submitted';
 
 -- resultsPage (exams.results.page)
 SELECT a.id, a.trainee_id, COALESCE(t.full_name, u.display_name) AS trainee_name, t.id_number_masked, t.enterprise_name,
-         a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
-    FROM exam_attempts a
-    JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.trainee_id
-    LEFT JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) t ON t.user_id = a.trainee_id
-   WHERE a.paper_id = $1 AND ($2::text IS NULL OR a.status = $2) AND ($3::boolean IS NULL OR a.passed = $3)
-   ORDER BY a.started_at DESC, a.id LIMIT $4 OFFSET $5;
+      a.attempt_no, a.status, a.started_at, a.submitted_at, a.submission, a.score, a.max_score, a.percent, a.passed
+ FROM exam_attempts a
+ JOIN (SELECT id, username, display_name FROM users) u ON u.id = a.trainee_id
+ LEFT JOIN public_trainees t ON t.user_id = a.trainee_id
+WHERE a.paper_id = $1 AND ($2::text IS NULL OR a.status = $2) AND ($3::boolean IS NULL OR a.passed = $3)
+ORDER BY a.started_at DESC, a.id LIMIT $4 OFFSET $5;
 
 -- resultsSummary (exams.results.summary)
 SELECT count(*) AS attempts, count(*) FILTER (WHERE a.status = 'submitted') AS graded, count(*) FILTER (WHERE a.passed) AS passed,

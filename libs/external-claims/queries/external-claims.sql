@@ -6,48 +6,33 @@ credit_entry_year = $7, decided_by = $5, decided_at = $6 WHERE id = $1;
 
 -- claimLimits (externalClaims.rules.limits)
 SELECT r.rule_set_id, r.max_category1_hours::text, r.max_category2_hours::text, r.late_window_days
-    FROM (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p
-    JOIN external_claim_rules r ON r.rule_set_id = governing_rule_set_id(p.enterprise_region_id, $2::int)
-   WHERE p.user_id = $1;
+ FROM public_trainees p
+ JOIN external_claim_rules r ON r.rule_set_id = governing_rule_set_id(p.enterprise_region_id, $2::int)
+WHERE p.user_id = $1;
 
 -- claimScope (externalClaims.claims.scope)
 SELECT c.trainee_id, c.enterprise_id, p.enterprise_id AS current_enterprise_id, e.region_path AS path, c.status, c.title, c.hours::text,
-         c.year, c.category, c.kind, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on
-    FROM external_hour_claims c
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = c.trainee_id
-  JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.enterprise_id
-   WHERE c.id = $1;
+       c.year, c.category, c.kind, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on
+  FROM external_hour_claims c
+JOIN public_trainees p ON p.user_id = c.trainee_id
+JOIN public_enterprises e ON e.id = c.enterprise_id
+ WHERE c.id = $1;
 
 -- claimsPage (externalClaims.claims.page)
 SELECT c.*, c.hours::text AS hours, c.approved_hours::text AS approved_hours,
-         to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
-         p.full_name AS trainee_name, e.name AS enterprise_name,
-         COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.file_content_type, 'size', v.file_size) ORDER BY v.file_storage_key)
-                     FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
-    FROM external_hour_claims c
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = c.trainee_id
-  JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.enterprise_id WHERE {{where}}
-   ORDER BY c.created_at DESC, c.id {{page}};
+       to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on,
+       p.full_name AS trainee_name, e.name AS enterprise_name,
+       COALESCE((SELECT json_agg(json_build_object('id', v.id, 'fileName', v.file_name, 'contentType', v.file_content_type, 'size', v.file_size) ORDER BY v.file_storage_key)
+                   FROM external_claim_evidence v WHERE v.claim_id = c.id), '[]') AS evidence
+  FROM external_hour_claims c
+JOIN public_trainees p ON p.user_id = c.trainee_id
+JOIN public_enterprises e ON e.id = c.enterprise_id WHERE {{where}}
+ ORDER BY c.created_at DESC, c.id {{page}};
 
 -- countClaims (externalClaims.claims.count)
 SELECT count(*)::int AS total FROM external_hour_claims c
-  JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = c.trainee_id
-  JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = c.enterprise_id WHERE {{where}};
+JOIN public_trainees p ON p.user_id = c.trainee_id
+JOIN public_enterprises e ON e.id = c.enterprise_id WHERE {{where}};
 
 -- endorseClaim (externalClaims.claims.endorse)
 UPDATE external_hour_claims SET status = 'endorsed', endorsed_by = $2, endorsed_at = $3 WHERE id = $1;

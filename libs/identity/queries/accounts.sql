@@ -7,8 +7,7 @@ SELECT expires_at FROM account_tokens WHERE token_hash = $1;
 SELECT id, username, display_name AS "displayName", email FROM users WHERE email = $1 AND status = 'active' ORDER BY id;
 
 -- enterpriseExists (identity.accounts.enterpriseExists)
-SELECT 1 AS found FROM (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
+SELECT 1 AS found FROM public_enterprises e WHERE e.id = $1;
 
 -- insertAccountToken (identity.accountTokens.insert)
 INSERT INTO account_tokens (user_id, purpose, token_hash, email, expires_at) VALUES ($1, $2, $3, $4, $5)

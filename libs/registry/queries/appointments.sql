@@ -14,13 +14,9 @@ SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS t
      p.full_name, p.id_number_masked,
      EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
 FROM cqo_appointments a
-JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = a.enterprise_id
+JOIN public_enterprises e ON e.id = a.enterprise_id
 JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id
-JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id WHERE a.id = $1;
+JOIN public_trainees p ON p.user_id = a.trainee_id WHERE a.id = $1;
 
 -- appointmentKeys (registry.appointments.keys)
 SELECT trainee_id, enterprise_id, status, appointed_on::text FROM cqo_appointments WHERE id = $1;
@@ -31,21 +27,16 @@ SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS t
      p.full_name, p.id_number_masked,
      EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
 FROM cqo_appointments a
-JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = a.enterprise_id
+JOIN public_enterprises e ON e.id = a.enterprise_id
 JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id
-JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id WHERE {{owner}} = $1 ORDER BY a.appointed_on DESC, a.id;
+JOIN public_trainees p ON p.user_id = a.trainee_id WHERE {{owner}} = $1 ORDER BY a.appointed_on DESC, a.id;
 
 -- countAppointments (registry.appointments.count)
-SELECT count(*)::int AS total FROM cqo_appointments a JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = a.enterprise_id JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%')
-   AND ($2::uuid IS NULL OR a.enterprise_id = $2)
-   AND ($3::text IS NULL OR a.status = $3)
-   AND ($4::uuid IS NULL OR a.enterprise_id = $4)
-   AND (NOT $5::boolean OR NOT a.eligible OR a.position_level = 'below_deputy');
+SELECT count(*)::int AS total FROM cqo_appointments a JOIN public_enterprises e ON e.id = a.enterprise_id JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%')
+AND ($2::uuid IS NULL OR a.enterprise_id = $2)
+AND ($3::text IS NULL OR a.status = $3)
+AND ($4::uuid IS NULL OR a.enterprise_id = $4)
+AND (NOT $5::boolean OR NOT a.eligible OR a.position_level = 'below_deputy');
 
 -- endAppointment (registry.appointments.end)
 UPDATE cqo_appointments SET status = 'ended', ended_on = $2, end_reason = $3, end_note = $4, ended_by = $5, updated_at = $6
@@ -89,13 +80,9 @@ SELECT a.*, a.appointed_on::text AS appointed_on_text, a.term_ends_on::text AS t
      p.full_name, p.id_number_masked,
      EXISTS (SELECT 1 FROM cqo_appointments n WHERE n.renewal_of = a.id) AS renewed
 FROM cqo_appointments a
-JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = a.enterprise_id
+JOIN public_enterprises e ON e.id = a.enterprise_id
 JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id
-JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-        e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-   FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%')
+JOIN public_trainees p ON p.user_id = a.trainee_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%')
     AND ($2::uuid IS NULL OR a.enterprise_id = $2)
     AND ($3::text IS NULL OR a.status = $3)
     AND ($4::uuid IS NULL OR a.enterprise_id = $4)
@@ -115,15 +102,11 @@ SELECT trainee_id, enterprise_id FROM cqo_appointments WHERE status = 'serving' 
 
 -- termsEndingSoon (registry.reminders.termsEndingSoon)
 SELECT a.id, a.trainee_id, a.enterprise_id, a.term_ends_on::text, p.full_name, e.name AS enterprise_name
-      FROM cqo_appointments a
-      JOIN (SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-       e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id) p ON p.user_id = a.trainee_id
-      JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = a.enterprise_id
-     WHERE a.status = 'serving' AND a.term_ends_on >= $1::date AND a.term_ends_on <= $1::date + $2::int
-     ORDER BY a.term_ends_on, a.id;
+ FROM cqo_appointments a
+ JOIN public_trainees p ON p.user_id = a.trainee_id
+ JOIN public_enterprises e ON e.id = a.enterprise_id
+WHERE a.status = 'serving' AND a.term_ends_on >= $1::date AND a.term_ends_on <= $1::date + $2::int
+ORDER BY a.term_ends_on, a.id;
 
 -- unusedBackdateApproval (registry.appointments.unusedBackdateApproval)
 SELECT id FROM appointment_backdate_approvals

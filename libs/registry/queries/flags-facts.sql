@@ -8,13 +8,11 @@ UPDATE trainee_facts SET state = $3, confirmed_by = $4, confirmed_at = $5 WHERE 
 
 -- declarationsOfTrainee (registry.declarations.ofTrainee)
 SELECT d.id, d.trainee_id, d.enterprise_id, e.name AS enterprise_name, d.declared_on::text, d.answers, d.any_disqualifying, d.note, d.created_at
-      FROM cqo_declarations d JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = d.enterprise_id
-     WHERE d.trainee_id = $1 ORDER BY d.declared_on DESC, d.created_at DESC, d.id;
+ FROM cqo_declarations d JOIN public_enterprises e ON e.id = d.enterprise_id
+WHERE d.trainee_id = $1 ORDER BY d.declared_on DESC, d.created_at DESC, d.id;
 
 -- enterpriseRegionPath (registry.facts.enterpriseRegionPath)
-SELECT e.region_path AS path FROM (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
+SELECT e.region_path AS path FROM public_enterprises e WHERE e.id = $1;
 
 -- flagById (registry.flags.byId)
 SELECT f.*, f.flagged_on::text AS flagged_on_text, u.display_name AS flagged_by_name FROM cqo_flags f LEFT JOIN (SELECT id, username, display_name FROM users) u ON u.id = f.flagged_by WHERE f.id = $1;

@@ -7,10 +7,8 @@ SELECT c.id, c.created_at, c.id_number_masked, c.id_number_hash, c.resolved_at,
 FROM id_number_collisions c
 JOIN trainee_profiles cp ON cp.user_id = c.user_id
 JOIN trainee_profiles hp ON hp.user_id = c.existing_user_id
-LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) ce ON ce.id = c.enterprise_id
-LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) he ON he.id = hp.enterprise_id WHERE c.id = $1 AND {{scope}} FOR UPDATE OF c, cp, hp;
+LEFT JOIN public_enterprises ce ON ce.id = c.enterprise_id
+LEFT JOIN public_enterprises he ON he.id = hp.enterprise_id WHERE c.id = $1 AND {{scope}} FOR UPDATE OF c, cp, hp;
 
 -- moveCollisionsToHolder (trainees.collisions.moveToHolder)
 UPDATE id_number_collisions SET existing_user_id = $2 WHERE id_number_hash = $3 AND existing_user_id = $1 AND resolved_at IS NULL AND id <> $4;
@@ -22,10 +20,8 @@ SELECT c.id, c.created_at, c.id_number_masked, c.id_number_hash, c.resolved_at,
 FROM id_number_collisions c
 JOIN trainee_profiles cp ON cp.user_id = c.user_id
 JOIN trainee_profiles hp ON hp.user_id = c.existing_user_id
-LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) ce ON ce.id = c.enterprise_id
-LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
- FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) he ON he.id = hp.enterprise_id WHERE c.resolved_at IS NULL AND {{scope}} ORDER BY c.created_at, c.id LIMIT 200;
+LEFT JOIN public_enterprises ce ON ce.id = c.enterprise_id
+LEFT JOIN public_enterprises he ON he.id = hp.enterprise_id WHERE c.resolved_at IS NULL AND {{scope}} ORDER BY c.created_at, c.id LIMIT 200;
 
 -- resolveCollision (trainees.collisions.resolve)
 UPDATE id_number_collisions SET resolved_at = $2, decision = $3, resolved_by = $4 WHERE id = $1;

@@ -6,8 +6,7 @@ quality_qualification, related_senior_title FROM trainee_profiles);
 
 -- PUBLIC_TRAINEE_SUBJECTS (public view PUBLIC_TRAINEE_SUBJECTS)
 (SELECT p.user_id, p.enterprise_id, e.region_id AS enterprise_region_id, p.yearly_requirements_opt_in
-  FROM trainee_profiles p LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id);
+FROM trainee_profiles p LEFT JOIN public_enterprises e ON e.id = p.enterprise_id);
 
 -- employerLinkQuery (trainees.public.employerLink)
 SELECT enterprise_id, COALESCE(employer_linked_at, created_at) AS linked_at FROM trainee_profiles WHERE user_id = $1;

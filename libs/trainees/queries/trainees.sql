@@ -18,12 +18,10 @@ SELECT user_id, full_name, id_number_masked, employer_linked_at FROM trainee_pro
 WHERE enterprise_id = $1 ORDER BY full_name, user_id LIMIT $2 OFFSET $3;
 
 -- enterpriseExists (trainees.profiles.enterpriseExists)
-SELECT 1 AS found FROM (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
+SELECT 1 AS found FROM public_enterprises e WHERE e.id = $1;
 
 -- enterpriseRegionPath (trainees.profiles.enterpriseRegionPath)
-SELECT e.region_path AS path FROM (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e WHERE e.id = $1;
+SELECT e.region_path AS path FROM public_enterprises e WHERE e.id = $1;
 
 -- idNumberHolder (trainees.profiles.idNumberHolder)
 SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1 AND ($2::uuid IS NULL OR user_id <> $2);
@@ -43,12 +41,10 @@ WHERE requested_enterprise_id = $1 ORDER BY employer_requested_at, user_id LIMIT
 
 -- profileById (trainees.profiles.byId)
 SELECT p.*, e.name AS enterprise_name, q.name AS pending_enterprise_name
-    FROM trainee_profiles p
-    LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) e ON e.id = p.enterprise_id
-    LEFT JOIN (SELECT e.id, e.name, e.region_id, r.path AS region_path
-FROM enterprises e LEFT JOIN regions r ON r.id = e.region_id) q ON q.id = p.requested_enterprise_id
-   WHERE p.user_id = $1;
+ FROM trainee_profiles p
+ LEFT JOIN public_enterprises e ON e.id = p.enterprise_id
+ LEFT JOIN public_enterprises q ON q.id = p.requested_enterprise_id
+WHERE p.user_id = $1;
 
 -- userIdByIdNumberHash (trainees.profiles.byIdNumberHash)
 SELECT user_id FROM trainee_profiles WHERE id_number_hash = $1;

@@ -37,6 +37,7 @@ import { XapiWindows1795674500000 } from './1795674500000-XapiWindows';
 import { LedgerAppointmentTotalsIndex1795675000000 } from './1795675000000-LedgerAppointmentTotalsIndex';
 import { ComplianceFlagsOnStatuses1795676000000 } from './1795676000000-ComplianceFlagsOnStatuses';
 import { TraineeSubjectsIndex1795676100000 } from './1795676100000-TraineeSubjectsIndex';
+import { PublicEnterprisesTraineesViews1795676200000 } from './1795676200000-PublicEnterprisesTraineesViews';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -77,4 +78,5 @@ export const ALL_MIGRATIONS = [
   LedgerAppointmentTotalsIndex1795675000000,
   ComplianceFlagsOnStatuses1795676000000,
   TraineeSubjectsIndex1795676100000,
+  PublicEnterprisesTraineesViews1795676200000,
 ];

@@ -9,11 +9,11 @@ import { PUBLIC_ENTERPRISES } from '@cqo/organizations';
 /**
  * Trainees as other libs' statements may join them (`JOIN ${PUBLIC_TRAINEES} t ON t.user_id = …`):
  * user_id, full_name, id_number_masked, enterprise_id, enterprise_name, enterprise_region_id,
- * enterprise_region_path (the enterprise columns null without an enterprise).
+ * enterprise_region_path (the enterprise columns null without an enterprise). The view
+ * `public_trainees` (on organizations' `public_enterprises`), declared in migration
+ * PublicEnterprisesTraineesViews1795676200000; its columns are trainees' promise to the other libs.
  */
-export const PUBLIC_TRAINEES = `(SELECT p.user_id, p.full_name, p.id_number_masked, p.enterprise_id,
-            e.name AS enterprise_name, e.region_id AS enterprise_region_id, e.region_path AS enterprise_region_path
-       FROM trainee_profiles p LEFT JOIN ${PUBLIC_ENTERPRISES} e ON e.id = p.enterprise_id)`;
+export const PUBLIC_TRAINEES = 'public_trainees';
 
 export const traineeRegionPathQuery = defineQuery<[userId: string], { path: string | null }>(
   'trainees.profiles.regionPath',
