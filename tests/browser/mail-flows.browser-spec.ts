@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { LiveServers } from '../support/browser';
 import { launchChromium, DESKTOP, PHONE, screenshots, signIn, startLiveServers } from '../support/browser';
+import type { World } from '../support/fixtures';
 import { seedWorld, TEST_PASSWORD, testIdNumber } from '../support/fixtures';
 import type { ReceivedMail, SmtpSink } from '../support/smtp-sink';
 import { startSmtpSink } from '../support/smtp-sink';
@@ -17,13 +18,14 @@ describe('mail flows in Chromium', () => {
   let smtp: SmtpSink;
   let servers: LiveServers;
   let browser: Browser;
+  let world: World;
   const failures: string[] = [];
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
     servers = await startLiveServers({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURITY: 'none' });
     browser = await launchChromium();
-    await seedWorld(servers.api);
+    world = await seedWorld(servers.api);
   });
 
   /** A trainee of the test's own with a mail address of its own: no test signs in as another's. */
@@ -139,13 +141,14 @@ describe('mail flows in Chromium', () => {
   });
 
   it('the admin 邮件 page lists an address the server refused', async () => {
+    const address = 'bounce-browser@example.test';
     const res = await servers.api.request({
       method: 'POST',
       url: '/auth/register',
       payload: {
         username: 'bouncy',
         password: TEST_PASSWORD,
-        email: 'bounce-browser@example.test',
+        email: address,
         fullName: '退信用户',
         idNumber: testIdNumber(56),
         educationLevel: 'bachelor',
@@ -155,16 +158,24 @@ describe('mail flows in Chromium', () => {
       },
     });
     expect(res.statusCode).toBe(201);
-    await eventually(async () => (smtp.attempts.get('bounce-browser@example.test') ? true : undefined), 20_000, 'the refused delivery');
+    await eventually(async () => (smtp.attempts.get(address) ? true : undefined), 20_000, 'the refused delivery');
+    // The worker commits the dead letter just after the refusal: wait for the list the page reads
+    // to hold it, then load the page once and let it render. (Reloading until the address showed
+    // could never end once the page was slower than a poll: each reload was checked before its
+    // list had come, and reloaded again.)
+    await eventually(
+      async () => {
+        const list = await servers.api.request({ method: 'GET', url: '/admin/mail/dead-letters', token: world.tokens.admin });
+        return (list.json() as { address: string }[]).some((d) => d.address === address) || undefined;
+      },
+      20_000,
+      'the dead letter in the admin API',
+    );
     await withPage(DESKTOP, async (page) => {
       await signIn(page, servers.baseUrl, 'admin', TEST_PASSWORD);
       await page.goto(`${servers.baseUrl}/app/admin/mail`);
       await page.getByRole('heading', { name: '退信名单' }).waitFor();
-      await eventually(
-        async () => ((await page.getByText('bounce-browser@example.test').count()) > 0 ? true : (await page.reload(), undefined)),
-        20_000,
-        'the dead letter on the page',
-      );
+      await page.getByRole('cell', { name: address, exact: true }).waitFor();
       await page.getByText('没有邮件。').waitFor(); // SMTP is configured: the catch-all is empty
     });
   });
