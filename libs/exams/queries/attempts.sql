@@ -8,7 +8,7 @@ FROM exam_attempts WHERE paper_id = $1 AND trainee_id = $2;
 -- attemptItems (exams.attempts.items)
 SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
       {{keyColumns}}
- FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+ FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id JOIN exam_attempts a ON a.id = i.attempt_id
 WHERE i.attempt_id = $1 ORDER BY i.position;
 
 -- countAnswerSave (exams.attempts.countAnswerSave)

@@ -6,25 +6,22 @@ SELECT status, trainee_id, deadline_at + grace_seconds * interval '1 second' AS 
 -- claimAndGrade (cqo_exam_grading_write)
 WITH claimed AS (
   UPDATE exam_attempts a
-     SET status = 'submitted', submitted_at = $2, score = $8, percent = $9, passed = $10,
+     SET status = 'submitted', submitted_at = $2, score = $7, percent = $8, passed = $9,
+         item_correct = $5, item_awarded_points = $6,
          -- A submit after the deadline and its grace counts as the deadline's.
          submission = CASE WHEN $2 > a.deadline_at + a.grace_seconds * interval '1 second' THEN 'deadline' ELSE $3 END
    WHERE a.id = $1 AND a.status = 'open' AND a.answer_saves = $4
      AND ($3 = 'trainee' OR a.deadline_at + a.grace_seconds * interval '1 second' <= $2)
   RETURNING a.id, a.paper_id, a.trainee_id, a.max_score, a.submitted_at, a.submission),
-graded AS (
-  UPDATE exam_attempt_items i SET correct = x.correct, awarded_points = x.awarded
-    FROM claimed, unnest($5::int[], $6::boolean[], $7::int[]) AS x(position, correct, awarded)
-   WHERE i.attempt_id = claimed.id AND i.position = x.position),
 -- A capability test's conclusion goes on the trainee's record (能力测试结论).
 conclusion AS (
   INSERT INTO capability_results (attempt_id, paper_id, trainee_id, organization_id, region_id, title, passed, score, max_score, percent, concluded_at)
-  SELECT c.id, c.paper_id, c.trainee_id, p.organization_id, p.region_id, p.title, $10, $8, c.max_score, $9, $2
+  SELECT c.id, c.paper_id, c.trainee_id, p.organization_id, p.region_id, p.title, $9, $7, c.max_score, $8, $2
     FROM claimed c JOIN exam_papers p ON p.id = c.paper_id
    WHERE p.kind = 'capability_test'
   ON CONFLICT (attempt_id) DO NOTHING),
 event AS (
-  INSERT INTO outbox_events (type, payload) SELECT $11, $12::jsonb FROM claimed)
+  INSERT INTO outbox_events (type, payload) SELECT $10, $11::jsonb FROM claimed)
 SELECT submitted_at, submission FROM claimed;
 
 -- claimLockedAtDeadline (exams.grading.claimLockedAtDeadline)
@@ -65,19 +62,15 @@ SELECT a.id, a.trainee_id, a.paper_id, a.attempt_no, a.status, a.answer_saves, a
 WHERE a.id = $1;
 
 -- writeLockedGrade (exams.grading.writeLockedGrade)
-WITH graded AS (
-  UPDATE exam_attempt_items i SET correct = x.correct, awarded_points = x.awarded
-    FROM unnest($2::int[], $3::boolean[], $4::int[]) AS x(position, correct, awarded)
-   WHERE i.attempt_id = $1 AND i.position = x.position
-  RETURNING 1),
+WITH
 -- A capability test's conclusion goes on the trainee's record (能力测试结论).
 conclusion AS (
   INSERT INTO capability_results (attempt_id, paper_id, trainee_id, organization_id, region_id, title, passed, score, max_score, percent, concluded_at)
-  SELECT a.id, a.paper_id, a.trainee_id, p.organization_id, p.region_id, p.title, $7, $5, a.max_score, $6, $8
+  SELECT a.id, a.paper_id, a.trainee_id, p.organization_id, p.region_id, p.title, $6, $4, a.max_score, $5, $7
     FROM exam_attempts a JOIN exam_papers p ON p.id = a.paper_id
    WHERE a.id = $1 AND p.kind = 'capability_test'
   ON CONFLICT (attempt_id) DO NOTHING
   RETURNING 1),
 event AS (
-  INSERT INTO outbox_events (type, payload) VALUES ($9, $10::jsonb) RETURNING 1)
-UPDATE exam_attempts SET score = $5, percent = $6, passed = $7 WHERE id = $1;
+  INSERT INTO outbox_events (type, payload) VALUES ($8, $9::jsonb) RETURNING 1)
+UPDATE exam_attempts SET score = $4, percent = $5, passed = $6, item_correct = $2, item_awarded_points = $3 WHERE id = $1;

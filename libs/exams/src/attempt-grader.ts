@@ -84,7 +84,6 @@ export class AttemptGrader {
         now,
         who.by,
         a.answer_saves,
-        items.map((i) => i.position),
         grade.items.map((g) => g.correct),
         grade.items.map((g) => g.awardedPoints),
         grade.score,
@@ -144,7 +143,6 @@ export class AttemptGrader {
       // Every item's grade, the capability conclusion, the score and the event: one statement.
       await runQuery(manager, sql.writeLockedGrade, [
         attemptId,
-        items.map((i) => i.position),
         grade.items.map((g) => g.correct),
         grade.items.map((g) => g.awardedPoints),
         grade.score,

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation }
 import { ExamAttemptEntity } from './exam-attempt.entity';
 import { QuestionVersionEntity } from './question-version.entity';
 
-/** One question of an attempt: the version shown, the option order shown, the answer, the grade. */
+/** One question of an attempt: the version shown, the option order shown, the answer (its grade is on the attempt). */
 @Entity({ name: 'exam_attempt_items' })
 export class ExamAttemptItemEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -39,10 +39,4 @@ export class ExamAttemptItemEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;
-
-  @Column({ type: 'boolean', nullable: true })
-  correct!: boolean | null;
-
-  @Column({ type: 'int', nullable: true })
-  awardedPoints!: number | null;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { AttemptStatus, RevealPolicy, Submission } from '../exam-types';
 import { ExamPaperEntity } from './exam-paper.entity';
@@ -14,6 +14,11 @@ import { ExamPaperEntity } from './exam-paper.entity';
 @Index('ux_exam_attempts_paper_id_trainee_id_attempt_no', ['paperId', 'traineeId', 'attemptNo'], { unique: true })
 @Index('ix_exam_attempts_trainee_id_started_at', ['traineeId', 'startedAt'])
 @Index('ix_exam_attempts_paper_id_submitted_at', ['paperId', 'submittedAt'])
+// The per-question grades are both there or both absent, one per question.
+@Check(
+  'ck_exam_attempts_item_grades',
+  '(item_correct IS NULL) = (item_awarded_points IS NULL) AND (item_correct IS NULL OR (cardinality(item_correct) = question_count AND cardinality(item_awarded_points) = question_count))',
+)
 export class ExamAttemptEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -83,6 +88,13 @@ export class ExamAttemptEntity {
 
   @Column({ type: 'boolean', nullable: true })
   passed!: boolean | null;
+
+  /** Each question's grade, indexed by its 1-based position (`item_correct[1]` is the first question's); written with the score. */
+  @Column({ type: 'boolean', array: true, nullable: true })
+  itemCorrect!: boolean[] | null;
+
+  @Column({ type: 'int', array: true, nullable: true })
+  itemAwardedPoints!: number[] | null;
 
   /** How many answer saves the attempt has had: grading claims it only if none happened since it read the answers. */
   @Column({ type: 'int', default: 0 })

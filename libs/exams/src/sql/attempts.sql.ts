@@ -75,8 +75,11 @@ export const saveAnswers = defineQuery<[attemptId: string, answersJson: string, 
           WHERE i.attempt_id = $1 AND i.position = x.position`,
 );
 
-/** The key columns of an item, read only when the paper's review policy shows them. */
-export const ITEM_KEY_COLUMNS = ', v.correct_option_ids, v.explanation, i.correct';
+/**
+ * The key columns of an item, read only when the paper's review policy shows them: its options' key
+ * and explanation, and its grade from the attempt's array.
+ */
+export const ITEM_KEY_COLUMNS = ', v.correct_option_ids, v.explanation, a.item_correct[i.position] AS correct';
 
 /** An attempt's items; `keyColumns` is {@link ITEM_KEY_COLUMNS} or empty. Row: GradedItemRow. */
 export const attemptItems = defineTemplate<'keyColumns'>(
@@ -84,7 +87,7 @@ export const attemptItems = defineTemplate<'keyColumns'>(
   ['keyColumns'],
   (f) => `SELECT i.position, i.points, i.option_order, i.selected_option_ids, v.type, v.stem, v.options
               ${f.keyColumns}
-         FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id
+         FROM exam_attempt_items i JOIN question_versions v ON v.id = i.question_version_id JOIN exam_attempts a ON a.id = i.attempt_id
         WHERE i.attempt_id = $1 ORDER BY i.position`,
 );
 

@@ -66,7 +66,7 @@ export const gradedItems = defineQuery<
   { attempt_id: string; score: number; max_score: number; question_version_id: string; correct: boolean; points: number }
 >(
   'exams.results.gradedItems',
-  `SELECT a.id AS attempt_id, a.score, a.max_score, i.question_version_id, i.correct, i.points
+  `SELECT a.id AS attempt_id, a.score, a.max_score, i.question_version_id, a.item_correct[i.position] AS correct, i.points
            FROM exam_attempts a JOIN exam_attempt_items i ON i.attempt_id = a.id
           WHERE a.paper_id = $1 AND a.status = 'submitted'`,
 );

@@ -38,6 +38,7 @@ import { LedgerAppointmentTotalsIndex1795675000000 } from './1795675000000-Ledge
 import { ComplianceFlagsOnStatuses1795676000000 } from './1795676000000-ComplianceFlagsOnStatuses';
 import { TraineeSubjectsIndex1795676100000 } from './1795676100000-TraineeSubjectsIndex';
 import { PublicEnterprisesTraineesViews1795676200000 } from './1795676200000-PublicEnterprisesTraineesViews';
+import { AttemptGradesOnAttempt1795676300000 } from './1795676300000-AttemptGradesOnAttempt';
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
   Foundation1795572187043,
@@ -79,4 +80,5 @@ export const ALL_MIGRATIONS = [
   ComplianceFlagsOnStatuses1795676000000,
   TraineeSubjectsIndex1795676100000,
   PublicEnterprisesTraineesViews1795676200000,
+  AttemptGradesOnAttempt1795676300000,
 ];
