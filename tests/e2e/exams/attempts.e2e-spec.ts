@@ -249,6 +249,24 @@ describe('exam attempts', () => {
     expect(shown.review.map((r: { correct: boolean }) => r.correct)).toEqual([false, false]);
   });
 
+  it('shows a graded attempt read again with each question graded in its position, as at submit', async () => {
+    clock.set(T0);
+    const fixed = [0, 1, 2].map((n) => ({ questionId: questionIds[n * 3] }));
+    const paperId = await createPaper(
+      api,
+      world.tokens.orgAdminA,
+      basePaper({ revealAnswers: 'always', passMarkPercent: 50, fixedQuestions: fixed, shuffleQuestions: true }),
+    );
+    const attempt = (await start(paperId)).json();
+    // Right, wrong, right by position (whatever question the shuffle put there).
+    await save(attempt.id, await answersFor(api, attempt, (p) => p !== 2));
+    const submitted = (await submit(attempt.id)).json();
+    expect(submitted.review.map((r: { correct: boolean }) => r.correct)).toEqual([true, false, true]);
+    const again = (await get(attempt.id)).json();
+    expect(again.review).toEqual(submitted.review);
+    expect(again.result).toEqual(submitted.result);
+  });
+
   it('never changes what a past attempt showed or how it was graded when a question is edited', async () => {
     clock.set(T0);
     const q = await createQuestion(api, world.tokens.orgAdminA, questionBodies.single(100));

@@ -88,6 +88,10 @@ describe('parallel submits of one attempt', () => {
     expect(completed).toHaveLength(1);
     const [enrollment] = await db.query('SELECT status, final_exam_passed_at FROM enrollments WHERE id = $1', [enrollmentId]);
     expect(enrollment).toEqual({ status: 'completed', final_exam_passed_at: new Date(responses[0].json().submittedAt) });
+    // Graded the locking way (a course exam): each question's grade is on the attempt, in position order.
+    expect(await db.query('SELECT item_correct, item_awarded_points FROM exam_attempts WHERE id = $1', [attempt.id])).toEqual([
+      { item_correct: [true, true, true, true, true], item_awarded_points: [1, 1, 1, 1, 1] },
+    ]);
     // A course exam is not a capability test: no conclusion is recorded for it.
     expect(await db.query('SELECT 1 FROM capability_results WHERE attempt_id = $1', [attempt.id])).toEqual([]);
   });
