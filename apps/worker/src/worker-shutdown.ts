@@ -1,17 +1,11 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { DependencyMonitor, JobName, RedisClient } from '@cqo/core';
+import { within } from './close-queues';
 import { JobHost } from './processors/job-host';
 
 /** Jobs in flight get this long to finish on a stop; the rest go back to their queues (BullMQ's stalled check). */
 export const JOB_GRACE_MS = 5000;
-
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
-}
 
 /**
  * Stops the BullMQ workers before Nest closes anything else, in bounded time whatever is down.
