@@ -1,9 +1,9 @@
-import type { LoggerService, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { Clock } from '@cqo/core';
+import { Clock, ForwardingLogger } from '@cqo/core';
 import { PasswordHasher } from '@cqo/identity';
 import type { TestContext } from '@cqo/testing';
 import { createTestContext } from '@cqo/testing';
@@ -35,26 +35,13 @@ export interface TestApiOptions {
  * `errorId` it answers with, so a test that meets a 500 can say what the server saw (the test
  * log level is otherwise silent). Only errors are kept, the last 50.
  */
-class ServerErrors implements LoggerService {
+class ServerErrors extends ForwardingLogger {
   private readonly entries: unknown[] = [];
-  /** Everything still goes to the app's own logger (pino), as main.ts sets it up. */
-  constructor(private readonly next: LoggerService) {}
-  log(message: unknown, ...rest: unknown[]): void {
-    this.next.log(message, ...rest);
-  }
-  warn(message: unknown, ...rest: unknown[]): void {
-    this.next.warn(message, ...rest);
-  }
-  debug(message: unknown, ...rest: unknown[]): void {
-    this.next.debug?.(message, ...rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]): void {
-    this.next.verbose?.(message, ...rest);
-  }
-  error(message: unknown, ...rest: unknown[]): void {
+  // Everything still goes on to the app's own logger (pino), as main.ts sets it up.
+  override error(message: unknown, ...rest: unknown[]): void {
     this.entries.push(message);
     if (this.entries.length > 50) this.entries.shift();
-    this.next.error(message, ...rest);
+    super.error(message, ...rest);
   }
   /** The stack (or message) of the error logged under the id a 500 answered with. */
   causeOf(body: string): string {

@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import { ForwardingLogger } from '@cqo/core';
 
 /** Nest's own start-up chatter (a line per module), which the API never logs either. */
 const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'NestApplicationContext']);
@@ -10,26 +10,9 @@ const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'NestApplic
  * begun in those first moments is logged, not lost (the outage line is written only once).
  * Nest's own lines about loading modules are dropped on the way.
  */
-export class WorkerLogger implements LoggerService {
-  constructor(private readonly next: LoggerService) {}
-
-  log(message: unknown, ...rest: unknown[]): void {
-    if (!isFramework(rest)) this.next.log(message, ...rest);
-  }
-  warn(message: unknown, ...rest: unknown[]): void {
-    this.next.warn(message, ...rest);
-  }
-  error(message: unknown, ...rest: unknown[]): void {
-    this.next.error(message, ...rest);
-  }
-  debug(message: unknown, ...rest: unknown[]): void {
-    this.next.debug?.(message, ...rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]): void {
-    this.next.verbose?.(message, ...rest);
-  }
-  fatal(message: unknown, ...rest: unknown[]): void {
-    this.next.fatal?.(message, ...rest);
+export class WorkerLogger extends ForwardingLogger {
+  override log(message: unknown, ...rest: unknown[]): void {
+    if (!isFramework(rest)) super.log(message, ...rest);
   }
 }
 

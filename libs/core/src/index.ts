@@ -16,6 +16,7 @@ export * from './outbox/outbox-events';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.writer';
 export * from './logging/logger-options';
+export * from './logging/forwarding-logger';
 export * from './access/actor';
 export * from './access/scope-policy';
 export * from './paging/page';
