@@ -8,7 +8,6 @@ import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import * as pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -46,7 +45,7 @@ let clients: ChildProcess | undefined;
 /** The bare baseline: public, no body, one primary-key read. It exists only in this bench's app. */
 @Controller('bench')
 class BaselineController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   @Get('baseline')
   @Public()

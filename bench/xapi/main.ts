@@ -8,7 +8,6 @@ import { cpus, loadavg } from 'node:os';
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, Role } from '@cqo/core';
@@ -49,7 +48,7 @@ Client.prototype.query = function (this: Client, ...args: unknown[]) {
 
 @Controller('bench')
 class BaselineController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   @Get('baseline')
   @Public()

@@ -1,8 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { AppConfig } from '@cqo/core';
-import { APP_CONFIG, requestIdOf } from '@cqo/core';
+import { AppConfig, requestIdOf } from '@cqo/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { JSON_BODY_LIMIT } from './http/common/file-upload';
@@ -87,7 +86,7 @@ export function configureApi(app: NestFastifyApplication): void {
     });
   app.useGlobalPipes(createValidationPipe());
   // The OpenAPI UI and document are public; production serves them only when asked (DOCS_ENABLED=true).
-  if (app.get<AppConfig>(APP_CONFIG).docsEnabled) serveApiDocs(app);
+  if (app.get(AppConfig).docsEnabled) serveApiDocs(app);
   // The web front end (dist/web, when built) at /app, beside the API.
   serveWebApp(app);
 }

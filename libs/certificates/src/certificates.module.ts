@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { AppConfig } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, runPrepared, runQuery, runTemplate } from '@cqo/core';
 import { regionPathOf } from '@cqo/organizations';
@@ -43,7 +42,7 @@ export class CertificatesRepository {
     (await runPrepared(this.dataSource, sql.nextSerialNumbers, [count])).map((r) => r.n),
   );
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
     return this.dataSource.manager;

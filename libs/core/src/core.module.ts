@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { FileSystemObjectStorage, ObjectStorage } from './storage/object-storage';
@@ -13,13 +13,13 @@ export class CoreModule {
     return {
       module: CoreModule,
       providers: [
-        { provide: APP_CONFIG, useValue: config },
+        { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
         OutboxWriter,
         { provide: ObjectStorage, useFactory: () => new FileSystemObjectStorage(config.storageDir) },
         DependencyMonitor,
       ],
-      exports: [APP_CONFIG, Clock, OutboxWriter, ObjectStorage, DependencyMonitor],
+      exports: [AppConfig, Clock, OutboxWriter, ObjectStorage, DependencyMonitor],
     };
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, chinaDateOf, Clock, FieldIssue, runCommand, runQuery } from '@cqo/core';
 import { CourseAccess } from './course-access';
@@ -72,7 +71,7 @@ const SIGN_COLUMNS: Record<string, string> = {
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
     private readonly completion: CourseCompletionService,
     private readonly resolver: TraineeResolver,

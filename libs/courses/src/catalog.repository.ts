@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, Page, PageRequest, runTemplatePage } from '@cqo/core';
 import { containsPattern } from './course-access';
@@ -31,7 +30,7 @@ export interface CatalogFilter {
 @Injectable()
 export class CatalogRepository {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly reader: CourseVersionReader,
     private readonly clock: Clock,
   ) {}

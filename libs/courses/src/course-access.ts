@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, CommonErrors, Role, runQuery, ScopePolicy } from '@cqo/core';
 import { organizationRegionPathQuery } from './sql/course-versions.sql';
@@ -13,7 +12,7 @@ export { SqlParams } from './sql/sql-params';
  */
 @Injectable()
 export class CourseAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Only an org admin of the owning organization edits its courses and records its attendance. */
   assertManages(actor: Actor, organizationId: string): void {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CourseCompletedEvent, OutboxWriter, runCommand, runQuery } from '@cqo/core';
 import { CompletionSource } from './entities/lesson-progress.entity';
@@ -33,7 +32,7 @@ type LockedEnrollment = LockedEnrollmentRow;
 @Injectable()
 export class CourseCompletionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
   ) {}
 

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, runQuery } from '@cqo/core';
+import { AppConfig, Clock, runQuery } from '@cqo/core';
 import { CourseKind, CourseVersionStatus, DeliveryMode } from './entities/course-version.entity';
 import { LessonType } from './entities/lesson.entity';
 import * as sql from './sql/course-versions.sql';
@@ -101,9 +100,9 @@ export function enrollmentOpenAt(
 @Injectable()
 export class CourseVersionReader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<VersionRow | null> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, FieldIssue, Page, PageRequest } from '@cqo/core';
 import { chinaYearOf, Clock, CommonErrors, isUniqueViolation, Role, runCommand, runQuery, runTemplatePage } from '@cqo/core';
@@ -41,7 +40,7 @@ const EDITABLE: readonly CourseVersionStatus[] = ['draft', 'returned'];
 @Injectable()
 export class CoursesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
     private readonly reader: CourseVersionReader,
     private readonly clock: Clock,

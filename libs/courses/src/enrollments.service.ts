@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
@@ -114,7 +113,7 @@ export interface RosterEntryView {
 @Injectable()
 export class EnrollmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
     private readonly completion: CourseCompletionService,
     private readonly clock: Clock,

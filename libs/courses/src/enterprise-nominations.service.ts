@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, Role, runCommand, runQuery } from '@cqo/core';
 import { AuditLogService } from '@cqo/identity';
@@ -62,7 +61,7 @@ export interface StaffEnrollmentView {
 @Injectable()
 export class EnterpriseNominationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly trainees: TraineesService,
     private readonly audit: AuditLogService,
     private readonly notifications: NotificationsService,

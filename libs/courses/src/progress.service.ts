@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, runCommand, runPrepared, runQuery } from '@cqo/core';
+import { Actor, AppConfig, Clock, CommonErrors, runCommand, runPrepared, runQuery } from '@cqo/core';
 import { ContentFilesService } from './content/content-files.service';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
@@ -125,11 +124,11 @@ export class ProgressService {
   });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly completion: CourseCompletionService,
     private readonly content: ContentFilesService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     // Provided by the exams lib (its question bank); absent, every check is a confirmation.
     @Optional() @Inject(ATTENTION_QUESTION_SOURCE) private readonly questions: AttentionQuestionSource | null = null,
   ) {}

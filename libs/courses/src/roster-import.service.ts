@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, FieldIssue, runCommand, runQuery } from '@cqo/core';
 import { CourseAccess } from './course-access';
@@ -42,7 +41,7 @@ export interface RosterReport {
 @Injectable()
 export class RosterImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
     private readonly resolver: TraineeResolver,
     private readonly clock: Clock,

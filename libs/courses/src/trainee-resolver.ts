@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldIssue, isValidChineseIdNumber, normalizePii, runQuery } from '@cqo/core';
 import { TraineesService } from '@cqo/trainees';
@@ -19,7 +18,7 @@ export interface ResolvedRow {
 @Injectable()
 export class TraineeResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly trainees: TraineesService,
   ) {}
 

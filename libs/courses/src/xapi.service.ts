@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery, SqlQuery } from '@cqo/core';
+import { Actor, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery, SqlQuery } from '@cqo/core';
 import { CourseCompletionService } from './course-completion.service';
 import { requiredSecondsOf } from './course-rules';
 import { CourseErrors } from './courses.errors';
@@ -103,12 +102,12 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 @Injectable()
 export class XapiService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly keys: XapiKeysService,
     private readonly completion: CourseCompletionService,
     private readonly cmi5: Cmi5Service,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /**

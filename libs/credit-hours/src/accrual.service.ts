@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CourseCompletedEvent, DomainError, FieldIssue, isPositiveHours, normalizeHours, runQuery } from '@cqo/core';
@@ -42,7 +41,7 @@ export class AccrualService {
   private readonly logger = new Logger(AccrualService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
   ) {}
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
@@ -60,7 +59,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @Injectable()
 export class AdjustmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
   ) {}

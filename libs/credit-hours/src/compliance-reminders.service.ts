@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, Clock, normalizeHours, runQuery } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
@@ -30,7 +29,7 @@ export class ComplianceRemindersService {
   private readonly logger = new Logger(ComplianceRemindersService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}

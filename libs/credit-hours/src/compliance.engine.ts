@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, Clock, runCommand, runQuery, runTemplate } from '@cqo/core';
 import { traineeCountEstimate } from '@cqo/trainees';
@@ -94,7 +93,7 @@ export class ComplianceEngine {
   private readonly logger = new Logger(ComplianceEngine.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly verdicts: VerdictChangesService,
   ) {}

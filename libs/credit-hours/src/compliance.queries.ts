@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, normalizeHours, Page, PageRequest, Role, runQuery, runTemplatePage, ScopePolicy } from '@cqo/core';
 import { CreditCategory, CreditKind } from './credit-entry.entity';
@@ -69,7 +68,7 @@ export interface ComplianceListFilter {
 @Injectable()
 export class ComplianceQueries {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly engine: ComplianceEngine,
   ) {}

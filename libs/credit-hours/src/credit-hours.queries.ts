@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, normalizeHours, Page, PageRequest, runPage, runQuery } from '@cqo/core';
 import { CreditCategory, CreditKind, CreditSource } from './credit-entry.entity';
@@ -47,7 +46,7 @@ export interface HoursSummary {
  */
 @Injectable()
 export class CreditHoursQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** A trainee's accrued hours by (year, category, kind), optionally narrowed. No scope check: for other libs. */
   async accruedHours(

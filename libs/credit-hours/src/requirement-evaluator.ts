@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, normalizeHours, runQuery, toCentiHours } from '@cqo/core';
 import { currentYear } from './compliance-period';
@@ -67,7 +66,7 @@ export function isMet(row: { state: ComplianceState; accrued: string; required: 
 @Injectable()
 export class RequirementEvaluator {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly engine: ComplianceEngine,
     private readonly clock: Clock,
   ) {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, normalizeHours, OutboxWriter, runQuery } from '@cqo/core';
 import { regionPathOf } from '@cqo/organizations';
@@ -50,7 +49,7 @@ export interface RuleSetView {
 @Injectable()
 export class RuleSetsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
   ) {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, OutboxWriter, runPrepared, runQuery } from '@cqo/core';
 import { CourseExamLink } from './course-exam-link';
@@ -43,7 +42,7 @@ const OPTIMISTIC_ROUNDS = 3;
 @Injectable()
 export class AttemptGrader {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly courses: CourseExamLink,
     private readonly versions: QuestionVersionCache,

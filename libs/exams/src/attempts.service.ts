@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
@@ -125,7 +124,7 @@ export interface AnswerInput {
 @Injectable()
 export class AttemptsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly draws: PaperDrawCache,
     private readonly versions: QuestionVersionCache,
     private readonly grader: AttemptGrader,

@@ -1,5 +1,4 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runQuery } from '@cqo/core';
 import { ATTENTION_QUESTION_SOURCE, AttentionQuestion, AttentionQuestionScope, AttentionQuestionSource } from '@cqo/courses';
@@ -12,7 +11,7 @@ import * as drawSql from './sql/draw.sql';
  */
 @Injectable()
 export class BankAttentionQuestions implements AttentionQuestionSource {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async draw(scope: AttentionQuestionScope): Promise<AttentionQuestion | null> {
     const rows = await runQuery(this.dataSource, drawSql.attentionQuestion, [scope.organizationId, scope.category, [...scope.topicCodes]]);

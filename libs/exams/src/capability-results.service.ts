@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, chinaDateOf, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionContains, Role, runTemplate } from '@cqo/core';
 import { traineeRegionPath } from '@cqo/trainees';
@@ -34,7 +33,7 @@ export interface CapabilityResultView {
  */
 @Injectable()
 export class CapabilityResultsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   listOwn(actor: Actor, page: PageRequest): Promise<Page<CapabilityResultView>> {
     return this.readPage('c.trainee_id = $1', [actor.userId], page);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, csvText, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
 import { ownerOf } from './exam-owner';
@@ -61,7 +60,7 @@ const METHOD =
 @Injectable()
 export class ExamResultsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly papers: PapersService,
   ) {}
 

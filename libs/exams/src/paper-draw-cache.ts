@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runQuery } from '@cqo/core';
 import { DrawCandidate } from './draw';
@@ -52,7 +51,7 @@ export class PaperDrawCache {
   private readonly entries = new Map<string, { source: Promise<PaperDrawSource>; loadedAt: number }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly pool: QuestionPoolRepository,
   ) {}
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, FieldIssue, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
 import { checkDrawable } from './draw';
@@ -68,7 +67,7 @@ export interface PaperView {
 @Injectable()
 export class PapersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly pool: QuestionPoolRepository,
     private readonly draws: PaperDrawCache,
     private readonly topics: TopicCatalog,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runQuery } from '@cqo/core';
 import { QuestionType, StoredOption } from './exam-types';
@@ -27,7 +26,7 @@ const MAX_ENTRIES = 50_000;
 export class QuestionVersionCache {
   private readonly entries = new Map<string, QuestionVersionBody>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** The bodies of the given versions; loads the missing ones in one statement. */
   async bodies(versionIds: readonly string[]): Promise<Map<string, QuestionVersionBody>> {

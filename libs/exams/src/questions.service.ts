@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, offsetOf, Page, pageOf, PageRequest, runTemplate } from '@cqo/core';
+import { Actor, AppConfig, Clock, offsetOf, Page, pageOf, PageRequest, runTemplate } from '@cqo/core';
 import { QuestionEntity } from './entities/question.entity';
 import { QuestionVersionEntity } from './entities/question-version.entity';
 import { ExamOwner, ownerColumns, ownerOf, ownerWhere } from './exam-owner';
@@ -59,11 +58,11 @@ export function newOptionId(): string {
 @Injectable()
 export class QuestionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly topics: TopicCatalog,
     private readonly draws: PaperDrawCache,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** The XLSX import template, its 知识点 drop-down listing the current topics. */

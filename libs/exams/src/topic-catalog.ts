@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { topicNames, topics } from '@cqo/courses';
 import { TopicCategory } from './exam-types';
@@ -15,7 +14,7 @@ const TTL_MS = 60_000;
 export class TopicCatalog {
   private cached?: { at: number; lookup: TopicLookup };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Every topic's name and category, for the import template's drop-down. */
   async names(): Promise<{ name: string; category: number }[]> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaYearStart, runQuery, toCentiHours } from '@cqo/core';
 import { CreditCategory } from '@cqo/credit-hours';
@@ -32,7 +31,7 @@ export function withinLimit(already: string, more: string, max: string): boolean
  */
 @Injectable()
 export class ExternalClaimRules {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async limitsFor(traineeId: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<ExternalClaimLimits | null> {
     const rows = await runQuery(manager, claimLimits, [traineeId, year]);

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, FieldIssue, Page, PageRequest } from '@cqo/core';
 import {
@@ -97,7 +96,7 @@ const CLAIM_STATUS_LABELS: Readonly<Record<ExternalClaimStatus, string>> = {
 @Injectable()
 export class ExternalClaimsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly rules: ExternalClaimRules,
     private readonly storage: ObjectStorage,

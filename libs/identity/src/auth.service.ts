@@ -1,8 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, Role } from '@cqo/core';
+import { Actor, AppConfig, Clock, Role } from '@cqo/core';
 import { AuditLogService } from './audit/audit-log.service';
 import { IdentityErrors } from './identity.errors';
 import { LoginProtectionService } from './login-protection.service';
@@ -44,7 +43,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -54,7 +53,7 @@ export class AuthService {
     private readonly audit: AuditLogService,
     private readonly policy: PasswordPolicy,
     private readonly totp: TotpService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /**

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, DomainError } from '@cqo/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, DomainError } from '@cqo/core';
 import { IdentityRedis } from './sessions/identity-redis';
 
 const ADDRESS_WINDOW_MS = 15 * 60_000;
@@ -43,7 +43,7 @@ export class LoginProtectionService {
 
   constructor(
     private readonly redis: IdentityRedis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   private keys(username: string, ip: string) {

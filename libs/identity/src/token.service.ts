@@ -1,7 +1,7 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, AppConfig, DomainError } from '@cqo/core';
+import { AppConfig, DomainError } from '@cqo/core';
 import { Actor, Role } from '@cqo/core';
 
 interface AccessClaims {
@@ -52,7 +52,7 @@ export class TokenService {
 
   constructor(
     private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.key = createSecretKey(Buffer.from(config.jwt.accessSecret));
   }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { APP_CONFIG, AppConfig, Clock } from '@cqo/core';
+import { AppConfig, Clock } from '@cqo/core';
 
 /**
  * TOTP (RFC 6238: SHA-1, 6 digits, 30 s, as every authenticator app expects). Secrets are kept
@@ -13,7 +13,7 @@ export class TotpService {
   private readonly key: Buffer;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
     this.key = createHash('sha256').update(`cqo-totp-secret:${config.piiHashKey}`).digest();

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@cqo/core';
 import { regionPathOf } from '@cqo/organizations';
@@ -7,7 +6,7 @@ import { UserEntity } from './user.entity';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ username: username.trim().toLowerCase() });

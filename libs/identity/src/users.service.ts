@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, runCommand, runQuery } from '@cqo/core';
 import { displayNamesOf, enterpriseExists, setDisplayName, lockUserStatus, organizationExists, regionExists } from './sql/accounts.sql';
@@ -60,7 +59,7 @@ const SCOPE_EXISTS = { organizationId: organizationExists, enterpriseId: enterpr
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly sessions: SessionStateService,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, offsetOf, Page, pageOf, PageRequest, runQuery } from '@cqo/core';
 import { insertNotificationQuery, notificationInsertSql } from './sql/notifications.sql';
@@ -48,7 +47,7 @@ export async function insertNotification(manager: EntityManager, input: NewNotif
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 

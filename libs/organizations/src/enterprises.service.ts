@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Actor, Clock, CommonErrors, isUniqueViolation, offsetOf, Page, pageOf, PageRequest, Role, runQuery, ScopePolicy } from '@cqo/core';
 import { AwardStanding, EnterpriseEntity } from './enterprise.entity';
@@ -52,7 +52,7 @@ export interface EnterpriseFilter {
 export class EnterprisesService {
   constructor(
     @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
     private readonly masterData: MasterDataService,
     private readonly clock: Clock,

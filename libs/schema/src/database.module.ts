@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
-import { APP_CONFIG, AppConfig, buildDataSourceOptions, DependencyMonitor, READ_DATA_SOURCE } from '@cqo/core';
+import { AppConfig, buildDataSourceOptions, DependencyMonitor, READ_DATA_SOURCE } from '@cqo/core';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
 
@@ -37,7 +37,7 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          inject: [APP_CONFIG, DependencyMonitor],
+          inject: [AppConfig, DependencyMonitor],
           useFactory: (config: AppConfig, monitor: DependencyMonitor) => ({
             ...buildDataSourceOptions(config.databaseUrl, ALL_ENTITIES, ALL_MIGRATIONS),
             // Fail at once when PostgreSQL is unreachable; the process manager restarts us.
@@ -51,7 +51,7 @@ export class DatabaseModule {
         PostgresProbe,
         {
           provide: READ_DATA_SOURCE,
-          inject: [APP_CONFIG, getDataSourceToken(), DependencyMonitor],
+          inject: [AppConfig, getDataSourceToken(), DependencyMonitor],
           useFactory: async (config: AppConfig, primary: DataSource, monitor: DependencyMonitor): Promise<DataSource> => {
             if (config.databaseReadUrl === config.databaseUrl) return primary;
             const options = buildDataSourceOptions(config.databaseReadUrl, ALL_ENTITIES, []) as PostgresDataSourceOptions;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, CommonErrors, Role, runCommand, runTemplate } from '@cqo/core';
 import { AuditLogService, UsersService } from '@cqo/identity';
@@ -45,7 +44,7 @@ export type CollisionResolution = Exclude<CollisionDecision, 'corrected'>;
 @Injectable()
 export class IdNumberCollisionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly references: IdentityReferences,
     private readonly audit: AuditLogService,

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
-  APP_CONFIG,
   AppConfig,
   Clock,
   CommonErrors,
@@ -105,12 +103,12 @@ export interface TraineeProfileView {
 @Injectable()
 export class TraineesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLogService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly references: IdentityReferences,
     private readonly recovery: AccountRecoveryService,
   ) {}

@@ -1,8 +1,7 @@
 import { createServer, Server } from 'node:http';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, checkDependency, Dependency, DependencyMonitor, RedisClient } from '@cqo/core';
+import { AppConfig, checkDependency, Dependency, DependencyMonitor, RedisClient } from '@cqo/core';
 
 type State = 'up' | 'down';
 export interface WorkerHealth {
@@ -24,10 +23,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   private server?: Server;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly redis: RedisClient,
     private readonly monitor: DependencyMonitor,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async check(): Promise<WorkerHealth> {

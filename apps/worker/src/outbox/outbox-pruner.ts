@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, outboxSql, runQuery } from '@cqo/core';
+import { AppConfig, Clock, outboxSql, runQuery } from '@cqo/core';
 import { AccrualService } from '@cqo/credit-hours';
 
 const BATCH = 5000;
@@ -27,9 +26,9 @@ export interface PruneResult {
 @Injectable()
 export class OutboxPruner {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly accrual: AccrualService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 

@@ -1,11 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { closeQueues } from '../close-queues';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
-  APP_CONFIG,
   AppConfig,
   Clock,
   DEFAULT_JOB_OPTIONS,
@@ -81,8 +79,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private backoffMs = POLL_MS;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly monitor: DependencyMonitor,
   ) {}

@@ -1,6 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
-import { APP_CONFIG, AppConfig, Queues } from '@cqo/core';
+import { AppConfig, Queues } from '@cqo/core';
 import { AuditLogService } from '@cqo/identity';
 import { JobHost } from './job-host';
 
@@ -9,7 +8,7 @@ import { JobHost } from './job-host';
 export class IdentityProcessor extends JobHost<'identity.purge-audit-log'> {
   constructor(
     private readonly audit: AuditLogService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     super();
   }

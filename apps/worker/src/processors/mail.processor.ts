@@ -1,8 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
-import { Inject } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { isEmail } from 'class-validator';
-import { APP_CONFIG, AppConfig, JobPayloads, Queues } from '@cqo/core';
+import { AppConfig, JobPayloads, Queues } from '@cqo/core';
 import { MailJobsService } from '@cqo/notifications';
 import { JobHost, requireIds } from './job-host';
 
@@ -18,7 +17,7 @@ function requireEmail(email: unknown): string {
 export class MailProcessor extends JobHost<MailJobs> {
   constructor(
     private readonly mail: MailJobsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     super();
   }

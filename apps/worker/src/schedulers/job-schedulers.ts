@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { closeQueues } from '../close-queues';
 import {
-  APP_CONFIG,
   AppConfig,
   DependencyMonitor,
   isRedisConnectionError,
@@ -31,7 +30,7 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
   private stopped = false;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly monitor: DependencyMonitor,
   ) {}
 

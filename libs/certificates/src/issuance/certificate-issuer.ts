@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, chinaYearOf, Clock, isUniqueViolation } from '@cqo/core';
+import { AppConfig, chinaYearOf, Clock, isUniqueViolation } from '@cqo/core';
 import { CertificateEntity } from '../certificate.entity';
 import {
   CERTIFICATE_TITLES,
@@ -82,8 +81,8 @@ export class CertificateIssuer {
   private readonly slots = new Semaphore(PARALLEL_ISSUANCES);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly repository: CertificatesRepository,
     private readonly renderer: CertificateRenderer,
     private readonly renderPool: CertificateRenderPool,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { courseNamesOf } from '@cqo/courses';
 
@@ -9,7 +8,7 @@ import { courseNamesOf } from '@cqo/courses';
  */
 @Injectable()
 export class CourseFactsSource {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async namesOf(courseVersionId: string, organizationId: string): Promise<{ courseTitle: string; organizationName: string } | null> {
     return courseNamesOf(this.dataSource, courseVersionId, organizationId);

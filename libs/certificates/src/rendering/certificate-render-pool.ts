@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Piscina } from 'piscina';
-import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { AppConfig } from '@cqo/core';
 import type { CertificateContent } from '../certificate.types';
 import { CertificateRenderer } from './certificate-renderer';
 
@@ -33,7 +33,7 @@ export class CertificateRenderPool implements OnModuleDestroy {
   private pool: Piscina<CertificateContent | null, Uint8Array | undefined> | null = null;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: AppConfig,
     private readonly renderer: CertificateRenderer,
   ) {
     const threads = config.certificates.renderThreads;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, chinaYearOf, Clock, DomainError, OutboxWriter } from '@cqo/core';
 
@@ -11,7 +10,7 @@ import { Actor, chinaYearOf, Clock, DomainError, OutboxWriter } from '@cqo/core'
 @Injectable()
 export class CertificateRequestsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@cqo/core';
 import { CertificateContent } from '../certificate.types';
 import { canonicalJson } from './canonical-json';
 
@@ -30,7 +30,7 @@ export class CertificateSigner {
   private readonly publicKey: KeyObject;
   readonly keyId: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(config: AppConfig) {
     this.privateKey = parseSigningKey(config.certificates.signingKey);
     this.publicKey = createPublicKey(this.privateKey);
     this.keyId = createHash('sha256')

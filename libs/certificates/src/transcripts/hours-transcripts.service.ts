@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, chinaDateOf, chinaYearOf, Clock, ObjectStorage } from '@cqo/core';
+import { Actor, AppConfig, chinaDateOf, chinaYearOf, Clock, ObjectStorage } from '@cqo/core';
 import { ComplianceState, CreditHoursQueries, CreditSource, RequirementEvaluator } from '@cqo/credit-hours';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificatesRepository } from '../certificates.repository';
@@ -47,8 +46,8 @@ export interface IssuedTranscript {
 @Injectable()
 export class HoursTranscriptsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly queries: CreditHoursQueries,
     private readonly evaluator: RequirementEvaluator,
     private readonly renderer: HoursTranscriptRenderer,

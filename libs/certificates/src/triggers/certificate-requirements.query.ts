@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appointmentExamPassedAt } from '@cqo/courses';
 
@@ -9,7 +8,7 @@ import { appointmentExamPassedAt } from '@cqo/courses';
  */
 @Injectable()
 export class CertificateRequirementsQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * "The final appointment exam passed": the trainee has an enrollment in a category-1

@@ -4,7 +4,14 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { ZipLimits } from '../uploads/zip-inspection';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-/** The one typed configuration object. Nothing else in the code base reads `process.env`. */
+/**
+ * The one typed configuration object. Nothing else in the code base reads `process.env`.
+ *
+ * The abstract class is only the injection token (`constructor(private readonly config: AppConfig)`
+ * resolves by type, as Clock and DataSource do); the interface of the same name gives it its fields.
+ * The value provided is the plain object `loadAppConfig` returns, never an instance of the class.
+ */
+export abstract class AppConfig {}
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -108,8 +115,6 @@ export interface SecurityConfig {
   /** Audit-log rows older than this are deleted (at least 180 days, 等保 / Cybersecurity Law). */
   auditRetentionDays: number;
 }
-
-export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** TRUST_PROXY: off, a hop count (1-10), or a comma-separated list of addresses or CIDRs. */
 export function parseTrustProxy(raw: string): SecurityConfig['trustProxy'] | null {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import { Inject, Injectable, Module, Global, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Module, Global, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
 import { DependencyMonitor } from '../health/dependency-monitor';
 
 /**
@@ -78,7 +78,7 @@ export function reportRedisErrors<T extends ErrorEmitter>(emitter: T, monitor: D
 @Injectable()
 export class RedisClient implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly redis: Redis;
-  constructor(@Inject(APP_CONFIG) config: AppConfig, monitor: DependencyMonitor) {
+  constructor(config: AppConfig, monitor: DependencyMonitor) {
     this.redis = new Redis({
       ...redisConnectionOptions(config),
       keyPrefix: `${config.redisPrefix}:`,

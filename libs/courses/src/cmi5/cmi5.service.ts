@@ -1,8 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery } from '@cqo/core';
+import { Actor, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery } from '@cqo/core';
 import { CourseCompletionService } from '../course-completion.service';
 import { requiredSecondsOf } from '../course-rules';
 import { CourseErrors } from '../courses.errors';
@@ -75,12 +74,12 @@ export const Cmi5Errors = {
 @Injectable()
 export class Cmi5Service {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly packages: ContentPackagesService,
     private readonly documents: XapiDocumentsService,
     private readonly completion: CourseCompletionService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** A trainee launches an AU (the first one when none is named) of a cmi5 lesson of their enrolment. */

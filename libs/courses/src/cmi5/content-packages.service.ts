@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   Actor,
-  APP_CONFIG,
   AppConfig,
   Clock,
   CommonErrors,
@@ -103,10 +101,10 @@ export class ContentPackagesService {
   private readonly prefixes = new Map<string, { prefix: string; scorm: ScormPackage | null }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly storage: ObjectStorage,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.signer = new MediaUrlSigner(config.content.urlSigningKey);
   }

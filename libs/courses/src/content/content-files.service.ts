@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, ObjectStorage, Role, runCommand, runQuery } from '@cqo/core';
+import { Actor, AppConfig, Clock, CommonErrors, ObjectStorage, Role, runCommand, runQuery } from '@cqo/core';
 import { CourseAccess } from '../course-access';
 import { wholeMinutes } from '../course-rules';
 import { LessonContentView } from '../course-views';
@@ -52,11 +51,11 @@ export class ContentFilesService {
   private readonly fileFacts = new Map<string, Promise<FileFacts>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly storage: ObjectStorage,
     private readonly access: CourseAccess,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.signer = new MediaUrlSigner(config.content.urlSigningKey);
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, CommonErrors, DomainError, Role, runQuery } from '@cqo/core';
 import type { Cmi5Course } from '../cmi5/cmi5-structure';
@@ -43,7 +42,7 @@ export const PreviewErrors = {
 @Injectable()
 export class LessonPreviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly files: ContentFilesService,
     private readonly packages: ContentPackagesService,
   ) {}

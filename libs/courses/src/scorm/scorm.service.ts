@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage, runQuery } from '@cqo/core';
+import { Actor, AppConfig, Clock, CommonErrors, DomainError, ObjectStorage, runQuery } from '@cqo/core';
 import { mimeTypeOf, PackageFile, safePackagePath } from '../cmi5/content-packages.service';
 import { CourseCompletionService } from '../course-completion.service';
 import { requiredSecondsOf } from '../course-rules';
@@ -94,11 +93,11 @@ type SessionRow = ScormSessionRow;
 @Injectable()
 export class ScormService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly storage: ObjectStorage,
     private readonly completion: CourseCompletionService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /**

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, CommonErrors, Role, runQuery } from '@cqo/core';
 import { CourseAccess } from '../course-access';
@@ -53,7 +52,7 @@ export interface LessonEvidenceView {
 @Injectable()
 export class StudyEvidenceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
   ) {}
 

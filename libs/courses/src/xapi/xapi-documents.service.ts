@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Clock, runQuery } from '@cqo/core';
@@ -38,7 +37,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 @Injectable()
 export class XapiDocumentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 

@@ -1,8 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, DomainError, OutboxWriter, runCommand, runQuery } from '@cqo/core';
+import { AppConfig, Clock, DomainError, OutboxWriter, runCommand, runQuery } from '@cqo/core';
 import { accountTokenExpiry, activeAccountsWithEmail, insertAccountToken, lockUserEmail, spendPasswordResets } from '../sql/accounts.sql';
 import { AuditLogService } from '../audit/audit-log.service';
 import { RequestOrigin } from '../auth.service';
@@ -41,14 +40,14 @@ export interface IssuedToken {
 @Injectable()
 export class AccountRecoveryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly sessions: SessionStateService,
     private readonly audit: AuditLogService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** Records the request; the answer is the same whether or not any account holds the address. */

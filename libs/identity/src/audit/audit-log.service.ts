@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, offsetOf, Page, pageOf, PageRequest, runCommand } from '@cqo/core';
 import { pruneAuditLog } from '../sql/accounts.sql';
@@ -41,7 +40,7 @@ export class AuditLogService {
   private readonly logger = new Logger(AuditLogService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { APP_CONFIG, AppConfig, redisConnectionOptions } from '@cqo/core';
+import { AppConfig, redisConnectionOptions } from '@cqo/core';
 
 /**
  * Identity's own Redis connections (session revocations, log-in counters), made on first use:
@@ -11,7 +11,7 @@ export class IdentityRedis implements OnApplicationShutdown {
   private commandClient?: Redis;
   private readonly subscribers: Redis[] = [];
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   /** Key prefix of this deployment (tests: of this test file). */
   get prefix(): string {

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { DomainError, runCommand, runPrepared } from '@cqo/core';
@@ -53,7 +52,7 @@ export class SessionStateService {
   private listening = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly redis: IdentityRedis,
   ) {}
 

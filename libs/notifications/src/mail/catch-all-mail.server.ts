@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
-import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { AppConfig } from '@cqo/core';
 
 /** Where the catch-all writes: one .eml file per message, read by the admin page. */
 export const catchAllDir = (config: AppConfig) => join(config.storageDir, 'mail-catch-all');
@@ -24,7 +24,7 @@ export class CatchAllMailServer implements OnApplicationShutdown {
   private server?: SMTPServer;
   private starting?: Promise<number>;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   /** Starts the server once; resolves to its port. */
   start(): Promise<number> {

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { APP_CONFIG, AppConfig } from '@cqo/core';
+import { AppConfig } from '@cqo/core';
 import { CatchAllMailServer } from './catch-all-mail.server';
 import { DeliveryResult, NotificationChannel, OutgoingMessage } from './notification-channel';
 
@@ -22,7 +22,7 @@ export class EmailChannel implements NotificationChannel, OnApplicationBootstrap
   private transporter?: Transporter;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly catchAll: CatchAllMailServer,
   ) {}
 

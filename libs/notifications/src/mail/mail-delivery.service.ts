@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runCommand, runQuery } from '@cqo/core';
 import { addDeadLetter, isDeadLetter, lockMailKey, mailSent, recordMail } from '../sql/mail.sql';
@@ -30,7 +29,7 @@ export class MailDeliveryService {
   private readonly logger = new Logger(MailDeliveryService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly email: EmailChannel,
   ) {}
 

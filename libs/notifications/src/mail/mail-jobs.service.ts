@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, chinaDateOf, runPrepared, runQuery } from '@cqo/core';
+import { AppConfig, chinaDateOf, runPrepared, runQuery } from '@cqo/core';
 import { dayReminders, notificationKind, notificationToMail, verificationRecipient } from '../sql/mail.sql';
 import { ACCOUNT_TOKEN_TTL_SECONDS, AccountRecoveryService } from '@cqo/identity';
 import { MailCategory } from './mail.entities';
@@ -33,10 +32,10 @@ export type MailJobResult = SendOutcome | 'not-mailed' | 'no-address' | 'opted-o
 @Injectable()
 export class MailJobsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly delivery: MailDeliveryService,
     private readonly recovery: AccountRecoveryService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   private context(to: string, displayName: string): MailContext {

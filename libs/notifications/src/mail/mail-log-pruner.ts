@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, runQuery } from '@cqo/core';
+import { AppConfig, Clock, runQuery } from '@cqo/core';
 import { pruneMailLogBatch } from '../sql/mail.sql';
 
 const BATCH = 5000;
@@ -19,8 +18,8 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class MailLogPruner {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 

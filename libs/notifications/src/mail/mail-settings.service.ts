@@ -1,10 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, DomainError, runCommand, runQuery } from '@cqo/core';
+import { AppConfig, Clock, DomainError, runCommand, runQuery } from '@cqo/core';
 import { accountExists, deadLetters, mailSettings, removeDeadLetter, upsertPreferences } from '../sql/mail.sql';
 import { catchAllDir } from './catch-all-mail.server';
 import { userOfUnsubscribeToken } from './unsubscribe-token';
@@ -46,9 +45,9 @@ const CAUGHT_LIST_LIMIT = 200;
 @Injectable()
 export class MailSettingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async settingsOf(userId: string): Promise<NotificationSettingsView> {

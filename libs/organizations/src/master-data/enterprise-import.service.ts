@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, AppConfig, Page, PageRequest } from '@cqo/core';
+import type { Actor, Page, PageRequest } from '@cqo/core';
 import {
-  APP_CONFIG,
+  AppConfig,
   chinaDateOf,
   chinaYearOf,
   Clock,
@@ -94,9 +93,9 @@ const ImportErrors = {
 @Injectable()
 export class EnterpriseImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async preview(actor: Actor, file: ImportFile, effectiveOn?: string): Promise<ImportView> {

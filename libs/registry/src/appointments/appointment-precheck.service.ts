@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@cqo/core';
 import { EligibilityAnswer, EligibilityService, TraineeIdentifier } from '../eligibility/eligibility.service';
@@ -24,7 +23,7 @@ export interface AppointmentPrecheckAnswer extends EligibilityAnswer {
 @Injectable()
 export class AppointmentPrecheck {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
   ) {}
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
@@ -144,7 +143,7 @@ export interface AppointmentFilter {
 @Injectable()
 export class AppointmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
     private readonly rules: EligibilityRulesRepository,
     private readonly outbox: OutboxWriter,

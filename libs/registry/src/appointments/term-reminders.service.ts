@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { chinaDateOf, Clock, runQuery } from '@cqo/core';
 import { NotificationsService } from '@cqo/notifications';
@@ -17,7 +16,7 @@ export class TermRemindersService {
   private readonly logger = new Logger(TermRemindersService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly rules: EligibilityRulesRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, runQuery } from '@cqo/core';
 import { declarationsOfTrainee } from '../sql/flags-facts.sql';
@@ -39,7 +38,7 @@ export interface DeclarationView {
 @Injectable()
 export class DeclarationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
     private readonly clock: Clock,
   ) {}

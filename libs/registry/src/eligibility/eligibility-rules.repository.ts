@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeHours } from '@cqo/core';
 import { EligibilityRuleSetEntity } from '../entities/eligibility-rule-set.entity';
@@ -22,7 +21,7 @@ export interface EligibilityRuleSetView {
 /** The eligibility rule set in force on a date: the latest one effective on or before it. */
 @Injectable()
 export class EligibilityRulesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async inForce(date: string, manager: EntityManager = this.dataSource.manager): Promise<EligibilityRuleSetEntity> {
     const found = await manager

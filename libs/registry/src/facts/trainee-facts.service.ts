@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { fileTypeFromBuffer } from 'file-type';
 import { Actor, Clock, CommonErrors, DomainError, ObjectStorage, regionContains, Role, runQuery, safeFileName } from '@cqo/core';
@@ -79,7 +78,7 @@ const FactErrors = {
 @Injectable()
 export class TraineeFactsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly trainees: TraineesService,
     private readonly storage: ObjectStorage,
     private readonly clock: Clock,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, chinaDateOf, Clock, CommonErrors, Role, runQuery } from '@cqo/core';
 import { DeclarationItem } from '../entities/cqo-declaration.entity';
@@ -28,7 +27,7 @@ export interface FlagView {
 @Injectable()
 export class CqoFlagsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 

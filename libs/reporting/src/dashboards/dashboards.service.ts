@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   Actor,
@@ -172,7 +171,7 @@ const STATE_ORDER: (ComplianceState | 'missing')[] = ['shortfall', 'at_risk', 'm
 @Injectable()
 export class DashboardsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly appointments: AppointmentsService,
     private readonly status: CqoStatusService,
     private readonly targetFigures: TargetFiguresService,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock, CommonErrors, Page, PageRequest, Role, runPage } from '@cqo/core';
 import { LookupKeyKind, RegistryAccessLogEntity } from '../entities/registry-access-log.entity';
@@ -27,7 +26,7 @@ export interface AccessLogFilter {
 @Injectable()
 export class AccessLogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 

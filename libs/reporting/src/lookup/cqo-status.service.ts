@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPOINTMENT_SUBJECT, CertificateEntity, CertificateView, toView as certificateView } from '@cqo/certificates';
 import { Actor, Clock, CommonErrors, normalizeHours, Role, runQuery } from '@cqo/core';
@@ -88,7 +87,7 @@ export interface CqoStatusView {
 @Injectable()
 export class CqoStatusService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly trainees: TraineesService,
     private readonly appointments: AppointmentsService,
     private readonly declarations: DeclarationsService,

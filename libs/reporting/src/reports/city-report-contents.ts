@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, chinaDateOf, Clock, normalizeHours, runQuery } from '@cqo/core';
+import { AppConfig, chinaDateOf, Clock, normalizeHours, runQuery } from '@cqo/core';
 import { isMet } from '@cqo/credit-hours';
 import { isExceptionAppointment } from '@cqo/registry';
 import { DashboardsService } from '../dashboards/dashboards.service';
@@ -24,10 +23,10 @@ const STATE_LABELS: Record<string, string> = {
 @Injectable()
 export class CityReportContents {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly dashboards: DashboardsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** The report's content: the summary figures (from the dashboards' SQL) and the appointed CQOs of the year. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor, Page, PageRequest } from '@cqo/core';
 import {
@@ -84,7 +83,7 @@ export class CityReportsService {
   private readonly logger = new Logger(CityReportsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly contents: CityReportContents,
     private readonly storage: ObjectStorage,
     private readonly outbox: OutboxWriter,

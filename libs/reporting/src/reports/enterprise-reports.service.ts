@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor, Page, PageRequest } from '@cqo/core';
 import { chinaDateOf, Clock, CommonErrors, ObjectStorage, Role, runCommand, runPage, runPageWith, runQuery, safeFileName } from '@cqo/core';
@@ -107,7 +106,7 @@ const SIGNATURES: Record<string, number[][]> = {
 @Injectable()
 export class EnterpriseReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly storage: ObjectStorage,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,

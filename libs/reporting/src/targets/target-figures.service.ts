@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { runCommand, runQuery, runTemplate } from '@cqo/core';
 import { AppointmentTargetEntity } from '../entities/appointment-target.entity';
@@ -73,7 +72,7 @@ export class TargetFiguresService {
   private readonly cache = new Map<string, CountsOnDate>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
   ) {}
 

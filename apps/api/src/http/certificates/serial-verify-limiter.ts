@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, DomainError, RedisClient } from '@cqo/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, DomainError, RedisClient } from '@cqo/core';
 
 const WINDOW_MS = 3600_000;
 
@@ -14,7 +14,7 @@ export class SerialVerifyLimiter {
 
   constructor(
     private readonly redis: RedisClient,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async hit(serial: string): Promise<void> {

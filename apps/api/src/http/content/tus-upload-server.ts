@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
-import { APP_CONFIG, AppConfig, DomainError } from '@cqo/core';
+import { AppConfig, DomainError } from '@cqo/core';
 import { ContentFilesService, UploadTarget } from '@cqo/courses';
 import { errorStatusOf } from '../common/error.filter';
 
@@ -25,7 +25,7 @@ export class TusUploadServer implements OnModuleInit {
 
   constructor(
     private readonly content: ContentFilesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.directory = join(config.storageDir, '.uploads');
   }
