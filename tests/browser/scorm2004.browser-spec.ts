@@ -1,4 +1,3 @@
-import type { Response } from 'playwright-core';
 import { DESKTOP, signIn } from '../support/browser';
 import { TEST_PASSWORD } from '../support/fixtures';
 import type { PackageLessonStage } from '../support/package-lesson';

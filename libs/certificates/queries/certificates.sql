@@ -2,14 +2,19 @@
 
 -- [[name]] stands for the whole text of the statement `name` below.
 
--- chainIds (certificates.chainIds)
+-- chainHistory (certificates.chainHistory)
 WITH RECURSIVE back AS (
   SELECT id, previous_id FROM certificates WHERE id = $1
   UNION ALL SELECT c.id, c.previous_id FROM certificates c JOIN back b ON c.id = b.previous_id),
 fwd AS (
   SELECT id FROM certificates WHERE id = $1
-  UNION ALL SELECT c.id FROM certificates c JOIN fwd f ON c.previous_id = f.id)
-SELECT id FROM back UNION SELECT id FROM fwd;
+  UNION ALL SELECT c.id FROM certificates c JOIN fwd f ON c.previous_id = f.id),
+chain AS (SELECT id FROM back UNION SELECT id FROM fwd)
+SELECT e.certificate_id AS "certificateId", c.serial, e.type, e.actor_id AS "actorId", e.reason, e.at
+  FROM certificate_events e
+  JOIN chain ch ON ch.id = e.certificate_id
+  JOIN certificates c ON c.id = e.certificate_id
+ ORDER BY e.at, CASE e.type WHEN 'issued' THEN 0 WHEN 'superseded' THEN 1 WHEN 'reissued' THEN 2 ELSE 3 END, e.id;
 
 -- holder (certificates.holder)
 SELECT p.full_name, p.id_number_masked,

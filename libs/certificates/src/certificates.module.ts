@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@cqo/core';
 import { CreditHoursModule } from '@cqo/credit-hours';
 import { NotificationsModule } from '@cqo/notifications';
 import { TraineesModule } from '@cqo/trainees';

@@ -187,28 +187,8 @@ export class CertificatesRepository {
     return Object.assign(new CertificateEntity(), { id, ...row });
   }
 
-  history(certificateIds: string[]): Promise<CertificateEventEntity[]> {
-    return (
-      this.manager
-        .getRepository(CertificateEventEntity)
-        .createQueryBuilder('e')
-        .where('e.certificate_id IN (:...ids)', { ids: certificateIds })
-        .orderBy('e.at', 'ASC')
-        // A reissue's two entries share their instant: the old version's end before the new one's start.
-        .addOrderBy("CASE e.type WHEN 'issued' THEN 0 WHEN 'superseded' THEN 1 WHEN 'reissued' THEN 2 ELSE 3 END", 'ASC')
-        .addOrderBy('e.id', 'ASC')
-        .getMany()
-    );
-  }
-
-  /** Every version of the certificate chain that `id` belongs to, oldest first. */
-  async chainOf(id: string): Promise<CertificateEntity[]> {
-    const rows = await runQuery(this.manager, sql.chainIds, [id]);
-    return this.manager
-      .getRepository(CertificateEntity)
-      .createQueryBuilder('c')
-      .where('c.id IN (:...ids)', { ids: rows.map((r) => r.id) })
-      .orderBy('c.version', 'ASC')
-      .getMany();
+  /** What happened to every version of the certificate chain that `id` belongs to, oldest first. */
+  chainHistory(id: string): Promise<sql.CertificateHistoryEntry[]> {
+    return runQuery(this.manager, sql.chainHistory, [id]);
   }
 }

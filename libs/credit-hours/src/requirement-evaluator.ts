@@ -5,8 +5,6 @@ import { currentYear } from './compliance-period';
 import { ComplianceEngine } from './compliance.engine';
 import { ComplianceStatusView, toRequirementStatus } from './compliance.queries';
 import type { ComplianceState } from './compliance-status.entity';
-import type { CreditCategory, CreditKind } from './credit-entry.entity';
-import type { RequirementPeriod } from './requirement-rule.entity';
 import { appointmentTrainingAsOfQuery, governingRuleSetQuery, VerdictRow, verdictsQuery } from './sql/requirements.sql';
 
 /** One requirement as the engine judged it (its status row), with `met` (the only "requirement met" in the product). */

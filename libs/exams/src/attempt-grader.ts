@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, OutboxWriter, runPrepared, runQuery } from '@cqo/core';
 import { CourseExamLink } from './course-exam-link';
-import { PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
 import { AttemptGrade, gradeAttempt } from './grading';
 import { QuestionVersionCache } from './question-version-cache';
 import * as sql from './sql/grading.sql';

@@ -22,8 +22,7 @@ import { AttemptGrader, FinalizeOutcome, GradedItemRow } from './attempt-grader'
 import { CourseExamLink } from './course-exam-link';
 import { drawAttempt, DrawnItem, DrawShortage } from './draw';
 import { ExamPaperEntity } from './entities/exam-paper.entity';
-import { ExamOwner } from './exam-owner';
-import { AttemptStatus, DrawRule, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
+import { AttemptStatus, PaperKind, QuestionType, RevealPolicy, StoredOption, Submission } from './exam-types';
 import { ExamErrors } from './exams.errors';
 import { newSeed } from './prng';
 import { PaperDrawCache, PaperDrawSource, StartPaper } from './paper-draw-cache';

@@ -46,7 +46,6 @@ const HEADERS: Record<string, Column> = {
   解析: 'explanation',
 };
 const REQUIRED: Column[] = ['type', 'stem', 'answer', 'category', 'topics', 'difficulty'];
-const OPTION_LETTERS = 'ABCDEFGH';
 
 const TYPES: Record<string, QuestionType> = {
   single: 'single',

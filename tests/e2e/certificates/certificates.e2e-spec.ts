@@ -235,6 +235,17 @@ describe('certificates over HTTP', () => {
     expect(revoked.json()).toMatchObject({ status: 'revoked', revocationReason: '材料不实' });
     const history = await api.request({ method: 'GET', url: `/certificates/${original.id}/history`, token: world.tokens.regulatorGS });
     expect(history.json().map((h: { type: string }) => h.type)).toEqual(['issued', 'superseded', 'reissued', 'revoked']);
+    // Each entry names its version by id and serial; asked from the newer version, the chain reads the same.
+    const v2 = reissued.json();
+    expect(history.json()).toMatchObject([
+      { certificateId: original.id, serial: original.serial, type: 'issued', reason: null },
+      { certificateId: original.id, serial: original.serial, type: 'superseded', reason: '学时更正' },
+      { certificateId: v2.id, serial: v2.serial, type: 'reissued', reason: '学时更正' },
+      { certificateId: v2.id, serial: v2.serial, type: 'revoked', reason: '材料不实' },
+    ]);
+    expect(v2.serial).not.toBe(original.serial);
+    const fromNewer = await api.request({ method: 'GET', url: `/certificates/${v2.id}/history`, token: world.tokens.regulatorGS });
+    expect(fromNewer.json()).toEqual(history.json());
     const noReason = await api.request({
       method: 'POST',
       url: `/certificates/${course.id}/revoke`,

@@ -13,7 +13,7 @@ import {
   sha256Hex,
 } from '@cqo/certificates';
 import type { Actor } from '@cqo/core';
-import { FakeClock, Role } from '@cqo/core';
+import { FakeClock } from '@cqo/core';
 import { UsersRepository } from '@cqo/identity';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';

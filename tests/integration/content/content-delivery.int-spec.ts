@@ -5,7 +5,7 @@ import { FakeClock } from '@cqo/core';
 import type { TestApi } from '../../support/api';
 import { createTestApi } from '../../support/api';
 import { appendUpload, createUpload, demoVideo, listen, smallPdf, uploadOffset, uploadWhole } from '../../support/content';
-import { onlineCourse, publishCourse } from '../../support/courses';
+import { onlineCourse } from '../../support/courses';
 import type { World } from '../../support/fixtures';
 import { seedWorld } from '../../support/fixtures';
 

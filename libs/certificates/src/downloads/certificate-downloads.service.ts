@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommonErrors, offsetOf, Page, pageOf, PageRequest, regionScopeSql, Role } from '@cqo/core';
-import { CertificateEntity, CertificateEventEntity } from '../certificate.entity';
+import { CertificateEntity } from '../certificate.entity';
 import { canSee } from '../certificate-scope';
 import { CERTIFICATE_TITLES, CertificateKind, CertificateStatus } from '../certificate.types';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificatesRepository } from '../certificates.repository';
+import type { CertificateHistoryEntry } from '../sql/certificates.sql';
 import { CertificateFilesService } from '../storage/certificate-files.service';
 import { hoursSummary } from '../verification/certificate-verification.service';
 import { scopeClause } from './certificate-query-scope';
@@ -34,14 +35,7 @@ export interface CertificateView {
   supersededAt: Date | null;
 }
 
-export interface CertificateHistoryEntry {
-  certificateId: string;
-  serial: string;
-  type: CertificateEventEntity['type'];
-  actorId: string | null;
-  reason: string | null;
-  at: Date;
-}
+export type { CertificateHistoryEntry };
 
 export interface CertificateFilter {
   kind?: CertificateKind;
@@ -100,17 +94,7 @@ export class CertificateDownloadsService {
   /** Every version of the certificate and what happened to each, oldest first. */
   async history(actor: Actor, id: string): Promise<CertificateHistoryEntry[]> {
     await this.requireVisible(actor, id);
-    const chain = await this.repository.chainOf(id);
-    const serials = new Map(chain.map((c) => [c.id, c.serial]));
-    const events = await this.repository.history(chain.map((c) => c.id));
-    return events.map((e) => ({
-      certificateId: e.certificateId,
-      serial: serials.get(e.certificateId)!,
-      type: e.type,
-      actorId: e.actorId,
-      reason: e.reason,
-      at: e.at,
-    }));
+    return this.repository.chainHistory(id);
   }
 
   /** The PDF exactly as signed (re-rendered from the record if the stored file is missing or altered). */

@@ -2,6 +2,7 @@ import { defineQuery, defineTemplate } from '@cqo/core';
 import { PUBLIC_COURSE_VERSIONS } from '@cqo/courses';
 import { PUBLIC_REGIONS, PUBLIC_TRAINING_ORGANIZATIONS } from '@cqo/organizations';
 import { PUBLIC_TRAINEES } from '@cqo/trainees';
+import type { CertificateEventType } from '../certificate.entity';
 import type { CertificateKind } from '../certificate.types';
 
 // SQL of the certificates repository (CertificatesRepository). Tables: certificates,
@@ -75,14 +76,33 @@ export const insertVersion = defineTemplate<'notice'>(
        SELECT id FROM version`,
 );
 
-/** Every id of the version chain `$1` belongs to (back through previous_id, forward through later versions). */
-export const chainIds = defineQuery<[id: string], { id: string }>(
-  'certificates.chainIds',
+/** One entry of a certificate's history: what happened to which version (by its serial), by whom, why. */
+export interface CertificateHistoryEntry {
+  certificateId: string;
+  serial: string;
+  type: CertificateEventType;
+  actorId: string | null;
+  reason: string | null;
+  at: Date;
+}
+
+/**
+ * What happened to every version of the chain that $1 belongs to (back through previous_id, forward
+ * through later versions), oldest first. A reissue's two entries share their instant: the old
+ * version's end sorts before the new one's start.
+ */
+export const chainHistory = defineQuery<[id: string], CertificateHistoryEntry>(
+  'certificates.chainHistory',
   `WITH RECURSIVE back AS (
          SELECT id, previous_id FROM certificates WHERE id = $1
          UNION ALL SELECT c.id, c.previous_id FROM certificates c JOIN back b ON c.id = b.previous_id),
        fwd AS (
          SELECT id FROM certificates WHERE id = $1
-         UNION ALL SELECT c.id FROM certificates c JOIN fwd f ON c.previous_id = f.id)
-       SELECT id FROM back UNION SELECT id FROM fwd`,
+         UNION ALL SELECT c.id FROM certificates c JOIN fwd f ON c.previous_id = f.id),
+       chain AS (SELECT id FROM back UNION SELECT id FROM fwd)
+       SELECT e.certificate_id AS "certificateId", c.serial, e.type, e.actor_id AS "actorId", e.reason, e.at
+         FROM certificate_events e
+         JOIN chain ch ON ch.id = e.certificate_id
+         JOIN certificates c ON c.id = e.certificate_id
+        ORDER BY e.at, CASE e.type WHEN 'issued' THEN 0 WHEN 'superseded' THEN 1 WHEN 'reissued' THEN 2 ELSE 3 END, e.id`,
 );

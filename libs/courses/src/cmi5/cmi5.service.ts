@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AppConfig, Clock, CommonErrors, DomainError, Role, runQuery } from '@cqo/core';
+import { Actor, AppConfig, Clock, CommonErrors, Role, runQuery } from '@cqo/core';
 import { CourseCompletionService } from '../course-completion.service';
 import { requiredSecondsOf } from '../course-rules';
 import { CourseErrors } from '../courses.errors';
@@ -9,6 +9,7 @@ import { formatIsoDuration } from '../iso-duration';
 import { hashApiKey, LAUNCH_USERNAME_PREFIX, LaunchCaller } from '../xapi-keys.service';
 import { XapiDocumentsService } from '../xapi/xapi-documents.service';
 import { Cmi5Au, Cmi5Course, moveOnMet } from './cmi5-structure';
+import { Cmi5Errors } from './cmi5.errors';
 import { ContentPackagesService } from './content-packages.service';
 import {
   abandonCmi5Launch,
@@ -52,18 +53,6 @@ export interface Cmi5LaunchView {
   /** The AU's URL with the cmi5 launch parameters (endpoint, fetch, actor, registration, activityId). */
   url: string;
 }
-
-export const Cmi5Errors = {
-  notCmi5: () =>
-    DomainError.invalid('CMI5_LESSON_INVALID', '该课时不是已导入课件包的 cmi5 课时', [
-      { field: 'lessonId', message: '不是 cmi5 课时或尚未导入课件包' },
-    ]),
-  auNotFound: () => DomainError.invalid('CMI5_AU_NOT_FOUND', '课件包中没有该 AU', [{ field: 'auId', message: '课件包中没有该 AU' }]),
-  fetchUsed: () =>
-    DomainError.invalid('CMI5_FETCH_TOKEN_USED', 'fetch 令牌已使用过或已失效，请重新启动课件', [
-      { field: 'fetch', message: '只能使用一次' },
-    ]),
-};
 
 /**
  * cmi5 (the LMS side): launching an AU with endpoint, fetch, actor and registration; the fetch

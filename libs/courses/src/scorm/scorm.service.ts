@@ -9,8 +9,8 @@ import { ContentErrors, CourseErrors } from '../courses.errors';
 import { HEARTBEAT_MAX_CREDIT_SECONDS } from '../progress.service';
 import { assessBeat } from '../study/study-credit';
 import { hashApiKey } from '../xapi-keys.service';
-import { checkCommit, launchCmi, scoComplete, ScormCommitError, StoredCmi } from './scorm-cmi';
-import { ScormPackage, ScormSco } from './scorm-manifest';
+import { checkCommit, launchCmi, scoComplete, ScormCommitError } from './scorm-cmi';
+import { ScormSco } from './scorm-manifest';
 import { navigationView, resolveNavRequest, ScormNavigationError, ScormNavigationView, ScormNavRequest } from './scorm-navigation';
 import { injectRuntime } from './scorm-runtime';
 import {
