@@ -87,9 +87,14 @@ ON CONFLICT (region_id, year) DO UPDATE
 RETURNING id, generation;
 
 -- enterpriseReportById (reporting.enterpriseReports.byId)
-SELECT r.*, e.name AS enterprise_name, g.name AS region_name FROM enterprise_yearly_reports r JOIN (SELECT id, name, credit_code, region_id, state_owned, above_designated_size, production,
-china_quality_award, china_quality_award_year, provincial_quality_award, provincial_quality_award_year,
-city_quality_award, city_quality_award_year FROM enterprises) e ON e.id = r.enterprise_id JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id WHERE r.id = $1;
+SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", g.name AS "regionName", r.year,
+r.cqo_in_place AS "cqoInPlace", r.appraisal_system_established AS "appraisalSystemEstablished",
+r.appraisal_result AS "appraisalResult", r.major_quality_incidents AS "majorQualityIncidents", r.summary,
+r.file_name AS "fileName", r.file_content_type AS "fileContentType", r.file_size AS "fileSize", r.file_sha256 AS "fileSha256",
+r.status, r.filed_at AS "filedAt", r.acknowledged_at AS "acknowledgedAt", r.acknowledgement_note AS "acknowledgementNote",
+r.registry_cqo_in_place AS "registryCqoInPlace" FROM enterprise_yearly_reports r JOIN (SELECT id, name, credit_code, region_id, state_owned, above_designated_size, production,
+  china_quality_award, china_quality_award_year, provincial_quality_award, provincial_quality_award_year,
+  city_quality_award, city_quality_award_year FROM enterprises) e ON e.id = r.enterprise_id JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id WHERE r.id = $1;
 
 -- lastCityReportVersion (reporting.cityReports.lastVersion)
 SELECT version, status FROM city_report_versions WHERE report_id = $1 ORDER BY version DESC LIMIT 1;
@@ -98,11 +103,16 @@ SELECT version, status FROM city_report_versions WHERE report_id = $1 ORDER BY v
 SELECT c.*, g.name AS region_name FROM city_yearly_reports c JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = c.region_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%') AND ($2::int IS NULL OR c.year = $2) ORDER BY c.year DESC, g.sort_order, g.code LIMIT $3 OFFSET $4;
 
 -- listEnterpriseReports (reporting.enterpriseReports.list)
-SELECT r.*, e.name AS enterprise_name, g.name AS region_name FROM enterprise_yearly_reports r JOIN (SELECT id, name, credit_code, region_id, state_owned, above_designated_size, production,
-china_quality_award, china_quality_award_year, provincial_quality_award, provincial_quality_award_year,
-city_quality_award, city_quality_award_year FROM enterprises) e ON e.id = r.enterprise_id JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%') AND ($2::uuid IS NULL OR r.enterprise_id = $2)
-            AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
-            AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5) ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $6 OFFSET $7;
+SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", g.name AS "regionName", r.year,
+r.cqo_in_place AS "cqoInPlace", r.appraisal_system_established AS "appraisalSystemEstablished",
+r.appraisal_result AS "appraisalResult", r.major_quality_incidents AS "majorQualityIncidents", r.summary,
+r.file_name AS "fileName", r.file_content_type AS "fileContentType", r.file_size AS "fileSize", r.file_sha256 AS "fileSha256",
+r.status, r.filed_at AS "filedAt", r.acknowledged_at AS "acknowledgedAt", r.acknowledgement_note AS "acknowledgementNote",
+r.registry_cqo_in_place AS "registryCqoInPlace" FROM enterprise_yearly_reports r JOIN (SELECT id, name, credit_code, region_id, state_owned, above_designated_size, production,
+  china_quality_award, china_quality_award_year, provincial_quality_award, provincial_quality_award_year,
+  city_quality_award, city_quality_award_year FROM enterprises) e ON e.id = r.enterprise_id JOIN (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g ON g.id = e.region_id WHERE ($1::text IS NULL OR g.path = $1 OR g.path LIKE $1 || '/%') AND ($2::uuid IS NULL OR r.enterprise_id = $2)
+              AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
+              AND ($5::boolean IS NULL OR (r.cqo_in_place IS DISTINCT FROM r.registry_cqo_in_place) = $5) ORDER BY r.year DESC, g.path, e.name, r.id LIMIT $6 OFFSET $7;
 
 -- lockEnterpriseReport (reporting.enterpriseReports.lock)
 SELECT id, status FROM enterprise_yearly_reports WHERE enterprise_id = $1 AND year = $2 FOR UPDATE;

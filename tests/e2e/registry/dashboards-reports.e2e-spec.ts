@@ -311,6 +311,42 @@ describe('dashboards, exports and yearly reports', () => {
       expect(res.statusCode).toBe(201);
       const reportId = res.json().id;
       expect(res.json()).toMatchObject({ year: 2025, status: 'filed', appraisalResultLabel: '称职', fileSize: pdf.length });
+      // The view is what the row selects plus what is derived from it: no storage key, no staff ids.
+      expect(Object.keys(res.json()).sort()).toEqual(
+        [
+          'id',
+          'enterpriseId',
+          'enterpriseName',
+          'regionName',
+          'year',
+          'cqoInPlace',
+          'appraisalSystemEstablished',
+          'appraisalResult',
+          'appraisalResultLabel',
+          'majorQualityIncidents',
+          'summary',
+          'fileName',
+          'fileContentType',
+          'fileSize',
+          'fileSha256',
+          'status',
+          'filedAt',
+          'acknowledgedAt',
+          'acknowledgementNote',
+          'dueOn',
+          'filedLate',
+          'registryCqoInPlace',
+          'cqoMismatch',
+        ].sort(),
+      );
+      expect(res.json()).toMatchObject({
+        enterpriseName: expect.any(String),
+        regionName: expect.any(String),
+        // The 2025 report was due by 31 January 2026 (rule data) and is filed after it.
+        dueOn: '2026-01-31',
+        filedLate: true,
+        cqoMismatch: false,
+      });
       const again = await api.request({
         method: 'POST',
         url: '/registry/yearly-reports',

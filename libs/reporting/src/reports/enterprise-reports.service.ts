@@ -39,31 +39,11 @@ export interface EnterpriseReportInput {
   file: UploadedFile;
 }
 
-export interface EnterpriseReportView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  regionName: string;
-  year: number;
-  cqoInPlace: boolean;
-  appraisalSystemEstablished: boolean;
-  appraisalResult: AppraisalResult;
+export interface EnterpriseReportView extends EnterpriseReportRow {
   appraisalResultLabel: string;
-  majorQualityIncidents: number;
-  summary: string;
-  fileName: string;
-  fileContentType: string;
-  fileSize: number;
-  fileSha256: string;
-  status: 'filed' | 'acknowledged';
-  filedAt: Date;
-  acknowledgedAt: Date | null;
-  acknowledgementNote: string | null;
   /** When the report was due (rule data: by default 31 January of the following year). */
   dueOn: string;
   filedLate: boolean;
-  /** What the registry says: a CQO served at the enterprise during the year. */
-  registryCqoInPlace: boolean | null;
   /** The declared cqoInPlace disagrees with the registry: flagged to the city. */
   cqoMismatch: boolean;
 }
@@ -288,28 +268,10 @@ function checkFile(file: UploadedFile): string {
 
 function toView(r: EnterpriseReportRow, dueOn: string): EnterpriseReportView {
   return {
-    id: r.id,
-    enterpriseId: r.enterprise_id,
-    enterpriseName: r.enterprise_name,
-    regionName: r.region_name,
-    year: r.year,
-    cqoInPlace: r.cqo_in_place,
-    appraisalSystemEstablished: r.appraisal_system_established,
-    appraisalResult: r.appraisal_result,
-    appraisalResultLabel: APPRAISAL_RESULT_LABELS[r.appraisal_result],
-    majorQualityIncidents: r.major_quality_incidents,
-    summary: r.summary,
-    fileName: r.file_name,
-    fileContentType: r.file_content_type,
-    fileSize: r.file_size,
-    fileSha256: r.file_sha256,
-    status: r.status,
-    filedAt: r.filed_at,
-    acknowledgedAt: r.acknowledged_at,
-    acknowledgementNote: r.acknowledgement_note,
+    ...r,
+    appraisalResultLabel: APPRAISAL_RESULT_LABELS[r.appraisalResult],
     dueOn,
-    filedLate: chinaDateOf(r.filed_at) > dueOn,
-    registryCqoInPlace: r.registry_cqo_in_place,
-    cqoMismatch: r.registry_cqo_in_place !== null && r.registry_cqo_in_place !== r.cqo_in_place,
+    filedLate: chinaDateOf(r.filedAt) > dueOn,
+    cqoMismatch: r.registryCqoInPlace !== null && r.registryCqoInPlace !== r.cqoInPlace,
   };
 }

@@ -18,27 +18,28 @@ import type { AppraisalResult, CityReportStatus } from '../entities/yearly-repor
 
 // Enterprise reports.
 
-/** An enterprise's report with its enterprise's and region's names. */
+/** An enterprise's report as stored, with its enterprise's and region's names (named as the view names them). */
 export interface EnterpriseReportRow {
   id: string;
-  enterprise_id: string;
-  enterprise_name: string;
-  region_name: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionName: string;
   year: number;
-  cqo_in_place: boolean;
-  appraisal_system_established: boolean;
-  appraisal_result: AppraisalResult;
-  major_quality_incidents: number;
+  cqoInPlace: boolean;
+  appraisalSystemEstablished: boolean;
+  appraisalResult: AppraisalResult;
+  majorQualityIncidents: number;
   summary: string;
-  file_name: string;
-  file_content_type: string;
-  file_size: number;
-  file_sha256: string;
+  fileName: string;
+  fileContentType: string;
+  fileSize: number;
+  fileSha256: string;
   status: 'filed' | 'acknowledged';
-  filed_at: Date;
-  acknowledged_at: Date | null;
-  acknowledgement_note: string | null;
-  registry_cqo_in_place: boolean | null;
+  filedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgementNote: string | null;
+  /** What the registry says: a CQO served at the enterprise during the year. */
+  registryCqoInPlace: boolean | null;
 }
 
 export const reportDueRule = defineQuery<[year: number], { m: number; d: number }>(
@@ -94,7 +95,12 @@ export const acknowledgeEnterpriseReport = defineQuery<[id: string, at: Date, by
         WHERE id = $1 AND status = 'filed'`,
 );
 
-const REPORT_SELECT = 'SELECT r.*, e.name AS enterprise_name, g.name AS region_name';
+const REPORT_SELECT = `SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", g.name AS "regionName", r.year,
+       r.cqo_in_place AS "cqoInPlace", r.appraisal_system_established AS "appraisalSystemEstablished",
+       r.appraisal_result AS "appraisalResult", r.major_quality_incidents AS "majorQualityIncidents", r.summary,
+       r.file_name AS "fileName", r.file_content_type AS "fileContentType", r.file_size AS "fileSize", r.file_sha256 AS "fileSha256",
+       r.status, r.filed_at AS "filedAt", r.acknowledged_at AS "acknowledgedAt", r.acknowledgement_note AS "acknowledgementNote",
+       r.registry_cqo_in_place AS "registryCqoInPlace"`;
 const REPORT_FROM = `FROM enterprise_yearly_reports r JOIN ${PUBLIC_ENTERPRISE_RECORDS} e ON e.id = r.enterprise_id JOIN ${PUBLIC_REGIONS} g ON g.id = e.region_id`;
 const REPORT_WHERE = `WHERE ${regionScopeOrAllSql('g.path', '$1')} AND ($2::uuid IS NULL OR r.enterprise_id = $2)
                      AND ($3::int IS NULL OR r.year = $3) AND ($4::text IS NULL OR r.status = $4)
