@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import type { CertificateContent, CertificateKind, CertificateStatus } from './certificate.types';
@@ -28,11 +28,8 @@ export class CertificateEntity {
   verifyToken!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_certificates_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_certificates_trainee' })
-  trainee?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   kind!: CertificateKind;
@@ -54,30 +51,21 @@ export class CertificateEntity {
 
   @Index('ix_certificates_previous_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => CertificateEntity, { onDelete: 'RESTRICT', name: 'fk_certificates_previous' })
   previousId!: string | null;
-
-  @ManyToOne(() => CertificateEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'previous_id', foreignKeyConstraintName: 'fk_certificates_previous' })
-  previous?: Relation<CertificateEntity>;
 
   @Column({ type: 'text', default: 'valid' })
   status!: CertificateStatus;
 
   /** Region of the trainee's enterprise at issue (the province when none): regulators' scope. */
   @Column({ type: 'uuid' })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_certificates_region' })
   regionId!: string;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_certificates_region' })
-  region?: Relation<RegionEntity>;
 
   /** The training organization of the course (course completion only): org admins' scope. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_certificates_organization' })
   organizationId!: string | null;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_certificates_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   /** The course (course completion only); no foreign key, the courses lib owns that table. */
   @Column({ type: 'uuid', nullable: true })
@@ -116,11 +104,8 @@ export class CertificateEntity {
   revokedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_certificates_revoked_by' })
   revokedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'revoked_by', foreignKeyConstraintName: 'fk_certificates_revoked_by' })
-  revoker?: Relation<UserEntity>;
 
   @Column({ type: 'text', nullable: true })
   revocationReason!: string | null;
@@ -146,22 +131,16 @@ export class CertificateEventEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => CertificateEntity, { onDelete: 'RESTRICT', name: 'fk_certificate_events_certificate' })
   certificateId!: string;
-
-  @ManyToOne(() => CertificateEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'certificate_id', foreignKeyConstraintName: 'fk_certificate_events_certificate' })
-  certificate?: Relation<CertificateEntity>;
 
   @Column({ type: 'text' })
   type!: CertificateEventType;
 
   /** The user who acted; null for the system (jobs). */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_certificate_events_actor' })
   actorId!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'fk_certificate_events_actor' })
-  actor?: Relation<UserEntity>;
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;

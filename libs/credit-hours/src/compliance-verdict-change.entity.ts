@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import type { ComplianceState } from './compliance-status.entity';
 
@@ -13,11 +13,8 @@ export class ComplianceVerdictChangeEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE', name: 'fk_compliance_verdict_changes_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_compliance_verdict_changes_trainee' })
-  trainee?: Relation<UserEntity>;
 
   @Column({ type: 'int' })
   periodYear!: number;

@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn, Relation } from 'typeorm';
-import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ReferencesCreditEntry } from './credit-entry.entity';
 
 /**
  * The accrual keys of the ledger, unique across every year. `credit_entries` is partitioned by
@@ -9,6 +9,7 @@ import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity'
  * year it would land in. Append-only, like the ledger.
  */
 @Entity({ name: 'credit_accrual_keys' })
+@ReferencesCreditEntry('entryId', 'year', 'fk_credit_accrual_keys_entry')
 export class CreditAccrualKeyEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_credit_accrual_keys' })
   accrualKey!: string;
@@ -19,7 +20,4 @@ export class CreditAccrualKeyEntity {
   /** The entry's year (the partition it lives in). */
   @Column({ type: 'smallint' })
   year!: number;
-
-  @ReferencesCreditEntry('entry_id', 'year', 'fk_credit_accrual_keys_entry')
-  entry?: Relation<CreditEntryEntity>;
 }

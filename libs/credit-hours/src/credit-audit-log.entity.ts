@@ -1,23 +1,21 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
-import { CreditEntryEntity, ReferencesCreditEntry } from './credit-entry.entity';
+import { ReferencesCreditEntry } from './credit-entry.entity';
 
 export type CreditAuditAction = 'adjustment' | 'reversal';
 
 /** Who changed a trainee's hours by hand, when and why. Append-only, like the ledger. */
 @Entity({ name: 'credit_audit_log' })
 @Index('ix_credit_audit_log_trainee_created_at', ['traineeId', 'createdAt'])
+@ReferencesCreditEntry('entryId', 'entryYear', 'fk_credit_audit_log_entry')
 export class CreditAuditLogEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_credit_audit_log_actor' })
   actorId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'fk_credit_audit_log_actor' })
-  actor?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   actorRole!: Role;
@@ -26,11 +24,8 @@ export class CreditAuditLogEntity {
   action!: CreditAuditAction;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_credit_audit_log_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_credit_audit_log_trainee' })
-  trainee?: Relation<UserEntity>;
 
   /** The ledger entry the action wrote. */
   @Index('ix_credit_audit_log_entry_id')
@@ -40,9 +35,6 @@ export class CreditAuditLogEntity {
   /** The entry's year: the ledger is partitioned by year, its key is `(id, year)`. */
   @Column({ type: 'smallint' })
   entryYear!: number;
-
-  @ReferencesCreditEntry('entry_id', 'entry_year', 'fk_credit_audit_log_entry')
-  entry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'text' })
   reason!: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /** The two categories of the notice: 1 policy and management foundations, 2 methods and tools. */
@@ -20,19 +20,15 @@ export const CREDIT_SOURCES: readonly CreditSource[] = [
 ];
 
 /**
- * A many-to-one reference to a ledger entry, kept while the entry is (RESTRICT). The ledger's key
- * is `(id, year)` (it is partitioned by year), so the reference is two columns under one constraint.
+ * On an entity: a foreign key to a ledger entry, kept while the entry is (RESTRICT). The ledger's
+ * key is `(id, year)` (it is partitioned by year), so the reference is two columns (properties of
+ * the entity) under one constraint.
  */
-export function ReferencesCreditEntry(idColumn: string, yearColumn: string, constraint: string): PropertyDecorator {
-  const relation = ManyToOne(() => CreditEntryEntity, { onDelete: 'RESTRICT' });
-  const join = JoinColumn([
-    { name: idColumn, referencedColumnName: 'id', foreignKeyConstraintName: constraint },
-    { name: yearColumn, referencedColumnName: 'year', foreignKeyConstraintName: constraint },
-  ]);
-  return (target, property) => {
-    join(target, property);
-    relation(target, property);
-  };
+export function ReferencesCreditEntry(idProperty: string, yearProperty: string, constraint: string): ClassDecorator {
+  return ForeignKey(() => CreditEntryEntity, [idProperty, yearProperty] as const, ['id', 'year'], {
+    onDelete: 'RESTRICT',
+    name: constraint,
+  });
 }
 
 /**
@@ -62,16 +58,14 @@ export function ReferencesCreditEntry(idColumn: string, yearColumn: string, cons
 // Unique per year (a partitioned table's unique keys hold the partition key): see the columns.
 @Index('ux_credit_entries_accrual_key', ['accrualKey', 'year'], { unique: true })
 @Index('ux_credit_entries_reverses_entry_id', ['reversesEntryId', 'year'], { unique: true })
+@ReferencesCreditEntry('reversesEntryId', 'year', 'fk_credit_entries_reverses_entry')
 export class CreditEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_credit_entries' })
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_credit_entries_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_credit_entries_trainee' })
-  trainee?: Relation<UserEntity>;
 
   @Column({ type: 'smallint' })
   category!: CreditCategory;
@@ -123,20 +117,14 @@ export class CreditEntryEntity {
   @Column({ type: 'uuid', nullable: true })
   reversesEntryId!: string | null;
 
-  @ReferencesCreditEntry('reverses_entry_id', 'year', 'fk_credit_entries_reverses_entry')
-  reversesEntry?: Relation<CreditEntryEntity>;
-
   /** Why a person wrote this entry (adjustments and reversals). */
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
   /** Who wrote it; null when the system accrued it. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_credit_entries_recorded_by' })
   recordedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_credit_entries_recorded_by' })
-  recorder?: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

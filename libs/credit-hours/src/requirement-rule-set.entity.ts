@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { RegionEntity } from '@cqo/organizations';
 
@@ -23,11 +23,8 @@ export class RequirementRuleSetEntity {
   name!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_requirement_rule_sets_region' })
   regionId!: string;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_requirement_rule_sets_region' })
-  region?: Relation<RegionEntity>;
 
   /** The first calendar year (CST) this set governs. A year already in progress only with `currentYearReason`. */
   @Column({ type: 'smallint' })
@@ -54,11 +51,8 @@ export class RequirementRuleSetEntity {
   reminderDates!: string[];
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_requirement_rule_sets_created_by' })
   createdBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_requirement_rule_sets_created_by' })
-  creator?: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
 
@@ -31,11 +31,8 @@ export class RequirementRuleEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => RequirementRuleSetEntity, { onDelete: 'CASCADE', name: 'fk_requirement_rules_rule_set' })
   ruleSetId!: string;
-
-  @ManyToOne(() => RequirementRuleSetEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'rule_set_id', foreignKeyConstraintName: 'fk_requirement_rules_rule_set' })
-  ruleSet?: Relation<RequirementRuleSetEntity>;
 
   @Column({ type: 'text' })
   code!: string;

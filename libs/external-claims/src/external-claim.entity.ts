@@ -1,6 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
-import { CreditEntryEntity, ReferencesCreditEntry } from '@cqo/credit-hours';
+import { ReferencesCreditEntry } from '@cqo/credit-hours';
 import { StoredFileColumns } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
@@ -27,24 +27,19 @@ export type ExternalClaimRejectedStage = 'enterprise' | 'regulator';
 @Check('ck_external_hour_claims_credit_entry_year', '(credit_entry_id IS NULL) = (credit_entry_year IS NULL)')
 @Index('ix_external_hour_claims_trainee_id_created_at', ['traineeId', 'createdAt'])
 @Index('ix_external_hour_claims_enterprise_id_status', ['enterpriseId', 'status'])
+@ReferencesCreditEntry('creditEntryId', 'creditEntryYear', 'fk_external_hour_claims_credit_entry')
 export class ExternalClaimEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_external_hour_claims' })
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_external_hour_claims_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_external_hour_claims_trainee' })
-  trainee?: Relation<UserEntity>;
 
   /** The trainee's confirmed employer when the claim was made: whose admin endorses it, whose city approves it. */
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'RESTRICT', name: 'fk_external_hour_claims_enterprise' })
   enterpriseId!: string;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_external_hour_claims_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   @Column({ type: 'text' })
   organiser!: string;
@@ -107,6 +102,7 @@ export class ExternalClaimEntity {
   @Column({ type: 'text', nullable: true })
   reductionReason!: string | null;
 
+  /** The ledger entry an approval wrote. */
   @Index('ux_external_hour_claims_credit_entry_id', { unique: true })
   @Column({ type: 'uuid', nullable: true })
   creditEntryId!: string | null;
@@ -114,9 +110,6 @@ export class ExternalClaimEntity {
   /** The year of that entry (the ledger's key is `(id, year)`); set with it, never alone. */
   @Column({ type: 'smallint', nullable: true })
   creditEntryYear!: number | null;
-
-  @ReferencesCreditEntry('credit_entry_id', 'credit_entry_year', 'fk_external_hour_claims_credit_entry')
-  creditEntry?: Relation<CreditEntryEntity>;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
@@ -130,11 +123,8 @@ export class ExternalClaimEvidenceEntity {
 
   @Index('ix_external_claim_evidence_claim_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => ExternalClaimEntity, { onDelete: 'CASCADE', name: 'fk_external_claim_evidence_claim' })
   claimId!: string;
-
-  @ManyToOne(() => ExternalClaimEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'fk_external_claim_evidence_claim' })
-  claim?: Relation<ExternalClaimEntity>;
 
   @Column(() => StoredFileColumns, { prefix: 'file' })
   file!: StoredFileColumns;

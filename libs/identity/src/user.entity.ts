@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EnterpriseEntity, RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import { Role } from '@cqo/core';
 
@@ -27,29 +27,20 @@ export class UserEntity {
   /** Set for org admins: the training organization they act for. */
   @Index('ix_users_organization_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_users_organization' })
   organizationId!: string | null;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_users_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   /** Set for enterprise admins: the enterprise they act for. (A trainee's employer is on the trainee profile.) */
   @Index('ix_users_enterprise_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'RESTRICT', name: 'fk_users_enterprise' })
   enterpriseId!: string | null;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_users_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   /** Set for regulators: the region they oversee (the province sees all below it). */
   @Index('ix_users_region_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_users_region' })
   regionId!: string | null;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_users_region' })
-  region?: Relation<RegionEntity>;
 
   @Column({ type: 'text', default: 'active' })
   status!: UserStatus;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /** An in-app notification. `dedupeKey` makes sending idempotent: one per flag and date, say. */
@@ -9,11 +9,8 @@ export class NotificationEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE', name: 'fk_notifications_user' })
   userId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_notifications_user' })
-  user?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   kind!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RegionEntity } from './region.entity';
 import { RowTimestamps } from '@cqo/core';
 
@@ -29,11 +29,8 @@ export class EnterpriseEntity extends RowTimestamps {
 
   @Index('ix_enterprises_region_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_enterprises_region' })
   regionId!: string;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_enterprises_region' })
-  region?: Relation<RegionEntity>;
 
   @Column({ type: 'boolean', default: false })
   stateOwned!: boolean;

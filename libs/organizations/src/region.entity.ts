@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type RegionLevel = 'province' | 'city';
 
@@ -20,11 +20,8 @@ export class RegionEntity {
 
   @Index('ix_regions_parent_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_regions_parent' })
   parentId!: string | null;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_regions_parent' })
-  parent?: Relation<RegionEntity>;
 
   @Index('ix_regions_path', { synchronize: false })
   @Column({ type: 'text' })

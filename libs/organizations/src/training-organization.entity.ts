@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RegionEntity } from './region.entity';
 
 /** A training organization (培训机构) that publishes curricula. */
@@ -17,11 +17,8 @@ export class TrainingOrganizationEntity {
 
   @Index('ix_training_organizations_region_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_training_organizations_region' })
   regionId!: string;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_training_organizations_region' })
-  region?: Relation<RegionEntity>;
 
   @Column({ type: 'text', nullable: true })
   contactName!: string | null;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /**
@@ -17,19 +17,13 @@ export class IdNumberCollisionEntity {
   /** The account that registered second. */
   @Index('ix_id_number_collisions_user_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE', name: 'fk_id_number_collisions_user' })
   userId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_id_number_collisions_user' })
-  user?: Relation<UserEntity>;
 
   /** The account that holds the ID number. */
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE', name: 'fk_id_number_collisions_existing_user' })
   existingUserId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'existing_user_id', foreignKeyConstraintName: 'fk_id_number_collisions_existing_user' })
-  existingUser?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   idNumberHash!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, OneToOne, PrimaryColumn, Relation } from 'typeorm';
 import { EnterpriseEntity } from '@cqo/organizations';
 import { UserEntity } from '@cqo/identity';
 import { RowTimestamps } from '@cqo/core';
@@ -46,11 +46,8 @@ export class TraineeProfileEntity extends RowTimestamps {
   /** The employer; null for a candidate not yet tied to a registered enterprise. */
   @Index('ix_trainee_profiles_enterprise_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'RESTRICT', name: 'fk_trainee_profiles_enterprise' })
   enterpriseId!: string | null;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_trainee_profiles_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   /**
    * The employer the trainee named but whose enterprise admin has not yet confirmed it. Until
@@ -58,11 +55,8 @@ export class TraineeProfileEntity extends RowTimestamps {
    */
   @Index('ix_trainee_profiles_requested_enterprise_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'SET NULL', name: 'fk_trainee_profiles_requested_enterprise' })
   requestedEnterpriseId!: string | null;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'requested_enterprise_id', foreignKeyConstraintName: 'fk_trainee_profiles_requested_enterprise' })
-  requestedEnterprise?: Relation<EnterpriseEntity>;
 
   @Column({ type: 'timestamptz', nullable: true })
   employerRequestedAt!: Date | null;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import type { HoursTranscriptContent } from './hours-transcript.types';
 
@@ -10,11 +10,8 @@ export class HoursTranscriptEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_hours_transcripts_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_hours_transcripts_trainee' })
-  trainee?: Relation<UserEntity>;
 
   /** From the certificates' serial sequence, so a serial names one document of either kind. */
   @Index('ux_hours_transcripts_serial', { unique: true })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -11,19 +11,13 @@ export class AttendanceRecordEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_attendance_records_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_attendance_records_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @Index('ix_attendance_records_lesson_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_attendance_records_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_attendance_records_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   @Column({ type: 'timestamptz' })
   signedInAt!: Date;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { StudySessionEntity } from './study-session.entity';
 
 export type AttentionCheckKind = 'confirm' | 'question';
@@ -17,11 +17,8 @@ export class AttentionCheckEntity {
 
   @Index('ix_attention_checks_session_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => StudySessionEntity, { onDelete: 'CASCADE', name: 'fk_attention_checks_session' })
   sessionId!: string;
-
-  @ManyToOne(() => StudySessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_attention_checks_session' })
-  session?: Relation<StudySessionEntity>;
 
   @Column({ type: 'uuid' })
   enrollmentId!: string;

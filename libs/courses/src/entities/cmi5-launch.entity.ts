@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -13,19 +13,13 @@ export class Cmi5LaunchEntity {
 
   @Index('ix_cmi5_launches_enrollment_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_cmi5_launches_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_cmi5_launches_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @Index('ix_cmi5_launches_lesson_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_cmi5_launches_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_cmi5_launches_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   @Column({ type: 'text' })
   auId!: string;
@@ -58,11 +52,8 @@ export class Cmi5LaunchEntity {
 @Entity({ name: 'cmi5_au_states' })
 export class Cmi5AuStateEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_cmi5_au_states' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_cmi5_au_states_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_cmi5_au_states_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_cmi5_au_states' })
   lessonId!: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 
 export type ContentKind = 'video' | 'document';
@@ -16,11 +16,8 @@ export class ContentFileEntity {
 
   @Index('ix_content_files_organization_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_content_files_organization' })
   organizationId!: string;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_content_files_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Column({ type: 'text' })
   kind!: ContentKind;

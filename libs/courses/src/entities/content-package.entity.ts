@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 import type { Cmi5Course } from '../cmi5/cmi5-structure';
 
@@ -14,11 +14,8 @@ export class ContentPackageEntity {
 
   @Index('ix_content_packages_organization_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_content_packages_organization' })
   organizationId!: string;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_content_packages_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   /** 'cmi5', 'scorm12' or 'scorm2004' */
   @Column({ type: 'text' })

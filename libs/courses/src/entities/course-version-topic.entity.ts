@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { CourseVersionEntity } from './course-version.entity';
 import { TopicEntity } from './topic.entity';
 
@@ -6,17 +6,11 @@ import { TopicEntity } from './topic.entity';
 @Entity({ name: 'course_version_topics' })
 export class CourseVersionTopicEntity {
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => CourseVersionEntity, { onDelete: 'CASCADE', name: 'fk_course_version_topics_course_version' })
   courseVersionId!: string;
-
-  @ManyToOne(() => CourseVersionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'course_version_id', foreignKeyConstraintName: 'fk_course_version_topics_course_version' })
-  courseVersion?: Relation<CourseVersionEntity>;
 
   @Index('ix_course_version_topics_topic_id')
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => TopicEntity, { onDelete: 'RESTRICT', name: 'fk_course_version_topics_topic' })
   topicId!: string;
-
-  @ManyToOne(() => TopicEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'topic_id', foreignKeyConstraintName: 'fk_course_version_topics_topic' })
-  topic?: Relation<TopicEntity>;
 }

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 import { CourseEntity } from './course.entity';
 import { RowTimestamps } from '@cqo/core';
@@ -47,20 +47,14 @@ export class CourseVersionEntity extends RowTimestamps {
 
   @Index('ix_course_versions_course_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => CourseEntity, { onDelete: 'RESTRICT', name: 'fk_course_versions_course' })
   courseId!: string;
-
-  @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_versions_course' })
-  course?: Relation<CourseEntity>;
 
   /** Copied from the course so scope checks and the catalog need no join. */
   @Index('ix_course_versions_organization_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_course_versions_organization' })
   organizationId!: string;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_course_versions_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Column({ type: 'int' })
   version!: number;

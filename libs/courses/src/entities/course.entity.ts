@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 
 /** A course's identity and owner. Everything that can change lives on its versions. */
@@ -9,11 +9,8 @@ export class CourseEntity {
 
   @Index('ix_courses_organization_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_courses_organization' })
   organizationId!: string;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_courses_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

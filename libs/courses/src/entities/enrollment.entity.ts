@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { CourseVersionEntity } from './course-version.entity';
 import { CourseEntity } from './course.entity';
@@ -21,26 +21,17 @@ export class EnrollmentEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_enrollments_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_enrollments_trainee' })
-  trainee?: Relation<UserEntity>;
 
   @Index('ix_enrollments_course_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => CourseEntity, { onDelete: 'RESTRICT', name: 'fk_enrollments_course' })
   courseId!: string;
 
-  @ManyToOne(() => CourseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_enrollments_course' })
-  course?: Relation<CourseEntity>;
-
   @Column({ type: 'uuid' })
+  @ForeignKey(() => CourseVersionEntity, { onDelete: 'RESTRICT', name: 'fk_enrollments_course_version' })
   courseVersionId!: string;
-
-  @ManyToOne(() => CourseVersionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_version_id', foreignKeyConstraintName: 'fk_enrollments_course_version' })
-  courseVersion?: Relation<CourseVersionEntity>;
 
   @Column({ type: 'text' })
   status!: EnrollmentStatus;

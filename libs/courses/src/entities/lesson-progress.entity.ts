@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -11,19 +11,13 @@ export type CompletionSource = 'heartbeat' | 'xapi' | 'attendance' | 'scorm';
 @Entity({ name: 'lesson_progress' })
 export class LessonProgressEntity {
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_lesson_progress_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_lesson_progress_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @Index('ix_lesson_progress_lesson_id')
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_lesson_progress_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_lesson_progress_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   @Column({ type: 'int', default: 0 })
   activeSeconds!: number;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ContentFileEntity } from './content-file.entity';
 import { ContentPackageEntity } from './content-package.entity';
 import { CourseVersionEntity } from './course-version.entity';
@@ -18,11 +18,8 @@ export class LessonEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => CourseVersionEntity, { onDelete: 'CASCADE', name: 'fk_lessons_course_version' })
   courseVersionId!: string;
-
-  @ManyToOne(() => CourseVersionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'course_version_id', foreignKeyConstraintName: 'fk_lessons_course_version' })
-  courseVersion?: Relation<CourseVersionEntity>;
 
   /** 1-based order within the version. */
   @Column({ type: 'int' })
@@ -48,20 +45,14 @@ export class LessonEntity {
   /** The hosted video or PDF (uploaded by the org); a video's real duration bounds `minutes`. */
   @Index('ix_lessons_content_file_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => ContentFileEntity, { onDelete: 'RESTRICT', name: 'fk_lessons_content_file' })
   contentFileId!: string | null;
-
-  @ManyToOne(() => ContentFileEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'content_file_id', foreignKeyConstraintName: 'fk_lessons_content_file' })
-  contentFile?: Relation<ContentFileEntity>;
 
   /** The imported content package of a cmi5 lesson. */
   @Index('ix_lessons_content_package_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => ContentPackageEntity, { onDelete: 'RESTRICT', name: 'fk_lessons_content_package' })
   contentPackageId!: string | null;
-
-  @ManyToOne(() => ContentPackageEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'content_package_id', foreignKeyConstraintName: 'fk_lessons_content_package' })
-  contentPackage?: Relation<ContentPackageEntity>;
 
   /** Schedule and venue of a live session. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -13,19 +13,13 @@ export class ScormSessionEntity {
 
   @Index('ix_scorm_sessions_enrollment_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_scorm_sessions_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_scorm_sessions_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @Index('ix_scorm_sessions_lesson_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_scorm_sessions_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_scorm_sessions_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   @Column({ type: 'text' })
   scoId!: string;
@@ -69,11 +63,8 @@ export class ScormSessionEntity {
 @Entity({ name: 'scorm_attempts' })
 export class ScormAttemptEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_scorm_attempts' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_scorm_attempts_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_scorm_attempts_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_scorm_attempts' })
   lessonId!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -15,19 +15,13 @@ export class StudySessionEntity {
 
   @Index('ix_study_sessions_enrollment_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_study_sessions_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_study_sessions_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @Index('ix_study_sessions_lesson_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_study_sessions_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_study_sessions_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   /** Copied from the enrolment so a heartbeat checks ownership by primary key alone. */
   @Column({ type: 'uuid' })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 
 /** A key a training organization's content platform uses to send xAPI statements. Only its SHA-256 is kept. */
@@ -9,11 +9,8 @@ export class XapiApiKeyEntity {
 
   @Index('ix_xapi_api_keys_organization_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_xapi_api_keys_organization' })
   organizationId!: string;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_xapi_api_keys_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Column({ type: 'text' })
   name!: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TrainingOrganizationEntity } from '@cqo/organizations';
 
 export type XapiDocumentKind = 'state' | 'activity_profile' | 'agent_profile';
@@ -16,11 +16,8 @@ export class XapiDocumentEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'CASCADE', name: 'fk_xapi_documents_organization' })
   organizationId!: string;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_xapi_documents_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Column({ type: 'text' })
   kind!: XapiDocumentKind;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -12,19 +12,13 @@ export class XapiStatementEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_xapi_statements_enrollment' })
   enrollmentId!: string;
-
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_xapi_statements_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
 
   @Index('ix_xapi_statements_lesson_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_xapi_statements_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_xapi_statements_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   /** The key that sent it; null when an org admin confirmed a statement older than the age window. */
   @Column({ type: 'uuid', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { EnrollmentEntity } from './enrollment.entity';
 import { LessonEntity } from './lesson.entity';
 
@@ -16,18 +16,12 @@ export const NO_REGISTRATION = '00000000-0000-0000-0000-000000000000';
 @Entity({ name: 'xapi_windows' })
 export class XapiWindowEntity {
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => EnrollmentEntity, { onDelete: 'CASCADE', name: 'fk_xapi_windows_enrollment' })
   enrollmentId!: string;
 
-  @ManyToOne(() => EnrollmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_xapi_windows_enrollment' })
-  enrollment?: Relation<EnrollmentEntity>;
-
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => LessonEntity, { onDelete: 'RESTRICT', name: 'fk_xapi_windows_lesson' })
   lessonId!: string;
-
-  @ManyToOne(() => LessonEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lesson_id', foreignKeyConstraintName: 'fk_xapi_windows_lesson' })
-  lesson?: Relation<LessonEntity>;
 
   /** `context.registration`, or NO_REGISTRATION. */
   @PrimaryColumn({ type: 'uuid' })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import { ExamAttemptEntity } from './exam-attempt.entity';
@@ -17,43 +17,28 @@ export class CapabilityResultEntity {
 
   @Index('ux_capability_results_attempt_id', { unique: true })
   @Column({ type: 'uuid' })
+  @ForeignKey(() => ExamAttemptEntity, { onDelete: 'RESTRICT', name: 'fk_capability_results_attempt' })
   attemptId!: string;
-
-  @ManyToOne(() => ExamAttemptEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'attempt_id', foreignKeyConstraintName: 'fk_capability_results_attempt' })
-  attempt?: Relation<ExamAttemptEntity>;
 
   @Index('ix_capability_results_paper_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => ExamPaperEntity, { onDelete: 'RESTRICT', name: 'fk_capability_results_paper' })
   paperId!: string;
 
-  @ManyToOne(() => ExamPaperEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'paper_id', foreignKeyConstraintName: 'fk_capability_results_paper' })
-  paper?: Relation<ExamPaperEntity>;
-
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_capability_results_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_capability_results_trainee' })
-  trainee?: Relation<UserEntity>;
 
   /** Who ran the test: a training organization, or a regulator's region. */
   @Index('ix_capability_results_organization_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_capability_results_organization' })
   organizationId!: string | null;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_capability_results_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Index('ix_capability_results_region_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_capability_results_region' })
   regionId!: string | null;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_capability_results_region' })
-  region?: Relation<RegionEntity>;
 
   /** The paper's title when the test was taken. */
   @Column({ type: 'text' })

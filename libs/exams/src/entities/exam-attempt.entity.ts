@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { AttemptStatus, RevealPolicy, Submission } from '../exam-types';
 import { ExamPaperEntity } from './exam-paper.entity';
@@ -24,18 +24,12 @@ export class ExamAttemptEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => ExamPaperEntity, { onDelete: 'RESTRICT', name: 'fk_exam_attempts_paper' })
   paperId!: string;
 
-  @ManyToOne(() => ExamPaperEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'paper_id', foreignKeyConstraintName: 'fk_exam_attempts_paper' })
-  paper?: Relation<ExamPaperEntity>;
-
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_exam_attempts_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_exam_attempts_trainee' })
-  trainee?: Relation<UserEntity>;
 
   /** 1 for the first attempt at the paper, and so on. */
   @Column({ type: 'int' })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { ExamPaperEntity } from './exam-paper.entity';
 import { QuestionEntity } from './question.entity';
 
@@ -7,22 +7,16 @@ import { QuestionEntity } from './question.entity';
 @Index('ux_exam_paper_questions_paper_id_question_id', ['paperId', 'questionId'], { unique: true })
 export class ExamPaperQuestionEntity {
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => ExamPaperEntity, { onDelete: 'CASCADE', name: 'fk_exam_paper_questions_paper' })
   paperId!: string;
-
-  @ManyToOne(() => ExamPaperEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'paper_id', foreignKeyConstraintName: 'fk_exam_paper_questions_paper' })
-  paper?: Relation<ExamPaperEntity>;
 
   @PrimaryColumn({ type: 'int' })
   position!: number;
 
   @Index('ix_exam_paper_questions_question_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => QuestionEntity, { onDelete: 'RESTRICT', name: 'fk_exam_paper_questions_question' })
   questionId!: string;
-
-  @ManyToOne(() => QuestionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'fk_exam_paper_questions_question' })
-  question?: Relation<QuestionEntity>;
 
   @Column({ type: 'int', default: 1 })
   points!: number;

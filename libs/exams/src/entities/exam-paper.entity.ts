@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import { DrawRule, PaperKind, PaperStatus, RevealPolicy } from '../exam-types';
 import { RowTimestamps } from '@cqo/core';
@@ -16,19 +16,13 @@ export class ExamPaperEntity extends RowTimestamps {
 
   @Index('ix_exam_papers_organization_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_exam_papers_organization' })
   organizationId!: string | null;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_exam_papers_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Index('ix_exam_papers_region_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_exam_papers_region' })
   regionId!: string | null;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_exam_papers_region' })
-  region?: Relation<RegionEntity>;
 
   @Column({ type: 'text' })
   kind!: PaperKind;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { QuestionType, StoredOption, TopicCategory } from '../exam-types';
 import { QuestionEntity } from './question.entity';
 
@@ -10,11 +10,8 @@ export class QuestionVersionEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => QuestionEntity, { onDelete: 'RESTRICT', name: 'fk_question_versions_question' })
   questionId!: string;
-
-  @ManyToOne(() => QuestionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'question_id', foreignKeyConstraintName: 'fk_question_versions_question' })
-  question?: Relation<QuestionEntity>;
 
   @Column({ type: 'int' })
   version!: number;

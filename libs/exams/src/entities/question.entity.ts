@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RegionEntity, TrainingOrganizationEntity } from '@cqo/organizations';
 import { RowTimestamps } from '@cqo/core';
 
@@ -15,19 +15,13 @@ export class QuestionEntity extends RowTimestamps {
 
   @Index('ix_questions_organization_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT', name: 'fk_questions_organization' })
   organizationId!: string | null;
-
-  @ManyToOne(() => TrainingOrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_questions_organization' })
-  organization?: Relation<TrainingOrganizationEntity>;
 
   @Index('ix_questions_region_id')
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_questions_region' })
   regionId!: string | null;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_questions_region' })
-  region?: Relation<RegionEntity>;
 
   /** The version new attempts draw; older versions stay for the attempts that used them. */
   @Column({ type: 'int', default: 1 })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user.entity';
 
 export type AccountTokenPurpose = 'password_reset' | 'email_verification';
@@ -15,11 +15,8 @@ export class AccountTokenEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE', name: 'fk_account_tokens_user' })
   userId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_account_tokens_user' })
-  user?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   purpose!: AccountTokenPurpose;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 export type MailCategory = 'reminder' | 'update' | 'account';
@@ -19,11 +19,8 @@ export class MailMessageEntity {
   idempotencyKey!: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_mail_messages_user' })
   userId!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_mail_messages_user' })
-  user?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   toAddress!: string;
@@ -76,11 +73,8 @@ export class MailDeadLetterEntity {
 @Entity({ name: 'notification_preferences' })
 export class NotificationPreferenceEntity {
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE', name: 'fk_notification_preferences_user' })
   userId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_notification_preferences_user' })
-  user?: Relation<UserEntity>;
 
   /** Shortfall, term-expiry and report-due reminders (the daily digest); the unsubscribe link turns this off. */
   @Column({ type: 'boolean', default: true })

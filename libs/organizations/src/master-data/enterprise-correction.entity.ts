@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EnterpriseEntity } from '../enterprise.entity';
 import type { EnterpriseTargetFacts } from './master-data.types';
 
@@ -14,11 +14,8 @@ export class EnterpriseCorrectionRequestEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'CASCADE', name: 'fk_enterprise_correction_requests_enterprise' })
   enterpriseId!: string;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_enterprise_correction_requests_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   /** Only the fields to change, with their requested values. */
   @Column({ type: 'jsonb' })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EnterpriseEntity } from '../enterprise.entity';
 import type { AwardStanding } from '../enterprise.entity';
 import type { MasterDataSource } from './master-data.types';
@@ -16,11 +16,8 @@ export class EnterpriseMasterVersionEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'CASCADE', name: 'fk_enterprise_master_versions_enterprise' })
   enterpriseId!: string;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_enterprise_master_versions_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   /** From this date (CST) the facts below hold. */
   @Column({ type: 'date' })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 import type { EligibilityResult } from '../eligibility/eligibility.types';
@@ -55,18 +55,12 @@ export class CqoAppointmentEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'RESTRICT', name: 'fk_cqo_appointments_enterprise' })
   enterpriseId!: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_cqo_appointments_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
-
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_cqo_appointments_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_cqo_appointments_trainee' })
-  trainee?: Relation<UserEntity>;
 
   /** As printed on the appointment, e.g. 副总经理兼首席质量官. */
   @Column({ type: 'text' })
@@ -116,19 +110,13 @@ export class CqoAppointmentEntity {
   endNote!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_cqo_appointments_created_by' })
   createdBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_cqo_appointments_created_by' })
-  creator?: Relation<UserEntity>;
 
   /** Who recorded the end; null for the term-expiry job. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_cqo_appointments_ended_by' })
   endedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'ended_by', foreignKeyConstraintName: 'fk_cqo_appointments_ended_by' })
-  ender?: Relation<UserEntity>;
 
   /** The disqualification declaration the appointment was made on (required since the RegulatorFigures migration). */
   @Column({ type: 'uuid', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 
@@ -31,19 +31,13 @@ export class CqoDeclarationEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_cqo_declarations_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_cqo_declarations_trainee' })
-  trainee?: Relation<UserEntity>;
 
   @Index('ix_cqo_declarations_enterprise_id')
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'RESTRICT', name: 'fk_cqo_declarations_enterprise' })
   enterpriseId!: string;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_cqo_declarations_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   @Column({ type: 'date' })
   declaredOn!: string;
@@ -60,11 +54,8 @@ export class CqoDeclarationEntity {
   note!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_cqo_declarations_recorded_by' })
   recordedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_cqo_declarations_recorded_by' })
-  recorder?: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /**
@@ -13,11 +13,8 @@ export class CqoFlagEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_cqo_flags_trainee' })
   traineeId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_cqo_flags_trainee' })
-  trainee?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   reason!: string;
@@ -30,11 +27,8 @@ export class CqoFlagEntity {
   flaggedOn!: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_cqo_flags_flagged_by' })
   flaggedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'flagged_by', foreignKeyConstraintName: 'fk_cqo_flags_flagged_by' })
-  flagger?: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
@@ -43,11 +37,8 @@ export class CqoFlagEntity {
   clearedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_cqo_flags_cleared_by' })
   clearedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'cleared_by', foreignKeyConstraintName: 'fk_cqo_flags_cleared_by' })
-  clearer?: Relation<UserEntity>;
 
   @Column({ type: 'text', nullable: true })
   clearReason!: string | null;

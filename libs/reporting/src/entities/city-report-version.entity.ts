@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CityYearlyReportEntity } from './yearly-report.entity';
 
 export type CityReportVersionStatus = 'submitted' | 'acknowledged' | 'returned' | 'superseded';
@@ -15,11 +15,8 @@ export class CityReportVersionEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => CityYearlyReportEntity, { onDelete: 'RESTRICT', name: 'fk_city_report_versions_report' })
   reportId!: string;
-
-  @ManyToOne(() => CityYearlyReportEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_city_report_versions_report' })
-  report?: Relation<CityYearlyReportEntity>;
 
   @Column({ type: 'int' })
   version!: number;

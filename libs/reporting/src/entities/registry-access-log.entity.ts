@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 
 /** How a lookup named its subject. The key itself (an ID number, a name, a serial) is never stored. */
@@ -18,22 +18,16 @@ export class RegistryAccessLogEntity {
   id!: string;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_registry_access_log_actor' })
   actorId!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'fk_registry_access_log_actor' })
-  actor?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   actorRole!: string;
 
   /** The trainee looked up; null when the lookup found nobody (in the caller's scope). */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_registry_access_log_subject' })
   subjectId!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'subject_id', foreignKeyConstraintName: 'fk_registry_access_log_subject' })
-  subject?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   keyKind!: LookupKeyKind;

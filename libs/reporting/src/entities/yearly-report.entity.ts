@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity, RegionEntity } from '@cqo/organizations';
 import { StoredFileColumns } from '@cqo/core';
@@ -34,11 +34,8 @@ export class EnterpriseYearlyReportEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => EnterpriseEntity, { onDelete: 'RESTRICT', name: 'fk_enterprise_yearly_reports_enterprise' })
   enterpriseId!: string;
-
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_enterprise_yearly_reports_enterprise' })
-  enterprise?: Relation<EnterpriseEntity>;
 
   @Column({ type: 'int' })
   year!: number;
@@ -77,21 +74,15 @@ export class EnterpriseYearlyReportEntity {
   filedAt!: Date;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_enterprise_yearly_reports_filed_by' })
   filedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'filed_by', foreignKeyConstraintName: 'fk_enterprise_yearly_reports_filed_by' })
-  filer?: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz', nullable: true })
   acknowledgedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_enterprise_yearly_reports_acknowledged_by' })
   acknowledgedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'acknowledged_by', foreignKeyConstraintName: 'fk_enterprise_yearly_reports_acknowledged_by' })
-  acknowledger?: Relation<UserEntity>;
 
   @Column({ type: 'text', nullable: true })
   acknowledgementNote!: string | null;
@@ -112,11 +103,8 @@ export class CityYearlyReportEntity {
   id!: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => RegionEntity, { onDelete: 'RESTRICT', name: 'fk_city_yearly_reports_region' })
   regionId!: string;
-
-  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_city_yearly_reports_region' })
-  region?: Relation<RegionEntity>;
 
   @Column({ type: 'int' })
   year!: number;
@@ -129,11 +117,8 @@ export class CityYearlyReportEntity {
   generation!: number;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { onDelete: 'SET NULL', name: 'fk_city_yearly_reports_requested_by' })
   requestedBy!: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'fk_city_yearly_reports_requested_by' })
-  requester?: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz' })
   requestedAt!: Date;
