@@ -2,8 +2,8 @@
  * The three certificates of the notice (DOMAIN.md, "Certificates"), what each one states, and
  * the canonical content that is signed, printed and re-rendered.
  */
-export type CertificateKind = 'course_completion' | 'appointment_training' | 'yearly_continuing';
-export const CERTIFICATE_KINDS: readonly CertificateKind[] = ['course_completion', 'appointment_training', 'yearly_continuing'];
+export const CERTIFICATE_KINDS = ['course_completion', 'appointment_training', 'yearly_continuing'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
 /** The printed title of each kind. */
 export const CERTIFICATE_TITLES: Readonly<Record<CertificateKind, string>> = {

@@ -9,8 +9,8 @@ import * as sql from './sql/batch-enrolment.sql';
 import { TraineeResolver } from './trainee-resolver';
 
 /** `valid-rows`: apply every valid row; `all-or-nothing`: apply none if any row fails. */
-export type RosterMode = 'valid-rows' | 'all-or-nothing';
-export const ROSTER_MODES: readonly RosterMode[] = ['valid-rows', 'all-or-nothing'];
+export const ROSTER_MODES = ['valid-rows', 'all-or-nothing'] as const;
+export type RosterMode = (typeof ROSTER_MODES)[number];
 
 export type RosterRowStatus = 'enrolled' | 'already_enrolled' | 'error' | 'not_applied';
 

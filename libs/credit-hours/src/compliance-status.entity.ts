@@ -4,8 +4,8 @@ import { RequirementRuleEntity } from './requirement-rule.entity';
 import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
 
 /** `shortfall` only once the period has closed (or, for a `once` rule, for a serving CQO). */
-export type ComplianceState = 'not_applicable' | 'on_track' | 'at_risk' | 'complete' | 'shortfall';
-export const COMPLIANCE_STATES: readonly ComplianceState[] = ['not_applicable', 'on_track', 'at_risk', 'complete', 'shortfall'];
+export const COMPLIANCE_STATES = ['not_applicable', 'on_track', 'at_risk', 'complete', 'shortfall'] as const;
+export type ComplianceState = (typeof COMPLIANCE_STATES)[number];
 
 /** `periodYear` of a requirement with period `once`. */
 export const ONCE_PERIOD = 0;

@@ -6,18 +6,12 @@ export type CreditCategory = 1 | 2;
 export const CREDIT_CATEGORIES: readonly CreditCategory[] = [1, 2];
 
 /** Appointment training (任职培训) or continuing education (继续教育). Category-2 courses are continuing. */
-export type CreditKind = 'appointment' | 'continuing';
-export const CREDIT_KINDS: readonly CreditKind[] = ['appointment', 'continuing'];
+export const CREDIT_KINDS = ['appointment', 'continuing'] as const;
+export type CreditKind = (typeof CREDIT_KINDS)[number];
 
 /** Where an entry comes from. A correction is a `reversal` of an entry plus a new entry. */
-export type CreditSource = 'course_completion' | 'in_person' | 'manual_adjustment' | 'external_claim' | 'reversal';
-export const CREDIT_SOURCES: readonly CreditSource[] = [
-  'course_completion',
-  'in_person',
-  'manual_adjustment',
-  'external_claim',
-  'reversal',
-];
+export const CREDIT_SOURCES = ['course_completion', 'in_person', 'manual_adjustment', 'external_claim', 'reversal'] as const;
+export type CreditSource = (typeof CREDIT_SOURCES)[number];
 
 /**
  * On an entity: a foreign key to a ledger entry, kept while the entry is (RESTRICT). The ledger's

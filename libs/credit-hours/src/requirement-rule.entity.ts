@@ -3,15 +3,15 @@ import type { CreditCategory, CreditKind } from './credit-entry.entity';
 import { RequirementRuleSetEntity } from './requirement-rule-set.entity';
 
 /** `once` (appointment training, before appointment) or each `calendar_year` (CST). */
-export type RequirementPeriod = 'once' | 'calendar_year';
-export const REQUIREMENT_PERIODS: readonly RequirementPeriod[] = ['once', 'calendar_year'];
+export const REQUIREMENT_PERIODS = ['once', 'calendar_year'] as const;
+export type RequirementPeriod = (typeof REQUIREMENT_PERIODS)[number];
 
 /**
  * Who a rule binds: `everyone` (appointment training), or `serving_and_opted_in` — serving CQOs
  * (see `serving_cqo_terms`) and trainees who asked to be held to the yearly requirements.
  */
-export type RequirementAppliesTo = 'everyone' | 'serving_and_opted_in';
-export const REQUIREMENT_APPLIES_TO: readonly RequirementAppliesTo[] = ['everyone', 'serving_and_opted_in'];
+export const REQUIREMENT_APPLIES_TO = ['everyone', 'serving_and_opted_in'] as const;
+export type RequirementAppliesTo = (typeof REQUIREMENT_APPLIES_TO)[number];
 
 /**
  * One requirement of a rule set: at least `minHours` of `category`/`kind` hours per period.

@@ -1,6 +1,6 @@
 /** The three question types of the bank. */
-export type QuestionType = 'single' | 'multiple' | 'true_false';
-export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'true_false'];
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const QUESTION_TYPE_LABELS: Readonly<Record<QuestionType, string>> = {
   single: '单选题',
@@ -27,12 +27,12 @@ export interface StoredOption {
 }
 
 /** Whether a trainee may see the answer key of a graded attempt. */
-export type RevealPolicy = 'never' | 'when_passed' | 'always';
-export const REVEAL_POLICIES: readonly RevealPolicy[] = ['never', 'when_passed', 'always'];
+export const REVEAL_POLICIES = ['never', 'when_passed', 'always'] as const;
+export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
 
 /** A paper is either a course's exam or a capability test not tied to a course (考试或能力测试). */
-export type PaperKind = 'course_exam' | 'capability_test';
-export const PAPER_KINDS: readonly PaperKind[] = ['course_exam', 'capability_test'];
+export const PAPER_KINDS = ['course_exam', 'capability_test'] as const;
+export type PaperKind = (typeof PAPER_KINDS)[number];
 
 export type PaperStatus = 'draft' | 'published' | 'archived';
 export type AttemptStatus = 'open' | 'submitted';

@@ -6,8 +6,8 @@ import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 
 /** submitted → endorsed (by the employer) → approved (by the city); rejected at either step, with a reason. */
-export type ExternalClaimStatus = 'submitted' | 'endorsed' | 'approved' | 'rejected';
-export const EXTERNAL_CLAIM_STATUSES: readonly ExternalClaimStatus[] = ['submitted', 'endorsed', 'approved', 'rejected'];
+export const EXTERNAL_CLAIM_STATUSES = ['submitted', 'endorsed', 'approved', 'rejected'] as const;
+export type ExternalClaimStatus = (typeof EXTERNAL_CLAIM_STATUSES)[number];
 export type ExternalClaimRejectedStage = 'enterprise' | 'regulator';
 
 /**

@@ -6,11 +6,11 @@ import { RowTimestamps } from '@cqo/core';
  * Standing of an enterprise toward a quality award. Whether a nominee counts toward a target is
  * decided by the target rules (the notice's 含提名奖 qualifies the China and the Gansu awards only).
  */
-export type AwardStanding = 'none' | 'nominated' | 'awarded';
-export const AWARD_STANDINGS: readonly AwardStanding[] = ['none', 'nominated', 'awarded'];
+export const AWARD_STANDINGS = ['none', 'nominated', 'awarded'] as const;
+export type AwardStanding = (typeof AWARD_STANDINGS)[number];
 /** The three awards the notice names: 中国质量奖, 甘肃省人民政府质量奖, 市（州）政府质量奖. */
-export type AwardLevel = 'china' | 'provincial' | 'city';
-export const AWARD_LEVELS: readonly AwardLevel[] = ['china', 'provincial', 'city'];
+export const AWARD_LEVELS = ['china', 'provincial', 'city'] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
 
 /** An enterprise that must (or may) appoint a CQO, with the flags the notice's targets need. */
 @Entity({ name: 'enterprises' })

@@ -3,12 +3,12 @@ import { EnterpriseEntity } from '@cqo/organizations';
 import { UserEntity } from '@cqo/identity';
 import { RowTimestamps } from '@cqo/core';
 
-export type EducationLevel = 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
-export const EDUCATION_LEVELS: readonly EducationLevel[] = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'];
+export const EDUCATION_LEVELS = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /** Quality professional qualification (质量专业技术资格) level. */
-export type QualityQualification = 'none' | 'primary' | 'intermediate' | 'senior';
-export const QUALITY_QUALIFICATIONS: readonly QualityQualification[] = ['none', 'primary', 'intermediate', 'senior'];
+export const QUALITY_QUALIFICATIONS = ['none', 'primary', 'intermediate', 'senior'] as const;
+export type QualityQualification = (typeof QUALITY_QUALIFICATIONS)[number];
 
 /**
  * A trainee's personal record. The ID number and phone are kept only as a keyed hash (to match

@@ -3,19 +3,12 @@ import { TrainingOrganizationEntity } from '@cqo/organizations';
 import { CourseEntity } from './course.entity';
 import { RowTimestamps } from '@cqo/core';
 
-export type CourseVersionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'published' | 'archived';
-export const COURSE_VERSION_STATUSES: readonly CourseVersionStatus[] = [
-  'draft',
-  'submitted',
-  'returned',
-  'approved',
-  'published',
-  'archived',
-];
-export type CourseKind = 'appointment' | 'continuing';
-export const COURSE_KINDS: readonly CourseKind[] = ['appointment', 'continuing'];
-export type DeliveryMode = 'online' | 'in_person' | 'blended';
-export const DELIVERY_MODES: readonly DeliveryMode[] = ['online', 'in_person', 'blended'];
+export const COURSE_VERSION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published', 'archived'] as const;
+export type CourseVersionStatus = (typeof COURSE_VERSION_STATUSES)[number];
+export const COURSE_KINDS = ['appointment', 'continuing'] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+export const DELIVERY_MODES = ['online', 'in_person', 'blended'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 /**
  * One version of a course: all of its content. Enrolments point at a version, so a version that

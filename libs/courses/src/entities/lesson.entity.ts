@@ -3,8 +3,8 @@ import { ContentFileEntity } from './content-file.entity';
 import { ContentPackageEntity } from './content-package.entity';
 import { CourseVersionEntity } from './course-version.entity';
 
-export type LessonType = 'video' | 'document' | 'live_session' | 'cmi5' | 'scorm';
-export const LESSON_TYPES: readonly LessonType[] = ['video', 'document', 'live_session', 'cmi5', 'scorm'];
+export const LESSON_TYPES = ['video', 'document', 'live_session', 'cmi5', 'scorm'] as const;
+export type LessonType = (typeof LESSON_TYPES)[number];
 
 /**
  * A lesson of a course version. Video and document lessons are studied online (heartbeats or

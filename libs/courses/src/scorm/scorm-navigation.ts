@@ -2,8 +2,8 @@ import type { ScormControlMode, ScormPackage, ScormSco } from './scorm-manifest'
 import { CONTROL_MODE_FREE } from './scorm-manifest';
 
 /** A navigation request of the launch route (SCORM 2004 navigation requests, those the player offers). */
-export type ScormNavRequest = 'start' | 'continue' | 'previous' | 'choice';
-export const SCORM_NAV_REQUESTS: readonly ScormNavRequest[] = ['start', 'continue', 'previous', 'choice'];
+export const SCORM_NAV_REQUESTS = ['start', 'continue', 'previous', 'choice'] as const;
+export type ScormNavRequest = (typeof SCORM_NAV_REQUESTS)[number];
 
 /**
  * A navigation request that cannot be honoured, worded for the trainee (Chinese), with the field

@@ -3,15 +3,14 @@
  * answer names every condition that fails. Codes are stable (the web UI and tests key on them);
  * messages are Chinese, for people.
  */
-export type EligibilityCode =
-  'QUALITY_WORK_YEARS' | 'EDUCATION_LEVEL' | 'QUALITY_QUALIFICATION' | 'APPOINTMENT_TRAINING_HOURS' | 'APPOINTMENT_TRAINING_CERTIFICATE';
-export const ELIGIBILITY_CODES: readonly EligibilityCode[] = [
+export const ELIGIBILITY_CODES = [
   'QUALITY_WORK_YEARS',
   'EDUCATION_LEVEL',
   'QUALITY_QUALIFICATION',
   'APPOINTMENT_TRAINING_HOURS',
   'APPOINTMENT_TRAINING_CERTIFICATE',
-];
+] as const;
+export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
 
 export interface EligibilityCondition {
   code: EligibilityCode;

@@ -7,8 +7,8 @@ import type { EligibilityResult } from '../eligibility/eligibility.types';
  * The notice: "可由副总经理（副总裁）或同职级及以上的企业高管担任 … 小微企业可结合实际，酌情设立".
  * `below_deputy` is accepted only with a recorded reason (small and micro enterprises).
  */
-export type PositionLevel = 'general_manager' | 'deputy_general_manager' | 'equivalent_senior' | 'below_deputy';
-export const POSITION_LEVELS: readonly PositionLevel[] = ['general_manager', 'deputy_general_manager', 'equivalent_senior', 'below_deputy'];
+export const POSITION_LEVELS = ['general_manager', 'deputy_general_manager', 'equivalent_senior', 'below_deputy'] as const;
+export type PositionLevel = (typeof POSITION_LEVELS)[number];
 
 /**
  * An exception appointment (例外聘任): registered although the person was not eligible, or to a post
@@ -25,8 +25,8 @@ export const POSITION_LEVEL_LABELS: Readonly<Record<PositionLevel, string>> = {
 };
 
 export type AppointmentStatus = 'serving' | 'ended';
-export type AppointmentEndReason = 'resignation' | 'dismissal' | 'term_expired' | 'renewed';
-export const APPOINTMENT_END_REASONS: readonly AppointmentEndReason[] = ['resignation', 'dismissal', 'term_expired', 'renewed'];
+export const APPOINTMENT_END_REASONS = ['resignation', 'dismissal', 'term_expired', 'renewed'] as const;
+export type AppointmentEndReason = (typeof APPOINTMENT_END_REASONS)[number];
 export const END_REASON_LABELS: Readonly<Record<AppointmentEndReason, string>> = {
   resignation: '辞职',
   dismissal: '解聘',

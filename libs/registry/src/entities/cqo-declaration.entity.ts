@@ -3,14 +3,8 @@ import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
 
 /** The notice's disqualifying circumstances (有下列情形之一的，不得担任首席质量官), one yes/no each. */
-export type DeclarationItem = 'serious_quality_violation' | 'improper_gain' | 'abuse_of_office' | 'leaked_secrets' | 'other_harm';
-export const DECLARATION_ITEMS: readonly DeclarationItem[] = [
-  'serious_quality_violation',
-  'improper_gain',
-  'abuse_of_office',
-  'leaked_secrets',
-  'other_harm',
-];
+export const DECLARATION_ITEMS = ['serious_quality_violation', 'improper_gain', 'abuse_of_office', 'leaked_secrets', 'other_harm'] as const;
+export type DeclarationItem = (typeof DECLARATION_ITEMS)[number];
 export const DECLARATION_ITEM_LABELS: Readonly<Record<DeclarationItem, string>> = {
   serious_quality_violation: '违反有关法律法规，在质量岗位工作中造成重大失误或谋取不正当利益或受过刑事处分',
   improper_gain: '利用履行职责之便谋取不正当利益',

@@ -2,11 +2,11 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { StoredFileColumns } from '@cqo/core';
 
 /** The eligibility facts that carry evidence. */
-export type FactKind = 'education' | 'quality_work_years' | 'qualification' | 'title';
-export const FACT_KINDS: readonly FactKind[] = ['education', 'quality_work_years', 'qualification', 'title'];
+export const FACT_KINDS = ['education', 'quality_work_years', 'qualification', 'title'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
 /** self_declared → enterprise_confirmed → city_verified. */
-export type FactState = 'self_declared' | 'enterprise_confirmed' | 'city_verified';
-export const FACT_STATES: readonly FactState[] = ['self_declared', 'enterprise_confirmed', 'city_verified'];
+export const FACT_STATES = ['self_declared', 'enterprise_confirmed', 'city_verified'] as const;
+export type FactState = (typeof FACT_STATES)[number];
 
 /**
  * One declaration of an eligibility fact with its evidence (a scan): the value declared, the

@@ -87,7 +87,7 @@ export class TraineeFactsService {
   /** The trainee uploads evidence for one of their facts: checked by bytes and size, stored, self_declared. */
   async declare(actor: Actor, fact: string, file: EvidenceUpload): Promise<TraineeFactView> {
     if (actor.role !== Role.Trainee) throw CommonErrors.outOfScope();
-    if (!(FACT_KINDS as string[]).includes(fact)) throw FactErrors.unknownFact();
+    if (!(FACT_KINDS as readonly string[]).includes(fact)) throw FactErrors.unknownFact();
     if (file.data.length === 0) throw FactErrors.file('文件为空');
     if (file.data.length > EVIDENCE_MAX_BYTES) throw FactErrors.file(`文件不能超过${EVIDENCE_MAX_BYTES / 1024 / 1024}MB`);
     const type = await fileTypeFromBuffer(file.data);

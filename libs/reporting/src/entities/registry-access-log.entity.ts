@@ -2,8 +2,8 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
 import { UserEntity } from '@cqo/identity';
 
 /** How a lookup named its subject. The key itself (an ID number, a name, a serial) is never stored. */
-export type LookupKeyKind = 'id_number' | 'name_enterprise' | 'certificate_serial' | 'trainee_id';
-export const LOOKUP_KEY_KINDS: readonly LookupKeyKind[] = ['id_number', 'name_enterprise', 'certificate_serial', 'trainee_id'];
+export const LOOKUP_KEY_KINDS = ['id_number', 'name_enterprise', 'certificate_serial', 'trainee_id'] as const;
+export type LookupKeyKind = (typeof LOOKUP_KEY_KINDS)[number];
 
 /**
  * Who looked up whom, when, and by what kind of key: one row per subject a lookup returned (or

@@ -4,14 +4,8 @@ import { EnterpriseEntity, RegionEntity } from '@cqo/organizations';
 import { StoredFileColumns } from '@cqo/core';
 
 /** 绩效考核结论 of the CQO in the enterprise's own appraisal (notice, 三 (三)). */
-export type AppraisalResult = 'excellent' | 'competent' | 'basically_competent' | 'incompetent' | 'not_appraised';
-export const APPRAISAL_RESULTS: readonly AppraisalResult[] = [
-  'excellent',
-  'competent',
-  'basically_competent',
-  'incompetent',
-  'not_appraised',
-];
+export const APPRAISAL_RESULTS = ['excellent', 'competent', 'basically_competent', 'incompetent', 'not_appraised'] as const;
+export type AppraisalResult = (typeof APPRAISAL_RESULTS)[number];
 export const APPRAISAL_RESULT_LABELS: Readonly<Record<AppraisalResult, string>> = {
   excellent: '优秀',
   competent: '称职',

@@ -9,15 +9,14 @@ import { END_REASON_LABELS, regionFilterPath } from '@cqo/registry';
 import { copyOut, inlineParameters } from './copy-stream';
 import { columnName, streamXlsxXml, XlsxColumn } from './xlsx-stream';
 
-export type RegulatorList = 'shortfalls' | 'appointments' | 'certificates';
-
 /** The file names people see (sent with RFC 5987 `filename*`). */
 const LIST_FILE_NAMES: Record<RegulatorList, string> = {
   shortfalls: '学时未达标名单',
   appointments: '首席质量官聘任名单',
   certificates: '证书名单',
 };
-export const REGULATOR_LISTS: readonly RegulatorList[] = ['shortfalls', 'appointments', 'certificates'];
+export const REGULATOR_LISTS = ['shortfalls', 'appointments', 'certificates'] as const;
+export type RegulatorList = (typeof REGULATOR_LISTS)[number];
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportFilter {
