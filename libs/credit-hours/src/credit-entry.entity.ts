@@ -14,6 +14,22 @@ export const CREDIT_SOURCES = ['course_completion', 'in_person', 'manual_adjustm
 export type CreditSource = (typeof CREDIT_SOURCES)[number];
 
 /**
+ * An amount of credit hours as the ledger counts it: category, kind and exact decimal hours
+ * (numeric(7,2), as text). Embedded without a prefix, in a ledger entry and in what becomes one
+ * (an external claim), so both tables name the three columns alike.
+ */
+export class CreditAmountColumns {
+  @Column({ type: 'smallint' })
+  category!: CreditCategory;
+
+  @Column({ type: 'text' })
+  kind!: CreditKind;
+
+  @Column({ type: 'numeric', precision: 7, scale: 2 })
+  hours!: string;
+}
+
+/**
  * On an entity: a foreign key to a ledger entry, kept while the entry is (RESTRICT). The ledger's
  * key is `(id, year)` (it is partitioned by year), so the reference is two columns (properties of
  * the entity) under one constraint.
@@ -45,7 +61,7 @@ export function ReferencesCreditEntry(idProperty: string, yearProperty: string, 
   `hours <> 0 AND (source = 'reversal') = (hours < 0) AND (source = 'reversal') = (reverses_entry_id IS NOT NULL)`,
 )
 // Covers the compliance aggregation (index-only scan: hours is part of the key on purpose).
-@Index('ix_credit_entries_trainee_year', ['traineeId', 'year', 'category', 'kind', 'hours'])
+@Index('ix_credit_entries_trainee_year', ['traineeId', 'year', 'amount.category', 'amount.kind', 'amount.hours'])
 // The all-years appointment total of the compliance recomputation (migration LedgerAppointmentTotalsIndex):
 // partial, with hours as an INCLUDE column, which TypeORM cannot declare; the migration owns it.
 @Index('ix_credit_entries_appointment_hours', { synchronize: false })
@@ -61,15 +77,9 @@ export class CreditEntryEntity {
   @ForeignKey(() => UserEntity, { onDelete: 'RESTRICT', name: 'fk_credit_entries_trainee' })
   traineeId!: string;
 
-  @Column({ type: 'smallint' })
-  category!: CreditCategory;
-
-  @Column({ type: 'text' })
-  kind!: CreditKind;
-
-  /** Exact decimal (numeric(7,2)) as text; negative only for a reversal. */
-  @Column({ type: 'numeric', precision: 7, scale: 2 })
-  hours!: string;
+  /** Hours negative only for a reversal. */
+  @Column(() => CreditAmountColumns, { prefix: false })
+  amount!: CreditAmountColumns;
 
   /** The calendar year in China Standard Time of `occurredAt` (2025-12-31T16:30Z is 2026); the partition key. */
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_credit_entries' })

@@ -1,6 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CreditCategory, CreditKind } from '@cqo/credit-hours';
-import { ReferencesCreditEntry } from '@cqo/credit-hours';
+import { CreditAmountColumns, ReferencesCreditEntry } from '@cqo/credit-hours';
 import { StoredFileColumns } from '@cqo/core';
 import { UserEntity } from '@cqo/identity';
 import { EnterpriseEntity } from '@cqo/organizations';
@@ -58,15 +57,9 @@ export class ExternalClaimEntity {
   @Column({ type: 'smallint' })
   year!: number;
 
-  @Column({ type: 'smallint' })
-  category!: CreditCategory;
-
-  @Column({ type: 'text' })
-  kind!: CreditKind;
-
-  /** Hours claimed (exact decimal text). */
-  @Column({ type: 'numeric', precision: 7, scale: 2 })
-  hours!: string;
+  /** What is claimed: the hours, of one category and kind, the ledger entry will carry if approved. */
+  @Column(() => CreditAmountColumns, { prefix: false })
+  amount!: CreditAmountColumns;
 
   /** Topic codes of the notice, all of the claim's category. */
   @Column({ type: 'text', array: true })
