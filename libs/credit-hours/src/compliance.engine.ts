@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { chinaDateOf, Clock, runCommand, runQuery, runTemplate } from '@cqo/core';
+import { AppConfig, chinaDateOf, Clock, runCommand, runQuery, runTemplate } from '@cqo/core';
 import { traineeCountEstimate } from '@cqo/trainees';
 import { currentYear, periodPosition } from './compliance-period';
 import { SUM_COLUMN_NAMES, SumColumn } from './requirement-judgement';
@@ -80,7 +80,7 @@ export function sumsNeeded(rules: { category: number; kind: string; period: stri
 
 export interface RecomputeAllOptions {
   year: number;
-  /** Chunks run at once (each its own transaction and connection); default 3. */
+  /** Chunks run at once (each its own transaction and connection); default `COMPLIANCE_LANES`. */
   concurrency?: number;
 }
 
@@ -96,6 +96,7 @@ export class ComplianceEngine {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly verdicts: VerdictChangesService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -135,8 +136,9 @@ export class ComplianceEngine {
   async recomputeAll(options: RecomputeAllOptions): Promise<RecomputeCounts> {
     const now = this.clock.now();
     const includeOnce = options.year === currentYear(now);
-    // Three lanes, as many processes as PostgreSQL's own parallel aggregate uses by default (leader + 2).
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 3, 8));
+    // As many lanes as the database has cores: on two, a third lane made the cold run slower (its
+    // inserts waited on the table's extension lock and took CPU from the other two).
+    const concurrency = Math.max(1, options.concurrency ?? this.config.complianceLanes);
     // The planner's row estimate is enough to size the chunks; no count(*) over a million rows.
     const estimate = await traineeCountEstimate(this.dataSource);
     const perChunk = Math.max(1, Math.min(32, Math.round((TRAINEES_PER_CHUNK * COMPLIANCE_BUCKETS) / Math.max(estimate, 1))));

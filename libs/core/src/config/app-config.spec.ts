@@ -36,10 +36,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/cqo' }).databaseReadUrl).toBe('postgres://r@replica/cqo');
   });
 
+  it('reads the compliance lanes, two by default', () => {
+    expect(loadConfig({}).complianceLanes).toBe(2);
+    expect(loadConfig({ COMPLIANCE_LANES: '4' }).complianceLanes).toBe(4);
+  });
+
   it.each([
     ['API_PROCESSES', '0'],
     ['WORKER_PROCESSES', 'many'],
     ['DATABASE_READ_URL', 'mysql://replica'],
+    ['COMPLIANCE_LANES', '0'],
+    ['COMPLIANCE_LANES', 'three'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });

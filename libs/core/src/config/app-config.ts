@@ -66,6 +66,11 @@ export interface AppConfig {
   processes: { api: number; worker: number };
   /** Outbox events relayed more than this many days ago are deleted nightly (docs/scaling.md). */
   outboxRetentionDays: number;
+  /**
+   * Chunks of a full compliance recomputation run at once, each a transaction on its own
+   * connection: about the database server's cores (docs/scaling.md, "Compliance recomputation").
+   */
+  complianceLanes: number;
   /** Outgoing e-mail: see {@link MailConfig}. */
   mail: MailConfig;
 }
@@ -331,6 +336,16 @@ class EnvironmentVariables {
   @Max(3650)
   OUTBOX_RETENTION_DAYS = 30;
 
+  /**
+   * Lanes of the full compliance recomputation. Two on the 2-core machines we measure on: a third
+   * lane there made a cold run slower, not faster (bench:compliance, issue 20).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  COMPLIANCE_LANES = 2;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1, { message: 'must be at least 1 (days the log of sent mail is kept)' })
@@ -514,6 +529,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseReadUrl: vars.DATABASE_READ_URL ?? vars.DATABASE_URL,
     processes: { api: processCount(vars.API_PROCESSES), worker: processCount(vars.WORKER_PROCESSES) },
     outboxRetentionDays: vars.OUTBOX_RETENTION_DAYS,
+    complianceLanes: vars.COMPLIANCE_LANES,
     mail: {
       mode: vars.SMTP_HOST
         ? 'smtp'
