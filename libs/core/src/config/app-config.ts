@@ -68,7 +68,7 @@ export interface AppConfig {
   outboxRetentionDays: number;
   /**
    * Chunks of a full compliance recomputation run at once, each a transaction on its own
-   * connection: about the database server's cores (docs/scaling.md, "Compliance recomputation").
+   * connection: about the database server's cores (docs/scaling.md, "Two lanes, not three").
    */
   complianceLanes: number;
   /** Outgoing e-mail: see {@link MailConfig}. */

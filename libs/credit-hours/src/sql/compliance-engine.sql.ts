@@ -199,7 +199,7 @@ SELECT (SELECT count(*) FROM inserted)::int + (SELECT count(*) FROM updated)::in
  *
  * Not sorted: the subjects come out of merge joins in trainee order and the rules' hash join
  * keeps its outer side's order, so the rows already reach the primary key's rightmost leaf in
- * trainee order (a trainee's three rows share a leaf whatever their order). Sorting them again
+ * trainee order (a trainee's three rows land together, whatever their order). Sorting them again
  * by the whole key was about a tenth of a cold chunk (bench:compliance, issue 20). Were a plan
  * ever to mix the order, the rows would still be right, only slower to index.
  */
