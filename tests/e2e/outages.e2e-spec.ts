@@ -195,4 +195,31 @@ describe('outages and shutdown (built processes)', () => {
       expect(stop.code).toBe(0);
     }, 300_000);
   });
+
+  // Redis gone while the worker starts (here: before it starts) must not hold its start, and with
+  // it every line it logs, which waits in Nest's start-up buffer until the start ends.
+  it('worker started with Redis already down: logs the outage once and its health line, exits within 10 s of SIGTERM', async () => {
+    const redis = await DisposableRedis.create();
+    await redis.stop();
+    const env = { DATABASE_URL: ctx.config.databaseUrl, REDIS_URL: redis.url, REDIS_PREFIX: ctx.config.redisPrefix };
+    const r = start('worker', env, await freePort(), await freePort());
+    running.push(r);
+    const down = await eventually(
+      async () => {
+        const h = await health(r.healthUrl);
+        return h?.status === 503 ? h.body : undefined;
+      },
+      180_000,
+      'worker health reporting Redis down',
+    );
+    expect(down).toMatchObject({ status: 'error', postgres: 'up', redis: 'down' });
+    await eventually(async () => (r.logs().includes('"msg":"worker health on :') ? true : undefined), 15_000, 'the start-up lines logged');
+    await observeOutage(r.healthUrl);
+    if (outageLines(r.logs(), 'redis').length !== 1) process.stderr.write(r.logs().slice(-6000));
+    expect(outageLines(r.logs(), 'redis')).toHaveLength(1);
+
+    const stop = await terminate(r.child);
+    expect(stop.ms).toBeLessThan(STOP_WITHIN_MS);
+    expect(stop.code).toBe(0);
+  }, 300_000);
 });

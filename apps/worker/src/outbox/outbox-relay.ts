@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import { closeQueues } from '../close-queues';
+import { closeQueues, within } from '../close-queues';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -37,6 +37,13 @@ const NOTIFY_COALESCE_MS = 30;
 const ENQUEUE_TIMEOUT_MS = 5000;
 /** While PostgreSQL or Redis is away, passes back off from 1 s to this. */
 const OUTAGE_BACKOFF_MAX_MS = 30_000;
+/**
+ * At start, how long the relay waits for its queues' connections. Redis away must not hold the
+ * worker's start: until it ends, everything the worker logs (the outage line too) stays in
+ * Nest's start-up buffer.
+ */
+const QUEUES_READY_WAIT_MS = 3000;
+
 /** On shutdown, a pass in progress gets this long; its transaction rolls back if cut short. */
 const SHUTDOWN_WAIT_MS = 2000;
 
@@ -87,12 +94,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const names = new Set(Object.values(JobQueues));
-    await Promise.all(
-      [...names].map((name) =>
-        this.queue(name)
-          .waitUntilReady()
-          .catch(() => undefined),
+    await within(
+      Promise.all(
+        [...names].map((name) =>
+          this.queue(name)
+            .waitUntilReady()
+            .catch(() => undefined),
+        ),
       ),
+      QUEUES_READY_WAIT_MS,
     );
     await this.listen().catch((error) => this.logger.warn(`LISTEN failed, polling only: ${String(error)}`));
     this.timer = setInterval(() => this.wake(), POLL_MS);
