@@ -8,20 +8,11 @@ import { seedWorld, TEST_PASSWORD } from '../../support/fixtures';
 const claimsOf = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number; sid: string; sv: number };
 
-/** Polls `probe` until it answers `status`; returns the milliseconds it took (or Infinity after `limitMs`). */
-async function msUntil(probe: () => Promise<{ statusCode: number }>, status: number, limitMs = 3000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < limitMs) {
-    if ((await probe()).statusCode === status) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return Infinity;
-}
-
 /**
  * Sessions across two API instances over one database and Redis: every request checks that the
- * account is active and the session current, and a revocation reaches the other instance within
- * a second (Redis pub/sub), although both remember verified tokens per process.
+ * account is active and the session current, and a revocation announced on one instance is
+ * refused by the other on the very next request (Redis pub/sub, and a PING behind it before a
+ * remembered state is trusted), although both remember verified tokens per process.
  */
 describe('sessions across API instances', () => {
   let first: TestApi;
@@ -49,7 +40,7 @@ describe('sessions across API instances', () => {
     return res.json().id as string;
   };
 
-  it('refuses a disabled admin’s token on the second instance within one second', async () => {
+  it('refuses a disabled admin’s token on the second instance on the very next request', async () => {
     const victimId = await createAdmin('disabled-admin');
     const victim = await logIn(first, 'disabled-admin', TEST_PASSWORD);
     // The second instance has verified (and remembered) the token before the change.
@@ -62,8 +53,7 @@ describe('sessions across API instances', () => {
       payload: { status: 'disabled' },
     });
     expect(disabled.statusCode).toBe(200);
-    const took = await msUntil(() => second.request({ method: 'GET', url: '/users', token: victim.accessToken }), 401);
-    expect(took).toBeLessThan(1000);
+    expect((await second.request({ method: 'GET', url: '/users', token: victim.accessToken })).statusCode).toBe(401);
     const create = await second.request({
       method: 'POST',
       url: '/users',
@@ -89,7 +79,7 @@ describe('sessions across API instances', () => {
     const out = await second.request({ method: 'POST', url: '/auth/logout', token: one.accessToken, payload: {} });
     expect(out.statusCode).toBe(204);
     expect(out.cookies).toEqual([expect.objectContaining({ name: 'cqo_refresh', value: '', path: '/auth/refresh' })]);
-    expect(await msUntil(() => first.request({ method: 'GET', url: '/auth/me', token: one.accessToken }), 401)).toBeLessThan(1000);
+    expect((await first.request({ method: 'GET', url: '/auth/me', token: one.accessToken })).statusCode).toBe(401);
     const after = await second.request({ method: 'GET', url: '/auth/me', token: one.accessToken });
     expect(after.json()).toMatchObject({ statusCode: 401, code: 'SESSION_ENDED' });
     expect((await refreshWithCookie(first, one.refreshToken)).statusCode).toBe(401);
@@ -109,7 +99,7 @@ describe('sessions across API instances', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ role: 'regulator', regionId: world.regions.lanzhou });
-    expect(await msUntil(() => second.request({ method: 'GET', url: '/users', token: before.accessToken }), 401)).toBeLessThan(1000);
+    expect((await second.request({ method: 'GET', url: '/users', token: before.accessToken })).statusCode).toBe(401);
     // A new log-in acts with the new role only.
     const after = await logIn(second, 'demoted-admin', TEST_PASSWORD);
     expect((await second.request({ method: 'GET', url: '/users', token: after.accessToken })).statusCode).toBe(403);
@@ -145,7 +135,7 @@ describe('sessions across API instances', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect(refreshCookieOf(changed)).toBeDefined();
-    expect(await msUntil(() => first.request({ method: 'GET', url: '/auth/me', token: elsewhere.accessToken }), 401)).toBeLessThan(1000);
+    expect((await first.request({ method: 'GET', url: '/auth/me', token: elsewhere.accessToken })).statusCode).toBe(401);
     expect((await first.request({ method: 'GET', url: '/auth/me', token: kept.accessToken })).statusCode).toBe(401);
     expect((await first.request({ method: 'GET', url: '/auth/me', token: changed.json().accessToken })).statusCode).toBe(200);
     expect((await refreshWithCookie(first, elsewhere.refreshToken)).statusCode).toBe(401);

@@ -5,7 +5,7 @@ import { SessionStateService } from './session-state.service';
 
 /**
  * A driver pool whose reads wait until released, counting them; and a Redis whose subscriber
- * never connects (so the service is in its degraded mode, states kept one second).
+ * never connects (so the service trusts nothing it remembers: every check reads).
  */
 function setup(rows: () => { status: string; session_version: number; session_revoked: boolean }[]) {
   const waiting: (() => void)[] = [];
@@ -75,5 +75,88 @@ describe('SessionStateService', () => {
     release();
     expect(await after).toBe('SESSION_ENDED');
     expect(reads()).toBe(2);
+  });
+});
+
+/**
+ * Subscribed: each check first waits for a PING on the subscriber connection (answered after
+ * every revocation queued ahead of it). The PINGs here are answered when the test says so.
+ */
+describe('SessionStateService, subscribed', () => {
+  function subscribed() {
+    let reads = 0;
+    const pings: (() => void)[] = [];
+    const pool = {
+      query: async () => {
+        reads += 1;
+        return { rows: [{ status: 'active', session_version: 0, session_revoked: false }] };
+      },
+    };
+    const dataSource = { driver: { master: pool } } as unknown as DataSource;
+    const subscriber = Object.assign(new EventEmitter(), {
+      connect: async () => {
+        setImmediate(() => subscriber.emit('ready'));
+      },
+      subscribe: async () => undefined,
+      ping: () => new Promise<string>((resolve) => pings.push(() => resolve('PONG'))),
+    });
+    const redis = {
+      prefix: 'test',
+      commands: { publish: async () => 0 },
+      ready: async () => undefined,
+      subscriber: () => subscriber,
+    } as unknown as IdentityRedis;
+    const sut = new SessionStateService(dataSource, redis);
+    const answerPings = () => pings.splice(0).forEach((answer) => answer());
+    return { sut, subscriber, reads: () => reads, pingsOut: () => pings.length, answerPings };
+  }
+
+  /** Starts the subscription and remembers `session` (one read). */
+  async function listeningWithState(s: ReturnType<typeof subscribed>) {
+    await s.sut.check(session); // not yet subscribed: no PING
+    await tick();
+    expect(s.sut.isListening).toBe(true);
+    const remembered = s.sut.check(session);
+    await tick();
+    s.answerPings();
+    await remembered;
+  }
+
+  it('answers from what it remembers only after the PING, and a burst shares the PINGs sent after it arrived', async () => {
+    const s = subscribed();
+    await listeningWithState(s);
+    const readsBefore = s.reads();
+
+    let first = false;
+    const one = s.sut.check(session).then(() => (first = true));
+    await tick();
+    expect(s.pingsOut()).toBe(1);
+    expect(first).toBe(false); // a cached state is not trusted before the PING is answered
+
+    // 24 more arrive while that PING is out: it may have passed Redis before their revocation.
+    let burstDone = 0;
+    const burst = Array.from({ length: 24 }, () => s.sut.check(session).then(() => (burstDone += 1)));
+    await tick();
+    expect(s.pingsOut()).toBe(1);
+    s.answerPings();
+    await one;
+    await tick();
+    expect(burstDone).toBe(0);
+    expect(s.pingsOut()).toBe(1); // one PING for all 24
+    s.answerPings();
+    await Promise.all(burst);
+    expect(s.reads()).toBe(readsBefore); // all from the cache
+  });
+
+  it('drops a state when a revocation arrives ahead of the PING’s answer', async () => {
+    const s = subscribed();
+    await listeningWithState(s);
+    const readsBefore = s.reads();
+    const check = s.sut.check(session);
+    await tick();
+    s.subscriber.emit('message', 'test:auth:revocations', JSON.stringify({ u: session.userId }));
+    s.answerPings();
+    await check;
+    expect(s.reads()).toBe(readsBefore + 1);
   });
 });

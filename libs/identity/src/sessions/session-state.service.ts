@@ -26,16 +26,19 @@ interface KnownState {
  * so a studying trainee's beats do not each re-read their account.
  */
 const LISTENING_CACHE_MS = 60_000;
-/** Without the subscription (Redis away), states are re-read from PostgreSQL at least every second. */
-const DEGRADED_CACHE_MS = 1_000;
+/** How long a request waits for the subscriber's PING before it reads its state from PostgreSQL instead. */
+const FENCE_TIMEOUT_MS = 250;
 const STATES_KEPT = 20_000;
 
 /**
  * Is this token's account still active and its session still current? Answered from a
- * per-process cache, which every API instance empties for a user or a session the moment
- * another instance publishes its revocation (disable, role or scope change, password change,
- * log-out). Should the subscription be down, the cache holds a state for at most one second, so
- * a revocation still takes effect within a second everywhere.
+ * per-process cache, which every API instance empties for a user or a session when another
+ * instance publishes its revocation (disable, role or scope change, password change, log-out).
+ * Before trusting the cache, a request waits until this process has heard every revocation
+ * Redis sent it so far (see {@link revocationsHeard}): a request that arrives after a revocation
+ * was announced is refused on every instance, even while the message is still in transit.
+ * Should the subscription be down (Redis away), nothing is trusted from the cache: every request
+ * reads its state from PostgreSQL (requests of one session arriving together share one read).
  */
 @Injectable()
 export class SessionStateService {
@@ -50,11 +53,19 @@ export class SessionStateService {
   private generation = 0;
   private subscriber?: Redis;
   private listening = false;
+  /** The PING out on the subscriber connection, and the one to follow it (see {@link revocationsHeard}). */
+  private fenceOut?: Promise<boolean>;
+  private fenceNext?: Promise<boolean>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly redis: IdentityRedis,
   ) {}
+
+  /** Whether revocations arrive by pub/sub (else states are kept at most a second). */
+  get isListening(): boolean {
+    return this.listening;
+  }
 
   private get channel(): string {
     return `${this.redis.prefix}:auth:revocations`;
@@ -62,10 +73,11 @@ export class SessionStateService {
 
   async check(session: TokenSession): Promise<void> {
     this.listen();
+    // Not subscribed, or Redis did not answer in time: this request reads the database.
+    const heard = this.listening && (await this.revocationsHeard());
     const key = `${session.userId}|${session.sessionId ?? ''}`;
     let state = this.states.get(key);
-    const maxAge = this.listening ? LISTENING_CACHE_MS : DEGRADED_CACHE_MS;
-    if (!state || Date.now() - state.loadedAtMs > maxAge) {
+    if (!state || !heard || Date.now() - state.loadedAtMs > LISTENING_CACHE_MS) {
       let pending = this.loading.get(key);
       if (!pending) {
         pending = this.load(key, session).finally(() => {
@@ -106,7 +118,7 @@ export class SessionStateService {
       await this.redis.ready(this.redis.commands);
       await this.redis.commands.publish(this.channel, JSON.stringify(message));
     } catch (error) {
-      // Other instances then re-read within their cache age; with Redis away that is one second.
+      // Other instances then do not hear it either, so they read every state from the database.
       this.logger.warn(`session revocation not published: ${(error as Error).message}`);
     }
   }
@@ -134,6 +146,47 @@ export class SessionStateService {
       this.states.set(key, state);
     }
     return state;
+  }
+
+  /**
+   * Resolves once this process has handled every revocation Redis sent it before the call. A
+   * revocation announced by another instance is published before that instance answers, so it
+   * is queued for us before any later request reaches us; but it travels on another socket and
+   * may not have been read yet. Redis answers a PING on the subscriber connection after the
+   * messages queued ahead of it, and ioredis emits those first. Requests arriving while a PING
+   * is out share the next one (the one out may have passed Redis before their revocation), so a
+   * burst costs two round trips, not one each. False when Redis does not answer in time.
+   */
+  private revocationsHeard(): Promise<boolean> {
+    if (!this.fenceOut) {
+      const out = this.pingSubscriber();
+      this.fenceOut = out;
+      void out.finally(() => {
+        if (this.fenceOut === out) this.fenceOut = undefined;
+      });
+      return out;
+    }
+    this.fenceNext ??= this.fenceOut.then(() => {
+      this.fenceNext = undefined;
+      return this.revocationsHeard();
+    });
+    return this.fenceNext;
+  }
+
+  private async pingSubscriber(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), FENCE_TIMEOUT_MS);
+    });
+    const answered = this.subscriber!.ping().then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([answered, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Subscribes once, on the first check (only the API checks tokens). */

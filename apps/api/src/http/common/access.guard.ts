@@ -6,7 +6,7 @@ import { ACCESS_KEY, AccessRule, RequestWithActor, TOTP_ENROLMENT_KEY } from './
 
 /**
  * Authenticates the bearer token, checks that its account is active and its session current
- * (cached per process, revoked within a second on every instance), and checks the route's
+ * (cached per process; a revocation takes effect at once on every instance), and checks the route's
  * declared roles. Undeclared routes are refused.
  */
 @Injectable()
