@@ -52,6 +52,13 @@ export interface RecomputeCounts {
   flagsCleared: number;
 }
 
+/** One statement of a chunk: which periods' rules it judges, and how it writes their statuses. */
+interface Pass {
+  year: boolean;
+  once: boolean;
+  write: keyof typeof RECOMPUTE_WRITES;
+}
+
 const ZERO: RecomputeCounts = { changed: 0, removed: 0, flagsRaised: 0, flagsCleared: 0 };
 
 function add(a: RecomputeCounts, b: RecomputeCounts): RecomputeCounts {
@@ -185,24 +192,41 @@ export class ComplianceEngine {
     const rules = await runQuery(manager, rulesInForce, [year, includeOnce]);
     // The rules judged with stay until this transaction ends (see shareRulesInForce).
     await runQuery(manager, shareRulesInForce, [year, includeOnce]);
-    // A range with nothing written yet for these periods takes the bulk insert; the bucket locks
-    // held keep it so until the statement has run.
-    const write = allowBulk && (await this.untouched(manager, lo, hi, year, includeOnce)) ? 'bulk' : 'diff';
-    const sums = rangeSums('$3::int', sumsNeeded(rules));
-    const [row] = await runTemplate(
-      manager,
-      recomputeTemplate,
-      { sums: sums.ctes, sumsJoin: sums.join, sumsColumns: sums.columns, write: RECOMPUTE_WRITES[write] },
-      [lo, hi, year, position.closed, position.elapsedShare, includeOnce, now, chinaDateOf(now)],
-    );
-    if (row.rule_ids) await this.validateRules(manager, row.rule_ids);
-    return { changed: row.changed, removed: row.removed, flagsRaised: row.flags_raised, flagsCleared: row.flags_cleared };
+    const passes: Pass[] = allowBulk
+      ? await this.passes(manager, lo, hi, year, includeOnce)
+      : [{ year: true, once: includeOnce, write: 'diff' }];
+    let total = ZERO;
+    for (const pass of passes) {
+      const sums = rangeSums('$3::int', sumsNeeded(rules.filter((r) => (r.period === 'once' ? pass.once : pass.year))));
+      const [row] = await runTemplate(
+        manager,
+        recomputeTemplate,
+        { sums: sums.ctes, sumsJoin: sums.join, sumsColumns: sums.columns, write: RECOMPUTE_WRITES[pass.write] },
+        [lo, hi, year, position.closed, position.elapsedShare, pass.once, now, chinaDateOf(now), pass.year],
+      );
+      if (row.rule_ids) await this.validateRules(manager, row.rule_ids);
+      total = add(total, { changed: row.changed, removed: row.removed, flagsRaised: row.flags_raised, flagsCleared: row.flags_cleared });
+    }
+    return total;
   }
 
-  /** No status of the periods judged in the trainee id range. */
-  private async untouched(manager: EntityManager, lo: string, hi: string, year: number, includeOnce: boolean): Promise<boolean> {
-    const [{ untouched }] = await runQuery(manager, rangeUntouched, [lo, hi, year, includeOnce]);
-    return untouched;
+  /**
+   * How a chunk of the full run is written: periods with no status yet in its range take the
+   * bulk insert (the bucket locks held keep them so until the statement has run), the others
+   * the diff. One statement when both periods go the same way; on 1 January, when the new year's
+   * statuses are absent but the `once` ones are not, two: the year in bulk, the `once` rows by
+   * diff, so the year's first run is as fast as a cold one rather than a diff of every row.
+   */
+  private async passes(manager: EntityManager, lo: string, hi: string, year: number, includeOnce: boolean): Promise<Pass[]> {
+    const [untouched] = await runQuery(manager, rangeUntouched, [lo, hi, year]);
+    const writeOf = (fresh: boolean): Pass['write'] => (fresh ? 'bulk' : 'diff');
+    if (!includeOnce) return [{ year: true, once: false, write: writeOf(untouched.year_untouched) }];
+    if (untouched.year_untouched === untouched.once_untouched)
+      return [{ year: true, once: true, write: writeOf(untouched.year_untouched) }];
+    return [
+      { year: true, once: false, write: writeOf(untouched.year_untouched) },
+      { year: false, once: true, write: writeOf(untouched.once_untouched) },
+    ];
   }
 
   /**

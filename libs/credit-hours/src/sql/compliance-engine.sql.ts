@@ -15,7 +15,8 @@ import { ACCRUED_SQL, meetsSql, SUM_COLUMN_NAMES, sumColumns } from '../requirem
  * the rows whose values changed (an open flag is part of its row; a cleared one is appended to
  * the history). Parameters:
  *   $1/$2 the trainee id range, $3 the year, $4 whether the year has closed, $5 the share of the
- *   year elapsed, $6 include `once` rules, $7 now, $8 today (CST).
+ *   year elapsed, $6 judge the `once` rules, $7 now, $8 today (CST), $9 judge the year's
+ *   (`calendar_year`) rules. Only the statuses of the periods judged are read or written.
  *
  * The rules of the notice, as SQL:
  * - The governing rule set of a trainee for year $3 is `governing_rule_set_id(region, year)`: the
@@ -79,7 +80,8 @@ computed AS (
            OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
          s.serving_now, s.nominated
     FROM subjects s
-    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
+    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id
+     AND ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
     -- The subject's totals as the row \`x\` the judgement reads.
     CROSS JOIN LATERAL (SELECT s.trainee_id, ${SUM_COLUMN_NAMES.map((c) => `s.${c}`).join(', ')}) x
 ),
@@ -130,7 +132,7 @@ existing AS (
   SELECT cs.trainee_id, cs.requirement, cs.period_year, cs.rule_id, cs.accrued, cs.state, cs.final, cs.flag_raised_at, cs.flag_raised_state
     FROM compliance_statuses cs
    WHERE cs.trainee_id BETWEEN $1::uuid AND $2::uuid
-     AND (cs.period_year = $3::int OR ($6::boolean AND cs.period_year = 0))
+     AND ((cs.period_year = $3::int AND $9::boolean) OR (cs.period_year = 0 AND $6::boolean))
 ),
 -- Only new, different or vanished rows are written (the bucket locks keep this read current). Rules
 -- never change, so rule, accrued, state and final determine the rest of a row.
@@ -355,11 +357,17 @@ export const shareRulesInForce = defineQuery<[year: number, includeOnce: boolean
           FOR KEY SHARE OF r`,
 );
 
-/** No status of the periods judged in the trainee id range (an open flag is part of its status). */
-export const rangeUntouched = defineQuery<[lo: string, hi: string, year: number, includeOnce: boolean], { untouched: boolean }>(
+/**
+ * Whether the trainee id range has no status yet of year `$3`, and none of the `once`
+ * requirements (an open flag is part of its status). On 1 January the year's are absent and the
+ * `once` ones are not.
+ */
+export const rangeUntouched = defineQuery<[lo: string, hi: string, year: number], { year_untouched: boolean; once_untouched: boolean }>(
   'creditHours.engine.rangeUntouched',
   `SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
-                           WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0))) AS untouched`,
+                       WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = $3::int) AS year_untouched,
+          NOT EXISTS (SELECT 1 FROM compliance_statuses s
+                       WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = 0) AS once_untouched`,
 );
 
 /**
