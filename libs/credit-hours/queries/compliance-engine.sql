@@ -15,7 +15,9 @@ WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = w.id);
 
 -- rangeUntouched (creditHours.engine.rangeUntouched)
 SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
-WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND (s.period_year = $3::int OR ($4::boolean AND s.period_year = 0))) AS untouched;
+             WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = $3::int) AS year_untouched,
+NOT EXISTS (SELECT 1 FROM compliance_statuses s
+             WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = 0) AS once_untouched;
 
 -- recomputeTemplate (creditHours.engine.recompute)
 WITH region_rs AS (
@@ -75,7 +77,8 @@ computed AS (
            OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
          s.serving_now, s.nominated
     FROM subjects s
-    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id AND (r.period = 'calendar_year' OR $6::boolean)
+    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id
+     AND ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
     -- The subject's totals as the row `x` the judgement reads.
     CROSS JOIN LATERAL (SELECT s.trainee_id, s.c1a_year, s.c1a_all, s.c1c_year, s.c1c_all, s.c2_year, s.c2_all) x
 ),
