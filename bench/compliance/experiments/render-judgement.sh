@@ -23,16 +23,15 @@ SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required::num
        CASE WHEN state IN ('at_risk', 'shortfall') THEN '${ts}'::timestamptz END AS flag_raised_at,
        CASE WHEN state IN ('at_risk', 'shortfall') THEN state END AS flag_raised_state
   FROM judged`;
-const render = (name, rules, includeOnce, onlyOnce) => {
+const render = (name, rules, judgeOnce, judgeYear) => {
   const s = sql.rangeSums('$3::int', engine.sumsNeeded(rules));
   let text = sql.recomputeTemplate.build({ sums: s.ctes, sumsJoin: s.join, sumsColumns: s.columns, write: select(now.toISOString()) });
-  if (onlyOnce) text = text.replace("(r.period = 'calendar_year' OR $6::boolean)", "r.period = 'once'");
   // Parameters other than the range as literals.
-  const lit = { 3: `${year}`, 4: `${pos.closed}`, 5: `${pos.elapsedShare}`, 6: `${includeOnce}`, 7: `'${now.toISOString()}'`, 8: `'${core.chinaDateOf(now)}'` };
-  text = text.replace(/\$([3-8])(?![0-9])/g, (_, n) => lit[n]);
+  const lit = { 3: `${year}`, 4: `${pos.closed}`, 5: `${pos.elapsedShare}`, 6: `${judgeOnce}`, 7: `'${now.toISOString()}'`, 8: `'${core.chinaDateOf(now)}'`, 9: `${judgeYear}` };
+  text = text.replace(/\$([3-9])(?![0-9])/g, (_, n) => lit[n]);
   return `PREPARE ${name}(uuid, uuid) AS\n${text};\n`;
 };
-process.stdout.write(render('judge_year', [{ category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }, { category: 2, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }], false, false));
-process.stdout.write(render('judge_once', [{ category: 1, kind: 'appointment', period: 'once', count_appointment_hours: false }], true, true));
-process.stdout.write(render('judge_all', [{ category: 1, kind: 'appointment', period: 'once', count_appointment_hours: false }, { category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }, { category: 2, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }], true, false));
+process.stdout.write(render('judge_year', [{ category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }, { category: 2, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }], false, true));
+process.stdout.write(render('judge_once', [{ category: 1, kind: 'appointment', period: 'once', count_appointment_hours: false }], true, false));
+process.stdout.write(render('judge_all', [{ category: 1, kind: 'appointment', period: 'once', count_appointment_hours: false }, { category: 1, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }, { category: 2, kind: 'continuing', period: 'calendar_year', count_appointment_hours: false }], true, true));
 JS

@@ -84,6 +84,10 @@ computed AS (
      AND ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
     -- The subject's totals as the row \`x\` the judgement reads.
     CROSS JOIN LATERAL (SELECT s.trainee_id, ${SUM_COLUMN_NAMES.map((c) => `s.${c}`).join(', ')}) x
+  -- Fences: flattened, \`accrued\` (a CASE over the rule and the totals) was evaluated again at each
+  -- of its four uses in judged, and \`state\` at each of its three in the write: a tenth of a cold
+  -- chunk's time (bench:compliance, issue 20).
+  OFFSET 0
 ),
 judged AS (
   SELECT c.trainee_id, c.requirement, c.period_year, c.rule_set_id, c.rule_id, c.required, c.accrued,
@@ -98,6 +102,7 @@ judged AS (
          END AS state,
          (c.period = 'calendar_year' AND $4::boolean) AS final
     FROM computed c
+  OFFSET 0
 )
 `;
 
