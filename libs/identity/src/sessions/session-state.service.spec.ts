@@ -3,6 +3,16 @@ import type { DataSource } from 'typeorm';
 import type { IdentityRedis } from './identity-redis';
 import { SessionStateService } from './session-state.service';
 
+/** Identity's Redis with the given subscriber; publishing goes nowhere. */
+function redisWith(subscriber: EventEmitter): IdentityRedis {
+  return {
+    prefix: 'test',
+    commands: { publish: async () => 0 },
+    ready: async () => undefined,
+    subscriber: () => subscriber,
+  } as unknown as IdentityRedis;
+}
+
 /**
  * A driver pool whose reads wait until released, counting them; and a Redis whose subscriber
  * never connects (so the service trusts nothing it remembers: every check reads).
@@ -20,12 +30,7 @@ function setup(rows: () => { status: string; session_version: number; session_re
   };
   const dataSource = { driver: { master: pool } } as unknown as DataSource;
   const subscriber = Object.assign(new EventEmitter(), { connect: () => new Promise(() => undefined), subscribe: async () => undefined });
-  const redis = {
-    prefix: 'test',
-    commands: { publish: async () => 0 },
-    ready: async () => undefined,
-    subscriber: () => subscriber,
-  } as unknown as IdentityRedis;
+  const redis = redisWith(subscriber);
   const release = () => waiting.splice(0).forEach((resolve) => resolve());
   return { sut: new SessionStateService(dataSource, redis), reads: () => reads, release };
 }
@@ -100,13 +105,7 @@ describe('SessionStateService, subscribed', () => {
       subscribe: async () => undefined,
       ping: () => new Promise<string>((resolve) => pings.push(() => resolve('PONG'))),
     });
-    const redis = {
-      prefix: 'test',
-      commands: { publish: async () => 0 },
-      ready: async () => undefined,
-      subscriber: () => subscriber,
-    } as unknown as IdentityRedis;
-    const sut = new SessionStateService(dataSource, redis);
+    const sut = new SessionStateService(dataSource, redisWith(subscriber));
     const answerPings = () => pings.splice(0).forEach((answer) => answer());
     return { sut, subscriber, reads: () => reads, pingsOut: () => pings.length, answerPings };
   }
