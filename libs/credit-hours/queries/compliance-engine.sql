@@ -9,10 +9,6 @@ SELECT pg_advisory_xact_lock($1, $2);
 -- lockBuckets (creditHours.engine.lockBuckets)
 SELECT pg_advisory_xact_lock($1, b) FROM generate_series($2::int, $3::int) AS b;
 
--- missingRules (creditHours.engine.missingRules)
-SELECT count(*)::int AS missing FROM unnest($1::uuid[]) AS w(id)
-WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = w.id);
-
 -- rangeUntouched (creditHours.engine.rangeUntouched)
 SELECT NOT EXISTS (SELECT 1 FROM compliance_statuses s
              WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = $3::int) AS year_untouched,
@@ -26,6 +22,16 @@ WITH region_rs AS (
 ),
 default_rs AS (
   SELECT governing_rule_set_id(NULL, $3::int) AS id
+),
+-- The rules judged with, locked until the transaction ends: a delete of one waits, then sees the
+-- statuses naming it and is refused (the trigger that stands in for a foreign key). Locked by the
+-- statement that reads them, so no status written can name a rule deleted meanwhile: a rule
+-- deleted before the lock is skipped, and one deleted after it waits for this transaction.
+rules AS (
+  SELECT r.* FROM requirement_rules r
+   WHERE ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
+     AND r.rule_set_id IN (SELECT rule_set_id FROM region_rs UNION SELECT id FROM default_rs)
+     FOR KEY SHARE OF r
 ),
 -- Who serves (the registry's seam), read once per chunk rather than probed per row.
 serving AS (
@@ -77,8 +83,7 @@ computed AS (
            OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
          s.serving_now, s.nominated
     FROM subjects s
-    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id
-     AND ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
+    JOIN rules r ON r.rule_set_id = s.rule_set_id
     -- The subject's totals as the row `x` the judgement reads.
     CROSS JOIN LATERAL (SELECT s.trainee_id, s.c1a_year, s.c1a_all, s.c1c_year, s.c1c_all, s.c2_year, s.c2_all) x
   -- Fences: flattened, `accrued` (a CASE over the rule and the totals) was evaluated again at each
@@ -108,9 +113,3 @@ SELECT DISTINCT r.category, r.kind, r.period, r.count_appointment_hours
  FROM requirement_rules r
 WHERE r.rule_set_id IN (SELECT DISTINCT governing_rule_set_id(g.id, $1::int) FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g)
   AND (r.period = 'calendar_year' OR $2::boolean);
-
--- shareRulesInForce (creditHours.engine.shareRulesInForce)
-SELECT 1 FROM requirement_rules r
-WHERE r.rule_set_id IN (SELECT governing_rule_set_id(g.id, $1::int) FROM (SELECT id, code, name, level, parent_id, path, sort_order FROM regions) g)
-  AND (r.period = 'calendar_year' OR $2::boolean)
-  FOR KEY SHARE OF r;

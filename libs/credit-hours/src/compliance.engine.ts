@@ -8,13 +8,11 @@ import {
   chunkSettings,
   lockBucket,
   lockBuckets,
-  missingRules,
   RECOMPUTE_WRITES,
   recomputeTemplate,
   rangeSums,
   rangeUntouched,
   rulesInForce,
-  shareRulesInForce,
 } from './sql/compliance-engine.sql';
 import { VerdictChange, VerdictChangesService } from './verdict-changes.service';
 
@@ -190,8 +188,6 @@ export class ComplianceEngine {
   ): Promise<RecomputeCounts> {
     const position = periodPosition(year, now);
     const rules = await runQuery(manager, rulesInForce, [year, includeOnce]);
-    // The rules judged with stay until this transaction ends (see shareRulesInForce).
-    await runQuery(manager, shareRulesInForce, [year, includeOnce]);
     const passes: Pass[] = allowBulk
       ? await this.passes(manager, lo, hi, year, includeOnce)
       : [{ year: true, once: includeOnce, write: 'diff' }];
@@ -204,7 +200,6 @@ export class ComplianceEngine {
         { sums: sums.ctes, sumsJoin: sums.join, sumsColumns: sums.columns, write: RECOMPUTE_WRITES[pass.write] },
         [lo, hi, year, position.closed, position.elapsedShare, pass.once, now, chinaDateOf(now), pass.year],
       );
-      if (row.rule_ids) await this.validateRules(manager, row.rule_ids);
       total = add(total, { changed: row.changed, removed: row.removed, flagsRaised: row.flags_raised, flagsCleared: row.flags_cleared });
     }
     return total;
@@ -227,18 +222,5 @@ export class ComplianceEngine {
       { year: true, once: false, write: writeOf(untouched.year_untouched) },
       { year: false, once: true, write: writeOf(untouched.once_untouched) },
     ];
-  }
-
-  /**
-   * What foreign keys would check of the rows just written, without a check per row: every rule
-   * they name still exists (the statement took each row's rule set from its rule). Their
-   * trainees need no check: deleting a user takes the bucket locks this transaction holds
-   * (migration ComplianceReferencesSetBased), so the delete either committed before this
-   * transaction's statement read the trainees, or waits for it and then deletes its rows.
-   * A failure rolls the chunk back and the job retries it.
-   */
-  private async validateRules(manager: EntityManager, ruleIds: string[]): Promise<void> {
-    const [{ missing }] = await runQuery(manager, missingRules, [ruleIds]);
-    if (missing > 0) throw new Error(`compliance recompute wrote status rows naming ${missing} missing rule(s); rolled back`);
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Harness } from './harness';
 import { createHarness } from './harness';
 
@@ -5,8 +6,8 @@ import { createHarness } from './harness';
  * compliance_statuses and compliance_flags have no row-by-row foreign keys (they made the cold
  * full recomputation three times slower): what the keys did is still done. Deleting a user
  * deletes their statuses and flags, after waiting for a recomputation of their bucket; deleting a
- * rule or rule set that a status names is refused; and the engine's check after a write refuses
- * rows naming a rule that no longer exists.
+ * rule or rule set that a status names is refused; and a recomputation locks the rules it judges
+ * with, so a delete of one waits for it and is then refused (no status can name a deleted rule).
  */
 describe('compliance statuses without row-by-row foreign keys', () => {
   let h: Harness;
@@ -81,17 +82,50 @@ describe('compliance statuses without row-by-row foreign keys', () => {
     expect(await errorOf('DELETE FROM requirement_rules WHERE id = $1', [unused])).toBeUndefined();
   });
 
-  it('refuses, after the write, status rows naming a rule that no longer exists', async () => {
-    const engine = h.engine as unknown as { validateRules(manager: unknown, ruleIds: string[]): Promise<void> };
+  it('makes a rule delete wait for a recomputation that judged with the rule, and then refuses it', async () => {
     const trainee = await h.trainee({ optIn: true });
     await h.engine.recomputeTrainee(trainee);
-    const rules: { rule_id: string }[] = await h.db.query(`SELECT rule_id FROM compliance_statuses WHERE trainee_id = $1`, [trainee]);
-    expect(rules).toHaveLength(3);
-    const check = (ruleIds: string[]) => h.db.transaction((manager) => engine.validateRules(manager, ruleIds));
-    // What the engine writes passes.
-    await expect(check(rules.map((r) => r.rule_id))).resolves.toBeUndefined();
-    // A rule that does not exist (published and deleted again while the chunk ran).
-    await expect(check([rules[0].rule_id, '00000000-0000-4000-8000-000000000000'])).rejects.toThrow(/naming 1 missing rule/);
+    const [{ rule_set_id: ruleSetId }] = await h.db.query(`SELECT rule_set_id FROM compliance_statuses WHERE trainee_id = $1 LIMIT 1`, [
+      trainee,
+    ]);
+    // A rule just added to the governing set: no status names it yet, so alone its delete would pass.
+    const [{ id: added }] = await h.db.query(
+      `INSERT INTO requirement_rules (rule_set_id, code, name, category, kind, min_hours, period, applies_to)
+       VALUES ($1, 'added-rule', '新增规则', 2, 'continuing', 1, 'calendar_year', 'serving_and_opted_in') RETURNING id`,
+      [ruleSetId],
+    );
+    const engine = h.engine as unknown as {
+      run(manager: EntityManager, lo: string, hi: string, year: number, includeOnce: boolean, now: Date): Promise<unknown>;
+    };
+    const holder = h.db.createQueryRunner();
+    try {
+      // A recomputation judges the trainee with it and has not committed yet.
+      await holder.connect();
+      await holder.startTransaction();
+      await engine.run(holder.manager, trainee, trainee, 2026, true, h.clock.now());
+      let settled = false;
+      const deleting = errorOf('DELETE FROM requirement_rules WHERE id = $1', [added]).finally(() => (settled = true));
+      // The delete waits for the recomputation's lock on the rule (seen in pg_stat_activity, not by sleeping).
+      for (;;) {
+        const waiting: unknown[] = await h.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM requirement_rules%'`,
+        );
+        if (waiting.length > 0 || settled) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(settled).toBe(false);
+      await holder.commitTransaction();
+      // Then it sees the status naming the rule and is refused.
+      expect(await deleting).toEqual({ code: '23503', constraint: 'fk_compliance_statuses_rule' });
+      expect(
+        await h.db.query(`SELECT state FROM compliance_statuses WHERE trainee_id = $1 AND rule_id = $2`, [trainee, added]),
+      ).toHaveLength(1);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await h.db.query('DELETE FROM compliance_statuses WHERE rule_id = $1', [added]);
+      await h.db.query('DELETE FROM requirement_rules WHERE id = $1', [added]);
+    }
   });
 
   it('writes no row for a trainee deleted while a full recomputation waited for their bucket', async () => {

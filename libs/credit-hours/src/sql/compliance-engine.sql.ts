@@ -42,6 +42,16 @@ WITH region_rs AS (
 default_rs AS (
   SELECT governing_rule_set_id(NULL, $3::int) AS id
 ),
+-- The rules judged with, locked until the transaction ends: a delete of one waits, then sees the
+-- statuses naming it and is refused (the trigger that stands in for a foreign key). Locked by the
+-- statement that reads them, so no status written can name a rule deleted meanwhile: a rule
+-- deleted before the lock is skipped, and one deleted after it waits for this transaction.
+rules AS (
+  SELECT r.* FROM requirement_rules r
+   WHERE ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
+     AND r.rule_set_id IN (SELECT rule_set_id FROM region_rs UNION SELECT id FROM default_rs)
+     FOR KEY SHARE OF r
+),
 -- Who serves (the registry's seam), read once per chunk rather than probed per row.
 serving AS (
   SELECT t.trainee_id,
@@ -80,8 +90,7 @@ computed AS (
            OR (r.period = 'once' AND (s.serving_now OR s.nominated)) OR (r.period = 'calendar_year' AND s.serving_in_year)) AS applicable,
          s.serving_now, s.nominated
     FROM subjects s
-    JOIN requirement_rules r ON r.rule_set_id = s.rule_set_id
-     AND ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
+    JOIN rules r ON r.rule_set_id = s.rule_set_id
     -- The subject's totals as the row \`x\` the judgement reads.
     CROSS JOIN LATERAL (SELECT s.trainee_id, ${SUM_COLUMN_NAMES.map((c) => `s.${c}`).join(', ')}) x
   -- Fences: flattened, \`accrued\` (a CASE over the rule and the totals) was evaluated again at each
@@ -113,15 +122,6 @@ judged AS (
  * bench:compliance).
  */
 const PRIMARY_KEY_ORDER = 'trainee_id, requirement COLLATE "C", period_year';
-
-/**
- * The ids of the rules that the rows `written` selects (a query of their `rule_id`) name, or
- * null when it selects none. Every rule id written was read from requirement_rules in the same
- * snapshot, so the rules joined to them are exactly the distinct ids: a hash semi join over a
- * handful of rules, where `array_agg(DISTINCT …)` sorted every row written (hash aggregation is
- * off in a chunk, see chunkSettings).
- */
-const RULES_NAMED = (written: string) => `(SELECT array_agg(r.id) FROM requirement_rules r WHERE r.id IN (${written}))`;
 
 /** A judged row's state raises (or keeps open) a shortfall flag. */
 const FLAGGED = (state: string) => `${state} IN ('at_risk', 'shortfall')`;
@@ -194,8 +194,7 @@ cleared AS (
 SELECT (SELECT count(*) FROM inserted)::int + (SELECT count(*) FROM updated)::int AS changed,
        (SELECT count(*) FROM removed)::int AS removed,
        (SELECT count(*) FROM diff WHERE flag_raised_at IS NOT NULL AND old_flag_raised_at IS NULL)::int AS flags_raised,
-       (SELECT count(*) FROM cleared)::int AS flags_cleared,
-       ${RULES_NAMED('SELECT rule_id FROM diff WHERE trainee_id IS NOT NULL')} AS rule_ids
+       (SELECT count(*) FROM cleared)::int AS flags_cleared
 `;
 
 /**
@@ -218,20 +217,18 @@ inserted AS (
   SELECT trainee_id, requirement, period_year, rule_set_id, rule_id, required, accrued, shortfall, state, final, $7::timestamptz,
          CASE WHEN ${FLAGGED('state')} THEN $7::timestamptz END, CASE WHEN ${FLAGGED('state')} THEN state END
     FROM judged
-  RETURNING rule_id, flag_raised_at
+  RETURNING flag_raised_at
 )
-SELECT count(*)::int AS changed, 0 AS removed, count(flag_raised_at)::int AS flags_raised, 0 AS flags_cleared,
-       ${RULES_NAMED('SELECT rule_id FROM inserted')} AS rule_ids
+SELECT count(*)::int AS changed, 0 AS removed, count(flag_raised_at)::int AS flags_raised, 0 AS flags_cleared
   FROM inserted
 `;
 
-/** The counts the recompute statement answers, and the rules the rows it wrote name (null: none written). */
+/** The counts the recompute statement answers. */
 export interface RecomputeRow {
   changed: number;
   removed: number;
   flags_raised: number;
   flags_cleared: number;
-  rule_ids: string[] | null;
 }
 
 /** The two ways of writing a chunk's verdicts. */
@@ -330,7 +327,7 @@ export const CHUNK_WORK_MEM = '64MB';
  *   index-only scans (trainee order), not a hash aggregate: with three numeric sums per group
  *   the hash aggregate took about twice the CPU time for the same rows (bench:compliance, issue 20);
  * - no JIT: a chunk's statements run for tens to hundreds of milliseconds, and a cost estimate
- *   above `jit_above_cost` (the set-based check planned with a hashed scan of every account
+ *   above `jit_above_cost` (an earlier set-based check, planned with a hashed scan of every account,
  *   did) spent 50–80 ms per statement compiling expressions.
  */
 export const chunkSettings = defineQuery<[]>(
@@ -351,18 +348,6 @@ export const rulesInForce = defineQuery<
 );
 
 /**
- * The rules judged with stay until the transaction ends: a delete of one waits, then sees the
- * statuses naming it and is refused (the trigger that stands in for a foreign key).
- */
-export const shareRulesInForce = defineQuery<[year: number, includeOnce: boolean]>(
-  'creditHours.engine.shareRulesInForce',
-  `SELECT 1 FROM requirement_rules r
-        WHERE r.rule_set_id IN (SELECT governing_rule_set_id(g.id, $1::int) FROM ${PUBLIC_REGIONS} g)
-          AND (r.period = 'calendar_year' OR $2::boolean)
-          FOR KEY SHARE OF r`,
-);
-
-/**
  * Whether the trainee id range has no status yet of year `$3`, and none of the `once`
  * requirements (an open flag is part of its status). On 1 January the year's are absent and the
  * `once` ones are not.
@@ -373,15 +358,4 @@ export const rangeUntouched = defineQuery<[lo: string, hi: string, year: number]
                        WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = $3::int) AS year_untouched,
           NOT EXISTS (SELECT 1 FROM compliance_statuses s
                        WHERE s.trainee_id BETWEEN $1::uuid AND $2::uuid AND s.period_year = 0) AS once_untouched`,
-);
-
-/**
- * Of the rules that rows just written name, those that no longer exist. The rules judged with
- * are held FOR KEY SHARE (shareRulesInForce) and a delete of a rule that a status names is
- * refused, so this finds only a rule published and deleted again while the chunk ran.
- */
-export const missingRules = defineQuery<[ruleIds: string[]], { missing: number }>(
-  'creditHours.engine.missingRules',
-  `SELECT count(*)::int AS missing FROM unnest($1::uuid[]) AS w(id)
-        WHERE NOT EXISTS (SELECT 1 FROM requirement_rules r WHERE r.id = w.id)`,
 );
