@@ -62,7 +62,7 @@ export class SessionStateService {
     private readonly redis: IdentityRedis,
   ) {}
 
-  /** Whether revocations arrive by pub/sub (else states are kept at most a second). */
+  /** Whether revocations arrive by pub/sub (else every check reads its state from PostgreSQL). */
   get isListening(): boolean {
     return this.listening;
   }
