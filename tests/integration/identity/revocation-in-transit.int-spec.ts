@@ -75,7 +75,7 @@ describe('a revocation still in transit to another API instance', () => {
     await new Promise((resolve) => setImmediate(resolve));
     proxy.passReplies(); // the message, then the PING's answer
     expect(await answer).toBe('SESSION_ENDED');
-    // The account's other tokens, checked later, are refused too (the state was dropped, not re-cached stale).
+    // Checked again later it is still refused: the state was dropped, not cached again from before the revocation.
     expect(await outcome(other.check(session))).toBe('SESSION_ENDED');
   });
 
