@@ -46,6 +46,8 @@ default_rs AS (
 -- statuses naming it and is refused (the trigger that stands in for a foreign key). Locked by the
 -- statement that reads them, so no status written can name a rule deleted meanwhile: a rule
 -- deleted before the lock is skipped, and one deleted after it waits for this transaction.
+-- (Trainees need no lock here: deleting a user takes the bucket locks the caller holds, migration
+-- ComplianceReferencesSetBased, so it committed before the subjects are read or waits for us.)
 rules AS (
   SELECT r.* FROM requirement_rules r
    WHERE ((r.period = 'calendar_year' AND $9::boolean) OR (r.period = 'once' AND $6::boolean))
